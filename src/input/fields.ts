@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isValid, parseISO } from 'date-fns';
+
+// The YAML is read with the failsafe schema, so every scalar arrives as the text the clerk typed.
+// These fields give that text its meaning, with messages a clerk can act on.
+
+/** Text that must say something. */
+export const text = z.string().trim().min(1, { error: 'must not be empty' });
+
+/** An optional field; an empty value (`key:` with nothing after it) counts as not given. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
+/** A list; an empty value counts as an empty list. */
+export function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === '' ? [] : v), z.array(item));
+}
+
+export const flag = z
+  .enum(['true', 'false', 'ja', 'nej'], { error: 'expected true or false' })
+  .transform((v) => v === 'true' || v === 'ja');
+
+export const wholeNumber = z
+  .string()
+  .regex(/^\d+$/, { error: 'expected a whole number' })
+  .transform(Number)
+  .refine((n) => n >= 1, { error: 'expected a number from 1 up' });
+
+/** A calendar date written YYYY-MM-DD, which must exist (2023-02-30 does not). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2023-11-22' })
+  .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
+
+export function isRealDate(s: string): boolean {
+  const d = parseISO(s);
+  return isValid(d) && d.toISOString().startsWith(s);
+}
+
+/** A clock time as the house writes it: 9:00, 9.00 or 17:30. */
+export const clock = z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, { error: 'expected a time such as 9:00' });
+
+export const weekdays = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const;
+export const weekday = z.enum(weekdays, { error: `expected a weekday: ${weekdays.join(', ')}` });
+
+/** A YAML block of keys; an unknown key is an error, so a misspelt one is never silently ignored. */
+export function block<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape);
+}

@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+
+/** zod's issues, worded for a clerk who edits YAML by hand. */
+export const clerkErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `expected ${describe(issue.expected)}, got ${describeValue(issue.input)}`;
+    case 'unrecognized_keys':
+      return unknownKeys(issue.keys, knownKeys(issue.inst));
+    case 'invalid_value':
+      return `expected one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `must list at least ${String(issue.minimum)}` : undefined;
+    default:
+      return undefined;
+  }
+};
+
+function describe(expected: string): string {
+  const words: Record<string, string> = {
+    string: 'text',
+    array: 'a list (lines starting with "- ")',
+    object: 'a block of keys (key: value)',
+  };
+  return words[expected] ?? expected;
+}
+
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v !== null && typeof v === 'object') return 'a block of keys';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '...' : v}"`;
+  return String(v);
+}
+
+function knownKeys(inst: unknown): string[] {
+  const shape = (inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unknownKeys(keys: string[], known: string[]): string {
+  const [first, ...rest] = keys;
+  const guess = first === undefined ? undefined : closest(first, known);
+  const hint = guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
+  const more = rest.length ? `, and ${rest.map((k) => `'${k}'`).join(', ')}` : '';
+  return `unknown key '${first}'${hint}${more}`;
+}
+
+/** The known key a misspelling most likely meant, if any is close enough. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  const scored = candidates.map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }));
+  const best = scored.sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined;
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { block, clock, isoDate, list, optional, text, weekday } from '../fields.js';
+
+/** One person in one seat for a period; a seat with nobody in office on the day reads "Vakant". */
+const member = block({
+  titel: text,
+  navn: text,
+  fra: optional(isoDate),
+  til: optional(isoDate),
+  email: optional(text),
+});
+
+/** The committee's regular meetings: a weekday over a period, less the cancelled ones, plus extra dates. */
+const schedule = block({
+  ugedag: weekday,
+  fra: isoDate,
+  til: isoDate,
+  aflyst: optional(list(block({ dato: isoDate, årsag: optional(text) }))),
+  ekstra: optional(list(isoDate)),
+});
+
+/** `udvalg.yaml`: who meets, where and when. */
+export const committeeSchema = block({
+  navn: text,
+  kommune: optional(text),
+  sted: text,
+  start: clock,
+  slut: clock,
+  sagsgang: optional(text),
+  medlemmer: z.array(member).min(1),
+  mødeplan: optional(schedule),
+});
+
+export type CommitteeInput = z.output<typeof committeeSchema>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { block, flag, list, optional, text } from '../fields.js';
+
+/** Fixed text of a section: before and after what the meeting adds. Plain text means "before". */
+const standingText = z.union([text.transform((før) => ({ før, efter: undefined })), block({ før: optional(text), efter: optional(text) })]);
+
+const standingItem = block({
+  id: text,
+  titel: text,
+  /** Standing items go before the meeting's own items, or after them with `sidst`. */
+  placering: optional(z.enum(['først', 'sidst'])),
+  sagsgang: optional(text),
+  lukket: optional(flag),
+  /** This item shows the forward plan: the coming meetings and the points awaiting a date. */
+  kommende_møder: optional(flag),
+  sagsfremstilling: optional(standingText),
+  økonomiske_konsekvenser: optional(standingText),
+  indstilling: optional(standingText),
+});
+
+/** `faste-punkter.yaml`: the items on every agenda, with their recurring text. */
+export const standingItemsSchema = block({ punkter: list(standingItem) });
+
+export type StandingItemsInput = z.output<typeof standingItemsSchema>;
+export type StandingItemInput = z.output<typeof standingItem>;
+export type StandingText = z.output<typeof standingText>;

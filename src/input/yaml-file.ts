@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { InputError, MissingFileError, type Finding } from '../errors.js';
+
+/** A YAML file, parsed, that can say where any key path stands in it. */
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** Line and column of the value at `path` (of the key itself with `key`); the nearest existing parent where the path runs out. */
+  locate(path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
+}
+
+/** Larger than any meeting a clerk writes by hand, small enough that a mistaken file cannot exhaust memory. */
+const maxBytes = 1024 * 1024;
+
+export async function readYamlFile(file: string): Promise<YamlFile> {
+  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') throw new MissingFileError(`${file}: no such file`);
+    throw new MissingFileError(`${file}: cannot be read (${err.code ?? err.message})`);
+  });
+  if (bytes.length > maxBytes) throw fileError(file, `the file is ${bytes.length} bytes; at most ${maxBytes} are read`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fileError(file, 'the file is not UTF-8 text; save it as UTF-8');
+  }
+  return parseYaml(file, text);
+}
+
+export function parseYaml(file: string, text: string): YamlFile {
+  const lineCounter = new LineCounter();
+  // failsafe: every scalar stays the text the clerk typed ("11.00" is a time, not 11); the schemas
+  // give numbers and true/false their meaning. A small alias budget refuses "billion laughs" files.
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new InputError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return { file, line: pos.line, col: pos.col, path: '', message: yamlMessage(e.code, e.message) };
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    throw fileError(file, (err as Error).message);
+  }
+  const locate: YamlFile['locate'] = (path, opts = {}) => {
+    const node = findNode(doc, path, opts.key ?? false);
+    return lineCounter.linePos(node?.range?.[0] ?? 0);
+  };
+  return { file, data, locate };
+}
+
+function fileError(file: string, message: string): InputError {
+  return new InputError([{ file, line: 1, col: 1, path: '', message } satisfies Finding]);
+}
+
+/** yaml's own words, with the position it already repeats cut off and the commonest traps explained. */
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  const hints: Record<string, string> = {
+    TAB_AS_INDENT: 'a tab is used for indentation; indent with spaces',
+    DUPLICATE_KEY: 'this key is already given above in the same block',
+    BAD_INDENT: `${first} (check that keys at the same level line up exactly)`,
+  };
+  return hints[code] ?? first;
+}
+
+function findNode(doc: Document, path: readonly PropertyKey[], wantKey: boolean): Node | null {
+  let node: unknown = doc.contents;
+  let found = node as Node | null;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return found;
+      const key = pair.key as Node;
+      node = pair.value ?? key;
+      found = last && wantKey ? key : ((pair.value as Node | null) ?? key);
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment];
+      found = node as Node;
+    } else {
+      return found;
+    }
+  }
+  return found;
+}

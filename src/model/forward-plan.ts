@@ -1,0 +1,33 @@
+import type { CommitteeInput } from '../input/schema/committee.js';
+import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
+import { within } from './dates.js';
+import type { ForwardPlanView, PlannedMeeting } from './meeting.js';
+import { scheduledDates } from './schedule.js';
+
+/**
+ * The plan as it stood at the meeting on `date`: every later meeting up to the end of the schedule,
+ * empty ones included, with the points on the plan that day. A point counts from the meeting it was
+ * added at (`tilføjet`) until the meeting it was taken off at (`fjernet`), so rebuilding an old
+ * meeting shows the plan that was sent, whatever has changed since.
+ */
+export function forwardPlanOn(plan: ForwardPlanInput, schedule: CommitteeInput['mødeplan'], date: string): ForwardPlanView {
+  const meetings = new Map<string, PlannedMeeting>();
+  for (const s of schedule ? scheduledDates(schedule) : []) {
+    if (s.date > date) meetings.set(s.date, { ...s, points: [] });
+  }
+  for (const planned of plan.møder ?? []) {
+    const points = current(planned.punkter, date);
+    if (planned.dato <= date || (points.length === 0 && !meetings.has(planned.dato))) continue;
+    const meeting = meetings.get(planned.dato) ?? { date: planned.dato, points: [] };
+    meeting.points.push(...points);
+    meetings.set(planned.dato, meeting);
+  }
+  return {
+    meetings: [...meetings.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    awaiting: current(plan.afventer_dato ?? [], date),
+  };
+}
+
+function current(points: PlannedPointInput[], date: string): string[] {
+  return points.filter((p) => within(date, p.tilføjet) && (p.fjernet === undefined || date < p.fjernet)).map((p) => p.tekst);
+}

@@ -1,0 +1,46 @@
+import type { BilagInput, ItemInput } from '../input/schema/meeting.js';
+import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
+import type { Bilag, ForwardPlanView, Item, Section } from './meeting.js';
+
+export interface ItemDefaults {
+  sagsgang?: string;
+  forwardPlan: ForwardPlanView;
+}
+
+/**
+ * The agenda's items in order: the standing items placed first, the meeting's own items, the standing
+ * items placed last; numbered from 1. A meeting entry with `fast: id` fills in that standing item.
+ */
+export function mergeItems(standing: StandingItemInput[], entries: ItemInput[], defaults: ItemDefaults): Item[] {
+  const filled = (s: StandingItemInput) => entries.find((e) => e.fast === s.id);
+  const standingAt = (placering: 'først' | 'sidst') =>
+    standing.filter((s) => (s.placering ?? 'først') === placering).map((s) => toItem(filled(s), s, defaults));
+  const own = entries.filter((e) => e.fast === undefined).map((e) => toItem(e, undefined, defaults));
+  return [...standingAt('først'), ...own, ...standingAt('sidst')].map((item, i) => ({ ...item, number: i + 1 }));
+}
+
+function toItem(entry: ItemInput | undefined, standing: StandingItemInput | undefined, defaults: ItemDefaults): Omit<Item, 'number'> {
+  const title = entry?.titel ?? standing?.titel;
+  if (title === undefined) throw new Error('an item without a title passed validation');
+  return {
+    title,
+    lukket: entry?.lukket ?? standing?.lukket ?? false,
+    sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
+    forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
+    sagsfremstilling: section(standing?.sagsfremstilling, entry?.sagsfremstilling),
+    tidsplan: entry?.tidsplan ?? [],
+    konsekvenser: section(standing?.økonomiske_konsekvenser, entry?.økonomiske_konsekvenser),
+    indstilling: section(standing?.indstilling, entry?.indstilling),
+    bilag: numbered(entry?.bilag ?? []),
+    beslutning: entry?.beslutning,
+  };
+}
+
+function section(standing: StandingText | undefined, tekst: string | undefined): Section {
+  return { før: standing?.før, tekst, efter: standing?.efter };
+}
+
+/** An attachment's number is the clerk's where given, else its place in the list. */
+function numbered(bilag: BilagInput[]): Bilag[] {
+  return bilag.map((b, i) => ({ nummer: b.nummer ?? i + 1, lukket: b.lukket ?? false, titel: b.titel, dokument: b.dokument }));
+}

@@ -1,0 +1,79 @@
+// The meeting model: the contract between merging (input side) and rendering (output side).
+// Plain data only; text fields hold the clerk's Markdown source, dates are ISO (YYYY-MM-DD).
+
+/** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
+export type DocumentKind = 'dagsorden' | 'referat';
+
+export interface Meeting {
+  kind: DocumentKind;
+  date: string;
+  committee: string;
+  /** The authority the committee belongs to, the PDF's author. */
+  authority: string;
+  place: string;
+  start: string;
+  end: string;
+  seats: Seat[];
+  /** Names of members who are not there. */
+  absent: string[];
+  items: Item[];
+}
+
+/** A seat and who holds it on the day; no name: the seat is vacant. */
+export interface Seat {
+  title: string;
+  name?: string;
+}
+
+export interface Item {
+  number: number;
+  title: string;
+  lukket: boolean;
+  sagsgang?: string;
+  /** The forward plan, on the standing item that shows it. */
+  forwardPlan?: ForwardPlanView;
+  sagsfremstilling: Section;
+  /** The item's timetable (Tid / Punkt), shown at the end of its sagsfremstilling. */
+  tidsplan: Slot[];
+  konsekvenser: Section;
+  indstilling: Section;
+  bilag: Bilag[];
+  beslutning?: string;
+}
+
+/** A section's text: the standing text before and after what this meeting adds. */
+export interface Section {
+  før?: string;
+  tekst?: string;
+  efter?: string;
+}
+
+export interface Slot {
+  tid?: string;
+  punkt: string;
+}
+
+export interface Bilag {
+  nummer: number;
+  lukket: boolean;
+  titel?: string;
+  dokument?: string;
+}
+
+/** The coming meetings with their planned points, as the plan stood on the meeting's date. */
+export interface ForwardPlanView {
+  meetings: PlannedMeeting[];
+  /** Points that await a date. */
+  awaiting: string[];
+}
+
+export interface PlannedMeeting {
+  date: string;
+  /** Why there is no meeting that day (e.g. a holiday). */
+  cancelled?: string;
+  points: string[];
+}
+
+export function isEmptySection(s: Section): boolean {
+  return s.før === undefined && s.tekst === undefined && s.efter === undefined;
+}

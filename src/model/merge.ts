@@ -1,0 +1,26 @@
+import type { MeetingSources } from '../input/load.js';
+import { forwardPlanOn } from './forward-plan.js';
+import { mergeItems } from './items.js';
+import type { Meeting } from './meeting.js';
+import { seatsOn } from './seats.js';
+
+/** One meeting's sources merged into the model the renderer prints. */
+export function buildMeeting(sources: MeetingSources): Meeting {
+  const { date, committee, meeting } = sources;
+  const items = mergeItems(sources.standingItems.punkter, meeting.punkter ?? [], {
+    sagsgang: committee.sagsgang,
+    forwardPlan: forwardPlanOn(sources.forwardPlan, committee.mødeplan, date),
+  });
+  return {
+    kind: items.some((i) => i.beslutning !== undefined) ? 'referat' : 'dagsorden',
+    date,
+    committee: committee.navn,
+    authority: committee.kommune ?? committee.navn,
+    place: meeting.sted ?? committee.sted,
+    start: meeting.start ?? committee.start,
+    end: meeting.slut ?? committee.slut,
+    seats: seatsOn(committee.medlemmer, date),
+    absent: meeting.fraværende ?? [],
+    items,
+  };
+}

@@ -1,0 +1,26 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EnvironmentError } from './errors.js';
+import type { Meeting } from './model/meeting.js';
+
+/** `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions. */
+export function defaultPdfPath(meeting: Meeting): string {
+  return path.join('out', `${meeting.date}-${meeting.kind}.pdf`);
+}
+
+/**
+ * Writes beside the target and renames into place, so a reader never sees half a file and a failed
+ * build leaves the previous one as it was.
+ */
+export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+  const dir = path.dirname(file);
+  const temporary = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (err) {
+    await rm(temporary, { force: true });
+    throw new EnvironmentError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

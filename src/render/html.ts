@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
+import { templatesDir } from '../paths.js';
+import { pageNumbers, type HeadingPages } from './contents.js';
+import { kindName, longDate, numericDate, shortDate, weekdayDate } from './danish.js';
+import { fontFaceCss } from './fonts.js';
+import { markdownToHtml } from './markdown.js';
+
+/** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
+interface Renderer {
+  document: Handlebars.TemplateDelegate;
+  css: string;
+  fontFaces: string;
+}
+
+let renderer: Renderer | undefined;
+
+function prepare(): Renderer {
+  const hbs = Handlebars.create();
+  const hasText = (s: Section) => Boolean(s.før ?? s.tekst ?? s.efter);
+  hbs.registerHelper({
+    md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
+    upper: (s: string) => s.toLocaleUpperCase('da'),
+    holder: (seat: Seat) => seat.name ?? 'Vakant',
+    hasText,
+    hasSagsfremstilling: (item: Item) => hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0,
+    weekdayDate,
+    numericDate,
+    shortDate,
+  });
+  const partials = path.join(templatesDir, 'partials');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+    hbs.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
+  }
+  const compile = (file: string) => hbs.compile(readFileSync(path.join(templatesDir, file), 'utf8'), { strict: false, noEscape: false });
+  return { document: compile('document.hbs'), css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() };
+}
+
+/** "Direktionen - Dagsorden 22. november 2023": the PDF's title. */
+export function documentTitle(meeting: Meeting): string {
+  return `${meeting.committee} - ${kindName(meeting.kind)} ${longDate(meeting.date)}`;
+}
+
+/** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
+export function documentSubject(meeting: Meeting): string {
+  return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+}
+
+/**
+ * The meeting as one self-contained HTML page. Without `headings` the contents show placeholders;
+ * given where the headings landed in a first print, they show the real page numbers.
+ */
+export function renderHtml(meeting: Meeting, headings?: HeadingPages): string {
+  renderer ??= prepare();
+  const pages = headings ? pageNumbers(headings) : undefined;
+  const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
+  const bilagsoversigt = meeting.items.filter((i) => i.bilag.length > 0);
+  const contents = [
+    ...meeting.items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
+    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
+  ];
+  return renderer.document({
+    title: documentTitle(meeting),
+    css: renderer.css,
+    fontFaces: renderer.fontFaces,
+    meeting,
+    items: meeting.items,
+    contents,
+    bilagsoversigt,
+    pages,
+  });
+}
