@@ -23,14 +23,14 @@ export const flag = z
 
 export const wholeNumber = z
   .string()
-  .regex(/^\d+$/, { error: 'expected a whole number' })
+  .regex(/^\d+$/, { error: 'expected a whole number', abort: true })
   .transform(Number)
   .refine((n) => n >= 1, { error: 'expected a number from 1 up' });
 
 /** A calendar date written YYYY-MM-DD, which must exist (2023-02-30 does not). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2023-11-22' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2023-11-22', abort: true })
   .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
 
 export function isRealDate(s: string): boolean {

@@ -37,12 +37,16 @@ function knownKeys(inst: unknown): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/** zod reports all unknown keys of a block as one issue; its message holds one line per key, in order. */
+export const perKeySeparator = '\n';
+
 function unknownKeys(keys: string[], known: string[]): string {
-  const [first, ...rest] = keys;
-  const guess = first === undefined ? undefined : closest(first, known);
-  const hint = guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
-  const more = rest.length ? `, and ${rest.map((k) => `'${k}'`).join(', ')}` : '';
-  return `unknown key '${first}'${hint}${more}`;
+  return keys
+    .map((key) => {
+      const guess = closest(key, known);
+      return `unknown key${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (known keys here: ${known.join(', ')})` : ''}`;
+    })
+    .join(perKeySeparator);
 }
 
 /** The known key a misspelling most likely meant, if any is close enough. */

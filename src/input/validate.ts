@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Finding } from '../errors.js';
-import { clerkErrorMap } from './messages.js';
+import { clerkErrorMap, perKeySeparator } from './messages.js';
 import type { YamlFile } from './yaml-file.js';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; findings: Finding[] };
@@ -9,14 +9,19 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; findings: Findi
 export function validate<S extends z.ZodType>(source: YamlFile, schema: S): Validated<z.output<S>> {
   const result = schema.safeParse(source.data ?? {}, { error: clerkErrorMap });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, findings: result.error.issues.map((issue) => toFinding(source, issue)) };
+  return { ok: false, findings: result.error.issues.flatMap((issue) => toFindings(source, issue)) };
 }
 
-function toFinding(source: YamlFile, issue: z.core.$ZodIssue): Finding {
-  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const path = unknownKey === undefined ? issue.path : [...issue.path, unknownKey];
-  const pos = source.locate(path, { key: unknownKey !== undefined });
-  return { file: source.file, ...pos, path: formatPath(unknownKey === undefined ? path : issue.path), message: issue.message };
+function toFindings(source: YamlFile, issue: z.core.$ZodIssue): Finding[] {
+  const at = (path: PropertyKey[], message: string, key = false): Finding => ({
+    file: source.file,
+    ...source.locate(path, { key }),
+    path: formatPath(path),
+    message,
+  });
+  if (issue.code !== 'unrecognized_keys') return [at(issue.path, issue.message)];
+  const messages = issue.message.split(perKeySeparator);
+  return issue.keys.map((key, i) => at([...issue.path, key], messages[i] ?? 'unknown key', true));
 }
 
 /** `['punkter', 2, 'bilag', 0, 'nummer']` as `punkter[2].bilag[0].nummer`. */

@@ -36,7 +36,7 @@ export function parseYaml(file: string, text: string): YamlFile {
   if (doc.errors.length > 0) {
     throw new InputError(
       doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        const pos = lineCounter.linePos(e.pos[0]);
         return { file, line: pos.line, col: pos.col, path: '', message: yamlMessage(e.code, e.message) };
       }),
     );
