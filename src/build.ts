@@ -2,32 +2,27 @@ import type { Browser } from 'puppeteer';
 import { loadMeeting } from './input/load.js';
 import { buildMeeting } from './model/merge.js';
 import type { Meeting } from './model/meeting.js';
-import { setMetadata } from './pdf/metadata.js';
+import { headingTexts } from './pdf/headings.js';
 import { printWithContents } from './pdf/paginate.js';
+import { finishPdf } from './pdf/postprocess.js';
 import type { PrintOptions } from './pdf/print.js';
 import { documentSubject, documentTitle, renderHtml } from './render/html.js';
 
-export interface BuiltDocument {
-  meeting: Meeting;
+/** Load and validate a meeting and its shared files, and merge them: everything that needs no browser. */
+export async function readMeeting(dir: string, date: string): Promise<Meeting> {
+  return buildMeeting(await loadMeeting(dir, date));
+}
+
+export interface PrintedDocument {
   /** The HTML of the final print, with the real page numbers. */
   html: string;
   pdf: Uint8Array;
 }
 
-/** The whole flow for one meeting: load and validate, merge, render, print with contents, set metadata. */
-export async function buildDocument(browser: Browser, dir: string, date: string, options: PrintOptions): Promise<BuiltDocument> {
-  const meeting = buildMeeting(await loadMeeting(dir, date));
+/** Render and print a meeting, with its contents' page numbers, metadata and outline made right. */
+export async function printMeeting(browser: Browser, meeting: Meeting, options: PrintOptions): Promise<PrintedDocument> {
   let html = '';
-  const printed = await printWithContents(
-    browser,
-    (headings) => (html = renderHtml(meeting, headings)),
-    options,
-  );
-  const pdf = await setMetadata(printed, {
-    title: documentTitle(meeting),
-    author: meeting.authority,
-    subject: documentSubject(meeting),
-    language: 'da',
-  });
-  return { meeting, html, pdf };
+  const printed = await printWithContents(browser, (headings) => (html = renderHtml(meeting, headings)), options);
+  const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
+  return { html, pdf: await finishPdf(printed, metadata, headingTexts(html)) };
 }

@@ -1,5 +1,5 @@
-import { writeAtomically, defaultPdfPath } from '../output.js';
-import { buildDocument } from '../build.js';
+import { printMeeting, readMeeting } from '../build.js';
+import { defaultPdfPath, writeAtomically } from '../output.js';
 import { findBrowser, launchBrowser } from '../pdf/browser.js';
 
 export interface BuildOptions {
@@ -10,16 +10,16 @@ export interface BuildOptions {
   timeout: number;
 }
 
-/** `agenda build <date>`: one meeting to PDF, and to HTML when asked. */
+/** `agenda build <date>`: one meeting to PDF, and to HTML when asked. Bad input is told before any browser starts. */
 export async function buildCommand(date: string, options: BuildOptions): Promise<void> {
-  const executable = findBrowser({ explicit: options.browser });
+  const meeting = await readMeeting(options.meetings, date);
   const timeoutMs = options.timeout * 1000;
-  const browser = await launchBrowser(executable, timeoutMs);
+  const browser = await launchBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   try {
-    const built = await buildDocument(browser, options.meetings, date, { timeoutMs });
-    const out = options.out ?? defaultPdfPath(built.meeting);
-    await writeAtomically(out, built.pdf);
-    if (options.html) await writeAtomically(options.html, built.html);
+    const printed = await printMeeting(browser, meeting, { timeoutMs });
+    const out = options.out ?? defaultPdfPath(meeting);
+    await writeAtomically(out, printed.pdf);
+    if (options.html) await writeAtomically(options.html, printed.html);
     process.stdout.write(`${out}\n`);
   } finally {
     await browser.close();

@@ -1,0 +1,42 @@
+import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { RenderError } from '../errors.js';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  language: string;
+}
+
+/**
+ * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
+ * (a heading at a forced page break comes out with its text twice, one that wraps loses a space).
+ * Loading and saving the same document with pdf-lib keeps its structure tree and outline; it is
+ * copyPages that drops them.
+ */
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setLanguage(meta.language);
+  doc.setCreator('agenda');
+  retitleOutline(doc, headings);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Gives each outline entry, in document order, the text of the heading it was made from. */
+function retitleOutline(doc: PDFDocument, headings: string[]): void {
+  const entries: PDFDict[] = [];
+  const walk = (parent: PDFDict | undefined) => {
+    for (let e = parent?.lookupMaybe(PDFName.of('First'), PDFDict); e; e = e.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      entries.push(e);
+      walk(e);
+    }
+  };
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict));
+  if (entries.length !== headings.length) {
+    throw new RenderError(`the PDF outline has ${entries.length} entries for the document's ${headings.length} headings`);
+  }
+  entries.forEach((e, i) => e.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));
+}
