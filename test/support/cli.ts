@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { packageRoot } from '../../src/paths.js';
+
+export const cliPath = path.join(packageRoot, 'dist', 'src', 'cli.js');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, in `cwd`. */
+export function agenda(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: opts.cwd ?? packageRoot,
+    env: { ...process.env, ...opts.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = 'agenda-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A scratch copy of the example meetings folder, to break or extend in a test. */
+export function copyOfMeetings(): { dir: string; meetings: string } {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  cpSync(path.join(packageRoot, 'meetings'), meetings, { recursive: true });
+  return { dir, meetings };
+}

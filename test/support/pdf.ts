@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+
+/** The PDF's text as poppler's pdftotext reads it, one string per sheet. */
+export function pdfPages(file: string, layout = false): string[] {
+  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
+  return text.split('\f').slice(0, -1);
+}
+
+/** Each sheet's size as pdfinfo states it, e.g. "594.96 x 841.92 pts (A4)". */
+export function sheetSizes(file: string): string[] {
+  const out = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
+  return [...out.matchAll(/^Page\s+\d+ size:\s+(.*)$/gm)].map((m) => m[1]!.trim());
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** The outline as qpdf reads it: each top-level entry's title and the 1-based sheet it points at. */
+export function pdfOutline(file: string): Array<{ title: string; sheet: number; children: number }> {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as {
+    outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
+  };
+  return json.outlines.map((o) => ({ title: o.title, sheet: o.destpageposfrom1, children: o.kids.length }));
+}

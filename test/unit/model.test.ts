@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { MeetingSources } from '../../src/input/load.js';
+import { forwardPlanOn } from '../../src/model/forward-plan.js';
+import { mergeItems } from '../../src/model/items.js';
+import { buildMeeting } from '../../src/model/merge.js';
+import { scheduledDates } from '../../src/model/schedule.js';
+import { seatsOn } from '../../src/model/seats.js';
+
+describe('seatsOn', () => {
+  const members = [
+    { titel: 'Kommunaldirektør', navn: 'Ny', fra: '2023-11-01' },
+    { titel: 'Kommunaldirektør', navn: 'Gammel', til: '2023-06-30' },
+    { titel: 'Velfærdsdirektør', navn: 'Lene' },
+  ];
+  it('gives each seat its holder on the day, in the order first listed, and no name for a vacant seat', () => {
+    expect(seatsOn(members, '2023-05-01')).toEqual([{ title: 'Kommunaldirektør', name: 'Gammel' }, { title: 'Velfærdsdirektør', name: 'Lene' }]);
+    expect(seatsOn(members, '2023-09-06')).toEqual([{ title: 'Kommunaldirektør' }, { title: 'Velfærdsdirektør', name: 'Lene' }]);
+    expect(seatsOn(members, '2023-11-01')[0]).toEqual({ title: 'Kommunaldirektør', name: 'Ny' });
+  });
+});
+
+describe('scheduledDates', () => {
+  it('lists the weekday from the first on, with cancellations and extra dates', () => {
+    const dates = scheduledDates({ ugedag: 'onsdag', fra: '2023-10-02', til: '2023-10-25', aflyst: [{ dato: '2023-10-18', årsag: 'Efterårsferie' }], ekstra: ['2023-10-20'] });
+    expect(dates).toEqual([
+      { date: '2023-10-04' },
+      { date: '2023-10-11' },
+      { date: '2023-10-18', cancelled: 'Efterårsferie' },
+      { date: '2023-10-20' },
+      { date: '2023-10-25' },
+    ]);
+  });
+});
+
+describe('forwardPlanOn', () => {
+  const schedule = { ugedag: 'onsdag' as const, fra: '2023-11-01', til: '2023-12-06' };
+  const plan = {
+    møder: [
+      { dato: '2023-11-15', punkter: [{ tekst: 'I dag', tilføjet: undefined, fjernet: undefined }] },
+      { dato: '2023-11-22', punkter: [{ tekst: 'Gammelt', fjernet: '2023-11-08' }, { tekst: 'Nyt', tilføjet: '2023-11-08' }] },
+      { dato: '2023-12-07', punkter: [{ tekst: 'Torsdag', tilføjet: undefined, fjernet: undefined }] },
+    ],
+    afventer_dato: [{ tekst: 'Venter', tilføjet: undefined, fjernet: undefined }],
+  };
+
+  it('shows every later meeting to the end of the schedule, empty ones too, with the plan as it stood that day', () => {
+    expect(forwardPlanOn(plan, schedule, '2023-11-01')).toEqual({
+      meetings: [
+        { date: '2023-11-08', points: [] },
+        { date: '2023-11-15', points: ['I dag'] },
+        { date: '2023-11-22', points: ['Gammelt'] },
+        { date: '2023-11-29', points: [] },
+        { date: '2023-12-06', points: [] },
+        { date: '2023-12-07', points: ['Torsdag'] },
+      ],
+      awaiting: ['Venter'],
+    });
+  });
+
+  it('rebuilt for a later meeting, drops what was taken off and shows what was added, and nothing of the past', () => {
+    expect(forwardPlanOn(plan, schedule, '2023-11-15').meetings).toEqual([
+      { date: '2023-11-22', points: ['Nyt'] },
+      { date: '2023-11-29', points: [] },
+      { date: '2023-12-06', points: [] },
+      { date: '2023-12-07', points: ['Torsdag'] },
+    ]);
+  });
+});
+
+describe('mergeItems', () => {
+  const standing = [
+    { id: 'først', titel: 'Fast først', indstilling: { før: 'Fast indstilling', efter: undefined } },
+    { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, sagsfremstilling: { før: 'Før', efter: 'Efter' } },
+  ];
+  const plan = { meetings: [], awaiting: ['Venter'] };
+
+  it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
+    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: 'Nyt' }], { sagsgang: 'DIR', forwardPlan: plan });
+    expect(items.map((i) => [i.number, i.title, i.lukket, i.sagsgang])).toEqual([
+      [1, 'Fast først', false, 'DIR'],
+      [2, 'Eget punkt', true, 'DIR'],
+      [3, 'Fast sidst', false, 'DIR'],
+    ]);
+    expect(items[0]!.indstilling).toEqual({ før: 'Fast indstilling', tekst: undefined, efter: undefined });
+    expect(items[2]!.sagsfremstilling).toEqual({ før: 'Før', tekst: 'Nyt', efter: 'Efter' });
+    expect(items[2]!.forwardPlan).toBe(plan);
+    expect(items[0]!.forwardPlan).toBeUndefined();
+  });
+
+  it('numbers attachments by their place unless the clerk numbers them', () => {
+    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }] }], { forwardPlan: plan });
+    expect(item!.bilag).toEqual([
+      { nummer: 1, lukket: false, titel: 'A', dokument: undefined },
+      { nummer: 7, lukket: false, titel: 'B', dokument: undefined },
+      { nummer: 3, lukket: true, titel: undefined, dokument: undefined },
+    ]);
+  });
+});
+
+describe('buildMeeting', () => {
+  const sources = (beslutning?: string): MeetingSources => ({
+    date: '2023-11-22',
+    committee: { navn: 'Direktionen', sted: 'Rådhuset', start: '9:00', slut: '17:00', medlemmer: [{ titel: 'Direktør', navn: 'A' }] },
+    standingItems: { punkter: [] },
+    forwardPlan: {},
+    meeting: { slut: '12:00', punkter: [{ titel: 'P', beslutning }] },
+  });
+
+  it('is an agenda without decisions and minutes with one', () => {
+    expect(buildMeeting(sources()).kind).toBe('dagsorden');
+    expect(buildMeeting(sources('Godkendt.')).kind).toBe('referat');
+  });
+
+  it('takes place and times from the committee unless the meeting says otherwise', () => {
+    expect(buildMeeting(sources())).toMatchObject({ place: 'Rådhuset', start: '9:00', end: '12:00', authority: 'Direktionen' });
+  });
+});

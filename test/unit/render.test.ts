@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Item, Meeting } from '../../src/model/meeting.js';
+import { pageNumbers } from '../../src/render/contents.js';
+import { shortDate, weekdayDate } from '../../src/render/danish.js';
+import { documentTitle, renderHtml } from '../../src/render/html.js';
+import { headingTexts } from '../../src/pdf/headings.js';
+
+const item = (over: Partial<Item>): Item => ({
+  number: 1,
+  title: 'Punkt',
+  lukket: false,
+  sagsfremstilling: {},
+  tidsplan: [],
+  konsekvenser: {},
+  indstilling: {},
+  bilag: [],
+  ...over,
+});
+
+const meeting = (items: Item[]): Meeting => ({
+  kind: 'dagsorden',
+  date: '2023-11-22',
+  committee: 'Direktionen',
+  authority: 'Norddjurs Kommune',
+  place: 'Mødelokale 250',
+  start: '9:00',
+  end: '17:00',
+  seats: [{ title: 'Kommunaldirektør' }, { title: 'Velfærdsdirektør', name: 'Lene' }],
+  absent: [],
+  items,
+});
+
+describe('Danish dates', () => {
+  it('writes them as the house does', () => {
+    expect(weekdayDate('2023-11-22')).toBe('Onsdag den 22. november 2023');
+    expect(shortDate('2023-11-29')).toBe('29. Nov.');
+    expect(shortDate('2024-05-01')).toBe('1. Maj');
+    expect(documentTitle({ ...meeting([]), kind: 'referat', date: '2023-09-06' })).toBe('Direktionen - Referat 6. september 2023');
+  });
+});
+
+describe('renderHtml', () => {
+  it('shows HTML and Handlebars in the clerk’s text as text', () => {
+    const html = renderHtml(meeting([item({ title: '<b>fed</b>', sagsfremstilling: { tekst: '<script>alert(1)</script> {{meeting.committee}} **fed**' } })]));
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{meeting.committee}} <strong>fed</strong>');
+    expect(html).toContain('<h1>1. &lt;b&gt;fed&lt;/b&gt;</h1>');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('marks a vacant seat and a closed item, and titles the page', () => {
+    const html = renderHtml(meeting([item({ lukket: true })]));
+    expect(html).toContain('Kommunaldirektør Vakant');
+    expect(html).toContain('Lukket sag');
+    expect(html).toContain('<title>Direktionen - Dagsorden 22. november 2023</title>');
+  });
+
+  it('lists a closed attachment as closed, and keeps an open one’s title and document number', () => {
+    const html = renderHtml(meeting([item({ bilag: [{ nummer: 1, lukket: false, titel: 'Notat', dokument: '1/23' }, { nummer: 2, lukket: true }] })]));
+    expect(html).toMatch(/<li value="1">\s*Notat \(1\/23\)<\/li>/);
+    expect(html).toMatch(/<li value="2">\(Lukket bilag\)\s*<\/li>/);
+  });
+
+  it('fills the contents with the page numbers of a first print', () => {
+    const items = [item({ number: 1, title: 'A', bilag: [{ nummer: 1, lukket: true }] }), item({ number: 2, title: 'B' })];
+    // sheets: 0 front page, 1 contents, 2-3 item A, 4 item B, 5 Bilagsoversigt, 6 Underskriftsside
+    const html = renderHtml(meeting(items), { pages: [1, 2, 4, 5, 6], sheets: 7 });
+    const rows = [...html.matchAll(/<td><a href="#[\w-]+">([^<]+)<\/a><\/td><td class="side">(\d+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(rows).toEqual(['1. A 1', '2. B 3', 'Bilagsoversigt 4']);
+    expect(html).toContain('" af 5"');
+    expect(headingTexts(html)).toEqual(['Indholdsfortegnelse', '1. A', 'Bilag:', '2. B', 'Bilagsoversigt', '1. A', 'Underskriftsside']);
+  });
+});
+
+describe('pageNumbers', () => {
+  it('counts the body from 1 at the first heading after the contents', () => {
+    expect(pageNumbers({ pages: [1, 2, 4, 7], sheets: 9 })).toEqual({ body: [1, 3, 6], total: 7 });
+  });
+});
