@@ -26,6 +26,7 @@ program
   .description('build the PDF of one meeting: DIR/<date>.yaml merged with the shared files in DIR')
   .argument('<date>', 'the meeting date, YYYY-MM-DD', meetingDate)
   .option('-o, --out <file>', 'where to write the PDF (default: out/<date>-dagsorden.pdf or -referat.pdf)')
+  .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .option('--html <file>', 'also write the HTML that was printed')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')

@@ -1,5 +1,6 @@
 import { printMeeting, readMeeting } from '../build.js';
 import { defaultPdfPath, writeAtomically } from '../output.js';
+import { publicVersion } from '../model/public.js';
 import { findBrowser, launchBrowser } from '../pdf/browser.js';
 
 export interface BuildOptions {
@@ -8,11 +9,16 @@ export interface BuildOptions {
   meetings: string;
   browser?: string;
   timeout: number;
+  public?: boolean;
 }
 
-/** `agenda build <date>`: one meeting to PDF, and to HTML when asked. Bad input is told before any browser starts. */
+/**
+ * `agenda build <date>`: one meeting to PDF, and to HTML when asked; the members' version, or with
+ * `--public` the version for publication. Bad input is told before any browser starts.
+ */
 export async function buildCommand(date: string, options: BuildOptions): Promise<void> {
-  const meeting = await readMeeting(options.meetings, date);
+  const full = await readMeeting(options.meetings, date);
+  const meeting = options.public ? publicVersion(full) : full;
   const timeoutMs = options.timeout * 1000;
   const browser = await launchBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   try {

@@ -1,4 +1,4 @@
-import type { BilagInput, ItemInput } from '../input/schema/meeting.js';
+import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
 import type { Bilag, ForwardPlanView, Item, Section } from './meeting.js';
 
@@ -22,25 +22,27 @@ export function mergeItems(standing: StandingItemInput[], entries: ItemInput[], 
 function toItem(entry: ItemInput | undefined, standing: StandingItemInput | undefined, defaults: ItemDefaults): Omit<Item, 'number'> {
   const title = entry?.titel ?? standing?.titel;
   if (title === undefined) throw new Error('an item without a title passed validation');
+  const lukket = entry?.lukket ?? standing?.lukket ?? false;
   return {
     title,
-    lukket: entry?.lukket ?? standing?.lukket ?? false,
+    publicTitle: entry?.offentlig_titel,
+    lukket,
     sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
     forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
     sagsfremstilling: section(standing?.sagsfremstilling, entry?.sagsfremstilling),
-    tidsplan: entry?.tidsplan ?? [],
+    tidsplan: (entry?.tidsplan ?? []).map((s) => ({ ...s, lukket: s.lukket ?? false })),
     konsekvenser: section(standing?.økonomiske_konsekvenser, entry?.økonomiske_konsekvenser),
     indstilling: section(standing?.indstilling, entry?.indstilling),
-    bilag: numbered(entry?.bilag ?? []),
+    bilag: numbered(entry?.bilag ?? [], lukket),
     beslutning: entry?.beslutning,
   };
 }
 
-function section(standing: StandingText | undefined, tekst: string | undefined): Section {
+function section(standing: StandingText | undefined, tekst: ClosableTextInput | undefined): Section {
   return { før: standing?.før, tekst, efter: standing?.efter };
 }
 
-/** An attachment's number is the clerk's where given, else its place in the list. */
-function numbered(bilag: BilagInput[]): Bilag[] {
-  return bilag.map((b, i) => ({ nummer: b.nummer ?? i + 1, lukket: b.lukket ?? false, titel: b.titel, dokument: b.dokument }));
+/** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
+function numbered(bilag: BilagInput[], itemLukket: boolean): Bilag[] {
+  return bilag.map((b, i) => ({ nummer: b.nummer ?? i + 1, lukket: itemLukket || (b.lukket ?? false), titel: b.titel, dokument: b.dokument }));
 }

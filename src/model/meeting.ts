@@ -4,8 +4,12 @@
 /** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
 export type DocumentKind = 'dagsorden' | 'referat';
 
+/** The members' version holds everything; the public one nothing that is closed (lukket). */
+export type Audience = 'medlemmer' | 'offentlig';
+
 export interface Meeting {
   kind: DocumentKind;
+  audience: Audience;
   date: string;
   committee: string;
   /** The authority the committee belongs to, the PDF's author. */
@@ -28,6 +32,8 @@ export interface Seat {
 export interface Item {
   number: number;
   title: string;
+  /** The title the public version shows if the item is closed. */
+  publicTitle?: string;
   lukket: boolean;
   sagsgang?: string;
   /** The forward plan, on the standing item that shows it. */
@@ -38,19 +44,26 @@ export interface Item {
   konsekvenser: Section;
   indstilling: Section;
   bilag: Bilag[];
-  beslutning?: string;
+  beslutning?: ClosableText;
+}
+
+/** A text the meeting adds, which may be closed to the public. */
+export interface ClosableText {
+  tekst: string;
+  lukket: boolean;
 }
 
 /** A section's text: the standing text before and after what this meeting adds. */
 export interface Section {
   før?: string;
-  tekst?: string;
+  tekst?: ClosableText;
   efter?: string;
 }
 
 export interface Slot {
   tid?: string;
   punkt: string;
+  lukket: boolean;
 }
 
 export interface Bilag {

@@ -13,6 +13,7 @@ export function buildMeeting(sources: MeetingSources): Meeting {
   });
   return {
     kind: items.some((i) => i.beslutning !== undefined) ? 'referat' : 'dagsorden',
+    audience: 'medlemmer',
     date,
     committee: committee.navn,
     authority: committee.kommune ?? committee.navn,

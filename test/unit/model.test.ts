@@ -75,16 +75,21 @@ describe('mergeItems', () => {
   const plan = { meetings: [], awaiting: ['Venter'] };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
-    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: 'Nyt' }], { sagsgang: 'DIR', forwardPlan: plan });
+    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: { tekst: 'Nyt', lukket: false } }], { sagsgang: 'DIR', forwardPlan: plan });
     expect(items.map((i) => [i.number, i.title, i.lukket, i.sagsgang])).toEqual([
       [1, 'Fast først', false, 'DIR'],
       [2, 'Eget punkt', true, 'DIR'],
       [3, 'Fast sidst', false, 'DIR'],
     ]);
     expect(items[0]!.indstilling).toEqual({ før: 'Fast indstilling', tekst: undefined, efter: undefined });
-    expect(items[2]!.sagsfremstilling).toEqual({ før: 'Før', tekst: 'Nyt', efter: 'Efter' });
+    expect(items[2]!.sagsfremstilling).toEqual({ før: 'Før', tekst: { tekst: 'Nyt', lukket: false }, efter: 'Efter' });
     expect(items[2]!.forwardPlan).toBe(plan);
     expect(items[0]!.forwardPlan).toBeUndefined();
+  });
+
+  it('closes every attachment of a closed item', () => {
+    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }] }], { forwardPlan: plan });
+    expect(item!.bilag).toEqual([{ nummer: 1, lukket: true, titel: 'A', dokument: undefined }]);
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
@@ -98,7 +103,7 @@ describe('mergeItems', () => {
 });
 
 describe('buildMeeting', () => {
-  const sources = (beslutning?: string): MeetingSources => ({
+  const sources = (beslutning?: { tekst: string; lukket: boolean }): MeetingSources => ({
     date: '2023-11-22',
     committee: { navn: 'Direktionen', sted: 'Rådhuset', start: '9:00', slut: '17:00', medlemmer: [{ titel: 'Direktør', navn: 'A' }] },
     standingItems: { punkter: [] },
@@ -108,7 +113,7 @@ describe('buildMeeting', () => {
 
   it('is an agenda without decisions and minutes with one', () => {
     expect(buildMeeting(sources()).kind).toBe('dagsorden');
-    expect(buildMeeting(sources('Godkendt.')).kind).toBe('referat');
+    expect(buildMeeting(sources({ tekst: 'Godkendt.', lukket: false })).kind).toBe('referat');
   });
 
   it('takes place and times from the committee unless the meeting says otherwise', () => {

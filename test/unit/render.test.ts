@@ -19,6 +19,7 @@ const item = (over: Partial<Item>): Item => ({
 
 const meeting = (items: Item[]): Meeting => ({
   kind: 'dagsorden',
+  audience: 'medlemmer',
   date: '2023-11-22',
   committee: 'Direktionen',
   authority: 'Norddjurs Kommune',
@@ -41,7 +42,7 @@ describe('Danish dates', () => {
 
 describe('renderHtml', () => {
   it('shows HTML and Handlebars in the clerk’s text as text', () => {
-    const html = renderHtml(meeting([item({ title: '<b>fed</b>', sagsfremstilling: { tekst: '<script>alert(1)</script> {{meeting.committee}} **fed**' } })]));
+    const html = renderHtml(meeting([item({ title: '<b>fed</b>', sagsfremstilling: { tekst: { tekst: '<script>alert(1)</script> {{meeting.committee}} **fed**', lukket: false } } })]));
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{meeting.committee}} <strong>fed</strong>');
     expect(html).toContain('<h1>1. &lt;b&gt;fed&lt;/b&gt;</h1>');
     expect(html).not.toContain('<script>');

@@ -8,21 +8,29 @@ const bilag = block({
   lukket: optional(flag),
 }).refine((b) => b.lukket || b.titel !== undefined, { error: 'an open attachment needs a titel', path: ['titel'] });
 
+/** A text of the meeting's: plain, or `{ tekst, lukket: true }` to keep it out of the public version. */
+const closableText = z.union([
+  text.transform((tekst) => ({ tekst, lukket: false })),
+  block({ tekst: text, lukket: optional(flag) }).transform(({ tekst, lukket }) => ({ tekst, lukket: lukket ?? false })),
+]);
+
 /** A row of the item's timetable (Tid / Punkt). */
-const slot = block({ tid: optional(text), punkt: text });
+const slot = block({ tid: optional(text), punkt: text, lukket: optional(flag) });
 
 const item = block({
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
   fast: optional(text),
   titel: optional(text),
+  /** The title the public version shows for a closed item; without it, "Lukket punkt". */
+  offentlig_titel: optional(text),
   lukket: optional(flag),
   sagsgang: optional(text),
-  sagsfremstilling: optional(text),
+  sagsfremstilling: optional(closableText),
   tidsplan: optional(list(slot)),
-  økonomiske_konsekvenser: optional(text),
-  indstilling: optional(text),
+  økonomiske_konsekvenser: optional(closableText),
+  indstilling: optional(closableText),
   bilag: optional(list(bilag)),
-  beslutning: optional(text),
+  beslutning: optional(closableText),
 }).refine((i) => i.fast !== undefined || i.titel !== undefined, { error: 'an item needs a titel (or fast: the id of a standing item)', path: ['titel'] });
 
 /** `<date>.yaml`: what is new at this meeting. The date is the file's name. */
@@ -37,3 +45,4 @@ export const meetingSchema = block({
 export type MeetingInput = z.output<typeof meetingSchema>;
 export type ItemInput = z.output<typeof item>;
 export type BilagInput = z.output<typeof bilag>;
+export type ClosableTextInput = z.output<typeof closableText>;

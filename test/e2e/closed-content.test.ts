@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { agenda, tempDir } from '../support/cli.js';
+import { fidelity } from '../support/fidelity.js';
+import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
+
+// fixtures/lukket/2024-03-06.yaml holds a marker in every field that is closed: a closed item's title,
+// its sections, timetable, attachments and decision; closed texts, a closed decision, a closed
+// timetable row and a closed attachment (title and document number) in open items.
+const fixture = path.join(packageRoot, 'fixtures', 'lukket');
+const markers = Array.from({ length: 15 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
+
+/** Every way a marker can be spelt inside a PDF file: as bytes, and as UTF-16 text in a hex string. */
+function spellings(marker: string): string[] {
+  const utf16 = Buffer.from(`\ufeff${marker}`, 'utf16le').swap16().subarray(2).toString('hex');
+  return [marker, utf16, utf16.toUpperCase()];
+}
+
+describe('a meeting with closed content', () => {
+  const dir = tempDir();
+  const members = path.join(dir, 'medlemmer.pdf');
+  const publicPdf = path.join(dir, 'out', '2024-03-06-referat-offentlig.pdf');
+
+  beforeAll(() => {
+    expect(agenda(['build', '2024-03-06', '--meetings', fixture, '--out', members, '--html', path.join(dir, 'medlemmer.html')]).status).toBe(0);
+    const run = agenda(['build', '2024-03-06', '--meetings', fixture, '--public', '--html', 'offentlig.html'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('out/2024-03-06-referat-offentlig.pdf');
+  });
+
+  it('shows every closed part in the members’ version, marked "Lukket"', () => {
+    const text = pdfPages(members).join('\n');
+    for (const m of markers) expect(text, m).toContain(m);
+    expect(text.match(/^Lukket$/gm)?.length).toBeGreaterThanOrEqual(4);
+    expect(text).toContain('Lukket sag');
+  });
+
+  it('leaves no closed part in the public version: text, raw bytes, metadata, outline, HTML or file name', () => {
+    const text = pdfPages(publicPdf).join('\n');
+    const raw = path.join(dir, 'raw.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', publicPdf, raw]);
+    const bytes = readFileSync(raw).toString('latin1');
+    const metadata = JSON.stringify(pdfInfo(publicPdf));
+    const outline = JSON.stringify(pdfOutline(publicPdf));
+    const html = readFileSync(path.join(dir, 'offentlig.html'), 'utf8');
+    const names = readdirSync(path.join(dir, 'out')).join(' ');
+    for (const m of markers) {
+      expect(text, `${m} in the text`).not.toContain(m);
+      for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the raw PDF as ${s}`).toBe(false);
+      expect(metadata, `${m} in the metadata`).not.toContain(m);
+      expect(outline, `${m} in the outline`).not.toContain(m);
+      expect(html, `${m} in the HTML`).not.toContain(m);
+      expect(names, `${m} in the file name`).not.toContain(m);
+    }
+    console.log(`closed content: checked ${markers.length} markers (${markers[0]}..${markers.at(-1)}) in the public PDF's text, raw bytes, metadata, outline, HTML and file name`);
+  });
+
+  it('keeps a closed item’s number and place under its public title, or "Lukket punkt"', () => {
+    const outline = pdfOutline(publicPdf).map((o) => o.title);
+    expect(outline).toEqual(['Indholdsfortegnelse', '1. Orientering', '2. Personalesag', '3. Lukket punkt', '4. Åbent punkt med en lukket række', 'Bilagsoversigt', 'Underskriftsside']);
+    const text = pdfPages(publicPdf).join('\n').replace(/\n+/g, '\n');
+    expect(text).toMatch(/2\. Personalesag\nLukket sag\n/);
+    expect(text).toMatch(/Bilagsoversigt\n1\. Orientering\n1\. Åbent notat om budgettet \(1000\/24\)\n2\. \(Lukket bilag\)\n2\. Personalesag\n1\. \(Lukket bilag\)/);
+  });
+
+  it('tells the members’ and the public version apart by their default file names', () => {
+    const cwd = tempDir();
+    expect(agenda(['build', '2024-03-06', '--meetings', fixture], { cwd }).stdout.trim()).toBe('out/2024-03-06-referat.pdf');
+  });
+});
+
+describe('agenda build 2023-09-06 --public', () => {
+  it('still reads like the published minutes (fidelity at least 0.97)', () => {
+    const out = path.join(tempDir(), 'm.pdf');
+    expect(agenda(['build', '2023-09-06', '--public', '--out', out]).status).toBe(0);
+    const score = fidelity(out, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
+    expect(score).toBeGreaterThanOrEqual(0.97);
+  });
+});
