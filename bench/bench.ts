@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { printMeeting, readMeeting } from '../src/build.js';
-import { findBrowser, launchBrowser } from '../src/pdf/browser.js';
+import { findBrowser, withBrowser } from '../src/pdf/browser.js';
 import { packageRoot } from '../src/paths.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,14 +38,11 @@ const cold = await timed(() => {
 });
 
 /** Both reference meetings in one process on one browser, launch included. */
-const both = await timed(async () => {
-  const browser = await launchBrowser(findBrowser(), 60_000);
-  try {
-    for (const date of dates) await printMeeting(browser, await readMeeting(meetings, date), { timeoutMs: 60_000 });
-  } finally {
-    await browser.close();
-  }
-});
+const both = await timed(() =>
+  withBrowser(findBrowser(), 60_000, async (browser) => {
+    for (const date of dates) await printMeeting(browser, (await readMeeting(meetings, date)).meeting, { timeoutMs: 60_000 });
+  }),
+);
 
 const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
 console.log(`agenda bench, median of ${runs} runs`);

@@ -1,5 +1,6 @@
 import type { Browser } from 'puppeteer';
-import { loadMeeting } from './input/load.js';
+import { loadMeeting } from './check/check.js';
+import type { Finding } from './errors.js';
 import { buildMeeting } from './model/merge.js';
 import type { Meeting } from './model/meeting.js';
 import { headingTexts } from './pdf/headings.js';
@@ -8,9 +9,10 @@ import { finishPdf } from './pdf/postprocess.js';
 import type { PrintOptions } from './pdf/print.js';
 import { documentSubject, documentTitle, renderHtml } from './render/html.js';
 
-/** Load and validate a meeting and its shared files, and merge them: everything that needs no browser. */
-export async function readMeeting(dir: string, date: string): Promise<Meeting> {
-  return buildMeeting(await loadMeeting(dir, date));
+/** Load, check and merge a meeting and its shared files: everything that needs no browser. */
+export async function readMeeting(dir: string, date: string): Promise<{ meeting: Meeting; warnings: Finding[] }> {
+  const { sources, warnings } = await loadMeeting(dir, date);
+  return { meeting: buildMeeting(sources), warnings };
 }
 
 export interface PrintedDocument {

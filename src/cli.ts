@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { buildCommand } from './commands/build.js';
-import { AgendaError, ExitCode, RenderError } from './errors.js';
+import { checkCommand } from './commands/check.js';
+import { findingsJson, printJson } from './commands/report.js';
+import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';
 import { isRealDate } from './input/fields.js';
 
 function meetingDate(value: string): string {
@@ -31,7 +33,16 @@ program
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .option('--json', 'print the result, warnings and errors as JSON on stdout')
   .action(buildCommand);
+
+program
+  .command('check')
+  .description('check the shared files and the named meetings (default: all), and report every problem')
+  .argument('[dates...]', 'meeting dates, YYYY-MM-DD')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('--json', 'print the findings as JSON on stdout')
+  .action((dates: string[], options) => checkCommand(dates.map(meetingDate), options));
 
 /** Every failure ends as one or more plain lines and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
@@ -43,7 +54,11 @@ async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const known = err instanceof AgendaError ? err : new RenderError(`unexpected failure: ${(err as Error)?.message ?? String(err)}`);
-    process.stderr.write(`${known.message}\n`);
+    if (argv.includes('--json') && known.message) {
+      printJson({ ok: false, exitCode: known.exitCode, error: known.message, findings: known instanceof InputError ? findingsJson(known.findings) : [] });
+    } else if (known.message) {
+      process.stderr.write(`${known.message}\n`);
+    }
     return known.exitCode;
   }
 }

@@ -15,11 +15,21 @@ export interface Finding {
   /** The key path as the clerk reads it, e.g. `punkter[2].bilag[0].nummer`; empty for the whole file. */
   path: string;
   message: string;
+  /** Worth the clerk's attention, but no reason to refuse the build. */
+  warning?: boolean;
 }
 
 export function formatFinding(f: Finding): string {
-  const where = `${f.file}:${f.line}:${f.col}`;
+  const where = `${f.file}:${f.line}:${f.col}${f.warning ? ': warning' : ''}`;
   return f.path ? `${where}: ${f.path}: ${f.message}` : `${where}: ${f.message}`;
+}
+
+export const isError = (f: Finding) => !f.warning;
+
+/** Findings file by file, in the order the files were read, and by position within each file. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const files = [...new Set(findings.map((f) => f.file))];
+  return [...findings].sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.col - b.col);
 }
 
 /** Base of every error the user is meant to read: its message is the whole story, no stack. */
@@ -29,8 +39,11 @@ export abstract class AgendaError extends Error {
 
 export class InputError extends AgendaError {
   readonly exitCode = ExitCode.invalidInput;
-  constructor(readonly findings: Finding[]) {
-    super(findings.map(formatFinding).join('\n'));
+  readonly findings: Finding[];
+  constructor(findings: Finding[]) {
+    const sorted = sortFindings(findings);
+    super(sorted.map(formatFinding).join('\n'));
+    this.findings = sorted;
   }
 }
 
@@ -46,6 +59,13 @@ export class UsageError extends AgendaError {
 /** The machine lacks something: no browser, an output folder that cannot be written. */
 export class EnvironmentError extends AgendaError {
   readonly exitCode = ExitCode.environment;
+}
+
+/** A failure whose story the command has already told (e.g. `check` listing its findings); only the exit code is left. */
+export class ReportedFailure extends AgendaError {
+  constructor(readonly exitCode: number) {
+    super('');
+  }
 }
 
 export class RenderError extends AgendaError {

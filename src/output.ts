@@ -24,7 +24,18 @@ export async function writeAtomically(file: string, data: Uint8Array | string): 
     await writeFile(temporary, data);
     await rename(temporary, file);
   } catch (err) {
-    await rm(temporary, { force: true });
-    throw new EnvironmentError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new EnvironmentError(`cannot write ${file}: ${writeFailures[code] ?? (err as Error).message}`);
   }
 }
+
+const writeFailures: Record<string, string> = {
+  EEXIST: 'part of its folder path is a file',
+  ENOTDIR: 'part of its folder path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EISDIR: 'it is a folder',
+};

@@ -1,7 +1,8 @@
 import { printMeeting, readMeeting } from '../build.js';
-import { defaultPdfPath, writeAtomically } from '../output.js';
 import { publicVersion } from '../model/public.js';
-import { findBrowser, launchBrowser } from '../pdf/browser.js';
+import { defaultPdfPath, writeAtomically } from '../output.js';
+import { findBrowser, withBrowser } from '../pdf/browser.js';
+import { findingsJson, printFindings, printJson } from './report.js';
 
 export interface BuildOptions {
   out?: string;
@@ -10,24 +11,24 @@ export interface BuildOptions {
   browser?: string;
   timeout: number;
   public?: boolean;
+  json?: boolean;
 }
 
 /**
  * `agenda build <date>`: one meeting to PDF, and to HTML when asked; the members' version, or with
- * `--public` the version for publication. Bad input is told before any browser starts.
+ * `--public` the version for publication. The checks of `agenda check` run first: an error stops
+ * the build before any browser starts, warnings are shown.
  */
 export async function buildCommand(date: string, options: BuildOptions): Promise<void> {
-  const full = await readMeeting(options.meetings, date);
+  const { meeting: full, warnings } = await readMeeting(options.meetings, date);
+  if (!options.json) printFindings(warnings);
   const meeting = options.public ? publicVersion(full) : full;
-  const timeoutMs = options.timeout * 1000;
-  const browser = await launchBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
-  try {
-    const printed = await printMeeting(browser, meeting, { timeoutMs });
-    const out = options.out ?? defaultPdfPath(meeting);
+  const out = options.out ?? defaultPdfPath(meeting);
+  await withBrowser(findBrowser({ explicit: options.browser }), options.timeout * 1000, async (browser) => {
+    const printed = await printMeeting(browser, meeting, { timeoutMs: options.timeout * 1000 });
     await writeAtomically(out, printed.pdf);
     if (options.html) await writeAtomically(options.html, printed.html);
-    process.stdout.write(`${out}\n`);
-  } finally {
-    await browser.close();
-  }
+  });
+  if (options.json) printJson({ ok: true, pdf: out, html: options.html ?? null, kind: meeting.kind, audience: meeting.audience, findings: findingsJson(warnings) });
+  else process.stdout.write(`${out}\n`);
 }

@@ -1,8 +1,7 @@
-import { access } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Finding } from '../errors.js';
-import { checkReferences } from './references.js';
 import { committeeSchema, type CommitteeInput } from './schema/committee.js';
 import { forwardPlanSchema, type ForwardPlanInput } from './schema/forward-plan.js';
 import { meetingSchema, type MeetingInput } from './schema/meeting.js';
@@ -17,35 +16,41 @@ export const sharedFiles = {
   forwardPlan: 'plan.yaml',
 } as const;
 
-/** Everything one meeting is made from, validated, before it is merged. */
-export interface MeetingSources {
-  date: string;
-  committee: CommitteeInput;
-  standingItems: StandingItemsInput;
-  forwardPlan: ForwardPlanInput;
-  meeting: MeetingInput;
+/** A file as read: its source (for positions) and, where it is valid, its value. */
+export interface Read<T> {
+  source: YamlFile;
+  value?: T;
+}
+
+/** The shared files of a meetings folder; a missing optional file is absent, an invalid one has no value. */
+export interface SharedRead {
+  committee?: Read<CommitteeInput>;
+  standingItems?: Read<StandingItemsInput>;
+  forwardPlan?: Read<ForwardPlanInput>;
 }
 
 export function meetingFile(dir: string, date: string): string {
   return path.join(dir, `${date}.yaml`);
 }
 
-/** Reads and validates the meeting and the shared files; all problems in all files are reported together. */
-export async function loadMeeting(dir: string, date: string): Promise<MeetingSources> {
-  const findings: Finding[] = [];
-  const shared = (name: string) => path.join(dir, name);
-  const committee = await readValid(shared(sharedFiles.committee), committeeSchema, findings);
-  const standingItems = await readOptional(shared(sharedFiles.standingItems), standingItemsSchema, findings, { punkter: [] });
-  const forwardPlan = await readOptional(shared(sharedFiles.forwardPlan), forwardPlanSchema, findings, {});
-  const meeting = await readValid(meetingFile(dir, date), meetingSchema, findings);
-  if (meeting?.value && standingItems) findings.push(...checkReferences(meeting.source, meeting.value, standingItems));
-  if (findings.length > 0 || !committee?.value || !standingItems || !forwardPlan || !meeting?.value) throw new InputError(findings);
-  return { date, committee: committee.value, standingItems, forwardPlan, meeting: meeting.value };
+/** The dates of the meeting files in a folder (`YYYY-MM-DD.yaml`), in order. */
+export async function meetingDates(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.flatMap((n) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(n)?.[1] ?? []).sort();
 }
 
-interface Read<T> {
-  source: YamlFile;
-  value?: T;
+/** Reads and validates the shared files; their problems go to `findings`. */
+export async function readSharedFiles(dir: string, findings: Finding[]): Promise<SharedRead> {
+  const file = (name: string) => path.join(dir, name);
+  return {
+    committee: await readValid(file(sharedFiles.committee), committeeSchema, findings),
+    standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchema, findings),
+    forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
+  };
+}
+
+export async function readMeetingFile(dir: string, date: string, findings: Finding[]): Promise<Read<MeetingInput> | undefined> {
+  return readValid(meetingFile(dir, date), meetingSchema, findings);
 }
 
 async function readValid<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {
@@ -62,11 +67,11 @@ async function readValid<S extends z.ZodType>(file: string, schema: S, findings:
   return { source, value: result.ok ? result.value : undefined };
 }
 
-/** A shared file the committee may do without: absent, it is `fallback`. */
-async function readOptional<S extends z.ZodType>(file: string, schema: S, findings: Finding[], fallback: z.output<S>) {
+/** A shared file the committee may do without. */
+async function readOptional<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {
   const present = await access(file).then(
     () => true,
     () => false,
   );
-  return present ? (await readValid(file, schema, findings))?.value : fallback;
+  return present ? readValid(file, schema, findings) : undefined;
 }

@@ -45,7 +45,9 @@ export function parseYaml(file: string, text: string): YamlFile {
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    throw fileError(file, (err as Error).message);
+    // yaml stops expanding aliases past the budget: a "billion laughs" file, or one that overuses them.
+    const message = /alias/i.test((err as Error).message) ? 'its aliases (*name) expand to too much text; write the text out instead' : (err as Error).message;
+    throw fileError(file, message);
   }
   const locate: YamlFile['locate'] = (path, opts = {}) => {
     const node = findNode(doc, path, opts.key ?? false);

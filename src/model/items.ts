@@ -44,5 +44,11 @@ function section(standing: StandingText | undefined, tekst: ClosableTextInput | 
 
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
 function numbered(bilag: BilagInput[], itemLukket: boolean): Bilag[] {
-  return bilag.map((b, i) => ({ nummer: b.nummer ?? i + 1, lukket: itemLukket || (b.lukket ?? false), titel: b.titel, dokument: b.dokument }));
+  return bilag.map((b, i) => ({
+    nummer: b.nummer ?? i + 1,
+    lukket: itemLukket || (b.lukket ?? false),
+    titel: b.titel,
+    dokument: b.dokument,
+    publicNote: b.offentlig_note,
+  }));
 }

@@ -71,6 +71,8 @@ export interface Bilag {
   lukket: boolean;
   titel?: string;
   dokument?: string;
+  /** Why a closed attachment is closed, told to the public. */
+  publicNote?: string;
 }
 
 /** The coming meetings with their planned points, as the plan stood on the meeting's date. */

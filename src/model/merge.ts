@@ -1,4 +1,4 @@
-import type { MeetingSources } from '../input/load.js';
+import type { MeetingSources } from '../check/check.js';
 import { forwardPlanOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';

@@ -44,5 +44,5 @@ function openSection(section: Section): Section {
 }
 
 function closedBilag(b: Bilag): Bilag {
-  return { nummer: b.nummer, lukket: true };
+  return { nummer: b.nummer, lukket: true, publicNote: b.publicNote };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
-import { EnvironmentError } from '../errors.js';
+import { AgendaError, EnvironmentError, RenderError } from '../errors.js';
 
 /** Flags for a headless print in a locked-down, offline sandbox: nothing phones home, nothing waits on a GPU. */
 const launchArgs = [
@@ -54,12 +54,61 @@ function puppeteerDownload(): string | undefined {
   }
 }
 
-/** One browser for a whole command; every document it prints opens a page of its own. */
-export async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
+/** One browser for a whole command: launched, lent to `work`, and always closed, by force if it hangs. */
+export async function withBrowser<T>(executablePath: string, timeoutMs: number, work: (browser: Browser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser(executablePath, timeoutMs);
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs });
+    return await work(browser);
   } catch (err) {
-    const reason = (err as Error).message.split('\n')[0];
+    throw asBrowserFault(err, browser, timeoutMs);
+  } finally {
+    await closeBrowser(browser);
+  }
+}
+
+async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
+  try {
+    // pipe: the DevTools protocol over the child's own file descriptors, so no port is opened.
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs });
+  } catch (err) {
+    const reason = isTimeout(err) ? `no answer within ${timeoutMs / 1000} s` : firstLine(err);
     throw new EnvironmentError(`the browser at ${executablePath} did not start: ${reason}`);
   }
+}
+
+/** A failure while printing, told in one line: a crash, a hang, or what the browser said. */
+function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): unknown {
+  if (err instanceof AgendaError) return err;
+  if (!browser.connected) return new RenderError('the browser stopped while printing (it crashed or was killed)');
+  if (isTimeout(err)) {
+    return new RenderError(`the browser did not finish printing within ${timeoutMs / 1000} s (see --timeout)`);
+  }
+  return new RenderError(`printing failed: ${firstLine(err)}`);
+}
+
+/** Closes the browser; one that does not answer is killed with its whole process group. */
+async function closeBrowser(browser: Browser): Promise<void> {
+  const closed = browser.close().then(
+    () => true,
+    () => false,
+  );
+  const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(resolve, closeGraceMs, false).unref())]);
+  const pid = browser.process()?.pid;
+  if (inTime || pid === undefined) return;
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+const closeGraceMs = 3000;
+
+/** Puppeteer's own timeouts, and the DevTools protocol's ("Target.setDiscoverTargets timed out"). */
+function isTimeout(err: unknown): boolean {
+  return (err instanceof Error && err.name === 'TimeoutError') || /timed out/i.test(firstLine(err));
+}
+
+function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 }

@@ -10,6 +10,7 @@ export interface PrintOptions {
  */
 export async function printPdf(browser: Browser, html: string, { timeoutMs }: PrintOptions): Promise<Uint8Array> {
   const page = await browser.newPage();
+  page.setDefaultTimeout(timeoutMs);
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

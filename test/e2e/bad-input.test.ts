@@ -1,15 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings } from '../support/cli.js';
-
-/** Replaces `from` (which must be there) with `to` in a file. */
-function edit(file: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  const changed = text.replace(from, to);
-  expect(changed, `${String(from)} in ${file}`).not.toBe(text);
-  writeFileSync(file, changed);
-}
+import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
+import { edit } from '../support/edit.js';
 
 const cases = [
   {
@@ -51,12 +44,20 @@ describe('a failed build', () => {
     expect(agenda(['build', '2023-11-22'], { cwd: dir }).status).toBe(0);
     const pdf = path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
     const before = readFileSync(pdf);
-    edit(path.join(meetings, '2023-11-22.yaml'), 'fast: økonomi', 'fast: økonomii');
+    edit(path.join(meetings, '2023-11-22.yaml'), '    bilag:\n      - titel: Notat', '    bilagg:\n      - titel: Notat');
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
-    expect(run.stderr).toMatch(/^meetings\/2023-11-22\.yaml:\d+:\d+: punkter\[1\]\.fast: no standing item has the id 'økonomii' \(did you mean 'økonomi'\?\)\n$/);
+    expect(run.stderr).toBe("meetings/2023-11-22.yaml:48:5: punkter[1].bilagg: unknown key (did you mean 'bilag'?)\n");
     expect(run.status).toBe(1);
     expect(readFileSync(pdf).equals(before)).toBe(true);
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['2023-11-22-dagsorden.pdf']);
+  });
+
+  it('names a standing item that does not exist, with the likeliest one', () => {
+    const { dir, meetings } = copyOfMeetings();
+    edit(path.join(meetings, '2023-11-22.yaml'), 'fast: økonomi', 'fast: økonomii');
+    const run = agenda(['build', '2023-11-22'], { cwd: dir });
+    expect(run.stderr).toBe("meetings/2023-11-22.yaml:42:11: punkter[1].fast: no standing item has the id 'økonomii' (did you mean 'økonomi'?)\n");
+    expect(run.status).toBe(1);
   });
 
   it('reports every problem in every file at once', () => {
@@ -90,7 +91,7 @@ describe('without a browser', () => {
   it('says in one line how to get one, exits 3 and writes nothing', () => {
     const { dir } = copyOfMeetings();
     const run = agenda(['build', '2023-11-22'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
-    expect(run.stderr).toMatch(/^no browser at \/nonexistent\/chrome \(named by PUPPETEER_EXECUTABLE_PATH\); install Chromium \(Debian\/Ubuntu: apt-get install chromium\).*\n$/);
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(/^no browser at \/nonexistent\/chrome \(named by PUPPETEER_EXECUTABLE_PATH\); install Chromium \(Debian\/Ubuntu: apt-get install chromium\).*\n$/);
     expect(run.status).toBe(3);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });

@@ -63,7 +63,7 @@ describe('a meeting with closed content', () => {
     expect(outline).toEqual(['Indholdsfortegnelse', '1. Orientering', '2. Personalesag', '3. Lukket punkt', '4. Åbent punkt med en lukket række', 'Bilagsoversigt', 'Underskriftsside']);
     const text = pdfPages(publicPdf).join('\n').replace(/\n+/g, '\n');
     expect(text).toMatch(/2\. Personalesag\nLukket sag\n/);
-    expect(text).toMatch(/Bilagsoversigt\n1\. Orientering\n1\. Åbent notat om budgettet \(1000\/24\)\n2\. \(Lukket bilag\)\n2\. Personalesag\n1\. \(Lukket bilag\)/);
+    expect(text).toMatch(/Bilagsoversigt\n1\. Orientering\n1\. Åbent notat om budgettet \(1000\/24\)\n2\. \(Lukket bilag\) \(jf\. offentlighedslovens § 30\)\n2\. Personalesag\n1\. \(Lukket bilag\)/);
   });
 
   it('tells the members’ and the public version apart by their default file names', () => {

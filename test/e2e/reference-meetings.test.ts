@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { agenda, tempDir } from '../support/cli.js';
+import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { fidelity } from '../support/fidelity.js';
 import { pdfInfo, pdfOutline, pdfPages, sheetSizes } from '../support/pdf.js';
@@ -21,7 +21,7 @@ describe.each(references)('agenda build $date', ({ date, kind, title, seed }) =>
 
   beforeAll(() => {
     const run = agenda(['build', date, '--out', out]);
-    expect(run.stderr).toBe('');
+    expect(errorLines(run.stderr)).toEqual([]);
     expect(run.status).toBe(0);
   });
 

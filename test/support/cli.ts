@@ -23,6 +23,11 @@ export function agenda(args: string[], opts: { cwd?: string; env?: NodeJS.Proces
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The lines of stderr that are not warnings. */
+export function errorLines(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l && !/^[^:]+:\d+:\d+: warning: /.test(l));
+}
+
 export function tempDir(prefix = 'agenda-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }

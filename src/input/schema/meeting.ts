@@ -6,6 +6,8 @@ const bilag = block({
   titel: optional(text),
   dokument: optional(text),
   lukket: optional(flag),
+  /** Why a closed attachment is closed, for the public (e.g. "jf. offentlighedslovens § 30"). */
+  offentlig_note: optional(text),
 }).refine((b) => b.lukket || b.titel !== undefined, { error: 'an open attachment needs a titel', path: ['titel'] });
 
 /** A text of the meeting's: plain, or `{ tekst, lukket: true }` to keep it out of the public version. */

@@ -1,8 +1,8 @@
 import type { Finding } from '../errors.js';
-import { closest } from './messages.js';
-import type { MeetingInput } from './schema/meeting.js';
-import type { StandingItemsInput } from './schema/standing-items.js';
-import type { YamlFile } from './yaml-file.js';
+import { closest } from '../input/messages.js';
+import type { MeetingInput } from '../input/schema/meeting.js';
+import type { StandingItemsInput } from '../input/schema/standing-items.js';
+import type { YamlFile } from '../input/yaml-file.js';
 
 /** Each `fast:` in the meeting names a standing item, and no standing item is filled in twice. */
 export function checkReferences(source: YamlFile, meeting: MeetingInput, standing: StandingItemsInput): Finding[] {

@@ -1,0 +1,88 @@
+import type { Finding } from '../errors.js';
+import { closest } from '../input/messages.js';
+import { placeholder } from '../input/placeholder.js';
+import type { CommitteeInput } from '../input/schema/committee.js';
+import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
+import type { MeetingInput } from '../input/schema/meeting.js';
+import { formatPath } from '../input/validate.js';
+import type { YamlFile } from '../input/yaml-file.js';
+import { weekdays } from '../input/fields.js';
+import { weekdayOf } from '../model/dates.js';
+import { scheduledDates } from '../model/schedule.js';
+
+// Things a clerk should look at that do not stop a build.
+
+type Warn = (path: PropertyKey[], message: string) => void;
+
+function collector(source: YamlFile): { findings: Finding[]; warn: Warn } {
+  const findings: Finding[] = [];
+  const warn: Warn = (path, message) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message, warning: true });
+  return { findings, warn };
+}
+
+const weekdayName = (date: string) => weekdays[weekdayOf(date) - 1]!;
+
+/** Dates the committee meets on, by its schedule; undefined without a schedule. */
+function meetingDays(committee: CommitteeInput): Set<string> | undefined {
+  return committee.mødeplan && new Set(scheduledDates(committee.mødeplan).flatMap((s) => (s.cancelled ? [] : [s.date])));
+}
+
+/** Points planned for a date on which the committee does not meet. */
+export function planWarnings(committee: CommitteeInput, plan: ForwardPlanInput, source: YamlFile): Finding[] {
+  const days = meetingDays(committee);
+  const { findings, warn } = collector(source);
+  (plan.møder ?? []).forEach((m, i) => {
+    if (days && !days.has(m.dato) && m.punkter.length > 0) warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${m.dato} (a ${weekdayName(m.dato)}) by its mødeplan`);
+  });
+  return findings;
+}
+
+export function meetingWarnings(date: string, committee: CommitteeInput, meeting: MeetingInput, source: YamlFile): Finding[] {
+  const { findings, warn } = collector(source);
+  const days = meetingDays(committee);
+  if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${date} (a ${weekdayName(date)}) by its mødeplan`);
+  const members = committee.medlemmer.map((m) => m.navn);
+  (meeting.fraværende ?? []).forEach((name, i) => {
+    if (members.includes(name)) return;
+    const guess = closest(name, members);
+    warn(['fraværende', i], `${name} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
+  });
+  (meeting.punkter ?? []).forEach((item, i) => {
+    attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));
+    slotWarnings(item.tidsplan ?? [], (path, message) => warn(['punkter', i, 'tidsplan', ...path], message));
+  });
+  placeholders(source.data, [], warn);
+  return findings;
+}
+
+function attachmentWarnings(item: NonNullable<MeetingInput['punkter']>[number], warn: Warn): void {
+  const seen = new Map<number, number>();
+  (item.bilag ?? []).forEach((b, j) => {
+    const nummer = b.nummer ?? j + 1;
+    const at = b.nummer === undefined ? ['bilag', j] : ['bilag', j, 'nummer'];
+    if (seen.has(nummer)) warn(at, `attachment number ${nummer} is used twice (also bilag[${seen.get(nummer)}])`);
+    seen.set(nummer, j);
+    if (b.lukket && !item.lukket && b.offentlig_note === undefined) {
+      warn(['bilag', j, 'lukket'], 'a closed attachment in an open item: give it an offentlig_note saying why it is closed');
+    }
+  });
+}
+
+/** Timetable rows whose time comes before the row above. */
+function slotWarnings(slots: Array<{ tid?: string }>, warn: Warn): void {
+  let previous: { minutes: number; tid: string } | undefined;
+  slots.forEach((slot, j) => {
+    const m = slot.tid === undefined ? null : /^(\d{1,2})[.:](\d{2})/.exec(slot.tid);
+    if (!m || slot.tid === undefined) return;
+    const minutes = Number(m[1]) * 60 + Number(m[2]);
+    if (previous && minutes < previous.minutes) warn([j, 'tid'], `${slot.tid} comes before ${previous.tid} in the row above`);
+    previous = { minutes, tid: slot.tid };
+  });
+}
+
+/** Every text the clerk has not filled in since `agenda new`. */
+function placeholders(value: unknown, path: PropertyKey[], warn: Warn): void {
+  if (typeof value === 'string' && value.includes(placeholder)) warn(path, `still says ${placeholder}: write the text, or remove the key`);
+  else if (Array.isArray(value)) value.forEach((v, i) => placeholders(v, [...path, i], warn));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k], warn);
+}

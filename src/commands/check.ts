@@ -1,0 +1,28 @@
+import { checkMeeting, checkShared } from '../check/check.js';
+import { ExitCode, isError, ReportedFailure } from '../errors.js';
+import { meetingDates, meetingFile } from '../input/load.js';
+import { findingsJson, printFindings, printJson } from './report.js';
+
+export interface CheckOptions {
+  meetings: string;
+  json?: boolean;
+}
+
+/** `agenda check [date ...]`: the shared files and the named meetings (default: all), every problem at once. */
+export async function checkCommand(dates: string[], options: CheckOptions): Promise<void> {
+  const dir = options.meetings;
+  const shared = await checkShared(dir);
+  const targets = dates.length > 0 ? dates : await meetingDates(dir);
+  const findings = [...shared.findings];
+  for (const date of targets) findings.push(...(await checkMeeting(dir, date, shared)).findings);
+  const files = [...[shared.read.committee, shared.read.standingItems, shared.read.forwardPlan].flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];
+  const errors = findings.filter(isError).length;
+  const warnings = findings.length - errors;
+  if (options.json) {
+    printJson({ ok: errors === 0, errors, warnings, files, findings: findingsJson(findings) });
+  } else {
+    printFindings(findings);
+    process.stdout.write(`checked ${files.length} files: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}\n`);
+  }
+  if (errors > 0) throw new ReportedFailure(ExitCode.invalidInput);
+}

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { agenda, copyOfMeetings } from '../support/cli.js';
+
+const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');
+
+/** The processes of the fake browser's process group that still run (dead ones waiting to be reaped do not). */
+function leftBehind(pidFile: string): string[] {
+  const group = readFileSync(pidFile, 'utf8').trim();
+  let pids: string[];
+  try {
+    pids = execFileSync('pgrep', ['-g', group], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+  const running = (pid: string) => {
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+    return stat !== '' && !/^\d+ \(.*\) Z/.test(stat);
+  };
+  return pids.filter(running);
+}
+
+const faults = [
+  { fault: 'exit', exit: 3, message: /^the browser at .*fake-browser\.mjs did not start: .*$/ },
+  { fault: 'silent', exit: 3, message: /^the browser at .*fake-browser\.mjs did not start: no answer within 3 s$/ },
+  { fault: 'crash', exit: 4, message: /^the browser stopped while printing \(it crashed or was killed\)$/ },
+  { fault: 'hang', exit: 4, message: /^the browser did not finish printing within 3 s \(see --timeout\)$/ },
+];
+
+describe.each(faults)('a browser that fails ($fault)', ({ fault, exit, message }) => {
+  it(`gives one clear line, exit code ${exit}, no PDF and no browser process left`, () => {
+    const { dir } = copyOfMeetings();
+    const pidFile = path.join(dir, 'browser.pid');
+    const run = agenda(['build', '2023-11-22', '--browser', fakeBrowser, '--timeout', '3', '--out', 'a.pdf'], {
+      cwd: dir,
+      env: { AGENDA_FAKE_FAULT: fault, AGENDA_FAKE_PIDFILE: pidFile },
+    });
+    const lines = run.stderr.split('\n').filter((l) => l && !l.includes(': warning: '));
+    expect(lines).toEqual([expect.stringMatching(message)]);
+    expect(run.status).toBe(exit);
+    expect(existsSync(path.join(dir, 'a.pdf'))).toBe(false);
+    expect(leftBehind(pidFile)).toEqual([]);
+  });
+});

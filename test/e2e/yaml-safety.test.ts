@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parseYaml } from '../../src/input/yaml-file.js';
+import { agenda, copyOfMeetings } from '../support/cli.js';
+
+/** Nine levels of nine aliases each: 9^9 (387 million) strings if expanded. */
+function billionLaughs(): string {
+  const names = 'abcdefghij';
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let i = 1; i < 10; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  return lines.join('\n') + '\n';
+}
+
+const traps = [
+  { trap: 'a billion-laughs file', content: billionLaughs(), message: 'meetings/2023-11-29.yaml:1:1: its aliases (*name) expand to too much text; write the text out instead' },
+  { trap: 'a file over the size limit', content: `punkter:\n  - titel: ${'x'.repeat(1024 * 1024)}\n`, message: 'meetings/2023-11-29.yaml:1:1: the file is 1048597 bytes; at most 1048576 are read' },
+  { trap: 'a file that is not UTF-8', content: Buffer.from('punkter:\n  - titel: K\xf8b af grund\n', 'latin1'), message: 'meetings/2023-11-29.yaml:1:1: the file is not UTF-8 text; save it as UTF-8' },
+  { trap: 'a tab for indentation', content: 'punkter:\n\t- titel: x\n', message: 'meetings/2023-11-29.yaml:2:1: a tab is used for indentation; indent with spaces' },
+  { trap: 'a key given twice', content: 'punkter:\n  - titel: x\n    titel: y\n', message: 'meetings/2023-11-29.yaml:3:5: this key is already given above in the same block' },
+];
+
+describe.each(traps)('agenda check on $trap', ({ content, message }) => {
+  it('refuses it with one clear line (exit 1)', () => {
+    const { dir, meetings } = copyOfMeetings();
+    writeFileSync(path.join(meetings, '2023-11-29.yaml'), content);
+    const run = agenda(['check', '2023-11-29'], { cwd: dir });
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('the alias budget', () => {
+  it('refuses a billion-laughs file in well under a second', () => {
+    const start = performance.now();
+    expect(() => parseYaml('m.yaml', billionLaughs())).toThrow(InputError);
+    const ms = performance.now() - start;
+    console.log(`billion laughs refused in ${ms.toFixed(1)} ms`);
+    expect(ms).toBeLessThan(1000);
+  });
+});
