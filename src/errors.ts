@@ -19,9 +19,11 @@ export interface Finding {
   warning?: boolean;
 }
 
+/** One finding, always on one line. */
 export function formatFinding(f: Finding): string {
   const where = `${f.file}:${f.line}:${f.col}${f.warning ? ': warning' : ''}`;
-  return f.path ? `${where}: ${f.path}: ${f.message}` : `${where}: ${f.message}`;
+  const message = f.message.replace(/\s*\n\s*/g, ' ');
+  return f.path ? `${where}: ${f.path}: ${message}` : `${where}: ${message}`;
 }
 
 export const isError = (f: Finding) => !f.warning;

@@ -1,5 +1,5 @@
 import type { Finding } from '../errors.js';
-import { closest } from '../input/messages.js';
+import { closest, shorten } from '../input/messages.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import type { YamlFile } from '../input/yaml-file.js';
@@ -14,9 +14,9 @@ export function checkReferences(source: YamlFile, meeting: MeetingInput, standin
     const at = (message: string) => findings.push({ file: source.file, ...source.locate(['punkter', i, 'fast']), path: `punkter[${i}].fast`, message });
     if (!ids.includes(item.fast)) {
       const guess = closest(item.fast, ids);
-      at(`no standing item has the id '${item.fast}'${guess ? ` (did you mean '${guess}'?)` : ids.length ? ` (the ids are: ${ids.join(', ')})` : ''}`);
+      at(`no standing item has the id '${shorten(item.fast)}'${guess ? ` (did you mean '${guess}'?)` : ids.length ? ` (the ids are: ${ids.join(', ')})` : ''}`);
     } else if (seen.has(item.fast)) {
-      at(`the standing item '${item.fast}' is filled in twice`);
+      at(`the standing item '${shorten(item.fast)}' is filled in twice`);
     }
     seen.add(item.fast);
   });

@@ -1,5 +1,5 @@
 import type { Finding } from '../errors.js';
-import { closest } from '../input/messages.js';
+import { closest, shorten } from '../input/messages.js';
 import { placeholder } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
@@ -45,7 +45,7 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
   (meeting.fraværende ?? []).forEach((name, i) => {
     if (members.includes(name)) return;
     const guess = closest(name, members);
-    warn(['fraværende', i], `${name} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
+    warn(['fraværende', i], `${shorten(name)} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
   });
   (meeting.punkter ?? []).forEach((item, i) => {
     attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));
@@ -75,7 +75,7 @@ function slotWarnings(slots: Array<{ tid?: string }>, warn: Warn): void {
     const m = slot.tid === undefined ? null : /^(\d{1,2})[.:](\d{2})/.exec(slot.tid);
     if (!m || slot.tid === undefined) return;
     const minutes = Number(m[1]) * 60 + Number(m[2]);
-    if (previous && minutes < previous.minutes) warn([j, 'tid'], `${slot.tid} comes before ${previous.tid} in the row above`);
+    if (previous && minutes < previous.minutes) warn([j, 'tid'], `${shorten(slot.tid)} comes before ${shorten(previous.tid)} in the row above`);
     previous = { minutes, tid: slot.tid };
   });
 }

@@ -28,8 +28,14 @@ function describe(expected: string): string {
 function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (v !== null && typeof v === 'object') return 'a block of keys';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '...' : v}"`;
+  if (typeof v === 'string') return `the text "${shorten(v)}"`;
   return String(v);
+}
+
+/** A value of the clerk's as it can stand inside a one-line message. */
+export function shorten(value: string): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
 }
 
 function knownKeys(inst: unknown): string[] {

@@ -92,14 +92,21 @@ async function closeBrowser(browser: Browser): Promise<void> {
     () => true,
     () => false,
   );
-  const inTime = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(resolve, closeGraceMs, false).unref())]);
-  const pid = browser.process()?.pid;
-  if (inTime || pid === undefined) return;
+  if (await within(closeGraceMs, closed)) return;
+  const child = browser.process();
+  if (child?.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<true>((resolve) => child.once('exit', () => resolve(true)));
   try {
-    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
   } catch {
-    // already gone
+    return; // already gone
   }
+  await within(closeGraceMs, exited);
+}
+
+/** Whether `promise` comes true within `ms`. */
+function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
+  return Promise.race([promise, new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref())]);
 }
 
 const closeGraceMs = 3000;
