@@ -1,51 +1,123 @@
-// npm run bench: how long a build takes, as medians of several runs. A benchmark, not a test: it
-// prints figures and asserts nothing.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench: agenda's build times against the floor of what Chromium itself needs, as medians of
+// several runs. A benchmark, not a test: it prints figures and asserts nothing.
+//
+//   (a) one meeting cold: `agenda build`, process start to PDF on disk
+//   (b) its floor: a fresh process that imports Puppeteer, launches Chromium with agenda's flags,
+//       prints the finished HTML of (a) once and writes it (bench/floor.ts)
+//   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
+//   (d) its floor: one Chromium printing the 52 finished HTML files one after another
+//   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { printMeeting, readMeeting } from '../src/build.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
+import { PrintPage } from '../src/pdf/print.js';
 import { packageRoot } from '../src/paths.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const meetings = path.join(packageRoot, 'meetings');
-const dates = ['2023-11-22', '2023-09-06'];
 const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
-const out = mkdtempSync(path.join(tmpdir(), 'agenda-bench-'));
+const floorScript = path.join(packageRoot, 'dist', 'bench', 'floor.js');
+const work = mkdtempSync(path.join(tmpdir(), 'agenda-bench-'));
+const browser = findBrowser();
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-async function timed(task: () => unknown): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
+/** The two reference meetings on every Wednesday of 2023, with the example's shared files. */
+function yearOfMeetings(): string {
+  const dir = path.join(work, 'year');
+  mkdirSync(dir);
+  const source = path.join(packageRoot, 'meetings');
+  for (const f of ['udvalg.yaml', 'faste-punkter.yaml', 'plan.yaml']) copyFileSync(path.join(source, f), path.join(dir, f));
+  const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
+  for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
+    writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
   }
-  return times;
+  return dir;
 }
 
-/** A user's command: process start, browser launch, two prints, PDF on disk. */
-const cold = await timed(() => {
-  const r = spawnSync(process.execPath, [cli, 'build', dates[0]!, '--meetings', meetings, '--out', path.join(out, 'cold.pdf')]);
-  if (r.status !== 0) throw new Error(`agenda build failed: ${r.stderr.toString()}`);
-});
+/** The finished HTML of each meeting in `dir`, as agenda prints it, written beside a name for its PDF. */
+async function finishedHtml(dir: string, dates: string[]): Promise<string[]> {
+  const pairs: string[] = [];
+  await withBrowser(browser, 60_000, async (b) => {
+    const page = await PrintPage.create(b, { timeoutMs: 60_000 });
+    for (const date of dates) {
+      const { html } = await printMeeting(page, (await readMeeting(dir, date)).meeting);
+      const file = path.join(work, `${date}.html`);
+      writeFileSync(file, html);
+      pairs.push(file, path.join(work, `${date}-floor.pdf`));
+    }
+  });
+  return pairs;
+}
 
-/** Both reference meetings in one process on one browser, launch included. */
-const both = await timed(() =>
-  withBrowser(findBrowser(), 60_000, async (browser) => {
-    for (const date of dates) await printMeeting(browser, (await readMeeting(meetings, date)).meeting, { timeoutMs: 60_000 });
-  }),
-);
+/** Runs a command to its end; its time, and with `sample` the peak memory of it and all it started (sampling costs time). */
+function run(args: string[], sample = false): Promise<{ ms: number; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let peak = 0;
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const sampler = sample ? setInterval(() => (peak = Math.max(peak, treeMemory(child.pid!))), 100) : undefined;
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) reject(new Error(`${args.join(' ')} failed (${code}): ${stderr}`));
+      else resolve({ ms: performance.now() - start, peakMb: peak / 1024 });
+    });
+  });
+}
 
-const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
-console.log(`agenda bench, median of ${runs} runs`);
-console.log(`one meeting cold, process start to PDF on disk: ${ms(cold)}`);
-console.log(`both reference meetings, one process, one browser: ${ms(both)}`);
-rmSync(out, { recursive: true, force: true });
+/** Proportional set size (kB) of a process and its descendants; 0 where /proc cannot tell. */
+function treeMemory(root: number): number {
+  try {
+    const parents = new Map<number, number>();
+    for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    const tree = [root];
+    for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+    return tree.reduce((sum, pid) => {
+      try {
+        return sum + Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        return sum;
+      }
+    }, 0);
+  } catch {
+    return 0;
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+async function timed(label: string, times: number, args: () => string[]): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) ms.push((await run(args())).ms);
+  console.log(`${label}: ${(median(ms) / 1000).toFixed(2)} s  (runs: ${ms.map((m) => (m / 1000).toFixed(2)).join(', ')})`);
+  return median(ms);
+}
+
+const year = yearOfMeetings();
+const yearDates = readdirSync(year).flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? []).sort();
+const meetings = path.join(packageRoot, 'meetings');
+const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
+const yearPairs = await finishedHtml(year, yearDates);
+
+console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
+const a = await timed('(a) one meeting cold, agenda build', runs, () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser]);
+const b = await timed('(b) its floor, one fresh Chromium printing the finished HTML once', runs, () => [floorScript, browser, oneHtml!, onePdf!]);
+const yearRuns = Math.max(1, Math.ceil(runs / 2));
+const yearBuild = () => [cli, 'build', '--all', '--meetings', year, '--quiet', '--browser', browser];
+const c = await timed(`(c) ${yearDates.length} meetings in one agenda build --all`, yearRuns, yearBuild);
+const d = await timed(`(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files in turn`, yearRuns, () => [floorScript, browser, ...yearPairs]);
+const { peakMb } = await run(yearBuild(), true);
+console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
+console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
+console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
+rmSync(work, { recursive: true, force: true });

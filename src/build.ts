@@ -1,17 +1,16 @@
-import type { Browser } from 'puppeteer';
-import { loadMeeting } from './check/check.js';
+import { loadMeeting, type CheckedShared } from './check/check.js';
 import type { Finding } from './errors.js';
 import { buildMeeting } from './model/merge.js';
 import type { Meeting } from './model/meeting.js';
 import { headingTexts } from './pdf/headings.js';
 import { printWithContents } from './pdf/paginate.js';
 import { finishPdf } from './pdf/postprocess.js';
-import type { PrintOptions } from './pdf/print.js';
-import { documentSubject, documentTitle, renderHtml } from './render/html.js';
+import type { PrintPage } from './pdf/print.js';
+import { documentSubject, documentTitle, renderDocument } from './render/html.js';
 
-/** Load, check and merge a meeting and its shared files: everything that needs no browser. */
-export async function readMeeting(dir: string, date: string): Promise<{ meeting: Meeting; warnings: Finding[] }> {
-  const { sources, warnings } = await loadMeeting(dir, date);
+/** Load, check and merge a meeting and its shared files (or those given, checked once for many): everything that needs no browser. */
+export async function readMeeting(dir: string, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; warnings: Finding[] }> {
+  const { sources, warnings } = await loadMeeting(dir, date, shared);
   return { meeting: buildMeeting(sources), warnings };
 }
 
@@ -21,10 +20,9 @@ export interface PrintedDocument {
   pdf: Uint8Array;
 }
 
-/** Render and print a meeting, with its contents' page numbers, metadata and outline made right. */
-export async function printMeeting(browser: Browser, meeting: Meeting, options: PrintOptions): Promise<PrintedDocument> {
-  let html = '';
-  const printed = await printWithContents(browser, (headings) => (html = renderHtml(meeting, headings)), options);
+/** Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made right. */
+export async function printMeeting(page: PrintPage, meeting: Meeting): Promise<PrintedDocument> {
+  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings));
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
-  return { html, pdf: await finishPdf(printed, metadata, headingTexts(html)) };
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.html)) };
 }

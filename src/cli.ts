@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
 import { findingsJson, printJson } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';
-import { isRealDate } from './input/fields.js';
 
-function meetingDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected a date written YYYY-MM-DD, e.g. 2023-11-22');
-  if (!isRealDate(value)) throw new InvalidArgumentError(`${value} is not a date in the calendar`);
-  return value;
+// Each command's modules load when it runs, so a command pays only for what it uses.
+const commands = {
+  build: () => import('./commands/build.js'),
+  check: () => import('./commands/check.js'),
+};
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number from 1 up');
+  return n;
 }
 
 function seconds(value: string): number {
@@ -25,24 +28,28 @@ const program = new Command('agenda')
 
 program
   .command('build')
-  .description('build the PDF of one meeting: DIR/<date>.yaml merged with the shared files in DIR')
-  .argument('<date>', 'the meeting date, YYYY-MM-DD', meetingDate)
-  .option('-o, --out <file>', 'where to write the PDF (default: out/<date>-dagsorden.pdf or -referat.pdf)')
+  .description('build the PDFs of meetings: DIR/<date>.yaml merged with the shared files in DIR')
+  .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges of the meeting files (2023-01-01..2023-06-30)')
+  .option('--all', 'every meeting file in the folder')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
-  .option('--html <file>', 'also write the HTML that was printed')
+  .option('--both', "the members' version and the public one")
+  .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
+  .option('--html <file>', 'also write the HTML that was printed (one meeting)')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
-  .option('--json', 'print the result, warnings and errors as JSON on stdout')
-  .action(buildCommand);
+  .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
+  .option('-q, --quiet', 'no progress lines and no warnings; errors and the summary only')
+  .option('--json', 'print the results, warnings and errors as JSON on stdout')
+  .action(async (dates: string[], options) => (await commands.build()).buildCommand(dates, options));
 
 program
   .command('check')
   .description('check the shared files and the named meetings (default: all), and report every problem')
-  .argument('[dates...]', 'meeting dates, YYYY-MM-DD')
+  .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .option('--json', 'print the findings as JSON on stdout')
-  .action((dates: string[], options) => checkCommand(dates.map(meetingDate), options));
+  .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
 
 /** Every failure ends as one or more plain lines and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

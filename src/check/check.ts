@@ -53,11 +53,14 @@ export async function checkMeeting(dir: string, date: string, shared: CheckedSha
   return { findings, sources: { date, committee, standingItems, forwardPlan, meeting: meeting.value } };
 }
 
-/** A meeting's sources for a build, and the warnings to show; every error at once as an InputError. */
-export async function loadMeeting(dir: string, date: string): Promise<{ sources: MeetingSources; warnings: Finding[] }> {
-  const shared = await checkShared(dir);
-  const checked = await checkMeeting(dir, date, shared);
-  const findings = [...shared.findings, ...checked.findings];
-  if (!checked.sources) throw new InputError(findings.filter(isError));
-  return { sources: checked.sources, warnings: findings };
+/**
+ * A meeting's sources for a build, and its warnings; every error at once as an InputError. Given the
+ * shared files already checked, their warnings are left to the caller, who has shown them once.
+ */
+export async function loadMeeting(dir: string, date: string, checked?: CheckedShared): Promise<{ sources: MeetingSources; warnings: Finding[] }> {
+  const shared = checked ?? (await checkShared(dir));
+  const meeting = await checkMeeting(dir, date, shared);
+  const findings = [...shared.findings, ...meeting.findings];
+  if (!meeting.sources) throw new InputError(findings.filter(isError));
+  return { sources: meeting.sources, warnings: checked ? meeting.findings : findings };
 }

@@ -1,7 +1,8 @@
 import { checkMeeting, checkShared } from '../check/check.js';
 import { ExitCode, isError, ReportedFailure } from '../errors.js';
-import { meetingDates, meetingFile } from '../input/load.js';
+import { meetingFile } from '../input/load.js';
 import { findingsJson, printFindings, printJson } from './report.js';
+import { selectMeetings } from './select.js';
 
 export interface CheckOptions {
   meetings: string;
@@ -12,7 +13,7 @@ export interface CheckOptions {
 export async function checkCommand(dates: string[], options: CheckOptions): Promise<void> {
   const dir = options.meetings;
   const shared = await checkShared(dir);
-  const targets = dates.length > 0 ? dates : await meetingDates(dir);
+  const targets = await selectMeetings(dir, dates, dates.length === 0);
   const findings = [...shared.findings];
   for (const date of targets) findings.push(...(await checkMeeting(dir, date, shared)).findings);
   const files = [...[shared.read.committee, shared.read.standingItems, shared.read.forwardPlan].flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];

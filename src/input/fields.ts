@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValid, parseISO } from 'date-fns';
+import { isRealDate } from '../model/dates.js';
 
 // The YAML is read with the failsafe schema, so every scalar arrives as the text the clerk typed.
 // These fields give that text its meaning, with messages a clerk can act on.
@@ -33,10 +33,6 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2023-11-22', abort: true })
   .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
 
-export function isRealDate(s: string): boolean {
-  const d = parseISO(s);
-  return isValid(d) && d.toISOString().startsWith(s);
-}
 
 /** A clock time as the house writes it: 9:00, 9.00 or 17:30. */
 export const clock = z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, { error: 'expected a time such as 9:00' });

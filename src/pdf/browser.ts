@@ -54,15 +54,39 @@ function puppeteerDownload(): string | undefined {
   }
 }
 
-/** One browser for a whole command: launched, lent to `work`, and always closed, by force if it hangs. */
+/** One browser for a whole command, starting in the background while the command does other work. */
+export interface BrowserSession {
+  /** Lends the browser, once started, to `work`; a crash or hang becomes one clear error. */
+  use<T>(work: (browser: Browser) => Promise<T>): Promise<T>;
+  /** Closes the browser, by force if it hangs, whether or not it was used. */
+  close(): Promise<void>;
+}
+
+export function startBrowser(executablePath: string, timeoutMs: number): BrowserSession {
+  const launching = launchBrowser(executablePath, timeoutMs);
+  launching.catch(() => undefined); // the failure is told by use(), or does not matter to close()
+  return {
+    async use(work) {
+      const browser = await launching;
+      try {
+        return await work(browser);
+      } catch (err) {
+        throw asBrowserFault(err, browser, timeoutMs);
+      }
+    },
+    async close() {
+      const browser = await launching.catch(() => undefined);
+      if (browser) await closeBrowser(browser);
+    },
+  };
+}
+
 export async function withBrowser<T>(executablePath: string, timeoutMs: number, work: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser(executablePath, timeoutMs);
+  const session = startBrowser(executablePath, timeoutMs);
   try {
-    return await work(browser);
-  } catch (err) {
-    throw asBrowserFault(err, browser, timeoutMs);
+    return await session.use(work);
   } finally {
-    await closeBrowser(browser);
+    await session.close();
   }
 }
 

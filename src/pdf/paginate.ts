@@ -1,26 +1,36 @@
-import type { Browser } from 'puppeteer';
+import type { PDFDocument } from 'pdf-lib';
 import { RenderError } from '../errors.js';
 import type { HeadingPages } from '../render/contents.js';
-import { readHeadingPages } from './outline.js';
-import { printPdf, type PrintOptions } from './print.js';
+import type { PagePart } from '../render/html.js';
+import { headingPages } from './outline.js';
+import type { PrintPage } from './print.js';
 
-/** Renders the document's HTML; given where its headings landed, with the real page numbers. */
-export type RenderPass = (headings?: HeadingPages) => string;
+export interface PaginatedDocument {
+  html: string;
+  numberedParts: PagePart[];
+}
+
+/** Renders the document; given where its headings landed, with the real page numbers. */
+export type RenderPass = (headings?: HeadingPages) => PaginatedDocument;
 
 /** A layout that has not settled after this many prints has a contents that keeps moving its own pages. */
 const maxPrints = 4;
 
 /**
  * Chromium has no target-counter(), so the contents' page numbers come from a print: print, read from
- * the outline where each heading landed, render with those numbers, print again, and repeat until
- * the headings stay where the numbers say.
+ * the outline where each heading landed, put the numbers into the laid-out page, print again, and
+ * repeat until the headings stay where the numbers say. Returns the last print, parsed, and the
+ * rendering it was printed from.
  */
-export async function printWithContents(browser: Browser, render: RenderPass, options: PrintOptions): Promise<Uint8Array> {
-  let headings = await readHeadingPages(await printPdf(browser, render(), options));
+export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: PaginatedDocument }> {
+  await page.load(render().html);
+  let headings = headingPages((await page.print()).doc);
   for (let print = 2; print <= maxPrints; print++) {
-    const pdf = await printPdf(browser, render(headings), options);
-    const landed = await readHeadingPages(pdf);
-    if (samePages(landed, headings)) return pdf;
+    const rendered = render(headings);
+    for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
+    const { doc } = await page.print();
+    const landed = headingPages(doc);
+    if (samePages(landed, headings)) return { doc, rendered };
     headings = landed;
   }
   throw new RenderError(`the contents' page numbers did not settle after ${maxPrints} prints`);

@@ -1,5 +1,6 @@
-import { PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
 import { RenderError } from '../errors.js';
+import { outlineEntries } from './outline.js';
 
 export interface PdfMetadata {
   title: string;
@@ -14,29 +15,21 @@ export interface PdfMetadata {
  * Loading and saving the same document with pdf-lib keeps its structure tree and outline; it is
  * copyPages that drops them.
  */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: string[]): Promise<Uint8Array> {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
   doc.setLanguage(meta.language);
   doc.setCreator('agenda');
   retitleOutline(doc, headings);
-  return doc.save({ useObjectStreams: false });
+  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 /** Gives each outline entry, in document order, the text of the heading it was made from. */
 function retitleOutline(doc: PDFDocument, headings: string[]): void {
-  const entries: PDFDict[] = [];
-  const walk = (parent: PDFDict | undefined) => {
-    for (let e = parent?.lookupMaybe(PDFName.of('First'), PDFDict); e; e = e.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      entries.push(e);
-      walk(e);
-    }
-  };
-  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict));
+  const entries = outlineEntries(doc);
   if (entries.length !== headings.length) {
     throw new RenderError(`the PDF outline has ${entries.length} entries for the document's ${headings.length} headings`);
   }
-  entries.forEach((e, i) => e.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));
+  entries.forEach(({ entry }, i) => entry.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));
 }

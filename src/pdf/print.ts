@@ -1,26 +1,69 @@
-import type { Browser } from 'puppeteer';
+import type { Browser, CDPSession, Page } from 'puppeteer';
+import type { PDFDocument } from 'pdf-lib';
+import { loadPdf } from './outline.js';
 
 export interface PrintOptions {
   timeoutMs: number;
 }
 
 /**
- * Prints one self-contained HTML page to a tagged A4 PDF with an outline. The page runs no script and
- * may fetch nothing: the document carries its CSS and fonts inline, so every request is refused.
+ * A page of the browser to print documents in, one after another: it runs no script and may fetch
+ * nothing (a document carries its CSS and fonts inline, so every request is refused), and between
+ * prints parts of a document can be replaced without laying out the rest anew.
  */
-export async function printPdf(browser: Browser, html: string, { timeoutMs }: PrintOptions): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(timeoutMs);
-  try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (request.isInterceptResolutionHandled()) return;
-      void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'));
-    });
-    await page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
-  } finally {
-    await page.close();
+export class PrintPage {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async create(browser: Browser, { timeoutMs }: PrintOptions): Promise<PrintPage> {
+    const page = await unusedPage(browser);
+    try {
+      page.setDefaultTimeout(timeoutMs);
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.isInterceptResolutionHandled()) return;
+        void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'));
+      });
+      return new PrintPage(page, await page.createCDPSession());
+    } catch (err) {
+      await page.close().catch(() => undefined);
+      throw err;
+    }
   }
+
+  /** Lays out a document, in place of the one before. */
+  async load(html: string): Promise<void> {
+    await this.page.setContent(html, { waitUntil: 'load' });
+  }
+
+  /** A tagged A4 PDF with an outline, as the page stands now. */
+  async print(): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
+    const bytes = await this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    return { bytes, doc: await loadPdf(bytes) };
+  }
+
+  /** Puts `html` in place of the element `selector` matches, through the DevTools DOM (the page runs no script). */
+  async replace(selector: string, html: string): Promise<void> {
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`the page has no ${selector} to replace`);
+    await this.cdp.send('DOM.setOuterHTML', { nodeId, outerHTML: html });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+const claimed = new WeakSet<Page>();
+
+/** The blank tab the browser starts with, the first time (each tab costs a renderer's memory); then new ones. */
+async function unusedPage(browser: Browser): Promise<Page> {
+  const blank = (await browser.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
+  const page = blank ?? (await browser.newPage());
+  claimed.add(page);
+  return page;
 }

@@ -1,5 +1,6 @@
-import { format, parseISO } from 'date-fns';
-import { da } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { da } from 'date-fns/locale/da';
 
 // Dates as the house writes them.
 

@@ -11,6 +11,8 @@ import { markdownToHtml } from './markdown.js';
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
   document: Handlebars.TemplateDelegate;
+  /** The parts of the page that change with the page numbers, each its own partial. */
+  numbered: Array<{ selector: string; template: Handlebars.TemplateDelegate }>;
   css: string;
   fontFaces: string;
 }
@@ -31,11 +33,17 @@ function prepare(): Renderer {
     shortDate,
   });
   const partials = path.join(templatesDir, 'partials');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
-    hbs.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
-  }
-  const compile = (file: string) => hbs.compile(readFileSync(path.join(templatesDir, file), 'utf8'), { strict: false, noEscape: false });
-  return { document: compile('document.hbs'), css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() };
+  const source = (file: string) => readFileSync(path.join(partials, file), 'utf8');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), source(file));
+  return {
+    document: hbs.compile(readFileSync(path.join(templatesDir, 'document.hbs'), 'utf8')),
+    numbered: [
+      { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
+      { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
+    ],
+    css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'),
+    fontFaces: fontFaceCss(),
+  };
 }
 
 /** "Direktionen - Dagsorden 22. november 2023": the PDF's title. */
@@ -48,12 +56,37 @@ export function documentSubject(meeting: Meeting): string {
   return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
 }
 
+/** A fragment of the page to put in place of the element `selector` matches. */
+export interface PagePart {
+  selector: string;
+  html: string;
+}
+
+export interface RenderedDocument {
+  /** The whole page. */
+  html: string;
+  /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
+  numberedParts: PagePart[];
+}
+
 /**
  * The meeting as one self-contained HTML page. Without `headings` the contents show placeholders;
  * given where the headings landed in a first print, they show the real page numbers.
  */
-export function renderHtml(meeting: Meeting, headings?: HeadingPages): string {
+export function renderDocument(meeting: Meeting, headings?: HeadingPages): RenderedDocument {
   renderer ??= prepare();
+  const context = viewOf(meeting, headings);
+  return {
+    html: renderer.document({ ...context, title: documentTitle(meeting), css: renderer.css, fontFaces: renderer.fontFaces }),
+    numberedParts: renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) })),
+  };
+}
+
+export function renderHtml(meeting: Meeting, headings?: HeadingPages): string {
+  return renderDocument(meeting, headings).html;
+}
+
+function viewOf(meeting: Meeting, headings?: HeadingPages) {
   const pages = headings ? pageNumbers(headings) : undefined;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
   const bilagsoversigt = meeting.items.filter((i) => i.bilag.length > 0);
@@ -61,14 +94,5 @@ export function renderHtml(meeting: Meeting, headings?: HeadingPages): string {
     ...meeting.items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
     ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
   ];
-  return renderer.document({
-    title: documentTitle(meeting),
-    css: renderer.css,
-    fontFaces: renderer.fontFaces,
-    meeting,
-    items: meeting.items,
-    contents,
-    bilagsoversigt,
-    pages,
-  });
+  return { meeting, items: meeting.items, contents, bilagsoversigt, pages };
 }

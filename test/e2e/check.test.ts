@@ -84,7 +84,11 @@ describe('agenda build --json', () => {
   it('reports the PDF written and the warnings', () => {
     const { dir } = copyOfMeetings();
     const run = agenda(['build', '2023-11-22', '--json'], { cwd: dir });
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, pdf: 'out/2023-11-22-dagsorden.pdf', kind: 'dagsorden', audience: 'medlemmer', findings: [{ severity: 'warning' }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: true,
+      documents: [{ date: '2023-11-22', audience: 'medlemmer', ok: true, pdf: 'out/2023-11-22-dagsorden.pdf' }],
+      findings: [{ severity: 'warning' }],
+    });
     expect(run.stderr).toBe('');
   });
 
@@ -94,8 +98,7 @@ describe('agenda build --json', () => {
     const run = agenda(['build', '2023-11-22', '--json'], { cwd: dir });
     expect(JSON.parse(run.stdout)).toEqual({
       ok: false,
-      exitCode: 1,
-      error: 'meetings/udvalg.yaml:6:7: slut: expected a time such as 9:00',
+      documents: [{ date: '2023-11-22', audience: 'medlemmer', ok: false, exitCode: 1, error: 'meetings/udvalg.yaml:6:7: slut: expected a time such as 9:00' }],
       findings: [{ severity: 'error', file: 'meetings/udvalg.yaml', line: 6, col: 7, path: 'slut', message: 'expected a time such as 9:00' }],
     });
     expect(run.status).toBe(1);

@@ -7,6 +7,7 @@ import { AgendaError, InputError } from '../../src/errors.js';
 import type { Meeting } from '../../src/model/meeting.js';
 import { writeAtomically } from '../../src/output.js';
 import { findBrowser, withBrowser } from '../../src/pdf/browser.js';
+import { PrintPage } from '../../src/pdf/print.js';
 import { packageRoot } from '../../src/paths.js';
 import { renderHtml } from '../../src/render/html.js';
 import { agenda, tempDir } from '../support/cli.js';
@@ -59,9 +60,10 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
     const valid = outcomes.filter((o) => o.meeting);
     const sample = valid.filter((_, i) => i % Math.max(1, Math.floor(valid.length / 12)) === 0).slice(0, 12);
     await withBrowser(findBrowser(), 60_000, async (browser) => {
+      const page = await PrintPage.create(browser, { timeoutMs: 60_000 });
       for (const o of sample) {
         const out = path.join(o.dir, 'out.pdf');
-        await writeAtomically(out, (await printMeeting(browser, o.meeting!, { timeoutMs: 60_000 })).pdf);
+        await writeAtomically(out, (await printMeeting(page, o.meeting!)).pdf);
         const pdf = await PDFDocument.load(readFileSync(out));
         if (pdf.getPageCount() < 3) failures.push(`${o.label}: a PDF of ${pdf.getPageCount()} pages`);
       }
