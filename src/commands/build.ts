@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AgendaError, ExitCode, InputError, ReportedFailure, UsageError, type Finding } from '../errors.js';
+import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../errors.js';
 import type { Audience } from '../model/meeting.js';
 import { defaultPdfPath, writeAtomically } from '../output.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
@@ -153,6 +153,6 @@ function report(results: Result[], warnings: Finding[], options: BuildOptions, s
     }
   }
   const first = failures[0]?.error;
-  if (first) throw new ReportedFailure(first.exitCode === ExitCode.ok ? ExitCode.renderingFailed : first.exitCode);
+  if (first) throw new ReportedFailure(first.exitCode);
 }
 

@@ -24,11 +24,11 @@ const maxPrints = 4;
  */
 export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: PaginatedDocument }> {
   await page.load(render().html);
-  let headings = headingPages((await page.print()).doc);
+  let headings = headingPages(await page.print());
   for (let print = 2; print <= maxPrints; print++) {
     const rendered = render(headings);
     for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
-    const { doc } = await page.print();
+    const doc = await page.print();
     const landed = headingPages(doc);
     if (samePages(landed, headings)) return { doc, rendered };
     headings = landed;

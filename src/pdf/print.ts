@@ -40,9 +40,8 @@ export class PrintPage {
   }
 
   /** A tagged A4 PDF with an outline, as the page stands now. */
-  async print(): Promise<{ bytes: Uint8Array; doc: PDFDocument }> {
-    const bytes = await this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return { bytes, doc: await loadPdf(bytes) };
+  async print(): Promise<PDFDocument> {
+    return loadPdf(await this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
   }
 
   /** Puts `html` in place of the element `selector` matches, through the DevTools DOM (the page runs no script). */

@@ -82,10 +82,6 @@ export function renderDocument(meeting: Meeting, headings?: HeadingPages): Rende
   };
 }
 
-export function renderHtml(meeting: Meeting, headings?: HeadingPages): string {
-  return renderDocument(meeting, headings).html;
-}
-
 function viewOf(meeting: Meeting, headings?: HeadingPages) {
   const pages = headings ? pageNumbers(headings) : undefined;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');

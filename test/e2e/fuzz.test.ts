@@ -9,7 +9,7 @@ import { writeAtomically } from '../../src/output.js';
 import { findBrowser, withBrowser } from '../../src/pdf/browser.js';
 import { PrintPage } from '../../src/pdf/print.js';
 import { packageRoot } from '../../src/paths.js';
-import { renderHtml } from '../../src/render/html.js';
+import { renderDocument } from '../../src/render/html.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { mutate, random } from '../support/mutate.js';
 
@@ -48,7 +48,7 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
       const label = `#${i} ${file}: ${mutant.kind}`;
       try {
         const { meeting } = await readMeeting(dir, date);
-        expect(renderHtml(meeting)).toContain('</html>');
+        expect(renderDocument(meeting).html).toContain('</html>');
         outcomes.push({ label, dir, date, meeting });
       } catch (err) {
         if (!(err instanceof AgendaError)) failures.push(`${label}: ${(err as Error)?.stack ?? String(err)}`);

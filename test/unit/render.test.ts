@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../../src/model/meeting.js';
 import { pageNumbers } from '../../src/render/contents.js';
 import { shortDate, weekdayDate } from '../../src/render/danish.js';
-import { documentTitle, renderHtml } from '../../src/render/html.js';
+import { documentTitle, renderDocument } from '../../src/render/html.js';
+
+const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html;
 import { headingTexts } from '../../src/pdf/headings.js';
 
 const item = (over: Partial<Item>): Item => ({
@@ -69,6 +71,16 @@ describe('renderHtml', () => {
     expect(rows).toEqual(['1. A 1', '2. B 3', 'Bilagsoversigt 4']);
     expect(html).toContain('" af 5"');
     expect(headingTexts(html)).toEqual(['Indholdsfortegnelse', '1. A', 'Bilag:', '2. B', 'Bilagsoversigt', '1. A', 'Underskriftsside']);
+  });
+});
+
+describe('the numbered parts a printer patches into a laid-out page', () => {
+  it('are exactly what the whole page holds, so the patched page is the page written with --html', () => {
+    const items = [item({ number: 1, title: 'A', bilag: [{ nummer: 1, lukket: false, titel: 'T' }] })];
+    const { html, numberedParts } = renderDocument(meeting(items), { pages: [1, 2, 3, 4], sheets: 5 });
+    expect(numberedParts.map((p) => p.selector)).toEqual(['#indholdsfortegnelse', '#sidetal']);
+    for (const part of numberedParts) expect(html).toContain(part.html.trim());
+    expect(renderDocument(meeting(items)).html).not.toContain(numberedParts[0]!.html.trim());
   });
 });
 
