@@ -3,6 +3,7 @@ import { RenderError } from '../errors.js';
 import type { HeadingPages } from '../render/contents.js';
 import type { PagePart } from '../render/html.js';
 import { headingPages } from './outline.js';
+import { pdfLib } from './pdf-lib.js';
 import type { PrintPage } from './print.js';
 
 export interface PaginatedDocument {
@@ -23,13 +24,14 @@ const maxPrints = 4;
  * rendering it was printed from.
  */
 export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: PaginatedDocument }> {
+  void pdfLib(); // to read the first print with, loaded while the browser lays it out
   await page.load(render().html);
-  let headings = headingPages(await page.print());
+  let headings = await headingPages(await page.print());
   for (let print = 2; print <= maxPrints; print++) {
     const rendered = render(headings);
     for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
     const doc = await page.print();
-    const landed = headingPages(doc);
+    const landed = await headingPages(doc);
     if (samePages(landed, headings)) return { doc, rendered };
     headings = landed;
   }

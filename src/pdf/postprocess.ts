@@ -1,6 +1,7 @@
-import { PDFHexString, PDFName, type PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { RenderError } from '../errors.js';
 import { outlineEntries } from './outline.js';
+import { pdfLib } from './pdf-lib.js';
 
 export interface PdfMetadata {
   title: string;
@@ -21,13 +22,14 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   doc.setSubject(meta.subject);
   doc.setLanguage(meta.language);
   doc.setCreator('agenda');
-  retitleOutline(doc, headings);
+  await retitleOutline(doc, headings);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 /** Gives each outline entry, in document order, the text of the heading it was made from. */
-function retitleOutline(doc: PDFDocument, headings: string[]): void {
-  const entries = outlineEntries(doc);
+async function retitleOutline(doc: PDFDocument, headings: string[]): Promise<void> {
+  const { PDFHexString, PDFName } = await pdfLib();
+  const entries = await outlineEntries(doc);
   if (entries.length !== headings.length) {
     throw new RenderError(`the PDF outline has ${entries.length} entries for the document's ${headings.length} headings`);
   }

@@ -21,13 +21,12 @@ export class PrintPage {
     const page = await unusedPage(browser);
     try {
       page.setDefaultTimeout(timeoutMs);
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
       page.on('request', (request) => {
         if (request.isInterceptResolutionHandled()) return;
         void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'));
       });
-      return new PrintPage(page, await page.createCDPSession());
+      const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
+      return new PrintPage(page, cdp);
     } catch (err) {
       await page.close().catch(() => undefined);
       throw err;
