@@ -44,8 +44,9 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
   // pipeline's modules too are loaded only now, while it starts).
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   const started = performance.now();
-  const progress = new Progress(documents, !options.quiet && !options.json && process.stderr.isTTY);
   const warnings: Finding[] = [];
+  const showWarnings = !options.quiet && !options.json;
+  const progress = new Progress(documents, showWarnings && process.stderr.isTTY);
   let results: Result[];
   try {
     const { checkShared } = await import('../check/check.js');
@@ -54,13 +55,13 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
     const shared = await checkShared(options.meetings);
     // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
     warnings.push(...shared.findings.filter((f) => f.warning));
-    if (!options.quiet && !options.json) printFindings(warnings);
+    if (showWarnings) printFindings(warnings);
     /** One meeting, read and checked once, in each version asked for. */
     const buildMeeting = async (date: string, printer: Printer): Promise<Result[]> => {
       const read = await readMeeting(options.meetings, date, shared).catch((error: unknown) => failed(error));
       if (read instanceof AgendaError) return audiences.map((audience) => progress.done({ date, audience, error: read }));
       warnings.push(...read.warnings);
-      if (!options.quiet && !options.json) printFindings(read.warnings);
+      if (showWarnings) printFindings(read.warnings);
       const results: Result[] = [];
       for (const audience of audiences) {
         const meeting = audience === 'offentlig' ? publicVersion(read.meeting) : read.meeting;

@@ -88,7 +88,3 @@ export interface PlannedMeeting {
   cancelled?: string;
   points: string[];
 }
-
-export function isEmptySection(s: Section): boolean {
-  return s.før === undefined && s.tekst === undefined && s.efter === undefined;
-}

@@ -1,18 +1,13 @@
 import type { PDFDocument } from 'pdf-lib';
 import { RenderError } from '../errors.js';
 import type { HeadingPages } from '../render/contents.js';
-import type { PagePart } from '../render/html.js';
+import type { RenderedDocument } from '../render/html.js';
 import { headingPages } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 import type { PrintPage } from './print.js';
 
-export interface PaginatedDocument {
-  html: string;
-  numberedParts: PagePart[];
-}
-
 /** Renders the document; given where its headings landed, with the real page numbers. */
-export type RenderPass = (headings?: HeadingPages) => PaginatedDocument;
+export type RenderPass = (headings?: HeadingPages) => RenderedDocument;
 
 /** A layout that has not settled after this many prints has a contents that keeps moving its own pages. */
 const maxPrints = 4;
@@ -23,7 +18,7 @@ const maxPrints = 4;
  * repeat until the headings stay where the numbers say. Returns the last print, parsed, and the
  * rendering it was printed from.
  */
-export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: PaginatedDocument }> {
+export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: RenderedDocument }> {
   void pdfLib(); // to read the first print with, loaded while the browser lays it out
   await page.load(render().html);
   let headings = await headingPages(await page.print());

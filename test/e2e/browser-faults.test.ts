@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
-import { agenda, copyOfMeetings } from '../support/cli.js';
+import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 
 const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');
 
@@ -38,8 +38,7 @@ describe.each(faults)('a browser that fails ($fault)', ({ fault, exit, message }
       cwd: dir,
       env: { AGENDA_FAKE_FAULT: fault, AGENDA_FAKE_PIDFILE: pidFile },
     });
-    const lines = run.stderr.split('\n').filter((l) => l && !l.includes(': warning: '));
-    expect(lines).toEqual([expect.stringMatching(message)]);
+    expect(errorLines(run.stderr)).toEqual([expect.stringMatching(message)]);
     expect(run.status).toBe(exit);
     expect(existsSync(path.join(dir, 'a.pdf'))).toBe(false);
     expect(leftBehind(pidFile)).toEqual([]);

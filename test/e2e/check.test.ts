@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, cliPath, copyOfMeetings } from '../support/cli.js';
+import { agenda, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfInfo } from '../support/pdf.js';
 
@@ -59,8 +59,7 @@ describe('agenda check', () => {
     edit(path.join(meetings, 'faste-punkter.yaml'), 'placering: sidst', 'placering: til sidst');
     edit(path.join(meetings, '2023-09-06.yaml'), '      - tid: 10.15', '      - tidd: 10.15');
     const run = agenda(['check'], { cwd: dir });
-    const errors = run.stderr.split('\n').filter((l) => l && !l.includes(': warning: '));
-    expect(errors).toEqual([
+    expect(errorLines(run.stderr)).toEqual([
       'meetings/faste-punkter.yaml:35:16: punkter[3].placering: expected one of: først, sidst',
       "meetings/2023-09-06.yaml:94:9: punkter[2].tidsplan[1].tidd: unknown key (did you mean 'tid'?)",
     ]);
@@ -110,7 +109,7 @@ describe('safe output', () => {
     const { dir } = copyOfMeetings();
     writeFileSync(path.join(dir, 'a-file'), '');
     const run = agenda(['build', '2023-11-22', '--out', 'a-file/x.pdf'], { cwd: dir });
-    expect(run.stderr.split('\n').filter((l) => l && !l.includes('warning'))).toEqual(['cannot write a-file/x.pdf: part of its folder path is a file']);
+    expect(errorLines(run.stderr)).toEqual(['cannot write a-file/x.pdf: part of its folder path is a file']);
     expect(run.status).toBe(3);
   });
 
