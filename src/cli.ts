@@ -7,6 +7,11 @@ import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';
 const commands = {
   build: () => import('./commands/build.js'),
   check: () => import('./commands/check.js'),
+  new: () => import('./commands/new.js'),
+  minutes: () => import('./commands/minutes.js'),
+  finalize: () => import('./commands/finalize.js'),
+  plan: () => import('./commands/plan.js'),
+  schema: () => import('./commands/schema.js'),
 };
 
 function count(value: string): number {
@@ -50,6 +55,41 @@ program
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .option('--json', 'print the findings as JSON on stdout')
   .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
+
+program
+  .command('new')
+  .description('write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items')
+  .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
+
+program
+  .command('minutes')
+  .description('turn a meeting file into the minutes draft: a beslutning under each item, filled in where the tool knows it')
+  .argument('<date>', 'the meeting date (YYYY-MM-DD)')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .action(async (date: string, options) => (await commands.minutes()).minutesCommand(date, options));
+
+program
+  .command('finalize')
+  .description('freeze a meeting as it went out: later changes to the shared files no longer change its documents')
+  .argument('<date>', 'the meeting date (YYYY-MM-DD)')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .action(async (date: string, options) => (await commands.finalize()).finalizeCommand(date, options));
+
+program
+  .command('plan')
+  .description('the coming meetings with their planned points, as the forward plan stands')
+  .option('--from <date>', 'the first meeting date to show (default: today)')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .action(async (options) => (await commands.plan()).planCommand(options));
+
+program
+  .command('schema')
+  .description("write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)")
+  .option('-o, --out <file>', "where to write it; '-' for standard output")
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .action(async (options) => (await commands.schema()).schemaCommand(options));
 
 /** Every failure ends as one or more plain lines and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

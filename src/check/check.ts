@@ -1,10 +1,12 @@
 import { InputError, isError, type Finding } from '../errors.js';
+import { archiveDir, hasArchive } from '../input/archive.js';
+import type { CalendarInput } from '../input/schema/calendar.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, type SharedRead } from '../input/load.js';
-import { checkReferences } from './references.js';
+import { checkCalendar, checkNotes, checkReferences } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
 
 /** Everything one meeting is made from, validated and checked, ready to merge. */
@@ -13,8 +15,12 @@ export interface MeetingSources {
   committee: CommitteeInput;
   standingItems: StandingItemsInput;
   forwardPlan: ForwardPlanInput;
+  calendar?: CalendarInput;
   meeting: MeetingInput;
 }
+
+/** What every meeting of a folder shares. */
+export type SharedSources = Omit<MeetingSources, 'date' | 'meeting'>;
 
 export interface CheckedShared {
   read: SharedRead;
@@ -32,25 +38,53 @@ export interface CheckedMeeting {
 export async function checkShared(dir: string): Promise<CheckedShared> {
   const findings: Finding[] = [];
   const read = await readSharedFiles(dir, findings);
-  const { committee, forwardPlan } = read;
+  const { committee, forwardPlan, calendar } = read;
   if (committee?.value && forwardPlan?.value) findings.push(...planWarnings(committee.value, forwardPlan.value, forwardPlan.source));
+  if (calendar?.value) findings.push(...checkCalendar(calendar.source, calendar.value));
   return { read, findings };
 }
 
-/** One meeting against the shared files: every error and warning at once. */
-export async function checkMeeting(dir: string, date: string, shared: CheckedShared): Promise<CheckedMeeting> {
+/**
+ * One meeting against the shared files: every error and warning at once. A finalized meeting is
+ * checked against the copies of the shared files archived when it went out (`agenda finalize`).
+ */
+export async function checkMeeting(dir: string, date: string, current: CheckedShared): Promise<CheckedMeeting> {
   const findings: Finding[] = [];
+  const shared = (await hasArchive(dir, date)) ? await archivedShared(dir, date) : current;
+  if (shared !== current) findings.push(...shared.findings.filter(isError));
   const meeting = await readMeetingFile(dir, date, findings);
-  const committee = shared.read.committee?.value;
-  const standing = shared.read.standingItems;
-  const standingItems = standing ? standing.value : { punkter: [] };
+  const { committee, standingItems, calendar } = shared.read;
   if (!meeting?.value) return { findings };
   // Against an invalid standing-items file every reference would look wrong: its own errors say enough.
-  if (standingItems) findings.push(...checkReferences(meeting.source, meeting.value, standingItems));
-  if (committee) findings.push(...meetingWarnings(date, committee, meeting.value, meeting.source));
-  if (!committee || !standingItems || [...shared.findings, ...findings].some(isError)) return { findings };
-  const forwardPlan = shared.read.forwardPlan?.value ?? {};
-  return { findings, sources: { date, committee, standingItems, forwardPlan, meeting: meeting.value } };
+  const standing = standingItems ? standingItems.value : { punkter: [] };
+  if (standing) findings.push(...checkReferences(meeting.source, meeting.value, standing));
+  if (committee?.value) findings.push(...meetingWarnings(date, committee.value, meeting.value, meeting.source));
+  if (calendar?.value) findings.push(...checkNotes(meeting.source, meeting.value, calendar.value));
+  const sources = sharedSources(shared.read);
+  if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
+  return { findings, sources: { ...sources, date, meeting: meeting.value } };
+}
+
+/** The shared files' values, where the ones every meeting needs are valid. */
+function sharedSources(read: SharedRead): SharedSources | undefined {
+  const committee = read.committee?.value;
+  const standingItems = read.standingItems ? read.standingItems.value : { punkter: [] };
+  if (!committee || !standingItems) return undefined;
+  return { committee, standingItems, forwardPlan: read.forwardPlan?.value ?? {}, calendar: read.calendar?.value };
+}
+
+/** The shared files for a command that prepares meetings; every error at once as an InputError. */
+export async function loadShared(dir: string): Promise<SharedSources> {
+  const { read, findings } = await checkShared(dir);
+  const errors = findings.filter(isError);
+  const sources = sharedSources(read);
+  if (!sources || errors.length > 0) throw new InputError(errors);
+  return sources;
+}
+
+async function archivedShared(dir: string, date: string): Promise<CheckedShared> {
+  const findings: Finding[] = [];
+  return { read: await readSharedFiles(archiveDir(dir, date), findings), findings };
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { Finding } from '../errors.js';
 import { closest, shorten } from '../input/messages.js';
+import type { CalendarInput } from '../input/schema/calendar.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
+import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
+import { meetingKey } from '../model/political-calendar.js';
 
 /** Each `fast:` in the meeting names a standing item, and no standing item is filled in twice. */
 export function checkReferences(source: YamlFile, meeting: MeetingInput, standing: StandingItemsInput): Finding[] {
@@ -21,4 +24,35 @@ export function checkReferences(source: YamlFile, meeting: MeetingInput, standin
     seen.add(item.fast);
   });
   return findings;
+}
+
+/** The calendar's meetings and its cycle name committees it lists, each short name once. */
+export function checkCalendar(source: YamlFile, calendar: CalendarInput): Finding[] {
+  const findings: Finding[] = [];
+  const known = calendar.udvalg.map((u) => u.kort);
+  const at = (path: PropertyKey[], message: string) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
+  const unknown = (name: string) => {
+    const guess = closest(name, known);
+    return `no committee under udvalg has the short name '${shorten(name)}'${guess ? ` (did you mean '${guess}'?)` : ''}`;
+  };
+  known.forEach((k, i) => {
+    if (known.indexOf(k) !== i) at(['udvalg', i, 'kort'], `the short name '${shorten(k)}' is used twice`);
+  });
+  (calendar.rul ?? []).forEach((name, i) => known.includes(name) || at(['rul', i], unknown(name)));
+  calendar.møder.forEach((m, i) => known.includes(m.udvalg) || at(['møder', i, 'udvalg'], unknown(m.udvalg)));
+  return findings;
+}
+
+/** Each remark in `bemærkninger` names a political meeting in the calendar ("ØK 2023-09-05"). */
+export function checkNotes(source: YamlFile, meeting: MeetingInput, calendar: CalendarInput): Finding[] {
+  const keys = calendar.møder.map(meetingKey);
+  return (meeting.punkter ?? []).flatMap((item, i) =>
+    Object.keys(item.bemærkninger ?? {}).flatMap((key) => {
+      if (keys.includes(key)) return [];
+      const guess = closest(key, keys);
+      const path = ['punkter', i, 'bemærkninger', key];
+      const message = `no political meeting '${shorten(key)}' in the calendar${guess ? ` (did you mean '${guess}'?)` : ' (write the short name and the date: ØK 2023-09-05)'}`;
+      return [{ file: source.file, ...source.locate(path, { key: true }), path: formatPath(path), message }];
+    }),
+  );
 }

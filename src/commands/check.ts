@@ -16,7 +16,7 @@ export async function checkCommand(dates: string[], options: CheckOptions): Prom
   const targets = await selectMeetings(dir, dates, dates.length === 0);
   const findings = [...shared.findings];
   for (const date of targets) findings.push(...(await checkMeeting(dir, date, shared)).findings);
-  const files = [...[shared.read.committee, shared.read.standingItems, shared.read.forwardPlan].flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];
+  const files = [...Object.values(shared.read).flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];
   const errors = findings.filter(isError).length;
   const warnings = findings.length - errors;
   if (options.json) {

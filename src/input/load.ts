@@ -2,6 +2,7 @@ import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Finding } from '../errors.js';
+import { calendarSchema, type CalendarInput } from './schema/calendar.js';
 import { committeeSchema, type CommitteeInput } from './schema/committee.js';
 import { forwardPlanSchema, type ForwardPlanInput } from './schema/forward-plan.js';
 import { meetingSchema, type MeetingInput } from './schema/meeting.js';
@@ -14,6 +15,7 @@ export const sharedFiles = {
   committee: 'udvalg.yaml',
   standingItems: 'faste-punkter.yaml',
   forwardPlan: 'plan.yaml',
+  calendar: 'kalender.yaml',
 } as const;
 
 /** A file as read: its source (for positions) and, where it is valid, its value. */
@@ -27,6 +29,7 @@ export interface SharedRead {
   committee?: Read<CommitteeInput>;
   standingItems?: Read<StandingItemsInput>;
   forwardPlan?: Read<ForwardPlanInput>;
+  calendar?: Read<CalendarInput>;
 }
 
 export function meetingFile(dir: string, date: string): string {
@@ -46,6 +49,7 @@ export async function readSharedFiles(dir: string, findings: Finding[]): Promise
     committee: await readValid(file(sharedFiles.committee), committeeSchema, findings),
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchema, findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
+    calendar: await readOptional(file(sharedFiles.calendar), calendarSchema, findings),
   };
 }
 

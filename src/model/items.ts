@@ -1,10 +1,14 @@
 import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
-import type { Bilag, ForwardPlanView, Item, Section } from './meeting.js';
+import type { Bilag, ForwardPlanView, Item, PoliticalReview, Section, Slot } from './meeting.js';
 
 export interface ItemDefaults {
   sagsgang?: string;
   forwardPlan: ForwardPlanView;
+  /** The forward plan's points for this meeting's day. */
+  plannedPoints: string[];
+  /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
+  politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
 }
 
 /**
@@ -29,13 +33,20 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     lukket,
     sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
     forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
+    politicalReview: standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
     sagsfremstilling: section(standing?.sagsfremstilling, entry?.sagsfremstilling),
-    tidsplan: (entry?.tidsplan ?? []).map((s) => ({ ...s, lukket: s.lukket ?? false })),
+    tidsplan: timetable(entry, standing, defaults.plannedPoints),
     konsekvenser: section(standing?.økonomiske_konsekvenser, entry?.økonomiske_konsekvenser),
     indstilling: section(standing?.indstilling, entry?.indstilling),
     bilag: numbered(entry?.bilag ?? [], lukket),
     beslutning: entry?.beslutning,
   };
+}
+
+/** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
+function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: string[]): Slot[] {
+  if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ ...s, lukket: s.lukket ?? false }));
+  return standing?.fra_plan ? planned.map((punkt) => ({ punkt, lukket: false })) : [];
 }
 
 function section(standing: StandingText | undefined, tekst: ClosableTextInput | undefined): Section {

@@ -1,6 +1,8 @@
 // The meeting model: the contract between merging (input side) and rendering (output side).
 // Plain data only; text fields hold the clerk's Markdown source, dates are ISO (YYYY-MM-DD).
 
+import type { MeetingType } from '../input/schema/calendar.js';
+
 /** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
 export type DocumentKind = 'dagsorden' | 'referat';
 
@@ -38,6 +40,8 @@ export interface Item {
   sagsgang?: string;
   /** The forward plan, on the standing item that shows it. */
   forwardPlan?: ForwardPlanView;
+  /** The political meetings to review, from the calendar, on the standing item that shows them. */
+  politicalReview?: PoliticalReview;
   sagsfremstilling: Section;
   /** The item's timetable (Tid / Punkt), shown at the end of its sagsfremstilling. */
   tidsplan: Slot[];
@@ -87,4 +91,33 @@ export interface PlannedMeeting {
   /** Why there is no meeting that day (e.g. a holiday). */
   cancelled?: string;
   points: string[];
+}
+
+/** Item 1's political meetings: minutes to go through, agendas to go through, and what is coming. */
+export interface PoliticalReview {
+  /** The cycle under way ("Rul"): each of its committees with its meeting in the cycle. */
+  rul?: RulEntry[];
+  held: PoliticalMeeting[];
+  agenda: PoliticalMeeting[];
+  coming: PoliticalMeeting[];
+}
+
+export interface RulEntry {
+  /** The committee's short name: ØK, KB. */
+  udvalg: string;
+  date: string;
+}
+
+export interface PoliticalMeeting {
+  /** The committee's short name: ØK. */
+  udvalg: string;
+  /** The committee in definite form: "Kommunalbestyrelsen". */
+  committee: string;
+  /** What its meeting is called: "Kommunalbestyrelsesmøde". */
+  meetingName: string;
+  date: string;
+  type: MeetingType;
+  aflyst: boolean;
+  /** The clerk's remark on it, for the minutes. */
+  note?: string;
 }

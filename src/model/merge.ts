@@ -1,7 +1,9 @@
 import type { MeetingSources } from '../check/check.js';
-import { forwardPlanOn } from './forward-plan.js';
+import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
+import { politicalReview } from './political-calendar.js';
+import { neighboursOf } from './schedule.js';
 import { seatsOn } from './seats.js';
 
 /** One meeting's sources merged into the model the renderer prints. */
@@ -10,6 +12,8 @@ export function buildMeeting(sources: MeetingSources): Meeting {
   const items = mergeItems(sources.standingItems.punkter, meeting.punkter ?? [], {
     sagsgang: committee.sagsgang,
     forwardPlan: forwardPlanOn(sources.forwardPlan, committee.mødeplan, date),
+    plannedPoints: pointsOn(sources.forwardPlan, date),
+    politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
   });
   return {
     kind: items.some((i) => i.beslutning !== undefined) ? 'referat' : 'dagsorden',

@@ -1,6 +1,7 @@
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { da } from 'date-fns/locale/da';
+import type { PoliticalMeeting, RulEntry } from '../model/meeting.js';
 
 // Dates as the house writes them.
 
@@ -24,3 +25,31 @@ export const shortDate = (d: string) => {
 
 /** "Dagsorden", "Referat". */
 export const kindName = capitalized;
+
+/**
+ * "Temamøde i Kommunalbestyrelsen d. 12. december", "Økonomiudvalgsmøde d. 1. september (1. behandling)",
+ * "... (aflyst)"; with the year where it is not that of `today`.
+ */
+export function politicalMeetingName(m: PoliticalMeeting, today: string): string {
+  return `${capitalized(meetingNameAndDay(m, today))}${m.aflyst ? ' (aflyst)' : ''}`;
+}
+
+function meetingNameAndDay(m: PoliticalMeeting, today: string): string {
+  const day = inDanish(m.date, m.date.slice(0, 4) === today.slice(0, 4) ? 'd. MMMM' : 'd. MMMM yyyy');
+  const name = m.type === 'temamøde' ? `temamøde i ${m.committee}` : m.type === 'ekstraordinært' ? `ekstraordinært ${m.meetingName}` : m.meetingName;
+  return `${name} d. ${day}${m.type.endsWith('behandling') ? ` (${m.type})` : ''}`;
+}
+
+/** "Rul december: ØK d. 5/12 2023, KB d. 12/12 2023": the cycle, named by the month it closes in. */
+export function rulLine(rul: RulEntry[]): string {
+  const closing = rul.at(-1);
+  if (!closing) return '';
+  return `Rul ${inDanish(closing.date, 'MMMM')}: ${rul.map((r) => `${r.udvalg} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', ')}`;
+}
+
+/** The minutes' line on a political meeting: held or to be held, or cancelled. */
+export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held: boolean): string {
+  const name = meetingNameAndDay(m, today);
+  if (m.aflyst) return `${capitalized(name)} ${held ? 'var' : 'er'} aflyst.`;
+  return `Der ${held ? 'blev afholdt' : 'afholdes'} ${name}.`;
+}

@@ -4,9 +4,9 @@ import Handlebars from 'handlebars';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import { templatesDir } from '../paths.js';
 import { pageNumbers, type HeadingPages } from './contents.js';
-import { kindName, longDate, numericDate, shortDate, weekdayDate } from './danish.js';
+import { kindName, longDate, numericDate, politicalMeetingMinute, politicalMeetingName, rulLine, shortDate, weekdayDate } from './danish.js';
 import { fontFaceCss } from './fonts.js';
-import { markdownToHtml } from './markdown.js';
+import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
@@ -27,7 +27,15 @@ function prepare(): Renderer {
     upper: (s: string) => s.toLocaleUpperCase('da'),
     holder: (seat: Seat) => seat.name ?? 'Vakant',
     hasText,
-    hasSagsfremstilling: (item: Item) => hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0,
+    hasSagsfremstilling: (item: Item) =>
+      hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
+    /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
+    hasBeslutning: (item: Item, meeting: Meeting) => item.beslutning !== undefined || (meeting.kind === 'referat' && item.politicalReview !== undefined),
+    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+    mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
+    politicalMeetingName,
+    politicalMeetingMinute,
+    rulLine,
     weekdayDate,
     numericDate,
     shortDate,

@@ -13,3 +13,8 @@ markdown.validateLink = (url) => safeLink.test(url.trim());
 export function markdownToHtml(source: string): string {
   return markdown.render(source);
 }
+
+/** Markdown within a line: bold, italic, links; no paragraphs or lists. */
+export function markdownInlineToHtml(source: string): string {
+  return markdown.renderInline(source);
+}

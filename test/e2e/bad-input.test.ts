@@ -8,17 +8,17 @@ const cases = [
   {
     kind: 'a YAML syntax error',
     break: (m: string) => edit(path.join(m, '2023-11-22.yaml'), '  - fast: økonomi\n', '  - fast: økonomi\n    titel: [ikke lukket\n'),
-    message: /^meetings\/2023-11-22\.yaml:4\d:\d+: .*\]/,
+    message: /^meetings\/2023-11-22\.yaml:2\d:\d+: .*\]/,
   },
   {
     kind: 'an unknown key',
     break: (m: string) => edit(path.join(m, '2023-11-22.yaml'), '    bilag:\n      - titel: Notat', '    bilagg:\n      - titel: Notat'),
-    message: /^meetings\/2023-11-22\.yaml:48:5: punkter\[1\]\.bilagg: unknown key \(did you mean 'bilag'\?\)$/,
+    message: /^meetings\/2023-11-22\.yaml:31:5: punkter\[1\]\.bilagg: unknown key \(did you mean 'bilag'\?\)$/,
   },
   {
     kind: 'a wrong type',
     break: (m: string) => edit(path.join(m, '2023-11-22.yaml'), '      - lukket: true\n', '      - lukket: true\n        nummer: to\n'),
-    message: /^meetings\/2023-11-22\.yaml:52:17: punkter\[1\]\.bilag\[1\]\.nummer: expected a whole number$/,
+    message: /^meetings\/2023-11-22\.yaml:35:17: punkter\[1\]\.bilag\[1\]\.nummer: expected a whole number$/,
   },
   {
     kind: 'an impossible date',
@@ -46,7 +46,7 @@ describe('a failed build', () => {
     const before = readFileSync(pdf);
     edit(path.join(meetings, '2023-11-22.yaml'), '    bilag:\n      - titel: Notat', '    bilagg:\n      - titel: Notat');
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
-    expect(run.stderr).toBe("meetings/2023-11-22.yaml:48:5: punkter[1].bilagg: unknown key (did you mean 'bilag'?)\n");
+    expect(run.stderr).toBe("meetings/2023-11-22.yaml:31:5: punkter[1].bilagg: unknown key (did you mean 'bilag'?)\n");
     expect(run.status).toBe(1);
     expect(readFileSync(pdf).equals(before)).toBe(true);
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['2023-11-22-dagsorden.pdf']);
@@ -56,7 +56,7 @@ describe('a failed build', () => {
     const { dir, meetings } = copyOfMeetings();
     edit(path.join(meetings, '2023-11-22.yaml'), 'fast: økonomi', 'fast: økonomii');
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
-    expect(run.stderr).toBe("meetings/2023-11-22.yaml:42:11: punkter[1].fast: no standing item has the id 'økonomii' (did you mean 'økonomi'?)\n");
+    expect(run.stderr).toBe("meetings/2023-11-22.yaml:25:11: punkter[1].fast: no standing item has the id 'økonomii' (did you mean 'økonomi'?)\n");
     expect(run.status).toBe(1);
   });
 
@@ -67,7 +67,7 @@ describe('a failed build', () => {
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
     expect(run.stderr.trim().split('\n')).toEqual([
       'meetings/udvalg.yaml:5:8: start: expected a time such as 9:00',
-      "meetings/2023-11-22.yaml:43:5: punkter[1].indstiling: unknown key (did you mean 'indstilling'?)",
+      "meetings/2023-11-22.yaml:26:5: punkter[1].indstiling: unknown key (did you mean 'indstilling'?)",
     ]);
     expect(run.status).toBe(1);
   });

@@ -10,9 +10,9 @@ describe('agenda check', () => {
   it('passes the example meetings (exit 0), with their warnings', () => {
     const run = agenda(['check']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('checked 5 files: 0 errors, 14 warnings\n');
+    expect(run.stdout).toBe('checked 6 files: 0 errors, 14 warnings\n');
     expect(run.stderr.trim().split('\n')).toHaveLength(14);
-    expect(run.stderr).toMatch(/^meetings\/2023-09-06\.yaml:137:17: warning: punkter\[2\]\.bilag\[6\]\.lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed$/m);
+    expect(run.stderr).toMatch(/^meetings\/2023-09-06\.yaml:96:17: warning: punkter\[2\]\.bilag\[6\]\.lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed$/m);
   });
 
   it('warns, without failing, of each thing a clerk should look at', () => {
@@ -50,7 +50,7 @@ describe('agenda check', () => {
       'meetings/2023-11-21.yaml:14:17: warning: punkter[0].bilag[2].lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed',
       'meetings/2023-11-21.yaml:15:12: warning: punkter[1].titel: still says UDFYLD: write the text, or remove the key',
     ]);
-    expect(run.stdout).toBe('checked 4 files: 0 errors, 7 warnings\n');
+    expect(run.stdout).toBe('checked 5 files: 0 errors, 7 warnings\n');
     expect(run.status).toBe(0);
   });
 
@@ -60,10 +60,10 @@ describe('agenda check', () => {
     edit(path.join(meetings, '2023-09-06.yaml'), '      - tid: 10.15', '      - tidd: 10.15');
     const run = agenda(['check'], { cwd: dir });
     expect(errorLines(run.stderr)).toEqual([
-      'meetings/faste-punkter.yaml:35:16: punkter[3].placering: expected one of: først, sidst',
-      "meetings/2023-09-06.yaml:94:9: punkter[2].tidsplan[1].tidd: unknown key (did you mean 'tid'?)",
+      'meetings/faste-punkter.yaml:49:16: punkter[3].placering: expected one of: først, sidst',
+      "meetings/2023-09-06.yaml:53:9: punkter[2].tidsplan[1].tidd: unknown key (did you mean 'tid'?)",
     ]);
-    expect(run.stdout).toBe('checked 5 files: 2 errors, 1 warning\n');
+    expect(run.stdout).toBe('checked 6 files: 2 errors, 1 warning\n');
     expect(run.status).toBe(1);
   });
 
@@ -73,7 +73,7 @@ describe('agenda check', () => {
     const run = agenda(['check', '2023-11-22', '--json'], { cwd: dir });
     const report = JSON.parse(run.stdout) as { ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> };
     expect(report).toMatchObject({ ok: false, errors: 1, warnings: 0 });
-    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 61, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
+    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 44, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
   });

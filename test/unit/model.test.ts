@@ -73,9 +73,10 @@ describe('mergeItems', () => {
     { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, sagsfremstilling: { før: 'Før', efter: 'Efter' } },
   ];
   const plan = { meetings: [], awaiting: ['Venter'] };
+  const defaults = { forwardPlan: plan, plannedPoints: [], politicalReview: () => undefined };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
-    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: { tekst: 'Nyt', lukket: false } }], { sagsgang: 'DIR', forwardPlan: plan });
+    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: { tekst: 'Nyt', lukket: false } }], { ...defaults, sagsgang: 'DIR' });
     expect(items.map((i) => [i.number, i.title, i.lukket, i.sagsgang])).toEqual([
       [1, 'Fast først', false, 'DIR'],
       [2, 'Eget punkt', true, 'DIR'],
@@ -88,12 +89,12 @@ describe('mergeItems', () => {
   });
 
   it('closes every attachment of a closed item', () => {
-    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }] }], { forwardPlan: plan });
+    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }] }], defaults);
     expect(item!.bilag).toEqual([{ nummer: 1, lukket: true, titel: 'A', dokument: undefined }]);
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
-    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }] }], { forwardPlan: plan });
+    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }] }], defaults);
     expect(item!.bilag).toEqual([
       { nummer: 1, lukket: false, titel: 'A', dokument: undefined },
       { nummer: 7, lukket: false, titel: 'B', dokument: undefined },

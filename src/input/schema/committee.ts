@@ -10,13 +10,15 @@ const member = block({
   email: optional(text),
 });
 
-/** The committee's regular meetings: a weekday over a period, less the cancelled ones, plus extra dates. */
+/** The committee's regular meetings: a weekday over a period, less the cancelled ones, plus extra dates and moves. */
 const schedule = block({
   ugedag: weekday,
   fra: isoDate,
   til: isoDate,
   aflyst: optional(list(block({ dato: isoDate, årsag: optional(text) }))),
   ekstra: optional(list(isoDate)),
+  /** A meeting moved to another day: it is held on `til` instead of `fra`. */
+  flyttet: optional(list(block({ fra: isoDate, til: isoDate }))),
 });
 
 /** `udvalg.yaml`: who meets, where and when. */

@@ -33,6 +33,10 @@ const item = block({
   indstilling: optional(closableText),
   bilag: optional(list(bilag)),
   beslutning: optional(closableText),
+  /** Leave out the political calendar's lists (with `nej`), to write them by hand. */
+  politiske_møder: optional(flag),
+  /** Remarks on single political meetings for the minutes, keyed by short name and date: `ØK 2023-09-05`. */
+  bemærkninger: optional(z.record(z.string(), text)),
 }).refine((i) => i.fast !== undefined || i.titel !== undefined, { error: 'an item needs a titel (or fast: the id of a standing item)', path: ['titel'] });
 
 /** `<date>.yaml`: what is new at this meeting. The date is the file's name. */

@@ -13,6 +13,12 @@ const standingItem = block({
   lukket: optional(flag),
   /** This item shows the forward plan: the coming meetings and the points awaiting a date. */
   kommende_møder: optional(flag),
+  /** This item reviews the political calendar: the Rul line and the political meetings around the meeting. */
+  politisk_kalender: optional(flag),
+  /** The forward plan's points for the meeting's day land in this item's timetable. */
+  fra_plan: optional(flag),
+  /** What `agenda new` writes into this item's sagsfremstilling for the clerk to fill in. */
+  skabelon: optional(text),
   sagsfremstilling: optional(standingText),
   økonomiske_konsekvenser: optional(standingText),
   indstilling: optional(standingText),

@@ -1,0 +1,23 @@
+import { loadMeeting } from '../check/check.js';
+import { UsageError } from '../errors.js';
+import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
+import { checkedDate } from './select.js';
+
+export interface FinalizeOptions {
+  meetings: string;
+}
+
+/**
+ * `agenda finalize <date>`: the meeting's documents have gone out. Its shared files are archived as
+ * they stand, and its builds read those from now on; the meeting's own file still counts, so the
+ * decisions can be written in for the minutes.
+ */
+export async function finalizeCommand(dateArg: string, options: FinalizeOptions): Promise<void> {
+  const dir = options.meetings;
+  const date = checkedDate(dateArg);
+  const archive = archiveDir(dir, date);
+  if (await hasArchive(dir, date)) throw new UsageError(`${date} is finalized already (see ${archive}); to reopen it, delete that folder`);
+  await loadMeeting(dir, date);
+  const copied = await writeArchive(dir, date);
+  process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
+}

@@ -1,0 +1,39 @@
+import { writeFile } from 'node:fs/promises';
+import { loadShared } from '../check/check.js';
+import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
+import { EnvironmentError, UsageError } from '../errors.js';
+import { meetingDates, meetingFile } from '../input/load.js';
+import { placeholder } from '../input/placeholder.js';
+import { plusDays } from '../model/dates.js';
+import { writeSchema, schemaFileName } from './schema.js';
+import { checkedDate } from './select.js';
+
+export interface NewOptions {
+  meetings: string;
+}
+
+/**
+ * `agenda new [date]`: a meeting file for the clerk to fill in, for the date given or the next
+ * meeting on the schedule after the latest meeting file. It never overwrites a file.
+ */
+export async function newCommand(dateArg: string | undefined, options: NewOptions): Promise<void> {
+  const dir = options.meetings;
+  const shared = await loadShared(dir);
+  const date = dateArg === undefined ? await defaultDate(dir, shared) : checkedDate(dateArg);
+  const file = meetingFile(dir, date);
+  await writeSchema(dir);
+  const yaml = newMeetingYaml(shared, date, schemaFileName);
+  await writeFile(file, yaml, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EEXIST') throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);
+    throw new EnvironmentError(`cannot write ${file}: ${err.message}`);
+  });
+  const left = yaml.split(placeholder).length - 1;
+  process.stdout.write(`wrote ${file}: write over its ${left} ${placeholder}, then agenda check ${date} and agenda build ${date}\n`);
+}
+
+async function defaultDate(dir: string, shared: Parameters<typeof nextScheduledDate>[0]): Promise<string> {
+  const latest = (await meetingDates(dir)).at(-1) ?? plusDays(new Date().toISOString().slice(0, 10), -1);
+  const next = nextScheduledDate(shared, latest);
+  if (!next) throw new UsageError(`no meeting on the schedule in udvalg.yaml after ${latest}: give the date, e.g. agenda new 2024-01-10`);
+  return next;
+}

@@ -1,0 +1,48 @@
+import { loadShared } from '../check/check.js';
+import { plusDays } from '../model/dates.js';
+import { forwardPlanOn, latest } from '../model/forward-plan.js';
+import type { ForwardPlanView } from '../model/meeting.js';
+import { longDate } from '../render/danish.js';
+import { checkedDate } from './select.js';
+
+export interface PlanOptions {
+  meetings: string;
+  from?: string;
+}
+
+/** `agenda plan`: the coming meetings and their planned points as the plan stands now, as a table. */
+export async function planCommand(options: PlanOptions): Promise<void> {
+  const shared = await loadShared(options.meetings);
+  const from = options.from === undefined ? new Date().toISOString().slice(0, 10) : checkedDate(options.from);
+  const plan = forwardPlanOn(shared.forwardPlan, shared.committee.mødeplan, plusDays(from, -1), latest);
+  const width = Math.max(60, process.stdout.columns ?? 100);
+  process.stdout.write(`${shared.committee.navn}: punkter til kommende møder fra ${longDate(from)}\n\n${planTable(plan, width)}`);
+}
+
+const dateWidth = 20;
+
+/** Two columns, the date and the points, each point wrapped to the width. */
+export function planTable(plan: ForwardPlanView, width: number): string {
+  const rows = plan.meetings.map((m) => row(longDate(m.date), m.cancelled ? [`Aflyst: ${m.cancelled}`] : m.points.map((p) => `- ${p}`)));
+  if (plan.awaiting.length > 0) rows.push(row('Afventer dato', plan.awaiting.map((p) => `- ${p}`)));
+  if (rows.length === 0) return 'No meetings on the schedule from that date.\n';
+  const lines = rows.flatMap(([date, texts]) => texts.flatMap((text, i) => wrap(text, width - dateWidth).map((line, j) => `${(i === 0 && j === 0 ? date : '').padEnd(dateWidth)}${j > 0 ? '  ' : ''}${line}`)));
+  return `${'Dato'.padEnd(dateWidth)}Punkter\n${lines.join('\n')}\n`;
+}
+
+function row(date: string, texts: string[]): [string, string[]] {
+  return [date, texts.length > 0 ? texts : ['']];
+}
+
+/** Words to lines of at most `width` characters (a longer word stands alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width - 2) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { meetingJsonSchema } from '../input/json-schema.js';
+import { writeAtomically } from '../output.js';
+
+/** Beside the meeting files, where their `# yaml-language-server: $schema=` line points. */
+export const schemaFileName = 'schema.json';
+
+export interface SchemaOptions {
+  meetings: string;
+  out?: string;
+}
+
+/** `agenda schema`: the JSON Schema of a meeting file, made from the same zod schemas that check it. */
+export async function schemaCommand(options: SchemaOptions): Promise<void> {
+  if (options.out === '-') {
+    process.stdout.write(schemaText());
+    return;
+  }
+  const file = await writeSchema(options.meetings, options.out);
+  process.stdout.write(`wrote ${file}\n`);
+}
+
+export async function writeSchema(dir: string, file = path.join(dir, schemaFileName)): Promise<string> {
+  await writeAtomically(file, schemaText());
+  return file;
+}
+
+function schemaText(): string {
+  return `${JSON.stringify(meetingJsonSchema(), null, 2)}\n`;
+}

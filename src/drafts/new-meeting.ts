@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { SharedSources } from '../check/check.js';
+import { placeholder } from '../input/placeholder.js';
+import type { StandingItemInput } from '../input/schema/standing-items.js';
+import { pointsOn } from '../model/forward-plan.js';
+import { meetingKey, politicalReview } from '../model/political-calendar.js';
+import { neighboursOf, scheduledDates } from '../model/schedule.js';
+import { templatesDir } from '../paths.js';
+import { weekdayDate } from '../render/danish.js';
+import { yamlScalar } from './yaml-text.js';
+
+/** The next meeting to prepare: the first on the schedule after `after`, cancelled ones skipped. */
+export function nextScheduledDate(shared: SharedSources, after: string): string | undefined {
+  const schedule = shared.committee.mødeplan;
+  return schedule && scheduledDates(schedule).find((s) => s.date > after && !s.cancelled)?.date;
+}
+
+/**
+ * A new meeting file for `date`: each standing item with what the shared files give it (the forward
+ * plan's points for the day, the item's skabelon), and every key the clerk must fill in present,
+ * as the placeholder or as a comment.
+ */
+export function newMeetingYaml(shared: SharedSources, date: string, schemaPath: string): string {
+  const standing = shared.standingItems.punkter;
+  const first = standing.filter((s) => s.placering !== 'sidst');
+  const items = [...first, ...standing.filter((s) => s.placering === 'sidst')].map((s) => draftItem(shared, s, date));
+  const members = shared.committee.medlemmer.map((m) => m.navn);
+  return template()({
+    schemaPath,
+    committee: shared.committee.navn,
+    weekdayDate: weekdayDate(date).toLocaleLowerCase('da'),
+    date,
+    placeholder,
+    members: members.join(', '),
+    firstMember: members[0],
+    // The meeting's own items go between the standing items placed first and those placed last.
+    items: items.map((item, i) => ({ ...item, ownItemsHere: i === first.length })),
+    ownItemsLast: first.length === items.length,
+  });
+}
+
+function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
+  const points = s.fra_plan ? pointsOn(shared.forwardPlan, date) : [];
+  const review = s.politisk_kalender && shared.calendar ? politicalReview(shared.calendar, date, neighboursOf(shared.committee.mødeplan, date)) : undefined;
+  const filledIn = s.kommende_møder || s.fra_plan || review;
+  return {
+    id: s.id,
+    title: s.titel,
+    note: review
+      ? `the Rul line and the political meetings (${review.held.length} held, ${review.agenda.length + review.coming.length} ahead) come from the calendar`
+      : s.kommende_møder
+        ? 'the forward plan fills it in'
+        : points.length > 0
+          ? "the forward plan's points for the day: give each its time, add its attachments"
+          : undefined,
+    exampleMeeting: review && [...review.held, ...review.agenda].map(meetingKey)[0],
+    sagsfremstilling: s.skabelon ?? (filledIn ? undefined : placeholder),
+    tidsplan: s.fra_plan ? (points.length > 0 ? points : [placeholder]) : undefined,
+    bilag: !s.kommende_møder && !review,
+  };
+}
+
+let compiled: Handlebars.TemplateDelegate | undefined;
+
+function template(): Handlebars.TemplateDelegate {
+  if (compiled) return compiled;
+  const hbs = Handlebars.create();
+  hbs.registerHelper('block', (value: string, indent: number) => yamlScalar(value, indent));
+  return (compiled = hbs.compile(readFileSync(path.join(templatesDir, 'drafts', 'nyt-moede.yaml.hbs'), 'utf8'), { noEscape: true }));
+}

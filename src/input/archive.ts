@@ -1,0 +1,39 @@
+import { access, copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { sharedFiles } from './load.js';
+
+// A finalized meeting keeps copies of the shared files as they stood when its document went out, in
+// `arkiv/<date>/` of the meetings folder; its builds read those, so later changes to the plan, the
+// calendar, the members or the standing text leave it as it was sent.
+
+export function archiveDir(dir: string, date: string): string {
+  return path.join(dir, 'arkiv', date);
+}
+
+export async function hasArchive(dir: string, date: string): Promise<boolean> {
+  return access(archiveDir(dir, date)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Copies the shared files there are into the meeting's archive, all or none; returns their names. */
+export async function writeArchive(dir: string, date: string): Promise<string[]> {
+  const target = archiveDir(dir, date);
+  const partial = `${target}.tmp-${process.pid}`;
+  await mkdir(partial, { recursive: true });
+  const copied: string[] = [];
+  try {
+    for (const name of Object.values(sharedFiles)) {
+      const from = path.join(dir, name);
+      if (!(await access(from).then(() => true, () => false))) continue;
+      await copyFile(from, path.join(partial, name));
+      copied.push(name);
+    }
+    await rename(partial, target);
+  } catch (err) {
+    await rm(partial, { recursive: true, force: true });
+    throw err;
+  }
+  return copied;
+}
