@@ -5,7 +5,9 @@ import type { Meeting } from './model/meeting.js';
 import { headingTexts } from './pdf/headings.js';
 import { printWithContents } from './pdf/paginate.js';
 import { finishPdf } from './pdf/postprocess.js';
-import type { PrintPage } from './pdf/print.js';
+import { withBrowser } from './pdf/browser.js';
+import { PrintPage } from './pdf/print.js';
+import { writeAtomically } from './output.js';
 import { documentSubject, documentTitle, renderDocument } from './render/html.js';
 
 /** Load, check and merge a meeting and its shared files (or those given, checked once for many): everything that needs no browser. */
@@ -25,4 +27,16 @@ export async function printMeeting(page: PrintPage, meeting: Meeting): Promise<P
   const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings));
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
   return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.html)) };
+}
+
+/** One document to `file` on a browser of its own (a command that builds only now and then). */
+export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }): Promise<void> {
+  await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
+    const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });
+    try {
+      await writeAtomically(file, (await printMeeting(page, meeting)).pdf);
+    } finally {
+      await page.close();
+    }
+  });
 }

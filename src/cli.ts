@@ -12,6 +12,7 @@ const commands = {
   finalize: () => import('./commands/finalize.js'),
   plan: () => import('./commands/plan.js'),
   schema: () => import('./commands/schema.js'),
+  send: () => import('./commands/send.js'),
 };
 
 function count(value: string): number {
@@ -62,6 +63,19 @@ program
   .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
+
+program
+  .command('send')
+  .description("e-mail the members' PDF (built, or reused if newer than its inputs) to every member and extra recipient, and log it")
+  .argument('<date>', 'the meeting date (YYYY-MM-DD)')
+  .option('--dry-run', 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing')
+  .option('--to <address>', 'send to this address only (a test send)')
+  .option('--force', 'send again to whoever has this version already')
+  .option('--smtp <file>', 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .action(async (date: string, options) => (await commands.send()).sendCommand(date, options));
 
 program
   .command('minutes')

@@ -5,6 +5,7 @@ export const ExitCode = {
   usage: 2,
   environment: 3,
   renderingFailed: 4,
+  sendingFailed: 5,
 } as const;
 
 /** A problem in an input file, with where it stands. */
@@ -72,4 +73,9 @@ export class ReportedFailure extends AgendaError {
 
 export class RenderError extends AgendaError {
   readonly exitCode = ExitCode.renderingFailed;
+}
+
+/** The mail server could not be reached, refused the login, or refused a message. */
+export class SendError extends AgendaError {
+  readonly exitCode = ExitCode.sendingFailed;
 }

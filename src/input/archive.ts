@@ -1,4 +1,4 @@
-import { access, copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { access, cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { sharedFiles } from './load.js';
 
@@ -27,7 +27,8 @@ export async function writeArchive(dir: string, date: string): Promise<string[]>
     for (const name of Object.values(sharedFiles)) {
       const from = path.join(dir, name);
       if (!(await access(from).then(() => true, () => false))) continue;
-      await copyFile(from, path.join(partial, name));
+      // Their times kept: a PDF built before finalizing stays newer than what it was made from.
+      await cp(from, path.join(partial, name), { preserveTimestamps: true });
       copied.push(name);
     }
     await rename(partial, target);

@@ -22,8 +22,20 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   doc.setSubject(meta.subject);
   doc.setLanguage(meta.language);
   doc.setCreator('agenda');
+  await withoutDates(doc);
   await retitleOutline(doc, headings);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
+
+/**
+ * Chromium stamps the time of printing; without it the same meeting gives the same bytes, so a
+ * document that was sent can be rebuilt exactly and compared by its SHA-256.
+ */
+async function withoutDates(doc: PDFDocument): Promise<void> {
+  const { PDFDict, PDFName } = await pdfLib();
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.delete(PDFName.of('CreationDate'));
+  info.delete(PDFName.of('ModDate'));
 }
 
 /** Gives each outline entry, in document order, the text of the heading it was made from. */

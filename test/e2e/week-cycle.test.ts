@@ -132,6 +132,8 @@ describe('a finalized meeting', () => {
     edit(path.join(meetings, 'kalender.yaml'), '{ dato: 2023-11-28, udvalg: KFU }', '{ dato: 2023-11-28, udvalg: KFU, aflyst: ja }');
     edit(path.join(meetings, 'faste-punkter.yaml'), 'Det indstilles, at punktet drøftes.', 'Det indstilles, at punktet tages til efterretning.');
     expect(build('after.pdf')).toBe(before);
+    // Byte for byte, even: the PDF carries no time of printing.
+    expect(readFileSync(path.join(dir, 'after.pdf'))).toEqual(readFileSync(path.join(dir, 'before.pdf')));
 
     expect(agenda(['finalize', '2023-11-22'], { cwd: dir }).status).toBe(2);
 

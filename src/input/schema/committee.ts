@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, clock, isoDate, list, optional, text, weekday } from '../fields.js';
+import { block, clock, email, isoDate, list, optional, text, weekday } from '../fields.js';
 
 /** One person in one seat for a period; a seat with nobody in office on the day reads "Vakant". */
 const member = block({
@@ -7,7 +7,7 @@ const member = block({
   navn: text,
   fra: optional(isoDate),
   til: optional(isoDate),
-  email: optional(text),
+  email: optional(email),
 });
 
 /** The committee's regular meetings: a weekday over a period, less the cancelled ones, plus extra dates and moves. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, clock, flag, list, optional, text, wholeNumber } from '../fields.js';
+import { block, clock, email, flag, list, optional, text, wholeNumber } from '../fields.js';
 
 const bilag = block({
   nummer: optional(wholeNumber),
@@ -45,6 +45,8 @@ export const meetingSchema = block({
   start: optional(clock),
   slut: optional(clock),
   fraværende: optional(list(text)),
+  /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
+  modtagere: optional(list(block({ navn: optional(text), email }))),
   punkter: optional(list(item)),
 });
 

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { SendError, UsageError } from '../errors.js';
+import type { SmtpConfig } from './smtp-config.js';
+
+export interface Outgoing {
+  to: string;
+  subject: string;
+  text: string;
+  attachment: { filename: string; content: Uint8Array };
+}
+
+/** One SMTP connection's worth of sending; every failure worded for the clerk, the password never in it. */
+export class Mailer {
+  private readonly transport: Transporter;
+
+  constructor(private readonly config: SmtpConfig) {
+    this.transport = nodemailer.createTransport({
+      host: config.host,
+      port: config.port,
+      secure: config.tls === 'tls',
+      requireTLS: config.tls === 'starttls',
+      ignoreTLS: config.tls === 'none',
+      auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
+      tls: config.ca ? { ca: readCa(config.ca) } : undefined,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 60_000,
+    });
+  }
+
+  /** Connects and logs in, so a server that cannot be reached or refuses the login stops the send before any message. */
+  async verify(): Promise<void> {
+    await this.transport.verify().catch((err: unknown) => {
+      throw new SendError(this.explain(err));
+    });
+  }
+
+  async send(message: Outgoing): Promise<void> {
+    await this.transport
+      .sendMail({
+        from: this.config.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        attachments: [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' }],
+      })
+      .catch((err: unknown) => {
+        throw new SendError(this.explain(err));
+      });
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+
+  private explain(err: unknown): string {
+    const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+    const server = `${this.config.host}:${this.config.port}`;
+    const said = (e.response ?? e.message ?? String(err)).replace(/\s+/g, ' ').trim();
+    const message =
+      e.code === 'EAUTH'
+        ? `the mail server ${server} refused the login for ${this.config.user ?? '(no user)'}: ${said}`
+        : e.code === 'EENVELOPE'
+          ? `refused by the mail server: ${said}`
+          : e.code === 'ECONNECTION' || e.code === 'ETIMEDOUT' || e.code === 'EDNS' || e.code === 'ESOCKET'
+            ? `cannot reach the mail server ${server}: ${said}`
+            : `the mail server ${server} said: ${said}`;
+    return this.redact(message);
+  }
+
+  /** However a server or library words its error, the password is not printed. */
+  private redact(text: string): string {
+    const password = this.config.password;
+    return password ? text.split(password).join('***') : text;
+  }
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read the certificate authority ${file}: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { UsageError } from '../errors.js';
+
+/** How to reach the mail server. Never from a meeting's YAML: from the environment or a file of the clerk's. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** `starttls`: plain, then upgraded (port 587); `tls`: encrypted from the start (465); `none`: never (a local relay). */
+  tls: 'starttls' | 'tls' | 'none';
+  user?: string;
+  password?: string;
+  from: string;
+  /** A PEM file of the certificate authority to trust, for a server with a certificate of its own. */
+  ca?: string;
+}
+
+const variables = {
+  host: 'AGENDA_SMTP_HOST',
+  port: 'AGENDA_SMTP_PORT',
+  tls: 'AGENDA_SMTP_TLS',
+  user: 'AGENDA_SMTP_USER',
+  password: 'AGENDA_SMTP_PASSWORD',
+  from: 'AGENDA_SMTP_FROM',
+  ca: 'AGENDA_SMTP_CA',
+} as const;
+
+type Key = keyof typeof variables;
+
+/** The settings from `file` (YAML, same keys without the prefix), each overridden by its environment variable. */
+export function smtpConfig(env: NodeJS.ProcessEnv, file?: string): SmtpConfig {
+  const fromFile = file ? readConfigFile(file) : {};
+  const get = (key: Key) => env[variables[key]] || fromFile[key];
+  const tls = get('tls') ?? 'starttls';
+  if (tls !== 'starttls' && tls !== 'tls' && tls !== 'none') throw new UsageError(`${variables.tls} must be starttls, tls or none, not ${tls}`);
+  const host = get('host');
+  const from = get('from') ?? get('user');
+  if (!host) throw new UsageError(`no mail server: set ${variables.host} (and ${variables.port}, ${variables.user}, ${variables.password}, ${variables.from}), or give --smtp FILE`);
+  if (!from) throw new UsageError(`no sender: set ${variables.from}, e.g. "Direktionens sekretariat <sekretariat@kommune.dk>"`);
+  const port = Number(get('port') ?? (tls === 'tls' ? 465 : 587));
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${variables.port} must be a port number`);
+  return { host, port, tls, user: get('user'), password: get('password'), from, ca: get('ca') };
+}
+
+function readConfigFile(file: string): Partial<Record<Key, string>> {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read the mail settings in ${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (!data || typeof data !== 'object') throw new UsageError(`${file}: expected the mail settings as keys (host, port, tls, user, password, from, ca)`);
+  const unknown = Object.keys(data).filter((k) => !(k in variables));
+  if (unknown.length > 0) throw new UsageError(`${file}: unknown key ${unknown.join(', ')} (known: ${Object.keys(variables).join(', ')})`);
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
+}

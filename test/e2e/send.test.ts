@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { agendaAsync, copyOfMeetings, errorLines, type CliResult } from '../support/cli.js';
+import { edit } from '../support/edit.js';
+import { startSmtpServer } from '../support/smtp.js';
+
+const password = 'hemmeligt-Kodeord-4711';
+const login = { user: 'sekretariat', password };
+const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
+const extra = 'sekretaer@example.org';
+
+/** The example meetings with e-mail addresses for the members and one extra recipient for 22 November. */
+function meetingsWithAddresses() {
+  const copy = copyOfMeetings();
+  const udvalg = path.join(copy.meetings, 'udvalg.yaml');
+  edit(udvalg, '    navn: Jonas Kroustrup\n', `    navn: Jonas Kroustrup\n    email: ${members[0]}\n`);
+  edit(udvalg, '    navn: Lene Mehlsen Thomsen\n', `    navn: Lene Mehlsen Thomsen\n    email: ${members[1]}\n`);
+  edit(udvalg, '    navn: Kim Bruun Nielsen\n', `    navn: Kim Bruun Nielsen\n    email: ${members[2]}\n`);
+  edit(path.join(copy.meetings, '2023-11-22.yaml'), 'punkter:\n', `modtagere:\n  - navn: Sekretær\n    email: ${extra}\npunkter:\n`);
+  return copy;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const everything = (run: CliResult, logFile: string) => run.stdout + run.stderr + (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+
+describe('agenda send', () => {
+  const { dir, meetings } = meetingsWithAddresses();
+  const logFile = path.join(meetings, '2023-11-22.sendt.yaml');
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let env: NodeJS.ProcessEnv;
+  const send = (args: string[] = [], more: NodeJS.ProcessEnv = {}) => agendaAsync(['send', '2023-11-22', ...args], { cwd: dir, env: { ...env, ...more } });
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer(login);
+    env = {
+      AGENDA_SMTP_HOST: 'localhost',
+      AGENDA_SMTP_PORT: String(smtp.port),
+      AGENDA_SMTP_TLS: 'starttls',
+      AGENDA_SMTP_USER: login.user,
+      AGENDA_SMTP_PASSWORD: password,
+      AGENDA_SMTP_FROM: 'Direktionens sekretariat <sekretariat@example.org>',
+      AGENDA_SMTP_CA: smtp.certificateIn(dir),
+    };
+  });
+  afterAll(() => smtp.close());
+
+  it('--dry-run names each recipient, the subject and the attachment, and sends nothing', async () => {
+    const run = await send(['--dry-run']);
+    expect(run.status).toBe(0);
+    const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
+    expect(run.stdout).toContain(`to: Jonas Kroustrup <${members[0]}>\n  subject: Dagsorden til Direktionens møde onsdag den 22. november 2023\n  attachment: 2023-11-22-dagsorden.pdf, ${pdf.length} bytes, sha256 ${sha256(pdf)}\n`);
+    expect(run.stdout).toContain(`to: Sekretær <${extra}>`);
+    expect(run.stdout).toContain('dry run: nothing sent (4 messages would go)');
+    expect(smtp.received).toEqual([]);
+    expect(existsSync(logFile)).toBe(false);
+  });
+
+  it('sends every member and extra recipient the PDF, byte for byte, over STARTTLS with a login, and logs it', async () => {
+    const run = await send();
+    expect(errorLines(run.stderr)).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^reusing out\/2023-11-22-dagsorden\.pdf/);
+    const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
+    expect(smtp.received.map((r) => r.to).flat().sort()).toEqual([...members, extra].sort());
+    for (const { mail, secure, user } of smtp.received) {
+      expect(secure).toBe(true);
+      expect(user).toBe(login.user);
+      expect(mail.subject).toBe('Dagsorden til Direktionens møde onsdag den 22. november 2023');
+      expect(mail.text).toContain('Hermed dagsordenen til Direktionens møde onsdag den 22. november 2023, kl. 9:00-17:00 i Mødelokale 250, rådhuset.');
+      expect(mail.attachments.map((a) => a.filename)).toEqual(['2023-11-22-dagsorden.pdf']);
+      expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
+    }
+    expect(smtp.received.find((r) => r.to[0] === members[1])!.mail.text).toMatch(/^Kære Lene Mehlsen Thomsen/);
+    const log = parse(readFileSync(logFile, 'utf8')) as Array<Record<string, unknown>>;
+    expect(log.map((e) => [e.til, e.dokument, e.sha256, e.sendt])).toEqual([...members, extra].map((to) => [to, '2023-11-22-dagsorden.pdf', sha256(pdf), true]));
+    expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22', 'plan.yaml'))).toBe(true);
+    expect(everything(run, logFile)).not.toContain(password);
+  });
+
+  it('refuses to send the same document again without --force, and sends it with', async () => {
+    const before = smtp.received.length;
+    const again = await send();
+    expect(again.status).toBe(2);
+    expect(errorLines(again.stderr).join('\n') + '\n').toBe('2023-11-22-dagsorden.pdf (this version) has reached every recipient already: --force sends it again\n');
+    expect(smtp.received.length).toBe(before);
+    const forced = await send(['--force']);
+    expect(forced.status).toBe(0);
+    expect(smtp.received.length).toBe(before + 4);
+  });
+
+  it('sends the new version after the meeting changed, and says so', async () => {
+    edit(path.join(meetings, '2023-11-22.yaml'), 'Råderums workshop d. 28. november', 'Råderums workshop d. 29. november');
+    const before = smtp.received.length;
+    const run = await send(['--to', 'test@example.org']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^built out\/2023-11-22-dagsorden\.pdf\nthe meeting has changed since 2023-11-22-dagsorden\.pdf was sent on \S+: this sends the new version\n/);
+    expect(smtp.received.slice(before).map((r) => r.to)).toEqual([['test@example.org']]);
+    const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
+    expect(Buffer.compare(smtp.received.at(-1)!.mail.attachments[0]!.content, pdf)).toBe(0);
+  });
+});
+
+describe('agenda send when things go wrong', () => {
+  const setup = async (refuse: string[] = []) => {
+    const copy = meetingsWithAddresses();
+    const smtp = await startSmtpServer(login, refuse);
+    const env = {
+      AGENDA_SMTP_HOST: 'localhost',
+      AGENDA_SMTP_PORT: String(smtp.port),
+      AGENDA_SMTP_USER: login.user,
+      AGENDA_SMTP_PASSWORD: password,
+      AGENDA_SMTP_FROM: 'sekretariat@example.org',
+      AGENDA_SMTP_CA: smtp.certificateIn(copy.dir),
+    };
+    return { ...copy, smtp, env, logFile: path.join(copy.meetings, '2023-11-22.sendt.yaml') };
+  };
+
+  it('an unreachable server: one clear line, nothing logged, not finalized, exit 5', async () => {
+    const { dir, meetings, smtp, env, logFile } = await setup();
+    await smtp.close();
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
+    expect(run.status).toBe(5);
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(new RegExp(`^cannot reach the mail server localhost:${env.AGENDA_SMTP_PORT}: .*\\n$`));
+    expect(existsSync(logFile)).toBe(false);
+    expect(existsSync(path.join(meetings, 'arkiv'))).toBe(false);
+  });
+
+  it('a refused login: one clear line without the password, exit 5', async () => {
+    const { dir, smtp, env, logFile } = await setup();
+    const wrong = `${password}-forkert`;
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { ...env, AGENDA_SMTP_PASSWORD: wrong } });
+    await smtp.close();
+    expect(run.status).toBe(5);
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(new RegExp(`^the mail server localhost:${env.AGENDA_SMTP_PORT} refused the login for sekretariat: .*535.*\\n$`));
+    expect(smtp.received).toEqual([]);
+    expect(everything(run, logFile)).not.toContain(password);
+  });
+
+  it('a refused recipient: said, logged as not sent, the others still sent, exit 5', async () => {
+    const { dir, smtp, env, logFile } = await setup([members[1]!]);
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
+    await smtp.close();
+    expect(run.status).toBe(5);
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(/^lene@example\.org: refused by the mail server: .*550.*no such mailbox\n$/);
+    expect(smtp.received.map((r) => r.to[0]).sort()).toEqual([members[0], members[2], extra].sort());
+    const log = parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean; fejl?: string }>;
+    expect(log.map((e) => [e.til, e.sendt])).toEqual([
+      [members[0], true],
+      [members[1], false],
+      [members[2], true],
+      [extra, true],
+    ]);
+    expect(log[1]!.fejl).toMatch(/550/);
+    expect(run.stdout).toContain('to 3 of 4 recipients');
+  });
+
+  it('a member without an address is told, not skipped in silence', async () => {
+    const { dir, meetings, smtp, env } = await setup();
+    edit(path.join(meetings, 'udvalg.yaml'), `    email: ${members[2]}\n`, '');
+    const run = await agendaAsync(['send', '2023-11-22', '--dry-run'], { cwd: dir, env });
+    await smtp.close();
+    expect(run.status).toBe(0);
+    expect(errorLines(run.stderr).join('\n') + '\n').toBe('warning: Kim Bruun Nielsen has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n');
+    expect(run.stdout).toContain('(3 messages would go)');
+  });
+});

@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { generate } from 'selfsigned';
+
+export interface Received {
+  to: string[];
+  /** Whether the message came over TLS (after STARTTLS). */
+  secure: boolean;
+  user?: string;
+  mail: ParsedMail;
+}
+
+/**
+ * A real SMTP server on loopback: STARTTLS with a certificate for localhost made for the run, login
+ * required (and refused before TLS), recipients in `refuse` refused with 550.
+ */
+export async function startSmtpServer(login: { user: string; password: string }, refuse: string[] = []) {
+  const received: Received[] = [];
+  const tls = await generate([{ name: 'commonName', value: 'localhost' }], { keyType: 'ec', algorithm: 'sha256' });
+  const server = new SMTPServer({
+    secure: false,
+    key: tls.private,
+    cert: tls.cert,
+    authMethods: ['PLAIN', 'LOGIN'],
+    logger: false,
+    onAuth(auth, _session, done) {
+      if (auth.username === login.user && auth.password === login.password) done(null, { user: auth.username });
+      else done(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, done) {
+      if (refuse.includes(address.address)) done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
+      else done();
+    },
+    onData(stream, session, done) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push({ to: session.envelope.rcptTo.map((a) => a.address), secure: session.secure, user: session.user as string | undefined, mail });
+          done();
+        },
+        (err: Error) => done(err),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    received,
+    port,
+    /** The server's certificate, as a file the client is told to trust. */
+    certificateIn: (dir: string) => {
+      const file = path.join(dir, 'smtp-ca.pem');
+      writeFileSync(file, tls.cert);
+      return file;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
