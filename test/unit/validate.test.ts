@@ -24,7 +24,7 @@ describe('the meeting schema', () => {
   });
 
   it('lists the known keys when a key is nothing like them', () => {
-    expect(problems(meetingSchema, 'zzz: 1\n')[0]).toBe('m.yaml:1:1: zzz: unknown key (known keys here: sted, start, slut, fraværende, punkter)');
+    expect(problems(meetingSchema, 'zzz: 1\n')[0]).toBe('m.yaml:1:1: zzz: unknown key (known keys here: sted, start, slut, fraværende, modtagere, punkter)');
   });
 
   it('reports wrong types where the value stands, all at once', () => {
