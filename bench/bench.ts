@@ -14,6 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { printMeeting, readMeeting } from '../src/build.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
+import { sharedFiles } from '../src/input/load.js';
 import { PrintPage } from '../src/pdf/print.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -28,7 +29,7 @@ function yearOfMeetings(): string {
   const dir = path.join(work, 'year');
   mkdirSync(dir);
   const source = path.join(packageRoot, 'meetings');
-  for (const f of ['udvalg.yaml', 'faste-punkter.yaml', 'plan.yaml']) copyFileSync(path.join(source, f), path.join(dir, f));
+  for (const f of Object.values(sharedFiles)) copyFileSync(path.join(source, f), path.join(dir, f));
   const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
   for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
     writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
@@ -44,7 +45,7 @@ async function finishedHtml(dir: string, dates: string[]): Promise<string[]> {
     for (const date of dates) {
       const { html } = await printMeeting(page, (await readMeeting(dir, date)).meeting);
       const file = path.join(work, `${date}.html`);
-      writeFileSync(file, html);
+      writeFileSync(file, html());
       pairs.push(file, path.join(work, `${date}-floor.pdf`));
     }
   });

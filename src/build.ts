@@ -17,8 +17,8 @@ export async function readMeeting(dir: string, date: string, shared?: CheckedSha
 }
 
 export interface PrintedDocument {
-  /** The HTML of the final print, with the real page numbers. */
-  html: string;
+  /** The HTML of the final print, with the real page numbers, made when asked for. */
+  html: () => string;
   pdf: Uint8Array;
 }
 
@@ -26,7 +26,7 @@ export interface PrintedDocument {
 export async function printMeeting(page: PrintPage, meeting: Meeting): Promise<PrintedDocument> {
   const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings));
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
-  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.html)) };
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */

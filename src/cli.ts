@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './heap.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { findingsJson, printJson } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';

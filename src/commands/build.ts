@@ -6,7 +6,6 @@ import { defaultPdfPath, writeAtomically } from '../output.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { findingsJson, printFindings, printJson } from './report.js';
-import { selectMeetings } from './select.js';
 
 export interface BuildOptions {
   out?: string;
@@ -36,19 +35,20 @@ interface Result {
  */
 export async function buildCommand(args: string[], options: BuildOptions): Promise<void> {
   const timeoutMs = options.timeout * 1000;
-  const dates = await selectMeetings(options.meetings, args, options.all ?? false);
-  const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
-  const documents = dates.length * audiences.length;
-  if (documents > 1 && (options.out || options.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
-  // Starting the browser takes longest: it starts first, and the meetings are read meanwhile (the
-  // pipeline's modules too are loaded only now, while it starts).
+  // Starting the browser takes longest: it starts first, and the meetings are chosen and read
+  // meanwhile (the modules that read them too are loaded only now, while it starts).
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   const started = performance.now();
   const warnings: Finding[] = [];
   const showWarnings = !options.quiet && !options.json;
-  const progress = new Progress(documents, showWarnings && process.stderr.isTTY);
   let results: Result[];
   try {
+    const { selectMeetings } = await import('./select.js');
+    const dates = await selectMeetings(options.meetings, args, options.all ?? false);
+    const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
+    const documents = dates.length * audiences.length;
+    if (documents > 1 && (options.out || options.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
+    const progress = new Progress(documents, showWarnings && process.stderr.isTTY);
     const { checkShared } = await import('../check/check.js');
     const { printMeeting, readMeeting } = await import('../build.js');
     const { publicVersion } = await import('../model/public.js');
@@ -69,7 +69,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
         const printing = printer.run(async (page) => {
           const printed = await printMeeting(page, meeting);
           await writeAtomically(pdf, printed.pdf);
-          if (options.html) await writeAtomically(options.html, printed.html);
+          if (options.html) await writeAtomically(options.html, printed.html());
         });
         const error = await printing.then(() => undefined, failed);
         results.push(progress.done(error ? { date, audience, error } : { date, audience, pdf }));

@@ -20,14 +20,17 @@ const maxPrints = 4;
  */
 export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: RenderedDocument }> {
   void pdfLib(); // to read the first print with, loaded while the browser lays it out
-  await page.load(render().html);
+  await page.load(render());
   let headings = await headingPages(await page.print());
   for (let print = 2; print <= maxPrints; print++) {
     const rendered = render(headings);
     for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
     const doc = await page.print();
     const landed = await headingPages(doc);
-    if (samePages(landed, headings)) return { doc, rendered };
+    if (samePages(landed, headings)) {
+      page.collectGarbage();
+      return { doc, rendered };
+    }
     headings = landed;
   }
   throw new RenderError(`the contents' page numbers did not settle after ${maxPrints} prints`);

@@ -11,10 +11,11 @@ import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
   document: Handlebars.TemplateDelegate;
+  body: Handlebars.TemplateDelegate;
+  /** The head's CSS and fonts, the same for every document: made once, one string all documents share. */
+  style: string;
   /** The parts of the page that change with the page numbers, each its own partial. */
   numbered: Array<{ selector: string; template: Handlebars.TemplateDelegate }>;
-  css: string;
-  fontFaces: string;
 }
 
 let renderer: Renderer | undefined;
@@ -45,12 +46,12 @@ function prepare(): Renderer {
   for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), source(file));
   return {
     document: hbs.compile(readFileSync(path.join(templatesDir, 'document.hbs'), 'utf8')),
+    style: hbs.compile(readFileSync(path.join(templatesDir, 'head.hbs'), 'utf8'))({ css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() }),
+    body: hbs.compile(readFileSync(path.join(templatesDir, 'body.hbs'), 'utf8')),
     numbered: [
       { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
       { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
     ],
-    css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'),
-    fontFaces: fontFaceCss(),
   };
 }
 
@@ -71,8 +72,12 @@ export interface PagePart {
 }
 
 export interface RenderedDocument {
-  /** The whole page. */
-  html: string;
+  /** The whole page, made when asked for: a page that printed a document before takes only the parts that differ. */
+  html: () => string;
+  /** The head's CSS and fonts: one string, the same for every document. */
+  style: string;
+  /** The body element. */
+  body: string;
   /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
   numberedParts: PagePart[];
 }
@@ -83,9 +88,13 @@ export interface RenderedDocument {
  */
 export function renderDocument(meeting: Meeting, headings?: HeadingPages): RenderedDocument {
   renderer ??= prepare();
+  const { document, style } = renderer;
   const context = viewOf(meeting, headings);
+  const body = renderer.body(context);
   return {
-    html: renderer.document({ ...context, title: documentTitle(meeting), css: renderer.css, fontFaces: renderer.fontFaces }),
+    html: () => document({ ...context, title: documentTitle(meeting), style, body }),
+    style,
+    body,
     numberedParts: renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) })),
   };
 }

@@ -7,8 +7,21 @@ import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 
 const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');
 
-/** The processes of the fake browser's process group that still run (dead ones waiting to be reaped do not). */
+/**
+ * The processes of the fake browser's process group that still run (dead ones waiting to be reaped do
+ * not), given a moment: a process killed with a large memory can take a while to finish exiting.
+ */
 function leftBehind(pidFile: string): string[] {
+  const deadline = Date.now() + 3000;
+  let running = runningInGroup(pidFile);
+  while (running.length > 0 && Date.now() < deadline) {
+    execFileSync('sleep', ['0.1']);
+    running = runningInGroup(pidFile);
+  }
+  return running;
+}
+
+function runningInGroup(pidFile: string): string[] {
   const group = readFileSync(pidFile, 'utf8').trim();
   let pids: string[];
   try {

@@ -48,7 +48,7 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
       const label = `#${i} ${file}: ${mutant.kind}`;
       try {
         const { meeting } = await readMeeting(dir, date);
-        expect(renderDocument(meeting).html).toContain('</html>');
+        expect(renderDocument(meeting).html()).toContain('</html>');
         outcomes.push({ label, dir, date, meeting });
       } catch (err) {
         if (!(err instanceof AgendaError)) failures.push(`${label}: ${(err as Error)?.stack ?? String(err)}`);

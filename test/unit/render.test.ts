@@ -4,7 +4,7 @@ import { pageNumbers } from '../../src/render/contents.js';
 import { shortDate, weekdayDate } from '../../src/render/danish.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 
-const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html;
+const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
 import { headingTexts } from '../../src/pdf/headings.js';
 
 const item = (over: Partial<Item>): Item => ({
@@ -77,10 +77,11 @@ describe('renderHtml', () => {
 describe('the numbered parts a printer patches into a laid-out page', () => {
   it('are exactly what the whole page holds, so the patched page is the page written with --html', () => {
     const items = [item({ number: 1, title: 'A', bilag: [{ nummer: 1, lukket: false, titel: 'T' }] })];
-    const { html, numberedParts } = renderDocument(meeting(items), { pages: [1, 2, 3, 4], sheets: 5 });
+    const rendered = renderDocument(meeting(items), { pages: [1, 2, 3, 4], sheets: 5 });
+    const [html, numberedParts] = [rendered.html(), rendered.numberedParts];
     expect(numberedParts.map((p) => p.selector)).toEqual(['#indholdsfortegnelse', '#sidetal']);
     for (const part of numberedParts) expect(html).toContain(part.html.trim());
-    expect(renderDocument(meeting(items)).html).not.toContain(numberedParts[0]!.html.trim());
+    expect(renderDocument(meeting(items)).html()).not.toContain(numberedParts[0]!.html.trim());
   });
 });
 
