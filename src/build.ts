@@ -22,9 +22,12 @@ export interface PrintedDocument {
   pdf: Uint8Array;
 }
 
-/** Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made right. */
-export async function printMeeting(page: PrintPage, meeting: Meeting): Promise<PrintedDocument> {
-  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings));
+/**
+ * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
+ * right. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
+ */
+export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting)): Promise<PrintedDocument> {
+  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings), first);
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
   return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
 }

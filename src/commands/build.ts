@@ -52,6 +52,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
     const { checkShared } = await import('../check/check.js');
     const { printMeeting, readMeeting } = await import('../build.js');
     const { publicVersion } = await import('../model/public.js');
+    const { renderDocument } = await import('../render/html.js');
     const shared = await checkShared(options.meetings);
     // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
     warnings.push(...shared.findings.filter((f) => f.warning));
@@ -66,8 +67,10 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
       for (const audience of audiences) {
         const meeting = audience === 'offentlig' ? publicVersion(read.meeting) : read.meeting;
         const pdf = options.out ?? defaultPdfPath(meeting);
+        // Rendered before the page is free, so the first document's rendering runs while the browser starts.
+        const first = renderDocument(meeting);
         const printing = printer.run(async (page) => {
-          const printed = await printMeeting(page, meeting);
+          const printed = await printMeeting(page, meeting, first);
           await writeAtomically(pdf, printed.pdf);
           if (options.html) await writeAtomically(options.html, printed.html());
         });

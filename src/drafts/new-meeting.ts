@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
+import { Handlebars } from '../bundled.js';
 import type { SharedSources } from '../check/check.js';
 import { placeholder } from '../input/placeholder.js';
 import type { StandingItemInput } from '../input/schema/standing-items.js';
@@ -62,9 +63,9 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
   };
 }
 
-let compiled: Handlebars.TemplateDelegate | undefined;
+let compiled: TemplateDelegate | undefined;
 
-function template(): Handlebars.TemplateDelegate {
+function template(): TemplateDelegate {
   if (compiled) return compiled;
   const hbs = Handlebars.create();
   hbs.registerHelper('block', (value: string, indent: number) => yamlScalar(value, indent));

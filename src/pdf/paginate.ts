@@ -18,9 +18,9 @@ const maxPrints = 4;
  * repeat until the headings stay where the numbers say. Returns the last print, parsed, and the
  * rendering it was printed from.
  */
-export async function printWithContents(page: PrintPage, render: RenderPass): Promise<{ doc: PDFDocument; rendered: RenderedDocument }> {
+export async function printWithContents(page: PrintPage, render: RenderPass, first = render()): Promise<{ doc: PDFDocument; rendered: RenderedDocument }> {
   void pdfLib(); // to read the first print with, loaded while the browser lays it out
-  await page.load(render());
+  await page.load(first);
   let headings = await headingPages(await page.print());
   for (let print = 2; print <= maxPrints; print++) {
     const rendered = render(headings);

@@ -1,10 +1,9 @@
-/**
- * pdf-lib, loaded on first use rather than at start: its 180 ms of loading then run while the
- * browser lays out the first document, instead of before it (npm run bench).
- */
+import { loadPdfLib } from '../bundled.js';
+
+/** pdf-lib, loaded on first use rather than at start (a command that prints nothing never loads it). */
 let loading: Promise<typeof import('pdf-lib')> | undefined;
 
 export function pdfLib(): Promise<typeof import('pdf-lib')> {
-  loading ??= import('pdf-lib');
+  loading ??= Promise.resolve().then(loadPdfLib);
   return loading;
 }

