@@ -97,11 +97,18 @@ function treeMemory(root: number): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-async function timed(label: string, times: number, args: () => string[]): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) ms.push((await run(args())).ms);
-  console.log(`${label}: ${(median(ms) / 1000).toFixed(2)} s  (runs: ${ms.map((m) => (m / 1000).toFixed(2)).join(', ')})`);
-  return median(ms);
+/**
+ * A command and its floor, run in turn (one, the other, one, ...), so that a machine that speeds up or
+ * slows down meanwhile (other work, a CPU's clock) weighs on both alike; their medians.
+ */
+async function timedAgainstFloor(times: number, ours: { label: string; args: () => string[] }, floor: { label: string; args: () => string[] }): Promise<[number, number]> {
+  const ms: [number[], number[]] = [[], []];
+  for (let i = 0; i < times; i++) {
+    ms[0].push((await run(ours.args())).ms);
+    ms[1].push((await run(floor.args())).ms);
+  }
+  [ours, floor].forEach(({ label }, i) => console.log(`${label}: ${(median(ms[i]!) / 1000).toFixed(2)} s  (runs: ${ms[i]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
+  return [median(ms[0]), median(ms[1])];
 }
 
 const year = yearOfMeetings();
@@ -111,12 +118,18 @@ const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
 const yearPairs = await finishedHtml(year, yearDates);
 
 console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
-const a = await timed('(a) one meeting cold, agenda build', runs, () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser]);
-const b = await timed('(b) its floor, one fresh Chromium printing the finished HTML once', runs, () => [floorScript, browser, oneHtml!, onePdf!]);
+const [a, b] = await timedAgainstFloor(
+  runs,
+  { label: '(a) one meeting cold, agenda build', args: () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser] },
+  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, oneHtml!, onePdf!] },
+);
 const yearRuns = Math.max(1, Math.ceil(runs / 2));
 const yearBuild = () => [cli, 'build', '--all', '--meetings', year, '--quiet', '--browser', browser];
-const c = await timed(`(c) ${yearDates.length} meetings in one agenda build --all`, yearRuns, yearBuild);
-const d = await timed(`(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files in turn`, yearRuns, () => [floorScript, browser, ...yearPairs]);
+const [c, d] = await timedAgainstFloor(
+  yearRuns,
+  { label: `(c) ${yearDates.length} meetings in one agenda build --all`, args: yearBuild },
+  { label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files in turn`, args: () => [floorScript, browser, ...yearPairs] },
+);
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
