@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -155,6 +155,20 @@ describe('agenda send when things go wrong', () => {
     ]);
     expect(log[1]!.fejl).toMatch(/550/);
     expect(run.stdout).toContain('to 3 of 4 recipients');
+  });
+
+  it('sends the minutes as minutes, with the settings from a file (the variables win)', async () => {
+    const { dir, smtp, env } = await setup();
+    const settings = path.join(dir, 'smtp.yaml');
+    writeFileSync(settings, `host: localhost\nport: 1\nuser: ${login.user}\npassword: ${password}\nfrom: sekretariat@example.org\nca: ${env.AGENDA_SMTP_CA}\n`);
+    const run = await agendaAsync(['send', '2023-09-06', '--smtp', settings, '--to', 'test@example.org'], { cwd: dir, env: { AGENDA_SMTP_PORT: String(smtp.port) } });
+    await smtp.close();
+    expect(run.status).toBe(0);
+    const [message] = smtp.received;
+    expect(message!.mail.subject).toBe('Referat fra Direktionens møde onsdag den 6. september 2023');
+    expect(message!.mail.text).toContain('Hermed referatet fra Direktionens møde onsdag den 6. september 2023');
+    expect(message!.mail.attachments[0]!.filename).toBe('2023-09-06-referat.pdf');
+    expect(run.stdout + run.stderr).not.toContain(password);
   });
 
   it('a member without an address is told, not skipped in silence', async () => {

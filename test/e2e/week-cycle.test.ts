@@ -145,3 +145,31 @@ describe('a finalized meeting', () => {
     expect(reopened).toContain('tages til efterretning');
   });
 });
+
+describe('agenda plan', () => {
+  it('prints the coming meetings with their points as the plan stands now, cancelled ones and those awaiting a date too', () => {
+    const run = agenda(['plan', '--from', '2023-10-11']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Direktionen: punkter til kommende møder fra 11. oktober 2023');
+    expect(lines).toContain('18. oktober 2023    Aflyst: Efterårsferie');
+    expect(lines).toContain('25. oktober 2023    ');
+    // Taken off at 15 November, and added then: the plan as it stands now.
+    expect(run.stdout).not.toContain('Årligt dialogmøde med skole- og dagtilbudschef');
+    expect(run.stdout).toContain('29. november 2023   - Oplæg til udmøntningsplan og strategisk udmøntningsplan 2024');
+    expect(run.stdout).toMatch(/Afventer dato {7}- Regeringens lovprogram\./);
+    expect(run.stdout).not.toContain('4. oktober 2023');
+  });
+});
+
+describe('the minutes of 6 September', () => {
+  it('say which political meetings were held, and which was cancelled, with the clerk’s remark', () => {
+    const out = path.join(copyOfMeetings().dir, 'm.pdf');
+    expect(agenda(['build', '2023-09-06', '--out', out]).status).toBe(0);
+    const minutes = text(out);
+    expect(minutes).toContain('Der blev afholdt ekstraordinært Miljø- og Teknikudvalgsmøde d. 30. august.');
+    expect(minutes).toContain('Gruppeformandsmøde d. 5. september var aflyst.');
+    expect(minutes).toContain('Der blev afholdt Økonomiudvalgsmøde d. 5. september. Der var bl.a. følgende punkter på dagsordenen.');
+    expect(minutes).toContain('Der afholdes Kommunalbestyrelsesmøde d. 12. september (1. behandling).');
+  });
+});
