@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { loadShared } from '../check/check.js';
+import { loadShared, type SharedSources } from '../check/check.js';
 import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { meetingDates, meetingFile } from '../input/load.js';
@@ -27,11 +27,11 @@ export async function newCommand(dateArg: string | undefined, options: NewOption
     if (err.code === 'EEXIST') throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);
     throw new EnvironmentError(`cannot write ${file}: ${err.message}`);
   });
-  const left = yaml.split(placeholder).length - 1;
+  const left = yaml.split('\n').filter((line) => !line.trim().startsWith('#') && line.includes(placeholder)).length;
   process.stdout.write(`wrote ${file}: write over its ${left} ${placeholder}, then agenda check ${date} and agenda build ${date}\n`);
 }
 
-async function defaultDate(dir: string, shared: Parameters<typeof nextScheduledDate>[0]): Promise<string> {
+async function defaultDate(dir: string, shared: SharedSources): Promise<string> {
   const latest = (await meetingDates(dir)).at(-1) ?? plusDays(new Date().toISOString().slice(0, 10), -1);
   const next = nextScheduledDate(shared, latest);
   if (!next) throw new UsageError(`no meeting on the schedule in udvalg.yaml after ${latest}: give the date, e.g. agenda new 2024-01-10`);
