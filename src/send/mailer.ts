@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { SendError, UsageError } from '../errors.js';
 import type { SmtpConfig } from './smtp-config.js';
@@ -22,7 +23,8 @@ export class Mailer {
       requireTLS: config.tls === 'starttls',
       ignoreTLS: config.tls === 'none',
       auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
-      tls: config.ca ? { ca: readCa(config.ca) } : undefined,
+      // Node's `ca` replaces the trusted authorities: the system's are kept beside the clerk's own.
+      tls: config.ca ? { ca: [...rootCertificates, readCa(config.ca)] } : undefined,
       connectionTimeout: 20_000,
       greetingTimeout: 20_000,
       socketTimeout: 60_000,
