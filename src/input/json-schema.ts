@@ -27,5 +27,19 @@ export function meetingJsonSchema(): object {
       Object.assign(jsonSchema, replacement);
     },
   });
-  return { ...schema, title: 'Et møde: <dato>.yaml', description: 'What is new at one meeting; see the README of agenda.' };
+  return { ...allowEmptyOptionals(schema), title: 'Et møde: <dato>.yaml', description: 'What is new at one meeting; see the README of agenda.' };
+}
+
+type JsonSchema = { [key: string]: unknown; properties?: Record<string, unknown>; required?: string[] };
+
+/** An optional key left empty (`sagsfremstilling:`) counts as not given, and an editor reads it as null. */
+function allowEmptyOptionals(node: unknown): JsonSchema {
+  if (Array.isArray(node)) return node.map(allowEmptyOptionals) as unknown as JsonSchema;
+  if (!node || typeof node !== 'object') return node as JsonSchema;
+  const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, allowEmptyOptionals(v)])) as JsonSchema;
+  if (copy.properties) {
+    const required = new Set(copy.required ?? []);
+    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) ? v : { anyOf: [v, { type: 'null' }] }]));
+  }
+  return copy;
 }

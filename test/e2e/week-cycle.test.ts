@@ -40,6 +40,8 @@ describe('the JSON Schema', () => {
       validate(parse(readFileSync(path.join(packageRoot, 'meetings', `${date}.yaml`), 'utf8')));
       expect(validate.errors ?? []).toEqual([]);
     }
+    // An optional key left empty counts as not given, for agenda and for the editor alike.
+    expect(validate(parse('punkter:\n  - fast: økonomi\n    sagsfremstilling:\n'))).toBe(true);
     // And it is no rubber stamp: a misspelt key and a flag that is no flag fail.
     expect(validate({ punkter: [{ fast: 'økonomi', bilagg: [] }] })).toBe(false);
     expect(validate({ punkter: [{ titel: 'X', lukket: 'måske' }] })).toBe(false);
