@@ -53,10 +53,10 @@ export async function checkMeeting(dir: string, date: string, current: CheckedSh
   const shared = (await hasArchive(dir, date)) ? await archivedShared(dir, date) : current;
   if (shared !== current) findings.push(...shared.findings.filter(isError));
   const meeting = await readMeetingFile(dir, date, findings);
-  const { committee, standingItems, calendar } = shared.read;
+  const { committee, calendar } = shared.read;
   if (!meeting?.value) return { findings };
   // Against an invalid standing-items file every reference would look wrong: its own errors say enough.
-  const standing = standingItems ? standingItems.value : { punkter: [] };
+  const standing = standingOf(shared.read);
   if (standing) findings.push(...checkReferences(meeting.source, meeting.value, standing));
   if (committee?.value) findings.push(...meetingWarnings(date, committee.value, meeting.value, meeting.source));
   if (calendar?.value) findings.push(...checkNotes(meeting.source, meeting.value, calendar.value));
@@ -68,9 +68,14 @@ export async function checkMeeting(dir: string, date: string, current: CheckedSh
 /** The shared files' values, where the ones every meeting needs are valid. */
 function sharedSources(read: SharedRead): SharedSources | undefined {
   const committee = read.committee?.value;
-  const standingItems = read.standingItems ? read.standingItems.value : { punkter: [] };
+  const standingItems = standingOf(read);
   if (!committee || !standingItems) return undefined;
   return { committee, standingItems, forwardPlan: read.forwardPlan?.value ?? {}, calendar: read.calendar?.value };
+}
+
+/** The standing items: none without the file, undefined where the file is invalid. */
+function standingOf(read: SharedRead): StandingItemsInput | undefined {
+  return read.standingItems ? read.standingItems.value : { punkter: [] };
 }
 
 /** The shared files for a command that prepares meetings; every error at once as an InputError. */

@@ -45,7 +45,7 @@ export function checkCalendar(source: YamlFile, calendar: CalendarInput): Findin
 
 /** Each remark in `bemærkninger` names a political meeting in the calendar ("ØK 2023-09-05"). */
 export function checkNotes(source: YamlFile, meeting: MeetingInput, calendar: CalendarInput): Finding[] {
-  const keys = calendar.møder.map(meetingKey);
+  const keys = calendar.møder.map((m) => meetingKey(m.udvalg, m.dato));
   return (meeting.punkter ?? []).flatMap((item, i) =>
     Object.keys(item.bemærkninger ?? {}).flatMap((key) => {
       if (keys.includes(key)) return [];

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import { Handlebars } from '../bundled.js';
 import type { SharedSources } from '../check/check.js';
 import { placeholder } from '../input/placeholder.js';
 import type { StandingItemInput } from '../input/schema/standing-items.js';
 import { pointsOn } from '../model/forward-plan.js';
+import { byPlacement } from '../model/items.js';
 import { meetingKey, politicalReview } from '../model/political-calendar.js';
 import { neighboursOf, scheduledDates } from '../model/schedule.js';
-import { templatesDir } from '../paths.js';
-import { weekdayDate } from '../render/danish.js';
+import { weekdayDateInText } from '../render/danish.js';
+import { textTemplate } from '../text-template.js';
 import { yamlScalar } from './yaml-text.js';
 
 /** The next meeting to prepare: the first on the schedule after `after`, cancelled ones skipped. */
@@ -24,14 +22,13 @@ export function nextScheduledDate(shared: SharedSources, after: string): string 
  * as the placeholder or as a comment.
  */
 export function newMeetingYaml(shared: SharedSources, date: string, schemaPath: string): string {
-  const standing = shared.standingItems.punkter;
-  const first = standing.filter((s) => s.placering !== 'sidst');
-  const items = [...first, ...standing.filter((s) => s.placering === 'sidst')].map((s) => draftItem(shared, s, date));
+  const { first, last } = byPlacement(shared.standingItems.punkter);
+  const items = [...first, ...last].map((s) => draftItem(shared, s, date));
   const members = shared.committee.medlemmer.map((m) => m.navn);
   return template()({
     schemaPath,
     committee: shared.committee.navn,
-    weekdayDate: weekdayDate(date).toLocaleLowerCase('da'),
+    weekdayDate: weekdayDateInText(date),
     date,
     placeholder,
     members: members.join(', '),
@@ -56,7 +53,7 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
         : points.length > 0
           ? "the forward plan's points for the day: give each its time, add its attachments"
           : undefined,
-    exampleMeeting: review && [...review.held, ...review.agenda].map(meetingKey)[0],
+    exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.udvalg, m.date))[0],
     sagsfremstilling: s.skabelon ?? (filledIn ? undefined : placeholder),
     tidsplan: s.fra_plan ? (points.length > 0 ? points : [placeholder]) : undefined,
     bilag: !s.kommende_møder && !review,
@@ -66,8 +63,6 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
 let compiled: TemplateDelegate | undefined;
 
 function template(): TemplateDelegate {
-  if (compiled) return compiled;
-  const hbs = Handlebars.create();
-  hbs.registerHelper('block', (value: string, indent: number) => yamlScalar(value, indent));
-  return (compiled = hbs.compile(readFileSync(path.join(templatesDir, 'drafts', 'nyt-moede.yaml.hbs'), 'utf8'), { noEscape: true }));
+  compiled ??= textTemplate('drafts/nyt-moede.yaml.hbs', { block: (value: string, indent: number) => yamlScalar(value, indent) });
+  return compiled;
 }

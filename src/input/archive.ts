@@ -1,6 +1,6 @@
-import { access, cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { sharedFiles } from './load.js';
+import { exists, sharedFiles } from './load.js';
 
 // A finalized meeting keeps copies of the shared files as they stood when its document went out, in
 // `arkiv/<date>/` of the meetings folder; its builds read those, so later changes to the plan, the
@@ -10,11 +10,8 @@ export function archiveDir(dir: string, date: string): string {
   return path.join(dir, 'arkiv', date);
 }
 
-export async function hasArchive(dir: string, date: string): Promise<boolean> {
-  return access(archiveDir(dir, date)).then(
-    () => true,
-    () => false,
-  );
+export function hasArchive(dir: string, date: string): Promise<boolean> {
+  return exists(archiveDir(dir, date));
 }
 
 /** Copies the shared files there are into the meeting's archive, all or none; returns their names. */
@@ -26,7 +23,7 @@ export async function writeArchive(dir: string, date: string): Promise<string[]>
   try {
     for (const name of Object.values(sharedFiles)) {
       const from = path.join(dir, name);
-      if (!(await access(from).then(() => true, () => false))) continue;
+      if (!(await exists(from))) continue;
       // Their times kept: a PDF built before finalizing stays newer than what it was made from.
       await cp(from, path.join(partial, name), { preserveTimestamps: true });
       copied.push(name);

@@ -73,9 +73,12 @@ async function readValid<S extends z.ZodType>(file: string, schema: S, findings:
 
 /** A shared file the committee may do without. */
 async function readOptional<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {
-  const present = await access(file).then(
+  return (await exists(file)) ? readValid(file, schema, findings) : undefined;
+}
+
+export function exists(file: string): Promise<boolean> {
+  return access(file).then(
     () => true,
     () => false,
   );
-  return present ? readValid(file, schema, findings) : undefined;
 }

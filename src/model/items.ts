@@ -16,11 +16,15 @@ export interface ItemDefaults {
  * items placed last; numbered from 1. A meeting entry with `fast: id` fills in that standing item.
  */
 export function mergeItems(standing: StandingItemInput[], entries: ItemInput[], defaults: ItemDefaults): Item[] {
-  const filled = (s: StandingItemInput) => entries.find((e) => e.fast === s.id);
-  const standingAt = (placering: 'først' | 'sidst') =>
-    standing.filter((s) => (s.placering ?? 'først') === placering).map((s) => toItem(filled(s), s, defaults));
+  const filled = (s: StandingItemInput) => toItem(entries.find((e) => e.fast === s.id), s, defaults);
+  const { first, last } = byPlacement(standing);
   const own = entries.filter((e) => e.fast === undefined).map((e) => toItem(e, undefined, defaults));
-  return [...standingAt('først'), ...own, ...standingAt('sidst')].map((item, i) => ({ ...item, number: i + 1 }));
+  return [...first.map(filled), ...own, ...last.map(filled)].map((item, i) => ({ ...item, number: i + 1 }));
+}
+
+/** The standing items that go before the meeting's own items, and those after them (`placering: sidst`). */
+export function byPlacement(standing: StandingItemInput[]): { first: StandingItemInput[]; last: StandingItemInput[] } {
+  return { first: standing.filter((s) => s.placering !== 'sidst'), last: standing.filter((s) => s.placering === 'sidst') };
 }
 
 function toItem(entry: ItemInput | undefined, standing: StandingItemInput | undefined, defaults: ItemDefaults): Omit<Item, 'number'> {

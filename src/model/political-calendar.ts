@@ -17,7 +17,7 @@ export function politicalReview(calendar: CalendarInput, date: string, around: N
   const meetings = sortedByDate(calendar.møder);
   const closer = calendar.rul?.at(-1);
   const closing = closer === undefined ? undefined : meetings.find((m) => m.dato >= next && closesCycle(m, closer));
-  const view = (m: PoliticalMeetingInput) => toView(calendar, m, notes[meetingKey(m)]);
+  const view = (m: PoliticalMeetingInput) => toView(calendar, m, notes[meetingKey(m.udvalg, m.dato)]);
   return {
     rul: rulOf(calendar, meetings, date),
     held: meetings.filter((m) => previous <= m.dato && m.dato < date).map(view),
@@ -27,8 +27,8 @@ export function politicalReview(calendar: CalendarInput, date: string, around: N
 }
 
 /** How the meeting file names a political meeting: its committee's short name and its date, "ØK 2023-09-05". */
-export function meetingKey(m: { udvalg: string; dato: string } | PoliticalMeeting): string {
-  return 'dato' in m ? `${m.udvalg} ${m.dato}` : `${m.udvalg} ${m.date}`;
+export function meetingKey(udvalg: string, date: string): string {
+  return `${udvalg} ${date}`;
 }
 
 /** The calendar's meetings by date; meetings of one day keep the calendar's order. */

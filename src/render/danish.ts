@@ -9,7 +9,10 @@ const inDanish = (isoDate: string, pattern: string) => format(parseISO(isoDate),
 const capitalized = (s: string) => s.charAt(0).toLocaleUpperCase('da') + s.slice(1);
 
 /** "Onsdag den 22. november 2023" (front page). */
-export const weekdayDate = (d: string) => capitalized(inDanish(d, "EEEE 'den' d. MMMM yyyy"));
+export const weekdayDate = (d: string) => capitalized(weekdayDateInText(d));
+
+/** "onsdag den 22. november 2023" (within a sentence: a mail, a comment). */
+export const weekdayDateInText = (d: string) => inDanish(d, "EEEE 'den' d. MMMM yyyy");
 
 /** "22. november 2023" (document title). */
 export const longDate = (d: string) => inDanish(d, 'd. MMMM yyyy');
