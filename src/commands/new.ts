@@ -4,7 +4,7 @@ import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
 import { EnvironmentError, UsageError } from '../errors.js';
 import { meetingDates, meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
-import { plusDays } from '../model/dates.js';
+import { plusDays, today } from '../model/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
 import { checkedDate } from './select.js';
 
@@ -32,7 +32,7 @@ export async function newCommand(dateArg: string | undefined, options: NewOption
 }
 
 async function defaultDate(dir: string, shared: SharedSources): Promise<string> {
-  const latest = (await meetingDates(dir)).at(-1) ?? plusDays(new Date().toISOString().slice(0, 10), -1);
+  const latest = (await meetingDates(dir)).at(-1) ?? plusDays(today(), -1);
   const next = nextScheduledDate(shared, latest);
   if (!next) throw new UsageError(`no meeting on the schedule in udvalg.yaml after ${latest}: give the date, e.g. agenda new 2024-01-10`);
   return next;

@@ -1,5 +1,5 @@
 import { loadShared } from '../check/check.js';
-import { plusDays } from '../model/dates.js';
+import { plusDays, today } from '../model/dates.js';
 import { forwardPlanOn, latest } from '../model/forward-plan.js';
 import type { ForwardPlanView } from '../model/meeting.js';
 import { longDate } from '../render/danish.js';
@@ -13,7 +13,7 @@ export interface PlanOptions {
 /** `agenda plan`: the coming meetings and their planned points as the plan stands now, as a table. */
 export async function planCommand(options: PlanOptions): Promise<void> {
   const shared = await loadShared(options.meetings);
-  const from = options.from === undefined ? new Date().toISOString().slice(0, 10) : checkedDate(options.from);
+  const from = options.from === undefined ? today() : checkedDate(options.from);
   const plan = forwardPlanOn(shared.forwardPlan, shared.committee.mødeplan, plusDays(from, -1), latest);
   const width = Math.max(60, process.stdout.columns ?? 100);
   process.stdout.write(`${shared.committee.navn}: punkter til kommende møder fra ${longDate(from)}\n\n${planTable(plan, width)}`);

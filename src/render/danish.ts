@@ -1,11 +1,11 @@
 import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import { da } from 'date-fns/locale/da';
+import { localNoon } from '../model/dates.js';
 import type { PoliticalMeeting, RulEntry } from '../model/meeting.js';
 
 // Dates as the house writes them.
 
-const inDanish = (isoDate: string, pattern: string) => format(parseISO(isoDate), pattern, { locale: da });
+const inDanish = (isoDate: string, pattern: string) => format(localNoon(isoDate), pattern, { locale: da });
 const capitalized = (s: string) => s.charAt(0).toLocaleUpperCase('da') + s.slice(1);
 
 /** "Onsdag den 22. november 2023" (front page). */
