@@ -1,5 +1,5 @@
 import { loadMeeting, type CheckedShared } from './check/check.js';
-import type { Finding } from './errors.js';
+import type { Finding } from './shared/errors.js';
 import { buildMeeting } from './model/merge.js';
 import type { Meeting } from './model/meeting.js';
 import { headingTexts } from './pdf/headings.js';

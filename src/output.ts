@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EnvironmentError } from './errors.js';
+import { EnvironmentError } from './shared/errors.js';
 import type { Meeting } from './model/meeting.js';
 
 /**

@@ -1,4 +1,4 @@
-import { InputError, isError, type Finding } from '../errors.js';
+import { InputError, isError, type Finding } from '../shared/errors.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import type { CalendarInput } from '../input/schema/calendar.js';
 import type { CommitteeInput } from '../input/schema/committee.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '../shared/errors.js';
 import { closest, shorten } from '../input/messages.js';
 import type { CalendarInput } from '../input/schema/calendar.js';
 import type { MeetingInput } from '../input/schema/meeting.js';

@@ -7,7 +7,7 @@ import { byPlacement } from '../model/items.js';
 import { meetingKey, politicalReview } from '../model/political-calendar.js';
 import { neighboursOf, scheduledDates } from '../model/schedule.js';
 import { weekdayDateInText } from '../render/danish.js';
-import { textTemplate } from '../text-template.js';
+import { textTemplate } from '../shared/text-template.js';
 import { yamlScalar } from './yaml-text.js';
 
 /** The next meeting to prepare: the first on the schedule after `after`, cancelled ones skipped. */

@@ -1,6 +1,6 @@
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
-import { within } from './dates.js';
+import { within } from '../shared/dates.js';
 import type { ForwardPlanView, PlannedMeeting } from './meeting.js';
 import { scheduledDates } from './schedule.js';
 

@@ -1,5 +1,5 @@
 import type { CalendarInput, PoliticalMeetingInput } from '../input/schema/calendar.js';
-import { plusDays } from './dates.js';
+import { plusDays } from '../shared/dates.js';
 import type { PoliticalMeeting, PoliticalReview, RulEntry } from './meeting.js';
 import type { Neighbours } from './schedule.js';
 

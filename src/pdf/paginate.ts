@@ -1,5 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
-import { RenderError } from '../errors.js';
+import { RenderError } from '../shared/errors.js';
 import type { HeadingPages } from '../render/contents.js';
 import type { RenderedDocument } from '../render/html.js';
 import { headingPages } from './outline.js';

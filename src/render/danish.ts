@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
-import { localNoon } from '../model/dates.js';
+import { localNoon } from '../shared/dates.js';
 import type { PoliticalMeeting, RulEntry } from '../model/meeting.js';
 
 // Dates as the house writes them.

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import { Handlebars } from '../bundled.js';
+import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
-import { templatesDir } from '../paths.js';
+import { templatesDir } from '../shared/paths.js';
 import { pageNumbers, type HeadingPages } from './contents.js';
 import { kindName, longDate, numericDate, politicalMeetingMinute, politicalMeetingName, rulLine, shortDate, weekdayDate } from './danish.js';
 import { fontFaceCss } from './fonts.js';

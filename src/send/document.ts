@@ -5,7 +5,7 @@ import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, sharedFiles } from '../input/load.js';
 import type { Meeting } from '../model/meeting.js';
 import { defaultPdfPath } from '../output.js';
-import { templatesDir } from '../paths.js';
+import { templatesDir } from '../shared/paths.js';
 
 export interface SentDocument {
   file: string;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRealDate, plusDays, today, weekdayOf, within } from '../../src/model/dates.js';
+import { isRealDate, plusDays, today, weekdayOf, within } from '../../src/shared/dates.js';
 import { longDate, numericDate, weekdayDate } from '../../src/render/danish.js';
 
 // Node re-reads TZ when it is assigned, so one process can walk the zones a clerk's machine may be set to.
