@@ -4,7 +4,7 @@ import { minutesDraft } from '../drafts/minutes.js';
 import { UsageError } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
-import { writeAtomically } from '../output.js';
+import { writeAtomically } from '../shared/files.js';
 import { checkedDate } from './select.js';
 
 export interface MinutesOptions {

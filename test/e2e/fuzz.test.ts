@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { printMeeting, readMeeting } from '../../src/build.js';
 import { AgendaError, InputError } from '../../src/shared/errors.js';
 import type { Meeting } from '../../src/model/meeting.js';
-import { writeAtomically } from '../../src/output.js';
+import { writeAtomically } from '../../src/shared/files.js';
 import { findBrowser, withBrowser } from '../../src/pdf/browser.js';
 import { PrintPage } from '../../src/pdf/print.js';
 import { packageRoot } from '../../src/shared/paths.js';
