@@ -6,7 +6,7 @@ import { pointsOn } from '../model/forward-plan.js';
 import { byPlacement } from '../model/items.js';
 import { meetingKey, politicalReview } from '../model/political-calendar.js';
 import { neighboursOf, scheduledDates } from '../model/schedule.js';
-import { weekdayDateInText } from '../render/danish.js';
+import { weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
 import { yamlScalar } from './yaml-text.js';
 

@@ -5,7 +5,8 @@ import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import { templatesDir } from '../shared/paths.js';
 import { pageNumbers, type HeadingPages } from './contents.js';
-import { kindName, longDate, numericDate, politicalMeetingMinute, politicalMeetingName, rulLine, shortDate, weekdayDate } from './danish.js';
+import { kindName, longDate, numericDate, shortDate, weekdayDate } from '../shared/danish-dates.js';
+import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { fontFaceCss } from './fonts.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../../src/model/meeting.js';
 import { pageNumbers } from '../../src/render/contents.js';
-import { shortDate, weekdayDate } from '../../src/render/danish.js';
+import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 
 const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
