@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { loadShared, type SharedSources } from '../check/check.js';
+import { loadShared } from '../check/check.js';
+import type { SharedSources } from '../input/sources.js';
 import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
 import { EnvironmentError, UsageError } from '../shared/errors.js';
 import { meetingDates, meetingFile } from '../input/load.js';

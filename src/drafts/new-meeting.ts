@@ -1,5 +1,5 @@
 import type { TemplateDelegate } from 'handlebars';
-import type { SharedSources } from '../check/check.js';
+import type { SharedSources } from '../input/sources.js';
 import { placeholder } from '../input/placeholder.js';
 import type { StandingItemInput } from '../input/schema/standing-items.js';
 import { pointsOn } from '../model/forward-plan.js';

@@ -1,4 +1,4 @@
-import type { MeetingSources } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';

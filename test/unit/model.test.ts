@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingSources } from '../../src/check/check.js';
+import type { MeetingSources } from '../../src/input/sources.js';
 import { forwardPlanOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { buildMeeting } from '../../src/model/merge.js';
