@@ -8,7 +8,7 @@ import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
 import { weekdays } from '../input/fields.js';
 import { weekdayOf } from '../shared/dates.js';
-import { scheduledDates } from '../model/schedule.js';
+import { scheduledDates } from '../input/schedule.js';
 
 // Things a clerk should look at that do not stop a build.
 

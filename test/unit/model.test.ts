@@ -3,7 +3,7 @@ import type { MeetingSources } from '../../src/input/sources.js';
 import { forwardPlanOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { buildMeeting } from '../../src/model/merge.js';
-import { scheduledDates } from '../../src/model/schedule.js';
+import { scheduledDates } from '../../src/input/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
 
 describe('seatsOn', () => {

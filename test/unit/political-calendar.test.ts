@@ -3,7 +3,7 @@ import type { CalendarInput } from '../../src/input/schema/calendar.js';
 import { pointsOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { politicalReview } from '../../src/model/political-calendar.js';
-import { neighboursOf, scheduledDates } from '../../src/model/schedule.js';
+import { neighboursOf, scheduledDates } from '../../src/input/schedule.js';
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from '../../src/render/danish.js';
 
 const calendar: CalendarInput = {

@@ -1,5 +1,5 @@
-import type { CommitteeInput } from '../input/schema/committee.js';
-import { weekdays } from '../input/fields.js';
+import type { CommitteeInput } from './schema/committee.js';
+import { weekdays } from './fields.js';
 import { plusDays, weekdayOf } from '../shared/dates.js';
 
 type Schedule = NonNullable<CommitteeInput['mødeplan']>;
