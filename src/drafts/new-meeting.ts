@@ -54,7 +54,7 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
         : points.length > 0
           ? "the forward plan's points for the day: give each its time, add its attachments"
           : undefined,
-    exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.udvalg, m.date))[0],
+    exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.abbreviation, m.date))[0],
     sagsfremstilling: s.skabelon ?? (filledIn ? undefined : placeholder),
     tidsplan: s.fra_plan ? (points.length > 0 ? points : [placeholder]) : undefined,
     bilag: !s.kommende_møder && !review,

@@ -52,12 +52,12 @@ function rulOf(calendar: CalendarInput, meetings: PoliticalMeetingInput[], date:
   const cycle = meetings.slice(opened + 1, closeAt + 1);
   return order.flatMap((udvalg) => {
     const last = cycle.findLast((m) => decides(m, udvalg));
-    return last ? [{ udvalg, date: last.dato }] : [];
+    return last ? [{ abbreviation: udvalg, date: last.dato }] : [];
   });
 }
 
 function toView(calendar: CalendarInput, m: PoliticalMeetingInput, note: string | undefined): PoliticalMeeting {
   const committee = calendar.udvalg.find((u) => u.kort === m.udvalg);
   if (!committee) throw new Error(`the calendar's committee ${m.udvalg} passed validation unknown`);
-  return { udvalg: m.udvalg, committee: committee.navn, meetingName: committee.møde, date: m.dato, type: m.type ?? 'ordinært', aflyst: m.aflyst ?? false, note };
+  return { abbreviation: m.udvalg, committee: committee.navn, meetingName: committee.møde, date: m.dato, type: m.type ?? 'ordinært', cancelled: m.aflyst ?? false, note };
 }

@@ -8,7 +8,7 @@ import { capitalized, inDanish } from '../shared/danish-dates.js';
  * "... (aflyst)"; with the year where it is not that of `today`.
  */
 export function politicalMeetingName(m: PoliticalMeeting, today: string): string {
-  return `${capitalized(meetingNameAndDay(m, today))}${m.aflyst ? ' (aflyst)' : ''}`;
+  return `${capitalized(meetingNameAndDay(m, today))}${m.cancelled ? ' (aflyst)' : ''}`;
 }
 
 function meetingNameAndDay(m: PoliticalMeeting, today: string): string {
@@ -21,12 +21,12 @@ function meetingNameAndDay(m: PoliticalMeeting, today: string): string {
 export function rulLine(rul: RulEntry[]): string {
   const closing = rul.at(-1);
   if (!closing) return '';
-  return `Rul ${inDanish(closing.date, 'MMMM')}: ${rul.map((r) => `${r.udvalg} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', ')}`;
+  return `Rul ${inDanish(closing.date, 'MMMM')}: ${rul.map((r) => `${r.abbreviation} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', ')}`;
 }
 
 /** The minutes' line on a political meeting: held or to be held, or cancelled. */
 export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held: boolean): string {
   const name = meetingNameAndDay(m, today);
-  if (m.aflyst) return `${capitalized(name)} ${held ? 'var' : 'er'} aflyst.`;
+  if (m.cancelled) return `${capitalized(name)} ${held ? 'var' : 'er'} aflyst.`;
   return `Der ${held ? 'blev afholdt' : 'afholdes'} ${name}.`;
 }

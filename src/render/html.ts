@@ -25,7 +25,7 @@ let renderer: Renderer | undefined;
 
 function prepare(): Renderer {
   const hbs = Handlebars.create();
-  const hasText = (s: Section) => Boolean(s.før ?? s.tekst ?? s.efter);
+  const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
   hbs.registerHelper({
     md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
     upper: (s: string) => s.toLocaleUpperCase('da'),
