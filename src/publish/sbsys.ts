@@ -1,5 +1,5 @@
 import { create } from 'xmlbuilder2';
-import { longDate } from '../render/danish.js';
+import { longDate } from '../shared/danish-dates.js';
 import type { MeetingData } from './data-schema.js';
 
 // A publication folder in the shape SBSYS writes for OS2web: one folder per meeting with the
