@@ -1,4 +1,4 @@
-import { MissingFileError, UsageError } from '../errors.js';
+import { MissingFileError, UsageError } from '../shared/errors.js';
 import { exists, meetingDates, meetingFile } from '../input/load.js';
 import { findBrowser } from '../pdf/browser.js';
 import { isTemplate, previewFolders } from '../preview/folders.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { archiveDir } from '../input/archive.js';
-import { templatesDir } from '../paths.js';
+import { templatesDir } from '../shared/paths.js';
 import type { WatchedFolder } from './watch.js';
 
 /**

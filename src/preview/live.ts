@@ -1,7 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { printMeeting } from '../build.js';
-import { checkMeeting, checkShared, type MeetingSources } from '../check/check.js';
-import { AgendaError, formatFinding, isError, sortFindings, type Finding } from '../errors.js';
+import { checkMeeting, checkShared } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
+import { AgendaError, formatFinding, isError, sortFindings, type Finding } from '../shared/errors.js';
 import { buildMeeting } from '../model/merge.js';
 import type { Audience } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Audience } from '../model/meeting.js';
-import { templatesDir } from '../paths.js';
+import { templatesDir } from '../shared/paths.js';
 import type { LiveDocument } from './live.js';
 import type { Handler } from './server.js';
 

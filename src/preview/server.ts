@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EnvironmentError } from '../errors.js';
+import { EnvironmentError } from '../shared/errors.js';
 
 /** Answers one request to a known path; the query is the handler's. */
 export type Handler = (request: IncomingMessage, response: ServerResponse, query: URLSearchParams) => void | Promise<void>;

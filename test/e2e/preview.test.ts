@@ -8,7 +8,7 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { copyOfMeetings } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { descendants, documentText, nextShown, problemLines, running, shown, startPreview, type RunningPreview } from '../support/preview.js';
