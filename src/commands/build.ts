@@ -54,6 +54,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
     const { printMeeting, readMeeting } = await import('../build.js');
     const { publicVersion } = await import('../model/public.js');
     const { renderDocument } = await import('../render/html.js');
+    const { inputsFingerprint } = await import('../input/fingerprint.js');
     const shared = await checkShared(options.meetings);
     // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
     warnings.push(...shared.findings.filter((f) => f.warning));
@@ -70,8 +71,9 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
         const pdf = options.out ?? defaultPdfPath(meeting);
         // Rendered before the page is free, so the first document's rendering runs while the browser starts.
         const first = renderDocument(meeting);
+        const inputs = await inputsFingerprint(options.meetings, date, audience);
         const printing = printer.run(async (page) => {
-          const printed = await printMeeting(page, meeting, first);
+          const printed = await printMeeting(page, meeting, first, inputs);
           await writeAtomically(pdf, printed.pdf);
           if (options.html) await writeAtomically(options.html, printed.html());
         });

@@ -63,7 +63,7 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
 async function attachmentOf(dir: string, meeting: Meeting, options: SendOptions): Promise<Attachment> {
   const browser = () => ({ executablePath: findBrowser({ explicit: options.browser }), timeoutMs: options.timeout * 1000 });
   const doc = await documentToSend(dir, meeting, browser);
-  process.stdout.write(`${doc.built ? 'built' : 'reusing'} ${doc.file}${doc.built ? '' : ' (newer than every file it is made from)'}\n`);
+  process.stdout.write(`${doc.built ? 'built' : 'reusing'} ${doc.file}${doc.built ? '' : ' (made from these very inputs)'}\n`);
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
 }
 
