@@ -7,6 +7,8 @@
 //   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
 //   (d) its floor: one Chromium printing the 52 finished HTML files one after another
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
+//   (f) the 52 meetings published, `agenda publish` into an empty folder: pages, data, feeds, public PDFs
+//   (g) against it: their public PDFs alone, `agenda build --all --public` (the issue asks (f) <= 1.2 (g))
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -132,6 +134,13 @@ const [c, d] = await timedAgainstFloor(
 );
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
+let sites = 0;
+const [f, g] = await timedAgainstFloor(
+  yearRuns,
+  { label: `(f) ${yearDates.length} meetings published, agenda publish into an empty folder`, args: () => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser] },
+  { label: `(g) their public PDFs alone, agenda build --all --public`, args: () => [cli, 'build', '--all', '--public', '--meetings', year, '--quiet', '--browser', browser] },
+);
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
+console.log(`ratio (f)/(g): ${(f / g).toFixed(2)}`);
 rmSync(work, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { today } from '../shared/dates.js';
 import { defaultJobs, eachAtOnce } from './build.js';
-import { printFindings, printJson } from './report.js';
+import { findingsJson, printFindings, printJson } from './report.js';
 
 export interface PublishOptions {
   out: string;
@@ -30,8 +30,9 @@ export async function publishCommand(options: PublishOptions): Promise<void> {
         printer.run(async (page) => (await printMeeting(page, meeting)).pdf),
       ),
     );
-    if (options.json) return printJson({ ok: true, out: options.out, ...result, warnings: undefined });
-    if (!options.quiet) printFindings(result.warnings);
+    const { warnings, ...files } = result;
+    if (options.json) return printJson({ ok: true, out: options.out, ...files, findings: findingsJson(warnings) });
+    if (!options.quiet) printFindings(warnings);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stderr.write(`published ${result.meetings} meetings to ${options.out} in ${seconds} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`);
   } finally {
