@@ -2,7 +2,7 @@ import { checkMeeting, checkShared } from '../check/check.js';
 import { ExitCode, isError, ReportedFailure } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { findingsJson, printFindings, printJson } from './report.js';
-import { selectMeetings } from './select.js';
+import { selectMeetings } from '../pipeline/select.js';
 
 export interface CheckOptions {
   meetings: string;

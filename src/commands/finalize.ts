@@ -1,7 +1,7 @@
 import { loadMeeting } from '../check/check.js';
 import { UsageError } from '../shared/errors.js';
 import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface FinalizeOptions {
   meetings: string;

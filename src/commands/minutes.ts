@@ -5,7 +5,7 @@ import { UsageError } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { writeAtomically } from '../shared/files.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface MinutesOptions {
   meetings: string;

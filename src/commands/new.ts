@@ -7,7 +7,7 @@ import { meetingDates, meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface NewOptions {
   meetings: string;

@@ -3,7 +3,7 @@ import { plusDays, today } from '../shared/dates.js';
 import { forwardPlanOn, latest } from '../model/forward-plan.js';
 import type { ForwardPlanView } from '../model/meeting.js';
 import { longDate } from '../shared/danish-dates.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface PlanOptions {
   meetings: string;

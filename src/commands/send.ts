@@ -15,7 +15,7 @@ import { recipientsOf, type Recipient } from '../send/recipients.js';
 import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
 import { smtpConfig } from '../send/smtp-config.js';
 import { printFindings } from './report.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface SendOptions {
   meetings: string;

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildPdf } from '../build.js';
+import { buildPdf } from '../pipeline/document.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, sharedFiles } from '../input/load.js';
 import type { Meeting } from '../model/meeting.js';
