@@ -1,0 +1,27 @@
+import { checkMeeting, checkShared } from '../check/check.js';
+import { meetingFile } from '../input/load.js';
+import { isError, type Finding } from '../shared/errors.js';
+import { selectMeetings } from './select.js';
+
+export interface CheckReport {
+  /** Every file read: the shared files there are, then the meetings'. */
+  files: string[];
+  /** Errors and warnings, shared files' first. */
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * A committee's shared files and the meetings named (dates or ranges as `selectMeetings` reads them;
+ * none: every meeting), checked: every problem at once, told and not printed.
+ */
+export async function checkCommittee(dir: string, dates: string[] = []): Promise<CheckReport> {
+  const shared = await checkShared(dir);
+  const targets = await selectMeetings(dir, dates, dates.length === 0);
+  const findings = [...shared.findings];
+  for (const date of targets) findings.push(...(await checkMeeting(dir, date, shared)).findings);
+  const files = [...Object.values(shared.read).flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];
+  const errors = findings.filter(isError).length;
+  return { files, findings, errors, warnings: findings.length - errors };
+}
