@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadMeeting } from '../check/check.js';
+import { readMeetingSources } from '../pipeline/sources.js';
 import type { MeetingSources } from '../input/sources.js';
 import { ReportedFailure, ExitCode, UsageError, SendError } from '../shared/errors.js';
 import { hasArchive, writeArchive } from '../input/archive.js';
@@ -41,7 +41,7 @@ interface Attachment {
 export async function sendCommand(dateArg: string, options: SendOptions): Promise<void> {
   const dir = options.meetings;
   const date = checkedDate(dateArg);
-  const { sources, warnings } = await loadMeeting(dir, date);
+  const { sources, warnings } = await readMeetingSources(dir, date);
   printFindings(warnings);
   const meeting = buildMeeting(sources);
   const attachment = await attachmentOf(dir, meeting, options);

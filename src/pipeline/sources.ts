@@ -25,3 +25,6 @@ export async function checkCommittee(dir: string, dates: string[] = []): Promise
   const errors = findings.filter(isError).length;
   return { files, findings, errors, warnings: findings.length - errors };
 }
+
+/** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */
+export { loadMeeting as readMeetingSources, loadShared as readSharedSources } from '../check/check.js';
