@@ -1,10 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildPdf } from '../pipeline/document.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, sharedFiles } from '../input/load.js';
 import type { Meeting } from '../model/meeting.js';
-import { defaultPdfPath } from '../pipeline/document.js';
+import { buildPdf, defaultPdfPath } from './document.js';
 import { templatesDir } from '../shared/paths.js';
 
 export interface SentDocument {
