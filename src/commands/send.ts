@@ -26,7 +26,7 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
 
 function tell(event: SendEvent): void {
   if (event.type === 'warnings') printFindings(event.findings);
-  else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${event.built ? '' : ' (newer than every file it is made from)'}\n`);
+  else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${event.built ? '' : ' (made from these very inputs)'}\n`);
   else if (event.type === 'without-email') process.stderr.write(`warning: ${event.name} has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n`);
   else if (event.type === 'changed') process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
   else if (event.type === 'already-sent') process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);

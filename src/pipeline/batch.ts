@@ -77,12 +77,12 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
  * Pages printed at once: one per core. On two cores (npm run bench, 52 meetings) one page took 13.2 s,
  * two 9.1 s, three 9.0 s, four 9.0 s: past one a core, more pages only cost memory.
  */
-function defaultJobs(documents: number): number {
+export function defaultJobs(documents: number): number {
   return Math.max(1, Math.min(documents, availableParallelism(), 4));
 }
 
 /** Runs `work` on every item, at most `limit` at a time, each worker with a printer of its own; results in the items' order. */
-async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
+export async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

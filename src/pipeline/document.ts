@@ -43,20 +43,20 @@ export interface PrintedDocument {
 
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
- * right. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
+ * right, and the fingerprint of its `inputs` recorded. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
  */
-export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting)): Promise<PrintedDocument> {
+export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting), inputs?: string): Promise<PrintedDocument> {
   const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings), first);
-  const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
+  const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
   return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */
-export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }): Promise<void> {
+export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }, inputs: string): Promise<void> {
   await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
     const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });
     try {
-      await writeAtomically(file, (await printMeeting(page, meeting)).pdf);
+      await writeAtomically(file, (await printMeeting(page, meeting, undefined, inputs)).pdf);
     } finally {
       await page.close();
     }

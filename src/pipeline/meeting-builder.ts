@@ -4,6 +4,7 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
+import { inputsFingerprint } from '../input/fingerprint.js';
 import type { BatchRequest, DocumentResult } from './batch.js';
 import { defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
@@ -27,8 +28,9 @@ export async function meetingBuilder(request: BatchRequest, audiences: Audience[
       const pdf = request.out ?? defaultPdfPath(version);
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
       const first = renderDocument(version);
+      const inputs = await inputsFingerprint(request.dir, date, audience);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first);
+        const printed = await printMeeting(page, version, first, inputs);
         await writeAtomically(pdf, printed.pdf);
         if (request.html) await writeAtomically(request.html, printed.html());
       });
