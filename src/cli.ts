@@ -15,6 +15,7 @@ const commands = {
   schema: () => import('./commands/schema.js'),
   send: () => import('./commands/send.js'),
   publish: () => import('./commands/publish.js'),
+  preview: () => import('./commands/preview.js'),
 };
 
 function count(value: string): number {
@@ -26,6 +27,12 @@ function count(value: string): number {
 function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds');
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0 to 65535 (0: a free one)');
   return n;
 }
 
@@ -120,6 +127,17 @@ program
   .option('-o, --out <file>', "where to write it; '-' for standard output")
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .action(async (options) => (await commands.schema()).schemaCommand(options));
+
+program
+  .command('preview')
+  .description("show a meeting's document in the browser as it will print, updated on every save, with every problem on it")
+  .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the latest meeting file')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-p, --port <n>', 'the port on 127.0.0.1 (default: a free one)', port, 0)
+  .option('--no-open', 'print the address only; do not open it in the browser')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .action(async (date: string | undefined, options) => (await commands.preview()).previewCommand(date, options));
 
 /** Every failure ends as one or more plain lines and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

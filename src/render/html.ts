@@ -19,6 +19,11 @@ interface Renderer {
 
 let renderer: Renderer | undefined;
 
+/** Reads the templates and the stylesheet anew at the next rendering: for a process that outlives an edit of them. */
+export function reloadTemplates(): void {
+  renderer = undefined;
+}
+
 function prepare(): Renderer {
   const hbs = createTemplates();
   const source = (file: string) => readTemplate(path.join('partials', file));
