@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { printMeeting } from '../build.js';
+import { printMeeting } from '../pipeline/document.js';
 import { checkMeeting, checkShared } from '../check/check.js';
 import type { MeetingSources } from '../input/sources.js';
 import { AgendaError, formatFinding, isError, sortFindings, type Finding } from '../shared/errors.js';
