@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadMeeting, type CheckedShared } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
 import type { Audience, Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
@@ -19,6 +20,11 @@ import { writeAtomically } from '../shared/files.js';
 export async function readMeeting(dir: string, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; warnings: Finding[] }> {
   const { sources, warnings } = await loadMeeting(dir, date, shared);
   return { meeting: buildMeeting(sources), warnings };
+}
+
+/** Checked sources merged into the meeting, as the audience may see it. */
+export function meetingFor(sources: MeetingSources, audience: Audience): Meeting {
+  return versionFor(buildMeeting(sources), audience);
 }
 
 /** The meeting as the audience may see it: the members' version holds everything, the public one nothing closed. */

@@ -1,5 +1,6 @@
 import { checkMeeting, checkShared } from '../check/check.js';
 import { meetingFile } from '../input/load.js';
+import type { MeetingSources } from '../input/sources.js';
 import { isError, type Finding } from '../shared/errors.js';
 import { selectMeetings } from './select.js';
 
@@ -24,6 +25,13 @@ export async function checkCommittee(dir: string, dates: string[] = []): Promise
   const files = [...Object.values(shared.read).flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];
   const errors = findings.filter(isError).length;
   return { files, findings, errors, warnings: findings.length - errors };
+}
+
+/** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */
+export async function checkMeetingSources(dir: string, date: string): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
+  const shared = await checkShared(dir);
+  const meeting = await checkMeeting(dir, date, shared);
+  return { findings: [...shared.findings, ...meeting.findings], sources: meeting.sources };
 }
 
 /** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */
