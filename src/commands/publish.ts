@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { today } from '../shared/dates.js';
-import { defaultJobs, eachAtOnce } from './build.js';
+import { defaultJobs, eachAtOnce } from '../pipeline/batch.js';
 import { findingsJson, printFindings, printJson } from './report.js';
 
 export interface PublishOptions {
@@ -24,7 +24,7 @@ export async function publishCommand(options: PublishOptions): Promise<void> {
   const started = performance.now();
   try {
     const { publish } = await import('../publish/publish.js');
-    const { printMeeting } = await import('../build.js');
+    const { printMeeting } = await import('../pipeline/document.js');
     const result = await publish({ meetings: options.meetings, out: options.out, url: options.url, today: today(), force: options.force }, (meetings) =>
       eachAtOnce(meetings, options.jobs ?? defaultJobs(meetings.length), () => new Printer(session, { timeoutMs }), (meeting, printer) =>
         printer.run(async (page) => (await printMeeting(page, meeting)).pdf),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readMeeting } from '../build.js';
+import { readMeeting } from '../pipeline/document.js';
 import { checkShared } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
 import { scheduledDates } from '../input/schedule.js';
