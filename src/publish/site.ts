@@ -117,6 +117,6 @@ function size(file: PublishedFile): string {
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)": a document's name. */
-export function documentName(kind: string, committee: string, date: string, what = ''): string {
-  return `${kindName(kind)}${what} for ${committee}s møde den ${longDate(date)} (offentlig udgave)`;
+export function documentName(kind: string, committee: string, date: string): string {
+  return `${kindName(kind)} for ${committee}s møde den ${longDate(date)} (offentlig udgave)`;
 }
