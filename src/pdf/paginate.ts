@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../errors.js';
 import type { HeadingPages } from '../render/contents.js';
 import type { RenderedDocument } from '../render/html.js';

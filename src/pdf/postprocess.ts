@@ -1,4 +1,4 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { RenderError } from '../errors.js';
 import { outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
