@@ -8,7 +8,10 @@ import { finishPdf } from './pdf/postprocess.js';
 import { withBrowser } from './pdf/browser.js';
 import { PrintPage } from './pdf/print.js';
 import { writeAtomically } from './output.js';
-import { documentSubject, documentTitle, renderDocument } from './render/html.js';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { combine, type Attachments } from './pipeline/combine.js';
+import type { HeadingPages } from './render/contents.js';
+import { documentSubject, documentTitle, renderDocument, type RenderedDocument } from './render/html.js';
 
 /** Load, check and merge a meeting and its shared files (or those given, checked once for many): everything that needs no browser. */
 export async function readMeeting(dir: string, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; warnings: Finding[] }> {
@@ -24,12 +27,15 @@ export interface PrintedDocument {
 
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
- * right. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
+ * right; given its `attachments`, the combined document with them after the agenda. `first`, its
+ * rendering without page numbers, may be made beforehand, while the browser starts.
  */
-export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting)): Promise<PrintedDocument> {
-  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings), first);
+export async function printMeeting(page: PrintPage, meeting: Meeting, first?: RenderedDocument, attachments?: Attachments): Promise<PrintedDocument> {
+  const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
+  const { doc, rendered } = await printWithContents(page, render, first ?? render());
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da' };
-  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
+  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments) };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */

@@ -12,6 +12,11 @@ export function defaultPdfPath(meeting: Meeting): string {
   return path.join('out', `${meeting.date}-${meeting.kind}${audience}.pdf`);
 }
 
+/** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */
+export function combinedPdfPath(meeting: Meeting): string {
+  return defaultPdfPath(meeting).replace(/\.pdf$/, '-samlet.pdf');
+}
+
 /**
  * Writes beside the target and renames into place, so a reader never sees half a file and a failed
  * build leaves the previous one as it was.

@@ -5,6 +5,7 @@ import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
+import type { YamlFile } from '../input/yaml-file.js';
 import { readMeetingFile, readSharedFiles, type SharedRead } from '../input/load.js';
 import { checkCalendar, checkNotes, checkReferences } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
@@ -17,6 +18,8 @@ export interface MeetingSources {
   forwardPlan: ForwardPlanInput;
   calendar?: CalendarInput;
   meeting: MeetingInput;
+  /** The meeting file as read, to say where a value of it stands. */
+  source?: YamlFile;
 }
 
 /** What every meeting of a folder shares. */
@@ -62,7 +65,7 @@ export async function checkMeeting(dir: string, date: string, current: CheckedSh
   if (calendar?.value) findings.push(...checkNotes(meeting.source, meeting.value, calendar.value));
   const sources = sharedSources(shared.read);
   if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
-  return { findings, sources: { ...sources, date, meeting: meeting.value } };
+  return { findings, sources: { ...sources, date, meeting: meeting.value, source: meeting.source } };
 }
 
 /** The shared files' values, where the ones every meeting needs are valid. */

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../errors.js';
 import type { Audience } from '../model/meeting.js';
-import { defaultPdfPath, writeAtomically } from '../output.js';
+import { combinedPdfPath, defaultPdfPath, writeAtomically } from '../output.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { findingsJson, printFindings, printJson } from './report.js';
@@ -19,6 +19,8 @@ export interface BuildOptions {
   jobs?: number;
   quiet?: boolean;
   json?: boolean;
+  /** The combined document: the agenda with its attachment files after it. */
+  samlet?: boolean;
 }
 
 interface Result {
@@ -53,6 +55,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
     const { printMeeting, readMeeting } = await import('../build.js');
     const { publicVersion } = await import('../model/public.js');
     const { renderDocument } = await import('../render/html.js');
+    const { openAttachments } = await import('../pipeline/combine.js');
     const shared = await checkShared(options.meetings);
     // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
     warnings.push(...shared.findings.filter((f) => f.warning));
@@ -66,11 +69,17 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
       const results: Result[] = [];
       for (const audience of audiences) {
         const meeting = audience === 'offentlig' ? publicVersion(read.meeting) : read.meeting;
-        const pdf = options.out ?? defaultPdfPath(meeting);
+        const pdf = options.out ?? (options.samlet ? combinedPdfPath(meeting) : defaultPdfPath(meeting));
+        // Its files are opened first: a bad one stops this document before anything is printed.
+        const attachments = options.samlet ? await openAttachments(options.meetings, meeting).catch(failed) : undefined;
+        if (attachments instanceof AgendaError) {
+          results.push(progress.done({ date, audience, error: attachments }));
+          continue;
+        }
         // Rendered before the page is free, so the first document's rendering runs while the browser starts.
-        const first = renderDocument(meeting);
+        const first = renderDocument(meeting, undefined, attachments?.pages);
         const printing = printer.run(async (page) => {
-          const printed = await printMeeting(page, meeting, first);
+          const printed = await printMeeting(page, meeting, first, attachments);
           await writeAtomically(pdf, printed.pdf);
           if (options.html) await writeAtomically(options.html, printed.html());
         });

@@ -14,9 +14,10 @@ export interface PdfMetadata {
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
  * (a heading at a forced page break comes out with its text twice, one that wraps loses a space).
  * Loading and saving the same document with pdf-lib keeps its structure tree and outline; it is
- * copyPages that drops them.
+ * copyPages that drops them. `extend` adds to the finished document before it is saved (the attachments
+ * of a combined document).
  */
-export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: string[]): Promise<Uint8Array> {
+export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: string[], extend?: (doc: PDFDocument) => Promise<void>): Promise<Uint8Array> {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -25,6 +26,7 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   await withoutDates(doc);
   await renumberStructureIds(doc);
   await retitleOutline(doc, headings);
+  await extend?.(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 

@@ -1,0 +1,62 @@
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { InputError } from '../errors.js';
+import { attachmentError, type AttachmentBytes } from '../input/attachments.js';
+import { pdfLib } from './pdf-lib.js';
+
+/** An attachment file opened as a PDF: its own pages, or an image on an A4 page. */
+export interface OpenedAttachment {
+  file: AttachmentBytes;
+  doc: PDFDocument;
+  pages: number;
+}
+
+/** A4 in points, portrait. */
+export const a4 = { width: 595.28, height: 841.89 };
+
+/**
+ * Opens an attachment so that its pages can go into the combined document whole: a PDF encrypted with
+ * only an owner password is decrypted (any reader opens it), form fields are drawn into their pages,
+ * an image is put on an A4 page. What cannot be opened is one located error at its `fil:` line.
+ */
+export async function openAttachment(file: AttachmentBytes): Promise<OpenedAttachment> {
+  try {
+    const doc = file.kind === 'pdf' ? await openPdf(file.bytes) : await imagePage(file);
+    const pages = doc.getPageCount();
+    if (pages === 0) throw attachmentError(file.ref, 'the PDF has no pages');
+    return { file, doc, pages };
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw attachmentError(file.ref, reason(err, file));
+  }
+}
+
+async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  const { PDFDocument, ParseSpeeds } = await pdfLib();
+  const doc = await PDFDocument.load(bytes, { password: '', updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, warnOnInvalidObjects: false });
+  // Widgets are annotations, which an embedded page leaves behind: their appearance goes into the page.
+  const form = doc.getForm();
+  if (form.getFields().length > 0) form.flatten();
+  doc.getPages().forEach((p) => p.getSize()); // a damaged page tree fails here rather than half-way through combining
+  return doc;
+}
+
+/** A scan or photo, fitted to an A4 page turned the way the image is. */
+async function imagePage(file: AttachmentBytes): Promise<PDFDocument> {
+  const { PDFDocument } = await pdfLib();
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const image = file.kind === 'png' ? await doc.embedPng(file.bytes) : await doc.embedJpg(file.bytes);
+  const landscape = image.width > image.height;
+  const [width, height] = landscape ? [a4.height, a4.width] : [a4.width, a4.height];
+  const scale = Math.min(width / image.width, height / image.height);
+  const page = doc.addPage([width, height]);
+  page.drawImage(image, { x: (width - image.width * scale) / 2, y: (height - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
+  return doc;
+}
+
+/** What the clerk can do about a file that would not open. */
+function reason(err: unknown, file: AttachmentBytes): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/needs password|password|encrypt/i.test(message)) return 'the PDF is protected by a password: save a copy without one (print it to PDF) and name that';
+  if (file.kind !== 'pdf') return `the file is not a readable ${file.kind.toUpperCase()} image (${message.split('\n')[0]}); save it again, or as PDF`;
+  return `the PDF is damaged and cannot be read (${message.split('\n')[0]}); save it again from the program that made it`;
+}
