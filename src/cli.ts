@@ -2,7 +2,7 @@
 import './heap.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { findingsJson, printJson } from './commands/report.js';
-import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';
+import { AgendaError, ExitCode, InputError, RenderError } from './shared/errors.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
 const commands = {

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../errors.js';
+import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../shared/errors.js';
 import type { Audience } from '../model/meeting.js';
-import { combinedPdfPath, defaultPdfPath, writeAtomically } from '../output.js';
+import { combinedPdfPath, defaultPdfPath } from '../pipeline/document.js';
+import { writeAtomically } from '../shared/files.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { findingsJson, printFindings, printJson } from './report.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import type { AttachmentFileRef } from '../model/meeting.js';
 
 /** The kinds of file an attachment may be; anything else is to be saved as PDF first. */

@@ -27,6 +27,6 @@ export function attachmentAnchor(item: Item, index: number): string {
 
 /** "Bilag 2.1: Notat Tidsplan for budgetopfølgning 2024, 116728/23": what each of its pages is stamped with. */
 export function attachmentLabel({ item, bilag }: FiledAttachment): string {
-  const title = bilag.titel ?? 'Lukket bilag';
-  return `Bilag ${item.number}.${bilag.nummer}: ${title}${bilag.dokument ? `, ${bilag.dokument}` : ''}`;
+  const title = bilag.title ?? 'Lukket bilag';
+  return `Bilag ${item.number}.${bilag.number}: ${title}${bilag.document ? `, ${bilag.document}` : ''}`;
 }

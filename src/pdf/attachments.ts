@@ -1,5 +1,5 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { InputError } from '../errors.js';
+import { InputError } from '../shared/errors.js';
 import { attachmentError, type AttachmentBytes } from '../input/attachments.js';
 import { pdfLib } from './pdf-lib.js';
 

@@ -1,5 +1,5 @@
 import type { PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
-import { RenderError } from '../errors.js';
+import { RenderError } from '../shared/errors.js';
 import { outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 

@@ -1,5 +1,5 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { InputError, type Finding } from '../errors.js';
+import { InputError, type Finding } from '../shared/errors.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readAttachmentHashes } from '../input/archive.js';
 import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';

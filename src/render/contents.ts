@@ -1,8 +1,4 @@
-/** Where each top-level heading (h1) of the printed document landed: 0-based sheet indices, in document order. */
-export interface HeadingPages {
-  pages: number[];
-  sheets: number;
-}
+import type { HeadingPages } from '../shared/printable.js';
 
 /** The page count of each attachment that follows the agenda in a combined document, by its anchor, in their order. */
 export type AttachmentPages = Map<string, number>;

@@ -4,8 +4,8 @@ import { buildPdf } from '../build.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, sharedFiles } from '../input/load.js';
 import type { Meeting } from '../model/meeting.js';
-import { defaultPdfPath } from '../output.js';
-import { templatesDir } from '../paths.js';
+import { defaultPdfPath } from '../pipeline/document.js';
+import { templatesDir } from '../shared/paths.js';
 
 export interface SentDocument {
   file: string;
