@@ -34,13 +34,13 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   });
   if (!inside(await realpath(folder), real)) throw fail('a symbolic link that leads outside the meetings folder');
   const info = await stat(real);
-  if (!info.isFile()) throw fail('is not a file');
-  if (info.size === 0) throw fail('the file is empty (0 bytes)');
+  if (!info.isFile()) throw fail('not a file');
+  if (info.size === 0) throw fail('empty (0 bytes)');
   const bytes = await readFile(real).catch((err: NodeJS.ErrnoException) => {
     throw fail(`cannot be read (${err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message)})`);
   });
   const kind = kindOf(bytes);
-  if (!kind) throw fail('is not a PDF, PNG or JPEG file: save it as PDF');
+  if (!kind) throw fail('not a PDF, PNG or JPEG file: save it as PDF');
   return { ref, kind, bytes, sha256: sha256(bytes) };
 }
 

@@ -33,11 +33,30 @@ export async function openAttachment(file: AttachmentBytes): Promise<OpenedAttac
 async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
   const { PDFDocument, ParseSpeeds } = await pdfLib();
   const doc = await PDFDocument.load(bytes, { password: '', updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, warnOnInvalidObjects: false });
+  await wholePages(doc);
   // Widgets are annotations, which an embedded page leaves behind: their appearance goes into the page.
   const form = doc.getForm();
   if (form.getFields().length > 0) form.flatten();
-  doc.getPages().forEach((p) => p.getSize()); // a damaged page tree fails here rather than half-way through combining
   return doc;
+}
+
+/**
+ * pdf-lib reads on past damage, rebuilding what it can find: a file cut off short would go in with
+ * pages missing their content. Each page's content must be there, whole, or the file is refused.
+ */
+async function wholePages(doc: PDFDocument): Promise<void> {
+  const { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFRef } = await pdfLib();
+  const declared = doc.catalog.Pages().lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber();
+  if (declared !== undefined && declared !== doc.getPageCount()) throw new Error(`${doc.getPageCount()} of its ${declared} pages are left`);
+  for (const [i, page] of doc.getPages().entries()) {
+    page.getSize();
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    for (const ref of refs) {
+      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+      if (!(stream instanceof PDFRawStream) || stream.getContents().length === 0) throw new Error(`page ${i + 1} has lost its content`);
+    }
+  }
 }
 
 /** A scan or photo, fitted to an A4 page turned the way the image is. */

@@ -1,7 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError, type Finding } from '../shared/errors.js';
 import { readAttachmentBytes } from '../input/attachments.js';
-import { readAttachmentHashes } from '../input/archive.js';
+import { readAttachmentHashes, type AttachmentHashes } from '../input/archive.js';
 import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import type { Meeting } from '../model/meeting.js';
 import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
@@ -43,6 +43,23 @@ export async function openAttachments(dir: string, meeting: Meeting): Promise<At
   }
   if (findings.length) throw new InputError(findings);
   return { filed, opened, pages: new Map(filed.map((f, i) => [f.anchor, opened[i]!.pages])) };
+}
+
+/** Every attachment file of the members' version, checked as a build opens it: its findings, none when all are good. */
+export async function attachmentFindings(dir: string, meeting: Meeting): Promise<Finding[]> {
+  return openAttachments(dir, meeting).then(
+    () => [],
+    (err: unknown) => {
+      if (err instanceof InputError) return err.findings;
+      throw err;
+    },
+  );
+}
+
+/** The SHA-256 of each attachment file (all opened first, so a bad one stops the finalizing), by its `fil:`. */
+export async function attachmentHashes(dir: string, meeting: Meeting): Promise<AttachmentHashes> {
+  const { opened } = await openAttachments(dir, meeting);
+  return Object.fromEntries(opened.map((o) => [o.file.ref.path, o.file.sha256]));
 }
 
 /**
