@@ -41,6 +41,9 @@ export async function appendAttachments(doc: PDFDocument, placed: PlacedPages[],
     await addOutlineEntry(doc, parents[p.parent]!, p.label, first!);
     await setNamedDestination(doc, p.anchor, first!);
   }
+  // pdf-lib writes embedded pages and fonts at saving, under the numbers it gave them now: written
+  // now, they are objects like the others when the document's objects are numbered anew.
+  await doc.flush();
 }
 
 /** A new sheet with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
