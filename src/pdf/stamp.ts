@@ -1,4 +1,4 @@
-import type { PDFDict, PDFDocument, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDict, PDFDocument, PDFEmbeddedPage, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import { a4, type OpenedAttachment } from './attachments.js';
 import { pdfLib } from './pdf-lib.js';
 
@@ -47,7 +47,7 @@ export async function appendAttachments(doc: PDFDocument, placed: PlacedPages[],
 }
 
 /** A new sheet with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
-async function placePage(doc: PDFDocument, source: PDFPage, embedded: Awaited<ReturnType<PDFDocument['embedPage']>>): Promise<PDFPage> {
+async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbeddedPage): Promise<PDFPage> {
   const { degrees } = await pdfLib();
   const rotation = (((source.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const turned = rotation === 90 || rotation === 270;
