@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inputsFingerprint } from '../input/fingerprint.js';
+import { inputsFingerprint } from './fingerprint.js';
 import type { Meeting } from '../model/meeting.js';
 import { filedAttachments } from '../model/attachments.js';
 import { openAttachments, withAttachments } from './combine.js';

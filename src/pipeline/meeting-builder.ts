@@ -4,7 +4,7 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
-import { inputsFingerprint } from '../input/fingerprint.js';
+import { inputsFingerprint } from './fingerprint.js';
 import type { BatchRequest, DocumentResult } from './batch.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
