@@ -56,9 +56,10 @@ export class LiveDocument {
     return () => rendering.listeners.delete(listener);
   }
 
-  /** The last good PDF for `audience`, if any. */
-  pdf(audience: Audience): Uint8Array | undefined {
-    return this.renderings.get(audience)?.pdf;
+  /** The last good PDF for `audience`, if any, and its version. */
+  document(audience: Audience): { pdf: Uint8Array; version: number } | undefined {
+    const rendering = this.renderings.get(audience);
+    return rendering?.pdf && { pdf: rendering.pdf, version: rendering.version };
   }
 
   /** Rebuilds now, or once more after the rebuild under way; resolves when the document is up to date. */
