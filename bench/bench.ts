@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { printMeeting, readMeeting } from '../src/build.js';
+import { printMeeting, readMeeting } from '../src/pipeline/document.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
 import { sharedFiles } from '../src/input/load.js';
 import { PrintPage } from '../src/pdf/print.js';

@@ -14,6 +14,7 @@ const commands = {
   plan: () => import('./commands/plan.js'),
   schema: () => import('./commands/schema.js'),
   send: () => import('./commands/send.js'),
+  publish: () => import('./commands/publish.js'),
   preview: () => import('./commands/preview.js'),
 };
 
@@ -73,8 +74,22 @@ program
   .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
 
 program
+  .command('publish')
+  .description('publish every meeting, in the public version only, as a static site: pages, PDFs, open data (JSON, SBSYS XML) and calendar feeds')
+  .option('-o, --out <dir>', 'the site folder', 'site')
+  .option('--url <address>', "the site's public address (https://...), for the links in the data and the calendar feeds")
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('--force', 'print every PDF again, also those the site has from the same inputs')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
+  .option('-q, --quiet', 'no warnings')
+  .option('--json', 'print the result as JSON on stdout')
+  .action(async (options) => (await commands.publish()).publishCommand(options));
+
+program
   .command('send')
-  .description("e-mail the members' PDF (built, or reused if newer than its inputs) to every member and extra recipient, and log it")
+  .description("e-mail the members' PDF (built, or reused if it records being made from these inputs) to every member and extra recipient, and log it")
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
   .option('--dry-run', 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing')
   .option('--to <address>', 'send to this address only (a test send)')

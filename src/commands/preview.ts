@@ -8,7 +8,7 @@ import { previewRoutes } from '../preview/routes.js';
 import { serveLocally, type LocalServer } from '../preview/server.js';
 import { watchFolders, type Watcher } from '../preview/watch.js';
 import { reloadTemplates } from '../render/html.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface PreviewOptions {
   meetings: string;

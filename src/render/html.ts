@@ -1,15 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import { Handlebars } from '../shared/bundled.js';
-import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
-import { templatesDir } from '../shared/paths.js';
+import type { Meeting } from '../model/meeting.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { pageNumbers } from './contents.js';
-import { kindName, longDate, numericDate, shortDate, weekdayDate } from '../shared/danish-dates.js';
-import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
+import { kindName, longDate } from '../shared/danish-dates.js';
 import { fontFaceCss } from './fonts.js';
-import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { createTemplates, readTemplate } from './templates.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
@@ -29,33 +25,12 @@ export function reloadTemplates(): void {
 }
 
 function prepare(): Renderer {
-  const hbs = Handlebars.create();
-  const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
-  hbs.registerHelper({
-    md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
-    upper: (s: string) => s.toLocaleUpperCase('da'),
-    holder: (seat: Seat) => seat.name ?? 'Vakant',
-    hasText,
-    hasSagsfremstilling: (item: Item) =>
-      hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
-    /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
-    hasBeslutning: (item: Item, meeting: Meeting) => item.beslutning !== undefined || (meeting.kind === 'referat' && item.politicalReview !== undefined),
-    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
-    politicalMeetingName,
-    politicalMeetingMinute,
-    rulLine,
-    weekdayDate,
-    numericDate,
-    shortDate,
-  });
-  const partials = path.join(templatesDir, 'partials');
-  const source = (file: string) => readFileSync(path.join(partials, file), 'utf8');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), source(file));
+  const hbs = createTemplates();
+  const source = (file: string) => readTemplate(path.join('partials', file));
   return {
-    document: hbs.compile(readFileSync(path.join(templatesDir, 'document.hbs'), 'utf8')),
-    style: hbs.compile(readFileSync(path.join(templatesDir, 'head.hbs'), 'utf8'))({ css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() }),
-    body: hbs.compile(readFileSync(path.join(templatesDir, 'body.hbs'), 'utf8')),
+    document: hbs.compile(readTemplate('document.hbs')),
+    style: hbs.compile(readTemplate('head.hbs'))({ css: readTemplate('style.css'), fontFaces: fontFaceCss() }),
+    body: hbs.compile(readTemplate('body.hbs')),
     numbered: [
       { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
       { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
