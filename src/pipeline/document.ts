@@ -11,6 +11,7 @@ import { withBrowser } from '../pdf/browser.js';
 import { PrintPage } from '../pdf/print.js';
 import { documentSubject, documentTitle, renderDocument } from '../render/html.js';
 import type { Finding } from '../shared/errors.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { writeAtomically } from '../shared/files.js';
 
 /**
@@ -45,16 +46,20 @@ export interface PrintedDocument {
   /** The HTML of the final print, with the real page numbers, made when asked for. */
   html: () => string;
   pdf: Uint8Array;
+  /** Where its headings are: a guess that saves a print of the next version of the same document. */
+  headings: HeadingPages;
 }
 
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
- * right, and the fingerprint of its `inputs` recorded. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
+ * right, and the fingerprint of its `inputs` recorded. `first`, its rendering without page numbers, may be made beforehand, while the browser starts;
+ * or `guess`, where an earlier version's headings were (see printWithContents), may save a print.
  */
-export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting), inputs?: string): Promise<PrintedDocument> {
-  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings), first);
+export async function printMeeting(page: PrintPage, meeting: Meeting, first?: RenderedDocument, inputs?: string, guess?: HeadingPages): Promise<PrintedDocument> {
+  const render = (headings?: HeadingPages) => renderDocument(meeting, headings);
+  const { doc, rendered, headings } = await (first ? printWithContents(page, render, first) : printWithContents(page, render, render(guess), guess));
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
-  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)), headings };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */
