@@ -1,9 +1,9 @@
 // The preview's part of npm run bench (alone: npm run bench -- preview): how soon a save shows on the
 // page, and whether its memory stands still over a long session.
 //
-//   (f) save to updated page: the meeting file's title written, until the preview page, open in
+//   (j) save to updated page: the meeting file's title written, until the preview page, open in
 //       Chromium, shows the new document; median and 95th percentile over 20 edits
-//   (g) the preview's memory (agenda and its browser, proportional set size) after 20 and after 200 edits
+//   (k) the preview's memory (agenda and its browser, proportional set size) after 20 and after 200 edits
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,9 +41,9 @@ export async function previewBench(browser: string): Promise<void> {
     }
     if ((await shown(page)) !== 'medlemmer 201') throw new Error(`the page shows ${await shown(page)} after 200 edits`);
     const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
-    console.log(`(f) save to updated page, 20 edits: median ${ms(quantile(latencies, 0.5))}, 95th percentile ${ms(quantile(latencies, 0.95))}  (runs: ${latencies.map((l) => (l / 1000).toFixed(2)).join(', ')})`);
+    console.log(`(j) save to updated page, 20 edits: median ${ms(quantile(latencies, 0.5))}, 95th percentile ${ms(quantile(latencies, 0.95))}  (runs: ${latencies.map((l) => (l / 1000).toFixed(2)).join(', ')})`);
     const [m20, m200] = [memory[20]! / 1024, memory[200]! / 1024];
-    console.log(`(g) preview's memory, agenda and its browser: ${m20.toFixed(0)} MB after 20 edits, ${m200.toFixed(0)} MB after 200 (${(((m200 - m20) / m20) * 100).toFixed(0)} %)`);
+    console.log(`(k) preview's memory, agenda and its browser: ${m20.toFixed(0)} MB after 20 edits, ${m200.toFixed(0)} MB after 200 (${(((m200 - m20) / m20) * 100).toFixed(0)} %)`);
   } finally {
     await viewer.close();
     await preview.interrupt();

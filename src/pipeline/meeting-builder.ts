@@ -4,9 +4,10 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
-import { inputsFingerprint } from '../input/fingerprint.js';
+import { inputsFingerprint } from './fingerprint.js';
 import type { BatchRequest, DocumentResult } from './batch.js';
-import { defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+import { openAttachments, withAttachments } from './combine.js';
+import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 /**
  * The work of a batch for one meeting: read and checked once, then each version asked for printed.
@@ -25,12 +26,18 @@ export async function meetingBuilder(request: BatchRequest, audiences: Audience[
     const results: DocumentResult[] = [];
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
-      const pdf = request.out ?? defaultPdfPath(version);
+      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version) : defaultPdfPath(version));
+      // Its files are opened first: a bad one stops this document before anything is printed.
+      const attachments = request.samlet ? await openAttachments(request.dir, version).catch(failed) : undefined;
+      if (attachments instanceof AgendaError) {
+        results.push(done({ date, audience, error: attachments }));
+        continue;
+      }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
-      const first = renderDocument(version);
-      const inputs = await inputsFingerprint(request.dir, date, audience);
+      const first = renderDocument(version, undefined, attachments?.pages);
+      const inputs = withAttachments(await inputsFingerprint(request.dir, date, audience), attachments);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first, inputs);
+        const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAtomically(pdf, printed.pdf);
         if (request.html) await writeAtomically(request.html, printed.html());
       });
