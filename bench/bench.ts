@@ -39,6 +39,8 @@ function yearOfMeetings(): string {
   mkdirSync(dir);
   const source = path.join(packageRoot, 'meetings');
   for (const f of Object.values(sharedFiles)) copyFileSync(path.join(source, f), path.join(dir, f));
+  // The attachment files the references name, which publish puts in each meeting's combined document.
+  cpSync(path.join(source, 'bilag'), path.join(dir, 'bilag'), { recursive: true });
   const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
   for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
     writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
