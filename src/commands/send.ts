@@ -12,7 +12,7 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor } from '../send/message.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
-import { smtpConfig } from '../send/smtp-config.js';
+import { smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { printFindings } from './report.js';
 import { checkedDate } from './select.js';
 
@@ -43,14 +43,16 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
   const { sources, warnings } = await loadMeeting(dir, date);
   printFindings(warnings);
   const meeting = buildMeeting(sources);
+  // The mail settings are read before the document is built, so a mistake in them is told at once.
+  const smtp = options.dryRun ? undefined : smtpConfig(process.env, options.smtp);
   const attachment = await attachmentOf(dir, meeting, options);
   const recipients = chooseRecipients(options, sources);
   const logFile = sendLogFile(dir, date);
   const log = await readSendLog(logFile);
   const due = notYetSent(recipients, log, attachment, options.force ?? false);
-  if (options.dryRun) return dryRun(due, meeting, attachment);
+  if (!smtp) return dryRun(due, meeting, attachment);
   if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-  const sent = await deliver(due, meeting, attachment, { options, log, logFile });
+  const sent = await deliver(due, meeting, attachment, { smtp, log, logFile });
   if (sent > 0 && !options.to && !(await hasArchive(dir, date))) {
     await writeArchive(dir, date);
     process.stdout.write(`finalized ${date}: its shared files are archived, so the document sent can be rebuilt exactly\n`);
@@ -99,8 +101,8 @@ function dryRun(due: Recipient[], meeting: Meeting, attachment: Attachment): voi
 }
 
 /** One message per recipient; each outcome logged as it happens. Returns how many the server took. */
-async function deliver(due: Recipient[], meeting: Meeting, attachment: Attachment, run: { options: SendOptions; log: SendLogEntry[]; logFile: string }): Promise<number> {
-  const mailer = new Mailer(smtpConfig(process.env, run.options.smtp));
+async function deliver(due: Recipient[], meeting: Meeting, attachment: Attachment, run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string }): Promise<number> {
+  const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
     let sent = 0;
