@@ -1,5 +1,5 @@
 import { loadMeeting, type CheckedShared } from './check/check.js';
-import type { Finding } from './errors.js';
+import type { Finding } from './shared/errors.js';
 import { buildMeeting } from './model/merge.js';
 import type { Meeting } from './model/meeting.js';
 import { headingTexts } from './pdf/headings.js';
@@ -7,7 +7,7 @@ import { printWithContents } from './pdf/paginate.js';
 import { finishPdf } from './pdf/postprocess.js';
 import { withBrowser } from './pdf/browser.js';
 import { PrintPage } from './pdf/print.js';
-import { writeAtomically } from './output.js';
+import { writeAtomically } from './shared/files.js';
 import { documentSubject, documentTitle, renderDocument } from './render/html.js';
 
 /** Load, check and merge a meeting and its shared files (or those given, checked once for many): everything that needs no browser. */

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../errors.js';
+import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../shared/errors.js';
 import type { Audience } from '../model/meeting.js';
-import { defaultPdfPath, writeAtomically } from '../output.js';
+import { defaultPdfPath } from '../pipeline/document.js';
+import { writeAtomically } from '../shared/files.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { findingsJson, printFindings, printJson } from './report.js';
@@ -93,7 +94,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
  * Pages printed at once: one per core. On two cores (npm run bench, 52 meetings) one page took 13.2 s,
  * two 9.1 s, three 9.0 s, four 9.0 s: past one a core, more pages only cost memory.
  */
-function defaultJobs(documents: number): number {
+export function defaultJobs(documents: number): number {
   return Math.max(1, Math.min(documents, availableParallelism(), 4));
 }
 
@@ -104,7 +105,7 @@ function failed(error: unknown): AgendaError {
 }
 
 /** Runs `work` on every item, at most `limit` at a time, each worker with a printer of its own; results in the items' order. */
-async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
+export async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

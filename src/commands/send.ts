@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadMeeting, type MeetingSources } from '../check/check.js';
-import { ReportedFailure, ExitCode, UsageError, SendError } from '../errors.js';
+import { loadMeeting } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
+import { ReportedFailure, ExitCode, UsageError, SendError } from '../shared/errors.js';
 import { hasArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
 import { buildMeeting } from '../model/merge.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Audience } from '../model/meeting.js';
-import { packageRoot, templatesDir } from '../paths.js';
+import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from './archive.js';
 import { meetingFile, sharedFiles } from './load.js';
 

@@ -1,5 +1,6 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { RenderError } from '../errors.js';
+import type { PDFDocument } from 'pdf-lib';
+import { RenderError } from '../shared/errors.js';
+import { canonicalize } from './canonical.js';
 import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 
@@ -29,8 +30,8 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   doc.setCreator('agenda');
   await withoutDates(doc);
   if (meta.inputs) await record(doc, inputsKey, meta.inputs);
-  await renumberStructureIds(doc);
   await retitleOutline(doc, headings);
+  await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
@@ -60,35 +61,6 @@ async function withoutDates(doc: PDFDocument): Promise<void> {
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.delete(PDFName.of('CreationDate'));
   info.delete(PDFName.of('ModDate'));
-}
-
-/**
- * Chromium names the tagged structure's elements after the renderer's DOM node ids ("node00000023"),
- * which depend on what the renderer made before (under load they come out differently). Renumbered
- * in their order, which keeps the id tree sorted, the same meeting always gives the same bytes.
- */
-async function renumberStructureIds(doc: PDFDocument): Promise<void> {
-  const { PDFArray, PDFDict, PDFString } = await pdfLib();
-  const found: Array<{ parent: PDFDict | PDFArray; key: PDFName | number; id: number }> = [];
-  const visit = (value: unknown, parent: PDFDict | PDFArray, key: PDFName | number) => {
-    if (value instanceof PDFString) {
-      const id = /^node(\d+)$/.exec(value.asString())?.[1];
-      if (id) found.push({ parent, key, id: Number(id) });
-    } else if (value instanceof PDFDict) {
-      for (const [k, v] of value.entries()) visit(v, value, k);
-    } else if (value instanceof PDFArray) {
-      value.asArray().forEach((v, i) => visit(v, value, i));
-    }
-  };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict || object instanceof PDFArray) visit(object, object, -1);
-  }
-  const order = [...new Set(found.map((f) => f.id))].sort((a, b) => a - b);
-  const renamed = new Map(order.map((id, i) => [id, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]));
-  for (const { parent, key, id } of found) {
-    if (parent instanceof PDFArray) parent.set(key as number, renamed.get(id)!);
-    else parent.set(key as PDFName, renamed.get(id)!);
-  }
 }
 
 /** Gives each outline entry, in document order, the text of the heading it was made from. */

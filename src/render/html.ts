@@ -1,13 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import { Handlebars } from '../bundled.js';
-import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
-import { templatesDir } from '../paths.js';
-import { pageNumbers, type HeadingPages } from './contents.js';
-import { kindName, longDate, numericDate, politicalMeetingMinute, politicalMeetingName, rulLine, shortDate, weekdayDate } from './danish.js';
+import type { Meeting } from '../model/meeting.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { pageNumbers } from './contents.js';
+import { kindName, longDate } from '../shared/danish-dates.js';
 import { fontFaceCss } from './fonts.js';
-import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { createTemplates, readTemplate } from './templates.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
@@ -21,34 +19,18 @@ interface Renderer {
 
 let renderer: Renderer | undefined;
 
+/** Reads the templates and the stylesheet anew at the next rendering: for a process that outlives an edit of them. */
+export function reloadTemplates(): void {
+  renderer = undefined;
+}
+
 function prepare(): Renderer {
-  const hbs = Handlebars.create();
-  const hasText = (s: Section) => Boolean(s.før ?? s.tekst ?? s.efter);
-  hbs.registerHelper({
-    md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
-    upper: (s: string) => s.toLocaleUpperCase('da'),
-    holder: (seat: Seat) => seat.name ?? 'Vakant',
-    hasText,
-    hasSagsfremstilling: (item: Item) =>
-      hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
-    /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
-    hasBeslutning: (item: Item, meeting: Meeting) => item.beslutning !== undefined || (meeting.kind === 'referat' && item.politicalReview !== undefined),
-    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
-    politicalMeetingName,
-    politicalMeetingMinute,
-    rulLine,
-    weekdayDate,
-    numericDate,
-    shortDate,
-  });
-  const partials = path.join(templatesDir, 'partials');
-  const source = (file: string) => readFileSync(path.join(partials, file), 'utf8');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), source(file));
+  const hbs = createTemplates();
+  const source = (file: string) => readTemplate(path.join('partials', file));
   return {
-    document: hbs.compile(readFileSync(path.join(templatesDir, 'document.hbs'), 'utf8')),
-    style: hbs.compile(readFileSync(path.join(templatesDir, 'head.hbs'), 'utf8'))({ css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() }),
-    body: hbs.compile(readFileSync(path.join(templatesDir, 'body.hbs'), 'utf8')),
+    document: hbs.compile(readTemplate('document.hbs')),
+    style: hbs.compile(readTemplate('head.hbs'))({ css: readTemplate('style.css'), fontFaces: fontFaceCss() }),
+    body: hbs.compile(readTemplate('body.hbs')),
     numbered: [
       { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
       { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
@@ -64,23 +46,6 @@ export function documentTitle(meeting: Meeting): string {
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
 export function documentSubject(meeting: Meeting): string {
   return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
-}
-
-/** A fragment of the page to put in place of the element `selector` matches. */
-export interface PagePart {
-  selector: string;
-  html: string;
-}
-
-export interface RenderedDocument {
-  /** The whole page, made when asked for: a page that printed a document before takes only the parts that differ. */
-  html: () => string;
-  /** The head's CSS and fonts: one string, the same for every document. */
-  style: string;
-  /** The body element. */
-  body: string;
-  /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
-  numberedParts: PagePart[];
 }
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { buildPdf } from '../build.js';
 import { inputsFingerprint } from '../input/fingerprint.js';
 import type { Meeting } from '../model/meeting.js';
-import { defaultPdfPath } from '../output.js';
+import { defaultPdfPath } from '../pipeline/document.js';
 import { recordedInputs } from '../pdf/postprocess.js';
 
 export interface SentDocument {
