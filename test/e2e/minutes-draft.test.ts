@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readMeeting } from '../../src/build.js';
 import { minutesCommand } from '../../src/commands/minutes.js';
 import { publicVersion } from '../../src/model/public.js';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 
 /** A closed item last, with closed text in every field a draft could copy from. */
