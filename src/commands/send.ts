@@ -13,6 +13,7 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor } from '../send/message.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import { withSendLock } from '../send/lock.js';
 import { smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { printFindings } from './report.js';
 import { checkedDate } from './select.js';
@@ -46,20 +47,22 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
   const meeting = buildMeeting(sources);
   // The mail settings are read before the document is built, so a mistake in them is told at once.
   const smtp = options.dryRun ? undefined : smtpConfig(process.env, options.smtp);
-  const attachment = await attachmentOf(dir, meeting, options);
   const recipients = chooseRecipients(options, sources);
   const logFile = sendLogFile(dir, date);
-  const log = await readSendLog(logFile);
-  const due = notYetSent(recipients, log, attachment, options.force ?? false);
-  if (!smtp) return dryRun(due, meeting, attachment);
-  if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-  const sent = await deliver(due, meeting, attachment, { smtp, log, logFile });
-  if (sent > 0 && !options.to && !(await hasArchive(dir, date))) {
-    await writeArchive(dir, date);
-    process.stdout.write(`finalized ${date}: its shared files are archived, so the document sent can be rebuilt exactly\n`);
-  }
-  process.stdout.write(`sent ${attachment.filename} (sha256 ${attachment.sha256.slice(0, 12)}) to ${sent} of ${due.length} recipients; log: ${logFile}\n`);
-  if (sent < due.length) throw new ReportedFailure(ExitCode.sendingFailed);
+  await withSendLock(logFile, async () => {
+    const log = await readSendLog(logFile);
+    const attachment = await attachmentOf(dir, meeting, options);
+    const due = notYetSent(recipients, log, attachment, options.force ?? false);
+    if (!smtp) return dryRun(due, meeting, attachment);
+    if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+    const sent = await deliver(due, meeting, attachment, { smtp, log, logFile });
+    if (sent > 0 && !options.to && !(await hasArchive(dir, date))) {
+      await writeArchive(dir, date);
+      process.stdout.write(`finalized ${date}: its shared files are archived, so the document sent can be rebuilt exactly\n`);
+    }
+    process.stdout.write(`sent ${attachment.filename} (sha256 ${attachment.sha256.slice(0, 12)}) to ${sent} of ${due.length} recipients; log: ${logFile}\n`);
+    if (sent < due.length) throw new ReportedFailure(ExitCode.sendingFailed);
+  });
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, options: SendOptions): Promise<Attachment> {
@@ -88,7 +91,7 @@ function notYetSent(recipients: Recipient[], log: SendLogEntry[], attachment: At
   if (earlier) process.stdout.write(`the meeting has changed since ${attachment.filename} was sent on ${earlier.tid}: this sends the new version\n`);
   return recipients.filter((r) => {
     const sent = lastSent(log, r.email, attachment.filename, attachment.sha256);
-    if (sent && !force) process.stdout.write(`${r.email}: got this version on ${sent.tid} already (--force sends it again)\n`);
+    if (sent && !force) process.stdout.write(sent.sendt ? `${r.email}: got this version on ${sent.tid} already (--force sends it again)\n` : unknownOutcome(r.email, sent.tid));
     return !sent || force;
   });
 }
@@ -101,13 +104,23 @@ function dryRun(due: Recipient[], meeting: Meeting, attachment: Attachment): voi
   process.stdout.write(`dry run: nothing sent (${due.length} ${due.length === 1 ? 'message' : 'messages'} would go)\n`);
 }
 
-/** One message per recipient; each outcome logged as it happens. Returns how many the server took. */
+const unknownOutcome = (to: string, tid: string) =>
+  `${to}: a message of this version was begun on ${tid}, but the run stopped before its outcome was logged: not sent again, as it may have arrived (ask; --force sends it again)\n`;
+
+/**
+ * One message per recipient. The intent is logged before each message and the outcome after, so a
+ * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
+ * a message is sent at most once per recipient and version. Returns how many the server took.
+ */
 async function deliver(due: Recipient[], meeting: Meeting, attachment: Attachment, run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string }): Promise<number> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
     let sent = 0;
     for (const r of due) {
+      const intent: SendLogEntry = { tid: new Date().toISOString(), til: r.email, dokument: attachment.filename, sha256: attachment.sha256, sendt: false, påbegyndt: true };
+      run.log.push(intent);
+      await writeSendLog(run.logFile, run.log);
       const letter = letterFor(meeting, r, attachment.filename);
       const error = await mailer.send({ to: r.email, ...letter, attachment }).then(
         () => undefined,
@@ -118,7 +131,7 @@ async function deliver(due: Recipient[], meeting: Meeting, attachment: Attachmen
       );
       if (error) process.stderr.write(`${r.email}: ${error}\n`);
       else sent++;
-      run.log.push({ tid: new Date().toISOString(), til: r.email, dokument: attachment.filename, sha256: attachment.sha256, sendt: !error, ...(error ? { fejl: error } : {}) });
+      run.log[run.log.length - 1] = { tid: intent.tid, til: r.email, dokument: attachment.filename, sha256: attachment.sha256, sendt: !error, ...(error ? { fejl: error } : {}) };
       await writeSendLog(run.logFile, run.log);
     }
     return sent;
@@ -126,4 +139,3 @@ async function deliver(due: Recipient[], meeting: Meeting, attachment: Attachmen
     mailer.close();
   }
 }
-

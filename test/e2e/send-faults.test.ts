@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agendaAsync, copyOfMeetings, errorLines } from '../support/cli.js';
+import { agenda, agendaAsync, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { startSmtpServer } from '../support/smtp.js';
 
@@ -61,5 +62,69 @@ describe('agenda send keeps the password to itself', () => {
     const tls = await agendaAsync(['send', '2023-11-22', '--smtp', settings], { cwd: dir });
     expect(tls.status).toBe(2);
     expect(leaks(tls.stderr)).toEqual([]);
+  });
+});
+
+describe('agenda send mails each member once', () => {
+  const setup = async () => {
+    const copy = meetingsWithAddresses();
+    const smtp = await startSmtpServer(login);
+    const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(smtp.port), AGENDA_SMTP_USER: login.user, AGENDA_SMTP_PASSWORD: password, AGENDA_SMTP_FROM: 'a@example.org', AGENDA_SMTP_CA: smtp.certificateIn(copy.dir) };
+    const send = (args: string[] = []) => agendaAsync(['send', '2023-11-22', ...args], { cwd: copy.dir, env });
+    return { ...copy, smtp, send };
+  };
+  const sentTo = (logFile: string) => (parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean }>).filter((e) => e.sendt).map((e) => e.til);
+
+  it('two sends at once: every member gets the document once, and the log lists each', async () => {
+    const { smtp, send, logFile } = await setup();
+    expect((await send(['--dry-run'])).status).toBe(0);
+    const runs = await Promise.all([send(), send()]);
+    await smtp.close();
+    expect(runs.map((r) => r.status).sort()).toEqual([0, 2]);
+    expect(runs.find((r) => r.status === 2)!.stderr).toMatch(/another agenda send of this meeting is running|has reached every recipient already/);
+    expect(smtp.received.map((r) => r.to[0]).sort()).toEqual([...members].sort());
+    expect(sentTo(logFile).sort()).toEqual([...members].sort());
+    expect(existsSync(`${logFile}.lock`)).toBe(false);
+  });
+
+  it('a run stopped after a message was begun: the re-run does not mail that member again, and says why', async () => {
+    const { smtp, send, logFile } = await setup();
+    expect((await send(['--to', 'test@example.org'])).status).toBe(0);
+    const [done] = parse(readFileSync(logFile, 'utf8')) as Array<{ sha256: string; dokument: string }>;
+    // What a kill between the server's acceptance and the outcome's line leaves, or a full disk then.
+    writeFileSync(logFile, `- tid: 2023-11-20T10:00:00.000Z\n  til: ${members[1]}\n  dokument: ${done!.dokument}\n  sha256: ${done!.sha256}\n  sendt: false\n  påbegyndt: true\n`);
+    writeFileSync(`${logFile}.lock`, '999999');
+    const run = await send();
+    await smtp.close();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but the run stopped before its outcome was logged: not sent again`);
+    expect(smtp.received.map((r) => r.to[0]).sort()).toEqual(['test@example.org', members[0], members[2]].sort());
+  });
+
+  it('an address with a comma is an error, not two recipients', () => {
+    const { dir, meetings } = meetingsWithAddresses();
+    edit(path.join(meetings, 'udvalg.yaml'), `email: ${members[0]}`, 'email: kontor,lene@example.dk');
+    const run = agenda(['check', '2023-11-22'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stderr)[0]).toMatch(/^meetings\/udvalg\.yaml:\d+:\d+: medlemmer\[0\]\.email: expected one e-mail address/);
+  });
+
+  it('a damaged send log is a located error, never an unexpected failure, and nothing is sent', async () => {
+    const { smtp, send, logFile } = await setup();
+    const good = `- tid: 2023-11-20T10:00:00.000Z\n  til: ${members[0]}\n  dokument: 2023-11-22-dagsorden.pdf\n  sha256: ${'a'.repeat(64)}\n  sendt: true\n`;
+    const damaged = {
+      'merge-conflict markers': `<<<<<<< HEAD\n${good}=======\n${good}>>>>>>> other\n`,
+      'an entry without til': good.replace(`  til: ${members[0]}\n`, ''),
+      'sendt as a word': good.replace('sendt: true', 'sendt: måske'),
+      'not a list': 'til: x\n',
+    };
+    for (const [kind, text] of Object.entries(damaged)) {
+      writeFileSync(logFile, text);
+      const run = await send();
+      expect(run.status, kind).toBe(1);
+      expect(errorLines(run.stderr).every((l) => /^meetings\/2023-11-22\.sendt\.yaml:\d+:\d+: /.test(l)), `${kind}: ${run.stderr}`).toBe(true);
+    }
+    await smtp.close();
+    expect(smtp.received).toEqual([]);
   });
 });
