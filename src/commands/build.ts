@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../shared/errors.js';
 import type { Audience } from '../model/meeting.js';
 import { defaultPdfPath } from '../pipeline/document.js';
-import { writeAtomically } from '../shared/files.js';
+import { writeAllAtomically } from '../shared/files.js';
+import { refuseTargets } from './targets.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { findingsJson, printFindings, printJson } from './report.js';
@@ -49,6 +50,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
     const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
     const documents = dates.length * audiences.length;
     if (documents > 1 && (options.out || options.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
+    await refuseTargets(options);
     const progress = new Progress(documents, showWarnings && process.stderr.isTTY);
     const { checkShared } = await import('../check/check.js');
     const { printMeeting, readMeeting } = await import('../build.js');
@@ -74,8 +76,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
         const inputs = await inputsFingerprint(options.meetings, date, audience);
         const printing = printer.run(async (page) => {
           const printed = await printMeeting(page, meeting, first, inputs);
-          await writeAtomically(pdf, printed.pdf);
-          if (options.html) await writeAtomically(options.html, printed.html());
+          await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(options.html ? [{ file: options.html, data: printed.html() }] : [])]);
         });
         const error = await printing.then(() => undefined, failed);
         results.push(progress.done(error ? { date, audience, error } : { date, audience, pdf }));

@@ -1,5 +1,6 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { EnvironmentError, UsageError } from '../shared/errors.js';
+import { processAlive } from '../shared/files.js';
 
 /**
  * One `agenda send` of a meeting at a time: `<log>.lock` beside the send log, made only if absent and
@@ -24,18 +25,8 @@ async function take(lock: string, retry: boolean): Promise<void> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST') throw new EnvironmentError(`cannot make the lock ${lock}: ${code ?? (err as Error).message}`);
     const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-    if (alive(holder) || !retry) throw new UsageError(`another agenda send of this meeting is running${holder ? ` (pid ${holder})` : ''}: wait for it to end (or, if none is, delete ${lock})`);
+    if (processAlive(holder) || !retry) throw new UsageError(`another agenda send of this meeting is running${holder ? ` (pid ${holder})` : ''}: wait for it to end (or, if none is, delete ${lock})`);
     await rm(lock, { force: true });
     await take(lock, false);
-  }
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
