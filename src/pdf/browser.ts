@@ -110,26 +110,30 @@ function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): unkn
   return new RenderError(`printing failed: ${firstLine(err)}`);
 }
 
-/** Closes the browser; one that does not answer is killed with its whole process group. */
+/**
+ * Closes the browser; one that does not answer is killed. Either way its whole process group is
+ * killed after: a renderer that was stopped (SIGSTOP) outlives a browser that closed, and would be
+ * left behind, stopped, for good.
+ */
 async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
   const closed = browser.close().then(
     () => true,
     () => false,
   );
-  if (await within(closeGraceMs, closed)) return;
-  const child = browser.process();
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<true>((resolve) => child.once('exit', () => resolve(true)));
+  const exited = child && child.exitCode === null ? new Promise<true>((resolve) => child.once('exit', () => resolve(true))) : Promise.resolve(true);
+  const gracefully = await within(closeGraceMs, closed);
+  if (child?.pid === undefined) return;
   try {
     process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
   } catch {
-    return; // already gone
+    return; // the group is gone already
   }
-  await within(closeGraceMs, exited);
+  if (!gracefully) await within(closeGraceMs, exited);
 }
 
-/** Whether `promise` comes true within `ms`. */
-function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
+/** Whether `promise` comes true within `ms`: every wait on the browser ends. */
+export function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
   return Promise.race([promise, new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref())]);
 }
 
