@@ -34,6 +34,14 @@ export const isoDate = z
   .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
 
 
+/** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
+export function notBefore(from: string, to: string) {
+  return [
+    (v: Partial<Record<string, unknown>>) => v[from] === undefined || v[to] === undefined || String(v[from]) <= String(v[to]),
+    { error: `comes before ${from}: the end of a period cannot be before its start`, path: [to] as PropertyKey[] },
+  ] as const;
+}
+
 /**
  * One e-mail address, something@somewhere: no spaces, and none of the characters that would make it
  * a list of addresses (`kontor,lene@example.dk` mails lene as well).

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 
@@ -29,21 +29,34 @@ export interface BrowserSearch {
   env?: NodeJS.ProcessEnv;
   platform?: string;
   exists?: (file: string) => boolean;
+  /** Whether a file is a program this process may run. */
+  runnable?: (file: string) => boolean;
   /** Where Puppeteer's own download would be. */
   downloaded?: () => string | undefined;
 }
 
 /** The browser to print with, found the way users expect; one clear error when there is none. */
 export function findBrowser(search: BrowserSearch = {}): string {
-  const { env = process.env, platform = process.platform, exists = existsSync, downloaded = puppeteerDownload } = search;
+  const { env = process.env, platform = process.platform, exists = existsSync, runnable = executable, downloaded = puppeteerDownload } = search;
   const named = search.explicit ? { path: search.explicit, by: '--browser' } : env.PUPPETEER_EXECUTABLE_PATH ? { path: env.PUPPETEER_EXECUTABLE_PATH, by: 'PUPPETEER_EXECUTABLE_PATH' } : undefined;
   if (named) {
-    if (exists(named.path)) return named.path;
-    throw new EnvironmentError(`no browser at ${named.path} (named by ${named.by}); ${howToGetABrowser}`);
+    if (!exists(named.path)) throw new EnvironmentError(`no browser at ${named.path} (named by ${named.by}); ${howToGetABrowser}`);
+    if (!runnable(named.path)) throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetABrowser}`);
+    return named.path;
   }
   const found = [downloaded(), ...(systemPaths[platform] ?? [])].find((p) => p !== undefined && exists(p));
   if (found) return found;
   throw new EnvironmentError(`no Chromium or Chrome found; ${howToGetABrowser}`);
+}
+
+/** A file this process may run (a folder or a text file is not). */
+function executable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function puppeteerDownload(): string | undefined {
