@@ -2,7 +2,12 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 
-/** Flags for a headless print in a locked-down, offline sandbox: nothing phones home, nothing waits on a GPU. */
+/**
+ * Flags for a headless print in a locked-down, offline sandbox: nothing waits on a GPU, and nothing
+ * phones home. The page fetches nothing (print.ts refuses every request); these stop the browser's
+ * own services (updates, sync, safe browsing, metrics, DNS prefetch, the probe of the network) and
+ * make every host name resolve to nothing, so a build makes no connection and no DNS lookup at all.
+ */
 const launchArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -11,6 +16,16 @@ const launchArgs = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  '--no-pings',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--metrics-recording-only',
+  '--no-default-browser-check',
+  '--dns-prefetch-disable',
+  '--no-proxy-server',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 /** Where browsers usually live, after the explicit settings and Puppeteer's own download. */
