@@ -1,12 +1,10 @@
 import { Buffer } from 'node:buffer';
-import { printMeeting } from '../build.js';
-import { checkMeeting, checkShared } from '../check/check.js';
 import type { MeetingSources } from '../input/sources.js';
-import { AgendaError, formatFinding, isError, sortFindings, type Finding } from '../shared/errors.js';
-import { buildMeeting } from '../model/merge.js';
 import type { Audience } from '../model/meeting.js';
-import { publicVersion } from '../model/public.js';
-import type { PrintPage } from '../pdf/print.js';
+import { meetingFor, printMeeting } from '../pipeline/document.js';
+import { checkMeetingSources } from '../pipeline/sources.js';
+import { AgendaError, formatFinding, isError, sortFindings } from '../shared/errors.js';
+import type { HeadingPages } from '../shared/printable.js';
 import type { LastingPrinter } from './printer.js';
 
 /** What the page is told after each rebuild. */
@@ -24,6 +22,8 @@ type Listener = (state: PreviewState) => void;
 interface Rendering {
   version: number;
   pdf?: Uint8Array;
+  /** Where the last print's headings are: where the next one's most likely are too. */
+  headings?: HeadingPages;
   /** Made from older sources than the last read: printed again once someone looks. */
   stale: boolean;
   listeners: Set<Listener>;
@@ -56,9 +56,10 @@ export class LiveDocument {
     return () => rendering.listeners.delete(listener);
   }
 
-  /** The last good PDF for `audience`, if any. */
-  pdf(audience: Audience): Uint8Array | undefined {
-    return this.renderings.get(audience)?.pdf;
+  /** The last good PDF for `audience`, if any, and its version. */
+  document(audience: Audience): { pdf: Uint8Array; version: number } | undefined {
+    const rendering = this.renderings.get(audience);
+    return rendering?.pdf && { pdf: rendering.pdf, version: rendering.version };
   }
 
   /** Rebuilds now, or once more after the rebuild under way; resolves when the document is up to date. */
@@ -78,7 +79,7 @@ export class LiveDocument {
   }
 
   private async rebuildOnce(): Promise<void> {
-    const read = await readSources(this.dir, this.date).catch((err: unknown) => ({ findings: [], sources: undefined, error: message(err) }));
+    const read = await checkMeetingSources(this.dir, this.date).catch((err: unknown) => ({ findings: [], sources: undefined, error: message(err) }));
     this.problems = sortFindings(read.findings).map((f) => ({ text: formatFinding(f), warning: !isError(f) }));
     if ('error' in read) this.problems.push({ text: read.error, warning: false });
     if (read.sources) await this.printAll(read.sources);
@@ -94,7 +95,8 @@ export class LiveDocument {
     for (const audience of audiences) {
       const rendering = this.rendering(audience);
       try {
-        const pdf = await this.printer.run((page) => printDocument(page, sources, audience));
+        const { pdf, headings } = await this.printer.run((page) => printMeeting(page, meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings));
+        rendering.headings = headings;
         // The same meeting gives the same bytes: a save that changed nothing printed leaves the page be.
         if (rendering.pdf === undefined || !Buffer.from(pdf).equals(rendering.pdf)) rendering.version++;
         rendering.pdf = pdf;
@@ -118,16 +120,4 @@ export class LiveDocument {
 /** An error as the clerk reads it: our own errors say it all; anything else is a fault of ours, named as one. */
 function message(err: unknown): string {
   return err instanceof AgendaError ? err.message : `unexpected failure: ${err instanceof Error ? err.message : String(err)}`;
-}
-
-// Stand-ins for src/pipeline/ (issue 15), until it is merged.
-async function readSources(dir: string, date: string): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
-  const shared = await checkShared(dir);
-  const meeting = await checkMeeting(dir, date, shared);
-  return { findings: [...shared.findings, ...meeting.findings], sources: meeting.sources };
-}
-
-async function printDocument(page: PrintPage, sources: MeetingSources, audience: Audience): Promise<Uint8Array> {
-  const meeting = buildMeeting(sources);
-  return (await printMeeting(page, audience === 'offentlig' ? publicVersion(meeting) : meeting)).pdf;
 }

@@ -28,6 +28,9 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
+/** Where a value stands in an input file: a finding without its message. */
+export type Location = Pick<Finding, 'file' | 'line' | 'col' | 'path'>;
+
 /** One finding, always on one line. */
 export function formatFinding(f: Finding): string {
   const where = `${f.file}:${f.line}:${f.col}${f.warning ? ': warning' : ''}`;

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { hasArchive, writeArchive } from '../input/archive.js';
+import { email } from '../input/fields.js';
+import type { MeetingSources } from '../input/sources.js';
+import { buildMeeting } from '../model/merge.js';
+import type { Meeting } from '../model/meeting.js';
+import { findBrowser } from '../pdf/browser.js';
+import { Mailer } from '../send/mailer.js';
+import { letterFor, type Letter } from '../send/message.js';
+import { recipientsOf, type Recipient } from '../send/recipients.js';
+import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import { withSendLock } from '../send/lock.js';
+import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
+import { SendError, UsageError, type Finding } from '../shared/errors.js';
+import { attachmentHashes } from './combine.js';
+import { documentToSend } from './document-to-send.js';
+import { readMeetingSources } from './sources.js';
+
+export interface SendRequest {
+  dir: string;
+  date: string;
+  /** Tell who would get what; send nothing. */
+  dryRun?: boolean;
+  /** This address only (a test send); the meeting is not finalized. */
+  to?: string;
+  /** Send again to whoever has this version already. */
+  force?: boolean;
+  /** The mail settings file; the AGENDA_SMTP_* variables of `env` override it. */
+  smtp?: string;
+  env?: NodeJS.ProcessEnv;
+  browser?: string;
+  timeoutMs?: number;
+}
+
+export interface Attachment {
+  filename: string;
+  content: Uint8Array;
+  sha256: string;
+}
+
+/** What sending tells as it goes. */
+export type SendEvent =
+  | { type: 'warnings'; findings: Finding[] }
+  | { type: 'document'; file: string; built: boolean }
+  | { type: 'without-email'; name: string }
+  | { type: 'changed'; filename: string; sentAt: string }
+  /** `outcomeUnknown`: a message was begun then, and the run stopped before its outcome was logged. */
+  | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
+  | { type: 'failed'; email: string; error: string };
+
+export interface SendResult {
+  attachment: Attachment;
+  /** Those this version had not reached, with their letters; in a dry run, those it would go to. */
+  due: Array<{ recipient: Recipient; letter: Letter }>;
+  /** How many messages the server took (none in a dry run). */
+  sent: number;
+  logFile: string;
+  /** Whether this send finalized the meeting (archived its shared files). */
+  finalized: boolean;
+}
+
+/**
+ * The members' PDF, built or reused, to every member and extra recipient, one message each, with a
+ * log beside the meeting of what reached whom. A document already sent to an address is not sent
+ * there again without `force`. Once it has gone out, the meeting is finalized.
+ */
+export async function sendMeeting(request: SendRequest, onEvent: (event: SendEvent) => void = () => undefined): Promise<SendResult> {
+  const { dir, date } = request;
+  const { sources, warnings } = await readMeetingSources(dir, date);
+  onEvent({ type: 'warnings', findings: warnings });
+  const meeting = buildMeeting(sources);
+  // The mail settings are read before the document is built, so a mistake in them is told at once.
+  const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
+  const recipients = chooseRecipients(request.to, sources, onEvent);
+  const logFile = sendLogFile(dir, date);
+  return withSendLock(logFile, async () => {
+    const log = await readSendLog(logFile);
+    const attachment = await attachmentOf(dir, meeting, request, onEvent);
+    withinLimit(attachment, messageLimitMb(request.env ?? process.env));
+    const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({ recipient, letter: letterFor(meeting, recipient, attachment.filename) }));
+    const result = { attachment, due, sent: 0, logFile, finalized: false };
+    if (!smtp) return result;
+    if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
+    if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
+      await writeArchive(dir, date, await attachmentHashes(dir, meeting));
+      result.finalized = true;
+    }
+    return result;
+  });
+}
+
+async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
+  const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
+  const doc = await documentToSend(dir, meeting, browser);
+  onEvent({ type: 'document', file: doc.file, built: doc.built });
+  return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
+}
+
+/**
+ * A message the server would refuse for its size is not tried, to anyone: the attachment travels
+ * base64-encoded (four bytes for three, and line breaks), which is what the server counts.
+ */
+function withinLimit(attachment: Attachment, limitMb: number): void {
+  const messageMb = (Math.ceil(attachment.content.length / 3) * 4 * (78 / 76) + 16_384) / 1024 / 1024;
+  if (messageMb > limitMb) {
+    throw new SendError(`${attachment.filename}: the message would be ${messageMb.toFixed(1)} MB, over the mail server's limit of ${limitMb} MB (AGENDA_SMTP_MAX_MB); nothing was sent`);
+  }
+}
+
+/** The members and extra recipients, or only `to`; members without an address are told. */
+function chooseRecipients(to: string | undefined, sources: MeetingSources, onEvent: (event: SendEvent) => void): Recipient[] {
+  if (to) {
+    if (!email.safeParse(to).success) throw new UsageError(`--to ${to}: expected an e-mail address`);
+    return [{ email: to }];
+  }
+  const { committee } = sources;
+  const { recipients, withoutEmail } = recipientsOf(committee, sources.meeting, sources.date);
+  for (const name of withoutEmail) onEvent({ type: 'without-email', name });
+  if (recipients.length === 0) throw new UsageError(`nobody to send to: no member of ${committee.navn} has an email in udvalg.yaml`);
+  return recipients;
+}
+
+/** Recipients this version has not yet reached; a changed meeting is said to be so. */
+function notYetSent(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment, force: boolean, onEvent: (event: SendEvent) => void): Recipient[] {
+  const earlier = lastOtherVersion(log, attachment.filename, attachment.sha256);
+  if (earlier) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
+  return recipients.filter((r) => {
+    const sent = lastSent(log, r.email, attachment.filename, attachment.sha256);
+    if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid, outcomeUnknown: !sent.sendt });
+    return !sent || force;
+  });
+}
+
+/**
+ * One message per recipient. The intent is logged before each message and the outcome after, so a
+ * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
+ * a message is sent at most once per recipient and version. Returns how many the server took.
+ */
+async function deliver(due: SendResult['due'], attachment: Attachment, run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string }, onEvent: (event: SendEvent) => void): Promise<number> {
+  const mailer = new Mailer(run.smtp);
+  try {
+    await mailer.verify();
+    let sent = 0;
+    for (const { recipient, letter } of due) {
+      const entry = { tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256 };
+      run.log.push({ ...entry, sendt: false, påbegyndt: true });
+      await writeSendLog(run.logFile, run.log);
+      const error = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
+        () => undefined,
+        (err: unknown) => {
+          if (err instanceof SendError) return err.message;
+          throw err;
+        },
+      );
+      if (error) onEvent({ type: 'failed', email: recipient.email, error });
+      else sent++;
+      run.log[run.log.length - 1] = { ...entry, sendt: !error, ...(error ? { fejl: error } : {}) };
+      await writeSendLog(run.logFile, run.log);
+    }
+    return sent;
+  } finally {
+    mailer.close();
+  }
+}
