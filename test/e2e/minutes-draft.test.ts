@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { readMeeting } from '../../src/build.js';
+import { readMeeting } from '../../src/pipeline/document.js';
 import { minutesCommand } from '../../src/commands/minutes.js';
 import { publicVersion } from '../../src/model/public.js';
 import { packageRoot } from '../../src/shared/paths.js';
