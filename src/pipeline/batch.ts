@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Audience, Meeting } from '../model/meeting.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
+import { refuseTargets } from './targets.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 
 export interface BatchRequest {
@@ -61,6 +62,7 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     const audiences = request.audiences ?? ['medlemmer'];
     const total = dates.length * audiences.length;
     if (total > 1 && (request.out || request.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
+    await refuseTargets({ out: request.out, html: request.html, meetings: request.dir });
     const { meetingBuilder } = await import('./meeting-builder.js');
     let done = 0;
     const build = await meetingBuilder(request, audiences, (findings) => findings.length > 0 && onEvent({ type: 'warnings', findings }), (result) => {
