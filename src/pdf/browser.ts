@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { AgendaError, EnvironmentError, RenderError } from '../errors.js';
+import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
-/** Flags for a headless print in a locked-down, offline sandbox: nothing phones home, nothing waits on a GPU. */
+/** Flags for a headless, offline print: nothing phones home, nothing waits on a GPU. The sandbox: see sandbox.ts. */
 const launchArgs = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -93,7 +93,10 @@ export async function withBrowser<T>(executablePath: string, timeoutMs: number, 
 async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
   try {
     // pipe: the DevTools protocol over the child's own file descriptors, so no port is opened.
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs });
+    const launch = (sandbox: string[]) =>
+      puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchArgs, ...sandbox], timeout: timeoutMs, protocolTimeout: timeoutMs });
+    const sandbox = sandboxArgs();
+    return await launch(sandbox).catch((err: unknown) => (sandbox.length === 0 && isSandboxFailure(err) ? launch(['--no-sandbox']) : Promise.reject(err)));
   } catch (err) {
     const reason = isTimeout(err) ? `no answer within ${timeoutMs / 1000} s` : firstLine(err);
     throw new EnvironmentError(`the browser at ${executablePath} did not start: ${reason}`);
