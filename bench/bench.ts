@@ -16,7 +16,7 @@ import { printMeeting, readMeeting } from '../src/build.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
 import { sharedFiles } from '../src/input/load.js';
 import { PrintPage } from '../src/pdf/print.js';
-import { packageRoot } from '../src/paths.js';
+import { packageRoot } from '../src/shared/paths.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');

@@ -2,7 +2,7 @@
 import './heap.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { findingsJson, printJson } from './commands/report.js';
-import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';
+import { AgendaError, ExitCode, InputError, RenderError } from './shared/errors.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
 const commands = {
@@ -67,7 +67,7 @@ program
 
 program
   .command('send')
-  .description("e-mail the members' PDF (built, or reused if newer than its inputs) to every member and extra recipient, and log it")
+  .description("e-mail the members' PDF (built, or reused if it records being made from these inputs) to every member and extra recipient, and log it")
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
   .option('--dry-run', 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing')
   .option('--to <address>', 'send to this address only (a test send)')

@@ -1,26 +1,10 @@
-import { InputError, isError, type Finding } from '../errors.js';
+import { InputError, isError, type Finding } from '../shared/errors.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
-import type { CalendarInput } from '../input/schema/calendar.js';
-import type { CommitteeInput } from '../input/schema/committee.js';
-import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
-import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, type SharedRead } from '../input/load.js';
+import type { MeetingSources, SharedSources } from '../input/sources.js';
 import { checkCalendar, checkNotes, checkReferences } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
-
-/** Everything one meeting is made from, validated and checked, ready to merge. */
-export interface MeetingSources {
-  date: string;
-  committee: CommitteeInput;
-  standingItems: StandingItemsInput;
-  forwardPlan: ForwardPlanInput;
-  calendar?: CalendarInput;
-  meeting: MeetingInput;
-}
-
-/** What every meeting of a folder shares. */
-export type SharedSources = Omit<MeetingSources, 'date' | 'meeting'>;
 
 export interface CheckedShared {
   read: SharedRead;

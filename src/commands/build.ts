@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../errors.js';
+import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../shared/errors.js';
 import type { Audience } from '../model/meeting.js';
-import { defaultPdfPath, writeAtomically } from '../output.js';
+import { defaultPdfPath } from '../pipeline/document.js';
+import { writeAtomically } from '../shared/files.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { findingsJson, printFindings, printJson } from './report.js';
@@ -53,6 +54,7 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
     const { printMeeting, readMeeting } = await import('../build.js');
     const { publicVersion } = await import('../model/public.js');
     const { renderDocument } = await import('../render/html.js');
+    const { inputsFingerprint } = await import('../input/fingerprint.js');
     const shared = await checkShared(options.meetings);
     // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
     warnings.push(...shared.findings.filter((f) => f.warning));
@@ -69,8 +71,9 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
         const pdf = options.out ?? defaultPdfPath(meeting);
         // Rendered before the page is free, so the first document's rendering runs while the browser starts.
         const first = renderDocument(meeting);
+        const inputs = await inputsFingerprint(options.meetings, date, audience);
         const printing = printer.run(async (page) => {
-          const printed = await printMeeting(page, meeting, first);
+          const printed = await printMeeting(page, meeting, first, inputs);
           await writeAtomically(pdf, printed.pdf);
           if (options.html) await writeAtomically(options.html, printed.html());
         });

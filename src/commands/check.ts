@@ -1,5 +1,5 @@
 import { checkMeeting, checkShared } from '../check/check.js';
-import { ExitCode, isError, ReportedFailure } from '../errors.js';
+import { ExitCode, isError, ReportedFailure } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { findingsJson, printFindings, printJson } from './report.js';
 import { selectMeetings } from './select.js';

@@ -1,5 +1,5 @@
 import { loadMeeting } from '../check/check.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
 import { checkedDate } from './select.js';
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { loadMeeting } from '../check/check.js';
 import { minutesDraft } from '../drafts/minutes.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
-import { writeAtomically } from '../output.js';
+import { writeAtomically } from '../shared/files.js';
 import { checkedDate } from './select.js';
 
 export interface MinutesOptions {

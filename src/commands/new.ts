@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { loadShared, type SharedSources } from '../check/check.js';
+import { loadShared } from '../check/check.js';
+import type { SharedSources } from '../input/sources.js';
 import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
-import { EnvironmentError, UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../shared/errors.js';
 import { meetingDates, meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
-import { plusDays, today } from '../model/dates.js';
+import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
 import { checkedDate } from './select.js';
 

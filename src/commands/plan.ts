@@ -1,8 +1,8 @@
 import { loadShared } from '../check/check.js';
-import { plusDays, today } from '../model/dates.js';
+import { plusDays, today } from '../shared/dates.js';
 import { forwardPlanOn, latest } from '../model/forward-plan.js';
 import type { ForwardPlanView } from '../model/meeting.js';
-import { longDate } from '../render/danish.js';
+import { longDate } from '../shared/danish-dates.js';
 import { checkedDate } from './select.js';
 
 export interface PlanOptions {

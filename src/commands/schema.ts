@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
-import { writeAtomically } from '../output.js';
+import { writeAtomically } from '../shared/files.js';
 
 /** Beside the meeting files, where their `# yaml-language-server: $schema=` line points. */
 export const schemaFileName = 'schema.json';

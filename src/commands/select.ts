@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { meetingDates } from '../input/load.js';
-import { isRealDate } from '../model/dates.js';
+import { isRealDate } from '../shared/dates.js';
 
 /**
  * The meetings a command names: dates (2023-11-22), ranges of the meeting files in the folder

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadMeeting, type MeetingSources } from '../check/check.js';
-import { ReportedFailure, ExitCode, UsageError, SendError } from '../errors.js';
+import { loadMeeting } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
+import { ReportedFailure, ExitCode, UsageError, SendError } from '../shared/errors.js';
 import { hasArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
 import { buildMeeting } from '../model/merge.js';
@@ -62,7 +63,7 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
 async function attachmentOf(dir: string, meeting: Meeting, options: SendOptions): Promise<Attachment> {
   const browser = () => ({ executablePath: findBrowser({ explicit: options.browser }), timeoutMs: options.timeout * 1000 });
   const doc = await documentToSend(dir, meeting, browser);
-  process.stdout.write(`${doc.built ? 'built' : 'reusing'} ${doc.file}${doc.built ? '' : ' (newer than every file it is made from)'}\n`);
+  process.stdout.write(`${doc.built ? 'built' : 'reusing'} ${doc.file}${doc.built ? '' : ' (made from these very inputs)'}\n`);
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
 }
 

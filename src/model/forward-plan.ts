@@ -1,8 +1,8 @@
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
-import { within } from './dates.js';
+import { within } from '../shared/dates.js';
 import type { ForwardPlanView, PlannedMeeting } from './meeting.js';
-import { scheduledDates } from './schedule.js';
+import { scheduledDates } from '../input/schedule.js';
 
 /**
  * The plan as it stood at the meeting on `date`: every later meeting up to the end of the schedule,

@@ -1,6 +1,6 @@
 import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
-import type { Bilag, ForwardPlanView, Item, PoliticalReview, Section, Slot } from './meeting.js';
+import type { Bilag, ClosableText, ForwardPlanView, Item, PoliticalReview, Section, Slot } from './meeting.js';
 
 export interface ItemDefaults {
   sagsgang?: string;
@@ -43,27 +43,31 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     konsekvenser: section(standing?.økonomiske_konsekvenser, entry?.økonomiske_konsekvenser),
     indstilling: section(standing?.indstilling, entry?.indstilling),
     bilag: numbered(entry?.bilag ?? [], lukket),
-    beslutning: entry?.beslutning,
+    beslutning: closable(entry?.beslutning),
   };
 }
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
 function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: string[]): Slot[] {
-  if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ ...s, lukket: s.lukket ?? false }));
-  return standing?.fra_plan ? planned.map((punkt) => ({ punkt, lukket: false })) : [];
+  if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ time: s.tid, subject: s.punkt, lukket: s.lukket ?? false }));
+  return standing?.fra_plan ? planned.map((subject) => ({ subject, lukket: false })) : [];
 }
 
-function section(standing: StandingText | undefined, tekst: ClosableTextInput | undefined): Section {
-  return { før: standing?.før, tekst, efter: standing?.efter };
+function section(standing: StandingText | undefined, text: ClosableTextInput | undefined): Section {
+  return { before: standing?.før, text: closable(text), after: standing?.efter };
+}
+
+function closable(input: ClosableTextInput | undefined): ClosableText | undefined {
+  return input && { text: input.tekst, lukket: input.lukket };
 }
 
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
 function numbered(bilag: BilagInput[], itemLukket: boolean): Bilag[] {
   return bilag.map((b, i) => ({
-    nummer: b.nummer ?? i + 1,
+    number: b.nummer ?? i + 1,
     lukket: itemLukket || (b.lukket ?? false),
-    titel: b.titel,
-    dokument: b.dokument,
+    title: b.titel,
+    document: b.dokument,
     publicNote: b.offentlig_note,
   }));
 }

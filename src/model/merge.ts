@@ -1,9 +1,9 @@
-import type { MeetingSources } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
 import { politicalReview } from './political-calendar.js';
-import { neighboursOf } from './schedule.js';
+import { neighboursOf } from '../input/schedule.js';
 import { seatsOn } from './seats.js';
 
 /** One meeting's sources merged into the model the renderer prints. */

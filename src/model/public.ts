@@ -40,9 +40,9 @@ function openItem(item: Item): Item {
 }
 
 function openSection(section: Section): Section {
-  return section.tekst?.lukket ? { før: section.før, efter: section.efter } : section;
+  return section.text?.lukket ? { before: section.before, after: section.after } : section;
 }
 
 function closedBilag(b: Bilag): Bilag {
-  return { nummer: b.nummer, lukket: true, publicNote: b.publicNote };
+  return { number: b.number, lukket: true, publicNote: b.publicNote };
 }

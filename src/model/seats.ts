@@ -1,5 +1,5 @@
 import type { CommitteeInput } from '../input/schema/committee.js';
-import { within } from './dates.js';
+import { within } from '../shared/dates.js';
 import type { Seat } from './meeting.js';
 
 /** The committee's seats in the order first listed, each with whoever holds it on `date`. */

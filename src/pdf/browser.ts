@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
-import { AgendaError, EnvironmentError, RenderError } from '../errors.js';
+import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
 /** Flags for a headless, offline print: nothing phones home, nothing waits on a GPU. The sandbox: see sandbox.ts. */

@@ -1,7 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
-import { RenderError } from '../errors.js';
+import { RenderError } from '../shared/errors.js';
 import { canonicalize } from './canonical.js';
-import { outlineEntries } from './outline.js';
+import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 
 export interface PdfMetadata {
@@ -9,7 +9,12 @@ export interface PdfMetadata {
   author: string;
   subject: string;
   language: string;
+  /** The fingerprint of the inputs (input/fingerprint.ts), kept in the document's information. */
+  inputs?: string;
 }
+
+/** The key of the document information that holds the inputs' fingerprint. */
+const inputsKey = 'AgendaInputs';
 
 /**
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
@@ -24,9 +29,27 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   doc.setLanguage(meta.language);
   doc.setCreator('agenda');
   await withoutDates(doc);
+  if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
   await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
+
+async function record(doc: PDFDocument, key: string, value: string): Promise<void> {
+  const { PDFDict, PDFName, PDFString } = await pdfLib();
+  doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of(key), PDFString.of(value));
+}
+
+/** The inputs' fingerprint a PDF of ours records; undefined for any other file, or one that is not a PDF. */
+export async function recordedInputs(bytes: Uint8Array): Promise<string | undefined> {
+  const { PDFDict, PDFName, PDFString } = await pdfLib();
+  try {
+    const doc = await loadPdf(bytes);
+    const value = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict)?.lookupMaybe(PDFName.of(inputsKey), PDFString);
+    return value?.asString();
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,11 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import { Handlebars } from '../bundled.js';
+import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
-import { templatesDir } from '../paths.js';
-import { pageNumbers, type HeadingPages } from './contents.js';
-import { kindName, longDate, numericDate, politicalMeetingMinute, politicalMeetingName, rulLine, shortDate, weekdayDate } from './danish.js';
+import { templatesDir } from '../shared/paths.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { pageNumbers } from './contents.js';
+import { kindName, longDate, numericDate, shortDate, weekdayDate } from '../shared/danish-dates.js';
+import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { fontFaceCss } from './fonts.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 
@@ -23,7 +25,7 @@ let renderer: Renderer | undefined;
 
 function prepare(): Renderer {
   const hbs = Handlebars.create();
-  const hasText = (s: Section) => Boolean(s.før ?? s.tekst ?? s.efter);
+  const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
   hbs.registerHelper({
     md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
     upper: (s: string) => s.toLocaleUpperCase('da'),
@@ -64,23 +66,6 @@ export function documentTitle(meeting: Meeting): string {
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
 export function documentSubject(meeting: Meeting): string {
   return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
-}
-
-/** A fragment of the page to put in place of the element `selector` matches. */
-export interface PagePart {
-  selector: string;
-  html: string;
-}
-
-export interface RenderedDocument {
-  /** The whole page, made when asked for: a page that printed a document before takes only the parts that differ. */
-  html: () => string;
-  /** The head's CSS and fonts: one string, the same for every document. */
-  style: string;
-  /** The body element. */
-  body: string;
-  /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
-  numberedParts: PagePart[];
 }
 
 /**

@@ -1,39 +1,27 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { buildPdf } from '../build.js';
-import { archiveDir, hasArchive } from '../input/archive.js';
-import { meetingFile, sharedFiles } from '../input/load.js';
+import { inputsFingerprint } from '../input/fingerprint.js';
 import type { Meeting } from '../model/meeting.js';
-import { defaultPdfPath } from '../output.js';
-import { templatesDir } from '../paths.js';
+import { defaultPdfPath } from '../pipeline/document.js';
+import { recordedInputs } from '../pdf/postprocess.js';
 
 export interface SentDocument {
   file: string;
   bytes: Uint8Array;
-  /** Whether it was built now, or an existing PDF newer than all it is made from. */
+  /** Whether it was built now, or an existing PDF that records being made from these very inputs. */
   built: boolean;
 }
 
-/** The meeting's PDF at its usual place: reused where it is newer than every file it is made from, else built. */
+/**
+ * The meeting's PDF at its usual place: reused only where it records the fingerprint of this
+ * meeting's inputs (out/ is shared by every meetings folder, and a file's time proves nothing of
+ * what it was made from), else built.
+ */
 export async function documentToSend(dir: string, meeting: Meeting, browser: () => { executablePath: string; timeoutMs: number }): Promise<SentDocument> {
   const file = defaultPdfPath(meeting);
-  const made = await modified(file);
-  const fresh = made !== undefined && (await newestInput(dir, meeting.date)) < made;
-  if (!fresh) await buildPdf(meeting, file, browser());
-  return { file, bytes: await readFile(file), built: !fresh };
-}
-
-async function newestInput(dir: string, date: string): Promise<number> {
-  const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
-  const templates = await readdir(templatesDir, { recursive: true });
-  const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f)), ...templates.map((f) => path.join(templatesDir, f))];
-  const times = await Promise.all(files.map(modified));
-  return Math.max(...times.map((t) => t ?? 0));
-}
-
-async function modified(file: string): Promise<number | undefined> {
-  return stat(file).then(
-    (s) => s.mtimeMs,
-    () => undefined,
-  );
+  const inputs = await inputsFingerprint(dir, meeting.date, meeting.audience);
+  const existing = await readFile(file).catch(() => undefined);
+  if (existing && (await recordedInputs(existing)) === inputs) return { file, bytes: existing, built: false };
+  await buildPdf(meeting, file, browser(), inputs);
+  return { file, bytes: await readFile(file), built: true };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MeetingSources } from '../../src/check/check.js';
+import type { MeetingSources } from '../../src/input/sources.js';
 import { forwardPlanOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { buildMeeting } from '../../src/model/merge.js';
-import { scheduledDates } from '../../src/model/schedule.js';
+import { scheduledDates } from '../../src/input/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
 
 describe('seatsOn', () => {
@@ -82,23 +82,23 @@ describe('mergeItems', () => {
       [2, 'Eget punkt', true, 'DIR'],
       [3, 'Fast sidst', false, 'DIR'],
     ]);
-    expect(items[0]!.indstilling).toEqual({ før: 'Fast indstilling', tekst: undefined, efter: undefined });
-    expect(items[2]!.sagsfremstilling).toEqual({ før: 'Før', tekst: { tekst: 'Nyt', lukket: false }, efter: 'Efter' });
+    expect(items[0]!.indstilling).toEqual({ before: 'Fast indstilling', text: undefined, after: undefined });
+    expect(items[2]!.sagsfremstilling).toEqual({ before: 'Før', text: { text: 'Nyt', lukket: false }, after: 'Efter' });
     expect(items[2]!.forwardPlan).toBe(plan);
     expect(items[0]!.forwardPlan).toBeUndefined();
   });
 
   it('closes every attachment of a closed item', () => {
     const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }] }], defaults);
-    expect(item!.bilag).toEqual([{ nummer: 1, lukket: true, titel: 'A', dokument: undefined }]);
+    expect(item!.bilag).toEqual([{ number: 1, lukket: true, title: 'A', document: undefined }]);
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
     const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }] }], defaults);
     expect(item!.bilag).toEqual([
-      { nummer: 1, lukket: false, titel: 'A', dokument: undefined },
-      { nummer: 7, lukket: false, titel: 'B', dokument: undefined },
-      { nummer: 3, lukket: true, titel: undefined, dokument: undefined },
+      { number: 1, lukket: false, title: 'A', document: undefined },
+      { number: 7, lukket: false, title: 'B', document: undefined },
+      { number: 3, lukket: true, title: undefined, document: undefined },
     ]);
   });
 });

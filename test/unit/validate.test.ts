@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { committeeSchema } from '../../src/input/schema/committee.js';
 import { forwardPlanSchema } from '../../src/input/schema/forward-plan.js';
 import { meetingSchema } from '../../src/input/schema/meeting.js';
-import { formatFinding } from '../../src/errors.js';
+import { formatFinding } from '../../src/shared/errors.js';
 import { validate } from '../../src/input/validate.js';
 import { parseYaml } from '../../src/input/yaml-file.js';
 

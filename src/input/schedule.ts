@@ -1,6 +1,6 @@
-import type { CommitteeInput } from '../input/schema/committee.js';
-import { weekdays } from '../input/fields.js';
-import { plusDays, weekdayOf } from './dates.js';
+import type { CommitteeInput } from './schema/committee.js';
+import { weekdays } from './fields.js';
+import { plusDays, weekdayOf } from '../shared/dates.js';
 
 type Schedule = NonNullable<CommitteeInput['mødeplan']>;
 
