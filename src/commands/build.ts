@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AgendaError, InputError, ReportedFailure, UsageError, type Finding } from '../shared/errors.js';
+import { AgendaError, ExitCode, InputError, ReportedFailure, UsageError, type Finding } from '../shared/errors.js';
 import type { Audience } from '../model/meeting.js';
 import { defaultPdfPath } from '../pipeline/document.js';
 import { writeAtomically } from '../shared/files.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
-import { findingsJson, printFindings, printJson } from './report.js';
+import { printFindings, printResult } from './report.js';
 
 export interface BuildOptions {
   out?: string;
@@ -140,15 +140,16 @@ class Progress {
 
 function report(results: Result[], warnings: Finding[], options: BuildOptions, seconds: number): void {
   const failures = results.filter((r) => r.error);
+  const first = failures[0]?.error;
   if (options.json) {
-    printJson({
-      ok: failures.length === 0,
+    printResult('build', {
+      exitCode: first?.exitCode ?? ExitCode.ok,
       documents: results.map((r) => ({
         date: r.date,
         audience: r.audience,
         ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null }),
       })),
-      findings: findingsJson([...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))]),
+      findings: [...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))],
     });
   } else {
     for (const r of results) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
@@ -159,7 +160,6 @@ function report(results: Result[], warnings: Finding[], options: BuildOptions, s
       process.stderr.write(`built ${results.length - failures.length} of ${results.length} documents in ${seconds.toFixed(1)} s${failures.length ? `; failed: ${failedDates}` : ''}\n`);
     }
   }
-  const first = failures[0]?.error;
   if (first) throw new ReportedFailure(first.exitCode);
 }
 

@@ -1,7 +1,7 @@
 import { checkMeeting, checkShared } from '../check/check.js';
 import { ExitCode, isError, ReportedFailure } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
-import { findingsJson, printFindings, printJson } from './report.js';
+import { printFindings, printResult } from './report.js';
 import { selectMeetings } from './select.js';
 
 export interface CheckOptions {
@@ -20,7 +20,7 @@ export async function checkCommand(dates: string[], options: CheckOptions): Prom
   const errors = findings.filter(isError).length;
   const warnings = findings.length - errors;
   if (options.json) {
-    printJson({ ok: errors === 0, errors, warnings, files, findings: findingsJson(findings) });
+    printResult('check', { exitCode: errors > 0 ? ExitCode.invalidInput : ExitCode.ok, files, errors, warnings, findings });
   } else {
     printFindings(findings);
     process.stdout.write(`checked ${files.length} files: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}\n`);

@@ -1,5 +1,6 @@
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { cannotWrite } from '../shared/files.js';
 import { exists, sharedFiles } from './load.js';
 
 // A finalized meeting keeps copies of the shared files as they stood when its document went out, in
@@ -18,9 +19,9 @@ export function hasArchive(dir: string, date: string): Promise<boolean> {
 export async function writeArchive(dir: string, date: string): Promise<string[]> {
   const target = archiveDir(dir, date);
   const partial = `${target}.tmp-${process.pid}`;
-  await mkdir(partial, { recursive: true });
   const copied: string[] = [];
   try {
+    await mkdir(partial, { recursive: true });
     for (const name of Object.values(sharedFiles)) {
       const from = path.join(dir, name);
       if (!(await exists(from))) continue;
@@ -31,7 +32,7 @@ export async function writeArchive(dir: string, date: string): Promise<string[]>
     await rename(partial, target);
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
-    throw err;
+    throw cannotWrite(target, err, partial);
   }
   return copied;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { PuppeteerError, type Browser } from 'puppeteer';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
@@ -110,7 +110,8 @@ function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): unkn
   if (isTimeout(err)) {
     return new RenderError(`the browser did not finish printing within ${timeoutMs / 1000} s (see --timeout)`);
   }
-  return new RenderError(`printing failed: ${firstLine(err)}`);
+  // What the browser answered is its fault; anything else is agenda's own (an internal error).
+  return err instanceof PuppeteerError ? new RenderError(`printing failed: ${firstLine(err)}`) : err;
 }
 
 /** Closes the browser; one that does not answer is killed with its whole process group. */

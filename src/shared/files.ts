@@ -15,9 +15,15 @@ export async function writeAtomically(file: string, data: Uint8Array | string): 
     await rename(temporary, file);
   } catch (err) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new EnvironmentError(`cannot write ${file}: ${writeFailures[code] ?? (err as Error).message}`);
+    throw cannotWrite(file, err, temporary);
   }
+}
+
+/** Why `file` could not be written, in one line that names it and never the temporary file used to write it. */
+export function cannotWrite(file: string, err: unknown, temporary: string): EnvironmentError {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  const reason = writeFailures[code] ?? String((err as Error).message ?? err).replaceAll(temporary, file);
+  return new EnvironmentError(`cannot write ${file}: ${reason}`);
 }
 
 const writeFailures: Record<string, string> = {
