@@ -1,6 +1,7 @@
 import type { PDFDocument } from 'pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import { canonicalize } from './canonical.js';
+import { forTheViewer } from './viewer.js';
 import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 
@@ -31,6 +32,7 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   await withoutDates(doc);
   if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
+  await forTheViewer(doc);
   await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

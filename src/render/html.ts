@@ -5,6 +5,7 @@ import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import { templatesDir } from '../shared/paths.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { closedPageMarker, closedWarning, holdsClosed, meetingHoldsClosed } from '../model/closed.js';
 import { pageNumbers } from './contents.js';
 import { kindName, longDate, numericDate, shortDate, weekdayDate } from '../shared/danish-dates.js';
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
@@ -31,6 +32,7 @@ function prepare(): Renderer {
     upper: (s: string) => s.toLocaleUpperCase('da'),
     holder: (seat: Seat) => seat.name ?? 'Vakant',
     hasText,
+    holdsClosed,
     hasSagsfremstilling: (item: Item) =>
       hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
     /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
@@ -65,7 +67,8 @@ export function documentTitle(meeting: Meeting): string {
 
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
 export function documentSubject(meeting: Meeting): string {
-  return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+  const subject = `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+  return meetingHoldsClosed(meeting) ? `${subject}. ${closedWarning}` : subject;
 }
 
 /**
@@ -93,5 +96,9 @@ function viewOf(meeting: Meeting, headings?: HeadingPages) {
     ...meeting.items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
     ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
   ];
-  return { meeting, items: meeting.items, contents, bilagsoversigt, pages };
+  const closed = meetingHoldsClosed(meeting) ? closedWarning : undefined;
+  // The pages that show closed content carry the marker: the contents where it names a closed item.
+  const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
+  const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
+  return { meeting, items: meeting.items, contents, bilagsoversigt, pages, closed, closedPageMarker, closedContents, closedBilag };
 }
