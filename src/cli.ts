@@ -18,6 +18,8 @@ const commands = {
   plan: () => import('./commands/plan.js'),
   schema: () => import('./commands/schema.js'),
   send: () => import('./commands/send.js'),
+  publish: () => import('./commands/publish.js'),
+  preview: () => import('./commands/preview.js'),
 };
 
 function count(value: string): number {
@@ -29,6 +31,12 @@ function count(value: string): number {
 function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds');
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0 to 65535 (0: a free one)');
   return n;
 }
 
@@ -55,6 +63,7 @@ program
   .option('--all', 'every meeting file in the folder')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .addOption(new Option('--both', "the members' version and the public one").conflicts('public'))
+  .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
@@ -79,6 +88,20 @@ program
   .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
+
+program
+  .command('publish')
+  .description('publish every meeting, in the public version only, as a static site: pages, PDFs, open data (JSON, SBSYS XML) and calendar feeds')
+  .option('-o, --out <dir>', 'the site folder', 'site')
+  .option('--url <address>', "the site's public address (https://...), for the links in the data and the calendar feeds")
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('--force', 'print every PDF again, also those the site has from the same inputs')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
+  .option('-q, --quiet', 'no warnings')
+  .option('--json', 'print the result as JSON on stdout')
+  .action(async (options) => (await commands.publish()).publishCommand(options));
 
 program
   .command('send')
@@ -120,6 +143,17 @@ program
   .option('-o, --out <file>', "where to write it; '-' for standard output")
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
   .action(async (options) => (await commands.schema()).schemaCommand(options));
+
+program
+  .command('preview')
+  .description("show a meeting's document in the browser as it will print, updated on every save, with every problem on it")
+  .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the latest meeting file')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-p, --port <n>', 'the port on 127.0.0.1 (default: a free one)', port, 0)
+  .option('--no-open', 'print the address only; do not open it in the browser')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .action(async (date: string | undefined, options) => (await commands.preview()).previewCommand(date, options));
 
 /** Every failure ends as one or more plain lines (or one JSON result) and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

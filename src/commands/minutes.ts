@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { loadMeeting } from '../check/check.js';
+import { readMeetingSources } from '../pipeline/sources.js';
 import { minutesDraft } from '../drafts/minutes.js';
 import { UsageError } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { writeAtomically } from '../shared/files.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface MinutesOptions {
   meetings: string;
@@ -15,7 +15,7 @@ export interface MinutesOptions {
 export async function minutesCommand(dateArg: string, options: MinutesOptions): Promise<void> {
   const date = checkedDate(dateArg);
   const file = meetingFile(options.meetings, date);
-  const { sources } = await loadMeeting(options.meetings, date);
+  const { sources } = await readMeetingSources(options.meetings, date);
   const draft = minutesDraft(await readFile(file, 'utf8'), sources.meeting, sources.standingItems.punkter);
   if (!draft) throw new UsageError(`${file} has a beslutning under every item already: it is the minutes`);
   await writeAtomically(file, draft.yaml);

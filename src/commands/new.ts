@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { loadShared } from '../check/check.js';
+import { readSharedSources } from '../pipeline/sources.js';
 import type { SharedSources } from '../input/sources.js';
 import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
 import { EnvironmentError, UsageError } from '../shared/errors.js';
@@ -7,7 +7,7 @@ import { meetingDates, meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export interface NewOptions {
   meetings: string;
@@ -19,7 +19,7 @@ export interface NewOptions {
  */
 export async function newCommand(dateArg: string | undefined, options: NewOptions): Promise<void> {
   const dir = options.meetings;
-  const shared = await loadShared(dir);
+  const shared = await readSharedSources(dir);
   const date = dateArg === undefined ? await defaultDate(dir, shared) : checkedDate(dateArg);
   const file = meetingFile(dir, date);
   await writeSchema(dir);

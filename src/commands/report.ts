@@ -17,6 +17,9 @@ export function findingsJson(findings: Finding[]) {
  */
 export function printResult(command: string, result: { exitCode: number; error?: string; findings?: Finding[]; [more: string]: unknown }): void {
   const { exitCode, error, findings = [], ...more } = result;
-  const json = { command, ok: exitCode === 0, exitCode, error: error ?? null, ...more, findings: findingsJson(findings) };
-  process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  printJson({ command, ok: exitCode === 0, exitCode, error: error ?? null, ...more, findings: findingsJson(findings) });
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

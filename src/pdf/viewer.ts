@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { pageNumbers } from '../render/contents.js';
 import { headingPages } from './outline.js';
 import { pdfLib } from './pdf-lib.js';

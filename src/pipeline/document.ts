@@ -1,5 +1,39 @@
 import path from 'node:path';
-import type { Meeting } from '../model/meeting.js';
+import { loadMeeting, type CheckedShared } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
+import { buildMeeting } from '../model/merge.js';
+import type { Audience, Meeting } from '../model/meeting.js';
+import { publicVersion } from '../model/public.js';
+import { headingTexts } from '../pdf/headings.js';
+import { printWithContents } from '../pdf/paginate.js';
+import { finishPdf } from '../pdf/postprocess.js';
+import { withBrowser } from '../pdf/browser.js';
+import { PrintPage } from '../pdf/print.js';
+import { documentSubject, documentTitle, renderDocument } from '../render/html.js';
+import type { Finding } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { combine, type Attachments } from './combine.js';
+
+/**
+ * A meeting's sources read, checked and merged into the model: everything that needs no browser.
+ * Given the shared files already checked (for many meetings), their warnings are left to the caller.
+ */
+export async function readMeeting(dir: string, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; warnings: Finding[] }> {
+  const { sources, warnings } = await loadMeeting(dir, date, shared);
+  return { meeting: buildMeeting(sources), warnings };
+}
+
+/** Checked sources merged into the meeting, as the audience may see it. */
+export function meetingFor(sources: MeetingSources, audience: Audience): Meeting {
+  return versionFor(buildMeeting(sources), audience);
+}
+
+/** The meeting as the audience may see it: the members' version holds everything, the public one nothing closed. */
+export function versionFor(meeting: Meeting, audience: Audience): Meeting {
+  return audience === 'offentlig' ? publicVersion(meeting) : meeting;
+}
 
 /**
  * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions; the public
@@ -8,4 +42,41 @@ import type { Meeting } from '../model/meeting.js';
 export function defaultPdfPath(meeting: Meeting): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
   return path.join('out', `${meeting.date}-${meeting.kind}${audience}.pdf`);
+}
+
+/** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */
+export function combinedPdfPath(meeting: Meeting): string {
+  return defaultPdfPath(meeting).replace(/\.pdf$/, '-samlet.pdf');
+}
+
+export interface PrintedDocument {
+  /** The HTML of the final print, with the real page numbers, made when asked for. */
+  html: () => string;
+  pdf: Uint8Array;
+}
+
+/**
+ * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
+ * right, and the fingerprint of its `inputs` recorded; given its `attachments`, the combined document
+ * with them after the agenda. `first`, its rendering without page numbers, may be made beforehand,
+ * while the browser starts.
+ */
+export async function printMeeting(page: PrintPage, meeting: Meeting, first?: RenderedDocument, inputs?: string, attachments?: Attachments): Promise<PrintedDocument> {
+  const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
+  const { doc, rendered } = await printWithContents(page, render, first ?? render());
+  const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
+  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments) };
+}
+
+/** One document to `file` on a browser of its own (a command that builds only now and then). */
+export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }, inputs: string): Promise<void> {
+  await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
+    const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });
+    try {
+      await writeAtomically(file, (await printMeeting(page, meeting, undefined, inputs)).pdf);
+    } finally {
+      await page.close();
+    }
+  });
 }

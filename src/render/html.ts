@@ -1,16 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import { Handlebars } from '../shared/bundled.js';
-import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
-import { templatesDir } from '../shared/paths.js';
+import type { Item, Meeting } from '../model/meeting.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
-import { closedPageMarker, closedWarning, holdsClosed, meetingHoldsClosed } from '../model/closed.js';
-import { pageNumbers } from './contents.js';
-import { kindName, longDate, numericDate, shortDate, weekdayDate } from '../shared/danish-dates.js';
-import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
+import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
+import { pageNumbers, type AttachmentPages, type PageNumbers } from './contents.js';
+import { kindName, longDate } from '../shared/danish-dates.js';
+import { attachmentAnchor } from '../model/attachments.js';
 import { fontFaceCss } from './fonts.js';
-import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { createTemplates, readTemplate } from './templates.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
@@ -20,43 +17,31 @@ interface Renderer {
   style: string;
   /** The parts of the page that change with the page numbers, each its own partial. */
   numbered: Array<{ selector: string; template: TemplateDelegate }>;
+  /** In a combined document also each item's Bilag table and the Bilagsoversigt, which give the attachments' pages. */
+  bilagTable: TemplateDelegate;
+  bilagsoversigt: TemplateDelegate;
 }
 
 let renderer: Renderer | undefined;
 
+/** Reads the templates and the stylesheet anew at the next rendering: for a process that outlives an edit of them. */
+export function reloadTemplates(): void {
+  renderer = undefined;
+}
+
 function prepare(): Renderer {
-  const hbs = Handlebars.create();
-  const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
-  hbs.registerHelper({
-    md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
-    upper: (s: string) => s.toLocaleUpperCase('da'),
-    holder: (seat: Seat) => seat.name ?? 'Vakant',
-    hasText,
-    holdsClosed,
-    hasSagsfremstilling: (item: Item) =>
-      hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
-    /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
-    hasBeslutning: (item: Item, meeting: Meeting) => item.beslutning !== undefined || (meeting.kind === 'referat' && item.politicalReview !== undefined),
-    or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
-    politicalMeetingName,
-    politicalMeetingMinute,
-    rulLine,
-    weekdayDate,
-    numericDate,
-    shortDate,
-  });
-  const partials = path.join(templatesDir, 'partials');
-  const source = (file: string) => readFileSync(path.join(partials, file), 'utf8');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), source(file));
+  const hbs = createTemplates();
+  const source = (file: string) => readTemplate(path.join('partials', file));
   return {
-    document: hbs.compile(readFileSync(path.join(templatesDir, 'document.hbs'), 'utf8')),
-    style: hbs.compile(readFileSync(path.join(templatesDir, 'head.hbs'), 'utf8'))({ css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() }),
-    body: hbs.compile(readFileSync(path.join(templatesDir, 'body.hbs'), 'utf8')),
+    document: hbs.compile(readTemplate('document.hbs')),
+    style: hbs.compile(readTemplate('head.hbs'))({ css: readTemplate('style.css'), fontFaces: fontFaceCss() }),
+    body: hbs.compile(readTemplate('body.hbs')),
     numbered: [
       { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
       { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
     ],
+    bilagTable: hbs.compile(source('bilagtabel.hbs')),
+    bilagsoversigt: hbs.compile(source('bilagsoversigt.hbs')),
   };
 }
 
@@ -73,32 +58,66 @@ export function documentSubject(meeting: Meeting): string {
 
 /**
  * The meeting as one self-contained HTML page. Without `headings` the contents show placeholders;
- * given where the headings landed in a first print, they show the real page numbers.
+ * given where the headings landed in a first print, they show the real page numbers. Given
+ * `attachments`, the page count of each attachment that follows the agenda in a combined document
+ * (by anchor, in their order), the Bilag tables and the Bilagsoversigt link to each and give its page.
  */
-export function renderDocument(meeting: Meeting, headings?: HeadingPages): RenderedDocument {
+export function renderDocument(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages): RenderedDocument {
   renderer ??= prepare();
   const { document, style } = renderer;
-  const context = viewOf(meeting, headings);
+  const context = viewOf(meeting, headings, attachments);
   const body = renderer.body(context);
+  const parts = [...renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) }))];
+  if (attachments) {
+    for (const item of context.items.filter((i) => i.bilag.some((b) => 'anchor' in b))) {
+      parts.push({ selector: `#bilag-tabel-${item.number}`, html: renderer.bilagTable({ item, combined: true }) });
+    }
+    if (context.bilagsoversigt.length) parts.push({ selector: '#bilagsoversigt', html: renderer.bilagsoversigt(context) });
+  }
   return {
     html: () => document({ ...context, title: documentTitle(meeting), style, body }),
     style,
     body,
-    numberedParts: renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) })),
+    numberedParts: parts,
   };
 }
 
-function viewOf(meeting: Meeting, headings?: HeadingPages) {
-  const pages = headings ? pageNumbers(headings) : undefined;
+function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages) {
+  const agendaPages = headings ? pageNumbers(headings) : undefined;
+  const combined = attachments ? combinedPages(agendaPages, attachments) : undefined;
+  const pages = combined && agendaPages ? { ...agendaPages, total: combined.total } : agendaPages;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
-  const bilagsoversigt = meeting.items.filter((i) => i.bilag.length > 0);
+  const items = combined ? meeting.items.map((item) => withAttachmentPages(item, combined.starts)) : meeting.items;
+  const bilagsoversigt = items.filter((i) => i.bilag.length > 0);
   const contents = [
-    ...meeting.items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
-    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
+    ...items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
+    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
   const closed = meetingHoldsClosed(meeting) ? closedWarning : undefined;
   // The pages that show closed content carry the marker: the contents where it names a closed item.
   const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
   const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
-  return { meeting, items: meeting.items, contents, bilagsoversigt, pages, closed, closedPageMarker, closedContents, closedBilag };
+  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag };
+}
+
+/** Where each attachment starts, numbered on from the agenda's last page, and the combined document's number of pages. */
+function combinedPages(agenda: PageNumbers | undefined, attachments: AttachmentPages): { starts: Map<string, string>; total: number } {
+  const starts = new Map<string, string>();
+  let next = (agenda?.total ?? 0) + 1;
+  for (const [anchor, count] of attachments) {
+    starts.set(anchor, agenda ? String(next) : '00');
+    next += count;
+  }
+  return { starts, total: next - 1 };
+}
+
+function withAttachmentPages(item: Item, starts: Map<string, string>): Item {
+  return {
+    ...item,
+    bilag: item.bilag.map((b, i) => {
+      const anchor = attachmentAnchor(item, i);
+      const page = starts.get(anchor);
+      return page === undefined ? b : { ...b, anchor, page };
+    }),
+  };
 }

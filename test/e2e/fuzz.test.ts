@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { printMeeting, readMeeting } from '../../src/build.js';
+import { printMeeting, readMeeting } from '../../src/pipeline/document.js';
 import { AgendaError, InputError } from '../../src/shared/errors.js';
 import type { Meeting } from '../../src/model/meeting.js';
 import { writeAtomically } from '../../src/shared/files.js';

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { buildPdf } from '../build.js';
-import { inputsFingerprint } from '../input/fingerprint.js';
+import { inputsFingerprint } from './fingerprint.js';
 import type { Meeting } from '../model/meeting.js';
-import { defaultPdfPath } from '../pipeline/document.js';
+import { buildPdf, defaultPdfPath } from './document.js';
 import { recordedInputs } from '../pdf/postprocess.js';
 
 export interface SentDocument {

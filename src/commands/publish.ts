@@ -1,0 +1,24 @@
+import { publishSite } from '../pipeline/publish-site.js';
+import { today } from '../shared/dates.js';
+import { printFindings, printJson } from './report.js';
+
+export interface PublishOptions {
+  out: string;
+  url?: string;
+  meetings: string;
+  browser?: string;
+  timeout: number;
+  jobs?: number;
+  force?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** `agenda publish`: the public site of every committee's meetings (see pipeline/publish.ts). */
+export async function publishCommand(options: PublishOptions): Promise<void> {
+  const request = { meetings: options.meetings, out: options.out, url: options.url, today: today(), force: options.force, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs };
+  const result = await publishSite(request);
+  if (options.json) return printJson({ ok: true, out: options.out, ...result, seconds: undefined, warnings: undefined });
+  if (!options.quiet) printFindings(result.warnings);
+  process.stderr.write(`published ${result.meetings} meetings to ${options.out} in ${result.seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`);
+}

@@ -1,0 +1,56 @@
+import { checkShared } from '../check/check.js';
+import type { Audience } from '../model/meeting.js';
+import type { Printer } from '../pdf/printer.js';
+import { renderDocument } from '../render/html.js';
+import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
+import { inputsFingerprint } from './fingerprint.js';
+import type { BatchRequest, DocumentResult } from './batch.js';
+import { openAttachments } from './combine.js';
+import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+
+/**
+ * The work of a batch for one meeting: read and checked once, then each version asked for printed.
+ * The shared files are checked once for all; their warnings are told at once, each meeting's as it is read.
+ */
+export async function meetingBuilder(request: BatchRequest, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
+  const shared = await checkShared(request.dir);
+  // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
+  const warnings = shared.findings.filter((f) => f.warning);
+  warn(warnings);
+  const meeting = async (date: string, printer: Printer): Promise<DocumentResult[]> => {
+    const read = await readMeeting(request.dir, date, shared).catch(failed);
+    if (read instanceof AgendaError) return audiences.map((audience) => done({ date, audience, error: read }));
+    warnings.push(...read.warnings);
+    warn(read.warnings);
+    const results: DocumentResult[] = [];
+    for (const audience of audiences) {
+      const version = versionFor(read.meeting, audience);
+      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version) : defaultPdfPath(version));
+      // Its files are opened first: a bad one stops this document before anything is printed.
+      const attachments = request.samlet ? await openAttachments(request.dir, version).catch(failed) : undefined;
+      if (attachments instanceof AgendaError) {
+        results.push(done({ date, audience, error: attachments }));
+        continue;
+      }
+      // Rendered before the page is free, so the first document's rendering runs while the browser starts.
+      const first = renderDocument(version, undefined, attachments?.pages);
+      const inputs = await inputsFingerprint(request.dir, date, audience);
+      const printing = printer.run(async (page) => {
+        const printed = await printMeeting(page, version, first, inputs, attachments);
+        await writeAtomically(pdf, printed.pdf);
+        if (request.html) await writeAtomically(request.html, printed.html());
+      });
+      const error = await printing.then(() => undefined, failed);
+      results.push(done(error ? { date, audience, error } : { date, audience, pdf }));
+    }
+    return results;
+  };
+  return { meeting, warnings };
+}
+
+/** A document's own failure, kept to report with the others; anything else ends the batch. */
+function failed(error: unknown): AgendaError {
+  if (error instanceof AgendaError && !(error instanceof UsageError)) return error;
+  throw error;
+}
