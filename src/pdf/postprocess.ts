@@ -34,8 +34,11 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
   await forTheViewer(doc);
-  await canonicalize(doc);
   await extend?.(doc);
+  // Renumbered last, with everything in place: what pdf-lib would embed only on saving is embedded
+  // first, so no reference it holds points at a number given to another object.
+  await doc.flush();
+  await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
