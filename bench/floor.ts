@@ -3,9 +3,10 @@
 // Nothing of agenda's runs here; `npm run bench` times this against `agenda build`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import puppeteer from 'puppeteer';
+import { sandboxArgs } from '../src/pdf/sandbox.js';
 
 const [browserPath, ...pairs] = process.argv.slice(2);
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const args = [...sandboxArgs(), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args });
 const page = await browser.newPage();
 await page.setJavaScriptEnabled(false);

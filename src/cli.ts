@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 import './heap.js';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { findingsJson, printJson } from './commands/report.js';
-import { AgendaError, ExitCode, InputError, printable, RenderError } from './shared/errors.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { printResult } from './commands/report.js';
+import { AgendaError, ExitCode, InputError, printable } from './shared/errors.js';
+import { internalError } from './shared/internal-error.js';
+import { packageRoot } from './shared/paths.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
 const commands = {
@@ -37,10 +41,21 @@ function port(value: string): number {
   return n;
 }
 
+const json = process.argv.includes('--json');
+const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+/** What commander said of a usage error, kept to print as JSON under --json. */
+let usageMessage = '';
+
 const program = new Command('agenda')
   .description('Agendas (dagsordener) and minutes (referater) as PDF, from meetings written in YAML')
+  .version(version, '-V, --version', "print agenda's version")
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text) });
+  .configureOutput({
+    outputError: (text, write) => {
+      usageMessage = text.trim().replace(/^error: /, '');
+      if (!json) write(text);
+    },
+  });
 
 program
   .command('build')
@@ -48,7 +63,7 @@ program
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges of the meeting files (2023-01-01..2023-06-30)')
   .option('--all', 'every meeting file in the folder')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
-  .option('--both', "the members' version and the public one")
+  .addOption(new Option('--both', "the members' version and the public one").conflicts('public'))
   .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
@@ -141,23 +156,30 @@ program
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .action(async (date: string | undefined, options) => (await commands.preview()).previewCommand(date, options));
 
-/** Every failure ends as one or more plain lines and a documented exit code, never a stack trace. */
+/** Every failure ends as one or more plain lines (or one JSON result) and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      if (err.exitCode === 0) return ExitCode.ok;
+      if (json) printResult(commandName(argv), { exitCode: ExitCode.usage, error: usageMessage });
+      return ExitCode.usage;
     }
-    const known = err instanceof AgendaError ? err : new RenderError(`unexpected failure: ${(err as Error)?.message ?? String(err)}`);
-    if (argv.includes('--json') && known.message) {
-      printJson({ ok: false, exitCode: known.exitCode, error: known.message, findings: known instanceof InputError ? findingsJson(known.findings) : [] });
+    const known = err instanceof AgendaError ? err : internalError(err, version);
+    if (json && known.message) {
+      printResult(commandName(argv), { exitCode: known.exitCode, error: known.message, findings: known instanceof InputError ? known.findings : [] });
     } else if (known.message) {
       process.stderr.write(`${printable(known.message)}\n`);
     }
     return known.exitCode;
   }
+}
+
+/** The command a JSON result is of: the first word after agenda's own options. */
+function commandName(argv: string[]): string {
+  return argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
 }
 
 process.exitCode = await main(process.argv);

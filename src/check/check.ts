@@ -3,7 +3,7 @@ import { archiveDir, hasArchive } from '../input/archive.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, type SharedRead } from '../input/load.js';
 import type { MeetingSources, SharedSources } from '../input/sources.js';
-import { checkCalendar, checkNotes, checkReferences } from './references.js';
+import { checkCalendar, checkNotes, checkReferences, standingItemsNamed } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
 
 export interface CheckedShared {
@@ -38,10 +38,12 @@ export async function checkMeeting(dir: string, date: string, current: CheckedSh
   if (shared !== current) findings.push(...shared.findings.filter(isError));
   const meeting = await readMeetingFile(dir, date, findings);
   const { committee, calendar } = shared.read;
-  if (!meeting?.value) return { findings };
+  if (!meeting) return { findings };
   // Against an invalid standing-items file every reference would look wrong: its own errors say enough.
+  // A meeting with errors of its own still has its references checked, so one check tells everything.
   const standing = standingOf(shared.read);
-  if (standing) findings.push(...checkReferences(meeting.source, meeting.value, standing));
+  if (standing) findings.push(...checkReferences(meeting.source, meeting.value ?? standingItemsNamed(meeting.source.data), standing));
+  if (!meeting.value) return { findings };
   if (committee?.value) findings.push(...meetingWarnings(date, committee.value, meeting.value, meeting.source));
   if (calendar?.value) findings.push(...checkNotes(meeting.source, meeting.value, calendar.value));
   const sources = sharedSources(shared.read);

@@ -6,8 +6,13 @@ import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
 
+/** What checkReferences reads of a meeting: each item's `fast:`, at the item's place. */
+export interface StandingItemsNamed {
+  punkter?: ReadonlyArray<{ fast?: string }>;
+}
+
 /** Each `fast:` in the meeting names a standing item, and no standing item is filled in twice. */
-export function checkReferences(source: YamlFile, meeting: MeetingInput, standing: StandingItemsInput): Finding[] {
+export function checkReferences(source: YamlFile, meeting: StandingItemsNamed, standing: StandingItemsInput): Finding[] {
   const ids = standing.punkter.map((p) => p.id);
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -23,6 +28,13 @@ export function checkReferences(source: YamlFile, meeting: MeetingInput, standin
     seen.add(item.fast);
   });
   return findings;
+}
+
+/** The `fast:` ids of a meeting file that is not valid, each at its item's place, for checkReferences. */
+export function standingItemsNamed(data: unknown): StandingItemsNamed {
+  const items = data && typeof data === 'object' && 'punkter' in data && Array.isArray(data.punkter) ? (data.punkter as unknown[]) : [];
+  const fast = (item: unknown) => (item && typeof item === 'object' && 'fast' in item && typeof item.fast === 'string' ? item.fast : undefined);
+  return { punkter: items.map((item) => ({ fast: fast(item) })) };
 }
 
 /** The calendar's meetings and its cycle name committees it lists, each short name once. */

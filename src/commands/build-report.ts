@@ -1,19 +1,20 @@
 import type { BatchResult } from '../pipeline/batch.js';
-import { InputError, ReportedFailure } from '../shared/errors.js';
-import { findingsJson, printJson } from './report.js';
+import { ExitCode, InputError, ReportedFailure } from '../shared/errors.js';
+import { printResult } from './report.js';
 
 /** The PDFs written on stdout (or everything as JSON), the failures once each, a summary for a batch; the first failure's exit code. */
 export function reportBuild({ documents, warnings, seconds }: BatchResult, options: { html?: string; json?: boolean }): void {
   const failures = documents.filter((r) => r.error);
+  const first = failures[0]?.error;
   if (options.json) {
-    printJson({
-      ok: failures.length === 0,
+    printResult('build', {
+      exitCode: first?.exitCode ?? ExitCode.ok,
       documents: documents.map((r) => ({
         date: r.date,
         audience: r.audience,
         ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null }),
       })),
-      findings: findingsJson([...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))]),
+      findings: [...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))],
     });
   } else {
     for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
@@ -24,6 +25,5 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
       process.stderr.write(`built ${documents.length - failures.length} of ${documents.length} documents in ${seconds.toFixed(1)} s${failures.length ? `; failed: ${failedDates}` : ''}\n`);
     }
   }
-  const first = failures[0]?.error;
   if (first) throw new ReportedFailure(first.exitCode);
 }

@@ -1,6 +1,6 @@
 import { checkCommittee } from '../pipeline/sources.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
-import { findingsJson, printFindings, printJson } from './report.js';
+import { printFindings, printResult } from './report.js';
 
 export interface CheckOptions {
   meetings: string;
@@ -11,7 +11,7 @@ export interface CheckOptions {
 export async function checkCommand(dates: string[], options: CheckOptions): Promise<void> {
   const { files, findings, errors, warnings } = await checkCommittee(options.meetings, dates);
   if (options.json) {
-    printJson({ ok: errors === 0, errors, warnings, files, findings: findingsJson(findings) });
+    printResult('check', { exitCode: errors > 0 ? ExitCode.invalidInput : ExitCode.ok, files, errors, warnings, findings });
   } else {
     printFindings(findings);
     process.stdout.write(`checked ${files.length} files: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}\n`);

@@ -10,6 +10,16 @@ export function findingsJson(findings: Finding[]) {
   return sortFindings(findings).map((f) => ({ severity: isError(f) ? 'error' : 'warning', file: f.file, line: f.line, col: f.col, path: f.path, message: f.message }));
 }
 
+/**
+ * Every command's result under --json, on stdout, in one shape (README: "JSON output"): the
+ * command, whether it succeeded, its exit code, the error that stopped it (or null), its findings,
+ * and what the command itself reports (build: documents; check: files and counts).
+ */
+export function printResult(command: string, result: { exitCode: number; error?: string; findings?: Finding[]; [more: string]: unknown }): void {
+  const { exitCode, error, findings = [], ...more } = result;
+  printJson({ command, ok: exitCode === 0, exitCode, error: error ?? null, ...more, findings: findingsJson(findings) });
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

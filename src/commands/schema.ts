@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
+import { readSharedFiles } from '../input/load.js';
 import { writeAtomically } from '../shared/files.js';
 
 /** Beside the meeting files, where their `# yaml-language-server: $schema=` line points. */
@@ -13,7 +14,7 @@ export interface SchemaOptions {
 /** `agenda schema`: the JSON Schema of a meeting file, made from the same zod schemas that check it. */
 export async function schemaCommand(options: SchemaOptions): Promise<void> {
   if (options.out === '-') {
-    process.stdout.write(schemaText());
+    process.stdout.write(await schemaText(options.meetings));
     return;
   }
   const file = await writeSchema(options.meetings, options.out);
@@ -21,10 +22,13 @@ export async function schemaCommand(options: SchemaOptions): Promise<void> {
 }
 
 export async function writeSchema(dir: string, file = path.join(dir, schemaFileName)): Promise<string> {
-  await writeAtomically(file, schemaText());
+  await writeAtomically(file, await schemaText(dir));
   return file;
 }
 
-function schemaText(): string {
-  return `${JSON.stringify(meetingJsonSchema(), null, 2)}\n`;
+/** The schema for the meetings of `dir`: its standing items' ids are what `fast:` offers. */
+async function schemaText(dir: string): Promise<string> {
+  const { standingItems } = await readSharedFiles(dir, []);
+  const ids = standingItems?.value?.punkter.map((p) => p.id) ?? [];
+  return `${JSON.stringify(meetingJsonSchema(ids), null, 2)}\n`;
 }

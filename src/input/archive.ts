@@ -1,6 +1,7 @@
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
+import { cannotWrite } from '../shared/files.js';
 import { exists, sharedFiles } from './load.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -23,9 +24,9 @@ export function hasArchive(dir: string, date: string): Promise<boolean> {
 export async function writeArchive(dir: string, date: string, attachments: AttachmentHashes = {}): Promise<string[]> {
   const target = archiveDir(dir, date);
   const partial = `${target}.tmp-${process.pid}`;
-  await mkdir(partial, { recursive: true });
   const copied: string[] = [];
   try {
+    await mkdir(partial, { recursive: true });
     for (const name of Object.values(sharedFiles)) {
       const from = path.join(dir, name);
       if (!(await exists(from))) continue;
@@ -40,7 +41,7 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
     await rename(partial, target);
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
-    throw err;
+    throw cannotWrite(target, err, partial);
   }
   return copied;
 }

@@ -8,26 +8,42 @@ import { meetingSchema } from './schema/meeting.js';
 
 const flagValues = ['true', 'false', 'ja', 'nej'];
 const { $schema: _, ...clockText } = z.toJSONSchema(clock);
+// Keyed by definition: a field given a description (`text.describe(...)`) is a copy with the same one.
 const asAnEditorReadsIt = new Map<unknown, object>([
-  [flag, { anyOf: [{ type: 'boolean' }, { type: 'string', enum: flagValues }] }],
-  [wholeNumber, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+$' }] }],
-  [clock, { anyOf: [{ type: 'number' }, clockText] }],
-  [text, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
+  [flag._zod.def, { anyOf: [{ type: 'boolean' }, { type: 'string', enum: flagValues }] }],
+  [wholeNumber._zod.def, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+$' }] }],
+  [clock._zod.def, { anyOf: [{ type: 'number' }, clockText] }],
+  [text._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
 ]);
 
-/** The JSON Schema of a meeting file, for editors (`# yaml-language-server: $schema=...`). */
-export function meetingJsonSchema(): object {
+/**
+ * The JSON Schema of a meeting file, for editors (`# yaml-language-server: $schema=...`); given the
+ * standing items' ids, an editor completes `fast:` with them.
+ */
+export function meetingJsonSchema(standingIds: string[] = []): object {
   const schema = z.toJSONSchema(meetingSchema, {
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
-      const replacement = asAnEditorReadsIt.get(zodSchema);
+      const replacement = asAnEditorReadsIt.get(zodSchema._zod.def);
       if (!replacement) return;
+      const { description } = jsonSchema as { description?: string };
       for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Record<string, unknown>)[key];
-      Object.assign(jsonSchema, replacement);
+      Object.assign(jsonSchema, replacement, description ? { description } : {});
     },
   });
-  return { ...allowEmptyOptionals(schema), title: 'Et møde: <dato>.yaml', description: 'What is new at one meeting; see the README of agenda.' };
+  const editable = allowEmptyOptionals(schema);
+  if (standingIds.length > 0) offerStandingIds(editable, standingIds);
+  return { ...editable, title: 'Et møde: <dato>.yaml', description: 'What is new at one meeting; see the README of agenda.' };
+}
+
+/** `fast:` of every item takes one of the ids (or stays empty): what `agenda check` accepts, as a list to pick from. */
+function offerStandingIds(node: unknown, ids: string[]): void {
+  if (!node || typeof node !== 'object') return;
+  // The key as allowEmptyOptionals left it: { anyOf: [the key's own schema, null] }.
+  const fast = (node as JsonSchema).properties?.fast as { anyOf: Array<{ description?: string }> } | undefined;
+  if (fast) (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
+  for (const child of Object.values(node)) offerStandingIds(child, ids);
 }
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, unknown>; required?: string[] };

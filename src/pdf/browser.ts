@@ -1,15 +1,16 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { PuppeteerError, type Browser } from 'puppeteer';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
+import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
 /**
- * Flags for a headless print in a locked-down, offline sandbox: nothing waits on a GPU, and nothing
+ * Flags for a headless print in a locked-down, offline browser: nothing waits on a GPU, and nothing
  * phones home. The page fetches nothing (print.ts refuses every request); these stop the browser's
  * own services (updates, sync, safe browsing, metrics, DNS prefetch, the probe of the network) and
  * make every host name resolve to nothing, so a build makes no connection and no DNS lookup at all.
+ * The sandbox: see sandbox.ts.
  */
 const launchArgs = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -126,7 +127,10 @@ async function launchBrowser(executablePath: string, timeoutMs: number, closesOn
   const signals = { handleSIGINT: closesOnSignal, handleSIGTERM: closesOnSignal, handleSIGHUP: closesOnSignal };
   try {
     // pipe: the DevTools protocol over the child's own file descriptors, so no port is opened.
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs, ...signals });
+    const launch = (sandbox: string[]) =>
+      puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchArgs, ...sandbox], timeout: timeoutMs, protocolTimeout: timeoutMs, ...signals });
+    const sandbox = sandboxArgs();
+    return await launch(sandbox).catch((err: unknown) => (sandbox.length === 0 && isSandboxFailure(err) ? launch(['--no-sandbox']) : Promise.reject(err)));
   } catch (err) {
     const reason = isTimeout(err) ? `no answer within ${timeoutMs / 1000} s` : firstLine(err);
     throw new EnvironmentError(`the browser at ${executablePath} did not start: ${reason}`);
@@ -140,7 +144,8 @@ function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): unkn
   if (isTimeout(err)) {
     return new RenderError(`the browser did not finish printing within ${timeoutMs / 1000} s (see --timeout)`);
   }
-  return new RenderError(`printing failed: ${firstLine(err)}`);
+  // What the browser answered is its fault; anything else is agenda's own (an internal error).
+  return err instanceof PuppeteerError ? new RenderError(`printing failed: ${firstLine(err)}`) : err;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import { canonicalize } from './canonical.js';
+import { forTheViewer } from './viewer.js';
 import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 
@@ -32,8 +33,11 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   await withoutDates(doc);
   if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
-  // Before the objects are numbered anew: pdf-lib's pages keep the numbers they were read with.
+  await forTheViewer(doc);
   await extend?.(doc);
+  // Renumbered last, with everything in place: what pdf-lib would embed only on saving is embedded
+  // first, so no reference it holds points at a number given to another object.
+  await doc.flush();
   await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }

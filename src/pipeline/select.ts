@@ -10,6 +10,7 @@ export async function selectMeetings(dir: string, args: string[], all: boolean):
   if (all && args.length > 0) throw new UsageError('give either dates or --all, not both');
   const files = await meetingDates(dir);
   if (all) return files;
+  if (args.length === 0) throw new UsageError(`name the meetings: a date (agenda build 2023-11-22), a range (2023-01-01..2023-06-30) or --all; ${dir} holds ${files.length ? files.join(', ') : 'no meeting files'}`);
   const dates = args.flatMap((arg) => {
     const [from, to, ...rest] = arg.split('..');
     if (to === undefined) return [checkedDate(arg)];

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
 import type { Item, Meeting } from '../model/meeting.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import { pageNumbers, type AttachmentPages, type PageNumbers } from './contents.js';
 import { kindName, longDate } from '../shared/danish-dates.js';
 import { attachmentAnchor } from '../model/attachments.js';
@@ -51,7 +52,8 @@ export function documentTitle(meeting: Meeting): string {
 
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
 export function documentSubject(meeting: Meeting): string {
-  return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+  const subject = `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+  return meetingHoldsClosed(meeting) ? `${subject}. ${closedWarning}` : subject;
 }
 
 /**
@@ -91,7 +93,11 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     ...items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
     ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
-  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined) };
+  const closed = meetingHoldsClosed(meeting) ? closedWarning : undefined;
+  // The pages that show closed content carry the marker: the contents where it names a closed item.
+  const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
+  const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
+  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag };
 }
 
 /** Where each attachment starts, numbered on from the agenda's last page, and the combined document's number of pages. */

@@ -6,6 +6,7 @@ import { templatesDir } from '../shared/paths.js';
 import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { holdsClosed } from '../model/closed.js';
 
 export type Templates = ReturnType<typeof Handlebars.create>;
 
@@ -18,6 +19,7 @@ export function createTemplates(): Templates {
     upper: (s: string) => s.toLocaleUpperCase('da'),
     holder: (seat: Seat) => seat.name ?? 'Vakant',
     hasText,
+    holdsClosed,
     hasSagsfremstilling: (item: Item) =>
       hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
     /** In minutes, the item that reviews the political meetings always has a decision: what was held. */

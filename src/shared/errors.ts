@@ -6,6 +6,7 @@ export const ExitCode = {
   environment: 3,
   renderingFailed: 4,
   sendingFailed: 5,
+  internalError: 6,
 } as const;
 
 /** A problem in an input file, with where it stands. */

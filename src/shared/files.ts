@@ -35,8 +35,7 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
   } catch (err) {
     await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true }).catch(() => undefined)));
     if (err instanceof EnvironmentError) throw err;
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new EnvironmentError(`cannot write ${current}: ${writeFailures[code] ?? (err as Error).message}`);
+    throw cannotWrite(current, err, written.find((w) => w.file === current)?.temporary ?? current);
   }
 }
 
@@ -67,6 +66,13 @@ export function processAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Why `file` could not be written, in one line that names it and never the temporary file used to write it. */
+export function cannotWrite(file: string, err: unknown, temporary: string): EnvironmentError {
+  const code = (err as NodeJS.ErrnoException).code ?? '';
+  const reason = writeFailures[code] ?? String((err as Error).message ?? err).replaceAll(temporary, file);
+  return new EnvironmentError(`cannot write ${file}: ${reason}`);
 }
 
 const writeFailures: Record<string, string> = {

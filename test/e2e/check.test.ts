@@ -119,7 +119,10 @@ describe('agenda build --json', () => {
     edit(path.join(meetings, 'udvalg.yaml'), 'slut: 17:00', 'slut: sent');
     const run = agenda(['build', '2023-11-22', '--json'], { cwd: dir });
     expect(JSON.parse(run.stdout)).toEqual({
+      command: 'build',
       ok: false,
+      exitCode: 1,
+      error: null,
       documents: [{ date: '2023-11-22', audience: 'medlemmer', ok: false, exitCode: 1, error: 'meetings/udvalg.yaml:6:7: slut: expected a time such as 9:00' }],
       findings: [{ severity: 'error', file: 'meetings/udvalg.yaml', line: 6, col: 7, path: 'slut', message: 'expected a time such as 9:00' }],
     });

@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { tempDir } from '../support/cli.js';
+import { pdfInfo } from '../support/pdf.js';
+
+// --ignore-scripts: the files come from the dist/ the global setup has just built, without building
+// again; no update check, so npm stays off the network.
+const npm = (args: string[]) =>
+  execFileSync('npm', [...args, '--ignore-scripts', '--no-update-notifier'], { cwd: packageRoot, encoding: 'utf8' });
+
+describe('the npm package', () => {
+  it('ships what runs and nothing else: no tests, fixtures, sources, benches or source maps', () => {
+    const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json'])) as Array<{ files: Array<{ path: string }> }>;
+    const files = pack!.files.map((f) => f.path);
+    expect(files.filter((f) => /^(test|fixtures|src|bench|meetings|dist\/bench)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/src/cli.js', 'templates/style.css', 'templates/partials/punkt.hbs']));
+    expect(readFileSync(path.join(packageRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+  });
+
+  it('installed from its tarball as npm -g lays it out, builds a meeting from any folder', () => {
+    // The real `npm install -g` fetches the dependencies from the registry, which a test may not
+    // reach: the tarball is unpacked where npm puts it, with the dependencies this checkout has.
+    const prefix = tempDir('agenda-prefix-');
+    npm(['pack', '--pack-destination', prefix]);
+    const installed = path.join(prefix, 'lib', 'node_modules', 'agenda');
+    mkdirSync(installed, { recursive: true });
+    execFileSync('tar', ['-xzf', path.join(prefix, 'agenda-0.1.0.tgz'), '-C', installed, '--strip-components', '1']);
+    symlinkSync(path.join(packageRoot, 'node_modules'), path.join(installed, 'node_modules'));
+    mkdirSync(path.join(prefix, 'bin'));
+    symlinkSync(path.join(installed, 'dist', 'src', 'cli.js'), path.join(prefix, 'bin', 'agenda'));
+
+    const elsewhere = tempDir('agenda-elsewhere-');
+    const meetings = path.join(packageRoot, 'meetings');
+    const run = execFileSync(path.join(prefix, 'bin', 'agenda'), ['build', '2023-11-22', '--meetings', meetings, '--quiet'], { cwd: elsewhere, encoding: 'utf8' });
+    expect(run).toBe('out/2023-11-22-dagsorden.pdf\n');
+    expect(existsSync(path.join(elsewhere, 'out', '2023-11-22-dagsorden.pdf'))).toBe(true);
+    expect(pdfInfo(path.join(elsewhere, 'out', '2023-11-22-dagsorden.pdf')).Title).toBe('Direktionen - Dagsorden 22. november 2023');
+  });
+});
