@@ -7,6 +7,7 @@
 //   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
 //   (d) its floor: one Chromium printing the 52 finished HTML files one after another
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
+import { folderAt } from '../src/input/repository.js';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -43,7 +44,7 @@ async function finishedHtml(dir: string, dates: string[]): Promise<string[]> {
   await withBrowser(browser, 60_000, async (b) => {
     const page = await PrintPage.create(b, { timeoutMs: 60_000 });
     for (const date of dates) {
-      const { html } = await printMeeting(page, (await readMeeting(dir, date)).meeting);
+      const { html } = await printMeeting(page, (await readMeeting(folderAt(dir), date)).meeting);
       const file = path.join(work, `${date}.html`);
       writeFileSync(file, html());
       pairs.push(file, path.join(work, `${date}-floor.pdf`));

@@ -1,5 +1,7 @@
-import { loadMeeting, type CheckedShared } from './check/check.js';
-import type { Finding } from './errors.js';
+import { checkShared, loadMeeting, type CheckedShared, type MeetingSources } from './check/check.js';
+import { AgendaError, type Finding } from './errors.js';
+import { meetingDates } from './input/load.js';
+import { findCommittees, type CommitteeFolder } from './input/repository.js';
 import { buildMeeting } from './model/merge.js';
 import type { Meeting } from './model/meeting.js';
 import { headingTexts } from './pdf/headings.js';
@@ -11,9 +13,35 @@ import { writeAtomically } from './output.js';
 import { documentSubject, documentTitle, renderDocument } from './render/html.js';
 
 /** Load, check and merge a meeting and its shared files (or those given, checked once for many): everything that needs no browser. */
-export async function readMeeting(dir: string, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; warnings: Finding[] }> {
-  const { sources, warnings } = await loadMeeting(dir, date, shared);
-  return { meeting: buildMeeting(sources), warnings };
+export async function readMeeting(folder: CommitteeFolder, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; sources: MeetingSources; warnings: Finding[] }> {
+  const { sources, warnings } = await loadMeeting(folder, date, shared);
+  const history = takesUpCases(sources) ? await repositoryMeetings(folder.root, folder) : [];
+  return { meeting: buildMeeting(sources, history), sources, warnings };
+}
+
+function takesUpCases(sources: MeetingSources): boolean {
+  return (sources.meeting.punkter ?? []).some((p) => p.sag !== undefined) || sources.standingItems.punkter.some((p) => p.sag !== undefined);
+}
+
+/**
+ * The meetings of the repository's other committees (all of them but `except`), merged, in date
+ * order: where a case's earlier decisions are read from. A meeting that does not pass its checks is
+ * left out; its own build tells why.
+ */
+export async function repositoryMeetings(root: string, except?: CommitteeFolder): Promise<Meeting[]> {
+  const meetings: Meeting[] = [];
+  for (const folder of await findCommittees(root)) {
+    if (except && folder.dir === except.dir) continue;
+    const shared = await checkShared(folder);
+    for (const date of await meetingDates(folder.dir)) {
+      const loaded = await loadMeeting(folder, date, shared).catch((err: unknown) => {
+        if (err instanceof AgendaError) return undefined;
+        throw err;
+      });
+      if (loaded) meetings.push(buildMeeting(loaded.sources));
+    }
+  }
+  return meetings.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export interface PrintedDocument {

@@ -5,12 +5,14 @@ import type { Audience } from '../model/meeting.js';
 import { defaultPdfPath, writeAtomically } from '../output.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
+import type { CommitteeChoice } from '../input/repository.js';
+import type { CheckedShared } from '../check/check.js';
+import type { Target } from './select.js';
 import { findingsJson, printFindings, printJson } from './report.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends CommitteeChoice {
   out?: string;
   html?: string;
-  meetings: string;
   browser?: string;
   timeout: number;
   public?: boolean;
@@ -22,6 +24,8 @@ export interface BuildOptions {
 }
 
 interface Result {
+  /** The committee's id, where the repository has several. */
+  udvalg?: string;
   date: string;
   audience: Audience;
   pdf?: string;
@@ -43,24 +47,32 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
   const showWarnings = !options.quiet && !options.json;
   let results: Result[];
   try {
-    const { selectMeetings } = await import('./select.js');
-    const dates = await selectMeetings(options.meetings, args, options.all ?? false);
+    const { selectTargets } = await import('./select.js');
+    const { chooseCommittees } = await import('../input/repository.js');
+    const targets = await selectTargets(await chooseCommittees(options), args, options.all ?? false);
     const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
-    const documents = dates.length * audiences.length;
+    const documents = targets.length * audiences.length;
     if (documents > 1 && (options.out || options.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
     const progress = new Progress(documents, showWarnings && process.stderr.isTTY);
     const { checkShared } = await import('../check/check.js');
     const { printMeeting, readMeeting } = await import('../build.js');
     const { publicVersion } = await import('../model/public.js');
     const { renderDocument } = await import('../render/html.js');
-    const shared = await checkShared(options.meetings);
-    // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
-    warnings.push(...shared.findings.filter((f) => f.warning));
-    if (showWarnings) printFindings(warnings);
+    const shared = new Map<string, CheckedShared>();
+    for (const { folder } of targets) {
+      if (shared.has(folder.dir)) continue;
+      const checked = await checkShared(folder);
+      shared.set(folder.dir, checked);
+      // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
+      const own = checked.findings.filter((f) => f.warning);
+      warnings.push(...own);
+      if (showWarnings) printFindings(own);
+    }
     /** One meeting, read and checked once, in each version asked for. */
-    const buildMeeting = async (date: string, printer: Printer): Promise<Result[]> => {
-      const read = await readMeeting(options.meetings, date, shared).catch((error: unknown) => failed(error));
-      if (read instanceof AgendaError) return audiences.map((audience) => progress.done({ date, audience, error: read }));
+    const buildMeeting = async ({ folder, date }: Target, printer: Printer): Promise<Result[]> => {
+      const udvalg = folder.named ? folder.id : undefined;
+      const read = await readMeeting(folder, date, shared.get(folder.dir)).catch((error: unknown) => failed(error));
+      if (read instanceof AgendaError) return audiences.map((audience) => progress.done({ udvalg, date, audience, error: read }));
       warnings.push(...read.warnings);
       if (showWarnings) printFindings(read.warnings);
       const results: Result[] = [];
@@ -75,12 +87,12 @@ export async function buildCommand(args: string[], options: BuildOptions): Promi
           if (options.html) await writeAtomically(options.html, printed.html());
         });
         const error = await printing.then(() => undefined, failed);
-        results.push(progress.done(error ? { date, audience, error } : { date, audience, pdf }));
+        results.push(progress.done(error ? { udvalg, date, audience, error } : { udvalg, date, audience, pdf }));
       }
       return results;
     };
     const printer = () => new Printer(session, { timeoutMs });
-    results = (await eachAtOnce(dates, options.jobs ?? defaultJobs(dates.length), printer, buildMeeting)).flat();
+    results = (await eachAtOnce(targets, options.jobs ?? defaultJobs(targets.length), printer, buildMeeting)).flat();
   } finally {
     await session.close();
   }
@@ -130,7 +142,7 @@ class Progress {
 
   done(result: Result): Result {
     this.count++;
-    if (this.show && this.total > 1) process.stderr.write(`[${this.count}/${this.total}] ${result.error ? `${result.date}: failed` : result.pdf}\n`);
+    if (this.show && this.total > 1) process.stderr.write(`[${this.count}/${this.total}] ${result.error ? `${nameOf(result)}: failed` : result.pdf}\n`);
     return result;
   }
 }
@@ -141,6 +153,7 @@ function report(results: Result[], warnings: Finding[], options: BuildOptions, s
     printJson({
       ok: failures.length === 0,
       documents: results.map((r) => ({
+        ...(r.udvalg ? { udvalg: r.udvalg } : {}),
         date: r.date,
         audience: r.audience,
         ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null }),
@@ -152,7 +165,7 @@ function report(results: Result[], warnings: Finding[], options: BuildOptions, s
     // A browser that fails fails every document after it: say so once.
     for (const message of new Set(failures.map((f) => f.error!.message))) process.stderr.write(`${message}\n`);
     if (results.length > 1) {
-      const failedDates = failures.map((f) => f.date).join(', ');
+      const failedDates = failures.map(nameOf).join(', ');
       process.stderr.write(`built ${results.length - failures.length} of ${results.length} documents in ${seconds.toFixed(1)} s${failures.length ? `; failed: ${failedDates}` : ''}\n`);
     }
   }
@@ -160,3 +173,8 @@ function report(results: Result[], warnings: Finding[], options: BuildOptions, s
   if (first) throw new ReportedFailure(first.exitCode);
 }
 
+
+/** A document as the summary names it: its date, and its committee where the repository has several. */
+function nameOf(r: Result): string {
+  return r.udvalg ? `${r.udvalg} ${r.date}` : r.date;
+}

@@ -1,11 +1,10 @@
 import { loadMeeting } from '../check/check.js';
 import { UsageError } from '../errors.js';
 import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
+import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
 import { checkedDate } from './select.js';
 
-export interface FinalizeOptions {
-  meetings: string;
-}
+export type FinalizeOptions = CommitteeChoice;
 
 /**
  * `agenda finalize <date>`: the meeting's documents have gone out. Its shared files are archived as
@@ -13,11 +12,12 @@ export interface FinalizeOptions {
  * decisions can be written in for the minutes.
  */
 export async function finalizeCommand(dateArg: string, options: FinalizeOptions): Promise<void> {
-  const dir = options.meetings;
   const date = checkedDate(dateArg);
+  const folder = await chooseCommitteeOf(options, date);
+  const { dir } = folder;
   const archive = archiveDir(dir, date);
   if (await hasArchive(dir, date)) throw new UsageError(`${date} is finalized already (see ${archive}); to reopen it, delete that folder`);
-  await loadMeeting(dir, date);
+  await loadMeeting(folder, date);
   const copied = await writeArchive(dir, date);
   process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
 }

@@ -6,22 +6,22 @@ import { meetingDates, meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { plusDays, today } from '../model/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
+import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
 import { checkedDate } from './select.js';
 
-export interface NewOptions {
-  meetings: string;
-}
+export type NewOptions = CommitteeChoice;
 
 /**
  * `agenda new [date]`: a meeting file for the clerk to fill in, for the date given or the next
  * meeting on the schedule after the latest meeting file. It never overwrites a file.
  */
 export async function newCommand(dateArg: string | undefined, options: NewOptions): Promise<void> {
-  const dir = options.meetings;
-  const shared = await loadShared(dir);
+  const folder = await chooseCommittee(options);
+  const { dir } = folder;
+  const shared = await loadShared(folder);
   const date = dateArg === undefined ? await defaultDate(dir, shared) : checkedDate(dateArg);
   const file = meetingFile(dir, date);
-  await writeSchema(dir);
+  await writeSchema(dir, shared.style);
   const yaml = newMeetingYaml(shared, date, schemaFileName);
   await writeFile(file, yaml, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EEXIST') throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { loadMeeting, type MeetingSources } from '../check/check.js';
+import { readMeeting } from '../build.js';
+import type { MeetingSources } from '../check/check.js';
+import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
 import { ReportedFailure, ExitCode, UsageError, SendError } from '../errors.js';
 import { hasArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
-import { buildMeeting } from '../model/merge.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { documentToSend } from '../send/document.js';
@@ -16,8 +17,7 @@ import { smtpConfig } from '../send/smtp-config.js';
 import { printFindings } from './report.js';
 import { checkedDate } from './select.js';
 
-export interface SendOptions {
-  meetings: string;
+export interface SendOptions extends CommitteeChoice {
   dryRun?: boolean;
   to?: string;
   force?: boolean;
@@ -38,11 +38,11 @@ interface Attachment {
  * address is not sent there again without --force. Once it has gone out, the meeting is finalized.
  */
 export async function sendCommand(dateArg: string, options: SendOptions): Promise<void> {
-  const dir = options.meetings;
   const date = checkedDate(dateArg);
-  const { sources, warnings } = await loadMeeting(dir, date);
+  const folder = await chooseCommitteeOf(options, date);
+  const { dir } = folder;
+  const { meeting, sources, warnings } = await readMeeting(folder, date);
   printFindings(warnings);
-  const meeting = buildMeeting(sources);
   const attachment = await attachmentOf(dir, meeting, options);
   const recipients = chooseRecipients(options, sources);
   const logFile = sendLogFile(dir, date);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clock, flag, text, wholeNumber } from './fields.js';
-import { meetingSchema } from './schema/meeting.js';
+import { meetingSchemaFor } from './schema/meeting.js';
 
 // We read YAML with the failsafe schema (every scalar is text); an editor's YAML language server
 // reads YAML 1.2's core schema, where `lukket: true` is a boolean and `tid: 11.00` a number. The JSON
@@ -15,9 +15,9 @@ const asAnEditorReadsIt = new Map<unknown, object>([
   [text, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
 ]);
 
-/** The JSON Schema of a meeting file, for editors (`# yaml-language-server: $schema=...`). */
-export function meetingJsonSchema(): object {
-  const schema = z.toJSONSchema(meetingSchema, {
+/** The JSON Schema of a meeting file with the house's sections, for editors (`# yaml-language-server: $schema=...`). */
+export function meetingJsonSchema(sectionKeys: string[]): object {
+  const schema = z.toJSONSchema(meetingSchemaFor(sectionKeys), {
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {

@@ -1,13 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
 import { Handlebars } from '../bundled.js';
-import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
+import type { Item, Meeting, Section } from '../model/meeting.js';
 import { templatesDir } from '../paths.js';
 import { pageNumbers, type HeadingPages } from './contents.js';
-import { kindName, longDate, numericDate, politicalMeetingMinute, politicalMeetingName, rulLine, shortDate, weekdayDate } from './danish.js';
+import { politicalMeetingMinute, politicalMeetingName, rulLine, shortDate } from './danish.js';
 import { fontFaceCss } from './fonts.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { absentLine, decisionHeading, kindWord, listed, marginContent, memberLine, notTakingPartLine, personName, protocolLine, styledDate, substituteLine, voteLines } from './wording.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
@@ -19,51 +20,84 @@ interface Renderer {
   numbered: Array<{ selector: string; template: TemplateDelegate }>;
 }
 
-let renderer: Renderer | undefined;
+/** A renderer for each folder of template overrides (and one for the package's own templates alone). */
+const renderers = new Map<string, Renderer>();
 
-function prepare(): Renderer {
-  const hbs = Handlebars.create();
+function helpers(hbs: typeof Handlebars) {
   const hasText = (s: Section) => Boolean(s.før ?? s.tekst ?? s.efter);
-  hbs.registerHelper({
-    md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
+  const safe = (html: string) => new hbs.SafeString(html);
+  return {
+    md: (source: unknown) => safe(typeof source === 'string' ? markdownToHtml(source) : ''),
+    mdInline: (source: unknown) => safe(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
     upper: (s: string) => s.toLocaleUpperCase('da'),
-    holder: (seat: Seat) => seat.name ?? 'Vakant',
     hasText,
-    hasSagsfremstilling: (item: Item) =>
-      hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
+    /** The main section shows the timetable, the plan's awaiting points and the political meetings too. */
+    hasMainText: (item: Item) =>
+      item.sections.some((s) => s.main && hasText(s)) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
     /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
-    hasBeslutning: (item: Item, meeting: Meeting) => item.beslutning !== undefined || (meeting.kind === 'referat' && item.politicalReview !== undefined),
+    hasBeslutning: (item: Item, meeting: Meeting) =>
+      item.beslutning !== undefined || item.vote !== undefined || item.notTakingPart.length > 0 || item.dissent.length > 0 || (meeting.kind === 'referat' && item.politicalReview !== undefined),
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
     politicalMeetingName,
     politicalMeetingMinute,
     rulLine,
-    weekdayDate,
-    numericDate,
     shortDate,
-  });
-  const partials = path.join(templatesDir, 'partials');
-  const source = (file: string) => readFileSync(path.join(partials, file), 'utf8');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), source(file));
+    styledDate,
+    decisionHeading,
+    personName,
+    memberLine,
+    absentLine,
+    substituteLine,
+    notTakingPartLine,
+    voteLines,
+    protocolLine,
+    listed,
+    marginContent,
+  };
+}
+
+/**
+ * The package's templates, with the repository's overrides where it has them (`husstil/`): a partial
+ * there replaces the package's of the same name, and its style.css comes after the package's, so its
+ * rules win.
+ */
+function prepare(overrides: string | undefined): Renderer {
+  const hbs = Handlebars.create();
+  hbs.registerHelper(helpers(hbs));
+  const partials = new Map<string, string>();
+  for (const dir of [path.join(templatesDir, 'partials'), ...(overrides ? [path.join(overrides, 'partials')] : [])]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) partials.set(path.basename(file, '.hbs'), readFileSync(path.join(dir, file), 'utf8'));
+  }
+  for (const [name, source] of partials) hbs.registerPartial(name, source);
+  const ownCss = overrides && path.join(overrides, 'style.css');
+  const css = [readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), ...(ownCss && existsSync(ownCss) ? [readFileSync(ownCss, 'utf8')] : [])].join('\n');
   return {
     document: hbs.compile(readFileSync(path.join(templatesDir, 'document.hbs'), 'utf8')),
-    style: hbs.compile(readFileSync(path.join(templatesDir, 'head.hbs'), 'utf8'))({ css: readFileSync(path.join(templatesDir, 'style.css'), 'utf8'), fontFaces: fontFaceCss() }),
+    style: hbs.compile(readFileSync(path.join(templatesDir, 'head.hbs'), 'utf8'))({ css, fontFaces: fontFaceCss() }),
     body: hbs.compile(readFileSync(path.join(templatesDir, 'body.hbs'), 'utf8')),
     numbered: [
-      { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
-      { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
+      { selector: '#indholdsfortegnelse', template: hbs.compile(partials.get('indhold')!) },
+      { selector: '#sidetal', template: hbs.compile(partials.get('sidetal')!) },
     ],
   };
 }
 
+function rendererFor(meeting: Meeting): Renderer {
+  const key = meeting.style.templates ?? '';
+  let renderer = renderers.get(key);
+  if (!renderer) renderers.set(key, (renderer = prepare(meeting.style.templates)));
+  return renderer;
+}
+
 /** "Direktionen - Dagsorden 22. november 2023": the PDF's title. */
 export function documentTitle(meeting: Meeting): string {
-  return `${meeting.committee} - ${kindName(meeting.kind)} ${longDate(meeting.date)}`;
+  return `${meeting.committee} - ${kindWord(meeting)} ${styledDate(meeting.style, 'titel', meeting.date)}`;
 }
 
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
 export function documentSubject(meeting: Meeting): string {
-  return `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+  return `${kindWord(meeting)} for ${meeting.committee}s møde den ${styledDate(meeting.style, 'titel', meeting.date)}`;
 }
 
 /** A fragment of the page to put in place of the element `selector` matches. */
@@ -88,7 +122,7 @@ export interface RenderedDocument {
  * given where the headings landed in a first print, they show the real page numbers.
  */
 export function renderDocument(meeting: Meeting, headings?: HeadingPages): RenderedDocument {
-  renderer ??= prepare();
+  const renderer = rendererFor(meeting);
   const { document, style } = renderer;
   const context = viewOf(meeting, headings);
   const body = renderer.body(context);
@@ -106,7 +140,9 @@ function viewOf(meeting: Meeting, headings?: HeadingPages) {
   const bilagsoversigt = meeting.items.filter((i) => i.bilag.length > 0);
   const contents = [
     ...meeting.items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
-    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
+    ...(bilagsoversigt.length ? [{ label: meeting.style.ord.bilagsoversigt, anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
   ];
-  return { meeting, items: meeting.items, contents, bilagsoversigt, pages };
+  // Each member with the absence, if any, that the Underskriftsside prints in the member's place.
+  const attendance = meeting.members.map((person) => ({ person, absence: meeting.absent.find((a) => a.member.name === person.name) }));
+  return { meeting, items: meeting.items, contents, bilagsoversigt, pages, attendance, words: meeting.style.ord, houseStyle: meeting.style };
 }

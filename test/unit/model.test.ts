@@ -5,6 +5,11 @@ import { mergeItems } from '../../src/model/items.js';
 import { buildMeeting } from '../../src/model/merge.js';
 import { scheduledDates } from '../../src/model/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
+import { readDefaultStyle } from '../../src/input/house-style.js';
+import { folderAt } from '../../src/input/repository.js';
+
+const style = await readDefaultStyle();
+const itemDefaults = { sections: style.afsnit, earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: [], politicalReview: () => undefined };
 
 describe('seatsOn', () => {
   const members = [
@@ -25,7 +30,7 @@ describe('scheduledDates', () => {
     expect(dates).toEqual([
       { date: '2023-10-04' },
       { date: '2023-10-11' },
-      { date: '2023-10-18', cancelled: 'Efterårsferie' },
+      { date: '2023-10-18', cancelled: true, reason: 'Efterårsferie' },
       { date: '2023-10-20' },
       { date: '2023-10-25' },
     ]);
@@ -69,32 +74,32 @@ describe('forwardPlanOn', () => {
 
 describe('mergeItems', () => {
   const standing = [
-    { id: 'først', titel: 'Fast først', indstilling: { før: 'Fast indstilling', efter: undefined } },
-    { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, sagsfremstilling: { før: 'Før', efter: 'Efter' } },
+    { id: 'først', titel: 'Fast først', afsnit: { indstilling: { før: 'Fast indstilling', efter: undefined } } },
+    { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, afsnit: { sagsfremstilling: { før: 'Før', efter: 'Efter' } } },
   ];
   const plan = { meetings: [], awaiting: ['Venter'] };
-  const defaults = { forwardPlan: plan, plannedPoints: [], politicalReview: () => undefined };
+  const defaults = { ...itemDefaults, forwardPlan: plan };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
-    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: { tekst: 'Nyt', lukket: false } }], { ...defaults, sagsgang: 'DIR' });
+    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true, afsnit: {} }, { fast: 'sidst', afsnit: { sagsfremstilling: { tekst: 'Nyt', lukket: false } } }], { ...defaults, sagsgang: 'DIR' });
     expect(items.map((i) => [i.number, i.title, i.lukket, i.sagsgang])).toEqual([
       [1, 'Fast først', false, 'DIR'],
       [2, 'Eget punkt', true, 'DIR'],
       [3, 'Fast sidst', false, 'DIR'],
     ]);
-    expect(items[0]!.indstilling).toEqual({ før: 'Fast indstilling', tekst: undefined, efter: undefined });
-    expect(items[2]!.sagsfremstilling).toEqual({ før: 'Før', tekst: { tekst: 'Nyt', lukket: false }, efter: 'Efter' });
+    expect(items[0]!.sections[2]).toEqual({ key: 'indstilling', heading: 'Indstilling', main: false, før: 'Fast indstilling', tekst: undefined, efter: undefined });
+    expect(items[2]!.sections[0]).toEqual({ key: 'sagsfremstilling', heading: 'Sagsfremstilling', main: true, før: 'Før', tekst: { tekst: 'Nyt', lukket: false }, efter: 'Efter' });
     expect(items[2]!.forwardPlan).toBe(plan);
     expect(items[0]!.forwardPlan).toBeUndefined();
   });
 
   it('closes every attachment of a closed item', () => {
-    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }] }], defaults);
+    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }], afsnit: {} }], defaults);
     expect(item!.bilag).toEqual([{ nummer: 1, lukket: true, titel: 'A', dokument: undefined }]);
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
-    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }] }], defaults);
+    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }], afsnit: {} }], defaults);
     expect(item!.bilag).toEqual([
       { nummer: 1, lukket: false, titel: 'A', dokument: undefined },
       { nummer: 7, lukket: false, titel: 'B', dokument: undefined },
@@ -106,10 +111,12 @@ describe('mergeItems', () => {
 describe('buildMeeting', () => {
   const sources = (beslutning?: { tekst: string; lukket: boolean }): MeetingSources => ({
     date: '2023-11-22',
+    folder: folderAt('meetings'),
+    style,
     committee: { navn: 'Direktionen', sted: 'Rådhuset', start: '9:00', slut: '17:00', medlemmer: [{ titel: 'Direktør', navn: 'A' }] },
     standingItems: { punkter: [] },
     forwardPlan: {},
-    meeting: { slut: '12:00', punkter: [{ titel: 'P', beslutning }] },
+    meeting: { slut: '12:00', punkter: [{ titel: 'P', beslutning, afsnit: {} }] },
   });
 
   it('is an agenda without decisions and minutes with one', () => {
