@@ -7,17 +7,16 @@
 //   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
 //   (d) its floor: one Chromium printing the 52 finished HTML files one after another
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
-import { folderAt } from '../src/input/repository.js';
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { printMeeting, readMeeting } from '../src/build.js';
+import { printMeeting, readMeeting } from '../src/pipeline/document.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
 import { sharedFiles } from '../src/input/load.js';
 import { PrintPage } from '../src/pdf/print.js';
-import { packageRoot } from '../src/paths.js';
+import { packageRoot } from '../src/shared/paths.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
@@ -44,7 +43,7 @@ async function finishedHtml(dir: string, dates: string[]): Promise<string[]> {
   await withBrowser(browser, 60_000, async (b) => {
     const page = await PrintPage.create(b, { timeoutMs: 60_000 });
     for (const date of dates) {
-      const { html } = await printMeeting(page, (await readMeeting(folderAt(dir), date)).meeting);
+      const { html } = await printMeeting(page, (await readMeeting(dir, date)).meeting);
       const file = path.join(work, `${date}.html`);
       writeFileSync(file, html());
       pairs.push(file, path.join(work, `${date}-floor.pdf`));

@@ -2,7 +2,7 @@
 import './heap.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { findingsJson, printJson } from './commands/report.js';
-import { AgendaError, ExitCode, InputError, RenderError } from './errors.js';
+import { AgendaError, ExitCode, InputError, RenderError } from './shared/errors.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
 const commands = {
@@ -15,6 +15,8 @@ const commands = {
   schema: () => import('./commands/schema.js'),
   send: () => import('./commands/send.js'),
   sag: () => import('./commands/sag.js'),
+  publish: () => import('./commands/publish.js'),
+  preview: () => import('./commands/preview.js'),
 };
 
 function count(value: string): number {
@@ -29,6 +31,12 @@ function seconds(value: string): number {
   return n;
 }
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0 to 65535 (0: a free one)');
+  return n;
+}
+
 const program = new Command('agenda')
   .description('Agendas (dagsordener) and minutes (referater) as PDF, from meetings written in YAML')
   .exitOverride()
@@ -38,13 +46,13 @@ program
   .command('build')
   .description('build the PDFs of meetings: DIR/<date>.yaml merged with the shared files in DIR')
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges of the meeting files (2023-01-01..2023-06-30)')
-  .option('--all', "every meeting file of every committee (with --udvalg: of that committee)")
+  .option('--all', 'every meeting file of every committee (with --udvalg: of that committee)')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .option('--both', "the members' version and the public one")
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
@@ -57,7 +65,7 @@ program
   .description('check the shared files and the named meetings (default: all), and report every problem')
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .option('--json', 'print the findings as JSON on stdout')
   .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
 
@@ -66,19 +74,33 @@ program
   .description('write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items')
   .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
 
 program
+  .command('publish')
+  .description('publish every meeting, in the public version only, as a static site: pages, PDFs, open data (JSON, SBSYS XML) and calendar feeds')
+  .option('-o, --out <dir>', 'the site folder', 'site')
+  .option('--url <address>', "the site's public address (https://...), for the links in the data and the calendar feeds")
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('--force', 'print every PDF again, also those the site has from the same inputs')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
+  .option('-q, --quiet', 'no warnings')
+  .option('--json', 'print the result as JSON on stdout')
+  .action(async (options) => (await commands.publish()).publishCommand(options));
+
+program
   .command('send')
-  .description("e-mail the members' PDF (built, or reused if newer than its inputs) to every member and extra recipient, and log it")
+  .description("e-mail the members' PDF (built, or reused if it records being made from these inputs) to every member and extra recipient, and log it")
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
   .option('--dry-run', 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing')
   .option('--to <address>', 'send to this address only (a test send)')
   .option('--force', 'send again to whoever has this version already')
   .option('--smtp <file>', 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .option('--browser <path>', 'the Chromium or Chrome to print with')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .action(async (date: string, options) => (await commands.send()).sendCommand(date, options));
@@ -88,7 +110,7 @@ program
   .description('turn a meeting file into the minutes draft: a beslutning under each item, filled in where the tool knows it')
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (date: string, options) => (await commands.minutes()).minutesCommand(date, options));
 
 program
@@ -96,7 +118,7 @@ program
   .description('freeze a meeting as it went out: later changes to the shared files no longer change its documents')
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (date: string, options) => (await commands.finalize()).finalizeCommand(date, options));
 
 program
@@ -104,7 +126,7 @@ program
   .description('the coming meetings with their planned points, as the forward plan stands')
   .option('--from <date>', 'the first meeting date to show (default: today)')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (options) => (await commands.plan()).planCommand(options));
 
 program
@@ -118,8 +140,19 @@ program
   .description("write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)")
   .option('-o, --out <file>', "where to write it; '-' for standard output")
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', 'one committee\'s folder, named directly (default: the committees of the repository here, or meetings/)')
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (options) => (await commands.schema()).schemaCommand(options));
+
+program
+  .command('preview')
+  .description("show a meeting's document in the browser as it will print, updated on every save, with every problem on it")
+  .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the latest meeting file')
+  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-p, --port <n>', 'the port on 127.0.0.1 (default: a free one)', port, 0)
+  .option('--no-open', 'print the address only; do not open it in the browser')
+  .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
+  .action(async (date: string | undefined, options) => (await commands.preview()).previewCommand(date, options));
 
 /** Every failure ends as one or more plain lines and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

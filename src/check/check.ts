@@ -1,36 +1,12 @@
-import { InputError, isError, type Finding } from '../errors.js';
+import { InputError, isError, type Finding } from '../shared/errors.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
-import type { CalendarInput } from '../input/schema/calendar.js';
-import type { CommitteeInput } from '../input/schema/committee.js';
-import type { HouseStyleInput } from '../input/schema/house-style.js';
-import type { CommitteeFolder } from '../input/repository.js';
-import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
-import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, type SharedRead } from '../input/load.js';
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import type { MeetingSources, SharedSources } from '../input/sources.js';
 import { checkProceedings } from './proceedings.js';
 import { checkCalendar, checkNotes, checkReferences } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
-
-/** Everything one meeting is made from, validated and checked, ready to merge. */
-export interface MeetingSources {
-  date: string;
-  /** The committee's folder in its repository: how it is named, and whether its documents' names carry that. */
-  folder: CommitteeFolder;
-  committee: CommitteeInput;
-  /** The municipality's name, the documents' author, where kommune.yaml gives it. */
-  municipality?: string;
-  style: HouseStyleInput;
-  /** The repository's template overrides, where it has any. */
-  templates?: string;
-  standingItems: StandingItemsInput;
-  forwardPlan: ForwardPlanInput;
-  calendar?: CalendarInput;
-  meeting: MeetingInput;
-}
-
-/** What every meeting of a folder shares. */
-export type SharedSources = Omit<MeetingSources, 'date' | 'meeting'>;
 
 export interface CheckedShared {
   folder: CommitteeFolder;
@@ -46,7 +22,8 @@ export interface CheckedMeeting {
 }
 
 /** The shared files, read once for any number of meetings, with their errors and warnings. */
-export async function checkShared(folder: CommitteeFolder): Promise<CheckedShared> {
+export async function checkShared(given: string | CommitteeFolder): Promise<CheckedShared> {
+  const folder = toFolder(given);
   const findings: Finding[] = [];
   const read = await readSharedFiles(folder.dir, folder.root, findings);
   const { committee, forwardPlan, calendar } = read;
@@ -92,8 +69,8 @@ function standingOf(read: SharedRead): StandingItemsInput | undefined {
 }
 
 /** The shared files for a command that prepares meetings; every error at once as an InputError. */
-export async function loadShared(folder: CommitteeFolder): Promise<SharedSources> {
-  const checked = await checkShared(folder);
+export async function loadShared(given: string | CommitteeFolder): Promise<SharedSources> {
+  const checked = await checkShared(given);
   const errors = checked.findings.filter(isError);
   const sources = sharedSources(checked);
   if (!sources || errors.length > 0) throw new InputError(errors);
@@ -109,8 +86,8 @@ async function archivedShared(folder: CommitteeFolder, date: string): Promise<Ch
  * A meeting's sources for a build, and its warnings; every error at once as an InputError. Given the
  * shared files already checked, their warnings are left to the caller, who has shown them once.
  */
-export async function loadMeeting(folder: CommitteeFolder, date: string, checked?: CheckedShared): Promise<{ sources: MeetingSources; warnings: Finding[] }> {
-  const shared = checked ?? (await checkShared(folder));
+export async function loadMeeting(given: string | CommitteeFolder, date: string, checked?: CheckedShared): Promise<{ sources: MeetingSources; warnings: Finding[] }> {
+  const shared = checked ?? (await checkShared(given));
   const meeting = await checkMeeting(date, shared);
   const findings = [...shared.findings, ...meeting.findings];
   if (!meeting.sources) throw new InputError(findings.filter(isError));

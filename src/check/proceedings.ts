@@ -1,10 +1,10 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '../shared/errors.js';
 import { closest, shorten } from '../input/messages.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
-import { within } from '../model/dates.js';
+import { within } from '../shared/dates.js';
 
 /**
  * The minutes' record names only people at the meeting: who did not take part in an item, how they

@@ -1,11 +1,10 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '../shared/errors.js';
 import { closest, shorten } from '../input/messages.js';
-import type { CalendarInput } from '../input/schema/calendar.js';
+import { meetingKey, type CalendarInput } from '../input/schema/calendar.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
-import { meetingKey } from '../model/political-calendar.js';
 
 /** Each `fast:` in the meeting names a standing item, and no standing item is filled in twice. */
 export function checkReferences(source: YamlFile, meeting: MeetingInput, standing: StandingItemsInput): Finding[] {

@@ -1,4 +1,4 @@
-import type { Finding } from '../errors.js';
+import type { Finding } from '../shared/errors.js';
 import { closest, shorten } from '../input/messages.js';
 import { placeholder } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
@@ -7,8 +7,8 @@ import type { MeetingInput } from '../input/schema/meeting.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
 import { weekdays } from '../input/fields.js';
-import { weekdayOf } from '../model/dates.js';
-import { scheduledDates } from '../model/schedule.js';
+import { weekdayOf } from '../shared/dates.js';
+import { scheduledDates } from '../input/schedule.js';
 
 // Things a clerk should look at that do not stop a build.
 

@@ -1,8 +1,8 @@
-import { loadMeeting } from '../check/check.js';
-import { UsageError } from '../errors.js';
-import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
 import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
-import { checkedDate } from './select.js';
+import { readMeetingSources } from '../pipeline/sources.js';
+import { UsageError } from '../shared/errors.js';
+import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export type FinalizeOptions = CommitteeChoice;
 
@@ -17,7 +17,7 @@ export async function finalizeCommand(dateArg: string, options: FinalizeOptions)
   const { dir } = folder;
   const archive = archiveDir(dir, date);
   if (await hasArchive(dir, date)) throw new UsageError(`${date} is finalized already (see ${archive}); to reopen it, delete that folder`);
-  await loadMeeting(folder, date);
+  await readMeetingSources(folder, date);
   const copied = await writeArchive(dir, date);
   process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
 }

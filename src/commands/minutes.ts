@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { loadMeeting } from '../check/check.js';
+import { readMeetingSources } from '../pipeline/sources.js';
 import { minutesDraft } from '../drafts/minutes.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { mainSectionKey } from '../input/house-style.js';
+import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
-import { writeAtomically } from '../output.js';
-import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
-import { checkedDate } from './select.js';
+import { writeAtomically } from '../shared/files.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export type MinutesOptions = CommitteeChoice;
 
@@ -16,7 +16,7 @@ export async function minutesCommand(dateArg: string, options: MinutesOptions): 
   const date = checkedDate(dateArg);
   const folder = await chooseCommitteeOf(options, date);
   const file = meetingFile(folder.dir, date);
-  const { sources } = await loadMeeting(folder, date);
+  const { sources } = await readMeetingSources(folder, date);
   const draft = minutesDraft(await readFile(file, 'utf8'), sources.meeting, sources.standingItems.punkter, mainSectionKey(sources.style.afsnit));
   if (!draft) throw new UsageError(`${file} has a beslutning under every item already: it is the minutes`);
   await writeAtomically(file, draft.yaml);

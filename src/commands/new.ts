@@ -1,13 +1,14 @@
+import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
 import { writeFile } from 'node:fs/promises';
-import { loadShared, type SharedSources } from '../check/check.js';
+import { readSharedSources } from '../pipeline/sources.js';
+import type { SharedSources } from '../input/sources.js';
 import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
-import { EnvironmentError, UsageError } from '../errors.js';
+import { EnvironmentError, UsageError } from '../shared/errors.js';
 import { meetingDates, meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
-import { plusDays, today } from '../model/dates.js';
+import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
-import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
-import { checkedDate } from './select.js';
+import { checkedDate } from '../pipeline/select.js';
 
 export type NewOptions = CommitteeChoice;
 
@@ -18,7 +19,7 @@ export type NewOptions = CommitteeChoice;
 export async function newCommand(dateArg: string | undefined, options: NewOptions): Promise<void> {
   const folder = await chooseCommittee(options);
   const { dir } = folder;
-  const shared = await loadShared(folder);
+  const shared = await readSharedSources(folder);
   const date = dateArg === undefined ? await defaultDate(dir, shared) : checkedDate(dateArg);
   const file = meetingFile(dir, date);
   await writeSchema(dir, shared.style);

@@ -1,4 +1,4 @@
-import { formatFinding, isError, sortFindings, type Finding } from '../errors.js';
+import { formatFinding, isError, sortFindings, type Finding } from '../shared/errors.js';
 
 /** Findings as the clerk reads them, one a line on stderr. */
 export function printFindings(findings: Finding[]): void {

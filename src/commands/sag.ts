@@ -1,7 +1,7 @@
-import { repositoryMeetings } from '../build.js';
-import { UsageError } from '../errors.js';
+import { repositoryMeetings } from '../pipeline/case-history.js';
+import { UsageError } from '../shared/errors.js';
 import { caseSteps } from '../model/case-history.js';
-import { longDate } from '../render/danish.js';
+import { longDate } from '../shared/danish-dates.js';
 
 /**
  * `agenda sag <id>`: the case's way through the committees of the repository here, each meeting
@@ -11,7 +11,7 @@ export async function sagCommand(id: string): Promise<void> {
   const steps = caseSteps(await repositoryMeetings('.'), id);
   if (steps.length === 0) throw new UsageError(`no item of any committee's meetings here takes up the case ${id} (sag: ${id})`);
   for (const s of steps) {
-    const decision = s.decision ? (s.decision.lukket ? '(lukket beslutning)' : s.decision.tekst.trim().replace(/\s*\n\s*/g, ' ')) : '(ingen beslutning endnu)';
+    const decision = s.decision ? (s.decision.lukket ? '(lukket beslutning)' : s.decision.text.trim().replace(/\s*\n\s*/g, ' ')) : '(ingen beslutning endnu)';
     process.stdout.write(`${longDate(s.date)}  ${s.committee}, punkt ${s.number}: ${s.title}\n  ${decision}\n`);
   }
 }

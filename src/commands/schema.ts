@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
-import { loadShared } from '../check/check.js';
 import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
-import { writeAtomically } from '../output.js';
+import { readSharedSources } from '../pipeline/sources.js';
+import { writeAtomically } from '../shared/files.js';
 
 /** Beside the meeting files, where their `# yaml-language-server: $schema=` line points. */
 export const schemaFileName = 'schema.json';
@@ -15,7 +15,7 @@ export interface SchemaOptions extends CommitteeChoice {
 /** `agenda schema`: the JSON Schema of a committee's meeting file, with its house's sections, made from the same zod schemas that check it. */
 export async function schemaCommand(options: SchemaOptions): Promise<void> {
   const folder = await chooseCommittee(options);
-  const { style } = await loadShared(folder);
+  const { style } = await readSharedSources(folder);
   if (options.out === '-') {
     process.stdout.write(schemaText(style));
     return;

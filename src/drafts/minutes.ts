@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { placeholder } from '../input/placeholder.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemInput } from '../input/schema/standing-items.js';

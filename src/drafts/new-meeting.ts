@@ -1,13 +1,15 @@
+import { mainSectionKey } from '../input/house-style.js';
 import type { TemplateDelegate } from 'handlebars';
-import type { SharedSources } from '../check/check.js';
+import type { SharedSources } from '../input/sources.js';
 import { placeholder } from '../input/placeholder.js';
 import type { StandingItemInput } from '../input/schema/standing-items.js';
 import { pointsOn } from '../model/forward-plan.js';
 import { byPlacement } from '../model/items.js';
-import { meetingKey, politicalReview } from '../model/political-calendar.js';
-import { neighboursOf, scheduledDates } from '../model/schedule.js';
-import { weekdayDateInText } from '../render/danish.js';
-import { textTemplate } from '../text-template.js';
+import { meetingKey } from '../input/schema/calendar.js';
+import { politicalReview } from '../model/political-calendar.js';
+import { neighboursOf, scheduledDates } from '../input/schedule.js';
+import { weekdayDateInText } from '../shared/danish-dates.js';
+import { textTemplate } from '../shared/text-template.js';
 import { yamlScalar } from './yaml-text.js';
 
 /** The next meeting to prepare: the first on the schedule after `after`, cancelled ones skipped. */
@@ -27,6 +29,7 @@ export function newMeetingYaml(shared: SharedSources, date: string, schemaPath: 
   const members = shared.committee.medlemmer.map((m) => m.navn);
   return template()({
     schemaPath,
+    mainKey: mainSectionKey(shared.style.afsnit) ?? 'sagsfremstilling',
     committee: shared.committee.navn,
     weekdayDate: weekdayDateInText(date),
     date,
@@ -53,7 +56,7 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
         : points.length > 0
           ? "the forward plan's points for the day: give each its time, add its attachments"
           : undefined,
-    exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.udvalg, m.date))[0],
+    exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.abbreviation, m.date))[0],
     sagsfremstilling: s.skabelon ?? (filledIn ? undefined : placeholder),
     tidsplan: s.fra_plan ? (points.length > 0 ? points : [placeholder]) : undefined,
     bilag: !s.kommende_møder && !review,

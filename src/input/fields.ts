@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRealDate } from '../model/dates.js';
+import { isRealDate } from '../shared/dates.js';
 
 // The YAML is read with the failsafe schema, so every scalar arrives as the text the clerk typed.
 // These fields give that text its meaning, with messages a clerk can act on.

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { InputError } from '../errors.js';
-import { templatesDir } from '../paths.js';
+import { InputError } from '../shared/errors.js';
+import { templatesDir } from '../shared/paths.js';
 import { definedOnly } from './fields.js';
 import { houseStyleSchema, type HouseStyleInput, type HouseStyleOverride } from './schema/house-style.js';
 import { validate } from './validate.js';

@@ -1,7 +1,7 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { InputError, type Finding } from '../errors.js';
+import { InputError, type Finding } from '../shared/errors.js';
 import { calendarSchema, type CalendarInput } from './schema/calendar.js';
 import { committeeSchema, type CommitteeInput } from './schema/committee.js';
 import { forwardPlanSchema, type ForwardPlanInput } from './schema/forward-plan.js';

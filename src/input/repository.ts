@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { exists, repositoryFiles } from './load.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -51,17 +52,22 @@ async function shortName(dir: string): Promise<string> {
   return typeof data?.kort === 'string' && data.kort.trim() ? data.kort.trim() : path.basename(dir);
 }
 
-/** A committee folder outside any discovered repository: named by its folder, its documents' names as they always were. */
-export function folderAt(dir: string, root = path.dirname(dir)): CommitteeFolder {
-  return { id: path.basename(dir), dir, root, named: false };
+/**
+ * A committee folder named directly (`--meetings DIR`): named by its folder, its documents' names as
+ * they always were, in the repository of the nearest folder above holding kommune.yaml.
+ */
+export function folderAt(dir: string): CommitteeFolder {
+  return { id: path.basename(dir), dir, root: rootOf(dir), named: false };
 }
 
-/** The root of the repository a committee folder named directly (`--meetings DIR`) belongs to: the nearest above holding kommune.yaml. */
-export async function rootOf(dir: string): Promise<string> {
-  for (const up of [dir, path.dirname(dir), path.dirname(path.dirname(dir))]) {
-    if (await exists(path.join(up, repositoryFiles.municipality))) return up;
-  }
-  return path.dirname(dir);
+/** A committee given by its folder's path, or already found. */
+export function toFolder(folder: string | CommitteeFolder): CommitteeFolder {
+  return typeof folder === 'string' ? folderAt(folder) : folder;
+}
+
+function rootOf(dir: string): string {
+  const above = [dir, path.dirname(dir), path.dirname(path.dirname(dir))];
+  return above.find((up) => existsSync(path.join(up, repositoryFiles.municipality))) ?? path.dirname(dir);
 }
 
 export interface CommitteeChoice {
@@ -79,10 +85,10 @@ export interface CommitteeChoice {
 export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Promise<CommitteeFolder[]> {
   if (choice.meetings !== undefined) {
     if (choice.udvalg !== undefined) throw new UsageError('give either --meetings or --udvalg, not both');
-    return [folderAt(choice.meetings, await rootOf(choice.meetings))];
+    return [folderAt(choice.meetings)];
   }
   const all = await findCommittees(root);
-  if (choice.udvalg === undefined) return all.length > 0 ? all : [folderAt(path.join(root, 'meetings'), root)];
+  if (choice.udvalg === undefined) return all.length > 0 ? all : [folderAt(path.join(root, 'meetings'))];
   const chosen = all.find((c) => c.id === choice.udvalg || path.basename(c.dir) === choice.udvalg);
   if (!chosen) throw new UsageError(`--udvalg ${choice.udvalg}: no such committee here${all.length ? ` (the committees are: ${all.map((c) => c.id).join(', ')})` : ''}`);
   return [chosen];

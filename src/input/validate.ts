@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Finding } from '../errors.js';
+import type { Finding } from '../shared/errors.js';
 import { clerkErrorMap, perKeySeparator } from './messages.js';
 import type { YamlFile } from './yaml-file.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { InputError, MissingFileError, type Finding } from '../errors.js';
+import { InputError, MissingFileError, type Finding } from '../shared/errors.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
 export interface YamlFile {

@@ -21,7 +21,7 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
           date: m.date,
           number: i.number,
           title: i.title,
-          decision: i.beslutning && { tekst: i.beslutning.tekst, lukket: i.lukket || i.beslutning.lukket },
+          decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
         })),
     )
     .sort((a, b) => a.date.localeCompare(b.date));

@@ -1,8 +1,8 @@
 import type { ScheduleInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
-import { within } from './dates.js';
+import { within } from '../shared/dates.js';
 import type { ForwardPlanView, PlannedMeeting } from './meeting.js';
-import { scheduledDates } from './schedule.js';
+import { scheduledDates } from '../input/schedule.js';
 
 /**
  * The plan as it stood at the meeting on `date`: every later meeting up to the end of the schedule,
@@ -14,7 +14,7 @@ import { scheduledDates } from './schedule.js';
 export function forwardPlanOn(plan: ForwardPlanInput, schedule: ScheduleInput | undefined, date: string, asOf = date): ForwardPlanView {
   const meetings = new Map<string, PlannedMeeting>();
   for (const s of schedule ? scheduledDates(schedule) : []) {
-    if (s.date > date) meetings.set(s.date, { date: s.date, cancelled: s.cancelled, reason: s.reason, points: [] });
+    if (s.date > date) meetings.set(s.date, { date: s.date, cancelled: s.cancelled, points: [] });
   }
   for (const planned of plan.møder ?? []) {
     const points = current(planned.punkter, asOf);

@@ -2,7 +2,7 @@ import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/m
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
 import { mainSectionKey } from '../input/house-style.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
-import type { Bilag, EarlierDecision, ForwardPlanView, Item, ItemSection, PoliticalReview, Slot } from './meeting.js';
+import type { Bilag, ClosableText, EarlierDecision, ForwardPlanView, Item, ItemSection, PoliticalReview, Slot } from './meeting.js';
 import { proceedings, type Proceedings } from './proceedings.js';
 
 export interface ItemDefaults {
@@ -52,7 +52,7 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     bilag: numbered(entry?.bilag ?? [], lukket),
     ...caseOf(entry?.sag ?? standing?.sag, defaults),
     ...proceedings(entry, defaults.present),
-    beslutning: entry?.beslutning,
+    beslutning: closable(entry?.beslutning),
   };
 }
 
@@ -62,8 +62,8 @@ function caseOf(sag: string | undefined, defaults: ItemDefaults): Pick<Item, 'sa
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
 function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: string[]): Slot[] {
-  if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ ...s, lukket: s.lukket ?? false }));
-  return standing?.fra_plan ? planned.map((punkt) => ({ punkt, lukket: false })) : [];
+  if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ time: s.tid, subject: s.punkt, lukket: s.lukket ?? false }));
+  return standing?.fra_plan ? planned.map((subject) => ({ subject, lukket: false })) : [];
 }
 
 /**
@@ -75,18 +75,21 @@ function sections(style: HouseStyleInput['afsnit'], standing: StandingItemInput 
   const main = mainSectionKey(style);
   return style.map((a) => {
     const fixed: StandingText | undefined = standing?.afsnit[a.nøgle];
-    const tekst: ClosableTextInput | undefined = entry?.afsnit[a.nøgle];
-    return { key: a.nøgle, heading: a.overskrift, main: a.nøgle === main, før: fixed?.før, tekst, efter: fixed?.efter };
+    return { key: a.nøgle, heading: a.overskrift, main: a.nøgle === main, before: fixed?.før, text: closable(entry?.afsnit[a.nøgle]), after: fixed?.efter };
   });
+}
+
+function closable(input: ClosableTextInput | undefined): ClosableText | undefined {
+  return input && { text: input.tekst, lukket: input.lukket };
 }
 
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
 function numbered(bilag: BilagInput[], itemLukket: boolean): Bilag[] {
   return bilag.map((b, i) => ({
-    nummer: b.nummer ?? i + 1,
+    number: b.nummer ?? i + 1,
     lukket: itemLukket || (b.lukket ?? false),
-    titel: b.titel,
-    dokument: b.dokument,
+    title: b.titel,
+    document: b.dokument,
     publicNote: b.offentlig_note,
   }));
 }

@@ -122,28 +122,30 @@ export interface Dissent {
 
 /** A text the meeting adds, which may be closed to the public. */
 export interface ClosableText {
-  tekst: string;
+  text: string;
   lukket: boolean;
 }
 
 /** A section's text: the standing text before and after what this meeting adds. */
 export interface Section {
-  før?: string;
-  tekst?: ClosableText;
-  efter?: string;
+  before?: string;
+  text?: ClosableText;
+  after?: string;
 }
 
 export interface Slot {
-  tid?: string;
-  punkt: string;
+  time?: string;
+  /** What is dealt with then (the column "Punkt"). */
+  subject: string;
   lukket: boolean;
 }
 
 export interface Bilag {
-  nummer: number;
+  number: number;
   lukket: boolean;
-  titel?: string;
-  dokument?: string;
+  title?: string;
+  /** Its number in the case system. */
+  document?: string;
   /** Why a closed attachment is closed, told to the public. */
   publicNote?: string;
 }
@@ -157,9 +159,8 @@ export interface ForwardPlanView {
 
 export interface PlannedMeeting {
   date: string;
-  cancelled?: boolean;
-  /** Why there is no meeting that day (e.g. a holiday), where the schedule says. */
-  reason?: string;
+  /** Why there is no meeting that day (e.g. a holiday). */
+  cancelled?: string;
   points: string[];
 }
 
@@ -174,20 +175,20 @@ export interface PoliticalReview {
 
 export interface RulEntry {
   /** The committee's short name: ØK, KB. */
-  udvalg: string;
+  abbreviation: string;
   date: string;
 }
 
 export interface PoliticalMeeting {
   /** The committee's short name: ØK. */
-  udvalg: string;
+  abbreviation: string;
   /** The committee in definite form: "Kommunalbestyrelsen". */
   committee: string;
   /** What its meeting is called: "Kommunalbestyrelsesmøde". */
   meetingName: string;
   date: string;
   type: MeetingType;
-  aflyst: boolean;
+  cancelled: boolean;
   /** The clerk's remark on it, for the minutes. */
   note?: string;
 }

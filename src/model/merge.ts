@@ -1,10 +1,10 @@
-import type { MeetingSources } from '../check/check.js';
+import type { MeetingSources } from '../input/sources.js';
 import { earlierDecisions } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
 import { politicalReview } from './political-calendar.js';
-import { neighboursOf, scheduledOn } from './schedule.js';
+import { neighboursOf, scheduledOn } from '../input/schedule.js';
 import { absencesOf, membersOn, presentAt, seatsOn } from './seats.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { CalendarInput, PoliticalMeetingInput } from '../input/schema/calendar.js';
-import { plusDays } from './dates.js';
+import { meetingKey, type CalendarInput, type PoliticalMeetingInput } from '../input/schema/calendar.js';
+import { plusDays } from '../shared/dates.js';
 import type { PoliticalMeeting, PoliticalReview, RulEntry } from './meeting.js';
-import type { Neighbours } from './schedule.js';
+import type { Neighbours } from '../input/schedule.js';
 
 /**
  * Item 1's review of the political calendar for the meeting on `date`:
@@ -24,11 +24,6 @@ export function politicalReview(calendar: CalendarInput, date: string, around: N
     agenda: meetings.filter((m) => date <= m.dato && m.dato < next).map(view),
     coming: meetings.filter((m) => next <= m.dato && (closing === undefined || m.dato <= closing.dato)).map(view),
   };
-}
-
-/** How the meeting file names a political meeting: its committee's short name and its date, "ØK 2023-09-05". */
-export function meetingKey(udvalg: string, date: string): string {
-  return `${udvalg} ${date}`;
 }
 
 /** The calendar's meetings by date; meetings of one day keep the calendar's order. */
@@ -57,12 +52,12 @@ function rulOf(calendar: CalendarInput, meetings: PoliticalMeetingInput[], date:
   const cycle = meetings.slice(opened + 1, closeAt + 1);
   return order.flatMap((udvalg) => {
     const last = cycle.findLast((m) => decides(m, udvalg));
-    return last ? [{ udvalg, date: last.dato }] : [];
+    return last ? [{ abbreviation: udvalg, date: last.dato }] : [];
   });
 }
 
 function toView(calendar: CalendarInput, m: PoliticalMeetingInput, note: string | undefined): PoliticalMeeting {
   const committee = calendar.udvalg.find((u) => u.kort === m.udvalg);
   if (!committee) throw new Error(`the calendar's committee ${m.udvalg} passed validation unknown`);
-  return { udvalg: m.udvalg, committee: committee.navn, meetingName: committee.møde, date: m.dato, type: m.type ?? 'ordinært', aflyst: m.aflyst ?? false, note };
+  return { abbreviation: m.udvalg, committee: committee.navn, meetingName: committee.møde, date: m.dato, type: m.type ?? 'ordinært', cancelled: m.aflyst ?? false, note };
 }

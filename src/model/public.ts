@@ -38,9 +38,9 @@ function openItem(item: Item): Item {
 }
 
 function openSection(section: ItemSection): ItemSection {
-  return section.tekst?.lukket ? { ...section, tekst: undefined } : section;
+  return section.text?.lukket ? { ...section, text: undefined } : section;
 }
 
 function closedBilag(b: Bilag): Bilag {
-  return { nummer: b.nummer, lukket: true, publicNote: b.publicNote };
+  return { number: b.number, lukket: true, publicNote: b.publicNote };
 }

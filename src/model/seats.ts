@@ -1,6 +1,6 @@
 import type { MemberInput } from '../input/schema/committee.js';
 import type { AbsenceInput } from '../input/schema/meeting.js';
-import { within } from './dates.js';
+import { within } from '../shared/dates.js';
 import type { Absence, Person, Seat } from './meeting.js';
 
 /** The committee's seats with titles in the order first listed, each with whoever holds it on `date`. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
-import { AgendaError, EnvironmentError, RenderError } from '../errors.js';
+import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 
 /** Flags for a headless print in a locked-down, offline sandbox: nothing phones home, nothing waits on a GPU. */
 const launchArgs = [

@@ -1,5 +1,5 @@
 import type { PDFDict, PDFDocument } from 'pdf-lib';
-import type { HeadingPages } from '../render/contents.js';
+import type { HeadingPages } from '../shared/printable.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** Parsed in one go: pdf-lib otherwise yields to the event loop every hundred objects, which only adds waiting here. */

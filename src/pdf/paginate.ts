@@ -1,7 +1,6 @@
 import type { PDFDocument } from 'pdf-lib';
-import { RenderError } from '../errors.js';
-import type { HeadingPages } from '../render/contents.js';
-import type { RenderedDocument } from '../render/html.js';
+import { RenderError } from '../shared/errors.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { headingPages } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 import type { PrintPage } from './print.js';

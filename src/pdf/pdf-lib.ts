@@ -1,4 +1,4 @@
-import { loadPdfLib } from '../bundled.js';
+import { loadPdfLib } from '../shared/bundled.js';
 
 /** pdf-lib, loaded on first use rather than at start (a command that prints nothing never loads it). */
 let loading: Promise<typeof import('pdf-lib')> | undefined;

@@ -1,6 +1,7 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
-import { RenderError } from '../errors.js';
-import { outlineEntries } from './outline.js';
+import type { PDFDocument } from 'pdf-lib';
+import { RenderError } from '../shared/errors.js';
+import { canonicalize } from './canonical.js';
+import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 
 export interface PdfMetadata {
@@ -8,7 +9,12 @@ export interface PdfMetadata {
   author: string;
   subject: string;
   language: string;
+  /** The fingerprint of the inputs (input/fingerprint.ts), kept in the document's information. */
+  inputs?: string;
 }
+
+/** The key of the document information that holds the inputs' fingerprint. */
+const inputsKey = 'AgendaInputs';
 
 /**
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
@@ -23,9 +29,27 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   doc.setLanguage(meta.language);
   doc.setCreator('agenda');
   await withoutDates(doc);
-  await renumberStructureIds(doc);
+  if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
+  await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+}
+
+async function record(doc: PDFDocument, key: string, value: string): Promise<void> {
+  const { PDFDict, PDFName, PDFString } = await pdfLib();
+  doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of(key), PDFString.of(value));
+}
+
+/** The inputs' fingerprint a PDF of ours records; undefined for any other file, or one that is not a PDF. */
+export async function recordedInputs(bytes: Uint8Array): Promise<string | undefined> {
+  const { PDFDict, PDFName, PDFString } = await pdfLib();
+  try {
+    const doc = await loadPdf(bytes);
+    const value = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict)?.lookupMaybe(PDFName.of(inputsKey), PDFString);
+    return value?.asString();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -37,35 +61,6 @@ async function withoutDates(doc: PDFDocument): Promise<void> {
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.delete(PDFName.of('CreationDate'));
   info.delete(PDFName.of('ModDate'));
-}
-
-/**
- * Chromium names the tagged structure's elements after the renderer's DOM node ids ("node00000023"),
- * which depend on what the renderer made before (under load they come out differently). Renumbered
- * in their order, which keeps the id tree sorted, the same meeting always gives the same bytes.
- */
-async function renumberStructureIds(doc: PDFDocument): Promise<void> {
-  const { PDFArray, PDFDict, PDFString } = await pdfLib();
-  const found: Array<{ parent: PDFDict | PDFArray; key: PDFName | number; id: number }> = [];
-  const visit = (value: unknown, parent: PDFDict | PDFArray, key: PDFName | number) => {
-    if (value instanceof PDFString) {
-      const id = /^node(\d+)$/.exec(value.asString())?.[1];
-      if (id) found.push({ parent, key, id: Number(id) });
-    } else if (value instanceof PDFDict) {
-      for (const [k, v] of value.entries()) visit(v, value, k);
-    } else if (value instanceof PDFArray) {
-      value.asArray().forEach((v, i) => visit(v, value, i));
-    }
-  };
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFDict || object instanceof PDFArray) visit(object, object, -1);
-  }
-  const order = [...new Set(found.map((f) => f.id))].sort((a, b) => a - b);
-  const renamed = new Map(order.map((id, i) => [id, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]));
-  for (const { parent, key, id } of found) {
-    if (parent instanceof PDFArray) parent.set(key as number, renamed.get(id)!);
-    else parent.set(key as PDFName, renamed.get(id)!);
-  }
 }
 
 /** Gives each outline entry, in document order, the text of the heading it was made from. */

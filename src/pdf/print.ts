@@ -1,6 +1,6 @@
 import type { Browser, CDPSession, Page } from 'puppeteer';
 import type { PDFDocument } from 'pdf-lib';
-import type { RenderedDocument } from '../render/html.js';
+import type { RenderedDocument } from '../shared/printable.js';
 import { loadPdf } from './outline.js';
 
 export interface PrintOptions {

@@ -1,8 +1,4 @@
-/** Where each top-level heading (h1) of the printed document landed: 0-based sheet indices, in document order. */
-export interface HeadingPages {
-  pages: number[];
-  sheets: number;
-}
+import type { HeadingPages } from '../shared/printable.js';
 
 /** The page numbers the document prints: its body counts from 1 at the first heading after the contents. */
 export interface PageNumbers {

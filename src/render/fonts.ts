@@ -11,19 +11,38 @@ const faces = [
   { weight: 700, style: 'italic' },
 ] as const;
 
+export interface FontFace {
+  /** The woff2 file in the font's package. */
+  file: string;
+  weight: number;
+  style: string;
+  unicodeRange: string;
+}
+
+/** Each face of the house font, in the subsets Danish text needs. */
+export function fontFaces(): FontFace[] {
+  const ranges = JSON.parse(readFileSync(require.resolve(`${fontPackage}/unicode.json`), 'utf8')) as Record<string, string>;
+  return subsets.flatMap((subset) =>
+    faces.map(({ weight, style }) => ({
+      file: require.resolve(`${fontPackage}/files/source-sans-3-${subset}-${weight}-${style}.woff2`),
+      weight,
+      style,
+      unicodeRange: ranges[subset]!,
+    })),
+  );
+}
+
+/** The @font-face rule of a face whose file is at `url`. */
+export function fontFaceRule(face: FontFace, url: string): string {
+  return `@font-face { font-family: "Source Sans 3"; font-style: ${face.style}; font-weight: ${face.weight}; font-display: block; src: url(${url}) format("woff2"); unicode-range: ${face.unicodeRange}; }`;
+}
+
 /**
  * The house font shipped with the package and inlined as data: URLs, so every machine lays the
  * document out alike and the page needs no request for it.
  */
 export function fontFaceCss(): string {
-  const ranges = JSON.parse(readFileSync(require.resolve(`${fontPackage}/unicode.json`), 'utf8')) as Record<string, string>;
-  return subsets
-    .flatMap((subset) =>
-      faces.map(({ weight, style }) => {
-        const file = require.resolve(`${fontPackage}/files/source-sans-3-${subset}-${weight}-${style}.woff2`);
-        const data = readFileSync(file).toString('base64');
-        return `@font-face { font-family: "Source Sans 3"; font-style: ${style}; font-weight: ${weight}; font-display: block; src: url(data:font/woff2;base64,${data}) format("woff2"); unicode-range: ${ranges[subset]}; }`;
-      }),
-    )
+  return fontFaces()
+    .map((face) => fontFaceRule(face, `data:font/woff2;base64,${readFileSync(face.file).toString('base64')}`))
     .join('\n');
 }

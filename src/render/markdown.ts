@@ -1,4 +1,4 @@
-import { MarkdownIt } from '../bundled.js';
+import { MarkdownIt } from '../shared/bundled.js';
 
 /**
  * The Markdown a clerk may write: paragraphs, lists, bold, italic, links, tables. Raw HTML is shown

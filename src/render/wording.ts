@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
-import { localNoon } from '../model/dates.js';
+import { localNoon } from '../shared/dates.js';
 import type { Absence, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { SendError, UsageError } from '../errors.js';
+import { SendError, UsageError } from '../shared/errors.js';
 import type { SmtpConfig } from './smtp-config.js';
 
 export interface Outgoing {

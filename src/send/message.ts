@@ -1,7 +1,7 @@
 import type { TemplateDelegate } from 'handlebars';
 import type { Meeting } from '../model/meeting.js';
-import { weekdayDateInText } from '../render/danish.js';
-import { textTemplate } from '../text-template.js';
+import { weekdayDateInText } from '../shared/danish-dates.js';
+import { textTemplate } from '../shared/text-template.js';
 import type { Recipient } from './recipients.js';
 
 export interface Letter {

@@ -1,6 +1,6 @@
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
-import { within } from '../model/dates.js';
+import { within } from '../shared/dates.js';
 
 export interface Recipient {
   name?: string;

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { InputError } from '../errors.js';
-import { writeAtomically } from '../output.js';
+import { InputError } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
 
 /** One message: to whom, which document (by name and SHA-256), when, and whether the server took it. */
 export interface SendLogEntry {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 
 /** How to reach the mail server. Never from a meeting's YAML: from the environment or a file of the clerk's. */
 export interface SmtpConfig {

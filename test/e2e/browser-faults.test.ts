@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 
 const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { fidelity } from '../support/fidelity.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { packageRoot } from '../../src/paths.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';

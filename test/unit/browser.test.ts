@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError } from '../../src/errors.js';
+import { EnvironmentError } from '../../src/shared/errors.js';
 import { findBrowser } from '../../src/pdf/browser.js';
 
 const on = (...present: string[]) => (file: string) => present.includes(file);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { isRealDate, plusDays, today, weekdayOf, within } from '../../src/model/dates.js';
-import { longDate, numericDate, weekdayDate } from '../../src/render/danish.js';
+import { isRealDate, plusDays, today, weekdayOf, within } from '../../src/shared/dates.js';
+import { longDate, numericDate, weekdayDate } from '../../src/shared/danish-dates.js';
 
 // Node re-reads TZ when it is assigned, so one process can walk the zones a clerk's machine may be set to.
 const zones = ['Etc/GMT+12', 'Pacific/Pago_Pago', 'America/Los_Angeles', 'America/Santiago', 'UTC', 'Europe/Copenhagen', 'Asia/Kathmandu', 'Pacific/Auckland', 'Pacific/Kiritimati'];

@@ -1,12 +1,12 @@
+import { readDefaultStyle } from '../../src/input/house-style.js';
+import { folderAt } from '../../src/input/repository.js';
 import { describe, expect, it } from 'vitest';
-import type { MeetingSources } from '../../src/check/check.js';
+import type { MeetingSources } from '../../src/input/sources.js';
 import { forwardPlanOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { buildMeeting } from '../../src/model/merge.js';
-import { scheduledDates } from '../../src/model/schedule.js';
+import { scheduledDates } from '../../src/input/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
-import { readDefaultStyle } from '../../src/input/house-style.js';
-import { folderAt } from '../../src/input/repository.js';
 
 const style = await readDefaultStyle();
 const itemDefaults = { sections: style.afsnit, earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: [], politicalReview: () => undefined };
@@ -30,7 +30,7 @@ describe('scheduledDates', () => {
     expect(dates).toEqual([
       { date: '2023-10-04' },
       { date: '2023-10-11' },
-      { date: '2023-10-18', cancelled: true, reason: 'Efterårsferie' },
+      { date: '2023-10-18', cancelled: 'Efterårsferie' },
       { date: '2023-10-20' },
       { date: '2023-10-25' },
     ]);
@@ -87,23 +87,23 @@ describe('mergeItems', () => {
       [2, 'Eget punkt', true, 'DIR'],
       [3, 'Fast sidst', false, 'DIR'],
     ]);
-    expect(items[0]!.sections[2]).toEqual({ key: 'indstilling', heading: 'Indstilling', main: false, før: 'Fast indstilling', tekst: undefined, efter: undefined });
-    expect(items[2]!.sections[0]).toEqual({ key: 'sagsfremstilling', heading: 'Sagsfremstilling', main: true, før: 'Før', tekst: { tekst: 'Nyt', lukket: false }, efter: 'Efter' });
+    expect(items[0]!.sections[2]).toEqual({ key: 'indstilling', heading: 'Indstilling', main: false, before: 'Fast indstilling', text: undefined, after: undefined });
+    expect(items[2]!.sections[0]).toEqual({ key: 'sagsfremstilling', heading: 'Sagsfremstilling', main: true, before: 'Før', text: { text: 'Nyt', lukket: false }, after: 'Efter' });
     expect(items[2]!.forwardPlan).toBe(plan);
     expect(items[0]!.forwardPlan).toBeUndefined();
   });
 
   it('closes every attachment of a closed item', () => {
     const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }], afsnit: {} }], defaults);
-    expect(item!.bilag).toEqual([{ nummer: 1, lukket: true, titel: 'A', dokument: undefined }]);
+    expect(item!.bilag).toEqual([{ number: 1, lukket: true, title: 'A', document: undefined }]);
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
     const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }], afsnit: {} }], defaults);
     expect(item!.bilag).toEqual([
-      { nummer: 1, lukket: false, titel: 'A', dokument: undefined },
-      { nummer: 7, lukket: false, titel: 'B', dokument: undefined },
-      { nummer: 3, lukket: true, titel: undefined, dokument: undefined },
+      { number: 1, lukket: false, title: 'A', document: undefined },
+      { number: 7, lukket: false, title: 'B', document: undefined },
+      { number: 3, lukket: true, title: undefined, document: undefined },
     ]);
   });
 });

@@ -3,7 +3,7 @@ import type { CalendarInput } from '../../src/input/schema/calendar.js';
 import { pointsOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { politicalReview } from '../../src/model/political-calendar.js';
-import { neighboursOf, scheduledDates } from '../../src/model/schedule.js';
+import { neighboursOf, scheduledDates } from '../../src/input/schedule.js';
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from '../../src/render/danish.js';
 
 const calendar: CalendarInput = {
@@ -41,14 +41,14 @@ describe('politicalReview', () => {
 
   it('names the cycle whose closing meeting is still to come, each committee by its last deciding meeting in it', () => {
     expect(review.rul).toEqual([
-      { udvalg: 'ØK', date: '2024-01-30' },
-      { udvalg: 'KB', date: '2024-02-06' },
+      { abbreviation: 'ØK', date: '2024-01-30' },
+      { abbreviation: 'KB', date: '2024-02-06' },
     ]);
     expect(rulLine(review.rul!)).toBe('Rul februar: ØK d. 30/1 2024, KB d. 6/2 2024');
     // On the day of the closing meeting that cycle is still the one under way; a cancelled meeting has no part in it.
     expect(politicalReview(calendar, '2024-01-09', {}).rul).toEqual([
-      { udvalg: 'ØK', date: '2024-01-03' },
-      { udvalg: 'KB', date: '2024-01-09' },
+      { abbreviation: 'ØK', date: '2024-01-03' },
+      { abbreviation: 'KB', date: '2024-01-09' },
     ]);
   });
 
@@ -88,8 +88,8 @@ describe('the forward plan’s points on their day', () => {
   const standing = [{ id: 'behandling', titel: 'Punkter til behandling', fra_plan: true, afsnit: {} }];
   const defaults = { sections: [], earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: pointsOn(plan, '2023-11-29'), politicalReview: () => undefined };
   it('land in the timetable of the item that takes them, times left open, unless the meeting writes its own', () => {
-    expect(mergeItems(standing, [], defaults)[0]!.tidsplan).toEqual([{ punkt: 'A', lukket: false }]);
-    expect(mergeItems(standing, [{ fast: 'behandling', tidsplan: [{ tid: '10.00', punkt: 'Eget' }], afsnit: {} }], defaults)[0]!.tidsplan).toEqual([{ tid: '10.00', punkt: 'Eget', lukket: false }]);
+    expect(mergeItems(standing, [], defaults)[0]!.tidsplan).toEqual([{ subject: 'A', lukket: false }]);
+    expect(mergeItems(standing, [{ fast: 'behandling', tidsplan: [{ tid: '10.00', punkt: 'Eget' }], afsnit: {} }], defaults)[0]!.tidsplan).toEqual([{ time: '10.00', subject: 'Eget', lukket: false }]);
     expect(mergeItems([{ id: 'x', titel: 'X', afsnit: {} }], [], defaults)[0]!.tidsplan).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../../src/model/meeting.js';
 import { pageNumbers } from '../../src/render/contents.js';
-import { shortDate, weekdayDate } from '../../src/render/danish.js';
+import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 
 const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
@@ -10,7 +10,7 @@ import { readDefaultStyle } from '../../src/input/house-style.js';
 
 const style = await readDefaultStyle();
 /** An item's sections with the main one's text. */
-const withText = (tekst: string) => style.afsnit.map((a, i) => ({ key: a.nøgle, heading: a.overskrift, main: i === 0, tekst: i === 0 ? { tekst, lukket: false } : undefined }));
+const withText = (text: string) => style.afsnit.map((a, i) => ({ key: a.nøgle, heading: a.overskrift, main: i === 0, text: i === 0 ? { text, lukket: false } : undefined }));
 
 const item = (over: Partial<Item>): Item => ({
   number: 1,
@@ -66,13 +66,13 @@ describe('renderHtml', () => {
   });
 
   it('lists a closed attachment as closed, and keeps an open one’s title and document number', () => {
-    const html = renderHtml(meeting([item({ bilag: [{ nummer: 1, lukket: false, titel: 'Notat', dokument: '1/23' }, { nummer: 2, lukket: true }] })]));
+    const html = renderHtml(meeting([item({ bilag: [{ number: 1, lukket: false, title: 'Notat', document: '1/23' }, { number: 2, lukket: true }] })]));
     expect(html).toMatch(/<li value="1">\s*Notat \(1\/23\)<\/li>/);
     expect(html).toMatch(/<li value="2">\(Lukket bilag\)\s*<\/li>/);
   });
 
   it('fills the contents with the page numbers of a first print', () => {
-    const items = [item({ number: 1, title: 'A', bilag: [{ nummer: 1, lukket: true }] }), item({ number: 2, title: 'B' })];
+    const items = [item({ number: 1, title: 'A', bilag: [{ number: 1, lukket: true }] }), item({ number: 2, title: 'B' })];
     // sheets: 0 front page, 1 contents, 2-3 item A, 4 item B, 5 Bilagsoversigt, 6 Underskriftsside
     const html = renderHtml(meeting(items), { pages: [1, 2, 4, 5, 6], sheets: 7 });
     const rows = [...html.matchAll(/<td><a href="#[\w-]+">([^<]+)<\/a><\/td><td class="side">(\d+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
@@ -84,7 +84,7 @@ describe('renderHtml', () => {
 
 describe('the numbered parts a printer patches into a laid-out page', () => {
   it('are exactly what the whole page holds, so the patched page is the page written with --html', () => {
-    const items = [item({ number: 1, title: 'A', bilag: [{ nummer: 1, lukket: false, titel: 'T' }] })];
+    const items = [item({ number: 1, title: 'A', bilag: [{ number: 1, lukket: false, title: 'T' }] })];
     const rendered = renderDocument(meeting(items), { pages: [1, 2, 3, 4], sheets: 5 });
     const [html, numberedParts] = [rendered.html(), rendered.numberedParts];
     expect(numberedParts.map((p) => p.selector)).toEqual(['#indholdsfortegnelse', '#sidetal']);

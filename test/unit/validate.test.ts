@@ -4,7 +4,7 @@ import { forwardPlanSchema } from '../../src/input/schema/forward-plan.js';
 import { meetingSchemaFor } from '../../src/input/schema/meeting.js';
 
 const meetingSchema = meetingSchemaFor(['sagsfremstilling', 'økonomiske_konsekvenser', 'indstilling']);
-import { formatFinding } from '../../src/errors.js';
+import { formatFinding } from '../../src/shared/errors.js';
 import { validate } from '../../src/input/validate.js';
 import { parseYaml } from '../../src/input/yaml-file.js';
 

@@ -34,3 +34,8 @@ export const calendarSchema = block({
 export type CalendarInput = z.output<typeof calendarSchema>;
 export type PoliticalMeetingInput = z.output<typeof politicalMeeting>;
 export type MeetingType = (typeof meetingTypes)[number];
+
+/** How the meeting file names a political meeting: its committee's short name and its date, "ØK 2023-09-05". */
+export function meetingKey(udvalg: string, date: string): string {
+  return `${udvalg} ${date}`;
+}

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../shared/errors.js';
 import { meetingDates } from '../input/load.js';
 import type { CommitteeFolder } from '../input/repository.js';
-import { isRealDate } from '../model/dates.js';
+import { isRealDate } from '../shared/dates.js';
 
 /** A meeting a command works on: a committee's and a date. */
 export interface Target {

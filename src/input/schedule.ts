@@ -1,6 +1,6 @@
-import type { ScheduleInput } from '../input/schema/committee.js';
-import { definedOnly, weekdays } from '../input/fields.js';
-import { plusDays, weekdayOf } from './dates.js';
+import type { ScheduleInput } from './schema/committee.js';
+import { definedOnly, weekdays } from './fields.js';
+import { plusDays, weekdayOf } from '../shared/dates.js';
 
 /** The committee's own meetings either side of a date. */
 export interface Neighbours {
@@ -16,9 +16,8 @@ export function neighboursOf(schedule: ScheduleInput | undefined, date: string):
 
 export interface ScheduledDate {
   date: string;
-  cancelled?: boolean;
-  /** Why it is cancelled, where the schedule says (shown in the plan instead of points). */
-  reason?: string;
+  /** Why it is cancelled (shown in the plan instead of points): the schedule's reason, else "Aflyst". */
+  cancelled?: string;
   /** A dated meeting's own time and room, where they differ from the committee's. */
   start?: string;
   slut?: string;
@@ -28,8 +27,7 @@ export interface ScheduledDate {
 /** Every date in the committee's schedule, the weekday rhythm's and the listed ones, cancelled ones included with their reason, in order. */
 export function scheduledDates(schedule: ScheduleInput): ScheduledDate[] {
   const dates = new Map<string, ScheduledDate>();
-  for (const d of rhythm(schedule)) dates.set(d, { date: d });
-  for (const d of schedule.ekstra ?? []) dates.set(d, { date: d });
+  for (const d of [...rhythm(schedule), ...(schedule.ekstra ?? [])]) dates.set(d, { date: d });
   for (const d of schedule.datoer ?? []) dates.set(d.dato, { date: d.dato, ...definedOnly({ start: d.start, slut: d.slut, sted: d.sted }) });
   for (const move of schedule.flyttet ?? []) {
     const moved = dates.get(move.fra);
@@ -37,8 +35,7 @@ export function scheduledDates(schedule: ScheduleInput): ScheduledDate[] {
     dates.set(move.til, { ...moved, date: move.til });
   }
   for (const a of schedule.aflyst ?? []) {
-    const d = dates.get(a.dato);
-    if (d) dates.set(a.dato, { date: a.dato, cancelled: true, ...definedOnly({ reason: a.årsag }) });
+    if (dates.has(a.dato)) dates.set(a.dato, { date: a.dato, cancelled: a.årsag ?? 'Aflyst' });
   }
   return [...dates.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -1,0 +1,30 @@
+import type { BatchResult } from '../pipeline/batch.js';
+import { InputError, ReportedFailure } from '../shared/errors.js';
+import { findingsJson, printJson } from './report.js';
+
+/** The PDFs written on stdout (or everything as JSON), the failures once each, a summary for a batch; the first failure's exit code. */
+export function reportBuild({ documents, warnings, seconds }: BatchResult, options: { html?: string; json?: boolean }): void {
+  const failures = documents.filter((r) => r.error);
+  if (options.json) {
+    printJson({
+      ok: failures.length === 0,
+      documents: documents.map((r) => ({
+        ...(r.udvalg ? { udvalg: r.udvalg } : {}),
+        date: r.date,
+        audience: r.audience,
+        ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null }),
+      })),
+      findings: findingsJson([...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))]),
+    });
+  } else {
+    for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
+    // A browser that fails fails every document after it: say so once.
+    for (const message of new Set(failures.map((f) => f.error!.message))) process.stderr.write(`${message}\n`);
+    if (documents.length > 1) {
+      const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
+      process.stderr.write(`built ${documents.length - failures.length} of ${documents.length} documents in ${seconds.toFixed(1)} s${failures.length ? `; failed: ${failedDates}` : ''}\n`);
+    }
+  }
+  const first = failures[0]?.error;
+  if (first) throw new ReportedFailure(first.exitCode);
+}

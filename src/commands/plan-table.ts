@@ -1,0 +1,32 @@
+import type { ForwardPlanView } from '../model/meeting.js';
+import { longDate } from '../shared/danish-dates.js';
+
+// The forward plan as `agenda plan` prints it on a terminal.
+
+const dateWidth = 20;
+
+/** Two columns, the date and the points, each point wrapped to the width. */
+export function planTable(plan: ForwardPlanView, width: number): string {
+  const rows = plan.meetings.map((m) => row(longDate(m.date), m.cancelled ? [`Aflyst: ${m.cancelled}`] : m.points.map((p) => `- ${p}`)));
+  if (plan.awaiting.length > 0) rows.push(row('Afventer dato', plan.awaiting.map((p) => `- ${p}`)));
+  if (rows.length === 0) return 'No meetings on the schedule from that date.\n';
+  const lines = rows.flatMap(([date, texts]) => texts.flatMap((text, i) => wrap(text, width - dateWidth).map((line, j) => `${(i === 0 && j === 0 ? date : '').padEnd(dateWidth)}${j > 0 ? '  ' : ''}${line}`)));
+  return `${'Dato'.padEnd(dateWidth)}Punkter\n${lines.join('\n')}\n`;
+}
+
+function row(date: string, texts: string[]): [string, string[]] {
+  return [date, texts.length > 0 ? texts : ['']];
+}
+
+/** Words to lines of at most `width` characters (a longer word stands alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width - 2) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Audience } from '../model/meeting.js';
+import { packageRoot, templatesDir } from '../shared/paths.js';
+import { archiveDir, hasArchive } from './archive.js';
+import { meetingFile, sharedFiles } from './load.js';
+
+/**
+ * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
+ * is read with (the archived copies of a finalized meeting), the templates, the package's version
+ * and the audience. Recorded in the PDF, it proves which meeting and inputs a document was built
+ * from, so `send` mails an existing PDF only when it is this one (a date alone names the document
+ * of any committee built into the same out/).
+ */
+export async function inputsFingerprint(dir: string, date: string, audience: Audience): Promise<string> {
+  const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
+  const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f)), path.join(packageRoot, 'package.json'), ...templates.sort()];
+  const hash = createHash('sha256').update(`${audience}\0`);
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => undefined);
+    // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
+    const name = file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file);
+    hash.update(`${name}\0${bytes ? bytes.length : -1}\0`);
+    if (bytes) hash.update(bytes);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { loadMeeting, type CheckedShared } from '../check/check.js';
+import type { CommitteeFolder } from '../input/repository.js';
+import { repositoryMeetings, takesUpCases } from './case-history.js';
+import type { MeetingSources } from '../input/sources.js';
+import { buildMeeting } from '../model/merge.js';
+import type { Audience, Meeting } from '../model/meeting.js';
+import { publicVersion } from '../model/public.js';
+import { headingTexts } from '../pdf/headings.js';
+import { printWithContents } from '../pdf/paginate.js';
+import { finishPdf } from '../pdf/postprocess.js';
+import { withBrowser } from '../pdf/browser.js';
+import { PrintPage } from '../pdf/print.js';
+import { documentSubject, documentTitle, renderDocument } from '../render/html.js';
+import type { Finding } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
+
+/**
+ * A meeting's sources read, checked and merged into the model: everything that needs no browser.
+ * Given the shared files already checked (for many meetings), their warnings are left to the caller.
+ */
+export async function readMeeting(committee: string | CommitteeFolder, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; sources: MeetingSources; warnings: Finding[] }> {
+  const { sources, warnings } = await loadMeeting(committee, date, shared);
+  const history = takesUpCases(sources) ? await repositoryMeetings(sources.folder.root, sources.folder) : [];
+  return { meeting: buildMeeting(sources, history), sources, warnings };
+}
+
+/** Checked sources merged into the meeting, as the audience may see it; a case's earlier decisions read from the repository. */
+export async function meetingFor(sources: MeetingSources, audience: Audience): Promise<Meeting> {
+  const history = takesUpCases(sources) ? await repositoryMeetings(sources.folder.root, sources.folder) : [];
+  return versionFor(buildMeeting(sources, history), audience);
+}
+
+/** The meeting as the audience may see it: the members' version holds everything, the public one nothing closed. */
+export function versionFor(meeting: Meeting, audience: Audience): Meeting {
+  return audience === 'offentlig' ? publicVersion(meeting) : meeting;
+}
+
+/**
+ * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions; the public
+ * version ends in `-offentlig.pdf`, so the two cannot be mistaken for each other. In a repository of
+ * several committees the name begins with the committee's (`out/ØK-2023-11-22-dagsorden.pdf`), so
+ * two committees meeting on the same day never overwrite each other.
+ */
+export function defaultPdfPath(meeting: Meeting): string {
+  const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
+  const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
+  return path.join('out', `${committee}${meeting.date}-${meeting.kind}${audience}.pdf`);
+}
+
+export interface PrintedDocument {
+  /** The HTML of the final print, with the real page numbers, made when asked for. */
+  html: () => string;
+  pdf: Uint8Array;
+}
+
+/**
+ * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
+ * right, and the fingerprint of its `inputs` recorded. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
+ */
+export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting), inputs?: string): Promise<PrintedDocument> {
+  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings), first);
+  const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
+}
+
+/** One document to `file` on a browser of its own (a command that builds only now and then). */
+export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }, inputs: string): Promise<void> {
+  await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
+    const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });
+    try {
+      await writeAtomically(file, (await printMeeting(page, meeting, undefined, inputs)).pdf);
+    } finally {
+      await page.close();
+    }
+  });
+}

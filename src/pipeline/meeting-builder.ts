@@ -1,0 +1,65 @@
+import { checkShared, type CheckedShared } from '../check/check.js';
+import type { CommitteeFolder } from '../input/repository.js';
+import type { Target } from './select.js';
+import type { Audience } from '../model/meeting.js';
+import type { Printer } from '../pdf/printer.js';
+import { renderDocument } from '../render/html.js';
+import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
+import { inputsFingerprint } from '../input/fingerprint.js';
+import type { BatchRequest, DocumentResult } from './batch.js';
+import { defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+
+/**
+ * The work of a batch for one meeting: read and checked once, then each version asked for printed.
+ * The shared files are checked once for all; their warnings are told at once, each meeting's as it is read.
+ */
+export function meetingBuilder(request: BatchRequest, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
+  const warnings: Finding[] = [];
+  const checked = new Map<string, Promise<CheckedShared>>();
+  /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
+  const sharedOf = (folder: CommitteeFolder) => {
+    if (!checked.has(folder.dir)) {
+      checked.set(
+        folder.dir,
+        checkShared(folder).then((shared) => {
+          const own = shared.findings.filter((f) => f.warning);
+          warnings.push(...own);
+          warn(own);
+          return shared;
+        }),
+      );
+    }
+    return checked.get(folder.dir)!;
+  };
+  const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
+    const udvalg = folder.named ? folder.id : undefined;
+    const read = await readMeeting(folder, date, await sharedOf(folder)).catch(failed);
+    if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
+    warnings.push(...read.warnings);
+    warn(read.warnings);
+    const results: DocumentResult[] = [];
+    for (const audience of audiences) {
+      const version = versionFor(read.meeting, audience);
+      const pdf = request.out ?? defaultPdfPath(version);
+      // Rendered before the page is free, so the first document's rendering runs while the browser starts.
+      const first = renderDocument(version);
+      const inputs = await inputsFingerprint(folder.dir, date, audience);
+      const printing = printer.run(async (page) => {
+        const printed = await printMeeting(page, version, first, inputs);
+        await writeAtomically(pdf, printed.pdf);
+        if (request.html) await writeAtomically(request.html, printed.html());
+      });
+      const error = await printing.then(() => undefined, failed);
+      results.push(done(error ? { udvalg, date, audience, error } : { udvalg, date, audience, pdf }));
+    }
+    return results;
+  };
+  return { meeting, warnings };
+}
+
+/** A document's own failure, kept to report with the others; anything else ends the batch. */
+function failed(error: unknown): AgendaError {
+  if (error instanceof AgendaError && !(error instanceof UsageError)) return error;
+  throw error;
+}

@@ -1,0 +1,145 @@
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { meetingFor } from './document.js';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { hasArchive, writeArchive } from '../input/archive.js';
+import { email } from '../input/fields.js';
+import type { MeetingSources } from '../input/sources.js';
+import type { Meeting } from '../model/meeting.js';
+import { findBrowser } from '../pdf/browser.js';
+import { Mailer } from '../send/mailer.js';
+import { letterFor, type Letter } from '../send/message.js';
+import { recipientsOf, type Recipient } from '../send/recipients.js';
+import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import { smtpConfig } from '../send/smtp-config.js';
+import { SendError, UsageError, type Finding } from '../shared/errors.js';
+import { documentToSend } from './document-to-send.js';
+import { readMeetingSources } from './sources.js';
+
+export interface SendRequest {
+  dir: string;
+  /** The committee as the repository found it (its documents' names may carry it); default: `dir` named directly. */
+  folder?: CommitteeFolder;
+  date: string;
+  /** Tell who would get what; send nothing. */
+  dryRun?: boolean;
+  /** This address only (a test send); the meeting is not finalized. */
+  to?: string;
+  /** Send again to whoever has this version already. */
+  force?: boolean;
+  /** The mail settings file; the AGENDA_SMTP_* variables of `env` override it. */
+  smtp?: string;
+  env?: NodeJS.ProcessEnv;
+  browser?: string;
+  timeoutMs?: number;
+}
+
+export interface Attachment {
+  filename: string;
+  content: Uint8Array;
+  sha256: string;
+}
+
+/** What sending tells as it goes. */
+export type SendEvent =
+  | { type: 'warnings'; findings: Finding[] }
+  | { type: 'document'; file: string; built: boolean }
+  | { type: 'without-email'; name: string }
+  | { type: 'changed'; filename: string; sentAt: string }
+  | { type: 'already-sent'; email: string; sentAt: string }
+  | { type: 'failed'; email: string; error: string };
+
+export interface SendResult {
+  attachment: Attachment;
+  /** Those this version had not reached, with their letters; in a dry run, those it would go to. */
+  due: Array<{ recipient: Recipient; letter: Letter }>;
+  /** How many messages the server took (none in a dry run). */
+  sent: number;
+  logFile: string;
+  /** Whether this send finalized the meeting (archived its shared files). */
+  finalized: boolean;
+}
+
+/**
+ * The members' PDF, built or reused, to every member and extra recipient, one message each, with a
+ * log beside the meeting of what reached whom. A document already sent to an address is not sent
+ * there again without `force`. Once it has gone out, the meeting is finalized.
+ */
+export async function sendMeeting(request: SendRequest, onEvent: (event: SendEvent) => void = () => undefined): Promise<SendResult> {
+  const { date } = request;
+  const folder = request.folder ?? toFolder(request.dir);
+  const { dir } = folder;
+  const { sources, warnings } = await readMeetingSources(folder, date);
+  onEvent({ type: 'warnings', findings: warnings });
+  const meeting = await meetingFor(sources, 'medlemmer');
+  const attachment = await attachmentOf(dir, meeting, request, onEvent);
+  const recipients = chooseRecipients(request.to, sources, onEvent);
+  const logFile = sendLogFile(dir, date);
+  const log = await readSendLog(logFile);
+  const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({ recipient, letter: letterFor(meeting, recipient, attachment.filename) }));
+  const result = { attachment, due, sent: 0, logFile, finalized: false };
+  if (request.dryRun) return result;
+  if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+  result.sent = await deliver(due, attachment, { request, log, logFile }, onEvent);
+  if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
+    await writeArchive(dir, date);
+    result.finalized = true;
+  }
+  return result;
+}
+
+async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
+  const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
+  const doc = await documentToSend(dir, meeting, browser);
+  onEvent({ type: 'document', file: doc.file, built: doc.built });
+  return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
+}
+
+/** The members and extra recipients, or only `to`; members without an address are told. */
+function chooseRecipients(to: string | undefined, sources: MeetingSources, onEvent: (event: SendEvent) => void): Recipient[] {
+  if (to) {
+    if (!email.safeParse(to).success) throw new UsageError(`--to ${to}: expected an e-mail address`);
+    return [{ email: to }];
+  }
+  const { committee } = sources;
+  const { recipients, withoutEmail } = recipientsOf(committee, sources.meeting, sources.date);
+  for (const name of withoutEmail) onEvent({ type: 'without-email', name });
+  if (recipients.length === 0) throw new UsageError(`nobody to send to: no member of ${committee.navn} has an email in udvalg.yaml`);
+  return recipients;
+}
+
+/** Recipients this version has not yet reached; a changed meeting is said to be so. */
+function notYetSent(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment, force: boolean, onEvent: (event: SendEvent) => void): Recipient[] {
+  const earlier = lastOtherVersion(log, attachment.filename, attachment.sha256);
+  if (earlier) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
+  return recipients.filter((r) => {
+    const sent = lastSent(log, r.email, attachment.filename, attachment.sha256);
+    if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid });
+    return !sent || force;
+  });
+}
+
+/** One message per recipient; each outcome logged as it happens. Returns how many the server took. */
+async function deliver(due: SendResult['due'], attachment: Attachment, run: { request: SendRequest; log: SendLogEntry[]; logFile: string }, onEvent: (event: SendEvent) => void): Promise<number> {
+  const mailer = new Mailer(smtpConfig(run.request.env ?? process.env, run.request.smtp));
+  try {
+    await mailer.verify();
+    let sent = 0;
+    for (const { recipient, letter } of due) {
+      const error = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
+        () => undefined,
+        (err: unknown) => {
+          if (err instanceof SendError) return err.message;
+          throw err;
+        },
+      );
+      if (error) onEvent({ type: 'failed', email: recipient.email, error });
+      else sent++;
+      run.log.push({ tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256, sendt: !error, ...(error ? { fejl: error } : {}) });
+      await writeSendLog(run.logFile, run.log);
+    }
+    return sent;
+  } finally {
+    mailer.close();
+  }
+}

@@ -1,0 +1,46 @@
+import { checkMeeting, checkShared } from '../check/check.js';
+import { meetingFile } from '../input/load.js';
+import type { MeetingSources } from '../input/sources.js';
+import { isError, type Finding } from '../shared/errors.js';
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { selectTargets } from './select.js';
+
+export interface CheckReport {
+  /** Every file read: the shared files there are, then the meetings'. */
+  files: string[];
+  /** Errors and warnings, shared files' first. */
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Committees' shared files and the meetings named (dates or ranges as `selectTargets` reads them;
+ * none: every meeting), checked: every problem at once, told and not printed. A committee is its
+ * folder's path, or those `chooseCommittees` found.
+ */
+export async function checkCommittee(committees: string | CommitteeFolder[], dates: string[] = []): Promise<CheckReport> {
+  const folders = typeof committees === 'string' ? [toFolder(committees)] : committees;
+  const targets = await selectTargets(folders, dates, dates.length === 0);
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  for (const folder of folders) {
+    const shared = await checkShared(folder);
+    const own = targets.filter((t) => t.folder === folder);
+    findings.push(...shared.findings);
+    for (const { date } of own) findings.push(...(await checkMeeting(date, shared)).findings);
+    files.push(...Object.values(shared.read).flatMap((r) => (r && typeof r === 'object' && 'source' in r ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
+  }
+  const errors = findings.filter(isError).length;
+  return { files, findings, errors, warnings: findings.length - errors };
+}
+
+/** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */
+export async function checkMeetingSources(committee: string | CommitteeFolder, date: string): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
+  const shared = await checkShared(committee);
+  const meeting = await checkMeeting(date, shared);
+  return { findings: [...shared.findings, ...meeting.findings], sources: meeting.sources };
+}
+
+/** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */
+export { loadMeeting as readMeetingSources, loadShared as readSharedSources } from '../check/check.js';

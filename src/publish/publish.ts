@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readMeeting } from '../pipeline/document.js';
+import { checkShared } from '../check/check.js';
+import { meetingDates } from '../input/load.js';
+import { scheduledDates } from '../input/schedule.js';
+import type { CommitteeInput } from '../input/schema/committee.js';
+import type { Meeting } from '../model/meeting.js';
+import { publicVersion } from '../model/public.js';
+import { defaultPdfPath } from '../pipeline/document.js';
+import { renderItems } from '../render/web.js';
+import { InputError, isError, type Finding } from '../shared/errors.js';
+import { packageRoot, templatesDir } from '../shared/paths.js';
+import { committeeFolders, committeeId } from './committees.js';
+import type { CalendarMeeting } from './ical.js';
+import type { PublishedFile, PublishedMeeting } from './json.js';
+import { composeSite, documentName, type PublishedCommittee } from './site.js';
+import { readState, writeSite, type WriteLog } from './write.js';
+
+// `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
+// version is never made here: each meeting is merged and turned public before anything else sees it.
+
+export interface PublishRequest {
+  meetings: string;
+  out: string;
+  url?: string;
+  today: string;
+  /** Print every document again, though the site has it from the same inputs. */
+  force?: boolean;
+}
+
+/** Prints public meetings to PDF, in the order given (the caller's browser and pages). */
+export type PrintMeetings = (meetings: Meeting[]) => Promise<Uint8Array[]>;
+
+export interface PublishResult extends WriteLog {
+  meetings: number;
+  printed: number;
+  warnings: Finding[];
+}
+
+export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
+  const read = await Promise.all((await committeeFolders(request.meetings)).map(readCommittee));
+  const previous = await readState(request.out);
+  const documents = read.flatMap((c) => c.meetings.map((meeting) => ({ committee: c.id, meeting, file: `${c.id}/${path.basename(defaultPdfPath(meeting))}` })));
+  const fingerprints = documents.map((d) => fingerprint(d.meeting));
+  // A document the site has from the same public meeting and the same templates is not printed again.
+  const kept = await Promise.all(
+    documents.map(async (d, i) => (!request.force && previous.printed[d.file] === fingerprints[i] ? await readFile(path.join(request.out, d.file)).catch(() => undefined) : undefined)),
+  );
+  const toPrint = documents.filter((_, i) => !kept[i]);
+  const printed = await print(toPrint.map((d) => d.meeting));
+  const pdfs = new Map(toPrint.map((d, i) => [d.file, printed[i]!]));
+  const committees: PublishedCommittee[] = read.map((c) => ({
+    ...c,
+    meetings: c.meetings.map((meeting): PublishedMeeting => {
+      const i = documents.findIndex((d) => d.committee === c.id && d.meeting === meeting);
+      const file = documents[i]!.file;
+      return { committeeId: c.id, meeting, itemsHtml: renderItems(meeting), pdf: pdfFile(file, meeting, kept[i] ?? pdfs.get(file)!), combined: publicCombined(meeting) };
+    }),
+  }));
+  const files = composeSite(committees, { url: request.url, today: request.today });
+  const log = await writeSite(request.out, files, Object.fromEntries(documents.map((d, i) => [d.file, fingerprints[i]!])), previous);
+  return { ...log, meetings: documents.length, printed: toPrint.length, warnings: read.flatMap((c) => c.warnings) };
+}
+
+type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { meetings: Meeting[]; warnings: Finding[] };
+
+/** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
+async function readCommittee(dir: string): Promise<ReadCommittee> {
+  const shared = await checkShared(dir);
+  const findings = [...shared.findings];
+  const meetings: Meeting[] = [];
+  for (const date of await meetingDates(dir)) {
+    try {
+      const { meeting, warnings } = await readMeeting(dir, date, shared);
+      meetings.push(publicVersion(meeting));
+      findings.push(...warnings);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      findings.push(...error.findings);
+    }
+  }
+  const errors = findings.filter(isError);
+  const committee = shared.read.committee?.value;
+  if (errors.length > 0 || !committee) throw new InputError(errors);
+  return {
+    id: committeeId(committee.navn),
+    name: committee.navn,
+    authority: committee.kommune ?? committee.navn,
+    calendar: calendarOf(committee, meetings),
+    meetings,
+    warnings: findings,
+  };
+}
+
+/** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */
+function calendarOf(committee: CommitteeInput, meetings: Meeting[]): CalendarMeeting[] {
+  const held = new Map(meetings.map((m) => [m.date, m]));
+  const scheduled = committee.mødeplan ? scheduledDates(committee.mødeplan) : [];
+  const dates = [...new Set([...scheduled.map((s) => s.date), ...held.keys()])].sort();
+  const cancelled = new Map(scheduled.map((s) => [s.date, s.cancelled]));
+  return dates.map((date) => {
+    const meeting = held.get(date);
+    if (meeting) return { date, start: meeting.start, end: meeting.end, place: meeting.place };
+    const reason = cancelled.get(date);
+    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: reason } : {}) };
+  });
+}
+
+function pdfFile(file: string, meeting: Meeting, bytes: Uint8Array): PublishedFile {
+  return { path: file, name: documentName(meeting.kind, meeting.committee, meeting.date), bytes };
+}
+
+/**
+ * The public combined document (the agenda with its open attachments), where the meeting has one.
+ * Issue 16 makes it from the attachments' files (`bilag[].fil`); until the model has them no meeting
+ * has one, and this is the one place that will make it.
+ */
+function publicCombined(_meeting: Meeting): PublishedFile | undefined {
+  return undefined;
+}
+
+/** What a public document is made from: the public meeting and everything that lays it out. */
+function fingerprint(meeting: Meeting): string {
+  return createHash('sha256').update(layoutFingerprint()).update(JSON.stringify(meeting)).digest('hex');
+}
+
+let layout: string | undefined;
+
+/** The package's version and every template and stylesheet: a new layout prints every document again. */
+function layoutFingerprint(): string {
+  if (layout) return layout;
+  const hash = createHash('sha256').update(readFileSync(path.join(packageRoot, 'package.json')));
+  for (const file of readdirSync(templatesDir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.hbs') || file.endsWith('.css')) hash.update(file).update(readFileSync(path.join(templatesDir, file)));
+  }
+  return (layout = hash.digest('hex'));
+}

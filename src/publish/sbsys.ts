@@ -1,0 +1,71 @@
+import { create } from 'xmlbuilder2';
+import { longDate } from '../shared/danish-dates.js';
+import type { MeetingData } from './data-schema.js';
+
+// A publication folder in the shape SBSYS writes for OS2web: one folder per meeting with the
+// "Dagsorden" XML and the document as dagsorden.html beside it. OS2web's importer
+// (os2web_meetings_sbsys: its migration's XPath selectors and its source plugin) is the
+// specification: it reads every *.xml under the folder it is given, and the file dagsorden.html
+// next to each as the meeting's document.
+
+/** The name the importer looks for beside the XML (MeetingsDirectorySbsys::convertAgendaDocumentToCanonical). */
+export const sbsysDocumentName = 'dagsorden.html';
+
+export interface SbsysCommittee {
+  id: string;
+  name: string;
+}
+
+/**
+ * The meeting's XML, from its public data. The agenda and the minutes of a meeting share one
+ * DagsordenID, so that OS2web updates the meeting when the minutes come instead of filing the minutes
+ * as an addendum to it (its postImport groups a meeting's agendas and makes all but the first addenda).
+ */
+export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
+  const id = `${committee.id}-${data.start.slice(0, 10)}`;
+  const [startDate, startTime] = danishDateTime(data.start);
+  const [endDate, endTime] = danishDateTime(data.end);
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('Dagsorden', {
+    DagsordenID: id,
+    Åben: 'true',
+    Dagsordentype: data.meetingState === 'held' ? 'Referat' : 'Dagsorden',
+  });
+  root.ele('Møde', {
+    MødeID: id,
+    Udvalg: committee.name,
+    UdvalgID: committee.id,
+    Mødedato: startDate,
+    Mødetid: startTime,
+    Mødeslutdato: endDate,
+    Mødesluttid: endTime,
+    Mødested: data.location.description,
+  });
+  const items = root.ele('Dagsordenpunkter');
+  for (const item of data.agendaItem) {
+    const point = items.ele('Dagsordenpunkt', { DagsordenpunktID: `${id}-${item.number}`, Nummer: item.number, Åbent: String(item.public) });
+    point.ele('Overskrift').txt(item.name);
+    // Each text is an element named by its heading, its body HTML (the importer takes the element's name as the title).
+    const content = point.ele('Indhold');
+    for (const [name, html] of textsByName(item['agenda:sections'])) content.ele(name).txt(html);
+  }
+  return root.end({ prettyPrint: true }) + '\n';
+}
+
+/**
+ * Sections by element name: "Økonomiske konsekvenser" → Økonomiske_konsekvenser, "Beslutning i
+ * Direktionen den 22-11-2023" → Beslutning, "Bilag:" → Bilag. A name twice would become a list in
+ * the importer's array, so texts under one name are joined.
+ */
+function textsByName(sections: MeetingData['agendaItem'][number]['agenda:sections']): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const { heading, html } of sections) {
+    const name = heading.replace(/ i .*$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^_+|_+$/g, '') || 'Tekst';
+    texts.set(name, (texts.get(name) ?? '') + html);
+  }
+  return texts;
+}
+
+/** "2023-11-22T09:00:00+01:00" → ["22. november 2023", "09:00"], which the importer reads as Copenhagen time. */
+function danishDateTime(local: string): [string, string] {
+  return [longDate(local.slice(0, 10)), local.slice(11, 16)];
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
+import { renderDataPage, renderIndexPage, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
+import { dataJsonSchemas } from './data-schema.js';
+import { calendarFeed, type CalendarMeeting } from './ical.js';
+import { indexData, meetingData, organizationData, type PublishedFile, type PublishedMeeting } from './json.js';
+import { sbsysDocumentName, sbsysXml } from './sbsys.js';
+import { SiteMap } from './site-map.js';
+
+// The whole site as files in memory, path → content: pages, data, feeds, SBSYS folders. Nothing here
+// reads a clock or the disk besides the package's own templates and fonts, so the same meetings give
+// the same files.
+
+/** A committee as published: its public meetings and its schedule. */
+export interface PublishedCommittee {
+  id: string;
+  name: string;
+  authority: string;
+  /** Every scheduled meeting, past and coming, with those that have a document. */
+  calendar: CalendarMeeting[];
+  /** Its meetings with a document, in date order. */
+  meetings: PublishedMeeting[];
+}
+
+export type SiteFiles = Map<string, string | Uint8Array>;
+
+export interface SiteOptions {
+  /** The site's public address, for the data's and the feeds' links. */
+  url?: string;
+  /** The day the front page counts the next meeting from. */
+  today: string;
+}
+
+export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
+  const map = new SiteMap(options.url);
+  const files: SiteFiles = new Map();
+  const authority = committees[0]?.authority ?? '';
+  const frame = (title: string, root: string, trail: Frame['trail'] = []): Frame => ({
+    title,
+    root,
+    authority,
+    trail,
+    feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
+  });
+  for (const committee of committees) {
+    const meetings = committee.meetings.map((published) => {
+      addMeeting(files, map, committee, published, frame);
+      return meetingData(map, published);
+    });
+    files.set(map.committeeData(committee.id), json(organizationData(map, committee, [...meetings].reverse())));
+    files.set(map.feed(committee.id), calendarFeed(`${committee.name}: møder`, [{ ...committee, meetings: withPages(map, committee) }]));
+  }
+  files.set(map.feed(), calendarFeed(`${authority}: møder`, committees.map((c) => ({ ...c, meetings: withPages(map, c) }))));
+  files.set(map.index, json(indexData(map, authority, committees.map((c) => c.id))));
+  for (const [name, schema] of Object.entries(dataJsonSchemas())) files.set(map.schema(name.replace('.schema.json', '') as 'index'), json(schema));
+  files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
+  const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id) }));
+  files.set('data.html', renderDataPage(frame('Åbne data og mødekalendere', ''), { committees: feeds, schema: { index: map.schema('index'), meeting: map.schema('meeting') } }));
+  const { css, fonts } = siteStylesheet('skrift');
+  files.set('site.css', css);
+  for (const font of fonts) files.set(`skrift/${font.name}`, readFileSync(font.file));
+  return files;
+}
+
+/** A meeting's page, its documents, its data and its SBSYS folder. */
+function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommittee, published: PublishedMeeting, frame: (title: string, root: string, trail?: Frame['trail']) => Frame): void {
+  const { meeting } = published;
+  const heading = `${kindName(meeting.kind)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
+  const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
+  for (const file of documents) files.set(file.path, file.bytes);
+  const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }]);
+  const links = documents.map((file) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) }));
+  files.set(map.meetingPage(committee.id, meeting.date), renderMeetingPage(pageFrame, { heading, meeting, documents: links, items: published.itemsHtml }));
+  const data = meetingData(map, published);
+  files.set(map.meetingData(committee.id, meeting.date), json(data));
+  const folder = map.sbsysFolder(committee.id, meeting.date);
+  files.set(`${folder}/${committee.id}-${meeting.date}.xml`, sbsysXml(committee, data));
+  files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting, items: published.itemsHtml }));
+}
+
+/** The committee's calendar with each meeting's page where it has one. */
+function withPages(map: SiteMap, committee: PublishedCommittee): CalendarMeeting[] {
+  const published = new Set(committee.meetings.map((m) => m.meeting.date));
+  return committee.calendar.map((m) => (published.has(m.date) && map.isAbsolute ? { ...m, page: map.address(map.meetingPage(committee.id, m.date)) } : m));
+}
+
+function indexView(map: SiteMap, committees: PublishedCommittee[], today: string): IndexPage {
+  return {
+    authority: committees[0]?.authority ?? '',
+    committees: committees.map((c) => {
+      const pages = new Set(c.meetings.map((m) => m.meeting.date));
+      const next = c.calendar.find((m) => m.date >= today && !m.cancelled);
+      const years = [...new Set(c.meetings.map((m) => m.meeting.date.slice(0, 4)))].sort().reverse();
+      return {
+        id: c.id,
+        name: c.name,
+        feed: map.feed(c.id),
+        next: next && { date: next.date, start: next.start, place: next.place, page: pages.has(next.date) ? map.meetingPage(c.id, next.date) : undefined },
+        years: years.map((year) => ({
+          year,
+          meetings: c.meetings
+            .filter((m) => m.meeting.date.startsWith(year))
+            .reverse()
+            .map(({ meeting, pdf }) => ({ date: meeting.date, kind: meeting.kind, page: map.meetingPage(c.id, meeting.date), pdf: { href: pdf.path, size: size(pdf) } })),
+        })),
+      };
+    }),
+  };
+}
+
+/** "PDF, 212 kB": what a reader needs to know before opening a document. */
+function size(file: PublishedFile): string {
+  const kB = file.bytes.byteLength / 1000;
+  return kB < 1000 ? `PDF, ${Math.max(1, Math.round(kB))} kB` : `PDF, ${(kB / 1000).toLocaleString('da', { maximumFractionDigits: 1 })} MB`;
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)": a document's name. */
+export function documentName(kind: string, committee: string, date: string, what = ''): string {
+  return `${kindName(kind)}${what} for ${committee}s møde den ${longDate(date)} (offentlig udgave)`;
+}

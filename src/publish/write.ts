@@ -1,0 +1,63 @@
+import { readFile, readdir, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { writeAtomically } from '../shared/files.js';
+import type { SiteFiles } from './site.js';
+
+// Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
+// git diff or rsync sees only what changed; a file the last publication wrote and this one does not
+// is removed. What agenda wrote is listed in a state file, so nothing else in the folder is touched.
+
+const stateFile = '.agenda-publish.json';
+
+export interface PublishState {
+  /** Every file the publication wrote, by its path in the site. */
+  files: string[];
+  /** Each printed document's path and the fingerprint of what it was printed from. */
+  printed: Record<string, string>;
+}
+
+export async function readState(out: string): Promise<PublishState> {
+  try {
+    const state = JSON.parse(await readFile(path.join(out, stateFile), 'utf8')) as Partial<PublishState>;
+    return { files: state.files ?? [], printed: state.printed ?? {} };
+  } catch {
+    return { files: [], printed: {} };
+  }
+}
+
+export interface WriteLog {
+  written: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+export async function writeSite(out: string, files: SiteFiles, printed: PublishState['printed'], previous: PublishState): Promise<WriteLog> {
+  const log: WriteLog = { written: [], removed: [], unchanged: 0 };
+  for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const target = path.join(out, file);
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const old = await readFile(target).catch(() => undefined);
+    if (old && Buffer.compare(old, bytes) === 0) log.unchanged++;
+    else {
+      await writeAtomically(target, bytes);
+      log.written.push(file);
+    }
+  }
+  for (const file of previous.files.filter((f) => !files.has(f))) {
+    await rm(path.join(out, file), { force: true });
+    await removeEmptyFolders(out, path.dirname(file));
+    log.removed.push(file);
+  }
+  const state: PublishState = { files: [...files.keys()].sort(), printed };
+  await writeAtomically(path.join(out, stateFile), `${JSON.stringify(state, null, 2)}\n`);
+  return log;
+}
+
+/** The folders of a removed file, up to the site's root, where they are now empty. */
+async function removeEmptyFolders(out: string, folder: string): Promise<void> {
+  for (let dir = folder; dir !== '.' && dir !== ''; dir = path.dirname(dir)) {
+    const full = path.join(out, dir);
+    if ((await readdir(full).catch(() => ['?'])).length > 0) return;
+    await rmdir(full);
+  }
+}

@@ -1,0 +1,119 @@
+import type { TemplateDelegate } from 'handlebars';
+import type { Meeting } from '../model/meeting.js';
+import { fontFaceRule, fontFaces } from './fonts.js';
+import { createTemplates, readTemplate } from './templates.js';
+
+// The published site's pages (templates/web/): the same items as the print, from the same partials,
+// in a page of its own: a skip link, a header, one column, no script.
+
+interface WebTemplates {
+  frame: TemplateDelegate;
+  meeting: TemplateDelegate;
+  index: TemplateDelegate;
+  data: TemplateDelegate;
+  sbsys: TemplateDelegate;
+  item: TemplateDelegate;
+}
+
+let templates: WebTemplates | undefined;
+
+function prepare(): WebTemplates {
+  const hbs = createTemplates();
+  const compile = (file: string) => hbs.compile(readTemplate(`web/${file}`));
+  return {
+    frame: compile('side.hbs'),
+    meeting: compile('moede.hbs'),
+    index: compile('oversigt.hbs'),
+    data: compile('data.hbs'),
+    sbsys: compile('sbsys.hbs'),
+    item: hbs.compile('{{> punkt item=item meeting=meeting}}'),
+  };
+}
+
+/** A link on a page: where it goes, relative to the page. */
+export interface Link {
+  href: string;
+  label: string;
+}
+
+/** What every page has around its content. */
+export interface Frame {
+  title: string;
+  /** From the page to the site's root: '' or '../'. */
+  root: string;
+  authority: string;
+  /** The pages above this one, from the front page down. */
+  trail: Link[];
+  /** Calendar feeds to offer in the page's head. */
+  feeds: Array<{ title: string; href: string }>;
+}
+
+/** A whole page: its content in the frame. */
+function page(frame: Frame, main: string): string {
+  templates ??= prepare();
+  return templates.frame({ ...frame, main });
+}
+
+/**
+ * Each item as the print has it, one heading level down: on a web page the meeting is the page's
+ * h1, its items h2 and their sections h3 (the print's items are h1, as its contents and outline need).
+ */
+export function renderItems(meeting: Meeting): string[] {
+  templates ??= prepare();
+  const { item } = templates;
+  return meeting.items.map((i) => item({ item: i, meeting }).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`));
+}
+
+export interface MeetingPage {
+  heading: string;
+  meeting: Meeting;
+  /** The documents to download: PDF, combined document; each with its size. */
+  documents: Array<Link & { size: string }>;
+  /** renderItems' HTML of the meeting's items. */
+  items: string[];
+}
+
+export function renderMeetingPage(frame: Frame, view: MeetingPage): string {
+  templates ??= prepare();
+  return page(frame, templates.meeting({ ...view, items: view.meeting.items, body: view.items.join('\n') }));
+}
+
+/** The meeting as one page of its own, with nothing to link to: the document of an SBSYS publication folder. */
+export function renderStandaloneMeeting(view: Omit<MeetingPage, 'documents'>): string {
+  templates ??= prepare();
+  return templates.sbsys({ ...view, body: view.items.join('\n') });
+}
+
+export interface IndexPage {
+  authority: string;
+  committees: Array<{
+    id: string;
+    name: string;
+    feed: string;
+    next?: { date: string; start: string; place: string; page?: string };
+    years: Array<{ year: string; meetings: Array<{ date: string; kind: string; page: string; pdf: { href: string; size: string } }> }>;
+  }>;
+}
+
+export function renderIndexPage(frame: Frame, view: IndexPage): string {
+  templates ??= prepare();
+  return page(frame, templates.index(view));
+}
+
+export interface DataPage {
+  committees: Array<{ name: string; feed: string }>;
+  schema: { index: string; meeting: string };
+}
+
+export function renderDataPage(frame: Frame, view: DataPage): string {
+  templates ??= prepare();
+  return page(frame, templates.data(view));
+}
+
+/** The site's stylesheet, with the house font from `fontFolder` (relative to the stylesheet); and the font files to put there. */
+export function siteStylesheet(fontFolder: string): { css: string; fonts: Array<{ name: string; file: string }> } {
+  const fonts = fontFaces().map((face) => ({ face, name: face.file.split(/[\\/]/).at(-1)! }));
+  const fontFacesCss = fonts.map(({ face, name }) => fontFaceRule(face, `${fontFolder}/${name}`)).join('\n');
+  const css = createTemplates().compile(readTemplate('web/site.css'))({ fontFaces: fontFacesCss });
+  return { css, fonts: fonts.map(({ face, name }) => ({ name, file: face.file })) };
+}

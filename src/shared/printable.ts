@@ -1,0 +1,24 @@
+// The printable document: what the renderer hands the printer, and what the printer tells it back.
+
+/** A fragment of the page to put in place of the element `selector` matches. */
+export interface PagePart {
+  selector: string;
+  html: string;
+}
+
+export interface RenderedDocument {
+  /** The whole page, made when asked for: a page that printed a document before takes only the parts that differ. */
+  html: () => string;
+  /** The head's CSS and fonts: one string, the same for every document. */
+  style: string;
+  /** The body element. */
+  body: string;
+  /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
+  numberedParts: PagePart[];
+}
+
+/** Where each top-level heading (h1) of the printed document landed: 0-based sheet indices, in document order. */
+export interface HeadingPages {
+  pages: number[];
+  sheets: number;
+}

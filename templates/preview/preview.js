@@ -1,0 +1,131 @@
+// The preview page: the document's PDF drawn page by page with PDF.js (its text laid over each page, so
+// it can be selected and searched), fetched again each time the server says the document changed.
+import * as pdfjs from '/pdfjs/pdf.mjs';
+
+pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.mjs';
+
+const pages = () => document.getElementById('pages');
+const status = document.getElementById('status');
+let audience = new URLSearchParams(location.search).get('audience') === 'offentlig' ? 'offentlig' : 'medlemmer';
+let shown = { audience: '', version: 0, pdf: undefined };
+let latest;
+let drawing;
+let events;
+
+for (const radio of document.querySelectorAll('input[name=audience]')) {
+  radio.checked = radio.value === audience;
+  radio.addEventListener('change', () => {
+    audience = radio.value;
+    history.replaceState(null, '', audience === 'offentlig' ? '?audience=offentlig' : location.pathname);
+    listen();
+  });
+}
+
+/** One stream of the server's states for the version looked at. */
+function listen() {
+  events?.close();
+  events = new EventSource(`/events?audience=${audience}`);
+  events.onmessage = (message) => {
+    latest = { ...JSON.parse(message.data), audience };
+    drawing ??= drawLatest().finally(() => (drawing = undefined));
+  };
+}
+
+/** Shows the newest state; states that came while one was drawn are skipped for the last. */
+async function drawLatest() {
+  while (latest) {
+    const state = latest;
+    latest = undefined;
+    document.title = `agenda preview ${state.date}`;
+    document.getElementById('meeting').textContent = `agenda preview ${state.date}`;
+    showProblems(state);
+    if (state.version > 0 && (state.version !== shown.version || state.audience !== shown.audience)) await showDocument(state);
+  }
+}
+
+function showProblems({ problems, failure }) {
+  const panel = document.getElementById('problems');
+  const list = panel.querySelector('ul');
+  const lines = [...problems.map((p) => ({ text: p.text, kind: p.warning ? 'warning' : 'error' })), ...(failure ? [{ text: failure, kind: 'error' }] : [])];
+  list.replaceChildren(...lines.map(({ text, kind }) => Object.assign(document.createElement('li'), { className: kind, textContent: text })));
+  panel.hidden = lines.length === 0;
+  panel.classList.toggle('warnings-only', lines.every((l) => l.kind === 'warning'));
+  const errors = lines.filter((l) => l.kind === 'error').length;
+  status.textContent = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}: showing the last good document` : `up to date ${new Date().toLocaleTimeString('da-DK')}`;
+}
+
+async function showDocument(state) {
+  const response = await fetch(`/document.pdf?audience=${state.audience}&v=${state.version}`, { cache: 'no-store' });
+  if (!response.ok) return;
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(await response.arrayBuffer()), isEvalSupported: false }).promise;
+  const next = await layOut(pdf);
+  const y = window.scrollY;
+  pages().replaceWith(next);
+  window.scrollTo(0, y);
+  drawWhenSeen.disconnect();
+  for (const page of next.children) drawWhenSeen.observe(page);
+  void shown.pdf?.destroy();
+  shown = { audience: state.audience, version: state.version, pdf };
+  // What a test or the bench waits for: the document of this version is on the page.
+  document.body.dataset.shown = `${state.audience} ${state.version}`;
+}
+
+/**
+ * Every page of the new document with its text, ready to take the old one's place. The pages in view
+ * now are drawn before they are shown, so the document changes in one step; the rest as they come into view.
+ */
+async function layOut(pdf) {
+  const next = document.createElement('main');
+  next.id = 'pages';
+  const width = Math.min(900, document.documentElement.clientWidth - 32);
+  const inView = pagesInView();
+  const drawn = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
+    const div = Object.assign(document.createElement('div'), { className: 'page' });
+    div.style.width = `${viewport.width}px`;
+    div.style.height = `${viewport.height}px`;
+    div.style.setProperty('--total-scale-factor', String(viewport.scale));
+    div.dataset.page = String(n);
+    const text = Object.assign(document.createElement('div'), { className: 'textLayer' });
+    div.append(text);
+    next.append(div);
+    await new pdfjs.TextLayer({ textContentSource: page.streamTextContent(), container: text, viewport }).render();
+    pageOf.set(div, { page, viewport });
+    if (inView.has(n) || (inView.size === 0 && n <= 2)) drawn.push(draw(div));
+  }
+  await Promise.all(drawn);
+  return next;
+}
+
+/** The numbers of the pages now on screen. */
+function pagesInView() {
+  const seen = new Set();
+  for (const div of pages().children) {
+    const { top, bottom } = div.getBoundingClientRect();
+    if (bottom > 0 && top < window.innerHeight) seen.add(Number(div.dataset.page));
+  }
+  return seen;
+}
+
+const pageOf = new WeakMap();
+
+async function draw(div) {
+  const found = pageOf.get(div);
+  if (!found || div.querySelector('canvas')) return;
+  const { page, viewport } = found;
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.floor(viewport.width * ratio);
+  canvas.height = Math.floor(viewport.height * ratio);
+  div.prepend(canvas);
+  await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+}
+
+const drawWhenSeen = new IntersectionObserver((entries) => {
+  // A page of a document replaced meanwhile fails to draw, and is gone anyway.
+  for (const entry of entries) if (entry.isIntersecting) draw(entry.target).catch(() => undefined);
+});
+
+listen();

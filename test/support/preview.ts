@@ -1,0 +1,92 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// (The functions given to page.evaluate run in the page, with its document and window.)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer';
+import { cliPath } from './cli.js';
+
+/** A running `agenda preview`, as a user starts it, and the address it printed. */
+export interface RunningPreview {
+  url: string;
+  child: ChildProcess;
+  /** Everything it wrote to stderr so far. */
+  stderr: () => string;
+  /** Ctrl-C, and its exit code once it has stopped. */
+  interrupt: () => Promise<number | null>;
+}
+
+export function startPreview(args: string[], opts: { cwd: string; cli?: string }): Promise<RunningPreview> {
+  const child = spawn(process.execPath, [opts.cli ?? cliPath, 'preview', '--no-open', ...args], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      const url = /http:\/\/\S+\//.exec(stdout)?.[0];
+      if (url) resolve({ url, child, stderr: () => stderr, interrupt: () => (child.kill('SIGINT'), exited) });
+    });
+    void exited.then((code) => reject(new Error(`agenda preview ended (${code}) before it served: ${stderr}`)));
+  });
+}
+
+/** What the page shows of the document: `audience version`, e.g. `medlemmer 3`. */
+export function shown(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.dataset.shown ?? '');
+}
+
+/** Waits until the page shows a document other than `before` (and, given, of `audience`); returns what it shows. */
+export async function nextShown(page: Page, before: string, audience = 'medlemmer', timeoutMs = 20_000): Promise<string> {
+  await page.waitForFunction(
+    (b: string, a: string) => {
+      const now = document.body.dataset.shown ?? '';
+      return now !== b && now.startsWith(`${a} `);
+    },
+    { polling: 'mutation', timeout: timeoutMs },
+    before,
+    audience,
+  );
+  return shown(page);
+}
+
+/** The document's text on the page (PDF.js's text layer), spaces made single. */
+export async function documentText(page: Page): Promise<string> {
+  const text = await page.evaluate(() => [...document.querySelectorAll('#pages .textLayer')].map((t) => t.textContent).join('\n'));
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The lines of the problems panel, while it is shown. */
+export function problemLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const panel = document.getElementById('problems')!;
+    return panel.hidden ? [] : [...panel.querySelectorAll('li')].map((li) => li.textContent ?? '');
+  });
+}
+
+/** The processes `root` started, and theirs, that still run (Linux /proc). */
+export function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z') parents.set(Number(name), Number(ppid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  return tree.slice(1);
+}
+
+/** Whether a process runs (not gone, not a zombie waiting to be reaped). */
+export function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
