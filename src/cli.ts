@@ -49,6 +49,7 @@ program
   .option('--all', 'every meeting file of every committee (with --udvalg: of that committee)')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .option('--both', "the members' version and the public one")
+  .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
   .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")

@@ -5,6 +5,7 @@ import type { HouseStyleInput } from './schema/house-style.js';
 import type { ForwardPlanInput } from './schema/forward-plan.js';
 import type { MeetingInput } from './schema/meeting.js';
 import type { StandingItemsInput } from './schema/standing-items.js';
+import type { YamlFile } from './yaml-file.js';
 
 /** Everything one meeting is made from, validated and checked, ready to merge. */
 export interface MeetingSources {
@@ -21,6 +22,8 @@ export interface MeetingSources {
   forwardPlan: ForwardPlanInput;
   calendar?: CalendarInput;
   meeting: MeetingInput;
+  /** The meeting file as read, to say where a value of it stands. */
+  source?: YamlFile;
 }
 
 /** What every meeting of a folder shares. */

@@ -2,6 +2,7 @@ import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/m
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
 import { mainSectionKey } from '../input/house-style.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
+import type { Location } from '../shared/errors.js';
 import type { Bilag, ClosableText, EarlierDecision, ForwardPlanView, Item, ItemSection, PoliticalReview, Slot } from './meeting.js';
 import { proceedings, type Proceedings } from './proceedings.js';
 
@@ -18,6 +19,8 @@ export interface ItemDefaults {
   plannedPoints: string[];
   /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
   politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
+  /** Where the `fil:` of an entry's attachment stands in the meeting file, for errors about the file. */
+  fileAt: (entry: ItemInput, bilag: number) => Location;
 }
 
 /**
@@ -49,7 +52,7 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     politicalReview: standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
     sections: sections(defaults.sections, standing, entry),
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
-    bilag: numbered(entry?.bilag ?? [], lukket),
+    bilag: numbered(entry, lukket, defaults.fileAt),
     ...caseOf(entry?.sag ?? standing?.sag, defaults),
     ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
@@ -84,12 +87,13 @@ function closable(input: ClosableTextInput | undefined): ClosableText | undefine
 }
 
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
-function numbered(bilag: BilagInput[], itemLukket: boolean): Bilag[] {
-  return bilag.map((b, i) => ({
+function numbered(entry: ItemInput | undefined, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
+  return (entry?.bilag ?? []).map((b: BilagInput, i) => ({
     number: b.nummer ?? i + 1,
     lukket: itemLukket || (b.lukket ?? false),
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,
+    fil: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry!, i) },
   }));
 }

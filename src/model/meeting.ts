@@ -1,6 +1,7 @@
 // The meeting model: the contract between merging (input side) and rendering (output side).
 // Plain data only; text fields hold the clerk's Markdown source, dates are ISO (YYYY-MM-DD).
 
+import type { Location } from '../shared/errors.js';
 import type { MeetingType } from '../input/schema/calendar.js';
 import type { Role } from '../input/schema/committee.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
@@ -148,6 +149,14 @@ export interface Bilag {
   document?: string;
   /** Why a closed attachment is closed, told to the public. */
   publicNote?: string;
+  /** The attachment's file, for the combined document; the public version has none of a closed one. */
+  fil?: AttachmentFileRef;
+}
+
+/** A `fil:` as the clerk wrote it (relative to the meetings folder), and where it stands. */
+export interface AttachmentFileRef {
+  path: string;
+  at: Location;
 }
 
 /** The coming meetings with their planned points, as the plan stood on the meeting's date. */

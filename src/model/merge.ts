@@ -24,6 +24,11 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
     earlierDecisions: (sag) => earlierDecisions(history, sag, date, committee.navn),
     present: { present: presentAt(members, seats, absent) },
+    fileAt: (entry, bilag) => {
+      const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), 'bilag', bilag, 'fil'] as const;
+      const { line, col } = sources.source?.locate(at) ?? { line: 1, col: 1 };
+      return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: `punkter[${at[1]}].bilag[${bilag}].fil` };
+    },
   });
   const scheduled = scheduledOn(committee.mødeplan, date);
   return {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Audience } from '../model/meeting.js';
+import type { Audience, Meeting } from '../model/meeting.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
@@ -23,6 +23,8 @@ export interface BatchRequest {
   timeoutMs?: number;
   /** Documents printed at once (default: one per core, at most four). */
   jobs?: number;
+  /** The combined documents (samlet dokument): each agenda with its attachment files after it. */
+  samlet?: boolean;
 }
 
 export interface DocumentResult {
@@ -78,15 +80,30 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
 }
 
 /**
+ * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
+ * meetings later, several pages at once; the PDFs in the meetings' order.
+ */
+export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (meetings: Meeting[]) => Promise<Uint8Array[]>; close: () => Promise<void> } {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
+  const print = async (meetings: Meeting[]) => {
+    const { printMeeting } = await import('./document.js');
+    const printer = () => new Printer(session, { timeoutMs });
+    return eachAtOnce(meetings, options.jobs ?? defaultJobs(meetings.length), printer, (meeting, own) => own.run(async (page) => (await printMeeting(page, meeting)).pdf));
+  };
+  return { print, close: () => session.close() };
+}
+
+/**
  * Pages printed at once: one per core. On two cores (npm run bench, 52 meetings) one page took 13.2 s,
  * two 9.1 s, three 9.0 s, four 9.0 s: past one a core, more pages only cost memory.
  */
-export function defaultJobs(documents: number): number {
+function defaultJobs(documents: number): number {
   return Math.max(1, Math.min(documents, availableParallelism(), 4));
 }
 
 /** Runs `work` on every item, at most `limit` at a time, each worker with a printer of its own; results in the items' order. */
-export async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
+async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inputsFingerprint } from '../input/fingerprint.js';
+import { inputsFingerprint } from './fingerprint.js';
 import type { Meeting } from '../model/meeting.js';
 import { buildPdf, defaultPdfPath } from './document.js';
 import { recordedInputs } from '../pdf/postprocess.js';

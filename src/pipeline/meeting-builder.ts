@@ -6,9 +6,10 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
-import { inputsFingerprint } from '../input/fingerprint.js';
+import { inputsFingerprint } from './fingerprint.js';
 import type { BatchRequest, DocumentResult } from './batch.js';
-import { defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+import { openAttachments } from './combine.js';
+import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 /**
  * The work of a batch for one meeting: read and checked once, then each version asked for printed.
@@ -41,12 +42,18 @@ export function meetingBuilder(request: BatchRequest, audiences: Audience[], war
     const results: DocumentResult[] = [];
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
-      const pdf = request.out ?? defaultPdfPath(version);
+      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version) : defaultPdfPath(version));
+      // Its files are opened first: a bad one stops this document before anything is printed.
+      const attachments = request.samlet ? await openAttachments(folder.dir, version).catch(failed) : undefined;
+      if (attachments instanceof AgendaError) {
+        results.push(done({ udvalg, date, audience, error: attachments }));
+        continue;
+      }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
-      const first = renderDocument(version);
+      const first = renderDocument(version, undefined, attachments?.pages);
       const inputs = await inputsFingerprint(folder.dir, date, audience);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first, inputs);
+        const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAtomically(pdf, printed.pdf);
         if (request.html) await writeAtomically(request.html, printed.html());
       });

@@ -3,6 +3,7 @@ import { meetingFile } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import { isError, type Finding } from '../shared/errors.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { buildMeeting } from '../model/merge.js';
 import { selectTargets } from './select.js';
 
 export interface CheckReport {
@@ -28,11 +29,23 @@ export async function checkCommittee(committees: string | CommitteeFolder[], dat
     const shared = await checkShared(folder);
     const own = targets.filter((t) => t.folder === folder);
     findings.push(...shared.findings);
-    for (const { date } of own) findings.push(...(await checkMeeting(date, shared)).findings);
+    for (const { date } of own) {
+      const checked = await checkMeeting(date, shared);
+      findings.push(...checked.findings);
+      if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources)));
+    }
     files.push(...Object.values(shared.read).flatMap((r) => (r && typeof r === 'object' && 'source' in r ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
   }
   const errors = findings.filter(isError).length;
   return { files, findings, errors, warnings: findings.length - errors };
+}
+
+/** Every `fil` a meeting names, opened as a build opens it (pdf-lib is loaded only for a meeting that has one). */
+async function attachmentsOf(dir: string, sources: MeetingSources): Promise<Finding[]> {
+  const meeting = buildMeeting(sources);
+  if (!meeting.items.some((i) => i.bilag.some((b) => b.fil))) return [];
+  const { attachmentFindings } = await import('./combine.js');
+  return attachmentFindings(dir, meeting);
 }
 
 /** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */

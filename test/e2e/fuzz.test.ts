@@ -1,7 +1,7 @@
 import { folderAt } from '../../src/input/repository.js';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { printMeeting, readMeeting } from '../../src/pipeline/document.js';
 import { AgendaError, InputError } from '../../src/shared/errors.js';

@@ -9,7 +9,7 @@ import { scheduledDates } from '../../src/input/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
 
 const style = await readDefaultStyle();
-const itemDefaults = { sections: style.afsnit, earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: [], politicalReview: () => undefined };
+const itemDefaults = { fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }), sections: style.afsnit, earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: [], politicalReview: () => undefined };
 
 describe('seatsOn', () => {
   const members = [

@@ -2,22 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readMeeting } from '../pipeline/document.js';
 import { checkShared } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
 import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
-import { defaultPdfPath } from '../pipeline/document.js';
+import { defaultPdfPath, readMeeting } from './document.js';
 import { renderItems } from '../render/web.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
-import { committeeFolders, committeeId } from './committees.js';
-import type { CalendarMeeting } from './ical.js';
-import type { PublishedFile, PublishedMeeting } from './json.js';
-import { composeSite, documentName, type PublishedCommittee } from './site.js';
-import { readState, writeSite, type WriteLog } from './write.js';
+import { committeeFolders, committeeId } from '../publish/committees.js';
+import type { CalendarMeeting } from '../publish/ical.js';
+import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
+import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
+import { readState, writeSite, type WriteLog } from '../publish/write.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
 // version is never made here: each meeting is merged and turned public before anything else sees it.

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Audience } from '../model/meeting.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
-import { archiveDir, hasArchive } from './archive.js';
-import { meetingFile, sharedFiles } from './load.js';
+import { archiveDir, hasArchive } from '../input/archive.js';
+import { meetingFile, sharedFiles } from '../input/load.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
