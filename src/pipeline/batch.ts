@@ -9,7 +9,7 @@ export interface BatchRequest {
   /** One committee's folder, named directly; without it, the committee `udvalg` names, or every committee of the repository here. */
   dir?: string;
   udvalg?: string;
-  /** Meeting dates or ranges (2023-01-01..2023-06-30), as `selectMeetings` reads them; with `all`, none. */
+  /** Meeting dates or ranges (2023-01-01..2023-06-30), as `selectTargets` reads them; with `all`, none. */
   dates: string[];
   all?: boolean;
   /** The versions to make of each meeting (default: the members'). */

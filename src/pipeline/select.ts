@@ -27,11 +27,6 @@ export async function selectTargets(folders: CommitteeFolder[], args: string[], 
   return targets;
 }
 
-/** The meetings of one committee a command names; see selectTargets. */
-export async function selectMeetings(folder: CommitteeFolder, args: string[], all: boolean): Promise<string[]> {
-  return (await selectTargets([folder], args, all)).map((t) => t.date);
-}
-
 function datesOf(arg: string, files: string[], keepMissing: boolean): string[] {
   const [from, to, ...rest] = arg.split('..');
   if (to === undefined) return keepMissing || files.includes(checkedDate(arg)) ? [checkedDate(arg)] : [];

@@ -132,4 +132,3 @@ export const houseStyleOverrideSchema = block({
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
 export type HouseStyleOverride = z.output<typeof houseStyleOverrideSchema>;
-export type Words = HouseStyleInput['ord'];

@@ -87,6 +87,5 @@ export function meetingSchemaFor(sectionKeys: string[]) {
 export type MeetingInput = z.output<ReturnType<typeof meetingSchemaFor>>;
 export type ItemInput = z.output<ReturnType<typeof itemSchema>>;
 export type AbsenceInput = z.output<typeof absence>;
-export type VoteInput = z.output<typeof vote>;
 export type BilagInput = z.output<typeof bilag>;
 export type ClosableTextInput = z.output<typeof closableText>;
