@@ -58,7 +58,7 @@ describe('agenda preview', () => {
     expect(text).toMatch(/Side 1 af \d+/);
     // The contents line of item 2 ends in the page its heading is on, not a placeholder.
     expect(text).toMatch(/2\. Økonomi \.* ?[1-9]\d?/);
-    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:34:17: warning: punkter\[1\]\.bilag\[1\]\.lukket: /)]);
+    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:35:17: warning: punkter\[1\]\.bilag\[1\]\.lukket: /)]);
   });
 
   it('follows a title, then a broken key (located, the old document kept), then the fix', async () => {
