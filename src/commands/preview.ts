@@ -5,8 +5,8 @@ import { isTemplate, previewFolders } from '../preview/folders.js';
 import { LiveDocument } from '../preview/live.js';
 import { LastingPrinter } from '../preview/printer.js';
 import { previewRoutes } from '../preview/routes.js';
-import { serveLocally } from '../preview/server.js';
-import { watchFolders } from '../preview/watch.js';
+import { serveLocally, type LocalServer } from '../preview/server.js';
+import { watchFolders, type Watcher } from '../preview/watch.js';
 import { reloadTemplates } from '../render/html.js';
 import { checkedDate } from '../pipeline/select.js';
 
@@ -31,10 +31,12 @@ export async function previewCommand(date: string | undefined, options: PreviewO
   if (!day) throw new UsageError(`no meeting files in ${dir}: name a date, or write one with agenda new`);
   if (!(await exists(meetingFile(dir, day)))) throw new MissingFileError(`${meetingFile(dir, day)}: no such file`);
   const printer = new LastingPrinter(findBrowser({ explicit: options.browser }), options.timeout * 1000);
+  const live = new LiveDocument(dir, day, printer);
+  let server: LocalServer | undefined;
+  let watcher: Watcher | undefined;
   try {
-    const live = new LiveDocument(dir, day, printer);
-    const server = await serveLocally(options.port, previewRoutes(live, day));
-    const watcher = watchFolders(previewFolders(dir, day), quietMs, (files) => {
+    server = await serveLocally(options.port, previewRoutes(live, day));
+    watcher = await watchFolders(previewFolders(dir, day), quietMs, (files) => {
       if (files.some(isTemplate)) reloadTemplates();
       void live.rebuild();
     });
@@ -42,9 +44,9 @@ export async function previewCommand(date: string | undefined, options: PreviewO
     process.stdout.write(`agenda preview of ${meetingFile(dir, day)}: ${server.url}  (Ctrl-C to stop)\n`);
     if (options.open) await openInBrowser(server.url);
     await interrupted();
-    watcher.close();
-    await server.close();
   } finally {
+    await watcher?.close();
+    await server?.close();
     await printer.close();
   }
 }

@@ -62,8 +62,12 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export function startBrowser(executablePath: string, timeoutMs: number): BrowserSession {
-  const launching = launchBrowser(executablePath, timeoutMs);
+/**
+ * By default Ctrl-C kills the browser and ends the process at once (Puppeteer's own handling); a
+ * caller that closes down in order on Ctrl-C itself says `closesOnSignal: false`, and must close the session.
+ */
+export function startBrowser(executablePath: string, timeoutMs: number, { closesOnSignal = true } = {}): BrowserSession {
+  const launching = launchBrowser(executablePath, timeoutMs, closesOnSignal);
   launching.catch(() => undefined); // the failure is told by use(), or does not matter to close()
   return {
     async use(work) {
@@ -90,10 +94,11 @@ export async function withBrowser<T>(executablePath: string, timeoutMs: number, 
   }
 }
 
-async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
+async function launchBrowser(executablePath: string, timeoutMs: number, closesOnSignal: boolean): Promise<Browser> {
+  const signals = { handleSIGINT: closesOnSignal, handleSIGTERM: closesOnSignal, handleSIGHUP: closesOnSignal };
   try {
     // pipe: the DevTools protocol over the child's own file descriptors, so no port is opened.
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs });
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs, ...signals });
   } catch (err) {
     const reason = isTimeout(err) ? `no answer within ${timeoutMs / 1000} s` : firstLine(err);
     throw new EnvironmentError(`the browser at ${executablePath} did not start: ${reason}`);

@@ -8,7 +8,7 @@ import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
 import type { BatchRequest, DocumentResult } from './batch.js';
-import { openAttachments } from './combine.js';
+import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 /**
@@ -51,7 +51,7 @@ export function meetingBuilder(request: BatchRequest, audiences: Audience[], war
       }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = await inputsFingerprint(folder.dir, date, audience);
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAtomically(pdf, printed.pdf);
