@@ -96,7 +96,7 @@ describe('agenda check', () => {
     const run = agenda(['check', '2023-11-22', '--json'], { cwd: dir });
     const report = JSON.parse(run.stdout) as { ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> };
     expect(report).toMatchObject({ ok: false, errors: 1, warnings: 0 });
-    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 45, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
+    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 46, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
   });
