@@ -18,6 +18,7 @@ const commands = {
   plan: () => import('./commands/plan.js'),
   schema: () => import('./commands/schema.js'),
   send: () => import('./commands/send.js'),
+  sag: () => import('./commands/sag.js'),
   publish: () => import('./commands/publish.js'),
   preview: () => import('./commands/preview.js'),
 };
@@ -61,13 +62,14 @@ program
   .command('build')
   .description('build the PDFs of meetings: DIR/<date>.yaml merged with the shared files in DIR')
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges of the meeting files (2023-01-01..2023-06-30)')
-  .option('--all', 'every meeting file in the folder')
+  .option('--all', 'every meeting file of every committee (with --udvalg: of that committee)')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .addOption(new Option('--both', "the members' version and the public one").conflicts('public'))
   .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
@@ -79,7 +81,8 @@ program
   .command('check')
   .description('check the shared files and the named meetings (default: all), and report every problem')
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .option('--json', 'print the findings as JSON on stdout')
   .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
 
@@ -87,7 +90,8 @@ program
   .command('new')
   .description('write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items')
   .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
 
 program
@@ -112,7 +116,8 @@ program
   .option('--to <address>', 'send to this address only (a test send)')
   .option('--force', 'send again to whoever has this version already')
   .option('--smtp <file>', 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .option('--browser <path>', 'the Chromium or Chrome to print with')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .action(async (date: string, options) => (await commands.send()).sendCommand(date, options));
@@ -121,28 +126,38 @@ program
   .command('minutes')
   .description('turn a meeting file into the minutes draft: a beslutning under each item, filled in where the tool knows it')
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (date: string, options) => (await commands.minutes()).minutesCommand(date, options));
 
 program
   .command('finalize')
   .description('freeze a meeting as it went out: later changes to the shared files no longer change its documents')
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (date: string, options) => (await commands.finalize()).finalizeCommand(date, options));
 
 program
   .command('plan')
   .description('the coming meetings with their planned points, as the forward plan stands')
   .option('--from <date>', 'the first meeting date to show (default: today)')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (options) => (await commands.plan()).planCommand(options));
+
+program
+  .command('sag')
+  .description("a case's way through the repository's committees: each meeting, committee, item number and decision")
+  .argument('<id>', "the case's id, as items give it under sag:")
+  .action(async (id: string) => (await commands.sag()).sagCommand(id));
 
 program
   .command('schema')
   .description("write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)")
   .option('-o, --out <file>', "where to write it; '-' for standard output")
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
+  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
+  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
   .action(async (options) => (await commands.schema()).schemaCommand(options));
 
 program

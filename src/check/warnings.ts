@@ -42,10 +42,10 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
   const days = meetingDays(committee);
   if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${date} (a ${weekdayName(date)}) by its mødeplan`);
   const members = committee.medlemmer.map((m) => m.navn);
-  (meeting.fraværende ?? []).forEach((name, i) => {
-    if (members.includes(name)) return;
-    const guess = closest(name, members);
-    warn(['fraværende', i], `${shorten(name)} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
+  (meeting.fraværende ?? []).forEach(({ navn }, i) => {
+    if (members.includes(navn)) return;
+    const guess = closest(navn, members);
+    warn(['fraværende', i], `${shorten(navn)} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
   });
   (meeting.punkter ?? []).forEach((item, i) => {
     attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));

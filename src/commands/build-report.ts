@@ -10,6 +10,7 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
     printResult('build', {
       exitCode: first?.exitCode ?? ExitCode.ok,
       documents: documents.map((r) => ({
+        ...(r.udvalg ? { udvalg: r.udvalg } : {}),
         date: r.date,
         audience: r.audience,
         ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null }),
@@ -21,7 +22,7 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
     // A browser that fails fails every document after it: say so once.
     for (const message of new Set(failures.map((f) => f.error!.message))) process.stderr.write(`${message}\n`);
     if (documents.length > 1) {
-      const failedDates = failures.map((f) => f.date).join(', ');
+      const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
       process.stderr.write(`built ${documents.length - failures.length} of ${documents.length} documents in ${seconds.toFixed(1)} s${failures.length ? `; failed: ${failedDates}` : ''}\n`);
     }
   }

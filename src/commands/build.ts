@@ -1,12 +1,12 @@
+import type { CommitteeChoice } from '../input/repository.js';
 import type { Audience } from '../model/meeting.js';
 import { buildBatch, type BatchEvent } from '../pipeline/batch.js';
 import { printFindings } from './report.js';
 import { reportBuild } from './build-report.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends CommitteeChoice {
   out?: string;
   html?: string;
-  meetings: string;
   browser?: string;
   timeout: number;
   public?: boolean;
@@ -22,7 +22,7 @@ export interface BuildOptions {
 export async function buildCommand(dates: string[], options: BuildOptions): Promise<void> {
   const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
   const talk = !options.quiet && !options.json;
-  const request = { dir: options.meetings, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet };
+  const request = { dir: options.meetings, udvalg: options.udvalg, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet };
   const result = await buildBatch(request, (event) => talk && tell(event));
   reportBuild(result, options);
 }
@@ -32,6 +32,6 @@ function tell(event: BatchEvent): void {
   if (event.type === 'warnings') printFindings(event.findings);
   else if (process.stderr.isTTY && event.total > 1) {
     const { result } = event;
-    process.stderr.write(`[${event.done}/${event.total}] ${result.error ? `${result.date}: failed` : result.pdf}\n`);
+    process.stderr.write(`[${event.done}/${event.total}] ${result.error ? `${result.udvalg ? `${result.udvalg} ` : ''}${result.date}: failed` : result.pdf}\n`);
   }
 }

@@ -1,15 +1,15 @@
+import { chooseCommittees, type CommitteeChoice } from '../input/repository.js';
 import { checkCommittee } from '../pipeline/sources.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
 import { printFindings, printResult } from './report.js';
 
-export interface CheckOptions {
-  meetings: string;
+export interface CheckOptions extends CommitteeChoice {
   json?: boolean;
 }
 
 /** `agenda check [date ...]`: the shared files and the named meetings (default: all), every problem at once. */
 export async function checkCommand(dates: string[], options: CheckOptions): Promise<void> {
-  const { files, findings, errors, warnings } = await checkCommittee(options.meetings, dates);
+  const { files, findings, errors, warnings } = await checkCommittee(await chooseCommittees(options), dates);
   if (options.json) {
     printResult('check', { exitCode: errors > 0 ? ExitCode.invalidInput : ExitCode.ok, files, errors, warnings, findings });
   } else {

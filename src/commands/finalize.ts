@@ -1,12 +1,11 @@
+import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
 import { readMeetingSources } from '../pipeline/sources.js';
 import { UsageError } from '../shared/errors.js';
 import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
 import { meetingFor } from '../pipeline/document.js';
 import { checkedDate } from '../pipeline/select.js';
 
-export interface FinalizeOptions {
-  meetings: string;
-}
+export type FinalizeOptions = CommitteeChoice;
 
 /**
  * `agenda finalize <date>`: the meeting's documents have gone out. Its shared files are archived as
@@ -14,12 +13,13 @@ export interface FinalizeOptions {
  * decisions can be written in for the minutes.
  */
 export async function finalizeCommand(dateArg: string, options: FinalizeOptions): Promise<void> {
-  const dir = options.meetings;
   const date = checkedDate(dateArg);
+  const folder = await chooseCommitteeOf(options, date);
+  const { dir } = folder;
   const archive = archiveDir(dir, date);
   if (await hasArchive(dir, date)) throw new UsageError(`${date} is finalized already (see ${archive}); to reopen it, delete that folder`);
-  const { sources } = await readMeetingSources(dir, date);
+  const { sources } = await readMeetingSources(folder, date);
   const { attachmentHashes } = await import('../pipeline/combine.js');
-  const copied = await writeArchive(dir, date, await attachmentHashes(dir, meetingFor(sources, 'medlemmer')));
+  const copied = await writeArchive(dir, date, await attachmentHashes(dir, await meetingFor(sources, 'medlemmer')));
   process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
 }

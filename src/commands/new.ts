@@ -1,3 +1,4 @@
+import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
 import { writeFile } from 'node:fs/promises';
 import { readSharedSources } from '../pipeline/sources.js';
 import type { SharedSources } from '../input/sources.js';
@@ -9,20 +10,19 @@ import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
 import { checkedDate } from '../pipeline/select.js';
 
-export interface NewOptions {
-  meetings: string;
-}
+export type NewOptions = CommitteeChoice;
 
 /**
  * `agenda new [date]`: a meeting file for the clerk to fill in, for the date given or the next
  * meeting on the schedule after the latest meeting file. It never overwrites a file.
  */
 export async function newCommand(dateArg: string | undefined, options: NewOptions): Promise<void> {
-  const dir = options.meetings;
-  const shared = await readSharedSources(dir);
+  const folder = await chooseCommittee(options);
+  const { dir } = folder;
+  const shared = await readSharedSources(folder);
   const date = dateArg === undefined ? await defaultDate(dir, shared) : checkedDate(dateArg);
   const file = meetingFile(dir, date);
-  await writeSchema(dir);
+  await writeSchema(dir, shared);
   const yaml = newMeetingYaml(shared, date, schemaFileName);
   await writeFile(file, yaml, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EEXIST') throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);

@@ -1,18 +1,18 @@
+import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
 import { comingPlan } from '../pipeline/plan.js';
 import { checkedDate } from '../pipeline/select.js';
 import { planTable } from './plan-table.js';
 import { longDate } from '../shared/danish-dates.js';
 import { today } from '../shared/dates.js';
 
-export interface PlanOptions {
-  meetings: string;
+export interface PlanOptions extends CommitteeChoice {
   from?: string;
 }
 
 /** `agenda plan`: the coming meetings and their planned points as the plan stands now, as a table. */
 export async function planCommand(options: PlanOptions): Promise<void> {
   const from = options.from === undefined ? today() : checkedDate(options.from);
-  const { committee, plan } = await comingPlan(options.meetings, from);
+  const { committee, plan } = await comingPlan(await chooseCommittee(options), from);
   const width = Math.max(60, process.stdout.columns ?? 100);
   process.stdout.write(`${committee}: punkter til kommende møder fra ${longDate(from)}\n\n${planTable(plan, width)}`);
 }

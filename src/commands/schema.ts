@@ -1,34 +1,36 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
-import { readSharedFiles } from '../input/load.js';
+import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
+import type { SharedSources } from '../input/sources.js';
+import { readSharedSources } from '../pipeline/sources.js';
 import { writeAtomically } from '../shared/files.js';
 
 /** Beside the meeting files, where their `# yaml-language-server: $schema=` line points. */
 export const schemaFileName = 'schema.json';
 
-export interface SchemaOptions {
-  meetings: string;
+export interface SchemaOptions extends CommitteeChoice {
   out?: string;
 }
 
-/** `agenda schema`: the JSON Schema of a meeting file, made from the same zod schemas that check it. */
+/** `agenda schema`: the JSON Schema of a committee's meeting file, with its house's sections, made from the same zod schemas that check it. */
 export async function schemaCommand(options: SchemaOptions): Promise<void> {
+  const folder = await chooseCommittee(options);
+  const shared = await readSharedSources(folder);
   if (options.out === '-') {
-    process.stdout.write(await schemaText(options.meetings));
+    process.stdout.write(schemaText(shared));
     return;
   }
-  const file = await writeSchema(options.meetings, options.out);
+  const file = await writeSchema(folder.dir, shared, options.out);
   process.stdout.write(`wrote ${file}\n`);
 }
 
-export async function writeSchema(dir: string, file = path.join(dir, schemaFileName)): Promise<string> {
-  await writeAtomically(file, await schemaText(dir));
+export async function writeSchema(dir: string, shared: Pick<SharedSources, 'style' | 'standingItems'>, file = path.join(dir, schemaFileName)): Promise<string> {
+  await writeAtomically(file, schemaText(shared));
   return file;
 }
 
-/** The schema for the meetings of `dir`: its standing items' ids are what `fast:` offers. */
-async function schemaText(dir: string): Promise<string> {
-  const { standingItems } = await readSharedFiles(dir, []);
-  const ids = standingItems?.value?.punkter.map((p) => p.id) ?? [];
-  return `${JSON.stringify(meetingJsonSchema(ids), null, 2)}\n`;
+/** The schema for a committee's meetings: the house's sections, and its standing items' ids for `fast:`. */
+function schemaText({ style, standingItems }: Pick<SharedSources, 'style' | 'standingItems'>): string {
+  const ids = standingItems.punkter.map((p) => p.id);
+  return `${JSON.stringify(meetingJsonSchema(style.afsnit.map((a) => a.nøgle), ids), null, 2)}\n`;
 }

@@ -1,10 +1,10 @@
+import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
 import { sendMeeting, type SendEvent, type SendResult } from '../pipeline/send.js';
 import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
 import { printFindings } from './report.js';
 
-export interface SendOptions {
-  meetings: string;
+export interface SendOptions extends CommitteeChoice {
   dryRun?: boolean;
   to?: string;
   force?: boolean;
@@ -15,7 +15,9 @@ export interface SendOptions {
 
 /** `agenda send <date>`: the members' PDF to every member and extra recipient, logged; see pipeline/send.ts. */
 export async function sendCommand(dateArg: string, options: SendOptions): Promise<void> {
-  const request = { ...options, dir: options.meetings, date: checkedDate(dateArg), timeoutMs: options.timeout * 1000 };
+  const date = checkedDate(dateArg);
+  const folder = await chooseCommitteeOf(options, date);
+  const request = { ...options, dir: folder.dir, folder, date, timeoutMs: options.timeout * 1000 };
   const result = await sendMeeting(request, tell);
   const { attachment, due, sent, logFile } = result;
   if (options.dryRun) return dryRun(result);

@@ -15,7 +15,7 @@ type ItemInput = NonNullable<MeetingInput['punkter']>[number];
  * and after each point, the placeholder. The new lines are inserted into the clerk's text, which
  * otherwise stays as it was, comments and all. Undefined when every item has its decision already.
  */
-export function minutesDraft(text: string, meeting: MeetingInput, standing: StandingItemInput[]): { yaml: string; added: number } | undefined {
+export function minutesDraft(text: string, meeting: MeetingInput, standing: StandingItemInput[], mainKey: string | undefined): { yaml: string; added: number } | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines });
   const seq = doc.get('punkter', true);
@@ -29,11 +29,11 @@ export function minutesDraft(text: string, meeting: MeetingInput, standing: Stan
     if (entry.beslutning !== undefined || !isMap(node) || !node.range) return;
     if (node.flow) throw new UsageError(`punkter[${i}] is written on one line ({ ... }): write it as a block to add its beslutning`);
     const indent = lines.linePos(node.range[0]).col - 1;
-    inserts.push(keyAt(text, node.range[1], indent, draftDecision(entry, standing.find((s) => s.id === entry.fast))));
+    inserts.push(keyAt(text, node.range[1], indent, draftDecision(entry, standing.find((s) => s.id === entry.fast), mainKey)));
   });
   const added = inserts.length;
   const missing = standing.filter((s) => !entries.some((e) => e.fast === s.id));
-  if (missing.length > 0) inserts.push(newItems(text, doc, isSeq(seq) ? seq : undefined, lines, missing));
+  if (missing.length > 0) inserts.push(newItems(text, doc, isSeq(seq) ? seq : undefined, lines, missing, mainKey));
   if (inserts.length === 0) return undefined;
   const yaml = inserts
     .map((insert, order) => ({ ...insert, order }))
@@ -58,9 +58,9 @@ function after(text: string, end: number, lines: string): { at: number; text: st
  * Entries for the standing items the file leaves out, each with its decision, at the end of
  * `punkter`; under a `punkter:` left empty, or as a new `punkter:` where the file has none.
  */
-function newItems(text: string, doc: Document, seq: YAMLSeq | undefined, lines: LineCounter, missing: StandingItemInput[]): { at: number; text: string } {
+function newItems(text: string, doc: Document, seq: YAMLSeq | undefined, lines: LineCounter, missing: StandingItemInput[], mainKey: string | undefined): { at: number; text: string } {
   const dash = seq?.range ? lines.linePos(seq.range[0]).col - 1 : 2;
-  const entries = missing.map((s) => `${' '.repeat(dash)}- fast: ${yamlScalar(s.id, dash + 4)}\n${keyAt('\n', 1, dash + 2, draftDecision({ fast: s.id }, s)).text}`).join('');
+  const entries = missing.map((s) => `${' '.repeat(dash)}- fast: ${yamlScalar(s.id, dash + 4)}\n${keyAt('\n', 1, dash + 2, draftDecision(undefined, s, mainKey)).text}`).join('');
   if (seq?.range) return after(text, seq.range[1], entries);
   const key = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'punkter') : undefined;
   if (key && isScalar(key.key) && key.key.range) {
@@ -80,10 +80,10 @@ function assertDrafted(yaml: string, items: number): void {
 }
 
 /** Nothing closed is copied into the decision, which is open: closed texts and timetable rows are left out. */
-function draftDecision(entry: ItemInput, standing: StandingItemInput | undefined): string {
-  const own = entry.sagsfremstilling;
+function draftDecision(entry: ItemInput | undefined, standing: StandingItemInput | undefined, mainKey: string | undefined): string {
+  const own = mainKey === undefined ? undefined : entry?.afsnit[mainKey];
   if (standing?.politisk_kalender && own && !own.lukket) return own.tekst;
-  const open = (entry.tidsplan ?? []).filter((slot) => !slot.lukket);
+  const open = (entry?.tidsplan ?? []).filter((slot) => !slot.lukket);
   if (open.length > 0) return open.map((slot) => `- ${firstLine(slot.punkt)} ${placeholder}`).join('\n');
   return placeholder;
 }

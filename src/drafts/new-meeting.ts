@@ -1,3 +1,4 @@
+import { mainSectionKey } from '../input/house-style.js';
 import type { TemplateDelegate } from 'handlebars';
 import type { SharedSources } from '../input/sources.js';
 import { placeholder } from '../input/placeholder.js';
@@ -28,6 +29,7 @@ export function newMeetingYaml(shared: SharedSources, date: string, schemaPath: 
   const members = shared.committee.medlemmer.map((m) => m.navn);
   return template()({
     schemaPath,
+    mainKey: mainSectionKey(shared.style.afsnit) ?? 'sagsfremstilling',
     committee: shared.committee.navn,
     weekdayDate: weekdayDateInText(date),
     date,

@@ -57,7 +57,25 @@ export const clock = z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, { error: 
 export const weekdays = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const;
 export const weekday = z.enum(weekdays, { error: `expected a weekday: ${weekdays.join(', ')}` });
 
+/** The keys of `o` that have a value: what an override sets, what a schedule entry gives. */
+export function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** A YAML block of keys; an unknown key is an error, so a misspelt one is never silently ignored. */
 export function block<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape);
+}
+
+/**
+ * A block of its own keys and one key for each section of the house style (sagsfremstilling,
+ * indstilling ...), which are gathered under `afsnit`, in the style's order.
+ */
+export function blockWithSections<S extends z.ZodRawShape, T extends z.ZodType>(shape: S, sectionKeys: string[], sectionValue: T) {
+  const sections = Object.fromEntries(sectionKeys.map((k) => [k, optional(sectionValue).describe(`The section ${k} of the house style (Markdown).`)]));
+  return block({ ...shape, ...sections }).transform((raw) => {
+    const all = raw as Record<string, unknown>;
+    const own = definedOnly(Object.fromEntries(Object.keys(shape).map((k) => [k, all[k]]))) as z.output<z.ZodObject<S>>;
+    return { ...own, afsnit: definedOnly(Object.fromEntries(sectionKeys.map((k) => [k, all[k]]))) as Record<string, z.output<T> | undefined> };
+  });
 }

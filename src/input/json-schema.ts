@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clock, flag, text, wholeNumber } from './fields.js';
-import { meetingSchema } from './schema/meeting.js';
+import { meetingSchemaFor } from './schema/meeting.js';
 
 // We read YAML with the failsafe schema (every scalar is text); an editor's YAML language server
 // reads YAML 1.2's core schema, where `lukket: true` is a boolean and `tid: 11.00` a number. The JSON
@@ -17,11 +17,11 @@ const asAnEditorReadsIt = new Map<unknown, object>([
 ]);
 
 /**
- * The JSON Schema of a meeting file, for editors (`# yaml-language-server: $schema=...`); given the
- * standing items' ids, an editor completes `fast:` with them.
+ * The JSON Schema of a meeting file with the house's sections, for editors (`# yaml-language-server:
+ * $schema=...`); given the standing items' ids, an editor completes `fast:` with them.
  */
-export function meetingJsonSchema(standingIds: string[] = []): object {
-  const schema = z.toJSONSchema(meetingSchema, {
+export function meetingJsonSchema(sectionKeys: string[], standingIds: string[] = []): object {
+  const schema = z.toJSONSchema(meetingSchemaFor(sectionKeys), {
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {

@@ -5,8 +5,11 @@ import { InputError, type Finding } from '../shared/errors.js';
 import { calendarSchema, type CalendarInput } from './schema/calendar.js';
 import { committeeSchema, type CommitteeInput } from './schema/committee.js';
 import { forwardPlanSchema, type ForwardPlanInput } from './schema/forward-plan.js';
-import { meetingSchema, type MeetingInput } from './schema/meeting.js';
-import { standingItemsSchema, type StandingItemsInput } from './schema/standing-items.js';
+import type { HouseStyleInput } from './schema/house-style.js';
+import { meetingSchemaFor, type MeetingInput } from './schema/meeting.js';
+import { municipalitySchema, type MunicipalityInput } from './schema/municipality.js';
+import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
+import { overlay, readDefaultStyle } from './house-style.js';
 import { validate } from './validate.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -18,6 +21,9 @@ export const sharedFiles = {
   calendar: 'kalender.yaml',
 } as const;
 
+/** What a repository's committees share, at its root (see repository.ts). */
+export const repositoryFiles = { municipality: 'kommune.yaml', calendar: 'kalender.yaml', templates: 'husstil' } as const;
+
 /** A file as read: its source (for positions) and, where it is valid, its value. */
 export interface Read<T> {
   source: YamlFile;
@@ -26,7 +32,12 @@ export interface Read<T> {
 
 /** The shared files of a meetings folder; a missing optional file is absent, an invalid one has no value. */
 export interface SharedRead {
+  municipality?: Read<MunicipalityInput>;
   committee?: Read<CommitteeInput>;
+  /** The house style: the package's, under the municipality's and the committee's overrides (those that are valid). */
+  style: HouseStyleInput;
+  /** The repository's folder of template overrides (husstil/), where it has one. */
+  templates?: string;
   standingItems?: Read<StandingItemsInput>;
   forwardPlan?: Read<ForwardPlanInput>;
   calendar?: Read<CalendarInput>;
@@ -42,19 +53,33 @@ export async function meetingDates(dir: string): Promise<string[]> {
   return names.flatMap((n) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(n)?.[1] ?? []).sort();
 }
 
-/** Reads and validates the shared files; their problems go to `findings`. */
-export async function readSharedFiles(dir: string, findings: Finding[]): Promise<SharedRead> {
+/**
+ * Reads and validates a committee's shared files in `dir`, and the repository's at `root`: the
+ * municipality (kommune.yaml), the political calendar where the committee has none of its own, and
+ * the template overrides. The house style comes first, since the items' sections are its. Problems
+ * go to `findings`.
+ */
+export async function readSharedFiles(dir: string, root: string, findings: Finding[]): Promise<SharedRead> {
   const file = (name: string) => path.join(dir, name);
+  const municipality = await readOptional(path.join(root, repositoryFiles.municipality), municipalitySchema, findings);
+  const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings);
+  const style = overlay(await readDefaultStyle(), municipality?.value?.husstil, committee?.value?.husstil);
+  const sections = style.afsnit.map((a) => a.nøgle);
+  const ownCalendar = file(sharedFiles.calendar);
+  const templates = path.join(root, repositoryFiles.templates);
   return {
-    committee: await readValid(file(sharedFiles.committee), committeeSchema, findings),
-    standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchema, findings),
+    municipality,
+    committee,
+    style,
+    templates: (await exists(templates)) ? templates : undefined,
+    standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
-    calendar: await readOptional(file(sharedFiles.calendar), calendarSchema, findings),
+    calendar: await readOptional((await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar), calendarSchema, findings),
   };
 }
 
-export async function readMeetingFile(dir: string, date: string, findings: Finding[]): Promise<Read<MeetingInput> | undefined> {
-  return readValid(meetingFile(dir, date), meetingSchema, findings);
+export async function readMeetingFile(dir: string, date: string, style: HouseStyleInput, findings: Finding[]): Promise<Read<MeetingInput> | undefined> {
+  return readValid(meetingFile(dir, date), meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings);
 }
 
 async function readValid<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {

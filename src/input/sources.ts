@@ -1,5 +1,7 @@
 import type { CalendarInput } from './schema/calendar.js';
+import type { CommitteeFolder } from './repository.js';
 import type { CommitteeInput } from './schema/committee.js';
+import type { HouseStyleInput } from './schema/house-style.js';
 import type { ForwardPlanInput } from './schema/forward-plan.js';
 import type { MeetingInput } from './schema/meeting.js';
 import type { StandingItemsInput } from './schema/standing-items.js';
@@ -8,7 +10,14 @@ import type { YamlFile } from './yaml-file.js';
 /** Everything one meeting is made from, validated and checked, ready to merge. */
 export interface MeetingSources {
   date: string;
+  /** The committee's folder in its repository: how it is named, and whether its documents' names carry that. */
+  folder: CommitteeFolder;
   committee: CommitteeInput;
+  /** The municipality's name, the documents' author, where kommune.yaml gives it. */
+  municipality?: string;
+  style: HouseStyleInput;
+  /** The repository's template overrides (husstil/), where it has any. */
+  templates?: string;
   standingItems: StandingItemsInput;
   forwardPlan: ForwardPlanInput;
   calendar?: CalendarInput;

@@ -4,8 +4,7 @@ import type { Item, Meeting } from './meeting.js';
 export function holdsClosed(meeting: Meeting, item: Item): boolean {
   // The public version has nothing closed left in it: a closed item shows only that it is closed.
   if (meeting.audience !== 'medlemmer') return false;
-  const sections = [item.sagsfremstilling, item.konsekvenser, item.indstilling];
-  return item.lukket || sections.some((s) => s.text?.lukket) || item.tidsplan.some((s) => s.lukket) || item.bilag.some((b) => b.lukket) || Boolean(item.beslutning?.lukket);
+  return item.lukket || item.sections.some((s) => s.text?.lukket) || item.tidsplan.some((s) => s.lukket) || item.bilag.some((b) => b.lukket) || Boolean(item.beslutning?.lukket);
 }
 
 /** Whether the document holds closed content, and so must not be published. */

@@ -1,4 +1,4 @@
-import type { CommitteeInput } from '../input/schema/committee.js';
+import type { ScheduleInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
 import { within } from '../shared/dates.js';
 import type { ForwardPlanView, PlannedMeeting } from './meeting.js';
@@ -11,10 +11,10 @@ import { scheduledDates } from '../input/schedule.js';
  * meeting shows the plan that was sent, whatever has changed since. `asOf` reads the plan as it
  * stood on another day: `latest` for the plan as it stands now, every change counted.
  */
-export function forwardPlanOn(plan: ForwardPlanInput, schedule: CommitteeInput['mødeplan'], date: string, asOf = date): ForwardPlanView {
+export function forwardPlanOn(plan: ForwardPlanInput, schedule: ScheduleInput | undefined, date: string, asOf = date): ForwardPlanView {
   const meetings = new Map<string, PlannedMeeting>();
   for (const s of schedule ? scheduledDates(schedule) : []) {
-    if (s.date > date) meetings.set(s.date, { ...s, points: [] });
+    if (s.date > date) meetings.set(s.date, { date: s.date, cancelled: s.cancelled, points: [] });
   }
   for (const planned of plan.møder ?? []) {
     const points = current(planned.punkter, asOf);

@@ -1,9 +1,18 @@
 import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
+import { mainSectionKey } from '../input/house-style.js';
+import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { Location } from '../shared/errors.js';
-import type { Bilag, ClosableText, ForwardPlanView, Item, PoliticalReview, Section, Slot } from './meeting.js';
+import type { Bilag, ClosableText, EarlierDecision, ForwardPlanView, Item, ItemSection, PoliticalReview, Slot } from './meeting.js';
+import { proceedings, type Proceedings } from './proceedings.js';
 
 export interface ItemDefaults {
+  /** The house's sections, in order. */
+  sections: HouseStyleInput['afsnit'];
+  /** What earlier meetings of other committees decided on a case. */
+  earlierDecisions: (sag: string) => EarlierDecision[];
+  /** Who is there to take part and vote: the members present and the substitutes. */
+  present: Proceedings;
   sagsgang?: string;
   forwardPlan: ForwardPlanView;
   /** The forward plan's points for this meeting's day. */
@@ -41,13 +50,17 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
     forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
     politicalReview: standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
-    sagsfremstilling: section(standing?.sagsfremstilling, entry?.sagsfremstilling),
+    sections: sections(defaults.sections, standing, entry),
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
-    konsekvenser: section(standing?.økonomiske_konsekvenser, entry?.økonomiske_konsekvenser),
-    indstilling: section(standing?.indstilling, entry?.indstilling),
     bilag: numbered(entry, lukket, defaults.fileAt),
+    ...caseOf(entry?.sag ?? standing?.sag, defaults),
+    ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
   };
+}
+
+function caseOf(sag: string | undefined, defaults: ItemDefaults): Pick<Item, 'sag' | 'earlierDecisions'> {
+  return { sag, earlierDecisions: sag === undefined ? [] : defaults.earlierDecisions(sag) };
 }
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
@@ -56,8 +69,17 @@ function timetable(entry: ItemInput | undefined, standing: StandingItemInput | u
   return standing?.fra_plan ? planned.map((subject) => ({ subject, lukket: false })) : [];
 }
 
-function section(standing: StandingText | undefined, text: ClosableTextInput | undefined): Section {
-  return { before: standing?.før, text: closable(text), after: standing?.efter };
+/**
+ * The house's sections, each with the standing text before and after what the meeting adds. The
+ * main one, which also shows the timetable and what the plan and the calendar give, is
+ * `sagsfremstilling`, or the first where the house has none.
+ */
+function sections(style: HouseStyleInput['afsnit'], standing: StandingItemInput | undefined, entry: ItemInput | undefined): ItemSection[] {
+  const main = mainSectionKey(style);
+  return style.map((a) => {
+    const fixed: StandingText | undefined = standing?.afsnit[a.nøgle];
+    return { key: a.nøgle, heading: a.overskrift, main: a.nøgle === main, before: fixed?.før, text: closable(entry?.afsnit[a.nøgle]), after: fixed?.efter };
+  });
 }
 
 function closable(input: ClosableTextInput | undefined): ClosableText | undefined {

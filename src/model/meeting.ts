@@ -3,6 +3,8 @@
 
 import type { Location } from '../shared/errors.js';
 import type { MeetingType } from '../input/schema/calendar.js';
+import type { Role } from '../input/schema/committee.js';
+import type { HouseStyleInput } from '../input/schema/house-style.js';
 
 /** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
 export type DocumentKind = 'dagsorden' | 'referat';
@@ -15,15 +17,39 @@ export interface Meeting {
   audience: Audience;
   date: string;
   committee: string;
+  /** The committee's short name where the documents' names carry it (a repository of several committees). */
+  committeeId?: string;
   /** The authority the committee belongs to, the PDF's author. */
   authority: string;
   place: string;
   start: string;
   end: string;
+  /** Seats with titles (Kommunaldirektør ...), each with whoever holds it on the day. */
   seats: Seat[];
-  /** Names of members who are not there. */
-  absent: string[];
+  /** The politicians in office on the day, in the order listed. */
+  members: Person[];
+  /** Members who are not there (afbud), each with the substitute who takes the seat, if any. */
+  absent: Absence[];
   items: Item[];
+  /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
+  style: HouseStyle;
+}
+
+export interface HouseStyle extends HouseStyleInput {
+  /** A folder of templates (partials/*.hbs, style.css) that replace the package's. */
+  templates?: string;
+}
+
+/** A politician: "Jan Petersen (A)", formand. */
+export interface Person {
+  name: string;
+  party?: string;
+  role?: Role;
+}
+
+export interface Absence {
+  member: Person;
+  substitute?: Person;
 }
 
 /** A seat and who holds it on the day; no name: the seat is vacant. */
@@ -43,13 +69,56 @@ export interface Item {
   forwardPlan?: ForwardPlanView;
   /** The political meetings to review, from the calendar, on the standing item that shows them. */
   politicalReview?: PoliticalReview;
-  sagsfremstilling: Section;
-  /** The item's timetable (Tid / Punkt), shown at the end of its sagsfremstilling. */
+  /** The house's sections in its order; the main one (sagsfremstilling) also holds the timetable and what the plan and calendar give. */
+  sections: ItemSection[];
+  /** The item's timetable (Tid / Punkt), shown at the end of its main section. */
   tidsplan: Slot[];
-  konsekvenser: Section;
-  indstilling: Section;
   bilag: Bilag[];
+  /** The case (sag) the item takes up, and what earlier meetings of other committees decided on it, in order. */
+  sag?: string;
+  earlierDecisions: EarlierDecision[];
+  /** Members who did not take part in the item, and why. */
+  notTakingPart: NotTakingPart[];
+  vote?: Vote;
+  /** Dissent for the record (protokoltilførsel). */
+  dissent: Dissent[];
   beslutning?: ClosableText;
+}
+
+export interface ItemSection extends Section {
+  key: string;
+  heading: string;
+  main: boolean;
+}
+
+export interface EarlierDecision {
+  committee: string;
+  date: string;
+  /** The item's number at that meeting. */
+  number: number;
+  decision: ClosableText;
+}
+
+export interface NotTakingPart {
+  name: string;
+  reason: 'fraværende' | 'inhabil';
+}
+
+/** For, against, abstaining: who (party letters or names) and how many. */
+export interface Vote {
+  for: VoteCount;
+  against: VoteCount;
+  abstaining: VoteCount;
+}
+
+export interface VoteCount {
+  who: string[];
+  count: number;
+}
+
+export interface Dissent {
+  by: string[];
+  text: string;
 }
 
 /** A text the meeting adds, which may be closed to the public. */

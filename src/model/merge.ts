@@ -1,36 +1,50 @@
 import type { MeetingSources } from '../input/sources.js';
+import { earlierDecisions } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
 import { politicalReview } from './political-calendar.js';
-import { neighboursOf } from '../input/schedule.js';
-import { seatsOn } from './seats.js';
+import { neighboursOf, scheduledOn } from '../input/schedule.js';
+import { absencesOf, membersOn, presentAt, seatsOn } from './seats.js';
 
-/** One meeting's sources merged into the model the renderer prints. */
-export function buildMeeting(sources: MeetingSources): Meeting {
+/**
+ * One meeting's sources merged into the model the renderer prints. `history` holds the other
+ * committees' meetings, whose decisions on a case an item that takes it up shows.
+ */
+export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): Meeting {
   const { date, committee, meeting } = sources;
+  const seats = seatsOn(committee.medlemmer, date);
+  const members = membersOn(committee.medlemmer, date);
+  const absent = absencesOf(members, meeting.fraværende ?? []);
   const items = mergeItems(sources.standingItems.punkter, meeting.punkter ?? [], {
+    sections: sources.style.afsnit,
     sagsgang: committee.sagsgang,
     forwardPlan: forwardPlanOn(sources.forwardPlan, committee.mødeplan, date),
     plannedPoints: pointsOn(sources.forwardPlan, date),
     politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
+    earlierDecisions: (sag) => earlierDecisions(history, sag, date, committee.navn),
+    present: { present: presentAt(members, seats, absent) },
     fileAt: (entry, bilag) => {
       const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), 'bilag', bilag, 'fil'] as const;
       const { line, col } = sources.source?.locate(at) ?? { line: 1, col: 1 };
       return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: `punkter[${at[1]}].bilag[${bilag}].fil` };
     },
   });
+  const scheduled = scheduledOn(committee.mødeplan, date);
   return {
     kind: items.some((i) => i.beslutning !== undefined) ? 'referat' : 'dagsorden',
     audience: 'medlemmer',
     date,
     committee: committee.navn,
-    authority: committee.kommune ?? committee.navn,
-    place: meeting.sted ?? committee.sted,
-    start: meeting.start ?? committee.start,
-    end: meeting.slut ?? committee.slut,
-    seats: seatsOn(committee.medlemmer, date),
-    absent: meeting.fraværende ?? [],
+    committeeId: sources.folder.named ? sources.folder.id : undefined,
+    authority: sources.municipality ?? committee.kommune ?? committee.navn,
+    place: meeting.sted ?? scheduled?.sted ?? committee.sted,
+    start: meeting.start ?? scheduled?.start ?? committee.start,
+    end: meeting.slut ?? scheduled?.slut ?? committee.slut,
+    seats,
+    members,
+    absent,
     items,
+    style: { ...sources.style, templates: sources.templates },
   };
 }

@@ -1,28 +1,27 @@
-import type { Bilag, Item, Meeting, Section } from './meeting.js';
-
-/** The title of a closed item in the public version when the clerk gave none for publication. */
-export const closedItemTitle = 'Lukket punkt';
+import type { Bilag, Item, ItemSection, Meeting } from './meeting.js';
 
 /**
- * The version for publication: a closed item keeps its number and place under its public title and
- * nothing else; closed texts, timetable rows and attachments' titles and document numbers are gone.
- * It is made from the model, before rendering, so nothing closed reaches the HTML, the contents, the
- * outline, the metadata or the file name.
+ * The version for publication: a closed item keeps its number and place under its public title (or
+ * the house's "Lukket punkt") and nothing else; closed texts, timetable rows, earlier decisions and
+ * attachments' titles and document numbers are gone. It is made from the model, before rendering, so
+ * nothing closed reaches the HTML, the contents, the outline, the metadata or the file name.
  */
 export function publicVersion(meeting: Meeting): Meeting {
-  return { ...meeting, audience: 'offentlig', items: meeting.items.map((item) => (item.lukket ? closedItem(item) : openItem(item))) };
+  const closedTitle = meeting.style.ord.lukket_punkt;
+  return { ...meeting, audience: 'offentlig', items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item))) };
 }
 
-function closedItem(item: Item): Item {
+function closedItem(item: Item, closedTitle: string): Item {
   return {
     number: item.number,
-    title: item.publicTitle ?? closedItemTitle,
+    title: item.publicTitle ?? closedTitle,
     lukket: true,
-    sagsfremstilling: {},
+    sections: item.sections.map((s) => ({ key: s.key, heading: s.heading, main: s.main })),
     tidsplan: [],
-    konsekvenser: {},
-    indstilling: {},
     bilag: item.bilag.map((b) => closedBilag(b)),
+    earlierDecisions: [],
+    notTakingPart: [],
+    dissent: [],
   };
 }
 
@@ -30,17 +29,16 @@ function openItem(item: Item): Item {
   return {
     ...item,
     publicTitle: undefined,
-    sagsfremstilling: openSection(item.sagsfremstilling),
+    sections: item.sections.map(openSection),
     tidsplan: item.tidsplan.filter((s) => !s.lukket),
-    konsekvenser: openSection(item.konsekvenser),
-    indstilling: openSection(item.indstilling),
     bilag: item.bilag.map((b) => (b.lukket ? closedBilag(b) : b)),
+    earlierDecisions: item.earlierDecisions.filter((d) => !d.decision.lukket),
     beslutning: item.beslutning?.lukket ? undefined : item.beslutning,
   };
 }
 
-function openSection(section: Section): Section {
-  return section.text?.lukket ? { before: section.before, after: section.after } : section;
+function openSection(section: ItemSection): ItemSection {
+  return section.text?.lukket ? { ...section, text: undefined } : section;
 }
 
 function closedBilag(b: Bilag): Bilag {

@@ -7,9 +7,10 @@ import { refuseTargets } from './targets.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 
 export interface BatchRequest {
-  /** The committee's folder. */
-  dir: string;
-  /** Meeting dates or ranges (2023-01-01..2023-06-30), as `selectMeetings` reads them; with `all`, none. */
+  /** One committee's folder, named directly; without it, the committee `udvalg` names, or every committee of the repository here. */
+  dir?: string;
+  udvalg?: string;
+  /** Meeting dates or ranges (2023-01-01..2023-06-30), as `selectTargets` reads them; with `all`, none. */
   dates: string[];
   all?: boolean;
   /** The versions to make of each meeting (default: the members'). */
@@ -28,6 +29,8 @@ export interface BatchRequest {
 }
 
 export interface DocumentResult {
+  /** The committee's id, where the repository has several. */
+  udvalg?: string;
   date: string;
   audience: Audience;
   /** Where the PDF was written; absent when the document failed. */
@@ -57,15 +60,17 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
   const session = startBrowser(findBrowser({ explicit: request.browser }), timeoutMs);
   const started = performance.now();
   try {
-    const { selectMeetings } = await import('./select.js');
-    const dates = await selectMeetings(request.dir, request.dates, request.all ?? false);
+    const { selectTargets } = await import('./select.js');
+    const { chooseCommittees } = await import('../input/repository.js');
+    const folders = await chooseCommittees({ meetings: request.dir, udvalg: request.udvalg });
+    const dates = await selectTargets(folders, request.dates, request.all ?? false);
     const audiences = request.audiences ?? ['medlemmer'];
     const total = dates.length * audiences.length;
     if (total > 1 && (request.out || request.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
-    await refuseTargets({ out: request.out, html: request.html, meetings: request.dir });
+    await refuseTargets({ out: request.out, html: request.html, meetings: folders.map((f) => f.dir) });
     const { meetingBuilder } = await import('./meeting-builder.js');
     let done = 0;
-    const build = await meetingBuilder(request, audiences, (findings) => findings.length > 0 && onEvent({ type: 'warnings', findings }), (result) => {
+    const build = meetingBuilder(request, audiences, (findings) => findings.length > 0 && onEvent({ type: 'warnings', findings }), (result) => {
       onEvent({ type: 'document', result, done: ++done, total });
       return result;
     });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { loadMeeting, type CheckedShared } from '../check/check.js';
+import type { CommitteeFolder } from '../input/repository.js';
+import { repositoryMeetings, takesUpCases } from './case-history.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
 import type { Audience, Meeting } from '../model/meeting.js';
@@ -20,14 +22,16 @@ import { combine, type Attachments } from './combine.js';
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
  * Given the shared files already checked (for many meetings), their warnings are left to the caller.
  */
-export async function readMeeting(dir: string, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; warnings: Finding[] }> {
-  const { sources, warnings } = await loadMeeting(dir, date, shared);
-  return { meeting: buildMeeting(sources), warnings };
+export async function readMeeting(committee: string | CommitteeFolder, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; sources: MeetingSources; warnings: Finding[] }> {
+  const { sources, warnings } = await loadMeeting(committee, date, shared);
+  const history = takesUpCases(sources) ? await repositoryMeetings(sources.folder.root, sources.folder) : [];
+  return { meeting: buildMeeting(sources, history), sources, warnings };
 }
 
-/** Checked sources merged into the meeting, as the audience may see it. */
-export function meetingFor(sources: MeetingSources, audience: Audience): Meeting {
-  return versionFor(buildMeeting(sources), audience);
+/** Checked sources merged into the meeting, as the audience may see it; a case's earlier decisions read from the repository. */
+export async function meetingFor(sources: MeetingSources, audience: Audience): Promise<Meeting> {
+  const history = takesUpCases(sources) ? await repositoryMeetings(sources.folder.root, sources.folder) : [];
+  return versionFor(buildMeeting(sources, history), audience);
 }
 
 /** The meeting as the audience may see it: the members' version holds everything, the public one nothing closed. */
@@ -37,11 +41,14 @@ export function versionFor(meeting: Meeting, audience: Audience): Meeting {
 
 /**
  * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions; the public
- * version ends in `-offentlig.pdf`, so the two cannot be mistaken for each other.
+ * version ends in `-offentlig.pdf`, so the two cannot be mistaken for each other. In a repository of
+ * several committees the name begins with the committee's (`out/ØK-2023-11-22-dagsorden.pdf`), so
+ * two committees meeting on the same day never overwrite each other.
  */
 export function defaultPdfPath(meeting: Meeting): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
-  return path.join('out', `${meeting.date}-${meeting.kind}${audience}.pdf`);
+  const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
+  return path.join('out', `${committee}${meeting.date}-${meeting.kind}${audience}.pdf`);
 }
 
 /** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */

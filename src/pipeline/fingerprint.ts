@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Audience } from '../model/meeting.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
-import { meetingFile, sharedFiles } from '../input/load.js';
+import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
+import { folderAt } from '../input/repository.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
@@ -16,7 +17,7 @@ import { meetingFile, sharedFiles } from '../input/load.js';
 export async function inputsFingerprint(dir: string, date: string, audience: Audience): Promise<string> {
   const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
   const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f)), path.join(packageRoot, 'package.json'), ...templates.sort()];
+  const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort()];
   const hash = createHash('sha256').update(`${audience}\0`);
   for (const file of files) {
     const bytes = await readFile(file).catch(() => undefined);
@@ -26,4 +27,12 @@ export async function inputsFingerprint(dir: string, date: string, audience: Aud
     if (bytes) hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+/** What the committee's repository adds: the municipality (its name and house style), the shared calendar, the designer's templates. */
+async function repositoryInputs(dir: string): Promise<string[]> {
+  const { root } = folderAt(dir);
+  const own = path.join(root, repositoryFiles.templates);
+  const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()];
 }

@@ -1,4 +1,6 @@
-import { checkShared } from '../check/check.js';
+import { checkShared, type CheckedShared } from '../check/check.js';
+import type { CommitteeFolder } from '../input/repository.js';
+import type { Target } from './select.js';
 import type { Audience } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
@@ -13,14 +15,28 @@ import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor 
  * The work of a batch for one meeting: read and checked once, then each version asked for printed.
  * The shared files are checked once for all; their warnings are told at once, each meeting's as it is read.
  */
-export async function meetingBuilder(request: BatchRequest, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
-  const shared = await checkShared(request.dir);
-  // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
-  const warnings = shared.findings.filter((f) => f.warning);
-  warn(warnings);
-  const meeting = async (date: string, printer: Printer): Promise<DocumentResult[]> => {
-    const read = await readMeeting(request.dir, date, shared).catch(failed);
-    if (read instanceof AgendaError) return audiences.map((audience) => done({ date, audience, error: read }));
+export function meetingBuilder(request: BatchRequest, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
+  const warnings: Finding[] = [];
+  const checked = new Map<string, Promise<CheckedShared>>();
+  /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
+  const sharedOf = (folder: CommitteeFolder) => {
+    if (!checked.has(folder.dir)) {
+      checked.set(
+        folder.dir,
+        checkShared(folder).then((shared) => {
+          const own = shared.findings.filter((f) => f.warning);
+          warnings.push(...own);
+          warn(own);
+          return shared;
+        }),
+      );
+    }
+    return checked.get(folder.dir)!;
+  };
+  const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
+    const udvalg = folder.named ? folder.id : undefined;
+    const read = await readMeeting(folder, date, await sharedOf(folder)).catch(failed);
+    if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);
     const results: DocumentResult[] = [];
@@ -28,20 +44,20 @@ export async function meetingBuilder(request: BatchRequest, audiences: Audience[
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version) : defaultPdfPath(version));
       // Its files are opened first: a bad one stops this document before anything is printed.
-      const attachments = request.samlet ? await openAttachments(request.dir, version).catch(failed) : undefined;
+      const attachments = request.samlet ? await openAttachments(folder.dir, version).catch(failed) : undefined;
       if (attachments instanceof AgendaError) {
-        results.push(done({ date, audience, error: attachments }));
+        results.push(done({ udvalg, date, audience, error: attachments }));
         continue;
       }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = withAttachments(await inputsFingerprint(request.dir, date, audience), attachments);
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
       });
       const error = await printing.then(() => undefined, failed);
-      results.push(done(error ? { date, audience, error } : { date, audience, pdf }));
+      results.push(done(error ? { udvalg, date, audience, error } : { udvalg, date, audience, pdf }));
     }
     return results;
   };

@@ -1,10 +1,11 @@
+import type { CommitteeFolder } from '../input/repository.js';
 import { loadShared } from '../check/check.js';
 import { forwardPlanOn, latest } from '../model/forward-plan.js';
 import type { ForwardPlanView } from '../model/meeting.js';
 import { plusDays } from '../shared/dates.js';
 
 /** The coming meetings from `from` on and their planned points, as the committee's plan stands now. */
-export async function comingPlan(dir: string, from: string): Promise<{ committee: string; plan: ForwardPlanView }> {
-  const shared = await loadShared(dir);
+export async function comingPlan(committee: string | CommitteeFolder, from: string): Promise<{ committee: string; plan: ForwardPlanView }> {
+  const shared = await loadShared(committee);
   return { committee: shared.committee.navn, plan: forwardPlanOn(shared.forwardPlan, shared.committee.mødeplan, plusDays(from, -1), latest) };
 }

@@ -1,9 +1,10 @@
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { meetingFor } from './document.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { hasArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
-import { buildMeeting } from '../model/merge.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer } from '../send/mailer.js';
@@ -19,6 +20,8 @@ import { readMeetingSources } from './sources.js';
 
 export interface SendRequest {
   dir: string;
+  /** The committee as the repository found it (its documents' names may carry it); default: `dir` named directly. */
+  folder?: CommitteeFolder;
   date: string;
   /** Tell who would get what; send nothing. */
   dryRun?: boolean;
@@ -66,10 +69,12 @@ export interface SendResult {
  * there again without `force`. Once it has gone out, the meeting is finalized.
  */
 export async function sendMeeting(request: SendRequest, onEvent: (event: SendEvent) => void = () => undefined): Promise<SendResult> {
-  const { dir, date } = request;
-  const { sources, warnings } = await readMeetingSources(dir, date);
+  const { date } = request;
+  const folder = request.folder ?? toFolder(request.dir);
+  const { dir } = folder;
+  const { sources, warnings } = await readMeetingSources(folder, date);
   onEvent({ type: 'warnings', findings: warnings });
-  const meeting = buildMeeting(sources);
+  const meeting = await meetingFor(sources, 'medlemmer');
   // The mail settings are read before the document is built, so a mistake in them is told at once.
   const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);

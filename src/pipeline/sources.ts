@@ -2,8 +2,9 @@ import { checkMeeting, checkShared } from '../check/check.js';
 import { meetingFile } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import { isError, type Finding } from '../shared/errors.js';
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
-import { selectMeetings } from './select.js';
+import { selectTargets } from './select.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -15,19 +16,26 @@ export interface CheckReport {
 }
 
 /**
- * A committee's shared files and the meetings named (dates or ranges as `selectMeetings` reads them;
- * none: every meeting), checked: every problem at once, told and not printed.
+ * Committees' shared files and the meetings named (dates or ranges as `selectTargets` reads them;
+ * none: every meeting), checked: every problem at once, told and not printed. A committee is its
+ * folder's path, or those `chooseCommittees` found.
  */
-export async function checkCommittee(dir: string, dates: string[] = []): Promise<CheckReport> {
-  const shared = await checkShared(dir);
-  const targets = await selectMeetings(dir, dates, dates.length === 0);
-  const findings = [...shared.findings];
-  for (const date of targets) {
-    const checked = await checkMeeting(dir, date, shared);
-    findings.push(...checked.findings);
-    if (checked.sources) findings.push(...(await attachmentsOf(dir, checked.sources)));
+export async function checkCommittee(committees: string | CommitteeFolder[], dates: string[] = []): Promise<CheckReport> {
+  const folders = typeof committees === 'string' ? [toFolder(committees)] : committees;
+  const targets = await selectTargets(folders, dates, dates.length === 0);
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  for (const folder of folders) {
+    const shared = await checkShared(folder);
+    const own = targets.filter((t) => t.folder === folder);
+    findings.push(...shared.findings);
+    for (const { date } of own) {
+      const checked = await checkMeeting(date, shared);
+      findings.push(...checked.findings);
+      if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources)));
+    }
+    files.push(...Object.values(shared.read).flatMap((r) => (r && typeof r === 'object' && 'source' in r ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
   }
-  const files = [...Object.values(shared.read).flatMap((r) => (r ? [r.source.file] : [])), ...targets.map((d) => meetingFile(dir, d))];
   const errors = findings.filter(isError).length;
   return { files, findings, errors, warnings: findings.length - errors };
 }
@@ -41,9 +49,9 @@ async function attachmentsOf(dir: string, sources: MeetingSources): Promise<Find
 }
 
 /** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */
-export async function checkMeetingSources(dir: string, date: string): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
-  const shared = await checkShared(dir);
-  const meeting = await checkMeeting(dir, date, shared);
+export async function checkMeetingSources(committee: string | CommitteeFolder, date: string): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
+  const shared = await checkShared(committee);
+  const meeting = await checkMeeting(date, shared);
   return { findings: [...shared.findings, ...meeting.findings], sources: meeting.sources };
 }
 

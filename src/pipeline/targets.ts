@@ -4,13 +4,13 @@ import { UsageError } from '../shared/errors.js';
 
 /**
  * `--out` and `--html` name two different regular files (or none yet), neither of them one the build reads: a target
- * that is a meeting or shared file of the folder (or its archived copy, or the same file by another
+ * that is a meeting or shared file of a committee's folder (or its archived copy, or the same file by another
  * name) would be overwritten by the document made from it.
  */
-export async function refuseTargets(options: { out?: string; html?: string; meetings: string }): Promise<void> {
+export async function refuseTargets(options: { out?: string; html?: string; meetings: string[] }): Promise<void> {
   const targets = [options.out && { flag: '--out', file: options.out }, options.html && { flag: '--html', file: options.html }].filter((t) => !!t);
   if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file))) throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
-  const inputs = await yamlFiles(options.meetings);
+  const inputs = (await Promise.all(options.meetings.map(yamlFiles))).flat();
   for (const { flag, file } of targets) {
     const kind = await lstat(file).catch(() => undefined);
     if (kind && !kind.isFile()) throw new UsageError(`${flag} ${file} is not a file (a folder, device, pipe or link): name a file to write`);

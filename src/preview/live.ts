@@ -95,7 +95,7 @@ export class LiveDocument {
     for (const audience of audiences) {
       const rendering = this.rendering(audience);
       try {
-        const { pdf, headings } = await this.printer.run((page) => printMeeting(page, meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings));
+        const { pdf, headings } = await this.printer.run(async (page) => printMeeting(page, await meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings));
         rendering.headings = headings;
         // The same meeting gives the same bytes: a save that changed nothing printed leaves the page be.
         if (rendering.pdf === undefined || !Buffer.from(pdf).equals(rendering.pdf)) rendering.version++;

@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
 import type { Item, Meeting } from '../model/meeting.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import { pageNumbers, type AttachmentPages, type PageNumbers } from './contents.js';
-import { kindName, longDate } from '../shared/danish-dates.js';
 import { attachmentAnchor } from '../model/attachments.js';
+import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
 
@@ -22,19 +23,26 @@ interface Renderer {
   bilagsoversigt: TemplateDelegate;
 }
 
-let renderer: Renderer | undefined;
+/** A renderer for each folder of template overrides (and one for the package's templates alone). */
+const renderers = new Map<string, Renderer>();
 
 /** Reads the templates and the stylesheet anew at the next rendering: for a process that outlives an edit of them. */
 export function reloadTemplates(): void {
-  renderer = undefined;
+  renderers.clear();
 }
 
-function prepare(): Renderer {
-  const hbs = createTemplates();
-  const source = (file: string) => readTemplate(path.join('partials', file));
+/**
+ * The package's templates with a repository's overrides (husstil/): its partials replace the
+ * package's of the same name, and its style.css comes after the package's, so its rules win.
+ */
+function prepare(overrides: string | undefined): Renderer {
+  const hbs = createTemplates(overrides);
+  const own = (file: string) => (overrides && existsSync(path.join(overrides, file)) ? readFileSync(path.join(overrides, file), 'utf8') : undefined);
+  const source = (file: string) => own(path.join('partials', file)) ?? readTemplate(path.join('partials', file));
+  const css = [readTemplate('style.css'), own('style.css') ?? ''].join('\n');
   return {
     document: hbs.compile(readTemplate('document.hbs')),
-    style: hbs.compile(readTemplate('head.hbs'))({ css: readTemplate('style.css'), fontFaces: fontFaceCss() }),
+    style: hbs.compile(readTemplate('head.hbs'))({ css, fontFaces: fontFaceCss() }),
     body: hbs.compile(readTemplate('body.hbs')),
     numbered: [
       { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
@@ -45,14 +53,21 @@ function prepare(): Renderer {
   };
 }
 
-/** "Direktionen - Dagsorden 22. november 2023": the PDF's title. */
+function rendererFor(meeting: Meeting): Renderer {
+  const key = meeting.style.templates ?? '';
+  let renderer = renderers.get(key);
+  if (!renderer) renderers.set(key, (renderer = prepare(meeting.style.templates)));
+  return renderer;
+}
+
+/** "Direktionen - Dagsorden 22. november 2023": the PDF's title, in the house's words and date. */
 export function documentTitle(meeting: Meeting): string {
-  return `${meeting.committee} - ${kindName(meeting.kind)} ${longDate(meeting.date)}`;
+  return `${meeting.committee} - ${kindWord(meeting)} ${styledDate(meeting.style, 'titel', meeting.date)}`;
 }
 
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
 export function documentSubject(meeting: Meeting): string {
-  const subject = `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`;
+  const subject = `${kindWord(meeting)} for ${meeting.committee}s møde den ${styledDate(meeting.style, 'titel', meeting.date)}`;
   return meetingHoldsClosed(meeting) ? `${subject}. ${closedWarning}` : subject;
 }
 
@@ -63,14 +78,14 @@ export function documentSubject(meeting: Meeting): string {
  * (by anchor, in their order), the Bilag tables and the Bilagsoversigt link to each and give its page.
  */
 export function renderDocument(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages): RenderedDocument {
-  renderer ??= prepare();
+  const renderer = rendererFor(meeting);
   const { document, style } = renderer;
   const context = viewOf(meeting, headings, attachments);
   const body = renderer.body(context);
   const parts = [...renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) }))];
   if (attachments) {
     for (const item of context.items.filter((i) => i.bilag.some((b) => 'anchor' in b))) {
-      parts.push({ selector: `#bilag-tabel-${item.number}`, html: renderer.bilagTable({ item, combined: true }) });
+      parts.push({ selector: `#bilag-tabel-${item.number}`, html: renderer.bilagTable({ item, combined: true, meeting }) });
     }
     if (context.bilagsoversigt.length) parts.push({ selector: '#bilagsoversigt', html: renderer.bilagsoversigt(context) });
   }
@@ -91,13 +106,15 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   const bilagsoversigt = items.filter((i) => i.bilag.length > 0);
   const contents = [
     ...items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
-    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
+    ...(bilagsoversigt.length ? [{ label: meeting.style.ord.bilagsoversigt, anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
   const closed = meetingHoldsClosed(meeting) ? closedWarning : undefined;
   // The pages that show closed content carry the marker: the contents where it names a closed item.
   const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
   const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
-  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag };
+  // Each member with the absence, if any, that the Underskriftsside prints in the member's place.
+  const attendance = meeting.members.map((person) => ({ person, absence: meeting.absent.find((a) => a.member.name === person.name) }));
+  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag, attendance };
 }
 
 /** Where each attachment starts, numbered on from the agenda's last page, and the combined document's number of pages. */

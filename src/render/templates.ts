@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
@@ -7,23 +7,29 @@ import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
+import { absentLine, decisionHeading, listed, marginContent, memberLine, notTakingPartLine, personName, protocolLine, styledDate, substituteLine, voteLines } from './wording.js';
 
 export type Templates = ReturnType<typeof Handlebars.create>;
 
-/** Handlebars with the helpers and the shared partials (templates/partials/) that print and web pages both use. */
-export function createTemplates(): Templates {
+/**
+ * Handlebars with the helpers and the shared partials (templates/partials/) that print and web pages
+ * both use; a partial of the same name in `overrides/partials/` (a repository's husstil/) replaces the package's.
+ */
+export function createTemplates(overrides?: string): Templates {
   const hbs = Handlebars.create();
   const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
   hbs.registerHelper({
     md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
     upper: (s: string) => s.toLocaleUpperCase('da'),
-    holder: (seat: Seat) => seat.name ?? 'Vakant',
+    holder: (seat: Seat, meeting: Meeting) => seat.name ?? meeting.style.ord.vakant,
     hasText,
     holdsClosed,
-    hasSagsfremstilling: (item: Item) =>
-      hasText(item.sagsfremstilling) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
+    /** The main section shows the timetable, the plan's awaiting points and the political meetings too. */
+    hasMainText: (item: Item) =>
+      item.sections.some((s) => s.main && hasText(s)) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
     /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
-    hasBeslutning: (item: Item, meeting: Meeting) => item.beslutning !== undefined || (meeting.kind === 'referat' && item.politicalReview !== undefined),
+    hasBeslutning: (item: Item, meeting: Meeting) =>
+      item.beslutning !== undefined || item.vote !== undefined || item.notTakingPart.length > 0 || item.dissent.length > 0 || (meeting.kind === 'referat' && item.politicalReview !== undefined),
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
     politicalMeetingName,
@@ -34,9 +40,22 @@ export function createTemplates(): Templates {
     numericDate,
     shortDate,
     kindName,
+    styledDate,
+    decisionHeading,
+    personName,
+    memberLine,
+    absentLine,
+    substituteLine,
+    notTakingPartLine,
+    voteLines,
+    protocolLine,
+    listed,
+    marginContent,
   });
-  const partials = path.join(templatesDir, 'partials');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), readTemplate(path.join('partials', file)));
+  for (const dir of [path.join(templatesDir, 'partials'), ...(overrides ? [path.join(overrides, 'partials')] : [])]) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(dir, file), 'utf8'));
+  }
   return hbs;
 }
 

@@ -18,7 +18,7 @@ const cases = [
   {
     kind: 'a wrong type',
     break: (m: string) => edit(path.join(m, '2023-11-22.yaml'), '      - lukket: true\n', '      - lukket: true\n        nummer: to\n'),
-    message: /^meetings\/2023-11-22\.yaml:35:17: punkter\[1\]\.bilag\[1\]\.nummer: expected a whole number$/,
+    message: /^meetings\/2023-11-22\.yaml:36:17: punkter\[1\]\.bilag\[1\]\.nummer: expected a whole number$/,
   },
   {
     kind: 'an impossible date',

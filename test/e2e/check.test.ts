@@ -12,7 +12,7 @@ describe('agenda check', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('checked 6 files: 0 errors, 14 warnings\n');
     expect(run.stderr.trim().split('\n')).toHaveLength(14);
-    expect(run.stderr).toMatch(/^meetings\/2023-09-06\.yaml:96:17: warning: punkter\[2\]\.bilag\[6\]\.lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed$/m);
+    expect(run.stderr).toMatch(/^meetings\/2023-09-06\.yaml:102:17: warning: punkter\[2\]\.bilag\[6\]\.lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed$/m);
   });
 
   it('warns, without failing, of each thing a clerk should look at', () => {
@@ -96,7 +96,7 @@ describe('agenda check', () => {
     const run = agenda(['check', '2023-11-22', '--json'], { cwd: dir });
     const report = JSON.parse(run.stdout) as { ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> };
     expect(report).toMatchObject({ ok: false, errors: 1, warnings: 0 });
-    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 44, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
+    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 46, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
   });

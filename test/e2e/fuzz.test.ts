@@ -1,3 +1,4 @@
+import { folderAt } from '../../src/input/repository.js';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -47,7 +48,7 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
       const date = file.startsWith('2023-09-06') ? '2023-09-06' : '2023-11-22';
       const label = `#${i} ${file}: ${mutant.kind}`;
       try {
-        const { meeting } = await readMeeting(dir, date);
+        const { meeting } = await readMeeting(folderAt(dir), date);
         expect(renderDocument(meeting).html()).toContain('</html>');
         outcomes.push({ label, dir, date, meeting });
       } catch (err) {

@@ -1,3 +1,5 @@
+import { readDefaultStyle } from '../../src/input/house-style.js';
+import { folderAt } from '../../src/input/repository.js';
 import { describe, expect, it } from 'vitest';
 import type { MeetingSources } from '../../src/input/sources.js';
 import { forwardPlanOn } from '../../src/model/forward-plan.js';
@@ -5,6 +7,9 @@ import { mergeItems } from '../../src/model/items.js';
 import { buildMeeting } from '../../src/model/merge.js';
 import { scheduledDates } from '../../src/input/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
+
+const style = await readDefaultStyle();
+const itemDefaults = { fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }), sections: style.afsnit, earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: [], politicalReview: () => undefined };
 
 describe('seatsOn', () => {
   const members = [
@@ -69,32 +74,32 @@ describe('forwardPlanOn', () => {
 
 describe('mergeItems', () => {
   const standing = [
-    { id: 'først', titel: 'Fast først', indstilling: { før: 'Fast indstilling', efter: undefined } },
-    { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, sagsfremstilling: { før: 'Før', efter: 'Efter' } },
+    { id: 'først', titel: 'Fast først', afsnit: { indstilling: { før: 'Fast indstilling', efter: undefined } } },
+    { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, afsnit: { sagsfremstilling: { før: 'Før', efter: 'Efter' } } },
   ];
   const plan = { meetings: [], awaiting: ['Venter'] };
-  const defaults = { forwardPlan: plan, plannedPoints: [], politicalReview: () => undefined, fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }) };
+  const defaults = { ...itemDefaults, forwardPlan: plan };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
-    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: { tekst: 'Nyt', lukket: false } }], { ...defaults, sagsgang: 'DIR' });
+    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true, afsnit: {} }, { fast: 'sidst', afsnit: { sagsfremstilling: { tekst: 'Nyt', lukket: false } } }], { ...defaults, sagsgang: 'DIR' });
     expect(items.map((i) => [i.number, i.title, i.lukket, i.sagsgang])).toEqual([
       [1, 'Fast først', false, 'DIR'],
       [2, 'Eget punkt', true, 'DIR'],
       [3, 'Fast sidst', false, 'DIR'],
     ]);
-    expect(items[0]!.indstilling).toEqual({ before: 'Fast indstilling', text: undefined, after: undefined });
-    expect(items[2]!.sagsfremstilling).toEqual({ before: 'Før', text: { text: 'Nyt', lukket: false }, after: 'Efter' });
+    expect(items[0]!.sections[2]).toEqual({ key: 'indstilling', heading: 'Indstilling', main: false, before: 'Fast indstilling', text: undefined, after: undefined });
+    expect(items[2]!.sections[0]).toEqual({ key: 'sagsfremstilling', heading: 'Sagsfremstilling', main: true, before: 'Før', text: { text: 'Nyt', lukket: false }, after: 'Efter' });
     expect(items[2]!.forwardPlan).toBe(plan);
     expect(items[0]!.forwardPlan).toBeUndefined();
   });
 
   it('closes every attachment of a closed item', () => {
-    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }] }], defaults);
+    const [item] = mergeItems([], [{ titel: 'P', lukket: true, bilag: [{ titel: 'A' }], afsnit: {} }], defaults);
     expect(item!.bilag).toEqual([{ number: 1, lukket: true, title: 'A', document: undefined }]);
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
-    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }] }], defaults);
+    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }], afsnit: {} }], defaults);
     expect(item!.bilag).toEqual([
       { number: 1, lukket: false, title: 'A', document: undefined },
       { number: 7, lukket: false, title: 'B', document: undefined },
@@ -106,10 +111,12 @@ describe('mergeItems', () => {
 describe('buildMeeting', () => {
   const sources = (beslutning?: { tekst: string; lukket: boolean }): MeetingSources => ({
     date: '2023-11-22',
+    folder: folderAt('meetings'),
+    style,
     committee: { navn: 'Direktionen', sted: 'Rådhuset', start: '9:00', slut: '17:00', medlemmer: [{ titel: 'Direktør', navn: 'A' }] },
     standingItems: { punkter: [] },
     forwardPlan: {},
-    meeting: { slut: '12:00', punkter: [{ titel: 'P', beslutning }] },
+    meeting: { slut: '12:00', punkter: [{ titel: 'P', beslutning, afsnit: {} }] },
   });
 
   it('is an agenda without decisions and minutes with one', () => {

@@ -6,16 +6,22 @@ import { documentTitle, renderDocument } from '../../src/render/html.js';
 
 const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
 import { headingTexts } from '../../src/pdf/headings.js';
+import { readDefaultStyle } from '../../src/input/house-style.js';
+
+const style = await readDefaultStyle();
+/** An item's sections with the main one's text. */
+const withText = (text: string) => style.afsnit.map((a, i) => ({ key: a.nøgle, heading: a.overskrift, main: i === 0, text: i === 0 ? { text, lukket: false } : undefined }));
 
 const item = (over: Partial<Item>): Item => ({
   number: 1,
   title: 'Punkt',
   lukket: false,
-  sagsfremstilling: {},
+  sections: style.afsnit.map((a) => ({ key: a.nøgle, heading: a.overskrift, main: a.nøgle === 'sagsfremstilling' })),
   tidsplan: [],
-  konsekvenser: {},
-  indstilling: {},
   bilag: [],
+  earlierDecisions: [],
+  notTakingPart: [],
+  dissent: [],
   ...over,
 });
 
@@ -29,8 +35,10 @@ const meeting = (items: Item[]): Meeting => ({
   start: '9:00',
   end: '17:00',
   seats: [{ title: 'Kommunaldirektør' }, { title: 'Velfærdsdirektør', name: 'Lene' }],
+  members: [],
   absent: [],
   items,
+  style,
 });
 
 describe('Danish dates', () => {
@@ -44,7 +52,7 @@ describe('Danish dates', () => {
 
 describe('renderHtml', () => {
   it('shows HTML and Handlebars in the clerk’s text as text', () => {
-    const html = renderHtml(meeting([item({ title: '<b>fed</b>', sagsfremstilling: { text: { text: '<script>alert(1)</script> {{meeting.committee}} **fed**', lukket: false } } })]));
+    const html = renderHtml(meeting([item({ title: '<b>fed</b>', sections: withText('<script>alert(1)</script> {{meeting.committee}} **fed**') })]));
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{meeting.committee}} <strong>fed</strong>');
     expect(html).toContain('<h1>1. &lt;b&gt;fed&lt;/b&gt;</h1>');
     expect(html).not.toContain('<script>');

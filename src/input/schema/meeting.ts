@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, clock, email, flag, list, optional, text, wholeNumber } from '../fields.js';
+import { block, blockWithSections, clock, email, flag, list, optional, text, wholeNumber } from '../fields.js';
 
 const bilag = block({
   nummer: optional(wholeNumber).describe('The attachment\'s number in its item; default: its place in the list.'),
@@ -25,7 +25,16 @@ const slot = block({
   lukket: optional(flag).describe('true: the row is closed, left out of the public version.'),
 });
 
-const item = block({
+const names = list(text);
+
+/** How the members voted on an item: party letters (A, V) or names, for, against, abstaining. */
+const vote = block({ for: optional(names), imod: optional(names), undlod: optional(names) });
+
+/** A member's or a party's dissent for the record (protokoltilførsel). */
+const dissent = block({ af: z.union([text.transform((n) => [n]), names]), tekst: text });
+
+/** The keys every item has, whatever the house's sections. */
+const ownItemShape = {
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
   fast: optional(text).describe('The id of a standing item (faste-punkter.yaml) this entry fills in; without it, the entry is an item of its own.'),
   titel: optional(text).describe('The item\'s title: required for an item of its own; replaces a standing item\'s title.'),
@@ -33,30 +42,54 @@ const item = block({
   offentlig_titel: optional(text).describe('The title the public version shows for a closed item; without it, "Lukket punkt".'),
   lukket: optional(flag).describe('true: a closed item (Lukket sag); default open (Åben sag).'),
   sagsgang: optional(text).describe('The case route, e.g. DIR; default the committee\'s.'),
-  sagsfremstilling: optional(closableText).describe('The item\'s text (Markdown), or tekst: and lukket: true.'),
+  /** The case this item takes up (its journal number): earlier committees' decisions on it are shown. */
+  sag: optional(text).describe('The case this item takes up (its journal number): earlier committees\' decisions on it are shown.'),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
-  økonomiske_konsekvenser: optional(closableText).describe('The item\'s economic consequences (Markdown), or tekst: and lukket: true.'),
-  indstilling: optional(closableText).describe('The recommendation (Markdown), or tekst: and lukket: true.'),
   bilag: optional(list(bilag)).describe('The item\'s attachments.'),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
+  /** Members who did not take part in this item: absent for it (fraværende) or disqualified (inhabil). */
+  fraværende: optional(names).describe('Members who did not take part in this item.'),
+  inhabil: optional(names).describe('Members who did not take part in this item because they were disqualified (inhabil).'),
+  afstemning: optional(vote).describe('How the members voted: for, imod, undlod, by party letter or name.'),
+  protokoltilførsel: optional(list(dissent)).describe('A member\'s or a party\'s dissent for the record: af and tekst.'),
   /** Leave out the political calendar's lists (with `nej`), to write them by hand. */
   politiske_møder: optional(flag).describe('nej: leave out the political calendar\'s lists on this item, to write them by hand.'),
   /** Remarks on single political meetings for the minutes, keyed by short name and date: `ØK 2023-09-05`. */
   bemærkninger: optional(z.record(z.string(), text)).describe('Remarks on single political meetings for the minutes, keyed by short name and date, e.g. ØK 2023-09-05.'),
-}).refine((i) => i.fast !== undefined || i.titel !== undefined, { error: 'an item needs a titel (or fast: the id of a standing item)', path: ['titel'] });
+};
 
-/** `<date>.yaml`: what is new at this meeting. The date is the file's name. */
-export const meetingSchema = block({
-  sted: optional(text).describe('The room, in place of the committee\'s.'),
-  start: optional(clock).describe('The start time, e.g. 9:00, in place of the committee\'s.'),
-  slut: optional(clock).describe('The end time, in place of the committee\'s.'),
-  fraværende: optional(list(text)).describe('The names of members who are absent.'),
-  /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
-  modtagere: optional(list(block({ navn: optional(text).describe('The recipient\'s name.'), email: email.describe('The address agenda send sends to.') }))).describe('Who gets the documents by e-mail besides the members.'),
-  punkter: optional(list(item)).describe('The meeting\'s items, in order; standing items come in their own order.'),
-});
+/** The keys of an item that no section may take. */
+export const ownItemKeys = Object.keys(ownItemShape);
 
-export type MeetingInput = z.output<typeof meetingSchema>;
-export type ItemInput = z.output<typeof item>;
+/** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
+function itemSchema(sectionKeys: string[]) {
+  return blockWithSections(ownItemShape, sectionKeys, closableText).refine((i) => i.fast !== undefined || i.titel !== undefined, {
+    error: 'an item needs a titel (or fast: the id of a standing item)',
+    path: ['titel'],
+  });
+}
+
+/** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */
+const absence = z.union([
+  text.transform((navn) => ({ navn, stedfortræder: undefined })),
+  block({ navn: text, stedfortræder: optional(text) }),
+]);
+
+/** `<date>.yaml`: what is new at this meeting, with an item's sections as the house style lists them. The date is the file's name. */
+export function meetingSchemaFor(sectionKeys: string[]) {
+  return block({
+    sted: optional(text).describe('The room, in place of the committee\'s.'),
+    start: optional(clock).describe('The start time, e.g. 9:00, in place of the committee\'s.'),
+    slut: optional(clock).describe('The end time, in place of the committee\'s.'),
+    fraværende: optional(list(absence)).describe('Members who are absent (afbud): a name, or navn and stedfortræder.'),
+    /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
+    modtagere: optional(list(block({ navn: optional(text).describe('The recipient\'s name.'), email: email.describe('The address agenda send sends to.') }))).describe('Who gets the documents by e-mail besides the members.'),
+    punkter: optional(list(itemSchema(sectionKeys))).describe('The meeting\'s items, in order; standing items come in their own order.'),
+  });
+}
+
+export type MeetingInput = z.output<ReturnType<typeof meetingSchemaFor>>;
+export type ItemInput = z.output<ReturnType<typeof itemSchema>>;
+export type AbsenceInput = z.output<typeof absence>;
 export type BilagInput = z.output<typeof bilag>;
 export type ClosableTextInput = z.output<typeof closableText>;

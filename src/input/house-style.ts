@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { InputError } from '../shared/errors.js';
+import { templatesDir } from '../shared/paths.js';
+import { definedOnly } from './fields.js';
+import { houseStyleSchema, type HouseStyleInput, type HouseStyleOverride } from './schema/house-style.js';
+import { validate } from './validate.js';
+import { readYamlFile } from './yaml-file.js';
+
+/** The package's own house style: the default configuration, every fixed word of the documents in one file. */
+export const defaultStyleFile = path.join(templatesDir, 'husstil.yaml');
+
+/** templates/husstil.yaml, checked like any input: a broken default is told where it is broken. */
+export async function readDefaultStyle(): Promise<HouseStyleInput> {
+  const result = validate(await readYamlFile(defaultStyleFile), houseStyleSchema);
+  if (!result.ok) throw new InputError(result.findings);
+  return result.value;
+}
+
+/** The house style with the overrides laid over it in turn: `afsnit` replaces the list, the words and dates key by key. */
+export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOverride | undefined>): HouseStyleInput {
+  return overrides.reduce<HouseStyleInput>(
+    (s, o) =>
+      o
+        ? {
+            afsnit: o.afsnit ?? s.afsnit,
+            ord: { ...s.ord, ...definedOnly(o.ord) },
+            datoer: { ...s.datoer, ...definedOnly(o.datoer) },
+            sidehoved: o.sidehoved ?? s.sidehoved,
+            sidefod: o.sidefod ?? s.sidefod,
+          }
+        : s,
+    style,
+  );
+}
+
+/** The key of the main section, which also holds the timetable and what the plan and the calendar give: `sagsfremstilling`, or the first. */
+export function mainSectionKey(sections: HouseStyleInput['afsnit']): string | undefined {
+  return (sections.find((a) => a.nøgle === 'sagsfremstilling') ?? sections[0])?.nøgle;
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../shared/errors.js';
+import { exists, repositoryFiles } from './load.js';
+import { readYamlFile } from './yaml-file.js';
+
+// A municipality's repository holds every committee the secretariat serves, one folder each, and
+// what they share:
+//
+//   kommune.yaml            the municipality: its name and its house style (husstil)
+//   kalender.yaml           the political calendar (a committee's own kalender.yaml wins)
+//   husstil/                templates that replace the package's: partials/*.hbs, style.css
+//   udvalg/<folder>/        a committee: udvalg.yaml, faste-punkter.yaml, plan.yaml, <date>.yaml
+//   meetings/               a committee too: the folder of a repository with one committee
+//
+// A folder of `udvalg/` or `meetings/` is a committee when it holds an udvalg.yaml.
+
+/** One committee's folder in a repository. */
+export interface CommitteeFolder {
+  /** How commands name it (`--udvalg ØK`) and how its documents' names carry it: udvalg.yaml's `kort`, else the folder's name. */
+  id: string;
+  /** The folder with its udvalg.yaml, standing items, plan and meeting files. */
+  dir: string;
+  /** The repository's root, where kommune.yaml and husstil/ are looked for. */
+  root: string;
+  /** Whether its documents' names carry `id`: in a repository of several committees, so none overwrites another's. */
+  named: boolean;
+}
+
+/**
+ * Every committee of the repository at `root`, in the order of their ids (Danish order): `meetings/`
+ * and each folder of `udvalg/` that holds an udvalg.yaml. This is the one place committees are found.
+ */
+export async function findCommittees(root: string): Promise<CommitteeFolder[]> {
+  const inUdvalg = (await readdir(path.join(root, 'udvalg'), { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => path.join(root, 'udvalg', e.name));
+  const candidates = [path.join(root, 'meetings'), ...inUdvalg];
+  const found: Array<{ id: string; dir: string }> = [];
+  for (const dir of candidates) {
+    if (await exists(path.join(dir, 'udvalg.yaml'))) found.push({ id: await shortName(dir), dir });
+  }
+  const collator = new Intl.Collator('da');
+  return found.sort((a, b) => collator.compare(a.id, b.id)).map((c) => ({ ...c, root, named: found.length > 1 }));
+}
+
+/** The committee's `kort` where udvalg.yaml gives one (an invalid file is reported by the checks, not here). */
+async function shortName(dir: string): Promise<string> {
+  const data = await readYamlFile(path.join(dir, 'udvalg.yaml')).then(
+    (f) => f.data as { kort?: unknown } | null,
+    () => null,
+  );
+  return typeof data?.kort === 'string' && data.kort.trim() ? data.kort.trim() : path.basename(dir);
+}
+
+/**
+ * A committee folder named directly (`--meetings DIR`): named by its folder, its documents' names as
+ * they always were, in the repository of the nearest folder above holding kommune.yaml.
+ */
+export function folderAt(dir: string): CommitteeFolder {
+  return { id: path.basename(dir), dir, root: rootOf(dir), named: false };
+}
+
+/** A committee given by its folder's path, or already found. */
+export function toFolder(folder: string | CommitteeFolder): CommitteeFolder {
+  return typeof folder === 'string' ? folderAt(folder) : folder;
+}
+
+function rootOf(dir: string): string {
+  const above = [dir, path.dirname(dir), path.dirname(path.dirname(dir))];
+  return above.find((up) => existsSync(path.join(up, repositoryFiles.municipality))) ?? path.dirname(dir);
+}
+
+export interface CommitteeChoice {
+  /** `--meetings DIR`: one committee's folder, named directly (its documents keep their names without the committee). */
+  meetings?: string;
+  /** `--udvalg ID`: a committee of the repository in the working folder. */
+  udvalg?: string;
+}
+
+/**
+ * The committees a command works on: the folder `--meetings` names, the one `--udvalg` names, or
+ * every committee of the repository in the working folder. Without any committee there, `meetings/`,
+ * so a missing folder is told as a missing udvalg.yaml.
+ */
+export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Promise<CommitteeFolder[]> {
+  if (choice.meetings !== undefined) {
+    if (choice.udvalg !== undefined) throw new UsageError('give either --meetings or --udvalg, not both');
+    return [folderAt(choice.meetings)];
+  }
+  const all = await findCommittees(root);
+  if (choice.udvalg === undefined) return all.length > 0 ? all : [folderAt(path.join(root, 'meetings'))];
+  const chosen = all.find((c) => c.id === choice.udvalg || path.basename(c.dir) === choice.udvalg);
+  if (!chosen) throw new UsageError(`--udvalg ${choice.udvalg}: no such committee here${all.length ? ` (the committees are: ${all.map((c) => c.id).join(', ')})` : ''}`);
+  return [chosen];
+}
+
+/** The one committee a command about one committee works on; several without `--udvalg` is a usage error. */
+export async function chooseCommittee(choice: CommitteeChoice, root = '.'): Promise<CommitteeFolder> {
+  const all = await chooseCommittees(choice, root);
+  if (all.length > 1) throw new UsageError(`this repository has ${all.length} committees (${all.map((c) => c.id).join(', ')}): name one with --udvalg`);
+  return all[0]!;
+}
+
+/**
+ * The committee of a command about one meeting: the one named, or, of several, the one that has a
+ * meeting file of that date (`agenda send 2023-11-22` needs no --udvalg where only one meets that day).
+ */
+export async function chooseCommitteeOf(choice: CommitteeChoice, date: string, root = '.'): Promise<CommitteeFolder> {
+  const all = await chooseCommittees(choice, root);
+  if (all.length === 1) return all[0]!;
+  const meeting = [];
+  for (const c of all) if (await exists(path.join(c.dir, `${date}.yaml`))) meeting.push(c);
+  if (meeting.length === 1) return meeting[0]!;
+  const which = meeting.length ? meeting : all;
+  throw new UsageError(`${meeting.length ? `${which.length} committees meet on ${date}` : `no committee has a meeting file for ${date}`} (${which.map((c) => c.id).join(', ')}): name one with --udvalg`);
+}

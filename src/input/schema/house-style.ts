@@ -1,0 +1,134 @@
+import { format } from 'date-fns/format';
+import { z } from 'zod';
+import { block, optional, text } from '../fields.js';
+import { ownItemKeys } from './meeting.js';
+
+// The house style (husstil): what differs from one municipality's documents to another's. The
+// package's own, Norddjurs Kommune's layout, is templates/husstil.yaml; kommune.yaml and a committee's
+// udvalg.yaml may each override any part of it under `husstil:`.
+
+/** A phrase with `{name}` placeholders, of which only `allowed` may be used. */
+function phrase(...allowed: string[]) {
+  return text.superRefine((value, ctx) => {
+    for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
+      if (allowed.includes(name!)) continue;
+      ctx.addIssue({ code: 'custom', message: `{${name}} is not known here${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (this text takes no placeholders)'}` });
+    }
+  });
+}
+
+/**
+ * A date pattern as date-fns (Unicode's patterns) reads it: dd-MM-yyyy, d. MMMM yyyy, EEEE 'den' d. MMMM yyyy.
+ * A pattern with a clock in it is refused, chiefly `mm`, which is minutes: the month is MM.
+ */
+const datePattern = text.superRefine((pattern, ctx) => {
+  const unquoted = pattern.replace(/'[^']*'/g, '');
+  const clock = /[hHkKmsSaB]/.exec(unquoted)?.[0];
+  if (clock) {
+    ctx.addIssue({ code: 'custom', message: clock === 'm' ? 'mm is minutes in a date pattern: write MM for the month (dd.MM.yyyy)' : `'${clock}' is part of a clock time; a date pattern has d, M, y and E (dd-MM-yyyy)` });
+    return;
+  }
+  try {
+    format(new Date(2023, 10, 22, 12), pattern);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: `not a date pattern: ${(err as Error).message} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
+  }
+});
+
+/** A section of an item: the key a meeting writes it under, and its heading in the document. */
+const section = block({
+  nøgle: z
+    .string()
+    .regex(/^[a-zæøå][a-zæøå0-9_]*$/, { error: 'a key is written in small letters, digits and _ (økonomiske_konsekvenser)', abort: true })
+    .refine((k) => !ownItemKeys.includes(k), { error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key` }),
+  overskrift: text,
+});
+
+/** The sections in their order, each key once. */
+const sections = z.array(section).superRefine((list, ctx) => {
+  if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least 1' });
+  list.forEach((s, i) => {
+    if (list.findIndex((o) => o.nøgle === s.nøgle) !== i) ctx.addIssue({ code: 'custom', path: [i, 'nøgle'], message: `the section ${s.nøgle} is listed twice` });
+  });
+});
+
+/** The fixed words of the documents, and which placeholders each takes. */
+const wordShape = {
+  dagsorden: text,
+  referat: text,
+  sted: text,
+  dato: text,
+  start: text,
+  slut: text,
+  medlemmer: text,
+  fraværende: text,
+  indholdsfortegnelse: text,
+  side: text,
+  åben_sag: text,
+  lukket_sag: text,
+  lukket_punkt: text,
+  sagsgang: text,
+  bilag: text,
+  åben: text,
+  lukket: text,
+  lukket_bilag: text,
+  tid: text,
+  punkt: text,
+  afventer_dato: text,
+  plan_dato: text,
+  bilagsoversigt: text,
+  underskriftsside: text,
+  vakant: text,
+  aflyst: text,
+  /** The decision's heading: "Beslutning i Direktionen den 22-11-2023". */
+  beslutning: phrase('udvalg', 'dato'),
+  /** A member as the front page and the Underskriftsside print them: "Jan Petersen (A)". */
+  medlem: phrase('navn', 'parti'),
+  formand: phrase('medlem'),
+  næstformand: phrase('medlem'),
+  afbud: phrase('medlem'),
+  stedfortræder: phrase('stedfortræder', 'medlem'),
+  inhabil: phrase('navn'),
+  ikke_deltaget: phrase('navn'),
+  stemte_for: phrase('hvem', 'antal'),
+  stemte_imod: phrase('hvem', 'antal'),
+  undlod: phrase('hvem', 'antal'),
+  protokol: phrase('hvem'),
+  tidligere_beslutning: phrase('udvalg', 'dato'),
+} as const;
+
+const words = block(wordShape);
+
+const dateShape = {
+  /** The front page: "Onsdag den 22. november 2023" (capitalized). */
+  forside: datePattern,
+  /** The PDF's title and subject: "22. november 2023". */
+  titel: datePattern,
+  /** The decision's heading: "22-11-2023". */
+  beslutning: datePattern,
+};
+const dates = block(dateShape);
+
+/** The page's header and footer: {udvalg}, {dokument}, {dato}, and {side} and {sider} for the page and the pages. */
+const pageText = phrase('udvalg', 'dokument', 'dato', 'side', 'sider');
+
+/** templates/husstil.yaml: a whole house style. */
+export const houseStyleSchema = block({
+  afsnit: sections,
+  ord: words,
+  datoer: dates,
+  sidehoved: optional(pageText),
+  sidefod: optional(pageText),
+});
+
+/** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
+export const houseStyleOverrideSchema = block({
+  afsnit: optional(sections),
+  ord: optional(words.partial()),
+  datoer: optional(dates.partial()),
+  sidehoved: optional(pageText),
+  sidefod: optional(pageText),
+});
+
+export type HouseStyleInput = z.output<typeof houseStyleSchema>;
+export type HouseStyleOverride = z.output<typeof houseStyleOverrideSchema>;

@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import { block, optional, text } from '../fields.js';
+import { houseStyleOverrideSchema } from './house-style.js';
+
+/** `kommune.yaml` at the repository's root: what every committee of the municipality shares. */
+export const municipalitySchema = block({
+  /** The municipality, every document's author: "Norddjurs Kommune". */
+  navn: text,
+  /** The house style over the package's (templates/husstil.yaml); a committee may override it again. */
+  husstil: optional(houseStyleOverrideSchema),
+});
+
+export type MunicipalityInput = z.output<typeof municipalitySchema>;

@@ -1,0 +1,33 @@
+import type { ClosableText, EarlierDecision, Meeting } from './meeting.js';
+
+/** One meeting's handling of a case: which committee, when, under which item number, and what it decided. */
+export interface CaseStep {
+  committee: string;
+  date: string;
+  number: number;
+  title: string;
+  /** Closed where the item or the decision was closed at that meeting. */
+  decision?: ClosableText;
+}
+
+/** Every meeting among `meetings` that took up the case `sag`, in date order (a day's meetings in the order given). */
+export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
+  return meetings
+    .flatMap((m) =>
+      m.items
+        .filter((i) => i.sag === sag)
+        .map((i) => ({
+          committee: m.committee,
+          date: m.date,
+          number: i.number,
+          title: i.title,
+          decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
+        })),
+    )
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** What other committees decided on the case before `date`: the decisions an item that takes it up shows, in order. */
+export function earlierDecisions(history: Meeting[], sag: string, date: string, committee: string): EarlierDecision[] {
+  return caseSteps(history, sag).flatMap((s) => (s.decision && s.date < date && s.committee !== committee ? [{ committee: s.committee, date: s.date, number: s.number, decision: s.decision }] : []));
+}

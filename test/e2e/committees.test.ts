@@ -1,0 +1,175 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, errorLines, tempDir } from '../support/cli.js';
+import { contentsEntries } from '../support/contents.js';
+import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
+
+// The whole secretariat from one repository: several committees, politicians, the minutes' record,
+// cases that travel, and a house style of the municipality's own. Everything read back from the PDFs.
+
+/** A scratch copy of a repository of the package's, to build or break in a test. */
+function copyOf(from: string): string {
+  const dir = path.join(tempDir('agenda-repo-'), 'repo');
+  cpSync(path.join(packageRoot, from), dir, { recursive: true });
+  return dir;
+}
+
+const text = (file: string) => pdfPages(file).join('\n').replace(/\s+/g, ' ');
+
+function contentsRight(file: string): void {
+  const entries = contentsEntries(file);
+  expect(entries.length).toBeGreaterThan(0);
+  for (const e of entries) expect(e.printed, e.title).toBe(e.listed);
+}
+
+describe('two committees meeting on the same day', () => {
+  let repo: string;
+  let run: ReturnType<typeof agenda>;
+  beforeAll(() => {
+    repo = copyOf('eksempel');
+    // Kommunalbestyrelsen meets on Økonomiudvalget's day too.
+    writeFileSync(path.join(repo, 'udvalg', 'KB', '2024-01-09.yaml'), 'punkter:\n  - titel: Spørgetid\n    sagsfremstilling: Borgernes spørgsmål.\n');
+    run = agenda(['build', '--all'], { cwd: repo });
+  });
+
+  it('are both built by build --all, under names that carry the committee', () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual(['out/KB-2024-01-09-dagsorden.pdf', 'out/KB-2024-01-16-dagsorden.pdf', 'out/ØK-2024-01-09-referat.pdf']);
+  });
+
+  it('each name only its own committee, in the text, the Title and the bookmarks', () => {
+    for (const [file, own, other] of [
+      ['KB-2024-01-09-dagsorden.pdf', 'Kommunalbestyrelsen', 'Økonomiudvalget'],
+      ['ØK-2024-01-09-referat.pdf', 'Økonomiudvalget', 'Kommunalbestyrelsen'],
+    ] as const) {
+      const pdf = path.join(repo, 'out', file);
+      expect(text(pdf)).toContain(own);
+      expect(text(pdf)).not.toContain(other);
+      expect(pdfInfo(pdf).Title).toMatch(new RegExp(`^${own} - `));
+      expect(pdfOutline(pdf).map((o) => o.title).join(' ')).not.toContain(other);
+      contentsRight(pdf);
+    }
+  });
+
+  it('take the committee by --udvalg, and ask for it where a command needs one', () => {
+    expect(agenda(['build', '2024-01-09', '--udvalg', 'KB'], { cwd: repo }).stdout.trim()).toBe('out/KB-2024-01-09-dagsorden.pdf');
+    const ambiguous = agenda(['minutes', '2024-01-09'], { cwd: repo });
+    expect(ambiguous.status).toBe(2);
+    expect(ambiguous.stderr).toContain('2 committees meet on 2024-01-09 (KB, ØK): name one with --udvalg');
+    expect(agenda(['plan', '--udvalg', 'XX'], { cwd: repo }).stderr).toContain('--udvalg XX: no such committee here (the committees are: KB, ØK)');
+  });
+});
+
+describe('the second example committee (eksempel/: Økonomiudvalget and Kommunalbestyrelsen)', () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = copyOf('eksempel');
+    expect(agenda(['build', '--all'], { cwd: repo }).status).toBe(0);
+  });
+
+  it("prints its minutes with members as Navn (Parti), the formand, the substitute, the inhabil member and the vote", () => {
+    const pdf = path.join(repo, 'out', 'ØK-2024-01-09-referat.pdf');
+    const all = text(pdf);
+    for (const line of [
+      'Jan Petersen (A), formand',
+      'Karen Vestergaard (V), stedfortræder for Anne Madsen (V)',
+      'Anne Madsen (V), næstformand, afbud',
+      'Ole Sørensen deltog ikke i behandlingen af punktet på grund af inhabilitet.',
+      // A's two members, less the inhabil one, and F's one.
+      'For stemte: A og F (2)',
+      'Imod stemte: O (1)',
+      'Undlod at stemme: Karen Vestergaard (1)',
+      'O ønskede følgende tilført protokollen: Dansk Folkeparti ønsker grunden udbudt offentligt.',
+    ]) {
+      expect(all).toContain(line);
+    }
+    contentsRight(pdf);
+  });
+
+  it("shows Økonomiudvalget's decision in the council's item on the same case, from its minutes", () => {
+    const pdf = path.join(repo, 'out', 'KB-2024-01-16-dagsorden.pdf');
+    expect(text(pdf)).toContain('Beslutning i Økonomiudvalget den 09-01-2024 Anbefalet.');
+    contentsRight(pdf);
+    const way = agenda(['sag', '24/0117'], { cwd: repo });
+    expect(way.stdout).toContain('9. januar 2024  Økonomiudvalget, punkt 2: Salg af grund på Havnevej\n  Anbefalet.');
+    expect(way.stdout).toContain('16. januar 2024  Kommunalbestyrelsen, punkt 1');
+  });
+
+  it('meets on the dates its schedule lists, each with its own time where it differs', () => {
+    const made = agenda(['new', '--udvalg', 'ØK'], { cwd: repo });
+    expect(made.stdout).toContain('wrote udvalg/ØK/2024-02-06.yaml');
+    expect(agenda(['build', '2024-02-06', '--udvalg', 'ØK'], { cwd: repo }).status).toBe(0);
+    expect(text(path.join(repo, 'out', 'ØK-2024-02-06-dagsorden.pdf'))).toContain('Start kl.: 15:00');
+  });
+
+  it('keeps a decision closed where it was made out of the public version that carries it on', () => {
+    const minutes = path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml');
+    writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('    beslutning: Anbefalet.', '    beslutning:\n      tekst: Anbefalet XQZSECRET99.\n      lukket: true'));
+    expect(agenda(['build', '2024-01-16', '--udvalg', 'KB', '--both'], { cwd: repo }).status).toBe(0);
+    expect(text(path.join(repo, 'out', 'KB-2024-01-16-dagsorden.pdf'))).toContain('XQZSECRET99');
+    expect(readFileSync(path.join(repo, 'out', 'KB-2024-01-16-dagsorden-offentlig.pdf')).includes('XQZSECRET99')).toBe(false);
+    expect(text(path.join(repo, 'out', 'KB-2024-01-16-dagsorden-offentlig.pdf'))).not.toContain('Beslutning i Økonomiudvalget');
+  });
+});
+
+describe("a municipality's own house style (fixtures/husstil)", () => {
+  let repo: string;
+  let html: string;
+  let pdf: string;
+  beforeAll(() => {
+    repo = copyOf('fixtures/husstil');
+    const run = agenda(['build', '2012-12-04', '--html', 'out/suf.html'], { cwd: repo });
+    expect(run.status, run.stderr).toBe(0);
+    pdf = path.join(repo, 'out', '2012-12-04-referat.pdf');
+    html = readFileSync(path.join(repo, 'out', 'suf.html'), 'utf8');
+  });
+
+  it('prints its sections under its own headings in its own order', () => {
+    const all = text(pdf);
+    const at = ['Sammendrag Et udkast', 'Administrationens indstilling Det indstilles', 'Sagsfremstilling og baggrund Udvalget', 'Lovgrundlag Sundhedslovens'].map((s) => all.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(all).not.toContain('Økonomiske konsekvenser');
+  });
+
+  it('heads the decision in its words, with dates as dd.MM.yyyy, and prints its page header', () => {
+    const all = text(pdf);
+    expect(all).toContain('Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Godkendt.');
+    expect(all).toContain('Offentligt punkt');
+    expect(all).toContain('Sundheds- og Forebyggelsesudvalget · Referat 4. december 2012');
+  });
+
+  it('uses its own front page partial and stylesheet, from husstil/', () => {
+    expect(text(pdf)).toContain('Testkommunes egen forside REFERAT 04.12.2012');
+    expect(html).toContain('.punkt h2 { color: rgb(200, 0, 0); }');
+    expect(pdfInfo(pdf).Author).toBe('Testkommune');
+  });
+
+  it("gives editors the meeting schema with its sections", () => {
+    const schema = agenda(['schema', '--out', '-'], { cwd: repo });
+    const item = JSON.stringify(JSON.parse(schema.stdout));
+    for (const key of ['sammendrag', 'lovgrundlag', 'afstemning', 'inhabil', 'protokoltilførsel', 'sag', 'stedfortræder']) expect(item).toContain(`"${key}"`);
+    expect(item).not.toContain('"økonomiske_konsekvenser"');
+  });
+});
+
+describe('every new key, checked with a located error', () => {
+  it.each([
+    ['kommune.yaml', 'beslutning: dd.MM.yyyy', 'beslutning: dd.mm.yyyy', /^kommune\.yaml:\d+:\d+: husstil\.datoer\.beslutning: mm is minutes in a date pattern: write MM for the month/],
+    ['kommune.yaml', '{udvalg}s beslutning', '{udvalget}s beslutning', /^kommune\.yaml:\d+:\d+: husstil\.ord\.beslutning: \{udvalget\} is not known here \(write \{udvalg\}, \{dato\}\)/],
+    ['kommune.yaml', 'nøgle: lovgrundlag', 'nøgle: bilag', /^kommune\.yaml:\d+:\d+: husstil\.afsnit\[3\]\.nøgle: bilag is a key of every item already/],
+    ['udvalg/SUF/udvalg.yaml', 'rolle: formand', 'rolle: formanden', /^udvalg\/SUF\/udvalg\.yaml:\d+:\d+: medlemmer\[0\]\.rolle: expected one of: formand, næstformand/],
+    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    afstemning:\n      for: [C, Ole Hansen]\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:8:\d+: punkter\[0\]\.afstemning\.for\[1\]: Ole Hansen is not a party letter or a member who took part/],
+    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    inhabil: [Erik Dahl]\n    afstemning:\n      imod: [Erik Dahl]\n    beslutning: Godkendt.', /punkter\[0\]\.afstemning\.imod\[0\]: Erik Dahl did not take part in this item/],
+    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    økonomiske_konsekvenser: Ingen.\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:7:5: punkter\[0\]\.økonomiske_konsekvenser: unknown key/],
+  ])('%s: %s → %s', (file, from, to, expected) => {
+    const repo = copyOf('fixtures/husstil');
+    const target = path.join(repo, file);
+    writeFileSync(target, readFileSync(target, 'utf8').replace(from, to));
+    const run = agenda(['check'], { cwd: repo });
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stderr).some((l) => expected.test(l)), run.stderr).toBe(true);
+  });
+});
