@@ -3,7 +3,10 @@ import { performance } from 'node:perf_hooks';
 import type { Audience, Meeting } from '../model/meeting.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
-import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
+import { UsageError, type Finding } from '../shared/errors.js';
+import type { DocumentResult } from './meeting-builder.js';
+
+export type { DocumentResult };
 
 export interface BatchRequest {
   /** The committee's folder. */
@@ -22,14 +25,6 @@ export interface BatchRequest {
   timeoutMs?: number;
   /** Documents printed at once (default: one per core, at most four). */
   jobs?: number;
-}
-
-export interface DocumentResult {
-  date: string;
-  audience: Audience;
-  /** Where the PDF was written; absent when the document failed. */
-  pdf?: string;
-  error?: AgendaError;
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */

@@ -68,3 +68,6 @@ export async function buildPdf(meeting: Meeting, file: string, browser: { execut
     }
   });
 }
+
+/** Documents made from now on read the templates and the stylesheet anew (a process that outlives an edit of them). */
+export { reloadTemplates } from '../render/html.js';

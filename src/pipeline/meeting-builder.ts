@@ -5,14 +5,28 @@ import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
-import type { BatchRequest, DocumentResult } from './batch.js';
 import { defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+
+export interface DocumentResult {
+  date: string;
+  audience: Audience;
+  /** Where the PDF was written; absent when the document failed. */
+  pdf?: string;
+  error?: AgendaError;
+}
+
+/** Where a batch reads its meetings and writes its documents. */
+interface Destination {
+  dir: string;
+  out?: string;
+  html?: string;
+}
 
 /**
  * The work of a batch for one meeting: read and checked once, then each version asked for printed.
  * The shared files are checked once for all; their warnings are told at once, each meeting's as it is read.
  */
-export async function meetingBuilder(request: BatchRequest, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
+export async function meetingBuilder(request: Destination, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
   const shared = await checkShared(request.dir);
   // The shared files' errors come with each meeting's (it cannot be built); their warnings once, here.
   const warnings = shared.findings.filter((f) => f.warning);
