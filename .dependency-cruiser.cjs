@@ -46,6 +46,13 @@ module.exports = {
       from: { path: '^src/cli\\.ts$' },
       to: { path: except('commands', 'shared'), pathNot: ['^node_modules', '^src/heap\\.ts$'] },
     },
+    {
+      name: 'the-library-is-the-pipeline',
+      comment: "index.ts, the programmatic API, offers the pipeline and shared/'s errors (and the model's types)",
+      severity: 'error',
+      from: { path: '^src/index\\.ts$' },
+      to: { path: except('pipeline', 'shared'), pathNot: '^node_modules', dependencyTypesNot: ['type-only'] },
+    },
     { name: 'no-cycles', severity: 'error', from: { path: '^src/' }, to: { circular: true } },
   ],
   options: {

@@ -16,8 +16,10 @@ export interface BatchRequest {
   all?: boolean;
   /** The versions to make of each meeting (default: the members'). */
   audiences?: Audience[];
-  /** Where the PDF of a single document goes (default: `defaultPdfPath`). */
+  /** Where the PDF of a single document goes (default: its `defaultPdfPath` in `outDir`). */
   out?: string;
+  /** The folder of the PDFs named by `defaultPdfPath` (default: out, under the working folder). */
+  outDir?: string;
   /** Also write the printed HTML of a single document here. */
   html?: string;
   /** The browser to print with (default: found as `findBrowser` does). */

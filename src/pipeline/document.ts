@@ -36,9 +36,9 @@ export function versionFor(meeting: Meeting, audience: Audience): Meeting {
  * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions; the public
  * version ends in `-offentlig.pdf`, so the two cannot be mistaken for each other.
  */
-export function defaultPdfPath(meeting: Meeting): string {
+export function defaultPdfPath(meeting: Meeting, outDir = 'out'): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
-  return path.join('out', `${meeting.date}-${meeting.kind}${audience}.pdf`);
+  return path.join(outDir, `${meeting.date}-${meeting.kind}${audience}.pdf`);
 }
 
 export interface PrintedDocument {

@@ -19,6 +19,7 @@ export interface DocumentResult {
 interface Destination {
   dir: string;
   out?: string;
+  outDir?: string;
   html?: string;
 }
 
@@ -39,7 +40,7 @@ export async function meetingBuilder(request: Destination, audiences: Audience[]
     const results: DocumentResult[] = [];
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
-      const pdf = request.out ?? defaultPdfPath(version);
+      const pdf = request.out ?? defaultPdfPath(version, request.outDir);
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
       const first = renderDocument(version);
       const inputs = await inputsFingerprint(request.dir, date, audience);
