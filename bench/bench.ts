@@ -7,8 +7,10 @@
 //   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
 //   (d) its floor: one Chromium printing the 52 finished HTML files one after another
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
+//   (f) the combined minutes of 6 September (--samlet, 21 attachments), against the minutes alone
+//   (g) the peak memory of a 1,000-page combined document (the same minutes, each attachment 48 pages)
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +18,8 @@ import { printMeeting, readMeeting } from '../src/pipeline/document.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
 import { sharedFiles } from '../src/input/load.js';
 import { PrintPage } from '../src/pdf/print.js';
+import { loadPdf } from '../src/pdf/outline.js';
+import { pdfLib } from '../src/pdf/pdf-lib.js';
 import { packageRoot } from '../src/shared/paths.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -35,6 +39,27 @@ function yearOfMeetings(): string {
     writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
   }
   return dir;
+}
+
+/** The example meetings with each attachment of 6 September 48 pages long: some 1,000 pages combined. */
+async function thousandPages(): Promise<string> {
+  const dir = path.join(work, 'thousand');
+  cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
+  const { PDFDocument, StandardFonts } = await pdfLib();
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= 48; n++) {
+    const page = doc.addPage([595.28, 841.89]);
+    for (let line = 0; line < 50; line++) page.drawText(`Side ${n}, linje ${line + 1}: tekst der fylder en linje i et langt bilag.`, { x: 56, y: 780 - line * 14, size: 10, font });
+  }
+  const bytes = await doc.save();
+  const folder = path.join(dir, 'bilag', '2023-09-06');
+  for (const f of readdirSync(folder)) writeFileSync(path.join(folder, f), bytes);
+  return dir;
+}
+
+async function pageCount(file: string): Promise<number> {
+  return (await loadPdf(readFileSync(file))).getPageCount();
 }
 
 /** The finished HTML of each meeting in `dir`, as agenda prints it, written beside a name for its PDF. */
@@ -132,6 +157,17 @@ const [c, d] = await timedAgainstFloor(
 );
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
+const combinedRun = (dir: string, samlet: boolean) => [cli, 'build', '2023-09-06', '--meetings', dir, '--out', path.join(work, 'f.pdf'), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
+const [f, alone] = await timedAgainstFloor(
+  runs,
+  { label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet', args: () => combinedRun(meetings, true) },
+  { label: '    the minutes alone, agenda build 2023-09-06', args: () => combinedRun(meetings, false) },
+);
+const [fMemory, aloneMemory] = [(await run(combinedRun(meetings, true), true)).peakMb, (await run(combinedRun(meetings, false), true)).peakMb];
+console.log(`    peak memory: ${fMemory.toFixed(0)} MB combined, ${aloneMemory.toFixed(0)} MB alone; combining costs ${((f - alone) / 1000).toFixed(2)} s`);
+const thousand = await thousandPages();
+const { ms: gMs, peakMb: gMemory } = await run(combinedRun(thousand, true), true);
+console.log(`(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`);
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
 rmSync(work, { recursive: true, force: true });

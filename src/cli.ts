@@ -48,6 +48,7 @@ program
   .option('--all', 'every meeting file in the folder')
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .option('--both', "the members' version and the public one")
+  .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
   .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')

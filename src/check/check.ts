@@ -46,7 +46,7 @@ export async function checkMeeting(dir: string, date: string, current: CheckedSh
   if (calendar?.value) findings.push(...checkNotes(meeting.source, meeting.value, calendar.value));
   const sources = sharedSources(shared.read);
   if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
-  return { findings, sources: { ...sources, date, meeting: meeting.value } };
+  return { findings, sources: { ...sources, date, meeting: meeting.value, source: meeting.source } };
 }
 
 /** The shared files' values, where the ones every meeting needs are valid. */

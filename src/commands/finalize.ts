@@ -1,6 +1,7 @@
 import { readMeetingSources } from '../pipeline/sources.js';
 import { UsageError } from '../shared/errors.js';
 import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
+import { meetingFor } from '../pipeline/document.js';
 import { checkedDate } from '../pipeline/select.js';
 
 export interface FinalizeOptions {
@@ -17,7 +18,8 @@ export async function finalizeCommand(dateArg: string, options: FinalizeOptions)
   const date = checkedDate(dateArg);
   const archive = archiveDir(dir, date);
   if (await hasArchive(dir, date)) throw new UsageError(`${date} is finalized already (see ${archive}); to reopen it, delete that folder`);
-  await readMeetingSources(dir, date);
-  const copied = await writeArchive(dir, date);
+  const { sources } = await readMeetingSources(dir, date);
+  const { attachmentHashes } = await import('../pipeline/combine.js');
+  const copied = await writeArchive(dir, date, await attachmentHashes(dir, meetingFor(sources, 'medlemmer')));
   process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
 }

@@ -1,6 +1,8 @@
-import { cp, mkdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { InputError } from '../shared/errors.js';
 import { exists, sharedFiles } from './load.js';
+import { readYamlFile } from './yaml-file.js';
 
 // A finalized meeting keeps copies of the shared files as they stood when its document went out, in
 // `arkiv/<date>/` of the meetings folder; its builds read those, so later changes to the plan, the
@@ -14,8 +16,11 @@ export function hasArchive(dir: string, date: string): Promise<boolean> {
   return exists(archiveDir(dir, date));
 }
 
-/** Copies the shared files there are into the meeting's archive, all or none; returns their names. */
-export async function writeArchive(dir: string, date: string): Promise<string[]> {
+/**
+ * Copies the shared files there are into the meeting's archive, with the SHA-256 of its attachment
+ * files, all or none; returns the names of the files archived.
+ */
+export async function writeArchive(dir: string, date: string, attachments: AttachmentHashes = {}): Promise<string[]> {
   const target = archiveDir(dir, date);
   const partial = `${target}.tmp-${process.pid}`;
   await mkdir(partial, { recursive: true });
@@ -28,10 +33,34 @@ export async function writeArchive(dir: string, date: string): Promise<string[]>
       await cp(from, path.join(partial, name), { preserveTimestamps: true });
       copied.push(name);
     }
+    if (Object.keys(attachments).length) {
+      await writeFile(path.join(partial, hashesFile), hashesYaml(attachments));
+      copied.push(hashesFile);
+    }
     await rename(partial, target);
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
     throw err;
   }
   return copied;
+}
+
+/** The SHA-256 of each attachment file as the meeting went out, by its `fil:`. */
+export type AttachmentHashes = Record<string, string>;
+
+const hashesFile = 'bilag.yaml';
+
+/** What `agenda finalize` recorded of the meeting's attachment files; none for a meeting not finalized (or before files were recorded). */
+export async function readAttachmentHashes(dir: string, date: string): Promise<AttachmentHashes | undefined> {
+  const file = path.join(archiveDir(dir, date), hashesFile);
+  if (!(await exists(file))) return undefined;
+  const { data } = await readYamlFile(file);
+  const valid = typeof data === 'object' && data !== null && Object.values(data).every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
+  if (!valid) throw new InputError([{ file, line: 1, col: 1, path: '', message: 'expected each attachment file with its SHA-256, as agenda finalize writes it' }]);
+  return data as AttachmentHashes;
+}
+
+function hashesYaml(hashes: AttachmentHashes): string {
+  const lines = Object.entries(hashes).map(([file, sha]) => `${JSON.stringify(file)}: ${sha}`);
+  return `# The SHA-256 of each attachment file as the meeting went out (agenda finalize)\n${lines.join('\n')}\n`;
 }

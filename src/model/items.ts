@@ -1,5 +1,6 @@
 import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
+import type { Location } from '../shared/errors.js';
 import type { Bilag, ClosableText, ForwardPlanView, Item, PoliticalReview, Section, Slot } from './meeting.js';
 
 export interface ItemDefaults {
@@ -9,6 +10,8 @@ export interface ItemDefaults {
   plannedPoints: string[];
   /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
   politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
+  /** Where the `fil:` of an entry's attachment stands in the meeting file, for errors about the file. */
+  fileAt: (entry: ItemInput, bilag: number) => Location;
 }
 
 /**
@@ -42,7 +45,7 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
     konsekvenser: section(standing?.økonomiske_konsekvenser, entry?.økonomiske_konsekvenser),
     indstilling: section(standing?.indstilling, entry?.indstilling),
-    bilag: numbered(entry?.bilag ?? [], lukket),
+    bilag: numbered(entry, lukket, defaults.fileAt),
     beslutning: closable(entry?.beslutning),
   };
 }
@@ -62,12 +65,13 @@ function closable(input: ClosableTextInput | undefined): ClosableText | undefine
 }
 
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
-function numbered(bilag: BilagInput[], itemLukket: boolean): Bilag[] {
-  return bilag.map((b, i) => ({
+function numbered(entry: ItemInput | undefined, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
+  return (entry?.bilag ?? []).map((b: BilagInput, i) => ({
     number: b.nummer ?? i + 1,
     lukket: itemLukket || (b.lukket ?? false),
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,
+    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry!, i) },
   }));
 }

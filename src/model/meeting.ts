@@ -1,6 +1,7 @@
 // The meeting model: the contract between merging (input side) and rendering (output side).
 // Plain data only; text fields hold the clerk's Markdown source, dates are ISO (YYYY-MM-DD).
 
+import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import type { MeetingType } from '../input/schema/calendar.js';
 
 /** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
@@ -79,7 +80,10 @@ export interface Bilag {
   document?: string;
   /** Why a closed attachment is closed, told to the public. */
   publicNote?: string;
+  /** The attachment's file, for the combined document; the public version has none of a closed one. */
+  file?: AttachmentFileRef;
 }
+
 
 /** The coming meetings with their planned points, as the plan stood on the meeting's date. */
 export interface ForwardPlanView {
@@ -123,3 +127,5 @@ export interface PoliticalMeeting {
   /** The clerk's remark on it, for the minutes. */
   note?: string;
 }
+
+export type { AttachmentFileRef };

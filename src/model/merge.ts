@@ -14,6 +14,11 @@ export function buildMeeting(sources: MeetingSources): Meeting {
     forwardPlan: forwardPlanOn(sources.forwardPlan, committee.mødeplan, date),
     plannedPoints: pointsOn(sources.forwardPlan, date),
     politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
+    fileAt: (entry, bilag) => {
+      const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), 'bilag', bilag, 'fil'] as const;
+      const { line, col } = sources.source?.locate(at) ?? { line: 1, col: 1 };
+      return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: `punkter[${at[1]}].bilag[${bilag}].fil` };
+    },
   });
   return {
     kind: items.some((i) => i.beslutning !== undefined) ? 'referat' : 'dagsorden',

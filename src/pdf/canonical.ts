@@ -1,4 +1,4 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFName, PDFObject, PDFRef, PDFString } from '@cantoo/pdf-lib';
 import { pdfLib } from './pdf-lib.js';
 
 /**
@@ -42,7 +42,7 @@ async function renumberStructureIds(doc: PDFDocument): Promise<void> {
   if (idTree) root.set(PDFName.of('IDTree'), sortedIdTree(lib, doc, idTree, ids));
 }
 
-type Lib = typeof import('pdf-lib');
+type Lib = typeof import('@cantoo/pdf-lib');
 
 /** Replaces, within `value` (a string, or attributes holding strings), every structure id by its new name. */
 function rewriteStrings(lib: Lib, value: PDFObject | undefined, parent: PDFDict | PDFArray, key: PDFName | number, rename: (s: PDFString) => PDFString): void {

@@ -1,4 +1,4 @@
-import type { PDFDict, PDFDocument } from 'pdf-lib';
+import type { PDFDict, PDFDocument } from '@cantoo/pdf-lib';
 import type { HeadingPages } from '../shared/printable.js';
 import { pdfLib } from './pdf-lib.js';
 

@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { headingPages } from './outline.js';

@@ -1,4 +1,4 @@
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import { canonicalize } from './canonical.js';
 import { loadPdf, outlineEntries } from './outline.js';
@@ -20,9 +20,10 @@ const inputsKey = 'AgendaInputs';
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
  * (a heading at a forced page break comes out with its text twice, one that wraps loses a space).
  * Loading and saving the same document with pdf-lib keeps its structure tree and outline; it is
- * copyPages that drops them.
+ * copyPages that drops them. `extend` adds to the finished document before it is saved (the attachments
+ * of a combined document).
  */
-export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: string[]): Promise<Uint8Array> {
+export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: string[], extend?: (doc: PDFDocument) => Promise<void>): Promise<Uint8Array> {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -32,6 +33,7 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
   await canonicalize(doc);
+  await extend?.(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 

@@ -1,5 +1,5 @@
 import type { Browser, CDPSession, Page } from 'puppeteer';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { RenderedDocument } from '../shared/printable.js';
 import { loadPdf } from './outline.js';
 

@@ -27,6 +27,8 @@ export interface BatchRequest {
   timeoutMs?: number;
   /** Documents printed at once (default: one per core, at most four). */
   jobs?: number;
+  /** The combined documents (samlet dokument): each agenda with its attachment files after it. */
+  samlet?: boolean;
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */

@@ -12,6 +12,9 @@ import { PrintPage } from '../pdf/print.js';
 import { documentSubject, documentTitle, renderDocument } from '../render/html.js';
 import type { Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { combine, type Attachments } from './combine.js';
 
 /**
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
@@ -41,6 +44,11 @@ export function defaultPdfPath(meeting: Meeting, outDir = 'out'): string {
   return path.join(outDir, `${meeting.date}-${meeting.kind}${audience}.pdf`);
 }
 
+/** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */
+export function combinedPdfPath(meeting: Meeting, outDir?: string): string {
+  return defaultPdfPath(meeting, outDir).replace(/\.pdf$/, '-samlet.pdf');
+}
+
 export interface PrintedDocument {
   /** The HTML of the final print, with the real page numbers, made when asked for. */
   html: () => string;
@@ -49,12 +57,16 @@ export interface PrintedDocument {
 
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
- * right, and the fingerprint of its `inputs` recorded. `first`, its rendering without page numbers, may be made beforehand, while the browser starts.
+ * right, and the fingerprint of its `inputs` recorded; given its `attachments`, the combined document
+ * with them after the agenda. `first`, its rendering without page numbers, may be made beforehand,
+ * while the browser starts.
  */
-export async function printMeeting(page: PrintPage, meeting: Meeting, first = renderDocument(meeting), inputs?: string): Promise<PrintedDocument> {
-  const { doc, rendered } = await printWithContents(page, (headings) => renderDocument(meeting, headings), first);
+export async function printMeeting(page: PrintPage, meeting: Meeting, first?: RenderedDocument, inputs?: string, attachments?: Attachments): Promise<PrintedDocument> {
+  const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
+  const { doc, rendered } = await printWithContents(page, render, first ?? render());
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
-  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body)) };
+  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments) };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */

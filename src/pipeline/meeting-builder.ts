@@ -5,7 +5,8 @@ import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
-import { defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+import { openAttachments } from './combine.js';
+import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
   date: string;
@@ -21,6 +22,7 @@ interface Destination {
   out?: string;
   outDir?: string;
   html?: string;
+  samlet?: boolean;
 }
 
 /**
@@ -40,12 +42,18 @@ export async function meetingBuilder(request: Destination, audiences: Audience[]
     const results: DocumentResult[] = [];
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
-      const pdf = request.out ?? defaultPdfPath(version, request.outDir);
+      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
+      // Its files are opened first: a bad one stops this document before anything is printed.
+      const attachments = request.samlet ? await openAttachments(request.dir, version).catch(failed) : undefined;
+      if (attachments instanceof AgendaError) {
+        results.push(done({ date, audience, error: attachments }));
+        continue;
+      }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
-      const first = renderDocument(version);
+      const first = renderDocument(version, undefined, attachments?.pages);
       const inputs = await inputsFingerprint(request.dir, date, audience);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first, inputs);
+        const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAtomically(pdf, printed.pdf);
         if (request.html) await writeAtomically(request.html, printed.html());
       });

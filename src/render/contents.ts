@@ -1,5 +1,8 @@
 import type { HeadingPages } from '../shared/printable.js';
 
+/** The page count of each attachment that follows the agenda in a combined document, by its anchor, in their order. */
+export type AttachmentPages = Map<string, number>;
+
 /** The page numbers the document prints: its body counts from 1 at the first heading after the contents. */
 export interface PageNumbers {
   /** The printed number of each h1 after the contents heading, in document order. */

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
-import type { Meeting } from '../model/meeting.js';
+import type { Item, Meeting } from '../model/meeting.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
-import { pageNumbers } from './contents.js';
+import { pageNumbers, type AttachmentPages, type PageNumbers } from './contents.js';
 import { kindName, longDate } from '../shared/danish-dates.js';
+import { attachmentAnchor } from '../model/attachments.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
 
@@ -15,6 +16,9 @@ interface Renderer {
   style: string;
   /** The parts of the page that change with the page numbers, each its own partial. */
   numbered: Array<{ selector: string; template: TemplateDelegate }>;
+  /** In a combined document also each item's Bilag table and the Bilagsoversigt, which give the attachments' pages. */
+  bilagTable: TemplateDelegate;
+  bilagsoversigt: TemplateDelegate;
 }
 
 let renderer: Renderer | undefined;
@@ -35,6 +39,8 @@ function prepare(): Renderer {
       { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
       { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
     ],
+    bilagTable: hbs.compile(source('bilagtabel.hbs')),
+    bilagsoversigt: hbs.compile(source('bilagsoversigt.hbs')),
   };
 }
 
@@ -50,28 +56,62 @@ export function documentSubject(meeting: Meeting): string {
 
 /**
  * The meeting as one self-contained HTML page. Without `headings` the contents show placeholders;
- * given where the headings landed in a first print, they show the real page numbers.
+ * given where the headings landed in a first print, they show the real page numbers. Given
+ * `attachments`, the page count of each attachment that follows the agenda in a combined document
+ * (by anchor, in their order), the Bilag tables and the Bilagsoversigt link to each and give its page.
  */
-export function renderDocument(meeting: Meeting, headings?: HeadingPages): RenderedDocument {
+export function renderDocument(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages): RenderedDocument {
   renderer ??= prepare();
   const { document, style } = renderer;
-  const context = viewOf(meeting, headings);
+  const context = viewOf(meeting, headings, attachments);
   const body = renderer.body(context);
+  const parts = [...renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) }))];
+  if (attachments) {
+    for (const item of context.items.filter((i) => i.bilag.some((b) => 'anchor' in b))) {
+      parts.push({ selector: `#bilag-tabel-${item.number}`, html: renderer.bilagTable({ item, combined: true }) });
+    }
+    if (context.bilagsoversigt.length) parts.push({ selector: '#bilagsoversigt', html: renderer.bilagsoversigt(context) });
+  }
   return {
     html: () => document({ ...context, title: documentTitle(meeting), style, body }),
     style,
     body,
-    numberedParts: renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) })),
+    numberedParts: parts,
   };
 }
 
-function viewOf(meeting: Meeting, headings?: HeadingPages) {
-  const pages = headings ? pageNumbers(headings) : undefined;
+function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages) {
+  const agendaPages = headings ? pageNumbers(headings) : undefined;
+  const combined = attachments ? combinedPages(agendaPages, attachments) : undefined;
+  const pages = combined && agendaPages ? { ...agendaPages, total: combined.total } : agendaPages;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
-  const bilagsoversigt = meeting.items.filter((i) => i.bilag.length > 0);
+  const items = combined ? meeting.items.map((item) => withAttachmentPages(item, combined.starts)) : meeting.items;
+  const bilagsoversigt = items.filter((i) => i.bilag.length > 0);
   const contents = [
-    ...meeting.items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
-    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(meeting.items.length) }] : []),
+    ...items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
+    ...(bilagsoversigt.length ? [{ label: 'Bilagsoversigt', anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
-  return { meeting, items: meeting.items, contents, bilagsoversigt, pages };
+  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined) };
+}
+
+/** Where each attachment starts, numbered on from the agenda's last page, and the combined document's number of pages. */
+function combinedPages(agenda: PageNumbers | undefined, attachments: AttachmentPages): { starts: Map<string, string>; total: number } {
+  const starts = new Map<string, string>();
+  let next = (agenda?.total ?? 0) + 1;
+  for (const [anchor, count] of attachments) {
+    starts.set(anchor, agenda ? String(next) : '00');
+    next += count;
+  }
+  return { starts, total: next - 1 };
+}
+
+function withAttachmentPages(item: Item, starts: Map<string, string>): Item {
+  return {
+    ...item,
+    bilag: item.bilag.map((b, i) => {
+      const anchor = attachmentAnchor(item, i);
+      const page = starts.get(anchor);
+      return page === undefined ? b : { ...b, anchor, page };
+    }),
+  };
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type HandlebarsModule from 'handlebars';
 import type MarkdownItModule from 'markdown-it';
 
@@ -11,5 +12,9 @@ const require = createRequire(import.meta.url);
 export const Handlebars = require('handlebars/dist/handlebars.min.js') as typeof HandlebarsModule;
 export const MarkdownIt = require('markdown-it/dist/markdown-it.min.js') as typeof MarkdownItModule;
 
-/** pdf-lib, loaded when first needed (not every command prints). */
-export const loadPdfLib = () => require('pdf-lib/dist/pdf-lib.min.js') as typeof import('pdf-lib');
+/**
+ * pdf-lib (its maintained fork @cantoo/pdf-lib, which also opens encrypted attachments), loaded when
+ * first needed (not every command prints). The fork's package exports do not name its single-file
+ * build, so it is found beside the entry point.
+ */
+export const loadPdfLib = () => require(path.join(path.dirname(require.resolve('@cantoo/pdf-lib')), '../dist/pdf-lib.min.js')) as typeof import('@cantoo/pdf-lib');

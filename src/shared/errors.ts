@@ -20,6 +20,9 @@ export interface Finding {
   warning?: boolean;
 }
 
+/** Where a value stands in an input file: a finding without its message. */
+export type Location = Pick<Finding, 'file' | 'line' | 'col' | 'path'>;
+
 /** One finding, always on one line. */
 export function formatFinding(f: Finding): string {
   const where = `${f.file}:${f.line}:${f.col}${f.warning ? ': warning' : ''}`;

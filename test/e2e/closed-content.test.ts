@@ -5,19 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { fidelity } from '../support/fidelity.js';
+import { closedFixture as fixture, markers, spellings } from '../support/markers.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
-
-// fixtures/lukket/2024-03-06.yaml holds a marker in every field that is closed: a closed item's title,
-// its sections, timetable, attachments and decision; closed texts, a closed decision, a closed
-// timetable row and a closed attachment (title and document number) in open items.
-const fixture = path.join(packageRoot, 'fixtures', 'lukket');
-const markers = Array.from({ length: 15 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
-
-/** Every way a marker can be spelt inside a PDF file: as bytes, and as UTF-16 text in a hex string. */
-function spellings(marker: string): string[] {
-  const utf16 = Buffer.from(`\ufeff${marker}`, 'utf16le').swap16().subarray(2).toString('hex');
-  return [marker, utf16, utf16.toUpperCase()];
-}
 
 describe('a meeting with closed content', () => {
   const dir = tempDir();

@@ -73,7 +73,7 @@ describe('mergeItems', () => {
     { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, sagsfremstilling: { før: 'Før', efter: 'Efter' } },
   ];
   const plan = { meetings: [], awaiting: ['Venter'] };
-  const defaults = { forwardPlan: plan, plannedPoints: [], politicalReview: () => undefined };
+  const defaults = { forwardPlan: plan, plannedPoints: [], politicalReview: () => undefined, fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }) };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
     const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true }, { fast: 'sidst', sagsfremstilling: { tekst: 'Nyt', lukket: false } }], { ...defaults, sagsgang: 'DIR' });

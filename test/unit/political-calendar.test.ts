@@ -86,7 +86,7 @@ describe('Direktionen’s schedule', () => {
 describe('the forward plan’s points on their day', () => {
   const plan = { møder: [{ dato: '2023-11-29', punkter: [{ tekst: 'A' }, { tekst: 'B', fjernet: '2023-11-29' }] }] };
   const standing = [{ id: 'behandling', titel: 'Punkter til behandling', fra_plan: true }];
-  const defaults = { forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: pointsOn(plan, '2023-11-29'), politicalReview: () => undefined };
+  const defaults = { forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: pointsOn(plan, '2023-11-29'), politicalReview: () => undefined, fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }) };
   it('land in the timetable of the item that takes them, times left open, unless the meeting writes its own', () => {
     expect(mergeItems(standing, [], defaults)[0]!.tidsplan).toEqual([{ subject: 'A', lukket: false }]);
     expect(mergeItems(standing, [{ fast: 'behandling', tidsplan: [{ tid: '10.00', punkt: 'Eget' }] }], defaults)[0]!.tidsplan).toEqual([{ time: '10.00', subject: 'Eget', lukket: false }]);

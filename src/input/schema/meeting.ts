@@ -5,6 +5,8 @@ const bilag = block({
   nummer: optional(wholeNumber),
   titel: optional(text),
   dokument: optional(text),
+  /** The attachment's file (PDF, PNG or JPEG), relative to the meetings folder: it goes into the combined document. */
+  fil: optional(text),
   lukket: optional(flag),
   /** Why a closed attachment is closed, for the public (e.g. "jf. offentlighedslovens § 30"). */
   offentlig_note: optional(text),

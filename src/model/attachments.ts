@@ -1,0 +1,32 @@
+import type { AttachmentFileRef, Bilag, Item, Meeting } from './meeting.js';
+
+/** An attachment whose file goes into the combined document. */
+export interface FiledAttachment {
+  item: Item;
+  /** The item's place in the meeting (0-based), which is its bookmark's among the top-level ones after the contents. */
+  itemIndex: number;
+  bilag: Bilag & { file: AttachmentFileRef };
+  /** The link target the Bilagsoversigt and the item's Bilag table point at. */
+  anchor: string;
+}
+
+/**
+ * The attachments with a file, in the order of the Bilagsoversigt: item by item, each item's in its
+ * list's order. Given the public version, a closed attachment has no file and is not among them.
+ */
+export function filedAttachments(meeting: Meeting): FiledAttachment[] {
+  return meeting.items.flatMap((item, itemIndex) =>
+    item.bilag.flatMap((bilag, i) => (bilag.file ? [{ item, itemIndex, bilag: { ...bilag, file: bilag.file }, anchor: attachmentAnchor(item, i) }] : [])),
+  );
+}
+
+/** `bilag-3-0`: the item's number and the attachment's place in its list (numbers may repeat, places do not). */
+export function attachmentAnchor(item: Item, index: number): string {
+  return `bilag-${item.number}-${index}`;
+}
+
+/** "Bilag 2.1: Notat Tidsplan for budgetopfølgning 2024, 116728/23": what each of its pages is stamped with. */
+export function attachmentLabel({ item, bilag }: FiledAttachment): string {
+  const title = bilag.title ?? 'Lukket bilag';
+  return `Bilag ${item.number}.${bilag.number}: ${title}${bilag.document ? `, ${bilag.document}` : ''}`;
+}

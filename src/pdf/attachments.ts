@@ -1,0 +1,81 @@
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { InputError } from '../shared/errors.js';
+import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
+import { pdfLib } from './pdf-lib.js';
+
+/** An attachment file opened as a PDF: its own pages, or an image on an A4 page. */
+export interface OpenedAttachment {
+  file: AttachmentBytes;
+  doc: PDFDocument;
+  pages: number;
+}
+
+/** A4 in points, portrait. */
+export const a4 = { width: 595.28, height: 841.89 };
+
+/**
+ * Opens an attachment so that its pages can go into the combined document whole: a PDF encrypted with
+ * only an owner password is decrypted (any reader opens it), form fields are drawn into their pages,
+ * an image is put on an A4 page. What cannot be opened is one located error at its `fil:` line.
+ */
+export async function openAttachment(file: AttachmentBytes): Promise<OpenedAttachment> {
+  try {
+    const doc = file.kind === 'pdf' ? await openPdf(file.bytes) : await imagePage(file);
+    const pages = doc.getPageCount();
+    if (pages === 0) throw attachmentError(file.ref, 'the PDF has no pages');
+    return { file, doc, pages };
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw attachmentError(file.ref, reason(err, file));
+  }
+}
+
+async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  const { PDFDocument, ParseSpeeds } = await pdfLib();
+  const doc = await PDFDocument.load(bytes, { password: '', updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, warnOnInvalidObjects: false });
+  await wholePages(doc);
+  // Widgets are annotations, which an embedded page leaves behind: their appearance goes into the page.
+  const form = doc.getForm();
+  if (form.getFields().length > 0) form.flatten();
+  return doc;
+}
+
+/**
+ * pdf-lib reads on past damage, rebuilding what it can find: a file cut off short would go in with
+ * pages missing their content. Each page's content must be there, whole, or the file is refused.
+ */
+async function wholePages(doc: PDFDocument): Promise<void> {
+  const { PDFArray, PDFName, PDFNumber, PDFRawStream, PDFRef } = await pdfLib();
+  const declared = doc.catalog.Pages().lookupMaybe(PDFName.of('Count'), PDFNumber)?.asNumber();
+  if (declared !== undefined && declared !== doc.getPageCount()) throw new Error(`${doc.getPageCount()} of its ${declared} pages are left`);
+  for (const [i, page] of doc.getPages().entries()) {
+    page.getSize();
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    for (const ref of refs) {
+      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+      if (!(stream instanceof PDFRawStream) || stream.getContents().length === 0) throw new Error(`page ${i + 1} has lost its content`);
+    }
+  }
+}
+
+/** A scan or photo, fitted to an A4 page turned the way the image is. */
+async function imagePage(file: AttachmentBytes): Promise<PDFDocument> {
+  const { PDFDocument } = await pdfLib();
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const image = file.kind === 'png' ? await doc.embedPng(file.bytes) : await doc.embedJpg(file.bytes);
+  const landscape = image.width > image.height;
+  const [width, height] = landscape ? [a4.height, a4.width] : [a4.width, a4.height];
+  const scale = Math.min(width / image.width, height / image.height);
+  const page = doc.addPage([width, height]);
+  page.drawImage(image, { x: (width - image.width * scale) / 2, y: (height - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
+  return doc;
+}
+
+/** What the clerk can do about a file that would not open. */
+function reason(err: unknown, file: AttachmentBytes): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/needs password|password|encrypt/i.test(message)) return 'the PDF is protected by a password: save a copy without one (print it to PDF) and name that';
+  if (file.kind !== 'pdf') return `the file is not a readable ${file.kind.toUpperCase()} image (${message.split('\n')[0]}); save it again, or as PDF`;
+  return `the PDF is damaged and cannot be read (${message.split('\n')[0]}); save it again from the program that made it`;
+}

@@ -1,0 +1,125 @@
+import type { PDFDict, PDFDocument, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import { a4, type OpenedAttachment } from './attachments.js';
+import { pdfLib } from './pdf-lib.js';
+
+/** One attachment as it goes into the combined document. */
+export interface PlacedPages {
+  opened: OpenedAttachment;
+  /** The stamp in the top margin of each of its pages, and its bookmark: "Bilag 2.1: Notat ..., 116728/23". */
+  label: string;
+  /** The named destination the agenda's links to this attachment go to. */
+  anchor: string;
+  /** The top-level bookmark (0-based) it goes under: its item's. */
+  parent: number;
+}
+
+const mm = 72 / 25.4;
+/** The bands the stamps stand in, kept clear of the attachment's own content. */
+const band = { top: 14 * mm, bottom: 13 * mm, side: 12 * mm };
+const stampSize = 8.5;
+
+/**
+ * Adds each attachment's pages after the agenda's, in the same document: the agenda keeps its tags,
+ * structure tree and outline (copyPages would drop them from a copied agenda). Each page is the
+ * attachment's page drawn whole, scaled into the sheet between the stamp bands, on an A4 sheet turned
+ * the way the page is: the stamps can never cover what the page shows, and its text stays text.
+ * `pageLabel` gives a combined page number's stamp ("Side 35 af 120"), from `firstNumber` on.
+ */
+export async function appendAttachments(doc: PDFDocument, placed: PlacedPages[], firstNumber: number, pageLabel: (n: number) => string): Promise<void> {
+  const { StandardFonts } = await pdfLib();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const parents = await topLevelEntries(doc);
+  let number = firstNumber;
+  for (const p of placed) {
+    const embedded = await doc.embedPages(p.opened.doc.getPages());
+    let first: PDFRef | undefined;
+    for (const [i, source] of p.opened.doc.getPages().entries()) {
+      const sheet = await placePage(doc, source, embedded[i]!);
+      stamp(sheet, font, p.label, pageLabel(number++));
+      first ??= sheet.ref;
+    }
+    await addOutlineEntry(doc, parents[p.parent]!, p.label, first!);
+    await setNamedDestination(doc, p.anchor, first!);
+  }
+}
+
+/** A new sheet with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
+async function placePage(doc: PDFDocument, source: PDFPage, embedded: Awaited<ReturnType<PDFDocument['embedPage']>>): Promise<PDFPage> {
+  const { degrees } = await pdfLib();
+  const rotation = (((source.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+  const turned = rotation === 90 || rotation === 270;
+  const [w, h] = [embedded.width, embedded.height];
+  const [shownW, shownH] = turned ? [h, w] : [w, h];
+  const [sheetW, sheetH] = shownW > shownH ? [a4.height, a4.width] : [a4.width, a4.height];
+  const box = { x: band.side, y: band.bottom, width: sheetW - 2 * band.side, height: sheetH - band.top - band.bottom };
+  const scale = Math.min(1, box.width / shownW, box.height / shownH);
+  const x0 = box.x + (box.width - shownW * scale) / 2;
+  const y0 = box.y + (box.height - shownH * scale) / 2;
+  // drawPage turns about the drawn page's lower left corner, counter-clockwise: move that corner so
+  // the turned page lands on the box.
+  const origin = { 0: [x0, y0], 90: [x0, y0 + shownH * scale], 180: [x0 + shownW * scale, y0 + shownH * scale], 270: [x0 + shownW * scale, y0] }[rotation];
+  const sheet = doc.addPage([sheetW, sheetH]);
+  sheet.drawPage(embedded, { x: origin[0]!, y: origin[1]!, xScale: scale, yScale: scale, rotate: degrees(-rotation) });
+  return sheet;
+}
+
+function stamp(sheet: PDFPage, font: PDFFont, label: string, pageNumber: string): void {
+  const { width, height } = sheet.getSize();
+  const room = width - 2 * band.side;
+  sheet.drawText(fitted(font, encodable(font, label), room), { x: band.side, y: height - band.top + 5 * mm, size: stampSize, font });
+  const number = encodable(font, pageNumber);
+  sheet.drawText(number, { x: width - band.side - font.widthOfTextAtSize(number, stampSize), y: 5 * mm, size: stampSize, font });
+}
+
+/** The standard font writes WinAnsi (Danish letters included); any other character becomes a question mark. */
+function encodable(font: PDFFont, text: string): string {
+  const known = new Set(font.getCharacterSet());
+  return [...text.replace(/\s+/g, ' ')].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('');
+}
+
+/** Cut with an ellipsis to `room` points. */
+function fitted(font: PDFFont, text: string, room: number): string {
+  if (font.widthOfTextAtSize(text, stampSize) <= room) return text;
+  let cut = text;
+  while (cut.length > 1 && font.widthOfTextAtSize(`${cut}…`, stampSize) > room) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** The outline's top-level entries, by reference. */
+async function topLevelEntries(doc: PDFDocument): Promise<PDFRef[]> {
+  const { PDFDict, PDFName, PDFRef } = await pdfLib();
+  const refs: PDFRef[] = [];
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  for (let ref = root?.get(PDFName.of('First')); ref instanceof PDFRef; ref = doc.context.lookup(ref, PDFDict).get(PDFName.of('Next'))) refs.push(ref);
+  return refs;
+}
+
+/** A bookmark under `parentRef`, after its others, to the page `page`; the open entries' counts kept right. */
+async function addOutlineEntry(doc: PDFDocument, parentRef: PDFRef, title: string, page: PDFRef): Promise<void> {
+  const { PDFDict, PDFHexString, PDFName, PDFNumber } = await pdfLib();
+  const name = PDFName.of;
+  const parent = doc.context.lookup(parentRef, PDFDict);
+  const last = parent.get(name('Last')) as PDFRef | undefined;
+  const entry = doc.context.register(
+    doc.context.obj({ Title: PDFHexString.fromText(title), Parent: parentRef, Dest: [page, 'Fit'], ...(last ? { Prev: last } : {}) }),
+  );
+  if (last) doc.context.lookup(last, PDFDict).set(name('Next'), entry);
+  else parent.set(name('First'), entry);
+  parent.set(name('Last'), entry);
+  const count = (dict: PDFDict) => dict.lookupMaybe(name('Count'), PDFNumber)?.asNumber() ?? 0;
+  const open = count(parent) >= 0;
+  parent.set(name('Count'), PDFNumber.of(open ? count(parent) + 1 : count(parent) - 1));
+  const root = doc.catalog.lookup(name('Outlines'), PDFDict) as PDFDict;
+  if (open) root.set(name('Count'), PDFNumber.of(count(root) + 1));
+}
+
+/** Points the agenda's links to `anchor` (Chromium's named destination of the Bilagsoversigt entry) at `page`. */
+async function setNamedDestination(doc: PDFDocument, anchor: string, page: PDFRef): Promise<void> {
+  const { PDFDict, PDFName } = await pdfLib();
+  let dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (!dests) {
+    dests = doc.context.obj({});
+    doc.catalog.set(PDFName.of('Dests'), doc.context.register(dests));
+  }
+  dests.set(PDFName.of(anchor), doc.context.obj([page, 'Fit']));
+}

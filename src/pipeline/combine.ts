@@ -1,0 +1,81 @@
+import type { PDFDocument } from '@cantoo/pdf-lib';
+import { InputError, type Finding } from '../shared/errors.js';
+import { readAttachmentBytes } from '../input/attachments.js';
+import { readAttachmentHashes, type AttachmentHashes } from '../input/archive.js';
+import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
+import type { Meeting } from '../model/meeting.js';
+import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
+import { headingPages } from '../pdf/outline.js';
+import { appendAttachments } from '../pdf/stamp.js';
+import { pageNumbers, type AttachmentPages } from '../render/contents.js';
+
+/** The attachment files of one version of a meeting, opened, for its combined document (samlet dokument). */
+export interface Attachments {
+  filed: FiledAttachment[];
+  opened: OpenedAttachment[];
+  /** Known before printing, so the agenda can give each attachment's page. */
+  pages: AttachmentPages;
+}
+
+/**
+ * Opens the files of the attachments this version holds (the public version has none of a closed
+ * attachment, so a closed file is never opened for it). Every bad file at once, each a located error
+ * at its `fil:`; in a finalized meeting, also a file that is not the one that went out.
+ */
+export async function openAttachments(dir: string, meeting: Meeting): Promise<Attachments> {
+  const filed = filedAttachments(meeting);
+  const recorded = await readAttachmentHashes(dir, meeting.date);
+  const findings: Finding[] = [];
+  const opened: OpenedAttachment[] = [];
+  for (const { bilag } of filed) {
+    try {
+      const file = await readAttachmentBytes(dir, bilag.file);
+      const sent = recorded?.[bilag.file.path];
+      if (recorded && sent !== file.sha256) {
+        const change = sent ? 'has changed since' : 'was not an attachment when';
+        throw new InputError([{ ...bilag.file.at, message: `${bilag.file.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting` }]);
+      }
+      opened.push(await openAttachment(file));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      findings.push(...err.findings);
+    }
+  }
+  if (findings.length) throw new InputError(findings);
+  return { filed, opened, pages: new Map(filed.map((f, i) => [f.anchor, opened[i]!.pages])) };
+}
+
+/** Every attachment file of the members' version, checked as a build opens it: its findings, none when all are good. */
+export async function attachmentFindings(dir: string, meeting: Meeting): Promise<Finding[]> {
+  return openAttachments(dir, meeting).then(
+    () => [],
+    (err: unknown) => {
+      if (err instanceof InputError) return err.findings;
+      throw err;
+    },
+  );
+}
+
+/** The SHA-256 of each attachment file (all opened first, so a bad one stops the finalizing), by its `fil:`. */
+export async function attachmentHashes(dir: string, meeting: Meeting): Promise<AttachmentHashes> {
+  const { opened } = await openAttachments(dir, meeting);
+  return Object.fromEntries(opened.map((o) => [o.file.ref.path, o.file.sha256]));
+}
+
+/**
+ * The agenda as printed, with every attachment's pages after it: stamped with what it is and its page
+ * in the combined numbering ("Side 35 af 120", on from the agenda's own), bookmarked under its item,
+ * and the target of the agenda's links to it.
+ */
+export async function combine(doc: PDFDocument, attachments: Attachments): Promise<void> {
+  const agenda = pageNumbers(await headingPages(doc));
+  const total = agenda.total + [...attachments.pages.values()].reduce((a, b) => a + b, 0);
+  const placed = attachments.filed.map((f, i) => ({
+    opened: attachments.opened[i]!,
+    label: attachmentLabel(f),
+    anchor: f.anchor,
+    // The outline's first top-level entry is the contents, then one per item.
+    parent: f.itemIndex + 1,
+  }));
+  await appendAttachments(doc, placed, agenda.total + 1, (n) => `Side ${n} af ${total}`);
+}

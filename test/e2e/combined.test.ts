@@ -1,0 +1,266 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { encrypt, linkTargets, scanPng, wordBoxes, writePdf } from '../support/attachments.js';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { edit } from '../support/edit.js';
+import { pdfInfo, pdfPages } from '../support/pdf.js';
+
+const pageCount = (file: string) => Number(pdfInfo(file).Pages);
+
+/** Every way a marker can be spelt in a PDF's uncompressed bytes: as is, as a hex string (pdf-lib's text), as UTF-16 (bookmarks, metadata). */
+function spellings(marker: string): string[] {
+  const hex = Buffer.from(marker, 'latin1').toString('hex');
+  const utf16 = Buffer.from(marker, 'utf16le').swap16().toString('hex');
+  return [marker, hex, hex.toUpperCase(), utf16, utf16.toUpperCase()];
+}
+
+/** The outline as qpdf reads it, every level: title, 1-based sheet, children. */
+interface Entry {
+  title: string;
+  sheet: number;
+  kids: Entry[];
+}
+function outline(file: string): Entry[] {
+  type Raw = { title: string; destpageposfrom1: number; kids: Raw[] };
+  const walk = (raw: Raw[]): Entry[] => raw.map((r) => ({ title: r.title, sheet: r.destpageposfrom1, kids: walk(r.kids) }));
+  return walk((JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Raw[] }).outlines);
+}
+
+describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
+  const { dir } = copyOfMeetings();
+  const combined = path.join(dir, 'out', '2023-09-06-referat-samlet.pdf');
+  const agendaOnly = path.join(dir, 'agenda.pdf');
+  const files = readdirSync(path.join(packageRoot, 'meetings', 'bilag', '2023-09-06'));
+  let pages: string[];
+
+  beforeAll(() => {
+    const run = agenda(['build', '2023-09-06', '--samlet', '--quiet'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('out/2023-09-06-referat-samlet.pdf');
+    expect(agenda(['build', '2023-09-06', '--quiet', '--out', agendaOnly], { cwd: dir }).status).toBe(0);
+    pages = pdfPages(combined);
+  });
+
+  it("holds the agenda's pages and every attachment page, tagged", () => {
+    const attachmentPages = files.map((f) => pageCount(path.join(dir, 'meetings', 'bilag', '2023-09-06', f))).reduce((a, b) => a + b);
+    expect(files).toHaveLength(21);
+    expect(pageCount(combined)).toBe(pageCount(agendaOnly) + attachmentPages);
+    expect(pdfInfo(combined).Tagged).toBe('yes');
+    expect(pdfInfo(combined)['Page size']).toMatch(/A4/);
+  });
+
+  it('has each attachment\'s text, stamped with what it is and its page "Side N af M"', () => {
+    const first = pageCount(agendaOnly);
+    const total = Number(/Side \d+ af (\d+)/.exec(pages[first]!)?.[1]);
+    expect(total).toBeGreaterThan(100);
+    expect(pages[first]).toMatch(/^Bilag 3\.1: APV for ledere - hovedside på intra, 91141\/23$/m);
+    expect(pages[first]).toContain('Dokument 91141/23');
+    for (const [i, text] of pages.slice(first).entries()) {
+      expect(text, `sheet ${first + i + 1}`).toMatch(/^Bilag 3\.\d+: /m);
+      expect(text, `sheet ${first + i + 1}`).toContain(`Side ${total - (pages.length - first) + i + 1} af ${total}`);
+      expect(text).toContain('Dette er et eksempel på et bilag');
+    }
+    expect(pages.join('\n')).toContain('Bilag 3.18: Dialogmøde Borgerservice, IT og Digitaliesring, 91527/23');
+  });
+
+  it("passes toc-check: the contents' numbers are the pages printed", () => {
+    const out = execFileSync(path.join(packageRoot, '..', '..', 'shared', 'tools', 'toc-check'), [combined], { encoding: 'utf8' });
+    expect(out).toMatch(/toc (\d+)\/\1 entries right/);
+  });
+
+  it('has a bookmark for every item and every attachment under its item, at its first page', () => {
+    const entries = outline(combined);
+    const items = entries.filter((e) => /^\d+\. /.test(e.title));
+    expect(items.map((e) => e.title.split('.')[0])).toEqual(['1', '2', '3', '4']);
+    const attached = items[2]!.kids.filter((k) => k.title.startsWith('Bilag 3.'));
+    expect(attached).toHaveLength(21);
+    expect(attached[0]!.title).toBe('Bilag 3.1: APV for ledere - hovedside på intra, 91141/23');
+    for (const a of attached) expect(pages[a.sheet - 1], a.title).toMatch(new RegExp(`^${a.title.slice(0, 10).replace('.', '\\.')}`, 'm'));
+    expect(attached[0]!.sheet).toBe(pageCount(agendaOnly) + 1);
+  });
+
+  it('links each Bilagsoversigt entry and each Bilag table row to the page where its attachment starts, and shows that page', async () => {
+    const starts = outline(combined)[3]!.kids.filter((k) => k.title.startsWith('Bilag 3.')).map((k) => k.sheet);
+    const oversigt = outline(combined).find((e) => e.title === 'Bilagsoversigt')!.sheet;
+    const links = await linkTargets(combined, oversigt);
+    // Each entry links twice (its title and its page); both go to the attachment's first page.
+    expect([...new Set(links)]).toEqual(starts);
+    const printed = (sheet: number) => /Side (\d+) af/.exec(pages[sheet - 1]!)![1];
+    for (const [i, start] of starts.entries()) expect(pages[oversigt - 1], `entry ${i + 1}`).toMatch(new RegExp(`^\\s*${i + 1}\\. .*side ${printed(start)}$`, 'm'));
+    const tableSheets = [...new Set(outline(combined)[3]!.kids.filter((k) => k.title === 'Bilag:').map((k) => k.sheet))];
+    const fromTable = (await Promise.all([tableSheets[0]!, tableSheets[0]! + 1].map((s) => linkTargets(combined, s)))).flat();
+    expect(new Set(fromTable.filter((s) => s > pageCount(agendaOnly)))).toEqual(new Set(starts));
+  });
+
+  it('gives the same bytes for the same inputs', () => {
+    const again = path.join(dir, 'again.pdf');
+    expect(agenda(['build', '2023-09-06', '--samlet', '--quiet', '--out', again], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(combined))).toBe(true);
+  });
+});
+
+describe('the public combined document', () => {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const closedMarkers = ['XQZFILE01', 'XQZFILE02'];
+
+  beforeAll(async () => {
+    cpSync(path.join(packageRoot, 'fixtures', 'lukket'), meetings, { recursive: true });
+    const file = path.join(meetings, '2024-03-06.yaml');
+    edit(file, '        dokument: 1000/24\n', '        dokument: 1000/24\n        fil: bilag/aabent.pdf\n');
+    edit(file, '        dokument: XQZSECRET03\n', '        dokument: XQZSECRET03\n        fil: bilag/lukket.pdf\n');
+    edit(file, '        dokument: XQZSECRET10\n', '        dokument: XQZSECRET10\n        fil: bilag/lukket-punkt.pdf\n');
+    await writePdf(path.join(meetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 2 });
+    await writePdf(path.join(meetings, 'bilag', 'lukket.pdf'), { text: `${closedMarkers[0]} tilbud`, pages: 2, form: 'XQZFILE01 felt' });
+    await writePdf(path.join(meetings, 'bilag', 'lukket-punkt.pdf'), { text: `${closedMarkers[1]} personale`, bookmark: 'XQZFILE02 mærke' });
+  });
+
+  it("has the open attachments and not a byte of a closed one's file", () => {
+    const run = agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--samlet', '--quiet'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const out = path.join(dir, 'out', '2024-03-06-referat-offentlig-samlet.pdf');
+    const raw = path.join(dir, 'raw.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', out, raw]);
+    const bytes = readFileSync(raw).toString('latin1');
+    const text = pdfPages(out).join('\n');
+    expect(text).toContain('OPENFILE01 budgettet page 2');
+    expect(spellings('OPENFILE01').some((s) => bytes.includes(s))).toBe(true);
+    for (const m of [...closedMarkers, 'XQZSECRET']) {
+      expect(text).not.toContain(m);
+      for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the public document's bytes as ${s}`).toBe(false);
+    }
+    // Those files are there for the members.
+    const members = agenda(['build', '2024-03-06', '--meetings', meetings, '--samlet', '--quiet', '--out', path.join(dir, 'medlemmer.pdf')], { cwd: dir });
+    expect(members.status).toBe(0);
+    const membersText = pdfPages(path.join(dir, 'medlemmer.pdf')).join('\n');
+    for (const m of closedMarkers) expect(membersText).toContain(m);
+    expect(membersText).toContain('XQZFILE01 felt'); // the form field's value, drawn into its page
+  });
+});
+
+describe('attachment files a clerk really has', () => {
+  const { dir, meetings } = copyOfMeetings();
+  const yaml = path.join(meetings, '2023-11-22.yaml');
+  const out = path.join(dir, 'out.pdf');
+  const filLine = /^.*2023-11-22\.yaml:34:14: punkter\[1\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/2-1\.pdf: /;
+  const target = path.join(meetings, 'bilag', '2023-11-22', '2-1.pdf');
+  const build = () => agenda(['build', '2023-11-22', '--meetings', meetings, '--samlet', '--quiet', '--out', out], { cwd: dir });
+  let good: Buffer;
+
+  beforeAll(() => {
+    expect(build().status).toBe(0);
+    good = readFileSync(out);
+  });
+
+  const refused: Array<[string, () => Promise<void> | void, RegExp]> = [
+    ['a PDF with a password to open it', async () => (await writePdf(target, { text: 'locked' }), encrypt(target, 'user-secret')), /protected by a password/],
+    ['a damaged PDF', () => writeFileSync(target, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), /damaged|no pages/],
+    ['a PDF cut off half-way', async () => (await writePdf(target, { text: 'cut', pages: 3 }), writeFileSync(target, readFileSync(target).subarray(0, 700))), /damaged|no pages/],
+    ['a file of zero bytes', () => writeFileSync(target, ''), /empty \(0 bytes\)/],
+    ['a Word document', () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')), /not a PDF, PNG or JPEG file: save it as PDF/],
+    ['a missing file', () => execFileSync('rm', ['-f', target]), /no such file/],
+    ['a symbolic link out of the folder', async () => (execFileSync('rm', ['-f', target]), await writePdf(path.join(dir, 'outside.pdf'), { text: 'outside' }), symlinkSync(path.join(dir, 'outside.pdf'), target)), /symbolic link that leads outside/],
+  ];
+
+  for (const [what, make, message] of refused) {
+    it(`refuses ${what}: one located error at its fil: line, no output, the old one untouched`, async () => {
+      execFileSync('rm', ['-f', target]);
+      await make();
+      const run = build();
+      const check = agenda(['check', '2023-11-22', '--meetings', meetings]);
+      execFileSync('rm', ['-f', target]);
+      await writePdf(target, { text: 'restored' });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines, run.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(filLine);
+      expect(lines[0]).toMatch(message);
+      expect(readFileSync(out).equals(good)).toBe(true);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      // agenda check says the same, without printing.
+      expect(check.status).toBe(1);
+      expect(check.stderr).toMatch(filLine);
+    });
+  }
+
+  for (const [fil, message] of [
+    ['../udenfor.pdf', /leads outside the meetings folder/],
+    ['/etc/passwd', /relative to the meetings folder/],
+  ] as const) {
+    it(`refuses fil: ${fil} before reading anything`, () => {
+      edit(yaml, 'fil: bilag/2023-11-22/2-1.pdf', `fil: ${fil}`);
+      const run = build();
+      edit(yaml, `fil: ${fil}`, 'fil: bilag/2023-11-22/2-1.pdf');
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toMatch(new RegExp(`2023-11-22\\.yaml:34:14: punkter\\[1\\]\\.bilag\\[0\\]\\.fil: ${fil.replace(/[./]/g, '\\$&')}: `));
+      expect(run.stderr).toMatch(message);
+      expect(readFileSync(out).equals(good)).toBe(true);
+    });
+  }
+
+  it('takes in whole what a reader opens: owner-password PDFs, other sizes and orientations, rotation, forms, own bookmarks, 300 dpi scans, hundreds of pages', async () => {
+    const bilag = path.join(meetings, 'bilag', '2023-11-22');
+    await writePdf(path.join(bilag, '2-1.pdf'), { text: 'OWNERONLY', pages: 2 });
+    encrypt(path.join(bilag, '2-1.pdf'), '');
+    await writePdf(path.join(bilag, '2-2.pdf'), { text: 'LANDSCAPE', size: [841.89, 595.28], corners: true, bookmark: 'OWNBOOKMARK' });
+    await writePdf(path.join(bilag, '3-1.pdf'), { text: 'ROTATED', rotate: 90, form: 'FORMVALUE' });
+    writeFileSync(path.join(bilag, '3-2.png'), scanPng(2480, 3508));
+    edit(yaml, 'bilag/2023-11-22/3-2.pdf', 'bilag/2023-11-22/3-2.png');
+    edit(yaml, '        fil: bilag/2023-11-22/3-2.png\n', '        fil: bilag/2023-11-22/3-2.png\n      - titel: Hele årsregnskabet\n        fil: bilag/2023-11-22/lang.pdf\n      - titel: A3-tegning\n        fil: bilag/2023-11-22/a3.pdf\n');
+    await writePdf(path.join(bilag, 'lang.pdf'), { text: 'LONGREPORT', pages: 300 });
+    await writePdf(path.join(bilag, 'a3.pdf'), { text: 'ATHREE', size: [841.89, 1190.55], corners: true });
+    const started = Date.now();
+    const run = build();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    console.log(`combined with a 300-page attachment and a 300 dpi scan in ${Date.now() - started} ms`);
+    const texts = pdfPages(out);
+    const agendaPages = texts.findIndex((t) => /^Bilag 2\.1: /m.test(t));
+    expect(texts.length - agendaPages).toBe(2 + 1 + 1 + 1 + 300 + 1);
+    const all = texts.join('\n');
+    for (const word of ['OWNERONLY page 2', 'LANDSCAPE page 1', 'ROTATED page 1', 'FORMVALUE', 'LONGREPORT page 300', 'ATHREE page 1']) expect(all).toContain(word);
+    expect(JSON.stringify(outline(out))).not.toContain('OWNBOOKMARK');
+    // Every sheet is A4, turned the way its page is; the stamps stand clear of every word of the page.
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '999', out], { encoding: 'utf8' });
+    const landscape = agendaPages + 2 + 1;
+    expect(sizes).toMatch(new RegExp(`Page\\s+${landscape} size:\\s+841.89 x 595.28 pts \\(A4\\)`));
+    for (const sheet of [agendaPages + 1, landscape, agendaPages + 4, texts.length]) {
+      const words = wordBoxes(out, sheet);
+      const top = words.filter((w) => w.yMax < 30);
+      const bottom = words.filter((w) => w.yMin > w.height - 25);
+      const content = words.filter((w) => !top.includes(w) && !bottom.includes(w));
+      expect(top.map((w) => w.word).join(' '), `sheet ${sheet}`).toMatch(/^Bilag \d\.\d+: /);
+      expect(bottom.map((w) => w.word).join(' '), `sheet ${sheet}`).toMatch(/^Side \d+ af \d+$/);
+      expect(content.length).toBeGreaterThan(0);
+      for (const w of content) {
+        expect(w.yMin, `${w.word} on sheet ${sheet}`).toBeGreaterThan(Math.max(...top.map((t) => t.yMax)));
+        expect(w.yMax, `${w.word} on sheet ${sheet}`).toBeLessThan(Math.min(...bottom.map((b) => b.yMin)));
+        expect(w.xMin).toBeGreaterThanOrEqual(0);
+        expect(w.xMax).toBeLessThanOrEqual(w.width);
+      }
+    }
+    expect(wordBoxes(out, landscape).filter((w) => w.word === 'EDGEWORD')).toHaveLength(4);
+  });
+});
+
+describe('agenda finalize and the attachments that went out', () => {
+  it('records each file\'s SHA-256; a later build with a changed file is an error naming it', async () => {
+    const { dir, meetings } = copyOfMeetings();
+    const run = agenda(['finalize', '2023-11-22', '--meetings', meetings]);
+    expect(run.status).toBe(0);
+    const recorded = readFileSync(path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml'), 'utf8');
+    const sha = execFileSync('sha256sum', [path.join(meetings, 'bilag', '2023-11-22', '3-1.pdf')], { encoding: 'utf8' }).split(' ')[0]!;
+    expect(recorded).toContain(`"bilag/2023-11-22/3-1.pdf": ${sha}`);
+    const out = path.join(dir, 'samlet.pdf');
+    expect(agenda(['build', '2023-11-22', '--meetings', meetings, '--samlet', '--quiet', '--out', out]).status).toBe(0);
+    await writePdf(path.join(meetings, 'bilag', '2023-11-22', '3-1.pdf'), { text: 'a later version' });
+    const again = agenda(['build', '2023-11-22', '--meetings', meetings, '--samlet', '--quiet', '--out', path.join(dir, 'later.pdf')]);
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toMatch(/2023-11-22\.yaml:\d+:\d+: punkter\[2\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/3-1\.pdf: the file has changed since the meeting was finalized/);
+    expect(existsSync(path.join(dir, 'later.pdf'))).toBe(false);
+  });
+});

@@ -1,0 +1,337 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ICAL from 'ical.js';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import xpath from 'xpath';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { closedFixture, markers, spellings } from '../support/markers.js';
+import { htmlPages, siteBytes, siteFiles, siteTimes } from '../support/site.js';
+import { serveFolder } from '../support/static-server.js';
+
+const require = createRequire(import.meta.url);
+
+/** `agenda publish` as the clerk runs it; its JSON result. */
+function publish(meetings: string, out: string, url: string): { written: string[]; removed: string[]; printed: number } {
+  const run = agenda(['publish', '--meetings', meetings, '--out', out, '--url', url, '--json']);
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as { written: string[]; removed: string[]; printed: number };
+}
+
+const example = copyOfMeetings();
+const exampleSite = path.join(tempDir(), 'site');
+const closedSite = path.join(tempDir(), 'site');
+const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
+let browser: Browser;
+
+beforeAll(async () => {
+  servers.push(await serveFolder(exampleSite), await serveFolder(closedSite));
+  publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+  publish(closedFixture, closedSite, `${servers[1]!.origin}/`);
+  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+});
+
+const sites = () => [
+  { name: 'the example', root: exampleSite, origin: servers[0]!.origin },
+  { name: 'the closed fixture', root: closedSite, origin: servers[1]!.origin },
+];
+
+/** A page of the site loaded in Chromium; every request it makes, and those that went outside the site (cut off). */
+async function load(origin: string, file: string, setup: (page: Page) => Promise<void> = async () => undefined) {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const outside: string[] = [];
+  const failed: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (request.url().startsWith(`${origin}/`)) void request.continue();
+    else {
+      outside.push(request.url());
+      void request.abort();
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  await setup(page);
+  await page.goto(`${origin}/${file}`, { waitUntil: 'networkidle0' });
+  return { page, requests, outside, failed };
+}
+
+describe('the published pages', () => {
+  it('every page: no axe-core violation of WCAG 2.1 A and AA, nothing loaded from outside the site with the network cut off, every asset there, no sideways scrolling in a phone’s window or at 400 % zoom, no script', async () => {
+    const axe = require.resolve('axe-core/axe.min.js');
+    let pages = 0;
+    for (const { root, origin } of sites()) {
+      for (const file of htmlPages(root)) {
+        // 320 CSS pixels: a phone, and a 1280-pixel window at 400 % (WCAG 1.4.10). The pages forbid
+        // script (CSP); axe is the test's, let in for the test alone.
+        const { page, requests, outside, failed } = await load(origin, file, async (p) => {
+          await p.setBypassCSP(true);
+          await p.setViewport({ width: 320, height: 640 });
+        });
+        expect(outside, file).toEqual([]);
+        // The browser asks for /favicon.ico by itself; the site links no icon.
+        expect(failed.filter((f) => !f.endsWith('/favicon.ico')), file).toEqual([]);
+        expect(await page.$$eval('script', (s) => s.length), `${file} has no script`).toBe(0);
+        if (!file.startsWith('sbsys/')) {
+          expect(requests.some((r) => r.endsWith('/site.css')), file).toBe(true);
+          expect(requests.some((r) => r.endsWith('.woff2')), `${file} loads the house font from the site`).toBe(true);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), file).toBeLessThanOrEqual(320);
+        await page.addScriptTag({ path: axe });
+        const result = (await page.evaluate(() =>
+          (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+        )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] };
+        expect(result.violations.map((v) => `${file}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(result.passes.length, file).toBeGreaterThan(5);
+        await page.close();
+        pages++;
+      }
+    }
+    expect(pages).toBeGreaterThanOrEqual(8);
+    console.log(`axe-core (WCAG 2.1 A and AA): no violations on ${pages} pages; none loads anything from outside the site or scrolls sideways at 320 px`);
+  });
+
+  it('have no broken link: every link and asset of the site resolves, anchors included', async () => {
+    let checked = 0;
+    for (const { root, origin } of sites()) {
+      const ids = new Map<string, Set<string>>();
+      const idsOf = async (file: string) => {
+        if (!ids.has(file)) ids.set(file, new Set([...readFileSync(path.join(root, file), 'utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)));
+        return ids.get(file)!;
+      };
+      for (const file of htmlPages(root)) {
+        const html = readFileSync(path.join(root, file), 'utf8');
+        for (const [, href] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+          const target = new URL(href!, `${origin}/${file}`);
+          if (target.origin !== origin) continue; // the clerk's own links to other sites
+          const response = await fetch(target);
+          expect(response.status, `${file} → ${href}`).toBe(200);
+          if (target.hash) expect(await idsOf(target.pathname.slice(1)), `${file} → ${href}`).toContain(decodeURIComponent(target.hash.slice(1)));
+          checked++;
+        }
+      }
+      // The data's and the feeds' addresses too.
+      for (const file of siteFiles(root).filter((f) => /\.(json|ics)$/.test(f))) {
+        for (const [address] of readFileSync(path.join(root, file), 'utf8').matchAll(new RegExp(`${origin}/[^"\\s#]+`, 'g'))) {
+          expect((await fetch(address)).status, `${file} → ${address}`).toBe(200);
+          checked++;
+        }
+      }
+    }
+    console.log(`links: ${checked} links and addresses of the site checked, none broken`);
+  });
+
+  it('print without the navigation', async () => {
+    const { page } = await load(servers[0]!.origin, 'direktionen/2023-11-22.html');
+    await page.emulateMediaType('print');
+    expect(await page.$eval('.spring-over', (e) => getComputedStyle(e).display)).toBe('none');
+    expect(await page.$eval('.sidehoved nav', (e) => getComputedStyle(e).display)).toBe('none');
+    expect(await page.$eval('main h1', (e) => getComputedStyle(e).display)).toBe('block');
+    await page.close();
+  });
+
+  it('are Danish, start with a skip link to the content, and give the meeting with real headings and header cells', async () => {
+    const { page } = await load(servers[0]!.origin, 'direktionen/2023-11-22.html', (p) => p.setJavaScriptEnabled(false));
+    expect(await page.$eval('html', (e) => e.lang)).toBe('da');
+    const first = await page.$eval('body a', (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
+    expect(first).toEqual({ href: '#indhold', text: 'Gå til indholdet' });
+    expect(await page.$eval('main', (m) => m.id)).toBe('indhold');
+    expect(await page.$$eval('h1', (h) => h.map((e) => e.textContent))).toEqual(['Dagsorden for Direktionens møde onsdag den 22. november 2023']);
+    expect(await page.$$eval('h2', (h) => h.map((e) => e.textContent))).toContain('2. Økonomi');
+    expect(await page.$$eval('table', (t) => t.every((e) => e.querySelector('th') !== null))).toBe(true);
+    const pdf = await page.$eval('.dokumenter a', (a) => a.getAttribute('href'));
+    expect(pdf).toBe('2023-11-22-dagsorden-offentlig.pdf');
+    expect(execFileSync('pdftotext', [path.join(exampleSite, 'direktionen', pdf!), '-'], { encoding: 'utf8' })).toContain('DAGSORDEN');
+    await page.close();
+    const index = readFileSync(path.join(exampleSite, 'index.html'), 'utf8');
+    expect(index.indexOf('2023-11-22.html')).toBeLessThan(index.indexOf('2023-09-06.html'));
+  });
+});
+
+describe('the open data', () => {
+  it('validates against the JSON Schema the site publishes', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const schema = (name: string) => JSON.parse(readFileSync(path.join(exampleSite, 'data', 'schema', '1', `${name}.schema.json`), 'utf8')) as object;
+    const validators = { index: ajv.compile(schema('index')), organization: ajv.compile(schema('organization')), meeting: ajv.compile(schema('meeting')) };
+    let documents = 0;
+    for (const { root } of sites()) {
+      for (const file of siteFiles(root).filter((f) => f.startsWith('data/') && f.endsWith('.json') && !f.includes('/schema/'))) {
+        const doc = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { $schema: string };
+        const kind = file === 'data/index.json' ? 'index' : file.split('/').length === 2 ? 'organization' : 'meeting';
+        expect(doc.$schema.endsWith(`data/schema/1/${kind}.schema.json`), file).toBe(true);
+        const valid = validators[kind];
+        expect(valid(doc), `${file}: ${JSON.stringify(valid.errors)}`).toBe(true);
+        documents++;
+      }
+    }
+    expect(documents).toBe(2 + 2 + 2 + 1);
+    const meeting = JSON.parse(readFileSync(path.join(exampleSite, 'data', 'direktionen', '2023-09-06.json'), 'utf8'));
+    expect(meeting).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', meetingState: 'held', start: '2023-09-06T09:00:00+02:00' });
+    expect(meeting.resultsProtocol.fileName).toBe('2023-09-06-referat-offentlig.pdf');
+    expect(meeting.agendaItem[0]['agenda:sections'].map((s: { heading: string }) => s.heading)).toContain('Sagsfremstilling');
+    // An invalid document is refused: the schema is not one that passes anything.
+    expect(validators.meeting({ ...meeting, cancelled: 'no' })).toBe(false);
+  });
+
+  it('has calendar feeds that ical.js reads with the right local times on both sides of a change to and from summer time', () => {
+    const feed = new ICAL.Component(ICAL.parse(readFileSync(path.join(exampleSite, 'direktionen', 'kalender.ics'), 'utf8')));
+    for (const zone of feed.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+    const events = feed.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const byDay = new Map(events.map((e) => [e.startDate.toString().slice(0, 10), e]));
+    // Every Wednesday of the schedule, 2023-01-04 to 2023-12-20, cancelled ones included.
+    expect(events.length).toBe(51);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(51);
+    const utc = (day: string) => byDay.get(day)!.startDate.toJSDate().toISOString();
+    expect(utc('2023-03-22')).toBe('2023-03-22T08:00:00.000Z'); // 9:00 CET
+    expect(utc('2023-03-29')).toBe('2023-03-29T07:00:00.000Z'); // 9:00 CEST, after 26 March
+    expect(utc('2023-10-25')).toBe('2023-10-25T07:00:00.000Z'); // 9:00 CEST
+    expect(utc('2023-11-01')).toBe('2023-11-01T08:00:00.000Z'); // 9:00 CET, after 29 October
+    expect(byDay.get('2023-11-22')!.endDate.toJSDate().toISOString()).toBe('2023-11-22T16:00:00.000Z');
+    expect(byDay.get('2023-11-22')!.location).toBe('Mødelokale 250, rådhuset');
+    expect(byDay.get('2023-11-22')!.component.getFirstPropertyValue('url')).toBe(`${servers[0]!.origin}/direktionen/2023-11-22.html`);
+    expect(byDay.get('2023-10-18')!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(byDay.get('2023-11-29')!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    const all = new ICAL.Component(ICAL.parse(readFileSync(path.join(exampleSite, 'kalender.ics'), 'utf8')));
+    expect(all.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual(events.map((e) => e.uid));
+  });
+
+  it('has SBSYS publication folders in which every XPath of OS2web’s importer finds its field', () => {
+    // os2web_meetings_sbsys, config/install/migrate_plus.migration.os2web_meetings_sbsys_import.yml:
+    // item_selector and each field's selector; then what its source plugin (MeetingsDirectorySbsys)
+    // reads of every bullet point and its texts.
+    const itemSelector = '/Dagsorden';
+    const fields = {
+      agenda_id: '@DagsordenID',
+      agenda_access: '@Åben',
+      agenda_type: '@Dagsordentype',
+      meeting_id: 'Møde/@MødeID',
+      title: 'Møde/@Udvalg',
+      meeting_start_date: 'Møde/@Mødedato',
+      meeting_start_time: 'Møde/@Mødetid',
+      meeting_end_date: 'Møde/@Mødeslutdato',
+      meeting_end_time: 'Møde/@Mødesluttid',
+      committee_id: 'Møde/@UdvalgID',
+      committee_name: 'Møde/@Udvalg',
+      location_name: 'Møde/@Mødested',
+      bullet_points: 'Dagsordenpunkter',
+    };
+    let folders = 0;
+    for (const { root } of sites()) {
+      const xmlFiles = siteFiles(root).filter((f) => f.endsWith('.xml'));
+      for (const file of xmlFiles) {
+        const folder = path.dirname(file);
+        expect(folder.startsWith('sbsys/'), file).toBe(true);
+        expect(xmlFiles.filter((f) => path.dirname(f) === folder)).toEqual([file]);
+        expect(siteFiles(root)).toContain(`${folder}/dagsorden.html`);
+        const doc = new DOMParser().parseFromString(readFileSync(path.join(root, file), 'utf8'), 'application/xml');
+        const [agenda] = xpath.select(itemSelector, doc as unknown as Node) as Node[];
+        expect(agenda, file).toBeDefined();
+        const value = (selector: string, node: Node = agenda!) => {
+          const found = xpath.select(selector, node) as Node[];
+          expect(found.length, `${file}: ${selector}`).toBe(1);
+          return found[0]!.textContent ?? '';
+        };
+        for (const [name, selector] of Object.entries(fields)) if (name !== 'bullet_points') expect(value(selector), `${file}: ${name}`).not.toBe('');
+        expect(value('@Åben')).toBe('true');
+        const data = JSON.parse(readFileSync(path.join(root, 'data', `${file.split('/')[1]!.replace(/-(\d{4}-\d{2}-\d{2})$/, '/$1')}.json`), 'utf8'));
+        expect(value('@Dagsordentype')).toBe(data.meetingState === 'held' ? 'Referat' : 'Dagsorden');
+        // The importer's date reading: "22. november 2023" + " " + "09:00", month names to numbers, in Copenhagen.
+        expect(importerDate(value('Møde/@Mødedato'), value('Møde/@Mødetid'))).toBe(data.start.slice(0, 16));
+        expect(importerDate(value('Møde/@Mødeslutdato'), value('Møde/@Mødesluttid'))).toBe(data.end.slice(0, 16));
+        const points = xpath.select('Dagsordenpunkter/Dagsordenpunkt', agenda!) as Element[];
+        expect(points.length).toBe(data.agendaItem.length);
+        points.forEach((point, i) => {
+          const item = data.agendaItem[i];
+          expect(value('@DagsordenpunktID', point)).not.toBe('');
+          expect(value('@Nummer', point)).toBe(item.number);
+          expect(value('@Åbent', point)).toBe(String(item.public));
+          expect(value('Overskrift', point)).toBe(item.name);
+          const texts = xpath.select('Indhold/*', point) as Element[];
+          // Each text is one element with only text in it (the importer's array then holds its body), names unique.
+          expect(new Set(texts.map((t) => t.nodeName)).size).toBe(texts.length);
+          for (const t of texts) expect(xpath.select('*', t), `${file}: ${t.nodeName}`).toEqual([]);
+          // A closed item: its number and title, and its closed attachments' numbers (as on the page).
+          if (!item.public) expect(texts.map((t) => t.nodeName).filter((n) => n !== 'Bilag')).toEqual([]);
+        });
+        folders++;
+      }
+    }
+    expect(folders).toBe(3);
+  });
+});
+
+/** MeetingsDirectorySbsys::convertDateToTimestamp's reading of a date and time, as "YYYY-MM-DDTHH:MM". */
+function importerDate(date: string, time: string): string {
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  let text = `${date} ${time}`;
+  months.forEach((m, i) => (text = text.replace(new RegExp(`\\. ${m} `, 'i'), `-${i + 1}-`)));
+  const match = /^(\d{1,2})-(\d{1,2})-(\d{4}) (\d{2}):(\d{2})$/.exec(text);
+  expect(match, text).not.toBeNull();
+  const [, d, mo, y, h, mi] = match!;
+  return `${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}T${h}:${mi}`;
+}
+
+describe('publishing', () => {
+  it('leaves no closed marker in any file of the site: HTML, JSON, XML, feeds, PDF bytes, file names', () => {
+    const files = siteFiles(closedSite);
+    expect(files.some((f) => f.endsWith('.pdf'))).toBe(true);
+    const raw = path.join(tempDir(), 'raw.pdf');
+    for (const file of files) {
+      let bytes = readFileSync(path.join(closedSite, file)).toString('latin1');
+      if (file.endsWith('.pdf')) {
+        execFileSync('qpdf', ['--qdf', '--object-streams=disable', path.join(closedSite, file), raw]);
+        bytes = readFileSync(raw).toString('latin1');
+      }
+      const text = readFileSync(path.join(closedSite, file), 'utf8');
+      for (const m of markers) {
+        expect(file, `${m} in a file name`).not.toContain(m);
+        for (const s of spellings(m)) expect(bytes.includes(s), `${m} in ${file} as ${s}`).toBe(false);
+        expect(text.includes(m), `${m} in ${file}`).toBe(false);
+      }
+    }
+    // What is public of the fixture is there: the closed item's public title, the open item.
+    expect(readFileSync(path.join(closedSite, 'testudvalget', '2024-03-06.html'), 'utf8')).toContain('Personalesag');
+    console.log(`closed content: none of ${markers.length} markers in ${files.length} files of the published site`);
+  });
+
+  it('gives the same bytes for the same inputs, and after one meeting changed rewrites only what depends on it', () => {
+    const again = path.join(tempDir(), 'site');
+    publish(example.meetings, again, `${servers[0]!.origin}/`);
+    const first = siteBytes(exampleSite);
+    const second = siteBytes(again);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [file, bytes] of first) expect(Buffer.compare(bytes, second.get(file)!), file).toBe(0);
+
+    const unchanged = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    expect(unchanged).toMatchObject({ written: [], removed: [], printed: 0 });
+
+    const before = siteTimes(exampleSite);
+    const file = path.join(example.meetings, '2023-11-22.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Bilag er vedlagt.', 'Bilag er vedlagt, og tidsplanen er rettet.'));
+    const changed = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    expect(changed.printed).toBe(1);
+    expect(changed.written.sort()).toEqual([
+      'data/direktionen/2023-11-22.json',
+      'direktionen/2023-11-22-dagsorden-offentlig.pdf',
+      'direktionen/2023-11-22.html',
+      'sbsys/direktionen-2023-11-22/dagsorden.html',
+      'sbsys/direktionen-2023-11-22/direktionen-2023-11-22.xml',
+    ]);
+    const after = siteTimes(exampleSite);
+    const touched = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
+    expect(touched.sort()).toEqual([...changed.written, '.agenda-publish.json'].sort());
+    expect(readFileSync(path.join(exampleSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain('tidsplanen er rettet');
+  });
+});

@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { packageRoot } from '../../src/shared/paths.js';
+
+// fixtures/lukket/2024-03-06.yaml holds a marker in every field that is closed: a closed item's title,
+// its sections, timetable, attachments and decision; closed texts, a closed decision, a closed
+// timetable row and a closed attachment (title and document number) in open items.
+export const closedFixture = path.join(packageRoot, 'fixtures', 'lukket');
+export const markers = Array.from({ length: 15 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
+
+/** Every way a marker can be spelt inside a PDF file: as bytes, and as UTF-16 text in a hex string. */
+export function spellings(marker: string): string[] {
+  const utf16 = Buffer.from(`\ufeff${marker}`, 'utf16le').swap16().subarray(2).toString('hex');
+  return [marker, utf16, utf16.toUpperCase()];
+}
