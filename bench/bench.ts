@@ -9,6 +9,8 @@
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
 //   (f) the combined minutes of 6 September (--samlet, 21 attachments), against the minutes alone
 //   (g) the peak memory of a 1,000-page combined document (the same minutes, each attachment 48 pages)
+//   (h) the 52 meetings published, `agenda publish` into an empty folder: pages, data, feeds, public PDFs
+//   (i) against it: their public PDFs alone, `agenda build --all --public` (issue 18 asks (h) <= 1.2 (i))
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -168,6 +170,13 @@ console.log(`    peak memory: ${fMemory.toFixed(0)} MB combined, ${aloneMemory.t
 const thousand = await thousandPages();
 const { ms: gMs, peakMb: gMemory } = await run(combinedRun(thousand, true), true);
 console.log(`(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`);
+let sites = 0;
+const [h, i] = await timedAgainstFloor(
+  yearRuns,
+  { label: `(h) ${yearDates.length} meetings published, agenda publish into an empty folder`, args: () => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser] },
+  { label: `(i) their public PDFs alone, agenda build --all --public`, args: () => [cli, 'build', '--all', '--public', '--meetings', year, '--quiet', '--browser', browser] },
+);
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
+console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}`);
 rmSync(work, { recursive: true, force: true });

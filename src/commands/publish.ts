@@ -1,6 +1,6 @@
 import { publishSite } from '../pipeline/publish-site.js';
 import { today } from '../shared/dates.js';
-import { printFindings, printJson } from './report.js';
+import { findingsJson, printFindings, printJson } from './report.js';
 
 export interface PublishOptions {
   out: string;
@@ -18,7 +18,8 @@ export interface PublishOptions {
 export async function publishCommand(options: PublishOptions): Promise<void> {
   const request = { meetings: options.meetings, out: options.out, url: options.url, today: today(), force: options.force, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs };
   const result = await publishSite(request);
-  if (options.json) return printJson({ ok: true, out: options.out, ...result, seconds: undefined, warnings: undefined });
-  if (!options.quiet) printFindings(result.warnings);
-  process.stderr.write(`published ${result.meetings} meetings to ${options.out} in ${result.seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`);
+  const { warnings, seconds, ...files } = result;
+  if (options.json) return printJson({ ok: true, out: options.out, ...files, findings: findingsJson(warnings) });
+  if (!options.quiet) printFindings(warnings);
+  process.stderr.write(`published ${result.meetings} meetings to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`);
 }

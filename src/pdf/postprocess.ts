@@ -32,8 +32,9 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   await withoutDates(doc);
   if (meta.inputs) await record(doc, inputsKey, meta.inputs);
   await retitleOutline(doc, headings);
-  await canonicalize(doc);
+  // Before the objects are numbered anew: pdf-lib's pages keep the numbers they were read with.
   await extend?.(doc);
+  await canonicalize(doc);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 

@@ -1,4 +1,4 @@
-import type { PDFDict, PDFDocument, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDict, PDFDocument, PDFEmbeddedPage, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import { a4, type OpenedAttachment } from './attachments.js';
 import { pdfLib } from './pdf-lib.js';
 
@@ -41,10 +41,13 @@ export async function appendAttachments(doc: PDFDocument, placed: PlacedPages[],
     await addOutlineEntry(doc, parents[p.parent]!, p.label, first!);
     await setNamedDestination(doc, p.anchor, first!);
   }
+  // pdf-lib writes embedded pages and fonts at saving, under the numbers it gave them now: written
+  // now, they are objects like the others when the document's objects are numbered anew.
+  await doc.flush();
 }
 
 /** A new sheet with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
-async function placePage(doc: PDFDocument, source: PDFPage, embedded: Awaited<ReturnType<PDFDocument['embedPage']>>): Promise<PDFPage> {
+async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbeddedPage): Promise<PDFPage> {
   const { degrees } = await pdfLib();
   const rotation = (((source.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const turned = rotation === 90 || rotation === 270;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError, type Finding } from '../shared/errors.js';
 import { readAttachmentBytes } from '../input/attachments.js';
@@ -43,6 +44,14 @@ export async function openAttachments(dir: string, meeting: Meeting): Promise<At
   }
   if (findings.length) throw new InputError(findings);
   return { filed, opened, pages: new Map(filed.map((f, i) => [f.anchor, opened[i]!.pages])) };
+}
+
+/** The fingerprint of a combined document's inputs: the agenda's, and every attachment file's SHA-256. */
+export function withAttachments(inputs: string, attachments: Attachments | undefined): string {
+  if (!attachments) return inputs;
+  const hash = createHash('sha256').update(inputs);
+  for (const { file } of attachments.opened) hash.update(`\0${file.ref.path}\0${file.sha256}`);
+  return hash.digest('hex');
 }
 
 /** Every attachment file of the members' version, checked as a build opens it: its findings, none when all are good. */

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { inputsFingerprint } from './fingerprint.js';
 import type { Meeting } from '../model/meeting.js';
-import { buildPdf, defaultPdfPath } from './document.js';
+import { filedAttachments } from '../model/attachments.js';
+import { openAttachments, withAttachments } from './combine.js';
+import { buildPdf, combinedPdfPath, defaultPdfPath } from './document.js';
 import { recordedInputs } from '../pdf/postprocess.js';
 
 export interface SentDocument {
@@ -17,10 +19,12 @@ export interface SentDocument {
  * what it was made from), else built.
  */
 export async function documentToSend(dir: string, meeting: Meeting, browser: () => { executablePath: string; timeoutMs: number }): Promise<SentDocument> {
-  const file = defaultPdfPath(meeting);
-  const inputs = await inputsFingerprint(dir, meeting.date, meeting.audience);
+  // A meeting with attachment files goes out as the combined document, so the members get them all.
+  const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting) : undefined;
+  const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
+  const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience), attachments);
   const existing = await readFile(file).catch(() => undefined);
   if (existing && (await recordedInputs(existing)) === inputs) return { file, bytes: existing, built: false };
-  await buildPdf(meeting, file, browser(), inputs);
+  await buildPdf(meeting, file, browser(), inputs, attachments);
   return { file, bytes: await readFile(file), built: true };
 }

@@ -70,11 +70,11 @@ export async function printMeeting(page: PrintPage, meeting: Meeting, first?: Re
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */
-export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }, inputs: string): Promise<void> {
+export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }, inputs: string, attachments?: Attachments): Promise<void> {
   await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
     const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });
     try {
-      await writeAtomically(file, (await printMeeting(page, meeting, undefined, inputs)).pdf);
+      await writeAtomically(file, (await printMeeting(page, meeting, undefined, inputs, attachments)).pdf);
     } finally {
       await page.close();
     }

@@ -5,7 +5,7 @@ import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
-import { openAttachments } from './combine.js';
+import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
@@ -51,7 +51,7 @@ export async function meetingBuilder(request: Destination, audiences: Audience[]
       }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = await inputsFingerprint(request.dir, date, audience);
+      const inputs = withAttachments(await inputsFingerprint(request.dir, date, audience), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAtomically(pdf, printed.pdf);

@@ -10,8 +10,9 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
-import { smtpConfig } from '../send/smtp-config.js';
+import { messageLimitMb, smtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
+import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 
@@ -68,6 +69,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   onEvent({ type: 'warnings', findings: warnings });
   const meeting = buildMeeting(sources);
   const attachment = await attachmentOf(dir, meeting, request, onEvent);
+  withinLimit(attachment, messageLimitMb(request.env ?? process.env));
   const recipients = chooseRecipients(request.to, sources, onEvent);
   const logFile = sendLogFile(dir, date);
   const log = await readSendLog(logFile);
@@ -77,7 +79,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
   result.sent = await deliver(due, attachment, { request, log, logFile }, onEvent);
   if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
-    await writeArchive(dir, date);
+    await writeArchive(dir, date, await attachmentHashes(dir, meeting));
     result.finalized = true;
   }
   return result;
@@ -88,6 +90,17 @@ async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest,
   const doc = await documentToSend(dir, meeting, browser);
   onEvent({ type: 'document', file: doc.file, built: doc.built });
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
+}
+
+/**
+ * A message the server would refuse for its size is not tried, to anyone: the attachment travels
+ * base64-encoded (four bytes for three, and line breaks), which is what the server counts.
+ */
+function withinLimit(attachment: Attachment, limitMb: number): void {
+  const messageMb = (Math.ceil(attachment.content.length / 3) * 4 * (78 / 76) + 16_384) / 1024 / 1024;
+  if (messageMb > limitMb) {
+    throw new SendError(`${attachment.filename}: the message would be ${messageMb.toFixed(1)} MB, over the mail server's limit of ${limitMb} MB (AGENDA_SMTP_MAX_MB); nothing was sent`);
+  }
 }
 
 /** The members and extra recipients, or only `to`; members without an address are told. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { renderDataPage, renderIndexPage, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
-import { dataJsonSchemas } from './data-schema.js';
+import { dataJsonSchemas, type MeetingData } from './data-schema.js';
 import { calendarFeed, type CalendarMeeting } from './ical.js';
 import { indexData, meetingData, organizationData, type PublishedFile, type PublishedMeeting } from './json.js';
 import { sbsysDocumentName, sbsysXml } from './sbsys.js';
@@ -43,10 +43,7 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
   });
   for (const committee of committees) {
-    const meetings = committee.meetings.map((published) => {
-      addMeeting(files, map, committee, published, frame);
-      return meetingData(map, published);
-    });
+    const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame));
     files.set(map.committeeData(committee.id), json(organizationData(map, committee, [...meetings].reverse())));
     files.set(map.feed(committee.id), calendarFeed(`${committee.name}: møder`, [{ ...committee, meetings: withPages(map, committee) }]));
   }
@@ -62,8 +59,8 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   return files;
 }
 
-/** A meeting's page, its documents, its data and its SBSYS folder. */
-function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommittee, published: PublishedMeeting, frame: (title: string, root: string, trail?: Frame['trail']) => Frame): void {
+/** A meeting's page, its documents, its data and its SBSYS folder; its data, for the committee's. */
+function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommittee, published: PublishedMeeting, frame: (title: string, root: string, trail?: Frame['trail']) => Frame): MeetingData {
   const { meeting } = published;
   const heading = `${kindName(meeting.kind)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
   const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
@@ -76,6 +73,7 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
   const folder = map.sbsysFolder(committee.id, meeting.date);
   files.set(`${folder}/${committee.id}-${meeting.date}.xml`, sbsysXml(committee, data));
   files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting, items: published.itemsHtml }));
+  return data;
 }
 
 /** The committee's calendar with each meeting's page where it has one. */
@@ -117,6 +115,6 @@ function size(file: PublishedFile): string {
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)": a document's name. */
-export function documentName(kind: string, committee: string, date: string, what = ''): string {
-  return `${kindName(kind)}${what} for ${committee}s møde den ${longDate(date)} (offentlig udgave)`;
+export function documentName(kind: string, committee: string, date: string): string {
+  return `${kindName(kind)} for ${committee}s møde den ${longDate(date)} (offentlig udgave)`;
 }

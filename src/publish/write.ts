@@ -33,16 +33,19 @@ export interface WriteLog {
 
 export async function writeSite(out: string, files: SiteFiles, printed: PublishState['printed'], previous: PublishState): Promise<WriteLog> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0 };
-  for (const [file, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const target = path.join(out, file);
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    const old = await readFile(target).catch(() => undefined);
-    if (old && Buffer.compare(old, bytes) === 0) log.unchanged++;
-    else {
+  // All at once: most of the time goes waiting for the disk, file by file.
+  const changed = await Promise.all(
+    [...files].map(async ([file, content]) => {
+      const target = path.join(out, file);
+      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      const old = await readFile(target).catch(() => undefined);
+      if (old && Buffer.compare(old, bytes) === 0) return undefined;
       await writeAtomically(target, bytes);
-      log.written.push(file);
-    }
-  }
+      return file;
+    }),
+  );
+  log.written = changed.filter((f) => f !== undefined).sort();
+  log.unchanged = files.size - log.written.length;
   for (const file of previous.files.filter((f) => !files.has(f))) {
     await rm(path.join(out, file), { force: true });
     await removeEmptyFolders(out, path.dirname(file));

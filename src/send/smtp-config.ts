@@ -27,6 +27,14 @@ const variables = {
 
 type Key = keyof typeof variables;
 
+/** The largest message the mail server takes, in MB: AGENDA_SMTP_MAX_MB, default 20 (a common limit; Exchange Online's is 25). */
+export function messageLimitMb(env: NodeJS.ProcessEnv): number {
+  const value = env.AGENDA_SMTP_MAX_MB;
+  const mb = value ? Number(value) : 20;
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`AGENDA_SMTP_MAX_MB must be a number of megabytes, not ${value}`);
+  return mb;
+}
+
 /** The settings from `file` (YAML, same keys without the prefix), each overridden by its environment variable. */
 export function smtpConfig(env: NodeJS.ProcessEnv, file?: string): SmtpConfig {
   const fromFile = file ? readConfigFile(file) : {};

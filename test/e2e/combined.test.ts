@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { encrypt, linkTargets, scanPng, wordBoxes, writePdf } from '../support/attachments.js';
-import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
+import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
 import { pdfInfo, pdfPages } from '../support/pdf.js';
 
@@ -262,5 +263,40 @@ describe('agenda finalize and the attachments that went out', () => {
     expect(again.status).toBe(1);
     expect(again.stderr.trim()).toMatch(/2023-11-22\.yaml:\d+:\d+: punkter\[2\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/3-1\.pdf: the file has changed since the meeting was finalized/);
     expect(existsSync(path.join(dir, 'later.pdf'))).toBe(false);
+  });
+});
+
+describe('agenda send with attachment files', () => {
+  const { dir, meetings } = copyOfMeetings();
+  const member = 'jonas@example.org';
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    edit(path.join(meetings, 'udvalg.yaml'), '    navn: Jonas Kroustrup\n', `    navn: Jonas Kroustrup\n    email: ${member}\n`);
+    smtp = await startSmtpServer({ user: 'u', password: 'p' });
+    env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(smtp.port), AGENDA_SMTP_USER: 'u', AGENDA_SMTP_PASSWORD: 'p', AGENDA_SMTP_FROM: 'sekretariat@example.org', AGENDA_SMTP_CA: smtp.certificateIn(dir) };
+  });
+  afterAll(() => smtp.close());
+
+  it('stops a message over AGENDA_SMTP_MAX_MB before any goes: one line with the size and the limit, exit 5', async () => {
+    const run = await agendaAsync(['send', '2023-11-22', '--meetings', meetings], { cwd: dir, env: { ...env, AGENDA_SMTP_MAX_MB: '0.05' } });
+    expect(run.status).toBe(5);
+    expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^2023-11-22-dagsorden-samlet\.pdf: the message would be 0\.\d MB, over the mail server's limit of 0\.05 MB \(AGENDA_SMTP_MAX_MB\); nothing was sent$/)]);
+    expect(smtp.received).toEqual([]);
+    expect(existsSync(path.join(meetings, '2023-11-22.sendt.yaml'))).toBe(false);
+  });
+
+  it('sends the combined document, byte for byte', async () => {
+    const run = await agendaAsync(['send', '2023-11-22', '--meetings', meetings], { cwd: dir, env });
+    expect(errorLines(run.stderr).filter((l) => !l.startsWith('warning: '))).toEqual([]);
+    expect(run.status).toBe(0);
+    const pdf = path.join(dir, 'out', '2023-11-22-dagsorden-samlet.pdf');
+    expect(smtp.received).toHaveLength(1);
+    const [attachment] = smtp.received[0]!.mail.attachments;
+    expect(attachment!.filename).toBe('2023-11-22-dagsorden-samlet.pdf');
+    expect(Buffer.compare(attachment!.content, readFileSync(pdf))).toBe(0);
+    expect(pdfPages(pdf).join('\n')).toContain('Bilag 2.1: Notat Tidsplan for budgetopfølgning 2024, 116728/23');
+    expect(readFileSync(path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml'), 'utf8')).toContain('"bilag/2023-11-22/2-1.pdf": ');
   });
 });

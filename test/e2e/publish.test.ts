@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -333,5 +333,23 @@ describe('publishing', () => {
     const touched = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
     expect(touched.sort()).toEqual([...changed.written, '.agenda-publish.json'].sort());
     expect(readFileSync(path.join(exampleSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain('tidsplanen er rettet');
+  });
+
+  it('writes nothing when a meeting has an error, and removes the files of a meeting that is gone', () => {
+    const before = siteBytes(exampleSite);
+    const broken = path.join(example.meetings, '2023-11-29.yaml');
+    writeFileSync(broken, 'punkter:\n  - titel: Et punkt\n    bilagg: []\n');
+    const run = agenda(['publish', '--meetings', example.meetings, '--out', exampleSite]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/2023-11-29\.yaml:3:5: punkter\[0\]\.bilagg: unknown key/);
+    expect(siteBytes(exampleSite)).toEqual(before);
+    rmSync(broken);
+    rmSync(path.join(example.meetings, '2023-09-06.yaml'));
+    const result = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    expect(result.printed).toBe(0);
+    expect(result.removed).toContain('direktionen/2023-09-06-referat-offentlig.pdf');
+    expect(result.removed).toContain('sbsys/direktionen-2023-09-06/direktionen-2023-09-06.xml');
+    expect(siteFiles(exampleSite).filter((f) => f.includes('2023-09-06'))).toEqual([]);
+    expect(readFileSync(path.join(exampleSite, 'index.html'), 'utf8')).not.toContain('2023-09-06');
   });
 });

@@ -20,6 +20,8 @@ function meetingsWithAddresses() {
   edit(udvalg, '    navn: Lene Mehlsen Thomsen\n', `    navn: Lene Mehlsen Thomsen\n    email: ${members[1]}\n`);
   edit(udvalg, '    navn: Kim Bruun Nielsen\n', `    navn: Kim Bruun Nielsen\n    email: ${members[2]}\n`);
   edit(path.join(copy.meetings, '2023-11-22.yaml'), 'punkter:\n', `modtagere:\n  - navn: Sekretær\n    email: ${extra}\npunkter:\n`);
+  // Without its attachment files the meeting is sent as the agenda alone (combined.test.ts sends them).
+  for (const date of ['2023-11-22', '2023-09-06']) edit(path.join(copy.meetings, `${date}.yaml`), /^ +fil: .*\n/gm, '');
   return copy;
 }
 
