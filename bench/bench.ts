@@ -11,6 +11,7 @@
 //   (g) the peak memory of a 1,000-page combined document (the same minutes, each attachment 48 pages)
 //   (h) the 52 meetings published, `agenda publish` into an empty folder: pages, data, feeds, public PDFs
 //   (i) against it: their public PDFs alone, `agenda build --all --public` (issue 18 asks (h) <= 1.2 (i))
+//   (j), (k): the preview (bench/preview.ts); `npm run bench -- preview` runs it alone
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ import { PrintPage } from '../src/pdf/print.js';
 import { loadPdf } from '../src/pdf/outline.js';
 import { pdfLib } from '../src/pdf/pdf-lib.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { treeMemory } from './memory.js';
+import { previewBench } from './preview.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
@@ -36,6 +39,8 @@ function yearOfMeetings(): string {
   mkdirSync(dir);
   const source = path.join(packageRoot, 'meetings');
   for (const f of Object.values(sharedFiles)) copyFileSync(path.join(source, f), path.join(dir, f));
+  // The attachment files the references name, which publish puts in each meeting's combined document.
+  cpSync(path.join(source, 'bilag'), path.join(dir, 'bilag'), { recursive: true });
   const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
   for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
     writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
@@ -96,32 +101,6 @@ function run(args: string[], sample = false): Promise<{ ms: number; peakMb: numb
   });
 }
 
-/** Proportional set size (kB) of a process and its descendants; 0 where /proc cannot tell. */
-function treeMemory(root: number): number {
-  try {
-    const parents = new Map<number, number>();
-    for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      } catch {
-        // gone meanwhile
-      }
-    }
-    const tree = [root];
-    for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
-    return tree.reduce((sum, pid) => {
-      try {
-        return sum + Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-      } catch {
-        return sum;
-      }
-    }, 0);
-  } catch {
-    return 0;
-  }
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /**
@@ -136,6 +115,12 @@ async function timedAgainstFloor(times: number, ours: { label: string; args: () 
   }
   [ours, floor].forEach(({ label }, i) => console.log(`${label}: ${(median(ms[i]!) / 1000).toFixed(2)} s  (runs: ${ms[i]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
   return [median(ms[0]), median(ms[1])];
+}
+
+if (process.argv.includes('preview')) {
+  await previewBench(browser);
+  rmSync(work, { recursive: true, force: true });
+  process.exit();
 }
 
 const year = yearOfMeetings();
@@ -179,4 +164,5 @@ const [h, i] = await timedAgainstFloor(
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
 console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}`);
+await previewBench(browser);
 rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 import './heap.js';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { findingsJson, printJson } from './commands/report.js';
-import { AgendaError, ExitCode, InputError, RenderError } from './shared/errors.js';
+import { AgendaError, ExitCode, InputError, printable, RenderError } from './shared/errors.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
 const commands = {
@@ -24,9 +24,10 @@ function count(value: string): number {
   return n;
 }
 
+/** Up to a day: Node's timers take at most 2^31 ms (some 24.8 days), and past that fire at once. */
 function seconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds');
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new InvalidArgumentError('expected a number of seconds, at most 86400 (a day)');
   return n;
 }
 
@@ -153,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
     if (argv.includes('--json') && known.message) {
       printJson({ ok: false, exitCode: known.exitCode, error: known.message, findings: known instanceof InputError ? findingsJson(known.findings) : [] });
     } else if (known.message) {
-      process.stderr.write(`${known.message}\n`);
+      process.stderr.write(`${printable(known.message)}\n`);
     }
     return known.exitCode;
   }

@@ -68,15 +68,18 @@ function attachmentWarnings(item: NonNullable<MeetingInput['punkter']>[number], 
   });
 }
 
-/** Timetable rows whose time comes before the row above. */
+/**
+ * Timetable rows whose time comes before the row above. The times are not quoted: a row may be
+ * closed, and the warnings of a public build must not carry what it leaves out.
+ */
 function slotWarnings(slots: Array<{ tid?: string }>, warn: Warn): void {
-  let previous: { minutes: number; tid: string } | undefined;
+  let previous: { minutes: number; row: number } | undefined;
   slots.forEach((slot, j) => {
     const m = slot.tid === undefined ? null : /^(\d{1,2})[.:](\d{2})/.exec(slot.tid);
-    if (!m || slot.tid === undefined) return;
+    if (!m) return;
     const minutes = Number(m[1]) * 60 + Number(m[2]);
-    if (previous && minutes < previous.minutes) warn([j, 'tid'], `${shorten(slot.tid)} comes before ${shorten(previous.tid)} in the row above`);
-    previous = { minutes, tid: slot.tid };
+    if (previous && minutes < previous.minutes) warn([j, 'tid'], `this time comes before the time of tidsplan[${previous.row}] above`);
+    previous = { minutes, row: j };
   });
 }
 

@@ -29,7 +29,9 @@ function tell(event: SendEvent): void {
   else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${event.built ? '' : ' (made from these very inputs)'}\n`);
   else if (event.type === 'without-email') process.stderr.write(`warning: ${event.name} has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n`);
   else if (event.type === 'changed') process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
-  else if (event.type === 'already-sent') process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
+  else if (event.type === 'already-sent' && event.outcomeUnknown) {
+    process.stdout.write(`${event.email}: a message of this version was begun on ${event.sentAt}, but the run stopped before its outcome was logged: not sent again, as it may have arrived (ask; --force sends it again)\n`);
+  } else if (event.type === 'already-sent') process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
   else process.stderr.write(`${event.email}: ${event.error}\n`);
 }
 

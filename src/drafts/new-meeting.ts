@@ -64,6 +64,10 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
 let compiled: TemplateDelegate | undefined;
 
 function template(): TemplateDelegate {
-  compiled ??= textTemplate('drafts/nyt-moede.yaml.hbs', { block: (value: string, indent: number) => yamlScalar(value, indent) });
+  compiled ??= textTemplate('drafts/nyt-moede.yaml.hbs', {
+    block: (value: string, indent: number) => yamlScalar(value, indent),
+    // A comment is one line: a name or title with a line break would end it and start YAML of its own.
+    oneLine: (value: string) => value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' '),
+  });
   return compiled;
 }

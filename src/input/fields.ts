@@ -34,8 +34,22 @@ export const isoDate = z
   .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
 
 
-/** An e-mail address: something@somewhere, no spaces. */
-export const email = z.string().trim().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, { error: 'expected an e-mail address, e.g. navn@kommune.dk' });
+/** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
+export function notBefore(from: string, to: string) {
+  return [
+    (v: Partial<Record<string, unknown>>) => v[from] === undefined || v[to] === undefined || String(v[from]) <= String(v[to]),
+    { error: `comes before ${from}: the end of a period cannot be before its start`, path: [to] as PropertyKey[] },
+  ] as const;
+}
+
+/**
+ * One e-mail address, something@somewhere: no spaces, and none of the characters that would make it
+ * a list of addresses (`kontor,lene@example.dk` mails lene as well).
+ */
+export const email = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, { error: 'expected one e-mail address, e.g. navn@kommune.dk' });
 
 /** A clock time as the house writes it: 9:00, 9.00 or 17:30. */
 export const clock = z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, { error: 'expected a time such as 9:00' });

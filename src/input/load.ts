@@ -1,4 +1,4 @@
-import { access, readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Finding } from '../shared/errors.js';
@@ -76,8 +76,9 @@ async function readOptional<S extends z.ZodType>(file: string, schema: S, findin
   return (await exists(file)) ? readValid(file, schema, findings) : undefined;
 }
 
+/** Whether there is anything at `file`: a symbolic link to nothing counts, to be read and refused, never taken for an absent file. */
 export function exists(file: string): Promise<boolean> {
-  return access(file).then(
+  return lstat(file).then(
     () => true,
     () => false,
   );

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { InputError, MissingFileError, type Finding } from '../shared/errors.js';
+import { InputError, type Finding } from '../shared/errors.js';
+import { readInputFile } from './read-file.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
 export interface YamlFile {
@@ -14,11 +14,8 @@ export interface YamlFile {
 const maxBytes = 1024 * 1024;
 
 export async function readYamlFile(file: string): Promise<YamlFile> {
-  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') throw new MissingFileError(`${file}: no such file`);
-    throw new MissingFileError(`${file}: cannot be read (${err.code ?? err.message})`);
-  });
-  if (bytes.length > maxBytes) throw fileError(file, `the file is ${bytes.length} bytes; at most ${maxBytes} are read`);
+  const bytes = await readInputFile(file, maxBytes);
+  if (bytes.length > maxBytes) throw fileError(file, `the file is larger than ${maxBytes} bytes, the most that is read`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

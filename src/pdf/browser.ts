@@ -1,8 +1,13 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 
-/** Flags for a headless print in a locked-down, offline sandbox: nothing phones home, nothing waits on a GPU. */
+/**
+ * Flags for a headless print in a locked-down, offline sandbox: nothing waits on a GPU, and nothing
+ * phones home. The page fetches nothing (print.ts refuses every request); these stop the browser's
+ * own services (updates, sync, safe browsing, metrics, DNS prefetch, the probe of the network) and
+ * make every host name resolve to nothing, so a build makes no connection and no DNS lookup at all.
+ */
 const launchArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -11,6 +16,16 @@ const launchArgs = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  '--no-pings',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--metrics-recording-only',
+  '--no-default-browser-check',
+  '--dns-prefetch-disable',
+  '--no-proxy-server',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 /** Where browsers usually live, after the explicit settings and Puppeteer's own download. */
@@ -29,21 +44,34 @@ export interface BrowserSearch {
   env?: NodeJS.ProcessEnv;
   platform?: string;
   exists?: (file: string) => boolean;
+  /** Whether a file is a program this process may run. */
+  runnable?: (file: string) => boolean;
   /** Where Puppeteer's own download would be. */
   downloaded?: () => string | undefined;
 }
 
 /** The browser to print with, found the way users expect; one clear error when there is none. */
 export function findBrowser(search: BrowserSearch = {}): string {
-  const { env = process.env, platform = process.platform, exists = existsSync, downloaded = puppeteerDownload } = search;
+  const { env = process.env, platform = process.platform, exists = existsSync, runnable = executable, downloaded = puppeteerDownload } = search;
   const named = search.explicit ? { path: search.explicit, by: '--browser' } : env.PUPPETEER_EXECUTABLE_PATH ? { path: env.PUPPETEER_EXECUTABLE_PATH, by: 'PUPPETEER_EXECUTABLE_PATH' } : undefined;
   if (named) {
-    if (exists(named.path)) return named.path;
-    throw new EnvironmentError(`no browser at ${named.path} (named by ${named.by}); ${howToGetABrowser}`);
+    if (!exists(named.path)) throw new EnvironmentError(`no browser at ${named.path} (named by ${named.by}); ${howToGetABrowser}`);
+    if (!runnable(named.path)) throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetABrowser}`);
+    return named.path;
   }
   const found = [downloaded(), ...(systemPaths[platform] ?? [])].find((p) => p !== undefined && exists(p));
   if (found) return found;
   throw new EnvironmentError(`no Chromium or Chrome found; ${howToGetABrowser}`);
+}
+
+/** A file this process may run (a folder or a text file is not). */
+function executable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function puppeteerDownload(): string | undefined {
@@ -62,8 +90,12 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export function startBrowser(executablePath: string, timeoutMs: number): BrowserSession {
-  const launching = launchBrowser(executablePath, timeoutMs);
+/**
+ * By default Ctrl-C kills the browser and ends the process at once (Puppeteer's own handling); a
+ * caller that closes down in order on Ctrl-C itself says `closesOnSignal: false`, and must close the session.
+ */
+export function startBrowser(executablePath: string, timeoutMs: number, { closesOnSignal = true } = {}): BrowserSession {
+  const launching = launchBrowser(executablePath, timeoutMs, closesOnSignal);
   launching.catch(() => undefined); // the failure is told by use(), or does not matter to close()
   return {
     async use(work) {
@@ -90,10 +122,11 @@ export async function withBrowser<T>(executablePath: string, timeoutMs: number, 
   }
 }
 
-async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Browser> {
+async function launchBrowser(executablePath: string, timeoutMs: number, closesOnSignal: boolean): Promise<Browser> {
+  const signals = { handleSIGINT: closesOnSignal, handleSIGTERM: closesOnSignal, handleSIGHUP: closesOnSignal };
   try {
     // pipe: the DevTools protocol over the child's own file descriptors, so no port is opened.
-    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs });
+    return await puppeteer.launch({ executablePath, headless: true, pipe: true, args: launchArgs, timeout: timeoutMs, protocolTimeout: timeoutMs, ...signals });
   } catch (err) {
     const reason = isTimeout(err) ? `no answer within ${timeoutMs / 1000} s` : firstLine(err);
     throw new EnvironmentError(`the browser at ${executablePath} did not start: ${reason}`);
@@ -110,26 +143,30 @@ function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): unkn
   return new RenderError(`printing failed: ${firstLine(err)}`);
 }
 
-/** Closes the browser; one that does not answer is killed with its whole process group. */
+/**
+ * Closes the browser; one that does not answer is killed. Either way its whole process group is
+ * killed after: a renderer that was stopped (SIGSTOP) outlives a browser that closed, and would be
+ * left behind, stopped, for good.
+ */
 async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
   const closed = browser.close().then(
     () => true,
     () => false,
   );
-  if (await within(closeGraceMs, closed)) return;
-  const child = browser.process();
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise<true>((resolve) => child.once('exit', () => resolve(true)));
+  const exited = child && child.exitCode === null ? new Promise<true>((resolve) => child.once('exit', () => resolve(true))) : Promise.resolve(true);
+  const gracefully = await within(closeGraceMs, closed);
+  if (child?.pid === undefined) return;
   try {
     process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
   } catch {
-    return; // already gone
+    return; // the group is gone already
   }
-  await within(closeGraceMs, exited);
+  if (!gracefully) await within(closeGraceMs, exited);
 }
 
-/** Whether `promise` comes true within `ms`. */
-function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
+/** Whether `promise` comes true within `ms`: every wait on the browser ends. */
+export function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
   return Promise.race([promise, new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref())]);
 }
 

@@ -14,23 +14,33 @@ const maxPrints = 4;
 /**
  * Chromium has no target-counter(), so the contents' page numbers come from a print: print, read from
  * the outline where each heading landed, put the numbers into the laid-out page, print again, and
- * repeat until the headings stay where the numbers say. Returns the last print, parsed, and the
- * rendering it was printed from.
+ * repeat until the headings stay where the numbers say. `first` may be rendered with `guess`, where
+ * the headings landed in an earlier print of much the same document (the preview's last): where they
+ * land there again, one print is enough. Returns the last print, parsed, the rendering it was printed
+ * from, and where its headings are.
  */
-export async function printWithContents(page: PrintPage, render: RenderPass, first = render()): Promise<{ doc: PDFDocument; rendered: RenderedDocument }> {
+export async function printWithContents(
+  page: PrintPage,
+  render: RenderPass,
+  first = render(),
+  guess?: HeadingPages,
+): Promise<{ doc: PDFDocument; rendered: RenderedDocument; headings: HeadingPages }> {
   void pdfLib(); // to read the first print with, loaded while the browser lays it out
   await page.load(first);
-  let headings = await headingPages(await page.print());
-  for (let print = 2; print <= maxPrints; print++) {
-    const rendered = render(headings);
-    for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
+  let rendered = first;
+  let numbers = guess;
+  for (let print = 1; print <= maxPrints; print++) {
+    if (print > 1) {
+      rendered = render(numbers);
+      for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
+    }
     const doc = await page.print();
     const landed = await headingPages(doc);
-    if (samePages(landed, headings)) {
+    if (numbers && samePages(landed, numbers)) {
       page.collectGarbage();
-      return { doc, rendered };
+      return { doc, rendered, headings: landed };
     }
-    headings = landed;
+    numbers = landed;
   }
   throw new RenderError(`the contents' page numbers did not settle after ${maxPrints} prints`);
 }

@@ -1,6 +1,7 @@
 import type { Browser, CDPSession, Page } from 'puppeteer';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { RenderedDocument } from '../shared/printable.js';
+import { within } from './browser.js';
 import { loadPdf } from './outline.js';
 
 export interface PrintOptions {
@@ -21,6 +22,7 @@ export class PrintPage {
   private constructor(
     private readonly page: Page,
     private readonly cdp: CDPSession,
+    private readonly timeoutMs: number,
   ) {}
 
   static async create(browser: Browser, { timeoutMs }: PrintOptions): Promise<PrintPage> {
@@ -32,7 +34,7 @@ export class PrintPage {
         void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'));
       });
       const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
-      return new PrintPage(page, cdp);
+      return new PrintPage(page, cdp, timeoutMs);
     } catch (err) {
       await page.close().catch(() => undefined);
       throw err;
@@ -77,8 +79,9 @@ export class PrintPage {
     await this.cdp.send('DOM.setOuterHTML', { nodeId, outerHTML: html });
   }
 
+  /** A renderer that no longer answers (stopped, hung) never confirms the close: it is not waited for beyond the timeout. */
   async close(): Promise<void> {
-    await this.page.close();
+    await within(this.timeoutMs, this.page.close().then(() => true));
   }
 }
 

@@ -5,6 +5,7 @@ import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { UsageError, type Finding } from '../shared/errors.js';
 import type { DocumentResult } from './meeting-builder.js';
+import { refuseTargets } from './targets.js';
 
 export type { DocumentResult };
 
@@ -58,6 +59,7 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     const audiences = request.audiences ?? ['medlemmer'];
     const total = dates.length * audiences.length;
     if (total > 1 && (request.out || request.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
+    await refuseTargets({ out: request.out, html: request.html, meetings: request.dir });
     const { meetingBuilder } = await import('./meeting-builder.js');
     let done = 0;
     const build = await meetingBuilder(request, audiences, (findings) => findings.length > 0 && onEvent({ type: 'warnings', findings }), (result) => {
@@ -72,17 +74,30 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
   }
 }
 
+/** A document to print: the meeting, and for its combined document the folder its attachment files are in. */
+export interface PrintJob {
+  meeting: Meeting;
+  attachmentsFrom?: string;
+}
+
 /**
  * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
  * meetings later, several pages at once; the PDFs in the meetings' order.
  */
-export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (meetings: Meeting[]) => Promise<Uint8Array[]>; close: () => Promise<void> } {
+export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (jobs: PrintJob[]) => Promise<Uint8Array[]>; close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
-  const print = async (meetings: Meeting[]) => {
+  const print = async (jobs: PrintJob[]) => {
     const { printMeeting } = await import('./document.js');
+    const { openAttachments } = await import('./combine.js');
     const printer = () => new Printer(session, { timeoutMs });
-    return eachAtOnce(meetings, options.jobs ?? defaultJobs(meetings.length), printer, (meeting, own) => own.run(async (page) => (await printMeeting(page, meeting)).pdf));
+    // Attachments are opened when their document prints, so a year of them is never all in memory.
+    return eachAtOnce(jobs, options.jobs ?? defaultJobs(jobs.length), printer, ({ meeting, attachmentsFrom }, own) =>
+      own.run(async (page) => {
+        const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting);
+        return (await printMeeting(page, meeting, undefined, undefined, attachments)).pdf;
+      }),
+    );
   };
   return { print, close: () => session.close() };
 }

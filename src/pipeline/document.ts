@@ -53,20 +53,30 @@ export interface PrintedDocument {
   /** The HTML of the final print, with the real page numbers, made when asked for. */
   html: () => string;
   pdf: Uint8Array;
+  /** Where its headings are: a guess that saves a print of the next version of the same document. */
+  headings: HeadingPages;
 }
 
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
  * right, and the fingerprint of its `inputs` recorded; given its `attachments`, the combined document
  * with them after the agenda. `first`, its rendering without page numbers, may be made beforehand,
- * while the browser starts.
+ * while the browser starts; or `guess`, where an earlier version's headings were (see
+ * printWithContents), may save a print.
  */
-export async function printMeeting(page: PrintPage, meeting: Meeting, first?: RenderedDocument, inputs?: string, attachments?: Attachments): Promise<PrintedDocument> {
+export async function printMeeting(
+  page: PrintPage,
+  meeting: Meeting,
+  first?: RenderedDocument,
+  inputs?: string,
+  attachments?: Attachments,
+  guess?: HeadingPages,
+): Promise<PrintedDocument> {
   const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
-  const { doc, rendered } = await printWithContents(page, render, first ?? render());
+  const { doc, rendered, headings } = await (first ? printWithContents(page, render, first) : printWithContents(page, render, render(guess), guess));
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
-  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments) };
+  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments), headings };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */

@@ -3,7 +3,7 @@ import type { Audience } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
-import { writeAtomically } from '../shared/files.js';
+import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
@@ -54,8 +54,7 @@ export async function meetingBuilder(request: Destination, audiences: Audience[]
       const inputs = withAttachments(await inputsFingerprint(request.dir, date, audience), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
-        await writeAtomically(pdf, printed.pdf);
-        if (request.html) await writeAtomically(request.html, printed.html());
+        await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
       });
       const error = await printing.then(() => undefined, failed);
       results.push(done(error ? { date, audience, error } : { date, audience, pdf }));

@@ -8,13 +8,16 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
-import { defaultPdfPath, readMeeting } from './document.js';
+import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
+import type { PrintJob } from './batch.js';
+import { readAttachmentBytes } from '../input/attachments.js';
+import { filedAttachments } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
 import type { CalendarMeeting } from '../publish/ical.js';
-import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
+import type { PublishedMeeting } from '../publish/json.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
 import { readState, writeSite, type WriteLog } from '../publish/write.js';
 
@@ -31,7 +34,7 @@ export interface PublishRequest {
 }
 
 /** Prints public meetings to PDF, in the order given (the caller's browser and pages). */
-export type PrintMeetings = (meetings: Meeting[]) => Promise<Uint8Array[]>;
+export type PrintMeetings = (jobs: PrintJob[]) => Promise<Uint8Array[]>;
 
 export interface PublishResult extends WriteLog {
   meetings: number;
@@ -42,29 +45,35 @@ export interface PublishResult extends WriteLog {
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const read = await Promise.all((await committeeFolders(request.meetings)).map(readCommittee));
   const previous = await readState(request.out);
-  const documents = read.flatMap((c) => c.meetings.map((meeting) => ({ committee: c.id, meeting, file: `${c.id}/${path.basename(defaultPdfPath(meeting))}` })));
-  const fingerprints = documents.map((d) => fingerprint(d.meeting));
-  // A document the site has from the same public meeting and the same templates is not printed again.
+  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting)));
+  const fingerprints = await Promise.all(documents.map(fingerprint));
+  // A document the site has from the same public meeting, attachment files and templates is not printed again.
   const kept = await Promise.all(
     documents.map(async (d, i) => (!request.force && previous.printed[d.file] === fingerprints[i] ? await readFile(path.join(request.out, d.file)).catch(() => undefined) : undefined)),
   );
   const toPrint = documents.filter((_, i) => !kept[i]);
-  const printed = await print(toPrint.map((d) => d.meeting));
+  const printed = await print(toPrint);
   const pdfs = new Map(toPrint.map((d, i) => [d.file, printed[i]!]));
+  const bytes = (d: PublicDocument) => kept[documents.indexOf(d)] ?? pdfs.get(d.file)!;
   const committees: PublishedCommittee[] = read.map((c) => ({
     ...c,
     meetings: c.meetings.map((meeting): PublishedMeeting => {
-      const i = documents.findIndex((d) => d.committee === c.id && d.meeting === meeting);
-      const file = documents[i]!.file;
-      return { committeeId: c.id, meeting, itemsHtml: renderItems(meeting), pdf: pdfFile(file, meeting, kept[i] ?? pdfs.get(file)!), combined: publicCombined(meeting) };
+      const [pdf, combined] = documents.filter((d) => d.meeting === meeting);
+      return {
+        committeeId: c.id,
+        meeting,
+        itemsHtml: renderItems(meeting),
+        pdf: { path: pdf!.file, name: documentName(meeting.kind, meeting.committee, meeting.date), bytes: bytes(pdf!) },
+        combined: combined && { path: combined.file, name: documentName(meeting.kind, meeting.committee, meeting.date, true), bytes: bytes(combined) },
+      };
     }),
   }));
   const files = composeSite(committees, { url: request.url, today: request.today });
   const log = await writeSite(request.out, files, Object.fromEntries(documents.map((d, i) => [d.file, fingerprints[i]!])), previous);
-  return { ...log, meetings: documents.length, printed: toPrint.length, warnings: read.flatMap((c) => c.warnings) };
+  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings: read.flatMap((c) => c.warnings) };
 }
 
-type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { meetings: Meeting[]; warnings: Finding[] };
+type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { dir: string; meetings: Meeting[]; warnings: Finding[] };
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
 async function readCommittee(dir: string): Promise<ReadCommittee> {
@@ -85,6 +94,7 @@ async function readCommittee(dir: string): Promise<ReadCommittee> {
   const committee = shared.read.committee?.value;
   if (errors.length > 0 || !committee) throw new InputError(errors);
   return {
+    dir,
     id: committeeId(committee.navn),
     name: committee.navn,
     authority: committee.kommune ?? committee.navn,
@@ -108,22 +118,25 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[]): CalendarMee
   });
 }
 
-function pdfFile(file: string, meeting: Meeting, bytes: Uint8Array): PublishedFile {
-  return { path: file, name: documentName(meeting.kind, meeting.committee, meeting.date), bytes };
+/** A meeting's public documents: its PDF, and its combined document where it has attachment files. */
+function documentsOf(committee: { id: string; dir: string }, meeting: Meeting): PublicDocument[] {
+  const pdf = { meeting, file: `${committee.id}/${path.basename(defaultPdfPath(meeting))}` };
+  const combined = { meeting, file: `${committee.id}/${path.basename(combinedPdfPath(meeting))}`, attachmentsFrom: committee.dir };
+  return filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
 }
 
-/**
- * The public combined document (the agenda with its open attachments), where the meeting has one.
- * Issue 16 makes it from the attachments' files (`bilag[].fil`); until the model has them no meeting
- * has one, and this is the one place that will make it.
- */
-function publicCombined(_meeting: Meeting): PublishedFile | undefined {
-  return undefined;
+interface PublicDocument extends PrintJob {
+  /** Its path in the site. */
+  file: string;
 }
 
-/** What a public document is made from: the public meeting and everything that lays it out. */
-function fingerprint(meeting: Meeting): string {
-  return createHash('sha256').update(layoutFingerprint()).update(JSON.stringify(meeting)).digest('hex');
+/** What a public document is made from: the public meeting, its attachment files and everything that lays it out. */
+async function fingerprint(document: PublicDocument): Promise<string> {
+  const hash = createHash('sha256').update(layoutFingerprint()).update(JSON.stringify(document.meeting));
+  if (document.attachmentsFrom !== undefined) {
+    for (const { bilag } of filedAttachments(document.meeting)) hash.update((await readAttachmentBytes(document.attachmentsFrom, bilag.file)).sha256);
+  }
+  return hash.digest('hex');
 }
 
 let layout: string | undefined;

@@ -10,7 +10,8 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
-import { messageLimitMb, smtpConfig } from '../send/smtp-config.js';
+import { withSendLock } from '../send/lock.js';
+import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
 import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
@@ -44,7 +45,8 @@ export type SendEvent =
   | { type: 'document'; file: string; built: boolean }
   | { type: 'without-email'; name: string }
   | { type: 'changed'; filename: string; sentAt: string }
-  | { type: 'already-sent'; email: string; sentAt: string }
+  /** `outcomeUnknown`: a message was begun then, and the run stopped before its outcome was logged. */
+  | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
   | { type: 'failed'; email: string; error: string };
 
 export interface SendResult {
@@ -68,21 +70,25 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const { sources, warnings } = await readMeetingSources(dir, date);
   onEvent({ type: 'warnings', findings: warnings });
   const meeting = buildMeeting(sources);
-  const attachment = await attachmentOf(dir, meeting, request, onEvent);
-  withinLimit(attachment, messageLimitMb(request.env ?? process.env));
+  // The mail settings are read before the document is built, so a mistake in them is told at once.
+  const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);
   const logFile = sendLogFile(dir, date);
-  const log = await readSendLog(logFile);
-  const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({ recipient, letter: letterFor(meeting, recipient, attachment.filename) }));
-  const result = { attachment, due, sent: 0, logFile, finalized: false };
-  if (request.dryRun) return result;
-  if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-  result.sent = await deliver(due, attachment, { request, log, logFile }, onEvent);
-  if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
-    await writeArchive(dir, date, await attachmentHashes(dir, meeting));
-    result.finalized = true;
-  }
-  return result;
+  return withSendLock(logFile, async () => {
+    const log = await readSendLog(logFile);
+    const attachment = await attachmentOf(dir, meeting, request, onEvent);
+    withinLimit(attachment, messageLimitMb(request.env ?? process.env));
+    const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({ recipient, letter: letterFor(meeting, recipient, attachment.filename) }));
+    const result = { attachment, due, sent: 0, logFile, finalized: false };
+    if (!smtp) return result;
+    if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
+    if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
+      await writeArchive(dir, date, await attachmentHashes(dir, meeting));
+      result.finalized = true;
+    }
+    return result;
+  });
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
@@ -122,18 +128,25 @@ function notYetSent(recipients: Recipient[], log: SendLogEntry[], attachment: At
   if (earlier) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
   return recipients.filter((r) => {
     const sent = lastSent(log, r.email, attachment.filename, attachment.sha256);
-    if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid });
+    if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid, outcomeUnknown: !sent.sendt });
     return !sent || force;
   });
 }
 
-/** One message per recipient; each outcome logged as it happens. Returns how many the server took. */
-async function deliver(due: SendResult['due'], attachment: Attachment, run: { request: SendRequest; log: SendLogEntry[]; logFile: string }, onEvent: (event: SendEvent) => void): Promise<number> {
-  const mailer = new Mailer(smtpConfig(run.request.env ?? process.env, run.request.smtp));
+/**
+ * One message per recipient. The intent is logged before each message and the outcome after, so a
+ * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
+ * a message is sent at most once per recipient and version. Returns how many the server took.
+ */
+async function deliver(due: SendResult['due'], attachment: Attachment, run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string }, onEvent: (event: SendEvent) => void): Promise<number> {
+  const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
     let sent = 0;
     for (const { recipient, letter } of due) {
+      const entry = { tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256 };
+      run.log.push({ ...entry, sendt: false, påbegyndt: true });
+      await writeSendLog(run.logFile, run.log);
       const error = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
         () => undefined,
         (err: unknown) => {
@@ -143,7 +156,7 @@ async function deliver(due: SendResult['due'], attachment: Attachment, run: { re
       );
       if (error) onEvent({ type: 'failed', email: recipient.email, error });
       else sent++;
-      run.log.push({ tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256, sendt: !error, ...(error ? { fejl: error } : {}) });
+      run.log[run.log.length - 1] = { ...entry, sendt: !error, ...(error ? { fejl: error } : {}) };
       await writeSendLog(run.logFile, run.log);
     }
     return sent;

@@ -11,7 +11,7 @@ import type { WatchedFolder } from './watch.js';
 export function previewFolders(dir: string, date: string): WatchedFolder[] {
   const ownArchive = path.relative(dir, archiveDir(dir, date));
   const otherMeeting = (file: string) => /^\d{4}-\d{2}-\d{2}(\.sendt)?\.yaml$/.test(file) && file !== `${date}.yaml`;
-  const otherArchive = (file: string) => file.startsWith(`arkiv${path.sep}`) && !isWithin(ownArchive, file);
+  const otherArchive = (file: string) => file.startsWith(`arkiv${path.sep}`) && file !== ownArchive && !isWithin(ownArchive, file);
   return [
     { dir, matters: (file) => !editorsOwn(file) && !otherMeeting(file) && !otherArchive(file) && file !== 'schema.json' },
     { dir: templatesDir, matters: (file) => !editorsOwn(file) && !isWithin('preview', file) },

@@ -4,6 +4,7 @@ import type { Audience } from '../model/meeting.js';
 import { meetingFor, printMeeting } from '../pipeline/document.js';
 import { checkMeetingSources } from '../pipeline/sources.js';
 import { AgendaError, formatFinding, isError, sortFindings } from '../shared/errors.js';
+import type { HeadingPages } from '../shared/printable.js';
 import type { LastingPrinter } from './printer.js';
 
 /** What the page is told after each rebuild. */
@@ -21,6 +22,8 @@ type Listener = (state: PreviewState) => void;
 interface Rendering {
   version: number;
   pdf?: Uint8Array;
+  /** Where the last print's headings are: where the next one's most likely are too. */
+  headings?: HeadingPages;
   /** Made from older sources than the last read: printed again once someone looks. */
   stale: boolean;
   listeners: Set<Listener>;
@@ -53,9 +56,10 @@ export class LiveDocument {
     return () => rendering.listeners.delete(listener);
   }
 
-  /** The last good PDF for `audience`, if any. */
-  pdf(audience: Audience): Uint8Array | undefined {
-    return this.renderings.get(audience)?.pdf;
+  /** The last good PDF for `audience`, if any, and its version. */
+  document(audience: Audience): { pdf: Uint8Array; version: number } | undefined {
+    const rendering = this.renderings.get(audience);
+    return rendering?.pdf && { pdf: rendering.pdf, version: rendering.version };
   }
 
   /** Rebuilds now, or once more after the rebuild under way; resolves when the document is up to date. */
@@ -91,7 +95,8 @@ export class LiveDocument {
     for (const audience of audiences) {
       const rendering = this.rendering(audience);
       try {
-        const pdf = await this.printer.run(async (page) => (await printMeeting(page, meetingFor(sources, audience))).pdf);
+        const { pdf, headings } = await this.printer.run((page) => printMeeting(page, meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings));
+        rendering.headings = headings;
         // The same meeting gives the same bytes: a save that changed nothing printed leaves the page be.
         if (rendering.pdf === undefined || !Buffer.from(pdf).equals(rendering.pdf)) rendering.version++;
         rendering.pdf = pdf;

@@ -7,8 +7,8 @@ import { isTemplate, previewFolders } from './folders.js';
 import { LiveDocument } from './live.js';
 import { LastingPrinter } from './printer.js';
 import { previewRoutes } from './routes.js';
-import { serveLocally } from './server.js';
-import { watchFolders } from './watch.js';
+import { serveLocally, type LocalServer } from './server.js';
+import { watchFolders, type Watcher } from './watch.js';
 
 export interface PreviewRequest {
   dir: string;
@@ -40,22 +40,24 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
   const file = meetingFile(dir, day);
   if (!(await exists(file))) throw new MissingFileError(`${file}: no such file`);
   const printer = new LastingPrinter(findBrowser({ explicit: request.browser }), request.timeoutMs);
+  const live = new LiveDocument(dir, day, printer);
+  let server: LocalServer | undefined;
+  let watcher: Watcher | undefined;
+  const stop = async () => {
+    await watcher?.close();
+    await server?.close();
+    await printer.close();
+  };
   try {
-    const live = new LiveDocument(dir, day, printer);
-    const server = await serveLocally(request.port, previewRoutes(live, day));
-    const watcher = watchFolders(previewFolders(dir, day), quietMs, (files) => {
+    server = await serveLocally(request.port, previewRoutes(live, day));
+    watcher = await watchFolders(previewFolders(dir, day), quietMs, (files) => {
       if (files.some(isTemplate)) reloadTemplates();
       void live.rebuild();
     });
     void live.rebuild();
-    const stop = async () => {
-      watcher.close();
-      await server.close();
-      await printer.close();
-    };
     return { file, url: server.url, stop };
   } catch (err) {
-    await printer.close();
+    await stop();
     throw err;
   }
 }

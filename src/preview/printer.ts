@@ -16,7 +16,7 @@ export class LastingPrinter {
     private readonly executablePath: string,
     private readonly timeoutMs: number,
   ) {
-    this.session = startBrowser(executablePath, timeoutMs);
+    this.session = startBrowser(executablePath, timeoutMs, { closesOnSignal: false });
     this.printer = new Printer(this.session, { timeoutMs });
   }
 
@@ -31,7 +31,7 @@ export class LastingPrinter {
 
   private async restart(): Promise<void> {
     await this.close();
-    this.session = startBrowser(this.executablePath, this.timeoutMs);
+    this.session = startBrowser(this.executablePath, this.timeoutMs, { closesOnSignal: false });
     this.printer = new Printer(this.session, { timeoutMs: this.timeoutMs });
   }
 

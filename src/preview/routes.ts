@@ -30,9 +30,10 @@ export function previewRoutes(live: LiveDocument, date: string): Record<string, 
     '/pdfjs/pdf.worker.mjs': file(path.join(pdfjsDir, 'build', 'pdf.worker.min.mjs')),
     '/pdfjs/pdf_viewer.css': file(path.join(pdfjsDir, 'web', 'pdf_viewer.css')),
     '/document.pdf': (_request, response, query) => {
-      const pdf = live.pdf(audienceOf(query));
-      if (!pdf) return void response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store', 'content-disposition': `inline; filename="${date}.pdf"` }).end(pdf);
+      const document = live.document(audienceOf(query));
+      if (!document) return void response.writeHead(404).end();
+      const headers = { 'content-type': 'application/pdf', 'cache-control': 'no-store', 'content-disposition': `inline; filename="${date}.pdf"`, 'x-version': String(document.version) };
+      response.writeHead(200, headers).end(document.pdf);
     },
     '/events': (request, response, query) => {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });

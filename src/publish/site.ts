@@ -114,7 +114,7 @@ function size(file: PublishedFile): string {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)": a document's name. */
-export function documentName(kind: string, committee: string, date: string): string {
-  return `${kindName(kind)} for ${committee}s møde den ${longDate(date)} (offentlig udgave)`;
+/** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)", "... med bilag (offentlig udgave)": a document's name. */
+export function documentName(kind: string, committee: string, date: string, withAttachments = false): string {
+  return `${kindName(kind)} for ${committee}s møde den ${longDate(date)}${withAttachments ? ' med bilag' : ''} (offentlig udgave)`;
 }

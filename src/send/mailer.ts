@@ -71,10 +71,18 @@ export class Mailer {
     return this.redact(message);
   }
 
-  /** However a server or library words its error, the password is not printed. */
+  /**
+   * However a server or library words its error, the password is not printed: neither as typed nor
+   * in base64, as a server echoing the login has it (AUTH LOGIN sends the password so, AUTH PLAIN
+   * "\0user\0password").
+   */
   private redact(text: string): string {
     const password = this.config.password;
-    return password ? text.split(password).join('***') : text;
+    if (!password) return text;
+    return text
+      .replace(/[A-Za-z0-9+/]{4,}={0,2}/g, (token) => (Buffer.from(token, 'base64').toString('latin1').includes(Buffer.from(password).toString('latin1')) ? '***' : token))
+      .split(password)
+      .join('***');
   }
 }
 

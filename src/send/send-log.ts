@@ -1,33 +1,44 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
-import { InputError } from '../shared/errors.js';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { block, flag, list, optional, text } from '../input/fields.js';
+import { validate } from '../input/validate.js';
+import { readYamlFile } from '../input/yaml-file.js';
+import { InputError, MissingFileError } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
 
-/** One message: to whom, which document (by name and SHA-256), when, and whether the server took it. */
-export interface SendLogEntry {
-  tid: string;
-  til: string;
-  dokument: string;
-  sha256: string;
-  sendt: boolean;
-  fejl?: string;
-}
+/**
+ * One message: to whom, which document (by name and SHA-256), when, and whether the server took it.
+ * `påbegyndt` is the intent, written before the message goes: an entry that still says so after
+ * the run was stopped (killed, the disk full) is a message whose outcome nobody knows.
+ */
+const entry = block({
+  tid: text,
+  til: text,
+  dokument: text,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the document, 64 hex digits' }),
+  sendt: flag,
+  påbegyndt: optional(flag),
+  fejl: optional(text),
+});
+
+export type SendLogEntry = z.output<typeof entry>;
 
 /** Beside the meeting: `2023-11-22.sendt.yaml`, committed with it. */
 export function sendLogFile(dir: string, date: string): string {
   return path.join(dir, `${date}.sendt.yaml`);
 }
 
+/** The log as written, validated like every other file: a damaged one is a located error, never guessed at. */
 export async function readSendLog(file: string): Promise<SendLogEntry[]> {
-  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return '';
+  const source = await readYamlFile(file).catch((err: unknown) => {
+    if (err instanceof MissingFileError && err.message.endsWith('no such file')) return undefined;
     throw err;
   });
-  const data: unknown = parse(text);
-  if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) throw new InputError([{ file, line: 1, col: 1, path: '', message: 'expected the list of messages agenda send writes' }]);
-  return data as SendLogEntry[];
+  if (!source || source.data === '' || source.data === null || source.data === undefined) return [];
+  const result = validate(source, list(entry));
+  if (!result.ok) throw new InputError(result.findings);
+  return result.value;
 }
 
 const header = '# What agenda send sent: to whom, which document (its SHA-256), when. Commit it with the meeting.\n';
@@ -36,9 +47,9 @@ export async function writeSendLog(file: string, entries: SendLogEntry[]): Promi
   await writeAtomically(file, header + stringify(entries, { lineWidth: 0 }));
 }
 
-/** The last time this document, exactly, reached this address. */
+/** The last time this document, exactly, reached this address, or was begun to with no outcome known. */
 export function lastSent(log: SendLogEntry[], to: string, dokument: string, sha256: string): SendLogEntry | undefined {
-  return log.findLast((e) => e.sendt && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256);
+  return log.findLast((e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256);
 }
 
 /** The last time another version of this document went out. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { UsageError } from '../shared/errors.js';
 
 /** How to reach the mail server. Never from a meeting's YAML: from the environment or a file of the clerk's. */
@@ -40,7 +40,8 @@ export function smtpConfig(env: NodeJS.ProcessEnv, file?: string): SmtpConfig {
   const fromFile = file ? readConfigFile(file) : {};
   const get = (key: Key) => env[variables[key]] || fromFile[key];
   const tls = get('tls') ?? 'starttls';
-  if (tls !== 'starttls' && tls !== 'tls' && tls !== 'none') throw new UsageError(`${variables.tls} must be starttls, tls or none, not ${tls}`);
+  // The settings' values are never quoted in a message: a mistyped key may hold the password.
+  if (tls !== 'starttls' && tls !== 'tls' && tls !== 'none') throw new UsageError(`${variables.tls} (tls in the settings file) must be starttls, tls or none`);
   const host = get('host');
   const from = get('from') ?? get('user');
   if (!host) throw new UsageError(`no mail server: set ${variables.host} (and ${variables.port}, ${variables.user}, ${variables.password}, ${variables.from}), or give --smtp FILE`);
@@ -51,14 +52,31 @@ export function smtpConfig(env: NodeJS.ProcessEnv, file?: string): SmtpConfig {
 }
 
 function readConfigFile(file: string): Partial<Record<Key, string>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read the mail settings in ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  // yaml's own messages quote the text around a fault, which may be the password: only where it is said.
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false });
+  const fault = doc.errors[0];
+  if (fault) {
+    const { line, col } = lines.linePos(fault.pos[0]);
+    throw new UsageError(`${file}:${line}:${col}: the mail settings are not valid YAML there (a value starting with * & ! % @ or \` must be quoted: password: "...")`);
+  }
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`cannot read the mail settings in ${file}: ${(err as Error).message.split('\n')[0]}`);
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    throw new UsageError(`${file}: the mail settings use a YAML alias (*name): write the value out, quoted`);
   }
-  if (!data || typeof data !== 'object') throw new UsageError(`${file}: expected the mail settings as keys (host, port, tls, user, password, from, ca)`);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${file}: expected the mail settings as keys (host, port, tls, user, password, from, ca)`);
   const unknown = Object.keys(data).filter((k) => !(k in variables));
   if (unknown.length > 0) throw new UsageError(`${file}: unknown key ${unknown.join(', ')} (known: ${Object.keys(variables).join(', ')})`);
-  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)]));
+  const entries = Object.entries(data);
+  const unfit = entries.filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
+  if (unfit.length > 0) throw new UsageError(`${file}: ${unfit.join(', ')}: expected a value on the key's line (leave out a key that has none)`);
+  return Object.fromEntries(entries) as Partial<Record<Key, string>>;
 }

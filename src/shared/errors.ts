@@ -20,13 +20,21 @@ export interface Finding {
   warning?: boolean;
 }
 
+/**
+ * Text from the files as a terminal shows it: control characters (an escape sequence in a YAML
+ * value could clear the screen or retitle the window) written out as \x1b, line breaks kept.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 /** Where a value stands in an input file: a finding without its message. */
 export type Location = Pick<Finding, 'file' | 'line' | 'col' | 'path'>;
 
 /** One finding, always on one line. */
 export function formatFinding(f: Finding): string {
   const where = `${f.file}:${f.line}:${f.col}${f.warning ? ': warning' : ''}`;
-  const message = f.message.replace(/\s*\n\s*/g, ' ');
+  const message = printable(f.message.replace(/\s*\n\s*/g, ' '));
   return f.path ? `${where}: ${f.path}: ${message}` : `${where}: ${message}`;
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError } from './errors.js';
 
@@ -7,16 +7,65 @@ import { EnvironmentError } from './errors.js';
  * build leaves the previous one as it was.
  */
 export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  const dir = path.dirname(file);
-  const temporary = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  await writeAllAtomically([{ file, data }]);
+}
+
+/**
+ * Several files of one result (a PDF and its HTML): each written to a temporary file beside it, and
+ * renamed into place only once all are written, so a failure leaves every one as it was. Only a
+ * regular file is replaced: a device (/dev/full), a folder or a FIFO named as a target is refused.
+ */
+export async function writeAllAtomically(outputs: Array<{ file: string; data: Uint8Array | string }>): Promise<void> {
+  const written: Array<{ file: string; temporary: string }> = [];
+  let current = outputs[0]?.file ?? '';
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temporary, data);
-    await rename(temporary, file);
+    for (const { file, data } of outputs) {
+      current = file;
+      await refuseSpecial(file);
+      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+      await mkdir(path.dirname(file), { recursive: true });
+      await removeStaleTemporaries(file);
+      written.push({ file, temporary });
+      await writeFile(temporary, data, { flag: 'wx' });
+    }
+    for (const { file, temporary } of written) {
+      current = file;
+      await rename(temporary, file);
+    }
   } catch (err) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true }).catch(() => undefined)));
+    if (err instanceof EnvironmentError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new EnvironmentError(`cannot write ${file}: ${writeFailures[code] ?? (err as Error).message}`);
+    throw new EnvironmentError(`cannot write ${current}: ${writeFailures[code] ?? (err as Error).message}`);
+  }
+}
+
+async function refuseSpecial(file: string): Promise<void> {
+  const kind = await lstat(file).catch(() => undefined);
+  if (kind && !kind.isFile()) throw new EnvironmentError(`cannot write ${file}: it is ${kind.isDirectory() ? 'a folder' : kind.isSymbolicLink() ? 'a symbolic link' : 'a device, pipe or socket'}, not a file; name a file to write`);
+}
+
+/**
+ * Temporary files of ours beside `file` (`.NAME.<pid>.<ms>.tmp`) whose process is gone: a run killed
+ * while it wrote. They are removed on the next write of the same file.
+ */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const prefix = `.${path.basename(file)}.`;
+  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !processAlive(Number(pid))) await rm(path.join(path.dirname(file), name), { force: true }).catch(() => undefined);
+  }
+}
+
+/** Whether a process of this id runs (one of another user's counts: it is not ours to judge). */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
+import { edit } from '../support/edit.js';
 import { fidelity } from '../support/fidelity.js';
 import { closedFixture as fixture, markers, spellings } from '../support/markers.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
@@ -67,5 +68,20 @@ describe('agenda build 2023-09-06 --public', () => {
     expect(agenda(['build', '2023-09-06', '--public', '--out', out]).status).toBe(0);
     const score = fidelity(out, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
     expect(score).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('the warnings of a public build', () => {
+  it('never quote closed content (a closed row’s time out of order), on stderr or in --json', () => {
+    const dir = tempDir();
+    const meetings = path.join(dir, 'lukket');
+    cpSync(fixture, meetings, { recursive: true });
+    edit(path.join(meetings, '2024-03-06.yaml'), '      - tid: 9.45\n', '      - tid: 9.05 XQZSECRETT1\n');
+    for (const json of [[], ['--json']]) {
+      const run = agenda(['build', '2024-03-06', '--meetings', meetings, '--public', ...json], { cwd: dir });
+      expect(run.status).toBe(0);
+      expect(run.stdout + run.stderr).toMatch(/tidsplan\[1\]\.tid/);
+      expect(run.stdout + run.stderr).not.toContain('XQZSECRET');
+    }
   });
 });

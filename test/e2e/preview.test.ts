@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { copyOfMeetings } from '../support/cli.js';
+import { contentsEntries } from '../support/contents.js';
 import { edit } from '../support/edit.js';
 import { descendants, documentText, nextShown, problemLines, running, shown, startPreview, type RunningPreview } from '../support/preview.js';
 
@@ -58,12 +59,12 @@ describe('agenda preview', () => {
     expect(text).toMatch(/Side 1 af \d+/);
     // The contents line of item 2 ends in the page its heading is on, not a placeholder.
     expect(text).toMatch(/2\. Økonomi \.* ?[1-9]\d?/);
-    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:34:17: warning: punkter\[1\]\.bilag\[1\]\.lukket: /)]);
+    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:\d+:17: warning: punkter\[1\]\.bilag\[1\]\.lukket: /)]);
   });
 
   it('follows a title, then a broken key (located, the old document kept), then the fix', async () => {
     let before = await shown(page);
-    edit(meeting, '  - fast: økonomi\n', '  - fast: økonomi\n    titel: Økonomi og aftalestyring XQZTITLE1\n');
+    edit(meeting, '  - fast: økonomi\n', '  - fast: økonomi\n    titel: Økonomi og aftalestyring XQZTITLE1 i år\n');
     before = await nextShown(page, before);
     expect(await documentText(page)).toContain('Økonomi og aftalestyring XQZTITLE1');
 
@@ -117,6 +118,12 @@ describe('agenda preview', () => {
     edit(meeting, 'punkter:\n', 'punkter:\n  - titel: Personalesag XQZCLOSED\n    lukket: true\n    sagsfremstilling: Teksten.\n');
     const before = await nextShown(page, await shown(page));
     expect(await documentText(page)).toContain('Personalesag XQZCLOSED');
+    // Every item moved a page on: the contents, printed first with the numbers of the last print, say where they are now.
+    const members = path.join(path.dirname(meeting), '..', 'members.pdf');
+    writeFileSync(members, await download(new URL('document.pdf', preview.url)));
+    const entries = contentsEntries(members);
+    expect(entries.length).toBeGreaterThan(3);
+    for (const e of entries) expect(e, e.title).toMatchObject({ printed: e.listed });
     await page.click('input[value=offentlig]');
     await nextShown(page, before, 'offentlig');
     const text = await documentText(page);
@@ -176,6 +183,10 @@ function get(port: string, pathname: string, host: string, method = 'GET'): Prom
     });
     req.on('error', reject).end();
   });
+}
+
+async function download(url: URL): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
 function connects(host: string, port: number): Promise<boolean> {

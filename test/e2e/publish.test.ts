@@ -151,8 +151,12 @@ describe('the published pages', () => {
     expect(await page.$$eval('h1', (h) => h.map((e) => e.textContent))).toEqual(['Dagsorden for Direktionens møde onsdag den 22. november 2023']);
     expect(await page.$$eval('h2', (h) => h.map((e) => e.textContent))).toContain('2. Økonomi');
     expect(await page.$$eval('table', (t) => t.every((e) => e.querySelector('th') !== null))).toBe(true);
-    const pdf = await page.$eval('.dokumenter a', (a) => a.getAttribute('href'));
-    expect(pdf).toBe('2023-11-22-dagsorden-offentlig.pdf');
+    const documents = await page.$$eval('.dokumenter a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(documents).toEqual(['2023-11-22-dagsorden-offentlig.pdf', '2023-11-22-dagsorden-offentlig-samlet.pdf']);
+    const pdf = documents[0];
+    // The public combined document: the agenda and then the open attachments' pages.
+    const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(exampleSite, 'direktionen', file)], { encoding: 'utf8' }))![1]);
+    expect(pages(documents[1]!)).toBeGreaterThan(pages(pdf!));
     expect(execFileSync('pdftotext', [path.join(exampleSite, 'direktionen', pdf!), '-'], { encoding: 'utf8' })).toContain('DAGSORDEN');
     await page.close();
     const index = readFileSync(path.join(exampleSite, 'index.html'), 'utf8');
@@ -180,6 +184,7 @@ describe('the open data', () => {
     const meeting = JSON.parse(readFileSync(path.join(exampleSite, 'data', 'direktionen', '2023-09-06.json'), 'utf8'));
     expect(meeting).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', meetingState: 'held', start: '2023-09-06T09:00:00+02:00' });
     expect(meeting.resultsProtocol.fileName).toBe('2023-09-06-referat-offentlig.pdf');
+    expect(meeting.auxiliaryFile.map((f: { fileName: string }) => f.fileName)).toEqual(['2023-09-06-referat-offentlig-samlet.pdf']);
     expect(meeting.agendaItem[0]['agenda:sections'].map((s: { heading: string }) => s.heading)).toContain('Sagsfremstilling');
     // An invalid document is refused: the schema is not one that passes anything.
     expect(validators.meeting({ ...meeting, cancelled: 'no' })).toBe(false);
@@ -321,9 +326,11 @@ describe('publishing', () => {
     const file = path.join(example.meetings, '2023-11-22.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Bilag er vedlagt.', 'Bilag er vedlagt, og tidsplanen er rettet.'));
     const changed = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
-    expect(changed.printed).toBe(1);
+    // The agenda and its combined document with the attachments.
+    expect(changed.printed).toBe(2);
     expect(changed.written.sort()).toEqual([
       'data/direktionen/2023-11-22.json',
+      'direktionen/2023-11-22-dagsorden-offentlig-samlet.pdf',
       'direktionen/2023-11-22-dagsorden-offentlig.pdf',
       'direktionen/2023-11-22.html',
       'sbsys/direktionen-2023-11-22/dagsorden.html',

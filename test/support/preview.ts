@@ -1,6 +1,5 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// (The functions given to page.evaluate run in the page, with its document and window.)
+// Used by the tests and by npm run bench. What runs in the page is given as text, so this file
+// compiles without the browser's types.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer';
@@ -33,36 +32,27 @@ export function startPreview(args: string[], opts: { cwd: string; cli?: string }
 }
 
 /** What the page shows of the document: `audience version`, e.g. `medlemmer 3`. */
-export function shown(page: Page): Promise<string> {
-  return page.evaluate(() => document.body.dataset.shown ?? '');
+export async function shown(page: Page): Promise<string> {
+  return String(await page.evaluate("document.body.dataset.shown ?? ''"));
 }
 
 /** Waits until the page shows a document other than `before` (and, given, of `audience`); returns what it shows. */
 export async function nextShown(page: Page, before: string, audience = 'medlemmer', timeoutMs = 20_000): Promise<string> {
-  await page.waitForFunction(
-    (b: string, a: string) => {
-      const now = document.body.dataset.shown ?? '';
-      return now !== b && now.startsWith(`${a} `);
-    },
-    { polling: 'mutation', timeout: timeoutMs },
-    before,
-    audience,
-  );
+  const other = `(document.body.dataset.shown ?? '') !== ${JSON.stringify(before)} && (document.body.dataset.shown ?? '').startsWith(${JSON.stringify(`${audience} `)})`;
+  await page.waitForFunction(other, { polling: 'mutation', timeout: timeoutMs });
   return shown(page);
 }
 
 /** The document's text on the page (PDF.js's text layer), spaces made single. */
 export async function documentText(page: Page): Promise<string> {
-  const text = await page.evaluate(() => [...document.querySelectorAll('#pages .textLayer')].map((t) => t.textContent).join('\n'));
-  return text.replace(/\s+/g, ' ');
+  const text = await page.evaluate("[...document.querySelectorAll('#pages .textLayer')].map((t) => t.textContent).join('\\n')");
+  return String(text).replace(/\s+/g, ' ');
 }
 
 /** The lines of the problems panel, while it is shown. */
-export function problemLines(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const panel = document.getElementById('problems')!;
-    return panel.hidden ? [] : [...panel.querySelectorAll('li')].map((li) => li.textContent ?? '');
-  });
+export async function problemLines(page: Page): Promise<string[]> {
+  const panel = "document.getElementById('problems')";
+  return (await page.evaluate(`${panel}.hidden ? [] : [...${panel}.querySelectorAll('li')].map((li) => li.textContent)`)) as string[];
 }
 
 /** The processes `root` started, and theirs, that still run (Linux /proc). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, isoDate, list, optional, text } from '../fields.js';
+import { block, isoDate, list, notBefore, optional, text } from '../fields.js';
 
 /**
  * A planned point: its text, or its text with the meeting dates from which it is on (`tilføjet`) and
@@ -7,7 +7,7 @@ import { block, isoDate, list, optional, text } from '../fields.js';
  */
 const plannedPoint = z.union([
   text.transform((tekst) => ({ tekst, tilføjet: undefined, fjernet: undefined })),
-  block({ tekst: text, tilføjet: optional(isoDate), fjernet: optional(isoDate) }),
+  block({ tekst: text, tilføjet: optional(isoDate), fjernet: optional(isoDate) }).refine(...notBefore('tilføjet', 'fjernet')),
 ]);
 
 /** `plan.yaml`: the forward plan (punkter til kommende møder), by meeting date, and the points awaiting a date. */

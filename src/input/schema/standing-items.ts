@@ -25,7 +25,13 @@ const standingItem = block({
 });
 
 /** `faste-punkter.yaml`: the items on every agenda, with their recurring text. */
-export const standingItemsSchema = block({ punkter: list(standingItem) });
+export const standingItemsSchema = block({ punkter: list(standingItem) }).superRefine(({ punkter }, ctx) => {
+  // A meeting fills in a standing item by its id: given twice, the item would print twice.
+  punkter.forEach((item, i) => {
+    const first = punkter.findIndex((other) => other.id === item.id);
+    if (first < i) ctx.addIssue({ code: 'custom', message: `the id ${item.id} is given already (punkter[${first}]): each standing item needs its own`, path: ['punkter', i, 'id'] });
+  });
+});
 
 export type StandingItemsInput = z.output<typeof standingItemsSchema>;
 export type StandingItemInput = z.output<typeof standingItem>;
