@@ -1,23 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../shared/errors.js';
-import type { AttachmentFileRef } from '../model/meeting.js';
-
-/** The kinds of file an attachment may be; anything else is to be saved as PDF first. */
-export type AttachmentKind = 'pdf' | 'png' | 'jpeg';
-
-export interface AttachmentBytes {
-  ref: AttachmentFileRef;
-  kind: AttachmentKind;
-  bytes: Uint8Array;
-  sha256: string;
-}
-
-/** One located error at the attachment's `fil:` line. */
-export function attachmentError(ref: AttachmentFileRef, message: string): InputError {
-  return new InputError([{ ...ref.at, message: `${ref.path}: ${message}` }]);
-}
+import { attachmentError, type AttachmentBytes, type AttachmentFileRef, type AttachmentKind } from '../shared/attachment-file.js';
 
 /**
  * Reads the file a `fil:` names, and only from inside the meetings folder: an absolute path, a path

@@ -5,7 +5,7 @@ export interface FiledAttachment {
   item: Item;
   /** The item's place in the meeting (0-based), which is its bookmark's among the top-level ones after the contents. */
   itemIndex: number;
-  bilag: Bilag & { fil: AttachmentFileRef };
+  bilag: Bilag & { file: AttachmentFileRef };
   /** The link target the Bilagsoversigt and the item's Bilag table point at. */
   anchor: string;
 }
@@ -16,7 +16,7 @@ export interface FiledAttachment {
  */
 export function filedAttachments(meeting: Meeting): FiledAttachment[] {
   return meeting.items.flatMap((item, itemIndex) =>
-    item.bilag.flatMap((bilag, i) => (bilag.fil ? [{ item, itemIndex, bilag: { ...bilag, fil: bilag.fil }, anchor: attachmentAnchor(item, i) }] : [])),
+    item.bilag.flatMap((bilag, i) => (bilag.file ? [{ item, itemIndex, bilag: { ...bilag, file: bilag.file }, anchor: attachmentAnchor(item, i) }] : [])),
   );
 }
 

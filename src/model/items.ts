@@ -94,6 +94,6 @@ function numbered(entry: ItemInput | undefined, itemLukket: boolean, fileAt: Ite
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,
-    fil: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry!, i) },
+    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry!, i) },
   }));
 }

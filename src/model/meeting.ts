@@ -1,7 +1,7 @@
 // The meeting model: the contract between merging (input side) and rendering (output side).
 // Plain data only; text fields hold the clerk's Markdown source, dates are ISO (YYYY-MM-DD).
 
-import type { Location } from '../shared/errors.js';
+import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import type { MeetingType } from '../input/schema/calendar.js';
 import type { Role } from '../input/schema/committee.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
@@ -150,14 +150,9 @@ export interface Bilag {
   /** Why a closed attachment is closed, told to the public. */
   publicNote?: string;
   /** The attachment's file, for the combined document; the public version has none of a closed one. */
-  fil?: AttachmentFileRef;
+  file?: AttachmentFileRef;
 }
 
-/** A `fil:` as the clerk wrote it (relative to the meetings folder), and where it stands. */
-export interface AttachmentFileRef {
-  path: string;
-  at: Location;
-}
 
 /** The coming meetings with their planned points, as the plan stood on the meeting's date. */
 export interface ForwardPlanView {
@@ -201,3 +196,5 @@ export interface PoliticalMeeting {
   /** The clerk's remark on it, for the minutes. */
   note?: string;
 }
+
+export type { AttachmentFileRef };

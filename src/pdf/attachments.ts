@@ -1,6 +1,6 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError } from '../shared/errors.js';
-import { attachmentError, type AttachmentBytes } from '../input/attachments.js';
+import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** An attachment file opened as a PDF: its own pages, or an image on an A4 page. */

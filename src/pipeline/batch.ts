@@ -3,8 +3,11 @@ import { performance } from 'node:perf_hooks';
 import type { Audience, Meeting } from '../model/meeting.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
+import { UsageError, type Finding } from '../shared/errors.js';
+import type { DocumentResult } from './meeting-builder.js';
 import { refuseTargets } from './targets.js';
-import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
+
+export type { DocumentResult };
 
 export interface BatchRequest {
   /** One committee's folder, named directly; without it, the committee `udvalg` names, or every committee of the repository here. */
@@ -15,8 +18,10 @@ export interface BatchRequest {
   all?: boolean;
   /** The versions to make of each meeting (default: the members'). */
   audiences?: Audience[];
-  /** Where the PDF of a single document goes (default: `defaultPdfPath`). */
+  /** Where the PDF of a single document goes (default: its `defaultPdfPath` in `outDir`). */
   out?: string;
+  /** The folder of the PDFs named by `defaultPdfPath` (default: out, under the working folder). */
+  outDir?: string;
   /** Also write the printed HTML of a single document here. */
   html?: string;
   /** The browser to print with (default: found as `findBrowser` does). */
@@ -26,16 +31,6 @@ export interface BatchRequest {
   jobs?: number;
   /** The combined documents (samlet dokument): each agenda with its attachment files after it. */
   samlet?: boolean;
-}
-
-export interface DocumentResult {
-  /** The committee's id, where the repository has several. */
-  udvalg?: string;
-  date: string;
-  audience: Audience;
-  /** Where the PDF was written; absent when the document failed. */
-  pdf?: string;
-  error?: AgendaError;
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */
@@ -82,16 +77,16 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
   }
 }
 
-/**
- * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
- * meetings later, several pages at once; the PDFs in the meetings' order.
- */
 /** A document to print: the meeting, and for its combined document the folder its attachment files are in. */
 export interface PrintJob {
   meeting: Meeting;
   attachmentsFrom?: string;
 }
 
+/**
+ * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
+ * meetings later, several pages at once; the PDFs in the meetings' order.
+ */
 export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (jobs: PrintJob[]) => Promise<Uint8Array[]>; close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);

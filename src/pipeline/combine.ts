@@ -30,11 +30,11 @@ export async function openAttachments(dir: string, meeting: Meeting): Promise<At
   const opened: OpenedAttachment[] = [];
   for (const { bilag } of filed) {
     try {
-      const file = await readAttachmentBytes(dir, bilag.fil);
-      const sent = recorded?.[bilag.fil.path];
+      const file = await readAttachmentBytes(dir, bilag.file);
+      const sent = recorded?.[bilag.file.path];
       if (recorded && sent !== file.sha256) {
         const change = sent ? 'has changed since' : 'was not an attachment when';
-        throw new InputError([{ ...bilag.fil.at, message: `${bilag.fil.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting` }]);
+        throw new InputError([{ ...bilag.file.at, message: `${bilag.file.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting` }]);
       }
       opened.push(await openAttachment(file));
     } catch (err) {

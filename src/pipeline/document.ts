@@ -45,15 +45,15 @@ export function versionFor(meeting: Meeting, audience: Audience): Meeting {
  * several committees the name begins with the committee's (`out/ØK-2023-11-22-dagsorden.pdf`), so
  * two committees meeting on the same day never overwrite each other.
  */
-export function defaultPdfPath(meeting: Meeting): string {
+export function defaultPdfPath(meeting: Meeting, outDir = 'out'): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
   const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
-  return path.join('out', `${committee}${meeting.date}-${meeting.kind}${audience}.pdf`);
+  return path.join(outDir, `${committee}${meeting.date}-${meeting.kind}${audience}.pdf`);
 }
 
 /** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */
-export function combinedPdfPath(meeting: Meeting): string {
-  return defaultPdfPath(meeting).replace(/\.pdf$/, '-samlet.pdf');
+export function combinedPdfPath(meeting: Meeting, outDir?: string): string {
+  return defaultPdfPath(meeting, outDir).replace(/\.pdf$/, '-samlet.pdf');
 }
 
 export interface PrintedDocument {
@@ -97,3 +97,6 @@ export async function buildPdf(meeting: Meeting, file: string, browser: { execut
     }
   });
 }
+
+/** Documents made from now on read the templates and the stylesheet anew (a process that outlives an edit of them). */
+export { reloadTemplates } from '../render/html.js';

@@ -7,15 +7,33 @@ import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
-import type { BatchRequest, DocumentResult } from './batch.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+
+export interface DocumentResult {
+  /** The committee's id, where the repository has several. */
+  udvalg?: string;
+  date: string;
+  audience: Audience;
+  /** Where the PDF was written; absent when the document failed. */
+  pdf?: string;
+  error?: AgendaError;
+}
+
+/** Where a batch reads its meetings and writes its documents. */
+interface Destination {
+  dir?: string;
+  out?: string;
+  outDir?: string;
+  html?: string;
+  samlet?: boolean;
+}
 
 /**
  * The work of a batch for one meeting: read and checked once, then each version asked for printed.
  * The shared files are checked once for all; their warnings are told at once, each meeting's as it is read.
  */
-export function meetingBuilder(request: BatchRequest, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
+export function meetingBuilder(request: Destination, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
@@ -42,7 +60,7 @@ export function meetingBuilder(request: BatchRequest, audiences: Audience[], war
     const results: DocumentResult[] = [];
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
-      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version) : defaultPdfPath(version));
+      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
       const attachments = request.samlet ? await openAttachments(folder.dir, version).catch(failed) : undefined;
       if (attachments instanceof AgendaError) {

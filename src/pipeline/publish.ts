@@ -134,7 +134,7 @@ interface PublicDocument extends PrintJob {
 async function fingerprint(document: PublicDocument): Promise<string> {
   const hash = createHash('sha256').update(layoutFingerprint()).update(JSON.stringify(document.meeting));
   if (document.attachmentsFrom !== undefined) {
-    for (const { bilag } of filedAttachments(document.meeting)) hash.update((await readAttachmentBytes(document.attachmentsFrom, bilag.fil)).sha256);
+    for (const { bilag } of filedAttachments(document.meeting)) hash.update((await readAttachmentBytes(document.attachmentsFrom, bilag.file)).sha256);
   }
   return hash.digest('hex');
 }

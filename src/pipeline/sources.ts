@@ -43,7 +43,7 @@ export async function checkCommittee(committees: string | CommitteeFolder[], dat
 /** Every `fil` a meeting names, opened as a build opens it (pdf-lib is loaded only for a meeting that has one). */
 async function attachmentsOf(dir: string, sources: MeetingSources): Promise<Finding[]> {
   const meeting = buildMeeting(sources);
-  if (!meeting.items.some((i) => i.bilag.some((b) => b.fil))) return [];
+  if (!meeting.items.some((i) => i.bilag.some((b) => b.file))) return [];
   const { attachmentFindings } = await import('./combine.js');
   return attachmentFindings(dir, meeting);
 }

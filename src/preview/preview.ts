@@ -1,0 +1,63 @@
+import { exists, meetingDates, meetingFile } from '../input/load.js';
+import { findBrowser } from '../pdf/browser.js';
+import { reloadTemplates } from '../pipeline/document.js';
+import { checkedDate } from '../pipeline/select.js';
+import { MissingFileError, UsageError } from '../shared/errors.js';
+import { isTemplate, previewFolders } from './folders.js';
+import { LiveDocument } from './live.js';
+import { LastingPrinter } from './printer.js';
+import { previewRoutes } from './routes.js';
+import { serveLocally, type LocalServer } from './server.js';
+import { watchFolders, type Watcher } from './watch.js';
+
+export interface PreviewRequest {
+  dir: string;
+  /** The meeting's date; default the latest meeting file. */
+  date?: string;
+  port: number;
+  browser?: string;
+  timeoutMs: number;
+}
+
+export interface RunningPreview {
+  /** The meeting file shown. */
+  file: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Saves this close together are one change (an editor's write, rename and touch of one save). */
+const quietMs = 30;
+
+/**
+ * The meeting's document on a page at 127.0.0.1, printed anew on every save of what it is made from,
+ * with `agenda check`'s findings over it, until stopped.
+ */
+export async function startPreview(request: PreviewRequest): Promise<RunningPreview> {
+  const { dir } = request;
+  const day = request.date ? checkedDate(request.date) : (await meetingDates(dir)).at(-1);
+  if (!day) throw new UsageError(`no meeting files in ${dir}: name a date, or write one with agenda new`);
+  const file = meetingFile(dir, day);
+  if (!(await exists(file))) throw new MissingFileError(`${file}: no such file`);
+  const printer = new LastingPrinter(findBrowser({ explicit: request.browser }), request.timeoutMs);
+  const live = new LiveDocument(dir, day, printer);
+  let server: LocalServer | undefined;
+  let watcher: Watcher | undefined;
+  const stop = async () => {
+    await watcher?.close();
+    await server?.close();
+    await printer.close();
+  };
+  try {
+    server = await serveLocally(request.port, previewRoutes(live, day));
+    watcher = await watchFolders(previewFolders(dir, day), quietMs, (files) => {
+      if (files.some(isTemplate)) reloadTemplates();
+      void live.rebuild();
+    });
+    void live.rebuild();
+    return { file, url: server.url, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
