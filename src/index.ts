@@ -5,7 +5,7 @@ export { checkCommittee, checkMeetingSources, readMeetingSources, readSharedSour
 export { buildBatch, type BatchEvent, type BatchRequest, type BatchResult, type DocumentResult } from './pipeline/batch.js';
 export { buildPdf, defaultPdfPath, meetingFor, readMeeting, versionFor } from './pipeline/document.js';
 export { selectTargets, type Target } from './pipeline/select.js';
-export { findCommittees, type CommitteeFolder } from './input/repository.js';
+export { findCommittees, type CommitteeFolder } from './pipeline/sources.js';
 export { sendMeeting, type SendEvent, type SendRequest, type SendResult } from './pipeline/send.js';
 export { publishSite } from './pipeline/publish-site.js';
 export type { PublishRequest, PublishResult } from './pipeline/publish.js';

@@ -1,6 +1,5 @@
-import { repositoryMeetings } from '../pipeline/case-history.js';
+import { caseSteps, repositoryMeetings } from '../pipeline/case-history.js';
 import { UsageError } from '../shared/errors.js';
-import { caseSteps } from '../model/case-history.js';
 import { longDate } from '../shared/danish-dates.js';
 
 /**

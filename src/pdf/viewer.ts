@@ -1,5 +1,5 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { pageNumbers } from '../render/contents.js';
+import { pageNumbers } from '../shared/printable.js';
 import { headingPages } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 

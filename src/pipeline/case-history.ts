@@ -31,3 +31,5 @@ export async function repositoryMeetings(root: string, except?: CommitteeFolder)
   }
   return meetings.sort((a, b) => a.date.localeCompare(b.date));
 }
+
+export { caseSteps } from '../model/case-history.js';

@@ -8,7 +8,8 @@ import type { Meeting } from '../model/meeting.js';
 import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
 import { headingPages } from '../pdf/outline.js';
 import { appendAttachments } from '../pdf/stamp.js';
-import { pageNumbers, type AttachmentPages } from '../render/contents.js';
+import type { AttachmentPages } from '../render/contents.js';
+import { pageNumbers } from '../shared/printable.js';
 
 /** The attachment files of one version of a meeting, opened, for its combined document (samlet dokument). */
 export interface Attachments {

@@ -57,3 +57,4 @@ export async function checkMeetingSources(committee: string | CommitteeFolder, d
 
 /** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */
 export { loadMeeting as readMeetingSources, loadShared as readSharedSources } from '../check/check.js';
+export { findCommittees, type CommitteeFolder } from '../input/repository.js';

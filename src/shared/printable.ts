@@ -22,3 +22,18 @@ export interface HeadingPages {
   pages: number[];
   sheets: number;
 }
+
+/** The page numbers the document prints: its body counts from 1 at the first heading after the contents. */
+export interface PageNumbers {
+  /** The printed number of each h1 after the contents heading, in document order. */
+  body: number[];
+  /** How many numbered pages the body has. */
+  total: number;
+}
+
+/** Our templates put the contents heading first, then the body; the front matter before the body is not numbered. */
+export function pageNumbers(headings: HeadingPages): PageNumbers {
+  const [, firstBody, ...rest] = headings.pages;
+  if (firstBody === undefined) return { body: [], total: 0 };
+  return { body: [firstBody, ...rest].map((p) => p - firstBody + 1), total: headings.sheets - firstBody };
+}

@@ -12,10 +12,12 @@ const npm = (args: string[]) =>
   execFileSync('npm', [...args, '--ignore-scripts', '--no-update-notifier'], { cwd: packageRoot, encoding: 'utf8' });
 
 describe('the npm package', () => {
-  it('ships what runs and nothing else: no tests, fixtures, sources, benches or source maps', () => {
+  it('ships what runs and nothing else: no tests, fixtures, sources, benches or source maps; with the library types', () => {
     const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json'])) as Array<{ files: Array<{ path: string }> }>;
     const files = pack!.files.map((f) => f.path);
-    expect(files.filter((f) => /^(test|fixtures|src|bench|meetings|dist\/bench)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'))).toEqual([]);
+    expect(files.filter((f) => /^(test|fixtures|src|bench|meetings|dist\/bench)\//.test(f) || f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
+    // The library's type declarations ship beside its JavaScript (package.json `types`).
+    expect(files).toContain('dist/src/index.d.ts');
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/src/cli.js', 'templates/style.css', 'templates/partials/punkt.hbs']));
     expect(readFileSync(path.join(packageRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../../src/model/meeting.js';
-import { pageNumbers } from '../../src/render/contents.js';
+import { pageNumbers } from '../../src/shared/printable.js';
 import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 

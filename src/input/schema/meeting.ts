@@ -28,10 +28,17 @@ const slot = block({
 const names = list(text);
 
 /** How the members voted on an item: party letters (A, V) or names, for, against, abstaining. */
-const vote = block({ for: optional(names), imod: optional(names), undlod: optional(names) });
+const vote = block({
+  for: optional(names).describe('Who voted for: party letters or names.'),
+  imod: optional(names).describe('Who voted against: party letters or names.'),
+  undlod: optional(names).describe('Who abstained: party letters or names.'),
+});
 
 /** A member's or a party's dissent for the record (protokoltilførsel). */
-const dissent = block({ af: z.union([text.transform((n) => [n]), names]), tekst: text });
+const dissent = block({
+  af: z.union([text.transform((n) => [n]), names]).describe('Whose dissent: a member, a party letter, or a list of them.'),
+  tekst: text.describe('The dissent as it goes into the minutes.'),
+});
 
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
@@ -72,7 +79,7 @@ function itemSchema(sectionKeys: string[]) {
 /** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */
 const absence = z.union([
   text.transform((navn) => ({ navn, stedfortræder: undefined })),
-  block({ navn: text, stedfortræder: optional(text) }),
+  block({ navn: text.describe('The absent member\'s name.'), stedfortræder: optional(text).describe('Who takes the seat for the meeting (stedfortræder).') }),
 ]);
 
 /** `<date>.yaml`: what is new at this meeting, with an item's sections as the house style lists them. The date is the file's name. */
