@@ -69,7 +69,7 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   });
 
   it("passes toc-check: the contents' numbers are the pages printed", () => {
-    const out = execFileSync(path.join(packageRoot, '..', '..', 'shared', 'tools', 'toc-check'), [combined], { encoding: 'utf8' });
+    const out = execFileSync(path.join(packageRoot, '..', 'shared', 'tools', 'toc-check'), [combined], { encoding: 'utf8' });
     expect(out).toMatch(/toc (\d+)\/\1 entries right/);
   });
 
