@@ -47,6 +47,10 @@ const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json
 /** What commander said of a usage error, kept to print as JSON under --json. */
 let usageMessage = '';
 
+/** Which committee a command works on: the same two options, worded once, for every command that takes one. */
+const udvalgOption = () => new Option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several");
+const meetingsOption = () => new Option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)");
+
 const program = new Command('agenda')
   .description('Agendas (dagsordener) and minutes (referater) as PDF, from meetings written in YAML')
   .version(version, '-V, --version', "print agenda's version")
@@ -68,8 +72,8 @@ program
   .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
@@ -81,8 +85,8 @@ program
   .command('check')
   .description('check the shared files and the named meetings (default: all), and report every problem')
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .option('--json', 'print the findings as JSON on stdout')
   .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
 
@@ -90,8 +94,8 @@ program
   .command('new')
   .description('write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items')
   .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
 
 program
@@ -116,8 +120,8 @@ program
   .option('--to <address>', 'send to this address only (a test send)')
   .option('--force', 'send again to whoever has this version already')
   .option('--smtp <file>', 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .option('--browser <path>', 'the Chromium or Chrome to print with')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .action(async (date: string, options) => (await commands.send()).sendCommand(date, options));
@@ -126,24 +130,24 @@ program
   .command('minutes')
   .description('turn a meeting file into the minutes draft: a beslutning under each item, filled in where the tool knows it')
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .action(async (date: string, options) => (await commands.minutes()).minutesCommand(date, options));
 
 program
   .command('finalize')
   .description('freeze a meeting as it went out: later changes to the shared files no longer change its documents')
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .action(async (date: string, options) => (await commands.finalize()).finalizeCommand(date, options));
 
 program
   .command('plan')
   .description('the coming meetings with their planned points, as the forward plan stands')
   .option('--from <date>', 'the first meeting date to show (default: today)')
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .action(async (options) => (await commands.plan()).planCommand(options));
 
 program
@@ -156,8 +160,8 @@ program
   .command('schema')
   .description("write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)")
   .option('-o, --out <file>', "where to write it; '-' for standard output")
-  .option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several")
-  .option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)")
+  .addOption(udvalgOption())
+  .addOption(meetingsOption())
   .action(async (options) => (await commands.schema()).schemaCommand(options));
 
 program
