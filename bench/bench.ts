@@ -5,7 +5,7 @@
 //   (b) its floor: a fresh process that imports Puppeteer, launches Chromium with agenda's flags,
 //       prints the finished HTML of (a) once and writes it (bench/floor.ts)
 //   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
-//   (d) its floor: one Chromium printing the 52 finished HTML files one after another
+//   (d) its floor: one Chromium printing the 52 finished HTML files, on as many pages at once as (c)
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
 //   (f) the combined minutes of 6 September (--samlet, 21 attachments), against the minutes alone
 //   (g) the peak memory of a 1,000-page combined document (the same minutes, each attachment 48 pages)
@@ -17,6 +17,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { defaultJobs } from '../src/pipeline/batch.js';
 import { printMeeting, readMeeting } from '../src/pipeline/document.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
 import { sharedFiles } from '../src/input/load.js';
@@ -133,14 +134,15 @@ console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), 
 const [a, b] = await timedAgainstFloor(
   runs,
   { label: '(a) one meeting cold, agenda build', args: () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser] },
-  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, oneHtml!, onePdf!] },
+  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, '1', oneHtml!, onePdf!] },
 );
 const yearRuns = Math.max(1, Math.ceil(runs / 2));
+const jobs = defaultJobs(yearDates.length);
 const yearBuild = () => [cli, 'build', '--all', '--meetings', year, '--quiet', '--browser', browser];
 const [c, d] = await timedAgainstFloor(
   yearRuns,
   { label: `(c) ${yearDates.length} meetings in one agenda build --all`, args: yearBuild },
-  { label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files in turn`, args: () => [floorScript, browser, ...yearPairs] },
+  { label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files, ${jobs} pages at once as agenda does`, args: () => [floorScript, browser, String(jobs), ...yearPairs] },
 );
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);

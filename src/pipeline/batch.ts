@@ -109,7 +109,7 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
  * Pages printed at once: one per core. On two cores (npm run bench, 52 meetings) one page took 13.2 s,
  * two 9.1 s, three 9.0 s, four 9.0 s: past one a core, more pages only cost memory.
  */
-function defaultJobs(documents: number): number {
+export function defaultJobs(documents: number): number {
   return Math.max(1, Math.min(documents, availableParallelism(), 4));
 }
 
