@@ -3,7 +3,7 @@
 // would use for them (the `jobs` argument), write the PDFs, close. Nothing of agenda's runs here;
 // `npm run bench` times this against `agenda build`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { sandboxArgs } from '../src/pdf/sandbox.js';
 
 const [browserPath, jobs, ...pairs] = process.argv.slice(2);

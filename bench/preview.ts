@@ -7,7 +7,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { packageRoot } from '../src/shared/paths.js';
 import { tempDir } from '../test/support/cli.js';
 import { nextShown, shown, startPreview } from '../test/support/preview.js';

@@ -1,5 +1,12 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import puppeteer, { PuppeteerError, type Browser } from 'puppeteer';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { Browser as InstalledBrowser, computeExecutablePath } from '@puppeteer/browsers';
+// puppeteer-core, not puppeteer: on being imported, puppeteer looks for a configuration in the
+// working folder and above (.puppeteerrc, .puppeteerrc.js and more, package.json) and runs the
+// one it finds, so a file the committee never named would steer, or run code in, every build.
+import puppeteer, { PuppeteerError, type Browser } from 'puppeteer-core';
+import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
@@ -75,9 +82,11 @@ function executable(file: string): boolean {
   }
 }
 
+/** Where `npx puppeteer browsers install chrome` puts the Chrome of this Puppeteer version (in PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer). */
 function puppeteerDownload(): string | undefined {
   try {
-    return puppeteer.executablePath();
+    const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(homedir(), '.cache', 'puppeteer');
+    return computeExecutablePath({ browser: InstalledBrowser.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir });
   } catch {
     return undefined;
   }

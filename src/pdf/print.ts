@@ -1,4 +1,4 @@
-import type { Browser, CDPSession, Page } from 'puppeteer';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { RenderedDocument } from '../shared/printable.js';
 import { within } from './browser.js';

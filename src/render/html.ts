@@ -10,6 +10,7 @@ import { attachmentAnchor } from '../model/attachments.js';
 import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
+import { compileTemplate } from '../shared/precompiled-templates.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
 interface Renderer {
@@ -42,15 +43,15 @@ function prepare(overrides: string | undefined): Renderer {
   const source = (file: string) => own(path.join('partials', file)) ?? readTemplate(path.join('partials', file));
   const css = [readTemplate('style.css'), own('style.css') ?? ''].join('\n');
   return {
-    document: hbs.compile(readTemplate('document.hbs')),
-    style: hbs.compile(readTemplate('head.hbs'))({ css, fontFaces: fontFaceCss() }),
-    body: hbs.compile(readTemplate('body.hbs')),
+    document: compileTemplate(hbs, readTemplate('document.hbs')),
+    style: compileTemplate(hbs, readTemplate('head.hbs'))({ css, fontFaces: fontFaceCss() }),
+    body: compileTemplate(hbs, readTemplate('body.hbs')),
     numbered: [
-      { selector: '#indholdsfortegnelse', template: hbs.compile(source('indhold.hbs')) },
-      { selector: '#sidetal', template: hbs.compile(source('sidetal.hbs')) },
+      { selector: '#indholdsfortegnelse', template: compileTemplate(hbs, source('indhold.hbs')) },
+      { selector: '#sidetal', template: compileTemplate(hbs, source('sidetal.hbs')) },
     ],
-    bilagTable: hbs.compile(source('bilagtabel.hbs')),
-    bilagsoversigt: hbs.compile(source('bilagsoversigt.hbs')),
+    bilagTable: compileTemplate(hbs, source('bilagtabel.hbs')),
+    bilagsoversigt: compileTemplate(hbs, source('bilagsoversigt.hbs')),
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import { templatesDir } from '../shared/paths.js';
+import { compileTemplate } from '../shared/precompiled-templates.js';
 import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
@@ -54,7 +55,7 @@ export function createTemplates(overrides?: string): Templates {
   });
   for (const dir of [path.join(templatesDir, 'partials'), ...(overrides ? [path.join(overrides, 'partials')] : [])]) {
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(dir, file), 'utf8'));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), compileTemplate(hbs, readFileSync(path.join(dir, file), 'utf8')));
   }
   return hbs;
 }

@@ -2,6 +2,7 @@ import type { TemplateDelegate } from 'handlebars';
 import type { Meeting } from '../model/meeting.js';
 import { fontFaceRule, fontFaces } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
+import { compileTemplate } from '../shared/precompiled-templates.js';
 
 // The published site's pages (templates/web/): the same items as the print, from the same partials,
 // in a page of its own: a skip link, a header, one column, no script.
@@ -19,7 +20,7 @@ let templates: WebTemplates | undefined;
 
 function prepare(): WebTemplates {
   const hbs = createTemplates();
-  const compile = (file: string) => hbs.compile(readTemplate(`web/${file}`));
+  const compile = (file: string) => compileTemplate(hbs, readTemplate(`web/${file}`));
   return {
     frame: compile('side.hbs'),
     meeting: compile('moede.hbs'),

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { cliPath, tempDir } from '../support/cli.js';
+import { agenda, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
 
 /**
  * A build under strace: every socket the CLI and the browser open, every connect and send. Only its
@@ -40,5 +40,22 @@ describe('a build makes no network connection and no DNS lookup', () => {
     expect(lines.filter((l) => /htons\(53\)/.test(l))).toEqual([]);
     // The trace did see the browser: its probe's UDP socket, or at least its unix sockets.
     expect(lines.some((l) => /socket\(AF_UNIX/.test(l))).toBe(true);
+  });
+});
+
+/**
+ * Puppeteer, on being imported, looks for a configuration in the working folder and above
+ * (.puppeteerrc.cjs among others) and runs it: a file no committee named would run code in every
+ * build. agenda uses puppeteer-core, which reads no configuration.
+ */
+describe('a build runs and reads nothing of the working folder but the committee', () => {
+  it('leaves a .puppeteerrc.cjs beside the meetings unrun', () => {
+    const { dir } = copyOfMeetings();
+    const marker = path.join(dir, 'ran.txt');
+    writeFileSync(path.join(dir, '.puppeteerrc.cjs'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};`);
+    const result = agenda(['build', '2023-11-22', '--out', path.join(dir, 'x.pdf')], { cwd: dir });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'x.pdf'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
   });
 });

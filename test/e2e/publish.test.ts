@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ICAL from 'ical.js';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import xpath from 'xpath';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';

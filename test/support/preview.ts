@@ -2,7 +2,7 @@
 // compiles without the browser's types.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { cliPath } from './cli.js';
 
 /** A running `agenda preview`, as a user starts it, and the address it printed. */

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Handlebars } from '../../src/shared/bundled.js';
+import { templatesDir } from '../../src/shared/paths.js';
+import { compileTemplate, precompiledFile, templateKey } from '../../src/shared/precompiled-templates.js';
+
+// The test run begins with `npm run build` (test/global-setup.ts), so the file is the build's own.
+const templates = readdirSync(templatesDir, { recursive: true }).filter((f): f is string => typeof f === 'string' && f.endsWith('.hbs'));
+const precompiled = readFileSync(precompiledFile, 'utf8');
+
+describe('templates precompiled by the build', () => {
+  it('holds every template of the package, under the key of its current text and options', () => {
+    expect(templates.length).toBeGreaterThan(20);
+    const missing = templates.filter((file) => {
+      const options = /^(drafts|mail)\//.test(file) ? { noEscape: true } : {};
+      return !precompiled.includes(JSON.stringify(templateKey(readFileSync(path.join(templatesDir, file), 'utf8'), options)));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('renders a precompiled template as Handlebars compiles it', () => {
+    const source = readFileSync(path.join(templatesDir, 'partials', 'sidetal.hbs'), 'utf8');
+    const context = { meeting: { committee: 'Udvalget' }, pages: { total: 9 } };
+    const hbs = Handlebars.create();
+    expect(compileTemplate(hbs, source)(context)).toBe(hbs.compile(source)(context));
+  });
+
+  it('compiles a text it has no precompiled form of (an edited template, a designer’s override), never a stale one', () => {
+    const hbs = Handlebars.create();
+    const edited = `${readFileSync(path.join(templatesDir, 'partials', 'sidetal.hbs'), 'utf8')}<i>{{extra}}</i>`;
+    expect(compileTemplate(hbs, edited)({ extra: 'ny' })).toContain('<i>ny</i>');
+    expect(compileTemplate(hbs, '{{a}}&', { noEscape: true })({ a: '<b>' })).toBe('<b>&');
+    expect(compileTemplate(hbs, '{{a}}')({ a: '<b>' })).toBe('&lt;b&gt;');
+  });
+});
