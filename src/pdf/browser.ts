@@ -1,13 +1,14 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { Browser as InstalledBrowser, computeExecutablePath } from '@puppeteer/browsers';
 // puppeteer-core, not puppeteer: on being imported, puppeteer looks for a configuration in the
 // working folder and above (.puppeteerrc, .puppeteerrc.js and more, package.json) and runs the
 // one it finds, so a file the committee never named would steer, or run code in, every build.
-import puppeteer, { PuppeteerError, type Browser } from 'puppeteer-core';
-import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
+// It is loaded only once the browser is starting (launch.ts).
+import type { Browser } from 'puppeteer-core';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
+import { dispose, killGroup, launchChromium, type Launched } from './launch.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
 /**
@@ -82,11 +83,19 @@ function executable(file: string): boolean {
   }
 }
 
-/** Where `npx puppeteer browsers install chrome` puts the Chrome of this Puppeteer version (in PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer). */
+/**
+ * Where `npx puppeteer browsers install chrome` puts the Chrome of this Puppeteer version (in
+ * PUPPETEER_CACHE_DIR, else ~/.cache/puppeteer). The library that knows its layout takes 60 ms to
+ * load: it is asked only where such a download exists.
+ */
 function puppeteerDownload(): string | undefined {
+  const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(homedir(), '.cache', 'puppeteer');
+  if (!existsSync(path.join(cacheDir, 'chrome'))) return undefined;
   try {
-    const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(homedir(), '.cache', 'puppeteer');
-    return computeExecutablePath({ browser: InstalledBrowser.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir });
+    const require = createRequire(import.meta.url);
+    const { Browser: Installed, computeExecutablePath } = require('@puppeteer/browsers') as typeof import('@puppeteer/browsers');
+    const { PUPPETEER_REVISIONS } = require('puppeteer-core/internal/revisions.js') as typeof import('puppeteer-core/internal/revisions.js');
+    return computeExecutablePath({ browser: Installed.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir });
   } catch {
     return undefined;
   }
@@ -105,22 +114,43 @@ export interface BrowserSession {
  * caller that closes down in order on Ctrl-C itself says `closesOnSignal: false`, and must close the session.
  */
 export function startBrowser(executablePath: string, timeoutMs: number, { closesOnSignal = true } = {}): BrowserSession {
-  const launching = launchBrowser(executablePath, timeoutMs, closesOnSignal);
+  const launching = launchBrowser(executablePath, timeoutMs);
   launching.catch(() => undefined); // the failure is told by use(), or does not matter to close()
+  const stopOnSignal = closesOnSignal ? killOnSignal(launching) : () => undefined;
   return {
     async use(work) {
-      const browser = await launching;
+      const { browser } = await launching;
       try {
         return await work(browser);
       } catch (err) {
-        throw asBrowserFault(err, browser, timeoutMs);
+        throw await asBrowserFault(err, browser, timeoutMs);
       }
     },
     async close() {
-      const browser = await launching.catch(() => undefined);
-      if (browser) await closeBrowser(browser);
+      stopOnSignal();
+      const launched = await launching.catch(() => undefined);
+      if (launched) await closeBrowser(launched);
     },
   };
+}
+
+/**
+ * Ctrl-C (or a SIGTERM or SIGHUP) kills the browser and its profile with it and ends the process,
+ * as the shell expects (exit 128 + the signal's number). Returns what undoes it.
+ */
+function killOnSignal(launching: Promise<Launched>): () => void {
+  let launched: Launched | undefined;
+  void launching.then((l) => (launched = l), () => undefined);
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const handlers = Object.entries(codes).map(([signal, code]) => {
+    const handler = () => {
+      if (launched) killGroup(launched.child), dispose(launched.profile);
+      process.exit(code);
+    };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
 }
 
 export async function withBrowser<T>(executablePath: string, timeoutMs: number, work: (browser: Browser) => Promise<T>): Promise<T> {
@@ -132,12 +162,10 @@ export async function withBrowser<T>(executablePath: string, timeoutMs: number, 
   }
 }
 
-async function launchBrowser(executablePath: string, timeoutMs: number, closesOnSignal: boolean): Promise<Browser> {
-  const signals = { handleSIGINT: closesOnSignal, handleSIGTERM: closesOnSignal, handleSIGHUP: closesOnSignal };
+async function launchBrowser(executablePath: string, timeoutMs: number): Promise<Launched> {
   try {
-    // pipe: the DevTools protocol over the child's own file descriptors, so no port is opened.
-    const launch = (sandbox: string[]) =>
-      puppeteer.launch({ executablePath, headless: true, pipe: true, args: [...launchArgs, ...sandbox], timeout: timeoutMs, protocolTimeout: timeoutMs, ...signals });
+    // The DevTools protocol over the child's own file descriptors, so no port is opened.
+    const launch = (sandbox: string[]) => launchChromium(executablePath, [...launchArgs, ...sandbox], timeoutMs);
     const sandbox = sandboxArgs();
     return await launch(sandbox).catch((err: unknown) => (sandbox.length === 0 && isSandboxFailure(err) ? launch(['--no-sandbox']) : Promise.reject(err)));
   } catch (err) {
@@ -147,36 +175,32 @@ async function launchBrowser(executablePath: string, timeoutMs: number, closesOn
 }
 
 /** A failure while printing, told in one line: a crash, a hang, or what the browser said. */
-function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): unknown {
+async function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number): Promise<unknown> {
   if (err instanceof AgendaError) return err;
   if (!browser.connected) return new RenderError('the browser stopped while printing (it crashed or was killed)');
   if (isTimeout(err)) {
     return new RenderError(`the browser did not finish printing within ${timeoutMs / 1000} s (see --timeout)`);
   }
   // What the browser answered is its fault; anything else is agenda's own (an internal error).
+  const { PuppeteerError } = await import('puppeteer-core');
   return err instanceof PuppeteerError ? new RenderError(`printing failed: ${firstLine(err)}`) : err;
 }
 
 /**
  * Closes the browser; one that does not answer is killed. Either way its whole process group is
  * killed after: a renderer that was stopped (SIGSTOP) outlives a browser that closed, and would be
- * left behind, stopped, for good.
+ * left behind, stopped, for good. Then its profile folder is removed.
  */
-async function closeBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
+async function closeBrowser({ browser, child, profile }: Launched): Promise<void> {
+  const exited = child.exitCode === null && child.signalCode === null ? new Promise<true>((resolve) => child.once('exit', () => resolve(true))) : Promise.resolve(true);
   const closed = browser.close().then(
-    () => true,
+    () => exited,
     () => false,
   );
-  const exited = child && child.exitCode === null ? new Promise<true>((resolve) => child.once('exit', () => resolve(true))) : Promise.resolve(true);
-  const gracefully = await within(closeGraceMs, closed);
-  if (child?.pid === undefined) return;
-  try {
-    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-  } catch {
-    return; // the group is gone already
-  }
-  if (!gracefully) await within(closeGraceMs, exited);
+  await within(closeGraceMs, closed);
+  killGroup(child);
+  await within(closeGraceMs, exited);
+  dispose(profile);
 }
 
 /** Whether `promise` comes true within `ms`: every wait on the browser ends. */

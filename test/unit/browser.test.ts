@@ -30,3 +30,11 @@ describe('findBrowser', () => {
     expect(find).toThrow(/^no Chromium or Chrome found; install Chromium \(Debian\/Ubuntu: apt-get install chromium\)[^\n]*PUPPETEER_EXECUTABLE_PATH[^\n]*$/);
   });
 });
+
+describe('the browser agenda starts itself', () => {
+  it('gets the flags puppeteer.launch would give it, those of the installed Puppeteer', async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const { puppeteerDefaultArgs } = await import('../../src/pdf/launch.js');
+    expect(puppeteerDefaultArgs).toEqual(puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank'));
+  });
+});
