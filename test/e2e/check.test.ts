@@ -7,12 +7,11 @@ import { edit } from '../support/edit.js';
 import { pdfInfo } from '../support/pdf.js';
 
 describe('agenda check', () => {
-  it('passes the example meetings (exit 0), with their warnings', () => {
+  it('passes the example meetings (exit 0) without a warning about the example itself', () => {
     const run = agenda(['check']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('checked 6 files: 0 errors, 14 warnings\n');
-    expect(run.stderr.trim().split('\n')).toHaveLength(14);
-    expect(run.stderr).toMatch(/^meetings\/2023-09-06\.yaml:102:17: warning: punkter\[2\]\.bilag\[6\]\.lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed$/m);
+    expect(run.stdout).toBe('checked 6 files: 0 errors, 0 warnings\n');
+    expect(run.stderr).toBe('');
   });
 
   it('warns, without failing, of each thing a clerk should look at', () => {
@@ -47,10 +46,9 @@ describe('agenda check', () => {
       "meetings/2023-11-21.yaml:2:5: warning: fraværende[0]: Lene Mehlsen Tomsen is not a member of Direktionen (did you mean 'Lene Mehlsen Thomsen'?)",
       'meetings/2023-11-21.yaml:8:14: warning: punkter[0].tidsplan[1].tid: this time comes before the time of tidsplan[0] above',
       'meetings/2023-11-21.yaml:13:17: warning: punkter[0].bilag[1].nummer: attachment number 1 is used twice (also bilag[0])',
-      'meetings/2023-11-21.yaml:14:17: warning: punkter[0].bilag[2].lukket: a closed attachment in an open item: give it an offentlig_note saying why it is closed',
       'meetings/2023-11-21.yaml:15:12: warning: punkter[1].titel: still says UDFYLD: write the text, or remove the key',
     ]);
-    expect(run.stdout).toBe('checked 5 files: 0 errors, 7 warnings\n');
+    expect(run.stdout).toBe('checked 5 files: 0 errors, 6 warnings\n');
     expect(run.status).toBe(0);
   });
 
@@ -104,7 +102,8 @@ describe('agenda check', () => {
 
 describe('agenda build --json', () => {
   it('reports the PDF written and the warnings', () => {
-    const { dir } = copyOfMeetings();
+    const { dir, meetings } = copyOfMeetings();
+    edit(path.join(meetings, 'plan.yaml'), '\nafventer_dato:', '  - dato: 2023-11-23\n    punkter:\n      - Et punkt på en torsdag\n\nafventer_dato:');
     const run = agenda(['build', '2023-11-22', '--json'], { cwd: dir });
     expect(JSON.parse(run.stdout)).toMatchObject({
       ok: true,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -38,6 +38,19 @@ describe('what a new user meets', () => {
     expect(run.stderr).toBe(`internal error in agenda ${version} (a bug, not a problem with your files): planted fault; please report it with the command you ran and this line, as README.md says under "Reporting a bug"\n`);
     expect(run.status).toBe(6);
     expect(readFileSync(path.join(packageRoot, 'README.md'), 'utf8')).toMatch(/\| 6 \| internal error[^\n]*\n[\s\S]*## Reporting a bug/);
+  });
+
+  it('meets no warning about the shipped examples themselves, in either example folder', () => {
+    const { dir } = copyOfMeetings();
+    for (const args of [['build', '2023-11-22'], ['build', '2023-09-06', '--public', '--samlet'], ['plan']]) {
+      const run = agenda(args, { cwd: dir });
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.stderr, args.join(' ')).toBe('');
+    }
+    cpSync(path.join(packageRoot, 'eksempel'), path.join(dir, 'eksempel'), { recursive: true });
+    const eksempel = agenda(['build', '--all', '--both'], { cwd: path.join(dir, 'eksempel') });
+    expect(eksempel.status, eksempel.stderr).toBe(0);
+    expect(eksempel.stderr).not.toMatch(/warning/);
   });
 
   it('never names a temporary file', () => {
