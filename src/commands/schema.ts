@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
 import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
+import { writeSharedSchemas } from '../pipeline/schemas.js';
 import type { SharedSources } from '../input/sources.js';
 import { readSharedSources } from '../pipeline/sources.js';
 import { writeAtomically } from '../shared/files.js';
@@ -21,7 +22,8 @@ export async function schemaCommand(options: SchemaOptions): Promise<void> {
     return;
   }
   const file = await writeSchema(folder.dir, shared, options.out);
-  process.stdout.write(`wrote ${file}\n`);
+  const beside = options.out ? [] : await writeSharedSchemas(folder, shared);
+  process.stdout.write([file, ...beside].map((f) => `wrote ${f}\n`).join(''));
 }
 
 export async function writeSchema(dir: string, shared: Pick<SharedSources, 'style' | 'standingItems'>, file = path.join(dir, schemaFileName)): Promise<string> {

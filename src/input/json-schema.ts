@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { clock, flag, text, wholeNumber } from './fields.js';
+import { calendarSchema } from './schema/calendar.js';
+import { committeeSchema } from './schema/committee.js';
+import { forwardPlanSchema } from './schema/forward-plan.js';
 import { meetingSchemaFor } from './schema/meeting.js';
+import { municipalitySchema } from './schema/municipality.js';
+import { standingItemsSchemaFor } from './schema/standing-items.js';
 
 // We read YAML with the failsafe schema (every scalar is text); an editor's YAML language server
 // reads YAML 1.2's core schema, where `lukket: true` is a boolean and `tid: 11.00` a number. The JSON
@@ -16,12 +21,9 @@ const asAnEditorReadsIt = new Map<unknown, object>([
   [text._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
 ]);
 
-/**
- * The JSON Schema of a meeting file with the house's sections, for editors (`# yaml-language-server:
- * $schema=...`); given the standing items' ids, an editor completes `fast:` with them.
- */
-export function meetingJsonSchema(sectionKeys: string[], standingIds: string[] = []): object {
-  const schema = z.toJSONSchema(meetingSchemaFor(sectionKeys), {
+/** A file's JSON Schema made from the zod schema that checks it, as an editor reads YAML. */
+function editorJsonSchema(schema: z.ZodType, title: string, description: string): JsonSchema {
+  const json = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
@@ -32,10 +34,33 @@ export function meetingJsonSchema(sectionKeys: string[], standingIds: string[] =
       Object.assign(jsonSchema, replacement, description ? { description } : {});
     },
   });
-  const editable = allowEmptyOptionals(schema);
-  if (standingIds.length > 0) offerStandingIds(editable, standingIds);
-  return { ...editable, title: 'Et møde: <dato>.yaml', description: 'What is new at one meeting; see the README of agenda.' };
+  return { ...allowEmptyOptionals(json), title, description };
 }
+
+/**
+ * The JSON Schema of a meeting file with the house's sections, for editors (`# yaml-language-server:
+ * $schema=...`); given the standing items' ids, an editor completes `fast:` with them.
+ */
+export function meetingJsonSchema(sectionKeys: string[], standingIds: string[] = []): object {
+  const editable = editorJsonSchema(meetingSchemaFor(sectionKeys), 'Et møde: <dato>.yaml', 'What is new at one meeting; see the README of agenda.');
+  if (standingIds.length > 0) offerStandingIds(editable, standingIds);
+  return editable;
+}
+
+/** The shared files' JSON Schemas, by the file each describes; the standing items' with the house's sections. */
+export function sharedJsonSchemas(sectionKeys: string[]): Record<string, object> {
+  const readme = 'see the README of agenda.';
+  return {
+    'udvalg.yaml': editorJsonSchema(committeeSchema, 'Udvalget: udvalg.yaml', `Who meets, where and when, shared by every meeting of the committee; ${readme}`),
+    'faste-punkter.yaml': editorJsonSchema(standingItemsSchemaFor(sectionKeys), 'De faste punkter: faste-punkter.yaml', `The standing items on every agenda, with their fixed text; ${readme}`),
+    'plan.yaml': editorJsonSchema(forwardPlanSchema, 'Punkter til kommende møder: plan.yaml', `The forward plan, by meeting; ${readme}`),
+    'kalender.yaml': editorJsonSchema(calendarSchema, 'Den politiske kalender: kalender.yaml', `The year's meetings of the political committees; ${readme}`),
+    'kommune.yaml': editorJsonSchema(municipalitySchema, 'Kommunen: kommune.yaml', `The municipality of a repository of committees, and its house style; ${readme}`),
+  };
+}
+
+/** `udvalg.yaml` → `udvalg.schema.json`: where a shared file's schema is written, beside it. */
+export const schemaFileFor = (yamlFile: string) => yamlFile.replace(/\.yaml$/, '.schema.json');
 
 /** `fast:` of every item takes one of the ids (or stays empty): what `agenda check` accepts, as a list to pick from. */
 function offerStandingIds(node: unknown, ids: string[]): void {

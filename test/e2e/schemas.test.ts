@@ -1,0 +1,64 @@
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readDefaultStyle } from '../../src/input/house-style.js';
+import { sharedJsonSchemas } from '../../src/input/json-schema.js';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, tempDir } from '../support/cli.js';
+
+/** The example folders as shipped: each committee's folder, and the repository it stands in. */
+const examples = [
+  { repository: 'meetings', committees: [{ dir: 'meetings', args: [] as string[] }] },
+  { repository: 'eksempel', committees: ['ØK', 'KB'].map((kort) => ({ dir: path.join('eksempel', 'udvalg', kort), args: ['--udvalg', kort] })) },
+];
+const shipped = (dir: string) => readdirSync(path.join(packageRoot, dir), { recursive: true }).filter((f): f is string => typeof f === 'string');
+const schemaFiles = (dir: string) => shipped(dir).filter((f) => f.endsWith('schema.json')).sort();
+const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+const validatorOf = (file: string) => ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
+
+describe('the JSON Schemas of the example files, for editors', () => {
+  it('are current: agenda schema writes the very bytes committed, for the meetings and every shared file', () => {
+    for (const { repository, committees } of examples) {
+      const copy = path.join(tempDir(), repository);
+      cpSync(path.join(packageRoot, repository), copy, { recursive: true });
+      for (const { args } of committees) expect(agenda(['schema', ...args], { cwd: repository === 'meetings' ? path.dirname(copy) : copy }).status).toBe(0);
+      const committed = schemaFiles(repository);
+      expect(committed.length).toBeGreaterThan(repository === 'meetings' ? 4 : 5);
+      for (const file of committed) expect(readFileSync(path.join(copy, file), 'utf8'), `${repository}/${file}`).toBe(readFileSync(path.join(packageRoot, repository, file), 'utf8'));
+    }
+  });
+
+  it('accept every shipped file, as an editor reads its YAML, and each file names its schema', () => {
+    for (const { repository } of examples) {
+      for (const file of shipped(repository).filter((f) => f.endsWith('.yaml') && !f.includes('bilag'))) {
+        const yaml = readFileSync(path.join(packageRoot, repository, file), 'utf8');
+        const named = /^# yaml-language-server: \$schema=(\S+)/m.exec(yaml)?.[1];
+        expect(named, `${repository}/${file}`).toBeDefined();
+        const validate = validatorOf(path.join(packageRoot, repository, path.dirname(file), named!));
+        expect(validate(parse(yaml) ?? {}), `${repository}/${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it('refuse what agenda check refuses in the shared files: each shipped file, broken in one place', async () => {
+    const schemas = sharedJsonSchemas((await readDefaultStyle()).afsnit.map((a) => a.nøgle));
+    const read = (file: string) => parse(readFileSync(path.join(packageRoot, file), 'utf8')) as Record<string, any>;
+    const cases: Array<[string, string, (v: Record<string, any>) => void]> = [
+      ['udvalg.yaml', 'meetings/udvalg.yaml', (v) => delete v.navn],
+      ['udvalg.yaml', 'meetings/udvalg.yaml', (v) => (v.ukendt = 1)],
+      ['faste-punkter.yaml', 'meetings/faste-punkter.yaml', (v) => delete v.punkter[0].id],
+      ['plan.yaml', 'meetings/plan.yaml', (v) => (v.møder[0].dato = '13-09-2023')],
+      ['kalender.yaml', 'meetings/kalender.yaml', (v) => (v.udvalg[0].kort = ['KB'])],
+      ['kommune.yaml', 'eksempel/kommune.yaml', (v) => (v.husstil = { ukendt: true })],
+    ];
+    for (const [name, file, breakIt] of cases) {
+      const validate = ajv.compile(schemas[name]!);
+      const value = read(file);
+      expect(validate(value), file).toBe(true);
+      breakIt(value);
+      expect(validate(value), `${file}, broken: ${breakIt.toString()}`).toBe(false);
+    }
+  });
+});
