@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import './heap.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';

@@ -4,6 +4,7 @@ import type { Audience, Meeting } from '../model/meeting.js';
 import { findBrowser, startBrowser } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { UsageError, type Finding } from '../shared/errors.js';
+import { growHeapSlowly } from '../shared/heap.js';
 import type { DocumentResult } from './meeting-builder.js';
 import { refuseTargets } from './targets.js';
 
@@ -61,6 +62,7 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     const dates = await selectTargets(folders, request.dates, request.all ?? false);
     const audiences = request.audiences ?? ['medlemmer'];
     const total = dates.length * audiences.length;
+    if (total > 1) growHeapSlowly();
     if (total > 1 && (request.out || request.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
     await refuseTargets({ out: request.out, html: request.html, meetings: folders.map((f) => f.dir) });
     const { meetingBuilder } = await import('./meeting-builder.js');
@@ -91,6 +93,7 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   const print = async (jobs: PrintJob[]) => {
+    if (jobs.length > 1) growHeapSlowly();
     const { printMeeting } = await import('./document.js');
     const { openAttachments } = await import('./combine.js');
     const printer = () => new Printer(session, { timeoutMs });

@@ -9,6 +9,7 @@ import { LastingPrinter } from './printer.js';
 import { previewRoutes } from './routes.js';
 import { serveLocally, type LocalServer } from './server.js';
 import { watchFolders, type Watcher } from './watch.js';
+import { growHeapSlowly } from '../shared/heap.js';
 
 export interface PreviewRequest {
   dir: string;
@@ -39,6 +40,7 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
   if (!day) throw new UsageError(`no meeting files in ${dir}: name a date, or write one with agenda new`);
   const file = meetingFile(dir, day);
   if (!(await exists(file))) throw new MissingFileError(`${file}: no such file`);
+  growHeapSlowly(); // a preview prints edit after edit, for hours
   const printer = new LastingPrinter(findBrowser({ explicit: request.browser }), request.timeoutMs);
   const live = new LiveDocument(dir, day, printer);
   let server: LocalServer | undefined;
