@@ -39,6 +39,8 @@ beforeAll(async () => {
   const root = copyOfPackage(dir);
   templates = path.join(root, 'templates');
   meeting = path.join(meetings, '2023-11-22.yaml');
+  // A line still to be written, so that the page has a warning to show (the example has none).
+  edit(meeting, '      - KKR-møde d. 21. november', '      - KKR-møde d. UDFYLD');
   preview = await startPreview(['--meetings', meetings], { cwd: dir, cli: path.join(root, 'dist', 'src', 'cli.js') });
   viewer = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   page = await viewer.newPage();
@@ -59,7 +61,7 @@ describe('agenda preview', () => {
     expect(text).toMatch(/Side 1 af \d+/);
     // The contents line of item 2 ends in the page its heading is on, not a placeholder.
     expect(text).toMatch(/2\. Økonomi \.* ?[1-9]\d?/);
-    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:\d+:17: warning: punkter\[1\]\.bilag\[1\]\.lukket: /)]);
+    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:8:23: warning: punkter\[0\]\.sagsfremstilling: still says UDFYLD/)]);
   });
 
   it('follows a title, then a broken key (located, the old document kept), then the fix', async () => {
