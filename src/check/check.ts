@@ -1,7 +1,10 @@
-import { InputError, isError, type Finding } from '../shared/errors.js';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, isError, MissingFileError, type Finding } from '../shared/errors.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
-import { readMeetingFile, readSharedFiles, type SharedRead } from '../input/load.js';
+import { readMeetingFile, readSharedFiles, sharedFiles, type SharedRead } from '../input/load.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources, SharedSources } from '../input/sources.js';
 import { checkProceedings } from './proceedings.js';
@@ -22,10 +25,15 @@ export interface CheckedMeeting {
 }
 
 /** The shared files, read once for any number of meetings, with their errors and warnings. */
-export async function checkShared(given: string | CommitteeFolder): Promise<CheckedShared> {
+export function checkShared(given: string | CommitteeFolder): Promise<CheckedShared> {
   const folder = toFolder(given);
+  return checkSharedIn(folder, folder.dir);
+}
+
+/** The shared files as they stand in `dir`: the committee's folder, or a finalized meeting's archive of them. */
+async function checkSharedIn(folder: CommitteeFolder, dir: string): Promise<CheckedShared> {
   const findings: Finding[] = [];
-  const read = await readSharedFiles(folder.dir, folder.root, findings);
+  const read = await readSharedFiles(dir, folder.root, findings);
   const { committee, forwardPlan, calendar } = read;
   if (committee?.value && forwardPlan?.value) findings.push(...planWarnings(committee.value, forwardPlan.value, forwardPlan.source));
   if (calendar?.value) findings.push(...checkCalendar(calendar.source, calendar.value));
@@ -39,18 +47,21 @@ export async function checkShared(given: string | CommitteeFolder): Promise<Chec
 export async function checkMeeting(date: string, current: CheckedShared): Promise<CheckedMeeting> {
   const findings: Finding[] = [];
   const { dir } = current.folder;
-  const shared = (await hasArchive(dir, date)) ? await archivedShared(current.folder, date) : current;
+  const archived = await hasArchive(dir, date);
+  const shared = archived ? await archivedShared(current.folder, date) : current;
   if (shared !== current) findings.push(...shared.findings.filter(isError));
+  // Against an archive, an error the shared files cause names the copy it was checked against.
+  const against = (file: string) => (found: Finding[]) => (archived ? found.map((f) => (isError(f) ? { ...f, message: `${f.message} ${againstCopy(dir, date, file)}` } : f)) : found);
   const meeting = await readMeetingFile(dir, date, shared.read.style, findings);
   const { committee, calendar } = shared.read;
   if (!meeting) return { findings };
   // Against an invalid standing-items file every reference would look wrong: its own errors say enough.
   // A meeting with errors of its own still has its references checked, so one check tells everything.
   const standing = standingOf(shared.read);
-  if (standing) findings.push(...checkReferences(meeting.source, meeting.value ?? standingItemsNamed(meeting.source.data), standing));
+  if (standing) findings.push(...against(sharedFiles.standingItems)(checkReferences(meeting.source, meeting.value ?? standingItemsNamed(meeting.source.data), standing)));
   if (!meeting.value) return { findings };
-  if (committee?.value) findings.push(...meetingWarnings(date, committee.value, meeting.value, meeting.source), ...checkProceedings(date, committee.value, meeting.value, meeting.source));
-  if (calendar?.value) findings.push(...checkNotes(meeting.source, meeting.value, calendar.value));
+  if (committee?.value) findings.push(...meetingWarnings(date, committee.value, meeting.value, meeting.source), ...against(sharedFiles.committee)(checkProceedings(date, committee.value, meeting.value, meeting.source)));
+  if (calendar?.value) findings.push(...against(sharedFiles.calendar)(checkNotes(meeting.source, meeting.value, calendar.value)));
   const sources = sharedSources(shared);
   if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
   return { findings, sources: { ...sources, date, meeting: meeting.value, source: meeting.source } };
@@ -79,9 +90,18 @@ export async function loadShared(given: string | CommitteeFolder): Promise<Share
   return sources;
 }
 
+/** A finalized meeting's shared files: the copies in its archive, checked as the live files are. */
 async function archivedShared(folder: CommitteeFolder, date: string): Promise<CheckedShared> {
-  const findings: Finding[] = [];
-  return { folder, read: await readSharedFiles(archiveDir(folder.dir, date), folder.root, findings), findings };
+  const archive = archiveDir(folder.dir, date);
+  const kind = await stat(archive).catch(() => undefined);
+  if (!kind?.isDirectory()) throw new MissingFileError(`${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)`);
+  return checkSharedIn(folder, archive);
+}
+
+/** Which archived copy a finalized meeting was checked against, for a message. */
+function againstCopy(dir: string, date: string, name: string): string {
+  const copy = path.join(archiveDir(dir, date), name);
+  return existsSync(copy) ? `(the meeting is finalized: checked against ${copy})` : `(the meeting is finalized: checked against ${archiveDir(dir, date)}, which has no ${name})`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import { cannotWrite } from '../shared/files.js';
@@ -25,8 +25,11 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
   const target = archiveDir(dir, date);
   const partial = `${target}.tmp-${process.pid}`;
   const copied: string[] = [];
+  // The first folder this call made (arkiv/ of a committee never finalized before, or the partial
+  // folder): a failure removes it, so a full disk leaves no empty arkiv/ behind.
+  let made: string | undefined;
   try {
-    await mkdir(partial, { recursive: true });
+    made = await mkdir(partial, { recursive: true });
     for (const name of Object.values(sharedFiles)) {
       const from = path.join(dir, name);
       if (!(await exists(from))) continue;
@@ -41,6 +44,7 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
     await rename(partial, target);
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
+    if (made && made !== partial) await rmdir(made).catch(() => undefined);
     throw cannotWrite(target, err, partial);
   }
   return copied;

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, stat } from 'node:fs/promises';
 import { MissingFileError } from '../shared/errors.js';
 
@@ -9,15 +9,15 @@ import { MissingFileError } from '../shared/errors.js';
  */
 export async function readInputFile(file: string, limit: number): Promise<Uint8Array> {
   const kind = await stat(file).catch(async (err: NodeJS.ErrnoException) => {
-    throw new MissingFileError(`${file}: ${err.code === 'ENOENT' ? ((await isLink(file)) ? 'a symbolic link to a file that does not exist' : 'no such file') : `cannot be read (${err.code ?? err.message})`}`);
+    throw unreadable(file, err, await isLink(file));
   });
-  if (!kind.isFile()) throw new MissingFileError(`${file}: not a regular file (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'}); agenda reads only files`);
+  if (!kind.isFile()) throw notRegular(file, kind);
   // O_NONBLOCK: should the file have been swapped for a FIFO meanwhile, opening it does not wait for a writer.
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((err: NodeJS.ErrnoException) => {
-    throw new MissingFileError(`${file}: cannot be read (${err.code ?? err.message})`);
+    throw unreadable(file, err, false);
   });
   try {
-    if (!(await handle.stat()).isFile()) throw new MissingFileError(`${file}: not a regular file; agenda reads only files`);
+    if (!(await handle.stat()).isFile()) throw notRegular(file);
     const buffer = Buffer.alloc(limit + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
@@ -25,6 +25,41 @@ export async function readInputFile(file: string, limit: number): Promise<Uint8A
   } finally {
     await handle.close();
   }
+}
+
+/** readInputFile for a caller that cannot wait (the mail settings, read as the command starts): the same refusals and limit. */
+export function readInputFileSync(file: string, limit: number): Uint8Array {
+  let kind: Stats;
+  try {
+    kind = statSync(file);
+  } catch (err) {
+    throw unreadable(file, err as NodeJS.ErrnoException, lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false);
+  }
+  if (!kind.isFile()) throw notRegular(file, kind);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw unreadable(file, err as NodeJS.ErrnoException, false);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw notRegular(file);
+    const buffer = Buffer.alloc(limit + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function unreadable(file: string, err: NodeJS.ErrnoException, link: boolean): MissingFileError {
+  const why = err.code === 'ENOENT' ? (link ? 'a symbolic link to a file that does not exist' : 'no such file') : `cannot be read (${err.code ?? err.message})`;
+  return new MissingFileError(`${file}: ${why}`);
+}
+
+function notRegular(file: string, kind?: Stats): MissingFileError {
+  return new MissingFileError(`${file}: not a regular file${kind ? ` (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'})` : ''}; agenda reads only files`);
 }
 
 function isLink(file: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readInputFile } from '../input/read-file.js';
 import path from 'node:path';
 import type { Audience } from '../model/meeting.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
@@ -20,7 +21,7 @@ export async function inputsFingerprint(dir: string, date: string, audience: Aud
   const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort()];
   const hash = createHash('sha256').update(`${audience}\0`);
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => undefined);
+    const bytes = await regularFileBytes(file);
     // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
     const name = file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file);
     hash.update(`${name}\0${bytes ? bytes.length : -1}\0`);
@@ -35,4 +36,11 @@ async function repositoryInputs(dir: string): Promise<string[]> {
   const own = path.join(root, repositoryFiles.templates);
   const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()];
+}
+
+/** A regular file's bytes, bounded by its size; nothing for anything else (a FIFO or /dev/zero would never end). */
+async function regularFileBytes(file: string): Promise<Uint8Array | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  return readInputFile(file, info.size).catch(() => undefined);
 }

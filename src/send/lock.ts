@@ -1,4 +1,5 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
+import { readInputFile } from '../input/read-file.js';
 import { EnvironmentError, UsageError } from '../shared/errors.js';
 import { processAlive } from '../shared/files.js';
 
@@ -24,7 +25,7 @@ async function take(lock: string, retry: boolean): Promise<void> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST') throw new EnvironmentError(`cannot make the lock ${lock}: ${code ?? (err as Error).message}`);
-    const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+    const holder = Number(Buffer.from(await readInputFile(lock, 32).catch(() => new Uint8Array())).toString('utf8'));
     if (processAlive(holder) || !retry) throw new UsageError(`another agenda send of this meeting is running${holder ? ` (pid ${holder})` : ''}: wait for it to end (or, if none is, delete ${lock})`);
     await rm(lock, { force: true });
     await take(lock, false);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { UsageError } from '../shared/errors.js';
+import { readInputFileSync } from '../input/read-file.js';
+import { MissingFileError, UsageError } from '../shared/errors.js';
 
 /** How to reach the mail server. Never from a meeting's YAML: from the environment or a file of the clerk's. */
 export interface SmtpConfig {
@@ -51,12 +51,20 @@ export function smtpConfig(env: NodeJS.ProcessEnv, file?: string): SmtpConfig {
   return { host, port, tls, user: get('user'), password: get('password'), from, ca: get('ca') };
 }
 
+/** Far more than host, port, user, password, sender and a CA file's path take. */
+const maxSettingsBytes = 64 * 1024;
+
 function readConfigFile(file: string): Partial<Record<Key, string>> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Only a regular file, and no more than a settings file can hold: /dev/zero or a FIFO named by --smtp would never end.
+    const bytes = readInputFileSync(file, maxSettingsBytes);
+    if (bytes.length > maxSettingsBytes) throw new UsageError(`${file}: the mail settings file is larger than ${maxSettingsBytes} bytes, the most that is read`);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
-    throw new UsageError(`cannot read the mail settings in ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    if (err instanceof UsageError) throw err;
+    const why = err instanceof MissingFileError ? err.message.slice(file.length + 2) : 'not UTF-8 text; save it as UTF-8';
+    throw new UsageError(`cannot read the mail settings in ${file}: ${why}`);
   }
   // yaml's own messages quote the text around a fault, which may be the password: only where it is said.
   const lines = new LineCounter();

@@ -1,5 +1,6 @@
 import { folderAt } from '../../src/input/repository.js';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { findBrowser, withBrowser } from '../../src/pdf/browser.js';
 import { PrintPage } from '../../src/pdf/print.js';
 import { packageRoot } from '../../src/shared/paths.js';
 import { renderDocument } from '../../src/render/html.js';
-import { agenda, tempDir } from '../support/cli.js';
+import { agenda, cliPath, errorLines, tempDir } from '../support/cli.js';
 import { mutate, random } from '../support/mutate.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20231122);
@@ -84,4 +85,99 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
     expect(valid.length).toBeGreaterThan(20);
     expect(count - valid.length).toBeGreaterThan(100);
   });
+});
+
+/** A place an input can stand, and the command that reads it there. */
+const places: Array<{ name: string; file: string; args: string[] }> = [
+  { name: 'the meeting file', file: 'meetings/2023-11-22.yaml', args: ['check', '2023-11-22'] },
+  { name: 'a shared file', file: 'meetings/udvalg.yaml', args: ['check', '2023-11-22'] },
+  { name: 'a bilag fil', file: 'meetings/bilag/2023-11-22/2-1.pdf', args: ['check', '2023-11-22'] },
+  { name: 'the --smtp file', file: 'smtp.yaml', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--smtp', 'smtp.yaml'] },
+  { name: 'the send log', file: 'meetings/2023-11-22.sendt.yaml', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--dry-run'] },
+  { name: 'the send lock', file: 'meetings/2023-11-22.sendt.yaml.lock', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--smtp', 'none.yaml'] },
+  { name: 'an archived copy', file: 'meetings/arkiv/2023-11-22/udvalg.yaml', args: ['check', '2023-11-22'] },
+  { name: 'another archived copy', file: 'meetings/arkiv/2023-11-22/faste-punkter.yaml', args: ['check', '2023-11-22'] },
+];
+
+/** What can stand there instead of a file. */
+const specials: Record<string, (file: string) => void> = {
+  '/dev/zero': (f) => symlinkSync('/dev/zero', f),
+  '/dev/null': (f) => symlinkSync('/dev/null', f),
+  '/dev/full': (f) => symlinkSync('/dev/full', f),
+  'a FIFO': (f) => execFileSync('mkfifo', [f]),
+  'a dangling symlink': (f) => symlinkSync(path.join(path.dirname(f), 'nothing-here'), f),
+  'a symlink loop': (f) => symlinkSync(path.basename(f), f),
+  'a symlink outside the folder': (f) => symlinkSync('/etc/passwd', f),
+  'binary junk': (f) => writeFileSync(f, Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 73 + 11) % 256))),
+  missing: () => undefined,
+};
+
+const sha = 'a'.repeat(64);
+/** Damaged send logs, each refused with a located error. */
+const damagedLogs: Record<string, string> = {
+  'merge-conflict markers': `<<<<<<< HEAD\n- { tid: '2023-11-20T10:00', til: a@example.dk, dokument: x.pdf, sha256: ${sha}, sendt: true }\n=======\n- { tid: '2023-11-20T11:00', til: a@example.dk, dokument: x.pdf, sha256: ${sha}, sendt: false }\n>>>>>>> other\n`,
+  'an entry without til': `- { tid: '2023-11-20T10:00', dokument: x.pdf, sha256: ${sha}, sendt: true }\n`,
+  "sendt: 'false' as a string": `- { tid: '2023-11-20T10:00', til: a@example.dk, dokument: x.pdf, sha256: ${sha}, sendt: 'false' }\n`,
+  'a mapping, not a list': 'til: a@example.dk\n',
+};
+
+const errorLine = /^(?:\S+?(?::\d+:\d+)?: |cannot read the mail settings in \S+: )\S/;
+
+function runBounded(args: string[], cwd: string): Promise<{ status: number | null; signal: string | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENDA_SMTP')));
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, timeout: 30_000, killSignal: 'SIGKILL', stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (status, signal) => resolve({ status, signal, stderr }));
+  });
+}
+
+describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies in every place an input stands', () => {
+  it('ends each in one clear error naming the file, or a clean success: no stack trace, no internal error, no hang', async () => {
+    const base = tempDir('agenda-fuzz-special-');
+    const cases: Array<{ label: string; cwd: string; args: string[] }> = [];
+    const prepare = (label: string, args: string[], damage: (cwd: string) => void) => {
+      const cwd = path.join(base, `c${cases.length}`);
+      cpSync(path.join(packageRoot, 'meetings'), path.join(cwd, 'meetings'), { recursive: true });
+      cpSync(path.join(packageRoot, 'meetings', 'udvalg.yaml'), path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'udvalg.yaml'));
+      cpSync(path.join(packageRoot, 'meetings', 'faste-punkter.yaml'), path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'faste-punkter.yaml'));
+      writeFileSync(path.join(cwd, 'smtp.yaml'), 'host: localhost\nport: "1"\nfrom: a@example.dk\n');
+      damage(cwd);
+      cases.push({ label, cwd, args: [...args.slice(0, 2), '--meetings', 'meetings', ...args.slice(2)] });
+    };
+    for (const place of places) {
+      for (const [kind, make] of Object.entries(specials)) {
+        prepare(`${kind} as ${place.name}`, place.args, (cwd) => {
+          const file = path.join(cwd, place.file);
+          rmSync(file, { force: true });
+          make(file);
+        });
+      }
+    }
+    for (const [kind, text] of Object.entries(damagedLogs)) prepare(`a send log with ${kind}`, places[4]!.args, (cwd) => writeFileSync(path.join(cwd, places[4]!.file), text));
+    prepare('an archive that is a FIFO', ['check', '2023-11-22'], (cwd) => {
+      rmSync(path.join(cwd, 'meetings', 'arkiv', '2023-11-22'), { recursive: true });
+      execFileSync('mkfifo', [path.join(cwd, 'meetings', 'arkiv', '2023-11-22')]);
+    });
+    prepare('an archive that is a symlink to /dev/null', ['check', '2023-11-22'], (cwd) => {
+      rmSync(path.join(cwd, 'meetings', 'arkiv', '2023-11-22'), { recursive: true });
+      symlinkSync('/dev/null', path.join(cwd, 'meetings', 'arkiv', '2023-11-22'));
+    });
+
+    const failures: string[] = [];
+    const queue = [...cases];
+    const worker = async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) {
+        const run = await runBounded(c.args, c.cwd);
+        const errors = errorLines(run.stderr);
+        if (run.signal) failures.push(`${c.label}: did not end in 30 s (${run.signal})`);
+        else if (/\n\s+at |internal error|unexpected failure/.test(run.stderr)) failures.push(`${c.label}: ${run.stderr}`);
+        else if (run.status !== 0 && (errors.length === 0 || !errors.every((l) => errorLine.test(l)))) failures.push(`${c.label}: exit ${run.status}, unlocated: ${run.stderr}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    console.log(`fuzz (special files): ${cases.length} cases; ${failures.length} failures`);
+    expect(failures).toEqual([]);
+  }, 240_000);
 });
