@@ -19,15 +19,15 @@ import { historyInputs } from './case-history.js';
  */
 export async function inputsFingerprint(dir: string, date: string, audience: Audience, takesUpCases = false): Promise<string> {
   const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const history = takesUpCases ? await Promise.all((await historyInputs(folderAt(dir).root, dir)).map((m) => meetingInputs(m.dir, m.date))) : [];
-  const files = [...(await meetingInputs(dir, date)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort(), ...history.flat()];
-  // Named from the repository's root: another committee's meeting of the same date is another file.
-  const root = path.resolve(folderAt(dir).root);
+  const root = folderAt(dir).root;
+  // Another committee's meeting is named from the repository's root, so one of the same date is another file.
+  const history = takesUpCases ? await Promise.all((await historyInputs(root, dir)).map(async (m) => (await meetingInputs(m.dir, m.date)).map((file) => ({ file, name: path.join(path.relative(root, m.dir), path.basename(file)) })))) : [];
+  const own = [...(await meetingInputs(dir, date)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort()];
+  // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
+  const files = [...own.map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) })), ...history.flat()];
   const hash = createHash('sha256').update(`${audience}\0`);
-  for (const file of files) {
+  for (const { file, name } of files) {
     const bytes = await readFile(file).catch(() => undefined);
-    // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
-    const name = file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.relative(root, path.resolve(file));
     hash.update(`${name}\0${bytes ? bytes.length : -1}\0`);
     if (bytes) hash.update(bytes);
   }
