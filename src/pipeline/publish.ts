@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -98,14 +99,14 @@ async function readCommittee(dir: string): Promise<ReadCommittee> {
     id: committeeId(committee.navn),
     name: committee.navn,
     authority: committee.kommune ?? committee.navn,
-    calendar: calendarOf(committee, meetings),
+    calendar: calendarOf(committee, meetings, shared.read.style.ord),
     meetings,
     warnings: findings,
   };
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */
-function calendarOf(committee: CommitteeInput, meetings: Meeting[]): CalendarMeeting[] {
+function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: HouseStyleInput['ord']): CalendarMeeting[] {
   const held = new Map(meetings.map((m) => [m.date, m]));
   const scheduled = committee.mødeplan ? scheduledDates(committee.mødeplan) : [];
   const dates = [...new Set([...scheduled.map((s) => s.date), ...held.keys()])].sort();
@@ -114,7 +115,7 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[]): CalendarMee
     const meeting = held.get(date);
     if (meeting) return { date, start: meeting.start, end: meeting.end, place: meeting.place };
     const reason = cancelled.get(date);
-    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: reason } : {}) };
+    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: reason === true ? words.aflyst : reason } : {}) };
   });
 }
 

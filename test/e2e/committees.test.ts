@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { agenda, errorLines, tempDir } from '../support/cli.js';
+import { agenda, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
 
@@ -175,6 +175,45 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
     const item = JSON.stringify(JSON.parse(schema.stdout));
     for (const key of ['sammendrag', 'lovgrundlag', 'afstemning', 'inhabil', 'protokoltilførsel', 'sag', 'stedfortræder']) expect(item).toContain(`"${key}"`);
     expect(item).not.toContain('"økonomiske_konsekvenser"');
+  });
+});
+
+describe("the political calendar's labels and the word for a cancelled meeting, in the house's words", () => {
+  let dir: string;
+  beforeAll(() => {
+    const copy = copyOfMeetings();
+    dir = copy.dir;
+    const file = path.join(copy.meetings, 'udvalg.yaml');
+    // A cancelled date without a reason, and the committee's own words for all of it.
+    const words = ['aflyst: Udgår', 'politisk_referater: "Beslutningsprotokoller fra:"', 'politisk_dagsordener: "Dagsordener til gennemsyn:"', 'politisk_kommende: "Møder forude:"', 'politisk_aflyst: "{møde} – AFLYST"', 'politisk_var_aflyst: "{møde} blev IKKE holdt."'];
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      årsag: Efterårsferie\n', `      årsag: Efterårsferie\n    - dato: 2023-12-13\nhusstil:\n  ord:\n${words.map((w) => `    ${w}\n`).join('')}`));
+    for (const date of ['2023-09-06', '2023-11-22']) expect(agenda(['build', date], { cwd: dir }).status).toBe(0);
+  });
+
+  it('prints the agenda\'s lists and its cancelled meetings in them under the configured words', () => {
+    const all = text(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
+    expect(all).toContain('Beslutningsprotokoller fra:');
+    expect(all).toContain('Dagsordener til gennemsyn:');
+    expect(all).toContain('Møder forude:');
+    for (const fixed of ['Gennemgang af dagsorden for', 'Gennemgang af beslutningsprotokol for', 'Kommende politiske møder']) expect(all).not.toContain(fixed);
+    // The forward plan: the date cancelled without a reason says the house's word.
+    expect(all).toContain("13. Dec. Udgår");
+  });
+
+  it("words the minutes' cancelled political meeting in the configured phrases", () => {
+    const all = text(path.join(dir, 'out', '2023-09-06-referat.pdf'));
+    expect(all).toContain('Gruppeformandsmøde d. 5. september – AFLYST');
+    expect(all).toContain('Gruppeformandsmøde d. 5. september blev IKKE holdt.');
+    expect(all).not.toContain('(aflyst)');
+    expect(all).not.toContain('var aflyst');
+  });
+
+  it("prints agenda plan's cancelled dates in the configured word", () => {
+    const plan = agenda(['plan', '--from', '2023-10-01'], { cwd: dir });
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toMatch(/^18\. oktober 2023 +Udgår: Efterårsferie$/m);
+    expect(plan.stdout).toMatch(/^13\. december 2023 +Udgår$/m);
+    expect(plan.stdout).not.toContain('Aflyst');
   });
 });
 
