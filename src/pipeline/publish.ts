@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { CommitteeChoice } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -26,7 +27,8 @@ import { readState, writeSite, type WriteLog } from '../publish/write.js';
 // version is never made here: each meeting is merged and turned public before anything else sees it.
 
 export interface PublishRequest {
-  meetings: string;
+  /** Which committees: every committee of the repository here, or the one --udvalg or --meetings names (as `build --all`). */
+  committees: CommitteeChoice;
   out: string;
   url?: string;
   today: string;
@@ -44,7 +46,7 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
-  const read = await Promise.all((await committeeFolders(request.meetings)).map(readCommittee));
+  const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
   const previous = await readState(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting)));
   const fingerprints = await Promise.all(documents.map(fingerprint));
