@@ -1,3 +1,4 @@
+import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { ForwardPlanView } from '../model/meeting.js';
 import { longDate } from '../shared/danish-dates.js';
 
@@ -5,9 +6,10 @@ import { longDate } from '../shared/danish-dates.js';
 
 const dateWidth = 20;
 
-/** Two columns, the date and the points, each point wrapped to the width. */
-export function planTable(plan: ForwardPlanView, width: number): string {
-  const rows = plan.meetings.map((m) => row(longDate(m.date), m.cancelled ? [`Aflyst: ${m.cancelled}`] : m.points.map((p) => `- ${p}`)));
+/** Two columns, the date and the points, each point wrapped to the width; a cancelled meeting in the house's word ("Aflyst: Juleferie"). */
+export function planTable(plan: ForwardPlanView, width: number, words: HouseStyleInput['ord']): string {
+  const cancelled = (c: string | true) => (c === true ? words.aflyst : `${words.aflyst}: ${c}`);
+  const rows = plan.meetings.map((m) => row(longDate(m.date), m.cancelled ? [cancelled(m.cancelled)] : m.points.map((p) => `- ${p}`)));
   if (plan.awaiting.length > 0) rows.push(row('Afventer dato', plan.awaiting.map((p) => `- ${p}`)));
   if (rows.length === 0) return 'No meetings on the schedule from that date.\n';
   const lines = rows.flatMap(([date, texts]) => texts.flatMap((text, i) => wrap(text, width - dateWidth).map((line, j) => `${(i === 0 && j === 0 ? date : '').padEnd(dateWidth)}${j > 0 ? '  ' : ''}${line}`)));

@@ -12,7 +12,7 @@ export interface PlanOptions extends CommitteeChoice {
 /** `agenda plan`: the coming meetings and their planned points as the plan stands now, as a table. */
 export async function planCommand(options: PlanOptions): Promise<void> {
   const from = options.from === undefined ? today() : checkedDate(options.from);
-  const { committee, plan } = await comingPlan(await chooseCommittee(options), from);
+  const { committee, plan, style } = await comingPlan(await chooseCommittee(options), from);
   const width = Math.max(60, process.stdout.columns ?? 100);
-  process.stdout.write(`${committee}: punkter til kommende møder fra ${longDate(from)}\n\n${planTable(plan, width)}`);
+  process.stdout.write(`${committee}: punkter til kommende møder fra ${longDate(from)}\n\n${planTable(plan, width, style.ord)}`);
 }

@@ -5,7 +5,8 @@ import { findingsJson, printFindings, printJson } from './report.js';
 export interface PublishOptions {
   out: string;
   url?: string;
-  meetings: string;
+  meetings?: string;
+  udvalg?: string;
   browser?: string;
   timeout: number;
   jobs?: number;
@@ -16,7 +17,7 @@ export interface PublishOptions {
 
 /** `agenda publish`: the public site of every committee's meetings (see pipeline/publish.ts). */
 export async function publishCommand(options: PublishOptions): Promise<void> {
-  const request = { meetings: options.meetings, out: options.out, url: options.url, today: today(), force: options.force, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs };
+  const request = { committees: { meetings: options.meetings, udvalg: options.udvalg }, out: options.out, url: options.url, today: today(), force: options.force, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs };
   const result = await publishSite(request);
   const { warnings, seconds, ...files } = result;
   if (options.json) return printJson({ ok: true, out: options.out, ...files, findings: findingsJson(warnings) });

@@ -16,8 +16,8 @@ export function neighboursOf(schedule: ScheduleInput | undefined, date: string):
 
 export interface ScheduledDate {
   date: string;
-  /** Why it is cancelled (shown in the plan instead of points): the schedule's reason, else "Aflyst". */
-  cancelled?: string;
+  /** Cancelled: the schedule's reason (shown in the plan instead of points), else `true` (the house style's word, aflyst, is shown). */
+  cancelled?: string | true;
   /** A dated meeting's own time and room, where they differ from the committee's. */
   start?: string;
   slut?: string;
@@ -35,7 +35,7 @@ export function scheduledDates(schedule: ScheduleInput): ScheduledDate[] {
     dates.set(move.til, { ...moved, date: move.til });
   }
   for (const a of schedule.aflyst ?? []) {
-    if (dates.has(a.dato)) dates.set(a.dato, { date: a.dato, cancelled: a.årsag ?? 'Aflyst' });
+    if (dates.has(a.dato)) dates.set(a.dato, { date: a.dato, cancelled: a.årsag ?? true });
   }
   return [...dates.values()].sort((a, b) => a.date.localeCompare(b.date));
 }

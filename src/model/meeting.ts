@@ -163,8 +163,8 @@ export interface ForwardPlanView {
 
 export interface PlannedMeeting {
   date: string;
-  /** Why there is no meeting that day (e.g. a holiday). */
-  cancelled?: string;
+  /** Why there is no meeting that day (e.g. a holiday); `true` where the schedule gives no reason (the house's word aflyst stands for it). */
+  cancelled?: string | true;
   points: string[];
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { checkShared, loadMeeting } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
 import { findCommittees, type CommitteeFolder } from '../input/repository.js';
@@ -11,6 +12,12 @@ export function takesUpCases(sources: MeetingSources): boolean {
   return (sources.meeting.punkter ?? []).some((p) => p.sag !== undefined) || sources.standingItems.punkter.some((p) => p.sag !== undefined);
 }
 
+/** The meetings a case's history is read from: every meeting file of the repository's committees but `except`'s. */
+async function historyMeetings(root: string, except?: { dir: string }): Promise<Array<{ folder: CommitteeFolder; dates: string[] }>> {
+  const folders = (await findCommittees(root)).filter((f) => !except || path.resolve(f.dir) !== path.resolve(except.dir));
+  return Promise.all(folders.map(async (folder) => ({ folder, dates: await meetingDates(folder.dir) })));
+}
+
 /**
  * The meetings of the repository's committees (all but `except`), merged, in date order: where a
  * case's way and its earlier decisions are read from. A meeting that does not pass its checks is
@@ -18,10 +25,9 @@ export function takesUpCases(sources: MeetingSources): boolean {
  */
 export async function repositoryMeetings(root: string, except?: CommitteeFolder): Promise<Meeting[]> {
   const meetings: Meeting[] = [];
-  for (const folder of await findCommittees(root)) {
-    if (except && folder.dir === except.dir) continue;
+  for (const { folder, dates } of await historyMeetings(root, except)) {
     const shared = await checkShared(folder);
-    for (const date of await meetingDates(folder.dir)) {
+    for (const date of dates) {
       const loaded = await loadMeeting(folder, date, shared).catch((err: unknown) => {
         if (err instanceof AgendaError) return undefined;
         throw err;
@@ -30,6 +36,19 @@ export async function repositoryMeetings(root: string, except?: CommitteeFolder)
     }
   }
   return meetings.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * The meetings `repositoryMeetings` reads for a document of the committee at `dir`, each as its
+ * folder and date (the same list, so the fingerprint cannot miss one the history reads).
+ */
+export async function historyInputs(root: string, dir: string): Promise<Array<{ dir: string; date: string }>> {
+  return (await historyMeetings(root, { dir })).flatMap(({ folder, dates }) => dates.map((date) => ({ dir: folder.dir, date })));
+}
+
+/** Whether a merged meeting takes up a case: its earlier decisions were read from the repository. */
+export function meetingTakesUpCases(meeting: Meeting): boolean {
+  return meeting.items.some((i) => i.sag !== undefined);
 }
 
 export { caseSteps } from '../model/case-history.js';

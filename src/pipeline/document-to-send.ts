@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { inputsFingerprint } from './fingerprint.js';
+import { meetingTakesUpCases } from './case-history.js';
 import type { Meeting } from '../model/meeting.js';
 import { filedAttachments } from '../model/attachments.js';
 import { openAttachments, withAttachments } from './combine.js';
@@ -22,7 +23,7 @@ export async function documentToSend(dir: string, meeting: Meeting, browser: () 
   // A meeting with attachment files goes out as the combined document, so the members get them all.
   const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting) : undefined;
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
-  const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience), attachments);
+  const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting)), attachments);
   const existing = await readFile(file).catch(() => undefined);
   if (existing && (await recordedInputs(existing)) === inputs) return { file, bytes: existing, built: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);

@@ -7,27 +7,38 @@ import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { folderAt } from '../input/repository.js';
+import { historyInputs } from './case-history.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
  * is read with (the archived copies of a finalized meeting), the templates, the package's version
  * and the audience. Recorded in the PDF, it proves which meeting and inputs a document was built
  * from, so `send` mails an existing PDF only when it is this one (a date alone names the document
- * of any committee built into the same out/).
+ * of any committee built into the same out/). A meeting that takes up a case (`sag:`) is made from
+ * the other committees' meetings too, where its earlier decisions are read: each of them, with the
+ * shared files it is read with, is in the hash.
  */
-export async function inputsFingerprint(dir: string, date: string, audience: Audience): Promise<string> {
-  const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
+export async function inputsFingerprint(dir: string, date: string, audience: Audience, takesUpCases = false): Promise<string> {
   const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort()];
+  const root = folderAt(dir).root;
+  // Another committee's meeting is named from the repository's root, so one of the same date is another file.
+  const history = takesUpCases ? await Promise.all((await historyInputs(root, dir)).map(async (m) => (await meetingInputs(m.dir, m.date)).map((file) => ({ file, name: path.join(path.relative(root, m.dir), path.basename(file)) })))) : [];
+  const own = [...(await meetingInputs(dir, date)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort()];
+  // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
+  const files = [...own.map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) })), ...history.flat()];
   const hash = createHash('sha256').update(`${audience}\0`);
-  for (const file of files) {
+  for (const { file, name } of files) {
     const bytes = await regularFileBytes(file);
-    // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
-    const name = file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file);
     hash.update(`${name}\0${bytes ? bytes.length : -1}\0`);
     if (bytes) hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+/** A meeting's file and the shared files it is read with (the archived copies of a finalized meeting). */
+async function meetingInputs(dir: string, date: string): Promise<string[]> {
+  const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
+  return [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f))];
 }
 
 /** What the committee's repository adds: the municipality (its name and house style), the shared calendar, the designer's templates. */

@@ -7,6 +7,7 @@ import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
+import { meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
@@ -69,7 +70,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       }
       // Rendered before the page is free, so the first document's rendering runs while the browser starts.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience), attachments);
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { CommitteeChoice } from '../input/repository.js';
+import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +27,8 @@ import { readState, writeSite, type WriteLog } from '../publish/write.js';
 // version is never made here: each meeting is merged and turned public before anything else sees it.
 
 export interface PublishRequest {
-  meetings: string;
+  /** Which committees: every committee of the repository here, or the one --udvalg or --meetings names (as `build --all`). */
+  committees: CommitteeChoice;
   out: string;
   url?: string;
   today: string;
@@ -43,7 +46,7 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
-  const read = await Promise.all((await committeeFolders(request.meetings)).map(readCommittee));
+  const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
   const previous = await readState(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting)));
   const fingerprints = await Promise.all(documents.map(fingerprint));
@@ -98,14 +101,14 @@ async function readCommittee(dir: string): Promise<ReadCommittee> {
     id: committeeId(committee.navn),
     name: committee.navn,
     authority: committee.kommune ?? committee.navn,
-    calendar: calendarOf(committee, meetings),
+    calendar: calendarOf(committee, meetings, shared.read.style.ord),
     meetings,
     warnings: findings,
   };
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */
-function calendarOf(committee: CommitteeInput, meetings: Meeting[]): CalendarMeeting[] {
+function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: HouseStyleInput['ord']): CalendarMeeting[] {
   const held = new Map(meetings.map((m) => [m.date, m]));
   const scheduled = committee.mødeplan ? scheduledDates(committee.mødeplan) : [];
   const dates = [...new Set([...scheduled.map((s) => s.date), ...held.keys()])].sort();
@@ -114,7 +117,7 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[]): CalendarMee
     const meeting = held.get(date);
     if (meeting) return { date, start: meeting.start, end: meeting.end, place: meeting.place };
     const reason = cancelled.get(date);
-    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: reason } : {}) };
+    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: reason === true ? words.aflyst : reason } : {}) };
   });
 }
 

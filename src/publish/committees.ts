@@ -1,10 +1,10 @@
-// The committees a publication holds. The repository of several committees (issue 17,
-// input/repository.ts) will list them; until then the meetings folder is the one committee, and this
-// is the one place that changes.
+import { chooseCommittees, type CommitteeChoice } from '../input/repository.js';
 
-/** The folder of each committee to publish. */
-export async function committeeFolders(meetingsDir: string): Promise<string[]> {
-  return [meetingsDir];
+// The committees a publication holds: those of the repository, found as `build --all` finds them.
+
+/** The folder of each committee to publish: every committee of the repository, or the one --udvalg or --meetings names. */
+export async function committeeFolders(choice: CommitteeChoice): Promise<string[]> {
+  return (await chooseCommittees(choice)).map((c) => c.dir);
 }
 
 /** "Økonomiudvalget" → "oekonomiudvalget": the committee in the site's addresses and the feed's UIDs. */

@@ -1,5 +1,9 @@
 import type { PoliticalMeeting, RulEntry } from '../model/meeting.js';
 import { capitalized, inDanish } from '../shared/danish-dates.js';
+import type { HouseStyle } from '../model/meeting.js';
+import { fill } from './wording.js';
+
+type Words = HouseStyle['ord'];
 
 // The political calendar's meetings as the minutes and the front page name them.
 
@@ -7,8 +11,9 @@ import { capitalized, inDanish } from '../shared/danish-dates.js';
  * "Temamøde i Kommunalbestyrelsen d. 12. december", "Økonomiudvalgsmøde d. 1. september (1. behandling)",
  * "... (aflyst)"; with the year where it is not that of `today`.
  */
-export function politicalMeetingName(m: PoliticalMeeting, today: string): string {
-  return `${capitalized(meetingNameAndDay(m, today))}${m.cancelled ? ' (aflyst)' : ''}`;
+export function politicalMeetingName(m: PoliticalMeeting, today: string, words: Words): string {
+  const name = capitalized(meetingNameAndDay(m, today));
+  return m.cancelled ? fill(words.politisk_aflyst, { møde: name }) : name;
 }
 
 function meetingNameAndDay(m: PoliticalMeeting, today: string): string {
@@ -25,8 +30,14 @@ export function rulLine(rul: RulEntry[]): string {
 }
 
 /** The minutes' line on a political meeting: held or to be held, or cancelled. */
-export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held: boolean): string {
+export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held: boolean, words: Words): string {
   const name = meetingNameAndDay(m, today);
-  if (m.cancelled) return `${capitalized(name)} ${held ? 'var' : 'er'} aflyst.`;
-  return `Der ${held ? 'blev afholdt' : 'afholdes'} ${name}.`;
+  const phrase = m.cancelled ? (held ? words.politisk_var_aflyst : words.politisk_er_aflyst) : held ? words.politisk_afholdt : words.politisk_afholdes;
+  // A phrase that begins with the meeting capitalizes it, as a sentence does.
+  return fill(phrase, { møde: phrase.startsWith('{møde}') ? capitalized(name) : name });
+}
+
+/** A cancelled date of the forward plan: the schedule's reason, else the house's word. */
+export function cancelledText(cancelled: string | true, words: Words): string {
+  return cancelled === true ? words.aflyst : cancelled;
 }

@@ -5,7 +5,7 @@ import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
-import { politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
+import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
 import { absentLine, decisionHeading, listed, marginContent, memberLine, notTakingPartLine, personName, protocolLine, styledDate, substituteLine, voteLines } from './wording.js';
@@ -36,6 +36,7 @@ export function createTemplates(overrides?: string): Templates {
     politicalMeetingName,
     politicalMeetingMinute,
     rulLine,
+    cancelledText,
     weekdayDate,
     weekdayDateInText,
     numericDate,

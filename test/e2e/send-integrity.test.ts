@@ -1,7 +1,8 @@
 import { cpSync, readFileSync } from 'node:fs';
+import { packageRoot } from '../../src/shared/paths.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings } from '../support/cli.js';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
 
@@ -36,5 +37,23 @@ describe('agenda send proves the document it mails is this meeting’s', () => {
     const third = agenda(['send', '2023-11-22', '--dry-run'], { cwd: dir, env });
     expect(third.stdout).toMatch(/^built /);
     expect(Buffer.compare(readFileSync(pdf), bytes)).not.toBe(0);
+  });
+
+  it("rebuilds a traveling case's agenda when the earlier committee's decision it carries changed", () => {
+    const repo = path.join(tempDir('agenda-repo-'), 'repo');
+    cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+    edit(path.join(repo, 'udvalg', 'KB', 'udvalg.yaml'), '{ navn: Jan Petersen, parti: A, rolle: formand }', '{ navn: Jan Petersen, parti: A, rolle: formand, email: jan@example.org }');
+    const send = () => agenda(['send', '2024-01-16', '--udvalg', 'KB', '--dry-run'], { cwd: repo, env });
+    const pdf = path.join(repo, 'out', 'KB-2024-01-16-dagsorden.pdf');
+    const first = send();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^built out\/KB-2024-01-16-dagsorden\.pdf\n/);
+    expect(send().stdout).toMatch(/^reusing out\/KB-2024-01-16-dagsorden\.pdf/);
+    // Økonomiudvalget's minutes, where the case's earlier decision is read from, changed; KB's own files did not.
+    edit(path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'), '    beslutning: Anbefalet.', '    beslutning: Anbefalet med bemærkning XQZNEWDECISION.');
+    const third = send();
+    expect(third.stdout).toMatch(/^built out\/KB-2024-01-16-dagsorden\.pdf\n/);
+    expect(pdfPages(pdf).join(' ')).toContain('XQZNEWDECISION');
+    expect(send().stdout).toMatch(/^reusing /);
   });
 });

@@ -1,6 +1,10 @@
 import { pdfPages } from './pdf.js';
 
 // A port of shared/tools/toc-check: every contents entry against the number printed where its heading stands.
+// One difference: toc-check passes over every line that ends in a number when it looks for a heading
+// (so as not to take a contents line for one), and so never finds an item whose title ends in a number
+// ("Sundhedspolitik 2013"). Here only a line shaped like a contents entry, title, a gap of spaces or
+// dots, then the number, is passed over.
 
 export interface ContentsEntry {
   title: string;
@@ -36,7 +40,7 @@ export function contentsEntries(file: string): ContentsEntry[] {
   }
   return entries.map(({ title, listed, line }) => {
     const key = norm(title).slice(0, 40);
-    const isHeading = (l: string) => l !== line && !/\d+\s*$/.test(l) && norm(l).startsWith(key);
+    const isHeading = (l: string) => l !== line && !/[\s.]{2,}\d+\s*$/.test(l) && norm(l).startsWith(key);
     const sheet = pages.findIndex((p, i) => i >= start && p.some(isHeading));
     return { title, listed, printed: sheet < 0 ? undefined : printedNumber(pages[sheet]!) };
   });

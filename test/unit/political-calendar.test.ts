@@ -5,6 +5,9 @@ import { mergeItems } from '../../src/model/items.js';
 import { politicalReview } from '../../src/model/political-calendar.js';
 import { neighboursOf, scheduledDates } from '../../src/input/schedule.js';
 import { politicalMeetingMinute, politicalMeetingName, rulLine } from '../../src/render/danish.js';
+import { readDefaultStyle } from '../../src/input/house-style.js';
+
+const words = (await readDefaultStyle()).ord;
 
 const calendar: CalendarInput = {
   udvalg: [
@@ -63,14 +66,14 @@ describe('political meetings in Danish', () => {
   const [cancelled, extra] = politicalReview(calendar, '2024-01-08', { previous: '2024-01-01', next: '2024-01-15' }).held;
   const theme = politicalReview(calendar, '2024-02-06', { previous: '2024-01-30', next: '2024-02-13' }).agenda[0]!;
   it('names each kind of meeting, with the year only where it is not the meeting’s', () => {
-    expect(politicalMeetingName(extra!, '2024-01-08')).toBe('Ekstraordinært Økonomiudvalgsmøde d. 3. januar');
-    expect(politicalMeetingName(cancelled!, '2023-12-27')).toBe('Økonomiudvalgsmøde d. 2. januar 2024 (aflyst)');
-    expect(politicalMeetingName(theme, '2024-02-07')).toBe('Temamøde i Kommunalbestyrelsen d. 6. februar');
+    expect(politicalMeetingName(extra!, '2024-01-08', words)).toBe('Ekstraordinært Økonomiudvalgsmøde d. 3. januar');
+    expect(politicalMeetingName(cancelled!, '2023-12-27', words)).toBe('Økonomiudvalgsmøde d. 2. januar 2024 (aflyst)');
+    expect(politicalMeetingName(theme, '2024-02-07', words)).toBe('Temamøde i Kommunalbestyrelsen d. 6. februar');
   });
   it('words the minutes’ lines: held, to be held, cancelled', () => {
-    expect(politicalMeetingMinute(extra!, '2024-01-08', true)).toBe('Der blev afholdt ekstraordinært Økonomiudvalgsmøde d. 3. januar.');
-    expect(politicalMeetingMinute(cancelled!, '2024-01-08', true)).toBe('Økonomiudvalgsmøde d. 2. januar var aflyst.');
-    expect(politicalMeetingMinute(theme, '2024-02-07', false)).toBe('Der afholdes temamøde i Kommunalbestyrelsen d. 6. februar.');
+    expect(politicalMeetingMinute(extra!, '2024-01-08', true, words)).toBe('Der blev afholdt ekstraordinært Økonomiudvalgsmøde d. 3. januar.');
+    expect(politicalMeetingMinute(cancelled!, '2024-01-08', true, words)).toBe('Økonomiudvalgsmøde d. 2. januar var aflyst.');
+    expect(politicalMeetingMinute(theme, '2024-02-07', false, words)).toBe('Der afholdes temamøde i Kommunalbestyrelsen d. 6. februar.');
   });
 });
 

@@ -80,6 +80,15 @@ const wordShape = {
   underskriftsside: text,
   vakant: text,
   aflyst: text,
+  /** The political calendar's lists in the agenda's first item, and its meetings' lines in the minutes. */
+  politisk_referater: text,
+  politisk_dagsordener: text,
+  politisk_kommende: text,
+  politisk_aflyst: phrase('møde'),
+  politisk_afholdt: phrase('møde'),
+  politisk_afholdes: phrase('møde'),
+  politisk_var_aflyst: phrase('møde'),
+  politisk_er_aflyst: phrase('møde'),
   /** The decision's heading: "Beslutning i Direktionen den 22-11-2023". */
   beslutning: phrase('udvalg', 'dato'),
   /** A member as the front page and the Underskriftsside print them: "Jan Petersen (A)". */
