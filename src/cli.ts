@@ -69,6 +69,7 @@ program
   .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
   .addOption(new Option('--both', "the members' version and the public one").conflicts('public'))
   .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
+  .option('--bilag-efter-punkt', "with --samlet: each item's attachments right after that item's pages, instead of after the agenda")
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
   .addOption(udvalgOption())

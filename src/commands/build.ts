@@ -16,13 +16,14 @@ export interface BuildOptions extends CommitteeChoice {
   quiet?: boolean;
   json?: boolean;
   samlet?: boolean;
+  bilagEfterPunkt?: boolean;
 }
 
 /** `agenda build <date ...>`: the members' version, the public one (`--public`) or both (`--both`) of meetings, on one browser. */
 export async function buildCommand(dates: string[], options: BuildOptions): Promise<void> {
   const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
   const talk = !options.quiet && !options.json;
-  const request = { dir: options.meetings, udvalg: options.udvalg, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet };
+  const request = { dir: options.meetings, udvalg: options.udvalg, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet, bilagEfterPunkt: options.bilagEfterPunkt };
   const result = await buildBatch(request, (event) => talk && tell(event));
   reportBuild(result, options);
 }

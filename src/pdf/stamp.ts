@@ -11,6 +11,9 @@ export interface PlacedPages {
   anchor: string;
   /** The top-level bookmark (0-based) it goes under: its item's. */
   parent: number;
+  /** The sheet (0-based) its first page becomes in the combined document, and that page's number there. */
+  sheet: number;
+  firstNumber: number;
 }
 
 const mm = 72 / 25.4;
@@ -19,23 +22,23 @@ const band = { top: 14 * mm, bottom: 13 * mm, side: 12 * mm };
 const stampSize = 8.5;
 
 /**
- * Adds each attachment's pages after the agenda's, in the same document: the agenda keeps its tags,
+ * Puts each attachment's pages into the agenda's own document, at its `sheet` (in order, each after
+ * the ones placed before it; after the agenda's pages or between them): the agenda keeps its tags,
  * structure tree and outline (copyPages would drop them from a copied agenda). Each page is the
  * attachment's page drawn whole, scaled into the sheet between the stamp bands, on an A4 sheet turned
  * the way the page is: the stamps can never cover what the page shows, and its text stays text.
- * `pageLabel` gives a combined page number's stamp ("Side 35 af 120"), from `firstNumber` on.
+ * `pageLabel` gives a combined page number's stamp ("Side 35 af 120").
  */
-export async function appendAttachments(doc: PDFDocument, placed: PlacedPages[], firstNumber: number, pageLabel: (n: number) => string): Promise<void> {
+export async function placeAttachments(doc: PDFDocument, placed: PlacedPages[], pageLabel: (n: number) => string): Promise<void> {
   const { StandardFonts } = await pdfLib();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const parents = await topLevelEntries(doc);
-  let number = firstNumber;
   for (const p of placed) {
     const embedded = await doc.embedPages(p.opened.doc.getPages());
     let first: PDFRef | undefined;
     for (const [i, source] of p.opened.doc.getPages().entries()) {
-      const sheet = await placePage(doc, source, embedded[i]!);
-      stamp(sheet, font, p.label, pageLabel(number++));
+      const sheet = await placePage(doc, source, embedded[i]!, p.sheet + i);
+      stamp(sheet, font, p.label, pageLabel(p.firstNumber + i));
       first ??= sheet.ref;
     }
     await addOutlineEntry(doc, parents[p.parent]!, p.label, first!);
@@ -46,8 +49,8 @@ export async function appendAttachments(doc: PDFDocument, placed: PlacedPages[],
   await doc.flush();
 }
 
-/** A new sheet with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
-async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbeddedPage): Promise<PDFPage> {
+/** A new sheet at `index` with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
+async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbeddedPage, index: number): Promise<PDFPage> {
   const { degrees } = await pdfLib();
   const rotation = (((source.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const turned = rotation === 90 || rotation === 270;
@@ -61,7 +64,7 @@ async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbedde
   // drawPage turns about the drawn page's lower left corner, counter-clockwise: move that corner so
   // the turned page lands on the box.
   const origin = { 0: [x0, y0], 90: [x0, y0 + shownH * scale], 180: [x0 + shownW * scale, y0 + shownH * scale], 270: [x0 + shownW * scale, y0] }[rotation];
-  const sheet = doc.addPage([sheetW, sheetH]);
+  const sheet = doc.insertPage(index, [sheetW, sheetH]);
   sheet.drawPage(embedded, { x: origin[0]!, y: origin[1]!, xScale: scale, yScale: scale, rotate: degrees(-rotation) });
   return sheet;
 }

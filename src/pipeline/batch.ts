@@ -32,6 +32,8 @@ export interface BatchRequest {
   jobs?: number;
   /** The combined documents (samlet dokument): each agenda with its attachment files after it. */
   samlet?: boolean;
+  /** In the combined documents, each item's attachments right after its pages (`--bilag-efter-punkt`). */
+  bilagEfterPunkt?: boolean;
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */
@@ -50,6 +52,7 @@ export interface BatchResult {
  * A mistake in the request (UsageError) or the browser not starting ends the batch.
  */
 export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEvent) => void = () => undefined): Promise<BatchResult> {
+  if (request.bilagEfterPunkt && !request.samlet) throw new UsageError('--bilag-efter-punkt places the attachments of the combined document: give it with --samlet');
   const timeoutMs = request.timeoutMs ?? 60_000;
   // Starting the browser takes longest: it starts first, and the meetings are chosen and read
   // meanwhile (the modules that read them too are loaded only now, while it starts).

@@ -7,9 +7,9 @@ import { attachmentLabel, filedAttachments, type FiledAttachment } from '../mode
 import type { Meeting } from '../model/meeting.js';
 import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
 import { headingPages } from '../pdf/outline.js';
-import { appendAttachments } from '../pdf/stamp.js';
+import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
-import { pageNumbers } from '../shared/printable.js';
+import { attachmentStarts, pageNumbers } from '../shared/printable.js';
 
 /** The attachment files of one version of a meeting, opened, for its combined document (samlet dokument). */
 export interface Attachments {
@@ -24,7 +24,7 @@ export interface Attachments {
  * attachment, so a closed file is never opened for it). Every bad file at once, each a located error
  * at its `fil:`; in a finalized meeting, also a file that is not the one that went out.
  */
-export async function openAttachments(dir: string, meeting: Meeting): Promise<Attachments> {
+export async function openAttachments(dir: string, meeting: Meeting, afterItem = false): Promise<Attachments> {
   const filed = filedAttachments(meeting);
   const recorded = await readAttachmentHashes(dir, meeting.date);
   const findings: Finding[] = [];
@@ -44,7 +44,8 @@ export async function openAttachments(dir: string, meeting: Meeting): Promise<At
     }
   }
   if (findings.length) throw new InputError(findings);
-  return { filed, opened, pages: new Map(filed.map((f, i) => [f.anchor, opened[i]!.pages])) };
+  const sizes = new Map(filed.map((f, i) => [f.anchor, { item: f.itemIndex, pages: opened[i]!.pages }]));
+  return { filed, opened, pages: { sizes, afterItem } };
 }
 
 /** The fingerprint of a combined document's inputs: the agenda's, and every attachment file's SHA-256. */
@@ -73,19 +74,26 @@ export async function attachmentHashes(dir: string, meeting: Meeting): Promise<A
 }
 
 /**
- * The agenda as printed, with every attachment's pages after it: stamped with what it is and its page
- * in the combined numbering ("Side 35 af 120", on from the agenda's own), bookmarked under its item,
- * and the target of the agenda's links to it.
+ * The agenda as printed, with every attachment's pages in the same document: after the agenda, or
+ * (`--bilag-efter-punkt`) each item's right after that item's pages. Each is stamped with what it is
+ * and its page in the combined numbering ("Side 35 af 120"), bookmarked under its item, and the
+ * target of the agenda's links to it.
  */
 export async function combine(doc: PDFDocument, attachments: Attachments): Promise<void> {
-  const agenda = pageNumbers(await headingPages(doc));
-  const total = agenda.total + [...attachments.pages.values()].reduce((a, b) => a + b, 0);
+  const headings = await headingPages(doc);
+  const agenda = pageNumbers(headings);
+  const sizes = [...attachments.pages.sizes.values()];
+  const { starts, total } = attachmentStarts(agenda, sizes, attachments.pages.afterItem);
+  // The combined numbering counts the sheets from the agenda's first numbered one.
+  const firstBody = headings.sheets - agenda.total;
   const placed = attachments.filed.map((f, i) => ({
     opened: attachments.opened[i]!,
     label: attachmentLabel(f),
     anchor: f.anchor,
     // The outline's first top-level entry is the contents, then one per item.
     parent: f.itemIndex + 1,
+    firstNumber: starts[i]!,
+    sheet: firstBody + starts[i]! - 1,
   }));
-  await appendAttachments(doc, placed, agenda.total + 1, (n) => `Side ${n} af ${total}`);
+  await placeAttachments(doc, placed, (n) => `Side ${n} af ${total}`);
 }

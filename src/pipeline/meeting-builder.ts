@@ -28,6 +28,8 @@ interface Destination {
   outDir?: string;
   html?: string;
   samlet?: boolean;
+  /** In the combined document, each item's attachments right after its pages. */
+  bilagEfterPunkt?: boolean;
 }
 
 /**
@@ -63,7 +65,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
-      const attachments = request.samlet ? await openAttachments(folder.dir, version).catch(failed) : undefined;
+      const attachments = request.samlet ? await openAttachments(folder.dir, version, request.bilagEfterPunkt).catch(failed) : undefined;
       if (attachments instanceof AgendaError) {
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;

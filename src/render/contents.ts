@@ -1,2 +1,10 @@
-/** The page count of each attachment that follows the agenda in a combined document, by its anchor, in their order. */
-export type AttachmentPages = Map<string, number>;
+import type { AttachmentSize } from '../shared/printable.js';
+
+/**
+ * The attachments of a combined document: each one's item and page count, by its anchor, in the
+ * Bilagsoversigt's order; and whether they follow each item (`--bilag-efter-punkt`) or the agenda.
+ */
+export interface AttachmentPages {
+  sizes: Map<string, AttachmentSize>;
+  afterItem: boolean;
+}

@@ -5,7 +5,7 @@ import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';
-import { pageNumbers, type PageNumbers } from '../shared/printable.js';
+import { attachmentStarts, pageNumbers, type PageNumbers } from '../shared/printable.js';
 import { attachmentAnchor } from '../model/attachments.js';
 import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
@@ -76,8 +76,8 @@ export function documentSubject(meeting: Meeting): string {
 /**
  * The meeting as one self-contained HTML page. Without `headings` the contents show placeholders;
  * given where the headings landed in a first print, they show the real page numbers. Given
- * `attachments`, the page count of each attachment that follows the agenda in a combined document
- * (by anchor, in their order), the Bilag tables and the Bilagsoversigt link to each and give its page.
+ * `attachments`, the page count of each attachment of a combined document (by anchor, in their
+ * order) and where they go, the Bilag tables and the Bilagsoversigt link to each and give its page.
  */
 export function renderDocument(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages): RenderedDocument {
   const renderer = rendererFor(meeting);
@@ -119,15 +119,12 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag, attendance };
 }
 
-/** Where each attachment starts, numbered on from the agenda's last page, and the combined document's number of pages. */
+/** Where each attachment starts, in the combined numbering (see attachmentStarts), and the combined document's number of pages. */
 function combinedPages(agenda: PageNumbers | undefined, attachments: AttachmentPages): { starts: Map<string, string>; total: number } {
-  const starts = new Map<string, string>();
-  let next = (agenda?.total ?? 0) + 1;
-  for (const [anchor, count] of attachments) {
-    starts.set(anchor, agenda ? String(next) : '00');
-    next += count;
-  }
-  return { starts, total: next - 1 };
+  const anchors = [...attachments.sizes.keys()];
+  const laid = attachmentStarts(agenda ?? { body: [], total: 0 }, [...attachments.sizes.values()], attachments.afterItem);
+  const starts = new Map(anchors.map((anchor, i) => [anchor, agenda ? String(laid.starts[i]) : '00']));
+  return { starts, total: laid.total };
 }
 
 function withAttachmentPages(item: Item, starts: Map<string, string>): Item {

@@ -37,3 +37,27 @@ export function pageNumbers(headings: HeadingPages): PageNumbers {
   if (firstBody === undefined) return { body: [], total: 0 };
   return { body: [firstBody, ...rest].map((p) => p - firstBody + 1), total: headings.sheets - firstBody };
 }
+
+/** One attachment of a combined document, in the Bilagsoversigt's order: its item (0-based) and its number of pages. */
+export interface AttachmentSize {
+  item: number;
+  pages: number;
+}
+
+/**
+ * Where each attachment starts in a combined document's numbering (the agenda's body counts from 1,
+ * as printed), and how many pages the combined document numbers. After the agenda (the default) the
+ * numbering goes on from the agenda's last page; `afterItem`, each item's attachments follow its own
+ * pages, so they and everything after them move on by the attachment pages placed before them.
+ */
+export function attachmentStarts(agenda: PageNumbers, attachments: AttachmentSize[], afterItem: boolean): { starts: number[]; total: number } {
+  let placed = 0;
+  const starts = attachments.map((a) => {
+    // The item's last page: the page before the next heading (the next item, the Bilagsoversigt, ...), or the agenda's last.
+    const after = afterItem ? (agenda.body[a.item + 1] ?? agenda.total + 1) - 1 : agenda.total;
+    const start = after + placed + 1;
+    placed += a.pages;
+    return start;
+  });
+  return { starts, total: agenda.total + placed };
+}

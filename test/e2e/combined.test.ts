@@ -106,6 +106,92 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   });
 });
 
+describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s attachments after its pages', () => {
+  const { dir } = copyOfMeetings();
+  const combined = path.join(dir, 'out', '2023-11-22-dagsorden-samlet.pdf');
+  const appended = path.join(dir, 'appended.pdf');
+  const agendaOnly = path.join(dir, 'agenda.pdf');
+  let pages: string[];
+  let items: Entry[];
+  /** The printed "Side N" of a 1-based sheet. */
+  const printed = (texts: string[], sheet: number) => Number(/Side (\d+) af/.exec(texts[sheet - 1]!)?.[1]);
+  const attachmentsOf = (item: Entry) => item.kids.filter((k) => /^Bilag \d+\.\d+: /.test(k.title));
+
+  beforeAll(() => {
+    const run = agenda(['build', '2023-11-22', '--samlet', '--bilag-efter-punkt', '--quiet'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(agenda(['build', '2023-11-22', '--samlet', '--quiet', '--out', appended], { cwd: dir }).status).toBe(0);
+    expect(agenda(['build', '2023-11-22', '--quiet', '--out', agendaOnly], { cwd: dir }).status).toBe(0);
+    pages = pdfPages(combined);
+    items = outline(combined).filter((e) => /^\d+\. /.test(e.title));
+  });
+
+  it("puts item N's pages, then its attachments' pages, then item N+1; tagged, all pages there", () => {
+    expect(pageCount(combined)).toBe(pageCount(appended));
+    expect(pdfInfo(combined).Tagged).toBe('yes');
+    expect(items.filter((i) => attachmentsOf(i).length > 0).map((i) => i.title.split('.')[0])).toEqual(['2', '3']);
+    const firstBody = items[0]!.sheet;
+    for (const [k, item] of items.entries()) {
+      const next = items[k + 1]?.sheet ?? outline(combined).find((e) => e.title === 'Bilagsoversigt')!.sheet;
+      const number = item.title.split('.')[0]!;
+      expect(pages[item.sheet - 1]).toMatch(new RegExp(`^${number}\\. `, 'm'));
+      expect(pages[next - 1]).not.toMatch(/^Bilag \d+\.\d+: /m);
+      const attached = attachmentsOf(item);
+      // The item's own pages: no stamp; then each of its attachments, stamped with it, up to the next item.
+      const firstAttached = attached[0]?.sheet ?? next;
+      for (let sheet = item.sheet; sheet < firstAttached; sheet++) expect(pages[sheet - 1], `sheet ${sheet}`).not.toMatch(/^Bilag \d+\.\d+: /m);
+      for (const [a, entry] of attached.entries()) {
+        const end = attached[a + 1]?.sheet ?? next;
+        expect(end).toBeGreaterThan(entry.sheet);
+        const dokument = /, ([^,]+)$/.exec(entry.title)?.[1];
+        for (let sheet = entry.sheet; sheet < end; sheet++) {
+          const text = pages[sheet - 1]!;
+          expect(text, `sheet ${sheet}`).toContain(entry.title.slice(0, 40));
+          expect(text, `sheet ${sheet}`).toMatch(new RegExp(`^Bilag ${number}\\.`, 'm'));
+          // The stamp counts the combined document's sheets from the agenda's first numbered one.
+          expect(printed(pages, sheet), `sheet ${sheet}`).toBe(sheet - firstBody + 1);
+          if (dokument && !entry.title.includes('Lukket bilag')) expect(pages[entry.sheet - 1]).toContain(`Dokument ${dokument}`);
+        }
+      }
+    }
+  });
+
+  it("keeps the agenda's own printed page numbers on its pages, as the agenda alone", () => {
+    const alone = pdfPages(agendaOnly);
+    const aloneItems = outline(agendaOnly).filter((e) => /^\d+\. /.test(e.title));
+    expect(items.map((i) => printed(pages, i.sheet))).toEqual(aloneItems.map((i) => printed(alone, i.sheet)));
+  });
+
+  it('links each Bilagsoversigt entry to the page where its attachment starts, and shows its stamped number', async () => {
+    const starts = items.flatMap((i) => attachmentsOf(i).map((k) => k.sheet));
+    expect(starts).toHaveLength(4);
+    const oversigt = outline(combined).find((e) => e.title === 'Bilagsoversigt')!.sheet;
+    expect([...new Set(await linkTargets(combined, oversigt))]).toEqual(starts);
+    const shown = [...pages[oversigt - 1]!.matchAll(/side (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(shown).toEqual(starts.map((s) => printed(pages, s)));
+  });
+
+  const tocCheck = path.join(packageRoot, '..', 'shared', 'tools', 'toc-check');
+  it.runIf(existsSync(tocCheck))('passes toc-check', () => {
+    expect(execFileSync(tocCheck, [combined], { encoding: 'utf8' })).toMatch(/toc (\d+)\/\1 entries right/);
+  });
+
+  it('gives the same bytes for the same inputs', () => {
+    const again = path.join(dir, 'again.pdf');
+    expect(agenda(['build', '2023-11-22', '--samlet', '--bilag-efter-punkt', '--quiet', '--out', again], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(combined))).toBe(true);
+  });
+
+  it('is a usage error without --samlet: exit 2, nothing written', () => {
+    const out = path.join(dir, 'no.pdf');
+    const run = agenda(['build', '2023-11-22', '--bilag-efter-punkt', '--out', out], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--samlet');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('the public combined document', () => {
   const dir = tempDir();
   const meetings = path.join(dir, 'meetings');
@@ -122,8 +208,8 @@ describe('the public combined document', () => {
     await writePdf(path.join(meetings, 'bilag', 'lukket-punkt.pdf'), { text: `${closedMarkers[1]} personale`, bookmark: 'XQZFILE02 mærke' });
   });
 
-  it("has the open attachments and not a byte of a closed one's file", () => {
-    const run = agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--samlet', '--quiet'], { cwd: dir });
+  it.each([[[]], [['--bilag-efter-punkt']]])("has the open attachments and not a byte of a closed one's file %j", (order: string[]) => {
+    const run = agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--samlet', ...order, '--quiet'], { cwd: dir });
     expect(run.stderr).toBe('');
     const out = path.join(dir, 'out', '2024-03-06-referat-offentlig-samlet.pdf');
     const raw = path.join(dir, 'raw.pdf');
@@ -137,7 +223,7 @@ describe('the public combined document', () => {
       for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the public document's bytes as ${s}`).toBe(false);
     }
     // Those files are there for the members.
-    const members = agenda(['build', '2024-03-06', '--meetings', meetings, '--samlet', '--quiet', '--out', path.join(dir, 'medlemmer.pdf')], { cwd: dir });
+    const members = agenda(['build', '2024-03-06', '--meetings', meetings, '--samlet', ...order, '--quiet', '--out', path.join(dir, 'medlemmer.pdf')], { cwd: dir });
     expect(members.status).toBe(0);
     const membersText = pdfPages(path.join(dir, 'medlemmer.pdf')).join('\n');
     for (const m of closedMarkers) expect(membersText).toContain(m);
