@@ -9,7 +9,7 @@ import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
 import { headingPages } from '../pdf/outline.js';
 import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
-import { attachmentStarts, pageNumbers } from '../shared/printable.js';
+import { agendaNumbers, attachmentPlaces, attachmentStarts, placeSheets } from '../shared/printable.js';
 
 /** The attachment files of one version of a meeting, opened, for its combined document (samlet dokument). */
 export interface Attachments {
@@ -80,12 +80,15 @@ export async function attachmentHashes(dir: string, meeting: Meeting): Promise<A
  * target of the agenda's links to it.
  */
 export async function combine(doc: PDFDocument, attachments: Attachments): Promise<void> {
-  const headings = await headingPages(doc);
-  const agenda = pageNumbers(headings);
+  const printed = await headingPages(doc);
   const sizes = [...attachments.pages.sizes.values()];
+  // After each item, the empty sheet its attachments take the place of (see attachmentPlaces).
+  const places = attachments.pages.afterItem ? placeSheets(printed, attachmentPlaces(sizes)) : [];
+  for (const sheet of [...places].sort((a, b) => b - a)) doc.removePage(sheet);
+  const agenda = agendaNumbers(printed, places);
   const { starts, total } = attachmentStarts(agenda, sizes, attachments.pages.afterItem);
   // The combined numbering counts the sheets from the agenda's first numbered one.
-  const firstBody = headings.sheets - agenda.total;
+  const firstBody = printed.sheets - places.length - agenda.total;
   const placed = attachments.filed.map((f, i) => ({
     opened: attachments.opened[i]!,
     label: attachmentLabel(f),

@@ -5,7 +5,7 @@ import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';
-import { attachmentStarts, pageNumbers, type PageNumbers } from '../shared/printable.js';
+import { agendaNumbers, attachmentPlaces, attachmentStarts, pageNumbers, placeSheets, type PageNumbers } from '../shared/printable.js';
 import { attachmentAnchor } from '../model/attachments.js';
 import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
@@ -100,9 +100,11 @@ export function renderDocument(meeting: Meeting, headings?: HeadingPages, attach
 }
 
 function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages) {
-  const agendaPages = headings ? pageNumbers(headings) : undefined;
+  // With the attachments after each item, the print holds an empty sheet where each item's go.
+  const places = attachments?.afterItem ? attachmentPlaces([...attachments.sizes.values()]) : new Map<number, number>();
+  const agendaPages = headings && (places.size ? agendaNumbers(headings, placeSheets(headings, places)) : pageNumbers(headings));
   const combined = attachments ? combinedPages(agendaPages, attachments) : undefined;
-  const pages = combined && agendaPages ? { ...agendaPages, total: combined.total } : agendaPages;
+  const pages = combined && agendaPages ? { body: combined.body, total: combined.total } : agendaPages;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
   const items = combined ? meeting.items.map((item) => withAttachmentPages(item, combined.starts)) : meeting.items;
   const bilagsoversigt = items.filter((i) => i.bilag.length > 0);
@@ -116,15 +118,17 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
   // Each member with the absence, if any, that the Underskriftsside prints in the member's place.
   const attendance = meeting.members.map((person) => ({ person, absence: meeting.absent.find((a) => a.member.name === person.name) }));
-  return { meeting, items, contents, bilagsoversigt, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag, attendance };
+  // The empty sheet after an item, by the item's place in the list: its number of attachment pages.
+  const bilagPladser = meeting.items.map((_, i) => places.get(i));
+  return { meeting, items, contents, bilagsoversigt, bilagPladser, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag, attendance };
 }
 
 /** Where each attachment starts, in the combined numbering (see attachmentStarts), and the combined document's number of pages. */
-function combinedPages(agenda: PageNumbers | undefined, attachments: AttachmentPages): { starts: Map<string, string>; total: number } {
+function combinedPages(agenda: PageNumbers | undefined, attachments: AttachmentPages): { starts: Map<string, string>; body: number[]; total: number } {
   const anchors = [...attachments.sizes.keys()];
   const laid = attachmentStarts(agenda ?? { body: [], total: 0 }, [...attachments.sizes.values()], attachments.afterItem);
   const starts = new Map(anchors.map((anchor, i) => [anchor, agenda ? String(laid.starts[i]) : '00']));
-  return { starts, total: laid.total };
+  return { starts, body: laid.body, total: laid.total };
 }
 
 function withAttachmentPages(item: Item, starts: Map<string, string>): Item {

@@ -46,11 +46,12 @@ export interface AttachmentSize {
 
 /**
  * Where each attachment starts in a combined document's numbering (the agenda's body counts from 1,
- * as printed), and how many pages the combined document numbers. After the agenda (the default) the
- * numbering goes on from the agenda's last page; `afterItem`, each item's attachments follow its own
- * pages, so they and everything after them move on by the attachment pages placed before them.
+ * as printed), the number of each heading there, and how many pages the combined document numbers.
+ * After the agenda (the default) the numbering goes on from the agenda's last page; `afterItem`, each
+ * item's attachments follow its own pages, so they and everything after them move on by the
+ * attachment pages placed before them.
  */
-export function attachmentStarts(agenda: PageNumbers, attachments: AttachmentSize[], afterItem: boolean): { starts: number[]; total: number } {
+export function attachmentStarts(agenda: PageNumbers, attachments: AttachmentSize[], afterItem: boolean): { starts: number[]; body: number[]; total: number } {
   let placed = 0;
   const starts = attachments.map((a) => {
     // The item's last page: the page before the next heading (the next item, the Bilagsoversigt, ...), or the agenda's last.
@@ -59,5 +60,30 @@ export function attachmentStarts(agenda: PageNumbers, attachments: AttachmentSiz
     placed += a.pages;
     return start;
   });
-  return { starts, total: agenda.total + placed };
+  const before = (heading: number) => (afterItem ? attachments.filter((a) => a.item < heading).reduce((sum, a) => sum + a.pages, 0) : 0);
+  return { starts, body: agenda.body.map((n, heading) => n + before(heading)), total: agenda.total + placed };
+}
+
+/**
+ * The items whose attachments follow them (`afterItem`): each gets one empty sheet after its pages in
+ * the agenda's print (the bilag-plads partial), whose page number counts the attachments' pages, so
+ * the agenda's own pages print the combined numbering and the combining puts the attachments in its
+ * place. Each item's number of attachment pages, by its index; none for an item without.
+ */
+export function attachmentPlaces(attachments: AttachmentSize[]): Map<number, number> {
+  const places = new Map<number, number>();
+  for (const a of attachments) if (a.pages > 0) places.set(a.item, (places.get(a.item) ?? 0) + a.pages);
+  return places;
+}
+
+/** The sheets (0-based) of those empty sheets in a print: each is the one before the next heading (the next item's, the Bilagsoversigt's). */
+export function placeSheets(headings: HeadingPages, places: Map<number, number>): number[] {
+  // headings.pages[0] is the contents; item i's heading is pages[i + 1], the next one pages[i + 2].
+  return [...places.keys()].map((item) => (headings.pages[item + 2] ?? headings.sheets) - 1);
+}
+
+/** The agenda's own page numbers from a print that holds those empty sheets: as if they were not there. */
+export function agendaNumbers(headings: HeadingPages, places: number[]): PageNumbers {
+  const without = { pages: headings.pages.map((p) => p - places.filter((s) => s < p).length), sheets: headings.sheets - places.length };
+  return pageNumbers(without);
 }

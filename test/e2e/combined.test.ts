@@ -7,6 +7,7 @@ import { encrypt, linkTargets, scanPng, wordBoxes, writePdf } from '../support/a
 import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
+import { contentsEntries } from '../support/contents.js';
 import { pdfInfo, pdfPages } from '../support/pdf.js';
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
@@ -157,10 +158,15 @@ describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s att
     }
   });
 
-  it("keeps the agenda's own printed page numbers on its pages, as the agenda alone", () => {
-    const alone = pdfPages(agendaOnly);
+  it('numbers every page once, in one numbering: the agenda\'s own pages go on after the attachments before them, and its contents say so', () => {
+    const firstBody = items[0]!.sheet;
+    const numbered = pages.length - firstBody + 1;
+    for (let sheet = firstBody; sheet <= pages.length; sheet++) expect(pages[sheet - 1], `sheet ${sheet}`).toContain(`Side ${sheet - firstBody + 1} af ${numbered}`);
+    const contents = contentsEntries(combined).slice(0, items.length);
+    expect(contents.map((e) => [e.listed, e.printed])).toEqual(items.map((i) => [i.sheet - firstBody + 1, i.sheet - firstBody + 1]));
+    // The last item is numbered past the attachments of the items before it, not as in the agenda alone.
     const aloneItems = outline(agendaOnly).filter((e) => /^\d+\. /.test(e.title));
-    expect(items.map((i) => printed(pages, i.sheet))).toEqual(aloneItems.map((i) => printed(alone, i.sheet)));
+    expect(printed(pages, items.at(-1)!.sheet)).toBeGreaterThan(printed(pdfPages(agendaOnly), aloneItems.at(-1)!.sheet));
   });
 
   it('links each Bilagsoversigt entry to the page where its attachment starts, and shows its stamped number', async () => {

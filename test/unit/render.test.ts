@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../../src/model/meeting.js';
-import { pageNumbers } from '../../src/shared/printable.js';
+import { agendaNumbers, attachmentPlaces, attachmentStarts, pageNumbers, placeSheets } from '../../src/shared/printable.js';
 import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 
@@ -96,5 +96,25 @@ describe('the numbered parts a printer patches into a laid-out page', () => {
 describe('pageNumbers', () => {
   it('counts the body from 1 at the first heading after the contents', () => {
     expect(pageNumbers({ pages: [1, 2, 4, 7], sheets: 9 })).toEqual({ body: [1, 3, 6], total: 7 });
+  });
+});
+
+describe('the attachments after each item (--bilag-efter-punkt)', () => {
+  // Front page, contents, items 1-3 on sheets 2, 4, 6, Bilagsoversigt on 8; items 1 and 3 have attachments.
+  const sizes = [{ item: 0, pages: 5 }, { item: 0, pages: 2 }, { item: 2, pages: 4 }];
+  const print = { pages: [1, 2, 4, 6, 8], sheets: 9 };
+
+  it("finds the empty sheet before the heading after each item with attachments, and numbers the agenda without them", () => {
+    const places = attachmentPlaces(sizes);
+    expect([...places]).toEqual([[0, 7], [2, 4]]);
+    const sheets = placeSheets(print, places);
+    expect(sheets).toEqual([3, 7]);
+    expect(agendaNumbers(print, sheets)).toEqual({ body: [1, 2, 4, 5], total: 5 });
+  });
+
+  it('numbers the attachments right after their item and moves every heading after them on', () => {
+    const agenda = { body: [1, 2, 4, 5], total: 5 };
+    expect(attachmentStarts(agenda, sizes, true)).toEqual({ starts: [2, 7, 12], body: [1, 9, 11, 16], total: 16 });
+    expect(attachmentStarts(agenda, sizes, false)).toEqual({ starts: [6, 11, 13], body: [1, 2, 4, 5], total: 16 });
   });
 });
