@@ -69,18 +69,25 @@ export async function launchChromium(executablePath: string, args: string[], tim
     child.once('exit', (code, signal) => reject(new Error(`Failed to launch the browser process (it ended: ${signal ?? `code ${code}`}): ${lastLines(said)}`)));
   });
   ended.catch(() => undefined);
+  let givenUp = false;
   try {
     const connecting = (async () => {
       const [{ default: puppeteer }, { PipeTransport }] = await Promise.all([import('puppeteer-core'), import('puppeteer-core/internal/node/PipeTransport.js')]);
+      if (givenUp) throw new Error('the browser ended before Puppeteer was loaded');
       const transport = new PipeTransport(child.stdio[3] as NodeJS.WritableStream, child.stdio[4] as NodeJS.ReadableStream);
       const browser = await puppeteer.connect({ transport, protocolTimeout: timeoutMs });
       await browser.waitForTarget((t) => t.type() === 'page', { timeout: timeoutMs });
       return browser;
     })();
+    connecting.catch(() => undefined);
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs).unref());
     return { browser: await Promise.race([connecting, ended, timeout]), child, profile };
   } catch (err) {
+    givenUp = true;
     killGroup(child);
+    // A connection still waiting for the browser's first answer has a timer of protocolTimeout:
+    // closing its pipe ends it, or the command would wait that long after a start that failed.
+    for (const stream of child.stdio) stream?.destroy();
     dispose(profile);
     throw err;
   }
