@@ -12,26 +12,27 @@ type Words = HouseStyle['ord'];
  * "... (aflyst)"; with the year where it is not that of `today`.
  */
 export function politicalMeetingName(m: PoliticalMeeting, today: string, words: Words): string {
-  const name = capitalized(meetingNameAndDay(m, today));
+  const name = capitalized(meetingNameAndDay(m, today, words));
   return m.cancelled ? fill(words.politisk_aflyst, { møde: name }) : name;
 }
 
-function meetingNameAndDay(m: PoliticalMeeting, today: string): string {
+function meetingNameAndDay(m: PoliticalMeeting, today: string, words: Words): string {
   const day = inDanish(m.date, m.date.slice(0, 4) === today.slice(0, 4) ? 'd. MMMM' : 'd. MMMM yyyy');
-  const name = m.type === 'temamøde' ? `temamøde i ${m.committee}` : m.type === 'ekstraordinært' ? `ekstraordinært ${m.meetingName}` : m.meetingName;
+  const name =
+    m.type === 'temamøde' ? fill(words.politisk_temamøde, { udvalg: m.committee }) : m.type === 'ekstraordinært' ? fill(words.politisk_ekstraordinært, { møde: m.meetingName }) : m.meetingName;
   return `${name} d. ${day}${m.type.endsWith('behandling') ? ` (${m.type})` : ''}`;
 }
 
 /** "Rul december: ØK d. 5/12 2023, KB d. 12/12 2023": the cycle, named by the month it closes in. */
-export function rulLine(rul: RulEntry[]): string {
+export function rulLine(rul: RulEntry[], words: Words): string {
   const closing = rul.at(-1);
   if (!closing) return '';
-  return `Rul ${inDanish(closing.date, 'MMMM')}: ${rul.map((r) => `${r.abbreviation} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', ')}`;
+  return fill(words.rul, { måned: inDanish(closing.date, 'MMMM'), møder: rul.map((r) => `${r.abbreviation} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', ') });
 }
 
 /** The minutes' line on a political meeting: held or to be held, or cancelled. */
 export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held: boolean, words: Words): string {
-  const name = meetingNameAndDay(m, today);
+  const name = meetingNameAndDay(m, today, words);
   const phrase = m.cancelled ? (held ? words.politisk_var_aflyst : words.politisk_er_aflyst) : held ? words.politisk_afholdt : words.politisk_afholdes;
   // A phrase that begins with the meeting capitalizes it, as a sentence does.
   return fill(phrase, { møde: phrase.startsWith('{møde}') ? capitalized(name) : name });

@@ -178,14 +178,14 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
   });
 });
 
-describe("the political calendar's labels and the word for a cancelled meeting, in the house's words", () => {
+describe("the political calendar's labels, its meetings' names, the Rul line and the word for a cancelled meeting, in the house's words", () => {
   let dir: string;
   beforeAll(() => {
     const copy = copyOfMeetings();
     dir = copy.dir;
     const file = path.join(copy.meetings, 'udvalg.yaml');
     // A cancelled date without a reason, and the committee's own words for all of it.
-    const words = ['aflyst: Udgår', 'politisk_referater: "Beslutningsprotokoller fra:"', 'politisk_dagsordener: "Dagsordener til gennemsyn:"', 'politisk_kommende: "Møder forude:"', 'politisk_aflyst: "{møde} – AFLYST"', 'politisk_var_aflyst: "{møde} blev IKKE holdt."'];
+    const words = ['aflyst: Udgår', 'politisk_referater: "Beslutningsprotokoller fra:"', 'politisk_dagsordener: "Dagsordener til gennemsyn:"', 'politisk_kommende: "Møder forude:"', 'politisk_aflyst: "{møde} – AFLYST"', 'politisk_var_aflyst: "{møde} blev IKKE holdt."', 'politisk_temamøde: "temadag for {udvalg}"', 'rul: "Mødecyklus i {måned}: {møder}"'];
     writeFileSync(file, readFileSync(file, 'utf8').replace('      årsag: Efterårsferie\n', `      årsag: Efterårsferie\n    - dato: 2023-12-13\nhusstil:\n  ord:\n${words.map((w) => `    ${w}\n`).join('')}`));
     for (const date of ['2023-09-06', '2023-11-22']) expect(agenda(['build', date], { cwd: dir }).status).toBe(0);
   });
@@ -195,7 +195,9 @@ describe("the political calendar's labels and the word for a cancelled meeting, 
     expect(all).toContain('Beslutningsprotokoller fra:');
     expect(all).toContain('Dagsordener til gennemsyn:');
     expect(all).toContain('Møder forude:');
-    for (const fixed of ['Gennemgang af dagsorden for', 'Gennemgang af beslutningsprotokol for', 'Kommende politiske møder']) expect(all).not.toContain(fixed);
+    expect(all).toContain('Temadag for Kommunalbestyrelsen d. 12. december');
+    expect(all).toContain('Mødecyklus i december: ØK d. 5/12 2023, KB d. 12/12 2023');
+    for (const fixed of ['Gennemgang af dagsorden for', 'Gennemgang af beslutningsprotokol for', 'Kommende politiske møder', 'Temamøde i', 'Rul december']) expect(all).not.toContain(fixed);
     // The forward plan: the date cancelled without a reason says the house's word.
     expect(all).toContain("13. Dec. Udgår");
   });

@@ -47,7 +47,7 @@ describe('politicalReview', () => {
       { abbreviation: 'ØK', date: '2024-01-30' },
       { abbreviation: 'KB', date: '2024-02-06' },
     ]);
-    expect(rulLine(review.rul!)).toBe('Rul februar: ØK d. 30/1 2024, KB d. 6/2 2024');
+    expect(rulLine(review.rul!, words)).toBe('Rul februar: ØK d. 30/1 2024, KB d. 6/2 2024');
     // On the day of the closing meeting that cycle is still the one under way; a cancelled meeting has no part in it.
     expect(politicalReview(calendar, '2024-01-09', {}).rul).toEqual([
       { abbreviation: 'ØK', date: '2024-01-03' },

@@ -89,6 +89,10 @@ const wordShape = {
   politisk_afholdes: phrase('møde'),
   politisk_var_aflyst: phrase('møde'),
   politisk_er_aflyst: phrase('møde'),
+  /** A political meeting's name where its type changes it, and the Rul line of the cycle under way. */
+  politisk_temamøde: phrase('udvalg'),
+  politisk_ekstraordinært: phrase('møde'),
+  rul: phrase('måned', 'møder'),
   /** The decision's heading: "Beslutning i Direktionen den 22-11-2023". */
   beslutning: phrase('udvalg', 'dato'),
   /** A member as the front page and the Underskriftsside print them: "Jan Petersen (A)". */
