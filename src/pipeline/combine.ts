@@ -9,7 +9,7 @@ import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
 import { headingPages } from '../pdf/outline.js';
 import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
-import { agendaNumbers, attachmentPlaces, attachmentStarts, placeSheets } from '../shared/printable.js';
+import { agendaLayout, attachmentStarts } from '../shared/printable.js';
 
 /** The attachment files of one version of a meeting, opened, for its combined document (samlet dokument). */
 export interface Attachments {
@@ -83,9 +83,8 @@ export async function combine(doc: PDFDocument, attachments: Attachments): Promi
   const printed = await headingPages(doc);
   const sizes = [...attachments.pages.sizes.values()];
   // After each item, the empty sheet its attachments take the place of (see attachmentPlaces).
-  const places = attachments.pages.afterItem ? placeSheets(printed, attachmentPlaces(sizes)) : [];
+  const { agenda, places } = agendaLayout(printed, sizes, attachments.pages.afterItem);
   for (const sheet of [...places].sort((a, b) => b - a)) doc.removePage(sheet);
-  const agenda = agendaNumbers(printed, places);
   const { starts, total } = attachmentStarts(agenda, sizes, attachments.pages.afterItem);
   // The combined numbering counts the sheets from the agenda's first numbered one.
   const firstBody = printed.sheets - places.length - agenda.total;

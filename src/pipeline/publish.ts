@@ -15,6 +15,7 @@ import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { filedAttachments } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
+import { cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
@@ -117,7 +118,7 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
     const meeting = held.get(date);
     if (meeting) return { date, start: meeting.start, end: meeting.end, place: meeting.place };
     const reason = cancelled.get(date);
-    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: reason === true ? words.aflyst : reason } : {}) };
+    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: cancelledText(reason, words) } : {}) };
   });
 }
 

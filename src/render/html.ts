@@ -5,7 +5,7 @@ import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';
-import { agendaNumbers, attachmentPlaces, attachmentStarts, pageNumbers, placeSheets, type PageNumbers } from '../shared/printable.js';
+import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } from '../shared/printable.js';
 import { attachmentAnchor } from '../model/attachments.js';
 import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
@@ -101,8 +101,9 @@ export function renderDocument(meeting: Meeting, headings?: HeadingPages, attach
 
 function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: AttachmentPages) {
   // With the attachments after each item, the print holds an empty sheet where each item's go.
-  const places = attachments?.afterItem ? attachmentPlaces([...attachments.sizes.values()]) : new Map<number, number>();
-  const agendaPages = headings && (places.size ? agendaNumbers(headings, placeSheets(headings, places)) : pageNumbers(headings));
+  const sizes = attachments ? [...attachments.sizes.values()] : [];
+  const places = attachments?.afterItem ? attachmentPlaces(sizes) : new Map<number, number>();
+  const agendaPages = headings && agendaLayout(headings, sizes, attachments?.afterItem ?? false).agenda;
   const combined = attachments ? combinedPages(agendaPages, attachments) : undefined;
   const pages = combined && agendaPages ? { body: combined.body, total: combined.total } : agendaPages;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');

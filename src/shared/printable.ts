@@ -77,13 +77,17 @@ export function attachmentPlaces(attachments: AttachmentSize[]): Map<number, num
 }
 
 /** The sheets (0-based) of those empty sheets in a print: each is the one before the next heading (the next item's, the Bilagsoversigt's). */
-export function placeSheets(headings: HeadingPages, places: Map<number, number>): number[] {
+function placeSheets(headings: HeadingPages, places: Map<number, number>): number[] {
   // headings.pages[0] is the contents; item i's heading is pages[i + 1], the next one pages[i + 2].
   return [...places.keys()].map((item) => (headings.pages[item + 2] ?? headings.sheets) - 1);
 }
 
-/** The agenda's own page numbers from a print that holds those empty sheets: as if they were not there. */
-export function agendaNumbers(headings: HeadingPages, places: number[]): PageNumbers {
+/**
+ * The agenda's own page numbers from a print, as if the empty sheets its attachments take the place
+ * of were not there, and those sheets (0-based; none unless `afterItem`).
+ */
+export function agendaLayout(headings: HeadingPages, attachments: AttachmentSize[], afterItem: boolean): { agenda: PageNumbers; places: number[] } {
+  const places = afterItem ? placeSheets(headings, attachmentPlaces(attachments)) : [];
   const without = { pages: headings.pages.map((p) => p - places.filter((s) => s < p).length), sheets: headings.sheets - places.length };
-  return pageNumbers(without);
+  return { agenda: pageNumbers(without), places };
 }

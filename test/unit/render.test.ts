@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Meeting } from '../../src/model/meeting.js';
-import { agendaNumbers, attachmentPlaces, attachmentStarts, pageNumbers, placeSheets } from '../../src/shared/printable.js';
+import { agendaLayout, attachmentPlaces, attachmentStarts, pageNumbers } from '../../src/shared/printable.js';
 import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 
@@ -107,9 +107,8 @@ describe('the attachments after each item (--bilag-efter-punkt)', () => {
   it("finds the empty sheet before the heading after each item with attachments, and numbers the agenda without them", () => {
     const places = attachmentPlaces(sizes);
     expect([...places]).toEqual([[0, 7], [2, 4]]);
-    const sheets = placeSheets(print, places);
-    expect(sheets).toEqual([3, 7]);
-    expect(agendaNumbers(print, sheets)).toEqual({ body: [1, 2, 4, 5], total: 5 });
+    expect(agendaLayout(print, sizes, true)).toEqual({ agenda: { body: [1, 2, 4, 5], total: 5 }, places: [3, 7] });
+    expect(agendaLayout(print, sizes, false)).toEqual({ agenda: pageNumbers(print), places: [] });
   });
 
   it('numbers the attachments right after their item and moves every heading after them on', () => {
