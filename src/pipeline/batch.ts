@@ -7,6 +7,7 @@ import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
 import type { DocumentResult } from './meeting-builder.js';
 import { refuseTargets } from './targets.js';
+import type { HeadingPages } from '../shared/printable.js';
 
 export type { DocumentResult };
 
@@ -90,21 +91,30 @@ export interface PrintJob {
 
 /**
  * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
- * meetings later, several pages at once; the PDFs in the meetings' order.
+ * meetings later, several pages at once. Each group (a meeting's documents) prints on one page in
+ * turn, each document guessing its headings where the one before had them: a meeting's combined
+ * document after its PDF then needs one print, not two. The PDFs in the groups' order.
  */
-export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (jobs: PrintJob[]) => Promise<Uint8Array[]>; close: () => Promise<void> } {
+export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
-  const print = async (jobs: PrintJob[]) => {
-    if (jobs.length > 1) growHeapSlowly();
+  const print = async (groups: PrintJob[][]) => {
+    if (groups.length > 1) growHeapSlowly();
     const { printMeeting } = await import('./document.js');
     const { openAttachments } = await import('./combine.js');
     const printer = () => new Printer(session, { timeoutMs });
     // Attachments are opened when their document prints, so a year of them is never all in memory.
-    return eachAtOnce(jobs, options.jobs ?? defaultJobs(jobs.length), printer, ({ meeting, attachmentsFrom }, own) =>
+    return eachAtOnce(groups, options.jobs ?? defaultJobs(groups.length), printer, (group, own) =>
       own.run(async (page) => {
-        const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting);
-        return (await printMeeting(page, meeting, undefined, undefined, attachments)).pdf;
+        const pdfs: Uint8Array[] = [];
+        let guess: HeadingPages | undefined;
+        for (const { meeting, attachmentsFrom } of group) {
+          const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting);
+          const printed = await printMeeting(page, meeting, undefined, undefined, attachments, guess);
+          pdfs.push(printed.pdf);
+          guess = printed.headings;
+        }
+        return pdfs;
       }),
     );
   };

@@ -4,6 +4,7 @@ import type { Target } from './select.js';
 import type { Audience } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
+import type { HeadingPages } from '../shared/printable.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
@@ -61,6 +62,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
     warnings.push(...read.warnings);
     warn(read.warnings);
     const results: DocumentResult[] = [];
+    let guess: HeadingPages | undefined;
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
@@ -70,11 +72,13 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;
       }
-      // Rendered before the page is free, so the first document's rendering runs while the browser starts.
-      const first = renderDocument(version, undefined, attachments?.pages);
+      // Rendered before the page is free, so the first document's rendering runs while the browser starts;
+      // a later version of the meeting guesses its headings where the version before had them.
+      const first = guess ? undefined : renderDocument(version, undefined, attachments?.pages);
       const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first, inputs, attachments);
+        const printed = await printMeeting(page, version, first, inputs, attachments, guess);
+        guess = printed.headings;
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
       });
       const error = await printing.then(() => undefined, failed);

@@ -37,8 +37,8 @@ export interface PublishRequest {
   force?: boolean;
 }
 
-/** Prints public meetings to PDF, in the order given (the caller's browser and pages). */
-export type PrintMeetings = (jobs: PrintJob[]) => Promise<Uint8Array[]>;
+/** Prints public meetings to PDF, each group (a meeting's documents) on one page in turn; in the order given (the caller's browser and pages). */
+export type PrintMeetings = (groups: PrintJob[][]) => Promise<Uint8Array[][]>;
 
 export interface PublishResult extends WriteLog {
   meetings: number;
@@ -56,8 +56,10 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     documents.map(async (d, i) => (!request.force && previous.printed[d.file] === fingerprints[i] ? await readFile(path.join(request.out, d.file)).catch(() => undefined) : undefined)),
   );
   const toPrint = documents.filter((_, i) => !kept[i]);
-  const printed = await print(toPrint);
-  const pdfs = new Map(toPrint.map((d, i) => [d.file, printed[i]!]));
+  // A meeting's documents print together, so its combined document can take its PDF's headings.
+  const groups = read.flatMap((c) => c.meetings.map((m) => toPrint.filter((d) => d.meeting === m))).filter((g) => g.length > 0);
+  const printed = (await print(groups)).flat();
+  const pdfs = new Map(groups.flat().map((d, i) => [d.file, printed[i]!]));
   const bytes = (d: PublicDocument) => kept[documents.indexOf(d)] ?? pdfs.get(d.file)!;
   const committees: PublishedCommittee[] = read.map((c) => ({
     ...c,

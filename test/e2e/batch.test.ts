@@ -1,8 +1,10 @@
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings } from '../support/cli.js';
-import { pdfInfo } from '../support/pdf.js';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { closedFixture } from '../support/markers.js';
+import { edit } from '../support/edit.js';
+import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
 
 describe('agenda build of many meetings on one browser', () => {
   it('builds the others when one is broken, and exits non-zero naming the broken one', () => {
@@ -21,6 +23,21 @@ describe('agenda build of many meetings on one browser', () => {
     const run = agenda(['build', '2023-09-01..2023-10-31', '2023-09-06', '--both', '--quiet'], { cwd: dir });
     expect(run.stdout).toBe('out/2023-09-06-referat.pdf\nout/2023-09-06-referat-offentlig.pdf\n');
     expect(run.status).toBe(0);
+  });
+
+  it('prints the public version after the members\' as it prints alone, where the closed items move its headings', () => {
+    // The public version guesses its headings where the members' had them; a wrong guess costs a print, never a page number.
+    const dir = tempDir();
+    cpSync(closedFixture, path.join(dir, 'meetings'), { recursive: true });
+    // Some pages of closed text in the first item: the public version's later items begin pages earlier.
+    edit(path.join(dir, 'meetings', '2024-03-06.yaml'), 'Forhandlingsoplæg XQZSECRET01 om lønrammen.', 'Forhandlingsoplæg XQZSECRET01 om lønrammen. '.repeat(300).trim());
+    expect(agenda(['build', '2024-03-06', '--both', '--quiet'], { cwd: dir }).status).toBe(0);
+    expect(agenda(['build', '2024-03-06', '--public', '--out', 'alone.pdf'], { cwd: dir }).status).toBe(0);
+    const [members, both, alone] = ['out/2024-03-06-referat.pdf', 'out/2024-03-06-referat-offentlig.pdf', 'alone.pdf'].map((f) => path.join(dir, f));
+    const sheets = (file: string) => pdfOutline(file).map((entry) => entry.sheet);
+    expect(sheets(both!).at(-1)).toBeLessThan(sheets(members!).at(-1)!);
+    expect(pdfPages(both!, true)).toEqual(pdfPages(alone!, true));
+    expect(pdfOutline(both!)).toEqual(pdfOutline(alone!));
   });
 
   it('refuses --out for more than one document (exit 2)', () => {

@@ -14,6 +14,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { closedFixture, markers, spellings } from '../support/markers.js';
 import { htmlPages, siteBytes, siteFiles, siteTimes } from '../support/site.js';
 import { serveFolder } from '../support/static-server.js';
+import { pdfOutline, pdfPages } from '../support/pdf.js';
 
 const require = createRequire(import.meta.url);
 
@@ -171,6 +172,19 @@ describe('the published pages', () => {
     await page.close();
     const index = readFileSync(path.join(exampleSite, 'index.html'), 'utf8');
     expect(index.indexOf('2023-11-22.html')).toBeLessThan(index.indexOf('2023-09-06.html'));
+  });
+
+  it('publish each PDF and combined document as agenda build --public [--samlet] makes them: the same pages, text and outline', () => {
+    // Publish prints a meeting's combined document after its PDF, guessing its headings where the PDF had them.
+    for (const [date, kind] of [['2023-11-22', 'dagsorden'], ['2023-09-06', 'referat']] as const) {
+      for (const samlet of [false, true]) {
+        const built = path.join(example.dir, `${date}-${samlet}.pdf`);
+        expect(agenda(['build', date, '--public', '--out', built, ...(samlet ? ['--samlet'] : [])], { cwd: example.dir }).status).toBe(0);
+        const published = path.join(exampleSite, 'direktionen', `${date}-${kind}-offentlig${samlet ? '-samlet' : ''}.pdf`);
+        expect(pdfPages(published, true), published).toEqual(pdfPages(built, true));
+        expect(pdfOutline(published)).toEqual(pdfOutline(built));
+      }
+    }
   });
 });
 
