@@ -67,9 +67,9 @@ export interface PrintedDocument {
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
  * right, and the fingerprint of its `inputs` recorded; given its `attachments`, the combined document
- * with them after the agenda. `first`, its rendering without page numbers, may be made beforehand,
- * while the browser starts; or `guess`, where an earlier version's headings were (see
- * printWithContents), may save a print.
+ * with them after the agenda. `guess`, where an earlier version's headings were (see
+ * printWithContents), may save a print; `first`, its rendering with that guess (or without page
+ * numbers), may be made beforehand, while the browser starts.
  */
 export async function printMeeting(
   page: PrintPage,
@@ -80,7 +80,7 @@ export async function printMeeting(
   guess?: HeadingPages,
 ): Promise<PrintedDocument> {
   const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
-  const { doc, rendered, headings } = await (first ? printWithContents(page, render, first) : printWithContents(page, render, render(guess), guess));
+  const { doc, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess);
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
   return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments), headings };

@@ -8,6 +8,7 @@ import type { HeadingPages } from '../shared/printable.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
+import { earlierHeadings } from './earlier-print.js';
 import { meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
@@ -72,9 +73,11 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;
       }
-      // Rendered before the page is free, so the first document's rendering runs while the browser starts;
-      // a later version of the meeting guesses its headings where the version before had them.
-      const first = guess ? undefined : renderDocument(version, undefined, attachments?.pages);
+      // A later version of the meeting guesses its headings where the version before had them, the
+      // first where its last build had them (a combined document's PDF holds more than its agenda's
+      // print). Rendered before the page is free, so the first rendering runs while the browser starts.
+      guess ??= request.samlet ? undefined : await earlierHeadings(pdf);
+      const first = renderDocument(version, guess, attachments?.pages);
       const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments, guess);

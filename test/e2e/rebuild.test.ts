@@ -1,0 +1,49 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agenda, copyOfMeetings } from '../support/cli.js';
+import { edit } from '../support/edit.js';
+import { pdfOutline, pdfPages } from '../support/pdf.js';
+
+/**
+ * A rebuild guesses its contents' page numbers from the PDF the last build left (pipeline/earlier-print.ts):
+ * whatever that file holds, the document comes out as a first build in an empty folder makes it.
+ */
+describe('agenda build over its own earlier PDF', () => {
+  const pdf = (dir: string) => path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
+  const build = (dir: string) => expect(agenda(['build', '2023-11-22', '--timeout', '20'], { cwd: dir }).status).toBe(0);
+  const sheets = (file: string) => pdfOutline(file).map((entry) => entry.sheet);
+
+  it('gives the same bytes again, and after an edit that moves the headings the document a first build gives', () => {
+    const { dir, meetings } = copyOfMeetings();
+    build(dir);
+    const first = path.join(dir, 'first.pdf');
+    cpSync(pdf(dir), first);
+    build(dir);
+    expect(Buffer.compare(readFileSync(pdf(dir)), readFileSync(first))).toBe(0);
+
+    // Pages more in the first item: every later heading lands sheets further on than the earlier PDF says.
+    edit(path.join(meetings, '2023-11-22.yaml'), '**Aktuelle politiske sager**', `**Aktuelle politiske sager**\n\n      ${'Et langt afsnit om sagerne, der fylder siden. '.repeat(120).trim()}`);
+    build(dir);
+    expect(sheets(pdf(dir)).at(-1)).toBeGreaterThan(sheets(first).at(-1)!);
+    const fresh = copyOfMeetings();
+    rmSync(fresh.meetings, { recursive: true });
+    cpSync(meetings, fresh.meetings, { recursive: true });
+    build(fresh.dir);
+    expect(pdfPages(pdf(dir), true)).toEqual(pdfPages(pdf(fresh.dir), true));
+    expect(Buffer.compare(readFileSync(pdf(dir)), readFileSync(pdf(fresh.dir)))).toBe(0);
+  });
+
+  it('is not misled by what is not its PDF there: damaged bytes, another meeting\'s PDF', () => {
+    const { dir } = copyOfMeetings();
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    const good = readFileSync(pdf(dir));
+    writeFileSync(pdf(dir), good.subarray(0, good.length / 2));
+    build(dir);
+    expect(Buffer.compare(readFileSync(pdf(dir)), good)).toBe(0);
+    // Another PDF whose outline is nothing like it: the contents of 6 September.
+    cpSync(path.join(dir, 'out', '2023-09-06-referat.pdf'), pdf(dir));
+    build(dir);
+    expect(Buffer.compare(readFileSync(pdf(dir)), good)).toBe(0);
+  });
+});
