@@ -7,6 +7,7 @@ import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
 import type { DocumentResult } from './meeting-builder.js';
 import { refuseTargets } from './targets.js';
+import { earlierHeadings } from './earlier-print.js';
 import type { HeadingPages } from '../shared/printable.js';
 
 export type { DocumentResult };
@@ -87,13 +88,15 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
 export interface PrintJob {
   meeting: Meeting;
   attachmentsFrom?: string;
+  /** The PDF an earlier print of the same document left, whose headings it may guess (see earlierHeadings). */
+  earlier?: string;
 }
 
 /**
  * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
  * meetings later, several pages at once. Each group (a meeting's documents) prints on one page in
- * turn, each document guessing its headings where the one before had them: a meeting's combined
- * document after its PDF then needs one print, not two. The PDFs in the groups' order.
+ * turn, each document guessing its headings where the one before had them (the first, where its
+ * earlier PDF has them): a meeting's combined document after its PDF then needs one print, not two. The PDFs in the groups' order.
  */
 export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -108,7 +111,8 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
       own.run(async (page) => {
         const pdfs: Uint8Array[] = [];
         let guess: HeadingPages | undefined;
-        for (const { meeting, attachmentsFrom } of group) {
+        for (const { meeting, attachmentsFrom, earlier } of group) {
+          guess ??= earlier === undefined ? undefined : await earlierHeadings(earlier);
           const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting);
           const printed = await printMeeting(page, meeting, undefined, undefined, attachments, guess);
           pdfs.push(printed.pdf);

@@ -381,6 +381,10 @@ describe('publishing', () => {
     const touched = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
     expect(touched.sort()).toEqual([...changed.written, '.agenda-publish.json'].sort());
     expect(readFileSync(path.join(exampleSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain('tidsplanen er rettet');
+    // Printed again from the guess of the site's earlier PDF: as a build of the changed meeting makes it.
+    const built = path.join(example.dir, 'changed.pdf');
+    expect(agenda(['build', '2023-11-22', '--public', '--out', built], { cwd: example.dir }).status).toBe(0);
+    expect(pdfPages(path.join(exampleSite, 'direktionen', '2023-11-22-dagsorden-offentlig.pdf'), true)).toEqual(pdfPages(built, true));
   });
 
   it('writes nothing when a meeting has an error, and removes the files of a meeting that is gone', () => {
