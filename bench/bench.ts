@@ -1,16 +1,19 @@
 // npm run bench: agenda's build times against the floor of what Chromium itself needs, as medians of
 // several runs. A benchmark, not a test: it prints figures and asserts nothing.
 //
-//   (a) one meeting cold: `agenda build`, process start to PDF on disk
+//   (a) one meeting cold: `agenda build`, process start to PDF on disk, its first build (no PDF of it there)
+//   (a2) the same again over the PDF (a) left, as a clerk rebuilds after an edit: its contents guess
 //   (b) its floor: a fresh process that imports Puppeteer, launches Chromium with agenda's flags,
 //       prints the finished HTML of (a) once and writes it (bench/floor.ts)
 //   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
 //   (d) its floor: one Chromium printing the 52 finished HTML files, on as many pages at once as (c)
+//   (c2) the same year again over the PDFs (c) left
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
 //   (f) the combined minutes of 6 September (--samlet, 21 attachments), against the minutes alone
 //   (g) the peak memory of a 1,000-page combined document (the same minutes, each attachment 48 pages)
 //   (h) the 52 meetings published, `agenda publish` into an empty folder: pages, data, feeds, public PDFs
-//   (i) against it: their public PDFs alone, `agenda build --all --public` (issue 18 asks (h) <= 1.2 (i))
+//   (i) against it: their public PDFs alone, `agenda build --all --public` (issue 18 asks (h) <= 1.2 (i)),
+//       and what publish prints besides, their public combined documents (`--public --samlet`)
 //   (j), (k): the preview (bench/preview.ts); `npm run bench -- preview` runs it alone
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,20 +105,30 @@ function run(args: string[], sample = false): Promise<{ ms: number; peakMb: numb
   });
 }
 
+/** A command to time; `empty`, a file or folder removed before each run. */
+interface Timed {
+  label: string;
+  args: () => string[];
+  empty?: string;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /**
- * A command and its floor, run in turn (one, the other, one, ...), so that a machine that speeds up or
- * slows down meanwhile (other work, a CPU's clock) weighs on both alike; their medians.
+ * Commands (one, its floor, ...) run in turn, round after round, so that a machine that speeds up or
+ * slows down meanwhile (other work, a CPU's clock) weighs on all alike; their medians.
  */
-async function timedAgainstFloor(times: number, ours: { label: string; args: () => string[] }, floor: { label: string; args: () => string[] }): Promise<[number, number]> {
-  const ms: [number[], number[]] = [[], []];
+async function timedInTurn<const T extends readonly Timed[]>(times: number, commands: T): Promise<{ [K in keyof T]: number }> {
+  const ms: number[][] = commands.map(() => []);
   for (let i = 0; i < times; i++) {
-    ms[0].push((await run(ours.args())).ms);
-    ms[1].push((await run(floor.args())).ms);
+    for (const [k, { args, empty }] of commands.entries()) {
+      // A build into an empty folder: a PDF left there from the run before would give a rebuild its guess.
+      if (empty) rmSync(empty, { recursive: true, force: true });
+      ms[k]!.push((await run(args())).ms);
+    }
   }
-  [ours, floor].forEach(({ label }, i) => console.log(`${label}: ${(median(ms[i]!) / 1000).toFixed(2)} s  (runs: ${ms[i]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
-  return [median(ms[0]), median(ms[1])];
+  commands.forEach(({ label }, k) => console.log(`${label}: ${(median(ms[k]!) / 1000).toFixed(2)} s  (runs: ${ms[k]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
+  return ms.map(median) as { [K in keyof T]: number };
 }
 
 if (process.argv.includes('preview')) {
@@ -130,41 +143,47 @@ const meetings = path.join(packageRoot, 'meetings');
 const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
 const yearPairs = await finishedHtml(year, yearDates);
 
+const oneBuild = () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser];
 console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
-const [a, b] = await timedAgainstFloor(
-  runs,
-  { label: '(a) one meeting cold, agenda build', args: () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser] },
+const [a, b, aAgain] = await timedInTurn(runs, [
+  { label: '(a) one meeting cold, agenda build, its first build', args: oneBuild, empty: path.join(work, 'a.pdf') },
   { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, '1', oneHtml!, onePdf!] },
-);
+  // A clerk's rebuild after an edit: over the PDF the last build left, which gives the contents a guess.
+  { label: '(a2) the same meeting built again over its PDF', args: oneBuild },
+]);
 const yearRuns = Math.max(1, Math.ceil(runs / 2));
 const jobs = defaultJobs(yearDates.length);
 const yearBuild = () => [cli, 'build', '--all', '--meetings', year, '--quiet', '--browser', browser];
-const [c, d] = await timedAgainstFloor(
-  yearRuns,
-  { label: `(c) ${yearDates.length} meetings in one agenda build --all`, args: yearBuild },
+const [c, d, cAgain] = await timedInTurn(yearRuns, [
+  { label: `(c) ${yearDates.length} meetings in one agenda build --all, into an empty folder`, args: yearBuild, empty: path.join(year, 'out') },
   { label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files, ${jobs} pages at once as agenda does`, args: () => [floorScript, browser, String(jobs), ...yearPairs] },
-);
+  { label: `(c2) the same year built again over its PDFs`, args: yearBuild },
+]);
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
 const combinedRun = (dir: string, samlet: boolean) => [cli, 'build', '2023-09-06', '--meetings', dir, '--out', path.join(work, 'f.pdf'), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
-const [f, alone] = await timedAgainstFloor(
-  runs,
-  { label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet', args: () => combinedRun(meetings, true) },
-  { label: '    the minutes alone, agenda build 2023-09-06', args: () => combinedRun(meetings, false) },
-);
+const [f, alone] = await timedInTurn(runs, [
+  { label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet', args: () => combinedRun(meetings, true), empty: path.join(work, 'f.pdf') },
+  { label: '    the minutes alone, agenda build 2023-09-06', args: () => combinedRun(meetings, false), empty: path.join(work, 'f.pdf') },
+]);
 const [fMemory, aloneMemory] = [(await run(combinedRun(meetings, true), true)).peakMb, (await run(combinedRun(meetings, false), true)).peakMb];
 console.log(`    peak memory: ${fMemory.toFixed(0)} MB combined, ${aloneMemory.toFixed(0)} MB alone; combining costs ${((f - alone) / 1000).toFixed(2)} s`);
 const thousand = await thousandPages();
 const { ms: gMs, peakMb: gMemory } = await run(combinedRun(thousand, true), true);
 console.log(`(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`);
 let sites = 0;
-const [h, i] = await timedAgainstFloor(
-  yearRuns,
+const publicBuild = (samlet: boolean) => [cli, 'build', '--all', '--public', '--meetings', year, '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
+const [h, i, combinedYear] = await timedInTurn(yearRuns, [
   { label: `(h) ${yearDates.length} meetings published, agenda publish into an empty folder`, args: () => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser] },
-  { label: `(i) their public PDFs alone, agenda build --all --public`, args: () => [cli, 'build', '--all', '--public', '--meetings', year, '--quiet', '--browser', browser] },
-);
+  { label: `(i) their public PDFs alone, agenda build --all --public`, args: () => publicBuild(false), empty: path.join(year, 'out') },
+  // What publish prints besides: each meeting's public combined document.
+  { label: `    their public combined documents, agenda build --all --public --samlet`, args: () => publicBuild(true), empty: path.join(year, 'out') },
+]);
+// What publish prints besides: each meeting's public combined document.
+
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
-console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}`);
+console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; (h) against all it prints, their public PDFs and combined documents: ${(h / (i + combinedYear)).toFixed(2)}`);
+console.log(`ratio (a2)/(b): ${(aAgain / b).toFixed(2)}, (c2)/(d): ${(cAgain / d).toFixed(2)}`);
 await previewBench(browser);
 rmSync(work, { recursive: true, force: true });
