@@ -15,7 +15,7 @@ import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { filedAttachments } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
-import { cancelledText } from '../render/danish.js';
+import { calendarSummary, cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
@@ -118,9 +118,10 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
   const cancelled = new Map(scheduled.map((s) => [s.date, s.cancelled]));
   return dates.map((date) => {
     const meeting = held.get(date);
-    if (meeting) return { date, start: meeting.start, end: meeting.end, place: meeting.place };
+    if (meeting) return { date, summary: calendarSummary(committee.navn, false, words), start: meeting.start, end: meeting.end, place: meeting.place };
     const reason = cancelled.get(date);
-    return { date, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: cancelledText(reason, words) } : {}) };
+    const summary = calendarSummary(committee.navn, reason !== undefined, words);
+    return { date, summary, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: cancelledText(reason, words) } : {}) };
   });
 }
 

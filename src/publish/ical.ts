@@ -10,6 +10,8 @@ const timeZone = 'Europe/Copenhagen';
 /** One scheduled meeting as a calendar shows it. */
 export interface CalendarMeeting {
   date: string;
+  /** Its name in a calendar, in the committee's words. */
+  summary: string;
   /** Clock times as the committee writes them: 9:00 or 9.00. */
   start: string;
   end: string;
@@ -48,7 +50,7 @@ function event(committee: CalendarCommittee, meeting: CalendarMeeting): ICAL.Com
   vevent.addPropertyWithValue('dtstamp', ICAL.Time.fromData({ ...dayOf(meeting.date), hour: 0, minute: 0, second: 0 }, ICAL.Timezone.utcTimezone));
   vevent.addProperty(localTime('dtstart', meeting.date, meeting.start));
   vevent.addProperty(localTime('dtend', meeting.date, meeting.end));
-  vevent.addPropertyWithValue('summary', `${committee.name}s møde${meeting.cancelled ? ' (aflyst)' : ''}`);
+  vevent.addPropertyWithValue('summary', meeting.summary);
   vevent.addPropertyWithValue('location', meeting.place);
   if (meeting.cancelled) vevent.addPropertyWithValue('description', meeting.cancelled);
   if (meeting.page) vevent.addPropertyWithValue('url', meeting.page);

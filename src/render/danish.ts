@@ -38,6 +38,12 @@ export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held:
   return fill(phrase, { møde: phrase.startsWith('{møde}') ? capitalized(name) : name });
 }
 
+/** A committee's meeting as a calendar feed names it: "Direktionens møde", "Direktionens møde (aflyst)". */
+export function calendarSummary(committee: string, cancelled: boolean, words: Words): string {
+  const name = `${committee}s møde`;
+  return cancelled ? fill(words.politisk_aflyst, { møde: name }) : name;
+}
+
 /** A cancelled date of the forward plan: the schedule's reason, else the house's word. */
 export function cancelledText(cancelled: string | true, words: Words): string {
   return cancelled === true ? words.aflyst : cancelled;

@@ -248,6 +248,8 @@ describe('the open data', () => {
     expect(byDay.get('2023-11-22')!.location).toBe('Mødelokale 250, rådhuset');
     expect(byDay.get('2023-11-22')!.component.getFirstPropertyValue('url')).toBe(`${servers[0]!.origin}/direktionen/2023-11-22.html`);
     expect(byDay.get('2023-10-18')!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    // Named in the house style's words, as the PDFs name a cancelled political meeting (politisk_aflyst).
+    expect([byDay.get('2023-10-18')!.summary, byDay.get('2023-11-22')!.summary]).toEqual(['Direktionens møde (aflyst)', 'Direktionens møde']);
     expect(byDay.get('2023-11-29')!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     const all = new ICAL.Component(ICAL.parse(readFileSync(path.join(exampleSite, 'kalender.ics'), 'utf8')));
     expect(all.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual(events.map((e) => e.uid));

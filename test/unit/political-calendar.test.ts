@@ -4,7 +4,7 @@ import { pointsOn } from '../../src/model/forward-plan.js';
 import { mergeItems } from '../../src/model/items.js';
 import { politicalReview } from '../../src/model/political-calendar.js';
 import { neighboursOf, scheduledDates } from '../../src/input/schedule.js';
-import { politicalMeetingMinute, politicalMeetingName, rulLine } from '../../src/render/danish.js';
+import { calendarSummary, politicalMeetingMinute, politicalMeetingName, rulLine } from '../../src/render/danish.js';
 import { readDefaultStyle } from '../../src/input/house-style.js';
 
 const words = (await readDefaultStyle()).ord;
@@ -69,6 +69,11 @@ describe('political meetings in Danish', () => {
     expect(politicalMeetingName(extra!, '2024-01-08', words)).toBe('Ekstraordinært Økonomiudvalgsmøde d. 3. januar');
     expect(politicalMeetingName(cancelled!, '2023-12-27', words)).toBe('Økonomiudvalgsmøde d. 2. januar 2024 (aflyst)');
     expect(politicalMeetingName(theme, '2024-02-07', words)).toBe('Temamøde i Kommunalbestyrelsen d. 6. februar');
+  });
+  it('names a committee’s meeting in a calendar feed, cancelled in the house’s own words', () => {
+    expect(calendarSummary('Økonomiudvalget', false, words)).toBe('Økonomiudvalgets møde');
+    expect(calendarSummary('Økonomiudvalget', true, words)).toBe('Økonomiudvalgets møde (aflyst)');
+    expect(calendarSummary('Økonomiudvalget', true, { ...words, politisk_aflyst: 'AFLYST: {møde}' })).toBe('AFLYST: Økonomiudvalgets møde');
   });
   it('words the minutes’ lines: held, to be held, cancelled', () => {
     expect(politicalMeetingMinute(extra!, '2024-01-08', true, words)).toBe('Der blev afholdt ekstraordinært Økonomiudvalgsmøde d. 3. januar.');
