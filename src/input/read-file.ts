@@ -17,11 +17,20 @@ export async function readInputFile(file: string, limit: number): Promise<Uint8A
     throw unreadable(file, err, false);
   });
   try {
-    if (!(await handle.stat()).isFile()) throw notRegular(file);
-    const buffer = Buffer.alloc(limit + 1);
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw notRegular(file);
+    // Memory for what the file holds, not for the limit (a build reads many small files): a file
+    // that grows meanwhile is read on in further chunks, to the limit.
+    const chunks: Buffer[] = [];
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
-    return buffer.subarray(0, length);
+    while (length <= limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, Math.max(opened.size - length + 1, 64 * 1024)));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      length += bytesRead;
+    }
+    return Buffer.concat(chunks, length);
   } finally {
     await handle.close();
   }
