@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -48,6 +49,17 @@ describe('agenda send', () => {
     };
   });
   afterAll(() => smtp.close());
+
+  it('says so where a FIFO stands in the PDF\'s place, without waiting on it (it hung)', async () => {
+    const pdf = path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
+    mkdirSync(path.dirname(pdf), { recursive: true });
+    execFileSync('mkfifo', [pdf]);
+    const run = await send(['--dry-run']);
+    expect(run.stderr).toBe('cannot write out/2023-11-22-dagsorden.pdf: it is a device, pipe or socket, not a file; name a file to write\n');
+    expect(run.status).toBe(3);
+    expect(smtp.received).toEqual([]);
+    rmSync(pdf);
+  });
 
   it('--dry-run names each recipient, the subject and the attachment, and sends nothing', async () => {
     const run = await send(['--dry-run']);
