@@ -96,7 +96,8 @@ export interface PrintJob {
  * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
  * meetings later, several pages at once. Each group (a meeting's documents) prints on one page in
  * turn, each document guessing its headings where the one before had them (the first, where its
- * earlier PDF has them): a meeting's combined document after its PDF then needs one print, not two. The PDFs in the groups' order.
+ * earlier PDF has them): a meeting's combined document after its PDF then needs one print, not two.
+ * The PDFs in the groups' order.
  */
 export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? 60_000;

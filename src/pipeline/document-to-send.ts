@@ -6,10 +6,7 @@ import { filedAttachments } from '../model/attachments.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { buildPdf, combinedPdfPath, defaultPdfPath } from './document.js';
 import { recordedInputs } from '../pdf/postprocess.js';
-import { readInputFile } from '../input/read-file.js';
-
-/** Beyond any combined document a mail can carry: a larger file is built anew rather than read whole. */
-const maxReused = 512 * 1024 * 1024;
+import { readEarlierOutput } from '../input/read-file.js';
 
 export interface SentDocument {
   file: string;
@@ -28,9 +25,8 @@ export async function documentToSend(dir: string, meeting: Meeting, browser: () 
   const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting) : undefined;
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
   const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting)), attachments);
-  // Only a regular file is read: a FIFO or device where the PDF was would never end (it is built anew over it).
-  const existing = await readInputFile(file, maxReused).catch(() => undefined);
-  if (existing && existing.length <= maxReused && (await recordedInputs(existing)) === inputs) return { file, bytes: existing, built: false };
+  const existing = await readEarlierOutput(file);
+  if (existing && (await recordedInputs(existing)) === inputs) return { file, bytes: existing, built: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);
   return { file, bytes: await readFile(file), built: true };
 }

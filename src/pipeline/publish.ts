@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { CommitteeChoice } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readFileSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkShared } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
@@ -12,6 +11,7 @@ import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import type { PrintJob } from './batch.js';
+import { readEarlierOutput } from '../input/read-file.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { filedAttachments } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
@@ -53,7 +53,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const fingerprints = await Promise.all(documents.map(fingerprint));
   // A document the site has from the same public meeting, attachment files and templates is not printed again.
   const kept = await Promise.all(
-    documents.map(async (d, i) => (!request.force && previous.printed[d.file] === fingerprints[i] ? await readFile(path.join(request.out, d.file)).catch(() => undefined) : undefined)),
+    documents.map(async (d, i) => (!request.force && previous.printed[d.file] === fingerprints[i] ? await readEarlierOutput(path.join(request.out, d.file)) : undefined)),
   );
   const toPrint = documents.filter((_, i) => !kept[i]);
   // A meeting's documents print together, so its combined document can take its PDF's headings.

@@ -1,6 +1,7 @@
-import { readFile, readdir, rm, rmdir } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
+import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
-import { writeAtomically } from '../shared/files.js';
+import { refuseSpecial, writeAtomically } from '../shared/files.js';
 import type { SiteFiles } from './site.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
@@ -17,8 +18,9 @@ export interface PublishState {
 }
 
 export async function readState(out: string): Promise<PublishState> {
+  const bytes = await readEarlierOutput(path.join(out, stateFile));
   try {
-    const state = JSON.parse(await readFile(path.join(out, stateFile), 'utf8')) as Partial<PublishState>;
+    const state = JSON.parse(Buffer.from(bytes ?? '{}').toString('utf8')) as Partial<PublishState>;
     return { files: state.files ?? [], printed: state.printed ?? {} };
   } catch {
     return { files: [], printed: {} };
@@ -34,17 +36,19 @@ export interface WriteLog {
 export async function writeSite(out: string, files: SiteFiles, printed: PublishState['printed'], previous: PublishState): Promise<WriteLog> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0 };
   // All at once: most of the time goes waiting for the disk, file by file.
-  const changed = await Promise.all(
+  const outputs = await Promise.all(
     [...files].map(async ([file, content]) => {
       const target = path.join(out, file);
       const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      const old = await readFile(target).catch(() => undefined);
-      if (old && Buffer.compare(old, bytes) === 0) return undefined;
-      await writeAtomically(target, bytes);
-      return file;
+      const old = await readEarlierOutput(target);
+      return old && Buffer.compare(old, bytes) === 0 ? undefined : { file, target, bytes };
     }),
   );
-  log.written = changed.filter((f) => f !== undefined).sort();
+  const changed = outputs.filter((o) => o !== undefined);
+  // A folder or FIFO in a file's place stops the publication before anything of it is written.
+  await Promise.all(changed.map((o) => refuseSpecial(o.target)));
+  await Promise.all(changed.map((o) => writeAtomically(o.target, o.bytes)));
+  log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size - log.written.length;
   for (const file of previous.files.filter((f) => !files.has(f))) {
     await rm(path.join(out, file), { force: true });

@@ -389,6 +389,23 @@ describe('publishing', () => {
     expect(pdfPages(path.join(exampleSite, 'direktionen', '2023-11-22-dagsorden-offentlig.pdf'), true)).toEqual(pdfPages(built, true));
   });
 
+  it('says so where a FIFO has taken a file\'s place, without waiting on it, writing nothing; once it is gone, makes the file anew', () => {
+    const before = siteBytes(exampleSite);
+    const fifos = ['direktionen/2023-11-22.html', 'direktionen/2023-11-22-dagsorden-offentlig.pdf', '.agenda-publish.json'].map((f) => path.join(exampleSite, f));
+    for (const fifo of fifos) {
+      rmSync(fifo);
+      execFileSync('mkfifo', [fifo]);
+    }
+    const run = agenda(['publish', '--meetings', example.meetings, '--out', exampleSite, '--url', `${servers[0]!.origin}/`]);
+    expect(run.stderr).toMatch(/^cannot write .*2023-11-22\S*: it is a device, pipe or socket, not a file; name a file to write\n$/);
+    expect(run.status).toBe(3);
+    const left = siteFiles(exampleSite).filter((f) => !fifos.includes(path.join(exampleSite, f)));
+    for (const file of left) expect(Buffer.compare(readFileSync(path.join(exampleSite, file)), before.get(file)!), file).toBe(0);
+    for (const fifo of fifos) rmSync(fifo);
+    publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    expect(siteBytes(exampleSite)).toEqual(before);
+  });
+
   it('writes nothing when a meeting has an error, and removes the files of a meeting that is gone', () => {
     const before = siteBytes(exampleSite);
     const broken = path.join(example.meetings, '2023-11-29.yaml');
