@@ -179,8 +179,6 @@ const [h, i, combinedYear] = await timedInTurn(yearRuns, [
   // What publish prints besides: each meeting's public combined document.
   { label: `    their public combined documents, agenda build --all --public --samlet`, args: () => publicBuild(true), empty: path.join(year, 'out') },
 ]);
-// What publish prints besides: each meeting's public combined document.
-
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
 console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; (h) against all it prints, their public PDFs and combined documents: ${(h / (i + combinedYear)).toFixed(2)}`);
