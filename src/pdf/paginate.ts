@@ -15,8 +15,9 @@ const maxPrints = 4;
  * Chromium has no target-counter(), so the contents' page numbers come from a print: print, read from
  * the outline where each heading landed, put the numbers into the laid-out page, print again, and
  * repeat until the headings stay where the numbers say. `first` may be rendered with `guess`, where
- * the headings landed in an earlier print of much the same document (the preview's last): where they
- * land there again, one print is enough. Returns the last print, parsed, the rendering it was printed
+ * the headings landed in an earlier print of much the same document (the preview's last); without
+ * one, the page guesses where they will land from a layout in columns. Where they land as guessed,
+ * one print is enough. Returns the last print, parsed, the rendering it was printed
  * from, and where its headings are.
  */
 export async function printWithContents(
@@ -28,9 +29,11 @@ export async function printWithContents(
   void pdfLib(); // to read the first print with, loaded while the browser lays it out
   await page.load(first);
   let rendered = first;
-  let numbers = guess;
+  // Without a guess from an earlier print, one from laying the document out in columns: right, it saves a print.
+  const laidOut = guess ? undefined : await page.guessHeadings();
+  let numbers = guess ?? laidOut;
   for (let print = 1; print <= maxPrints; print++) {
-    if (print > 1) {
+    if (print > 1 || laidOut) {
       rendered = render(numbers);
       for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
     }

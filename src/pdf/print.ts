@@ -1,7 +1,8 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import type { RenderedDocument } from '../shared/printable.js';
+import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { within } from './browser.js';
+import { guessHeadings } from './layout-guess.js';
 import { loadPdf } from './outline.js';
 
 export interface PrintOptions {
@@ -33,7 +34,8 @@ export class PrintPage {
         if (request.isInterceptResolutionHandled()) return;
         void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'));
       });
-      const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
+      // Laid out for print on screen too, so that a guess of where its headings land (guessHeadings) sees what a print does.
+      const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.emulateMediaType('print')]);
       return new PrintPage(page, cdp, timeoutMs);
     } catch (err) {
       await page.close().catch(() => undefined);
@@ -60,6 +62,11 @@ export class PrintPage {
   /** A tagged A4 PDF with an outline, as the page stands now. */
   async print(): Promise<PDFDocument> {
     return loadPdf(await this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+  }
+
+  /** Where the headings of the document the page holds would land in a print, guessed without printing (layout-guess.ts). */
+  guessHeadings(): Promise<HeadingPages | undefined> {
+    return guessHeadings(this.page);
   }
 
   /**
