@@ -42,11 +42,11 @@ const maxOutput = 512 * 1024 * 1024;
 /**
  * A file agenda wrote earlier and reads back (a PDF to send again, a site's file to compare), as
  * readInputFile reads it: undefined where there is none, or it is not a regular file (a FIFO or a
- * device there would never end), or it is larger than `limit`; it is then made anew.
+ * device there would never end), or it is larger than any file agenda writes; it is then made anew.
  */
-export async function readEarlierOutput(file: string, limit = maxOutput): Promise<Uint8Array | undefined> {
-  const bytes = await readInputFile(file, limit).catch(() => undefined);
-  return bytes && bytes.length <= limit ? bytes : undefined;
+export async function readEarlierOutput(file: string): Promise<Uint8Array | undefined> {
+  const bytes = await readInputFile(file, maxOutput).catch(() => undefined);
+  return bytes && bytes.length <= maxOutput ? bytes : undefined;
 }
 
 /** readInputFile for a caller that cannot wait (the mail settings, read as the command starts): the same refusals and limit. */

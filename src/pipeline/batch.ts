@@ -7,7 +7,6 @@ import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
 import type { DocumentResult } from './meeting-builder.js';
 import { refuseTargets } from './targets.js';
-import { earlierHeadings } from './earlier-print.js';
 import type { HeadingPages } from '../shared/printable.js';
 
 export type { DocumentResult };
@@ -88,15 +87,13 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
 export interface PrintJob {
   meeting: Meeting;
   attachmentsFrom?: string;
-  /** The PDF an earlier print of the same document left, whose headings it may guess (see earlierHeadings). */
-  earlier?: string;
 }
 
 /**
  * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
  * meetings later, several pages at once. Each group (a meeting's documents) prints on one page in
- * turn, each document guessing its headings where the one before had them (the first, where its
- * earlier PDF has them): a meeting's combined document after its PDF then needs one print, not two.
+ * turn, each document guessing its headings where the one before had them (the first, from its
+ * layout): a meeting's combined document, whose agenda pages fall as its PDF's, then needs one print.
  * The PDFs in the groups' order.
  */
 export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
@@ -112,8 +109,7 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
       own.run(async (page) => {
         const pdfs: Uint8Array[] = [];
         let guess: HeadingPages | undefined;
-        for (const { meeting, attachmentsFrom, earlier } of group) {
-          guess ??= earlier === undefined ? undefined : await earlierHeadings(earlier);
+        for (const { meeting, attachmentsFrom } of group) {
           const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting);
           const printed = await printMeeting(page, meeting, undefined, undefined, attachments, guess);
           pdfs.push(printed.pdf);

@@ -4,11 +4,9 @@ import type { Target } from './select.js';
 import type { Audience } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
-import type { HeadingPages } from '../shared/printable.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint } from './fingerprint.js';
-import { earlierHeadings } from './earlier-print.js';
 import { meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
@@ -63,7 +61,6 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
     warnings.push(...read.warnings);
     warn(read.warnings);
     const results: DocumentResult[] = [];
-    let guess: HeadingPages | undefined;
     for (const audience of audiences) {
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
@@ -73,15 +70,12 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;
       }
-      // A later version of the meeting guesses its headings where the version before had them, the
-      // first where its last build had them (a combined document's PDF holds more than its agenda's
-      // print). Rendered before the page is free, so the first rendering runs while the browser starts.
-      guess ??= request.samlet ? undefined : await earlierHeadings(pdf);
-      const first = renderDocument(version, guess, attachments?.pages);
+      // Rendered before the page is free, so the first rendering runs while the browser starts. Each
+      // version guesses its own headings (the public one has no pages of closed text to follow).
+      const first = renderDocument(version, undefined, attachments?.pages);
       const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first, inputs, attachments, guess);
-        guess = printed.headings;
+        const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
       });
       const error = await printing.then(() => undefined, failed);

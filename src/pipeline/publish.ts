@@ -49,7 +49,7 @@ export interface PublishResult extends WriteLog {
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
   const previous = await readState(request.out);
-  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.out)));
+  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting)));
   const fingerprints = await Promise.all(documents.map(fingerprint));
   // A document the site has from the same public meeting, attachment files and templates is not printed again.
   const kept = await Promise.all(
@@ -125,13 +125,9 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
   });
 }
 
-/**
- * A meeting's public documents: its PDF, and its combined document where it has attachment files.
- * The PDF guesses its headings where the site's last print of it had them.
- */
-function documentsOf(committee: { id: string; dir: string }, meeting: Meeting, out: string): PublicDocument[] {
-  const file = `${committee.id}/${path.basename(defaultPdfPath(meeting))}`;
-  const pdf = { meeting, file, earlier: path.join(out, file) };
+/** A meeting's public documents: its PDF, and its combined document where it has attachment files. */
+function documentsOf(committee: { id: string; dir: string }, meeting: Meeting): PublicDocument[] {
+  const pdf = { meeting, file: `${committee.id}/${path.basename(defaultPdfPath(meeting))}` };
   const combined = { meeting, file: `${committee.id}/${path.basename(combinedPdfPath(meeting))}`, attachmentsFrom: committee.dir };
   return filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
 }

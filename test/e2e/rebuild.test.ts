@@ -6,8 +6,8 @@ import { edit } from '../support/edit.js';
 import { pdfOutline, pdfPages } from '../support/pdf.js';
 
 /**
- * A rebuild guesses its contents' page numbers from the PDF the last build left (pipeline/earlier-print.ts):
- * whatever that file holds, the document comes out as a first build in an empty folder makes it.
+ * A rebuild comes out as a first build in an empty folder makes it, whatever the PDF there holds: its
+ * contents' page numbers come from its own layout and print, never from the file it replaces.
  */
 describe('agenda build over its own earlier PDF', () => {
   const pdf = (dir: string) => path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
