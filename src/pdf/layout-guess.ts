@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The functions below marked "in the page" run in the browser (page.evaluate sends their source), so
-// they use the DOM's types; the DOM library is referenced here and only here is it used.
+// they use the DOM's types. A lib reference is global to the program: the DOM's names type-check in
+// node's files too, so this is the one file that may use them.
 import type { Page } from 'puppeteer-core';
 import type { HeadingPages } from '../shared/printable.js';
 
@@ -84,12 +85,17 @@ function pageSize(size: string): [number, number] | undefined {
 function layOutInColumns(width: number, height: number): HeadingPages {
   const forced = /^(page|left|right|recto|verso)$/;
   const attr = 'data-agenda-column-break';
-  const usedPage = (el: Element): string => {
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const name = getComputedStyle(e).page;
-      if (name && name !== 'auto') return name;
+  // An element's page name, or its nearest ancestor's: each element's once, as it is asked for again as the next one's sibling.
+  const names = new Map<Element, string>();
+  const usedPage = (el: Element | null): string => {
+    if (!el) return 'auto';
+    let name = names.get(el);
+    if (name === undefined) {
+      const own = getComputedStyle(el).page;
+      name = own && own !== 'auto' ? own : usedPage(el.parentElement);
+      names.set(el, name);
     }
-    return 'auto';
+    return name;
   };
   const marked: Element[] = [];
   for (const el of Array.from(document.body.querySelectorAll('*'))) {

@@ -71,7 +71,8 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         continue;
       }
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
-      // version guesses its own headings (the public one has no pages of closed text to follow).
+      // version guesses its headings from its own layout: where closed text is left out of the public
+      // version, its headings fall elsewhere than the members'.
       const first = renderDocument(version, undefined, attachments?.pages);
       const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
       const printing = printer.run(async (page) => {
