@@ -9,9 +9,11 @@
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
 //   (f) the combined minutes of 6 September (--samlet, 21 attachments), against the minutes alone
 //   (g) the peak memory of a 1,000-page combined document (the same minutes, each attachment 48 pages)
-//   (h) the 52 meetings published, `agenda publish` into an empty folder: pages, data, feeds, public PDFs
-//   (i) against it: their public PDFs alone, `agenda build --all --public` (issue 18 asks (h) <= 1.2 (i)),
-//       and what publish prints besides, their public combined documents (`--public --samlet`)
+//   (h) the 52 meetings published, `agenda publish` into an empty folder: pages, data, feeds, public
+//       PDFs, the open attachments' files
+//   (i) against it: their public PDFs alone, `agenda build --all --public` (issue 18 asks (h) <= 1.2 (i));
+//       and `agenda publish --samlet`, which also prints each public combined document, against
+//       those PDFs and the combined documents built (`--public --samlet`)
 //   (j), (k): the preview (bench/preview.ts); `npm run bench -- preview` runs it alone
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +43,7 @@ function yearOfMeetings(): string {
   mkdirSync(dir);
   const source = path.join(packageRoot, 'meetings');
   for (const f of Object.values(sharedFiles)) copyFileSync(path.join(source, f), path.join(dir, f));
-  // The attachment files the references name, which publish puts in each meeting's combined document.
+  // The attachment files the references name, which publish puts on the site and in the combined documents.
   cpSync(path.join(source, 'bilag'), path.join(dir, 'bilag'), { recursive: true });
   const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
   for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
@@ -168,15 +170,16 @@ const thousand = await thousandPages();
 const { ms: gMs, peakMb: gMemory } = await run(combinedRun(thousand, true), true);
 console.log(`(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`);
 let sites = 0;
+const publishRun = (samlet: boolean) => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
 const publicBuild = (samlet: boolean) => [cli, 'build', '--all', '--public', '--meetings', year, '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
-const [h, i, combinedYear] = await timedInTurn(yearRuns, [
-  { label: `(h) ${yearDates.length} meetings published, agenda publish into an empty folder`, args: () => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser] },
+const [h, i, hSamlet, combinedYear] = await timedInTurn(yearRuns, [
+  { label: `(h) ${yearDates.length} meetings published, agenda publish into an empty folder`, args: () => publishRun(false) },
   { label: `(i) their public PDFs alone, agenda build --all --public`, args: () => publicBuild(false), empty: path.join(work, 'out') },
-  // What publish prints besides: each meeting's public combined document.
+  { label: `    published with their combined documents, agenda publish --samlet`, args: () => publishRun(true) },
   { label: `    their public combined documents, agenda build --all --public --samlet`, args: () => publicBuild(true), empty: path.join(work, 'out') },
 ]);
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
-console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; (h) against all it prints, their public PDFs and combined documents: ${(h / (i + combinedYear)).toFixed(2)}`);
+console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; publish --samlet against (i): ${(hSamlet / i).toFixed(2)}, against all it prints, their public PDFs and combined documents: ${(hSamlet / (i + combinedYear)).toFixed(2)}`);
 await previewBench(browser);
 rmSync(work, { recursive: true, force: true });

@@ -106,6 +106,7 @@ program
   .addOption(udvalgOption())
   .addOption(meetingsOption())
   .option('--force', 'print every PDF again, also those the site has from the same inputs')
+  .option('--samlet', "also each meeting's public combined document: its PDF with the open attachments' pages after it (printed once more for it)")
   .option('--browser <path>', 'the Chromium or Chrome to print with')
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)

@@ -6,6 +6,8 @@ export interface FiledAttachment {
   /** The item's place in the meeting (0-based), which is its bookmark's among the top-level ones after the contents. */
   itemIndex: number;
   bilag: Bilag & { file: AttachmentFileRef };
+  /** Its place in its item's list (0-based): numbers may repeat, places do not. */
+  place: number;
   /** The link target the Bilagsoversigt and the item's Bilag table point at. */
   anchor: string;
 }
@@ -16,7 +18,7 @@ export interface FiledAttachment {
  */
 export function filedAttachments(meeting: Meeting): FiledAttachment[] {
   return meeting.items.flatMap((item, itemIndex) =>
-    item.bilag.flatMap((bilag, i) => (bilag.file ? [{ item, itemIndex, bilag: { ...bilag, file: bilag.file }, anchor: attachmentAnchor(item, i) }] : [])),
+    item.bilag.flatMap((bilag, i) => (bilag.file ? [{ item, itemIndex, bilag: { ...bilag, file: bilag.file }, place: i, anchor: attachmentAnchor(item, i) }] : [])),
   );
 }
 

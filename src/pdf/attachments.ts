@@ -1,6 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError } from '../shared/errors.js';
 import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
+import { canonicalize } from './canonical.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** An attachment file opened as a PDF: its own pages, or an image on an A4 page. */
@@ -28,6 +29,17 @@ export async function openAttachment(file: AttachmentBytes): Promise<OpenedAttac
     if (err instanceof InputError) throw err;
     throw attachmentError(file.ref, reason(err, file));
   }
+}
+
+/**
+ * An attachment as a PDF of its own, for the published site: the document openAttachment opened
+ * (decrypted, its form fields drawn into their pages, an image on an A4 page), with its own tags,
+ * bookmarks and text kept, and only the objects its catalog reaches: what an earlier version left in
+ * the file through an incremental save is not published with it. The same file gives the same bytes.
+ */
+export async function attachmentPdf(opened: OpenedAttachment): Promise<Uint8Array> {
+  await canonicalize(opened.doc);
+  return opened.doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {

@@ -13,14 +13,15 @@ import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import type { PrintJob } from './batch.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import { readAttachmentBytes } from '../input/attachments.js';
-import { filedAttachments } from '../model/attachments.js';
+import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
 import type { CalendarMeeting } from '../publish/ical.js';
-import type { PublishedMeeting } from '../publish/json.js';
+import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
+import { attachmentFiles, attachmentsOf, type PublicAttachment } from './publish-attachments.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
 import { readState, writeSite, type WriteLog } from '../publish/write.js';
 
@@ -35,6 +36,8 @@ export interface PublishRequest {
   today: string;
   /** Print every document again, though the site has it from the same inputs. */
   force?: boolean;
+  /** Also each meeting's public combined document (samlet dokument), where it has attachment files. */
+  samlet?: boolean;
 }
 
 /** Prints public meetings to PDF, each group (a meeting's documents) on one page in turn; in the order given (the caller's browser and pages). */
@@ -49,18 +52,22 @@ export interface PublishResult extends WriteLog {
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
   const previous = await readState(request.out);
-  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting)));
-  const fingerprints = await Promise.all(documents.map(fingerprint));
-  // A document the site has from the same public meeting, attachment files and templates is not printed again.
+  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
+  const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
+  const outputs: Output[] = [...documents, ...attachments];
+  const fingerprints = await Promise.all(outputs.map(fingerprint));
+  // A PDF the site has from the same public meeting, attachment files and templates is not made again.
   const kept = await Promise.all(
-    documents.map(async (d, i) => (!request.force && previous.printed[d.file] === fingerprints[i] ? await readEarlierOutput(path.join(request.out, d.file)) : undefined)),
+    outputs.map(async (o, i) => (!request.force && previous.printed[o.file] === fingerprints[i] ? await readEarlierOutput(path.join(request.out, o.file)) : undefined)),
   );
-  const toPrint = documents.filter((_, i) => !kept[i]);
+  const bytes = new Map(outputs.flatMap((o, i) => (kept[i] ? [[o.file, kept[i]] as const] : [])));
+  const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const groups = read.flatMap((c) => c.meetings.map((m) => toPrint.filter((d) => d.meeting === m))).filter((g) => g.length > 0);
-  const printed = (await print(groups)).flat();
-  const pdfs = new Map(groups.flat().map((d, i) => [d.file, printed[i]!]));
-  const bytes = (d: PublicDocument) => kept[documents.indexOf(d)] ?? pdfs.get(d.file)!;
+  const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)))]);
+  groups.flat().forEach((d, i) => bytes.set(d.file, printed.flat()[i]!));
+  for (const [file, pdf] of made) bytes.set(file, pdf);
+  const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
   const committees: PublishedCommittee[] = read.map((c) => ({
     ...c,
     meetings: c.meetings.map((meeting): PublishedMeeting => {
@@ -69,13 +76,14 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         committeeId: c.id,
         meeting,
         itemsHtml: renderItems(meeting),
-        pdf: { path: pdf!.file, name: documentName(meeting.kind, meeting.committee, meeting.date), bytes: bytes(pdf!) },
-        combined: combined && { path: combined.file, name: documentName(meeting.kind, meeting.committee, meeting.date, true), bytes: bytes(combined) },
+        pdf: published(pdf!.file, documentName(meeting.kind, meeting.committee, meeting.date)),
+        combined: combined && published(combined.file, documentName(meeting.kind, meeting.committee, meeting.date, true)),
+        attachments: attachments.filter((a) => a.meeting === meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),
       };
     }),
   }));
   const files = composeSite(committees, { url: request.url, today: request.today });
-  const log = await writeSite(request.out, files, Object.fromEntries(documents.map((d, i) => [d.file, fingerprints[i]!])), previous);
+  const log = await writeSite(request.out, files, Object.fromEntries(outputs.map((o, i) => [o.file, fingerprints[i]!])), previous);
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings: read.flatMap((c) => c.warnings) };
 }
 
@@ -125,11 +133,11 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
   });
 }
 
-/** A meeting's public documents: its PDF, and its combined document where it has attachment files. */
-function documentsOf(committee: { id: string; dir: string }, meeting: Meeting): PublicDocument[] {
+/** A meeting's public documents: its PDF, and (`samlet`) its combined document where it has attachment files. */
+function documentsOf(committee: { id: string; dir: string }, meeting: Meeting, samlet: boolean): PublicDocument[] {
   const pdf = { meeting, file: `${committee.id}/${path.basename(defaultPdfPath(meeting))}` };
   const combined = { meeting, file: `${committee.id}/${path.basename(combinedPdfPath(meeting))}`, attachmentsFrom: committee.dir };
-  return filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
+  return samlet && filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
 }
 
 interface PublicDocument extends PrintJob {
@@ -137,12 +145,19 @@ interface PublicDocument extends PrintJob {
   file: string;
 }
 
-/** What a public document is made from: the public meeting, its attachment files and everything that lays it out. */
-async function fingerprint(document: PublicDocument): Promise<string> {
-  const hash = createHash('sha256').update(layoutFingerprint()).update(JSON.stringify(document.meeting));
-  if (document.attachmentsFrom !== undefined) {
-    for (const { bilag } of filedAttachments(document.meeting)) hash.update((await readAttachmentBytes(document.attachmentsFrom, bilag.file)).sha256);
-  }
+/** A PDF of the site: a meeting's document to print, or an attachment's file. */
+type Output = PublicDocument | PublicAttachment;
+
+/**
+ * What a PDF of the site is made from: a document, from the public meeting, its attachment files and
+ * everything that lays it out; an attachment's file, from that file (and the package's version).
+ */
+async function fingerprint(output: Output): Promise<string> {
+  const hash = createHash('sha256').update(layoutFingerprint());
+  const read = (filed: FiledAttachment) => readAttachmentBytes(output.attachmentsFrom!, filed.bilag.file);
+  if ('filed' in output) return hash.update('bilag').update((await read(output.filed)).sha256).digest('hex');
+  hash.update(JSON.stringify(output.meeting));
+  if (output.attachmentsFrom !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update((await read(filed)).sha256);
   return hash.digest('hex');
 }
 

@@ -26,7 +26,7 @@ export const fileSchema = z
     downloadUrl: address,
   })
   .strict()
-  .describe('A document of the meeting, as OParl File: the public PDF, or the public combined document with the attachments.');
+  .describe('A file of the meeting, as OParl File: the public PDF, an open attachment, or the public combined document with the attachments.');
 
 export const attachmentSchema = z
   .object({
@@ -35,6 +35,7 @@ export const attachmentSchema = z
     name: z.string().optional().describe('Its title; open attachments only.'),
     reference: z.string().optional().describe("The case system's document number, e.g. 116728/23; open attachments only."),
     note: z.string().optional().describe('Why a closed attachment is closed, e.g. "jf. offentlighedslovens § 30".'),
+    file: address.optional().describe("The id of its file among the item's auxiliaryFile; open attachments with a file only."),
   })
   .strict()
   .describe('An attachment (bilag) the item refers to.');
@@ -59,6 +60,7 @@ export const agendaItemSchema = z
     web: address.describe('The item on the meeting\'s page.'),
     'agenda:sections': z.array(sectionSchema).describe('The item\'s public text, section by section.'),
     'agenda:attachments': z.array(attachmentSchema),
+    auxiliaryFile: z.array(fileSchema).describe("The files of the item's open attachments, each a PDF."),
   })
   .strict();
 

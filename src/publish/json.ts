@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Meeting } from '../model/meeting.js';
+import { attachmentAnchor } from '../model/attachments.js';
+import type { Item, Meeting } from '../model/meeting.js';
 import { kindName, longDate } from '../shared/danish-dates.js';
 import type { AgendaItemData, FileData, IndexData, MeetingData, OrganizationData } from './data-schema.js';
 import type { SiteMap } from './site-map.js';
@@ -23,6 +24,13 @@ export interface PublishedMeeting {
   itemsHtml: string[];
   pdf: PublishedFile;
   combined?: PublishedFile;
+  /** Its open attachments' files, in the order of the Bilagsoversigt. */
+  attachments: PublishedAttachment[];
+}
+
+/** An open attachment's file, and which attachment it is (attachmentAnchor: its item's number and its place). */
+export interface PublishedAttachment extends PublishedFile {
+  anchor: string;
 }
 
 export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingData {
@@ -43,26 +51,39 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     organization: [map.address(map.committeeData(committeeId))],
     ...(meeting.kind === 'referat' ? { resultsProtocol: pdf } : { invitation: pdf }),
     auxiliaryFile: published.combined ? [fileData(map, published.combined)] : [],
-    agendaItem: meeting.items.map((item, order): AgendaItemData => ({
-      id: `${id}#punkt-${item.number}`,
-      type: 'https://schema.oparl.org/1.1/AgendaItem',
-      meeting: id,
-      number: String(item.number),
-      order,
-      name: item.title,
-      public: !item.lukket,
-      ...(item.beslutning ? { resolutionText: item.beslutning.text } : {}),
-      web: `${web}#punkt-${item.number}`,
-      'agenda:sections': sectionsOf(published.itemsHtml[order] ?? ''),
-      'agenda:attachments': item.bilag.map((b) => ({
-        number: b.number,
-        public: !b.lukket,
-        ...(b.title ? { name: b.title } : {}),
-        ...(b.document ? { reference: b.document } : {}),
-        ...(b.publicNote ? { note: b.publicNote } : {}),
-      })),
-    })),
+    agendaItem: meeting.items.map((item, order) => agendaItemData(map, published, { id, web }, item, order)),
     web,
+  };
+}
+
+function agendaItemData(map: SiteMap, published: PublishedMeeting, meeting: { id: string; web: string }, item: Item, order: number): AgendaItemData {
+  // The item's attachments with a published file, by their place in its list.
+  const files = new Map(
+    item.bilag.flatMap((_, place) => {
+      const file = published.attachments.find((a) => a.anchor === attachmentAnchor(item, place));
+      return file ? [[place, fileData(map, file)] as const] : [];
+    }),
+  );
+  return {
+    id: `${meeting.id}#punkt-${item.number}`,
+    type: 'https://schema.oparl.org/1.1/AgendaItem',
+    meeting: meeting.id,
+    number: String(item.number),
+    order,
+    name: item.title,
+    public: !item.lukket,
+    ...(item.beslutning ? { resolutionText: item.beslutning.text } : {}),
+    web: `${meeting.web}#punkt-${item.number}`,
+    'agenda:sections': sectionsOf(published.itemsHtml[order] ?? ''),
+    'agenda:attachments': item.bilag.map((b, place) => ({
+      number: b.number,
+      public: !b.lukket,
+      ...(b.title ? { name: b.title } : {}),
+      ...(b.document ? { reference: b.document } : {}),
+      ...(b.publicNote ? { note: b.publicNote } : {}),
+      ...(files.has(place) ? { file: files.get(place)!.id } : {}),
+    })),
+    auxiliaryFile: [...files.values()],
   };
 }
 

@@ -6,7 +6,8 @@ import type { MeetingData } from './data-schema.js';
 // "Dagsorden" XML and the document as dagsorden.html beside it. OS2web's importer
 // (os2web_meetings_sbsys: its migration's XPath selectors and its source plugin) is the
 // specification: it reads every *.xml under the folder it is given, and the file dagsorden.html
-// next to each as the meeting's document.
+// next to each as the meeting's document; each item's Bilagsliste names its attachments' files, by
+// their paths in the folder (MeetingsDirectory::processEnclosures).
 
 /** The name the importer looks for beside the XML (MeetingsDirectorySbsys::convertAgendaDocumentToCanonical). */
 export const sbsysDocumentName = 'dagsorden.html';
@@ -47,6 +48,11 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
     // Each text is an element named by its heading, its body HTML (the importer takes the element's name as the title).
     const content = point.ele('Indhold');
     for (const [name, html] of textsByName(item['agenda:sections'])) content.ele(name).txt(html);
+    if (item.auxiliaryFile.length === 0) continue;
+    const files = point.ele('Bilagsliste');
+    for (const file of item.auxiliaryFile) {
+      files.ele('Bilag', { BilagID: `${committee.id}-${file.fileName.replace(/\.pdf$/, '')}`, Navn: file.name, MaaPubliceres: 'true', BilagUrl: file.fileName });
+    }
   }
   return root.end({ prettyPrint: true }) + '\n';
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
-import { renderDataPage, renderIndexPage, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
+import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData } from './data-schema.js';
 import { calendarFeed, type CalendarMeeting } from './ical.js';
 import { indexData, meetingData, organizationData, type PublishedFile, type PublishedMeeting } from './json.js';
@@ -64,15 +64,20 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
   const { meeting } = published;
   const heading = `${kindName(meeting.kind)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
   const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
-  for (const file of documents) files.set(file.path, file.bytes);
+  for (const file of [...documents, ...published.attachments]) files.set(file.path, file.bytes);
   const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }]);
-  const links = documents.map((file) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) }));
-  files.set(map.meetingPage(committee.id, meeting.date), renderMeetingPage(pageFrame, { heading, meeting, documents: links, items: published.itemsHtml }));
+  // From the meeting's page, in the committee's folder, to a file there.
+  const link = (file: PublishedFile) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) });
+  const attachments = new Map(published.attachments.map((file) => [file.anchor, link(file)]));
+  const items = renderItems(meeting, attachments);
+  files.set(map.meetingPage(committee.id, meeting.date), renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }));
   const data = meetingData(map, published);
   files.set(map.meetingData(committee.id, meeting.date), json(data));
   const folder = map.sbsysFolder(committee.id, meeting.date);
   files.set(`${folder}/${committee.id}-${meeting.date}.xml`, sbsysXml(committee, data));
   files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting, items: published.itemsHtml }));
+  // The importer copies each attachment's file from the meeting's folder, by the name its Bilagsliste gives.
+  for (const file of published.attachments) files.set(`${folder}/${file.path.split('/').at(-1)}`, file.bytes);
   return data;
 }
 

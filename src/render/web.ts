@@ -1,5 +1,6 @@
 import type { TemplateDelegate } from 'handlebars';
-import type { Meeting } from '../model/meeting.js';
+import { attachmentAnchor } from '../model/attachments.js';
+import type { Item, Meeting } from '../model/meeting.js';
 import { fontFaceRule, fontFaces } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
@@ -58,11 +59,14 @@ function page(frame: Frame, main: string): string {
 /**
  * Each item as the print has it, one heading level down: on a web page the meeting is the page's
  * h1, its items h2 and their sections h3 (the print's items are h1, as its contents and outline need).
+ * Given the attachments' files (by attachmentAnchor), each attachment's title in its item's Bilag
+ * table links to its file.
  */
-export function renderItems(meeting: Meeting): string[] {
+export function renderItems(meeting: Meeting, files: Map<string, Link & { size: string }> = new Map()): string[] {
   templates ??= prepare();
   const { item } = templates;
-  return meeting.items.map((i) => item({ item: i, meeting }).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`));
+  const linked = (i: Item) => ({ ...i, bilag: i.bilag.map((b, place) => ({ ...b, link: files.get(attachmentAnchor(i, place)) })) });
+  return meeting.items.map((i) => item({ item: linked(i), meeting }).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`));
 }
 
 export interface MeetingPage {

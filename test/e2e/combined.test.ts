@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { encrypt, linkTargets, scanPng, wordBoxes, writePdf } from '../support/attachments.js';
+import { closedFileMarkers, closedFixtureWithFiles, encrypt, linkTargets, scanPng, wordBoxes, writePdf } from '../support/attachments.js';
+import { spellings } from '../support/markers.js';
 import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
@@ -11,13 +12,6 @@ import { contentsEntries } from '../support/contents.js';
 import { pdfInfo, pdfPages } from '../support/pdf.js';
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
-
-/** Every way a marker can be spelt in a PDF's uncompressed bytes: as is, as a hex string (pdf-lib's text), as UTF-16 (bookmarks, metadata). */
-function spellings(marker: string): string[] {
-  const hex = Buffer.from(marker, 'latin1').toString('hex');
-  const utf16 = Buffer.from(marker, 'utf16le').swap16().toString('hex');
-  return [marker, hex, hex.toUpperCase(), utf16, utf16.toUpperCase()];
-}
 
 /** The outline as qpdf reads it, every level: title, 1-based sheet, children. */
 interface Entry {
@@ -201,18 +195,9 @@ describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s att
 describe('the public combined document', () => {
   const dir = tempDir();
   const meetings = path.join(dir, 'meetings');
-  const closedMarkers = ['XQZFILE01', 'XQZFILE02'];
+  const closedMarkers = closedFileMarkers;
 
-  beforeAll(async () => {
-    cpSync(path.join(packageRoot, 'fixtures', 'lukket'), meetings, { recursive: true });
-    const file = path.join(meetings, '2024-03-06.yaml');
-    edit(file, '        dokument: 1000/24\n', '        dokument: 1000/24\n        fil: bilag/aabent.pdf\n');
-    edit(file, '        dokument: XQZSECRET03\n', '        dokument: XQZSECRET03\n        fil: bilag/lukket.pdf\n');
-    edit(file, '        dokument: XQZSECRET10\n', '        dokument: XQZSECRET10\n        fil: bilag/lukket-punkt.pdf\n');
-    await writePdf(path.join(meetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 2 });
-    await writePdf(path.join(meetings, 'bilag', 'lukket.pdf'), { text: `${closedMarkers[0]} tilbud`, pages: 2, form: 'XQZFILE01 felt' });
-    await writePdf(path.join(meetings, 'bilag', 'lukket-punkt.pdf'), { text: `${closedMarkers[1]} personale`, bookmark: 'XQZFILE02 mærke' });
-  });
+  beforeAll(() => closedFixtureWithFiles(meetings));
 
   it.each([[[]], [['--bilag-efter-punkt']]])("has the open attachments and not a byte of a closed one's file %j", (order: string[]) => {
     const run = agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--samlet', ...order, '--quiet'], { cwd: dir });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { cpSync } from 'node:fs';
 import { packageRoot } from '../../src/shared/paths.js';
-import { closedFixture, markers, spellings } from '../support/markers.js';
+import { markers, spellings } from '../support/markers.js';
+import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { htmlPages, siteBytes, siteFiles, siteTimes } from '../support/site.js';
 import { serveFolder } from '../support/static-server.js';
 import { pdfOutline, pdfPages } from '../support/pdf.js';
@@ -19,8 +21,8 @@ import { pdfOutline, pdfPages } from '../support/pdf.js';
 const require = createRequire(import.meta.url);
 
 /** `agenda publish` as the clerk runs it; its JSON result. */
-function publish(meetings: string, out: string, url: string): { written: string[]; removed: string[]; printed: number } {
-  const run = agenda(['publish', '--meetings', meetings, '--out', out, '--url', url, '--json']);
+function publish(meetings: string, out: string, url: string, options: string[] = []): { written: string[]; removed: string[]; printed: number } {
+  const run = agenda(['publish', '--meetings', meetings, '--out', out, '--url', url, '--json', ...options]);
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as { written: string[]; removed: string[]; printed: number };
 }
@@ -32,6 +34,8 @@ cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
 const repositorySite = path.join(tempDir(), 'site');
 const exampleSite = path.join(tempDir(), 'site');
 const closedSite = path.join(tempDir(), 'site');
+// The closed fixture with files for an open attachment and two closed ones, published with the combined documents.
+const closedMeetings = path.join(tempDir(), 'meetings');
 const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
 let browser: Browser;
 
@@ -40,7 +44,8 @@ beforeAll(async () => {
   const run = agenda(['publish', '--out', repositorySite, '--url', `${servers[2]!.origin}/`, '--json'], { cwd: repository });
   expect(run.status, run.stderr).toBe(0);
   publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
-  publish(closedFixture, closedSite, `${servers[1]!.origin}/`);
+  await closedFixtureWithFiles(closedMeetings);
+  publish(closedMeetings, closedSite, `${servers[1]!.origin}/`, ['--samlet']);
   browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 });
 
@@ -163,28 +168,66 @@ describe('the published pages', () => {
     expect(await page.$$eval('h2', (h) => h.map((e) => e.textContent))).toContain('2. Økonomi');
     expect(await page.$$eval('table', (t) => t.every((e) => e.querySelector('th') !== null))).toBe(true);
     const documents = await page.$$eval('.dokumenter a', (links) => links.map((a) => a.getAttribute('href')));
-    expect(documents).toEqual(['2023-11-22-dagsorden-offentlig.pdf', '2023-11-22-dagsorden-offentlig-samlet.pdf']);
-    const pdf = documents[0];
-    // The public combined document: the agenda and then the open attachments' pages.
-    const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(exampleSite, 'direktionen', file)], { encoding: 'utf8' }))![1]);
-    expect(pages(documents[1]!)).toBeGreaterThan(pages(pdf!));
-    expect(execFileSync('pdftotext', [path.join(exampleSite, 'direktionen', pdf!), '-'], { encoding: 'utf8' })).toContain('DAGSORDEN');
+    expect(documents).toEqual(['2023-11-22-dagsorden-offentlig.pdf']);
+    expect(execFileSync('pdftotext', [path.join(exampleSite, 'direktionen', documents[0]!), '-'], { encoding: 'utf8' })).toContain('DAGSORDEN');
+    // Each open attachment's title in its item's Bilag table links to its file; a closed one has no link.
+    const bilag = await page.$$eval('#bilag-tabel-2 tr, #bilag-tabel-3 tr', (rows) => rows.map((r) => r.querySelector('a')?.getAttribute('href') ?? null));
+    expect(bilag).toEqual([null, '2023-11-22-bilag-2-1.pdf', null, null, '2023-11-22-bilag-3-1.pdf', '2023-11-22-bilag-3-2.pdf']);
     await page.close();
     const index = readFileSync(path.join(exampleSite, 'index.html'), 'utf8');
     expect(index.indexOf('2023-11-22.html')).toBeLessThan(index.indexOf('2023-09-06.html'));
   });
 
-  it('publish each PDF and combined document as agenda build --public [--samlet] makes them: the same pages, text and outline', () => {
+  it('publish each PDF, and with --samlet each combined document, as agenda build --public [--samlet] makes them: the same pages, text and outline', () => {
     // Publish prints a meeting's combined document after its PDF, guessing its headings where the PDF had them.
+    const samletSite = path.join(tempDir(), 'site');
+    publish(example.meetings, samletSite, `${servers[0]!.origin}/`, ['--samlet']);
+    expect(readFileSync(path.join(samletSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain('<a href="2023-11-22-dagsorden-offentlig-samlet.pdf">');
+    expect(siteFiles(exampleSite).filter((f) => f.endsWith('-samlet.pdf'))).toEqual([]);
     for (const [date, kind] of [['2023-11-22', 'dagsorden'], ['2023-09-06', 'referat']] as const) {
+      expect(readFileSync(path.join(samletSite, 'direktionen', `${date}-${kind}-offentlig.pdf`))).toEqual(readFileSync(path.join(exampleSite, 'direktionen', `${date}-${kind}-offentlig.pdf`)));
       for (const samlet of [false, true]) {
         const built = path.join(example.dir, `${date}-${samlet}.pdf`);
         expect(agenda(['build', date, '--public', '--out', built, ...(samlet ? ['--samlet'] : [])], { cwd: example.dir }).status).toBe(0);
-        const published = path.join(exampleSite, 'direktionen', `${date}-${kind}-offentlig${samlet ? '-samlet' : ''}.pdf`);
+        const published = path.join(samlet ? samletSite : exampleSite, 'direktionen', `${date}-${kind}-offentlig${samlet ? '-samlet' : ''}.pdf`);
         expect(pdfPages(published, true), published).toEqual(pdfPages(built, true));
         expect(pdfOutline(published)).toEqual(pdfOutline(built));
       }
     }
+  });
+});
+
+describe('the published attachments', () => {
+  it("are each open attachment's file as a PDF of its own, with the same pages and text, named in the data and in its SBSYS folder; no closed one is there", () => {
+    const attachments = siteFiles(exampleSite).filter((f) => f.startsWith('direktionen/') && f.includes('-bilag-'));
+    // The open attachments of open items: 3 of the 4 on 22 November, 8 of the 21 on 6 September.
+    expect(attachments.length).toBe(11);
+    let closed = 0;
+    for (const date of ['2023-11-22', '2023-09-06']) {
+      const data = JSON.parse(readFileSync(path.join(exampleSite, 'data', 'direktionen', `${date}.json`), 'utf8'));
+      for (const item of data.agendaItem) {
+        for (const bilag of item['agenda:attachments']) {
+          if (!bilag.public || !item.public) {
+            expect(bilag.file, `${date} ${item.number}.${bilag.number}`).toBeUndefined();
+            closed++;
+            continue;
+          }
+          const file = `direktionen/${date}-bilag-${item.number}-${bilag.number}.pdf`;
+          expect(bilag.file).toBe(`${servers[0]!.origin}/${file}`);
+          expect(item.auxiliaryFile.map((f: { id: string }) => f.id)).toContain(bilag.file);
+          // The example's files are named by their numbers: bilag/2023-11-22/3-1.pdf is Bilag 3.1.
+          const source = path.join(example.meetings, 'bilag', date, `${item.number}-${bilag.number}.pdf`);
+          const published = path.join(exampleSite, file);
+          expect(pdfPages(published), file).toEqual(pdfPages(source));
+          expect(readFileSync(path.join(exampleSite, 'sbsys', `direktionen-${date}`, path.basename(file))), file).toEqual(readFileSync(published));
+          expect(attachments).toContain(file);
+        }
+      }
+    }
+    expect(closed).toBeGreaterThan(10);
+    // The closed fixture: only the open attachment's file, not those of a closed attachment or the closed item.
+    expect(siteFiles(closedSite).filter((f) => f.includes('-bilag-'))).toEqual(['sbsys/testudvalget-2024-03-06/2024-03-06-bilag-1-1.pdf', 'testudvalget/2024-03-06-bilag-1-1.pdf']);
+    expect(pdfPages(path.join(closedSite, 'testudvalget', '2024-03-06-bilag-1-1.pdf')).join('\n')).toContain('OPENFILE01 budgettet page 2');
   });
 });
 
@@ -225,7 +268,11 @@ describe('the open data', () => {
     const meeting = JSON.parse(readFileSync(path.join(exampleSite, 'data', 'direktionen', '2023-09-06.json'), 'utf8'));
     expect(meeting).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', meetingState: 'held', start: '2023-09-06T09:00:00+02:00' });
     expect(meeting.resultsProtocol.fileName).toBe('2023-09-06-referat-offentlig.pdf');
-    expect(meeting.auxiliaryFile.map((f: { fileName: string }) => f.fileName)).toEqual(['2023-09-06-referat-offentlig-samlet.pdf']);
+    // Without --samlet no combined document; each open attachment is its item's file.
+    expect(meeting.auxiliaryFile).toEqual([]);
+    expect(meeting.agendaItem[2].auxiliaryFile.map((f: { fileName: string }) => f.fileName)).toContain('2023-09-06-bilag-3-1.pdf');
+    const closedMeeting = JSON.parse(readFileSync(path.join(closedSite, 'data', 'testudvalget', '2024-03-06.json'), 'utf8'));
+    expect(closedMeeting.auxiliaryFile.map((f: { fileName: string }) => f.fileName)).toEqual(['2024-03-06-referat-offentlig-samlet.pdf']);
     expect(meeting.agendaItem[0]['agenda:sections'].map((s: { heading: string }) => s.heading)).toContain('Sagsfremstilling');
     // An invalid document is refused: the schema is not one that passes anything.
     expect(validators.meeting({ ...meeting, cancelled: 'no' })).toBe(false);
@@ -276,6 +323,7 @@ describe('the open data', () => {
       bullet_points: 'Dagsordenpunkter',
     };
     let folders = 0;
+    let enclosureCount = 0;
     for (const { root } of sites()) {
       const xmlFiles = siteFiles(root).filter((f) => f.endsWith('.xml'));
       for (const file of xmlFiles) {
@@ -299,6 +347,7 @@ describe('the open data', () => {
         expect(importerDate(value('Møde/@Mødedato'), value('Møde/@Mødetid'))).toBe(data.start.slice(0, 16));
         expect(importerDate(value('Møde/@Mødeslutdato'), value('Møde/@Mødesluttid'))).toBe(data.end.slice(0, 16));
         const points = xpath.select('Dagsordenpunkter/Dagsordenpunkt', agenda!) as Element[];
+        const ids: string[] = [];
         expect(points.length).toBe(data.agendaItem.length);
         points.forEach((point, i) => {
           const item = data.agendaItem[i];
@@ -312,11 +361,24 @@ describe('the open data', () => {
           for (const t of texts) expect(xpath.select('*', t), `${file}: ${t.nodeName}`).toEqual([]);
           // A closed item: its number and title, and its closed attachments' numbers (as on the page).
           if (!item.public) expect(texts.map((t) => t.nodeName).filter((n) => n !== 'Bilag')).toEqual([]);
+          // Its attachments' files (convertEnclosuresToCanonical), each found in the folder by its BilagUrl, as the site has it.
+          const enclosures = xpath.select('Bilagsliste/Bilag', point) as Element[];
+          expect(enclosures.map((e) => value('@Navn', e))).toEqual(item.auxiliaryFile.map((f: { name: string }) => f.name));
+          enclosures.forEach((e, k) => {
+            expect(value('@MaaPubliceres', e)).toBe('true');
+            ids.push(value('@BilagID', e));
+            const bytes = readFileSync(path.join(root, folder, value('@BilagUrl', e)));
+            expect(createHash('sha512').update(bytes).digest('hex'), `${file}: ${value('@BilagUrl', e)}`).toBe(item.auxiliaryFile[k].sha512Checksum);
+          });
         });
+        expect(new Set(ids).size, `${file}: each BilagID once`).toBe(ids.length);
+        enclosureCount += ids.length;
         folders++;
       }
     }
     expect(folders).toBe(3 + 2);
+    // The example's 11 open attachments, and the closed fixture's one.
+    expect(enclosureCount).toBeGreaterThanOrEqual(11 + 1);
   });
 });
 
@@ -343,18 +405,19 @@ describe('publishing', () => {
         bytes = readFileSync(raw).toString('latin1');
       }
       const text = readFileSync(path.join(closedSite, file), 'utf8');
-      for (const m of markers) {
+      for (const m of [...markers, ...closedFileMarkers]) {
         expect(file, `${m} in a file name`).not.toContain(m);
         for (const s of spellings(m)) expect(bytes.includes(s), `${m} in ${file} as ${s}`).toBe(false);
         expect(text.includes(m), `${m} in ${file}`).toBe(false);
       }
     }
-    // What is public of the fixture is there: the closed item's public title, the open item.
+    // What is public of the fixture is there: the closed item's public title, the open item, the open attachment's file alone and in the combined document.
     expect(readFileSync(path.join(closedSite, 'testudvalget', '2024-03-06.html'), 'utf8')).toContain('Personalesag');
-    console.log(`closed content: none of ${markers.length} markers in ${files.length} files of the published site`);
+    for (const file of ['2024-03-06-bilag-1-1.pdf', '2024-03-06-referat-offentlig-samlet.pdf']) expect(pdfPages(path.join(closedSite, 'testudvalget', file)).join('\n')).toContain('OPENFILE01 budgettet');
+    console.log(`closed content: none of ${markers.length + closedFileMarkers.length} markers in ${files.length} files of the published site`);
   });
 
-  it('gives the same bytes for the same inputs, and after one meeting changed rewrites only what depends on it', () => {
+  it('gives the same bytes for the same inputs, and after one meeting or one attachment changed rewrites only what depends on it', async () => {
     const again = path.join(tempDir(), 'site');
     publish(example.meetings, again, `${servers[0]!.origin}/`);
     const first = siteBytes(exampleSite);
@@ -369,11 +432,10 @@ describe('publishing', () => {
     const file = path.join(example.meetings, '2023-11-22.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Bilag er vedlagt.', 'Bilag er vedlagt, og tidsplanen er rettet.'));
     const changed = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
-    // The agenda and its combined document with the attachments.
-    expect(changed.printed).toBe(2);
+    // The agenda alone: its attachments' files, which have not changed, are not made again.
+    expect(changed.printed).toBe(1);
     expect(changed.written.sort()).toEqual([
       'data/direktionen/2023-11-22.json',
-      'direktionen/2023-11-22-dagsorden-offentlig-samlet.pdf',
       'direktionen/2023-11-22-dagsorden-offentlig.pdf',
       'direktionen/2023-11-22.html',
       'sbsys/direktionen-2023-11-22/dagsorden.html',
@@ -383,10 +445,22 @@ describe('publishing', () => {
     const touched = [...after].filter(([f, t]) => before.get(f) !== t).map(([f]) => f);
     expect(touched.sort()).toEqual([...changed.written, '.agenda-publish.json'].sort());
     expect(readFileSync(path.join(exampleSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain('tidsplanen er rettet');
-    // Printed again from the guess of the site's earlier PDF: as a build of the changed meeting makes it.
+    // Printed again: as a build of the changed meeting makes it.
     const built = path.join(example.dir, 'changed.pdf');
     expect(agenda(['build', '2023-11-22', '--public', '--out', built], { cwd: example.dir }).status).toBe(0);
     expect(pdfPages(path.join(exampleSite, 'direktionen', '2023-11-22-dagsorden-offentlig.pdf'), true)).toEqual(pdfPages(built, true));
+
+    // A new version of one attachment's file: that file, its copy for OS2web, and what names its size and checksum; nothing printed.
+    await writePdf(path.join(example.meetings, 'bilag', '2023-11-22', '3-2.pdf'), { text: 'NEWVERSION arbejdsnotat', pages: 40 });
+    const attachment = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    expect(attachment.printed).toBe(0);
+    expect(attachment.written.sort()).toEqual([
+      'data/direktionen/2023-11-22.json',
+      'direktionen/2023-11-22-bilag-3-2.pdf',
+      'direktionen/2023-11-22.html',
+      'sbsys/direktionen-2023-11-22/2023-11-22-bilag-3-2.pdf',
+    ]);
+    expect(pdfPages(path.join(exampleSite, 'direktionen', '2023-11-22-bilag-3-2.pdf'))[39]).toContain('NEWVERSION arbejdsnotat page 40');
   });
 
   it('says so where a FIFO has taken a file\'s place, without waiting on it, writing nothing; once it is gone, makes the file anew', () => {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { degrees, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, StandardFonts } from '@cantoo/pdf-lib';
 import { expect } from 'vitest';
+import { closedFixture } from './markers.js';
+import { edit } from './edit.js';
 
 // Attachment files of every kind a clerk gets, made here so each test knows what is inside them.
 
@@ -112,4 +114,23 @@ export async function linkTargets(file: string, sheet: number): Promise<number[]
     const page = array?.get(0);
     return page instanceof PDFRef ? [refs.indexOf(page.toString()) + 1] : [0];
   });
+}
+
+/** The markers inside the files of the closed attachments of closedFixtureWithFiles. */
+export const closedFileMarkers = ['XQZFILE01', 'XQZFILE02'];
+
+/**
+ * fixtures/lukket copied to `meetings`, with a file for an open attachment (its text OPENFILE01), for
+ * a closed attachment of an open item (a marker in its text and in a form field) and for an
+ * attachment of the closed item (a marker in its text and its bookmark).
+ */
+export async function closedFixtureWithFiles(meetings: string): Promise<void> {
+  cpSync(closedFixture, meetings, { recursive: true });
+  const file = path.join(meetings, '2024-03-06.yaml');
+  edit(file, '        dokument: 1000/24\n', '        dokument: 1000/24\n        fil: bilag/aabent.pdf\n');
+  edit(file, '        dokument: XQZSECRET03\n', '        dokument: XQZSECRET03\n        fil: bilag/lukket.pdf\n');
+  edit(file, '        dokument: XQZSECRET10\n', '        dokument: XQZSECRET10\n        fil: bilag/lukket-punkt.pdf\n');
+  await writePdf(path.join(meetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 2 });
+  await writePdf(path.join(meetings, 'bilag', 'lukket.pdf'), { text: `${closedFileMarkers[0]} tilbud`, pages: 2, form: 'XQZFILE01 felt' });
+  await writePdf(path.join(meetings, 'bilag', 'lukket-punkt.pdf'), { text: `${closedFileMarkers[1]} personale`, bookmark: 'XQZFILE02 mærke' });
 }

@@ -7,8 +7,12 @@ import { packageRoot } from '../../src/shared/paths.js';
 export const closedFixture = path.join(packageRoot, 'fixtures', 'lukket');
 export const markers = Array.from({ length: 15 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
 
-/** Every way a marker can be spelt inside a PDF file: as bytes, and as UTF-16 text in a hex string. */
+/**
+ * Every way a marker can be spelt in a PDF's uncompressed bytes: as is, as a hex string (pdf-lib's
+ * text), as UTF-16 in a hex string (bookmarks, metadata).
+ */
 export function spellings(marker: string): string[] {
+  const hex = Buffer.from(marker, 'latin1').toString('hex');
   const utf16 = Buffer.from(`\ufeff${marker}`, 'utf16le').swap16().subarray(2).toString('hex');
-  return [marker, utf16, utf16.toUpperCase()];
+  return [marker, hex, hex.toUpperCase(), utf16, utf16.toUpperCase()];
 }
