@@ -9,7 +9,7 @@ import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../sup
 import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
 import { contentsEntries } from '../support/contents.js';
-import { pdfInfo, pdfPages } from '../support/pdf.js';
+import { pdfByteForms, pdfInfo, pdfPages } from '../support/pdf.js';
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
 
@@ -203,15 +203,13 @@ describe('the public combined document', () => {
     const run = agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--samlet', ...order, '--quiet'], { cwd: dir });
     expect(run.stderr).toBe('');
     const out = path.join(dir, 'out', '2024-03-06-referat-offentlig-samlet.pdf');
-    const raw = path.join(dir, 'raw.pdf');
-    execFileSync('qpdf', ['--qdf', '--object-streams=disable', out, raw]);
-    const bytes = readFileSync(raw).toString('latin1');
+    const forms = pdfByteForms(out);
     const text = pdfPages(out).join('\n');
     expect(text).toContain('OPENFILE01 budgettet page 2');
-    expect(spellings('OPENFILE01').some((s) => bytes.includes(s))).toBe(true);
+    expect(spellings('OPENFILE01').some((s) => forms[1]!.includes(s))).toBe(true);
     for (const m of [...closedMarkers, 'XQZSECRET']) {
       expect(text).not.toContain(m);
-      for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the public document's bytes as ${s}`).toBe(false);
+      for (const bytes of forms) for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the public document's bytes as ${s}`).toBe(false);
     }
     // Those files are there for the members.
     const members = agenda(['build', '2024-03-06', '--meetings', meetings, '--samlet', ...order, '--quiet', '--out', path.join(dir, 'medlemmer.pdf')], { cwd: dir });

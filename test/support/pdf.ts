@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from './cli.js';
 
 /** The PDF's text as poppler's pdftotext reads it, one string per sheet. */
 export function pdfPages(file: string, layout = false): string[] {
@@ -23,4 +26,14 @@ export function pdfOutline(file: string): Array<{ title: string; sheet: number; 
     outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
   };
   return json.outlines.map((o) => ({ title: o.title, sheet: o.destpageposfrom1, children: o.kids.length }));
+}
+
+/**
+ * A PDF's bytes as written and as qpdf writes them uncompressed, to search for what must not be in
+ * it: qpdf's copy leaves out the objects nothing reaches, so it alone would miss them.
+ */
+export function pdfByteForms(file: string): string[] {
+  const raw = path.join(tempDir('agenda-qdf-'), 'raw.pdf');
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, raw]);
+  return [readFileSync(file).toString('latin1'), readFileSync(raw).toString('latin1')];
 }
