@@ -32,7 +32,8 @@ import { treeMemory } from './memory.js';
 import { previewBench } from './preview.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const cli = path.join(packageRoot, 'dist', 'src', 'cli.js');
+// The command as installed (package.json's bin: the bundle npm run build makes).
+const cli = path.join(packageRoot, (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda);
 const floorScript = path.join(packageRoot, 'dist', 'bench', 'floor.js');
 const work = mkdtempSync(path.join(tmpdir(), 'agenda-bench-'));
 const browser = findBrowser();

@@ -187,17 +187,13 @@ async function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number)
 }
 
 /**
- * Closes the browser; one that does not answer is killed. Either way its whole process group is
- * killed after: a renderer that was stopped (SIGSTOP) outlives a browser that closed, and would be
- * left behind, stopped, for good. Then its profile folder is removed.
+ * Ends the browser: its whole process group is killed (a renderer that was stopped, SIGSTOP, with
+ * the rest), then its profile folder is removed. It is not asked to close first: nothing of it is
+ * kept, and its orderly shutdown, writing out a profile that is removed anyway, cost some 0.3 s of
+ * CPU of every command.
  */
-async function closeBrowser({ browser, child, profile }: Launched): Promise<void> {
+async function closeBrowser({ child, profile }: Launched): Promise<void> {
   const exited = child.exitCode === null && child.signalCode === null ? new Promise<true>((resolve) => child.once('exit', () => resolve(true))) : Promise.resolve(true);
-  const closed = browser.close().then(
-    () => exited,
-    () => false,
-  );
-  await within(closeGraceMs, closed);
   killGroup(child);
   await within(closeGraceMs, exited);
   dispose(profile);

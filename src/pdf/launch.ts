@@ -55,6 +55,12 @@ export interface Launched {
  * puppeteer.launch does, but in the other order: loading Puppeteer (some 300 files) took 150 ms of
  * a cold build before the browser could begin starting, and the browser's start is what a cold
  * build waits for. The profile is a fresh folder, removed when the browser is done (`dispose`).
+ *
+ * It connects as puppeteer.connect does with a transport and the CDP protocol, through the same
+ * function (_connectToCdpBrowser), which it imports alone: puppeteer-core's entry point also loads
+ * its launchers, and with them @puppeteer/browsers, semver and ws (some 90 files, 150 ms of CPU),
+ * none of which a connection over a pipe uses. An internal of puppeteer-core, as PipeTransport is:
+ * every end-to-end test connects through it.
  */
 export async function launchChromium(executablePath: string, args: string[], timeoutMs: number): Promise<Launched> {
   const profile = mkdtempSync(path.join(tmpdir(), 'agenda-chromium-'));
@@ -72,10 +78,11 @@ export async function launchChromium(executablePath: string, args: string[], tim
   let givenUp = false;
   try {
     const connecting = (async () => {
-      const [{ default: puppeteer }, { PipeTransport }] = await Promise.all([import('puppeteer-core'), import('puppeteer-core/internal/node/PipeTransport.js')]);
+      const [{ _connectToCdpBrowser }, { PipeTransport }] = await Promise.all([import('puppeteer-core/internal/cdp/BrowserConnector.js'), import('puppeteer-core/internal/node/PipeTransport.js')]);
       if (givenUp) throw new Error('the browser ended before Puppeteer was loaded');
       const transport = new PipeTransport(child.stdio[3] as NodeJS.WritableStream, child.stdio[4] as NodeJS.ReadableStream);
-      const browser = await puppeteer.connect({ transport, protocolTimeout: timeoutMs });
+      // Its internal class, declared apart from the public Browser type it implements.
+      const browser = (await _connectToCdpBrowser(transport, '', { protocolTimeout: timeoutMs })) as unknown as Browser;
       await browser.waitForTarget((t) => t.type() === 'page', { timeout: timeoutMs });
       return browser;
     })();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { tempDir } from '../support/cli.js';
+import { binPath, tempDir } from '../support/cli.js';
 import { pdfInfo } from '../support/pdf.js';
 
 // --ignore-scripts: the files come from the dist/ the global setup has just built, without building
@@ -18,7 +18,7 @@ describe('the npm package', () => {
     expect(files.filter((f) => /^(test|fixtures|src|bench|meetings|dist\/bench)\//.test(f) || f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     // The library's type declarations ship beside its JavaScript (package.json `types`).
     expect(files).toContain('dist/src/index.d.ts');
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/src/cli.js', 'templates/style.css', 'templates/partials/punkt.hbs']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', binPath, 'templates/style.css', 'templates/partials/punkt.hbs']));
     expect(readFileSync(path.join(packageRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
 
@@ -32,7 +32,7 @@ describe('the npm package', () => {
     execFileSync('tar', ['-xzf', path.join(prefix, 'agenda-0.1.0.tgz'), '-C', installed, '--strip-components', '1']);
     symlinkSync(path.join(packageRoot, 'node_modules'), path.join(installed, 'node_modules'));
     mkdirSync(path.join(prefix, 'bin'));
-    symlinkSync(path.join(installed, 'dist', 'src', 'cli.js'), path.join(prefix, 'bin', 'agenda'));
+    symlinkSync(path.join(installed, binPath), path.join(prefix, 'bin', 'agenda'));
 
     const elsewhere = tempDir('agenda-elsewhere-');
     const meetings = path.join(packageRoot, 'meetings');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { copyOfMeetings } from '../support/cli.js';
+import { binPath, copyOfMeetings } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { edit } from '../support/edit.js';
 import { descendants, documentText, nextShown, problemLines, running, shown, startPreview, type RunningPreview } from '../support/preview.js';
@@ -41,7 +41,7 @@ beforeAll(async () => {
   meeting = path.join(meetings, '2023-11-22.yaml');
   // A line still to be written, so that the page has a warning to show (the example has none).
   edit(meeting, '      - KKR-møde d. 21. november', '      - KKR-møde d. UDFYLD');
-  preview = await startPreview(['--meetings', meetings], { cwd: dir, cli: path.join(root, 'dist', 'src', 'cli.js') });
+  preview = await startPreview(['--meetings', meetings], { cwd: dir, cli: path.join(root, binPath) });
   viewer = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   page = await viewer.newPage();
   await page.setViewport({ width: 1000, height: 800 });

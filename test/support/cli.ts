@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../../src/shared/paths.js';
 
-export const cliPath = path.join(packageRoot, 'dist', 'src', 'cli.js');
+/** The command as installed: package.json's `bin` (the bundle `npm run build` makes), relative to the package. */
+export const binPath = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda;
+export const cliPath = path.join(packageRoot, binPath);
 
 export interface CliResult {
   status: number | null;

@@ -1,0 +1,42 @@
+// Part of `npm run build`: the command line as a few files, dist/bin/, bundled by esbuild from what
+// tsc compiled (dist/src/). A command runs once and exits, and loading its modules was the largest
+// part of node's own time in a cold build: some 300 ms of CPU went to finding, reading and compiling
+// the 500-odd files of agenda, Puppeteer, zod and yaml one by one. Bundled, a command loads its code
+// from a few files (each command's own part still only when it runs). The library
+// (`import ... from 'agenda'`) stays dist/src/, with its type declarations.
+import { chmodSync } from 'node:fs';
+import { build } from 'esbuild';
+
+/**
+ * The packages bundled with agenda's own code: many modules each, and pure code that reads no file of
+ * its own. Every other package loads from node_modules as before: some find files beside their own
+ * (time zone data, `open`'s xdg-open, locales), which a bundle would move away from them; others
+ * (pdf-lib, Handlebars, markdown-it) load their own single-file builds already (shared/bundled.ts).
+ */
+const bundled = new Set(['puppeteer-core', 'zod', 'yaml', 'commander', 'date-fns']);
+
+const onlyThesePackages = {
+  name: 'only-these-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+      const name = path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0];
+      return bundled.has(name) ? undefined : { external: true };
+    });
+  },
+};
+
+await build({
+  entryPoints: { cli: 'dist/src/cli.js' },
+  outdir: 'dist/bin',
+  bundle: true,
+  // A command's modules still load when it runs (cli.ts imports each command on demand): one chunk each.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  plugins: [onlyThesePackages],
+  // Bundled CommonJS (commander, yaml) asks for Node's own modules with require, which an ES module lacks.
+  banner: { js: "import { createRequire as agendaCreateRequire } from 'node:module'; const require = agendaCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+chmodSync('dist/bin/cli.js', 0o755);
