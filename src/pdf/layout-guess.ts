@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The functions below marked "in the page" run in the browser (page.evaluate sends their source), so
 // they use the DOM's types. A lib reference is global to the program: the DOM's names type-check in
-// node's files too, so this is the one file that may use them.
+// node's files too, so only the files with functions in the page may use them (this one, print.ts).
 import type { Page } from 'puppeteer-core';
 import type { HeadingPages } from '../shared/printable.js';
 
