@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { readInputFile } from '../input/read-file.js';
 import path from 'node:path';
@@ -16,17 +16,29 @@ import { historyInputs } from './case-history.js';
  * from, so `send` mails an existing PDF only when it is this one (a date alone names the document
  * of any committee built into the same out/). A meeting that takes up a case (`sag:`) is made from
  * the other committees' meetings too, where its earlier decisions are read: each of them, with the
- * shared files it is read with, is in the hash.
+ * shared files it is read with, is in the hash. `packagePart`: the package's own part (packageInputs),
+ * where a batch has it already.
  */
-export async function inputsFingerprint(dir: string, date: string, audience: Audience, takesUpCases = false): Promise<string> {
-  const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+export async function inputsFingerprint(dir: string, date: string, audience: Audience, takesUpCases = false, packagePart: Promise<string> = packageInputs()): Promise<string> {
   const root = folderAt(dir).root;
   // Another committee's meeting is named from the repository's root, so one of the same date is another file.
   const history = takesUpCases ? await Promise.all((await historyInputs(root, dir)).map(async (m) => (await meetingInputs(m.dir, m.date)).map((file) => ({ file, name: path.join(path.relative(root, m.dir), path.basename(file)) })))) : [];
-  const own = [...(await meetingInputs(dir, date)), ...(await repositoryInputs(dir)), path.join(packageRoot, 'package.json'), ...templates.sort()];
-  // The name of each file keeps an absent file apart from an empty one and from its neighbour's bytes.
-  const files = [...own.map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) })), ...history.flat()];
-  const hash = createHash('sha256').update(`${audience}\0`);
+  const own = [...(await meetingInputs(dir, date)), ...(await repositoryInputs(dir))].map((file) => ({ file, name: path.basename(file) }));
+  return hashFiles(createHash('sha256').update(`${audience}\0${await packagePart}\0`), [...own, ...history.flat()]);
+}
+
+/**
+ * The SHA-256 of the package's own part of every document's inputs: its version (package.json) and
+ * its templates. The same for all documents of a batch, which read them once (some 45 files).
+ */
+export async function packageInputs(): Promise<string> {
+  const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const files = [path.join(packageRoot, 'package.json'), ...templates.sort()].map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) }));
+  return hashFiles(createHash('sha256'), files);
+}
+
+/** Each file's name, size and bytes into `hash`: the name keeps an absent file apart from an empty one and from its neighbour's bytes. */
+async function hashFiles(hash: Hash, files: Array<{ file: string; name: string }>): Promise<string> {
   for (const { file, name } of files) {
     const bytes = await regularFileBytes(file);
     hash.update(`${name}\0${bytes ? bytes.length : -1}\0`);

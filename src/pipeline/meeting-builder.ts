@@ -6,7 +6,7 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { inputsFingerprint } from './fingerprint.js';
+import { inputsFingerprint, packageInputs } from './fingerprint.js';
 import { meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
@@ -39,6 +39,8 @@ interface Destination {
 export function meetingBuilder(request: Destination, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
+  /** The package's part of every document's fingerprint, read once for the batch. */
+  let packagePart: Promise<string> | undefined;
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
     if (!checked.has(folder.dir)) {
@@ -74,7 +76,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       // version guesses its headings from its own layout: where closed text is left out of the public
       // version, its headings fall elsewhere than the members'.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs())), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
