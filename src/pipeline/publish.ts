@@ -65,7 +65,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const groups = read.flatMap((c) => c.meetings.map((m) => toPrint.filter((d) => d.meeting === m))).filter((g) => g.length > 0);
   const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)))]);
-  groups.flat().forEach((d, i) => bytes.set(d.file, printed.flat()[i]!));
+  const pdfs = printed.flat();
+  groups.flat().forEach((d, i) => bytes.set(d.file, pdfs[i]!));
   for (const [file, pdf] of made) bytes.set(file, pdf);
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
   const committees: PublishedCommittee[] = read.map((c) => ({

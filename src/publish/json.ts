@@ -20,7 +20,7 @@ export interface PublishedFile {
 export interface PublishedMeeting {
   committeeId: string;
   meeting: Meeting;
-  /** Each item's HTML as on the page, in order. */
+  /** Each item's HTML as on the page, in order, without the links to its attachments' files (the data and the SBSYS folder name those apart). */
   itemsHtml: string[];
   pdf: PublishedFile;
   combined?: PublishedFile;
