@@ -15,11 +15,12 @@ export class Printer {
 
   run<T>(work: (page: PrintPage) => Promise<T>): Promise<T> {
     return this.session.use(async (browser) => {
-      this.page ??= await PrintPage.create(browser, this.options);
+      const page = (this.page ??= await PrintPage.create(browser, this.options));
       try {
-        return await work(this.page);
+        return await work(page);
       } catch (err) {
-        await this.close();
+        this.page = undefined;
+        page.abandon();
         throw err;
       }
     });
