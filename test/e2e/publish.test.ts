@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import ICAL from 'ical.js';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import xpath from 'xpath';
@@ -250,7 +251,8 @@ describe('a repository of several committees', () => {
 
 describe('the open data', () => {
   it('validates against the JSON Schema the site publishes', () => {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    // With the formats checked too (date-time), as a strict consumer checks them.
+    const ajv = formats.default(new Ajv2020({ allErrors: true, strict: false }));
     const schema = (name: string) => JSON.parse(readFileSync(path.join(exampleSite, 'data', 'schema', '1', `${name}.schema.json`), 'utf8')) as object;
     const validators = { index: ajv.compile(schema('index')), organization: ajv.compile(schema('organization')), meeting: ajv.compile(schema('meeting')) };
     let documents = 0;
@@ -277,6 +279,7 @@ describe('the open data', () => {
     expect(meeting.agendaItem[0]['agenda:sections'].map((s: { heading: string }) => s.heading)).toContain('Sagsfremstilling');
     // An invalid document is refused: the schema is not one that passes anything.
     expect(validators.meeting({ ...meeting, cancelled: 'no' })).toBe(false);
+    expect(validators.meeting({ ...meeting, start: '6. september 2023 kl. 9' })).toBe(false);
   });
 
   it('has calendar feeds that ical.js reads with the right local times on both sides of a change to and from summer time', () => {
