@@ -2,6 +2,7 @@ import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError } from '../shared/errors.js';
 import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
 import { canonicalize } from './canonical.js';
+import { withoutMetadata } from './jpeg-metadata.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** An attachment file opened as a PDF: its own pages, or an image on an A4 page. */
@@ -71,16 +72,21 @@ async function wholePages(doc: PDFDocument): Promise<void> {
   }
 }
 
-/** A scan or photo, fitted to an A4 page turned the way the image is. */
+/**
+ * A scan or photo, fitted to an A4 page turned the way the image is; a JPEG without what was written
+ * beside its picture (jpeg-metadata.ts). The page is flushed: pdf-lib writes an image and a page's
+ * drawing into the document only then, and the published file is saved from the document's objects.
+ */
 async function imagePage(file: AttachmentBytes): Promise<PDFDocument> {
   const { PDFDocument } = await pdfLib();
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const image = file.kind === 'png' ? await doc.embedPng(file.bytes) : await doc.embedJpg(file.bytes);
+  const image = file.kind === 'png' ? await doc.embedPng(file.bytes) : await doc.embedJpg(withoutMetadata(file.bytes));
   const landscape = image.width > image.height;
   const [width, height] = landscape ? [a4.height, a4.width] : [a4.width, a4.height];
   const scale = Math.min(width / image.width, height / image.height);
   const page = doc.addPage([width, height]);
   page.drawImage(image, { x: (width - image.width * scale) / 2, y: (height - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
+  await doc.flush();
   return doc;
 }
 

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { attachmentPdf, openAttachment } from '../../src/pdf/attachments.js';
+import { withoutMetadata } from '../../src/pdf/jpeg-metadata.js';
+import { writePdf } from '../support/attachments.js';
+import { tempDir } from '../support/cli.js';
+import { spellings } from '../support/markers.js';
+import { pdfByteForms } from '../support/pdf.js';
+
+/** A real photo's JPEG as poppler writes one (JFIF, no metadata), baseline or progressive. */
+async function jpeg(progressive: boolean): Promise<Buffer> {
+  const dir = tempDir();
+  await writePdf(path.join(dir, 'side.pdf'), { text: 'FOTO af byggepladsen' });
+  const options = progressive ? ['-jpegopt', 'progressive=y'] : [];
+  execFileSync('pdftoppm', ['-jpeg', ...options, '-r', '40', '-singlefile', path.join(dir, 'side.pdf'), path.join(dir, 'foto')]);
+  return readFileSync(path.join(dir, 'foto.jpg'));
+}
+
+const segment = (code: number, body: string | Buffer) => {
+  const data = typeof body === 'string' ? Buffer.from(body, 'latin1') : body;
+  return Buffer.concat([Buffer.from([0xff, code, (data.length + 2) >> 8, (data.length + 2) & 0xff]), data]);
+};
+
+/** What cameras, phones and editors write beside the picture, each with a marker to search for. */
+const written = {
+  exif: segment(0xe1, 'Exif\x00\x00MM\x00*\x00\x00\x00\x08GPSMARK01 56.4460N 10.9188E'),
+  xmp: segment(0xe1, 'http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta>XMPMARK02 forfatter</x:xmpmeta>'),
+  iptc: segment(0xed, 'Photoshop 3.0\x008BIM\x04\x04IPTCMARK03'),
+  comment: segment(0xfe, 'COMMARK04 taget af Jens'),
+  thumbnail: segment(0xe0, Buffer.concat([Buffer.from('JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x01\x01', 'latin1'), Buffer.from('THUMBMARK05', 'latin1')])),
+  multiPicture: segment(0xe2, 'MPF\x00MPFMARK06'),
+  trailing: Buffer.from('SECONDIMAGE07 dybdekort', 'latin1'),
+};
+const marks = ['GPSMARK01', 'XMPMARK02', 'IPTCMARK03', 'COMMARK04', 'THUMBMARK05', 'MPFMARK06', 'SECONDIMAGE07'];
+
+/** The JPEG with all of that added: after its start, between its scans, and after its end. */
+function withMetadata(clean: Buffer): Buffer {
+  const secondScan = clean.indexOf(Buffer.from([0xff, 0xda]), clean.indexOf(Buffer.from([0xff, 0xda])) + 2);
+  const between = secondScan > 0 ? secondScan : clean.length - 2;
+  return Buffer.concat([
+    clean.subarray(0, 2),
+    written.thumbnail,
+    written.exif,
+    written.xmp,
+    written.iptc,
+    written.multiPicture,
+    clean.subarray(2, between),
+    written.comment,
+    clean.subarray(between),
+    written.trailing,
+  ]);
+}
+
+describe('a photo or scan as an attachment: what was written beside a JPEG\'s picture', () => {
+  it.each([false, true])('is left out, and the picture kept byte for byte (progressive: %s)', async (progressive) => {
+    const clean = await jpeg(progressive);
+    const damaged = withMetadata(clean);
+    for (const m of marks) expect(damaged.toString('latin1'), m).toContain(m);
+    expect(Buffer.from(withoutMetadata(damaged))).toEqual(clean);
+    // A JPEG with nothing beside its picture goes through unchanged.
+    expect(Buffer.from(withoutMetadata(clean))).toEqual(clean);
+  });
+
+  it('is in no byte of the attachment as published, which shows the photo', async () => {
+    const dir = tempDir();
+    const photo = withMetadata(await jpeg(false));
+    const ref = { path: 'bilag/foto.jpg', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
+    const published = path.join(dir, 'published.pdf');
+    writeFileSync(published, await attachmentPdf(await openAttachment({ ref, kind: 'jpeg', bytes: photo, sha256: '' })));
+    expect(execFileSync('qpdf', ['--check', published], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
+    for (const bytes of pdfByteForms(published)) for (const m of marks) for (const s of spellings(m)) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
+    const images = execFileSync('pdfimages', ['-list', published], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(images).toHaveLength(1);
+    expect(images[0]!.split(/\s+/).slice(3, 7)).toEqual(['image', '331', '468', 'rgb']);
+    expect(images[0]).toMatch(/\bjpeg\b/);
+  });
+
+  it('leaves a PNG as published a whole PDF too, the image on its page (qpdf --check, pdfimages)', async () => {
+    const dir = tempDir();
+    await writePdf(path.join(dir, 'side.pdf'), { text: 'SCANNING' });
+    execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', path.join(dir, 'side.pdf'), path.join(dir, 'scan')]);
+    const ref = { path: 'bilag/scan.png', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
+    const published = path.join(dir, 'published.pdf');
+    writeFileSync(published, await attachmentPdf(await openAttachment({ ref, kind: 'png', bytes: readFileSync(path.join(dir, 'scan.png')), sha256: '' })));
+    expect(execFileSync('qpdf', ['--check', published], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
+    const images = execFileSync('pdfimages', ['-list', published], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(images.map((l) => l.split(/\s+/).slice(3, 7))).toEqual([['image', '331', '468', 'rgb']]);
+  });
+
+  it('is no excuse to pass a JPEG that ends inside its picture: a located error, as for any unreadable file', async () => {
+    const clean = await jpeg(false);
+    expect(() => withoutMetadata(clean.subarray(0, clean.length / 2))).toThrow(/ends inside its picture data/);
+    const ref = { path: 'bilag/foto.jpg', at: { file: 'møde.yaml', line: 7, col: 15, path: 'punkter[0].bilag[0].fil' } };
+    await expect(openAttachment({ ref, kind: 'jpeg', bytes: clean.subarray(0, clean.length / 2), sha256: '' })).rejects.toThrow(
+      /^møde\.yaml:7:15: punkter\[0\]\.bilag\[0\]\.fil: .*not a readable JPEG image \(the JPEG ends inside its picture data\)/,
+    );
+  });
+});
