@@ -302,6 +302,10 @@ describe('attachment files a clerk really has', () => {
     const all = texts.join('\n');
     for (const word of ['OWNERONLY page 2', 'LANDSCAPE page 1', 'ROTATED page 1', 'FORMVALUE', 'LONGREPORT page 300', 'ATHREE page 1']) expect(all).toContain(word);
     expect(JSON.stringify(outline(out))).not.toContain('OWNBOOKMARK');
+    // The scan is there whole, on its own page: the 300 dpi image as the clerk's file has it.
+    const scanPage = agendaPages + 2 + 1 + 1 + 1;
+    const images = execFileSync('pdfimages', ['-f', String(scanPage), '-l', String(scanPage), '-list', out], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(images.map((l) => l.trim().split(/\s+/).slice(2, 5))).toEqual([['image', '2480', '3508']]);
     // Every sheet is A4, turned the way its page is; the stamps stand clear of every word of the page.
     const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '999', out], { encoding: 'utf8' });
     const landscape = agendaPages + 2 + 1;
