@@ -20,6 +20,11 @@ export function withoutMetadata(jpeg: Uint8Array): Uint8Array {
       out.push(jpeg.subarray(marker.at, marker.at + 2)); // anything after the image's end is left out
       return Buffer.concat(out);
     }
+    if (standalone(marker.code)) {
+      out.push(jpeg.subarray(marker.at, marker.at + 2));
+      at = marker.at + 2;
+      continue;
+    }
     const length = (byteAt(jpeg, marker.at + 2) << 8) | byteAt(jpeg, marker.at + 3);
     const end = marker.at + 2 + length;
     if (length < 2 || end > jpeg.length) throw new Error('a JPEG segment runs past the end of the file');
@@ -34,6 +39,11 @@ const soi = 0xd8;
 const eoi = 0xd9;
 const sos = 0xda;
 const com = 0xfe;
+
+/** The markers that stand alone, without a length: TEM and the restart markers. */
+function standalone(code: number): boolean {
+  return code === 0x01 || (code >= 0xd0 && code <= 0xd7);
+}
 
 /** Whether a segment stays: anything but application data and comments, and of those only what the picture needs. */
 function keeps(code: number, segment: Uint8Array): boolean {

@@ -59,8 +59,10 @@ describe('a photo or scan as an attachment: what was written beside a JPEG\'s pi
     const damaged = withMetadata(clean);
     for (const m of marks) expect(damaged.toString('latin1'), m).toContain(m);
     expect(Buffer.from(withoutMetadata(damaged))).toEqual(clean);
-    // A JPEG with nothing beside its picture goes through unchanged.
+    // A JPEG with nothing beside its picture goes through unchanged, a marker without a length (TEM) too.
     expect(Buffer.from(withoutMetadata(clean))).toEqual(clean);
+    const withTem = Buffer.concat([clean.subarray(0, 2), Buffer.from([0xff, 0x01]), clean.subarray(2)]);
+    expect(Buffer.from(withoutMetadata(withTem))).toEqual(withTem);
   });
 
   it('is in no byte of the attachment as published, which shows the photo', async () => {
