@@ -2,7 +2,7 @@ import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError } from '../shared/errors.js';
 import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
 import { canonicalize } from './canonical.js';
-import { withoutMetadata } from './jpeg-metadata.js';
+import { imagePage } from './image-page.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** An attachment file opened as a PDF: its own pages, or an image on an A4 page. */
@@ -11,9 +11,6 @@ export interface OpenedAttachment {
   doc: PDFDocument;
   pages: number;
 }
-
-/** A4 in points, portrait. */
-export const a4 = { width: 595.28, height: 841.89 };
 
 /**
  * Opens an attachment so that its pages can go into the combined document whole: a PDF encrypted with
@@ -70,24 +67,6 @@ async function wholePages(doc: PDFDocument): Promise<void> {
       if (!(stream instanceof PDFRawStream) || stream.getContents().length === 0) throw new Error(`page ${i + 1} has lost its content`);
     }
   }
-}
-
-/**
- * A scan or photo, fitted to an A4 page turned the way the image is; a JPEG without what was written
- * beside its picture (jpeg-metadata.ts). The page is flushed: pdf-lib writes an image and a page's
- * drawing into the document only then, and the published file is saved from the document's objects.
- */
-async function imagePage(file: AttachmentBytes): Promise<PDFDocument> {
-  const { PDFDocument } = await pdfLib();
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const image = file.kind === 'png' ? await doc.embedPng(file.bytes) : await doc.embedJpg(withoutMetadata(file.bytes));
-  const landscape = image.width > image.height;
-  const [width, height] = landscape ? [a4.height, a4.width] : [a4.width, a4.height];
-  const scale = Math.min(width / image.width, height / image.height);
-  const page = doc.addPage([width, height]);
-  page.drawImage(image, { x: (width - image.width * scale) / 2, y: (height - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
-  await doc.flush();
-  return doc;
 }
 
 /** What the clerk can do about a file that would not open. */

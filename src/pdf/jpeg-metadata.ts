@@ -11,27 +11,46 @@
  * No library here does this without decoding the picture; the segment syntax is ITU T.81, Annex B.
  */
 export function withoutMetadata(jpeg: Uint8Array): Uint8Array {
-  if (jpeg[0] !== 0xff || jpeg[1] !== soi) throw new Error('no JPEG start of image');
   const out = [jpeg.subarray(0, 2)];
+  for (const segment of segments(jpeg)) {
+    if (keeps(segment)) out.push(segment.bytes);
+    out.push(segment.scan);
+  }
+  return Buffer.concat(out);
+}
+
+/**
+ * How the picture is turned for viewing: EXIF's orientation, 1 to 8 (1: as stored; 6: turned a
+ * quarter clockwise, as a phone held upright stores its photos). A PDF viewer does not read EXIF,
+ * so the page turns the picture itself (attachments.ts). 1 where no EXIF says otherwise.
+ */
+export function orientation(jpeg: Uint8Array): number {
+  for (const segment of segments(jpeg)) {
+    if (segment.code === sos) break; // EXIF stands before the picture
+    if (segment.code === 0xe1 && latin1(segment.bytes, 4, 10) === 'Exif\0\0') return exifOrientation(segment.bytes.subarray(10));
+  }
+  return 1;
+}
+
+interface Segment {
+  code: number;
+  /** The marker and, where it has one, its length and data. */
+  bytes: Uint8Array;
+  /** After a start of scan, the picture's coded data up to the next marker; empty otherwise. */
+  scan: Uint8Array;
+}
+
+/** The segments after the start of image, to its end (anything after the end is not the picture's). */
+function* segments(jpeg: Uint8Array): Generator<Segment> {
+  if (jpeg[0] !== 0xff || jpeg[1] !== soi) throw new Error('no JPEG start of image');
   let at = 2;
   for (;;) {
     const marker = nextMarker(jpeg, at);
-    if (marker.code === eoi) {
-      out.push(jpeg.subarray(marker.at, marker.at + 2)); // anything after the image's end is left out
-      return Buffer.concat(out);
-    }
-    if (standalone(marker.code)) {
-      out.push(jpeg.subarray(marker.at, marker.at + 2));
-      at = marker.at + 2;
-      continue;
-    }
-    const length = (byteAt(jpeg, marker.at + 2) << 8) | byteAt(jpeg, marker.at + 3);
-    const end = marker.at + 2 + length;
-    if (length < 2 || end > jpeg.length) throw new Error('a JPEG segment runs past the end of the file');
-    const segment = jpeg.subarray(marker.at, end);
-    if (keeps(marker.code, segment)) out.push(segment);
-    at = marker.code === sos ? scanEnd(jpeg, end) : end;
-    if (marker.code === sos) out.push(jpeg.subarray(end, at));
+    const end = standalone(marker.code) ? marker.at + 2 : segmentEnd(jpeg, marker.at);
+    const scanEnd = marker.code === sos ? endOfScan(jpeg, end) : end;
+    yield { code: marker.code, bytes: jpeg.subarray(marker.at, end), scan: jpeg.subarray(end, scanEnd) };
+    if (marker.code === eoi) return;
+    at = scanEnd;
   }
 }
 
@@ -40,20 +59,40 @@ const eoi = 0xd9;
 const sos = 0xda;
 const com = 0xfe;
 
-/** The markers that stand alone, without a length: TEM and the restart markers. */
+/** The markers that stand alone, without a length: the end of image, TEM and the restart markers. */
 function standalone(code: number): boolean {
-  return code === 0x01 || (code >= 0xd0 && code <= 0xd7);
+  return code === eoi || code === 0x01 || (code >= 0xd0 && code <= 0xd7);
+}
+
+function segmentEnd(jpeg: Uint8Array, at: number): number {
+  const length = (byteAt(jpeg, at + 2) << 8) | byteAt(jpeg, at + 3);
+  if (length < 2 || at + 2 + length > jpeg.length) throw new Error('a JPEG segment runs past the end of the file');
+  return at + 2 + length;
 }
 
 /** Whether a segment stays: anything but application data and comments, and of those only what the picture needs. */
-function keeps(code: number, segment: Uint8Array): boolean {
+function keeps({ code, bytes }: Segment): boolean {
   if (code === com) return false;
   if (code < 0xe0 || code > 0xef) return true;
-  const id = Buffer.from(segment.subarray(4, 16)).toString('latin1');
-  if (code === 0xe0) return id.startsWith('JFIF\0') && segment[16] === 0 && segment[17] === 0; // no thumbnail
+  const id = latin1(bytes, 4, 16);
+  if (code === 0xe0) return id.startsWith('JFIF\0') && bytes[16] === 0 && bytes[17] === 0; // no thumbnail
   if (code === 0xe2) return id.startsWith('ICC_PROFILE\0');
   if (code === 0xee) return id.startsWith('Adobe');
   return false;
+}
+
+/** The orientation tag (0x0112) of a TIFF header's first directory, as EXIF holds it; 1 where it is missing or odd. */
+function exifOrientation(tiff: Uint8Array): number {
+  const little = latin1(tiff, 0, 2) === 'II';
+  const u16 = (at: number) => (at + 2 <= tiff.length ? (little ? tiff[at]! | (tiff[at + 1]! << 8) : (tiff[at]! << 8) | tiff[at + 1]!) : -1);
+  const u32 = (at: number) => (u16(at) < 0 || u16(at + 2) < 0 ? -1 : little ? u16(at) + u16(at + 2) * 65536 : u16(at) * 65536 + u16(at + 2));
+  const directory = u32(4);
+  if (u16(2) !== 42 || directory < 8) return 1;
+  for (let i = 0, count = u16(directory); i < count; i++) {
+    const entry = directory + 2 + 12 * i;
+    if (u16(entry) === 0x0112) return u16(entry + 8) >= 1 && u16(entry + 8) <= 8 ? u16(entry + 8) : 1;
+  }
+  return 1;
 }
 
 /** The marker at `at`, past any fill bytes (0xFF) before it. */
@@ -64,7 +103,7 @@ function nextMarker(jpeg: Uint8Array, at: number): { code: number; at: number } 
 }
 
 /** Where a scan's coded data ends: at the first marker that is not a stuffed 0xFF or a restart marker. */
-function scanEnd(jpeg: Uint8Array, at: number): number {
+function endOfScan(jpeg: Uint8Array, at: number): number {
   for (let i = at; i + 1 < jpeg.length; i++) {
     if (jpeg[i] !== 0xff) continue;
     const next = jpeg[i + 1]!;
@@ -77,4 +116,8 @@ function byteAt(jpeg: Uint8Array, at: number): number {
   const byte = jpeg[at];
   if (byte === undefined) throw new Error('the JPEG ends before its end of image');
   return byte;
+}
+
+function latin1(bytes: Uint8Array, from: number, to: number): string {
+  return Buffer.from(bytes.subarray(from, to)).toString('latin1');
 }

@@ -1,5 +1,6 @@
 import type { PDFDict, PDFDocument, PDFEmbeddedPage, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
-import { a4, type OpenedAttachment } from './attachments.js';
+import { a4 } from './a4.js';
+import type { OpenedAttachment } from './attachments.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** One attachment as it goes into the combined document. */

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachmentPdf, openAttachment } from '../../src/pdf/attachments.js';
-import { withoutMetadata } from '../../src/pdf/jpeg-metadata.js';
+import { orientation, withoutMetadata } from '../../src/pdf/jpeg-metadata.js';
+import { PDFDocument, rgb } from '@cantoo/pdf-lib';
 import { writePdf } from '../support/attachments.js';
 import { tempDir } from '../support/cli.js';
 import { spellings } from '../support/markers.js';
@@ -100,3 +101,61 @@ describe('a photo or scan as an attachment: what was written beside a JPEG\'s pi
     );
   });
 });
+
+/** A portrait picture (100 × 150 pixels), black in its top-left quarter and white elsewhere, as a JPEG. */
+async function cornerJpeg(): Promise<Buffer> {
+  const dir = tempDir();
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 300]).drawRectangle({ x: 0, y: 150, width: 100, height: 150, color: rgb(0, 0, 0) });
+  writeFileSync(path.join(dir, 'hjoerne.pdf'), await doc.save());
+  execFileSync('pdftoppm', ['-jpeg', '-r', '36', '-singlefile', path.join(dir, 'hjoerne.pdf'), path.join(dir, 'foto')]);
+  return readFileSync(path.join(dir, 'foto.jpg'));
+}
+
+/** An EXIF segment that holds only an orientation, in either byte order a camera writes. */
+function exifOrientationSegment(turn: number, little: boolean): Buffer {
+  const tiff = Buffer.alloc(26);
+  const u16 = (v: number, at: number) => (little ? tiff.writeUInt16LE(v, at) : tiff.writeUInt16BE(v, at));
+  const u32 = (v: number, at: number) => (little ? tiff.writeUInt32LE(v, at) : tiff.writeUInt32BE(v, at));
+  tiff.write(little ? 'II' : 'MM', 0, 'latin1');
+  u16(42, 2);
+  u32(8, 4);
+  u16(1, 8);
+  u16(0x0112, 10);
+  u16(3, 12); // SHORT
+  u32(1, 14);
+  u16(turn, 18);
+  return segment(0xe1, Buffer.concat([Buffer.from('Exif\x00\x00', 'latin1'), tiff]));
+}
+
+/** Which quarter of the PDF's page is the dark one, and whether the page is landscape, from a grey rendering. */
+function darkQuarter(pdf: string): { quarter: string; landscape: boolean } {
+  execFileSync('pdftoppm', ['-gray', '-r', '12', '-singlefile', pdf, pdf.replace(/\.pdf$/, '')]);
+  const pgm = readFileSync(pdf.replace(/\.pdf$/, '.pgm'));
+  const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 20))!.map(Number) as [number, number, number];
+  const pixels = pgm.subarray(pgm.length - width * height);
+  const sums = { 'top-left': 0, 'top-right': 0, 'bottom-left': 0, 'bottom-right': 0 };
+  pixels.forEach((grey, i) => {
+    const [x, y] = [i % width, Math.floor(i / width)];
+    sums[`${y < height / 2 ? 'top' : 'bottom'}-${x < width / 2 ? 'left' : 'right'}` as keyof typeof sums] += 255 - grey;
+  });
+  const quarter = Object.entries(sums).sort((a, b) => b[1] - a[1])[0]![0];
+  return { quarter, landscape: width > height };
+}
+
+describe('a photo with an EXIF orientation', () => {
+  // Where the stored picture's top-left corner is shown, for each of EXIF's eight orientations.
+  const shown: Record<number, string> = { 1: 'top-left', 2: 'top-right', 3: 'bottom-right', 4: 'bottom-left', 5: 'top-left', 6: 'top-right', 7: 'bottom-right', 8: 'bottom-left' };
+  it.each(Object.keys(shown).map(Number))('%i is shown turned as a viewer of photos shows it, on a sheet turned the same way', async (turn) => {
+    const clean = await cornerJpeg();
+    const photo = Buffer.concat([clean.subarray(0, 2), exifOrientationSegment(turn, turn % 2 === 0), clean.subarray(2)]);
+    expect(orientation(photo)).toBe(turn);
+    const dir = tempDir();
+    const ref = { path: 'bilag/foto.jpg', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
+    const published = path.join(dir, 'foto.pdf');
+    writeFileSync(published, await attachmentPdf(await openAttachment({ ref, kind: 'jpeg', bytes: photo, sha256: '' })));
+    expect(darkQuarter(published)).toEqual({ quarter: shown[turn], landscape: turn >= 5 });
+    expect(orientation(clean)).toBe(1);
+  });
+});
+
