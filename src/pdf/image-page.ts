@@ -30,22 +30,23 @@ export async function imagePage(file: AttachmentBytes): Promise<PDFDocument> {
 type Matrix = [number, number, number, number, number, number];
 
 /**
- * The matrix that draws the image's unit square into `box`, turned and mirrored as EXIF orientation
- * `turn` says. Each row gives the shown position (x, y), as fractions of the box, of the stored
- * picture's point (u, v): x = a·u + b·v + c, y = d·u + e·v + f. 6, for one: the stored top row is
- * shown at the right and its left column at the top.
+ * For each EXIF orientation, the shown position (x, y), as fractions of the picture's box, of the
+ * stored picture's point (u, v): x = a·u + b·v + c, y = d·u + e·v + f. 6, for one: the stored top row
+ * is shown at the right and its left column at the top.
  */
+const shown: Record<number, Matrix> = {
+  1: [1, 0, 0, 0, 1, 0],
+  2: [-1, 0, 1, 0, 1, 0],
+  3: [-1, 0, 1, 0, -1, 1],
+  4: [1, 0, 0, 0, -1, 1],
+  5: [0, -1, 1, -1, 0, 1],
+  6: [0, 1, 0, -1, 0, 1],
+  7: [0, 1, 0, 1, 0, 0],
+  8: [0, -1, 1, 1, 0, 0],
+};
+
+/** The matrix that draws the image's unit square into `box`, turned and mirrored as EXIF orientation `turn` says. */
 function placement(turn: number, box: { x: number; y: number; width: number; height: number }): Matrix {
-  const shown: Record<number, Matrix> = {
-    1: [1, 0, 0, 0, 1, 0],
-    2: [-1, 0, 1, 0, 1, 0],
-    3: [-1, 0, 1, 0, -1, 1],
-    4: [1, 0, 0, 0, -1, 1],
-    5: [0, -1, 1, -1, 0, 1],
-    6: [0, 1, 0, -1, 0, 1],
-    7: [0, 1, 0, 1, 0, 0],
-    8: [0, -1, 1, 1, 0, 0],
-  };
   const [a, b, c, d, e, f] = shown[turn] ?? shown[1]!;
   // PDF's cm [a b c d e f] maps (u, v) to (a·u + c·v + e, b·u + d·v + f).
   return [box.width * a, box.height * d, box.width * b, box.height * e, box.x + box.width * c, box.y + box.height * f];

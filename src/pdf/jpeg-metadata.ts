@@ -22,7 +22,7 @@ export function withoutMetadata(jpeg: Uint8Array): Uint8Array {
 /**
  * How the picture is turned for viewing: EXIF's orientation, 1 to 8 (1: as stored; 6: turned a
  * quarter clockwise, as a phone held upright stores its photos). A PDF viewer does not read EXIF,
- * so the page turns the picture itself (attachments.ts). 1 where no EXIF says otherwise.
+ * so the page turns the picture itself (image-page.ts). 1 where no EXIF says otherwise.
  */
 export function orientation(jpeg: Uint8Array): number {
   for (const segment of segments(jpeg)) {
@@ -83,14 +83,19 @@ function keeps({ code, bytes }: Segment): boolean {
 
 /** The orientation tag (0x0112) of a TIFF header's first directory, as EXIF holds it; 1 where it is missing or odd. */
 function exifOrientation(tiff: Uint8Array): number {
-  const little = latin1(tiff, 0, 2) === 'II';
-  const u16 = (at: number) => (at + 2 <= tiff.length ? (little ? tiff[at]! | (tiff[at + 1]! << 8) : (tiff[at]! << 8) | tiff[at + 1]!) : -1);
-  const u32 = (at: number) => (u16(at) < 0 || u16(at + 2) < 0 ? -1 : little ? u16(at) + u16(at + 2) * 65536 : u16(at) * 65536 + u16(at + 2));
-  const directory = u32(4);
-  if (u16(2) !== 42 || directory < 8) return 1;
-  for (let i = 0, count = u16(directory); i < count; i++) {
-    const entry = directory + 2 + 12 * i;
-    if (u16(entry) === 0x0112) return u16(entry + 8) >= 1 && u16(entry + 8) <= 8 ? u16(entry + 8) : 1;
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  try {
+    const little = latin1(tiff, 0, 2) === 'II';
+    const directory = view.getUint32(4, little);
+    if (view.getUint16(2, little) !== 42 || directory < 8) return 1;
+    for (let i = 0, count = view.getUint16(directory, little); i < count; i++) {
+      const entry = directory + 2 + 12 * i;
+      if (view.getUint16(entry, little) !== 0x0112) continue;
+      const turn = view.getUint16(entry + 8, little);
+      return turn >= 1 && turn <= 8 ? turn : 1;
+    }
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err; // a directory that runs past the segment
   }
   return 1;
 }
