@@ -9,7 +9,7 @@ import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../sup
 import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
 import { contentsEntries } from '../support/contents.js';
-import { pdfByteForms, pdfInfo, pdfPages } from '../support/pdf.js';
+import { pdfByteForms, pdfImages, pdfInfo, pdfPages } from '../support/pdf.js';
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
 
@@ -304,8 +304,7 @@ describe('attachment files a clerk really has', () => {
     expect(JSON.stringify(outline(out))).not.toContain('OWNBOOKMARK');
     // The scan is there whole, on its own page: the 300 dpi image as the clerk's file has it.
     const scanPage = agendaPages + 2 + 1 + 1 + 1;
-    const images = execFileSync('pdfimages', ['-f', String(scanPage), '-l', String(scanPage), '-list', out], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(images.map((l) => l.trim().split(/\s+/).slice(2, 5))).toEqual([['image', '2480', '3508']]);
+    expect(pdfImages(out, scanPage).map((i) => [i.type, i.width, i.height])).toEqual([['image', 2480, 3508]]);
     // Every sheet is A4, turned the way its page is; the stamps stand clear of every word of the page.
     const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '999', out], { encoding: 'utf8' });
     const landscape = agendaPages + 2 + 1;

@@ -37,3 +37,13 @@ export function pdfByteForms(file: string): string[] {
   execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, raw]);
   return [readFileSync(file).toString('latin1'), readFileSync(raw).toString('latin1')];
 }
+
+/** The images pdfimages lists, on one page or on all: the type, size, colour and encoding of each. */
+export function pdfImages(file: string, page?: number): Array<{ type: string; width: number; height: number; color: string; enc: string }> {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  const rows = execFileSync('pdfimages', [...pages, '-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return rows.map((row) => {
+    const [, , type, width, height, color, , , enc] = row.trim().split(/\s+/);
+    return { type: type!, width: Number(width), height: Number(height), color: color!, enc: enc! };
+  });
+}

@@ -5,18 +5,38 @@ import { describe, expect, it } from 'vitest';
 import { attachmentPdf, openAttachment } from '../../src/pdf/attachments.js';
 import { orientation, withoutMetadata } from '../../src/pdf/jpeg-metadata.js';
 import { PDFDocument, rgb } from '@cantoo/pdf-lib';
-import { writePdf } from '../support/attachments.js';
+import { pdfBytes } from '../support/attachments.js';
 import { tempDir } from '../support/cli.js';
 import { spellings } from '../support/markers.js';
-import { pdfByteForms } from '../support/pdf.js';
+import { pdfByteForms, pdfImages } from '../support/pdf.js';
+
+/** A PDF's first page as poppler renders it to an image file (pdftoppm's `format`: -jpeg, -png). */
+function rendered(pdf: Uint8Array, format: string, options: string[] = []): Buffer {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'side.pdf'), pdf);
+  execFileSync('pdftoppm', [format, ...options, '-singlefile', path.join(dir, 'side.pdf'), path.join(dir, 'billede')]);
+  return readFileSync(path.join(dir, format === '-jpeg' ? 'billede.jpg' : 'billede.png'));
+}
 
 /** A real photo's JPEG as poppler writes one (JFIF, no metadata), baseline or progressive. */
 async function jpeg(progressive: boolean): Promise<Buffer> {
-  const dir = tempDir();
-  await writePdf(path.join(dir, 'side.pdf'), { text: 'FOTO af byggepladsen' });
-  const options = progressive ? ['-jpegopt', 'progressive=y'] : [];
-  execFileSync('pdftoppm', ['-jpeg', ...options, '-r', '40', '-singlefile', path.join(dir, 'side.pdf'), path.join(dir, 'foto')]);
-  return readFileSync(path.join(dir, 'foto.jpg'));
+  return rendered(await pdfBytes({ text: 'FOTO af byggepladsen' }), '-jpeg', ['-r', '40', ...(progressive ? ['-jpegopt', 'progressive=y'] : [])]);
+}
+
+/** An attachment's file as `fil:` at `line`:`col` names it. */
+const attachment = (kind: 'jpeg' | 'png', bytes: Uint8Array, line = 1, col = 1) => ({
+  ref: { path: `bilag/foto.${kind}`, at: { file: 'møde.yaml', line, col, path: 'punkter[0].bilag[0].fil' } },
+  kind,
+  bytes,
+  sha256: '',
+});
+
+/** The attachment's file as publish writes it; checked whole by qpdf. */
+async function published(kind: 'jpeg' | 'png', bytes: Uint8Array): Promise<string> {
+  const file = path.join(tempDir(), 'published.pdf');
+  writeFileSync(file, await attachmentPdf(await openAttachment(attachment(kind, bytes))));
+  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
+  return file;
 }
 
 const segment = (code: number, body: string | Buffer) => {
@@ -67,36 +87,20 @@ describe('a photo or scan as an attachment: what was written beside a JPEG\'s pi
   });
 
   it('is in no byte of the attachment as published, which shows the photo', async () => {
-    const dir = tempDir();
-    const photo = withMetadata(await jpeg(false));
-    const ref = { path: 'bilag/foto.jpg', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
-    const published = path.join(dir, 'published.pdf');
-    writeFileSync(published, await attachmentPdf(await openAttachment({ ref, kind: 'jpeg', bytes: photo, sha256: '' })));
-    expect(execFileSync('qpdf', ['--check', published], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
-    for (const bytes of pdfByteForms(published)) for (const m of marks) for (const s of spellings(m)) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
-    const images = execFileSync('pdfimages', ['-list', published], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(images).toHaveLength(1);
-    expect(images[0]!.trim().split(/\s+/).slice(2, 6)).toEqual(['image', '331', '468', 'rgb']);
-    expect(images[0]).toMatch(/\bjpeg\b/);
+    const file = await published('jpeg', withMetadata(await jpeg(false)));
+    for (const bytes of pdfByteForms(file)) for (const m of marks) for (const s of spellings(m)) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
+    expect(pdfImages(file)).toEqual([{ type: 'image', width: 331, height: 468, color: 'rgb', enc: 'jpeg' }]);
   });
 
   it('leaves a PNG as published a whole PDF too, the image on its page (qpdf --check, pdfimages)', async () => {
-    const dir = tempDir();
-    await writePdf(path.join(dir, 'side.pdf'), { text: 'SCANNING' });
-    execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', path.join(dir, 'side.pdf'), path.join(dir, 'scan')]);
-    const ref = { path: 'bilag/scan.png', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
-    const published = path.join(dir, 'published.pdf');
-    writeFileSync(published, await attachmentPdf(await openAttachment({ ref, kind: 'png', bytes: readFileSync(path.join(dir, 'scan.png')), sha256: '' })));
-    expect(execFileSync('qpdf', ['--check', published], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
-    const images = execFileSync('pdfimages', ['-list', published], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(images.map((l) => l.trim().split(/\s+/).slice(2, 6))).toEqual([['image', '331', '468', 'rgb']]);
+    const file = await published('png', rendered(await pdfBytes({ text: 'SCANNING' }), '-png', ['-r', '40']));
+    expect(pdfImages(file).map((i) => [i.type, i.width, i.height, i.color])).toEqual([['image', 331, 468, 'rgb']]);
   });
 
   it('is no excuse to pass a JPEG that ends inside its picture: a located error, as for any unreadable file', async () => {
     const clean = await jpeg(false);
     expect(() => withoutMetadata(clean.subarray(0, clean.length / 2))).toThrow(/ends inside its picture data/);
-    const ref = { path: 'bilag/foto.jpg', at: { file: 'møde.yaml', line: 7, col: 15, path: 'punkter[0].bilag[0].fil' } };
-    await expect(openAttachment({ ref, kind: 'jpeg', bytes: clean.subarray(0, clean.length / 2), sha256: '' })).rejects.toThrow(
+    await expect(openAttachment(attachment('jpeg', clean.subarray(0, clean.length / 2), 7, 15))).rejects.toThrow(
       /^møde\.yaml:7:15: punkter\[0\]\.bilag\[0\]\.fil: .*not a readable JPEG image \(the JPEG ends inside its picture data\)/,
     );
   });
@@ -104,12 +108,9 @@ describe('a photo or scan as an attachment: what was written beside a JPEG\'s pi
 
 /** A portrait picture (100 × 150 pixels), black in its top-left quarter and white elsewhere, as a JPEG. */
 async function cornerJpeg(): Promise<Buffer> {
-  const dir = tempDir();
   const doc = await PDFDocument.create();
   doc.addPage([200, 300]).drawRectangle({ x: 0, y: 150, width: 100, height: 150, color: rgb(0, 0, 0) });
-  writeFileSync(path.join(dir, 'hjoerne.pdf'), await doc.save());
-  execFileSync('pdftoppm', ['-jpeg', '-r', '36', '-singlefile', path.join(dir, 'hjoerne.pdf'), path.join(dir, 'foto')]);
-  return readFileSync(path.join(dir, 'foto.jpg'));
+  return rendered(await doc.save(), '-jpeg', ['-r', '36']);
 }
 
 /** An EXIF segment that holds only an orientation, in either byte order a camera writes. */
@@ -150,11 +151,7 @@ describe('a photo with an EXIF orientation', () => {
     const clean = await cornerJpeg();
     const photo = Buffer.concat([clean.subarray(0, 2), exifOrientationSegment(turn, turn % 2 === 0), clean.subarray(2)]);
     expect(orientation(photo)).toBe(turn);
-    const dir = tempDir();
-    const ref = { path: 'bilag/foto.jpg', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
-    const published = path.join(dir, 'foto.pdf');
-    writeFileSync(published, await attachmentPdf(await openAttachment({ ref, kind: 'jpeg', bytes: photo, sha256: '' })));
-    expect(darkQuarter(published)).toEqual({ quarter: shown[turn], landscape: turn >= 5 });
+    expect(darkQuarter(await published('jpeg', photo))).toEqual({ quarter: shown[turn], landscape: turn >= 5 });
     expect(orientation(clean)).toBe(1);
   });
 });
