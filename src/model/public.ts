@@ -2,14 +2,18 @@ import type { Bilag, Item, ItemSection, Meeting } from './meeting.js';
 
 /**
  * The version for publication: a closed item keeps its number and place under its public title (or
- * the house's "Lukket punkt") and nothing else; closed texts, timetable rows, earlier decisions and
- * attachments' titles and document numbers are gone. It is made from the model, before rendering, so
- * nothing closed reaches the HTML, the contents, the outline, the metadata or the file name.
+ * the house's "Lukket punkt") and nothing else; closed texts, timetable rows, earlier decisions,
+ * attachments' titles and document numbers, and closed decisions with their record are gone. It is
+ * made from the model, before rendering, so nothing closed reaches the HTML, the contents, the
+ * outline, the metadata or the file name.
  */
 export function publicVersion(meeting: Meeting): Meeting {
   const closedTitle = meeting.style.ord.lukket_punkt;
   return { ...meeting, audience: 'offentlig', items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item))) };
 }
+
+/** What is left of a closed decision: nothing. Who did not take part and why, the vote and the dissent are closed with it. */
+const noRecord: Pick<Item, 'beslutning' | 'notTakingPart' | 'vote' | 'dissent'> = { beslutning: undefined, notTakingPart: [], vote: undefined, dissent: [] };
 
 function closedItem(item: Item, closedTitle: string): Item {
   return {
@@ -20,8 +24,7 @@ function closedItem(item: Item, closedTitle: string): Item {
     tidsplan: [],
     bilag: item.bilag.map((b) => closedBilag(b)),
     earlierDecisions: [],
-    notTakingPart: [],
-    dissent: [],
+    ...noRecord,
   };
 }
 
@@ -33,7 +36,7 @@ function openItem(item: Item): Item {
     tidsplan: item.tidsplan.filter((s) => !s.lukket),
     bilag: item.bilag.map((b) => (b.lukket ? closedBilag(b) : b)),
     earlierDecisions: item.earlierDecisions.filter((d) => !d.decision.lukket),
-    beslutning: item.beslutning?.lukket ? undefined : item.beslutning,
+    ...(item.beslutning?.lukket ? noRecord : {}),
   };
 }
 

@@ -82,3 +82,23 @@ describe('the warnings of a public build', () => {
     }
   });
 });
+
+describe('a closed decision in an open item', () => {
+  // Item 1 of the fixture: its decision is closed, with a member inhabil, a vote and a protokoltilførsel.
+  const dir = tempDir();
+  const record = ['Bo Bech deltog ikke i behandlingen af punktet på grund af inhabilitet.', 'For stemte: Anna Andersen (1)', 'Anna Andersen ønskede følgende tilført protokollen:'];
+  beforeAll(() => {
+    expect(agenda(['build', '2024-03-06', '--meetings', fixture, '--both', '--quiet'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('closes its whole record with it: who did not take part, the vote and the protokoltilførsel are not in the public version', () => {
+    const text = pdfPages(path.join(dir, 'out', '2024-03-06-referat-offentlig.pdf')).join('\n');
+    for (const line of record) expect(text).not.toContain(line);
+  });
+
+  it('shows the members the record under "Lukket", with the decision and the protokoltilførsel', () => {
+    const text = pdfPages(path.join(dir, 'out', '2024-03-06-referat.pdf')).join('\n').replace(/\s+/g, ' ');
+    const [inhabil, vote, protocol] = record;
+    expect(text).toContain(`Lukket ${inhabil} ${vote} Udvalget godkendte XQZSECRET04. ${protocol} Formanden ønsker tilbuddet fra XQZSECRET16 afvist.`);
+  });
+});

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { tempDir } from '../support/cli.js';
+import { markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 
 // The package as another program gets it: `npm pack`ed, unpacked into a project of its own with
 // only its declared dependencies beside it (linked from ours, as an offline install would), and
 // used through `import ... from 'agenda'` alone: a TypeScript program, type-checked against the
 // package's declarations, that checks a meeting and builds its members' and public PDFs.
-const markers = Array.from({ length: 15 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
 
 const program = `
 import { buildBatch, checkCommittee, ExitCode, InputError, type BatchEvent } from 'agenda';
