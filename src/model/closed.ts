@@ -1,10 +1,15 @@
 import type { Item, Meeting } from './meeting.js';
 
-/** Whether the item, as this version shows it, holds anything closed: the item, a text, a timetable row, an attachment or the decision. */
+/**
+ * Whether the item, as this version shows it, holds anything closed: the item, a text, a timetable
+ * row, an attachment, the decision, or an earlier committee's closed decision it carries. The one
+ * notion behind the page marker, the front page's warning and the PDF's subject.
+ */
 export function holdsClosed(meeting: Meeting, item: Item): boolean {
   // The public version has nothing closed left in it: a closed item shows only that it is closed.
   if (meeting.audience !== 'medlemmer') return false;
-  return item.lukket || item.sections.some((s) => s.text?.lukket) || item.tidsplan.some((s) => s.lukket) || item.bilag.some((b) => b.lukket) || Boolean(item.beslutning?.lukket);
+  const closedParts = [...item.sections.map((s) => s.text), ...item.tidsplan, ...item.bilag, item.beslutning, ...item.earlierDecisions.map((d) => d.decision)];
+  return item.lukket || closedParts.some((part) => part?.lukket);
 }
 
 /** Whether the document holds closed content, and so must not be published. */
