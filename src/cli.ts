@@ -156,7 +156,8 @@ program
   .command('sag')
   .description("a case's way through the repository's committees: each meeting, committee, item number and decision")
   .argument('<id>', "the case's id, as items give it under sag:")
-  .action(async (id: string) => (await commands.sag()).sagCommand(id));
+  .option('--medlemmer', "the members' view: closed items' own titles and closed decisions' text (default: what the public may see)")
+  .action(async (id: string, options: { medlemmer?: boolean }) => (await commands.sag()).sagCommand(id, options));
 
 program
   .command('schema')

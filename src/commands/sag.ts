@@ -1,16 +1,32 @@
-import { caseSteps, repositoryMeetings } from '../pipeline/case-history.js';
+import { caseSteps, repositoryMeetings, type CaseStep } from '../pipeline/case-history.js';
 import { UsageError } from '../shared/errors.js';
 import { longDate } from '../shared/danish-dates.js';
 
+export interface SagOptions {
+  /** The members' view: closed items under their own titles, closed decisions with their text. */
+  medlemmer?: boolean;
+}
+
 /**
  * `agenda sag <id>`: the case's way through the committees of the repository here, each meeting
- * that took it up with the item's number and the decision (closed ones named as closed, not shown).
+ * that took it up with the item's number and the decision. By default as the public may see it: a
+ * closed item under its public title, a closed decision named as closed, not shown; `--medlemmer`
+ * shows what the members' documents show. Its first line says which view it is.
  */
-export async function sagCommand(id: string): Promise<void> {
+export async function sagCommand(id: string, options: SagOptions = {}): Promise<void> {
   const steps = caseSteps(await repositoryMeetings('.'), id);
   if (steps.length === 0) throw new UsageError(`no item of any committee's meetings here takes up the case ${id} (sag: ${id})`);
-  for (const s of steps) {
-    const decision = s.decision ? (s.decision.lukket ? '(lukket beslutning)' : s.decision.text.trim().replace(/\s*\n\s*/g, ' ')) : '(ingen beslutning endnu)';
-    process.stdout.write(`${longDate(s.date)}  ${s.committee}, punkt ${s.number}: ${s.title}\n  ${decision}\n`);
-  }
+  const members = options.medlemmer ?? false;
+  const view = members
+    ? "the members' view, with closed items' titles and closed decisions: not for the public"
+    : "the public view: closed items under their public titles, closed decisions not shown (--medlemmer: the members' view)";
+  process.stdout.write(`${id}, ${view}\n`);
+  for (const s of steps) process.stdout.write(`${longDate(s.date)}  ${s.committee}, punkt ${s.number}: ${members ? s.title : s.publicTitle}\n  ${decisionLine(s, members)}\n`);
+}
+
+function decisionLine(step: CaseStep, members: boolean): string {
+  if (!step.decision) return '(ingen beslutning endnu)';
+  const text = step.decision.text.trim().replace(/\s*\n\s*/g, ' ');
+  if (!step.decision.lukket) return text;
+  return members ? `(lukket beslutning) ${text}` : '(lukket beslutning)';
 }

@@ -1,11 +1,15 @@
 import type { ClosableText, EarlierDecision, Meeting } from './meeting.js';
+import { publicTitle } from './public.js';
 
 /** One meeting's handling of a case: which committee, when, under which item number, and what it decided. */
 export interface CaseStep {
   committee: string;
   date: string;
   number: number;
+  /** The item's title, as the members see it. */
   title: string;
+  /** The title the public sees: a closed item's public title, or the house's "Lukket punkt". */
+  publicTitle: string;
   /** Closed where the item or the decision was closed at that meeting. */
   decision?: ClosableText;
 }
@@ -21,6 +25,7 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
           date: m.date,
           number: i.number,
           title: i.title,
+          publicTitle: publicTitle(i, m.style.ord.lukket_punkt),
           decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
         })),
     )

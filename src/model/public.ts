@@ -18,7 +18,7 @@ const noRecord: Pick<Item, 'beslutning' | 'notTakingPart' | 'vote' | 'dissent'> 
 function closedItem(item: Item, closedTitle: string): Item {
   return {
     number: item.number,
-    title: item.publicTitle ?? closedTitle,
+    title: publicTitle(item, closedTitle),
     lukket: true,
     sections: item.sections.map((s) => ({ key: s.key, heading: s.heading, main: s.main })),
     tidsplan: [],
@@ -26,6 +26,11 @@ function closedItem(item: Item, closedTitle: string): Item {
     earlierDecisions: [],
     ...noRecord,
   };
+}
+
+/** The title the public sees: an open item's own; a closed item's public title, or the house's "Lukket punkt" (`closedTitle`). */
+export function publicTitle(item: Item, closedTitle: string): string {
+  return item.lukket ? (item.publicTitle ?? closedTitle) : item.title;
 }
 
 function openItem(item: Item): Item {

@@ -51,4 +51,4 @@ export function meetingTakesUpCases(meeting: Meeting): boolean {
   return meeting.items.some((i) => i.sag !== undefined);
 }
 
-export { caseSteps } from '../model/case-history.js';
+export { caseSteps, type CaseStep } from '../model/case-history.js';

@@ -58,3 +58,30 @@ describe("a committee's closed decision carried into a later committee's agenda"
     }
   });
 });
+
+describe('agenda sag, where the case went through closed items', () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = repositoryWithClosedDecision();
+    // Økonomiudvalget's item is closed under a public title; Kommunalbestyrelsen's is closed without one.
+    edit(path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'), '  - titel: Salg af grund på Havnevej\n', '  - titel: Salg af grund på Havnevej XQZSECRET96\n    offentlig_titel: Salg af grund\n    lukket: true\n');
+    edit(path.join(repo, 'udvalg', 'KB', '2024-01-16.yaml'), '  - titel: Salg af grund på Havnevej\n', '  - titel: Salg af grund XQZSECRET95\n    lukket: true\n');
+  });
+
+  it('prints by default what the public may see, and says so: public titles (or "Lukket punkt"), no closed decision', () => {
+    const run = agenda(['sag', '24/0117'], { cwd: repo });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain('XQZSECRET');
+    expect(run.stdout.split('\n')[0]).toMatch(/^24\/0117, the public view: .*--medlemmer/);
+    expect(run.stdout).toContain('9. januar 2024  Økonomiudvalget, punkt 2: Salg af grund\n  (lukket beslutning)\n');
+    expect(run.stdout).toContain('16. januar 2024  Kommunalbestyrelsen, punkt 1: Lukket punkt\n  (ingen beslutning endnu)\n');
+  });
+
+  it('prints the members’ view with --medlemmer, and says so', () => {
+    const run = agenda(['sag', '24/0117', '--medlemmer'], { cwd: repo });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[0]).toMatch(/^24\/0117, the members' view/);
+    expect(run.stdout).toContain(`Økonomiudvalget, punkt 2: Salg af grund på Havnevej XQZSECRET96\n  (lukket beslutning) Anbefalet ${marker}.\n`);
+    expect(run.stdout).toContain('Kommunalbestyrelsen, punkt 1: Salg af grund XQZSECRET95\n');
+  });
+});
