@@ -5,19 +5,24 @@ import type { MeetingInput } from '../input/schema/meeting.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
 import { within } from '../shared/dates.js';
+import { absencesOf, membersOn, presentAt, seatsOn } from '../model/seats.js';
+import { doubleCounts } from './vote.js';
 
 /**
  * The minutes' record names only people at the meeting: who did not take part in an item, how they
  * voted and who dissented are the members in office on the day and the substitutes, or (in a vote
  * and a dissent) a party letter of theirs. A substitute stands in for a member who sent word
- * (fraværende), and nobody takes part in an item they are recorded as not taking part in.
+ * (fraværende), and nobody takes part in an item they are recorded as not taking part in. A vote
+ * counts each voter once. Who is there is the model's reckoning (seats.ts), so the check and the
+ * counts agree.
  */
 export function checkProceedings(date: string, committee: CommitteeInput, meeting: MeetingInput, source: YamlFile): Finding[] {
   const findings: Finding[] = [];
   const at = (path: PropertyKey[], message: string) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
   const inOffice = committee.medlemmer.filter((m) => within(date, m.fra, m.til));
-  const absent = new Set((meeting.fraværende ?? []).map((a) => a.navn));
-  const people = [...inOffice.map((m) => m.navn).filter((n) => !absent.has(n)), ...(meeting.fraværende ?? []).flatMap((a) => a.stedfortræder ?? [])];
+  const members = membersOn(committee.medlemmer, date);
+  const present = presentAt(members, seatsOn(committee.medlemmer, date), absencesOf(members, meeting.fraværende ?? []));
+  const people = present.map((p) => p.name);
   const parties = [...new Set(inOffice.flatMap((m) => m.parti ?? []))];
   const unknown = (name: string, known: string[], what: string) => {
     const guess = closest(name, known);
@@ -28,15 +33,17 @@ export function checkProceedings(date: string, committee: CommitteeInput, meetin
     for (const key of ['fraværende', 'inhabil'] as const) {
       (item[key] ?? []).forEach((name, j) => people.includes(name) || at(['punkter', i, key, j], unknown(name, people, `at the meeting of ${committee.navn}`)));
     }
-    const voters = people.filter((p) => !out.has(p));
+    const voters = present.filter((p) => !out.has(p.name));
+    const voterNames = voters.map((p) => p.name);
     const nameOrParty = (name: string, path: PropertyKey[]) => {
-      if (parties.includes(name) || voters.includes(name)) return;
-      const why = out.has(name) ? `${shorten(name)} did not take part in this item (fraværende or inhabil), so cannot vote on it` : unknown(name, [...parties, ...voters], 'a party letter or a member who took part');
+      if (parties.includes(name) || voterNames.includes(name)) return;
+      const why = out.has(name) ? `${shorten(name)} did not take part in this item (fraværende or inhabil), so cannot vote on it` : unknown(name, [...parties, ...voterNames], 'a party letter or a member who took part');
       at(path, why);
     };
     for (const key of ['for', 'imod', 'undlod'] as const) {
       (item.afstemning?.[key] ?? []).forEach((name, j) => nameOrParty(name, ['punkter', i, 'afstemning', key, j]));
     }
+    if (item.afstemning) for (const d of doubleCounts(item.afstemning, voters, ['punkter', i, 'afstemning'])) at(d.path, d.message);
     (item.protokoltilførsel ?? []).forEach((d, j) => d.af.forEach((name, k) => nameOrParty(name, ['punkter', i, 'protokoltilførsel', j, 'af', ...(d.af.length > 1 ? [k] : [])])));
   });
   (meeting.fraværende ?? []).forEach((a, i) => {
