@@ -5,23 +5,27 @@ import type { MeetingInput } from '../input/schema/meeting.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
 import { within } from '../shared/dates.js';
-import { absencesOf, membersOn, presentAt, seatsOn } from '../model/seats.js';
-import { doubleCounts } from './vote.js';
+import { doubleCounts, type Voter } from './vote.js';
 
 /**
  * The minutes' record names only people at the meeting: who did not take part in an item, how they
  * voted and who dissented are the members in office on the day and the substitutes, or (in a vote
  * and a dissent) a party letter of theirs. A substitute stands in for a member who sent word
  * (fraværende), and nobody takes part in an item they are recorded as not taking part in. A vote
- * counts each voter once. Who is there is the model's reckoning (seats.ts), so the check and the
- * counts agree.
+ * counts each voter once; a substitute is of the party of the member they sit in for, as the model's
+ * counts have it (model/seats.ts absencesOf).
  */
 export function checkProceedings(date: string, committee: CommitteeInput, meeting: MeetingInput, source: YamlFile): Finding[] {
   const findings: Finding[] = [];
   const at = (path: PropertyKey[], message: string) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
   const inOffice = committee.medlemmer.filter((m) => within(date, m.fra, m.til));
-  const members = membersOn(committee.medlemmer, date);
-  const present = presentAt(members, seatsOn(committee.medlemmer, date), absencesOf(members, meeting.fraværende ?? []));
+  const absent = meeting.fraværende ?? [];
+  // As the model counts: a party letter counts the party's politicians (members without a seat title).
+  const partyOf = (name: string) => inOffice.find((m) => m.navn === name && m.titel === undefined)?.parti;
+  const present: Voter[] = [
+    ...inOffice.filter((m) => !absent.some((a) => a.navn === m.navn)).map((m) => ({ name: m.navn, party: partyOf(m.navn) })),
+    ...absent.flatMap((a) => (a.stedfortræder === undefined ? [] : [{ name: a.stedfortræder, party: partyOf(a.navn) }])),
+  ];
   const people = present.map((p) => p.name);
   const parties = [...new Set(inOffice.flatMap((m) => m.parti ?? []))];
   const unknown = (name: string, known: string[], what: string) => {
