@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
@@ -78,15 +78,25 @@ export async function ownBytes(earlier: EarlierPublication, file: string): Promi
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
   }
-  if (!entry || !kind.isFile() || !(await inSite(earlier.out, file))) return undefined;
+  if (!entry || !kind.isFile() || (await linkOnTheWay(earlier.out, file))) return undefined;
   const bytes = await readEarlierOutput(full);
   return bytes && sha256(bytes) === entry.sha256 ? bytes : undefined;
 }
 
-/** Whether a file's folder is the one its path names in the site, reached through no symbolic link. */
-async function inSite(out: string, file: string): Promise<boolean> {
-  const [root, folder] = await Promise.all([realpath(out), realpath(path.join(out, path.dirname(file)))]).catch(() => []);
-  return root !== undefined && folder === path.join(root, path.dirname(file));
+/**
+ * The first folder on a file's path in the site that is a symbolic link, if one is: a path through it
+ * may lead out of the site, where publish neither writes nor removes. Folders not made yet are none.
+ */
+export async function linkOnTheWay(out: string, file: string): Promise<string | undefined> {
+  const folders = path.dirname(file);
+  const parts = folders === '.' ? [] : folders.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = path.join(out, ...parts.slice(0, i));
+    const kind = await lstat(folder).catch(() => undefined);
+    if (!kind) return undefined;
+    if (kind.isSymbolicLink()) return folder;
+  }
+  return undefined;
 }
 
 /** A PDF of the last publication to publish again as it is: made from the same inputs (`madeFrom`), and still as publish wrote it. */

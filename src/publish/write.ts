@@ -2,9 +2,9 @@ import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
 import { refuseSpecial, writeAtomically } from '../shared/files.js';
-import type { Finding } from '../shared/errors.js';
+import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { SiteFiles } from './site.js';
-import { ownBytes, sha256, stateFile, type EarlierPublication } from './state.js';
+import { linkOnTheWay, ownBytes, sha256, stateFile, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
 // git diff or rsync sees only what changed; a file the last publication wrote and this one does not
@@ -31,15 +31,16 @@ export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<str
     }),
   );
   const changed = outputs.filter((o) => o.changed);
-  // A folder or FIFO in a file's place stops the publication before anything of it is written.
+  // A folder or FIFO in a file's place, or a link on its way, stops the publication before anything is written.
   await Promise.all(changed.map((o) => refuseSpecial(o.target)));
+  await Promise.all(changed.map((o) => refuseLinkOnTheWay(out, o.file)));
   await Promise.all(changed.map((o) => writeAtomically(o.target, o.bytes)));
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size - log.written.length;
   for (const [file, { at }] of [...earlier.files].filter(([f]) => !files.has(f))) {
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
-      const message = `${file} is not as publish wrote it (changed since, or reached through a symbolic link); left alone, remove it yourself`;
+      const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;
       log.warnings.push({ ...at, warning: true, message });
       continue;
     }
@@ -53,6 +54,13 @@ export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<str
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
   await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
   return log;
+}
+
+async function refuseLinkOnTheWay(out: string, file: string): Promise<void> {
+  const link = await linkOnTheWay(out, file);
+  if (!link) return;
+  const why = `${link} is a symbolic link; publish writes only into the site folder itself, make it a folder`;
+  throw new EnvironmentError(`cannot write ${path.join(out, file)}: ${why}`);
 }
 
 /** The folders of a removed file, up to the site's root, where they are now empty. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
@@ -132,5 +132,24 @@ describe('the state file of a site', () => {
       expect(siteBytes(site)).toEqual(before);
     }
     writeFileSync(path.join(site, '.agenda-publish.json'), own);
+  });
+});
+
+describe('a folder of the site replaced by a symbolic link out of it', () => {
+  it('stops the publication before anything is written, there or in the site (exit 3)', () => {
+    const dir = tempDir();
+    const site = path.join(dir, 'site');
+    const elsewhere = path.join(dir, 'elsewhere');
+    expect(publish(closedFixture, site).status).toBe(0);
+    rmSync(path.join(site, 'testudvalget'), { recursive: true });
+    mkdirSync(elsewhere);
+    symlinkSync('../elsewhere', path.join(site, 'testudvalget'));
+    const before = siteBytes(site);
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^cannot write \S+\/site\/testudvalget\/\S+: \S+\/site\/testudvalget is a symbolic link; /);
+    expectToldPlainly(run.stderr);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(siteBytes(site)).toEqual(before);
   });
 });
