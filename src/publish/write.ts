@@ -41,7 +41,7 @@ export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<str
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
       const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;
-      log.warnings.push({ ...at, warning: true, message });
+      log.warnings.push({ ...at(), warning: true, message });
       continue;
     }
     if (own !== 'missing') {
