@@ -37,6 +37,16 @@ export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<str
   await Promise.all(changed.map((o) => writeAtomically(o.target, o.bytes)));
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size - log.written.length;
+  await removeGone(out, files, earlier, log);
+  log.warnings.push(...(await othersPdfs(out, files)));
+  const state = outputs.map((o) => ({ path: o.file, sha256: sha256(o.bytes), madeFrom: madeFrom.get(o.file) }));
+  state.sort((a, b) => (a.path < b.path ? -1 : 1));
+  await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
+  return log;
+}
+
+/** The files of the last publication that this one does not write, where they are still as it wrote them. */
+async function removeGone(out: string, files: SiteFiles, earlier: EarlierPublication, log: WriteLog): Promise<void> {
   for (const [file, { at }] of [...earlier.files].filter(([f]) => !files.has(f))) {
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
@@ -50,11 +60,23 @@ export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<str
     }
     log.removed.push(file);
   }
-  const state = outputs.map((o) => ({ path: o.file, sha256: sha256(o.bytes), madeFrom: madeFrom.get(o.file) }));
-  state.sort((a, b) => (a.path < b.path ? -1 : 1));
-  await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
-  return log;
 }
+
+/**
+ * A PDF in the site that publish did not write (a members' PDF built into it, say) is served with the
+ * site all the same; publish may not remove it, so it says so. Hidden folders (.git) are not the site's.
+ */
+async function othersPdfs(out: string, files: SiteFiles): Promise<Finding[]> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.pdf$/i.test(e.name))
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !files.has(file) && !file.split('/').some((part) => part.startsWith('.')))
+    .sort()
+    .map((file) => ({ file: path.join(out, file), line: 1, col: 1, path: '', warning: true, message: othersPdf }));
+}
+
+const othersPdf = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
 
 async function refuseLinkOnTheWay(out: string, file: string): Promise<void> {
   const link = await linkOnTheWay(out, file);

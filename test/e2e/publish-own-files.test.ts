@@ -58,6 +58,22 @@ describe('a members’ PDF left in the site folder', () => {
     expect(agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--out', built]).status).toBe(0);
     expect(pdfPages(pdf, true)).toEqual(pdfPages(built, true));
   });
+
+  it('under a name of its own, which publish may not remove, is named in a warning; a PDF in a hidden folder is not', () => {
+    const dir = tempDir();
+    const site = path.join(dir, 'site');
+    expect(publish(closedFixture, site).status).toBe(0);
+    const members = path.join(site, 'testudvalget', '2024-03-06-referat.pdf');
+    expect(agenda(['build', '2024-03-06', '--meetings', closedFixture, '--out', members]).status).toBe(0);
+    mkdirSync(path.join(site, '.git'));
+    copyFileSync(members, path.join(site, '.git', 'kopi.pdf'));
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status, run.stderr).toBe(0);
+    const warnings = run.stderr.split('\n').filter((l) => l.includes(': warning: '));
+    const message = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
+    expect(warnings).toEqual([`${members}:1:1: warning: ${message}`]);
+    expect(existsSync(members)).toBe(true);
+  });
 });
 
 describe('the state file of a site', () => {
