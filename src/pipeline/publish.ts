@@ -57,7 +57,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const outputs: Output[] = [...documents, ...attachments];
   const madeFrom = new Map(await Promise.all(outputs.map(async (o) => [o.file, await fingerprint(o)] as const)));
   // A PDF the site has from the same public meeting, attachment files and templates, as publish wrote it, is not made again.
-  const kept = await Promise.all([...madeFrom].map(async ([file, from]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const));
+  const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
+  const kept = await Promise.all([...madeFrom].map(reuse));
   const bytes = new Map(kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])));
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.

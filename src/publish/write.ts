@@ -14,7 +14,7 @@ export interface WriteLog {
   written: string[];
   removed: string[];
   unchanged: number;
-  /** Files of the last publication that are no longer as it wrote them, left where they are. */
+  /** Files of the last publication no longer as it wrote them, and PDFs it did not write: left where they are. */
   warnings: Finding[];
 }
 
