@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { checkSiteAddress } from '../publish/site-address.js';
 import { startPrinting } from './batch.js';
 import type { PublishRequest, PublishResult } from './publish.js';
 
@@ -8,6 +9,7 @@ import type { PublishRequest, PublishResult } from './publish.js';
  */
 export async function publishSite(request: PublishRequest & { browser?: string; timeoutMs?: number; jobs?: number }): Promise<PublishResult & { seconds: number }> {
   const started = performance.now();
+  if (request.url !== undefined) checkSiteAddress(request.url);
   const printing = startPrinting(request);
   try {
     const { publish } = await import('./publish.js');

@@ -11,7 +11,6 @@ import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import type { PrintJob } from './batch.js';
-import { readEarlierOutput } from '../input/read-file.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
@@ -23,7 +22,8 @@ import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, type PublicAttachment } from './publish-attachments.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
-import { readState, writeSite, type WriteLog } from '../publish/write.js';
+import { readPublication, reusable } from '../publish/state.js';
+import { writeSite, type WriteLog } from '../publish/write.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
 // version is never made here: each meeting is merged and turned public before anything else sees it.
@@ -51,16 +51,15 @@ export interface PublishResult extends WriteLog {
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
-  const previous = await readState(request.out);
+  const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const outputs: Output[] = [...documents, ...attachments];
-  const fingerprints = await Promise.all(outputs.map(fingerprint));
-  // A PDF the site has from the same public meeting, attachment files and templates is not made again.
-  const kept = await Promise.all(
-    outputs.map(async (o, i) => (!request.force && previous.printed[o.file] === fingerprints[i] ? await readEarlierOutput(path.join(request.out, o.file)) : undefined)),
-  );
-  const bytes = new Map(outputs.flatMap((o, i) => (kept[i] ? [[o.file, kept[i]] as const] : [])));
+  const madeFrom = new Map(await Promise.all(outputs.map(async (o) => [o.file, await fingerprint(o)] as const)));
+  // A PDF the site has from the same public meeting, attachment files and templates, as publish wrote it, is not made again.
+  const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
+  const kept = await Promise.all([...madeFrom].map(reuse));
+  const bytes = new Map(kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])));
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const groups = read.flatMap((c) => c.meetings.map((m) => toPrint.filter((d) => d.meeting === m))).filter((g) => g.length > 0);
@@ -84,8 +83,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     }),
   }));
   const files = composeSite(committees, { url: request.url, today: request.today });
-  const log = await writeSite(request.out, files, Object.fromEntries(outputs.map((o, i) => [o.file, fingerprints[i]!])), previous);
-  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings: read.flatMap((c) => c.warnings) };
+  const log = await writeSite(request.out, files, madeFrom, earlier);
+  const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
+  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
 
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { dir: string; meetings: Meeting[]; warnings: Finding[] };

@@ -59,16 +59,29 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
 
 /**
  * Sections by element name: "Økonomiske konsekvenser" → Økonomiske_konsekvenser, "Beslutning i
- * Direktionen den 22-11-2023" → Beslutning, "Bilag:" → Bilag. A name twice would become a list in
- * the importer's array, so texts under one name are joined.
+ * Direktionen den 22-11-2023" → Beslutning, "Bilag:" → Bilag, a house style's "1. Sagsfremstilling" →
+ * Sagsfremstilling. A name twice would become a list in the importer's array, so texts under one name
+ * are joined.
  */
 function textsByName(sections: MeetingData['agendaItem'][number]['agenda:sections']): Map<string, string> {
   const texts = new Map<string, string>();
   for (const { heading, html } of sections) {
-    const name = heading.replace(/ i .*$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^_+|_+$/g, '') || 'Tekst';
+    const name = elementName(heading.replace(/ i .*$/, ''));
     texts.set(name, (texts.get(name) ?? '') + html);
   }
   return texts;
+}
+
+// XML 1.0's NameStartChar (less ':' and '_') and NameChar (§2.3): what an element's name may begin
+// with and hold. A heading may begin with a number, and hold "²" or "½", which no name may.
+const nameStart = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F' +
+  '\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const notInName = new RegExp(`[^${nameStart}_\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]+`, 'gu');
+const beforeName = new RegExp(`^[^${nameStart}]+`, 'u');
+
+/** A heading as an element's name: what no name holds as '_', from its first letter on; "Tekst" where it has none. */
+function elementName(heading: string): string {
+  return heading.replace(notInName, '_').replace(beforeName, '').replace(/_+$/, '') || 'Tekst';
 }
 
 /** "2023-11-22T09:00:00+01:00" → ["22. november 2023", "09:00"], which the importer reads as Copenhagen time. */

@@ -2,62 +2,87 @@ import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
 import { refuseSpecial, writeAtomically } from '../shared/files.js';
+import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { SiteFiles } from './site.js';
+import { linkOnTheWay, ownBytes, sha256, stateFile, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
 // git diff or rsync sees only what changed; a file the last publication wrote and this one does not
-// is removed. What agenda wrote is listed in a state file, so nothing else in the folder is touched.
-
-const stateFile = '.agenda-publish.json';
-
-export interface PublishState {
-  /** Every file the publication wrote, by its path in the site. */
-  files: string[];
-  /** Each printed document's path and the fingerprint of what it was printed from. */
-  printed: Record<string, string>;
-}
-
-export async function readState(out: string): Promise<PublishState> {
-  const bytes = await readEarlierOutput(path.join(out, stateFile));
-  try {
-    const state = JSON.parse(Buffer.from(bytes ?? '{}').toString('utf8')) as Partial<PublishState>;
-    return { files: state.files ?? [], printed: state.printed ?? {} };
-  } catch {
-    return { files: [], printed: {} };
-  }
-}
+// is removed. What agenda wrote is listed in a state file (state.ts), so nothing else in the folder is touched.
 
 export interface WriteLog {
   written: string[];
   removed: string[];
   unchanged: number;
+  /** Files of the last publication no longer as it wrote them, and PDFs it did not write: left where they are. */
+  warnings: Finding[];
 }
 
-export async function writeSite(out: string, files: SiteFiles, printed: PublishState['printed'], previous: PublishState): Promise<WriteLog> {
-  const log: WriteLog = { written: [], removed: [], unchanged: 0 };
+/** `madeFrom`: each PDF's path and the fingerprint of what it was made from. */
+export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<string, string>, earlier: EarlierPublication) {
+  const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [] };
   // All at once: most of the time goes waiting for the disk, file by file.
   const outputs = await Promise.all(
     [...files].map(async ([file, content]) => {
       const target = path.join(out, file);
       const bytes = typeof content === 'string' ? Buffer.from(content) : content;
       const old = await readEarlierOutput(target);
-      return old && Buffer.compare(old, bytes) === 0 ? undefined : { file, target, bytes };
+      return { file, target, bytes, changed: !old || Buffer.compare(old, bytes) !== 0 };
     }),
   );
-  const changed = outputs.filter((o) => o !== undefined);
-  // A folder or FIFO in a file's place stops the publication before anything of it is written.
+  const changed = outputs.filter((o) => o.changed);
+  // A folder or FIFO in a file's place, or a link on its way, stops the publication before anything is written.
   await Promise.all(changed.map((o) => refuseSpecial(o.target)));
+  await Promise.all(changed.map((o) => refuseLinkOnTheWay(out, o.file)));
   await Promise.all(changed.map((o) => writeAtomically(o.target, o.bytes)));
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size - log.written.length;
-  for (const file of previous.files.filter((f) => !files.has(f))) {
-    await rm(path.join(out, file), { force: true });
-    await removeEmptyFolders(out, path.dirname(file));
+  await removeGone(out, files, earlier, log);
+  log.warnings.push(...(await othersPdfs(out, files)));
+  const state = outputs.map((o) => ({ path: o.file, sha256: sha256(o.bytes), madeFrom: madeFrom.get(o.file) }));
+  state.sort((a, b) => (a.path < b.path ? -1 : 1));
+  await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
+  return log;
+}
+
+/** The files of the last publication that this one does not write, where they are still as it wrote them. */
+async function removeGone(out: string, files: SiteFiles, earlier: EarlierPublication, log: WriteLog): Promise<void> {
+  for (const [file, { at }] of [...earlier.files].filter(([f]) => !files.has(f))) {
+    const own = await ownBytes(earlier, file);
+    if (own === undefined) {
+      const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;
+      log.warnings.push({ ...at(), warning: true, message });
+      continue;
+    }
+    if (own !== 'missing') {
+      await rm(path.join(out, file));
+      await removeEmptyFolders(out, path.dirname(file));
+    }
     log.removed.push(file);
   }
-  const state: PublishState = { files: [...files.keys()].sort(), printed };
-  await writeAtomically(path.join(out, stateFile), `${JSON.stringify(state, null, 2)}\n`);
-  return log;
+}
+
+/**
+ * A PDF in the site that publish did not write (a members' PDF built into it, say) is served with the
+ * site all the same; publish may not remove it, so it says so. Hidden folders (.git) are not the site's.
+ */
+async function othersPdfs(out: string, files: SiteFiles): Promise<Finding[]> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.pdf$/i.test(e.name))
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((file) => !files.has(file) && !file.split('/').some((part) => part.startsWith('.')))
+    .sort()
+    .map((file) => ({ file: path.join(out, file), line: 1, col: 1, path: '', warning: true, message: othersPdf }));
+}
+
+const othersPdf = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
+
+async function refuseLinkOnTheWay(out: string, file: string): Promise<void> {
+  const link = await linkOnTheWay(out, file);
+  if (!link) return;
+  const why = `${link} is a symbolic link; publish writes only into the site folder itself, make it a folder`;
+  throw new EnvironmentError(`cannot write ${path.join(out, file)}: ${why}`);
 }
 
 /** The folders of a removed file, up to the site's root, where they are now empty. */

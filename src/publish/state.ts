@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { readEarlierOutput } from '../input/read-file.js';
+import { validate } from '../input/validate.js';
+import { parseYaml, type YamlFile } from '../input/yaml-file.js';
+import { InputError, type Finding, type Location } from '../shared/errors.js';
+
+// What the last publication wrote into the site folder, and so what is publish's own there: each file
+// by its path in the site and the SHA-256 of the bytes it wrote. Only such a file, still with those
+// bytes, is reused (a PDF from the same inputs) or removed (a meeting that is gone); anything else in
+// the folder, a members' PDF under a public PDF's name too, is not publish's to keep or to remove.
+
+export const stateFile = '.agenda-publish.json';
+
+/** A path as publish names a file of the site: relative, '/'-separated, no empty, '.' or '..' part. */
+const isNamePart = (part: string) => part !== '' && part !== '.' && part !== '..' && !/[\\\0]/.test(part);
+const sitePath = z.string().refine((p) => p.split('/').every(isNamePart), 'not a path inside the site folder');
+
+const stateSchema = z.strictObject({
+  files: z.array(
+    z.strictObject({
+      path: sitePath,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the file as written, in hex'),
+      /** A PDF's: the fingerprint of what it was made from. */
+      madeFrom: z.string().optional(),
+    }),
+  ),
+});
+
+export type PublishedFile = z.output<typeof stateSchema>['files'][number];
+
+/** The files the last publication wrote, by their paths in the site, each with where the state file lists it. */
+export interface EarlierPublication {
+  out: string;
+  files: Map<string, PublishedFile & { at: () => Location }>;
+}
+
+/** The state file of `out`; none (a new site) where there is none. A state file publish cannot have written is an error, not a guess. */
+export async function readPublication(out: string): Promise<EarlierPublication> {
+  const file = path.join(out, stateFile);
+  const bytes = await readEarlierOutput(file);
+  if (!bytes) return { out, files: new Map() };
+  try {
+    const source = parseState(file, Buffer.from(bytes).toString('utf8'));
+    const state = validate(source, stateSchema);
+    if (!state.ok) throw new InputError(state.findings);
+    const at = (i: number) => (): Location => ({ file, ...source.locate(['files', i, 'path']), path: `files[${i}].path` });
+    const files = state.value.files.map((f, i) => [f.path, { ...f, at: at(i) }] as const);
+    return { out, files: new Map(files) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const what: Finding = { file, line: 1, col: 1, path: '', message: notOurs };
+    throw new InputError([what, ...error.findings]);
+  }
+}
+
+/**
+ * The state file read by JSON.parse, as publish wrote it (a site of some years lists ten thousand files,
+ * which yaml reads in seconds); by yaml where it is not JSON, and for the place of a finding.
+ */
+function parseState(file: string, text: string): YamlFile {
+  let located: YamlFile | undefined;
+  const locate: YamlFile['locate'] = (at, options) => (located ??= parseYaml(file, text)).locate(at, options);
+  try {
+    return { file, data: JSON.parse(text) as unknown, locate };
+  } catch {
+    return parseYaml(file, text);
+  }
+}
+
+const notOurs =
+  'not a state file as agenda publish writes it (the list of the files it wrote here, which it alone may reuse or remove); ' +
+  'remove it to publish every file anew, and remove yourself what publish no longer writes';
+
+/** The SHA-256 of bytes, as the state file records them. */
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The bytes of a file of the last publication, where they are still what it wrote: a regular file in
+ * the site folder itself, reached through no symbolic link, with the recorded SHA-256. `missing`
+ * where nothing is there; undefined where something else is, which publish neither reuses nor removes.
+ */
+export async function ownBytes(earlier: EarlierPublication, file: string): Promise<Uint8Array | 'missing' | undefined> {
+  const entry = earlier.files.get(file);
+  const full = path.join(earlier.out, file);
+  let kind: Stats;
+  try {
+    kind = await lstat(full);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
+  }
+  if (!entry || !kind.isFile() || (await linkOnTheWay(earlier.out, file))) return undefined;
+  const bytes = await readEarlierOutput(full);
+  return bytes && sha256(bytes) === entry.sha256 ? bytes : undefined;
+}
+
+/**
+ * The first folder on a file's path in the site that is a symbolic link, if one is: a path through it
+ * may lead out of the site, where publish neither writes nor removes. Folders not made yet are none.
+ */
+export async function linkOnTheWay(out: string, file: string): Promise<string | undefined> {
+  const folders = path.dirname(file);
+  const parts = folders === '.' ? [] : folders.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = path.join(out, ...parts.slice(0, i));
+    const kind = await lstat(folder).catch(() => undefined);
+    if (!kind) return undefined;
+    if (kind.isSymbolicLink()) return folder;
+  }
+  return undefined;
+}
+
+/** A PDF of the last publication to publish again as it is: made from the same inputs (`madeFrom`), and still as publish wrote it. */
+export async function reusable(earlier: EarlierPublication, file: string, madeFrom: string): Promise<Uint8Array | undefined> {
+  if (earlier.files.get(file)?.madeFrom !== madeFrom) return undefined;
+  const bytes = await ownBytes(earlier, file);
+  return bytes === 'missing' ? undefined : bytes;
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agenda, tempDir } from '../support/cli.js';
+import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
+import { closedFixture, markers } from '../support/markers.js';
+import { pdfPages } from '../support/pdf.js';
+import { closedMarkersIn, siteBytes } from '../support/site.js';
+
+// `agenda publish` reuses or removes only what it wrote itself, as it wrote it: the state file
+// (.agenda-publish.json) lists each file of the site with the SHA-256 of the bytes publish wrote.
+
+/** `agenda publish` of one committee into `site`; its run. */
+const publish = (meetings: string, site: string) => agenda(['publish', '--meetings', meetings, '--out', site, '--json']);
+
+const sha = (algorithm: string, bytes: Uint8Array) => createHash(algorithm).update(bytes).digest('hex');
+
+interface StateFile {
+  files: Array<{ path: string; sha256: string }>;
+}
+
+/** The site's state file with `entries` added, as a hostile or mistaken hand would add them. */
+function addToState(site: string, entries: StateFile['files']): void {
+  const file = path.join(site, '.agenda-publish.json');
+  const state = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
+  writeFileSync(file, JSON.stringify({ files: [...state.files, ...entries] }, null, 2));
+}
+
+/** No stack trace and no internal error: the run told the clerk what is wrong. */
+function expectToldPlainly(stderr: string): void {
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toContain('internal error');
+}
+
+describe('a members’ PDF left in the site folder', () => {
+  it('is not published: the public PDF is printed again, no closed marker anywhere, the data’s SHA-512 the public file’s', async () => {
+    const dir = tempDir();
+    const meetings = path.join(dir, 'meetings');
+    const site = path.join(dir, 'site');
+    await closedFixtureWithFiles(meetings);
+    expect(publish(meetings, site).status).toBe(0);
+    // The clerk forgot --public, and copied a closed attachment's file over the open one's.
+    const pdf = path.join(site, 'testudvalget', '2024-03-06-referat-offentlig.pdf');
+    expect(agenda(['build', '2024-03-06', '--meetings', meetings, '--out', pdf]).status).toBe(0);
+    expect(pdfPages(pdf).join('\n')).toContain(markers[0]);
+    copyFileSync(path.join(meetings, 'bilag', 'lukket.pdf'), path.join(site, 'testudvalget', '2024-03-06-bilag-1-1.pdf'));
+
+    const run = publish(meetings, site);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { written: string[]; printed: number };
+    expect(result.printed).toBe(1);
+    expect(result.written).toEqual(['testudvalget/2024-03-06-bilag-1-1.pdf', 'testudvalget/2024-03-06-referat-offentlig.pdf']);
+    expect(closedMarkersIn(site, closedFileMarkers)).toEqual([]);
+    const data = JSON.parse(readFileSync(path.join(site, 'data', 'testudvalget', '2024-03-06.json'), 'utf8'));
+    expect(data.resultsProtocol.sha512Checksum).toBe(sha('sha512', readFileSync(pdf)));
+    const built = path.join(dir, 'offentlig.pdf');
+    expect(agenda(['build', '2024-03-06', '--meetings', meetings, '--public', '--out', built]).status).toBe(0);
+    expect(pdfPages(pdf, true)).toEqual(pdfPages(built, true));
+  });
+
+  it('under a name of its own, which publish may not remove, is named in a warning; a PDF in a hidden folder is not', () => {
+    const dir = tempDir();
+    const site = path.join(dir, 'site');
+    expect(publish(closedFixture, site).status).toBe(0);
+    const members = path.join(site, 'testudvalget', '2024-03-06-referat.pdf');
+    expect(agenda(['build', '2024-03-06', '--meetings', closedFixture, '--out', members]).status).toBe(0);
+    mkdirSync(path.join(site, '.git'));
+    copyFileSync(members, path.join(site, '.git', 'kopi.pdf'));
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status, run.stderr).toBe(0);
+    const warnings = run.stderr.split('\n').filter((l) => l.includes(': warning: '));
+    const message = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
+    expect(warnings).toEqual([`${members}:1:1: warning: ${message}`]);
+    expect(existsSync(members)).toBe(true);
+  });
+});
+
+describe('the state file of a site', () => {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const site = path.join(dir, 'site');
+  const victim = path.join(dir, 'victim.txt');
+
+  beforeAll(() => {
+    cpSync(closedFixture, meetings, { recursive: true });
+    writeFileSync(victim, 'not the site’s\n');
+    expect(publish(meetings, site).status).toBe(0);
+  });
+
+  it('naming files outside the site folder is a located error; they are not removed, and nothing is written', () => {
+    const own = readFileSync(path.join(site, '.agenda-publish.json'));
+    const outside = ['../victim.txt', '../meetings/udvalg.yaml', victim, 'data/../../victim.txt'];
+    addToState(site, outside.map((p) => ({ path: p, sha256: sha('sha256', readFileSync(path.resolve(site, p))) })));
+    const before = siteBytes(site);
+    const run = publish(meetings, site);
+    expect(run.status).toBe(1);
+    expectToldPlainly(run.stderr);
+    const listed = (JSON.parse(own.toString()) as StateFile).files.length;
+    const findings = (JSON.parse(run.stdout) as { findings: Array<{ path: string; message: string }> }).findings;
+    const expected = outside.map((_, i) => `files[${listed + i}].path: not a path inside the site folder`);
+    expect(findings.map((f) => `${f.path}: ${f.message}`).slice(1)).toEqual(expected);
+    expect(readFileSync(victim, 'utf8')).toBe('not the site’s\n');
+    expect(existsSync(path.join(meetings, 'udvalg.yaml'))).toBe(true);
+    expect(siteBytes(site)).toEqual(before);
+    writeFileSync(path.join(site, '.agenda-publish.json'), own);
+  });
+
+  it('naming a file behind a symbolic link, or one changed since publish wrote it: left alone, with a warning; its own removed', () => {
+    symlinkSync('../meetings', path.join(site, 'link'));
+    writeFileSync(path.join(site, 'noter.html'), 'the clerk’s own notes\n');
+    writeFileSync(path.join(site, 'gammel.html'), 'an old page\n');
+    addToState(site, [
+      { path: 'link/udvalg.yaml', sha256: sha('sha256', readFileSync(path.join(meetings, 'udvalg.yaml'))) },
+      { path: 'noter.html', sha256: sha('sha256', Buffer.from('what publish wrote\n')) },
+      { path: 'gammel.html', sha256: sha('sha256', Buffer.from('an old page\n')) },
+    ]);
+    const run = agenda(['publish', '--meetings', meetings, '--out', site]);
+    expect(run.status, run.stderr).toBe(0);
+    const warnings = run.stderr.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warnings).toEqual([
+      expect.stringMatching(/\.agenda-publish\.json:\d+:\d+: warning: files\[\d+\]\.path: link\/udvalg\.yaml is not as publish wrote it/),
+      expect.stringMatching(/\.agenda-publish\.json:\d+:\d+: warning: files\[\d+\]\.path: noter\.html is not as publish wrote it/),
+    ]);
+    expect(run.stderr).toMatch(/1 removed/);
+    expect(existsSync(path.join(meetings, 'udvalg.yaml'))).toBe(true);
+    expect(readFileSync(path.join(site, 'noter.html'), 'utf8')).toBe('the clerk’s own notes\n');
+    expect(existsSync(path.join(site, 'gammel.html'))).toBe(false);
+    // Publish no longer lists what it left alone: the next run says nothing of them.
+    expect(agenda(['publish', '--meetings', meetings, '--out', site]).stderr).not.toContain('warning');
+  });
+
+  it('that is not one publish writes is a located error, never a stack trace; nothing is written', () => {
+    const own = readFileSync(path.join(site, '.agenda-publish.json'));
+    const broken = [
+      ['{"files": [', /:1:12: Flow sequence/],
+      ['{"files": 3}', /:1:11: files: expected a list/],
+      ['{"filer": []}', /:1:2: filer: unknown key/],
+    ] as const;
+    for (const [text, where] of broken) {
+      writeFileSync(path.join(site, '.agenda-publish.json'), text);
+      const before = siteBytes(site);
+      const run = agenda(['publish', '--meetings', meetings, '--out', site]);
+      expect(run.status).toBe(1);
+      expectToldPlainly(run.stderr);
+      expect(run.stderr).toMatch(/^\S+\/\.agenda-publish\.json:1:1: not a state file as agenda publish writes it .*; remove it to publish/);
+      expect(run.stderr).toMatch(where);
+      expect(siteBytes(site)).toEqual(before);
+    }
+    writeFileSync(path.join(site, '.agenda-publish.json'), own);
+  });
+});
+
+describe('a folder of the site replaced by a symbolic link out of it', () => {
+  it('stops the publication before anything is written, there or in the site (exit 3)', () => {
+    const dir = tempDir();
+    const site = path.join(dir, 'site');
+    const elsewhere = path.join(dir, 'elsewhere');
+    expect(publish(closedFixture, site).status).toBe(0);
+    rmSync(path.join(site, 'testudvalget'), { recursive: true });
+    mkdirSync(elsewhere);
+    symlinkSync('../elsewhere', path.join(site, 'testudvalget'));
+    const before = siteBytes(site);
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^cannot write \S+\/site\/testudvalget\/\S+: \S+\/site\/testudvalget is a symbolic link; /);
+    expectToldPlainly(run.stderr);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(siteBytes(site)).toEqual(before);
+  });
+});
