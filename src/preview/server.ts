@@ -59,7 +59,8 @@ interface Own {
 }
 
 async function answer(request: IncomingMessage, response: ServerResponse, routes: Record<string, Handler>, own: Own): Promise<void> {
-  if (!own.hosts.has((request.headers.host ?? '').toLowerCase())) return refuse(response, 421, 'not this server: the Host header names another');
+  const host = (request.headers.host ?? '').toLowerCase();
+  if (!own.hosts.has(host)) return refuse(response, 421, 'not this server: the Host header names another');
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'the preview only shows');
   const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
   const [first, ...rest] = url.pathname.slice(1).split('/');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { get, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
@@ -18,7 +18,8 @@ let dir: string;
 let key: string;
 let origin: string;
 
-const routes = ['', 'preview.js', 'preview.css', 'pdfjs/pdf.mjs', 'pdfjs/pdf.worker.mjs', 'pdfjs/pdf_viewer.css', 'document.pdf', 'document.pdf?audience=offentlig', 'events'];
+const pdfjs = ['pdfjs/pdf.mjs', 'pdfjs/pdf.worker.mjs', 'pdfjs/pdf_viewer.css'];
+const routes = ['', 'preview.js', 'preview.css', ...pdfjs, 'document.pdf', 'document.pdf?audience=offentlig', 'events'];
 
 interface Answer {
   status: number;
@@ -78,7 +79,8 @@ describe('agenda preview: only for whoever has its address', () => {
   it('serves nothing of it without the key, or with a wrong one, on any route', async () => {
     const flipped = [...key].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
     const wrongKeys = [`${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`, key.slice(0, 16), `${key}x`, flipped, 'token'];
-    const withWrongKeys = wrongKeys.flatMap((wrong) => [...routes, ...routes.map((r) => `${key}/${r}`)].map((r) => `${origin}/${wrong}/${r}`));
+    const underKey = routes.map((r) => `${key}/${r}`);
+    const withWrongKeys = wrongKeys.flatMap((wrong) => [...routes, ...underKey].map((r) => `${origin}/${wrong}/${r}`));
     for (const url of [...routes.map((r) => `${origin}/${r}`), `${origin}/document.pdf?key=${key}`, ...withWrongKeys]) {
       const answer = await fetchOnce(url);
       expect(answer.status, url).toBe(403);
@@ -89,15 +91,22 @@ describe('agenda preview: only for whoever has its address', () => {
 
   it('sends the key alone on to its folder, where the page names its files', async () => {
     const answer = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
-      get(`${origin}/${key}?audience=offentlig`, (res) => (res.resume(), resolve({ status: res.statusCode, location: res.headers.location }))).on('error', reject);
+      const answered = (res: IncomingMessage) => (res.resume(), resolve({ status: res.statusCode, location: res.headers.location }));
+      get(`${origin}/${key}?audience=offentlig`, answered).on('error', reject);
     });
     expect(answer).toEqual({ status: 308, location: `/${key}/?audience=offentlig` });
   });
 
   it.runIf(process.getuid?.() === 0)('gives another user of the machine nothing of it', () => {
     // Another account on the same machine, as on a shared terminal server; it can reach 127.0.0.1 but knows no key.
-    const script = `Promise.all(${JSON.stringify(routes)}.map(async (r) => { const a = await fetch(${JSON.stringify(origin)} + '/' + r, { signal: AbortSignal.timeout(10000) }); return a.status + ' ' + (await a.text()); })).then((a) => console.log(JSON.stringify(a)))`;
-    const answers = JSON.parse(execFileSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', script], { encoding: 'utf8', cwd: '/', timeout: 30_000 })) as string[];
+    const ask = `async (r) => {
+      const a = await fetch(${JSON.stringify(origin)} + '/' + r, { signal: AbortSignal.timeout(10000) });
+      return a.status + ' ' + (await a.text());
+    }`;
+    const script = `Promise.all(${JSON.stringify(routes)}.map(${ask})).then((a) => console.log(JSON.stringify(a)))`;
+    const asNobody = ['-u', 'nobody', '--', process.execPath, '-e', script];
+    const output = execFileSync('runuser', asNobody, { encoding: 'utf8', cwd: '/', timeout: 30_000 });
+    const answers = JSON.parse(output) as string[];
     expect(answers).toHaveLength(routes.length);
     for (const answer of answers) expect(answer).toMatch(/^403 not yours/);
     for (const answer of answers) for (const marker of markers) expect(answer).not.toContain(marker);
