@@ -1,3 +1,4 @@
+import { openPrivately } from '../preview/open.js';
 import { startPreview } from '../preview/preview.js';
 
 export interface PreviewOptions {
@@ -12,24 +13,19 @@ export interface PreviewOptions {
 export async function previewCommand(date: string | undefined, options: PreviewOptions): Promise<void> {
   const { meetings: dir, port, browser } = options;
   const preview = await startPreview({ dir, date, port, browser, timeoutMs: options.timeout * 1000, warn });
+  let forget: () => void = () => undefined;
   try {
     process.stdout.write(`agenda preview of ${preview.file}: ${preview.url}  (Ctrl-C to stop)\n`);
-    if (options.open) await openInBrowser(preview.url);
+    if (options.open) forget = await openPrivately(preview.url);
     await interrupted();
   } finally {
+    forget();
     await preview.stop();
   }
 }
 
 function warn(line: string): void {
   process.stderr.write(`${line}\n`);
-}
-
-/** The user's own browser, where the system says which (xdg-open, open, start); the address is printed anyway. */
-async function openInBrowser(url: string): Promise<void> {
-  const { default: open } = await import('open');
-  const child = await open(url).catch(() => undefined);
-  child?.once('error', () => undefined);
 }
 
 /**

@@ -13,8 +13,8 @@ const browsers = () => descendants(process.pid).filter((pid) => /chrom/.test(com
 describe("the preview's printer", () => {
   it('starts no browser again once closed, not even for a print cut short by the closing', async () => {
     const printer = new LastingPrinter('/usr/bin/chromium', 60_000);
-    let entered = () => undefined as void;
-    let release = () => undefined as void;
+    let entered: () => void = () => undefined;
+    let release: () => void = () => undefined;
     const inPrint = new Promise<void>((resolve) => (entered = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
