@@ -1,3 +1,4 @@
+import { openPrivately } from '../preview/open.js';
 import { startPreview } from '../preview/preview.js';
 
 export interface PreviewOptions {
@@ -10,26 +11,29 @@ export interface PreviewOptions {
 
 /** `agenda preview [date]`: the meeting's document, printed anew on every save, on a page at 127.0.0.1; until Ctrl-C. */
 export async function previewCommand(date: string | undefined, options: PreviewOptions): Promise<void> {
-  const preview = await startPreview({ dir: options.meetings, date, port: options.port, browser: options.browser, timeoutMs: options.timeout * 1000 });
+  const { meetings: dir, port, browser } = options;
+  const preview = await startPreview({ dir, date, port, browser, timeoutMs: options.timeout * 1000, warn });
+  let forget: () => void = () => undefined;
   try {
     process.stdout.write(`agenda preview of ${preview.file}: ${preview.url}  (Ctrl-C to stop)\n`);
-    if (options.open) await openInBrowser(preview.url);
+    if (options.open) forget = await openPrivately(preview.url);
     await interrupted();
   } finally {
+    forget();
     await preview.stop();
   }
 }
 
-/** The user's own browser, where the system says which (xdg-open, open, start); the address is printed anyway. */
-async function openInBrowser(url: string): Promise<void> {
-  const { default: open } = await import('open');
-  const child = await open(url).catch(() => undefined);
-  child?.once('error', () => undefined);
+function warn(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
-/** Until Ctrl-C (or a stop from the system); another meanwhile does not cut the closing short. */
+/**
+ * Until Ctrl-C, a stop from the system, or the terminal closing (SIGHUP, which would otherwise end the
+ * process with the browser's profile left on disk); another meanwhile does not cut the closing short.
+ */
 function interrupted(): Promise<void> {
   return new Promise((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => resolve());
   });
 }

@@ -18,6 +18,8 @@ export interface PreviewRequest {
   port: number;
   browser?: string;
   timeoutMs: number;
+  /** Told a warning line (a file it cannot watch) while it runs. */
+  warn: (line: string) => void;
 }
 
 export interface RunningPreview {
@@ -55,7 +57,7 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
     watcher = await watchFolders(previewFolders(dir, day), quietMs, (files) => {
       if (files.some(isTemplate)) reloadTemplates();
       void live.rebuild();
-    });
+    }, request.warn);
     void live.rebuild();
     return { file, url: server.url, stop };
   } catch (err) {

@@ -1,5 +1,7 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { printable } from '../shared/errors.js';
 
 export interface WatchedFolder {
   dir: string;
@@ -17,21 +19,34 @@ export interface Watcher {
  * FSEvents) and sees a file that an editor saves by writing a new one and renaming it over the old
  * (vim, many IDEs); Node's own recursive watch polls each file on Linux, seconds late. The quiet time
  * joins the several writes of one save; a file caught half-written is read again at the next write.
+ * A symbolic link in a loop, or one that cannot be watched, is passed over and told once to `onUnwatched`:
+ * no file of the meeting's is in it, and it is no reason to end the preview.
  */
-export async function watchFolders(folders: WatchedFolder[], quietMs: number, onChange: (files: string[]) => void): Promise<Watcher> {
+export async function watchFolders(
+  folders: WatchedFolder[],
+  quietMs: number,
+  onChange: (files: string[]) => void,
+  onUnwatched: (warning: string) => void,
+): Promise<Watcher> {
   let changed = new Set<string>();
+  // chokidar tries such a file again at each change in its folder; one word of it is enough.
+  const told = new Set<string>();
+  const tell = (warning: string) => void (told.has(warning) || (told.add(warning), onUnwatched(warning)));
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     const files = [...changed];
     changed = new Set();
     onChange(files);
   };
+  const passedOver = (file: string) => leadsBack(file) && (tell(`${printable(file)}: warning: ${loop}`), true);
   const watchers: FSWatcher[] = folders.map(({ dir, matters }) =>
-    watch(dir, { ignoreInitial: true, ignored: (file) => !matters(path.relative(dir, file)) }).on('all', (_event, file) => {
-      changed.add(file);
-      clearTimeout(timer);
-      timer = setTimeout(flush, quietMs);
-    }),
+    watch(dir, { ignoreInitial: true, ignored: (file) => !matters(path.relative(dir, file)) || passedOver(file) })
+      .on('all', (_event, file) => {
+        changed.add(file);
+        clearTimeout(timer);
+        timer = setTimeout(flush, quietMs);
+      })
+      .on('error', (err) => tell(unwatched(err instanceof Error ? err : new Error(String(err))))),
   );
   await Promise.all(watchers.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve()))));
   return {
@@ -40,4 +55,27 @@ export async function watchFolders(folders: WatchedFolder[], quietMs: number, on
       await Promise.all(watchers.map((w) => w.close()));
     },
   };
+}
+
+const loop = 'a symbolic link in a loop (it leads back to a folder it is in, or to itself); the preview passes it over';
+
+/**
+ * A link to a folder it is in (`up -> ..`, `self -> .`): chokidar would follow it round and round,
+ * some 40 folders deep, and watch every file there as often.
+ */
+function leadsBack(file: string): boolean {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return false;
+    const relative = path.relative(realpathSync(file), realpathSync(path.dirname(file)));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  } catch {
+    return false; // gone meanwhile, or links that lead round to no file at all, which chokidar tells of as ELOOP
+  }
+}
+
+/** Links that lead round to no file at all (`a -> b`, `b -> a`) cannot even be looked at (ELOOP). */
+function unwatched(err: NodeJS.ErrnoException): string {
+  const file = printable(err.path ?? 'a file in a watched folder');
+  const why = err.code === 'ELOOP' ? loop : `not watched (${err.code ?? err.message}); a change to it does not update the preview`;
+  return `${file}: warning: ${why}`;
 }

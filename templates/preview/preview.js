@@ -1,8 +1,9 @@
 // The preview page: the document's PDF drawn page by page with PDF.js (its text laid over each page, so
 // it can be selected and searched), fetched again each time the server says the document changed.
-import * as pdfjs from '/pdfjs/pdf.mjs';
+// Every address is relative: the page and its files are served under the preview's secret key (server.ts).
+import * as pdfjs from './pdfjs/pdf.mjs';
 
-pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.mjs';
+pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs/pdf.worker.mjs', import.meta.url).href;
 // One worker for every document: starting one per document costs more than reading the document.
 const worker = new pdfjs.PDFWorker();
 
@@ -26,7 +27,7 @@ for (const radio of document.querySelectorAll('input[name=audience]')) {
 /** One stream of the server's states for the version looked at. */
 function listen() {
   events?.close();
-  events = new EventSource(`/events?audience=${audience}`);
+  events = new EventSource(`events?audience=${audience}`);
   events.onmessage = (message) => {
     latest = { ...JSON.parse(message.data), audience };
     drawing ??= drawLatest().finally(() => (drawing = undefined));
@@ -57,7 +58,7 @@ function showProblems({ problems, failure }) {
 }
 
 async function showDocument(state) {
-  const response = await fetch(`/document.pdf?audience=${state.audience}&v=${state.version}`, { cache: 'no-store' });
+  const response = await fetch(`document.pdf?audience=${state.audience}&v=${state.version}`, { cache: 'no-store' });
   if (!response.ok) return;
   const pdf = await pdfjs.getDocument({ data: new Uint8Array(await response.arrayBuffer()), isEvalSupported: false, worker }).promise;
   const next = await layOut(pdf);
