@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clock, flag, text, wholeNumber } from './fields.js';
+import { clock, flag, namePart, text, wholeNumber } from './fields.js';
 import { calendarSchema } from './schema/calendar.js';
 import { committeeSchema } from './schema/committee.js';
 import { forwardPlanSchema } from './schema/forward-plan.js';
@@ -19,6 +19,7 @@ const asAnEditorReadsIt = new Map<unknown, object>([
   [wholeNumber._zod.def, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+$' }] }],
   [clock._zod.def, { anyOf: [{ type: 'number' }, clockText] }],
   [text._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
+  [namePart._zod.def, { anyOf: [{ type: 'string', minLength: 1, maxLength: 40, pattern: '^(?!.*\\.\\.)[^/\\\\\\u0000-\\u001f\\u007f-\\u009f]+$' }, { type: 'number' }, { type: 'boolean' }] }],
 ]);
 
 /** A file's JSON Schema made from the zod schema that checks it, as an editor reads YAML. */
