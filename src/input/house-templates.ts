@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MissingFileError } from '../shared/errors.js';
 import { exists, repositoryFiles } from './load.js';
-import { inputLimit, inside, readInputFile, type Within } from './read-file.js';
+import { inputLimit, readInputFile, type Within } from './read-file.js';
 
 /** The designer's templates from a repository's husstil/: each partial's source by its name (partials/NAME.hbs), and the stylesheet. */
 export interface HouseTemplates {
@@ -16,8 +16,9 @@ export interface HouseTemplates {
 /**
  * The repository's husstil/, read as every input is read, before anything is printed: regular files
  * no larger than an input may be, inside the repository as they are opened. Its files go into every
- * document, public ones too, so a link out of the repository (to /etc/passwd, /proc/self/environ) is
- * refused by name, as is a FIFO or a device. Nothing where there is no husstil/.
+ * document, public ones too, so a link (to /etc/passwd, /proc/self/environ) is refused by name, as is
+ * a FIFO or a device. Links are refused even within the repository: a document's fingerprint hashes
+ * husstil/'s own files, so a linked one would change without the fingerprint. Nothing where there is no husstil/.
  */
 export async function readHouseTemplates(root: string): Promise<HouseTemplates | undefined> {
   const dir = path.join(root, repositoryFiles.templates);
@@ -34,15 +35,18 @@ export async function readHouseTemplates(root: string): Promise<HouseTemplates |
   return { partials, css, key };
 }
 
-/** A folder of husstil/: a folder, inside the repository (each file in it is checked again as it is opened). */
+/** A folder of husstil/: a folder itself, not a link (each file in it is checked again as it is opened). */
 async function checkFolder(dir: string, within: Within): Promise<void> {
-  const refuse = (why: string) => new MissingFileError(`${dir}: ${why}`);
-  const kind = await stat(dir).catch(() => undefined);
-  if (!kind?.isDirectory()) throw refuse('not a folder; husstil/ holds partials/*.hbs and style.css');
-  if (!inside(await realpath(within.folder), await realpath(dir))) throw refuse(`a symbolic link that leads outside ${within.name}`);
+  await refuseLink(dir, within);
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new MissingFileError(`${dir}: not a folder; husstil/ holds partials/*.hbs and style.css`);
+}
+
+async function refuseLink(file: string, within: Within): Promise<void> {
+  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink()) throw new MissingFileError(`${file}: a symbolic link; the house style's files are files of ${within.name} itself`);
 }
 
 async function readText(file: string, within: Within): Promise<string> {
+  await refuseLink(file, within);
   const bytes = await readInputFile(file, inputLimit, within);
   if (bytes.length > inputLimit) throw new MissingFileError(`${file}: the file is larger than ${inputLimit} bytes, the most that is read`);
   try {

@@ -3,13 +3,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { cliPath, tempDir } from '../support/cli.js';
+import { agenda, cliPath, tempDir } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
 
 // husstil/ is the designer's: its partials and stylesheet go into every document, public ones too.
 // Each of its files is read as every other input is: a regular file inside the repository, no larger
-// than an input may be. A link out of the repository, a FIFO or a device there is refused by name,
-// before anything is printed; the command ends (a FIFO must not hold it), and no document is written.
+// than an input may be. A link, a FIFO or a device there is refused by name, before anything is
+// printed; the command ends (a FIFO must not hold it), and no document is written.
 
 const outsideMarker = 'XQZOUTSIDE41';
 const envMarker = 'XQZENVIRON42';
@@ -90,13 +90,21 @@ const refused: Record<string, { damage: (husstil: string, outside: string) => vo
     damage: (h, o) => replace(path.join(h, 'partials'), (f) => symlinkSync(path.join(o, 'partials'), f)),
     names: 'husstil/partials',
   },
+  // The fingerprint that tells send whether a PDF is current hashes husstil/'s own files, not what links lead to.
+  'the front page partial, a link to another file inside the repository': {
+    damage: (h) => {
+      cpSync(path.join(h, 'partials', 'forside.hbs'), path.join(h, '..', 'forside.hbs'));
+      replace(path.join(h, 'partials', 'forside.hbs'), (f) => symlinkSync(path.join('..', '..', 'forside.hbs'), f));
+    },
+    names: 'husstil/partials/forside.hbs',
+  },
   'the stylesheet, larger than any input is read': {
     damage: (h) => writeFileSync(path.join(h, 'style.css'), `/* ${'x'.repeat(2 * 1024 * 1024)} */`),
     names: 'husstil/style.css',
   },
 };
 
-describe('a file of husstil/ that is not a regular file inside the repository', () => {
+describe('a file of husstil/ that is not a regular file of the repository itself', () => {
   for (const [what, { damage, names }] of Object.entries(refused)) {
     it(`is refused by name, and nothing is written: ${what}`, async () => {
       const repo = repository(damage);
@@ -113,18 +121,12 @@ describe('a file of husstil/ that is not a regular file inside the repository', 
   }
 });
 
-describe('a file of husstil/ that links to another file inside the repository', () => {
-  it('is read: the front page partial shared from another folder of the repository', async () => {
-    const repo = repository((h) => {
-      const shared = path.join(h, '..', 'delt');
-      mkdirSync(shared);
-      cpSync(path.join(h, 'partials', 'forside.hbs'), path.join(shared, 'forside.hbs'));
-      replace(path.join(h, 'partials', 'forside.hbs'), (f) => symlinkSync(path.join('..', '..', 'delt', 'forside.hbs'), f));
-    });
-    const run = await build(repo);
-    expect(run.status, run.stderr).toBe(0);
-    const text = written(repo);
-    expect(text).toContain('Testkommunes egen forside');
-    expect(text).not.toContain(envMarker);
+describe('agenda check, with a link out of the repository in husstil/', () => {
+  it('says the same as a build: one line naming the file, exit 1', () => {
+    const repo = repository((h) => replace(path.join(h, 'style.css'), (f) => symlinkSync('/proc/self/environ', f)));
+    const run = agenda(['check', '2012-12-04'], { cwd: repo, env: { AGENDA_SMTP_PASSWORD: envMarker } });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^husstil\/style\.css: a symbolic link; /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
