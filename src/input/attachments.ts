@@ -3,7 +3,7 @@ import path from 'node:path';
 import { inside, readRegularFile, Refused } from './read-file.js';
 import { attachmentError, type AttachmentBytes, type AttachmentFileRef, type AttachmentKind } from '../shared/attachment-file.js';
 
-/** Beyond any attachment a committee sends (a scan of hundreds of pages is some 100 MB), small enough that a mistaken file cannot exhaust memory. */
+/** Beyond any attachment a committee sends (a scan of hundreds of pages is some 100 MB), small enough not to exhaust memory. */
 const maxBytes = 256 * 1024 * 1024;
 
 /**
@@ -17,7 +17,8 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   const folder = path.resolve(dir);
   const file = path.resolve(folder, ref.path);
   if (!inside(folder, file)) throw fail('the path leads outside the meetings folder');
-  const bytes = await readRegularFile(file, maxBytes, { folder, name: 'the meetings folder' }).catch((err: unknown) => {
+  const within = { folder, name: 'the meetings folder' };
+  const bytes = await readRegularFile(file, maxBytes, within).catch((err: unknown) => {
     throw err instanceof Refused ? fail(err.message) : err;
   });
   if (bytes.length === 0) throw fail('empty (0 bytes)');

@@ -38,9 +38,8 @@ export const isoDate = z
  * out/ØK-2023-11-22-dagsorden.pdf): no folder separator, no `..`, no control character, short enough
  * for a file name, so it can never lead out of the output folder.
  */
-export const namePart = text.refine((name) => name.length <= 40 && !/[/\\\u0000-\u001f\u007f-\u009f]|\.\./.test(name), {
-  error: "is part of the documents' file names: at most 40 characters, and no /, \\, .. or control characters",
-});
+const nameRule = "is part of the documents' file names: at most 40 characters, and no /, \\, .. or control characters";
+export const namePart = text.max(40, { error: nameRule, abort: true }).regex(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, { error: nameRule });
 
 /** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
 export function notBefore(from: string, to: string) {

@@ -20,7 +20,7 @@ export class Refused extends Error {}
  */
 export async function readInputFile(file: string, limit: number, within?: Within): Promise<Uint8Array> {
   return readRegularFile(file, limit, within).catch((err: unknown) => {
-    throw err instanceof Refused ? new MissingFileError(`${file}: ${err.message}`) : err;
+    throw err instanceof Refused ? named(file, err) : err;
   });
 }
 
@@ -37,7 +37,8 @@ export async function readRegularFile(file: string, limit: number, within?: With
   });
   if (!kind.isFile()) throw notRegular(kind);
   // O_NONBLOCK: should the file have been swapped for a FIFO meanwhile, opening it does not wait for a writer.
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY).catch((err: NodeJS.ErrnoException) => {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+  const handle = await open(file, flags).catch((err: NodeJS.ErrnoException) => {
     throw unreadable(err, false);
   });
   try {
@@ -52,7 +53,7 @@ export async function readRegularFile(file: string, limit: number, within?: With
   }
 }
 
-/** Memory for what the file holds, not for the limit (a build reads many small files): a file that grows meanwhile is read on, to the limit. */
+/** Memory for what the file holds, not for the limit (a build reads many small files); a file that grows is read on, to the limit. */
 async function readHandle(handle: FileHandle, size: number, limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let length = 0;
@@ -73,9 +74,10 @@ async function readHandle(handle: FileHandle, size: number, limit: number): Prom
 async function openedPath(handle: FileHandle, file: string, opened: Stats): Promise<string> {
   const held = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
   if (held !== undefined) return held;
-  const real = await realpath(file);
-  const now = await stat(real);
-  if (now.dev !== opened.dev || now.ino !== opened.ino) throw new Refused('changed while it was read; try again');
+  const real = await realpath(file).catch(() => undefined);
+  const now = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  const same = now?.dev === opened.dev && now.ino === opened.ino;
+  if (real === undefined || !same) throw new Refused('changed while it was read; try again');
   return real;
 }
 
@@ -129,12 +131,14 @@ function named(file: string, refused: Refused): MissingFileError {
 }
 
 function unreadable(err: NodeJS.ErrnoException, link: boolean): Refused {
-  if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return new Refused(link ? 'a symbolic link to a file that does not exist' : 'no such file');
+  const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR';
+  if (missing) return new Refused(link ? 'a symbolic link to a file that does not exist' : 'no such file');
   return new Refused(`cannot be read (${err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message)})`);
 }
 
 function notRegular(kind?: Stats): Refused {
-  return new Refused(`not a regular file${kind ? ` (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'})` : ''}; agenda reads only files`);
+  const what = kind ? ` (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'})` : '';
+  return new Refused(`not a regular file${what}; agenda reads only files`);
 }
 
 function isLink(file: string): Promise<boolean> {
