@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { inside, readRegularFile, Refused } from './read-file.js';
 import { attachmentError, type AttachmentBytes, type AttachmentFileRef, type AttachmentKind } from '../shared/attachment-file.js';
 
+/** Beyond any attachment a committee sends (a scan of hundreds of pages is some 100 MB), small enough not to exhaust memory. */
+const maxBytes = 256 * 1024 * 1024;
+
 /**
- * Reads the file a `fil:` names, and only from inside the meetings folder: an absolute path, a path
- * through `..` or a symbolic link that leads out of it is refused before anything is read.
+ * Reads the file a `fil:` names, and only from inside the meetings folder: an absolute path or a path
+ * through `..` is refused before anything is read, a symbolic link that leads out of it as the file is
+ * opened (readRegularFile checks what it opened, not the path again).
  */
 export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): Promise<AttachmentBytes> {
   const fail = (message: string) => attachmentError(ref, message);
@@ -13,16 +17,12 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   const folder = path.resolve(dir);
   const file = path.resolve(folder, ref.path);
   if (!inside(folder, file)) throw fail('the path leads outside the meetings folder');
-  const real = await realpath(file).catch((err: NodeJS.ErrnoException) => {
-    throw fail(err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'no such file' : `cannot be read (${err.code ?? err.message})`);
+  const within = { folder, name: 'the meetings folder' };
+  const bytes = await readRegularFile(file, maxBytes, within).catch((err: unknown) => {
+    throw err instanceof Refused ? fail(err.message) : err;
   });
-  if (!inside(await realpath(folder), real)) throw fail('a symbolic link that leads outside the meetings folder');
-  const info = await stat(real);
-  if (!info.isFile()) throw fail('not a file');
-  if (info.size === 0) throw fail('empty (0 bytes)');
-  const bytes = await readFile(real).catch((err: NodeJS.ErrnoException) => {
-    throw fail(`cannot be read (${err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message)})`);
-  });
+  if (bytes.length === 0) throw fail('empty (0 bytes)');
+  if (bytes.length > maxBytes) throw fail(`larger than ${maxBytes / 1024 / 1024} MB, the most that is read`);
   const kind = kindOf(bytes);
   if (!kind) throw fail('not a PDF, PNG or JPEG file: save it as PDF');
   return { ref, kind, bytes, sha256: sha256(bytes) };
@@ -30,11 +30,6 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function inside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** By the file's first bytes, not its name: a PDF may have a little junk before its header, as readers allow. */

@@ -33,6 +33,13 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2023-11-22', abort: true })
   .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
 
+/**
+ * A name that becomes part of a file's name (a committee's `kort` begins its documents' names,
+ * out/ØK-2023-11-22-dagsorden.pdf): no folder separator, no `..`, no control character, short enough
+ * for a file name, so it can never lead out of the output folder.
+ */
+const nameRule = "is part of the documents' file names: at most 40 characters, and no /, \\, .. or control characters";
+export const namePart = text.max(40, { error: nameRule, abort: true }).regex(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, { error: nameRule });
 
 /** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
 export function notBefore(from: string, to: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clock, flag, text, wholeNumber } from './fields.js';
+import { clock, flag, namePart, text, wholeNumber } from './fields.js';
 import { calendarSchema } from './schema/calendar.js';
 import { committeeSchema } from './schema/committee.js';
 import { forwardPlanSchema } from './schema/forward-plan.js';
@@ -13,12 +13,14 @@ import { standingItemsSchemaFor } from './schema/standing-items.js';
 
 const flagValues = ['true', 'false', 'ja', 'nej'];
 const { $schema: _, ...clockText } = z.toJSONSchema(clock);
+const { $schema: __, ...nameText } = z.toJSONSchema(namePart);
 // Keyed by definition: a field given a description (`text.describe(...)`) is a copy with the same one.
 const asAnEditorReadsIt = new Map<unknown, object>([
   [flag._zod.def, { anyOf: [{ type: 'boolean' }, { type: 'string', enum: flagValues }] }],
   [wholeNumber._zod.def, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+$' }] }],
   [clock._zod.def, { anyOf: [{ type: 'number' }, clockText] }],
   [text._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
+  [namePart._zod.def, { anyOf: [nameText, { type: 'number' }, { type: 'boolean' }] }],
 ]);
 
 /** A file's JSON Schema made from the zod schema that checks it, as an editor reads YAML. */

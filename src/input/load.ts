@@ -10,6 +10,7 @@ import { meetingSchemaFor, type MeetingInput } from './schema/meeting.js';
 import { municipalitySchema, type MunicipalityInput } from './schema/municipality.js';
 import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
 import { overlay, readDefaultStyle } from './house-style.js';
+import { readHouseTemplates, type HouseTemplates } from './house-templates.js';
 import { validate } from './validate.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -36,8 +37,8 @@ export interface SharedRead {
   committee?: Read<CommitteeInput>;
   /** The house style: the package's, under the municipality's and the committee's overrides (those that are valid). */
   style: HouseStyleInput;
-  /** The repository's folder of template overrides (husstil/), where it has one. */
-  templates?: string;
+  /** The repository's template overrides (husstil/), where it has them. */
+  templates?: HouseTemplates;
   standingItems?: Read<StandingItemsInput>;
   forwardPlan?: Read<ForwardPlanInput>;
   calendar?: Read<CalendarInput>;
@@ -66,12 +67,11 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
   const style = overlay(await readDefaultStyle(), municipality?.value?.husstil, committee?.value?.husstil);
   const sections = style.afsnit.map((a) => a.nøgle);
   const ownCalendar = file(sharedFiles.calendar);
-  const templates = path.join(root, repositoryFiles.templates);
   return {
     municipality,
     committee,
     style,
-    templates: (await exists(templates)) ? templates : undefined,
+    templates: await readHouseTemplates(root),
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
     calendar: await readOptional((await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar), calendarSchema, findings),

@@ -1,39 +1,90 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { lstat, open, stat } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import { MissingFileError } from '../shared/errors.js';
 
+/** Larger than any file a clerk or a designer writes by hand, small enough that a mistaken file cannot exhaust memory. */
+export const inputLimit = 1024 * 1024;
+
+/** A folder a file must lie in, as opened, and how a message names it ("the repository"). */
+export interface Within {
+  folder: string;
+  name: string;
+}
+
+/** Why a file is not read, in words that follow its name (or the `fil:` that names it). */
+export class Refused extends Error {}
+
 /**
- * The bytes of an input file, at most `limit` + 1 of them: only a regular file is read (a symlink
- * to /dev/zero or a FIFO is refused before it is opened, as either would never end), and reading
- * stops past the limit, so no file can exhaust memory.
+ * The bytes of an input file, at most `limit` + 1 of them, refused with its name: see readRegularFile.
  */
-export async function readInputFile(file: string, limit: number): Promise<Uint8Array> {
-  const kind = await stat(file).catch(async (err: NodeJS.ErrnoException) => {
-    throw unreadable(file, err, await isLink(file));
+export async function readInputFile(file: string, limit: number, within?: Within): Promise<Uint8Array> {
+  return readRegularFile(file, limit, within).catch((err: unknown) => {
+    throw err instanceof Refused ? named(file, err) : err;
   });
-  if (!kind.isFile()) throw notRegular(file, kind);
+}
+
+/**
+ * The bytes of a file, at most `limit` + 1 of them: only a regular file is read (a symlink to
+ * /dev/zero or a FIFO is refused before it is opened, as either would never end), and reading stops
+ * past the limit, so no file can exhaust memory. Given `within`, only a file that lies inside that
+ * folder as it was opened: the file is opened once, and what the handle holds is checked and read,
+ * so a folder swapped for a link between the check and the read cannot lead out.
+ */
+export async function readRegularFile(file: string, limit: number, within?: Within): Promise<Uint8Array> {
+  const kind = await stat(file).catch(async (err: NodeJS.ErrnoException) => {
+    throw unreadable(err, await isLink(file));
+  });
+  if (!kind.isFile()) throw notRegular(kind);
   // O_NONBLOCK: should the file have been swapped for a FIFO meanwhile, opening it does not wait for a writer.
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch((err: NodeJS.ErrnoException) => {
-    throw unreadable(file, err, false);
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+  const handle = await open(file, flags).catch((err: NodeJS.ErrnoException) => {
+    throw unreadable(err, false);
   });
   try {
     const opened = await handle.stat();
-    if (!opened.isFile()) throw notRegular(file);
-    // Memory for what the file holds, not for the limit (a build reads many small files): a file
-    // that grows meanwhile is read on in further chunks, to the limit.
-    const chunks: Buffer[] = [];
-    let length = 0;
-    while (length <= limit) {
-      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, Math.max(opened.size - length + 1, 64 * 1024)));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      length += bytesRead;
+    if (!opened.isFile()) throw notRegular();
+    if (within && !inside(await realpath(within.folder), await openedPath(handle, file, opened))) {
+      throw new Refused(`a symbolic link that leads outside ${within.name}`);
     }
-    return Buffer.concat(chunks, length);
+    return await readHandle(handle, opened.size, limit);
   } finally {
     await handle.close();
   }
+}
+
+/** Memory for what the file holds, not for the limit (a build reads many small files); a file that grows is read on, to the limit. */
+async function readHandle(handle: FileHandle, size: number, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length <= limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, Math.max(size - length + 1, 64 * 1024)));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    length += bytesRead;
+  }
+  return Buffer.concat(chunks, length);
+}
+
+/**
+ * Where the opened file lies: as the kernel has it for the handle (Linux's /proc/self/fd), which no
+ * later swap of a folder changes; without /proc, the file's real path, if that still is the file opened.
+ */
+async function openedPath(handle: FileHandle, file: string, opened: Stats): Promise<string> {
+  const held = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+  if (held !== undefined) return held;
+  const real = await realpath(file).catch(() => undefined);
+  const now = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  const same = now?.dev === opened.dev && now.ino === opened.ino;
+  if (real === undefined || !same) throw new Refused('changed while it was read; try again');
+  return real;
+}
+
+/** Whether `file` lies inside `folder` (and is not the folder itself). */
+export function inside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Beyond any document or page agenda writes (a combined document of a thousand pages is some 30 MB). */
@@ -55,17 +106,17 @@ export function readInputFileSync(file: string, limit: number): Uint8Array {
   try {
     kind = statSync(file);
   } catch (err) {
-    throw unreadable(file, err as NodeJS.ErrnoException, lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false);
+    throw named(file, unreadable(err as NodeJS.ErrnoException, lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false));
   }
-  if (!kind.isFile()) throw notRegular(file, kind);
+  if (!kind.isFile()) throw named(file, notRegular(kind));
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw unreadable(file, err as NodeJS.ErrnoException, false);
+    throw named(file, unreadable(err as NodeJS.ErrnoException, false));
   }
   try {
-    if (!fstatSync(fd).isFile()) throw notRegular(file);
+    if (!fstatSync(fd).isFile()) throw named(file, notRegular());
     const buffer = Buffer.alloc(limit + 1);
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
@@ -75,13 +126,19 @@ export function readInputFileSync(file: string, limit: number): Uint8Array {
   }
 }
 
-function unreadable(file: string, err: NodeJS.ErrnoException, link: boolean): MissingFileError {
-  const why = err.code === 'ENOENT' ? (link ? 'a symbolic link to a file that does not exist' : 'no such file') : `cannot be read (${err.code ?? err.message})`;
-  return new MissingFileError(`${file}: ${why}`);
+function named(file: string, refused: Refused): MissingFileError {
+  return new MissingFileError(`${file}: ${refused.message}`);
 }
 
-function notRegular(file: string, kind?: Stats): MissingFileError {
-  return new MissingFileError(`${file}: not a regular file${kind ? ` (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'})` : ''}; agenda reads only files`);
+function unreadable(err: NodeJS.ErrnoException, link: boolean): Refused {
+  const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR';
+  if (missing) return new Refused(link ? 'a symbolic link to a file that does not exist' : 'no such file');
+  return new Refused(`cannot be read (${err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message)})`);
+}
+
+function notRegular(kind?: Stats): Refused {
+  const what = kind ? ` (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'})` : '';
+  return new Refused(`not a regular file${what}; agenda reads only files`);
 }
 
 function isLink(file: string): Promise<boolean> {

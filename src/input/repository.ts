@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
+import { namePart } from './fields.js';
 import { exists, repositoryFiles } from './load.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -43,13 +44,18 @@ export async function findCommittees(root: string): Promise<CommitteeFolder[]> {
   return found.sort((a, b) => collator.compare(a.id, b.id)).map((c) => ({ ...c, root, named: found.length > 1 }));
 }
 
-/** The committee's `kort` where udvalg.yaml gives one (an invalid file is reported by the checks, not here). */
+/**
+ * The committee's `kort` where udvalg.yaml gives a valid one, else the folder's name: it begins the
+ * documents' file names, so it is taken only as the schema allows it (an invalid file is reported by
+ * the checks, not here).
+ */
 async function shortName(dir: string): Promise<string> {
   const data = await readYamlFile(path.join(dir, 'udvalg.yaml')).then(
     (f) => f.data as { kort?: unknown } | null,
     () => null,
   );
-  return typeof data?.kort === 'string' && data.kort.trim() ? data.kort.trim() : path.basename(dir);
+  const kort = namePart.safeParse(data?.kort);
+  return kort.success ? kort.data : path.basename(dir);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CalendarInput } from './schema/calendar.js';
 import type { CommitteeFolder } from './repository.js';
 import type { CommitteeInput } from './schema/committee.js';
 import type { HouseStyleInput } from './schema/house-style.js';
+import type { HouseTemplates } from './house-templates.js';
 import type { ForwardPlanInput } from './schema/forward-plan.js';
 import type { MeetingInput } from './schema/meeting.js';
 import type { StandingItemsInput } from './schema/standing-items.js';
@@ -17,7 +18,7 @@ export interface MeetingSources {
   municipality?: string;
   style: HouseStyleInput;
   /** The repository's template overrides (husstil/), where it has any. */
-  templates?: string;
+  templates?: HouseTemplates;
   standingItems: StandingItemsInput;
   forwardPlan: ForwardPlanInput;
   calendar?: CalendarInput;

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, type Finding } from '../shared/errors.js';
-import { readInputFile } from './read-file.js';
+import { inputLimit, readInputFile } from './read-file.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
 export interface YamlFile {
@@ -10,12 +10,9 @@ export interface YamlFile {
   locate(path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
 }
 
-/** Larger than any meeting a clerk writes by hand, small enough that a mistaken file cannot exhaust memory. */
-const maxBytes = 1024 * 1024;
-
 export async function readYamlFile(file: string): Promise<YamlFile> {
-  const bytes = await readInputFile(file, maxBytes);
-  if (bytes.length > maxBytes) throw fileError(file, `the file is larger than ${maxBytes} bytes, the most that is read`);
+  const bytes = await readInputFile(file, inputLimit);
+  if (bytes.length > inputLimit) throw fileError(file, `the file is larger than ${inputLimit} bytes, the most that is read`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -5,6 +5,7 @@ import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import type { MeetingType } from '../input/schema/calendar.js';
 import type { Role } from '../input/schema/committee.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
+import type { HouseTemplates } from '../input/house-templates.js';
 
 /** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
 export type DocumentKind = 'dagsorden' | 'referat';
@@ -36,8 +37,8 @@ export interface Meeting {
 }
 
 export interface HouseStyle extends HouseStyleInput {
-  /** A folder of templates (partials/*.hbs, style.css) that replace the package's. */
-  templates?: string;
+  /** The repository's templates (husstil/: partials/*.hbs, style.css) that replace the package's. */
+  templates?: HouseTemplates;
 }
 
 /** A politician: "Jan Petersen (A)", formand. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
 import type { Item, Meeting } from '../model/meeting.js';
+import type { HouseTemplates } from '../input/house-templates.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
-import { existsSync, readFileSync } from 'node:fs';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';
 import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } from '../shared/printable.js';
@@ -25,7 +25,7 @@ interface Renderer {
   bilagsoversigt: TemplateDelegate;
 }
 
-/** A renderer for each folder of template overrides (and one for the package's templates alone). */
+/** A renderer for each set of template overrides, by its key (and one for the package's templates alone). */
 const renderers = new Map<string, Renderer>();
 
 /** Reads the templates and the stylesheet anew at the next rendering: for a process that outlives an edit of them. */
@@ -37,26 +37,25 @@ export function reloadTemplates(): void {
  * The package's templates with a repository's overrides (husstil/): its partials replace the
  * package's of the same name, and its style.css comes after the package's, so its rules win.
  */
-function prepare(overrides: string | undefined): Renderer {
+function prepare(overrides: HouseTemplates | undefined): Renderer {
   const hbs = createTemplates(overrides);
-  const own = (file: string) => (overrides && existsSync(path.join(overrides, file)) ? readFileSync(path.join(overrides, file), 'utf8') : undefined);
-  const source = (file: string) => own(path.join('partials', file)) ?? readTemplate(path.join('partials', file));
-  const css = [readTemplate('style.css'), own('style.css') ?? ''].join('\n');
+  const source = (name: string) => overrides?.partials[name] ?? readTemplate(path.join('partials', `${name}.hbs`));
+  const css = [readTemplate('style.css'), overrides?.css ?? ''].join('\n');
   return {
     document: compileTemplate(hbs, readTemplate('document.hbs')),
     style: compileTemplate(hbs, readTemplate('head.hbs'))({ css, fontFaces: fontFaceCss() }),
     body: compileTemplate(hbs, readTemplate('body.hbs')),
     numbered: [
-      { selector: '#indholdsfortegnelse', template: compileTemplate(hbs, source('indhold.hbs')) },
-      { selector: '#sidetal', template: compileTemplate(hbs, source('sidetal.hbs')) },
+      { selector: '#indholdsfortegnelse', template: compileTemplate(hbs, source('indhold')) },
+      { selector: '#sidetal', template: compileTemplate(hbs, source('sidetal')) },
     ],
-    bilagTable: compileTemplate(hbs, source('bilagtabel.hbs')),
-    bilagsoversigt: compileTemplate(hbs, source('bilagsoversigt.hbs')),
+    bilagTable: compileTemplate(hbs, source('bilagtabel')),
+    bilagsoversigt: compileTemplate(hbs, source('bilagsoversigt')),
   };
 }
 
 function rendererFor(meeting: Meeting): Renderer {
-  const key = meeting.style.templates ?? '';
+  const key = meeting.style.templates?.key ?? '';
   let renderer = renderers.get(key);
   if (!renderer) renderers.set(key, (renderer = prepare(meeting.style.templates)));
   return renderer;

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Handlebars } from '../shared/bundled.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
+import type { HouseTemplates } from '../input/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
@@ -14,9 +15,9 @@ export type Templates = ReturnType<typeof Handlebars.create>;
 
 /**
  * Handlebars with the helpers and the shared partials (templates/partials/) that print and web pages
- * both use; a partial of the same name in `overrides/partials/` (a repository's husstil/) replaces the package's.
+ * both use; a partial of the same name in `overrides` (a repository's husstil/, as read) replaces the package's.
  */
-export function createTemplates(overrides?: string): Templates {
+export function createTemplates(overrides?: HouseTemplates): Templates {
   const hbs = Handlebars.create();
   const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
   hbs.registerHelper({
@@ -54,10 +55,9 @@ export function createTemplates(overrides?: string): Templates {
     listed,
     marginContent,
   });
-  for (const dir of [path.join(templatesDir, 'partials'), ...(overrides ? [path.join(overrides, 'partials')] : [])]) {
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), compileTemplate(hbs, readFileSync(path.join(dir, file), 'utf8')));
-  }
+  const dir = path.join(templatesDir, 'partials');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), compileTemplate(hbs, readFileSync(path.join(dir, file), 'utf8')));
+  for (const [name, source] of Object.entries(overrides?.partials ?? {})) hbs.registerPartial(name, compileTemplate(hbs, source));
   return hbs;
 }
 

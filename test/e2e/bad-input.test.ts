@@ -25,6 +25,11 @@ const cases = [
     break: (m: string) => edit(path.join(m, 'plan.yaml'), 'dato: 2023-09-20', 'dato: 2023-02-30'),
     message: /^meetings\/plan\.yaml:11:11: møder\[1\]\.dato: 2023-02-30 is not a date in the calendar$/,
   },
+  {
+    kind: 'a short name that is a path',
+    break: (m: string) => edit(path.join(m, 'udvalg.yaml'), 'navn: Direktionen\n', 'navn: Direktionen\nkort: ../../escaped\n'),
+    message: /^meetings\/udvalg\.yaml:3:7: kort: is part of the documents' file names: at most 40 characters, and no \/, \\, \.\. or control characters$/,
+  },
 ];
 
 describe.each(cases)('agenda build with $kind', ({ break: breakIt, message }) => {

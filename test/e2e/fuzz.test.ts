@@ -1,6 +1,6 @@
 import { folderAt } from '../../src/input/repository.js';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +97,8 @@ const places: Array<{ name: string; file: string; args: string[] }> = [
   { name: 'the send lock', file: 'meetings/2023-11-22.sendt.yaml.lock', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--smtp', 'none.yaml'] },
   { name: 'an archived copy', file: 'meetings/arkiv/2023-11-22/udvalg.yaml', args: ['check', '2023-11-22'] },
   { name: 'another archived copy', file: 'meetings/arkiv/2023-11-22/faste-punkter.yaml', args: ['check', '2023-11-22'] },
+  { name: 'a partial of husstil/', file: 'husstil/partials/forside.hbs', args: ['build', '2023-11-22', '--html', 'out/a.html'] },
+  { name: 'the stylesheet of husstil/', file: 'husstil/style.css', args: ['build', '2023-11-22', '--html', 'out/a.html'] },
 ];
 
 /** What can stand there instead of a file. */
@@ -150,6 +152,7 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
       for (const [kind, make] of Object.entries(specials)) {
         prepare(`${kind} as ${place.name}`, place.args, (cwd) => {
           const file = path.join(cwd, place.file);
+          mkdirSync(path.dirname(file), { recursive: true });
           rmSync(file, { force: true });
           make(file);
         });
@@ -174,6 +177,8 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
         if (run.signal) failures.push(`${c.label}: did not end in 30 s (${run.signal})`);
         else if (/\n\s+at |internal error|unexpected failure/.test(run.stderr)) failures.push(`${c.label}: ${run.stderr}`);
         else if (run.status !== 0 && (errors.length === 0 || !errors.every((l) => errorLine.test(l)))) failures.push(`${c.label}: exit ${run.status}, unlocated: ${run.stderr}`);
+        const html = path.join(c.cwd, 'out', 'a.html');
+        if (existsSync(html) && /root:.*:0:0:/.test(readFileSync(html, 'utf8'))) failures.push(`${c.label}: /etc/passwd in the document`);
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));

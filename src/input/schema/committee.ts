@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, clock, email, isoDate, list, notBefore, optional, text, weekday } from '../fields.js';
+import { block, clock, email, isoDate, list, namePart, notBefore, optional, text, weekday } from '../fields.js';
 import { houseStyleOverrideSchema } from './house-style.js';
 
 export const roles = ['formand', 'næstformand'] as const;
@@ -62,7 +62,7 @@ const schedule = block({
 export const committeeSchema = block({
   navn: text,
   /** The short name commands and documents' names use (`--udvalg ØK`); default the folder's name. */
-  kort: optional(text),
+  kort: optional(namePart),
   kommune: optional(text),
   sted: text,
   start: clock,

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { MissingFileError } from '../shared/errors.js';
+import { exists, repositoryFiles } from './load.js';
+import { inputLimit, readInputFile, type Within } from './read-file.js';
+
+/** The designer's templates from a repository's husstil/: each partial's source by its name (partials/NAME.hbs), and style.css. */
+export interface HouseTemplates {
+  partials: Record<string, string>;
+  css?: string;
+  /** Tells one set of templates from another (a SHA-256 of them): a renderer is prepared once for each. */
+  key: string;
+}
+
+/**
+ * The repository's husstil/, read as every input is read, before anything is printed: regular files
+ * no larger than an input may be, inside the repository as they are opened. Its files go into every
+ * document, public ones too, so a link (to /etc/passwd, /proc/self/environ) is refused by name, as is
+ * a FIFO or a device. Links are refused even within the repository: a document's fingerprint hashes
+ * husstil/'s own files, so a linked one would change without the fingerprint. Nothing where there is
+ * no husstil/.
+ */
+export async function readHouseTemplates(root: string): Promise<HouseTemplates | undefined> {
+  const dir = path.join(root, repositoryFiles.templates);
+  if (!(await exists(dir))) return undefined;
+  const within = { folder: root, name: 'the repository' };
+  await checkFolder(dir, within);
+  const partialsDir = path.join(dir, 'partials');
+  const names = (await exists(partialsDir)) ? (await checkFolder(partialsDir, within), await readdir(partialsDir)) : [];
+  const partials: Record<string, string> = {};
+  for (const name of names.filter((n) => n.endsWith('.hbs')).sort()) {
+    partials[path.basename(name, '.hbs')] = await readText(path.join(partialsDir, name), within);
+  }
+  const cssFile = path.join(dir, 'style.css');
+  const css = (await exists(cssFile)) ? await readText(cssFile, within) : undefined;
+  const key = createHash('sha256').update(JSON.stringify([partials, css])).digest('hex');
+  return { partials, css, key };
+}
+
+/** A folder of husstil/: a folder itself, not a link (each file in it is checked again as it is opened). */
+async function checkFolder(dir: string, within: Within): Promise<void> {
+  await refuseLink(dir, within);
+  const kind = await stat(dir).catch(() => undefined);
+  if (!kind?.isDirectory()) throw new MissingFileError(`${dir}: not a folder; husstil/ holds partials/*.hbs and style.css`);
+}
+
+async function refuseLink(file: string, within: Within): Promise<void> {
+  const kind = await lstat(file).catch(() => undefined);
+  if (kind?.isSymbolicLink()) {
+    throw new MissingFileError(`${file}: a symbolic link; the house style's files are files of ${within.name} itself`);
+  }
+}
+
+async function readText(file: string, within: Within): Promise<string> {
+  await refuseLink(file, within);
+  const bytes = await readInputFile(file, inputLimit, within);
+  if (bytes.length > inputLimit) throw new MissingFileError(`${file}: the file is larger than ${inputLimit} bytes, the most that is read`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new MissingFileError(`${file}: the file is not UTF-8 text; save it as UTF-8`);
+  }
+}

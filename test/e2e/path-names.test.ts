@@ -1,0 +1,44 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, tempDir } from '../support/cli.js';
+
+// A committee's short name (`kort`) begins its documents' file names in a repository of several
+// committees (out/KB-2024-01-16-dagsorden.pdf). A name that is a path would lead the file out of the
+// output folder, so it is refused where it is written, and no command writes a file anywhere else.
+
+/** Every file under `dir`, by its path there. */
+const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+
+const names: Record<string, string> = {
+  'a path up and out': '"../../escaped"',
+  'a path into a folder': 'KB/sub',
+  'the folder above': '..',
+  'a Windows path': '..\\..\\escaped',
+  'a control character': '"KB\\u001b[2J"',
+  'a name too long for a file name': 'K'.repeat(300),
+};
+
+const commands: string[][] = [['build', '--all'], ['build', '2024-01-16', '--udvalg', 'KB'], ['publish', '--out', 'site', '--url', 'https://moeder.example.dk/']];
+
+describe("a committee's kort that is not a name: a path, a control character, too long", () => {
+  for (const [what, kort] of Object.entries(names)) {
+    for (const args of commands) {
+      it(`is refused at its line by agenda ${args.join(' ')}, and no file is written outside out/ or site/: ${what}`, () => {
+        const base = tempDir('agenda-kort-');
+        const repo = path.join(base, 'repo');
+        cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+        const udvalg = path.join(repo, 'udvalg', 'KB', 'udvalg.yaml');
+        writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace('kort: KB\n', `kort: ${kort}\n`));
+        const before = filesUnder(base);
+        const run = agenda(args, { cwd: repo });
+        expect(run.status, run.stderr).toBe(1);
+        expect(run.stderr).toMatch(/^udvalg\/KB\/udvalg\.yaml:2:7: kort: is part of the documents' file names/m);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+        const added = filesUnder(base).filter((f) => !before.includes(f));
+        expect(added.filter((f) => !/^repo\/(out|site)(\/|$)/.test(f))).toEqual([]);
+      });
+    }
+  }
+});
