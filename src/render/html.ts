@@ -9,7 +9,7 @@ import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } fr
 import { attachmentAnchor } from '../model/attachments.js';
 import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
-import { createTemplates, readTemplate } from './templates.js';
+import { createTemplates, partialTemplate, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
@@ -40,18 +40,18 @@ export function reloadTemplates(): void {
 function prepare(overrides: string | undefined): Renderer {
   const hbs = createTemplates(overrides);
   const own = (file: string) => (overrides && existsSync(path.join(overrides, file)) ? readFileSync(path.join(overrides, file), 'utf8') : undefined);
-  const source = (file: string) => own(path.join('partials', file)) ?? readTemplate(path.join('partials', file));
+  const partial = (file: string) => partialTemplate(hbs, overrides, file);
   const css = [readTemplate('style.css'), own('style.css') ?? ''].join('\n');
   return {
     document: compileTemplate(hbs, readTemplate('document.hbs')),
     style: compileTemplate(hbs, readTemplate('head.hbs'))({ css, fontFaces: fontFaceCss() }),
     body: compileTemplate(hbs, readTemplate('body.hbs')),
     numbered: [
-      { selector: '#indholdsfortegnelse', template: compileTemplate(hbs, source('indhold.hbs')) },
-      { selector: '#sidetal', template: compileTemplate(hbs, source('sidetal.hbs')) },
+      { selector: '#indholdsfortegnelse', template: partial('indhold.hbs') },
+      { selector: '#sidetal', template: partial('sidetal.hbs') },
     ],
-    bilagTable: compileTemplate(hbs, source('bilagtabel.hbs')),
-    bilagsoversigt: compileTemplate(hbs, source('bilagsoversigt.hbs')),
+    bilagTable: partial('bilagtabel.hbs'),
+    bilagsoversigt: partial('bilagsoversigt.hbs'),
   };
 }
 
