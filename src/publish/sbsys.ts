@@ -59,15 +59,19 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
   return root.end({ prettyPrint: true }) + '\n';
 }
 
+// What an XML 1.0 name may hold (a part of its NameChar), other than a digit, `.` or `-` at its start:
+// "Udgift pr. m²" would otherwise make an element the XML writer refuses.
+const notInName = /[^A-Za-z0-9_.\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff]+/gu;
+
 /**
  * Sections by element name: "Økonomiske konsekvenser" → Økonomiske_konsekvenser, "Beslutning i
- * Direktionen den 22-11-2023" → Beslutning, "Bilag:" → Bilag. A name twice would become a list in
- * the importer's array, so texts under one name are joined.
+ * Direktionen den 22-11-2023" → Beslutning, "Bilag:" → Bilag, "1. Sagsfremstilling" → Sagsfremstilling.
+ * A name twice would become a list in the importer's array, so texts under one name are joined.
  */
 function textsByName(sections: MeetingData['agendaItem'][number]['agenda:sections']): Map<string, string> {
   const texts = new Map<string, string>();
   for (const { heading, html } of sections) {
-    const name = heading.replace(/ i .*$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^_+|_+$/g, '') || 'Tekst';
+    const name = heading.replace(/ i .*$/, '').replace(notInName, '_').replace(/^[\d._-]+|_+$/g, '') || 'Tekst';
     texts.set(name, (texts.get(name) ?? '') + html);
   }
   return texts;

@@ -29,54 +29,73 @@ describe('the calendar feed', () => {
   }
 });
 
+const vt = '\u000b';
+
+/** A meeting's public data with one item of this title and these sections. */
+function meetingData(title: string, sections: Array<{ heading: string; html: string }>): MeetingData {
+  const file: FileData = {
+    id: 'f',
+    type: 'https://schema.oparl.org/1.1/File',
+    name: `Bilag${vt}`,
+    fileName: 'b.pdf',
+    mimeType: 'application/pdf',
+    size: 1,
+    sha512Checksum: '0'.repeat(128),
+    accessUrl: 'b.pdf',
+    downloadUrl: 'b.pdf',
+  };
+  return {
+    $schema: 's',
+    id: 'm',
+    type: 'https://schema.oparl.org/1.1/Meeting',
+    name: `Dagsorden${vt}`,
+    meetingState: 'invited',
+    cancelled: false,
+    start: '2023-11-22T09:00:00+01:00',
+    end: '2023-11-22T17:00:00+01:00',
+    location: { type: 'https://schema.oparl.org/1.1/Location', description: `Lokale${vt}\u0001\u001f` },
+    organization: ['o'],
+    auxiliaryFile: [],
+    agendaItem: [
+      {
+        id: 'i',
+        type: 'https://schema.oparl.org/1.1/AgendaItem',
+        meeting: 'm',
+        number: '1',
+        order: 0,
+        name: title,
+        public: true,
+        web: 'w',
+        'agenda:sections': sections,
+        'agenda:attachments': [],
+        auxiliaryFile: [file],
+      },
+    ],
+    web: 'w',
+  };
+}
+
+/** The XML parsed; any complaint of the parser's fails the test. */
+function parsed(xml: string) {
+  const errors: string[] = [];
+  const document = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(xml, 'text/xml');
+  expect(errors).toEqual([]);
+  return document;
+}
+
 describe('the SBSYS XML', () => {
   it('is well-formed XML 1.0 whatever control characters the titles hold', () => {
-    const vt = '\u000b';
-    const file: FileData = {
-      id: 'f',
-      type: 'https://schema.oparl.org/1.1/File',
-      name: `Bilag${vt}`,
-      fileName: 'b.pdf',
-      mimeType: 'application/pdf',
-      size: 1,
-      sha512Checksum: '0'.repeat(128),
-      accessUrl: 'b.pdf',
-      downloadUrl: 'b.pdf',
-    };
-    const data: MeetingData = {
-      $schema: 's',
-      id: 'm',
-      type: 'https://schema.oparl.org/1.1/Meeting',
-      name: `Dagsorden${vt}`,
-      meetingState: 'invited',
-      cancelled: false,
-      start: '2023-11-22T09:00:00+01:00',
-      end: '2023-11-22T17:00:00+01:00',
-      location: { type: 'https://schema.oparl.org/1.1/Location', description: `Lokale${vt}\u0001\u001f` },
-      organization: ['o'],
-      auxiliaryFile: [],
-      agendaItem: [
-        {
-          id: 'i',
-          type: 'https://schema.oparl.org/1.1/AgendaItem',
-          meeting: 'm',
-          number: '1',
-          order: 0,
-          name: `Øko${vt}nomi\u0000`,
-          public: true,
-          web: 'w',
-          'agenda:sections': [{ heading: `Sagsfremstilling${vt}`, html: `<p>Tekst${vt}</p>` }],
-          'agenda:attachments': [],
-          auxiliaryFile: [file],
-        },
-      ],
-      web: 'w',
-    };
-    const xml = sbsysXml({ id: 'direktionen', name: `Direktionen${vt}` }, data);
-    const errors: string[] = [];
-    const parsed = new DOMParser({ onError: (level, message) => errors.push(`${level}: ${message}`) }).parseFromString(xml, 'text/xml');
-    expect(errors).toEqual([]);
-    expect(parsed.getElementsByTagName('Overskrift')[0]?.textContent).toBe('Økonomi');
-    expect(parsed.getElementsByTagName('Møde')[0]?.getAttribute('Udvalg')).toBe('Direktionen');
+    const data = meetingData(`Øko${vt}nomi\u0000`, [{ heading: `Sagsfremstilling${vt}`, html: `<p>Tekst${vt}</p>` }]);
+    const xml = parsed(sbsysXml({ id: 'direktionen', name: `Direktionen${vt}` }, data));
+    expect(xml.getElementsByTagName('Overskrift')[0]?.textContent).toBe('Økonomi');
+    expect(xml.getElementsByTagName('Møde')[0]?.getAttribute('Udvalg')).toBe('Direktionen');
+  });
+
+  it("names each text's element by its heading, as XML names may be, whatever the house's headings", () => {
+    const headings = ['1. Sagsfremstilling', 'Udgift pr. m²', 'ªÅrsag', '- 2023 -', 'Bilag:'];
+    const data = meetingData('Økonomi', headings.map((heading) => ({ heading, html: '<p>Tekst</p>' })));
+    const xml = parsed(sbsysXml({ id: 'direktionen', name: 'Direktionen' }, data));
+    const names = Array.from(xml.getElementsByTagName('Indhold')[0]?.childNodes ?? [], (n) => n.nodeName).filter((n) => n !== '#text');
+    expect(names).toEqual(['Sagsfremstilling', 'Udgift_pr._m', 'Årsag', 'Tekst', 'Bilag']);
   });
 });
