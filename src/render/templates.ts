@@ -10,7 +10,20 @@ import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
-import { absentLine, decisionHeading, listed, marginContent, memberLine, notTakingPartLine, personName, protocolLine, styledDate, substituteLine, voteLines } from './wording.js';
+import {
+  absentLine,
+  cssString,
+  decisionHeading,
+  listed,
+  marginContent,
+  memberLine,
+  notTakingPartLine,
+  personName,
+  protocolLine,
+  styledDate,
+  substituteLine,
+  voteLines,
+} from './wording.js';
 
 export type Templates = ReturnType<typeof Handlebars.create>;
 
@@ -55,6 +68,7 @@ export function createTemplates(overrides?: string): Templates {
     protocolLine,
     listed,
     marginContent,
+    cssString,
   });
   const own = overrides ? path.join(overrides, 'partials') : undefined;
   for (const dir of [path.join(templatesDir, 'partials'), ...(own ? [own] : [])]) {

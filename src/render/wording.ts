@@ -95,6 +95,6 @@ export function marginContent(phrase: string, meeting: Meeting, pages: number | 
  * could close the element: `</style>`), `>`, `&` and every control or invisible formatting character
  * as a hexadecimal escape, whose trailing space ends the escape and is not printed.
  */
-function cssString(s: string): string {
+export function cssString(s: string): string {
   return `"${s.replace(/["'\\<>&\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\${(c.codePointAt(0) ?? 0).toString(16)} `)}"`;
 }
