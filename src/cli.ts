@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { printResult } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, printable } from './shared/errors.js';
 import { internalError } from './shared/internal-error.js';
+import { quietConsole } from './shared/quiet-console.js';
 import { packageRoot } from './shared/paths.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
@@ -204,4 +205,5 @@ function commandName(argv: string[]): string {
   return argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
 }
 
+quietConsole();
 process.exitCode = await main(process.argv);

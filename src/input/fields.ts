@@ -1,11 +1,24 @@
 import { z } from 'zod';
+import { firstControlCharacter } from '../shared/control-characters.js';
 import { isRealDate } from '../shared/dates.js';
 
 // The YAML is read with the failsafe schema, so every scalar arrives as the text the clerk typed.
 // These fields give that text its meaning, with messages a clerk can act on.
 
-/** Text that must say something. */
-export const text = z.string().trim().min(1, { error: 'must not be empty' });
+/** The code point of a character, as U+000B. */
+const codePoint = (c: string | undefined) => `U+${(c?.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Text that must say something, without control characters (shared/control-characters.ts says why). */
+export const text = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .refine((s) => firstControlCharacter(s) === undefined, {
+    error: (iss) => `holds the control character ${codePoint(firstControlCharacter(String(iss.input)))}: remove it`,
+  });
+
+/** A name or a title: text on one line. */
+export const name = text.refine((s) => !/[\n\u2028\u2029]/u.test(s), { error: 'must be one line: remove the line break' });
 
 /** An optional field; an empty value (`key:` with nothing after it) counts as not given. */
 export function optional<T extends z.ZodType>(schema: T) {

@@ -7,6 +7,8 @@ import { inputLimit, readInputFile, type Within } from './read-file.js';
 
 /** The designer's templates from a repository's husstil/: each partial's source by its name (partials/NAME.hbs), and style.css. */
 export interface HouseTemplates {
+  /** The husstil/ folder they were read from, to name a template's file in its errors. */
+  folder: string;
   partials: Record<string, string>;
   css?: string;
   /** Tells one set of templates from another (a SHA-256 of them): a renderer is prepared once for each. */
@@ -35,7 +37,7 @@ export async function readHouseTemplates(root: string): Promise<HouseTemplates |
   const cssFile = path.join(dir, 'style.css');
   const css = (await exists(cssFile)) ? await readText(cssFile, within) : undefined;
   const key = createHash('sha256').update(JSON.stringify([partials, css])).digest('hex');
-  return { partials, css, key };
+  return { folder: dir, partials, css, key };
 }
 
 /** A folder of husstil/: a folder itself, not a link (each file in it is checked again as it is opened). */

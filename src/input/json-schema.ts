@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clock, flag, namePart, text, wholeNumber } from './fields.js';
+import { clock, flag, name, namePart, text, wholeNumber } from './fields.js';
 import { calendarSchema } from './schema/calendar.js';
 import { committeeSchema } from './schema/committee.js';
 import { forwardPlanSchema } from './schema/forward-plan.js';
@@ -19,7 +19,7 @@ const asAnEditorReadsIt = new Map<unknown, object>([
   [flag._zod.def, { anyOf: [{ type: 'boolean' }, { type: 'string', enum: flagValues }] }],
   [wholeNumber._zod.def, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+$' }] }],
   [clock._zod.def, { anyOf: [{ type: 'number' }, clockText] }],
-  [text._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }],
+  ...[text, name].map((t) => [t._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }] as const),
   [namePart._zod.def, { anyOf: [nameText, { type: 'number' }, { type: 'boolean' }] }],
 ]);
 

@@ -1,11 +1,18 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ICAL from 'ical.js';
+import { withoutControlCharacters } from '../shared/control-characters.js';
 
 // The calendar feeds (RFC 5545): one per committee and one for all. ical.js writes them (escaping,
 // line folding, CRLF); the time zone's rules come from @touch4it/ical-timezones, so a subscriber's
-// calendar shows 9:00 in Copenhagen on either side of a change to or from summer time.
+// calendar shows 9:00 in Copenhagen on either side of a change to or from summer time. ical.js
+// escapes a TEXT value's backslash, `;`, `,` and line feed, but writes a carriage return as it is:
+// the checks refuse control characters in names, and withoutControlCharacters keeps out any other.
 
 const timeZone = 'Europe/Copenhagen';
+
+// The calendar's name is TEXT too, but ical.js knows no type of an X- property and so would write it
+// unescaped: a line break in a committee's name would start a property of its own (an ATTENDEE).
+ICAL.design.icalendar.property['x-wr-calname'] = { defaultType: 'text' };
 
 /** One scheduled meeting as a calendar shows it. */
 export interface CalendarMeeting {
@@ -35,7 +42,7 @@ export function calendarFeed(title: string, committees: CalendarCommittee[]): st
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', '-//agenda//Mødekalender//DA');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('x-wr-calname', title);
+  calendar.addPropertyWithValue('x-wr-calname', withoutControlCharacters(title));
   calendar.addPropertyWithValue('x-wr-timezone', timeZone);
   calendar.addSubcomponent(new ICAL.Component(ICAL.parse(getVtimezoneComponent(timeZone)!)));
   for (const committee of committees) for (const meeting of committee.meetings) calendar.addSubcomponent(event(committee, meeting));
@@ -50,9 +57,9 @@ function event(committee: CalendarCommittee, meeting: CalendarMeeting): ICAL.Com
   vevent.addPropertyWithValue('dtstamp', ICAL.Time.fromData({ ...dayOf(meeting.date), hour: 0, minute: 0, second: 0 }, ICAL.Timezone.utcTimezone));
   vevent.addProperty(localTime('dtstart', meeting.date, meeting.start));
   vevent.addProperty(localTime('dtend', meeting.date, meeting.end));
-  vevent.addPropertyWithValue('summary', meeting.summary);
-  vevent.addPropertyWithValue('location', meeting.place);
-  if (meeting.cancelled) vevent.addPropertyWithValue('description', meeting.cancelled);
+  vevent.addPropertyWithValue('summary', withoutControlCharacters(meeting.summary));
+  vevent.addPropertyWithValue('location', withoutControlCharacters(meeting.place));
+  if (meeting.cancelled) vevent.addPropertyWithValue('description', withoutControlCharacters(meeting.cancelled));
   if (meeting.page) vevent.addPropertyWithValue('url', meeting.page);
   vevent.addPropertyWithValue('status', meeting.cancelled ? 'CANCELLED' : 'CONFIRMED');
   vevent.addPropertyWithValue('transp', 'OPAQUE');

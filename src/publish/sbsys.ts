@@ -23,10 +23,12 @@ export interface SbsysCommittee {
  * as an addendum to it (its postImport groups a meeting's agendas and makes all but the first addenda).
  */
 export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
+  // XML 1.0 cannot hold most control characters, escaped or not: the checks refuse them in the
+  // YAML, and any that come another way are left out rather than make the file not well-formed.
   const id = `${committee.id}-${data.start.slice(0, 10)}`;
   const [startDate, startTime] = danishDateTime(data.start);
   const [endDate, endTime] = danishDateTime(data.end);
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('Dagsorden', {
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('Dagsorden', {
     DagsordenID: id,
     Åben: 'true',
     Dagsordentype: data.meetingState === 'held' ? 'Referat' : 'Dagsorden',

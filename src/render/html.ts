@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { TemplateDelegate } from 'handlebars';
 import type { Item, Meeting } from '../model/meeting.js';
 import type { HouseTemplates } from '../input/house-templates.js';
@@ -9,7 +8,7 @@ import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } fr
 import { attachmentAnchor } from '../model/attachments.js';
 import { kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
-import { createTemplates, readTemplate } from './templates.js';
+import { createTemplates, partialTemplate, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 
 /** Templates, helpers, CSS and fonts, prepared once per process and shared by every document. */
@@ -39,18 +38,18 @@ export function reloadTemplates(): void {
  */
 function prepare(overrides: HouseTemplates | undefined): Renderer {
   const hbs = createTemplates(overrides);
-  const source = (name: string) => overrides?.partials[name] ?? readTemplate(path.join('partials', `${name}.hbs`));
+  const partial = (name: string) => partialTemplate(hbs, overrides, name);
   const css = [readTemplate('style.css'), overrides?.css ?? ''].join('\n');
   return {
     document: compileTemplate(hbs, readTemplate('document.hbs')),
     style: compileTemplate(hbs, readTemplate('head.hbs'))({ css, fontFaces: fontFaceCss() }),
     body: compileTemplate(hbs, readTemplate('body.hbs')),
     numbered: [
-      { selector: '#indholdsfortegnelse', template: compileTemplate(hbs, source('indhold')) },
-      { selector: '#sidetal', template: compileTemplate(hbs, source('sidetal')) },
+      { selector: '#indholdsfortegnelse', template: partial('indhold') },
+      { selector: '#sidetal', template: partial('sidetal') },
     ],
-    bilagTable: compileTemplate(hbs, source('bilagtabel')),
-    bilagsoversigt: compileTemplate(hbs, source('bilagsoversigt')),
+    bilagTable: partial('bilagtabel'),
+    bilagsoversigt: partial('bilagsoversigt'),
   };
 }
 

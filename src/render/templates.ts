@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { Handlebars } from '../shared/bundled.js';
+import { AgendaError, ExitCode } from '../shared/errors.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../input/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
@@ -9,7 +11,20 @@ import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
-import { absentLine, decisionHeading, listed, marginContent, memberLine, notTakingPartLine, personName, protocolLine, styledDate, substituteLine, voteLines } from './wording.js';
+import {
+  absentLine,
+  cssString,
+  decisionHeading,
+  listed,
+  marginContent,
+  memberLine,
+  notTakingPartLine,
+  personName,
+  protocolLine,
+  styledDate,
+  substituteLine,
+  voteLines,
+} from './wording.js';
 
 export type Templates = ReturnType<typeof Handlebars.create>;
 
@@ -54,11 +69,49 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     protocolLine,
     listed,
     marginContent,
+    cssString,
   });
   const dir = path.join(templatesDir, 'partials');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), compileTemplate(hbs, readFileSync(path.join(dir, file), 'utf8')));
-  for (const [name, source] of Object.entries(overrides?.partials ?? {})) hbs.registerPartial(name, compileTemplate(hbs, source));
+  for (const name of Object.keys(overrides?.partials ?? {})) hbs.registerPartial(name, partialTemplate(hbs, overrides, name));
   return hbs;
+}
+
+/** A mistake in a template of the house style (husstil/partials/): the designer's to mend, not a bug of agenda's. */
+export class TemplateError extends AgendaError {
+  readonly exitCode = ExitCode.invalidInput;
+}
+
+/**
+ * A template of the house style, parsed now, so that a syntax error is told with its file and line,
+ * and whose errors while rendering (a helper or partial that does not exist, a helper given the
+ * wrong arguments) name its file. An error of a house partial it calls names that partial's file.
+ */
+function houseTemplate(hbs: Templates, file: string, source: string): TemplateDelegate {
+  try {
+    hbs.parse(source);
+  } catch (err) {
+    const message = errorMessage(err);
+    const line = /^Parse error on line (\d+):/.exec(message)?.[1];
+    throw new TemplateError(`${file}${line ? `:${line}` : ''}: template syntax: ${message.split('\n').at(-1) ?? message}`);
+  }
+  const template = compileTemplate(hbs, source);
+  return (context: unknown, options?: RuntimeOptions) => {
+    try {
+      return template(context, options);
+    } catch (err) {
+      throw err instanceof TemplateError ? err : new TemplateError(`${file}: ${errorMessage(err)}`);
+    }
+  };
+}
+
+const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The house's partial `name` (husstil/partials/NAME.hbs) where it has one, else the package's. */
+export function partialTemplate(hbs: Templates, overrides: HouseTemplates | undefined, name: string): TemplateDelegate {
+  const own = overrides?.partials[name];
+  const file = path.join('partials', `${name}.hbs`);
+  return own === undefined ? compileTemplate(hbs, readTemplate(file)) : houseTemplate(hbs, path.join(overrides?.folder ?? '', file), own);
 }
 
 /** A file of templates/, by its path there. */

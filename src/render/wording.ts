@@ -90,6 +90,11 @@ export function marginContent(phrase: string, meeting: Meeting, pages: number | 
     .join(' ');
 }
 
-function cssString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+/**
+ * A CSS string that stays one inside the page's `<style>` element: quotes, backslash, `<` (which
+ * could close the element: `</style>`), `>`, `&` and every control or invisible formatting character
+ * as a hexadecimal escape, whose trailing space ends the escape and is not printed.
+ */
+export function cssString(s: string): string {
+  return `"${s.replace(/["'\\<>&\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\${(c.codePointAt(0) ?? 0).toString(16)} `)}"`;
 }

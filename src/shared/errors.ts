@@ -35,8 +35,9 @@ export type Location = Pick<Finding, 'file' | 'line' | 'col' | 'path'>;
 /** One finding, always on one line. */
 export function formatFinding(f: Finding): string {
   const where = `${f.file}:${f.line}:${f.col}${f.warning ? ': warning' : ''}`;
-  const message = printable(f.message.replace(/\s*\n\s*/g, ' '));
-  return f.path ? `${where}: ${f.path}: ${message}` : `${where}: ${message}`;
+  // The path too is the clerk's text: a key may hold escape codes or a line break.
+  const line = f.path ? `${where}: ${f.path}: ${f.message}` : `${where}: ${f.message}`;
+  return printable(line.replace(/\s*\n\s*/g, ' '));
 }
 
 export const isError = (f: Finding) => !f.warning;

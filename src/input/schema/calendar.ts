@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import { block, flag, isoDate, list, optional, text } from '../fields.js';
+import { block, flag, isoDate, list, name, optional } from '../fields.js';
 
 /** A political committee (udvalg) as the calendar and item 1 name it. */
 const committee = block({
   /** Short name, as the calendar's meetings and the "Rul" line write it: ØK, KB, BUU ... */
-  kort: text,
+  kort: name,
   /** The committee in definite form: "Kommunalbestyrelsen" ("Temamøde i Kommunalbestyrelsen"). */
-  navn: text,
+  navn: name,
   /** Its meeting: "Kommunalbestyrelsesmøde". */
-  møde: text,
+  møde: name,
 });
 
 export const meetingTypes = ['ordinært', 'ekstraordinært', 'temamøde', '1. behandling', '2. behandling'] as const;
 
 const politicalMeeting = block({
   dato: isoDate,
-  udvalg: text,
+  udvalg: name,
   type: optional(z.enum(meetingTypes)),
   aflyst: optional(flag),
 });
@@ -27,7 +27,7 @@ export const calendarSchema = block({
    * The committees of a cycle (a "Rul") in the order they meet: the first prepares, the last decides
    * and closes the cycle ("Rul december: ØK d. 5/12 2023, KB d. 12/12 2023").
    */
-  rul: optional(list(text)),
+  rul: optional(list(name)),
   møder: list(politicalMeeting),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, clock, email, isoDate, list, namePart, notBefore, optional, text, weekday } from '../fields.js';
+import { block, clock, email, isoDate, list, name, namePart, notBefore, optional, text, weekday } from '../fields.js';
 import { houseStyleOverrideSchema } from './house-style.js';
 
 export const roles = ['formand', 'næstformand'] as const;
@@ -10,10 +10,10 @@ export const roles = ['formand', 'næstformand'] as const;
  * party letter and a role. Both may be listed in one committee.
  */
 const member = block({
-  titel: optional(text),
-  navn: text,
+  titel: optional(name),
+  navn: name,
   /** The party letter: A, V, F ... ("Jan Petersen (A)"). */
-  parti: optional(text),
+  parti: optional(name),
   rolle: optional(z.enum(roles)),
   fra: optional(isoDate),
   til: optional(isoDate),
@@ -25,7 +25,7 @@ const maxScheduleYears = 10;
 /** A meeting off the weekday rhythm, with its own time and room where they differ. */
 const dated = z.union([
   isoDate.transform((dato) => ({ dato, start: undefined, slut: undefined, sted: undefined })),
-  block({ dato: isoDate, start: optional(clock), slut: optional(clock), sted: optional(text) }),
+  block({ dato: isoDate, start: optional(clock), slut: optional(clock), sted: optional(name) }),
 ]);
 
 /**
@@ -60,14 +60,14 @@ const schedule = block({
 
 /** `udvalg.yaml`: who meets, where and when. */
 export const committeeSchema = block({
-  navn: text,
+  navn: name,
   /** The short name commands and documents' names use (`--udvalg ØK`); default the folder's name. */
   kort: optional(namePart),
-  kommune: optional(text),
-  sted: text,
+  kommune: optional(name),
+  sted: name,
   start: clock,
   slut: clock,
-  sagsgang: optional(text),
+  sagsgang: optional(name),
   medlemmer: z.array(member).min(1),
   mødeplan: optional(schedule),
   /** This committee's own house style, over the municipality's. */

@@ -17,15 +17,24 @@ function phrase(...allowed: string[]) {
   });
 }
 
+/** Letters of a date pattern that mean something else than a house means by them. */
+const mistakenLetters: Record<string, string> = {
+  m: 'mm is minutes in a date pattern: write MM for the month (dd.MM.yyyy)',
+  D: 'D is the day of the year in a date pattern: write dd for the day of the month (dd.MM.yyyy)',
+  Y: 'Y is the week-numbering year, a year off around New Year: write yyyy for the year (dd.MM.yyyy)',
+};
+
 /**
  * A date pattern as date-fns (Unicode's patterns) reads it: dd-MM-yyyy, d. MMMM yyyy, EEEE 'den' d. MMMM yyyy.
- * A pattern with a clock in it is refused, chiefly `mm`, which is minutes: the month is MM.
+ * A pattern with a clock in it is refused, chiefly `mm`, which is minutes: the month is MM; so are D
+ * and Y (date-fns refuses DD and YYYY, and writes a warning of its own beside).
  */
 const datePattern = text.superRefine((pattern, ctx) => {
   const unquoted = pattern.replace(/'[^']*'/g, '');
-  const clock = /[hHkKmsSaB]/.exec(unquoted)?.[0];
-  if (clock) {
-    ctx.addIssue({ code: 'custom', message: clock === 'm' ? 'mm is minutes in a date pattern: write MM for the month (dd.MM.yyyy)' : `'${clock}' is part of a clock time; a date pattern has d, M, y and E (dd-MM-yyyy)` });
+  const letter = /[hHkKmsSaBDY]/.exec(unquoted)?.[0];
+  if (letter) {
+    const clock = `'${letter}' is part of a clock time; a date pattern has d, M, y and E (dd-MM-yyyy)`;
+    ctx.addIssue({ code: 'custom', message: mistakenLetters[letter] ?? clock });
     return;
   }
   try {

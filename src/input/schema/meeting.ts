@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { block, blockWithSections, clock, email, flag, list, optional, text, wholeNumber } from '../fields.js';
+import { block, blockWithSections, clock, email, flag, list, name, optional, text, wholeNumber } from '../fields.js';
 
 const bilag = block({
   nummer: optional(wholeNumber).describe('The attachment\'s number in its item; default: its place in the list.'),
-  titel: optional(text).describe('The attachment\'s title; required unless it is closed.'),
-  dokument: optional(text).describe('Its number in the case system, e.g. 116728/23.'),
+  titel: optional(name).describe('The attachment\'s title; required unless it is closed.'),
+  dokument: optional(name).describe('Its number in the case system, e.g. 116728/23.'),
   /** The attachment's file (PDF, PNG or JPEG), relative to the meetings folder: it goes into the combined document. */
   fil: optional(text).describe('The attachment\'s file (PDF, PNG or JPEG), relative to the meetings folder, for the combined document.'),
   lukket: optional(flag).describe('true: a closed attachment, left out of the public version.'),
@@ -25,7 +25,7 @@ const slot = block({
   lukket: optional(flag).describe('true: the row is closed, left out of the public version.'),
 });
 
-const names = list(text);
+const names = list(name);
 
 /** How the members voted on an item: party letters (A, V) or names, for, against, abstaining. */
 const vote = block({
@@ -36,21 +36,21 @@ const vote = block({
 
 /** A member's or a party's dissent for the record (protokoltilførsel). */
 const dissent = block({
-  af: z.union([text.transform((n) => [n]), names]).describe('Whose dissent: a member, a party letter, or a list of them.'),
+  af: z.union([name.transform((n) => [n]), names]).describe('Whose dissent: a member, a party letter, or a list of them.'),
   tekst: text.describe('The dissent as it goes into the minutes.'),
 });
 
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
-  fast: optional(text).describe('The id of a standing item (faste-punkter.yaml) this entry fills in; without it, the entry is an item of its own.'),
-  titel: optional(text).describe('The item\'s title: required for an item of its own; replaces a standing item\'s title.'),
+  fast: optional(name).describe('The id of a standing item (faste-punkter.yaml) this entry fills in; without it, the entry is an item of its own.'),
+  titel: optional(name).describe('The item\'s title: required for an item of its own; replaces a standing item\'s title.'),
   /** The title the public version shows for a closed item; without it, "Lukket punkt". */
-  offentlig_titel: optional(text).describe('The title the public version shows for a closed item; without it, "Lukket punkt".'),
+  offentlig_titel: optional(name).describe('The title the public version shows for a closed item; without it, "Lukket punkt".'),
   lukket: optional(flag).describe('true: a closed item (Lukket sag); default open (Åben sag).'),
-  sagsgang: optional(text).describe('The case route, e.g. DIR; default the committee\'s.'),
+  sagsgang: optional(name).describe('The case route, e.g. DIR; default the committee\'s.'),
   /** The case this item takes up (its journal number): earlier committees' decisions on it are shown. */
-  sag: optional(text).describe('The case this item takes up (its journal number): earlier committees\' decisions on it are shown.'),
+  sag: optional(name).describe('The case this item takes up (its journal number): earlier committees\' decisions on it are shown.'),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
   bilag: optional(list(bilag)).describe('The item\'s attachments.'),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
@@ -78,19 +78,19 @@ function itemSchema(sectionKeys: string[]) {
 
 /** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */
 const absence = z.union([
-  text.transform((navn) => ({ navn, stedfortræder: undefined })),
-  block({ navn: text.describe('The absent member\'s name.'), stedfortræder: optional(text).describe('Who takes the seat for the meeting (stedfortræder).') }),
+  name.transform((navn) => ({ navn, stedfortræder: undefined })),
+  block({ navn: name.describe('The absent member\'s name.'), stedfortræder: optional(name).describe('Who takes the seat for the meeting (stedfortræder).') }),
 ]);
 
 /** `<date>.yaml`: what is new at this meeting, with an item's sections as the house style lists them. The date is the file's name. */
 export function meetingSchemaFor(sectionKeys: string[]) {
   return block({
-    sted: optional(text).describe('The room, in place of the committee\'s.'),
+    sted: optional(name).describe('The room, in place of the committee\'s.'),
     start: optional(clock).describe('The start time, e.g. 9:00, in place of the committee\'s.'),
     slut: optional(clock).describe('The end time, in place of the committee\'s.'),
     fraværende: optional(list(absence)).describe('Members who are absent (afbud): a name, or navn and stedfortræder.'),
     /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
-    modtagere: optional(list(block({ navn: optional(text).describe('The recipient\'s name.'), email: email.describe('The address agenda send sends to.') }))).describe('Who gets the documents by e-mail besides the members.'),
+    modtagere: optional(list(block({ navn: optional(name).describe('The recipient\'s name.'), email: email.describe('The address agenda send sends to.') }))).describe('Who gets the documents by e-mail besides the members.'),
     punkter: optional(list(itemSchema(sectionKeys))).describe('The meeting\'s items, in order; standing items come in their own order.'),
   });
 }

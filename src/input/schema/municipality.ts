@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { block, optional, text } from '../fields.js';
+import { block, name, optional } from '../fields.js';
 import { houseStyleOverrideSchema } from './house-style.js';
 
 /** `kommune.yaml` at the repository's root: what every committee of the municipality shares. */
 export const municipalitySchema = block({
   /** The municipality, every document's author: "Norddjurs Kommune". */
-  navn: text,
+  navn: name,
   /** The house style over the package's (templates/husstil.yaml); a committee may override it again. */
   husstil: optional(houseStyleOverrideSchema),
 });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { block, blockWithSections, flag, list, optional, text } from '../fields.js';
+import { block, blockWithSections, flag, list, name, optional, text } from '../fields.js';
 
 /** Fixed text of a section: before and after what the meeting adds. Plain text means "before". */
 const standingText = z.union([text.transform((før) => ({ før, efter: undefined })), block({ før: optional(text), efter: optional(text) })]);
 
 const standingItemShape = {
-  id: text,
-  titel: text,
+  id: name,
+  titel: name,
   /** Standing items go before the meeting's own items, or after them with `sidst`. */
   placering: optional(z.enum(['først', 'sidst'])),
-  sagsgang: optional(text),
+  sagsgang: optional(name),
   lukket: optional(flag),
   /** This item shows the forward plan: the coming meetings and the points awaiting a date. */
   kommende_møder: optional(flag),
@@ -20,7 +20,7 @@ const standingItemShape = {
   /** What `agenda new` writes into this item's sagsfremstilling for the clerk to fill in. */
   skabelon: optional(text),
   /** The case this standing item takes up at every meeting. */
-  sag: optional(text),
+  sag: optional(name),
 };
 
 /** `faste-punkter.yaml`: the items on every agenda, with their recurring text in the house's sections. */
