@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { browserEnvironment } from './browser-env.js';
 
 /**
  * The flags puppeteer.launch gives a headless Chromium (puppeteer-core 24's defaultArgs, without the
@@ -64,10 +65,8 @@ export interface Launched {
  */
 export async function launchChromium(executablePath: string, args: string[], timeoutMs: number): Promise<Launched> {
   const profile = mkdtempSync(path.join(tmpdir(), 'agenda-chromium-'));
-  const child = spawn(executablePath, [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'], {
-    detached: process.platform !== 'win32', // its own process group, killed whole (browser.ts)
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-  });
+  const browserArgs = [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
+  const child = spawnBrowser(executablePath, browserArgs);
   let said = '';
   child.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
   const ended = new Promise<never>((_, reject) => {
@@ -98,6 +97,12 @@ export async function launchChromium(executablePath: string, args: string[], tim
     dispose(profile);
     throw err;
   }
+}
+
+/** Chromium, in its own process group (killed whole: browser.ts), given only the environment it needs. */
+function spawnBrowser(executablePath: string, args: string[]): ChildProcess {
+  const detached = process.platform !== 'win32';
+  return spawn(executablePath, args, { env: browserEnvironment(process.env), detached, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
 }
 
 /** Kills the browser and every process it started (its process group); quietly, if they are gone. */
