@@ -66,7 +66,7 @@ export interface Launched {
 export async function launchChromium(executablePath: string, args: string[], timeoutMs: number): Promise<Launched> {
   const profile = mkdtempSync(path.join(tmpdir(), 'agenda-chromium-'));
   const browserArgs = [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
-  const child = spawnBrowser(executablePath, browserArgs);
+  const child = spawnGuarded(executablePath, browserArgs);
   let said = '';
   child.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
   const ended = new Promise<never>((_, reject) => {
@@ -99,10 +99,23 @@ export async function launchChromium(executablePath: string, args: string[], tim
   }
 }
 
-/** Chromium, in its own process group (killed whole: browser.ts), given only the environment it needs. */
-function spawnBrowser(executablePath: string, args: string[]): ChildProcess {
-  const detached = process.platform !== 'win32';
-  return spawn(executablePath, args, { env: browserEnvironment(process.env), detached, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+/**
+ * Chromium leaves when its DevTools pipe closes, but only once it reads it: killed with SIGKILL, this
+ * process left a browser that was still starting, busy or hung (a renderer stopped) running for
+ * seconds, or for good. So on Linux and macOS it is started by a guard, a shell that runs Chromium in
+ * its own process group (`exec`, so the browser keeps the guard's process id, its exit code, its
+ * group) and, beside it, waits for the end of a pipe from this process, fd 5: once this process is
+ * gone, however it ended, that read ends and the whole group is killed at once. The waiting shell
+ * lets go of the browser's other pipes, or a browser that crashed would not be seen to close them.
+ */
+const guard = '(read _ <&5; kill -9 0) 2>/dev/null 3>&- 4>&- &\nexec "$@" 5<&-';
+
+/** Chromium, in its own process group (killed whole: browser.ts), under the guard, given only the environment it needs. */
+function spawnGuarded(executablePath: string, args: string[]): ChildProcess {
+  const env = browserEnvironment(process.env);
+  if (process.platform === 'win32') return spawn(executablePath, args, { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const guarded = ['-c', guard, 'agenda-browser-guard', executablePath, ...args];
+  return spawn('/bin/sh', guarded, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
 }
 
 /** Kills the browser and every process it started (its process group); quietly, if they are gone. */
