@@ -2,24 +2,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, copyOfMeetings } from '../support/cli.js';
+import { agenda, cliPath, copyOfMeetings } from '../support/cli.js';
 import { commandLine, descendants, processState } from '../support/processes.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The processes, anywhere on the machine, of one run: those whose environment holds the run's own
- * TMPDIR, which every process the command starts is given (the browser too, for its profile). Once
- * the command is killed its browser is nobody's child, so it is found by this and not by its parent.
+ * TMPDIR, or a folder in it (the browser's is its profile, made there). Once the command is killed its
+ * browser is nobody's child, so it is found by this and not by its parent.
  */
 function processesOfRun(tmp: string): number[] {
-  const mark = `TMPDIR=${tmp}\0`;
+  const marks = [`TMPDIR=${tmp}\0`, `TMPDIR=${tmp}/`];
   return readdirSync('/proc')
     .filter((n) => /^\d+$/.test(n))
     .map(Number)
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(mark) && processState(pid) !== 'Z';
+        const environ = readFileSync(`/proc/${pid}/environ`, 'latin1');
+        return marks.some((mark) => environ.includes(mark)) && processState(pid) !== 'Z';
       } catch {
         return false; // gone meanwhile, or not ours to read
       }
@@ -38,6 +39,13 @@ async function leftAfterKill(tmp: string): Promise<string[]> {
   return lines;
 }
 
+/** A temporary folder for one run, in a copy of the example meetings folder. */
+function newTmp(): string {
+  const tmp = path.join(copyOfMeetings().dir, 'tmp');
+  mkdirSync(tmp);
+  return tmp;
+}
+
 /** The browser's own process among those `root` started (not its launcher script, zygotes or renderers), once it runs. */
 async function browserOf(root: ChildProcess): Promise<number | undefined> {
   const isBrowser = (pid: number) => commandLine(pid).startsWith('/usr/lib/chromium/chromium\0') && !commandLine(pid).includes('--type=');
@@ -51,10 +59,8 @@ async function browserOf(root: ChildProcess): Promise<number | undefined> {
  * browser runs, or once its browser runs and hangs (stopped, SIGSTOP: it reads nothing, its pipe's end
  * included, as a browser busy or stuck does not).
  */
-async function killedBuild(when: number | 'browser' | 'hung browser'): Promise<string[]> {
-  const { dir } = copyOfMeetings();
-  const tmp = path.join(dir, 'tmp');
-  mkdirSync(tmp);
+async function killedBuild(when: number | 'browser' | 'hung browser', tmp = newTmp()): Promise<string[]> {
+  const dir = path.dirname(tmp);
   const env = { ...process.env, TMPDIR: tmp };
   const child = spawn(process.execPath, [cliPath, 'build', '2023-11-22', '--samlet'], { cwd: dir, env, stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -80,5 +86,14 @@ describe('a command killed with SIGKILL leaves no browser behind', () => {
 
   it('build --samlet, killed while its browser hangs', async () => {
     expect(await killedBuild('hung browser')).toEqual([]);
+  });
+
+  it('the next run removes the browser profile a killed run could not, and leaves nothing in the temporary folder', async () => {
+    const tmp = newTmp();
+    expect(await killedBuild('browser', tmp)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([expect.stringMatching(/^agenda-chromium-/)]);
+    const next = agenda(['build', '2023-11-22', '--out', 'a.pdf'], { cwd: path.dirname(tmp), env: { TMPDIR: tmp } });
+    expect(next.status).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 });
