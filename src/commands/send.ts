@@ -28,13 +28,19 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
 
 function tell(event: SendEvent): void {
   if (event.type === 'warnings') printFindings(event.findings);
-  else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${event.built ? '' : ' (made from these very inputs)'}\n`);
+  else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${documentNote(event)}\n`);
   else if (event.type === 'without-email') process.stderr.write(`warning: ${event.name} has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n`);
   else if (event.type === 'changed') process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
   else if (event.type === 'already-sent' && event.outcomeUnknown) {
     process.stdout.write(`${event.email}: a message of this version was begun on ${event.sentAt}, but the run stopped before its outcome was logged: not sent again, as it may have arrived (ask; --force sends it again)\n`);
   } else if (event.type === 'already-sent') process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
   else process.stderr.write(`${event.email}: ${event.error}\n`);
+}
+
+/** Why a document was reused, or, where it says so, built. */
+function documentNote({ built, changedAfterBuild }: { built: boolean; changedAfterBuild: boolean }): string {
+  if (!built) return ' (made from these very inputs)';
+  return changedAfterBuild ? ' (the one there was changed after it was built)' : '';
 }
 
 function dryRun({ due, attachment }: SendResult): void {

@@ -8,7 +8,8 @@ import path from 'node:path';
 // It is loaded only once the browser is starting (launch.ts).
 import type { Browser } from 'puppeteer-core';
 import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
-import { dispose, killGroup, launchChromium, type Launched } from './launch.js';
+import { killGroup, launchChromium, type Launched } from './launch.js';
+import { dispose } from './profile.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
 /**

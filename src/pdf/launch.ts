@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { browserEnvironment } from './browser-env.js';
+import { dispose, newProfile } from './profile.js';
 
 /**
  * The flags puppeteer.launch gives a headless Chromium (puppeteer-core 24's defaultArgs, without the
@@ -63,11 +62,9 @@ export interface Launched {
  * every end-to-end test connects through it.
  */
 export async function launchChromium(executablePath: string, args: string[], timeoutMs: number): Promise<Launched> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'agenda-chromium-'));
-  const child = spawn(executablePath, [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'], {
-    detached: process.platform !== 'win32', // its own process group, killed whole (browser.ts)
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-  });
+  const profile = newProfile();
+  const browserArgs = [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
+  const child = spawnGuarded(executablePath, browserArgs, profile);
   let said = '';
   child.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
   const ended = new Promise<never>((_, reject) => {
@@ -100,6 +97,29 @@ export async function launchChromium(executablePath: string, args: string[], tim
   }
 }
 
+/**
+ * Chromium leaves when its DevTools pipe closes, but only once it reads it: killed with SIGKILL, this
+ * process left a browser that was still starting, busy or hung (a renderer stopped) running for
+ * seconds, or for good. So on Linux and macOS it is started by a guard, a shell that runs Chromium in
+ * its own process group (`exec`, so the browser keeps the guard's process id, its exit code, its
+ * group) and, beside it, waits for the end of a pipe from this process, fd 5: once this process is
+ * gone, however it ended, that read ends and the whole group is killed at once. The waiting shell
+ * lets go of the browser's other pipes, or a browser that crashed would not be seen to close them.
+ */
+const guard = '(read _ <&5; kill -9 0) 2>/dev/null 3>&- 4>&- &\nexec "$@" 5<&-';
+
+/**
+ * Chromium, in its own process group (killed whole: browser.ts), under the guard, given only the
+ * environment it needs. Its temporary folder is its profile's: what it makes there (a folder for its
+ * singleton socket, which it removes only on an orderly shutdown it never gets) goes with the profile.
+ */
+function spawnGuarded(executablePath: string, args: string[], profile: string): ChildProcess {
+  const env = { ...browserEnvironment(process.env), TMPDIR: profile };
+  if (process.platform === 'win32') return spawn(executablePath, args, { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const guarded = ['-c', guard, 'agenda-browser-guard', executablePath, ...args];
+  return spawn('/bin/sh', guarded, { env, detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe', 'pipe'] });
+}
+
 /** Kills the browser and every process it started (its process group); quietly, if they are gone. */
 export function killGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
@@ -108,11 +128,6 @@ export function killGroup(child: ChildProcess): void {
   } catch {
     // the group is gone already
   }
-}
-
-/** Removes the browser's profile folder. */
-export function dispose(profile: string): void {
-  rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
 }
 
 function lastLines(text: string): string {

@@ -4,13 +4,14 @@ import { canonicalize } from './canonical.js';
 import { forTheViewer } from './viewer.js';
 import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
+import { seal, sealHolds, sealKey } from './seal.js';
 
 export interface PdfMetadata {
   title: string;
   author: string;
   subject: string;
   language: string;
-  /** The fingerprint of the inputs (input/fingerprint.ts), kept in the document's information. */
+  /** The fingerprint of the inputs (input/fingerprint.ts), kept in the document's information with the document's seal (seal.ts). */
   inputs?: string;
 }
 
@@ -31,7 +32,7 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   doc.setLanguage(meta.language);
   doc.setCreator('agenda');
   await withoutDates(doc);
-  if (meta.inputs) await record(doc, inputsKey, meta.inputs);
+  if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
   await retitleOutline(doc, headings);
   await forTheViewer(doc);
   await extend?.(doc);
@@ -39,7 +40,8 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   // first, so no reference it holds points at a number given to another object.
   await doc.flush();
   await canonicalize(doc);
-  return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  const bytes = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
+  return meta.inputs ? seal(bytes, meta.inputs) : bytes;
 }
 
 async function record(doc: PDFDocument, key: string, value: string): Promise<void> {
@@ -47,13 +49,17 @@ async function record(doc: PDFDocument, key: string, value: string): Promise<voi
   doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of(key), PDFString.of(value));
 }
 
-/** The inputs' fingerprint a PDF of ours records; undefined for any other file, or one that is not a PDF. */
-export async function recordedInputs(bytes: Uint8Array): Promise<string | undefined> {
+/**
+ * What a PDF of ours records: the inputs' fingerprint, and whether its bytes are still those it was
+ * made as (its seal holds); undefined for any other file, or one that is not a PDF.
+ */
+export async function recordedInputs(bytes: Uint8Array): Promise<{ inputs: string; unchanged: boolean } | undefined> {
   const { PDFDict, PDFName, PDFString } = await pdfLib();
   try {
     const doc = await loadPdf(bytes);
-    const value = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict)?.lookupMaybe(PDFName.of(inputsKey), PDFString);
-    return value?.asString();
+    const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
+    const [inputs, digest] = [inputsKey, sealKey].map((key) => info?.lookupMaybe(PDFName.of(key), PDFString)?.asString());
+    return inputs === undefined ? undefined : { inputs, unchanged: digest !== undefined && sealHolds(bytes, digest, inputs) };
   } catch {
     return undefined;
   }

@@ -13,12 +13,14 @@ export interface SentDocument {
   bytes: Uint8Array;
   /** Whether it was built now, or an existing PDF that records being made from these very inputs. */
   built: boolean;
+  /** Built because the PDF there, made from these inputs, was changed after it was built (annotated, saved by another program). */
+  changedAfterBuild: boolean;
 }
 
 /**
  * The meeting's PDF at its usual place: reused only where it records the fingerprint of this
  * meeting's inputs (out/ is shared by every meetings folder, and a file's time proves nothing of
- * what it was made from), else built.
+ * what it was made from) and its bytes are still those the tool made (its seal holds), else built.
  */
 export async function documentToSend(dir: string, meeting: Meeting, browser: () => { executablePath: string; timeoutMs: number }): Promise<SentDocument> {
   // A meeting with attachment files goes out as the combined document, so the members get them all.
@@ -26,7 +28,9 @@ export async function documentToSend(dir: string, meeting: Meeting, browser: () 
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
   const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting)), attachments);
   const existing = await readEarlierOutput(file);
-  if (existing && (await recordedInputs(existing)) === inputs) return { file, bytes: existing, built: false };
+  const recorded = existing ? await recordedInputs(existing) : undefined;
+  const madeFromThese = recorded !== undefined && recorded.inputs === inputs;
+  if (existing && madeFromThese && recorded.unchanged) return { file, bytes: existing, built: false, changedAfterBuild: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);
-  return { file, bytes: await readFile(file), built: true };
+  return { file, bytes: await readFile(file), built: true, changedAfterBuild: madeFromThese };
 }

@@ -45,7 +45,8 @@ export interface Attachment {
 /** What sending tells as it goes. */
 export type SendEvent =
   | { type: 'warnings'; findings: Finding[] }
-  | { type: 'document'; file: string; built: boolean }
+  /** `changedAfterBuild`: built anew, as the PDF there was changed after it was built. */
+  | { type: 'document'; file: string; built: boolean; changedAfterBuild: boolean }
   | { type: 'without-email'; name: string }
   | { type: 'changed'; filename: string; sentAt: string }
   /** `outcomeUnknown`: a message was begun then, and the run stopped before its outcome was logged. */
@@ -99,7 +100,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
   const doc = await documentToSend(dir, meeting, browser);
-  onEvent({ type: 'document', file: doc.file, built: doc.built });
+  onEvent({ type: 'document', file: doc.file, built: doc.built, changedAfterBuild: doc.changedAfterBuild });
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
 }
 

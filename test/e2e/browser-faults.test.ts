@@ -1,11 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 
 const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');
+
+/** The fake browser with its fault and pid file written in: the browser gets none of the command's environment. */
+function fakeBrowserFor(dir: string, fault: string, pidFile: string): string {
+  const file = path.join(dir, 'fake-chromium');
+  const settings = `AGENDA_FAKE_FAULT=${fault} AGENDA_FAKE_PIDFILE='${pidFile}'`;
+  writeFileSync(file, `#!/bin/sh\n${settings} exec '${process.execPath}' '${fakeBrowser}' "$@"\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
 
 /**
  * The processes of the fake browser's process group that still run (dead ones waiting to be reaped do
@@ -39,8 +48,8 @@ function runningInGroup(pidFile: string): string[] {
 // --timeout bounds the start as well as each print. The faults that show only once the browser is up
 // get a timeout that a start under the load of the whole suite stays well inside (one took over 3 s).
 const faults = [
-  { fault: 'exit', exit: 3, timeout: 3, message: /^the browser at .*fake-browser\.mjs did not start: .*$/ },
-  { fault: 'silent', exit: 3, timeout: 3, message: /^the browser at .*fake-browser\.mjs did not start: no answer within 3 s$/ },
+  { fault: 'exit', exit: 3, timeout: 3, message: /^the browser at .*fake-chromium did not start: .*$/ },
+  { fault: 'silent', exit: 3, timeout: 3, message: /^the browser at .*fake-chromium did not start: no answer within 3 s$/ },
   { fault: 'crash', exit: 4, timeout: 60, message: /^the browser stopped while printing \(it crashed or was killed\)$/ },
   { fault: 'hang', exit: 4, timeout: 8, message: /^the browser did not finish printing within 8 s \(see --timeout\)$/ },
 ];
@@ -49,10 +58,8 @@ describe.each(faults)('a browser that fails ($fault)', ({ fault, exit, timeout, 
   it(`gives one clear line, exit code ${exit}, no PDF and no browser process left`, () => {
     const { dir } = copyOfMeetings();
     const pidFile = path.join(dir, 'browser.pid');
-    const run = agenda(['build', '2023-11-22', '--browser', fakeBrowser, '--timeout', String(timeout), '--out', 'a.pdf'], {
-      cwd: dir,
-      env: { AGENDA_FAKE_FAULT: fault, AGENDA_FAKE_PIDFILE: pidFile },
-    });
+    const browser = fakeBrowserFor(dir, fault, pidFile);
+    const run = agenda(['build', '2023-11-22', '--browser', browser, '--timeout', String(timeout), '--out', 'a.pdf'], { cwd: dir });
     expect(errorLines(run.stderr)).toEqual([expect.stringMatching(message)]);
     expect(run.status).toBe(exit);
     expect(existsSync(path.join(dir, 'a.pdf'))).toBe(false);

@@ -15,8 +15,10 @@ export interface RunningPreview {
   interrupt: () => Promise<number | null>;
 }
 
-export function startPreview(args: string[], opts: { cwd: string; cli?: string }): Promise<RunningPreview> {
-  const child = spawn(process.execPath, [opts.cli ?? cliPath, 'preview', '--no-open', ...args], { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startPreview(args: string[], opts: { cwd: string; cli?: string; env?: NodeJS.ProcessEnv }): Promise<RunningPreview> {
+  const command = [opts.cli ?? cliPath, 'preview', '--no-open', ...args];
+  const env = { ...process.env, ...opts.env };
+  const child = spawn(process.execPath, command, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));

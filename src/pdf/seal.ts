@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The key of the document information that holds the document's own SHA-256, its seal. The inputs'
+ * fingerprint (AgendaInputs) proves what a document was made from, not that the file is still what
+ * was made: a PDF reader's incremental save (the clerk's annotation) appends to the file and keeps the
+ * document information, a full save by another program rewrites it and keeps it too. Either changes
+ * the bytes, and the seal no longer holds.
+ */
+export const sealKey = 'AgendaSha256';
+
+/**
+ * Seals saved bytes whose seal entry holds `placeholder` (the inputs' fingerprint, as long as a SHA-256
+ * in hex): their SHA-256 is computed as they are, then written in the placeholder's place. The
+ * placeholder names this document's entry: no attachment's bytes can hold it, since it is computed from
+ * them.
+ */
+export function seal(bytes: Uint8Array, placeholder: string): Uint8Array {
+  const at = onlyPlace(bytes, placeholder);
+  if (at === undefined) throw new Error(`the saved document holds its ${sealKey} entry other than once`);
+  const sealed = Uint8Array.from(bytes);
+  sealed.set(Buffer.from(sha256(bytes), 'latin1'), at);
+  return sealed;
+}
+
+/** Whether `bytes` are those sealed with `digest` over `placeholder`: once more as they were, they hash to it. */
+export function sealHolds(bytes: Uint8Array, digest: string, placeholder: string): boolean {
+  const at = onlyPlace(bytes, digest);
+  if (at === undefined || placeholder.length !== digest.length) return false;
+  const unsealed = Uint8Array.from(bytes);
+  unsealed.set(Buffer.from(placeholder, 'latin1'), at);
+  return sha256(unsealed) === digest;
+}
+
+/** Where the seal entry's `value` starts, given the entry is in the file exactly once (an update that rewrote the information adds one). */
+function onlyPlace(bytes: Uint8Array, value: string): number | undefined {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entry = Buffer.from(`/${sealKey} (${value})`, 'latin1');
+  const first = file.indexOf(entry);
+  if (first < 0 || file.indexOf(entry, first + 1) >= 0) return undefined;
+  return first + entry.length - value.length - 1;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
