@@ -1,4 +1,5 @@
 import type { PDFDict, PDFDocument, PDFObject } from '@cantoo/pdf-lib';
+import { dropUnreadAnnotations } from './annotations.js';
 import { pdfLib } from './pdf-lib.js';
 
 // An attachment's file goes onto the site and into the combined document as what a reader reads:
@@ -19,11 +20,6 @@ const infoKeys = ['Title', 'Subject', 'Keywords'];
  * a script's text (JS), XMP (Metadata) and an editor's private data (PieceInfo).
  */
 const droppedKeys = ['AA', 'AF', 'EF', 'FS', 'JS', 'Metadata', 'PieceInfo'];
-/** The annotations a reader sees or follows: not those that carry a file, play sound or video, or run 3D or rich media. */
-const annotationTypes = new Set([
-  ...['Link', 'Text', 'FreeText', 'Line', 'Square', 'Circle', 'Polygon', 'PolyLine', 'Highlight', 'Underline', 'Squiggly'],
-  ...['StrikeOut', 'Caret', 'Stamp', 'Ink', 'Popup', 'Widget', 'Watermark'],
-]);
 /** A link to the web or an e-mail address: the one link out of the file it may keep (the house's `weblinks_i_bilag`). */
 const webAddress = /^(https?|mailto):/i;
 
@@ -35,7 +31,7 @@ type Lib = typeof import('@cantoo/pdf-lib');
  * alone (what an action would do next is dropped with it); document scripts, the open action and the
  * actions on events; embedded files; XMP and private data on any object; all of the document
  * information but its title, subject and keywords. A link left going nowhere, and an annotation of
- * another kind than those a reader sees, is taken off its page.
+ * another kind than those a reader sees, is taken off its page (dropUnreadAnnotations).
  */
 export async function dropActiveContent(doc: PDFDocument, webLinks: boolean): Promise<void> {
   const lib = await pdfLib();
@@ -49,7 +45,7 @@ export async function dropActiveContent(doc: PDFDocument, webLinks: boolean): Pr
   // Every object, whether the catalog reaches it or not: the structure tree, a popup or an earlier
   // version may still refer to what is taken off a page.
   for (const [, object] of context.enumerateIndirectObjects()) scrub(lib, doc, object, webLinks);
-  for (const page of doc.getPages()) keepReadableAnnotations(lib, doc, page.node);
+  await dropUnreadAnnotations(doc);
 }
 
 function keepOnly(dict: PDFDict, keys: string[]): void {
@@ -83,19 +79,4 @@ function passiveAction(lib: Lib, doc: PDFDocument, action: PDFDict, webLinks: bo
   const address = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : '';
   if (webLinks && type === PDFName.of('URI') && webAddress.test(address)) return doc.context.obj({ S: 'URI', URI: uri });
   return undefined;
-}
-
-/** The page's annotations without a link that goes nowhere now, and without those of a kind not read. */
-function keepReadableAnnotations(lib: Lib, doc: PDFDocument, page: PDFDict): void {
-  const { PDFArray, PDFDict, PDFName } = lib;
-  const annots = doc.context.lookup(page.get(PDFName.of('Annots')));
-  if (!(annots instanceof PDFArray)) return;
-  const kept = annots.asArray().filter((ref) => {
-    const annot = doc.context.lookup(ref);
-    if (!(annot instanceof PDFDict)) return false;
-    const type = annot.get(PDFName.of('Subtype'));
-    const goesNowhere = type === PDFName.of('Link') && !annot.has(PDFName.of('A')) && !annot.has(PDFName.of('Dest'));
-    return type instanceof PDFName && annotationTypes.has(type.decodeText()) && !goesNowhere;
-  });
-  page.set(PDFName.of('Annots'), doc.context.obj(kept));
 }

@@ -8,7 +8,7 @@ import { closedFixtureWithFiles } from '../support/attachments.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { spellings } from '../support/markers.js';
-import { outline, pdfByteForms, pdfPages } from '../support/pdf.js';
+import { outline, pdfByteForms, pdfInfo, pdfPages } from '../support/pdf.js';
 
 // An open attachment whose file carries scripts, actions, embedded files and metadata (activePdf),
 // published on its own and in the combined documents: what a reader reads is there, the rest is not.
@@ -72,6 +72,7 @@ describe('an attachment file with scripts, actions, embedded files and metadata'
     // Page 2's form field is drawn into the page.
     expect(pdfPages(published).map((p) => p.trim().split('\n')[0])).toEqual([`${activeText} page 1`, `${activeText} page 2`]);
     expect(outline(published).find((o) => o.title === 'Side to')?.sheet).toBe(2);
+    expect(pdfInfo(published).Tagged).toBe('yes');
     expect((await firstPageLinks(published)).sort()).toEqual([`/Link ${webLink}`, 'page 2', 'page 2']);
     const forOs2web = path.join(site, 'sbsys', 'testudvalget-2024-03-06', '2024-03-06-bilag-1-1.pdf');
     expect(readFileSync(forOs2web).equals(readFileSync(published))).toBe(true);

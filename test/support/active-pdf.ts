@@ -17,8 +17,8 @@ export const webLink = 'https://www.norddjurs.dk/borger';
 export const activeText = 'ACTIVEFILE budgettet';
 
 /**
- * A PDF of two pages (text ACTIVEFILE budgettet page N) with a bookmark to page 2, a link to page 2
- * and a link to webLink; and, each holding one of activeMarkers: document JavaScript, an OpenAction
+ * A tagged PDF of two pages (text ACTIVEFILE budgettet page N) with a bookmark to page 2, a link to
+ * page 2 and a link to webLink; and, each holding one of activeMarkers: document JavaScript, an OpenAction
  * script, a page's /AA, a Launch link, a javascript: link, a file: link, a link to a script that goes
  * on with /Next, an embedded file, a file attachment annotation, the catalog's XMP and a drawn form's,
  * the page's and a form's private data, /Info's author and creator, a bookmark that runs a script,
@@ -61,6 +61,12 @@ export async function activePdf(): Promise<Uint8Array> {
   const spec = context.obj({ Type: 'Filespec', F: PDFString.of('bilag.txt'), EF: { F: embedded } });
   annots.push(ref(context.obj({ Type: 'Annot', Subtype: 'FileAttachment', Rect: [40, 300, 60, 320], FS: spec })));
   first.node.set(PDFName.of('Annots'), context.obj(annots));
+  // Tagged as a word processor tags it: the structure tree reaches each link, the file: link too.
+  const root = context.nextRef();
+  const elements = annots.map((Obj) => context.obj({ Type: 'StructElem', S: 'Link', P: root, K: { Type: 'OBJR', Obj, Pg: first.ref } }));
+  context.assign(root, context.obj({ Type: 'StructTreeRoot', K: { Type: 'StructElem', S: 'Document', P: root, K: elements } }));
+  doc.catalog.set(PDFName.of('StructTreeRoot'), root);
+  doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
 
   doc.catalog.set(PDFName.of('Metadata'), xmp(m[9]!));
   // A form drawn on the first page, with its own XMP and an editor's private data.
