@@ -17,9 +17,10 @@ const nameTrees = ['Dests'];
 const infoKeys = ['Title', 'Subject', 'Keywords'];
 /**
  * Dropped wherever they stand: actions run on an event (AA), associated and embedded files (AF, EF, FS),
- * a script's text (JS), XMP (Metadata) and an editor's private data (PieceInfo).
+ * a script's text (JS), XMP (Metadata), an editor's private data (PieceInfo), the path of an image's
+ * original for prepress (OPI) and the action a web capture's link had (PA).
  */
-const droppedKeys = ['AA', 'AF', 'EF', 'FS', 'JS', 'Metadata', 'PieceInfo'];
+const droppedKeys = ['AA', 'AF', 'EF', 'FS', 'JS', 'Metadata', 'PieceInfo', 'OPI', 'PA'];
 /** A link to the web or an e-mail address: the one link out of the file it may keep (the house's `weblinks_i_bilag`). */
 const webAddress = /^(https?|mailto):/i;
 

@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { drawObject, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from '@cantoo/pdf-lib';
-import type { PDFDict, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import { drawObject, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from '@cantoo/pdf-lib';
+import type { PDFPage, PDFRef } from '@cantoo/pdf-lib';
 
 // An attachment file with everything a PDF can carry besides what a reader reads: scripts, actions
 // that run or open something, embedded files, metadata naming its author. Each of those holds a
 // marker of its own, which must not reach the site or the combined document.
 
 /** The markers of activePdf, one for each thing it hides (see there). */
-export const activeMarkers = Array.from({ length: 14 }, (_, i) => `XQZACTIVE${String(i + 1).padStart(2, '0')}`);
+export const activeMarkers = Array.from({ length: 16 }, (_, i) => `XQZACTIVE${String(i + 1).padStart(2, '0')}`);
 
 /** Where the web link of activePdf goes: the one link out of it that may stay. */
 export const webLink = 'https://www.norddjurs.dk/borger';
@@ -22,7 +22,7 @@ export const activeText = 'ACTIVEFILE budgettet';
  * script, a page's /AA, a Launch link, a javascript: link, a file: link, a link to a script that goes
  * on with /Next, an embedded file, a file attachment annotation, the catalog's XMP and a drawn form's,
  * the page's and a form's private data, /Info's author and creator, a bookmark that runs a script,
- * and a form field whose keystroke runs one.
+ * a form field whose keystroke runs one, the form's OPI path and the web link's earlier action (PA).
  */
 export async function activePdf(): Promise<Uint8Array> {
   const m = activeMarkers;
@@ -47,8 +47,10 @@ export async function activePdf(): Promise<Uint8Array> {
     return ref(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [40, y, 300, y + 20], ...target }));
   };
   const uri = (address: string) => context.obj({ S: 'URI', URI: PDFString.of(address) });
+  const web = link(600, uri(webLink));
+  context.lookup(web, PDFDict).set(PDFName.of('PA'), uri(`javascript:alert('${m[15]}')`));
   const annots = [
-    link(600, uri(webLink)),
+    web,
     link(560, undefined, second.ref),
     link(520, context.obj({ S: 'Launch', F: PDFString.of(`C:\\Users\\${m[3]}\\run.exe`) })),
     link(480, uri(`javascript:alert('${m[4]}')`)),
@@ -72,6 +74,7 @@ export async function activePdf(): Promise<Uint8Array> {
   // A form drawn on the first page, with its own XMP and an editor's private data.
   const form = context.stream('0 0 1 rg 0 0 20 20 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 20, 20], Metadata: xmp(m[10]!) });
   form.dict.set(PDFName.of('PieceInfo'), context.obj({ Editor: { Private: PDFString.of(m[10]!) } }));
+  form.dict.set(PDFName.of('OPI'), context.obj({ '1.3': { Type: 'OPI', Version: 1.3, F: PDFString.of(`C:\\Users\\${m[14]}\\logo.tif`) } }));
   first.node.setXObject(PDFName.of('Logo'), ref(form));
   first.pushOperators(drawObject('Logo'));
   first.node.set(PDFName.of('PieceInfo'), context.obj({ Editor: { Private: PDFString.of(m[10]!) } }));
