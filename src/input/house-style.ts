@@ -27,6 +27,7 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             datoer: { ...s.datoer, ...definedOnly(o.datoer) },
             sidehoved: o.sidehoved ?? s.sidehoved,
             sidefod: o.sidefod ?? s.sidefod,
+            weblinks_i_bilag: o.weblinks_i_bilag ?? s.weblinks_i_bilag,
           }
         : s,
     style,

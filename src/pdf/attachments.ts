@@ -1,6 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError } from '../shared/errors.js';
 import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
+import { dropActiveContent } from './active-content.js';
 import { canonicalize } from './canonical.js';
 import { imagePage } from './image-page.js';
 import { pdfLib } from './pdf-lib.js';
@@ -15,11 +16,13 @@ export interface OpenedAttachment {
 /**
  * Opens an attachment so that its pages can go into the combined document whole: a PDF encrypted with
  * only an owner password is decrypted (any reader opens it), form fields are drawn into their pages,
- * an image is put on an A4 page. What cannot be opened is one located error at its `fil:` line.
+ * an image is put on an A4 page. A PDF keeps only what a reader needs (dropActiveContent): its links
+ * to the web and to e-mail addresses only with `webLinks`. What cannot be opened is one located error
+ * at its `fil:` line.
  */
-export async function openAttachment(file: AttachmentBytes): Promise<OpenedAttachment> {
+export async function openAttachment(file: AttachmentBytes, webLinks: boolean): Promise<OpenedAttachment> {
   try {
-    const doc = file.kind === 'pdf' ? await openPdf(file.bytes) : await imagePage(file);
+    const doc = file.kind === 'pdf' ? await openPdf(file.bytes, webLinks) : await imagePage(file);
     const pages = doc.getPageCount();
     if (pages === 0) throw attachmentError(file.ref, 'the PDF has no pages');
     return { file, doc, pages };
@@ -31,22 +34,24 @@ export async function openAttachment(file: AttachmentBytes): Promise<OpenedAttac
 
 /**
  * An attachment as a PDF of its own, for the published site: the document openAttachment opened
- * (decrypted, its form fields drawn into their pages, an image on an A4 page), with its own tags,
- * bookmarks and text kept, and only the objects its catalog reaches: what an earlier version left in
- * the file through an incremental save is not published with it. The same file gives the same bytes.
+ * (decrypted, its form fields drawn into their pages, an image on an A4 page, nothing active left in
+ * it), with its own tags, bookmarks, text and links kept, and only the objects its catalog reaches:
+ * what an earlier version left in the file through an incremental save is not published with it. The
+ * same file gives the same bytes.
  */
 export async function attachmentPdf(opened: OpenedAttachment): Promise<Uint8Array> {
   await canonicalize(opened.doc);
   return opened.doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
-async function openPdf(bytes: Uint8Array): Promise<PDFDocument> {
+async function openPdf(bytes: Uint8Array, webLinks: boolean): Promise<PDFDocument> {
   const { PDFDocument, ParseSpeeds } = await pdfLib();
   const doc = await PDFDocument.load(bytes, { password: '', updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, warnOnInvalidObjects: false });
   await wholePages(doc);
   // Widgets are annotations, which an embedded page leaves behind: their appearance goes into the page.
   const form = doc.getForm();
   if (form.getFields().length > 0) form.flatten();
+  await dropActiveContent(doc, webLinks);
   return doc;
 }
 

@@ -37,7 +37,7 @@ export async function openAttachments(dir: string, meeting: Meeting, afterItem =
         const change = sent ? 'has changed since' : 'was not an attachment when';
         throw new InputError([{ ...bilag.file.at, message: `${bilag.file.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting` }]);
       }
-      opened.push(await openAttachment(file));
+      opened.push(await openAttachment(file, meeting.style.weblinks_i_bilag));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       findings.push(...err.findings);

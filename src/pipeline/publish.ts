@@ -151,12 +151,16 @@ type Output = PublicDocument | PublicAttachment;
 
 /**
  * What a PDF of the site is made from: a document, from the public meeting, its attachment files and
- * everything that lays it out; an attachment's file, from that file (and the package's version).
+ * everything that lays it out; an attachment's file, from that file, whether the house keeps its web
+ * links (and the package's version).
  */
 async function fingerprint(output: Output): Promise<string> {
   const hash = createHash('sha256').update(layoutFingerprint());
   const read = (filed: FiledAttachment) => readAttachmentBytes(output.attachmentsFrom!, filed.bilag.file);
-  if ('filed' in output) return hash.update('bilag').update((await read(output.filed)).sha256).digest('hex');
+  if ('filed' in output) {
+    hash.update('bilag').update(String(output.meeting.style.weblinks_i_bilag));
+    return hash.update((await read(output.filed)).sha256).digest('hex');
+  }
   hash.update(JSON.stringify(output.meeting));
   if (output.attachmentsFrom !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update((await read(filed)).sha256);
   return hash.digest('hex');

@@ -9,21 +9,9 @@ import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../sup
 import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
 import { contentsEntries } from '../support/contents.js';
-import { pdfByteForms, pdfImages, pdfInfo, pdfPages } from '../support/pdf.js';
+import { outline, pdfByteForms, pdfImages, pdfInfo, pdfPages, type OutlineEntry } from '../support/pdf.js';
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
-
-/** The outline as qpdf reads it, every level: title, 1-based sheet, children. */
-interface Entry {
-  title: string;
-  sheet: number;
-  kids: Entry[];
-}
-function outline(file: string): Entry[] {
-  type Raw = { title: string; destpageposfrom1: number; kids: Raw[] };
-  const walk = (raw: Raw[]): Entry[] => raw.map((r) => ({ title: r.title, sheet: r.destpageposfrom1, kids: walk(r.kids) }));
-  return walk((JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Raw[] }).outlines);
-}
 
 describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   const { dir } = copyOfMeetings();
@@ -107,10 +95,10 @@ describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s att
   const appended = path.join(dir, 'appended.pdf');
   const agendaOnly = path.join(dir, 'agenda.pdf');
   let pages: string[];
-  let items: Entry[];
+  let items: OutlineEntry[];
   /** The printed "Side N" of a 1-based sheet. */
   const printed = (texts: string[], sheet: number) => Number(/Side (\d+) af/.exec(texts[sheet - 1]!)?.[1]);
-  const attachmentsOf = (item: Entry) => item.kids.filter((k) => /^Bilag \d+\.\d+: /.test(k.title));
+  const attachmentsOf = (item: OutlineEntry) => item.kids.filter((k) => /^Bilag \d+\.\d+: /.test(k.title));
 
   beforeAll(() => {
     const run = agenda(['build', '2023-11-22', '--samlet', '--bilag-efter-punkt', '--quiet'], { cwd: dir });

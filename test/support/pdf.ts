@@ -28,6 +28,18 @@ export function pdfOutline(file: string): Array<{ title: string; sheet: number; 
   return json.outlines.map((o) => ({ title: o.title, sheet: o.destpageposfrom1, children: o.kids.length }));
 }
 
+/** The outline as qpdf reads it, every level: title, 1-based sheet, children. */
+export interface OutlineEntry {
+  title: string;
+  sheet: number;
+  kids: OutlineEntry[];
+}
+export function outline(file: string): OutlineEntry[] {
+  type Raw = { title: string; destpageposfrom1: number; kids: Raw[] };
+  const walk = (raw: Raw[]): OutlineEntry[] => raw.map((r) => ({ title: r.title, sheet: r.destpageposfrom1, kids: walk(r.kids) }));
+  return walk((JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Raw[] }).outlines);
+}
+
 /**
  * A PDF's bytes as written and as qpdf writes them uncompressed, to search for what must not be in
  * it: qpdf's copy leaves out the objects nothing reaches, so it alone would miss them.

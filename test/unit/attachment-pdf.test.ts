@@ -46,7 +46,7 @@ describe("an attachment's file as published", () => {
     expect(Buffer.from(source).toString('latin1')).toContain('OLDVERSION01');
 
     const ref = { path: 'bilag/notat.pdf', at: { file: 'møde.yaml', line: 1, col: 1, path: 'punkter[0].bilag[0].fil' } };
-    const published = await attachmentPdf(await openAttachment({ ref, kind: 'pdf', bytes: source, sha256: '' }));
+    const published = await attachmentPdf(await openAttachment({ ref, kind: 'pdf', bytes: source, sha256: '' }, true));
     writeFileSync(path.join(dir, 'published.pdf'), published);
     expect(execFileSync('pdftotext', [path.join(dir, 'published.pdf'), '-'], { encoding: 'utf8' })).toContain('NEWVERSION02 endelig');
     for (const bytes of pdfByteForms(path.join(dir, 'published.pdf'))) {

@@ -34,7 +34,7 @@ const attachment = (kind: 'jpeg' | 'png', bytes: Uint8Array, line = 1, col = 1) 
 /** The attachment's file as publish writes it; checked whole by qpdf. */
 async function published(kind: 'jpeg' | 'png', bytes: Uint8Array): Promise<string> {
   const file = path.join(tempDir(), 'published.pdf');
-  writeFileSync(file, await attachmentPdf(await openAttachment(attachment(kind, bytes))));
+  writeFileSync(file, await attachmentPdf(await openAttachment(attachment(kind, bytes), true)));
   expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toMatch(/No syntax or stream encoding errors found/);
   return file;
 }
@@ -100,7 +100,7 @@ describe('a photo or scan as an attachment: what was written beside a JPEG\'s pi
   it('is no excuse to pass a JPEG that ends inside its picture: a located error, as for any unreadable file', async () => {
     const clean = await jpeg(false);
     expect(() => withoutMetadata(clean.subarray(0, clean.length / 2))).toThrow(/ends inside its picture data/);
-    await expect(openAttachment(attachment('jpeg', clean.subarray(0, clean.length / 2), 7, 15))).rejects.toThrow(
+    await expect(openAttachment(attachment('jpeg', clean.subarray(0, clean.length / 2), 7, 15), true)).rejects.toThrow(
       /^møde\.yaml:7:15: punkter\[0\]\.bilag\[0\]\.fil: .*not a readable JPEG image \(the JPEG ends inside its picture data\)/,
     );
   });

@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
 import { z } from 'zod';
-import { block, optional, text } from '../fields.js';
+import { block, flag, optional, text } from '../fields.js';
 import { ownItemKeys } from './meeting.js';
 
 // The house style (husstil): what differs from one municipality's documents to another's. The
@@ -134,6 +134,12 @@ const dates = block(dateShape);
 /** The page's header and footer: {udvalg}, {dokument}, {dato}, and {side} and {sider} for the page and the pages. */
 const pageText = phrase('udvalg', 'dokument', 'dato', 'side', 'sider');
 
+/** Whether an attachment's file keeps its links out (see pdf/active-content.ts); any other link out it never keeps. */
+const webLinks = flag.describe(
+  "ja (default): an attachment's file keeps its links to web pages and e-mail addresses (http, https, mailto); " +
+    'nej: only its links within itself.',
+);
+
 /** templates/husstil.yaml: a whole house style. */
 export const houseStyleSchema = block({
   afsnit: sections,
@@ -141,6 +147,7 @@ export const houseStyleSchema = block({
   datoer: dates,
   sidehoved: optional(pageText),
   sidefod: optional(pageText),
+  weblinks_i_bilag: webLinks.default(true),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -150,6 +157,7 @@ export const houseStyleOverrideSchema = block({
   datoer: optional(dates.partial()),
   sidehoved: optional(pageText),
   sidefod: optional(pageText),
+  weblinks_i_bilag: optional(webLinks),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
