@@ -2,7 +2,8 @@ import { cp, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
 import { cannotWrite } from '../shared/files.js';
-import { exists, sharedFiles } from './load.js';
+import { sharedFiles } from './load.js';
+import { exists } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
 
 // A finalized meeting keeps copies of the shared files as they stood when its document went out, in

@@ -2,18 +2,8 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MissingFileError } from '../shared/errors.js';
-import { exists, repositoryFiles } from './load.js';
-import { inputLimit, readInputFile, type Within } from './read-file.js';
-
-/** The designer's templates from a repository's husstil/: each partial's source by its name (partials/NAME.hbs), and style.css. */
-export interface HouseTemplates {
-  /** The husstil/ folder they were read from, to name a template's file in its errors. */
-  folder: string;
-  partials: Record<string, string>;
-  css?: string;
-  /** Tells one set of templates from another (a SHA-256 of them): a renderer is prepared once for each. */
-  key: string;
-}
+import type { HouseTemplates } from '../shared/house-templates.js';
+import { exists, inputLimit, readInputFile, type Within } from './read-file.js';
 
 /**
  * The repository's husstil/, read as every input is read, before anything is printed: regular files
@@ -23,8 +13,7 @@ export interface HouseTemplates {
  * husstil/'s own files, so a linked one would change without the fingerprint. Nothing where there is
  * no husstil/.
  */
-export async function readHouseTemplates(root: string): Promise<HouseTemplates | undefined> {
-  const dir = path.join(root, repositoryFiles.templates);
+export async function readHouseTemplates(dir: string, root: string): Promise<HouseTemplates | undefined> {
   if (!(await exists(dir))) return undefined;
   const within = { folder: root, name: 'the repository' };
   await checkFolder(dir, within);

@@ -1,4 +1,4 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Finding } from '../shared/errors.js';
@@ -10,7 +10,9 @@ import { meetingSchemaFor, type MeetingInput } from './schema/meeting.js';
 import { municipalitySchema, type MunicipalityInput } from './schema/municipality.js';
 import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
 import { overlay, readDefaultStyle } from './house-style.js';
-import { readHouseTemplates, type HouseTemplates } from './house-templates.js';
+import { readHouseTemplates } from './house-templates.js';
+import { exists } from './read-file.js';
+import type { HouseTemplates } from '../shared/house-templates.js';
 import { validate } from './validate.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -71,7 +73,7 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
     municipality,
     committee,
     style,
-    templates: await readHouseTemplates(root),
+    templates: await readHouseTemplates(path.join(root, repositoryFiles.templates), root),
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
     calendar: await readOptional((await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar), calendarSchema, findings),
@@ -101,10 +103,3 @@ async function readOptional<S extends z.ZodType>(file: string, schema: S, findin
   return (await exists(file)) ? readValid(file, schema, findings) : undefined;
 }
 
-/** Whether there is anything at `file`: a symbolic link to nothing counts, to be read and refused, never taken for an absent file. */
-export function exists(file: string): Promise<boolean> {
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
-}

@@ -147,3 +147,11 @@ function isLink(file: string): Promise<boolean> {
     () => false,
   );
 }
+
+/** Whether there is anything at `file`: a symbolic link to nothing counts, to be read and refused, never taken for an absent file. */
+export function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { namePart } from './fields.js';
-import { exists, repositoryFiles } from './load.js';
+import { repositoryFiles } from './load.js';
+import { exists } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
 
 // A municipality's repository holds every committee the secretariat serves, one folder each, and

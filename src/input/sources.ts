@@ -2,7 +2,7 @@ import type { CalendarInput } from './schema/calendar.js';
 import type { CommitteeFolder } from './repository.js';
 import type { CommitteeInput } from './schema/committee.js';
 import type { HouseStyleInput } from './schema/house-style.js';
-import type { HouseTemplates } from './house-templates.js';
+import type { HouseTemplates } from '../shared/house-templates.js';
 import type { ForwardPlanInput } from './schema/forward-plan.js';
 import type { MeetingInput } from './schema/meeting.js';
 import type { StandingItemsInput } from './schema/standing-items.js';

@@ -5,7 +5,7 @@ import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import type { MeetingType } from '../input/schema/calendar.js';
 import type { Role } from '../input/schema/committee.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
-import type { HouseTemplates } from '../input/house-templates.js';
+import type { HouseTemplates } from '../shared/house-templates.js';
 
 /** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
 export type DocumentKind = 'dagsorden' | 'referat';

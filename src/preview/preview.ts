@@ -1,4 +1,5 @@
-import { exists, meetingDates, meetingFile } from '../input/load.js';
+import { meetingDates, meetingFile } from '../input/load.js';
+import { exists } from '../input/read-file.js';
 import { findBrowser } from '../pdf/browser.js';
 import { reloadTemplates } from '../pipeline/document.js';
 import { checkedDate } from '../pipeline/select.js';

@@ -1,6 +1,6 @@
 import type { TemplateDelegate } from 'handlebars';
 import type { Item, Meeting } from '../model/meeting.js';
-import type { HouseTemplates } from '../input/house-templates.js';
+import type { HouseTemplates } from '../shared/house-templates.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';

@@ -4,7 +4,7 @@ import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { Handlebars } from '../shared/bundled.js';
 import { AgendaError, ExitCode } from '../shared/errors.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
-import type { HouseTemplates } from '../input/house-templates.js';
+import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
