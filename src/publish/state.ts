@@ -36,20 +36,32 @@ export type PublishedFile = z.output<typeof stateSchema>['files'][number];
 export interface EarlierPublication {
   out: string;
   files: Map<string, PublishedFile & { at: () => Location }>;
+  /** What the clerk is told of the state file itself: that of an earlier version of agenda. */
+  warnings: Finding[];
 }
+
+// agenda 0.1's state file listed names without their bytes' hashes: nothing in it can be told to be
+// publish's own as it wrote it, so no PDF is reused and no file removed, and the clerk is told.
+const earlierVersion = z.object({ files: z.array(z.string()), printed: z.record(z.string(), z.string()) });
+const earlierVersionWarning =
+  'the state file of an earlier version of agenda, which kept no hashes: every PDF is printed anew, and files ' +
+  'that publication wrote and this one does not are left for you to remove';
 
 /** The state file of `out`; none (a new site) where there is none. A state file publish cannot have written is an error, not a guess. */
 export async function readPublication(out: string): Promise<EarlierPublication> {
   const file = path.join(out, stateFile);
   const bytes = await readEarlierOutput(file);
-  if (!bytes) return { out, files: new Map() };
+  if (!bytes) return { out, files: new Map(), warnings: [] };
   try {
     const source = parseState(file, Buffer.from(bytes).toString('utf8'));
+    if (earlierVersion.safeParse(source.data).success) {
+      return { out, files: new Map(), warnings: [{ file, line: 1, col: 1, path: '', warning: true, message: earlierVersionWarning }] };
+    }
     const state = validate(source, stateSchema);
     if (!state.ok) throw new InputError(state.findings);
     const at = (i: number) => (): Location => ({ file, ...source.locate(['files', i, 'path']), path: `files[${i}].path` });
     const files = state.value.files.map((f, i) => [f.path, { ...f, at: at(i) }] as const);
-    return { out, files: new Map(files) };
+    return { out, files: new Map(files), warnings: [] };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const what: Finding = { file, line: 1, col: 1, path: '', message: notOurs };

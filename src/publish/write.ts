@@ -20,7 +20,7 @@ export interface WriteLog {
 
 /** `madeFrom`: each PDF's path and the fingerprint of what it was made from. */
 export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<string, string>, earlier: EarlierPublication) {
-  const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [] };
+  const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   // All at once: most of the time goes waiting for the disk, file by file.
   const outputs = await Promise.all(
     [...files].map(async ([file, content]) => {

@@ -149,6 +149,21 @@ describe('the state file of a site', () => {
     }
     writeFileSync(path.join(site, '.agenda-publish.json'), own);
   });
+
+  it('of an earlier version of agenda (names, no hashes): every PDF printed anew, none removed, and the clerk told so', () => {
+    const files = (JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as StateFile).files.map((f) => f.path);
+    writeFileSync(path.join(site, 'gammel.pdf'), 'an old publication’s PDF\n');
+    writeFileSync(path.join(site, '.agenda-publish.json'), JSON.stringify({ files: [...files, 'gammel.pdf'], printed: {} }));
+    const run = agenda(['publish', '--meetings', meetings, '--out', site, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { printed: number; findings: Array<{ message: string }> };
+    expect(result.printed).toBe(files.filter((f) => /-(dagsorden|referat)(-offentlig)?\.pdf$/.test(f)).length);
+    expect(result.printed).toBeGreaterThan(0);
+    expect(result.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/^the state file of an earlier version of agenda/));
+    expect(readFileSync(path.join(site, 'gammel.pdf'), 'utf8')).toBe('an old publication’s PDF\n');
+    rmSync(path.join(site, 'gammel.pdf'));
+    expect((JSON.parse(publish(meetings, site).stdout) as { printed: number }).printed).toBe(0);
+  });
 });
 
 describe('a folder of the site replaced by a symbolic link out of it', () => {
