@@ -1,32 +1,52 @@
 import { z } from 'zod';
 
-// The open data of the site (site/data/), version 1. The shapes are OParl 1.1's Meeting, AgendaItem,
-// File and Organization (https://oparl.org/spezifikation/), so that anyone who has read OParl
-// recognises them; what OParl has no field for carries the prefix `agenda:`, as OParl asks of
-// extensions. The same zod schemas type the code that writes the data and give the published JSON
+// The open data of the site (site/data/), version 2: OParl 1.1 (https://oparl.org/spezifikation/),
+// System, Body, Organization, Meeting, AgendaItem, File and Location, each retrievable under its id,
+// so that OParl's clients and validator read it; what OParl has no field for carries the prefix
+// `agenda:`, as OParl asks of extensions. Version 1 had OParl's shapes but not its rules. The same zod schemas type the code that writes the data and give the published JSON
 // Schema, so the two cannot drift apart. A change that is not backward compatible is version 2, at
 // a new address; version 1 stays where it is.
 
-export const dataVersion = '1';
+export const dataVersion = '2';
 const oparl = (type: string) => z.literal(`https://schema.oparl.org/1.1/${type}`).describe(`OParl 1.1 object type: ${type}.`);
 const address = z.string().min(1).describe('An address: absolute when the site was published with --url, otherwise relative to the site root.');
 const schemaRef = z.string().describe("The address of the JSON Schema this document follows; its version is in the path.");
 const dateTime = z.iso.datetime({ offset: true }).describe('Local time in Copenhagen with its offset from UTC (ISO 8601).');
+const listOf = (what: string) => address.describe(`The address of an OParl external list (data, pagination, links) of ${what}.`);
+
+/**
+ * OParl's created and modified, from the inputs and never the clock, so that the same meetings give
+ * the same bytes: a meeting's day (midnight in Copenhagen) for the meeting and what is in it; the
+ * first and the last of its meetings' days for a committee, the authority and the system.
+ */
+const times = {
+  created: dateTime.optional().describe('The day of the first meeting it holds (a meeting: its own day), at midnight in Copenhagen.'),
+  modified: dateTime.optional().describe('The day of the last meeting it holds (a meeting: its own day), at midnight in Copenhagen.'),
+};
+
+/** OParl's words for a meeting's state: eingeladen (invited: the agenda is out), durchgeführt (held: the minutes are). */
+export const meetingStates = { dagsorden: 'eingeladen', referat: 'durchgeführt' } as const;
 
 export const fileSchema = z
   .object({
-    id: address.describe('The address of the file itself.'),
+    id: address.describe('The address of this object as a JSON document of its own.'),
     type: oparl('File'),
     name: z.string().describe('What the file is, in Danish: "Dagsorden (offentlig udgave)".'),
     fileName: z.string(),
     mimeType: z.literal('application/pdf'),
     size: z.int().nonnegative().describe('Bytes.'),
     sha512Checksum: z.string().regex(/^[0-9a-f]{128}$/),
-    accessUrl: address,
+    accessUrl: address.describe('The address of the PDF itself.'),
     downloadUrl: address,
+    ...times,
   })
   .strict()
   .describe('A file of the meeting, as OParl File: the public PDF, an open attachment, or the public combined document with the attachments.');
+
+export const locationSchema = z
+  .object({ id: address, type: oparl('Location'), description: z.string().describe('The room, as the meeting file gives it.'), ...times })
+  .strict()
+  .describe("Where a meeting is held, as OParl Location.");
 
 export const attachmentSchema = z
   .object({
@@ -49,7 +69,7 @@ export const sectionSchema = z
 
 export const agendaItemSchema = z
   .object({
-    id: address.describe('The item within its meeting document.'),
+    id: address.describe('The address of this object as a JSON document of its own.'),
     type: oparl('AgendaItem'),
     meeting: address.describe('The id of its meeting.'),
     number: z.string().describe('The item number as printed.'),
@@ -58,70 +78,103 @@ export const agendaItemSchema = z
     public: z.boolean().describe('false: a closed item (lukket punkt), published with its number and title only.'),
     resolutionText: z.string().optional().describe('The decision (beslutning), in the Markdown the clerk wrote; minutes only, and only where it is public.'),
     web: address.describe('The item on the meeting\'s page.'),
-    'agenda:sections': z.array(sectionSchema).describe('The item\'s public text, section by section.'),
-    'agenda:attachments': z.array(attachmentSchema),
-    auxiliaryFile: z.array(fileSchema).describe("The files of the item's open attachments, each a PDF."),
+    'agenda:sections': z.array(sectionSchema).optional().describe('The item\'s public text, section by section; left out where it has none.'),
+    'agenda:attachments': z.array(attachmentSchema).optional().describe('Left out where the item has no attachment.'),
+    auxiliaryFile: z.array(fileSchema).optional().describe("The files of the item's open attachments, each a PDF; left out where there is none."),
+    ...times,
   })
   .strict();
 
 export const meetingSchema = z
   .object({
-    $schema: schemaRef,
     id: address,
     type: oparl('Meeting'),
     name: z.string().describe('"Dagsorden for Direktionens møde den 22. november 2023" (agenda) or "Referat ..." (minutes).'),
-    meetingState: z.enum(['invited', 'held']).describe('invited: the agenda (dagsorden) is published; held: the minutes (referat) are.'),
+    meetingState: z.enum([meetingStates.dagsorden, meetingStates.referat]).describe('OParl\'s words: eingeladen (invited) while the agenda (dagsorden) is published; durchgeführt (held) once the minutes (referat) are.'),
     cancelled: z.boolean(),
     start: dateTime,
     end: dateTime,
-    location: z.object({ type: oparl('Location'), description: z.string() }).strict(),
+    location: locationSchema,
     organization: z.array(address).describe('The committee: the address of its document.'),
     invitation: fileSchema.optional().describe('The agenda as a PDF, before the meeting.'),
     resultsProtocol: fileSchema.optional().describe('The minutes as a PDF, after the meeting.'),
-    auxiliaryFile: z.array(fileSchema).describe('The public combined document with the open attachments, where there is one.'),
-    agendaItem: z.array(agendaItemSchema),
+    auxiliaryFile: z.array(fileSchema).optional().describe('The public combined document with the open attachments; left out where there is none.'),
+    agendaItem: z.array(agendaItemSchema).optional(),
     web: address.describe('The meeting\'s page.'),
+    ...times,
   })
   .strict()
   .describe('One meeting, its agenda or minutes in the public version: nothing closed is in it.');
 
-export const meetingSummarySchema = meetingSchema.pick({ id: true, type: true, name: true, meetingState: true, cancelled: true, start: true, end: true, web: true }).strict();
-
 export const organizationSchema = z
   .object({
-    $schema: schemaRef,
     id: address,
     type: oparl('Organization'),
+    body: address.describe('The id of the authority (OParl Body).'),
     name: z.string().describe('The committee (udvalg), e.g. Direktionen.'),
+    meeting: listOf('its published meetings, newest first'),
     web: address.describe('The committee on the site\'s front page.'),
-    meeting: z.array(meetingSummarySchema).describe('Its published meetings, newest first.'),
     'agenda:calendar': address.describe('Its calendar feed (iCalendar, RFC 5545): every scheduled meeting.'),
+    ...times,
   })
   .strict()
-  .describe('A committee and its published meetings.');
+  .describe('A committee, as OParl Organization.');
 
-export const indexSchema = z
+export const bodySchema = z
   .object({
-    $schema: schemaRef,
+    id: address,
+    type: oparl('Body'),
+    system: address,
     name: z.string().describe('The authority, e.g. Norddjurs Kommune.'),
-    organization: z.array(address).describe('Each committee\'s document.'),
-    'agenda:calendar': address.describe('The calendar feed of every committee.'),
+    organization: listOf('its committees'),
+    person: listOf('persons (none are published)'),
+    meeting: listOf('every published meeting, newest first'),
+    paper: listOf('papers (none are published)'),
+    legislativeTerm: z.array(z.never()).describe('None are published.'),
+    web: address.describe('The site\'s front page.'),
+    ...times,
   })
   .strict()
-  .describe('The entry point of the open data: where each committee\'s document is.');
+  .describe('The authority, as OParl Body.');
+
+export const systemSchema = z
+  .object({
+    id: address,
+    type: oparl('System'),
+    oparlVersion: z.literal('https://schema.oparl.org/1.1/'),
+    name: z.string(),
+    body: listOf('the authority'),
+    web: address,
+    'agenda:calendar': address.describe('The calendar feed of every committee.'),
+    ...times,
+  })
+  .strict()
+  .describe('The entry point of the open data, as OParl System.');
+
+/** Each object's own document: the object, with the address of its schema. */
+const documentOf = <T extends z.ZodObject>(schema: T) => schema.extend({ $schema: schemaRef });
 
 export type MeetingData = z.infer<typeof meetingSchema>;
 export type AgendaItemData = z.infer<typeof agendaItemSchema>;
 export type FileData = z.infer<typeof fileSchema>;
 export type OrganizationData = z.infer<typeof organizationSchema>;
-export type IndexData = z.infer<typeof indexSchema>;
+export type LocationData = z.infer<typeof locationSchema>;
+export type BodyData = z.infer<typeof bodySchema>;
+export type SystemData = z.infer<typeof systemSchema>;
 
-/** The published JSON Schemas, by file name under data/schema/<version>/. */
-export function dataJsonSchemas(): Record<string, object> {
-  const schema = (s: z.ZodType, title: string) => ({ ...z.toJSONSchema(s, { io: 'output' }), title });
-  return {
-    'index.schema.json': schema(indexSchema, `agenda open data ${dataVersion}: index`),
-    'organization.schema.json': schema(organizationSchema, `agenda open data ${dataVersion}: committee`),
-    'meeting.schema.json': schema(meetingSchema, `agenda open data ${dataVersion}: meeting`),
-  };
+/** The published JSON Schemas, by the name of the schema (data/schema/<version>/<name>.schema.json). */
+export const dataSchemas = {
+  index: documentOf(systemSchema),
+  body: documentOf(bodySchema),
+  organization: documentOf(organizationSchema),
+  meeting: documentOf(meetingSchema),
+  'agenda-item': documentOf(agendaItemSchema),
+  file: documentOf(fileSchema),
+  location: documentOf(locationSchema),
+};
+
+export type SchemaName = keyof typeof dataSchemas;
+
+export function dataJsonSchemas(): Array<[string, object]> {
+  return Object.entries(dataSchemas).map(([name, schema]) => [name, { ...z.toJSONSchema(schema, { io: 'output' }), title: `agenda open data ${dataVersion}: ${name}` }]);
 }

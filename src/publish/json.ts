@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
 import { kindName, longDate } from '../shared/danish-dates.js';
-import type { AgendaItemData, FileData, IndexData, MeetingData, OrganizationData } from './data-schema.js';
+import { meetingStates, type AgendaItemData, type BodyData, type FileData, type MeetingData, type OrganizationData, type SystemData } from './data-schema.js';
 import type { SiteMap } from './site-map.js';
 
 // The open data (site/data/): the public model in the shapes of data-schema.ts.
@@ -33,93 +33,163 @@ export interface PublishedAttachment extends PublishedFile {
   anchor: string;
 }
 
+/** The addresses a meeting's data is made of: its own document's, and that of each object in it. */
+interface MeetingAddresses {
+  id: string;
+  web: string;
+  part: (name: string) => string;
+  times: Times;
+}
+
+interface Times {
+  created: string;
+  modified: string;
+}
+
 export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingData {
   const { meeting, committeeId } = published;
-  const id = map.address(map.meetingData(committeeId, meeting.date));
-  const web = map.address(map.meetingPage(committeeId, meeting.date));
-  const pdf = fileData(map, published.pdf);
+  const stamp = copenhagenTime(meeting.date, '0:00');
+  const at: MeetingAddresses = {
+    id: map.address(map.meetingData(committeeId, meeting.date)),
+    web: map.address(map.meetingPage(committeeId, meeting.date)),
+    part: (name) => map.address(map.meetingPart(committeeId, meeting.date, name)),
+    times: { created: stamp, modified: stamp },
+  };
+  const pdf = fileData(map, at, published.pdf);
   return {
-    $schema: map.address(map.schema('meeting')),
-    id,
+    id: at.id,
     type: 'https://schema.oparl.org/1.1/Meeting',
     name: `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`,
-    meetingState: meeting.kind === 'referat' ? 'held' : 'invited',
+    meetingState: meetingStates[meeting.kind],
     cancelled: false,
     start: copenhagenTime(meeting.date, meeting.start),
     end: copenhagenTime(meeting.date, meeting.end),
-    location: { type: 'https://schema.oparl.org/1.1/Location', description: meeting.place },
+    location: { id: at.part('sted'), type: 'https://schema.oparl.org/1.1/Location', description: meeting.place, ...at.times },
     organization: [map.address(map.committeeData(committeeId))],
     ...(meeting.kind === 'referat' ? { resultsProtocol: pdf } : { invitation: pdf }),
-    auxiliaryFile: published.combined ? [fileData(map, published.combined)] : [],
-    agendaItem: meeting.items.map((item, order) => agendaItemData(map, published, { id, web }, item, order)),
-    web,
+    auxiliaryFile: nonEmpty(published.combined ? [fileData(map, at, published.combined)] : []),
+    agendaItem: nonEmpty(meeting.items.map((item, order) => agendaItemData(map, published, at, item, order))),
+    web: at.web,
+    ...at.times,
   };
 }
 
-function agendaItemData(map: SiteMap, published: PublishedMeeting, meeting: { id: string; web: string }, item: Item, order: number): AgendaItemData {
+function agendaItemData(map: SiteMap, published: PublishedMeeting, at: MeetingAddresses, item: Item, order: number): AgendaItemData {
   // The item's attachments with a published file, by their place in its list.
   const files = new Map(
     item.bilag.flatMap((_, place) => {
       const file = published.attachments.find((a) => a.anchor === attachmentAnchor(item, place));
-      return file ? [[place, fileData(map, file)] as const] : [];
+      return file ? [[place, fileData(map, at, file)] as const] : [];
     }),
   );
   return {
-    id: `${meeting.id}#punkt-${item.number}`,
+    id: at.part(`punkt-${item.number}`),
     type: 'https://schema.oparl.org/1.1/AgendaItem',
-    meeting: meeting.id,
+    meeting: at.id,
     number: String(item.number),
     order,
     name: item.title,
     public: !item.lukket,
     ...(item.beslutning ? { resolutionText: item.beslutning.text } : {}),
-    web: `${meeting.web}#punkt-${item.number}`,
-    'agenda:sections': sectionsOf(published.itemsHtml[order] ?? ''),
-    'agenda:attachments': item.bilag.map((b, place) => ({
-      number: b.number,
-      public: !b.lukket,
-      ...(b.title ? { name: b.title } : {}),
-      ...(b.document ? { reference: b.document } : {}),
-      ...(b.publicNote ? { note: b.publicNote } : {}),
-      ...(files.has(place) ? { file: files.get(place)!.id } : {}),
-    })),
-    auxiliaryFile: [...files.values()],
+    web: `${at.web}#punkt-${item.number}`,
+    'agenda:sections': nonEmpty(sectionsOf(published.itemsHtml[order] ?? '')),
+    'agenda:attachments': nonEmpty(
+      item.bilag.map((b, place) => ({
+        number: b.number,
+        public: !b.lukket,
+        ...(b.title ? { name: b.title } : {}),
+        ...(b.document ? { reference: b.document } : {}),
+        ...(b.publicNote ? { note: b.publicNote } : {}),
+        ...(files.has(place) ? { file: files.get(place)?.id } : {}),
+      })),
+    ),
+    auxiliaryFile: nonEmpty([...files.values()]),
+    ...at.times,
   };
+}
+
+/** OParl leaves an empty list out rather than give it empty. */
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
+/** The objects in a meeting's data, each to be a document of its own at the address of its id: its place, items and files. */
+export function meetingParts(data: MeetingData): Array<{ schema: 'location' | 'agenda-item' | 'file'; object: { id: string } }> {
+  const items = data.agendaItem ?? [];
+  const files = [data.invitation, data.resultsProtocol, ...(data.auxiliaryFile ?? []), ...items.flatMap((item) => item.auxiliaryFile ?? [])];
+  return [
+    { schema: 'location', object: data.location },
+    ...items.map((object) => ({ schema: 'agenda-item' as const, object })),
+    ...files.flatMap((object) => (object ? [{ schema: 'file' as const, object }] : [])),
+  ];
 }
 
 export function organizationData(map: SiteMap, committee: { id: string; name: string }, meetings: MeetingData[]): OrganizationData {
   return {
-    $schema: map.address(map.schema('organization')),
     id: map.address(map.committeeData(committee.id)),
     type: 'https://schema.oparl.org/1.1/Organization',
+    body: map.address(map.body),
     name: committee.name,
+    meeting: map.address(map.list('meetings', committee.id)),
     web: map.address(`index.html#udvalg-${committee.id}`),
-    meeting: meetings.map(({ id, type, name, meetingState, cancelled, start, end, web }) => ({ id, type, name, meetingState, cancelled, start, end, web })),
     'agenda:calendar': map.address(map.feed(committee.id)),
+    ...spanOf(meetings),
   };
 }
 
-export function indexData(map: SiteMap, authority: string, committeeIds: string[]): IndexData {
+export function bodyData(map: SiteMap, authority: string, meetings: MeetingData[]): BodyData {
   return {
-    $schema: map.address(map.schema('index')),
+    id: map.address(map.body),
+    type: 'https://schema.oparl.org/1.1/Body',
+    system: map.address(map.index),
     name: authority,
-    organization: committeeIds.map((id) => map.address(map.committeeData(id))),
-    'agenda:calendar': map.address(map.feed()),
+    organization: map.address(map.list('organizations')),
+    person: map.address(map.list('persons')),
+    meeting: map.address(map.list('meetings')),
+    paper: map.address(map.list('papers')),
+    legislativeTerm: [],
+    web: map.address('index.html'),
+    ...spanOf(meetings),
   };
 }
 
-function fileData(map: SiteMap, file: PublishedFile): FileData {
-  const address = map.address(file.path);
+export function systemData(map: SiteMap, authority: string, meetings: MeetingData[]): SystemData {
   return {
-    id: address,
+    id: map.address(map.index),
+    type: 'https://schema.oparl.org/1.1/System',
+    oparlVersion: 'https://schema.oparl.org/1.1/',
+    name: authority,
+    body: map.address(map.list('bodies')),
+    web: map.address('index.html'),
+    'agenda:calendar': map.address(map.feed()),
+    ...spanOf(meetings),
+  };
+}
+
+/** An OParl external list at `sitePath`, on one page. */
+export function listData(map: SiteMap, sitePath: string, data: object[]): object {
+  return { data, pagination: { totalElements: data.length, currentPage: 1, totalPages: 1 }, links: { self: map.address(sitePath) } };
+}
+
+/** The first day and the last of the meetings an object holds; nothing where it holds none. */
+function spanOf(meetings: MeetingData[]): Partial<Times> {
+  const created = meetings.flatMap((m) => m.created ?? []).sort();
+  const modified = meetings.flatMap((m) => m.modified ?? []).sort();
+  return created.length > 0 ? { created: created[0], modified: modified.at(-1) } : {};
+}
+
+function fileData(map: SiteMap, at: MeetingAddresses, file: PublishedFile): FileData {
+  const address = map.address(file.path);
+  const fileName = file.path.split('/').at(-1) ?? file.path;
+  return {
+    id: at.part(fileName.replace(/\.pdf$/, '')),
     type: 'https://schema.oparl.org/1.1/File',
     name: file.name,
-    fileName: file.path.split('/').at(-1)!,
+    fileName,
     mimeType: 'application/pdf',
     size: file.bytes.byteLength,
     sha512Checksum: createHash('sha512').update(file.bytes).digest('hex'),
     accessUrl: address,
     downloadUrl: address,
+    ...at.times,
   };
 }
 

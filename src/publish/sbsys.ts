@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { longDate } from '../shared/danish-dates.js';
-import type { MeetingData } from './data-schema.js';
+import { meetingStates, type AgendaItemData, type MeetingData } from './data-schema.js';
 
 // A publication folder in the shape SBSYS writes for OS2web: one folder per meeting with the
 // "Dagsorden" XML and the document as dagsorden.html beside it. OS2web's importer
@@ -31,7 +31,7 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
   const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('Dagsorden', {
     DagsordenID: id,
     Åben: 'true',
-    Dagsordentype: data.meetingState === 'held' ? 'Referat' : 'Dagsorden',
+    Dagsordentype: data.meetingState === meetingStates.referat ? 'Referat' : 'Dagsorden',
   });
   root.ele('Møde', {
     MødeID: id,
@@ -44,13 +44,13 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
     Mødested: data.location.description,
   });
   const items = root.ele('Dagsordenpunkter');
-  for (const item of data.agendaItem) {
+  for (const item of data.agendaItem ?? []) {
     const point = items.ele('Dagsordenpunkt', { DagsordenpunktID: `${id}-${item.number}`, Nummer: item.number, Åbent: String(item.public) });
     point.ele('Overskrift').txt(item.name);
     // Each text is an element named by its heading, its body HTML (the importer takes the element's name as the title).
     const content = point.ele('Indhold');
-    for (const [name, html] of textsByName(item['agenda:sections'])) content.ele(name).txt(html);
-    if (item.auxiliaryFile.length === 0) continue;
+    for (const [name, html] of textsByName(item['agenda:sections'] ?? [])) content.ele(name).txt(html);
+    if (!item.auxiliaryFile) continue;
     const files = point.ele('Bilagsliste');
     for (const file of item.auxiliaryFile) {
       files.ele('Bilag', { BilagID: `${committee.id}-${file.fileName.replace(/\.pdf$/, '')}`, Navn: file.name, MaaPubliceres: 'true', BilagUrl: file.fileName });
@@ -65,7 +65,7 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
  * Sagsfremstilling. A name twice would become a list in the importer's array, so texts under one name
  * are joined.
  */
-function textsByName(sections: MeetingData['agendaItem'][number]['agenda:sections']): Map<string, string> {
+function textsByName(sections: NonNullable<AgendaItemData['agenda:sections']>): Map<string, string> {
   const texts = new Map<string, string>();
   for (const { heading, html } of sections) {
     const name = elementName(heading.replace(/ i .*$/, ''));

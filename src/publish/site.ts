@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
-import { dataJsonSchemas, type MeetingData } from './data-schema.js';
+import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
 import { calendarFeed, type CalendarMeeting } from './ical.js';
-import { indexData, meetingData, organizationData, type PublishedFile, type PublishedMeeting } from './json.js';
+import { bodyData, listData, meetingData, meetingParts, organizationData, systemData, type PublishedFile, type PublishedMeeting } from './json.js';
 import { sbsysDocumentName, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
 
@@ -42,14 +42,20 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     trail,
     feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
   });
+  const organizations: OrganizationData[] = [];
+  const allMeetings: MeetingData[] = [];
   for (const committee of committees) {
-    const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame));
-    files.set(map.committeeData(committee.id), json(organizationData(map, committee, [...meetings].reverse())));
+    // Newest first, as a reader of a committee's meetings looks for the latest.
+    const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame)).reverse();
+    const organization = organizationData(map, committee, meetings);
+    files.set(map.committeeData(committee.id), documentJson(map, 'organization', organization));
+    addList(files, map, map.list('meetings', committee.id), meetings);
+    organizations.push(organization);
+    allMeetings.push(...meetings);
     files.set(map.feed(committee.id), calendarFeed(`${committee.name}: møder`, [{ ...committee, meetings: withPages(map, committee) }]));
   }
   files.set(map.feed(), calendarFeed(`${authority}: møder`, committees.map((c) => ({ ...c, meetings: withPages(map, c) }))));
-  files.set(map.index, json(indexData(map, authority, committees.map((c) => c.id))));
-  for (const [name, schema] of Object.entries(dataJsonSchemas())) files.set(map.schema(name.replace('.schema.json', '') as 'index'), json(schema));
+  addEntryPoints(files, map, authority, organizations, allMeetings);
   files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id) }));
   files.set('data.html', renderDataPage(frame('Åbne data og mødekalendere', ''), { committees: feeds, schema: { index: map.schema('index'), meeting: map.schema('meeting') } }));
@@ -72,7 +78,8 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
   const items = renderItems(meeting, attachments);
   files.set(map.meetingPage(committee.id, meeting.date), renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }));
   const data = meetingData(map, published);
-  files.set(map.meetingData(committee.id, meeting.date), json(data));
+  files.set(map.meetingData(committee.id, meeting.date), documentJson(map, 'meeting', data));
+  for (const { schema, object } of meetingParts(data)) files.set(map.path(object.id), documentJson(map, schema, object));
   const folder = map.sbsysFolder(committee.id, meeting.date);
   files.set(`${folder}/${committee.id}-${meeting.date}.xml`, sbsysXml(committee, data));
   files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting, items: published.itemsHtml }));
@@ -80,6 +87,25 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
   for (const file of published.attachments) files.set(`${folder}/${file.path.split('/').at(-1)}`, file.bytes);
   return data;
 }
+
+/** OParl's System (data/index.json, the entry point) and Body, their lists, and the data's JSON Schemas. */
+function addEntryPoints(files: SiteFiles, map: SiteMap, authority: string, organizations: OrganizationData[], meetings: MeetingData[]): void {
+  const body = bodyData(map, authority, meetings);
+  files.set(map.index, documentJson(map, 'index', systemData(map, authority, meetings)));
+  files.set(map.body, documentJson(map, 'body', body));
+  addList(files, map, map.list('bodies'), [body]);
+  addList(files, map, map.list('organizations'), organizations);
+  addList(files, map, map.list('meetings'), [...meetings].sort((a, b) => b.start.localeCompare(a.start)));
+  // OParl's Body must name these lists; the site publishes no persons and no papers.
+  addList(files, map, map.list('persons'), []);
+  addList(files, map, map.list('papers'), []);
+  for (const [name, schema] of dataJsonSchemas()) files.set(map.schemaFile(name), json(schema));
+}
+
+const addList = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[]) => files.set(sitePath, json(listData(map, sitePath, data)));
+
+/** An object as a document of its own: with the address of its schema first. */
+const documentJson = (map: SiteMap, schema: SchemaName, object: object) => json({ $schema: map.address(map.schema(schema)), ...object });
 
 /** The committee's calendar with each meeting's page where it has one. */
 function withPages(map: SiteMap, committee: PublishedCommittee): CalendarMeeting[] {

@@ -45,15 +45,14 @@ function meetingData(title: string, sections: Array<{ heading: string; html: str
     downloadUrl: 'b.pdf',
   };
   return {
-    $schema: 's',
     id: 'm',
     type: 'https://schema.oparl.org/1.1/Meeting',
     name: `Dagsorden${vt}`,
-    meetingState: 'invited',
+    meetingState: 'eingeladen',
     cancelled: false,
     start: '2023-11-22T09:00:00+01:00',
     end: '2023-11-22T17:00:00+01:00',
-    location: { type: 'https://schema.oparl.org/1.1/Location', description: `Lokale${vt}\u0001\u001f` },
+    location: { id: 'l', type: 'https://schema.oparl.org/1.1/Location', description: `Lokale${vt}\u0001\u001f` },
     organization: ['o'],
     auxiliaryFile: [],
     agendaItem: [

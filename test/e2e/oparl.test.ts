@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { siteFiles } from '../support/site.js';
+import { packageRoot } from '../../src/shared/paths.js';
+
+// The open data as OParl's own tools read it: every object of the published example sites (the
+// root's meetings/ and eksempel/) against the OParl 1.1 schema files of the specification
+// (fixtures/oparl-1.1/), and every object fetched by its id from the site folder.
+
+const oparlDir = path.join(packageRoot, 'fixtures', 'oparl-1.1');
+const url = 'https://moeder.example.dk/kommune/';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+
+/** OParl's schemas in its own dialect: `"schema": "File.json"` is a $ref to the object's schema. */
+function asJsonSchema(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asJsonSchema);
+  if (!isObject(value)) return value;
+  const converted = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, asJsonSchema(v)]));
+  return typeof value.schema === 'string' ? { ...converted, $ref: value.schema } : converted;
+}
+
+/** A validator per OParl type (its patterns escape ":" and "/", which a Unicode RegExp refuses); `url`: what a link must be, an http(s) address, or (without --url) any reference. */
+function oparlValidators(absolute: boolean): Map<string, ValidateFunction | undefined> {
+  const ajv = formats.default(new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }));
+  const isUrl = (s: string) => (absolute ? /^https?:\/\/[^/]/.test(s) && URL.canParse(s) : URL.canParse(s, 'https://x.invalid/'));
+  ajv.addFormat('url', { type: 'string', validate: isUrl });
+  const files = readdirSync(oparlDir).filter((f) => f.endsWith('.json'));
+  for (const file of files) ajv.addSchema(asJsonSchema(readJson(path.join(oparlDir, file))) as object, file);
+  return new Map(files.map((file) => [`https://schema.oparl.org/1.1/${file.replace('.json', '')}`, ajv.getSchema(file)]));
+}
+
+/** Every OParl object in a JSON value, nested ones included. */
+function oparlObjects(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.flatMap(oparlObjects);
+  if (!isObject(value)) return [];
+  const inner = Object.values(value).flatMap(oparlObjects);
+  return typeof value.type === 'string' && value.type.startsWith('https://schema.oparl.org/1.1/') ? [value, ...inner] : inner;
+}
+
+/** A reference of the data as a file of the site: relative to the site root, or under --url's address. */
+function fileOf(root: string, reference: string): string {
+  const sitePath = reference.startsWith(url) ? reference.slice(url.length) : reference;
+  expect(sitePath, `${reference} is not under the site's address`).not.toMatch(/^[a-z]+:/);
+  return path.join(root, decodeURI(sitePath));
+}
+
+const withoutSchema = ({ $schema: _, ...object }: Json) => object;
+
+/** The OParl property names of a type, to tell an extension key from OParl's. */
+const properties = (type: string) => Object.keys((readJson(path.join(oparlDir, `${type.split('/').at(-1)}.json`)) as { properties: Json }).properties);
+
+function checkSite(root: string, absolute: boolean): { documents: number; objects: number } {
+  const validators = oparlValidators(absolute);
+  let documents = 0;
+  let objects = 0;
+  for (const file of siteFiles(root).filter((f) => f.startsWith('data/') && f.endsWith('.json') && !f.startsWith('data/schema/'))) {
+    const doc = readJson(path.join(root, file));
+    expect(isObject(doc), file).toBe(true);
+    if (!isObject(doc)) continue;
+    documents++;
+    if ('data' in doc) {
+      // An external list: one page, with OParl's pagination and links.
+      expect(Object.keys(doc).sort(), file).toEqual(['data', 'links', 'pagination']);
+      expect(fileOf(root, String((doc.links as Json).self)), file).toBe(path.join(root, file));
+    } else {
+      expect(typeof doc.$schema, file).toBe('string');
+      expect(existsSync(fileOf(root, String(doc.$schema))), `${file}: $schema ${String(doc.$schema)}`).toBe(true);
+      // A document is the object its id names.
+      expect(fileOf(root, String(doc.id)), file).toBe(path.join(root, file));
+    }
+    for (const object of oparlObjects(doc)) {
+      objects++;
+      const where = `${file}: ${String(object.id)}`;
+      const validate = validators.get(String(object.type));
+      expect(validate, where).toBeDefined();
+      expect(validate?.(object), `${where}: ${JSON.stringify(validate?.errors)}`).toBe(true);
+      expect(object.created, where).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(object.modified, where).toMatch(/^\d{4}-\d\d-\d\dT/);
+      // Retrievable under its id: the document there is this very object.
+      const there = readJson(fileOf(root, String(object.id)));
+      expect(isObject(there) && withoutSchema(there), where).toEqual(withoutSchema(object));
+      const own = properties(String(object.type));
+      expect(Object.keys(object).filter((key) => !own.includes(key) && key !== '$schema' && !key.startsWith('agenda:')), where).toEqual([]);
+      // Empty optional lists are left out; a Body's legislativeTerm is required.
+      const empty = Object.entries(object).filter(([key, v]) => Array.isArray(v) && v.length === 0 && key !== 'legislativeTerm');
+      expect(empty.map(([key]) => key), where).toEqual([]);
+      checkReferences(root, object, where);
+    }
+  }
+  return { documents, objects };
+}
+
+/** An object's links into the data: each external list is a list, each file's access URL its PDF with its size and checksum. */
+function checkReferences(root: string, object: Json, where: string): void {
+  const lists: Record<string, string[]> = {
+    System: ['body'],
+    Body: ['organization', 'person', 'meeting', 'paper'],
+    Organization: ['meeting'],
+  };
+  for (const key of lists[String(object.type).split('/').at(-1) ?? ''] ?? []) {
+    const list = readJson(fileOf(root, String(object[key])));
+    expect(isObject(list) && Array.isArray(list.data), `${where}: ${key}`).toBe(true);
+  }
+  if (object.type === 'https://schema.oparl.org/1.1/Meeting') expect(['terminiert', 'eingeladen', 'durchgeführt'], where).toContain(object.meetingState);
+  if (object.type === 'https://schema.oparl.org/1.1/File') {
+    const bytes = readFileSync(fileOf(root, String(object.accessUrl)));
+    expect(bytes.byteLength, where).toBe(object.size);
+    expect(createHash('sha512').update(bytes).digest('hex'), where).toBe(object.sha512Checksum);
+  }
+  for (const reference of ['meeting', 'body', 'system']) {
+    const value = object[reference];
+    if (object.type !== 'https://schema.oparl.org/1.1/Organization' && typeof value === 'string') expect(existsSync(fileOf(root, value)), `${where}: ${reference}`).toBe(true);
+  }
+}
+
+// The two example repositories, each published without --url and again with it (the PDFs are reused).
+const rootCopy = copyOfMeetings();
+const eksempel = path.join(tempDir('agenda-eksempel-'), 'eksempel');
+const sites = { meetings: path.join(tempDir(), 'site'), eksempel: path.join(tempDir(), 'site') };
+
+function publish(which: keyof typeof sites, options: string[]): void {
+  const run =
+    which === 'meetings'
+      ? agenda(['publish', '--meetings', rootCopy.meetings, '--out', sites.meetings, ...options])
+      : agenda(['publish', '--out', sites.eksempel, ...options], { cwd: eksempel });
+  expect(run.status, run.stderr).toBe(0);
+}
+
+beforeAll(() => {
+  cpSync(path.join(packageRoot, 'eksempel'), eksempel, { recursive: true });
+});
+
+describe.each(['meetings', 'eksempel'] as const)('the open data of the example in %s/', (which) => {
+  it('without --url: every object valid against OParl 1.1, with relative ids and $schema that are files of the site', () => {
+    publish(which, []);
+    const { documents, objects } = checkSite(sites[which], false);
+    expect(documents).toBeGreaterThan(10);
+    expect(objects).toBeGreaterThan(documents);
+    const system = readJson(path.join(sites[which], 'data', 'index.json'));
+    expect(system).toMatchObject({ type: 'https://schema.oparl.org/1.1/System', oparlVersion: 'https://schema.oparl.org/1.1/', id: 'data/index.json' });
+  });
+
+  it('with --url: every object valid against OParl 1.1 with absolute URLs, each fetched by its id from the folder', () => {
+    publish(which, ['--url', url]);
+    checkSite(sites[which], true);
+    const system = readJson(path.join(sites[which], 'data', 'index.json'));
+    expect(system).toMatchObject({ id: `${url}data/index.json`, body: `${url}data/oparl/bodies.json` });
+    const bodies = readJson(path.join(sites[which], 'data', 'oparl', 'bodies.json'));
+    expect(bodies).toMatchObject({ data: [{ type: 'https://schema.oparl.org/1.1/Body', system: `${url}data/index.json` }] });
+  });
+});
