@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -208,15 +208,15 @@ describe('the published attachments', () => {
     for (const date of ['2023-11-22', '2023-09-06']) {
       const data = JSON.parse(readFileSync(path.join(exampleSite, 'data', 'direktionen', `${date}.json`), 'utf8'));
       for (const item of data.agendaItem) {
-        for (const bilag of item['agenda:attachments']) {
+        for (const bilag of item['agenda:attachments'] ?? []) {
           if (!bilag.public || !item.public) {
             expect(bilag.file, `${date} ${item.number}.${bilag.number}`).toBeUndefined();
             closed++;
             continue;
           }
           const file = `direktionen/${date}-bilag-${item.number}-${bilag.number}.pdf`;
-          expect(bilag.file).toBe(`${servers[0]!.origin}/${file}`);
-          expect(item.auxiliaryFile.map((f: { id: string }) => f.id)).toContain(bilag.file);
+          expect(bilag.file).toBe(`${servers[0]!.origin}/data/direktionen/${date}/${path.basename(file, '.pdf')}.json`);
+          expect(item.auxiliaryFile.find((f: { id: string }) => f.id === bilag.file).accessUrl).toBe(`${servers[0]!.origin}/${file}`);
           // The example's files are named by their numbers: bilag/2023-11-22/3-1.pdf is Bilag 3.1.
           const source = path.join(example.meetings, 'bilag', date, `${item.number}-${bilag.number}.pdf`);
           const published = path.join(exampleSite, file);
@@ -228,7 +228,7 @@ describe('the published attachments', () => {
     }
     expect(closed).toBeGreaterThan(10);
     // The closed fixture: only the open attachment's file, not those of a closed attachment or the closed item.
-    expect(siteFiles(closedSite).filter((f) => f.includes('-bilag-'))).toEqual(['sbsys/testudvalget-2024-03-06/2024-03-06-bilag-1-1.pdf', 'testudvalget/2024-03-06-bilag-1-1.pdf']);
+    expect(siteFiles(closedSite).filter((f) => f.includes('-bilag-') && f.endsWith('.pdf'))).toEqual(['sbsys/testudvalget-2024-03-06/2024-03-06-bilag-1-1.pdf', 'testudvalget/2024-03-06-bilag-1-1.pdf']);
     expect(pdfPages(path.join(closedSite, 'testudvalget', '2024-03-06-bilag-1-1.pdf')).join('\n')).toContain('OPENFILE01 budgettet page 2');
   });
 });
@@ -253,33 +253,35 @@ describe('the open data', () => {
   it('validates against the JSON Schema the site publishes', () => {
     // With the formats checked too (date-time), as a strict consumer checks them.
     const ajv = formats.default(new Ajv2020({ allErrors: true, strict: false }));
-    const schema = (name: string) => JSON.parse(readFileSync(path.join(exampleSite, 'data', 'schema', '1', `${name}.schema.json`), 'utf8')) as object;
-    const validators = { index: ajv.compile(schema('index')), organization: ajv.compile(schema('organization')), meeting: ajv.compile(schema('meeting')) };
-    let documents = 0;
+    const schemaDir = path.join(exampleSite, 'data', 'schema', '2');
+    const validators = new Map(readdirSync(schemaDir).map((f) => [f.replace('.schema.json', ''), ajv.compile(JSON.parse(readFileSync(path.join(schemaDir, f), 'utf8')))]));
+    const kinds = new Set<string>();
     for (const { root } of sites()) {
       for (const file of siteFiles(root).filter((f) => f.startsWith('data/') && f.endsWith('.json') && !f.includes('/schema/'))) {
-        const doc = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { $schema: string };
-        const kind = file === 'data/index.json' ? 'index' : file.split('/').length === 2 ? 'organization' : 'meeting';
-        expect(doc.$schema.endsWith(`data/schema/1/${kind}.schema.json`), file).toBe(true);
-        const valid = validators[kind];
-        expect(valid(doc), `${file}: ${JSON.stringify(valid.errors)}`).toBe(true);
-        documents++;
+        const doc = JSON.parse(readFileSync(path.join(root, file), 'utf8')) as { $schema?: string };
+        // OParl's external lists name no schema; every object's document does.
+        if (doc.$schema === undefined) continue;
+        const kind = /data\/schema\/2\/([a-z-]+)\.schema\.json$/.exec(doc.$schema)?.[1] ?? doc.$schema;
+        const valid = validators.get(kind);
+        expect(valid, `${file}: ${doc.$schema}`).toBeDefined();
+        expect(valid?.(doc), `${file}: ${JSON.stringify(valid?.errors)}`).toBe(true);
+        kinds.add(kind);
       }
     }
-    // The example and the closed fixture, then the repository: its index, its 2 committees, their 2 meetings.
-    expect(documents).toBe(2 + 2 + 2 + 1 + 5);
+    expect([...kinds].sort()).toEqual(['agenda-item', 'body', 'file', 'index', 'location', 'meeting', 'organization']);
+    const validate = (doc: object) => validators.get('meeting')?.(doc);
     const meeting = JSON.parse(readFileSync(path.join(exampleSite, 'data', 'direktionen', '2023-09-06.json'), 'utf8'));
-    expect(meeting).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', meetingState: 'held', start: '2023-09-06T09:00:00+02:00' });
+    expect(meeting).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', meetingState: 'durchgeführt', start: '2023-09-06T09:00:00+02:00' });
     expect(meeting.resultsProtocol.fileName).toBe('2023-09-06-referat-offentlig.pdf');
     // Without --samlet no combined document; each open attachment is its item's file.
-    expect(meeting.auxiliaryFile).toEqual([]);
+    expect(meeting.auxiliaryFile).toBeUndefined();
     expect(meeting.agendaItem[2].auxiliaryFile.map((f: { fileName: string }) => f.fileName)).toContain('2023-09-06-bilag-3-1.pdf');
     const closedMeeting = JSON.parse(readFileSync(path.join(closedSite, 'data', 'testudvalget', '2024-03-06.json'), 'utf8'));
     expect(closedMeeting.auxiliaryFile.map((f: { fileName: string }) => f.fileName)).toEqual(['2024-03-06-referat-offentlig-samlet.pdf']);
     expect(meeting.agendaItem[0]['agenda:sections'].map((s: { heading: string }) => s.heading)).toContain('Sagsfremstilling');
     // An invalid document is refused: the schema is not one that passes anything.
-    expect(validators.meeting({ ...meeting, cancelled: 'no' })).toBe(false);
-    expect(validators.meeting({ ...meeting, start: '6. september 2023 kl. 9' })).toBe(false);
+    expect(validate({ ...meeting, cancelled: 'no' })).toBe(false);
+    expect(validate({ ...meeting, start: '6. september 2023 kl. 9' })).toBe(false);
   });
 
   it('has calendar feeds that ical.js reads with the right local times on both sides of a change to and from summer time', () => {
@@ -346,7 +348,7 @@ describe('the open data', () => {
         for (const [name, selector] of Object.entries(fields)) if (name !== 'bullet_points') expect(value(selector), `${file}: ${name}`).not.toBe('');
         expect(value('@Åben')).toBe('true');
         const data = JSON.parse(readFileSync(path.join(root, 'data', `${file.split('/')[1]!.replace(/-(\d{4}-\d{2}-\d{2})$/, '/$1')}.json`), 'utf8'));
-        expect(value('@Dagsordentype')).toBe(data.meetingState === 'held' ? 'Referat' : 'Dagsorden');
+        expect(value('@Dagsordentype')).toBe(data.meetingState === 'durchgeführt' ? 'Referat' : 'Dagsorden');
         // The importer's date reading: "22. november 2023" + " " + "09:00", month names to numbers, in Copenhagen.
         expect(importerDate(value('Møde/@Mødedato'), value('Møde/@Mødetid'))).toBe(data.start.slice(0, 16));
         expect(importerDate(value('Møde/@Mødeslutdato'), value('Møde/@Mødesluttid'))).toBe(data.end.slice(0, 16));
@@ -367,7 +369,7 @@ describe('the open data', () => {
           if (!item.public) expect(texts.map((t) => t.nodeName).filter((n) => n !== 'Bilag')).toEqual([]);
           // Its attachments' files (convertEnclosuresToCanonical), each found in the folder by its BilagUrl, as the site has it.
           const enclosures = xpath.select('Bilagsliste/Bilag', point) as Element[];
-          expect(enclosures.map((e) => value('@Navn', e))).toEqual(item.auxiliaryFile.map((f: { name: string }) => f.name));
+          expect(enclosures.map((e) => value('@Navn', e))).toEqual((item.auxiliaryFile ?? []).map((f: { name: string }) => f.name));
           enclosures.forEach((e, k) => {
             expect(value('@MaaPubliceres', e)).toBe('true');
             ids.push(value('@BilagID', e));
@@ -425,8 +427,13 @@ describe('publishing', () => {
     const changed = publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
     // The agenda alone: its attachments' files, which have not changed, are not made again.
     expect(changed.printed).toBe(1);
+    // Its data: the meeting, the changed item, its PDF's File, and the lists of meetings that hold it.
     expect(changed.written.sort()).toEqual([
       'data/direktionen/2023-11-22.json',
+      'data/direktionen/2023-11-22/2023-11-22-dagsorden-offentlig.json',
+      'data/direktionen/2023-11-22/punkt-2.json',
+      'data/direktionen/meetings.json',
+      'data/oparl/meetings.json',
       'direktionen/2023-11-22-dagsorden-offentlig.pdf',
       'direktionen/2023-11-22.html',
       'sbsys/direktionen-2023-11-22/dagsorden.html',
@@ -447,6 +454,10 @@ describe('publishing', () => {
     expect(attachment.printed).toBe(0);
     expect(attachment.written.sort()).toEqual([
       'data/direktionen/2023-11-22.json',
+      'data/direktionen/2023-11-22/2023-11-22-bilag-3-2.json',
+      'data/direktionen/2023-11-22/punkt-3.json',
+      'data/direktionen/meetings.json',
+      'data/oparl/meetings.json',
       'direktionen/2023-11-22-bilag-3-2.pdf',
       'direktionen/2023-11-22.html',
       'sbsys/direktionen-2023-11-22/2023-11-22-bilag-3-2.pdf',
