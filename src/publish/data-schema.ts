@@ -3,9 +3,9 @@ import { z } from 'zod';
 // The open data of the site (site/data/), version 2: OParl 1.1 (https://oparl.org/spezifikation/),
 // System, Body, Organization, Meeting, AgendaItem, File and Location, each retrievable under its id,
 // so that OParl's clients and validator read it; what OParl has no field for carries the prefix
-// `agenda:`, as OParl asks of extensions. Version 1 had OParl's shapes but not its rules. The same zod schemas type the code that writes the data and give the published JSON
-// Schema, so the two cannot drift apart. A change that is not backward compatible is version 2, at
-// a new address; version 1 stays where it is.
+// `agenda:`, as OParl asks of extensions. Version 1 had OParl's shapes but not its rules. The same
+// zod schemas type the code that writes the data and give the published JSON Schema, so the two
+// cannot drift apart. A change that is not backward compatible is a new version, at a new address.
 
 export const dataVersion = '2';
 const oparl = (type: string) => z.literal(`https://schema.oparl.org/1.1/${type}`).describe(`OParl 1.1 object type: ${type}.`);
@@ -78,9 +78,15 @@ export const agendaItemSchema = z
     public: z.boolean().describe('false: a closed item (lukket punkt), published with its number and title only.'),
     resolutionText: z.string().optional().describe('The decision (beslutning), in the Markdown the clerk wrote; minutes only, and only where it is public.'),
     web: address.describe('The item on the meeting\'s page.'),
-    'agenda:sections': z.array(sectionSchema).optional().describe('The item\'s public text, section by section; left out where it has none.'),
+    'agenda:sections': z
+      .array(sectionSchema)
+      .optional()
+      .describe("The item's public text, section by section; left out where it has none."),
     'agenda:attachments': z.array(attachmentSchema).optional().describe('Left out where the item has no attachment.'),
-    auxiliaryFile: z.array(fileSchema).optional().describe("The files of the item's open attachments, each a PDF; left out where there is none."),
+    auxiliaryFile: z
+      .array(fileSchema)
+      .optional()
+      .describe("The files of the item's open attachments, each a PDF; left out where there is none."),
     ...times,
   })
   .strict();
@@ -90,7 +96,9 @@ export const meetingSchema = z
     id: address,
     type: oparl('Meeting'),
     name: z.string().describe('"Dagsorden for Direktionens møde den 22. november 2023" (agenda) or "Referat ..." (minutes).'),
-    meetingState: z.enum([meetingStates.dagsorden, meetingStates.referat]).describe('OParl\'s words: eingeladen (invited) while the agenda (dagsorden) is published; durchgeführt (held) once the minutes (referat) are.'),
+    meetingState: z
+      .enum([meetingStates.dagsorden, meetingStates.referat])
+      .describe("OParl's words: eingeladen (invited) with the agenda (dagsorden); durchgeführt (held) with the minutes (referat)."),
     cancelled: z.boolean(),
     start: dateTime,
     end: dateTime,
@@ -98,7 +106,10 @@ export const meetingSchema = z
     organization: z.array(address).describe('The committee: the address of its document.'),
     invitation: fileSchema.optional().describe('The agenda as a PDF, before the meeting.'),
     resultsProtocol: fileSchema.optional().describe('The minutes as a PDF, after the meeting.'),
-    auxiliaryFile: z.array(fileSchema).optional().describe('The public combined document with the open attachments; left out where there is none.'),
+    auxiliaryFile: z
+      .array(fileSchema)
+      .optional()
+      .describe('The public combined document with the open attachments; left out where there is none.'),
     agendaItem: z.array(agendaItemSchema).optional(),
     web: address.describe('The meeting\'s page.'),
     ...times,
@@ -176,5 +187,8 @@ export const dataSchemas = {
 export type SchemaName = keyof typeof dataSchemas;
 
 export function dataJsonSchemas(): Array<[string, object]> {
-  return Object.entries(dataSchemas).map(([name, schema]) => [name, { ...z.toJSONSchema(schema, { io: 'output' }), title: `agenda open data ${dataVersion}: ${name}` }]);
+  return Object.entries(dataSchemas).map(([name, schema]) => [
+    name,
+    { ...z.toJSONSchema(schema, { io: 'output' }), title: `agenda open data ${dataVersion}: ${name}` },
+  ]);
 }

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
 import { kindName, longDate } from '../shared/danish-dates.js';
-import { meetingStates, type AgendaItemData, type BodyData, type FileData, type MeetingData, type OrganizationData, type SystemData } from './data-schema.js';
+import {
+  meetingStates,
+  type AgendaItemData,
+  type BodyData,
+  type FileData,
+  type MeetingData,
+  type OrganizationData,
+  type SystemData,
+} from './data-schema.js';
 import type { SiteMap } from './site-map.js';
 
 // The open data (site/data/): the public model in the shapes of data-schema.ts.
@@ -114,7 +122,8 @@ const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : un
 /** The objects in a meeting's data, each to be a document of its own at the address of its id: its place, items and files. */
 export function meetingParts(data: MeetingData): Array<{ schema: 'location' | 'agenda-item' | 'file'; object: { id: string } }> {
   const items = data.agendaItem ?? [];
-  const files = [data.invitation, data.resultsProtocol, ...(data.auxiliaryFile ?? []), ...items.flatMap((item) => item.auxiliaryFile ?? [])];
+  const itemFiles = items.flatMap((item) => item.auxiliaryFile ?? []);
+  const files = [data.invitation, data.resultsProtocol, ...(data.auxiliaryFile ?? []), ...itemFiles];
   return [
     { schema: 'location', object: data.location },
     ...items.map((object) => ({ schema: 'agenda-item' as const, object })),

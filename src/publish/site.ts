@@ -3,7 +3,8 @@ import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js
 import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
 import { calendarFeed, type CalendarMeeting } from './ical.js';
-import { bodyData, listData, meetingData, meetingParts, organizationData, systemData, type PublishedFile, type PublishedMeeting } from './json.js';
+import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
+import type { PublishedFile, PublishedMeeting } from './json.js';
 import { sbsysDocumentName, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
 
@@ -89,7 +90,13 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
 }
 
 /** OParl's System (data/index.json, the entry point) and Body, their lists, and the data's JSON Schemas. */
-function addEntryPoints(files: SiteFiles, map: SiteMap, authority: string, organizations: OrganizationData[], meetings: MeetingData[]): void {
+function addEntryPoints(
+  files: SiteFiles,
+  map: SiteMap,
+  authority: string,
+  organizations: OrganizationData[],
+  meetings: MeetingData[],
+): void {
   const body = bodyData(map, authority, meetings);
   files.set(map.index, documentJson(map, 'index', systemData(map, authority, meetings)));
   files.set(map.body, documentJson(map, 'body', body));
@@ -102,7 +109,8 @@ function addEntryPoints(files: SiteFiles, map: SiteMap, authority: string, organ
   for (const [name, schema] of dataJsonSchemas()) files.set(map.schemaFile(name), json(schema));
 }
 
-const addList = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[]) => files.set(sitePath, json(listData(map, sitePath, data)));
+const addList = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[]) =>
+  files.set(sitePath, json(listData(map, sitePath, data)));
 
 /** An object as a document of its own: with the address of its schema first. */
 const documentJson = (map: SiteMap, schema: SchemaName, object: object) => json({ $schema: map.address(map.schema(schema)), ...object });
