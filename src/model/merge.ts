@@ -49,7 +49,10 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
   };
 }
 
-/** Whose the committee's documents and site are: the municipality of kommune.yaml, else the committee's `kommune`, else the committee itself. */
+/**
+ * Whose the committee's documents and site are: the municipality of kommune.yaml, else the
+ * committee's `kommune`, else the committee itself.
+ */
 export function authorityOf(committee: { navn: string; kommune?: string }, municipality: string | undefined): string {
   return municipality ?? committee.kommune ?? committee.navn;
 }
