@@ -37,7 +37,7 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     date,
     committee: committee.navn,
     committeeId: sources.folder.named ? sources.folder.id : undefined,
-    authority: sources.municipality ?? committee.kommune ?? committee.navn,
+    authority: authorityOf(committee, sources.municipality),
     place: meeting.sted ?? scheduled?.sted ?? committee.sted,
     start: meeting.start ?? scheduled?.start ?? committee.start,
     end: meeting.slut ?? scheduled?.slut ?? committee.slut,
@@ -47,4 +47,12 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     items,
     style: { ...sources.style, templates: sources.templates },
   };
+}
+
+/**
+ * Whose the committee's documents and site are: the municipality of kommune.yaml, else the
+ * committee's `kommune`, else the committee itself.
+ */
+export function authorityOf(committee: { navn: string; kommune?: string }, municipality: string | undefined): string {
+  return municipality ?? committee.kommune ?? committee.navn;
 }

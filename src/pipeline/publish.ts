@@ -8,6 +8,7 @@ import { meetingDates } from '../input/load.js';
 import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
+import { authorityOf } from '../model/merge.js';
 import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import type { PrintJob } from './batch.js';
@@ -112,7 +113,7 @@ async function readCommittee(dir: string): Promise<ReadCommittee> {
     dir,
     id: committeeId(committee.navn),
     name: committee.navn,
-    authority: committee.kommune ?? committee.navn,
+    authority: authorityOf(committee, shared.read.municipality?.value?.navn),
     calendar: calendarOf(committee, meetings, shared.read.style.ord),
     meetings,
     warnings: findings,
