@@ -101,8 +101,13 @@ async function renumberObjects(doc: PDFDocument): Promise<void> {
   reach(context.trailerInfo.Info);
   for (let i = 0; i < order.length; i++) reach(context.lookup(order[i]));
 
+  // pdf-lib puts one dictionary directly into several objects (an embedded page's form takes the
+  // resources its page shares with the file's other pages): each is renamed once, not once per holder.
+  const done = new Set<PDFObject>();
   const renamed = (value: PDFObject): PDFObject => {
     if (value instanceof PDFRef) return number.get(value) ?? value;
+    if (done.has(value)) return value;
+    done.add(value);
     if (value instanceof PDFDict) for (const [k, v] of value.entries()) value.set(k, renamed(v));
     else if (value instanceof PDFArray) value.asArray().forEach((v, i) => value.set(i, renamed(v)));
     else if (value instanceof PDFStream) renamed(value.dict);
