@@ -16,7 +16,7 @@ import { difference, drawn, ink } from '../support/rendering.js';
 // published file, must look as the file's own page looks and keep its text.
 
 const fixtures = path.join(packageRoot, 'fixtures', 'producenter');
-const committed = ['libreoffice', 'cairo', 'ghostscript', 'chromium', 'scan'];
+const committed = ['libreoffice', 'cairo', 'ghostscript', 'ghostscript-type1', 'chromium', 'scan'];
 const withObjectStreams = ['libreoffice', 'ghostscript', 'chromium'];
 const producers = [...committed, 'pdf-lib', ...withObjectStreams.map((p) => `${p}-objektstroemme`), 'pdf-lib-uden-objektstroemme'];
 const dpi = 40;
