@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { drawObject, PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { pdfBytes } from '../support/attachments.js';
@@ -12,13 +13,20 @@ import { difference, drawn, ink } from '../support/rendering.js';
 
 // Attachments as they arrive: PDFs from the programs a municipality's staff make them with, each with
 // the kinds of font it writes (fixtures/producenter/make.sh), and each also with its objects in object
-// streams and a cross-reference stream (qpdf). Every page of each, in the combined document and as the
-// published file, must look as the file's own page looks and keep its text.
+// streams and a cross-reference stream (qpdf), and a file with references to objects it does not have.
+// Every page of each, in the combined document and as the published file, must look as the file's own
+// page looks and keep its text.
 
 const fixtures = path.join(packageRoot, 'fixtures', 'producenter');
 const committed = ['libreoffice', 'cairo', 'ghostscript', 'ghostscript-type1', 'chromium', 'scan'];
 const withObjectStreams = ['libreoffice', 'ghostscript', 'chromium'];
-const producers = [...committed, 'pdf-lib', ...withObjectStreams.map((p) => `${p}-objektstroemme`), 'pdf-lib-uden-objektstroemme'];
+const producers = [
+  ...committed,
+  'pdf-lib',
+  ...withObjectStreams.map((p) => `${p}-objektstroemme`),
+  'pdf-lib-uden-objektstroemme',
+  'henvisninger-til-intet',
+];
 const dpi = 40;
 /** The stamp bands of a combined sheet (src/pdf/stamp.ts), in points: the attachment's page is drawn between them. */
 const mm = 72 / 25.4;
@@ -43,6 +51,7 @@ const withoutStamps = (text: string) =>
 async function writeSources(folder: string): Promise<void> {
   for (const p of committed) copyFileSync(path.join(fixtures, `${p}.pdf`), path.join(folder, `${p}.pdf`));
   writeFileSync(path.join(folder, 'pdf-lib.pdf'), await pdfBytes({ text: 'pdf-lib bilag', pages: 2 }));
+  writeFileSync(path.join(folder, 'henvisninger-til-intet.pdf'), await danglingReferences());
   for (const p of [...withObjectStreams, 'pdf-lib']) {
     const out = p === 'pdf-lib' ? 'pdf-lib-uden-objektstroemme' : `${p}-objektstroemme`;
     const mode = p === 'pdf-lib' ? 'disable' : 'generate';
@@ -124,3 +133,24 @@ describe('attachments from LibreOffice, cairo, Ghostscript, Chromium, pdf-lib an
     return { x: pixels(left), y: pixels(top), width: pixels(own.width * scale), height: pixels(own.height * scale) };
   }
 });
+
+/**
+ * A file whose first page draws forms that are not in it (its references name no object, as in a
+ * damaged file; a reader draws nothing), with numbers lower than its other objects', and whose
+ * second page draws a black square from a form of its own.
+ */
+async function danglingReferences(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const missing = Array.from({ length: 30 }, () => doc.context.register(doc.context.obj({})));
+  missing.forEach((ref) => doc.context.delete(ref));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const [first, second] = [doc.addPage([595.28, 841.89]), doc.addPage([595.28, 841.89])];
+  first.drawText('Henvisninger til intet, side 1', { x: 40, y: 700, size: 14, font });
+  missing.forEach((ref, i) => first.node.setXObject(PDFName.of(`X${i}`), ref));
+  first.pushOperators(...missing.map((_, i) => drawObject(`X${i}`)));
+  const square = doc.context.stream('0 0 0 rg 0 0 400 400 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 400, 400] });
+  second.node.setXObject(PDFName.of('Kvadrat'), doc.context.register(square));
+  second.pushOperators(drawObject('Kvadrat'));
+  second.drawText('Henvisninger til intet, side 2', { x: 40, y: 700, size: 14, font });
+  return doc.save({ useObjectStreams: false });
+}
