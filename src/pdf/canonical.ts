@@ -79,7 +79,7 @@ function sortedIdTree(lib: Lib, doc: PDFDocument, tree: PDFDict, ids: Map<string
  * each dictionary's keys in their order; objects nothing refers to are left out.
  */
 async function renumberObjects(doc: PDFDocument): Promise<void> {
-  const { PDFArray, PDFDict, PDFRef, PDFStream } = await pdfLib();
+  const { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream } = await pdfLib();
   const { context } = doc;
   const order: PDFRef[] = [];
   const number = new Map<PDFRef, PDFRef>();
@@ -101,8 +101,15 @@ async function renumberObjects(doc: PDFDocument): Promise<void> {
   reach(context.trailerInfo.Info);
   for (let i = 0; i < order.length; i++) reach(context.lookup(order[i]));
 
+  // pdf-lib puts one dictionary directly into several objects (an embedded page's form takes the
+  // resources its page shares with the file's other pages): each is renamed once, not once per holder.
+  const done = new Set<PDFObject>();
   const renamed = (value: PDFObject): PDFObject => {
-    if (value instanceof PDFRef) return number.get(value) ?? value;
+    // A reference to no object is null (an attachment damaged, or copied by pdf-lib from one): kept, its
+    // number would name whatever object is given that number now, another attachment's page as well.
+    if (value instanceof PDFRef) return number.get(value) ?? PDFNull;
+    if (done.has(value)) return value;
+    done.add(value);
     if (value instanceof PDFDict) for (const [k, v] of value.entries()) value.set(k, renamed(v));
     else if (value instanceof PDFArray) value.asArray().forEach((v, i) => value.set(i, renamed(v)));
     else if (value instanceof PDFStream) renamed(value.dict);
