@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData } from './data-schema.js';
-import { calendarFeed, type CalendarMeeting } from './ical.js';
+import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
 import { indexData, meetingData, organizationData, type PublishedFile, type PublishedMeeting } from './json.js';
 import { sbsysDocumentName, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
@@ -14,6 +14,8 @@ import { SiteMap } from './site-map.js';
 /** A committee as published: its public meetings and its schedule. */
 export interface PublishedCommittee {
   id: string;
+  /** udvalg.yaml's kort, else its folder's name: it names the committee's events in the feeds. */
+  shortName: string;
   name: string;
   authority: string;
   /** Every scheduled meeting, past and coming, with those that have a document. */
@@ -29,6 +31,8 @@ export interface SiteOptions {
   url?: string;
   /** The day the front page counts the next meeting from. */
   today: string;
+  /** The events of the feeds the site has now: an event changed since is a new revision of it. */
+  earlierEvents: EarlierEvents;
 }
 
 export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
@@ -42,12 +46,14 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     trail,
     feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
   });
+  const feedSource = { domain: uidDomain(options.url), earlier: options.earlierEvents };
+  const feed = (title: string, of: PublishedCommittee[]) => calendarFeed(title, of.map((c) => ({ ...c, meetings: withPages(map, c) })), feedSource);
   for (const committee of committees) {
     const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame));
     files.set(map.committeeData(committee.id), json(organizationData(map, committee, [...meetings].reverse())));
-    files.set(map.feed(committee.id), calendarFeed(`${committee.name}: møder`, [{ ...committee, meetings: withPages(map, committee) }]));
+    files.set(map.feed(committee.id), feed(`${committee.name}: møder`, [committee]));
   }
-  files.set(map.feed(), calendarFeed(`${authority}: møder`, committees.map((c) => ({ ...c, meetings: withPages(map, c) }))));
+  files.set(map.feed(), feed(`${authority}: møder`, committees));
   files.set(map.index, json(indexData(map, authority, committees.map((c) => c.id))));
   for (const [name, schema] of Object.entries(dataJsonSchemas())) files.set(map.schema(name.replace('.schema.json', '') as 'index'), json(schema));
   files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
