@@ -82,7 +82,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       };
     }),
   }));
-  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: earlierEvents(await earlierFeeds(earlier)) });
+  const feeds = earlierEvents(await earlierFeeds(earlier));
+  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds });
   const log = await writeSite(request.out, files, madeFrom, earlier);
   const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };

@@ -87,7 +87,7 @@ function event(committee: CalendarCommittee, meeting: CalendarMeeting, source: F
  * publishing twice gives the same feed; a new event is stamped with the start of its day (UTC).
  */
 function revision(before: EarlierEvent | undefined, content: string, date: string): { sequence: number; stamp: ICAL.Time } {
-  if (!before) return { sequence: 0, stamp: ICAL.Time.fromData({ ...dayOf(date), hour: 0, minute: 0, second: 0 }, ICAL.Timezone.utcTimezone) };
+  if (!before) return { sequence: 0, stamp: ICAL.Time.fromData({ ...dayOf(date), hour: 0, minute: 0 }, ICAL.Timezone.utcTimezone) };
   if (before.content === content) return before;
   const stamp = before.stamp.clone();
   stamp.addDuration(ICAL.Duration.fromSeconds(1));
@@ -112,7 +112,8 @@ export function earlierEvents(feeds: string[]): EarlierEvents {
       const stamp = vevent.getFirstPropertyValue('dtstamp');
       const uid = String(vevent.getFirstPropertyValue('uid'));
       // Each feed has the event as the other; the highest revision is what a calendar may hold.
-      if (stamp instanceof ICAL.Time && sequence >= (events.get(uid)?.sequence ?? 0)) events.set(uid, { content: contentOf(vevent), sequence, stamp });
+      if (!(stamp instanceof ICAL.Time) || sequence < (events.get(uid)?.sequence ?? 0)) continue;
+      events.set(uid, { content: contentOf(vevent), sequence, stamp });
     }
   }
   return events;

@@ -47,7 +47,8 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
   });
   const feedSource = { domain: uidDomain(options.url), earlier: options.earlierEvents };
-  const feed = (title: string, of: PublishedCommittee[]) => calendarFeed(title, of.map((c) => ({ ...c, meetings: withPages(map, c) })), feedSource);
+  const feed = (title: string, of: PublishedCommittee[]) =>
+    calendarFeed(title, of.map((c) => ({ ...c, meetings: withPages(map, c) })), feedSource);
   for (const committee of committees) {
     const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame));
     files.set(map.committeeData(committee.id), json(organizationData(map, committee, [...meetings].reverse())));

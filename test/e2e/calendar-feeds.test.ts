@@ -39,8 +39,9 @@ function events(feed: string) {
     ICAL.Component.fromString(feed)
       .getAllSubcomponents('vevent')
       .map((v) => {
-        const revision = { sequence: v.getFirstPropertyValue('sequence'), dtstamp: String(v.getFirstPropertyValue('dtstamp')), lastModified: String(v.getFirstPropertyValue('last-modified')) };
-        return [String(v.getFirstPropertyValue('dtstart')).slice(0, 10), { uid: String(v.getFirstPropertyValue('uid')), revision, text: v.toString() }] as const;
+        const value = (name: string) => String(v.getFirstPropertyValue(name));
+        const revision = { sequence: v.getFirstPropertyValue('sequence'), dtstamp: value('dtstamp'), lastModified: value('last-modified') };
+        return [value('dtstart').slice(0, 10), { uid: value('uid'), revision, text: v.toString() }] as const;
       }),
   );
 }
@@ -75,7 +76,8 @@ describe('the calendar feeds', () => {
       const vevents = calendar.getAllSubcomponents('vevent');
       expect(vevents.length).toBe(51);
       for (const vevent of vevents) {
-        for (const property of ['uid', 'dtstamp', 'dtstart', 'dtend', 'last-modified', 'sequence']) expect(vevent.hasProperty(property), property).toBe(true);
+        const required = ['uid', 'dtstamp', 'dtstart', 'dtend', 'last-modified', 'sequence'];
+        for (const property of required) expect(vevent.hasProperty(property), property).toBe(true);
         expect(String(vevent.getFirstPropertyValue('location'))).toBe(sted);
         expect(String(vevent.getFirstPropertyValue('summary')).startsWith(`${navn}s møde`)).toBe(true);
         expect(String(vevent.getFirstPropertyValue('uid'))).toMatch(/^2023-\d\d-\d\d-dir@moeder\.kommune\.dk$/);
@@ -104,8 +106,9 @@ describe('the calendar feeds', () => {
     publish(meetings, site);
     const after = events(feedText(site));
     const changed = after.get('2023-03-22');
-    expect(before.get('2023-03-22')?.revision).toEqual({ sequence: 0, dtstamp: '2023-03-22T00:00:00Z', lastModified: '2023-03-22T00:00:00Z' });
-    expect(changed?.revision).toEqual({ sequence: 1, dtstamp: '2023-03-22T00:00:01Z', lastModified: '2023-03-22T00:00:01Z' });
+    const revision = (sequence: number, stamp: string) => ({ sequence, dtstamp: stamp, lastModified: stamp });
+    expect(before.get('2023-03-22')?.revision).toEqual(revision(0, '2023-03-22T00:00:00Z'));
+    expect(changed?.revision).toEqual(revision(1, '2023-03-22T00:00:01Z'));
     expect(changed?.text).toContain('STATUS:CANCELLED');
     for (const [day, event] of after) if (day !== '2023-03-22') expect(event.text, day).toBe(before.get(day)?.text);
     // The committee's feed has the event's revision as the feed of all has it.

@@ -8,7 +8,8 @@ import { pdfPages } from '../support/pdf.js';
 // alone. A clerk who saved it before writing, or wrote only a comment, is told, by check and by build.
 
 const warning = (file: string) =>
-  `meetings/${file}:1:1: warning: the meeting file is empty (or holds comments only): the meeting has its standing items alone; write its punkter, or remove the file`;
+  `meetings/${file}:1:1: warning: the meeting file is empty (or holds comments only): ` +
+  'the meeting has its standing items alone; write its punkter, or remove the file';
 
 describe('an empty meeting file', () => {
   const { dir, meetings } = copyOfMeetings();
