@@ -39,6 +39,8 @@ export function planWarnings(committee: CommitteeInput, plan: ForwardPlanInput, 
 
 export function meetingWarnings(date: string, committee: CommitteeInput, meeting: MeetingInput, source: YamlFile): Finding[] {
   const { findings, warn } = collector(source);
+  // A file with nothing in it (or comments only) is valid, and builds the standing items alone, without a word.
+  if (source.data === null || source.data === undefined) warn([], emptyMeeting);
   const days = meetingDays(committee);
   if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${date} (a ${weekdayName(date)}) by its mødeplan`);
   const members = committee.medlemmer.map((m) => m.navn);
@@ -54,6 +56,9 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
   placeholders(source.data, [], warn);
   return findings;
 }
+
+const emptyMeeting =
+  'the meeting file is empty (or holds comments only): the meeting has its standing items alone; write its punkter, or remove the file';
 
 function attachmentWarnings(item: NonNullable<MeetingInput['punkter']>[number], warn: Warn): void {
   const seen = new Map<number, number>();

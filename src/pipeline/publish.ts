@@ -19,11 +19,11 @@ import { calendarSummary, cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
-import type { CalendarMeeting } from '../publish/ical.js';
+import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, type PublicAttachment } from './publish-attachments.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
-import { readPublication, reusable } from '../publish/state.js';
+import { ownBytes, readPublication, reusable, type EarlierPublication } from '../publish/state.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
@@ -83,7 +83,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       };
     }),
   }));
-  const files = composeSite(committees, { url: request.url, today: request.today });
+  const feeds = earlierEvents(await earlierFeeds(earlier));
+  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds });
   const log = await writeSite(request.out, files, madeFrom, earlier);
   const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
@@ -112,12 +113,20 @@ async function readCommittee(dir: string): Promise<ReadCommittee> {
   return {
     dir,
     id: committeeId(committee.navn),
+    shortName: committee.kort ?? path.basename(dir),
     name: committee.navn,
     authority: authorityOf(committee, shared.read.municipality?.value?.navn),
     calendar: calendarOf(committee, meetings, shared.read.style.ord),
     meetings,
     warnings: findings,
   };
+}
+
+/** The calendar feeds the last publication wrote, as it wrote them: what subscribers' calendars hold. */
+async function earlierFeeds(earlier: EarlierPublication): Promise<string[]> {
+  const feeds = [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
+  const bytes = await Promise.all(feeds.map((file) => ownBytes(earlier, file)));
+  return bytes.flatMap((b) => (b instanceof Uint8Array ? [Buffer.from(b).toString('utf8')] : []));
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */

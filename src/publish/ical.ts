@@ -1,6 +1,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ICAL from 'ical.js';
 import { withoutControlCharacters } from '../shared/control-characters.js';
+import { committeeId } from './committees.js';
 
 // The calendar feeds (RFC 5545): one per committee and one for all. ical.js writes them (escaping,
 // line folding, CRLF); the time zone's rules come from @touch4it/ical-timezones, so a subscriber's
@@ -9,6 +10,10 @@ import { withoutControlCharacters } from '../shared/control-characters.js';
 // the checks refuse control characters in names, and withoutControlCharacters keeps out any other.
 
 const timeZone = 'Europe/Copenhagen';
+
+// ical.js folds a line at 75 octets but counts the next line's leading space as none of them, so a
+// continuation line had 76: folded at 74, every line holds at most 75 (RFC 5545, 3.1).
+ICAL.foldLength = 74;
 
 // The calendar's name is TEXT too, but ical.js knows no type of an X- property and so would write it
 // unescaped: a line break in a committee's name would start a property of its own (an ATTENDEE).
@@ -30,14 +35,21 @@ export interface CalendarMeeting {
 }
 
 export interface CalendarCommittee {
-  /** The committee's name in the site's addresses: part of every UID, so it must not change. */
-  id: string;
+  /** Its short name (udvalg.yaml's kort, else its folder's), in every UID: its name may change, the committee stays. */
+  shortName: string;
   name: string;
   meetings: CalendarMeeting[];
 }
 
-/** A feed of every meeting of `committees`, in the order given; the same meetings give the same bytes. */
-export function calendarFeed(title: string, committees: CalendarCommittee[]): string {
+/** Where the feeds' events are from, and what their subscribers' calendars hold already. */
+export interface FeedSource {
+  /** The right side of every UID: the site's host, so that UIDs are unique beyond it. */
+  domain: string;
+  earlier: EarlierEvents;
+}
+
+/** A feed of every meeting of `committees`, in the order given; the same meetings and earlier feeds give the same bytes. */
+export function calendarFeed(title: string, committees: CalendarCommittee[], source: FeedSource): string {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', '-//agenda//Mødekalender//DA');
@@ -45,16 +57,15 @@ export function calendarFeed(title: string, committees: CalendarCommittee[]): st
   calendar.addPropertyWithValue('x-wr-calname', withoutControlCharacters(title));
   calendar.addPropertyWithValue('x-wr-timezone', timeZone);
   calendar.addSubcomponent(new ICAL.Component(ICAL.parse(getVtimezoneComponent(timeZone)!)));
-  for (const committee of committees) for (const meeting of committee.meetings) calendar.addSubcomponent(event(committee, meeting));
+  for (const committee of committees) for (const meeting of committee.meetings) calendar.addSubcomponent(event(committee, meeting, source));
   return `${calendar.toString()}\r\n`;
 }
 
-function event(committee: CalendarCommittee, meeting: CalendarMeeting): ICAL.Component {
+function event(committee: CalendarCommittee, meeting: CalendarMeeting, source: FeedSource): ICAL.Component {
   const vevent = new ICAL.Component('vevent');
   // The same committee and day is the same event: a subscriber's calendar updates it, not adds one.
-  vevent.addPropertyWithValue('uid', `${meeting.date}-${committee.id}@agenda`);
-  // Derived from the meeting, not the clock, so that publishing twice gives the same feed.
-  vevent.addPropertyWithValue('dtstamp', ICAL.Time.fromData({ ...dayOf(meeting.date), hour: 0, minute: 0, second: 0 }, ICAL.Timezone.utcTimezone));
+  const uid = `${meeting.date}-${committeeId(committee.shortName)}@${source.domain}`;
+  vevent.addPropertyWithValue('uid', uid);
   vevent.addProperty(localTime('dtstart', meeting.date, meeting.start));
   vevent.addProperty(localTime('dtend', meeting.date, meeting.end));
   vevent.addPropertyWithValue('summary', withoutControlCharacters(meeting.summary));
@@ -63,7 +74,68 @@ function event(committee: CalendarCommittee, meeting: CalendarMeeting): ICAL.Com
   if (meeting.page) vevent.addPropertyWithValue('url', meeting.page);
   vevent.addPropertyWithValue('status', meeting.cancelled ? 'CANCELLED' : 'CONFIRMED');
   vevent.addPropertyWithValue('transp', 'OPAQUE');
+  const { sequence, stamp } = revision(source.earlier.get(uid), contentOf(vevent), meeting.date);
+  vevent.addPropertyWithValue('dtstamp', stamp);
+  vevent.addPropertyWithValue('last-modified', stamp.clone());
+  vevent.addPropertyWithValue('sequence', sequence);
   return vevent;
+}
+
+/**
+ * The event's revision: as the earlier feed had it while nothing a calendar shows changed; else one
+ * more, a second later. Derived from the inputs and the earlier feeds, not the clock, so that
+ * publishing twice gives the same feed; a new event is stamped with the start of its day (UTC).
+ */
+function revision(before: EarlierEvent | undefined, content: string, date: string): { sequence: number; stamp: ICAL.Time } {
+  if (!before) return { sequence: 0, stamp: ICAL.Time.fromData({ ...dayOf(date), hour: 0, minute: 0 }, ICAL.Timezone.utcTimezone) };
+  if (before.content === content) return before;
+  const stamp = before.stamp.clone();
+  stamp.addDuration(ICAL.Duration.fromSeconds(1));
+  return { sequence: before.sequence + 1, stamp };
+}
+
+/** An event of an earlier feed: what a subscriber's calendar holds of it. */
+interface EarlierEvent {
+  content: string;
+  sequence: number;
+  stamp: ICAL.Time;
+}
+
+/** The events of the feeds the last publication wrote, by UID. */
+export type EarlierEvents = Map<string, EarlierEvent>;
+
+export function earlierEvents(feeds: string[]): EarlierEvents {
+  const events: EarlierEvents = new Map();
+  for (const feed of feeds) {
+    for (const vevent of ICAL.Component.fromString(feed).getAllSubcomponents('vevent')) {
+      const sequence = Number(vevent.getFirstPropertyValue('sequence') ?? 0);
+      const stamp = vevent.getFirstPropertyValue('dtstamp');
+      const uid = String(vevent.getFirstPropertyValue('uid'));
+      // Each feed has the event as the other; the highest revision is what a calendar may hold.
+      if (!(stamp instanceof ICAL.Time) || sequence < (events.get(uid)?.sequence ?? 0)) continue;
+      events.set(uid, { content: contentOf(vevent), sequence, stamp });
+    }
+  }
+  return events;
+}
+
+const revisionProperties = new Set(['dtstamp', 'last-modified', 'sequence']);
+
+/** What a calendar shows of an event, as a feed writes it: every property but its revision's. */
+function contentOf(vevent: ICAL.Component): string {
+  const written = new ICAL.Component(ICAL.parse(vevent.toString()));
+  return written.getAllProperties().filter((p) => !revisionProperties.has(p.name)).map((p) => p.toICALString()).join('\r\n');
+}
+
+/**
+ * The right side of the UIDs: the host of the site's address, with its folder where it is not the
+ * root (two sites on one host); without an address, a name of agenda's own that no host has.
+ */
+export function uidDomain(siteAddress: string | undefined): string {
+  if (!siteAddress) return 'agenda.invalid';
+  const url = new URL(siteAddress);
+  const folder = url.pathname.replace(/^\/+|\/+$/g, '');
+  return folder ? `${committeeId(folder)}.${url.hostname}` : url.hostname;
 }
 
 /** A wall-clock time in Copenhagen, written with its TZID: the VTIMEZONE says what it is in UTC. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
-import { calendarFeed, type CalendarMeeting } from './ical.js';
+import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
 import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
 import type { PublishedFile, PublishedMeeting } from './json.js';
 import { sbsysDocumentName, sbsysXml } from './sbsys.js';
@@ -15,6 +15,8 @@ import { SiteMap } from './site-map.js';
 /** A committee as published: its public meetings and its schedule. */
 export interface PublishedCommittee {
   id: string;
+  /** udvalg.yaml's kort, else its folder's name: it names the committee's events in the feeds. */
+  shortName: string;
   name: string;
   authority: string;
   /** Every scheduled meeting, past and coming, with those that have a document. */
@@ -30,6 +32,8 @@ export interface SiteOptions {
   url?: string;
   /** The day the front page counts the next meeting from. */
   today: string;
+  /** The events of the feeds the site has now: an event changed since is a new revision of it. */
+  earlierEvents: EarlierEvents;
 }
 
 export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
@@ -43,6 +47,9 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     trail,
     feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
   });
+  const feedSource = { domain: uidDomain(options.url), earlier: options.earlierEvents };
+  const feed = (title: string, of: PublishedCommittee[]) =>
+    calendarFeed(title, of.map((c) => ({ ...c, meetings: withPages(map, c) })), feedSource);
   const organizations: OrganizationData[] = [];
   const allMeetings: MeetingData[] = [];
   for (const committee of committees) {
@@ -53,9 +60,9 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     addList(files, map, map.list('meetings', committee.id), meetings);
     organizations.push(organization);
     allMeetings.push(...meetings);
-    files.set(map.feed(committee.id), calendarFeed(`${committee.name}: møder`, [{ ...committee, meetings: withPages(map, committee) }]));
+    files.set(map.feed(committee.id), feed(`${committee.name}: møder`, [committee]));
   }
-  files.set(map.feed(), calendarFeed(`${authority}: møder`, committees.map((c) => ({ ...c, meetings: withPages(map, c) }))));
+  files.set(map.feed(), feed(`${authority}: møder`, committees));
   addEntryPoints(files, map, authority, organizations, allMeetings);
   files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id) }));

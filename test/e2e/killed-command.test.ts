@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, cliPath, copyOfMeetings } from '../support/cli.js';
-import { commandLine, descendants, processState } from '../support/processes.js';
+import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,7 +35,7 @@ async function leftAfterKill(tmp: string): Promise<string[]> {
     left = processesOfRun(tmp);
   }
   const lines = left.map((pid) => `${pid} ${commandLine(pid).split('\0').slice(0, 2).join(' ')}`);
-  for (const pid of left) process.kill(pid, 'SIGKILL'); // so a failure leaves nothing behind either
+  for (const pid of left) signalQuietly(pid, 'SIGKILL'); // so a failure leaves nothing behind either
   return lines;
 }
 

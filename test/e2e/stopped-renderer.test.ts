@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, tempDir } from '../support/cli.js';
-import { commandLine, descendants, processState } from '../support/processes.js';
+import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
 describe('a renderer stopped with SIGSTOP', () => {
@@ -28,7 +28,7 @@ describe('a renderer stopped with SIGSTOP', () => {
     await new Promise((r) => setTimeout(r, 300));
     // Z: killed, waiting only for the container's init to reap it.
     const left = stopped.filter((pid) => processState(pid) !== undefined && processState(pid) !== 'Z');
-    for (const pid of left) process.kill(pid, 'SIGKILL');
+    for (const pid of left) signalQuietly(pid, 'SIGKILL');
     expect(left).toEqual([]);
   });
 });

@@ -35,3 +35,12 @@ export function commandLine(pid: number): string {
     return '';
   }
 }
+
+/** Sends `signal` to `pid`; one that has ended meanwhile (ESRCH: a browser's helper gone with its browser) is no error. */
+export function signalQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}

@@ -15,7 +15,8 @@ describe('the calendar feed', () => {
   for (const name of hostile) {
     it(`holds the name ${JSON.stringify(name)} as text, in the calendar's name and each event`, () => {
       const meeting = { date: '2023-11-22', summary: `${name}s møde`, start: '9:00', end: '17:00', place: name, cancelled: name };
-      const feed = calendarFeed(`${name}: møder`, [{ id: 'direktionen', name, meetings: [meeting] }]);
+      const source = { domain: 'moeder.kommune.dk', earlier: new Map() };
+      const feed = calendarFeed(`${name}: møder`, [{ shortName: 'direktionen', name, meetings: [meeting] }], source);
       // Every reader's lines: a carriage return alone ends one for some.
       expect(feed.split(/\r\n|\r|\n/).filter((line) => /^attendee/i.test(line))).toEqual([]);
       const calendar = new ICAL.Component(ICAL.parse(feed));
@@ -96,5 +97,18 @@ describe('the SBSYS XML', () => {
     const xml = parsed(sbsysXml({ id: 'direktionen', name: 'Direktionen' }, data));
     const names = Array.from(xml.getElementsByTagName('Indhold')[0]?.childNodes ?? [], (n) => n.nodeName).filter((n) => n !== '#text');
     expect(names).toEqual(['Sagsfremstilling', 'Udgift_pr._m', 'Årsag', 'Tekst', 'Bilag']);
+  });
+});
+
+describe("the calendar feed's lines", () => {
+  it('are at most 75 octets each, folded lines too (RFC 5545, 3.1)', () => {
+    const place = `Mødelokale ${'a'.repeat(200)} ${'ø'.repeat(100)} ${'😀'.repeat(50)}`;
+    const meeting = { date: '2023-11-22', summary: 'Direktionens møde', start: '9:00', end: '17:00', place };
+    const source = { domain: 'moeder.kommune.dk', earlier: new Map() };
+    const feed = calendarFeed('Direktionen: møder', [{ shortName: 'DIR', name: 'Direktionen', meetings: [meeting] }], source);
+    const lines = feed.split('\r\n');
+    expect(lines.filter((line) => line.startsWith(' ')).length).toBeGreaterThan(4);
+    for (const line of lines) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
+    expect(String(ICAL.Component.fromString(feed).getFirstSubcomponent('vevent')?.getFirstPropertyValue('location'))).toBe(place);
   });
 });
