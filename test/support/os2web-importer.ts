@@ -8,7 +8,8 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 //   convertBulletPointsToCanonical and convertAttachmentsToCanonical: each child of Indhold a text, its
 //   element's name the text's title (and its id), its value the body;
 // - os2web_meetings, src/Plugin/migrate/source/MeetingsDirectory.php, processAttachments: a body that is
-//   an array (a name twice) is imploded.
+//   an array (a name twice) is imploded, then cleanHtml'd (every cleaning its settings offer, switched on);
+// - SimpleXmlArray::openSourceUrl: character references "&#x<digits>;" are cut from the XML before it is read.
 // Checked against PHP 8.2's json_encode of simplexml_load_string(..., LIBXML_NOCDATA).
 
 /** What PHP's json_encode makes of a SimpleXMLElement, decoded as an associative array. */
@@ -29,7 +30,7 @@ export interface ImportedBulletPoint {
 
 /** The bullet points of one SBSYS XML file (the field bullet_points: Dagsordenpunkter), as the importer has them. */
 export function importedBulletPoints(xml: string): ImportedBulletPoint[] {
-  const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+  const root = new DOMParser().parseFromString(xml.replace(/&#x\d+?;|&#x\w;/g, ''), 'text/xml').documentElement;
   const points = root && childElements(root).find((e) => e.nodeName === 'Dagsordenpunkter');
   const source = points ? childrenArray(points)['Dagsordenpunkt'] : undefined;
   return listOf(source).map(bulletPoint);
@@ -45,13 +46,31 @@ function bulletPoint(point: PhpValue): ImportedBulletPoint {
     title: stringOf(value['Overskrift']),
     access: stringOf(attributes['Åbent']).toLowerCase() === 'true',
     // convertAttachmentsToCanonical: foreach ($source_attachments as $title => $body).
-    attachments: Object.entries(content === undefined ? {} : objectOf(content)).map(([title, body]) => ({ title, body: bodyOf(body) })),
+    attachments: Object.entries(content === undefined ? {} : objectOf(content)).map(([title, body]) => ({
+      title,
+      body: cleanHtml(bodyOf(body)),
+    })),
   };
 }
 
 /** processAttachments: implode("", $body) where the body is an array; a string as it is. */
 function bodyOf(body: PhpValue): string {
   return typeof body === 'string' ? body : Object.values(body).map(bodyOf).join('');
+}
+
+/** The tags the test's site has clear of style attributes (the setting clear_html_tags_list). */
+const clearHtmlTagsList = ['p', 'div', 'span', 'table', 'td', 'th', 'tr', 'ul', 'ol', 'li', 'a'];
+
+/** MeetingsDirectory::cleanHtml with replace_multiple_nbsp, replace_empty_paragraphs on, max_sequential_br 1. */
+function cleanHtml(html: string): string {
+  let clean = html;
+  for (const tag of clearHtmlTagsList) {
+    // clearHtmlTags: '#<tag(.*?)>#is', each match without '#\sstyle="(.*?)"#is'.
+    clean = clean.replace(new RegExp(`<${tag}([\\s\\S]*?)>`, 'gi'), (match) => match.replace(/\sstyle="([\s\S]*?)"/gi, ''));
+  }
+  clean = clean.replace(/(\u00A0|&nbsp;){2,}/gu, '&nbsp;');
+  clean = clean.replace(/(<p( )*?>((<span>)*?)(|&nbsp;)((<\/span>)*?)<\/p>\s*)+/gi, '<br/>');
+  return clean.replace(/(<br>|<br\/>|<br \/>){2,}/gi, '');
 }
 
 /** json_encode($element->children()): its child elements by name, a name twice as a list. */
