@@ -11,6 +11,7 @@ import {
   type OrganizationData,
   type SystemData,
 } from './data-schema.js';
+import { sectionsOf } from './sections.js';
 import type { SiteMap } from './site-map.js';
 
 // The open data (site/data/): the public model in the shapes of data-schema.ts.
@@ -201,26 +202,6 @@ function fileData(map: SiteMap, at: MeetingAddresses, file: PublishedFile): File
     ...at.times,
   };
 }
-
-/**
- * An item's HTML in its sections, one a heading (h3): "Sagsfremstilling", "Indstilling", ... The
- * item's own heading and its status line before them are the item's name and `public`.
- */
-export function sectionsOf(itemHtml: string): Array<{ heading: string; html: string }> {
-  // The decision's frame (a div around its heading and text, the item's last part) goes first.
-  const unframed = itemHtml.includes('<div class="beslutning">') ? itemHtml.replace('<div class="beslutning">', '').replace(/<\/div>\s*<\/section>\s*$/, '') : itemHtml;
-  return unframed
-    .replace(/<\/section>\s*$/, '')
-    .split('<h3>')
-    .slice(1)
-    .map((part) => {
-      const end = part.indexOf('</h3>');
-      return { heading: decodeEntities(part.slice(0, end)), html: part.slice(end + '</h3>'.length).trim() };
-    });
-}
-
-const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x3D;': '=', '&#x60;': '`' };
-const decodeEntities = (html: string) => html.replace(/&(amp|lt|gt|quot|#x27|#x3D|#x60);/g, (e) => entities[e]!);
 
 /** "2023-11-22", "9:00" → "2023-11-22T09:00:00+01:00": the clock in Copenhagen with that day's offset from UTC. */
 export function copenhagenTime(date: string, clock: string): string {

@@ -60,15 +60,17 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
 }
 
 /**
- * Sections by element name: "Økonomiske konsekvenser" → Økonomiske_konsekvenser, "Beslutning i
- * Direktionen den 22-11-2023" → Beslutning, "Bilag:" → Bilag, a house style's "1. Sagsfremstilling" →
- * Sagsfremstilling. A name twice would become a list in the importer's array, so texts under one name
- * are joined.
+ * Sections by element name, which the importer takes as each text's title (convertAttachmentsToCanonical
+ * keys them by it): the house's heading, as far as a name can hold it. "Økonomiske konsekvenser" →
+ * Økonomiske_konsekvenser, "Bilag:" → Bilag, a house style's "1. Sagsfremstilling" → Sagsfremstilling, and
+ * a decision under its heading with its committee and date, so an earlier committee's decision carried into
+ * the item is not read as the item's own. A name twice would become a list in the importer's array, so
+ * texts under one name are joined.
  */
 function textsByName(sections: NonNullable<AgendaItemData['agenda:sections']>): Map<string, string> {
   const texts = new Map<string, string>();
   for (const { heading, html } of sections) {
-    const name = elementName(heading.replace(/ i .*$/, ''));
+    const name = elementName(heading);
     texts.set(name, (texts.get(name) ?? '') + html);
   }
   return texts;
