@@ -129,6 +129,6 @@ describe('the calendar feeds', () => {
 
 /** The committee's folder in the site, named after its name. */
 function siteFolder(site: string): string {
-  const index = JSON.parse(readFileSync(path.join(site, 'data', 'index.json'), 'utf8')) as { organization: string[] };
-  return path.basename(String(index.organization[0]), '.json');
+  const list = JSON.parse(readFileSync(path.join(site, 'data', 'oparl', 'organizations.json'), 'utf8')) as { data: Array<{ id: string }> };
+  return path.basename(String(list.data[0]?.id), '.json');
 }
