@@ -1,6 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import { markPageFurniture } from './artifacts.js';
+import { addListBodies } from './list-bodies.js';
 import { canonicalize } from './canonical.js';
 import { forTheViewer } from './viewer.js';
 import { loadPdf, outlineEntries } from './outline.js';
@@ -38,7 +39,7 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   await retitleOutline(doc, headings);
   await forTheViewer(doc);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
-  await Promise.all([markPageFurniture(doc), mapRoles(doc)]);
+  await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc)]);
   await extend?.(doc);
   // Renumbered last, with everything in place: what pdf-lib would embed only on saving is embedded
   // first, so no reference it holds points at a number given to another object.

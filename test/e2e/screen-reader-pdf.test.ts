@@ -58,6 +58,12 @@ describe.each(documents)('agenda $name, for a screen reader', ({ name }) => {
     for (const type of types) expect(standardTypes.has(type) || standardTypes.has(roleMap[type] ?? ''), type).toBe(true);
     for (const target of Object.values(roleMap)) expect(standardTypes.has(target), target).toBe(true);
   });
+
+  it('holds each list item\'s content in a list body (LBody) after its label', () => {
+    const { listItems } = structureTypes(file(name));
+    expect(listItems.length).toBeGreaterThan(10);
+    for (const kids of listItems) expect(kids).toEqual(['Lbl', 'LBody']);
+  });
 });
 
 describe('the members\' agenda 2023-11-22 for a screen reader', () => {

@@ -45,8 +45,8 @@ export function paintingByMark(content: string): { unmarked: number; artifact: n
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-/** The structure tree's element types (/S), and its role map, read with qpdf's JSON. */
-export function structureTypes(file: string): { types: Set<string>; roleMap: Record<string, string> } {
+/** The structure tree's element types (/S), its role map, and the types of each list item's kids, read with qpdf's JSON. */
+export function structureTypes(file: string): { types: Set<string>; roleMap: Record<string, string>; listItems: string[][] } {
   const out = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
     qpdf: [unknown, Record<string, { value?: Json }>];
   };
@@ -59,6 +59,8 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
   const root = dict(dict(objects['trailer']?.value)?.['/Root']);
   const treeRoot = dict(root?.['/StructTreeRoot']);
   const types = new Set<string>();
+  const listItems: string[][] = [];
+  const typeOf = (v: Json | undefined) => String(dict(v)?.['/S'] ?? '').slice(1);
   const seen = new Set<Json>();
   const walk = (v: Json | undefined): void => {
     const k = look(v);
@@ -67,11 +69,13 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
     if (!d || seen.has(d)) return;
     seen.add(d);
     if (typeof d['/S'] === 'string') types.add(d['/S'].slice(1));
+    const kids = look(d['/K']);
+    if (d['/S'] === '/LI') listItems.push((Array.isArray(kids) ? kids : [kids ?? null]).map(typeOf));
     walk(d['/K']);
   };
   walk(treeRoot?.['/K']);
   const roleMap = Object.fromEntries(Object.entries(dict(treeRoot?.['/RoleMap']) ?? {}).map(([k, v]) => [k.slice(1), String(v).slice(1)]));
-  return { types, roleMap };
+  return { types, roleMap, listItems };
 }
 
 /** The text of the structure tree, as poppler's pdfinfo -struct-text reads it. */
