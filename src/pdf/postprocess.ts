@@ -1,9 +1,12 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
+import { markPageFurniture } from './artifacts.js';
+import { addListBodies } from './list-bodies.js';
 import { canonicalize } from './canonical.js';
 import { forTheViewer } from './viewer.js';
 import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
+import { mapRoles } from './role-map.js';
 import { seal, sealHolds, sealKey } from './seal.js';
 
 export interface PdfMetadata {
@@ -35,6 +38,8 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
   await retitleOutline(doc, headings);
   await forTheViewer(doc);
+  // For a screen reader, before the attachments are placed: they come with no tags of their own.
+  await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc)]);
   await extend?.(doc);
   // Renumbered last, with everything in place: what pdf-lib would embed only on saving is embedded
   // first, so no reference it holds points at a number given to another object.

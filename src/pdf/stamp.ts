@@ -1,7 +1,8 @@
-import type { PDFDict, PDFDocument, PDFEmbeddedPage, PDFFont, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDict, PDFDocument, PDFEmbeddedPage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import { a4 } from './a4.js';
 import type { OpenedAttachment } from './attachments.js';
 import { pdfLib } from './pdf-lib.js';
+import { joined, type Run, StampFonts } from './stamp-font.js';
 
 /** One attachment as it goes into the combined document. */
 export interface PlacedPages {
@@ -31,15 +32,14 @@ const stampSize = 8.5;
  * `pageLabel` gives a combined page number's stamp ("Side 35 af 120").
  */
 export async function placeAttachments(doc: PDFDocument, placed: PlacedPages[], pageLabel: (n: number) => string): Promise<void> {
-  const { StandardFonts } = await pdfLib();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const fonts = await StampFonts.load(doc, placed.map((p) => p.label));
   const parents = await topLevelEntries(doc);
   for (const p of placed) {
     const embedded = await doc.embedPages(p.opened.doc.getPages());
     let first: PDFRef | undefined;
     for (const [i, source] of p.opened.doc.getPages().entries()) {
       const sheet = await placePage(doc, source, embedded[i]!, p.sheet + i);
-      stamp(sheet, font, p.label, pageLabel(p.firstNumber + i));
+      await stamp(sheet, fonts, p.label, pageLabel(p.firstNumber + i));
       first ??= sheet.ref;
     }
     await addOutlineEntry(doc, parents[p.parent]!, p.label, first!);
@@ -70,26 +70,44 @@ async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbedde
   return sheet;
 }
 
-function stamp(sheet: PDFPage, font: PDFFont, label: string, pageNumber: string): void {
+/**
+ * The attachment's label at the top of the sheet and its page number at the bottom, marked as
+ * artifacts: page furniture, which a screen reader passes over (the bookmark names the attachment).
+ */
+async function stamp(sheet: PDFPage, fonts: StampFonts, label: string, pageNumber: string): Promise<void> {
+  const { beginMarkedContent, endMarkedContent } = await pdfLib();
   const { width, height } = sheet.getSize();
-  const room = width - 2 * band.side;
-  sheet.drawText(fitted(font, encodable(font, label), room), { x: band.side, y: height - band.top + 5 * mm, size: stampSize, font });
-  const number = encodable(font, pageNumber);
-  sheet.drawText(number, { x: width - band.side - font.widthOfTextAtSize(number, stampSize), y: 5 * mm, size: stampSize, font });
+  const top = fitted(await fonts.runs(label.replace(/\s+/g, ' ')), await fonts.runs('…'), width - 2 * band.side);
+  const bottom = await fonts.runs(pageNumber);
+  sheet.pushOperators(beginMarkedContent('Artifact'));
+  drawRuns(sheet, top, band.side, height - band.top + 5 * mm);
+  drawRuns(sheet, bottom, width - band.side - widthOf(bottom), 5 * mm);
+  sheet.pushOperators(endMarkedContent());
 }
 
-/** The standard font writes WinAnsi (Danish letters included); any other character becomes a question mark. */
-function encodable(font: PDFFont, text: string): string {
-  const known = new Set(font.getCharacterSet());
-  return [...text.replace(/\s+/g, ' ')].map((c) => (known.has(c.codePointAt(0)!) ? c : '?')).join('');
+function drawRuns(sheet: PDFPage, runs: Run[], x: number, y: number): void {
+  for (const { text, font } of runs) {
+    sheet.drawText(text, { x, y, size: stampSize, font });
+    x += font.widthOfTextAtSize(text, stampSize);
+  }
+}
+
+function widthOf(runs: Run[]): number {
+  return runs.reduce((sum, { text, font }) => sum + font.widthOfTextAtSize(text, stampSize), 0);
 }
 
 /** Cut with an ellipsis to `room` points. */
-function fitted(font: PDFFont, text: string, room: number): string {
-  if (font.widthOfTextAtSize(text, stampSize) <= room) return text;
-  let cut = text;
-  while (cut.length > 1 && font.widthOfTextAtSize(`${cut}…`, stampSize) > room) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+function fitted(runs: Run[], ellipsis: Run[], room: number): Run[] {
+  if (widthOf(runs) <= room) return runs;
+  const chars = runs.flatMap(({ text, font }) => [...text].map((c) => ({ text: c, font })));
+  let shown: Run[];
+  let n = chars.length;
+  do {
+    const kept = chars.slice(0, --n);
+    while (kept.at(-1)?.text === ' ') kept.pop();
+    shown = joined([...kept, ...ellipsis]);
+  } while (n > 1 && widthOf(shown) > room);
+  return shown;
 }
 
 /** The outline's top-level entries, by reference. */

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { houseFontFile, houseFontSubsets } from '../shared/house-font.js';
 
-const require = createRequire(import.meta.url);
-const fontPackage = '@fontsource/source-sans-3';
 const subsets = ['latin', 'latin-ext'] as const;
 const faces = [
   { weight: 400, style: 'normal' },
@@ -21,10 +19,10 @@ export interface FontFace {
 
 /** Each face of the house font, in the subsets Danish text needs. */
 export function fontFaces(): FontFace[] {
-  const ranges = JSON.parse(readFileSync(require.resolve(`${fontPackage}/unicode.json`), 'utf8')) as Record<string, string>;
+  const ranges = houseFontSubsets();
   return subsets.flatMap((subset) =>
     faces.map(({ weight, style }) => ({
-      file: require.resolve(`${fontPackage}/files/source-sans-3-${subset}-${weight}-${style}.woff2`),
+      file: houseFontFile(subset, weight, style),
       weight,
       style,
       unicodeRange: ranges[subset]!,
