@@ -1,6 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { fromContents } from './headings.js';
 import { headingPages } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 import type { PrintPage } from './print.js';
@@ -30,7 +31,8 @@ export async function printWithContents(
   await page.load(first);
   let rendered = first;
   // Without a guess from an earlier print, one from laying the document out in columns: right, it saves a print.
-  const laidOut = guess ? undefined : await page.guessHeadings();
+  const guessed = guess ? undefined : await page.guessHeadings();
+  const laidOut = guessed && fromContents(guessed, first.body);
   let numbers = guess ?? laidOut;
   for (let print = 1; print <= maxPrints; print++) {
     if (print > 1 || laidOut) {
@@ -38,7 +40,7 @@ export async function printWithContents(
       for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
     }
     const { doc, bytes } = await page.print();
-    const landed = await headingPages(doc);
+    const landed = fromContents(await headingPages(doc), rendered.body);
     if (numbers && samePages(landed, numbers)) {
       page.collectGarbage();
       return { doc, bytes, rendered, headings: landed };

@@ -15,14 +15,8 @@ export interface RenderedDocument {
   body: string;
   /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
   numberedParts: PagePart[];
-  /** What its contents say: each entry's label and page number, as printed. */
-  contents: ContentsEntry[];
-}
-
-/** A line of the contents: the heading it names and the number of the page it says the heading is on. */
-export interface ContentsEntry {
-  label: string;
-  page: string;
+  /** The headings its contents list, in their order, as the contents and the headings print them. */
+  contents: string[];
 }
 
 /** Where each top-level heading (h1) of the printed document landed: 0-based sheet indices, in document order. */
