@@ -10,7 +10,7 @@ import { meetingSchemaFor, type MeetingInput } from './schema/meeting.js';
 import { municipalitySchema, type MunicipalityInput } from './schema/municipality.js';
 import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
 import { overlay, readDefaultStyle } from './house-style.js';
-import { readHouseTemplates } from './house-templates.js';
+import { readHouseTemplates, unusedPartials } from './house-templates.js';
 import { exists } from './read-file.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { validate } from './validate.js';
@@ -68,12 +68,14 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
   const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings);
   const style = overlay(await readDefaultStyle(), municipality?.value?.husstil, committee?.value?.husstil);
   const sections = style.afsnit.map((a) => a.nøgle);
+  const templates = await readHouseTemplates(path.join(root, repositoryFiles.templates), root);
+  findings.push(...(await unusedPartials(templates)));
   const ownCalendar = file(sharedFiles.calendar);
   return {
     municipality,
     committee,
     style,
-    templates: await readHouseTemplates(path.join(root, repositoryFiles.templates), root),
+    templates,
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
     calendar: await readOptional((await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar), calendarSchema, findings),
