@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MissingFileError } from '../shared/errors.js';
+import { MissingFileError, type Finding } from '../shared/errors.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
+import { templatesDir } from '../shared/paths.js';
 import { exists, inputLimit, readInputFile, type Within } from './read-file.js';
 
 /**
@@ -52,4 +53,30 @@ async function readText(file: string, within: Within): Promise<string> {
   } catch {
     throw new MissingFileError(`${file}: the file is not UTF-8 text; save it as UTF-8`);
   }
+}
+
+/**
+ * A warning for each partial of the house that replaces none of the package's (a misspelt name,
+ * `forsiden.hbs`) and that none of its partials calls (`{{> logo}}`): it would never be used, and the
+ * designer would see no change and no reason.
+ */
+export async function unusedPartials(house: HouseTemplates | undefined): Promise<Finding[]> {
+  if (!house) return [];
+  const names = (await readdir(path.join(templatesDir, 'partials'))).filter((n) => n.endsWith('.hbs')).map((n) => path.basename(n, '.hbs')).sort();
+  return Object.keys(house.partials)
+    .filter((name) => !names.includes(name) && !calledIn(house, name))
+    .map((name) => ({
+      file: path.join(house.folder, 'partials', `${name}.hbs`),
+      line: 1,
+      col: 1,
+      path: '',
+      warning: true,
+      message: `not used: agenda has no template named ${name} to replace; the templates a house may replace are ${names.join(', ')}`,
+    }));
+}
+
+/** Whether a partial of the house calls the partial `name` (`{{> name}}`, `{{#> name}}`). */
+function calledIn(house: HouseTemplates, name: string): boolean {
+  const call = new RegExp(`\\{\\{~?#?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+  return Object.values(house.partials).some((source) => call.test(source));
 }

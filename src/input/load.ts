@@ -5,12 +5,12 @@ import { InputError, type Finding } from '../shared/errors.js';
 import { calendarSchema, type CalendarInput } from './schema/calendar.js';
 import { committeeSchema, type CommitteeInput } from './schema/committee.js';
 import { forwardPlanSchema, type ForwardPlanInput } from './schema/forward-plan.js';
-import type { HouseStyleInput } from './schema/house-style.js';
+import { sectionsOnlySchema, type HouseStyleInput, type HouseStyleOverride } from './schema/house-style.js';
 import { meetingSchemaFor, type MeetingInput } from './schema/meeting.js';
 import { municipalitySchema, type MunicipalityInput } from './schema/municipality.js';
 import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
 import { overlay, readDefaultStyle } from './house-style.js';
-import { readHouseTemplates } from './house-templates.js';
+import { readHouseTemplates, unusedPartials } from './house-templates.js';
 import { exists } from './read-file.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { validate } from './validate.js';
@@ -66,14 +66,16 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
   const file = (name: string) => path.join(dir, name);
   const municipality = await readOptional(path.join(root, repositoryFiles.municipality), municipalitySchema, findings);
   const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings);
-  const style = overlay(await readDefaultStyle(), municipality?.value?.husstil, committee?.value?.husstil);
+  const style = overlay(await readDefaultStyle(), houseStyleOf(municipality), houseStyleOf(committee));
   const sections = style.afsnit.map((a) => a.nøgle);
+  const templates = await readHouseTemplates(path.join(root, repositoryFiles.templates), root);
+  findings.push(...(await unusedPartials(templates)));
   const ownCalendar = file(sharedFiles.calendar);
   return {
     municipality,
     committee,
     style,
-    templates: await readHouseTemplates(path.join(root, repositoryFiles.templates), root),
+    templates,
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
     calendar: await readOptional((await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar), calendarSchema, findings),
@@ -82,6 +84,16 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
 
 export async function readMeetingFile(dir: string, date: string, style: HouseStyleInput, findings: Finding[]): Promise<Read<MeetingInput> | undefined> {
   return readValid(meetingFile(dir, date), meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings);
+}
+
+/**
+ * A file's `husstil:`; of a file that is not valid, its sections where they are: one misspelt word is
+ * one error, not one more for every section of the house's that the package's list does not have.
+ */
+function houseStyleOf(read: Read<{ husstil?: HouseStyleOverride }> | undefined): HouseStyleOverride | undefined {
+  if (read?.value) return read.value.husstil;
+  const sections = sectionsOnlySchema.safeParse(read?.source.data);
+  return sections.success ? { afsnit: sections.data.husstil.afsnit } : undefined;
 }
 
 async function readValid<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {

@@ -1,3 +1,5 @@
+import type { HeadingPages } from '../shared/printable.js';
+
 /**
  * The text of every h1–h6 in a page we rendered ourselves, in document order. Our templates put plain,
  * escaped text in headings (the clerk's Markdown has headings switched off), so a pattern reads them.
@@ -10,4 +12,15 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#?\w+);/g, (whole, name: string) => entities[name] ?? whole);
+}
+
+/**
+ * Where the headings from the contents' on landed: the numbers count from the headings after the
+ * contents' own (pageNumbers), and a designer's front page (husstil/partials/forside.hbs) may have h1s
+ * of its own before it, which the outline and the layout guess list first. `body` is the page rendered.
+ */
+export function fromContents(headings: HeadingPages, body: string): HeadingPages {
+  const at = body.indexOf('id="indholdsfortegnelse"');
+  const before = at < 0 ? 0 : [...body.slice(0, at).matchAll(/<h1\b/g)].length;
+  return { pages: headings.pages.slice(before), sheets: headings.sheets };
 }

@@ -62,9 +62,10 @@ export class PrintPage {
     this.style = doc.style;
   }
 
-  /** A tagged A4 PDF with an outline, as the page stands now. */
-  async print(): Promise<PDFDocument> {
-    return loadPdf(await this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+  /** A tagged A4 PDF with an outline, as the page stands now: parsed, and its bytes to read its text from. */
+  async print(): Promise<{ doc: PDFDocument; bytes: Uint8Array }> {
+    const bytes = await this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    return { doc: await loadPdf(bytes), bytes };
   }
 
   /** Where the headings of the document the page holds would land in a print, guessed without printing (layout-guess.ts). */

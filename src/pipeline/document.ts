@@ -17,6 +17,7 @@ import { writeAtomically } from '../shared/files.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { combine, type Attachments } from './combine.js';
+import { proveContents } from './contents-proof.js';
 
 /**
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
@@ -80,7 +81,9 @@ export async function printMeeting(
   guess?: HeadingPages,
 ): Promise<PrintedDocument> {
   const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
-  const { doc, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess);
+  const { doc, bytes, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess);
+  // A combined document's numbers count its attachments, which are not in this print.
+  if (!attachments) await proveContents(meeting, bytes, rendered, headings);
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
   return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments), headings };

@@ -94,6 +94,7 @@ export function renderDocument(meeting: Meeting, headings?: HeadingPages, attach
     style,
     body,
     numberedParts: parts,
+    contents: context.contents.map((entry) => entry.label),
   };
 }
 

@@ -82,12 +82,23 @@ export function listed(names: string[]): string {
  * strings, {side} as the page counter, {sider} as the number of pages (where known).
  */
 export function marginContent(phrase: string, meeting: Meeting, pages: number | undefined): string {
-  const values: Record<string, string> = { udvalg: meeting.committee, dokument: kindWord(meeting), dato: styledDate(meeting.style, 'titel', meeting.date) };
+  const values = marginValues(meeting);
   return phrase
     .split(/(\{side\})/)
     .filter(Boolean)
     .map((part) => (part === '{side}' ? 'counter(page)' : cssString(fill(part, { ...values, sider: String(pages ?? '') }))))
     .join(' ');
+}
+
+/** What a page's header and footer may name besides its number. */
+function marginValues(meeting: Meeting): Record<string, string> {
+  return { udvalg: meeting.committee, dokument: kindWord(meeting), dato: styledDate(meeting.style, 'titel', meeting.date) };
+}
+
+/** The text of each margin (sidehoved, sidefod) that prints the page's number, as the page numbered `page` of `pages` prints it. */
+export function numberTexts(meeting: Meeting, pages: number): (page: number) => string[] {
+  const phrases = [meeting.style.sidehoved, meeting.style.sidefod].filter((p): p is string => p?.includes('{side}') === true);
+  return (page) => phrases.map((p) => fill(p, { ...marginValues(meeting), side: String(page), sider: String(pages) }));
 }
 
 /**

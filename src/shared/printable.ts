@@ -15,6 +15,8 @@ export interface RenderedDocument {
   body: string;
   /** The parts of it that hold page numbers: a printer can put these into a page it has already laid out. */
   numberedParts: PagePart[];
+  /** The headings its contents list, in their order, as the contents and the headings print them. */
+  contents: string[];
 }
 
 /** Where each top-level heading (h1) of the printed document landed: 0-based sheet indices, in document order. */

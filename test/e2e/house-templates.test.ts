@@ -46,3 +46,15 @@ describe("a mistake in the house style's templates", () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe("a partial of the house style's that replaces none of agenda's", () => {
+  it('is a warning naming its file and the templates that exist; a partial another one calls is not', () => {
+    const repo = withTemplate('<p>Forsiden</p>', 'forsiden.hbs');
+    writeFileSync(path.join(repo, 'husstil', 'partials', 'logo.hbs'), '<p>Logo</p>\n');
+    writeFileSync(path.join(repo, 'husstil', 'partials', 'indhold.hbs'), `{{> logo}}\n${readFileSync(path.join(packageRoot, 'templates', 'partials', 'indhold.hbs'), 'utf8')}`);
+    const run = agenda(['build', '2012-12-04', '--udvalg', 'SUF', '--out', 'a.pdf'], { cwd: repo });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^husstil\/partials\/forsiden\.hbs:1:1: warning: not used: agenda has no template named forsiden to replace; .* forside, indhold,/);
+    expect(run.stderr).not.toContain('logo');
+  });
+});

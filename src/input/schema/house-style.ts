@@ -162,3 +162,9 @@ export const houseStyleOverrideSchema = block({
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
 export type HouseStyleOverride = z.output<typeof houseStyleOverrideSchema>;
+
+/**
+ * Only the sections of a file's `husstil:`, whatever else the file holds: where the file is not valid
+ * (a misspelt word), its meetings are still checked against its own sections, not the package's.
+ */
+export const sectionsOnlySchema = z.object({ husstil: z.object({ afsnit: sections }) });
