@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { meetingJsonSchema } from '../../src/input/json-schema.js';
+import { meetingJsonSchema, sharedJsonSchemas } from '../../src/input/json-schema.js';
 
 type Node = { [key: string]: unknown; properties?: Record<string, Node>; anyOf?: Node[]; description?: string };
 
@@ -25,5 +25,15 @@ describe('the JSON Schema of a meeting file', () => {
     expect(JSON.stringify(meetingJsonSchema(['sagsfremstilling'], ['økonomi', 'eventuelt']))).toContain('"enum":["økonomi","eventuelt"]');
     expect(validate({ punkter: [{ fast: 'økonomi' }] })).toBe(true);
     expect(validate({ punkter: [{ fast: 'økonomii' }] })).toBe(false);
+  });
+});
+
+describe("the JSON Schemas of the shared files (udvalg.yaml, faste-punkter.yaml, plan.yaml, kalender.yaml, kommune.yaml)", () => {
+  it('give every key its description, for the editor to show', () => {
+    for (const [file, schema] of Object.entries(sharedJsonSchemas(['sagsfremstilling', 'indstilling']))) {
+      const all = keys(schema);
+      expect(all.length, file).toBeGreaterThan(1);
+      expect(all.filter((k) => !described(k.schema)).map((k) => k.path), file).toEqual([]);
+    }
   });
 });
