@@ -7,7 +7,11 @@ type Node = { [key: string]: unknown; properties?: Record<string, Node>; anyOf?:
 /** Every key the schema describes, with its path, wherever it stands. */
 function keys(node: unknown, at = ''): Array<{ path: string; schema: Node }> {
   if (!node || typeof node !== 'object') return [];
-  const own = Object.entries((node as Node).properties ?? {}).map(([k, v]) => ({ path: `${at}.${k}`, schema: v }));
+  // A rule about a key (`{ not: { type: 'null' } }`: an item needs fast or titel) is not the key's schema.
+  const rule = (v: Node) => Object.keys(v).join() === 'not';
+  const own = Object.entries((node as Node).properties ?? {})
+    .filter(([, v]) => !rule(v))
+    .map(([k, v]) => ({ path: `${at}.${k}`, schema: v }));
   const nested = Object.values(node).flatMap((v) => keys(v, at));
   return [...own, ...nested.filter((n) => !own.some((o) => o.schema === n.schema))];
 }
