@@ -69,7 +69,9 @@ function offerStandingIds(node: unknown, ids: string[]): void {
   if (!node || typeof node !== 'object') return;
   // The key as allowEmptyOptionals left it: { anyOf: [the key's own schema, null] }; not the item's rule that it be given.
   const fast = (node as JsonSchema).properties?.fast as { anyOf?: Array<{ description?: string }> } | undefined;
-  if (fast?.anyOf) (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
+  if (fast?.anyOf) {
+    (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
+  }
   for (const child of Object.values(node)) offerStandingIds(child, ids);
 }
 

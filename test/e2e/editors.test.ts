@@ -51,7 +51,9 @@ describe('the shipped YAML files in an editor with the YAML extension', () => {
       editor.close(file);
     }
     for (const { dir, committees } of folders) {
-      for (const args of committees) expect(agenda(['check', ...args], { cwd: path.join(packageRoot, dir) }).status, `${dir} ${args.join(' ')}`).toBe(0);
+      for (const args of committees) {
+        expect(agenda(['check', ...args], { cwd: path.join(packageRoot, dir) }).status, `${dir} ${args.join(' ')}`).toBe(0);
+      }
     }
   });
 
@@ -106,7 +108,9 @@ describe('a key given twice', () => {
     const dir = path.join(tempDir(), 'meetings');
     cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
     const file = path.join(dir, 'udvalg.yaml');
-    const broken = readFileSync(file, 'utf8').replace(/^sagsgang: DIR$/m, 'sagsgang: DIR\nsted: Byrådssalen').replace(/^slut: .*$/m, 'slut: 17:75');
+    const broken = readFileSync(file, 'utf8')
+      .replace(/^sagsgang: DIR$/m, 'sagsgang: DIR\nsted: Byrådssalen')
+      .replace(/^slut: .*$/m, 'slut: 17:75');
     writeFileSync(file, broken);
     const lines = ['sted: Byrådssalen', 'slut: 17:75'].map((l) => broken.split('\n').indexOf(l) + 1);
     const diagnostics = await editor.open(file, broken);

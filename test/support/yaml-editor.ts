@@ -37,7 +37,8 @@ export class YamlEditor {
   }
 
   async start(): Promise<void> {
-    const capabilities = { textDocument: { completion: { completionItem: { snippetSupport: false } }, hover: { contentFormat: ['markdown', 'plaintext'] } } };
+    const completion = { completionItem: { snippetSupport: false } };
+    const capabilities = { textDocument: { completion, hover: { contentFormat: ['markdown', 'plaintext'] } } };
     await this.request('initialize', { processId: process.pid, rootUri: pathToFileURL(packageRoot).href, capabilities });
     this.notify('initialized', {});
     this.notify('workspace/didChangeConfiguration', { settings });
@@ -58,13 +59,15 @@ export class YamlEditor {
 
   /** The labels the editor offers at `position`. */
   async completion(file: string, position: Position): Promise<string[]> {
-    const result = (await this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position })) as { items: Array<{ label: string }> } | null;
+    const asked = { textDocument: { uri: pathToFileURL(file).href }, position };
+    const result = (await this.request('textDocument/completion', asked)) as { items: Array<{ label: string }> } | null;
     return (result?.items ?? []).map((i) => i.label);
   }
 
   /** The text the editor shows on hovering at `position`. */
   async hover(file: string, position: Position): Promise<string> {
-    const result = (await this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position })) as { contents: { value: string } | string } | null;
+    const asked = { textDocument: { uri: pathToFileURL(file).href }, position };
+    const result = (await this.request('textDocument/hover', asked)) as { contents: { value: string } | string } | null;
     if (!result) return '';
     return typeof result.contents === 'string' ? result.contents : result.contents.value;
   }

@@ -41,9 +41,8 @@ const schedule = block({
   fra: optional(isoDate).describe('The first day of the weekday rhythm.'),
   til: optional(isoDate).describe('The last day of the weekday rhythm.'),
   datoer: optional(list(dated)).describe('Meetings on dates of their own: a date, or dato with start, slut and sted.'),
-  aflyst: optional(list(block({ dato: isoDate.describe('The cancelled meeting\'s date.'), årsag: optional(text).describe('Why: Efterårsferie.') }))).describe(
-    'Cancelled meetings.',
-  ),
+  aflyst: optional(list(block({ dato: isoDate.describe("The cancelled meeting's date."), årsag: optional(text).describe('Why: Efterårsferie.') })))
+    .describe('Cancelled meetings.'),
   ekstra: optional(list(isoDate)).describe('Extra meetings\' dates.'),
   flyttet: optional(list(block({ fra: isoDate.describe('The day it was to be held.'), til: isoDate.describe('The day it is held.') }))).describe(
     'Meetings moved to another day: held on til instead of fra.',

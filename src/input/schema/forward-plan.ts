@@ -17,7 +17,9 @@ const plannedPoint = z.union([
 /** `plan.yaml`: the forward plan (punkter til kommende møder), by meeting date, and the points awaiting a date. */
 export const forwardPlanSchema = block({
   møder: optional(
-    list(block({ dato: isoDate.describe('The date of the coming meeting.'), punkter: list(plannedPoint).describe('The points planned for that meeting.') })),
+    list(
+      block({ dato: isoDate.describe('The date of the coming meeting.'), punkter: list(plannedPoint).describe('The points planned for that meeting.') }),
+    ),
   ).describe('The coming meetings with their planned points, by date.'),
   afventer_dato: optional(list(plannedPoint)).describe('The points awaiting a date.'),
 });

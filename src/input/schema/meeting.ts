@@ -71,7 +71,10 @@ export const ownItemKeys = Object.keys(ownItemShape);
 /** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
 function itemSchema(sectionKeys: string[]) {
   return blockWithSections(ownItemShape, sectionKeys, closableText)
-    .refine((i) => i.fast !== undefined || i.titel !== undefined, { error: 'an item needs a titel (or fast: the id of a standing item)', path: ['titel'] })
+    .refine((i) => i.fast !== undefined || i.titel !== undefined, {
+      error: 'an item needs a titel (or fast: the id of a standing item)',
+      path: ['titel'],
+    })
     .meta({ anyOf: ['fast', 'titel'].map(given) });
 }
 

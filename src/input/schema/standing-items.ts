@@ -14,7 +14,7 @@ const standingItemShape = {
   sagsgang: optional(name).describe('The case route, e.g. DIR; default the committee\'s.'),
   lukket: optional(flag).describe('true: a closed item (Lukket sag); default open (Åben sag).'),
   kommende_møder: optional(flag).describe('true: this item shows the forward plan: the coming meetings and the points awaiting a date.'),
-  politisk_kalender: optional(flag).describe('true: this item reviews the political calendar: the Rul line and the political meetings around the meeting.'),
+  politisk_kalender: optional(flag).describe('true: this item reviews the political calendar: the Rul line and the political meetings around it.'),
   fra_plan: optional(flag).describe('true: the forward plan\'s points for the meeting\'s day land in this item\'s timetable.'),
   skabelon: optional(text).describe('What agenda new writes into this item\'s sagsfremstilling for the clerk to fill in.'),
   sag: optional(name).describe('The case (journal number) this standing item takes up at every meeting.'),
@@ -22,7 +22,8 @@ const standingItemShape = {
 
 /** `faste-punkter.yaml`: the items on every agenda, with their recurring text in the house's sections. */
 export function standingItemsSchemaFor(sectionKeys: string[]) {
-  const punkter = list(blockWithSections(standingItemShape, sectionKeys, standingText)).describe('The standing items, in the order they stand on the agenda.');
+  const item = blockWithSections(standingItemShape, sectionKeys, standingText);
+  const punkter = list(item).describe('The standing items, in the order they stand on the agenda.');
   return block({ punkter }).superRefine(({ punkter }, ctx) => {
     // A meeting fills in a standing item by its id: given twice, the item would print twice.
     punkter.forEach((item, i) => {
