@@ -20,14 +20,14 @@ export const text = z
 /** A name or a title: text on one line. */
 export const name = text.refine((s) => !/[\n\u2028\u2029]/u.test(s), { error: 'must be one line: remove the line break' });
 
-/** An optional field; an empty value (`key:` with nothing after it) counts as not given. */
+/** An optional field; an empty value (`key:` with nothing after it, read as null) counts as not given; `key: ""` is an empty text. */
 export function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+  return z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 }
 
 /** A list; an empty value counts as an empty list. */
 export function list<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (v === '' ? [] : v), z.array(item));
+  return z.preprocess((v) => (v === null ? [] : v), z.array(item));
 }
 
 export const flag = z

@@ -67,9 +67,11 @@ export const schemaFileFor = (yamlFile: string) => yamlFile.replace(/\.yaml$/, '
 /** `fast:` of every item takes one of the ids (or stays empty): what `agenda check` accepts, as a list to pick from. */
 function offerStandingIds(node: unknown, ids: string[]): void {
   if (!node || typeof node !== 'object') return;
-  // The key as allowEmptyOptionals left it: { anyOf: [the key's own schema, null] }.
-  const fast = (node as JsonSchema).properties?.fast as { anyOf: Array<{ description?: string }> } | undefined;
-  if (fast) (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
+  // The key as allowEmptyOptionals left it: { anyOf: [the key's own schema, null] }; not the item's rule that it be given.
+  const fast = (node as JsonSchema).properties?.fast as { anyOf?: Array<{ description?: string }> } | undefined;
+  if (fast?.anyOf) {
+    (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
+  }
   for (const child of Object.values(node)) offerStandingIds(child, ids);
 }
 

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 export const clerkErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.input === null) return 'must not be empty';
       return issue.input === undefined ? 'is missing' : `expected ${describe(issue.expected)}, got ${describeValue(issue.input)}`;
+    case 'invalid_union':
+      return issue.input === null ? 'must not be empty' : undefined;
     case 'unrecognized_keys':
       return unknownKeys(issue.keys, knownKeys(issue.inst));
     case 'invalid_value':

@@ -8,8 +8,9 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; findings: Findi
 /** Checks a parsed file against its schema; every problem comes back at once, with its place in the file. */
 export function validate<S extends z.ZodType>(source: YamlFile, schema: S): Validated<z.output<S>> {
   const result = schema.safeParse(source.data ?? {}, { error: clerkErrorMap });
-  if (result.success) return { ok: true, value: result.data };
-  return { ok: false, findings: result.error.issues.flatMap((issue) => toFindings(source, issue)) };
+  const read = source.findings ?? [];
+  if (result.success && read.length === 0) return { ok: true, value: result.data };
+  return { ok: false, findings: [...read, ...(result.success ? [] : result.error.issues.flatMap((issue) => toFindings(source, issue)))] };
 }
 
 function toFindings(source: YamlFile, issue: z.core.$ZodIssue): Finding[] {

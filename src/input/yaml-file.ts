@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { InputError, type Finding } from '../shared/errors.js';
 import { inputLimit, readInputFile } from './read-file.js';
 
@@ -6,6 +6,8 @@ import { inputLimit, readInputFile } from './read-file.js';
 export interface YamlFile {
   file: string;
   data: unknown;
+  /** Mistakes that leave the file readable (a key given twice: the last counts), for `validate` to report with the rest. */
+  findings?: Finding[];
   /** Line and column of the value at `path` (of the key itself with `key`); the nearest existing parent where the path runs out. */
   locate(path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
 }
@@ -27,14 +29,15 @@ export function parseYaml(file: string, text: string): YamlFile {
   // failsafe: every scalar stays the text the clerk typed ("11.00" is a time, not 11); the schemas
   // give numbers and true/false their meaning. A small alias budget refuses "billion laughs" files.
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return { file, line: pos.line, col: pos.col, path: '', message: yamlMessage(e.code, e.message) };
-      }),
-    );
-  }
+  const finding = (e: YAMLError): Finding => ({ file, ...lineCounter.linePos(e.pos[0]), path: '', message: yamlMessage(e.code, e.message) });
+  // A key given twice still leaves a file to check, so its other mistakes are found in the same run.
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new InputError(doc.errors.map(finding));
+  // `key:` with nothing after it is no value, as an editor reads it; `key: ""` stays the empty text it says.
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'PLAIN' && node.source === '') node.value = null;
+    },
+  });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
@@ -47,7 +50,7 @@ export function parseYaml(file: string, text: string): YamlFile {
     const node = findNode(doc, path, opts.key ?? false);
     return lineCounter.linePos(node?.range?.[0] ?? 0);
   };
-  return { file, data, locate };
+  return { file, data, locate, findings: doc.errors.map(finding) };
 }
 
 function fileError(file: string, message: string): InputError {

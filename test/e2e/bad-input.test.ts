@@ -23,12 +23,12 @@ const cases = [
   {
     kind: 'an impossible date',
     break: (m: string) => edit(path.join(m, 'plan.yaml'), 'dato: 2023-09-20', 'dato: 2023-02-30'),
-    message: /^meetings\/plan\.yaml:11:11: møder\[1\]\.dato: 2023-02-30 is not a date in the calendar$/,
+    message: /^meetings\/plan\.yaml:12:11: møder\[1\]\.dato: 2023-02-30 is not a date in the calendar$/,
   },
   {
     kind: 'a short name that is a path',
     break: (m: string) => edit(path.join(m, 'udvalg.yaml'), 'navn: Direktionen\n', 'navn: Direktionen\nkort: ../../escaped\n'),
-    message: /^meetings\/udvalg\.yaml:3:7: kort: is part of the documents' file names: at most 40 characters, and no \/, \\, \.\. or control characters$/,
+    message: /^meetings\/udvalg\.yaml:4:7: kort: is part of the documents' file names: at most 40 characters, and no \/, \\, \.\. or control characters$/,
   },
 ];
 
@@ -71,7 +71,7 @@ describe('a failed build', () => {
     edit(path.join(meetings, '2023-11-22.yaml'), 'fast: økonomi', 'fast: økonomi\n    indstiling: Drøftes');
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
     expect(run.stderr.trim().split('\n')).toEqual([
-      'meetings/udvalg.yaml:5:8: start: expected a time such as 9:00',
+      'meetings/udvalg.yaml:6:8: start: expected a time such as 9:00',
       "meetings/2023-11-22.yaml:26:5: punkter[1].indstiling: unknown key (did you mean 'indstilling'?)",
     ]);
     expect(run.status).toBe(1);

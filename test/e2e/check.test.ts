@@ -60,7 +60,7 @@ describe('agenda check', () => {
         ['2023-09-06.yaml', '      - tid: 10.15', '      - tidd: 10.15'],
       ],
       errors: [
-        'meetings/faste-punkter.yaml:49:16: punkter[3].placering: expected one of: først, sidst',
+        'meetings/faste-punkter.yaml:50:16: punkter[3].placering: expected one of: først, sidst',
         "meetings/2023-09-06.yaml:53:9: punkter[2].tidsplan[1].tidd: unknown key (did you mean 'tid'?)",
       ],
     },
@@ -72,8 +72,8 @@ describe('agenda check', () => {
         ['2023-09-06.yaml', 'ØK 2023-09-05:', 'ØK 2023-09-04:'],
       ],
       errors: [
-        "meetings/kalender.yaml:21:11: rul[1]: no committee under udvalg has the short name 'KBB' (did you mean 'KB'?)",
-        "meetings/kalender.yaml:42:33: møder[17].udvalg: no committee under udvalg has the short name 'BUV' (did you mean 'BUU'?)",
+        "meetings/kalender.yaml:22:11: rul[1]: no committee under udvalg has the short name 'KBB' (did you mean 'KB'?)",
+        "meetings/kalender.yaml:43:33: møder[17].udvalg: no committee under udvalg has the short name 'BUV' (did you mean 'BUU'?)",
         "meetings/2023-09-06.yaml:6:7: punkter[0].bemærkninger.ØK 2023-09-04: no political meeting 'ØK 2023-09-04' in the calendar (did you mean 'ØK 2023-09-01'?)",
       ],
     },
@@ -122,8 +122,8 @@ describe('agenda build --json', () => {
       ok: false,
       exitCode: 1,
       error: null,
-      documents: [{ date: '2023-11-22', audience: 'medlemmer', ok: false, exitCode: 1, error: 'meetings/udvalg.yaml:6:7: slut: expected a time such as 9:00' }],
-      findings: [{ severity: 'error', file: 'meetings/udvalg.yaml', line: 6, col: 7, path: 'slut', message: 'expected a time such as 9:00' }],
+      documents: [{ date: '2023-11-22', audience: 'medlemmer', ok: false, exitCode: 1, error: 'meetings/udvalg.yaml:7:7: slut: expected a time such as 9:00' }],
+      findings: [{ severity: 'error', file: 'meetings/udvalg.yaml', line: 7, col: 7, path: 'slut', message: 'expected a time such as 9:00' }],
     });
     expect(run.status).toBe(1);
   });

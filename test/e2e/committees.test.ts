@@ -225,9 +225,9 @@ describe('every new key, checked with a located error', () => {
     ['kommune.yaml', '{udvalg}s beslutning', '{udvalget}s beslutning', /^kommune\.yaml:\d+:\d+: husstil\.ord\.beslutning: \{udvalget\} is not known here \(write \{udvalg\}, \{dato\}\)/],
     ['kommune.yaml', 'nøgle: lovgrundlag', 'nøgle: bilag', /^kommune\.yaml:\d+:\d+: husstil\.afsnit\[3\]\.nøgle: bilag is a key of every item already/],
     ['udvalg/SUF/udvalg.yaml', 'rolle: formand', 'rolle: formanden', /^udvalg\/SUF\/udvalg\.yaml:\d+:\d+: medlemmer\[0\]\.rolle: expected one of: formand, næstformand/],
-    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    afstemning:\n      for: [C, Ole Hansen]\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:8:\d+: punkter\[0\]\.afstemning\.for\[1\]: Ole Hansen is not a party letter or a member who took part/],
+    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    afstemning:\n      for: [C, Ole Hansen]\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:9:\d+: punkter\[0\]\.afstemning\.for\[1\]: Ole Hansen is not a party letter or a member who took part/],
     ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    inhabil: [Erik Dahl]\n    afstemning:\n      imod: [Erik Dahl]\n    beslutning: Godkendt.', /punkter\[0\]\.afstemning\.imod\[0\]: Erik Dahl did not take part in this item/],
-    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    økonomiske_konsekvenser: Ingen.\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:7:5: punkter\[0\]\.økonomiske_konsekvenser: unknown key/],
+    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    økonomiske_konsekvenser: Ingen.\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:8:5: punkter\[0\]\.økonomiske_konsekvenser: unknown key/],
   ])('%s: %s → %s', (file, from, to, expected) => {
     const repo = copyOf('fixtures/husstil');
     const target = path.join(repo, file);

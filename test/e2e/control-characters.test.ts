@@ -17,8 +17,8 @@ function hostileMeetings() {
 }
 
 const expected = [
-  'meetings/udvalg.yaml:2:7: navn: must be one line: remove the line break',
-  'meetings/faste-punkter.yaml:22:12: punkter[1].titel: holds the control character U+000B: remove it',
+  'meetings/udvalg.yaml:3:7: navn: must be one line: remove the line break',
+  'meetings/faste-punkter.yaml:23:12: punkter[1].titel: holds the control character U+000B: remove it',
 ];
 
 describe('control characters and line breaks in names and titles', () => {

@@ -34,7 +34,7 @@ describe("a committee's kort that is not a name: a path, a control character, to
         const before = filesUnder(base);
         const run = agenda(args, { cwd: repo });
         expect(run.status, run.stderr).toBe(1);
-        expect(run.stderr).toMatch(/^udvalg\/KB\/udvalg\.yaml:2:7: kort: is part of the documents' file names/m);
+        expect(run.stderr).toMatch(/^udvalg\/KB\/udvalg\.yaml:3:7: kort: is part of the documents' file names/m);
         expect(run.stderr).not.toMatch(/\n\s+at /);
         const added = filesUnder(base).filter((f) => !before.includes(f));
         expect(added.filter((f) => !/^repo\/(out|site)(\/|$)/.test(f))).toEqual([]);

@@ -62,3 +62,18 @@ describe('the JSON Schemas of the example files, for editors', () => {
     }
   });
 });
+
+describe("the fixtures' JSON Schemas, which their files name for an editor", () => {
+  it('are current: agenda schema writes the very bytes committed', () => {
+    for (const [fixture, args] of [['lukket', ['-m', '.']], ['husstil', ['--udvalg', 'SUF']]] as const) {
+      const copy = path.join(tempDir(), fixture);
+      cpSync(path.join(packageRoot, 'fixtures', fixture), copy, { recursive: true });
+      expect(agenda(['schema', ...args], { cwd: copy }).status).toBe(0);
+      const committed = schemaFiles(path.join('fixtures', fixture));
+      expect(committed.length).toBe(3);
+      for (const file of committed) {
+        expect(readFileSync(path.join(copy, file), 'utf8'), file).toBe(readFileSync(path.join(packageRoot, 'fixtures', fixture, file), 'utf8'));
+      }
+    }
+  });
+});

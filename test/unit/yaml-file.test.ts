@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { wholeNumber } from '../../src/input/fields.js';
+import { validate } from '../../src/input/validate.js';
 import { InputError } from '../../src/shared/errors.js';
 import { parseYaml } from '../../src/input/yaml-file.js';
 
@@ -13,8 +16,9 @@ const findings = (text: string) => {
 };
 
 describe('parseYaml', () => {
-  it('keeps every scalar as the text typed: 11.00 stays a time, true stays text for the schema to read', () => {
-    expect(parseYaml('m.yaml', 'tid: 11.00\nnummer: 2\nlukket: true\ntom:\n').data).toEqual({ tid: '11.00', nummer: '2', lukket: 'true', tom: '' });
+  it('keeps every scalar as the text typed: 11.00 stays a time, true stays text for the schema to read; an empty value is none', () => {
+    const data = parseYaml('m.yaml', 'tid: 11.00\nnummer: 2\nlukket: true\ntom:\ntekst: ""\n').data;
+    expect(data).toEqual({ tid: '11.00', nummer: '2', lukket: 'true', tom: null, tekst: '' });
   });
 
   it('locates values, keys and missing keys by path', () => {
@@ -28,9 +32,6 @@ describe('parseYaml', () => {
     expect(findings('a: 1\nb: [1, 2\nc: 3\n')).toEqual([expect.stringMatching(/^3:1: .*end with a \]/)]);
   });
 
-  it('refuses a key given twice', () => {
-    expect(findings('a: 1\nb: 2\na: 3\n')).toEqual(['3:1: this key is already given above in the same block']);
-  });
 
   it('explains tab indentation', () => {
     expect(findings('a:\n\tb: 1\n').join()).toMatch(/tab/i);
@@ -40,5 +41,17 @@ describe('parseYaml', () => {
     const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) laughs.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
     expect(findings(laughs.join('\n')).join()).toMatch(/alias/i);
+  });
+});
+
+describe('a key given twice', () => {
+  it('is reported, and the file is still read and checked, so its other mistakes are found in the same run', () => {
+    const file = parseYaml('m.yaml', 'a: 1\nb: x\na: 3\n');
+    expect(file.findings?.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual(['3:1: this key is already given above in the same block']);
+    const result = validate(file, z.strictObject({ a: z.string(), b: wholeNumber }));
+    expect(result.ok ? [] : result.findings.map((f) => `${f.line}:${f.col}: ${f.path}: ${f.message}`)).toEqual([
+      '3:1: : this key is already given above in the same block',
+      '2:4: b: expected a whole number',
+    ]);
   });
 });

@@ -10,14 +10,13 @@ export const roles = ['formand', 'næstformand'] as const;
  * party letter and a role. Both may be listed in one committee.
  */
 const member = block({
-  titel: optional(name),
-  navn: name,
-  /** The party letter: A, V, F ... ("Jan Petersen (A)"). */
-  parti: optional(name),
-  rolle: optional(z.enum(roles)),
-  fra: optional(isoDate),
-  til: optional(isoDate),
-  email: optional(email),
+  titel: optional(name).describe('The seat\'s title: Kommunaldirektør.'),
+  navn: name.describe('The member\'s name.'),
+  parti: optional(name).describe('The party letter: A, V, F ... (Jan Petersen (A)).'),
+  rolle: optional(z.enum(roles)).describe(`The member's role: ${roles.join(' or ')}.`),
+  fra: optional(isoDate).describe('The first day in the seat; default always.'),
+  til: optional(isoDate).describe('The last day in the seat; default always.'),
+  email: optional(email).describe('Where agenda send sends the documents.'),
 }).refine(...notBefore('fra', 'til'));
 
 const maxScheduleYears = 10;
@@ -25,7 +24,12 @@ const maxScheduleYears = 10;
 /** A meeting off the weekday rhythm, with its own time and room where they differ. */
 const dated = z.union([
   isoDate.transform((dato) => ({ dato, start: undefined, slut: undefined, sted: undefined })),
-  block({ dato: isoDate, start: optional(clock), slut: optional(clock), sted: optional(name) }),
+  block({
+    dato: isoDate.describe('The day of the meeting.'),
+    start: optional(clock).describe('Its start time, where it differs.'),
+    slut: optional(clock).describe('Its end time, where it differs.'),
+    sted: optional(name).describe('Its room, where it differs.'),
+  }),
 ]);
 
 /**
@@ -33,14 +37,16 @@ const dated = z.union([
  * (`datoer`), less the cancelled ones, plus extra dates and moves.
  */
 const schedule = block({
-  ugedag: optional(weekday),
-  fra: optional(isoDate),
-  til: optional(isoDate),
-  datoer: optional(list(dated)),
-  aflyst: optional(list(block({ dato: isoDate, årsag: optional(text) }))),
-  ekstra: optional(list(isoDate)),
-  /** A meeting moved to another day: it is held on `til` instead of `fra`. */
-  flyttet: optional(list(block({ fra: isoDate, til: isoDate }))),
+  ugedag: optional(weekday).describe('The weekday the committee meets, from fra to til.'),
+  fra: optional(isoDate).describe('The first day of the weekday rhythm.'),
+  til: optional(isoDate).describe('The last day of the weekday rhythm.'),
+  datoer: optional(list(dated)).describe('Meetings on dates of their own: a date, or dato with start, slut and sted.'),
+  aflyst: optional(list(block({ dato: isoDate.describe("The cancelled meeting's date."), årsag: optional(text).describe('Why: Efterårsferie.') })))
+    .describe('Cancelled meetings.'),
+  ekstra: optional(list(isoDate)).describe('Extra meetings\' dates.'),
+  flyttet: optional(list(block({ fra: isoDate.describe('The day it was to be held.'), til: isoDate.describe('The day it is held.') }))).describe(
+    'Meetings moved to another day: held on til instead of fra.',
+  ),
 })
   .refine(...notBefore('fra', 'til'))
   // Every meeting of the span is worked out: a year typo (2923 for 2023) would take minutes and memory.
@@ -60,18 +66,16 @@ const schedule = block({
 
 /** `udvalg.yaml`: who meets, where and when. */
 export const committeeSchema = block({
-  navn: name,
-  /** The short name commands and documents' names use (`--udvalg ØK`); default the folder's name. */
-  kort: optional(namePart),
-  kommune: optional(name),
-  sted: name,
-  start: clock,
-  slut: clock,
-  sagsgang: optional(name),
-  medlemmer: z.array(member).min(1),
-  mødeplan: optional(schedule),
-  /** This committee's own house style, over the municipality's. */
-  husstil: optional(houseStyleOverrideSchema),
+  navn: name.describe('The committee\'s name: Direktionen, Økonomiudvalget.'),
+  kort: optional(namePart).describe('The short name commands and documents\' names use (--udvalg ØK); default the folder\'s name.'),
+  kommune: optional(name).describe('The municipality; default kommune.yaml\'s navn.'),
+  sted: name.describe('Where the committee meets: the room.'),
+  start: clock.describe('When its meetings start: 9:00.'),
+  slut: clock.describe('When its meetings end: 17:00.'),
+  sagsgang: optional(name).describe('The case route its items show: DIR.'),
+  medlemmer: z.array(member).min(1).describe('The members: navn with titel, or parti and rolle; fra and til for a period.'),
+  mødeplan: optional(schedule).describe('When it meets: ugedag from fra to til, and/or datoer; less aflyst, plus ekstra and flyttet.'),
+  husstil: optional(houseStyleOverrideSchema).describe('This committee\'s own house style, over the municipality\'s.'),
 });
 
 export type CommitteeInput = z.output<typeof committeeSchema>;

@@ -7,13 +7,21 @@ import { block, isoDate, list, notBefore, optional, text } from '../fields.js';
  */
 const plannedPoint = z.union([
   text.transform((tekst) => ({ tekst, tilføjet: undefined, fjernet: undefined })),
-  block({ tekst: text, tilføjet: optional(isoDate), fjernet: optional(isoDate) }).refine(...notBefore('tilføjet', 'fjernet')),
+  block({
+    tekst: text.describe('The point as the plan lists it.'),
+    tilføjet: optional(isoDate).describe('The date of the first meeting whose agenda shows the point.'),
+    fjernet: optional(isoDate).describe('The date of the meeting from which the point is off the plan.'),
+  }).refine(...notBefore('tilføjet', 'fjernet')),
 ]);
 
 /** `plan.yaml`: the forward plan (punkter til kommende møder), by meeting date, and the points awaiting a date. */
 export const forwardPlanSchema = block({
-  møder: optional(list(block({ dato: isoDate, punkter: list(plannedPoint) }))),
-  afventer_dato: optional(list(plannedPoint)),
+  møder: optional(
+    list(
+      block({ dato: isoDate.describe('The date of the coming meeting.'), punkter: list(plannedPoint).describe('The points planned for that meeting.') }),
+    ),
+  ).describe('The coming meetings with their planned points, by date.'),
+  afventer_dato: optional(list(plannedPoint)).describe('The points awaiting a date.'),
 });
 
 export type ForwardPlanInput = z.output<typeof forwardPlanSchema>;

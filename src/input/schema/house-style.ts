@@ -49,8 +49,9 @@ const section = block({
   nøgle: z
     .string()
     .regex(/^[a-zæøå][a-zæøå0-9_]*$/, { error: 'a key is written in small letters, digits and _ (økonomiske_konsekvenser)', abort: true })
-    .refine((k) => !ownItemKeys.includes(k), { error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key` }),
-  overskrift: text,
+    .refine((k) => !ownItemKeys.includes(k), { error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key` })
+    .describe('The key a meeting writes the section under: sagsfremstilling, indstilling.'),
+  overskrift: text.describe("The section's heading in the documents: Sagsfremstilling."),
 });
 
 /** The sections in their order, each key once. */
@@ -61,77 +62,70 @@ const sections = z.array(section).superRefine((list, ctx) => {
   });
 });
 
-/** The fixed words of the documents, and which placeholders each takes. */
+/** The fixed words of the documents, and which placeholders each takes; each described as the clerk sees it. */
 const wordShape = {
-  dagsorden: text,
-  referat: text,
-  sted: text,
-  dato: text,
-  start: text,
-  slut: text,
-  medlemmer: text,
-  fraværende: text,
-  indholdsfortegnelse: text,
-  side: text,
-  åben_sag: text,
-  lukket_sag: text,
-  lukket_punkt: text,
-  sagsgang: text,
-  bilag: text,
-  åben: text,
-  lukket: text,
-  lukket_bilag: text,
-  tid: text,
-  punkt: text,
-  afventer_dato: text,
-  plan_dato: text,
-  bilagsoversigt: text,
-  underskriftsside: text,
-  vakant: text,
-  aflyst: text,
-  /** The political calendar's lists in the agenda's first item, and its meetings' lines in the minutes. */
-  politisk_referater: text,
-  politisk_dagsordener: text,
-  politisk_kommende: text,
-  politisk_aflyst: phrase('møde'),
-  politisk_afholdt: phrase('møde'),
-  politisk_afholdes: phrase('møde'),
-  politisk_var_aflyst: phrase('møde'),
-  politisk_er_aflyst: phrase('møde'),
-  /** A political meeting's name where its type changes it, and the Rul line of the cycle under way. */
-  politisk_temamøde: phrase('udvalg'),
-  politisk_ekstraordinært: phrase('møde'),
-  rul: phrase('måned', 'møder'),
-  /** The decision's heading: "Beslutning i Direktionen den 22-11-2023". */
-  beslutning: phrase('udvalg', 'dato'),
-  /** A member as the front page and the Underskriftsside print them: "Jan Petersen (A)". */
-  medlem: phrase('navn', 'parti'),
-  formand: phrase('medlem'),
-  næstformand: phrase('medlem'),
-  afbud: phrase('medlem'),
-  stedfortræder: phrase('stedfortræder', 'medlem'),
-  inhabil: phrase('navn'),
-  ikke_deltaget: phrase('navn'),
-  stemte_for: phrase('hvem', 'antal'),
-  stemte_imod: phrase('hvem', 'antal'),
-  undlod: phrase('hvem', 'antal'),
-  protokol: phrase('hvem'),
-  tidligere_beslutning: phrase('udvalg', 'dato'),
+  dagsorden: text.describe('The name of an agenda: Dagsorden.'),
+  referat: text.describe('The name of the minutes: Referat.'),
+  sted: text.describe("The front page's label of the room: Sted."),
+  dato: text.describe("The front page's label of the date: Dato."),
+  start: text.describe("The front page's label of the start time: Start."),
+  slut: text.describe("The front page's label of the end time: Slut."),
+  medlemmer: text.describe("The heading of the members' list: Medlemmer."),
+  fraværende: text.describe("The heading of the absent members' list: Fraværende."),
+  indholdsfortegnelse: text.describe('The heading of the table of contents: Indholdsfortegnelse.'),
+  side: text.describe("The table of contents' word for a page: Side."),
+  åben_sag: text.describe('An open item\'s mark: Åben sag.'),
+  lukket_sag: text.describe("A closed item's mark: Lukket sag."),
+  lukket_punkt: text.describe("A closed item's title in the public version: Lukket punkt."),
+  sagsgang: text.describe("The label of an item's case route: Sagsgang."),
+  bilag: text.describe("The heading of an item's attachments: Bilag."),
+  åben: text.describe("An open attachment's mark: Åben."),
+  lukket: text.describe("A closed attachment's mark: Lukket."),
+  lukket_bilag: text.describe("A closed attachment's title in the public version: Lukket bilag."),
+  tid: text.describe("The timetable's time column: Tid."),
+  punkt: text.describe("The timetable's item column: Punkt."),
+  afventer_dato: text.describe("The forward plan's heading of the points awaiting a date."),
+  plan_dato: text.describe("The forward plan's heading of a coming meeting."),
+  bilagsoversigt: text.describe("The heading of the combined document's list of attachments: Bilagsoversigt."),
+  underskriftsside: text.describe('The heading of the signature page: Underskriftsside.'),
+  vakant: text.describe('A seat with nobody in office: Vakant.'),
+  aflyst: text.describe("A cancelled meeting's mark: Aflyst."),
+  politisk_referater: text.describe("Item 1's heading of the political meetings held, whose minutes are reviewed."),
+  politisk_dagsordener: text.describe("Item 1's heading of the political meetings ahead, whose agendas are reviewed."),
+  politisk_kommende: text.describe("Item 1's heading of the political meetings coming after."),
+  politisk_aflyst: phrase('møde').describe('A cancelled political meeting in item 1: {møde} is the meeting.'),
+  politisk_afholdt: phrase('møde').describe('A political meeting held, in the minutes: {møde} is the meeting.'),
+  politisk_afholdes: phrase('møde').describe('A political meeting to be held, in the minutes: {møde} is the meeting.'),
+  politisk_var_aflyst: phrase('møde').describe('A political meeting that was cancelled, in the minutes: {møde} is the meeting.'),
+  politisk_er_aflyst: phrase('møde').describe('A political meeting that is cancelled, in the minutes: {møde} is the meeting.'),
+  politisk_temamøde: phrase('udvalg').describe("A theme meeting's name: Temamøde i {udvalg}."),
+  politisk_ekstraordinært: phrase('møde').describe("An extraordinary meeting's name: Ekstraordinært {møde}."),
+  rul: phrase('måned', 'møder').describe('The Rul line of the cycle under way: Rul {måned}: {møder}.'),
+  beslutning: phrase('udvalg', 'dato').describe("The decision's heading: Beslutning i {udvalg} den {dato}."),
+  medlem: phrase('navn', 'parti').describe('A member on the front page and the Underskriftsside: {navn} ({parti}).'),
+  formand: phrase('medlem').describe('The chair: {medlem} (formand).'),
+  næstformand: phrase('medlem').describe('The deputy chair: {medlem} (næstformand).'),
+  afbud: phrase('medlem').describe('An absent member: {medlem} (afbud).'),
+  stedfortræder: phrase('stedfortræder', 'medlem').describe("A substitute in an absent member's seat: {stedfortræder} (for {medlem})."),
+  inhabil: phrase('navn').describe('A member disqualified from an item: {navn} er inhabil.'),
+  ikke_deltaget: phrase('navn').describe('A member who did not take part in an item: {navn} deltog ikke.'),
+  stemte_for: phrase('hvem', 'antal').describe('Who voted for: {hvem}, {antal} of them.'),
+  stemte_imod: phrase('hvem', 'antal').describe('Who voted against: {hvem}, {antal} of them.'),
+  undlod: phrase('hvem', 'antal').describe('Who abstained: {hvem}, {antal} of them.'),
+  protokol: phrase('hvem').describe("A dissent's heading in the minutes (protokoltilførsel): {hvem}."),
+  tidligere_beslutning: phrase('udvalg', 'dato').describe("An earlier committee's decision on the case: {udvalg} den {dato}."),
 } as const;
 
 const words = block(wordShape);
 
 const dateShape = {
-  /** The front page: "Onsdag den 22. november 2023" (capitalized). */
-  forside: datePattern,
-  /** The PDF's title and subject: "22. november 2023". */
-  titel: datePattern,
-  /** The decision's heading: "22-11-2023". */
-  beslutning: datePattern,
+  forside: datePattern.describe("The front page's date pattern: EEEE 'den' d. MMMM yyyy (Onsdag den 22. november 2023, capitalized)."),
+  titel: datePattern.describe("The PDF's title and subject: d. MMMM yyyy (22. november 2023)."),
+  beslutning: datePattern.describe("The decision's heading: dd-MM-yyyy (22-11-2023)."),
 };
 const dates = block(dateShape);
 
-/** The page's header and footer: {udvalg}, {dokument}, {dato}, and {side} and {sider} for the page and the pages. */
+/** The page's header and footer: {side} and {sider} are the page and the pages. */
 const pageText = phrase('udvalg', 'dokument', 'dato', 'side', 'sider');
 
 /** Whether an attachment's file keeps its links out (see pdf/active-content.ts); any other link out it never keeps. */
@@ -140,24 +134,33 @@ const webLinks = flag.describe(
     'nej: only its links within itself.',
 );
 
+/** What each key of a house style holds, for the editor, in the whole style and in an override. */
+const about = {
+  afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
+  ord: 'The fixed words and phrases of the documents.',
+  datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel and beslutning.',
+  sidehoved: "The page's header: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
+  sidefod: "The page's footer: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
+};
+
 /** templates/husstil.yaml: a whole house style. */
 export const houseStyleSchema = block({
-  afsnit: sections,
-  ord: words,
-  datoer: dates,
-  sidehoved: optional(pageText),
-  sidefod: optional(pageText),
+  afsnit: sections.describe(about.afsnit),
+  ord: words.describe(about.ord),
+  datoer: dates.describe(about.datoer),
+  sidehoved: optional(pageText).describe(about.sidehoved),
+  sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: webLinks.default(true),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
 export const houseStyleOverrideSchema = block({
-  afsnit: optional(sections),
-  ord: optional(words.partial()),
-  datoer: optional(dates.partial()),
-  sidehoved: optional(pageText),
-  sidefod: optional(pageText),
-  weblinks_i_bilag: optional(webLinks),
+  afsnit: optional(sections).describe(`${about.afsnit} Replaces the whole list.`),
+  ord: optional(words.partial()).describe(about.ord),
+  datoer: optional(dates.partial()).describe(about.datoer),
+  sidehoved: optional(pageText).describe(about.sidehoved),
+  sidefod: optional(pageText).describe(about.sidefod),
+  weblinks_i_bilag: optional(webLinks).describe(webLinks.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;

@@ -70,11 +70,16 @@ export const ownItemKeys = Object.keys(ownItemShape);
 
 /** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
 function itemSchema(sectionKeys: string[]) {
-  return blockWithSections(ownItemShape, sectionKeys, closableText).refine((i) => i.fast !== undefined || i.titel !== undefined, {
-    error: 'an item needs a titel (or fast: the id of a standing item)',
-    path: ['titel'],
-  });
+  return blockWithSections(ownItemShape, sectionKeys, closableText)
+    .refine((i) => i.fast !== undefined || i.titel !== undefined, {
+      error: 'an item needs a titel (or fast: the id of a standing item)',
+      path: ['titel'],
+    })
+    .meta({ anyOf: ['fast', 'titel'].map(given) });
 }
+
+/** The same rule for an editor's JSON Schema: the key is there and not empty. */
+const given = (key: string) => ({ required: [key], properties: { [key]: { not: { type: 'null' } } } });
 
 /** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */
 const absence = z.union([

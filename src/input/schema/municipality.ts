@@ -4,10 +4,10 @@ import { houseStyleOverrideSchema } from './house-style.js';
 
 /** `kommune.yaml` at the repository's root: what every committee of the municipality shares. */
 export const municipalitySchema = block({
-  /** The municipality, every document's author: "Norddjurs Kommune". */
-  navn: name,
-  /** The house style over the package's (templates/husstil.yaml); a committee may override it again. */
-  husstil: optional(houseStyleOverrideSchema),
+  navn: name.describe("The municipality, every document's author: Norddjurs Kommune."),
+  husstil: optional(houseStyleOverrideSchema).describe(
+    "The house style over the package's (templates/husstil.yaml); a committee may override it again.",
+  ),
 });
 
 export type MunicipalityInput = z.output<typeof municipalitySchema>;

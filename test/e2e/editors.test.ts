@@ -1,0 +1,125 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, tempDir } from '../support/cli.js';
+import { YamlEditor } from '../support/yaml-editor.js';
+
+// Every file the clerk edits, opened as VS Code's YAML extension opens it: yaml-language-server finds
+// the schema by the file's modeline, completes and explains its keys, and finds the same mistakes as
+// `agenda check`. One server for the whole file.
+
+/** The shipped folders, each with the committees `agenda check` checks in it. */
+const folders = [
+  { dir: 'meetings', committees: [['-m', '.']] },
+  { dir: 'eksempel', committees: [['--udvalg', 'ØK'], ['--udvalg', 'KB']] },
+  { dir: 'fixtures/lukket', committees: [['-m', '.']] },
+  { dir: 'fixtures/husstil', committees: [['--udvalg', 'SUF']] },
+];
+const yamlFiles = (dir: string) =>
+  readdirSync(path.join(packageRoot, dir), { recursive: true })
+    .filter((f): f is string => typeof f === 'string' && f.endsWith('.yaml') && !f.includes('bilag'))
+    .map((f) => path.join(packageRoot, dir, f));
+const shippedFiles = folders.flatMap(({ dir }) => yamlFiles(dir));
+
+/** Where each key of the file stands: its line and column, 0-based as the editor counts. */
+function keyPositions(text: string): Array<{ key: string; line: number; character: number }> {
+  return text.split('\n').flatMap((line, i) => {
+    const m = /^(\s*(?:- )?)([\p{L}_][\p{L}\p{N}_]*):(?:\s|$)/u.exec(line);
+    return m?.[1] !== undefined && m[2] ? [{ key: m[2], line: i, character: m[1].length }] : [];
+  });
+}
+
+/** The file's schema, as the modeline names it. */
+function schemaOf(file: string): { properties?: Record<string, unknown> } {
+  const named = /^# yaml-language-server: \$schema=(\S+)/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+  return JSON.parse(readFileSync(path.join(path.dirname(file), named), 'utf8')) as { properties?: Record<string, unknown> };
+}
+
+let editor: YamlEditor;
+beforeAll(async () => {
+  editor = new YamlEditor();
+  await editor.start();
+});
+afterAll(() => editor.stop());
+
+describe('the shipped YAML files in an editor with the YAML extension', () => {
+  it('name their schema on the first line, where the extension reads it, and the editor and agenda check accept them', async () => {
+    for (const file of shippedFiles) {
+      expect(readFileSync(file, 'utf8').split('\n')[0], file).toMatch(/^# yaml-language-server: \$schema=\S+\.json$/);
+      expect(await editor.open(file, readFileSync(file, 'utf8')), file).toEqual([]);
+      editor.close(file);
+    }
+    for (const { dir, committees } of folders) {
+      for (const args of committees) {
+        expect(agenda(['check', ...args], { cwd: path.join(packageRoot, dir) }).status, `${dir} ${args.join(' ')}`).toBe(0);
+      }
+    }
+  });
+
+  it('complete every key the file does not give yet, and show a description on hovering over each key', async () => {
+    for (const file of shippedFiles) {
+      const text = readFileSync(file, 'utf8');
+      const lines = `${text.trimEnd()}\n\n`;
+      await editor.open(file, lines);
+      const offered = await editor.completion(file, { line: lines.split('\n').length - 1, character: 0 });
+      const given = new Set(keyPositions(text).filter((k) => k.character === 0).map((k) => k.key));
+      const keys = Object.keys(schemaOf(file).properties ?? {});
+      expect(offered.sort(), file).toEqual(keys.filter((k) => !given.has(k)).sort());
+      for (const at of keyPositions(text)) {
+        const shown = (await editor.hover(file, at)).replace(/^Source: .*$/m, '').trim();
+        expect(shown, `${file}:${at.line + 1}: ${at.key}`).not.toBe('');
+      }
+      editor.close(file);
+    }
+  });
+});
+
+/** A mistake made in one file of a copy of meetings/: the editor and agenda check report it on the same line. */
+const mistakes: Array<{ what: string; file: string; from: RegExp; to: string; at: string }> = [
+  { what: 'an unknown key', file: 'udvalg.yaml', from: /^sagsgang: DIR$/m, to: 'sagsgang: DIR\nsagsgange: DIR', at: 'sagsgange: DIR' },
+  { what: 'a wrong type', file: 'plan.yaml', from: /^møder:$/m, to: 'møder: 2023-11-29', at: 'møder: 2023-11-29' },
+  { what: 'an empty required text', file: 'faste-punkter.yaml', from: /^ {4}titel: .*$/m, to: '    titel:', at: '    titel:' },
+  { what: 'an empty fast:', file: '2023-11-22.yaml', from: /^punkter:$/m, to: 'punkter:\n  - fast:', at: '  - fast:' },
+  { what: 'sted: ""', file: '2023-11-22.yaml', from: /^punkter:$/m, to: 'sted: ""\npunkter:', at: 'sted: ""' },
+  { what: 'a bad time', file: 'udvalg.yaml', from: /^start: .*$/m, to: 'start: 25:00', at: 'start: 25:00' },
+];
+
+describe('a mistake, in the editor and in agenda check', () => {
+  for (const { what, file, from, to, at } of mistakes) {
+    it(`${what} (${file}): both report it, on the same line`, async () => {
+      const dir = path.join(tempDir(), 'meetings');
+      cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
+      const broken = readFileSync(path.join(dir, file), 'utf8').replace(from, to);
+      const line = broken.split('\n').indexOf(at) + 1;
+      writeFileSync(path.join(dir, file), broken);
+      const diagnostics = await editor.open(path.join(dir, file), broken);
+      editor.close(path.join(dir, file));
+      const checked = agenda(['check'], { cwd: path.dirname(dir) });
+      expect(checked.status, checked.stderr).not.toBe(0);
+      expect(checked.stderr).toMatch(new RegExp(`^meetings/${file}:${line}:\\d+: `, 'm'));
+      expect(diagnostics.map((d) => d.range.start.line + 1), JSON.stringify(diagnostics)).toContain(line);
+    });
+  }
+});
+
+describe('a key given twice', () => {
+  it('does not hide the file\'s other mistakes: agenda check reports it and a bad time below it, as the editor does', async () => {
+    const dir = path.join(tempDir(), 'meetings');
+    cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
+    const file = path.join(dir, 'udvalg.yaml');
+    const broken = readFileSync(file, 'utf8')
+      .replace(/^sagsgang: DIR$/m, 'sagsgang: DIR\nsted: Byrådssalen')
+      .replace(/^slut: .*$/m, 'slut: 17:75');
+    writeFileSync(file, broken);
+    const lines = ['sted: Byrådssalen', 'slut: 17:75'].map((l) => broken.split('\n').indexOf(l) + 1);
+    const diagnostics = await editor.open(file, broken);
+    editor.close(file);
+    const checked = agenda(['check'], { cwd: path.dirname(dir) });
+    expect(checked.status).not.toBe(0);
+    for (const line of lines) {
+      expect(checked.stderr).toMatch(new RegExp(`^meetings/udvalg.yaml:${line}:\\d+: `, 'm'));
+      expect(diagnostics.map((d) => d.range.start.line + 1)).toContain(line);
+    }
+  });
+});
