@@ -16,8 +16,16 @@ if (fault === 'silent') setInterval(() => {}, 1 << 30);
 else {
   const real = spawn(process.env.AGENDA_REAL_BROWSER ?? '/usr/bin/chromium', process.argv.slice(2), { stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'pipe'] });
   const fromPuppeteer = createReadStream('', { fd: 3 });
+  // The end of what came before, so that a request split between two reads is still seen.
+  let tail = '';
   fromPuppeteer.on('data', (chunk) => {
-    if (chunk.includes('Page.printToPDF')) real.kill(fault === 'crash' ? 'SIGKILL' : 'SIGSTOP');
+    const seen = tail + chunk.toString('latin1');
+    tail = seen.slice(-32);
+    if (seen.includes('Page.printToPDF')) {
+      real.kill(fault === 'crash' ? 'SIGKILL' : 'SIGSTOP');
+      // A crashed browser's pipes close at once: this stand-in is the browser agenda sees.
+      if (fault === 'crash') process.exit(1);
+    }
     real.stdio[3].write(chunk);
   });
   real.stdio[4].pipe(createWriteStream('', { fd: 4 }));
