@@ -53,7 +53,7 @@ const replace = (file: string, make: (file: string) => void) => {
   make(file);
 };
 
-const refused: Record<string, { damage: (husstil: string, outside: string) => void; names: string }> = {
+const refused: Record<string, { damage: (husstil: string, outside: string) => void; names: string; asRoot?: boolean }> = {
   'the front page partial, a link to a file outside the repository': {
     damage: (h, o) => replace(path.join(h, 'partials', 'forside.hbs'), (f) => symlinkSync(path.join(o, 'secret.txt'), f)),
     names: 'husstil/partials/forside.hbs',
@@ -81,6 +81,8 @@ const refused: Record<string, { damage: (husstil: string, outside: string) => vo
   'a partial, a character device': {
     damage: (h) => replace(path.join(h, 'partials', 'forside.hbs'), (f) => execFileSync('mknod', [f, 'c', '1', '5'])),
     names: 'husstil/partials/forside.hbs',
+    // Only root may make a device node (CI's pass as root runs this case).
+    asRoot: true,
   },
   'husstil/ itself, a link to a folder outside the repository': {
     damage: (h, o) => replace(h, (f) => symlinkSync(o, f)),
@@ -105,8 +107,8 @@ const refused: Record<string, { damage: (husstil: string, outside: string) => vo
 };
 
 describe('a file of husstil/ that is not a regular file of the repository itself', () => {
-  for (const [what, { damage, names }] of Object.entries(refused)) {
-    it(`is refused by name, and nothing is written: ${what}`, async () => {
+  for (const [what, { damage, names, asRoot }] of Object.entries(refused)) {
+    it.skipIf(asRoot === true && process.getuid?.() !== 0)(`is refused by name, and nothing is written: ${what}`, async () => {
       const repo = repository(damage);
       const run = await build(repo);
       expect(run.signal, run.stderr).toBeNull();
