@@ -1,3 +1,4 @@
+import { decodeEntities } from '../shared/html-entities.js';
 import type { HeadingPages } from '../shared/printable.js';
 
 /**
@@ -6,12 +7,6 @@ import type { HeadingPages } from '../shared/printable.js';
  */
 export function headingTexts(html: string): string[] {
   return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => decodeEntities(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim());
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", '#x3D': '=', '#x60': '`' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#?\w+);/g, (whole, name: string) => entities[name] ?? whole);
 }
 
 /**

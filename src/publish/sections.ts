@@ -1,3 +1,4 @@
+import { decodeEntities } from '../shared/html-entities.js';
 // An item's HTML (renderItems') in its sections, for the open data and the SBSYS folder. Each section is a
 // fragment balanced on its own: OS2web stores each as a text of its own, and an unclosed <div> in one
 // would swallow the page after it.
@@ -77,7 +78,3 @@ function pushText(nodes: TopNode[], start: number, end: number): number {
   return end;
 }
 
-const entities: Record<string, string> = {
-  '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#x3D;': '=', '&#x60;': '`',
-};
-const decodeEntities = (html: string) => html.replace(/&(amp|lt|gt|quot|#x27|#x3D|#x60);/g, (e) => entities[e] ?? e);
