@@ -1,6 +1,7 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { RenderError } from '../shared/errors.js';
 import { markPageFurniture } from './artifacts.js';
+import { describeLinks } from './link-descriptions.js';
 import { addListBodies } from './list-bodies.js';
 import { canonicalize } from './canonical.js';
 import { forTheViewer } from './viewer.js';
@@ -25,10 +26,16 @@ const inputsKey = 'AgendaInputs';
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
  * (a heading at a forced page break comes out with its text twice, one that wraps loses a space).
  * Loading and saving the same document with pdf-lib keeps its structure tree and outline; it is
- * copyPages that drops them. `extend` adds to the finished document before it is saved (the attachments
- * of a combined document).
+ * copyPages that drops them. `print` is the document as Chromium printed it, parsed and as bytes. `extend`
+ * adds to the finished document before it is saved (the attachments of a combined document).
  */
-export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: string[], extend?: (doc: PDFDocument) => Promise<void>): Promise<Uint8Array> {
+export async function finishPdf(
+  print: { doc: PDFDocument; bytes: Uint8Array },
+  meta: PdfMetadata,
+  headings: string[],
+  extend?: (doc: PDFDocument) => Promise<void>,
+): Promise<Uint8Array> {
+  const { doc } = print;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -39,7 +46,7 @@ export async function finishPdf(doc: PDFDocument, meta: PdfMetadata, headings: s
   await retitleOutline(doc, headings);
   await forTheViewer(doc);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
-  await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc)]);
+  await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc), describeLinks(doc, print.bytes)]);
   await extend?.(doc);
   // Renumbered last, with everything in place: what pdf-lib would embed only on saving is embedded
   // first, so no reference it holds points at a number given to another object.

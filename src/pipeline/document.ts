@@ -86,7 +86,7 @@ export async function printMeeting(
   if (!attachments) await proveContents(meeting, bytes, rendered, headings);
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
-  return { html: rendered.html, pdf: await finishPdf(doc, metadata, headingTexts(rendered.body), withAttachments), headings };
+  return { html: rendered.html, pdf: await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments), headings };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */
