@@ -1,5 +1,6 @@
 import type { PDFDict, PDFDocument, PDFEmbeddedPage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import { a4 } from './a4.js';
+import { beginAttachmentPage, tagAttachment } from './attachment-tags.js';
 import type { OpenedAttachment } from './attachments.js';
 import { pdfLib } from './pdf-lib.js';
 import { joined, type Run, StampFonts } from './stamp-font.js';
@@ -29,30 +30,37 @@ const stampSize = 8.5;
  * structure tree and outline (copyPages would drop them from a copied agenda). Each page is the
  * attachment's page drawn whole, scaled into the sheet between the stamp bands, on an A4 sheet turned
  * the way the page is: the stamps can never cover what the page shows, and its text stays text.
- * `pageLabel` gives a combined page number's stamp ("Side 35 af 120").
+ * `pageLabel` gives a combined page number's stamp ("Side 35 af 120"), `pageAlt` what a screen reader
+ * reads for the attachment's page n of m (tagAttachment).
  */
-export async function placeAttachments(doc: PDFDocument, placed: PlacedPages[], pageLabel: (n: number) => string): Promise<void> {
+export async function placeAttachments(
+  doc: PDFDocument,
+  placed: PlacedPages[],
+  pageLabel: (n: number) => string,
+  pageAlt: (label: string, n: number, m: number) => string,
+): Promise<void> {
   const fonts = await StampFonts.load(doc, placed.map((p) => p.label));
   const parents = await topLevelEntries(doc);
   for (const p of placed) {
     const embedded = await doc.embedPages(p.opened.doc.getPages());
-    let first: PDFRef | undefined;
+    const sheets: PDFPage[] = [];
     for (const [i, source] of p.opened.doc.getPages().entries()) {
       const sheet = await placePage(doc, source, embedded[i]!, p.sheet + i);
       await stamp(sheet, fonts, p.label, pageLabel(p.firstNumber + i));
-      first ??= sheet.ref;
+      sheets.push(sheet);
     }
-    await addOutlineEntry(doc, parents[p.parent]!, p.label, first!);
-    await setNamedDestination(doc, p.anchor, first!);
+    await tagAttachment(doc, sheets, p.label, (n) => pageAlt(p.label, n, sheets.length));
+    await addOutlineEntry(doc, parents[p.parent]!, p.label, sheets[0]!.ref);
+    await setNamedDestination(doc, p.anchor, sheets[0]!.ref);
   }
   // pdf-lib writes embedded pages and fonts at saving, under the numbers it gave them now: written
   // now, they are objects like the others when the document's objects are numbered anew.
   await doc.flush();
 }
 
-/** A new sheet at `index` with `source` drawn on it, upright as a reader shows it (its /Rotate applied). */
+/** A new sheet at `index` with `source` drawn on it, upright as a reader shows it (its /Rotate applied), as the sheet's tagged content. */
 async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbeddedPage, index: number): Promise<PDFPage> {
-  const { degrees } = await pdfLib();
+  const { degrees, endMarkedContent } = await pdfLib();
   const rotation = (((source.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const turned = rotation === 90 || rotation === 270;
   const [w, h] = [embedded.width, embedded.height];
@@ -66,7 +74,9 @@ async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbedde
   // the turned page lands on the box.
   const origin = { 0: [x0, y0], 90: [x0, y0 + shownH * scale], 180: [x0 + shownW * scale, y0 + shownH * scale], 270: [x0 + shownW * scale, y0] }[rotation];
   const sheet = doc.insertPage(index, [sheetW, sheetH]);
+  sheet.pushOperators(await beginAttachmentPage());
   sheet.drawPage(embedded, { x: origin[0]!, y: origin[1]!, xScale: scale, yScale: scale, rotate: degrees(-rotation) });
+  sheet.pushOperators(endMarkedContent());
   return sheet;
 }
 

@@ -97,5 +97,10 @@ export async function combine(doc: PDFDocument, attachments: Attachments): Promi
     firstNumber: starts[i]!,
     sheet: firstBody + starts[i]! - 1,
   }));
-  await placeAttachments(doc, placed, (n) => `Side ${n} af ${total}`);
+  await placeAttachments(
+    doc,
+    placed,
+    (n) => `Side ${n} af ${total}`,
+    (label, n, m) => `${label}, side ${n} af ${m}`,
+  );
 }
