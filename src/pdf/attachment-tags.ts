@@ -87,7 +87,7 @@ async function placeFor(lib: Lib, doc: PDFDocument, rootRef: PDFRef, sheet: PDFP
 }
 
 /** An element's kids (/K) as a list. */
-function kidList(lib: Lib, doc: PDFDocument, element: PDFDict): PDFObject[] {
+export function kidList(lib: Lib, doc: PDFDocument, element: PDFDict): PDFObject[] {
   const { PDFArray, PDFName } = lib;
   const value = element.get(PDFName.of('K'));
   const looked = doc.context.lookup(value);

@@ -7,6 +7,7 @@ import { attachmentLabel, filedAttachments, type FiledAttachment } from '../mode
 import type { Meeting } from '../model/meeting.js';
 import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
 import { headingPages } from '../pdf/outline.js';
+import { removeSheet } from '../pdf/remove-sheet.js';
 import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
 import { agendaLayout, attachmentStarts } from '../shared/printable.js';
@@ -84,7 +85,7 @@ export async function combine(doc: PDFDocument, attachments: Attachments): Promi
   const sizes = [...attachments.pages.sizes.values()];
   // After each item, the empty sheet its attachments take the place of (see attachmentPlaces).
   const { agenda, places } = agendaLayout(printed, sizes, attachments.pages.afterItem);
-  for (const sheet of [...places].sort((a, b) => b - a)) doc.removePage(sheet);
+  for (const sheet of [...places].sort((a, b) => b - a)) await removeSheet(doc, sheet);
   const { starts, total } = attachmentStarts(agenda, sizes, attachments.pages.afterItem);
   // The combined numbering counts the sheets from the agenda's first numbered one.
   const firstBody = printed.sheets - places.length - agenda.total;
