@@ -5,11 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
-import { pageContents, paintingByMark, standardTypes, structText, structureTypes } from '../support/tagging.js';
+import { type Json, markedContentOrder, pageContents, paintedMarks, paintingByMark, pdfObjects, standardTypes, structText, structureTypes, text } from '../support/tagging.js';
 
-// The reference meetings, with a running header, as a screen reader meets them: the page furniture
-// (page number, header, the members' "Lukket indhold" mark, the stamps of the combined document's
-// attachment pages) is an artifact it passes over, and every tag is one it knows.
+// The reference meetings, with a running header and a web link, as a screen reader meets them: the page
+// furniture (page number, header, the members' "Lukket indhold" mark, the stamps of the combined
+// document's attachment pages) is an artifact it passes over, every tag is one it knows, every link
+// has a description, and an attachment's pages are tagged, each described by its label and page.
 const { dir, meetings } = copyOfMeetings();
 const header = 'Direktionen · sidehoved';
 const oddTitle = 'Łukasz ≥ → α';
@@ -17,12 +18,16 @@ const documents = [
   { name: '2023-11-22', args: ['build', '2023-11-22'] },
   { name: '2023-09-06', args: ['build', '2023-09-06'] },
   { name: '2023-09-06 --samlet', args: ['build', '2023-09-06', '--samlet'] },
+  { name: '2023-09-06 --samlet --bilag-efter-punkt', args: ['build', '2023-09-06', '--samlet', '--bilag-efter-punkt'] },
 ];
+const combined = documents.filter(({ name }) => name.includes('--samlet'));
+const webLink = { text: 'KL om KKR', url: 'https://www.kl.dk/kkr' };
 const file = (name: string) => path.join(dir, `${name.replace(/ /g, '')}.pdf`);
 
 beforeAll(() => {
   appendFileSync(path.join(meetings, 'udvalg.yaml'), `\nhusstil:\n  sidehoved: "{udvalg} · sidehoved"\n`);
   edit(path.join(meetings, '2023-09-06.yaml'), 'titel: Bfa trivsel i lederrollen', `titel: ${oddTitle}`);
+  edit(path.join(meetings, '2023-11-22.yaml'), '- KKR-møde d. 21. november', `- KKR-møde d. 21. november, se [${webLink.text}](${webLink.url})`);
   for (const { name, args } of documents) {
     const run = agenda([...args, '--out', file(name)], { cwd: dir });
     expect(errorLines(run.stderr)).toEqual([]);
@@ -45,9 +50,7 @@ describe.each(documents)('agenda $name, for a screen reader', ({ name }) => {
   it('paints nothing that is neither tagged nor an artifact, and marks its furniture as artifacts', () => {
     const pages = pdfPages(file(name));
     const counts = pageContents(file(name)).map(paintingByMark);
-    // An attachment's page is drawn whole (one Do), untagged as it came: only its stamps are furniture.
-    const attachment = (i: number) => /^Bilag \d+\.\d+: /.test(pages[i] ?? '');
-    expect(counts.map((c, i) => c.unmarked - (attachment(i) ? 1 : 0))).toEqual(counts.map(() => 0));
+    expect(counts.map((c) => c.unmarked)).toEqual(counts.map(() => 0));
     const numbered = counts.filter((_, i) => /Side \d+ af \d+/.test(pages[i] ?? ''));
     expect(numbered.map((c) => c.artifact > 0)).toEqual(numbered.map(() => true));
   });
@@ -63,6 +66,82 @@ describe.each(documents)('agenda $name, for a screen reader', ({ name }) => {
     const { listItems } = structureTypes(file(name));
     expect(listItems.length).toBeGreaterThan(10);
     for (const kids of listItems) expect(kids).toEqual(['Lbl', 'LBody']);
+  });
+});
+
+describe.each(documents)('agenda $name, its links for a screen reader', ({ name }) => {
+  it('describes every link (/Contents) with the text it prints, and tags it: a Link element, reached from the tree, refers to it', () => {
+    const { look, dict, pages, parentTree, elements } = pdfObjects(file(name));
+    const printed = pdfPages(file(name)).map((p) => p.replace(/\s+/g, ' '));
+    const links = pages.flatMap(({ page }, i) =>
+      ((look(page['/Annots']) as Json[] | undefined) ?? []).map((ref) => ({ ref, annot: dict(ref)!, i, page })),
+    );
+    expect(links.length).toBeGreaterThan(4);
+    for (const { ref, annot, i, page } of links) {
+      expect(annot['/Subtype'], String(ref)).toBe('/Link');
+      const description = text(annot['/Contents']) ?? '';
+      expect(description, String(ref)).toMatch(/\S/);
+      expect(printed[i], String(ref)).toContain(description);
+      const element = parentTree.get(Number(annot['/StructParent']));
+      expect(typeof element === 'string' && elements.get(element)?.['/S'], String(ref)).toBe('/Link');
+      const kids = look(dict(element)?.['/K']);
+      const objects = (Array.isArray(kids) ? kids : [kids ?? null]).map(dict).filter((k) => k?.['/Type'] === '/OBJR');
+      expect(objects.map((o) => o?.['/Obj']), String(ref)).toEqual([ref]);
+      // A reader tabs from link to link in the order of the structure tree.
+      expect(page['/Tabs'], String(ref)).toBe('/S');
+    }
+  });
+});
+
+describe('the web link of agenda 2023-11-22', () => {
+  it('is described by its text', () => {
+    const { dict, pages } = pdfObjects(file('2023-11-22'));
+    const annots = pages.flatMap(({ page }) => ((page['/Annots'] as Json[] | undefined) ?? []).map(dict));
+    const web = annots.filter((a) => text(dict(a?.['/A'])?.['/URI']) === webLink.url);
+    expect(web.map((a) => text(a?.['/Contents']))).toEqual([webLink.text]);
+  });
+});
+
+describe.each(combined)('agenda $name, its attachments\' pages for a screen reader', ({ name }) => {
+  const attachmentPages = () => pdfPages(file(name)).flatMap((p, i) => (/^Bilag \d+\.\d+: /.test(p) ? [{ i, label: p.split('\n')[0]! }] : []));
+
+  it('draws each attachment page as the marked content of a Figure the structure tree reaches, described by its label and page', () => {
+    const objects = pdfObjects(file(name));
+    const { look, pages, parentTree, elements } = objects;
+    const contents = pageContents(file(name));
+    const attached = attachmentPages();
+    expect(attached.length).toBeGreaterThan(20);
+    let next = 1;
+    for (const { i, label } of attached) {
+      const drawn = paintedMarks(contents[i]!).filter((p) => p.op === 'Do');
+      expect(drawn.map((d) => d.marks), label).toEqual([[{ tag: '/Figure', mcid: 0 }]]);
+      const figure = (look(parentTree.get(Number(pages[i]!.page['/StructParents']))) as Json[] | undefined)?.[0];
+      const element = typeof figure === 'string' ? elements.get(figure) : undefined;
+      expect(element?.['/S'], label).toBe('/Figure');
+      expect(element?.['/Pg'], label).toBe(pages[i]!.ref);
+      // The stamp is cut with an ellipsis where the label is long; the description is never cut.
+      const alt = text(element?.['/Alt']) ?? '';
+      expect(alt.startsWith(label.replace(/…$/, '')), `${alt} / ${label}`).toBe(true);
+      const [, n, m] = /, side (\d+) af (\d+)$/.exec(alt) ?? [];
+      expect(Number(n), alt).toBe(next);
+      next = Number(n) === Number(m) ? 1 : next + 1;
+    }
+    expect(next).toBe(1);
+  });
+
+  it('reads each attachment page at its place: everything before it in the structure tree is on earlier pages, everything after on later ones', () => {
+    const order = markedContentOrder(pdfObjects(file(name)));
+    const pages = new Set(attachmentPages().map(({ i }) => i));
+    order.forEach(({ page }, at) => {
+      if (!pages.has(page)) return;
+      expect(order.slice(0, at).filter((o) => o.page >= page), `page ${page + 1}`).toEqual([]);
+      expect(order.slice(at + 1).filter((o) => o.page <= page), `page ${page + 1}`).toEqual([]);
+    });
+  });
+
+  it('gives the attachment title outside Latin-1 whole to a screen reader', () => {
+    const figures = [...pdfObjects(file(name)).elements.values()].filter((e) => e['/S'] === '/Figure').map((e) => text(e['/Alt']));
+    expect(figures).toContain(`Bilag 3.2: ${oddTitle}, 91142/23, side 1 af 5`);
   });
 });
 

@@ -26,27 +26,58 @@ export function pageContents(file: string): string[] {
 
 const painting = new Set(['Tj', 'TJ', "'", '"', 'Do', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh', 'EI']);
 
+/** A marked-content sequence open where something is painted: its tag ("/Figure", "/Artifact") and MCID, if it has one. */
+export interface Mark {
+  tag: string;
+  mcid?: number;
+}
+
+/** Each painting operator of a content stream, with the marked-content sequences open around it, outermost first. */
+export function paintedMarks(content: string): Array<{ op: string; marks: Mark[] }> {
+  const tokens = content.match(/\((?:\\.|[^\\)])*\)|<<|>>|<[^>]*>|\/[^\s/()<>[\]]+|[^\s/()<>[\]]+/g) ?? [];
+  const open: Mark[] = [];
+  const painted: Array<{ op: string; marks: Mark[] }> = [];
+  tokens.forEach((t, i) => {
+    if (t === 'BMC' || t === 'BDC') {
+      const before = tokens.slice(0, i).reverse();
+      const at = before.indexOf('/MCID');
+      const mcid = t === 'BDC' && tokens[i - 1] === '>>' && at > 0 && at < before.indexOf('<<') ? Number(before[at - 1]) : undefined;
+      open.push({ tag: before.find((x) => x.startsWith('/') && x !== '/MCID') ?? '', ...(mcid === undefined ? {} : { mcid }) });
+    } else if (t === 'EMC') open.pop();
+    else if (painting.has(t)) painted.push({ op: t, marks: [...open] });
+  });
+  return painted;
+}
+
 /**
  * What a content stream paints outside any marked content (neither tagged nor an artifact), and what
  * it paints inside an /Artifact sequence: the number of painting operators of each.
  */
 export function paintingByMark(content: string): { unmarked: number; artifact: number } {
-  const tokens = content.match(/\((?:\\.|[^\\)])*\)|<<|>>|<[^>]*>|\/[^\s/()<>[\]]+|[^\s/()<>[\]]+/g) ?? [];
-  const open: string[] = [];
-  const counts = { unmarked: 0, artifact: 0 };
-  tokens.forEach((t, i) => {
-    if (t === 'BMC' || t === 'BDC') open.push(tokens.slice(0, i).reverse().find((x) => x.startsWith('/') && x !== '/MCID') ?? '');
-    else if (t === 'EMC') open.pop();
-    else if (painting.has(t) && open.length === 0) counts.unmarked++;
-    else if (painting.has(t) && open.includes('/Artifact')) counts.artifact++;
-  });
-  return counts;
+  const painted = paintedMarks(content);
+  return {
+    unmarked: painted.filter((p) => p.marks.length === 0).length,
+    artifact: painted.filter((p) => p.marks.some((m) => m.tag === '/Artifact')).length,
+  };
 }
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Dict = { [key: string]: Json };
 
-/** The structure tree's element types (/S), its role map, and the types of each list item's kids, read with qpdf's JSON. */
-export function structureTypes(file: string): { types: Set<string>; roleMap: Record<string, string>; listItems: string[][] } {
+/** A PDF's objects as qpdf's JSON gives them, with what reads them: references followed, the catalog, the pages, the structure tree. */
+export interface PdfObjects {
+  look: (v: Json | undefined) => Json | undefined;
+  dict: (v: Json | undefined) => Dict | undefined;
+  /** Each page, by its reference ("12 0 R"), in order. */
+  pages: Array<{ ref: string; page: Dict }>;
+  treeRoot: Dict | undefined;
+  /** The parent tree's entries, by key. */
+  parentTree: Map<number, Json>;
+  /** Every structure element the tree's root reaches, by reference (a direct one by its place), in reading order (depth first). */
+  elements: Map<string, Dict>;
+}
+
+export function pdfObjects(file: string): PdfObjects {
   const out = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
     qpdf: [unknown, Record<string, { value?: Json }>];
   };
@@ -57,23 +88,48 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
     return d && typeof d === 'object' && !Array.isArray(d) ? d : undefined;
   };
   const root = dict(dict(objects['trailer']?.value)?.['/Root']);
+  const pages: Array<{ ref: string; page: Dict }> = [];
+  const addPages = (ref: Json | undefined): void => {
+    const node = dict(ref);
+    if (node?.['/Type'] === '/Pages') for (const kid of (node['/Kids'] as Json[]) ?? []) addPages(kid);
+    else if (node) pages.push({ ref: String(ref), page: node });
+  };
+  addPages(root?.['/Pages']);
   const treeRoot = dict(root?.['/StructTreeRoot']);
-  const types = new Set<string>();
-  const listItems: string[][] = [];
-  const typeOf = (v: Json | undefined) => String(dict(v)?.['/S'] ?? '').slice(1);
-  const seen = new Set<Json>();
+  const parentTree = new Map<number, Json>();
+  const addNums = (node: Dict | undefined): void => {
+    const nums = (look(node?.['/Nums']) as Json[] | undefined) ?? [];
+    for (let i = 0; i + 1 < nums.length; i += 2) parentTree.set(Number(nums[i]), nums[i + 1]!);
+    for (const kid of (look(node?.['/Kids']) as Json[] | undefined) ?? []) addNums(dict(kid));
+  };
+  addNums(dict(treeRoot?.['/ParentTree']));
+  const elements = new Map<string, Dict>();
+  const seen = new Set<Dict>();
   const walk = (v: Json | undefined): void => {
     const k = look(v);
     if (Array.isArray(k)) return k.forEach(walk);
     const d = dict(k);
-    if (!d || seen.has(d)) return;
+    if (!d || typeof d['/S'] !== 'string' || seen.has(d)) return;
     seen.add(d);
-    if (typeof d['/S'] === 'string') types.add(d['/S'].slice(1));
-    const kids = look(d['/K']);
-    if (d['/S'] === '/LI') listItems.push((Array.isArray(kids) ? kids : [kids ?? null]).map(typeOf));
+    elements.set(typeof v === 'string' ? v : `direct ${elements.size}`, d);
     walk(d['/K']);
   };
   walk(treeRoot?.['/K']);
+  return { look, dict, pages, treeRoot, parentTree, elements };
+}
+
+/** A string as qpdf's JSON writes it ("u:" and its text). */
+export const text = (v: Json | undefined) => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
+
+/** The structure tree's element types (/S), its role map, and the types of each list item's kids, read with qpdf's JSON. */
+export function structureTypes(file: string): { types: Set<string>; roleMap: Record<string, string>; listItems: string[][] } {
+  const { look, dict, treeRoot, elements } = pdfObjects(file);
+  const typeOf = (v: Json | undefined) => String(dict(v)?.['/S'] ?? '').slice(1);
+  const types = new Set([...elements.values()].map(typeOf));
+  const listItems = [...elements.values()].filter((d) => d['/S'] === '/LI').map((d) => {
+    const kids = look(d['/K']);
+    return (Array.isArray(kids) ? kids : [kids ?? null]).map(typeOf);
+  });
   const roleMap = Object.fromEntries(Object.entries(dict(treeRoot?.['/RoleMap']) ?? {}).map(([k, v]) => [k.slice(1), String(v).slice(1)]));
   return { types, roleMap, listItems };
 }
@@ -81,4 +137,27 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
 /** The text of the structure tree, as poppler's pdfinfo -struct-text reads it. */
 export function structText(file: string): string {
   return execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 26 });
+}
+
+/**
+ * The structure tree's marked content in reading order: for each, the page it is on (its index; -1 for
+ * a page not in the document) and the element holding it.
+ */
+export function markedContentOrder({ look, dict, pages, treeRoot }: PdfObjects): Array<{ page: number; element: string }> {
+  const index = new Map(pages.map(({ ref }, i) => [ref, i]));
+  const order: Array<{ page: number; element: string }> = [];
+  const seen = new Set<Dict>();
+  const walk = (v: Json | undefined, page: Json | undefined, element: string): void => {
+    const k = look(v);
+    if (Array.isArray(k)) return k.forEach((kid) => walk(kid, page, element));
+    if (typeof k === 'number') return void order.push({ page: index.get(String(page)) ?? -1, element });
+    const d = dict(k);
+    if (!d || seen.has(d)) return;
+    seen.add(d);
+    const own = d['/Pg'] ?? page;
+    if (d['/Type'] === '/MCR') order.push({ page: index.get(String(own)) ?? -1, element });
+    else if (typeof d['/S'] === 'string') walk(d['/K'], own, typeof v === 'string' ? v : element);
+  };
+  walk(treeRoot?.['/K'], undefined, '');
+  return order;
 }
