@@ -75,13 +75,15 @@ async function placeFor(lib: Lib, doc: PDFDocument, rootRef: PDFRef, sheet: PDFP
   const top = kidList(lib, doc, doc.context.lookup(rootRef, PDFDict));
   if (top.length === 1 && top[0] instanceof PDFRef) parent = top[0];
   for (;;) {
-    const kids = kidList(lib, doc, doc.context.lookup(parent, PDFDict));
-    const spans = kids.findIndex((kid) => kid instanceof PDFRef && range(kid).first < at && range(kid).last > at);
+    const element = doc.context.lookup(parent, PDFDict);
+    const kids = kidList(lib, doc, element);
+    const of = (kid: PDFObject) => range(kid, element.get(PDFName.of('Pg')));
+    const spans = kids.findIndex((kid) => kid instanceof PDFRef && of(kid).first < at && of(kid).last > at);
     if (spans >= 0 && doc.context.lookup(kids[spans], PDFDict).get(PDFName.of('S'))) {
       parent = kids[spans] as PDFRef;
       continue;
     }
-    const after = kids.findIndex((kid) => range(kid).first > at);
+    const after = kids.findIndex((kid) => of(kid).first > at);
     return { parent, index: after < 0 ? kids.length : after };
   }
 }
@@ -96,10 +98,10 @@ export function kidList(lib: Lib, doc: PDFDocument, element: PDFDict): PDFObject
 
 /**
  * The first and last sheet (by index) that a kid of the structure tree has content on: a structure
- * element's kids, marked content on its page (/Pg, inherited from the element above), an object's page.
+ * element's kids, marked content on its page (/Pg, else `page`, its element's), an object's page.
  * Infinity and -Infinity for a kid with none.
  */
-function pageRange(lib: Lib, doc: PDFDocument, sheets: Map<string, number>): (kid: PDFObject) => { first: number; last: number } {
+function pageRange(lib: Lib, doc: PDFDocument, sheets: Map<string, number>): (kid: PDFObject, page: PDFObject | undefined) => { first: number; last: number } {
   const { PDFDict, PDFName, PDFNumber, PDFRef } = lib;
   const none = { first: Infinity, last: -Infinity };
   const known = new Map<PDFDict, { first: number; last: number }>();
@@ -121,5 +123,5 @@ function pageRange(lib: Lib, doc: PDFDocument, sheets: Map<string, number>): (ki
     }
     return known.get(dict)!;
   };
-  return (kid) => range(kid, undefined);
+  return range;
 }
