@@ -22,6 +22,7 @@ import { committeeFolders, committeeId } from '../publish/committees.js';
 import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, type PublicAttachment } from './publish-attachments.js';
+import { searchFiles } from './publish-search.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
 import { ownBytes, readPublication, reusable, type EarlierPublication } from '../publish/state.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
@@ -85,7 +86,13 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   }));
   const feeds = earlierEvents(await earlierFeeds(earlier));
   const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds });
+  const search = await searchFiles(earlier, committees, request.force ?? false);
+  for (const [file, bytes] of search.files) {
+    files.set(file, bytes);
+    madeFrom.set(file, search.madeFrom);
+  }
   const log = await writeSite(request.out, files, madeFrom, earlier);
+  await search.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }

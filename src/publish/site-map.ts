@@ -40,6 +40,9 @@ export class SiteMap {
   schemaFile = (name: string) => `data/schema/${dataVersion}/${name}.schema.json`;
   /** One committee's calendar, or every committee's. */
   feed = (committee?: string) => (committee ? `${committee}/kalender.ics` : 'kalender.ics');
+  /** The search page, which every page links to, and its script; the index is search.ts's. */
+  searchPage = 'sog.html';
+  searchScript = 'sog.js';
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
   sbsysFolder = (committee: string, date: string) => `sbsys/${committee}-${date}`;
 }
