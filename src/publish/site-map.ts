@@ -43,6 +43,8 @@ export class SiteMap {
   /** The search page, which every page links to, and its script; the index is search.ts's. */
   searchPage = 'sog.html';
   searchScript = 'sog.js';
+  /** One committee's feed of documents (Atom), or every committee's. */
+  documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
   sbsysFolder = (committee: string, date: string) => `sbsys/${committee}-${date}`;
 }

@@ -52,8 +52,8 @@ export interface Frame {
   trail: Link[];
   /** The search page, relative to the site's root. */
   search: string;
-  /** Calendar feeds to offer in the page's head. */
-  feeds: Array<{ title: string; href: string }>;
+  /** Feeds to offer in the page's head: calendars (text/calendar) and documents (application/atom+xml). */
+  feeds: Array<{ title: string; href: string; type: string }>;
   /** The page's script, relative to the site's root: the search page's alone, which its CSP lets run. */
   script?: string;
 }
@@ -103,6 +103,7 @@ export interface IndexPage {
     id: string;
     name: string;
     feed: string;
+    documentsFeed: string;
     next?: { date: string; start: string; place: string; page?: string };
     years: Array<{ year: string; meetings: Array<{ date: string; kind: string; page: string; pdf: { href: string; size: string } }> }>;
   }>;
@@ -114,7 +115,7 @@ export function renderIndexPage(frame: Frame, view: IndexPage): string {
 }
 
 export interface DataPage {
-  committees: Array<{ name: string; feed: string }>;
+  committees: Array<{ name: string; feed: string; documentsFeed: string }>;
   schema: { index: string; meeting: string };
 }
 
