@@ -7,8 +7,9 @@ type Node = { [key: string]: unknown; properties?: Record<string, Node>; anyOf?:
 /** Every key the schema describes, with its path, wherever it stands. */
 function keys(node: unknown, at = ''): Array<{ path: string; schema: Node }> {
   if (!node || typeof node !== 'object') return [];
-  // A rule about a key (`{ not: { type: 'null' } }`: an item needs fast or titel) is not the key's schema.
-  const rule = (v: Node) => Object.keys(v).join() === 'not';
+  // A rule about a key (`{ not: { type: 'null' } }`: an item needs fast or titel; `{ enum: [true, ...] }`:
+  // a closed attachment) is not the key's schema.
+  const rule = (v: Node) => ['not', 'enum'].includes(Object.keys(v).join());
   const own = Object.entries((node as Node).properties ?? {})
     .filter(([, v]) => !rule(v))
     .map(([k, v]) => ({ path: `${at}.${k}`, schema: v }));
