@@ -29,12 +29,12 @@ const mistakenLetters: Record<string, string> = {
 };
 
 /**
- * The same rule as a pattern, for the editor: outside quotes, only the letters date-fns formats that
- * are no clock's (a letter date-fns does not know makes it throw; `o` follows a number: do, Mo); an
- * unclosed quote runs to the end, where date-fns reads it as quoted and the check above does not.
+ * The same rule as a pattern, for the editor: outside quotes, only runs of the letters date-fns formats
+ * that are no clock's (a letter date-fns does not know makes it throw), `o` only after one letter of a
+ * number (do, Mo); an unclosed quote runs to the end, where date-fns reads it as quoted.
  */
 const refused = 'hHkKmsSaBDY';
-const datePatternForEditor = `^(?:[^A-Za-z']|[yQqMLwIdEeci]o|[GyRuQqMLwIdEecibXxOztTPp]|'[^']*')*(?:'[^'${refused}]*)?$`;
+const datePatternForEditor = `^(?:[^A-Za-z']|([GyRuQqMLwIdEecibXxOztTPp])\\1*(?!\\1|o)|[yQqMLwIdeci]o|'[^']*')*(?:'[^'${refused}]*)?$`;
 
 /**
  * A date pattern as date-fns (Unicode's patterns) reads it: dd-MM-yyyy, d. MMMM yyyy, EEEE 'den' d. MMMM yyyy.
