@@ -23,5 +23,11 @@ export async function publishCommand(options: PublishOptions): Promise<void> {
   const { warnings, seconds, ...files } = result;
   if (options.json) return printJson({ ok: true, out: options.out, ...files, findings: findingsJson(warnings) });
   if (!options.quiet) printFindings(warnings);
+  // The site works without its address; OParl's clients do not: its schemas take absolute URLs only.
+  if (!options.url && !options.quiet) process.stderr.write(withoutAddress);
   process.stderr.write(`published ${result.meetings} meetings to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`);
 }
+
+const withoutAddress =
+  "note: without --url the open data's ids and links are relative to each document, which a browser and the site's own links follow; " +
+  'OParl clients need absolute ones: publish with --url https://... for them\n';

@@ -1,50 +1,87 @@
 import { z } from 'zod';
-import { firstControlCharacter } from '../shared/control-characters.js';
-import { isRealDate } from '../shared/dates.js';
+import { control, firstControlCharacter } from '../shared/control-characters.js';
 
 // The YAML is read with the failsafe schema, so every scalar arrives as the text the clerk typed.
-// These fields give that text its meaning, with messages a clerk can act on.
+// These fields give that text its meaning, with messages a clerk can act on. Where a rule can be a
+// pattern it is one: zod checks it, and the editor's JSON Schema (json-schema.ts) carries the same
+// pattern with the same words, so the editor and `agenda check` refuse the same text.
+
+/** Each pattern's message, by its source, for the editor's JSON Schema to say what `agenda check` says. */
+export const patternMessages = new Map<string, string>();
+
+/** A rule as a pattern, with the message that explains it; zod's own `params` may word it for the value at hand. */
+export function rule(pattern: RegExp, message: string, params: z.core.$ZodCheckRegexParams = {}): [RegExp, z.core.$ZodCheckRegexParams] {
+  patternMessages.set(pattern.source, message);
+  return [pattern, { error: message, ...params }];
+}
+
+/** Fields an editor may read as a number or true/false (`titel: 2024`), which `agenda check` reads as the text typed. */
+export const readAsText = new WeakSet<object>();
+export function asText<T extends z.ZodType>(schema: T): T {
+  readAsText.add(schema._zod.def);
+  return schema;
+}
 
 /** The code point of a character, as U+000B. */
 const codePoint = (c: string | undefined) => `U+${(c?.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Text that must say something, without control characters (shared/control-characters.ts says why). */
-export const text = z
-  .string()
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .refine((s) => firstControlCharacter(s) === undefined, {
-    error: (iss) => `holds the control character ${codePoint(firstControlCharacter(String(iss.input)))}: remove it`,
-  });
+export const text = asText(
+  z
+    .string()
+    .regex(...rule(/\S/, 'must not be empty'))
+    .regex(
+      ...rule(new RegExp(`^[^${control.slice(1, -1)}]*$`, 'u'), 'holds a control character: remove it', {
+        error: (iss) => `holds the control character ${codePoint(firstControlCharacter(String(iss.input)))}: remove it`,
+      }),
+    )
+    .trim(),
+);
 
-/** A name or a title: text on one line. */
-export const name = text.refine((s) => !/[\n\u2028\u2029]/u.test(s), { error: 'must be one line: remove the line break' });
+/** A name or a title: text on one line (a line break before or after it is trimmed off). */
+export const name = asText(text.regex(...rule(/^\s*[^\n\u2028\u2029]*\s*$/u, 'must be one line: remove the line break')));
 
 /** An optional field; an empty value (`key:` with nothing after it, read as null) counts as not given; `key: ""` is an empty text. */
 export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === null ? undefined : v), schema.optional());
 }
 
+/** Lists whose empty value (`punkter:`) is an empty list, which the editor is to accept as `agenda check` does. */
+export const emptyIsList = new WeakSet<object>();
+
 /** A list; an empty value counts as an empty list. */
 export function list<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (v === null ? [] : v), z.array(item));
+  const schema = z.preprocess((v) => (v === null ? [] : v), z.array(item));
+  emptyIsList.add(schema._zod.def);
+  return schema;
 }
 
+/** The ways of writing yes and no: YAML's true and false as any YAML reader spells them (an editor reads True as true), and Danish ja and nej. */
+export const flagYes = ['true', 'True', 'TRUE', 'ja'] as const;
 export const flag = z
-  .enum(['true', 'false', 'ja', 'nej'], { error: 'expected true or false' })
-  .transform((v) => v === 'true' || v === 'ja');
+  .enum([...flagYes, 'false', 'False', 'FALSE', 'nej'], { error: 'expected true or false' })
+  .transform((v) => (flagYes as readonly string[]).includes(v));
 
 export const wholeNumber = z
   .string()
-  .regex(/^\d+$/, { error: 'expected a whole number', abort: true })
-  .transform(Number)
-  .refine((n) => n >= 1, { error: 'expected a number from 1 up' });
+  .regex(...rule(/^\d+$/, 'expected a whole number', { abort: true }))
+  .regex(...rule(/[1-9]/, 'expected a number from 1 up'))
+  .transform(Number);
+
+/**
+ * The days of the calendar written YYYY-MM-DD, as a pattern (2023-02-30 is not one; 2024-02-29 is):
+ * a day 29 of February only in a leap year, and no year before 0100, as shared/dates.ts reads dates.
+ */
+const year = '(?!00)\\d{4}';
+const leapYear = '(?:(?!00)\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)';
+const monthDay = '(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)';
+const calendarDay = new RegExp(`^(?:${year}-${monthDay}|${leapYear}-02-29)$`);
 
 /** A calendar date written YYYY-MM-DD, which must exist (2023-02-30 does not). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2023-11-22', abort: true })
-  .refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date in the calendar` });
+  .regex(...rule(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD, e.g. 2023-11-22', { abort: true }))
+  .regex(...rule(calendarDay, 'is not a date in the calendar', { error: (iss) => `${String(iss.input)} is not a date in the calendar` }));
 
 /**
  * A name that becomes part of a file's name (a committee's `kort` begins its documents' names,
@@ -52,7 +89,20 @@ export const isoDate = z
  * for a file name, so it can never lead out of the output folder.
  */
 const nameRule = "is part of the documents' file names: at most 40 characters, and no /, \\, .. or control characters";
-export const namePart = text.max(40, { error: nameRule, abort: true }).regex(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, { error: nameRule });
+export const namePart = asText(text.max(40, { error: nameRule, abort: true }).regex(...rule(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, nameRule)));
+
+/**
+ * For the editor's JSON Schema (`.meta()` of a block): the key is given and not empty, as zod sees a key
+ * given; with `message`, the editor says what `agenda check` says where it is missing.
+ */
+export const given = (key: string, message?: string) => ({
+  required: [key],
+  properties: { [key]: { not: { type: 'null' } } },
+  ...(message ? { errorMessage: message } : {}),
+});
+
+/** For the editor's JSON Schema: the flag `key` is given and says yes. */
+export const saysYes = (key: string) => ({ required: [key], properties: { [key]: { enum: [true, ...flagYes] } } });
 
 /** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
 export function notBefore(from: string, to: string) {
@@ -69,10 +119,11 @@ export function notBefore(from: string, to: string) {
 export const email = z
   .string()
   .trim()
-  .regex(/^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, { error: 'expected one e-mail address, e.g. navn@kommune.dk' });
+  .regex(...rule(/^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, 'expected one e-mail address, e.g. navn@kommune.dk'));
 
 /** A clock time as the house writes it: 9:00, 9.00 or 17:30. */
-export const clock = z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, { error: 'expected a time such as 9:00' });
+export const clockMessage = 'expected a time such as 9:00';
+export const clock = z.string().regex(...rule(/^([01]?\d|2[0-3])[:.][0-5]\d$/, clockMessage));
 
 export const weekdays = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'] as const;
 export const weekday = z.enum(weekdays, { error: `expected a weekday: ${weekdays.join(', ')}` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clock, flag, name, namePart, text, wholeNumber } from './fields.js';
+import { clock, clockMessage, emptyIsList, flag, patternMessages, readAsText, wholeNumber } from './fields.js';
 import { calendarSchema } from './schema/calendar.js';
 import { committeeSchema } from './schema/committee.js';
 import { forwardPlanSchema } from './schema/forward-plan.js';
@@ -9,32 +9,46 @@ import { standingItemsSchemaFor } from './schema/standing-items.js';
 
 // We read YAML with the failsafe schema (every scalar is text); an editor's YAML language server
 // reads YAML 1.2's core schema, where `lukket: true` is a boolean and `tid: 11.00` a number. The JSON
-// Schema describes what the editor sees, so it accepts exactly what `agenda check` accepts.
+// Schema describes what the editor sees, so it accepts exactly what `agenda check` accepts: the rules
+// zod cannot write as JSON Schema itself stand beside them as `.meta()`; docs/develop/schemas.md lists
+// the few that JSON Schema cannot say at all.
 
-const flagValues = ['true', 'false', 'ja', 'nej'];
-const { $schema: _, ...clockText } = z.toJSONSchema(clock);
-const { $schema: __, ...nameText } = z.toJSONSchema(namePart);
-// Keyed by definition: a field given a description (`text.describe(...)`) is a copy with the same one.
-const asAnEditorReadsIt = new Map<unknown, object>([
-  [flag._zod.def, { anyOf: [{ type: 'boolean' }, { type: 'string', enum: flagValues }] }],
-  [wholeNumber._zod.def, { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\d+$' }] }],
-  [clock._zod.def, { anyOf: [{ type: 'number' }, clockText] }],
-  ...[text, name].map((t) => [t._zod.def, { anyOf: [{ type: 'string', minLength: 1 }, { type: 'number' }, { type: 'boolean' }] }] as const),
-  [namePart._zod.def, { anyOf: [nameText, { type: 'number' }, { type: 'boolean' }] }],
+/** 9.00 to 23.59 read as a number: an hour and its minutes, .00 to .59. */
+const clockNumber = {
+  type: 'number',
+  anyOf: Array.from({ length: 24 }, (_, h) => ({ minimum: h, maximum: Number(`${h}.59`) })),
+  errorMessage: clockMessage,
+};
+
+/** What the editor may read in place of the text the field's own JSON Schema describes, keyed by definition (a field given a description is a copy with the same one). */
+const asAnEditorReadsIt = new Map<unknown, (own: JsonSchema) => JsonSchema>([
+  [flag._zod.def, () => ({ anyOf: [{ type: 'boolean' }, { type: 'string', enum: flag.def.in.options }] })],
+  [wholeNumber._zod.def, (own) => ({ anyOf: [{ type: 'integer', minimum: 1 }, own] })],
+  [clock._zod.def, (own) => ({ anyOf: [clockNumber, own] })],
 ]);
+
+/** A field's JSON Schema as the editor reads YAML, and with each pattern's message as `agenda check` words it. */
+function asAnEditorReads(zodSchema: { _zod: { def: object } }, json: JsonSchema): void {
+  const def = zodSchema._zod.def;
+  for (const node of [json, ...((json.allOf as JsonSchema[] | undefined) ?? [])]) {
+    const message = typeof node.pattern === 'string' ? patternMessages.get(node.pattern) : undefined;
+    if (message) node.patternErrorMessage = message;
+  }
+  const { description, ...own } = json;
+  const readAs = readAsText.has(def) ? (o: JsonSchema) => ({ anyOf: [o, { type: 'number' }, { type: 'boolean' }] }) : asAnEditorReadsIt.get(def);
+  const emptyList = emptyIsList.has(def) ? (o: JsonSchema) => ({ anyOf: [o, { type: 'null' }] }) : undefined;
+  if (!readAs && !emptyList) return;
+  const replacement = [readAs, emptyList].reduce((o, f) => (f ? f(o) : o), own);
+  for (const key of Object.keys(json)) delete json[key];
+  Object.assign(json, replacement, description ? { description } : {});
+}
 
 /** A file's JSON Schema made from the zod schema that checks it, as an editor reads YAML. */
 function editorJsonSchema(schema: z.ZodType, title: string, description: string): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
-    override: ({ zodSchema, jsonSchema }) => {
-      const replacement = asAnEditorReadsIt.get(zodSchema._zod.def);
-      if (!replacement) return;
-      const { description } = jsonSchema as { description?: string };
-      for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Record<string, unknown>)[key];
-      Object.assign(jsonSchema, replacement, description ? { description } : {});
-    },
+    override: ({ zodSchema, jsonSchema }) => asAnEditorReads(zodSchema, jsonSchema as JsonSchema),
   });
   return { ...allowEmptyOptionals(json), title, description };
 }
@@ -77,6 +91,9 @@ function offerStandingIds(node: unknown, ids: string[]): void {
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, unknown>; required?: string[] };
 
+/** Whether the schema accepts an empty value already: a list, whose empty value is an empty list. */
+const takesNull = (v: unknown) => ((v as JsonSchema).anyOf as JsonSchema[] | undefined)?.some((a) => a.type === 'null') ?? false;
+
 /** An optional key left empty (`sagsfremstilling:`) counts as not given, and an editor reads it as null. */
 function allowEmptyOptionals(node: unknown): JsonSchema {
   if (Array.isArray(node)) return node.map(allowEmptyOptionals) as unknown as JsonSchema;
@@ -84,7 +101,7 @@ function allowEmptyOptionals(node: unknown): JsonSchema {
   const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, allowEmptyOptionals(v)])) as JsonSchema;
   if (copy.properties) {
     const required = new Set(copy.required ?? []);
-    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) ? v : { anyOf: [v, { type: 'null' }] }]));
+    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) || takesNull(v) ? v : { anyOf: [v, { type: 'null' }] }]));
   }
   return copy;
 }

@@ -32,10 +32,11 @@ export function parseYaml(file: string, text: string): YamlFile {
   const finding = (e: YAMLError): Finding => ({ file, ...lineCounter.linePos(e.pos[0]), path: '', message: yamlMessage(e.code, e.message) });
   // A key given twice still leaves a file to check, so its other mistakes are found in the same run.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new InputError(doc.errors.map(finding));
-  // `key:` with nothing after it is no value, as an editor reads it; `key: ""` stays the empty text it says.
+  // `key:` with nothing after it is no value, as an editor reads it, and so are YAML's words for none
+  // (`~`, `null`); `key: ""` stays the empty text it says.
   visit(doc, {
     Scalar(_, node) {
-      if (node.type === 'PLAIN' && node.source === '') node.value = null;
+      if (node.type === 'PLAIN' && noValue.includes(node.source ?? '?')) node.value = null;
     },
   });
   let data: unknown;
@@ -53,6 +54,9 @@ export function parseYaml(file: string, text: string): YamlFile {
   return { file, data, locate, findings: doc.errors.map(finding) };
 }
 
+/** A plain scalar that YAML 1.2's core schema, an editor's, reads as null. */
+const noValue = ['', '~', 'null', 'Null', 'NULL'];
+
 function fileError(file: string, message: string): InputError {
   return new InputError([{ file, line: 1, col: 1, path: '', message } satisfies Finding]);
 }
@@ -68,20 +72,27 @@ function yamlMessage(code: string, message: string): string {
   return hints[code] ?? first;
 }
 
+/**
+ * The node at `path`. Where the path runs out in a block given under a key (`mødeplan:` lacks `til`),
+ * the key that holds the block, where an editor shows a missing key; at the top, the first key.
+ */
 function findNode(doc: Document, path: readonly PropertyKey[], wantKey: boolean): Node | null {
   let node: unknown = doc.contents;
   let found = node as Node | null;
+  let holder: Node | null = null;
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return found;
+      if (!pair) return holder ?? found;
       const key = pair.key as Node;
       node = pair.value ?? key;
       found = last && wantKey ? key : ((pair.value as Node | null) ?? key);
+      holder = key;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
       node = node.items[segment];
       found = node as Node;
+      holder = null;
     } else {
       return found;
     }

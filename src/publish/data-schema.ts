@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const dataVersion = '2';
 const oparl = (type: string) => z.literal(`https://schema.oparl.org/1.1/${type}`).describe(`OParl 1.1 object type: ${type}.`);
-const address = z.string().min(1).describe('An address: absolute when the site was published with --url, otherwise relative to the site root.');
+const address = z.string().min(1).describe('An address: absolute when the site was published with --url, otherwise relative to the document that holds it.');
 const schemaRef = z.string().describe("The address of the JSON Schema this document follows; its version is in the path.");
 const dateTime = z.iso.datetime({ offset: true }).describe('Local time in Copenhagen with its offset from UTC (ISO 8601).');
 const listOf = (what: string) => address.describe(`The address of an OParl external list (data, pagination, links) of ${what}.`);

@@ -4,18 +4,39 @@ import { dataVersion, type SchemaName } from './data-schema.js';
 // the SBSYS folders all link to each other through these names. Every name is made of the committee's
 // id, the meeting's date and fixed words, never of a title, so nothing closed can reach a file name.
 
-export class SiteMap {
-  /** `base`: the site's public address (with --url), so that data and feeds carry absolute addresses. */
-  constructor(private readonly base?: string) {}
+/** The address a site published without --url is composed at; its documents name each other relative to themselves (inDocument). */
+const unknownSite = 'https://site.invalid/';
 
+export class SiteMap {
   /** Whether addresses are absolute: a calendar can only link to a page it can reach from anywhere. */
-  get isAbsolute(): boolean {
-    return this.base !== undefined;
+  readonly isAbsolute: boolean;
+  private readonly base: string;
+
+  /** `base`: the site's public address (with --url), so that data and feeds carry absolute addresses. */
+  constructor(base?: string) {
+    this.isAbsolute = base !== undefined;
+    this.base = base === undefined ? unknownSite : base.endsWith('/') ? base : `${base}/`;
   }
 
   /** A path of the site as others should link to it: absolute where the site's address is known. */
   address(sitePath: string): string {
-    return this.base ? new URL(sitePath, this.base.endsWith('/') ? this.base : `${this.base}/`).href : sitePath;
+    return new URL(sitePath, this.base).href;
+  }
+
+  /**
+   * A document of the data as written at `sitePath`. Without --url every address in it is relative to
+   * the document, as a reader resolves a reference (data/oparl/bodies.json names data/index.json
+   * `../index.json`), so the folder's links hold wherever it is put; with --url they are absolute.
+   */
+  inDocument<T>(value: T, sitePath: string): T {
+    if (this.isAbsolute) return value;
+    const at = new URL(sitePath, this.base);
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return v.startsWith(this.base) ? relativeReference(at, new URL(v)) : v;
+      if (Array.isArray(v)) return v.map(walk);
+      return v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([key, x]) => [key, walk(x)])) : v;
+    };
+    return walk(value) as T;
   }
 
   meetingPage = (committee: string, date: string) => `${committee}/${date}.html`;
@@ -23,8 +44,7 @@ export class SiteMap {
   meetingFile = (committee: string, fileName: string) => `${committee}/${fileName}`;
   /** A path of the site from an address `address` gave. */
   path(address: string): string {
-    const base = this.base ? this.address('') : '';
-    return address.startsWith(base) ? decodeURI(address.slice(base.length)) : address;
+    return address.startsWith(this.base) ? decodeURI(address.slice(this.base.length)) : address;
   }
 
   meetingData = (committee: string, date: string) => `data/${committee}/${date}.json`;
@@ -47,4 +67,13 @@ export class SiteMap {
   documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
   sbsysFolder = (committee: string, date: string) => `sbsys/${committee}-${date}`;
+}
+
+/** `to` as a reference from the document at `from`, both of one site: up to their common folder, then down. */
+function relativeReference(from: URL, to: URL): string {
+  const folders = from.pathname.split('/').slice(0, -1);
+  const target = to.pathname.split('/');
+  let common = 0;
+  while (common < folders.length && common < target.length - 1 && folders[common] === target[common]) common++;
+  return [...folders.slice(common).map(() => '..'), ...target.slice(common)].join('/') + to.search + to.hash;
 }

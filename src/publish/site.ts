@@ -77,7 +77,7 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     // Newest first, as a reader of a committee's meetings looks for the latest.
     const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame)).reverse();
     const organization = organizationData(map, committee, meetings);
-    files.set(map.committeeData(committee.id), documentJson(map, 'organization', organization));
+    setDocument(files, map, map.committeeData(committee.id), 'organization', organization);
     addList(files, map, map.list('meetings', committee.id), meetings);
     organizations.push(organization);
     allMeetings.push(...meetings);
@@ -111,8 +111,8 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
   const items = renderItems(meeting, attachments);
   files.set(map.meetingPage(committee.id, meeting.date), renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }));
   const data = meetingData(map, published);
-  files.set(map.meetingData(committee.id, meeting.date), documentJson(map, 'meeting', data));
-  for (const { schema, object } of meetingParts(data)) files.set(map.path(object.id), documentJson(map, schema, object));
+  setDocument(files, map, map.meetingData(committee.id, meeting.date), 'meeting', data);
+  for (const { schema, object } of meetingParts(data)) setDocument(files, map, map.path(object.id), schema, object);
   const folder = map.sbsysFolder(committee.id, meeting.date);
   files.set(`${folder}/${committee.id}-${meeting.date}.xml`, sbsysXml(committee, data));
   files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting, items: published.itemsHtml }));
@@ -130,8 +130,8 @@ function addEntryPoints(
   meetings: MeetingData[],
 ): void {
   const body = bodyData(map, authority, meetings);
-  files.set(map.index, documentJson(map, 'index', systemData(map, authority, meetings)));
-  files.set(map.body, documentJson(map, 'body', body));
+  setDocument(files, map, map.index, 'index', systemData(map, authority, meetings));
+  setDocument(files, map, map.body, 'body', body);
   addList(files, map, map.list('bodies'), [body]);
   addList(files, map, map.list('organizations'), organizations);
   addList(files, map, map.list('meetings'), [...meetings].sort((a, b) => b.start.localeCompare(a.start)));
@@ -142,10 +142,11 @@ function addEntryPoints(
 }
 
 const addList = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[]) =>
-  files.set(sitePath, json(listData(map, sitePath, data)));
+  files.set(sitePath, json(map.inDocument(listData(map, sitePath, data), sitePath)));
 
-/** An object as a document of its own: with the address of its schema first. */
-const documentJson = (map: SiteMap, schema: SchemaName, object: object) => json({ $schema: map.address(map.schema(schema)), ...object });
+/** An object as a document of its own at `sitePath`: with the address of its schema first. */
+const setDocument = (files: SiteFiles, map: SiteMap, sitePath: string, schema: SchemaName, object: object) =>
+  files.set(sitePath, json(map.inDocument({ $schema: map.address(map.schema(schema)), ...object }, sitePath)));
 
 const atomType = 'application/atom+xml';
 

@@ -75,7 +75,13 @@ describe('the shipped YAML files in an editor with the YAML extension', () => {
   });
 });
 
-/** A mistake made in one file of a copy of meetings/: the editor and agenda check report it on the same line. */
+/** A house style under `husstil:` in udvalg.yaml, for a mistake in it. */
+const husstil = (yaml: string) => ({ file: 'udvalg.yaml', from: /^sagsgang: DIR$/m, to: `sagsgang: DIR\nhusstil:\n${yaml}`, at: yaml.split('\n').at(-1)! });
+
+/**
+ * A mistake made in one file of a copy of meetings/: the editor and agenda check report it on the same
+ * line. One for each rule of the files that JSON Schema can say (docs/develop/schemas.md lists them).
+ */
 const mistakes: Array<{ what: string; file: string; from: RegExp; to: string; at: string }> = [
   { what: 'an unknown key', file: 'udvalg.yaml', from: /^sagsgang: DIR$/m, to: 'sagsgang: DIR\nsagsgange: DIR', at: 'sagsgange: DIR' },
   { what: 'a wrong type', file: 'plan.yaml', from: /^møder:$/m, to: 'møder: 2023-11-29', at: 'møder: 2023-11-29' },
@@ -83,6 +89,21 @@ const mistakes: Array<{ what: string; file: string; from: RegExp; to: string; at
   { what: 'an empty fast:', file: '2023-11-22.yaml', from: /^punkter:$/m, to: 'punkter:\n  - fast:', at: '  - fast:' },
   { what: 'sted: ""', file: '2023-11-22.yaml', from: /^punkter:$/m, to: 'sted: ""\npunkter:', at: 'sted: ""' },
   { what: 'a bad time', file: 'udvalg.yaml', from: /^start: .*$/m, to: 'start: 25:00', at: 'start: 25:00' },
+  { what: 'a time read as a number, with minutes past 59', file: 'udvalg.yaml', from: /^slut: .*$/m, to: 'slut: 16.75', at: 'slut: 16.75' },
+  { what: 'a text of spaces only', file: 'udvalg.yaml', from: /^sted: .*$/m, to: 'sted: "   "', at: 'sted: "   "' },
+  { what: "YAML's word for no value in a required key", file: 'udvalg.yaml', from: /^navn: .*$/m, to: 'navn: ~', at: 'navn: ~' },
+  { what: 'a control character', file: 'udvalg.yaml', from: /^navn: .*$/m, to: 'navn: "Direktionen\\a"', at: 'navn: "Direktionen\\a"' },
+  { what: 'a name on two lines', file: 'udvalg.yaml', from: /^sted: .*$/m, to: 'sted: "Mødelokale 250\\nrådhuset"', at: 'sted: "Mødelokale 250\\nrådhuset"' },
+  { what: "a short name that cannot be part of a file's name", file: 'udvalg.yaml', from: /^sagsgang: DIR$/m, to: 'sagsgang: DIR\nkort: DIR/ØK', at: 'kort: DIR/ØK' },
+  { what: 'a date not in the calendar', file: 'plan.yaml', from: /^ {2}- dato: 2023-09-13$/m, to: '  - dato: 2023-02-29', at: '  - dato: 2023-02-29' },
+  { what: 'an attachment numbered 0', file: '2023-11-22.yaml', from: /^ {8}dokument: 116728\/23$/m, to: '        nummer: "0"', at: '        nummer: "0"' },
+  { what: 'an open attachment without a titel', file: '2023-11-22.yaml', from: /^ {6}- titel: Notat Tidsplan .*$/m, to: '      - lukket: nej', at: '      - lukket: nej' },
+  { what: 'a weekday rhythm without its end', file: 'udvalg.yaml', from: /^ {2}til: 2023-12-20\n/m, to: '', at: 'mødeplan:' },
+  { what: 'a mødeplan without meetings', file: 'udvalg.yaml', from: /^ {2}ugedag: .*\n {2}fra: .*\n {2}til: .*\n/m, to: '', at: 'mødeplan:' },
+  { what: 'a house style without sections', ...husstil('  afsnit: []') },
+  { what: "a section under a key every item has", ...husstil('  afsnit:\n    - overskrift: Titel\n      nøgle: titel') },
+  { what: 'a placeholder a phrase does not know', ...husstil('  ord:\n    afbud: "{navn} (afbud)"') },
+  { what: 'a clock in a date pattern', ...husstil('  datoer:\n    titel: dd.mm.yyyy') },
 ];
 
 describe('a mistake, in the editor and in agenda check', () => {
@@ -90,7 +111,9 @@ describe('a mistake, in the editor and in agenda check', () => {
     it(`${what} (${file}): both report it, on the same line`, async () => {
       const dir = path.join(tempDir(), 'meetings');
       cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
-      const broken = readFileSync(path.join(dir, file), 'utf8').replace(from, to);
+      const before = readFileSync(path.join(dir, file), 'utf8');
+      expect(before).toMatch(from);
+      const broken = before.replace(from, to);
       const line = broken.split('\n').indexOf(at) + 1;
       writeFileSync(path.join(dir, file), broken);
       const diagnostics = await editor.open(path.join(dir, file), broken);
@@ -101,6 +124,29 @@ describe('a mistake, in the editor and in agenda check', () => {
       expect(diagnostics.map((d) => d.range.start.line + 1), JSON.stringify(diagnostics)).toContain(line);
     });
   }
+});
+
+describe('what agenda check accepts', () => {
+  it("the editor accepts too: True for true, ~ for no value, a required list left empty", async () => {
+    const dir = path.join(tempDir(), 'meetings');
+    cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
+    const edits: Array<[string, RegExp, string]> = [
+      ['2023-11-22.yaml', /^ {6}- lukket: true$/m, '      - lukket: True'],
+      ['2023-11-22.yaml', /^punkter:$/m, 'sted: ~\npunkter:'],
+      ['plan.yaml', /^møder:$/m, 'møder:\n  - dato: 2023-12-20\n    punkter:'],
+    ];
+    for (const [file, from, to] of edits) {
+      const before = readFileSync(path.join(dir, file), 'utf8');
+      expect(before, `${file}: ${to}`).toMatch(from);
+      writeFileSync(path.join(dir, file), before.replace(from, to));
+    }
+    for (const file of new Set(edits.map(([f]) => f))) {
+      expect(await editor.open(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8')), file).toEqual([]);
+      editor.close(path.join(dir, file));
+    }
+    const checked = agenda(['check'], { cwd: path.dirname(dir) });
+    expect(checked.status, checked.stderr).toBe(0);
+  });
 });
 
 describe('a key given twice', () => {

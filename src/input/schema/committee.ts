@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, clock, email, isoDate, list, name, namePart, notBefore, optional, text, weekday } from '../fields.js';
+import { block, clock, email, given, isoDate, list, name, namePart, notBefore, optional, text, weekday } from '../fields.js';
 import { houseStyleOverrideSchema } from './house-style.js';
 
 export const roles = ['formand', 'næstformand'] as const;
@@ -20,6 +20,9 @@ const member = block({
 }).refine(...notBefore('fra', 'til'));
 
 const maxScheduleYears = 10;
+const rhythmKeys = ['ugedag', 'fra', 'til'] as const;
+const wholeRhythm = 'a weekday rhythm needs ugedag, fra and til';
+const noMeetings = 'a mødeplan needs a weekday (ugedag, fra, til) or a list of datoer';
 
 /** A meeting off the weekday rhythm, with its own time and room where they differ. */
 const dated = z.union([
@@ -55,13 +58,17 @@ const schedule = block({
     path: ['til'],
   })
   .superRefine((s, ctx) => {
-    const rhythm = [s.ugedag, s.fra, s.til].filter((v) => v !== undefined).length;
+    const rhythm = rhythmKeys.filter((key) => s[key] !== undefined).length;
     if (rhythm > 0 && rhythm < 3) {
-      for (const key of ['ugedag', 'fra', 'til'] as const) {
-        if (s[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'a weekday rhythm needs ugedag, fra and til' });
-      }
+      for (const key of rhythmKeys) if (s[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: wholeRhythm });
     }
-    if (rhythm === 0 && s.datoer === undefined) ctx.addIssue({ code: 'custom', path: ['datoer'], message: 'a mødeplan needs a weekday (ugedag, fra, til) or a list of datoer' });
+    if (rhythm === 0 && s.datoer === undefined) ctx.addIssue({ code: 'custom', path: ['datoer'], message: noMeetings });
+  })
+  .meta({
+    allOf: [
+      ...rhythmKeys.map((key) => ({ if: given(key), then: { allOf: rhythmKeys.map((k) => given(k, wholeRhythm)) } })),
+      { anyOf: [...rhythmKeys, 'datoer'].map((key) => given(key, noMeetings)) },
+    ],
   });
 
 /** `udvalg.yaml`: who meets, where and when. */

@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
 import { z } from 'zod';
-import { block, flag, optional, text } from '../fields.js';
+import { asText, block, flag, optional, rule, text } from '../fields.js';
 import { ownItemKeys } from './meeting.js';
 
 // The house style (husstil): what differs from one municipality's documents to another's. The
@@ -9,12 +9,16 @@ import { ownItemKeys } from './meeting.js';
 
 /** A phrase with `{name}` placeholders, of which only `allowed` may be used. */
 function phrase(...allowed: string[]) {
-  return text.superRefine((value, ctx) => {
+  // For the editor: every {...} without braces inside is one of `allowed`; a lone { is text.
+  const known = `(?:${allowed.map((a) => a.replace(/[^\p{L}\p{N}_]/gu, '\\$&')).join('|') || '(?!)'})`;
+  const pattern = `^(?:[^{]|\\{${known}\\}|\\{(?![^{}]*\\}))*$`;
+  const patternErrorMessage = `a {placeholder} this text does not know${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (it takes none)'}`;
+  return asText(text.superRefine((value, ctx) => {
     for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
       if (allowed.includes(name!)) continue;
       ctx.addIssue({ code: 'custom', message: `{${name}} is not known here${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (this text takes no placeholders)'}` });
     }
-  });
+  }).meta({ pattern, patternErrorMessage }));
 }
 
 /** Letters of a date pattern that mean something else than a house means by them. */
@@ -25,13 +29,21 @@ const mistakenLetters: Record<string, string> = {
 };
 
 /**
+ * The same rule as a pattern, for the editor: outside quotes, only runs of the letters date-fns formats
+ * that are no clock's (a letter date-fns does not know makes it throw), `o` only after one letter of a
+ * number (do, Mo); an unclosed quote runs to the end, where date-fns reads it as quoted.
+ */
+const refused = 'hHkKmsSaBDY';
+const datePatternForEditor = `^(?:[^A-Za-z']|([GyRuQqMLwIdEecibXxOztTPp])\\1*(?!\\1|o)|[yQqMLwIdeci]o|'[^']*')*(?:'[^'${refused}]*)?$`;
+
+/**
  * A date pattern as date-fns (Unicode's patterns) reads it: dd-MM-yyyy, d. MMMM yyyy, EEEE 'den' d. MMMM yyyy.
  * A pattern with a clock in it is refused, chiefly `mm`, which is minutes: the month is MM; so are D
  * and Y (date-fns refuses DD and YYYY, and writes a warning of its own beside).
  */
-const datePattern = text.superRefine((pattern, ctx) => {
+const datePattern = asText(text.superRefine((pattern, ctx) => {
   const unquoted = pattern.replace(/'[^']*'/g, '');
-  const letter = /[hHkKmsSaBDY]/.exec(unquoted)?.[0];
+  const letter = new RegExp(`[${refused}]`).exec(unquoted)?.[0];
   if (letter) {
     const clock = `'${letter}' is part of a clock time; a date pattern has d, M, y and E (dd-MM-yyyy)`;
     ctx.addIssue({ code: 'custom', message: mistakenLetters[letter] ?? clock });
@@ -42,20 +54,22 @@ const datePattern = text.superRefine((pattern, ctx) => {
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: `not a date pattern: ${(err as Error).message} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
   }
-});
+}).meta({ pattern: datePatternForEditor, patternErrorMessage: "a date pattern has d, M, y and E, and words in quotes: EEEE 'den' d. MMMM yyyy" }));
 
 /** A section of an item: the key a meeting writes it under, and its heading in the document. */
 const section = block({
   nøgle: z
     .string()
-    .regex(/^[a-zæøå][a-zæøå0-9_]*$/, { error: 'a key is written in small letters, digits and _ (økonomiske_konsekvenser)', abort: true })
-    .refine((k) => !ownItemKeys.includes(k), { error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key` })
+    .regex(...rule(/^[a-zæøå][a-zæøå0-9_]*$/, 'a key is written in small letters, digits and _ (økonomiske_konsekvenser)', { abort: true }))
+    .regex(...rule(new RegExp(`^(?!(?:${ownItemKeys.join('|')})$)`), 'a key of every item already; give the section another key', {
+      error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key`,
+    }))
     .describe('The key a meeting writes the section under: sagsfremstilling, indstilling.'),
   overskrift: text.describe("The section's heading in the documents: Sagsfremstilling."),
 });
 
 /** The sections in their order, each key once. */
-const sections = z.array(section).superRefine((list, ctx) => {
+const sections = z.array(section).meta({ minItems: 1 }).superRefine((list, ctx) => {
   if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least 1' });
   list.forEach((s, i) => {
     if (list.findIndex((o) => o.nøgle === s.nøgle) !== i) ctx.addIssue({ code: 'custom', path: [i, 'nøgle'], message: `the section ${s.nøgle} is listed twice` });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { block, blockWithSections, clock, email, flag, list, name, optional, text, wholeNumber } from '../fields.js';
+import { block, blockWithSections, clock, email, flag, given, list, name, optional, saysYes, text, wholeNumber } from '../fields.js';
 
+const openAttachment = 'an open attachment needs a titel';
 const bilag = block({
   nummer: optional(wholeNumber).describe('The attachment\'s number in its item; default: its place in the list.'),
   titel: optional(name).describe('The attachment\'s title; required unless it is closed.'),
@@ -10,7 +11,9 @@ const bilag = block({
   lukket: optional(flag).describe('true: a closed attachment, left out of the public version.'),
   /** Why a closed attachment is closed, for the public (e.g. "jf. offentlighedslovens § 30"). */
   offentlig_note: optional(text).describe('Why a closed attachment is closed, shown to the public, e.g. jf. offentlighedslovens § 30.'),
-}).refine((b) => b.lukket || b.titel !== undefined, { error: 'an open attachment needs a titel', path: ['titel'] });
+})
+  .refine((b) => b.lukket || b.titel !== undefined, { error: openAttachment, path: ['titel'] })
+  .meta({ if: saysYes('lukket'), else: given('titel', openAttachment) });
 
 /** A text of the meeting's: plain, or `{ tekst, lukket: true }` to keep it out of the public version. */
 const closableText = z.union([
@@ -70,16 +73,11 @@ export const ownItemKeys = Object.keys(ownItemShape);
 
 /** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
 function itemSchema(sectionKeys: string[]) {
+  const untitled = 'an item needs a titel (or fast: the id of a standing item)';
   return blockWithSections(ownItemShape, sectionKeys, closableText)
-    .refine((i) => i.fast !== undefined || i.titel !== undefined, {
-      error: 'an item needs a titel (or fast: the id of a standing item)',
-      path: ['titel'],
-    })
-    .meta({ anyOf: ['fast', 'titel'].map(given) });
+    .refine((i) => i.fast !== undefined || i.titel !== undefined, { error: untitled, path: ['titel'] })
+    .meta({ anyOf: ['fast', 'titel'].map((key) => given(key, untitled)) });
 }
-
-/** The same rule for an editor's JSON Schema: the key is there and not empty. */
-const given = (key: string) => ({ required: [key], properties: { [key]: { not: { type: 'null' } } } });
 
 /** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */
 const absence = z.union([
