@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -8,7 +8,8 @@ import { helpCommands, helpOf, helpOptions } from '../support/help.js';
 // The examples in README.md and docs/ are run: a YAML file marked `# eksempel: <path>` on its first
 // line is written over that file of a copy of the example it names (meetings/, eksempel/ or
 // fixtures/husstil/) and must pass `agenda check`; every command line `agenda ...` (in a sh block
-// or in running text) must name a command and options that command's --help lists.
+// or in running text) must name a command and options that command's --help lists; every relative
+// link must lead to a file.
 
 /** Every markdown file of the docs, by its path from the package root. */
 function docs(): Array<{ file: string; text: string }> {
@@ -101,5 +102,16 @@ describe('the examples in the docs', () => {
       return rest.filter((word) => /^--?[a-z]/i.test(word) && !known.includes(word.replace(/=.*/, ''))).map((flag) => `${where}: ${line}: ${flag}`);
     });
     expect(wrong).toEqual([]);
+  });
+
+  it('link only to files that are there', () => {
+    const links = docs().flatMap(({ file, text }) =>
+      [...text.replace(fences, '').matchAll(/\]\(([^)#\s]+)[^)]*\)|src="([^"]+)"/g)]
+        .map((m) => (m[1] ?? m[2])!)
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .map((target) => ({ file, target })),
+    );
+    expect(links.length).toBeGreaterThan(30);
+    expect(links.filter(({ file, target }) => !existsSync(path.join(packageRoot, path.dirname(file), target)))).toEqual([]);
   });
 });
