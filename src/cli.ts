@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { cli, commands, flags, optionsOf, type ArgumentsOf, type CommandName, type OptionSpec, type OptionsOf } from './commands/options.js';
+import { cli, commandNames, commands, flags, optionsOf, type ArgumentsOf, type CommandName, type OptionSpec, type OptionsOf } from './commands/options.js';
 import { printResult } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, printable } from './shared/errors.js';
 import { internalError } from './shared/internal-error.js';
@@ -41,7 +41,7 @@ const program = new Command('agenda')
     },
   });
 
-for (const name of Object.keys(commands) as CommandName[]) {
+for (const name of commandNames) {
   const { description, arguments: args } = commands[name];
   const command = program.command(name).description(description);
   for (const a of args) command.argument(a.name, a.description);

@@ -63,6 +63,9 @@ export const commands = {
 
 export type CommandName = keyof typeof commands;
 
+/** In the order `--help` lists them (Object.keys gives the table's own keys, which are CommandName by its type). */
+export const commandNames = Object.keys(commands) as CommandName[];
+
 export interface OptionSpec {
   /** `--out`, or `--no-open` for a switch that is on unless given. */
   readonly long: `--${string}`;

@@ -1,6 +1,6 @@
 import { readDefaultStyle } from '../input/house-style.js';
 import { yamlReference } from '../input/yaml-reference.js';
-import { cli, commands, flags, optionsOf, type CommandName } from './options.js';
+import { cli, commandNames, commands, flags, optionsOf, type CommandName } from './options.js';
 
 // docs/reference/: what `npm run build` writes (scripts/reference.mjs) and the reference test
 // compares with what is committed. Made from the option table and the schemas, never by hand.
@@ -13,7 +13,6 @@ export async function referenceFiles(): Promise<Record<string, string>> {
 
 /** Every command with its arguments and options, from options.ts, the table commander is built from. */
 export function commandsReference(): string {
-  const names = Object.keys(commands) as CommandName[];
   const lines = [
     '# The commands: every option',
     '',
@@ -28,9 +27,9 @@ export function commandsReference(): string {
     `| \`${cli.version.flags}\` | ${cli.version.description} |`,
     `| \`${cli.help.flags}\` | ${cli.help.description} (also of each command) |`,
     '',
-    ...names.map((name) => `- [agenda ${name}](#agenda-${name}): ${cell(commands[name].description)}`),
+    ...commandNames.map((name) => `- [agenda ${name}](#agenda-${name}): ${cell(commands[name].description)}`),
   ];
-  return `${[...lines, ...names.flatMap(commandSection)].join('\n')}\n`;
+  return `${[...lines, ...commandNames.flatMap(commandSection)].join('\n')}\n`;
 }
 
 function commandSection(name: CommandName): string[] {

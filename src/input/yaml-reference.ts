@@ -18,7 +18,8 @@ type Node = {
 
 /** The reference of every file's keys, the sections being the house's given. */
 export function yamlReference(sectionKeys: string[]): string {
-  const files: Array<[string, Node]> = [['YYYY-MM-DD.yaml', meetingJsonSchema(sectionKeys) as Node], ...(Object.entries(sharedJsonSchemas(sectionKeys)) as Array<[string, Node]>)];
+  // zod's JSON Schemas, typed as object: Node names the part of JSON Schema they use.
+  const files = [['YYYY-MM-DD.yaml', meetingJsonSchema(sectionKeys)], ...Object.entries(sharedJsonSchemas(sectionKeys))] as Array<[string, Node]>;
   const intro = [
     '# The YAML files: every key',
     '',
@@ -65,8 +66,9 @@ const listOf = (node: Node) => (node.anyOf ?? []).some((n) => n.type === 'array'
 /** A key left empty is not given (`{ anyOf: [X, null] }`), and a description may stand on either level. */
 function unwrap(node: Node): { inner: Node; description?: string } {
   const alternatives = node.anyOf?.filter((n) => n.type !== 'null');
-  if (node.anyOf && alternatives && alternatives.length === 1 && alternatives.length < node.anyOf.length) {
-    const { inner, description } = unwrap(alternatives[0]!);
+  const [only] = alternatives ?? [];
+  if (node.anyOf && only && alternatives?.length === 1 && alternatives.length < node.anyOf.length) {
+    const { inner, description } = unwrap(only);
     return { inner, description: node.description ?? description };
   }
   return { inner: node, description: node.description };
@@ -89,7 +91,7 @@ function scalarKind(alternatives: Node[]): string | undefined {
   if (types === 'boolean,string') return '`true`/`false` (`ja`/`nej`)';
   if (types === 'integer,string') return 'whole number';
   if (types === 'number,string') return 'time, e.g. 9:00';
-  if (types === 'string,number,boolean') return alternatives[0]!.pattern ? 'short name (part of file names)' : 'text';
+  if (types === 'string,number,boolean') return alternatives[0]?.pattern ? 'short name (part of file names)' : 'text';
   return undefined;
 }
 
