@@ -1,4 +1,4 @@
-// The layers of src/, as README's "How it works" draws them, checked by `npm test` (test/unit/layers.test.ts).
+// The layers of src/, as docs/develop/flow.md draws them, checked by `npm test` (test/unit/layers.test.ts).
 // The flow: input → check → model → render → pdf, each step importing only shared/ and what it needs before it;
 // drafts/, send/ and publish/ make other things of the model; pipeline/ composes all of them, once;
 // commands/ and preview/ call the pipeline (and drafts/ for the clerk's files); cli.ts calls the commands.

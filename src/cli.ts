@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { cli, commandNames, commands, flags, optionsOf, type ArgumentsOf, type CommandName, type OptionSpec, type OptionsOf } from './commands/options.js';
 import { printResult } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, printable } from './shared/errors.js';
 import { internalError } from './shared/internal-error.js';
@@ -9,51 +10,29 @@ import { quietConsole } from './shared/quiet-console.js';
 import { packageRoot } from './shared/paths.js';
 
 // Each command's modules load when it runs, so a command pays only for what it uses.
-const commands = {
-  build: () => import('./commands/build.js'),
-  check: () => import('./commands/check.js'),
-  new: () => import('./commands/new.js'),
-  minutes: () => import('./commands/minutes.js'),
-  finalize: () => import('./commands/finalize.js'),
-  plan: () => import('./commands/plan.js'),
-  schema: () => import('./commands/schema.js'),
-  send: () => import('./commands/send.js'),
-  sag: () => import('./commands/sag.js'),
-  publish: () => import('./commands/publish.js'),
-  preview: () => import('./commands/preview.js'),
+const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C>) => Promise<void> } = {
+  build: async ([dates], options) => (await import('./commands/build.js')).buildCommand(dates, options),
+  check: async ([dates], options) => (await import('./commands/check.js')).checkCommand(dates, options),
+  new: async ([date], options) => (await import('./commands/new.js')).newCommand(date, options),
+  publish: async ([], options) => (await import('./commands/publish.js')).publishCommand(options),
+  send: async ([date], options) => (await import('./commands/send.js')).sendCommand(date, options),
+  minutes: async ([date], options) => (await import('./commands/minutes.js')).minutesCommand(date, options),
+  finalize: async ([date], options) => (await import('./commands/finalize.js')).finalizeCommand(date, options),
+  plan: async ([], options) => (await import('./commands/plan.js')).planCommand(options),
+  sag: async ([id], options) => (await import('./commands/sag.js')).sagCommand(id, options),
+  schema: async ([], options) => (await import('./commands/schema.js')).schemaCommand(options),
+  preview: async ([date], options) => (await import('./commands/preview.js')).previewCommand(date, options),
 };
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number from 1 up');
-  return n;
-}
-
-/** Up to a day: Node's timers take at most 2^31 ms (some 24.8 days), and past that fire at once. */
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new InvalidArgumentError('expected a number of seconds, at most 86400 (a day)');
-  return n;
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number, 0 to 65535 (0: a free one)');
-  return n;
-}
 
 const json = process.argv.includes('--json');
 const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 /** What commander said of a usage error, kept to print as JSON under --json. */
 let usageMessage = '';
 
-/** Which committee a command works on: the same two options, worded once, for every command that takes one. */
-const udvalgOption = () => new Option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several");
-const meetingsOption = () => new Option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)");
-
 const program = new Command('agenda')
-  .description('Agendas (dagsordener) and minutes (referater) as PDF, from meetings written in YAML')
-  .version(version, '-V, --version', "print agenda's version")
+  .description(cli.description)
+  .version(version, cli.version.flags, cli.version.description)
+  .helpOption(cli.help.flags, cli.help.description)
   .exitOverride()
   .configureOutput({
     outputError: (text, write) => {
@@ -62,123 +41,23 @@ const program = new Command('agenda')
     },
   });
 
-program
-  .command('build')
-  .description('build the PDFs of meetings: DIR/<date>.yaml merged with the shared files in DIR')
-  .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges of the meeting files (2023-01-01..2023-06-30)')
-  .option('--all', 'every meeting file of every committee (with --udvalg: of that committee)')
-  .option('--public', 'the version for publication, without anything closed (lukket); default file name ends in -offentlig.pdf')
-  .addOption(new Option('--both', "the members' version and the public one").conflicts('public'))
-  .option('--samlet', 'the combined document: the agenda with its attachment files (bilag fil:) after it, out/<date>-dagsorden-samlet.pdf')
-  .option('--bilag-efter-punkt', "with --samlet: each item's attachments right after that item's pages, instead of after the agenda")
-  .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
-  .option('--html <file>', 'also write the HTML that was printed (one meeting)')
-  .option('--force', 'print every PDF again, also those made from the same inputs as they are (kept by default)')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
-  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
-  .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
-  .option('-q, --quiet', 'no progress lines and no warnings; errors and the summary only')
-  .option('--json', 'print the results, warnings and errors as JSON on stdout')
-  .action(async (dates: string[], options) => (await commands.build()).buildCommand(dates, options));
+for (const name of commandNames) {
+  const { description, arguments: args } = commands[name];
+  const command = program.command(name).description(description);
+  for (const a of args) command.argument(a.name, a.description);
+  for (const o of optionsOf(name)) command.addOption(commanderOption(o));
+  // commander hands the arguments in the order declared, then the options object: the values the
+  // table declares, which ArgumentsOf and OptionsOf read from the same table.
+  command.action((...values: unknown[]) => actions[name](values.slice(0, args.length) as never, values[args.length] as never));
+}
 
-program
-  .command('check')
-  .description('check the shared files and the named meetings (default: all), and report every problem')
-  .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .option('--json', 'print the findings as JSON on stdout')
-  .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
-
-program
-  .command('new')
-  .description('write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items')
-  .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .action(async (date: string | undefined, options) => (await commands.new()).newCommand(date, options));
-
-program
-  .command('publish')
-  .description('publish every meeting, in the public version only, as a static site: pages, PDFs, open data (JSON, SBSYS XML) and calendar feeds')
-  .option('-o, --out <dir>', 'the site folder', 'site')
-  .option('--url <address>', "the site's public address (https://...), for the links in the data and the calendar feeds")
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .option('--force', 'print every PDF again, also those the site has from the same inputs')
-  .option('--samlet', "also each meeting's public combined document: its PDF with the open attachments' pages after it (printed once more for it)")
-  .option('--browser <path>', 'the Chromium or Chrome to print with')
-  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
-  .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
-  .option('-q, --quiet', 'no warnings')
-  .option('--json', 'print the result as JSON on stdout')
-  .action(async (options) => (await commands.publish()).publishCommand(options));
-
-program
-  .command('send')
-  .description("e-mail the members' PDF (built, or reused if it records being made from these inputs) to every member and extra recipient, and log it")
-  .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .option('--dry-run', 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing')
-  .option('--to <address>', 'send to this address only (a test send)')
-  .option('--force', 'send again to whoever has this version already')
-  .option('--smtp <file>', 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .option('--browser <path>', 'the Chromium or Chrome to print with')
-  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
-  .action(async (date: string, options) => (await commands.send()).sendCommand(date, options));
-
-program
-  .command('minutes')
-  .description('turn a meeting file into the minutes draft: a beslutning under each item, filled in where the tool knows it')
-  .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .action(async (date: string, options) => (await commands.minutes()).minutesCommand(date, options));
-
-program
-  .command('finalize')
-  .description('freeze a meeting as it went out: later changes to the shared files no longer change its documents')
-  .argument('<date>', 'the meeting date (YYYY-MM-DD)')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .action(async (date: string, options) => (await commands.finalize()).finalizeCommand(date, options));
-
-program
-  .command('plan')
-  .description('the coming meetings with their planned points, as the forward plan stands')
-  .option('--from <date>', 'the first meeting date to show (default: today)')
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .action(async (options) => (await commands.plan()).planCommand(options));
-
-program
-  .command('sag')
-  .description("a case's way through the repository's committees: each meeting, committee, item number and decision")
-  .argument('<id>', "the case's id, as items give it under sag:")
-  .option('--medlemmer', "the members' view: closed items' own titles and closed decisions' text (default: what the public may see)")
-  .action(async (id: string, options: { medlemmer?: boolean }) => (await commands.sag()).sagCommand(id, options));
-
-program
-  .command('schema')
-  .description("write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)")
-  .option('-o, --out <file>', "where to write it; '-' for standard output")
-  .addOption(udvalgOption())
-  .addOption(meetingsOption())
-  .action(async (options) => (await commands.schema()).schemaCommand(options));
-
-program
-  .command('preview')
-  .description("show a meeting's document in the browser as it will print, updated on every save, with every problem on it")
-  .argument('[date]', 'the meeting date (YYYY-MM-DD); default: the latest meeting file')
-  .option('-m, --meetings <dir>', 'the meetings folder', 'meetings')
-  .option('-p, --port <n>', 'the port on 127.0.0.1 (default: a free one)', port, 0)
-  .option('--no-open', 'print the address only; do not open it in the browser')
-  .option('--browser <path>', 'the Chromium or Chrome to print with')
-  .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
-  .action(async (date: string | undefined, options) => (await commands.preview()).previewCommand(date, options));
+function commanderOption(o: OptionSpec): Option {
+  const option = new Option(flags(o), o.description);
+  if (o.parse) option.argParser(o.parse);
+  if (o.default !== undefined) option.default(o.default);
+  if (o.conflicts) option.conflicts(o.conflicts);
+  return option;
+}
 
 /** Every failure ends as one or more plain lines (or one JSON result) and a documented exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 // agenda as a library: `import { ... } from 'agenda'`. The same flow and the same errors as the CLI,
-// without a terminal: nothing here prints or exits. README's "As a library" shows it in use.
+// without a terminal: nothing here prints or exits. docs/install/library.md shows it in use.
 
 export { checkCommittee, checkMeetingSources, readMeetingSources, readSharedSources, type CheckReport } from './pipeline/sources.js';
 export { buildBatch, type BatchEvent, type BatchRequest, type BatchResult, type DocumentResult } from './pipeline/batch.js';

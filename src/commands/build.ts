@@ -1,24 +1,11 @@
-import type { CommitteeChoice } from '../input/repository.js';
 import type { Audience } from '../model/meeting.js';
 import { buildBatch, type BatchEvent } from '../pipeline/batch.js';
 import { printFindings } from './report.js';
 import { reportBuild } from './build-report.js';
+import type { OptionsOf } from './options.js';
 
-export interface BuildOptions extends CommitteeChoice {
-  out?: string;
-  html?: string;
-  browser?: string;
-  timeout: number;
-  public?: boolean;
-  both?: boolean;
-  all?: boolean;
-  jobs?: number;
-  quiet?: boolean;
-  json?: boolean;
-  samlet?: boolean;
-  bilagEfterPunkt?: boolean;
-  force?: boolean;
-}
+/** Its options, as declared in options.ts. */
+export type BuildOptions = OptionsOf<'build'>;
 
 /** `agenda build <date ...>`: the members' version, the public one (`--public`) or both (`--both`) of meetings, on one browser. */
 export async function buildCommand(dates: string[], options: BuildOptions): Promise<void> {

@@ -1,11 +1,11 @@
-import { chooseCommittees, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommittees } from '../input/repository.js';
 import { checkCommittee } from '../pipeline/sources.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
 import { printFindings, printResult } from './report.js';
+import type { OptionsOf } from './options.js';
 
-export interface CheckOptions extends CommitteeChoice {
-  json?: boolean;
-}
+/** Its options, as declared in options.ts. */
+export type CheckOptions = OptionsOf<'check'>;
 
 /** `agenda check [date ...]`: the shared files and the named meetings (default: all), every problem at once. */
 export async function checkCommand(dates: string[], options: CheckOptions): Promise<void> {

@@ -1,11 +1,13 @@
-import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommitteeOf } from '../input/repository.js';
 import { readMeetingSources } from '../pipeline/sources.js';
 import { UsageError } from '../shared/errors.js';
 import { archiveDir, hasArchive, writeArchive } from '../input/archive.js';
 import { meetingFor } from '../pipeline/document.js';
 import { checkedDate } from '../pipeline/select.js';
+import type { OptionsOf } from './options.js';
 
-export type FinalizeOptions = CommitteeChoice;
+/** Its options, as declared in options.ts. */
+export type FinalizeOptions = OptionsOf<'finalize'>;
 
 /**
  * `agenda finalize <date>`: the meeting's documents have gone out. Its shared files are archived as

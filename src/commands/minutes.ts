@@ -3,13 +3,15 @@ import { readMeetingSources } from '../pipeline/sources.js';
 import { minutesDraft } from '../drafts/minutes.js';
 import { UsageError } from '../shared/errors.js';
 import { mainSectionKey } from '../input/house-style.js';
-import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommitteeOf } from '../input/repository.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { writeAtomically } from '../shared/files.js';
 import { checkedDate } from '../pipeline/select.js';
+import type { OptionsOf } from './options.js';
 
-export type MinutesOptions = CommitteeChoice;
+/** Its options, as declared in options.ts. */
+export type MinutesOptions = OptionsOf<'minutes'>;
 
 /** `agenda minutes <date>`: the meeting file becomes the minutes draft, a decision under each item. */
 export async function minutesCommand(dateArg: string, options: MinutesOptions): Promise<void> {

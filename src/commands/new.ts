@@ -1,4 +1,4 @@
-import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommittee } from '../input/repository.js';
 import { writeFile } from 'node:fs/promises';
 import { readSharedSources } from '../pipeline/sources.js';
 import type { SharedSources } from '../input/sources.js';
@@ -9,8 +9,10 @@ import { placeholder } from '../input/placeholder.js';
 import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
 import { checkedDate } from '../pipeline/select.js';
+import type { OptionsOf } from './options.js';
 
-export type NewOptions = CommitteeChoice;
+/** Its options, as declared in options.ts. */
+export type NewOptions = OptionsOf<'new'>;
 
 /**
  * `agenda new [date]`: a meeting file for the clerk to fill in, for the date given or the next

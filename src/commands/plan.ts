@@ -1,13 +1,13 @@
-import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommittee } from '../input/repository.js';
 import { comingPlan } from '../pipeline/plan.js';
 import { checkedDate } from '../pipeline/select.js';
 import { planTable } from './plan-table.js';
 import { longDate } from '../shared/danish-dates.js';
 import { today } from '../shared/dates.js';
+import type { OptionsOf } from './options.js';
 
-export interface PlanOptions extends CommitteeChoice {
-  from?: string;
-}
+/** Its options, as declared in options.ts. */
+export type PlanOptions = OptionsOf<'plan'>;
 
 /** `agenda plan`: the coming meetings and their planned points as the plan stands now, as a table. */
 export async function planCommand(options: PlanOptions): Promise<void> {

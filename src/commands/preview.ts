@@ -1,13 +1,9 @@
 import { openPrivately } from '../preview/open.js';
 import { startPreview } from '../preview/preview.js';
+import type { OptionsOf } from './options.js';
 
-export interface PreviewOptions {
-  meetings: string;
-  port: number;
-  open: boolean;
-  browser?: string;
-  timeout: number;
-}
+/** Its options, as declared in options.ts. */
+export type PreviewOptions = OptionsOf<'preview'>;
 
 /** `agenda preview [date]`: the meeting's document, printed anew on every save, on a page at 127.0.0.1; until Ctrl-C. */
 export async function previewCommand(date: string | undefined, options: PreviewOptions): Promise<void> {

@@ -1,20 +1,10 @@
 import { publishSite } from '../pipeline/publish-site.js';
 import { today } from '../shared/dates.js';
 import { findingsJson, printFindings, printJson } from './report.js';
+import type { OptionsOf } from './options.js';
 
-export interface PublishOptions {
-  out: string;
-  url?: string;
-  meetings?: string;
-  udvalg?: string;
-  browser?: string;
-  timeout: number;
-  jobs?: number;
-  force?: boolean;
-  samlet?: boolean;
-  quiet?: boolean;
-  json?: boolean;
-}
+/** Its options, as declared in options.ts. */
+export type PublishOptions = OptionsOf<'publish'>;
 
 /** `agenda publish`: the public site of every committee's meetings (see pipeline/publish.ts). */
 export async function publishCommand(options: PublishOptions): Promise<void> {

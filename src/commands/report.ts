@@ -11,7 +11,7 @@ export function findingsJson(findings: Finding[]) {
 }
 
 /**
- * Every command's result under --json, on stdout, in one shape (README: "JSON output"): the
+ * Every command's result under --json, on stdout, in one shape (docs/install/json-output.md): the
  * command, whether it succeeded, its exit code, the error that stopped it (or null), its findings,
  * and what the command itself reports (build: documents; check: files and counts).
  */

@@ -1,11 +1,10 @@
 import { caseSteps, repositoryMeetings, type CaseStep } from '../pipeline/case-history.js';
 import { UsageError } from '../shared/errors.js';
 import { longDate } from '../shared/danish-dates.js';
+import type { OptionsOf } from './options.js';
 
-export interface SagOptions {
-  /** The members' view: closed items under their own titles, closed decisions with their text. */
-  medlemmer?: boolean;
-}
+/** Its options, as declared in options.ts. */
+export type SagOptions = OptionsOf<'sag'>;
 
 /**
  * `agenda sag <id>`: the case's way through the committees of the repository here, each meeting

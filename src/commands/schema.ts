@@ -1,17 +1,17 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
-import { chooseCommittee, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommittee } from '../input/repository.js';
 import { writeSharedSchemas } from '../pipeline/schemas.js';
 import type { SharedSources } from '../input/sources.js';
 import { readSharedSources } from '../pipeline/sources.js';
 import { writeAtomically } from '../shared/files.js';
+import type { OptionsOf } from './options.js';
 
 /** Beside the meeting files, where their `# yaml-language-server: $schema=` line points. */
 export const schemaFileName = 'schema.json';
 
-export interface SchemaOptions extends CommitteeChoice {
-  out?: string;
-}
+/** Its options, as declared in options.ts. */
+export type SchemaOptions = OptionsOf<'schema'>;
 
 /** `agenda schema`: the JSON Schema of a committee's meeting file, with its house's sections, made from the same zod schemas that check it. */
 export async function schemaCommand(options: SchemaOptions): Promise<void> {

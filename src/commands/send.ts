@@ -1,17 +1,12 @@
-import { chooseCommitteeOf, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommitteeOf } from '../input/repository.js';
 import { sendMeeting, type SendEvent, type SendResult } from '../pipeline/send.js';
 import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
 import { printFindings } from './report.js';
+import type { OptionsOf } from './options.js';
 
-export interface SendOptions extends CommitteeChoice {
-  dryRun?: boolean;
-  to?: string;
-  force?: boolean;
-  smtp?: string;
-  browser?: string;
-  timeout: number;
-}
+/** Its options, as declared in options.ts. */
+export type SendOptions = OptionsOf<'send'>;
 
 /** `agenda send <date>`: the members' PDF to every member and extra recipient, logged; see pipeline/send.ts. */
 export async function sendCommand(dateArg: string, options: SendOptions): Promise<void> {

@@ -1,4 +1,4 @@
-/** Exit codes, as documented in the README. */
+/** Exit codes, as documented in docs/install/exit-codes.md. */
 export const ExitCode = {
   ok: 0,
   invalidInput: 1,

@@ -20,6 +20,8 @@ describe('the npm package', () => {
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', binPath, 'templates/style.css', 'templates/partials/punkt.hbs']));
     expect(readFileSync(path.join(packageRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    // The guides and the reference the README links to, and its picture, so its links hold where agenda is installed.
+    expect(files).toEqual(expect.arrayContaining(['docs/clerk/README.md', 'docs/install/README.md', 'docs/develop/README.md', 'docs/reference/commands.md', 'docs/reference/yaml.md', 'docs/images/dagsorden-side.png']));
   });
 
   it('installed from its tarball as npm -g lays it out, builds a meeting from any folder', () => {
