@@ -10,6 +10,8 @@ type Node = {
   anyOf?: Node[];
   enum?: unknown[];
   pattern?: string;
+  /** The rules of a text, each a pattern of its own (input/fields.ts, rule). */
+  allOf?: Node[];
   items?: Node;
   properties?: Record<string, Node>;
   required?: string[];
@@ -81,7 +83,7 @@ function kind(node: Node): string {
   if (node.enum) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
   if (node.type === 'array') return `list of ${node.items ? kind(unwrap(node.items).inner) : 'values'}`;
   if (node.type === 'object') return 'block';
-  if (node.type === 'string' && node.pattern) return patternKind(node.pattern);
+  if (node.type === 'string') return patternKind(node);
   return node.type === 'string' ? 'text' : (node.type ?? 'any');
 }
 
@@ -91,15 +93,27 @@ function scalarKind(alternatives: Node[]): string | undefined {
   if (types === 'boolean,string') return '`true`/`false` (`ja`/`nej`)';
   if (types === 'integer,string') return 'whole number';
   if (types === 'number,string') return 'time, e.g. 9:00';
-  if (types === 'string,number,boolean') return alternatives[0]?.pattern ? 'short name (part of file names)' : 'text';
+  if (types === 'string,number,boolean') return alternatives[0] ? patternKind(alternatives[0]) : 'text';
   return undefined;
 }
 
-function patternKind(pattern: string): string {
-  if (pattern.includes('@')) return 'e-mail address';
-  if (pattern.startsWith('^\\d{4}-\\d{2}-\\d{2}$')) return 'date, YYYY-MM-DD';
-  return `text matching \`${pattern}\``;
+/** A text's patterns: its own and its rules'. */
+const patternsOf = (node: Node): string[] => [node.pattern, ...(node.allOf ?? []).map((n) => n.pattern)].filter((p) => p !== undefined);
+
+/** What a text's rules make of it; the rules every text has (not empty, no control character, one line) say nothing of its kind. */
+function patternKind(node: Node): string {
+  const patterns = patternsOf(node);
+  if (patterns.some((p) => p.includes('@'))) return 'e-mail address';
+  if (patterns.some((p) => p.startsWith('^\\d{4}-\\d{2}-\\d{2}$'))) return 'date, YYYY-MM-DD';
+  if (patterns.some((p) => p.includes('\\.\\.'))) return 'short name (part of file names)';
+  const own = patterns.find((p) => !everyText.has(p));
+  const placeholders = own?.match(/\\\{\(\?:([^)]*)\)\\\}/)?.[1];
+  if (placeholders) return `text with ${placeholders.split('|').map((name) => `{${name}}`).join(', ')}`;
+  return own ? `text matching \`${own}\`` : 'text';
 }
+
+/** The patterns of every text (input/fields.ts): not empty, no control character, one line. */
+const everyText = new Set([String.raw`\S`, String.raw`^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$`, String.raw`^\s*[^\n\u2028\u2029]*\s*$`]);
 
 /** A table cell: one line; `<dato>` would be read as an HTML tag, `|` as a column. */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
