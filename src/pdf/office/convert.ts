@@ -90,7 +90,7 @@ async function convert(file: OfficeFile, extension: string, importFilter: string
 
 /** Why LibreOffice made no PDF, as the clerk can act on it. */
 function failure(ended: Ended, timeoutMs: number, name: string): string {
-  if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${Math.round(timeoutMs / 1000)} s: open it, save a copy (or a PDF) and name that`;
+  if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${timeoutMs / 1000} s: open it, save a copy (or a PDF) and name that`;
   const said = ended.said.trim().split('\n').filter((line) => !/javaldx/.test(line)).slice(-2).join(' ');
   if (ended.by === 'exit' && ended.signal) return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
   return `LibreOffice could not convert it: it is damaged, protected by a password, or not a ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;

@@ -5,7 +5,7 @@ import { dispose, newProfile } from '../profile.js';
 /**
  * The settings of the LibreOffice profile every conversion starts from, written before LibreOffice
  * first reads it: macros never run (the highest security level, and their execution off, so not even
- * a signed macro from a trusted place runs), links are never updated, images linked from a document
+ * a signed macro from a trusted place runs; VBA not loaded at all), links are never updated, images linked from a document
  * that came from outside are not loaded, and whatever it would still fetch goes through a proxy at a
  * port of this machine where nothing listens (the network is closed besides, where it can be: run.ts).
  * The locale is Danish, so a spreadsheet with no page settings prints on A4 and its numbers read as
@@ -15,6 +15,12 @@ const settings: Array<[string, string, string]> = [
   ['/org.openoffice.Office.Common/Security/Scripting', 'MacroSecurityLevel', '3'],
   ['/org.openoffice.Office.Common/Security/Scripting', 'DisableMacrosExecution', 'true'],
   ['/org.openoffice.Office.Common/Security/Scripting', 'BlockUntrustedRefererLinks', 'true'],
+  // Word's, Excel's and PowerPoint's macros (VBA) are not even read in.
+  ['/org.openoffice.Office.Writer/Filter/Import/VBA', 'Load', 'false'],
+  ['/org.openoffice.Office.Writer/Filter/Import/VBA', 'Executable', 'false'],
+  ['/org.openoffice.Office.Calc/Filter/Import/VBA', 'Load', 'false'],
+  ['/org.openoffice.Office.Calc/Filter/Import/VBA', 'Executable', 'false'],
+  ['/org.openoffice.Office.Impress/Filter/Import/VBA', 'Load', 'false'],
   ['/org.openoffice.Office.Writer/Content/Update', 'Link', '0'], // LinkUpdateModes.NEVER
   ['/org.openoffice.Office.Writer/Content/Update', 'Field', 'false'],
   ['/org.openoffice.Office.Writer/Content/Update', 'Chart', 'false'],
