@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { registryModifications } from '../../src/pdf/office/profile.js';
 import { InputError } from '../../src/shared/errors.js';
 import { scanPng } from '../support/attachments.js';
 import {
+  conversionsLeft,
   encryptedDocx,
   externalTemplateDocx,
   externalTemplateOdt,
@@ -85,18 +86,7 @@ describe.skipIf(noSoffice)('hostile office files', () => {
 
   /** No process of this test's conversions is left, and their folders are gone; the home is untouched. */
   function nothingLeft(): void {
-    const ours = `agenda-office-${process.pid}-`;
-    const left = readdirSync('/proc')
-      .filter((n) => /^\d+$/.test(n))
-      .filter((n) => {
-        try {
-          return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(ours);
-        } catch {
-          return false;
-        }
-      });
-    expect(left).toEqual([]);
-    expect(readdirSync(process.env.TMPDIR!).filter((n) => n.startsWith(ours))).toEqual([]);
+    expect(conversionsLeft()).toEqual({ processes: [], folders: [] });
     expect(readdirSync(process.env.HOME!)).toEqual([]);
     expect(existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => !/^[0-9a-f]{64}\.pdf$/.test(n)) : []).toEqual([]);
   }

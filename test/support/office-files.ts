@@ -1,7 +1,7 @@
 import CFB from 'cfb';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -161,4 +161,17 @@ export async function zipBombXlsx(megabytes: number): Promise<Buffer> {
   const xlsx = await saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', [['bombe']])), '.xlsx');
   const parts = unzipSync(xlsx);
   return Buffer.from(zipSync({ ...parts, 'xl/media/fyld.bin': [new Uint8Array(megabytes * 1024 * 1024), { level: 1 }] }));
+}
+
+/** Processes of this test process's conversions still there (by their profile folder, agenda-office-<pid>-, in their command line), and their folders. */
+export function conversionsLeft(): { processes: string[]; folders: string[] } {
+  const ours = `agenda-office-${process.pid}-`;
+  const processes = readdirSync('/proc').filter((n) => {
+    try {
+      return /^\d+$/.test(n) && readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(ours);
+    } catch {
+      return false;
+    }
+  });
+  return { processes, folders: readdirSync(tmpdir()).filter((n) => n.startsWith(ours)) };
 }
