@@ -84,6 +84,15 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     expect(pages[1]).toContain('Udgifterne følger budgettet');
   });
 
+  it('converts a .txt as text (even one that reads as HTML) and an .rtf', async () => {
+    const txt = await convert('note.txt', Buffer.from('Referat af mødet\n<html><img src="http://127.0.0.1:9/x.png">Ærlig talt</html>\n'));
+    const [text] = pdfPages(txt.file);
+    expect(text).toContain('Referat af mødet');
+    expect(text).toContain('<html><img src="http://127.0.0.1:9/x.png">Ærlig talt</html>');
+    const rtf = await convert('brev.rtf', await saveAs('text', flatDocument('text', paragraph('Et brev om sagen, skrevet på ærø')), '.rtf'));
+    expect(pdfPages(rtf.file)[0]).toContain('Et brev om sagen, skrevet på ærø');
+  });
+
   it('converts a file once: the second time from the cache, the same bytes; the same file converted anew gives the same bytes', async () => {
     const docx = await saveAs('text', flatDocument('text', letter), '.docx');
     const cacheDir = path.join(work, 'cache-twice');
