@@ -120,7 +120,7 @@ function failure(ended: Ended, timeoutMs: number, name: string): string {
   if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${timeoutMs / 1000} s: open it, save a copy (or a PDF) and name that`;
   const said = ended.said.trim().split('\n').filter((line) => !/javaldx/.test(line)).slice(-2).join(' ');
   if (ended.by === 'exit' && ended.signal) return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
-  return `LibreOffice could not convert it: it is damaged, protected by a password, or not a ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
+  return `LibreOffice could not convert it: it is damaged, protected by a password, or not ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
 }
 
 /** Conversions at once: each LibreOffice takes a core while it converts. */
