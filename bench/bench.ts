@@ -16,6 +16,8 @@
 //       and `agenda publish --samlet`, which also prints each public combined document, against
 //       those PDFs and the combined documents built (`--public --samlet`)
 //   (j), (k): the preview (bench/preview.ts); `npm run bench -- preview` runs it alone
+//   (l) a 30-page .docx converted to PDF by LibreOffice, cold and cached (bench/office.ts);
+//       `npm run bench -- office` runs it alone
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -30,6 +32,7 @@ import { loadPdf } from '../src/pdf/outline.js';
 import { pdfLib } from '../src/pdf/pdf-lib.js';
 import { packageRoot } from '../src/shared/paths.js';
 import { treeMemory } from './memory.js';
+import { officeBench } from './office.js';
 import { previewBench } from './preview.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -139,6 +142,11 @@ if (process.argv.includes('preview')) {
   rmSync(work, { recursive: true, force: true });
   process.exit();
 }
+if (process.argv.includes('office')) {
+  await officeBench(runs);
+  rmSync(work, { recursive: true, force: true });
+  process.exit();
+}
 
 const year = yearOfMeetings();
 const yearDates = readdirSync(year).flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? []).sort();
@@ -189,4 +197,5 @@ console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
 console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; publish --samlet against (i): ${(hSamlet / i).toFixed(2)}, against all it prints, their public PDFs and combined documents: ${(hSamlet / (i + combinedYear)).toFixed(2)}`);
 await previewBench(browser);
+await officeBench(runs);
 rmSync(work, { recursive: true, force: true });

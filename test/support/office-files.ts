@@ -1,0 +1,188 @@
+import CFB from 'cfb';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+/**
+ * Office files made at test time, by the test's own text: a flat OpenDocument (one XML file) written
+ * here, saved by LibreOffice as .docx, .xlsx, .pptx or whatever is asked. No binary of unknown origin.
+ */
+export const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
+export const noSoffice = soffice ? false : 'LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui';
+
+const ns = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+  'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+  'xmlns:xlink="http://www.w3.org/1999/xlink"',
+  'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0"',
+  'xmlns:ooo="http://openoffice.org/2004/office"',
+  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+  'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"',
+].join(' ');
+
+export type Flat = 'text' | 'spreadsheet' | 'presentation';
+
+/** A flat OpenDocument of `kind` whose office:body holds `body`; `head` goes before the body (styles, scripts, settings). */
+export function flatDocument(kind: Flat, body: string, head = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${ns} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.${kind}">${head}<office:body><office:${kind}>${body}</office:${kind}></office:body></office:document>\n`;
+}
+
+const flatExtension: Record<Flat, string> = { text: '.fodt', spreadsheet: '.fods', presentation: '.fodp' };
+
+/**
+ * Runs LibreOffice with a fresh profile in `dir` (its home too), beside this process, not blocking it
+ * (a test's server can answer what it asks), until it ends, `done()` holds, or 2 minutes pass; then
+ * its whole process group is ended: no oosplash or soffice.bin of a test outlives it.
+ */
+export async function sofficeIn(dir: string, args: string[], done: () => boolean = () => false): Promise<void> {
+  const profile = pathToFileURL(path.join(dir, 'profile')).href;
+  const child = spawn(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], { detached: true, stdio: 'ignore', env: { ...process.env, HOME: dir } });
+  let ended = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve(void (ended = true))));
+  for (let waited = 0; !ended && !done() && waited < 120_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // the group has ended
+  }
+  await exit;
+}
+
+/** The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes. */
+export async function saveAs(kind: Flat, xml: string, extension: string): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixture-'));
+  try {
+    const source = path.join(dir, `document${flatExtension[kind]}`);
+    writeFileSync(source, xml);
+    await sofficeIn(dir, ['--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source]);
+    return readFileSync(path.join(dir, 'out', `document${extension}`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A paragraph, a heading, a table and an image, in the text of a flat document. */
+export const paragraph = (text: string) => `<text:p>${text}</text:p>`;
+export const heading = (text: string) => `<text:h text:outline-level="1">${text}</text:h>`;
+
+export function textTable(rows: string[][]): string {
+  const columns = rows[0]!.length;
+  const cells = (row: string[]) => row.map((c) => `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`).join('');
+  return `<table:table table:name="T${columns}"><table:table-column table:number-columns-repeated="${columns}"/>${rows.map((r) => `<table:table-row>${cells(r)}</table:table-row>`).join('')}</table:table>`;
+}
+
+/** An image kept inside the document (base64), `widthCm` wide. */
+export function embeddedImage(png: Buffer, widthCm: number, heightCm: number): string {
+  return `<text:p><draw:frame draw:name="billede" text:anchor-type="as-char" svg:width="${widthCm}cm" svg:height="${heightCm}cm"><draw:image><office:binary-data>${png.toString('base64')}</office:binary-data></draw:image></draw:frame></text:p>`;
+}
+
+/** A spreadsheet's sheet: rows of cells, numbers as numbers. */
+export function sheet(name: string, rows: Array<Array<string | number>>): string {
+  const cell = (c: string | number) =>
+    typeof c === 'number' ? `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>` : `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`;
+  return `<table:table table:name="${name}">${rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`;
+}
+
+/** A slide with a title and a line of text. */
+export function slide(name: string, title: string, text: string): string {
+  return `<draw:page draw:name="${name}" draw:master-page-name="Default"><draw:frame svg:x="2cm" svg:y="1cm" svg:width="24cm" svg:height="3cm"><draw:text-box><text:p>${title}</text:p></draw:text-box></draw:frame><draw:frame svg:x="2cm" svg:y="5cm" svg:width="24cm" svg:height="10cm"><draw:text-box><text:p>${text}</text:p></draw:text-box></draw:frame></draw:page>`;
+}
+
+/** An office file (a zip) with some of its parts changed or added: `edit` gives a part's new text, or undefined to keep it. */
+export function rezip(bytes: Uint8Array, edit: (name: string, text: string | undefined) => string | undefined, added: string[] = []): Buffer {
+  const parts = unzipSync(bytes);
+  const out: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
+  for (const name of [...Object.keys(parts), ...added.filter((n) => !(n in parts))]) {
+    const old = parts[name];
+    const changed = edit(name, old && strFromU8(old));
+    const data = changed === undefined ? old! : strToU8(changed);
+    out[name] = name === 'mimetype' ? [data, { level: 0 }] : data;
+  }
+  return Buffer.from(zipSync(out));
+}
+
+/**
+ * An .odt whose Basic macro, run when the document is opened, writes `marker`: the library saved by
+ * LibreOffice from the flat document, the binding to the load event added after (LibreOffice drops
+ * a binding it will not run when it saves).
+ */
+export async function macroOdt(marker: string): Promise<Buffer> {
+  const basic = `<office:scripts><office:script script:language="ooo:Basic"><ooo:libraries><ooo:library-embedded ooo:name="Standard"><ooo:module ooo:name="Module1"><ooo:source-code>Sub Main\n  Open "${marker}" For Output As #1\n  Print #1, "ran"\n  Close #1\nEnd Sub\n</ooo:source-code></ooo:module></ooo:library-embedded></ooo:libraries></office:script></office:scripts>`;
+  const odt = await saveAs('text', flatDocument('text', paragraph('Et dokument med en makro'), basic), '.odt');
+  const listener =
+    '<office:scripts><office:event-listeners><script:event-listener script:language="ooo:script" script:event-name="dom:load" xlink:href="vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document" xlink:type="simple"/></office:event-listeners></office:scripts>';
+  return rezip(odt, (name, text) => (name === 'content.xml' ? text!.replace('<office:scripts/>', listener) : undefined));
+}
+
+/** A text with an image linked from `url` (not kept in the file), saved as `extension`. */
+export async function linkedImage(url: string, extension: string): Promise<Buffer> {
+  const image = `<text:p>Billede: <draw:frame draw:name="b" text:anchor-type="as-char" svg:width="4cm" svg:height="3cm"><draw:image xlink:href="${url}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`;
+  return saveAs('text', flatDocument('text', image), extension);
+}
+
+/** A .docx attached to a template at `url`, as Word writes it (settings.xml's attachedTemplate and its external relationship). */
+export async function externalTemplateDocx(url: string): Promise<Buffer> {
+  const docx = await saveAs('text', flatDocument('text', paragraph('Skabelon')), '.docx');
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdTpl" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="${url}" TargetMode="External"/></Relationships>`;
+  return rezip(
+    docx,
+    (name, text) => {
+      if (name === 'word/_rels/settings.xml.rels') return rels;
+      if (name === 'word/settings.xml') return text!.replace(/(<w:settings[^>]*>)/, '$1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdTpl"/>');
+      return undefined;
+    },
+    ['word/_rels/settings.xml.rels'],
+  );
+}
+
+/** An .odt attached to a template at `url` (its meta.xml's meta:template). */
+export async function externalTemplateOdt(url: string): Promise<Buffer> {
+  const meta = `<office:meta><meta:template xlink:type="simple" xlink:actuate="onRequest" xlink:href="${url}" xlink:title="skabelon"/></office:meta>`;
+  return saveAs('text', flatDocument('text', paragraph('Skabelon'), meta), '.odt');
+}
+
+/**
+ * A .docx with a password as Word keeps one (MS-OFFCRYPTO's agile encryption): a compound file with
+ * the streams EncryptionInfo (version 4.4, then its XML) and EncryptedPackage. The package's bytes are
+ * random: no key opens them, as none would without the password.
+ */
+export function encryptedDocx(): Buffer {
+  const container = CFB.utils.cfb_new();
+  const info = Buffer.concat([
+    Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>'),
+  ]);
+  CFB.utils.cfb_add(container, '/EncryptionInfo', info);
+  CFB.utils.cfb_add(container, '/EncryptedPackage', randomBytes(4096));
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** An .xlsx whose one extra part unpacks to `megabytes` MB of zeros from a few hundred kB, as a zip bomb does. */
+export async function zipBombXlsx(megabytes: number): Promise<Buffer> {
+  const xlsx = await saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', [['bombe']])), '.xlsx');
+  const parts = unzipSync(xlsx);
+  return Buffer.from(zipSync({ ...parts, 'xl/media/fyld.bin': [new Uint8Array(megabytes * 1024 * 1024), { level: 1 }] }));
+}
+
+/** Processes of this test process's conversions still there (by their profile folder, agenda-office-<pid>-, in their command line), and their folders. */
+export function conversionsLeft(): { processes: string[]; folders: string[] } {
+  const ours = `agenda-office-${process.pid}-`;
+  const processes = readdirSync('/proc').filter((n) => {
+    try {
+      return /^\d+$/.test(n) && readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(ours);
+    } catch {
+      return false;
+    }
+  });
+  return { processes, folders: readdirSync(tmpdir()).filter((n) => n.startsWith(ours)) };
+}
