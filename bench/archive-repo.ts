@@ -55,6 +55,7 @@ type Random = ReturnType<typeof seeded>;
 const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const person = (random: Random) => `${pick(random, firstNames)} ${pick(random, lastNames)}`;
 const sentence = (random: Random, n: number) => Array.from({ length: n }, () => pick(random, words)).join(' ');
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
 
 /** The committee's short name: its initials, numbered where two would be alike. */
 const shortName = (index: number) => `U${String(index + 1).padStart(2, '0')}`;
@@ -99,14 +100,23 @@ function committeeYaml(reference: string, c: number, dates: string[], random: Ra
   return `${head}medlemmer:\n${members.join('\n')}\nmødeplan:\n  datoer: [${dates.join(', ')}]\n`;
 }
 
-/** A reference meeting on `date`, its people, numbers, attachment titles and first text varied. */
+/**
+ * A reference meeting on `date`, its people, numbers, attachment titles and first text varied, and an
+ * item of a case (`sag:`), as nearly every item of a real archive has: one of the year's 40 cases, which
+ * travel between committees, so each document shows the case's earlier decisions.
+ */
 function meetingYaml(reference: string, date: string, random: Random): string {
   const yy = date.slice(2, 4);
+  const decided = reference.includes('beslutning:') ? `    beslutning: ${sentence(random, 4)} godkendt.\n` : '';
+  const caseItem =
+    `\n  - titel: ${capitalized(sentence(random, 3))}\n    sag: ${yy}/${String(1 + Math.floor(random() * 40)).padStart(4, '0')}\n` +
+    `    sagsfremstilling: Sagen om ${sentence(random, 8)}.\n    indstilling: Det indstilles, at ${sentence(random, 4)} godkendes.\n${decided}`;
   return reference
     .replace(/(Bettina Andersen|Trine Kjær Poulsen|Mette Løvholm|Maria Drejer Petersen|Anne-Marie Bentzen|Trine Grejsen)/g, () => person(random))
     .replace(/dokument: \d+\/\d+/g, () => `dokument: ${100000 + Math.floor(random() * 900000)}/${yy}`)
     .replace(/^( {6}- titel: )(.*)$/gm, (_, lead: string, title: string) => `${lead}${title} (${sentence(random, 2)})`)
-    .replace('    sagsfremstilling: |\n', () => `    sagsfremstilling: |\n      Mødet ${date} drøfter ${sentence(random, 6)}.\n\n`);
+    .replace('    sagsfremstilling: |\n', () => `    sagsfremstilling: |\n      Mødet ${date} drøfter ${sentence(random, 6)}.\n\n`)
+    .concat(caseItem);
 }
 
 /** One meeting's file changed as a clerk corrects it: a sentence added to its first text. */

@@ -7,7 +7,7 @@ import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { inputsFingerprint, packageInputs } from './fingerprint.js';
-import { meetingTakesUpCases } from './case-history.js';
+import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
@@ -41,6 +41,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
   const checked = new Map<string, Promise<CheckedShared>>();
   /** The package's part of every document's fingerprint, read once for the batch. */
   let packagePart: Promise<string> | undefined;
+  const history = historyOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
     if (!checked.has(folder.dir)) {
@@ -58,7 +59,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
-    const read = await readMeeting(folder, date, await sharedOf(folder)).catch(failed);
+    const read = await readMeeting(folder, date, await sharedOf(folder), history).catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);

@@ -11,6 +11,7 @@ import type { Meeting } from '../model/meeting.js';
 import { authorityOf } from '../model/merge.js';
 import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
+import { historyOnce, type HistoryReader } from './case-history.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
@@ -51,7 +52,8 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
-  const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
+  const history = historyOnce();
+  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
   const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
@@ -93,13 +95,13 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { dir: string; meetings: Meeting[]; warnings: Finding[] };
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
-async function readCommittee(dir: string): Promise<ReadCommittee> {
+async function readCommittee(dir: string, history: HistoryReader): Promise<ReadCommittee> {
   const shared = await checkShared(dir);
   const findings = [...shared.findings];
   const meetings: Meeting[] = [];
   for (const date of await meetingDates(dir)) {
     try {
-      const { meeting, warnings } = await readMeeting(dir, date, shared);
+      const { meeting, warnings } = await readMeeting(dir, date, shared, history);
       meetings.push(publicVersion(meeting));
       findings.push(...warnings);
     } catch (error) {
