@@ -6,7 +6,7 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { inputsFingerprint, packageInputs } from './fingerprint.js';
+import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
@@ -39,9 +39,10 @@ interface Destination {
 export function meetingBuilder(request: Destination, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
-  /** The package's part of every document's fingerprint, read once for the batch. */
+  /** The package's part of every document's fingerprint, read once for the batch; the case history's once for each committee, and the history itself. */
   let packagePart: Promise<string> | undefined;
   const history = historyOnce();
+  const historyPart = historyPartOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
     if (!checked.has(folder.dir)) {
@@ -77,7 +78,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       // version guesses its headings from its own layout: where closed text is left out of the public
       // version, its headings fall elsewhere than the members'.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs())), attachments);
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs()), historyPart), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
