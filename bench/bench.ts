@@ -4,7 +4,8 @@
 //   (a) one meeting cold: `agenda build`, process start to PDF on disk, its first build (no PDF of it there)
 //   (b) its floor: a fresh process that imports Puppeteer, launches Chromium with agenda's flags,
 //       prints the finished HTML of (a) once and writes it (bench/floor.ts)
-//   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`
+//   (c) 52 meetings, the two references copied to every Wednesday of 2023, in one `agenda build --all`;
+//       and the same again with nothing changed (every PDF kept, no browser started)
 //   (d) its floor: one Chromium printing the 52 finished HTML files, on as many pages at once as (c)
 //   (e) the peak memory of (c): agenda and its browser together (proportional set size, Linux)
 //   (f) the combined minutes of 6 September (--samlet, 21 attachments), against the minutes alone
@@ -149,6 +150,10 @@ const [c, d] = await timedInTurn(yearRuns, [
   { label: `(c) ${yearDates.length} meetings in one agenda build --all, into an empty folder`, args: yearBuild, empty: path.join(work, 'out') },
   { label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files, ${jobs} pages at once as agenda does`, args: () => [floorScript, browser, String(jobs), ...yearPairs] },
 ]);
+// A build keeps the PDFs made from the same inputs: nothing changed, it prints nothing and starts no browser.
+const [noChange] = await timedInTurn(yearRuns, [{ label: `    the same again with nothing changed, agenda build --all keeping all ${yearDates.length}`, args: yearBuild }]);
+console.log(`    nothing changed against (c): ${((noChange / c) * 100).toFixed(0)} %`);
+rmSync(path.join(work, 'out'), { recursive: true, force: true });
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
 const combinedRun = (dir: string, samlet: boolean) => [cli, 'build', '2023-09-06', '--meetings', dir, '--out', path.join(work, 'f.pdf'), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
@@ -156,10 +161,11 @@ const [f, alone] = await timedInTurn(runs, [
   { label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet', args: () => combinedRun(meetings, true), empty: path.join(work, 'f.pdf') },
   { label: '    the minutes alone, agenda build 2023-09-06', args: () => combinedRun(meetings, false), empty: path.join(work, 'f.pdf') },
 ]);
-const [fMemory, aloneMemory] = [(await run(combinedRun(meetings, true), true)).peakMb, (await run(combinedRun(meetings, false), true)).peakMb];
+const printed = async (args: string[]) => (rmSync(path.join(work, 'f.pdf'), { force: true }), run(args, true));
+const [fMemory, aloneMemory] = [(await printed(combinedRun(meetings, true))).peakMb, (await printed(combinedRun(meetings, false))).peakMb];
 console.log(`    peak memory: ${fMemory.toFixed(0)} MB combined, ${aloneMemory.toFixed(0)} MB alone; combining costs ${((f - alone) / 1000).toFixed(2)} s`);
 const thousand = await thousandPages();
-const { ms: gMs, peakMb: gMemory } = await run(combinedRun(thousand, true), true);
+const { ms: gMs, peakMb: gMemory } = await printed(combinedRun(thousand, true));
 console.log(`(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`);
 let sites = 0;
 const publishRun = (samlet: boolean) => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];

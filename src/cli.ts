@@ -73,6 +73,7 @@ program
   .option('--bilag-efter-punkt', "with --samlet: each item's attachments right after that item's pages, instead of after the agenda")
   .option('-o, --out <file>', 'where to write the PDF of one meeting (default: out/<date>-dagsorden.pdf or -referat.pdf)')
   .option('--html <file>', 'also write the HTML that was printed (one meeting)')
+  .option('--force', 'print every PDF again, also those made from the same inputs as they are (kept by default)')
   .addOption(udvalgOption())
   .addOption(meetingsOption())
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')

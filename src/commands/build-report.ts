@@ -13,7 +13,7 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
         ...(r.udvalg ? { udvalg: r.udvalg } : {}),
         date: r.date,
         audience: r.audience,
-        ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null }),
+        ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null, kept: r.kept === true }),
       })),
       findings: [...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))],
     });
@@ -21,10 +21,12 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
     for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
     // A browser that fails fails every document after it: say so once.
     for (const message of new Set(failures.map((f) => f.error!.message))) process.stderr.write(`${message}\n`);
+    const kept = documents.filter((r) => r.kept).length;
     if (documents.length > 1) {
       const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
-      process.stderr.write(`built ${documents.length - failures.length} of ${documents.length} documents in ${seconds.toFixed(1)} s${failures.length ? `; failed: ${failedDates}` : ''}\n`);
-    }
+      const unchanged = kept ? `, ${kept} unchanged (made from the same inputs; --force prints them anew)` : '';
+      process.stderr.write(`built ${documents.length - failures.length - kept} of ${documents.length} documents in ${seconds.toFixed(1)} s${unchanged}${failures.length ? `; failed: ${failedDates}` : ''}\n`);
+    } else if (kept) process.stderr.write(`${documents[0]!.pdf}: unchanged, made from the same inputs (--force prints it anew)\n`);
   }
   if (first) throw new ReportedFailure(first.exitCode);
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Audience, Meeting } from '../model/meeting.js';
-import { findBrowser, startBrowser } from '../pdf/browser.js';
+import { findBrowser, startBrowser, type BrowserSession } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
@@ -35,6 +35,8 @@ export interface BatchRequest {
   samlet?: boolean;
   /** In the combined documents, each item's attachments right after its pages (`--bilag-efter-punkt`). */
   bilagEfterPunkt?: boolean;
+  /** Print every document, though its PDF there was made from the same inputs (`--force`). */
+  force?: boolean;
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */
@@ -55,9 +57,10 @@ export interface BatchResult {
 export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEvent) => void = () => undefined): Promise<BatchResult> {
   if (request.bilagEfterPunkt && !request.samlet) throw new UsageError('--bilag-efter-punkt places the attachments of the combined document: give it with --samlet');
   const timeoutMs = request.timeoutMs ?? 60_000;
-  // Starting the browser takes longest: it starts first, and the meetings are chosen and read
-  // meanwhile (the modules that read them too are loaded only now, while it starts).
-  const session = startBrowser(findBrowser({ explicit: request.browser }), timeoutMs);
+  // The browser starts when the first document is to be printed, not before: where every PDF is
+  // kept, none starts. Starting it takes longest, so the meetings after it are read meanwhile.
+  const browser = findBrowser({ explicit: request.browser });
+  const session = onFirstUse(() => startBrowser(browser, timeoutMs));
   const started = performance.now();
   try {
     const { selectTargets } = await import('./select.js');
@@ -81,6 +84,15 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
   } finally {
     await session.close();
   }
+}
+
+/** A browser session that starts its browser when first used, and closes only one that started. */
+function onFirstUse(start: () => BrowserSession): BrowserSession {
+  let session: BrowserSession | undefined;
+  return {
+    use: (work) => (session ??= start()).use(work),
+    close: async () => session?.close(),
+  };
 }
 
 /** A document to print: the meeting, and for its combined document the folder its attachment files are in. */

@@ -48,10 +48,11 @@ export async function openAttachments(dir: string, meeting: Meeting, afterItem =
   return { filed, opened, pages: { sizes, afterItem } };
 }
 
-/** The fingerprint of a combined document's inputs: the agenda's, and every attachment file's SHA-256. */
+/** The fingerprint of a combined document's inputs: the agenda's, every attachment file's SHA-256, and where they are placed. */
 export function withAttachments(inputs: string, attachments: Attachments | undefined): string {
   if (!attachments) return inputs;
-  const hash = createHash('sha256').update(inputs);
+  // Only the placement after each item is named, so a combined document built before it was an option keeps its fingerprint.
+  const hash = createHash('sha256').update(attachments.pages.afterItem ? `${inputs}\0bilag-efter-punkt` : inputs);
   for (const { file } of attachments.opened) hash.update(`\0${file.ref.path}\0${file.sha256}`);
   return hash.digest('hex');
 }

@@ -5,8 +5,7 @@ import type { Meeting } from '../model/meeting.js';
 import { filedAttachments } from '../model/attachments.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { buildPdf, combinedPdfPath, defaultPdfPath } from './document.js';
-import { recordedInputs } from '../pdf/postprocess.js';
-import { readEarlierOutput } from '../input/read-file.js';
+import { earlierPdf } from './earlier-pdf.js';
 
 export interface SentDocument {
   file: string;
@@ -27,10 +26,8 @@ export async function documentToSend(dir: string, meeting: Meeting, browser: () 
   const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting) : undefined;
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
   const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting)), attachments);
-  const existing = await readEarlierOutput(file);
-  const recorded = existing ? await recordedInputs(existing) : undefined;
-  const madeFromThese = recorded !== undefined && recorded.inputs === inputs;
-  if (existing && madeFromThese && recorded.unchanged) return { file, bytes: existing, built: false, changedAfterBuild: false };
+  const existing = await earlierPdf(file, inputs);
+  if (existing?.unchanged) return { file, bytes: existing.bytes, built: false, changedAfterBuild: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);
-  return { file, bytes: await readFile(file), built: true, changedAfterBuild: madeFromThese };
+  return { file, bytes: await readFile(file), built: true, changedAfterBuild: existing !== undefined };
 }

@@ -8,6 +8,7 @@ import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { folderAt } from '../input/repository.js';
 import { historyInputs } from './case-history.js';
+import { fontFaces } from '../render/fonts.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
@@ -54,13 +55,16 @@ export function historyPartOnce(): HistoryPart {
 }
 
 /**
- * The SHA-256 of the package's own part of every document's inputs: its version (package.json) and
- * its templates. The same for all documents of a batch, which read them once (some 45 files).
+ * The SHA-256 of the package's own part of every document's inputs: its version (package.json), which
+ * stands for its code; its templates; and the house font's files, whose package's version package.json
+ * names only as a range. The same for all documents of a batch, which read them once (some 55 files).
+ * Not the browser: its version is known only once it runs (see docs/develop/incremental-build.md).
  */
 export async function packageInputs(): Promise<string> {
   const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const files = [path.join(packageRoot, 'package.json'), ...templates.sort()].map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) }));
-  return hashFiles(createHash('sha256'), files);
+  const own = [path.join(packageRoot, 'package.json'), ...templates.sort()].map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) }));
+  const fonts = fontFaces().map((face) => ({ file: face.file, name: `font:${path.basename(face.file)}` }));
+  return hashFiles(createHash('sha256'), [...own, ...fonts]);
 }
 
 /** Each file's name, size and bytes into `hash`: the name keeps an absent file apart from an empty one and from its neighbour's bytes. */

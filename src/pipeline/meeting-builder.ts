@@ -9,6 +9,7 @@ import { writeAllAtomically } from '../shared/files.js';
 import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
+import { earlierPdf } from './earlier-pdf.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
@@ -16,8 +17,10 @@ export interface DocumentResult {
   udvalg?: string;
   date: string;
   audience: Audience;
-  /** Where the PDF was written; absent when the document failed. */
+  /** Where the PDF was written, or is as it was; absent when the document failed. */
   pdf?: string;
+  /** The PDF there was kept: it records being made from these very inputs and is as the tool made it. */
+  kept?: boolean;
   error?: AgendaError;
 }
 
@@ -30,6 +33,8 @@ interface Destination {
   samlet?: boolean;
   /** In the combined document, each item's attachments right after its pages. */
   bilagEfterPunkt?: boolean;
+  /** Print every document, though the PDF there was made from the same inputs. */
+  force?: boolean;
 }
 
 /**
@@ -74,11 +79,16 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;
       }
+      // A PDF made from the same inputs is kept: a build where nothing changed prints nothing.
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs()), historyPart), attachments);
+      if (await keeps(request, pdf, inputs)) {
+        results.push(done({ udvalg, date, audience, pdf, kept: true }));
+        continue;
+      }
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
       // version guesses its headings from its own layout: where closed text is left out of the public
       // version, its headings fall elsewhere than the members'.
       const first = renderDocument(version, undefined, attachments?.pages);
-      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs()), historyPart), attachments);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
         await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
@@ -89,6 +99,12 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
     return results;
   };
   return { meeting, warnings };
+}
+
+/** Whether the PDF there stays as it is: made from these inputs and unchanged since, where no print was asked for (--force, --html). */
+async function keeps(request: Destination, pdf: string, inputs: string): Promise<boolean> {
+  if (request.force || request.html) return false;
+  return (await earlierPdf(pdf, inputs))?.unchanged === true;
 }
 
 /** A document's own failure, kept to report with the others; anything else ends the batch. */

@@ -24,7 +24,8 @@ import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, type PublicAttachment } from './publish-attachments.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
-import { ownBytes, readPublication, reusable, type EarlierPublication } from '../publish/state.js';
+import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
+import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
@@ -58,7 +59,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const outputs: Output[] = [...documents, ...attachments];
-  const madeFrom = new Map(await Promise.all(outputs.map(async (o) => [o.file, await fingerprint(o)] as const)));
+  const says = new Map(await Promise.all(outputs.map(async (o) => [o.file, await contentOf(o)] as const)));
+  const madeFrom = new Map([...says].map(([file, content]) => [file, sha256(layoutFingerprint() + content)] as const));
   // A PDF the site has from the same public meeting, attachment files and templates, as publish wrote it, is not made again.
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await Promise.all([...madeFrom].map(reuse));
@@ -86,8 +88,10 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     }),
   }));
   const feeds = earlierEvents(await earlierFeeds(earlier));
-  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds });
-  const log = await writeSite(request.out, files, madeFrom, earlier);
+  const entries = entryRevisions(committees, attachments, says, earlier, request.today);
+  const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
+  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds, entryUpdated: updated });
+  const log = await writeSite(request.out, files, madeFrom, earlier, entries);
   const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
@@ -119,6 +123,7 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
     name: committee.navn,
     authority: authorityOf(committee, shared.read.municipality?.value?.navn),
     calendar: calendarOf(committee, meetings, shared.read.style.ord),
+    words: shared.read.style.ord,
     meetings,
     warnings: findings,
   };
@@ -162,12 +167,27 @@ interface PublicDocument extends PrintJob {
 type Output = PublicDocument | PublicAttachment;
 
 /**
- * What a PDF of the site is made from: a document, from the public meeting, its attachment files and
- * everything that lays it out; an attachment's file, from that file, whether the house keeps its web
- * links (and the package's version).
+ * Each meeting's document's feed entry: what the document and its attachments' files say, compared
+ * with what the last publication recorded (entryRevision). By the document's path: the minutes that
+ * follow an agenda are another document, with an entry of their own.
  */
-async function fingerprint(output: Output): Promise<string> {
-  const hash = createHash('sha256').update(layoutFingerprint());
+function entryRevisions(committees: PublishedCommittee[], attachments: PublicAttachment[], says: Map<string, string>, earlier: EarlierPublication, today: string): Map<string, EntryRevision> {
+  const meetings = committees.flatMap((c) => c.meetings);
+  return new Map(
+    meetings.map(({ meeting, pdf }) => {
+      const own = attachments.filter((a) => a.meeting === meeting).map((a) => says.get(a.file)!);
+      return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([says.get(pdf.path)!, ...own].join('\0')), today)] as const;
+    }),
+  );
+}
+
+/**
+ * What a PDF of the site says, which with everything that lays it out (layoutFingerprint) is what it
+ * is made from: a document, the public meeting and its attachment files; an attachment's file, that
+ * file and whether the house keeps its web links.
+ */
+async function contentOf(output: Output): Promise<string> {
+  const hash = createHash('sha256');
   const read = (filed: FiledAttachment) => readAttachmentBytes(output.attachmentsFrom!, filed.bilag.file);
   if ('filed' in output) {
     hash.update('bilag').update(String(output.meeting.style.weblinks_i_bilag));

@@ -40,6 +40,8 @@ export class SiteMap {
   schemaFile = (name: string) => `data/schema/${dataVersion}/${name}.schema.json`;
   /** One committee's calendar, or every committee's. */
   feed = (committee?: string) => (committee ? `${committee}/kalender.ics` : 'kalender.ics');
+  /** One committee's feed of documents (Atom), or every committee's. */
+  documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
   sbsysFolder = (committee: string, date: string) => `sbsys/${committee}-${date}`;
 }

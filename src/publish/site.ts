@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { HouseStyle } from '../model/meeting.js';
+import { documentHeading, documentsFeedTitle } from '../render/wording.js';
+import { atomFeed, type FeedEntry } from './atom.js';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
@@ -23,6 +27,8 @@ export interface PublishedCommittee {
   calendar: CalendarMeeting[];
   /** Its meetings with a document, in date order. */
   meetings: PublishedMeeting[];
+  /** The house's words, with the committee's own: they name its feed of documents. */
+  words: HouseStyle['ord'];
 }
 
 export type SiteFiles = Map<string, string | Uint8Array>;
@@ -34,22 +40,36 @@ export interface SiteOptions {
   today: string;
   /** The events of the feeds the site has now: an event changed since is a new revision of it. */
   earlierEvents: EarlierEvents;
+  /** Each document's feed entry's `updated`, by the document's path (atom.ts, entryRevision). */
+  entryUpdated: Map<string, string>;
 }
 
 export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
   const map = new SiteMap(options.url);
   const files: SiteFiles = new Map();
   const authority = committees[0]?.authority ?? '';
-  const frame = (title: string, root: string, trail: Frame['trail'] = []): Frame => ({
+  const allDocuments = committees[0] ? documentsFeedTitle(committees[0].words, authority) : authority;
+  // A committee's page (its meeting's) offers its feed of documents too.
+  const frame = (title: string, root: string, trail: Frame['trail'] = [], committee?: PublishedCommittee): Frame => ({
     title,
     root,
     authority,
     trail,
-    feeds: [{ title: `Alle møder i ${authority}`, href: `${root}${map.feed()}` }],
+    feeds: [
+      { title: `Alle møder i ${authority}`, href: `${root}${map.feed()}`, type: 'text/calendar' },
+      { title: allDocuments, href: `${root}${map.documentsFeed()}`, type: atomType },
+      ...(committee ? [{ title: documentsFeedTitle(committee.words, committee.name), href: `${root}${map.documentsFeed(committee.id)}`, type: atomType }] : []),
+    ],
   });
-  const feedSource = { domain: uidDomain(options.url), earlier: options.earlierEvents };
+  const domain = uidDomain(options.url);
+  const feedSource = { domain, earlier: options.earlierEvents };
   const feed = (title: string, of: PublishedCommittee[]) =>
     calendarFeed(title, of.map((c) => ({ ...c, meetings: withPages(map, c) })), feedSource);
+  const documentsFeed = (file: string, title: string, of: PublishedCommittee[], shortName?: string) => {
+    const link = linkFrom(map, file);
+    const about = { domain, shortName, title, author: authority, self: link(file), home: link('index.html') };
+    files.set(file, atomFeed(about, of.flatMap((c) => c.meetings.map((m) => feedEntry(map, c, m, link, options.entryUpdated)))));
+  };
   const organizations: OrganizationData[] = [];
   const allMeetings: MeetingData[] = [];
   for (const committee of committees) {
@@ -61,11 +81,13 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     organizations.push(organization);
     allMeetings.push(...meetings);
     files.set(map.feed(committee.id), feed(`${committee.name}: møder`, [committee]));
+    documentsFeed(map.documentsFeed(committee.id), documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
   }
   files.set(map.feed(), feed(`${authority}: møder`, committees));
+  documentsFeed(map.documentsFeed(), allDocuments, committees);
   addEntryPoints(files, map, authority, organizations, allMeetings);
   files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
-  const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id) }));
+  const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
   files.set('data.html', renderDataPage(frame('Åbne data og mødekalendere', ''), { committees: feeds, schema: { index: map.schema('index'), meeting: map.schema('meeting') } }));
   const { css, fonts } = siteStylesheet('skrift');
   files.set('site.css', css);
@@ -74,12 +96,12 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
 }
 
 /** A meeting's page, its documents, its data and its SBSYS folder; its data, for the committee's. */
-function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommittee, published: PublishedMeeting, frame: (title: string, root: string, trail?: Frame['trail']) => Frame): MeetingData {
+function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommittee, published: PublishedMeeting, frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame): MeetingData {
   const { meeting } = published;
   const heading = `${kindName(meeting.kind)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
   const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
   for (const file of [...documents, ...published.attachments]) files.set(file.path, file.bytes);
-  const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }]);
+  const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }], committee);
   // From the meeting's page, in the committee's folder, to a file there.
   const link = (file: PublishedFile) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) });
   const attachments = new Map(published.attachments.map((file) => [file.anchor, link(file)]));
@@ -122,6 +144,23 @@ const addList = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[
 /** An object as a document of its own: with the address of its schema first. */
 const documentJson = (map: SiteMap, schema: SchemaName, object: object) => json({ $schema: map.address(map.schema(schema)), ...object });
 
+const atomType = 'application/atom+xml';
+
+/** A meeting's document as its feed entry names it, with the links `link` makes. */
+function feedEntry(map: SiteMap, committee: PublishedCommittee, { meeting, pdf }: PublishedMeeting, link: (sitePath: string) => string, updated: Map<string, string>): FeedEntry {
+  const { shortName } = committee;
+  const page = link(map.meetingPage(committee.id, meeting.date));
+  return { shortName, date: meeting.date, kind: meeting.kind, title: documentHeading(meeting), updated: updated.get(pdf.path)!, page, pdf: { href: link(pdf.path), length: pdf.bytes.byteLength } };
+}
+
+/**
+ * A site path as a feed at `feedFile` links to it: the absolute address where the site's is known,
+ * else relative to the feed's folder (a committee's feed is in its folder).
+ */
+function linkFrom(map: SiteMap, feedFile: string): (sitePath: string) => string {
+  return (sitePath) => (map.isAbsolute ? map.address(sitePath) : path.posix.relative(path.posix.dirname(feedFile), sitePath));
+}
+
 /** The committee's calendar with each meeting's page where it has one. */
 function withPages(map: SiteMap, committee: PublishedCommittee): CalendarMeeting[] {
   const published = new Set(committee.meetings.map((m) => m.meeting.date));
@@ -139,6 +178,7 @@ function indexView(map: SiteMap, committees: PublishedCommittee[], today: string
         id: c.id,
         name: c.name,
         feed: map.feed(c.id),
+        documentsFeed: map.documentsFeed(c.id),
         next: next && { date: next.date, start: next.start, place: next.place, page: pages.has(next.date) ? map.meetingPage(c.id, next.date) : undefined },
         years: years.map((year) => ({
           year,

@@ -26,6 +26,8 @@ const stateSchema = z.strictObject({
       sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the file as written, in hex'),
       /** A PDF's: the fingerprint of what it was made from. */
       madeFrom: z.string().optional(),
+      /** A document's: its feed entry's revision, what it said (a SHA-256) and since when (atom.ts). */
+      entry: z.strictObject({ content: z.string(), updated: z.iso.datetime() }).optional(),
     }),
   ),
 });

@@ -3,6 +3,7 @@ import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
 import { refuseSpecial, writeAtomically } from '../shared/files.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
+import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { linkOnTheWay, ownBytes, sha256, stateFile, type EarlierPublication } from './state.js';
 
@@ -18,8 +19,8 @@ export interface WriteLog {
   warnings: Finding[];
 }
 
-/** `madeFrom`: each PDF's path and the fingerprint of what it was made from. */
-export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<string, string>, earlier: EarlierPublication) {
+/** `madeFrom`: each PDF's path and the fingerprint of what it was made from; `entries`: each document's feed entry's revision. */
+export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<string, string>, earlier: EarlierPublication, entries: Map<string, EntryRevision> = new Map()) {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   // All at once: most of the time goes waiting for the disk, file by file.
   const outputs = await Promise.all(
@@ -39,7 +40,7 @@ export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<str
   log.unchanged = files.size - log.written.length;
   await removeGone(out, files, earlier, log);
   log.warnings.push(...(await othersPdfs(out, files)));
-  const state = outputs.map((o) => ({ path: o.file, sha256: sha256(o.bytes), madeFrom: madeFrom.get(o.file) }));
+  const state = outputs.map((o) => ({ path: o.file, sha256: sha256(o.bytes), madeFrom: madeFrom.get(o.file), entry: entries.get(o.file) }));
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
   await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
   return log;

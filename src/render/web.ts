@@ -46,8 +46,8 @@ export interface Frame {
   authority: string;
   /** The pages above this one, from the front page down. */
   trail: Link[];
-  /** Calendar feeds to offer in the page's head. */
-  feeds: Array<{ title: string; href: string }>;
+  /** Feeds to offer in the page's head: calendars (text/calendar) and documents (application/atom+xml). */
+  feeds: Array<{ title: string; href: string; type: string }>;
 }
 
 /** A whole page: its content in the frame. */
@@ -95,6 +95,7 @@ export interface IndexPage {
     id: string;
     name: string;
     feed: string;
+    documentsFeed: string;
     next?: { date: string; start: string; place: string; page?: string };
     years: Array<{ year: string; meetings: Array<{ date: string; kind: string; page: string; pdf: { href: string; size: string } }> }>;
   }>;
@@ -106,7 +107,7 @@ export function renderIndexPage(frame: Frame, view: IndexPage): string {
 }
 
 export interface DataPage {
-  committees: Array<{ name: string; feed: string }>;
+  committees: Array<{ name: string; feed: string; documentsFeed: string }>;
   schema: { index: string; meeting: string };
 }
 

@@ -1,6 +1,7 @@
 import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
+import { weekdayDateInText } from '../shared/danish-dates.js';
 import type { Absence, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and
@@ -24,6 +25,16 @@ export function styledDate(style: HouseStyle, which: keyof HouseStyle['datoer'],
 /** "Dagsorden", "Referat", in the house's words. */
 export function kindWord(meeting: Meeting): string {
   return meeting.style.ord[meeting.kind];
+}
+
+/** "Dagsorden for Direktionens møde onsdag den 22. november 2023": a published document as its feed entry names it. */
+export function documentHeading(meeting: Meeting): string {
+  return `${kindWord(meeting)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
+}
+
+/** "Direktionen: Dagsorden og referat": a feed of whose documents, in the house's words for them. */
+export function documentsFeedTitle(words: Words, whose: string): string {
+  return `${whose}: ${words.dagsorden} og ${words.referat.toLocaleLowerCase('da')}`;
 }
 
 /** "Beslutning i Direktionen den 22-11-2023", or however the house heads a committee's decision. */

@@ -439,6 +439,9 @@ describe('publishing', () => {
       'data/oparl/meetings.json',
       'direktionen/2023-11-22-dagsorden-offentlig.pdf',
       'direktionen/2023-11-22.html',
+      // The document feeds: the corrected agenda's entry is updated.
+      'direktionen/dokumenter.atom',
+      'dokumenter.atom',
       'sbsys/direktionen-2023-11-22/dagsorden.html',
       'sbsys/direktionen-2023-11-22/direktionen-2023-11-22.xml',
     ]);
@@ -463,6 +466,9 @@ describe('publishing', () => {
       'data/oparl/meetings.json',
       'direktionen/2023-11-22-bilag-3-2.pdf',
       'direktionen/2023-11-22.html',
+      // A new version of an attachment's file is a change of the meeting's documents: its feed entry is updated.
+      'direktionen/dokumenter.atom',
+      'dokumenter.atom',
       'sbsys/direktionen-2023-11-22/2023-11-22-bilag-3-2.pdf',
     ]);
     expect(pdfPages(path.join(exampleSite, 'direktionen', '2023-11-22-bilag-3-2.pdf'))[39]).toContain('NEWVERSION arbejdsnotat page 40');
