@@ -7,9 +7,9 @@ import { siteBytes } from '../support/site.js';
 
 // An archive too large for one run splits by committee: each committee published on its own
 // (`--udvalg`, on another machine or at another time) gives its files with the same bytes as one
-// publication of all; what names every committee (the front page, the data page, the feed of all, the
-// OParl entry point, body and lists) is the authority's, written by one publication of all over the
-// committees' sites put together, which then reprints nothing. docs/install/archive.md gives the steps.
+// publication of all. What names every committee (the front page, the data page, the feeds of all,
+// the OParl entry point, body and lists) is the authority's, written by one publication of all over
+// the committees' sites put together, which then reprints nothing. docs/install/archive.md has the steps.
 
 /** The state files of sites copied into one folder, as one: every file each wrote, the last copied's where two wrote the same path. */
 function mergedState(sites: string[]): string {
@@ -53,7 +53,7 @@ describe('an archive of two committees, published committee by committee', () =>
   it('differs from it only in what names every committee', () => {
     const all = siteBytes(whole);
     const differ = [...siteBytes(parts[0]!.site)].filter(([file, bytes]) => !all.get(file)?.equals(bytes)).map(([file]) => file);
-    expect(differ.sort()).toEqual(['.agenda-publish.json', 'data.html', 'data/index.json', 'data/oparl/bodies.json', 'data/oparl/body.json', 'data/oparl/meetings.json', 'data/oparl/organizations.json', 'index.html', 'kalender.ics']);
+    expect(differ.sort()).toEqual(['.agenda-publish.json', 'data.html', 'data/index.json', 'data/oparl/bodies.json', 'data/oparl/body.json', 'data/oparl/meetings.json', 'data/oparl/organizations.json', 'dokumenter.atom', 'index.html', 'kalender.ics']);
   });
 
   it('put together and published once as a whole, reprints nothing and gives the same bytes as one publication of all', () => {
