@@ -13,8 +13,9 @@ let pdfjs: Promise<typeof import('pdfjs-dist')> | undefined;
 export async function pageTexts(bytes: Uint8Array): Promise<string[]> {
   pdfjs ??= import(pathToFileURL(resolver.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href) as Promise<typeof import('pdfjs-dist')>;
   const { getDocument } = await pdfjs;
-  // A copy: pdf.js takes over the buffer it is given, and the print's bytes are written out after.
-  const doc = await getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
+  // A copy: pdf.js takes over the buffer it is given, and the print's bytes are written out after. A
+  // Buffer's slice() is a view of the same memory (and pdf.js refuses a Buffer): a new Uint8Array copies.
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
   try {
     const texts: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

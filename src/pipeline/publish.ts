@@ -23,6 +23,7 @@ import { committeeFolders, committeeId } from '../publish/committees.js';
 import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
+import { searchFiles } from './publish-search.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
 import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
@@ -93,7 +94,13 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds, entryUpdated: updated });
+  const search = await searchFiles(earlier, committees, request.force ?? false);
+  for (const [file, bytes] of search.files) {
+    files.set(file, bytes);
+    madeFrom.set(file, search.madeFrom);
+  }
   const log = await writeSite(request.out, files, madeFrom, earlier, entries);
+  await search.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }

@@ -42,6 +42,9 @@ export class SiteMap {
   feed = (committee?: string) => (committee ? `${committee}/kalender.ics` : 'kalender.ics');
   /** One committee's feed of documents (Atom), or every committee's. */
   documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
+  /** The search page, which every page links to, and its script; the index is search.ts's. */
+  searchPage = 'sog.html';
+  searchScript = 'sog.js';
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
   sbsysFolder = (committee: string, date: string) => `sbsys/${committee}-${date}`;
 }

@@ -4,7 +4,7 @@ import type { HouseStyle } from '../model/meeting.js';
 import { documentHeading, documentsFeedTitle } from '../render/wording.js';
 import { atomFeed, type FeedEntry } from './atom.js';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
-import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderStandaloneMeeting, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
+import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderSearchPage, renderStandaloneMeeting, searchScript, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
 import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
 import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
@@ -55,6 +55,7 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     root,
     authority,
     trail,
+    search: map.searchPage,
     feeds: [
       { title: `Alle møder i ${authority}`, href: `${root}${map.feed()}`, type: 'text/calendar' },
       { title: allDocuments, href: `${root}${map.documentsFeed()}`, type: atomType },
@@ -89,6 +90,8 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
   files.set('data.html', renderDataPage(frame('Åbne data og mødekalendere', ''), { committees: feeds, schema: { index: map.schema('index'), meeting: map.schema('meeting') } }));
+  files.set(map.searchPage, renderSearchPage({ ...frame('Søg i dagsordener, referater og bilag', ''), script: map.searchScript }));
+  files.set(map.searchScript, searchScript());
   const { css, fonts } = siteStylesheet('skrift');
   files.set('site.css', css);
   for (const font of fonts) files.set(`skrift/${font.name}`, readFileSync(font.file));

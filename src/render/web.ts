@@ -6,7 +6,7 @@ import { createTemplates, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 
 // The published site's pages (templates/web/): the same items as the print, from the same partials,
-// in a page of its own: a skip link, a header, one column, no script.
+// in a page of its own: a skip link, a header, one column, no script (the search page alone has one).
 
 interface WebTemplates {
   frame: TemplateDelegate;
@@ -14,6 +14,8 @@ interface WebTemplates {
   index: TemplateDelegate;
   data: TemplateDelegate;
   sbsys: TemplateDelegate;
+  search: TemplateDelegate;
+  searchRecord: TemplateDelegate;
   item: TemplateDelegate;
 }
 
@@ -28,6 +30,8 @@ function prepare(): WebTemplates {
     index: compile('oversigt.hbs'),
     data: compile('data.hbs'),
     sbsys: compile('sbsys.hbs'),
+    search: compile('sog.hbs'),
+    searchRecord: compile('soegepost.hbs'),
     item: hbs.compile('{{> punkt item=item meeting=meeting}}'),
   };
 }
@@ -46,8 +50,12 @@ export interface Frame {
   authority: string;
   /** The pages above this one, from the front page down. */
   trail: Link[];
+  /** The search page, relative to the site's root. */
+  search: string;
   /** Feeds to offer in the page's head: calendars (text/calendar) and documents (application/atom+xml). */
   feeds: Array<{ title: string; href: string; type: string }>;
+  /** The page's script, relative to the site's root: the search page's alone, which its CSP lets run. */
+  script?: string;
 }
 
 /** A whole page: its content in the frame. */
@@ -114,6 +122,35 @@ export interface DataPage {
 export function renderDataPage(frame: Frame, view: DataPage): string {
   templates ??= prepare();
   return page(frame, templates.data(view));
+}
+
+/** The search page: its form, filled in and run by its script (searchScript). */
+export function renderSearchPage(frame: Frame): string {
+  templates ??= prepare();
+  return page(frame, templates.search({}));
+}
+
+/** The search page's script, as the site serves it. */
+export const searchScript = (): string => readTemplate('web/sog.js');
+
+/** What the search index is given of an open item, or of one page of an open attachment: its text, where it is and its filters. */
+export interface SearchRecord {
+  kind: string;
+  committee: string;
+  date: string;
+  year: string;
+  sag?: string;
+  /** The item, or the attachment's item: its title and its anchor on the meeting's page (relative to the site's root). */
+  punkt: { title: string; href: string };
+  /** The item's HTML (renderItems'); for an attachment's page, none. */
+  body?: string;
+  bilag?: { name: string; page: number; text: string };
+}
+
+/** A record as the HTML document Pagefind indexes: its meta and filters outside the indexed body (templates/web/soegepost.hbs). */
+export function renderSearchRecord(record: SearchRecord): string {
+  templates ??= prepare();
+  return templates.searchRecord(record);
 }
 
 /** The site's stylesheet, with the house font from `fontFolder` (relative to the stylesheet); and the font files to put there. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
   '.xml': 'application/xml',
   '.ics': 'text/calendar; charset=utf-8',

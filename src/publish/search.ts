@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { attachmentAnchor } from '../model/attachments.js';
+import { renderSearchRecord, type SearchRecord } from '../render/web.js';
+import { EnvironmentError } from '../shared/errors.js';
+import type { PublishedMeeting } from './json.js';
+import type { PublishedCommittee, SiteFiles } from './site.js';
+import { SiteMap } from './site-map.js';
+
+// The site's full-text search: a Pagefind index (pagefind/), which the search page's script asks in
+// the reader's browser, fetching only the parts a search needs. It is given the public meetings only
+// (each open item, and the text of each page of each open attachment's file), never a closed one.
+
+/** Where the index and Pagefind's script stand in the site. */
+export const searchFolder = 'pagefind';
+
+/** The text of each page of each attachment's file published, by the file's path in the site. */
+export type AttachmentTexts = Map<string, string[]>;
+
+export interface SearchEntry {
+  url: string;
+  content: string;
+}
+
+/** Every record of the index: each open item of each meeting, and each page with text of each open attachment. */
+export function searchRecords(committees: PublishedCommittee[], texts: AttachmentTexts): SearchEntry[] {
+  return committees.flatMap((c) => c.meetings.flatMap((published) => meetingRecords(c, published, texts)));
+}
+
+function meetingRecords(committee: PublishedCommittee, { meeting, attachments, itemsHtml }: PublishedMeeting, texts: AttachmentTexts): SearchEntry[] {
+  const page = new SiteMap().meetingPage(committee.id, meeting.date);
+  const common = { kind: meeting.kind, committee: committee.name, date: meeting.date, year: meeting.date.slice(0, 4) };
+  return meeting.items.flatMap((item, i) => {
+    if (item.lukket) return [];
+    const own = { ...common, sag: item.sag, punkt: { title: `${item.number}. ${item.title}`, href: `${page}#punkt-${item.number}` } };
+    const files = attachments.filter((a) => item.bilag.some((_, place) => attachmentAnchor(item, place) === a.anchor));
+    const pages = files.flatMap((file) =>
+      (texts.get(file.path) ?? []).flatMap((text, n) => (text.trim() ? [record(`${file.path}#page=${n + 1}`, { ...own, bilag: { name: file.name, page: n + 1, text } })] : [])),
+    );
+    return [record(own.punkt.href, { ...own, body: itemsHtml[i] }), ...pages];
+  });
+}
+
+const record = (url: string, view: SearchRecord): SearchEntry => ({ url, content: renderSearchRecord(view) });
+
+/**
+ * The index of the records, as files of the site under pagefind/: Pagefind's search script and its
+ * index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's own search pages
+ * (pagefind-ui and the like) are left out: the site has its own (sog.html).
+ */
+export async function searchIndex(records: SearchEntry[]): Promise<SiteFiles> {
+  const pagefind = await import('pagefind').catch((error: Error) => notInstalled(error));
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: Error) => notInstalled(error));
+    if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
+    for (const record of records) check(await index.addHTMLFile(record));
+    const { files } = check(await index.getFiles());
+    return new Map(files.filter((f) => !ownPages.test(f.path)).map((f) => [`${searchFolder}/${f.path}`, f.content]));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * What the index is made from: its records and Pagefind's version. The same records give the same
+ * index, so a publication with nothing new to index keeps the index it has without running Pagefind.
+ */
+export function indexFingerprint(records: SearchEntry[]): string {
+  const hash = createHash('sha256').update(pagefindVersion());
+  for (const { url, content } of records) hash.update(`${url.length}:${url}${content.length}:`).update(content);
+  return hash.digest('hex');
+}
+
+function pagefindVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+  } catch (error) {
+    return notInstalled(error as Error);
+  }
+}
+
+const cannot = 'Pagefind could not make the search index';
+
+/** Pagefind, or its program for this system (an optional dependency, @pagefind/<system>), is not where agenda was installed. */
+function notInstalled(error: Error): never {
+  throw new EnvironmentError(`${cannot}: ${error.message}; install agenda again with its optional dependencies (npm install --include=optional)`);
+}
+
+/** Pagefind's search pages, which the site does not use. */
+const ownPages = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+
+function check<T extends { errors: string[] }>(response: T): T {
+  if (response.errors.length > 0) throw new EnvironmentError(`${cannot}: ${response.errors.join('; ')}`);
+  return response;
+}

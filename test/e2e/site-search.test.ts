@@ -1,0 +1,253 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { markers } from '../support/markers.js';
+import { htmlPages, siteBytes, siteFiles } from '../support/site.js';
+import { serveFolder } from '../support/static-server.js';
+
+// The published site's search (sog.html and its Pagefind index under pagefind/), used as a reader
+// uses it: in Chromium, from the site served over HTTP.
+
+const require = createRequire(import.meta.url);
+
+function publish(args: string[], cwd?: string): void {
+  const run = agenda(['publish', ...args, '--json'], { cwd });
+  expect(run.status, run.stderr).toBe(0);
+}
+
+const example = copyOfMeetings();
+const exampleSite = path.join(tempDir(), 'site');
+// The repository of two committees (eksempel/), whose items share a case (sag 24/0117).
+const repository = path.join(tempDir('agenda-repo-'), 'repo');
+const repositorySite = path.join(tempDir(), 'site');
+const closedMeetings = path.join(tempDir(), 'meetings');
+const closedSite = path.join(tempDir(), 'site');
+const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
+let browser: Browser;
+
+beforeAll(async () => {
+  cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
+  await closedFixtureWithFiles(closedMeetings);
+  publish(['--meetings', example.meetings, '--out', exampleSite]);
+  publish(['--out', repositorySite], repository);
+  publish(['--meetings', closedMeetings, '--out', closedSite]);
+  servers.push(await serveFolder(exampleSite), await serveFolder(repositorySite), await serveFolder(closedSite));
+  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of servers) await s.close();
+});
+
+interface Result {
+  title: string;
+  href: string;
+  /** The item an attachment's page belongs to. */
+  item?: string;
+  excerpt: string;
+}
+
+/** The search page with `query` in its address, once its script has said what it found. */
+async function searchPage(origin: string, query: string): Promise<{ page: Page; status: string; results: Result[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // The browser asks for /favicon.ico by itself; the site links no icon.
+  page.on('response', (r) => void (r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`)));
+  page.on('console', (m) => void (m.type() === 'error' && !m.text().includes('404') && errors.push(m.text())));
+  await page.goto(`${origin}/sog.html?${query}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+  expect(errors).toEqual([]);
+  return { page, status: await page.$eval('#status', (s) => s.textContent!), results: await results(page) };
+}
+
+const results = (page: Page): Promise<Result[]> =>
+  page.$$eval('#resultater > li', (items) =>
+    items.map((li) => ({
+      title: li.querySelector('h2 a')!.textContent!,
+      href: (li.querySelector('h2 a') as HTMLAnchorElement).href,
+      item: (li.querySelector('.punkt a') as HTMLAnchorElement | null)?.href,
+      excerpt: li.querySelector('.uddrag')!.innerHTML,
+    })),
+  );
+
+const pageText = (root: string) => htmlPages(root).map((f) => readFileSync(path.join(root, f), 'utf8')).join('\n');
+
+describe('the search page', () => {
+  it('finds a word of an item’s decision, with Danish stemming, linking to the item on its meeting’s page with the word marked', async () => {
+    const origin = servers[0]!.origin;
+    expect(readFileSync(path.join(exampleSite, 'direktionen', '2023-09-06.html'), 'utf8')).toContain('studieture');
+    // "studietur" is not on any page: "studieture" is found by its stem.
+    expect(pageText(exampleSite)).not.toMatch(/studietur\b/);
+    const { page, results } = await searchPage(origin, 'q=studietur');
+    expect(results.map((r) => r.href)).toContain(`${origin}/direktionen/2023-09-06.html#punkt-2`);
+    const hit = results.find((r) => r.href.endsWith('#punkt-2'))!;
+    expect(hit.title).toMatch(/^2\. /);
+    expect(hit.excerpt).toMatch(/<mark>studieture\.?<\/mark>/);
+    // The link leads to the item's heading.
+    await page.click('#resultater h2 a[href$="#punkt-2"]');
+    await page.waitForFunction(() => location.hash === '#punkt-2');
+    expect(await page.$eval('#punkt-2 h2', (h) => h.textContent)).toBe(hit.title);
+    await page.close();
+  });
+
+  it('finds a word only an open attachment’s file holds, linking to its page of the PDF and to its item', async () => {
+    const origin = servers[2]!.origin;
+    expect(pageText(closedSite)).not.toContain('OPENFILE01');
+    const { page, results } = await searchPage(origin, 'q=OPENFILE01');
+    // The fixture's open attachment has two pages, each with the word.
+    expect(results.map((r) => r.href).sort()).toEqual([1, 2].map((n) => `${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`));
+    for (const r of results) {
+      expect(r.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
+      expect(r.excerpt).toContain('<mark>OPENFILE01</mark>');
+    }
+    await page.close();
+  });
+
+  it('finds nothing closed: no marker of fixtures/lukket, in the item’s texts nor in the closed attachments’ files', async () => {
+    const origin = servers[2]!.origin;
+    for (const marker of [...markers, ...closedFileMarkers]) {
+      const { page, status, results } = await searchPage(origin, `q=${marker}`);
+      expect(results, marker).toEqual([]);
+      expect(status).toBe('Ingen resultater.');
+      await page.close();
+    }
+    // What is open is found: the open item's text.
+    const { page, results } = await searchPage(origin, 'q=orientering');
+    expect(results.map((r) => r.href)).toContain(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
+    await page.close();
+  });
+
+  it('filters by committee, year, document and case number (sag)', async () => {
+    const origin = servers[1]!.origin;
+    const { page, results } = await searchPage(origin, 'sag=24%2F0117');
+    const pages = results.map((r) => new URL(r.href).pathname.split('/')[1]).sort();
+    expect(pages).toHaveLength(2);
+    expect(new Set(pages).size).toBe(2);
+    const options = await page.$$eval('#filter-udvalg option', (o) => o.map((e) => e.textContent));
+    expect(options).toEqual(['Alle udvalg', 'Kommunalbestyrelsen', 'Økonomiudvalget']);
+    const kinds = await page.$$eval('#filter-dokument option', (o) => o.map((e) => e.textContent));
+    expect(kinds).toEqual(['Alle dokumenter', 'Dagsorden', 'Referat']);
+    await page.close();
+    const one = await searchPage(origin, 'sag=24%2F0117&udvalg=%C3%98konomiudvalget&%C3%A5r=2024&dokument=Referat');
+    expect(one.results).toHaveLength(1);
+    expect(one.results[0]!.href).toMatch(/#punkt-2$/);
+    await one.page.close();
+    const agenda = await searchPage(origin, 'sag=24%2F0117&dokument=Dagsorden');
+    expect(agenda.results.map((r) => new URL(r.href).pathname)).toEqual(['/kommunalbestyrelsen/2024-01-16.html']);
+    await agenda.page.close();
+    const none = await searchPage(origin, 'sag=24%2F0117&udvalg=Kommunalbestyrelsen&dokument=Referat');
+    expect(none.results).toEqual([]);
+    await none.page.close();
+  });
+
+  it('works with the keyboard alone, and has no axe-core violation of WCAG 2.1 A and AA, before and after a search', async () => {
+    const origin = servers[0]!.origin;
+    const page = await browser.newPage();
+    // The page lets only the site's own script run (CSP); axe is the test's, let in for the test alone.
+    await page.setBypassCSP(true);
+    await page.goto(`${origin}/sog.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => !(document.getElementById('søgning') as HTMLFormElement).hidden);
+    const axe = async () => {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      return (await page.evaluate(() =>
+        (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] };
+    };
+    const before = await axe();
+    expect(before.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    // Tab from the top of the page to the search field, type, Enter.
+    let tabs = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'søgeord' && tabs++ < 10) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('søgeord');
+    await page.keyboard.type('studieture');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#resultater > li').length > 0);
+    // The count is said in a live region; the address holds the search, to link to it.
+    expect(await page.$eval('#status', (s) => [s.getAttribute('role'), s.textContent])).toEqual(['status', expect.stringMatching(/resultat/)]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('studieture');
+    const after = await axe();
+    expect(after.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(after.passes.length).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('says where script is off that the search needs it, and shows no form that cannot work', async () => {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.goto(`${servers[0]!.origin}/sog.html`, { waitUntil: 'load' });
+    expect(await page.$eval('noscript', (n) => n.textContent)).toContain('kræver JavaScript');
+    expect(await page.$eval('#søgning', (f) => (f as HTMLFormElement).hidden)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the index', () => {
+  /** Every file of the index as its bytes, Pagefind's gzip-compressed ones decompressed. */
+  const indexBytes = (root: string) =>
+    siteFiles(root)
+      .filter((f) => f.startsWith('pagefind/'))
+      .map((f) => {
+        const bytes = readFileSync(path.join(root, f));
+        return { file: f, bytes: bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes };
+      });
+
+  it('holds no byte of anything closed, its compressed files decompressed', () => {
+    const files = indexBytes(closedSite);
+    expect(files.filter((f) => f.file.includes('/fragment/')).length).toBeGreaterThan(0);
+    // Decompressed, Pagefind's fragments are its signature and JSON: the open attachment's text is there to be found.
+    expect(files.some((f) => f.bytes.toString('utf8').includes('OPENFILE01'))).toBe(true);
+    const found = files.flatMap(({ file, bytes }) => [...markers, ...closedFileMarkers].filter((m) => bytes.toString('latin1').includes(m)).map((m) => `${m} in ${file}`));
+    expect(found).toEqual([]);
+  });
+
+  it('is the same bytes for the same inputs', () => {
+    const again = path.join(tempDir(), 'site');
+    publish(['--meetings', example.meetings, '--out', again]);
+    const first = siteBytes(exampleSite);
+    const second = siteBytes(again);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [file, bytes] of first) expect(Buffer.compare(bytes, second.get(file)!), file).toBe(0);
+  });
+
+  it('is kept as it is when nothing changed, and after one meeting changed finds what changed, no attachment read again', async () => {
+    const before = siteBytes(exampleSite);
+    const cache = siteFiles(exampleSite).filter((f) => f.startsWith('.agenda-search/'));
+    // Each attachment file's text, read once, kept by its bytes' SHA-256 (the example has 11 open attachment files).
+    expect(cache.length).toBe(siteFiles(exampleSite).filter((f) => /^direktionen\/.*-bilag-.*\.pdf$/.test(f)).length);
+    expect(agenda(['publish', '--meetings', example.meetings, '--out', exampleSite, '--json']).stdout).toContain('"written": []');
+    const file = path.join(example.meetings, '2023-11-22.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Bilag er vedlagt.', 'Bilag er vedlagt. Gadebelysningsplanen drøftes.'));
+    const run = agenda(['publish', '--meetings', example.meetings, '--out', exampleSite, '--json']);
+    const { written, removed } = JSON.parse(run.stdout) as { written: string[]; removed: string[] };
+    const index = written.filter((f) => f.startsWith('pagefind/'));
+    // Pagefind's parts that hold the changed item: one fragment (its record), the index's word lists and filters it touched, and the meta and entry naming them.
+    expect(index.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(1);
+    expect(index.every((f) => /^pagefind\/(fragment|index|filter)\/|^pagefind\/pagefind[.-]/.test(f)), index.join(', ')).toBe(true);
+    expect(index.length).toBeLessThan(before.size / 10);
+    expect(removed.every((f) => f.startsWith('pagefind/'))).toBe(true);
+    // The attachments' texts were not read again: the cache holds the same files.
+    expect(siteFiles(exampleSite).filter((f) => f.startsWith('.agenda-search/'))).toEqual(cache);
+    const { page, results } = await searchPage(servers[0]!.origin, 'q=gadebelysningsplanen');
+    expect(results.map((r) => new URL(r.href).pathname + new URL(r.href).hash)).toEqual(['/direktionen/2023-11-22.html#punkt-2']);
+    await page.close();
+  });
+
+  it('is the only script of the site: every other page has none', () => {
+    for (const root of [exampleSite, repositorySite, closedSite]) {
+      for (const file of htmlPages(root)) {
+        const html = readFileSync(path.join(root, file), 'utf8');
+        expect(html.includes('<script'), file).toBe(file === 'sog.html');
+        // Each page of the site's frame links to the search (an SBSYS folder's page stands alone).
+        if (!file.startsWith('sbsys/')) expect(html, file).toContain(`href="${file.includes('/') ? '../' : ''}sog.html"`);
+      }
+    }
+  });
+});
