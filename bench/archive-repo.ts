@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedFiles } from '../src/input/load.js';
 import { packageRoot } from '../src/shared/paths.js';
+import { random as seeded } from '../test/support/mutate.js';
 
 export interface ArchiveSize {
   committees: number;
@@ -38,18 +39,6 @@ const words = (
   'psykiatri misbrug handicap tilgængelighed kulturhus musikskole folkeoplysning foreningstilskud landsbyfornyelse ' +
   'vindmøller solceller fjernvarme energirenovering bygningsvedligehold regnskab revision likviditet låneoptagelse'
 ).split(' ');
-
-/** mulberry32: a small seeded generator, so the archive is the same for the same size. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof seeded>;
 const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
