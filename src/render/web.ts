@@ -124,10 +124,10 @@ export function renderDataPage(frame: Frame, view: DataPage): string {
   return page(frame, templates.data(view));
 }
 
-/** The search page: its form, filled in and run by its script (searchScript). */
+/** The search page, headed by its title: its form, filled in and run by its script (searchScript). */
 export function renderSearchPage(frame: Frame): string {
   templates ??= prepare();
-  return page(frame, templates.search({}));
+  return page(frame, templates.search({ heading: frame.title }));
 }
 
 /** The search page's script, as the site serves it. */
