@@ -32,6 +32,20 @@ export function sealHolds(bytes: Uint8Array, digest: string, placeholder: string
   return sha256(unsealed) === digest;
 }
 
+/**
+ * Whether `bytes` are a document as it was sealed over `placeholder` (the fingerprint of its inputs,
+ * which the seal covers with every other byte): told from the seal entry's bytes and one SHA-256,
+ * without reading the PDF, so a build can check a year's documents in moments.
+ */
+export function sealedOver(bytes: Uint8Array, placeholder: string): boolean {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const key = Buffer.from(`/${sealKey} (`, 'latin1');
+  const at = file.indexOf(key);
+  if (at < 0) return false;
+  const start = at + key.length;
+  return sealHolds(bytes, file.toString('latin1', start, start + placeholder.length), placeholder);
+}
+
 /** Where the seal entry's `value` starts, given the entry is in the file exactly once (an update that rewrote the information adds one). */
 function onlyPlace(bytes: Uint8Array, value: string): number | undefined {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,5 +1,6 @@
 import { readEarlierOutput } from '../input/read-file.js';
 import { recordedInputs } from '../pdf/postprocess.js';
+import { sealedOver } from '../pdf/seal.js';
 
 /**
  * The PDF at `file` where it records being made from `inputs` (the fingerprint of inputsFingerprint):
@@ -8,6 +9,14 @@ import { recordedInputs } from '../pdf/postprocess.js';
  */
 export async function earlierPdf(file: string, inputs: string): Promise<{ bytes: Uint8Array; unchanged: boolean } | undefined> {
   const bytes = await readEarlierOutput(file);
-  const recorded = bytes && (await recordedInputs(bytes));
-  return bytes && recorded?.inputs === inputs ? { bytes, unchanged: recorded.unchanged } : undefined;
+  if (!bytes) return undefined;
+  if (sealedOver(bytes, inputs)) return { bytes, unchanged: true };
+  // Made from these inputs but changed since (annotated, saved by another program): only the PDF's own information tells.
+  return (await recordedInputs(bytes))?.inputs === inputs ? { bytes, unchanged: false } : undefined;
+}
+
+/** Whether the PDF at `file` is as the tool made it from `inputs`, its bytes untouched since: the seal alone tells, the PDF is not read. */
+export async function keptAsMade(file: string, inputs: string): Promise<boolean> {
+  const bytes = await readEarlierOutput(file);
+  return bytes !== undefined && sealedOver(bytes, inputs);
 }

@@ -9,7 +9,7 @@ import { writeAllAtomically } from '../shared/files.js';
 import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
-import { earlierPdf } from './earlier-pdf.js';
+import { keptAsMade } from './earlier-pdf.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
@@ -104,7 +104,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
 /** Whether the PDF there stays as it is: made from these inputs and unchanged since, where no print was asked for (--force, --html). */
 async function keeps(request: Destination, pdf: string, inputs: string): Promise<boolean> {
   if (request.force || request.html) return false;
-  return (await earlierPdf(pdf, inputs))?.unchanged === true;
+  return keptAsMade(pdf, inputs);
 }
 
 /** A document's own failure, kept to report with the others; anything else ends the batch. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seal, sealHolds } from '../../src/pdf/seal.js';
+import { seal, sealedOver, sealHolds } from '../../src/pdf/seal.js';
 
 const placeholder = 'a'.repeat(64);
 const info = `<< /AgendaInputs (${placeholder}) /AgendaSha256 (${placeholder}) >>`;
@@ -18,5 +18,14 @@ describe('the seal of a document', () => {
     expect(sealHolds(changed, digest, placeholder)).toBe(false);
     const twice = Buffer.concat([sealed, Buffer.from(`<< /AgendaSha256 (${digest}) >>\n`, 'latin1')]);
     expect(sealHolds(twice, digest, placeholder)).toBe(false);
+  });
+
+  it('is found over the inputs it was sealed with, by its bytes alone; not over other inputs, bytes appended or the entry twice', () => {
+    const sealed = seal(saved, placeholder);
+    expect(sealedOver(sealed, placeholder)).toBe(true);
+    expect(sealedOver(sealed, 'b'.repeat(64))).toBe(false);
+    expect(sealedOver(Buffer.concat([sealed, Buffer.from('%annotated\n')]), placeholder)).toBe(false);
+    expect(sealedOver(Buffer.concat([sealed, Buffer.from(`<< /AgendaSha256 (${digestOf(sealed)}) >>\n`, 'latin1')]), placeholder)).toBe(false);
+    expect(sealedOver(saved, placeholder)).toBe(false);
   });
 });
