@@ -18,11 +18,10 @@
 //   (j), (k): the preview (bench/preview.ts); `npm run bench -- preview` runs it alone
 //   (l) a 30-page .docx converted to PDF by LibreOffice, cold and cached (bench/office.ts);
 //       `npm run bench -- office` runs it alone
-import { spawn } from 'node:child_process';
+//   (m)-(q): a municipality's archive (bench/archive.ts), `npm run bench -- archive` alone, as it takes long
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { defaultJobs } from '../src/pipeline/batch.js';
 import { printMeeting, readMeeting } from '../src/pipeline/document.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
@@ -31,9 +30,10 @@ import { PrintPage } from '../src/pdf/print.js';
 import { loadPdf } from '../src/pdf/outline.js';
 import { pdfLib } from '../src/pdf/pdf-lib.js';
 import { packageRoot } from '../src/shared/paths.js';
-import { treeMemory } from './memory.js';
 import { officeBench } from './office.js';
+import { run as runIn } from './run.js';
 import { previewBench } from './preview.js';
+import { archiveBench } from './archive.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // The command as installed (package.json's bin: the bundle npm run build makes).
@@ -93,23 +93,8 @@ async function finishedHtml(dir: string, dates: string[]): Promise<string[]> {
   return pairs;
 }
 
-/** Runs a command to its end; its time, and with `sample` the peak memory of it and all it started (sampling costs time). */
-function run(args: string[], sample = false): Promise<{ ms: number; peakMb: number }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    // In the bench's own folder: a build's out/ is under the folder it runs in, never the package's.
-    const child = spawn(process.execPath, args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let peak = 0;
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const sampler = sample ? setInterval(() => (peak = Math.max(peak, treeMemory(child.pid!))), 100) : undefined;
-    child.on('exit', (code) => {
-      clearInterval(sampler);
-      if (code !== 0) reject(new Error(`${args.join(' ')} failed (${code}): ${stderr}`));
-      else resolve({ ms: performance.now() - start, peakMb: peak / 1024 });
-    });
-  });
-}
+// In the bench's own folder: a build's out/ is under the folder it runs in, never the package's.
+const run = (args: string[], sample = false) => runIn(args, work, sample);
 
 /** A command to time; `empty`, a file or folder removed before each run. */
 interface Timed {
@@ -135,6 +120,12 @@ async function timedInTurn<const T extends readonly Timed[]>(times: number, comm
   }
   commands.forEach(({ label }, k) => console.log(`${label}: ${(median(ms[k]!) / 1000).toFixed(2)} s  (runs: ${ms[k]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
   return ms.map(median) as { [K in keyof T]: number };
+}
+
+if (process.argv.includes('archive')) {
+  await archiveBench(cli, browser, process.argv.slice(2));
+  rmSync(work, { recursive: true, force: true });
+  process.exit();
 }
 
 if (process.argv.includes('preview')) {

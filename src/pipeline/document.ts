@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadMeeting, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
-import { repositoryMeetings, takesUpCases } from './case-history.js';
+import { repositoryMeetings, takesUpCases, type HistoryReader } from './case-history.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
 import type { Audience, Meeting } from '../model/meeting.js';
@@ -21,11 +21,17 @@ import { proveContents } from './contents-proof.js';
 
 /**
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
- * Given the shared files already checked (for many meetings), their warnings are left to the caller.
+ * Given the shared files already checked (for many meetings), their warnings are left to the caller;
+ * many meetings read the repository's for their cases' history once, with a run's `historyOnce`.
  */
-export async function readMeeting(committee: string | CommitteeFolder, date: string, shared?: CheckedShared): Promise<{ meeting: Meeting; sources: MeetingSources; warnings: Finding[] }> {
+export async function readMeeting(
+  committee: string | CommitteeFolder,
+  date: string,
+  shared?: CheckedShared,
+  readHistory: HistoryReader = repositoryMeetings,
+): Promise<{ meeting: Meeting; sources: MeetingSources; warnings: Finding[] }> {
   const { sources, warnings } = await loadMeeting(committee, date, shared);
-  const history = takesUpCases(sources) ? await repositoryMeetings(sources.folder.root, sources.folder) : [];
+  const history = takesUpCases(sources) ? await readHistory(sources.folder.root, sources.folder) : [];
   return { meeting: buildMeeting(sources, history), sources, warnings };
 }
 

@@ -6,8 +6,8 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { inputsFingerprint, packageInputs } from './fingerprint.js';
-import { meetingTakesUpCases } from './case-history.js';
+import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint.js';
+import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { keptAsMade } from './earlier-pdf.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
@@ -44,8 +44,10 @@ interface Destination {
 export function meetingBuilder(request: Destination, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
-  /** The package's part of every document's fingerprint, read once for the batch. */
+  /** The package's part of every document's fingerprint, read once for the batch; the case history's once for each committee, and the history itself. */
   let packagePart: Promise<string> | undefined;
+  const history = historyOnce();
+  const historyPart = historyPartOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
     if (!checked.has(folder.dir)) {
@@ -63,7 +65,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
-    const read = await readMeeting(folder, date, await sharedOf(folder)).catch(failed);
+    const read = await readMeeting(folder, date, await sharedOf(folder), history).catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);
@@ -78,7 +80,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         continue;
       }
       // A PDF made from the same inputs is kept: a build where nothing changed prints nothing.
-      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs())), attachments);
+      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs()), historyPart), attachments);
       if (await keeps(request, pdf, inputs)) {
         results.push(done({ udvalg, date, audience, pdf, kept: true }));
         continue;

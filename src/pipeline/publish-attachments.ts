@@ -37,10 +37,25 @@ export function attachmentsOf(committee: { id: string; dir: string }, meeting: M
  */
 export async function attachmentFiles(attachments: PublicAttachment[]): Promise<Map<string, Uint8Array>> {
   const made = new Map<string, Uint8Array>();
+  const of = byMeeting(attachments);
   for (const meeting of new Set(attachments.map((a) => a.meeting))) {
-    const own = attachments.filter((a) => a.meeting === meeting);
+    const own = of(meeting);
     const { filed, opened } = await openAttachments(own[0]!.attachmentsFrom, meeting);
     for (const a of own) made.set(a.file, await attachmentPdf(opened[filed.findIndex((f) => f.anchor === a.filed.anchor)]!));
   }
   return made;
+}
+
+/**
+ * The outputs of each meeting, found by the meeting: looked up in a list of an archive's outputs for
+ * each of its meetings, 4,000 meetings went through 46,000 outputs 4,000 times, three times over.
+ */
+export function byMeeting<T extends { meeting: Meeting }>(outputs: T[]): (meeting: Meeting) => T[] {
+  const of = new Map<Meeting, T[]>();
+  for (const output of outputs) {
+    const own = of.get(output.meeting);
+    if (own) own.push(output);
+    else of.set(output.meeting, [output]);
+  }
+  return (meeting) => of.get(meeting) ?? [];
 }

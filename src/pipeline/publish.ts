@@ -11,6 +11,7 @@ import type { Meeting } from '../model/meeting.js';
 import { authorityOf } from '../model/merge.js';
 import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
+import { historyOnce, type HistoryReader } from './case-history.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
@@ -21,7 +22,7 @@ import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
 import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
-import { attachmentFiles, attachmentsOf, type PublicAttachment } from './publish-attachments.js';
+import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { searchFiles } from './publish-search.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
 import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
@@ -53,7 +54,8 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
-  const read = await Promise.all((await committeeFolders(request.committees)).map(readCommittee));
+  const history = historyOnce();
+  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
   const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
@@ -66,28 +68,30 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const bytes = new Map(kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])));
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
-  const groups = read.flatMap((c) => c.meetings.map((m) => toPrint.filter((d) => d.meeting === m))).filter((g) => g.length > 0);
+  const toPrintOf = byMeeting(toPrint);
+  const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
   const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)))]);
   const pdfs = printed.flat();
   groups.flat().forEach((d, i) => bytes.set(d.file, pdfs[i]!));
   for (const [file, pdf] of made) bytes.set(file, pdf);
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
+  const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents), byMeeting(attachments)];
   const committees: PublishedCommittee[] = read.map((c) => ({
     ...c,
     meetings: c.meetings.map((meeting): PublishedMeeting => {
-      const [pdf, combined] = documents.filter((d) => d.meeting === meeting);
+      const [pdf, combined] = documentsOfMeeting(meeting);
       return {
         committeeId: c.id,
         meeting,
         itemsHtml: renderItems(meeting),
         pdf: published(pdf!.file, documentName(meeting.kind, meeting.committee, meeting.date)),
         combined: combined && published(combined.file, documentName(meeting.kind, meeting.committee, meeting.date, true)),
-        attachments: attachments.filter((a) => a.meeting === meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),
+        attachments: attachmentsOfMeeting(meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),
       };
     }),
   }));
   const feeds = earlierEvents(await earlierFeeds(earlier));
-  const entries = entryRevisions(committees, attachments, says, earlier, request.today);
+  const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds, entryUpdated: updated });
   const search = await searchFiles(earlier, committees, request.force ?? false);
@@ -104,13 +108,13 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { dir: string; meetings: Meeting[]; warnings: Finding[] };
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
-async function readCommittee(dir: string): Promise<ReadCommittee> {
+async function readCommittee(dir: string, history: HistoryReader): Promise<ReadCommittee> {
   const shared = await checkShared(dir);
   const findings = [...shared.findings];
   const meetings: Meeting[] = [];
   for (const date of await meetingDates(dir)) {
     try {
-      const { meeting, warnings } = await readMeeting(dir, date, shared);
+      const { meeting, warnings } = await readMeeting(dir, date, shared, history);
       meetings.push(publicVersion(meeting));
       findings.push(...warnings);
     } catch (error) {
@@ -176,11 +180,11 @@ type Output = PublicDocument | PublicAttachment;
  * with what the last publication recorded (entryRevision). By the document's path: the minutes that
  * follow an agenda are another document, with an entry of their own.
  */
-function entryRevisions(committees: PublishedCommittee[], attachments: PublicAttachment[], says: Map<string, string>, earlier: EarlierPublication, today: string): Map<string, EntryRevision> {
+function entryRevisions(committees: PublishedCommittee[], attachmentsOf: (m: Meeting) => PublicAttachment[], says: Map<string, string>, earlier: EarlierPublication, today: string): Map<string, EntryRevision> {
   const meetings = committees.flatMap((c) => c.meetings);
   return new Map(
     meetings.map(({ meeting, pdf }) => {
-      const own = attachments.filter((a) => a.meeting === meeting).map((a) => says.get(a.file)!);
+      const own = attachmentsOf(meeting).map((a) => says.get(a.file)!);
       return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([says.get(pdf.path)!, ...own].join('\0')), today)] as const;
     }),
   );

@@ -1,0 +1,103 @@
+// `npm run bench -- archive [--committees N] [--years N] [--meetings N]`: a municipality's archive
+// (bench/archive-repo.ts; 20 committees × 10 years × 20 meetings unless told) published and built, once
+// each, as a secretariat does: one run of each, no medians, for the full archive takes long.
+//
+//   (m) the first publish into an empty folder: pages, PDFs, attachments, data, feeds, the search index;
+//       its peak memory, agenda and its browser together
+//   (n) against it: the public PDFs alone, `build --all --public` into an empty folder (aim: (m) <= 1.2 (n))
+//   (o) `build --all --public` again, nothing changed (aim: 5 s)
+//   (p) a republish after one meeting's file changed (aim: 5 s), and one with nothing changed
+//   (q) the site's size, the search index's, and what one search downloads in Chromium: the bytes of
+//       every response from the query's start to its first results' excerpts (aim: 300 kB)
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer from 'puppeteer-core';
+import { tempDir } from '../test/support/cli.js';
+import { serveFolder } from '../test/support/static-server.js';
+import { changeMeeting, fullArchive, meetingDates, writeArchive, type ArchiveSize } from './archive-repo.js';
+import { run, type Ran } from './run.js';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+/** The time on the clock, and the processor time of the command and its browser where it is known. */
+const took = (r: Ran) => `${seconds(r.ms)}${r.cpuMs === undefined ? '' : ` (processor ${seconds(r.cpuMs)})`}`;
+/** On the clock, and of processor time where it is known. */
+const ratio = (a: Ran, b: Ran) => `${(a.ms / b.ms).toFixed(2)}${a.cpuMs && b.cpuMs ? `, of processor time ${(a.cpuMs / b.cpuMs).toFixed(2)}` : ''}`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+export async function archiveBench(cli: string, browser: string, argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, allowPositionals: true, options: { committees: { type: 'string' }, years: { type: 'string' }, meetings: { type: 'string' } } });
+  const size: ArchiveSize = {
+    committees: Number(values.committees ?? fullArchive.committees),
+    years: Number(values.years ?? fullArchive.years),
+    meetings: Number(values.meetings ?? fullArchive.meetings),
+  };
+  const work = tempDir('agenda-bench-archive-');
+  const repo = path.join(work, 'arkiv');
+  const site = path.join(work, 'site');
+  const committees = writeArchive(repo, size);
+  const total = size.committees * size.years * size.meetings;
+  console.log(`archive: ${size.committees} committees × ${size.years} years × ${size.meetings} meetings = ${total} meetings, in ${repo}`);
+  const agenda = (args: string[], sample = false) => run([cli, ...args, '--quiet', '--browser', browser], repo, sample);
+  try {
+    const first = await agenda(['publish', '--out', site], true);
+    console.log(`(m) first publish into an empty folder: ${took(first)}, peak memory ${first.peakMb.toFixed(0)} MB  (${first.stderr.trim().split('\n').at(-1)})`);
+    const publicBuild = await agenda(['build', '--all', '--public'], true);
+    console.log(`(n) build --all --public into an empty folder: ${took(publicBuild)}, peak memory ${publicBuild.peakMb.toFixed(0)} MB; (m)/(n) = ${ratio(first, publicBuild)} (aim <= 1.2)`);
+    const noop = await agenda(['build', '--all', '--public']);
+    console.log(`(o) build --all --public again, nothing changed: ${took(noop)} (aim <= 5 s)`);
+    // A meeting in the middle of the archive: its committee's, its year's.
+    const middle = Math.floor(committees.length / 2);
+    const dates = meetingDates(size, middle);
+    const changed = path.join(committees[middle]!, `${dates[Math.floor(dates.length / 2)]}.yaml`);
+    changeMeeting(changed, 'mødet flyttes til byrådssalen');
+    const again = await agenda(['publish', '--out', site], true);
+    console.log(`(p) republish after one meeting changed (${path.relative(repo, changed)}): ${took(again)} (aim <= 5 s), peak memory ${again.peakMb.toFixed(0)} MB  (${again.stderr.trim().split('\n').at(-1)})`);
+    const same = await agenda(['publish', '--out', site]);
+    console.log(`    republish with nothing changed: ${took(same)}`);
+    await searchFigures(site, browser);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Every file under `dir`, with its size. */
+function filesUnder(dir: string): { file: string; bytes: number }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((file) => ({ file, stat: statSync(path.join(dir, file)) }))
+    .flatMap(({ file, stat }) => (stat.isFile() ? [{ file, bytes: stat.size }] : []));
+}
+
+/** The site's size; where it has a Pagefind index, its size and the bytes a browser fetches for one search. */
+async function searchFigures(site: string, browser: string): Promise<void> {
+  const files = filesUnder(site);
+  const sum = (xs: { bytes: number }[]) => xs.reduce((n, f) => n + f.bytes, 0);
+  const entry = files.find((f) => path.basename(f.file) === 'pagefind.js');
+  console.log(`(q) the site: ${files.length} files, ${mb(sum(files))}`);
+  if (!entry) return console.log('    no search index in the site (no pagefind.js): index size and search download not measured');
+  const index = files.filter((f) => f.file.startsWith(path.dirname(entry.file)));
+  console.log(`    its search index (${path.dirname(entry.file)}/): ${index.length} files, ${mb(sum(index))}`);
+  const server = await serveFolder(site);
+  const viewer = await puppeteer.launch({ executablePath: browser, headless: true, args: ['--no-sandbox'] });
+  try {
+    for (const query of ['klimatilpasning', 'budgetopfølgning', 'sygefravær handicap']) {
+      const page = await viewer.newPage();
+      // A page of the site without the pages' policy, which lets no script run but the search page's own.
+      await page.goto(`${server.origin}/${path.dirname(entry.file)}/pagefind-entry.json`);
+      const bodies: Promise<number>[] = [];
+      page.on('response', (response) => bodies.push(response.buffer().then((b) => b.length, () => 0)));
+      const found = await page.evaluate(async (script: string, q: string) => {
+        const pagefind = (await import(script)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
+        const { results } = await pagefind.search(q);
+        await Promise.all(results.slice(0, 5).map((r) => r.data()));
+        return results.length;
+      }, `/${entry.file}`, query);
+      const bytes = (await Promise.all(bodies)).reduce((n, b) => n + b, 0);
+      console.log(`    one search, "${query}": ${found} results, ${(bytes / 1000).toFixed(0)} kB downloaded for the query and its first 5 excerpts (aim < 300 kB)`);
+      await page.close();
+    }
+  } finally {
+    await viewer.close();
+    await server.close();
+  }
+}
