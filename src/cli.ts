@@ -50,6 +50,8 @@ let usageMessage = '';
 /** Which committee a command works on: the same two options, worded once, for every command that takes one. */
 const udvalgOption = () => new Option('-u, --udvalg <kort>', "the committee, by its short name (udvalg.yaml's kort) or folder, in a repository of several");
 const meetingsOption = () => new Option('-m, --meetings <dir>', "one committee's folder, named directly (default: the committees of the repository here, or meetings/)");
+/** The office converter, for every command that opens attachment files: worded once. */
+const libreofficeOption = () => new Option('--libreoffice <path>', "the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)");
 
 const program = new Command('agenda')
   .description('Agendas (dagsordener) and minutes (referater) as PDF, from meetings written in YAML')
@@ -76,6 +78,7 @@ program
   .addOption(udvalgOption())
   .addOption(meetingsOption())
   .option('--browser <path>', 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)')
+  .addOption(libreofficeOption())
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
   .option('-q, --quiet', 'no progress lines and no warnings; errors and the summary only')
@@ -88,6 +91,7 @@ program
   .argument('[dates...]', 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all')
   .addOption(udvalgOption())
   .addOption(meetingsOption())
+  .addOption(libreofficeOption())
   .option('--json', 'print the findings as JSON on stdout')
   .action(async (dates: string[], options) => (await commands.check()).checkCommand(dates, options));
 
@@ -109,6 +113,7 @@ program
   .option('--force', 'print every PDF again, also those the site has from the same inputs')
   .option('--samlet', "also each meeting's public combined document: its PDF with the open attachments' pages after it (printed once more for it)")
   .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .addOption(libreofficeOption())
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .option('-j, --jobs <n>', 'documents printed at once (default: by the number of cores)', count)
   .option('-q, --quiet', 'no warnings')
@@ -126,6 +131,7 @@ program
   .addOption(udvalgOption())
   .addOption(meetingsOption())
   .option('--browser <path>', 'the Chromium or Chrome to print with')
+  .addOption(libreofficeOption())
   .option('--timeout <seconds>', 'how long the browser may take to start or print', seconds, 60)
   .action(async (date: string, options) => (await commands.send()).sendCommand(date, options));
 
@@ -143,6 +149,7 @@ program
   .argument('<date>', 'the meeting date (YYYY-MM-DD)')
   .addOption(udvalgOption())
   .addOption(meetingsOption())
+  .addOption(libreofficeOption())
   .action(async (date: string, options) => (await commands.finalize()).finalizeCommand(date, options));
 
 program

@@ -10,6 +10,7 @@ export interface SendOptions extends CommitteeChoice {
   force?: boolean;
   smtp?: string;
   browser?: string;
+  libreoffice?: string;
   timeout: number;
 }
 

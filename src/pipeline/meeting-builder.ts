@@ -30,6 +30,8 @@ interface Destination {
   samlet?: boolean;
   /** In the combined document, each item's attachments right after its pages. */
   bilagEfterPunkt?: boolean;
+  /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
+  libreoffice?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
-      const attachments = request.samlet ? await openAttachments(folder.dir, version, request.bilagEfterPunkt).catch(failed) : undefined;
+      const attachments = request.samlet ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed) : undefined;
       if (attachments instanceof AgendaError) {
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;

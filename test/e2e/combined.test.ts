@@ -227,7 +227,7 @@ describe('attachment files a clerk really has', () => {
     ['a damaged PDF', () => writeFileSync(target, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), /damaged|no pages/],
     ['a PDF cut off half-way', async () => (await writePdf(target, { text: 'cut', pages: 3 }), writeFileSync(target, readFileSync(target).subarray(0, 700))), /damaged|no pages/],
     ['a file of zero bytes', () => writeFileSync(target, ''), /empty \(0 bytes\)/],
-    ['a Word document', () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')), /not a PDF, PNG or JPEG file: save it as PDF/],
+    ['a Word document', () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')), /not a PDF, PNG or JPEG file, nor an office file \(\.docx .*\): save it as PDF/],
     ['a missing file', () => execFileSync('rm', ['-f', target]), /no such file/],
     ['a symbolic link out of the folder', async () => (execFileSync('rm', ['-f', target]), await writePdf(path.join(dir, 'outside.pdf'), { text: 'outside' }), symlinkSync(path.join(dir, 'outside.pdf'), target)), /symbolic link that leads outside/],
   ];
