@@ -75,7 +75,7 @@ export function findBrowser(search: BrowserSearch = {}): string {
 }
 
 /** A file this process may run (a folder or a text file is not). */
-function executable(file: string): boolean {
+export function executable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return statSync(file).isFile();

@@ -1,19 +1,16 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { convertOffice, findOfficeConverter, type OfficeConverter } from '../pdf/office/convert.js';
+import { convertOffice, findOfficeConverter, howToGetLibreOffice } from '../pdf/office/convert.js';
 import { attachmentError, type AttachmentBytes, type AttachmentFileRef } from '../shared/attachment-file.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
 
 // Office attachments (Word, Excel, PowerPoint, OpenDocument) become PDFs here, before they are opened:
 // from then on they are PDF attachments like any other.
 
-/** How the converter is found: `--libreoffice`, else AGENDA_LIBREOFFICE, else the usual places. */
+/** How the converter is found: `--libreoffice`, else AGENDA_LIBREOFFICE, else PATH and the usual places. */
 export interface OfficeSettings {
   libreoffice?: string;
 }
-
-export const howToGetLibreOffice =
-  'install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or name its soffice with --libreoffice or AGENDA_LIBREOFFICE';
 
 /** No converter for an office file: one line for a build; `agenda check` puts it at the file's `fil:`. */
 export class ConverterMissing extends EnvironmentError {
@@ -21,12 +18,9 @@ export class ConverterMissing extends EnvironmentError {
     readonly ref: AttachmentFileRef,
     readonly missing: string,
   ) {
-    super(`${missing}, needed to convert the office file ${ref.path} to PDF; ${howToGetLibreOffice}`);
+    super(`${ref.path} is an office file, to be converted to PDF by LibreOffice: ${missing}`);
   }
 }
-
-/** Each converter looked for once a process (it is asked its version). */
-const found = new Map<string, Promise<OfficeConverter | undefined>>();
 
 /**
  * The user's cache, never the repository: a closed attachment's PDF can then neither be committed nor
@@ -42,11 +36,10 @@ export function officeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Promise<AttachmentBytes> {
   if (file.kind !== 'office') return file;
-  const explicit = settings.libreoffice ?? process.env.AGENDA_LIBREOFFICE;
-  const key = explicit ?? '';
-  if (!found.has(key)) found.set(key, findOfficeConverter(settings.libreoffice));
-  const converter = await found.get(key)!;
-  if (!converter) throw new ConverterMissing(file.ref, explicit ? `no LibreOffice at ${explicit} (named by ${settings.libreoffice ? '--libreoffice' : 'AGENDA_LIBREOFFICE'})` : 'no LibreOffice found');
+  const converter = await findOfficeConverter(settings.libreoffice).catch((err: unknown) => {
+    throw err instanceof EnvironmentError ? new ConverterMissing(file.ref, err.message) : err;
+  });
+  if (!converter) throw new ConverterMissing(file.ref, `no LibreOffice found; ${howToGetLibreOffice}`);
   const extension = path.extname(file.ref.path).toLowerCase();
   const { pdf } = await convertOffice({ ...file, extension }, { converter, cacheDir: officeCacheDir() });
   return { ...file, kind: 'pdf', bytes: pdf, convertedBy: converter.version };
@@ -54,5 +47,5 @@ export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Pr
 
 /** A missing converter as the located finding `agenda check` reports at the office file's `fil:`. */
 export function converterFinding(err: ConverterMissing): Finding[] {
-  return attachmentError(err.ref, `${err.missing} to convert it to PDF; ${howToGetLibreOffice}`).findings;
+  return attachmentError(err.ref, `an office file, to be converted to PDF by LibreOffice: ${err.missing}`).findings;
 }

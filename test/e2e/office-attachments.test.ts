@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closedFileMarkers, closedFixtureWithFiles, linkTargets } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { countingLibreOffice, sheetXml, slidesXml, wordXml, writeOfficeFile } from '../support/office-files.js';
+import { countingLibreOffice, sheetFile, slidesFile, wordFile } from '../support/office-files.js';
 import { outline, pdfImages, pdfInfo, pdfPages, type OutlineEntry } from '../support/pdf.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
 
@@ -22,9 +22,9 @@ const slides = ['Dias ét om DOL-anerkendelsen', 'Dias to: næste skridt'];
 function officeMeeting(): { dir: string; meetings: string } {
   const { dir, meetings } = copyOfMeetings();
   const bilag = path.join(meetings, 'bilag', '2023-11-22');
-  writeOfficeFile(path.join(bilag, '2-1.docx'), wordXml(word));
-  writeOfficeFile(path.join(bilag, '3-1.xlsx'), sheetXml({ rows: 40, columns: 30 }));
-  writeOfficeFile(path.join(bilag, '3-2.pptx'), slidesXml(slides));
+  writeFileSync(path.join(bilag, '2-1.docx'), wordFile(word));
+  writeFileSync(path.join(bilag, '3-1.xlsx'), sheetFile({ rows: 40, columns: 30 }));
+  writeFileSync(path.join(bilag, '3-2.pptx'), slidesFile(slides));
   const yaml = path.join(meetings, '2023-11-22.yaml');
   for (const [from, to] of [['2-1.pdf', '2-1.docx'], ['3-1.pdf', '3-1.xlsx'], ['3-2.pdf', '3-2.pptx']]) edit(yaml, `bilag/2023-11-22/${from}\n`, `bilag/2023-11-22/${to}\n`);
   return { dir, meetings };
@@ -171,7 +171,7 @@ describe('a closed office attachment', () => {
     const yaml = path.join(meetings, '2024-03-06.yaml');
     for (const [name, text] of [['aabent', 'OPENFILE01 budgettet'], ['lukket', `${closedFileMarkers[0]} tilbud`], ['lukket-punkt', `${closedFileMarkers[1]} personale`]] as const) {
       rmSync(path.join(meetings, 'bilag', `${name}.pdf`));
-      writeOfficeFile(path.join(meetings, 'bilag', `${name}.docx`), wordXml({ heading: text, paragraph: text, cells: [[text]] }));
+      writeFileSync(path.join(meetings, 'bilag', `${name}.docx`), wordFile({ heading: text, paragraph: text, cells: [[text]] }));
       edit(yaml, `fil: bilag/${name}.pdf\n`, `fil: bilag/${name}.docx\n`);
     }
   });

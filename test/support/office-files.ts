@@ -1,12 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { scanPng } from './attachments.js';
 
-// Office files as a clerk gets them: written here as flat OpenDocument XML (so each test knows what is
-// inside), then saved by LibreOffice itself as .docx, .xlsx or .pptx, as Word, Excel and PowerPoint would.
+/**
+ * Office files made at test time, by the test's own text: a flat OpenDocument (one XML file) written
+ * here, saved by LibreOffice as .docx, .xlsx, .pptx or whatever is asked. No binary of unknown origin.
+ */
+export const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
+export const noSoffice = soffice ? false : 'LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui';
 
 const ns = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
@@ -15,69 +19,94 @@ const ns = [
   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
   'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
   'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"',
-  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
   'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+  'xmlns:xlink="http://www.w3.org/1999/xlink"',
+  'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0"',
+  'xmlns:ooo="http://openoffice.org/2004/office"',
+  'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+  'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"',
 ].join(' ');
 
-const flat = (mimetype: string, body: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${ns} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.${mimetype}"><office:body>${body}</office:body></office:document>\n`;
+export type Flat = 'text' | 'spreadsheet' | 'presentation';
 
-const cell = (text: string) => `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
-
-/** A Word document: a heading, a paragraph of Danish letters, a table and an embedded picture (each text given). */
-export function wordXml(t: { heading: string; paragraph: string; cells: string[][] }): string {
-  const rows = t.cells.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('');
-  const picture = scanPng(120, 80).toString('base64');
-  return flat(
-    'text',
-    `<office:text><text:h text:outline-level="1">${t.heading}</text:h><text:p>${t.paragraph}</text:p>` +
-      `<table:table table:name="Tabel"><table:table-column table:number-columns-repeated="${t.cells[0]!.length}"/>${rows}</table:table>` +
-      `<text:p><draw:frame draw:name="Billede" text:anchor-type="as-char" svg:width="6cm" svg:height="4cm"><draw:image><office:binary-data>${picture}</office:binary-data></draw:image></draw:frame></text:p></office:text>`,
-  );
+/** A flat OpenDocument of `kind` whose office:body holds `body`; `head` goes before the body (styles, scripts, settings). */
+export function flatDocument(kind: Flat, body: string, head = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document ${ns} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.${kind}">${head}<office:body><office:${kind}>${body}</office:${kind}></office:body></office:document>\n`;
 }
 
-/** A spreadsheet of `rows` × `columns` cells, each saying where it is ("R3K17"): far wider than A4 at 30 columns. */
-export function sheetXml(t: { rows: number; columns: number }): string {
-  const row = (r: number) => `<table:table-row>${Array.from({ length: t.columns }, (_, c) => cell(`R${r}K${c + 1}`)).join('')}</table:table-row>`;
-  return flat('spreadsheet', `<office:spreadsheet><table:table table:name="Ark1">${Array.from({ length: t.rows }, (_, r) => row(r + 1)).join('')}</table:table></office:spreadsheet>`);
-}
+const flatExtension: Record<Flat, string> = { text: '.fodt', spreadsheet: '.fods', presentation: '.fodp' };
 
-/** A slide deck, one slide a text. */
-export function slidesXml(slides: string[]): string {
-  const page = (s: string, i: number) =>
-    `<draw:page draw:name="Dias${i + 1}"><draw:frame svg:x="2cm" svg:y="2cm" svg:width="20cm" svg:height="4cm"><draw:text-box><text:p>${s}</text:p></draw:text-box></draw:frame></draw:page>`;
-  return flat('presentation', `<office:presentation>${slides.map(page).join('')}</office:presentation>`);
-}
-
-const filters: Record<string, string> = { '.docx': 'docx:MS Word 2007 XML', '.xlsx': 'xlsx:Calc MS Excel 2007 XML', '.pptx': 'pptx:Impress MS PowerPoint 2007 XML' };
-const flatExtension: Record<string, string> = { '.docx': '.fodt', '.xlsx': '.fods', '.pptx': '.fodp' };
-
-/** Writes `file` (.docx, .xlsx or .pptx) from flat OpenDocument XML, saved by LibreOffice with a profile of its own. */
-export function writeOfficeFile(file: string, xml: string): void {
-  const extension = path.extname(file);
-  const work = mkdtempSync(path.join(tmpdir(), 'office-file-'));
+/** The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes. */
+export function saveAs(kind: Flat, xml: string, extension: string): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixture-'));
   try {
-    const source = path.join(work, `source${flatExtension[extension]}`);
+    const source = path.join(dir, `document${flatExtension[kind]}`);
     writeFileSync(source, xml);
-    const profile = pathToFileURL(path.join(work, 'profile')).href;
-    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filters[extension]!, '--outdir', work, source], { stdio: 'ignore', timeout: 120_000 });
-    mkdirSync(path.dirname(file), { recursive: true });
-    renameSync(path.join(work, `source${extension}`), file);
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source], {
+      stdio: 'ignore',
+      timeout: 120_000,
+      env: { ...process.env, HOME: dir },
+    });
+    return readFileSync(path.join(dir, 'out', `document${extension}`));
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** A paragraph, a heading, a table and an image, in the text of a flat document. */
+export const paragraph = (text: string) => `<text:p>${text}</text:p>`;
+export const heading = (text: string) => `<text:h text:outline-level="1">${text}</text:h>`;
+
+export function textTable(rows: string[][]): string {
+  const columns = rows[0]!.length;
+  const cells = (row: string[]) => row.map((c) => `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`).join('');
+  return `<table:table table:name="T${columns}"><table:table-column table:number-columns-repeated="${columns}"/>${rows.map((r) => `<table:table-row>${cells(r)}</table:table-row>`).join('')}</table:table>`;
+}
+
+/** An image kept inside the document (base64), `widthCm` wide. */
+export function embeddedImage(png: Buffer, widthCm: number, heightCm: number): string {
+  return `<text:p><draw:frame draw:name="billede" text:anchor-type="as-char" svg:width="${widthCm}cm" svg:height="${heightCm}cm"><draw:image><office:binary-data>${png.toString('base64')}</office:binary-data></draw:image></draw:frame></text:p>`;
+}
+
+/** A spreadsheet's sheet: rows of cells, numbers as numbers. */
+export function sheet(name: string, rows: Array<Array<string | number>>): string {
+  const cell = (c: string | number) =>
+    typeof c === 'number' ? `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>` : `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`;
+  return `<table:table table:name="${name}">${rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`;
+}
+
+/** A slide with a title and a line of text. */
+export function slide(name: string, title: string, text: string): string {
+  return `<draw:page draw:name="${name}" draw:master-page-name="Default"><draw:frame svg:x="2cm" svg:y="1cm" svg:width="24cm" svg:height="3cm"><draw:text-box><text:p>${title}</text:p></draw:text-box></draw:frame><draw:frame svg:x="2cm" svg:y="5cm" svg:width="24cm" svg:height="10cm"><draw:text-box><text:p>${text}</text:p></draw:text-box></draw:frame></draw:page>`;
+}
+
+/** A Word document: a heading, a paragraph (Danish letters), a table and an embedded picture of 120 × 80 pixels. */
+export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): Buffer {
+  return saveAs('text', flatDocument('text', heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4)), '.docx');
+}
+
+/** A spreadsheet of `rows` × `columns` cells, each saying where it is ("R3K17"): far wider than A4 at 30 columns. */
+export function sheetFile(t: { rows: number; columns: number }): Buffer {
+  const rows = Array.from({ length: t.rows }, (_, r) => Array.from({ length: t.columns }, (_, k) => `R${r + 1}K${k + 1}`));
+  return saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', rows)), '.xlsx');
+}
+
+/** A slide deck, one slide a title. */
+export function slidesFile(titles: string[]): Buffer {
+  return saveAs('presentation', flatDocument('presentation', titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('')), '.pptx');
+}
+
 /**
- * A stand-in for LibreOffice that counts the conversions it is asked for (one line each in `log`) and
- * has the real soffice do them: a rebuild that converts nothing leaves the log as it was.
+ * A stand-in for LibreOffice that counts the conversions it is asked for (one line each in its log)
+ * and has the real soffice do them: a rebuild that converts nothing leaves the log as it was.
  */
 export function countingLibreOffice(dir: string): { program: string; conversions: () => number } {
   const program = path.join(dir, 'soffice-counting');
   const log = path.join(dir, 'conversions.log');
   writeFileSync(log, '');
-  const real = execFileSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).trim();
-  writeFileSync(program, `#!/bin/sh\ncase "$*" in *--version*) ;; *) echo "$*" >> '${log}' ;; esac\nexec '${real}' "$@"\n`);
+  writeFileSync(program, `#!/bin/sh\ncase "$*" in *--version*) ;; *) echo "$*" >> '${log}' ;; esac\nexec '${soffice}' "$@"\n`);
   chmodSync(program, 0o755);
   return { program, conversions: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).length };
 }

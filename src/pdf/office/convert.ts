@@ -1,0 +1,113 @@
+// Office files (Word, Excel, PowerPoint, OpenDocument, RTF, text) to PDF by LibreOffice, safely, cached, reproducibly.
+import { availableParallelism } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
+import { cacheFile, readCached, writeCached } from './cache.js';
+import type { OfficeConverter } from './find.js';
+import { formats, inspectOfficeFile } from './inspect.js';
+import { newWorkspace, removeWorkspace } from './profile.js';
+import { exportFilter } from './export.js';
+import { reproducible } from './reproducible.js';
+import { runLimited, type Ended } from './run.js';
+
+export { findOfficeConverter, howToGetLibreOffice, type OfficeConverter } from './find.js';
+
+/** The extensions `fil:` converts with LibreOffice. */
+export const officeExtensions: readonly string[] = Object.keys(formats);
+
+/**
+ * Part of every cache key: raised whenever what a conversion does changes (its settings, filters,
+ * export options, what is done to the PDF after), so no entry made the old way is used again.
+ */
+const optionsVersion = '1';
+
+const defaults = { timeoutMs: 120_000, memoryBytes: 4 * 1024 ** 3, fileBytes: 1024 ** 3 };
+
+export interface OfficeFile {
+  ref: AttachmentFileRef;
+  bytes: Uint8Array;
+  sha256: string;
+  extension: string;
+}
+
+export interface ConvertOptions {
+  converter: OfficeConverter;
+  cacheDir: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The office file's bytes as PDF bytes, from the cache when this file was converted before by this
+ * LibreOffice with these options. Anything the file's fault (a password, damage, an empty file, a file
+ * that is not what its name says, a zip bomb, a conversion that does not end in time) is one located
+ * error at its `fil:` line; an abort (the signal) ends the conversion and its processes and rejects
+ * with the signal's reason.
+ */
+export async function convertOffice(file: OfficeFile, options: ConvertOptions): Promise<{ pdf: Uint8Array; converted: boolean }> {
+  const extension = file.extension.toLowerCase();
+  const format = await inspectOfficeFile(file.ref, file.bytes, extension);
+  const cached = cacheFile(options.cacheDir, { input: file.sha256, extension, converter: options.converter.version, options: optionsVersion });
+  const hit = await readCached(cached);
+  if (hit) return { pdf: hit, converted: false };
+  const pdf = await oneAtATime(() => convert(file, extension, format.filter, exportFilter(format.application), options));
+  await writeCached(cached, pdf);
+  return { pdf, converted: true };
+}
+
+async function convert(file: OfficeFile, extension: string, importFilter: string, exportTo: string, options: ConvertOptions): Promise<Uint8Array> {
+  options.signal?.throwIfAborted();
+  const space = newWorkspace(extension);
+  try {
+    await writeFile(space.input, file.bytes, { mode: 0o600 });
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(space.profile).href}`,
+      '--headless',
+      '--invisible',
+      '--nologo',
+      '--nodefault',
+      '--norestore',
+      '--nolockcheck',
+      `--infilter=${importFilter}`,
+      '--convert-to',
+      exportTo,
+      '--outdir',
+      space.outDir,
+      space.input,
+    ];
+    const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+    const ended = await runLimited(options.converter.program, args, space.root, { ...defaults, timeoutMs, signal: options.signal });
+    if (ended.by === 'abort') throw options.signal?.reason ?? new Error('aborted');
+    const pdf = await readFile(path.join(space.outDir, 'document.pdf')).catch(() => undefined);
+    if (!pdf || pdf.length === 0) throw attachmentError(file.ref, failure(ended, timeoutMs, formats[extension]!.name));
+    return await reproducible(pdf);
+  } finally {
+    removeWorkspace(space);
+  }
+}
+
+/** Why LibreOffice made no PDF, as the clerk can act on it. */
+function failure(ended: Ended, timeoutMs: number, name: string): string {
+  if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${Math.round(timeoutMs / 1000)} s: open it, save a copy (or a PDF) and name that`;
+  const said = ended.said.trim().split('\n').filter((line) => !/javaldx/.test(line)).slice(-2).join(' ');
+  if (ended.by === 'exit' && ended.signal) return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
+  return `LibreOffice could not convert it: it is damaged, protected by a password, or not a ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
+}
+
+/** Conversions at once: each LibreOffice takes a core while it converts. */
+const slots = Math.max(1, availableParallelism());
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { EnvironmentError } from '../../shared/errors.js';
+import { executable } from '../browser.js';
+
+/** A LibreOffice this machine can convert with, and its version (part of every cache key). */
+export interface OfficeConverter {
+  program: string;
+  version: string;
+}
+
+export const howToGetLibreOffice =
+  'install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDA_LIBREOFFICE to its soffice';
+
+/** Where LibreOffice usually lives, after PATH. */
+function usualPlaces(): string[] {
+  const opt = (() => {
+    try {
+      return readdirSync('/opt').filter((name) => name.startsWith('libreoffice')).sort().reverse().map((name) => `/opt/${name}/program/soffice`);
+    } catch {
+      return [];
+    }
+  })();
+  return ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice', ...opt, '/Applications/LibreOffice.app/Contents/MacOS/soffice'];
+}
+
+function onPath(env: NodeJS.ProcessEnv): string[] {
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  return ['soffice', 'libreoffice'].flatMap((name) => dirs.map((dir) => path.join(dir, name)));
+}
+
+const found = new Map<string, Promise<OfficeConverter | undefined>>();
+
+/**
+ * LibreOffice, found as the browser is found: a path the clerk named (a flag), AGENDA_LIBREOFFICE,
+ * then PATH and the usual places. A program named explicitly that is not there is an error saying
+ * so; none found is undefined (PDF, PNG and JPEG attachments need none).
+ */
+export async function findOfficeConverter(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<OfficeConverter | undefined> {
+  const named = explicit ? { path: explicit, by: '--libreoffice' } : env.AGENDA_LIBREOFFICE ? { path: env.AGENDA_LIBREOFFICE, by: 'AGENDA_LIBREOFFICE' } : undefined;
+  if (named) {
+    if (!existsSync(named.path)) throw new EnvironmentError(`no LibreOffice at ${named.path} (named by ${named.by}); ${howToGetLibreOffice}`);
+    if (!executable(named.path)) throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetLibreOffice}`);
+  }
+  const program = named?.path ?? [...onPath(env), ...usualPlaces()].find(executable);
+  if (!program) return undefined;
+  if (!found.has(program)) found.set(program, versionOf(program).then((version) => (version ? { program, version } : undefined)));
+  const converter = await found.get(program)!;
+  if (!converter && named) throw new EnvironmentError(`${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`);
+  return converter;
+}
+
+/** "LibreOffice 7.4.7.2 40(Build:2)", asked of the program itself in a profile of its own (it writes one even for this). */
+function versionOf(program: string): Promise<string | undefined> {
+  const profile = mkdtempSync(path.join(tmpdir(), `agenda-office-version-${process.pid}-`));
+  return new Promise<string | undefined>((resolve) => {
+    execFile(program, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--version'], { timeout: 30_000, killSignal: 'SIGKILL', env: { PATH: process.env.PATH, HOME: profile, TMPDIR: profile } }, (err, stdout) => {
+      const line = String(stdout).split('\n').find((l) => /^LibreOffice\s+\d/.test(l.trim()));
+      resolve(err || !line ? undefined : line.trim());
+    });
+  }).finally(() => rmSync(profile, { recursive: true, force: true }));
+}
