@@ -11,7 +11,8 @@ import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
 import { parse } from 'yaml';
 import { officeAttachment } from './office-attachment.mjs';
 
-const meetings = path.join(import.meta.dirname, '..', 'meetings');
+// The example meetings, or (npm run bench) a copy of them named as the argument.
+const meetings = process.argv[2] ? path.resolve(process.argv[2]) : path.join(import.meta.dirname, '..', 'meetings');
 const paragraph =
   'Dette er et eksempel på et bilag, lavet til eksempelmøderne i agenda. Det egentlige bilag ligger i kommunens ' +
   'sagssystem under dokumentnummeret ovenfor. Teksten her fylder siden ud, så den samlede dagsorden viser, hvordan ' +

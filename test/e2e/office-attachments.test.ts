@@ -128,6 +128,15 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     expect(data).toContain('2023-11-22-bilag-2-1.pdf');
     expect(data).not.toMatch(/\.docx|\.xlsx|\.pptx|officedocument/);
   });
+
+  it('is finalized with each office file\'s own SHA-256, as a PDF is', () => {
+    expect(agenda(['finalize', '2023-11-22', '--meetings', meetings, '--libreoffice', soffice.program], { cwd: dir, env }).status).toBe(0);
+    const recorded = readFileSync(path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml'), 'utf8');
+    for (const file of ['2-1.docx', '3-1.xlsx', '3-2.pptx']) {
+      const sha = execFileSync('sha256sum', [path.join(meetings, 'bilag', '2023-11-22', file)], { encoding: 'utf8' }).split(' ')[0]!;
+      expect(recorded).toContain(`"bilag/2023-11-22/${file}": ${sha}`);
+    }
+  });
 });
 
 describe('without LibreOffice', () => {
