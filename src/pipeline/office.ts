@@ -30,6 +30,9 @@ export function officeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'agenda', 'office');
 }
 
+/** The conversions under way, while they are, by file, its `fil:` (where an error is told) and converter. */
+const converting = new Map<string, Promise<{ pdf: Uint8Array }>>();
+
 /**
  * An office file as the PDF LibreOffice makes of it (from the cache, when the same file was converted
  * by the same converter before); any other file as it is. Its SHA-256 stays the office file's own.
@@ -41,7 +44,10 @@ export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Pr
   });
   if (!converter) throw new ConverterMissing(file.ref, `no LibreOffice found; ${howToGetLibreOffice}`);
   const extension = path.extname(file.ref.path).toLowerCase();
-  const { pdf } = await convertOffice({ ...file, extension }, { converter, cacheDir: officeCacheDir() });
+  // publish opens a file for its own PDF and for the combined document at once: one conversion serves both.
+  const key = JSON.stringify([file.sha256, file.ref, converter.program]);
+  if (!converting.has(key)) converting.set(key, convertOffice({ ...file, extension }, { converter, cacheDir: officeCacheDir() }).finally(() => converting.delete(key)));
+  const { pdf } = await converting.get(key)!;
   return { ...file, kind: 'pdf', bytes: pdf, convertedBy: converter.version };
 }
 
