@@ -19,19 +19,17 @@ const word = { heading: 'Tidsplan for budgetopfølgning', paragraph: 'Økonomiud
 const slides = ['Dias ét om DOL-anerkendelsen', 'Dias to: næste skridt'];
 
 /** 2023-11-22 of the example meetings with its three open attachments as a .docx, an .xlsx and a .pptx. */
-function officeMeeting(): { dir: string; meetings: string } {
-  const { dir, meetings } = copyOfMeetings();
+async function officeMeeting(meetings: string): Promise<void> {
   const bilag = path.join(meetings, 'bilag', '2023-11-22');
-  writeFileSync(path.join(bilag, '2-1.docx'), wordFile(word));
-  writeFileSync(path.join(bilag, '3-1.xlsx'), sheetFile({ rows: 40, columns: 30 }));
-  writeFileSync(path.join(bilag, '3-2.pptx'), slidesFile(slides));
+  writeFileSync(path.join(bilag, '2-1.docx'), await wordFile(word));
+  writeFileSync(path.join(bilag, '3-1.xlsx'), await sheetFile({ rows: 40, columns: 30 }));
+  writeFileSync(path.join(bilag, '3-2.pptx'), await slidesFile(slides));
   const yaml = path.join(meetings, '2023-11-22.yaml');
   for (const [from, to] of [['2-1.pdf', '2-1.docx'], ['3-1.pdf', '3-1.xlsx'], ['3-2.pdf', '3-2.pptx']]) edit(yaml, `bilag/2023-11-22/${from}\n`, `bilag/2023-11-22/${to}\n`);
-  return { dir, meetings };
 }
 
 describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
-  const { dir, meetings } = officeMeeting();
+  const { dir, meetings } = copyOfMeetings();
   const env = { XDG_CACHE_HOME: path.join(dir, 'cache') };
   const soffice = countingLibreOffice(dir);
   const combined = path.join(dir, 'samlet.pdf');
@@ -47,7 +45,8 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     return pages.slice(attachments[i]!.sheet - 1, end - 1);
   };
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    await officeMeeting(meetings);
     const run = build(combined, '--samlet');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -140,10 +139,12 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
 });
 
 describe('without LibreOffice', () => {
-  const { dir, meetings } = officeMeeting();
+  const { dir, meetings } = copyOfMeetings();
   const out = path.join(dir, 'samlet.pdf');
   const nowhere = path.join(dir, 'no-such', 'soffice');
   const filLine = /2023-11-22\.yaml:34:14: punkter\[1\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/2-1\.docx: /;
+
+  beforeAll(() => officeMeeting(meetings));
 
   it.each([
     ['--libreoffice naming no program', ['--libreoffice', nowhere], {}],
@@ -181,7 +182,7 @@ describe('a closed office attachment', () => {
     const yaml = path.join(meetings, '2024-03-06.yaml');
     for (const [name, text] of [['aabent', 'OPENFILE01 budgettet'], ['lukket', `${closedFileMarkers[0]} tilbud`], ['lukket-punkt', `${closedFileMarkers[1]} personale`]] as const) {
       rmSync(path.join(meetings, 'bilag', `${name}.pdf`));
-      writeFileSync(path.join(meetings, 'bilag', `${name}.docx`), wordFile({ heading: text, paragraph: text, cells: [[text]] }));
+      writeFileSync(path.join(meetings, 'bilag', `${name}.docx`), await wordFile({ heading: text, paragraph: text, cells: [[text]] }));
       edit(yaml, `fil: bilag/${name}.pdf\n`, `fil: bilag/${name}.docx\n`);
     }
   });

@@ -1,9 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import CFB from 'cfb';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { scanPng } from './attachments.js';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /**
  * Office files made at test time, by the test's own text: a flat OpenDocument (one XML file) written
@@ -37,15 +41,17 @@ export function flatDocument(kind: Flat, body: string, head = ''): string {
 
 const flatExtension: Record<Flat, string> = { text: '.fodt', spreadsheet: '.fods', presentation: '.fodp' };
 
-/** The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes. */
-export function saveAs(kind: Flat, xml: string, extension: string): Buffer {
+/**
+ * The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes.
+ * LibreOffice runs beside this process, not blocking it: a test's server can answer what it asks.
+ */
+export async function saveAs(kind: Flat, xml: string, extension: string): Promise<Buffer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixture-'));
   try {
     const source = path.join(dir, `document${flatExtension[kind]}`);
     writeFileSync(source, xml);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source], {
-      stdio: 'ignore',
+    await promisify(execFile)(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source], {
       timeout: 120_000,
       env: { ...process.env, HOME: dir },
     });
@@ -82,19 +88,108 @@ export function slide(name: string, title: string, text: string): string {
   return `<draw:page draw:name="${name}" draw:master-page-name="Default"><draw:frame svg:x="2cm" svg:y="1cm" svg:width="24cm" svg:height="3cm"><draw:text-box><text:p>${title}</text:p></draw:text-box></draw:frame><draw:frame svg:x="2cm" svg:y="5cm" svg:width="24cm" svg:height="10cm"><draw:text-box><text:p>${text}</text:p></draw:text-box></draw:frame></draw:page>`;
 }
 
+/** An office file (a zip) with some of its parts changed or added: `edit` gives a part's new text, or undefined to keep it. */
+export function rezip(bytes: Uint8Array, edit: (name: string, text: string | undefined) => string | undefined, added: string[] = []): Buffer {
+  const parts = unzipSync(bytes);
+  const out: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
+  for (const name of [...Object.keys(parts), ...added.filter((n) => !(n in parts))]) {
+    const old = parts[name];
+    const changed = edit(name, old && strFromU8(old));
+    const data = changed === undefined ? old! : strToU8(changed);
+    out[name] = name === 'mimetype' ? [data, { level: 0 }] : data;
+  }
+  return Buffer.from(zipSync(out));
+}
+
+/**
+ * An .odt whose Basic macro, run when the document is opened, writes `marker`: the library saved by
+ * LibreOffice from the flat document, the binding to the load event added after (LibreOffice drops
+ * a binding it will not run when it saves).
+ */
+export async function macroOdt(marker: string): Promise<Buffer> {
+  const basic = `<office:scripts><office:script script:language="ooo:Basic"><ooo:libraries><ooo:library-embedded ooo:name="Standard"><ooo:module ooo:name="Module1"><ooo:source-code>Sub Main\n  Open "${marker}" For Output As #1\n  Print #1, "ran"\n  Close #1\nEnd Sub\n</ooo:source-code></ooo:module></ooo:library-embedded></ooo:libraries></office:script></office:scripts>`;
+  const odt = await saveAs('text', flatDocument('text', paragraph('Et dokument med en makro'), basic), '.odt');
+  const listener =
+    '<office:scripts><office:event-listeners><script:event-listener script:language="ooo:script" script:event-name="dom:load" xlink:href="vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document" xlink:type="simple"/></office:event-listeners></office:scripts>';
+  return rezip(odt, (name, text) => (name === 'content.xml' ? text!.replace('<office:scripts/>', listener) : undefined));
+}
+
+/** A text with an image linked from `url` (not kept in the file), saved as `extension`. */
+export async function linkedImage(url: string, extension: string): Promise<Buffer> {
+  const image = `<text:p>Billede: <draw:frame draw:name="b" text:anchor-type="as-char" svg:width="4cm" svg:height="3cm"><draw:image xlink:href="${url}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`;
+  return saveAs('text', flatDocument('text', image), extension);
+}
+
+/** A .docx attached to a template at `url`, as Word writes it (settings.xml's attachedTemplate and its external relationship). */
+export async function externalTemplateDocx(url: string): Promise<Buffer> {
+  const docx = await saveAs('text', flatDocument('text', paragraph('Skabelon')), '.docx');
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdTpl" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="${url}" TargetMode="External"/></Relationships>`;
+  return rezip(
+    docx,
+    (name, text) => {
+      if (name === 'word/_rels/settings.xml.rels') return rels;
+      if (name === 'word/settings.xml') return text!.replace(/(<w:settings[^>]*>)/, '$1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdTpl"/>');
+      return undefined;
+    },
+    ['word/_rels/settings.xml.rels'],
+  );
+}
+
+/** An .odt attached to a template at `url` (its meta.xml's meta:template). */
+export async function externalTemplateOdt(url: string): Promise<Buffer> {
+  const meta = `<office:meta><meta:template xlink:type="simple" xlink:actuate="onRequest" xlink:href="${url}" xlink:title="skabelon"/></office:meta>`;
+  return saveAs('text', flatDocument('text', paragraph('Skabelon'), meta), '.odt');
+}
+
+/**
+ * A .docx with a password as Word keeps one (MS-OFFCRYPTO's agile encryption): a compound file with
+ * the streams EncryptionInfo (version 4.4, then its XML) and EncryptedPackage. The package's bytes are
+ * random: no key opens them, as none would without the password.
+ */
+export function encryptedDocx(): Buffer {
+  const container = CFB.utils.cfb_new();
+  const info = Buffer.concat([
+    Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>'),
+  ]);
+  CFB.utils.cfb_add(container, '/EncryptionInfo', info);
+  CFB.utils.cfb_add(container, '/EncryptedPackage', randomBytes(4096));
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+/** An .xlsx whose one extra part unpacks to `megabytes` MB of zeros from a few hundred kB, as a zip bomb does. */
+export async function zipBombXlsx(megabytes: number): Promise<Buffer> {
+  const xlsx = await saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', [['bombe']])), '.xlsx');
+  const parts = unzipSync(xlsx);
+  return Buffer.from(zipSync({ ...parts, 'xl/media/fyld.bin': [new Uint8Array(megabytes * 1024 * 1024), { level: 1 }] }));
+}
+
+/** Processes of this test process's conversions still there (by their profile folder, agenda-office-<pid>-, in their command line), and their folders. */
+export function conversionsLeft(): { processes: string[]; folders: string[] } {
+  const ours = `agenda-office-${process.pid}-`;
+  const processes = readdirSync('/proc').filter((n) => {
+    try {
+      return /^\d+$/.test(n) && readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(ours);
+    } catch {
+      return false;
+    }
+  });
+  return { processes, folders: readdirSync(tmpdir()).filter((n) => n.startsWith(ours)) };
+}
+
 /** A Word document: a heading, a paragraph (Danish letters), a table and an embedded picture of 120 × 80 pixels. */
-export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): Buffer {
+export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): Promise<Buffer> {
   return saveAs('text', flatDocument('text', heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4)), '.docx');
 }
 
 /** A spreadsheet of `rows` × `columns` cells, each saying where it is ("R3K17"): far wider than A4 at 30 columns. */
-export function sheetFile(t: { rows: number; columns: number }): Buffer {
+export function sheetFile(t: { rows: number; columns: number }): Promise<Buffer> {
   const rows = Array.from({ length: t.rows }, (_, r) => Array.from({ length: t.columns }, (_, k) => `R${r + 1}K${k + 1}`));
   return saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', rows)), '.xlsx');
 }
 
 /** A slide deck, one slide a title. */
-export function slidesFile(titles: string[]): Buffer {
+export function slidesFile(titles: string[]): Promise<Buffer> {
   return saveAs('presentation', flatDocument('presentation', titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('')), '.pptx');
 }
 

@@ -7,9 +7,10 @@ import { attachmentError, type AttachmentFileRef } from '../../shared/attachment
 import { cacheFile, readCached, writeCached } from './cache.js';
 import type { OfficeConverter } from './find.js';
 import { formats, inspectOfficeFile } from './inspect.js';
-import { newWorkspace, removeWorkspace } from './profile.js';
+import { newWorkspace, removeWorkspace, type Workspace } from './profile.js';
 import { exportFilter } from './export.js';
 import { reproducible } from './reproducible.js';
+import { fitSheetsToA4 } from './sheets.js';
 import { runLimited, type Ended } from './run.js';
 
 export { findOfficeConverter, howToGetLibreOffice, type OfficeConverter } from './find.js';
@@ -48,49 +49,75 @@ export interface ConvertOptions {
  */
 export async function convertOffice(file: OfficeFile, options: ConvertOptions): Promise<{ pdf: Uint8Array; converted: boolean }> {
   const extension = file.extension.toLowerCase();
-  const format = await inspectOfficeFile(file.ref, file.bytes, extension);
+  await inspectOfficeFile(file.ref, file.bytes, extension);
   const cached = cacheFile(options.cacheDir, { input: file.sha256, extension, converter: options.converter.version, options: optionsVersion });
   const hit = await readCached(cached);
   if (hit) return { pdf: hit, converted: false };
-  const pdf = await oneAtATime(() => convert(file, extension, format.filter, exportFilter(format.application), options));
+  const pdf = await oneAtATime(() => convert(file, extension, options));
   await writeCached(cached, pdf);
   return { pdf, converted: true };
 }
 
-async function convert(file: OfficeFile, extension: string, importFilter: string, exportTo: string, options: ConvertOptions): Promise<Uint8Array> {
+async function convert(file: OfficeFile, extension: string, options: ConvertOptions): Promise<Uint8Array> {
   options.signal?.throwIfAborted();
+  const format = formats[extension]!;
   const space = newWorkspace(extension);
+  const run = { space, file, options, name: format.name, deadline: Date.now() + (options.timeoutMs ?? defaults.timeoutMs) };
   try {
     await writeFile(space.input, file.bytes, { mode: 0o600 });
-    const args = [
-      `-env:UserInstallation=${pathToFileURL(space.profile).href}`,
-      '--headless',
-      '--invisible',
-      '--nologo',
-      '--nodefault',
-      '--norestore',
-      '--nolockcheck',
-      `--infilter=${importFilter}`,
-      '--convert-to',
-      exportTo,
-      '--outdir',
-      space.outDir,
-      space.input,
-    ];
-    const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
-    const ended = await runLimited(options.converter.program, args, space.root, { ...defaults, timeoutMs, signal: options.signal });
-    if (ended.by === 'abort') throw options.signal?.reason ?? new Error('aborted');
-    const pdf = await readFile(path.join(space.outDir, 'document.pdf')).catch(() => undefined);
-    if (!pdf || pdf.length === 0) throw attachmentError(file.ref, failure(ended, timeoutMs, formats[extension]!.name));
-    return await reproducible(pdf);
+    let input = { path: space.input, filter: format.filter };
+    if (format.application === 'calc') {
+      // Laid out for A4 on the flat OpenDocument LibreOffice saves the workbook as (sheets.ts), then printed from that.
+      const fods = await libreOffice(run, input, `fods:${flatSpreadsheet}`, 'fods');
+      input = { path: path.join(space.root, 'document.fods'), filter: flatSpreadsheet };
+      await writeFile(input.path, fitSheetsToA4(Buffer.from(fods).toString('utf8')), { mode: 0o600 });
+    }
+    return await reproducible(await libreOffice(run, input, exportFilter(format.application), 'pdf'));
   } finally {
     removeWorkspace(space);
   }
 }
 
+const flatSpreadsheet = 'OpenDocument Spreadsheet Flat XML';
+
+interface Run {
+  space: Workspace;
+  file: OfficeFile;
+  options: ConvertOptions;
+  name: string;
+  deadline: number;
+}
+
+/** One run of LibreOffice: `input` read by its import filter, written as `outExtension` by `exportTo`, within what is left of the time. */
+async function libreOffice(run: Run, input: { path: string; filter: string }, exportTo: string, outExtension: string): Promise<Uint8Array> {
+  const { space, options } = run;
+  const args = [
+    `-env:UserInstallation=${pathToFileURL(space.profile).href}`,
+    '--headless',
+    '--invisible',
+    '--nologo',
+    '--nodefault',
+    '--norestore',
+    '--nolockcheck',
+    `--infilter=${input.filter}`,
+    '--convert-to',
+    exportTo,
+    '--outdir',
+    space.outDir,
+    input.path,
+  ];
+  const timeoutMs = Math.max(1, run.deadline - Date.now());
+  const ended = await runLimited(options.converter.program, args, space.root, { ...defaults, timeoutMs, signal: options.signal });
+  if (ended.by === 'abort') throw options.signal?.reason ?? new Error('aborted');
+  const output = path.join(space.outDir, `${path.parse(input.path).name}.${outExtension}`);
+  const bytes = await readFile(output).catch(() => undefined);
+  if (!bytes || bytes.length === 0) throw attachmentError(run.file.ref, failure(ended, options.timeoutMs ?? defaults.timeoutMs, run.name));
+  return bytes;
+}
+
 /** Why LibreOffice made no PDF, as the clerk can act on it. */
 function failure(ended: Ended, timeoutMs: number, name: string): string {
-  if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${Math.round(timeoutMs / 1000)} s: open it, save a copy (or a PDF) and name that`;
+  if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${timeoutMs / 1000} s: open it, save a copy (or a PDF) and name that`;
   const said = ended.said.trim().split('\n').filter((line) => !/javaldx/.test(line)).slice(-2).join(' ');
   if (ended.by === 'exit' && ended.signal) return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
   return `LibreOffice could not convert it: it is damaged, protected by a password, or not a ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;

@@ -5,34 +5,32 @@ import { dispose, newProfile } from '../profile.js';
 /**
  * The settings of the LibreOffice profile every conversion starts from, written before LibreOffice
  * first reads it: macros never run (the highest security level, and their execution off, so not even
- * a signed macro from a trusted place runs), links are never updated, images linked from a document
- * that came from outside are not loaded, and whatever it would still fetch goes through a proxy at a
- * port of this machine where nothing listens (the network is closed besides, where it can be: run.ts).
+ * a signed macro from a trusted place runs; VBA not loaded at all), links and fields are never
+ * updated (a date field keeps the date it was saved with), images linked from a document that came
+ * from outside are not loaded, and whatever it would still fetch goes through a proxy at a port of
+ * this machine where nothing listens (the network is closed besides, where it can be: run.ts).
  * The locale is Danish, so a spreadsheet with no page settings prints on A4 and its numbers read as
  * the clerk's do; fixed, so the same file gives the same PDF on any machine.
  */
-const settings: Array<[string, string, string]> = [
-  ['/org.openoffice.Office.Common/Security/Scripting', 'MacroSecurityLevel', '3'],
-  ['/org.openoffice.Office.Common/Security/Scripting', 'DisableMacrosExecution', 'true'],
-  ['/org.openoffice.Office.Common/Security/Scripting', 'BlockUntrustedRefererLinks', 'true'],
-  ['/org.openoffice.Office.Writer/Content/Update', 'Link', '0'], // LinkUpdateModes.NEVER
-  ['/org.openoffice.Office.Writer/Content/Update', 'Field', 'false'],
-  ['/org.openoffice.Office.Writer/Content/Update', 'Chart', 'false'],
-  ['/org.openoffice.Office.Calc/Content/Update', 'Link', '1'], // Calc's own numbering: 1 is never
-  ['/org.openoffice.Inet/Settings', 'ooInetProxyType', '2'],
-  ['/org.openoffice.Inet/Settings', 'ooInetHTTPProxyName', '127.0.0.1'],
-  ['/org.openoffice.Inet/Settings', 'ooInetHTTPProxyPort', '9'],
-  ['/org.openoffice.Inet/Settings', 'ooInetHTTPSProxyName', '127.0.0.1'],
-  ['/org.openoffice.Inet/Settings', 'ooInetHTTPSProxyPort', '9'],
-  ['/org.openoffice.Inet/Settings', 'ooInetFTPProxyName', '127.0.0.1'],
-  ['/org.openoffice.Inet/Settings', 'ooInetFTPProxyPort', '9'],
-  ['/org.openoffice.Inet/Settings', 'ooInetNoProxy', ''],
-  ['/org.openoffice.Setup/L10N', 'ooSetupSystemLocale', 'da-DK'],
-  ['/org.openoffice.Setup/L10N', 'ooLocale', 'en-US'],
-];
+const deadProxy = Object.fromEntries(['HTTP', 'HTTPS', 'FTP'].flatMap((scheme) => [[`ooInet${scheme}ProxyName`, '127.0.0.1'], [`ooInet${scheme}ProxyPort`, '9']]));
+
+const settings: Record<string, Record<string, string>> = {
+  '/org.openoffice.Office.Common/Security/Scripting': { MacroSecurityLevel: '3', DisableMacrosExecution: 'true', BlockUntrustedRefererLinks: 'true' },
+  // Word's, Excel's and PowerPoint's macros (VBA) are not even read in.
+  '/org.openoffice.Office.Writer/Filter/Import/VBA': { Load: 'false', Executable: 'false' },
+  '/org.openoffice.Office.Calc/Filter/Import/VBA': { Load: 'false', Executable: 'false' },
+  '/org.openoffice.Office.Impress/Filter/Import/VBA': { Load: 'false' },
+  // Writer counts as LinkUpdateModes does (0 is never), Calc in its own way (1 is never).
+  '/org.openoffice.Office.Writer/Content/Update': { Link: '0', Field: 'false', Chart: 'false' },
+  '/org.openoffice.Office.Calc/Content/Update': { Link: '1' },
+  '/org.openoffice.Inet/Settings': { ooInetProxyType: '2', ooInetNoProxy: '', ...deadProxy },
+  '/org.openoffice.Setup/L10N': { ooSetupSystemLocale: 'da-DK', ooLocale: 'en-US' },
+};
 
 export function registryModifications(): string {
-  const items = settings.map(([at, name, value]) => `<item oor:path="${at}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`);
+  const items = Object.entries(settings).flatMap(([at, props]) =>
+    Object.entries(props).map(([name, value]) => `<item oor:path="${at}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`),
+  );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { browserEnvironment } from '../browser-env.js';
 
 /** What one run of LibreOffice may take. */
@@ -84,12 +85,32 @@ function killGroup(pid: number | undefined): void {
 
 /** Waits (briefly: SIGKILL cannot be ignored) until no process of the group is left. */
 async function groupGone(pid: number | undefined): Promise<void> {
-  for (let i = 0; pid !== undefined && i < 200; i++) {
+  for (let i = 0; pid !== undefined && i < 200 && groupAlive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/**
+ * Whether a process of the group still runs. The guard, killed with its group once LibreOffice has
+ * ended, is nobody's child by then: where the machine's first process reaps no orphans (a container's),
+ * it stays a zombie, which has ended and holds nothing but counts as a member for kill(). On Linux the
+ * members are read from /proc and the zombies left out.
+ */
+function groupAlive(pgid: number): boolean {
+  if (process.platform !== 'linux') {
     try {
-      process.kill(-pid, 0);
+      process.kill(-pgid, 0);
+      return true;
     } catch {
-      return;
+      return false;
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  return readdirSync('/proc').some((name) => {
+    if (!/^\d+$/.test(name)) return false;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(group) === pgid && state !== 'Z';
+    } catch {
+      return false;
+    }
+  });
 }

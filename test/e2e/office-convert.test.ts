@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { convertOffice, findOfficeConverter, officeExtensions, type OfficeConverter } from '../../src/pdf/office/convert.js';
+import { scanPng } from '../support/attachments.js';
+import { conversionsLeft, embeddedImage, flatDocument, heading, noSoffice, paragraph, saveAs, sheet, slide, textTable } from '../support/office-files.js';
+import { pdfImages, pdfInfo, pdfPages, sheetSizes } from '../support/pdf.js';
+
+/** Office files converted by LibreOffice, read back with poppler. */
+describe.skipIf(noSoffice)('office files to PDF', () => {
+  let converter: OfficeConverter;
+  let work: string;
+  beforeAll(async () => {
+    converter = (await findOfficeConverter())!;
+    work = mkdtempSync(path.join(tmpdir(), 'agenda-office-convert-'));
+  });
+
+  const ref = (name: string) => ({ path: name, at: { file: 'møder/2026-01-07.yaml', line: 9, col: 11, path: 'punkter[0].bilag[0].fil' } });
+  const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+  async function convert(name: string, bytes: Uint8Array, cacheDir = path.join(work, 'cache')) {
+    const result = await convertOffice({ ref: ref(name), bytes, sha256: sha(bytes), extension: path.extname(name) }, { converter, cacheDir });
+    const file = path.join(mkdtempSync(path.join(work, 'pdf-')), `${path.parse(name).name}.pdf`);
+    writeFileSync(file, result.pdf);
+    return { ...result, file };
+  }
+
+  const letter = [
+    heading('Budgetopfølgning for Ærø Skole'),
+    paragraph('Udvalget får en status på økonomien: ændringer, øgede udgifter og årets resultat.'),
+    textTable([
+      ['Post', 'Beløb'],
+      ['Løn', '1.200.000'],
+      ['Vedligehold', '340.000'],
+    ]),
+    embeddedImage(scanPng(300, 150), 8, 4),
+  ].join('');
+
+  it('finds LibreOffice and knows its version', () => {
+    expect(converter.version).toMatch(/^LibreOffice \d+\.\d+/);
+    expect(officeExtensions).toEqual(['.docx', '.doc', '.odt', '.rtf', '.txt', '.xlsx', '.xls', '.ods', '.pptx', '.ppt', '.odp']);
+  });
+
+  it('converts a .docx with a heading, a table, an image and Danish letters: text, pages, tags, no dates', async () => {
+    const { file, converted } = await convert('budget.docx', await saveAs('text', flatDocument('text', letter), '.docx'));
+    expect(converted).toBe(true);
+    const [text] = pdfPages(file);
+    for (const words of ['Budgetopfølgning for Ærø Skole', 'ændringer, øgede udgifter og årets resultat', 'Løn', '1.200.000', 'Vedligehold']) expect(text).toContain(words);
+    const info = pdfInfo(file);
+    expect(info.Pages).toBe('1');
+    expect(info.Tagged).toBe('yes');
+    expect(info.Producer).toBeUndefined();
+    expect(info.CreationDate).toBeUndefined();
+    expect(info['Page size']).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(pdfImages(file).length).toBe(1);
+    expect(readFileSync(file).includes('/ID')).toBe(false);
+  });
+
+  it('prints an .xlsx wider than A4 on landscape A4 pages, scaled to be read, and a narrow sheet on portrait', async () => {
+    const header = Array.from({ length: 26 }, (_, i) => `Kolonne ${i + 1}`);
+    const rows = [header, ...Array.from({ length: 80 }, (_, r) => header.map((_, i) => (r + 1) * 1000 + i))];
+    const { file } = await convert('budget.xlsx', await saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Budget', rows) + sheet('Smal', [['Navn', 'Beløb'], ['Æblekage', 12]])), '.xlsx'));
+    const sizes = sheetSizes(file);
+    const landscape = sizes.filter((s) => /^841\.\d+ x 595\.\d+/.test(s));
+    expect(landscape.length).toBeGreaterThan(0);
+    // 26 columns two pages across, at most 4 pages for 81 rows: the default (A4 portrait at 100 %) took 9.
+    expect(landscape.length).toBeLessThanOrEqual(4);
+    expect(sizes.at(-1)).toMatch(/^595\.\d+ x 841\.\d+/);
+    const pages = pdfPages(file, true);
+    expect(pages[0]).toMatch(/Kolonne 1 .*Kolonne 13\b/);
+    expect(pages.join('\n')).toContain('Kolonne 26');
+    expect(pages.join('\n')).toContain('80025');
+    expect(pages.at(-1)).toContain('Æblekage');
+  });
+
+  it('converts a .pptx, one page a slide', async () => {
+    const slides = slide('s1', 'Status på skolebyggeriet', 'Tidsplanen holder') + slide('s2', 'Økonomi', 'Udgifterne følger budgettet');
+    const { file } = await convert('status.pptx', await saveAs('presentation', flatDocument('presentation', slides), '.pptx'));
+    const pages = pdfPages(file);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('Status på skolebyggeriet');
+    expect(pages[1]).toContain('Udgifterne følger budgettet');
+  });
+
+  it('converts a .txt as text (even one that reads as HTML) and an .rtf', async () => {
+    const txt = await convert('note.txt', Buffer.from('Referat af mødet\n<html><img src="http://127.0.0.1:9/x.png">Ærlig talt</html>\n'));
+    const [text] = pdfPages(txt.file);
+    expect(text).toContain('Referat af mødet');
+    expect(text).toContain('<html><img src="http://127.0.0.1:9/x.png">Ærlig talt</html>');
+    const rtf = await convert('brev.rtf', await saveAs('text', flatDocument('text', paragraph('Et brev om sagen, skrevet på ærø')), '.rtf'));
+    expect(pdfPages(rtf.file)[0]).toContain('Et brev om sagen, skrevet på ærø');
+  });
+
+  it('converts a file once: the second time from the cache, the same bytes; the same file converted anew gives the same bytes', async () => {
+    const docx = await saveAs('text', flatDocument('text', letter), '.docx');
+    const cacheDir = path.join(work, 'cache-twice');
+    const first = await convert('budget.docx', docx, cacheDir);
+    const second = await convert('budget.docx', docx, cacheDir);
+    expect([first.converted, second.converted]).toEqual([true, false]);
+    expect(Buffer.compare(Buffer.from(first.pdf), Buffer.from(second.pdf))).toBe(0);
+    const anew = await convert('budget.docx', docx, path.join(work, 'cache-anew'));
+    expect(anew.converted).toBe(true);
+    expect(sha(anew.pdf)).toBe(sha(first.pdf));
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+  });
+
+  it('converts again over a cache entry that is cut short or damaged', async () => {
+    const docx = await saveAs('text', flatDocument('text', paragraph('Cachen')), '.docx');
+    const cacheDir = path.join(work, 'cache-broken');
+    const first = await convert('cache.docx', docx, cacheDir);
+    const [entry] = readdirSync(cacheDir);
+    const cached = path.join(cacheDir, entry!);
+    for (const broken of [first.pdf.subarray(0, first.pdf.length - 100), Buffer.from('%PDF-1.6\nnot a pdf\n%%EOF\n'), new Uint8Array(0)]) {
+      writeFileSync(cached, broken);
+      const again = await convert('cache.docx', docx, cacheDir);
+      expect(again.converted).toBe(true);
+      expect(sha(readFileSync(cached))).toBe(sha(first.pdf));
+    }
+  });
+
+  it('ends a conversion when its signal aborts, with its processes', async () => {
+    const docx = await saveAs('text', flatDocument('text', paragraph('Afbrudt')), '.docx');
+    const controller = new AbortController();
+    const reason = new Error('Ctrl-C');
+    const converting = convertOffice({ ref: ref('afbrudt.docx'), bytes: docx, sha256: sha(docx), extension: '.docx' }, { converter, cacheDir: path.join(work, 'cache-abort'), signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 300);
+    await expect(converting).rejects.toBe(reason);
+    expect(conversionsLeft()).toEqual({ processes: [], folders: [] });
+  });
+});
