@@ -72,7 +72,9 @@ async function thousandPages(): Promise<string> {
   }
   const bytes = await doc.save();
   const folder = path.join(dir, 'bilag', '2023-09-06');
-  for (const f of readdirSync(folder)) writeFileSync(path.join(folder, f), bytes);
+  // Every one a PDF, the example's Word document and spreadsheet too.
+  attachmentsAs(dir, '.pdf');
+  for (const f of readdirSync(folder)) writeFileSync(path.join(folder, `${path.parse(f).name}.pdf`), bytes);
   return dir;
 }
 

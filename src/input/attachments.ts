@@ -33,14 +33,15 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * By the file's first bytes, not its name: a PDF may have a little junk before its header, as readers
- * allow. Only what is none of those goes by its extension to the office converter, which alone can tell
- * a Word file from a spreadsheet (a .docx saved as PDF under its old name is opened as the PDF it is).
+ * An office file by its extension: it is read only as what its name says (the converter refuses a
+ * .docx that is really a PNG, never opens it as an image). Anything else by its first bytes, not its
+ * name: a PDF may have a little junk before its header, as readers allow.
  */
 function kindOf(bytes: Uint8Array, name: string): AttachmentKind | undefined {
+  if (officeExtensions.includes(path.extname(name).toLowerCase())) return 'office';
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   if (start.includes('%PDF-')) return 'pdf';
   if (start.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (start[0] === 0xff && start[1] === 0xd8 && start[2] === 0xff) return 'jpeg';
-  return officeExtensions.includes(path.extname(name).toLowerCase()) ? 'office' : undefined;
+  return undefined;
 }
