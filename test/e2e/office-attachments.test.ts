@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closedFileMarkers, closedFixtureWithFiles, linkTargets } from '../support/attachments.js';
+import { closedFileMarkers, closedFixtureWithFiles, linkTargets, scanPng } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { countingLibreOffice, sheetFile, slidesFile, wordFile } from '../support/office-files.js';
+import { countingLibreOffice, encryptedDocx, sheetFile, slidesFile, wordFile } from '../support/office-files.js';
 import { outline, pdfImages, pdfInfo, pdfPages, type OutlineEntry } from '../support/pdf.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
 
@@ -45,8 +45,13 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     return pages.slice(attachments[i]!.sheet - 1, end - 1);
   };
 
+  let checked: number;
+
   beforeAll(async () => {
     await officeMeeting(meetings);
+    // agenda check converts every office file of the folder, which fills the cache.
+    expect(agenda(['check', '--meetings', meetings, '--libreoffice', soffice.program], { cwd: dir, env }).status).toBe(0);
+    checked = soffice.conversions();
     const run = build(combined, '--samlet');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -58,8 +63,10 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
       .flatMap((item) => item.kids.filter((k) => /^Bilag \d+\.\d+: /.test(k.title)));
   });
 
-  it('converts each office file once, and bookmarks and stamps it as its item\'s attachment', () => {
-    expect(conversions).toBe(3);
+  it('converts nothing that agenda check converted, and bookmarks and stamps each as its item\'s attachment', () => {
+    // The three of 22 November and the two of 6 September, each one LibreOffice run or more.
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(conversions).toBe(checked);
     expect(attachments.map((a) => a.title)).toEqual([
       'Bilag 2.1: Notat Tidsplan for budgetopfølgning 2024, 116728/23',
       'Bilag 2.2: Lukket bilag',
@@ -116,8 +123,7 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     const site = path.join(dir, 'site');
     const run = agenda(['publish', '--meetings', meetings, '--out', site, '--quiet', '--libreoffice', soffice.program], { cwd: dir, env });
     expect(run.status, run.stderr).toBe(0);
-    // Only the example's 6 September files (a .docx and an .xlsx), which no build here converted.
-    expect(soffice.conversions()).toBe(conversions + 2);
+    expect(soffice.conversions()).toBe(conversions);
     const published = (n: string) => path.join(site, siteFiles(site).find((f) => f.endsWith(`2023-11-22-bilag-${n}.pdf`))!);
     expect(readFileSync(published('2-1')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(published('2-1')).join('\n')).toContain(word.heading);
@@ -169,12 +175,38 @@ describe('without LibreOffice', () => {
   });
 });
 
+describe('an office file that cannot be converted', () => {
+  const { dir, meetings } = copyOfMeetings();
+  const filLine = /2023-11-22\.yaml:34:14: punkter\[1\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/2-1\.docx: /;
+  const env = { XDG_CACHE_HOME: path.join(dir, 'cache') };
+
+  beforeAll(() => edit(path.join(meetings, '2023-11-22.yaml'), 'bilag/2023-11-22/2-1.pdf\n', 'bilag/2023-11-22/2-1.docx\n'));
+
+  it.each([
+    ['a PNG named .docx', () => scanPng(40, 40), /PNG/],
+    ['a .docx with a password', () => encryptedDocx(), /password/],
+  ])('%s is one located error at its fil: line, in build and in check, and no output', (_, bytes, message) => {
+    writeFileSync(path.join(meetings, 'bilag', '2023-11-22', '2-1.docx'), bytes());
+    const out = path.join(dir, 'samlet.pdf');
+    const run = agenda(['build', '2023-11-22', '--meetings', meetings, '--samlet', '--out', out], { cwd: dir, env });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(filLine);
+    expect(lines[0]).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+    const check = agenda(['check', '2023-11-22', '--meetings', meetings], { cwd: dir, env });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(filLine);
+  });
+});
+
 describe('a closed office attachment', () => {
   const dir = tempDir();
   const meetings = path.join(dir, 'meetings');
   const env = { XDG_CACHE_HOME: path.join(dir, 'cache') };
-  const soffice = countingLibreOffice(dir);
-  const run = (args: string[]) => agenda([...args, '--meetings', meetings, '--quiet', '--libreoffice', soffice.program], { cwd: dir, env });
+  const cache = path.join(dir, 'cache', 'agenda', 'office');
+  const run = (args: string[]) => agenda([...args, '--meetings', meetings, '--quiet'], { cwd: dir, env });
 
   beforeAll(async () => {
     await closedFixtureWithFiles(meetings);
@@ -191,15 +223,18 @@ describe('a closed office attachment', () => {
     const site = path.join(dir, 'site');
     expect(run(['publish', '--samlet', '--out', site]).status).toBe(0);
     expect(run(['build', '2024-03-06', '--public', '--samlet', '--out', path.join(site, 'offentlig-samlet.pdf')]).status).toBe(0);
-    const publicConversions = soffice.conversions();
+    // The cache holds the open file's PDF only, nothing of a closed one.
+    const cached = () => readdirSync(cache).filter((f) => f.endsWith('.pdf')).map((f) => pdfPages(path.join(cache, f)).join('\n')).join('\n');
+    expect(cached()).toContain('OPENFILE01');
     expect(siteFiles(site).some((f) => f.endsWith('-bilag-1-1.pdf'))).toBe(true);
     expect(pdfPages(path.join(site, 'offentlig-samlet.pdf')).join('\n')).toContain('OPENFILE01 budgettet');
     expect(closedMarkersIn(site, closedFileMarkers)).toEqual([]);
+    for (const m of closedFileMarkers) expect(cached()).not.toContain(m);
     // The members' combined document holds them.
     const members = path.join(dir, 'medlemmer.pdf');
     expect(run(['build', '2024-03-06', '--samlet', '--out', members]).status).toBe(0);
-    // Both closed files converted now, for the first time: the public outputs never had them converted.
-    expect(soffice.conversions()).toBe(publicConversions + 2);
+    // Converted now, for the members, they are there (so the search above would have found them).
+    for (const m of closedFileMarkers) expect(cached()).toContain(m);
     for (const m of closedFileMarkers) expect(pdfPages(members).join('\n')).toContain(m);
   });
 });
