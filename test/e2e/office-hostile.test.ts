@@ -1,12 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertOffice, findOfficeConverter, type OfficeConverter } from '../../src/pdf/office/convert.js';
@@ -24,7 +21,7 @@ import {
   noSoffice,
   paragraph,
   saveAs,
-  soffice,
+  sofficeIn,
   zipBombXlsx,
 } from '../support/office-files.js';
 import { pdfPages } from '../support/pdf.js';
@@ -172,7 +169,7 @@ describe.skipIf(noSoffice)('hostile office files', () => {
   });
 });
 
-/** Opens the file in LibreOffice as a user would with macro security at its lowest; waits for the marker (or 60 s), then ends it. */
+/** Opens the file in LibreOffice as a user would with macro security at its lowest; waits for the marker (or 2 minutes), then ends it. */
 async function openWithMacrosAllowed(bytes: Uint8Array, marker: string): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixture-'));
   mkdirSync(path.join(dir, 'profile', 'user'), { recursive: true });
@@ -181,14 +178,7 @@ async function openWithMacrosAllowed(bytes: Uint8Array, marker: string): Promise
     '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"><item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>0</value></prop></item></oor:items>',
   );
   writeFileSync(path.join(dir, 'makro.odt'), bytes);
-  const child = spawn(soffice!, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--norestore', path.join(dir, 'makro.odt')], {
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, HOME: dir },
-  });
-  for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  process.kill(-child.pid!, 'SIGKILL');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await sofficeIn(dir, [path.join(dir, 'makro.odt')], () => existsSync(marker));
 }
 
 function pdfText(pdf: Uint8Array): string {
@@ -208,11 +198,7 @@ async function soffice2pdf(bytes: Uint8Array, extension: string, settings: strin
   mkdirSync(path.join(dir, 'profile', 'user'), { recursive: true });
   if (settings) writeFileSync(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), settings);
   writeFileSync(path.join(dir, `document${extension}`), bytes);
-  const profile = pathToFileURL(path.join(dir, 'profile')).href;
-  await promisify(execFile)(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), path.join(dir, `document${extension}`)], {
-    timeout: 120_000,
-    env: { ...process.env, HOME: dir },
-  });
+  await sofficeIn(dir, ['--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), path.join(dir, `document${extension}`)]);
   expect(existsSync(path.join(dir, 'out', 'document.pdf'))).toBe(true);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,8 +1,7 @@
 import CFB from 'cfb';
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,19 +41,31 @@ export function flatDocument(kind: Flat, body: string, head = ''): string {
 const flatExtension: Record<Flat, string> = { text: '.fodt', spreadsheet: '.fods', presentation: '.fodp' };
 
 /**
- * The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes.
- * LibreOffice runs beside this process, not blocking it: a test's server can answer what it asks.
+ * Runs LibreOffice with a fresh profile in `dir` (its home too), beside this process, not blocking it
+ * (a test's server can answer what it asks), until it ends, `done()` holds, or 2 minutes pass; then
+ * its whole process group is ended: no oosplash or soffice.bin of a test outlives it.
  */
+export async function sofficeIn(dir: string, args: string[], done: () => boolean = () => false): Promise<void> {
+  const profile = pathToFileURL(path.join(dir, 'profile')).href;
+  const child = spawn(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], { detached: true, stdio: 'ignore', env: { ...process.env, HOME: dir } });
+  let ended = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve(void (ended = true))));
+  for (let waited = 0; !ended && !done() && waited < 120_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    // the group has ended
+  }
+  await exit;
+}
+
+/** The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes. */
 export async function saveAs(kind: Flat, xml: string, extension: string): Promise<Buffer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixture-'));
   try {
     const source = path.join(dir, `document${flatExtension[kind]}`);
     writeFileSync(source, xml);
-    const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await promisify(execFile)(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source], {
-      timeout: 120_000,
-      env: { ...process.env, HOME: dir },
-    });
+    await sofficeIn(dir, ['--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source]);
     return readFileSync(path.join(dir, 'out', `document${extension}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });

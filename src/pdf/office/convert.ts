@@ -70,7 +70,7 @@ async function convert(file: OfficeFile, extension: string, options: ConvertOpti
       // Laid out for A4 on the flat OpenDocument LibreOffice saves the workbook as (sheets.ts), then printed from that.
       const fods = await libreOffice(run, input, `fods:${flatSpreadsheet}`, 'fods');
       input = { path: path.join(space.root, 'document.fods'), filter: flatSpreadsheet };
-      await writeFile(input.path, fitSheetsToA4(Buffer.from(fods).toString('utf8')), { mode: 0o600 });
+      await writeFile(input.path, laidOutForA4(Buffer.from(fods).toString('utf8')), { mode: 0o600 });
     }
     return await reproducible(await libreOffice(run, input, exportFilter(format.application), 'pdf'));
   } finally {
@@ -79,6 +79,15 @@ async function convert(file: OfficeFile, extension: string, options: ConvertOpti
 }
 
 const flatSpreadsheet = 'OpenDocument Spreadsheet Flat XML';
+
+/** The workbook with its sheets laid out for A4; as LibreOffice saved it where that cannot be done (it still prints, on its own page settings). */
+function laidOutForA4(fods: string): string {
+  try {
+    return fitSheetsToA4(fods);
+  } catch {
+    return fods;
+  }
+}
 
 interface Run {
   space: Workspace;
@@ -120,7 +129,7 @@ function failure(ended: Ended, timeoutMs: number, name: string): string {
   if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${timeoutMs / 1000} s: open it, save a copy (or a PDF) and name that`;
   const said = ended.said.trim().split('\n').filter((line) => !/javaldx/.test(line)).slice(-2).join(' ');
   if (ended.by === 'exit' && ended.signal) return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
-  return `LibreOffice could not convert it: it is damaged, protected by a password, or not a ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
+  return `LibreOffice could not convert it: it is damaged, protected by a password, or not ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
 }
 
 /** Conversions at once: each LibreOffice takes a core while it converts. */

@@ -2,7 +2,7 @@ import CFB from 'cfb';
 import yauzl from 'yauzl';
 import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
 
-/** How a kind of office file is stored, and what the clerk calls it. */
+/** How a kind of office file is stored, and what the clerk calls it (with its article: "a Word document"). */
 type Container = 'zip' | 'cfb' | 'rtf' | 'text';
 interface Format {
   container: Container;
@@ -14,17 +14,17 @@ interface Format {
 }
 
 export const formats: Record<string, Format> = {
-  '.docx': { container: 'zip', name: 'Word document', filter: 'MS Word 2007 XML', application: 'writer' },
-  '.doc': { container: 'cfb', name: 'Word 97-2003 document', filter: 'MS Word 97', application: 'writer' },
-  '.odt': { container: 'zip', name: 'OpenDocument text', filter: 'writer8', application: 'writer' },
-  '.rtf': { container: 'rtf', name: 'RTF document', filter: 'Rich Text Format', application: 'writer' },
-  '.txt': { container: 'text', name: 'text file', filter: 'Text (encoded):UTF8,LF,,,', application: 'writer' },
-  '.xlsx': { container: 'zip', name: 'Excel workbook', filter: 'Calc MS Excel 2007 XML', application: 'calc' },
-  '.xls': { container: 'cfb', name: 'Excel 97-2003 workbook', filter: 'MS Excel 97', application: 'calc' },
-  '.ods': { container: 'zip', name: 'OpenDocument spreadsheet', filter: 'calc8', application: 'calc' },
-  '.pptx': { container: 'zip', name: 'PowerPoint presentation', filter: 'Impress MS PowerPoint 2007 XML', application: 'impress' },
-  '.ppt': { container: 'cfb', name: 'PowerPoint 97-2003 presentation', filter: 'MS PowerPoint 97', application: 'impress' },
-  '.odp': { container: 'zip', name: 'OpenDocument presentation', filter: 'impress8', application: 'impress' },
+  '.docx': { container: 'zip', name: 'a Word document', filter: 'MS Word 2007 XML', application: 'writer' },
+  '.doc': { container: 'cfb', name: 'a Word 97-2003 document', filter: 'MS Word 97', application: 'writer' },
+  '.odt': { container: 'zip', name: 'an OpenDocument text', filter: 'writer8', application: 'writer' },
+  '.rtf': { container: 'rtf', name: 'an RTF document', filter: 'Rich Text Format', application: 'writer' },
+  '.txt': { container: 'text', name: 'a text file', filter: 'Text (encoded):UTF8,LF,,,', application: 'writer' },
+  '.xlsx': { container: 'zip', name: 'an Excel workbook', filter: 'Calc MS Excel 2007 XML', application: 'calc' },
+  '.xls': { container: 'cfb', name: 'an Excel 97-2003 workbook', filter: 'MS Excel 97', application: 'calc' },
+  '.ods': { container: 'zip', name: 'an OpenDocument spreadsheet', filter: 'calc8', application: 'calc' },
+  '.pptx': { container: 'zip', name: 'a PowerPoint presentation', filter: 'Impress MS PowerPoint 2007 XML', application: 'impress' },
+  '.ppt': { container: 'cfb', name: 'a PowerPoint 97-2003 presentation', filter: 'MS PowerPoint 97', application: 'impress' },
+  '.odp': { container: 'zip', name: 'an OpenDocument presentation', filter: 'impress8', application: 'impress' },
 };
 
 /**
@@ -50,7 +50,7 @@ export async function inspectOfficeFile(ref: AttachmentFileRef, bytes: Uint8Arra
   const found = containerOf(bytes);
   if (found === 'cfb' && format.container === 'zip' && encryptedOoxml(bytes)) throw fail(password);
   if (found !== format.container && !(format.container === 'text' && found === undefined)) {
-    throw fail(`not a ${format.name}: its content is ${describe(found, bytes)}; save it again as ${extension} or name it by what it is`);
+    throw fail(`not ${format.name}: its content is ${describe(found, bytes)}; save it again as ${extension} or name it by what it is`);
   }
   if (found === 'zip') await inspectZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), extension, fail);
   if (format.container === 'text' && !isText(bytes)) throw fail('not a text file: it holds bytes that are not UTF-8 text');

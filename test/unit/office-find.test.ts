@@ -1,0 +1,32 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findOfficeConverter } from '../../src/pdf/office/find.js';
+import { EnvironmentError } from '../../src/shared/errors.js';
+
+/** LibreOffice found as the browser is: the flag, AGENDA_LIBREOFFICE, PATH; each asked its version. */
+describe('finding LibreOffice (office/find.ts)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-find-'));
+  const program = (name: string, script: string) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    return file;
+  };
+
+  it('takes the flag before the environment variable, and the variable before PATH', async () => {
+    const flagged = program('flagged', 'echo "LibreOffice 24.2.1.2 abc"');
+    const variable = program('variable', 'echo "LibreOffice 7.4.7.2 40(Build:2)"');
+    program('soffice', 'echo "LibreOffice 1.0.0.0 path"');
+    expect(await findOfficeConverter(flagged, { AGENDA_LIBREOFFICE: variable, PATH: dir })).toEqual({ program: flagged, version: 'LibreOffice 24.2.1.2 abc' });
+    expect(await findOfficeConverter(undefined, { AGENDA_LIBREOFFICE: variable, PATH: dir })).toEqual({ program: variable, version: 'LibreOffice 7.4.7.2 40(Build:2)' });
+    expect(await findOfficeConverter(undefined, { PATH: dir })).toEqual({ program: path.join(dir, 'soffice'), version: 'LibreOffice 1.0.0.0 path' });
+  });
+
+  it('says so where the program named is not there, not a program, or not LibreOffice', async () => {
+    const missing = path.join(dir, 'nowhere');
+    await expect(findOfficeConverter(missing, {})).rejects.toThrow(new EnvironmentError(`no LibreOffice at ${missing} (named by --libreoffice); install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDA_LIBREOFFICE to its soffice`));
+    await expect(findOfficeConverter(undefined, { AGENDA_LIBREOFFICE: dir })).rejects.toThrow(/is not a program that can be run/);
+    await expect(findOfficeConverter(program('other', 'echo "Something 1.0"'), {})).rejects.toThrow(/did not say its version as LibreOffice does/);
+  });
+});
