@@ -2,12 +2,12 @@
 // (bench/archive-repo.ts; 20 committees × 10 years × 20 meetings unless told) published and built, once
 // each, as a secretariat does: one run of each, no medians, for the full archive takes long.
 //
-//   (m) the first publish into an empty folder: pages, PDFs, attachments, data, feeds, the search index;
+//   (n) the first publish into an empty folder: pages, PDFs, attachments, data, feeds, the search index;
 //       its peak memory, agenda and its browser together
-//   (n) against it: the public PDFs alone, `build --all --public` into an empty folder (aim: (m) <= 1.2 (n))
-//   (o) `build --all --public` again, nothing changed (aim: 5 s)
-//   (p) a republish after one meeting's file changed (aim: 5 s), and one with nothing changed
-//   (q) the site's size, the search index's, and what one search downloads in Chromium: the bytes of
+//   (o) against it: the public PDFs alone, `build --all --public` into an empty folder (aim: (n) <= 1.2 (o))
+//   (p) `build --all --public` again, nothing changed (aim: 5 s)
+//   (q) a republish after one meeting's file changed (aim: 5 s), and one with nothing changed
+//   (r) the site's size, the search index's, and what one search downloads in Chromium: the bytes of
 //       every response from the query's start to its first results' excerpts (aim: 300 kB)
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -41,18 +41,18 @@ export async function archiveBench(cli: string, browser: string, argv: string[])
   const agenda = (args: string[], sample = false) => run([cli, ...args, '--quiet', '--browser', browser], repo, sample);
   try {
     const first = await agenda(['publish', '--out', site], true);
-    console.log(`(m) first publish into an empty folder: ${took(first)}, peak memory ${first.peakMb.toFixed(0)} MB  (${first.stderr.trim().split('\n').at(-1)})`);
+    console.log(`(n) first publish into an empty folder: ${took(first)}, peak memory ${first.peakMb.toFixed(0)} MB  (${first.stderr.trim().split('\n').at(-1)})`);
     const publicBuild = await agenda(['build', '--all', '--public'], true);
-    console.log(`(n) build --all --public into an empty folder: ${took(publicBuild)}, peak memory ${publicBuild.peakMb.toFixed(0)} MB; (m)/(n) = ${ratio(first, publicBuild)} (aim <= 1.2)`);
+    console.log(`(o) build --all --public into an empty folder: ${took(publicBuild)}, peak memory ${publicBuild.peakMb.toFixed(0)} MB; (n)/(o) = ${ratio(first, publicBuild)} (aim <= 1.2)`);
     const noop = await agenda(['build', '--all', '--public']);
-    console.log(`(o) build --all --public again, nothing changed: ${took(noop)} (aim <= 5 s)`);
+    console.log(`(p) build --all --public again, nothing changed: ${took(noop)} (aim <= 5 s)`);
     // A meeting in the middle of the archive: its committee's, its year's.
     const middle = Math.floor(committees.length / 2);
     const dates = meetingDates(size, middle);
     const changed = path.join(committees[middle]!, `${dates[Math.floor(dates.length / 2)]}.yaml`);
     changeMeeting(changed, 'mødet flyttes til byrådssalen');
     const again = await agenda(['publish', '--out', site], true);
-    console.log(`(p) republish after one meeting changed (${path.relative(repo, changed)}): ${took(again)} (aim <= 5 s), peak memory ${again.peakMb.toFixed(0)} MB  (${again.stderr.trim().split('\n').at(-1)})`);
+    console.log(`(q) republish after one meeting changed (${path.relative(repo, changed)}): ${took(again)} (aim <= 5 s), peak memory ${again.peakMb.toFixed(0)} MB  (${again.stderr.trim().split('\n').at(-1)})`);
     const same = await agenda(['publish', '--out', site]);
     console.log(`    republish with nothing changed: ${took(same)}`);
     await searchFigures(site, browser);
@@ -73,7 +73,7 @@ async function searchFigures(site: string, browser: string): Promise<void> {
   const files = filesUnder(site);
   const sum = (xs: { bytes: number }[]) => xs.reduce((n, f) => n + f.bytes, 0);
   const entry = files.find((f) => path.basename(f.file) === 'pagefind.js');
-  console.log(`(q) the site: ${files.length} files, ${mb(sum(files))}`);
+  console.log(`(r) the site: ${files.length} files, ${mb(sum(files))}`);
   if (!entry) return console.log('    no search index in the site (no pagefind.js): index size and search download not measured');
   const index = files.filter((f) => f.file.startsWith(path.dirname(entry.file)));
   console.log(`    its search index (${path.dirname(entry.file)}/): ${index.length} files, ${mb(sum(index))}`);

@@ -16,12 +16,16 @@
 //       and `agenda publish --samlet`, which also prints each public combined document, against
 //       those PDFs and the combined documents built (`--public --samlet`)
 //   (j), (k): the preview (bench/preview.ts); `npm run bench -- preview` runs it alone
-//   (l) a 30-page .docx converted to PDF by LibreOffice, cold and cached (bench/office.ts);
-//       `npm run bench -- office` runs it alone
-//   (m)-(q): a municipality's archive (bench/archive.ts), `npm run bench -- archive` alone, as it takes long
+//   (l) a 30-page .docx converted to PDF by LibreOffice, cold and cached (bench/office.ts)
+//   (m) the combined minutes of 6 September with its 21 attachments Word documents: converted (an
+//       empty cache), from the cache, and against the same with the PDFs LibreOffice makes of them;
+//       `npm run bench -- office` runs (l) and (m) alone
+//   (n)-(r): a municipality's archive (bench/archive.ts), `npm run bench -- archive` alone, as it takes long
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultJobs } from '../src/pipeline/batch.js';
 import { printMeeting, readMeeting } from '../src/pipeline/document.js';
 import { findBrowser, withBrowser } from '../src/pdf/browser.js';
@@ -70,7 +74,9 @@ async function thousandPages(): Promise<string> {
   }
   const bytes = await doc.save();
   const folder = path.join(dir, 'bilag', '2023-09-06');
-  for (const f of readdirSync(folder)) writeFileSync(path.join(folder, f), bytes);
+  // Every one a PDF, the example's Word document and spreadsheet too.
+  attachmentsAs(dir, '.pdf');
+  for (const f of readdirSync(folder)) writeFileSync(path.join(folder, `${path.parse(f).name}.pdf`), bytes);
   return dir;
 }
 
@@ -94,13 +100,14 @@ async function finishedHtml(dir: string, dates: string[]): Promise<string[]> {
 }
 
 // In the bench's own folder: a build's out/ is under the folder it runs in, never the package's.
-const run = (args: string[], sample = false) => runIn(args, work, sample);
+const run = (args: string[], sample = false, env?: NodeJS.ProcessEnv) => runIn(args, work, sample, env);
 
-/** A command to time; `empty`, a file or folder removed before each run. */
+/** A command to time; `empty`, a file or folder removed before each run; `env`, what it runs with besides. */
 interface Timed {
   label: string;
   args: () => string[];
   empty?: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -112,36 +119,66 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 async function timedInTurn<const T extends readonly Timed[]>(times: number, commands: T): Promise<{ [K in keyof T]: number }> {
   const ms: number[][] = commands.map(() => []);
   for (let i = 0; i < times; i++) {
-    for (const [k, { args, empty }] of commands.entries()) {
+    for (const [k, { args, empty, env }] of commands.entries()) {
       // Into an empty folder, as a first build: nothing left from the run before.
       if (empty) rmSync(empty, { recursive: true, force: true });
-      ms[k]!.push((await run(args())).ms);
+      ms[k]!.push((await run(args(), false, env)).ms);
     }
   }
   commands.forEach(({ label }, k) => console.log(`${label}: ${(median(ms[k]!) / 1000).toFixed(2)} s  (runs: ${ms[k]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
   return ms.map(median) as { [K in keyof T]: number };
 }
 
-if (process.argv.includes('archive')) {
-  await archiveBench(cli, browser, process.argv.slice(2));
-  rmSync(work, { recursive: true, force: true });
-  process.exit();
+const meetings = path.join(packageRoot, 'meetings');
+const combinedRun = (dir: string, samlet: boolean) => [cli, 'build', '2023-09-06', '--meetings', dir, '--out', path.join(work, 'f.pdf'), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
+
+/** Each `fil:` of 6 September in the meetings folder `dir` given the extension `to`. */
+function attachmentsAs(dir: string, to: string): void {
+  const yaml = path.join(dir, '2023-09-06.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^( +fil: bilag\/2023-09-06\/[\d-]+)\.\w+$/gm, `$1${to}`));
 }
 
-if (process.argv.includes('preview')) {
-  await previewBench(browser);
-  rmSync(work, { recursive: true, force: true });
-  process.exit();
+/**
+ * (m): the example meetings with each attachment of 6 September a Word document (written as the
+ * example's are, by scripts/example-attachments.mjs), and with each the PDF LibreOffice makes of it.
+ */
+async function officeMeetingsBench(): Promise<void> {
+  const [office, pdf] = [path.join(work, 'office'), path.join(work, 'office-pdf')];
+  for (const dir of [office, pdf]) cpSync(meetings, dir, { recursive: true });
+  attachmentsAs(office, '.docx');
+  execFileSync(process.execPath, [path.join(packageRoot, 'scripts', 'example-attachments.mjs'), office]);
+  const words = path.join(office, 'bilag', '2023-09-06');
+  const documents = readdirSync(words).filter((f) => f.endsWith('.docx')).map((f) => path.join(words, f));
+  const profile = pathToFileURL(path.join(work, 'soffice-profile')).href;
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(pdf, 'bilag', '2023-09-06'), ...documents], { stdio: 'ignore' });
+  attachmentsAs(pdf, '.pdf');
+  const [cold, warm] = [path.join(work, 'cache-cold'), path.join(work, 'cache-warm')];
+  await run(combinedRun(office, true), false, { XDG_CACHE_HOME: warm });
+  await timedInTurn(Math.max(1, Math.ceil(runs / 2)), [
+    { label: `(m) the combined minutes of 6 September, its ${documents.length} attachments Word documents, each converted (an empty cache)`, args: () => combinedRun(office, true), empty: cold, env: { XDG_CACHE_HOME: cold } },
+    { label: '    the same, every conversion from the cache', args: () => combinedRun(office, true), env: { XDG_CACHE_HOME: warm } },
+    { label: '    the same with the PDFs LibreOffice makes of them', args: () => combinedRun(pdf, true) },
+  ]);
 }
-if (process.argv.includes('office')) {
+
+const office = async () => {
   await officeBench(runs);
+  await officeMeetingsBench();
+};
+const parts = [
+  ['archive', () => archiveBench(cli, browser, process.argv.slice(2))],
+  ['preview', () => previewBench(browser)],
+  ['office', office],
+] as const;
+for (const [part, bench] of parts) {
+  if (!process.argv.includes(part)) continue;
+  await bench();
   rmSync(work, { recursive: true, force: true });
   process.exit();
 }
 
 const year = yearOfMeetings();
 const yearDates = readdirSync(year).flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? []).sort();
-const meetings = path.join(packageRoot, 'meetings');
 const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
 const yearPairs = await finishedHtml(year, yearDates);
 
@@ -164,7 +201,6 @@ console.log(`    nothing changed against (c): ${((noChange / c) * 100).toFixed(0
 rmSync(path.join(work, 'out'), { recursive: true, force: true });
 const { peakMb } = await run(yearBuild(), true);
 console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
-const combinedRun = (dir: string, samlet: boolean) => [cli, 'build', '2023-09-06', '--meetings', dir, '--out', path.join(work, 'f.pdf'), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
 const [f, alone] = await timedInTurn(runs, [
   { label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet', args: () => combinedRun(meetings, true), empty: path.join(work, 'f.pdf') },
   { label: '    the minutes alone, agenda build 2023-09-06', args: () => combinedRun(meetings, false), empty: path.join(work, 'f.pdf') },
@@ -187,6 +223,6 @@ const [h, i, hSamlet, combinedYear] = await timedInTurn(yearRuns, [
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
 console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; publish --samlet against (i): ${(hSamlet / i).toFixed(2)}, against all it prints, their public PDFs and combined documents: ${(hSamlet / (i + combinedYear)).toFixed(2)}`);
+await office();
 await previewBench(browser);
-await officeBench(runs);
 rmSync(work, { recursive: true, force: true });

@@ -16,13 +16,13 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs a command in `cwd` to its end; its time, and with `sample` the peak memory of it and all it started (sampling costs time). */
-export function run(args: string[], cwd: string, sample = false): Promise<Ran> {
+/** Runs a command in `cwd` (with `env` besides its own) to its end; its time, and with `sample` the peak memory of it and all it started (sampling costs time). */
+export function run(args: string[], cwd: string, sample = false, env?: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const timed = existsSync(gnuTime);
     const [command, argv] = timed ? [gnuTime, ['-f', 'agenda-bench-cpu %U %S', process.execPath, ...args]] : [process.execPath, args];
-    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -1,14 +1,18 @@
+
 // npm run example-attachments: writes the example meetings' attachment files (meetings/bilag/), the
-// `fil:` of each `bilag` entry in meetings/*.yaml, as small PDFs of our own that carry the entry's
+// `fil:` of each `bilag` entry in meetings/*.yaml, as small files of our own that carry the entry's
 // title and document number. The real attachments are the municipality's; these stand in for them so
-// that `agenda build 2023-09-06 --samlet` shows the combined document on a fresh clone. The same
-// meeting files give the same bytes.
+// that `agenda build 2023-09-06 --samlet` shows the combined document on a fresh clone. Most are PDFs;
+// a `fil:` ending in .docx or .xlsx gets a Word document or a spreadsheet (see office-attachment.mjs),
+// which the build converts with LibreOffice. The same meeting files give the same bytes.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
 import { parse } from 'yaml';
+import { officeAttachment } from './office-attachment.mjs';
 
-const meetings = path.join(import.meta.dirname, '..', 'meetings');
+// The example meetings, or (npm run bench) a copy of them named as the argument.
+const meetings = process.argv[2] ? path.resolve(process.argv[2]) : path.join(import.meta.dirname, '..', 'meetings');
 const paragraph =
   'Dette er et eksempel på et bilag, lavet til eksempelmøderne i agenda. Det egentlige bilag ligger i kommunens ' +
   'sagssystem under dokumentnummeret ovenfor. Teksten her fylder siden ud, så den samlede dagsorden viser, hvordan ' +
@@ -19,8 +23,11 @@ for (const name of readdirSync(meetings).filter((n) => /^\d{4}-\d{2}-\d{2}\.yaml
   (meeting.punkter ?? []).forEach((punkt, p) =>
     (punkt.bilag ?? []).forEach((bilag, b) => {
       if (!bilag.fil) return;
+      const file = path.join(meetings, bilag.fil);
+      const title = bilag.titel ?? 'Lukket bilag';
       // 2 to 8 pages, varying from one attachment to the next.
-      void write(path.join(meetings, bilag.fil), bilag.titel ?? 'Lukket bilag', bilag.dokument, 2 + ((p * 7 + b * 3) % 7));
+      if (file.endsWith('.pdf')) void write(file, title, bilag.dokument, 2 + ((p * 7 + b * 3) % 7));
+      else writeFileSync(file, officeAttachment(path.extname(file), { title, dokument: bilag.dokument, paragraph }));
     }),
   );
 }

@@ -11,7 +11,7 @@ export type BuildOptions = OptionsOf<'build'>;
 export async function buildCommand(dates: string[], options: BuildOptions): Promise<void> {
   const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
   const talk = !options.quiet && !options.json;
-  const request = { dir: options.meetings, udvalg: options.udvalg, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet, bilagEfterPunkt: options.bilagEfterPunkt, force: options.force };
+  const request = { dir: options.meetings, udvalg: options.udvalg, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, libreoffice: options.libreoffice, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet, bilagEfterPunkt: options.bilagEfterPunkt, force: options.force };
   const result = await buildBatch(request, (event) => talk && tell(event));
   reportBuild(result, options);
 }

@@ -9,7 +9,7 @@ export type CheckOptions = OptionsOf<'check'>;
 
 /** `agenda check [date ...]`: the shared files and the named meetings (default: all), every problem at once. */
 export async function checkCommand(dates: string[], options: CheckOptions): Promise<void> {
-  const { files, findings, errors, warnings } = await checkCommittee(await chooseCommittees(options), dates);
+  const { files, findings, errors, warnings } = await checkCommittee(await chooseCommittees(options), dates, options);
   if (options.json) {
     printResult('check', { exitCode: errors > 0 ? ExitCode.invalidInput : ExitCode.ok, files, errors, warnings, findings });
   } else {

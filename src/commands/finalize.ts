@@ -22,6 +22,6 @@ export async function finalizeCommand(dateArg: string, options: FinalizeOptions)
   if (await hasArchive(dir, date)) throw new UsageError(`${date} is finalized already (see ${archive}); to reopen it, delete that folder`);
   const { sources } = await readMeetingSources(folder, date);
   const { attachmentHashes } = await import('../pipeline/combine.js');
-  const copied = await writeArchive(dir, date, await attachmentHashes(dir, await meetingFor(sources, 'medlemmer')));
+  const copied = await writeArchive(dir, date, await attachmentHashes(dir, await meetingFor(sources, 'medlemmer'), options));
   process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
 }

@@ -183,6 +183,12 @@ export const options = [
     description: 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)',
     commands: printing,
   },
+  {
+    long: '--libreoffice',
+    argument: '<path>',
+    description: 'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
+    commands: ['build', 'check', 'publish', 'send', 'finalize'],
+  },
   { long: '--timeout', argument: '<seconds>', description: 'how long the browser may take to start or print', parse: seconds, default: 60, commands: printing },
   { long: '--jobs', short: '-j', argument: '<n>', description: 'documents printed at once (default: by the number of cores)', parse: count, commands: ['build', 'publish'] },
   { long: '--quiet', short: '-q', description: 'no progress lines and no warnings; errors and the summary only', commands: ['build'] },

@@ -8,7 +8,7 @@ export type PublishOptions = OptionsOf<'publish'>;
 
 /** `agenda publish`: the public site of every committee's meetings (see pipeline/publish.ts). */
 export async function publishCommand(options: PublishOptions): Promise<void> {
-  const request = { committees: { meetings: options.meetings, udvalg: options.udvalg }, out: options.out, url: options.url, today: today(), force: options.force, samlet: options.samlet, browser: options.browser, timeoutMs: options.timeout * 1000, jobs: options.jobs };
+  const request = { committees: { meetings: options.meetings, udvalg: options.udvalg }, out: options.out, url: options.url, today: today(), force: options.force, samlet: options.samlet, browser: options.browser, libreoffice: options.libreoffice, timeoutMs: options.timeout * 1000, jobs: options.jobs };
   const result = await publishSite(request);
   const { warnings, seconds, ...files } = result;
   if (options.json) return printJson({ ok: true, out: options.out, ...files, findings: findingsJson(warnings) });

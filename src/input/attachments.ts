@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inside, readRegularFile, Refused } from './read-file.js';
-import { attachmentError, type AttachmentBytes, type AttachmentFileRef, type AttachmentKind } from '../shared/attachment-file.js';
+import { attachmentError, officeExtensions, type AttachmentBytes, type AttachmentFileRef, type AttachmentKind } from '../shared/attachment-file.js';
 
 /** Beyond any attachment a committee sends (a scan of hundreds of pages is some 100 MB), small enough not to exhaust memory. */
 const maxBytes = 256 * 1024 * 1024;
@@ -23,8 +23,8 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   });
   if (bytes.length === 0) throw fail('empty (0 bytes)');
   if (bytes.length > maxBytes) throw fail(`larger than ${maxBytes / 1024 / 1024} MB, the most that is read`);
-  const kind = kindOf(bytes);
-  if (!kind) throw fail('not a PDF, PNG or JPEG file: save it as PDF');
+  const kind = kindOf(bytes, ref.path);
+  if (!kind) throw fail(`not a PDF, PNG or JPEG file, nor an office file (${officeExtensions.join(' ')}): save it as PDF`);
   return { ref, kind, bytes, sha256: sha256(bytes) };
 }
 
@@ -32,8 +32,13 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** By the file's first bytes, not its name: a PDF may have a little junk before its header, as readers allow. */
-function kindOf(bytes: Uint8Array): AttachmentKind | undefined {
+/**
+ * An office file by its extension: it is read only as what its name says (the converter refuses a
+ * .docx that is really a PNG, never opens it as an image). Anything else by its first bytes, not its
+ * name: a PDF may have a little junk before its header, as readers allow.
+ */
+function kindOf(bytes: Uint8Array, name: string): AttachmentKind | undefined {
+  if (officeExtensions.includes(path.extname(name).toLowerCase())) return 'office';
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   if (start.includes('%PDF-')) return 'pdf';
   if (start.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';

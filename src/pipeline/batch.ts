@@ -37,6 +37,8 @@ export interface BatchRequest {
   bilagEfterPunkt?: boolean;
   /** Print every document, though its PDF there was made from the same inputs (`--force`). */
   force?: boolean;
+  /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
+  libreoffice?: string;
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */
@@ -108,7 +110,7 @@ export interface PrintJob {
  * layout): a meeting's combined document, whose agenda pages fall as its PDF's, then needs one print.
  * The PDFs in the groups' order.
  */
-export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
+export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   const print = async (groups: PrintJob[][]) => {
@@ -122,7 +124,7 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
         const pdfs: Uint8Array[] = [];
         let guess: HeadingPages | undefined;
         for (const { meeting, attachmentsFrom } of group) {
-          const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting);
+          const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting, options);
           const printed = await printMeeting(page, meeting, undefined, undefined, attachments, guess);
           pdfs.push(printed.pdf);
           guess = printed.headings;

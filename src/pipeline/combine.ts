@@ -11,6 +11,7 @@ import { removeSheet } from '../pdf/remove-sheet.js';
 import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
 import { agendaLayout, attachmentStarts } from '../shared/printable.js';
+import { asPdf, ConverterMissing, converterFinding, type OfficeSettings } from './office.js';
 
 /** The attachment files of one version of a meeting, opened, for its combined document (samlet dokument). */
 export interface Attachments {
@@ -20,12 +21,20 @@ export interface Attachments {
   pages: AttachmentPages;
 }
 
+/** How the attachments are opened: where the combined document puts them, and the office converter to use. */
+export interface OpenOptions extends OfficeSettings {
+  /** In the combined document, each item's attachments right after its pages. */
+  afterItem?: boolean;
+}
+
 /**
  * Opens the files of the attachments this version holds (the public version has none of a closed
- * attachment, so a closed file is never opened for it). Every bad file at once, each a located error
- * at its `fil:`; in a finalized meeting, also a file that is not the one that went out.
+ * attachment, so a closed file is never opened, nor an office file converted, for it). An office file
+ * is converted to PDF first. Every bad file at once, each a located error at its `fil:`; in a
+ * finalized meeting, also a file that is not the one that went out. No office converter is one error
+ * (ConverterMissing) for the whole meeting.
  */
-export async function openAttachments(dir: string, meeting: Meeting, afterItem = false): Promise<Attachments> {
+export async function openAttachments(dir: string, meeting: Meeting, options: OpenOptions = {}): Promise<Attachments> {
   const filed = filedAttachments(meeting);
   const recorded = await readAttachmentHashes(dir, meeting.date);
   const findings: Finding[] = [];
@@ -38,7 +47,7 @@ export async function openAttachments(dir: string, meeting: Meeting, afterItem =
         const change = sent ? 'has changed since' : 'was not an attachment when';
         throw new InputError([{ ...bilag.file.at, message: `${bilag.file.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting` }]);
       }
-      opened.push(await openAttachment(file, meeting.style.weblinks_i_bilag));
+      opened.push(await openAttachment(await asPdf(file, options), meeting.style.weblinks_i_bilag));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       findings.push(...err.findings);
@@ -46,32 +55,36 @@ export async function openAttachments(dir: string, meeting: Meeting, afterItem =
   }
   if (findings.length) throw new InputError(findings);
   const sizes = new Map(filed.map((f, i) => [f.anchor, { item: f.itemIndex, pages: opened[i]!.pages }]));
-  return { filed, opened, pages: { sizes, afterItem } };
+  return { filed, opened, pages: { sizes, afterItem: options.afterItem ?? false } };
 }
 
-/** The fingerprint of a combined document's inputs: the agenda's, every attachment file's SHA-256, and where they are placed. */
+/** The fingerprint of a combined document's inputs: the agenda's, every attachment file's SHA-256 (and an office file's converter), and where they are placed. */
 export function withAttachments(inputs: string, attachments: Attachments | undefined): string {
   if (!attachments) return inputs;
   // Only the placement after each item is named, so a combined document built before it was an option keeps its fingerprint.
   const hash = createHash('sha256').update(attachments.pages.afterItem ? `${inputs}\0bilag-efter-punkt` : inputs);
-  for (const { file } of attachments.opened) hash.update(`\0${file.ref.path}\0${file.sha256}`);
+  for (const { file } of attachments.opened) hash.update(`\0${file.ref.path}\0${file.sha256}${file.convertedBy ? `\0${file.convertedBy}` : ''}`);
   return hash.digest('hex');
 }
 
-/** Every attachment file of the members' version, checked as a build opens it: its findings, none when all are good. */
-export async function attachmentFindings(dir: string, meeting: Meeting): Promise<Finding[]> {
-  return openAttachments(dir, meeting).then(
+/**
+ * Every attachment file of the members' version, checked as a build opens it (an office file
+ * converted, which fills the cache for the build): its findings, none when all are good.
+ */
+export async function attachmentFindings(dir: string, meeting: Meeting, office: OfficeSettings = {}): Promise<Finding[]> {
+  return openAttachments(dir, meeting, office).then(
     () => [],
     (err: unknown) => {
       if (err instanceof InputError) return err.findings;
+      if (err instanceof ConverterMissing) return converterFinding(err);
       throw err;
     },
   );
 }
 
-/** The SHA-256 of each attachment file (all opened first, so a bad one stops the finalizing), by its `fil:`. */
-export async function attachmentHashes(dir: string, meeting: Meeting): Promise<AttachmentHashes> {
-  const { opened } = await openAttachments(dir, meeting);
+/** The SHA-256 of each attachment file (an office file's own; all opened first, so a bad one stops the finalizing), by its `fil:`. */
+export async function attachmentHashes(dir: string, meeting: Meeting, office: OfficeSettings = {}): Promise<AttachmentHashes> {
+  const { opened } = await openAttachments(dir, meeting, office);
   return Object.fromEntries(opened.map((o) => [o.file.ref.path, o.file.sha256]));
 }
 

@@ -4,6 +4,7 @@ import { meetingTakesUpCases } from './case-history.js';
 import type { Meeting } from '../model/meeting.js';
 import { filedAttachments } from '../model/attachments.js';
 import { openAttachments, withAttachments } from './combine.js';
+import type { OfficeSettings } from './office.js';
 import { buildPdf, combinedPdfPath, defaultPdfPath } from './document.js';
 import { earlierPdf } from './earlier-pdf.js';
 
@@ -21,9 +22,9 @@ export interface SentDocument {
  * meeting's inputs (out/ is shared by every meetings folder, and a file's time proves nothing of
  * what it was made from) and its bytes are still those the tool made (its seal holds), else built.
  */
-export async function documentToSend(dir: string, meeting: Meeting, browser: () => { executablePath: string; timeoutMs: number }): Promise<SentDocument> {
+export async function documentToSend(dir: string, meeting: Meeting, browser: () => { executablePath: string; timeoutMs: number }, office: OfficeSettings = {}): Promise<SentDocument> {
   // A meeting with attachment files goes out as the combined document, so the members get them all.
-  const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting) : undefined;
+  const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting, office) : undefined;
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
   const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting)), attachments);
   const existing = await earlierPdf(file, inputs);

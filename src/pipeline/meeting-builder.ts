@@ -35,6 +35,8 @@ interface Destination {
   bilagEfterPunkt?: boolean;
   /** Print every document, though the PDF there was made from the same inputs. */
   force?: boolean;
+  /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
+  libreoffice?: string;
 }
 
 /**
@@ -74,7 +76,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
-      const attachments = request.samlet ? await openAttachments(folder.dir, version, request.bilagEfterPunkt).catch(failed) : undefined;
+      const attachments = request.samlet ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed) : undefined;
       if (attachments instanceof AgendaError) {
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;

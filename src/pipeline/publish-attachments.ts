@@ -2,6 +2,7 @@ import { filedAttachments, type FiledAttachment } from '../model/attachments.js'
 import type { Meeting } from '../model/meeting.js';
 import { attachmentPdf } from '../pdf/attachments.js';
 import { openAttachments } from './combine.js';
+import type { OfficeSettings } from './office.js';
 
 // The open attachments of the published meetings, each a PDF of its own on the site: what a citizen
 // opens from the item it belongs to, and what the open data and OS2web's importer link to.
@@ -35,12 +36,12 @@ export function attachmentsOf(committee: { id: string; dir: string }, meeting: M
  * build opens them, all at once: a bad one, or one that is not the file a finalized meeting went out
  * with, is a located error and nothing is published.
  */
-export async function attachmentFiles(attachments: PublicAttachment[]): Promise<Map<string, Uint8Array>> {
+export async function attachmentFiles(attachments: PublicAttachment[], office: OfficeSettings = {}): Promise<Map<string, Uint8Array>> {
   const made = new Map<string, Uint8Array>();
   const of = byMeeting(attachments);
   for (const meeting of new Set(attachments.map((a) => a.meeting))) {
     const own = of(meeting);
-    const { filed, opened } = await openAttachments(own[0]!.attachmentsFrom, meeting);
+    const { filed, opened } = await openAttachments(own[0]!.attachmentsFrom, meeting, { libreoffice: office.libreoffice });
     for (const a of own) made.set(a.file, await attachmentPdf(opened[filed.findIndex((f) => f.anchor === a.filed.anchor)]!));
   }
   return made;

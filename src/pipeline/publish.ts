@@ -42,6 +42,8 @@ export interface PublishRequest {
   force?: boolean;
   /** Also each meeting's public combined document (samlet dokument), where it has attachment files. */
   samlet?: boolean;
+  /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
+  libreoffice?: string;
 }
 
 /** Prints public meetings to PDF, each group (a meeting's documents) on one page in turn; in the order given (the caller's browser and pages). */
@@ -70,7 +72,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint);
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
-  const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)))]);
+  const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)), request)]);
   const pdfs = printed.flat();
   groups.flat().forEach((d, i) => bytes.set(d.file, pdfs[i]!));
   for (const [file, pdf] of made) bytes.set(file, pdf);

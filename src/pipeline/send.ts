@@ -34,6 +34,8 @@ export interface SendRequest {
   env?: NodeJS.ProcessEnv;
   browser?: string;
   timeoutMs?: number;
+  /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
+  libreoffice?: string;
 }
 
 export interface Attachment {
@@ -90,7 +92,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
     result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
-      await writeArchive(dir, date, await attachmentHashes(dir, meeting));
+      await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
       result.finalized = true;
     }
     return result;
@@ -99,7 +101,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
-  const doc = await documentToSend(dir, meeting, browser);
+  const doc = await documentToSend(dir, meeting, browser, request);
   onEvent({ type: 'document', file: doc.file, built: doc.built, changedAfterBuild: doc.changedAfterBuild });
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
 }

@@ -5,6 +5,7 @@ import { isError, type Finding } from '../shared/errors.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { selectTargets } from './select.js';
+import type { OfficeSettings } from './office.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -20,7 +21,7 @@ export interface CheckReport {
  * none: every meeting), checked: every problem at once, told and not printed. A committee is its
  * folder's path, or those `chooseCommittees` found.
  */
-export async function checkCommittee(committees: string | CommitteeFolder[], dates: string[] = []): Promise<CheckReport> {
+export async function checkCommittee(committees: string | CommitteeFolder[], dates: string[] = [], office: OfficeSettings = {}): Promise<CheckReport> {
   const folders = typeof committees === 'string' ? [toFolder(committees)] : committees;
   const targets = await selectTargets(folders, dates, dates.length === 0);
   const findings: Finding[] = [];
@@ -32,7 +33,7 @@ export async function checkCommittee(committees: string | CommitteeFolder[], dat
     for (const { date } of own) {
       const checked = await checkMeeting(date, shared);
       findings.push(...checked.findings);
-      if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources)));
+      if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources, office)));
     }
     files.push(...Object.values(shared.read).flatMap((r) => (r && typeof r === 'object' && 'source' in r ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
   }
@@ -41,11 +42,11 @@ export async function checkCommittee(committees: string | CommitteeFolder[], dat
 }
 
 /** Every `fil` a meeting names, opened as a build opens it (pdf-lib is loaded only for a meeting that has one). */
-async function attachmentsOf(dir: string, sources: MeetingSources): Promise<Finding[]> {
+async function attachmentsOf(dir: string, sources: MeetingSources, office: OfficeSettings): Promise<Finding[]> {
   const meeting = buildMeeting(sources);
   if (!meeting.items.some((i) => i.bilag.some((b) => b.file))) return [];
   const { attachmentFindings } = await import('./combine.js');
-  return attachmentFindings(dir, meeting);
+  return attachmentFindings(dir, meeting, office);
 }
 
 /** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */

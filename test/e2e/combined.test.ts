@@ -29,10 +29,17 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
     pages = pdfPages(combined);
   });
 
-  it("holds the agenda's pages and every attachment page, tagged", () => {
-    const attachmentPages = files.map((f) => pageCount(path.join(dir, 'meetings', 'bilag', '2023-09-06', f))).reduce((a, b) => a + b);
+  it("holds the agenda's pages and every attachment page, tagged; the Word document and the spreadsheet a page each", () => {
+    // 3.1 is a .docx and 3.4 an .xlsx, each converted to one page; the others are PDFs.
+    const pdfs = files.filter((f) => f.endsWith('.pdf'));
+    expect(files.filter((f) => !pdfs.includes(f))).toEqual(['3-1.docx', '3-4.xlsx']);
+    const attachmentPages = pdfs.map((f) => pageCount(path.join(dir, 'meetings', 'bilag', '2023-09-06', f))).reduce((a, b) => a + b) + 2;
     expect(files).toHaveLength(21);
     expect(pageCount(combined)).toBe(pageCount(agendaOnly) + attachmentPages);
+    const starts = outline(combined)[3]!.kids.filter((k) => k.title.startsWith('Bilag 3.')).map((k) => k.sheet);
+    for (const n of [0, 3]) expect(starts[n + 1]! - starts[n]!, `Bilag 3.${n + 1}`).toBe(1);
+    expect(pages[starts[0]! - 1]).toContain('Handlingsplan');
+    expect(pages[starts[3]! - 1]).toContain('Arbejdsmængde');
     expect(pdfInfo(combined).Tagged).toBe('yes');
     expect(pdfInfo(combined)['Page size']).toMatch(/A4/);
   });
@@ -227,7 +234,7 @@ describe('attachment files a clerk really has', () => {
     ['a damaged PDF', () => writeFileSync(target, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), /damaged|no pages/],
     ['a PDF cut off half-way', async () => (await writePdf(target, { text: 'cut', pages: 3 }), writeFileSync(target, readFileSync(target).subarray(0, 700))), /damaged|no pages/],
     ['a file of zero bytes', () => writeFileSync(target, ''), /empty \(0 bytes\)/],
-    ['a Word document', () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')), /not a PDF, PNG or JPEG file: save it as PDF/],
+    ['a Word document', () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')), /not a PDF, PNG or JPEG file, nor an office file \(\.docx .*\): save it as PDF/],
     ['a missing file', () => execFileSync('rm', ['-f', target]), /no such file/],
     ['a symbolic link out of the folder', async () => (execFileSync('rm', ['-f', target]), await writePdf(path.join(dir, 'outside.pdf'), { text: 'outside' }), symlinkSync(path.join(dir, 'outside.pdf'), target)), /symbolic link that leads outside/],
   ];

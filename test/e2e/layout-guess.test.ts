@@ -34,7 +34,7 @@ async function cases(folder: CommitteeFolder, date: string): Promise<Case[]> {
     const version = versionFor(meeting, audience);
     all.push({ label: `${folder.id} ${date} ${audience}`, meeting: version });
     for (const afterItem of [false, true]) {
-      const attachments = await openAttachments(folder.dir, version, afterItem);
+      const attachments = await openAttachments(folder.dir, version, { afterItem });
       if (attachments.filed.length) all.push({ label: `${folder.id} ${date} ${audience} samlet${afterItem ? ' efter punkt' : ''}`, meeting: version, attachments });
     }
   }

@@ -1,10 +1,11 @@
 import CFB from 'cfb';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { scanPng } from './attachments.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /**
@@ -185,4 +186,33 @@ export function conversionsLeft(): { processes: string[]; folders: string[] } {
     }
   });
   return { processes, folders: readdirSync(tmpdir()).filter((n) => n.startsWith(ours)) };
+}
+
+/** A Word document: a heading, a paragraph (Danish letters), a table and an embedded picture of 120 × 80 pixels. */
+export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): Promise<Buffer> {
+  return saveAs('text', flatDocument('text', heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4)), '.docx');
+}
+
+/** A spreadsheet of `rows` × `columns` cells, each saying where it is ("R3K17"): far wider than A4 at 30 columns. */
+export function sheetFile(t: { rows: number; columns: number }): Promise<Buffer> {
+  const rows = Array.from({ length: t.rows }, (_, r) => Array.from({ length: t.columns }, (_, k) => `R${r + 1}K${k + 1}`));
+  return saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', rows)), '.xlsx');
+}
+
+/** A slide deck, one slide a title. */
+export function slidesFile(titles: string[]): Promise<Buffer> {
+  return saveAs('presentation', flatDocument('presentation', titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('')), '.pptx');
+}
+
+/**
+ * A stand-in for LibreOffice that counts the conversions it is asked for (one line each in its log)
+ * and has the real soffice do them: a rebuild that converts nothing leaves the log as it was.
+ */
+export function countingLibreOffice(dir: string): { program: string; conversions: () => number } {
+  const program = path.join(dir, 'soffice-counting');
+  const log = path.join(dir, 'conversions.log');
+  writeFileSync(log, '');
+  writeFileSync(program, `#!/bin/sh\ncase "$*" in *--version*) ;; *) echo "$*" >> '${log}' ;; esac\nexec '${soffice}' "$@"\n`);
+  chmodSync(program, 0o755);
+  return { program, conversions: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).length };
 }

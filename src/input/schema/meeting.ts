@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeExtensions } from '../../shared/attachment-file.js';
 import { block, blockWithSections, clock, email, flag, given, list, name, optional, saysYes, text, wholeNumber } from '../fields.js';
 
 const openAttachment = 'an open attachment needs a titel';
@@ -6,8 +7,8 @@ const bilag = block({
   nummer: optional(wholeNumber).describe('The attachment\'s number in its item; default: its place in the list.'),
   titel: optional(name).describe('The attachment\'s title; required unless it is closed.'),
   dokument: optional(name).describe('Its number in the case system, e.g. 116728/23.'),
-  /** The attachment's file (PDF, PNG or JPEG), relative to the meetings folder: it goes into the combined document. */
-  fil: optional(text).describe('The attachment\'s file (PDF, PNG or JPEG), relative to the meetings folder, for the combined document.'),
+  /** The attachment's file, relative to the meetings folder: it goes into the combined document (an office file converted to PDF by LibreOffice). */
+  fil: optional(text).describe(`The attachment's file, relative to the meetings folder, for the combined document: PDF, PNG, JPEG, or an office file (${officeExtensions.join(' ')}), converted to PDF by LibreOffice.`),
   lukket: optional(flag).describe('true: a closed attachment, left out of the public version.'),
   /** Why a closed attachment is closed, for the public (e.g. "jf. offentlighedslovens § 30"). */
   offentlig_note: optional(text).describe('Why a closed attachment is closed, shown to the public, e.g. jf. offentlighedslovens § 30.'),

@@ -1,0 +1,57 @@
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { convertOffice, findOfficeConverter, howToGetLibreOffice } from '../pdf/office/convert.js';
+import { attachmentError, type AttachmentBytes, type AttachmentFileRef } from '../shared/attachment-file.js';
+import { EnvironmentError, type Finding } from '../shared/errors.js';
+
+// Office attachments (Word, Excel, PowerPoint, OpenDocument) become PDFs here, before they are opened:
+// from then on they are PDF attachments like any other.
+
+/** How the converter is found: `--libreoffice`, else AGENDA_LIBREOFFICE, else PATH and the usual places. */
+export interface OfficeSettings {
+  libreoffice?: string;
+}
+
+/** No converter for an office file: one line for a build; `agenda check` puts it at the file's `fil:`. */
+export class ConverterMissing extends EnvironmentError {
+  constructor(
+    readonly ref: AttachmentFileRef,
+    readonly missing: string,
+  ) {
+    super(`${ref.path} is an office file, to be converted to PDF by LibreOffice: ${missing}`);
+  }
+}
+
+/**
+ * The user's cache, never the repository: a closed attachment's PDF can then neither be committed nor
+ * published with the repository's files or the site, and every clone of a repository shares it.
+ */
+export function officeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'agenda', 'office');
+}
+
+/** The conversions under way, while they are, by file, its `fil:` (where an error is told) and converter. */
+const converting = new Map<string, Promise<{ pdf: Uint8Array }>>();
+
+/**
+ * An office file as the PDF LibreOffice makes of it (from the cache, when the same file was converted
+ * by the same converter before); any other file as it is. Its SHA-256 stays the office file's own.
+ */
+export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Promise<AttachmentBytes> {
+  if (file.kind !== 'office') return file;
+  const converter = await findOfficeConverter(settings.libreoffice).catch((err: unknown) => {
+    throw err instanceof EnvironmentError ? new ConverterMissing(file.ref, err.message) : err;
+  });
+  if (!converter) throw new ConverterMissing(file.ref, `no LibreOffice found; ${howToGetLibreOffice}`);
+  const extension = path.extname(file.ref.path).toLowerCase();
+  // publish opens a file for its own PDF and for the combined document at once: one conversion serves both.
+  const key = JSON.stringify([file.sha256, file.ref, converter.program]);
+  if (!converting.has(key)) converting.set(key, convertOffice({ ...file, extension }, { converter, cacheDir: officeCacheDir() }).finally(() => converting.delete(key)));
+  const { pdf } = await converting.get(key)!;
+  return { ...file, kind: 'pdf', bytes: pdf, convertedBy: converter.version };
+}
+
+/** A missing converter as the located finding `agenda check` reports at the office file's `fil:`. */
+export function converterFinding(err: ConverterMissing): Finding[] {
+  return attachmentError(err.ref, `an office file, to be converted to PDF by LibreOffice: ${err.missing}`).findings;
+}
