@@ -1,5 +1,6 @@
 import { format } from 'date-fns/format';
 import { z } from 'zod';
+import { messageOf } from '../../shared/errors.js';
 import { block, flag, optional, text } from '../fields.js';
 import { ownItemKeys } from './meeting.js';
 
@@ -11,6 +12,7 @@ import { ownItemKeys } from './meeting.js';
 function phrase(...allowed: string[]) {
   return text.superRefine((value, ctx) => {
     for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the pattern's one group always takes part in a match
       if (allowed.includes(name!)) continue;
       ctx.addIssue({ code: 'custom', message: `{${name}} is not known here${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (this text takes no placeholders)'}` });
     }
@@ -40,7 +42,7 @@ const datePattern = text.superRefine((pattern, ctx) => {
   try {
     format(new Date(2023, 10, 22, 12), pattern);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `not a date pattern: ${(err as Error).message} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
+    ctx.addIssue({ code: 'custom', message: `not a date pattern: ${messageOf(err)} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
   }
 });
 
