@@ -33,6 +33,7 @@ import { previewBench } from './preview.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // The command as installed (package.json's bin: the bundle npm run build makes).
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- package.json is ours: its bin names the command
 const cli = path.join(packageRoot, (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda);
 const floorScript = path.join(packageRoot, 'dist', 'bench', 'floor.js');
 const work = mkdtempSync(path.join(tmpdir(), 'agenda-bench-'));
@@ -48,6 +49,7 @@ function yearOfMeetings(): string {
   cpSync(path.join(source, 'bilag'), path.join(dir, 'bilag'), { recursive: true });
   const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
   for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i % 2 is 0 or 1, and there are two references
     writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
   }
   return dir;
@@ -98,6 +100,7 @@ function run(args: string[], sample = false): Promise<{ ms: number; peakMb: numb
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- sampled while the child runs, and a running child has a pid
     const sampler = sample ? setInterval(() => (peak = Math.max(peak, treeMemory(child.pid!))), 100) : undefined;
     child.on('exit', (code) => {
       clearInterval(sampler);
@@ -114,6 +117,7 @@ interface Timed {
   empty?: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the runs of a command: never none
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /**
@@ -126,10 +130,13 @@ async function timedInTurn<const T extends readonly Timed[]>(times: number, comm
     for (const [k, { args, empty }] of commands.entries()) {
       // Into an empty folder, as a first build: nothing left from the run before.
       if (empty) rmSync(empty, { recursive: true, force: true });
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ms has an array for each command
       ms[k]!.push((await run(args())).ms);
     }
   }
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ms has an array for each command
   commands.forEach(({ label }, k) => console.log(`${label}: ${(median(ms[k]!) / 1000).toFixed(2)} s  (runs: ${ms[k]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- map keeps the tuple's length, which its type forgets
   return ms.map(median) as { [K in keyof T]: number };
 }
 
@@ -149,6 +156,7 @@ const oneBuild = () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--o
 console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
 const [a, b] = await timedInTurn(runs, [
   { label: '(a) one meeting cold, agenda build, its first build', args: oneBuild, empty: path.join(work, 'a.pdf') },
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- finishedHtml gives a pair of files for the one date
   { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, '1', oneHtml!, onePdf!] },
 ]);
 const yearRuns = Math.max(1, Math.ceil(runs / 2));

@@ -11,6 +11,7 @@ let pdfjs: Promise<typeof import('pdfjs-dist')> | undefined;
  * what proves a print against what it claims, whatever the templates and stylesheet made of it.
  */
 export async function pageTexts(bytes: Uint8Array): Promise<string[]> {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- import of a URL gives any; it is the legacy build of pdfjs-dist
   pdfjs ??= import(pathToFileURL(resolver.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href) as Promise<typeof import('pdfjs-dist')>;
   const { getDocument } = await pdfjs;
   // A copy: pdf.js takes over the buffer it is given, and the print's bytes are written out after.

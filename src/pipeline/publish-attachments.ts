@@ -23,9 +23,11 @@ export interface PublicAttachment {
  */
 export function attachmentsOf(committee: { id: string; dir: string }, meeting: Meeting): PublicAttachment[] {
   const filed = filedAttachments(meeting);
-  const names = filed.map(({ item, bilag }) => `bilag-${item.number}-${bilag.number}`);
-  return filed.map((f, i) => {
-    const name = names.indexOf(names[i]!) === names.lastIndexOf(names[i]!) ? names[i] : `${names[i]}-${f.place + 1}`;
+  const nameOf = ({ item, bilag }: FiledAttachment) => `bilag-${item.number}-${bilag.number}`;
+  const names = filed.map(nameOf);
+  return filed.map((f) => {
+    const own = nameOf(f);
+    const name = names.indexOf(own) === names.lastIndexOf(own) ? own : `${own}-${f.place + 1}`;
     return { meeting, filed: f, file: `${committee.id}/${meeting.date}-${name}.pdf`, attachmentsFrom: committee.dir };
   });
 }
@@ -39,7 +41,9 @@ export async function attachmentFiles(attachments: PublicAttachment[]): Promise<
   const made = new Map<string, Uint8Array>();
   for (const meeting of new Set(attachments.map((a) => a.meeting))) {
     const own = attachments.filter((a) => a.meeting === meeting);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a meeting of the set has at least one attachment
     const { filed, opened } = await openAttachments(own[0]!.attachmentsFrom, meeting);
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a's attachment is one of its meeting's filed ones
     for (const a of own) made.set(a.file, await attachmentPdf(opened[filed.findIndex((f) => f.anchor === a.filed.anchor)]!));
   }
   return made;
