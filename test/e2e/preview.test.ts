@@ -78,7 +78,7 @@ describe('agenda preview', () => {
     expect(await documentText(page)).toContain('Økonomi og aftalestyring XQZTITLE1');
 
     edit(meeting, '    titell: Økonomi og aftalestyring XQZTITLE1', '    titel: Økonomi og aftalestyring XQZTITLE2');
-    before = await nextShown(page, before);
+    await nextShown(page, before);
     const text = await documentText(page);
     expect(text).toContain('Økonomi og aftalestyring XQZTITLE2');
     expect(text).not.toContain('XQZTITLE1');
@@ -107,7 +107,7 @@ describe('agenda preview', () => {
     const saved = `${meeting}.new`;
     writeFileSync(saved, whole.replace('XQZTITLE3', 'XQZTITLE4'));
     renameSync(saved, meeting);
-    before = await nextShown(page, before);
+    await nextShown(page, before);
     expect(await documentText(page)).toContain('XQZTITLE4');
     expect(await page.$('#problems li.error')).toBeNull();
   });

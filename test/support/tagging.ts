@@ -60,6 +60,7 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
   const treeRoot = dict(root?.['/StructTreeRoot']);
   const types = new Set<string>();
   const listItems: string[][] = [];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a structure type is a PDF name, which qpdf's JSON writes as a string
   const typeOf = (v: Json | undefined) => String(dict(v)?.['/S'] ?? '').slice(1);
   const seen = new Set<Json>();
   const walk = (v: Json | undefined): void => {
@@ -74,6 +75,7 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
     walk(d['/K']);
   };
   walk(treeRoot?.['/K']);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a role map's values are PDF names, which qpdf's JSON writes as strings
   const roleMap = Object.fromEntries(Object.entries(dict(treeRoot?.['/RoleMap']) ?? {}).map(([k, v]) => [k.slice(1), String(v).slice(1)]));
   return { types, roleMap, listItems };
 }
