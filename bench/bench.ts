@@ -34,7 +34,8 @@ import { previewBench } from './preview.js';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // The command as installed (package.json's bin: the bundle npm run build makes).
 // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- package.json is ours: its bin names the command
-const cli = path.join(packageRoot, (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda);
+const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } };
+const cli = path.join(packageRoot, manifest.bin.agenda);
 const floorScript = path.join(packageRoot, 'dist', 'bench', 'floor.js');
 const work = mkdtempSync(path.join(tmpdir(), 'agenda-bench-'));
 const browser = findBrowser();
@@ -134,8 +135,11 @@ async function timedInTurn<const T extends readonly Timed[]>(times: number, comm
       ms[k]!.push((await run(args())).ms);
     }
   }
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ms has an array for each command
-  commands.forEach(({ label }, k) => console.log(`${label}: ${(median(ms[k]!) / 1000).toFixed(2)} s  (runs: ${ms[k]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
+  commands.forEach(({ label }, k) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ms has an array for each command
+    const runs = ms[k]!;
+    console.log(`${label}: ${(median(runs) / 1000).toFixed(2)} s  (runs: ${runs.map((m) => (m / 1000).toFixed(2)).join(', ')})`);
+  });
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- map keeps the tuple's length, which its type forgets
   return ms.map(median) as { [K in keyof T]: number };
 }
@@ -150,14 +154,15 @@ const year = yearOfMeetings();
 const yearDates = readdirSync(year).flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? []).sort();
 const meetings = path.join(packageRoot, 'meetings');
 const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
+// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- finishedHtml gives a pair of files for the one date
+const floorArgs = [floorScript, browser, '1', oneHtml!, onePdf!];
 const yearPairs = await finishedHtml(year, yearDates);
 
 const oneBuild = () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser];
 console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
 const [a, b] = await timedInTurn(runs, [
   { label: '(a) one meeting cold, agenda build, its first build', args: oneBuild, empty: path.join(work, 'a.pdf') },
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- finishedHtml gives a pair of files for the one date
-  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, '1', oneHtml!, onePdf!] },
+  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => floorArgs },
 ]);
 const yearRuns = Math.max(1, Math.ceil(runs / 2));
 const jobs = defaultJobs(yearDates.length);

@@ -53,7 +53,8 @@ export const isoDate = z
  */
 const nameRule = "is part of the documents' file names: at most 40 characters, and no /, \\, .. or control characters";
 // eslint-disable-next-line no-control-regex -- control characters are what a name may not hold
-export const namePart = text.max(40, { error: nameRule, abort: true }).regex(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, { error: nameRule });
+const nameCharacters = /^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/;
+export const namePart = text.max(40, { error: nameRule, abort: true }).regex(nameCharacters, { error: nameRule });
 
 /** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
 export function notBefore(from: string, to: string) {
@@ -103,6 +104,7 @@ export function blockWithSections<S extends z.ZodRawShape, T extends z.ZodType>(
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values of shape's own keys, as zod parsed them
     const own = definedOnly(Object.fromEntries(Object.keys(shape).map((k) => [k, all[k]]))) as z.output<z.ZodObject<S>>;
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values of the section keys, each parsed by sectionValue
-    return { ...own, afsnit: definedOnly(Object.fromEntries(sectionKeys.map((k) => [k, all[k]]))) as Record<string, z.output<T> | undefined> };
+    const afsnit = definedOnly(Object.fromEntries(sectionKeys.map((k) => [k, all[k]]))) as Record<string, z.output<T> | undefined>;
+    return { ...own, afsnit };
   });
 }

@@ -12,6 +12,8 @@ import { killGroup, launchChromium, type Launched } from './launch.js';
 import { dispose } from './profile.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 
+type Revisions = typeof import('puppeteer-core/internal/revisions.js');
+
 /**
  * Flags for a headless print in a locked-down, offline browser: nothing waits on a GPU, and nothing
  * phones home. The page fetches nothing (print.ts refuses every request); these stop the browser's
@@ -97,7 +99,7 @@ function puppeteerDownload(): string | undefined {
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is this package
     const { Browser: Installed, computeExecutablePath } = require('@puppeteer/browsers') as typeof import('@puppeteer/browsers');
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is this module
-    const { PUPPETEER_REVISIONS } = require('puppeteer-core/internal/revisions.js') as typeof import('puppeteer-core/internal/revisions.js');
+    const { PUPPETEER_REVISIONS } = require('puppeteer-core/internal/revisions.js') as Revisions;
     return computeExecutablePath({ browser: Installed.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir });
   } catch {
     return undefined;

@@ -100,7 +100,7 @@ describe('agenda preview', () => {
   // come within 20 s; the cause is not yet found (see the closing note of session 3).
   it('survives a half-written save and an editor that saves by renaming a new file over the old', { retry: 2 }, async () => {
     const whole = readFileSync(meeting, 'utf8');
-    let before = await shown(page);
+    const before = await shown(page);
     // Cut off in the middle of a key, as a save caught half-way leaves it.
     writeFileSync(meeting, whole.slice(0, whole.indexOf('titel: Notat Tidsplan') + 3));
     await page.waitForFunction(() => document.querySelector('#problems li.error') !== null, { polling: 'mutation' });
