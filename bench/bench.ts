@@ -41,7 +41,9 @@ import { archiveBench } from './archive.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 // The command as installed (package.json's bin: the bundle npm run build makes).
-const cli = path.join(packageRoot, (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda);
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- package.json is ours: its bin names the command
+const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } };
+const cli = path.join(packageRoot, manifest.bin.agenda);
 const floorScript = path.join(packageRoot, 'dist', 'bench', 'floor.js');
 const work = mkdtempSync(path.join(tmpdir(), 'agenda-bench-'));
 const browser = findBrowser();
@@ -56,6 +58,7 @@ function yearOfMeetings(): string {
   cpSync(path.join(source, 'bilag'), path.join(dir, 'bilag'), { recursive: true });
   const references = ['2023-11-22.yaml', '2023-09-06.yaml'].map((f) => readFileSync(path.join(source, f)));
   for (let day = new Date(Date.UTC(2023, 0, 4)), i = 0; day.getUTCFullYear() === 2023; day.setUTCDate(day.getUTCDate() + 7), i++) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i % 2 is 0 or 1, and there are two references
     writeFileSync(path.join(dir, `${day.toISOString().slice(0, 10)}.yaml`), references[i % 2]!);
   }
   return dir;
@@ -110,6 +113,7 @@ interface Timed {
   env?: NodeJS.ProcessEnv;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the runs of a command: never none
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 /**
@@ -125,7 +129,12 @@ async function timedInTurn<const T extends readonly Timed[]>(times: number, comm
       ms[k]!.push((await run(args(), false, env)).ms);
     }
   }
-  commands.forEach(({ label }, k) => console.log(`${label}: ${(median(ms[k]!) / 1000).toFixed(2)} s  (runs: ${ms[k]!.map((m) => (m / 1000).toFixed(2)).join(', ')})`));
+  commands.forEach(({ label }, k) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ms has an array for each command
+    const runs = ms[k]!;
+    console.log(`${label}: ${(median(runs) / 1000).toFixed(2)} s  (runs: ${runs.map((m) => (m / 1000).toFixed(2)).join(', ')})`);
+  });
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- map keeps the tuple's length, which its type forgets
   return ms.map(median) as { [K in keyof T]: number };
 }
 
@@ -180,13 +189,15 @@ for (const [part, bench] of parts) {
 const year = yearOfMeetings();
 const yearDates = readdirSync(year).flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? []).sort();
 const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
+// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- finishedHtml gives a pair of files for the one date
+const floorArgs = [floorScript, browser, '1', oneHtml!, onePdf!];
 const yearPairs = await finishedHtml(year, yearDates);
 
 const oneBuild = () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser];
 console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
 const [a, b] = await timedInTurn(runs, [
   { label: '(a) one meeting cold, agenda build, its first build', args: oneBuild, empty: path.join(work, 'a.pdf') },
-  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => [floorScript, browser, '1', oneHtml!, onePdf!] },
+  { label: '(b) its floor, one fresh Chromium printing the finished HTML once', args: () => floorArgs },
 ]);
 const yearRuns = Math.max(1, Math.ceil(runs / 2));
 const jobs = defaultJobs(yearDates.length);

@@ -17,7 +17,9 @@ async function worker(browser: Browser, first: boolean): Promise<void> {
   await page.setJavaScriptEnabled(false);
   for (let i = next; i < pairs.length; i = next) {
     next += 2;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < pairs.length, in the loop's condition
     await page.setContent(readFileSync(pairs[i]!, 'utf8'), { waitUntil: 'load' });
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- pairs come in twos (HTML, PDF): i + 1 is the PDF of i
     writeFileSync(pairs[i + 1]!, await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
   }
 }

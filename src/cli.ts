@@ -25,6 +25,7 @@ const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C
 };
 
 const json = process.argv.includes('--json');
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- package.json is ours, with its version
 const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
 /** What commander said of a usage error, kept to print as JSON under --json. */
 let usageMessage = '';

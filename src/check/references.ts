@@ -32,7 +32,7 @@ export function checkReferences(source: YamlFile, meeting: StandingItemsNamed, s
 
 /** The `fast:` ids of a meeting file that is not valid, each at its item's place, for checkReferences. */
 export function standingItemsNamed(data: unknown): StandingItemsNamed {
-  const items = data && typeof data === 'object' && 'punkter' in data && Array.isArray(data.punkter) ? (data.punkter as unknown[]) : [];
+  const items: unknown[] = data && typeof data === 'object' && 'punkter' in data && Array.isArray(data.punkter) ? data.punkter : [];
   const fast = (item: unknown) => (item && typeof item === 'object' && 'fast' in item && typeof item.fast === 'string' ? item.fast : undefined);
   return { punkter: items.map((item) => ({ fast: fast(item) })) };
 }

@@ -20,6 +20,7 @@ function collector(source: YamlFile): { findings: Finding[]; warn: Warn } {
   return { findings, warn };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- weekdayOf gives 1..7, and there are seven weekdays
 const weekdayName = (date: string) => weekdays[weekdayOf(date) - 1]!;
 
 /** Dates the committee meets on, by its schedule; undefined without a schedule. */

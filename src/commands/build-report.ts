@@ -20,6 +20,7 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
   } else {
     for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
     // A browser that fails fails every document after it: say so once.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- failures are the results that have an error
     for (const message of new Set(failures.map((f) => f.error!.message))) process.stderr.write(`${message}\n`);
     const kept = documents.filter((r) => r.kept).length;
     if (documents.length > 1) {

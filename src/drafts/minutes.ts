@@ -88,4 +88,5 @@ function draftDecision(entry: ItemInput | undefined, standing: StandingItemInput
   return placeholder;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
 const firstLine = (text: string) => text.trim().split('\n')[0]!.trim();

@@ -107,7 +107,9 @@ export const saysYes = (key: string) => ({ required: [key], properties: { [key]:
 /** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
 export function notBefore(from: string, to: string) {
   return [
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- from and to are keys of dates or clocks: strings
     (v: Partial<Record<string, unknown>>) => v[from] === undefined || v[to] === undefined || String(v[from]) <= String(v[to]),
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- zod's path is a mutable array; `as const` above would make it readonly
     { error: `comes before ${from}: the end of a period cannot be before its start`, path: [to] as PropertyKey[] },
   ] as const;
 }
@@ -130,6 +132,7 @@ export const weekday = z.enum(weekdays, { error: `expected a weekday: ${weekdays
 
 /** The keys of `o` that have a value: what an override sets, what a schedule entry gives. */
 export function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the entries of a T, less some: Object.fromEntries types them apart from T
   return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
@@ -145,8 +148,12 @@ export function block<T extends z.ZodRawShape>(shape: T) {
 export function blockWithSections<S extends z.ZodRawShape, T extends z.ZodType>(shape: S, sectionKeys: string[], sectionValue: T) {
   const sections = Object.fromEntries(sectionKeys.map((k) => [k, optional(sectionValue).describe(`The section ${k} of the house style (Markdown).`)]));
   return block({ ...shape, ...sections }).transform((raw) => {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the strict object of shape and sections, whose keys zod's type of a spread cannot name
     const all = raw as Record<string, unknown>;
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values of shape's own keys, as zod parsed them
     const own = definedOnly(Object.fromEntries(Object.keys(shape).map((k) => [k, all[k]]))) as z.output<z.ZodObject<S>>;
-    return { ...own, afsnit: definedOnly(Object.fromEntries(sectionKeys.map((k) => [k, all[k]]))) as Record<string, z.output<T> | undefined> };
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values of the section keys, each parsed by sectionValue
+    const afsnit = definedOnly(Object.fromEntries(sectionKeys.map((k) => [k, all[k]]))) as Record<string, z.output<T> | undefined>;
+    return { ...own, afsnit };
   });
 }

@@ -82,8 +82,10 @@ export const schemaFileFor = (yamlFile: string) => yamlFile.replace(/\.yaml$/, '
 function offerStandingIds(node: unknown, ids: string[]): void {
   if (!node || typeof node !== 'object') return;
   // The key as allowEmptyOptionals left it: { anyOf: [the key's own schema, null] }; not the item's rule that it be given.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a node of zod's JSON Schema, where fast is the key allowEmptyOptionals wrote
   const fast = (node as JsonSchema).properties?.fast as { anyOf?: Array<{ description?: string }> } | undefined;
   if (fast?.anyOf) {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions, @typescript-eslint/no-non-null-assertion -- fast was read from these properties just above
     (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
   }
   for (const child of Object.values(node)) offerStandingIds(child, ids);
@@ -96,8 +98,11 @@ const takesNull = (v: unknown) => ((v as JsonSchema).anyOf as JsonSchema[] | und
 
 /** An optional key left empty (`sagsfremstilling:`) counts as not given, and an editor reads it as null. */
 function allowEmptyOptionals(node: unknown): JsonSchema {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an array within a schema (anyOf, items) passes through as it is
   if (Array.isArray(node)) return node.map(allowEmptyOptionals) as unknown as JsonSchema;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a value within a schema (a string, a number) passes through as it is
   if (!node || typeof node !== 'object') return node as JsonSchema;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a copy of a JSON Schema object is one
   const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, allowEmptyOptionals(v)])) as JsonSchema;
   if (copy.properties) {
     const required = new Set(copy.required ?? []);

@@ -52,7 +52,7 @@ export function meetingFile(dir: string, date: string): string {
 
 /** The dates of the meeting files in a folder (`YYYY-MM-DD.yaml`), in order. */
 export async function meetingDates(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = await readdir(dir).catch((): string[] => []);
   return names.flatMap((n) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(n)?.[1] ?? []).sort();
 }
 

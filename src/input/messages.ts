@@ -42,6 +42,7 @@ export function shorten(value: string): string {
 }
 
 function knownKeys(inst: unknown): string[] {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- zod's issue names the schema as unknown; an object's keeps its shape in _zod.def (each step optional)
   const shape = (inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
   return shape ? Object.keys(shape) : [];
 }
@@ -70,9 +71,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
     for (let j = 1; j <= b.length; j++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- j runs within 1..b.length, and both rows are b.length + 1 long
       next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
     row = next;
   }
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the row is b.length + 1 long
   return row[b.length]!;
 }

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { MissingFileError } from '../shared/errors.js';
+import { errnoCode, messageOf, MissingFileError } from '../shared/errors.js';
 
 /** Larger than any file a clerk or a designer writes by hand, small enough that a mistaken file cannot exhaust memory. */
 export const inputLimit = 1024 * 1024;
@@ -32,13 +32,13 @@ export async function readInputFile(file: string, limit: number, within?: Within
  * so a folder swapped for a link between the check and the read cannot lead out.
  */
 export async function readRegularFile(file: string, limit: number, within?: Within): Promise<Uint8Array> {
-  const kind = await stat(file).catch(async (err: NodeJS.ErrnoException) => {
+  const kind = await stat(file).catch(async (err: unknown) => {
     throw unreadable(err, await isLink(file));
   });
   if (!kind.isFile()) throw notRegular(kind);
   // O_NONBLOCK: should the file have been swapped for a FIFO meanwhile, opening it does not wait for a writer.
   const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
-  const handle = await open(file, flags).catch((err: NodeJS.ErrnoException) => {
+  const handle = await open(file, flags).catch((err: unknown) => {
     throw unreadable(err, false);
   });
   try {
@@ -106,14 +106,14 @@ export function readInputFileSync(file: string, limit: number): Uint8Array {
   try {
     kind = statSync(file);
   } catch (err) {
-    throw named(file, unreadable(err as NodeJS.ErrnoException, lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false));
+    throw named(file, unreadable(err, lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false));
   }
   if (!kind.isFile()) throw named(file, notRegular(kind));
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw named(file, unreadable(err as NodeJS.ErrnoException, false));
+    throw named(file, unreadable(err, false));
   }
   try {
     if (!fstatSync(fd).isFile()) throw named(file, notRegular());
@@ -130,10 +130,11 @@ function named(file: string, refused: Refused): MissingFileError {
   return new MissingFileError(`${file}: ${refused.message}`);
 }
 
-function unreadable(err: NodeJS.ErrnoException, link: boolean): Refused {
-  const missing = err.code === 'ENOENT' || err.code === 'ENOTDIR';
+function unreadable(err: unknown, link: boolean): Refused {
+  const code = errnoCode(err);
+  const missing = code === 'ENOENT' || code === 'ENOTDIR';
   if (missing) return new Refused(link ? 'a symbolic link to a file that does not exist' : 'no such file');
-  return new Refused(`cannot be read (${err.code === 'EACCES' ? 'permission denied' : (err.code ?? err.message)})`);
+  return new Refused(`cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? messageOf(err))})`);
 }
 
 function notRegular(kind?: Stats): Refused {

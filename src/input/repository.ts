@@ -52,6 +52,7 @@ export async function findCommittees(root: string): Promise<CommitteeFolder[]> {
  */
 async function shortName(dir: string): Promise<string> {
   const data = await readYamlFile(path.join(dir, 'udvalg.yaml')).then(
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a YAML file's data, whose kort is checked as it is used
     (f) => f.data as { kort?: unknown } | null,
     () => null,
   );
@@ -105,6 +106,7 @@ export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Pro
 export async function chooseCommittee(choice: CommitteeChoice, root = '.'): Promise<CommitteeFolder> {
   const all = await chooseCommittees(choice, root);
   if (all.length > 1) throw new UsageError(`this repository has ${all.length} committees (${all.map((c) => c.id).join(', ')}): name one with --udvalg`);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- chooseCommittees gives at least one committee or throws, and not more than one here
   return all[0]!;
 }
 
@@ -114,9 +116,11 @@ export async function chooseCommittee(choice: CommitteeChoice, root = '.'): Prom
  */
 export async function chooseCommitteeOf(choice: CommitteeChoice, date: string, root = '.'): Promise<CommitteeFolder> {
   const all = await chooseCommittees(choice, root);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one committee, checked on the line
   if (all.length === 1) return all[0]!;
   const meeting = [];
   for (const c of all) if (await exists(path.join(c.dir, `${date}.yaml`))) meeting.push(c);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one committee, checked on the line
   if (meeting.length === 1) return meeting[0]!;
   const which = meeting.length ? meeting : all;
   throw new UsageError(`${meeting.length ? `${which.length} committees meet on ${date}` : `no committee has a meeting file for ${date}`} (${which.map((c) => c.id).join(', ')}): name one with --udvalg`);

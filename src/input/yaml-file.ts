@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { InputError, type Finding } from '../shared/errors.js';
+import { InputError, messageOf, type Finding } from '../shared/errors.js';
 import { inputLimit, readInputFile } from './read-file.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
@@ -44,7 +44,7 @@ export function parseYaml(file: string, text: string): YamlFile {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
     // yaml stops expanding aliases past the budget: a "billion laughs" file, or one that overuses them.
-    const message = /alias/i.test((err as Error).message) ? 'its aliases (*name) expand to too much text; write the text out instead' : (err as Error).message;
+    const message = /alias/i.test(messageOf(err)) ? 'its aliases (*name) expand to too much text; write the text out instead' : messageOf(err);
     throw fileError(file, message);
   }
   const locate: YamlFile['locate'] = (path, opts = {}) => {
@@ -63,6 +63,7 @@ function fileError(file: string, message: string): InputError {
 
 /** yaml's own words, with the position it already repeats cut off and the commonest traps explained. */
 function yamlMessage(code: string, message: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   const hints: Record<string, string> = {
     TAB_AS_INDENT: 'a tab is used for indentation; indent with spaces',
@@ -78,6 +79,7 @@ function yamlMessage(code: string, message: string): string {
  */
 function findNode(doc: Document, path: readonly PropertyKey[], wantKey: boolean): Node | null {
   let node: unknown = doc.contents;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a document's contents are a node or null
   let found = node as Node | null;
   let holder: Node | null = null;
   for (const [i, segment] of path.entries()) {
@@ -87,10 +89,12 @@ function findNode(doc: Document, path: readonly PropertyKey[], wantKey: boolean)
       if (!pair) return holder ?? found;
       const key = pair.key as Node;
       node = pair.value ?? key;
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a parsed document's pair holds a node or null
       found = last && wantKey ? key : ((pair.value as Node | null) ?? key);
       holder = key;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
       node = node.items[segment];
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an item of a parsed document's sequence is a node
       found = node as Node;
       holder = null;
     } else {

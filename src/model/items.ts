@@ -88,12 +88,13 @@ function closable(input: ClosableTextInput | undefined): ClosableText | undefine
 
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
 function numbered(entry: ItemInput | undefined, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
-  return (entry?.bilag ?? []).map((b: BilagInput, i) => ({
+  if (!entry) return [];
+  return (entry.bilag ?? []).map((b: BilagInput, i) => ({
     number: b.nummer ?? i + 1,
     lukket: itemLukket || (b.lukket ?? false),
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,
-    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry!, i) },
+    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry, i) },
   }));
 }

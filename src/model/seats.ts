@@ -6,7 +6,7 @@ import type { Absence, Person, Seat } from './meeting.js';
 /** The committee's seats with titles in the order first listed, each with whoever holds it on `date`. */
 export function seatsOn(members: MemberInput[], date: string): Seat[] {
   const titled = members.filter((m) => m.titel !== undefined);
-  const titles = [...new Set(titled.map((m) => m.titel!))];
+  const titles = [...new Set(titled.flatMap((m) => m.titel ?? []))];
   return titles.map((title) => {
     const holder = titled.find((m) => m.titel === title && within(date, m.fra, m.til));
     return holder ? { title, name: holder.navn } : { title };

@@ -1,5 +1,5 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { InputError } from '../shared/errors.js';
+import { InputError, messageOf } from '../shared/errors.js';
 import { attachmentError, type AttachmentBytes } from '../shared/attachment-file.js';
 import { dropActiveContent } from './active-content.js';
 import { canonicalize } from './canonical.js';
@@ -76,7 +76,7 @@ async function wholePages(doc: PDFDocument): Promise<void> {
 
 /** What the clerk can do about a file that would not open. */
 function reason(err: unknown, file: AttachmentBytes): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   if (/needs password|password|encrypt/i.test(message)) return 'the PDF is protected by a password: save a copy without one (print it to PDF) and name that';
   if (file.kind !== 'pdf') return `the file is not a readable ${file.kind.toUpperCase()} image (${message.split('\n')[0]}); save it again, or as PDF`;
   return `the PDF is damaged and cannot be read (${message.split('\n')[0]}); save it again from the program that made it`;

@@ -7,10 +7,12 @@ import path from 'node:path';
 // one it finds, so a file the committee never named would steer, or run code in, every build.
 // It is loaded only once the browser is starting (launch.ts).
 import type { Browser } from 'puppeteer-core';
-import { AgendaError, EnvironmentError, RenderError } from '../shared/errors.js';
+import { AgendaError, EnvironmentError, messageOf, RenderError } from '../shared/errors.js';
 import { killGroup, launchChromium, type Launched } from './launch.js';
 import { dispose } from './profile.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
+
+type Revisions = typeof import('puppeteer-core/internal/revisions.js');
 
 /**
  * Flags for a headless print in a locked-down, offline browser: nothing waits on a GPU, and nothing
@@ -94,8 +96,10 @@ function puppeteerDownload(): string | undefined {
   if (!existsSync(path.join(cacheDir, 'chrome'))) return undefined;
   try {
     const require = createRequire(import.meta.url);
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is this package
     const { Browser: Installed, computeExecutablePath } = require('@puppeteer/browsers') as typeof import('@puppeteer/browsers');
-    const { PUPPETEER_REVISIONS } = require('puppeteer-core/internal/revisions.js') as typeof import('puppeteer-core/internal/revisions.js');
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is this module
+    const { PUPPETEER_REVISIONS } = require('puppeteer-core/internal/revisions.js') as Revisions;
     return computeExecutablePath({ browser: Installed.CHROME, buildId: PUPPETEER_REVISIONS.chrome, cacheDir });
   } catch {
     return undefined;
@@ -145,7 +149,10 @@ function killOnSignal(launching: Promise<Launched>): () => void {
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
   const handlers = Object.entries(codes).map(([signal, code]) => {
     const handler = () => {
-      if (launched) killGroup(launched.child), dispose(launched.profile);
+      if (launched) {
+        killGroup(launched.child);
+        dispose(launched.profile);
+      }
       process.exit(code);
     };
     process.once(signal, handler);
@@ -168,7 +175,10 @@ async function launchBrowser(executablePath: string, timeoutMs: number): Promise
     // The DevTools protocol over the child's own file descriptors, so no port is opened.
     const launch = (sandbox: string[]) => launchChromium(executablePath, [...launchArgs, ...sandbox], timeoutMs);
     const sandbox = sandboxArgs();
-    return await launch(sandbox).catch((err: unknown) => (sandbox.length === 0 && isSandboxFailure(err) ? launch(['--no-sandbox']) : Promise.reject(err)));
+    return await launch(sandbox).catch((err: unknown) => {
+      if (sandbox.length === 0 && isSandboxFailure(err)) return launch(['--no-sandbox']);
+      throw err;
+    });
   } catch (err) {
     const reason = isTimeout(err) ? `no answer within ${timeoutMs / 1000} s` : firstLine(err);
     throw new EnvironmentError(`the browser at ${executablePath} did not start: ${reason}`);
@@ -213,5 +223,6 @@ function isTimeout(err: unknown): boolean {
 }
 
 function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
+  return messageOf(err).split('\n')[0]!;
 }

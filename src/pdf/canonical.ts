@@ -24,8 +24,11 @@ async function renumberStructureIds(doc: PDFDocument): Promise<void> {
   const ids = new Map<string, PDFString>();
   const idOf = (s: PDFString) => {
     const old = s.asString();
-    if (!ids.has(old)) ids.set(old, PDFString.of(`node${String(ids.size + 1).padStart(8, '0')}`));
-    return ids.get(old)!;
+    const known = ids.get(old);
+    if (known) return known;
+    const id = PDFString.of(`node${String(ids.size + 1).padStart(8, '0')}`);
+    ids.set(old, id);
+    return id;
   };
   const seen = new Set<PDFDict>();
   const element = (value: PDFObject | undefined) => {
@@ -48,7 +51,9 @@ type Lib = typeof import('@cantoo/pdf-lib');
 function rewriteStrings(lib: Lib, value: PDFObject | undefined, parent: PDFDict | PDFArray, key: PDFName | number, rename: (s: PDFString) => PDFString): void {
   const { PDFArray, PDFDict, PDFString } = lib;
   if (value instanceof PDFString && /^node\d+$/.test(value.asString())) {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an array's values are reached by their index
     if (parent instanceof PDFArray) parent.set(key as number, rename(value));
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a dictionary's values are reached by their name
     else parent.set(key as PDFName, rename(value));
   } else if (value instanceof PDFDict) {
     for (const [k, v] of value.entries()) rewriteStrings(lib, v, value, k, rename);
@@ -65,6 +70,7 @@ function sortedIdTree(lib: Lib, doc: PDFDocument, tree: PDFDict, ids: Map<string
     const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)?.asArray() ?? [];
     for (let i = 0; i + 1 < names.length; i += 2) {
       const key = names[i];
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i + 1 < names.length, in the loop's condition
       if (key instanceof PDFString) entries.push([ids.get(key.asString()) ?? key, names[i + 1]!]);
     }
     for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) collect(doc.context.lookup(kid, PDFDict));
@@ -115,10 +121,12 @@ async function renumberObjects(doc: PDFDocument): Promise<void> {
     else if (value instanceof PDFStream) renamed(value.dict);
     return value;
   };
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- order holds the document's own objects' references
   const objects = order.map((ref) => context.lookup(ref)!);
   for (const [ref] of context.enumerateIndirectObjects()) context.delete(ref);
   objects.forEach((object, i) => context.assign(PDFRef.of(i + 1), renamed(object)));
   context.largestObjectNumber = objects.length;
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every PDF has a catalog (pdf-lib makes one for a document it loads)
   context.trailerInfo.Root = renamed(context.trailerInfo.Root!);
   if (context.trailerInfo.Info) context.trailerInfo.Info = renamed(context.trailerInfo.Info);
 }

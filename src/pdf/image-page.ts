@@ -47,6 +47,7 @@ const shown: Record<number, Matrix> = {
 
 /** The matrix that draws the image's unit square into `box`, turned and mirrored as EXIF orientation `turn` says. */
 function placement(turn: number, box: { x: number; y: number; width: number; height: number }): Matrix {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- shown has orientation 1, the upright one, among its eight
   const [a, b, c, d, e, f] = shown[turn] ?? shown[1]!;
   // PDF's cm [a b c d e f] maps (u, v) to (a·u + c·v + e, b·u + d·v + f).
   return [box.width * a, box.height * d, box.width * b, box.height * e, box.x + box.width * c, box.y + box.height * f];

@@ -111,6 +111,7 @@ function nextMarker(jpeg: Uint8Array, at: number): { code: number; at: number } 
 function endOfScan(jpeg: Uint8Array, at: number): number {
   for (let i = at; i + 1 < jpeg.length; i++) {
     if (jpeg[i] !== 0xff) continue;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i + 1 < jpeg.length, in the loop's condition
     const next = jpeg[i + 1]!;
     if (next !== 0 && next !== 0xff && (next < 0xd0 || next > 0xd7)) return i;
   }

@@ -66,6 +66,7 @@ export async function launchChromium(executablePath: string, args: string[], tim
   const browserArgs = [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   const child = spawnGuarded(executablePath, browserArgs, profile);
   let said = '';
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- spawned with stderr piped (spawnGuarded)
   child.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
   const ended = new Promise<never>((_, reject) => {
     child.once('error', reject);
@@ -77,9 +78,12 @@ export async function launchChromium(executablePath: string, args: string[], tim
     const connecting = (async () => {
       const [{ _connectToCdpBrowser }, { PipeTransport }] = await Promise.all([import('puppeteer-core/internal/cdp/BrowserConnector.js'), import('puppeteer-core/internal/node/PipeTransport.js')]);
       if (givenUp) throw new Error('the browser ended before Puppeteer was loaded');
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- file descriptors 3 and 4 are the pipes spawnGuarded opened for the DevTools protocol
       const transport = new PipeTransport(child.stdio[3] as NodeJS.WritableStream, child.stdio[4] as NodeJS.ReadableStream);
       // Its internal class, declared apart from the public Browser type it implements.
+      // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- its internal class, declared apart from the public Browser type it implements
       const browser = (await _connectToCdpBrowser(transport, '', { protocolTimeout: timeoutMs })) as unknown as Browser;
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-comparison -- TargetType.PAGE is 'page'; importing the enum would load puppeteer-core's entry, which this file avoids
       await browser.waitForTarget((t) => t.type() === 'page', { timeout: timeoutMs });
       return browser;
     })();

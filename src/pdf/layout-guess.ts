@@ -32,6 +32,7 @@ function readPageRule(): PageRule {
     for (const r of Array.from(sheet.cssRules)) {
       if (!(r instanceof CSSPageRule) || r.selectorText !== '') continue;
       rule.size = r.style.getPropertyValue('size') || rule.size;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- margins has a value for each of the four sides
       sides.forEach((side, i) => (rule.margins[i] = r.style.getPropertyValue(`margin-${side}`) || rule.margins[i]!));
     }
   }
@@ -68,10 +69,13 @@ function pageSize(size: string): [number, number] | undefined {
   const words = size.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const landscape = words.includes('landscape');
   const rest = words.filter((w) => w !== 'landscape' && w !== 'portrait');
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one word, checked on the line
   const named = rest.length === 1 ? pageSizes[rest[0]!] : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- mm is one of units' keys
   const lengths = named ? named.map((mm) => mm * units.mm!) : rest.map(cssPixels);
   if (named === undefined && rest.length === 1 && lengths[0] !== undefined) lengths.push(lengths[0]); // a square page
   if (lengths.length !== 2 || lengths.some((l) => l === undefined || l <= 0)) return undefined;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- two lengths, none undefined: checked just above
   const [w, h] = lengths as [number, number];
   return landscape ? [Math.max(w, h), Math.min(w, h)] : [w, h];
 }

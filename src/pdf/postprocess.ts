@@ -95,5 +95,6 @@ async function retitleOutline(doc: PDFDocument, headings: string[]): Promise<voi
   if (entries.length !== headings.length) {
     throw new RenderError(`the PDF outline has ${entries.length} entries for the document's ${headings.length} headings`);
   }
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- as many headings as entries: checked just above
   entries.forEach(({ entry }, i) => entry.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));
 }

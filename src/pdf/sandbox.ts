@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { messageOf } from '../shared/errors.js';
 
 /**
  * Chromium's sandbox keeps a page that misbehaves away from the clerk's files, so it stays on
@@ -47,6 +48,6 @@ export function sandboxArgs(host?: SandboxHost): string[] {
  * answered counts; a hang does not.
  */
 export function isSandboxFailure(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   return /No usable sandbox|Running as root without --no-sandbox|Target closed|Failed to launch the browser process/i.test(message);
 }

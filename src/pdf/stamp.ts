@@ -45,6 +45,7 @@ export async function placeAttachments(
     const embedded = await doc.embedPages(p.opened.doc.getPages());
     const sheets: PDFPage[] = [];
     for (const [i, source] of p.opened.doc.getPages().entries()) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one embedded page for each page of the attachment
       const sheet = await placePage(doc, source, embedded[i]!, p.sheet + i);
       await stamp(sheet, fonts, p.label, pageLabel(p.firstNumber + i));
       sheets.push(sheet);
@@ -61,6 +62,7 @@ export async function placeAttachments(
 /** A new sheet at `index` with `source` drawn on it, upright as a reader shows it (its /Rotate applied), as the sheet's tagged content. */
 async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbeddedPage, index: number): Promise<PDFPage> {
   const { degrees, endMarkedContent } = await pdfLib();
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- PDF allows only multiples of 90 in /Rotate, which pdf-lib reads as a number
   const rotation = (((source.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const turned = rotation === 90 || rotation === 270;
   const [w, h] = [embedded.width, embedded.height];
@@ -72,10 +74,11 @@ async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbedde
   const y0 = box.y + (box.height - shownH * scale) / 2;
   // drawPage turns about the drawn page's lower left corner, counter-clockwise: move that corner so
   // the turned page lands on the box.
-  const origin = { 0: [x0, y0], 90: [x0, y0 + shownH * scale], 180: [x0 + shownW * scale, y0 + shownH * scale], 270: [x0 + shownW * scale, y0] }[rotation];
+  const origins: Record<typeof rotation, [number, number]> = { 0: [x0, y0], 90: [x0, y0 + shownH * scale], 180: [x0 + shownW * scale, y0 + shownH * scale], 270: [x0 + shownW * scale, y0] };
+  const [x, y] = origins[rotation];
   const sheet = doc.insertPage(index, [sheetW, sheetH]);
   sheet.pushOperators(await beginAttachmentPage());
-  sheet.drawPage(embedded, { x: origin[0]!, y: origin[1]!, xScale: scale, yScale: scale, rotate: degrees(-rotation) });
+  sheet.drawPage(embedded, { x, y, xScale: scale, yScale: scale, rotate: degrees(-rotation) });
   sheet.pushOperators(endMarkedContent());
   return sheet;
 }
@@ -131,20 +134,20 @@ async function topLevelEntries(doc: PDFDocument): Promise<PDFRef[]> {
 
 /** A bookmark under `parentRef`, after its others, to the page `page`; the open entries' counts kept right. */
 async function addOutlineEntry(doc: PDFDocument, parentRef: PDFRef, title: string, page: PDFRef): Promise<void> {
-  const { PDFDict, PDFHexString, PDFName, PDFNumber } = await pdfLib();
+  const { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef } = await pdfLib();
   const name = PDFName.of;
   const parent = doc.context.lookup(parentRef, PDFDict);
-  const last = parent.get(name('Last')) as PDFRef | undefined;
+  const last = parent.get(name('Last'));
   const entry = doc.context.register(
-    doc.context.obj({ Title: PDFHexString.fromText(title), Parent: parentRef, Dest: [page, 'Fit'], ...(last ? { Prev: last } : {}) }),
+    doc.context.obj({ Title: PDFHexString.fromText(title), Parent: parentRef, Dest: [page, 'Fit'], ...(last instanceof PDFRef ? { Prev: last } : {}) }),
   );
-  if (last) doc.context.lookup(last, PDFDict).set(name('Next'), entry);
+  if (last instanceof PDFRef) doc.context.lookup(last, PDFDict).set(name('Next'), entry);
   else parent.set(name('First'), entry);
   parent.set(name('Last'), entry);
   const count = (dict: PDFDict) => dict.lookupMaybe(name('Count'), PDFNumber)?.asNumber() ?? 0;
   const open = count(parent) >= 0;
   parent.set(name('Count'), PDFNumber.of(open ? count(parent) + 1 : count(parent) - 1));
-  const root = doc.catalog.lookup(name('Outlines'), PDFDict) as PDFDict;
+  const root = doc.catalog.lookup(name('Outlines'), PDFDict);
   if (open) root.set(name('Count'), PDFNumber.of(count(root) + 1));
 }
 

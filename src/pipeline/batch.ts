@@ -146,13 +146,14 @@ export function defaultJobs(documents: number): number {
 
 /** Runs `work` on every item, at most `limit` at a time, each worker with a printer of its own; results in the items' order. */
 async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     const own = printer();
     try {
       while (next < items.length) {
         const i = next++;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < items.length, in the loop's condition
         results[i] = await work(items[i]!, own);
       }
     } finally {

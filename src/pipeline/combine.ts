@@ -54,6 +54,7 @@ export async function openAttachments(dir: string, meeting: Meeting, options: Op
     }
   }
   if (findings.length) throw new InputError(findings);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one opened file for each filed attachment (a failure threw above)
   const sizes = new Map(filed.map((f, i) => [f.anchor, { item: f.itemIndex, pages: opened[i]!.pages }]));
   return { filed, opened, pages: { sizes, afterItem: options.afterItem ?? false } };
 }
@@ -104,12 +105,15 @@ export async function combine(doc: PDFDocument, attachments: Attachments): Promi
   // The combined numbering counts the sheets from the agenda's first numbered one.
   const firstBody = printed.sheets - places.length - agenda.total;
   const placed = attachments.filed.map((f, i) => ({
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one opened file for each filed attachment
     opened: attachments.opened[i]!,
     label: attachmentLabel(f),
     anchor: f.anchor,
     // The outline's first top-level entry is the contents, then one per item.
     parent: f.itemIndex + 1,
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- attachmentStarts gives a start for each attachment
     firstNumber: starts[i]!,
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- attachmentStarts gives a start for each attachment
     sheet: firstBody + starts[i]! - 1,
   }));
   await placeAttachments(

@@ -63,6 +63,7 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
         }),
       );
     }
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set just above when missing
     return checked.get(folder.dir)!;
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {

@@ -24,9 +24,11 @@ export interface PublicAttachment {
  */
 export function attachmentsOf(committee: { id: string; dir: string }, meeting: Meeting): PublicAttachment[] {
   const filed = filedAttachments(meeting);
-  const names = filed.map(({ item, bilag }) => `bilag-${item.number}-${bilag.number}`);
-  return filed.map((f, i) => {
-    const name = names.indexOf(names[i]!) === names.lastIndexOf(names[i]!) ? names[i] : `${names[i]}-${f.place + 1}`;
+  const nameOf = ({ item, bilag }: FiledAttachment) => `bilag-${item.number}-${bilag.number}`;
+  const names = filed.map(nameOf);
+  return filed.map((f) => {
+    const own = nameOf(f);
+    const name = names.indexOf(own) === names.lastIndexOf(own) ? own : `${own}-${f.place + 1}`;
     return { meeting, filed: f, file: `${committee.id}/${meeting.date}-${name}.pdf`, attachmentsFrom: committee.dir };
   });
 }

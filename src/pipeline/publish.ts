@@ -74,8 +74,10 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
   const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)), request)]);
   const pdfs = printed.flat();
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the groups
   groups.flat().forEach((d, i) => bytes.set(d.file, pdfs[i]!));
   for (const [file, pdf] of made) bytes.set(file, pdf);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its bytes by now (kept, printed or made)
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
   const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents), byMeeting(attachments)];
   const committees: PublishedCommittee[] = read.map((c) => ({
@@ -86,6 +88,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         committeeId: c.id,
         meeting,
         itemsHtml: renderItems(meeting),
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- each meeting has its document
         pdf: published(pdf!.file, documentName(meeting.kind, meeting.committee, meeting.date)),
         combined: combined && published(combined.file, documentName(meeting.kind, meeting.committee, meeting.date, true)),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),

@@ -29,10 +29,10 @@ export async function selectTargets(folders: CommitteeFolder[], args: string[], 
 }
 
 function datesOf(arg: string, files: string[], keepMissing: boolean): string[] {
-  const [from, to, ...rest] = arg.split('..');
+  const [from = '', to, ...rest] = arg.split('..');
   if (to === undefined) return keepMissing || files.includes(checkedDate(arg)) ? [checkedDate(arg)] : [];
   if (rest.length > 0) throw new UsageError(`${arg}: a range is written FROM..TO`);
-  return files.filter((d) => checkedDate(from!) <= d && d <= checkedDate(to));
+  return files.filter((d) => checkedDate(from) <= d && d <= checkedDate(to));
 }
 
 export function checkedDate(value: string): string {

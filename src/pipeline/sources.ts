@@ -1,5 +1,5 @@
 import { checkMeeting, checkShared } from '../check/check.js';
-import { meetingFile } from '../input/load.js';
+import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import { isError, type Finding } from '../shared/errors.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
@@ -35,7 +35,7 @@ export async function checkCommittee(committees: string | CommitteeFolder[], dat
       findings.push(...checked.findings);
       if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources, office)));
     }
-    files.push(...Object.values(shared.read).flatMap((r) => (r && typeof r === 'object' && 'source' in r ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
+    files.push(...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
   }
   const errors = findings.filter(isError).length;
   return { files, findings, errors, warnings: findings.length - errors };
@@ -59,3 +59,8 @@ export async function checkMeetingSources(committee: string | CommitteeFolder, d
 /** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */
 export { loadMeeting as readMeetingSources, loadShared as readSharedSources } from '../check/check.js';
 export { findCommittees, type CommitteeFolder } from '../input/repository.js';
+
+/** A shared file as read (the house style and the templates beside them are not files of their own). */
+function isRead(value: unknown): value is Read<unknown> {
+  return typeof value === 'object' && value !== null && 'source' in value;
+}

@@ -9,6 +9,7 @@ import { UsageError } from '../shared/errors.js';
  */
 export async function refuseTargets(options: { out?: string; html?: string; meetings: string[] }): Promise<void> {
   const targets = [options.out && { flag: '--out', file: options.out }, options.html && { flag: '--html', file: options.html }].filter((t) => !!t);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- two targets, checked on the line
   if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file))) throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
   const inputs = (await Promise.all(options.meetings.map(yamlFiles))).flat();
   for (const { flag, file } of targets) {

@@ -3,7 +3,7 @@ import type { MeetingSources } from '../input/sources.js';
 import type { Audience } from '../model/meeting.js';
 import { meetingFor, printMeeting } from '../pipeline/document.js';
 import { checkMeetingSources } from '../pipeline/sources.js';
-import { AgendaError, formatFinding, isError, sortFindings } from '../shared/errors.js';
+import { AgendaError, formatFinding, isError, messageOf, sortFindings } from '../shared/errors.js';
 import type { HeadingPages } from '../shared/printable.js';
 import type { LastingPrinter } from './printer.js';
 
@@ -90,7 +90,7 @@ export class LiveDocument {
   private async printAll(sources: MeetingSources): Promise<void> {
     this.failure = undefined;
     const looked = [...this.renderings].filter(([, r]) => r.listeners.size > 0);
-    const audiences = looked.length > 0 ? looked.map(([a]) => a) : (['medlemmer'] as Audience[]);
+    const audiences: Audience[] = looked.length > 0 ? looked.map(([a]) => a) : ['medlemmer'];
     for (const [audience, rendering] of this.renderings) rendering.stale = !audiences.includes(audience);
     for (const audience of audiences) {
       const rendering = this.rendering(audience);
@@ -119,5 +119,5 @@ export class LiveDocument {
 
 /** An error as the clerk reads it: our own errors say it all; anything else is a fault of ours, named as one. */
 function message(err: unknown): string {
-  return err instanceof AgendaError ? err.message : `unexpected failure: ${err instanceof Error ? err.message : String(err)}`;
+  return err instanceof AgendaError ? err.message : `unexpected failure: ${messageOf(err)}`;
 }

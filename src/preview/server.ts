@@ -27,6 +27,7 @@ const loopback = '127.0.0.1';
 export async function serveLocally(port: number, routes: Record<string, Handler>): Promise<LocalServer> {
   const key = randomBytes(32).toString('base64url');
   const server = createServer((request, response) => {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a server listening on a TCP port has an AddressInfo (a string only for a pipe)
     void answer(request, response, routes, { hosts: ownHosts(server.address() as AddressInfo), key }).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
@@ -38,6 +39,7 @@ export async function serveLocally(port: number, routes: Record<string, Handler>
   }).catch((err: NodeJS.ErrnoException) => {
     throw new EnvironmentError(`cannot serve the preview on ${loopback}:${port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`);
   });
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a server listening on a TCP port has an AddressInfo (a string only for a pipe)
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${loopback}:${bound}/${key}/`,

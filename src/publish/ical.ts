@@ -17,6 +17,7 @@ ICAL.foldLength = 74;
 
 // The calendar's name is TEXT too, but ical.js knows no type of an X- property and so would write it
 // unescaped: a line break in a committee's name would start a property of its own (an ATTENDEE).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- ical.js types its design tables as any
 ICAL.design.icalendar.property['x-wr-calname'] = { defaultType: 'text' };
 
 /** One scheduled meeting as a calendar shows it. */
@@ -56,6 +57,7 @@ export function calendarFeed(title: string, committees: CalendarCommittee[], sou
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
   calendar.addPropertyWithValue('x-wr-calname', withoutControlCharacters(title));
   calendar.addPropertyWithValue('x-wr-timezone', timeZone);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-non-null-assertion -- ical.js types a parsed calendar as any; timeZone is Europe/Copenhagen, which the package holds
   calendar.addSubcomponent(new ICAL.Component(ICAL.parse(getVtimezoneComponent(timeZone)!)));
   for (const committee of committees) for (const meeting of committee.meetings) calendar.addSubcomponent(event(committee, meeting, source));
   return `${calendar.toString()}\r\n`;
@@ -123,6 +125,7 @@ const revisionProperties = new Set(['dtstamp', 'last-modified', 'sequence']);
 
 /** What a calendar shows of an event, as a feed writes it: every property but its revision's. */
 function contentOf(vevent: ICAL.Component): string {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- ical.js types a parsed calendar as any
   const written = new ICAL.Component(ICAL.parse(vevent.toString()));
   return written.getAllProperties().filter((p) => !revisionProperties.has(p.name)).map((p) => p.toICALString()).join('\r\n');
 }
@@ -140,14 +143,15 @@ export function uidDomain(siteAddress: string | undefined): string {
 
 /** A wall-clock time in Copenhagen, written with its TZID: the VTIMEZONE says what it is in UTC. */
 function localTime(name: string, date: string, clock: string): ICAL.Property {
-  const [hour, minute] = clock.split(/[:.]/).map(Number);
+  const [hour = 0, minute = 0] = clock.split(/[:.]/).map(Number);
   const property = new ICAL.Property(name);
   property.setParameter('tzid', timeZone);
-  property.setValue(ICAL.Time.fromData({ ...dayOf(date), hour: hour!, minute: minute!, second: 0, isDate: false }));
+  property.setValue(ICAL.Time.fromData({ ...dayOf(date), hour, minute, second: 0, isDate: false }));
   return property;
 }
 
 function dayOf(date: string): { year: number; month: number; day: number } {
-  const [year, month, day] = date.split('-').map(Number);
-  return { year: year!, month: month!, day: day! };
+  // A date checked as it was read: every part is there.
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return { year, month, day };
 }

@@ -205,9 +205,10 @@ function fileData(map: SiteMap, at: MeetingAddresses, file: PublishedFile): File
 
 /** "2023-11-22", "9:00" → "2023-11-22T09:00:00+01:00": the clock in Copenhagen with that day's offset from UTC. */
 export function copenhagenTime(date: string, clock: string): string {
-  const [hour, minute] = clock.split(/[:.]/).map(Number);
-  const [y, m, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d!, hour!, minute!);
+  // Both checked as they were read (a date, a clock): every part is there.
+  const [hour = 0, minute = 0] = clock.split(/[:.]/).map(Number);
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
   // The offset at the wall time read as UTC, then at the instant it gives: right on either side of a change.
   const offset = offsetMinutes(wall - offsetMinutes(wall) * 60_000);
   const sign = offset < 0 ? '-' : '+';

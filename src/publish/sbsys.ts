@@ -80,7 +80,9 @@ function textsByName(sections: NonNullable<AgendaItemData['agenda:sections']>): 
 // with and hold. A heading may begin with a number, and hold "²" or "½", which no name may.
 const nameStart = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F' +
   '\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+// eslint-disable-next-line no-misleading-character-class -- the ranges of XML's name characters, code point by code point (the u flag)
 const notInName = new RegExp(`[^${nameStart}_\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]+`, 'gu');
+// eslint-disable-next-line no-misleading-character-class -- the ranges of XML's name characters, code point by code point (the u flag)
 const beforeName = new RegExp(`^[^${nameStart}]+`, 'u');
 
 /** A heading as an element's name: what no name holds as '_', from its first letter on; "Tekst" where it has none. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
 import { validate } from '../input/validate.js';
 import { parseYaml, type YamlFile } from '../input/yaml-file.js';
-import { InputError, type Finding, type Location } from '../shared/errors.js';
+import { errnoCode, InputError, type Finding, type Location } from '../shared/errors.js';
 
 // What the last publication wrote into the site folder, and so what is publish's own there: each file
 // by its path in the site and the SHA-256 of the bytes it wrote. Only such a file, still with those
@@ -79,6 +79,7 @@ function parseState(file: string, text: string): YamlFile {
   let located: YamlFile | undefined;
   const locate: YamlFile['locate'] = (at, options) => (located ??= parseYaml(file, text)).locate(at, options);
   try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- JSON.parse gives any: unknown until checked
     return { file, data: JSON.parse(text) as unknown, locate };
   } catch {
     return parseYaml(file, text);
@@ -104,7 +105,7 @@ export async function ownBytes(earlier: EarlierPublication, file: string): Promi
   try {
     kind = await lstat(full);
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
+    return errnoCode(err) === 'ENOENT' ? 'missing' : undefined;
   }
   if (!entry || !kind.isFile() || (await linkOnTheWay(earlier.out, file))) return undefined;
   const bytes = await readEarlierOutput(full);

@@ -25,6 +25,7 @@ export function fontFaces(): FontFace[] {
       file: houseFontFile(subset, weight, style),
       weight,
       style,
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the font package has a range for each subset we use
       unicodeRange: ranges[subset]!,
     })),
   );

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { Handlebars } from '../shared/bundled.js';
-import { AgendaError, ExitCode } from '../shared/errors.js';
+import { AgendaError, ExitCode, messageOf } from '../shared/errors.js';
 import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
@@ -91,7 +91,7 @@ function houseTemplate(hbs: Templates, file: string, source: string): TemplateDe
   try {
     hbs.parse(source);
   } catch (err) {
-    const message = errorMessage(err);
+    const message = messageOf(err);
     const line = /^Parse error on line (\d+):/.exec(message)?.[1];
     throw new TemplateError(`${file}${line ? `:${line}` : ''}: template syntax: ${message.split('\n').at(-1) ?? message}`);
   }
@@ -100,12 +100,10 @@ function houseTemplate(hbs: Templates, file: string, source: string): TemplateDe
     try {
       return template(context, options);
     } catch (err) {
-      throw err instanceof TemplateError ? err : new TemplateError(`${file}: ${errorMessage(err)}`);
+      throw err instanceof TemplateError ? err : new TemplateError(`${file}: ${messageOf(err)}`);
     }
   };
 }
-
-const errorMessage = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The house's partial `name` (husstil/partials/NAME.hbs) where it has one, else the package's. */
 export function partialTemplate(hbs: Templates, overrides: HouseTemplates | undefined, name: string): TemplateDelegate {

@@ -155,6 +155,7 @@ export function renderSearchRecord(record: SearchRecord): string {
 
 /** The site's stylesheet, with the house font from `fontFolder` (relative to the stylesheet); and the font files to put there. */
 export function siteStylesheet(fontFolder: string): { css: string; fonts: Array<{ name: string; file: string }> } {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
   const fonts = fontFaces().map((face) => ({ face, name: face.file.split(/[\\/]/).at(-1)! }));
   const fontFacesCss = fonts.map(({ face, name }) => fontFaceRule(face, `${fontFolder}/${name}`)).join('\n');
   const css = createTemplates().compile(readTemplate('web/site.css'))({ fontFaces: fontFacesCss });

@@ -1,6 +1,6 @@
 import { open, rm } from 'node:fs/promises';
 import { readInputFile } from '../input/read-file.js';
-import { EnvironmentError, UsageError } from '../shared/errors.js';
+import { EnvironmentError, errnoCode, messageOf, UsageError } from '../shared/errors.js';
 import { processAlive } from '../shared/files.js';
 
 /**
@@ -23,8 +23,8 @@ async function take(lock: string, retry: boolean): Promise<void> {
     const handle = await open(lock, 'wx');
     await handle.writeFile(String(process.pid)).finally(() => handle.close());
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST') throw new EnvironmentError(`cannot make the lock ${lock}: ${code ?? (err as Error).message}`);
+    const code = errnoCode(err);
+    if (code !== 'EEXIST') throw new EnvironmentError(`cannot make the lock ${lock}: ${code ?? messageOf(err)}`);
     const holder = Number(Buffer.from(await readInputFile(lock, 32).catch(() => new Uint8Array())).toString('utf8'));
     if (processAlive(holder) || !retry) throw new UsageError(`another agenda send of this meeting is running${holder ? ` (pid ${holder})` : ''}: wait for it to end (or, if none is, delete ${lock})`);
     await rm(lock, { force: true });

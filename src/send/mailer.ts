@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { SendError, UsageError } from '../shared/errors.js';
+import { messageOf, SendError, UsageError } from '../shared/errors.js';
 import type { SmtpConfig } from './smtp-config.js';
 
 export interface Outgoing {
@@ -57,6 +57,7 @@ export class Mailer {
   }
 
   private explain(err: unknown): string {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
     const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
     const server = `${this.config.host}:${this.config.port}`;
     const said = (e.response ?? e.message ?? String(err)).replace(/\s+/g, ' ').trim();
@@ -90,6 +91,6 @@ function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read the certificate authority ${file}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read the certificate authority ${file}: ${messageOf(err)}`);
   }
 }

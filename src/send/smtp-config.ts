@@ -86,5 +86,5 @@ function readConfigFile(file: string): Partial<Record<Key, string>> {
   const entries = Object.entries(data);
   const unfit = entries.filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
   if (unfit.length > 0) throw new UsageError(`${file}: ${unfit.join(', ')}: expected a value on the key's line (leave out a key that has none)`);
-  return Object.fromEntries(entries) as Partial<Record<Key, string>>;
+  return Object.fromEntries(entries);
 }

@@ -9,7 +9,9 @@ import type MarkdownItModule from 'markdown-it';
 // instead of 27). The same code, the same types; only how it is loaded differs.
 const require = createRequire(import.meta.url);
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is the package's own build of the typed module
 export const Handlebars = require('handlebars/dist/handlebars.min.js') as typeof HandlebarsModule;
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is the package's own build of the typed module
 export const MarkdownIt = require('markdown-it/dist/markdown-it.min.js') as typeof MarkdownItModule;
 
 /**
@@ -17,4 +19,6 @@ export const MarkdownIt = require('markdown-it/dist/markdown-it.min.js') as type
  * first needed (not every command prints). The fork's package exports do not name its single-file
  * build, so it is found beside the entry point.
  */
-export const loadPdfLib = () => require(path.join(path.dirname(require.resolve('@cantoo/pdf-lib')), '../dist/pdf-lib.min.js')) as typeof import('@cantoo/pdf-lib');
+const pdfLibBuild = () => path.join(path.dirname(require.resolve('@cantoo/pdf-lib')), '../dist/pdf-lib.min.js');
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- require gives any; it is the package's own build of the typed module
+export const loadPdfLib = () => require(pdfLibBuild()) as typeof import('@cantoo/pdf-lib');

@@ -26,10 +26,21 @@ export interface Finding {
  * value could clear the screen or retitle the window) written out as \x1b, line breaks kept.
  */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it writes out
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 /** Where a value stands in an input file: a finding without its message. */
+/** The code of a failed system call (ENOENT, EACCES...), when what was thrown is one. */
+export function errnoCode(err: unknown): string | undefined {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+}
+
+/** What went wrong, in words, from whatever was thrown. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 export type Location = Pick<Finding, 'file' | 'line' | 'col' | 'path'>;
 
 /** One finding, always on one line. */

@@ -1,6 +1,6 @@
 import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { EnvironmentError } from './errors.js';
+import { EnvironmentError, errnoCode, messageOf } from './errors.js';
 
 /**
  * Writes beside the target and renames into place, so a reader never sees half a file and a failed
@@ -51,7 +51,7 @@ export async function refuseSpecial(file: string): Promise<void> {
  */
 async function removeStaleTemporaries(file: string): Promise<void> {
   const prefix = `.${path.basename(file)}.`;
-  const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+  const names = await readdir(path.dirname(file)).catch((): string[] => []);
   for (const name of names) {
     const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
     if (pid && !processAlive(Number(pid))) await rm(path.join(path.dirname(file), name), { force: true }).catch(() => undefined);
@@ -65,14 +65,14 @@ export function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoCode(err) === 'EPERM';
   }
 }
 
 /** Why `file` could not be written, in one line that names it and never the temporary file used to write it. */
 export function cannotWrite(file: string, err: unknown, temporary: string): EnvironmentError {
-  const code = (err as NodeJS.ErrnoException).code ?? '';
-  const reason = writeFailures[code] ?? String((err as Error).message ?? err).replaceAll(temporary, file);
+  const code = errnoCode(err) ?? '';
+  const reason = writeFailures[code] ?? messageOf(err).replaceAll(temporary, file);
   return new EnvironmentError(`cannot write ${file}: ${reason}`);
 }
 

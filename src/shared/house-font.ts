@@ -6,6 +6,7 @@ const fontPackage = '@fontsource/source-sans-3';
 
 /** The house font (Source Sans 3, shipped with the package) comes in subsets: each one's Unicode ranges, by its name. */
 export function houseFontSubsets(): Record<string, string> {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the font package's table of subsets and their ranges
   return JSON.parse(readFileSync(require.resolve(`${fontPackage}/unicode.json`), 'utf8')) as Record<string, string>;
 }
 

@@ -1,4 +1,4 @@
-import { AgendaError, ExitCode } from './errors.js';
+import { AgendaError, ExitCode, messageOf } from './errors.js';
 
 /** A failure agenda did not foresee: a bug in agenda, not in the clerk's files or machine. */
 export class InternalError extends AgendaError {
@@ -7,7 +7,7 @@ export class InternalError extends AgendaError {
 
 /** The one line an unforeseen failure gets: that it is a bug, what it was, and where to report it. */
 export function internalError(err: unknown, version: string): InternalError {
-  const what = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  const what = messageOf(err).split('\n')[0];
   return new InternalError(
     `internal error in agenda ${version} (a bug, not a problem with your files): ${what}; please report it with the command you ran and this line, as README.md says under "Reporting a bug"`,
   );

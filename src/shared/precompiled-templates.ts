@@ -26,6 +26,7 @@ let specifications: Record<string, Specification> | undefined;
 
 function precompiled(): Record<string, Specification> {
   try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the file scripts/precompile-templates.mjs wrote
     specifications ??= createRequire(import.meta.url)(precompiledFile) as Record<string, Specification>;
   } catch {
     specifications = {}; // not built (tests from src/ before a build): everything is compiled

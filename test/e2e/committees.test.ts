@@ -153,7 +153,7 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
   // other entry must hold, and the only complaint allowed is that one, about a title ending in a number.
   const tocCheck = path.join(packageRoot, '..', 'shared', 'tools', 'toc-check');
   it.runIf(existsSync(tocCheck))('passes toc-check but for the title that ends in a number, which the tool cannot find as a heading', () => {
-    let out = '';
+    let out: string;
     try {
       out = execFileSync(tocCheck, [pdf], { encoding: 'utf8' });
     } catch (err) {

@@ -26,7 +26,7 @@ function variants(): Array<{ label: string; folder: string; date: string; text: 
         const date = f.slice(0, 10);
         const text = readFileSync(path.join(folder, f), 'utf8');
         // A decision with its record (who did not take part, the vote, the protokoltilførsel), which a closed decision closes.
-        const undecided = text.replace(/^( *)(?:beslutning|fraværende|inhabil|afstemning|protokoltilførsel):(?:[^\n]*\n)(?:\1  [^\n]*\n|\1- [^\n]*\n|\n)*/gm, '');
+        const undecided = text.replace(/^( *)(?:beslutning|fraværende|inhabil|afstemning|protokoltilførsel):(?:[^\n]*\n)(?:\1 {2}[^\n]*\n|\1- [^\n]*\n|\n)*/gm, '');
         const label = `${path.basename(folder)}/${f}`;
         return [
           { label, folder, date, text },

@@ -24,7 +24,10 @@ describe('a build makes no network connection and no DNS lookup', () => {
     const outside: string[] = [];
     for (const line of lines) {
       const closed = /^(\d+)\s+close\((\d+)/.exec(line);
-      if (closed) sockets.delete(`${closed[1]}:${closed[2]}`), datagram.delete(`${closed[1]}:${closed[2]}`);
+      if (closed) {
+        sockets.delete(`${closed[1]}:${closed[2]}`);
+        datagram.delete(`${closed[1]}:${closed[2]}`);
+      }
       const call = /^(\d+)\s+(connect|sendto|sendmsg|sendmmsg)\((\d+), .*sa_family=AF_INET6?/.exec(line) ?? /^(\d+)\s+(sendto|sendmsg|sendmmsg)\((\d+),/.exec(line);
       if (call && (call[2] === 'connect' ? !datagram.has(`${call[1]}:${call[3]}`) : sockets.has(`${call[1]}:${call[3]}`))) outside.push(line);
       const begun = /^(\d+)\s+socket\(AF_INET6?, (SOCK_\w+)/.exec(line);

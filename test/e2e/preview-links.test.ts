@@ -41,7 +41,9 @@ function nextVersion(url: string, after: number): Promise<number> {
         text += chunk;
         const versions = [...text.matchAll(/"version":(\d+)/g)].map((m) => Number(m[1]));
         const newer = versions.find((v) => v > after);
-        if (newer !== undefined) res.destroy(), resolve(newer);
+        if (newer === undefined) return;
+        res.destroy();
+        resolve(newer);
       });
     }).on('error', reject);
   });

@@ -26,7 +26,7 @@ describe('agenda preview: opening the browser', () => {
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let file = '';
+    let file: string;
     try {
       while (!existsSync(seen) && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
       const { argv, page: opened } = JSON.parse(readFileSync(seen, 'utf8')) as { argv: string[]; page: string };

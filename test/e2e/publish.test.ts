@@ -62,7 +62,7 @@ const sites = () => [
 ];
 
 /** A page of the site loaded in Chromium; every request it makes, and those that went outside the site (cut off). */
-async function load(origin: string, file: string, setup: (page: Page) => Promise<void> = async () => undefined) {
+async function load(origin: string, file: string, setup: (page: Page) => Promise<void> = () => Promise.resolve()) {
   const page = await browser.newPage();
   const requests: string[] = [];
   const outside: string[] = [];
@@ -126,7 +126,7 @@ describe('the published pages', () => {
     let checked = 0;
     for (const { root, origin } of sites()) {
       const ids = new Map<string, Set<string>>();
-      const idsOf = async (file: string) => {
+      const idsOf = (file: string) => {
         if (!ids.has(file)) ids.set(file, new Set([...readFileSync(path.join(root, file), 'utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)));
         return ids.get(file)!;
       };
@@ -137,7 +137,7 @@ describe('the published pages', () => {
           if (target.origin !== origin) continue; // the clerk's own links to other sites
           const response = await fetch(target);
           expect(response.status, `${file} → ${href}`).toBe(200);
-          if (target.hash) expect(await idsOf(target.pathname.slice(1)), `${file} → ${href}`).toContain(decodeURIComponent(target.hash.slice(1)));
+          if (target.hash) expect(idsOf(target.pathname.slice(1)), `${file} → ${href}`).toContain(decodeURIComponent(target.hash.slice(1)));
           checked++;
         }
       }

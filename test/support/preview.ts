@@ -21,10 +21,10 @@ export function startPreview(args: string[], opts: { cwd: string; cli?: string; 
   const child = spawn(process.execPath, command, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
       const url = /http:\/\/\S+\//.exec(stdout)?.[0];
       if (url) resolve({ url, child, stderr: () => stderr, interrupt: () => (child.kill('SIGINT'), exited) });

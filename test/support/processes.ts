@@ -22,7 +22,11 @@ export function descendants(root: number): number[] {
   }
   const found: number[] = [];
   const walk = (pid: number) => {
-    for (const [child, of] of parent) if (of === pid) found.push(child), walk(child);
+    for (const [child, of] of parent) {
+      if (of !== pid) continue;
+      found.push(child);
+      walk(child);
+    }
   };
   walk(root);
   return found;

@@ -5,7 +5,7 @@ import { pdfByteForms } from './pdf.js';
 
 /** Every file of a published site, by its path in the site ('/'-separated), sorted. */
 export function siteFiles(root: string): string[] {
-  return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => statSync(path.join(root, f)).isFile())
     .map((f) => f.split(path.sep).join('/'))
     .sort();

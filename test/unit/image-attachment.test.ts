@@ -138,7 +138,7 @@ function darkQuarter(pdf: string): { quarter: string; landscape: boolean } {
   const sums = { 'top-left': 0, 'top-right': 0, 'bottom-left': 0, 'bottom-right': 0 };
   pixels.forEach((grey, i) => {
     const [x, y] = [i % width, Math.floor(i / width)];
-    sums[`${y < height / 2 ? 'top' : 'bottom'}-${x < width / 2 ? 'left' : 'right'}` as keyof typeof sums] += 255 - grey;
+    sums[`${y < height / 2 ? 'top' : 'bottom'}-${x < width / 2 ? 'left' : 'right'}`] += 255 - grey;
   });
   const quarter = Object.entries(sums).sort((a, b) => b[1] - a[1])[0]![0];
   return { quarter, landscape: width > height };

@@ -1,5 +1,6 @@
 import { format } from 'date-fns/format';
 import { z } from 'zod';
+import { messageOf } from '../../shared/errors.js';
 import { asText, block, flag, optional, rule, text } from '../fields.js';
 import { ownItemKeys } from './meeting.js';
 
@@ -15,6 +16,7 @@ function phrase(...allowed: string[]) {
   const patternErrorMessage = `a {placeholder} this text does not know${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (it takes none)'}`;
   return asText(text.superRefine((value, ctx) => {
     for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the pattern's one group always takes part in a match
       if (allowed.includes(name!)) continue;
       ctx.addIssue({ code: 'custom', message: `{${name}} is not known here${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (this text takes no placeholders)'}` });
     }
@@ -52,7 +54,7 @@ const datePattern = asText(text.superRefine((pattern, ctx) => {
   try {
     format(new Date(2023, 10, 22, 12), pattern);
   } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `not a date pattern: ${(err as Error).message} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
+    ctx.addIssue({ code: 'custom', message: `not a date pattern: ${messageOf(err)} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
   }
 }).meta({ pattern: datePatternForEditor, patternErrorMessage: "a date pattern has d, M, y and E, and words in quotes: EEEE 'den' d. MMMM yyyy" }));
 
