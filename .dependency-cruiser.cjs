@@ -24,7 +24,13 @@ module.exports = {
     only('model', ['input', 'shared'], 'model/ merges checked sources; the checks are done before it'),
     only('render', ['model', 'shared'], 'render/ turns the model into HTML'),
     only('pdf', ['shared'], 'pdf/ prints the printable document (shared/printable.ts); it knows no renderer'),
-    ...['drafts', 'send', 'publish'].map((name) => only(name, ['input', 'model', 'render', 'shared'], `${name}/ makes its own things of the input and the model; the flow is composed in pipeline/`)),
+    ...['drafts', 'send', 'publish'].map((name) =>
+      only(
+        name,
+        ['input', 'model', 'render', 'shared'],
+        `${name}/ makes its own things of the input and the model; the flow is composed in pipeline/`,
+      ),
+    ),
     {
       name: 'pipeline-below-its-callers',
       comment: 'pipeline/ is usable without a terminal: it imports no command, no preview server, not the CLI',
@@ -62,4 +68,3 @@ module.exports = {
     enhancedResolveOptions: { extensions: ['.ts', '.js'] },
   },
 };
-

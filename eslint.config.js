@@ -63,6 +63,18 @@ export default tseslint.config(
 
 /** Node's globals, for the plain JavaScript files (no package of names needed for a few). */
 function globals() {
-  const names = ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'module', 'require', '__dirname'];
+  const names = [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'module',
+    'require',
+    '__dirname',
+  ];
   return Object.fromEntries(names.map((name) => [name, 'readonly']));
 }

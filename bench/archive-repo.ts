@@ -23,13 +23,63 @@ export const fullArchive: ArchiveSize = { committees: 20, years: 10, meetings: 2
 const lastYear = 2023;
 
 const committeeNames = [
-  'Økonomiudvalget', 'Kommunalbestyrelsen', 'Børne- og Ungdomsudvalget', 'Miljø- og Teknikudvalget', 'Arbejdsmarkedsudvalget',
-  'Voksen- og Plejeudvalget', 'Kultur- og Fritidsudvalget', 'Erhvervsudvalget', 'Sundhedsudvalget', 'Socialudvalget',
-  'Klimaudvalget', 'Planudvalget', 'Skoleudvalget', 'Beskæftigelsesudvalget', 'Integrationsrådet',
-  'Handicaprådet', 'Ældrerådet', 'Landdistriktsudvalget', 'Trafiksikkerhedsrådet', 'Folkeoplysningsudvalget',
+  'Økonomiudvalget',
+  'Kommunalbestyrelsen',
+  'Børne- og Ungdomsudvalget',
+  'Miljø- og Teknikudvalget',
+  'Arbejdsmarkedsudvalget',
+  'Voksen- og Plejeudvalget',
+  'Kultur- og Fritidsudvalget',
+  'Erhvervsudvalget',
+  'Sundhedsudvalget',
+  'Socialudvalget',
+  'Klimaudvalget',
+  'Planudvalget',
+  'Skoleudvalget',
+  'Beskæftigelsesudvalget',
+  'Integrationsrådet',
+  'Handicaprådet',
+  'Ældrerådet',
+  'Landdistriktsudvalget',
+  'Trafiksikkerhedsrådet',
+  'Folkeoplysningsudvalget',
 ];
-const firstNames = ['Anne', 'Jens', 'Mette', 'Lars', 'Sofie', 'Peter', 'Karen', 'Ole', 'Hanne', 'Søren', 'Birgitte', 'Niels', 'Lone', 'Mikkel', 'Ida', 'Rasmus'];
-const lastNames = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen'];
+const firstNames = [
+  'Anne',
+  'Jens',
+  'Mette',
+  'Lars',
+  'Sofie',
+  'Peter',
+  'Karen',
+  'Ole',
+  'Hanne',
+  'Søren',
+  'Birgitte',
+  'Niels',
+  'Lone',
+  'Mikkel',
+  'Ida',
+  'Rasmus',
+];
+const lastNames = [
+  'Jensen',
+  'Nielsen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Poulsen',
+  'Johansen',
+];
 const parties = ['A', 'V', 'C', 'F', 'O', 'Ø', 'B', 'I'];
 const words = (
   'budget anlæg skole daginstitution plejecenter vej cykelsti kloak spildevand affald genbrug havn bibliotek idrætshal ' +
@@ -54,7 +104,8 @@ export function meetingDates(size: ArchiveSize, committee: number): string[] {
   const dates: string[] = [];
   for (let year = lastYear - size.years + 1; year <= lastYear; year++) {
     const step = Math.floor(350 / size.meetings);
-    for (let k = 0; k < size.meetings; k++) dates.push(new Date(Date.UTC(year, 0, 8 + k * step + (committee % 5))).toISOString().slice(0, 10));
+    for (let k = 0; k < size.meetings; k++)
+      dates.push(new Date(Date.UTC(year, 0, 8 + k * step + (committee % 5))).toISOString().slice(0, 10));
   }
   return dates;
 }
@@ -83,8 +134,12 @@ export function writeArchive(root: string, size: ArchiveSize, seed = 33): string
 
 /** The reference's udvalg.yaml with the committee's own name, members and dates. */
 function committeeYaml(reference: string, c: number, dates: string[], random: Random): string {
-  const name = committeeNames[c % committeeNames.length]! + (c >= committeeNames.length ? ` ${Math.floor(c / committeeNames.length) + 1}` : '');
-  const members = Array.from({ length: 5 }, (_, m) => `  - { navn: ${person(random)}, parti: ${pick(random, parties)}${m === 0 ? ', rolle: formand' : ''} }`);
+  const name =
+    committeeNames[c % committeeNames.length]! + (c >= committeeNames.length ? ` ${Math.floor(c / committeeNames.length) + 1}` : '');
+  const members = Array.from(
+    { length: 5 },
+    (_, m) => `  - { navn: ${person(random)}, parti: ${pick(random, parties)}${m === 0 ? ', rolle: formand' : ''} }`,
+  );
   const head = reference.slice(0, reference.indexOf('medlemmer:')).replace(/^navn: .*$/m, `navn: ${name}\nkort: ${shortName(c)}`);
   return `${head}medlemmer:\n${members.join('\n')}\nmødeplan:\n  datoer: [${dates.join(', ')}]\n`;
 }
@@ -101,7 +156,9 @@ function meetingYaml(reference: string, date: string, random: Random): string {
     `\n  - titel: ${capitalized(sentence(random, 3))}\n    sag: ${yy}/${String(1 + Math.floor(random() * 40)).padStart(4, '0')}\n` +
     `    sagsfremstilling: Sagen om ${sentence(random, 8)}.\n    indstilling: Det indstilles, at ${sentence(random, 4)} godkendes.\n${decided}`;
   return reference
-    .replace(/(Bettina Andersen|Trine Kjær Poulsen|Mette Løvholm|Maria Drejer Petersen|Anne-Marie Bentzen|Trine Grejsen)/g, () => person(random))
+    .replace(/(Bettina Andersen|Trine Kjær Poulsen|Mette Løvholm|Maria Drejer Petersen|Anne-Marie Bentzen|Trine Grejsen)/g, () =>
+      person(random),
+    )
     .replace(/dokument: \d+\/\d+/g, () => `dokument: ${100000 + Math.floor(random() * 900000)}/${yy}`)
     .replace(/^( {6}- titel: )(.*)$/gm, (_, lead: string, title: string) => `${lead}${title} (${sentence(random, 2)})`)
     .replace('    sagsfremstilling: |\n', () => `    sagsfremstilling: |\n      Mødet ${date} drøfter ${sentence(random, 6)}.\n\n`)

@@ -22,11 +22,16 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** The time on the clock, and the processor time of the command and its browser where it is known. */
 const took = (r: Ran) => `${seconds(r.ms)}${r.cpuMs === undefined ? '' : ` (processor ${seconds(r.cpuMs)})`}`;
 /** On the clock, and of processor time where it is known. */
-const ratio = (a: Ran, b: Ran) => `${(a.ms / b.ms).toFixed(2)}${a.cpuMs && b.cpuMs ? `, of processor time ${(a.cpuMs / b.cpuMs).toFixed(2)}` : ''}`;
+const ratio = (a: Ran, b: Ran) =>
+  `${(a.ms / b.ms).toFixed(2)}${a.cpuMs && b.cpuMs ? `, of processor time ${(a.cpuMs / b.cpuMs).toFixed(2)}` : ''}`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export async function archiveBench(cli: string, browser: string, argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, allowPositionals: true, options: { committees: { type: 'string' }, years: { type: 'string' }, meetings: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { committees: { type: 'string' }, years: { type: 'string' }, meetings: { type: 'string' } },
+  });
   const size: ArchiveSize = {
     committees: Number(values.committees ?? fullArchive.committees),
     years: Number(values.years ?? fullArchive.years),
@@ -41,9 +46,13 @@ export async function archiveBench(cli: string, browser: string, argv: string[])
   const agenda = (args: string[], sample = false) => run([cli, ...args, '--quiet', '--browser', browser], repo, sample);
   try {
     const first = await agenda(['publish', '--out', site], true);
-    console.log(`(n) first publish into an empty folder: ${took(first)}, peak memory ${first.peakMb.toFixed(0)} MB  (${first.stderr.trim().split('\n').at(-1)})`);
+    console.log(
+      `(n) first publish into an empty folder: ${took(first)}, peak memory ${first.peakMb.toFixed(0)} MB  (${first.stderr.trim().split('\n').at(-1)})`,
+    );
     const publicBuild = await agenda(['build', '--all', '--public'], true);
-    console.log(`(o) build --all --public into an empty folder: ${took(publicBuild)}, peak memory ${publicBuild.peakMb.toFixed(0)} MB; (n)/(o) = ${ratio(first, publicBuild)} (aim <= 1.2)`);
+    console.log(
+      `(o) build --all --public into an empty folder: ${took(publicBuild)}, peak memory ${publicBuild.peakMb.toFixed(0)} MB; (n)/(o) = ${ratio(first, publicBuild)} (aim <= 1.2)`,
+    );
     const noop = await agenda(['build', '--all', '--public']);
     console.log(`(p) build --all --public again, nothing changed: ${took(noop)} (aim <= 5 s)`);
     // A meeting in the middle of the archive: its committee's, its year's.
@@ -52,7 +61,9 @@ export async function archiveBench(cli: string, browser: string, argv: string[])
     const changed = path.join(committees[middle]!, `${dates[Math.floor(dates.length / 2)]}.yaml`);
     changeMeeting(changed, 'mødet flyttes til byrådssalen');
     const again = await agenda(['publish', '--out', site], true);
-    console.log(`(q) republish after one meeting changed (${path.relative(repo, changed)}): ${took(again)} (aim <= 5 s), peak memory ${again.peakMb.toFixed(0)} MB  (${again.stderr.trim().split('\n').at(-1)})`);
+    console.log(
+      `(q) republish after one meeting changed (${path.relative(repo, changed)}): ${took(again)} (aim <= 5 s), peak memory ${again.peakMb.toFixed(0)} MB  (${again.stderr.trim().split('\n').at(-1)})`,
+    );
     const same = await agenda(['publish', '--out', site]);
     console.log(`    republish with nothing changed: ${took(same)}`);
     await searchFigures(site, browser);
@@ -85,15 +96,28 @@ async function searchFigures(site: string, browser: string): Promise<void> {
       // A page of the site without the pages' policy, which lets no script run but the search page's own.
       await page.goto(`${server.origin}/${path.dirname(entry.file)}/pagefind-entry.json`);
       const bodies: Promise<number>[] = [];
-      page.on('response', (response) => bodies.push(response.buffer().then((b) => b.length, () => 0)));
-      const found = await page.evaluate(async (script: string, q: string) => {
-        const pagefind = (await import(script)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
-        const { results } = await pagefind.search(q);
-        await Promise.all(results.slice(0, 5).map((r) => r.data()));
-        return results.length;
-      }, `/${entry.file}`, query);
+      page.on('response', (response) =>
+        bodies.push(
+          response.buffer().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        ),
+      );
+      const found = await page.evaluate(
+        async (script: string, q: string) => {
+          const pagefind = (await import(script)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
+          const { results } = await pagefind.search(q);
+          await Promise.all(results.slice(0, 5).map((r) => r.data()));
+          return results.length;
+        },
+        `/${entry.file}`,
+        query,
+      );
       const bytes = (await Promise.all(bodies)).reduce((n, b) => n + b, 0);
-      console.log(`    one search, "${query}": ${found} results, ${(bytes / 1000).toFixed(0)} kB downloaded for the query and its first 5 excerpts (aim < 300 kB)`);
+      console.log(
+        `    one search, "${query}": ${found} results, ${(bytes / 1000).toFixed(0)} kB downloaded for the query and its first 5 excerpts (aim < 300 kB)`,
+      );
       await page.close();
     }
   } finally {

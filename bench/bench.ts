@@ -73,7 +73,13 @@ async function thousandPages(): Promise<string> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let n = 1; n <= 48; n++) {
     const page = doc.addPage([595.28, 841.89]);
-    for (let line = 0; line < 50; line++) page.drawText(`Side ${n}, linje ${line + 1}: tekst der fylder en linje i et langt bilag.`, { x: 56, y: 780 - line * 14, size: 10, font });
+    for (let line = 0; line < 50; line++)
+      page.drawText(`Side ${n}, linje ${line + 1}: tekst der fylder en linje i et langt bilag.`, {
+        x: 56,
+        y: 780 - line * 14,
+        size: 10,
+        font,
+      });
   }
   const bytes = await doc.save();
   const folder = path.join(dir, 'bilag', '2023-09-06');
@@ -139,7 +145,19 @@ async function timedInTurn<const T extends readonly Timed[]>(times: number, comm
 }
 
 const meetings = path.join(packageRoot, 'meetings');
-const combinedRun = (dir: string, samlet: boolean) => [cli, 'build', '2023-09-06', '--meetings', dir, '--out', path.join(work, 'f.pdf'), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
+const combinedRun = (dir: string, samlet: boolean) => [
+  cli,
+  'build',
+  '2023-09-06',
+  '--meetings',
+  dir,
+  '--out',
+  path.join(work, 'f.pdf'),
+  '--quiet',
+  '--browser',
+  browser,
+  ...(samlet ? ['--samlet'] : []),
+];
 
 /** Each `fil:` of 6 September in the meetings folder `dir` given the extension `to`. */
 function attachmentsAs(dir: string, to: string): void {
@@ -157,14 +175,33 @@ async function officeMeetingsBench(): Promise<void> {
   attachmentsAs(office, '.docx');
   execFileSync(process.execPath, [path.join(packageRoot, 'scripts', 'example-attachments.mjs'), office]);
   const words = path.join(office, 'bilag', '2023-09-06');
-  const documents = readdirSync(words).filter((f) => f.endsWith('.docx')).map((f) => path.join(words, f));
+  const documents = readdirSync(words)
+    .filter((f) => f.endsWith('.docx'))
+    .map((f) => path.join(words, f));
   const profile = pathToFileURL(path.join(work, 'soffice-profile')).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(pdf, 'bilag', '2023-09-06'), ...documents], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      path.join(pdf, 'bilag', '2023-09-06'),
+      ...documents,
+    ],
+    { stdio: 'ignore' },
+  );
   attachmentsAs(pdf, '.pdf');
   const [cold, warm] = [path.join(work, 'cache-cold'), path.join(work, 'cache-warm')];
   await run(combinedRun(office, true), false, { XDG_CACHE_HOME: warm });
   await timedInTurn(Math.max(1, Math.ceil(runs / 2)), [
-    { label: `(m) the combined minutes of 6 September, its ${documents.length} attachments Word documents, each converted (an empty cache)`, args: () => combinedRun(office, true), empty: cold, env: { XDG_CACHE_HOME: cold } },
+    {
+      label: `(m) the combined minutes of 6 September, its ${documents.length} attachments Word documents, each converted (an empty cache)`,
+      args: () => combinedRun(office, true),
+      empty: cold,
+      env: { XDG_CACHE_HOME: cold },
+    },
     { label: '    the same, every conversion from the cache', args: () => combinedRun(office, true), env: { XDG_CACHE_HOME: warm } },
     { label: '    the same with the PDFs LibreOffice makes of them', args: () => combinedRun(pdf, true) },
   ]);
@@ -187,13 +224,26 @@ for (const [part, bench] of parts) {
 }
 
 const year = yearOfMeetings();
-const yearDates = readdirSync(year).flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? []).sort();
+const yearDates = readdirSync(year)
+  .flatMap((f) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(f)?.[1] ?? [])
+  .sort();
 const [oneHtml, onePdf] = await finishedHtml(meetings, ['2023-11-22']);
 // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- finishedHtml gives a pair of files for the one date
 const floorArgs = [floorScript, browser, '1', oneHtml!, onePdf!];
 const yearPairs = await finishedHtml(year, yearDates);
 
-const oneBuild = () => [cli, 'build', '2023-11-22', '--meetings', meetings, '--out', path.join(work, 'a.pdf'), '--quiet', '--browser', browser];
+const oneBuild = () => [
+  cli,
+  'build',
+  '2023-11-22',
+  '--meetings',
+  meetings,
+  '--out',
+  path.join(work, 'a.pdf'),
+  '--quiet',
+  '--browser',
+  browser,
+];
 console.log(`agenda bench: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${browser}, Node ${process.version}; medians`);
 const [a, b] = await timedInTurn(runs, [
   { label: '(a) one meeting cold, agenda build, its first build', args: oneBuild, empty: path.join(work, 'a.pdf') },
@@ -203,37 +253,84 @@ const yearRuns = Math.max(1, Math.ceil(runs / 2));
 const jobs = defaultJobs(yearDates.length);
 const yearBuild = () => [cli, 'build', '--all', '--meetings', year, '--quiet', '--browser', browser];
 const [c, d] = await timedInTurn(yearRuns, [
-  { label: `(c) ${yearDates.length} meetings in one agenda build --all, into an empty folder`, args: yearBuild, empty: path.join(work, 'out') },
-  { label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files, ${jobs} pages at once as agenda does`, args: () => [floorScript, browser, String(jobs), ...yearPairs] },
+  {
+    label: `(c) ${yearDates.length} meetings in one agenda build --all, into an empty folder`,
+    args: yearBuild,
+    empty: path.join(work, 'out'),
+  },
+  {
+    label: `(d) its floor, one Chromium printing the ${yearDates.length} finished HTML files, ${jobs} pages at once as agenda does`,
+    args: () => [floorScript, browser, String(jobs), ...yearPairs],
+  },
 ]);
 // A build keeps the PDFs made from the same inputs: nothing changed, it prints nothing and starts no browser.
-const [noChange] = await timedInTurn(yearRuns, [{ label: `    the same again with nothing changed, agenda build --all keeping all ${yearDates.length}`, args: yearBuild }]);
+const [noChange] = await timedInTurn(yearRuns, [
+  { label: `    the same again with nothing changed, agenda build --all keeping all ${yearDates.length}`, args: yearBuild },
+]);
 console.log(`    nothing changed against (c): ${((noChange / c) * 100).toFixed(0)} %`);
 rmSync(path.join(work, 'out'), { recursive: true, force: true });
 const { peakMb } = await run(yearBuild(), true);
-console.log(`(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`);
+console.log(
+  `(e) peak memory of (c), agenda and its browser: ${peakMb > 0 ? `${peakMb.toFixed(0)} MB` : 'not measured here (needs Linux /proc)'}`,
+);
 const [f, alone] = await timedInTurn(runs, [
-  { label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet', args: () => combinedRun(meetings, true), empty: path.join(work, 'f.pdf') },
+  {
+    label: '(f) the combined minutes of 6 September, agenda build 2023-09-06 --samlet',
+    args: () => combinedRun(meetings, true),
+    empty: path.join(work, 'f.pdf'),
+  },
   { label: '    the minutes alone, agenda build 2023-09-06', args: () => combinedRun(meetings, false), empty: path.join(work, 'f.pdf') },
 ]);
 const printed = async (args: string[]) => (rmSync(path.join(work, 'f.pdf'), { force: true }), run(args, true));
 const [fMemory, aloneMemory] = [(await printed(combinedRun(meetings, true))).peakMb, (await printed(combinedRun(meetings, false))).peakMb];
-console.log(`    peak memory: ${fMemory.toFixed(0)} MB combined, ${aloneMemory.toFixed(0)} MB alone; combining costs ${((f - alone) / 1000).toFixed(2)} s`);
+console.log(
+  `    peak memory: ${fMemory.toFixed(0)} MB combined, ${aloneMemory.toFixed(0)} MB alone; combining costs ${((f - alone) / 1000).toFixed(2)} s`,
+);
 const thousand = await thousandPages();
 const { ms: gMs, peakMb: gMemory } = await printed(combinedRun(thousand, true));
-console.log(`(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`);
+console.log(
+  `(g) a combined document of ${await pageCount(path.join(work, 'f.pdf'))} pages: ${(gMs / 1000).toFixed(2)} s, peak memory ${gMemory.toFixed(0)} MB`,
+);
 let sites = 0;
-const publishRun = (samlet: boolean) => [cli, 'publish', '--meetings', year, '--out', path.join(work, `site-${sites++}`), '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
-const publicBuild = (samlet: boolean) => [cli, 'build', '--all', '--public', '--meetings', year, '--quiet', '--browser', browser, ...(samlet ? ['--samlet'] : [])];
+const publishRun = (samlet: boolean) => [
+  cli,
+  'publish',
+  '--meetings',
+  year,
+  '--out',
+  path.join(work, `site-${sites++}`),
+  '--quiet',
+  '--browser',
+  browser,
+  ...(samlet ? ['--samlet'] : []),
+];
+const publicBuild = (samlet: boolean) => [
+  cli,
+  'build',
+  '--all',
+  '--public',
+  '--meetings',
+  year,
+  '--quiet',
+  '--browser',
+  browser,
+  ...(samlet ? ['--samlet'] : []),
+];
 const [h, i, hSamlet, combinedYear] = await timedInTurn(yearRuns, [
   { label: `(h) ${yearDates.length} meetings published, agenda publish into an empty folder`, args: () => publishRun(false) },
   { label: `(i) their public PDFs alone, agenda build --all --public`, args: () => publicBuild(false), empty: path.join(work, 'out') },
   { label: `    published with their combined documents, agenda publish --samlet`, args: () => publishRun(true) },
-  { label: `    their public combined documents, agenda build --all --public --samlet`, args: () => publicBuild(true), empty: path.join(work, 'out') },
+  {
+    label: `    their public combined documents, agenda build --all --public --samlet`,
+    args: () => publicBuild(true),
+    empty: path.join(work, 'out'),
+  },
 ]);
 console.log(`ratio (a)/(b): ${(a / b).toFixed(2)}`);
 console.log(`ratio (c)/(d): ${(c / d).toFixed(2)}`);
-console.log(`ratio (h)/(i): ${(h / i).toFixed(2)}; publish --samlet against (i): ${(hSamlet / i).toFixed(2)}, against all it prints, their public PDFs and combined documents: ${(hSamlet / (i + combinedYear)).toFixed(2)}`);
+console.log(
+  `ratio (h)/(i): ${(h / i).toFixed(2)}; publish --samlet against (i): ${(hSamlet / i).toFixed(2)}, against all it prints, their public PDFs and combined documents: ${(hSamlet / (i + combinedYear)).toFixed(2)}`,
+);
 await office();
 await previewBench(browser);
 rmSync(work, { recursive: true, force: true });

@@ -7,7 +7,15 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { sandboxArgs } from '../src/pdf/sandbox.js';
 
 const [browserPath, jobs, ...pairs] = process.argv.slice(2);
-const args = [...sandboxArgs(), '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const args = [
+  ...sandboxArgs(),
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args });
 let next = 0;
 

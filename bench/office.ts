@@ -13,8 +13,12 @@ import { loadPdf } from '../src/pdf/outline.js';
 
 /** Some 30 A4 pages of text with a heading every few paragraphs, as a flat OpenDocument. */
 function longText(): string {
-  const paragraph = 'Forvaltningen har gennemgået sagen og vurderer, at forslaget kan gennemføres inden for rammen. Udvalget orienteres løbende om økonomi, tidsplan og høringssvar fra borgere og foreninger. ';
-  const body = Array.from({ length: 36 }, (_, page) => `<text:h text:outline-level="1">Afsnit ${page + 1}</text:h>${`<text:p>${paragraph.repeat(4)}</text:p>`.repeat(5)}`).join('');
+  const paragraph =
+    'Forvaltningen har gennemgået sagen og vurderer, at forslaget kan gennemføres inden for rammen. Udvalget orienteres løbende om økonomi, tidsplan og høringssvar fra borgere og foreninger. ';
+  const body = Array.from(
+    { length: 36 },
+    (_, page) => `<text:h text:outline-level="1">Afsnit ${page + 1}</text:h>${`<text:p>${paragraph.repeat(4)}</text:p>`.repeat(5)}`,
+  ).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>${body}</office:text></office:body></office:document>`;
 }
 
@@ -22,7 +26,20 @@ function longText(): string {
 async function longDocx(converter: OfficeConverter, work: string): Promise<Buffer> {
   writeFileSync(path.join(work, 'lang.fodt'), longText());
   const profile = pathToFileURL(path.join(work, 'profile')).href;
-  await promisify(execFile)(converter.program, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'docx', '--outdir', work, path.join(work, 'lang.fodt')], { env: { ...process.env, HOME: work } });
+  await promisify(execFile)(
+    converter.program,
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'docx',
+      '--outdir',
+      work,
+      path.join(work, 'lang.fodt'),
+    ],
+    { env: { ...process.env, HOME: work } },
+  );
   return readFileSync(path.join(work, 'lang.docx'));
 }
 
@@ -31,7 +48,12 @@ export async function officeBench(runs: number): Promise<void> {
   if (!converter) return console.log('(l) a 30-page .docx converted: not measured here (no LibreOffice)');
   const work = mkdtempSync(path.join(tmpdir(), 'agenda-bench-office-'));
   const bytes = await longDocx(converter, work);
-  const file = { ref: { path: 'lang.docx', at: { file: 'bench', line: 1, col: 1, path: '' } }, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), extension: '.docx' };
+  const file = {
+    ref: { path: 'lang.docx', at: { file: 'bench', line: 1, col: 1, path: '' } },
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    extension: '.docx',
+  };
   const cold: number[] = [];
   const cached: number[] = [];
   let pages = 0;

@@ -43,10 +43,14 @@ export async function previewBench(browser: string): Promise<void> {
     }
     if ((await shown(page)) !== 'medlemmer 201') throw new Error(`the page shows ${await shown(page)} after 200 edits`);
     const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
-    console.log(`(j) save to updated page, 20 edits: median ${ms(quantile(latencies, 0.5))}, 95th percentile ${ms(quantile(latencies, 0.95))}  (runs: ${latencies.map((l) => (l / 1000).toFixed(2)).join(', ')})`);
+    console.log(
+      `(j) save to updated page, 20 edits: median ${ms(quantile(latencies, 0.5))}, 95th percentile ${ms(quantile(latencies, 0.95))}  (runs: ${latencies.map((l) => (l / 1000).toFixed(2)).join(', ')})`,
+    );
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- both were measured in the loop (edits 20 and 200)
     const [m20, m200] = [memory[20]! / 1024, memory[200]! / 1024];
-    console.log(`(k) preview's memory, agenda and its browser: ${m20.toFixed(0)} MB after 20 edits, ${m200.toFixed(0)} MB after 200 (${(((m200 - m20) / m20) * 100).toFixed(0)} %)`);
+    console.log(
+      `(k) preview's memory, agenda and its browser: ${m20.toFixed(0)} MB after 20 edits, ${m200.toFixed(0)} MB after 200 (${(((m200 - m20) / m20) * 100).toFixed(0)} %)`,
+    );
   } finally {
     await viewer.close();
     await preview.interrupt();

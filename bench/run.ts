@@ -32,7 +32,13 @@ export function run(args: string[], cwd: string, sample = false, env?: NodeJS.Pr
       const cpu = cpuLine.exec(stderr);
       const own = stderr.replace(cpuLine, '');
       if (code !== 0) reject(new Error(`${args.join(' ')} failed (${code}): ${own}`));
-      else resolve({ ms: performance.now() - start, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, peakMb: peak / 1024, stderr: own });
+      else
+        resolve({
+          ms: performance.now() - start,
+          cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined,
+          peakMb: peak / 1024,
+          stderr: own,
+        });
     });
   });
 }

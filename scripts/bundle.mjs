@@ -36,7 +36,9 @@ await build({
   target: 'node20',
   plugins: [onlyThesePackages],
   // Bundled CommonJS (commander, yaml) asks for Node's own modules with require, which an ES module lacks.
-  banner: { js: "import { createRequire as agendaCreateRequire } from 'node:module'; const require = agendaCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as agendaCreateRequire } from 'node:module'; const require = agendaCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 chmodSync('dist/bin/cli.js', 0o755);

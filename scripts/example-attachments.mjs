@@ -1,4 +1,3 @@
-
 // npm run example-attachments: writes the example meetings' attachment files (meetings/bilag/), the
 // `fil:` of each `bilag` entry in meetings/*.yaml, as small files of our own that carry the entry's
 // title and document number. The real attachments are the municipality's; these stand in for them so
@@ -18,7 +17,9 @@ const paragraph =
   'sagssystem under dokumentnummeret ovenfor. Teksten her fylder siden ud, så den samlede dagsorden viser, hvordan ' +
   'bilagets sider nummereres, stemples i margenen og kan findes fra bilagsoversigten og bogmærkerne.';
 
-for (const name of readdirSync(meetings).filter((n) => /^\d{4}-\d{2}-\d{2}\.yaml$/.test(n)).sort()) {
+for (const name of readdirSync(meetings)
+  .filter((n) => /^\d{4}-\d{2}-\d{2}\.yaml$/.test(n))
+  .sort()) {
   const meeting = parse(readFileSync(path.join(meetings, name), 'utf8'));
   (meeting.punkter ?? []).forEach((punkt, p) =>
     (punkt.bilag ?? []).forEach((bilag, b) => {

@@ -10,7 +10,10 @@ const root = path.join(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(tmpdir(), 'agenda-page-image-'));
 try {
   const pdf = path.join(work, 'dagsorden.pdf');
-  execFileSync(process.execPath, [path.join(root, 'dist/bin/cli.js'), 'build', '2023-11-22', '--out', pdf, '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(root, 'dist/bin/cli.js'), 'build', '2023-11-22', '--out', pdf, '--quiet'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // Page 3: the front page and the contents come first.
   const image = path.join(root, 'docs/images/dagsorden-side');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '3', '-l', '3', '-singlefile', pdf, image], { stdio: 'inherit' });

@@ -16,4 +16,7 @@ const entries = readdirSync(templatesDir, { recursive: true })
     const options = plainText.has(file.split(path.sep)[0]) ? { noEscape: true } : {};
     return `  // ${file}\n  ${JSON.stringify(templateKey(source, options))}: ${Handlebars.precompile(source, options)},`;
   });
-writeFileSync(precompiledFile, `// Made by scripts/precompile-templates.mjs from templates/: do not edit.\nmodule.exports = {\n${entries.join('\n')}\n};\n`);
+writeFileSync(
+  precompiledFile,
+  `// Made by scripts/precompile-templates.mjs from templates/: do not edit.\nmodule.exports = {\n${entries.join('\n')}\n};\n`,
+);

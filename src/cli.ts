@@ -2,7 +2,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { cli, commandNames, commands, flags, optionsOf, type ArgumentsOf, type CommandName, type OptionSpec, type OptionsOf } from './commands/options.js';
+import {
+  cli,
+  commandNames,
+  commands,
+  flags,
+  optionsOf,
+  type ArgumentsOf,
+  type CommandName,
+  type OptionSpec,
+  type OptionsOf,
+} from './commands/options.js';
 import { printResult } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, printable } from './shared/errors.js';
 import { internalError } from './shared/internal-error.js';
@@ -73,7 +83,11 @@ async function main(argv: string[]): Promise<number> {
     }
     const known = err instanceof AgendaError ? err : internalError(err, version);
     if (json && known.message) {
-      printResult(commandName(argv), { exitCode: known.exitCode, error: known.message, findings: known instanceof InputError ? known.findings : [] });
+      printResult(commandName(argv), {
+        exitCode: known.exitCode,
+        error: known.message,
+        findings: known instanceof InputError ? known.findings : [],
+      });
     } else if (known.message) {
       process.stderr.write(`${printable(known.message)}\n`);
     }

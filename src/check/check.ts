@@ -51,16 +51,26 @@ export async function checkMeeting(date: string, current: CheckedShared): Promis
   const shared = archived ? await archivedShared(current.folder, date) : current;
   if (shared !== current) findings.push(...shared.findings.filter(isError));
   // Against an archive, an error the shared files cause names the copy it was checked against.
-  const against = (file: string) => (found: Finding[]) => (archived ? found.map((f) => (isError(f) ? { ...f, message: `${f.message} ${againstCopy(dir, date, file)}` } : f)) : found);
+  const against = (file: string) => (found: Finding[]) =>
+    archived ? found.map((f) => (isError(f) ? { ...f, message: `${f.message} ${againstCopy(dir, date, file)}` } : f)) : found;
   const meeting = await readMeetingFile(dir, date, shared.read.style, findings);
   const { committee, calendar } = shared.read;
   if (!meeting) return { findings };
   // Against an invalid standing-items file every reference would look wrong: its own errors say enough.
   // A meeting with errors of its own still has its references checked, so one check tells everything.
   const standing = standingOf(shared.read);
-  if (standing) findings.push(...against(sharedFiles.standingItems)(checkReferences(meeting.source, meeting.value ?? standingItemsNamed(meeting.source.data), standing)));
+  if (standing)
+    findings.push(
+      ...against(sharedFiles.standingItems)(
+        checkReferences(meeting.source, meeting.value ?? standingItemsNamed(meeting.source.data), standing),
+      ),
+    );
   if (!meeting.value) return { findings };
-  if (committee?.value) findings.push(...meetingWarnings(date, committee.value, meeting.value, meeting.source), ...against(sharedFiles.committee)(checkProceedings(date, committee.value, meeting.value, meeting.source)));
+  if (committee?.value)
+    findings.push(
+      ...meetingWarnings(date, committee.value, meeting.value, meeting.source),
+      ...against(sharedFiles.committee)(checkProceedings(date, committee.value, meeting.value, meeting.source)),
+    );
   if (calendar?.value) findings.push(...against(sharedFiles.calendar)(checkNotes(meeting.source, meeting.value, calendar.value)));
   const sources = sharedSources(shared);
   if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
@@ -73,7 +83,16 @@ function sharedSources({ folder, read }: CheckedShared): SharedSources | undefin
   const standingItems = standingOf(read);
   if (!committee || !standingItems) return undefined;
   const { style, templates } = read;
-  return { folder, committee, municipality: read.municipality?.value?.navn, style, templates, standingItems, forwardPlan: read.forwardPlan?.value ?? {}, calendar: read.calendar?.value };
+  return {
+    folder,
+    committee,
+    municipality: read.municipality?.value?.navn,
+    style,
+    templates,
+    standingItems,
+    forwardPlan: read.forwardPlan?.value ?? {},
+    calendar: read.calendar?.value,
+  };
 }
 
 /** The standing items: none without the file, undefined where the file is invalid. */
@@ -94,21 +113,30 @@ export async function loadShared(given: string | CommitteeFolder): Promise<Share
 async function archivedShared(folder: CommitteeFolder, date: string): Promise<CheckedShared> {
   const archive = archiveDir(folder.dir, date);
   const kind = await stat(archive).catch(() => undefined);
-  if (!kind?.isDirectory()) throw new MissingFileError(`${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)`);
+  if (!kind?.isDirectory())
+    throw new MissingFileError(
+      `${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)`,
+    );
   return checkSharedIn(folder, archive);
 }
 
 /** Which archived copy a finalized meeting was checked against, for a message. */
 function againstCopy(dir: string, date: string, name: string): string {
   const copy = path.join(archiveDir(dir, date), name);
-  return existsSync(copy) ? `(the meeting is finalized: checked against ${copy})` : `(the meeting is finalized: checked against ${archiveDir(dir, date)}, which has no ${name})`;
+  return existsSync(copy)
+    ? `(the meeting is finalized: checked against ${copy})`
+    : `(the meeting is finalized: checked against ${archiveDir(dir, date)}, which has no ${name})`;
 }
 
 /**
  * A meeting's sources for a build, and its warnings; every error at once as an InputError. Given the
  * shared files already checked, their warnings are left to the caller, who has shown them once.
  */
-export async function loadMeeting(given: string | CommitteeFolder, date: string, checked?: CheckedShared): Promise<{ sources: MeetingSources; warnings: Finding[] }> {
+export async function loadMeeting(
+  given: string | CommitteeFolder,
+  date: string,
+  checked?: CheckedShared,
+): Promise<{ sources: MeetingSources; warnings: Finding[] }> {
   const shared = checked ?? (await checkShared(given));
   const meeting = await checkMeeting(date, shared);
   const findings = [...shared.findings, ...meeting.findings];

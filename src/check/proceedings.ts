@@ -17,7 +17,8 @@ import { doubleCounts, type Voter } from './vote.js';
  */
 export function checkProceedings(date: string, committee: CommitteeInput, meeting: MeetingInput, source: YamlFile): Finding[] {
   const findings: Finding[] = [];
-  const at = (path: PropertyKey[], message: string) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
+  const at = (path: PropertyKey[], message: string) =>
+    findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
   const inOffice = committee.medlemmer.filter((m) => within(date, m.fra, m.til));
   const absent = meeting.fraværende ?? [];
   // As the model counts: a party letter counts the party's politicians (members without a seat title).
@@ -35,23 +36,33 @@ export function checkProceedings(date: string, committee: CommitteeInput, meetin
   (meeting.punkter ?? []).forEach((item, i) => {
     const out = new Set([...(item.fraværende ?? []), ...(item.inhabil ?? [])]);
     for (const key of ['fraværende', 'inhabil'] as const) {
-      (item[key] ?? []).forEach((name, j) => people.includes(name) || at(['punkter', i, key, j], unknown(name, people, `at the meeting of ${committee.navn}`)));
+      (item[key] ?? []).forEach(
+        (name, j) => people.includes(name) || at(['punkter', i, key, j], unknown(name, people, `at the meeting of ${committee.navn}`)),
+      );
     }
     const voters = present.filter((p) => !out.has(p.name));
     const voterNames = voters.map((p) => p.name);
     const nameOrParty = (name: string, path: PropertyKey[]) => {
       if (parties.includes(name) || voterNames.includes(name)) return;
-      const why = out.has(name) ? `${shorten(name)} did not take part in this item (fraværende or inhabil), so cannot vote on it` : unknown(name, [...parties, ...voterNames], 'a party letter or a member who took part');
+      const why = out.has(name)
+        ? `${shorten(name)} did not take part in this item (fraværende or inhabil), so cannot vote on it`
+        : unknown(name, [...parties, ...voterNames], 'a party letter or a member who took part');
       at(path, why);
     };
     for (const key of ['for', 'imod', 'undlod'] as const) {
       (item.afstemning?.[key] ?? []).forEach((name, j) => nameOrParty(name, ['punkter', i, 'afstemning', key, j]));
     }
     if (item.afstemning) for (const d of doubleCounts(item.afstemning, voters, ['punkter', i, 'afstemning'])) at(d.path, d.message);
-    (item.protokoltilførsel ?? []).forEach((d, j) => d.af.forEach((name, k) => nameOrParty(name, ['punkter', i, 'protokoltilførsel', j, 'af', ...(d.af.length > 1 ? [k] : [])])));
+    (item.protokoltilførsel ?? []).forEach((d, j) =>
+      d.af.forEach((name, k) => nameOrParty(name, ['punkter', i, 'protokoltilførsel', j, 'af', ...(d.af.length > 1 ? [k] : [])])),
+    );
   });
   (meeting.fraværende ?? []).forEach((a, i) => {
-    if (a.stedfortræder !== undefined && inOffice.some((m) => m.navn === a.stedfortræder)) at(['fraværende', i, 'stedfortræder'], `${shorten(a.stedfortræder)} is a member already; a substitute comes from outside the committee`);
+    if (a.stedfortræder !== undefined && inOffice.some((m) => m.navn === a.stedfortræder))
+      at(
+        ['fraværende', i, 'stedfortræder'],
+        `${shorten(a.stedfortræder)} is a member already; a substitute comes from outside the committee`,
+      );
   });
   return findings;
 }

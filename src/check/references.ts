@@ -18,10 +18,13 @@ export function checkReferences(source: YamlFile, meeting: StandingItemsNamed, s
   const findings: Finding[] = [];
   (meeting.punkter ?? []).forEach((item, i) => {
     if (item.fast === undefined) return;
-    const at = (message: string) => findings.push({ file: source.file, ...source.locate(['punkter', i, 'fast']), path: `punkter[${i}].fast`, message });
+    const at = (message: string) =>
+      findings.push({ file: source.file, ...source.locate(['punkter', i, 'fast']), path: `punkter[${i}].fast`, message });
     if (!ids.includes(item.fast)) {
       const guess = closest(item.fast, ids);
-      at(`no standing item has the id '${shorten(item.fast)}'${guess ? ` (did you mean '${guess}'?)` : ids.length ? ` (the ids are: ${ids.join(', ')})` : ''}`);
+      at(
+        `no standing item has the id '${shorten(item.fast)}'${guess ? ` (did you mean '${guess}'?)` : ids.length ? ` (the ids are: ${ids.join(', ')})` : ''}`,
+      );
     } else if (seen.has(item.fast)) {
       at(`the standing item '${shorten(item.fast)}' is filled in twice`);
     }
@@ -33,7 +36,8 @@ export function checkReferences(source: YamlFile, meeting: StandingItemsNamed, s
 /** The `fast:` ids of a meeting file that is not valid, each at its item's place, for checkReferences. */
 export function standingItemsNamed(data: unknown): StandingItemsNamed {
   const items: unknown[] = data && typeof data === 'object' && 'punkter' in data && Array.isArray(data.punkter) ? data.punkter : [];
-  const fast = (item: unknown) => (item && typeof item === 'object' && 'fast' in item && typeof item.fast === 'string' ? item.fast : undefined);
+  const fast = (item: unknown) =>
+    item && typeof item === 'object' && 'fast' in item && typeof item.fast === 'string' ? item.fast : undefined;
   return { punkter: items.map((item) => ({ fast: fast(item) })) };
 }
 
@@ -41,7 +45,8 @@ export function standingItemsNamed(data: unknown): StandingItemsNamed {
 export function checkCalendar(source: YamlFile, calendar: CalendarInput): Finding[] {
   const findings: Finding[] = [];
   const known = calendar.udvalg.map((u) => u.kort);
-  const at = (path: PropertyKey[], message: string) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
+  const at = (path: PropertyKey[], message: string) =>
+    findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
   const unknown = (name: string) => {
     const guess = closest(name, known);
     return `no committee under udvalg has the short name '${shorten(name)}'${guess ? ` (did you mean '${guess}'?)` : ''}`;

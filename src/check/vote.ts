@@ -16,13 +16,21 @@ export interface Voter {
  * which counts them already. `voters` took part in the item; `at` is the vote's path.
  */
 export function doubleCounts(vote: Vote, voters: Voter[], at: PropertyKey[]): Array<{ path: PropertyKey[]; message: string }> {
-  const named = (['for', 'imod', 'undlod'] as const).flatMap((key) => (vote[key] ?? []).map((name, j) => ({ name, path: [...at, key, j] })));
+  const named = (['for', 'imod', 'undlod'] as const).flatMap((key) =>
+    (vote[key] ?? []).map((name, j) => ({ name, path: [...at, key, j] })),
+  );
   return named.flatMap(({ name, path }, n) => {
     const earlier = named.slice(0, n).find((e) => e.name === name);
-    if (earlier) return [{ path, message: `${shorten(name)} is named twice in the vote (also at ${formatPath(earlier.path)}): each counts once` }];
+    if (earlier)
+      return [{ path, message: `${shorten(name)} is named twice in the vote (also at ${formatPath(earlier.path)}): each counts once` }];
     const party = voters.find((p) => p.name === name)?.party;
     const letter = named.find((e) => e.name === party);
     if (!letter) return [];
-    return [{ path, message: `${shorten(name)} is counted already with ${party} (at ${formatPath(letter.path)}): where a party's members voted apart, name each of them instead of the letter` }];
+    return [
+      {
+        path,
+        message: `${shorten(name)} is counted already with ${party} (at ${formatPath(letter.path)}): where a party's members voted apart, name each of them instead of the letter`,
+      },
+    ];
   });
 }

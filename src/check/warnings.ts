@@ -16,7 +16,8 @@ type Warn = (path: PropertyKey[], message: string) => void;
 
 function collector(source: YamlFile): { findings: Finding[]; warn: Warn } {
   const findings: Finding[] = [];
-  const warn: Warn = (path, message) => findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message, warning: true });
+  const warn: Warn = (path, message) =>
+    findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message, warning: true });
   return { findings, warn };
 }
 
@@ -33,7 +34,8 @@ export function planWarnings(committee: CommitteeInput, plan: ForwardPlanInput, 
   const days = meetingDays(committee);
   const { findings, warn } = collector(source);
   (plan.møder ?? []).forEach((m, i) => {
-    if (days && !days.has(m.dato) && m.punkter.length > 0) warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${m.dato} (a ${weekdayName(m.dato)}) by its mødeplan`);
+    if (days && !days.has(m.dato) && m.punkter.length > 0)
+      warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${m.dato} (a ${weekdayName(m.dato)}) by its mødeplan`);
   });
   return findings;
 }

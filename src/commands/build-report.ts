@@ -13,7 +13,9 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
         ...(r.udvalg ? { udvalg: r.udvalg } : {}),
         date: r.date,
         audience: r.audience,
-        ...(r.error ? { ok: false, exitCode: r.error.exitCode, error: r.error.message } : { ok: true, pdf: r.pdf, html: options.html ?? null, kept: r.kept === true }),
+        ...(r.error
+          ? { ok: false, exitCode: r.error.exitCode, error: r.error.message }
+          : { ok: true, pdf: r.pdf, html: options.html ?? null, kept: r.kept === true }),
       })),
       findings: [...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))],
     });
@@ -26,7 +28,9 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
     if (documents.length > 1) {
       const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
       const unchanged = kept ? `, ${kept} unchanged (made from the same inputs; --force prints them anew)` : '';
-      process.stderr.write(`built ${documents.length - failures.length - kept} of ${documents.length} documents in ${seconds.toFixed(1)} s${unchanged}${failures.length ? `; failed: ${failedDates}` : ''}\n`);
+      process.stderr.write(
+        `built ${documents.length - failures.length - kept} of ${documents.length} documents in ${seconds.toFixed(1)} s${unchanged}${failures.length ? `; failed: ${failedDates}` : ''}\n`,
+      );
     } else if (kept) process.stderr.write(`${documents[0]!.pdf}: unchanged, made from the same inputs (--force prints it anew)\n`);
   }
   if (first) throw new ReportedFailure(first.exitCode);

@@ -11,7 +11,22 @@ export type BuildOptions = OptionsOf<'build'>;
 export async function buildCommand(dates: string[], options: BuildOptions): Promise<void> {
   const audiences: Audience[] = options.both ? ['medlemmer', 'offentlig'] : [options.public ? 'offentlig' : 'medlemmer'];
   const talk = !options.quiet && !options.json;
-  const request = { dir: options.meetings, udvalg: options.udvalg, dates, all: options.all, audiences, out: options.out, html: options.html, browser: options.browser, libreoffice: options.libreoffice, timeoutMs: options.timeout * 1000, jobs: options.jobs, samlet: options.samlet, bilagEfterPunkt: options.bilagEfterPunkt, force: options.force };
+  const request = {
+    dir: options.meetings,
+    udvalg: options.udvalg,
+    dates,
+    all: options.all,
+    audiences,
+    out: options.out,
+    html: options.html,
+    browser: options.browser,
+    libreoffice: options.libreoffice,
+    timeoutMs: options.timeout * 1000,
+    jobs: options.jobs,
+    samlet: options.samlet,
+    bilagEfterPunkt: options.bilagEfterPunkt,
+    force: options.force,
+  };
   const result = await buildBatch(request, (event) => talk && tell(event));
   reportBuild(result, options);
 }
@@ -21,7 +36,9 @@ function tell(event: BatchEvent): void {
   if (event.type === 'warnings') printFindings(event.findings);
   else if (process.stderr.isTTY && event.total > 1) {
     const { result } = event;
-    const what = result.error ? `${result.udvalg ? `${result.udvalg} ` : ''}${result.date}: failed` : `${result.pdf}${result.kept ? ' (unchanged)' : ''}`;
+    const what = result.error
+      ? `${result.udvalg ? `${result.udvalg} ` : ''}${result.date}: failed`
+      : `${result.pdf}${result.kept ? ' (unchanged)' : ''}`;
     process.stderr.write(`[${event.done}/${event.total}] ${what}\n`);
   }
 }

@@ -14,7 +14,9 @@ export async function checkCommand(dates: string[], options: CheckOptions): Prom
     printResult('check', { exitCode: errors > 0 ? ExitCode.invalidInput : ExitCode.ok, files, errors, warnings, findings });
   } else {
     printFindings(findings);
-    process.stdout.write(`checked ${files.length} files: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}\n`);
+    process.stdout.write(
+      `checked ${files.length} files: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}\n`,
+    );
   }
   if (errors > 0) throw new ReportedFailure(ExitCode.invalidInput);
 }

@@ -23,5 +23,7 @@ export async function finalizeCommand(dateArg: string, options: FinalizeOptions)
   const { sources } = await readMeetingSources(folder, date);
   const { attachmentHashes } = await import('../pipeline/combine.js');
   const copied = await writeArchive(dir, date, await attachmentHashes(dir, await meetingFor(sources, 'medlemmer'), options));
-  process.stdout.write(`finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`);
+  process.stdout.write(
+    `finalized ${date}: its documents are built from the copies of ${copied.join(', ')} in ${archive} (commit them with the meeting)\n`,
+  );
 }

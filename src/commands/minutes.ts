@@ -19,8 +19,15 @@ export async function minutesCommand(dateArg: string, options: MinutesOptions): 
   const folder = await chooseCommitteeOf(options, date);
   const file = meetingFile(folder.dir, date);
   const { sources } = await readMeetingSources(folder, date);
-  const draft = minutesDraft(await readFile(file, 'utf8'), sources.meeting, sources.standingItems.punkter, mainSectionKey(sources.style.afsnit));
+  const draft = minutesDraft(
+    await readFile(file, 'utf8'),
+    sources.meeting,
+    sources.standingItems.punkter,
+    mainSectionKey(sources.style.afsnit),
+  );
   if (!draft) throw new UsageError(`${file} has a beslutning under every item already: it is the minutes`);
   await writeAtomically(file, draft.yaml);
-  process.stdout.write(`${file}: added a beslutning to ${draft.added} items; write over each ${placeholder}, then agenda build ${date} gives the minutes (referat)\n`);
+  process.stdout.write(
+    `${file}: added a beslutning to ${draft.added} items; write over each ${placeholder}, then agenda build ${date} gives the minutes (referat)\n`,
+  );
 }

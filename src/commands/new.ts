@@ -27,7 +27,8 @@ export async function newCommand(dateArg: string | undefined, options: NewOption
   await writeSchema(dir, shared);
   const yaml = newMeetingYaml(shared, date, schemaFileName);
   await writeFile(file, yaml, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EEXIST') throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);
+    if (err.code === 'EEXIST')
+      throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);
     throw new EnvironmentError(`cannot write ${file}: ${err.message}`);
   });
   const left = yaml.split('\n').filter((line) => !line.trim().startsWith('#') && line.includes(placeholder)).length;

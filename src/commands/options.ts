@@ -30,15 +30,20 @@ export const commands = {
     arguments: [{ name: '[dates...]', description: 'meeting dates (YYYY-MM-DD) or ranges (2023-01-01..2023-06-30); default all' }],
   },
   new: {
-    description: 'write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items',
-    arguments: [{ name: '[date]', description: 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file' }],
+    description:
+      'write the meeting file for the next meeting (or the date given), filled in from the plan, the calendar and the standing items',
+    arguments: [
+      { name: '[date]', description: 'the meeting date (YYYY-MM-DD); default: the next on the schedule after the latest meeting file' },
+    ],
   },
   publish: {
-    description: 'publish every meeting, in the public version only, as a static site: pages, PDFs, open data (JSON, SBSYS XML) and calendar feeds',
+    description:
+      'publish every meeting, in the public version only, as a static site: pages, PDFs, open data (JSON, SBSYS XML) and calendar feeds',
     arguments: [],
   },
   send: {
-    description: "e-mail the members' PDF (built, or reused if it records being made from these inputs) to every member and extra recipient, and log it",
+    description:
+      "e-mail the members' PDF (built, or reused if it records being made from these inputs) to every member and extra recipient, and log it",
     arguments: [date],
   },
   minutes: {
@@ -119,7 +124,8 @@ export const options = [
   },
   {
     long: '--samlet',
-    description: "also each meeting's public combined document: its PDF with the open attachments' pages after it (printed once more for it)",
+    description:
+      "also each meeting's public combined document: its PDF with the open attachments' pages after it (printed once more for it)",
     commands: ['publish'],
   },
   {
@@ -143,7 +149,11 @@ export const options = [
     description: "the site's public address (https://...), for the links in the data and the calendar feeds",
     commands: ['publish'],
   },
-  { long: '--dry-run', description: 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing', commands: ['send'] },
+  {
+    long: '--dry-run',
+    description: 'print each recipient, the subject and the attachment (name, size, SHA-256); send nothing',
+    commands: ['send'],
+  },
   { long: '--to', argument: '<address>', description: 'send to this address only (a test send)', commands: ['send'] },
   {
     long: '--smtp',
@@ -172,10 +182,26 @@ export const options = [
     commands: committeeCommands,
   },
   { long: '--meetings', short: '-m', argument: '<dir>', description: 'the meetings folder', default: 'meetings', commands: ['preview'] },
-  { long: '--force', description: 'print every PDF again, also those made from the same inputs as they are (kept by default)', commands: ['build'] },
-  { long: '--force', description: 'print every PDF again, also those the site has from the same inputs, and index the site anew', commands: ['publish'] },
+  {
+    long: '--force',
+    description: 'print every PDF again, also those made from the same inputs as they are (kept by default)',
+    commands: ['build'],
+  },
+  {
+    long: '--force',
+    description: 'print every PDF again, also those the site has from the same inputs, and index the site anew',
+    commands: ['publish'],
+  },
   { long: '--force', description: 'send again to whoever has this version already', commands: ['send'] },
-  { long: '--port', short: '-p', argument: '<n>', description: 'the port on 127.0.0.1 (default: a free one)', parse: port, default: 0, commands: ['preview'] },
+  {
+    long: '--port',
+    short: '-p',
+    argument: '<n>',
+    description: 'the port on 127.0.0.1 (default: a free one)',
+    parse: port,
+    default: 0,
+    commands: ['preview'],
+  },
   { long: '--no-open', description: 'print the address only; do not open it in the browser', commands: ['preview'] },
   {
     long: '--browser',
@@ -186,11 +212,26 @@ export const options = [
   {
     long: '--libreoffice',
     argument: '<path>',
-    description: 'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
+    description:
+      'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
     commands: ['build', 'check', 'publish', 'send', 'finalize'],
   },
-  { long: '--timeout', argument: '<seconds>', description: 'how long the browser may take to start or print', parse: seconds, default: 60, commands: printing },
-  { long: '--jobs', short: '-j', argument: '<n>', description: 'documents printed at once (default: by the number of cores)', parse: count, commands: ['build', 'publish'] },
+  {
+    long: '--timeout',
+    argument: '<seconds>',
+    description: 'how long the browser may take to start or print',
+    parse: seconds,
+    default: 60,
+    commands: printing,
+  },
+  {
+    long: '--jobs',
+    short: '-j',
+    argument: '<n>',
+    description: 'documents printed at once (default: by the number of cores)',
+    parse: count,
+    commands: ['build', 'publish'],
+  },
   { long: '--quiet', short: '-q', description: 'no progress lines and no warnings; errors and the summary only', commands: ['build'] },
   { long: '--quiet', short: '-q', description: 'no warnings', commands: ['publish'] },
   { long: '--json', description: 'print the result, warnings and errors as JSON on stdout', commands: ['build', 'check', 'publish'] },
@@ -207,13 +248,14 @@ type KeyOf<O> = O extends { long: `--no-${infer N}` } ? Camel<N> : O extends { l
 type ValueOf<O> = O extends { parse: (v: string) => infer T } ? T : O extends { argument: string } ? string : boolean;
 /** A default, or a switch that is on unless given, always has a value. */
 type Given<O> = O extends { default: unknown } ? true : O extends { long: `--no-${string}` } ? true : false;
-type Of<C extends CommandName> = Extract<(typeof options)[number], { commands: readonly unknown[] }> extends infer O
-  ? O extends { commands: readonly (infer X)[] }
-    ? C extends X
-      ? O
+type Of<C extends CommandName> =
+  Extract<(typeof options)[number], { commands: readonly unknown[] }> extends infer O
+    ? O extends { commands: readonly (infer X)[] }
+      ? C extends X
+        ? O
+        : never
       : never
-    : never
-  : never;
+    : never;
 
 /** What commander hands a command's action, read from the table: `OptionsOf<'build'>`. */
 export type OptionsOf<C extends CommandName> = { [O in Of<C> as Given<O> extends true ? KeyOf<O> : never]: ValueOf<O> } & {

@@ -10,9 +10,19 @@ const dateWidth = 20;
 export function planTable(plan: ForwardPlanView, width: number, words: HouseStyleInput['ord']): string {
   const cancelled = (c: string | true) => (c === true ? words.aflyst : `${words.aflyst}: ${c}`);
   const rows = plan.meetings.map((m) => row(longDate(m.date), m.cancelled ? [cancelled(m.cancelled)] : m.points.map((p) => `- ${p}`)));
-  if (plan.awaiting.length > 0) rows.push(row('Afventer dato', plan.awaiting.map((p) => `- ${p}`)));
+  if (plan.awaiting.length > 0)
+    rows.push(
+      row(
+        'Afventer dato',
+        plan.awaiting.map((p) => `- ${p}`),
+      ),
+    );
   if (rows.length === 0) return 'No meetings on the schedule from that date.\n';
-  const lines = rows.flatMap(([date, texts]) => texts.flatMap((text, i) => wrap(text, width - dateWidth).map((line, j) => `${(i === 0 && j === 0 ? date : '').padEnd(dateWidth)}${j > 0 ? '  ' : ''}${line}`)));
+  const lines = rows.flatMap(([date, texts]) =>
+    texts.flatMap((text, i) =>
+      wrap(text, width - dateWidth).map((line, j) => `${(i === 0 && j === 0 ? date : '').padEnd(dateWidth)}${j > 0 ? '  ' : ''}${line}`),
+    ),
+  );
   return `${'Dato'.padEnd(dateWidth)}Punkter\n${lines.join('\n')}\n`;
 }
 

@@ -8,14 +8,27 @@ export type PublishOptions = OptionsOf<'publish'>;
 
 /** `agenda publish`: the public site of every committee's meetings (see pipeline/publish.ts). */
 export async function publishCommand(options: PublishOptions): Promise<void> {
-  const request = { committees: { meetings: options.meetings, udvalg: options.udvalg }, out: options.out, url: options.url, today: today(), force: options.force, samlet: options.samlet, browser: options.browser, libreoffice: options.libreoffice, timeoutMs: options.timeout * 1000, jobs: options.jobs };
+  const request = {
+    committees: { meetings: options.meetings, udvalg: options.udvalg },
+    out: options.out,
+    url: options.url,
+    today: today(),
+    force: options.force,
+    samlet: options.samlet,
+    browser: options.browser,
+    libreoffice: options.libreoffice,
+    timeoutMs: options.timeout * 1000,
+    jobs: options.jobs,
+  };
   const result = await publishSite(request);
   const { warnings, seconds, ...files } = result;
   if (options.json) return printJson({ ok: true, out: options.out, ...files, findings: findingsJson(warnings) });
   if (!options.quiet) printFindings(warnings);
   // The site works without its address; OParl's clients do not: its schemas take absolute URLs only.
   if (!options.url && !options.quiet) process.stderr.write(withoutAddress);
-  process.stderr.write(`published ${result.meetings} meetings to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`);
+  process.stderr.write(
+    `published ${result.meetings} meetings to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`,
+  );
 }
 
 const withoutAddress =

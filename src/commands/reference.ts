@@ -36,7 +36,9 @@ function commandSection(name: CommandName): string[] {
   const { description, arguments: args } = commands[name];
   const usage = ['agenda', name, '[options]', ...args.map((a) => a.name)].join(' ');
   const argumentRows = args.map((a) => `| \`${a.name}\` | ${cell(a.description)} |`);
-  const optionRows = optionsOf(name).map((o) => `| \`${flags(o)}\` | ${cell(o.description)}${o.default === undefined ? '' : ` (default: \`${o.default}\`)`} |`);
+  const optionRows = optionsOf(name).map(
+    (o) => `| \`${flags(o)}\` | ${cell(o.description)}${o.default === undefined ? '' : ` (default: \`${o.default}\`)`} |`,
+  );
   return [
     '',
     `## agenda ${name}`,

@@ -7,7 +7,14 @@ export function printFindings(findings: Finding[]): void {
 
 /** Findings as editors and scripts read them. */
 export function findingsJson(findings: Finding[]) {
-  return sortFindings(findings).map((f) => ({ severity: isError(f) ? 'error' : 'warning', file: f.file, line: f.line, col: f.col, path: f.path, message: f.message }));
+  return sortFindings(findings).map((f) => ({
+    severity: isError(f) ? 'error' : 'warning',
+    file: f.file,
+    line: f.line,
+    col: f.col,
+    path: f.path,
+    message: f.message,
+  }));
 }
 
 /**
@@ -15,7 +22,10 @@ export function findingsJson(findings: Finding[]) {
  * command, whether it succeeded, its exit code, the error that stopped it (or null), its findings,
  * and what the command itself reports (build: documents; check: files and counts).
  */
-export function printResult(command: string, result: { exitCode: number; error?: string; findings?: Finding[]; [more: string]: unknown }): void {
+export function printResult(
+  command: string,
+  result: { exitCode: number; error?: string; findings?: Finding[]; [more: string]: unknown },
+): void {
   const { exitCode, error, findings = [], ...more } = result;
   printJson({ command, ok: exitCode === 0, exitCode, error: error ?? null, ...more, findings: findingsJson(findings) });
 }

@@ -20,7 +20,10 @@ export async function sagCommand(id: string, options: SagOptions = {}): Promise<
     ? "the members' view, with closed items' titles and closed decisions: not for the public"
     : "the public view: closed items under their public titles, closed decisions not shown (--medlemmer: the members' view)";
   process.stdout.write(`${id}, ${view}\n`);
-  for (const s of steps) process.stdout.write(`${longDate(s.date)}  ${s.committee}, punkt ${s.number}: ${members ? s.title : s.publicTitle}\n  ${decisionLine(s, members)}\n`);
+  for (const s of steps)
+    process.stdout.write(
+      `${longDate(s.date)}  ${s.committee}, punkt ${s.number}: ${members ? s.title : s.publicTitle}\n  ${decisionLine(s, members)}\n`,
+    );
 }
 
 function decisionLine(step: CaseStep, members: boolean): string {

@@ -26,7 +26,11 @@ export async function schemaCommand(options: SchemaOptions): Promise<void> {
   process.stdout.write([file, ...beside].map((f) => `wrote ${f}\n`).join(''));
 }
 
-export async function writeSchema(dir: string, shared: Pick<SharedSources, 'style' | 'standingItems'>, file = path.join(dir, schemaFileName)): Promise<string> {
+export async function writeSchema(
+  dir: string,
+  shared: Pick<SharedSources, 'style' | 'standingItems'>,
+  file = path.join(dir, schemaFileName),
+): Promise<string> {
   await writeAtomically(file, schemaText(shared));
   return file;
 }
@@ -34,5 +38,12 @@ export async function writeSchema(dir: string, shared: Pick<SharedSources, 'styl
 /** The schema for a committee's meetings: the house's sections, and its standing items' ids for `fast:`. */
 function schemaText({ style, standingItems }: Pick<SharedSources, 'style' | 'standingItems'>): string {
   const ids = standingItems.punkter.map((p) => p.id);
-  return `${JSON.stringify(meetingJsonSchema(style.afsnit.map((a) => a.nøgle), ids), null, 2)}\n`;
+  return `${JSON.stringify(
+    meetingJsonSchema(
+      style.afsnit.map((a) => a.nøgle),
+      ids,
+    ),
+    null,
+    2,
+  )}\n`;
 }

@@ -16,19 +16,29 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
   const result = await sendMeeting(request, tell);
   const { attachment, due, sent, logFile } = result;
   if (options.dryRun) return dryRun(result);
-  if (result.finalized) process.stdout.write(`finalized ${request.date}: its shared files are archived, so the document sent can be rebuilt exactly\n`);
-  process.stdout.write(`sent ${attachment.filename} (sha256 ${attachment.sha256.slice(0, 12)}) to ${sent} of ${due.length} recipients; log: ${logFile}\n`);
+  if (result.finalized)
+    process.stdout.write(`finalized ${request.date}: its shared files are archived, so the document sent can be rebuilt exactly\n`);
+  process.stdout.write(
+    `sent ${attachment.filename} (sha256 ${attachment.sha256.slice(0, 12)}) to ${sent} of ${due.length} recipients; log: ${logFile}\n`,
+  );
   if (sent < due.length) throw new ReportedFailure(ExitCode.sendingFailed);
 }
 
 function tell(event: SendEvent): void {
   if (event.type === 'warnings') printFindings(event.findings);
   else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${documentNote(event)}\n`);
-  else if (event.type === 'without-email') process.stderr.write(`warning: ${event.name} has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n`);
-  else if (event.type === 'changed') process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
+  else if (event.type === 'without-email')
+    process.stderr.write(
+      `warning: ${event.name} has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n`,
+    );
+  else if (event.type === 'changed')
+    process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
   else if (event.type === 'already-sent' && event.outcomeUnknown) {
-    process.stdout.write(`${event.email}: a message of this version was begun on ${event.sentAt}, but the run stopped before its outcome was logged: not sent again, as it may have arrived (ask; --force sends it again)\n`);
-  } else if (event.type === 'already-sent') process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
+    process.stdout.write(
+      `${event.email}: a message of this version was begun on ${event.sentAt}, but the run stopped before its outcome was logged: not sent again, as it may have arrived (ask; --force sends it again)\n`,
+    );
+  } else if (event.type === 'already-sent')
+    process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
   else process.stderr.write(`${event.email}: ${event.error}\n`);
 }
 
@@ -40,7 +50,9 @@ function documentNote({ built, changedAfterBuild }: { built: boolean; changedAft
 
 function dryRun({ due, attachment }: SendResult): void {
   for (const { recipient: r, letter } of due) {
-    process.stdout.write(`to: ${r.name ? `${r.name} <${r.email}>` : r.email}\n  subject: ${letter.subject}\n  attachment: ${attachment.filename}, ${attachment.content.length} bytes, sha256 ${attachment.sha256}\n`);
+    process.stdout.write(
+      `to: ${r.name ? `${r.name} <${r.email}>` : r.email}\n  subject: ${letter.subject}\n  attachment: ${attachment.filename}, ${attachment.content.length} bytes, sha256 ${attachment.sha256}\n`,
+    );
   }
   process.stdout.write(`dry run: nothing sent (${due.length} ${due.length === 1 ? 'message' : 'messages'} would go)\n`);
 }

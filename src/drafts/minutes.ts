@@ -15,7 +15,12 @@ type ItemInput = NonNullable<MeetingInput['punkter']>[number];
  * and after each point, the placeholder. The new lines are inserted into the clerk's text, which
  * otherwise stays as it was, comments and all. Undefined when every item has its decision already.
  */
-export function minutesDraft(text: string, meeting: MeetingInput, standing: StandingItemInput[], mainKey: string | undefined): { yaml: string; added: number } | undefined {
+export function minutesDraft(
+  text: string,
+  meeting: MeetingInput,
+  standing: StandingItemInput[],
+  mainKey: string | undefined,
+): { yaml: string; added: number } | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines });
   const seq = doc.get('punkter', true);
@@ -29,7 +34,18 @@ export function minutesDraft(text: string, meeting: MeetingInput, standing: Stan
     if (entry.beslutning !== undefined || !isMap(node) || !node.range) return;
     if (node.flow) throw new UsageError(`punkter[${i}] is written on one line ({ ... }): write it as a block to add its beslutning`);
     const indent = lines.linePos(node.range[0]).col - 1;
-    inserts.push(keyAt(text, node.range[1], indent, draftDecision(entry, standing.find((s) => s.id === entry.fast), mainKey)));
+    inserts.push(
+      keyAt(
+        text,
+        node.range[1],
+        indent,
+        draftDecision(
+          entry,
+          standing.find((s) => s.id === entry.fast),
+          mainKey,
+        ),
+      ),
+    );
   });
   const added = inserts.length;
   const missing = standing.filter((s) => !entries.some((e) => e.fast === s.id));
@@ -58,9 +74,21 @@ function after(text: string, end: number, lines: string): { at: number; text: st
  * Entries for the standing items the file leaves out, each with its decision, at the end of
  * `punkter`; under a `punkter:` left empty, or as a new `punkter:` where the file has none.
  */
-function newItems(text: string, doc: Document, seq: YAMLSeq | undefined, lines: LineCounter, missing: StandingItemInput[], mainKey: string | undefined): { at: number; text: string } {
+function newItems(
+  text: string,
+  doc: Document,
+  seq: YAMLSeq | undefined,
+  lines: LineCounter,
+  missing: StandingItemInput[],
+  mainKey: string | undefined,
+): { at: number; text: string } {
   const dash = seq?.range ? lines.linePos(seq.range[0]).col - 1 : 2;
-  const entries = missing.map((s) => `${' '.repeat(dash)}- fast: ${yamlScalar(s.id, dash + 4)}\n${keyAt('\n', 1, dash + 2, draftDecision(undefined, s, mainKey)).text}`).join('');
+  const entries = missing
+    .map(
+      (s) =>
+        `${' '.repeat(dash)}- fast: ${yamlScalar(s.id, dash + 4)}\n${keyAt('\n', 1, dash + 2, draftDecision(undefined, s, mainKey)).text}`,
+    )
+    .join('');
   if (seq?.range) return after(text, seq.range[1], entries);
   const key = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'punkter') : undefined;
   if (key && isScalar(key.key) && key.key.range) {
@@ -76,7 +104,8 @@ function assertDrafted(yaml: string, items: number): void {
   const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true });
   const seq = doc.get('punkter', true);
   const decided = isSeq(seq) && seq.items.length === items && seq.items.every((item) => isMap(item) && item.has('beslutning'));
-  if (doc.errors.length > 0 || !decided) throw new UsageError('this meeting file is written in a shape agenda minutes cannot add the decisions to: add each beslutning by hand');
+  if (doc.errors.length > 0 || !decided)
+    throw new UsageError('this meeting file is written in a shape agenda minutes cannot add the decisions to: add each beslutning by hand');
 }
 
 /** Nothing closed is copied into the decision, which is open: closed texts and timetable rows are left out. */

@@ -44,7 +44,10 @@ export function newMeetingYaml(shared: SharedSources, date: string, schemaPath: 
 
 function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
   const points = s.fra_plan ? pointsOn(shared.forwardPlan, date) : [];
-  const review = s.politisk_kalender && shared.calendar ? politicalReview(shared.calendar, date, neighboursOf(shared.committee.mødeplan, date)) : undefined;
+  const review =
+    s.politisk_kalender && shared.calendar
+      ? politicalReview(shared.calendar, date, neighboursOf(shared.committee.mødeplan, date))
+      : undefined;
   const filledIn = s.kommende_møder || s.fra_plan || review;
   return {
     id: s.id,

@@ -6,6 +6,9 @@ import { stringify } from 'yaml';
  */
 export function yamlScalar(value: string, indent: number): string {
   if (!value.includes('\n') && !value.startsWith('- ')) return stringify(value, { lineWidth: 0 }).trimEnd();
-  const lines = value.trimEnd().split('\n').map((line) => (line ? ' '.repeat(indent) + line : ''));
+  const lines = value
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(indent) + line : ''));
   return `|\n${lines.join('\n')}`;
 }

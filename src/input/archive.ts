@@ -61,8 +61,12 @@ export async function readAttachmentHashes(dir: string, date: string): Promise<A
   const file = path.join(archiveDir(dir, date), hashesFile);
   if (!(await exists(file))) return undefined;
   const { data } = await readYamlFile(file);
-  const valid = typeof data === 'object' && data !== null && Object.values(data).every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
-  if (!valid) throw new InputError([{ file, line: 1, col: 1, path: '', message: 'expected each attachment file with its SHA-256, as agenda finalize writes it' }]);
+  const valid =
+    typeof data === 'object' && data !== null && Object.values(data).every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
+  if (!valid)
+    throw new InputError([
+      { file, line: 1, col: 1, path: '', message: 'expected each attachment file with its SHA-256, as agenda finalize writes it' },
+    ]);
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- checked just above: an object of SHA-256 strings
   return data as AttachmentHashes;
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { inside, readRegularFile, Refused } from './read-file.js';
-import { attachmentError, officeExtensions, type AttachmentBytes, type AttachmentFileRef, type AttachmentKind } from '../shared/attachment-file.js';
+import {
+  attachmentError,
+  officeExtensions,
+  type AttachmentBytes,
+  type AttachmentFileRef,
+  type AttachmentKind,
+} from '../shared/attachment-file.js';
 
 /** Beyond any attachment a committee sends (a scan of hundreds of pages is some 100 MB), small enough not to exhaust memory. */
 const maxBytes = 256 * 1024 * 1024;
@@ -13,7 +19,8 @@ const maxBytes = 256 * 1024 * 1024;
  */
 export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): Promise<AttachmentBytes> {
   const fail = (message: string) => attachmentError(ref, message);
-  if (path.isAbsolute(ref.path) || /^[a-z]:/i.test(ref.path)) throw fail('give the path relative to the meetings folder, not from the root');
+  if (path.isAbsolute(ref.path) || /^[a-z]:/i.test(ref.path))
+    throw fail('give the path relative to the meetings folder, not from the root');
   const folder = path.resolve(dir);
   const file = path.resolve(folder, ref.path);
   if (!inside(folder, file)) throw fail('the path leads outside the meetings folder');

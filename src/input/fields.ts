@@ -89,7 +89,9 @@ export const isoDate = z
  * for a file name, so it can never lead out of the output folder.
  */
 const nameRule = "is part of the documents' file names: at most 40 characters, and no /, \\, .. or control characters";
-export const namePart = asText(text.max(40, { error: nameRule, abort: true }).regex(...rule(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, nameRule)));
+export const namePart = asText(
+  text.max(40, { error: nameRule, abort: true }).regex(...rule(/^(?!.*\.\.)[^/\\\u0000-\u001f\u007f-\u009f]+$/, nameRule)),
+);
 
 /**
  * For the editor's JSON Schema (`.meta()` of a block): the key is given and not empty, as zod sees a key
@@ -121,7 +123,12 @@ export function notBefore(from: string, to: string) {
 export const email = z
   .string()
   .trim()
-  .regex(...rule(/^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, 'expected one e-mail address, e.g. navn@kommune.dk'));
+  .regex(
+    ...rule(
+      /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u,
+      'expected one e-mail address, e.g. navn@kommune.dk',
+    ),
+  );
 
 /** A clock time as the house writes it: 9:00, 9.00 or 17:30. */
 export const clockMessage = 'expected a time such as 9:00';
@@ -146,7 +153,9 @@ export function block<T extends z.ZodRawShape>(shape: T) {
  * indstilling ...), which are gathered under `afsnit`, in the style's order.
  */
 export function blockWithSections<S extends z.ZodRawShape, T extends z.ZodType>(shape: S, sectionKeys: string[], sectionValue: T) {
-  const sections = Object.fromEntries(sectionKeys.map((k) => [k, optional(sectionValue).describe(`The section ${k} of the house style (Markdown).`)]));
+  const sections = Object.fromEntries(
+    sectionKeys.map((k) => [k, optional(sectionValue).describe(`The section ${k} of the house style (Markdown).`)]),
+  );
   return block({ ...shape, ...sections }).transform((raw) => {
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the strict object of shape and sections, whose keys zod's type of a spread cannot name
     const all = raw as Record<string, unknown>;

@@ -26,7 +26,9 @@ export async function readHouseTemplates(dir: string, root: string): Promise<Hou
   }
   const cssFile = path.join(dir, 'style.css');
   const css = (await exists(cssFile)) ? await readText(cssFile, within) : undefined;
-  const key = createHash('sha256').update(JSON.stringify([partials, css])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([partials, css]))
+    .digest('hex');
   return { folder: dir, partials, css, key };
 }
 
@@ -62,7 +64,10 @@ async function readText(file: string, within: Within): Promise<string> {
  */
 export async function unusedPartials(house: HouseTemplates | undefined): Promise<Finding[]> {
   if (!house) return [];
-  const names = (await readdir(path.join(templatesDir, 'partials'))).filter((n) => n.endsWith('.hbs')).map((n) => path.basename(n, '.hbs')).sort();
+  const names = (await readdir(path.join(templatesDir, 'partials')))
+    .filter((n) => n.endsWith('.hbs'))
+    .map((n) => path.basename(n, '.hbs'))
+    .sort();
   return Object.keys(house.partials)
     .filter((name) => !names.includes(name) && !calledIn(house, name))
     .map((name) => ({

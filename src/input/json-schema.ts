@@ -35,7 +35,9 @@ function asAnEditorReads(zodSchema: { _zod: { def: object } }, json: JsonSchema)
     if (message) node.patternErrorMessage = message;
   }
   const { description, ...own } = json;
-  const readAs = readAsText.has(def) ? (o: JsonSchema) => ({ anyOf: [o, { type: 'number' }, { type: 'boolean' }] }) : asAnEditorReadsIt.get(def);
+  const readAs = readAsText.has(def)
+    ? (o: JsonSchema) => ({ anyOf: [o, { type: 'number' }, { type: 'boolean' }] })
+    : asAnEditorReadsIt.get(def);
   const emptyList = emptyIsList.has(def) ? (o: JsonSchema) => ({ anyOf: [o, { type: 'null' }] }) : undefined;
   if (!readAs && !emptyList) return;
   const replacement = [readAs, emptyList].reduce((o, f) => (f ? f(o) : o), own);
@@ -58,7 +60,11 @@ function editorJsonSchema(schema: z.ZodType, title: string, description: string)
  * $schema=...`); given the standing items' ids, an editor completes `fast:` with them.
  */
 export function meetingJsonSchema(sectionKeys: string[], standingIds: string[] = []): object {
-  const editable = editorJsonSchema(meetingSchemaFor(sectionKeys), 'Et møde: <dato>.yaml', 'What is new at one meeting; see the README of agenda.');
+  const editable = editorJsonSchema(
+    meetingSchemaFor(sectionKeys),
+    'Et møde: <dato>.yaml',
+    'What is new at one meeting; see the README of agenda.',
+  );
   if (standingIds.length > 0) offerStandingIds(editable, standingIds);
   return editable;
 }
@@ -67,11 +73,27 @@ export function meetingJsonSchema(sectionKeys: string[], standingIds: string[] =
 export function sharedJsonSchemas(sectionKeys: string[]): Record<string, object> {
   const readme = 'see the README of agenda.';
   return {
-    'udvalg.yaml': editorJsonSchema(committeeSchema, 'Udvalget: udvalg.yaml', `Who meets, where and when, shared by every meeting of the committee; ${readme}`),
-    'faste-punkter.yaml': editorJsonSchema(standingItemsSchemaFor(sectionKeys), 'De faste punkter: faste-punkter.yaml', `The standing items on every agenda, with their fixed text; ${readme}`),
+    'udvalg.yaml': editorJsonSchema(
+      committeeSchema,
+      'Udvalget: udvalg.yaml',
+      `Who meets, where and when, shared by every meeting of the committee; ${readme}`,
+    ),
+    'faste-punkter.yaml': editorJsonSchema(
+      standingItemsSchemaFor(sectionKeys),
+      'De faste punkter: faste-punkter.yaml',
+      `The standing items on every agenda, with their fixed text; ${readme}`,
+    ),
     'plan.yaml': editorJsonSchema(forwardPlanSchema, 'Punkter til kommende møder: plan.yaml', `The forward plan, by meeting; ${readme}`),
-    'kalender.yaml': editorJsonSchema(calendarSchema, 'Den politiske kalender: kalender.yaml', `The year's meetings of the political committees; ${readme}`),
-    'kommune.yaml': editorJsonSchema(municipalitySchema, 'Kommunen: kommune.yaml', `The municipality of a repository of committees, and its house style; ${readme}`),
+    'kalender.yaml': editorJsonSchema(
+      calendarSchema,
+      'Den politiske kalender: kalender.yaml',
+      `The year's meetings of the political committees; ${readme}`,
+    ),
+    'kommune.yaml': editorJsonSchema(
+      municipalitySchema,
+      'Kommunen: kommune.yaml',
+      `The municipality of a repository of committees, and its house style; ${readme}`,
+    ),
   };
 }
 
@@ -86,7 +108,10 @@ function offerStandingIds(node: unknown, ids: string[]): void {
   const fast = (node as JsonSchema).properties?.fast as { anyOf?: Array<{ description?: string }> } | undefined;
   if (fast?.anyOf) {
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions, @typescript-eslint/no-non-null-assertion -- fast was read from these properties just above
-    (node as JsonSchema).properties!.fast = { description: fast.anyOf[0]?.description, anyOf: [{ type: 'string', enum: ids }, { type: 'null' }] };
+    (node as JsonSchema).properties!.fast = {
+      description: fast.anyOf[0]?.description,
+      anyOf: [{ type: 'string', enum: ids }, { type: 'null' }],
+    };
   }
   for (const child of Object.values(node)) offerStandingIds(child, ids);
 }
@@ -106,7 +131,9 @@ function allowEmptyOptionals(node: unknown): JsonSchema {
   const copy = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, allowEmptyOptionals(v)])) as JsonSchema;
   if (copy.properties) {
     const required = new Set(copy.required ?? []);
-    copy.properties = Object.fromEntries(Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) || takesNull(v) ? v : { anyOf: [v, { type: 'null' }] }]));
+    copy.properties = Object.fromEntries(
+      Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) || takesNull(v) ? v : { anyOf: [v, { type: 'null' }] }]),
+    );
   }
   return copy;
 }

@@ -78,11 +78,20 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
     templates,
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
-    calendar: await readOptional((await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar), calendarSchema, findings),
+    calendar: await readOptional(
+      (await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar),
+      calendarSchema,
+      findings,
+    ),
   };
 }
 
-export async function readMeetingFile(dir: string, date: string, style: HouseStyleInput, findings: Finding[]): Promise<Read<MeetingInput> | undefined> {
+export async function readMeetingFile(
+  dir: string,
+  date: string,
+  style: HouseStyleInput,
+  findings: Finding[],
+): Promise<Read<MeetingInput> | undefined> {
   return readValid(meetingFile(dir, date), meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings);
 }
 
@@ -114,4 +123,3 @@ async function readValid<S extends z.ZodType>(file: string, schema: S, findings:
 async function readOptional<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {
   return (await exists(file)) ? readValid(file, schema, findings) : undefined;
 }
-

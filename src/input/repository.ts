@@ -35,7 +35,9 @@ export interface CommitteeFolder {
  * and each folder of `udvalg/` that holds an udvalg.yaml. This is the one place committees are found.
  */
 export async function findCommittees(root: string): Promise<CommitteeFolder[]> {
-  const inUdvalg = (await readdir(path.join(root, 'udvalg'), { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => path.join(root, 'udvalg', e.name));
+  const inUdvalg = (await readdir(path.join(root, 'udvalg'), { withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(root, 'udvalg', e.name));
   const candidates = [path.join(root, 'meetings'), ...inUdvalg];
   const found: Array<{ id: string; dir: string }> = [];
   for (const dir of candidates) {
@@ -98,14 +100,18 @@ export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Pro
   const all = await findCommittees(root);
   if (choice.udvalg === undefined) return all.length > 0 ? all : [folderAt(path.join(root, 'meetings'))];
   const chosen = all.find((c) => c.id === choice.udvalg || path.basename(c.dir) === choice.udvalg);
-  if (!chosen) throw new UsageError(`--udvalg ${choice.udvalg}: no such committee here${all.length ? ` (the committees are: ${all.map((c) => c.id).join(', ')})` : ''}`);
+  if (!chosen)
+    throw new UsageError(
+      `--udvalg ${choice.udvalg}: no such committee here${all.length ? ` (the committees are: ${all.map((c) => c.id).join(', ')})` : ''}`,
+    );
   return [chosen];
 }
 
 /** The one committee a command about one committee works on; several without `--udvalg` is a usage error. */
 export async function chooseCommittee(choice: CommitteeChoice, root = '.'): Promise<CommitteeFolder> {
   const all = await chooseCommittees(choice, root);
-  if (all.length > 1) throw new UsageError(`this repository has ${all.length} committees (${all.map((c) => c.id).join(', ')}): name one with --udvalg`);
+  if (all.length > 1)
+    throw new UsageError(`this repository has ${all.length} committees (${all.map((c) => c.id).join(', ')}): name one with --udvalg`);
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- chooseCommittees gives at least one committee or throws, and not more than one here
   return all[0]!;
 }
@@ -123,5 +129,7 @@ export async function chooseCommitteeOf(choice: CommitteeChoice, date: string, r
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one committee, checked on the line
   if (meeting.length === 1) return meeting[0]!;
   const which = meeting.length ? meeting : all;
-  throw new UsageError(`${meeting.length ? `${which.length} committees meet on ${date}` : `no committee has a meeting file for ${date}`} (${which.map((c) => c.id).join(', ')}): name one with --udvalg`);
+  throw new UsageError(
+    `${meeting.length ? `${which.length} committees meet on ${date}` : `no committee has a meeting file for ${date}`} (${which.map((c) => c.id).join(', ')}): name one with --udvalg`,
+  );
 }

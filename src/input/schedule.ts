@@ -28,7 +28,8 @@ export interface ScheduledDate {
 export function scheduledDates(schedule: ScheduleInput): ScheduledDate[] {
   const dates = new Map<string, ScheduledDate>();
   for (const d of [...rhythm(schedule), ...(schedule.ekstra ?? [])]) dates.set(d, { date: d });
-  for (const d of schedule.datoer ?? []) dates.set(d.dato, { date: d.dato, ...definedOnly({ start: d.start, slut: d.slut, sted: d.sted }) });
+  for (const d of schedule.datoer ?? [])
+    dates.set(d.dato, { date: d.dato, ...definedOnly({ start: d.start, slut: d.slut, sted: d.sted }) });
   for (const move of schedule.flyttet ?? []) {
     const moved = dates.get(move.fra);
     dates.delete(move.fra);

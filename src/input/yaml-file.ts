@@ -29,7 +29,12 @@ export function parseYaml(file: string, text: string): YamlFile {
   // failsafe: every scalar stays the text the clerk typed ("11.00" is a time, not 11); the schemas
   // give numbers and true/false their meaning. A small alias budget refuses "billion laughs" files.
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter, uniqueKeys: true, prettyErrors: false });
-  const finding = (e: YAMLError): Finding => ({ file, ...lineCounter.linePos(e.pos[0]), path: '', message: yamlMessage(e.code, e.message) });
+  const finding = (e: YAMLError): Finding => ({
+    file,
+    ...lineCounter.linePos(e.pos[0]),
+    path: '',
+    message: yamlMessage(e.code, e.message),
+  });
   // A key given twice still leaves a file to check, so its other mistakes are found in the same run.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new InputError(doc.errors.map(finding));
   // `key:` with nothing after it is no value, as an editor reads it, and so are YAML's words for none
@@ -44,7 +49,9 @@ export function parseYaml(file: string, text: string): YamlFile {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
     // yaml stops expanding aliases past the budget: a "billion laughs" file, or one that overuses them.
-    const message = /alias/i.test(messageOf(err)) ? 'its aliases (*name) expand to too much text; write the text out instead' : messageOf(err);
+    const message = /alias/i.test(messageOf(err))
+      ? 'its aliases (*name) expand to too much text; write the text out instead'
+      : messageOf(err);
     throw fileError(file, message);
   }
   const locate: YamlFile['locate'] = (path, opts = {}) => {

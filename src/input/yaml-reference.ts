@@ -21,7 +21,9 @@ type Node = {
 /** The reference of every file's keys, the sections being the house's given. */
 export function yamlReference(sectionKeys: string[]): string {
   // zod's JSON Schemas, typed as object: Node names the part of JSON Schema they use.
-  const files = [['YYYY-MM-DD.yaml', meetingJsonSchema(sectionKeys)], ...Object.entries(sharedJsonSchemas(sectionKeys))] as Array<[string, Node]>;
+  const files = [['YYYY-MM-DD.yaml', meetingJsonSchema(sectionKeys)], ...Object.entries(sharedJsonSchemas(sectionKeys))] as Array<
+    [string, Node]
+  >;
   const intro = [
     '# The YAML files: every key',
     '',
@@ -37,10 +39,23 @@ export function yamlReference(sectionKeys: string[]): string {
 }
 
 /** GitHub's anchor of a heading: `YYYY-MM-DD.yaml` → `yyyy-mm-ddyaml`. */
-const anchor = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N}\- ]/gu, '').replace(/ /g, '-');
+const anchor = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\- ]/gu, '')
+    .replace(/ /g, '-');
 
 function fileSection(file: string, schema: Node): string[] {
-  return ['', `## ${cell(file)}`, '', cell(`${schema.title}. ${schema.description ?? ''}`.trim()), '', '| key | type | required | description |', '| --- | --- | --- | --- |', ...rows(schema, '')];
+  return [
+    '',
+    `## ${cell(file)}`,
+    '',
+    cell(`${schema.title}. ${schema.description ?? ''}`.trim()),
+    '',
+    '| key | type | required | description |',
+    '| --- | --- | --- | --- |',
+    ...rows(schema, ''),
+  ];
 }
 
 /** One row per key, then the keys of its blocks and of its lists' blocks, as `punkter[].bilag[].titel`. */
@@ -50,7 +65,10 @@ function rows(node: Node, prefix: string): string[] {
       const path = `${prefix}${key}`;
       const { inner, description } = unwrap(value);
       const required = (object.required ?? []).includes(key) ? 'yes' : '';
-      return [`| \`${path}\` | ${cell(kind(inner))} | ${required} | ${cell(description ?? '')} |`, ...rows(inner, inner.type === 'array' || listOf(inner) ? `${path}[].` : `${path}.`)];
+      return [
+        `| \`${path}\` | ${cell(kind(inner))} | ${required} | ${cell(description ?? '')} |`,
+        ...rows(inner, inner.type === 'array' || listOf(inner) ? `${path}[].` : `${path}.`),
+      ];
     }),
   );
 }
@@ -108,12 +126,25 @@ function patternKind(node: Node): string {
   if (patterns.some((p) => p.includes('\\.\\.'))) return 'short name (part of file names)';
   const own = patterns.find((p) => !everyText.has(p));
   const placeholders = own?.match(/\\\{\(\?:([^)]*)\)\\\}/)?.[1];
-  if (placeholders) return `text with ${placeholders.split('|').map((name) => `{${name}}`).join(', ')}`;
+  if (placeholders)
+    return `text with ${placeholders
+      .split('|')
+      .map((name) => `{${name}}`)
+      .join(', ')}`;
   return own ? `text matching \`${own}\`` : 'text';
 }
 
 /** The patterns of every text (input/fields.ts): not empty, no control character, one line. */
-const everyText = new Set([String.raw`\S`, String.raw`^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$`, String.raw`^\s*[^\n\u2028\u2029]*\s*$`]);
+const everyText = new Set([
+  String.raw`\S`,
+  String.raw`^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$`,
+  String.raw`^\s*[^\n\u2028\u2029]*\s*$`,
+]);
 
 /** A table cell: one line; `<dato>` would be read as an HTML tag, `|` as a column. */
-const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
+const cell = (text: string) =>
+  text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|');

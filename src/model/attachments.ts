@@ -18,7 +18,9 @@ export interface FiledAttachment {
  */
 export function filedAttachments(meeting: Meeting): FiledAttachment[] {
   return meeting.items.flatMap((item, itemIndex) =>
-    item.bilag.flatMap((bilag, i) => (bilag.file ? [{ item, itemIndex, bilag: { ...bilag, file: bilag.file }, place: i, anchor: attachmentAnchor(item, i) }] : [])),
+    item.bilag.flatMap((bilag, i) =>
+      bilag.file ? [{ item, itemIndex, bilag: { ...bilag, file: bilag.file }, place: i, anchor: attachmentAnchor(item, i) }] : [],
+    ),
   );
 }
 

@@ -34,5 +34,9 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
 
 /** What other committees decided on the case before `date`: the decisions an item that takes it up shows, in order. */
 export function earlierDecisions(history: Meeting[], sag: string, date: string, committee: string): EarlierDecision[] {
-  return caseSteps(history, sag).flatMap((s) => (s.decision && s.date < date && s.committee !== committee ? [{ committee: s.committee, date: s.date, number: s.number, decision: s.decision }] : []));
+  return caseSteps(history, sag).flatMap((s) =>
+    s.decision && s.date < date && s.committee !== committee
+      ? [{ committee: s.committee, date: s.date, number: s.number, decision: s.decision }]
+      : [],
+  );
 }

@@ -8,7 +8,13 @@ import type { Item, Meeting } from './meeting.js';
 export function holdsClosed(meeting: Meeting, item: Item): boolean {
   // The public version has nothing closed left in it: a closed item shows only that it is closed.
   if (meeting.audience !== 'medlemmer') return false;
-  const closedParts = [...item.sections.map((s) => s.text), ...item.tidsplan, ...item.bilag, item.beslutning, ...item.earlierDecisions.map((d) => d.decision)];
+  const closedParts = [
+    ...item.sections.map((s) => s.text),
+    ...item.tidsplan,
+    ...item.bilag,
+    item.beslutning,
+    ...item.earlierDecisions.map((d) => d.decision),
+  ];
   return item.lukket || closedParts.some((part) => part?.lukket);
 }
 

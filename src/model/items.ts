@@ -28,7 +28,12 @@ export interface ItemDefaults {
  * items placed last; numbered from 1. A meeting entry with `fast: id` fills in that standing item.
  */
 export function mergeItems(standing: StandingItemInput[], entries: ItemInput[], defaults: ItemDefaults): Item[] {
-  const filled = (s: StandingItemInput) => toItem(entries.find((e) => e.fast === s.id), s, defaults);
+  const filled = (s: StandingItemInput) =>
+    toItem(
+      entries.find((e) => e.fast === s.id),
+      s,
+      defaults,
+    );
   const { first, last } = byPlacement(standing);
   const own = entries.filter((e) => e.fast === undefined).map((e) => toItem(e, undefined, defaults));
   return [...first.map(filled), ...own, ...last.map(filled)].map((item, i) => ({ ...item, number: i + 1 }));
@@ -49,7 +54,8 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     lukket,
     sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
     forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
-    politicalReview: standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
+    politicalReview:
+      standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
     sections: sections(defaults.sections, standing, entry),
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
     bilag: numbered(entry, lukket, defaults.fileAt),
@@ -78,7 +84,14 @@ function sections(style: HouseStyleInput['afsnit'], standing: StandingItemInput 
   const main = mainSectionKey(style);
   return style.map((a) => {
     const fixed: StandingText | undefined = standing?.afsnit[a.nøgle];
-    return { key: a.nøgle, heading: a.overskrift, main: a.nøgle === main, before: fixed?.før, text: closable(entry?.afsnit[a.nøgle]), after: fixed?.efter };
+    return {
+      key: a.nøgle,
+      heading: a.overskrift,
+      main: a.nøgle === main,
+      before: fixed?.før,
+      text: closable(entry?.afsnit[a.nøgle]),
+      after: fixed?.efter,
+    };
   });
 }
 

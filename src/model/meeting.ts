@@ -154,7 +154,6 @@ export interface Bilag {
   file?: AttachmentFileRef;
 }
 
-
 /** The coming meetings with their planned points, as the plan stood on the meeting's date. */
 export interface ForwardPlanView {
   meetings: PlannedMeeting[];

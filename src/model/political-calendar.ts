@@ -11,7 +11,12 @@ import type { Neighbours } from '../input/schedule.js';
  * Without a previous or next meeting in the schedule, a week either side stands in for it.
  * `notes` are the clerk's remarks on single meetings, keyed "ØK 2023-09-05".
  */
-export function politicalReview(calendar: CalendarInput, date: string, around: Neighbours, notes: Record<string, string> = {}): PoliticalReview {
+export function politicalReview(
+  calendar: CalendarInput,
+  date: string,
+  around: Neighbours,
+  notes: Record<string, string> = {},
+): PoliticalReview {
   const previous = around.previous ?? plusDays(date, -7);
   const next = around.next ?? plusDays(date, 7);
   const meetings = sortedByDate(calendar.møder);
@@ -59,5 +64,13 @@ function rulOf(calendar: CalendarInput, meetings: PoliticalMeetingInput[], date:
 function toView(calendar: CalendarInput, m: PoliticalMeetingInput, note: string | undefined): PoliticalMeeting {
   const committee = calendar.udvalg.find((u) => u.kort === m.udvalg);
   if (!committee) throw new Error(`the calendar's committee ${m.udvalg} passed validation unknown`);
-  return { abbreviation: m.udvalg, committee: committee.navn, meetingName: committee.møde, date: m.dato, type: m.type ?? 'ordinært', cancelled: m.aflyst ?? false, note };
+  return {
+    abbreviation: m.udvalg,
+    committee: committee.navn,
+    meetingName: committee.møde,
+    date: m.dato,
+    type: m.type ?? 'ordinært',
+    cancelled: m.aflyst ?? false,
+    note,
+  };
 }

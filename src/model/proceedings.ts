@@ -18,7 +18,14 @@ export function proceedings(entry: ItemInput | undefined, at: Proceedings): Pick
   ];
   const out = new Set(notTakingPart.map((n) => n.name));
   const voters = at.present.filter((p) => !out.has(p.name));
-  const count = (who: string[] = []): VoteCount => ({ who, count: who.reduce((n, w) => n + (voters.some((p) => p.name === w) ? 1 : voters.filter((p) => p.party === w).length), 0) });
-  const vote = entry?.afstemning && { for: count(entry.afstemning.for), against: count(entry.afstemning.imod), abstaining: count(entry.afstemning.undlod) };
+  const count = (who: string[] = []): VoteCount => ({
+    who,
+    count: who.reduce((n, w) => n + (voters.some((p) => p.name === w) ? 1 : voters.filter((p) => p.party === w).length), 0),
+  });
+  const vote = entry?.afstemning && {
+    for: count(entry.afstemning.for),
+    against: count(entry.afstemning.imod),
+    abstaining: count(entry.afstemning.undlod),
+  };
   return { notTakingPart, vote, dissent: (entry?.protokoltilførsel ?? []).map((d) => ({ by: d.af, text: d.tekst })) };
 }

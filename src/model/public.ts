@@ -9,11 +9,20 @@ import type { Bilag, Item, ItemSection, Meeting } from './meeting.js';
  */
 export function publicVersion(meeting: Meeting): Meeting {
   const closedTitle = meeting.style.ord.lukket_punkt;
-  return { ...meeting, audience: 'offentlig', items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item))) };
+  return {
+    ...meeting,
+    audience: 'offentlig',
+    items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item))),
+  };
 }
 
 /** What is left of a closed decision: nothing. Who did not take part and why, the vote and the dissent are closed with it. */
-const noRecord: Pick<Item, 'beslutning' | 'notTakingPart' | 'vote' | 'dissent'> = { beslutning: undefined, notTakingPart: [], vote: undefined, dissent: [] };
+const noRecord: Pick<Item, 'beslutning' | 'notTakingPart' | 'vote' | 'dissent'> = {
+  beslutning: undefined,
+  notTakingPart: [],
+  vote: undefined,
+  dissent: [],
+};
 
 function closedItem(item: Item, closedTitle: string): Item {
   return {

@@ -15,7 +15,9 @@ export function seatsOn(members: MemberInput[], date: string): Seat[] {
 
 /** The politicians (members without a seat title) in office on `date`. */
 export function membersOn(members: MemberInput[], date: string): Person[] {
-  return members.filter((m) => m.titel === undefined && within(date, m.fra, m.til)).map((m) => ({ name: m.navn, party: m.parti, role: m.rolle }));
+  return members
+    .filter((m) => m.titel === undefined && within(date, m.fra, m.til))
+    .map((m) => ({ name: m.navn, party: m.parti, role: m.rolle }));
 }
 
 /** The meeting's absences, each member with the substitute in their place (of their party). */

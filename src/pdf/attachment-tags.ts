@@ -101,7 +101,11 @@ export function kidList(lib: Lib, doc: PDFDocument, element: PDFDict): PDFObject
  * element's kids, marked content on its page (/Pg, else `page`, its element's), an object's page.
  * Infinity and -Infinity for a kid with none.
  */
-function pageRange(lib: Lib, doc: PDFDocument, sheets: Map<string, number>): (kid: PDFObject, page: PDFObject | undefined) => { first: number; last: number } {
+function pageRange(
+  lib: Lib,
+  doc: PDFDocument,
+  sheets: Map<string, number>,
+): (kid: PDFObject, page: PDFObject | undefined) => { first: number; last: number } {
   const { PDFDict, PDFName, PDFNumber, PDFRef } = lib;
   const none = { first: Infinity, last: -Infinity };
   const known = new Map<PDFDict, { first: number; last: number }>();
@@ -119,7 +123,10 @@ function pageRange(lib: Lib, doc: PDFDocument, sheets: Map<string, number>): (ki
     if (!known.has(dict)) {
       known.set(dict, none); // a cycle reaches no page
       const kids = kidList(lib, doc, dict).map((k) => range(k, own));
-      known.set(dict, kids.reduce((a, b) => ({ first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) }), none));
+      known.set(
+        dict,
+        kids.reduce((a, b) => ({ first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) }), none),
+      );
     }
     return known.get(dict)!;
   };

@@ -46,7 +46,12 @@ export async function attachmentPdf(opened: OpenedAttachment): Promise<Uint8Arra
 
 async function openPdf(bytes: Uint8Array, webLinks: boolean): Promise<PDFDocument> {
   const { PDFDocument, ParseSpeeds } = await pdfLib();
-  const doc = await PDFDocument.load(bytes, { password: '', updateMetadata: false, parseSpeed: ParseSpeeds.Fastest, warnOnInvalidObjects: false });
+  const doc = await PDFDocument.load(bytes, {
+    password: '',
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+    warnOnInvalidObjects: false,
+  });
   await wholePages(doc);
   // Widgets are annotations, which an embedded page leaves behind: their appearance goes into the page.
   const form = doc.getForm();
@@ -77,7 +82,9 @@ async function wholePages(doc: PDFDocument): Promise<void> {
 /** What the clerk can do about a file that would not open. */
 function reason(err: unknown, file: AttachmentBytes): string {
   const message = messageOf(err);
-  if (/needs password|password|encrypt/i.test(message)) return 'the PDF is protected by a password: save a copy without one (print it to PDF) and name that';
-  if (file.kind !== 'pdf') return `the file is not a readable ${file.kind.toUpperCase()} image (${message.split('\n')[0]}); save it again, or as PDF`;
+  if (/needs password|password|encrypt/i.test(message))
+    return 'the PDF is protected by a password: save a copy without one (print it to PDF) and name that';
+  if (file.kind !== 'pdf')
+    return `the file is not a readable ${file.kind.toUpperCase()} image (${message.split('\n')[0]}); save it again, or as PDF`;
   return `the PDF is damaged and cannot be read (${message.split('\n')[0]}); save it again from the program that made it`;
 }

@@ -42,7 +42,13 @@ const launchArgs = [
 
 /** Where browsers usually live, after the explicit settings and Puppeteer's own download. */
 const systemPaths: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ],
   darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
   win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe'],
 };
@@ -64,11 +70,22 @@ export interface BrowserSearch {
 
 /** The browser to print with, found the way users expect; one clear error when there is none. */
 export function findBrowser(search: BrowserSearch = {}): string {
-  const { env = process.env, platform = process.platform, exists = existsSync, runnable = executable, downloaded = puppeteerDownload } = search;
-  const named = search.explicit ? { path: search.explicit, by: '--browser' } : env.PUPPETEER_EXECUTABLE_PATH ? { path: env.PUPPETEER_EXECUTABLE_PATH, by: 'PUPPETEER_EXECUTABLE_PATH' } : undefined;
+  const {
+    env = process.env,
+    platform = process.platform,
+    exists = existsSync,
+    runnable = executable,
+    downloaded = puppeteerDownload,
+  } = search;
+  const named = search.explicit
+    ? { path: search.explicit, by: '--browser' }
+    : env.PUPPETEER_EXECUTABLE_PATH
+      ? { path: env.PUPPETEER_EXECUTABLE_PATH, by: 'PUPPETEER_EXECUTABLE_PATH' }
+      : undefined;
   if (named) {
     if (!exists(named.path)) throw new EnvironmentError(`no browser at ${named.path} (named by ${named.by}); ${howToGetABrowser}`);
-    if (!runnable(named.path)) throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetABrowser}`);
+    if (!runnable(named.path))
+      throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetABrowser}`);
     return named.path;
   }
   const found = [downloaded(), ...(systemPaths[platform] ?? [])].find((p) => p !== undefined && exists(p));
@@ -145,7 +162,10 @@ export function startBrowser(executablePath: string, timeoutMs: number, { closes
  */
 function killOnSignal(launching: Promise<Launched>): () => void {
   let launched: Launched | undefined;
-  void launching.then((l) => (launched = l), () => undefined);
+  void launching.then(
+    (l) => (launched = l),
+    () => undefined,
+  );
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
   const handlers = Object.entries(codes).map(([signal, code]) => {
     const handler = () => {
@@ -204,7 +224,10 @@ async function asBrowserFault(err: unknown, browser: Browser, timeoutMs: number)
  * CPU of every command.
  */
 async function closeBrowser({ child, profile }: Launched): Promise<void> {
-  const exited = child.exitCode === null && child.signalCode === null ? new Promise<true>((resolve) => child.once('exit', () => resolve(true))) : Promise.resolve(true);
+  const exited =
+    child.exitCode === null && child.signalCode === null
+      ? new Promise<true>((resolve) => child.once('exit', () => resolve(true)))
+      : Promise.resolve(true);
   killGroup(child);
   await within(closeGraceMs, exited);
   dispose(profile);

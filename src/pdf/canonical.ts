@@ -48,7 +48,13 @@ async function renumberStructureIds(doc: PDFDocument): Promise<void> {
 type Lib = typeof import('@cantoo/pdf-lib');
 
 /** Replaces, within `value` (a string, or attributes holding strings), every structure id by its new name. */
-function rewriteStrings(lib: Lib, value: PDFObject | undefined, parent: PDFDict | PDFArray, key: PDFName | number, rename: (s: PDFString) => PDFString): void {
+function rewriteStrings(
+  lib: Lib,
+  value: PDFObject | undefined,
+  parent: PDFDict | PDFArray,
+  key: PDFName | number,
+  rename: (s: PDFString) => PDFString,
+): void {
   const { PDFArray, PDFDict, PDFString } = lib;
   if (value instanceof PDFString && /^node\d+$/.test(value.asString())) {
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- an array's values are reached by their index

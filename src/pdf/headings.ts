@@ -9,7 +9,9 @@ export function headingTexts(html: string): string[] {
   return [...html.matchAll(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the pattern's second group always takes part in a match
     const inner = m[2]!;
-    return decodeEntities(inner.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    return decodeEntities(inner.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
   });
 }
 

@@ -19,10 +19,20 @@ export async function imagePage(file: AttachmentBytes): Promise<PDFDocument> {
   const [shownWidth, shownHeight] = turn >= 5 ? [image.height, image.width] : [image.width, image.height];
   const [width, height] = shownWidth > shownHeight ? [a4.height, a4.width] : [a4.width, a4.height];
   const scale = Math.min(width / shownWidth, height / shownHeight);
-  const box = { x: (width - shownWidth * scale) / 2, y: (height - shownHeight * scale) / 2, width: shownWidth * scale, height: shownHeight * scale };
+  const box = {
+    x: (width - shownWidth * scale) / 2,
+    y: (height - shownHeight * scale) / 2,
+    width: shownWidth * scale,
+    height: shownHeight * scale,
+  };
   const page = doc.addPage([width, height]);
   const name = page.node.newXObject('Image', image.ref);
-  page.pushOperators(lib.pushGraphicsState(), lib.concatTransformationMatrix(...placement(turn, box)), lib.drawObject(name), lib.popGraphicsState());
+  page.pushOperators(
+    lib.pushGraphicsState(),
+    lib.concatTransformationMatrix(...placement(turn, box)),
+    lib.drawObject(name),
+    lib.popGraphicsState(),
+  );
   await doc.flush();
   return doc;
 }

@@ -70,13 +70,18 @@ export async function launchChromium(executablePath: string, args: string[], tim
   child.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
   const ended = new Promise<never>((_, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`Failed to launch the browser process (it ended: ${signal ?? `code ${code}`}): ${lastLines(said)}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`Failed to launch the browser process (it ended: ${signal ?? `code ${code}`}): ${lastLines(said)}`)),
+    );
   });
   ended.catch(() => undefined);
   let givenUp = false;
   try {
     const connecting = (async () => {
-      const [{ _connectToCdpBrowser }, { PipeTransport }] = await Promise.all([import('puppeteer-core/internal/cdp/BrowserConnector.js'), import('puppeteer-core/internal/node/PipeTransport.js')]);
+      const [{ _connectToCdpBrowser }, { PipeTransport }] = await Promise.all([
+        import('puppeteer-core/internal/cdp/BrowserConnector.js'),
+        import('puppeteer-core/internal/node/PipeTransport.js'),
+      ]);
       if (givenUp) throw new Error('the browser ended before Puppeteer was loaded');
       // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- file descriptors 3 and 4 are the pipes spawnGuarded opened for the DevTools protocol
       const transport = new PipeTransport(child.stdio[3] as NodeJS.WritableStream, child.stdio[4] as NodeJS.ReadableStream);
@@ -88,7 +93,9 @@ export async function launchChromium(executablePath: string, args: string[], tim
       return browser;
     })();
     connecting.catch(() => undefined);
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs).unref(),
+    );
     return { browser: await Promise.race([connecting, ended, timeout]), child, profile };
   } catch (err) {
     givenUp = true;

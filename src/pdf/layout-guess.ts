@@ -41,8 +41,16 @@ function readPageRule(): PageRule {
 
 /** Millimetres, as CSS `size` names them (CSS Paged Media 3). */
 const pageSizes: Record<string, [number, number]> = {
-  a5: [148, 210], a4: [210, 297], a3: [297, 420], b5: [176, 250], b4: [250, 353],
-  'jis-b5': [182, 257], 'jis-b4': [257, 364], letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8],
+  a5: [148, 210],
+  a4: [210, 297],
+  a3: [297, 420],
+  b5: [176, 250],
+  b4: [250, 353],
+  'jis-b5': [182, 257],
+  'jis-b4': [257, 364],
+  letter: [215.9, 279.4],
+  legal: [215.9, 355.6],
+  ledger: [279.4, 431.8],
 };
 /** CSS pixels in one of each absolute unit. */
 const units: Record<string, number> = { px: 1, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, pt: 96 / 72, pc: 16 };
@@ -110,7 +118,9 @@ function layOutInColumns(width: number, height: number): HeadingPages {
     const breaks = [
       forced.test(style.breakBefore) || (prev !== null && usedPage(prev) !== usedPage(el)) ? 'before' : '',
       forced.test(style.breakAfter) ? 'after' : '',
-    ].join(' ').trim();
+    ]
+      .join(' ')
+      .trim();
     if (breaks) {
       el.setAttribute(attr, breaks);
       marked.push(el);

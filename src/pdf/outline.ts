@@ -27,7 +27,8 @@ export async function headingPages(doc: PDFDocument): Promise<HeadingPages> {
   const { PDFArray, PDFDict, PDFName, PDFRef } = await pdfLib();
   // The page an entry points at, whether as a direct destination or through a GoTo action.
   const destination = (item: PDFDict) => {
-    const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray) ?? item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray);
+    const dest =
+      item.lookupMaybe(PDFName.of('Dest'), PDFArray) ?? item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray);
     const page = dest?.get(0);
     return page instanceof PDFRef ? page.toString() : '';
   };

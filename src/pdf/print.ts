@@ -38,7 +38,12 @@ export class PrintPage {
         void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'));
       });
       // Laid out for print on screen too, so that a guess of where its headings land (guessHeadings) sees what a print does.
-      const [cdp] = await Promise.all([page.createCDPSession(), page.setJavaScriptEnabled(false), page.setRequestInterception(true), page.emulateMediaType('print')]);
+      const [cdp] = await Promise.all([
+        page.createCDPSession(),
+        page.setJavaScriptEnabled(false),
+        page.setRequestInterception(true),
+        page.emulateMediaType('print'),
+      ]);
       return new PrintPage(page, cdp, timeoutMs);
     } catch (err) {
       await page.close().catch(() => undefined);
@@ -96,7 +101,10 @@ export class PrintPage {
 
   /** A renderer that no longer answers (stopped, hung) never confirms the close: it is not waited for beyond the timeout. */
   async close(): Promise<void> {
-    await within(this.timeoutMs, this.page.close().then(() => true));
+    await within(
+      this.timeoutMs,
+      this.page.close().then(() => true),
+    );
   }
 
   /**

@@ -33,7 +33,8 @@ export function sandboxUnavailable(host: SandboxHost = thisHost): string | undef
   if (host.platform !== 'linux') return undefined;
   if (host.uid === 0) return 'running as root';
   if (host.sysctl('user/max_user_namespaces') === '0') return 'user namespaces are off (user.max_user_namespaces = 0)';
-  if (host.sysctl('kernel/unprivileged_userns_clone') === '0') return 'unprivileged user namespaces are off (kernel.unprivileged_userns_clone = 0)';
+  if (host.sysctl('kernel/unprivileged_userns_clone') === '0')
+    return 'unprivileged user namespaces are off (kernel.unprivileged_userns_clone = 0)';
   return undefined;
 }
 

@@ -43,7 +43,12 @@ export class StampFonts {
       return { bytes, has: (c) => 'hasGlyphForCodePoint' in font && font.hasGlyphForCodePoint(c) };
     };
     const house = (subset: string) => face(sfntOfWoff(readFileSync(houseFontFile(subset, 400, 'normal', 'woff'))));
-    const faces: Faces = [house('latin'), ...Object.keys(houseFontSubsets()).filter((s) => s !== 'latin').map(house)];
+    const faces: Faces = [
+      house('latin'),
+      ...Object.keys(houseFontSubsets())
+        .filter((s) => s !== 'latin')
+        .map(house),
+    ];
     const missing = [...new Set(texts.flatMap((t) => [...t]))].filter((c) => !faces.some((f) => f.has(codePoint(c))));
     const fallback = missing.length > 0 ? systemFont(missing) : undefined;
     return new StampFonts(doc, fallback ? [...faces, face(readFileSync(fallback))] : faces);

@@ -39,7 +39,10 @@ export async function placeAttachments(
   pageLabel: (n: number) => string,
   pageAlt: (label: string, n: number, m: number) => string,
 ): Promise<void> {
-  const fonts = await StampFonts.load(doc, placed.map((p) => p.label));
+  const fonts = await StampFonts.load(
+    doc,
+    placed.map((p) => p.label),
+  );
   const parents = await topLevelEntries(doc);
   for (const p of placed) {
     const embedded = await doc.embedPages(p.opened.doc.getPages());
@@ -74,7 +77,12 @@ async function placePage(doc: PDFDocument, source: PDFPage, embedded: PDFEmbedde
   const y0 = box.y + (box.height - shownH * scale) / 2;
   // drawPage turns about the drawn page's lower left corner, counter-clockwise: move that corner so
   // the turned page lands on the box.
-  const origins: Record<typeof rotation, [number, number]> = { 0: [x0, y0], 90: [x0, y0 + shownH * scale], 180: [x0 + shownW * scale, y0 + shownH * scale], 270: [x0 + shownW * scale, y0] };
+  const origins: Record<typeof rotation, [number, number]> = {
+    0: [x0, y0],
+    90: [x0, y0 + shownH * scale],
+    180: [x0 + shownW * scale, y0 + shownH * scale],
+    270: [x0 + shownW * scale, y0],
+  };
   const [x, y] = origins[rotation];
   const sheet = doc.insertPage(index, [sheetW, sheetH]);
   sheet.pushOperators(await beginAttachmentPage());
@@ -128,7 +136,8 @@ async function topLevelEntries(doc: PDFDocument): Promise<PDFRef[]> {
   const { PDFDict, PDFName, PDFRef } = await pdfLib();
   const refs: PDFRef[] = [];
   const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  for (let ref = root?.get(PDFName.of('First')); ref instanceof PDFRef; ref = doc.context.lookup(ref, PDFDict).get(PDFName.of('Next'))) refs.push(ref);
+  for (let ref = root?.get(PDFName.of('First')); ref instanceof PDFRef; ref = doc.context.lookup(ref, PDFDict).get(PDFName.of('Next')))
+    refs.push(ref);
   return refs;
 }
 
@@ -139,7 +148,12 @@ async function addOutlineEntry(doc: PDFDocument, parentRef: PDFRef, title: strin
   const parent = doc.context.lookup(parentRef, PDFDict);
   const last = parent.get(name('Last'));
   const entry = doc.context.register(
-    doc.context.obj({ Title: PDFHexString.fromText(title), Parent: parentRef, Dest: [page, 'Fit'], ...(last instanceof PDFRef ? { Prev: last } : {}) }),
+    doc.context.obj({
+      Title: PDFHexString.fromText(title),
+      Parent: parentRef,
+      Dest: [page, 'Fit'],
+      ...(last instanceof PDFRef ? { Prev: last } : {}),
+    }),
   );
   if (last instanceof PDFRef) doc.context.lookup(last, PDFDict).set(name('Next'), entry);
   else parent.set(name('First'), entry);

@@ -42,7 +42,8 @@ export interface BatchRequest {
 }
 
 /** What a batch tells as it goes: warnings of files read, and each document done. */
-export type BatchEvent = { type: 'warnings'; findings: Finding[] } | { type: 'document'; result: DocumentResult; done: number; total: number };
+export type BatchEvent =
+  { type: 'warnings'; findings: Finding[] } | { type: 'document'; result: DocumentResult; done: number; total: number };
 
 export interface BatchResult {
   /** In the order of the dates, each meeting's versions in the order asked for. */
@@ -57,7 +58,8 @@ export interface BatchResult {
  * A mistake in the request (UsageError) or the browser not starting ends the batch.
  */
 export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEvent) => void = () => undefined): Promise<BatchResult> {
-  if (request.bilagEfterPunkt && !request.samlet) throw new UsageError('--bilag-efter-punkt places the attachments of the combined document: give it with --samlet');
+  if (request.bilagEfterPunkt && !request.samlet)
+    throw new UsageError('--bilag-efter-punkt places the attachments of the combined document: give it with --samlet');
   const timeoutMs = request.timeoutMs ?? 60_000;
   // The browser starts when the first document is to be printed, not before: where every PDF is
   // kept, none starts. Starting it takes longest, so the meetings after it are read meanwhile.
@@ -72,14 +74,20 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     const audiences = request.audiences ?? ['medlemmer'];
     const total = dates.length * audiences.length;
     if (total > 1) growHeapSlowly();
-    if (total > 1 && (request.out || request.html)) throw new UsageError('--out and --html name one file: build one document at a time with them');
+    if (total > 1 && (request.out || request.html))
+      throw new UsageError('--out and --html name one file: build one document at a time with them');
     await refuseTargets({ out: request.out, html: request.html, meetings: folders.map((f) => f.dir) });
     const { meetingBuilder } = await import('./meeting-builder.js');
     let done = 0;
-    const build = meetingBuilder(request, audiences, (findings) => findings.length > 0 && onEvent({ type: 'warnings', findings }), (result) => {
-      onEvent({ type: 'document', result, done: ++done, total });
-      return result;
-    });
+    const build = meetingBuilder(
+      request,
+      audiences,
+      (findings) => findings.length > 0 && onEvent({ type: 'warnings', findings }),
+      (result) => {
+        onEvent({ type: 'document', result, done: ++done, total });
+        return result;
+      },
+    );
     const printer = () => new Printer(session, { timeoutMs });
     const documents = (await eachAtOnce(dates, request.jobs ?? defaultJobs(dates.length), printer, build.meeting)).flat();
     return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000 };
@@ -110,7 +118,10 @@ export interface PrintJob {
  * layout): a meeting's combined document, whose agenda pages fall as its PDF's, then needs one print.
  * The PDFs in the groups' order.
  */
-export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string }): { print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>; close: () => Promise<void> } {
+export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string }): {
+  print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>;
+  close: () => Promise<void>;
+} {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
   const print = async (groups: PrintJob[][]) => {
@@ -145,7 +156,12 @@ export function defaultJobs(documents: number): number {
 }
 
 /** Runs `work` on every item, at most `limit` at a time, each worker with a printer of its own; results in the items' order. */
-async function eachAtOnce<T, R>(items: T[], limit: number, printer: () => Printer, work: (item: T, printer: Printer) => Promise<R>): Promise<R[]> {
+async function eachAtOnce<T, R>(
+  items: T[],
+  limit: number,
+  printer: () => Printer,
+  work: (item: T, printer: Printer) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -39,7 +39,11 @@ export type HistoryReader = (root: string, except?: CommitteeFolder) => Promise<
 export function historyOnce(): HistoryReader {
   const all = new Map<string, Promise<Array<{ dir: string; meeting: Meeting }>>>();
   const readAll = async (root: string) => {
-    const read = await Promise.all((await historyMeetings(root)).map(async (m) => (await committeeMeetings(m)).map((meeting) => ({ dir: path.resolve(m.folder.dir), meeting }))));
+    const read = await Promise.all(
+      (await historyMeetings(root)).map(async (m) =>
+        (await committeeMeetings(m)).map((meeting) => ({ dir: path.resolve(m.folder.dir), meeting })),
+      ),
+    );
     // Sorted once: a stable sort, so leaving a committee out afterwards gives repositoryMeetings' order.
     return read.flat().sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));
   };

@@ -45,7 +45,12 @@ export async function openAttachments(dir: string, meeting: Meeting, options: Op
       const sent = recorded?.[bilag.file.path];
       if (recorded && sent !== file.sha256) {
         const change = sent ? 'has changed since' : 'was not an attachment when';
-        throw new InputError([{ ...bilag.file.at, message: `${bilag.file.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting` }]);
+        throw new InputError([
+          {
+            ...bilag.file.at,
+            message: `${bilag.file.path}: the file ${change} the meeting was finalized (see arkiv/${meeting.date}/bilag.yaml); put back the file that went out, or reopen the meeting`,
+          },
+        ]);
       }
       opened.push(await openAttachment(await asPdf(file, options), meeting.style.weblinks_i_bilag));
     } catch (err) {
@@ -64,7 +69,8 @@ export function withAttachments(inputs: string, attachments: Attachments | undef
   if (!attachments) return inputs;
   // Only the placement after each item is named, so a combined document built before it was an option keeps its fingerprint.
   const hash = createHash('sha256').update(attachments.pages.afterItem ? `${inputs}\0bilag-efter-punkt` : inputs);
-  for (const { file } of attachments.opened) hash.update(`\0${file.ref.path}\0${file.sha256}${file.convertedBy ? `\0${file.convertedBy}` : ''}`);
+  for (const { file } of attachments.opened)
+    hash.update(`\0${file.ref.path}\0${file.sha256}${file.convertedBy ? `\0${file.convertedBy}` : ''}`);
   return hash.digest('hex');
 }
 

@@ -13,13 +13,20 @@ import { pageNumbers, type HeadingPages, type RenderedDocument } from '../shared
  * the page that prints its number. A contents that is not right is an error, never a PDF: the house's
  * (naming its templates and stylesheet) where it has templates of its own, else agenda's.
  */
-export async function proveContents(meeting: Meeting, bytes: Uint8Array, rendered: RenderedDocument, headings: HeadingPages): Promise<void> {
+export async function proveContents(
+  meeting: Meeting,
+  bytes: Uint8Array,
+  rendered: RenderedDocument,
+  headings: HeadingPages,
+): Promise<void> {
   const texts = numberTexts(meeting, pageNumbers(headings).total);
   const mistakes = contentsMistakes(await pageTexts(bytes), rendered.contents, texts);
   if (mistakes.length === 0) return;
   const house = meeting.style.templates;
   if (!house) throw new RenderError(`the contents do not match the print: ${mistakes.join('; ')}`);
-  throw new TemplateError(`${houseFiles(house).join(', ')}: the house style's templates or stylesheet make a contents the print does not bear out: ${mistakes.join('; ')}`);
+  throw new TemplateError(
+    `${houseFiles(house).join(', ')}: the house style's templates or stylesheet make a contents the print does not bear out: ${mistakes.join('; ')}`,
+  );
 }
 
 /** The files of the house's husstil/, as they are named in its errors. */

@@ -22,7 +22,12 @@ export interface SentDocument {
  * meeting's inputs (out/ is shared by every meetings folder, and a file's time proves nothing of
  * what it was made from) and its bytes are still those the tool made (its seal holds), else built.
  */
-export async function documentToSend(dir: string, meeting: Meeting, browser: () => { executablePath: string; timeoutMs: number }, office: OfficeSettings = {}): Promise<SentDocument> {
+export async function documentToSend(
+  dir: string,
+  meeting: Meeting,
+  browser: () => { executablePath: string; timeoutMs: number },
+  office: OfficeSettings = {},
+): Promise<SentDocument> {
   // A meeting with attachment files goes out as the combined document, so the members get them all.
   const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting, office) : undefined;
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);

@@ -96,7 +96,13 @@ export async function printMeeting(
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */
-export async function buildPdf(meeting: Meeting, file: string, browser: { executablePath: string; timeoutMs: number }, inputs: string, attachments?: Attachments): Promise<void> {
+export async function buildPdf(
+  meeting: Meeting,
+  file: string,
+  browser: { executablePath: string; timeoutMs: number },
+  inputs: string,
+  attachments?: Attachments,
+): Promise<void> {
   await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
     // The page goes when withBrowser kills the browser: closing it first would only wait, the longest on a hung one.
     const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });

@@ -40,7 +40,11 @@ export type HistoryPart = (dir: string) => Promise<string>;
 async function historyInputsHash(dir: string): Promise<string> {
   const root = folderAt(dir).root;
   const meetings = await historyInputs(root, dir);
-  const files = await Promise.all(meetings.map(async (m) => (await meetingInputs(m.dir, m.date)).map((file) => ({ file, name: path.join(path.relative(root, m.dir), path.basename(file)) }))));
+  const files = await Promise.all(
+    meetings.map(async (m) =>
+      (await meetingInputs(m.dir, m.date)).map((file) => ({ file, name: path.join(path.relative(root, m.dir), path.basename(file)) })),
+    ),
+  );
   return hashFiles(createHash('sha256'), files.flat());
 }
 
@@ -61,8 +65,13 @@ export function historyPartOnce(): HistoryPart {
  * Not the browser: its version is known only once it runs (see docs/develop/incremental-build.md).
  */
 export async function packageInputs(): Promise<string> {
-  const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const own = [path.join(packageRoot, 'package.json'), ...templates.sort()].map((file) => ({ file, name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file) }));
+  const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+  const own = [path.join(packageRoot, 'package.json'), ...templates.sort()].map((file) => ({
+    file,
+    name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file),
+  }));
   const fonts = fontFaces().map((face) => ({ file: face.file, name: `font:${path.basename(face.file)}` }));
   return hashFiles(createHash('sha256'), [...own, ...fonts]);
 }
@@ -87,7 +96,9 @@ async function meetingInputs(dir: string, date: string): Promise<string[]> {
 async function repositoryInputs(dir: string): Promise<string[]> {
   const { root } = folderAt(dir);
   const own = path.join(root, repositoryFiles.templates);
-  const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
   return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()];
 }
 

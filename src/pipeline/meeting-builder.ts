@@ -43,7 +43,12 @@ interface Destination {
  * The work of a batch for one meeting: read and checked once, then each version asked for printed.
  * The shared files are checked once for all; their warnings are told at once, each meeting's as it is read.
  */
-export function meetingBuilder(request: Destination, audiences: Audience[], warn: (findings: Finding[]) => void, done: (result: DocumentResult) => DocumentResult) {
+export function meetingBuilder(
+  request: Destination,
+  audiences: Audience[],
+  warn: (findings: Finding[]) => void,
+  done: (result: DocumentResult) => DocumentResult,
+) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
   /** The package's part of every document's fingerprint, read once for the batch; the case history's once for each committee, and the history itself. */
@@ -77,13 +82,25 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       const version = versionFor(read.meeting, audience);
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
-      const attachments = request.samlet ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed) : undefined;
+      const attachments = request.samlet
+        ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed)
+        : undefined;
       if (attachments instanceof AgendaError) {
         results.push(done({ udvalg, date, audience, error: attachments }));
         continue;
       }
       // A PDF made from the same inputs is kept: a build where nothing changed prints nothing.
-      const inputs = withAttachments(await inputsFingerprint(folder.dir, date, audience, meetingTakesUpCases(read.meeting), (packagePart ??= packageInputs()), historyPart), attachments);
+      const inputs = withAttachments(
+        await inputsFingerprint(
+          folder.dir,
+          date,
+          audience,
+          meetingTakesUpCases(read.meeting),
+          (packagePart ??= packageInputs()),
+          historyPart,
+        ),
+        attachments,
+      );
       if (await keeps(request, pdf, inputs)) {
         results.push(done({ udvalg, date, audience, pdf, kept: true }));
         continue;
@@ -94,7 +111,10 @@ export function meetingBuilder(request: Destination, audiences: Audience[], warn
       const first = renderDocument(version, undefined, attachments?.pages);
       const printing = printer.run(async (page) => {
         const printed = await printMeeting(page, version, first, inputs, attachments);
-        await writeAllAtomically([{ file: pdf, data: printed.pdf }, ...(request.html ? [{ file: request.html, data: printed.html() }] : [])]);
+        await writeAllAtomically([
+          { file: pdf, data: printed.pdf },
+          ...(request.html ? [{ file: request.html, data: printed.html() }] : []),
+        ]);
       });
       const error = await printing.then(() => undefined, failed);
       results.push(done(error ? { udvalg, date, audience, error } : { udvalg, date, audience, pdf }));

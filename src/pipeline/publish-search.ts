@@ -16,7 +16,8 @@ import { reusable, type EarlierPublication } from '../publish/state.js';
 export async function searchFiles(earlier: EarlierPublication, committees: PublishedCommittee[], force: boolean): Promise<SearchFiles> {
   const cache = await TextCache.of(earlier.out);
   const texts: AttachmentTexts = new Map();
-  for (const file of committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments))) texts.set(file.path, await cache.texts(file.bytes, pageTexts));
+  for (const file of committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments)))
+    texts.set(file.path, await cache.texts(file.bytes, pageTexts));
   const records = searchRecords(committees, texts);
   const madeFrom = indexFingerprint(records);
   const files = (force ? undefined : await keptIndex(earlier, madeFrom)) ?? (await searchIndex(records));

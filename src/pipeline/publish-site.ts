@@ -7,7 +7,9 @@ import type { PublishRequest, PublishResult } from './publish.js';
  * `agenda publish` on a browser of its own. The browser starts first, as it takes longest; the
  * committees are read meanwhile (their modules too load only now).
  */
-export async function publishSite(request: PublishRequest & { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string }): Promise<PublishResult & { seconds: number }> {
+export async function publishSite(
+  request: PublishRequest & { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string },
+): Promise<PublishResult & { seconds: number }> {
   const started = performance.now();
   if (request.url !== undefined) checkSiteAddress(request.url);
   const printing = startPrinting(request);

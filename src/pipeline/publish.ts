@@ -72,7 +72,13 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint);
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
-  const [printed, made] = await Promise.all([print(groups), attachmentFiles(attachments.filter((a) => !bytes.has(a.file)), request)]);
+  const [printed, made] = await Promise.all([
+    print(groups),
+    attachmentFiles(
+      attachments.filter((a) => !bytes.has(a.file)),
+      request,
+    ),
+  ]);
   const pdfs = printed.flat();
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the groups
   groups.flat().forEach((d, i) => bytes.set(d.file, pdfs[i]!));
@@ -158,10 +164,18 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
   const cancelled = new Map(scheduled.map((s) => [s.date, s.cancelled]));
   return dates.map((date) => {
     const meeting = held.get(date);
-    if (meeting) return { date, summary: calendarSummary(committee.navn, false, words), start: meeting.start, end: meeting.end, place: meeting.place };
+    if (meeting)
+      return { date, summary: calendarSummary(committee.navn, false, words), start: meeting.start, end: meeting.end, place: meeting.place };
     const reason = cancelled.get(date);
     const summary = calendarSummary(committee.navn, reason !== undefined, words);
-    return { date, summary, start: committee.start, end: committee.slut, place: committee.sted, ...(reason ? { cancelled: cancelledText(reason, words) } : {}) };
+    return {
+      date,
+      summary,
+      start: committee.start,
+      end: committee.slut,
+      place: committee.sted,
+      ...(reason ? { cancelled: cancelledText(reason, words) } : {}),
+    };
   });
 }
 
@@ -185,12 +199,21 @@ type Output = PublicDocument | PublicAttachment;
  * with what the last publication recorded (entryRevision). By the document's path: the minutes that
  * follow an agenda are another document, with an entry of their own.
  */
-function entryRevisions(committees: PublishedCommittee[], attachmentsOf: (m: Meeting) => PublicAttachment[], says: Map<string, string>, earlier: EarlierPublication, today: string): Map<string, EntryRevision> {
+function entryRevisions(
+  committees: PublishedCommittee[],
+  attachmentsOf: (m: Meeting) => PublicAttachment[],
+  says: Map<string, string>,
+  earlier: EarlierPublication,
+  today: string,
+): Map<string, EntryRevision> {
   const meetings = committees.flatMap((c) => c.meetings);
   return new Map(
     meetings.map(({ meeting, pdf }) => {
       const own = attachmentsOf(meeting).map((a) => says.get(a.file)!);
-      return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([says.get(pdf.path)!, ...own].join('\0')), today)] as const;
+      return [
+        pdf.path,
+        entryRevision(earlier.files.get(pdf.path)?.entry, sha256([says.get(pdf.path)!, ...own].join('\0')), today),
+      ] as const;
     }),
   );
 }

@@ -20,11 +20,15 @@ export async function selectTargets(folders: CommitteeFolder[], args: string[], 
   const targets: Target[] = [];
   for (const folder of folders) {
     const files = await meetingDates(folder.dir);
-    if (!all && args.length === 0) throw new UsageError(`name the meetings: a date (agenda build 2023-11-22), a range (2023-01-01..2023-06-30) or --all; ${folder.dir} holds ${files.length ? files.join(', ') : 'no meeting files'}`);
+    if (!all && args.length === 0)
+      throw new UsageError(
+        `name the meetings: a date (agenda build 2023-11-22), a range (2023-01-01..2023-06-30) or --all; ${folder.dir} holds ${files.length ? files.join(', ') : 'no meeting files'}`,
+      );
     const dates = all ? files : args.flatMap((arg) => datesOf(arg, files, folders.length === 1));
     targets.push(...[...new Set(dates)].sort().map((date) => ({ folder, date })));
   }
-  if (targets.length === 0) throw new UsageError(`no meeting files in ${folders.map((f) => f.dir).join(', ')}${args.length ? ` for ${args.join(' ')}` : ''}`);
+  if (targets.length === 0)
+    throw new UsageError(`no meeting files in ${folders.map((f) => f.dir).join(', ')}${args.length ? ` for ${args.join(' ')}` : ''}`);
   return targets;
 }
 

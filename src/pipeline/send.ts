@@ -86,10 +86,14 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     const log = await readSendLog(logFile);
     const attachment = await attachmentOf(dir, meeting, request, onEvent);
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
-    const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({ recipient, letter: letterFor(meeting, recipient, attachment.filename) }));
+    const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({
+      recipient,
+      letter: letterFor(meeting, recipient, attachment.filename),
+    }));
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
-    if (due.length === 0) throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+    if (due.length === 0)
+      throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
     result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
       await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
@@ -113,7 +117,9 @@ async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest,
 function withinLimit(attachment: Attachment, limitMb: number): void {
   const messageMb = (Math.ceil(attachment.content.length / 3) * 4 * (78 / 76) + 16_384) / 1024 / 1024;
   if (messageMb > limitMb) {
-    throw new SendError(`${attachment.filename}: the message would be ${messageMb.toFixed(1)} MB, over the mail server's limit of ${limitMb} MB (AGENDA_SMTP_MAX_MB); nothing was sent`);
+    throw new SendError(
+      `${attachment.filename}: the message would be ${messageMb.toFixed(1)} MB, over the mail server's limit of ${limitMb} MB (AGENDA_SMTP_MAX_MB); nothing was sent`,
+    );
   }
 }
 
@@ -131,7 +137,13 @@ function chooseRecipients(to: string | undefined, sources: MeetingSources, onEve
 }
 
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */
-function notYetSent(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment, force: boolean, onEvent: (event: SendEvent) => void): Recipient[] {
+function notYetSent(
+  recipients: Recipient[],
+  log: SendLogEntry[],
+  attachment: Attachment,
+  force: boolean,
+  onEvent: (event: SendEvent) => void,
+): Recipient[] {
   const earlier = lastOtherVersion(log, attachment.filename, attachment.sha256);
   if (earlier) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
   return recipients.filter((r) => {
@@ -146,7 +158,12 @@ function notYetSent(recipients: Recipient[], log: SendLogEntry[], attachment: At
  * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
  * a message is sent at most once per recipient and version. Returns how many the server took.
  */
-async function deliver(due: SendResult['due'], attachment: Attachment, run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string }, onEvent: (event: SendEvent) => void): Promise<number> {
+async function deliver(
+  due: SendResult['due'],
+  attachment: Attachment,
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string },
+  onEvent: (event: SendEvent) => void,
+): Promise<number> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();

@@ -21,7 +21,11 @@ export interface CheckReport {
  * none: every meeting), checked: every problem at once, told and not printed. A committee is its
  * folder's path, or those `chooseCommittees` found.
  */
-export async function checkCommittee(committees: string | CommitteeFolder[], dates: string[] = [], office: OfficeSettings = {}): Promise<CheckReport> {
+export async function checkCommittee(
+  committees: string | CommitteeFolder[],
+  dates: string[] = [],
+  office: OfficeSettings = {},
+): Promise<CheckReport> {
   const folders = typeof committees === 'string' ? [toFolder(committees)] : committees;
   const targets = await selectTargets(folders, dates, dates.length === 0);
   const findings: Finding[] = [];
@@ -35,7 +39,10 @@ export async function checkCommittee(committees: string | CommitteeFolder[], dat
       findings.push(...checked.findings);
       if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources, office)));
     }
-    files.push(...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])), ...own.map((t) => meetingFile(folder.dir, t.date)));
+    files.push(
+      ...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])),
+      ...own.map((t) => meetingFile(folder.dir, t.date)),
+    );
   }
   const errors = findings.filter(isError).length;
   return { files, findings, errors, warnings: findings.length - errors };
@@ -50,7 +57,10 @@ async function attachmentsOf(dir: string, sources: MeetingSources, office: Offic
 }
 
 /** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */
-export async function checkMeetingSources(committee: string | CommitteeFolder, date: string): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
+export async function checkMeetingSources(
+  committee: string | CommitteeFolder,
+  date: string,
+): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
   const shared = await checkShared(committee);
   const meeting = await checkMeeting(date, shared);
   return { findings: [...shared.findings, ...meeting.findings], sources: meeting.sources };

@@ -8,14 +8,20 @@ import { UsageError } from '../shared/errors.js';
  * name) would be overwritten by the document made from it.
  */
 export async function refuseTargets(options: { out?: string; html?: string; meetings: string[] }): Promise<void> {
-  const targets = [options.out && { flag: '--out', file: options.out }, options.html && { flag: '--html', file: options.html }].filter((t) => !!t);
+  const targets = [options.out && { flag: '--out', file: options.out }, options.html && { flag: '--html', file: options.html }].filter(
+    (t) => !!t,
+  );
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- two targets, checked on the line
-  if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file))) throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
+  if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file)))
+    throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
   const inputs = (await Promise.all(options.meetings.map(yamlFiles))).flat();
   for (const { flag, file } of targets) {
     const kind = await lstat(file).catch(() => undefined);
-    if (kind && !kind.isFile()) throw new UsageError(`${flag} ${file} is not a file (a folder, device, pipe or link): name a file to write`);
-    for (const input of inputs) if (await sameFile(file, input)) throw new UsageError(`${flag} ${file} is ${input}, which the build reads: write the document elsewhere`);
+    if (kind && !kind.isFile())
+      throw new UsageError(`${flag} ${file} is not a file (a folder, device, pipe or link): name a file to write`);
+    for (const input of inputs)
+      if (await sameFile(file, input))
+        throw new UsageError(`${flag} ${file} is ${input}, which the build reads: write the document elsewhere`);
   }
 }
 

@@ -79,7 +79,11 @@ export class LiveDocument {
   }
 
   private async rebuildOnce(): Promise<void> {
-    const read = await checkMeetingSources(this.dir, this.date).catch((err: unknown) => ({ findings: [], sources: undefined, error: message(err) }));
+    const read = await checkMeetingSources(this.dir, this.date).catch((err: unknown) => ({
+      findings: [],
+      sources: undefined,
+      error: message(err),
+    }));
     this.problems = sortFindings(read.findings).map((f) => ({ text: formatFinding(f), warning: !isError(f) }));
     if ('error' in read) this.problems.push({ text: read.error, warning: false });
     if (read.sources) await this.printAll(read.sources);
@@ -95,7 +99,9 @@ export class LiveDocument {
     for (const audience of audiences) {
       const rendering = this.rendering(audience);
       try {
-        const { pdf, headings } = await this.printer.run(async (page) => printMeeting(page, await meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings));
+        const { pdf, headings } = await this.printer.run(async (page) =>
+          printMeeting(page, await meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings),
+        );
         rendering.headings = headings;
         // The same meeting gives the same bytes: a save that changed nothing printed leaves the page be.
         if (rendering.pdf === undefined || !Buffer.from(pdf).equals(rendering.pdf)) rendering.version++;

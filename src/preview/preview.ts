@@ -55,10 +55,15 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
   };
   try {
     server = await serveLocally(request.port, previewRoutes(live, day));
-    watcher = await watchFolders(previewFolders(dir, day), quietMs, (files) => {
-      if (files.some(isTemplate)) reloadTemplates();
-      void live.rebuild();
-    }, request.warn);
+    watcher = await watchFolders(
+      previewFolders(dir, day),
+      quietMs,
+      (files) => {
+        if (files.some(isTemplate)) reloadTemplates();
+        void live.rebuild();
+      },
+      request.warn,
+    );
     void live.rebuild();
     return { file, url: server.url, stop };
   } catch (err) {

@@ -18,7 +18,8 @@ const types: Record<string, string> = {
 };
 
 // The page runs its own script and PDF.js, and talks to this server only.
-const policy = "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const policy =
+  "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Every path the preview serves: its page, PDF.js (the document's pages as PDF, text selectable), the PDF and its events. */
 export function previewRoutes(live: LiveDocument, date: string): Record<string, Handler> {
@@ -32,7 +33,12 @@ export function previewRoutes(live: LiveDocument, date: string): Record<string, 
     '/document.pdf': (_request, response, query) => {
       const document = live.document(audienceOf(query));
       if (!document) return void response.writeHead(404).end();
-      const headers = { 'content-type': 'application/pdf', 'cache-control': 'no-store', 'content-disposition': `inline; filename="${date}.pdf"`, 'x-version': String(document.version) };
+      const headers = {
+        'content-type': 'application/pdf',
+        'cache-control': 'no-store',
+        'content-disposition': `inline; filename="${date}.pdf"`,
+        'x-version': String(document.version),
+      };
       response.writeHead(200, headers).end(document.pdf);
     },
     '/events': (request, response, query) => {
@@ -49,7 +55,13 @@ export function previewRoutes(live: LiveDocument, date: string): Record<string, 
 function file(name: string): Handler {
   return async (_request, response) => {
     const body = await readFile(name);
-    response.writeHead(200, { 'content-type': types[path.extname(name)] ?? 'application/octet-stream', 'content-security-policy': policy, 'cache-control': 'no-store' }).end(body);
+    response
+      .writeHead(200, {
+        'content-type': types[path.extname(name)] ?? 'application/octet-stream',
+        'content-security-policy': policy,
+        'cache-control': 'no-store',
+      })
+      .end(body);
   };
 }
 

@@ -37,7 +37,9 @@ export async function serveLocally(port: number, routes: Record<string, Handler>
     server.once('error', reject);
     server.listen(port, loopback, () => resolve());
   }).catch((err: NodeJS.ErrnoException) => {
-    throw new EnvironmentError(`cannot serve the preview on ${loopback}:${port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`);
+    throw new EnvironmentError(
+      `cannot serve the preview on ${loopback}:${port}: ${err.code === 'EADDRINUSE' ? 'the port is in use' : err.message}`,
+    );
   });
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a server listening on a TCP port has an AddressInfo (a string only for a pipe)
   const { port: bound } = server.address() as AddressInfo;

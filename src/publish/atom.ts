@@ -39,8 +39,12 @@ export interface Feed {
 /** The feed of `entries`, the newest `entriesPerFeed`; the same entries give the same bytes. */
 export function atomFeed(feed: Feed, entries: FeedEntry[]): string {
   const newest = [...entries].sort(newestFirst).slice(0, entriesPerFeed);
-  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('http://www.w3.org/2005/Atom', 'feed', { 'xml:lang': 'da' });
-  root.ele('id').txt(tag(feed.domain, feedTagDate, feed.shortName === undefined ? 'dokumenter' : `dokumenter/${committeeId(feed.shortName)}`));
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('http://www.w3.org/2005/Atom', 'feed', {
+    'xml:lang': 'da',
+  });
+  root
+    .ele('id')
+    .txt(tag(feed.domain, feedTagDate, feed.shortName === undefined ? 'dokumenter' : `dokumenter/${committeeId(feed.shortName)}`));
   root.ele('title').txt(feed.title);
   // An empty feed changed never: a date of its own, not the clock's.
   root.ele('updated').txt(newest[0]?.updated ?? '1970-01-01T00:00:00Z');

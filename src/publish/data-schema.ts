@@ -9,8 +9,11 @@ import { z } from 'zod';
 
 export const dataVersion = '2';
 const oparl = (type: string) => z.literal(`https://schema.oparl.org/1.1/${type}`).describe(`OParl 1.1 object type: ${type}.`);
-const address = z.string().min(1).describe('An address: absolute when the site was published with --url, otherwise relative to the document that holds it.');
-const schemaRef = z.string().describe("The address of the JSON Schema this document follows; its version is in the path.");
+const address = z
+  .string()
+  .min(1)
+  .describe('An address: absolute when the site was published with --url, otherwise relative to the document that holds it.');
+const schemaRef = z.string().describe('The address of the JSON Schema this document follows; its version is in the path.');
 const dateTime = z.iso.datetime({ offset: true }).describe('Local time in Copenhagen with its offset from UTC (ISO 8601).');
 const listOf = (what: string) => address.describe(`The address of an OParl external list (data, pagination, links) of ${what}.`);
 
@@ -41,12 +44,14 @@ export const fileSchema = z
     ...times,
   })
   .strict()
-  .describe('A file of the meeting, as OParl File: the public PDF, an open attachment, or the public combined document with the attachments.');
+  .describe(
+    'A file of the meeting, as OParl File: the public PDF, an open attachment, or the public combined document with the attachments.',
+  );
 
 export const locationSchema = z
   .object({ id: address, type: oparl('Location'), description: z.string().describe('The room, as the meeting file gives it.'), ...times })
   .strict()
-  .describe("Where a meeting is held, as OParl Location.");
+  .describe('Where a meeting is held, as OParl Location.');
 
 export const attachmentSchema = z
   .object({
@@ -62,8 +67,12 @@ export const attachmentSchema = z
 
 export const sectionSchema = z
   .object({
-    heading: z.string().describe('The heading as printed: Sagsgang, Sagsfremstilling (the case), Økonomiske konsekvenser (financial consequences), Indstilling (recommendation), Bilag, Beslutning (decision).'),
-    html: z.string().describe('The text as an HTML fragment (paragraphs, lists, tables, links), as on the meeting\'s page.'),
+    heading: z
+      .string()
+      .describe(
+        'The heading as printed: Sagsgang, Sagsfremstilling (the case), Økonomiske konsekvenser (financial consequences), Indstilling (recommendation), Bilag, Beslutning (decision).',
+      ),
+    html: z.string().describe("The text as an HTML fragment (paragraphs, lists, tables, links), as on the meeting's page."),
   })
   .strict();
 
@@ -76,8 +85,11 @@ export const agendaItemSchema = z
     order: z.int().nonnegative().describe('Its place on the agenda, from 0.'),
     name: z.string().describe('The title; a closed item shows its public title or "Lukket punkt".'),
     public: z.boolean().describe('false: a closed item (lukket punkt), published with its number and title only.'),
-    resolutionText: z.string().optional().describe('The decision (beslutning), in the Markdown the clerk wrote; minutes only, and only where it is public.'),
-    web: address.describe('The item on the meeting\'s page.'),
+    resolutionText: z
+      .string()
+      .optional()
+      .describe('The decision (beslutning), in the Markdown the clerk wrote; minutes only, and only where it is public.'),
+    web: address.describe("The item on the meeting's page."),
     'agenda:sections': z
       .array(sectionSchema)
       .optional()
@@ -111,7 +123,7 @@ export const meetingSchema = z
       .optional()
       .describe('The public combined document with the open attachments; left out where there is none.'),
     agendaItem: z.array(agendaItemSchema).optional(),
-    web: address.describe('The meeting\'s page.'),
+    web: address.describe("The meeting's page."),
     ...times,
   })
   .strict()
@@ -124,7 +136,7 @@ export const organizationSchema = z
     body: address.describe('The id of the authority (OParl Body).'),
     name: z.string().describe('The committee (udvalg), e.g. Direktionen.'),
     meeting: listOf('its published meetings, newest first'),
-    web: address.describe('The committee on the site\'s front page.'),
+    web: address.describe("The committee on the site's front page."),
     'agenda:calendar': address.describe('Its calendar feed (iCalendar, RFC 5545): every scheduled meeting.'),
     ...times,
   })
@@ -142,7 +154,7 @@ export const bodySchema = z
     meeting: listOf('every published meeting, newest first'),
     paper: listOf('papers (none are published)'),
     legislativeTerm: z.array(z.never()).describe('None are published.'),
-    web: address.describe('The site\'s front page.'),
+    web: address.describe("The site's front page."),
     ...times,
   })
   .strict()

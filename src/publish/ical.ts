@@ -127,7 +127,11 @@ const revisionProperties = new Set(['dtstamp', 'last-modified', 'sequence']);
 function contentOf(vevent: ICAL.Component): string {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- ical.js types a parsed calendar as any
   const written = new ICAL.Component(ICAL.parse(vevent.toString()));
-  return written.getAllProperties().filter((p) => !revisionProperties.has(p.name)).map((p) => p.toICALString()).join('\r\n');
+  return written
+    .getAllProperties()
+    .filter((p) => !revisionProperties.has(p.name))
+    .map((p) => p.toICALString())
+    .join('\r\n');
 }
 
 /**

@@ -45,7 +45,11 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
   });
   const items = root.ele('Dagsordenpunkter');
   for (const item of data.agendaItem ?? []) {
-    const point = items.ele('Dagsordenpunkt', { DagsordenpunktID: `${id}-${item.number}`, Nummer: item.number, Åbent: String(item.public) });
+    const point = items.ele('Dagsordenpunkt', {
+      DagsordenpunktID: `${id}-${item.number}`,
+      Nummer: item.number,
+      Åbent: String(item.public),
+    });
     point.ele('Overskrift').txt(item.name);
     // Each text is an element named by its heading, its body HTML (the importer takes the element's name as the title).
     const content = point.ele('Indhold');
@@ -53,7 +57,12 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
     if (!item.auxiliaryFile) continue;
     const files = point.ele('Bilagsliste');
     for (const file of item.auxiliaryFile) {
-      files.ele('Bilag', { BilagID: `${committee.id}-${file.fileName.replace(/\.pdf$/, '')}`, Navn: file.name, MaaPubliceres: 'true', BilagUrl: file.fileName });
+      files.ele('Bilag', {
+        BilagID: `${committee.id}-${file.fileName.replace(/\.pdf$/, '')}`,
+        Navn: file.name,
+        MaaPubliceres: 'true',
+        BilagUrl: file.fileName,
+      });
     }
   }
   return root.end({ prettyPrint: true }) + '\n';
@@ -78,7 +87,8 @@ function textsByName(sections: NonNullable<AgendaItemData['agenda:sections']>): 
 
 // XML 1.0's NameStartChar (less ':' and '_') and NameChar (§2.3): what an element's name may begin
 // with and hold. A heading may begin with a number, and hold "²" or "½", which no name may.
-const nameStart = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F' +
+const nameStart =
+  'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F' +
   '\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 // eslint-disable-next-line no-misleading-character-class -- the ranges of XML's name characters, code point by code point (the u flag)
 const notInName = new RegExp(`[^${nameStart}_\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]+`, 'gu');

@@ -27,7 +27,11 @@ export function searchRecords(committees: PublishedCommittee[], texts: Attachmen
   return committees.flatMap((c) => c.meetings.flatMap((published) => meetingRecords(c, published, texts)));
 }
 
-function meetingRecords(committee: PublishedCommittee, { meeting, attachments, itemsHtml }: PublishedMeeting, texts: AttachmentTexts): SearchEntry[] {
+function meetingRecords(
+  committee: PublishedCommittee,
+  { meeting, attachments, itemsHtml }: PublishedMeeting,
+  texts: AttachmentTexts,
+): SearchEntry[] {
   const page = new SiteMap().meetingPage(committee.id, meeting.date);
   const common = { kind: meeting.kind, committee: committee.name, date: meeting.date, year: meeting.date.slice(0, 4) };
   return meeting.items.flatMap((item, i) => {
@@ -35,7 +39,9 @@ function meetingRecords(committee: PublishedCommittee, { meeting, attachments, i
     const own = { ...common, sag: item.sag, punkt: { title: `${item.number}. ${item.title}`, href: `${page}#punkt-${item.number}` } };
     const files = attachments.filter((a) => item.bilag.some((_, place) => attachmentAnchor(item, place) === a.anchor));
     const pages = files.flatMap((file) =>
-      (texts.get(file.path) ?? []).flatMap((text, n) => (text.trim() ? [record(`${file.path}#page=${n + 1}`, { ...own, bilag: { name: file.name, page: n + 1, text } })] : [])),
+      (texts.get(file.path) ?? []).flatMap((text, n) =>
+        text.trim() ? [record(`${file.path}#page=${n + 1}`, { ...own, bilag: { name: file.name, page: n + 1, text } })] : [],
+      ),
     );
     return [record(own.punkt.href, { ...own, body: itemsHtml[i] }), ...pages];
   });
@@ -83,7 +89,9 @@ const cannot = 'Pagefind could not make the search index';
 
 /** Pagefind, or its program for this system (an optional dependency, @pagefind/<system>), is not where agenda was installed. */
 function notInstalled(error: Error): never {
-  throw new EnvironmentError(`${cannot}: ${error.message}; install agenda again with its optional dependencies (npm install --include=optional)`);
+  throw new EnvironmentError(
+    `${cannot}: ${error.message}; install agenda again with its optional dependencies (npm install --include=optional)`,
+  );
 }
 
 /** Pagefind's search pages, which the site does not use. */

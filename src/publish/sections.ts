@@ -77,4 +77,3 @@ function pushText(nodes: TopNode[], start: number, end: number): number {
   if (end > start) nodes.push({ start, end, innerStart: start, innerEnd: end });
   return end;
 }
-

@@ -4,7 +4,18 @@ import type { HouseStyle } from '../model/meeting.js';
 import { documentHeading, documentsFeedTitle } from '../render/wording.js';
 import { atomFeed, type FeedEntry } from './atom.js';
 import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
-import { renderDataPage, renderIndexPage, renderItems, renderMeetingPage, renderSearchPage, renderStandaloneMeeting, searchScript, siteStylesheet, type Frame, type IndexPage } from '../render/web.js';
+import {
+  renderDataPage,
+  renderIndexPage,
+  renderItems,
+  renderMeetingPage,
+  renderSearchPage,
+  renderStandaloneMeeting,
+  searchScript,
+  siteStylesheet,
+  type Frame,
+  type IndexPage,
+} from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
 import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
 import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
@@ -59,17 +70,35 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     feeds: [
       { title: `Alle møder i ${authority}`, href: `${root}${map.feed()}`, type: 'text/calendar' },
       { title: allDocuments, href: `${root}${map.documentsFeed()}`, type: atomType },
-      ...(committee ? [{ title: documentsFeedTitle(committee.words, committee.name), href: `${root}${map.documentsFeed(committee.id)}`, type: atomType }] : []),
+      ...(committee
+        ? [
+            {
+              title: documentsFeedTitle(committee.words, committee.name),
+              href: `${root}${map.documentsFeed(committee.id)}`,
+              type: atomType,
+            },
+          ]
+        : []),
     ],
   });
   const domain = uidDomain(options.url);
   const feedSource = { domain, earlier: options.earlierEvents };
   const feed = (title: string, of: PublishedCommittee[]) =>
-    calendarFeed(title, of.map((c) => ({ ...c, meetings: withPages(map, c) })), feedSource);
+    calendarFeed(
+      title,
+      of.map((c) => ({ ...c, meetings: withPages(map, c) })),
+      feedSource,
+    );
   const documentsFeed = (file: string, title: string, of: PublishedCommittee[], shortName?: string) => {
     const link = linkFrom(map, file);
     const about = { domain, shortName, title, author: authority, self: link(file), home: link('index.html') };
-    files.set(file, atomFeed(about, of.flatMap((c) => c.meetings.map((m) => feedEntry(map, c, m, link, options.entryUpdated)))));
+    files.set(
+      file,
+      atomFeed(
+        about,
+        of.flatMap((c) => c.meetings.map((m) => feedEntry(map, c, m, link, options.entryUpdated))),
+      ),
+    );
   };
   const organizations: OrganizationData[] = [];
   const allMeetings: MeetingData[] = [];
@@ -89,7 +118,13 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   addEntryPoints(files, map, authority, organizations, allMeetings);
   files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
-  files.set('data.html', renderDataPage(frame('Åbne data og mødekalendere', ''), { committees: feeds, schema: { index: map.schema('index'), meeting: map.schema('meeting') } }));
+  files.set(
+    'data.html',
+    renderDataPage(frame('Åbne data og mødekalendere', ''), {
+      committees: feeds,
+      schema: { index: map.schema('index'), meeting: map.schema('meeting') },
+    }),
+  );
   files.set(map.searchPage, renderSearchPage({ ...frame('Søg i dagsordener, referater og bilag', ''), script: map.searchScript }));
   files.set(map.searchScript, searchScript());
   const { css, fonts } = siteStylesheet('skrift');
@@ -99,7 +134,13 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
 }
 
 /** A meeting's page, its documents, its data and its SBSYS folder; its data, for the committee's. */
-function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommittee, published: PublishedMeeting, frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame): MeetingData {
+function addMeeting(
+  files: SiteFiles,
+  map: SiteMap,
+  committee: PublishedCommittee,
+  published: PublishedMeeting,
+  frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
+): MeetingData {
   const { meeting } = published;
   const heading = `${kindName(meeting.kind)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
   const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
@@ -109,7 +150,10 @@ function addMeeting(files: SiteFiles, map: SiteMap, committee: PublishedCommitte
   const link = (file: PublishedFile) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) });
   const attachments = new Map(published.attachments.map((file) => [file.anchor, link(file)]));
   const items = renderItems(meeting, attachments);
-  files.set(map.meetingPage(committee.id, meeting.date), renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }));
+  files.set(
+    map.meetingPage(committee.id, meeting.date),
+    renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }),
+  );
   const data = meetingData(map, published);
   setDocument(files, map, map.meetingData(committee.id, meeting.date), 'meeting', data);
   for (const { schema, object } of meetingParts(data)) setDocument(files, map, map.path(object.id), schema, object);
@@ -134,7 +178,12 @@ function addEntryPoints(
   setDocument(files, map, map.body, 'body', body);
   addList(files, map, map.list('bodies'), [body]);
   addList(files, map, map.list('organizations'), organizations);
-  addList(files, map, map.list('meetings'), [...meetings].sort((a, b) => b.start.localeCompare(a.start)));
+  addList(
+    files,
+    map,
+    map.list('meetings'),
+    [...meetings].sort((a, b) => b.start.localeCompare(a.start)),
+  );
   // OParl's Body must name these lists; the site publishes no persons and no papers.
   addList(files, map, map.list('persons'), []);
   addList(files, map, map.list('papers'), []);
@@ -151,10 +200,24 @@ const setDocument = (files: SiteFiles, map: SiteMap, sitePath: string, schema: S
 const atomType = 'application/atom+xml';
 
 /** A meeting's document as its feed entry names it, with the links `link` makes. */
-function feedEntry(map: SiteMap, committee: PublishedCommittee, { meeting, pdf }: PublishedMeeting, link: (sitePath: string) => string, updated: Map<string, string>): FeedEntry {
+function feedEntry(
+  map: SiteMap,
+  committee: PublishedCommittee,
+  { meeting, pdf }: PublishedMeeting,
+  link: (sitePath: string) => string,
+  updated: Map<string, string>,
+): FeedEntry {
   const { shortName } = committee;
   const page = link(map.meetingPage(committee.id, meeting.date));
-  return { shortName, date: meeting.date, kind: meeting.kind, title: documentHeading(meeting), updated: updated.get(pdf.path)!, page, pdf: { href: link(pdf.path), length: pdf.bytes.byteLength } };
+  return {
+    shortName,
+    date: meeting.date,
+    kind: meeting.kind,
+    title: documentHeading(meeting),
+    updated: updated.get(pdf.path)!,
+    page,
+    pdf: { href: link(pdf.path), length: pdf.bytes.byteLength },
+  };
 }
 
 /**
@@ -168,7 +231,9 @@ function linkFrom(map: SiteMap, feedFile: string): (sitePath: string) => string 
 /** The committee's calendar with each meeting's page where it has one. */
 function withPages(map: SiteMap, committee: PublishedCommittee): CalendarMeeting[] {
   const published = new Set(committee.meetings.map((m) => m.meeting.date));
-  return committee.calendar.map((m) => (published.has(m.date) && map.isAbsolute ? { ...m, page: map.address(map.meetingPage(committee.id, m.date)) } : m));
+  return committee.calendar.map((m) =>
+    published.has(m.date) && map.isAbsolute ? { ...m, page: map.address(map.meetingPage(committee.id, m.date)) } : m,
+  );
 }
 
 function indexView(map: SiteMap, committees: PublishedCommittee[], today: string): IndexPage {
@@ -183,13 +248,23 @@ function indexView(map: SiteMap, committees: PublishedCommittee[], today: string
         name: c.name,
         feed: map.feed(c.id),
         documentsFeed: map.documentsFeed(c.id),
-        next: next && { date: next.date, start: next.start, place: next.place, page: pages.has(next.date) ? map.meetingPage(c.id, next.date) : undefined },
+        next: next && {
+          date: next.date,
+          start: next.start,
+          place: next.place,
+          page: pages.has(next.date) ? map.meetingPage(c.id, next.date) : undefined,
+        },
         years: years.map((year) => ({
           year,
           meetings: c.meetings
             .filter((m) => m.meeting.date.startsWith(year))
             .reverse()
-            .map(({ meeting, pdf }) => ({ date: meeting.date, kind: meeting.kind, page: map.meetingPage(c.id, meeting.date), pdf: { href: pdf.path, size: size(pdf) } })),
+            .map(({ meeting, pdf }) => ({
+              date: meeting.date,
+              kind: meeting.kind,
+              page: map.meetingPage(c.id, meeting.date),
+              pdf: { href: pdf.path, size: size(pdf) },
+            })),
         })),
       };
     }),

@@ -20,7 +20,13 @@ export interface WriteLog {
 }
 
 /** `madeFrom`: each PDF's path and the fingerprint of what it was made from; `entries`: each document's feed entry's revision. */
-export async function writeSite(out: string, files: SiteFiles, madeFrom: Map<string, string>, earlier: EarlierPublication, entries: Map<string, EntryRevision> = new Map()) {
+export async function writeSite(
+  out: string,
+  files: SiteFiles,
+  madeFrom: Map<string, string>,
+  earlier: EarlierPublication,
+  entries: Map<string, EntryRevision> = new Map(),
+) {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   // All at once: most of the time goes waiting for the disk, file by file.
   const outputs = await Promise.all(

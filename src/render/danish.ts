@@ -19,7 +19,11 @@ export function politicalMeetingName(m: PoliticalMeeting, today: string, words: 
 function meetingNameAndDay(m: PoliticalMeeting, today: string, words: Words): string {
   const day = inDanish(m.date, m.date.slice(0, 4) === today.slice(0, 4) ? 'd. MMMM' : 'd. MMMM yyyy');
   const name =
-    m.type === 'temamøde' ? fill(words.politisk_temamøde, { udvalg: m.committee }) : m.type === 'ekstraordinært' ? fill(words.politisk_ekstraordinært, { møde: m.meetingName }) : m.meetingName;
+    m.type === 'temamøde'
+      ? fill(words.politisk_temamøde, { udvalg: m.committee })
+      : m.type === 'ekstraordinært'
+        ? fill(words.politisk_ekstraordinært, { møde: m.meetingName })
+        : m.meetingName;
   return `${name} d. ${day}${m.type.endsWith('behandling') ? ` (${m.type})` : ''}`;
 }
 
@@ -27,13 +31,22 @@ function meetingNameAndDay(m: PoliticalMeeting, today: string, words: Words): st
 export function rulLine(rul: RulEntry[], words: Words): string {
   const closing = rul.at(-1);
   if (!closing) return '';
-  return fill(words.rul, { måned: inDanish(closing.date, 'MMMM'), møder: rul.map((r) => `${r.abbreviation} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', ') });
+  return fill(words.rul, {
+    måned: inDanish(closing.date, 'MMMM'),
+    møder: rul.map((r) => `${r.abbreviation} d. ${inDanish(r.date, 'd/M yyyy')}`).join(', '),
+  });
 }
 
 /** The minutes' line on a political meeting: held or to be held, or cancelled. */
 export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held: boolean, words: Words): string {
   const name = meetingNameAndDay(m, today, words);
-  const phrase = m.cancelled ? (held ? words.politisk_var_aflyst : words.politisk_er_aflyst) : held ? words.politisk_afholdt : words.politisk_afholdes;
+  const phrase = m.cancelled
+    ? held
+      ? words.politisk_var_aflyst
+      : words.politisk_er_aflyst
+    : held
+      ? words.politisk_afholdt
+      : words.politisk_afholdes;
   // A phrase that begins with the meeting capitalizes it, as a sentence does.
   return fill(phrase, { møde: phrase.startsWith('{møde}') ? capitalized(name) : name });
 }

@@ -120,11 +120,27 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   const attendance = meeting.members.map((person) => ({ person, absence: meeting.absent.find((a) => a.member.name === person.name) }));
   // The empty sheet after an item, by the item's place in the list: its number of attachment pages.
   const bilagPladser = meeting.items.map((_, i) => places.get(i));
-  return { meeting, items, contents, bilagsoversigt, bilagPladser, pages, combined: Boolean(combined), closed, closedPageMarker, closedContents, closedBilag, attendance };
+  return {
+    meeting,
+    items,
+    contents,
+    bilagsoversigt,
+    bilagPladser,
+    pages,
+    combined: Boolean(combined),
+    closed,
+    closedPageMarker,
+    closedContents,
+    closedBilag,
+    attendance,
+  };
 }
 
 /** Where each attachment starts, in the combined numbering (see attachmentStarts), and the combined document's number of pages. */
-function combinedPages(agenda: PageNumbers | undefined, attachments: AttachmentPages): { starts: Map<string, string>; body: number[]; total: number } {
+function combinedPages(
+  agenda: PageNumbers | undefined,
+  attachments: AttachmentPages,
+): { starts: Map<string, string>; body: number[]; total: number } {
   const anchors = [...attachments.sizes.keys()];
   const laid = attachmentStarts(agenda ?? { body: [], total: 0 }, [...attachments.sizes.values()], attachments.afterItem);
   const starts = new Map(anchors.map((anchor, i) => [anchor, agenda ? String(laid.starts[i]) : '00']));

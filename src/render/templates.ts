@@ -43,10 +43,17 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     holdsClosed,
     /** The main section shows the timetable, the plan's awaiting points and the political meetings too. */
     hasMainText: (item: Item) =>
-      item.sections.some((s) => s.main && hasText(s)) || item.tidsplan.length > 0 || (item.forwardPlan?.awaiting.length ?? 0) > 0 || item.politicalReview !== undefined,
+      item.sections.some((s) => s.main && hasText(s)) ||
+      item.tidsplan.length > 0 ||
+      (item.forwardPlan?.awaiting.length ?? 0) > 0 ||
+      item.politicalReview !== undefined,
     /** In minutes, the item that reviews the political meetings always has a decision: what was held. */
     hasBeslutning: (item: Item, meeting: Meeting) =>
-      item.beslutning !== undefined || item.vote !== undefined || item.notTakingPart.length > 0 || item.dissent.length > 0 || (meeting.kind === 'referat' && item.politicalReview !== undefined),
+      item.beslutning !== undefined ||
+      item.vote !== undefined ||
+      item.notTakingPart.length > 0 ||
+      item.dissent.length > 0 ||
+      (meeting.kind === 'referat' && item.politicalReview !== undefined),
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
     politicalMeetingName,
@@ -72,7 +79,8 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     cssString,
   });
   const dir = path.join(templatesDir, 'partials');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs'))) hbs.registerPartial(path.basename(file, '.hbs'), compileTemplate(hbs, readFileSync(path.join(dir, file), 'utf8')));
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.hbs')))
+    hbs.registerPartial(path.basename(file, '.hbs'), compileTemplate(hbs, readFileSync(path.join(dir, file), 'utf8')));
   for (const name of Object.keys(overrides?.partials ?? {})) hbs.registerPartial(name, partialTemplate(hbs, overrides, name));
   return hbs;
 }

@@ -74,7 +74,9 @@ export function renderItems(meeting: Meeting, files: Map<string, Link & { size: 
   templates ??= prepare();
   const { item } = templates;
   const linked = (i: Item) => ({ ...i, bilag: i.bilag.map((b, place) => ({ ...b, link: files.get(attachmentAnchor(i, place)) })) });
-  return meeting.items.map((i) => item({ item: linked(i), meeting }).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`));
+  return meeting.items.map((i) =>
+    item({ item: linked(i), meeting }).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`),
+  );
 }
 
 export interface MeetingPage {

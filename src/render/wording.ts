@@ -55,7 +55,9 @@ export function memberLine(words: Words, p: Person): string {
 
 /** The substitute's line: "Karen Jensen (V), stedfortræder for Anne Madsen (V)". */
 export function substituteLine(words: Words, a: Absence): string {
-  return a.substitute ? fill(words.stedfortræder, { stedfortræder: personName(words, a.substitute), medlem: personName(words, a.member) }) : '';
+  return a.substitute
+    ? fill(words.stedfortræder, { stedfortræder: personName(words, a.substitute), medlem: personName(words, a.member) })
+    : '';
 }
 
 /** "Anne Madsen (V), afbud". */

@@ -26,7 +26,10 @@ async function take(lock: string, retry: boolean): Promise<void> {
     const code = errnoCode(err);
     if (code !== 'EEXIST') throw new EnvironmentError(`cannot make the lock ${lock}: ${code ?? messageOf(err)}`);
     const holder = Number(Buffer.from(await readInputFile(lock, 32).catch(() => new Uint8Array())).toString('utf8'));
-    if (processAlive(holder) || !retry) throw new UsageError(`another agenda send of this meeting is running${holder ? ` (pid ${holder})` : ''}: wait for it to end (or, if none is, delete ${lock})`);
+    if (processAlive(holder) || !retry)
+      throw new UsageError(
+        `another agenda send of this meeting is running${holder ? ` (pid ${holder})` : ''}: wait for it to end (or, if none is, delete ${lock})`,
+      );
     await rm(lock, { force: true });
     await take(lock, false);
   }

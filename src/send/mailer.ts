@@ -45,7 +45,9 @@ export class Mailer {
         to: message.to,
         subject: message.subject,
         text: message.text,
-        attachments: [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' }],
+        attachments: [
+          { filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' },
+        ],
       })
       .catch((err: unknown) => {
         throw new SendError(this.explain(err));
@@ -81,7 +83,9 @@ export class Mailer {
     const password = this.config.password;
     if (!password) return text;
     return text
-      .replace(/[A-Za-z0-9+/]{4,}={0,2}/g, (token) => (Buffer.from(token, 'base64').toString('latin1').includes(Buffer.from(password).toString('latin1')) ? '***' : token))
+      .replace(/[A-Za-z0-9+/]{4,}={0,2}/g, (token) =>
+        Buffer.from(token, 'base64').toString('latin1').includes(Buffer.from(password).toString('latin1')) ? '***' : token,
+      )
       .split(password)
       .join('***');
   }

@@ -11,7 +11,11 @@ export interface Recipient {
  * Who gets the meeting's document: the members in office on the day and the meeting's extra
  * recipients, each address once. Members without an address are named, to be told, never skipped in silence.
  */
-export function recipientsOf(committee: CommitteeInput, meeting: MeetingInput, date: string): { recipients: Recipient[]; withoutEmail: string[] } {
+export function recipientsOf(
+  committee: CommitteeInput,
+  meeting: MeetingInput,
+  date: string,
+): { recipients: Recipient[]; withoutEmail: string[] } {
   const members = committee.medlemmer.filter((m) => within(date, m.fra, m.til));
   const all: Recipient[] = [
     ...members.flatMap((m) => (m.email ? [{ name: m.navn, email: m.email }] : [])),

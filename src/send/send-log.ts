@@ -49,7 +49,9 @@ export async function writeSendLog(file: string, entries: SendLogEntry[]): Promi
 
 /** The last time this document, exactly, reached this address, or was begun to with no outcome known. */
 export function lastSent(log: SendLogEntry[], to: string, dokument: string, sha256: string): SendLogEntry | undefined {
-  return log.findLast((e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256);
+  return log.findLast(
+    (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256,
+  );
 }
 
 /** The last time another version of this document went out. */

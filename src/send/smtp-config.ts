@@ -41,10 +41,14 @@ export function smtpConfig(env: NodeJS.ProcessEnv, file?: string): SmtpConfig {
   const get = (key: Key) => env[variables[key]] || fromFile[key];
   const tls = get('tls') ?? 'starttls';
   // The settings' values are never quoted in a message: a mistyped key may hold the password.
-  if (tls !== 'starttls' && tls !== 'tls' && tls !== 'none') throw new UsageError(`${variables.tls} (tls in the settings file) must be starttls, tls or none`);
+  if (tls !== 'starttls' && tls !== 'tls' && tls !== 'none')
+    throw new UsageError(`${variables.tls} (tls in the settings file) must be starttls, tls or none`);
   const host = get('host');
   const from = get('from') ?? get('user');
-  if (!host) throw new UsageError(`no mail server: set ${variables.host} (and ${variables.port}, ${variables.user}, ${variables.password}, ${variables.from}), or give --smtp FILE`);
+  if (!host)
+    throw new UsageError(
+      `no mail server: set ${variables.host} (and ${variables.port}, ${variables.user}, ${variables.password}, ${variables.from}), or give --smtp FILE`,
+    );
   if (!from) throw new UsageError(`no sender: set ${variables.from}, e.g. "Direktionens sekretariat <sekretariat@kommune.dk>"`);
   const port = Number(get('port') ?? (tls === 'tls' ? 465 : 587));
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${variables.port} must be a port number`);
@@ -59,7 +63,8 @@ function readConfigFile(file: string): Partial<Record<Key, string>> {
   try {
     // Only a regular file, and no more than a settings file can hold: /dev/zero or a FIFO named by --smtp would never end.
     const bytes = readInputFileSync(file, maxSettingsBytes);
-    if (bytes.length > maxSettingsBytes) throw new UsageError(`${file}: the mail settings file is larger than ${maxSettingsBytes} bytes, the most that is read`);
+    if (bytes.length > maxSettingsBytes)
+      throw new UsageError(`${file}: the mail settings file is larger than ${maxSettingsBytes} bytes, the most that is read`);
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -72,7 +77,9 @@ function readConfigFile(file: string): Partial<Record<Key, string>> {
   const fault = doc.errors[0];
   if (fault) {
     const { line, col } = lines.linePos(fault.pos[0]);
-    throw new UsageError(`${file}:${line}:${col}: the mail settings are not valid YAML there (a value starting with * & ! % @ or \` must be quoted: password: "...")`);
+    throw new UsageError(
+      `${file}:${line}:${col}: the mail settings are not valid YAML there (a value starting with * & ! % @ or \` must be quoted: password: "...")`,
+    );
   }
   let data: unknown;
   try {
@@ -80,11 +87,13 @@ function readConfigFile(file: string): Partial<Record<Key, string>> {
   } catch {
     throw new UsageError(`${file}: the mail settings use a YAML alias (*name): write the value out, quoted`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new UsageError(`${file}: expected the mail settings as keys (host, port, tls, user, password, from, ca)`);
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new UsageError(`${file}: expected the mail settings as keys (host, port, tls, user, password, from, ca)`);
   const unknown = Object.keys(data).filter((k) => !(k in variables));
   if (unknown.length > 0) throw new UsageError(`${file}: unknown key ${unknown.join(', ')} (known: ${Object.keys(variables).join(', ')})`);
   const entries = Object.entries(data);
   const unfit = entries.filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k);
-  if (unfit.length > 0) throw new UsageError(`${file}: ${unfit.join(', ')}: expected a value on the key's line (leave out a key that has none)`);
+  if (unfit.length > 0)
+    throw new UsageError(`${file}: ${unfit.join(', ')}: expected a value on the key's line (leave out a key that has none)`);
   return Object.fromEntries(entries);
 }

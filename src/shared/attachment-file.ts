@@ -14,7 +14,19 @@ export interface AttachmentFileRef {
 export type AttachmentKind = 'pdf' | 'png' | 'jpeg' | 'office';
 
 /** The office files a `fil:` may name, known by their extension (their bytes are a zip, an OLE file or text). */
-export const officeExtensions: readonly string[] = ['.docx', '.doc', '.odt', '.rtf', '.xlsx', '.xls', '.ods', '.pptx', '.ppt', '.odp', '.txt'];
+export const officeExtensions: readonly string[] = [
+  '.docx',
+  '.doc',
+  '.odt',
+  '.rtf',
+  '.xlsx',
+  '.xls',
+  '.ods',
+  '.pptx',
+  '.ppt',
+  '.odp',
+  '.txt',
+];
 
 export interface AttachmentBytes {
   ref: AttachmentFileRef;

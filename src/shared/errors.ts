@@ -27,7 +27,9 @@ export interface Finding {
  */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what it writes out
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\t' ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /** Where a value stands in an input file: a finding without its message. */

@@ -42,7 +42,10 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
 /** A target that exists as anything but a regular file (a folder, a device, a FIFO, a link) is refused before anything is written. */
 export async function refuseSpecial(file: string): Promise<void> {
   const kind = await lstat(file).catch(() => undefined);
-  if (kind && !kind.isFile()) throw new EnvironmentError(`cannot write ${file}: it is ${kind.isDirectory() ? 'a folder' : kind.isSymbolicLink() ? 'a symbolic link' : 'a device, pipe or socket'}, not a file; name a file to write`);
+  if (kind && !kind.isFile())
+    throw new EnvironmentError(
+      `cannot write ${file}: it is ${kind.isDirectory() ? 'a folder' : kind.isSymbolicLink() ? 'a symbolic link' : 'a device, pipe or socket'}, not a file; name a file to write`,
+    );
 }
 
 /**

@@ -53,7 +53,11 @@ export interface AttachmentSize {
  * item's attachments follow its own pages, so they and everything after them move on by the
  * attachment pages placed before them.
  */
-export function attachmentStarts(agenda: PageNumbers, attachments: AttachmentSize[], afterItem: boolean): { starts: number[]; body: number[]; total: number } {
+export function attachmentStarts(
+  agenda: PageNumbers,
+  attachments: AttachmentSize[],
+  afterItem: boolean,
+): { starts: number[]; body: number[]; total: number } {
   let placed = 0;
   const starts = attachments.map((a) => {
     // The item's last page: the page before the next heading (the next item, the Bilagsoversigt, ...), or the agenda's last.
@@ -88,7 +92,11 @@ function placeSheets(headings: HeadingPages, places: Map<number, number>): numbe
  * The agenda's own page numbers from a print, as if the empty sheets its attachments take the place
  * of were not there, and those sheets (0-based; none unless `afterItem`).
  */
-export function agendaLayout(headings: HeadingPages, attachments: AttachmentSize[], afterItem: boolean): { agenda: PageNumbers; places: number[] } {
+export function agendaLayout(
+  headings: HeadingPages,
+  attachments: AttachmentSize[],
+  afterItem: boolean,
+): { agenda: PageNumbers; places: number[] } {
   const places = afterItem ? placeSheets(headings, attachmentPlaces(attachments)) : [];
   const without = { pages: headings.pages.map((p) => p - places.filter((s) => s < p).length), sheets: headings.sheets - places.length };
   return { agenda: pageNumbers(without), places };

@@ -78,7 +78,7 @@ describe('an attachment file with scripts, actions, embedded files and metadata'
     expect(readFileSync(forOs2web).equals(readFileSync(published))).toBe(true);
   });
 
-  it('goes into the combined documents, public and the members\', with its pages and text and nothing else', () => {
+  it("goes into the combined documents, public and the members', with its pages and text and nothing else", () => {
     for (const file of [publicCombined, members]) {
       expectPassive(file);
       const sheets = pdfPages(file);

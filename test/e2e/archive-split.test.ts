@@ -43,11 +43,17 @@ describe('an archive of two committees, published committee by committee', () =>
     const all = siteBytes(whole);
     const own = parts.map(({ site }) => siteBytes(site));
     // The committees' own: their pages, PDFs and feeds, their data, their SBSYS folders.
-    const prefixes = ['oekonomiudvalget', 'kommunalbestyrelsen'].flatMap((id) => [`${id}/`, `data/${id}/`, `data/${id}.json`, `sbsys/${id}-`]);
+    const prefixes = ['oekonomiudvalget', 'kommunalbestyrelsen'].flatMap((id) => [
+      `${id}/`,
+      `data/${id}/`,
+      `data/${id}.json`,
+      `sbsys/${id}-`,
+    ]);
     const committeeFiles = (bytes: Map<string, Buffer>) => [...bytes.keys()].filter((f) => prefixes.some((p) => f.startsWith(p)));
     const split = own.flatMap(committeeFiles).sort();
     expect(split).toEqual(committeeFiles(all).sort());
-    for (const [i, bytes] of own.entries()) for (const file of committeeFiles(bytes)) expect(bytes.get(file)!.equals(all.get(file)!), `${parts[i]!.kort}: ${file}`).toBe(true);
+    for (const [i, bytes] of own.entries())
+      for (const file of committeeFiles(bytes)) expect(bytes.get(file)!.equals(all.get(file)!), `${parts[i]!.kort}: ${file}`).toBe(true);
   });
 
   it('differs from it only in what names every committee, and in the search index of its pages alone', () => {
@@ -55,8 +61,16 @@ describe('an archive of two committees, published committee by committee', () =>
     const differ = [...siteBytes(parts[0]!.site)].filter(([file, bytes]) => !all.get(file)?.equals(bytes)).map(([file]) => file);
     const index = differ.filter((f) => f.startsWith('pagefind/'));
     expect(differ.filter((f) => !index.includes(f)).sort()).toEqual([
-      '.agenda-publish.json', 'data.html', 'data/index.json', 'data/oparl/bodies.json', 'data/oparl/body.json',
-      'data/oparl/meetings.json', 'data/oparl/organizations.json', 'dokumenter.atom', 'index.html', 'kalender.ics',
+      '.agenda-publish.json',
+      'data.html',
+      'data/index.json',
+      'data/oparl/bodies.json',
+      'data/oparl/body.json',
+      'data/oparl/meetings.json',
+      'data/oparl/organizations.json',
+      'dokumenter.atom',
+      'index.html',
+      'kalender.ics',
     ]);
     // Pagefind's entry, metadata, word index and filters name every page; each page's fragment is its own.
     expect(index).toContain('pagefind/pagefind-entry.json');

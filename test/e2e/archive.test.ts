@@ -11,12 +11,33 @@ const archive = path.join('meetings', 'arkiv', date);
 
 /** Damages to a shared file, each one the live files would be refused for. */
 const damages: Array<{ name: string; file: string; from: string | RegExp; to: string; meeting?: [string, string] }> = [
-  { name: 'a calendar meeting of an unknown committee', file: 'kalender.yaml', from: '{ dato: 2023-11-28, udvalg: KFU }', to: '{ dato: 2023-11-28, udvalg: XYZ }' },
+  {
+    name: 'a calendar meeting of an unknown committee',
+    file: 'kalender.yaml',
+    from: '{ dato: 2023-11-28, udvalg: KFU }',
+    to: '{ dato: 2023-11-28, udvalg: XYZ }',
+  },
   { name: 'a short name given twice in the calendar', file: 'kalender.yaml', from: 'kort: EU,', to: 'kort: KB,' },
-  { name: "a standing item's id the meeting's fast: does not name", file: 'faste-punkter.yaml', from: /id: økonomi$/m, to: 'id: økonomien' },
+  {
+    name: "a standing item's id the meeting's fast: does not name",
+    file: 'faste-punkter.yaml',
+    from: /id: økonomi$/m,
+    to: 'id: økonomien',
+  },
   { name: 'a standing id given twice', file: 'faste-punkter.yaml', from: /id: økonomi$/m, to: 'id: beslutningsprotokoller' },
-  { name: "a member the meeting names gone from the members", file: 'udvalg.yaml', from: '  - titel: Fællesforvaltningsdirektør\n    navn: Kim Bruun Nielsen\n', to: '', meeting: ['  - fast: behandling\n', '  - fast: behandling\n    inhabil: [Kim Bruun Nielsen]\n'] },
-  { name: "a member's til before fra", file: 'udvalg.yaml', from: '    fra: 2023-11-01\n', to: '    fra: 2023-11-01\n    til: 2023-01-01\n' },
+  {
+    name: 'a member the meeting names gone from the members',
+    file: 'udvalg.yaml',
+    from: '  - titel: Fællesforvaltningsdirektør\n    navn: Kim Bruun Nielsen\n',
+    to: '',
+    meeting: ['  - fast: behandling\n', '  - fast: behandling\n    inhabil: [Kim Bruun Nielsen]\n'],
+  },
+  {
+    name: "a member's til before fra",
+    file: 'udvalg.yaml',
+    from: '    fra: 2023-11-01\n',
+    to: '    fra: 2023-11-01\n    til: 2023-01-01\n',
+  },
 ];
 
 /** `agenda check` of the meeting: its exit and its error lines. */
@@ -43,7 +64,9 @@ describe('the archived copies of a finalized meeting (arkiv/<date>/)', () => {
     const archivedCheck = check(finalized.dir);
     expect(archivedCheck.status).toBe(1);
     const atCopy = liveCheck.errors.map((l) =>
-      l.startsWith(`meetings/${file}:`) ? l.replace(`meetings/${file}:`, `${archive}/${file}:`) : `${l} (the meeting is finalized: checked against ${archive}/${file})`,
+      l.startsWith(`meetings/${file}:`)
+        ? l.replace(`meetings/${file}:`, `${archive}/${file}:`)
+        : `${l} (the meeting is finalized: checked against ${archive}/${file})`,
     );
     expect(archivedCheck.errors).toEqual(atCopy);
     // The build says the same, and writes nothing.
@@ -59,7 +82,9 @@ describe('the archived copies of a finalized meeting (arkiv/<date>/)', () => {
     rmSync(path.join(dir, archive, 'faste-punkter.yaml'));
     const { status, errors } = check(dir);
     expect(status).toBe(1);
-    expect(errors).toContain(`meetings/${date}.yaml:25:11: punkter[1].fast: no standing item has the id 'økonomi' (the meeting is finalized: checked against ${archive}, which has no faste-punkter.yaml)`);
+    expect(errors).toContain(
+      `meetings/${date}.yaml:25:11: punkter[1].fast: no standing item has the id 'økonomi' (the meeting is finalized: checked against ${archive}, which has no faste-punkter.yaml)`,
+    );
   });
 
   it('an archive that is not a folder: one line naming it', () => {
@@ -68,7 +93,9 @@ describe('the archived copies of a finalized meeting (arkiv/<date>/)', () => {
     spawnSync('mkfifo', [path.join(dir, archive)]);
     const run = agenda(['check', date], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)\n`);
+    expect(run.stderr).toBe(
+      `${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)\n`,
+    );
   });
 });
 
@@ -82,31 +109,34 @@ function canMountTmpfs(): boolean {
 describe('agenda finalize on a full disk', () => {
   // A real full disk: a 2 MB tmpfs, mounted in a mount namespace of this test's own (so nothing
   // else sees it), filled to the last block. Needs root and unshare, as CI has.
-  it.skipIf(!canMountTmpfs())('one clear line, exit 3, no arkiv/ left (not even empty), the meeting file untouched (skipped without root and unshare: no tmpfs to fill)', () => {
-    const work = tempDir('agenda-full-');
-    const disk = path.join(work, 'disk');
-    const after = path.join(work, 'after');
-    mkdirSync(disk);
-    const script = [
-      `mount -t tmpfs -o size=2m tmpfs "${disk}"`,
-      `cp -r "${path.join(packageRoot, 'meetings')}" "${disk}/"`,
-      `dd if=/dev/zero of="${disk}/fill" bs=4k 2>/dev/null || true`,
-      `node "${cliPath}" finalize ${date} --meetings "${disk}/meetings" 2>"${work}/stderr" && s=0 || s=$?; echo $s >"${work}/status"`,
-      `rm "${disk}/fill"`,
-      `cp -r "${disk}/meetings" "${after}"`,
-    ].join('\n');
-    const run = spawnSync('unshare', ['-m', 'sh', '-ec', script], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.stderr).toBe('');
-    expect(readFileSync(path.join(work, 'status'), 'utf8').trim()).toBe('3');
-    expect(readFileSync(path.join(work, 'stderr'), 'utf8')).toBe(`cannot write ${disk}/meetings/arkiv/${date}: the disk is full\n`);
-    expect(readdirSync(after)).not.toContain('arkiv');
-    expect(readdirSync(after).filter((f) => f.includes('tmp'))).toEqual([]);
-    for (const f of readdirSync(path.join(packageRoot, 'meetings')).filter((n) => n.endsWith('.yaml'))) {
-      expect(readFileSync(path.join(after, f), 'utf8'), f).toBe(readFileSync(path.join(packageRoot, 'meetings', f), 'utf8'));
-    }
-    // With room again, the same command finalizes.
-    cpSync(after, path.join(work, 'roomy'), { recursive: true });
-    expect(agenda(['finalize', date, '--meetings', path.join(work, 'roomy')]).status).toBe(0);
-    expect(readdirSync(path.join(work, 'roomy', 'arkiv', date))).toContain('udvalg.yaml');
-  });
+  it.skipIf(!canMountTmpfs())(
+    'one clear line, exit 3, no arkiv/ left (not even empty), the meeting file untouched (skipped without root and unshare: no tmpfs to fill)',
+    () => {
+      const work = tempDir('agenda-full-');
+      const disk = path.join(work, 'disk');
+      const after = path.join(work, 'after');
+      mkdirSync(disk);
+      const script = [
+        `mount -t tmpfs -o size=2m tmpfs "${disk}"`,
+        `cp -r "${path.join(packageRoot, 'meetings')}" "${disk}/"`,
+        `dd if=/dev/zero of="${disk}/fill" bs=4k 2>/dev/null || true`,
+        `node "${cliPath}" finalize ${date} --meetings "${disk}/meetings" 2>"${work}/stderr" && s=0 || s=$?; echo $s >"${work}/status"`,
+        `rm "${disk}/fill"`,
+        `cp -r "${disk}/meetings" "${after}"`,
+      ].join('\n');
+      const run = spawnSync('unshare', ['-m', 'sh', '-ec', script], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.stderr).toBe('');
+      expect(readFileSync(path.join(work, 'status'), 'utf8').trim()).toBe('3');
+      expect(readFileSync(path.join(work, 'stderr'), 'utf8')).toBe(`cannot write ${disk}/meetings/arkiv/${date}: the disk is full\n`);
+      expect(readdirSync(after)).not.toContain('arkiv');
+      expect(readdirSync(after).filter((f) => f.includes('tmp'))).toEqual([]);
+      for (const f of readdirSync(path.join(packageRoot, 'meetings')).filter((n) => n.endsWith('.yaml'))) {
+        expect(readFileSync(path.join(after, f), 'utf8'), f).toBe(readFileSync(path.join(packageRoot, 'meetings', f), 'utf8'));
+      }
+      // With room again, the same command finalizes.
+      cpSync(after, path.join(work, 'roomy'), { recursive: true });
+      expect(agenda(['finalize', date, '--meetings', path.join(work, 'roomy')]).status).toBe(0);
+      expect(readdirSync(path.join(work, 'roomy', 'arkiv', date))).toContain('udvalg.yaml');
+    },
+  );
 });

@@ -50,7 +50,7 @@ describe('the document feeds', () => {
   const site = path.join(dir, 'site');
   publish(meetings, site);
 
-  it('are valid Atom 1.0 (RFC 4287): jing with the RFC\'s schema, the rules beside it, and a feed library reads each entry', () => {
+  it("are valid Atom 1.0 (RFC 4287): jing with the RFC's schema, the rules beside it, and a feed library reads each entry", () => {
     const run = spawnSync('jing', ['-c', schema, ...feeds.map((f) => path.join(site, f))], { encoding: 'utf8' });
     expect(run.status, run.stdout).toBe(0);
     for (const f of feeds) schematronRules(path.join(site, f));
@@ -58,8 +58,16 @@ describe('the document feeds', () => {
     expect(feed.title).toBe('Direktionen: Dagsorden og referat');
     expect(feed.self).toBe(`${url}direktionen/dokumenter.atom`);
     expect([...entries(path.join(site, 'direktionen', 'dokumenter.atom')).values()]).toEqual([
-      { title: 'Dagsorden for Direktionens møde onsdag den 22. november 2023', updated: expect.any(String), url: `${url}direktionen/2023-11-22.html` },
-      { title: 'Referat for Direktionens møde onsdag den 6. september 2023', updated: expect.any(String), url: `${url}direktionen/2023-09-06.html` },
+      {
+        title: 'Dagsorden for Direktionens møde onsdag den 22. november 2023',
+        updated: expect.any(String),
+        url: `${url}direktionen/2023-11-22.html`,
+      },
+      {
+        title: 'Referat for Direktionens møde onsdag den 6. september 2023',
+        updated: expect.any(String),
+        url: `${url}direktionen/2023-09-06.html`,
+      },
     ]);
     // Every committee's feed holds the same entries under the same ids.
     expect([...entries(path.join(site, 'dokumenter.atom'))]).toEqual([...entries(path.join(site, 'direktionen', 'dokumenter.atom'))]);
@@ -67,9 +75,15 @@ describe('the document feeds', () => {
 
   it('are linked from the head of every page and shown on the front page and the data page', () => {
     const head = (page: string) => text(path.join(site, page)).split('</head>')[0]!;
-    expect(head('index.html')).toContain('<link rel="alternate" type="application/atom+xml" title="Norddjurs Kommune: Dagsorden og referat" href="dokumenter.atom">');
-    expect(head('direktionen/2023-11-22.html')).toContain('<link rel="alternate" type="application/atom+xml" title="Direktionen: Dagsorden og referat" href="../direktionen/dokumenter.atom">');
-    expect(text(path.join(site, 'index.html'))).toContain('<a href="direktionen/dokumenter.atom">Følg Direktionens dagsordener og referater</a>');
+    expect(head('index.html')).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Norddjurs Kommune: Dagsorden og referat" href="dokumenter.atom">',
+    );
+    expect(head('direktionen/2023-11-22.html')).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Direktionen: Dagsorden og referat" href="../direktionen/dokumenter.atom">',
+    );
+    expect(text(path.join(site, 'index.html'))).toContain(
+      '<a href="direktionen/dokumenter.atom">Følg Direktionens dagsordener og referater</a>',
+    );
     expect(text(path.join(site, 'data.html'))).toContain('<a href="dokumenter.atom">Alle udvalg</a>');
   });
 
@@ -91,7 +105,9 @@ describe('the document feeds', () => {
     // Corrected again: later again.
     edit(path.join(meetings, '2023-11-22.yaml'), 'tidsplanen er rettet', 'tidsplanen er rettet igen');
     publish(meetings, site);
-    expect(Date.parse(entries(path.join(site, 'dokumenter.atom')).get(agendaId!)!.updated!)).toBeGreaterThan(Date.parse(after.get(agendaId!)!.updated!));
+    expect(Date.parse(entries(path.join(site, 'dokumenter.atom')).get(agendaId!)!.updated!)).toBeGreaterThan(
+      Date.parse(after.get(agendaId!)!.updated!),
+    );
 
     // A committee renamed is the same committee: its documents keep their ids.
     edit(path.join(meetings, 'udvalg.yaml'), 'navn: Direktionen', 'navn: Direktionsudvalget');

@@ -28,7 +28,8 @@ const cases = [
   {
     kind: 'a short name that is a path',
     break: (m: string) => edit(path.join(m, 'udvalg.yaml'), 'navn: Direktionen\n', 'navn: Direktionen\nkort: ../../escaped\n'),
-    message: /^meetings\/udvalg\.yaml:4:7: kort: is part of the documents' file names: at most 40 characters, and no \/, \\, \.\. or control characters$/,
+    message:
+      /^meetings\/udvalg\.yaml:4:7: kort: is part of the documents' file names: at most 40 characters, and no \/, \\, \.\. or control characters$/,
   },
 ];
 
@@ -61,7 +62,9 @@ describe('a failed build', () => {
     const { dir, meetings } = copyOfMeetings();
     edit(path.join(meetings, '2023-11-22.yaml'), 'fast: økonomi', 'fast: økonomii');
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
-    expect(run.stderr).toBe("meetings/2023-11-22.yaml:25:11: punkter[1].fast: no standing item has the id 'økonomii' (did you mean 'økonomi'?)\n");
+    expect(run.stderr).toBe(
+      "meetings/2023-11-22.yaml:25:11: punkter[1].fast: no standing item has the id 'økonomii' (did you mean 'økonomi'?)\n",
+    );
     expect(run.status).toBe(1);
   });
 
@@ -96,7 +99,9 @@ describe('without a browser', () => {
   it('says in one line how to get one, exits 3 and writes nothing', () => {
     const { dir } = copyOfMeetings();
     const run = agenda(['build', '2023-11-22'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
-    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(/^no browser at \/nonexistent\/chrome \(named by PUPPETEER_EXECUTABLE_PATH\); install Chromium \(Debian\/Ubuntu: apt-get install chromium\).*\n$/);
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(
+      /^no browser at \/nonexistent\/chrome \(named by PUPPETEER_EXECUTABLE_PATH\); install Chromium \(Debian\/Ubuntu: apt-get install chromium\).*\n$/,
+    );
     expect(run.status).toBe(3);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });

@@ -64,7 +64,10 @@ describe('the calendar feeds', () => {
       expect(feed.endsWith('\r\n')).toBe(true);
       const lines = feed.slice(0, -2).split('\r\n');
       for (const line of lines) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
-      expect(lines.some((line) => line.startsWith(' ')), 'long lines are folded').toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(' ')),
+        'long lines are folded',
+      ).toBe(true);
       // Unfolded, the value of every TEXT property holds no escape RFC 5545 does not know (3.3.11).
       const unfolded = feed.replace(/\r\n /g, '').split('\r\n');
       const text = unfolded.filter((l) => /^(X-WR-CALNAME|SUMMARY|LOCATION|DESCRIPTION)[:;]/.test(l));

@@ -17,7 +17,11 @@ const marker = 'XQZSECRET97';
 function repositoryWithClosedDecision(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
   cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
-  edit(path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'), '    beslutning: Anbefalet.', `    beslutning:\n      tekst: Anbefalet ${marker}.\n      lukket: true`);
+  edit(
+    path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'),
+    '    beslutning: Anbefalet.',
+    `    beslutning:\n      tekst: Anbefalet ${marker}.\n      lukket: true`,
+  );
   return repo;
 }
 
@@ -50,7 +54,11 @@ describe("a committee's closed decision carried into a later committee's agenda"
   it('keeps it out of every file of the published site: pages, data, SBSYS XML, feeds, PDF bytes', () => {
     const site = path.join(repo, 'site');
     const files = siteFiles(site);
-    for (const own of ['kommunalbestyrelsen/2024-01-16-dagsorden-offentlig.pdf', 'sbsys/kommunalbestyrelsen-2024-01-16/kommunalbestyrelsen-2024-01-16.xml']) expect(files).toContain(own);
+    for (const own of [
+      'kommunalbestyrelsen/2024-01-16-dagsorden-offentlig.pdf',
+      'sbsys/kommunalbestyrelsen-2024-01-16/kommunalbestyrelsen-2024-01-16.xml',
+    ])
+      expect(files).toContain(own);
     for (const file of files) {
       const forms = file.endsWith('.pdf') ? pdfByteForms(path.join(site, file)) : [readFileSync(path.join(site, file)).toString('latin1')];
       for (const bytes of forms) for (const s of spellings(marker)) expect(bytes.includes(s), `${marker} in ${file} as ${s}`).toBe(false);
@@ -64,8 +72,16 @@ describe('agenda sag, where the case went through closed items', () => {
   beforeAll(() => {
     repo = repositoryWithClosedDecision();
     // Økonomiudvalget's item is closed under a public title; Kommunalbestyrelsen's is closed without one.
-    edit(path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'), '  - titel: Salg af grund på Havnevej\n', '  - titel: Salg af grund på Havnevej XQZSECRET96\n    offentlig_titel: Salg af grund\n    lukket: true\n');
-    edit(path.join(repo, 'udvalg', 'KB', '2024-01-16.yaml'), '  - titel: Salg af grund på Havnevej\n', '  - titel: Salg af grund XQZSECRET95\n    lukket: true\n');
+    edit(
+      path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'),
+      '  - titel: Salg af grund på Havnevej\n',
+      '  - titel: Salg af grund på Havnevej XQZSECRET96\n    offentlig_titel: Salg af grund\n    lukket: true\n',
+    );
+    edit(
+      path.join(repo, 'udvalg', 'KB', '2024-01-16.yaml'),
+      '  - titel: Salg af grund på Havnevej\n',
+      '  - titel: Salg af grund XQZSECRET95\n    lukket: true\n',
+    );
   });
 
   it('prints by default what the public may see, and says so: public titles (or "Lukket punkt"), no closed decision', () => {
@@ -81,7 +97,9 @@ describe('agenda sag, where the case went through closed items', () => {
     const run = agenda(['sag', '24/0117', '--medlemmer'], { cwd: repo });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.split('\n')[0]).toMatch(/^24\/0117, the members' view/);
-    expect(run.stdout).toContain(`Økonomiudvalget, punkt 2: Salg af grund på Havnevej XQZSECRET96\n  (lukket beslutning) Anbefalet ${marker}.\n`);
+    expect(run.stdout).toContain(
+      `Økonomiudvalget, punkt 2: Salg af grund på Havnevej XQZSECRET96\n  (lukket beslutning) Anbefalet ${marker}.\n`,
+    );
     expect(run.stdout).toContain('Kommunalbestyrelsen, punkt 1: Salg af grund XQZSECRET95\n');
   });
 });

@@ -37,7 +37,11 @@ describe('agenda check', () => {
         '',
       ].join('\n'),
     );
-    edit(path.join(meetings, 'plan.yaml'), '\nafventer_dato:', '  - dato: 2023-11-23\n    punkter:\n      - Et punkt på en torsdag\n\nafventer_dato:');
+    edit(
+      path.join(meetings, 'plan.yaml'),
+      '\nafventer_dato:',
+      '  - dato: 2023-11-23\n    punkter:\n      - Et punkt på en torsdag\n\nafventer_dato:',
+    );
     const planLine = readFileSync(path.join(meetings, 'plan.yaml'), 'utf8').split('\n').indexOf('  - dato: 2023-11-23') + 1;
     const run = agenda(['check', '2023-11-21'], { cwd: dir });
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -94,7 +98,14 @@ describe('agenda check', () => {
     const run = agenda(['check', '2023-11-22', '--json'], { cwd: dir });
     const report = JSON.parse(run.stdout) as { ok: boolean; errors: number; warnings: number; findings: Array<Record<string, unknown>> };
     expect(report).toMatchObject({ ok: false, errors: 1, warnings: 0 });
-    expect(report.findings).toContainEqual({ severity: 'error', file: 'meetings/2023-11-22.yaml', line: 46, col: 9, path: 'punkter[2].tidsplan[1].varighed', message: 'unknown key (known keys here: tid, punkt, lukket)' });
+    expect(report.findings).toContainEqual({
+      severity: 'error',
+      file: 'meetings/2023-11-22.yaml',
+      line: 46,
+      col: 9,
+      path: 'punkter[2].tidsplan[1].varighed',
+      message: 'unknown key (known keys here: tid, punkt, lukket)',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
   });
@@ -103,7 +114,11 @@ describe('agenda check', () => {
 describe('agenda build --json', () => {
   it('reports the PDF written and the warnings', () => {
     const { dir, meetings } = copyOfMeetings();
-    edit(path.join(meetings, 'plan.yaml'), '\nafventer_dato:', '  - dato: 2023-11-23\n    punkter:\n      - Et punkt på en torsdag\n\nafventer_dato:');
+    edit(
+      path.join(meetings, 'plan.yaml'),
+      '\nafventer_dato:',
+      '  - dato: 2023-11-23\n    punkter:\n      - Et punkt på en torsdag\n\nafventer_dato:',
+    );
     const run = agenda(['build', '2023-11-22', '--json'], { cwd: dir });
     expect(JSON.parse(run.stdout)).toMatchObject({
       ok: true,
@@ -122,8 +137,18 @@ describe('agenda build --json', () => {
       ok: false,
       exitCode: 1,
       error: null,
-      documents: [{ date: '2023-11-22', audience: 'medlemmer', ok: false, exitCode: 1, error: 'meetings/udvalg.yaml:7:7: slut: expected a time such as 9:00' }],
-      findings: [{ severity: 'error', file: 'meetings/udvalg.yaml', line: 7, col: 7, path: 'slut', message: 'expected a time such as 9:00' }],
+      documents: [
+        {
+          date: '2023-11-22',
+          audience: 'medlemmer',
+          ok: false,
+          exitCode: 1,
+          error: 'meetings/udvalg.yaml:7:7: slut: expected a time such as 9:00',
+        },
+      ],
+      findings: [
+        { severity: 'error', file: 'meetings/udvalg.yaml', line: 7, col: 7, path: 'slut', message: 'expected a time such as 9:00' },
+      ],
     });
     expect(run.status).toBe(1);
   });
@@ -141,7 +166,12 @@ describe('safe output', () => {
   it('lets two builds of the same meeting at once both finish with a valid PDF', async () => {
     const { dir } = copyOfMeetings();
     const build = () =>
-      new Promise<number | null>((resolve) => spawn(process.execPath, [cliPath, 'build', '2023-11-22', '--out', 'out/same.pdf'], { cwd: dir, stdio: 'ignore' }).on('exit', resolve));
+      new Promise<number | null>((resolve) =>
+        spawn(process.execPath, [cliPath, 'build', '2023-11-22', '--out', 'out/same.pdf'], { cwd: dir, stdio: 'ignore' }).on(
+          'exit',
+          resolve,
+        ),
+      );
     expect(await Promise.all([build(), build()])).toEqual([0, 0]);
     expect(pdfInfo(path.join(dir, 'out', 'same.pdf'))).toMatchObject({ Pages: '10', Tagged: 'yes' });
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['same.pdf']);

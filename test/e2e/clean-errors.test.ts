@@ -22,13 +22,22 @@ describe('clean errors for inputs that were accepted or crashed', () => {
       expect(Date.now() - started, to).toBeLessThan(15_000);
       expect(run.status, to).toBe(1);
       expect(run.stderr, to).not.toMatch(/unexpected failure| {4}at /);
-      expect(errorLines(run.stderr).some((l) => located(where, key).test(l)), `${to}: ${run.stderr}`).toBe(true);
+      expect(
+        errorLines(run.stderr).some((l) => located(where, key).test(l)),
+        `${to}: ${run.stderr}`,
+      ).toBe(true);
     }
     const { dir, meetings } = copyOfMeetings();
-    writeFileSync(path.join(meetings, 'plan.yaml'), 'afventer_dato:\n  - tekst: Et punkt\n    tilføjet: 2023-11-22\n    fjernet: 2023-09-06\n');
+    writeFileSync(
+      path.join(meetings, 'plan.yaml'),
+      'afventer_dato:\n  - tekst: Et punkt\n    tilføjet: 2023-11-22\n    fjernet: 2023-09-06\n',
+    );
     const run = agenda(['check'], { cwd: dir });
     expect(run.status).toBe(1);
-    expect(errorLines(run.stderr).some((l) => located('plan.yaml', 'afventer_dato[0].fjernet').test(l)), run.stderr).toBe(true);
+    expect(
+      errorLines(run.stderr).some((l) => located('plan.yaml', 'afventer_dato[0].fjernet').test(l)),
+      run.stderr,
+    ).toBe(true);
   });
 
   it('terminal escape codes from the YAML are shown written out, never raw', () => {
@@ -48,15 +57,26 @@ describe('clean errors for inputs that were accepted or crashed', () => {
     expect(timeout.stderr).toMatch(/at most 86400/);
     writeFileSync(path.join(dir, 'chromium'), 'not a program');
     for (const env of [{}, { PUPPETEER_EXECUTABLE_PATH: 'chromium' }]) {
-      const run = agenda(['build', '2023-11-22', ...('PUPPETEER_EXECUTABLE_PATH' in env ? [] : ['--browser', 'chromium'])], { cwd: dir, env });
+      const run = agenda(['build', '2023-11-22', ...('PUPPETEER_EXECUTABLE_PATH' in env ? [] : ['--browser', 'chromium'])], {
+        cwd: dir,
+        env,
+      });
       expect(run.status).toBe(3);
-      expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^chromium \(named by (--browser|PUPPETEER_EXECUTABLE_PATH)\) is not a program that can be run; install Chromium/)]);
+      expect(errorLines(run.stderr)).toEqual([
+        expect.stringMatching(
+          /^chromium \(named by (--browser|PUPPETEER_EXECUTABLE_PATH)\) is not a program that can be run; install Chromium/,
+        ),
+      ]);
     }
   });
 
   it('agenda new writes a standing id and title through YAML quoting: no broken file, no injected item', () => {
     const { dir, meetings } = copyOfMeetings();
-    edit(path.join(meetings, 'faste-punkter.yaml'), 'id: økonomi\n    titel: Økonomi', 'id: "økonomi: drift"\n    titel: "Økonomi: \\"drift\\" # - titel: Injiceret"');
+    edit(
+      path.join(meetings, 'faste-punkter.yaml'),
+      'id: økonomi\n    titel: Økonomi',
+      'id: "økonomi: drift"\n    titel: "Økonomi: \\"drift\\" # - titel: Injiceret"',
+    );
     const created = agenda(['new', '2023-11-29'], { cwd: dir });
     expect(created.status, created.stderr).toBe(0);
     const check = agenda(['check', '2023-11-29', '--json'], { cwd: dir });

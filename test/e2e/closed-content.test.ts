@@ -14,7 +14,9 @@ describe('a meeting with closed content', () => {
   const publicPdf = path.join(dir, 'out', '2024-03-06-referat-offentlig.pdf');
 
   beforeAll(() => {
-    expect(agenda(['build', '2024-03-06', '--meetings', fixture, '--out', members, '--html', path.join(dir, 'medlemmer.html')]).status).toBe(0);
+    expect(
+      agenda(['build', '2024-03-06', '--meetings', fixture, '--out', members, '--html', path.join(dir, 'medlemmer.html')]).status,
+    ).toBe(0);
     const run = agenda(['build', '2024-03-06', '--meetings', fixture, '--public', '--html', 'offentlig.html'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('out/2024-03-06-referat-offentlig.pdf');
@@ -42,15 +44,25 @@ describe('a meeting with closed content', () => {
       expect(html, `${m} in the HTML`).not.toContain(m);
       expect(names, `${m} in the file name`).not.toContain(m);
     }
-    console.log(`closed content: none of ${markers.join(", ")} in the public PDF's text, raw bytes, metadata, outline, HTML or file name`);
+    console.log(`closed content: none of ${markers.join(', ')} in the public PDF's text, raw bytes, metadata, outline, HTML or file name`);
   });
 
   it('keeps a closed item’s number and place under its public title, or "Lukket punkt"', () => {
     const outline = pdfOutline(publicPdf).map((o) => o.title);
-    expect(outline).toEqual(['Indholdsfortegnelse', '1. Orientering', '2. Personalesag', '3. Lukket punkt', '4. Åbent punkt med en lukket række', 'Bilagsoversigt', 'Underskriftsside']);
+    expect(outline).toEqual([
+      'Indholdsfortegnelse',
+      '1. Orientering',
+      '2. Personalesag',
+      '3. Lukket punkt',
+      '4. Åbent punkt med en lukket række',
+      'Bilagsoversigt',
+      'Underskriftsside',
+    ]);
     const text = pdfPages(publicPdf).join('\n').replace(/\n+/g, '\n');
     expect(text).toMatch(/2\. Personalesag\nLukket sag\n/);
-    expect(text).toMatch(/Bilagsoversigt\n1\. Orientering\n1\. Åbent notat om budgettet \(1000\/24\)\n2\. \(Lukket bilag\) \(jf\. offentlighedslovens § 30\)\n2\. Personalesag\n1\. \(Lukket bilag\)/);
+    expect(text).toMatch(
+      /Bilagsoversigt\n1\. Orientering\n1\. Åbent notat om budgettet \(1000\/24\)\n2\. \(Lukket bilag\) \(jf\. offentlighedslovens § 30\)\n2\. Personalesag\n1\. \(Lukket bilag\)/,
+    );
   });
 
   it('tells the members’ and the public version apart by their default file names', () => {
@@ -86,7 +98,11 @@ describe('the warnings of a public build', () => {
 describe('a closed decision in an open item', () => {
   // Item 1 of the fixture: its decision is closed, with a member inhabil, a vote and a protokoltilførsel.
   const dir = tempDir();
-  const record = ['Bo Bech deltog ikke i behandlingen af punktet på grund af inhabilitet.', 'For stemte: Anna Andersen (1)', 'Anna Andersen ønskede følgende tilført protokollen:'];
+  const record = [
+    'Bo Bech deltog ikke i behandlingen af punktet på grund af inhabilitet.',
+    'For stemte: Anna Andersen (1)',
+    'Anna Andersen ønskede følgende tilført protokollen:',
+  ];
   beforeAll(() => {
     expect(agenda(['build', '2024-03-06', '--meetings', fixture, '--both', '--quiet'], { cwd: dir }).status).toBe(0);
   });
@@ -97,8 +113,12 @@ describe('a closed decision in an open item', () => {
   });
 
   it('shows the members the record under "Lukket", with the decision and the protokoltilførsel', () => {
-    const text = pdfPages(path.join(dir, 'out', '2024-03-06-referat.pdf')).join('\n').replace(/\s+/g, ' ');
+    const text = pdfPages(path.join(dir, 'out', '2024-03-06-referat.pdf'))
+      .join('\n')
+      .replace(/\s+/g, ' ');
     const [inhabil, vote, protocol] = record;
-    expect(text).toContain(`Lukket ${inhabil} ${vote} Udvalget godkendte XQZSECRET04. ${protocol} Formanden ønsker tilbuddet fra XQZSECRET16 afvist.`);
+    expect(text).toContain(
+      `Lukket ${inhabil} ${vote} Udvalget godkendte XQZSECRET04. ${protocol} Formanden ønsker tilbuddet fra XQZSECRET16 afvist.`,
+    );
   });
 });

@@ -36,7 +36,9 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
     const attachmentPages = pdfs.map((f) => pageCount(path.join(dir, 'meetings', 'bilag', '2023-09-06', f))).reduce((a, b) => a + b) + 2;
     expect(files).toHaveLength(21);
     expect(pageCount(combined)).toBe(pageCount(agendaOnly) + attachmentPages);
-    const starts = outline(combined)[3]!.kids.filter((k) => k.title.startsWith('Bilag 3.')).map((k) => k.sheet);
+    const starts = outline(combined)[3]!
+      .kids.filter((k) => k.title.startsWith('Bilag 3.'))
+      .map((k) => k.sheet);
     for (const n of [0, 3]) expect(starts[n + 1]! - starts[n]!, `Bilag 3.${n + 1}`).toBe(1);
     expect(pages[starts[0]! - 1]).toContain('Handlingsplan');
     expect(pages[starts[3]! - 1]).toContain('Arbejdsmængde');
@@ -77,14 +79,23 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   });
 
   it('links each Bilagsoversigt entry and each Bilag table row to the page where its attachment starts, and shows that page', async () => {
-    const starts = outline(combined)[3]!.kids.filter((k) => k.title.startsWith('Bilag 3.')).map((k) => k.sheet);
+    const starts = outline(combined)[3]!
+      .kids.filter((k) => k.title.startsWith('Bilag 3.'))
+      .map((k) => k.sheet);
     const oversigt = outline(combined).find((e) => e.title === 'Bilagsoversigt')!.sheet;
     const links = await linkTargets(combined, oversigt);
     // Each entry links twice (its title and its page); both go to the attachment's first page.
     expect([...new Set(links)]).toEqual(starts);
     const printed = (sheet: number) => /Side (\d+) af/.exec(pages[sheet - 1]!)![1];
-    for (const [i, start] of starts.entries()) expect(pages[oversigt - 1], `entry ${i + 1}`).toMatch(new RegExp(`^\\s*${i + 1}\\. .*side ${printed(start)}$`, 'm'));
-    const tableSheets = [...new Set(outline(combined)[3]!.kids.filter((k) => k.title === 'Bilag:').map((k) => k.sheet))];
+    for (const [i, start] of starts.entries())
+      expect(pages[oversigt - 1], `entry ${i + 1}`).toMatch(new RegExp(`^\\s*${i + 1}\\. .*side ${printed(start)}$`, 'm'));
+    const tableSheets = [
+      ...new Set(
+        outline(combined)[3]!
+          .kids.filter((k) => k.title === 'Bilag:')
+          .map((k) => k.sheet),
+      ),
+    ];
     const fromTable = (await Promise.all([tableSheets[0]!, tableSheets[0]! + 1].map((s) => linkTargets(combined, s)))).flat();
     expect(new Set(fromTable.filter((s) => s > pageCount(agendaOnly)))).toEqual(new Set(starts));
   });
@@ -96,7 +107,7 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   });
 });
 
-describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s attachments after its pages', () => {
+describe("agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item's attachments after its pages", () => {
   const { dir } = copyOfMeetings();
   const combined = path.join(dir, 'out', '2023-11-22-dagsorden-samlet.pdf');
   const appended = path.join(dir, 'appended.pdf');
@@ -130,7 +141,8 @@ describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s att
       const attached = attachmentsOf(item);
       // The item's own pages: no stamp; then each of its attachments, stamped with it, up to the next item.
       const firstAttached = attached[0]?.sheet ?? next;
-      for (let sheet = item.sheet; sheet < firstAttached; sheet++) expect(pages[sheet - 1], `sheet ${sheet}`).not.toMatch(/^Bilag \d+\.\d+: /m);
+      for (let sheet = item.sheet; sheet < firstAttached; sheet++)
+        expect(pages[sheet - 1], `sheet ${sheet}`).not.toMatch(/^Bilag \d+\.\d+: /m);
       for (const [a, entry] of attached.entries()) {
         const end = attached[a + 1]?.sheet ?? next;
         expect(end).toBeGreaterThan(entry.sheet);
@@ -147,10 +159,11 @@ describe('agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item\'s att
     }
   });
 
-  it('numbers every page once, in one numbering: the agenda\'s own pages go on after the attachments before them, and its contents say so', () => {
+  it("numbers every page once, in one numbering: the agenda's own pages go on after the attachments before them, and its contents say so", () => {
     const firstBody = items[0]!.sheet;
     const numbered = pages.length - firstBody + 1;
-    for (let sheet = firstBody; sheet <= pages.length; sheet++) expect(pages[sheet - 1], `sheet ${sheet}`).toContain(`Side ${sheet - firstBody + 1} af ${numbered}`);
+    for (let sheet = firstBody; sheet <= pages.length; sheet++)
+      expect(pages[sheet - 1], `sheet ${sheet}`).toContain(`Side ${sheet - firstBody + 1} af ${numbered}`);
     const contents = contentsEntries(combined).slice(0, items.length);
     expect(contents.map((e) => [e.listed, e.printed])).toEqual(items.map((i) => [i.sheet - firstBody + 1, i.sheet - firstBody + 1]));
     // The last item is numbered past the attachments of the items before it, not as in the agenda alone.
@@ -204,10 +217,14 @@ describe('the public combined document', () => {
     expect(spellings('OPENFILE01').some((s) => forms[1]!.includes(s))).toBe(true);
     for (const m of [...closedMarkers, 'XQZSECRET']) {
       expect(text).not.toContain(m);
-      for (const bytes of forms) for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the public document's bytes as ${s}`).toBe(false);
+      for (const bytes of forms)
+        for (const s of spellings(m)) expect(bytes.includes(s), `${m} in the public document's bytes as ${s}`).toBe(false);
     }
     // Those files are there for the members.
-    const members = agenda(['build', '2024-03-06', '--meetings', meetings, '--samlet', ...order, '--quiet', '--out', path.join(dir, 'medlemmer.pdf')], { cwd: dir });
+    const members = agenda(
+      ['build', '2024-03-06', '--meetings', meetings, '--samlet', ...order, '--quiet', '--out', path.join(dir, 'medlemmer.pdf')],
+      { cwd: dir },
+    );
     expect(members.status).toBe(0);
     const membersText = pdfPages(path.join(dir, 'medlemmer.pdf')).join('\n');
     for (const m of closedMarkers) expect(membersText).toContain(m);
@@ -230,13 +247,37 @@ describe('attachment files a clerk really has', () => {
   });
 
   const refused: Array<[string, () => Promise<void> | void, RegExp]> = [
-    ['a PDF with a password to open it', async () => (await writePdf(target, { text: 'locked' }), encrypt(target, 'user-secret')), /protected by a password/],
-    ['a damaged PDF', () => writeFileSync(target, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), /damaged|no pages/],
-    ['a PDF cut off half-way', async () => (await writePdf(target, { text: 'cut', pages: 3 }), writeFileSync(target, readFileSync(target).subarray(0, 700))), /damaged|no pages/],
+    [
+      'a PDF with a password to open it',
+      async () => (await writePdf(target, { text: 'locked' }), encrypt(target, 'user-secret')),
+      /protected by a password/,
+    ],
+    [
+      'a damaged PDF',
+      () => writeFileSync(target, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      /damaged|no pages/,
+    ],
+    [
+      'a PDF cut off half-way',
+      async () => (await writePdf(target, { text: 'cut', pages: 3 }), writeFileSync(target, readFileSync(target).subarray(0, 700))),
+      /damaged|no pages/,
+    ],
     ['a file of zero bytes', () => writeFileSync(target, ''), /empty \(0 bytes\)/],
-    ['a Word document', () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')), /not a PDF, PNG or JPEG file, nor an office file \(\.docx .*\): save it as PDF/],
+    [
+      'a Word document',
+      () => writeFileSync(target, Buffer.from('PK\u0003\u0004word/document.xml', 'latin1')),
+      /not a PDF, PNG or JPEG file, nor an office file \(\.docx .*\): save it as PDF/,
+    ],
     ['a missing file', () => execFileSync('rm', ['-f', target]), /no such file/],
-    ['a symbolic link out of the folder', async () => (execFileSync('rm', ['-f', target]), await writePdf(path.join(dir, 'outside.pdf'), { text: 'outside' }), symlinkSync(path.join(dir, 'outside.pdf'), target)), /symbolic link that leads outside/],
+    [
+      'a symbolic link out of the folder',
+      async () => (
+        execFileSync('rm', ['-f', target]),
+        await writePdf(path.join(dir, 'outside.pdf'), { text: 'outside' }),
+        symlinkSync(path.join(dir, 'outside.pdf'), target)
+      ),
+      /symbolic link that leads outside/,
+    ],
   ];
 
   for (const [what, make, message] of refused) {
@@ -269,7 +310,9 @@ describe('attachment files a clerk really has', () => {
       const run = build();
       edit(yaml, `fil: ${fil}`, 'fil: bilag/2023-11-22/2-1.pdf');
       expect(run.status).toBe(1);
-      expect(run.stderr.trim()).toMatch(new RegExp(`2023-11-22\\.yaml:34:14: punkter\\[1\\]\\.bilag\\[0\\]\\.fil: ${fil.replace(/[./]/g, '\\$&')}: `));
+      expect(run.stderr.trim()).toMatch(
+        new RegExp(`2023-11-22\\.yaml:34:14: punkter\\[1\\]\\.bilag\\[0\\]\\.fil: ${fil.replace(/[./]/g, '\\$&')}: `),
+      );
       expect(run.stderr).toMatch(message);
       expect(readFileSync(out).equals(good)).toBe(true);
     });
@@ -283,7 +326,11 @@ describe('attachment files a clerk really has', () => {
     await writePdf(path.join(bilag, '3-1.pdf'), { text: 'ROTATED', rotate: 90, form: 'FORMVALUE' });
     writeFileSync(path.join(bilag, '3-2.png'), scanPng(2480, 3508));
     edit(yaml, 'bilag/2023-11-22/3-2.pdf', 'bilag/2023-11-22/3-2.png');
-    edit(yaml, '        fil: bilag/2023-11-22/3-2.png\n', '        fil: bilag/2023-11-22/3-2.png\n      - titel: Hele årsregnskabet\n        fil: bilag/2023-11-22/lang.pdf\n      - titel: A3-tegning\n        fil: bilag/2023-11-22/a3.pdf\n');
+    edit(
+      yaml,
+      '        fil: bilag/2023-11-22/3-2.png\n',
+      '        fil: bilag/2023-11-22/3-2.png\n      - titel: Hele årsregnskabet\n        fil: bilag/2023-11-22/lang.pdf\n      - titel: A3-tegning\n        fil: bilag/2023-11-22/a3.pdf\n',
+    );
     await writePdf(path.join(bilag, 'lang.pdf'), { text: 'LONGREPORT', pages: 300 });
     await writePdf(path.join(bilag, 'a3.pdf'), { text: 'ATHREE', size: [841.89, 1190.55], corners: true });
     const started = Date.now();
@@ -295,7 +342,8 @@ describe('attachment files a clerk really has', () => {
     const agendaPages = texts.findIndex((t) => /^Bilag 2\.1: /m.test(t));
     expect(texts.length - agendaPages).toBe(2 + 1 + 1 + 1 + 300 + 1);
     const all = texts.join('\n');
-    for (const word of ['OWNERONLY page 2', 'LANDSCAPE page 1', 'ROTATED page 1', 'FORMVALUE', 'LONGREPORT page 300', 'ATHREE page 1']) expect(all).toContain(word);
+    for (const word of ['OWNERONLY page 2', 'LANDSCAPE page 1', 'ROTATED page 1', 'FORMVALUE', 'LONGREPORT page 300', 'ATHREE page 1'])
+      expect(all).toContain(word);
     expect(JSON.stringify(outline(out))).not.toContain('OWNBOOKMARK');
     // The scan is there whole, on its own page: the 300 dpi image as the clerk's file has it.
     const scanPage = agendaPages + 2 + 1 + 1 + 1;
@@ -324,7 +372,7 @@ describe('attachment files a clerk really has', () => {
 });
 
 describe('agenda finalize and the attachments that went out', () => {
-  it('records each file\'s SHA-256; a later build with a changed file is an error naming it', async () => {
+  it("records each file's SHA-256; a later build with a changed file is an error naming it", async () => {
     const { dir, meetings } = copyOfMeetings();
     const run = agenda(['finalize', '2023-11-22', '--meetings', meetings]);
     expect(run.status).toBe(0);
@@ -336,7 +384,9 @@ describe('agenda finalize and the attachments that went out', () => {
     await writePdf(path.join(meetings, 'bilag', '2023-11-22', '3-1.pdf'), { text: 'a later version' });
     const again = agenda(['build', '2023-11-22', '--meetings', meetings, '--samlet', '--quiet', '--out', path.join(dir, 'later.pdf')]);
     expect(again.status).toBe(1);
-    expect(again.stderr.trim()).toMatch(/2023-11-22\.yaml:\d+:\d+: punkter\[2\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/3-1\.pdf: the file has changed since the meeting was finalized/);
+    expect(again.stderr.trim()).toMatch(
+      /2023-11-22\.yaml:\d+:\d+: punkter\[2\]\.bilag\[0\]\.fil: bilag\/2023-11-22\/3-1\.pdf: the file has changed since the meeting was finalized/,
+    );
     expect(existsSync(path.join(dir, 'later.pdf'))).toBe(false);
   });
 });
@@ -350,14 +400,28 @@ describe('agenda send with attachment files', () => {
   beforeAll(async () => {
     edit(path.join(meetings, 'udvalg.yaml'), '    navn: Jonas Kroustrup\n', `    navn: Jonas Kroustrup\n    email: ${member}\n`);
     smtp = await startSmtpServer({ user: 'u', password: 'p' });
-    env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(smtp.port), AGENDA_SMTP_USER: 'u', AGENDA_SMTP_PASSWORD: 'p', AGENDA_SMTP_FROM: 'sekretariat@example.org', AGENDA_SMTP_CA: smtp.certificateIn(dir) };
+    env = {
+      AGENDA_SMTP_HOST: 'localhost',
+      AGENDA_SMTP_PORT: String(smtp.port),
+      AGENDA_SMTP_USER: 'u',
+      AGENDA_SMTP_PASSWORD: 'p',
+      AGENDA_SMTP_FROM: 'sekretariat@example.org',
+      AGENDA_SMTP_CA: smtp.certificateIn(dir),
+    };
   });
   afterAll(() => smtp.close());
 
   it('stops a message over AGENDA_SMTP_MAX_MB before any goes: one line with the size and the limit, exit 5', async () => {
-    const run = await agendaAsync(['send', '2023-11-22', '--meetings', meetings], { cwd: dir, env: { ...env, AGENDA_SMTP_MAX_MB: '0.05' } });
+    const run = await agendaAsync(['send', '2023-11-22', '--meetings', meetings], {
+      cwd: dir,
+      env: { ...env, AGENDA_SMTP_MAX_MB: '0.05' },
+    });
     expect(run.status).toBe(5);
-    expect(errorLines(run.stderr).filter((l) => !l.startsWith('warning: '))).toEqual([expect.stringMatching(/^2023-11-22-dagsorden-samlet\.pdf: the message would be 0\.\d MB, over the mail server's limit of 0\.05 MB \(AGENDA_SMTP_MAX_MB\); nothing was sent$/)]);
+    expect(errorLines(run.stderr).filter((l) => !l.startsWith('warning: '))).toEqual([
+      expect.stringMatching(
+        /^2023-11-22-dagsorden-samlet\.pdf: the message would be 0\.\d MB, over the mail server's limit of 0\.05 MB \(AGENDA_SMTP_MAX_MB\); nothing was sent$/,
+      ),
+    ]);
     expect(smtp.received).toEqual([]);
     expect(existsSync(path.join(meetings, '2023-11-22.sendt.yaml'))).toBe(false);
   });

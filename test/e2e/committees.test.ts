@@ -31,13 +31,20 @@ describe('two committees meeting on the same day', () => {
   beforeAll(() => {
     repo = copyOf('eksempel');
     // Kommunalbestyrelsen meets on Økonomiudvalget's day too.
-    writeFileSync(path.join(repo, 'udvalg', 'KB', '2024-01-09.yaml'), 'punkter:\n  - titel: Spørgetid\n    sagsfremstilling: Borgernes spørgsmål.\n');
+    writeFileSync(
+      path.join(repo, 'udvalg', 'KB', '2024-01-09.yaml'),
+      'punkter:\n  - titel: Spørgetid\n    sagsfremstilling: Borgernes spørgsmål.\n',
+    );
     run = agenda(['build', '--all'], { cwd: repo });
   });
 
   it('are both built by build --all, under names that carry the committee', () => {
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual(['out/KB-2024-01-09-dagsorden.pdf', 'out/KB-2024-01-16-dagsorden.pdf', 'out/ØK-2024-01-09-referat.pdf']);
+    expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual([
+      'out/KB-2024-01-09-dagsorden.pdf',
+      'out/KB-2024-01-16-dagsorden.pdf',
+      'out/ØK-2024-01-09-referat.pdf',
+    ]);
   });
 
   it('each name only its own committee, in the text, the Title and the bookmarks', () => {
@@ -49,7 +56,11 @@ describe('two committees meeting on the same day', () => {
       expect(text(pdf)).toContain(own);
       expect(text(pdf)).not.toContain(other);
       expect(pdfInfo(pdf).Title).toMatch(new RegExp(`^${own} - `));
-      expect(pdfOutline(pdf).map((o) => o.title).join(' ')).not.toContain(other);
+      expect(
+        pdfOutline(pdf)
+          .map((o) => o.title)
+          .join(' '),
+      ).not.toContain(other);
       contentsRight(pdf);
     }
   });
@@ -59,7 +70,9 @@ describe('two committees meeting on the same day', () => {
     const ambiguous = agenda(['minutes', '2024-01-09'], { cwd: repo });
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toContain('2 committees meet on 2024-01-09 (KB, ØK): name one with --udvalg');
-    expect(agenda(['plan', '--udvalg', 'XX'], { cwd: repo }).stderr).toContain('--udvalg XX: no such committee here (the committees are: KB, ØK)');
+    expect(agenda(['plan', '--udvalg', 'XX'], { cwd: repo }).stderr).toContain(
+      '--udvalg XX: no such committee here (the committees are: KB, ØK)',
+    );
   });
 });
 
@@ -70,7 +83,7 @@ describe('the second example committee (eksempel/: Økonomiudvalget and Kommunal
     expect(agenda(['build', '--all'], { cwd: repo }).status).toBe(0);
   });
 
-  it("prints its minutes with members as Navn (Parti), the formand, the substitute, the inhabil member and the vote", () => {
+  it('prints its minutes with members as Navn (Parti), the formand, the substitute, the inhabil member and the vote', () => {
     const pdf = path.join(repo, 'out', 'ØK-2024-01-09-referat.pdf');
     const all = text(pdf);
     for (const line of [
@@ -107,7 +120,13 @@ describe('the second example committee (eksempel/: Økonomiudvalget and Kommunal
 
   it('keeps a decision closed where it was made out of the public version that carries it on', () => {
     const minutes = path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml');
-    writeFileSync(minutes, readFileSync(minutes, 'utf8').replace('    beslutning: Anbefalet.', '    beslutning:\n      tekst: Anbefalet XQZSECRET99.\n      lukket: true'));
+    writeFileSync(
+      minutes,
+      readFileSync(minutes, 'utf8').replace(
+        '    beslutning: Anbefalet.',
+        '    beslutning:\n      tekst: Anbefalet XQZSECRET99.\n      lukket: true',
+      ),
+    );
     expect(agenda(['build', '2024-01-16', '--udvalg', 'KB', '--both'], { cwd: repo }).status).toBe(0);
     expect(text(path.join(repo, 'out', 'KB-2024-01-16-dagsorden.pdf'))).toContain('XQZSECRET99');
     expect(readFileSync(path.join(repo, 'out', 'KB-2024-01-16-dagsorden-offentlig.pdf')).includes('XQZSECRET99')).toBe(false);
@@ -129,7 +148,12 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
 
   it('prints its sections under its own headings in its own order', () => {
     const all = text(pdf);
-    const at = ['Sammendrag Et udkast', 'Administrationens indstilling Det indstilles', 'Sagsfremstilling og baggrund Udvalget', 'Lovgrundlag Sundhedslovens'].map((s) => all.indexOf(s));
+    const at = [
+      'Sammendrag Et udkast',
+      'Administrationens indstilling Det indstilles',
+      'Sagsfremstilling og baggrund Udvalget',
+      'Lovgrundlag Sundhedslovens',
+    ].map((s) => all.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(all).not.toContain('Økonomiske konsekvenser');
@@ -142,7 +166,7 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
     expect(all).toContain('Sundheds- og Forebyggelsesudvalget · Referat 4. december 2012');
   });
 
-  it("has a contents whose every number is the page printed under its page header where the item stands", () => {
+  it('has a contents whose every number is the page printed under its page header where the item stands', () => {
     const entries = contentsEntries(pdf);
     expect(entries.map((e) => e.title)).toEqual(['1. Sundhedspolitik 2013', '2. Forebyggelse i skolerne']);
     contentsRight(pdf);
@@ -152,17 +176,20 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
   // "1. Sundhedspolitik 2013" is never found; the entry is right (the test above reads it back). Every
   // other entry must hold, and the only complaint allowed is that one, about a title ending in a number.
   const tocCheck = path.join(packageRoot, '..', 'shared', 'tools', 'toc-check');
-  it.runIf(existsSync(tocCheck))('passes toc-check but for the title that ends in a number, which the tool cannot find as a heading', () => {
-    let out: string;
-    try {
-      out = execFileSync(tocCheck, [pdf], { encoding: 'utf8' });
-    } catch (err) {
-      out = (err as { stdout: string }).stdout;
-    }
-    const complaints = out.split('\n').filter((l) => l.startsWith('- '));
-    expect(complaints).toEqual(["- '1. Sundhedspolitik 2013' (contents says 1): no page has it as a heading"]);
-    expect(out).toMatch(/toc 1\/2 entries right/);
-  });
+  it.runIf(existsSync(tocCheck))(
+    'passes toc-check but for the title that ends in a number, which the tool cannot find as a heading',
+    () => {
+      let out: string;
+      try {
+        out = execFileSync(tocCheck, [pdf], { encoding: 'utf8' });
+      } catch (err) {
+        out = (err as { stdout: string }).stdout;
+      }
+      const complaints = out.split('\n').filter((l) => l.startsWith('- '));
+      expect(complaints).toEqual(["- '1. Sundhedspolitik 2013' (contents says 1): no page has it as a heading"]);
+      expect(out).toMatch(/toc 1\/2 entries right/);
+    },
+  );
 
   it('uses its own front page partial and stylesheet, from husstil/', () => {
     expect(text(pdf)).toContain('Testkommunes egen forside REFERAT 04.12.2012');
@@ -170,10 +197,11 @@ describe("a municipality's own house style (fixtures/husstil)", () => {
     expect(pdfInfo(pdf).Author).toBe('Testkommune');
   });
 
-  it("gives editors the meeting schema with its sections", () => {
+  it('gives editors the meeting schema with its sections', () => {
     const schema = agenda(['schema', '--out', '-'], { cwd: repo });
     const item = JSON.stringify(JSON.parse(schema.stdout));
-    for (const key of ['sammendrag', 'lovgrundlag', 'afstemning', 'inhabil', 'protokoltilførsel', 'sag', 'stedfortræder']) expect(item).toContain(`"${key}"`);
+    for (const key of ['sammendrag', 'lovgrundlag', 'afstemning', 'inhabil', 'protokoltilførsel', 'sag', 'stedfortræder'])
+      expect(item).toContain(`"${key}"`);
     expect(item).not.toContain('"økonomiske_konsekvenser"');
   });
 });
@@ -185,21 +213,43 @@ describe("the political calendar's labels, its meetings' names, the Rul line and
     dir = copy.dir;
     const file = path.join(copy.meetings, 'udvalg.yaml');
     // A cancelled date without a reason, and the committee's own words for all of it.
-    const words = ['aflyst: Udgår', 'politisk_referater: "Beslutningsprotokoller fra:"', 'politisk_dagsordener: "Dagsordener til gennemsyn:"', 'politisk_kommende: "Møder forude:"', 'politisk_aflyst: "{møde} – AFLYST"', 'politisk_var_aflyst: "{møde} blev IKKE holdt."', 'politisk_temamøde: "temadag for {udvalg}"', 'rul: "Mødecyklus i {måned}: {møder}"'];
-    writeFileSync(file, readFileSync(file, 'utf8').replace('      årsag: Efterårsferie\n', `      årsag: Efterårsferie\n    - dato: 2023-12-13\nhusstil:\n  ord:\n${words.map((w) => `    ${w}\n`).join('')}`));
+    const words = [
+      'aflyst: Udgår',
+      'politisk_referater: "Beslutningsprotokoller fra:"',
+      'politisk_dagsordener: "Dagsordener til gennemsyn:"',
+      'politisk_kommende: "Møder forude:"',
+      'politisk_aflyst: "{møde} – AFLYST"',
+      'politisk_var_aflyst: "{møde} blev IKKE holdt."',
+      'politisk_temamøde: "temadag for {udvalg}"',
+      'rul: "Mødecyklus i {måned}: {møder}"',
+    ];
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '      årsag: Efterårsferie\n',
+        `      årsag: Efterårsferie\n    - dato: 2023-12-13\nhusstil:\n  ord:\n${words.map((w) => `    ${w}\n`).join('')}`,
+      ),
+    );
     for (const date of ['2023-09-06', '2023-11-22']) expect(agenda(['build', date], { cwd: dir }).status).toBe(0);
   });
 
-  it('prints the agenda\'s lists and its cancelled meetings in them under the configured words', () => {
+  it("prints the agenda's lists and its cancelled meetings in them under the configured words", () => {
     const all = text(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
     expect(all).toContain('Beslutningsprotokoller fra:');
     expect(all).toContain('Dagsordener til gennemsyn:');
     expect(all).toContain('Møder forude:');
     expect(all).toContain('Temadag for Kommunalbestyrelsen d. 12. december');
     expect(all).toContain('Mødecyklus i december: ØK d. 5/12 2023, KB d. 12/12 2023');
-    for (const fixed of ['Gennemgang af dagsorden for', 'Gennemgang af beslutningsprotokol for', 'Kommende politiske møder', 'Temamøde i', 'Rul december']) expect(all).not.toContain(fixed);
+    for (const fixed of [
+      'Gennemgang af dagsorden for',
+      'Gennemgang af beslutningsprotokol for',
+      'Kommende politiske møder',
+      'Temamøde i',
+      'Rul december',
+    ])
+      expect(all).not.toContain(fixed);
     // The forward plan: the date cancelled without a reason says the house's word.
-    expect(all).toContain("13. Dec. Udgår");
+    expect(all).toContain('13. Dec. Udgår');
   });
 
   it("words the minutes' cancelled political meeting in the configured phrases", () => {
@@ -221,19 +271,57 @@ describe("the political calendar's labels, its meetings' names, the Rul line and
 
 describe('every new key, checked with a located error', () => {
   it.each([
-    ['kommune.yaml', 'beslutning: dd.MM.yyyy', 'beslutning: dd.mm.yyyy', /^kommune\.yaml:\d+:\d+: husstil\.datoer\.beslutning: mm is minutes in a date pattern: write MM for the month/],
-    ['kommune.yaml', '{udvalg}s beslutning', '{udvalget}s beslutning', /^kommune\.yaml:\d+:\d+: husstil\.ord\.beslutning: \{udvalget\} is not known here \(write \{udvalg\}, \{dato\}\)/],
-    ['kommune.yaml', 'nøgle: lovgrundlag', 'nøgle: bilag', /^kommune\.yaml:\d+:\d+: husstil\.afsnit\[3\]\.nøgle: bilag is a key of every item already/],
-    ['udvalg/SUF/udvalg.yaml', 'rolle: formand', 'rolle: formanden', /^udvalg\/SUF\/udvalg\.yaml:\d+:\d+: medlemmer\[0\]\.rolle: expected one of: formand, næstformand/],
-    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    afstemning:\n      for: [C, Ole Hansen]\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:9:\d+: punkter\[0\]\.afstemning\.for\[1\]: Ole Hansen is not a party letter or a member who took part/],
-    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    inhabil: [Erik Dahl]\n    afstemning:\n      imod: [Erik Dahl]\n    beslutning: Godkendt.', /punkter\[0\]\.afstemning\.imod\[0\]: Erik Dahl did not take part in this item/],
-    ['udvalg/SUF/2012-12-04.yaml', '    beslutning: Godkendt.', '    økonomiske_konsekvenser: Ingen.\n    beslutning: Godkendt.', /^udvalg\/SUF\/2012-12-04\.yaml:8:5: punkter\[0\]\.økonomiske_konsekvenser: unknown key/],
+    [
+      'kommune.yaml',
+      'beslutning: dd.MM.yyyy',
+      'beslutning: dd.mm.yyyy',
+      /^kommune\.yaml:\d+:\d+: husstil\.datoer\.beslutning: mm is minutes in a date pattern: write MM for the month/,
+    ],
+    [
+      'kommune.yaml',
+      '{udvalg}s beslutning',
+      '{udvalget}s beslutning',
+      /^kommune\.yaml:\d+:\d+: husstil\.ord\.beslutning: \{udvalget\} is not known here \(write \{udvalg\}, \{dato\}\)/,
+    ],
+    [
+      'kommune.yaml',
+      'nøgle: lovgrundlag',
+      'nøgle: bilag',
+      /^kommune\.yaml:\d+:\d+: husstil\.afsnit\[3\]\.nøgle: bilag is a key of every item already/,
+    ],
+    [
+      'udvalg/SUF/udvalg.yaml',
+      'rolle: formand',
+      'rolle: formanden',
+      /^udvalg\/SUF\/udvalg\.yaml:\d+:\d+: medlemmer\[0\]\.rolle: expected one of: formand, næstformand/,
+    ],
+    [
+      'udvalg/SUF/2012-12-04.yaml',
+      '    beslutning: Godkendt.',
+      '    afstemning:\n      for: [C, Ole Hansen]\n    beslutning: Godkendt.',
+      /^udvalg\/SUF\/2012-12-04\.yaml:9:\d+: punkter\[0\]\.afstemning\.for\[1\]: Ole Hansen is not a party letter or a member who took part/,
+    ],
+    [
+      'udvalg/SUF/2012-12-04.yaml',
+      '    beslutning: Godkendt.',
+      '    inhabil: [Erik Dahl]\n    afstemning:\n      imod: [Erik Dahl]\n    beslutning: Godkendt.',
+      /punkter\[0\]\.afstemning\.imod\[0\]: Erik Dahl did not take part in this item/,
+    ],
+    [
+      'udvalg/SUF/2012-12-04.yaml',
+      '    beslutning: Godkendt.',
+      '    økonomiske_konsekvenser: Ingen.\n    beslutning: Godkendt.',
+      /^udvalg\/SUF\/2012-12-04\.yaml:8:5: punkter\[0\]\.økonomiske_konsekvenser: unknown key/,
+    ],
   ])('%s: %s → %s', (file, from, to, expected) => {
     const repo = copyOf('fixtures/husstil');
     const target = path.join(repo, file);
     writeFileSync(target, readFileSync(target, 'utf8').replace(from, to));
     const run = agenda(['check'], { cwd: repo });
     expect(run.status).toBe(1);
-    expect(errorLines(run.stderr).some((l) => expected.test(l)), run.stderr).toBe(true);
+    expect(
+      errorLines(run.stderr).some((l) => expected.test(l)),
+      run.stderr,
+    ).toBe(true);
   });
 });

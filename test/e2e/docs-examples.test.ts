@@ -13,7 +13,12 @@ import { helpCommands, helpOf, helpOptions } from '../support/help.js';
 
 /** Every markdown file of the docs, by its path from the package root. */
 function docs(): Array<{ file: string; text: string }> {
-  const files = ['README.md', ...readdirSync(path.join(packageRoot, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+  const files = [
+    'README.md',
+    ...readdirSync(path.join(packageRoot, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join('docs', f)),
+  ];
   return files.map((file) => ({ file, text: readFileSync(path.join(packageRoot, file), 'utf8') }));
 }
 
@@ -29,7 +34,11 @@ function yamlExamples(): YamlExample[] {
   return docs().flatMap(({ file, text }) =>
     [...text.matchAll(fences)]
       .filter((m) => m[1] === 'yaml' && /^# eksempel: \S+\n/.test(m[2]!))
-      .map((m) => ({ where: `${file}:${text.slice(0, m.index).split('\n').length}`, target: /^# eksempel: (\S+)/.exec(m[2]!)![1]!, text: m[2]! })),
+      .map((m) => ({
+        where: `${file}:${text.slice(0, m.index).split('\n').length}`,
+        target: /^# eksempel: (\S+)/.exec(m[2]!)![1]!,
+        text: m[2]!,
+      })),
   );
 }
 
@@ -99,7 +108,9 @@ describe('the examples in the docs', () => {
       if (command.startsWith('-')) return own.includes(command) ? [] : [`${where}: ${line}: ${command}`];
       const known = optionsOf.get(command);
       if (!known) return [`${where}: ${line}: no command ${command}`];
-      return rest.filter((word) => /^--?[a-z]/i.test(word) && !known.includes(word.replace(/=.*/, ''))).map((flag) => `${where}: ${line}: ${flag}`);
+      return rest
+        .filter((word) => /^--?[a-z]/i.test(word) && !known.includes(word.replace(/=.*/, '')))
+        .map((flag) => `${where}: ${line}: ${flag}`);
     });
     expect(wrong).toEqual([]);
   });

@@ -12,7 +12,13 @@ import { YamlEditor } from '../support/yaml-editor.js';
 /** The shipped folders, each with the committees `agenda check` checks in it. */
 const folders = [
   { dir: 'meetings', committees: [['-m', '.']] },
-  { dir: 'eksempel', committees: [['--udvalg', 'ØK'], ['--udvalg', 'KB']] },
+  {
+    dir: 'eksempel',
+    committees: [
+      ['--udvalg', 'ØK'],
+      ['--udvalg', 'KB'],
+    ],
+  },
   { dir: 'fixtures/lukket', committees: [['-m', '.']] },
   { dir: 'fixtures/husstil', committees: [['--udvalg', 'SUF']] },
 ];
@@ -63,7 +69,11 @@ describe('the shipped YAML files in an editor with the YAML extension', () => {
       const lines = `${text.trimEnd()}\n\n`;
       await editor.open(file, lines);
       const offered = await editor.completion(file, { line: lines.split('\n').length - 1, character: 0 });
-      const given = new Set(keyPositions(text).filter((k) => k.character === 0).map((k) => k.key));
+      const given = new Set(
+        keyPositions(text)
+          .filter((k) => k.character === 0)
+          .map((k) => k.key),
+      );
       const keys = Object.keys(schemaOf(file).properties ?? {});
       expect(offered.sort(), file).toEqual(keys.filter((k) => !given.has(k)).sort());
       for (const at of keyPositions(text)) {
@@ -76,7 +86,12 @@ describe('the shipped YAML files in an editor with the YAML extension', () => {
 });
 
 /** A house style under `husstil:` in udvalg.yaml, for a mistake in it. */
-const husstil = (yaml: string) => ({ file: 'udvalg.yaml', from: /^sagsgang: DIR$/m, to: `sagsgang: DIR\nhusstil:\n${yaml}`, at: yaml.split('\n').at(-1)! });
+const husstil = (yaml: string) => ({
+  file: 'udvalg.yaml',
+  from: /^sagsgang: DIR$/m,
+  to: `sagsgang: DIR\nhusstil:\n${yaml}`,
+  at: yaml.split('\n').at(-1)!,
+});
 
 /**
  * A mistake made in one file of a copy of meetings/: the editor and agenda check report it on the same
@@ -93,15 +108,51 @@ const mistakes: Array<{ what: string; file: string; from: RegExp; to: string; at
   { what: 'a text of spaces only', file: 'udvalg.yaml', from: /^sted: .*$/m, to: 'sted: "   "', at: 'sted: "   "' },
   { what: "YAML's word for no value in a required key", file: 'udvalg.yaml', from: /^navn: .*$/m, to: 'navn: ~', at: 'navn: ~' },
   { what: 'a control character', file: 'udvalg.yaml', from: /^navn: .*$/m, to: 'navn: "Direktionen\\a"', at: 'navn: "Direktionen\\a"' },
-  { what: 'a name on two lines', file: 'udvalg.yaml', from: /^sted: .*$/m, to: 'sted: "Mødelokale 250\\nrådhuset"', at: 'sted: "Mødelokale 250\\nrådhuset"' },
-  { what: "a short name that cannot be part of a file's name", file: 'udvalg.yaml', from: /^sagsgang: DIR$/m, to: 'sagsgang: DIR\nkort: DIR/ØK', at: 'kort: DIR/ØK' },
-  { what: 'a date not in the calendar', file: 'plan.yaml', from: /^ {2}- dato: 2023-09-13$/m, to: '  - dato: 2023-02-29', at: '  - dato: 2023-02-29' },
-  { what: 'an attachment numbered 0', file: '2023-11-22.yaml', from: /^ {8}dokument: 116728\/23$/m, to: '        nummer: "0"', at: '        nummer: "0"' },
-  { what: 'an open attachment without a titel', file: '2023-11-22.yaml', from: /^ {6}- titel: Notat Tidsplan .*$/m, to: '      - lukket: nej', at: '      - lukket: nej' },
+  {
+    what: 'a name on two lines',
+    file: 'udvalg.yaml',
+    from: /^sted: .*$/m,
+    to: 'sted: "Mødelokale 250\\nrådhuset"',
+    at: 'sted: "Mødelokale 250\\nrådhuset"',
+  },
+  {
+    what: "a short name that cannot be part of a file's name",
+    file: 'udvalg.yaml',
+    from: /^sagsgang: DIR$/m,
+    to: 'sagsgang: DIR\nkort: DIR/ØK',
+    at: 'kort: DIR/ØK',
+  },
+  {
+    what: 'a date not in the calendar',
+    file: 'plan.yaml',
+    from: /^ {2}- dato: 2023-09-13$/m,
+    to: '  - dato: 2023-02-29',
+    at: '  - dato: 2023-02-29',
+  },
+  {
+    what: 'an attachment numbered 0',
+    file: '2023-11-22.yaml',
+    from: /^ {8}dokument: 116728\/23$/m,
+    to: '        nummer: "0"',
+    at: '        nummer: "0"',
+  },
+  {
+    what: 'an open attachment without a titel',
+    file: '2023-11-22.yaml',
+    from: /^ {6}- titel: Notat Tidsplan .*$/m,
+    to: '      - lukket: nej',
+    at: '      - lukket: nej',
+  },
   { what: 'a weekday rhythm without its end', file: 'udvalg.yaml', from: /^ {2}til: 2023-12-20\n/m, to: '', at: 'mødeplan:' },
-  { what: 'a mødeplan without meetings', file: 'udvalg.yaml', from: /^ {2}ugedag: .*\n {2}fra: .*\n {2}til: .*\n/m, to: '', at: 'mødeplan:' },
+  {
+    what: 'a mødeplan without meetings',
+    file: 'udvalg.yaml',
+    from: /^ {2}ugedag: .*\n {2}fra: .*\n {2}til: .*\n/m,
+    to: '',
+    at: 'mødeplan:',
+  },
   { what: 'a house style without sections', ...husstil('  afsnit: []') },
-  { what: "a section under a key every item has", ...husstil('  afsnit:\n    - overskrift: Titel\n      nøgle: titel') },
+  { what: 'a section under a key every item has', ...husstil('  afsnit:\n    - overskrift: Titel\n      nøgle: titel') },
   { what: 'a placeholder a phrase does not know', ...husstil('  ord:\n    afbud: "{navn} (afbud)"') },
   { what: 'a clock in a date pattern', ...husstil('  datoer:\n    titel: dd.mm.yyyy') },
 ];
@@ -121,13 +172,16 @@ describe('a mistake, in the editor and in agenda check', () => {
       const checked = agenda(['check'], { cwd: path.dirname(dir) });
       expect(checked.status, checked.stderr).not.toBe(0);
       expect(checked.stderr).toMatch(new RegExp(`^meetings/${file}:${line}:\\d+: `, 'm'));
-      expect(diagnostics.map((d) => d.range.start.line + 1), JSON.stringify(diagnostics)).toContain(line);
+      expect(
+        diagnostics.map((d) => d.range.start.line + 1),
+        JSON.stringify(diagnostics),
+      ).toContain(line);
     });
   }
 });
 
 describe('what agenda check accepts', () => {
-  it("the editor accepts too: True for true, ~ for no value, a required list left empty", async () => {
+  it('the editor accepts too: True for true, ~ for no value, a required list left empty', async () => {
     const dir = path.join(tempDir(), 'meetings');
     cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
     const edits: Array<[string, RegExp, string]> = [
@@ -150,7 +204,7 @@ describe('what agenda check accepts', () => {
 });
 
 describe('a key given twice', () => {
-  it('does not hide the file\'s other mistakes: agenda check reports it and a bad time below it, as the editor does', async () => {
+  it("does not hide the file's other mistakes: agenda check reports it and a bad time below it, as the editor does", async () => {
     const dir = path.join(tempDir(), 'meetings');
     cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
     const file = path.join(dir, 'udvalg.yaml');

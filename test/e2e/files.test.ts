@@ -18,7 +18,9 @@ describe('files that are not what they seem', () => {
       const run = agenda(['check', '2023-11-22'], { cwd: dir });
       expect(Date.now() - started, name).toBeLessThan(10_000);
       expect(run.status, name).toBe(1);
-      expect(errorLines(run.stderr).join('\n'), name).toMatch(new RegExp(`^meetings/${name}: (not a regular file|a symbolic link to a file that does not exist)`, 'm'));
+      expect(errorLines(run.stderr).join('\n'), name).toMatch(
+        new RegExp(`^meetings/${name}: (not a regular file|a symbolic link to a file that does not exist)`, 'm'),
+      );
     }
   });
 

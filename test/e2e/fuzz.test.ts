@@ -54,7 +54,8 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
         outcomes.push({ label, dir, date, meeting });
       } catch (err) {
         if (!(err instanceof AgendaError)) failures.push(`${label}: ${(err as Error)?.stack ?? String(err)}`);
-        else if (err instanceof InputError && !err.message.split('\n').every((l) => located.test(l))) failures.push(`${label}: unlocated: ${err.message}`);
+        else if (err instanceof InputError && !err.message.split('\n').every((l) => located.test(l)))
+          failures.push(`${label}: unlocated: ${err.message}`);
         else if (!(err instanceof InputError)) failures.push(`${label}: not an input error: ${err.message}`);
         outcomes.push({ label, dir, date });
       }
@@ -74,7 +75,8 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
     for (const o of broken) {
       const run = agenda(['build', o.date, '--meetings', o.dir, '--out', path.join(o.dir, 'cli.pdf')]);
       const lines = run.stderr.trim().split('\n');
-      if (run.status !== 1 || !lines.every((l) => located.test(l))) failures.push(`${o.label}: the CLI said (exit ${run.status}): ${run.stderr}`);
+      if (run.status !== 1 || !lines.every((l) => located.test(l)))
+        failures.push(`${o.label}: the CLI said (exit ${run.status}): ${run.stderr}`);
       if (readdirSync(o.dir).some((f) => f.includes('cli.pdf'))) failures.push(`${o.label}: the CLI left a file`);
     }
     console.log(
@@ -94,7 +96,11 @@ const places: Array<{ name: string; file: string; args: string[] }> = [
   { name: 'a bilag fil', file: 'meetings/bilag/2023-11-22/2-1.pdf', args: ['check', '2023-11-22'] },
   { name: 'the --smtp file', file: 'smtp.yaml', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--smtp', 'smtp.yaml'] },
   { name: 'the send log', file: 'meetings/2023-11-22.sendt.yaml', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--dry-run'] },
-  { name: 'the send lock', file: 'meetings/2023-11-22.sendt.yaml.lock', args: ['send', '2023-11-22', '--to', 'a@example.dk', '--smtp', 'none.yaml'] },
+  {
+    name: 'the send lock',
+    file: 'meetings/2023-11-22.sendt.yaml.lock',
+    args: ['send', '2023-11-22', '--to', 'a@example.dk', '--smtp', 'none.yaml'],
+  },
   { name: 'an archived copy', file: 'meetings/arkiv/2023-11-22/udvalg.yaml', args: ['check', '2023-11-22'] },
   { name: 'another archived copy', file: 'meetings/arkiv/2023-11-22/faste-punkter.yaml', args: ['check', '2023-11-22'] },
   { name: 'a partial of husstil/', file: 'husstil/partials/forside.hbs', args: ['build', '2023-11-22', '--html', 'out/a.html'] },
@@ -128,7 +134,13 @@ const errorLine = /^(?:\S+?(?::\d+:\d+)?: |cannot read the mail settings in \S+:
 function runBounded(args: string[], cwd: string): Promise<{ status: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve) => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENDA_SMTP')));
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, timeout: 30_000, killSignal: 'SIGKILL', stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd,
+      env,
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('close', (status, signal) => resolve({ status, signal, stderr }));
@@ -143,7 +155,10 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
       const cwd = path.join(base, `c${cases.length}`);
       cpSync(path.join(packageRoot, 'meetings'), path.join(cwd, 'meetings'), { recursive: true });
       cpSync(path.join(packageRoot, 'meetings', 'udvalg.yaml'), path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'udvalg.yaml'));
-      cpSync(path.join(packageRoot, 'meetings', 'faste-punkter.yaml'), path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'faste-punkter.yaml'));
+      cpSync(
+        path.join(packageRoot, 'meetings', 'faste-punkter.yaml'),
+        path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'faste-punkter.yaml'),
+      );
       writeFileSync(path.join(cwd, 'smtp.yaml'), 'host: localhost\nport: "1"\nfrom: a@example.dk\n');
       damage(cwd);
       cases.push({ label, cwd, args: [...args.slice(0, 2), '--meetings', 'meetings', ...args.slice(2)] });
@@ -158,7 +173,8 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
         });
       }
     }
-    for (const [kind, text] of Object.entries(damagedLogs)) prepare(`a send log with ${kind}`, places[4]!.args, (cwd) => writeFileSync(path.join(cwd, places[4]!.file), text));
+    for (const [kind, text] of Object.entries(damagedLogs))
+      prepare(`a send log with ${kind}`, places[4]!.args, (cwd) => writeFileSync(path.join(cwd, places[4]!.file), text));
     prepare('an archive that is a FIFO', ['check', '2023-11-22'], (cwd) => {
       rmSync(path.join(cwd, 'meetings', 'arkiv', '2023-11-22'), { recursive: true });
       execFileSync('mkfifo', [path.join(cwd, 'meetings', 'arkiv', '2023-11-22')]);
@@ -176,7 +192,8 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
         const errors = errorLines(run.stderr);
         if (run.signal) failures.push(`${c.label}: did not end in 30 s (${run.signal})`);
         else if (/\n\s+at |internal error|unexpected failure/.test(run.stderr)) failures.push(`${c.label}: ${run.stderr}`);
-        else if (run.status !== 0 && (errors.length === 0 || !errors.every((l) => errorLine.test(l)))) failures.push(`${c.label}: exit ${run.status}, unlocated: ${run.stderr}`);
+        else if (run.status !== 0 && (errors.length === 0 || !errors.every((l) => errorLine.test(l))))
+          failures.push(`${c.label}: exit ${run.status}, unlocated: ${run.stderr}`);
         const html = path.join(c.cwd, 'out', 'a.html');
         if (existsSync(html) && /root:.*:0:0:/.test(readFileSync(html, 'utf8'))) failures.push(`${c.label}: /etc/passwd in the document`);
       }

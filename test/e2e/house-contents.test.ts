@@ -32,7 +32,11 @@ function buildsRight(repo: string): void {
 /** Refused: exit code 1, one line naming the house's `file`, and no PDF. */
 function refused(repo: string, file: string, mistake: string): void {
   const run = build(repo);
-  expect(run.stderr).toMatch(new RegExp(`^[^\\n]*husstil/${file}[^\\n]*: the house style's templates or stylesheet make a contents the print does not bear out: [^\\n]*${mistake}`));
+  expect(run.stderr).toMatch(
+    new RegExp(
+      `^[^\\n]*husstil/${file}[^\\n]*: the house style's templates or stylesheet make a contents the print does not bear out: [^\\n]*${mistake}`,
+    ),
+  );
   expect(run.stderr.split('\n').length).toBe(2);
   expect(run.status).toBe(1);
   expect(existsSync(path.join(repo, 'a.pdf'))).toBe(false);

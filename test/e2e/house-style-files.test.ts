@@ -31,7 +31,13 @@ function build(repo: string): Promise<{ status: number | null; signal: string | 
   return new Promise((resolve) => {
     const env = { ...process.env, AGENDA_SMTP_PASSWORD: envMarker };
     const args = ['build', '2012-12-04', '--html', 'out/suf.html'];
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repo, env, timeout: 60_000, killSignal: 'SIGKILL', stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: repo,
+      env,
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('close', (status, signal) => resolve({ status, signal, stderr }));

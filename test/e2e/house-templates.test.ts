@@ -21,8 +21,11 @@ const mistakes: Array<[string, string, string, string?]> = [
   ['a block left open', '{{#if meeting}}open', `husstil/partials/forside.hbs:7: ${unclosed}`],
   ['a helper that does not exist', '{{nohelper meeting}}', 'husstil/partials/forside.hbs: Missing helper: "nohelper"'],
   ['a partial that does not exist', '{{> nopartial}}', 'husstil/partials/forside.hbs: The partial nopartial could not be found'],
-  ['a helper given no arguments', '{{lookup}}',
-    "husstil/partials/forside.hbs: Cannot read properties of undefined (reading 'lookupProperty')"],
+  [
+    'a helper given no arguments',
+    '{{lookup}}',
+    "husstil/partials/forside.hbs: Cannot read properties of undefined (reading 'lookupProperty')",
+  ],
   ['a broken page number partial', '{{#if pages}}', `husstil/partials/sidetal.hbs:2: ${unclosed}`, 'sidetal.hbs'],
 ];
 
@@ -51,10 +54,15 @@ describe("a partial of the house style's that replaces none of agenda's", () => 
   it('is a warning naming its file and the templates that exist; a partial another one calls is not', () => {
     const repo = withTemplate('<p>Forsiden</p>', 'forsiden.hbs');
     writeFileSync(path.join(repo, 'husstil', 'partials', 'logo.hbs'), '<p>Logo</p>\n');
-    writeFileSync(path.join(repo, 'husstil', 'partials', 'indhold.hbs'), `{{> logo}}\n${readFileSync(path.join(packageRoot, 'templates', 'partials', 'indhold.hbs'), 'utf8')}`);
+    writeFileSync(
+      path.join(repo, 'husstil', 'partials', 'indhold.hbs'),
+      `{{> logo}}\n${readFileSync(path.join(packageRoot, 'templates', 'partials', 'indhold.hbs'), 'utf8')}`,
+    );
     const run = agenda(['build', '2012-12-04', '--udvalg', 'SUF', '--out', 'a.pdf'], { cwd: repo });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^husstil\/partials\/forsiden\.hbs:1:1: warning: not used: agenda has no template named forsiden to replace; .* forside, indhold,/);
+    expect(run.stderr).toMatch(
+      /^husstil\/partials\/forsiden\.hbs:1:1: warning: not used: agenda has no template named forsiden to replace; .* forside, indhold,/,
+    );
     expect(run.stderr).not.toContain('logo');
   });
 });

@@ -74,7 +74,9 @@ describe('agenda build, where some or none of the inputs changed', () => {
     const combined = out('2023-11-22-dagsorden-samlet.pdf');
     build('2023-11-22', '--samlet');
     const after = snapshot(combined);
-    expect(agenda(['build', '2023-11-22', '--samlet', '--browser', browser], { cwd: dir }).stderr).toContain('unchanged, made from the same inputs');
+    expect(agenda(['build', '2023-11-22', '--samlet', '--browser', browser], { cwd: dir }).stderr).toContain(
+      'unchanged, made from the same inputs',
+    );
     expect(snapshot(combined)).toEqual(after);
     build('2023-11-22', '--samlet', '--bilag-efter-punkt');
     expect(snapshot(combined).ino).not.toBe(after.ino);

@@ -35,7 +35,8 @@ async function cases(folder: CommitteeFolder, date: string): Promise<Case[]> {
     all.push({ label: `${folder.id} ${date} ${audience}`, meeting: version });
     for (const afterItem of [false, true]) {
       const attachments = await openAttachments(folder.dir, version, { afterItem });
-      if (attachments.filed.length) all.push({ label: `${folder.id} ${date} ${audience} samlet${afterItem ? ' efter punkt' : ''}`, meeting: version, attachments });
+      if (attachments.filed.length)
+        all.push({ label: `${folder.id} ${date} ${audience} samlet${afterItem ? ' efter punkt' : ''}`, meeting: version, attachments });
     }
   }
   return all;

@@ -18,7 +18,12 @@ const closedLast = `  - titel: Lukket sag XQZSECRETL1
 
 /** Every meeting file of the repository and of fixtures/, and variants of each in the shapes a file can take. */
 function variants(): Array<{ label: string; folder: string; date: string; text: string }> {
-  const folders = [path.join(packageRoot, 'meetings'), ...readdirSync(path.join(packageRoot, 'fixtures'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))];
+  const folders = [
+    path.join(packageRoot, 'meetings'),
+    ...readdirSync(path.join(packageRoot, 'fixtures'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(e.parentPath, e.name)),
+  ];
   return folders.flatMap((folder) =>
     readdirSync(folder)
       .filter((f) => /^\d{4}-\d{2}-\d{2}\.yaml$/.test(f))
@@ -26,7 +31,10 @@ function variants(): Array<{ label: string; folder: string; date: string; text: 
         const date = f.slice(0, 10);
         const text = readFileSync(path.join(folder, f), 'utf8');
         // A decision with its record (who did not take part, the vote, the protokoltilførsel), which a closed decision closes.
-        const undecided = text.replace(/^( *)(?:beslutning|fraværende|inhabil|afstemning|protokoltilførsel):(?:[^\n]*\n)(?:\1 {2}[^\n]*\n|\1- [^\n]*\n|\n)*/gm, '');
+        const undecided = text.replace(
+          /^( *)(?:beslutning|fraværende|inhabil|afstemning|protokoltilførsel):(?:[^\n]*\n)(?:\1 {2}[^\n]*\n|\1- [^\n]*\n|\n)*/gm,
+          '',
+        );
         const label = `${path.basename(folder)}/${f}`;
         return [
           { label, folder, date, text },
@@ -35,7 +43,12 @@ function variants(): Array<{ label: string; folder: string; date: string; text: 
           { label: `${label}, without a final newline`, folder, date, text: undecided.trimEnd() },
           { label: `${label}, no items`, folder, date, text: undecided.replace(/^punkter:[\s\S]*/m, '') },
           { label: `${label}, an empty punkter:`, folder, date, text: undecided.replace(/^punkter:[\s\S]*/m, 'punkter:\n') },
-          { label: `${label}, an empty punkter: before other keys`, folder, date, text: `punkter:\n${undecided.replace(/^punkter:[\s\S]*/m, '')}sted: Et andet lokale\n` },
+          {
+            label: `${label}, an empty punkter: before other keys`,
+            folder,
+            date,
+            text: `punkter:\n${undecided.replace(/^punkter:[\s\S]*/m, '')}sted: Et andet lokale\n`,
+          },
         ];
       }),
   );
@@ -64,7 +77,8 @@ describe('agenda minutes on every meeting file and its variants', () => {
       if (typeof read === 'string') failures.push(`${v.label}: check said ${read}`);
       else {
         const { meeting } = read;
-        if (meeting.kind !== 'referat' || meeting.items.some((item) => item.beslutning === undefined)) failures.push(`${v.label}: an item without a decision`);
+        if (meeting.kind !== 'referat' || meeting.items.some((item) => item.beslutning === undefined))
+          failures.push(`${v.label}: an item without a decision`);
         const open = JSON.stringify(publicVersion(meeting));
         if (/XQZSECRET/.test(open)) failures.push(`${v.label}: closed text in open text: ${/XQZSECRET\w*/.exec(open)![0]}`);
       }

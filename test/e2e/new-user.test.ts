@@ -19,7 +19,9 @@ describe('what a new user meets', () => {
 
   it('agenda build with no date says what to give it (exit 2)', () => {
     const run = agenda(['build']);
-    expect(run.stderr).toBe('name the meetings: a date (agenda build 2023-11-22), a range (2023-01-01..2023-06-30) or --all; meetings holds 2023-09-06, 2023-11-22\n');
+    expect(run.stderr).toBe(
+      'name the meetings: a date (agenda build 2023-11-22), a range (2023-01-01..2023-06-30) or --all; meetings holds 2023-09-06, 2023-11-22\n',
+    );
     expect(run.status).toBe(2);
   });
 
@@ -27,20 +29,34 @@ describe('what a new user meets', () => {
     const run = agenda(['build', '2023-11-22', '--public', '--both']);
     expect(run).toMatchObject({ status: 2, stdout: '', stderr: "error: option '--both' cannot be used with option '--public'\n" });
     const json = agenda(['build', '2023-11-22', '--public', '--both', '--json']);
-    expect(JSON.parse(json.stdout)).toEqual({ ...resultShape, command: 'build', ok: false, exitCode: 2, error: "option '--both' cannot be used with option '--public'", findings: [] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      ...resultShape,
+      command: 'build',
+      ok: false,
+      exitCode: 2,
+      error: "option '--both' cannot be used with option '--public'",
+      findings: [],
+    });
     expect(json).toMatchObject({ status: 2, stderr: '' });
   });
 
   it('gives an unexpected failure its own exit code and one line saying it is a bug and where to report it', () => {
     // A fault planted in the runtime: agenda's code meets an error it does not know.
     const planted = 'data:text/javascript,String.prototype.localeCompare=()=>{throw new TypeError("planted fault")}';
-    const run = spawnSync(process.execPath, ['--import', planted, cliPath, 'plan', '--from', '2023-11-22'], { cwd: packageRoot, encoding: 'utf8' });
-    expect(run.stderr).toBe(`internal error in agenda ${version} (a bug, not a problem with your files): planted fault; please report it with the command you ran and this line, as README.md says under "Reporting a bug"\n`);
+    const run = spawnSync(process.execPath, ['--import', planted, cliPath, 'plan', '--from', '2023-11-22'], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe(
+      `internal error in agenda ${version} (a bug, not a problem with your files): planted fault; please report it with the command you ran and this line, as README.md says under "Reporting a bug"\n`,
+    );
     expect(run.status).toBe(6);
     // The line sends the user to the README, which every copy of agenda has (the package ships it);
     // the installer's table of exit codes sends them there too.
     expect(readFileSync(path.join(packageRoot, 'README.md'), 'utf8')).toMatch(/\n## Reporting a bug\n[\s\S]*exit code 6/);
-    expect(readFileSync(path.join(packageRoot, 'docs', 'install', 'exit-codes.md'), 'utf8')).toMatch(/\| 6 \| internal error[^\n]*README\.md#reporting-a-bug/);
+    expect(readFileSync(path.join(packageRoot, 'docs', 'install', 'exit-codes.md'), 'utf8')).toMatch(
+      /\| 6 \| internal error[^\n]*README\.md#reporting-a-bug/,
+    );
   });
 
   it('meets no warning about the shipped examples themselves, in either example folder', () => {
@@ -84,6 +100,13 @@ describe('what a new user meets', () => {
   it('says the result of a build as the same JSON shape', () => {
     const { dir } = copyOfMeetings();
     const run = agenda(['build', '2023-09-06', '--json'], { cwd: dir });
-    expect(JSON.parse(run.stdout)).toMatchObject({ ...resultShape, command: 'build', ok: true, exitCode: 0, error: null, documents: [{ date: '2023-09-06', ok: true }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ...resultShape,
+      command: 'build',
+      ok: true,
+      exitCode: 0,
+      error: null,
+      documents: [{ date: '2023-09-06', ok: true }],
+    });
   });
 });

@@ -15,7 +15,15 @@ import { closedMarkersIn, siteFiles } from '../support/site.js';
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
 const install = 'apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui';
 
-const word = { heading: 'Tidsplan for budgetopfølgning', paragraph: 'Økonomiudvalget får en kvartalsvis opfølgning på årets budget – æøå ÆØÅ.', cells: [['Kvartal', 'Frist'], ['Første', 'Primo april'], ['Andet', 'Ultimo juni']] };
+const word = {
+  heading: 'Tidsplan for budgetopfølgning',
+  paragraph: 'Økonomiudvalget får en kvartalsvis opfølgning på årets budget – æøå ÆØÅ.',
+  cells: [
+    ['Kvartal', 'Frist'],
+    ['Første', 'Primo april'],
+    ['Andet', 'Ultimo juni'],
+  ],
+};
 const slides = ['Dias ét om DOL-anerkendelsen', 'Dias to: næste skridt'];
 
 /** 2023-11-22 of the example meetings with its three open attachments as a .docx, an .xlsx and a .pptx. */
@@ -25,7 +33,12 @@ async function officeMeeting(meetings: string): Promise<void> {
   writeFileSync(path.join(bilag, '3-1.xlsx'), await sheetFile({ rows: 40, columns: 30 }));
   writeFileSync(path.join(bilag, '3-2.pptx'), await slidesFile(slides));
   const yaml = path.join(meetings, '2023-11-22.yaml');
-  for (const [from, to] of [['2-1.pdf', '2-1.docx'], ['3-1.pdf', '3-1.xlsx'], ['3-2.pdf', '3-2.pptx']]) edit(yaml, `bilag/2023-11-22/${from}\n`, `bilag/2023-11-22/${to}\n`);
+  for (const [from, to] of [
+    ['2-1.pdf', '2-1.docx'],
+    ['3-1.pdf', '3-1.xlsx'],
+    ['3-2.pdf', '3-2.pptx'],
+  ])
+    edit(yaml, `bilag/2023-11-22/${from}\n`, `bilag/2023-11-22/${to}\n`);
 }
 
 describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
@@ -34,7 +47,11 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
   const soffice = countingLibreOffice(dir);
   const combined = path.join(dir, 'samlet.pdf');
   const agendaOnly = path.join(dir, 'agenda.pdf');
-  const build = (out: string, ...more: string[]) => agenda(['build', '2023-11-22', '--meetings', meetings, '--quiet', '--libreoffice', soffice.program, '--out', out, ...more], { cwd: dir, env });
+  const build = (out: string, ...more: string[]) =>
+    agenda(['build', '2023-11-22', '--meetings', meetings, '--quiet', '--libreoffice', soffice.program, '--out', out, ...more], {
+      cwd: dir,
+      env,
+    });
   let pages: string[];
   let attachments: OutlineEntry[];
   let conversions: number;
@@ -63,7 +80,7 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
       .flatMap((item) => item.kids.filter((k) => /^Bilag \d+\.\d+: /.test(k.title)));
   });
 
-  it('converts nothing that agenda check converted, and bookmarks and stamps each as its item\'s attachment', () => {
+  it("converts nothing that agenda check converted, and bookmarks and stamps each as its item's attachment", () => {
     // The three of 22 November and the two of 6 September, each one LibreOffice run or more.
     expect(checked).toBeGreaterThanOrEqual(5);
     expect(conversions).toBe(checked);
@@ -80,7 +97,7 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     }
   });
 
-  it('keeps the Word document\'s heading, Danish letters, table and picture', () => {
+  it("keeps the Word document's heading, Danish letters, table and picture", () => {
     const text = sheetsOf('Bilag 2.1').join('\n');
     expect(sheetsOf('Bilag 2.1')).toHaveLength(1);
     expect(text).toContain(word.heading);
@@ -94,7 +111,9 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     const text = sheetsOf('Bilag 3.1').join('\n');
     for (let r = 1; r <= 40; r++) for (let k = 1; k <= 30; k++) expect(text).toContain(`R${r}K${k}`);
     const first = attachments[2]!.sheet;
-    const sizes = execFileSync('pdfinfo', ['-f', String(first), '-l', String(first + sheetsOf('Bilag 3.1').length - 1), combined], { encoding: 'utf8' });
+    const sizes = execFileSync('pdfinfo', ['-f', String(first), '-l', String(first + sheetsOf('Bilag 3.1').length - 1), combined], {
+      encoding: 'utf8',
+    });
     for (const size of sizes.match(/Page +\d+ size: .*/g)!) expect(size).toMatch(/\(A4\)/);
   });
 
@@ -124,17 +143,27 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     const run = agenda(['publish', '--meetings', meetings, '--out', site, '--quiet', '--libreoffice', soffice.program], { cwd: dir, env });
     expect(run.status, run.stderr).toBe(0);
     expect(soffice.conversions()).toBe(conversions);
-    const published = (n: string) => path.join(site, siteFiles(site).find((f) => f.endsWith(`2023-11-22-bilag-${n}.pdf`))!);
+    const published = (n: string) =>
+      path.join(
+        site,
+        siteFiles(site).find((f) => f.endsWith(`2023-11-22-bilag-${n}.pdf`))!,
+      );
     expect(readFileSync(published('2-1')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(published('2-1')).join('\n')).toContain(word.heading);
     expect(pageCount(published('3-1'))).toBe(sheetsOf('Bilag 3.1').length);
     expect(pdfPages(published('3-2'))).toHaveLength(2);
-    const data = readFileSync(path.join(site, siteFiles(site).find((f) => /2023-11-22.*\.json$/.test(f))!), 'utf8');
+    const data = readFileSync(
+      path.join(
+        site,
+        siteFiles(site).find((f) => /2023-11-22.*\.json$/.test(f))!,
+      ),
+      'utf8',
+    );
     expect(data).toContain('2023-11-22-bilag-2-1.pdf');
     expect(data).not.toMatch(/\.docx|\.xlsx|\.pptx|officedocument/);
   });
 
-  it('is finalized with each office file\'s own SHA-256, as a PDF is', () => {
+  it("is finalized with each office file's own SHA-256, as a PDF is", () => {
     expect(agenda(['finalize', '2023-11-22', '--meetings', meetings, '--libreoffice', soffice.program], { cwd: dir, env }).status).toBe(0);
     const recorded = readFileSync(path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml'), 'utf8');
     for (const file of ['2-1.docx', '3-1.xlsx', '3-2.pptx']) {
@@ -169,7 +198,9 @@ describe('without LibreOffice', () => {
 
   it('PDF, PNG and JPEG attachments need nothing new', () => {
     const { dir: plain } = copyOfMeetings();
-    const run = agenda(['build', '2023-11-22', '--samlet', '--quiet', '--libreoffice', nowhere, '--out', path.join(plain, 'x.pdf')], { cwd: plain });
+    const run = agenda(['build', '2023-11-22', '--samlet', '--quiet', '--libreoffice', nowhere, '--out', path.join(plain, 'x.pdf')], {
+      cwd: plain,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
@@ -212,7 +243,11 @@ describe('a closed office attachment', () => {
     await closedFixtureWithFiles(meetings);
     // The open attachment and both closed ones as Word documents, a marker inside each closed one.
     const yaml = path.join(meetings, '2024-03-06.yaml');
-    for (const [name, text] of [['aabent', 'OPENFILE01 budgettet'], ['lukket', `${closedFileMarkers[0]} tilbud`], ['lukket-punkt', `${closedFileMarkers[1]} personale`]] as const) {
+    for (const [name, text] of [
+      ['aabent', 'OPENFILE01 budgettet'],
+      ['lukket', `${closedFileMarkers[0]} tilbud`],
+      ['lukket-punkt', `${closedFileMarkers[1]} personale`],
+    ] as const) {
       rmSync(path.join(meetings, 'bilag', `${name}.pdf`));
       writeFileSync(path.join(meetings, 'bilag', `${name}.docx`), await wordFile({ heading: text, paragraph: text, cells: [[text]] }));
       edit(yaml, `fil: bilag/${name}.pdf\n`, `fil: bilag/${name}.docx\n`);
@@ -224,7 +259,11 @@ describe('a closed office attachment', () => {
     expect(run(['publish', '--samlet', '--out', site]).status).toBe(0);
     expect(run(['build', '2024-03-06', '--public', '--samlet', '--out', path.join(site, 'offentlig-samlet.pdf')]).status).toBe(0);
     // The cache holds the open file's PDF only, nothing of a closed one.
-    const cached = () => readdirSync(cache).filter((f) => f.endsWith('.pdf')).map((f) => pdfPages(path.join(cache, f)).join('\n')).join('\n');
+    const cached = () =>
+      readdirSync(cache)
+        .filter((f) => f.endsWith('.pdf'))
+        .map((f) => pdfPages(path.join(cache, f)).join('\n'))
+        .join('\n');
     expect(cached()).toContain('OPENFILE01');
     expect(siteFiles(site).some((f) => f.endsWith('-bilag-1-1.pdf'))).toBe(true);
     expect(pdfPages(path.join(site, 'offentlig-samlet.pdf')).join('\n')).toContain('OPENFILE01 budgettet');

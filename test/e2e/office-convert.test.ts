@@ -5,7 +5,18 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertOffice, findOfficeConverter, officeExtensions, type OfficeConverter } from '../../src/pdf/office/convert.js';
 import { scanPng } from '../support/attachments.js';
-import { conversionsLeft, embeddedImage, flatDocument, heading, noSoffice, paragraph, saveAs, sheet, slide, textTable } from '../support/office-files.js';
+import {
+  conversionsLeft,
+  embeddedImage,
+  flatDocument,
+  heading,
+  noSoffice,
+  paragraph,
+  saveAs,
+  sheet,
+  slide,
+  textTable,
+} from '../support/office-files.js';
 import { pdfImages, pdfInfo, pdfPages, sheetSizes } from '../support/pdf.js';
 
 /** Office files converted by LibreOffice, read back with poppler. */
@@ -21,7 +32,10 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
   async function convert(name: string, bytes: Uint8Array, cacheDir = path.join(work, 'cache')) {
-    const result = await convertOffice({ ref: ref(name), bytes, sha256: sha(bytes), extension: path.extname(name) }, { converter, cacheDir });
+    const result = await convertOffice(
+      { ref: ref(name), bytes, sha256: sha(bytes), extension: path.extname(name) },
+      { converter, cacheDir },
+    );
     const file = path.join(mkdtempSync(path.join(work, 'pdf-')), `${path.parse(name).name}.pdf`);
     writeFileSync(file, result.pdf);
     return { ...result, file };
@@ -47,7 +61,14 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     const { file, converted } = await convert('budget.docx', await saveAs('text', flatDocument('text', letter), '.docx'));
     expect(converted).toBe(true);
     const [text] = pdfPages(file);
-    for (const words of ['Budgetopfølgning for Ærø Skole', 'ændringer, øgede udgifter og årets resultat', 'Løn', '1.200.000', 'Vedligehold']) expect(text).toContain(words);
+    for (const words of [
+      'Budgetopfølgning for Ærø Skole',
+      'ændringer, øgede udgifter og årets resultat',
+      'Løn',
+      '1.200.000',
+      'Vedligehold',
+    ])
+      expect(text).toContain(words);
     const info = pdfInfo(file);
     expect(info.Pages).toBe('1');
     expect(info.Tagged).toBe('yes');
@@ -61,7 +82,21 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   it('prints an .xlsx wider than A4 on landscape A4 pages, scaled to be read, and a narrow sheet on portrait', async () => {
     const header = Array.from({ length: 26 }, (_, i) => `Kolonne ${i + 1}`);
     const rows = [header, ...Array.from({ length: 80 }, (_, r) => header.map((_, i) => (r + 1) * 1000 + i))];
-    const { file } = await convert('budget.xlsx', await saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Budget', rows) + sheet('Smal', [['Navn', 'Beløb'], ['Æblekage', 12]])), '.xlsx'));
+    const { file } = await convert(
+      'budget.xlsx',
+      await saveAs(
+        'spreadsheet',
+        flatDocument(
+          'spreadsheet',
+          sheet('Budget', rows) +
+            sheet('Smal', [
+              ['Navn', 'Beløb'],
+              ['Æblekage', 12],
+            ]),
+        ),
+        '.xlsx',
+      ),
+    );
     const sizes = sheetSizes(file);
     const landscape = sizes.filter((s) => /^841\.\d+ x 595\.\d+/.test(s));
     expect(landscape.length).toBeGreaterThan(0);
@@ -89,7 +124,10 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     const [text] = pdfPages(txt.file);
     expect(text).toContain('Referat af mødet');
     expect(text).toContain('<html><img src="http://127.0.0.1:9/x.png">Ærlig talt</html>');
-    const rtf = await convert('brev.rtf', await saveAs('text', flatDocument('text', paragraph('Et brev om sagen, skrevet på ærø')), '.rtf'));
+    const rtf = await convert(
+      'brev.rtf',
+      await saveAs('text', flatDocument('text', paragraph('Et brev om sagen, skrevet på ærø')), '.rtf'),
+    );
     expect(pdfPages(rtf.file)[0]).toContain('Et brev om sagen, skrevet på ærø');
   });
 
@@ -124,7 +162,10 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     const docx = await saveAs('text', flatDocument('text', paragraph('Afbrudt')), '.docx');
     const controller = new AbortController();
     const reason = new Error('Ctrl-C');
-    const converting = convertOffice({ ref: ref('afbrudt.docx'), bytes: docx, sha256: sha(docx), extension: '.docx' }, { converter, cacheDir: path.join(work, 'cache-abort'), signal: controller.signal });
+    const converting = convertOffice(
+      { ref: ref('afbrudt.docx'), bytes: docx, sha256: sha(docx), extension: '.docx' },
+      { converter, cacheDir: path.join(work, 'cache-abort'), signal: controller.signal },
+    );
     setTimeout(() => controller.abort(reason), 300);
     await expect(converting).rejects.toBe(reason);
     expect(conversionsLeft()).toEqual({ processes: [], folders: [] });

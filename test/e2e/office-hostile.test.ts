@@ -62,7 +62,10 @@ describe.skipIf(noSoffice)('hostile office files', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const ref = (name: string) => ({ path: `bilag/${name}`, at: { file: 'møder/2026-01-07.yaml', line: 12, col: 11, path: 'punkter[0].bilag[0].fil' } });
+  const ref = (name: string) => ({
+    path: `bilag/${name}`,
+    at: { file: 'møder/2026-01-07.yaml', line: 12, col: 11, path: 'punkter[0].bilag[0].fil' },
+  });
 
   function convert(name: string, bytes: Uint8Array, timeoutMs?: number) {
     const file = { ref: ref(name), bytes, sha256: createHash('sha256').update(bytes).digest('hex'), extension: path.extname(name) };
@@ -77,7 +80,9 @@ describe.skipIf(noSoffice)('hostile office files', () => {
     expect(err).toBeInstanceOf(InputError);
     const message = (err as InputError).message;
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toMatch(new RegExp(`^møder/2026-01-07\\.yaml:12:11: punkter\\[0\\]\\.bilag\\[0\\]\\.fil: bilag/${name.replace('.', '\\.')}: `));
+    expect(message).toMatch(
+      new RegExp(`^møder/2026-01-07\\.yaml:12:11: punkter\\[0\\]\\.bilag\\[0\\]\\.fil: bilag/${name.replace('.', '\\.')}: `),
+    );
     return message;
   }
 
@@ -189,7 +194,9 @@ function pdfText(pdf: Uint8Array): string {
 
 /** Every part of an office file (a zip) as text, one after another. */
 function partsText(bytes: Uint8Array): string {
-  return Object.values(unzipSync(bytes)).map((part) => strFromU8(part)).join('\n');
+  return Object.values(unzipSync(bytes))
+    .map((part) => strFromU8(part))
+    .join('\n');
 }
 
 /** A plain `soffice --convert-to pdf` of the file, beside this process (so the test's server can answer), with a fresh profile of the given settings. */

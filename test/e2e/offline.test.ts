@@ -15,7 +15,26 @@ describe('a build makes no network connection and no DNS lookup', () => {
   it('under strace -f, nothing leaves the machine', () => {
     const dir = tempDir();
     const trace = path.join(dir, 'trace.txt');
-    execFileSync('strace', ['-f', '-qq', '-e', 'trace=socket,close,connect,sendto,sendmsg,sendmmsg', '-o', trace, process.execPath, cliPath, 'build', '2023-11-22', '--meetings', path.join(packageRoot, 'meetings'), '--out', path.join(dir, 'x.pdf')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'strace',
+      [
+        '-f',
+        '-qq',
+        '-e',
+        'trace=socket,close,connect,sendto,sendmsg,sendmmsg',
+        '-o',
+        trace,
+        process.execPath,
+        cliPath,
+        'build',
+        '2023-11-22',
+        '--meetings',
+        path.join(packageRoot, 'meetings'),
+        '--out',
+        path.join(dir, 'x.pdf'),
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const lines = readFileSync(trace, 'utf8').split('\n');
     const datagram = new Set<string>();
     const sockets = new Map<string, string>();
@@ -28,8 +47,11 @@ describe('a build makes no network connection and no DNS lookup', () => {
         sockets.delete(`${closed[1]}:${closed[2]}`);
         datagram.delete(`${closed[1]}:${closed[2]}`);
       }
-      const call = /^(\d+)\s+(connect|sendto|sendmsg|sendmmsg)\((\d+), .*sa_family=AF_INET6?/.exec(line) ?? /^(\d+)\s+(sendto|sendmsg|sendmmsg)\((\d+),/.exec(line);
-      if (call && (call[2] === 'connect' ? !datagram.has(`${call[1]}:${call[3]}`) : sockets.has(`${call[1]}:${call[3]}`))) outside.push(line);
+      const call =
+        /^(\d+)\s+(connect|sendto|sendmsg|sendmmsg)\((\d+), .*sa_family=AF_INET6?/.exec(line) ??
+        /^(\d+)\s+(sendto|sendmsg|sendmmsg)\((\d+),/.exec(line);
+      if (call && (call[2] === 'connect' ? !datagram.has(`${call[1]}:${call[3]}`) : sockets.has(`${call[1]}:${call[3]}`)))
+        outside.push(line);
       const begun = /^(\d+)\s+socket\(AF_INET6?, (SOCK_\w+)/.exec(line);
       if (begun) pending.set(begun[1]!, begun[2]!);
       const fd = /^(\d+)\s+(?:socket\(AF_INET6?, |<\.\.\. socket resumed>).*= (\d+)$/.exec(line);
@@ -55,7 +77,10 @@ describe('a build runs and reads nothing of the working folder but the committee
   it('leaves a .puppeteerrc.cjs beside the meetings unrun', () => {
     const { dir } = copyOfMeetings();
     const marker = path.join(dir, 'ran.txt');
-    writeFileSync(path.join(dir, '.puppeteerrc.cjs'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};`);
+    writeFileSync(
+      path.join(dir, '.puppeteerrc.cjs'),
+      `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); module.exports = {};`,
+    );
     const result = agenda(['build', '2023-11-22', '--out', path.join(dir, 'x.pdf')], { cwd: dir });
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(path.join(dir, 'x.pdf'))).toBe(true);

@@ -60,7 +60,22 @@ function fileOf(root: string, reference: string, from: string): string {
 }
 
 /** The keys whose values are references into the site (with --url, the only ones that hold its address). */
-const referenceKeys = ['$schema', 'id', 'self', 'system', 'body', 'organization', 'person', 'meeting', 'paper', 'web', 'accessUrl', 'downloadUrl', 'file', 'agenda:calendar'];
+const referenceKeys = [
+  '$schema',
+  'id',
+  'self',
+  'system',
+  'body',
+  'organization',
+  'person',
+  'meeting',
+  'paper',
+  'web',
+  'accessUrl',
+  'downloadUrl',
+  'file',
+  'agenda:calendar',
+];
 
 /** Every value under a reference key, resolved from the document `from` to a file of the site (a page's #fragment kept). */
 function resolved(root: string, value: unknown, from: string, key = ''): unknown {
@@ -103,7 +118,11 @@ function checkSite(root: string, absolute: boolean): { documents: number; object
       // A document is the object its id names.
       expect(fileOf(root, String(doc.id), file), file).toBe(path.join(root, file));
     }
-    if (absolute) expect([...new Set(addressKeys(doc))].filter((k) => !referenceKeys.includes(k)), file).toEqual([]);
+    if (absolute)
+      expect(
+        [...new Set(addressKeys(doc))].filter((k) => !referenceKeys.includes(k)),
+        file,
+      ).toEqual([]);
     for (const object of oparlObjects(doc)) {
       objects++;
       const where = `${file}: ${String(object.id)}`;
@@ -117,10 +136,16 @@ function checkSite(root: string, absolute: boolean): { documents: number; object
       const there = readJson(path.join(root, at));
       expect(isObject(there) && resolved(root, withoutSchema(there), at), where).toEqual(resolved(root, withoutSchema(object), file));
       const own = properties(String(object.type));
-      expect(Object.keys(object).filter((key) => !own.includes(key) && key !== '$schema' && !key.startsWith('agenda:')), where).toEqual([]);
+      expect(
+        Object.keys(object).filter((key) => !own.includes(key) && key !== '$schema' && !key.startsWith('agenda:')),
+        where,
+      ).toEqual([]);
       // Empty optional lists are left out; a Body's legislativeTerm is required.
       const empty = Object.entries(object).filter(([key, v]) => Array.isArray(v) && v.length === 0 && key !== 'legislativeTerm');
-      expect(empty.map(([key]) => key), where).toEqual([]);
+      expect(
+        empty.map(([key]) => key),
+        where,
+      ).toEqual([]);
       checkReferences(root, object, file, where);
     }
   }
@@ -176,7 +201,9 @@ beforeAll(() => {
 
 describe.each(['meetings', 'eksempel'] as const)('the open data of the example in %s/', (which) => {
   it('without --url: every object valid against OParl 1.1 but for its relative ids, which resolve from their document to files of the site', () => {
-    expect(publish(which, [])).toEqual([expect.stringMatching(/^note: without --url .* OParl clients need absolute ones: publish with --url/)]);
+    expect(publish(which, [])).toEqual([
+      expect.stringMatching(/^note: without --url .* OParl clients need absolute ones: publish with --url/),
+    ]);
     const { documents, objects } = checkSite(sites[which], false);
     expect(documents).toBeGreaterThan(10);
     expect(objects).toBeGreaterThan(documents);

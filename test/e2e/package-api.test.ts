@@ -34,7 +34,13 @@ console.log(JSON.stringify({
 /** The project: agenda from its tarball in node_modules, its dependencies linked, the closed-content fixture and a broken meeting. */
 function projectWithPackage(): string {
   const dir = tempDir('agenda-api-');
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: packageRoot, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
+    cwd: packageRoot,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .at(-1)!;
   const installed = path.join(dir, 'node_modules', 'agenda');
   mkdirSync(installed, { recursive: true });
   execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', installed, '--strip-components=1']);
@@ -47,7 +53,14 @@ function projectWithPackage(): string {
   cpSync(path.join(packageRoot, 'fixtures', 'lukket'), path.join(dir, 'meetings'), { recursive: true });
   writeFileSync(path.join(dir, 'meetings', '2024-03-13.yaml'), 'punkter:\n  - titel: Et punkt\n    lukket: måske\n');
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'a-program', private: true, type: 'module' }));
-  const compilerOptions = { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: ['node'] };
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    skipLibCheck: true,
+    types: ['node'],
+  };
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['program.ts'] }));
   writeFileSync(path.join(dir, 'program.ts'), program);
   return dir;
@@ -55,7 +68,12 @@ function projectWithPackage(): string {
 
 describe('agenda as a library, installed from its packed tarball', () => {
   let dir: string;
-  let result: { checked: { errors: number; files: number }; pdfs: string[]; broken: { exitCode: number; invalidInput: number; finding: { file: string; line: number; path: string } } | null; events: string[] };
+  let result: {
+    checked: { errors: number; files: number };
+    pdfs: string[];
+    broken: { exitCode: number; invalidInput: number; finding: { file: string; line: number; path: string } } | null;
+    events: string[];
+  };
 
   beforeAll(() => {
     dir = projectWithPackage();

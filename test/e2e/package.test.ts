@@ -15,13 +15,29 @@ describe('the npm package', () => {
   it('ships what runs and nothing else: no tests, fixtures, sources, benches or source maps; with the library types', () => {
     const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json'])) as Array<{ files: Array<{ path: string }> }>;
     const files = pack!.files.map((f) => f.path);
-    expect(files.filter((f) => /^(test|fixtures|src|bench|meetings|dist\/bench)\//.test(f) || f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
+    expect(
+      files.filter(
+        (f) =>
+          /^(test|fixtures|src|bench|meetings|dist\/bench)\//.test(f) || f.endsWith('.map') || (f.endsWith('.ts') && !f.endsWith('.d.ts')),
+      ),
+    ).toEqual([]);
     // The library's type declarations ship beside its JavaScript (package.json `types`).
     expect(files).toContain('dist/src/index.d.ts');
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', binPath, 'templates/style.css', 'templates/partials/punkt.hbs']));
+    expect(files).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', binPath, 'templates/style.css', 'templates/partials/punkt.hbs']),
+    );
     expect(readFileSync(path.join(packageRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
     // The guides and the reference the README links to, and its picture, so its links hold where agenda is installed.
-    expect(files).toEqual(expect.arrayContaining(['docs/clerk/README.md', 'docs/install/README.md', 'docs/develop/README.md', 'docs/reference/commands.md', 'docs/reference/yaml.md', 'docs/images/dagsorden-side.png']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'docs/clerk/README.md',
+        'docs/install/README.md',
+        'docs/develop/README.md',
+        'docs/reference/commands.md',
+        'docs/reference/yaml.md',
+        'docs/images/dagsorden-side.png',
+      ]),
+    );
   });
 
   it('installed from its tarball as npm -g lays it out, builds a meeting from any folder', () => {
@@ -38,7 +54,10 @@ describe('the npm package', () => {
 
     const elsewhere = tempDir('agenda-elsewhere-');
     const meetings = path.join(packageRoot, 'meetings');
-    const run = execFileSync(path.join(prefix, 'bin', 'agenda'), ['build', '2023-11-22', '--meetings', meetings, '--quiet'], { cwd: elsewhere, encoding: 'utf8' });
+    const run = execFileSync(path.join(prefix, 'bin', 'agenda'), ['build', '2023-11-22', '--meetings', meetings, '--quiet'], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+    });
     expect(run).toBe('out/2023-11-22-dagsorden.pdf\n');
     expect(existsSync(path.join(elsewhere, 'out', '2023-11-22-dagsorden.pdf'))).toBe(true);
     expect(pdfInfo(path.join(elsewhere, 'out', '2023-11-22-dagsorden.pdf')).Title).toBe('Direktionen - Dagsorden 22. november 2023');

@@ -20,7 +20,11 @@ const names: Record<string, string> = {
   'a name too long for a file name': 'K'.repeat(300),
 };
 
-const commands: string[][] = [['build', '--all'], ['build', '2024-01-16', '--udvalg', 'KB'], ['publish', '--out', 'site', '--url', 'https://moeder.example.dk/']];
+const commands: string[][] = [
+  ['build', '--all'],
+  ['build', '2024-01-16', '--udvalg', 'KB'],
+  ['publish', '--out', 'site', '--url', 'https://moeder.example.dk/'],
+];
 
 describe("a committee's kort that is not a name: a path, a control character, too long", () => {
   for (const [what, kort] of Object.entries(names)) {

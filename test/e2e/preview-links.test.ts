@@ -57,7 +57,11 @@ async function until(done: () => boolean): Promise<void> {
 function browserOf(run: RunningPreview): { processes: number[]; profile: string } {
   const processes = descendants(run.child.pid ?? 0);
   const lines = processes.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
-  const profile = lines.flat().find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
+  const profile =
+    lines
+      .flat()
+      .find((a) => a.startsWith('--user-data-dir='))
+      ?.slice('--user-data-dir='.length) ?? '';
   return { processes, profile };
 }
 

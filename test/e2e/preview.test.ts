@@ -13,7 +13,16 @@ import { binPath, copyOfMeetings } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { edit } from '../support/edit.js';
 import { commandLine, signalQuietly } from '../support/processes.js';
-import { descendants, documentText, nextShown, problemLines, running, shown, startPreview, type RunningPreview } from '../support/preview.js';
+import {
+  descendants,
+  documentText,
+  nextShown,
+  problemLines,
+  running,
+  shown,
+  startPreview,
+  type RunningPreview,
+} from '../support/preview.js';
 
 /**
  * The preview as the clerk uses it: `agenda preview` running, its page open in Chromium, the meeting
@@ -30,7 +39,8 @@ let templates: string;
 function copyOfPackage(dir: string): string {
   const root = path.join(dir, 'package');
   mkdirSync(root);
-  for (const part of ['package.json', 'dist', 'templates']) cpSync(path.join(packageRoot, part), path.join(root, part), { recursive: true });
+  for (const part of ['package.json', 'dist', 'templates'])
+    cpSync(path.join(packageRoot, part), path.join(root, part), { recursive: true });
   symlinkSync(path.join(packageRoot, 'node_modules'), path.join(root, 'node_modules'));
   return root;
 }
@@ -62,7 +72,9 @@ describe('agenda preview', () => {
     expect(text).toMatch(/Side 1 af \d+/);
     // The contents line of item 2 ends in the page its heading is on, not a placeholder.
     expect(text).toMatch(/2\. Økonomi \.* ?[1-9]\d?/);
-    expect(await problemLines(page)).toEqual([expect.stringMatching(/2023-11-22\.yaml:8:23: warning: punkter\[0\]\.sagsfremstilling: still says UDFYLD/)]);
+    expect(await problemLines(page)).toEqual([
+      expect.stringMatching(/2023-11-22\.yaml:8:23: warning: punkter\[0\]\.sagsfremstilling: still says UDFYLD/),
+    ]);
   });
 
   it('follows a title, then a broken key (located, the old document kept), then the fix', async () => {
@@ -73,7 +85,9 @@ describe('agenda preview', () => {
 
     edit(meeting, '    titel: Økonomi og aftalestyring', '    titell: Økonomi og aftalestyring');
     await page.waitForFunction(() => document.querySelector('#problems li.error') !== null, { polling: 'mutation' });
-    expect(await problemLines(page)).toContainEqual(expect.stringMatching(/2023-11-22\.yaml:26:5: punkter\[1\]\.titell: unknown key \(did you mean 'titel'\?\)$/));
+    expect(await problemLines(page)).toContainEqual(
+      expect.stringMatching(/2023-11-22\.yaml:26:5: punkter\[1\]\.titell: unknown key \(did you mean 'titel'\?\)$/),
+    );
     expect(await shown(page)).toBe(before);
     expect(await documentText(page)).toContain('Økonomi og aftalestyring XQZTITLE1');
 
@@ -134,7 +148,9 @@ describe('agenda preview', () => {
     const text = await documentText(page);
     expect(text).toContain('Lukket punkt');
     expect(text).not.toContain('XQZCLOSED');
-    const pdf = await page.evaluate(async () => new Uint8Array(await (await fetch('document.pdf?audience=offentlig')).arrayBuffer()).length);
+    const pdf = await page.evaluate(
+      async () => new Uint8Array(await (await fetch('document.pdf?audience=offentlig')).arrayBuffer()).length,
+    );
     expect(pdf).toBeGreaterThan(10_000);
   });
 
@@ -155,7 +171,13 @@ describe('agenda preview', () => {
     expect(await get(port, own, `127.0.0.1.nip.io:${port}`)).toBe(421);
     expect(await get(port, own, `127.0.0.1:${port}`)).toBe(200);
     expect(await get(port, own, `localhost:${port}`)).toBe(200);
-    for (const other of ['package.json', '../package.json', 'pdfjs/../../package.json', 'meetings/2023-11-22.yaml', 'templates/style.css']) {
+    for (const other of [
+      'package.json',
+      '../package.json',
+      'pdfjs/../../package.json',
+      'meetings/2023-11-22.yaml',
+      'templates/style.css',
+    ]) {
       expect(await get(port, `${own}${other}`, `127.0.0.1:${port}`), other).toBe(other.includes('..') ? 403 : 404);
     }
     expect(await get(port, own, `127.0.0.1:${port}`, 'POST')).toBe(405);

@@ -91,7 +91,10 @@ describe('the state file of a site', () => {
   it('naming files outside the site folder is a located error; they are not removed, and nothing is written', () => {
     const own = readFileSync(path.join(site, '.agenda-publish.json'));
     const outside = ['../victim.txt', '../meetings/udvalg.yaml', victim, 'data/../../victim.txt'];
-    addToState(site, outside.map((p) => ({ path: p, sha256: sha('sha256', readFileSync(path.resolve(site, p))) })));
+    addToState(
+      site,
+      outside.map((p) => ({ path: p, sha256: sha('sha256', readFileSync(path.resolve(site, p))) })),
+    );
     const before = siteBytes(site);
     const run = publish(meetings, site);
     expect(run.status).toBe(1);

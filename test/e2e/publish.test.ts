@@ -22,7 +22,12 @@ import { pdfOutline, pdfPages } from '../support/pdf.js';
 const require = createRequire(import.meta.url);
 
 /** `agenda publish` as the clerk runs it; its JSON result. */
-function publish(meetings: string, out: string, url: string, options: string[] = []): { written: string[]; removed: string[]; printed: number } {
+function publish(
+  meetings: string,
+  out: string,
+  url: string,
+  options: string[] = [],
+): { written: string[]; removed: string[]; printed: number } {
   const run = agenda(['publish', '--meetings', meetings, '--out', out, '--url', url, '--json', ...options]);
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as { written: string[]; removed: string[]; printed: number };
@@ -99,17 +104,28 @@ describe('the published pages', () => {
         });
         expect(outside, file).toEqual([]);
         // The browser asks for /favicon.ico by itself; the site links no icon.
-        expect(failed.filter((f) => !f.endsWith('/favicon.ico')), file).toEqual([]);
+        expect(
+          failed.filter((f) => !f.endsWith('/favicon.ico')),
+          file,
+        ).toEqual([]);
         // The search page alone has a script (site-search.test.ts tries it).
         expect(await page.$$eval('script', (s) => s.length), `${file} has no script`).toBe(file === 'sog.html' ? 1 : 0);
         if (!file.startsWith('sbsys/')) {
-          expect(requests.some((r) => r.endsWith('/site.css')), file).toBe(true);
-          expect(requests.some((r) => r.endsWith('.woff2')), `${file} loads the house font from the site`).toBe(true);
+          expect(
+            requests.some((r) => r.endsWith('/site.css')),
+            file,
+          ).toBe(true);
+          expect(
+            requests.some((r) => r.endsWith('.woff2')),
+            `${file} loads the house font from the site`,
+          ).toBe(true);
         }
         expect(await page.evaluate(() => document.documentElement.scrollWidth), file).toBeLessThanOrEqual(320);
         await page.addScriptTag({ path: axe });
         const result = (await page.evaluate(() =>
-          (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+          (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          }),
         )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] };
         expect(result.violations.map((v) => `${file}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
         // axe ran: rules passed (a short SBSYS page, as Kommunalbestyrelsen's of one item, has fewer elements to pass).
@@ -119,7 +135,9 @@ describe('the published pages', () => {
       }
     }
     expect(pages).toBeGreaterThanOrEqual(8);
-    console.log(`axe-core (WCAG 2.1 A and AA): no violations on ${pages} pages; none loads anything from outside the site or scrolls sideways at 320 px`);
+    console.log(
+      `axe-core (WCAG 2.1 A and AA): no violations on ${pages} pages; none loads anything from outside the site or scrolls sideways at 320 px`,
+    );
   });
 
   it('have no broken link: every link and asset of the site resolves, anchors included', async () => {
@@ -127,7 +145,8 @@ describe('the published pages', () => {
     for (const { root, origin } of sites()) {
       const ids = new Map<string, Set<string>>();
       const idsOf = (file: string) => {
-        if (!ids.has(file)) ids.set(file, new Set([...readFileSync(path.join(root, file), 'utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)));
+        if (!ids.has(file))
+          ids.set(file, new Set([...readFileSync(path.join(root, file), 'utf8').matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)));
         return ids.get(file)!;
       };
       for (const file of htmlPages(root)) {
@@ -167,14 +186,20 @@ describe('the published pages', () => {
     const first = await page.$eval('body a', (a) => ({ href: a.getAttribute('href'), text: a.textContent }));
     expect(first).toEqual({ href: '#indhold', text: 'Gå til indholdet' });
     expect(await page.$eval('main', (m) => m.id)).toBe('indhold');
-    expect(await page.$$eval('h1', (h) => h.map((e) => e.textContent))).toEqual(['Dagsorden for Direktionens møde onsdag den 22. november 2023']);
+    expect(await page.$$eval('h1', (h) => h.map((e) => e.textContent))).toEqual([
+      'Dagsorden for Direktionens møde onsdag den 22. november 2023',
+    ]);
     expect(await page.$$eval('h2', (h) => h.map((e) => e.textContent))).toContain('2. Økonomi');
     expect(await page.$$eval('table', (t) => t.every((e) => e.querySelector('th') !== null))).toBe(true);
     const documents = await page.$$eval('.dokumenter a', (links) => links.map((a) => a.getAttribute('href')));
     expect(documents).toEqual(['2023-11-22-dagsorden-offentlig.pdf']);
-    expect(execFileSync('pdftotext', [path.join(exampleSite, 'direktionen', documents[0]!), '-'], { encoding: 'utf8' })).toContain('DAGSORDEN');
+    expect(execFileSync('pdftotext', [path.join(exampleSite, 'direktionen', documents[0]!), '-'], { encoding: 'utf8' })).toContain(
+      'DAGSORDEN',
+    );
     // Each open attachment's title in its item's Bilag table links to its file; a closed one has no link.
-    const bilag = await page.$$eval('#bilag-tabel-2 tr, #bilag-tabel-3 tr', (rows) => rows.map((r) => r.querySelector('a')?.getAttribute('href') ?? null));
+    const bilag = await page.$$eval('#bilag-tabel-2 tr, #bilag-tabel-3 tr', (rows) =>
+      rows.map((r) => r.querySelector('a')?.getAttribute('href') ?? null),
+    );
     expect(bilag).toEqual([null, '2023-11-22-bilag-2-1.pdf', null, null, '2023-11-22-bilag-3-1.pdf', '2023-11-22-bilag-3-2.pdf']);
     await page.close();
     const index = readFileSync(path.join(exampleSite, 'index.html'), 'utf8');
@@ -185,14 +210,25 @@ describe('the published pages', () => {
     // Publish prints a meeting's combined document after its PDF, guessing its headings where the PDF had them.
     const samletSite = path.join(tempDir(), 'site');
     publish(example.meetings, samletSite, `${servers[0]!.origin}/`, ['--samlet']);
-    expect(readFileSync(path.join(samletSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain('<a href="2023-11-22-dagsorden-offentlig-samlet.pdf">');
+    expect(readFileSync(path.join(samletSite, 'direktionen', '2023-11-22.html'), 'utf8')).toContain(
+      '<a href="2023-11-22-dagsorden-offentlig-samlet.pdf">',
+    );
     expect(siteFiles(exampleSite).filter((f) => f.endsWith('-samlet.pdf'))).toEqual([]);
-    for (const [date, kind] of [['2023-11-22', 'dagsorden'], ['2023-09-06', 'referat']] as const) {
-      expect(readFileSync(path.join(samletSite, 'direktionen', `${date}-${kind}-offentlig.pdf`))).toEqual(readFileSync(path.join(exampleSite, 'direktionen', `${date}-${kind}-offentlig.pdf`)));
+    for (const [date, kind] of [
+      ['2023-11-22', 'dagsorden'],
+      ['2023-09-06', 'referat'],
+    ] as const) {
+      expect(readFileSync(path.join(samletSite, 'direktionen', `${date}-${kind}-offentlig.pdf`))).toEqual(
+        readFileSync(path.join(exampleSite, 'direktionen', `${date}-${kind}-offentlig.pdf`)),
+      );
       for (const samlet of [false, true]) {
         const built = path.join(example.dir, `${date}-${samlet}.pdf`);
         expect(agenda(['build', date, '--public', '--out', built, ...(samlet ? ['--samlet'] : [])], { cwd: example.dir }).status).toBe(0);
-        const published = path.join(samlet ? samletSite : exampleSite, 'direktionen', `${date}-${kind}-offentlig${samlet ? '-samlet' : ''}.pdf`);
+        const published = path.join(
+          samlet ? samletSite : exampleSite,
+          'direktionen',
+          `${date}-${kind}-offentlig${samlet ? '-samlet' : ''}.pdf`,
+        );
         expect(pdfPages(published, true), published).toEqual(pdfPages(built, true));
         expect(pdfOutline(published)).toEqual(pdfOutline(built));
       }
@@ -221,11 +257,16 @@ describe('the published attachments', () => {
           // The example's files are named by their numbers: bilag/2023-11-22/3-1.pdf is Bilag 3.1; on
           // 6 September, 3.1 is a Word document and 3.4 a spreadsheet, published as the PDFs they become.
           const folder = path.join(example.meetings, 'bilag', date);
-          const source = path.join(folder, readdirSync(folder).find((f) => path.parse(f).name === `${item.number}-${bilag.number}`)!);
+          const source = path.join(
+            folder,
+            readdirSync(folder).find((f) => path.parse(f).name === `${item.number}-${bilag.number}`)!,
+          );
           const published = path.join(exampleSite, file);
           if (source.endsWith('.pdf')) expect(pdfPages(published), file).toEqual(pdfPages(source));
           else expect(pdfPages(published).join('\n'), file).toContain(`Dokument ${bilag.reference}`);
-          expect(readFileSync(path.join(exampleSite, 'sbsys', `direktionen-${date}`, path.basename(file))), file).toEqual(readFileSync(published));
+          expect(readFileSync(path.join(exampleSite, 'sbsys', `direktionen-${date}`, path.basename(file))), file).toEqual(
+            readFileSync(published),
+          );
           expect(attachments).toContain(file);
         }
       }
@@ -233,7 +274,10 @@ describe('the published attachments', () => {
     expect(closed).toBeGreaterThan(10);
     // The closed fixture: only the open attachment's file, not those of a closed attachment or the closed item.
     const pdfs = siteFiles(closedSite).filter((f) => f.endsWith('.pdf'));
-    expect(pdfs.filter((f) => f.includes('-bilag-'))).toEqual(['sbsys/testudvalget-2024-03-06/2024-03-06-bilag-1-1.pdf', 'testudvalget/2024-03-06-bilag-1-1.pdf']);
+    expect(pdfs.filter((f) => f.includes('-bilag-'))).toEqual([
+      'sbsys/testudvalget-2024-03-06/2024-03-06-bilag-1-1.pdf',
+      'testudvalget/2024-03-06-bilag-1-1.pdf',
+    ]);
     expect(pdfPages(path.join(closedSite, 'testudvalget', '2024-03-06-bilag-1-1.pdf')).join('\n')).toContain('OPENFILE01 budgettet page 2');
   });
 });
@@ -241,7 +285,10 @@ describe('the published attachments', () => {
 describe('a repository of several committees', () => {
   it('is published whole: the index lists every committee with its meetings, each has its feed, and one feed has them all', () => {
     const index = readFileSync(path.join(repositorySite, 'index.html'), 'utf8');
-    for (const [name, folder, date] of [['Kommunalbestyrelsen', 'kommunalbestyrelsen', '2024-01-16'], ['Økonomiudvalget', 'oekonomiudvalget', '2024-01-09']] as const) {
+    for (const [name, folder, date] of [
+      ['Kommunalbestyrelsen', 'kommunalbestyrelsen', '2024-01-16'],
+      ['Økonomiudvalget', 'oekonomiudvalget', '2024-01-09'],
+    ] as const) {
       expect(index).toContain(name);
       expect(index).toContain(`${folder}/${date}.html`);
       const feed = ICAL.Component.fromString(readFileSync(path.join(repositorySite, folder, 'kalender.ics'), 'utf8'));
@@ -309,7 +356,10 @@ describe('the open data', () => {
     expect(byDay.get('2023-11-22')!.component.getFirstPropertyValue('url')).toBe(`${servers[0]!.origin}/direktionen/2023-11-22.html`);
     expect(byDay.get('2023-10-18')!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     // Named in the house style's words, as the PDFs name a cancelled political meeting (politisk_aflyst).
-    expect([byDay.get('2023-10-18')!.summary, byDay.get('2023-11-22')!.summary]).toEqual(['Direktionens møde (aflyst)', 'Direktionens møde']);
+    expect([byDay.get('2023-10-18')!.summary, byDay.get('2023-11-22')!.summary]).toEqual([
+      'Direktionens møde (aflyst)',
+      'Direktionens møde',
+    ]);
     expect(byDay.get('2023-11-29')!.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     const all = new ICAL.Component(ICAL.parse(readFileSync(path.join(exampleSite, 'kalender.ics'), 'utf8')));
     expect(all.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual(events.map((e) => e.uid));
@@ -352,9 +402,12 @@ describe('the open data', () => {
           expect(found.length, `${file}: ${selector}`).toBe(1);
           return found[0]!.textContent ?? '';
         };
-        for (const [name, selector] of Object.entries(fields)) if (name !== 'bullet_points') expect(value(selector), `${file}: ${name}`).not.toBe('');
+        for (const [name, selector] of Object.entries(fields))
+          if (name !== 'bullet_points') expect(value(selector), `${file}: ${name}`).not.toBe('');
         expect(value('@Åben')).toBe('true');
-        const data = JSON.parse(readFileSync(path.join(root, 'data', `${file.split('/')[1]!.replace(/-(\d{4}-\d{2}-\d{2})$/, '/$1')}.json`), 'utf8'));
+        const data = JSON.parse(
+          readFileSync(path.join(root, 'data', `${file.split('/')[1]!.replace(/-(\d{4}-\d{2}-\d{2})$/, '/$1')}.json`), 'utf8'),
+        );
         expect(value('@Dagsordentype')).toBe(data.meetingState === 'durchgeführt' ? 'Referat' : 'Dagsorden');
         // The importer's date reading: "22. november 2023" + " " + "09:00", month names to numbers, in Copenhagen.
         expect(importerDate(value('Møde/@Mødedato'), value('Møde/@Mødetid'))).toBe(data.start.slice(0, 16));
@@ -381,7 +434,9 @@ describe('the open data', () => {
             expect(value('@MaaPubliceres', e)).toBe('true');
             ids.push(value('@BilagID', e));
             const bytes = readFileSync(path.join(root, folder, value('@BilagUrl', e)));
-            expect(createHash('sha512').update(bytes).digest('hex'), `${file}: ${value('@BilagUrl', e)}`).toBe(item.auxiliaryFile[k].sha512Checksum);
+            expect(createHash('sha512').update(bytes).digest('hex'), `${file}: ${value('@BilagUrl', e)}`).toBe(
+              item.auxiliaryFile[k].sha512Checksum,
+            );
           });
         });
         expect(new Set(ids).size, `${file}: each BilagID once`).toBe(ids.length);
@@ -416,8 +471,11 @@ describe('publishing', () => {
     expect(closedMarkersIn(closedSite, closedFileMarkers)).toEqual([]);
     // What is public of the fixture is there: the closed item's public title, the open item, the open attachment's file alone and in the combined document.
     expect(readFileSync(path.join(closedSite, 'testudvalget', '2024-03-06.html'), 'utf8')).toContain('Personalesag');
-    for (const file of ['2024-03-06-bilag-1-1.pdf', '2024-03-06-referat-offentlig-samlet.pdf']) expect(pdfPages(path.join(closedSite, 'testudvalget', file)).join('\n')).toContain('OPENFILE01 budgettet');
-    console.log(`closed content: none of ${markers.length + closedFileMarkers.length} markers in ${files.length} files of the published site`);
+    for (const file of ['2024-03-06-bilag-1-1.pdf', '2024-03-06-referat-offentlig-samlet.pdf'])
+      expect(pdfPages(path.join(closedSite, 'testudvalget', file)).join('\n')).toContain('OPENFILE01 budgettet');
+    console.log(
+      `closed content: none of ${markers.length + closedFileMarkers.length} markers in ${files.length} files of the published site`,
+    );
   });
 
   it('gives the same bytes for the same inputs, and after one meeting or one attachment changed rewrites only what depends on it', async () => {
@@ -482,9 +540,11 @@ describe('publishing', () => {
     expect(pdfPages(path.join(exampleSite, 'direktionen', '2023-11-22-bilag-3-2.pdf'))[39]).toContain('NEWVERSION arbejdsnotat page 40');
   });
 
-  it('says so where a FIFO has taken a file\'s place, without waiting on it, writing nothing; once it is gone, makes the file anew', () => {
+  it("says so where a FIFO has taken a file's place, without waiting on it, writing nothing; once it is gone, makes the file anew", () => {
     const before = siteBytes(exampleSite);
-    const fifos = ['direktionen/2023-11-22.html', 'direktionen/2023-11-22-dagsorden-offentlig.pdf', '.agenda-publish.json'].map((f) => path.join(exampleSite, f));
+    const fifos = ['direktionen/2023-11-22.html', 'direktionen/2023-11-22-dagsorden-offentlig.pdf', '.agenda-publish.json'].map((f) =>
+      path.join(exampleSite, f),
+    );
     for (const fifo of fifos) {
       rmSync(fifo);
       execFileSync('mkfifo', [fifo]);

@@ -11,7 +11,8 @@ import { pdfOutline, pdfPages } from '../support/pdf.js';
  */
 describe('agenda build over its own earlier PDF', () => {
   const pdf = (dir: string) => path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
-  const build = (dir: string, ...extra: string[]) => expect(agenda(['build', '2023-11-22', '--timeout', '20', ...extra], { cwd: dir }).status).toBe(0);
+  const build = (dir: string, ...extra: string[]) =>
+    expect(agenda(['build', '2023-11-22', '--timeout', '20', ...extra], { cwd: dir }).status).toBe(0);
   const sheets = (file: string) => pdfOutline(file).map((entry) => entry.sheet);
 
   it('gives the same bytes again, and after an edit that moves the headings the document a first build gives', () => {
@@ -24,7 +25,11 @@ describe('agenda build over its own earlier PDF', () => {
     expect(Buffer.compare(readFileSync(pdf(dir)), readFileSync(first))).toBe(0);
 
     // Pages more in the first item: every later heading lands sheets further on than the earlier PDF says.
-    edit(path.join(meetings, '2023-11-22.yaml'), '**Aktuelle politiske sager**', `**Aktuelle politiske sager**\n\n      ${'Et langt afsnit om sagerne, der fylder siden. '.repeat(120).trim()}`);
+    edit(
+      path.join(meetings, '2023-11-22.yaml'),
+      '**Aktuelle politiske sager**',
+      `**Aktuelle politiske sager**\n\n      ${'Et langt afsnit om sagerne, der fylder siden. '.repeat(120).trim()}`,
+    );
     build(dir);
     expect(sheets(pdf(dir)).at(-1)).toBeGreaterThan(sheets(first).at(-1)!);
     const fresh = copyOfMeetings();
@@ -35,7 +40,7 @@ describe('agenda build over its own earlier PDF', () => {
     expect(Buffer.compare(readFileSync(pdf(dir)), readFileSync(pdf(fresh.dir)))).toBe(0);
   });
 
-  it('is not misled by what is not its PDF there: damaged bytes, another meeting\'s PDF', () => {
+  it("is not misled by what is not its PDF there: damaged bytes, another meeting's PDF", () => {
     const { dir } = copyOfMeetings();
     expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
     const good = readFileSync(pdf(dir));

@@ -13,7 +13,12 @@ const references = [
   { date: '2023-09-06', kind: 'Referat', title: 'Direktionen - Referat 6. september 2023', seed: '003_9e1715f7c52341eb' },
 ];
 const sharedTools = path.join(packageRoot, '..', 'shared', 'tools');
-const items = ['1. Beslutningsprotokoller og dagsordener', '2. Økonomi', '3. Punkter til behandling', '4. Eventuelt, herunder punkter til næste møde'];
+const items = [
+  '1. Beslutningsprotokoller og dagsordener',
+  '2. Økonomi',
+  '3. Punkter til behandling',
+  '4. Eventuelt, herunder punkter til næste møde',
+];
 
 describe.each(references)('agenda build $date', ({ date, kind, title, seed }) => {
   const out = path.join(tempDir(), `${date}.pdf`);
@@ -64,7 +69,9 @@ describe.each(references)('agenda build $date', ({ date, kind, title, seed }) =>
 
   it.runIf(existsSync(path.join(sharedTools, 'fidelity')))('passes the shared fidelity and toc-check tools', () => {
     const seedText = path.join(sharedTools, '..', 'seeds', `${seed}.txt`);
-    expect(execFileSync(path.join(sharedTools, 'fidelity'), [out, seedText, '--min', '0.97'], { encoding: 'utf8' })).toMatch(/fidelity 0\.9[7-9]|fidelity 1\.0/);
+    expect(execFileSync(path.join(sharedTools, 'fidelity'), [out, seedText, '--min', '0.97'], { encoding: 'utf8' })).toMatch(
+      /fidelity 0\.9[7-9]|fidelity 1\.0/,
+    );
     expect(execFileSync(path.join(sharedTools, 'toc-check'), [out], { encoding: 'utf8' })).toMatch(/toc 5\/5 entries right/);
   });
 });
@@ -73,7 +80,10 @@ describe('the default output file', () => {
   it('is out/<date>-dagsorden.pdf for an agenda and out/<date>-referat.pdf for minutes, under the working folder', () => {
     const cwd = tempDir();
     const meetings = path.join(packageRoot, 'meetings');
-    for (const [date, file] of [['2023-11-22', 'out/2023-11-22-dagsorden.pdf'], ['2023-09-06', 'out/2023-09-06-referat.pdf']]) {
+    for (const [date, file] of [
+      ['2023-11-22', 'out/2023-11-22-dagsorden.pdf'],
+      ['2023-09-06', 'out/2023-09-06-referat.pdf'],
+    ]) {
       const run = agenda(['build', date!, '--meetings', meetings], { cwd });
       expect(run.status).toBe(0);
       expect(run.stdout.trim()).toBe(file);

@@ -74,7 +74,9 @@ describe('the generated reference (docs/reference/)', () => {
       ...Object.fromEntries(['udvalg', 'faste-punkter', 'plan', 'kalender', 'kommune'].map((f) => [`${f}.schema.json`, `${f}.yaml`])),
     };
     const schemas: Array<[string, string]> = [
-      ...readdirSync(path.join(dir, 'meetings')).filter((f) => f.endsWith('.json')).map((f): [string, string] => [f, path.join(dir, 'meetings', f)]),
+      ...readdirSync(path.join(dir, 'meetings'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f): [string, string] => [f, path.join(dir, 'meetings', f)]),
       ['kommune.schema.json', path.join(dir, 'kommune.schema.json')],
     ];
     expect(schemas.map(([f]) => f).sort()).toEqual(Object.keys(byFile).sort());

@@ -10,10 +10,19 @@ const root = process.getuid?.() === 0;
 function recordingBrowser(dir: string, refuse = false): { browser: string; starts: () => string[][] } {
   const log = path.join(dir, 'starts.log');
   const browser = path.join(dir, 'browser.sh');
-  const refusal = refuse ? `case " $* " in *" --no-sandbox "*) ;; *) echo "[1:1:FATAL:zygote_host_impl_linux.cc(127)] No usable sandbox!" >&2; exit 1;; esac\n` : '';
+  const refusal = refuse
+    ? `case " $* " in *" --no-sandbox "*) ;; *) echo "[1:1:FATAL:zygote_host_impl_linux.cc(127)] No usable sandbox!" >&2; exit 1;; esac\n`
+    : '';
   writeFileSync(browser, `#!/bin/sh\necho "$*" >> '${log}'\n${refusal}exec /usr/bin/chromium "$@"\n`);
   chmodSync(browser, 0o755);
-  return { browser, starts: () => readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' ')) };
+  return {
+    browser,
+    starts: () =>
+      readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')),
+  };
 }
 
 function build(browser: string, dir: string, extra: string[] = []) {

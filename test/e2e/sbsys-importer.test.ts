@@ -20,7 +20,10 @@ beforeAll(() => {
   expect(run.status, run.stderr).toBe(0);
 });
 
-const folders = () => siteFiles(site).filter((f) => f.startsWith('sbsys/') && f.endsWith('.xml')).map((f) => path.dirname(f));
+const folders = () =>
+  siteFiles(site)
+    .filter((f) => f.startsWith('sbsys/') && f.endsWith('.xml'))
+    .map((f) => path.dirname(f));
 const imported = (folder: string) => importedBulletPoints(readFileSync(path.join(site, folder, `${path.basename(folder)}.xml`), 'utf8'));
 
 /** The headings (h3) of item `number` on the folder's dagsorden.html, the document OS2web files with the meeting. */

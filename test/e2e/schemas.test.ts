@@ -11,10 +11,17 @@ import { agenda, tempDir } from '../support/cli.js';
 /** The example folders as shipped: each committee's folder, and the repository it stands in. */
 const examples = [
   { repository: 'meetings', committees: [{ dir: 'meetings', args: [] as string[] }] },
-  { repository: 'eksempel', committees: ['ØK', 'KB'].map((kort) => ({ dir: path.join('eksempel', 'udvalg', kort), args: ['--udvalg', kort] })) },
+  {
+    repository: 'eksempel',
+    committees: ['ØK', 'KB'].map((kort) => ({ dir: path.join('eksempel', 'udvalg', kort), args: ['--udvalg', kort] })),
+  },
 ];
-const shipped = (dir: string) => readdirSync(path.join(packageRoot, dir), { recursive: true }).filter((f): f is string => typeof f === 'string');
-const schemaFiles = (dir: string) => shipped(dir).filter((f) => f.endsWith('schema.json')).sort();
+const shipped = (dir: string) =>
+  readdirSync(path.join(packageRoot, dir), { recursive: true }).filter((f): f is string => typeof f === 'string');
+const schemaFiles = (dir: string) =>
+  shipped(dir)
+    .filter((f) => f.endsWith('schema.json'))
+    .sort();
 const ajv = new Ajv2020.default({ strict: false, allErrors: true });
 const validatorOf = (file: string) => ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
 
@@ -23,10 +30,14 @@ describe('the JSON Schemas of the example files, for editors', () => {
     for (const { repository, committees } of examples) {
       const copy = path.join(tempDir(), repository);
       cpSync(path.join(packageRoot, repository), copy, { recursive: true });
-      for (const { args } of committees) expect(agenda(['schema', ...args], { cwd: repository === 'meetings' ? path.dirname(copy) : copy }).status).toBe(0);
+      for (const { args } of committees)
+        expect(agenda(['schema', ...args], { cwd: repository === 'meetings' ? path.dirname(copy) : copy }).status).toBe(0);
       const committed = schemaFiles(repository);
       expect(committed.length).toBeGreaterThan(repository === 'meetings' ? 4 : 5);
-      for (const file of committed) expect(readFileSync(path.join(copy, file), 'utf8'), `${repository}/${file}`).toBe(readFileSync(path.join(packageRoot, repository, file), 'utf8'));
+      for (const file of committed)
+        expect(readFileSync(path.join(copy, file), 'utf8'), `${repository}/${file}`).toBe(
+          readFileSync(path.join(packageRoot, repository, file), 'utf8'),
+        );
     }
   });
 
@@ -65,14 +76,19 @@ describe('the JSON Schemas of the example files, for editors', () => {
 
 describe("the fixtures' JSON Schemas, which their files name for an editor", () => {
   it('are current: agenda schema writes the very bytes committed', () => {
-    for (const [fixture, args] of [['lukket', ['-m', '.']], ['husstil', ['--udvalg', 'SUF']]] as const) {
+    for (const [fixture, args] of [
+      ['lukket', ['-m', '.']],
+      ['husstil', ['--udvalg', 'SUF']],
+    ] as const) {
       const copy = path.join(tempDir(), fixture);
       cpSync(path.join(packageRoot, 'fixtures', fixture), copy, { recursive: true });
       expect(agenda(['schema', ...args], { cwd: copy }).status).toBe(0);
       const committed = schemaFiles(path.join('fixtures', fixture));
       expect(committed.length).toBe(3);
       for (const file of committed) {
-        expect(readFileSync(path.join(copy, file), 'utf8'), file).toBe(readFileSync(path.join(packageRoot, 'fixtures', fixture, file), 'utf8'));
+        expect(readFileSync(path.join(copy, file), 'utf8'), file).toBe(
+          readFileSync(path.join(packageRoot, 'fixtures', fixture, file), 'utf8'),
+        );
       }
     }
   });

@@ -5,7 +5,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
-import { type Json, markedContentOrder, pageContents, paintedMarks, paintingByMark, pdfObjects, standardTypes, structText, structureTypes, text } from '../support/tagging.js';
+import {
+  type Json,
+  markedContentOrder,
+  pageContents,
+  paintedMarks,
+  paintingByMark,
+  pdfObjects,
+  standardTypes,
+  structText,
+  structureTypes,
+  text,
+} from '../support/tagging.js';
 
 // The reference meetings, with a running header and a web link, as a screen reader meets them: the page
 // furniture (page number, header, the members' "Lukket indhold" mark, the stamps of the combined
@@ -27,7 +38,11 @@ const file = (name: string) => path.join(dir, `${name.replace(/ /g, '')}.pdf`);
 beforeAll(() => {
   appendFileSync(path.join(meetings, 'udvalg.yaml'), `\nhusstil:\n  sidehoved: "{udvalg} · sidehoved"\n`);
   edit(path.join(meetings, '2023-09-06.yaml'), 'titel: Bfa trivsel i lederrollen', `titel: ${oddTitle}`);
-  edit(path.join(meetings, '2023-11-22.yaml'), '- KKR-møde d. 21. november', `- KKR-møde d. 21. november, se [${webLink.text}](${webLink.url})`);
+  edit(
+    path.join(meetings, '2023-11-22.yaml'),
+    '- KKR-møde d. 21. november',
+    `- KKR-møde d. 21. november, se [${webLink.text}](${webLink.url})`,
+  );
   for (const { name, args } of documents) {
     const run = agenda([...args, '--out', file(name)], { cwd: dir });
     expect(errorLines(run.stderr)).toEqual([]);
@@ -62,7 +77,7 @@ describe.each(documents)('agenda $name, for a screen reader', ({ name }) => {
     for (const target of Object.values(roleMap)) expect(standardTypes.has(target), target).toBe(true);
   });
 
-  it('holds each list item\'s content in a list body (LBody) after its label', () => {
+  it("holds each list item's content in a list body (LBody) after its label", () => {
     const { listItems } = structureTypes(file(name));
     expect(listItems.length).toBeGreaterThan(10);
     for (const kids of listItems) expect(kids).toEqual(['Lbl', 'LBody']);
@@ -86,7 +101,10 @@ describe.each(documents)('agenda $name, its links for a screen reader', ({ name 
       expect(typeof element === 'string' && elements.get(element)?.['/S'], String(ref)).toBe('/Link');
       const kids = look(dict(element)?.['/K']);
       const objects = (Array.isArray(kids) ? kids : [kids ?? null]).map(dict).filter((k) => k?.['/Type'] === '/OBJR');
-      expect(objects.map((o) => o?.['/Obj']), String(ref)).toEqual([ref]);
+      expect(
+        objects.map((o) => o?.['/Obj']),
+        String(ref),
+      ).toEqual([ref]);
       // A reader tabs from link to link in the order of the structure tree.
       expect(page['/Tabs'], String(ref)).toBe('/S');
     }
@@ -102,8 +120,9 @@ describe('the web link of agenda 2023-11-22', () => {
   });
 });
 
-describe.each(combined)('agenda $name, its attachments\' pages for a screen reader', ({ name }) => {
-  const attachmentPages = () => pdfPages(file(name)).flatMap((p, i) => (/^Bilag \d+\.\d+: /.test(p) ? [{ i, label: p.split('\n')[0]! }] : []));
+describe.each(combined)("agenda $name, its attachments' pages for a screen reader", ({ name }) => {
+  const attachmentPages = () =>
+    pdfPages(file(name)).flatMap((p, i) => (/^Bilag \d+\.\d+: /.test(p) ? [{ i, label: p.split('\n')[0]! }] : []));
 
   it('draws each attachment page as the marked content of a Figure the structure tree reaches, described by its label and page', () => {
     const objects = pdfObjects(file(name));
@@ -114,7 +133,10 @@ describe.each(combined)('agenda $name, its attachments\' pages for a screen read
     let next = 1;
     for (const { i, label } of attached) {
       const drawn = paintedMarks(contents[i]!).filter((p) => p.op === 'Do');
-      expect(drawn.map((d) => d.marks), label).toEqual([[{ tag: '/Figure', mcid: 0 }]]);
+      expect(
+        drawn.map((d) => d.marks),
+        label,
+      ).toEqual([[{ tag: '/Figure', mcid: 0 }]]);
       const figure = (look(parentTree.get(Number(pages[i]!.page['/StructParents']))) as Json[] | undefined)?.[0];
       const element = typeof figure === 'string' ? elements.get(figure) : undefined;
       expect(element?.['/S'], label).toBe('/Figure');
@@ -134,8 +156,14 @@ describe.each(combined)('agenda $name, its attachments\' pages for a screen read
     const pages = new Set(attachmentPages().map(({ i }) => i));
     order.forEach(({ page }, at) => {
       if (!pages.has(page)) return;
-      expect(order.slice(0, at).filter((o) => o.page >= page), `page ${page + 1}`).toEqual([]);
-      expect(order.slice(at + 1).filter((o) => o.page <= page), `page ${page + 1}`).toEqual([]);
+      expect(
+        order.slice(0, at).filter((o) => o.page >= page),
+        `page ${page + 1}`,
+      ).toEqual([]);
+      expect(
+        order.slice(at + 1).filter((o) => o.page <= page),
+        `page ${page + 1}`,
+      ).toEqual([]);
     });
   });
 
@@ -145,7 +173,7 @@ describe.each(combined)('agenda $name, its attachments\' pages for a screen read
   });
 });
 
-describe('the members\' agenda 2023-11-22 for a screen reader', () => {
+describe("the members' agenda 2023-11-22 for a screen reader", () => {
   it('shows "Lukket indhold" on a closed item\'s page, outside the structure tree', () => {
     const pages = pdfPages(file('2023-11-22'));
     expect(pages.some((p) => p.startsWith('Lukket indhold'))).toBe(true);
@@ -153,7 +181,7 @@ describe('the members\' agenda 2023-11-22 for a screen reader', () => {
   });
 });
 
-describe('the stamps of a combined document\'s attachment pages', () => {
+describe("the stamps of a combined document's attachment pages", () => {
   it('are in embedded fonts only', () => {
     const fonts = execFileSync('pdffonts', [file('2023-09-06 --samlet')], { encoding: 'utf8' });
     const stampFonts = fonts.split('\n').filter((l) => /^SourceSans3|^DejaVu|^Liberation/.test(l));

@@ -14,7 +14,11 @@ const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
 function meetingsWithAddresses() {
   const copy = copyOfMeetings();
   const udvalg = path.join(copy.meetings, 'udvalg.yaml');
-  for (const [name, address] of [['Jonas Kroustrup', members[0]], ['Lene Mehlsen Thomsen', members[1]], ['Kim Bruun Nielsen', members[2]]]) {
+  for (const [name, address] of [
+    ['Jonas Kroustrup', members[0]],
+    ['Lene Mehlsen Thomsen', members[1]],
+    ['Kim Bruun Nielsen', members[2]],
+  ]) {
     edit(udvalg, `    navn: ${name}\n`, `    navn: ${name}\n    email: ${address}\n`);
   }
   return { ...copy, logFile: path.join(copy.meetings, '2023-11-22.sendt.yaml') };
@@ -34,7 +38,9 @@ describe('agenda send keeps the password to itself', () => {
     expect(errorLines(real.stderr)).toEqual([`${settings}: the mail settings use a YAML alias (*name): write the value out, quoted`]);
     writeFileSync(settings, `host: localhost\nuser: ${login.user}\npassword: @${password}\n`);
     const reserved = await agendaAsync(['send', '2023-11-22', '--smtp', settings], { cwd: dir });
-    expect(errorLines(reserved.stderr)).toEqual([expect.stringMatching(new RegExp(`^${settings}:3:11: the mail settings are not valid YAML there`))]);
+    expect(errorLines(reserved.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^${settings}:3:11: the mail settings are not valid YAML there`)),
+    ]);
     expect(leaks(reserved.stderr)).toEqual([]);
     expect(leaks(real.stdout + real.stderr)).toEqual([]);
   });
@@ -42,13 +48,21 @@ describe('agenda send keeps the password to itself', () => {
   it('a server that echoes the login base64-encoded: refused, without the password in any form', async () => {
     const { dir } = meetingsWithAddresses();
     const smtp = await startSmtpServer(login, [], { echoLogin: true });
-    const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(smtp.port), AGENDA_SMTP_USER: login.user, AGENDA_SMTP_PASSWORD: `${password}-forkert`, AGENDA_SMTP_FROM: 'a@example.org', AGENDA_SMTP_CA: smtp.certificateIn(dir) };
+    const env = {
+      AGENDA_SMTP_HOST: 'localhost',
+      AGENDA_SMTP_PORT: String(smtp.port),
+      AGENDA_SMTP_USER: login.user,
+      AGENDA_SMTP_PASSWORD: `${password}-forkert`,
+      AGENDA_SMTP_FROM: 'a@example.org',
+      AGENDA_SMTP_CA: smtp.certificateIn(dir),
+    };
     const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
     await smtp.close();
     expect(run.status).toBe(5);
     expect(run.stderr).toMatch(/refused the login for sekretariat: .*Invalid login \*\*\* \*\*\*/);
     const wrong = `${password}-forkert`;
-    for (const s of [wrong, Buffer.from(wrong).toString('base64'), Buffer.from(`\0${login.user}\0${wrong}`).toString('base64')]) expect(run.stdout + run.stderr).not.toContain(s);
+    for (const s of [wrong, Buffer.from(wrong).toString('base64'), Buffer.from(`\0${login.user}\0${wrong}`).toString('base64')])
+      expect(run.stdout + run.stderr).not.toContain(s);
   });
 
   it('an empty user: in the settings file is an error, not a login as "null"; a bad tls value is not quoted', async () => {
@@ -69,11 +83,19 @@ describe('agenda send mails each member once', () => {
   const setup = async () => {
     const copy = meetingsWithAddresses();
     const smtp = await startSmtpServer(login);
-    const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(smtp.port), AGENDA_SMTP_USER: login.user, AGENDA_SMTP_PASSWORD: password, AGENDA_SMTP_FROM: 'a@example.org', AGENDA_SMTP_CA: smtp.certificateIn(copy.dir) };
+    const env = {
+      AGENDA_SMTP_HOST: 'localhost',
+      AGENDA_SMTP_PORT: String(smtp.port),
+      AGENDA_SMTP_USER: login.user,
+      AGENDA_SMTP_PASSWORD: password,
+      AGENDA_SMTP_FROM: 'a@example.org',
+      AGENDA_SMTP_CA: smtp.certificateIn(copy.dir),
+    };
     const send = (args: string[] = []) => agendaAsync(['send', '2023-11-22', ...args], { cwd: copy.dir, env });
     return { ...copy, smtp, send };
   };
-  const sentTo = (logFile: string) => (parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean }>).filter((e) => e.sendt).map((e) => e.til);
+  const sentTo = (logFile: string) =>
+    (parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean }>).filter((e) => e.sendt).map((e) => e.til);
 
   it('two sends at once: every member gets the document once, and the log lists each', async () => {
     const { smtp, send, logFile } = await setup();
@@ -81,7 +103,9 @@ describe('agenda send mails each member once', () => {
     const runs = await Promise.all([send(), send()]);
     await smtp.close();
     expect(runs.map((r) => r.status).sort()).toEqual([0, 2]);
-    expect(runs.find((r) => r.status === 2)!.stderr).toMatch(/another agenda send of this meeting is running|has reached every recipient already/);
+    expect(runs.find((r) => r.status === 2)!.stderr).toMatch(
+      /another agenda send of this meeting is running|has reached every recipient already/,
+    );
     expect(smtp.received.map((r) => r.to[0]).sort()).toEqual([...members].sort());
     expect(sentTo(logFile).sort()).toEqual([...members].sort());
     expect(existsSync(`${logFile}.lock`)).toBe(false);
@@ -92,12 +116,17 @@ describe('agenda send mails each member once', () => {
     expect((await send(['--to', 'test@example.org'])).status).toBe(0);
     const [done] = parse(readFileSync(logFile, 'utf8')) as Array<{ sha256: string; dokument: string }>;
     // What a kill between the server's acceptance and the outcome's line leaves, or a full disk then.
-    writeFileSync(logFile, `- tid: 2023-11-20T10:00:00.000Z\n  til: ${members[1]}\n  dokument: ${done!.dokument}\n  sha256: ${done!.sha256}\n  sendt: false\n  påbegyndt: true\n`);
+    writeFileSync(
+      logFile,
+      `- tid: 2023-11-20T10:00:00.000Z\n  til: ${members[1]}\n  dokument: ${done!.dokument}\n  sha256: ${done!.sha256}\n  sendt: false\n  påbegyndt: true\n`,
+    );
     writeFileSync(`${logFile}.lock`, '999999');
     const run = await send();
     await smtp.close();
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but the run stopped before its outcome was logged: not sent again`);
+    expect(run.stdout).toContain(
+      `${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but the run stopped before its outcome was logged: not sent again`,
+    );
     expect(smtp.received.map((r) => r.to[0]).sort()).toEqual(['test@example.org', members[0], members[2]].sort());
   });
 
@@ -122,7 +151,10 @@ describe('agenda send mails each member once', () => {
       writeFileSync(logFile, text);
       const run = await send();
       expect(run.status, kind).toBe(1);
-      expect(errorLines(run.stderr).every((l) => /^meetings\/2023-11-22\.sendt\.yaml:\d+:\d+: /.test(l)), `${kind}: ${run.stderr}`).toBe(true);
+      expect(
+        errorLines(run.stderr).every((l) => /^meetings\/2023-11-22\.sendt\.yaml:\d+:\d+: /.test(l)),
+        `${kind}: ${run.stderr}`,
+      ).toBe(true);
     }
     await smtp.close();
     expect(smtp.received).toEqual([]);

@@ -42,7 +42,11 @@ describe('agenda send proves the document it mails is this meeting’s', () => {
   it("rebuilds a traveling case's agenda when the earlier committee's decision it carries changed", () => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
     cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
-    edit(path.join(repo, 'udvalg', 'KB', 'udvalg.yaml'), '{ navn: Jan Petersen, parti: A, rolle: formand }', '{ navn: Jan Petersen, parti: A, rolle: formand, email: jan@example.org }');
+    edit(
+      path.join(repo, 'udvalg', 'KB', 'udvalg.yaml'),
+      '{ navn: Jan Petersen, parti: A, rolle: formand }',
+      '{ navn: Jan Petersen, parti: A, rolle: formand, email: jan@example.org }',
+    );
     const send = () => agenda(['send', '2024-01-16', '--udvalg', 'KB', '--dry-run'], { cwd: repo, env });
     const pdf = path.join(repo, 'out', 'KB-2024-01-16-dagsorden.pdf');
     const first = send();
@@ -50,7 +54,11 @@ describe('agenda send proves the document it mails is this meeting’s', () => {
     expect(first.stdout).toMatch(/^built out\/KB-2024-01-16-dagsorden\.pdf\n/);
     expect(send().stdout).toMatch(/^reusing out\/KB-2024-01-16-dagsorden\.pdf/);
     // Økonomiudvalget's minutes, where the case's earlier decision is read from, changed; KB's own files did not.
-    edit(path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'), '    beslutning: Anbefalet.', '    beslutning: Anbefalet med bemærkning XQZNEWDECISION.');
+    edit(
+      path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'),
+      '    beslutning: Anbefalet.',
+      '    beslutning: Anbefalet med bemærkning XQZNEWDECISION.',
+    );
     const third = send();
     expect(third.stdout).toMatch(/^built out\/KB-2024-01-16-dagsorden\.pdf\n/);
     expect(pdfPages(pdf).join(' ')).toContain('XQZNEWDECISION');

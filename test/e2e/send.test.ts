@@ -27,14 +27,16 @@ function meetingsWithAddresses() {
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const everything = (run: CliResult, logFile: string) => run.stdout + run.stderr + (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+const everything = (run: CliResult, logFile: string) =>
+  run.stdout + run.stderr + (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
 
 describe('agenda send', () => {
   const { dir, meetings } = meetingsWithAddresses();
   const logFile = path.join(meetings, '2023-11-22.sendt.yaml');
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let env: NodeJS.ProcessEnv;
-  const send = (args: string[] = [], more: NodeJS.ProcessEnv = {}) => agendaAsync(['send', '2023-11-22', ...args], { cwd: dir, env: { ...env, ...more } });
+  const send = (args: string[] = [], more: NodeJS.ProcessEnv = {}) =>
+    agendaAsync(['send', '2023-11-22', ...args], { cwd: dir, env: { ...env, ...more } });
 
   beforeAll(async () => {
     smtp = await startSmtpServer(login);
@@ -50,12 +52,14 @@ describe('agenda send', () => {
   });
   afterAll(() => smtp.close());
 
-  it('says so where a FIFO stands in the PDF\'s place, without waiting on it (it hung)', async () => {
+  it("says so where a FIFO stands in the PDF's place, without waiting on it (it hung)", async () => {
     const pdf = path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
     mkdirSync(path.dirname(pdf), { recursive: true });
     execFileSync('mkfifo', [pdf]);
     const run = await send(['--dry-run']);
-    expect(run.stderr).toBe('cannot write out/2023-11-22-dagsorden.pdf: it is a device, pipe or socket, not a file; name a file to write\n');
+    expect(run.stderr).toBe(
+      'cannot write out/2023-11-22-dagsorden.pdf: it is a device, pipe or socket, not a file; name a file to write\n',
+    );
     expect(run.status).toBe(3);
     expect(smtp.received).toEqual([]);
     rmSync(pdf);
@@ -65,7 +69,9 @@ describe('agenda send', () => {
     const run = await send(['--dry-run']);
     expect(run.status).toBe(0);
     const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
-    expect(run.stdout).toContain(`to: Jonas Kroustrup <${members[0]}>\n  subject: Dagsorden til Direktionens møde onsdag den 22. november 2023\n  attachment: 2023-11-22-dagsorden.pdf, ${pdf.length} bytes, sha256 ${sha256(pdf)}\n`);
+    expect(run.stdout).toContain(
+      `to: Jonas Kroustrup <${members[0]}>\n  subject: Dagsorden til Direktionens møde onsdag den 22. november 2023\n  attachment: 2023-11-22-dagsorden.pdf, ${pdf.length} bytes, sha256 ${sha256(pdf)}\n`,
+    );
     expect(run.stdout).toContain(`to: Sekretær <${extra}>`);
     expect(run.stdout).toContain('dry run: nothing sent (4 messages would go)');
     expect(smtp.received).toEqual([]);
@@ -78,18 +84,27 @@ describe('agenda send', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^reusing out\/2023-11-22-dagsorden\.pdf/);
     const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
-    expect(smtp.received.map((r) => r.to).flat().sort()).toEqual([...members, extra].sort());
+    expect(
+      smtp.received
+        .map((r) => r.to)
+        .flat()
+        .sort(),
+    ).toEqual([...members, extra].sort());
     for (const { mail, secure, user } of smtp.received) {
       expect(secure).toBe(true);
       expect(user).toBe(login.user);
       expect(mail.subject).toBe('Dagsorden til Direktionens møde onsdag den 22. november 2023');
-      expect(mail.text).toContain('Hermed dagsordenen til Direktionens møde onsdag den 22. november 2023, kl. 9:00-17:00 i Mødelokale 250, rådhuset.');
+      expect(mail.text).toContain(
+        'Hermed dagsordenen til Direktionens møde onsdag den 22. november 2023, kl. 9:00-17:00 i Mødelokale 250, rådhuset.',
+      );
       expect(mail.attachments.map((a) => a.filename)).toEqual(['2023-11-22-dagsorden.pdf']);
       expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
     }
     expect(smtp.received.find((r) => r.to[0] === members[1])!.mail.text).toMatch(/^Kære Lene Mehlsen Thomsen/);
     const log = parse(readFileSync(logFile, 'utf8')) as Array<Record<string, unknown>>;
-    expect(log.map((e) => [e.til, e.dokument, e.sha256, e.sendt])).toEqual([...members, extra].map((to) => [to, '2023-11-22-dagsorden.pdf', sha256(pdf), true]));
+    expect(log.map((e) => [e.til, e.dokument, e.sha256, e.sendt])).toEqual(
+      [...members, extra].map((to) => [to, '2023-11-22-dagsorden.pdf', sha256(pdf), true]),
+    );
     expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22', 'plan.yaml'))).toBe(true);
     expect(everything(run, logFile)).not.toContain(password);
   });
@@ -98,7 +113,9 @@ describe('agenda send', () => {
     const before = smtp.received.length;
     const again = await send();
     expect(again.status).toBe(2);
-    expect(errorLines(again.stderr).join('\n') + '\n').toBe('2023-11-22-dagsorden.pdf (this version) has reached every recipient already: --force sends it again\n');
+    expect(errorLines(again.stderr).join('\n') + '\n').toBe(
+      '2023-11-22-dagsorden.pdf (this version) has reached every recipient already: --force sends it again\n',
+    );
     expect(smtp.received.length).toBe(before);
     const forced = await send(['--force']);
     expect(forced.status).toBe(0);
@@ -110,7 +127,9 @@ describe('agenda send', () => {
     const before = smtp.received.length;
     const run = await send(['--to', 'test@example.org']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^built out\/2023-11-22-dagsorden\.pdf\nthe meeting has changed since 2023-11-22-dagsorden\.pdf was sent on \S+: this sends the new version\n/);
+    expect(run.stdout).toMatch(
+      /^built out\/2023-11-22-dagsorden\.pdf\nthe meeting has changed since 2023-11-22-dagsorden\.pdf was sent on \S+: this sends the new version\n/,
+    );
     expect(smtp.received.slice(before).map((r) => r.to)).toEqual([['test@example.org']]);
     const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
     expect(Buffer.compare(smtp.received.at(-1)!.mail.attachments[0]!.content, pdf)).toBe(0);
@@ -137,7 +156,9 @@ describe('agenda send when things go wrong', () => {
     await smtp.close();
     const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
     expect(run.status).toBe(5);
-    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(new RegExp(`^cannot reach the mail server localhost:${env.AGENDA_SMTP_PORT}: .*\\n$`));
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(
+      new RegExp(`^cannot reach the mail server localhost:${env.AGENDA_SMTP_PORT}: .*\\n$`),
+    );
     expect(existsSync(logFile)).toBe(false);
     expect(existsSync(path.join(meetings, 'arkiv'))).toBe(false);
   });
@@ -148,7 +169,9 @@ describe('agenda send when things go wrong', () => {
     const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { ...env, AGENDA_SMTP_PASSWORD: wrong } });
     await smtp.close();
     expect(run.status).toBe(5);
-    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(new RegExp(`^the mail server localhost:${env.AGENDA_SMTP_PORT} refused the login for sekretariat: .*535.*\\n$`));
+    expect(errorLines(run.stderr).join('\n') + '\n').toMatch(
+      new RegExp(`^the mail server localhost:${env.AGENDA_SMTP_PORT} refused the login for sekretariat: .*535.*\\n$`),
+    );
     expect(smtp.received).toEqual([]);
     expect(everything(run, logFile)).not.toContain(password);
   });
@@ -174,8 +197,14 @@ describe('agenda send when things go wrong', () => {
   it('sends the minutes as minutes, with the settings from a file (the variables win)', async () => {
     const { dir, smtp, env } = await setup();
     const settings = path.join(dir, 'smtp.yaml');
-    writeFileSync(settings, `host: localhost\nport: 1\nuser: ${login.user}\npassword: ${password}\nfrom: sekretariat@example.org\nca: ${env.AGENDA_SMTP_CA}\n`);
-    const run = await agendaAsync(['send', '2023-09-06', '--smtp', settings, '--to', 'test@example.org'], { cwd: dir, env: { AGENDA_SMTP_PORT: String(smtp.port) } });
+    writeFileSync(
+      settings,
+      `host: localhost\nport: 1\nuser: ${login.user}\npassword: ${password}\nfrom: sekretariat@example.org\nca: ${env.AGENDA_SMTP_CA}\n`,
+    );
+    const run = await agendaAsync(['send', '2023-09-06', '--smtp', settings, '--to', 'test@example.org'], {
+      cwd: dir,
+      env: { AGENDA_SMTP_PORT: String(smtp.port) },
+    });
     await smtp.close();
     expect(run.status).toBe(0);
     const [message] = smtp.received;
@@ -191,7 +220,9 @@ describe('agenda send when things go wrong', () => {
     const run = await agendaAsync(['send', '2023-11-22', '--dry-run'], { cwd: dir, env });
     await smtp.close();
     expect(run.status).toBe(0);
-    expect(errorLines(run.stderr).join('\n') + '\n').toBe('warning: Kim Bruun Nielsen has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n');
+    expect(errorLines(run.stderr).join('\n') + '\n').toBe(
+      'warning: Kim Bruun Nielsen has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n',
+    );
     expect(run.stdout).toContain('(3 messages would go)');
   });
 });

@@ -78,7 +78,10 @@ const results = (page: Page): Promise<Result[]> =>
     })),
   );
 
-const pageText = (root: string) => htmlPages(root).map((f) => readFileSync(path.join(root, f), 'utf8')).join('\n');
+const pageText = (root: string) =>
+  htmlPages(root)
+    .map((f) => readFileSync(path.join(root, f), 'utf8'))
+    .join('\n');
 
 describe('the search page', () => {
   it('finds a word of an item’s decision, with Danish stemming, linking to the item on its meeting’s page with the word marked', async () => {
@@ -158,7 +161,9 @@ describe('the search page', () => {
     const axe = async () => {
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       return (await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+        (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        }),
       )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }>; passes: unknown[] };
     };
     const before = await axe();
@@ -171,7 +176,10 @@ describe('the search page', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#resultater > li').length > 0);
     // The count is said in a live region; the address holds the search, to link to it.
-    expect(await page.$eval('#status', (s) => [s.getAttribute('role'), s.textContent])).toEqual(['status', expect.stringMatching(/resultat/)]);
+    expect(await page.$eval('#status', (s) => [s.getAttribute('role'), s.textContent])).toEqual([
+      'status',
+      expect.stringMatching(/resultat/),
+    ]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('studieture');
     const after = await axe();
     expect(after.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -204,7 +212,9 @@ describe('the index', () => {
     expect(files.filter((f) => f.file.includes('/fragment/')).length).toBeGreaterThan(0);
     // Decompressed, Pagefind's fragments are its signature and JSON: the open attachment's text is there to be found.
     expect(files.some((f) => f.bytes.toString('utf8').includes('OPENFILE01'))).toBe(true);
-    const found = files.flatMap(({ file, bytes }) => [...markers, ...closedFileMarkers].filter((m) => bytes.toString('latin1').includes(m)).map((m) => `${m} in ${file}`));
+    const found = files.flatMap(({ file, bytes }) =>
+      [...markers, ...closedFileMarkers].filter((m) => bytes.toString('latin1').includes(m)).map((m) => `${m} in ${file}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -230,7 +240,10 @@ describe('the index', () => {
     const index = written.filter((f) => f.startsWith('pagefind/'));
     // Pagefind's parts that hold the changed item: one fragment (its record), the index's word lists and filters it touched, and the meta and entry naming them.
     expect(index.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(1);
-    expect(index.every((f) => /^pagefind\/(fragment|index|filter)\/|^pagefind\/pagefind[.-]/.test(f)), index.join(', ')).toBe(true);
+    expect(
+      index.every((f) => /^pagefind\/(fragment|index|filter)\/|^pagefind\/pagefind[.-]/.test(f)),
+      index.join(', '),
+    ).toBe(true);
     expect(index.length).toBeLessThan(before.size / 10);
     expect(removed.every((f) => f.startsWith('pagefind/'))).toBe(true);
     // The attachments' texts were not read again: the cache holds the same files.

@@ -8,7 +8,21 @@ import { packageRoot } from '../../src/shared/paths.js';
 describe('a renderer stopped with SIGSTOP', () => {
   it('does not hang the CLI, and no process the browser started is left', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [cliPath, 'build', '2023-11-22', '--meetings', path.join(packageRoot, 'meetings'), '--timeout', '5', '--out', path.join(dir, 'x.pdf')], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        cliPath,
+        'build',
+        '2023-11-22',
+        '--meetings',
+        path.join(packageRoot, 'meetings'),
+        '--timeout',
+        '5',
+        '--out',
+        path.join(dir, 'x.pdf'),
+      ],
+      { stdio: 'ignore' },
+    );
     const started = Date.now();
     const stopped: number[] = [];
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -28,11 +28,17 @@ describe.each(zones)('the reference meetings in TZ=%s', (zone) => {
 
   it('build as published, with the contents right, and the same bytes as in every other zone', () => {
     const out = tempDir();
-    const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(packageRoot, 'meetings')], { cwd: out, env });
+    const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(packageRoot, 'meetings')], {
+      cwd: out,
+      env,
+    });
     expect(built.status, built.stderr).toBe(0);
     for (const { file } of references) {
       const pdf = path.join(out, 'out', `${file}.pdf`);
-      expect(fidelity(pdf, readFileSync(path.join(packageRoot, 'fixtures', 'references', `${file}.txt`), 'utf8')), file).toBeGreaterThanOrEqual(0.97);
+      expect(
+        fidelity(pdf, readFileSync(path.join(packageRoot, 'fixtures', 'references', `${file}.txt`), 'utf8')),
+        file,
+      ).toBeGreaterThanOrEqual(0.97);
       const contents = contentsEntries(pdf);
       expect(contents).toHaveLength(5);
       for (const e of contents) expect(e, e.title).toMatchObject({ printed: e.listed });

@@ -19,8 +19,12 @@ const between = (all: string, from: string, to: string) => all.slice(all.indexOf
 
 describe('the example meetings', () => {
   it('list no political meeting, no Rul line and no forward-plan row by hand', () => {
-    const calendar = parse(readFileSync(path.join(packageRoot, 'meetings', 'kalender.yaml'), 'utf8')) as { udvalg: Array<{ møde: string }> };
-    const plan = parse(readFileSync(path.join(packageRoot, 'meetings', 'plan.yaml'), 'utf8')) as { møder: Array<{ punkter: Array<string | { tekst: string }> }> };
+    const calendar = parse(readFileSync(path.join(packageRoot, 'meetings', 'kalender.yaml'), 'utf8')) as {
+      udvalg: Array<{ møde: string }>;
+    };
+    const plan = parse(readFileSync(path.join(packageRoot, 'meetings', 'plan.yaml'), 'utf8')) as {
+      møder: Array<{ punkter: Array<string | { tekst: string }> }>;
+    };
     const planned = plan.møder.flatMap((m) => m.punkter.map((p) => (typeof p === 'string' ? p : p.tekst)));
     for (const date of ['2023-11-22', '2023-09-06']) {
       const source = readFileSync(path.join(packageRoot, 'meetings', `${date}.yaml`), 'utf8');
@@ -97,14 +101,21 @@ describe('agenda new 2023-11-29, then agenda build 2023-11-29', () => {
     writeFileSync(file, `${written}# the clerk's work\n`);
     const again = agenda(['new', '2023-11-29'], { cwd: dir });
     expect(again.status).toBe(2);
-    expect(again.stderr).toBe('meetings/2023-11-29.yaml exists already: agenda new never overwrites a meeting (edit it, or delete it first)\n');
+    expect(again.stderr).toBe(
+      'meetings/2023-11-29.yaml exists already: agenda new never overwrites a meeting (edit it, or delete it first)\n',
+    );
     expect(readFileSync(file, 'utf8')).toBe(`${written}# the clerk's work\n`);
   });
 
   it('and agenda minutes turns it into the minutes draft, with the meetings held and to be held', () => {
     const run = agenda(['minutes', '2023-11-29'], { cwd: dir });
     expect(run.status).toBe(0);
-    expect(parse(readFileSync(file, 'utf8')).punkter.map((p: { beslutning?: string }) => p.beslutning !== undefined)).toEqual([true, true, true, true]);
+    expect(parse(readFileSync(file, 'utf8')).punkter.map((p: { beslutning?: string }) => p.beslutning !== undefined)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     const built = agenda(['build', '2023-11-29', '--out', 'out/m.pdf'], { cwd: dir });
     expect(built.status).toBe(0);
     const minutes = text(path.join(dir, 'out', 'm.pdf'));
@@ -132,7 +143,11 @@ describe('a finalized meeting', () => {
 
     edit(path.join(meetings, 'plan.yaml'), 'Direktionens årshjul 2023\n      - Status', 'Et nyt punkt\n      - Status');
     edit(path.join(meetings, 'kalender.yaml'), '{ dato: 2023-11-28, udvalg: KFU }', '{ dato: 2023-11-28, udvalg: KFU, aflyst: ja }');
-    edit(path.join(meetings, 'faste-punkter.yaml'), 'Det indstilles, at punktet drøftes.', 'Det indstilles, at punktet tages til efterretning.');
+    edit(
+      path.join(meetings, 'faste-punkter.yaml'),
+      'Det indstilles, at punktet drøftes.',
+      'Det indstilles, at punktet tages til efterretning.',
+    );
     expect(build('after.pdf')).toBe(before);
     // Byte for byte, even: the PDF carries no time of printing.
     expect(readFileSync(path.join(dir, 'after.pdf'))).toEqual(readFileSync(path.join(dir, 'before.pdf')));

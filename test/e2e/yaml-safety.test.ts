@@ -10,16 +10,41 @@ import { agenda, copyOfMeetings } from '../support/cli.js';
 function billionLaughs(): string {
   const names = 'abcdefghij';
   const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
 const traps = [
-  { trap: 'a billion-laughs file', content: billionLaughs(), message: 'meetings/2023-11-29.yaml:1:1: its aliases (*name) expand to too much text; write the text out instead' },
-  { trap: 'a file over the size limit', content: `punkter:\n  - titel: ${'x'.repeat(1024 * 1024)}\n`, message: 'meetings/2023-11-29.yaml:1:1: the file is larger than 1048576 bytes, the most that is read' },
-  { trap: 'a file that is not UTF-8', content: Buffer.from('punkter:\n  - titel: K\xf8b af grund\n', 'latin1'), message: 'meetings/2023-11-29.yaml:1:1: the file is not UTF-8 text; save it as UTF-8' },
-  { trap: 'a tab for indentation', content: 'punkter:\n\t- titel: x\n', message: 'meetings/2023-11-29.yaml:2:1: a tab is used for indentation; indent with spaces' },
-  { trap: 'a key given twice', content: 'punkter:\n  - titel: x\n    titel: y\n', message: 'meetings/2023-11-29.yaml:3:5: this key is already given above in the same block' },
+  {
+    trap: 'a billion-laughs file',
+    content: billionLaughs(),
+    message: 'meetings/2023-11-29.yaml:1:1: its aliases (*name) expand to too much text; write the text out instead',
+  },
+  {
+    trap: 'a file over the size limit',
+    content: `punkter:\n  - titel: ${'x'.repeat(1024 * 1024)}\n`,
+    message: 'meetings/2023-11-29.yaml:1:1: the file is larger than 1048576 bytes, the most that is read',
+  },
+  {
+    trap: 'a file that is not UTF-8',
+    content: Buffer.from('punkter:\n  - titel: K\xf8b af grund\n', 'latin1'),
+    message: 'meetings/2023-11-29.yaml:1:1: the file is not UTF-8 text; save it as UTF-8',
+  },
+  {
+    trap: 'a tab for indentation',
+    content: 'punkter:\n\t- titel: x\n',
+    message: 'meetings/2023-11-29.yaml:2:1: a tab is used for indentation; indent with spaces',
+  },
+  {
+    trap: 'a key given twice',
+    content: 'punkter:\n  - titel: x\n    titel: y\n',
+    message: 'meetings/2023-11-29.yaml:3:5: this key is already given above in the same block',
+  },
 ];
 
 describe.each(traps)('agenda check on $trap', ({ content, message }) => {

@@ -31,7 +31,14 @@ export async function pdfBytes(spec: PdfSpec): Promise<Uint8Array> {
   for (let n = 1; n <= (spec.pages ?? 1); n++) {
     const page = doc.addPage([w, h]);
     page.drawText(`${spec.text} page ${n}`, { x: 40, y: h / 2, size: 14, font });
-    if (spec.corners) for (const [x, y] of [[0, 0], [w - 60, 0], [0, h - 10], [w - 60, h - 10]] as const) page.drawText('EDGEWORD', { x, y, size: 10, font });
+    if (spec.corners)
+      for (const [x, y] of [
+        [0, 0],
+        [w - 60, 0],
+        [0, h - 10],
+        [w - 60, h - 10],
+      ] as const)
+        page.drawText('EDGEWORD', { x, y, size: 10, font });
     if (spec.rotate) page.setRotation(degrees(spec.rotate));
   }
   if (spec.form) {
@@ -41,7 +48,9 @@ export async function pdfBytes(spec: PdfSpec): Promise<Uint8Array> {
   }
   if (spec.bookmark) {
     const outlines = doc.context.nextRef();
-    const entry = doc.context.register(doc.context.obj({ Title: PDFHexString.fromText(spec.bookmark), Parent: outlines, Dest: [doc.getPage(0).ref, 'Fit'] }));
+    const entry = doc.context.register(
+      doc.context.obj({ Title: PDFHexString.fromText(spec.bookmark), Parent: outlines, Dest: [doc.getPage(0).ref, 'Fit'] }),
+    );
     doc.context.assign(outlines, doc.context.obj({ Type: 'Outlines', First: entry, Last: entry, Count: 1 }));
     doc.catalog.set(PDFName.of('Outlines'), outlines);
   }
@@ -81,11 +90,19 @@ export function scanPng(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Each word on a sheet with its box, as pdftotext -bbox reads it (points, from the top left). */
-export function wordBoxes(file: string, sheet: number): Array<{ word: string; xMin: number; yMin: number; xMax: number; yMax: number; width: number; height: number }> {
+export function wordBoxes(
+  file: string,
+  sheet: number,
+): Array<{ word: string; xMin: number; yMin: number; xMax: number; yMax: number; width: number; height: number }> {
   const html = execFileSync('pdftotext', ['-bbox', '-f', String(sheet), '-l', String(sheet), file, '-'], { encoding: 'utf8' });
   const [, width, height] = /<page width="([\d.]+)" height="([\d.]+)"/.exec(html) ?? [];
   expect(width, `sheet ${sheet} of ${file}`).toBeDefined();
@@ -105,7 +122,11 @@ export async function linkTargets(file: string, sheet: number): Promise<number[]
   const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
   const refs = doc.getPages().map((p) => p.ref.toString());
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const annots = doc.getPage(sheet - 1).node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [];
+  const annots =
+    doc
+      .getPage(sheet - 1)
+      .node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+      ?.asArray() ?? [];
   return annots.flatMap((a) => {
     const annot = doc.context.lookup(a, PDFDict);
     if (annot.get(PDFName.of('Subtype'))?.toString() !== '/Link') return [];
@@ -132,5 +153,8 @@ export async function closedFixtureWithFiles(meetings: string): Promise<void> {
   edit(file, '        dokument: XQZSECRET10\n', '        dokument: XQZSECRET10\n        fil: bilag/lukket-punkt.pdf\n');
   await writePdf(path.join(meetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 2 });
   await writePdf(path.join(meetings, 'bilag', 'lukket.pdf'), { text: `${closedFileMarkers[0]} tilbud`, pages: 2, form: 'XQZFILE01 felt' });
-  await writePdf(path.join(meetings, 'bilag', 'lukket-punkt.pdf'), { text: `${closedFileMarkers[1]} personale`, bookmark: 'XQZFILE02 mærke' });
+  await writePdf(path.join(meetings, 'bilag', 'lukket-punkt.pdf'), {
+    text: `${closedFileMarkers[1]} personale`,
+    bookmark: 'XQZFILE02 mærke',
+  });
 }

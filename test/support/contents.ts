@@ -12,7 +12,12 @@ export interface ContentsEntry {
   printed?: number;
 }
 
-const norm = (s: string) => s.replace(/\.{2,}/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+const norm = (s: string) =>
+  s
+    .replace(/\.{2,}/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 function printedNumber(lines: string[]): number | undefined {
   for (const l of lines) {

@@ -14,7 +14,9 @@ if (fault === 'exit') {
 }
 if (fault === 'silent') setInterval(() => {}, 1 << 30);
 else {
-  const real = spawn(process.env.AGENDA_REAL_BROWSER ?? '/usr/bin/chromium', process.argv.slice(2), { stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'pipe'] });
+  const real = spawn(process.env.AGENDA_REAL_BROWSER ?? '/usr/bin/chromium', process.argv.slice(2), {
+    stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'pipe'],
+  });
   const fromPuppeteer = createReadStream('', { fd: 3 });
   // The end of what came before, so that a request split between two reads is still seen.
   let tail = '';

@@ -10,7 +10,24 @@ export function random(seed: number): () => number {
   };
 }
 
-const values = ['[1, 2]', '{a: 1}', '""', '42', 'true', '~', '2023-02-30', '99:99', '&x anker', '*x', '|', '>-', '- liste', 'ja', '0', '-1'];
+const values = [
+  '[1, 2]',
+  '{a: 1}',
+  '""',
+  '42',
+  'true',
+  '~',
+  '2023-02-30',
+  '99:99',
+  '&x anker',
+  '*x',
+  '|',
+  '>-',
+  '- liste',
+  'ja',
+  '0',
+  '-1',
+];
 const keys = ['titel', 'tekst', 'lukket', 'nummer', 'fast', 'dato', 'punkter', 'bilag', 'tid', 'navn', 'xyz', 'Titel', 'indstiling'];
 
 type Mutation = (lines: string[], pick: <T>(xs: readonly T[]) => T, rnd: () => number) => string[];

@@ -13,7 +13,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
  * here, saved by LibreOffice as .docx, .xlsx, .pptx or whatever is asked. No binary of unknown origin.
  */
 export const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
-export const noSoffice = soffice ? false : 'LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui';
+export const noSoffice = soffice
+  ? false
+  : 'LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui';
 
 const ns = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
@@ -47,7 +49,11 @@ const flatExtension: Record<Flat, string> = { text: '.fodt', spreadsheet: '.fods
  */
 export async function sofficeIn(dir: string, args: string[], done: () => boolean = () => false): Promise<void> {
   const profile = pathToFileURL(path.join(dir, 'profile')).href;
-  const child = spawn(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], { detached: true, stdio: 'ignore', env: { ...process.env, HOME: dir } });
+  const child = spawn(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, HOME: dir },
+  });
   let ended = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve(void (ended = true))));
   for (let waited = 0; !ended && !done() && waited < 120_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,7 +84,8 @@ export const heading = (text: string) => `<text:h text:outline-level="1">${text}
 
 export function textTable(rows: string[][]): string {
   const columns = rows[0]!.length;
-  const cells = (row: string[]) => row.map((c) => `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`).join('');
+  const cells = (row: string[]) =>
+    row.map((c) => `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`).join('');
   return `<table:table table:name="T${columns}"><table:table-column table:number-columns-repeated="${columns}"/>${rows.map((r) => `<table:table-row>${cells(r)}</table:table-row>`).join('')}</table:table>`;
 }
 
@@ -90,7 +97,9 @@ export function embeddedImage(png: Buffer, widthCm: number, heightCm: number): s
 /** A spreadsheet's sheet: rows of cells, numbers as numbers. */
 export function sheet(name: string, rows: Array<Array<string | number>>): string {
   const cell = (c: string | number) =>
-    typeof c === 'number' ? `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>` : `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`;
+    typeof c === 'number'
+      ? `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>`
+      : `<table:table-cell office:value-type="string"><text:p>${c}</text:p></table:table-cell>`;
   return `<table:table table:name="${name}">${rows.map((r) => `<table:table-row>${r.map(cell).join('')}</table:table-row>`).join('')}</table:table>`;
 }
 
@@ -100,7 +109,11 @@ export function slide(name: string, title: string, text: string): string {
 }
 
 /** An office file (a zip) with some of its parts changed or added: `edit` gives a part's new text, or undefined to keep it. */
-export function rezip(bytes: Uint8Array, edit: (name: string, text: string | undefined) => string | undefined, added: string[] = []): Buffer {
+export function rezip(
+  bytes: Uint8Array,
+  edit: (name: string, text: string | undefined) => string | undefined,
+  added: string[] = [],
+): Buffer {
   const parts = unzipSync(bytes);
   const out: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
   for (const name of [...Object.keys(parts), ...added.filter((n) => !(n in parts))]) {
@@ -139,7 +152,11 @@ export async function externalTemplateDocx(url: string): Promise<Buffer> {
     docx,
     (name, text) => {
       if (name === 'word/_rels/settings.xml.rels') return rels;
-      if (name === 'word/settings.xml') return text!.replace(/(<w:settings[^>]*>)/, '$1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdTpl"/>');
+      if (name === 'word/settings.xml')
+        return text!.replace(
+          /(<w:settings[^>]*>)/,
+          '$1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdTpl"/>',
+        );
       return undefined;
     },
     ['word/_rels/settings.xml.rels'],
@@ -161,7 +178,9 @@ export function encryptedDocx(): Buffer {
   const container = CFB.utils.cfb_new();
   const info = Buffer.concat([
     Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
-    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>'),
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>',
+    ),
   ]);
   CFB.utils.cfb_add(container, '/EncryptionInfo', info);
   CFB.utils.cfb_add(container, '/EncryptedPackage', randomBytes(4096));
@@ -190,7 +209,11 @@ export function conversionsLeft(): { processes: string[]; folders: string[] } {
 
 /** A Word document: a heading, a paragraph (Danish letters), a table and an embedded picture of 120 × 80 pixels. */
 export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): Promise<Buffer> {
-  return saveAs('text', flatDocument('text', heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4)), '.docx');
+  return saveAs(
+    'text',
+    flatDocument('text', heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4)),
+    '.docx',
+  );
 }
 
 /** A spreadsheet of `rows` × `columns` cells, each saying where it is ("R3K17"): far wider than A4 at 30 columns. */
@@ -201,7 +224,11 @@ export function sheetFile(t: { rows: number; columns: number }): Promise<Buffer>
 
 /** A slide deck, one slide a title. */
 export function slidesFile(titles: string[]): Promise<Buffer> {
-  return saveAs('presentation', flatDocument('presentation', titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('')), '.pptx');
+  return saveAs(
+    'presentation',
+    flatDocument('presentation', titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('')),
+    '.pptx',
+  );
 }
 
 /**

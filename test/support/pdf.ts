@@ -17,7 +17,12 @@ export function sheetSizes(file: string): string[] {
 
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** The outline as qpdf reads it: each top-level entry's title and the 1-based sheet it points at. */
@@ -37,7 +42,9 @@ export interface OutlineEntry {
 export function outline(file: string): OutlineEntry[] {
   type Raw = { title: string; destpageposfrom1: number; kids: Raw[] };
   const walk = (raw: Raw[]): OutlineEntry[] => raw.map((r) => ({ title: r.title, sheet: r.destpageposfrom1, kids: walk(r.kids) }));
-  return walk((JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Raw[] }).outlines);
+  return walk(
+    (JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8' })) as { outlines: Raw[] }).outlines,
+  );
 }
 
 /**
@@ -53,7 +60,10 @@ export function pdfByteForms(file: string): string[] {
 /** The images pdfimages lists, on one page or on all: the type, size, colour and encoding of each. */
 export function pdfImages(file: string, page?: number): Array<{ type: string; width: number; height: number; color: string; enc: string }> {
   const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  const rows = execFileSync('pdfimages', [...pages, '-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  const rows = execFileSync('pdfimages', [...pages, '-list', file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
   return rows.map((row) => {
     const [, , type, width, height, color, , , enc] = row.trim().split(/\s+/);
     return { type: type!, width: Number(width), height: Number(height), color: color!, enc: enc! };

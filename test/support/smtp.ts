@@ -18,7 +18,11 @@ export interface Received {
  * required (and refused before TLS), recipients in `refuse` refused with 550. With `echoLogin` a
  * refused login is answered with the credentials as sent, base64-encoded, as some servers do.
  */
-export async function startSmtpServer(login: { user: string; password: string }, refuse: string[] = [], options: { echoLogin?: boolean } = {}) {
+export async function startSmtpServer(
+  login: { user: string; password: string },
+  refuse: string[] = [],
+  options: { echoLogin?: boolean } = {},
+) {
   const received: Received[] = [];
   const tls = await generate([{ name: 'commonName', value: 'localhost' }], { keyType: 'ec', algorithm: 'sha256' });
   const server = new SMTPServer({
@@ -29,7 +33,12 @@ export async function startSmtpServer(login: { user: string; password: string },
     logger: false,
     onAuth(auth, _session, done) {
       if (auth.username === login.user && auth.password === login.password) done(null, { user: auth.username });
-      else if (options.echoLogin) done(new Error(`Invalid login ${Buffer.from(`\0${auth.username}\0${auth.password}`).toString('base64')} ${Buffer.from(auth.password ?? '').toString('base64')}`));
+      else if (options.echoLogin)
+        done(
+          new Error(
+            `Invalid login ${Buffer.from(`\0${auth.username}\0${auth.password}`).toString('base64')} ${Buffer.from(auth.password ?? '').toString('base64')}`,
+          ),
+        );
       else done(new Error('Invalid username or password'));
     },
     onRcptTo(address, _session, done) {
@@ -39,7 +48,12 @@ export async function startSmtpServer(login: { user: string; password: string },
     onData(stream, session, done) {
       simpleParser(stream).then(
         (mail) => {
-          received.push({ to: session.envelope.rcptTo.map((a) => a.address), secure: session.secure, user: session.user as string | undefined, mail });
+          received.push({
+            to: session.envelope.rcptTo.map((a) => a.address),
+            secure: session.secure,
+            user: session.user as string | undefined,
+            mail,
+          });
           done();
         },
         (err: Error) => done(err),

@@ -126,10 +126,12 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
   const { look, dict, treeRoot, elements } = pdfObjects(file);
   const typeOf = (v: Json | undefined) => String(dict(v)?.['/S'] ?? '').slice(1);
   const types = new Set([...elements.values()].map(typeOf));
-  const listItems = [...elements.values()].filter((d) => d['/S'] === '/LI').map((d) => {
-    const kids = look(d['/K']);
-    return (Array.isArray(kids) ? kids : [kids ?? null]).map(typeOf);
-  });
+  const listItems = [...elements.values()]
+    .filter((d) => d['/S'] === '/LI')
+    .map((d) => {
+      const kids = look(d['/K']);
+      return (Array.isArray(kids) ? kids : [kids ?? null]).map(typeOf);
+    });
   const roleMap = Object.fromEntries(Object.entries(dict(treeRoot?.['/RoleMap']) ?? {}).map(([k, v]) => [k.slice(1), String(v).slice(1)]));
   return { types, roleMap, listItems };
 }

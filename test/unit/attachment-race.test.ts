@@ -27,7 +27,10 @@ describe('an attachment whose folder is swapped for a link out of the meetings f
     const folder = path.join(meetings, 'bilag', '2023-11-22');
     const dir = `${folder}.dir`;
     const link = `${folder}.link`;
-    for (const [where, text] of [[dir, 'INSIDE'], [outside, 'XQZOUTSIDE43']] as const) {
+    for (const [where, text] of [
+      [dir, 'INSIDE'],
+      [outside, 'XQZOUTSIDE43'],
+    ] as const) {
       mkdirSync(where, { recursive: true });
       writeFileSync(path.join(where, '2-1.pdf'), `%PDF-1.7\n% ${text}\n`);
     }

@@ -93,7 +93,10 @@ describe('the SBSYS XML', () => {
 
   it("names each text's element by its heading, as XML names may be, whatever the house's headings", () => {
     const headings = ['1. Sagsfremstilling', 'Udgift pr. m²', 'ªÅrsag', '- 2023 -', 'Bilag:'];
-    const data = meetingData('Økonomi', headings.map((heading) => ({ heading, html: '<p>Tekst</p>' })));
+    const data = meetingData(
+      'Økonomi',
+      headings.map((heading) => ({ heading, html: '<p>Tekst</p>' })),
+    );
     const xml = parsed(sbsysXml({ id: 'direktionen', name: 'Direktionen' }, data));
     const names = Array.from(xml.getElementsByTagName('Indhold')[0]?.childNodes ?? [], (n) => n.nodeName).filter((n) => n !== '#text');
     expect(names).toEqual(['Sagsfremstilling', 'Udgift_pr._m', 'Årsag', 'Tekst', 'Bilag']);

@@ -20,7 +20,11 @@ function rendered(pdf: Uint8Array, format: string, options: string[] = []): Buff
 
 /** A real photo's JPEG as poppler writes one (JFIF, no metadata), baseline or progressive. */
 async function jpeg(progressive: boolean): Promise<Buffer> {
-  return rendered(await pdfBytes({ text: 'FOTO af byggepladsen' }), '-jpeg', ['-r', '40', ...(progressive ? ['-jpegopt', 'progressive=y'] : [])]);
+  return rendered(await pdfBytes({ text: 'FOTO af byggepladsen' }), '-jpeg', [
+    '-r',
+    '40',
+    ...(progressive ? ['-jpegopt', 'progressive=y'] : []),
+  ]);
 }
 
 /** An attachment's file as `fil:` at `line`:`col` names it. */
@@ -50,7 +54,10 @@ const written = {
   xmp: segment(0xe1, 'http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta>XMPMARK02 forfatter</x:xmpmeta>'),
   iptc: segment(0xed, 'Photoshop 3.0\x008BIM\x04\x04IPTCMARK03'),
   comment: segment(0xfe, 'COMMARK04 taget af Jens'),
-  thumbnail: segment(0xe0, Buffer.concat([Buffer.from('JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x01\x01', 'latin1'), Buffer.from('THUMBMARK05', 'latin1')])),
+  thumbnail: segment(
+    0xe0,
+    Buffer.concat([Buffer.from('JFIF\x00\x01\x02\x00\x00\x01\x00\x01\x01\x01', 'latin1'), Buffer.from('THUMBMARK05', 'latin1')]),
+  ),
   multiPicture: segment(0xe2, 'MPF\x00MPFMARK06'),
   trailing: Buffer.from('SECONDIMAGE07 dybdekort', 'latin1'),
 };
@@ -74,7 +81,7 @@ function withMetadata(clean: Buffer): Buffer {
   ]);
 }
 
-describe('a photo or scan as an attachment: what was written beside a JPEG\'s picture', () => {
+describe("a photo or scan as an attachment: what was written beside a JPEG's picture", () => {
   it.each([false, true])('is left out, and the picture kept byte for byte (progressive: %s)', async (progressive) => {
     const clean = await jpeg(progressive);
     const damaged = withMetadata(clean);
@@ -88,7 +95,8 @@ describe('a photo or scan as an attachment: what was written beside a JPEG\'s pi
 
   it('is in no byte of the attachment as published, which shows the photo', async () => {
     const file = await published('jpeg', withMetadata(await jpeg(false)));
-    for (const bytes of pdfByteForms(file)) for (const m of marks) for (const s of spellings(m)) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
+    for (const bytes of pdfByteForms(file))
+      for (const m of marks) for (const s of spellings(m)) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
     expect(pdfImages(file)).toEqual([{ type: 'image', width: 331, height: 468, color: 'rgb', enc: 'jpeg' }]);
   });
 
@@ -146,13 +154,24 @@ function darkQuarter(pdf: string): { quarter: string; landscape: boolean } {
 
 describe('a photo with an EXIF orientation', () => {
   // Where the stored picture's top-left corner is shown, for each of EXIF's eight orientations.
-  const shown: Record<number, string> = { 1: 'top-left', 2: 'top-right', 3: 'bottom-right', 4: 'bottom-left', 5: 'top-left', 6: 'top-right', 7: 'bottom-right', 8: 'bottom-left' };
-  it.each(Object.keys(shown).map(Number))('%i is shown turned as a viewer of photos shows it, on a sheet turned the same way', async (turn) => {
-    const clean = await cornerJpeg();
-    const photo = Buffer.concat([clean.subarray(0, 2), exifOrientationSegment(turn, turn % 2 === 0), clean.subarray(2)]);
-    expect(orientation(photo)).toBe(turn);
-    expect(darkQuarter(await published('jpeg', photo))).toEqual({ quarter: shown[turn], landscape: turn >= 5 });
-    expect(orientation(clean)).toBe(1);
-  });
+  const shown: Record<number, string> = {
+    1: 'top-left',
+    2: 'top-right',
+    3: 'bottom-right',
+    4: 'bottom-left',
+    5: 'top-left',
+    6: 'top-right',
+    7: 'bottom-right',
+    8: 'bottom-left',
+  };
+  it.each(Object.keys(shown).map(Number))(
+    '%i is shown turned as a viewer of photos shows it, on a sheet turned the same way',
+    async (turn) => {
+      const clean = await cornerJpeg();
+      const photo = Buffer.concat([clean.subarray(0, 2), exifOrientationSegment(turn, turn % 2 === 0), clean.subarray(2)]);
+      expect(orientation(photo)).toBe(turn);
+      expect(darkQuarter(await published('jpeg', photo))).toEqual({ quarter: shown[turn], landscape: turn >= 5 });
+      expect(orientation(clean)).toBe(1);
+    },
+  );
 });
-

@@ -35,12 +35,15 @@ describe('the JSON Schema of a meeting file', () => {
   });
 });
 
-describe("the JSON Schemas of the shared files (udvalg.yaml, faste-punkter.yaml, plan.yaml, kalender.yaml, kommune.yaml)", () => {
+describe('the JSON Schemas of the shared files (udvalg.yaml, faste-punkter.yaml, plan.yaml, kalender.yaml, kommune.yaml)', () => {
   it('give every key its description, for the editor to show', () => {
     for (const [file, schema] of Object.entries(sharedJsonSchemas(['sagsfremstilling', 'indstilling']))) {
       const all = keys(schema);
       expect(all.length, file).toBeGreaterThan(1);
-      expect(all.filter((k) => !described(k.schema)).map((k) => k.path), file).toEqual([]);
+      expect(
+        all.filter((k) => !described(k.schema)).map((k) => k.path),
+        file,
+      ).toEqual([]);
     }
   });
 });
@@ -50,16 +53,33 @@ function patternsOf(schema: unknown, key: string): RegExp[] {
   const find = (node: unknown): unknown => {
     if (!node || typeof node !== 'object') return undefined;
     const own = (node as Node).properties?.[key];
-    return own ?? Object.values(node).map(find).find((n) => n !== undefined);
+    return (
+      own ??
+      Object.values(node)
+        .map(find)
+        .find((n) => n !== undefined)
+    );
   };
   const collect = (node: unknown): string[] =>
-    !node || typeof node !== 'object' ? [] : [...(typeof (node as Node).pattern === 'string' ? [(node as Node).pattern as string] : []), ...Object.values(node).flatMap(collect)];
+    !node || typeof node !== 'object'
+      ? []
+      : [
+          ...(typeof (node as Node).pattern === 'string' ? [(node as Node).pattern as string] : []),
+          ...Object.values(node).flatMap(collect),
+        ];
   return collect(find(schema)).map((p) => new RegExp(p, 'u'));
 }
 
 /** Every string of up to `length` pieces of `alphabet`. */
 const strings = (alphabet: string[], length: number): string[] =>
-  length === 0 ? [''] : [...strings(alphabet, length - 1), ...strings(alphabet, length - 1).filter((s) => s.length >= length - 1).flatMap((s) => alphabet.map((a) => s + a))];
+  length === 0
+    ? ['']
+    : [
+        ...strings(alphabet, length - 1),
+        ...strings(alphabet, length - 1)
+          .filter((s) => s.length >= length - 1)
+          .flatMap((s) => alphabet.map((a) => s + a)),
+      ];
 
 describe("the editor's patterns and agenda check's rules", () => {
   const both = (patterns: RegExp[], value: string) => patterns.length > 0 && patterns.every((p) => p.test(value));
@@ -81,10 +101,15 @@ describe("the editor's patterns and agenda check's rules", () => {
     expect(compared).toBe(years.length * 14 * 33);
   });
 
-  it("take the same date patterns and phrases of a house style", () => {
+  it('take the same date patterns and phrases of a house style', () => {
     const schema = sharedJsonSchemas(['a'])['kommune.yaml'];
     const cases = [
-      { key: 'forside', alphabet: ['d', 'M', 'y', 'E', 'm', 'h', 'D', 'o', 'n', "'", ' '], length: 4, value: (s: string) => ({ datoer: { forside: s } }) },
+      {
+        key: 'forside',
+        alphabet: ['d', 'M', 'y', 'E', 'm', 'h', 'D', 'o', 'n', "'", ' '],
+        length: 4,
+        value: (s: string) => ({ datoer: { forside: s } }),
+      },
       { key: 'afbud', alphabet: ['{', '}', 'medlem', 'navn', ' '], length: 4, value: (s: string) => ({ ord: { afbud: s } }) },
     ];
     for (const { key, alphabet, length, value } of cases) {

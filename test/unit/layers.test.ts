@@ -11,7 +11,11 @@ const depcruise = path.join(packageRoot, 'node_modules', 'dependency-cruiser', '
 
 function cruise(root: string): { ok: boolean; output: string } {
   try {
-    const output = execFileSync(process.execPath, [depcruise, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const output = execFileSync(process.execPath, [depcruise, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return { ok: true, output };
   } catch (err) {
     const { stdout, stderr } = err as { stdout: string; stderr: string };
@@ -22,7 +26,8 @@ function cruise(root: string): { ok: boolean; output: string } {
 /** The sources and the rules in a folder of their own, with `imports` added to files of src/. */
 function copyWith(imports: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'agenda-layers-'));
-  for (const part of ['src', 'tsconfig.json', '.dependency-cruiser.cjs', 'package.json']) cpSync(path.join(packageRoot, part), path.join(root, part), { recursive: true });
+  for (const part of ['src', 'tsconfig.json', '.dependency-cruiser.cjs', 'package.json'])
+    cpSync(path.join(packageRoot, part), path.join(root, part), { recursive: true });
   symlinkSync(path.join(packageRoot, 'node_modules'), path.join(root, 'node_modules'));
   for (const [file, line] of Object.entries(imports)) appendFileSync(path.join(root, file), `\n${line}\n`);
   return root;
@@ -46,7 +51,13 @@ describe('the layers', () => {
       }),
     );
     expect(result.ok).toBe(false);
-    for (const rule of ['pdf-imports-only-shared', 'model-imports-only-input-shared', 'shared-imports-only-nothing', 'callers-go-through-the-pipeline', 'pipeline-below-its-callers']) {
+    for (const rule of [
+      'pdf-imports-only-shared',
+      'model-imports-only-input-shared',
+      'shared-imports-only-nothing',
+      'callers-go-through-the-pipeline',
+      'pipeline-below-its-callers',
+    ]) {
       expect(result.output).toContain(rule);
     }
   });

@@ -12,7 +12,9 @@ const ignorePath = ['.gitignore', '.prettierignore'].map((name) => path.join(pac
 const unvisited = new Set(['.git', 'node_modules', 'dist']);
 
 function lines(results: ESLint.LintResult[]): string[] {
-  return results.flatMap((r) => r.messages.map((m) => `${path.relative(packageRoot, r.filePath)}:${m.line}:${m.column}: ${m.ruleId ?? ''}: ${m.message}`));
+  return results.flatMap((r) =>
+    r.messages.map((m) => `${path.relative(packageRoot, r.filePath)}:${m.line}:${m.column}: ${m.ruleId ?? ''}: ${m.message}`),
+  );
 }
 
 /** Every file under the package, but for the folders no tool reads. */
@@ -44,7 +46,7 @@ describe('the code kept in shape', () => {
     expect(results.length).toBeGreaterThan(100);
   });
 
-  it("is as Prettier writes it (`npx prettier --write .` mends it)", async () => {
+  it('is as Prettier writes it (`npx prettier --write .` mends it)', async () => {
     expect(await unformatted()).toEqual([]);
   });
 

@@ -9,7 +9,15 @@ import { scheduledDates } from '../../src/input/schedule.js';
 import { seatsOn } from '../../src/model/seats.js';
 
 const style = await readDefaultStyle();
-const itemDefaults = { fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }), sections: style.afsnit, earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: [], politicalReview: () => undefined };
+const itemDefaults = {
+  fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }),
+  sections: style.afsnit,
+  earlierDecisions: () => [],
+  present: { present: [] },
+  forwardPlan: { meetings: [], awaiting: [] },
+  plannedPoints: [],
+  politicalReview: () => undefined,
+};
 
 describe('seatsOn', () => {
   const members = [
@@ -18,7 +26,10 @@ describe('seatsOn', () => {
     { titel: 'Velfærdsdirektør', navn: 'Lene' },
   ];
   it('gives each seat its holder on the day, in the order first listed, and no name for a vacant seat', () => {
-    expect(seatsOn(members, '2023-05-01')).toEqual([{ title: 'Kommunaldirektør', name: 'Gammel' }, { title: 'Velfærdsdirektør', name: 'Lene' }]);
+    expect(seatsOn(members, '2023-05-01')).toEqual([
+      { title: 'Kommunaldirektør', name: 'Gammel' },
+      { title: 'Velfærdsdirektør', name: 'Lene' },
+    ]);
     expect(seatsOn(members, '2023-09-06')).toEqual([{ title: 'Kommunaldirektør' }, { title: 'Velfærdsdirektør', name: 'Lene' }]);
     expect(seatsOn(members, '2023-11-01')[0]).toEqual({ title: 'Kommunaldirektør', name: 'Ny' });
   });
@@ -26,7 +37,13 @@ describe('seatsOn', () => {
 
 describe('scheduledDates', () => {
   it('lists the weekday from the first on, with cancellations and extra dates', () => {
-    const dates = scheduledDates({ ugedag: 'onsdag', fra: '2023-10-02', til: '2023-10-25', aflyst: [{ dato: '2023-10-18', årsag: 'Efterårsferie' }], ekstra: ['2023-10-20'] });
+    const dates = scheduledDates({
+      ugedag: 'onsdag',
+      fra: '2023-10-02',
+      til: '2023-10-25',
+      aflyst: [{ dato: '2023-10-18', årsag: 'Efterårsferie' }],
+      ekstra: ['2023-10-20'],
+    });
     expect(dates).toEqual([
       { date: '2023-10-04' },
       { date: '2023-10-11' },
@@ -42,7 +59,13 @@ describe('forwardPlanOn', () => {
   const plan = {
     møder: [
       { dato: '2023-11-15', punkter: [{ tekst: 'I dag', tilføjet: undefined, fjernet: undefined }] },
-      { dato: '2023-11-22', punkter: [{ tekst: 'Gammelt', fjernet: '2023-11-08' }, { tekst: 'Nyt', tilføjet: '2023-11-08' }] },
+      {
+        dato: '2023-11-22',
+        punkter: [
+          { tekst: 'Gammelt', fjernet: '2023-11-08' },
+          { tekst: 'Nyt', tilføjet: '2023-11-08' },
+        ],
+      },
       { dato: '2023-12-07', punkter: [{ tekst: 'Torsdag', tilføjet: undefined, fjernet: undefined }] },
     ],
     afventer_dato: [{ tekst: 'Venter', tilføjet: undefined, fjernet: undefined }],
@@ -75,20 +98,47 @@ describe('forwardPlanOn', () => {
 describe('mergeItems', () => {
   const standing = [
     { id: 'først', titel: 'Fast først', afsnit: { indstilling: { før: 'Fast indstilling', efter: undefined } } },
-    { id: 'sidst', titel: 'Fast sidst', placering: 'sidst' as const, kommende_møder: true, afsnit: { sagsfremstilling: { før: 'Før', efter: 'Efter' } } },
+    {
+      id: 'sidst',
+      titel: 'Fast sidst',
+      placering: 'sidst' as const,
+      kommende_møder: true,
+      afsnit: { sagsfremstilling: { før: 'Før', efter: 'Efter' } },
+    },
   ];
   const plan = { meetings: [], awaiting: ['Venter'] };
   const defaults = { ...itemDefaults, forwardPlan: plan };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {
-    const items = mergeItems(standing, [{ titel: 'Eget punkt', lukket: true, afsnit: {} }, { fast: 'sidst', afsnit: { sagsfremstilling: { tekst: 'Nyt', lukket: false } } }], { ...defaults, sagsgang: 'DIR' });
+    const items = mergeItems(
+      standing,
+      [
+        { titel: 'Eget punkt', lukket: true, afsnit: {} },
+        { fast: 'sidst', afsnit: { sagsfremstilling: { tekst: 'Nyt', lukket: false } } },
+      ],
+      { ...defaults, sagsgang: 'DIR' },
+    );
     expect(items.map((i) => [i.number, i.title, i.lukket, i.sagsgang])).toEqual([
       [1, 'Fast først', false, 'DIR'],
       [2, 'Eget punkt', true, 'DIR'],
       [3, 'Fast sidst', false, 'DIR'],
     ]);
-    expect(items[0]!.sections[2]).toEqual({ key: 'indstilling', heading: 'Indstilling', main: false, before: 'Fast indstilling', text: undefined, after: undefined });
-    expect(items[2]!.sections[0]).toEqual({ key: 'sagsfremstilling', heading: 'Sagsfremstilling', main: true, before: 'Før', text: { text: 'Nyt', lukket: false }, after: 'Efter' });
+    expect(items[0]!.sections[2]).toEqual({
+      key: 'indstilling',
+      heading: 'Indstilling',
+      main: false,
+      before: 'Fast indstilling',
+      text: undefined,
+      after: undefined,
+    });
+    expect(items[2]!.sections[0]).toEqual({
+      key: 'sagsfremstilling',
+      heading: 'Sagsfremstilling',
+      main: true,
+      before: 'Før',
+      text: { text: 'Nyt', lukket: false },
+      after: 'Efter',
+    });
     expect(items[2]!.forwardPlan).toBe(plan);
     expect(items[0]!.forwardPlan).toBeUndefined();
   });
@@ -99,7 +149,11 @@ describe('mergeItems', () => {
   });
 
   it('numbers attachments by their place unless the clerk numbers them', () => {
-    const [item] = mergeItems([], [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }], afsnit: {} }], defaults);
+    const [item] = mergeItems(
+      [],
+      [{ titel: 'P', bilag: [{ titel: 'A' }, { nummer: 7, titel: 'B' }, { lukket: true }], afsnit: {} }],
+      defaults,
+    );
     expect(item!.bilag).toEqual([
       { number: 1, lukket: false, title: 'A', document: undefined },
       { number: 7, lukket: false, title: 'B', document: undefined },

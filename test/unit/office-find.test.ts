@@ -18,15 +18,30 @@ describe('finding LibreOffice (office/find.ts)', () => {
     const flagged = program('flagged', 'echo "LibreOffice 24.2.1.2 abc"');
     const variable = program('variable', 'echo "LibreOffice 7.4.7.2 40(Build:2)"');
     program('soffice', 'echo "LibreOffice 1.0.0.0 path"');
-    expect(await findOfficeConverter(flagged, { AGENDA_LIBREOFFICE: variable, PATH: dir })).toEqual({ program: flagged, version: 'LibreOffice 24.2.1.2 abc' });
-    expect(await findOfficeConverter(undefined, { AGENDA_LIBREOFFICE: variable, PATH: dir })).toEqual({ program: variable, version: 'LibreOffice 7.4.7.2 40(Build:2)' });
-    expect(await findOfficeConverter(undefined, { PATH: dir })).toEqual({ program: path.join(dir, 'soffice'), version: 'LibreOffice 1.0.0.0 path' });
+    expect(await findOfficeConverter(flagged, { AGENDA_LIBREOFFICE: variable, PATH: dir })).toEqual({
+      program: flagged,
+      version: 'LibreOffice 24.2.1.2 abc',
+    });
+    expect(await findOfficeConverter(undefined, { AGENDA_LIBREOFFICE: variable, PATH: dir })).toEqual({
+      program: variable,
+      version: 'LibreOffice 7.4.7.2 40(Build:2)',
+    });
+    expect(await findOfficeConverter(undefined, { PATH: dir })).toEqual({
+      program: path.join(dir, 'soffice'),
+      version: 'LibreOffice 1.0.0.0 path',
+    });
   });
 
   it('says so where the program named is not there, not a program, or not LibreOffice', async () => {
     const missing = path.join(dir, 'nowhere');
-    await expect(findOfficeConverter(missing, {})).rejects.toThrow(new EnvironmentError(`no LibreOffice at ${missing} (named by --libreoffice); install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDA_LIBREOFFICE to its soffice`));
+    await expect(findOfficeConverter(missing, {})).rejects.toThrow(
+      new EnvironmentError(
+        `no LibreOffice at ${missing} (named by --libreoffice); install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDA_LIBREOFFICE to its soffice`,
+      ),
+    );
     await expect(findOfficeConverter(undefined, { AGENDA_LIBREOFFICE: dir })).rejects.toThrow(/is not a program that can be run/);
-    await expect(findOfficeConverter(program('other', 'echo "Something 1.0"'), {})).rejects.toThrow(/did not say its version as LibreOffice does/);
+    await expect(findOfficeConverter(program('other', 'echo "Something 1.0"'), {})).rejects.toThrow(
+      /did not say its version as LibreOffice does/,
+    );
   });
 });

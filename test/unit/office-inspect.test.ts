@@ -14,9 +14,16 @@ const refusal = (bytes: Uint8Array, extension: string) =>
 /** What is checked before LibreOffice sees a file: read with yauzl and cfb, nothing unpacked. */
 describe('an office file before conversion (office/inspect.ts)', () => {
   it('refuses an OpenDocument file with a password (its manifest names the encryption)', async () => {
-    const manifest = '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>';
-    const odt = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'META-INF/manifest.xml': strToU8(manifest), 'content.xml': strToU8('x') });
-    expect(await refusal(odt, '.odt')).toBe('møder/m.yaml:4:9: bilag[0].fil: bilag/fil: it is protected by a password: save a copy without one and name that');
+    const manifest =
+      '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum="x"/></manifest:file-entry></manifest:manifest>';
+    const odt = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
+      'META-INF/manifest.xml': strToU8(manifest),
+      'content.xml': strToU8('x'),
+    });
+    expect(await refusal(odt, '.odt')).toBe(
+      'møder/m.yaml:4:9: bilag[0].fil: bilag/fil: it is protected by a password: save a copy without one and name that',
+    );
   });
 
   it('refuses a Word file with a password (a compound file holding EncryptionInfo) as such', async () => {

@@ -32,13 +32,26 @@ const calendar: CalendarInput = {
 const names = (list: Array<{ date: string; meetingName: string }>) => list.map((m) => `${m.meetingName} ${m.date}`);
 
 describe('politicalReview', () => {
-  const review = politicalReview(calendar, '2024-01-10', { previous: '2024-01-03', next: '2024-01-17' }, { 'BUU 2024-01-04': 'Godt møde.' });
+  const review = politicalReview(
+    calendar,
+    '2024-01-10',
+    { previous: '2024-01-03', next: '2024-01-17' },
+    { 'BUU 2024-01-04': 'Godt møde.' },
+  );
 
   it('splits the calendar at the previous, this and the next meeting, and looks ahead to the next closing meeting', () => {
-    expect(names(review.held)).toEqual(['Økonomiudvalgsmøde 2024-01-03', 'Børne- og Ungdomsudvalgsmøde 2024-01-04', 'Kommunalbestyrelsesmøde 2024-01-09']);
+    expect(names(review.held)).toEqual([
+      'Økonomiudvalgsmøde 2024-01-03',
+      'Børne- og Ungdomsudvalgsmøde 2024-01-04',
+      'Kommunalbestyrelsesmøde 2024-01-09',
+    ]);
     expect(names(review.agenda)).toEqual(['Børne- og Ungdomsudvalgsmøde 2024-01-10', 'Børne- og Ungdomsudvalgsmøde 2024-01-16']);
     // Up to and including the next KB that decides (not the theme meeting), with everything on its day.
-    expect(names(review.coming)).toEqual(['Økonomiudvalgsmøde 2024-01-30', 'Kommunalbestyrelsesmøde 2024-02-06', 'Kommunalbestyrelsesmøde 2024-02-06']);
+    expect(names(review.coming)).toEqual([
+      'Økonomiudvalgsmøde 2024-01-30',
+      'Kommunalbestyrelsesmøde 2024-02-06',
+      'Kommunalbestyrelsesmøde 2024-02-06',
+    ]);
     expect(review.held[1]!.note).toBe('Godt møde.');
   });
 
@@ -76,14 +89,22 @@ describe('political meetings in Danish', () => {
     expect(calendarSummary('Økonomiudvalget', true, { ...words, politisk_aflyst: 'AFLYST: {møde}' })).toBe('AFLYST: Økonomiudvalgets møde');
   });
   it('words the minutes’ lines: held, to be held, cancelled', () => {
-    expect(politicalMeetingMinute(extra!, '2024-01-08', true, words)).toBe('Der blev afholdt ekstraordinært Økonomiudvalgsmøde d. 3. januar.');
+    expect(politicalMeetingMinute(extra!, '2024-01-08', true, words)).toBe(
+      'Der blev afholdt ekstraordinært Økonomiudvalgsmøde d. 3. januar.',
+    );
     expect(politicalMeetingMinute(cancelled!, '2024-01-08', true, words)).toBe('Økonomiudvalgsmøde d. 2. januar var aflyst.');
     expect(politicalMeetingMinute(theme, '2024-02-07', false, words)).toBe('Der afholdes temamøde i Kommunalbestyrelsen d. 6. februar.');
   });
 });
 
 describe('Direktionen’s schedule', () => {
-  const schedule = { ugedag: 'onsdag' as const, fra: '2023-12-01', til: '2023-12-31', aflyst: [{ dato: '2023-12-27', årsag: 'Jul' }], flyttet: [{ fra: '2023-12-13', til: '2023-12-14' }] };
+  const schedule = {
+    ugedag: 'onsdag' as const,
+    fra: '2023-12-01',
+    til: '2023-12-31',
+    aflyst: [{ dato: '2023-12-27', årsag: 'Jul' }],
+    flyttet: [{ fra: '2023-12-13', til: '2023-12-14' }],
+  };
   it('moves a meeting to its new day and skips cancelled ones when finding the neighbours', () => {
     expect(scheduledDates(schedule).map((s) => s.date)).toEqual(['2023-12-06', '2023-12-14', '2023-12-20', '2023-12-27']);
     expect(neighboursOf(schedule, '2023-12-20')).toEqual({ previous: '2023-12-14', next: undefined });
@@ -94,10 +115,20 @@ describe('Direktionen’s schedule', () => {
 describe('the forward plan’s points on their day', () => {
   const plan = { møder: [{ dato: '2023-11-29', punkter: [{ tekst: 'A' }, { tekst: 'B', fjernet: '2023-11-29' }] }] };
   const standing = [{ id: 'behandling', titel: 'Punkter til behandling', fra_plan: true, afsnit: {} }];
-  const defaults = { sections: [], earlierDecisions: () => [], present: { present: [] }, forwardPlan: { meetings: [], awaiting: [] }, plannedPoints: pointsOn(plan, '2023-11-29'), politicalReview: () => undefined, fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }) };
+  const defaults = {
+    sections: [],
+    earlierDecisions: () => [],
+    present: { present: [] },
+    forwardPlan: { meetings: [], awaiting: [] },
+    plannedPoints: pointsOn(plan, '2023-11-29'),
+    politicalReview: () => undefined,
+    fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }),
+  };
   it('land in the timetable of the item that takes them, times left open, unless the meeting writes its own', () => {
     expect(mergeItems(standing, [], defaults)[0]!.tidsplan).toEqual([{ subject: 'A', lukket: false }]);
-    expect(mergeItems(standing, [{ fast: 'behandling', tidsplan: [{ tid: '10.00', punkt: 'Eget' }], afsnit: {} }], defaults)[0]!.tidsplan).toEqual([{ time: '10.00', subject: 'Eget', lukket: false }]);
+    expect(
+      mergeItems(standing, [{ fast: 'behandling', tidsplan: [{ tid: '10.00', punkt: 'Eget' }], afsnit: {} }], defaults)[0]!.tidsplan,
+    ).toEqual([{ time: '10.00', subject: 'Eget', lukket: false }]);
     expect(mergeItems([{ id: 'x', titel: 'X', afsnit: {} }], [], defaults)[0]!.tidsplan).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { readDefaultStyle } from '../../src/input/house-style.js';
 
 const style = await readDefaultStyle();
 /** An item's sections with the main one's text. */
-const withText = (text: string) => style.afsnit.map((a, i) => ({ key: a.nøgle, heading: a.overskrift, main: i === 0, text: i === 0 ? { text, lukket: false } : undefined }));
+const withText = (text: string) =>
+  style.afsnit.map((a, i) => ({ key: a.nøgle, heading: a.overskrift, main: i === 0, text: i === 0 ? { text, lukket: false } : undefined }));
 
 const item = (over: Partial<Item>): Item => ({
   number: 1,
@@ -52,7 +53,9 @@ describe('Danish dates', () => {
 
 describe('renderHtml', () => {
   it('shows HTML and Handlebars in the clerk’s text as text', () => {
-    const html = renderHtml(meeting([item({ title: '<b>fed</b>', sections: withText('<script>alert(1)</script> {{meeting.committee}} **fed**') })]));
+    const html = renderHtml(
+      meeting([item({ title: '<b>fed</b>', sections: withText('<script>alert(1)</script> {{meeting.committee}} **fed**') })]),
+    );
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{meeting.committee}} <strong>fed</strong>');
     expect(html).toContain('<h1>1. &lt;b&gt;fed&lt;/b&gt;</h1>');
     expect(html).not.toContain('<script>');
@@ -66,7 +69,16 @@ describe('renderHtml', () => {
   });
 
   it('lists a closed attachment as closed, and keeps an open one’s title and document number', () => {
-    const html = renderHtml(meeting([item({ bilag: [{ number: 1, lukket: false, title: 'Notat', document: '1/23' }, { number: 2, lukket: true }] })]));
+    const html = renderHtml(
+      meeting([
+        item({
+          bilag: [
+            { number: 1, lukket: false, title: 'Notat', document: '1/23' },
+            { number: 2, lukket: true },
+          ],
+        }),
+      ]),
+    );
     expect(html).toMatch(/<li value="1">\s*Notat \(1\/23\)<\/li>/);
     expect(html).toMatch(/<li value="2">\(Lukket bilag\)\s*<\/li>/);
   });
@@ -101,12 +113,19 @@ describe('pageNumbers', () => {
 
 describe('the attachments after each item (--bilag-efter-punkt)', () => {
   // Front page, contents, items 1-3 on sheets 2, 4, 6, Bilagsoversigt on 8; items 1 and 3 have attachments.
-  const sizes = [{ item: 0, pages: 5 }, { item: 0, pages: 2 }, { item: 2, pages: 4 }];
+  const sizes = [
+    { item: 0, pages: 5 },
+    { item: 0, pages: 2 },
+    { item: 2, pages: 4 },
+  ];
   const print = { pages: [1, 2, 4, 6, 8], sheets: 9 };
 
-  it("finds the empty sheet before the heading after each item with attachments, and numbers the agenda without them", () => {
+  it('finds the empty sheet before the heading after each item with attachments, and numbers the agenda without them', () => {
     const places = attachmentPlaces(sizes);
-    expect([...places]).toEqual([[0, 7], [2, 4]]);
+    expect([...places]).toEqual([
+      [0, 7],
+      [2, 4],
+    ]);
     expect(agendaLayout(print, sizes, true)).toEqual({ agenda: { body: [1, 2, 4, 5], total: 5 }, places: [3, 7] });
     expect(agendaLayout(print, sizes, false)).toEqual({ agenda: pageNumbers(print), places: [] });
   });

@@ -25,7 +25,9 @@ describe('the seal of a document', () => {
     expect(sealedOver(sealed, placeholder)).toBe(true);
     expect(sealedOver(sealed, 'b'.repeat(64))).toBe(false);
     expect(sealedOver(Buffer.concat([sealed, Buffer.from('%annotated\n')]), placeholder)).toBe(false);
-    expect(sealedOver(Buffer.concat([sealed, Buffer.from(`<< /AgendaSha256 (${digestOf(sealed)}) >>\n`, 'latin1')]), placeholder)).toBe(false);
+    expect(sealedOver(Buffer.concat([sealed, Buffer.from(`<< /AgendaSha256 (${digestOf(sealed)}) >>\n`, 'latin1')]), placeholder)).toBe(
+      false,
+    );
     expect(sealedOver(saved, placeholder)).toBe(false);
   });
 });

@@ -15,8 +15,14 @@ const problems = (schema: Parameters<typeof validate>[1], text: string) => {
 
 describe('the meeting schema', () => {
   it('accepts a meeting and gives numbers and flags their meaning', () => {
-    const result = validate(parseYaml('m.yaml', 'punkter:\n  - titel: Nyt\n    bilag:\n      - nummer: 3\n        titel: Notat\n      - lukket: ja\n'), meetingSchema);
-    expect(result).toEqual({ ok: true, value: { punkter: [{ titel: 'Nyt', bilag: [{ nummer: 3, titel: 'Notat' }, { lukket: true }], afsnit: {} }] } });
+    const result = validate(
+      parseYaml('m.yaml', 'punkter:\n  - titel: Nyt\n    bilag:\n      - nummer: 3\n        titel: Notat\n      - lukket: ja\n'),
+      meetingSchema,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { punkter: [{ titel: 'Nyt', bilag: [{ nummer: 3, titel: 'Notat' }, { lukket: true }], afsnit: {} }] },
+    });
   });
 
   it('names a misspelt key with the key it most likely meant', () => {
@@ -26,11 +32,18 @@ describe('the meeting schema', () => {
   });
 
   it('lists the known keys when a key is nothing like them', () => {
-    expect(problems(meetingSchema, 'zzz: 1\n')[0]).toBe('m.yaml:1:1: zzz: unknown key (known keys here: sted, start, slut, fraværende, modtagere, punkter)');
+    expect(problems(meetingSchema, 'zzz: 1\n')[0]).toBe(
+      'm.yaml:1:1: zzz: unknown key (known keys here: sted, start, slut, fraværende, modtagere, punkter)',
+    );
   });
 
   it('reports wrong types where the value stands, all at once', () => {
-    expect(problems(meetingSchema, 'start: ni\npunkter:\n  - titel: [a]\n    bilag:\n      - nummer: to\n        titel: x\n      - dokument: 1/23\n')).toEqual([
+    expect(
+      problems(
+        meetingSchema,
+        'start: ni\npunkter:\n  - titel: [a]\n    bilag:\n      - nummer: to\n        titel: x\n      - dokument: 1/23\n',
+      ),
+    ).toEqual([
       'm.yaml:1:8: start: expected a time such as 9:00',
       'm.yaml:3:12: punkter[0].titel: expected text, got a list',
       'm.yaml:5:17: punkter[0].bilag[0].nummer: expected a whole number',
@@ -39,7 +52,9 @@ describe('the meeting schema', () => {
   });
 
   it('wants a title on an item that fills in no standing item', () => {
-    expect(problems(meetingSchema, 'punkter:\n  - indstilling: x\n')).toEqual(['m.yaml:2:5: punkter[0].titel: an item needs a titel (or fast: the id of a standing item)']);
+    expect(problems(meetingSchema, 'punkter:\n  - indstilling: x\n')).toEqual([
+      'm.yaml:2:5: punkter[0].titel: an item needs a titel (or fast: the id of a standing item)',
+    ]);
   });
 });
 
@@ -54,7 +69,9 @@ describe('dates', () => {
   it('accepts 29 February in a leap year only', () => {
     const member = (fra: string) => `navn: D\nsted: S\nstart: 9:00\nslut: 17:00\nmedlemmer:\n  - titel: T\n    navn: N\n    fra: ${fra}\n`;
     expect(problems(committeeSchema, member('2024-02-29'))).toEqual([]);
-    expect(problems(committeeSchema, member('2023-02-29'))).toEqual(['m.yaml:8:10: medlemmer[0].fra: 2023-02-29 is not a date in the calendar']);
+    expect(problems(committeeSchema, member('2023-02-29'))).toEqual([
+      'm.yaml:8:10: medlemmer[0].fra: 2023-02-29 is not a date in the calendar',
+    ]);
   });
 });
 

@@ -32,14 +32,18 @@ describe('parseYaml', () => {
     expect(findings('a: 1\nb: [1, 2\nc: 3\n')).toEqual([expect.stringMatching(/^3:1: .*end with a \]/)]);
   });
 
-
   it('explains tab indentation', () => {
     expect(findings('a:\n\tb: 1\n').join()).toMatch(/tab/i);
   });
 
   it('refuses a file whose aliases would expand without bound', () => {
     const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) laughs.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      laughs.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     expect(findings(laughs.join('\n')).join()).toMatch(/alias/i);
   });
 });
@@ -47,7 +51,9 @@ describe('parseYaml', () => {
 describe('a key given twice', () => {
   it('is reported, and the file is still read and checked, so its other mistakes are found in the same run', () => {
     const file = parseYaml('m.yaml', 'a: 1\nb: x\na: 3\n');
-    expect(file.findings?.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual(['3:1: this key is already given above in the same block']);
+    expect(file.findings?.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual([
+      '3:1: this key is already given above in the same block',
+    ]);
     const result = validate(file, z.strictObject({ a: z.string(), b: wholeNumber }));
     expect(result.ok ? [] : result.findings.map((f) => `${f.line}:${f.col}: ${f.path}: ${f.message}`)).toEqual([
       '3:1: : this key is already given above in the same block',

@@ -10,8 +10,8 @@ export const roles = ['formand', 'næstformand'] as const;
  * party letter and a role. Both may be listed in one committee.
  */
 const member = block({
-  titel: optional(name).describe('The seat\'s title: Kommunaldirektør.'),
-  navn: name.describe('The member\'s name.'),
+  titel: optional(name).describe("The seat's title: Kommunaldirektør."),
+  navn: name.describe("The member's name."),
   parti: optional(name).describe('The party letter: A, V, F ... (Jan Petersen (A)).'),
   rolle: optional(z.enum(roles)).describe(`The member's role: ${roles.join(' or ')}.`),
   fra: optional(isoDate).describe('The first day in the seat; default always.'),
@@ -44,12 +44,13 @@ const schedule = block({
   fra: optional(isoDate).describe('The first day of the weekday rhythm.'),
   til: optional(isoDate).describe('The last day of the weekday rhythm.'),
   datoer: optional(list(dated)).describe('Meetings on dates of their own: a date, or dato with start, slut and sted.'),
-  aflyst: optional(list(block({ dato: isoDate.describe("The cancelled meeting's date."), årsag: optional(text).describe('Why: Efterårsferie.') })))
-    .describe('Cancelled meetings.'),
-  ekstra: optional(list(isoDate)).describe('Extra meetings\' dates.'),
-  flyttet: optional(list(block({ fra: isoDate.describe('The day it was to be held.'), til: isoDate.describe('The day it is held.') }))).describe(
-    'Meetings moved to another day: held on til instead of fra.',
-  ),
+  aflyst: optional(
+    list(block({ dato: isoDate.describe("The cancelled meeting's date."), årsag: optional(text).describe('Why: Efterårsferie.') })),
+  ).describe('Cancelled meetings.'),
+  ekstra: optional(list(isoDate)).describe("Extra meetings' dates."),
+  flyttet: optional(
+    list(block({ fra: isoDate.describe('The day it was to be held.'), til: isoDate.describe('The day it is held.') })),
+  ).describe('Meetings moved to another day: held on til instead of fra.'),
 })
   .refine(...notBefore('fra', 'til'))
   // Every meeting of the span is worked out: a year typo (2923 for 2023) would take minutes and memory.
@@ -73,16 +74,16 @@ const schedule = block({
 
 /** `udvalg.yaml`: who meets, where and when. */
 export const committeeSchema = block({
-  navn: name.describe('The committee\'s name: Direktionen, Økonomiudvalget.'),
-  kort: optional(namePart).describe('The short name commands and documents\' names use (--udvalg ØK); default the folder\'s name.'),
-  kommune: optional(name).describe('The municipality; default kommune.yaml\'s navn.'),
+  navn: name.describe("The committee's name: Direktionen, Økonomiudvalget."),
+  kort: optional(namePart).describe("The short name commands and documents' names use (--udvalg ØK); default the folder's name."),
+  kommune: optional(name).describe("The municipality; default kommune.yaml's navn."),
   sted: name.describe('Where the committee meets: the room.'),
   start: clock.describe('When its meetings start: 9:00.'),
   slut: clock.describe('When its meetings end: 17:00.'),
   sagsgang: optional(name).describe('The case route its items show: DIR.'),
   medlemmer: z.array(member).min(1).describe('The members: navn with titel, or parti and rolle; fra and til for a period.'),
   mødeplan: optional(schedule).describe('When it meets: ugedag from fra to til, and/or datoer; less aflyst, plus ekstra and flyttet.'),
-  husstil: optional(houseStyleOverrideSchema).describe('This committee\'s own house style, over the municipality\'s.'),
+  husstil: optional(houseStyleOverrideSchema).describe("This committee's own house style, over the municipality's."),
 });
 
 export type CommitteeInput = z.output<typeof committeeSchema>;

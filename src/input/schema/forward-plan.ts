@@ -18,7 +18,10 @@ const plannedPoint = z.union([
 export const forwardPlanSchema = block({
   møder: optional(
     list(
-      block({ dato: isoDate.describe('The date of the coming meeting.'), punkter: list(plannedPoint).describe('The points planned for that meeting.') }),
+      block({
+        dato: isoDate.describe('The date of the coming meeting.'),
+        punkter: list(plannedPoint).describe('The points planned for that meeting.'),
+      }),
     ),
   ).describe('The coming meetings with their planned points, by date.'),
   afventer_dato: optional(list(plannedPoint)).describe('The points awaiting a date.'),

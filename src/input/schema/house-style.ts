@@ -14,13 +14,20 @@ function phrase(...allowed: string[]) {
   const known = `(?:${allowed.map((a) => a.replace(/[^\p{L}\p{N}_]/gu, '\\$&')).join('|') || '(?!)'})`;
   const pattern = `^(?:[^{]|\\{${known}\\}|\\{(?![^{}]*\\}))*$`;
   const patternErrorMessage = `a {placeholder} this text does not know${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (it takes none)'}`;
-  return asText(text.superRefine((value, ctx) => {
-    for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
-      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the pattern's one group always takes part in a match
-      if (allowed.includes(name!)) continue;
-      ctx.addIssue({ code: 'custom', message: `{${name}} is not known here${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (this text takes no placeholders)'}` });
-    }
-  }).meta({ pattern, patternErrorMessage }));
+  return asText(
+    text
+      .superRefine((value, ctx) => {
+        for (const [, name] of value.matchAll(/\{([^{}]*)\}/g)) {
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the pattern's one group always takes part in a match
+          if (allowed.includes(name!)) continue;
+          ctx.addIssue({
+            code: 'custom',
+            message: `{${name}} is not known here${allowed.length ? ` (write ${allowed.map((a) => `{${a}}`).join(', ')})` : ' (this text takes no placeholders)'}`,
+          });
+        }
+      })
+      .meta({ pattern, patternErrorMessage }),
+  );
 }
 
 /** Letters of a date pattern that mean something else than a house means by them. */
@@ -43,40 +50,53 @@ const datePatternForEditor = `^(?:[^A-Za-z']|([GyRuQqMLwIdEecibXxOztTPp])\\1*(?!
  * A pattern with a clock in it is refused, chiefly `mm`, which is minutes: the month is MM; so are D
  * and Y (date-fns refuses DD and YYYY, and writes a warning of its own beside).
  */
-const datePattern = asText(text.superRefine((pattern, ctx) => {
-  const unquoted = pattern.replace(/'[^']*'/g, '');
-  const letter = new RegExp(`[${refused}]`).exec(unquoted)?.[0];
-  if (letter) {
-    const clock = `'${letter}' is part of a clock time; a date pattern has d, M, y and E (dd-MM-yyyy)`;
-    ctx.addIssue({ code: 'custom', message: mistakenLetters[letter] ?? clock });
-    return;
-  }
-  try {
-    format(new Date(2023, 10, 22, 12), pattern);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: `not a date pattern: ${messageOf(err)} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
-  }
-}).meta({ pattern: datePatternForEditor, patternErrorMessage: "a date pattern has d, M, y and E, and words in quotes: EEEE 'den' d. MMMM yyyy" }));
+const datePattern = asText(
+  text
+    .superRefine((pattern, ctx) => {
+      const unquoted = pattern.replace(/'[^']*'/g, '');
+      const letter = new RegExp(`[${refused}]`).exec(unquoted)?.[0];
+      if (letter) {
+        const clock = `'${letter}' is part of a clock time; a date pattern has d, M, y and E (dd-MM-yyyy)`;
+        ctx.addIssue({ code: 'custom', message: mistakenLetters[letter] ?? clock });
+        return;
+      }
+      try {
+        format(new Date(2023, 10, 22, 12), pattern);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `not a date pattern: ${messageOf(err)} (put words in quotes: EEEE 'den' d. MMMM yyyy)` });
+      }
+    })
+    .meta({
+      pattern: datePatternForEditor,
+      patternErrorMessage: "a date pattern has d, M, y and E, and words in quotes: EEEE 'den' d. MMMM yyyy",
+    }),
+);
 
 /** A section of an item: the key a meeting writes it under, and its heading in the document. */
 const section = block({
   nøgle: z
     .string()
     .regex(...rule(/^[a-zæøå][a-zæøå0-9_]*$/, 'a key is written in small letters, digits and _ (økonomiske_konsekvenser)', { abort: true }))
-    .regex(...rule(new RegExp(`^(?!(?:${ownItemKeys.join('|')})$)`), 'a key of every item already; give the section another key', {
-      error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key`,
-    }))
+    .regex(
+      ...rule(new RegExp(`^(?!(?:${ownItemKeys.join('|')})$)`), 'a key of every item already; give the section another key', {
+        error: (iss) => `${String(iss.input)} is a key of every item already; give the section another key`,
+      }),
+    )
     .describe('The key a meeting writes the section under: sagsfremstilling, indstilling.'),
   overskrift: text.describe("The section's heading in the documents: Sagsfremstilling."),
 });
 
 /** The sections in their order, each key once. */
-const sections = z.array(section).meta({ minItems: 1 }).superRefine((list, ctx) => {
-  if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least 1' });
-  list.forEach((s, i) => {
-    if (list.findIndex((o) => o.nøgle === s.nøgle) !== i) ctx.addIssue({ code: 'custom', path: [i, 'nøgle'], message: `the section ${s.nøgle} is listed twice` });
+const sections = z
+  .array(section)
+  .meta({ minItems: 1 })
+  .superRefine((list, ctx) => {
+    if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'must list at least 1' });
+    list.forEach((s, i) => {
+      if (list.findIndex((o) => o.nøgle === s.nøgle) !== i)
+        ctx.addIssue({ code: 'custom', path: [i, 'nøgle'], message: `the section ${s.nøgle} is listed twice` });
+    });
   });
-});
 
 /** The fixed words of the documents, and which placeholders each takes; each described as the clerk sees it. */
 const wordShape = {
@@ -90,7 +110,7 @@ const wordShape = {
   fraværende: text.describe("The heading of the absent members' list: Fraværende."),
   indholdsfortegnelse: text.describe('The heading of the table of contents: Indholdsfortegnelse.'),
   side: text.describe("The table of contents' word for a page: Side."),
-  åben_sag: text.describe('An open item\'s mark: Åben sag.'),
+  åben_sag: text.describe("An open item's mark: Åben sag."),
   lukket_sag: text.describe("A closed item's mark: Lukket sag."),
   lukket_punkt: text.describe("A closed item's title in the public version: Lukket punkt."),
   sagsgang: text.describe("The label of an item's case route: Sagsgang."),

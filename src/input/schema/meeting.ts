@@ -4,11 +4,13 @@ import { block, blockWithSections, clock, email, flag, given, list, name, option
 
 const openAttachment = 'an open attachment needs a titel';
 const bilag = block({
-  nummer: optional(wholeNumber).describe('The attachment\'s number in its item; default: its place in the list.'),
-  titel: optional(name).describe('The attachment\'s title; required unless it is closed.'),
+  nummer: optional(wholeNumber).describe("The attachment's number in its item; default: its place in the list."),
+  titel: optional(name).describe("The attachment's title; required unless it is closed."),
   dokument: optional(name).describe('Its number in the case system, e.g. 116728/23.'),
   /** The attachment's file, relative to the meetings folder: it goes into the combined document (an office file converted to PDF by LibreOffice). */
-  fil: optional(text).describe(`The attachment's file, relative to the meetings folder, for the combined document: PDF, PNG, JPEG, or an office file (${officeExtensions.join(' ')}), converted to PDF by LibreOffice.`),
+  fil: optional(text).describe(
+    `The attachment's file, relative to the meetings folder, for the combined document: PDF, PNG, JPEG, or an office file (${officeExtensions.join(' ')}), converted to PDF by LibreOffice.`,
+  ),
   lukket: optional(flag).describe('true: a closed attachment, left out of the public version.'),
   /** Why a closed attachment is closed, for the public (e.g. "jf. offentlighedslovens § 30"). */
   offentlig_note: optional(text).describe('Why a closed attachment is closed, shown to the public, e.g. jf. offentlighedslovens § 30.'),
@@ -19,7 +21,10 @@ const bilag = block({
 /** A text of the meeting's: plain, or `{ tekst, lukket: true }` to keep it out of the public version. */
 const closableText = z.union([
   text.transform((tekst) => ({ tekst, lukket: false })),
-  block({ tekst: text.describe('The text.'), lukket: optional(flag).describe('true: the text is closed, left out of the public version.') }).transform(({ tekst, lukket }) => ({ tekst, lukket: lukket ?? false })),
+  block({
+    tekst: text.describe('The text.'),
+    lukket: optional(flag).describe('true: the text is closed, left out of the public version.'),
+  }).transform(({ tekst, lukket }) => ({ tekst, lukket: lukket ?? false })),
 ]);
 
 /** A row of the item's timetable (Tid / Punkt). */
@@ -47,26 +52,30 @@ const dissent = block({
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
-  fast: optional(name).describe('The id of a standing item (faste-punkter.yaml) this entry fills in; without it, the entry is an item of its own.'),
-  titel: optional(name).describe('The item\'s title: required for an item of its own; replaces a standing item\'s title.'),
+  fast: optional(name).describe(
+    'The id of a standing item (faste-punkter.yaml) this entry fills in; without it, the entry is an item of its own.',
+  ),
+  titel: optional(name).describe("The item's title: required for an item of its own; replaces a standing item's title."),
   /** The title the public version shows for a closed item; without it, "Lukket punkt". */
   offentlig_titel: optional(name).describe('The title the public version shows for a closed item; without it, "Lukket punkt".'),
   lukket: optional(flag).describe('true: a closed item (Lukket sag); default open (Åben sag).'),
-  sagsgang: optional(name).describe('The case route, e.g. DIR; default the committee\'s.'),
+  sagsgang: optional(name).describe("The case route, e.g. DIR; default the committee's."),
   /** The case this item takes up (its journal number): earlier committees' decisions on it are shown. */
-  sag: optional(name).describe('The case this item takes up (its journal number): earlier committees\' decisions on it are shown.'),
+  sag: optional(name).describe("The case this item takes up (its journal number): earlier committees' decisions on it are shown."),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
-  bilag: optional(list(bilag)).describe('The item\'s attachments.'),
+  bilag: optional(list(bilag)).describe("The item's attachments."),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
   /** Members who did not take part in this item: absent for it (fraværende) or disqualified (inhabil). */
   fraværende: optional(names).describe('Members who did not take part in this item.'),
   inhabil: optional(names).describe('Members who did not take part in this item because they were disqualified (inhabil).'),
   afstemning: optional(vote).describe('How the members voted: for, imod, undlod, by party letter or name.'),
-  protokoltilførsel: optional(list(dissent)).describe('A member\'s or a party\'s dissent for the record: af and tekst.'),
+  protokoltilførsel: optional(list(dissent)).describe("A member's or a party's dissent for the record: af and tekst."),
   /** Leave out the political calendar's lists (with `nej`), to write them by hand. */
-  politiske_møder: optional(flag).describe('nej: leave out the political calendar\'s lists on this item, to write them by hand.'),
+  politiske_møder: optional(flag).describe("nej: leave out the political calendar's lists on this item, to write them by hand."),
   /** Remarks on single political meetings for the minutes, keyed by short name and date: `ØK 2023-09-05`. */
-  bemærkninger: optional(z.record(z.string(), text)).describe('Remarks on single political meetings for the minutes, keyed by short name and date, e.g. ØK 2023-09-05.'),
+  bemærkninger: optional(z.record(z.string(), text)).describe(
+    'Remarks on single political meetings for the minutes, keyed by short name and date, e.g. ØK 2023-09-05.',
+  ),
 };
 
 /** The keys of an item that no section may take. */
@@ -83,19 +92,24 @@ function itemSchema(sectionKeys: string[]) {
 /** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */
 const absence = z.union([
   name.transform((navn) => ({ navn, stedfortræder: undefined })),
-  block({ navn: name.describe('The absent member\'s name.'), stedfortræder: optional(name).describe('Who takes the seat for the meeting (stedfortræder).') }),
+  block({
+    navn: name.describe("The absent member's name."),
+    stedfortræder: optional(name).describe('Who takes the seat for the meeting (stedfortræder).'),
+  }),
 ]);
 
 /** `<date>.yaml`: what is new at this meeting, with an item's sections as the house style lists them. The date is the file's name. */
 export function meetingSchemaFor(sectionKeys: string[]) {
   return block({
-    sted: optional(name).describe('The room, in place of the committee\'s.'),
-    start: optional(clock).describe('The start time, e.g. 9:00, in place of the committee\'s.'),
-    slut: optional(clock).describe('The end time, in place of the committee\'s.'),
+    sted: optional(name).describe("The room, in place of the committee's."),
+    start: optional(clock).describe("The start time, e.g. 9:00, in place of the committee's."),
+    slut: optional(clock).describe("The end time, in place of the committee's."),
     fraværende: optional(list(absence)).describe('Members who are absent (afbud): a name, or navn and stedfortræder.'),
     /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
-    modtagere: optional(list(block({ navn: optional(name).describe('The recipient\'s name.'), email: email.describe('The address agenda send sends to.') }))).describe('Who gets the documents by e-mail besides the members.'),
-    punkter: optional(list(itemSchema(sectionKeys))).describe('The meeting\'s items, in order; standing items come in their own order.'),
+    modtagere: optional(
+      list(block({ navn: optional(name).describe("The recipient's name."), email: email.describe('The address agenda send sends to.') })),
+    ).describe('Who gets the documents by e-mail besides the members.'),
+    punkter: optional(list(itemSchema(sectionKeys))).describe("The meeting's items, in order; standing items come in their own order."),
   });
 }
 

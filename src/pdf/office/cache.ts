@@ -17,7 +17,8 @@ export function cacheFile(cacheDir: string, key: Record<string, string>): string
  */
 export async function readCached(file: string): Promise<Uint8Array | undefined> {
   const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes || !bytes.subarray(0, 5).equals(Buffer.from('%PDF-')) || !/%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1'))) return undefined;
+  if (!bytes || !bytes.subarray(0, 5).equals(Buffer.from('%PDF-')) || !/%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1')))
+    return undefined;
   try {
     const { PDFDocument } = await pdfLib();
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });

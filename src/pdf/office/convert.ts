@@ -50,7 +50,12 @@ export interface ConvertOptions {
 export async function convertOffice(file: OfficeFile, options: ConvertOptions): Promise<{ pdf: Uint8Array; converted: boolean }> {
   const extension = file.extension.toLowerCase();
   await inspectOfficeFile(file.ref, file.bytes, extension);
-  const cached = cacheFile(options.cacheDir, { input: file.sha256, extension, converter: options.converter.version, options: optionsVersion });
+  const cached = cacheFile(options.cacheDir, {
+    input: file.sha256,
+    extension,
+    converter: options.converter.version,
+    options: optionsVersion,
+  });
   const hit = await readCached(cached);
   if (hit) return { pdf: hit, converted: false };
   const pdf = await oneAtATime(() => convert(file, extension, options));
@@ -126,9 +131,16 @@ async function libreOffice(run: Run, input: { path: string; filter: string }, ex
 
 /** Why LibreOffice made no PDF, as the clerk can act on it. */
 function failure(ended: Ended, timeoutMs: number, name: string): string {
-  if (ended.by === 'timeout') return `LibreOffice did not finish converting it within ${timeoutMs / 1000} s: open it, save a copy (or a PDF) and name that`;
-  const said = ended.said.trim().split('\n').filter((line) => !/javaldx/.test(line)).slice(-2).join(' ');
-  if (ended.by === 'exit' && ended.signal) return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
+  if (ended.by === 'timeout')
+    return `LibreOffice did not finish converting it within ${timeoutMs / 1000} s: open it, save a copy (or a PDF) and name that`;
+  const said = ended.said
+    .trim()
+    .split('\n')
+    .filter((line) => !/javaldx/.test(line))
+    .slice(-2)
+    .join(' ');
+  if (ended.by === 'exit' && ended.signal)
+    return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
   return `LibreOffice could not convert it: it is damaged, protected by a password, or not ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
 }
 

@@ -19,7 +19,11 @@ export const howToGetLibreOffice =
 function usualPlaces(): string[] {
   const opt = (() => {
     try {
-      return readdirSync('/opt').filter((name) => name.startsWith('libreoffice')).sort().reverse().map((name) => `/opt/${name}/program/soffice`);
+      return readdirSync('/opt')
+        .filter((name) => name.startsWith('libreoffice'))
+        .sort()
+        .reverse()
+        .map((name) => `/opt/${name}/program/soffice`);
     } catch {
       return [];
     }
@@ -40,16 +44,27 @@ const found = new Map<string, Promise<OfficeConverter | undefined>>();
  * so; none found is undefined (PDF, PNG and JPEG attachments need none).
  */
 export async function findOfficeConverter(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<OfficeConverter | undefined> {
-  const named = explicit ? { path: explicit, by: '--libreoffice' } : env.AGENDA_LIBREOFFICE ? { path: env.AGENDA_LIBREOFFICE, by: 'AGENDA_LIBREOFFICE' } : undefined;
+  const named = explicit
+    ? { path: explicit, by: '--libreoffice' }
+    : env.AGENDA_LIBREOFFICE
+      ? { path: env.AGENDA_LIBREOFFICE, by: 'AGENDA_LIBREOFFICE' }
+      : undefined;
   if (named) {
-    if (!existsSync(named.path)) throw new EnvironmentError(`no LibreOffice at ${named.path} (named by ${named.by}); ${howToGetLibreOffice}`);
-    if (!executable(named.path)) throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetLibreOffice}`);
+    if (!existsSync(named.path))
+      throw new EnvironmentError(`no LibreOffice at ${named.path} (named by ${named.by}); ${howToGetLibreOffice}`);
+    if (!executable(named.path))
+      throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetLibreOffice}`);
   }
   const program = named?.path ?? [...onPath(env), ...usualPlaces()].find(executable);
   if (!program) return undefined;
-  if (!found.has(program)) found.set(program, versionOf(program).then((version) => (version ? { program, version } : undefined)));
+  if (!found.has(program))
+    found.set(
+      program,
+      versionOf(program).then((version) => (version ? { program, version } : undefined)),
+    );
   const converter = await found.get(program)!;
-  if (!converter && named) throw new EnvironmentError(`${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`);
+  if (!converter && named)
+    throw new EnvironmentError(`${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`);
   return converter;
 }
 
@@ -57,9 +72,16 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
 function versionOf(program: string): Promise<string | undefined> {
   const profile = mkdtempSync(path.join(tmpdir(), `agenda-office-version-${process.pid}-`));
   return new Promise<string | undefined>((resolve) => {
-    execFile(program, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--version'], { timeout: 30_000, killSignal: 'SIGKILL', env: { PATH: process.env.PATH, HOME: profile, TMPDIR: profile } }, (err, stdout) => {
-      const line = String(stdout).split('\n').find((l) => /^LibreOffice\s+\d/.test(l.trim()));
-      resolve(err || !line ? undefined : line.trim());
-    });
+    execFile(
+      program,
+      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--version'],
+      { timeout: 30_000, killSignal: 'SIGKILL', env: { PATH: process.env.PATH, HOME: profile, TMPDIR: profile } },
+      (err, stdout) => {
+        const line = String(stdout)
+          .split('\n')
+          .find((l) => /^LibreOffice\s+\d/.test(l.trim()));
+        resolve(err || !line ? undefined : line.trim());
+      },
+    );
   }).finally(() => rmSync(profile, { recursive: true, force: true }));
 }

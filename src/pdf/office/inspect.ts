@@ -100,31 +100,40 @@ function encryptedOoxml(bytes: Uint8Array): boolean {
 /** The zip's central directory, read entry by entry: sizes declared, nothing inflated but an OpenDocument manifest. */
 function inspectZip(buffer: Buffer, extension: string, fail: (message: string) => Error): Promise<void> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (openError, zip) => {
-      if (openError || !zip) return reject(fail(`damaged: it cannot be read as a zip archive (${openError?.message ?? 'no archive'})`));
-      let total = 0;
-      let entries = 0;
-      let manifest: yauzl.Entry | undefined;
-      zip.on('error', (err: Error) => reject(fail(`damaged: ${err.message}`)));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        total += entry.uncompressedSize;
-        entries++;
-        if (entry.fileName === 'META-INF/manifest.xml') manifest = entry;
-        if (entries > zipLimits.entries) return reject(fail(`refused: it holds more than ${zipLimits.entries} files, as a zip bomb does`));
-        if (total > zipLimits.totalBytes || (total > zipLimits.ratioFrom && total / buffer.length > zipLimits.ratio)) {
-          zip.close();
-          return reject(fail(`refused: it would unpack to ${Math.round(total / 1024 ** 2)} MB from ${Math.max(1, Math.round(buffer.length / 1024 ** 2))} MB, as a zip bomb does`));
-        }
+    yauzl.fromBuffer(
+      buffer,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
+      (openError, zip) => {
+        if (openError || !zip) return reject(fail(`damaged: it cannot be read as a zip archive (${openError?.message ?? 'no archive'})`));
+        let total = 0;
+        let entries = 0;
+        let manifest: yauzl.Entry | undefined;
+        zip.on('error', (err: Error) => reject(fail(`damaged: ${err.message}`)));
+        zip.on('entry', (entry: yauzl.Entry) => {
+          total += entry.uncompressedSize;
+          entries++;
+          if (entry.fileName === 'META-INF/manifest.xml') manifest = entry;
+          if (entries > zipLimits.entries)
+            return reject(fail(`refused: it holds more than ${zipLimits.entries} files, as a zip bomb does`));
+          if (total > zipLimits.totalBytes || (total > zipLimits.ratioFrom && total / buffer.length > zipLimits.ratio)) {
+            zip.close();
+            return reject(
+              fail(
+                `refused: it would unpack to ${Math.round(total / 1024 ** 2)} MB from ${Math.max(1, Math.round(buffer.length / 1024 ** 2))} MB, as a zip bomb does`,
+              ),
+            );
+          }
+          zip.readEntry();
+        });
+        zip.on('end', () => {
+          if (!manifest || !extension.startsWith('.od')) return resolve();
+          readSmall(zip, manifest)
+            .then((text) => (/encryption-data/.test(text) ? reject(fail(password)) : resolve()))
+            .catch((err: Error) => reject(fail(`damaged: ${err.message}`)));
+        });
         zip.readEntry();
-      });
-      zip.on('end', () => {
-        if (!manifest || !extension.startsWith('.od')) return resolve();
-        readSmall(zip, manifest)
-          .then((text) => (/encryption-data/.test(text) ? reject(fail(password)) : resolve()))
-          .catch((err: Error) => reject(fail(`damaged: ${err.message}`)));
-      });
-      zip.readEntry();
-    });
+      },
+    );
   });
 }
 

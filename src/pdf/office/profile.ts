@@ -12,10 +12,19 @@ import { dispose, newProfile } from '../profile.js';
  * The locale is Danish, so a spreadsheet with no page settings prints on A4 and its numbers read as
  * the clerk's do; fixed, so the same file gives the same PDF on any machine.
  */
-const deadProxy = Object.fromEntries(['HTTP', 'HTTPS', 'FTP'].flatMap((scheme) => [[`ooInet${scheme}ProxyName`, '127.0.0.1'], [`ooInet${scheme}ProxyPort`, '9']]));
+const deadProxy = Object.fromEntries(
+  ['HTTP', 'HTTPS', 'FTP'].flatMap((scheme) => [
+    [`ooInet${scheme}ProxyName`, '127.0.0.1'],
+    [`ooInet${scheme}ProxyPort`, '9'],
+  ]),
+);
 
 const settings: Record<string, Record<string, string>> = {
-  '/org.openoffice.Office.Common/Security/Scripting': { MacroSecurityLevel: '3', DisableMacrosExecution: 'true', BlockUntrustedRefererLinks: 'true' },
+  '/org.openoffice.Office.Common/Security/Scripting': {
+    MacroSecurityLevel: '3',
+    DisableMacrosExecution: 'true',
+    BlockUntrustedRefererLinks: 'true',
+  },
   // Word's, Excel's and PowerPoint's macros (VBA) are not even read in.
   '/org.openoffice.Office.Writer/Filter/Import/VBA': { Load: 'false', Executable: 'false' },
   '/org.openoffice.Office.Calc/Filter/Import/VBA': { Load: 'false', Executable: 'false' },
@@ -29,7 +38,9 @@ const settings: Record<string, Record<string, string>> = {
 
 export function registryModifications(): string {
   const items = Object.entries(settings).flatMap(([at, props]) =>
-    Object.entries(props).map(([name, value]) => `<item oor:path="${at}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`),
+    Object.entries(props).map(
+      ([name, value]) => `<item oor:path="${at}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`,
+    ),
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -13,7 +13,8 @@ export interface Limits {
 }
 
 /** How a run ended: its exit, or why it was ended, and the last of what it said. */
-export type Ended = { by: 'exit'; code: number | null; signal: NodeJS.Signals | null; said: string } | { by: 'timeout' | 'abort'; said: string };
+export type Ended =
+  { by: 'exit'; code: number | null; signal: NodeJS.Signals | null; said: string } | { by: 'timeout' | 'abort'; said: string };
 
 /**
  * The limits, then the program, under a guard: a shell in a process group of its own (the program is
@@ -22,7 +23,8 @@ export type Ended = { by: 'exit'; code: number | null; signal: NodeJS.Signals | 
  * run, or ended in any way, even SIGKILL), the whole group is killed: soffice starts oosplash, which
  * starts soffice.bin, and none of them may outlive the conversion.
  */
-const guard = '(read _ <&5; kill -9 0) </dev/null >/dev/null 2>&1 &\nulimit -v "$1" && ulimit -t "$2" && ulimit -f "$3" || exit 125\nshift 3\nexec "$@" 5<&-';
+const guard =
+  '(read _ <&5; kill -9 0) </dev/null >/dev/null 2>&1 &\nulimit -v "$1" && ulimit -t "$2" && ulimit -f "$3" || exit 125\nshift 3\nexec "$@" 5<&-';
 
 /**
  * A new network namespace with nothing in it but a loopback of its own, where this machine lets a user
@@ -38,7 +40,13 @@ export function offlinePrefix(): string[] {
 
 /** Runs `program args` within the limits, offline where it can be, in the given home; resolves once its whole process group is gone. */
 export function runLimited(program: string, args: string[], home: string, limits: Limits): Promise<Ended> {
-  const env: NodeJS.ProcessEnv = { ...browserEnvironment(process.env), HOME: home, TMPDIR: home, LC_ALL: 'C.UTF-8', SAL_USE_VCLPLUGIN: 'svp' };
+  const env: NodeJS.ProcessEnv = {
+    ...browserEnvironment(process.env),
+    HOME: home,
+    TMPDIR: home,
+    LC_ALL: 'C.UTF-8',
+    SAL_USE_VCLPLUGIN: 'svp',
+  };
   for (const name of Object.keys(env)) if (name.startsWith('XDG_')) delete env[name];
   const cpuSeconds = Math.ceil(limits.timeoutMs / 1000) + 5;
   const kilobytes = Math.floor(limits.memoryBytes / 1024);
@@ -62,7 +70,7 @@ export function runLimited(program: string, args: string[], home: string, limits
       clearTimeout(timer);
       limits.signal?.removeEventListener('abort', onAbort);
       killGroup(child.pid);
-      (child.stdio as unknown as Array<NodeJS.ReadableStream & { destroy(): void } | null>)[5]?.destroy();
+      (child.stdio as unknown as Array<(NodeJS.ReadableStream & { destroy(): void }) | null>)[5]?.destroy();
       void groupGone(child.pid).then(() => resolve({ ...how, said }));
     };
     const timer = setTimeout(() => finish({ by: 'timeout', said }), limits.timeoutMs);

@@ -76,13 +76,16 @@ function addPageStyle(root: Document, automatic: Element, masters: Element, key:
   const pageLayout = element(root, 'style', 'page-layout', { 'style:name': `agendaLayout-${key}` });
   pageLayout.appendChild(element(root, 'style', 'page-layout-properties', properties));
   automatic.appendChild(pageLayout);
-  masters.appendChild(element(root, 'style', 'master-page', { 'style:name': `agendaPage-${key}`, 'style:page-layout-name': `agendaLayout-${key}` }));
+  masters.appendChild(
+    element(root, 'style', 'master-page', { 'style:name': `agendaPage-${key}`, 'style:page-layout-name': `agendaLayout-${key}` }),
+  );
   return `agendaPage-${key}`;
 }
 
 function element(root: Document, prefix: keyof typeof ns, name: string, attributes: Record<string, string>): Element {
   const made = root.createElementNS(ns[prefix], `${prefix}:${name}`);
-  for (const [qualified, value] of Object.entries(attributes)) made.setAttributeNS(ns[qualified.split(':')[0] as keyof typeof ns], qualified, value);
+  for (const [qualified, value] of Object.entries(attributes))
+    made.setAttributeNS(ns[qualified.split(':')[0] as keyof typeof ns], qualified, value);
   return made;
 }
 
@@ -124,7 +127,8 @@ function usedWidth(table: Element, widths: Map<string, number>): number {
   for (const col of Array.from(table.getElementsByTagNameNS(ns.table, 'table-column'))) {
     if (column >= used) break;
     const count = Math.min(repeated(col, 'number-columns-repeated'), used - column);
-    if (col.getAttributeNS(ns.table, 'visibility') !== 'collapse') width += count * (widths.get(col.getAttributeNS(ns.table, 'style-name') ?? '') ?? 2.258);
+    if (col.getAttributeNS(ns.table, 'visibility') !== 'collapse')
+      width += count * (widths.get(col.getAttributeNS(ns.table, 'style-name') ?? '') ?? 2.258);
     column += count;
   }
   return width + Math.max(0, used - column) * 2.258;
