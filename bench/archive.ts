@@ -58,7 +58,9 @@ export async function archiveBench(cli: string, browser: string, argv: string[])
     // A meeting in the middle of the archive: its committee's, its year's.
     const middle = Math.floor(committees.length / 2);
     const dates = meetingDates(size, middle);
-    const changed = path.join(committees[middle]!, `${dates[Math.floor(dates.length / 2)]}.yaml`);
+    const folder = committees[middle];
+    if (!folder) throw new Error('an archive of no committees: --committees takes 1 or more');
+    const changed = path.join(folder, `${dates[Math.floor(dates.length / 2)]}.yaml`);
     changeMeeting(changed, 'mødet flyttes til byrådssalen');
     const again = await agenda(['publish', '--out', site], true);
     console.log(
@@ -106,6 +108,7 @@ async function searchFigures(site: string, browser: string): Promise<void> {
       );
       const found = await page.evaluate(
         async (script: string, q: string) => {
+          // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- import() of a URL gives any: it is the site's Pagefind script, whose search() this is
           const pagefind = (await import(script)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
           const { results } = await pagefind.search(q);
           await Promise.all(results.slice(0, 5).map((r) => r.data()));

@@ -66,7 +66,7 @@ export async function officeBench(runs: number): Promise<void> {
       pages = (await loadPdf(pdf)).getPageCount();
     }
   }
-  const median = (ms: number[]) => [...ms].sort((x, y) => x - y)[Math.floor(ms.length / 2)]!;
+  const median = (ms: number[]) => [...ms].sort((x, y) => x - y)[Math.floor(ms.length / 2)] ?? NaN;
   const shown = (ms: number[]) => `${(median(ms) / 1000).toFixed(2)} s  (runs: ${ms.map((m) => (m / 1000).toFixed(2)).join(', ')})`;
   console.log(`(l) a ${pages}-page .docx to PDF by ${converter.version}, cold: ${shown(cold)}`);
   console.log(`    the same, cached: ${shown(cached)}`);

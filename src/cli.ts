@@ -24,13 +24,13 @@ const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C
   build: async ([dates], options) => (await import('./commands/build.js')).buildCommand(dates, options),
   check: async ([dates], options) => (await import('./commands/check.js')).checkCommand(dates, options),
   new: async ([date], options) => (await import('./commands/new.js')).newCommand(date, options),
-  publish: async ([], options) => (await import('./commands/publish.js')).publishCommand(options),
+  publish: async (_none, options) => (await import('./commands/publish.js')).publishCommand(options),
   send: async ([date], options) => (await import('./commands/send.js')).sendCommand(date, options),
   minutes: async ([date], options) => (await import('./commands/minutes.js')).minutesCommand(date, options),
   finalize: async ([date], options) => (await import('./commands/finalize.js')).finalizeCommand(date, options),
-  plan: async ([], options) => (await import('./commands/plan.js')).planCommand(options),
+  plan: async (_none, options) => (await import('./commands/plan.js')).planCommand(options),
   sag: async ([id], options) => (await import('./commands/sag.js')).sagCommand(id, options),
-  schema: async ([], options) => (await import('./commands/schema.js')).schemaCommand(options),
+  schema: async (_none, options) => (await import('./commands/schema.js')).schemaCommand(options),
   preview: async ([date], options) => (await import('./commands/preview.js')).previewCommand(date, options),
 };
 
@@ -59,6 +59,7 @@ for (const name of commandNames) {
   for (const o of optionsOf(name)) command.addOption(commanderOption(o));
   // commander hands the arguments in the order declared, then the options object: the values the
   // table declares, which ArgumentsOf and OptionsOf read from the same table.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values are this command's ArgumentsOf and OptionsOf (above); never: no one type fits every command's action
   command.action((...values: unknown[]) => actions[name](values.slice(0, args.length) as never, values[args.length] as never));
 }
 

@@ -68,8 +68,8 @@ export const commands = {
 
 export type CommandName = keyof typeof commands;
 
-/** In the order `--help` lists them (Object.keys gives the table's own keys, which are CommandName by its type). */
-export const commandNames = Object.keys(commands) as CommandName[];
+/** In the order `--help` lists them (Object.keys gives the table's own keys, each a CommandName). */
+export const commandNames = Object.keys(commands).filter((name): name is CommandName => name in commands);
 
 export interface OptionSpec {
   /** `--out`, or `--no-open` for a switch that is on unless given. */

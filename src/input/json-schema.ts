@@ -30,7 +30,7 @@ const asAnEditorReadsIt = new Map<unknown, (own: JsonSchema) => JsonSchema>([
 /** A field's JSON Schema as the editor reads YAML, and with each pattern's message as `agenda check` words it. */
 function asAnEditorReads(zodSchema: { _zod: { def: object } }, json: JsonSchema): void {
   const def = zodSchema._zod.def;
-  for (const node of [json, ...((json.allOf as JsonSchema[] | undefined) ?? [])]) {
+  for (const node of [json, ...(Array.isArray(json.allOf) ? json.allOf.filter(isSchema) : [])]) {
     const message = typeof node.pattern === 'string' ? patternMessages.get(node.pattern) : undefined;
     if (message) node.patternErrorMessage = message;
   }
@@ -50,7 +50,7 @@ function editorJsonSchema(schema: z.ZodType, title: string, description: string)
   const json = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
-    override: ({ zodSchema, jsonSchema }) => asAnEditorReads(zodSchema, jsonSchema as JsonSchema),
+    override: ({ zodSchema, jsonSchema }) => asAnEditorReads(zodSchema, jsonSchema),
   });
   return { ...allowEmptyOptionals(json), title, description };
 }
@@ -118,8 +118,11 @@ function offerStandingIds(node: unknown, ids: string[]): void {
 
 type JsonSchema = { [key: string]: unknown; properties?: Record<string, unknown>; required?: string[] };
 
+/** A JSON Schema object, not a value within one (a list, a string, a number). */
+const isSchema = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Whether the schema accepts an empty value already: a list, whose empty value is an empty list. */
-const takesNull = (v: unknown) => ((v as JsonSchema).anyOf as JsonSchema[] | undefined)?.some((a) => a.type === 'null') ?? false;
+const takesNull = (v: unknown) => isSchema(v) && Array.isArray(v.anyOf) && v.anyOf.some((a) => isSchema(a) && a.type === 'null');
 
 /** An optional key left empty (`sagsfremstilling:`) counts as not given, and an editor reads it as null. */
 function allowEmptyOptionals(node: unknown): JsonSchema {

@@ -20,7 +20,7 @@ type Node = {
 
 /** The reference of every file's keys, the sections being the house's given. */
 export function yamlReference(sectionKeys: string[]): string {
-  // zod's JSON Schemas, typed as object: Node names the part of JSON Schema they use.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- zod's JSON Schemas, typed as object: Node names the part of JSON Schema they use
   const files = [['YYYY-MM-DD.yaml', meetingJsonSchema(sectionKeys)], ...Object.entries(sharedJsonSchemas(sectionKeys))] as Array<
     [string, Node]
   >;

@@ -49,7 +49,8 @@ async function undescribedLinks(doc: PDFDocument): Promise<Map<number, Array<{ r
 
 /** The text of each Link element on the page, by the pdf.js id of each object (annotation) it refers to. */
 async function linkTexts(page: PDFPageProxy): Promise<Map<string, string>> {
-  const tree = (await page.getStructTree()) as StructTreeNode | null;
+  // pdf.js types it as a node, but gives null for a page without a structure tree.
+  const tree: StructTreeNode | null = await page.getStructTree();
   const marked = await markedTexts(page);
   const texts = new Map<string, string>();
   const visit = (node: StructTreeNode, link: { text: string[]; annots: string[] } | undefined) => {

@@ -9,6 +9,7 @@ let pdfjs: Promise<typeof import('pdfjs-dist')> | undefined;
 
 /** `bytes` opened with pdf.js for `read`, and closed after. */
 export async function readWithPdfjs<T>(bytes: Uint8Array, read: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- import() of a resolved path gives any: it is pdfjs-dist's own legacy build, which the package's types describe
   pdfjs ??= import(pathToFileURL(resolver.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href) as Promise<typeof import('pdfjs-dist')>;
   const { getDocument } = await pdfjs;
   // A copy: pdf.js takes over the buffer it is given, and the print's bytes are written out after. A

@@ -49,9 +49,13 @@ export function historyOnce(): HistoryReader {
   };
   return async (root, except) => {
     const key = path.resolve(root);
-    if (!all.has(key)) all.set(key, readAll(root));
+    let meetings = all.get(key);
+    if (!meetings) {
+      meetings = readAll(root);
+      all.set(key, meetings);
+    }
     const left = except && path.resolve(except.dir);
-    return (await all.get(key)!).filter((m) => m.dir !== left).map((m) => m.meeting);
+    return (await meetings).filter((m) => m.dir !== left).map((m) => m.meeting);
   };
 }
 

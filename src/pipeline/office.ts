@@ -46,12 +46,12 @@ export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Pr
   const extension = path.extname(file.ref.path).toLowerCase();
   // publish opens a file for its own PDF and for the combined document at once: one conversion serves both.
   const key = JSON.stringify([file.sha256, file.ref, converter.program]);
-  if (!converting.has(key))
-    converting.set(
-      key,
-      convertOffice({ ...file, extension }, { converter, cacheDir: officeCacheDir() }).finally(() => converting.delete(key)),
-    );
-  const { pdf } = await converting.get(key)!;
+  let conversion = converting.get(key);
+  if (!conversion) {
+    conversion = convertOffice({ ...file, extension }, { converter, cacheDir: officeCacheDir() }).finally(() => converting.delete(key));
+    converting.set(key, conversion);
+  }
+  const { pdf } = await conversion;
   return { ...file, kind: 'pdf', bytes: pdf, convertedBy: converter.version };
 }
 

@@ -37,5 +37,6 @@ async function keptIndex(earlier: EarlierPublication, madeFrom: string): Promise
   const files = [...earlier.files.keys()].filter((file) => file.startsWith(`${searchFolder}/`));
   if (files.length === 0) return undefined;
   const kept = await Promise.all(files.map(async (file) => [file, await reusable(earlier, file, madeFrom)] as const));
-  return kept.every(([, bytes]) => bytes) ? new Map(kept.map(([file, bytes]) => [file, bytes!])) : undefined;
+  const reused = kept.flatMap(([file, bytes]) => (bytes ? [[file, bytes] as const] : []));
+  return reused.length === kept.length ? new Map(reused) : undefined;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { attachmentAnchor } from '../model/attachments.js';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
-import { EnvironmentError } from '../shared/errors.js';
+import { EnvironmentError, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
 import type { PublishedCommittee, SiteFiles } from './site.js';
 import { SiteMap } from './site-map.js';
@@ -79,18 +79,21 @@ export function indexFingerprint(records: SearchEntry[]): string {
 
 function pagefindVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+    const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8'));
+    if (typeof manifest === 'object' && manifest !== null && 'version' in manifest && typeof manifest.version === 'string')
+      return manifest.version;
+    throw new Error("Pagefind's package.json gives no version");
   } catch (error) {
-    return notInstalled(error as Error);
+    return notInstalled(error);
   }
 }
 
 const cannot = 'Pagefind could not make the search index';
 
 /** Pagefind, or its program for this system (an optional dependency, @pagefind/<system>), is not where agenda was installed. */
-function notInstalled(error: Error): never {
+function notInstalled(error: unknown): never {
   throw new EnvironmentError(
-    `${cannot}: ${error.message}; install agenda again with its optional dependencies (npm install --include=optional)`,
+    `${cannot}: ${messageOf(error)}; install agenda again with its optional dependencies (npm install --include=optional)`,
   );
 }
 

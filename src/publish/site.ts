@@ -209,12 +209,14 @@ function feedEntry(
 ): FeedEntry {
   const { shortName } = committee;
   const page = link(map.meetingPage(committee.id, meeting.date));
+  const entryUpdated = updated.get(pdf.path);
+  if (entryUpdated === undefined) throw new Error(`no feed entry date for ${pdf.path}: publish gives one for every meeting's document`);
   return {
     shortName,
     date: meeting.date,
     kind: meeting.kind,
     title: documentHeading(meeting),
-    updated: updated.get(pdf.path)!,
+    updated: entryUpdated,
     page,
     pdf: { href: link(pdf.path), length: pdf.bytes.byteLength },
   };

@@ -65,15 +65,15 @@ async function searchPage(origin: string, query: string): Promise<{ page: Page; 
   await page.goto(`${origin}/sog.html?${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
   expect(errors).toEqual([]);
-  return { page, status: await page.$eval('#status', (s) => s.textContent!), results: await results(page) };
+  return { page, status: await page.$eval('#status', (s) => s.textContent), results: await results(page) };
 }
 
 const results = (page: Page): Promise<Result[]> =>
   page.$$eval('#resultater > li', (items) =>
     items.map((li) => ({
-      title: li.querySelector('h2 a')!.textContent!,
+      title: li.querySelector('h2 a')!.textContent,
       href: (li.querySelector('h2 a') as HTMLAnchorElement).href,
-      item: (li.querySelector('.punkt a') as HTMLAnchorElement | null)?.href,
+      item: li.querySelector<HTMLAnchorElement>('.punkt a')?.href,
       excerpt: li.querySelector('.uddrag')!.innerHTML,
     })),
   );

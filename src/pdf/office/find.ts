@@ -57,12 +57,12 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
   }
   const program = named?.path ?? [...onPath(env), ...usualPlaces()].find(executable);
   if (!program) return undefined;
-  if (!found.has(program))
-    found.set(
-      program,
-      versionOf(program).then((version) => (version ? { program, version } : undefined)),
-    );
-  const converter = await found.get(program)!;
+  let asked = found.get(program);
+  if (!asked) {
+    asked = versionOf(program).then((version) => (version ? { program, version } : undefined));
+    found.set(program, asked);
+  }
+  const converter = await asked;
   if (!converter && named)
     throw new EnvironmentError(`${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`);
   return converter;

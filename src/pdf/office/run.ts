@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { browserEnvironment } from '../browser-env.js';
 
 /** What one run of LibreOffice may take. */
@@ -60,8 +61,9 @@ export function runLimited(program: string, args: string[], home: string, limits
   });
   let said = '';
   const hear = (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000));
-  child.stdout!.on('data', hear);
-  child.stderr!.on('data', hear);
+  // Pipes, as stdio asks; none where spawn could not start it at all (EMFILE), and the error event then says why.
+  child.stdout?.on('data', hear);
+  child.stderr?.on('data', hear);
   return new Promise<Ended>((resolve) => {
     let ended: Ended | undefined;
     const finish = (how: Ended) => {
@@ -70,7 +72,10 @@ export function runLimited(program: string, args: string[], home: string, limits
       clearTimeout(timer);
       limits.signal?.removeEventListener('abort', onAbort);
       killGroup(child.pid);
-      (child.stdio as unknown as Array<(NodeJS.ReadableStream & { destroy(): void }) | null>)[5]?.destroy();
+      // fd 5, the pipe the guard waits on (child.stdio's type names the first five only).
+      const pipes: readonly unknown[] = child.stdio;
+      const guardPipe = pipes[5];
+      if (guardPipe instanceof Readable) guardPipe.destroy();
       void groupGone(child.pid).then(() => resolve({ ...how, said }));
     };
     const timer = setTimeout(() => finish({ by: 'timeout', said }), limits.timeoutMs);
