@@ -91,7 +91,16 @@ const words = (
 ).split(' ');
 
 type Random = ReturnType<typeof seeded>;
-const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+/** The item at `i` of a list the caller knows it is in (a pick's index, or one taken modulo the list's length). */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined)
+    throw new Error(
+      `no item ${i} in a list of ${xs.length}: every list here is fixed and not empty, and each index is taken within its length`,
+    );
+  return x;
+}
+const pick = <T>(random: Random, xs: readonly T[]): T => nth(xs, Math.floor(random() * xs.length));
 const person = (random: Random) => `${pick(random, firstNames)} ${pick(random, lastNames)}`;
 const sentence = (random: Random, n: number) => Array.from({ length: n }, () => pick(random, words)).join(' ');
 const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
@@ -127,7 +136,7 @@ export function writeArchive(root: string, size: ArchiveSize, seed = 33): string
     cpSync(path.join(source, 'bilag'), path.join(dir, 'bilag'), { recursive: true });
     const dates = meetingDates(size, c);
     writeFileSync(path.join(dir, sharedFiles.committee), committeeYaml(committeeFile, c, dates, random));
-    dates.forEach((date, i) => writeFileSync(path.join(dir, `${date}.yaml`), meetingYaml(references[i % 2]!, date, random)));
+    dates.forEach((date, i) => writeFileSync(path.join(dir, `${date}.yaml`), meetingYaml(nth(references, i % 2), date, random)));
     return dir;
   });
 }
@@ -135,7 +144,7 @@ export function writeArchive(root: string, size: ArchiveSize, seed = 33): string
 /** The reference's udvalg.yaml with the committee's own name, members and dates. */
 function committeeYaml(reference: string, c: number, dates: string[], random: Random): string {
   const name =
-    committeeNames[c % committeeNames.length]! + (c >= committeeNames.length ? ` ${Math.floor(c / committeeNames.length) + 1}` : '');
+    nth(committeeNames, c % committeeNames.length) + (c >= committeeNames.length ? ` ${Math.floor(c / committeeNames.length) + 1}` : '');
   const members = Array.from(
     { length: 5 },
     (_, m) => `  - { navn: ${person(random)}, parti: ${pick(random, parties)}${m === 0 ? ', rolle: formand' : ''} }`,

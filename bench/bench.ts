@@ -127,21 +127,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  * slows down meanwhile (other work, a CPU's clock) weighs on all alike; their medians.
  */
 async function timedInTurn<const T extends readonly Timed[]>(times: number, commands: T): Promise<{ [K in keyof T]: number }> {
-  const ms: number[][] = commands.map(() => []);
+  const ms = commands.map((command) => ({ command, runs: new Array<number>() }));
   for (let i = 0; i < times; i++) {
-    for (const [k, { args, empty, env }] of commands.entries()) {
+    for (const {
+      command: { args, empty, env },
+      runs,
+    } of ms) {
       // Into an empty folder, as a first build: nothing left from the run before.
       if (empty) rmSync(empty, { recursive: true, force: true });
-      ms[k]!.push((await run(args(), false, env)).ms);
+      runs.push((await run(args(), false, env)).ms);
     }
   }
-  commands.forEach(({ label }, k) => {
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ms has an array for each command
-    const runs = ms[k]!;
+  ms.forEach(({ command: { label }, runs }) => {
     console.log(`${label}: ${(median(runs) / 1000).toFixed(2)} s  (runs: ${runs.map((m) => (m / 1000).toFixed(2)).join(', ')})`);
   });
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- map keeps the tuple's length, which its type forgets
-  return ms.map(median) as { [K in keyof T]: number };
+  return ms.map(({ runs }) => median(runs)) as { [K in keyof T]: number };
 }
 
 const meetings = path.join(packageRoot, 'meetings');

@@ -26,7 +26,9 @@ export function run(args: string[], cwd: string, sample = false, env?: NodeJS.Pr
     let stderr = '';
     let peak = 0;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const sampler = sample ? setInterval(() => (peak = Math.max(peak, treeMemory(child.pid!))), 100) : undefined;
+    const sampler = sample
+      ? setInterval(() => (peak = Math.max(peak, child.pid === undefined ? 0 : treeMemory(child.pid))), 100)
+      : undefined;
     child.on('exit', (code) => {
       clearInterval(sampler);
       const cpu = cpuLine.exec(stderr);

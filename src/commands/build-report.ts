@@ -22,8 +22,7 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
   } else {
     for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
     // A browser that fails fails every document after it: say so once.
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- failures are the results that have an error
-    for (const message of new Set(failures.map((f) => f.error!.message))) process.stderr.write(`${message}\n`);
+    for (const message of new Set(failures.flatMap((f) => (f.error ? [f.error.message] : [])))) process.stderr.write(`${message}\n`);
     const kept = documents.filter((r) => r.kept).length;
     if (documents.length > 1) {
       const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
@@ -31,7 +30,8 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
       process.stderr.write(
         `built ${documents.length - failures.length - kept} of ${documents.length} documents in ${seconds.toFixed(1)} s${unchanged}${failures.length ? `; failed: ${failedDates}` : ''}\n`,
       );
-    } else if (kept) process.stderr.write(`${documents[0]!.pdf}: unchanged, made from the same inputs (--force prints it anew)\n`);
+    } else if (kept && documents[0])
+      process.stderr.write(`${documents[0].pdf}: unchanged, made from the same inputs (--force prints it anew)\n`);
   }
   if (first) throw new ReportedFailure(first.exitCode);
 }

@@ -93,8 +93,9 @@ function findNode(doc: Document, path: readonly PropertyKey[], wantKey: boolean)
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return holder ?? found;
-      const key = pair.key as Node;
+      const key = pair?.key;
+      // The pair found has a scalar key (the test above): the check only tells the compiler so.
+      if (!pair || !isScalar(key)) return holder ?? found;
       node = pair.value ?? key;
       // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a parsed document's pair holds a node or null
       found = last && wantKey ? key : ((pair.value as Node | null) ?? key);

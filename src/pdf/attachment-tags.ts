@@ -26,8 +26,10 @@ export async function tagAttachment(doc: PDFDocument, sheets: PDFPage[], title: 
   const { PDFDict, PDFHexString, PDFName, PDFNumber } = lib;
   const rootRef = doc.catalog.get(PDFName.of('StructTreeRoot'));
   const root = doc.context.lookup(rootRef);
-  if (!(root instanceof PDFDict) || sheets.length === 0) return;
-  const { parent, index } = await placeFor(lib, doc, rootRef as PDFRef, sheets[0]!);
+  const [first] = sheets;
+  // root is what rootRef refers to: where root is a dictionary, rootRef is there too.
+  if (!(root instanceof PDFDict) || !rootRef || !first) return;
+  const { parent, index } = placeFor(lib, doc, rootRef, first);
   const sect = doc.context.register(doc.context.obj({ Type: 'StructElem', S: 'Sect', P: parent, T: PDFHexString.fromText(title), K: [] }));
   const figures = sheets.map((sheet, i) => {
     const figure = doc.context.register(
@@ -65,10 +67,12 @@ function addToParentTree(lib: Lib, doc: PDFDocument, root: PDFDict, key: number,
  * innermost element whose content lies on both sides of the sheet, before the first kid whose content
  * comes after it (the end, when none does).
  */
-async function placeFor(lib: Lib, doc: PDFDocument, rootRef: PDFRef, sheet: PDFPage): Promise<{ parent: PDFRef; index: number }> {
+function placeFor(lib: Lib, doc: PDFDocument, rootRef: PDFObject, sheet: PDFPage): { parent: PDFObject; index: number } {
   const { PDFDict, PDFName, PDFRef } = lib;
   const sheets = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
-  const at = sheets.get(sheet.ref.toString())!;
+  const at = sheets.get(sheet.ref.toString());
+  if (at === undefined)
+    throw new Error('an attachment page to tag is not a page of the document: placeAttachments adds each sheet to it first');
   const range = pageRange(lib, doc, sheets);
   let parent = rootRef;
   // The tree root holds the document's element: the section goes inside it.
@@ -78,9 +82,9 @@ async function placeFor(lib: Lib, doc: PDFDocument, rootRef: PDFRef, sheet: PDFP
     const element = doc.context.lookup(parent, PDFDict);
     const kids = kidList(lib, doc, element);
     const of = (kid: PDFObject) => range(kid, element.get(PDFName.of('Pg')));
-    const spans = kids.findIndex((kid) => kid instanceof PDFRef && of(kid).first < at && of(kid).last > at);
-    if (spans >= 0 && doc.context.lookup(kids[spans], PDFDict).get(PDFName.of('S'))) {
-      parent = kids[spans] as PDFRef;
+    const spans = kids.find((kid) => kid instanceof PDFRef && of(kid).first < at && of(kid).last > at);
+    if (spans && doc.context.lookup(spans, PDFDict).get(PDFName.of('S'))) {
+      parent = spans;
       continue;
     }
     const after = kids.findIndex((kid) => of(kid).first > at);
@@ -120,15 +124,13 @@ function pageRange(
     const own = dict.get(PDFName.of('Pg')) ?? page;
     // Marked content or an object, on its page.
     if (!dict.get(PDFName.of('S'))) return on(own);
-    if (!known.has(dict)) {
-      known.set(dict, none); // a cycle reaches no page
-      const kids = kidList(lib, doc, dict).map((k) => range(k, own));
-      known.set(
-        dict,
-        kids.reduce((a, b) => ({ first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) }), none),
-      );
-    }
-    return known.get(dict)!;
+    const seen = known.get(dict);
+    if (seen) return seen;
+    known.set(dict, none); // a cycle reaches no page
+    const kids = kidList(lib, doc, dict).map((k) => range(k, own));
+    const spanned = kids.reduce((a, b) => ({ first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) }), none);
+    known.set(dict, spanned);
+    return spanned;
   };
   return range;
 }

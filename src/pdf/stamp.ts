@@ -54,8 +54,13 @@ export async function placeAttachments(
       sheets.push(sheet);
     }
     await tagAttachment(doc, sheets, p.label, (n) => pageAlt(p.label, n, sheets.length));
-    await addOutlineEntry(doc, parents[p.parent]!, p.label, sheets[0]!.ref);
-    await setNamedDestination(doc, p.anchor, sheets[0]!.ref);
+    const [first] = sheets;
+    const parent = parents[p.parent];
+    if (!first) throw new Error(`${p.label}: no page (openAttachment refuses a file without pages)`);
+    if (!parent)
+      throw new Error(`${p.label}: the agenda's outline has no top-level entry ${p.parent} (one for the contents, then one per item)`);
+    await addOutlineEntry(doc, parent, p.label, first.ref);
+    await setNamedDestination(doc, p.anchor, first.ref);
   }
   // pdf-lib writes embedded pages and fonts at saving, under the numbers it gave them now: written
   // now, they are objects like the others when the document's objects are numbered anew.

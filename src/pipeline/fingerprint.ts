@@ -53,8 +53,9 @@ export function historyPartOnce(): HistoryPart {
   const parts = new Map<string, Promise<string>>();
   return (dir) => {
     const key = path.resolve(dir);
-    if (!parts.has(key)) parts.set(key, historyInputsHash(dir));
-    return parts.get(key)!;
+    const part = parts.get(key) ?? historyInputsHash(dir);
+    parts.set(key, part);
+    return part;
   };
 }
 

@@ -41,10 +41,18 @@ export function attachmentsOf(committee: { id: string; dir: string }, meeting: M
 export async function attachmentFiles(attachments: PublicAttachment[], office: OfficeSettings = {}): Promise<Map<string, Uint8Array>> {
   const made = new Map<string, Uint8Array>();
   const of = byMeeting(attachments);
-  for (const meeting of new Set(attachments.map((a) => a.meeting))) {
-    const own = of(meeting);
-    const { filed, opened } = await openAttachments(own[0]!.attachmentsFrom, meeting, { libreoffice: office.libreoffice });
-    for (const a of own) made.set(a.file, await attachmentPdf(opened[filed.findIndex((f) => f.anchor === a.filed.anchor)]!));
+  const done = new Set<Meeting>();
+  // Each meeting once, from its first attachment.
+  for (const { meeting, attachmentsFrom } of attachments) {
+    if (done.has(meeting)) continue;
+    done.add(meeting);
+    const { filed, opened } = await openAttachments(attachmentsFrom, meeting, { libreoffice: office.libreoffice });
+    for (const a of of(meeting)) {
+      const file = opened[filed.findIndex((f) => f.anchor === a.filed.anchor)];
+      // attachmentsOf made each of a meeting's attachments from its filed ones, and openAttachments opens every one of them.
+      if (!file) throw new Error(`${a.file}: not among the attachments opened for its meeting`);
+      made.set(a.file, await attachmentPdf(file));
+    }
   }
   return made;
 }

@@ -207,13 +207,16 @@ function entryRevisions(
   today: string,
 ): Map<string, EntryRevision> {
   const meetings = committees.flatMap((c) => c.meetings);
+  const said = (file: string) => {
+    const content = says.get(file);
+    // publish read what every document and attachment of the committees' meetings says before it published them.
+    if (content === undefined) throw new Error(`${file}: not read before publishing`);
+    return content;
+  };
   return new Map(
     meetings.map(({ meeting, pdf }) => {
-      const own = attachmentsOf(meeting).map((a) => says.get(a.file)!);
-      return [
-        pdf.path,
-        entryRevision(earlier.files.get(pdf.path)?.entry, sha256([says.get(pdf.path)!, ...own].join('\0')), today),
-      ] as const;
+      const own = attachmentsOf(meeting).map((a) => said(a.file));
+      return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([said(pdf.path), ...own].join('\0')), today)] as const;
     }),
   );
 }
@@ -225,13 +228,14 @@ function entryRevisions(
  */
 async function contentOf(output: Output): Promise<string> {
   const hash = createHash('sha256');
-  const read = (filed: FiledAttachment) => readAttachmentBytes(output.attachmentsFrom!, filed.bilag.file);
+  const read = (dir: string, filed: FiledAttachment) => readAttachmentBytes(dir, filed.bilag.file);
   if ('filed' in output) {
     hash.update('bilag').update(String(output.meeting.style.weblinks_i_bilag));
-    return hash.update((await read(output.filed)).sha256).digest('hex');
+    return hash.update((await read(output.attachmentsFrom, output.filed)).sha256).digest('hex');
   }
   hash.update(JSON.stringify(output.meeting));
-  if (output.attachmentsFrom !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update((await read(filed)).sha256);
+  const from = output.attachmentsFrom;
+  if (from !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update((await read(from, filed)).sha256);
   return hash.digest('hex');
 }
 

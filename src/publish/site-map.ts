@@ -36,6 +36,7 @@ export class SiteMap {
       if (Array.isArray(v)) return v.map(walk);
       return v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([key, x]) => [key, walk(x)])) : v;
     };
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- walk gives back the value's own shape, only its strings (addresses) written anew as strings
     return walk(value) as T;
   }
 

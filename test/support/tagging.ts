@@ -64,6 +64,9 @@ export function paintingByMark(content: string): { unmarked: number; artifact: n
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Dict = { [key: string]: Json };
 
+/** A value of qpdf's JSON as text: a reference ("12 0 R"), name or number as it is, an array or a dictionary as JSON. */
+export const shown = (v: Json | undefined): string => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+
 /** A PDF's objects as qpdf's JSON gives them, with what reads them: references followed, the catalog, the pages, the structure tree. */
 export interface PdfObjects {
   look: (v: Json | undefined) => Json | undefined;
@@ -92,7 +95,7 @@ export function pdfObjects(file: string): PdfObjects {
   const addPages = (ref: Json | undefined): void => {
     const node = dict(ref);
     if (node?.['/Type'] === '/Pages') for (const kid of (node['/Kids'] as Json[]) ?? []) addPages(kid);
-    else if (node) pages.push({ ref: String(ref), page: node });
+    else if (node) pages.push({ ref: shown(ref), page: node });
   };
   addPages(root?.['/Pages']);
   const treeRoot = dict(root?.['/StructTreeRoot']);
@@ -124,7 +127,7 @@ export const text = (v: Json | undefined) => (typeof v === 'string' ? v.replace(
 /** The structure tree's element types (/S), its role map, and the types of each list item's kids, read with qpdf's JSON. */
 export function structureTypes(file: string): { types: Set<string>; roleMap: Record<string, string>; listItems: string[][] } {
   const { look, dict, treeRoot, elements } = pdfObjects(file);
-  const typeOf = (v: Json | undefined) => String(dict(v)?.['/S'] ?? '').slice(1);
+  const typeOf = (v: Json | undefined) => shown(dict(v)?.['/S'] ?? '').slice(1);
   const types = new Set([...elements.values()].map(typeOf));
   const listItems = [...elements.values()]
     .filter((d) => d['/S'] === '/LI')
@@ -132,7 +135,7 @@ export function structureTypes(file: string): { types: Set<string>; roleMap: Rec
       const kids = look(d['/K']);
       return (Array.isArray(kids) ? kids : [kids ?? null]).map(typeOf);
     });
-  const roleMap = Object.fromEntries(Object.entries(dict(treeRoot?.['/RoleMap']) ?? {}).map(([k, v]) => [k.slice(1), String(v).slice(1)]));
+  const roleMap = Object.fromEntries(Object.entries(dict(treeRoot?.['/RoleMap']) ?? {}).map(([k, v]) => [k.slice(1), shown(v).slice(1)]));
   return { types, roleMap, listItems };
 }
 
@@ -152,12 +155,12 @@ export function markedContentOrder({ look, dict, pages, treeRoot }: PdfObjects):
   const walk = (v: Json | undefined, page: Json | undefined, element: string): void => {
     const k = look(v);
     if (Array.isArray(k)) return k.forEach((kid) => walk(kid, page, element));
-    if (typeof k === 'number') return void order.push({ page: index.get(String(page)) ?? -1, element });
+    if (typeof k === 'number') return void order.push({ page: index.get(shown(page)) ?? -1, element });
     const d = dict(k);
     if (!d || seen.has(d)) return;
     seen.add(d);
     const own = d['/Pg'] ?? page;
-    if (d['/Type'] === '/MCR') order.push({ page: index.get(String(own)) ?? -1, element });
+    if (d['/Type'] === '/MCR') order.push({ page: index.get(shown(own)) ?? -1, element });
     else if (typeof d['/S'] === 'string') walk(d['/K'], own, typeof v === 'string' ? v : element);
   };
   walk(treeRoot?.['/K'], undefined, '');

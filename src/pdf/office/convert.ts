@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
 import { cacheFile, readCached, writeCached } from './cache.js';
 import type { OfficeConverter } from './find.js';
-import { formats, inspectOfficeFile } from './inspect.js';
+import { type Format, formats, inspectOfficeFile } from './inspect.js';
 import { newWorkspace, removeWorkspace, type Workspace } from './profile.js';
 import { exportFilter } from './export.js';
 import { reproducible } from './reproducible.js';
@@ -49,7 +49,7 @@ export interface ConvertOptions {
  */
 export async function convertOffice(file: OfficeFile, options: ConvertOptions): Promise<{ pdf: Uint8Array; converted: boolean }> {
   const extension = file.extension.toLowerCase();
-  await inspectOfficeFile(file.ref, file.bytes, extension);
+  const format = await inspectOfficeFile(file.ref, file.bytes, extension);
   const cached = cacheFile(options.cacheDir, {
     input: file.sha256,
     extension,
@@ -58,14 +58,13 @@ export async function convertOffice(file: OfficeFile, options: ConvertOptions): 
   });
   const hit = await readCached(cached);
   if (hit) return { pdf: hit, converted: false };
-  const pdf = await oneAtATime(() => convert(file, extension, options));
+  const pdf = await oneAtATime(() => convert(file, extension, format, options));
   await writeCached(cached, pdf);
   return { pdf, converted: true };
 }
 
-async function convert(file: OfficeFile, extension: string, options: ConvertOptions): Promise<Uint8Array> {
+async function convert(file: OfficeFile, extension: string, format: Format, options: ConvertOptions): Promise<Uint8Array> {
   options.signal?.throwIfAborted();
-  const format = formats[extension]!;
   const space = newWorkspace(extension);
   const run = { space, file, options, name: format.name, deadline: Date.now() + (options.timeoutMs ?? defaults.timeoutMs) };
   try {

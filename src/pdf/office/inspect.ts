@@ -4,7 +4,7 @@ import { attachmentError, type AttachmentFileRef } from '../../shared/attachment
 
 /** How a kind of office file is stored, and what the clerk calls it (with its article: "a Word document"). */
 type Container = 'zip' | 'cfb' | 'rtf' | 'text';
-interface Format {
+export interface Format {
   container: Container;
   name: string;
   /** LibreOffice's import filter: the file is read as what its name says, never as what its bytes might pass for. */
@@ -90,7 +90,7 @@ function isText(bytes: Uint8Array): boolean {
 /** Word, Excel and PowerPoint keep a file with a password as a compound file holding EncryptionInfo and EncryptedPackage. */
 function encryptedOoxml(bytes: Uint8Array): boolean {
   try {
-    const container = CFB.read(bytes, { type: 'buffer' } as CFB.CFB$ParsingOptions);
+    const container = CFB.read(bytes, { type: 'buffer' });
     return CFB.find(container, 'EncryptionInfo') !== null || CFB.find(container, 'EncryptedPackage') !== null;
   } catch {
     return false;

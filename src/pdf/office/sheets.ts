@@ -34,6 +34,7 @@ export function layoutFor(widthCm: number): SheetLayout {
 
 export function fitSheetsToA4(fods: string): string {
   const doc = create(fods);
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- create() parses into xmlbuilder2's own DOM (@oozcitak/dom), whose document node implements the DOM's Document, but its type says only Node of that DOM
   const root = doc.node as unknown as Document;
   const automatic = root.getElementsByTagNameNS(ns.office, 'automatic-styles')[0];
   const masters = root.getElementsByTagNameNS(ns.office, 'master-styles')[0];
@@ -47,10 +48,11 @@ export function fitSheetsToA4(fods: string): string {
     if (original?.getElementsByTagNameNS(ns.style, 'table-properties')[0]?.getAttributeNS(ns.table, 'display') === 'false') return;
     const layout = layoutFor(usedWidth(table, widths));
     const key = `${layout.landscape ? 'l' : 'p'}${layout.pagesWide}`;
-    if (!made.has(key)) made.set(key, addPageStyle(root, automatic, masters, key, layout));
-    const own = original ? (original.cloneNode(true) as Element) : element(root, 'style', 'style', { 'style:family': 'table' });
+    const master = made.get(key) ?? addPageStyle(root, automatic, masters, key, layout);
+    made.set(key, master);
+    const own = original ? copyOf(original) : element(root, 'style', 'style', { 'style:family': 'table' });
     own.setAttributeNS(ns.style, 'style:name', `agendaTable${i + 1}`);
-    own.setAttributeNS(ns.style, 'style:master-page-name', made.get(key)!);
+    own.setAttributeNS(ns.style, 'style:master-page-name', master);
     automatic.appendChild(own);
     table.setAttributeNS(ns.table, 'table:style-name', `agendaTable${i + 1}`);
   });
@@ -82,11 +84,23 @@ function addPageStyle(root: Document, automatic: Element, masters: Element, key:
   return `agendaPage-${key}`;
 }
 
+/** The namespaces by prefix, for an attribute's qualified name (every one given here has one of them). */
+const namespaces: Partial<Record<string, string>> = ns;
+
 function element(root: Document, prefix: keyof typeof ns, name: string, attributes: Record<string, string>): Element {
   const made = root.createElementNS(ns[prefix], `${prefix}:${name}`);
   for (const [qualified, value] of Object.entries(attributes))
-    made.setAttributeNS(ns[qualified.split(':')[0] as keyof typeof ns], qualified, value);
+    made.setAttributeNS(namespaces[qualified.split(':')[0] ?? ''] ?? null, qualified, value);
   return made;
+}
+
+const isElement = (n: Node): n is Element => n.nodeType === 1;
+
+/** A deep copy of an element. */
+function copyOf(original: Element): Element {
+  const copy = original.cloneNode(true);
+  if (!isElement(copy)) throw new Error('cloneNode gave a node that is not an element: a DOM copies an element as an element');
+  return copy;
 }
 
 function styles(root: Document, family: string): Element[] {
@@ -98,7 +112,9 @@ function columnWidths(root: Document): Map<string, number> {
   const widths = new Map<string, number>();
   for (const s of styles(root, 'table-column')) {
     const width = s.getElementsByTagNameNS(ns.style, 'table-column-properties')[0]?.getAttributeNS(ns.style, 'column-width');
-    if (width) widths.set(s.getAttributeNS(ns.style, 'name')!, centimetres(width));
+    const name = s.getAttributeNS(ns.style, 'name');
+    // A style without a name is named by no column (usedWidth looks columns' styles up by name).
+    if (width && name !== null) widths.set(name, centimetres(width));
   }
   return widths;
 }
@@ -136,5 +152,5 @@ function usedWidth(table: Element, widths: Map<string, number>): number {
 
 /** An element's own child elements (xmlbuilder2's DOM gives every descendant as `children`). */
 function childElements(parent: Element): Element[] {
-  return Array.from(parent.childNodes).filter((n): n is Element => n.nodeType === 1);
+  return Array.from(parent.childNodes).filter(isElement);
 }
