@@ -65,7 +65,8 @@ describe('markup in the names of the YAML and the words of the house style', () 
     const { dir, meetings } = injectedMeetings();
     const site = path.join(dir, 'site');
     const run = agenda(['publish', '--meetings', meetings, '--out', site]);
-    expect(run.stderr).toMatch(/^published 2 meetings to .*\n$/);
+    // The one line besides the summary: without --url, the note that OParl clients need it.
+    expect(run.stderr).toMatch(/^note: without --url [^\n]*\npublished 2 meetings to .*\n$/);
     expect(run.status).toBe(0);
     const pages = htmlPages(site);
     expect(pages.length).toBeGreaterThan(2);
