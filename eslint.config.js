@@ -1,6 +1,8 @@
 // The linter's rules (docs/develop/lint.md). Type-aware: the TypeScript files are linted with the types
 // tsc sees (tsconfig.json for src/ and bench/, test/tsconfig.json for test/), so a floating promise or a
 // promise passed where a callback's result is ignored is found, not guessed.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import tseslint from 'typescript-eslint';
@@ -23,7 +25,8 @@ export default tseslint.config(
       parserOptions: {
         // lint-sample.ts is never on disk: the linter's own test lints a bad line under that name (test/unit/lint.test.ts).
         projectService: { allowDefaultProject: ['vitest.config.ts', 'lint-sample.ts'] },
-        tsconfigRootDir: import.meta.dirname,
+        // Not import.meta.dirname, which Node has only from 20.11 (package.json allows 20).
+        tsconfigRootDir: path.dirname(fileURLToPath(import.meta.url)),
       },
     },
     rules: {

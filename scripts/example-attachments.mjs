@@ -6,12 +6,16 @@
 // which the build converts with LibreOffice. The same meeting files give the same bytes.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument, StandardFonts, rgb } from '@cantoo/pdf-lib';
 import { parse } from 'yaml';
 import { officeAttachment } from './office-attachment.mjs';
 
+// This script's folder; not import.meta.dirname, which Node has only from 20.11 (package.json allows 20).
+const here = path.dirname(fileURLToPath(import.meta.url));
+
 // The example meetings, or (npm run bench) a copy of them named as the argument.
-const meetings = process.argv[2] ? path.resolve(process.argv[2]) : path.join(import.meta.dirname, '..', 'meetings');
+const meetings = process.argv[2] ? path.resolve(process.argv[2]) : path.join(here, '..', 'meetings');
 const paragraph =
   'Dette er et eksempel på et bilag, lavet til eksempelmøderne i agenda. Det egentlige bilag ligger i kommunens ' +
   'sagssystem under dokumentnummeret ovenfor. Teksten her fylder siden ud, så den samlede dagsorden viser, hvordan ' +

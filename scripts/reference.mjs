@@ -4,9 +4,13 @@
 // is not the one the code makes.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { referenceFiles } from '../dist/src/commands/reference.js';
 
-const folder = path.join(import.meta.dirname, '..', 'docs', 'reference');
+// This script's folder; not import.meta.dirname, which Node has only from 20.11 (package.json allows 20).
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const folder = path.join(here, '..', 'docs', 'reference');
 mkdirSync(folder, { recursive: true });
 for (const [name, text] of Object.entries(await referenceFiles())) {
   const file = path.join(folder, name);
