@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { attachmentAnchor } from '../model/attachments.js';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
-import { EnvironmentError, messageOf } from '../shared/errors.js';
+import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
 import type { PublishedCommittee, SiteFiles } from './site.js';
 import { SiteMap } from './site-map.js';
@@ -55,9 +55,9 @@ const record = (url: string, view: SearchRecord): SearchEntry => ({ url, content
  * (pagefind-ui and the like) are left out: the site has its own (sog.html).
  */
 export async function searchIndex(records: SearchEntry[]): Promise<SiteFiles> {
-  const pagefind = await import('pagefind').catch((error: Error) => notInstalled(error));
+  const pagefind = await import('pagefind').catch((error: unknown) => failed(error));
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: Error) => notInstalled(error));
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
     if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
     for (const record of records) check(await index.addHTMLFile(record));
     const { files } = check(await index.getFiles());
@@ -84,16 +84,26 @@ function pagefindVersion(): string {
       return manifest.version;
     throw new Error("Pagefind's package.json gives no version");
   } catch (error) {
-    return notInstalled(error);
+    return failed(error);
   }
 }
 
 const cannot = 'Pagefind could not make the search index';
 
-/** Pagefind, or its program for this system (an optional dependency, @pagefind/<system>), is not where agenda was installed. */
-function notInstalled(error: unknown): never {
+/**
+ * Pagefind failing before it indexes anything. Only a missing package, or a missing program for this
+ * system (an optional dependency, @pagefind/<system>, whose absence Pagefind reports as "Failed to
+ * install either of ..."), is called not installed: anything else (an older Node without
+ * import.meta.resolve, say) is told as it is, so no one reinstalls in vain.
+ */
+function failed(error: unknown): never {
+  const code = errnoCode(error);
+  const missing =
+    code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || messageOf(error).startsWith('Failed to install either of');
   throw new EnvironmentError(
-    `${cannot}: ${messageOf(error)}; install agenda again with its optional dependencies (npm install --include=optional)`,
+    missing
+      ? `${cannot}: ${messageOf(error)}; install agenda again with its optional dependencies (npm install --include=optional)`
+      : `${cannot}: ${messageOf(error)}`,
   );
 }
 
