@@ -13,7 +13,11 @@ import { standingItemsSchemaFor } from './schema/standing-items.js';
 // zod cannot write as JSON Schema itself stand beside them as `.meta()`; docs/develop/schemas.md lists
 // the few that JSON Schema cannot say at all.
 
-/** 9.00 to 23.59 read as a number: an hour and its minutes, .00 to .59. */
+/**
+ * 0.00 to 23.59 read as a number: an hour and its minutes, .00 to .59, the hours check's text rule
+ * (fields.ts clock) takes. The editor reads `9` as 9.00 and `9.5` as 9.50, which check refuses for
+ * want of the minutes' two digits; JSON Schema cannot tell them apart (docs/develop/schemas.md).
+ */
 const clockNumber = {
   type: 'number',
   anyOf: Array.from({ length: 24 }, (_, h) => ({ minimum: h, maximum: Number(`${h}.59`) })),
