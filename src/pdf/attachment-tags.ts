@@ -35,7 +35,7 @@ export async function tagAttachment(doc: PDFDocument, sheets: PDFPage[], title: 
     const figure = doc.context.register(
       doc.context.obj({ Type: 'StructElem', S: 'Figure', P: sect, Pg: sheet.ref, K: 0, Alt: PDFHexString.fromText(alt(i + 1)) }),
     );
-    const key = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
+    const key = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? afterParentTree(lib, doc, root);
     sheet.node.set(PDFName.of('StructParents'), PDFNumber.of(key));
     addToParentTree(lib, doc, root, key, doc.context.register(doc.context.obj([figure])));
     root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(key + 1));
@@ -56,10 +56,37 @@ function addToParentTree(lib: Lib, doc: PDFDocument, root: PDFDict, key: number,
   const kids = tree.lookupMaybe(PDFName.of('Kids'), PDFArray);
   if (kids) kids.push(doc.context.register(doc.context.obj({ Limits: [key, key], Nums: [key, value] })));
   else {
-    const nums = tree.lookupMaybe(PDFName.of('Nums'), PDFArray);
-    nums?.push(PDFNumber.of(key));
-    nums?.push(value);
+    // A tree with neither Kids nor Nums is empty: it gets the Nums the Figure goes in, which is
+    // otherwise lost while its sheet's StructParents already names it.
+    let nums = tree.lookupMaybe(PDFName.of('Nums'), PDFArray);
+    if (!nums) tree.set(PDFName.of('Nums'), (nums = doc.context.obj([])));
+    nums.push(PDFNumber.of(key));
+    nums.push(value);
   }
+}
+
+/**
+ * The key after the highest in the parent tree (0 for none), for a document without
+ * /ParentTreeNextKey: starting again at 0 would give a sheet a key a page already has, and a reader
+ * would find the other page's elements from it.
+ */
+function afterParentTree(lib: Lib, doc: PDFDocument, root: PDFDict): number {
+  const { PDFArray, PDFDict, PDFName, PDFNumber } = lib;
+  const seen = new Set<PDFDict>();
+  const highest = (node: PDFDict | undefined): number => {
+    if (!node || seen.has(node)) return -1; // a cycle adds no key
+    seen.add(node);
+    const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
+    const keys = nums.filter((_, i) => i % 2 === 0).map((k) => doc.context.lookup(k));
+    const own = keys.map((k) => (k instanceof PDFNumber ? k.asNumber() : -1));
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? [];
+    const below = kids.map((kid) => {
+      const looked = doc.context.lookup(kid);
+      return highest(looked instanceof PDFDict ? looked : undefined);
+    });
+    return Math.max(-1, ...own, ...below);
+  };
+  return highest(root.lookupMaybe(PDFName.of('ParentTree'), PDFDict)) + 1;
 }
 
 /**
