@@ -63,8 +63,7 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
   const timeoutMs = request.timeoutMs ?? 60_000;
   // The browser starts when the first document is to be printed, not before: where every PDF is
   // kept, none starts. Starting it takes longest, so the meetings after it are read meanwhile.
-  const browser = findBrowser({ explicit: request.browser });
-  const session = onFirstUse(() => startBrowser(browser, timeoutMs));
+  const session = browserOnFirstUse(request.browser, timeoutMs);
   const started = performance.now();
   try {
     const { selectTargets } = await import('./select.js');
@@ -96,11 +95,14 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
   }
 }
 
-/** A browser session that starts its browser when first used, and closes only one that started. */
-function onFirstUse(start: () => BrowserSession): BrowserSession {
+/**
+ * A browser session that looks for its browser and starts it when first used, and closes only one
+ * that started: a build or publication that prints nothing needs no browser, not even one installed.
+ */
+function browserOnFirstUse(explicit: string | undefined, timeoutMs: number): BrowserSession {
   let session: BrowserSession | undefined;
   return {
-    use: (work) => (session ??= start()).use(work),
+    use: (work) => (session ??= startBrowser(findBrowser({ explicit }), timeoutMs)).use(work),
     close: async () => session?.close(),
   };
 }
@@ -112,18 +114,18 @@ export interface PrintJob {
 }
 
 /**
- * A browser started now (it takes longest, so other work runs meanwhile) to print public or members'
- * meetings later, several pages at once. Each group (a meeting's documents) prints on one page in
- * turn, each document guessing its headings where the one before had them (the first, from its
- * layout): a meeting's combined document, whose agenda pages fall as its PDF's, then needs one print.
- * The PDFs in the groups' order.
+ * A browser, started when the first document is to be printed (a publication that keeps every PDF
+ * starts none), to print public or members' meetings, several pages at once. Each group (a meeting's
+ * documents) prints on one page in turn, each document guessing its headings where the one before had
+ * them (the first, from its layout): a meeting's combined document, whose agenda pages fall as its
+ * PDF's, then needs one print. The PDFs in the groups' order.
  */
 export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string }): {
   print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>;
   close: () => Promise<void>;
 } {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const session = startBrowser(findBrowser({ explicit: options.browser }), timeoutMs);
+  const session = browserOnFirstUse(options.browser, timeoutMs);
   const print = async (groups: PrintJob[][]) => {
     if (groups.length > 1) growHeapSlowly();
     const { printMeeting } = await import('./document.js');

@@ -4,8 +4,8 @@ import { startPrinting } from './batch.js';
 import type { PublishRequest, PublishResult } from './publish.js';
 
 /**
- * `agenda publish` on a browser of its own. The browser starts first, as it takes longest; the
- * committees are read meanwhile (their modules too load only now).
+ * `agenda publish` on a browser of its own, started only when a PDF is to be printed: a publication
+ * that keeps every PDF needs none (the committees' modules too load only now).
  */
 export async function publishSite(
   request: PublishRequest & { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string },

@@ -6,7 +6,7 @@ import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
 
 // `agenda build` prints only the documents whose inputs changed since their PDF in out/ was made (the
-// fingerprint each PDF records), and starts no browser where it prints none. The browser is a wrapper
+// fingerprint each PDF records), and starts (or looks for) no browser where it prints none. The browser is a wrapper
 // that writes a line for each start before it runs Chromium, so the test sees every start.
 
 const documents = ['2023-09-06-referat.pdf', '2023-11-22-dagsorden.pdf'];
@@ -39,6 +39,11 @@ describe('agenda build, where some or none of the inputs changed', () => {
     expect(again.stderr).toMatch(/built 0 of 2 documents in [\d.]+ s, 2 unchanged/);
     expect(again.stdout.trim().split('\n')).toEqual(documents.map((d) => path.join('out', d)));
     expect(browserStarts()).toBe(1);
+    for (const d of documents) expect(snapshot(out(d)), d).toEqual(first.get(d));
+    // No browser is even looked for where every PDF is kept: a machine without Chromium builds them.
+    const without = agenda(['build', '--all', '--browser', path.join(dir, 'no-such-browser')], { cwd: dir });
+    expect(without.status, without.stderr).toBe(0);
+    expect(without.stderr).toMatch(/built 0 of 2 documents in [\d.]+ s, 2 unchanged/);
     for (const d of documents) expect(snapshot(out(d)), d).toEqual(first.get(d));
 
     edit(path.join(meetings, '2023-11-22.yaml'), 'Bilag er vedlagt.', 'Bilag er vedlagt, og tidsplanen er rettet.');
