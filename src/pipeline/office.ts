@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { convertOffice, findOfficeConverter, howToGetLibreOffice } from '../pdf/office/convert.js';
+import { convertOffice, findOfficeConverter, howToGetLibreOffice, type OfficeConverter } from '../pdf/office/convert.js';
 import { attachmentError, type AttachmentBytes, type AttachmentFileRef } from '../shared/attachment-file.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
 
@@ -39,10 +39,7 @@ const converting = new Map<string, Promise<{ pdf: Uint8Array }>>();
  */
 export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Promise<AttachmentBytes> {
   if (file.kind !== 'office') return file;
-  const converter = await findOfficeConverter(settings.libreoffice).catch((err: unknown) => {
-    throw err instanceof EnvironmentError ? new ConverterMissing(file.ref, err.message) : err;
-  });
-  if (!converter) throw new ConverterMissing(file.ref, `no LibreOffice found; ${howToGetLibreOffice}`);
+  const converter = await officeConverter(file.ref, settings);
   const extension = path.extname(file.ref.path).toLowerCase();
   // publish opens a file for its own PDF and for the combined document at once: one conversion serves both.
   const key = JSON.stringify([file.sha256, file.ref, converter.program]);
@@ -53,6 +50,15 @@ export async function asPdf(file: AttachmentBytes, settings: OfficeSettings): Pr
   }
   const { pdf } = await conversion;
   return { ...file, kind: 'pdf', bytes: pdf, convertedBy: converter.version };
+}
+
+/** The converter an office file (at `ref`) is converted with; none found is an error naming the file. */
+export async function officeConverter(ref: AttachmentFileRef, settings: OfficeSettings): Promise<OfficeConverter> {
+  const converter = await findOfficeConverter(settings.libreoffice).catch((err: unknown) => {
+    throw err instanceof EnvironmentError ? new ConverterMissing(ref, err.message) : err;
+  });
+  if (!converter) throw new ConverterMissing(ref, `no LibreOffice found; ${howToGetLibreOffice}`);
+  return converter;
 }
 
 /** A missing converter as the located finding `agenda check` reports at the office file's `fil:`. */

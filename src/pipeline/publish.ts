@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CommitteeChoice } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkShared } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
@@ -18,12 +17,13 @@ import { attachmentLabel, filedAttachments, type FiledAttachment } from '../mode
 import { renderItems } from '../render/web.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
-import { packageRoot, templatesDir } from '../shared/paths.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
 import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { searchFiles } from './publish-search.js';
+import { packageInputs } from './fingerprint.js';
+import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
 import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
@@ -62,9 +62,15 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const outputs: Output[] = [...documents, ...attachments];
-  const says = new Map(await Promise.all(outputs.map(async (o) => [o.file, await contentOf(o)] as const)));
-  const madeFrom = new Map([...says].map(([file, content]) => [file, sha256(layoutFingerprint() + content)] as const));
-  // A PDF the site has from the same public meeting, attachment files and templates, as publish wrote it, is not made again.
+  const contents = await Promise.all(outputs.map(async (o) => [o.file, await contentOf(o, request)] as const));
+  const says = new Map(contents.map(([file, content]) => [file, content.says]));
+  // What a build counts too (packageInputs: package.json, the templates, the house font's files), and
+  // the converter of each office file, whose new version converts it anew: not what the PDF says.
+  const layout = await packageInputs();
+  const madeFrom = new Map(
+    contents.map(([file, content]) => [file, sha256([layout, content.says, ...content.convertedBy].join('\0'))] as const),
+  );
+  // A PDF the site has from the same public meeting, attachment files, converters and templates, as publish wrote it, is not made again.
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await Promise.all([...madeFrom].map(reuse));
   const bytes = new Map(kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])));
@@ -222,31 +228,25 @@ function entryRevisions(
 }
 
 /**
- * What a PDF of the site says, which with everything that lays it out (layoutFingerprint) is what it
- * is made from: a document, the public meeting and its attachment files; an attachment's file, that
- * file and whether the house keeps its web links.
+ * What a PDF of the site says (`says`): a document, the public meeting and its attachment files; an
+ * attachment's file, that file and whether the house keeps its web links. And the version of the
+ * LibreOffice each of its office files is converted with (`convertedBy`), as a build counts it
+ * (withAttachments): with everything that lays it out, what the PDF is made from.
  */
-async function contentOf(output: Output): Promise<string> {
+async function contentOf(output: Output, office: OfficeSettings): Promise<{ says: string; convertedBy: string[] }> {
   const hash = createHash('sha256');
-  const read = (dir: string, filed: FiledAttachment) => readAttachmentBytes(dir, filed.bilag.file);
+  const convertedBy: string[] = [];
+  const read = async (dir: string, filed: FiledAttachment) => {
+    const file = await readAttachmentBytes(dir, filed.bilag.file);
+    if (file.kind === 'office') convertedBy.push(`${file.ref.path}\0${(await officeConverter(file.ref, office)).version}`);
+    return file.sha256;
+  };
   if ('filed' in output) {
     hash.update('bilag').update(String(output.meeting.style.weblinks_i_bilag));
-    return hash.update((await read(output.attachmentsFrom, output.filed)).sha256).digest('hex');
+    return { says: hash.update(await read(output.attachmentsFrom, output.filed)).digest('hex'), convertedBy };
   }
   hash.update(JSON.stringify(output.meeting));
   const from = output.attachmentsFrom;
-  if (from !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update((await read(from, filed)).sha256);
-  return hash.digest('hex');
-}
-
-let layout: string | undefined;
-
-/** The package's version and every template and stylesheet: a new layout prints every document again. */
-function layoutFingerprint(): string {
-  if (layout) return layout;
-  const hash = createHash('sha256').update(readFileSync(path.join(packageRoot, 'package.json')));
-  for (const file of readdirSync(templatesDir, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (file.endsWith('.hbs') || file.endsWith('.css')) hash.update(file).update(readFileSync(path.join(templatesDir, file)));
-  }
-  return (layout = hash.digest('hex'));
+  if (from !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update(await read(from, filed));
+  return { says: hash.digest('hex'), convertedBy };
 }

@@ -163,6 +163,42 @@ describe('agenda build --samlet with a .docx, an .xlsx and a .pptx', () => {
     expect(data).not.toMatch(/\.docx|\.xlsx|\.pptx|officedocument/);
   });
 
+  it('publishes each anew when LibreOffice says another version, keeping the rest, and starts no browser for it', () => {
+    const site = path.join(dir, 'site');
+    // The counting LibreOffice, telling a version it never had: an upgrade, as publish sees one.
+    const upgraded = path.join(dir, 'soffice-upgraded');
+    writeFileSync(
+      upgraded,
+      `#!/bin/sh\ncase "$*" in *--version*) echo 'LibreOffice 99.1.0.0 upgraded(Build:1)'; exit 0 ;; esac\nexec '${soffice.program}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const publish = () => {
+      const run = agenda(
+        ['publish', '--meetings', meetings, '--out', site, '--json', '--libreoffice', upgraded, '--browser', path.join(dir, 'no-browser')],
+        { cwd: dir, env },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { printed: number };
+    };
+    const before = soffice.conversions();
+    // The three open office files, converted again (the cache is the old version's; a sheet may take
+    // LibreOffice more than one run); no document printed.
+    expect(publish().printed).toBe(0);
+    const converted = soffice.conversions();
+    expect(converted).toBeGreaterThanOrEqual(before + 3);
+    expect(
+      pdfPages(
+        path.join(
+          site,
+          siteFiles(site).find((f) => f.endsWith('2023-11-22-bilag-2-1.pdf'))!,
+        ),
+      ).join('\n'),
+    ).toContain(word.heading);
+    // From the same converter again, each is kept.
+    expect(publish().printed).toBe(0);
+    expect(soffice.conversions()).toBe(converted);
+  });
+
   it("is finalized with each office file's own SHA-256, as a PDF is", () => {
     expect(agenda(['finalize', '2023-11-22', '--meetings', meetings, '--libreoffice', soffice.program], { cwd: dir, env }).status).toBe(0);
     const recorded = readFileSync(path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml'), 'utf8');
