@@ -6,16 +6,17 @@ import { EnvironmentError, errnoCode, messageOf } from './errors.js';
  * Writes beside the target and renames into place, so a reader never sees half a file and a failed
  * build leaves the previous one as it was.
  */
-export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
-  await writeAllAtomically([{ file, data }]);
+export async function writeAtomically(file: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  await writeAllAtomically([{ file, data }], mode);
 }
 
 /**
  * Several files of one result (a PDF and its HTML): each written to a temporary file beside it, and
  * renamed into place only once all are written, so a failure leaves every one as it was. Only a
  * regular file is replaced: a device (/dev/full), a folder or a FIFO named as a target is refused.
+ * `mode` is each file's from its first byte (0600 for what only its owner may read), the umask's otherwise.
  */
-export async function writeAllAtomically(outputs: Array<{ file: string; data: Uint8Array | string }>): Promise<void> {
+export async function writeAllAtomically(outputs: Array<{ file: string; data: Uint8Array | string }>, mode?: number): Promise<void> {
   const written: Array<{ file: string; temporary: string }> = [];
   let current = outputs[0]?.file ?? '';
   try {
@@ -26,7 +27,7 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
       await mkdir(path.dirname(file), { recursive: true });
       await removeStaleTemporaries(file);
       written.push({ file, temporary });
-      await writeFile(temporary, data, { flag: 'wx' });
+      await writeFile(temporary, data, { flag: 'wx', mode });
     }
     for (const { file, temporary } of written) {
       current = file;

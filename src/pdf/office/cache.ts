@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomically } from '../../shared/files.js';
 import { pdfLib } from '../pdf-lib.js';
@@ -28,6 +28,20 @@ export async function readCached(file: string): Promise<Uint8Array | undefined> 
   }
 }
 
+/**
+ * Writes an entry, readable by its owner alone: a closed attachment's PDF is as closed as the file, so
+ * the folder is 0700 (made so, and set so where an older run made it 0755) and each entry 0600.
+ * An entry that cannot be written (a read-only or full ~/.cache, a file where the folder should be)
+ * is left out without a word: the cache only saves the next conversion's time, the PDF in hand is
+ * whole, and the build it serves must not fail, nor tell the clerk of a folder they never named.
+ */
 export async function writeCached(file: string, pdf: Uint8Array): Promise<void> {
-  await writeAtomically(file, pdf);
+  const dir = path.dirname(file);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+    await writeAtomically(file, pdf, 0o600);
+  } catch {
+    // not cached: converted again next time (see above)
+  }
 }

@@ -1,9 +1,11 @@
 // Office files (Word, Excel, PowerPoint, OpenDocument, RTF, text) to PDF by LibreOffice, safely, cached, reproducibly.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
+import { packageRoot } from '../../shared/paths.js';
 import { cacheFile, readCached, writeCached } from './cache.js';
 import type { OfficeConverter } from './find.js';
 import { type Format, formats, inspectOfficeFile } from './inspect.js';
@@ -22,7 +24,14 @@ export const officeExtensions: readonly string[] = Object.keys(formats);
  * Part of every cache key: raised whenever what a conversion does changes (its settings, filters,
  * export options, what is done to the PDF after), so no entry made the old way is used again.
  */
-const optionsVersion = '1';
+const optionsVersion = '2';
+
+/**
+ * Part of every cache key too: a new release of agenda may convert differently where optionsVersion
+ * was not raised (a fix in sheets.ts, in what reproducible.ts drops), so no release uses another's entries.
+ */
+const manifest: unknown = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
+const agendaVersion = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : '';
 
 const defaults = { timeoutMs: 120_000, memoryBytes: 4 * 1024 ** 3, fileBytes: 1024 ** 3 };
 
@@ -55,6 +64,7 @@ export async function convertOffice(file: OfficeFile, options: ConvertOptions): 
     extension,
     converter: options.converter.version,
     options: optionsVersion,
+    agenda: agendaVersion,
   });
   const hit = await readCached(cached);
   if (hit) return { pdf: hit, converted: false };
