@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { convertOffice, findOfficeConverter, officeExtensions, type OfficeConver
 import { scanPng } from '../support/attachments.js';
 import {
   conversionsLeft,
+  docxWithProperties,
+  docxWithTrackedChanges,
   embeddedImage,
   flatDocument,
   heading,
@@ -15,9 +17,10 @@ import {
   saveAs,
   sheet,
   slide,
+  sofficeIn,
   textTable,
 } from '../support/office-files.js';
-import { pdfImages, pdfInfo, pdfPages, sheetSizes } from '../support/pdf.js';
+import { pdfByteForms, pdfImages, pdfInfo, pdfPages, sheetSizes } from '../support/pdf.js';
 
 /** Office files converted by LibreOffice, read back with poppler. */
 describe.skipIf(noSoffice)('office files to PDF', () => {
@@ -156,6 +159,56 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
       expect(again.converted).toBe(true);
       expect(sha(readFileSync(cached))).toBe(sha(first.pdf));
     }
+  });
+
+  it('keeps the cache for its owner alone: the folder 0700 (an older one of 0755 made so), each entry 0600', async () => {
+    const cacheDir = path.join(work, 'cache-private', 'agenda', 'office');
+    await convert('lukket.docx', await saveAs('text', flatDocument('text', paragraph('Lukket bilag')), '.docx'), cacheDir);
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(cacheDir)).toBe(0o700);
+    expect(readdirSync(cacheDir).map((entry) => mode(path.join(cacheDir, entry)))).toEqual([0o600]);
+    chmodSync(cacheDir, 0o755);
+    await convert('lukket2.docx', await saveAs('text', flatDocument('text', paragraph('Endnu et lukket bilag')), '.docx'), cacheDir);
+    expect(mode(cacheDir)).toBe(0o700);
+    expect(readdirSync(cacheDir).map((entry) => mode(path.join(cacheDir, entry)))).toEqual([0o600, 0o600]);
+  });
+
+  it('gives the PDF where the cache cannot be written (a file where its folder would be), converting again next time', async () => {
+    const blocked = path.join(work, 'cache-blocked');
+    writeFileSync(blocked, 'not a folder');
+    const docx = await saveAs('text', flatDocument('text', paragraph('Uden cache')), '.docx');
+    const first = await convert('uden-cache.docx', docx, path.join(blocked, 'office'));
+    expect(first.converted).toBe(true);
+    expect(pdfPages(first.file)[0]).toContain('Uden cache');
+    expect((await convert('uden-cache.docx', docx, path.join(blocked, 'office'))).converted).toBe(true);
+  });
+
+  it("leaves out the title, subject, author and keywords Word's properties gave the PDF", async () => {
+    const { file } = await convert('egenskaber.docx', await docxWithProperties('Brødteksten', 'PROPMARKER'));
+    expect(pdfPages(file)[0]).toContain('Brødteksten');
+    const info = pdfInfo(file);
+    for (const key of ['Title', 'Subject', 'Author', 'Keywords', 'Creator']) expect(info[key]).toBeUndefined();
+    // In any encoding LibreOffice may write a string in: as it is, and as UTF-16 (big-endian), literal or hex.
+    const utf16 = Buffer.from('PROPMARKER', 'utf16le').swap16();
+    for (const bytes of pdfByteForms(file)) {
+      expect(bytes).not.toContain('PROPMARKER');
+      expect(bytes).not.toContain(utf16.toString('latin1'));
+      expect(bytes.toUpperCase()).not.toContain(utf16.toString('hex').toUpperCase());
+    }
+  });
+
+  it('refuses a .docx with tracked changes at its fil: line, as LibreOffice would print its deleted text', async () => {
+    const docx = await docxWithTrackedChanges({ kept: 'Beholdt', deleted: 'SLETTETTEKST', inserted: 'INDSATTEKST' });
+    await expect(convert('rettelser.docx', docx)).rejects.toThrow(
+      /^møder\/2026-01-07\.yaml:9:11: punkter\[0\]\.bilag\[0\]\.fil: rettelser\.docx: it holds tracked changes, .*accept or reject the changes/,
+    );
+    // Why: LibreOffice, given the file itself, prints the deleted text beside the inserted.
+    const dir = mkdtempSync(path.join(work, 'tracked-'));
+    writeFileSync(path.join(dir, 'rettelser.docx'), docx);
+    await sofficeIn(dir, ['--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), path.join(dir, 'rettelser.docx')]);
+    const [text] = pdfPages(path.join(dir, 'out', 'rettelser.pdf'));
+    expect(text).toContain('SLETTETTEKST');
+    expect(text).toContain('INDSATTEKST');
   });
 
   it('ends a conversion when its signal aborts, with its processes', async () => {

@@ -243,3 +243,23 @@ export function countingLibreOffice(dir: string): { program: string; conversions
   chmodSync(program, 0o755);
   return { program, conversions: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).length };
 }
+
+/** A .docx whose core properties (docProps/core.xml) say `marker` as its title, subject, author, keywords and last editor. */
+export async function docxWithProperties(text: string, marker: string): Promise<Buffer> {
+  const docx = await saveAs('text', flatDocument('text', paragraph(text)), '.docx');
+  const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${marker}TITLE</dc:title><dc:subject>${marker}SUBJECT</dc:subject><dc:creator>${marker}AUTHOR</dc:creator><cp:keywords>${marker}KEYWORDS</cp:keywords><dc:description>${marker}DESCRIPTION</dc:description><cp:lastModifiedBy>${marker}EDITOR</cp:lastModifiedBy></cp:coreProperties>`;
+  return rezip(docx, (name) => (name === 'docProps/core.xml' ? core : undefined));
+}
+
+/**
+ * A .docx whose one paragraph holds tracked changes as Word records them: `kept`, then `deleted`
+ * (w:del) and `inserted` (w:ins), neither accepted nor rejected yet.
+ */
+export async function docxWithTrackedChanges(t: { kept: string; deleted: string; inserted: string }): Promise<Buffer> {
+  const docx = await saveAs('text', flatDocument('text', paragraph('PLACEHOLDER')), '.docx');
+  const change = 'w:author="Sagsbehandler" w:date="2026-01-05T10:00:00Z"';
+  const changed = `<w:p><w:r><w:t xml:space="preserve">${t.kept} </w:t></w:r><w:del w:id="101" ${change}><w:r><w:delText>${t.deleted}</w:delText></w:r></w:del><w:ins w:id="102" ${change}><w:r><w:t>${t.inserted}</w:t></w:r></w:ins></w:p>`;
+  return rezip(docx, (name, text) =>
+    name === 'word/document.xml' ? text?.replace(/<w:p\b(?:(?!<w:p\b)[\s\S])*?PLACEHOLDER[\s\S]*?<\/w:p>/, changed) : undefined,
+  );
+}

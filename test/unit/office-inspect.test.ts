@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { describe, expect, it, vi } from 'vitest';
 import { inspectOfficeFile } from '../../src/pdf/office/inspect.js';
 import { layoutFor } from '../../src/pdf/office/sheets.js';
 import { encryptedDocx } from '../support/office-files.js';
@@ -41,9 +42,35 @@ describe('an office file before conversion (office/inspect.ts)', () => {
     expect(await refusal(strToU8('x'), '.pages')).toMatch(/\.pages is not a kind of file LibreOffice converts here/);
   });
 
-  it('refuses a zip of too many files', async () => {
+  it('refuses a text document with tracked changes (Word, OpenDocument, RTF), and takes one without', async () => {
+    const word = (xml: string) => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(xml) });
+    const change = 'w:id="1" w:author="A" w:date="2026-01-05T10:00:00Z"';
+    const changed = /^møder\/m\.yaml:4:9: bilag\[0\]\.fil: bilag\/fil: it holds tracked changes, .*accept or reject the changes/;
+    expect(await refusal(word(`<w:p><w:del ${change}><w:r><w:delText>væk</w:delText></w:r></w:del></w:p>`), '.docx')).toMatch(changed);
+    expect(await refusal(word(`<w:p><w:ins ${change}><w:r><w:t>ny</w:t></w:r></w:ins></w:p>`), '.docx')).toMatch(changed);
+    const footer = zipSync({ 'word/document.xml': strToU8('<w:p/>'), 'word/footer2.xml': strToU8(`<w:del ${change}/>`) });
+    expect(await refusal(footer, '.docx')).toMatch(changed);
+    // A table's inside borders and a deleted run's text alone are no tracked change.
+    expect(await refusal(word('<w:tblBorders><w:insideH w:val="single"/></w:tblBorders><w:delText>x</w:delText>'), '.docx')).toBe(
+      'accepted',
+    );
+    const odt = (content: string) =>
+      zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text'), 'content.xml': strToU8(content) });
+    expect(await refusal(odt('<text:tracked-changes><text:changed-region text:id="c1"/></text:tracked-changes>'), '.odt')).toMatch(changed);
+    expect(await refusal(odt('<text:p>Intet ændret</text:p>'), '.odt')).toBe('accepted');
+    expect(await refusal(strToU8('{\\rtf1 {\\*\\revtbl {Unknown;}}{\\deleted\\revauthdel1 væk} tekst}'), '.rtf')).toMatch(changed);
+    expect(await refusal(strToU8('{\\rtf1 {\\*\\revtbl {Unknown;}} tekst}'), '.rtf')).toBe('accepted');
+  });
+
+  it('refuses a zip of too many files, and closes it', async () => {
     const many = Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`f${i}`, new Uint8Array(0)]));
-    expect(await refusal(zipSync(many), '.xlsx')).toMatch(/more than 20000 files, as a zip bomb does/);
+    const close = vi.spyOn(yauzl.ZipFile.prototype, 'close');
+    try {
+      expect(await refusal(zipSync(many), '.xlsx')).toMatch(/more than 20000 files, as a zip bomb does/);
+      expect(close).toHaveBeenCalledTimes(1);
+    } finally {
+      close.mockRestore();
+    }
   });
 });
 

@@ -38,9 +38,11 @@ const zipLimits = { totalBytes: 1024 ** 3, entries: 20_000, ratio: 200, ratioFro
 const password = 'it is protected by a password: save a copy without one and name that';
 
 /**
- * The file is what its name says, whole enough to hand to LibreOffice, and no zip bomb; a located
- * error at its `fil:` line otherwise. Read with libraries that know the formats (yauzl reads a zip's
- * central directory only, cfb a compound file's directory); nothing is unpacked.
+ * The file is what its name says, whole enough to hand to LibreOffice, no zip bomb, and without
+ * tracked changes; a located error at its `fil:` line otherwise. Read with libraries that know the
+ * formats (yauzl reads a zip's central directory, cfb a compound file's directory); nothing is
+ * unpacked but an OpenDocument's manifest and a text document's own text, read for its tracked changes
+ * (trackedChanges) once the directory has passed the zip bomb's limits.
  */
 export async function inspectOfficeFile(ref: AttachmentFileRef, bytes: Uint8Array, extension: string): Promise<Format> {
   const format = formats[extension];
@@ -54,6 +56,8 @@ export async function inspectOfficeFile(ref: AttachmentFileRef, bytes: Uint8Arra
   }
   if (found === 'zip') await inspectZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), extension, fail);
   if (format.container === 'text' && !isText(bytes)) throw fail('not a text file: it holds bytes that are not UTF-8 text');
+  if (found === 'rtf' && rtfChanges.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')))
+    throw fail(unaccepted);
   return format;
 }
 
@@ -97,7 +101,7 @@ function encryptedOoxml(bytes: Uint8Array): boolean {
   }
 }
 
-/** The zip's central directory, read entry by entry: sizes declared, nothing inflated but an OpenDocument manifest. */
+/** The zip's central directory, read entry by entry: sizes declared; inflated only an OpenDocument manifest and a text document's text. */
 function inspectZip(buffer: Buffer, extension: string, fail: (message: string) => Error): Promise<void> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
@@ -108,13 +112,17 @@ function inspectZip(buffer: Buffer, extension: string, fail: (message: string) =
         let total = 0;
         let entries = 0;
         let manifest: yauzl.Entry | undefined;
+        const textParts: yauzl.Entry[] = [];
         zip.on('error', (err: Error) => reject(fail(`damaged: ${err.message}`)));
         zip.on('entry', (entry: yauzl.Entry) => {
           total += entry.uncompressedSize;
           entries++;
           if (entry.fileName === 'META-INF/manifest.xml') manifest = entry;
-          if (entries > zipLimits.entries)
+          if (trackedChanges[extension]?.parts.test(entry.fileName)) textParts.push(entry);
+          if (entries > zipLimits.entries) {
+            zip.close();
             return reject(fail(`refused: it holds more than ${zipLimits.entries} files, as a zip bomb does`));
+          }
           if (total > zipLimits.totalBytes || (total > zipLimits.ratioFrom && total / buffer.length > zipLimits.ratio)) {
             zip.close();
             return reject(
@@ -126,14 +134,60 @@ function inspectZip(buffer: Buffer, extension: string, fail: (message: string) =
           zip.readEntry();
         });
         zip.on('end', () => {
-          if (!manifest || !extension.startsWith('.od')) return resolve();
-          readSmall(zip, manifest)
-            .then((text) => (/encryption-data/.test(text) ? reject(fail(password)) : resolve()))
+          const encrypted =
+            manifest && extension.startsWith('.od') ? readSmall(zip, manifest).then((text) => /encryption-data/.test(text)) : false;
+          Promise.resolve(encrypted)
+            .then(async (isEncrypted) => {
+              if (isEncrypted) return reject(fail(password));
+              for (const part of textParts) if (await holds(zip, part, trackedChanges[extension]?.marks)) return reject(fail(unaccepted));
+              resolve();
+            })
             .catch((err: Error) => reject(fail(`damaged: ${err.message}`)));
         });
         zip.readEntry();
       },
     );
+  });
+}
+
+/**
+ * Where a text document keeps its tracked changes (Word's w:del and w:ins, OpenDocument's changed
+ * regions, RTF's \deleted and \revised), which LibreOffice prints as they are shown: deleted text
+ * struck through beside what replaced it. The PDF is published, so a deletion a caseworker made (a
+ * name, a sentence taken back) would be, too; the clerk decides what stands, in the document. A .doc
+ * keeps them in its binary streams, which are not read here.
+ */
+const trackedChanges: Record<string, { parts: RegExp; marks: RegExp }> = {
+  '.docx': {
+    parts: /^word\/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$/,
+    marks: /<w:(?:del|ins|moveFrom|moveTo|rPrChange|pPrChange)\b/,
+  },
+  '.odt': { parts: /^(?:content|styles)\.xml$/, marks: /<text:changed-region\b/ },
+};
+const rtfChanges = /\\(?:deleted|revised)(?![a-z])/;
+
+const unaccepted =
+  'it holds tracked changes, which would be printed as they are shown (deleted text struck through): open it, accept or reject the changes (in Word: Review, Accept or Reject, all changes), save it and name that';
+
+/** Whether a part of the zip holds `marks`: read as it inflates, a chunk at a time (a part may be large), until found. */
+function holds(zip: yauzl.ZipFile, entry: yauzl.Entry, marks: RegExp | undefined): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    if (!marks) return resolve(false);
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error(`${entry.fileName} cannot be read`));
+      // The end of the chunk before, so a mark cut in two by a chunk's end is found whole.
+      let before = '';
+      stream.on('data', (chunk: Buffer) => {
+        const text = before + chunk.toString('latin1');
+        if (marks.test(text)) {
+          stream.destroy();
+          resolve(true);
+        }
+        before = text.slice(-64);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(false));
+    });
   });
 }
 
