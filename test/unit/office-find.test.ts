@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,26 @@ describe('finding LibreOffice (office/find.ts)', () => {
     await expect(findOfficeConverter(program('other', 'echo "Something 1.0"'), {})).rejects.toThrow(
       /did not say its version as LibreOffice does/,
     );
+  });
+
+  it('names a program found on PATH that does not tell its version, rather than saying none was found', async () => {
+    const onPath = mkdtempSync(path.join(tmpdir(), 'agenda-office-find-path-'));
+    writeFileSync(path.join(onPath, 'soffice'), '#!/bin/sh\necho "Something else 1.0"\n', { mode: 0o755 });
+    await expect(findOfficeConverter(undefined, { PATH: onPath })).rejects.toThrow(
+      new EnvironmentError(
+        `found ${path.join(onPath, 'soffice')}, but it did not tell its version as LibreOffice does; install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui), or set AGENDA_LIBREOFFICE to its soffice`,
+      ),
+    );
+  });
+
+  it('asks the version as a conversion runs LibreOffice: in a workspace named for this process, removed after, within the limits', async () => {
+    const said = path.join(dir, 'version-run.txt');
+    const asked = program('asked', `echo "$HOME $(ulimit -v)" > '${said}'\necho "LibreOffice 7.4.7.2 40(Build:2)"`);
+    expect(await findOfficeConverter(asked, {})).toEqual({ program: asked, version: 'LibreOffice 7.4.7.2 40(Build:2)' });
+    const [home, memory] = readFileSync(said, 'utf8').trim().split(' ');
+    // The name the next run's cleanup knows (profile.ts newProfile), and gone once the version is known.
+    expect(path.basename(home ?? '')).toMatch(new RegExp(`^agenda-office-${process.pid}-`));
+    expect(existsSync(home ?? '')).toBe(false);
+    expect(memory).toBe(String(4 * 1024 ** 2));
   });
 });

@@ -1,10 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EnvironmentError } from '../../shared/errors.js';
 import { executable } from '../browser.js';
+import { newWorkspace, removeWorkspace } from './profile.js';
+import { runLimited } from './run.js';
 
 /** A LibreOffice this machine can convert with, and its version (part of every cache key). */
 export interface OfficeConverter {
@@ -41,7 +41,8 @@ const found = new Map<string, Promise<OfficeConverter | undefined>>();
 /**
  * LibreOffice, found as the browser is found: a path the clerk named (a flag), AGENDA_LIBREOFFICE,
  * then PATH and the usual places. A program named explicitly that is not there is an error saying
- * so; none found is undefined (PDF, PNG and JPEG attachments need none).
+ * so; none found is undefined (PDF, PNG and JPEG attachments need none). One found that does not
+ * tell its version is an error naming it: "none found" would send the clerk to install what is there.
  */
 export async function findOfficeConverter(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<OfficeConverter | undefined> {
   const named = explicit
@@ -63,25 +64,32 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
     found.set(program, asked);
   }
   const converter = await asked;
-  if (!converter && named)
-    throw new EnvironmentError(`${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`);
-  return converter;
+  if (converter) return converter;
+  throw new EnvironmentError(
+    named
+      ? `${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`
+      : `found ${program}, but it did not tell its version as LibreOffice does; ${howToGetLibreOffice}`,
+  );
 }
 
-/** "LibreOffice 7.4.7.2 40(Build:2)", asked of the program itself in a profile of its own (it writes one even for this). */
-function versionOf(program: string): Promise<string | undefined> {
-  const profile = mkdtempSync(path.join(tmpdir(), `agenda-office-version-${process.pid}-`));
-  return new Promise<string | undefined>((resolve) => {
-    execFile(
+/**
+ * "LibreOffice 7.4.7.2 40(Build:2)", asked of the program itself as a conversion runs it (runLimited:
+ * its own process group, limits, offline, nothing of it left after) in a workspace of its own, named
+ * as a conversion's is, so the next run removes it where this one was killed (it writes a profile even for this).
+ */
+async function versionOf(program: string): Promise<string | undefined> {
+  const space = newWorkspace('');
+  try {
+    const limits = { timeoutMs: 30_000, memoryBytes: 4 * 1024 ** 3, fileBytes: 1024 ** 3 };
+    const ended = await runLimited(
       program,
-      [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--version'],
-      { timeout: 30_000, killSignal: 'SIGKILL', env: { PATH: process.env.PATH, HOME: profile, TMPDIR: profile } },
-      (err, stdout) => {
-        const line = String(stdout)
-          .split('\n')
-          .find((l) => /^LibreOffice\s+\d/.test(l.trim()));
-        resolve(err || !line ? undefined : line.trim());
-      },
+      [`-env:UserInstallation=${pathToFileURL(space.profile).href}`, '--version'],
+      space.root,
+      limits,
     );
-  }).finally(() => rmSync(profile, { recursive: true, force: true }));
+    const line = ended.said.split('\n').find((l) => /^LibreOffice\s+\d/.test(l.trim()));
+    return ended.by === 'exit' && ended.code === 0 && line ? line.trim() : undefined;
+  } finally {
+    removeWorkspace(space);
+  }
 }

@@ -102,13 +102,27 @@ async function groupGone(pid: number | undefined): Promise<void> {
 }
 
 /**
+ * The entries of /proc; undefined where it cannot be read (not mounted, or hidden from this process):
+ * groupAlive then asks kill() as elsewhere, which at worst waits out groupGone's two seconds for a
+ * zombie, rather than throwing where the run's promise would never settle.
+ */
+function procEntries(): string[] | undefined {
+  try {
+    return readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Whether a process of the group still runs. The guard, killed with its group once LibreOffice has
  * ended, is nobody's child by then: where the machine's first process reaps no orphans (a container's),
  * it stays a zombie, which has ended and holds nothing but counts as a member for kill(). On Linux the
- * members are read from /proc and the zombies left out.
+ * members are read from /proc and the zombies left out (procEntries).
  */
 function groupAlive(pgid: number): boolean {
-  if (process.platform !== 'linux') {
+  const processes = process.platform === 'linux' ? procEntries() : undefined;
+  if (!processes) {
     try {
       process.kill(-pgid, 0);
       return true;
@@ -116,7 +130,7 @@ function groupAlive(pgid: number): boolean {
       return false;
     }
   }
-  return readdirSync('/proc').some((name) => {
+  return processes.some((name) => {
     if (!/^\d+$/.test(name)) return false;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
