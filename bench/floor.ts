@@ -4,18 +4,11 @@
 // `npm run bench` times this against `agenda build`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { launchArgs } from '../src/pdf/browser.js';
 import { sandboxArgs } from '../src/pdf/sandbox.js';
 
 const [browserPath, jobs, ...pairs] = process.argv.slice(2);
-const args = [
-  ...sandboxArgs(),
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const args = [...sandboxArgs(), ...launchArgs];
 const browser = await puppeteer.launch({ executablePath: browserPath, headless: true, pipe: true, args });
 let next = 0;
 

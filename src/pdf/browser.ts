@@ -21,7 +21,7 @@ type Revisions = typeof import('puppeteer-core/internal/revisions.js');
  * make every host name resolve to nothing, so a build makes no connection and no DNS lookup at all.
  * The sandbox: see sandbox.ts.
  */
-const launchArgs = [
+export const launchArgs = [
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
