@@ -24,7 +24,7 @@ module.exports = {
     only('model', ['input', 'shared'], 'model/ merges checked sources; the checks are done before it'),
     only('render', ['model', 'shared'], 'render/ turns the model into HTML'),
     only('pdf', ['shared'], 'pdf/ prints the printable document (shared/printable.ts); it knows no renderer'),
-    ...['drafts', 'send', 'publish'].map((name) =>
+    ...['drafts', 'send', 'publish', 'approval'].map((name) =>
       only(
         name,
         ['input', 'model', 'render', 'shared'],

@@ -1,11 +1,7 @@
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { z } from 'zod';
-import { block, flag, list, optional, text } from '../input/fields.js';
-import { validate } from '../input/validate.js';
-import { readYamlFile } from '../input/yaml-file.js';
-import { InputError, MissingFileError } from '../shared/errors.js';
-import { writeAtomically } from '../shared/files.js';
+import { block, flag, optional, text } from '../input/fields.js';
+import { readLogFile, writeLogFile } from '../input/log-file.js';
 
 /**
  * One message: to whom, which document (by name and SHA-256), when, and whether the server took it.
@@ -29,22 +25,13 @@ export function sendLogFile(dir: string, date: string): string {
   return path.join(dir, `${date}.sendt.yaml`);
 }
 
-/** The log as written, validated like every other file: a damaged one is a located error, never guessed at. */
-export async function readSendLog(file: string): Promise<SendLogEntry[]> {
-  const source = await readYamlFile(file).catch((err: unknown) => {
-    if (err instanceof MissingFileError && err.message.endsWith('no such file')) return undefined;
-    throw err;
-  });
-  if (!source || source.data === '' || source.data === null || source.data === undefined) return [];
-  const result = validate(source, list(entry));
-  if (!result.ok) throw new InputError(result.findings);
-  return result.value;
+/** The log as written; none yet is an empty one. */
+export function readSendLog(file: string): Promise<SendLogEntry[]> {
+  return readLogFile(file, entry);
 }
 
-const header = '# What agenda send sent: to whom, which document (its SHA-256), when. Commit it with the meeting.\n';
-
-export async function writeSendLog(file: string, entries: SendLogEntry[]): Promise<void> {
-  await writeAtomically(file, header + stringify(entries, { lineWidth: 0 }));
+export function writeSendLog(file: string, entries: SendLogEntry[]): Promise<void> {
+  return writeLogFile(file, 'What agenda send sent: to whom, which document (its SHA-256), when. Commit it with the meeting.', entries);
 }
 
 /** The last time this document, exactly, reached this address, or was begun to with no outcome known. */

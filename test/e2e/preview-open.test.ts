@@ -17,7 +17,8 @@ describe('agenda preview: opening the browser', () => {
     // It writes down what it was given: its arguments, and the file named, if one is.
     const page = "fs.existsSync(process.argv[1]) ? fs.readFileSync(process.argv[1], 'utf8') : ''";
     const given = `JSON.stringify({ argv: process.argv.slice(1), page: ${page} })`;
-    const record = `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(seen)}, ${given})`;
+    // Written whole, then renamed: the test waits for the file and must never read it half written.
+    const record = `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(`${seen}.part`)}, ${given}); fs.renameSync(${JSON.stringify(`${seen}.part`)}, ${JSON.stringify(seen)})`;
     writeFileSync(browser, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} -e ${JSON.stringify(record)} "$1"\n`);
     chmodSync(browser, 0o755);
     const env = { ...process.env, BROWSER: browser, DISPLAY: '', WAYLAND_DISPLAY: '', XDG_CURRENT_DESKTOP: '' };

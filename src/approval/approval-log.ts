@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { block, optional, text } from '../input/fields.js';
+import { readLogFile, writeLogFile } from '../input/log-file.js';
+
+/** How a member gave their approval: at the meeting, by mail (the clerk records it), or by signing the PDF. */
+export const approvalWays = ['møde', 'mail', 'signatur'] as const;
+
+/**
+ * One approval: who, when, of which document exactly (its name and the SHA-256 of the members' minutes
+ * as they stood), how, and a reservation (forbehold) if the member made one. An approval is never
+ * edited or removed: an approval of an earlier version stays recorded as that version's.
+ */
+const entry = block({
+  medlem: text,
+  tid: text,
+  dokument: text,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the minutes, 64 hex digits' }),
+  måde: z.enum(approvalWays),
+  forbehold: optional(text),
+});
+
+export type ApprovalEntry = z.output<typeof entry>;
+
+/** Beside the meeting and its send log: `2023-09-06.godkendt.yaml`, committed with it. */
+export function approvalLogFile(dir: string, date: string): string {
+  return path.join(dir, `${date}.godkendt.yaml`);
+}
+
+/** The log as written; none yet is an empty one. */
+export function readApprovalLog(file: string): Promise<ApprovalEntry[]> {
+  return readLogFile(file, entry);
+}
+
+export function writeApprovalLog(file: string, entries: ApprovalEntry[]): Promise<void> {
+  return writeLogFile(
+    file,
+    'Who approved the minutes: the member, when, the SHA-256 of the version approved, how. Commit it with the meeting.',
+    entries,
+  );
+}

@@ -1,0 +1,27 @@
+import { stringify } from 'yaml';
+import type { z } from 'zod';
+import { list } from './fields.js';
+import { validate } from './validate.js';
+import { readYamlFile } from './yaml-file.js';
+import { InputError, MissingFileError } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
+
+/**
+ * A log the tool keeps beside a meeting (what was sent, who approved), read as every other file is:
+ * validated, a damaged one a located error, never guessed at. A log not yet written is empty.
+ */
+export async function readLogFile<T extends z.ZodType>(file: string, entry: T): Promise<z.output<T>[]> {
+  const source = await readYamlFile(file).catch((err: unknown) => {
+    if (err instanceof MissingFileError && err.message.endsWith('no such file')) return undefined;
+    throw err;
+  });
+  if (!source || source.data === '' || source.data === null || source.data === undefined) return [];
+  const result = validate(source, list(entry));
+  if (!result.ok) throw new InputError(result.findings);
+  return result.value;
+}
+
+/** The whole log, written at once: a comment line that says what it is, then its entries. */
+export async function writeLogFile(file: string, header: string, entries: unknown[]): Promise<void> {
+  await writeAtomically(file, `# ${header}\n${stringify(entries, { lineWidth: 0 })}`);
+}
