@@ -16,7 +16,8 @@ import { agenda, cliPath, errorLines, tempDir } from '../support/cli.js';
 import { mutate, random } from '../support/mutate.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20231122);
-const count = 500;
+// 200 in every run (some 30 s of one core); FUZZ_COUNT=5000 with another FUZZ_SEED goes further, by hand.
+const count = Number(process.env.FUZZ_COUNT ?? 200);
 const files = ['2023-11-22.yaml', '2023-09-06.yaml', 'udvalg.yaml', 'faste-punkter.yaml', 'plan.yaml'];
 const originals = Object.fromEntries(files.map((f) => [f, readFileSync(path.join(packageRoot, 'meetings', f), 'utf8')]));
 const located = /^[^\n:]+\.yaml:\d+:\d+: [^\n]+$/;
@@ -29,7 +30,7 @@ interface Outcome {
 }
 
 /**
- * Five hundred damaged copies of the reference meetings, each either a valid document or a clean
+ * Damaged copies of the reference meetings, each either a valid document or a clean
  * error with a location: never any other exception (a stack trace, to the user) and never a partial
  * file. Every copy goes through loading, checking, merging and rendering; a sample of the valid ones
  * is printed to PDF on one browser, and a sample of the broken ones goes through the CLI.
@@ -84,8 +85,9 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
         `${count - valid.length} refused with a located error (${broken.length} through the CLI); ${failures.length} failures`,
     );
     expect(failures).toEqual([]);
-    expect(valid.length).toBeGreaterThan(20);
-    expect(count - valid.length).toBeGreaterThan(100);
+    // Both outcomes in fair number, so that neither path goes untried: 4 % valid and 20 % refused at least.
+    expect(valid.length).toBeGreaterThan(count / 25);
+    expect(count - valid.length).toBeGreaterThan(count / 5);
   });
 });
 
