@@ -1,5 +1,4 @@
-import CFB from 'cfb';
-import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
 
 /** How a kind of office file is stored, and what the clerk calls it (with its article: "a Word document"). */
@@ -50,7 +49,7 @@ export async function inspectOfficeFile(ref: AttachmentFileRef, bytes: Uint8Arra
   if (!format) throw fail(`${extension || 'a file without an extension'} is not a kind of file LibreOffice converts here`);
   if (bytes.length === 0) throw fail('empty (0 bytes)');
   const found = containerOf(bytes);
-  if (found === 'cfb' && format.container === 'zip' && encryptedOoxml(bytes)) throw fail(password);
+  if (found === 'cfb' && format.container === 'zip' && (await encryptedOoxml(bytes))) throw fail(password);
   if (found !== format.container && !(format.container === 'text' && found === undefined)) {
     throw fail(`not ${format.name}: its content is ${describe(found, bytes)}; save it again as ${extension} or name it by what it is`);
   }
@@ -92,7 +91,9 @@ function isText(bytes: Uint8Array): boolean {
 }
 
 /** Word, Excel and PowerPoint keep a file with a password as a compound file holding EncryptionInfo and EncryptedPackage. */
-function encryptedOoxml(bytes: Uint8Array): boolean {
+async function encryptedOoxml(bytes: Uint8Array): Promise<boolean> {
+  // Loaded here, as yauzl below is: every command that reads attachments loads this file, few meet an office file.
+  const { default: CFB } = await import('cfb');
   try {
     const container = CFB.read(bytes, { type: 'buffer' });
     return CFB.find(container, 'EncryptionInfo') !== null || CFB.find(container, 'EncryptedPackage') !== null;
@@ -102,7 +103,8 @@ function encryptedOoxml(bytes: Uint8Array): boolean {
 }
 
 /** The zip's central directory, read entry by entry: sizes declared; inflated only an OpenDocument manifest and a text document's text. */
-function inspectZip(buffer: Buffer, extension: string, fail: (message: string) => Error): Promise<void> {
+async function inspectZip(buffer: Buffer, extension: string, fail: (message: string) => Error): Promise<void> {
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       buffer,
@@ -111,10 +113,10 @@ function inspectZip(buffer: Buffer, extension: string, fail: (message: string) =
         if (openError || !zip) return reject(fail(`damaged: it cannot be read as a zip archive (${openError?.message ?? 'no archive'})`));
         let total = 0;
         let entries = 0;
-        let manifest: yauzl.Entry | undefined;
-        const textParts: yauzl.Entry[] = [];
+        let manifest: Entry | undefined;
+        const textParts: Entry[] = [];
         zip.on('error', (err: Error) => reject(fail(`damaged: ${err.message}`)));
-        zip.on('entry', (entry: yauzl.Entry) => {
+        zip.on('entry', (entry: Entry) => {
           total += entry.uncompressedSize;
           entries++;
           if (entry.fileName === 'META-INF/manifest.xml') manifest = entry;
@@ -170,7 +172,7 @@ const unaccepted =
   'it holds tracked changes, which would be printed as they are shown (deleted text struck through): open it, accept or reject the changes (in Word: Review, Accept or Reject, all changes), save it and name that';
 
 /** Whether a part of the zip holds `marks`: read as it inflates, a chunk at a time (a part may be large), until found. */
-function holds(zip: yauzl.ZipFile, entry: yauzl.Entry, marks: RegExp | undefined): Promise<boolean> {
+function holds(zip: ZipFile, entry: Entry, marks: RegExp | undefined): Promise<boolean> {
   return new Promise((resolve, reject) => {
     if (!marks) return resolve(false);
     zip.openReadStream(entry, (err, stream) => {
@@ -192,7 +194,7 @@ function holds(zip: yauzl.ZipFile, entry: yauzl.Entry, marks: RegExp | undefined
 }
 
 /** An OpenDocument's manifest, which names the encryption of each part if there is a password. */
-function readSmall(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
+function readSmall(zip: ZipFile, entry: Entry): Promise<string> {
   if (entry.uncompressedSize > 1024 ** 2) return Promise.reject(new Error('its manifest is too large'));
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
