@@ -109,7 +109,8 @@ function refuseUnfinished(sources: MeetingSources, meeting: Meeting): void {
   const undecided = meeting.items
     .filter((item) => item.beslutning === undefined && item.politicalReview === undefined)
     .map((item) => {
-      const entry = entries.findIndex((e) => e.titel === item.title);
+      const standingTitle = (id: string) => sources.standingItems.punkter.find((s) => s.id === id)?.titel;
+      const entry = entries.findIndex((e) => (e.titel ?? (e.fast && standingTitle(e.fast))) === item.title);
       const where = entry < 0 ? ['punkter'] : ['punkter', entry];
       return at(sources, where, `item ${item.number} (${item.title}) has no beslutning: the minutes are not final`);
     });
