@@ -4,7 +4,6 @@ import { withSendLock } from '../send/lock.js';
 import { reminderFor } from '../send/message.js';
 import { messageLimitMb, smtpConfig } from '../send/smtp-config.js';
 import { UsageError } from '../shared/errors.js';
-import type { Recipient } from '../send/recipients.js';
 import { currentMinutes } from './approval.js';
 import { statusOf } from './approve.js';
 import { deliver, withinLimit, type SendEvent, type SendRequest, type SendResult } from './send.js';
@@ -15,20 +14,21 @@ import { deliver, withinLimit, type SendEvent, type SendRequest, type SendResult
  * the send log like any other. Not `force`d: a reminder may go again, as often as the clerk sends it.
  */
 export async function remindMembers(request: SendRequest, onEvent: (event: SendEvent) => void = () => undefined): Promise<SendResult> {
+  // The mail settings are read before the document is built, so a mistake in them is told at once.
+  const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const state = await currentMinutes(request);
   const { meeting, sources, document } = state;
   const status = statusOf(state);
-  const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const addresses = new Map(sources.committee.medlemmer.flatMap((m) => (m.email ? [[m.navn, m.email] as const] : [])));
-  const due: SendResult['due'] = [];
-  for (const { person } of status.members.filter((m) => !m.current)) {
-    const email = addresses.get(person.name);
-    if (!email) onEvent({ type: 'without-email', name: person.name });
-    const recipient: Recipient = { name: person.name, email: email ?? '' };
-    if (email) due.push({ recipient, letter: reminderFor(meeting, person.name, status.dokument) });
-  }
-  if (due.length === 0 && status.members.every((m) => m.current))
+  const waiting = status.members.filter((m) => !m.current);
+  if (waiting.length === 0)
     throw new UsageError(`every member who took part has approved ${status.dokument} as it stands: nobody to remind`);
+  const due: SendResult['due'] = [];
+  for (const { person } of waiting) {
+    const email = addresses.get(person.name);
+    if (email) due.push({ recipient: { name: person.name, email }, letter: reminderFor(meeting, person.name, status.dokument) });
+    else onEvent({ type: 'without-email', name: person.name });
+  }
   const attachment = { filename: path.basename(document.file), content: document.bytes, sha256: document.sha256 };
   withinLimit(attachment, messageLimitMb(request.env ?? process.env));
   const logFile = sendLogFile(request.dir, request.date);
