@@ -182,6 +182,17 @@ describe('minutes approved by the members, bound to the exact document', () => {
     expect(bytes).not.toContain('forbehold');
   });
 
+  it('shows the public nothing of the approvals where the house says so (offentlig: intet)', async () => {
+    const udvalg = path.join(dir, 'meetings', 'udvalg.yaml');
+    edit(udvalg, '    side: godkendelsesside\n', '    side: godkendelsesside\n    offentlig: intet\n');
+    const build = await run(['build', '2023-09-06', '--public']);
+    expect(failures(build.stderr)).toEqual([]);
+    const text = pdfPages(publicPdf).join('\n');
+    expect(text).not.toContain('Godkendelsesside');
+    expect(text).not.toMatch(/Godkendt|Ikke godkendt endnu/);
+    edit(udvalg, '    offentlig: intet\n', '');
+  });
+
   it('reminds exactly the members who took part and have not approved the minutes as they stand, and logs it', async () => {
     const env = {
       AGENDA_SMTP_HOST: 'localhost',
