@@ -28,6 +28,8 @@ const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C
   send: async ([date], options) => (await import('./commands/send.js')).sendCommand(date, options),
   minutes: async ([date], options) => (await import('./commands/minutes.js')).minutesCommand(date, options),
   finalize: async ([date], options) => (await import('./commands/finalize.js')).finalizeCommand(date, options),
+  godkend: async ([date], options) => (await import('./commands/godkend.js')).godkendCommand(date, options),
+  status: async ([date], options) => (await import('./commands/status.js')).statusCommand(date, options),
   plan: async (_none, options) => (await import('./commands/plan.js')).planCommand(options),
   sag: async ([id], options) => (await import('./commands/sag.js')).sagCommand(id, options),
   schema: async (_none, options) => (await import('./commands/schema.js')).schemaCommand(options),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { block, optional, text } from '../input/fields.js';
+import { block, list, optional, text } from '../input/fields.js';
 import { readLogFile, writeLogFile } from '../input/log-file.js';
 
 /** How a member gave their approval: at the meeting, by mail (the clerk records it), or by signing the PDF. */
@@ -18,6 +18,9 @@ const entry = block({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the minutes, 64 hex digits' }),
   måde: z.enum(approvalWays),
   forbehold: optional(text),
+  /** What the approval covered (see coverage.ts): the SHA-256 of the text without additions, and of each addition. Optional: a signature's entry may have none. */
+  indhold: optional(z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the text approved, 64 hex digits' })),
+  tilføjelser: optional(list(z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of an addition, 64 hex digits' }))),
 });
 
 export type ApprovalEntry = z.output<typeof entry>;

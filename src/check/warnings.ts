@@ -90,6 +90,13 @@ function slotWarnings(slots: Array<{ tid?: string }>, warn: Warn): void {
   });
 }
 
+/** Every text of a file still to be filled in (`agenda godkend` refuses minutes with any). */
+export function unfilledTexts(source: YamlFile): Finding[] {
+  const { findings, warn } = collector(source);
+  placeholders(source.data, [], warn);
+  return findings;
+}
+
 /** Every text the clerk has not filled in since `agenda new`. */
 function placeholders(value: unknown, path: PropertyKey[], warn: Warn): void {
   if (typeof value === 'string' && value.includes(placeholder)) warn(path, `still says ${placeholder}: write the text, or remove the key`);

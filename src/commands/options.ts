@@ -54,6 +54,15 @@ export const commands = {
     description: 'freeze a meeting as it went out: later changes to the shared files no longer change its documents',
     arguments: [date],
   },
+  godkend: {
+    description:
+      "record a member's approval of the minutes as they stand, bound to the members' PDF by its SHA-256, in DIR/<date>.godkendt.yaml",
+    arguments: [date],
+  },
+  status: {
+    description: 'who took part in a meeting, and who has approved its minutes as they stand, an earlier version, or not yet',
+    arguments: [date],
+  },
   plan: { description: 'the coming meetings with their planned points, as the forward plan stands', arguments: [] },
   sag: {
     description: "a case's way through the repository's committees: each meeting, committee, item number and decision",
@@ -105,8 +114,20 @@ function port(value: string): number {
 }
 
 /** The commands that work on a committee of the repository, chosen by --udvalg or --meetings. */
-const committeeCommands = ['build', 'check', 'new', 'publish', 'send', 'minutes', 'finalize', 'plan', 'schema'] as const;
-const printing = ['build', 'publish', 'send', 'preview'] as const;
+const committeeCommands = [
+  'build',
+  'check',
+  'new',
+  'publish',
+  'send',
+  'minutes',
+  'finalize',
+  'godkend',
+  'status',
+  'plan',
+  'schema',
+] as const;
+const printing = ['build', 'publish', 'send', 'godkend', 'status', 'preview'] as const;
 
 /** In the order `--help` lists them. */
 export const options = [
@@ -161,6 +182,15 @@ export const options = [
     description: 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it',
     commands: ['send'],
   },
+  {
+    long: '--påmind',
+    description: "remind the members who took part and have not approved the minutes as they stand (the members' PDF attached)",
+    commands: ['send'],
+    conflicts: 'to',
+  },
+  { long: '--af', argument: '<navn>', description: 'the member who approves, as udvalg.yaml names them (required)', commands: ['godkend'] },
+  { long: '--forbehold', argument: '<tekst>', description: "the member's reservation, printed with the approval", commands: ['godkend'] },
+  { long: '--på-mødet', description: 'the approval was given at the meeting (default: by mail)', commands: ['godkend'] },
   { long: '--from', argument: '<date>', description: 'the first meeting date to show (default: today)', commands: ['plan'] },
   {
     long: '--medlemmer',
@@ -214,7 +244,7 @@ export const options = [
     argument: '<path>',
     description:
       'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
-    commands: ['build', 'check', 'publish', 'send', 'finalize'],
+    commands: ['build', 'check', 'publish', 'send', 'finalize', 'godkend', 'status'],
   },
   {
     long: '--timeout',
@@ -234,7 +264,11 @@ export const options = [
   },
   { long: '--quiet', short: '-q', description: 'no progress lines and no warnings; errors and the summary only', commands: ['build'] },
   { long: '--quiet', short: '-q', description: 'no warnings', commands: ['publish'] },
-  { long: '--json', description: 'print the result, warnings and errors as JSON on stdout', commands: ['build', 'check', 'publish'] },
+  {
+    long: '--json',
+    description: 'print the result, warnings and errors as JSON on stdout',
+    commands: ['build', 'check', 'publish', 'status'],
+  },
 ] as const satisfies readonly OptionSpec[];
 
 /** The options a command takes, in the table's order. */

@@ -1,5 +1,6 @@
 import { chooseCommitteeOf } from '../input/repository.js';
 import { sendMeeting, type SendEvent, type SendResult } from '../pipeline/send.js';
+import { remindMembers } from '../pipeline/remind.js';
 import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
 import { printFindings } from './report.js';
@@ -13,7 +14,7 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
   const date = checkedDate(dateArg);
   const folder = await chooseCommitteeOf(options, date);
   const request = { ...options, dir: folder.dir, folder, date, timeoutMs: options.timeout * 1000 };
-  const result = await sendMeeting(request, tell);
+  const result = options.påmind ? await remindMembers(request, tell) : await sendMeeting(request, tell);
   const { attachment, due, sent, logFile } = result;
   if (options.dryRun) return dryRun(result);
   if (result.finalized)

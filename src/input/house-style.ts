@@ -28,6 +28,7 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             sidehoved: o.sidehoved ?? s.sidehoved,
             sidefod: o.sidefod ?? s.sidefod,
             weblinks_i_bilag: o.weblinks_i_bilag ?? s.weblinks_i_bilag,
+            godkendelse: { ...s.godkendelse, ...definedOnly(o.godkendelse) },
           }
         : s,
     style,

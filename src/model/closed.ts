@@ -2,7 +2,7 @@ import type { Item, Meeting } from './meeting.js';
 
 /**
  * Whether the item, as this version shows it, holds anything closed: the item, a text, a timetable
- * row, an attachment, the decision, or an earlier committee's closed decision it carries. The one
+ * row, an attachment, the decision, an addition, or an earlier committee's closed decision it carries. The one
  * notion behind the page marker, the front page's warning and the PDF's subject.
  */
 export function holdsClosed(meeting: Meeting, item: Item): boolean {
@@ -14,6 +14,7 @@ export function holdsClosed(meeting: Meeting, item: Item): boolean {
     ...item.bilag,
     item.beslutning,
     ...item.earlierDecisions.map((d) => d.decision),
+    ...item.additions.map((a) => a.text),
   ];
   return item.lukket || closedParts.some((part) => part?.lukket);
 }

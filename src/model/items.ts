@@ -62,6 +62,7 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     ...caseOf(entry?.sag ?? standing?.sag, defaults),
     ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
+    additions: (entry?.tilføjelser ?? []).map((a) => ({ date: a.dato, text: { text: a.tekst, lukket: a.lukket ?? false } })),
   };
 }
 

@@ -34,6 +34,27 @@ export interface Meeting {
   items: Item[];
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
+  /** The approvals the Godkendelsesside shows; none in the version the members approve, where it is not yet filled in. */
+  approval?: ApprovalView;
+}
+
+/** Who approved which version, as the approved document's Godkendelsesside prints it. */
+export interface ApprovalView {
+  /** The SHA-256 of the version approved: the members' minutes before this page was filled in. None in the public version. */
+  sha256?: string;
+  rows: ApprovalRow[];
+}
+
+/** A member who took part: when they approved this version (or only an earlier one), how, and any reservation. */
+export interface ApprovalRow {
+  person: Person;
+  /** An ISO time; none: not approved yet. */
+  time?: string;
+  atMeeting: boolean;
+  /** They approved an earlier version only. */
+  earlier: boolean;
+  /** Never in the public version. */
+  reservation?: string;
 }
 
 export interface HouseStyle extends HouseStyleInput {
@@ -84,6 +105,14 @@ export interface Item {
   /** Dissent for the record (protokoltilførsel). */
   dissent: Dissent[];
   beslutning?: ClosableText;
+  /** Additions to approved minutes (tilføjelser), in the order written, each printed with its date. */
+  additions: Addition[];
+}
+
+/** An addition to approved minutes: the day it was made, and its text (which may be closed). */
+export interface Addition {
+  date: string;
+  text: ClosableText;
 }
 
 export interface ItemSection extends Section {

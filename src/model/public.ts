@@ -1,4 +1,4 @@
-import type { Bilag, Item, ItemSection, Meeting } from './meeting.js';
+import type { ApprovalView, Bilag, Item, ItemSection, Meeting } from './meeting.js';
 
 /**
  * The version for publication: a closed item keeps its number and place under its public title (or
@@ -13,12 +13,22 @@ export function publicVersion(meeting: Meeting): Meeting {
     ...meeting,
     audience: 'offentlig',
     items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item))),
+    approval: meeting.approval && publicApprovals(meeting.approval),
   };
 }
 
+/**
+ * The approvals as the public sees them: who approved and when, never a reservation (it may be of a
+ * closed item) nor the SHA-256 of the members' version (a fingerprint of closed text).
+ */
+function publicApprovals(view: ApprovalView): ApprovalView {
+  return { rows: view.rows.map(({ reservation: _closed, ...row }) => row) };
+}
+
 /** What is left of a closed decision: nothing. Who did not take part and why, the vote and the dissent are closed with it. */
-const noRecord: Pick<Item, 'beslutning' | 'notTakingPart' | 'vote' | 'dissent'> = {
+const noRecord: Pick<Item, 'beslutning' | 'notTakingPart' | 'vote' | 'dissent' | 'additions'> = {
   beslutning: undefined,
+  additions: [],
   notTakingPart: [],
   vote: undefined,
   dissent: [],
@@ -50,6 +60,7 @@ function openItem(item: Item): Item {
     tidsplan: item.tidsplan.filter((s) => !s.lukket),
     bilag: item.bilag.map((b) => (b.lukket ? closedBilag(b) : b)),
     earlierDecisions: item.earlierDecisions.filter((d) => !d.decision.lukket),
+    additions: item.additions.filter((a) => !a.text.lukket),
     ...(item.beslutning?.lukket ? noRecord : {}),
   };
 }

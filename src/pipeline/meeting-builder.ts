@@ -1,7 +1,7 @@
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import type { Target } from './select.js';
-import type { Audience } from '../model/meeting.js';
+import type { Audience, Meeting } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
@@ -10,7 +10,8 @@ import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { keptAsMade } from './earlier-pdf.js';
-import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting } from './document.js';
+import { approvalsOf, approvalVersions, withApprovals } from './approval.js';
 
 export interface DocumentResult {
   /** The committee's id, where the repository has several. */
@@ -77,34 +78,23 @@ export function meetingBuilder(
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);
-    const results: DocumentResult[] = [];
-    for (const audience of audiences) {
-      const version = versionFor(read.meeting, audience);
-      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
+    /** One document: kept where its PDF records these very inputs (a build where nothing changed prints nothing), else printed. */
+    const print = async (version: Meeting, pdf: string, approvals?: string): Promise<Omit<DocumentResult, 'date' | 'audience'>> => {
       // Its files are opened first: a bad one stops this document before anything is printed.
       const attachments = request.samlet
         ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed)
         : undefined;
-      if (attachments instanceof AgendaError) {
-        results.push(done({ udvalg, date, audience, error: attachments }));
-        continue;
-      }
-      // A PDF made from the same inputs is kept: a build where nothing changed prints nothing.
-      const inputs = withAttachments(
-        await inputsFingerprint(
-          folder.dir,
-          date,
-          audience,
-          meetingTakesUpCases(read.meeting),
-          (packagePart ??= packageInputs()),
-          historyPart,
-        ),
-        attachments,
+      if (attachments instanceof AgendaError) return { error: attachments };
+      const own = await inputsFingerprint(
+        folder.dir,
+        date,
+        version.audience,
+        meetingTakesUpCases(read.meeting),
+        (packagePart ??= packageInputs()),
+        historyPart,
       );
-      if (await keeps(request, pdf, inputs)) {
-        results.push(done({ udvalg, date, audience, pdf, kept: true }));
-        continue;
-      }
+      const inputs = withApprovals(withAttachments(own, attachments), approvals);
+      if (await keeps(request, pdf, inputs)) return { pdf, kept: true };
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
       // version guesses its headings from its own layout: where closed text is left out of the public
       // version, its headings fall elsewhere than the members'.
@@ -117,7 +107,17 @@ export function meetingBuilder(
         ]);
       });
       const error = await printing.then(() => undefined, failed);
-      results.push(done(error ? { udvalg, date, audience, error } : { udvalg, date, audience, pdf }));
+      return error ? { error } : { pdf };
+    };
+    const log = await approvalsOf(folder.dir, read).catch(failed);
+    if (log instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: log }));
+    const results: DocumentResult[] = [];
+    for (const audience of audiences) {
+      for (const { version, suffix, approvals } of approvalVersions(read.meeting, audience, log)) {
+        const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
+        const result = await print(version, suffix ? pdf.replace(/\.pdf$/, suffix) : pdf, approvals);
+        results.push(done({ udvalg, date, audience, ...result }));
+      }
     }
     return results;
   };

@@ -114,7 +114,7 @@ async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest,
  * A message the server would refuse for its size is not tried, to anyone: the attachment travels
  * base64-encoded (four bytes for three, and line breaks), which is what the server counts.
  */
-function withinLimit(attachment: Attachment, limitMb: number): void {
+export function withinLimit(attachment: Attachment, limitMb: number): void {
   const messageMb = (Math.ceil(attachment.content.length / 3) * 4 * (78 / 76) + 16_384) / 1024 / 1024;
   if (messageMb > limitMb) {
     throw new SendError(
@@ -158,7 +158,7 @@ function notYetSent(
  * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
  * a message is sent at most once per recipient and version. Returns how many the server took.
  */
-async function deliver(
+export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
   run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string },

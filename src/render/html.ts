@@ -1,5 +1,6 @@
 import type { TemplateDelegate } from 'handlebars';
-import type { Item, Meeting } from '../model/meeting.js';
+import type { ApprovalRow, Item, Meeting } from '../model/meeting.js';
+import { presentAt } from '../model/seats.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
@@ -116,6 +117,7 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   // The pages that show closed content carry the marker: the contents where it names a closed item.
   const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
   const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
+  const approvalRows = approvalPage(meeting) ? (meeting.approval?.rows ?? notYetApproved(meeting)) : undefined;
   // Each member with the absence, if any, that the Underskriftsside prints in the member's place.
   const attendance = meeting.members.map((person) => ({ person, absence: meeting.absent.find((a) => a.member.name === person.name) }));
   // The empty sheet after an item, by the item's place in the list: its number of attachment pages.
@@ -133,7 +135,24 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     closedContents,
     closedBilag,
     attendance,
+    approvalRows,
+    // What the page says of the SHA-256 is for the members' version, which alone prints it.
+    approvalExplained: meeting.audience === 'medlemmer',
   };
+}
+
+/**
+ * Whether the minutes end with the Godkendelsesside rather than the Underskriftsside: the house's
+ * choice; the public version has it only where the house shows the public the approvals (navne).
+ */
+function approvalPage(meeting: Meeting): boolean {
+  const { side, offentlig } = meeting.style.godkendelse;
+  return meeting.kind === 'referat' && side === 'godkendelsesside' && (meeting.audience === 'medlemmer' || offentlig === 'navne');
+}
+
+/** The page of the version the members approve: everyone who took part, none approved yet. */
+function notYetApproved(meeting: Meeting): ApprovalRow[] {
+  return presentAt(meeting.members, meeting.seats, meeting.absent).map((person) => ({ person, atMeeting: false, earlier: false }));
 }
 
 /** Where each attachment starts, in the combined numbering (see attachmentStarts), and the combined document's number of pages. */

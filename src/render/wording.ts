@@ -2,7 +2,7 @@ import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
-import type { Absence, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
+import type { Absence, Addition, ApprovalRow, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and
 // udvalg.yaml's overrides) put together into the document's phrases.
@@ -83,6 +83,38 @@ export function voteLines(words: Words, vote: Vote): string[] {
 /** "V ønskede følgende tilført protokollen:", before the dissent's text. */
 export function protocolLine(words: Words, d: Dissent): string {
   return fill(words.protokol, { hvem: listed(d.by) });
+}
+
+/** "Tilføjelse den 20-09-2023": an addition's heading, its date as the decision's. */
+export function additionHeading(style: HouseStyle, addition: Addition): string {
+  return fill(style.ord.tilføjelse, { dato: styledDate(style, 'beslutning', addition.date) });
+}
+
+/** A time of approval in Danish time, wherever the tool runs: "7. september 2023 kl. 14.05". */
+const approvalTime = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "Godkendt 7. september 2023 kl. 14.05", "Godkendt på mødet ...", "Godkendte en tidligere udgave ...", "Ikke godkendt endnu". */
+export function approvalLine(words: Words, row: ApprovalRow): string {
+  if (row.time === undefined) return words.ikke_godkendt;
+  const phrase = row.earlier ? words.godkendt_tidligere : row.atMeeting ? words.godkendt_på_mødet : words.godkendt;
+  return fill(phrase, { tid: approvalTime.format(new Date(row.time)) });
+}
+
+/** "Med forbehold: ...". */
+export function reservationLine(words: Words, text: string): string {
+  return fill(words.forbehold, { tekst: text });
+}
+
+/** "SHA-256 af den godkendte udgave: 3f1c...". */
+export function approvedVersionLine(words: Words, sha256: string): string {
+  return fill(words.godkendt_udgave, { sha256 });
 }
 
 /** "A, F og V". */

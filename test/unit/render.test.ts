@@ -23,6 +23,7 @@ const item = (over: Partial<Item>): Item => ({
   earlierDecisions: [],
   notTakingPart: [],
   dissent: [],
+  additions: [],
   ...over,
 });
 

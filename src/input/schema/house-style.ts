@@ -150,6 +150,21 @@ const wordShape = {
   undlod: phrase('hvem', 'antal').describe('Who abstained: {hvem}, {antal} of them.'),
   protokol: phrase('hvem').describe("A dissent's heading in the minutes (protokoltilførsel): {hvem}."),
   tidligere_beslutning: phrase('udvalg', 'dato').describe("An earlier committee's decision on the case: {udvalg} den {dato}."),
+  tilføjelse: phrase('dato').describe("An addition's heading in approved minutes: Tilføjelse den {dato}."),
+  godkendelsesside: text.describe('The heading of the approval page: Godkendelsesside.'),
+  godkendelse_forklaring: text.describe(
+    'What the approval page says it shows: whose approval of which version (the SHA-256 of the minutes before this page was filled in).',
+  ),
+  godkendt: phrase('tid').describe('A member who approved this version: Godkendt {tid}.'),
+  godkendt_på_mødet: phrase('tid').describe('A member who approved this version at the meeting: Godkendt på mødet {tid}.'),
+  godkendt_tidligere: phrase('tid').describe('A member who approved an earlier version only: Godkendte en tidligere udgave {tid}.'),
+  ikke_godkendt: text.describe('A member who has not approved yet: Ikke godkendt endnu.'),
+  forbehold: phrase('tekst').describe("A member's reservation: Med forbehold: {tekst}."),
+  godkendt_udgave: phrase('sha256').describe('The SHA-256 of the version approved: SHA-256 af den godkendte udgave: {sha256}.'),
+  påmindelse_emne: phrase('udvalg', 'dato').describe("The subject of the reminder to approve the minutes: {udvalg}'s meeting {dato}."),
+  påmindelse_brev: phrase('navn', 'udvalg', 'dato', 'dokument').describe(
+    'The text of the reminder to approve the minutes: {navn}, {udvalg}, {dato} (the meeting) and {dokument} (the PDF attached).',
+  ),
 } as const;
 
 const words = block(wordShape);
@@ -170,6 +185,17 @@ const webLinks = flag.describe(
     'nej: only its links within itself.',
 );
 
+/** Which page ends the minutes, and what of the approvals the public version shows (see docs/clerk/godkendelse.md). */
+const approvalShape = {
+  side: z
+    .enum(['underskriftsside', 'godkendelsesside'])
+    .describe('underskriftsside: a line to sign for each member; godkendelsesside: who approved which version, when, with the SHA-256.'),
+  offentlig: z
+    .enum(['navne', 'intet'])
+    .describe("What the public version's approval page shows: navne (names and times, never a reservation) or intet (no page)."),
+};
+const approval = block(approvalShape);
+
 /** What each key of a house style holds, for the editor, in the whole style and in an override. */
 const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
@@ -177,6 +203,7 @@ const about = {
   datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel and beslutning.',
   sidehoved: "The page's header: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
   sidefod: "The page's footer: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
+  godkendelse: "The minutes' last page: side (underskriftsside or godkendelsesside) and what the public version shows of it (offentlig).",
 };
 
 /** templates/husstil.yaml: a whole house style. */
@@ -187,6 +214,7 @@ export const houseStyleSchema = block({
   sidehoved: optional(pageText).describe(about.sidehoved),
   sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: webLinks.default(true),
+  godkendelse: approval.describe(about.godkendelse),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -197,6 +225,7 @@ export const houseStyleOverrideSchema = block({
   sidehoved: optional(pageText).describe(about.sidehoved),
   sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: optional(webLinks).describe(webLinks.description ?? ''),
+  godkendelse: optional(approval.partial()).describe(about.godkendelse),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { officeExtensions } from '../../shared/attachment-file.js';
-import { block, blockWithSections, clock, email, flag, given, list, name, optional, saysYes, text, wholeNumber } from '../fields.js';
+import {
+  block,
+  blockWithSections,
+  clock,
+  email,
+  flag,
+  given,
+  isoDate,
+  list,
+  name,
+  optional,
+  saysYes,
+  text,
+  wholeNumber,
+} from '../fields.js';
 
 const openAttachment = 'an open attachment needs a titel';
 const bilag = block({
@@ -26,6 +40,16 @@ const closableText = z.union([
     lukket: optional(flag).describe('true: the text is closed, left out of the public version.'),
   }).transform(({ tekst, lukket }) => ({ tekst, lukket: lukket ?? false })),
 ]);
+
+/**
+ * An addition (tilføjelse) to approved minutes: once a member has approved them, their text may only
+ * grow by these, which the document prints as additions with their date (see docs/clerk/godkendelse.md).
+ */
+const addition = block({
+  dato: isoDate.describe('The day the addition was made, e.g. 2023-09-20.'),
+  tekst: text.describe('The addition as it goes into the minutes (Markdown).'),
+  lukket: optional(flag).describe('true: the addition is closed, left out of the public version.'),
+});
 
 /** A row of the item's timetable (Tid / Punkt). */
 const slot = block({
@@ -65,6 +89,9 @@ const ownItemShape = {
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
   bilag: optional(list(bilag)).describe("The item's attachments."),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
+  tilføjelser: optional(list(addition)).describe(
+    'Additions to approved minutes, each with dato and tekst: printed after the decision as additions with their date.',
+  ),
   /** Members who did not take part in this item: absent for it (fraværende) or disqualified (inhabil). */
   fraværende: optional(names).describe('Members who did not take part in this item.'),
   inhabil: optional(names).describe('Members who did not take part in this item because they were disqualified (inhabil).'),
@@ -117,4 +144,5 @@ export type MeetingInput = z.output<ReturnType<typeof meetingSchemaFor>>;
 export type ItemInput = z.output<ReturnType<typeof itemSchema>>;
 export type AbsenceInput = z.output<typeof absence>;
 export type BilagInput = z.output<typeof bilag>;
+export type AdditionInput = z.output<typeof addition>;
 export type ClosableTextInput = z.output<typeof closableText>;

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
+import { changeSinceApproval } from '../approval/coverage.js';
+import { unfilledTexts } from '../check/warnings.js';
+import { meetingFile } from '../input/load.js';
+import { formatPath } from '../input/validate.js';
+import { placeholder } from '../input/placeholder.js';
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import type { MeetingSources } from '../input/sources.js';
+import type { Audience, Meeting } from '../model/meeting.js';
+import { approvalView } from '../approval/page.js';
+import { findBrowser } from '../pdf/browser.js';
+import { InputError, UsageError, type Finding } from '../shared/errors.js';
+import { meetingFor, versionFor } from './document.js';
+import { documentToSend } from './document-to-send.js';
+import { readMeetingSources } from './sources.js';
+
+/** Which meeting, and how to build its members' minutes where they are not built already. */
+export interface MinutesRequest {
+  dir: string;
+  folder?: CommitteeFolder;
+  date: string;
+  browser?: string;
+  timeoutMs?: number;
+  libreoffice?: string;
+}
+
+/** The members' minutes as they stand, with the approvals recorded of them and of earlier versions. */
+export interface MinutesState {
+  sources: MeetingSources;
+  meeting: Meeting;
+  log: ApprovalEntry[];
+  logFile: string;
+  /** The members' PDF, as `agenda build` makes it and `agenda send` sends it: its name and SHA-256. */
+  document: { file: string; bytes: Uint8Array; sha256: string };
+}
+
+/**
+ * The minutes as they stand and the approvals of them. Minutes that are not final (an item without
+ * its decision, a text still UDFYLD) or whose text changed since a member approved them (other than
+ * by an addition) are refused, at the meeting file, before any document is built.
+ */
+export async function currentMinutes(request: MinutesRequest): Promise<MinutesState> {
+  const folder = request.folder ?? toFolder(request.dir);
+  const { sources } = await readMeetingSources(folder, request.date);
+  const meeting = await meetingFor(sources, 'medlemmer');
+  refuseUnfinished(sources, meeting);
+  const logFile = approvalLogFile(folder.dir, request.date);
+  const log = await readApprovalLog(logFile);
+  refuseChanged(sources, meeting, log);
+  const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
+  const doc = await documentToSend(folder.dir, meeting, browser, request);
+  const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
+  return { sources, meeting, log, logFile, document: { file: doc.file, bytes: doc.bytes, sha256 } };
+}
+
+/** The approvals recorded of minutes that are read to be built; minutes changed since an approval, otherwise than by an addition, are refused. */
+export async function approvalsOf(
+  dir: string,
+  { sources, meeting }: { sources: MeetingSources; meeting: Meeting },
+): Promise<ApprovalEntry[]> {
+  if (meeting.kind !== 'referat') return [];
+  const log = await readApprovalLog(approvalLogFile(dir, meeting.date));
+  refuseChanged(sources, meeting, log);
+  return log;
+}
+
+/** A version of the meeting to print: to its usual file, or with `suffix` beside it; `approvals`: the log it shows, for its fingerprint. */
+export interface ApprovalVersion {
+  version: Meeting;
+  suffix?: string;
+  approvals?: string;
+}
+
+/**
+ * The documents of an audience. Where the house ends the minutes with the Godkendelsesside and a
+ * member has approved them, the members' minutes at their usual place stay the version they approve
+ * (the page not filled in: its bytes do not change with each approval), and the approved document,
+ * its page filled in, goes beside it (-godkendt.pdf); the public version shows the names and times
+ * where the house says so (navne).
+ */
+export function approvalVersions(meeting: Meeting, audience: Audience, log: ApprovalEntry[]): ApprovalVersion[] {
+  const { side, offentlig } = meeting.style.godkendelse;
+  if (log.length === 0 || side !== 'godkendelsesside') return [{ version: versionFor(meeting, audience) }];
+  const approved = { ...meeting, approval: approvalView(meeting, log) };
+  const approvals = createHash('sha256').update(JSON.stringify(log)).digest('hex');
+  if (audience === 'offentlig')
+    return [{ version: versionFor(approved, audience), approvals: offentlig === 'navne' ? approvals : undefined }];
+  return [{ version: meeting }, { version: approved, suffix: '-godkendt.pdf', approvals }];
+}
+
+/** A document's fingerprint with the approvals it shows: a new approval prints it anew. */
+export function withApprovals(inputs: string, approvals: string | undefined): string {
+  return approvals === undefined ? inputs : createHash('sha256').update(`${inputs}\0godkendelser\0${approvals}`).digest('hex');
+}
+
+/** The error a build and `agenda godkend` give where approved minutes changed otherwise than by an addition. */
+export function refuseChanged(sources: MeetingSources, meeting: Meeting, log: ApprovalEntry[]): void {
+  const change = changeSinceApproval(meeting, log);
+  if (change) throw new InputError([at(sources, ['punkter'], change)]);
+}
+
+/** Minutes are final when every item has its decision and no text still says UDFYLD. */
+function refuseUnfinished(sources: MeetingSources, meeting: Meeting): void {
+  if (meeting.kind !== 'referat')
+    throw new UsageError(`${meetingFile(sources.folder.dir, sources.date)} holds no decision yet: it is an agenda, not minutes to approve`);
+  const entries = sources.meeting.punkter ?? [];
+  const undecided = meeting.items
+    .filter((item) => item.beslutning === undefined && item.politicalReview === undefined)
+    .map((item) => {
+      const standingTitle = (id: string) => sources.standingItems.punkter.find((s) => s.id === id)?.titel;
+      const entry = entries.findIndex((e) => (e.titel ?? (e.fast && standingTitle(e.fast))) === item.title);
+      const where = entry < 0 ? ['punkter'] : ['punkter', entry];
+      return at(sources, where, `item ${item.number} (${item.title}) has no beslutning: the minutes are not final`);
+    });
+  const unfilled = sources.source
+    ? unfilledTexts(sources.source).map((f) => ({ ...f, warning: false, message: `still says ${placeholder}: the minutes are not final` }))
+    : [];
+  if (undecided.length + unfilled.length > 0) throw new InputError([...undecided, ...unfilled]);
+}
+
+function at(sources: MeetingSources, where: PropertyKey[], message: string): Finding {
+  const file = sources.source?.file ?? path.join(sources.folder.dir, `${sources.date}.yaml`);
+  const { line, col } = sources.source?.locate(where) ?? { line: 1, col: 1 };
+  return { file, line, col, path: formatPath(where), message };
+}
