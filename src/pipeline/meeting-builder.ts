@@ -6,11 +6,11 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint.js';
+import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { keptAsMade } from './earlier-pdf.js';
-import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
+import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
   /** The committee's id, where the repository has several. */
@@ -51,10 +51,9 @@ export function meetingBuilder(
 ) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
-  /** The package's part of every document's fingerprint, read once for the batch; the case history's once for each committee, and the history itself. */
-  let packagePart: Promise<string> | undefined;
+  /** The documents' fingerprints, each file read once for the batch; the case history read once too. */
+  const fingerprints = fingerprintsOnce();
   const history = historyOnce();
-  const historyPart = historyPartOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
     if (!checked.has(folder.dir)) {
@@ -73,6 +72,8 @@ export function meetingBuilder(
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
+    const kept = await keptUnread(request, folder, date, audiences, fingerprints);
+    if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history).catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
@@ -90,17 +91,7 @@ export function meetingBuilder(
         continue;
       }
       // A PDF made from the same inputs is kept: a build where nothing changed prints nothing.
-      const inputs = withAttachments(
-        await inputsFingerprint(
-          folder.dir,
-          date,
-          audience,
-          meetingTakesUpCases(read.meeting),
-          (packagePart ??= packageInputs()),
-          historyPart,
-        ),
-        attachments,
-      );
+      const inputs = withAttachments(await fingerprints(folder.dir, date, audience, meetingTakesUpCases(read.meeting)), attachments);
       if (await keeps(request, pdf, inputs)) {
         results.push(done({ udvalg, date, audience, pdf, kept: true }));
         continue;
@@ -128,6 +119,43 @@ export function meetingBuilder(
 async function keeps(request: Destination, pdf: string, inputs: string): Promise<boolean> {
   if (request.force || request.html) return false;
   return keptAsMade(pdf, inputs);
+}
+
+/**
+ * Where every document asked for of a meeting is kept, their PDFs, told before the meeting is read:
+ * reading and checking it is most of a build that prints nothing (some 30 ms a meeting, minutes for
+ * an archive). Its fingerprint is the same as when its PDF was made, so it would read as it did then
+ * (its checks passed, and its warnings were told). Whether it takes up a case is known only once it is
+ * read, so the PDF may be sealed over either fingerprint: the one that holds was made from these inputs,
+ * and the one without the history only where these inputs take up no case. Not for the combined
+ * document, whose fingerprint counts its attachment files, opened with the meeting.
+ */
+async function keptUnread(
+  request: Destination,
+  folder: CommitteeFolder,
+  date: string,
+  audiences: Audience[],
+  fingerprints: Fingerprints,
+): Promise<Array<{ audience: Audience; pdf: string }> | undefined> {
+  if (request.force || request.html || request.samlet) return undefined;
+  const kept: Array<{ audience: Audience; pdf: string }> = [];
+  for (const audience of audiences) {
+    const candidates = request.out ? [request.out] : pdfPathsBeforeReading(folder, date, audience, request.outDir);
+    const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
+    const pdf = await firstSealed(candidates, inputs);
+    if (!pdf) return undefined;
+    kept.push({ audience, pdf });
+  }
+  return kept;
+}
+
+/** The first of the files sealed over one of the fingerprints, each made only where the one before did not hold. */
+async function firstSealed(files: string[], fingerprints: Array<() => Promise<string>>): Promise<string | undefined> {
+  for (const fingerprint of fingerprints) {
+    const inputs = await fingerprint();
+    for (const file of files) if (await keptAsMade(file, inputs)) return file;
+  }
+  return undefined;
 }
 
 /** A document's own failure, kept to report with the others; anything else ends the batch. */

@@ -12,7 +12,6 @@ import { type Format, formats, inspectOfficeFile } from './inspect.js';
 import { newWorkspace, removeWorkspace, type Workspace } from './profile.js';
 import { exportFilter } from './export.js';
 import { reproducible } from './reproducible.js';
-import { fitSheetsToA4 } from './sheets.js';
 import { runLimited, type Ended } from './run.js';
 
 export { findOfficeConverter, howToGetLibreOffice, type OfficeConverter } from './find.js';
@@ -84,7 +83,7 @@ async function convert(file: OfficeFile, extension: string, format: Format, opti
       // Laid out for A4 on the flat OpenDocument LibreOffice saves the workbook as (sheets.ts), then printed from that.
       const fods = await libreOffice(run, input, `fods:${flatSpreadsheet}`, 'fods');
       input = { path: path.join(space.root, 'document.fods'), filter: flatSpreadsheet };
-      await writeFile(input.path, laidOutForA4(Buffer.from(fods).toString('utf8')), { mode: 0o600 });
+      await writeFile(input.path, await laidOutForA4(Buffer.from(fods).toString('utf8')), { mode: 0o600 });
     }
     return await reproducible(await libreOffice(run, input, exportFilter(format.application), 'pdf'));
   } finally {
@@ -95,7 +94,9 @@ async function convert(file: OfficeFile, extension: string, format: Format, opti
 const flatSpreadsheet = 'OpenDocument Spreadsheet Flat XML';
 
 /** The workbook with its sheets laid out for A4; as LibreOffice saved it where that cannot be done (it still prints, on its own page settings). */
-function laidOutForA4(fods: string): string {
+async function laidOutForA4(fods: string): Promise<string> {
+  // Loaded here: its XML library takes some 100 ms to load, which a build that converts no spreadsheet (or prints nothing) need not spend.
+  const { fitSheetsToA4 } = await import('./sheets.js');
   try {
     return fitSheetsToA4(fods);
   } catch {
