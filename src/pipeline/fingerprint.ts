@@ -7,7 +7,7 @@ import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { folderAt } from '../input/repository.js';
-import { historyInputs } from './case-history.js';
+import { historyCommittees, historyInputs } from './case-history.js';
 import { fontFaces } from '../render/fonts.js';
 
 /**
@@ -50,18 +50,29 @@ export function fingerprintsOnce(): Fingerprints {
   const meetings = new Map<string, Promise<Input[]>>();
   const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date));
   const repositories = new Map<string, Promise<Input[]>>();
+  const committees = new Map<string, ReturnType<typeof historyCommittees>>();
+  /** A committee's meetings, with the shared files each is read with: hashed once, for every other committee's history. */
+  const committeeDigests = new Map<string, Promise<string>>();
+  const committeeOf = ({ dir, dates }: { dir: string; dates: string[] }) =>
+    once(committeeDigests, path.resolve(dir), async () => digestOf((await Promise.all(dates.map((date) => meetingOf(dir, date)))).flat()));
   const histories = new Map<string, Promise<string>>();
-  /** Each meeting the committee's case history reads, with the shared files it is read with, named from the repository's root. */
+  /** Each committee the committee's case history reads, named from the repository's root (another committee's meeting of the same date is another file). */
   const historyOf = (dir: string) =>
     once(histories, path.resolve(dir), async () => {
       const root = folderAt(dir).root;
-      const others = await historyInputs(root, dir);
-      const named = (m: { dir: string }) => (i: Input) => ({ file: i.file, name: path.join(path.relative(root, m.dir), i.name) });
-      return digestOf((await Promise.all(others.map(async (m) => (await meetingOf(m.dir, m.date)).map(named(m))))).flat());
+      const others = await historyInputs(
+        dir,
+        once(committees, path.resolve(root), () => historyCommittees(root)),
+      );
+      const hash = createHash('sha256');
+      for (const other of others) hash.update(`${path.relative(root, other.dir)}\0${await committeeOf(other)}\0`);
+      return hash.digest('hex');
     });
   let packagePart: Promise<string> | undefined;
+  const roots = new Map<string, string>();
   return async (dir, date, audience, takesUpCases) => {
-    const root = folderAt(dir).root;
+    const root = roots.get(dir) ?? folderAt(dir).root;
+    roots.set(dir, root);
     const own = [...(await meetingOf(dir, date)), ...(await once(repositories, path.resolve(root), () => repositoryInputs(root)))];
     const history = takesUpCases ? `history\0${await historyOf(dir)}\0` : '';
     const parts = `${audience}\0${await (packagePart ??= packageInputs())}\0${history}${await digestOf(own)}`;
@@ -94,14 +105,20 @@ export async function packageInputs(): Promise<string> {
   return hashInputs([...own, ...fonts], fileDigest);
 }
 
+const atOnce = 32;
+
 /**
  * Each file's name and digest, hashed in order: the name keeps an absent file apart from an empty one
  * and from its neighbour's bytes.
  */
 async function hashInputs(files: Input[], digest: (file: string) => Promise<string>): Promise<string> {
   const hash = createHash('sha256');
-  // One file after another: thousands opened at once would run out of file handles.
-  for (const { file, name } of files) hash.update(`${name}\0${await digest(file)}\0`);
+  // Some at a time: one after another waits on the disk for each, thousands at once run out of file handles.
+  for (let i = 0; i < files.length; i += atOnce) {
+    const some = files.slice(i, i + atOnce);
+    const digests = await Promise.all(some.map(({ file }) => digest(file)));
+    some.forEach(({ name }, k) => hash.update(`${name}\0${digests[k] ?? ''}\0`));
+  }
   return hash.digest('hex');
 }
 

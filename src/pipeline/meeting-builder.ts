@@ -9,7 +9,7 @@ import { writeAllAtomically } from '../shared/files.js';
 import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
-import { keptAsMade } from './earlier-pdf.js';
+import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
 import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
@@ -142,20 +142,11 @@ async function keptUnread(
   for (const audience of audiences) {
     const candidates = request.out ? [request.out] : pdfPathsBeforeReading(folder, date, audience, request.outDir);
     const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
-    const pdf = await firstSealed(candidates, inputs);
+    const pdf = await firstKeptAsMade(candidates, inputs);
     if (!pdf) return undefined;
     kept.push({ audience, pdf });
   }
   return kept;
-}
-
-/** The first of the files sealed over one of the fingerprints, each made only where the one before did not hold. */
-async function firstSealed(files: string[], fingerprints: Array<() => Promise<string>>): Promise<string | undefined> {
-  for (const fingerprint of fingerprints) {
-    const inputs = await fingerprint();
-    for (const file of files) if (await keptAsMade(file, inputs)) return file;
-  }
-  return undefined;
 }
 
 /** A document's own failure, kept to report with the others; anything else ends the batch. */

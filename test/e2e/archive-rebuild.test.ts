@@ -67,5 +67,5 @@ describe('build --all of an archive of committees whose cases travel between the
     build(/built 4 of 4 documents in [\d.]+ s\n/);
     expect(browserStarts()).toBe(4);
     expect(out()).toEqual(pdfs);
-  });
+  }, 900_000);
 });
