@@ -62,6 +62,15 @@ async function record(doc: PDFDocument, key: string, value: string): Promise<voi
 }
 
 /**
+ * Whether a PDF's bytes hold the inputs' entry with this fingerprint, as `finishPdf` writes it into the
+ * document information, which is not compressed (seal.ts finds the seal's entry beside it so): a quick
+ * no for a PDF made from other inputs, before its seal is hashed.
+ */
+export function recordsInputs(bytes: Uint8Array, inputs: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(`/${inputsKey} (${inputs})`, 0, 'latin1');
+}
+
+/**
  * What a PDF of ours records: the inputs' fingerprint, and whether its bytes are still those it was
  * made as (its seal holds); undefined for any other file, or one that is not a PDF.
  */

@@ -14,7 +14,7 @@ export function takesUpCases(sources: MeetingSources): boolean {
 
 /** The meetings a case's history is read from: every meeting file of the repository's committees but `except`'s. */
 async function historyMeetings(root: string, except?: { dir: string }): Promise<Array<{ folder: CommitteeFolder; dates: string[] }>> {
-  const folders = (await findCommittees(root)).filter((f) => !except || path.resolve(f.dir) !== path.resolve(except.dir));
+  const folders = (await findCommittees(root)).filter((f) => !except || !isCommittee(f, except.dir));
   return Promise.all(folders.map(async (folder) => ({ folder, dates: await meetingDates(folder.dir) })));
 }
 
@@ -74,12 +74,21 @@ async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; d
 }
 
 /**
- * The meetings `repositoryMeetings` reads for a document of the committee at `dir`, each as its
- * folder and date (the same list, so the fingerprint cannot miss one the history reads).
+ * The meetings `repositoryMeetings` reads for a document of the committee at `dir`, by committee, each
+ * as its folder and dates (the same list, so the fingerprint cannot miss one the history reads); `all`:
+ * every committee of the repository, read once for many documents.
  */
-export async function historyInputs(root: string, dir: string): Promise<Array<{ dir: string; date: string }>> {
-  return (await historyMeetings(root, { dir })).flatMap(({ folder, dates }) => dates.map((date) => ({ dir: folder.dir, date })));
+export async function historyInputs(
+  dir: string,
+  all: Promise<Array<{ folder: CommitteeFolder; dates: string[] }>>,
+): Promise<Array<{ dir: string; dates: string[] }>> {
+  return (await all).filter(({ folder }) => !isCommittee(folder, dir)).map(({ folder, dates }) => ({ dir: folder.dir, dates }));
 }
+
+/** The repository's committees and their meetings' dates, as the case history reads them. */
+export const historyCommittees = (root: string) => historyMeetings(root);
+
+const isCommittee = (folder: { dir: string }, dir: string) => path.resolve(folder.dir) === path.resolve(dir);
 
 /** Whether a merged meeting takes up a case: its earlier decisions were read from the repository. */
 export function meetingTakesUpCases(meeting: Meeting): boolean {

@@ -4,7 +4,7 @@ import type { CommitteeFolder } from '../input/repository.js';
 import { repositoryMeetings, takesUpCases, type HistoryReader } from './case-history.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
-import type { Audience, Meeting } from '../model/meeting.js';
+import type { Audience, DocumentKind, Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { headingTexts } from '../pdf/headings.js';
 import { printWithContents } from '../pdf/paginate.js';
@@ -52,10 +52,21 @@ export function versionFor(meeting: Meeting, audience: Audience): Meeting {
  * several committees the name begins with the committee's (`out/ØK-2023-11-22-dagsorden.pdf`), so
  * two committees meeting on the same day never overwrite each other.
  */
-export function defaultPdfPath(meeting: Meeting, outDir = 'out'): string {
+export function defaultPdfPath(meeting: Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind'>, outDir = 'out'): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
   const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
   return path.join(outDir, `${committee}${meeting.date}-${meeting.kind}${audience}.pdf`);
+}
+
+const documentKinds: DocumentKind[] = ['dagsorden', 'referat'];
+
+/**
+ * Where `defaultPdfPath` puts a meeting's document before the meeting is read: its kind (agenda or
+ * minutes) is known only from its items, so under either name.
+ */
+export function pdfPathsBeforeReading(folder: CommitteeFolder, date: string, audience: Audience, outDir?: string): string[] {
+  const committeeId = folder.named ? folder.id : undefined;
+  return documentKinds.map((kind) => defaultPdfPath({ audience, committeeId, date, kind }, outDir));
 }
 
 /** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */

@@ -1,5 +1,5 @@
 import { readEarlierOutput } from '../input/read-file.js';
-import { recordedInputs } from '../pdf/postprocess.js';
+import { recordedInputs, recordsInputs } from '../pdf/postprocess.js';
 import { sealedOver } from '../pdf/seal.js';
 
 /**
@@ -19,4 +19,19 @@ export async function earlierPdf(file: string, inputs: string): Promise<{ bytes:
 export async function keptAsMade(file: string, inputs: string): Promise<boolean> {
   const bytes = await readEarlierOutput(file);
   return bytes !== undefined && sealedOver(bytes, inputs);
+}
+
+/**
+ * The first of `files` that is as the tool made it from one of the fingerprints `inputs` (keptAsMade),
+ * each file read once; a fingerprint is made only where those before it held for none.
+ */
+export async function firstKeptAsMade(files: string[], inputs: Array<() => Promise<string>>): Promise<string | undefined> {
+  const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readEarlierOutput(file) })));
+  const found = read.flatMap(({ file, bytes }) => (bytes ? [{ file, bytes }] : []));
+  for (const fingerprint of found.length > 0 ? inputs : []) {
+    const made = await fingerprint();
+    const kept = found.find(({ bytes }) => recordsInputs(bytes, made) && sealedOver(bytes, made));
+    if (kept) return kept.file;
+  }
+  return undefined;
 }

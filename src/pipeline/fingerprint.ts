@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { readInputFile } from '../input/read-file.js';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { folderAt } from '../input/repository.js';
-import { historyInputs } from './case-history.js';
+import { historyCommittees, historyInputs } from './case-history.js';
 import { fontFaces } from '../render/fonts.js';
 
 /**
@@ -17,46 +17,74 @@ import { fontFaces } from '../render/fonts.js';
  * from, so `send` mails an existing PDF only when it is this one (a date alone names the document
  * of any committee built into the same out/). A meeting that takes up a case (`sag:`) is made from
  * the other committees' meetings too, where its earlier decisions are read: the hash of all of them
- * (historyInputsHash) is in it. `packagePart`, `historyPart`: where a batch has them already.
+ * is in it. `run`: a batch's fingerprints, which read each file once (fingerprintsOnce).
  */
 export async function inputsFingerprint(
   dir: string,
   date: string,
   audience: Audience,
   takesUpCases = false,
-  packagePart: Promise<string> = packageInputs(),
-  historyPart: HistoryPart = historyInputsHash,
+  run: Fingerprints = fingerprintsOnce(),
 ): Promise<string> {
-  const own = [...(await meetingInputs(dir, date)), ...(await repositoryInputs(dir))].map((file) => ({ file, name: path.basename(file) }));
-  const hash = createHash('sha256').update(`${audience}\0${await packagePart}\0`);
-  if (takesUpCases) hash.update(`history\0${await historyPart(dir)}\0`);
-  return hashFiles(hash, own);
+  return run(dir, date, audience, takesUpCases);
 }
 
-/** The hash of the other committees' meetings a committee's case history reads (the committee at `dir`). */
-export type HistoryPart = (dir: string) => Promise<string>;
+/** A document's fingerprint, as `inputsFingerprint` gives it. */
+export type Fingerprints = (dir: string, date: string, audience: Audience, takesUpCases: boolean) => Promise<string>;
 
-/** Each of those meetings, with the shared files it is read with, named from the repository's root (another committee's meeting of the same date is another file). */
-async function historyInputsHash(dir: string): Promise<string> {
-  const root = folderAt(dir).root;
-  const meetings = await historyInputs(root, dir);
-  const files = await Promise.all(
-    meetings.map(async (m) =>
-      (await meetingInputs(m.dir, m.date)).map((file) => ({ file, name: path.join(path.relative(root, m.dir), path.basename(file)) })),
-    ),
-  );
-  return hashFiles(createHash('sha256'), files.flat());
+/** A file as a fingerprint counts it: its name (where it is in the inputs) and where it is read. */
+interface Input {
+  file: string;
+  name: string;
 }
 
-/** `historyInputsHash` once per committee for a batch: read for each of its meetings, an archive of 4,000 read 76 million files. */
-export function historyPartOnce(): HistoryPart {
-  const parts = new Map<string, Promise<string>>();
-  return (dir) => {
-    const key = path.resolve(dir);
-    const part = parts.get(key) ?? historyInputsHash(dir);
-    parts.set(key, part);
-    return part;
+/**
+ * The fingerprints of a run of many documents (build --all, publish), where each file is read and
+ * hashed once for the run: an archive's case history is every other committee's meetings, which
+ * 4,000 documents would otherwise read 76 million times, and a committee's shared files are
+ * every meeting's. Only for one run: a file changed meanwhile is not seen.
+ */
+export function fingerprintsOnce(): Fingerprints {
+  const digests = new Map<string, Promise<string>>();
+  const digestOf = (files: Input[]) => hashInputs(files, (file) => once(digests, file, () => fileDigest(file)));
+  const meetings = new Map<string, Promise<Input[]>>();
+  const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date));
+  const repositories = new Map<string, Promise<Input[]>>();
+  const committees = new Map<string, ReturnType<typeof historyCommittees>>();
+  /** A committee's meetings, with the shared files each is read with: hashed once, for every other committee's history. */
+  const committeeDigests = new Map<string, Promise<string>>();
+  const committeeOf = ({ dir, dates }: { dir: string; dates: string[] }) =>
+    once(committeeDigests, path.resolve(dir), async () => digestOf((await Promise.all(dates.map((date) => meetingOf(dir, date)))).flat()));
+  const histories = new Map<string, Promise<string>>();
+  /** Each committee the committee's case history reads, named from the repository's root (another committee's meeting of the same date is another file). */
+  const historyOf = (dir: string) =>
+    once(histories, path.resolve(dir), async () => {
+      const root = folderAt(dir).root;
+      const others = await historyInputs(
+        dir,
+        once(committees, path.resolve(root), () => historyCommittees(root)),
+      );
+      const hash = createHash('sha256');
+      for (const other of others) hash.update(`${path.relative(root, other.dir)}\0${await committeeOf(other)}\0`);
+      return hash.digest('hex');
+    });
+  let packagePart: Promise<string> | undefined;
+  const roots = new Map<string, string>();
+  return async (dir, date, audience, takesUpCases) => {
+    const root = roots.get(dir) ?? folderAt(dir).root;
+    roots.set(dir, root);
+    const own = [...(await meetingOf(dir, date)), ...(await once(repositories, path.resolve(root), () => repositoryInputs(root)))];
+    const history = takesUpCases ? `history\0${await historyOf(dir)}\0` : '';
+    const parts = `${audience}\0${await (packagePart ??= packageInputs())}\0${history}${await digestOf(own)}`;
+    return createHash('sha256').update(parts).digest('hex');
   };
+}
+
+/** `map`'s value for `key`, made by `make` the first time it is asked for. */
+function once<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const made = map.get(key) ?? make();
+  map.set(key, made);
+  return made;
 }
 
 /**
@@ -74,33 +102,51 @@ export async function packageInputs(): Promise<string> {
     name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file),
   }));
   const fonts = fontFaces().map((face) => ({ file: face.file, name: `font:${path.basename(face.file)}` }));
-  return hashFiles(createHash('sha256'), [...own, ...fonts]);
+  return hashInputs([...own, ...fonts], fileDigest);
 }
 
-/** Each file's name, size and bytes into `hash`: the name keeps an absent file apart from an empty one and from its neighbour's bytes. */
-async function hashFiles(hash: Hash, files: Array<{ file: string; name: string }>): Promise<string> {
-  for (const { file, name } of files) {
-    const bytes = await regularFileBytes(file);
-    hash.update(`${name}\0${bytes ? bytes.length : -1}\0`);
-    if (bytes) hash.update(bytes);
+const atOnce = 32;
+
+/**
+ * Each file's name and digest, hashed in order: the name keeps an absent file apart from an empty one
+ * and from its neighbour's bytes.
+ */
+async function hashInputs(files: Input[], digest: (file: string) => Promise<string>): Promise<string> {
+  const hash = createHash('sha256');
+  // Some at a time: one after another waits on the disk for each, thousands at once run out of file handles.
+  for (let i = 0; i < files.length; i += atOnce) {
+    const some = files.slice(i, i + atOnce);
+    const digests = await Promise.all(some.map(({ file }) => digest(file)));
+    some.forEach(({ name }, k) => hash.update(`${name}\0${digests[k] ?? ''}\0`));
   }
   return hash.digest('hex');
 }
 
+/** A file's size and SHA-256; -1 for no regular file. */
+async function fileDigest(file: string): Promise<string> {
+  const bytes = await regularFileBytes(file);
+  return bytes ? `${bytes.length}\0${createHash('sha256').update(bytes).digest('hex')}` : '-1';
+}
+
 /** A meeting's file and the shared files it is read with (the archived copies of a finalized meeting). */
-async function meetingInputs(dir: string, date: string): Promise<string[]> {
+async function meetingInputs(dir: string, date: string): Promise<Input[]> {
   const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
-  return [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f))];
+  return [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f))].map((file) => ({
+    file,
+    name: path.basename(file),
+  }));
 }
 
 /** What the committee's repository adds: the municipality (its name and house style), the shared calendar, the designer's templates. */
-async function repositoryInputs(dir: string): Promise<string[]> {
-  const { root } = folderAt(dir);
+async function repositoryInputs(root: string): Promise<Input[]> {
   const own = path.join(root, repositoryFiles.templates);
   const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => []))
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
-  return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()];
+  return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()].map((file) => ({
+    file,
+    name: path.basename(file),
+  }));
 }
 
 /** A regular file's bytes, bounded by its size; nothing for anything else (a FIFO or /dev/zero would never end). */

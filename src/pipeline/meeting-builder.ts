@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import type { Target } from './select.js';
@@ -6,11 +8,11 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint.js';
+import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
-import { keptAsMade } from './earlier-pdf.js';
-import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting } from './document.js';
+import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
+import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting } from './document.js';
 import { approvalsOf, approvalVersions, withApprovals } from './approval.js';
 
 export interface DocumentResult {
@@ -52,10 +54,9 @@ export function meetingBuilder(
 ) {
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
-  /** The package's part of every document's fingerprint, read once for the batch; the case history's once for each committee, and the history itself. */
-  let packagePart: Promise<string> | undefined;
+  /** The documents' fingerprints, each file read once for the batch; the case history read once too. */
+  const fingerprints = fingerprintsOnce();
   const history = historyOnce();
-  const historyPart = historyPartOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
     if (!checked.has(folder.dir)) {
@@ -74,6 +75,8 @@ export function meetingBuilder(
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
+    const kept = await keptUnread(request, folder, date, audiences, fingerprints);
+    if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history).catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
@@ -85,14 +88,7 @@ export function meetingBuilder(
         ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed)
         : undefined;
       if (attachments instanceof AgendaError) return { error: attachments };
-      const own = await inputsFingerprint(
-        folder.dir,
-        date,
-        version.audience,
-        meetingTakesUpCases(read.meeting),
-        (packagePart ??= packageInputs()),
-        historyPart,
-      );
+      const own = await fingerprints(folder.dir, date, version.audience, meetingTakesUpCases(read.meeting));
       const inputs = withApprovals(withAttachments(own, attachments), approvals);
       if (await keeps(request, pdf, inputs)) return { pdf, kept: true };
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
@@ -128,6 +124,41 @@ export function meetingBuilder(
 async function keeps(request: Destination, pdf: string, inputs: string): Promise<boolean> {
   if (request.force || request.html) return false;
   return keptAsMade(pdf, inputs);
+}
+
+/** A document's own failure, kept to report with the others; anything else ends the batch. */
+function failed(error: unknown): AgendaError {
+  if (error instanceof AgendaError && !(error instanceof UsageError)) return error;
+  throw error;
+}
+
+/**
+ * Where every document asked for of a meeting is kept, their PDFs, told before the meeting is read:
+ * reading and checking it is most of a build that prints nothing (some 30 ms a meeting, minutes for
+ * an archive). Its fingerprint is the same as when its PDF was made, so it would read as it did then
+ * (its checks passed, and its warnings were told). Whether it takes up a case is known only once it is
+ * read, so the PDF may be sealed over either fingerprint: the one that holds was made from these inputs,
+ * and the one without the history only where these inputs take up no case. Not for the combined
+ * document, whose fingerprint counts its attachment files, opened with the meeting.
+ */
+async function keptUnread(
+  request: Destination,
+  folder: CommitteeFolder,
+  date: string,
+  audiences: Audience[],
+  fingerprints: Fingerprints,
+): Promise<Array<{ audience: Audience; pdf: string }> | undefined> {
+  // Approvals make a -godkendt.pdf beside the minutes from the approval log, which is no input of the minutes' own fingerprint.
+  if (request.force || request.html || request.samlet || existsSync(approvalLogFile(folder.dir, date))) return undefined;
+  const kept: Array<{ audience: Audience; pdf: string }> = [];
+  for (const audience of audiences) {
+    const candidates = request.out ? [request.out] : pdfPathsBeforeReading(folder, date, audience, request.outDir);
+    const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
+    const pdf = await firstKeptAsMade(candidates, inputs);
+    if (!pdf) return undefined;
+    kept.push({ audience, pdf });
+  }
+  return kept;
 }
 
 /** A document's own failure, kept to report with the others; anything else ends the batch. */

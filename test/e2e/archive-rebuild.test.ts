@@ -1,0 +1,71 @@
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
+import { agenda, tempDir } from '../support/cli.js';
+import { pdfPages } from '../support/pdf.js';
+
+// `agenda build --all` of an archive of several committees keeps a PDF without reading its meeting
+// where the PDF is sealed over the meeting's fingerprint (meeting-builder.ts keptUnread). Every
+// meeting of the bench's archive takes up a case, whose history is read from the other committees'
+// meetings: a change to one meeting must reprint it and every other committee's meeting, and only
+// those; a change to kommune.yaml, every meeting. The browser is a wrapper that counts its starts.
+
+const size = { committees: 2, years: 1, meetings: 2 };
+
+/** What a file is on the disk: its bytes, its time and its inode (a file written anew is another one). */
+function snapshot(file: string): { bytes: Buffer; mtimeMs: number; ino: number } {
+  const { mtimeMs, ino } = statSync(file);
+  return { bytes: readFileSync(file), mtimeMs, ino };
+}
+
+describe('build --all of an archive of committees whose cases travel between them', () => {
+  const repo = tempDir('agenda-archive-rebuild-');
+  const [first, second] = writeArchive(repo, size);
+  const starts = path.join(repo, 'browser-starts.log');
+  const browser = path.join(repo, 'chromium');
+  writeFileSync(starts, '');
+  writeFileSync(browser, `#!/bin/sh\necho start >> '${starts}'\nexec /usr/bin/chromium "$@"\n`, { mode: 0o755 });
+  const browserStarts = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length;
+  const out = () => readdirSync(path.join(repo, 'out')).sort();
+  const build = (expected: RegExp) => {
+    const run = agenda(['build', '--all', '--public', '--browser', browser], { cwd: repo });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(expected);
+    return run;
+  };
+
+  it('reprints only what a change reaches: the meeting, the other committees’ meetings that read its case history, all after kommune.yaml', () => {
+    build(/built 4 of 4 documents in [\d.]+ s\n/);
+    expect(browserStarts()).toBe(1);
+    const pdfs = out();
+    expect(pdfs).toHaveLength(4);
+    const before = new Map(pdfs.map((f) => [f, snapshot(path.join(repo, 'out', f))]));
+
+    const again = build(/built 0 of 4 documents in [\d.]+ s, 4 unchanged/);
+    expect(again.stdout.trim().split('\n').sort()).toEqual(pdfs.map((f) => path.join('out', f)));
+    expect(browserStarts()).toBe(1);
+    for (const f of pdfs) expect(snapshot(path.join(repo, 'out', f)), f).toEqual(before.get(f));
+
+    // The first committee's first meeting: it, and the second committee's two (its case history), are printed anew.
+    const [changedDate, keptDate] = meetingDates(size, 0);
+    changeMeeting(path.join(first ?? '', `${changedDate}.yaml`), 'mødet flyttes til byrådssalen');
+    build(/built 3 of 4 documents in [\d.]+ s, 1 unchanged/);
+    expect(browserStarts()).toBe(2);
+    for (const f of pdfs) {
+      const same = snapshot(path.join(repo, 'out', f)).ino === before.get(f)?.ino;
+      expect(same, f).toBe(f.startsWith(`${path.basename(first ?? '')}-${keptDate}`));
+    }
+    const changed = pdfs.find((f) => f.includes(changedDate ?? '?')) ?? '?';
+    expect(pdfPages(path.join(repo, 'out', changed)).join('\n')).toContain('mødet flyttes til byrådssalen');
+
+    // The second committee's shared file: its meetings, and the first committee's that read them.
+    appendFileSync(path.join(second ?? '', 'faste-punkter.yaml'), '# rettet\n');
+    build(/built 4 of 4 documents in [\d.]+ s\n/);
+    build(/built 0 of 4 documents in [\d.]+ s, 4 unchanged/);
+    appendFileSync(path.join(repo, 'kommune.yaml'), '# rettet\n');
+    build(/built 4 of 4 documents in [\d.]+ s\n/);
+    expect(browserStarts()).toBe(4);
+    expect(out()).toEqual(pdfs);
+  }, 900_000);
+});
