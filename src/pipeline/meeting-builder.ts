@@ -160,9 +160,3 @@ async function keptUnread(
   }
   return kept;
 }
-
-/** A document's own failure, kept to report with the others; anything else ends the batch. */
-function failed(error: unknown): AgendaError {
-  if (error instanceof AgendaError && !(error instanceof UsageError)) return error;
-  throw error;
-}
