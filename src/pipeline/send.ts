@@ -8,15 +8,19 @@ import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer } from '../send/mailer.js';
-import { letterFor, type Letter } from '../send/message.js';
+import { letterFor, type Correction, type Letter } from '../send/message.js';
+import { compareVersions } from '../model/changes.js';
+import type { DocumentVersion } from '../model/versions.js';
+import { keepSentVersion, readSentVersion, type SentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
-import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import { lastOtherVersion, lastSent, readSendLog, sendLogFile, versionHeld, writeSendLog, type SendLogEntry } from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
 import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
+import { versionsOf } from './versions.js';
 
 export interface SendRequest {
   dir: string;
@@ -86,14 +90,19 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     const log = await readSendLog(logFile);
     const attachment = await attachmentOf(dir, meeting, request, onEvent);
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
-    const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({
-      recipient,
-      letter: letterFor(meeting, recipient, attachment.filename),
-    }));
+    const versions = await versionsOf(dir, meeting, request);
+    const due = await Promise.all(
+      notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map(async (recipient) => ({
+        recipient,
+        letter: letterFor(meeting, recipient, attachment.filename, await correctionFor(recipient, { dir, date, log, attachment }, versions)),
+      })),
+    );
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
     if (due.length === 0)
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+    // What this version says is kept before it goes, so a later version can tell its readers what changed.
+    await keepSentVersion(dir, date, attachment.sha256, versions);
     result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
       await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
@@ -108,6 +117,18 @@ async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest,
   const doc = await documentToSend(dir, meeting, browser, request);
   onEvent({ type: 'document', file: doc.file, built: doc.built, changedAfterBuild: doc.changedAfterBuild });
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
+}
+
+/** Where the recipient holds another version of this document: when it went, and what changed since, in the members' version. */
+async function correctionFor(
+  recipient: Recipient,
+  sent: { dir: string; date: string; log: SendLogEntry[]; attachment: Attachment },
+  now: SentVersion,
+): Promise<Correction | undefined> {
+  const held = versionHeld(sent.log, recipient.email, sent.attachment.filename);
+  if (!held || held.sha256 === sent.attachment.sha256) return undefined;
+  const before: DocumentVersion | undefined = await readSentVersion(sent.dir, sent.date, held.sha256, 'medlemmer');
+  return { sentAt: held.tid, changes: before && compareVersions(before, now.medlemmer) };
 }
 
 /**
