@@ -50,10 +50,10 @@ export interface DiffResult {
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   const folder = request.folder ?? toFolder(request.dir);
+  const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, request);
   const { sources } = await readMeetingSources(folder, request.date);
   const meeting = await meetingFor(sources, 'medlemmer');
   const now = (await versionsOf(folder.dir, meeting, request))[request.audience];
-  const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, request);
   const changes = compareVersions(version, now);
   const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
   const since: VersionFrom = 'revision' in from ? { revision: from.revision } : { sentAt: from.sentAt };

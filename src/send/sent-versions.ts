@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import { flag, wholeNumber } from '../input/fields.js';
 import { validate } from '../input/validate.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { exists } from '../input/read-file.js';
@@ -18,11 +19,11 @@ const version = z.strictObject({
   date: z.string(),
   items: z.array(
     z.strictObject({
-      number: z.number(),
+      number: wholeNumber,
       title: z.string(),
-      lukket: z.boolean(),
+      lukket: flag,
       sections: z.array(z.strictObject({ heading: z.string(), text: z.string() })),
-      bilag: z.array(z.strictObject({ number: z.number(), title: z.string().optional(), sha256: z.string().optional() })),
+      bilag: z.array(z.strictObject({ number: wholeNumber, title: z.string().optional(), sha256: z.string().optional() })),
     }),
   ),
 });
