@@ -61,8 +61,7 @@ export const commands = {
   },
   schema: { description: 'write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)', arguments: [] },
   diff: {
-    description:
-      "what changed in a meeting's document since the version sent (or --fra a git revision): items, words, attachments",
+    description: "what changed in a meeting's document since the version sent (or --fra a git revision): items, words, attachments",
     arguments: [date],
   },
   preview: {
@@ -166,8 +165,18 @@ export const options = [
     description: 'compare the public versions only: nothing closed (lukket) is in them, not even as a word removed',
     commands: ['diff'],
   },
-  { long: '--pdf', argument: '<file>', description: 'write the changes as a PDF a member can read, with the words added and removed marked', commands: ['diff'] },
-  { long: '--html', argument: '<file>', description: 'write the changes as an HTML page, with the words added and removed marked', commands: ['diff'] },
+  {
+    long: '--pdf',
+    argument: '<file>',
+    description: 'write the changes as a PDF a member can read, with the words added and removed marked',
+    commands: ['diff'],
+  },
+  {
+    long: '--html',
+    argument: '<file>',
+    description: 'write the changes as an HTML page, with the words added and removed marked',
+    commands: ['diff'],
+  },
   {
     long: '--url',
     argument: '<address>',

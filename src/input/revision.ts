@@ -39,7 +39,11 @@ export async function folderAtRevision(folder: CommitteeFolder, rev: string, dat
       })
     ).stdout,
   ).trim();
-  const inRepo = async (p: string) => path.relative(top, await realpath(p)).split(path.sep).join('/');
+  const inRepo = async (p: string) =>
+    path
+      .relative(top, await realpath(p))
+      .split(path.sep)
+      .join('/');
   const [root, dir] = [await inRepo(folder.root), await inRepo(folder.dir)];
   const listed = String((await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', root || '.'])).stdout).split('\0');
   const blobs = listed.flatMap((line) => (/^100\d{3} blob /.test(line) ? [line.slice(line.indexOf('\t') + 1)] : []));

@@ -81,7 +81,11 @@ function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change
 
 /** Word by word, the spaces kept as they stand (so the text reads back whole). */
 function wordChanges(was: string, is: string): TextPart[] {
-  return diffWordsWithSpace(was, is).map((c) => ({ text: c.value, ...(c.added ? { added: true } : {}), ...(c.removed ? { removed: true } : {}) }));
+  return diffWordsWithSpace(was, is).map((c) => ({
+    text: c.value,
+    ...(c.added ? { added: true } : {}),
+    ...(c.removed ? { removed: true } : {}),
+  }));
 }
 
 function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {

@@ -84,7 +84,9 @@ async function sentVersion(dir: string, request: DiffRequest) {
   const entry = log.findLast((e) => e.sendt && (wanted === undefined || e.til.toLowerCase() === wanted));
   if (!entry) {
     const whom = request.medlem ? ` to ${request.medlem}` : '';
-    throw new UsageError(`nothing of ${request.date} has been sent${whom} (see ${sendLogFile(dir, request.date)}): compare with a revision, --fra REV`);
+    throw new UsageError(
+      `nothing of ${request.date} has been sent${whom} (see ${sendLogFile(dir, request.date)}): compare with a revision, --fra REV`,
+    );
   }
   const version = await readSentVersion(dir, request.date, entry.sha256, request.audience);
   if (!version)

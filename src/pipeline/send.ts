@@ -94,7 +94,12 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     const due = await Promise.all(
       notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map(async (recipient) => ({
         recipient,
-        letter: letterFor(meeting, recipient, attachment.filename, await correctionFor(recipient, { dir, date, log, attachment }, versions)),
+        letter: letterFor(
+          meeting,
+          recipient,
+          attachment.filename,
+          await correctionFor(recipient, { dir, date, log, attachment }, versions),
+        ),
       })),
     );
     const result = { attachment, due, sent: 0, logFile, finalized: false };

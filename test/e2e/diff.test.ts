@@ -22,7 +22,8 @@ function commitAll(dir: string, message: string): void {
   git('-c', 'user.name=Sekretariatet', '-c', 'user.email=sekretariat@example.org', 'commit', '-q', '-m', message);
 }
 
-const json = (stdout: string) => JSON.parse(stdout) as { ok: boolean; changes: Array<Record<string, unknown>>; from: Record<string, string> };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as { ok: boolean; changes: Array<Record<string, unknown>>; from: Record<string, string> };
 
 describe('agenda diff, and a corrected agenda sent honestly', () => {
   const { dir, meetings } = copyOfMeetings();
@@ -118,7 +119,9 @@ describe('agenda diff, and a corrected agenda sent honestly', () => {
       expect(text).toContain('aftalestyring Fjernet: 2024 Tilføjet: 2025');
       expect(text).toContain('Punkt 3: bilag 3.1 Anerkendelse af gennemført DOL er erstattet af en ny fil');
       expect(text).toContain('Punkt 4 er tilføjet: Vintertjeneste');
-      expect(readFileSync(html, 'utf8')).toMatch(/<del><span class="maerke">Fjernet: <\/span>2024<\/del> <ins><span class="maerke">Tilføjet: <\/span>2025<\/ins>/);
+      expect(readFileSync(html, 'utf8')).toMatch(
+        /<del><span class="maerke">Fjernet: <\/span>2024<\/del> <ins><span class="maerke">Tilføjet: <\/span>2025<\/ins>/,
+      );
       expect(run(['diff', '2023-11-22', '--pdf', again]).status).toBe(0);
       expect(readFileSync(again).equals(readFileSync(pdf))).toBe(true);
     });
@@ -205,11 +208,15 @@ describe('agenda diff --public', () => {
     expect(json(data.stdout).changes).toEqual([]);
     expect(pdfPages(pdf).join('')).toContain('Ingen ændringer.');
     const everything = [terminal.stdout, terminal.stderr, data.stdout, data.stderr, readFileSync(html, 'latin1'), ...pdfByteForms(pdf)];
-    for (const m of markers) for (const s of spellings(m)) for (const bytes of everything) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
+    for (const m of markers)
+      for (const s of spellings(m)) for (const bytes of everything) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);
   });
 
   function run(args: string[], audiencePublic = true) {
-    const result = agenda(['diff', '2024-03-06', '-m', 'meetings', '--fra', 'HEAD', ...(audiencePublic ? ['--public'] : []), ...args], { cwd: dir, env: { TZ } });
+    const result = agenda(['diff', '2024-03-06', '-m', 'meetings', '--fra', 'HEAD', ...(audiencePublic ? ['--public'] : []), ...args], {
+      cwd: dir,
+      env: { TZ },
+    });
     expect(result.stderr).toBe('');
     return result;
   }

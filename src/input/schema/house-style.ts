@@ -150,8 +150,10 @@ const wordShape = {
   undlod: phrase('hvem', 'antal').describe('Who abstained: {hvem}, {antal} of them.'),
   protokol: phrase('hvem').describe("A dissent's heading in the minutes (protokoltilførsel): {hvem}."),
   tidligere_beslutning: phrase('udvalg', 'dato').describe("An earlier committee's decision on the case: {udvalg} den {dato}."),
-  ændringer: phrase('dokument').describe("The heading of the page of what changed in a document (agenda diff): Ændringer i {dokument}."),
-  ændret_siden: phrase('fra').describe('What the changes are counted from, {fra} being udgave_sendt or udgave_revision: Ændret siden {fra}.'),
+  ændringer: phrase('dokument').describe('The heading of the page of what changed in a document (agenda diff): Ændringer i {dokument}.'),
+  ændret_siden: phrase('fra').describe(
+    'What the changes are counted from, {fra} being udgave_sendt or udgave_revision: Ændret siden {fra}.',
+  ),
   udgave_sendt: phrase('dato').describe('A version by the day it was sent: udgaven sendt {dato}.'),
   udgave_revision: phrase('revision').describe("A version by the repository's revision: udgaven i {revision}."),
   ingen_ændringer: text.describe('Said where nothing changed: Ingen ændringer.'),
@@ -164,7 +166,9 @@ const wordShape = {
   tekst_ændret: phrase('nummer', 'titel', 'afsnit').describe('Words changed in a section: Punkt {nummer} {titel}: {afsnit} er ændret.'),
   bilag_tilføjet: phrase('nummer', 'bilag').describe('An attachment added: Punkt {nummer}: bilag {bilag} er tilføjet.'),
   bilag_fjernet: phrase('nummer', 'bilag').describe('An attachment removed: Punkt {nummer}: bilag {bilag} er fjernet.'),
-  bilag_erstattet: phrase('nummer', 'bilag').describe('An attachment with another file: Punkt {nummer}: bilag {bilag} er erstattet af en ny fil.'),
+  bilag_erstattet: phrase('nummer', 'bilag').describe(
+    'An attachment with another file: Punkt {nummer}: bilag {bilag} er erstattet af en ny fil.',
+  ),
   rettet_emne: phrase('emne').describe("A corrected version's mail subject: Rettet: {emne}."),
   rettet_brev: phrase('dato').describe(
     "A corrected version's mail, before its list of changes: Dette er en rettet udgave. Ændret siden den udgave, du fik {dato}:.",
