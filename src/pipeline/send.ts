@@ -8,19 +8,17 @@ import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer } from '../send/mailer.js';
-import { letterFor, type Correction, type Letter } from '../send/message.js';
-import { compareVersions } from '../model/changes.js';
-import type { DocumentVersion } from '../model/versions.js';
-import { keepSentVersion, readSentVersion, type SentVersion } from '../send/sent-versions.js';
+import { letterFor, type Letter } from '../send/message.js';
+import { keepSentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
-import { lastOtherVersion, lastSent, readSendLog, sendLogFile, versionHeld, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
 import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
-import { versionsOf } from './versions.js';
+import { correctionFor, versionsOf } from './versions.js';
 
 export interface SendRequest {
   dir: string;
@@ -106,9 +104,9 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     if (!smtp) return result;
     if (due.length === 0)
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-    // What this version says is kept before it goes, so a later version can tell its readers what changed.
-    await keepSentVersion(dir, date, attachment.sha256, versions);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
+    // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
+    const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
       await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
       result.finalized = true;
@@ -122,18 +120,6 @@ async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest,
   const doc = await documentToSend(dir, meeting, browser, request);
   onEvent({ type: 'document', file: doc.file, built: doc.built, changedAfterBuild: doc.changedAfterBuild });
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
-}
-
-/** Where the recipient holds another version of this document: when it went, and what changed since, in the members' version. */
-async function correctionFor(
-  recipient: Recipient,
-  sent: { dir: string; date: string; log: SendLogEntry[]; attachment: Attachment },
-  now: SentVersion,
-): Promise<Correction | undefined> {
-  const held = versionHeld(sent.log, recipient.email, sent.attachment.filename);
-  if (!held || held.sha256 === sent.attachment.sha256) return undefined;
-  const before: DocumentVersion | undefined = await readSentVersion(sent.dir, sent.date, held.sha256, 'medlemmer');
-  return { sentAt: held.tid, changes: before && compareVersions(before, now.medlemmer) };
 }
 
 /**
@@ -187,12 +173,13 @@ function notYetSent(
 async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; keep: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
+    await run.keep();
     let sent = 0;
     for (const { recipient, letter } of due) {
       const entry = { tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256 };
