@@ -29,7 +29,8 @@ type Paint = Record<'added' | 'removed' | 'heading', (text: string) => string>;
 
 /** Colour only on a terminal (and not with NO_COLOR); the marks [-…-] and {+…+} (as git's --word-diff) are there either way. */
 function colours(on: boolean): Paint {
-  const sgr = (code: number) => (text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+  // The text is made printable before the colour goes on: a title may hold control characters, the colour's own escapes are ours.
+  const sgr = (code: number) => (text: string) => (on ? `\x1b[${code}m${printable(text)}\x1b[0m` : printable(text));
   return { added: sgr(32), removed: sgr(31), heading: sgr(1) };
 }
 
@@ -40,7 +41,7 @@ function terminalText(result: DiffResult, paint: Paint): string {
   const version = result.audience === 'offentlig' ? 'public version' : "members' version";
   const head = `changes in the ${version} since ${since}: ${result.changes.length}\n`;
   const written = result.written.map((f) => `wrote ${f}\n`).join('');
-  return printable(head + result.changes.map((c) => changeText(c, paint)).join('') + written);
+  return printable(head) + result.changes.map((c) => changeText(c, paint)).join('') + printable(written);
 }
 
 function changeText(change: Change, paint: Paint): string {
@@ -75,10 +76,10 @@ function words(parts: TextPart[], paint: Paint): string {
 /** Six words either side of a change. */
 function context(text: string, after: boolean, before: boolean): string {
   const tokens = text.split(/(\s+)/);
-  if (tokens.length <= 24) return text;
+  if (tokens.length <= 24) return printable(text);
   const head = after ? tokens.slice(0, 12).join('') : '';
   const tail = before ? tokens.slice(-12).join('') : '';
-  return `${head}…${tail}`;
+  return printable(`${head}…${tail}`);
 }
 
 function indent(text: string): string {
