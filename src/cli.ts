@@ -33,6 +33,7 @@ const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C
   plan: async (_none, options) => (await import('./commands/plan.js')).planCommand(options),
   sag: async ([id], options) => (await import('./commands/sag.js')).sagCommand(id, options),
   schema: async (_none, options) => (await import('./commands/schema.js')).schemaCommand(options),
+  diff: async ([date], options) => (await import('./commands/diff.js')).diffCommand(date, options),
   preview: async ([date], options) => (await import('./commands/preview.js')).previewCommand(date, options),
 };
 

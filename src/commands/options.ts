@@ -69,6 +69,10 @@ export const commands = {
     arguments: [{ name: '<id>', description: "the case's id, as items give it under sag:" }],
   },
   schema: { description: 'write the JSON Schema of a meeting file, for editors (default: DIR/schema.json)', arguments: [] },
+  diff: {
+    description: "what changed in a meeting's document since the version sent (or --fra a git revision): items, words, attachments",
+    arguments: [date],
+  },
   preview: {
     description: "show a meeting's document in the browser as it will print, updated on every save, with every problem on it",
     arguments: [{ name: '[date]', description: 'the meeting date (YYYY-MM-DD); default: the latest meeting file' }],
@@ -126,8 +130,9 @@ const committeeCommands = [
   'status',
   'plan',
   'schema',
+  'diff',
 ] as const;
-const printing = ['build', 'publish', 'send', 'godkend', 'status', 'preview'] as const;
+const printing = ['build', 'publish', 'send', 'godkend', 'status', 'preview', 'diff'] as const;
 
 /** In the order `--help` lists them. */
 export const options = [
@@ -164,6 +169,36 @@ export const options = [
   { long: '--out', short: '-o', argument: '<dir>', description: 'the site folder', default: 'site', commands: ['publish'] },
   { long: '--out', short: '-o', argument: '<file>', description: "where to write it; '-' for standard output", commands: ['schema'] },
   { long: '--html', argument: '<file>', description: 'also write the HTML that was printed (one meeting)', commands: ['build'] },
+  {
+    long: '--fra',
+    argument: '<revision>',
+    description: 'compare with the meeting as it stood at this git revision (HEAD~1, a commit, a tag) instead of the version sent',
+    commands: ['diff'],
+  },
+  {
+    long: '--medlem',
+    argument: '<address>',
+    description: 'compare with the version sent last to this address (the version this member holds)',
+    commands: ['diff'],
+    conflicts: 'fra',
+  },
+  {
+    long: '--public',
+    description: 'compare the public versions only: nothing closed (lukket) is in them, not even as a word removed',
+    commands: ['diff'],
+  },
+  {
+    long: '--pdf',
+    argument: '<file>',
+    description: 'write the changes as a PDF a member can read, with the words added and removed marked',
+    commands: ['diff'],
+  },
+  {
+    long: '--html',
+    argument: '<file>',
+    description: 'write the changes as an HTML page, with the words added and removed marked',
+    commands: ['diff'],
+  },
   {
     long: '--url',
     argument: '<address>',
@@ -244,7 +279,7 @@ export const options = [
     argument: '<path>',
     description:
       'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
-    commands: ['build', 'check', 'publish', 'send', 'finalize', 'godkend', 'status'],
+    commands: ['build', 'check', 'publish', 'send', 'finalize', 'godkend', 'status', 'diff'],
   },
   {
     long: '--timeout',
@@ -269,6 +304,7 @@ export const options = [
     description: 'print the result, warnings and errors as JSON on stdout',
     commands: ['build', 'check', 'publish', 'status'],
   },
+  { long: '--json', description: 'print the changes as JSON on stdout (docs/develop/diff-json.md)', commands: ['diff'] },
 ] as const satisfies readonly OptionSpec[];
 
 /** The options a command takes, in the table's order. */

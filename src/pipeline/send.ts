@@ -9,6 +9,7 @@ import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
+import { keepSentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
@@ -17,6 +18,7 @@ import { SendError, UsageError, type Finding } from '../shared/errors.js';
 import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
+import { correctionFor, versionsOf } from './versions.js';
 
 export interface SendRequest {
   dir: string;
@@ -86,15 +88,25 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     const log = await readSendLog(logFile);
     const attachment = await attachmentOf(dir, meeting, request, onEvent);
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
-    const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({
-      recipient,
-      letter: letterFor(meeting, recipient, attachment.filename),
-    }));
+    const versions = await versionsOf(dir, meeting, request);
+    const due = await Promise.all(
+      notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map(async (recipient) => ({
+        recipient,
+        letter: letterFor(
+          meeting,
+          recipient,
+          attachment.filename,
+          await correctionFor(recipient, { dir, date, log, attachment }, versions),
+        ),
+      })),
+    );
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
     if (due.length === 0)
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
+    // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
+    const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
       await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
       result.finalized = true;
@@ -161,12 +173,14 @@ function notYetSent(
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; keep?: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
+    // What this version said, kept for agenda diff once the server answers; a reminder to approve the minutes keeps none.
+    await run.keep?.();
     let sent = 0;
     for (const { recipient, letter } of due) {
       const entry = { tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256 };

@@ -1,8 +1,10 @@
 import type { TemplateDelegate } from 'handlebars';
+import type { Change } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
+import { changeLine, sentDay } from '../render/changes.js';
+import { fill } from '../render/wording.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
-import { fill } from '../render/wording.js';
 import type { Recipient } from './recipients.js';
 
 export interface Letter {
@@ -21,8 +23,18 @@ export function reminderFor(meeting: Meeting, name: string, attachment: string):
 
 let templates: { subject: TemplateDelegate; body: TemplateDelegate } | undefined;
 
-/** Subject and body, in Danish, from templates/mail/: "Dagsorden til Direktionens møde onsdag den 22. november 2023". */
-export function letterFor(meeting: Meeting, recipient: Recipient, attachment: string): Letter {
+/** That a recipient holds another version of the document: when it was sent, and what changed since (unknown where it was not kept). */
+export interface Correction {
+  sentAt: string;
+  changes?: Change[];
+}
+
+/**
+ * Subject and body, in Danish, from templates/mail/: "Dagsorden til Direktionens møde onsdag den 22.
+ * november 2023". A corrected version says so in the house's words, with what changed since the
+ * version the recipient got.
+ */
+export function letterFor(meeting: Meeting, recipient: Recipient, attachment: string, correction?: Correction): Letter {
   templates ??= { subject: textTemplate('mail/emne.hbs'), body: textTemplate('mail/brev.hbs') };
   const context = {
     referat: meeting.kind === 'referat',
@@ -33,6 +45,16 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
     place: meeting.place,
     name: recipient.name,
     attachment,
+    correction: correction && correctionText(meeting, correction),
   };
-  return { subject: templates.subject(context).trim(), text: templates.body(context) };
+  const subject = templates.subject(context).trim();
+  return { subject: correction ? fill(meeting.style.ord.rettet_emne, { emne: subject }) : subject, text: templates.body(context) };
+}
+
+function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { intro: string; lines: string[] } {
+  const words = meeting.style.ord;
+  const dato = sentDay(meeting.style, sentAt);
+  if (!changes) return { intro: fill(words.rettet_uden_liste, { dato }), lines: [] };
+  const lines = changes.map((c) => changeLine(words, c));
+  return { intro: fill(words.rettet_brev, { dato }), lines: lines.length ? lines : [words.ingen_ændringer] };
 }

@@ -45,3 +45,8 @@ export function lastSent(log: SendLogEntry[], to: string, dokument: string, sha2
 export function lastOtherVersion(log: SendLogEntry[], dokument: string, sha256: string): SendLogEntry | undefined {
   return log.findLast((e) => e.sendt && e.dokument === dokument && e.sha256 !== sha256);
 }
+
+/** The version of this document this address got last: the one its reader holds. */
+export function versionHeld(log: SendLogEntry[], to: string, dokument: string): SendLogEntry | undefined {
+  return log.findLast((e) => e.sendt && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument);
+}

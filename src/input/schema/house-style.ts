@@ -165,6 +165,32 @@ const wordShape = {
   påmindelse_brev: phrase('navn', 'udvalg', 'dato', 'dokument').describe(
     'The text of the reminder to approve the minutes: {navn}, {udvalg}, {dato} (the meeting) and {dokument} (the PDF attached).',
   ),
+  ændringer: phrase('dokument').describe('The heading of the page of what changed in a document (agenda diff): Ændringer i {dokument}.'),
+  ændret_siden: phrase('fra').describe(
+    'What the changes are counted from, {fra} being udgave_sendt or udgave_revision: Ændret siden {fra}.',
+  ),
+  udgave_sendt: phrase('dato').describe('A version by the day it was sent: udgaven sendt {dato}.'),
+  udgave_revision: phrase('revision').describe("A version by the repository's revision: udgaven i {revision}."),
+  ingen_ændringer: text.describe('Said where nothing changed: Ingen ændringer.'),
+  tilføjet: text.describe('The mark before words added, printed and read aloud: Tilføjet:.'),
+  fjernet: text.describe('The mark before words removed, printed and read aloud: Fjernet:.'),
+  punkt_tilføjet: phrase('nummer', 'titel').describe('An item added: Punkt {nummer} er tilføjet: {titel}.'),
+  punkt_fjernet: phrase('nummer', 'titel').describe('An item removed: Punkt {nummer} er fjernet: {titel}.'),
+  punkt_flyttet: phrase('fra', 'nummer', 'titel').describe('An item moved: Punkt {fra} er nu punkt {nummer}: {titel}.'),
+  titel_ændret: phrase('nummer', 'titel').describe("An item's new title: Punkt {nummer} har fået ny titel: {titel}."),
+  tekst_ændret: phrase('nummer', 'titel', 'afsnit').describe('Words changed in a section: Punkt {nummer} {titel}: {afsnit} er ændret.'),
+  bilag_tilføjet: phrase('nummer', 'bilag').describe('An attachment added: Punkt {nummer}: bilag {bilag} er tilføjet.'),
+  bilag_fjernet: phrase('nummer', 'bilag').describe('An attachment removed: Punkt {nummer}: bilag {bilag} er fjernet.'),
+  bilag_erstattet: phrase('nummer', 'bilag').describe(
+    'An attachment with another file: Punkt {nummer}: bilag {bilag} er erstattet af en ny fil.',
+  ),
+  rettet_emne: phrase('emne').describe("A corrected version's mail subject: Rettet: {emne}."),
+  rettet_brev: phrase('dato').describe(
+    "A corrected version's mail, before its list of changes: Dette er en rettet udgave. Ændret siden den udgave, du fik {dato}:.",
+  ),
+  rettet_uden_liste: phrase('dato').describe(
+    "A corrected version's mail where the version the reader got was not kept: Dette er en rettet udgave af den, du fik {dato}.",
+  ),
 } as const;
 
 const words = block(wordShape);

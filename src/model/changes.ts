@@ -1,0 +1,103 @@
+import { diffWordsWithSpace } from 'diff';
+import type { DocumentVersion, VersionItem } from './versions.js';
+
+// What changed between two versions of a meeting's document, item by item, in the order of the
+// newer one: items added, removed, moved or retitled, words of a section added and removed (jsdiff,
+// word by word), attachments added, removed or replaced (another file: another SHA-256).
+
+/** A run of text: kept, or added or removed in the newer version. */
+export interface TextPart {
+  text: string;
+  added?: true;
+  removed?: true;
+}
+
+export type Change =
+  | { type: 'item-added'; number: number; title: string }
+  | { type: 'item-removed'; number: number; title: string }
+  | { type: 'item-moved'; from: number; number: number; title: string }
+  | { type: 'title-changed'; number: number; title: string; parts: TextPart[] }
+  | { type: 'text-changed'; number: number; title: string; heading: string; parts: TextPart[] }
+  | { type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; number: number; title: string; attachment: string };
+
+/** Every change from `before` to `after`; none where they read the same. */
+export function compareVersions(before: DocumentVersion, after: DocumentVersion): Change[] {
+  const pairs = pairItems(before.items, after.items);
+  const moved = movedItems(pairs.flatMap(({ old, now }) => (old && now ? [before.items.indexOf(old)] : [])));
+  const changes: Change[] = [];
+  let kept = 0;
+  for (const { old, now } of pairs) {
+    if (!old && now) changes.push({ type: 'item-added', number: now.number, title: now.title });
+    else if (old && !now) changes.push({ type: 'item-removed', number: old.number, title: old.title });
+    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++)));
+  }
+  return changes;
+}
+
+/**
+ * Which of the items kept (their old places, in their new order) moved: those outside the longest
+ * run that kept its order. An item renumbered because one was added or removed before it did not move.
+ */
+function movedItems(oldPlaces: number[]): Set<number> {
+  const longest = oldPlaces.map(() => 1);
+  const previous = oldPlaces.map(() => -1);
+  oldPlaces.forEach((place, i) => {
+    for (let j = 0; j < i; j++) {
+      const through = longest[j] ?? 0;
+      if ((oldPlaces[j] ?? 0) < place && through + 1 > (longest[i] ?? 0)) [longest[i], previous[i]] = [through + 1, j];
+    }
+  });
+  const inOrder = new Set<number>();
+  for (let i = longest.indexOf(Math.max(0, ...longest)); i >= 0; i = previous[i] ?? -1) inOrder.add(i);
+  return new Set(oldPlaces.flatMap((_, i) => (inOrder.has(i) ? [] : [i])));
+}
+
+/**
+ * Each item of the newer version with the one it was in the older: the same title (the first not
+ * yet taken, as closed items may share the public one), else the same number; what is left over
+ * was added or removed. The removed come after the rest, at their old numbers.
+ */
+function pairItems(before: VersionItem[], after: VersionItem[]): Array<{ old?: VersionItem; now?: VersionItem }> {
+  const left = new Set(before);
+  const take = (found: VersionItem | undefined) => (found && left.delete(found) ? found : undefined);
+  const old = after.map((now) => take(before.find((o) => left.has(o) && o.title === now.title)));
+  after.forEach((now, i) => (old[i] ??= take(before.find((o) => left.has(o) && o.number === now.number))));
+  return [...after.map((now, i) => ({ old: old[i], now })), ...[...left].map((o) => ({ old: o }))];
+}
+
+function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change[] {
+  const { number, title } = now;
+  const changes: Change[] = [];
+  if (moved) changes.push({ type: 'item-moved', from: old.number, number, title });
+  if (old.title !== title) changes.push({ type: 'title-changed', number, title, parts: wordChanges(old.title, title) });
+  const headings = [...new Set([...now.sections, ...old.sections].map((s) => s.heading))];
+  for (const heading of headings) {
+    const was = old.sections.find((s) => s.heading === heading)?.text ?? '';
+    const is = now.sections.find((s) => s.heading === heading)?.text ?? '';
+    if (was !== is) changes.push({ type: 'text-changed', number, title, heading, parts: wordChanges(was, is) });
+  }
+  return [...changes, ...attachmentChanges(old, now)];
+}
+
+/** Word by word, the spaces kept as they stand (so the text reads back whole). */
+function wordChanges(was: string, is: string): TextPart[] {
+  return diffWordsWithSpace(was, is).map((c) => ({
+    text: c.value,
+    ...(c.added ? { added: true } : {}),
+    ...(c.removed ? { removed: true } : {}),
+  }));
+}
+
+function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
+  const { number, title } = now;
+  const name = (b: VersionItem['bilag'][number]) => `${number}.${b.number}${b.title ? ` ${b.title}` : ''}`;
+  const changes: Change[] = [];
+  for (const b of now.bilag) {
+    const was = old.bilag.find((o) => o.number === b.number);
+    if (!was) changes.push({ type: 'attachment-added', number, title, attachment: name(b) });
+    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', number, title, attachment: name(b) });
+  }
+  for (const b of old.bilag.filter((o) => !now.bilag.some((n) => n.number === o.number)))
+    changes.push({ type: 'attachment-removed', number, title, attachment: name(b) });
+  return changes;
+}

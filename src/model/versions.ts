@@ -1,0 +1,55 @@
+import type { Item, Meeting } from './meeting.js';
+
+// What of a meeting's document a reader compares between two versions: each item's number, title,
+// the text of its sections and its attachments with their files' SHA-256. Plain data, so the version
+// that went out can be kept (send/sent-versions.ts) and compared with the meeting as it stands now.
+
+export interface VersionItem {
+  number: number;
+  title: string;
+  lukket: boolean;
+  /** Each section with text, by its heading in the document, its text as the clerk wrote it (Markdown). */
+  sections: Array<{ heading: string; text: string }>;
+  /** Each attachment by its number: its title (none for a closed one in the public version) and its file's SHA-256. */
+  bilag: Array<{ number: number; title?: string; sha256?: string }>;
+}
+
+export interface DocumentVersion {
+  kind: Meeting['kind'];
+  audience: Meeting['audience'];
+  date: string;
+  items: VersionItem[];
+}
+
+/**
+ * The meeting as a version to compare: `hashes` are its attachment files' SHA-256 by `fil:`,
+ * `decisionHeading` the heading the document gives the decision ("Beslutning i Direktionen den 22-11-2023").
+ */
+export function versionOf(meeting: Meeting, hashes: Record<string, string>, decisionHeading: string): DocumentVersion {
+  return {
+    kind: meeting.kind,
+    audience: meeting.audience,
+    date: meeting.date,
+    items: meeting.items.map((item) => versionItem(item, hashes, decisionHeading)),
+  };
+}
+
+function versionItem(item: Item, hashes: Record<string, string>, decisionHeading: string): VersionItem {
+  const sections = item.sections.map((s) => {
+    // The main section holds the timetable in the document, so a changed time or row is a change of it.
+    const timetable = s.main ? item.tidsplan.map((slot) => [slot.time, slot.subject].filter(Boolean).join(' ')) : [];
+    return { heading: s.heading, text: [s.before, s.text?.text, s.after, ...timetable].filter(Boolean).join('\n\n') };
+  });
+  const decision = item.beslutning ? [{ heading: decisionHeading, text: item.beslutning.text }] : [];
+  return {
+    number: item.number,
+    title: item.title,
+    lukket: item.lukket,
+    sections: [...sections, ...decision].filter((s) => s.text.trim() !== ''),
+    bilag: item.bilag.map((b) => ({
+      number: b.number,
+      ...(b.title === undefined ? {} : { title: b.title }),
+      ...(b.file ? { sha256: hashes[b.file.path] } : {}),
+    })),
+  };
+}

@@ -1,0 +1,33 @@
+import { compareVersions } from '../model/changes.js';
+import type { Meeting } from '../model/meeting.js';
+import { publicVersion } from '../model/public.js';
+import { versionOf } from '../model/versions.js';
+import { decisionHeading } from '../render/wording.js';
+import type { Correction } from '../send/message.js';
+import type { Recipient } from '../send/recipients.js';
+import { versionHeld, type SendLogEntry } from '../send/send-log.js';
+import { readSentVersion, type SentVersion } from '../send/sent-versions.js';
+import { attachmentHashes } from './combine.js';
+import type { OfficeSettings } from './office.js';
+
+/**
+ * The members' meeting as the two versions to compare: the members' own and the public one, the
+ * public one made from the public model (publicVersion), so that nothing closed is in it to compare.
+ */
+export async function versionsOf(dir: string, members: Meeting, office: OfficeSettings = {}): Promise<SentVersion> {
+  const hashes = await attachmentHashes(dir, members, office);
+  const of = (m: Meeting) => versionOf(m, hashes, decisionHeading(m.style, m.style.ord.beslutning, m.committee, m.date));
+  return { medlemmer: of(members), offentlig: of(publicVersion(members)) };
+}
+
+/** Where the recipient holds another version of this document: when it went, and what changed since, in the members' version. */
+export async function correctionFor(
+  recipient: Recipient,
+  sent: { dir: string; date: string; log: SendLogEntry[]; attachment: { filename: string; sha256: string } },
+  now: SentVersion,
+): Promise<Correction | undefined> {
+  const held = versionHeld(sent.log, recipient.email, sent.attachment.filename);
+  if (!held || held.sha256 === sent.attachment.sha256) return undefined;
+  const before = await readSentVersion(sent.dir, sent.date, held.sha256, 'medlemmer');
+  return { sentAt: held.tid, changes: before && compareVersions(before, now.medlemmer) };
+}

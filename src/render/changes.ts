@@ -1,0 +1,77 @@
+import type { Change } from '../model/changes.js';
+import type { HouseStyle, Meeting } from '../model/meeting.js';
+import type { RenderedDocument } from '../shared/printable.js';
+import { compileTemplate } from '../shared/precompiled-templates.js';
+import { fontFaceCss } from './fonts.js';
+import { createTemplates, readTemplate } from './templates.js';
+import { fill, kindWord, styledDate } from './wording.js';
+
+// What changed in a meeting's document, in the house's words: one line per change (the mail of a
+// corrected version lists them), and a page with the words added and removed marked (agenda diff).
+
+type Words = HouseStyle['ord'];
+
+/** "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret". */
+export function changeLine(words: Words, change: Change): string {
+  const number = String(change.number);
+  const titel = change.title;
+  switch (change.type) {
+    case 'item-added':
+      return fill(words.punkt_tilføjet, { nummer: number, titel });
+    case 'item-removed':
+      return fill(words.punkt_fjernet, { nummer: number, titel });
+    case 'item-moved':
+      return fill(words.punkt_flyttet, { fra: String(change.from), nummer: number, titel });
+    case 'title-changed':
+      return fill(words.titel_ændret, { nummer: number, titel });
+    case 'text-changed':
+      return fill(words.tekst_ændret, { nummer: number, titel, afsnit: change.heading });
+    case 'attachment-added':
+      return fill(words.bilag_tilføjet, { nummer: number, bilag: change.attachment });
+    case 'attachment-removed':
+      return fill(words.bilag_fjernet, { nummer: number, bilag: change.attachment });
+    case 'attachment-replaced':
+      return fill(words.bilag_erstattet, { nummer: number, bilag: change.attachment });
+  }
+}
+
+/** Where a comparison starts: the version sent on a day (an ISO time), or a revision of the repository. */
+export type VersionFrom = { sentAt: string } | { revision: string };
+
+/** "udgaven sendt 20. november 2023", "udgaven i HEAD~1". */
+export function versionName(style: HouseStyle, from: VersionFrom): string {
+  if ('revision' in from) return fill(style.ord.udgave_revision, { revision: from.revision });
+  return fill(style.ord.udgave_sendt, { dato: sentDay(style, from.sentAt) });
+}
+
+/** The day a message was sent, in the house's pattern for titles, as the day was where it was sent (TZ). */
+export function sentDay(style: HouseStyle, sentAt: string): string {
+  const at = new Date(sentAt);
+  const local = [at.getFullYear(), at.getMonth() + 1, at.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  return styledDate(style, 'titel', local);
+}
+
+let page: ((context: object) => string) | undefined;
+
+/** The page of what changed in `meeting`'s document since `from`, ready to print or to write as HTML. */
+export function renderChanges(meeting: Meeting, changes: Change[], from: VersionFrom): RenderedDocument {
+  const words = meeting.style.ord;
+  const hbs = createTemplates();
+  page ??= compileTemplate(hbs, readTemplate('aendringer.hbs'));
+  const style = compileTemplate(hbs, readTemplate('head.hbs'))({ css: readTemplate('style.css'), fontFaces: fontFaceCss() });
+  const document = `${kindWord(meeting)} ${meeting.committee} ${styledDate(meeting.style, 'titel', meeting.date)}`;
+  const heading = fill(words.ændringer, { dokument: document });
+  const context = {
+    title: heading,
+    heading,
+    style,
+    since: fill(words.ændret_siden, { fra: versionName(meeting.style, from) }),
+    changes: changes.map((c) => ({ line: changeLine(words, c), parts: 'parts' in c ? c.parts : undefined })),
+    addedMark: words.tilføjet,
+    removedMark: words.fjernet,
+    none: words.ingen_ændringer,
+  };
+  const html = page(context);
+  const body = html.slice(html.indexOf('<body'), html.lastIndexOf('</html>'));
+  return { html: () => html, style, body, numberedParts: [], contents: [] };
+}

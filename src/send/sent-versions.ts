@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import { flag, wholeNumber } from '../input/fields.js';
+import { validate } from '../input/validate.js';
+import { readYamlFile } from '../input/yaml-file.js';
+import { exists } from '../input/read-file.js';
+import type { DocumentVersion } from '../model/versions.js';
+import { InputError } from '../shared/errors.js';
+import { writeAtomically } from '../shared/files.js';
+
+// What each version sent said, kept beside the send log so that `agenda diff` and a corrected send
+// can tell what changed since: the members' version and the public one (made from the public model,
+// so a public comparison never reads a closed word), by the SHA-256 of the PDF that went out.
+
+const version = z.strictObject({
+  kind: z.enum(['dagsorden', 'referat']),
+  audience: z.enum(['medlemmer', 'offentlig']),
+  date: z.string(),
+  items: z.array(
+    z.strictObject({
+      number: wholeNumber,
+      title: z.string(),
+      lukket: flag,
+      sections: z.array(z.strictObject({ heading: z.string(), text: z.string() })),
+      bilag: z.array(z.strictObject({ number: wholeNumber, title: z.string().optional(), sha256: z.string().optional() })),
+    }),
+  ),
+});
+
+const sentVersion = z.strictObject({ medlemmer: version, offentlig: version });
+
+export type SentVersion = z.output<typeof sentVersion>;
+
+/** `arkiv/sendt/2023-11-22/<sha256>.yaml` of the meetings folder, committed with the meeting. */
+export function sentVersionFile(dir: string, date: string, sha256: string): string {
+  return path.join(dir, 'arkiv', 'sendt', date, `${sha256}.yaml`);
+}
+
+/** Kept once: the same bytes sent again said the same. */
+export async function keepSentVersion(dir: string, date: string, sha256: string, sent: SentVersion): Promise<void> {
+  const file = sentVersionFile(dir, date, sha256);
+  if (await exists(file)) return;
+  const header = `# What the document of ${date} with this SHA-256 said when agenda send sent it. Commit it with the meeting.\n`;
+  await writeAtomically(file, header + stringify(sent, { lineWidth: 0 }));
+}
+
+/** The version sent with this SHA-256, in the audience's form; undefined where none was kept (sent before versions were). */
+export async function readSentVersion(
+  dir: string,
+  date: string,
+  sha256: string,
+  audience: DocumentVersion['audience'],
+): Promise<DocumentVersion | undefined> {
+  const file = sentVersionFile(dir, date, sha256);
+  if (!(await exists(file))) return undefined;
+  const result = validate(await readYamlFile(file), sentVersion);
+  if (!result.ok) throw new InputError(result.findings);
+  return result.value[audience];
+}

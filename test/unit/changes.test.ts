@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { compareVersions } from '../../src/model/changes.js';
+import type { DocumentVersion, VersionItem } from '../../src/model/versions.js';
+
+const item = (number: number, title: string, text = `Tekst til ${title}.`): VersionItem => ({
+  number,
+  title,
+  lukket: false,
+  sections: [{ heading: 'Sagsfremstilling', text }],
+  bilag: [],
+});
+const version = (...items: VersionItem[]): DocumentVersion => ({ kind: 'dagsorden', audience: 'medlemmer', date: '2023-11-22', items });
+
+describe('what changed between two versions', () => {
+  it('an item renumbered because one came before it did not move; one taken out of its order did', () => {
+    const [a, b, c] = [item(1, 'A'), item(2, 'B'), item(3, 'C')];
+    expect(compareVersions(version(a, b, c), version(a, item(2, 'Ny'), { ...b, number: 3 }, { ...c, number: 4 }))).toEqual([
+      { type: 'item-added', number: 2, title: 'Ny' },
+    ]);
+    expect(compareVersions(version(a, b, c), version({ ...c, number: 1 }, { ...a, number: 2 }, { ...b, number: 3 }))).toEqual([
+      { type: 'item-moved', from: 3, number: 1, title: 'C' },
+    ]);
+  });
+
+  it('a removed item is told at its old number; a retitled one at its place, word by word', () => {
+    const changes = compareVersions(version(item(1, 'A'), item(2, 'Gammel titel', 'x')), version(item(1, 'A'), item(2, 'Ny titel', 'x')));
+    expect(changes).toEqual([
+      {
+        type: 'title-changed',
+        number: 2,
+        title: 'Ny titel',
+        parts: [{ text: 'Gammel', removed: true }, { text: 'Ny', added: true }, { text: ' titel' }],
+      },
+    ]);
+    expect(compareVersions(version(item(1, 'A'), item(2, 'B')), version(item(1, 'A')))).toEqual([
+      { type: 'item-removed', number: 2, title: 'B' },
+    ]);
+  });
+
+  it('an attachment whose file changed is replaced; the same file under the same number is no change', () => {
+    const withFile = (sha256: string): VersionItem => ({ ...item(1, 'A'), bilag: [{ number: 1, title: 'Notat', sha256 }] });
+    expect(compareVersions(version(withFile('a'.repeat(64))), version(withFile('a'.repeat(64))))).toEqual([]);
+    expect(compareVersions(version(withFile('a'.repeat(64))), version(withFile('b'.repeat(64))))).toEqual([
+      { type: 'attachment-replaced', number: 1, title: 'A', attachment: '1.1 Notat' },
+    ]);
+  });
+});
