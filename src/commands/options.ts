@@ -54,6 +54,16 @@ export const commands = {
     description: 'freeze a meeting as it went out: later changes to the shared files no longer change its documents',
     arguments: [date],
   },
+  forsegl: {
+    description:
+      "seal the approved minutes: sign the members' and the public PDF with the municipality's certificate (PAdES) and keep them in arkiv/<date>/",
+    arguments: [date],
+  },
+  verify: {
+    description:
+      'check from the repository alone that every approval is of an archived version, that the seals hold and that the published minutes are the approved version',
+    arguments: [date],
+  },
   plan: { description: 'the coming meetings with their planned points, as the forward plan stands', arguments: [] },
   sag: {
     description: "a case's way through the repository's committees: each meeting, committee, item number and decision",
@@ -105,8 +115,20 @@ function port(value: string): number {
 }
 
 /** The commands that work on a committee of the repository, chosen by --udvalg or --meetings. */
-const committeeCommands = ['build', 'check', 'new', 'publish', 'send', 'minutes', 'finalize', 'plan', 'schema'] as const;
-const printing = ['build', 'publish', 'send', 'preview'] as const;
+const committeeCommands = [
+  'build',
+  'check',
+  'new',
+  'publish',
+  'send',
+  'minutes',
+  'finalize',
+  'forsegl',
+  'verify',
+  'plan',
+  'schema',
+] as const;
+const printing = ['build', 'publish', 'send', 'preview', 'forsegl'] as const;
 
 /** In the order `--help` lists them. */
 export const options = [
@@ -161,6 +183,13 @@ export const options = [
     description: 'the mail settings (YAML: host, port, tls, user, password, from, ca); AGENDA_SMTP_* variables override it',
     commands: ['send'],
   },
+  {
+    long: '--certifikat',
+    argument: '<file>',
+    description:
+      "the municipality's certificate, a PKCS#12 file (.p12, .pfx) (default: AGENDA_CERTIFIKAT); its password only from AGENDA_CERTIFIKAT_KODE or asked for",
+    commands: ['forsegl'],
+  },
   { long: '--from', argument: '<date>', description: 'the first meeting date to show (default: today)', commands: ['plan'] },
   {
     long: '--medlemmer',
@@ -214,7 +243,7 @@ export const options = [
     argument: '<path>',
     description:
       'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
-    commands: ['build', 'check', 'publish', 'send', 'finalize'],
+    commands: ['build', 'check', 'publish', 'send', 'finalize', 'forsegl'],
   },
   {
     long: '--timeout',

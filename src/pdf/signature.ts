@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { CadesSigner } from './cades.js';
 import type { Credential } from './certificate.js';
+import { loadPdf } from './outline.js';
+import { pdfLib } from './pdf-lib.js';
 
 const require = createRequire(import.meta.url);
 
@@ -69,4 +71,15 @@ export function signedRevisions(bytes: Uint8Array): Uint8Array[] {
   const end = eof + '%%EOF'.length;
   const lineEnd = /^(\r\n|\r|\n)?/.exec(text.slice(end, end + 2))?.[0].length ?? 0;
   return [...new Set([end, end + lineEnd])].map((length) => bytes.subarray(0, length));
+}
+
+/** The key of the document information by which a sealed public document names the members' version it is the counterpart of (its SHA-256). */
+export const membersVersionKey = 'AgendaMembersSha256';
+
+/** An entry of the document information, as the file's last revision has it; undefined where there is none or the file is no PDF. */
+export async function informationEntry(bytes: Uint8Array, key: string): Promise<string | undefined> {
+  const { PDFDict, PDFName, PDFString } = await pdfLib();
+  const doc = await loadPdf(bytes).catch(() => undefined);
+  const info = doc?.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
+  return info?.lookupMaybe(PDFName.of(key), PDFString)?.asString();
 }
