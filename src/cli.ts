@@ -29,6 +29,7 @@ const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C
   minutes: async ([date], options) => (await import('./commands/minutes.js')).minutesCommand(date, options),
   finalize: async ([date], options) => (await import('./commands/finalize.js')).finalizeCommand(date, options),
   forsegl: async ([date], options) => (await import('./commands/forsegl.js')).forseglCommand(date, options),
+  signatur: async ([date, file], options) => (await import('./commands/signatur.js')).signaturCommand(date, file, options),
   verify: async ([date], options) => (await import('./commands/verify.js')).verifyCommand(date, options),
   plan: async (_none, options) => (await import('./commands/plan.js')).planCommand(options),
   sag: async ([id], options) => (await import('./commands/sag.js')).sagCommand(id, options),

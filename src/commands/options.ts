@@ -59,6 +59,10 @@ export const commands = {
       "seal the approved minutes: sign the members' and the public PDF with the municipality's certificate (PAdES) and keep them in arkiv/<date>/",
     arguments: [date],
   },
+  signatur: {
+    description: "record a member's approval by signature: the PDF they were sent, signed with their own certificate, checked by pdfsig",
+    arguments: [date, { name: '<file>', description: 'the PDF the member signed' }],
+  },
   verify: {
     description:
       'check from the repository alone that every approval is of an archived version, that the seals hold and that the published minutes are the approved version',
@@ -124,6 +128,7 @@ const committeeCommands = [
   'minutes',
   'finalize',
   'forsegl',
+  'signatur',
   'verify',
   'plan',
   'schema',
@@ -189,6 +194,12 @@ export const options = [
     description:
       "the municipality's certificate, a PKCS#12 file (.p12, .pfx) (default: AGENDA_CERTIFIKAT); its password only from AGENDA_CERTIFIKAT_KODE or asked for",
     commands: ['forsegl'],
+  },
+  {
+    long: '--af',
+    argument: '<member>',
+    description: 'the member who signed, as udvalg.yaml names them (required)',
+    commands: ['signatur'],
   },
   { long: '--from', argument: '<date>', description: 'the first meeting date to show (default: today)', commands: ['plan'] },
   {

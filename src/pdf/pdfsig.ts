@@ -6,14 +6,16 @@ const run = promisify(execFile);
 
 /** What poppler's pdfsig says of a PDF's last signature; `missing` where pdfsig is not installed. */
 export type SignatureReport =
-  { missing: true } | { missing: false; signed: boolean; valid: boolean; wholeFile: boolean; signer: string; validation: string };
+  | { missing: true }
+  | { missing: false; signed: boolean; valid: boolean; wholeFile: boolean; signer: string; validation: string; signedAt?: string };
 
 /**
  * A signature checked by a real verifier, poppler's pdfsig (poppler-utils), not by the code that
  * made it. Its certificate's trust is the reader's to judge: it is reported, not required.
  */
 export async function checkSignature(file: string): Promise<SignatureReport> {
-  const output = await run('pdfsig', [file], { maxBuffer: 16 * 1024 * 1024 }).then(
+  // In UTC, so the signing time it prints can be read as one.
+  const output = await run('pdfsig', [file], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, TZ: 'UTC' } }).then(
     (r) => r.stdout,
     (err: unknown) => {
       if (errnoCode(err) === 'ENOENT') return undefined;
@@ -29,6 +31,7 @@ export async function checkSignature(file: string): Promise<SignatureReport> {
   if (last === undefined) return { missing: false, signed: false, valid: false, wholeFile: false, signer: '', validation: '' };
   const field = (name: string) => new RegExp(`^\\s*- ${name}: (.*)$`, 'm').exec(last)?.[1]?.trim() ?? '';
   const validation = field('Signature Validation');
+  const time = new Date(`${field('Signing Time')} UTC`);
   return {
     missing: false,
     signed: true,
@@ -36,5 +39,6 @@ export async function checkSignature(file: string): Promise<SignatureReport> {
     wholeFile: /^\s*- Total document signed$/m.test(last),
     signer: field('Signer Certificate Common Name'),
     validation,
+    ...(Number.isNaN(time.getTime()) ? {} : { signedAt: time.toISOString() }),
   };
 }

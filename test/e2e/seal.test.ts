@@ -44,7 +44,7 @@ describe('agenda forsegl: the approved minutes sealed with the municipality’s 
     cert = testCertificate();
     minutes = minutesToSeal();
     approve(minutes.meetings, [
-      { medlem: 'Jonas Kroustrup', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256, måde: 'møde' },
+      { medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256, måde: 'møde' },
       { medlem: 'Kim Bruun Nielsen', tid: '2023-09-08T14:30:00+02:00', sha256: minutes.sha256 },
     ]);
     const run = forsegl(minutes.dir, cert.p12);

@@ -38,7 +38,7 @@ describe('agenda verify: the approvals, the seals and the published minutes, fro
   beforeAll(() => {
     const cert = testCertificate();
     minutes = minutesToSeal();
-    const first = { medlem: 'Jonas Kroustrup', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256, måde: 'møde' };
+    const first = { medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256, måde: 'møde' };
     log = approve(minutes.meetings, [first]);
     expect(forsegl(minutes.dir, cert.p12).status).toBe(0);
     git(minutes.dir, 'init', '-q');
@@ -63,7 +63,7 @@ describe('agenda verify: the approvals, the seals and the published minutes, fro
     expect(lines.every((l) => l.startsWith('ok: ') || l.startsWith('all '))).toBe(true);
     expect(lines.at(-1)).toBe('all 6 checks hold');
     expect(run.stdout).toMatch(
-      /^ok: approval by Jonas Kroustrup \(møde, .*\): of the version sealed in meetings\/arkiv\/2023-09-06\/.*-samlet\.pdf as committed in [0-9a-f]{7,}$/m,
+      /^ok: approval by Lene Mehlsen Thomsen \(møde, .*\): of the version sealed in meetings\/arkiv\/2023-09-06\/.*-samlet\.pdf as committed in [0-9a-f]{7,}$/m,
     );
     expect(run.stdout).toMatch(
       /^ok: approval by Kim Bruun Nielsen \(mail, .*\): of the version sealed in meetings\/arkiv\/2023-09-06\/2023-09-06-referat-samlet\.pdf$/m,
@@ -101,7 +101,7 @@ describe('agenda verify: the approvals, the seals and the published minutes, fro
     );
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /^FAILED: meetings\/2023-09-06\.godkendt\.yaml:5:11: \[0\]\.sha256: approval by Jonas Kroustrup \(møde, 2023-09-07T09:00:00\+02:00\): no sealed version of the members' minutes in the archive or its git history has SHA-256 [0-9a-f]{64}$/m,
+      /^FAILED: meetings\/2023-09-06\.godkendt\.yaml:5:11: \[0\]\.sha256: approval by Lene Mehlsen Thomsen \(møde, 2023-09-07T09:00:00\+02:00\): no sealed version of the members' minutes in the archive or its git history has SHA-256 [0-9a-f]{64}$/m,
     );
   });
 
