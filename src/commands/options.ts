@@ -63,6 +63,20 @@ export const commands = {
     description: 'who took part in a meeting, and who has approved its minutes as they stand, an earlier version, or not yet',
     arguments: [date],
   },
+  forsegl: {
+    description:
+      "seal the approved minutes: sign the members' and the public PDF with the municipality's certificate (PAdES) and keep them in arkiv/<date>/",
+    arguments: [date],
+  },
+  signatur: {
+    description: "record a member's approval by signature: the PDF they were sent, signed with their own certificate, checked by pdfsig",
+    arguments: [date, { name: '<file>', description: 'the PDF the member signed' }],
+  },
+  verify: {
+    description:
+      'check from the repository alone that every approval is of an archived version, that the seals hold and that the published minutes are the approved version',
+    arguments: [date],
+  },
   plan: { description: 'the coming meetings with their planned points, as the forward plan stands', arguments: [] },
   sag: {
     description: "a case's way through the repository's committees: each meeting, committee, item number and decision",
@@ -128,11 +142,14 @@ const committeeCommands = [
   'finalize',
   'godkend',
   'status',
+  'forsegl',
+  'signatur',
+  'verify',
   'plan',
   'schema',
   'diff',
 ] as const;
-const printing = ['build', 'publish', 'send', 'godkend', 'status', 'preview', 'diff'] as const;
+const printing = ['build', 'publish', 'send', 'godkend', 'status', 'preview', 'diff', 'forsegl'] as const;
 
 /** In the order `--help` lists them. */
 export const options = [
@@ -223,9 +240,21 @@ export const options = [
     commands: ['send'],
     conflicts: 'to',
   },
-  { long: '--af', argument: '<navn>', description: 'the member who approves, as udvalg.yaml names them (required)', commands: ['godkend'] },
+  {
+    long: '--af',
+    argument: '<navn>',
+    description: 'the member who approves, or who signed, as udvalg.yaml names them (required)',
+    commands: ['godkend', 'signatur'],
+  },
   { long: '--forbehold', argument: '<tekst>', description: "the member's reservation, printed with the approval", commands: ['godkend'] },
   { long: '--på-mødet', description: 'the approval was given at the meeting (default: by mail)', commands: ['godkend'] },
+  {
+    long: '--certifikat',
+    argument: '<file>',
+    description:
+      "the municipality's certificate, a PKCS#12 file (.p12, .pfx) (default: AGENDA_CERTIFIKAT); its password only from AGENDA_CERTIFIKAT_KODE or asked for",
+    commands: ['forsegl'],
+  },
   { long: '--from', argument: '<date>', description: 'the first meeting date to show (default: today)', commands: ['plan'] },
   {
     long: '--medlemmer',
@@ -279,7 +308,7 @@ export const options = [
     argument: '<path>',
     description:
       'the LibreOffice (soffice) to convert office attachments (.docx, .xlsx, ...) with (default: AGENDA_LIBREOFFICE, then the usual places)',
-    commands: ['build', 'check', 'publish', 'send', 'finalize', 'godkend', 'status', 'diff'],
+    commands: ['build', 'check', 'publish', 'send', 'finalize', 'godkend', 'status', 'diff', 'forsegl'],
   },
   {
     long: '--timeout',

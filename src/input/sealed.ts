@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { z } from 'zod';
+import { block, text } from './fields.js';
+import { archiveDir } from './archive.js';
+import { exists } from './read-file.js';
+import { validate } from './validate.js';
+import { readYamlFile } from './yaml-file.js';
+import { InputError } from '../shared/errors.js';
+import { writeAllAtomically } from '../shared/files.js';
+
+// The sealed minutes live in the meeting's archive (arkiv/<date>/), committed with it, so the
+// repository alone proves what was approved and published: `agenda verify` reads them from there
+// and from git's history of them.
+
+/** Which file of the archive is which: the members' sealed minutes and the public ones, by name. */
+const names = block({ medlemmer: text, offentlig: text });
+
+export type SealedNames = z.output<typeof names>;
+
+export function sealedListFile(dir: string, date: string): string {
+  return path.join(archiveDir(dir, date), 'forseglet.yaml');
+}
+
+/** The names written by `agenda forsegl`; none for a meeting not sealed. */
+export async function readSealedNames(dir: string, date: string): Promise<SealedNames | undefined> {
+  const file = sealedListFile(dir, date);
+  if (!(await exists(file))) return undefined;
+  const result = validate(await readYamlFile(file), names);
+  if (!result.ok) throw new InputError(result.findings);
+  return result.value;
+}
+
+/** Both sealed documents and the list that names them, all or none. */
+export async function writeSealed(
+  dir: string,
+  date: string,
+  documents: { medlemmer: { name: string; bytes: Uint8Array }; offentlig: { name: string; bytes: Uint8Array } },
+): Promise<string[]> {
+  const archive = archiveDir(dir, date);
+  const { medlemmer, offentlig } = documents;
+  const list = `# The minutes sealed by agenda forsegl: the members' and the public version. Commit them with the meeting.\nmedlemmer: ${JSON.stringify(medlemmer.name)}\noffentlig: ${JSON.stringify(offentlig.name)}\n`;
+  const outputs = [
+    { file: path.join(archive, medlemmer.name), data: medlemmer.bytes },
+    { file: path.join(archive, offentlig.name), data: offentlig.bytes },
+    { file: sealedListFile(dir, date), data: list },
+  ];
+  await writeAllAtomically(outputs);
+  return outputs.map((o) => o.file);
+}

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { errnoCode } from '../shared/errors.js';
+
+const run = promisify(execFile);
+
+/** What poppler's pdfsig says of a PDF's last signature; `missing` where pdfsig is not installed. */
+export type SignatureReport =
+  | { missing: true }
+  | { missing: false; signed: boolean; valid: boolean; wholeFile: boolean; signer: string; validation: string; signedAt?: string };
+
+/**
+ * A signature checked by a real verifier, poppler's pdfsig (poppler-utils), not by the code that
+ * made it. Its certificate's trust is the reader's to judge: it is reported, not required.
+ */
+export async function checkSignature(file: string): Promise<SignatureReport> {
+  // In UTC, so the signing time it prints can be read as one.
+  const output = await run('pdfsig', [file], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, TZ: 'UTC' } }).then(
+    (r) => r.stdout,
+    (err: unknown) => {
+      if (errnoCode(err) === 'ENOENT') return undefined;
+      // pdfsig ends non-zero for a file with no signature or one it cannot read; what it printed says which.
+      return err instanceof Error && 'stdout' in err ? String(err.stdout) : '';
+    },
+  );
+  if (output === undefined) return { missing: true };
+  const last = output
+    .split(/^Signature #\d+:$/m)
+    .slice(1)
+    .at(-1);
+  if (last === undefined) return { missing: false, signed: false, valid: false, wholeFile: false, signer: '', validation: '' };
+  const field = (name: string) => new RegExp(`^\\s*- ${name}: (.*)$`, 'm').exec(last)?.[1]?.trim() ?? '';
+  const validation = field('Signature Validation');
+  const time = new Date(`${field('Signing Time')} UTC`);
+  return {
+    missing: false,
+    signed: true,
+    valid: validation === 'Signature is Valid.',
+    wholeFile: /^\s*- Total document signed$/m.test(last),
+    signer: field('Signer Certificate Common Name'),
+    validation,
+    ...(Number.isNaN(time.getTime()) ? {} : { signedAt: time.toISOString() }),
+  };
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
+import { archiveDir, hasArchive } from '../input/archive.js';
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { writeSealed } from '../input/sealed.js';
+import { findBrowser } from '../pdf/browser.js';
+import { openCredential } from '../pdf/certificate.js';
+import { membersVersionKey, signPdf } from '../pdf/signature.js';
+import { EnvironmentError, errnoCode, messageOf, UsageError } from '../shared/errors.js';
+import { meetingFor, versionFor } from './document.js';
+import { documentToSend } from './document-to-send.js';
+import type { OfficeSettings } from './office.js';
+import { readMeetingSources } from './sources.js';
+
+export interface SealRequest extends OfficeSettings {
+  dir: string;
+  folder?: CommitteeFolder;
+  date: string;
+  /** The PKCS#12 file of the municipality's certificate. */
+  certificate: string;
+  /** Its password: from the environment or a prompt, never from a meeting's files or the command line. */
+  password: string;
+  browser?: string;
+  timeoutMs?: number;
+}
+
+export interface SealResult {
+  /** The files written: the sealed members' and public minutes, and the list naming them. */
+  files: string[];
+  /** The SHA-256 of the members' minutes sealed, the version approved. */
+  sha256: string;
+  /** The approvals of that version, the last of which gives the signing time. */
+  approvals: ApprovalEntry[];
+  signedAt: Date;
+}
+
+/**
+ * `agenda forsegl`: the members' and the public minutes, as built (or reused, made from these very
+ * inputs), signed with the municipality's certificate once members have approved exactly this
+ * version, and written to the meeting's archive. The signing time is the last approval's, so the
+ * same inputs and certificate give the same files.
+ */
+export async function sealMinutes(request: SealRequest): Promise<SealResult> {
+  const { date } = request;
+  const folder = request.folder ?? toFolder(request.dir);
+  const { dir } = folder;
+  if (!(await hasArchive(dir, date)))
+    throw new UsageError(`${date} is not finalized (no ${archiveDir(dir, date)}): minutes are sealed once the meeting has gone out`);
+  // The certificate first: a wrong password is told before anything is built.
+  const credential = openCredential(await readCertificate(request.certificate), request.password, request.certificate);
+  const { sources } = await readMeetingSources(folder, date);
+  const members = await meetingFor(sources, 'medlemmer');
+  if (members.kind !== 'referat') throw new UsageError(`${date} holds no decisions yet: only minutes are sealed`);
+  const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
+  const membersDoc = await documentToSend(dir, members, browser, request);
+  const publicDoc = await documentToSend(dir, versionFor(members, 'offentlig'), browser, request);
+  const sha256 = createHash('sha256').update(membersDoc.bytes).digest('hex');
+  const approvals = (await readApprovalLog(approvalLogFile(dir, date))).filter((a) => a.sha256 === sha256);
+  const signedAt = lastApproval(approvals, sha256, date);
+  const files = await writeSealed(dir, date, {
+    medlemmer: { name: path.basename(membersDoc.file), bytes: await signPdf(membersDoc.bytes, credential, signedAt) },
+    offentlig: {
+      name: path.basename(publicDoc.file),
+      bytes: await signPdf(publicDoc.bytes, credential, signedAt, { [membersVersionKey]: sha256 }),
+    },
+  });
+  return { files, sha256, approvals, signedAt };
+}
+
+async function readCertificate(file: string): Promise<Uint8Array> {
+  return readFile(file).catch((err: unknown) => {
+    throw new EnvironmentError(`${file}: the certificate file cannot be read (${errnoCode(err) ?? messageOf(err)})`);
+  });
+}
+
+/** The time of the last approval of this version: the seal's time, fixed by the inputs. */
+function lastApproval(approvals: ApprovalEntry[], sha256: string, date: string): Date {
+  const times = approvals.map((a) => new Date(a.tid)).filter((t) => !Number.isNaN(t.getTime()));
+  if (approvals.length === 0)
+    throw new UsageError(
+      `no member has approved the minutes of ${date} as they stand (sha256 ${sha256.slice(0, 12)}): nothing to seal yet`,
+    );
+  if (times.length === 0) throw new UsageError(`the approvals of ${date} give no time that can be read (tid: an ISO date and time)`);
+  return new Date(Math.max(...times.map((t) => t.getTime())));
+}

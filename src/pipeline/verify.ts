@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { approvalLogFile, readApprovalLog } from '../approval/approval-log.js';
+import { archiveDir } from '../input/archive.js';
+import { committedVersions } from '../input/git-history.js';
+import { exists } from '../input/read-file.js';
+import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { readSealedNames, sealedListFile } from '../input/sealed.js';
+import { formatPath } from '../input/validate.js';
+import { readYamlFile } from '../input/yaml-file.js';
+import { checkSignature } from '../pdf/pdfsig.js';
+import { informationEntry, membersVersionKey, signedRevisions } from '../pdf/signature.js';
+
+/** One thing checked, as one plain line: what holds, or what does not and where. */
+export interface VerifyLine {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * `agenda verify`: from the repository alone (the meeting's archive and git's history of it), that
+ * the sealed minutes' seals are valid and cover the whole files, that every recorded approval is of
+ * a version of the members' minutes the archive holds (the document sealed keeps the version it
+ * signed, byte for byte, before its signature), that the sealed version is one approved, and that
+ * the sealed public minutes are that version's counterpart.
+ */
+export async function verifyMeeting(request: { dir: string; folder?: CommitteeFolder; date: string }): Promise<VerifyLine[]> {
+  const { date } = request;
+  const { dir } = request.folder ?? toFolder(request.dir);
+  const names = await readSealedNames(dir, date);
+  const approvals = await approvalLines(dir, date);
+  if (!names)
+    return [
+      { ok: false, text: `${sealedListFile(dir, date)}: the minutes of ${date} are not sealed (agenda forsegl ${date})` },
+      ...approvals.lines([]),
+    ];
+  const membersFile = path.join(archiveDir(dir, date), names.medlemmer);
+  const publicFile = path.join(archiveDir(dir, date), names.offentlig);
+  const lines = [...(await sealLines(membersFile)), ...(await sealLines(publicFile))];
+  const versions = await membersVersions(membersFile);
+  lines.push(...approvals.lines(versions));
+  const sealed = versions.filter((v) => v.current).map((v) => v.sha256);
+  lines.push(approvedLine(membersFile, sealed, approvals.hashes), await counterpartLine(publicFile, sealed));
+  return lines;
+}
+
+async function sealLines(file: string): Promise<VerifyLine[]> {
+  if (!(await exists(file))) return [{ ok: false, text: `${file}: missing: the sealed file is not in the archive` }];
+  const report = await checkSignature(file);
+  if (report.missing) return [{ ok: false, text: `${file}: cannot check the seal: pdfsig not found; install poppler-utils` }];
+  if (!report.signed) return [{ ok: false, text: `${file}: not sealed: pdfsig finds no signature` }];
+  if (!report.valid)
+    return [
+      {
+        ok: false,
+        text: `${file}: the seal does not hold: ${report.validation || 'pdfsig cannot verify it'} (the file was changed after sealing)`,
+      },
+    ];
+  if (!report.wholeFile) return [{ ok: false, text: `${file}: the seal does not cover the whole file: something was added after sealing` }];
+  return [{ ok: true, text: `${file}: sealed by ${report.signer}; the seal is valid and covers the whole file` }];
+}
+
+interface Version {
+  sha256: string;
+  where: string;
+  /** The version the archive's file holds now, not one only in git's history. */
+  current: boolean;
+}
+
+/** Every version of the members' minutes that was sealed: the document each seal signed, in the archive and in git's history of it. */
+async function membersVersions(file: string): Promise<Version[]> {
+  const current = await readFile(file).catch(() => undefined);
+  const history = (await committedVersions(file)) ?? [];
+  return [
+    ...(current ? [{ bytes: current, where: file, current: true }] : []),
+    ...history.map((v) => ({ bytes: v.bytes, where: `${file} as committed in ${v.commit}`, current: false })),
+  ].flatMap(({ bytes, where, current }) => signedRevisions(bytes).map((revision) => ({ sha256: sha256(revision), where, current })));
+}
+
+/** One line for each recorded approval: the version it approved found, or not, located in the log. */
+async function approvalLines(dir: string, date: string) {
+  const file = approvalLogFile(dir, date);
+  const entries = await readApprovalLog(file);
+  const source = entries.length ? await readYamlFile(file) : undefined;
+  return {
+    hashes: new Set(entries.map((e) => e.sha256)),
+    lines: (versions: Version[]): VerifyLine[] => {
+      if (entries.length === 0) return [{ ok: false, text: `${file}: no approvals recorded` }];
+      return entries.map((e, i) => {
+        const found = versions.find((v) => v.sha256 === e.sha256);
+        const who = `approval by ${e.medlem} (${e.måde}, ${e.tid})`;
+        if (found) return { ok: true, text: `${who}: of the version sealed in ${found.where}` };
+        const at = source?.locate([i, 'sha256']) ?? { line: 1, col: 1 };
+        return {
+          ok: false,
+          text: `${file}:${at.line}:${at.col}: ${formatPath([i, 'sha256'])}: ${who}: no sealed version of the members' minutes in the archive or its git history has SHA-256 ${e.sha256}`,
+        };
+      });
+    },
+  };
+}
+
+/** `sealed`: the SHA-256 of the version the members' file holds before its seal (either reading of its last line end). */
+function approvedLine(file: string, sealed: string[], approved: Set<string>): VerifyLine {
+  if (sealed.length === 0) return { ok: false, text: `${file}: holds no sealed version of the members' minutes` };
+  const version = sealed.find((s) => approved.has(s));
+  if (!version) return { ok: false, text: `${file}: the version sealed (sha256 ${sealed.join(' or ')}) is one no member has approved` };
+  return { ok: true, text: `${file}: the version sealed is the version approved (sha256 ${version})` };
+}
+
+async function counterpartLine(file: string, sealed: string[]): Promise<VerifyLine> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return { ok: false, text: `${file}: missing: the published minutes are not in the archive` };
+  const recorded = await informationEntry(bytes, membersVersionKey);
+  const published = `the published minutes (sha256 ${sha256(bytes)})`;
+  if (recorded === undefined) return { ok: false, text: `${file}: ${published} name no members' version they were made with` };
+  if (!sealed.includes(recorded))
+    return { ok: false, text: `${file}: ${published} were made with the members' version ${recorded}, not the one sealed` };
+  return { ok: true, text: `${file}: ${published} are the public counterpart of the approved version` };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { agenda, copyOfMeetings, tempDir, type CliResult } from './cli.js';
+import { edit } from './edit.js';
+
+/** The password of the test certificate: a marker searched for in every output and file. */
+export const password = 'XQZPASSWORD-kode-7f3a';
+
+/**
+ * A test CA and a certificate it issued (to the municipality, unless another subject is given), made by the openssl command line: the
+ * PKCS#12 file (key, certificate and the CA's, encrypted with `password`) and the CA's certificate.
+ */
+export function testCertificate(subject = '/CN=Testkommune/O=Testkommune'): { p12: string; ca: string } {
+  const dir = tempDir('agenda-cert-');
+  const at = (name: string) => path.join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Test CA');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'seal.key', '-out', 'seal.csr', '-subj', subject);
+  writeFileSync(at('ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'seal.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'seal.pem',
+    '-days',
+    '3650',
+    '-extfile',
+    'ext.cnf',
+  );
+  openssl(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'seal.key',
+    '-in',
+    'seal.pem',
+    '-certfile',
+    'ca.pem',
+    '-out',
+    'seal.p12',
+    '-passout',
+    `pass:${password}`,
+  );
+  return { p12: at('seal.p12'), ca: at('ca.pem') };
+}
+
+export const date = '2023-09-06';
+
+/** In the members' minutes only: the title and decision of a closed item the example is given. */
+export const closedMarker = 'XQZSECRET01';
+
+/**
+ * The example minutes in a scratch folder, with a closed item: finalized, and the members' document
+ * (with its attachments) built by a dry-run send.
+ */
+export function minutesToSeal(): { dir: string; meetings: string; sha256: string; document: string } {
+  const { dir, meetings } = copyOfMeetings();
+  edit(
+    path.join(meetings, `${date}.yaml`),
+    'punkter:\n',
+    `punkter:\n  - titel: Personalesag ${closedMarker}\n    lukket: true\n    sagsfremstilling: Sagen.\n    beslutning: Godkendt ${closedMarker}.\n`,
+  );
+  expect0(agenda(['finalize', date], { cwd: dir }));
+  return { dir, meetings, ...membersDocument(dir) };
+}
+
+/** The members' document as it stands, built (or reused) by a dry-run send, and its SHA-256. */
+export function membersDocument(dir: string): { sha256: string; document: string } {
+  const send = agenda(['send', date, '--dry-run', '--to', 'sekretariat@example.org'], { cwd: dir });
+  expect0(send);
+  const sha256 = /sha256 ([0-9a-f]{64})/.exec(send.stdout)?.[1] ?? '';
+  return { sha256, document: path.join(dir, /^(?:built|reusing) (\S+)/m.exec(send.stdout)?.[1] ?? '') };
+}
+
+/** The approval log beside the meeting, written by hand as `agenda godkend` would. */
+export function approve(meetings: string, approvals: Array<{ medlem: string; tid: string; sha256: string; måde?: string }>): string {
+  const file = path.join(meetings, `${date}.godkendt.yaml`);
+  const entries = approvals.map(
+    (a) =>
+      `- medlem: ${a.medlem}\n  tid: ${a.tid}\n  dokument: ${date}-referat-samlet.pdf\n  sha256: ${a.sha256}\n  måde: ${a.måde ?? 'mail'}\n`,
+  );
+  writeFileSync(file, `# Who approved the minutes\n${entries.join('')}`);
+  return file;
+}
+
+/** `agenda forsegl` with the certificate given and its password in the environment. */
+export function forsegl(dir: string, p12: string, pass = password): CliResult {
+  return agenda(['forsegl', date, '--certifikat', p12], { cwd: dir, env: { AGENDA_CERTIFIKAT_KODE: pass } });
+}
+
+/** The sealed files in the archive, as forseglet.yaml names them. */
+export function sealedFiles(meetings: string): { members: string; public: string } {
+  const archive = path.join(meetings, 'arkiv', date);
+  const list = readFileSync(path.join(archive, 'forseglet.yaml'), 'utf8');
+  const name = (key: string) => JSON.parse(new RegExp(`^${key}: (.*)$`, 'm').exec(list)?.[1] ?? '""') as string;
+  return { members: path.join(archive, name('medlemmer')), public: path.join(archive, name('offentlig')) };
+}
+
+/** pdfsig's report of a file, times in UTC (it ends non-zero for an invalid signature; its output is what counts). */
+export function pdfsig(file: string): string {
+  try {
+    return execFileSync('pdfsig', [file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  } catch (err) {
+    return String((err as { stdout?: string }).stdout ?? '');
+  }
+}
+
+function expect0(run: CliResult): void {
+  if (run.status !== 0) throw new Error(`agenda failed (${run.status}): ${run.stderr}${run.stdout}`);
+}
