@@ -28,6 +28,8 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             sidehoved: o.sidehoved ?? s.sidehoved,
             sidefod: o.sidefod ?? s.sidefod,
             weblinks_i_bilag: o.weblinks_i_bilag ?? s.weblinks_i_bilag,
+            sagsnummer_i_punkt: o.sagsnummer_i_punkt ?? s.sagsnummer_i_punkt,
+            behandlinger_fra_sag: o.behandlinger_fra_sag ?? s.behandlinger_fra_sag,
           }
         : s,
     style,

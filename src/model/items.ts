@@ -3,7 +3,17 @@ import type { StandingItemInput, StandingText } from '../input/schema/standing-i
 import { mainSectionKey } from '../input/house-style.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { Location } from '../shared/errors.js';
-import type { Bilag, ClosableText, EarlierDecision, ForwardPlanView, Item, ItemSection, PoliticalReview, Slot } from './meeting.js';
+import type {
+  Bilag,
+  ClosableText,
+  EarlierDecision,
+  ForwardPlanView,
+  Item,
+  ItemSection,
+  PoliticalReview,
+  Slot,
+  Treatment,
+} from './meeting.js';
 import { proceedings, type Proceedings } from './proceedings.js';
 
 export interface ItemDefaults {
@@ -11,6 +21,9 @@ export interface ItemDefaults {
   sections: HouseStyleInput['afsnit'];
   /** What earlier meetings of other committees decided on a case. */
   earlierDecisions: (sag: string) => EarlierDecision[];
+  /** The earlier meetings that took up a case, decided or not; listed where the house wants them (`treatmentsFromCase`). */
+  caseTreatments: (sag: string) => Treatment[];
+  treatmentsFromCase: boolean;
   /** Who is there to take part and vote: the members present and the substitutes. */
   present: Proceedings;
   sagsgang?: string;
@@ -53,20 +66,28 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     publicTitle: entry?.offentlig_titel,
     lukket,
     sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
+    document: entry?.dokumentnummer,
     forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
     politicalReview:
       standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
     sections: sections(defaults.sections, standing, entry),
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
     bilag: numbered(entry, lukket, defaults.fileAt),
-    ...caseOf(entry?.sag ?? standing?.sag, defaults),
+    ...caseOf(entry, entry?.sag ?? standing?.sag, defaults),
     ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
   };
 }
 
-function caseOf(sag: string | undefined, defaults: ItemDefaults): Pick<Item, 'sag' | 'earlierDecisions'> {
-  return { sag, earlierDecisions: sag === undefined ? [] : defaults.earlierDecisions(sag) };
+/** The case's earlier decisions, and the item's earlier treatments: written by hand, then (where the house wants) the case's. */
+function caseOf(
+  entry: ItemInput | undefined,
+  sag: string | undefined,
+  defaults: ItemDefaults,
+): Pick<Item, 'sag' | 'earlierDecisions' | 'treatments'> {
+  const byHand = (entry?.tidligere_behandlinger ?? []).map((t) => ({ committee: t.udvalg, date: t.dato, number: t.punkt }));
+  const fromCase = sag === undefined || !defaults.treatmentsFromCase ? [] : defaults.caseTreatments(sag);
+  return { sag, earlierDecisions: sag === undefined ? [] : defaults.earlierDecisions(sag), treatments: [...byHand, ...fromCase] };
 }
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */

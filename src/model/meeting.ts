@@ -31,6 +31,8 @@ export interface Meeting {
   members: Person[];
   /** Members who are not there (afbud), each with the substitute who takes the seat, if any. */
   absent: Absence[];
+  /** Who takes part besides the members (sekretær): printed, never mailed as members nor counted in votes. */
+  participants: Participant[];
   items: Item[];
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
@@ -46,6 +48,11 @@ export interface Person {
   name: string;
   party?: string;
   role?: Role;
+}
+
+export interface Participant {
+  name: string;
+  role?: string;
 }
 
 export interface Absence {
@@ -66,6 +73,10 @@ export interface Item {
   publicTitle?: string;
   lukket: boolean;
   sagsgang?: string;
+  /** The item's document number in the case system (Dok.nr.). */
+  document?: string;
+  /** Earlier meetings that dealt with the item: written by hand, and (where the house wants) from its case's history. */
+  treatments: Treatment[];
   /** The forward plan, on the standing item that shows it. */
   forwardPlan?: ForwardPlanView;
   /** The political meetings to review, from the calendar, on the standing item that shows them. */
@@ -98,6 +109,13 @@ export interface EarlierDecision {
   /** The item's number at that meeting. */
   number: number;
   decision: ClosableText;
+}
+
+/** An earlier meeting's treatment of an item: "Kommunalbestyrelsen den 30. januar 2012, punkt 5". */
+export interface Treatment {
+  committee: string;
+  date: string;
+  number: number;
 }
 
 export interface NotTakingPart {

@@ -1,5 +1,5 @@
 import type { MeetingSources } from '../input/sources.js';
-import { earlierDecisions } from './case-history.js';
+import { earlierDecisions, earlierTreatments } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
@@ -23,6 +23,8 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     plannedPoints: pointsOn(sources.forwardPlan, date),
     politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
     earlierDecisions: (sag) => earlierDecisions(history, sag, date, committee.navn),
+    caseTreatments: (sag) => earlierTreatments(history, sag, date),
+    treatmentsFromCase: sources.style.behandlinger_fra_sag,
     present: { present: presentAt(members, seats, absent) },
     fileAt: (entry, bilag) => {
       const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), 'bilag', bilag, 'fil'] as const;
@@ -44,6 +46,7 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     seats,
     members,
     absent,
+    participants: (meeting.deltagere ?? committee.deltagere ?? []).map((p) => ({ name: p.navn, role: p.rolle })),
     items,
     style: { ...sources.style, templates: sources.templates },
   };

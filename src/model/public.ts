@@ -33,6 +33,7 @@ function closedItem(item: Item, closedTitle: string): Item {
     tidsplan: [],
     bilag: item.bilag.map((b) => closedBilag(b)),
     earlierDecisions: [],
+    treatments: [],
     ...noRecord,
   };
 }

@@ -13,6 +13,8 @@ const itemDefaults = {
   fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }),
   sections: style.afsnit,
   earlierDecisions: () => [],
+  caseTreatments: () => [],
+  treatmentsFromCase: false,
   present: { present: [] },
   forwardPlan: { meetings: [], awaiting: [] },
   plannedPoints: [],

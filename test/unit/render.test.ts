@@ -21,6 +21,7 @@ const item = (over: Partial<Item>): Item => ({
   tidsplan: [],
   bilag: [],
   earlierDecisions: [],
+  treatments: [],
   notTakingPart: [],
   dissent: [],
   ...over,
@@ -38,6 +39,7 @@ const meeting = (items: Item[]): Meeting => ({
   seats: [{ title: 'Kommunaldirektør' }, { title: 'Velfærdsdirektør', name: 'Lene' }],
   members: [],
   absent: [],
+  participants: [],
   items,
   style,
 });

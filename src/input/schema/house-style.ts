@@ -150,6 +150,13 @@ const wordShape = {
   undlod: phrase('hvem', 'antal').describe('Who abstained: {hvem}, {antal} of them.'),
   protokol: phrase('hvem').describe("A dissent's heading in the minutes (protokoltilførsel): {hvem}."),
   tidligere_beslutning: phrase('udvalg', 'dato').describe("An earlier committee's decision on the case: {udvalg} den {dato}."),
+  // Participants who are not members, an item's numbers in the case system, its earlier treatments.
+  deltagere: text.describe("The front page's heading of the participants who are not members: Øvrige deltagere."),
+  deltager: phrase('navn', 'rolle').describe('A participant with a role: {navn}, {rolle} (one without a role by name alone).'),
+  dokumentnummer: text.describe("The label of an item's document number: Dok.nr.:"),
+  sagsnummer: text.describe("The label of an item's case number (sag), where the house prints it: Sagsnr.:"),
+  tidligere_behandlinger: text.describe("The heading of an item's earlier treatments: Tidligere behandlinger."),
+  tidligere_behandling: phrase('udvalg', 'dato', 'punkt').describe('An earlier treatment: {udvalg} den {dato}, punkt {punkt}.'),
 } as const;
 
 const words = block(wordShape);
@@ -158,6 +165,7 @@ const dateShape = {
   forside: datePattern.describe("The front page's date pattern: EEEE 'den' d. MMMM yyyy (Onsdag den 22. november 2023, capitalized)."),
   titel: datePattern.describe("The PDF's title and subject: d. MMMM yyyy (22. november 2023)."),
   beslutning: datePattern.describe("The decision's heading: dd-MM-yyyy (22-11-2023)."),
+  behandling: datePattern.describe("An item's earlier treatment: d. MMMM yyyy (30. januar 2012)."),
 };
 const dates = block(dateShape);
 
@@ -170,11 +178,18 @@ const webLinks = flag.describe(
     'nej: only its links within itself.',
 );
 
+/** Whether an item prints its case number (sag) beside its document number. */
+const caseNumber = flag.describe('ja: an item prints its case number (sag) under the word sagsnummer; nej (default): it does not.');
+/** Whether an item lists the earlier meetings of its case from the repository's history. */
+const treatmentsFromCase = flag.describe(
+  'ja: an item lists the earlier meetings that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.',
+);
+
 /** What each key of a house style holds, for the editor, in the whole style and in an override. */
 const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
   ord: 'The fixed words and phrases of the documents.',
-  datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel and beslutning.',
+  datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel, beslutning and behandling.',
   sidehoved: "The page's header: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
   sidefod: "The page's footer: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
 };
@@ -187,6 +202,8 @@ export const houseStyleSchema = block({
   sidehoved: optional(pageText).describe(about.sidehoved),
   sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: webLinks.default(true),
+  sagsnummer_i_punkt: caseNumber.default(false),
+  behandlinger_fra_sag: treatmentsFromCase.default(false),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -197,6 +214,8 @@ export const houseStyleOverrideSchema = block({
   sidehoved: optional(pageText).describe(about.sidehoved),
   sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: optional(webLinks).describe(webLinks.description ?? ''),
+  sagsnummer_i_punkt: optional(caseNumber).describe(caseNumber.description ?? ''),
+  behandlinger_fra_sag: optional(treatmentsFromCase).describe(treatmentsFromCase.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;

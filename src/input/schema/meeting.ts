@@ -1,6 +1,21 @@
 import { z } from 'zod';
+import { participant } from './participant.js';
 import { officeExtensions } from '../../shared/attachment-file.js';
-import { block, blockWithSections, clock, email, flag, given, list, name, optional, saysYes, text, wholeNumber } from '../fields.js';
+import {
+  block,
+  blockWithSections,
+  clock,
+  email,
+  flag,
+  given,
+  isoDate,
+  list,
+  name,
+  optional,
+  saysYes,
+  text,
+  wholeNumber,
+} from '../fields.js';
 
 const openAttachment = 'an open attachment needs a titel';
 const bilag = block({
@@ -49,6 +64,13 @@ const dissent = block({
   tekst: text.describe('The dissent as it goes into the minutes.'),
 });
 
+/** An earlier meeting that dealt with the item, written by hand where the repository does not hold it. */
+const treatment = block({
+  udvalg: name.describe('The committee that dealt with it: Kommunalbestyrelsen.'),
+  dato: isoDate.describe("That meeting's date."),
+  punkt: wholeNumber.describe("The item's number at that meeting."),
+});
+
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
@@ -62,6 +84,10 @@ const ownItemShape = {
   sagsgang: optional(name).describe("The case route, e.g. DIR; default the committee's."),
   /** The case this item takes up (its journal number): earlier committees' decisions on it are shown. */
   sag: optional(name).describe("The case this item takes up (its journal number): earlier committees' decisions on it are shown."),
+  dokumentnummer: optional(name).describe("The item's document number in the case system (Dok.nr.), e.g. 2005/14."),
+  tidligere_behandlinger: optional(list(treatment)).describe(
+    'Earlier meetings that dealt with the item, where the repository does not hold them: udvalg, dato and punkt.',
+  ),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
   bilag: optional(list(bilag)).describe("The item's attachments."),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
@@ -105,6 +131,9 @@ export function meetingSchemaFor(sectionKeys: string[]) {
     start: optional(clock).describe("The start time, e.g. 9:00, in place of the committee's."),
     slut: optional(clock).describe("The end time, in place of the committee's."),
     fraværende: optional(list(absence)).describe('Members who are absent (afbud): a name, or navn and stedfortræder.'),
+    deltagere: optional(list(participant)).describe(
+      "Who takes part besides the members at this meeting, in place of the committee's: a name, or navn and rolle.",
+    ),
     /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
     modtagere: optional(
       list(block({ navn: optional(name).describe("The recipient's name."), email: email.describe('The address agenda send sends to.') })),
