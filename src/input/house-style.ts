@@ -30,6 +30,7 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             weblinks_i_bilag: o.weblinks_i_bilag ?? s.weblinks_i_bilag,
             sagsnummer_i_punkt: o.sagsnummer_i_punkt ?? s.sagsnummer_i_punkt,
             behandlinger_fra_sag: o.behandlinger_fra_sag ?? s.behandlinger_fra_sag,
+            afbud_ved_beslutning: o.afbud_ved_beslutning ?? s.afbud_ved_beslutning,
           }
         : s,
     style,

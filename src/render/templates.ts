@@ -12,6 +12,7 @@ import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } 
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
 import {
+  absentAtDecision,
   absentLine,
   cssString,
   decisionHeading,
@@ -73,6 +74,7 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     personName,
     memberLine,
     absentLine,
+    absentAtDecision,
     substituteLine,
     notTakingPartLine,
     itemNumbers,

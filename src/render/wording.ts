@@ -88,6 +88,11 @@ export function treatmentLine(style: HouseStyle, t: Treatment): string {
   });
 }
 
+/** "Afbud: Anne Madsen (V) og Jan Holm (A)", or "Afbud: Ingen": the meeting's absent members, under a decision. */
+export function absentAtDecision(words: Words, absent: Absence[]): string {
+  return `${words.fraværende} ${absent.length ? listed(absent.map((a) => personName(words, a.member))) : words.ingen}`;
+}
+
 /** "X deltog ikke i behandlingen af punktet på grund af inhabilitet." */
 export function notTakingPartLine(words: Words, n: NotTakingPart): string {
   return fill(n.reason === 'inhabil' ? words.inhabil : words.ikke_deltaget, { navn: n.name });

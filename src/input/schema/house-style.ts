@@ -157,6 +157,7 @@ const wordShape = {
   sagsnummer: text.describe("The label of an item's case number (sag), where the house prints it: Sagsnr.:"),
   tidligere_behandlinger: text.describe("The heading of an item's earlier treatments: Tidligere behandlinger."),
   tidligere_behandling: phrase('udvalg', 'dato', 'punkt').describe('An earlier treatment: {udvalg} den {dato}, punkt {punkt}.'),
+  ingen: text.describe('Where nobody is absent, in the line of who is, under each decision (afbud_ved_beslutning): Ingen.'),
 } as const;
 
 const words = block(wordShape);
@@ -185,6 +186,11 @@ const treatmentsFromCase = flag.describe(
   'ja: an item lists the earlier meetings that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.',
 );
 
+/** Whether each decision ends with the meeting's absent members. */
+const absentAtDecision = flag.describe(
+  'ja: each decision ends with the line of who is absent, under the word fraværende (or ingen); nej (default): it does not.',
+);
+
 /** What each key of a house style holds, for the editor, in the whole style and in an override. */
 const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
@@ -204,6 +210,7 @@ export const houseStyleSchema = block({
   weblinks_i_bilag: webLinks.default(true),
   sagsnummer_i_punkt: caseNumber.default(false),
   behandlinger_fra_sag: treatmentsFromCase.default(false),
+  afbud_ved_beslutning: absentAtDecision.default(false),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -216,6 +223,7 @@ export const houseStyleOverrideSchema = block({
   weblinks_i_bilag: optional(webLinks).describe(webLinks.description ?? ''),
   sagsnummer_i_punkt: optional(caseNumber).describe(caseNumber.description ?? ''),
   behandlinger_fra_sag: optional(treatmentsFromCase).describe(treatmentsFromCase.description ?? ''),
+  afbud_ved_beslutning: optional(absentAtDecision).describe(absentAtDecision.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
