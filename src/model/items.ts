@@ -1,4 +1,4 @@
-import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
+import type { BilagInput, ClosableTextInput, ItemInput, SubItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
 import { mainSectionKey } from '../input/house-style.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
@@ -12,6 +12,7 @@ import type {
   ItemSection,
   PoliticalReview,
   Slot,
+  SubItem,
   Treatment,
 } from './meeting.js';
 import { proceedings, type Proceedings } from './proceedings.js';
@@ -32,8 +33,8 @@ export interface ItemDefaults {
   plannedPoints: string[];
   /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
   politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
-  /** Where the `fil:` of an entry's attachment stands in the meeting file, for errors about the file. */
-  fileAt: (entry: ItemInput, bilag: number) => Location;
+  /** Where the `fil:` of an entry's attachment stands in the meeting file (`at`: its path in the entry), for errors about the file. */
+  fileAt: (entry: ItemInput, at: Array<string | number>) => Location;
 }
 
 /**
@@ -71,8 +72,9 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     politicalReview:
       standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
     sections: sections(defaults.sections, standing, entry),
+    subItems: (entry?.underpunkter ?? []).map((sub, i) => subItem(sub, i, defaults.sections)),
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
-    bilag: numbered(entry, lukket, defaults.fileAt),
+    bilag: entry ? allBilag(entry, lukket, defaults.fileAt) : [],
     ...caseOf(entry, entry?.sag ?? standing?.sag, defaults),
     ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
@@ -101,7 +103,11 @@ function timetable(entry: ItemInput | undefined, standing: StandingItemInput | u
  * main one, which also shows the timetable and what the plan and the calendar give, is
  * `sagsfremstilling`, or the first where the house has none.
  */
-function sections(style: HouseStyleInput['afsnit'], standing: StandingItemInput | undefined, entry: ItemInput | undefined): ItemSection[] {
+function sections(
+  style: HouseStyleInput['afsnit'],
+  standing: StandingItemInput | undefined,
+  entry: Pick<ItemInput, 'afsnit'> | undefined,
+): ItemSection[] {
   const main = mainSectionKey(style);
   return style.map((a) => {
     const fixed: StandingText | undefined = standing?.afsnit[a.nøgle];
@@ -120,15 +126,42 @@ function closable(input: ClosableTextInput | undefined): ClosableText | undefine
   return input && { text: input.tekst, lukket: input.lukket };
 }
 
+/** A sub-item's letter by its place: a ... z, then aa, ab ... */
+export function subItemLetter(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? letter : subItemLetter(Math.floor(index / 26) - 1) + letter;
+}
+
+function subItem(input: SubItemInput, index: number, style: HouseStyleInput['afsnit']): SubItem {
+  return {
+    letter: subItemLetter(index),
+    title: input.titel,
+    publicTitle: input.offentlig_titel,
+    lukket: input.lukket ?? false,
+    sections: sections(style, undefined, input).map((s) => ({ ...s, main: false })),
+  };
+}
+
+/** The item's attachments, then each sub-item's, marked with its letter; a closed item's or sub-item's are closed. */
+function allBilag(entry: ItemInput, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
+  const own = numbered(entry.bilag ?? [], itemLukket, (i) => fileAt(entry, ['bilag', i]));
+  const subs = (entry.underpunkter ?? []).flatMap((sub, k) =>
+    numbered(sub.bilag ?? [], itemLukket || (sub.lukket ?? false), (i) => fileAt(entry, ['underpunkter', k, 'bilag', i])).map((b) => ({
+      ...b,
+      subItem: subItemLetter(k),
+    })),
+  );
+  return [...own, ...subs];
+}
+
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
-function numbered(entry: ItemInput | undefined, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
-  if (!entry) return [];
-  return (entry.bilag ?? []).map((b: BilagInput, i) => ({
+function numbered(list: BilagInput[], lukket: boolean, fileAt: (index: number) => Location): Bilag[] {
+  return list.map((b, i) => ({
     number: b.nummer ?? i + 1,
-    lukket: itemLukket || (b.lukket ?? false),
+    lukket: lukket || (b.lukket ?? false),
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,
-    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry, i) },
+    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(i) },
   }));
 }

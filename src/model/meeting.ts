@@ -83,6 +83,8 @@ export interface Item {
   politicalReview?: PoliticalReview;
   /** The house's sections in its order; the main one (sagsfremstilling) also holds the timetable and what the plan and calendar give. */
   sections: ItemSection[];
+  /** Sub-items (a, b, c ...), each with its own title and sections; their attachments are in `bilag`, marked with their letter. */
+  subItems: SubItem[];
   /** The item's timetable (Tid / Punkt), shown at the end of its main section. */
   tidsplan: Slot[];
   bilag: Bilag[];
@@ -95,6 +97,17 @@ export interface Item {
   /** Dissent for the record (protokoltilførsel). */
   dissent: Dissent[];
   beslutning?: ClosableText;
+}
+
+/** A sub-item of an item: "a. Kloakering af Nørregade". */
+export interface SubItem {
+  /** Its letter in the item: a, b, c ... */
+  letter: string;
+  title: string;
+  /** The title the public version shows if the sub-item is closed. */
+  publicTitle?: string;
+  lukket: boolean;
+  sections: ItemSection[];
 }
 
 export interface ItemSection extends Section {
@@ -162,6 +175,8 @@ export interface Slot {
 
 export interface Bilag {
   number: number;
+  /** The letter of the sub-item whose attachment it is; none for the item's own. */
+  subItem?: string;
   lukket: boolean;
   title?: string;
   /** Its number in the case system. */

@@ -1,4 +1,5 @@
 import type { MeetingSources } from '../input/sources.js';
+import { formatPath } from '../input/validate.js';
 import { earlierDecisions, earlierTreatments } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
@@ -26,10 +27,10 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     caseTreatments: (sag) => earlierTreatments(history, sag, date),
     treatmentsFromCase: sources.style.behandlinger_fra_sag,
     present: { present: presentAt(members, seats, absent) },
-    fileAt: (entry, bilag) => {
-      const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), 'bilag', bilag, 'fil'] as const;
+    fileAt: (entry, within) => {
+      const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), ...within, 'fil'];
       const { line, col } = sources.source?.locate(at) ?? { line: 1, col: 1 };
-      return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: `punkter[${at[1]}].bilag[${bilag}].fil` };
+      return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: formatPath(at) };
     },
   });
   const scheduled = scheduledOn(committee.mødeplan, date);

@@ -25,6 +25,8 @@ import {
   personName,
   protocolLine,
   styledDate,
+  subItemHeading,
+  bilagOf,
   substituteLine,
   treatmentLine,
   voteLines,
@@ -80,6 +82,9 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     itemNumbers,
     participantLine,
     treatmentLine,
+    subItemHeading,
+    // Handlebars gives a helper its options last: a call without a letter would pass them as one.
+    bilagOf: (item: Item, letter: unknown) => bilagOf(item, typeof letter === 'string' ? letter : undefined),
     voteLines,
     protocolLine,
     listed,

@@ -2,7 +2,19 @@ import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
-import type { Absence, Dissent, HouseStyle, Item, Meeting, NotTakingPart, Participant, Person, Treatment, Vote } from '../model/meeting.js';
+import type {
+  Absence,
+  Dissent,
+  HouseStyle,
+  Item,
+  Meeting,
+  NotTakingPart,
+  Participant,
+  Person,
+  SubItem,
+  Treatment,
+  Vote,
+} from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and
 // udvalg.yaml's overrides) put together into the document's phrases.
@@ -77,6 +89,16 @@ export function itemNumbers(style: HouseStyle, item: Item): string[] {
     [style.ord.sagsnummer, style.sagsnummer_i_punkt ? item.sag : undefined],
   ];
   return numbers.flatMap(([label, value]) => (value === undefined ? [] : [`${label} ${value}`]));
+}
+
+/** "a. Kloakering af Nørregade": a sub-item's heading as the house numbers it. */
+export function subItemHeading(words: Words, item: Item, sub: SubItem): string {
+  return fill(words.underpunkt, { punkt: String(item.number), bogstav: sub.letter, titel: sub.title });
+}
+
+/** The attachments of the sub-item with `letter`, or with none the item's own: each Bilag table lists its own. */
+export function bilagOf(item: Item, letter?: string): Item {
+  return { ...item, bilag: item.bilag.filter((b) => b.subItem === letter) };
 }
 
 /** "Kommunalbestyrelsen den 30. januar 2012, punkt 5": an earlier treatment of an item. */

@@ -23,6 +23,7 @@ const item = (over: Partial<Item>): Item => ({
   bilag: [],
   earlierDecisions: [],
   treatments: [],
+  subItems: [],
   notTakingPart: [],
   dissent: [],
   ...over,

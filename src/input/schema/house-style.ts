@@ -157,6 +157,7 @@ const wordShape = {
   sagsnummer: text.describe("The label of an item's case number (sag), where the house prints it: Sagsnr.:"),
   tidligere_behandlinger: text.describe("The heading of an item's earlier treatments: Tidligere behandlinger."),
   tidligere_behandling: phrase('udvalg', 'dato', 'punkt').describe('An earlier treatment: {udvalg} den {dato}, punkt {punkt}.'),
+  underpunkt: phrase('punkt', 'bogstav', 'titel').describe("A sub-item's heading: {bogstav}. {titel} ({punkt} is the item's number)."),
   ingen: text.describe('Where nobody is absent, in the line of who is, under each decision (afbud_ved_beslutning): Ingen.'),
 } as const;
 

@@ -104,13 +104,29 @@ const ownItemShape = {
   ),
 };
 
+/** A sub-item's own keys (a, b, c ... within an item): a title, closed or not, its attachments. */
+const subItemShape = {
+  titel: name.describe("The sub-item's title."),
+  offentlig_titel: optional(name).describe('The title the public version shows for a closed sub-item; without it, "Lukket punkt".'),
+  lukket: optional(flag).describe('true: a closed sub-item, left out of the public version but for its letter and public title.'),
+  bilag: optional(list(bilag)).describe("The sub-item's attachments."),
+};
+
 /** The keys of an item that no section may take. */
-export const ownItemKeys = Object.keys(ownItemShape);
+export const ownItemKeys = [...Object.keys(ownItemShape), 'underpunkter'];
+
+/** A sub-item: its own keys and one closable text for each of the house's sections. */
+function subItemSchema(sectionKeys: string[]) {
+  return blockWithSections(subItemShape, sectionKeys, closableText);
+}
 
 /** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
 function itemSchema(sectionKeys: string[]) {
   const untitled = 'an item needs a titel (or fast: the id of a standing item)';
-  return blockWithSections(ownItemShape, sectionKeys, closableText)
+  const underpunkter = optional(list(subItemSchema(sectionKeys))).describe(
+    "Sub-items (a, b, c ...): each with titel, the house's sections, bilag, lukket; numbered as the house numbers them.",
+  );
+  return blockWithSections({ ...ownItemShape, underpunkter }, sectionKeys, closableText)
     .refine((i) => i.fast !== undefined || i.titel !== undefined, { error: untitled, path: ['titel'] })
     .meta({ anyOf: ['fast', 'titel'].map((key) => given(key, untitled)) });
 }
@@ -145,5 +161,6 @@ export function meetingSchemaFor(sectionKeys: string[]) {
 export type MeetingInput = z.output<ReturnType<typeof meetingSchemaFor>>;
 export type ItemInput = z.output<ReturnType<typeof itemSchema>>;
 export type AbsenceInput = z.output<typeof absence>;
+export type SubItemInput = z.output<ReturnType<typeof subItemSchema>>;
 export type BilagInput = z.output<typeof bilag>;
 export type ClosableTextInput = z.output<typeof closableText>;
