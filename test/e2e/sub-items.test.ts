@@ -64,7 +64,7 @@ describe('sub-items of an item', () => {
   it('prints each with its letter, its sections and its own Bilag, in the members’ version', () => {
     const text = pdfPages(out('medlemmer')).join('\n');
     expect(text).toMatch(
-      /a\. Kloakering af Nørregade\nSagsfremstilling\nLedningerne er over 60 år gamle\.\nBilag\n1\s+Åben\s+Projektbeskrivelse Nørregade\s+201\/14/,
+      /a\. Kloakering af Nørregade\s+Sagsfremstilling\s+Ledningerne er over 60 år gamle\.\s+Bilag\s+1\s+Åben\s+Projektbeskrivelse Nørregade\s+201\/14/,
     );
     expect(text).toContain(`b. ${markers[0]}`);
     expect(text).toMatch(/c\. Cykelsti langs Stormgade/);
