@@ -29,6 +29,9 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             sidefod: o.sidefod ?? s.sidefod,
             weblinks_i_bilag: o.weblinks_i_bilag ?? s.weblinks_i_bilag,
             godkendelse: { ...s.godkendelse, ...definedOnly(o.godkendelse) },
+            sagsnummer_i_punkt: o.sagsnummer_i_punkt ?? s.sagsnummer_i_punkt,
+            behandlinger_fra_sag: o.behandlinger_fra_sag ?? s.behandlinger_fra_sag,
+            afbud_ved_beslutning: o.afbud_ved_beslutning ?? s.afbud_ved_beslutning,
           }
         : s,
     style,

@@ -1,4 +1,4 @@
-import type { ClosableText, EarlierDecision, Meeting } from './meeting.js';
+import type { ClosableText, EarlierDecision, Meeting, Treatment } from './meeting.js';
 import { publicTitle } from './public.js';
 
 /** One meeting's handling of a case: which committee, when, under which item number, and what it decided. */
@@ -39,4 +39,9 @@ export function earlierDecisions(history: Meeting[], sag: string, date: string, 
       ? [{ committee: s.committee, date: s.date, number: s.number, decision: s.decision }]
       : [],
   );
+}
+
+/** The earlier meetings of any committee that took up the case before `date`: an item's earlier treatments. */
+export function earlierTreatments(history: Meeting[], sag: string, date: string): Treatment[] {
+  return caseSteps(history, sag).flatMap((s) => (s.date < date ? [{ committee: s.committee, date: s.date, number: s.number }] : []));
 }

@@ -10,6 +10,7 @@ export function holdsClosed(meeting: Meeting, item: Item): boolean {
   if (meeting.audience !== 'medlemmer') return false;
   const closedParts = [
     ...item.sections.map((s) => s.text),
+    ...item.subItems.flatMap((sub) => [sub, ...sub.sections.map((s) => s.text)]),
     ...item.tidsplan,
     ...item.bilag,
     item.beslutning,

@@ -1,9 +1,20 @@
-import type { BilagInput, ClosableTextInput, ItemInput } from '../input/schema/meeting.js';
+import type { BilagInput, ClosableTextInput, ItemInput, SubItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
 import { mainSectionKey } from '../input/house-style.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { Location } from '../shared/errors.js';
-import type { Bilag, ClosableText, EarlierDecision, ForwardPlanView, Item, ItemSection, PoliticalReview, Slot } from './meeting.js';
+import type {
+  Bilag,
+  ClosableText,
+  EarlierDecision,
+  ForwardPlanView,
+  Item,
+  ItemSection,
+  PoliticalReview,
+  Slot,
+  SubItem,
+  Treatment,
+} from './meeting.js';
 import { proceedings, type Proceedings } from './proceedings.js';
 
 export interface ItemDefaults {
@@ -11,6 +22,9 @@ export interface ItemDefaults {
   sections: HouseStyleInput['afsnit'];
   /** What earlier meetings of other committees decided on a case. */
   earlierDecisions: (sag: string) => EarlierDecision[];
+  /** The earlier meetings that took up a case, decided or not; listed where the house wants them (`treatmentsFromCase`). */
+  caseTreatments: (sag: string) => Treatment[];
+  treatmentsFromCase: boolean;
   /** Who is there to take part and vote: the members present and the substitutes. */
   present: Proceedings;
   sagsgang?: string;
@@ -19,8 +33,8 @@ export interface ItemDefaults {
   plannedPoints: string[];
   /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
   politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
-  /** Where the `fil:` of an entry's attachment stands in the meeting file, for errors about the file. */
-  fileAt: (entry: ItemInput, bilag: number) => Location;
+  /** Where the `fil:` of an entry's attachment stands in the meeting file (`at`: its path in the entry), for errors about the file. */
+  fileAt: (entry: ItemInput, at: Array<string | number>) => Location;
 }
 
 /**
@@ -53,21 +67,30 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     publicTitle: entry?.offentlig_titel,
     lukket,
     sagsgang: entry?.sagsgang ?? standing?.sagsgang ?? defaults.sagsgang,
+    document: entry?.dokumentnummer,
     forwardPlan: standing?.kommende_møder ? defaults.forwardPlan : undefined,
     politicalReview:
       standing?.politisk_kalender && entry?.politiske_møder !== false ? defaults.politicalReview(entry?.bemærkninger) : undefined,
     sections: sections(defaults.sections, standing, entry),
+    subItems: (entry?.underpunkter ?? []).map((sub, i) => subItem(sub, i, defaults.sections)),
     tidsplan: timetable(entry, standing, defaults.plannedPoints),
-    bilag: numbered(entry, lukket, defaults.fileAt),
-    ...caseOf(entry?.sag ?? standing?.sag, defaults),
+    bilag: entry ? allBilag(entry, lukket, defaults.fileAt) : [],
+    ...caseOf(entry, entry?.sag ?? standing?.sag, defaults),
     ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
     additions: (entry?.tilføjelser ?? []).map((a) => ({ date: a.dato, text: { text: a.tekst, lukket: a.lukket ?? false } })),
   };
 }
 
-function caseOf(sag: string | undefined, defaults: ItemDefaults): Pick<Item, 'sag' | 'earlierDecisions'> {
-  return { sag, earlierDecisions: sag === undefined ? [] : defaults.earlierDecisions(sag) };
+/** The case's earlier decisions, and the item's earlier treatments: written by hand, then (where the house wants) the case's. */
+function caseOf(
+  entry: ItemInput | undefined,
+  sag: string | undefined,
+  defaults: ItemDefaults,
+): Pick<Item, 'sag' | 'earlierDecisions' | 'treatments'> {
+  const byHand = (entry?.tidligere_behandlinger ?? []).map((t) => ({ committee: t.udvalg, date: t.dato, number: t.punkt }));
+  const fromCase = sag === undefined || !defaults.treatmentsFromCase ? [] : defaults.caseTreatments(sag);
+  return { sag, earlierDecisions: sag === undefined ? [] : defaults.earlierDecisions(sag), treatments: [...byHand, ...fromCase] };
 }
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
@@ -81,7 +104,11 @@ function timetable(entry: ItemInput | undefined, standing: StandingItemInput | u
  * main one, which also shows the timetable and what the plan and the calendar give, is
  * `sagsfremstilling`, or the first where the house has none.
  */
-function sections(style: HouseStyleInput['afsnit'], standing: StandingItemInput | undefined, entry: ItemInput | undefined): ItemSection[] {
+function sections(
+  style: HouseStyleInput['afsnit'],
+  standing: StandingItemInput | undefined,
+  entry: Pick<ItemInput, 'afsnit'> | undefined,
+): ItemSection[] {
   const main = mainSectionKey(style);
   return style.map((a) => {
     const fixed: StandingText | undefined = standing?.afsnit[a.nøgle];
@@ -100,15 +127,42 @@ function closable(input: ClosableTextInput | undefined): ClosableText | undefine
   return input && { text: input.tekst, lukket: input.lukket };
 }
 
+/** A sub-item's letter by its place: a ... z, then aa, ab ... */
+export function subItemLetter(index: number): string {
+  const letter = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? letter : subItemLetter(Math.floor(index / 26) - 1) + letter;
+}
+
+function subItem(input: SubItemInput, index: number, style: HouseStyleInput['afsnit']): SubItem {
+  return {
+    letter: subItemLetter(index),
+    title: input.titel,
+    publicTitle: input.offentlig_titel,
+    lukket: input.lukket ?? false,
+    sections: sections(style, undefined, input).map((s) => ({ ...s, main: false })),
+  };
+}
+
+/** The item's attachments, then each sub-item's, marked with its letter; a closed item's or sub-item's are closed. */
+function allBilag(entry: ItemInput, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
+  const own = numbered(entry.bilag ?? [], itemLukket, (i) => fileAt(entry, ['bilag', i]));
+  const subs = (entry.underpunkter ?? []).flatMap((sub, k) =>
+    numbered(sub.bilag ?? [], itemLukket || (sub.lukket ?? false), (i) => fileAt(entry, ['underpunkter', k, 'bilag', i])).map((b) => ({
+      ...b,
+      subItem: subItemLetter(k),
+    })),
+  );
+  return [...own, ...subs];
+}
+
 /** An attachment's number is the clerk's where given, else its place in the list; a closed item's attachments are closed. */
-function numbered(entry: ItemInput | undefined, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
-  if (!entry) return [];
-  return (entry.bilag ?? []).map((b: BilagInput, i) => ({
+function numbered(list: BilagInput[], lukket: boolean, fileAt: (index: number) => Location): Bilag[] {
+  return list.map((b, i) => ({
     number: b.nummer ?? i + 1,
-    lukket: itemLukket || (b.lukket ?? false),
+    lukket: lukket || (b.lukket ?? false),
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,
-    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(entry, i) },
+    file: b.fil === undefined ? undefined : { path: b.fil, at: fileAt(i) },
   }));
 }

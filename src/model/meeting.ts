@@ -31,6 +31,8 @@ export interface Meeting {
   members: Person[];
   /** Members who are not there (afbud), each with the substitute who takes the seat, if any. */
   absent: Absence[];
+  /** Who takes part besides the members (sekretær): printed, never mailed as members nor counted in votes. */
+  participants: Participant[];
   items: Item[];
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
@@ -69,6 +71,11 @@ export interface Person {
   role?: Role;
 }
 
+export interface Participant {
+  name: string;
+  role?: string;
+}
+
 export interface Absence {
   member: Person;
   substitute?: Person;
@@ -87,12 +94,18 @@ export interface Item {
   publicTitle?: string;
   lukket: boolean;
   sagsgang?: string;
+  /** The item's document number in the case system (Dok.nr.). */
+  document?: string;
+  /** Earlier meetings that dealt with the item: written by hand, and (where the house wants) from its case's history. */
+  treatments: Treatment[];
   /** The forward plan, on the standing item that shows it. */
   forwardPlan?: ForwardPlanView;
   /** The political meetings to review, from the calendar, on the standing item that shows them. */
   politicalReview?: PoliticalReview;
   /** The house's sections in its order; the main one (sagsfremstilling) also holds the timetable and what the plan and calendar give. */
   sections: ItemSection[];
+  /** Sub-items (a, b, c ...), each with its own title and sections; their attachments are in `bilag`, marked with their letter. */
+  subItems: SubItem[];
   /** The item's timetable (Tid / Punkt), shown at the end of its main section. */
   tidsplan: Slot[];
   bilag: Bilag[];
@@ -115,6 +128,17 @@ export interface Addition {
   text: ClosableText;
 }
 
+/** A sub-item of an item: "a. Kloakering af Nørregade". */
+export interface SubItem {
+  /** Its letter in the item: a, b, c ... */
+  letter: string;
+  title: string;
+  /** The title the public version shows if the sub-item is closed. */
+  publicTitle?: string;
+  lukket: boolean;
+  sections: ItemSection[];
+}
+
 export interface ItemSection extends Section {
   key: string;
   heading: string;
@@ -127,6 +151,13 @@ export interface EarlierDecision {
   /** The item's number at that meeting. */
   number: number;
   decision: ClosableText;
+}
+
+/** An earlier meeting's treatment of an item: "Kommunalbestyrelsen den 30. januar 2012, punkt 5". */
+export interface Treatment {
+  committee: string;
+  date: string;
+  number: number;
 }
 
 export interface NotTakingPart {
@@ -173,6 +204,8 @@ export interface Slot {
 
 export interface Bilag {
   number: number;
+  /** The letter of the sub-item whose attachment it is; none for the item's own. */
+  subItem?: string;
   lukket: boolean;
   title?: string;
   /** Its number in the case system. */

@@ -1,5 +1,6 @@
 import type { MeetingSources } from '../input/sources.js';
-import { earlierDecisions } from './case-history.js';
+import { formatPath } from '../input/validate.js';
+import { earlierDecisions, earlierTreatments } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
@@ -23,11 +24,13 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     plannedPoints: pointsOn(sources.forwardPlan, date),
     politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
     earlierDecisions: (sag) => earlierDecisions(history, sag, date, committee.navn),
+    caseTreatments: (sag) => earlierTreatments(history, sag, date),
+    treatmentsFromCase: sources.style.behandlinger_fra_sag,
     present: { present: presentAt(members, seats, absent) },
-    fileAt: (entry, bilag) => {
-      const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), 'bilag', bilag, 'fil'] as const;
+    fileAt: (entry, within) => {
+      const at = ['punkter', (meeting.punkter ?? []).indexOf(entry), ...within, 'fil'];
       const { line, col } = sources.source?.locate(at) ?? { line: 1, col: 1 };
-      return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: `punkter[${at[1]}].bilag[${bilag}].fil` };
+      return { file: sources.source?.file ?? `${date}.yaml`, line, col, path: formatPath(at) };
     },
   });
   const scheduled = scheduledOn(committee.mødeplan, date);
@@ -44,6 +47,7 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     seats,
     members,
     absent,
+    participants: (meeting.deltagere ?? committee.deltagere ?? []).map((p) => ({ name: p.navn, role: p.rolle })),
     items,
     style: { ...sources.style, templates: sources.templates },
   };

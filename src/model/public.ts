@@ -1,4 +1,4 @@
-import type { ApprovalView, Bilag, Item, ItemSection, Meeting } from './meeting.js';
+import type { ApprovalView, Bilag, Item, ItemSection, Meeting, SubItem } from './meeting.js';
 
 /**
  * The version for publication: a closed item keeps its number and place under its public title (or
@@ -12,7 +12,7 @@ export function publicVersion(meeting: Meeting): Meeting {
   return {
     ...meeting,
     audience: 'offentlig',
-    items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item))),
+    items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item, closedTitle))),
     approval: meeting.approval && publicApprovals(meeting.approval),
   };
 }
@@ -39,10 +39,12 @@ function closedItem(item: Item, closedTitle: string): Item {
     number: item.number,
     title: publicTitle(item, closedTitle),
     lukket: true,
-    sections: item.sections.map((s) => ({ key: s.key, heading: s.heading, main: s.main })),
+    sections: item.sections.map(emptySection),
+    subItems: item.subItems.map((sub) => closedSubItem(sub, closedTitle)),
     tidsplan: [],
     bilag: item.bilag.map((b) => closedBilag(b)),
     earlierDecisions: [],
+    treatments: [],
     ...noRecord,
   };
 }
@@ -52,11 +54,23 @@ export function publicTitle(item: Item, closedTitle: string): string {
   return item.lukket ? (item.publicTitle ?? closedTitle) : item.title;
 }
 
-function openItem(item: Item): Item {
+/** A closed sub-item keeps its letter and place under its public title (or "Lukket punkt") and nothing else. */
+function closedSubItem(sub: SubItem, closedTitle: string): SubItem {
+  return { letter: sub.letter, title: sub.publicTitle ?? closedTitle, lukket: true, sections: sub.sections.map(emptySection) };
+}
+
+function emptySection(s: ItemSection): ItemSection {
+  return { key: s.key, heading: s.heading, main: s.main };
+}
+
+function openItem(item: Item, closedTitle: string): Item {
   return {
     ...item,
     publicTitle: undefined,
     sections: item.sections.map(openSection),
+    subItems: item.subItems.map((sub) =>
+      sub.lukket ? closedSubItem(sub, closedTitle) : { ...sub, sections: sub.sections.map(openSection) },
+    ),
     tidsplan: item.tidsplan.filter((s) => !s.lukket),
     bilag: item.bilag.map((b) => (b.lukket ? closedBilag(b) : b)),
     earlierDecisions: item.earlierDecisions.filter((d) => !d.decision.lukket),
@@ -70,5 +84,5 @@ function openSection(section: ItemSection): ItemSection {
 }
 
 function closedBilag(b: Bilag): Bilag {
-  return { number: b.number, lukket: true, publicNote: b.publicNote };
+  return { number: b.number, subItem: b.subItem, lukket: true, publicNote: b.publicNote };
 }

@@ -7,7 +7,7 @@ import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/cl
 import type { AttachmentPages } from './contents.js';
 import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } from '../shared/printable.js';
 import { attachmentAnchor } from '../model/attachments.js';
-import { kindWord, styledDate } from './wording.js';
+import { bilagOf, kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, partialTemplate, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
@@ -85,8 +85,12 @@ export function renderDocument(meeting: Meeting, headings?: HeadingPages, attach
   const body = renderer.body(context);
   const parts = [...renderer.numbered.map(({ selector, template }) => ({ selector, html: template(context) }))];
   if (attachments) {
+    // One Bilag table for the item's own attachments and one for each sub-item's.
     for (const item of context.items.filter((i) => i.bilag.some((b) => 'anchor' in b))) {
-      parts.push({ selector: `#bilag-tabel-${item.number}`, html: renderer.bilagTable({ item, combined: true, meeting }) });
+      for (const letter of new Set(item.bilag.map((b) => b.subItem))) {
+        const table = { item: bilagOf(item, letter), letter, combined: true, meeting };
+        parts.push({ selector: `#bilag-tabel-${item.number}${letter ?? ''}`, html: renderer.bilagTable(table) });
+      }
     }
     if (context.bilagsoversigt.length) parts.push({ selector: '#bilagsoversigt', html: renderer.bilagsoversigt(context) });
   }

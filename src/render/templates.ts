@@ -12,6 +12,7 @@ import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } 
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
 import {
+  absentAtDecision,
   absentLine,
   cssString,
   decisionHeading,
@@ -19,14 +20,19 @@ import {
   approvalLine,
   reservationLine,
   approvedVersionLine,
+  itemNumbers,
   listed,
   marginContent,
   memberLine,
   notTakingPartLine,
+  participantLine,
   personName,
   protocolLine,
   styledDate,
+  subItemHeading,
+  bilagOf,
   substituteLine,
+  treatmentLine,
   voteLines,
 } from './wording.js';
 
@@ -78,8 +84,15 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     personName,
     memberLine,
     absentLine,
+    absentAtDecision,
     substituteLine,
     notTakingPartLine,
+    itemNumbers,
+    participantLine,
+    treatmentLine,
+    subItemHeading,
+    // Handlebars gives a helper its options last: a call without a letter would pass them as one.
+    bilagOf: (item: Item, letter: unknown) => bilagOf(item, typeof letter === 'string' ? letter : undefined),
     voteLines,
     protocolLine,
     listed,

@@ -2,7 +2,21 @@ import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
-import type { Absence, Addition, ApprovalRow, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
+import type {
+  Absence,
+  Addition,
+  ApprovalRow,
+  Dissent,
+  HouseStyle,
+  Item,
+  Meeting,
+  NotTakingPart,
+  Participant,
+  Person,
+  SubItem,
+  Treatment,
+  Vote,
+} from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and
 // udvalg.yaml's overrides) put together into the document's phrases.
@@ -63,6 +77,44 @@ export function substituteLine(words: Words, a: Absence): string {
 /** "Anne Madsen (V), afbud". */
 export function absentLine(words: Words, a: Absence): string {
   return fill(words.afbud, { medlem: memberLine(words, a.member) });
+}
+
+/** "Mette Holm, sekretær": a participant who is not a member; one without a role by name alone. */
+export function participantLine(words: Words, p: Participant): string {
+  return p.role === undefined ? p.name : fill(words.deltager, { navn: p.name, rolle: p.role });
+}
+
+/** "Dok.nr.: 2005/14", and "Sagsnr.: 14/19290" where the house prints an item's case number: the item's numbers, none where it has none. */
+export function itemNumbers(style: HouseStyle, item: Item): string[] {
+  const numbers: Array<[string, string | undefined]> = [
+    [style.ord.dokumentnummer, item.document],
+    [style.ord.sagsnummer, style.sagsnummer_i_punkt ? item.sag : undefined],
+  ];
+  return numbers.flatMap(([label, value]) => (value === undefined ? [] : [`${label} ${value}`]));
+}
+
+/** "a. Kloakering af Nørregade": a sub-item's heading as the house numbers it. */
+export function subItemHeading(words: Words, item: Item, sub: SubItem): string {
+  return fill(words.underpunkt, { punkt: String(item.number), bogstav: sub.letter, titel: sub.title });
+}
+
+/** The attachments of the sub-item with `letter`, or with none the item's own: each Bilag table lists its own. */
+export function bilagOf(item: Item, letter?: string): Item {
+  return { ...item, bilag: item.bilag.filter((b) => b.subItem === letter) };
+}
+
+/** "Kommunalbestyrelsen den 30. januar 2012, punkt 5": an earlier treatment of an item. */
+export function treatmentLine(style: HouseStyle, t: Treatment): string {
+  return fill(style.ord.tidligere_behandling, {
+    udvalg: t.committee,
+    dato: styledDate(style, 'behandling', t.date),
+    punkt: String(t.number),
+  });
+}
+
+/** "Afbud: Anne Madsen (V) og Jan Holm (A)", or "Afbud: Ingen": the meeting's absent members, under a decision. */
+export function absentAtDecision(words: Words, absent: Absence[]): string {
+  return `${words.fraværende} ${absent.length ? listed(absent.map((a) => personName(words, a.member))) : words.ingen}`;
 }
 
 /** "X deltog ikke i behandlingen af punktet på grund af inhabilitet." */

@@ -13,6 +13,8 @@ const itemDefaults = {
   fileAt: () => ({ file: 'm.yaml', line: 1, col: 1, path: '' }),
   sections: style.afsnit,
   earlierDecisions: () => [],
+  caseTreatments: () => [],
+  treatmentsFromCase: false,
   present: { present: [] },
   forwardPlan: { meetings: [], awaiting: [] },
   plannedPoints: [],
@@ -180,5 +182,21 @@ describe('buildMeeting', () => {
 
   it('takes place and times from the committee unless the meeting says otherwise', () => {
     expect(buildMeeting(sources())).toMatchObject({ place: 'Rådhuset', start: '9:00', end: '12:00', authority: 'Direktionen' });
+  });
+});
+
+describe('earlier treatments', () => {
+  const entry = {
+    titel: 'Sag',
+    sag: '14/1',
+    tidligere_behandlinger: [{ udvalg: 'Kommunalbestyrelsen', dato: '2012-01-30', punkt: 5 }],
+    afsnit: {},
+  };
+  const fromCase = [{ committee: 'Økonomiudvalget', date: '2014-09-01', number: 3 }];
+  it('lists those written by hand, and the case’s history only where the house wants it', () => {
+    const [own] = mergeItems([], [entry], { ...itemDefaults, caseTreatments: () => fromCase });
+    expect(own?.treatments).toEqual([{ committee: 'Kommunalbestyrelsen', date: '2012-01-30', number: 5 }]);
+    const [both] = mergeItems([], [entry], { ...itemDefaults, caseTreatments: () => fromCase, treatmentsFromCase: true });
+    expect(both?.treatments).toEqual([{ committee: 'Kommunalbestyrelsen', date: '2012-01-30', number: 5 }, ...fromCase]);
   });
 });

@@ -118,6 +118,8 @@ describe('the forward plan’s points on their day', () => {
   const defaults = {
     sections: [],
     earlierDecisions: () => [],
+    caseTreatments: () => [],
+    treatmentsFromCase: false,
     present: { present: [] },
     forwardPlan: { meetings: [], awaiting: [] },
     plannedPoints: pointsOn(plan, '2023-11-29'),

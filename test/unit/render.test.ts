@@ -3,6 +3,7 @@ import type { Item, Meeting } from '../../src/model/meeting.js';
 import { agendaLayout, attachmentPlaces, attachmentStarts, pageNumbers } from '../../src/shared/printable.js';
 import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
+import { publicVersion } from '../../src/model/public.js';
 
 const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
 import { headingTexts } from '../../src/pdf/headings.js';
@@ -21,6 +22,8 @@ const item = (over: Partial<Item>): Item => ({
   tidsplan: [],
   bilag: [],
   earlierDecisions: [],
+  treatments: [],
+  subItems: [],
   notTakingPart: [],
   dissent: [],
   additions: [],
@@ -39,6 +42,7 @@ const meeting = (items: Item[]): Meeting => ({
   seats: [{ title: 'Kommunaldirektør' }, { title: 'Velfærdsdirektør', name: 'Lene' }],
   members: [],
   absent: [],
+  participants: [],
   items,
   style,
 });
@@ -82,6 +86,34 @@ describe('renderHtml', () => {
     );
     expect(html).toMatch(/<li value="1">\s*Notat \(1\/23\)<\/li>/);
     expect(html).toMatch(/<li value="2">\(Lukket bilag\)\s*<\/li>/);
+  });
+
+  it('prints participants who are not members, an item’s numbers and its earlier treatments in the house’s words', () => {
+    const treated = item({
+      document: '2011',
+      sag: '14/18342',
+      treatments: [{ committee: 'Kommunalbestyrelsen', date: '2012-01-30', number: 5 }],
+    });
+    const html = renderHtml({ ...meeting([treated]), participants: [{ name: 'Mette Holm', role: 'sekretær' }, { name: 'Ib Lund' }] });
+    expect(html).toMatch(/Øvrige deltagere:<\/th><td><div>Mette Holm, sekretær<\/div><div>Ib Lund<\/div>/);
+    expect(html).toContain('<span>Dok.nr.: 2011</span>');
+    expect(html).not.toContain('Sagsnr.:');
+    expect(html).toContain('Tidligere behandlinger:');
+    expect(html).toContain('Kommunalbestyrelsen den 30. januar 2012, punkt 5');
+    const withCase = renderHtml({ ...meeting([treated]), style: { ...style, sagsnummer_i_punkt: true } });
+    expect(withCase).toContain('<span>Dok.nr.: 2011</span> <span>Sagsnr.: 14/18342</span>');
+    expect(renderHtml(meeting([item({})]))).not.toMatch(/Øvrige deltagere|Dok\.nr\.|Tidligere behandlinger/);
+  });
+
+  it('leaves a closed item’s numbers and earlier treatments out of the public version', () => {
+    const closed = item({
+      lukket: true,
+      document: '2066',
+      sag: '14/22010',
+      treatments: [{ committee: 'ØK', date: '2014-09-01', number: 7 }],
+    });
+    const html = renderHtml(publicVersion({ ...meeting([closed]), style: { ...style, sagsnummer_i_punkt: true } }));
+    expect(html).not.toMatch(/2066|14\/22010|Tidligere behandlinger|ØK den/);
   });
 
   it('fills the contents with the page numbers of a first print', () => {

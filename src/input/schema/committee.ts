@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { block, clock, email, given, isoDate, list, name, namePart, notBefore, optional, text, weekday } from '../fields.js';
 import { houseStyleOverrideSchema } from './house-style.js';
+import { participant } from './participant.js';
 
 export const roles = ['formand', 'næstformand'] as const;
 
@@ -82,6 +83,9 @@ export const committeeSchema = block({
   slut: clock.describe('When its meetings end: 17:00.'),
   sagsgang: optional(name).describe('The case route its items show: DIR.'),
   medlemmer: z.array(member).min(1).describe('The members: navn with titel, or parti and rolle; fra and til for a period.'),
+  deltagere: optional(list(participant)).describe(
+    'Who takes part besides the members (sekretær, referent): a name, or navn and rolle; never mailed as members nor counted in votes.',
+  ),
   mødeplan: optional(schedule).describe('When it meets: ugedag from fra to til, and/or datoer; less aflyst, plus ekstra and flyttet.'),
   husstil: optional(houseStyleOverrideSchema).describe("This committee's own house style, over the municipality's."),
 });

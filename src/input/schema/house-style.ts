@@ -191,6 +191,15 @@ const wordShape = {
   rettet_uden_liste: phrase('dato').describe(
     "A corrected version's mail where the version the reader got was not kept: Dette er en rettet udgave af den, du fik {dato}.",
   ),
+  // Participants who are not members, an item's numbers in the case system, its earlier treatments.
+  deltagere: text.describe("The front page's heading of the participants who are not members: Øvrige deltagere."),
+  deltager: phrase('navn', 'rolle').describe('A participant with a role: {navn}, {rolle} (one without a role by name alone).'),
+  dokumentnummer: text.describe("The label of an item's document number: Dok.nr.:"),
+  sagsnummer: text.describe("The label of an item's case number (sag), where the house prints it: Sagsnr.:"),
+  tidligere_behandlinger: text.describe("The heading of an item's earlier treatments: Tidligere behandlinger."),
+  tidligere_behandling: phrase('udvalg', 'dato', 'punkt').describe('An earlier treatment: {udvalg} den {dato}, punkt {punkt}.'),
+  underpunkt: phrase('punkt', 'bogstav', 'titel').describe("A sub-item's heading: {bogstav}. {titel} ({punkt} is the item's number)."),
+  ingen: text.describe('Where nobody is absent, in the line of who is, under each decision (afbud_ved_beslutning): Ingen.'),
 } as const;
 
 const words = block(wordShape);
@@ -199,6 +208,7 @@ const dateShape = {
   forside: datePattern.describe("The front page's date pattern: EEEE 'den' d. MMMM yyyy (Onsdag den 22. november 2023, capitalized)."),
   titel: datePattern.describe("The PDF's title and subject: d. MMMM yyyy (22. november 2023)."),
   beslutning: datePattern.describe("The decision's heading: dd-MM-yyyy (22-11-2023)."),
+  behandling: datePattern.describe("An item's earlier treatment: d. MMMM yyyy (30. januar 2012)."),
 };
 const dates = block(dateShape);
 
@@ -221,12 +231,23 @@ const approvalShape = {
     .describe("What the public version's approval page shows: navne (names and times, never a reservation) or intet (no page)."),
 };
 const approval = block(approvalShape);
+/** Whether an item prints its case number (sag) beside its document number. */
+const caseNumber = flag.describe('ja: an item prints its case number (sag) under the word sagsnummer; nej (default): it does not.');
+/** Whether an item lists the earlier meetings of its case from the repository's history. */
+const treatmentsFromCase = flag.describe(
+  'ja: an item lists the earlier meetings that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.',
+);
+
+/** Whether each decision ends with the meeting's absent members. */
+const absentAtDecision = flag.describe(
+  'ja: each decision ends with the line of who is absent, under the word fraværende (or ingen); nej (default): it does not.',
+);
 
 /** What each key of a house style holds, for the editor, in the whole style and in an override. */
 const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
   ord: 'The fixed words and phrases of the documents.',
-  datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel and beslutning.',
+  datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel, beslutning and behandling.',
   sidehoved: "The page's header: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
   sidefod: "The page's footer: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
   godkendelse: "The minutes' last page: side (underskriftsside or godkendelsesside) and what the public version shows of it (offentlig).",
@@ -241,6 +262,9 @@ export const houseStyleSchema = block({
   sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: webLinks.default(true),
   godkendelse: approval.describe(about.godkendelse),
+  sagsnummer_i_punkt: caseNumber.default(false),
+  behandlinger_fra_sag: treatmentsFromCase.default(false),
+  afbud_ved_beslutning: absentAtDecision.default(false),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -252,6 +276,9 @@ export const houseStyleOverrideSchema = block({
   sidefod: optional(pageText).describe(about.sidefod),
   weblinks_i_bilag: optional(webLinks).describe(webLinks.description ?? ''),
   godkendelse: optional(approval.partial()).describe(about.godkendelse),
+  sagsnummer_i_punkt: optional(caseNumber).describe(caseNumber.description ?? ''),
+  behandlinger_fra_sag: optional(treatmentsFromCase).describe(treatmentsFromCase.description ?? ''),
+  afbud_ved_beslutning: optional(absentAtDecision).describe(absentAtDecision.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { participant } from './participant.js';
 import { officeExtensions } from '../../shared/attachment-file.js';
 import {
   block,
@@ -73,6 +74,13 @@ const dissent = block({
   tekst: text.describe('The dissent as it goes into the minutes.'),
 });
 
+/** An earlier meeting that dealt with the item, written by hand where the repository does not hold it. */
+const treatment = block({
+  udvalg: name.describe('The committee that dealt with it: Kommunalbestyrelsen.'),
+  dato: isoDate.describe("That meeting's date."),
+  punkt: wholeNumber.describe("The item's number at that meeting."),
+});
+
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
@@ -86,6 +94,10 @@ const ownItemShape = {
   sagsgang: optional(name).describe("The case route, e.g. DIR; default the committee's."),
   /** The case this item takes up (its journal number): earlier committees' decisions on it are shown. */
   sag: optional(name).describe("The case this item takes up (its journal number): earlier committees' decisions on it are shown."),
+  dokumentnummer: optional(name).describe("The item's document number in the case system (Dok.nr.), e.g. 2005/14."),
+  tidligere_behandlinger: optional(list(treatment)).describe(
+    'Earlier meetings that dealt with the item, where the repository does not hold them: udvalg, dato and punkt.',
+  ),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
   bilag: optional(list(bilag)).describe("The item's attachments."),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
@@ -105,13 +117,29 @@ const ownItemShape = {
   ),
 };
 
+/** A sub-item's own keys (a, b, c ... within an item): a title, closed or not, its attachments. */
+const subItemShape = {
+  titel: name.describe("The sub-item's title."),
+  offentlig_titel: optional(name).describe('The title the public version shows for a closed sub-item; without it, "Lukket punkt".'),
+  lukket: optional(flag).describe('true: a closed sub-item, left out of the public version but for its letter and public title.'),
+  bilag: optional(list(bilag)).describe("The sub-item's attachments."),
+};
+
 /** The keys of an item that no section may take. */
-export const ownItemKeys = Object.keys(ownItemShape);
+export const ownItemKeys = [...Object.keys(ownItemShape), 'underpunkter'];
+
+/** A sub-item: its own keys and one closable text for each of the house's sections. */
+function subItemSchema(sectionKeys: string[]) {
+  return blockWithSections(subItemShape, sectionKeys, closableText);
+}
 
 /** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
 function itemSchema(sectionKeys: string[]) {
   const untitled = 'an item needs a titel (or fast: the id of a standing item)';
-  return blockWithSections(ownItemShape, sectionKeys, closableText)
+  const underpunkter = optional(list(subItemSchema(sectionKeys))).describe(
+    "Sub-items (a, b, c ...): each with titel, the house's sections, bilag, lukket; numbered as the house numbers them.",
+  );
+  return blockWithSections({ ...ownItemShape, underpunkter }, sectionKeys, closableText)
     .refine((i) => i.fast !== undefined || i.titel !== undefined, { error: untitled, path: ['titel'] })
     .meta({ anyOf: ['fast', 'titel'].map((key) => given(key, untitled)) });
 }
@@ -132,6 +160,9 @@ export function meetingSchemaFor(sectionKeys: string[]) {
     start: optional(clock).describe("The start time, e.g. 9:00, in place of the committee's."),
     slut: optional(clock).describe("The end time, in place of the committee's."),
     fraværende: optional(list(absence)).describe('Members who are absent (afbud): a name, or navn and stedfortræder.'),
+    deltagere: optional(list(participant)).describe(
+      "Who takes part besides the members at this meeting, in place of the committee's: a name, or navn and rolle.",
+    ),
     /** Who gets the documents by e-mail besides the members (`agenda send`): secretaries, participants. */
     modtagere: optional(
       list(block({ navn: optional(name).describe("The recipient's name."), email: email.describe('The address agenda send sends to.') })),
@@ -143,6 +174,7 @@ export function meetingSchemaFor(sectionKeys: string[]) {
 export type MeetingInput = z.output<ReturnType<typeof meetingSchemaFor>>;
 export type ItemInput = z.output<ReturnType<typeof itemSchema>>;
 export type AbsenceInput = z.output<typeof absence>;
+export type SubItemInput = z.output<ReturnType<typeof subItemSchema>>;
 export type BilagInput = z.output<typeof bilag>;
 export type AdditionInput = z.output<typeof addition>;
 export type ClosableTextInput = z.output<typeof closableText>;

@@ -1,0 +1,101 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, errorLines, tempDir } from '../support/cli.js';
+import { contentsEntries } from '../support/contents.js';
+import { spellings } from '../support/markers.js';
+import { pdfByteForms, pdfPages } from '../support/pdf.js';
+
+// Sub-items (a, b, c ...) of an item, each with its own sections and Bilag; a closed one with
+// markers in every field, which must not reach the public version. Built in the Esbjerg house, with
+// participants who are not members and an item's earlier treatments written by hand.
+const markers = ['XQZSECRET-SUB-TITEL', 'XQZSECRET-SUB-TEKST', 'XQZSECRET-SUB-BILAG', 'XQZSECRET-SUB-DOK'];
+const meeting = `
+deltagere:
+  - { navn: Mette Holm, rolle: sekretær }
+punkter:
+  - titel: Anlægsprojekter på vejområdet
+    dokumentnummer: "3001"
+    tidligere_behandlinger:
+      - { udvalg: Byrådet, dato: 2014-06-16, punkt: 12 }
+    indledning: Tre projekter skal prioriteres.
+    bilag:
+      - { titel: Samlet oversigt, dokument: "200/14" }
+    underpunkter:
+      - titel: Kloakering af Nørregade
+        sagsfremstilling: Ledningerne er over 60 år gamle.
+        bilag:
+          - { titel: Projektbeskrivelse Nørregade, dokument: "201/14", fil: bilag/2-1.pdf }
+      - titel: ${markers[0]}
+        offentlig_titel: Ekspropriation
+        lukket: true
+        sagsfremstilling: ${markers[1]} om grundejerne.
+        bilag:
+          - { titel: ${markers[2]}, dokument: ${markers[3]}, fil: bilag/2-2.pdf }
+      - titel: Cykelsti langs Stormgade
+        sagsfremstilling: Stien forbinder skolen med boligområdet.
+    beslutning: Godkendt.
+`;
+
+describe('sub-items of an item', () => {
+  const dir = tempDir();
+  const repo = path.join(dir, 'esbjerg');
+  const out = (name: string) => path.join(dir, `${name}.pdf`);
+
+  beforeAll(() => {
+    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    mkdirSync(path.join(repo, 'bilag'));
+    for (const file of ['2-1.pdf', '2-2.pdf'])
+      cpSync(path.join(packageRoot, 'meetings', 'bilag', '2023-11-22', file), path.join(repo, 'bilag', file));
+    writeFileSync(path.join(repo, '2014-11-03.yaml'), meeting);
+    for (const [name, extra] of [
+      ['medlemmer', []],
+      ['offentlig', ['--public']],
+      ['samlet', ['--samlet']],
+      ['offentlig-samlet', ['--public', '--samlet']],
+    ] as const) {
+      const run = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out(name), ...extra]);
+      expect(errorLines(run.stderr)).toEqual([]);
+      expect(run.status).toBe(0);
+    }
+  });
+
+  it('prints each with its letter, its sections and its own Bilag, in the members’ version', () => {
+    const text = pdfPages(out('medlemmer')).join('\n');
+    expect(text).toMatch(
+      /a\. Kloakering af Nørregade\s+Sagsfremstilling\s+Ledningerne er over 60 år gamle\.\s+Bilag\s+1\s+Åben\s+Projektbeskrivelse Nørregade\s+201\/14/,
+    );
+    expect(text).toContain(`b. ${markers[0]}`);
+    expect(text).toMatch(/c\. Cykelsti langs Stormgade/);
+    expect(text).toMatch(/Bilag\s+1\s+Åben\s+Samlet oversigt\s+200\/14\s+a\. Kloakering/);
+    for (const m of markers) expect(text).toContain(m);
+  });
+
+  it('prints the participants who are not members, the item’s document number and its earlier treatments', () => {
+    const text = pdfPages(out('medlemmer')).join('\n');
+    expect(text).toMatch(/Øvrige\s+deltagere:\s+Mette Holm, sekretær/);
+    expect(text).toContain('Dok.nr.: 3001');
+    expect(text).toMatch(/Tidligere behandlinger:\s+Byrådet den 16\. juni 2014, punkt 12/);
+    expect(text).toMatch(/Deltagere:\s+Jens Holm Sørensen \(V\)(\s+\S[^\n]*\([A-ZØ]\))+\s+Øvrige/);
+  });
+
+  it('leaves a closed sub-item in the public version as its letter and public title only, in every byte', () => {
+    for (const name of ['offentlig', 'offentlig-samlet']) {
+      const text = pdfPages(out(name)).join('\n');
+      expect(text).toMatch(/b\. Ekspropriation\s/);
+      expect(text).toMatch(/a\. Kloakering af Nørregade/);
+      for (const m of markers)
+        for (const s of spellings(m)) for (const form of pdfByteForms(out(name))) expect(form.includes(s), `${m} in ${name}`).toBe(false);
+    }
+  });
+
+  it('stamps a sub-item’s attachment with its letter in the combined document, and keeps the contents right', () => {
+    const text = pdfPages(out('samlet')).join('\n');
+    expect(text).toContain('Bilag 1a.1: Projektbeskrivelse Nørregade, 201/14');
+    expect(text).toMatch(/Bilag 1b\.1/);
+    expect(pdfPages(out('offentlig-samlet')).join('\n')).not.toMatch(/Bilag 1b\.1/);
+    for (const name of ['medlemmer', 'samlet', 'offentlig-samlet'])
+      for (const e of contentsEntries(out(name))) expect(e, `${name}: ${e.title}`).toMatchObject({ printed: e.listed });
+  });
+});
