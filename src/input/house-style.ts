@@ -28,6 +28,9 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             sidehoved: o.sidehoved ?? s.sidehoved,
             sidefod: o.sidefod ?? s.sidefod,
             weblinks_i_bilag: o.weblinks_i_bilag ?? s.weblinks_i_bilag,
+            sidetal_fra: o.sidetal_fra ?? s.sidetal_fra,
+            store_forbogstaver: o.store_forbogstaver ?? s.store_forbogstaver,
+            sluttid: o.sluttid ?? s.sluttid,
           }
         : s,
     style,

@@ -11,12 +11,12 @@ import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
+import { pageRules, partsInMargins } from './margins.js';
 import {
   absentLine,
   cssString,
   decisionHeading,
   listed,
-  marginContent,
   memberLine,
   notTakingPartLine,
   personName,
@@ -75,7 +75,8 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     voteLines,
     protocolLine,
     listed,
-    marginContent,
+    pageRules,
+    partsInMargins,
     cssString,
   });
   const dir = path.join(templatesDir, 'partials');
