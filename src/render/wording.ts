@@ -2,7 +2,7 @@ import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
-import type { Absence, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
+import type { Absence, Dissent, HouseStyle, Item, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and
 // udvalg.yaml's overrides) put together into the document's phrases.
@@ -93,9 +93,29 @@ export function absentLine(words: Words, a: Absence): string {
   return fill(words.afbud, { medlem: memberLine(words, a.member) });
 }
 
-/** "X deltog ikke i behandlingen af punktet på grund af inhabilitet." */
-export function notTakingPartLine(words: Words, n: NotTakingPart): string {
-  return fill(n.reason === 'inhabil' ? words.inhabil : words.ikke_deltaget, { navn: n.name });
+/**
+ * Who did not take part in an item, a line each: "X deltog ikke i behandlingen af punktet." and "... på
+ * grund af inhabilitet."; or, where the house lists them (ord.ikke_deltaget_liste), its line and then
+ * those who did not take part one a line, each disqualified member still with the line of why.
+ */
+export function notTakingPartLines(meeting: Meeting, item: Item): string[] {
+  const words = meeting.style.ord;
+  const values = (n: NotTakingPart) => ({ navn: n.name, medlem: memberName(meeting, n.name) });
+  const absent = item.notTakingPart.filter((n) => n.reason === 'fraværende');
+  const listed = words.ikke_deltaget_liste !== undefined && absent.length > 0;
+  return [
+    ...(listed ? [words.ikke_deltaget_liste ?? '', ...absent.map((n) => fill(words.ikke_deltaget_navn ?? '{navn}', values(n)))] : []),
+    ...item.notTakingPart
+      .filter((n) => !listed || n.reason === 'inhabil')
+      .map((n) => fill(n.reason === 'inhabil' ? words.inhabil : words.ikke_deltaget, values(n))),
+  ];
+}
+
+/** A member or substitute of the meeting by name, with the party letter as the house writes it ("Hanne Berg (C)"). */
+function memberName(meeting: Meeting, name: string): string {
+  const people = [...meeting.members, ...meeting.absent.flatMap((a) => (a.substitute ? [a.substitute] : []))];
+  const person = people.find((p) => p.name === name);
+  return person ? personName(meeting.style.ord, person) : name;
 }
 
 /** The vote's lines, for, against, abstaining, each where anybody voted so. */

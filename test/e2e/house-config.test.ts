@@ -91,6 +91,11 @@ describe('a house style of configuration alone (fixtures/husstil-sider)', () => 
   it("heads the decision with the committee's genitive and the item's number, the weekday in lower case, and no end time", () => {
     expect(pages[2]).toContain('Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1');
     expect(pages[4]).toContain('Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 3');
+    // Who did not take part: the house's line, then each name with the party letter, one a line.
+    const list = lines(pages[3]!).filter(Boolean);
+    expect(list).toContain('Følgende deltog ikke i behandlingen af punktet:');
+    expect(list[list.indexOf('Følgende deltog ikke i behandlingen af punktet:') + 1]).toBe('Erik Dahl (A)');
+    expect(pages[3]).not.toContain('deltog ikke i behandlingen af punktet.');
     expect(pages[0]).toMatch(/Dato:\s+tirsdag den 4\. december 2012/);
     expect(pages[0]).not.toMatch(/Slut kl\.|17:00/);
   });
@@ -148,12 +153,12 @@ describe('the house style keys, checked', () => {
     const run = agenda(['check', '--udvalg', 'SUF'], { cwd: repo });
     expect(run.status).toBe(1);
     expect(errorLines(run.stderr)).toEqual([
-      'kommune.yaml:20:13: husstil.sidehoved.højre[0]: {dat} is not known here (write {kommune}, {udvalg}, {udvalgs}, {dokument}, {del}, {dato}, {side}, {sider})',
-      'kommune.yaml:21:22: husstil.sidehoved.sider[1]: expected forside, indhold or punkter',
-      'kommune.yaml:23:12: husstil.sidefod.midte: expected text or a list (lines starting with "- "), got a block of keys',
-      'kommune.yaml:25:16: husstil.sidetal_fra: expected første_punkt or forside',
-      'kommune.yaml:26:24: husstil.store_forbogstaver[0]: expected forside, titel or beslutning',
-      'kommune.yaml:27:12: husstil.sluttid: expected true or false',
+      'kommune.yaml:22:13: husstil.sidehoved.højre[0]: {dat} is not known here (write {kommune}, {udvalg}, {udvalgs}, {dokument}, {del}, {dato}, {side}, {sider})',
+      'kommune.yaml:23:22: husstil.sidehoved.sider[1]: expected forside, indhold or punkter',
+      'kommune.yaml:25:12: husstil.sidefod.midte: expected text or a list (lines starting with "- "), got a block of keys',
+      'kommune.yaml:27:16: husstil.sidetal_fra: expected første_punkt or forside',
+      'kommune.yaml:28:24: husstil.store_forbogstaver[0]: expected forside, titel or beslutning',
+      'kommune.yaml:29:12: husstil.sluttid: expected true or false',
     ]);
   });
 

@@ -145,8 +145,12 @@ const wordShape = {
   næstformand: phrase('medlem').describe('The deputy chair: {medlem} (næstformand).'),
   afbud: phrase('medlem').describe('An absent member: {medlem} (afbud).'),
   stedfortræder: phrase('stedfortræder', 'medlem').describe("A substitute in an absent member's seat: {stedfortræder} (for {medlem})."),
-  inhabil: phrase('navn').describe('A member disqualified from an item: {navn} er inhabil.'),
-  ikke_deltaget: phrase('navn').describe('A member who did not take part in an item: {navn} deltog ikke.'),
+  inhabil: phrase('navn', 'medlem').describe(
+    'A member disqualified from an item: {navn} er inhabil; {medlem} is the name with the party letter.',
+  ),
+  ikke_deltaget: phrase('navn', 'medlem').describe(
+    'A member who did not take part in an item: {navn} deltog ikke; {medlem} is the name with the party letter.',
+  ),
   stemte_for: phrase('hvem', 'antal').describe('Who voted for: {hvem}, {antal} of them.'),
   stemte_imod: phrase('hvem', 'antal').describe('Who voted against: {hvem}, {antal} of them.'),
   undlod: phrase('hvem', 'antal').describe('Who abstained: {hvem}, {antal} of them.'),
@@ -158,6 +162,12 @@ const wordShape = {
   åben_del: optional(text).describe(
     'The name of the open part, in the contents, over its first item and as {del} in the margins: Åbent referat.',
   ),
+  ikke_deltaget_liste: optional(text).describe(
+    'Where given, who did not take part in an item is listed under this line, one a line, in place of ikke_deltaget: Følgende deltog ikke i behandlingen af punktet:',
+  ),
+  ikke_deltaget_navn: optional(phrase('navn', 'medlem')).describe(
+    'A line of that list: {navn} (default), or {medlem}, the name with the party letter.',
+  ),
   lukket_del: optional(text).describe(
     'The name of the closed part, in the contents, over its first item and as {del} in the margins: Lukket referat.',
   ),
@@ -166,7 +176,9 @@ const wordShape = {
 const words = block(wordShape);
 
 const dateShape = {
-  forside: datePattern.describe("The front page's date pattern: EEEE 'den' d. MMMM yyyy (onsdag den 22. november 2023, capitalized where store_forbogstaver says: Onsdag)."),
+  forside: datePattern.describe(
+    "The front page's date pattern: EEEE 'den' d. MMMM yyyy (onsdag den 22. november 2023, capitalized where store_forbogstaver says: Onsdag).",
+  ),
   titel: datePattern.describe("The PDF's title and subject: d. MMMM yyyy (22. november 2023)."),
   beslutning: datePattern.describe("The decision's heading: dd-MM-yyyy (22-11-2023)."),
 };
