@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -176,5 +176,20 @@ describe('the house style keys, checked', () => {
     expect(lines(text[2]!).filter(Boolean).at(-1)).toBe('Side 1 af 4');
     expect(pageLabels(file)).toEqual(['Forside', 'Indhold', '1', '2', '3', '4']);
     contentsRight(file, ['Åbent referat', '1. Ny sundhedspolitik', '2. Forebyggelse i skolerne', 'Lukket referat', '3. Køb af ejendom']);
+  });
+
+  it('a contents the print does not bear out, where the house numbers from the front page, is an error naming the partial, and no PDF', () => {
+    const repo = house();
+    const partials = path.join(repo, 'husstil', 'partials');
+    mkdirSync(partials, { recursive: true });
+    // Each line's number with a 0 after it: 30 for 3, a page the print does not have.
+    const own = readFileSync(path.join(packageRoot, 'templates', 'partials', 'indhold.hbs'), 'utf8').replace('{{page}}', '{{page}}0');
+    writeFileSync(path.join(partials, 'indhold.hbs'), own);
+    const run = agenda(['build', '2012-12-04', '--udvalg', 'SUF', '--out', 'out.pdf'], { cwd: repo });
+    expect(run.stderr).toMatch(
+      /husstil\/partials\/indhold\.hbs: the house style's templates or stylesheet make a contents the print does not bear out: .*on page 30, but no page prints the number 30/,
+    );
+    expect(run.status).toBe(1);
+    expect(existsSync(path.join(repo, 'out.pdf'))).toBe(false);
   });
 });
