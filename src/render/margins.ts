@@ -114,9 +114,14 @@ export function pageRules(
   });
 }
 
-/** The texts of each margin line that prints the page's number, as the page numbered `page` of `pages` prints it, in any part. */
+/**
+ * The texts of each margin line that prints the page's number on the items' pages (where the headings
+ * the contents list stand), as the page numbered `page` of `pages` prints it, in any part.
+ */
 export function numberTexts(meeting: Meeting, pages: number): (page: number) => string[] {
-  const lines = marginBoxes(meeting).flatMap((b) => b.lines.filter((l) => l.includes('{side}')));
+  const lines = marginBoxes(meeting)
+    .filter((b) => b.pages.includes('punkter'))
+    .flatMap((b) => b.lines.filter((l) => l.includes('{side}')));
   const parts = [...new Set(['', meeting.style.ord.åben_del ?? '', meeting.style.ord.lukket_del ?? ''])];
   return (page) => lines.flatMap((line) => parts.map((part) => fill(line, { ...marginValues(meeting, part, pages), side: String(page) })));
 }

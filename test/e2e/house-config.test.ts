@@ -178,6 +178,29 @@ describe('the house style keys, checked', () => {
     contentsRight(file, ['Åbent referat', '1. Ny sundhedspolitik', '2. Forebyggelse i skolerne', 'Lukket referat', '3. Køb af ejendom']);
   });
 
+  it('a page number on the front page alone proves nothing wrong: the contents are counted from the first item', () => {
+    const repo = house((k) =>
+      k.replace(
+        '  sidefod:\n    midte: "Side {side} af {sider}"\n    sider: [forside, indhold, punkter]\n',
+        '  sidefod:\n    midte: "Side {side}"\n    sider: [forside]\n',
+      ),
+    );
+    const file = build(repo);
+    const text = pdfPages(file, true);
+    expect(lines(text[0]!).filter(Boolean).at(-1)).toBe('Side 1');
+    expect(text.slice(1).join('\f')).not.toMatch(/Side \d/);
+    // Built (the proof passed), and each entry names the sheet its heading is on, the front page being 1.
+    expect(contentsEntries(file).map((e) => [e.title, e.listed])).toEqual([
+      ['Åbent referat', 3],
+      ['1. Ny sundhedspolitik', 3],
+      ['2. Forebyggelse i skolerne', 4],
+      ['Lukket referat', 5],
+      ['3. Køb af ejendom', 5],
+    ]);
+    expect(text[2]).toContain('1. Ny sundhedspolitik');
+    expect(text[4]).toContain('3. Køb af ejendom');
+  });
+
   it('a contents the print does not bear out, where the house numbers from the front page, is an error naming the partial, and no PDF', () => {
     const repo = house();
     const partials = path.join(repo, 'husstil', 'partials');
