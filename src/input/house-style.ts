@@ -32,6 +32,9 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             sagsnummer_i_punkt: o.sagsnummer_i_punkt ?? s.sagsnummer_i_punkt,
             behandlinger_fra_sag: o.behandlinger_fra_sag ?? s.behandlinger_fra_sag,
             afbud_ved_beslutning: o.afbud_ved_beslutning ?? s.afbud_ved_beslutning,
+            sidetal_fra: o.sidetal_fra ?? s.sidetal_fra,
+            store_forbogstaver: o.store_forbogstaver ?? s.store_forbogstaver,
+            sluttid: o.sluttid ?? s.sluttid,
           }
         : s,
     style,

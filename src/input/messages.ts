@@ -7,7 +7,7 @@ export const clerkErrorMap: z.core.$ZodErrorMap = (issue) => {
       if (issue.input === null) return 'must not be empty';
       return issue.input === undefined ? 'is missing' : `expected ${describe(issue.expected)}, got ${describeValue(issue.input)}`;
     case 'invalid_union':
-      return issue.input === null ? 'must not be empty' : undefined;
+      return issue.input === null ? 'must not be empty' : waysExpected(issue.errors, issue.input);
     case 'unrecognized_keys':
       return unknownKeys(issue.keys, knownKeys(issue.inst));
     case 'invalid_value':
@@ -18,6 +18,14 @@ export const clerkErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/** "expected text or a list ..., got a block of keys": where the value is of none of the types its ways take. */
+function waysExpected(ways: z.core.$ZodIssue[][], input: unknown): string | undefined {
+  const types = ways.map((issues) => issues.find((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (types.some((t) => t === undefined)) return undefined;
+  const expected = [...new Set(types.map((t) => (t?.code === 'invalid_type' ? describe(t.expected) : '')))];
+  return `expected ${expected.join(' or ')}, got ${describeValue(input)}`;
+}
 
 function describe(expected: string): string {
   const words: Record<string, string> = {

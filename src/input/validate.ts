@@ -21,7 +21,7 @@ function toFindings(source: YamlFile, issue: z.core.$ZodIssue): Finding[] {
     message,
   });
   const written = issue.code === 'invalid_union' ? wayWritten(issue.errors) : undefined;
-  if (written) return toFindings(source, { ...written, path: [...issue.path, ...written.path] });
+  if (written) return written.flatMap((w) => toFindings(source, { ...w, path: [...issue.path, ...w.path] }));
   if (issue.code !== 'unrecognized_keys') return [at(issue.path, issue.message)];
   const messages = issue.message.split(perKeySeparator);
   return issue.keys.map((key, i) => at([...issue.path, key], messages[i] ?? 'unknown key', true));
@@ -29,12 +29,12 @@ function toFindings(source: YamlFile, issue: z.core.$ZodIssue): Finding[] {
 
 /**
  * A value that may be written in more than one way (a text, or a block with `tekst`) and fails the
- * way it was written: that way's one issue, where it stands, not zod's "Invalid input" for the whole.
+ * way it was written: that way's issues, each where it stands, not zod's "Invalid input" for the whole.
  * The way written is the only one whose issues are not that the value has another type.
  */
-function wayWritten(ways: z.core.$ZodIssue[][]): z.core.$ZodIssue | undefined {
+function wayWritten(ways: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
   const written = ways.filter((issues) => !issues.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-  return written.length === 1 && written[0]?.length === 1 ? written[0][0] : undefined;
+  return written.length === 1 && written[0]?.length ? written[0] : undefined;
 }
 
 /** `['punkter', 2, 'bilag', 0, 'nummer']` as `punkter[2].bilag[0].nummer`. */

@@ -18,6 +18,8 @@ export interface Meeting {
   audience: Audience;
   date: string;
   committee: string;
+  /** The committee's name in the genitive where its file gives it (`genitiv:`); else the Danish rule makes it (render/wording.ts). */
+  committeeGenitive?: string;
   /** The committee's short name where the documents' names carry it (a repository of several committees). */
   committeeId?: string;
   /** The authority the committee belongs to, the PDF's author. */
@@ -58,6 +60,11 @@ export interface ApprovalRow {
   /** Never in the public version. */
   reservation?: string;
 }
+
+/** A page's header or footer as the house writes it: one phrase, or lines at the left, middle and right on the pages listed. */
+export type PageMargin = NonNullable<HouseStyleInput['sidehoved']>;
+/** The kinds of pages a header or footer may stand on: forside, indhold, punkter. */
+export type PageKind = NonNullable<Exclude<PageMargin, string>['sider']>[number];
 
 export interface HouseStyle extends HouseStyleInput {
   /** The repository's templates (husstil/: partials/*.hbs, style.css) that replace the package's. */

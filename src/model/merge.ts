@@ -39,6 +39,7 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     audience: 'medlemmer',
     date,
     committee: committee.navn,
+    committeeGenitive: committee.genitiv,
     committeeId: sources.folder.named ? sources.folder.id : undefined,
     authority: authorityOf(committee, sources.municipality),
     place: meeting.sted ?? scheduled?.sted ?? committee.sted,

@@ -99,13 +99,13 @@ export async function attachmentHashes(dir: string, meeting: Meeting, office: Of
  * The agenda as printed, with every attachment's pages in the same document: after the agenda, or
  * (`--bilag-efter-punkt`) each item's right after that item's pages. Each is stamped with what it is
  * and its page in the combined numbering ("Side 35 af 120"), bookmarked under its item, and the
- * target of the agenda's links to it.
+ * target of the agenda's links to it. `fromFrontPage`: the house numbers its pages from the front page.
  */
-export async function combine(doc: PDFDocument, attachments: Attachments): Promise<void> {
+export async function combine(doc: PDFDocument, attachments: Attachments, fromFrontPage = false): Promise<void> {
   const printed = await headingPages(doc);
   const sizes = [...attachments.pages.sizes.values()];
   // After each item, the empty sheet its attachments take the place of (see attachmentPlaces).
-  const { agenda, places } = agendaLayout(printed, sizes, attachments.pages.afterItem);
+  const { agenda, places } = agendaLayout(printed, sizes, attachments.pages.afterItem, fromFrontPage);
   for (const sheet of [...places].sort((a, b) => b - a)) await removeSheet(doc, sheet);
   const { starts, total } = attachmentStarts(agenda, sizes, attachments.pages.afterItem);
   // The combined numbering counts the sheets from the agenda's first numbered one.

@@ -3,7 +3,7 @@ import type { Meeting } from '../model/meeting.js';
 import { contentsMistakes } from '../pdf/contents-proof.js';
 import { pageTexts } from '../pdf/page-text.js';
 import { TemplateError } from '../render/templates.js';
-import { numberTexts } from '../render/wording.js';
+import { numberTexts } from '../render/margins.js';
 import { RenderError } from '../shared/errors.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { pageNumbers, type HeadingPages, type RenderedDocument } from '../shared/printable.js';
@@ -19,7 +19,7 @@ export async function proveContents(
   rendered: RenderedDocument,
   headings: HeadingPages,
 ): Promise<void> {
-  const texts = numberTexts(meeting, pageNumbers(headings).total);
+  const texts = numberTexts(meeting, pageNumbers(headings, meeting.style.sidetal_fra === 'forside').total);
   const mistakes = contentsMistakes(await pageTexts(bytes), rendered.contents, texts);
   if (mistakes.length === 0) return;
   const house = meeting.style.templates;

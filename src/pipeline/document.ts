@@ -101,8 +101,16 @@ export async function printMeeting(
   const { doc, bytes, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess);
   // A combined document's numbers count its attachments, which are not in this print.
   if (!attachments) await proveContents(meeting, bytes, rendered, headings);
-  const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
-  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
+  const fromFrontPage = meeting.style.sidetal_fra === 'forside';
+  const metadata = {
+    title: documentTitle(meeting),
+    author: meeting.authority,
+    subject: documentSubject(meeting),
+    language: 'da',
+    inputs,
+    fromFrontPage,
+  };
+  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, fromFrontPage));
   return { html: rendered.html, pdf: await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments), headings };
 }
 

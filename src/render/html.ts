@@ -107,14 +107,21 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   // With the attachments after each item, the print holds an empty sheet where each item's go.
   const sizes = attachments ? [...attachments.sizes.values()] : [];
   const places = attachments?.afterItem ? attachmentPlaces(sizes) : new Map<number, number>();
-  const agendaPages = headings && agendaLayout(headings, sizes, attachments?.afterItem ?? false).agenda;
+  const fromFrontPage = meeting.style.sidetal_fra === 'forside';
+  const agendaPages = headings && agendaLayout(headings, sizes, attachments?.afterItem ?? false, fromFrontPage).agenda;
   const combined = attachments ? combinedPages(agendaPages, attachments) : undefined;
   const pages = combined && agendaPages ? { body: combined.body, total: combined.total } : agendaPages;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
   const items = combined ? meeting.items.map((item) => withAttachmentPages(item, combined.starts)) : meeting.items;
   const bilagsoversigt = items.filter((i) => i.bilag.length > 0);
+  const delOverskrifter = partHeadings(meeting.style.ord, items);
   const contents = [
-    ...items.map((item, i) => ({ label: `${item.number}. ${item.title}`, anchor: `punkt-${item.number}`, page: pageOf(i) })),
+    ...items.flatMap((item, i) => {
+      const anchor = `punkt-${item.number}`;
+      const part = delOverskrifter[i];
+      const entry = { label: `${item.number}. ${item.title}`, anchor, page: pageOf(i) };
+      return part === undefined ? [entry] : [{ label: part, anchor, page: pageOf(i), part: true }, entry];
+    }),
     ...(bilagsoversigt.length ? [{ label: meeting.style.ord.bilagsoversigt, anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
   const closed = meetingHoldsClosed(meeting) ? closedWarning : undefined;
@@ -132,6 +139,7 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     contents,
     bilagsoversigt,
     bilagPladser,
+    delOverskrifter,
     pages,
     combined: Boolean(combined),
     closed,
@@ -157,6 +165,17 @@ function approvalPage(meeting: Meeting): boolean {
 /** The page of the version the members approve: everyone who took part, none approved yet. */
 function notYetApproved(meeting: Meeting): ApprovalRow[] {
   return presentAt(meeting.members, meeting.seats, meeting.absent).map((person) => ({ person, atMeeting: false, earlier: false }));
+}
+
+/**
+ * The name of the part each item begins, where it begins one: the house that names its open and closed
+ * parts (ord.åben_del, ord.lukket_del) prints the name over the part's first item and in the contents.
+ */
+function partHeadings(words: Meeting['style']['ord'], items: Item[]): Array<string | undefined> {
+  return items.map((item, i) => {
+    if (i > 0 && items[i - 1]?.lukket === item.lukket) return undefined;
+    return item.lukket ? words.lukket_del : words.åben_del;
+  });
 }
 
 /** Where each attachment starts, in the combined numbering (see attachmentStarts), and the combined document's number of pages. */

@@ -11,6 +11,7 @@ import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
+import { pageRules, partsInMargins } from './margins.js';
 import {
   absentAtDecision,
   absentLine,
@@ -22,9 +23,8 @@ import {
   approvedVersionLine,
   itemNumbers,
   listed,
-  marginContent,
   memberLine,
-  notTakingPartLine,
+  notTakingPartLines,
   participantLine,
   personName,
   protocolLine,
@@ -86,7 +86,7 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     absentLine,
     absentAtDecision,
     substituteLine,
-    notTakingPartLine,
+    notTakingPartLines,
     itemNumbers,
     participantLine,
     treatmentLine,
@@ -96,7 +96,8 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     voteLines,
     protocolLine,
     listed,
-    marginContent,
+    pageRules,
+    partsInMargins,
     cssString,
   });
   const dir = path.join(templatesDir, 'partials');

@@ -30,10 +30,21 @@ export function fill(phrase: string, values: Record<string, string>): string {
 
 const capitalized = (s: string) => s.charAt(0).toLocaleUpperCase('da') + s.slice(1);
 
-/** A date in one of the house's patterns: `forside` capitalized ("Onsdag den 22. november 2023"), `titel`, `beslutning`. */
+/**
+ * A date in one of the house's patterns (`forside`, `titel`, `beslutning`), capitalized where the house
+ * says so (`store_forbogstaver`, by default the front page's: "Onsdag den 22. november 2023").
+ */
 export function styledDate(style: HouseStyle, which: keyof HouseStyle['datoer'], isoDate: string): string {
   const text = format(localNoon(isoDate), style.datoer[which], { locale: da });
-  return which === 'forside' ? capitalized(text) : text;
+  return style.store_forbogstaver.includes(which) ? capitalized(text) : text;
+}
+
+/**
+ * A committee's name in the genitive: as its file gives it (`genitiv:`), else by the Danish rule,
+ * an s added, but not after s, x or z ("Økonomiudvalgets", "Kommunalbestyrelsens", "Ældreråds").
+ */
+export function genitive(name: string, given?: string): string {
+  return given ?? (/[sxz]$/i.test(name) ? name : `${name}s`);
 }
 
 /** "Dagsorden", "Referat", in the house's words. */
@@ -51,9 +62,26 @@ export function documentsFeedTitle(words: Words, whose: string): string {
   return `${whose}: ${words.dagsorden} og ${words.referat.toLocaleLowerCase('da')}`;
 }
 
-/** "Beslutning i Direktionen den 22-11-2023", or however the house heads a committee's decision. */
-export function decisionHeading(style: HouseStyle, phrase: string, committee: string, isoDate: string): string {
-  return fill(phrase, { udvalg: committee, dato: styledDate(style, 'beslutning', isoDate) });
+/**
+ * "Beslutning i Direktionen den 22-11-2023", or however the house heads a committee's decision:
+ * "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1" with the item's `number`
+ * and the committee's `genitiveName` (its file's `genitiv:`). A template passes its helper's options
+ * last, in place of what it leaves out: only text and numbers are taken.
+ */
+export function decisionHeading(
+  style: HouseStyle,
+  phrase: string,
+  committee: string,
+  isoDate: string,
+  number?: unknown,
+  genitiveName?: unknown,
+): string {
+  return fill(phrase, {
+    udvalg: committee,
+    udvalgs: genitive(committee, typeof genitiveName === 'string' ? genitiveName : undefined),
+    dato: styledDate(style, 'beslutning', isoDate),
+    punkt: typeof number === 'number' || typeof number === 'string' ? String(number) : '',
+  });
 }
 
 /** "Jan Petersen (A)"; a person without a party by name alone. */
@@ -117,9 +145,29 @@ export function absentAtDecision(words: Words, absent: Absence[]): string {
   return `${words.fraværende} ${absent.length ? listed(absent.map((a) => personName(words, a.member))) : words.ingen}`;
 }
 
-/** "X deltog ikke i behandlingen af punktet på grund af inhabilitet." */
-export function notTakingPartLine(words: Words, n: NotTakingPart): string {
-  return fill(n.reason === 'inhabil' ? words.inhabil : words.ikke_deltaget, { navn: n.name });
+/**
+ * Who did not take part in an item, a line each: "X deltog ikke i behandlingen af punktet." and "... på
+ * grund af inhabilitet."; or, where the house lists them (ord.ikke_deltaget_liste), its line and then
+ * those who did not take part one a line, each disqualified member still with the line of why.
+ */
+export function notTakingPartLines(meeting: Meeting, item: Item): string[] {
+  const words = meeting.style.ord;
+  const values = (n: NotTakingPart) => ({ navn: n.name, medlem: memberName(meeting, n.name) });
+  const absent = item.notTakingPart.filter((n) => n.reason === 'fraværende');
+  const listed = words.ikke_deltaget_liste !== undefined && absent.length > 0;
+  return [
+    ...(listed ? [words.ikke_deltaget_liste ?? '', ...absent.map((n) => fill(words.ikke_deltaget_navn ?? '{navn}', values(n)))] : []),
+    ...item.notTakingPart
+      .filter((n) => !listed || n.reason === 'inhabil')
+      .map((n) => fill(n.reason === 'inhabil' ? words.inhabil : words.ikke_deltaget, values(n))),
+  ];
+}
+
+/** A member or substitute of the meeting by name, with the party letter as the house writes it ("Hanne Berg (C)"). */
+function memberName(meeting: Meeting, name: string): string {
+  const people = [...meeting.members, ...meeting.absent.flatMap((a) => (a.substitute ? [a.substitute] : []))];
+  const person = people.find((p) => p.name === name);
+  return person ? personName(meeting.style.ord, person) : name;
 }
 
 /** The vote's lines, for, against, abstaining, each where anybody voted so. */
@@ -172,30 +220,6 @@ export function approvedVersionLine(words: Words, sha256: string): string {
 /** "A, F og V". */
 export function listed(names: string[]): string {
   return new Intl.ListFormat('da', { type: 'conjunction' }).format(names);
-}
-
-/**
- * A page header's or footer's text as the value of a CSS margin box's `content`: its words as
- * strings, {side} as the page counter, {sider} as the number of pages (where known).
- */
-export function marginContent(phrase: string, meeting: Meeting, pages: number | undefined): string {
-  const values = marginValues(meeting);
-  return phrase
-    .split(/(\{side\})/)
-    .filter(Boolean)
-    .map((part) => (part === '{side}' ? 'counter(page)' : cssString(fill(part, { ...values, sider: String(pages ?? '') }))))
-    .join(' ');
-}
-
-/** What a page's header and footer may name besides its number. */
-function marginValues(meeting: Meeting): Record<string, string> {
-  return { udvalg: meeting.committee, dokument: kindWord(meeting), dato: styledDate(meeting.style, 'titel', meeting.date) };
-}
-
-/** The text of each margin (sidehoved, sidefod) that prints the page's number, as the page numbered `page` of `pages` prints it. */
-export function numberTexts(meeting: Meeting, pages: number): (page: number) => string[] {
-  const phrases = [meeting.style.sidehoved, meeting.style.sidefod].filter((p): p is string => p?.includes('{side}') === true);
-  return (page) => phrases.map((p) => fill(p, { ...marginValues(meeting), side: String(page), sider: String(pages) }));
 }
 
 /**

@@ -33,11 +33,15 @@ export interface PageNumbers {
   total: number;
 }
 
-/** Our templates put the contents heading first, then the body; the front matter before the body is not numbered. */
-export function pageNumbers(headings: HeadingPages): PageNumbers {
+/**
+ * Our templates put the contents heading first, then the body. By default the front matter before the
+ * body is not numbered; `fromFrontPage` (the house's `sidetal_fra: forside`), every sheet is, the front page Side 1.
+ */
+export function pageNumbers(headings: HeadingPages, fromFrontPage = false): PageNumbers {
   const [, firstBody, ...rest] = headings.pages;
   if (firstBody === undefined) return { body: [], total: 0 };
-  return { body: [firstBody, ...rest].map((p) => p - firstBody + 1), total: headings.sheets - firstBody };
+  const first = fromFrontPage ? 0 : firstBody;
+  return { body: [firstBody, ...rest].map((p) => p - first + 1), total: headings.sheets - first };
 }
 
 /** One attachment of a combined document, in the Bilagsoversigt's order: its item (0-based) and its number of pages. */
@@ -90,14 +94,15 @@ function placeSheets(headings: HeadingPages, places: Map<number, number>): numbe
 
 /**
  * The agenda's own page numbers from a print, as if the empty sheets its attachments take the place
- * of were not there, and those sheets (0-based; none unless `afterItem`).
+ * of were not there, and those sheets (0-based; none unless `afterItem`); numbered as pageNumbers.
  */
 export function agendaLayout(
   headings: HeadingPages,
   attachments: AttachmentSize[],
   afterItem: boolean,
+  fromFrontPage = false,
 ): { agenda: PageNumbers; places: number[] } {
   const places = afterItem ? placeSheets(headings, attachmentPlaces(attachments)) : [];
   const without = { pages: headings.pages.map((p) => p - places.filter((s) => s < p).length), sheets: headings.sheets - places.length };
-  return { agenda: pageNumbers(without), places };
+  return { agenda: pageNumbers(without, fromFrontPage), places };
 }

@@ -281,7 +281,7 @@ describe('every new key, checked with a located error', () => {
       'kommune.yaml',
       '{udvalg}s beslutning',
       '{udvalget}s beslutning',
-      /^kommune\.yaml:\d+:\d+: husstil\.ord\.beslutning: \{udvalget\} is not known here \(write \{udvalg\}, \{dato\}\)/,
+      /^kommune\.yaml:\d+:\d+: husstil\.ord\.beslutning: \{udvalget\} is not known here \(write \{udvalg\}, \{udvalgs\}, \{dato\}, \{punkt\}\)/,
     ],
     [
       'kommune.yaml',

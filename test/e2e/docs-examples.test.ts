@@ -6,8 +6,8 @@ import { agenda, tempDir } from '../support/cli.js';
 import { helpCommands, helpOf, helpOptions } from '../support/help.js';
 
 // The examples in README.md and docs/ are run: a YAML file marked `# eksempel: <path>` on its first
-// line is written over that file of a copy of the example it names (meetings/, eksempel/ or
-// fixtures/husstil/) and must pass `agenda check`; every command line `agenda ...` (in a sh block
+// line is written over that file of a copy of the example it names (meetings/, eksempel/,
+// fixtures/husstil/ or fixtures/husstil-sider/) and must pass `agenda check`; every command line `agenda ...` (in a sh block
 // or in running text) must name a command and options that command's --help lists; every relative
 // link must lead to a file.
 
@@ -47,13 +47,14 @@ const examples = [
   { prefix: 'meetings/', copy: 'meetings', cwd: '' },
   { prefix: 'eksempel/', copy: 'eksempel', cwd: 'eksempel' },
   { prefix: 'fixtures/husstil/', copy: 'fixtures/husstil', cwd: 'fixtures/husstil' },
+  { prefix: 'fixtures/husstil-sider/', copy: 'fixtures/husstil-sider', cwd: 'fixtures/husstil-sider' },
 ];
 const meetingFile = /^\d{4}-\d{2}-\d{2}\.yaml$/;
 
 /** `agenda check` of the snippet in place of its file, with the example's other files (a shared file, with its meetings). */
 function checkExample({ target, text }: YamlExample) {
   const example = examples.find((e) => target.startsWith(e.prefix));
-  if (!example) throw new Error(`# eksempel: ${target}: not a file of meetings/, eksempel/ or fixtures/husstil/`);
+  if (!example) throw new Error(`# eksempel: ${target}: not a file of meetings/, eksempel/, fixtures/husstil/ or fixtures/husstil-sider/`);
   const dir = tempDir('agenda-docs-');
   cpSync(path.join(packageRoot, example.copy), path.join(dir, example.copy), { recursive: true });
   const file = path.join(dir, target);

@@ -21,6 +21,7 @@ const folders = [
   },
   { dir: 'fixtures/lukket', committees: [['-m', '.']] },
   { dir: 'fixtures/husstil', committees: [['--udvalg', 'SUF']] },
+  { dir: 'fixtures/husstil-sider', committees: [['--udvalg', 'SUF']] },
 ];
 const yamlFiles = (dir: string) =>
   readdirSync(path.join(packageRoot, dir), { recursive: true })
@@ -155,6 +156,9 @@ const mistakes: Array<{ what: string; file: string; from: RegExp; to: string; at
   { what: 'a section under a key every item has', ...husstil('  afsnit:\n    - overskrift: Titel\n      nøgle: titel') },
   { what: 'a placeholder a phrase does not know', ...husstil('  ord:\n    afbud: "{navn} (afbud)"') },
   { what: 'a clock in a date pattern', ...husstil('  datoer:\n    titel: dd.mm.yyyy') },
+  { what: 'a kind of page a header does not know', ...husstil('  sidehoved:\n    venstre: "{udvalg}"\n    sider: [forside, bagside]') },
+  { what: 'a placeholder a line of the footer does not know', ...husstil('  sidefod:\n    midte:\n      - "Side {sid}"') },
+  { what: 'numbering from a page there is none of', ...husstil('  sidetal_fra: bagside') },
 ];
 
 describe('a mistake, in the editor and in agenda check', () => {

@@ -79,6 +79,7 @@ describe("the fixtures' JSON Schemas, which their files name for an editor", () 
     for (const [fixture, args] of [
       ['lukket', ['-m', '.']],
       ['husstil', ['--udvalg', 'SUF']],
+      ['husstil-sider', ['--udvalg', 'SUF']],
     ] as const) {
       const copy = path.join(tempDir(), fixture);
       cpSync(path.join(packageRoot, 'fixtures', fixture), copy, { recursive: true });

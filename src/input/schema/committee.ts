@@ -76,6 +76,9 @@ const schedule = block({
 /** `udvalg.yaml`: who meets, where and when. */
 export const committeeSchema = block({
   navn: name.describe("The committee's name: Direktionen, Økonomiudvalget."),
+  genitiv: optional(name).describe(
+    "The committee's name in the genitive, for the house's {udvalgs}: default its name with an s (not after s, x or z): Økonomiudvalgets.",
+  ),
   kort: optional(namePart).describe("The short name commands and documents' names use (--udvalg ØK); default the folder's name."),
   kommune: optional(name).describe("The municipality; default kommune.yaml's navn."),
   sted: name.describe('Where the committee meets: the room.'),

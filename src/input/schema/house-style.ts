@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import { z } from 'zod';
 import { messageOf } from '../../shared/errors.js';
-import { asText, block, flag, optional, rule, text } from '../fields.js';
+import { asText, block, flag, list, optional, rule, text } from '../fields.js';
 import { ownItemKeys } from './meeting.js';
 
 // The house style (husstil): what differs from one municipality's documents to another's. The
@@ -137,19 +137,27 @@ const wordShape = {
   politisk_temamøde: phrase('udvalg').describe("A theme meeting's name: Temamøde i {udvalg}."),
   politisk_ekstraordinært: phrase('møde').describe("An extraordinary meeting's name: Ekstraordinært {møde}."),
   rul: phrase('måned', 'møder').describe('The Rul line of the cycle under way: Rul {måned}: {møder}.'),
-  beslutning: phrase('udvalg', 'dato').describe("The decision's heading: Beslutning i {udvalg} den {dato}."),
+  beslutning: phrase('udvalg', 'udvalgs', 'dato', 'punkt').describe(
+    "The decision's heading: Beslutning i {udvalg} den {dato}; {udvalgs} is the committee's name in the genitive, {punkt} the item's number.",
+  ),
   medlem: phrase('navn', 'parti').describe('A member on the front page and the Underskriftsside: {navn} ({parti}).'),
   formand: phrase('medlem').describe('The chair: {medlem} (formand).'),
   næstformand: phrase('medlem').describe('The deputy chair: {medlem} (næstformand).'),
   afbud: phrase('medlem').describe('An absent member: {medlem} (afbud).'),
   stedfortræder: phrase('stedfortræder', 'medlem').describe("A substitute in an absent member's seat: {stedfortræder} (for {medlem})."),
-  inhabil: phrase('navn').describe('A member disqualified from an item: {navn} er inhabil.'),
-  ikke_deltaget: phrase('navn').describe('A member who did not take part in an item: {navn} deltog ikke.'),
+  inhabil: phrase('navn', 'medlem').describe(
+    'A member disqualified from an item: {navn} er inhabil; {medlem} is the name with the party letter.',
+  ),
+  ikke_deltaget: phrase('navn', 'medlem').describe(
+    'A member who did not take part in an item: {navn} deltog ikke; {medlem} is the name with the party letter.',
+  ),
   stemte_for: phrase('hvem', 'antal').describe('Who voted for: {hvem}, {antal} of them.'),
   stemte_imod: phrase('hvem', 'antal').describe('Who voted against: {hvem}, {antal} of them.'),
   undlod: phrase('hvem', 'antal').describe('Who abstained: {hvem}, {antal} of them.'),
   protokol: phrase('hvem').describe("A dissent's heading in the minutes (protokoltilførsel): {hvem}."),
-  tidligere_beslutning: phrase('udvalg', 'dato').describe("An earlier committee's decision on the case: {udvalg} den {dato}."),
+  tidligere_beslutning: phrase('udvalg', 'udvalgs', 'dato').describe(
+    "An earlier committee's decision on the case: {udvalg} den {dato}; {udvalgs} is its name in the genitive.",
+  ),
   tilføjelse: phrase('dato').describe("An addition's heading in approved minutes: Tilføjelse den {dato}."),
   godkendelsesside: text.describe('The heading of the approval page: Godkendelsesside.'),
   godkendelse_forklaring: text.describe(
@@ -200,20 +208,73 @@ const wordShape = {
   tidligere_behandling: phrase('udvalg', 'dato', 'punkt').describe('An earlier treatment: {udvalg} den {dato}, punkt {punkt}.'),
   underpunkt: phrase('punkt', 'bogstav', 'titel').describe("A sub-item's heading: {bogstav}. {titel} ({punkt} is the item's number)."),
   ingen: text.describe('Where nobody is absent, in the line of who is, under each decision (afbud_ved_beslutning): Ingen.'),
+  // The document's open and closed parts, as the house names them (Åbent referat, Lukket referat); without them, no parts.
+  åben_del: optional(text).describe(
+    'The name of the open part, in the contents, over its first item and as {del} in the margins: Åbent referat.',
+  ),
+  ikke_deltaget_liste: optional(text).describe(
+    'Where given, who did not take part in an item is listed under this line, one a line, in place of ikke_deltaget: Følgende deltog ikke i behandlingen af punktet:',
+  ),
+  ikke_deltaget_navn: optional(phrase('navn', 'medlem')).describe(
+    'A line of that list: {navn} (default), or {medlem}, the name with the party letter.',
+  ),
+  lukket_del: optional(text).describe(
+    'The name of the closed part, in the contents, over its first item and as {del} in the margins: Lukket referat.',
+  ),
 } as const;
 
 const words = block(wordShape);
 
 const dateShape = {
-  forside: datePattern.describe("The front page's date pattern: EEEE 'den' d. MMMM yyyy (Onsdag den 22. november 2023, capitalized)."),
+  forside: datePattern.describe(
+    "The front page's date pattern: EEEE 'den' d. MMMM yyyy (onsdag den 22. november 2023, capitalized where store_forbogstaver says: Onsdag).",
+  ),
   titel: datePattern.describe("The PDF's title and subject: d. MMMM yyyy (22. november 2023)."),
   beslutning: datePattern.describe("The decision's heading: dd-MM-yyyy (22-11-2023)."),
   behandling: datePattern.describe("An item's earlier treatment: d. MMMM yyyy (30. januar 2012)."),
 };
 const dates = block(dateShape);
 
-/** The page's header and footer: {side} and {sider} are the page and the pages. */
-const pageText = phrase('udvalg', 'dokument', 'dato', 'side', 'sider');
+/** A line of the page's header or footer: {side} and {sider} are the page and the pages, {del} the part's name, {kommune} the municipality. */
+const pageText = phrase('kommune', 'udvalg', 'udvalgs', 'dokument', 'del', 'dato', 'side', 'sider');
+
+/** The kinds of pages a header or footer may stand on. */
+export const pageKinds = ['forside', 'indhold', 'punkter'] as const;
+
+/** One place of a header or footer: a line, or its lines in order. */
+const pageLines = z.union([pageText, z.array(pageText).meta({ minItems: 1 }).min(1)]);
+
+/**
+ * A header or footer: one line (the header at the top left, the footer at the bottom right, on the
+ * items' pages), or its lines to the left, in the middle and to the right, on the pages listed.
+ */
+const pageMargin = z.union([
+  pageText,
+  block({
+    venstre: optional(pageLines).describe('The line or lines at the left.'),
+    midte: optional(pageLines).describe('The line or lines in the middle.'),
+    højre: optional(pageLines).describe('The line or lines at the right.'),
+    sider: optional(list(z.enum(pageKinds, { error: 'expected forside, indhold or punkter' }))).describe(
+      'The pages it stands on: forside, indhold, punkter (default punkter: the items, the Bilagsoversigt and the Underskriftsside).',
+    ),
+  }),
+]);
+
+/** From which page the pages are numbered: the first item's page (Side 1 after the front page and contents), or the front page. */
+const numberedFrom = z
+  .enum(['første_punkt', 'forside'], { error: 'expected første_punkt or forside' })
+  .describe(
+    "første_punkt (default): the first item's page is Side 1, the front page and contents have no number; forside: the front page is Side 1.",
+  );
+
+/** The dates written with a capital first letter (Onsdag den 22. november 2023). */
+const dateKeys = ['forside', 'titel', 'beslutning', 'behandling'] as const satisfies ReadonlyArray<keyof typeof dateShape>;
+const capitalizedDates = list(z.enum(dateKeys, { error: `expected ${dateKeys.join(', ')}` })).describe(
+  'The dates (of datoer) written with a capital first letter: forside by default (Onsdag den ...); [] for none (onsdag den ...).',
+);
+
+/** Whether the front page prints the end time. */
+const endTime = flag.describe('ja (default): the front page prints the end time (Slut kl.); nej: never.');
 
 /** Whether an attachment's file keeps its links out (see pdf/active-content.ts); any other link out it never keeps. */
 const webLinks = flag.describe(
@@ -248,8 +309,12 @@ const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
   ord: 'The fixed words and phrases of the documents.',
   datoer: 'How dates are written: date patterns (dd-MM-yyyy) for forside, titel, beslutning and behandling.',
-  sidehoved: "The page's header: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
-  sidefod: "The page's footer: {udvalg}, {dokument}, {dato}, {side} and {sider}.",
+  sidehoved:
+    "The page's header: one line at the top left of the items' pages, or venstre, midte and højre, each a line or a list of lines, and sider; " +
+    '{kommune}, {udvalg}, {udvalgs}, {dokument}, {del}, {dato}, {side} and {sider}.',
+  sidefod:
+    "The page's footer: one line at the bottom right of the items' pages, or venstre, midte and højre, each a line or a list of lines, and sider; " +
+    '{kommune}, {udvalg}, {udvalgs}, {dokument}, {del}, {dato}, {side} and {sider}.',
   godkendelse: "The minutes' last page: side (underskriftsside or godkendelsesside) and what the public version shows of it (offentlig).",
 };
 
@@ -258,13 +323,16 @@ export const houseStyleSchema = block({
   afsnit: sections.describe(about.afsnit),
   ord: words.describe(about.ord),
   datoer: dates.describe(about.datoer),
-  sidehoved: optional(pageText).describe(about.sidehoved),
-  sidefod: optional(pageText).describe(about.sidefod),
+  sidehoved: optional(pageMargin).describe(about.sidehoved),
+  sidefod: optional(pageMargin).describe(about.sidefod),
   weblinks_i_bilag: webLinks.default(true),
   godkendelse: approval.describe(about.godkendelse),
   sagsnummer_i_punkt: caseNumber.default(false),
   behandlinger_fra_sag: treatmentsFromCase.default(false),
   afbud_ved_beslutning: absentAtDecision.default(false),
+  sidetal_fra: numberedFrom.default('første_punkt'),
+  store_forbogstaver: capitalizedDates.default(['forside']),
+  sluttid: endTime.default(true),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -272,16 +340,21 @@ export const houseStyleOverrideSchema = block({
   afsnit: optional(sections).describe(`${about.afsnit} Replaces the whole list.`),
   ord: optional(words.partial()).describe(about.ord),
   datoer: optional(dates.partial()).describe(about.datoer),
-  sidehoved: optional(pageText).describe(about.sidehoved),
-  sidefod: optional(pageText).describe(about.sidefod),
+  sidehoved: optional(pageMargin).describe(about.sidehoved),
+  sidefod: optional(pageMargin).describe(about.sidefod),
   weblinks_i_bilag: optional(webLinks).describe(webLinks.description ?? ''),
   godkendelse: optional(approval.partial()).describe(about.godkendelse),
   sagsnummer_i_punkt: optional(caseNumber).describe(caseNumber.description ?? ''),
   behandlinger_fra_sag: optional(treatmentsFromCase).describe(treatmentsFromCase.description ?? ''),
   afbud_ved_beslutning: optional(absentAtDecision).describe(absentAtDecision.description ?? ''),
+  sidetal_fra: optional(numberedFrom).describe(numberedFrom.description ?? ''),
+  store_forbogstaver: optional(capitalizedDates).describe(capitalizedDates.description ?? ''),
+  sluttid: optional(endTime).describe(endTime.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
+export type PageMargin = z.output<typeof pageMargin>;
+export type PageKind = (typeof pageKinds)[number];
 export type HouseStyleOverride = z.output<typeof houseStyleOverrideSchema>;
 
 /**
