@@ -33,7 +33,7 @@ describe('the meeting schema', () => {
 
   it('lists the known keys when a key is nothing like them', () => {
     expect(problems(meetingSchema, 'zzz: 1\n')[0]).toBe(
-      'm.yaml:1:1: zzz: unknown key (known keys here: sted, start, slut, fraværende, modtagere, punkter)',
+      'm.yaml:1:1: zzz: unknown key (known keys here: sted, start, slut, fraværende, deltagere, modtagere, punkter)',
     );
   });
 
