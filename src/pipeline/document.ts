@@ -91,7 +91,7 @@ export async function printMeeting(
   // A combined document's numbers count its attachments, which are not in this print.
   if (!attachments) await proveContents(meeting, bytes, rendered, headings);
   const metadata = { title: documentTitle(meeting), author: meeting.authority, subject: documentSubject(meeting), language: 'da', inputs };
-  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments));
+  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord));
   return { html: rendered.html, pdf: await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments), headings };
 }
 

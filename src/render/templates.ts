@@ -7,7 +7,7 @@ import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
-import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
+import { numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
@@ -64,7 +64,6 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     weekdayDateInText,
     numericDate,
     shortDate,
-    kindName,
     styledDate,
     decisionHeading,
     personName,
