@@ -105,7 +105,7 @@ function port(value: string): number {
 }
 
 /** The commands that work on a committee of the repository, chosen by --udvalg or --meetings. */
-const committeeCommands = ['build', 'check', 'new', 'publish', 'send', 'minutes', 'finalize', 'plan', 'schema'] as const;
+const committeeCommands = ['build', 'check', 'new', 'publish', 'send', 'minutes', 'finalize', 'plan', 'schema', 'preview'] as const;
 const printing = ['build', 'publish', 'send', 'preview'] as const;
 
 /** In the order `--help` lists them. */
@@ -181,7 +181,6 @@ export const options = [
     description: "one committee's folder, named directly (default: the committees of the repository here, or meetings/)",
     commands: committeeCommands,
   },
-  { long: '--meetings', short: '-m', argument: '<dir>', description: 'the meetings folder', default: 'meetings', commands: ['preview'] },
   {
     long: '--force',
     description: 'print every PDF again, also those made from the same inputs as they are (kept by default)',
