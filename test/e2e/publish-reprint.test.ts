@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -13,7 +13,8 @@ import { siteBytes } from '../support/site.js';
 
 const repo = path.join(tempDir('agenda-reprint-'), 'repo');
 const site = path.join(repo, 'site');
-const pdfs = () => new Map([...siteBytes(site)].filter(([file]) => file.endsWith('.pdf') && !file.includes('-bilag-')));
+const pdfs = () =>
+  new Map(existsSync(site) ? [...siteBytes(site)].filter(([file]) => file.endsWith('.pdf') && !file.includes('-bilag-')) : []);
 
 /** Publishes; which PDFs it printed again, by what changed in the site's PDFs, and how many it says it printed. */
 async function publish(): Promise<{ printed: number; changed: string[] }> {
