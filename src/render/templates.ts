@@ -117,11 +117,13 @@ function houseTemplate(hbs: Templates, file: string, source: string): TemplateDe
       return strict(context, options);
     } catch (err) {
       if (err instanceof TemplateError) throw err;
+      // What the template itself does first: a mistake of its own (a helper that does not exist) is told as it is.
+      const html = lenient(context, options);
       const missing = missingField(err);
       // A name the package's templates use is a field that some data leaves out (an item without a decision).
       if (missing && !packageWords().has(missing.name))
         throw new TemplateError(`${file}:${missing.line}: {{${missing.name}}}: no such field here, so it would print nothing (misspelt?)`);
-      return lenient(context, options);
+      return html;
     }
   };
 }
