@@ -148,6 +148,7 @@ const committeeCommands = [
   'plan',
   'schema',
   'diff',
+  'preview',
 ] as const;
 const printing = ['build', 'publish', 'send', 'godkend', 'status', 'preview', 'diff', 'forsegl'] as const;
 
@@ -275,7 +276,6 @@ export const options = [
     description: "one committee's folder, named directly (default: the committees of the repository here, or meetings/)",
     commands: committeeCommands,
   },
-  { long: '--meetings', short: '-m', argument: '<dir>', description: 'the meetings folder', default: 'meetings', commands: ['preview'] },
   {
     long: '--force',
     description: 'print every PDF again, also those made from the same inputs as they are (kept by default)',

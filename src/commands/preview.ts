@@ -1,3 +1,4 @@
+import { chooseCommittee, chooseCommitteeOf } from '../input/repository.js';
 import { openPrivately } from '../preview/open.js';
 import { startPreview } from '../preview/preview.js';
 import type { OptionsOf } from './options.js';
@@ -7,8 +8,9 @@ export type PreviewOptions = OptionsOf<'preview'>;
 
 /** `agenda preview [date]`: the meeting's document, printed anew on every save, on a page at 127.0.0.1; until Ctrl-C. */
 export async function previewCommand(date: string | undefined, options: PreviewOptions): Promise<void> {
-  const { meetings: dir, port, browser } = options;
-  const preview = await startPreview({ dir, date, port, browser, timeoutMs: options.timeout * 1000, warn });
+  const { port, browser } = options;
+  const committee = date === undefined ? await chooseCommittee(options) : await chooseCommitteeOf(options, date);
+  const preview = await startPreview({ committee, date, port, browser, timeoutMs: options.timeout * 1000, warn });
   let forget: () => void = () => undefined;
   try {
     process.stdout.write(`agenda preview of ${preview.file}: ${preview.url}  (Ctrl-C to stop)\n`);

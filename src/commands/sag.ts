@@ -1,6 +1,5 @@
-import { caseSteps, repositoryMeetings, type CaseStep } from '../pipeline/case-history.js';
+import { caseStepText, caseSteps, repositoryMeetings } from '../pipeline/case-history.js';
 import { UsageError } from '../shared/errors.js';
-import { longDate } from '../shared/danish-dates.js';
 import type { OptionsOf } from './options.js';
 
 /** Its options, as declared in options.ts. */
@@ -20,15 +19,5 @@ export async function sagCommand(id: string, options: SagOptions = {}): Promise<
     ? "the members' view, with closed items' titles and closed decisions: not for the public"
     : "the public view: closed items under their public titles, closed decisions not shown (--medlemmer: the members' view)";
   process.stdout.write(`${id}, ${view}\n`);
-  for (const s of steps)
-    process.stdout.write(
-      `${longDate(s.date)}  ${s.committee}, punkt ${s.number}: ${members ? s.title : s.publicTitle}\n  ${decisionLine(s, members)}\n`,
-    );
-}
-
-function decisionLine(step: CaseStep, members: boolean): string {
-  if (!step.decision) return '(ingen beslutning endnu)';
-  const text = step.decision.text.trim().replace(/\s*\n\s*/g, ' ');
-  if (!step.decision.lukket) return text;
-  return members ? `(lukket beslutning) ${text}` : '(lukket beslutning)';
+  for (const s of steps) process.stdout.write(caseStepText(s, members));
 }

@@ -39,6 +39,8 @@ export interface SharedRead {
   committee?: Read<CommitteeInput>;
   /** The house style: the package's, under the municipality's and the committee's overrides (those that are valid). */
   style: HouseStyleInput;
+  /** The package's house style under the municipality's alone: what the committees of one site or feed share. */
+  authorityStyle: HouseStyleInput;
   /** The repository's template overrides (husstil/), where it has them. */
   templates?: HouseTemplates;
   standingItems?: Read<StandingItemsInput>;
@@ -66,7 +68,8 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
   const file = (name: string) => path.join(dir, name);
   const municipality = await readOptional(path.join(root, repositoryFiles.municipality), municipalitySchema, findings);
   const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings);
-  const style = overlay(await readDefaultStyle(), houseStyleOf(municipality), houseStyleOf(committee));
+  const authorityStyle = overlay(await readDefaultStyle(), houseStyleOf(municipality));
+  const style = overlay(authorityStyle, houseStyleOf(committee));
   const sections = style.afsnit.map((a) => a.nøgle);
   const templates = await readHouseTemplates(path.join(root, repositoryFiles.templates), root);
   findings.push(...(await unusedPartials(templates)));
@@ -75,6 +78,7 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
     municipality,
     committee,
     style,
+    authorityStyle,
     templates,
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),

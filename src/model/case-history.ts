@@ -1,4 +1,4 @@
-import type { ClosableText, EarlierDecision, Meeting, Treatment } from './meeting.js';
+import type { ClosableText, EarlierDecision, HouseStyle, Meeting, Treatment } from './meeting.js';
 import { publicTitle } from './public.js';
 
 /** One meeting's handling of a case: which committee, when, under which item number, and what it decided. */
@@ -12,6 +12,8 @@ export interface CaseStep {
   publicTitle: string;
   /** Closed where the item or the decision was closed at that meeting. */
   decision?: ClosableText;
+  /** The words of that meeting's house, which `agenda sag` tells it in. */
+  words: HouseStyle['ord'];
 }
 
 /** Every meeting among `meetings` that took up the case `sag`, in date order (a day's meetings in the order given). */
@@ -27,6 +29,7 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
           title: i.title,
           publicTitle: publicTitle(i, m.style.ord.lukket_punkt),
           decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
+          words: m.style.ord,
         })),
     )
     .sort((a, b) => a.date.localeCompare(b.date));

@@ -24,9 +24,3 @@ export function holdsClosed(meeting: Meeting, item: Item): boolean {
 export function meetingHoldsClosed(meeting: Meeting): boolean {
   return meeting.items.some((item) => holdsClosed(meeting, item));
 }
-
-/** The words that say so, on the front page and in the PDF's subject. */
-export const closedWarning = 'Indeholder lukkede oplysninger – må ikke offentliggøres';
-
-/** Atop every page that holds closed content, so a page printed alone still says so. */
-export const closedPageMarker = 'Lukket indhold';

@@ -99,12 +99,15 @@ async function withoutDates(doc: PDFDocument): Promise<void> {
   info.delete(PDFName.of('ModDate'));
 }
 
+/** The print has other headings than the document: a stylesheet that hides some (display: none) makes this. */
+export class OutlineMismatch extends RenderError {}
+
 /** Gives each outline entry, in document order, the text of the heading it was made from. */
 async function retitleOutline(doc: PDFDocument, headings: string[]): Promise<void> {
   const { PDFHexString, PDFName } = await pdfLib();
   const entries = await outlineEntries(doc);
   if (entries.length !== headings.length) {
-    throw new RenderError(`the PDF outline has ${entries.length} entries for the document's ${headings.length} headings`);
+    throw new OutlineMismatch(`the PDF outline has ${entries.length} entries for the document's ${headings.length} headings`);
   }
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- as many headings as entries: checked just above
   entries.forEach(({ entry }, i) => entry.set(PDFName.of('Title'), PDFHexString.fromText(headings[i]!)));

@@ -96,3 +96,4 @@ export function meetingTakesUpCases(meeting: Meeting): boolean {
 }
 
 export { caseSteps, type CaseStep } from '../model/case-history.js';
+export { caseStepText } from '../render/wording.js';

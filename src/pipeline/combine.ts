@@ -10,6 +10,7 @@ import { headingPages } from '../pdf/outline.js';
 import { removeSheet } from '../pdf/remove-sheet.js';
 import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
+import { fill } from '../render/wording.js';
 import { agendaLayout, attachmentStarts } from '../shared/printable.js';
 import { asPdf, ConverterMissing, converterFinding, type OfficeSettings } from './office.js';
 
@@ -98,10 +99,15 @@ export async function attachmentHashes(dir: string, meeting: Meeting, office: Of
 /**
  * The agenda as printed, with every attachment's pages in the same document: after the agenda, or
  * (`--bilag-efter-punkt`) each item's right after that item's pages. Each is stamped with what it is
- * and its page in the combined numbering ("Side 35 af 120"), bookmarked under its item, and the
+ * and its page in the combined numbering in the house's words ("Side 35 af 120"), bookmarked under its item, and the
  * target of the agenda's links to it. `fromFrontPage`: the house numbers its pages from the front page.
  */
-export async function combine(doc: PDFDocument, attachments: Attachments, fromFrontPage = false): Promise<void> {
+export async function combine(
+  doc: PDFDocument,
+  attachments: Attachments,
+  words: Meeting['style']['ord'],
+  fromFrontPage = false,
+): Promise<void> {
   const printed = await headingPages(doc);
   const sizes = [...attachments.pages.sizes.values()];
   // After each item, the empty sheet its attachments take the place of (see attachmentPlaces).
@@ -125,7 +131,7 @@ export async function combine(doc: PDFDocument, attachments: Attachments, fromFr
   await placeAttachments(
     doc,
     placed,
-    (n) => `Side ${n} af ${total}`,
-    (label, n, m) => `${label}, side ${n} af ${m}`,
+    (n) => fill(words.samlet_side, { side: String(n), sider: String(total) }),
+    (label, n, m) => fill(words.bilag_side, { bilag: label, side: String(n), sider: String(m) }),
   );
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Meeting } from '../model/meeting.js';
 import { contentsMistakes } from '../pdf/contents-proof.js';
+import { OutlineMismatch } from '../pdf/postprocess.js';
 import { pageTexts } from '../pdf/page-text.js';
 import { TemplateError } from '../render/templates.js';
 import { numberTexts } from '../render/margins.js';
@@ -26,6 +27,18 @@ export async function proveContents(
   if (!house) throw new RenderError(`the contents do not match the print: ${mistakes.join('; ')}`);
   throw new TemplateError(
     `${houseFiles(house).join(', ')}: the house style's templates or stylesheet make a contents the print does not bear out: ${mistakes.join('; ')}`,
+  );
+}
+
+/**
+ * A print whose headings are not the document's (OutlineMismatch), where the house has templates of
+ * its own: theirs to mend (a heading hidden with display: none), told as an error naming their files.
+ */
+export function houseFault(meeting: Meeting, err: unknown): unknown {
+  const house = meeting.style.templates;
+  if (!house || !(err instanceof OutlineMismatch)) return err;
+  return new TemplateError(
+    `${houseFiles(house).join(', ')}: the house style's templates or stylesheet leave headings out of the print (display: none?): ${err.message}`,
   );
 }
 

@@ -17,7 +17,7 @@ import { writeAtomically } from '../shared/files.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { combine, type Attachments } from './combine.js';
-import { proveContents } from './contents-proof.js';
+import { houseFault, proveContents } from './contents-proof.js';
 
 /**
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
@@ -110,8 +110,11 @@ export async function printMeeting(
     inputs,
     fromFrontPage,
   };
-  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, fromFrontPage));
-  return { html: rendered.html, pdf: await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments), headings };
+  const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord, fromFrontPage));
+  const pdf = await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments).catch((err: unknown) => {
+    throw houseFault(meeting, err);
+  });
+  return { html: rendered.html, pdf, headings };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */

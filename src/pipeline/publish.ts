@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CommitteeChoice } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
+import { readDefaultStyle } from '../input/house-style.js';
 import path from 'node:path';
 import { checkShared } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
@@ -24,7 +25,8 @@ import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from
 import { searchFiles } from './publish-search.js';
 import { packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
-import { composeSite, documentName, type PublishedCommittee } from '../publish/site.js';
+import { composeSite, type PublishedCommittee } from '../publish/site.js';
+import { publishedDocumentName } from '../render/wording.js';
 import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
@@ -101,8 +103,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         meeting,
         itemsHtml: renderItems(meeting),
         // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- each meeting has its document
-        pdf: published(pdf!.file, documentName(meeting.kind, meeting.committee, meeting.date)),
-        combined: combined && published(combined.file, documentName(meeting.kind, meeting.committee, meeting.date, true)),
+        pdf: published(pdf!.file, publishedDocumentName(meeting, false)),
+        combined: combined && published(combined.file, publishedDocumentName(meeting, true)),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),
       };
     }),
@@ -110,7 +112,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const feeds = earlierEvents(await earlierFeeds(earlier));
   const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
-  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds, entryUpdated: updated });
+  // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
+  const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
+  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds, entryUpdated: updated, words });
   const search = await searchFiles(earlier, committees, request.force ?? false);
   for (const [file, bytes] of search.files) {
     files.set(file, bytes);
@@ -122,7 +126,13 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
 
-type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & { dir: string; meetings: Meeting[]; warnings: Finding[] };
+type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
+  dir: string;
+  meetings: Meeting[];
+  warnings: Finding[];
+  /** kommune.yaml's words over the package's, which every committee of the repository shares. */
+  authorityWords: HouseStyleInput['ord'];
+};
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
 async function readCommittee(dir: string, history: HistoryReader): Promise<ReadCommittee> {
@@ -150,6 +160,7 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
     authority: authorityOf(committee, shared.read.municipality?.value?.navn),
     calendar: calendarOf(committee, meetings, shared.read.style.ord),
     words: shared.read.style.ord,
+    authorityWords: shared.read.authorityStyle.ord,
     meetings,
     warnings: findings,
   };

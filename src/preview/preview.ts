@@ -1,4 +1,5 @@
 import { meetingDates, meetingFile } from '../input/load.js';
+import type { CommitteeFolder } from '../input/repository.js';
 import { exists } from '../input/read-file.js';
 import { findBrowser } from '../pdf/browser.js';
 import { reloadTemplates } from '../pipeline/document.js';
@@ -13,7 +14,8 @@ import { watchFolders, type Watcher } from './watch.js';
 import { growHeapSlowly } from '../shared/heap.js';
 
 export interface PreviewRequest {
-  dir: string;
+  /** The committee's folder, and its repository's, whose kommune.yaml, kalender.yaml and husstil/ it follows too. */
+  committee: CommitteeFolder;
   /** The meeting's date; default the latest meeting file. */
   date?: string;
   port: number;
@@ -38,7 +40,7 @@ const quietMs = 30;
  * with `agenda check`'s findings over it, until stopped.
  */
 export async function startPreview(request: PreviewRequest): Promise<RunningPreview> {
-  const { dir } = request;
+  const { dir } = request.committee;
   const day = request.date ? checkedDate(request.date) : (await meetingDates(dir)).at(-1);
   if (!day) throw new UsageError(`no meeting files in ${dir}: name a date, or write one with agenda new`);
   const file = meetingFile(dir, day);
@@ -56,7 +58,7 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
   try {
     server = await serveLocally(request.port, previewRoutes(live, day));
     watcher = await watchFolders(
-      previewFolders(dir, day),
+      previewFolders(request.committee, day),
       quietMs,
       (files) => {
         if (files.some(isTemplate)) reloadTemplates();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
-import { kindName, longDate } from '../shared/danish-dates.js';
+import { documentName } from '../render/wording.js';
 import {
   meetingStates,
   type AgendaItemData,
@@ -68,7 +68,7 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
   return {
     id: at.id,
     type: 'https://schema.oparl.org/1.1/Meeting',
-    name: `${kindName(meeting.kind)} for ${meeting.committee}s møde den ${longDate(meeting.date)}`,
+    name: documentName(meeting),
     meetingState: meetingStates[meeting.kind],
     cancelled: false,
     start: copenhagenTime(meeting.date, meeting.start),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { attachmentAnchor } from '../model/attachments.js';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
+import { kindWord } from '../render/wording.js';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
 import type { PublishedCommittee, SiteFiles } from './site.js';
@@ -33,7 +34,7 @@ function meetingRecords(
   texts: AttachmentTexts,
 ): SearchEntry[] {
   const page = new SiteMap().meetingPage(committee.id, meeting.date);
-  const common = { kind: meeting.kind, committee: committee.name, date: meeting.date, year: meeting.date.slice(0, 4) };
+  const common = { kind: kindWord(meeting), committee: committee.name, date: meeting.date, year: meeting.date.slice(0, 4) };
   return meeting.items.flatMap((item, i) => {
     if (item.lukket) return [];
     const own = { ...common, sag: item.sag, punkt: { title: `${item.number}. ${item.title}`, href: `${page}#punkt-${item.number}` } };

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HouseStyle } from '../model/meeting.js';
-import { documentHeading, documentsFeedTitle } from '../render/wording.js';
+import { documentHeading, documentsFeedTitle, fill, kindWord, siteName } from '../render/wording.js';
 import { atomFeed, type FeedEntry } from './atom.js';
-import { kindName, longDate, weekdayDateInText } from '../shared/danish-dates.js';
 import {
   renderDataPage,
   renderIndexPage,
@@ -49,6 +48,8 @@ export interface SiteOptions {
   url?: string;
   /** The day the front page counts the next meeting from. */
   today: string;
+  /** kommune.yaml's words over the package's: what every committee's page and feed shares says it in them. */
+  words: HouseStyle['ord'];
   /** The events of the feeds the site has now: an event changed since is a new revision of it. */
   earlierEvents: EarlierEvents;
   /** Each document's feed entry's `updated`, by the document's path (atom.ts, entryRevision). */
@@ -59,16 +60,23 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   const map = new SiteMap(options.url);
   const files: SiteFiles = new Map();
   const authority = committees[0]?.authority ?? '';
-  const allDocuments = committees[0] ? documentsFeedTitle(committees[0].words, authority) : authority;
+  const { words } = options;
+  const allDocuments = documentsFeedTitle(words, authority);
+  const names = {
+    site: siteName(words),
+    search: fill(words.søg, { dagsordener: words.dagsordener, referater: words.referater }),
+    data: words.åbne_data,
+  };
   // A committee's page (its meeting's) offers its feed of documents too.
   const frame = (title: string, root: string, trail: Frame['trail'] = [], committee?: PublishedCommittee): Frame => ({
     title,
     root,
     authority,
+    names,
     trail,
     search: map.searchPage,
     feeds: [
-      { title: `Alle møder i ${authority}`, href: `${root}${map.feed()}`, type: 'text/calendar' },
+      { title: fill(words.alle_møder, { udvalg: authority }), href: `${root}${map.feed()}`, type: 'text/calendar' },
       { title: allDocuments, href: `${root}${map.documentsFeed()}`, type: atomType },
       ...(committee
         ? [
@@ -110,22 +118,23 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     addList(files, map, map.list('meetings', committee.id), meetings);
     organizations.push(organization);
     allMeetings.push(...meetings);
-    files.set(map.feed(committee.id), feed(`${committee.name}: møder`, [committee]));
+    files.set(map.feed(committee.id), feed(fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]));
     documentsFeed(map.documentsFeed(committee.id), documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
   }
-  files.set(map.feed(), feed(`${authority}: møder`, committees));
+  files.set(map.feed(), feed(fill(words.mødekalender, { udvalg: authority }), committees));
   documentsFeed(map.documentsFeed(), allDocuments, committees);
   addEntryPoints(files, map, authority, organizations, allMeetings);
-  files.set('index.html', renderIndexPage(frame('Dagsordener og referater', ''), indexView(map, committees, options.today)));
+  files.set('index.html', renderIndexPage(frame(siteName(words, true), ''), indexView(map, committees, options.today, words)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
   files.set(
     'data.html',
-    renderDataPage(frame('Åbne data og mødekalendere', ''), {
+    renderDataPage(frame(names.data, ''), {
+      documents: names.site,
       committees: feeds,
       schema: { index: map.schema('index'), meeting: map.schema('meeting') },
     }),
   );
-  files.set(map.searchPage, renderSearchPage({ ...frame('Søg i dagsordener, referater og bilag', ''), script: map.searchScript }));
+  files.set(map.searchPage, renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }));
   files.set(map.searchScript, searchScript());
   const { css, fonts } = siteStylesheet('skrift');
   files.set('site.css', css);
@@ -142,7 +151,7 @@ function addMeeting(
   frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
 ): MeetingData {
   const { meeting } = published;
-  const heading = `${kindName(meeting.kind)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
+  const heading = documentHeading(meeting);
   const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
   for (const file of [...documents, ...published.attachments]) files.set(file.path, file.bytes);
   const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }], committee);
@@ -238,9 +247,11 @@ function withPages(map: SiteMap, committee: PublishedCommittee): CalendarMeeting
   );
 }
 
-function indexView(map: SiteMap, committees: PublishedCommittee[], today: string): IndexPage {
+function indexView(map: SiteMap, committees: PublishedCommittee[], today: string, words: HouseStyle['ord']): IndexPage {
   return {
     authority: committees[0]?.authority ?? '',
+    heading: siteName(words, true),
+    none: words.dagsordener,
     committees: committees.map((c) => {
       const pages = new Set(c.meetings.map((m) => m.meeting.date));
       const next = c.calendar.find((m) => m.date >= today && !m.cancelled);
@@ -248,6 +259,7 @@ function indexView(map: SiteMap, committees: PublishedCommittee[], today: string
       return {
         id: c.id,
         name: c.name,
+        documents: siteName(c.words),
         feed: map.feed(c.id),
         documentsFeed: map.documentsFeed(c.id),
         next: next && {
@@ -263,7 +275,7 @@ function indexView(map: SiteMap, committees: PublishedCommittee[], today: string
             .reverse()
             .map(({ meeting, pdf }) => ({
               date: meeting.date,
-              kind: meeting.kind,
+              kind: kindWord(meeting),
               page: map.meetingPage(c.id, meeting.date),
               pdf: { href: pdf.path, size: size(pdf) },
             })),
@@ -280,8 +292,3 @@ function size(file: PublishedFile): string {
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-/** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)", "... med bilag (offentlig udgave)": a document's name. */
-export function documentName(kind: string, committee: string, date: string, withAttachments = false): string {
-  return `${kindName(kind)} for ${committee}s møde den ${longDate(date)}${withAttachments ? ' med bilag' : ''} (offentlig udgave)`;
-}

@@ -53,7 +53,7 @@ export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held:
 
 /** A committee's meeting as a calendar feed names it: "Direktionens møde", "Direktionens møde (aflyst)". */
 export function calendarSummary(committee: string, cancelled: boolean, words: Words): string {
-  const name = `${committee}s møde`;
+  const name = fill(words.møde, { udvalg: committee });
   return cancelled ? fill(words.politisk_aflyst, { møde: name }) : name;
 }
 

@@ -3,11 +3,11 @@ import type { ApprovalRow, Item, Meeting } from '../model/meeting.js';
 import { presentAt } from '../model/seats.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
-import { closedPageMarker, closedWarning, meetingHoldsClosed } from '../model/closed.js';
+import { meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';
 import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } from '../shared/printable.js';
 import { attachmentAnchor } from '../model/attachments.js';
-import { bilagOf, kindWord, styledDate } from './wording.js';
+import { bilagOf, documentName, kindWord, styledDate } from './wording.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, partialTemplate, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
@@ -66,10 +66,10 @@ export function documentTitle(meeting: Meeting): string {
   return `${meeting.committee} - ${kindWord(meeting)} ${styledDate(meeting.style, 'titel', meeting.date)}`;
 }
 
-/** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject. */
+/** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject, with the house's warning where it holds closed content. */
 export function documentSubject(meeting: Meeting): string {
-  const subject = `${kindWord(meeting)} for ${meeting.committee}s møde den ${styledDate(meeting.style, 'titel', meeting.date)}`;
-  return meetingHoldsClosed(meeting) ? `${subject}. ${closedWarning}` : subject;
+  const subject = documentName(meeting);
+  return meetingHoldsClosed(meeting) ? `${subject}. ${meeting.style.ord.lukket_advarsel}` : subject;
 }
 
 /**
@@ -124,7 +124,7 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     }),
     ...(bilagsoversigt.length ? [{ label: meeting.style.ord.bilagsoversigt, anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
-  const closed = meetingHoldsClosed(meeting) ? closedWarning : undefined;
+  const closed = meetingHoldsClosed(meeting) ? meeting.style.ord.lukket_advarsel : undefined;
   // The pages that show closed content carry the marker: the contents where it names a closed item.
   const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
   const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
@@ -143,7 +143,7 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     pages,
     combined: Boolean(combined),
     closed,
-    closedPageMarker,
+    closedPageMarker: meeting.style.ord.lukket_indhold,
     closedContents,
     closedBilag,
     attendance,

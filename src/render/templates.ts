@@ -7,7 +7,7 @@ import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
-import { kindName, numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
+import { numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
@@ -74,7 +74,6 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     weekdayDateInText,
     numericDate,
     shortDate,
-    kindName,
     styledDate,
     decisionHeading,
     additionHeading,
@@ -126,13 +125,47 @@ function houseTemplate(hbs: Templates, file: string, source: string): TemplateDe
     throw new TemplateError(`${file}${line ? `:${line}` : ''}: template syntax: ${message.split('\n').at(-1) ?? message}`);
   }
   const template = compileTemplate(hbs, source);
-  return (context: unknown, options?: RuntimeOptions) => {
+  // Strict, a field the data lacks throws, with its line, where the template itself prints nothing.
+  const strict = compileTemplate(hbs, source, { strict: true });
+  const lenient = (context: unknown, options?: RuntimeOptions) => {
     try {
       return template(context, options);
     } catch (err) {
       throw err instanceof TemplateError ? err : new TemplateError(`${file}: ${messageOf(err)}`);
     }
   };
+  return (context: unknown, options?: RuntimeOptions) => {
+    try {
+      return strict(context, options);
+    } catch (err) {
+      if (err instanceof TemplateError) throw err;
+      // What the template itself does first: a mistake of its own (a helper that does not exist) is told as it is.
+      const html = lenient(context, options);
+      const missing = missingField(err);
+      // A name the package's templates use is a field that some data leaves out (an item without a decision).
+      if (missing && !packageWords().has(missing.name))
+        throw new TemplateError(`${file}:${missing.line}: {{${missing.name}}}: no such field here, so it would print nothing (misspelt?)`);
+      return html;
+    }
+  };
+}
+
+/** The field a strict template did not find, and its line: Handlebars' `"name" not defined in ... - line:column`. */
+function missingField(err: unknown): { name: string; line: string } | undefined {
+  const found = /^"([^"]+)" not defined in .* - (\d+):\d+$/.exec(messageOf(err));
+  return found ? { name: found[1] ?? '', line: found[2] ?? '' } : undefined;
+}
+
+let ownWords: Set<string> | undefined;
+
+/** Every word of the package's own templates: the fields they print, among others. */
+function packageWords(): Set<string> {
+  ownWords ??= new Set(
+    readdirSync(templatesDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.hbs'))
+      .flatMap((f) => readFileSync(path.join(templatesDir, f), 'utf8').match(/[\p{L}_][\p{L}\p{N}_]*/gu) ?? []),
+  );
+  return ownWords;
 }
 
 /** The house's partial `name` (husstil/partials/NAME.hbs) where it has one, else the package's. */

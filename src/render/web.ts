@@ -1,6 +1,7 @@
 import type { TemplateDelegate } from 'handlebars';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
+import type { HouseTemplates } from '../shared/house-templates.js';
 import { fontFaceRule, fontFaces } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
@@ -16,7 +17,6 @@ interface WebTemplates {
   sbsys: TemplateDelegate;
   search: TemplateDelegate;
   searchRecord: TemplateDelegate;
-  item: TemplateDelegate;
 }
 
 let templates: WebTemplates | undefined;
@@ -32,8 +32,19 @@ function prepare(): WebTemplates {
     sbsys: compile('sbsys.hbs'),
     search: compile('sog.hbs'),
     searchRecord: compile('soegepost.hbs'),
-    item: hbs.compile('{{> punkt item=item meeting=meeting}}'),
   };
+}
+
+/** An item as the house prints it: with its partials (husstil/partials/) where it replaced the package's, by the house's key. */
+const itemTemplates = new Map<string, TemplateDelegate>();
+
+function itemTemplate(house: HouseTemplates | undefined): TemplateDelegate {
+  const key = house?.key ?? '';
+  const known = itemTemplates.get(key);
+  if (known) return known;
+  const item = createTemplates(house).compile('{{> punkt item=item meeting=meeting}}');
+  itemTemplates.set(key, item);
+  return item;
 }
 
 /** A link on a page: where it goes, relative to the page. */
@@ -48,6 +59,8 @@ export interface Frame {
   /** From the page to the site's root: '' or '../'. */
   root: string;
   authority: string;
+  /** In the house's words: what the site holds (dagsordener og referater), its search page's and its data page's titles. */
+  names: { site: string; search: string; data: string };
   /** The pages above this one, from the front page down. */
   trail: Link[];
   /** The search page, relative to the site's root. */
@@ -65,14 +78,14 @@ function page(frame: Frame, main: string): string {
 }
 
 /**
- * Each item as the print has it, one heading level down: on a web page the meeting is the page's
+ * Each item as the print has it, with the house's partials where it replaced the package's (punkt.hbs
+ * and every partial it calls), one heading level down: on a web page the meeting is the page's
  * h1, its items h2 and their sections h3 (the print's items are h1, as its contents and outline need).
  * Given the attachments' files (by attachmentAnchor), each attachment's title in its item's Bilag
  * table links to its file.
  */
 export function renderItems(meeting: Meeting, files: Map<string, Link & { size: string }> = new Map()): string[] {
-  templates ??= prepare();
-  const { item } = templates;
+  const item = itemTemplate(meeting.style.templates);
   const linked = (i: Item) => ({ ...i, bilag: i.bilag.map((b, place) => ({ ...b, link: files.get(attachmentAnchor(i, place)) })) });
   return meeting.items.map((i) =>
     item({ item: linked(i), meeting }).replace(/<(\/?)h([1-5])\b/g, (_, slash: string, level: string) => `<${slash}h${Number(level) + 1}`),
@@ -101,9 +114,15 @@ export function renderStandaloneMeeting(view: Omit<MeetingPage, 'documents'>): s
 
 export interface IndexPage {
   authority: string;
+  /** What the site holds, as its front page is headed: "Dagsordener og referater". */
+  heading: string;
+  /** The house's agendas, where a committee has none yet: "dagsordener". */
+  none: string;
   committees: Array<{
     id: string;
     name: string;
+    /** What the committee's feed of documents holds, in its words: "dagsordener og referater". */
+    documents: string;
     feed: string;
     documentsFeed: string;
     next?: { date: string; start: string; place: string; page?: string };
@@ -117,19 +136,21 @@ export function renderIndexPage(frame: Frame, view: IndexPage): string {
 }
 
 export interface DataPage {
+  /** What the document feeds hold, in kommune.yaml's words: "dagsordener og referater". */
+  documents: string;
   committees: Array<{ name: string; feed: string; documentsFeed: string }>;
   schema: { index: string; meeting: string };
 }
 
 export function renderDataPage(frame: Frame, view: DataPage): string {
   templates ??= prepare();
-  return page(frame, templates.data(view));
+  return page(frame, templates.data({ ...view, heading: frame.title }));
 }
 
 /** The search page, headed by its title: its form, filled in and run by its script (searchScript). */
 export function renderSearchPage(frame: Frame): string {
   templates ??= prepare();
-  return page(frame, templates.search({ heading: frame.title }));
+  return page(frame, templates.search({ heading: frame.title, documents: frame.names.site }));
 }
 
 /** The search page's script, as the site serves it. */
@@ -137,6 +158,7 @@ export const searchScript = (): string => readTemplate('web/sog.js');
 
 /** What the search index is given of an open item, or of one page of an open attachment: its text, where it is and its filters. */
 export interface SearchRecord {
+  /** The document's kind in the house's words: "Dagsorden", "Referat". */
   kind: string;
   committee: string;
   date: string;

@@ -1,7 +1,8 @@
 import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
-import { weekdayDateInText } from '../shared/danish-dates.js';
+import { longDate, weekdayDateInText } from '../shared/danish-dates.js';
+import type { CaseStep } from '../model/case-history.js';
 import type {
   Absence,
   Addition,
@@ -52,14 +53,36 @@ export function kindWord(meeting: Meeting): string {
   return meeting.style.ord[meeting.kind];
 }
 
-/** "Dagsorden for Direktionens møde onsdag den 22. november 2023": a published document as its feed entry names it. */
+/** "Dagsorden for Direktionens møde onsdag den 22. november 2023": a meeting's page and its document's feed entry. */
 export function documentHeading(meeting: Meeting): string {
-  return `${kindWord(meeting)} for ${meeting.committee}s møde ${weekdayDateInText(meeting.date)}`;
+  return fill(meeting.style.ord.mødeoverskrift, {
+    dokument: kindWord(meeting),
+    udvalg: meeting.committee,
+    dato: weekdayDateInText(meeting.date),
+  });
+}
+
+/** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject, the document's name in the open data. */
+export function documentName(meeting: Meeting): string {
+  const dato = styledDate(meeting.style, 'titel', meeting.date);
+  return fill(meeting.style.ord.dokumentnavn, { dokument: kindWord(meeting), udvalg: meeting.committee, dato });
+}
+
+/** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)", "... med bilag (offentlig udgave)": a published PDF's name. */
+export function publishedDocumentName(meeting: Meeting, withAttachments: boolean): string {
+  const words = meeting.style.ord;
+  return [documentName(meeting), withAttachments ? words.med_bilag : '', words.offentlig_udgave].filter(Boolean).join(' ');
 }
 
 /** "Direktionen: Dagsorden og referat": a feed of whose documents, in the house's words for them. */
 export function documentsFeedTitle(words: Words, whose: string): string {
-  return `${whose}: ${words.dagsorden} og ${words.referat.toLocaleLowerCase('da')}`;
+  return fill(words.dokumentfeed, { udvalg: whose, dagsorden: words.dagsorden, referat: words.referat.toLocaleLowerCase('da') });
+}
+
+/** "Dagsordener og referater", or however the house names what its site holds; `capitalize` where it begins a title. */
+export function siteName(words: Words, capitalize = false): string {
+  const name = fill(words.webstedet, { dagsordener: words.dagsordener, referater: words.referater });
+  return capitalize ? capitalized(name) : name;
 }
 
 /**
@@ -215,6 +238,23 @@ export function reservationLine(words: Words, text: string): string {
 /** "SHA-256 af den godkendte udgave: 3f1c...". */
 export function approvedVersionLine(words: Words, sha256: string): string {
   return fill(words.godkendt_udgave, { sha256 });
+}
+
+/**
+ * `agenda sag`'s lines of one meeting that took the case up, in that meeting's house's words: when,
+ * which committee's item, its title and the decision (a closed one only marked, unless `members`).
+ */
+export function caseStepText(step: CaseStep, members: boolean): string {
+  const where = fill(step.words.sagens_punkt, { udvalg: step.committee, nummer: String(step.number) });
+  return `${longDate(step.date)}  ${where}: ${members ? step.title : step.publicTitle}\n  ${decisionLine(step, members)}\n`;
+}
+
+function decisionLine(step: CaseStep, members: boolean): string {
+  const words = step.words;
+  if (!step.decision) return words.ingen_beslutning;
+  const text = step.decision.text.trim().replace(/\s*\n\s*/g, ' ');
+  if (!step.decision.lukket) return text;
+  return members ? `${words.lukket_beslutning} ${text}` : words.lukket_beslutning;
 }
 
 /** "A, F og V". */

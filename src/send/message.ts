@@ -3,7 +3,7 @@ import type { Change } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { changeLine, sentDay } from '../render/changes.js';
 import { fill } from '../render/wording.js';
-import { weekdayDateInText } from '../shared/danish-dates.js';
+import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
 import type { Recipient } from './recipients.js';
 
@@ -30,14 +30,20 @@ export interface Correction {
 }
 
 /**
- * Subject and body, in Danish, from templates/mail/: "Dagsorden til Direktionens møde onsdag den 22.
+ * Subject and body, in Danish and the house's words, from templates/mail/: "Dagsorden til Direktionens møde onsdag den 22.
  * november 2023". A corrected version says so in the house's words, with what changed since the
  * version the recipient got.
  */
 export function letterFor(meeting: Meeting, recipient: Recipient, attachment: string, correction?: Correction): Letter {
   templates ??= { subject: textTemplate('mail/emne.hbs'), body: textTemplate('mail/brev.hbs') };
+  const words = meeting.style.ord;
+  // The document within a sentence: "referatet", "dagsordenen".
+  const inText = meeting.kind === 'referat' ? words.referatet : words.dagsordenen;
   const context = {
     referat: meeting.kind === 'referat',
+    kind: words[meeting.kind],
+    document: inText,
+    Document: capitalized(inText),
     committee: meeting.committee,
     weekdayDate: weekdayDateInText(meeting.date),
     start: meeting.start,

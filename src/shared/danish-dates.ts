@@ -25,6 +25,3 @@ export const shortDate = (d: string) => {
   const [day, month] = inDanish(d, 'd. MMM').split(' ');
   return `${day} ${capitalized(month ?? '')}`;
 };
-
-/** "Dagsorden", "Referat". */
-export const kindName = capitalized;

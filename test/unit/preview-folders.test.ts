@@ -4,7 +4,8 @@ import { isTemplate, previewFolders } from '../../src/preview/folders.js';
 import { templatesDir } from '../../src/shared/paths.js';
 
 describe('what the preview of 2023-11-22 watches', () => {
-  const [meetings, templates] = previewFolders('meetings', '2023-11-22');
+  const folder = { id: 'meetings', dir: 'meetings', root: '.', named: false };
+  const [meetings, templates, repository] = previewFolders(folder, '2023-11-22');
   const p = (...parts: string[]) => path.join(...parts);
 
   it('in the meetings folder: the meeting, the shared files, its archive, attachments', () => {
@@ -43,5 +44,17 @@ describe('what the preview of 2023-11-22 watches', () => {
     expect(templates!.matters(p('preview', 'preview.js'))).toBe(false);
     expect(isTemplate(p(templatesDir, 'style.css'))).toBe(true);
     expect(isTemplate(p('meetings', 'udvalg.yaml'))).toBe(false);
+  });
+
+  it("in the repository: kommune.yaml, kalender.yaml and husstil/, not the other committees', out/ or site/", () => {
+    expect(path.resolve(repository!.dir)).toBe(path.resolve('.'));
+    for (const file of ['', 'kommune.yaml', 'kalender.yaml', 'husstil', p('husstil', 'partials', 'punkt.hbs'), p('husstil', 'style.css')])
+      expect(repository!.matters(file), file).toBe(true);
+    for (const file of ['udvalg', 'out', 'site', 'meetings', 'README.md', p('husstil', '.style.css.swp')])
+      expect(repository!.matters(file), file).toBe(false);
+  });
+
+  it('watches the repository once where the committee is the repository itself', () => {
+    expect(previewFolders({ ...folder, dir: '.', root: '.' }, '2023-11-22')).toHaveLength(2);
   });
 });

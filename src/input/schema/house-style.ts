@@ -221,6 +221,35 @@ const wordShape = {
   lukket_del: optional(text).describe(
     'The name of the closed part, in the contents, over its first item and as {del} in the margins: Lukket referat.',
   ),
+  // Beyond the pages: the PDF's properties, the combined document's stamps, the site, the data, the feeds, the mail.
+  dagsordener: text.describe('Agendas, within a sentence (the site, its search): dagsordener.'),
+  referater: text.describe('Minutes, within a sentence (the site, its search): referater.'),
+  dagsordenen: text.describe("The agenda, within a sentence (the mail's text): dagsordenen."),
+  referatet: text.describe("The minutes, within a sentence (the mail's text): referatet."),
+  dokumentnavn: phrase('dokument', 'udvalg', 'dato').describe(
+    "A document's name (the PDF's subject, the open data, the site's links): {dokument} for {udvalg}s møde den {dato}.",
+  ),
+  mødeoverskrift: phrase('dokument', 'udvalg', 'dato').describe(
+    "A meeting's page and feed entry: {dokument} for {udvalg}s møde {dato}, the date with its weekday.",
+  ),
+  offentlig_udgave: text.describe("After a published document's name: (offentlig udgave)."),
+  med_bilag: text.describe("A combined document's name after the document's: med bilag."),
+  lukket_advarsel: text.describe("The front page's and the PDF subject's warning of closed content."),
+  lukket_indhold: text.describe('Atop every page that holds closed content: Lukket indhold.'),
+  samlet_side: phrase('side', 'sider').describe("A combined document's page number on an attachment's page: Side {side} af {sider}."),
+  bilag_side: phrase('bilag', 'side', 'sider').describe(
+    "An attachment's page as a screen reader hears it: {bilag}, side {side} af {sider}.",
+  ),
+  møde: phrase('udvalg').describe("A committee's meeting in the calendar feeds: {udvalg}s møde."),
+  mødekalender: phrase('udvalg').describe("A calendar feed's title: {udvalg}: møder (the authority's, for all committees)."),
+  alle_møder: phrase('udvalg').describe('The link to the calendar of every committee: Alle møder i {udvalg} (the authority).'),
+  dokumentfeed: phrase('udvalg', 'dagsorden', 'referat').describe("A documents feed's title: {udvalg}: {dagsorden} og {referat}."),
+  webstedet: phrase('dagsordener', 'referater').describe("The site's name, after the authority's: {dagsordener} og {referater}."),
+  søg: phrase('dagsordener', 'referater').describe("The search page's title: Søg i {dagsordener}, {referater} og bilag."),
+  åbne_data: text.describe("The data page's title: Åbne data og mødekalendere."),
+  sagens_punkt: phrase('udvalg', 'nummer').describe("`agenda sag`'s meeting that took the case up: {udvalg}, punkt {nummer}."),
+  lukket_beslutning: text.describe("`agenda sag`'s mark of a closed decision: (lukket beslutning)."),
+  ingen_beslutning: text.describe("`agenda sag`'s line where the case has no decision yet: (ingen beslutning endnu)."),
 } as const;
 
 const words = block(wordShape);
