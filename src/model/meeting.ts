@@ -7,8 +7,11 @@ import type { Role } from '../input/schema/committee.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 
-/** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
-export type DocumentKind = 'dagsorden' | 'referat';
+/**
+ * An agenda (dagsorden) before the meeting, a tillægsdagsorden of the items added after it was sent;
+ * minutes (referat) once it holds decisions.
+ */
+export type DocumentKind = 'dagsorden' | 'tillægsdagsorden' | 'referat';
 
 /** The members' version holds everything; the public one nothing that is closed (lukket). */
 export type Audience = 'medlemmer' | 'offentlig';
@@ -32,6 +35,8 @@ export interface Meeting {
   /** Members who are not there (afbud), each with the substitute who takes the seat, if any. */
   absent: Absence[];
   items: Item[];
+  /** A tillægsdagsorden's number (1, 2 ...): its items are those added in it. */
+  addendum?: number;
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
 }
@@ -84,6 +89,13 @@ export interface Item {
   /** Dissent for the record (protokoltilførsel). */
   dissent: Dissent[];
   beslutning?: ClosableText;
+  /** An item added after the agenda was sent: the tillægsdagsorden it went out in, and why it could not wait. */
+  addendum?: Addendum;
+}
+
+export interface Addendum {
+  number: number;
+  reason?: string;
 }
 
 export interface ItemSection extends Section {

@@ -33,6 +33,8 @@ function closedItem(item: Item, closedTitle: string): Item {
     tidsplan: [],
     bilag: item.bilag.map((b) => closedBilag(b)),
     earlierDecisions: [],
+    // Why a closed item could not wait is closed with it.
+    addendum: item.addendum && { number: item.addendum.number },
     ...noRecord,
   };
 }

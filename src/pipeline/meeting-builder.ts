@@ -10,6 +10,8 @@ import { historyPartOnce, inputsFingerprint, packageInputs } from './fingerprint
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { keptAsMade } from './earlier-pdf.js';
+import { checkAddenda } from './addenda.js';
+import { documentsOf } from '../model/addenda.js';
 import { combinedPdfPath, defaultPdfPath, printMeeting, readMeeting, versionFor } from './document.js';
 
 export interface DocumentResult {
@@ -73,13 +75,15 @@ export function meetingBuilder(
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
-    const read = await readMeeting(folder, date, await sharedOf(folder), history).catch(failed);
+    const read = await readMeeting(folder, date, await sharedOf(folder), history)
+      .then(async (r) => (await checkAddenda(r.sources, r.meeting), r))
+      .catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);
     const results: DocumentResult[] = [];
-    for (const audience of audiences) {
-      const version = versionFor(read.meeting, audience);
+    // Each version's documents: the agenda and its addenda (tillægsdagsordener), or the minutes.
+    for (const [audience, version] of audiences.flatMap((a) => documentsOf(versionFor(read.meeting, a)).map((d) => [a, d] as const))) {
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
       const attachments = request.samlet

@@ -17,6 +17,8 @@ import { SendError, UsageError, type Finding } from '../shared/errors.js';
 import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
+import { checkAddenda, sentDocument } from './addenda.js';
+import { documentsOf } from '../model/addenda.js';
 
 export interface SendRequest {
   dir: string;
@@ -77,13 +79,15 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const { dir } = folder;
   const { sources, warnings } = await readMeetingSources(folder, date);
   onEvent({ type: 'warnings', findings: warnings });
-  const meeting = await meetingFor(sources, 'medlemmer');
+  const whole = await meetingFor(sources, 'medlemmer');
+  await checkAddenda(sources, whole);
   // The mail settings are read before the document is built, so a mistake in them is told at once.
   const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);
   const logFile = sendLogFile(dir, date);
   return withSendLock(logFile, async () => {
     const log = await readSendLog(logFile);
+    const meeting = documentDue(whole, log);
     const attachment = await attachmentOf(dir, meeting, request, onEvent);
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
     const due = notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map((recipient) => ({
@@ -94,13 +98,24 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     if (!smtp) return result;
     if (due.length === 0)
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile }, onEvent);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, titles: meeting.items.map((i) => i.title) }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
       await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
       result.finalized = true;
     }
     return result;
   });
+}
+
+/**
+ * The document to send: once the agenda went out, the first of its addenda (tillægsdagsordener) not
+ * sent yet, else the last (so that it is not sent twice without --force); otherwise the meeting's
+ * agenda, or its minutes.
+ */
+function documentDue(meeting: Meeting, log: SendLogEntry[]): Meeting {
+  const [agenda, ...addenda] = documentsOf(meeting);
+  if (!agenda || addenda.length === 0) return meeting;
+  return addenda.find((a) => !sentDocument(log, a)) ?? addenda.at(-1) ?? agenda;
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
@@ -161,7 +176,7 @@ function notYetSent(
 async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; titles: string[] },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
@@ -169,7 +184,13 @@ async function deliver(
     await mailer.verify();
     let sent = 0;
     for (const { recipient, letter } of due) {
-      const entry = { tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256 };
+      const entry = {
+        tid: new Date().toISOString(),
+        til: recipient.email,
+        dokument: attachment.filename,
+        sha256: attachment.sha256,
+        punkter: run.titles,
+      };
       run.log.push({ ...entry, sendt: false, påbegyndt: true });
       await writeSendLog(run.logFile, run.log);
       const error = await mailer.send({ to: recipient.email, ...letter, attachment }).then(

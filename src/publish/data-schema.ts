@@ -28,7 +28,7 @@ const times = {
 };
 
 /** OParl's words for a meeting's state: eingeladen (invited: the agenda is out), durchgeführt (held: the minutes are). */
-export const meetingStates = { dagsorden: 'eingeladen', referat: 'durchgeführt' } as const;
+export const meetingStates = { dagsorden: 'eingeladen', tillægsdagsorden: 'eingeladen', referat: 'durchgeführt' } as const;
 
 export const fileSchema = z
   .object({

@@ -13,8 +13,10 @@ import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { holdsClosed } from '../model/closed.js';
 import {
   absentLine,
+  addendumLines,
   cssString,
   decisionHeading,
+  kindWord,
   listed,
   marginContent,
   memberLine,
@@ -66,6 +68,8 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     shortDate,
     kindName,
     styledDate,
+    kindWord,
+    addendumLines,
     decisionHeading,
     personName,
     memberLine,

@@ -2,7 +2,7 @@ import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
-import type { Absence, Dissent, HouseStyle, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
+import type { Absence, Dissent, HouseStyle, Item, Meeting, NotTakingPart, Person, Vote } from '../model/meeting.js';
 
 // The house's fixed words and date patterns (templates/husstil.yaml, under kommune.yaml's and
 // udvalg.yaml's overrides) put together into the document's phrases.
@@ -22,9 +22,19 @@ export function styledDate(style: HouseStyle, which: keyof HouseStyle['datoer'],
   return which === 'forside' ? capitalized(text) : text;
 }
 
-/** "Dagsorden", "Referat", in the house's words. */
-export function kindWord(meeting: Meeting): string {
-  return meeting.style.ord[meeting.kind];
+/** "Dagsorden", "Referat", "Tillægsdagsorden" (a second one "Tillægsdagsorden 2"), in the house's words. */
+export function kindWord(meeting: Pick<Meeting, 'kind' | 'addendum' | 'style'>): string {
+  const words = meeting.style.ord;
+  const later = meeting.kind === 'tillægsdagsorden' && (meeting.addendum ?? 1) > 1;
+  return later ? fill(words.tillægsdagsorden_nr, { nummer: String(meeting.addendum) }) : words[meeting.kind];
+}
+
+/** What an added item says of it: in the minutes, that it was added; where the clerk gave one, why it could not wait. */
+export function addendumLines(meeting: Meeting, item: Item): string[] {
+  if (!item.addendum) return [];
+  const words = meeting.style.ord;
+  const reason = item.addendum.reason === undefined ? [] : [fill(words.tillæg_begrundelse, { begrundelse: item.addendum.reason })];
+  return meeting.kind === 'referat' ? [words.tillægspunkt, ...reason] : reason;
 }
 
 /** "Dagsorden for Direktionens møde onsdag den 22. november 2023": a published document as its feed entry names it. */

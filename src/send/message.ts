@@ -16,6 +16,7 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
   templates ??= { subject: textTemplate('mail/emne.hbs'), body: textTemplate('mail/brev.hbs') };
   const context = {
     referat: meeting.kind === 'referat',
+    tillæg: meeting.kind === 'tillægsdagsorden',
     committee: meeting.committee,
     weekdayDate: weekdayDateInText(meeting.date),
     start: meeting.start,

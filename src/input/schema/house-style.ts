@@ -102,6 +102,10 @@ const sections = z
 const wordShape = {
   dagsorden: text.describe('The name of an agenda: Dagsorden.'),
   referat: text.describe('The name of the minutes: Referat.'),
+  tillægsdagsorden: text.describe('The name of an addendum to the agenda, of the items added after it was sent: Tillægsdagsorden.'),
+  tillægsdagsorden_nr: phrase('nummer').describe("The name of a meeting's second and later addendum: Tillægsdagsorden {nummer}."),
+  tillægspunkt: text.describe("An added item's mark in the minutes: Punktet blev optaget på dagsordenen som tillægspunkt."),
+  tillæg_begrundelse: phrase('begrundelse').describe('Why an added item could not wait, on the item: Begrundelse: {begrundelse}.'),
   sted: text.describe("The front page's label of the room: Sted."),
   dato: text.describe("The front page's label of the date: Dato."),
   start: text.describe("The front page's label of the start time: Start."),

@@ -49,6 +49,22 @@ const dissent = block({
   tekst: text.describe('The dissent as it goes into the minutes.'),
 });
 
+/**
+ * An item added after the agenda was sent: the number of the tillægsdagsorden it goes out in (1, 2 ...),
+ * or that number with the reason it could not wait.
+ */
+const addendum = z
+  .union([
+    wholeNumber.transform((nummer) => ({ nummer, begrundelse: undefined })),
+    block({
+      nummer: optional(wholeNumber).describe('The number of the tillægsdagsorden the item goes out in; default 1.'),
+      begrundelse: optional(text).describe('Why the item could not wait for the next meeting, printed on the item where given.'),
+    }).transform(({ nummer, begrundelse }) => ({ nummer: nummer ?? 1, begrundelse })),
+  ])
+  .describe(
+    'An item added after the agenda was sent: the number of the tillægsdagsorden it goes out in (1, 2 ...), or { nummer, begrundelse }.',
+  );
+
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
   /** The id of a standing item this entry fills in; without it the entry is an item of its own. */
@@ -64,6 +80,7 @@ const ownItemShape = {
   sag: optional(name).describe("The case this item takes up (its journal number): earlier committees' decisions on it are shown."),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
   bilag: optional(list(bilag)).describe("The item's attachments."),
+  tillæg: optional(addendum),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
   /** Members who did not take part in this item: absent for it (fraværende) or disqualified (inhabil). */
   fraværende: optional(names).describe('Members who did not take part in this item.'),
@@ -86,6 +103,10 @@ function itemSchema(sectionKeys: string[]) {
   const untitled = 'an item needs a titel (or fast: the id of a standing item)';
   return blockWithSections(ownItemShape, sectionKeys, closableText)
     .refine((i) => i.fast !== undefined || i.titel !== undefined, { error: untitled, path: ['titel'] })
+    .refine((i) => i.fast === undefined || i.tillæg === undefined, {
+      error: 'a standing item is on the agenda itself: only an item of its own can be added in a tillægsdagsorden',
+      path: ['tillæg'],
+    })
     .meta({ anyOf: ['fast', 'titel'].map((key) => given(key, untitled)) });
 }
 
