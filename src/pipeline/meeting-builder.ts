@@ -83,7 +83,12 @@ export function meetingBuilder(
     warn(read.warnings);
     const results: DocumentResult[] = [];
     // Each version's documents: the agenda and its addenda (tillægsdagsordener), or the minutes.
-    for (const [audience, version] of audiences.flatMap((a) => documentsOf(versionFor(read.meeting, a)).map((d) => [a, d] as const))) {
+    const documents = audiences.flatMap((a) => documentsOf(versionFor(read.meeting, a)).map((d) => [a, d] as const));
+    if (documents.length > 1 && (request.out || request.html))
+      throw new UsageError(
+        `--out and --html name one file, and ${date} is an agenda with its tillægsdagsorden: build without them, into out/`,
+      );
+    for (const [audience, version] of documents) {
       const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
       // Its files are opened first: a bad one stops this document before anything is printed.
       const attachments = request.samlet
