@@ -30,12 +30,12 @@ export async function checkAddenda(sources: MeetingSources, meeting: Meeting): P
     entries.forEach((e, i) => e.tillæg && findings.push(at(i, ['tillæg'], `an item added in a tillægsdagsorden, but ${why}`)));
   }
   for (const sent of documents) {
-    const titles = sentDocument(log, sent)?.punkter ?? [];
-    for (const title of titles) {
+    const entry = sentDocument(log, sent);
+    for (const title of entry?.punkter ?? []) {
       const now = documents.find((d) => d.items.some((i) => i.title === title));
       const index = entries.findIndex((e) => e.titel === title && e.fast === undefined);
       if (!now || now === sent || index < 0) continue;
-      const message = `${title} went out in ${fileNames(sent)[0]}, sent already; it cannot be moved to ${fileNames(now)[0]}: put tillæg back as it was, or take it up at another meeting`;
+      const message = `${title} went out in ${entry?.dokument}, sent already; it cannot be moved to ${fileNames(now)[0]}: put tillæg back as it was, or take it up at another meeting`;
       findings.push(at(index, entries[index]?.tillæg ? ['tillæg'] : [], message));
     }
   }

@@ -28,6 +28,9 @@ const lateItems = `
     tillæg:
       begrundelse: Vejdirektoratet varsler frost fra 25. november.
     sagsfremstilling: Beredskabet skal på plads inden næste møde.
+    bilag:
+      - titel: Beredskabsplan vinter 2023
+        fil: bilag/2023-11-22/2-1.pdf
   - titel: Personalesag ${secret}
     offentlig_titel: Personalesag
     lukket: true
@@ -99,12 +102,13 @@ describe('the tillægsdagsorden', () => {
     expect(contentsEntries(out('2023-11-22-tillaegsdagsorden.pdf')).map((e) => [e.title, e.listed === e.printed])).toEqual([
       [`5. ${late}`, true],
       [`6. Personalesag ${secret}`, true],
+      ['Bilagsoversigt', true],
     ]);
     const text = pages.join('\n');
     expect(text).toContain('Begrundelse for tillægspunktet: Vejdirektoratet varsler frost fra 25. november.');
     expect(text).not.toContain('Beslutningsprotokoller og dagsordener');
     if (tocCheck)
-      expect(execFileSync(tocCheck, [out('2023-11-22-tillaegsdagsorden.pdf')], { encoding: 'utf8' })).toMatch(/toc 2\/2 entries right/);
+      expect(execFileSync(tocCheck, [out('2023-11-22-tillaegsdagsorden.pdf')], { encoding: 'utf8' })).toMatch(/toc 3\/3 entries right/);
     // The agenda keeps the items it was sent with.
     const agendaText = pdfPages(out('2023-11-22-dagsorden.pdf')).join('\n');
     expect(agendaText).toContain('4. Eventuelt');
@@ -139,11 +143,12 @@ describe('the tillægsdagsorden', () => {
         .flat()
         .sort(),
     ).toEqual([...members].sort());
-    const pdf = readFileSync(out('2023-11-22-tillaegsdagsorden.pdf'));
+    // With its attachment's file, as the combined document (samlet), as the agenda would go.
+    const pdf = readFileSync(out('2023-11-22-tillaegsdagsorden-samlet.pdf'));
     for (const { mail } of mails) {
       expect(mail.subject).toBe('Tillægsdagsorden til Direktionens møde onsdag den 22. november 2023');
       expect(mail.text).toContain('Hermed en tillægsdagsorden til Direktionens møde onsdag den 22. november 2023');
-      expect(mail.attachments.map((a) => a.filename)).toEqual(['2023-11-22-tillaegsdagsorden.pdf']);
+      expect(mail.attachments.map((a) => a.filename)).toEqual(['2023-11-22-tillaegsdagsorden-samlet.pdf']);
       expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
     }
     const log = parse(readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8')) as Array<{ dokument: string; punkter: string[] }>;
@@ -158,7 +163,7 @@ describe('the tillægsdagsorden', () => {
     expect(build.status).not.toBe(0);
     expect(errorLines(build.stderr)[0]).toMatch(
       new RegExp(
-        `^meetings/2023-11-22\\.yaml:\\d+:\\d+: punkter\\[3\\]: ${late} went out in 2023-11-22-tillaegsdagsorden\\.pdf, sent already; it cannot be moved to 2023-11-22-dagsorden\\.pdf`,
+        `^meetings/2023-11-22\\.yaml:\\d+:\\d+: punkter\\[3\\]: ${late} went out in 2023-11-22-tillaegsdagsorden-samlet\\.pdf, sent already; it cannot be moved to 2023-11-22-dagsorden\\.pdf`,
       ),
     );
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
@@ -197,6 +202,13 @@ describe('the tillægsdagsorden', () => {
       ['6', 'Personalesag', false],
     ]);
     expect(importedBulletPoints(xml('direktionen-2023-11-22')).map((p) => p.number)).toEqual(['1', '2', '3', '4']);
+    // Each folder holds the files of its own items' attachments, which the importer copies by their BilagUrl.
+    expect(readdirSync(path.join(sbsys, 'direktionen-2023-11-22-tillaeg-1')).sort()).toEqual([
+      '2023-11-22-bilag-5-1.pdf',
+      'dagsorden.html',
+      'direktionen-2023-11-22-tillaeg-1.xml',
+    ]);
+    expect(addendum).toContain('BilagUrl="2023-11-22-bilag-5-1.pdf"');
     // One meeting (MødeID), two agendas (DagsordenID): the importer makes the second an addendum of the first.
     expect(/MødeID="([^"]+)"/.exec(addendum)?.[1]).toBe('direktionen-2023-11-22');
     expect(/DagsordenID="([^"]+)"/.exec(addendum)?.[1]).toBe('direktionen-2023-11-22-tillaeg-1');
@@ -216,8 +228,7 @@ describe('the tillægsdagsorden', () => {
     expect(entries.map((e) => e.title.replace(/\.\s.*$/, ''))).toEqual(['1', '2', '3', '4', '5', '6', 'Bilagsoversigt']);
     for (const e of entries) expect(e.printed, e.title).toBe(e.listed);
     const text = pdfPages(minutes).join('\n');
-    const item = text.slice(text.lastIndexOf(`5. ${late}`));
-    expect(item).toMatch(/^5\. Hasteindstilling om vinterberedskab\s+Åben sag\s+Punktet blev optaget på dagsordenen som tillægspunkt\.\s/);
+    expect(text).toMatch(/\n5\. Hasteindstilling om vinterberedskab\s+Åben sag\s+Punktet blev optaget på dagsordenen som tillægspunkt\.\s/);
     // The minutes are the meeting's one document now: no addendum is built beside them.
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['2023-11-22-referat.pdf']);
   });
