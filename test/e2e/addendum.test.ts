@@ -16,8 +16,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 // sent, an item is added after it, and the addendum is built, sent, published and taken into the
 // minutes; each read back from the PDF, the mail, the site's data and the SBSYS XML.
 
-const password = 'hemmeligt-Kodeord-4711';
-const login = { user: 'sekretariat', password };
+const login = { user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' };
 const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
 const names = ['Jonas Kroustrup', 'Lene Mehlsen Thomsen', 'Kim Bruun Nielsen'];
 /** In the closed item added late: in no public output. */
@@ -56,16 +55,7 @@ describe('the tillægsdagsorden', () => {
     // The agenda alone, without its attachment files (combined.test.ts sends those).
     edit(meetingFile, /^ +fil: .*\n/gm, '');
     smtp = await startSmtpServer(login);
-    env = {
-      TZ: 'Europe/Copenhagen',
-      AGENDA_SMTP_HOST: 'localhost',
-      AGENDA_SMTP_PORT: String(smtp.port),
-      AGENDA_SMTP_TLS: 'starttls',
-      AGENDA_SMTP_USER: login.user,
-      AGENDA_SMTP_PASSWORD: password,
-      AGENDA_SMTP_FROM: 'Direktionens sekretariat <sekretariat@example.org>',
-      AGENDA_SMTP_CA: smtp.certificateIn(dir),
-    };
+    env = { TZ: 'Europe/Copenhagen', ...smtp.settings(dir) };
   });
   afterAll(() => smtp.close());
 
