@@ -49,8 +49,14 @@ export function mergeItems(standing: StandingItemInput[], entries: ItemInput[], 
       defaults,
     );
   const { first, last } = byPlacement(standing);
-  const own = entries.filter((e) => e.fast === undefined).map((e) => toItem(e, undefined, defaults));
-  return [...first.map(filled), ...own, ...last.map(filled)].map((item, i) => ({ ...item, number: i + 1 }));
+  const own = entries.filter((e) => e.fast === undefined && e.tillæg === undefined).map((e) => toItem(e, undefined, defaults));
+  return [...first.map(filled), ...own, ...last.map(filled), ...late(entries, defaults)].map((item, i) => ({ ...item, number: i + 1 }));
+}
+
+/** The items added after the agenda was sent: after all of its own, numbered on from its last, each tillægsdagsorden's in turn. */
+function late(entries: ItemInput[], defaults: ItemDefaults): Array<Omit<Item, 'number'>> {
+  const added = entries.flatMap((e) => (e.tillæg === undefined ? [] : [{ entry: e, addendum: e.tillæg.nummer }]));
+  return added.sort((a, b) => a.addendum - b.addendum).map(({ entry }) => toItem(entry, undefined, defaults));
 }
 
 /** The standing items that go before the meeting's own items, and those after them (`placering: sidst`). */
@@ -79,6 +85,7 @@ function toItem(entry: ItemInput | undefined, standing: StandingItemInput | unde
     ...proceedings(entry, defaults.present),
     beslutning: closable(entry?.beslutning),
     additions: (entry?.tilføjelser ?? []).map((a) => ({ date: a.dato, text: { text: a.tekst, lukket: a.lukket ?? false } })),
+    addendum: entry?.tillæg && { number: entry.tillæg.nummer, reason: entry.tillæg.begrundelse },
   };
 }
 

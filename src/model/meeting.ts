@@ -7,8 +7,11 @@ import type { Role } from '../input/schema/committee.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 
-/** An agenda (dagsorden) before the meeting; minutes (referat) once it holds decisions. */
-export type DocumentKind = 'dagsorden' | 'referat';
+/**
+ * An agenda (dagsorden) before the meeting, a tillægsdagsorden of the items added after it was sent;
+ * minutes (referat) once it holds decisions.
+ */
+export type DocumentKind = 'dagsorden' | 'tillægsdagsorden' | 'referat';
 
 /** The members' version holds everything; the public one nothing that is closed (lukket). */
 export type Audience = 'medlemmer' | 'offentlig';
@@ -36,6 +39,8 @@ export interface Meeting {
   /** Who takes part besides the members (sekretær): printed, never mailed as members nor counted in votes. */
   participants: Participant[];
   items: Item[];
+  /** A tillægsdagsorden's number (1, 2 ...): its items are those added in it. */
+  addendum?: number;
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
   /** The approvals the Godkendelsesside shows; none in the version the members approve, where it is not yet filled in. */
@@ -125,6 +130,8 @@ export interface Item {
   /** Dissent for the record (protokoltilførsel). */
   dissent: Dissent[];
   beslutning?: ClosableText;
+  /** An item added after the agenda was sent: the tillægsdagsorden it went out in, and why it could not wait. */
+  addendum?: Addendum;
   /** Additions to approved minutes (tilføjelser), in the order written, each printed with its date. */
   additions: Addition[];
 }
@@ -144,6 +151,11 @@ export interface SubItem {
   publicTitle?: string;
   lukket: boolean;
   sections: ItemSection[];
+}
+
+export interface Addendum {
+  number: number;
+  reason?: string;
 }
 
 export interface ItemSection extends Section {

@@ -45,6 +45,8 @@ function closedItem(item: Item, closedTitle: string): Item {
     bilag: item.bilag.map((b) => closedBilag(b)),
     earlierDecisions: [],
     treatments: [],
+    // Why a closed item could not wait is closed with it.
+    addendum: item.addendum && { number: item.addendum.number },
     ...noRecord,
   };
 }

@@ -47,15 +47,22 @@ export function versionFor(meeting: Meeting, audience: Audience): Meeting {
 }
 
 /**
- * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions; the public
+ * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions, an addendum
+ * `-tillaegsdagsorden.pdf`; the public
  * version ends in `-offentlig.pdf`, so the two cannot be mistaken for each other. In a repository of
  * several committees the name begins with the committee's (`out/ØK-2023-11-22-dagsorden.pdf`), so
  * two committees meeting on the same day never overwrite each other.
  */
-export function defaultPdfPath(meeting: Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind'>, outDir = 'out'): string {
+export function defaultPdfPath(meeting: Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind' | 'addendum'>, outDir = 'out'): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
   const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
-  return path.join(outDir, `${committee}${meeting.date}-${meeting.kind}${audience}.pdf`);
+  return path.join(outDir, `${committee}${meeting.date}-${kindInFileName(meeting)}${audience}.pdf`);
+}
+
+/** `dagsorden`, `referat`, `tillaegsdagsorden` (the second and later `tillaegsdagsorden-2`): letters any file system and mail program keep. */
+function kindInFileName(meeting: Pick<Meeting, 'kind' | 'addendum'>): string {
+  if (meeting.kind !== 'tillægsdagsorden') return meeting.kind;
+  return `tillaegsdagsorden${(meeting.addendum ?? 1) > 1 ? `-${meeting.addendum}` : ''}`;
 }
 
 const documentKinds: DocumentKind[] = ['dagsorden', 'referat'];

@@ -12,7 +12,9 @@ import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
-import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting } from './document.js';
+import { checkAddenda } from './addenda.js';
+import { documentsOf } from '../model/addenda.js';
+import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting, versionFor } from './document.js';
 import { approvalsOf, approvalVersions, withApprovals } from './approval.js';
 
 export interface DocumentResult {
@@ -77,7 +79,9 @@ export function meetingBuilder(
     const udvalg = folder.named ? folder.id : undefined;
     const kept = await keptUnread(request, folder, date, audiences, fingerprints);
     if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
-    const read = await readMeeting(folder, date, await sharedOf(folder), history).catch(failed);
+    const read = await readMeeting(folder, date, await sharedOf(folder), history)
+      .then(async (r) => (await checkAddenda(r.sources, r.meeting), r))
+      .catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);
@@ -107,13 +111,23 @@ export function meetingBuilder(
     };
     const log = await approvalsOf(folder.dir, read).catch(failed);
     if (log instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: log }));
+    // Each version's documents: the agenda and its addenda (tillægsdagsordener), or the minutes with their approvals.
+    const documents = audiences.flatMap((audience) =>
+      (read.meeting.kind === 'referat'
+        ? approvalVersions(read.meeting, audience, log)
+        : documentsOf(versionFor(read.meeting, audience)).map((version) => ({ version, suffix: undefined, approvals: undefined }))
+      ).map((document) => ({ audience, ...document })),
+    );
+    // An approved version is written beside the file named (its -godkendt.pdf); an addendum has no name of its own to go by.
+    if (documents.filter((d) => !d.suffix).length > audiences.length && (request.out || request.html))
+      throw new UsageError(
+        `--out and --html name one file, and ${date} is an agenda with its tillægsdagsorden: build without them, into out/`,
+      );
     const results: DocumentResult[] = [];
-    for (const audience of audiences) {
-      for (const { version, suffix, approvals } of approvalVersions(read.meeting, audience, log)) {
-        const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
-        const result = await print(version, suffix ? pdf.replace(/\.pdf$/, suffix) : pdf, approvals);
-        results.push(done({ udvalg, date, audience, ...result }));
-      }
+    for (const { audience, version, suffix, approvals } of documents) {
+      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
+      const result = await print(version, suffix ? pdf.replace(/\.pdf$/, suffix) : pdf, approvals);
+      results.push(done({ udvalg, date, audience, ...result }));
     }
     return results;
   };

@@ -12,6 +12,8 @@ import { authorityOf } from '../model/merge.js';
 import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import { historyOnce, type HistoryReader } from './case-history.js';
+import { checkAddenda } from './addenda.js';
+import { documentsOf } from '../model/addenda.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
@@ -61,7 +63,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const history = historyOnce();
   const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
   const earlier = await readPublication(request.out);
-  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => documentsOf(c, meeting, request.samlet ?? false)));
+  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const outputs: Output[] = [...documents, ...attachments];
   const contents = await Promise.all(outputs.map(async (o) => [o.file, await contentOf(o, request)] as const));
@@ -78,7 +80,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const bytes = new Map(kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])));
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
-  const toPrintOf = byMeeting(toPrint);
+  const toPrintOf = byMeeting(toPrint, (d) => d.of);
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
   const [printed, made] = await Promise.all([
     print(groups),
@@ -93,18 +95,30 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   for (const [file, pdf] of made) bytes.set(file, pdf);
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its bytes by now (kept, printed or made)
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
-  const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents), byMeeting(attachments)];
+  const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents, (d) => d.of), byMeeting(attachments)];
+  /** A document's PDF and its combined one, by the document's name (the house's word for an addendum: "Tillægsdagsorden 2"). */
+  const publishedPair = (own: PublicDocument[]) => {
+    const [pdf, combined] = own;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- each document has its PDF
+    const doc = pdf!.meeting;
+    return {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- as above
+      pdf: published(pdf!.file, publishedDocumentName(doc, false)),
+      combined: combined && published(combined.file, publishedDocumentName(doc, true)),
+    };
+  };
   const committees: PublishedCommittee[] = read.map((c) => ({
     ...c,
     meetings: c.meetings.map((meeting): PublishedMeeting => {
-      const [pdf, combined] = documentsOfMeeting(meeting);
+      const own = documentsOfMeeting(meeting);
+      // The agenda (or the minutes) has no addendum's number; each addendum its own.
+      const [agenda = [], ...addenda] = documentsOf(meeting).map((doc) => own.filter((d) => d.meeting.addendum === doc.addendum));
       return {
         committeeId: c.id,
         meeting,
         itemsHtml: renderItems(meeting),
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- each meeting has its document
-        pdf: published(pdf!.file, publishedDocumentName(meeting, false)),
-        combined: combined && published(combined.file, publishedDocumentName(meeting, true)),
+        ...publishedPair(agenda),
+        addenda: addenda.map((pair) => ({ number: pair[0]?.meeting.addendum ?? 1, ...publishedPair(pair) })),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),
       };
     }),
@@ -141,7 +155,8 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
   const meetings: Meeting[] = [];
   for (const date of await meetingDates(dir)) {
     try {
-      const { meeting, warnings } = await readMeeting(dir, date, shared, history);
+      const { meeting, sources, warnings } = await readMeeting(dir, date, shared, history);
+      await checkAddenda(sources, meeting);
       meetings.push(publicVersion(meeting));
       findings.push(...warnings);
     } catch (error) {
@@ -196,14 +211,21 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
   });
 }
 
-/** A meeting's public documents: its PDF, and (`samlet`) its combined document where it has attachment files. */
-function documentsOf(committee: { id: string; dir: string }, meeting: Meeting, samlet: boolean): PublicDocument[] {
-  const pdf = { meeting, file: `${committee.id}/${path.basename(defaultPdfPath(meeting))}` };
-  const combined = { meeting, file: `${committee.id}/${path.basename(combinedPdfPath(meeting))}`, attachmentsFrom: committee.dir };
-  return samlet && filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
+/**
+ * A meeting's public documents, each its PDF and (`samlet`) its combined document where it has
+ * attachment files: the agenda and its addenda (tillægsdagsordener), or the minutes.
+ */
+function publicDocuments(committee: { id: string; dir: string }, of: Meeting, samlet: boolean): PublicDocument[] {
+  return documentsOf(of).flatMap((meeting) => {
+    const pdf = { meeting, of, file: `${committee.id}/${path.basename(defaultPdfPath(meeting))}` };
+    const combined = { meeting, of, file: `${committee.id}/${path.basename(combinedPdfPath(meeting))}`, attachmentsFrom: committee.dir };
+    return samlet && filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
+  });
 }
 
 interface PublicDocument extends PrintJob {
+  /** The meeting whose document it is (the agenda's and its addenda's, one meeting). */
+  of: Meeting;
   /** Its path in the site. */
   file: string;
 }

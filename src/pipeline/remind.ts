@@ -35,7 +35,7 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
   const result = { attachment, due, sent: 0, logFile, finalized: false };
   if (!smtp || due.length === 0) return result;
   result.sent = await withSendLock(logFile, async () =>
-    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile }, onEvent),
+    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, titles: meeting.items.map((i) => i.title) }, onEvent),
   );
   return result;
 }

@@ -19,6 +19,8 @@ import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
+import { checkAddenda, sentDocument } from './addenda.js';
+import { documentsOf } from '../model/addenda.js';
 
 export interface SendRequest {
   dir: string;
@@ -79,13 +81,15 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const { dir } = folder;
   const { sources, warnings } = await readMeetingSources(folder, date);
   onEvent({ type: 'warnings', findings: warnings });
-  const meeting = await meetingFor(sources, 'medlemmer');
+  const whole = await meetingFor(sources, 'medlemmer');
+  await checkAddenda(sources, whole);
   // The mail settings are read before the document is built, so a mistake in them is told at once.
   const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);
   const logFile = sendLogFile(dir, date);
   return withSendLock(logFile, async () => {
     const log = await readSendLog(logFile);
+    const meeting = documentDue(whole, log);
     const attachment = await attachmentOf(dir, meeting, request, onEvent);
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
     const versions = await versionsOf(dir, meeting, request);
@@ -106,13 +110,24 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
     // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
     const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep }, onEvent);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, titles: meeting.items.map((i) => i.title) }, onEvent);
     if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
       await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
       result.finalized = true;
     }
     return result;
   });
+}
+
+/**
+ * The document to send: once the agenda went out, the first of its addenda (tillægsdagsordener) not
+ * sent yet, else the last (so that it is not sent twice without --force); otherwise the meeting's
+ * agenda, or its minutes.
+ */
+function documentDue(meeting: Meeting, log: SendLogEntry[]): Meeting {
+  const [agenda, ...addenda] = documentsOf(meeting);
+  if (!agenda || addenda.length === 0) return meeting;
+  return addenda.find((a) => !sentDocument(log, a)) ?? addenda.at(-1) ?? agenda;
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
@@ -173,7 +188,7 @@ function notYetSent(
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; keep?: () => Promise<void> },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; titles: string[]; keep?: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
@@ -183,7 +198,13 @@ export async function deliver(
     await run.keep?.();
     let sent = 0;
     for (const { recipient, letter } of due) {
-      const entry = { tid: new Date().toISOString(), til: recipient.email, dokument: attachment.filename, sha256: attachment.sha256 };
+      const entry = {
+        tid: new Date().toISOString(),
+        til: recipient.email,
+        dokument: attachment.filename,
+        sha256: attachment.sha256,
+        punkter: run.titles,
+      };
       run.log.push({ ...entry, sendt: false, påbegyndt: true });
       await writeSendLog(run.logFile, run.log);
       const error = await mailer.send({ to: recipient.email, ...letter, attachment }).then(

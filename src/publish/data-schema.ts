@@ -28,7 +28,7 @@ const times = {
 };
 
 /** OParl's words for a meeting's state: eingeladen (invited: the agenda is out), durchgeführt (held: the minutes are). */
-export const meetingStates = { dagsorden: 'eingeladen', referat: 'durchgeführt' } as const;
+export const meetingStates = { dagsorden: 'eingeladen', tillægsdagsorden: 'eingeladen', referat: 'durchgeführt' } as const;
 
 export const fileSchema = z
   .object({
@@ -95,6 +95,13 @@ export const agendaItemSchema = z
       .optional()
       .describe("The item's public text, section by section; left out where it has none."),
     'agenda:attachments': z.array(attachmentSchema).optional().describe('Left out where the item has no attachment.'),
+    'agenda:addendum': z
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'An item added after the agenda was sent: the number of the tillægsdagsorden it went out in (its PDF among the auxiliaryFile of the meeting).',
+      ),
     auxiliaryFile: z
       .array(fileSchema)
       .optional()
@@ -121,7 +128,9 @@ export const meetingSchema = z
     auxiliaryFile: z
       .array(fileSchema)
       .optional()
-      .describe('The public combined document with the open attachments; left out where there is none.'),
+      .describe(
+        'The public combined document with the open attachments, and before the meeting its tillægsdagsordener (each alone, then combined); left out where there is none.',
+      ),
     agendaItem: z.array(agendaItemSchema).optional(),
     web: address.describe("The meeting's page."),
     ...times,

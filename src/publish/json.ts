@@ -33,8 +33,16 @@ export interface PublishedMeeting {
   itemsHtml: string[];
   pdf: PublishedFile;
   combined?: PublishedFile;
+  /** Before the meeting, its tillægsdagsordener (addenda), each alone and combined as the agenda is. */
+  addenda: PublishedAddendum[];
   /** Its open attachments' files, in the order of the Bilagsoversigt. */
   attachments: PublishedAttachment[];
+}
+
+export interface PublishedAddendum {
+  number: number;
+  pdf: PublishedFile;
+  combined?: PublishedFile;
 }
 
 /** An open attachment's file, and which attachment it is (attachmentAnchor: its item's number and its place). */
@@ -76,7 +84,9 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     location: { id: at.part('sted'), type: 'https://schema.oparl.org/1.1/Location', description: meeting.place, ...at.times },
     organization: [map.address(map.committeeData(committeeId))],
     ...(meeting.kind === 'referat' ? { resultsProtocol: pdf } : { invitation: pdf }),
-    auxiliaryFile: nonEmpty(published.combined ? [fileData(map, at, published.combined)] : []),
+    auxiliaryFile: nonEmpty(
+      [published.combined, ...published.addenda.flatMap((a) => [a.pdf, a.combined])].flatMap((f) => (f ? [fileData(map, at, f)] : [])),
+    ),
     agendaItem: nonEmpty(meeting.items.map((item, order) => agendaItemData(map, published, at, item, order))),
     web: at.web,
     ...at.times,
@@ -113,6 +123,7 @@ function agendaItemData(map: SiteMap, published: PublishedMeeting, at: MeetingAd
       })),
     ),
     auxiliaryFile: nonEmpty([...files.values()]),
+    ...(item.addendum ? { 'agenda:addendum': item.addendum.number } : {}),
     ...at.times,
   };
 }

@@ -22,14 +22,15 @@ export interface SbsysCommittee {
  * DagsordenID, so that OS2web updates the meeting when the minutes come instead of filing the minutes
  * as an addendum to it (its postImport groups a meeting's agendas and makes all but the first addenda).
  */
-export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
+export function sbsysXml(committee: SbsysCommittee, data: MeetingData, addendum?: number): string {
   // XML 1.0 cannot hold most control characters, escaped or not: the checks refuse them in the
   // YAML, and any that come another way are left out rather than make the file not well-formed.
   const id = `${committee.id}-${data.start.slice(0, 10)}`;
+  const agendaId = `${id}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
   const [startDate, startTime] = danishDateTime(data.start);
   const [endDate, endTime] = danishDateTime(data.end);
   const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('Dagsorden', {
-    DagsordenID: id,
+    DagsordenID: agendaId,
     Åben: 'true',
     Dagsordentype: data.meetingState === meetingStates.referat ? 'Referat' : 'Dagsorden',
   });
@@ -46,7 +47,7 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
   const items = root.ele('Dagsordenpunkter');
   for (const item of data.agendaItem ?? []) {
     const point = items.ele('Dagsordenpunkt', {
-      DagsordenpunktID: `${id}-${item.number}`,
+      DagsordenpunktID: `${agendaId}-${item.number}`,
       Nummer: item.number,
       Åbent: String(item.public),
     });
@@ -66,6 +67,26 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData): string {
     }
   }
   return root.end({ prettyPrint: true }) + '\n';
+}
+
+/**
+ * A tillægsdagsorden's DagsordenID and folder after its meeting's: `-tillaeg-1`. The importer's
+ * postImport (os2web_meetings, MeetingsDirectory) groups the agendas it imported by their meeting's
+ * MødeID and makes every one but the first (the lowest node id: the agenda, imported before its
+ * addenda) an addendum of it (field_os2web_m_addendum); the minutes keep the agenda's DagsordenID.
+ */
+export function sbsysAddendumSuffix(addendum: number): string {
+  return `-tillaeg-${addendum}`;
+}
+
+/**
+ * The items of the meeting's XML: before the meeting the agenda's (those added later go in their
+ * addendum's XML), after it every item of the minutes; of addendum `addendum`, its own.
+ */
+export function sbsysItems(data: MeetingData, addendum?: number): AgendaItemData[] {
+  const items = data.agendaItem ?? [];
+  if (addendum !== undefined) return items.filter((i) => i['agenda:addendum'] === addendum);
+  return data.meetingState === meetingStates.referat ? items : items.filter((i) => i['agenda:addendum'] === undefined);
 }
 
 /**

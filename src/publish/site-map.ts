@@ -1,3 +1,4 @@
+import { sbsysAddendumSuffix } from './sbsys.js';
 import { dataVersion, type SchemaName } from './data-schema.js';
 
 // Where everything is in the published site, by one set of rules: the pages, the data, the feeds and
@@ -67,7 +68,9 @@ export class SiteMap {
   /** One committee's feed of documents (Atom), or every committee's. */
   documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
-  sbsysFolder = (committee: string, date: string) => `sbsys/${committee}-${date}`;
+  /** A meeting's folder, or its addendum's (tillægsdagsorden) beside it: `sbsys/direktionen-2023-11-22-tillaeg-1`. */
+  sbsysFolder = (committee: string, date: string, addendum?: number) =>
+    `sbsys/${committee}-${date}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
 }
 
 /** `to` as a reference from the document at `from`, both of one site: up to their common folder, then down. */

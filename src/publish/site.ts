@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HouseStyle } from '../model/meeting.js';
 import { documentHeading, documentsFeedTitle, fill, kindWord, siteName } from '../render/wording.js';
+import { addendumOf } from '../model/addenda.js';
 import { atomFeed, type FeedEntry } from './atom.js';
 import {
   renderDataPage,
@@ -19,7 +20,7 @@ import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaNa
 import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
 import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
 import type { PublishedFile, PublishedMeeting } from './json.js';
-import { sbsysDocumentName, sbsysXml } from './sbsys.js';
+import { sbsysAddendumSuffix, sbsysDocumentName, sbsysItems, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
 
 // The whole site as files in memory, path → content: pages, data, feeds, SBSYS folders. Nothing here
@@ -152,7 +153,7 @@ function addMeeting(
 ): MeetingData {
   const { meeting } = published;
   const heading = documentHeading(meeting);
-  const documents = [published.pdf, ...(published.combined ? [published.combined] : [])];
+  const documents = [published, ...published.addenda].flatMap((d) => (d.combined ? [d.pdf, d.combined] : [d.pdf]));
   for (const file of [...documents, ...published.attachments]) files.set(file.path, file.bytes);
   const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }], committee);
   // From the meeting's page, in the committee's folder, to a file there.
@@ -166,12 +167,37 @@ function addMeeting(
   const data = meetingData(map, published);
   setDocument(files, map, map.meetingData(committee.id, meeting.date), 'meeting', data);
   for (const { schema, object } of meetingParts(data)) setDocument(files, map, map.path(object.id), schema, object);
-  const folder = map.sbsysFolder(committee.id, meeting.date);
-  files.set(`${folder}/${committee.id}-${meeting.date}.xml`, sbsysXml(committee, data));
-  files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting, items: published.itemsHtml }));
-  // The importer copies each attachment's file from the meeting's folder, by the name its Bilagsliste gives.
-  for (const file of published.attachments) files.set(`${folder}/${file.path.split('/').at(-1)}`, file.bytes);
+  // The agenda's folder, and one for each addendum, which the importer files as an addendum to the agenda's meeting.
+  for (const addendum of [undefined, ...published.addenda.map((a) => a.number)])
+    addSbsysFolder(files, map, committee, published, data, addendum, heading);
   return data;
+}
+
+/** The meeting's SBSYS folder, or its addendum `addendum`'s: the XML, the document as HTML, the items' attachment files. */
+function addSbsysFolder(
+  files: SiteFiles,
+  map: SiteMap,
+  committee: PublishedCommittee,
+  { meeting, itemsHtml, attachments }: PublishedMeeting,
+  data: MeetingData,
+  addendum: number | undefined,
+  agendaHeading: string,
+): void {
+  const name = `${committee.id}-${meeting.date}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
+  const folder = map.sbsysFolder(committee.id, meeting.date, addendum);
+  const own = sbsysItems(data, addendum);
+  const document = addendum === undefined ? meeting : addendumOf(meeting, addendum);
+  // An addendum's page is headed as the meeting's is, with the addendum's name (documentHeading asks the house's words).
+  const heading = addendum === undefined ? agendaHeading : documentHeading(document);
+  const items = own.map((item) => itemsHtml[item.order] ?? '');
+  files.set(`${folder}/${name}.xml`, sbsysXml(committee, { ...data, agendaItem: own }, addendum));
+  files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting: document, items }));
+  // The importer copies each attachment's file from the meeting's folder, by the name its Bilagsliste gives.
+  const names = new Set(own.flatMap((item) => (item.auxiliaryFile ?? []).map((f) => f.fileName)));
+  for (const file of attachments) {
+    const base = file.path.split('/').at(-1) ?? '';
+    if (names.has(base)) files.set(`${folder}/${base}`, file.bytes);
+  }
 }
 
 /** OParl's System (data/index.json, the entry point) and Body, their lists, and the data's JSON Schemas. */

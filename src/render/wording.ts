@@ -48,9 +48,19 @@ export function genitive(name: string, given?: string): string {
   return given ?? (/[sxz]$/i.test(name) ? name : `${name}s`);
 }
 
-/** "Dagsorden", "Referat", in the house's words. */
-export function kindWord(meeting: Meeting): string {
-  return meeting.style.ord[meeting.kind];
+/** "Dagsorden", "Referat", "Tillægsdagsorden" (a second one "Tillægsdagsorden 2"), in the house's words. */
+export function kindWord(meeting: Pick<Meeting, 'kind' | 'addendum' | 'style'>): string {
+  const words = meeting.style.ord;
+  const later = meeting.kind === 'tillægsdagsorden' && (meeting.addendum ?? 1) > 1;
+  return later ? fill(words.tillægsdagsorden_nr, { nummer: String(meeting.addendum) }) : words[meeting.kind];
+}
+
+/** What an added item says of it: in the minutes, that it was added; where the clerk gave one, why it could not wait. */
+export function addendumLines(meeting: Meeting, item: Item): string[] {
+  if (!item.addendum) return [];
+  const words = meeting.style.ord;
+  const reason = item.addendum.reason === undefined ? [] : [fill(words.tillæg_begrundelse, { begrundelse: item.addendum.reason })];
+  return meeting.kind === 'referat' ? [words.tillægspunkt, ...reason] : reason;
 }
 
 /** "Dagsorden for Direktionens møde onsdag den 22. november 2023": a meeting's page and its document's feed entry. */

@@ -2,7 +2,7 @@ import type { TemplateDelegate } from 'handlebars';
 import type { Change } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { changeLine, sentDay } from '../render/changes.js';
-import { fill } from '../render/wording.js';
+import { fill, kindWord } from '../render/wording.js';
 import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
 import type { Recipient } from './recipients.js';
@@ -38,10 +38,10 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
   templates ??= { subject: textTemplate('mail/emne.hbs'), body: textTemplate('mail/brev.hbs') };
   const words = meeting.style.ord;
   // The document within a sentence: "referatet", "dagsordenen".
-  const inText = meeting.kind === 'referat' ? words.referatet : words.dagsordenen;
+  const inText = { referat: words.referatet, dagsorden: words.dagsordenen, tillægsdagsorden: words.tillægsdagsordenen }[meeting.kind];
   const context = {
     referat: meeting.kind === 'referat',
-    kind: words[meeting.kind],
+    kind: kindWord(meeting),
     document: inText,
     Document: capitalized(inText),
     committee: meeting.committee,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { block, flag, optional, text } from '../input/fields.js';
+import { block, flag, list, optional, text } from '../input/fields.js';
 import { readLogFile, writeLogFile } from '../input/log-file.js';
 
 /**
@@ -16,6 +16,8 @@ const entry = block({
   sendt: flag,
   påbegyndt: optional(flag),
   fejl: optional(text),
+  /** The titles of the items the document held: an item that went out in the agenda or an addendum stays in it. */
+  punkter: optional(list(text)),
 });
 
 export type SendLogEntry = z.output<typeof entry>;

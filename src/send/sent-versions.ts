@@ -14,7 +14,7 @@ import { writeAtomically } from '../shared/files.js';
 // so a public comparison never reads a closed word), by the SHA-256 of the PDF that went out.
 
 const version = z.strictObject({
-  kind: z.enum(['dagsorden', 'referat']),
+  kind: z.enum(['dagsorden', 'tillægsdagsorden', 'referat']),
   audience: z.enum(['medlemmer', 'offentlig']),
   date: z.string(),
   items: z.array(

@@ -40,15 +40,7 @@ describe('agenda send', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer(login);
-    env = {
-      AGENDA_SMTP_HOST: 'localhost',
-      AGENDA_SMTP_PORT: String(smtp.port),
-      AGENDA_SMTP_TLS: 'starttls',
-      AGENDA_SMTP_USER: login.user,
-      AGENDA_SMTP_PASSWORD: password,
-      AGENDA_SMTP_FROM: 'Direktionens sekretariat <sekretariat@example.org>',
-      AGENDA_SMTP_CA: smtp.certificateIn(dir),
-    };
+    env = smtp.settings(dir);
   });
   afterAll(() => smtp.close());
 

@@ -60,17 +60,28 @@ export async function startSmtpServer(
       );
     },
   });
+  /** The server's certificate, as a file the client is told to trust. */
+  const certificateIn = (dir: string) => {
+    const file = path.join(dir, 'smtp-ca.pem');
+    writeFileSync(file, tls.cert);
+    return file;
+  };
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     received,
     port,
-    /** The server's certificate, as a file the client is told to trust. */
-    certificateIn: (dir: string) => {
-      const file = path.join(dir, 'smtp-ca.pem');
-      writeFileSync(file, tls.cert);
-      return file;
-    },
+    certificateIn,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** The AGENDA_SMTP_* settings that send here over STARTTLS with `login`, trusting the certificate (written into `dir`). */
+    settings: (dir: string): NodeJS.ProcessEnv => ({
+      AGENDA_SMTP_HOST: 'localhost',
+      AGENDA_SMTP_PORT: String(port),
+      AGENDA_SMTP_TLS: 'starttls',
+      AGENDA_SMTP_USER: login.user,
+      AGENDA_SMTP_PASSWORD: login.password,
+      AGENDA_SMTP_FROM: 'Direktionens sekretariat <sekretariat@example.org>',
+      AGENDA_SMTP_CA: certificateIn(dir),
+    }),
   };
 }

@@ -102,6 +102,10 @@ const sections = z
 const wordShape = {
   dagsorden: text.describe('The name of an agenda: Dagsorden.'),
   referat: text.describe('The name of the minutes: Referat.'),
+  tillægsdagsorden: text.describe('The name of an addendum to the agenda, of the items added after it was sent: Tillægsdagsorden.'),
+  tillægsdagsorden_nr: phrase('nummer').describe("The name of a meeting's second and later addendum: Tillægsdagsorden {nummer}."),
+  tillægspunkt: text.describe("An added item's mark in the minutes: Punktet blev optaget på dagsordenen som tillægspunkt."),
+  tillæg_begrundelse: phrase('begrundelse').describe('Why an added item could not wait, on the item: Begrundelse: {begrundelse}.'),
   sted: text.describe("The front page's label of the room: Sted."),
   dato: text.describe("The front page's label of the date: Dato."),
   start: text.describe("The front page's label of the start time: Start."),
@@ -226,6 +230,7 @@ const wordShape = {
   referater: text.describe('Minutes, within a sentence (the site, its search): referater.'),
   dagsordenen: text.describe("The agenda, within a sentence (the mail's text): dagsordenen."),
   referatet: text.describe("The minutes, within a sentence (the mail's text): referatet."),
+  tillægsdagsordenen: text.describe("The addendum, within a sentence (the mail's text): tillægsdagsordenen."),
   dokumentnavn: phrase('dokument', 'udvalg', 'dato').describe(
     "A document's name (the PDF's subject, the open data, the site's links): {dokument} for {udvalg}s møde den {dato}.",
   ),

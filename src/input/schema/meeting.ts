@@ -80,6 +80,21 @@ const treatment = block({
   dato: isoDate.describe("That meeting's date."),
   punkt: wholeNumber.describe("The item's number at that meeting."),
 });
+/**
+ * An item added after the agenda was sent: the number of the tillægsdagsorden it goes out in (1, 2 ...),
+ * or that number with the reason it could not wait.
+ */
+const addendum = z
+  .union([
+    wholeNumber.transform((nummer) => ({ nummer, begrundelse: undefined })),
+    block({
+      nummer: optional(wholeNumber).describe('The number of the tillægsdagsorden the item goes out in; default 1.'),
+      begrundelse: optional(text).describe('Why the item could not wait for the next meeting, printed on the item where given.'),
+    }).transform(({ nummer, begrundelse }) => ({ nummer: nummer ?? 1, begrundelse })),
+  ])
+  .describe(
+    'An item added after the agenda was sent: the number of the tillægsdagsorden it goes out in (1, 2 ...), or { nummer, begrundelse }.',
+  );
 
 /** The keys every item has, whatever the house's sections. */
 const ownItemShape = {
@@ -100,6 +115,7 @@ const ownItemShape = {
   ),
   tidsplan: optional(list(slot)).describe('A timetable shown at the end of the sagsfremstilling: rows of tid, punkt and lukket.'),
   bilag: optional(list(bilag)).describe("The item's attachments."),
+  tillæg: optional(addendum),
   beslutning: optional(closableText).describe('The decision: a meeting with any decision is printed as minutes (referat).'),
   tilføjelser: optional(list(addition)).describe(
     'Additions to approved minutes, each with dato and tekst: printed after the decision as additions with their date.',
@@ -141,6 +157,10 @@ function itemSchema(sectionKeys: string[]) {
   );
   return blockWithSections({ ...ownItemShape, underpunkter }, sectionKeys, closableText)
     .refine((i) => i.fast !== undefined || i.titel !== undefined, { error: untitled, path: ['titel'] })
+    .refine((i) => i.fast === undefined || i.tillæg === undefined, {
+      error: 'a standing item is on the agenda itself: only an item of its own can be added in a tillægsdagsorden',
+      path: ['tillæg'],
+    })
     .meta({ anyOf: ['fast', 'titel'].map((key) => given(key, untitled)) });
 }
 

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { MeetingSources } from '../input/sources.js';
+import { documentsOf } from '../model/addenda.js';
+import type { Meeting } from '../model/meeting.js';
+import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
+import { InputError, type Finding } from '../shared/errors.js';
+import { combinedPdfPath, defaultPdfPath } from './document.js';
+
+/**
+ * The clerk's `tillæg:` checked against what went out (the send log): an item is added in a
+ * tillægsdagsorden only after the agenda was sent, and an item that went out in a document stays in
+ * it (moved between the agenda and an addendum, the members would hold it twice or not at all).
+ */
+export async function checkAddenda(sources: MeetingSources, meeting: Meeting): Promise<void> {
+  const entries = sources.meeting.punkter ?? [];
+  const log = await readSendLog(sendLogFile(sources.folder.dir, sources.date));
+  if (!entries.some((e) => e.tillæg) && !log.some((e) => e.punkter)) return;
+  // Before the meeting and after it, the same documents: the minutes are checked as the agenda and addenda they were.
+  const documents = documentsOf({ ...meeting, kind: 'dagsorden' });
+  const at = (index: number, key: string[], message: string): Finding => {
+    const keyPath = ['punkter', index, ...key];
+    const { line, col } = sources.source?.locate(keyPath, { key: key.length > 0 }) ?? { line: 1, col: 1 };
+    const where = `punkter[${index}]${key.map((k) => `.${k}`).join('')}`;
+    return { file: sources.source?.file ?? `${sources.date}.yaml`, line, col, path: where, message };
+  };
+  const [agenda] = documents;
+  const findings: Finding[] = [];
+  if (agenda && !sentDocument(log, agenda)) {
+    const why = `the agenda was never sent (${sendLogFile('', sources.date)} holds no ${fileNames(agenda).join(' or ')}): without tillæg the item is on the agenda`;
+    entries.forEach((e, i) => e.tillæg && findings.push(at(i, ['tillæg'], `an item added in a tillægsdagsorden, but ${why}`)));
+  }
+  for (const sent of documents) {
+    const entry = sentDocument(log, sent);
+    for (const title of entry?.punkter ?? []) {
+      const now = documents.find((d) => d.items.some((i) => i.title === title));
+      const index = entries.findIndex((e) => e.titel === title && e.fast === undefined);
+      if (!now || now === sent || index < 0) continue;
+      const message = `${title} went out in ${entry?.dokument}, sent already; it cannot be moved to ${fileNames(now)[0]}: put tillæg back as it was, or take it up at another meeting`;
+      findings.push(at(index, entries[index]?.tillæg ? ['tillæg'] : [], message));
+    }
+  }
+  if (findings.length > 0) throw new InputError(findings);
+}
+
+/** The last time the document, alone or combined with its attachments, went out. */
+export function sentDocument(log: SendLogEntry[], document: Meeting): SendLogEntry | undefined {
+  const names = fileNames(document);
+  return log.findLast((e) => e.sendt && names.includes(e.dokument));
+}
+
+/** The names a document goes out under: alone, and combined with its attachments. */
+function fileNames(document: Meeting): string[] {
+  return [defaultPdfPath(document), combinedPdfPath(document)].map((f) => path.basename(f));
+}
