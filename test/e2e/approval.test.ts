@@ -194,15 +194,7 @@ describe('minutes approved by the members, bound to the exact document', () => {
   });
 
   it('reminds exactly the members who took part and have not approved the minutes as they stand, and logs it', async () => {
-    const env = {
-      AGENDA_SMTP_HOST: 'localhost',
-      AGENDA_SMTP_PORT: String(smtp.port),
-      AGENDA_SMTP_TLS: 'starttls',
-      AGENDA_SMTP_USER: login.user,
-      AGENDA_SMTP_PASSWORD: login.password,
-      AGENDA_SMTP_FROM: 'Direktionens sekretariat <sekretariat@example.org>',
-      AGENDA_SMTP_CA: smtp.certificateIn(dir),
-    };
+    const env = smtp.settings(dir);
     const remind = await run(['send', '2023-09-06', '--påmind'], env);
     expect(errorLines(remind.stderr)).toEqual([]);
     expect(remind.status).toBe(0);

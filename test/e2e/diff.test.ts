@@ -44,16 +44,7 @@ describe('agenda diff, and a corrected agenda sent honestly', () => {
     edit(udvalg, '    navn: Lene Mehlsen Thomsen\n', `    navn: Lene Mehlsen Thomsen\n    email: ${lene}\n`);
     edit(udvalg, '    navn: Kim Bruun Nielsen\n', `    navn: Kim Bruun Nielsen\n    email: ${kim}\n`);
     smtp = await startSmtpServer(login);
-    env = {
-      TZ,
-      AGENDA_SMTP_HOST: 'localhost',
-      AGENDA_SMTP_PORT: String(smtp.port),
-      AGENDA_SMTP_TLS: 'starttls',
-      AGENDA_SMTP_USER: login.user,
-      AGENDA_SMTP_PASSWORD: login.password,
-      AGENDA_SMTP_FROM: 'Direktionens sekretariat <sekretariat@example.org>',
-      AGENDA_SMTP_CA: smtp.certificateIn(dir),
-    };
+    env = { TZ, ...smtp.settings(dir) };
     const first = await send();
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
