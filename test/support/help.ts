@@ -12,8 +12,8 @@ export function helpOf(args: string[]): string {
 
 /** The commands `agenda --help` lists (without commander's own `help`). */
 export const helpCommands = (help: string) =>
-  [...(help.split('\nCommands:\n')[1] ?? '').matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+  [...(help.split('\nCommands:\n')[1] ?? '').matchAll(/^ {2}(\p{Ll}+) /gmu)].map((m) => m[1]!).filter((c) => c !== 'help');
 
 /** The option each line of --help's Options begins with, long and short (its description may name others). */
 export const helpOptions = (help: string) =>
-  [...(help.split('\nOptions:\n')[1] ?? '').matchAll(/^ {2}(?:(-\w), )?(--[a-z-]+)/gm)].map((m) => ({ short: m[1], long: m[2]! }));
+  [...(help.split('\nOptions:\n')[1] ?? '').matchAll(/^ {2}(?:(-\w), )?(--[\p{Ll}-]+)/gmu)].map((m) => ({ short: m[1], long: m[2]! }));

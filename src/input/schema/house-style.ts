@@ -303,9 +303,9 @@ const numberedFrom = z
 
 /** The dates written with a capital first letter (Onsdag den 22. november 2023). */
 const dateKeys = ['forside', 'titel', 'beslutning', 'behandling'] as const satisfies ReadonlyArray<keyof typeof dateShape>;
-const capitalizedDates = list(z.enum(dateKeys, { error: `expected ${dateKeys.join(', ')}` })).describe(
-  'The dates (of datoer) written with a capital first letter: forside by default (Onsdag den ...); [] for none (onsdag den ...).',
-);
+const capitalizedDates = list(
+  z.enum(dateKeys, { error: `expected ${dateKeys.slice(0, -1).join(', ')} or ${dateKeys.at(-1) ?? ''}` }),
+).describe('The dates (of datoer) written with a capital first letter: forside by default (Onsdag den ...); [] for none (onsdag den ...).');
 
 /** Whether the front page prints the end time. */
 const endTime = flag.describe('ja (default): the front page prints the end time (Slut kl.); nej: never.');
