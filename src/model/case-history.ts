@@ -8,6 +8,8 @@ export interface CaseStep {
   number: number;
   /** The item's title, as the members see it. */
   title: string;
+  /** Whether the item was closed at that meeting. */
+  lukket: boolean;
   /** The title the public sees: a closed item's public title, or the house's "Lukket punkt". */
   publicTitle: string;
   /** Closed where the item or the decision was closed at that meeting. */
@@ -27,6 +29,7 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
           date: m.date,
           number: i.number,
           title: i.title,
+          lukket: i.lukket,
           publicTitle: publicTitle(i, m.style.ord.lukket_punkt),
           decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
           words: m.style.ord,
@@ -46,5 +49,7 @@ export function earlierDecisions(history: Meeting[], sag: string, date: string, 
 
 /** The earlier meetings of any committee that took up the case before `date`: an item's earlier treatments. */
 export function earlierTreatments(history: Meeting[], sag: string, date: string): Treatment[] {
-  return caseSteps(history, sag).flatMap((s) => (s.date < date ? [{ committee: s.committee, date: s.date, number: s.number }] : []));
+  return caseSteps(history, sag).flatMap((s) =>
+    s.date < date ? [{ committee: s.committee, date: s.date, number: s.number, lukket: s.lukket }] : [],
+  );
 }

@@ -4,6 +4,7 @@ import { agendaLayout, attachmentPlaces, attachmentStarts, pageNumbers } from '.
 import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 import { publicVersion } from '../../src/model/public.js';
+import { earlierTreatments } from '../../src/model/case-history.js';
 
 const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
 import { headingTexts } from '../../src/pdf/headings.js';
@@ -114,6 +115,19 @@ describe('renderHtml', () => {
     });
     const html = renderHtml(publicVersion({ ...meeting([closed]), style: { ...style, sagsnummer_i_punkt: true } }));
     expect(html).not.toMatch(/2066|14\/22010|Tidligere behandlinger|ØK den/);
+  });
+
+  it('leaves the earlier treatments of items closed at their meetings out of the public version', () => {
+    const earlier = {
+      ...meeting([item({ number: 3, sag: '14/1' }), item({ number: 12, lukket: true, sag: '14/1' })]),
+      committee: 'Økonomiudvalget',
+      date: '2014-09-01',
+    };
+    const treated = meeting([item({ sag: '14/1', treatments: earlierTreatments([earlier], '14/1', '2023-11-22') })]);
+    expect(renderHtml(treated)).toContain('Økonomiudvalget den 1. september 2014, punkt 12');
+    const html = renderHtml(publicVersion(treated));
+    expect(html).toContain('Økonomiudvalget den 1. september 2014, punkt 3');
+    expect(html).not.toContain('punkt 12');
   });
 
   it('fills the contents with the page numbers of a first print', () => {
