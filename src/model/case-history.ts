@@ -14,8 +14,8 @@ export interface CaseStep {
   publicTitle: string;
   /** Closed where the item or the decision was closed at that meeting. */
   decision?: ClosableText;
-  /** The words of that meeting's house, which `agenda sag` tells it in. */
-  words: HouseStyle['ord'];
+  /** That meeting's house, whose words and date pattern `agenda sag` tells it in. */
+  style: HouseStyle;
 }
 
 /** Every meeting among `meetings` that took up the case `sag`, in date order (a day's meetings in the order given). */
@@ -32,7 +32,7 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
           lukket: i.lukket,
           publicTitle: publicTitle(i, m.style.ord.lukket_punkt),
           decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
-          words: m.style.ord,
+          style: m.style,
         })),
     )
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -47,7 +47,12 @@ export function earlierDecisions(history: Meeting[], sag: string, date: string, 
   );
 }
 
-/** The earlier meetings of any committee that took up the case before `date`: an item's earlier treatments. */
+/**
+ * The earlier meetings in `history` that took up the case before `date`: an item's earlier treatments.
+ * A meeting's history is the other committees' meetings (readMeeting leaves its own committee out, so
+ * its fingerprint need not cover the committee's other meetings): the committee's own earlier
+ * treatments are the clerk's to write by hand.
+ */
 export function earlierTreatments(history: Meeting[], sag: string, date: string): Treatment[] {
   return caseSteps(history, sag).flatMap((s) =>
     s.date < date ? [{ committee: s.committee, date: s.date, number: s.number, lukket: s.lukket }] : [],
