@@ -307,7 +307,7 @@ const numberedFrom = z
 
 /** The dates written with a capital first letter (Onsdag den 22. november 2023). */
 const dateKeys = ['forside', 'titel', 'beslutning', 'behandling'] as const satisfies ReadonlyArray<keyof typeof dateShape>;
-const capitalizedDates = list(z.enum(dateKeys, { error: `expected ${dateKeys.join(', ')}` })).describe(
+const capitalizedDates = list(z.enum(dateKeys, { error: 'expected forside, titel, beslutning or behandling' })).describe(
   'The dates (of datoer) written with a capital first letter: forside by default (Onsdag den ...); [] for none (onsdag den ...).',
 );
 
