@@ -8,12 +8,14 @@ export interface CaseStep {
   number: number;
   /** The item's title, as the members see it. */
   title: string;
+  /** Whether the item was closed at that meeting. */
+  lukket: boolean;
   /** The title the public sees: a closed item's public title, or the house's "Lukket punkt". */
   publicTitle: string;
   /** Closed where the item or the decision was closed at that meeting. */
   decision?: ClosableText;
-  /** The words of that meeting's house, which `agenda sag` tells it in. */
-  words: HouseStyle['ord'];
+  /** That meeting's house, whose words and date pattern `agenda sag` tells it in. */
+  style: HouseStyle;
 }
 
 /** Every meeting among `meetings` that took up the case `sag`, in date order (a day's meetings in the order given). */
@@ -27,9 +29,10 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
           date: m.date,
           number: i.number,
           title: i.title,
+          lukket: i.lukket,
           publicTitle: publicTitle(i, m.style.ord.lukket_punkt),
           decision: i.beslutning && { text: i.beslutning.text, lukket: i.lukket || i.beslutning.lukket },
-          words: m.style.ord,
+          style: m.style,
         })),
     )
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -44,7 +47,14 @@ export function earlierDecisions(history: Meeting[], sag: string, date: string, 
   );
 }
 
-/** The earlier meetings of any committee that took up the case before `date`: an item's earlier treatments. */
+/**
+ * The earlier meetings in `history` that took up the case before `date`: an item's earlier treatments.
+ * A meeting's history is the other committees' meetings (readMeeting leaves its own committee out, so
+ * its fingerprint need not cover the committee's other meetings): the committee's own earlier
+ * treatments are the clerk's to write by hand.
+ */
 export function earlierTreatments(history: Meeting[], sag: string, date: string): Treatment[] {
-  return caseSteps(history, sag).flatMap((s) => (s.date < date ? [{ committee: s.committee, date: s.date, number: s.number }] : []));
+  return caseSteps(history, sag).flatMap((s) =>
+    s.date < date ? [{ committee: s.committee, date: s.date, number: s.number, lukket: s.lukket }] : [],
+  );
 }

@@ -177,6 +177,8 @@ export interface Treatment {
   committee: string;
   date: string;
   number: number;
+  /** Closed at that meeting (known of a treatment from the case's history): the public version leaves it out. */
+  lukket?: boolean;
 }
 
 export interface NotTakingPart {

@@ -2,8 +2,9 @@ import type { ApprovalView, Bilag, Item, ItemSection, Meeting, SubItem } from '.
 
 /**
  * The version for publication: a closed item keeps its number and place under its public title (or
- * the house's "Lukket punkt") and nothing else; closed texts, timetable rows, earlier decisions,
- * attachments' titles and document numbers, and closed decisions with their record are gone. It is
+ * the house's "Lukket punkt") and nothing else; closed texts, timetable rows, earlier decisions and
+ * treatments of closed items, attachments' titles and document numbers, and closed decisions with
+ * their record are gone. It is
  * made from the model, before rendering, so nothing closed reaches the HTML, the contents, the
  * outline, the metadata or the file name.
  */
@@ -76,6 +77,8 @@ function openItem(item: Item, closedTitle: string): Item {
     tidsplan: item.tidsplan.filter((s) => !s.lukket),
     bilag: item.bilag.map((b) => (b.lukket ? closedBilag(b) : b)),
     earlierDecisions: item.earlierDecisions.filter((d) => !d.decision.lukket),
+    // A closed item's meeting, date and number are not for the public, as its decision is not.
+    treatments: item.treatments.filter((t) => !t.lukket),
     additions: item.additions.filter((a) => !a.text.lukket),
     ...(item.beslutning?.lukket ? noRecord : {}),
   };

@@ -197,9 +197,15 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
   return dates.map((date) => {
     const meeting = held.get(date);
     if (meeting)
-      return { date, summary: calendarSummary(committee.navn, false, words), start: meeting.start, end: meeting.end, place: meeting.place };
+      return {
+        date,
+        summary: calendarSummary(committee.navn, committee.genitiv, false, words),
+        start: meeting.start,
+        end: meeting.end,
+        place: meeting.place,
+      };
     const reason = cancelled.get(date);
-    const summary = calendarSummary(committee.navn, reason !== undefined, words);
+    const summary = calendarSummary(committee.navn, committee.genitiv, reason !== undefined, words);
     return {
       date,
       summary,

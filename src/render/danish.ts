@@ -1,7 +1,7 @@
 import type { PoliticalMeeting, RulEntry } from '../model/meeting.js';
 import { capitalized, inDanish } from '../shared/danish-dates.js';
 import type { HouseStyle } from '../model/meeting.js';
-import { fill } from './wording.js';
+import { fill, genitive } from './wording.js';
 
 type Words = HouseStyle['ord'];
 
@@ -51,9 +51,12 @@ export function politicalMeetingMinute(m: PoliticalMeeting, today: string, held:
   return fill(phrase, { møde: phrase.startsWith('{møde}') ? capitalized(name) : name });
 }
 
-/** A committee's meeting as a calendar feed names it: "Direktionens møde", "Direktionens møde (aflyst)". */
-export function calendarSummary(committee: string, cancelled: boolean, words: Words): string {
-  const name = fill(words.møde, { udvalg: committee });
+/**
+ * A committee's meeting as a calendar feed names it: "Direktionens møde", "Direktionens møde (aflyst)";
+ * `genitiveName` is the committee's file's `genitiv:`.
+ */
+export function calendarSummary(committee: string, genitiveName: string | undefined, cancelled: boolean, words: Words): string {
+  const name = fill(words.møde, { udvalg: committee, udvalgs: genitive(committee, genitiveName) });
   return cancelled ? fill(words.politisk_aflyst, { møde: name }) : name;
 }
 

@@ -1,7 +1,7 @@
 import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
-import { longDate, weekdayDateInText } from '../shared/danish-dates.js';
+import { weekdayDateInText } from '../shared/danish-dates.js';
 import type { CaseStep } from '../model/case-history.js';
 import type {
   Absence,
@@ -68,6 +68,7 @@ export function documentHeading(meeting: Meeting): string {
   return fill(meeting.style.ord.mødeoverskrift, {
     dokument: kindWord(meeting),
     udvalg: meeting.committee,
+    udvalgs: genitive(meeting.committee, meeting.committeeGenitive),
     dato: weekdayDateInText(meeting.date),
   });
 }
@@ -75,7 +76,8 @@ export function documentHeading(meeting: Meeting): string {
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject, the document's name in the open data. */
 export function documentName(meeting: Meeting): string {
   const dato = styledDate(meeting.style, 'titel', meeting.date);
-  return fill(meeting.style.ord.dokumentnavn, { dokument: kindWord(meeting), udvalg: meeting.committee, dato });
+  const udvalgs = genitive(meeting.committee, meeting.committeeGenitive);
+  return fill(meeting.style.ord.dokumentnavn, { dokument: kindWord(meeting), udvalg: meeting.committee, udvalgs, dato });
 }
 
 /** "Dagsorden for Direktionens møde den 22. november 2023 (offentlig udgave)", "... med bilag (offentlig udgave)": a published PDF's name. */
@@ -251,16 +253,17 @@ export function approvedVersionLine(words: Words, sha256: string): string {
 }
 
 /**
- * `agenda sag`'s lines of one meeting that took the case up, in that meeting's house's words: when,
- * which committee's item, its title and the decision (a closed one only marked, unless `members`).
+ * `agenda sag`'s lines of one meeting that took the case up, in that meeting's house's words and its
+ * date pattern for a treatment (`behandling`): when, which committee's item, its title and the
+ * decision (a closed one only marked, unless `members`).
  */
 export function caseStepText(step: CaseStep, members: boolean): string {
-  const where = fill(step.words.sagens_punkt, { udvalg: step.committee, nummer: String(step.number) });
-  return `${longDate(step.date)}  ${where}: ${members ? step.title : step.publicTitle}\n  ${decisionLine(step, members)}\n`;
+  const where = fill(step.style.ord.sagens_punkt, { udvalg: step.committee, nummer: String(step.number) });
+  return `${styledDate(step.style, 'behandling', step.date)}  ${where}: ${members ? step.title : step.publicTitle}\n  ${decisionLine(step, members)}\n`;
 }
 
 function decisionLine(step: CaseStep, members: boolean): string {
-  const words = step.words;
+  const words = step.style.ord;
   if (!step.decision) return words.ingen_beslutning;
   const text = step.decision.text.trim().replace(/\s*\n\s*/g, ' ');
   if (!step.decision.lukket) return text;

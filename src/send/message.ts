@@ -2,7 +2,7 @@ import type { TemplateDelegate } from 'handlebars';
 import type { Change } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { changeLine, sentDay } from '../render/changes.js';
-import { fill, kindWord } from '../render/wording.js';
+import { fill, genitive, kindWord } from '../render/wording.js';
 import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
 import type { Recipient } from './recipients.js';
@@ -17,7 +17,13 @@ export interface Letter {
  * member who took part and has not approved them as they stand.
  */
 export function reminderFor(meeting: Meeting, name: string, attachment: string): Letter {
-  const values = { navn: name, udvalg: meeting.committee, dato: weekdayDateInText(meeting.date), dokument: attachment };
+  const values = {
+    navn: name,
+    udvalg: meeting.committee,
+    udvalgs: genitive(meeting.committee, meeting.committeeGenitive),
+    dato: weekdayDateInText(meeting.date),
+    dokument: attachment,
+  };
   return { subject: fill(meeting.style.ord.påmindelse_emne, values), text: `${fill(meeting.style.ord.påmindelse_brev, values)}\n` };
 }
 
@@ -45,6 +51,8 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
     document: inText,
     Document: capitalized(inText),
     committee: meeting.committee,
+    // "Økonomiudvalgets", or the committee file's own genitive.
+    committeeGenitive: genitive(meeting.committee, meeting.committeeGenitive),
     weekdayDate: weekdayDateInText(meeting.date),
     start: meeting.start,
     end: meeting.end,

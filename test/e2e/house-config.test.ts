@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
-import { pdfPages } from '../support/pdf.js';
+import { pdfInfo, pdfPages } from '../support/pdf.js';
 
 // What a house's configuration alone says about its pages (fixtures/husstil-sider: no partial, no
 // stylesheet): a header of several lines on every page, pages numbered from the front page, the open and
@@ -106,6 +106,18 @@ describe('a house style of configuration alone (fixtures/husstil-sider)', () => 
     contentsRight(pub, ['Åbent referat', '1. Ny sundhedspolitik', '2. Forebyggelse i skolerne', 'Lukket referat', '3. Lukket punkt']);
     expect(text[4]).toMatch(/Sundheds- og Forebyggelsesudvalget\s+Lukket referat/);
     expect(text.join('\f')).not.toMatch(/ejendom|Lukket indhold/);
+  });
+});
+
+describe("a committee's own genitive (udvalg.yaml genitiv:)", () => {
+  it("names the committee's meeting in the PDF's subject as the file gives it, not by the rule", () => {
+    // The formal name, whose genitive by the rule would be "Udvalget for Sundhed og Forebyggelses".
+    const repo = house();
+    const udvalg = path.join(repo, 'udvalg', 'SUF', 'udvalg.yaml');
+    writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace(/^navn: .*$/m, 'navn: Udvalget for Sundhed og Forebyggelse'));
+    const subject = pdfInfo(build(repo)).Subject;
+    expect(subject).toContain('for Sundheds- og Forebyggelsesudvalgets møde den');
+    expect(subject).not.toContain('Forebyggelses møde');
   });
 });
 

@@ -179,7 +179,7 @@ describe('a house that renames its documents and their open and closed parts', (
   });
 
   it("tells a case's way in the house's words", () => {
-    expect(sag.open).toContain('Planudvalget, punkt 2: Fortroligt emne\n  (fortrolig beslutning)\n');
+    expect(sag.open).toContain('11/3 2025  Planudvalget, punkt 2: Fortroligt emne\n  (fortrolig beslutning)\n');
     expect(sag.members).toContain('(fortrolig beslutning) Godkendt som indstillet');
     expect(defaultsIn(sag.open + sag.members)).toEqual([]);
   });

@@ -66,7 +66,8 @@ describe('sub-items of an item', () => {
     expect(text).toMatch(
       /a\. Kloakering af Nørregade\s+Sagsfremstilling\s+Ledningerne er over 60 år gamle\.\s+Bilag\s+1\s+Åben\s+Projektbeskrivelse Nørregade\s+201\/14/,
     );
-    expect(text).toContain(`b. ${markers[0]}`);
+    // The closed sub-item marked as closed texts are, under its heading.
+    expect(text).toMatch(new RegExp(`b\\. ${markers[0]}\\s+Lukket\\s+Sagsfremstilling\\s+${markers[1]}`));
     expect(text).toMatch(/c\. Cykelsti langs Stormgade/);
     expect(text).toMatch(/Bilag\s+1\s+Åben\s+Samlet oversigt\s+200\/14\s+a\. Kloakering/);
     for (const m of markers) expect(text).toContain(m);

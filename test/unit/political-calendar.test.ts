@@ -84,9 +84,12 @@ describe('political meetings in Danish', () => {
     expect(politicalMeetingName(theme, '2024-02-07', words)).toBe('Temamøde i Kommunalbestyrelsen d. 6. februar');
   });
   it('names a committee’s meeting in a calendar feed, cancelled in the house’s own words', () => {
-    expect(calendarSummary('Økonomiudvalget', false, words)).toBe('Økonomiudvalgets møde');
-    expect(calendarSummary('Økonomiudvalget', true, words)).toBe('Økonomiudvalgets møde (aflyst)');
-    expect(calendarSummary('Økonomiudvalget', true, { ...words, politisk_aflyst: 'AFLYST: {møde}' })).toBe('AFLYST: Økonomiudvalgets møde');
+    expect(calendarSummary('Økonomiudvalget', undefined, false, words)).toBe('Økonomiudvalgets møde');
+    expect(calendarSummary('Økonomiudvalget', undefined, true, words)).toBe('Økonomiudvalgets møde (aflyst)');
+    expect(calendarSummary('Økonomiudvalget', undefined, true, { ...words, politisk_aflyst: 'AFLYST: {møde}' })).toBe(
+      'AFLYST: Økonomiudvalgets møde',
+    );
+    expect(calendarSummary('Børn og Unge', 'Børne- og Ungeudvalgets', false, words)).toBe('Børne- og Ungeudvalgets møde');
   });
   it('words the minutes’ lines: held, to be held, cancelled', () => {
     expect(politicalMeetingMinute(extra!, '2024-01-08', true, words)).toBe(

@@ -4,6 +4,9 @@ import { agendaLayout, attachmentPlaces, attachmentStarts, pageNumbers } from '.
 import { shortDate, weekdayDate } from '../../src/shared/danish-dates.js';
 import { documentTitle, renderDocument } from '../../src/render/html.js';
 import { publicVersion } from '../../src/model/public.js';
+import { earlierTreatments } from '../../src/model/case-history.js';
+import { documentHeading, documentName } from '../../src/render/wording.js';
+import { letterFor, reminderFor } from '../../src/send/message.js';
 
 const renderHtml = (...args: Parameters<typeof renderDocument>) => renderDocument(...args).html();
 import { headingTexts } from '../../src/pdf/headings.js';
@@ -116,6 +119,19 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/2066|14\/22010|Tidligere behandlinger|ØK den/);
   });
 
+  it('leaves the earlier treatments of items closed at their meetings out of the public version', () => {
+    const earlier = {
+      ...meeting([item({ number: 3, sag: '14/1' }), item({ number: 12, lukket: true, sag: '14/1' })]),
+      committee: 'Økonomiudvalget',
+      date: '2014-09-01',
+    };
+    const treated = meeting([item({ sag: '14/1', treatments: earlierTreatments([earlier], '14/1', '2023-11-22') })]);
+    expect(renderHtml(treated)).toContain('Økonomiudvalget den 1. september 2014, punkt 12');
+    const html = renderHtml(publicVersion(treated));
+    expect(html).toContain('Økonomiudvalget den 1. september 2014, punkt 3');
+    expect(html).not.toContain('punkt 12');
+  });
+
   it('fills the contents with the page numbers of a first print', () => {
     const items = [item({ number: 1, title: 'A', bilag: [{ number: 1, lukket: true }] }), item({ number: 2, title: 'B' })];
     // sheets: 0 front page, 1 contents, 2-3 item A, 4 item B, 5 Bilagsoversigt, 6 Underskriftsside
@@ -124,6 +140,24 @@ describe('renderHtml', () => {
     expect(rows).toEqual(['1. A 1', '2. B 3', 'Bilagsoversigt 4']);
     expect(html).toContain('" af 5"');
     expect(headingTexts(html)).toEqual(['Indholdsfortegnelse', '1. A', 'Bilag:', '2. B', 'Bilagsoversigt', '1. A', 'Underskriftsside']);
+  });
+});
+
+describe("a committee's own genitive (udvalg.yaml genitiv:)", () => {
+  // Not the rule's "Børn og Unges": every phrase of the committee's meeting takes the file's.
+  const own: Meeting = { ...meeting([]), committee: 'Børn og Unge', committeeGenitive: 'Børne- og Ungeudvalgets' };
+  it("names the meeting in the PDF's subject, the meeting's page, the mail and the reminder", () => {
+    expect(documentName(own)).toBe('Dagsorden for Børne- og Ungeudvalgets møde den 22. november 2023');
+    expect(documentHeading(own)).toBe('Dagsorden for Børne- og Ungeudvalgets møde onsdag den 22. november 2023');
+    const letter = letterFor(own, { email: 'anne@example.org' }, 'dagsorden.pdf');
+    expect(letter.subject).toBe('Dagsorden til Børne- og Ungeudvalgets møde onsdag den 22. november 2023');
+    expect(letter.text).toContain('Til Børne- og Ungeudvalgets medlemmer');
+    expect(letter.text).toContain('Hermed dagsordenen til Børne- og Ungeudvalgets møde');
+    expect(letter.text).toContain('Børne- og Ungeudvalgets sekretariat');
+    const reminder = reminderFor({ ...own, kind: 'referat' }, 'Anne', 'referat.pdf');
+    expect(reminder.subject).toBe('Påmindelse om godkendelse af referat fra Børne- og Ungeudvalgets møde onsdag den 22. november 2023');
+    expect(reminder.text).toContain('Børne- og Ungeudvalgets sekretariat');
+    expect(letter.text + reminder.text).not.toContain('Unges');
   });
 });
 

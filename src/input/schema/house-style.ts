@@ -173,9 +173,11 @@ const wordShape = {
   ikke_godkendt: text.describe('A member who has not approved yet: Ikke godkendt endnu.'),
   forbehold: phrase('tekst').describe("A member's reservation: Med forbehold: {tekst}."),
   godkendt_udgave: phrase('sha256').describe('The SHA-256 of the version approved: SHA-256 af den godkendte udgave: {sha256}.'),
-  påmindelse_emne: phrase('udvalg', 'dato').describe("The subject of the reminder to approve the minutes: {udvalg}'s meeting {dato}."),
-  påmindelse_brev: phrase('navn', 'udvalg', 'dato', 'dokument').describe(
-    'The text of the reminder to approve the minutes: {navn}, {udvalg}, {dato} (the meeting) and {dokument} (the PDF attached).',
+  påmindelse_emne: phrase('udvalg', 'udvalgs', 'dato').describe(
+    "The subject of the reminder to approve the minutes: {udvalgs} møde {dato}; {udvalgs} is the committee's name in the genitive.",
+  ),
+  påmindelse_brev: phrase('navn', 'udvalg', 'udvalgs', 'dato', 'dokument').describe(
+    'The text of the reminder to approve the minutes: {navn}, {udvalg} ({udvalgs} in the genitive), {dato} (the meeting) and {dokument} (the PDF attached).',
   ),
   ændringer: phrase('dokument').describe('The heading of the page of what changed in a document (agenda diff): Ændringer i {dokument}.'),
   ændret_siden: phrase('fra').describe(
@@ -231,11 +233,11 @@ const wordShape = {
   dagsordenen: text.describe("The agenda, within a sentence (the mail's text): dagsordenen."),
   referatet: text.describe("The minutes, within a sentence (the mail's text): referatet."),
   tillægsdagsordenen: text.describe("The addendum, within a sentence (the mail's text): tillægsdagsordenen."),
-  dokumentnavn: phrase('dokument', 'udvalg', 'dato').describe(
-    "A document's name (the PDF's subject, the open data, the site's links): {dokument} for {udvalg}s møde den {dato}.",
+  dokumentnavn: phrase('dokument', 'udvalg', 'udvalgs', 'dato').describe(
+    "A document's name (the PDF's subject, the open data, the site's links): {dokument} for {udvalgs} møde den {dato}; {udvalgs} is the committee's name in the genitive.",
   ),
-  mødeoverskrift: phrase('dokument', 'udvalg', 'dato').describe(
-    "A meeting's page and feed entry: {dokument} for {udvalg}s møde {dato}, the date with its weekday.",
+  mødeoverskrift: phrase('dokument', 'udvalg', 'udvalgs', 'dato').describe(
+    "A meeting's page and feed entry: {dokument} for {udvalgs} møde {dato}, the date with its weekday; {udvalgs} is the committee's name in the genitive.",
   ),
   offentlig_udgave: text.describe("After a published document's name: (offentlig udgave)."),
   med_bilag: text.describe("A combined document's name after the document's: med bilag."),
@@ -245,7 +247,9 @@ const wordShape = {
   bilag_side: phrase('bilag', 'side', 'sider').describe(
     "An attachment's page as a screen reader hears it: {bilag}, side {side} af {sider}.",
   ),
-  møde: phrase('udvalg').describe("A committee's meeting in the calendar feeds: {udvalg}s møde."),
+  møde: phrase('udvalg', 'udvalgs').describe(
+    "A committee's meeting in the calendar feeds: {udvalgs} møde; {udvalgs} is the committee's name in the genitive.",
+  ),
   mødekalender: phrase('udvalg').describe("A calendar feed's title: {udvalg}: møder (the authority's, for all committees)."),
   alle_møder: phrase('udvalg').describe('The link to the calendar of every committee: Alle møder i {udvalg} (the authority).'),
   dokumentfeed: phrase('udvalg', 'dagsorden', 'referat').describe("A documents feed's title: {udvalg}: {dagsorden} og {referat}."),
@@ -330,7 +334,7 @@ const approval = block(approvalShape);
 const caseNumber = flag.describe('ja: an item prints its case number (sag) under the word sagsnummer; nej (default): it does not.');
 /** Whether an item lists the earlier meetings of its case from the repository's history. */
 const treatmentsFromCase = flag.describe(
-  'ja: an item lists the earlier meetings that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.',
+  "ja: an item lists the other committees' earlier meetings in the repository that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.",
 );
 
 /** Whether each decision ends with the meeting's absent members. */
