@@ -7,7 +7,7 @@ import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { writeSealed } from '../input/sealed.js';
 import { findBrowser } from '../pdf/browser.js';
 import { openCredential } from '../pdf/certificate.js';
-import { membersVersionKey, signPdf } from '../pdf/signature.js';
+import { signPdf } from '../pdf/signature.js';
 import { EnvironmentError, errnoCode, messageOf, UsageError } from '../shared/errors.js';
 import { meetingFor } from './document.js';
 import { approvalsOf, publicMinutes } from './approval.js';
@@ -64,13 +64,16 @@ export async function sealMinutes(request: SealRequest): Promise<SealResult> {
   const sha256 = createHash('sha256').update(membersDoc.bytes).digest('hex');
   const approvals = log.filter((a) => a.sha256 === sha256);
   const signedAt = lastApproval(approvals, sha256, date);
-  const files = await writeSealed(dir, date, {
-    medlemmer: { name: path.basename(membersDoc.file), bytes: await signPdf(membersDoc.bytes, credential, signedAt) },
-    offentlig: {
-      name: path.basename(publicDoc.file),
-      bytes: await signPdf(publicDoc.bytes, credential, signedAt, { [membersVersionKey]: sha256 }),
+  const files = await writeSealed(
+    dir,
+    date,
+    {
+      medlemmer: { name: path.basename(membersDoc.file), bytes: await signPdf(membersDoc.bytes, credential, signedAt) },
+      offentlig: { name: path.basename(publicDoc.file), bytes: await signPdf(publicDoc.bytes, credential, signedAt) },
+      // The members' version the public minutes are the counterpart of: in the archive's list, not the public file.
     },
-  });
+    sha256,
+  );
   return { files, sha256, approvals, signedAt };
 }
 
