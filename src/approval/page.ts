@@ -1,7 +1,8 @@
 import type { ApprovalView, Meeting } from '../model/meeting.js';
 import type { ApprovalEntry } from './approval-log.js';
 import { coverageOf, coversNow } from './coverage.js';
-import { participants, sameName } from './participants.js';
+import { participants } from '../model/seats.js';
+import { sameName } from './participants.js';
 
 /**
  * What the Godkendelsesside of the approved document shows: each member who took part with their

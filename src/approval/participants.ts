@@ -1,11 +1,6 @@
 import type { Meeting, Person } from '../model/meeting.js';
-import { presentAt } from '../model/seats.js';
+import { participants } from '../model/seats.js';
 import { UsageError } from '../shared/errors.js';
-
-/** Who took part in the meeting, and so approves its minutes: the members present and the substitutes. */
-export function participants(meeting: Meeting): Person[] {
-  return presentAt(meeting.members, meeting.seats, meeting.absent);
-}
 
 /**
  * The participant named `name` (as udvalg.yaml or the meeting file writes it, in any case). A name

@@ -74,7 +74,7 @@ export const commands = {
   },
   verify: {
     description:
-      'check from the repository alone that every approval is of an archived version, that the seals hold and that the published minutes are the approved version',
+      "check from the repository alone that every approval is of an archived version, that the seals hold and that the archive's sealed public minutes are the counterpart of the approved version",
     arguments: [date],
   },
   plan: { description: 'the coming meetings with their planned points, as the forward plan stands', arguments: [] },

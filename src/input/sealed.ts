@@ -12,8 +12,12 @@ import { writeAllAtomically } from '../shared/files.js';
 // repository alone proves what was approved and published: `agenda verify` reads them from there
 // and from git's history of them.
 
-/** Which file of the archive is which: the members' sealed minutes and the public ones, by name. */
-const names = block({ medlemmer: text, offentlig: text });
+/**
+ * Which file of the archive is which: the members' sealed minutes and the public ones, by name; and
+ * the SHA-256 of the members' version the public minutes were made with (medlemmer_sha256), kept
+ * here, never in the public file: a fingerprint of the closed text is nothing the public gets.
+ */
+const names = block({ medlemmer: text, offentlig: text, medlemmer_sha256: text.optional() });
 
 export type SealedNames = z.output<typeof names>;
 
@@ -35,10 +39,11 @@ export async function writeSealed(
   dir: string,
   date: string,
   documents: { medlemmer: { name: string; bytes: Uint8Array }; offentlig: { name: string; bytes: Uint8Array } },
+  membersSha256: string,
 ): Promise<string[]> {
   const archive = archiveDir(dir, date);
   const { medlemmer, offentlig } = documents;
-  const list = `# The minutes sealed by agenda forsegl: the members' and the public version. Commit them with the meeting.\nmedlemmer: ${JSON.stringify(medlemmer.name)}\noffentlig: ${JSON.stringify(offentlig.name)}\n`;
+  const list = `# The minutes sealed by agenda forsegl: the members' and the public version. Commit them with the meeting.\nmedlemmer: ${JSON.stringify(medlemmer.name)}\noffentlig: ${JSON.stringify(offentlig.name)}\nmedlemmer_sha256: ${membersSha256}\n`;
   const outputs = [
     { file: path.join(archive, medlemmer.name), data: medlemmer.bytes },
     { file: path.join(archive, offentlig.name), data: offentlig.bytes },

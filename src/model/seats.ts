@@ -1,7 +1,7 @@
 import type { MemberInput } from '../input/schema/committee.js';
 import type { AbsenceInput } from '../input/schema/meeting.js';
 import { within } from '../shared/dates.js';
-import type { Absence, Person, Seat } from './meeting.js';
+import type { Absence, Meeting, Person, Seat } from './meeting.js';
 
 /** The committee's seats with titles in the order first listed, each with whoever holds it on `date`. */
 export function seatsOn(members: MemberInput[], date: string): Seat[] {
@@ -33,4 +33,12 @@ export function presentAt(members: Person[], seats: Seat[], absent: Absence[]): 
   const away = new Set(absent.map((a) => a.member.name));
   const holders = seats.flatMap((s) => (s.name ? [{ name: s.name }] : []));
   return [...holders, ...members].filter((m) => !away.has(m.name)).concat(absent.flatMap((a) => (a.substitute ? [a.substitute] : [])));
+}
+
+/**
+ * Who took part in the meeting, and so approves its minutes: the members present and the substitutes.
+ * One list for `agenda godkend` and the Godkendelsesside it prints, so the page names whoever may approve.
+ */
+export function participants(meeting: Pick<Meeting, 'members' | 'seats' | 'absent'>): Person[] {
+  return presentAt(meeting.members, meeting.seats, meeting.absent);
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { errnoCode } from '../shared/errors.js';
+import { browserEnvironment } from './browser-env.js';
 
 const run = promisify(execFile);
 
@@ -14,8 +15,11 @@ export type SignatureReport =
  * made it. Its certificate's trust is the reader's to judge: it is reported, not required.
  */
 export async function checkSignature(file: string): Promise<SignatureReport> {
-  // In UTC, so the signing time it prints can be read as one.
-  const output = await run('pdfsig', [file], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, TZ: 'UTC' } }).then(
+  // The file may be one a member handed in, so pdfsig gets only the stripped environment the browser
+  // gets, never the certificate's passphrase or the mail login; in UTC, so the signing time it prints
+  // can be read as one.
+  const env = { ...browserEnvironment(process.env), TZ: 'UTC' };
+  const output = await run('pdfsig', [file], { maxBuffer: 16 * 1024 * 1024, env }).then(
     (r) => r.stdout,
     (err: unknown) => {
       if (errnoCode(err) === 'ENOENT') return undefined;

@@ -2,8 +2,6 @@ import { createRequire } from 'node:module';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { CadesSigner } from './cades.js';
 import type { Credential } from './certificate.js';
-import { loadPdf } from './outline.js';
-import { pdfLib } from './pdf-lib.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,20 +26,12 @@ function signingLibraries() {
  * A finished PDF signed with `credential`: the signature is an incremental update appended to the
  * bytes as they were, so the document signed is still there, byte for byte, before it (`signedRevision`),
  * and the signature covers the whole file. The same bytes, credential and `time` give the same file:
- * the time is the signature's /M, nothing else in the update depends on when it is made. `record`:
- * entries for the document information, written in the signed update (what the signer attests).
+ * the time is the signature's /M, nothing else in the update depends on when it is made.
  */
-export async function signPdf(
-  bytes: Uint8Array,
-  credential: Credential,
-  time: Date,
-  record: Record<string, string> = {},
-): Promise<Uint8Array> {
+export async function signPdf(bytes: Uint8Array, credential: Credential, time: Date): Promise<Uint8Array> {
   const { pdflibAddPlaceholder, pdfLib, signpdf } = signingLibraries();
   // updateMetadata false: pdf-lib would otherwise set the modification date to now.
   const doc = await pdfLib.PDFDocument.load(bytes, { forIncrementalUpdate: true, updateMetadata: false });
-  const info = doc.context.lookup(doc.context.trailerInfo.Info, pdfLib.PDFDict);
-  for (const [key, value] of Object.entries(record)) info.set(pdfLib.PDFName.of(key), pdfLib.PDFString.of(value));
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: '',
@@ -71,15 +61,4 @@ export function signedRevisions(bytes: Uint8Array): Uint8Array[] {
   const end = eof + '%%EOF'.length;
   const lineEnd = /^(\r\n|\r|\n)?/.exec(text.slice(end, end + 2))?.[0].length ?? 0;
   return [...new Set([end, end + lineEnd])].map((length) => bytes.subarray(0, length));
-}
-
-/** The key of the document information by which a sealed public document names the members' version it is the counterpart of (its SHA-256). */
-export const membersVersionKey = 'AgendaMembersSha256';
-
-/** An entry of the document information, as the file's last revision has it; undefined where there is none or the file is no PDF. */
-export async function informationEntry(bytes: Uint8Array, key: string): Promise<string | undefined> {
-  const { PDFDict, PDFName, PDFString } = await pdfLib();
-  const doc = await loadPdf(bytes).catch(() => undefined);
-  const info = doc?.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
-  return info?.lookupMaybe(PDFName.of(key), PDFString)?.asString();
 }

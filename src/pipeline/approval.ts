@@ -77,22 +77,33 @@ export interface ApprovalVersion {
  * The documents of an audience. Where the house ends the minutes with the Godkendelsesside and a
  * member has approved them, the members' minutes at their usual place stay the version they approve
  * (the page not filled in: its bytes do not change with each approval), and the approved document,
- * its page filled in, goes beside it (-godkendt.pdf); the public version shows the names and times
- * where the house says so (navne).
+ * its page filled in, goes beside it (-godkendt.pdf); the public version is publicMinutes.
  */
 export function approvalVersions(meeting: Meeting, audience: Audience, log: ApprovalEntry[]): ApprovalVersion[] {
-  const { side, offentlig } = meeting.style.godkendelse;
-  if (log.length === 0 || side !== 'godkendelsesside') return [{ version: versionFor(meeting, audience) }];
+  if (audience === 'offentlig') return [publicMinutes(meeting, log)];
+  if (!showsApprovals(meeting, log)) return [{ version: meeting }];
   const approved = { ...meeting, approval: approvalView(meeting, log) };
-  const approvals = createHash('sha256').update(JSON.stringify(log)).digest('hex');
-  if (audience === 'offentlig')
-    return [{ version: versionFor(approved, audience), approvals: offentlig === 'navne' ? approvals : undefined }];
-  return [{ version: meeting }, { version: approved, suffix: '-godkendt.pdf', approvals }];
+  return [{ version: meeting }, { version: approved, suffix: '-godkendt.pdf', approvals: approvalsFingerprint(log) }];
 }
 
-/** A document's fingerprint with the approvals it shows: a new approval prints it anew. */
-export function withApprovals(inputs: string, approvals: string | undefined): string {
-  return approvals === undefined ? inputs : createHash('sha256').update(`${inputs}\0godkendelser\0${approvals}`).digest('hex');
+/**
+ * The public minutes with the approvals as the house shows them the public (names and times where it
+ * says navne): one version for a build, `agenda publish` and `agenda forsegl`, so the site's PDF and
+ * the sealed one say what the approval log says, and forsegl reuses the PDF a build made.
+ */
+export function publicMinutes(meeting: Meeting, log: ApprovalEntry[]): ApprovalVersion {
+  if (!showsApprovals(meeting, log)) return { version: versionFor(meeting, 'offentlig') };
+  const version = versionFor({ ...meeting, approval: approvalView(meeting, log) }, 'offentlig');
+  return { version, approvals: meeting.style.godkendelse.offentlig === 'navne' ? approvalsFingerprint(log) : undefined };
+}
+
+/** Whether the minutes print their approvals: the house's Godkendelsesside, and a member has approved. */
+function showsApprovals(meeting: Meeting, log: ApprovalEntry[]): boolean {
+  return log.length > 0 && meeting.style.godkendelse.side === 'godkendelsesside';
+}
+
+function approvalsFingerprint(log: ApprovalEntry[]): string {
+  return createHash('sha256').update(JSON.stringify(log)).digest('hex');
 }
 
 /** The error a build and `agenda godkend` give where approved minutes changed otherwise than by an addition. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { readApprovalLog, writeApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
 import { coverageOf } from '../approval/coverage.js';
-import { approver, participants, sameName } from '../approval/participants.js';
+import { approver, sameName } from '../approval/participants.js';
+import { participants } from '../model/seats.js';
 import type { Person } from '../model/meeting.js';
 import { withSendLock } from '../send/lock.js';
 import { UsageError } from '../shared/errors.js';

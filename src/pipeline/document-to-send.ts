@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inputsFingerprint } from './fingerprint.js';
+import { inputsFingerprint, withApprovals } from './fingerprint.js';
 import { meetingTakesUpCases } from './case-history.js';
 import type { Meeting } from '../model/meeting.js';
 import { filedAttachments } from '../model/attachments.js';
@@ -21,17 +21,20 @@ export interface SentDocument {
  * The meeting's PDF at its usual place: reused only where it records the fingerprint of this
  * meeting's inputs (out/ is shared by every meetings folder, and a file's time proves nothing of
  * what it was made from) and its bytes are still those the tool made (its seal holds), else built.
+ * `approvals`: the fingerprint of the approvals the version shows (publicMinutes), counted as a build counts it.
  */
 export async function documentToSend(
   dir: string,
   meeting: Meeting,
   browser: () => { executablePath: string; timeoutMs: number },
   office: OfficeSettings = {},
+  approvals?: string,
 ): Promise<SentDocument> {
   // A meeting with attachment files goes out as the combined document, so the members get them all.
   const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting, office) : undefined;
   const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
-  const inputs = withAttachments(await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting)), attachments);
+  const own = await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting));
+  const inputs = withApprovals(withAttachments(own, attachments), approvals);
   const existing = await earlierPdf(file, inputs);
   if (existing?.unchanged) return { file, bytes: existing.bytes, built: false, changedAfterBuild: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);

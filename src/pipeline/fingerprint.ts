@@ -155,3 +155,8 @@ async function regularFileBytes(file: string): Promise<Uint8Array | undefined> {
   if (!info?.isFile()) return undefined;
   return readInputFile(file, info.size).catch(() => undefined);
 }
+
+/** A document's fingerprint with the approvals it shows (publicMinutes, approvalVersions): a new approval prints it anew. */
+export function withApprovals(inputs: string, approvals: string | undefined): string {
+  return approvals === undefined ? inputs : createHash('sha256').update(`${inputs}\0godkendelser\0${approvals}`).digest('hex');
+}

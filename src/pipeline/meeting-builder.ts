@@ -8,14 +8,14 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
+import { fingerprintsOnce, withApprovals, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
 import { checkAddenda } from './addenda.js';
 import { documentsOf } from '../model/addenda.js';
 import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting, versionFor } from './document.js';
-import { approvalsOf, approvalVersions, withApprovals } from './approval.js';
+import { approvalsOf, approvalVersions } from './approval.js';
 
 export interface DocumentResult {
   /** The committee's id, where the repository has several. */

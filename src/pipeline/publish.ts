@@ -9,10 +9,10 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf } from '../model/merge.js';
-import { publicVersion } from '../model/public.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import { historyOnce, type HistoryReader } from './case-history.js';
 import { checkAddenda } from './addenda.js';
+import { approvalsOf, publicMinutes } from './approval.js';
 import { documentsOf } from '../model/addenda.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
@@ -157,7 +157,9 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
     try {
       const { meeting, sources, warnings } = await readMeeting(dir, date, shared, history);
       await checkAddenda(sources, meeting);
-      meetings.push(publicVersion(meeting));
+      // The minutes with the approvals the house shows the public, as a build prints them; approved
+      // minutes changed otherwise than by an addition are refused, as a build refuses them.
+      meetings.push(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).version);
       findings.push(...warnings);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

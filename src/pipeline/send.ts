@@ -21,6 +21,7 @@ import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
 import { documentsOf } from '../model/addenda.js';
+import { approvalsOf } from './approval.js';
 
 export interface SendRequest {
   dir: string;
@@ -83,6 +84,9 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   onEvent({ type: 'warnings', findings: warnings });
   const whole = await meetingFor(sources, 'medlemmer');
   await checkAddenda(sources, whole);
+  // Minutes a member approved whose text changed since, otherwise than by an addition, are refused as
+  // a build and `agenda godkend` refuse them: the approval would be of text the members never got.
+  await approvalsOf(dir, { sources, meeting: whole });
   // The mail settings are read before the document is built, so a mistake in them is told at once.
   const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);

@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
+import type { ApprovalEntry } from '../approval/approval-log.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { writeSealed } from '../input/sealed.js';
 import { findBrowser } from '../pdf/browser.js';
 import { openCredential } from '../pdf/certificate.js';
-import { membersVersionKey, signPdf } from '../pdf/signature.js';
+import { signPdf } from '../pdf/signature.js';
 import { EnvironmentError, errnoCode, messageOf, UsageError } from '../shared/errors.js';
-import { meetingFor, versionFor } from './document.js';
+import { meetingFor } from './document.js';
+import { approvalsOf, publicMinutes } from './approval.js';
 import { documentToSend } from './document-to-send.js';
 import type { OfficeSettings } from './office.js';
 import { readMeetingSources } from './sources.js';
@@ -54,18 +55,25 @@ export async function sealMinutes(request: SealRequest): Promise<SealResult> {
   const members = await meetingFor(sources, 'medlemmer');
   if (members.kind !== 'referat') throw new UsageError(`${date} holds no decisions yet: only minutes are sealed`);
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
+  // Minutes changed since an approval (otherwise than by an addition) are refused, as a build refuses them.
+  const log = await approvalsOf(dir, { sources, meeting: members });
   const membersDoc = await documentToSend(dir, members, browser, request);
-  const publicDoc = await documentToSend(dir, versionFor(members, 'offentlig'), browser, request);
+  // The public minutes with the approvals the house shows the public, as a build and publish print them.
+  const publicVersion = publicMinutes(members, log);
+  const publicDoc = await documentToSend(dir, publicVersion.version, browser, request, publicVersion.approvals);
   const sha256 = createHash('sha256').update(membersDoc.bytes).digest('hex');
-  const approvals = (await readApprovalLog(approvalLogFile(dir, date))).filter((a) => a.sha256 === sha256);
+  const approvals = log.filter((a) => a.sha256 === sha256);
   const signedAt = lastApproval(approvals, sha256, date);
-  const files = await writeSealed(dir, date, {
-    medlemmer: { name: path.basename(membersDoc.file), bytes: await signPdf(membersDoc.bytes, credential, signedAt) },
-    offentlig: {
-      name: path.basename(publicDoc.file),
-      bytes: await signPdf(publicDoc.bytes, credential, signedAt, { [membersVersionKey]: sha256 }),
+  const files = await writeSealed(
+    dir,
+    date,
+    {
+      medlemmer: { name: path.basename(membersDoc.file), bytes: await signPdf(membersDoc.bytes, credential, signedAt) },
+      offentlig: { name: path.basename(publicDoc.file), bytes: await signPdf(publicDoc.bytes, credential, signedAt) },
+      // The members' version the public minutes are the counterpart of: in the archive's list, not the public file.
     },
-  });
+    sha256,
+  );
   return { files, sha256, approvals, signedAt };
 }
 

@@ -10,7 +10,7 @@ import { readSealedNames, sealedListFile } from '../input/sealed.js';
 import { formatPath } from '../input/validate.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { checkSignature } from '../pdf/pdfsig.js';
-import { informationEntry, membersVersionKey, signedRevisions } from '../pdf/signature.js';
+import { signedRevisions } from '../pdf/signature.js';
 
 /** One thing checked, as one plain line: what holds, or what does not and where. */
 export interface VerifyLine {
@@ -23,7 +23,8 @@ export interface VerifyLine {
  * the sealed minutes' seals are valid and cover the whole files, that every recorded approval is of
  * a version of the members' minutes the archive holds (the document sealed keeps the version it
  * signed, byte for byte, before its signature), that the sealed version is one approved, and that
- * the sealed public minutes are that version's counterpart.
+ * the archive's sealed public minutes are that version's counterpart, as forseglet.yaml records
+ * (the site's copy is not compared: it is not in the repository).
  */
 export async function verifyMeeting(request: { dir: string; folder?: CommitteeFolder; date: string }): Promise<VerifyLine[]> {
   const { date } = request;
@@ -41,7 +42,10 @@ export async function verifyMeeting(request: { dir: string; folder?: CommitteeFo
   const versions = await membersVersions(membersFile);
   lines.push(...approvals.lines(versions));
   const sealed = versions.filter((v) => v.current).map((v) => v.sha256);
-  lines.push(approvedLine(membersFile, sealed, approvals.hashes), await counterpartLine(publicFile, sealed));
+  lines.push(
+    approvedLine(membersFile, sealed, approvals.hashes),
+    await counterpartLine(publicFile, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }),
+  );
   return lines;
 }
 
@@ -109,15 +113,20 @@ function approvedLine(file: string, sealed: string[], approved: Set<string>): Ve
   return { ok: true, text: `${file}: the version sealed is the version approved (sha256 ${version})` };
 }
 
-async function counterpartLine(file: string, sealed: string[]): Promise<VerifyLine> {
+/** `recorded`: the members' version the list (forseglet.yaml) says the archive's sealed public minutes were made with. */
+async function counterpartLine(
+  file: string,
+  sealed: string[],
+  { recorded, list }: { recorded: string | undefined; list: string },
+): Promise<VerifyLine> {
   const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return { ok: false, text: `${file}: missing: the published minutes are not in the archive` };
-  const recorded = await informationEntry(bytes, membersVersionKey);
-  const published = `the published minutes (sha256 ${sha256(bytes)})`;
-  if (recorded === undefined) return { ok: false, text: `${file}: ${published} name no members' version they were made with` };
+  if (!bytes) return { ok: false, text: `${file}: missing: the sealed public minutes are not in the archive` };
+  const sealedPublic = `the sealed public minutes (sha256 ${sha256(bytes)})`;
+  if (recorded === undefined)
+    return { ok: false, text: `${list}: names no members' version ${sealedPublic} were made with (medlemmer_sha256)` };
   if (!sealed.includes(recorded))
-    return { ok: false, text: `${file}: ${published} were made with the members' version ${recorded}, not the one sealed` };
-  return { ok: true, text: `${file}: ${published} are the public counterpart of the approved version` };
+    return { ok: false, text: `${file}: ${sealedPublic} were made with the members' version ${recorded}, not the one sealed` };
+  return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -1,6 +1,6 @@
 import type { TemplateDelegate } from 'handlebars';
 import type { ApprovalRow, Item, Meeting } from '../model/meeting.js';
-import { presentAt } from '../model/seats.js';
+import { participants } from '../model/seats.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import { meetingHoldsClosed } from '../model/closed.js';
@@ -164,7 +164,7 @@ function approvalPage(meeting: Meeting): boolean {
 
 /** The page of the version the members approve: everyone who took part, none approved yet. */
 function notYetApproved(meeting: Meeting): ApprovalRow[] {
-  return presentAt(meeting.members, meeting.seats, meeting.absent).map((person) => ({ person, atMeeting: false, earlier: false }));
+  return participants(meeting).map((person) => ({ person, atMeeting: false, earlier: false }));
 }
 
 /**

@@ -126,9 +126,18 @@ describe('minutes approved by the members, bound to the exact document', () => {
     expect(publicPage).toContain('Kim Bruun Nielsen Godkendt på mødet');
     expect(publicPage).not.toContain('forbehold');
     expect(publicPage).not.toContain(firstVersion);
+    // The site's PDF shows the same approvals: publish reads the approval log as a build does.
+    const site = path.join(dir, 'site');
+    const published = await run(['publish', '--meetings', 'meetings', '--out', site]);
+    expect(published.status, published.stderr).toBe(0);
+    const sitePdf = path.join(site, 'direktionen', '2023-09-06-referat-offentlig.pdf');
+    const sitePage = pdfPages(sitePdf).at(-1)!.replace(/\s+/g, ' ');
+    expect(sitePage).toContain('Kim Bruun Nielsen Godkendt på mødet');
+    expect(sitePage).toContain('Søren Lund (V) Ikke godkendt endnu');
+    expect(pdfByteForms(sitePdf).join('\n')).not.toContain('forbehold');
   });
 
-  it('refuses a fourth approval, and the build, once the decided text has changed', async () => {
+  it('refuses a fourth approval, the build and the send, once the decided text has changed', async () => {
     edit(meeting, '    beslutning: Intet.\n', '    beslutning: Intet nyt.\n');
     const expected =
       /^meetings\/2023-09-06\.yaml:6:3: punkter: the minutes' text has changed since Pia Holm approved them on 20\S+: approved minutes change only by an addition/;
@@ -138,6 +147,10 @@ describe('minutes approved by the members, bound to the exact document', () => {
     const build = await run(['build', '2023-09-06']);
     expect(build.status).toBe(1);
     expect(errorLines(build.stderr)[0]).toMatch(expected);
+    const send = await run(['send', '2023-09-06'], smtp.settings(dir));
+    expect(send.status).toBe(1);
+    expect(errorLines(send.stderr)).toEqual([expect.stringMatching(expected)]);
+    expect(smtp.received).toEqual([]);
     expect(entries()).toHaveLength(3);
     edit(meeting, '    beslutning: Intet nyt.\n', '    beslutning: Intet.\n');
   });

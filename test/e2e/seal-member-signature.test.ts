@@ -23,6 +23,9 @@ describe('agenda signatur: a member’s own signature on the PDF they were sent,
   beforeAll(async () => {
     ({ dir, meetings } = copyOfMeetings());
     edit(path.join(meetings, 'udvalg.yaml'), `    navn: ${member}\n`, `    navn: ${member}\n    email: ${email}\n`);
+    // Final minutes, as a member approves only those: the last item decided too.
+    const decided = '    indstilling: Dagsordenen for mødet den 13. september blev justeret.\n';
+    edit(path.join(meetings, `${date}.yaml`), decided, `${decided}    beslutning: Intet.\n`);
     sent = membersDocument(dir);
     // The send log as agenda send writes it: this document reached the member.
     const name = path.basename(sent.document);
@@ -61,13 +64,33 @@ describe('agenda signatur: a member’s own signature on the PDF they were sent,
     expect(existsSync(log())).toBe(false);
   });
 
+  it('refuses a signature by someone other than the member named, writing nothing', async () => {
+    const stranger = testCertificate('/CN=Ulla Udenfor');
+    const credential = openCredential(readFileSync(stranger.p12), password, stranger.p12);
+    const byStranger = path.join(dir, 'fremmed.pdf');
+    writeFileSync(byStranger, await signPdf(readFileSync(sent.document), credential, new Date('2023-09-08T07:45:00Z')));
+    const run = signatur(dir, byStranger);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`${byStranger}: signed by Ulla Udenfor, not by ${member}\n`);
+    expect(existsSync(log())).toBe(false);
+  });
+
   it('records a valid signature over the document sent as the member’s approval of that version, at the signing time', () => {
     const run = signatur(dir, signed);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`signed by ${member}`);
+    // With what it covers, as `agenda godkend` records it: the Godkendelsesside counts it as of this text.
     expect(parse(readFileSync(log(), 'utf8'))).toEqual([
-      { medlem: member, tid: '2023-09-08T07:45:00.000Z', dokument: path.basename(sent.document), sha256: sent.sha256, måde: 'signatur' },
+      {
+        medlem: member,
+        tid: '2023-09-08T07:45:00.000Z',
+        dokument: path.basename(sent.document),
+        sha256: sent.sha256,
+        måde: 'signatur',
+        indhold: expect.stringMatching(/^[0-9a-f]{64}$/),
+        tilføjelser: [],
+      },
     ]);
     // Given again, it is not recorded twice.
     expect(signatur(dir, signed).status).toBe(0);

@@ -166,6 +166,12 @@ describe('agenda forsegl: the approved minutes sealed with the municipality’s 
     expect(pdfPages(sealed.members).join('')).toContain(closedMarker);
     const publicForms = pdfByteForms(sealed.public).join('');
     expect(spellings(closedMarker).filter((s) => publicForms.includes(s))).toEqual([]);
+    // Nor the members' version's SHA-256, a fingerprint of the closed text: the archive's list keeps it.
+    expect(spellings(minutes.sha256).filter((s) => publicForms.includes(s))).toEqual([]);
+    expect(publicForms).not.toContain('AgendaMembersSha256');
+    expect(readFileSync(path.join(minutes.meetings, 'arkiv', date, 'forseglet.yaml'), 'utf8')).toContain(
+      `medlemmer_sha256: ${minutes.sha256}`,
+    );
     for (const { file, bytes } of everyFile(minutes.dir)) {
       for (const spelling of [password, Buffer.from(password).toString('hex'), Buffer.from(password, 'utf16le').toString('latin1')])
         expect(bytes.toString('latin1').includes(spelling), file).toBe(false);

@@ -69,7 +69,7 @@ describe('agenda verify: the approvals, the seals and the published minutes, fro
       /^ok: approval by Kim Bruun Nielsen \(mail, .*\): of the version sealed in meetings\/arkiv\/2023-09-06\/2023-09-06-referat-samlet\.pdf$/m,
     );
     expect(run.stdout).toMatch(
-      /^ok: .*offentlig-samlet\.pdf: the published minutes \(sha256 [0-9a-f]{64}\) are the public counterpart of the approved version$/m,
+      /^ok: .*offentlig-samlet\.pdf: the sealed public minutes \(sha256 [0-9a-f]{64}\) are the public counterpart of the approved version$/m,
     );
   });
 
