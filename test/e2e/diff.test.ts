@@ -59,6 +59,18 @@ describe('agenda diff, and a corrected agenda sent honestly', () => {
     expect(result.status).toBe(0);
   });
 
+  it("the public diff names neither the members' PDF (its SHA-256) nor the address it went to", () => {
+    const terminal = ran(['diff', '2023-11-22', '--public']);
+    expect(terminal.stdout).toMatch(/^changes in the public version since the version sent \S+: 0\n$/);
+    const data = json(ran(['diff', '2023-11-22', '--public', '--json']).stdout);
+    expect(Object.keys(data.from)).toEqual(['sentAt']);
+    const sent = readdirSync(path.join(meetings, 'arkiv', 'sendt', '2023-11-22'))[0]?.replace('.yaml', '') ?? 'none';
+    for (const output of [terminal.stdout, JSON.stringify(data)]) {
+      expect(output).not.toContain(sent);
+      expect(output).not.toContain('@example.org');
+    }
+  });
+
   describe('after a figure of item 2 is changed, an attachment replaced and an item added', () => {
     beforeAll(() => {
       edit(meetingFile, 'Oplæg til skabelon for aftalestyring 2024', 'Oplæg til skabelon for aftalestyring 2025');
@@ -105,7 +117,7 @@ describe('agenda diff, and a corrected agenda sent honestly', () => {
       const result = ran(['diff', '2023-11-22', '--pdf', pdf, '--html', html]);
       expect(result.status).toBe(0);
       const text = pdfPages(pdf).join('\n');
-      expect(text).toContain('Ændringer i Dagsorden Direktionen 22. november 2023');
+      expect(text).toContain('Ændringer i Dagsorden for Direktionens møde den 22. november 2023');
       expect(text).toContain('Punkt 2 Økonomi: Sagsfremstilling er ændret');
       expect(text).toContain('aftalestyring Fjernet: 2024 Tilføjet: 2025');
       expect(text).toContain('Punkt 3: bilag 3.1 Anerkendelse af gennemført DOL er erstattet af en ny fil');
