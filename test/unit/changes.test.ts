@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readDefaultStyle } from '../../src/input/house-style.js';
+import { sentDay } from '../../src/render/changes.js';
 import { compareVersions } from '../../src/model/changes.js';
 import type { DocumentVersion, VersionItem } from '../../src/model/versions.js';
 
@@ -43,5 +45,19 @@ describe('what changed between two versions', () => {
     expect(compareVersions(version(withFile('a'.repeat(64))), version(withFile('b'.repeat(64))))).toEqual([
       { type: 'attachment-replaced', number: 1, title: 'A', attachment: '1.1 Notat' },
     ]);
+  });
+});
+
+describe('the day a version was sent', () => {
+  it('is the day in Denmark, whatever the machine’s time zone', async () => {
+    const style = await readDefaultStyle();
+    const machine = process.env.TZ;
+    // Node reads TZ again when it is set: the machine's clock in UTC, half past midnight in Copenhagen.
+    process.env.TZ = 'UTC';
+    try {
+      expect(sentDay(style, '2023-11-19T23:30:00.000Z')).toBe('20. november 2023');
+    } finally {
+      process.env.TZ = machine;
+    }
   });
 });
