@@ -1,10 +1,11 @@
 import type { Change } from '../model/changes.js';
+import { meetingHoldsClosed } from '../model/closed.js';
 import type { HouseStyle, Meeting } from '../model/meeting.js';
 import type { RenderedDocument } from '../shared/printable.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
-import { documentName, fill, styledDate } from './wording.js';
+import { cssString, documentName, fill, styledDate } from './wording.js';
 
 // What changed in a meeting's document, in the house's words: one line per change (the mail of a
 // corrected version lists them), and a page with the words added and removed marked (agenda diff).
@@ -70,6 +71,9 @@ export function renderChanges(meeting: Meeting, changes: Change[], from: Version
     addedMark: words.tilføjet,
     removedMark: words.fjernet,
     none: words.ingen_ændringer,
+    // The members' page names closed items and their words: it warns as every members' document does, and marks each page.
+    closed: meetingHoldsClosed(meeting) ? words.lukket_advarsel : undefined,
+    closedPageMarker: cssString(words.lukket_indhold),
   };
   const html = page(context);
   const body = html.slice(html.indexOf('<body'), html.lastIndexOf('</html>'));
