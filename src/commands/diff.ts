@@ -37,7 +37,9 @@ function colours(on: boolean): Paint {
 function terminalText(result: DiffResult, paint: Paint): string {
   const { from } = result;
   const since =
-    'revision' in from ? `revision ${from.revision} (${from.commit.slice(0, 12)})` : `the version sent ${from.sentAt} to ${from.to}`;
+    'revision' in from
+      ? `revision ${from.revision} (${from.commit.slice(0, 12)})`
+      : `the version sent ${from.sentAt}${from.to ? ` to ${from.to}` : ''}`;
   const version = result.audience === 'offentlig' ? 'public version' : "members' version";
   const head = `changes in the ${version} since ${since}: ${result.changes.length}\n`;
   const written = result.written.map((f) => `wrote ${f}\n`).join('');

@@ -1,7 +1,7 @@
 import { cp, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../shared/errors.js';
-import { cannotWrite } from '../shared/files.js';
+import { cannotWrite, writeAtomically } from '../shared/files.js';
 import { sharedFiles } from './load.js';
 import { exists } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
@@ -69,6 +69,16 @@ export async function readAttachmentHashes(dir: string, date: string): Promise<A
     ]);
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- checked just above: an object of SHA-256 strings
   return data as AttachmentHashes;
+}
+
+/**
+ * Adds the files of a tillægsdagsorden that went out to those recorded: its items came after the
+ * meeting was finalized, and from now on their files, too, are to stay as they went out.
+ */
+export async function addAttachmentHashes(dir: string, date: string, attachments: AttachmentHashes): Promise<void> {
+  if (Object.keys(attachments).length === 0) return;
+  const recorded = (await readAttachmentHashes(dir, date)) ?? {};
+  await writeAtomically(path.join(archiveDir(dir, date), hashesFile), hashesYaml({ ...recorded, ...attachments }));
 }
 
 function hashesYaml(hashes: AttachmentHashes): string {

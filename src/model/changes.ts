@@ -12,13 +12,16 @@ export interface TextPart {
   removed?: true;
 }
 
+/** `lukket`: the item is closed, so its title is for the members only (a mail names it by its public title). */
+type Of = { number: number; title: string; lukket?: true };
+
 export type Change =
-  | { type: 'item-added'; number: number; title: string }
-  | { type: 'item-removed'; number: number; title: string }
-  | { type: 'item-moved'; from: number; number: number; title: string }
-  | { type: 'title-changed'; number: number; title: string; parts: TextPart[] }
-  | { type: 'text-changed'; number: number; title: string; heading: string; parts: TextPart[] }
-  | { type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; number: number; title: string; attachment: string };
+  | ({ type: 'item-added' } & Of)
+  | ({ type: 'item-removed' } & Of)
+  | ({ type: 'item-moved'; from: number } & Of)
+  | ({ type: 'title-changed'; parts: TextPart[] } & Of)
+  | ({ type: 'text-changed'; heading: string; parts: TextPart[] } & Of)
+  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string } & Of);
 
 /** Every change from `before` to `after`; none where they read the same. */
 export function compareVersions(before: DocumentVersion, after: DocumentVersion): Change[] {
@@ -27,8 +30,8 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
   const changes: Change[] = [];
   let kept = 0;
   for (const { old, now } of pairs) {
-    if (!old && now) changes.push({ type: 'item-added', number: now.number, title: now.title });
-    else if (old && !now) changes.push({ type: 'item-removed', number: old.number, title: old.title });
+    if (!old && now) changes.push({ type: 'item-added', ...of(now) });
+    else if (old && !now) changes.push({ type: 'item-removed', ...of(old) });
     else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++)));
   }
   return changes;
@@ -65,16 +68,21 @@ function pairItems(before: VersionItem[], after: VersionItem[]): Array<{ old?: V
   return [...after.map((now, i) => ({ old: old[i], now })), ...[...left].map((o) => ({ old: o }))];
 }
 
+function of({ number, title, lukket }: VersionItem): Of {
+  return { number, title, ...(lukket ? { lukket } : {}) };
+}
+
 function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change[] {
-  const { number, title } = now;
+  const item = of(now);
+  const { title } = now;
   const changes: Change[] = [];
-  if (moved) changes.push({ type: 'item-moved', from: old.number, number, title });
-  if (old.title !== title) changes.push({ type: 'title-changed', number, title, parts: wordChanges(old.title, title) });
+  if (moved) changes.push({ type: 'item-moved', from: old.number, ...item });
+  if (old.title !== title) changes.push({ type: 'title-changed', ...item, parts: wordChanges(old.title, title) });
   const headings = [...new Set([...now.sections, ...old.sections].map((s) => s.heading))];
   for (const heading of headings) {
     const was = old.sections.find((s) => s.heading === heading)?.text ?? '';
     const is = now.sections.find((s) => s.heading === heading)?.text ?? '';
-    if (was !== is) changes.push({ type: 'text-changed', number, title, heading, parts: wordChanges(was, is) });
+    if (was !== is) changes.push({ type: 'text-changed', ...item, heading, parts: wordChanges(was, is) });
   }
   return [...changes, ...attachmentChanges(old, now)];
 }
@@ -89,15 +97,16 @@ function wordChanges(was: string, is: string): TextPart[] {
 }
 
 function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
-  const { number, title } = now;
+  const item = of(now);
+  const { number } = now;
   const name = (b: VersionItem['bilag'][number]) => `${number}.${b.number}${b.title ? ` ${b.title}` : ''}`;
   const changes: Change[] = [];
   for (const b of now.bilag) {
     const was = old.bilag.find((o) => o.number === b.number);
-    if (!was) changes.push({ type: 'attachment-added', number, title, attachment: name(b) });
-    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', number, title, attachment: name(b) });
+    if (!was) changes.push({ type: 'attachment-added', ...item, attachment: name(b) });
+    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, attachment: name(b) });
   }
   for (const b of old.bilag.filter((o) => !now.bilag.some((n) => n.number === o.number)))
-    changes.push({ type: 'attachment-removed', number, title, attachment: name(b) });
+    changes.push({ type: 'attachment-removed', ...item, attachment: name(b) });
   return changes;
 }

@@ -32,7 +32,7 @@ export interface OpenOptions extends OfficeSettings {
  * Opens the files of the attachments this version holds (the public version has none of a closed
  * attachment, so a closed file is never opened, nor an office file converted, for it). An office file
  * is converted to PDF first. Every bad file at once, each a located error at its `fil:`; in a
- * finalized meeting, also a file that is not the one that went out. No office converter is one error
+ * finalized meeting, also a file that is not the one that went out (a late item's, once its addendum went out). No office converter is one error
  * (ConverterMissing) for the whole meeting.
  */
 export async function openAttachments(dir: string, meeting: Meeting, options: OpenOptions = {}): Promise<Attachments> {
@@ -40,11 +40,13 @@ export async function openAttachments(dir: string, meeting: Meeting, options: Op
   const recorded = await readAttachmentHashes(dir, meeting.date);
   const findings: Finding[] = [];
   const opened: OpenedAttachment[] = [];
-  for (const { bilag } of filed) {
+  for (const { item, bilag } of filed) {
     try {
       const file = await readAttachmentBytes(dir, bilag.file);
       const sent = recorded?.[bilag.file.path];
-      if (recorded && sent !== file.sha256) {
+      // An item of a tillægsdagsorden came after the meeting was finalized: its new file is recorded when the addendum goes out (send).
+      const lateAndNew = item.addendum !== undefined && sent === undefined;
+      if (recorded && sent !== file.sha256 && !lateAndNew) {
         const change = sent ? 'has changed since' : 'was not an attachment when';
         throw new InputError([
           {

@@ -12,6 +12,8 @@ import { readSendLog, sendLogFile } from '../send/send-log.js';
 import { readSentVersion } from '../send/sent-versions.js';
 import { UsageError } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
+import { agendaOf } from '../model/addenda.js';
+import { sentDocument } from './addenda.js';
 import { meetingFor } from './document.js';
 import type { OfficeSettings } from './office.js';
 import { readMeetingSources } from './sources.js';
@@ -35,8 +37,11 @@ export interface DiffRequest extends OfficeSettings {
 }
 
 export interface DiffResult {
-  /** What was compared with: the version sent (when, its SHA-256, to whom last), or a revision (and its commit). */
-  from: { sentAt: string; sha256: string; to: string } | { revision: string; commit: string };
+  /**
+   * What was compared with: the version sent (when, and for the members' diff the members' PDF's SHA-256 and to whom last;
+   * the public diff names neither), or a revision (and its commit).
+   */
+  from: { sentAt: string; sha256?: string; to?: string } | { revision: string; commit: string };
   audience: Audience;
   changes: Change[];
   /** The files written (--pdf, --html). */
@@ -50,9 +55,10 @@ export interface DiffResult {
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   const folder = request.folder ?? toFolder(request.dir);
-  const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, request);
   const { sources } = await readMeetingSources(folder, request.date);
-  const meeting = await meetingFor(sources, 'medlemmer');
+  // The document compared is the agenda (without its addenda, each a document of its own) or the minutes.
+  const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
+  const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, meeting, request);
   const now = (await versionsOf(folder.dir, meeting, request))[request.audience];
   const changes = compareVersions(version, now);
   const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
@@ -66,7 +72,7 @@ async function atRevision(folder: CommitteeFolder, revision: string, request: Di
   const at = await folderAtRevision(folder, revision, request.date);
   try {
     const { sources } = await readMeetingSources(at.folder, request.date);
-    const meeting = await meetingFor(sources, 'medlemmer');
+    const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
     await at.add(meeting.items.flatMap((i) => i.bilag.flatMap((b) => (b.file ? [b.file.path] : []))));
     const version: DocumentVersion = (await versionsOf(at.folder.dir, meeting, request))[request.audience];
     return { from: { revision, commit: at.commit }, version };
@@ -77,11 +83,14 @@ async function atRevision(folder: CommitteeFolder, revision: string, request: Di
   }
 }
 
-/** The version sent last (to `medlem`, where named), as send kept it. */
-async function sentVersion(dir: string, request: DiffRequest) {
+/** The version of this document sent last (to `medlem`, where named), as send kept it; an addendum sent since is another document. */
+async function sentVersion(dir: string, document: Meeting, request: DiffRequest) {
   const log = await readSendLog(sendLogFile(dir, request.date));
   const wanted = request.medlem?.toLowerCase();
-  const entry = log.findLast((e) => e.sendt && (wanted === undefined || e.til.toLowerCase() === wanted));
+  const entry = sentDocument(
+    log.filter((e) => wanted === undefined || e.til.toLowerCase() === wanted),
+    document,
+  );
   if (!entry) {
     const whom = request.medlem ? ` to ${request.medlem}` : '';
     throw new UsageError(
@@ -93,7 +102,8 @@ async function sentVersion(dir: string, request: DiffRequest) {
     throw new UsageError(
       `what was sent on ${entry.tid} (${entry.dokument}, sha256 ${entry.sha256.slice(0, 12)}) was not kept (it was sent before agenda kept the versions it sends): compare with a revision, --fra REV`,
     );
-  return { from: { sentAt: entry.tid, sha256: entry.sha256, to: entry.til }, version };
+  const from = request.audience === 'offentlig' ? { sentAt: entry.tid } : { sentAt: entry.tid, sha256: entry.sha256, to: entry.til };
+  return { from, version };
 }
 
 async function pageOutputs(meeting: Meeting, changes: Change[], since: VersionFrom, request: DiffRequest) {

@@ -6,6 +6,8 @@ import { messageLimitMb, smtpConfig } from '../send/smtp-config.js';
 import { UsageError } from '../shared/errors.js';
 import { currentMinutes } from './approval.js';
 import { statusOf } from './approve.js';
+import { keepSentVersion } from '../send/sent-versions.js';
+import { versionsOf } from './versions.js';
 import { deliver, withinLimit, type SendEvent, type SendRequest, type SendResult } from './send.js';
 
 /**
@@ -34,8 +36,11 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
   const logFile = sendLogFile(request.dir, request.date);
   const result = { attachment, due, sent: 0, logFile, finalized: false };
   if (!smtp || due.length === 0) return result;
+  // The version reminded of is kept as any version sent, so that agenda diff and a later corrected send can compare with it.
+  const versions = await versionsOf(request.dir, meeting, request);
+  const keep = () => keepSentVersion(request.dir, request.date, attachment.sha256, versions);
   result.sent = await withSendLock(logFile, async () =>
-    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, titles: meeting.items.map((i) => i.title) }, onEvent),
+    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, keep, titles: meeting.items.map((i) => i.title) }, onEvent),
   );
   return result;
 }

@@ -2,7 +2,7 @@ import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { meetingFor } from './document.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { hasArchive, writeArchive } from '../input/archive.js';
+import { addAttachmentHashes, hasArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
@@ -115,9 +115,13 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
     const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
     result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, titles: meeting.items.map((i) => i.title) }, onEvent);
-    if (result.sent > 0 && !request.to && !(await hasArchive(dir, date))) {
-      await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
-      result.finalized = true;
+    if (result.sent > 0 && !request.to) {
+      if (!(await hasArchive(dir, date))) {
+        await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
+        result.finalized = true;
+      } else if (meeting.kind === 'tillægsdagsorden') {
+        await addAttachmentHashes(dir, date, await attachmentHashes(dir, meeting, request));
+      }
     }
     return result;
   });
@@ -192,14 +196,14 @@ function notYetSent(
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; titles: string[]; keep?: () => Promise<void> },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; titles: string[]; keep: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
-    // What this version said, kept for agenda diff once the server answers; a reminder to approve the minutes keeps none.
-    await run.keep?.();
+    // What this version said, kept for agenda diff once the server answers.
+    await run.keep();
     let sent = 0;
     for (const { recipient, letter } of due) {
       const entry = {

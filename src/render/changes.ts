@@ -1,10 +1,11 @@
 import type { Change } from '../model/changes.js';
+import { meetingHoldsClosed } from '../model/closed.js';
 import type { HouseStyle, Meeting } from '../model/meeting.js';
 import type { RenderedDocument } from '../shared/printable.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
-import { fill, kindWord, styledDate } from './wording.js';
+import { cssString, documentName, fill, styledDate } from './wording.js';
 
 // What changed in a meeting's document, in the house's words: one line per change (the mail of a
 // corrected version lists them), and a page with the words added and removed marked (agenda diff).
@@ -44,11 +45,12 @@ export function versionName(style: HouseStyle, from: VersionFrom): string {
   return fill(style.ord.udgave_sendt, { dato: sentDay(style, from.sentAt) });
 }
 
-/** The day a message was sent, in the house's pattern for titles, as the day was where it was sent (TZ). */
+/** YYYY-MM-DD in Danish time, as approvals' times are told (wording.ts): the day does not follow the machine's time zone. */
+const danishDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day a message was sent, in the house's pattern for titles, as the day was in Denmark. */
 export function sentDay(style: HouseStyle, sentAt: string): string {
-  const at = new Date(sentAt);
-  const local = [at.getFullYear(), at.getMonth() + 1, at.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-  return styledDate(style, 'titel', local);
+  return styledDate(style, 'titel', danishDay.format(new Date(sentAt)));
 }
 
 let page: ((context: object) => string) | undefined;
@@ -59,8 +61,7 @@ export function renderChanges(meeting: Meeting, changes: Change[], from: Version
   const hbs = createTemplates();
   page ??= compileTemplate(hbs, readTemplate('aendringer.hbs'));
   const style = compileTemplate(hbs, readTemplate('head.hbs'))({ css: readTemplate('style.css'), fontFaces: fontFaceCss() });
-  const document = `${kindWord(meeting)} ${meeting.committee} ${styledDate(meeting.style, 'titel', meeting.date)}`;
-  const heading = fill(words.ændringer, { dokument: document });
+  const heading = fill(words.ændringer, { dokument: documentName(meeting) });
   const context = {
     title: heading,
     heading,
@@ -70,6 +71,9 @@ export function renderChanges(meeting: Meeting, changes: Change[], from: Version
     addedMark: words.tilføjet,
     removedMark: words.fjernet,
     none: words.ingen_ændringer,
+    // The members' page names closed items and their words: it warns as every members' document does, and marks each page.
+    closed: meetingHoldsClosed(meeting) ? words.lukket_advarsel : undefined,
+    closedPageMarker: cssString(words.lukket_indhold),
   };
   const html = page(context);
   const body = html.slice(html.indexOf('<body'), html.lastIndexOf('</html>'));

@@ -1,6 +1,7 @@
 import type { TemplateDelegate } from 'handlebars';
 import type { Change } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
+import { publicTitle } from '../model/public.js';
 import { changeLine, sentDay } from '../render/changes.js';
 import { fill, genitive, kindWord } from '../render/wording.js';
 import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
@@ -65,10 +66,17 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
   return { subject: correction ? fill(meeting.style.ord.rettet_emne, { emne: subject }) : subject, text: templates.body(context) };
 }
 
+/** A closed item's public title, where the meeting still holds it; the house's word for a closed item where it was removed. */
+function mailTitle(meeting: Meeting, change: Change): string {
+  const item = meeting.items.find((i) => i.number === change.number && i.title === change.title);
+  return item ? publicTitle(item, meeting.style.ord.lukket_punkt) : meeting.style.ord.lukket_punkt;
+}
+
 function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { intro: string; lines: string[] } {
   const words = meeting.style.ord;
   const dato = sentDay(meeting.style, sentAt);
   if (!changes) return { intro: fill(words.rettet_uden_liste, { dato }), lines: [] };
-  const lines = changes.map((c) => changeLine(words, c));
+  // A mail is no closed document: a closed item is named by its public title, as the public site names it.
+  const lines = changes.map((c) => changeLine(words, c.lukket ? { ...c, title: mailTitle(meeting, c) } : c));
   return { intro: fill(words.rettet_brev, { dato }), lines: lines.length ? lines : [words.ingen_ændringer] };
 }

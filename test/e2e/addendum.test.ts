@@ -29,7 +29,7 @@ const lateItems = `
     sagsfremstilling: Beredskabet skal på plads inden næste møde.
     bilag:
       - titel: Beredskabsplan vinter 2023
-        fil: bilag/2023-11-22/2-1.pdf
+        fil: bilag/2023-11-22/3-1.pdf
   - titel: Personalesag ${secret}
     offentlig_titel: Personalesag
     lukket: true
@@ -44,6 +44,7 @@ describe('the tillægsdagsorden', () => {
   const { dir, meetings } = copyOfMeetings();
   const meetingFile = path.join(meetings, '2023-11-22.yaml');
   const out = (name: string) => path.join(dir, 'out', name);
+  const bilagYaml = path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml');
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let env: NodeJS.ProcessEnv;
   const run = (args: string[]) => agenda(args, { cwd: dir, env });
@@ -52,8 +53,8 @@ describe('the tillægsdagsorden', () => {
   beforeAll(async () => {
     const udvalg = path.join(meetings, 'udvalg.yaml');
     names.forEach((name, i) => edit(udvalg, `    navn: ${name}\n`, `    navn: ${name}\n    email: ${members[i]}\n`));
-    // The agenda alone, without its attachment files (combined.test.ts sends those).
-    edit(meetingFile, /^ +fil: .*\n/gm, '');
+    // The agenda with one attachment file (2-1.pdf), so that its send records it; the late item brings a file of its own.
+    edit(meetingFile, /^ +fil: bilag\/2023-11-22\/(?:2-2|3-1|3-2)\.pdf\n/gm, '');
     smtp = await startSmtpServer(login);
     env = { TZ: 'Europe/Copenhagen', ...smtp.settings(dir) };
   });
@@ -83,7 +84,10 @@ describe('the tillægsdagsorden', () => {
   it('follows the agenda sent: built numbered on from its last item, with its own contents and the reason it is late', async () => {
     const sent = await send();
     expect(errorLines(sent.stderr)).toEqual([]);
-    expect(smtp.received.map((r) => r.mail.attachments.map((a) => a.filename))).toEqual(members.map(() => ['2023-11-22-dagsorden.pdf']));
+    expect(smtp.received.map((r) => r.mail.attachments.map((a) => a.filename))).toEqual(
+      members.map(() => ['2023-11-22-dagsorden-samlet.pdf']),
+    );
+    expect(Object.keys(parse(readFileSync(bilagYaml, 'utf8')) as object)).toEqual(['bilag/2023-11-22/2-1.pdf']);
     writeFileSync(meetingFile, readFileSync(meetingFile, 'utf8') + lateItems);
     const build = run(['build', '2023-11-22']);
     expect(build.status, build.stderr).toBe(0);
@@ -137,12 +141,18 @@ describe('the tillægsdagsorden', () => {
     const pdf = readFileSync(out('2023-11-22-tillaegsdagsorden-samlet.pdf'));
     for (const { mail } of mails) {
       expect(mail.subject).toBe('Tillægsdagsorden til Direktionens møde onsdag den 22. november 2023');
-      expect(mail.text).toContain('Hermed en tillægsdagsorden til Direktionens møde onsdag den 22. november 2023');
+      expect(mail.text).toContain('Hermed tillægsdagsordenen til Direktionens møde onsdag den 22. november 2023');
       expect(mail.attachments.map((a) => a.filename)).toEqual(['2023-11-22-tillaegsdagsorden-samlet.pdf']);
       expect(Buffer.compare(mail.attachments[0]!.content, pdf)).toBe(0);
     }
     const log = parse(readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8')) as Array<{ dokument: string; punkter: string[] }>;
     expect(log.at(-1)?.punkter).toEqual([late, `Personalesag ${secret}`]);
+    // The late item's file is recorded as it went out, beside the agenda's.
+    expect(Object.keys(parse(readFileSync(bilagYaml, 'utf8')) as object)).toEqual(['bilag/2023-11-22/2-1.pdf', 'bilag/2023-11-22/3-1.pdf']);
+    // agenda diff compares the agenda with the agenda sent, not with the addendum sent since: nothing changed.
+    const diff = run(['diff', '2023-11-22', '--json']);
+    expect(diff.stderr).toBe('');
+    expect((JSON.parse(diff.stdout) as { changes: unknown[] }).changes).toEqual([]);
   });
 
   it('refuses, located, an item moved out of the addendum it was sent in; nothing is written', () => {

@@ -221,6 +221,8 @@ describe('minutes approved by the members, bound to the exact document', () => {
     expect(sent.map((e) => [e.til, e.sha256, e.sendt])).toEqual(
       [address.lene, address.kim, address.pia].map((to) => [to, sha256(members), true]),
     );
+    // What the reminder sent is kept as any version sent, for agenda diff and a later corrected send.
+    expect(existsSync(path.join(dir, 'meetings', 'arkiv', 'sendt', '2023-09-06', `${sha256(members)}.yaml`))).toBe(true);
   });
 
   it('refuses a damaged approval log and a bad addition, each where it stands', async () => {

@@ -59,6 +59,18 @@ describe('agenda diff, and a corrected agenda sent honestly', () => {
     expect(result.status).toBe(0);
   });
 
+  it("the public diff names neither the members' PDF (its SHA-256) nor the address it went to", () => {
+    const terminal = ran(['diff', '2023-11-22', '--public']);
+    expect(terminal.stdout).toMatch(/^changes in the public version since the version sent \S+: 0\n$/);
+    const data = json(ran(['diff', '2023-11-22', '--public', '--json']).stdout);
+    expect(Object.keys(data.from)).toEqual(['sentAt']);
+    const sent = readdirSync(path.join(meetings, 'arkiv', 'sendt', '2023-11-22'))[0]?.replace('.yaml', '') ?? 'none';
+    for (const output of [terminal.stdout, JSON.stringify(data)]) {
+      expect(output).not.toContain(sent);
+      expect(output).not.toContain('@example.org');
+    }
+  });
+
   describe('after a figure of item 2 is changed, an attachment replaced and an item added', () => {
     beforeAll(() => {
       edit(meetingFile, 'Oplæg til skabelon for aftalestyring 2024', 'Oplæg til skabelon for aftalestyring 2025');
@@ -105,7 +117,8 @@ describe('agenda diff, and a corrected agenda sent honestly', () => {
       const result = ran(['diff', '2023-11-22', '--pdf', pdf, '--html', html]);
       expect(result.status).toBe(0);
       const text = pdfPages(pdf).join('\n');
-      expect(text).toContain('Ændringer i Dagsorden Direktionen 22. november 2023');
+      // The heading names the document as every output does (its line may wrap).
+      expect(text.replace(/\s+/g, ' ')).toContain('Ændringer i Dagsorden for Direktionens møde den 22. november 2023');
       expect(text).toContain('Punkt 2 Økonomi: Sagsfremstilling er ændret');
       expect(text).toContain('aftalestyring Fjernet: 2024 Tilføjet: 2025');
       expect(text).toContain('Punkt 3: bilag 3.1 Anerkendelse af gennemført DOL er erstattet af en ny fil');
@@ -191,6 +204,15 @@ describe('agenda diff --public', () => {
     expect(json(result.stdout).changes.length).toBeGreaterThan(0);
   });
 
+  it("the members' page warns of its closed content as their documents do, and marks every page", () => {
+    const [pdf, html] = [path.join(dir, 'm.pdf'), path.join(dir, 'm.html')] as const;
+    run(['--pdf', pdf, '--html', html], false);
+    const pages = pdfPages(pdf);
+    expect(pages[0]).toContain('Indeholder lukkede oplysninger – må ikke offentliggøres');
+    for (const page of pages) expect(page).toContain('Lukket indhold');
+    expect(readFileSync(html, 'utf8')).toContain('<p class="lukket-advarsel">');
+  });
+
   it('the public diff shows none of them: no change, and no marker in any byte of the terminal, the JSON, the PDF or the HTML', () => {
     const [pdf, html] = [path.join(dir, 'p.pdf'), path.join(dir, 'p.html')] as const;
     const terminal = run([]);
@@ -198,6 +220,7 @@ describe('agenda diff --public', () => {
     expect(terminal.stdout).toMatch(/^changes in the public version since revision HEAD \(\w+\): 0\n/);
     expect(json(data.stdout).changes).toEqual([]);
     expect(pdfPages(pdf).join('')).toContain('Ingen ændringer.');
+    expect(pdfPages(pdf).join('')).not.toContain('Lukket indhold');
     const everything = [terminal.stdout, terminal.stderr, data.stdout, data.stderr, readFileSync(html, 'latin1'), ...pdfByteForms(pdf)];
     for (const m of markers)
       for (const s of spellings(m)) for (const bytes of everything) expect(bytes.includes(s), `${m} as ${s}`).toBe(false);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions } from '../../src/model/changes.js';
+import { readDefaultStyle } from '../../src/input/house-style.js';
+import { sentDay } from '../../src/render/changes.js';
+import { toFolder } from '../../src/input/repository.js';
+import { meetingFor } from '../../src/pipeline/document.js';
+import { readMeetingSources } from '../../src/pipeline/sources.js';
+import { letterFor } from '../../src/send/message.js';
+import { closedFixture } from '../support/markers.js';
+import { compareVersions, type Change } from '../../src/model/changes.js';
 import type { DocumentVersion, VersionItem } from '../../src/model/versions.js';
 
 const item = (number: number, title: string, text = `Tekst til ${title}.`): VersionItem => ({
@@ -43,5 +50,34 @@ describe('what changed between two versions', () => {
     expect(compareVersions(version(withFile('a'.repeat(64))), version(withFile('b'.repeat(64))))).toEqual([
       { type: 'attachment-replaced', number: 1, title: 'A', attachment: '1.1 Notat' },
     ]);
+  });
+});
+
+describe('the day a version was sent', () => {
+  it('is the day in Denmark, whatever the machine’s time zone', async () => {
+    const style = await readDefaultStyle();
+    const machine = process.env.TZ;
+    // Node reads TZ again when it is set: the machine's clock in UTC, half past midnight in Copenhagen.
+    process.env.TZ = 'UTC';
+    try {
+      expect(sentDay(style, '2023-11-19T23:30:00.000Z')).toBe('20. november 2023');
+    } finally {
+      process.env.TZ = machine;
+    }
+  });
+});
+
+describe('the mail of a corrected version', () => {
+  it('names a closed item by its public title, and a closed item removed by the house’s word for one', async () => {
+    const { sources } = await readMeetingSources(toFolder(closedFixture), '2024-03-06');
+    const meeting = await meetingFor(sources, 'medlemmer');
+    const changes: Change[] = [
+      { type: 'text-changed', number: 2, title: 'Personalesag XQZSECRET05', lukket: true, heading: 'Sagsfremstilling', parts: [] },
+      { type: 'item-removed', number: 9, title: 'Fjernet XQZSECRET99', lukket: true },
+    ];
+    const letter = letterFor(meeting, { email: 'a@example.org' }, 'x.pdf', { sentAt: '2024-03-01T10:00:00Z', changes });
+    expect(letter.text).toContain('Punkt 2 Personalesag: Sagsfremstilling er ændret');
+    expect(letter.text).toContain(`Punkt 9 er fjernet: ${meeting.style.ord.lukket_punkt}`);
+    expect(letter.text).not.toContain('XQZSECRET');
   });
 });
