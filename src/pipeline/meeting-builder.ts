@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { meetingFile } from '../input/load.js';
 import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
@@ -147,7 +149,7 @@ function failed(error: unknown): AgendaError {
 }
 
 /**
- * Where every document asked for of a meeting is kept, their PDFs, told before the meeting is read:
+ * Where every document asked for of a meeting (an agenda without addenda, or minutes) is kept, their PDFs, told before the meeting is read:
  * reading and checking it is most of a build that prints nothing (some 30 ms a meeting, minutes for
  * an archive). Its fingerprint is the same as when its PDF was made, so it would read as it did then
  * (its checks passed, and its warnings were told). Whether it takes up a case is known only once it is
@@ -164,6 +166,9 @@ async function keptUnread(
 ): Promise<Array<{ audience: Audience; pdf: string }> | undefined> {
   // Approvals make a -godkendt.pdf beside the minutes from the approval log, which is no input of the minutes' own fingerprint.
   if (request.force || request.html || request.samlet || existsSync(approvalLogFile(folder.dir, date))) return undefined;
+  // An agenda with late items is several documents of one fingerprint, and its addenda are checked against the send log:
+  // such a meeting is read. The test is of the file's text (a false match costs only that reading).
+  if (/^\s*tillæg:/m.test(await readFile(meetingFile(folder.dir, date), 'utf8').catch(() => ''))) return undefined;
   const kept: Array<{ audience: Audience; pdf: string }> = [];
   for (const audience of audiences) {
     const candidates = request.out ? [request.out] : pdfPathsBeforeReading(folder, date, audience, request.outDir);

@@ -121,6 +121,10 @@ describe('the tillægsdagsorden', () => {
     expect(run(['build', '2023-11-22', '--force']).status).toBe(0);
     expect(run(['build', '2023-11-22', '--both', '--samlet', '--force']).status).toBe(0);
     files.forEach((f, i) => expect(Buffer.compare(readFileSync(out(f)), before[i]!), f).toBe(0));
+    // The agenda kept, its addendum gone: a build without --force makes the addendum again, the same bytes.
+    rmSync(out(files[0]!));
+    expect(run(['build', '2023-11-22']).status).toBe(0);
+    expect(Buffer.compare(readFileSync(out(files[0]!)), before[0]!)).toBe(0);
     const publicText = pdfPages(out('2023-11-22-tillaegsdagsorden-offentlig-samlet.pdf')).join('\n');
     expect(publicText).toContain('6. Personalesag');
     expect(publicText).not.toContain(secret);
