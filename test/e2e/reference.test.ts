@@ -53,7 +53,7 @@ describe('the generated reference (docs/reference/)', () => {
     expect([...reference.matchAll(/^## agenda ([a-z]+)$/gm)].map((m) => m[1])).toEqual(commands);
     for (const command of commands) {
       const flags = helpFlags(helpOf([command])).filter((f) => f !== '--help');
-      const documented = [...section(reference, `agenda ${command}`).matchAll(/^\| `(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]);
+      const documented = [...section(reference, `agenda ${command}`).matchAll(/^\| `(?:-\w, )?(--[\p{Ll}-]+)/gmu)].map((m) => m[1]);
       expect(documented, command).toEqual(flags);
     }
     const ownFlags = helpFlags(helpOf([]));
