@@ -12,14 +12,18 @@ const browserPrefix = 'agenda-chromium-';
 /**
  * A fresh profile folder for a browser of this process. A run that was killed (SIGKILL, a power cut)
  * could not remove its own, so the folders of runs that are gone are removed first: those whose
- * process no longer exists (one that exists, another user's too, is left alone, whoever it is now).
+ * process no longer exists (one that exists, another user's too, is left alone, whoever it is now),
+ * with what such a run left elsewhere (`leftElsewhere`: LibreOffice's pipe, office/profile.ts).
  */
-export function newProfile(prefix: string = browserPrefix): string {
+export function newProfile(prefix: string = browserPrefix, leftElsewhere: (folder: string) => void = () => {}): string {
   const dir = tmpdir();
   const madeBy = new RegExp(`^${prefix}(\\d+)-`);
   for (const name of readdirSync(dir)) {
     const pid = Number(madeBy.exec(name)?.[1]);
-    if (pid > 0 && !processAlive(pid)) removeQuietly(path.join(dir, name));
+    if (pid > 0 && !processAlive(pid)) {
+      leftElsewhere(path.join(dir, name));
+      removeQuietly(path.join(dir, name));
+    }
   }
   return mkdtempSync(path.join(dir, `${prefix}${process.pid}-`));
 }

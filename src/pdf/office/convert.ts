@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
 import { packageRoot } from '../../shared/paths.js';
 import { cacheFile, readCached, writeCached } from './cache.js';
@@ -116,7 +115,7 @@ interface Run {
 async function libreOffice(run: Run, input: { path: string; filter: string }, exportTo: string, outExtension: string): Promise<Uint8Array> {
   const { space, options } = run;
   const args = [
-    `-env:UserInstallation=${pathToFileURL(space.profile).href}`,
+    `-env:UserInstallation=${space.profileUrl}`,
     '--headless',
     '--invisible',
     '--nologo',

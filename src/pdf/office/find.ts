@@ -1,6 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EnvironmentError } from '../../shared/errors.js';
 import { executable } from '../browser.js';
 import { newWorkspace, removeWorkspace } from './profile.js';
@@ -81,12 +80,7 @@ async function versionOf(program: string): Promise<string | undefined> {
   const space = newWorkspace('');
   try {
     const limits = { timeoutMs: 30_000, memoryBytes: 4 * 1024 ** 3, fileBytes: 1024 ** 3 };
-    const ended = await runLimited(
-      program,
-      [`-env:UserInstallation=${pathToFileURL(space.profile).href}`, '--version'],
-      space.root,
-      limits,
-    );
+    const ended = await runLimited(program, [`-env:UserInstallation=${space.profileUrl}`, '--version'], space.root, limits);
     const line = ended.said.split('\n').find((l) => /^LibreOffice\s+\d/.test(l.trim()));
     return ended.by === 'exit' && ended.code === 0 && line ? line.trim() : undefined;
   } finally {

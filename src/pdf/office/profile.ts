@@ -1,5 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { dispose, newProfile } from '../profile.js';
 
 /**
@@ -55,6 +57,8 @@ export function registryModifications(): string {
 export interface Workspace {
   root: string;
   profile: string;
+  /** The profile as LibreOffice is told it (-env:UserInstallation), which names its pipe. */
+  profileUrl: string;
   input: string;
   outDir: string;
 }
@@ -65,15 +69,45 @@ export interface Workspace {
  * settings in place.
  */
 export function newWorkspace(extension: string): Workspace {
-  const root = newProfile('agenda-office-');
+  const root = newProfile('agenda-office-', (stale) => removePipe(profileUrlOf(stale)));
   const profile = path.join(root, 'profile');
   mkdirSync(path.join(profile, 'user'), { recursive: true, mode: 0o700 });
   writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), registryModifications());
   const outDir = path.join(root, 'out');
   mkdirSync(outDir, { mode: 0o700 });
-  return { root, profile, input: path.join(root, `document${extension}`), outDir };
+  return { root, profile, profileUrl: profileUrlOf(root), input: path.join(root, `document${extension}`), outDir };
 }
 
 export function removeWorkspace(space: Workspace): void {
+  removePipe(space.profileUrl);
   dispose(space.root);
+}
+
+const profileUrlOf = (root: string) => pathToFileURL(path.join(root, 'profile')).href;
+
+/**
+ * LibreOffice's single-office pipe for a profile: a socket in /tmp (/var/tmp where /tmp cannot be
+ * written), wherever TMPDIR points (sal/osl/unx/pipe.cxx), named OSL_PIPE_<uid>_SingleOfficeIPC_<hash>:
+ * the MD5 of the profile's URL in UTF-16, each byte in hex without its leading 0
+ * (desktop/source/app/officeipcthread.cxx). The uid is the one LibreOffice sees: 0 in the user namespace
+ * of `unshare -r` (run.ts). LibreOffice removes its pipe as it ends, a killed one cannot: so it is
+ * removed here once the run is over, or by the next run for a killed one. The profile's folder is
+ * new with every run, so the pipe is that run's alone; only a socket of this user is removed.
+ */
+function officePipes(profileUrl: string): string[] {
+  const digest = createHash('md5').update(Buffer.from(profileUrl, 'utf16le')).digest();
+  const hash = [...digest].map((byte) => byte.toString(16)).join('');
+  const uids = [...new Set([0, process.getuid?.() ?? 0])];
+  return ['/tmp', '/var/tmp'].flatMap((dir) => uids.map((uid) => path.join(dir, `OSL_PIPE_${uid}_SingleOfficeIPC_${hash}`)));
+}
+
+function removePipe(profileUrl: string): void {
+  for (const pipe of officePipes(profileUrl)) {
+    try {
+      const stat = lstatSync(pipe);
+      if (stat.isSocket() && stat.uid === process.getuid?.()) rmSync(pipe);
+    } catch {
+      // none there, or not ours to remove
+    }
+  }
 }
