@@ -38,6 +38,53 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
 }
 
 /**
+ * The earlier public version as the public may read it now: what the clerk has closed since (an
+ * item, a section, a paragraph or timetable row of one, an attachment) is left out of it as it is of
+ * the public version now, so that a public diff never quotes it as removed. Each earlier item is
+ * paired with the members' version now (`members`), whose items are the public version's (`open`)
+ * one for one: a closed item keeps its title, which the public one no longer shows.
+ */
+export function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
+  const publicOf = new Map(members.items.map((item, i) => [item, open.items[i]]));
+  const pairs = pairItems(earlier.items, members.items);
+  const earlierOpen = (old: VersionItem, now: VersionItem | undefined): VersionItem => {
+    const seen = now && publicOf.get(now);
+    return now && seen ? leftOpen(old, now, seen) : old;
+  };
+  const items = earlier.items.map((old) => earlierOpen(old, pairs.find((p) => p.old === old)?.now));
+  return { ...earlier, items };
+}
+
+/** An earlier item without what is closed now: all of it but its number where the item is closed now. */
+function leftOpen(old: VersionItem, members: VersionItem, open: VersionItem): VersionItem {
+  if (open.lukket)
+    return {
+      number: old.number,
+      title: old.lukket ? old.title : open.title,
+      lukket: true,
+      sections: [],
+      bilag: old.bilag.map((b) => ({ number: b.number })),
+    };
+  const sections = old.sections.flatMap((section) => {
+    const membersText = members.sections.find((s) => s.heading === section.heading)?.text;
+    const openText = open.sections.find((s) => s.heading === section.heading)?.text;
+    if (membersText === undefined || membersText === openText) return [section];
+    if (openText === undefined) return [];
+    // Paragraphs and timetable rows the members read now and the public does not are closed now.
+    const closed = new Set(blocks(membersText).filter((b) => !blocks(openText).includes(b)));
+    const text = blocks(section.text)
+      .filter((b) => !closed.has(b))
+      .join('\n\n');
+    return text === '' ? [] : [{ ...section, text }];
+  });
+  const closedNow = (n: number) => open.bilag.find((b) => b.number === n)?.title === undefined && members.bilag.some((b) => b.number === n);
+  const bilag = old.bilag.map((b) => (closedNow(b.number) ? { number: b.number } : b));
+  return { ...old, sections, bilag };
+}
+
+const blocks = (text: string) => text.split('\n\n');
+
+/**
  * Which of the items kept (their old places, in their new order) moved: those outside the longest
  * run that kept its order. An item renumbered because one was added or removed before it did not move.
  */

@@ -1,6 +1,6 @@
 import { folderAtRevision } from '../input/revision.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
-import { compareVersions, type Change } from '../model/changes.js';
+import { compareVersions, openSince, type Change } from '../model/changes.js';
 import type { Audience, Meeting } from '../model/meeting.js';
 import type { DocumentVersion } from '../model/versions.js';
 import { findBrowser, withBrowser } from '../pdf/browser.js';
@@ -59,8 +59,10 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   // The document compared is the agenda (without its addenda, each a document of its own) or the minutes.
   const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
   const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, meeting, request);
-  const now = (await versionsOf(folder.dir, meeting, request))[request.audience];
-  const changes = compareVersions(version, now);
+  const now = await versionsOf(folder.dir, meeting, request);
+  // The public diff quotes nothing closed since the earlier version: it is left out of that one too.
+  const earlier = request.audience === 'offentlig' ? openSince(version, now.medlemmer, now.offentlig) : version;
+  const changes = compareVersions(earlier, now[request.audience]);
   const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
   const since: VersionFrom = 'revision' in from ? { revision: from.revision } : { sentAt: from.sentAt };
   const outputs = await pageOutputs(shown, changes, since, request);

@@ -1,0 +1,223 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agenda, tempDir, type CliResult } from '../support/cli.js';
+import { edit } from '../support/edit.js';
+import { closedFixture, spellings } from '../support/markers.js';
+import { pdfByteForms, pdfPages } from '../support/pdf.js';
+import { password, testCertificate } from '../support/seal.js';
+import { siteFiles } from '../support/site.js';
+
+// The surfaces added since the closed tests were written, each searched for the markers of every
+// closed field (all begin XQZSECRET): closed sub-items and their attachments, a closed addition
+// (tilføjelse), a closed item's earlier treatments, a member's reservation on the Godkendelsesside,
+// the sealed public minutes, verify's messages, the site with its feeds, open data and search index,
+// and the public diff after the clerk closed what had been open.
+
+const date = '2024-03-06';
+const prefix = 'XQZSECRET';
+const added = [
+  'SUB-OEK',
+  'SUB-BILAG-TITEL',
+  'SUB-BILAG-DOK',
+  'SUB-TITEL',
+  'SUB-TEKST',
+  'SUB-LUKKET-BILAG',
+  'TILFOEJELSE',
+  'HIST-UDVALG',
+  'HIST-TEKST',
+  'HIST-BESLUTNING',
+  'KOEB',
+].map((m) => `${prefix}-${m}`);
+const reservation = `Forbehold for ${prefix}-FORBEHOLD.`;
+
+const moreItems = `
+  - titel: Anlægsprojekter
+    tidligere_behandlinger:
+      - { udvalg: Byrådet, dato: 2023-06-16, punkt: 12 }
+    sagsfremstilling: Tre projekter.
+    underpunkter:
+      - titel: Kloakering
+        sagsfremstilling: Ledningerne er gamle.
+        økonomiske_konsekvenser:
+          tekst: Prisen fra ${prefix}-SUB-OEK.
+          lukket: true
+        bilag:
+          - { titel: Projektbeskrivelse, dokument: "201/14" }
+          - { titel: ${prefix}-SUB-BILAG-TITEL, dokument: ${prefix}-SUB-BILAG-DOK, lukket: true }
+      - titel: Ekspropriation ${prefix}-SUB-TITEL
+        offentlig_titel: Ekspropriation
+        lukket: true
+        sagsfremstilling: ${prefix}-SUB-TEKST om grundejerne.
+        bilag:
+          - { titel: ${prefix}-SUB-LUKKET-BILAG, dokument: "202/14" }
+    beslutning: Godkendt.
+    tilføjelser:
+      - dato: 2024-03-20
+        tekst: Åben tilføjelse.
+      - dato: 2024-03-21
+        tekst: Lukket tilføjelse ${prefix}-TILFOEJELSE.
+        lukket: true
+
+  - titel: Lukket sag med historie
+    offentlig_titel: Sag med historie
+    lukket: true
+    tidligere_behandlinger:
+      - { udvalg: ${prefix}-HIST-UDVALG, dato: 2023-01-11, punkt: 7 }
+    sagsfremstilling: ${prefix}-HIST-TEKST.
+    beslutning: ${prefix}-HIST-BESLUTNING.
+`;
+
+/** Where any closed marker stands in `bytes`, in any spelling a PDF gives it. */
+function markersIn(label: string, bytes: string): string[] {
+  return spellings(prefix).flatMap((s) => (bytes.includes(s) ? [`${label} as ${s}`] : []));
+}
+
+/** Every form of a file a reader may get at: a PDF's bytes (raw and uncompressed), the search index unpacked, the rest as is. */
+function readable(file: string): string[] {
+  if (file.endsWith('.pdf')) return pdfByteForms(file);
+  const bytes = readFileSync(file);
+  // Pagefind's index is gzip'd, its words lower case.
+  if (/\.pf_\w+$/.test(file)) return [gunzipSync(bytes).toString('latin1').toUpperCase()];
+  return [bytes.toString('latin1')];
+}
+
+function inSite(site: string): string[] {
+  return siteFiles(site).flatMap((f) => [
+    ...markersIn(`the name ${f}`, f),
+    ...readable(path.join(site, f)).flatMap((form) => markersIn(f, form)),
+  ]);
+}
+
+const said = (label: string, run: CliResult) => [...markersIn(`${label} stdout`, run.stdout), ...markersIn(`${label} stderr`, run.stderr)];
+
+function ok(run: CliResult): CliResult {
+  expect(run.status, run.stderr).toBe(0);
+  return run;
+}
+
+describe('minutes with closed sub-items, a closed addition, closed earlier treatments and a reservation', () => {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const run = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
+  const runs: Record<string, CliResult> = {};
+
+  beforeAll(() => {
+    cpSync(closedFixture, meetings, { recursive: true });
+    const file = path.join(meetings, `${date}.yaml`);
+    edit(file, /$/, moreItems);
+    edit(file, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Købet af XQZSECRET-KOEB blev godkendt.\n');
+    edit(path.join(meetings, 'udvalg.yaml'), /$/, 'husstil:\n  godkendelse:\n    side: godkendelsesside\n');
+    runs.godkend = ok(run('godkend', date, '--af', 'Anna Andersen', '--forbehold', reservation));
+    runs.build = ok(run('build', date, '--both', '--json'));
+    runs.publish = ok(run('publish', '--out', path.join(dir, 'site'), '--url', 'https://moeder.example.dk/', '--samlet'));
+    ok(run('finalize', date));
+    const cert = testCertificate();
+    runs.forsegl = ok(
+      agenda(['forsegl', date, '--certifikat', cert.p12, '--meetings', meetings], { cwd: dir, env: { AGENDA_CERTIFIKAT_KODE: password } }),
+    );
+    runs.verify = ok(run('verify', date));
+  }, 600_000);
+
+  it('shows the members every closed part, the reservation on the Godkendelsesside (so the search can find them)', () => {
+    const text = pdfPages(path.join(dir, 'out', `${date}-referat-godkendt.pdf`)).join('\n');
+    for (const m of [...added, reservation]) expect(text, m).toContain(m);
+  });
+
+  it('leaves none of them in the public minutes, the sealed ones, or what build, publish and verify print', () => {
+    const found = [
+      ...readable(path.join(dir, 'out', `${date}-referat-offentlig.pdf`)).flatMap((f) => markersIn('the public PDF', f)),
+      ...readable(path.join(meetings, 'arkiv', date, `${date}-referat-offentlig.pdf`)).flatMap((f) => markersIn('the sealed PDF', f)),
+      ...said('build --both --json', runs.build!),
+      ...said('publish', runs.publish!),
+      ...said('verify', runs.verify!),
+    ];
+    expect(found).toEqual([]);
+    const text = pdfPages(path.join(dir, 'out', `${date}-referat-offentlig.pdf`)).join('\n');
+    expect(text).toContain('b. Ekspropriation');
+    expect(text).toContain('Åben tilføjelse.');
+  });
+
+  it('leaves none of them anywhere in the site: pages, PDFs, open data, SBSYS, calendar and Atom feeds, the search index', () => {
+    const site = path.join(dir, 'site');
+    expect(siteFiles(site).some((f) => f.endsWith('.atom'))).toBe(true);
+    expect(siteFiles(site).some((f) => f.endsWith('.pf_index'))).toBe(true);
+    expect(inSite(site)).toEqual([]);
+    console.log(
+      `closed surfaces: no ${prefix} marker in ${siteFiles(site).length} files of the site, the public and sealed PDFs, or build, publish and verify's output`,
+    );
+  });
+});
+
+describe('agenda diff --public after the clerk closed what went out open', () => {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const file = path.join(meetings, `${date}.yaml`);
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Sekretariatet', '-c', 'user.email=s@example.org', ...args], { cwd: dir, stdio: 'pipe' });
+  const diff = (...args: string[]) =>
+    agenda(['diff', date, '--meetings', meetings, '--fra', 'HEAD', ...args], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
+
+  beforeAll(() => {
+    cpSync(closedFixture, meetings, { recursive: true });
+    edit(
+      file,
+      /$/,
+      `
+  - titel: Glemt lukket ${prefix}-GLEMT-TITEL
+    sagsfremstilling: Sagen om ${prefix}-GLEMT-TEKST.
+    bilag:
+      - { titel: ${prefix}-GLEMT-BILAG, dokument: "77/24" }
+    beslutning: Godkendt.
+
+  - titel: Åbent punkt med en glemt lukket tekst
+    sagsfremstilling: Åben tekst.
+    indstilling: Det indstilles, at ${prefix}-GLEMT-INDSTILLING.
+    tidsplan:
+      - tid: 10.00
+        punkt: Åben drøftelse.
+      - tid: 10.15
+        punkt: Drøftelse af ${prefix}-GLEMT-RAEKKE.
+    bilag:
+      - { titel: Åbent bilag, dokument: "78/24" }
+      - { titel: ${prefix}-GLEMT-BILAG2, dokument: "79/24" }
+    beslutning: Godkendt.
+`,
+    );
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'The meeting, as it went out');
+    // The clerk closes, too late, an item, a section, a timetable row and an attachment, and changes an open text.
+    edit(file, `  - titel: Glemt lukket ${prefix}-GLEMT-TITEL\n`, '$&    lukket: true\n');
+    edit(
+      file,
+      `    indstilling: Det indstilles, at ${prefix}-GLEMT-INDSTILLING.\n`,
+      `    indstilling:\n      tekst: Det indstilles, at ${prefix}-GLEMT-INDSTILLING.\n      lukket: true\n`,
+    );
+    edit(file, `        punkt: Drøftelse af ${prefix}-GLEMT-RAEKKE.\n`, '$&        lukket: true\n');
+    edit(
+      file,
+      `      - { titel: ${prefix}-GLEMT-BILAG2, dokument: "79/24" }`,
+      `      - { titel: ${prefix}-GLEMT-BILAG2, dokument: "79/24", lukket: true }`,
+    );
+    edit(file, '    sagsfremstilling: Åben tekst.\n', '    sagsfremstilling: Åben tekst, rettet.\n');
+  });
+
+  it('quotes none of what is closed now, in the terminal, the JSON, the PDF or the HTML; the open change is there', () => {
+    const [pdf, html] = [path.join(dir, 'p.pdf'), path.join(dir, 'p.html')];
+    const terminal = ok(diff('--public'));
+    const data = ok(diff('--public', '--json', '--pdf', pdf, '--html', html));
+    const found = [
+      ...said('the terminal', terminal),
+      ...said('--json', data),
+      ...readable(pdf).flatMap((f) => markersIn('the PDF', f)),
+      ...markersIn('the HTML', readFileSync(html, 'latin1')),
+    ];
+    expect(found).toEqual([]);
+    expect(terminal.stdout).toContain('{+, rettet+}');
+    const changes = (JSON.parse(data.stdout) as { changes: Array<{ number: number; type: string }> }).changes;
+    expect(changes.map((c) => [c.number, c.type])).toEqual([[6, 'text-changed']]);
+  });
+});
