@@ -21,7 +21,10 @@ export type Change =
   | ({ type: 'item-moved'; from: number } & Of)
   | ({ type: 'title-changed'; parts: TextPart[] } & Of)
   | ({ type: 'text-changed'; heading: string; parts: TextPart[] } & Of)
-  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string } & Of);
+  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string; closed?: Closed } & Of);
+
+/** A closed attachment's number alone ("2.1"), which is all a mail may name it by: its title is closed. */
+type Closed = { number: string };
 
 /** Every change from `before` to `after`; none where they read the same. */
 export function compareVersions(before: DocumentVersion, after: DocumentVersion): Change[] {
@@ -146,14 +149,18 @@ function wordChanges(was: string, is: string): TextPart[] {
 function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
   const item = of(now);
   const { number } = now;
-  const name = (b: VersionItem['bilag'][number]) => `${number}.${b.number}${b.title ? ` ${b.title}` : ''}`;
+  type Bilag = VersionItem['bilag'][number];
+  const name = (b: Bilag, was?: Bilag) => ({
+    attachment: `${number}.${b.number}${b.title ? ` ${b.title}` : ''}`,
+    ...(b.lukket || was?.lukket ? { closed: { number: `${number}.${b.number}` } } : {}),
+  });
   const changes: Change[] = [];
   for (const b of now.bilag) {
     const was = old.bilag.find((o) => o.number === b.number);
-    if (!was) changes.push({ type: 'attachment-added', ...item, attachment: name(b) });
-    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, attachment: name(b) });
+    if (!was) changes.push({ type: 'attachment-added', ...item, ...name(b) });
+    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, ...name(b, was) });
   }
   for (const b of old.bilag.filter((o) => !now.bilag.some((n) => n.number === o.number)))
-    changes.push({ type: 'attachment-removed', ...item, attachment: name(b) });
+    changes.push({ type: 'attachment-removed', ...item, ...name(b) });
   return changes;
 }

@@ -10,8 +10,8 @@ export interface VersionItem {
   lukket: boolean;
   /** Each section with text, by its heading in the document, its text as the clerk wrote it (Markdown). */
   sections: Array<{ heading: string; text: string }>;
-  /** Each attachment by its number: its title (none for a closed one in the public version) and its file's SHA-256. */
-  bilag: Array<{ number: number; title?: string; sha256?: string }>;
+  /** Each attachment by its number: its title (none for a closed one in the public version), its file's SHA-256, whether it is closed (or its item). */
+  bilag: Array<{ number: number; title?: string; sha256?: string; lukket?: boolean }>;
 }
 
 export interface DocumentVersion {
@@ -50,6 +50,7 @@ function versionItem(item: Item, hashes: Record<string, string>, decisionHeading
       number: b.number,
       ...(b.title === undefined ? {} : { title: b.title }),
       ...(b.file ? { sha256: hashes[b.file.path] } : {}),
+      ...(b.lukket || item.lukket ? { lukket: true } : {}),
     })),
   };
 }

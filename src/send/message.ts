@@ -72,11 +72,16 @@ function mailTitle(meeting: Meeting, change: Change): string {
   return item ? publicTitle(item, meeting.style.ord.lukket_punkt) : meeting.style.ord.lukket_punkt;
 }
 
+function mailChange(meeting: Meeting, change: Change): Change {
+  const named = change.lukket ? { ...change, title: mailTitle(meeting, change) } : change;
+  return 'closed' in named && named.closed ? { ...named, attachment: named.closed.number } : named;
+}
+
 function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { intro: string; lines: string[] } {
   const words = meeting.style.ord;
   const dato = sentDay(meeting.style, sentAt);
   if (!changes) return { intro: fill(words.rettet_uden_liste, { dato }), lines: [] };
-  // A mail is no closed document: a closed item is named by its public title, as the public site names it.
-  const lines = changes.map((c) => changeLine(words, c.lukket ? { ...c, title: mailTitle(meeting, c) } : c));
+  // A mail is no closed document: a closed item is named by its public title, as the public site names it, a closed attachment by its number.
+  const lines = changes.map((c) => changeLine(words, mailChange(meeting, c)));
   return { intro: fill(words.rettet_brev, { dato }), lines: lines.length ? lines : [words.ingen_ændringer] };
 }

@@ -23,7 +23,15 @@ const version = z.strictObject({
       title: z.string(),
       lukket: flag,
       sections: z.array(z.strictObject({ heading: z.string(), text: z.string() })),
-      bilag: z.array(z.strictObject({ number: wholeNumber, title: z.string().optional(), sha256: z.string().optional() })),
+      // lukket: the attachment or its item is closed, so a mail names it by its number alone (versions kept before it was recorded lack it).
+      bilag: z.array(
+        z.strictObject({
+          number: wholeNumber,
+          title: z.string().optional(),
+          sha256: z.string().optional(),
+          lukket: flag.optional(),
+        }),
+      ),
     }),
   ),
 });

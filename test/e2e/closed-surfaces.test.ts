@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { agenda, tempDir, type CliResult } from '../support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agenda, agendaAsync, tempDir, type CliResult } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { closedFixture, spellings } from '../support/markers.js';
 import { pdfByteForms, pdfPages } from '../support/pdf.js';
 import { password, testCertificate } from '../support/seal.js';
 import { siteFiles } from '../support/site.js';
+import { startSmtpServer } from '../support/smtp.js';
 
 // The surfaces added since the closed tests were written, each searched for the markers of every
 // closed field (all begin XQZSECRET): closed sub-items and their attachments, a closed addition
@@ -219,5 +220,52 @@ describe('agenda diff --public after the clerk closed what went out open', () =>
     expect(terminal.stdout).toContain('{+, rettet+}');
     const changes = (JSON.parse(data.stdout) as { changes: Array<{ number: number; type: string }> }).changes;
     expect(changes.map((c) => [c.number, c.type])).toEqual([[6, 'text-changed']]);
+  });
+});
+
+describe('the mail of a corrected version', () => {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const file = path.join(meetings, `${date}.yaml`);
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const send = () =>
+    agendaAsync(['send', date, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen', ...smtp.settings(dir) } });
+
+  beforeAll(async () => {
+    cpSync(closedFixture, meetings, { recursive: true });
+    const udvalg = path.join(meetings, 'udvalg.yaml');
+    edit(udvalg, '    navn: Anna Andersen\n', '$&    email: anna@example.org\n');
+    edit(udvalg, '    navn: Bo Bech\n', '$&    email: bo@example.org\n');
+    smtp = await startSmtpServer({ user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' });
+    ok(await send());
+    // After it went out: a closed attachment in an open item, an attachment in a closed item, a closed item's text changed.
+    edit(
+      file,
+      '        offentlig_note: jf. offentlighedslovens § 30\n',
+      `$&      - { titel: Tilbud ${prefix}-MAIL-BILAG, dokument: "12/24", lukket: true }\n`,
+    );
+    edit(file, '        dokument: XQZSECRET10\n', `$&      - { titel: Udtalelse ${prefix}-MAIL-LUKKET-PUNKT, dokument: "13/24" }\n`);
+    edit(file, 'Forhandling med sælger XQZSECRET13.', `Forhandling med sælger ${prefix}-MAIL-TEKST.`);
+  }, 300_000);
+  afterAll(() => smtp.close());
+
+  it('names a closed attachment by its number, a closed item by its public title, and quotes nothing closed', async () => {
+    const before = smtp.received.length;
+    ok(await send());
+    const mails = smtp.received.slice(before);
+    expect(mails).toHaveLength(2);
+    for (const { mail } of mails) {
+      expect(mail.subject).toMatch(/^Rettet: /);
+      expect(mail.text).toContain(
+        ['- Punkt 1: bilag 1.3 er tilføjet', '- Punkt 2: bilag 2.2 er tilføjet', '- Punkt 3 Lukket punkt: Sagsfremstilling er ændret'].join(
+          '\n',
+        ),
+      );
+      expect([
+        ...markersIn('the subject', mail.subject ?? ''),
+        ...markersIn('the text', mail.text ?? ''),
+        ...markersIn('the HTML', String(mail.html)),
+      ]).toEqual([]);
+    }
   });
 });
