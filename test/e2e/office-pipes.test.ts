@@ -1,23 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { noSoffice } from '../support/office-files.js';
-
-/**
- * LibreOffice's single-office pipe is a socket in /tmp whatever TMPDIR says, named for the user (0 in
- * `unshare -r`'s namespace) and the MD5 of the profile's URL in UTF-16, each byte in hex without its
- * leading 0 (LibreOffice's sal/osl/unx/pipe.cxx and desktop/source/app/officeipcthread.cxx).
- */
-function pipesOf(workspace: string): string[] {
-  const url = pathToFileURL(path.join(workspace, 'profile')).href;
-  const hash = [...createHash('md5').update(Buffer.from(url, 'utf16le')).digest()].map((b) => b.toString(16)).join('');
-  return [...new Set([0, process.getuid?.()])].map((uid) => `/tmp/OSL_PIPE_${uid}_SingleOfficeIPC_${hash}`);
-}
+import { flatDocument, noSoffice, officePipes as pipesOf, paragraph, sofficeIn } from '../support/office-files.js';
 
 /** A conversion of a text file in a process of its own, from dist/, its temporary folder `tmp`. */
 const script = `
@@ -93,5 +80,17 @@ describe.skipIf(noSoffice || process.platform !== 'linux')('LibreOffice leaves n
     expect(left(next.workspaces)).toEqual([]);
     expect(readdirSync(tmp).filter((n) => n.startsWith('agenda-office-'))).toEqual([]);
     console.log(`LibreOffice's pipes: 1 left by a killed conversion (${path.basename(litter[0] ?? '')}), 0 after the next run`);
+  }, 120_000);
+
+  it('nor does the tests’ own LibreOffice (sofficeIn), ended once its file is there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-pipes-'));
+    writeFileSync(path.join(dir, 'a.fodt'), flatDocument('text', paragraph('Et bilag.')));
+    let seen = false;
+    await sofficeIn(dir, ['--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'a.fodt')], () => {
+      seen ||= pipesOf(dir).some((p) => existsSync(p));
+      return existsSync(path.join(dir, 'a.pdf'));
+    });
+    expect(seen).toBe(true);
+    expect(pipesOf(dir).filter((p) => existsSync(p))).toEqual([]);
   }, 120_000);
 });

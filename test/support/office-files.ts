@@ -1,6 +1,6 @@
 import CFB from 'cfb';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,19 @@ export async function sofficeIn(dir: string, args: string[], done: () => boolean
     // the group has ended
   }
   await exit;
+  // Killed, LibreOffice leaves its pipe in /tmp.
+  for (const pipe of officePipes(dir)) rmSync(pipe, { force: true });
+}
+
+/**
+ * LibreOffice's single-office pipe for the profile `dir`/profile: a socket in /tmp whatever TMPDIR says,
+ * named for the user (0 in `unshare -r`'s namespace) and the MD5 of the profile's URL in UTF-16, each
+ * byte in hex without its leading 0 (LibreOffice's sal/osl/unx/pipe.cxx, desktop/source/app/officeipcthread.cxx).
+ */
+export function officePipes(dir: string): string[] {
+  const url = pathToFileURL(path.join(dir, 'profile')).href;
+  const hash = [...createHash('md5').update(Buffer.from(url, 'utf16le')).digest()].map((b) => b.toString(16)).join('');
+  return [...new Set([0, process.getuid?.()])].map((uid) => `/tmp/OSL_PIPE_${uid}_SingleOfficeIPC_${hash}`);
 }
 
 /** The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes. */
