@@ -9,14 +9,15 @@ export const password = 'XQZPASSWORD-kode-7f3a';
 
 /**
  * A test CA and a certificate it issued (to the municipality, unless another subject is given), made by the openssl command line: the
- * PKCS#12 file (key, certificate and the CA's, encrypted with `password`) and the CA's certificate.
+ * PKCS#12 file (key, certificate and the CA's, encrypted with `password`) and the CA's certificate. `key`: the
+ * certificate's key as `openssl req -newkey` takes it (an RSA key unless another is given: `ec -pkeyopt ec_paramgen_curve:P-256`).
  */
-export function testCertificate(subject = '/CN=Testkommune/O=Testkommune'): { p12: string; ca: string } {
+export function testCertificate(subject = '/CN=Testkommune/O=Testkommune', key = 'rsa:2048'): { p12: string; ca: string } {
   const dir = tempDir('agenda-cert-');
   const at = (name: string) => path.join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Test CA');
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'seal.key', '-out', 'seal.csr', '-subj', subject);
+  openssl('req', '-newkey', ...key.split(' '), '-nodes', '-keyout', 'seal.key', '-out', 'seal.csr', '-subj', subject);
   writeFileSync(at('ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
   openssl(
     'x509',
