@@ -65,7 +65,7 @@ export const commands = {
   },
   forsegl: {
     description:
-      "seal the approved minutes: sign the members' and the public PDF with the municipality's certificate (PAdES) and keep them in arkiv/<date>/",
+      "seal the approved minutes: sign the members' and the public PDF (and, with the Godkendelsesside, the completed -godkendt.pdf) with the municipality's certificate (PAdES) and keep them in arkiv/<date>/",
     arguments: [date],
   },
   signatur: {
@@ -74,7 +74,7 @@ export const commands = {
   },
   verify: {
     description:
-      "check from the repository alone that every approval is of an archived version, that the seals hold and that the archive's sealed public minutes are the counterpart of the approved version",
+      "check from the repository alone that every approval is of an archived version, that the seals hold and that the archive's sealed public minutes are the counterpart of the approved version (--site: and the site's copy)",
     arguments: [date],
   },
   plan: { description: 'the coming meetings with their planned points, as the forward plan stands', arguments: [] },
@@ -255,6 +255,12 @@ export const options = [
     description:
       "the municipality's certificate, a PKCS#12 file (.p12, .pfx) (default: AGENDA_CERTIFIKAT); its password only from AGENDA_CERTIFIKAT_KODE or asked for",
     commands: ['forsegl'],
+  },
+  {
+    long: '--site',
+    argument: '<dir>',
+    description: "also check that the site's public minutes (as agenda publish wrote them there) are the sealed ones, byte for byte",
+    commands: ['verify'],
   },
   { long: '--from', argument: '<date>', description: 'the first meeting date to show (default: today)', commands: ['plan'] },
   {

@@ -11,7 +11,7 @@ export type VerifyOptions = OptionsOf<'verify'>;
 export async function verifyCommand(dateArg: string, options: VerifyOptions): Promise<void> {
   const date = checkedDate(dateArg);
   const folder = await chooseCommitteeOf(options, date);
-  const lines = await verifyMeeting({ dir: folder.dir, folder, date });
+  const lines = await verifyMeeting({ dir: folder.dir, folder, date, site: options.site });
   for (const { ok, text } of lines) process.stdout.write(`${ok ? 'ok' : 'FAILED'}: ${printable(text)}\n`);
   const failed = lines.filter((l) => !l.ok).length;
   process.stdout.write(failed ? `${failed} of ${lines.length} checks failed\n` : `all ${lines.length} checks hold\n`);

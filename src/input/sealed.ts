@@ -13,11 +13,20 @@ import { writeAllAtomically } from '../shared/files.js';
 // and from git's history of them.
 
 /**
- * Which file of the archive is which: the members' sealed minutes and the public ones, by name; and
- * the SHA-256 of the members' version the public minutes were made with (medlemmer_sha256), kept
- * here, never in the public file: a fingerprint of the closed text is nothing the public gets.
+ * Which file of the archive is which: the members' sealed minutes (the version they approved), the
+ * completed minutes where the house's Godkendelsesside lists the approvals (godkendt), and the public
+ * ones, by name; the SHA-256 of the members' version the public minutes were made with
+ * (medlemmer_sha256), kept here, never in the public file: a fingerprint of the closed text is nothing
+ * the public gets; and what the public minutes say (offentlig_indhold), so publish puts the sealed
+ * file on the site while the minutes still say that.
  */
-const names = block({ medlemmer: text, offentlig: text, medlemmer_sha256: text.optional() });
+const names = block({
+  medlemmer: text,
+  godkendt: text.optional(),
+  offentlig: text,
+  medlemmer_sha256: text.optional(),
+  offentlig_indhold: text.optional(),
+});
 
 export type SealedNames = z.output<typeof names>;
 
@@ -34,20 +43,28 @@ export async function readSealedNames(dir: string, date: string): Promise<Sealed
   return result.value;
 }
 
-/** Both sealed documents and the list that names them, all or none. */
+interface SealedDocument {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The sealed documents and the list that names them, all or none. */
 export async function writeSealed(
   dir: string,
   date: string,
-  documents: { medlemmer: { name: string; bytes: Uint8Array }; offentlig: { name: string; bytes: Uint8Array } },
-  membersSha256: string,
+  documents: { medlemmer: SealedDocument; godkendt?: SealedDocument; offentlig: SealedDocument },
+  recorded: { medlemmer_sha256: string; offentlig_indhold: string },
 ): Promise<string[]> {
   const archive = archiveDir(dir, date);
-  const { medlemmer, offentlig } = documents;
-  const list = `# The minutes sealed by agenda forsegl: the members' and the public version. Commit them with the meeting.\nmedlemmer: ${JSON.stringify(medlemmer.name)}\noffentlig: ${JSON.stringify(offentlig.name)}\nmedlemmer_sha256: ${membersSha256}\n`;
+  const sealed = Object.entries(documents).flatMap(([key, doc]) => (doc ? [{ key, ...doc }] : []));
+  const list = [
+    "# The minutes sealed by agenda forsegl: the members', the completed (godkendt) and the public version. Commit them with the meeting.",
+    ...sealed.map(({ key, name }) => `${key}: ${JSON.stringify(name)}`),
+    ...Object.entries(recorded).map(([key, value]) => `${key}: ${value}`),
+  ];
   const outputs = [
-    { file: path.join(archive, medlemmer.name), data: medlemmer.bytes },
-    { file: path.join(archive, offentlig.name), data: offentlig.bytes },
-    { file: sealedListFile(dir, date), data: list },
+    ...sealed.map(({ name, bytes }) => ({ file: path.join(archive, name), data: bytes })),
+    { file: sealedListFile(dir, date), data: `${list.join('\n')}\n` },
   ];
   await writeAllAtomically(outputs);
   return outputs.map((o) => o.file);

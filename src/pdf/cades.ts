@@ -15,7 +15,7 @@ const oid = {
 
 /**
  * The CMS of a PAdES baseline B signature (SubFilter ETSI.CAdES.detached), made by PKI.js with
- * Node's WebCrypto: detached, SHA-256, signed attributes content type, message digest and the signing
+ * Node's WebCrypto, with an RSA or ECDSA key: detached, SHA-256, signed attributes content type, message digest and the signing
  * certificate (v2). No signing-time attribute: PAdES takes the time from the signature's /M.
  * @signpdf's own P12Signer makes a plain PKCS#7 signature without the signing certificate attribute.
  */
@@ -29,13 +29,7 @@ export class CadesSigner extends Signer {
     const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as Crypto });
     const { certificate, chain } = this.credential;
     const own = pkijs.Certificate.fromBER(new Uint8Array(certificate));
-    const key = await webcrypto.subtle.importKey(
-      'pkcs8',
-      new Uint8Array(this.credential.key),
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
+    const key = await webcrypto.subtle.importKey('pkcs8', new Uint8Array(this.credential.key), this.credential.algorithm, false, ['sign']);
     const attribute = (type: string, value: asn1js.AsnType) => new pkijs.Attribute({ type, values: [value] });
     const signedData = new pkijs.SignedData({
       version: 1,

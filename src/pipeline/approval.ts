@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
-import { changeSinceApproval } from '../approval/coverage.js';
+import { changeSinceApproval, coverageOf } from '../approval/coverage.js';
 import { unfilledTexts } from '../check/warnings.js';
 import { meetingFile } from '../input/load.js';
 import { formatPath } from '../input/validate.js';
@@ -95,6 +95,18 @@ export function publicMinutes(meeting: Meeting, log: ApprovalEntry[]): ApprovalV
   if (!showsApprovals(meeting, log)) return { version: versionFor(meeting, 'offentlig') };
   const version = versionFor({ ...meeting, approval: approvalView(meeting, log) }, 'offentlig');
   return { version, approvals: meeting.style.godkendelse.offentlig === 'navne' ? approvalsFingerprint(log) : undefined };
+}
+
+/**
+ * What public minutes say: their text, additions and the approvals they show, as a SHA-256. forsegl
+ * records it of the public minutes it seals, and publish puts the sealed file on the site only while
+ * the minutes still say this (a later addition or approval makes them another document).
+ */
+export function publicContent(version: Meeting): string {
+  const { indhold, tilføjelser } = coverageOf(version);
+  return createHash('sha256')
+    .update(JSON.stringify({ indhold, tilføjelser, approval: version.approval }))
+    .digest('hex');
 }
 
 /** Whether the minutes print their approvals: the house's Godkendelsesside, and a member has approved. */

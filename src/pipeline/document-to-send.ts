@@ -21,20 +21,22 @@ export interface SentDocument {
  * The meeting's PDF at its usual place: reused only where it records the fingerprint of this
  * meeting's inputs (out/ is shared by every meetings folder, and a file's time proves nothing of
  * what it was made from) and its bytes are still those the tool made (its seal holds), else built.
- * `approvals`: the fingerprint of the approvals the version shows (publicMinutes), counted as a build counts it.
+ * `shown.approvals`: the fingerprint of the approvals the version shows (publicMinutes, approvalVersions), counted as
+ * a build counts it; `shown.suffix`: where the version goes beside the usual file, as a build writes it (-godkendt.pdf).
  */
 export async function documentToSend(
   dir: string,
   meeting: Meeting,
   browser: () => { executablePath: string; timeoutMs: number },
   office: OfficeSettings = {},
-  approvals?: string,
+  shown: { approvals?: string; suffix?: string } = {},
 ): Promise<SentDocument> {
   // A meeting with attachment files goes out as the combined document, so the members get them all.
   const attachments = filedAttachments(meeting).length > 0 ? await openAttachments(dir, meeting, office) : undefined;
-  const file = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
+  const usual = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
+  const file = shown.suffix ? usual.replace(/\.pdf$/, shown.suffix) : usual;
   const own = await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting));
-  const inputs = withApprovals(withAttachments(own, attachments), approvals);
+  const inputs = withApprovals(withAttachments(own, attachments), shown.approvals);
   const existing = await earlierPdf(file, inputs);
   if (existing?.unchanged) return { file, bytes: existing.bytes, built: false, changedAfterBuild: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);

@@ -24,6 +24,7 @@ import { committeeFolders, committeeId } from '../publish/committees.js';
 import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
+import { sealedPublicCopies } from './publish-sealed.js';
 import { searchFiles } from './publish-search.js';
 import { packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
@@ -77,7 +78,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // A PDF the site has from the same public meeting, attachment files, converters and templates, as publish wrote it, is not made again.
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await Promise.all([...madeFrom].map(reuse));
-  const bytes = new Map(kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])));
+  // The sealed public minutes of the archive, where the site publishes that very document: not printed.
+  const sealed = [...(await sealedPublicCopies(read))].filter(([file]) => documents.some((d) => d.file === file));
+  const bytes = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed]);
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint, (d) => d.of);

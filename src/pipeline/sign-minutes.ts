@@ -10,7 +10,7 @@ import { openCredential } from '../pdf/certificate.js';
 import { signPdf } from '../pdf/signature.js';
 import { EnvironmentError, errnoCode, messageOf, UsageError } from '../shared/errors.js';
 import { meetingFor } from './document.js';
-import { approvalsOf, publicMinutes } from './approval.js';
+import { approvalsOf, approvalVersions, publicContent, publicMinutes } from './approval.js';
 import { documentToSend } from './document-to-send.js';
 import type { OfficeSettings } from './office.js';
 import { readMeetingSources } from './sources.js';
@@ -28,7 +28,7 @@ export interface SealRequest extends OfficeSettings {
 }
 
 export interface SealResult {
-  /** The files written: the sealed members' and public minutes, and the list naming them. */
+  /** The files written: the sealed members', completed (-godkendt.pdf) and public minutes, and the list naming them. */
   files: string[];
   /** The SHA-256 of the members' minutes sealed, the version approved. */
   sha256: string;
@@ -40,8 +40,11 @@ export interface SealResult {
 /**
  * `agenda forsegl`: the members' and the public minutes, as built (or reused, made from these very
  * inputs), signed with the municipality's certificate once members have approved exactly this
- * version, and written to the meeting's archive. The signing time is the last approval's, so the
- * same inputs and certificate give the same files.
+ * version, and written to the meeting's archive. Where the house's Godkendelsesside lists the
+ * approvals, the members' minutes with that page completed (-godkendt.pdf) are sealed too, after it
+ * is complete: a later change to the page breaks the seal; the version approved is sealed as it was,
+ * so the archive holds the very bytes each approval's SHA-256 names. The signing time is the last
+ * approval's, so the same inputs and certificate give the same files.
  */
 export async function sealMinutes(request: SealRequest): Promise<SealResult> {
   const { date } = request;
@@ -58,21 +61,29 @@ export async function sealMinutes(request: SealRequest): Promise<SealResult> {
   // Minutes changed since an approval (otherwise than by an addition) are refused, as a build refuses them.
   const log = await approvalsOf(dir, { sources, meeting: members });
   const membersDoc = await documentToSend(dir, members, browser, request);
-  // The public minutes with the approvals the house shows the public, as a build and publish print them.
-  const publicVersion = publicMinutes(members, log);
-  const publicDoc = await documentToSend(dir, publicVersion.version, browser, request, publicVersion.approvals);
   const sha256 = createHash('sha256').update(membersDoc.bytes).digest('hex');
   const approvals = log.filter((a) => a.sha256 === sha256);
   const signedAt = lastApproval(approvals, sha256, date);
+  // The completed minutes, where the house prints the approvals on them, as a build makes them.
+  const completed = approvalVersions(members, 'medlemmer', log).find((v) => v.suffix);
+  const completedDoc = completed && (await documentToSend(dir, completed.version, browser, request, completed));
+  // The public minutes with the approvals the house shows the public, as a build and publish print them.
+  const publicVersion = publicMinutes(members, log);
+  const publicDoc = await documentToSend(dir, publicVersion.version, browser, request, publicVersion);
+  const sealed = async (doc: { file: string; bytes: Uint8Array }) => ({
+    name: path.basename(doc.file),
+    bytes: await signPdf(doc.bytes, credential, signedAt),
+  });
   const files = await writeSealed(
     dir,
     date,
     {
-      medlemmer: { name: path.basename(membersDoc.file), bytes: await signPdf(membersDoc.bytes, credential, signedAt) },
-      offentlig: { name: path.basename(publicDoc.file), bytes: await signPdf(publicDoc.bytes, credential, signedAt) },
-      // The members' version the public minutes are the counterpart of: in the archive's list, not the public file.
+      medlemmer: await sealed(membersDoc),
+      ...(completedDoc ? { godkendt: await sealed(completedDoc) } : {}),
+      offentlig: await sealed(publicDoc),
     },
-    sha256,
+    // The members' version the public minutes are the counterpart of: in the archive's list, not the public file.
+    { medlemmer_sha256: sha256, offentlig_indhold: publicContent(publicVersion.version) },
   );
   return { files, sha256, approvals, signedAt };
 }

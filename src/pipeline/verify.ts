@@ -9,8 +9,11 @@ import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { readSealedNames, sealedListFile } from '../input/sealed.js';
 import { formatPath } from '../input/validate.js';
 import { readYamlFile } from '../input/yaml-file.js';
+import { pageTexts } from '../pdf/page-text.js';
 import { checkSignature } from '../pdf/pdfsig.js';
 import { signedRevisions } from '../pdf/signature.js';
+import { committeeId } from '../publish/committees.js';
+import { readMeetingSources } from './sources.js';
 
 /** One thing checked, as one plain line: what holds, or what does not and where. */
 export interface VerifyLine {
@@ -23,12 +26,19 @@ export interface VerifyLine {
  * the sealed minutes' seals are valid and cover the whole files, that every recorded approval is of
  * a version of the members' minutes the archive holds (the document sealed keeps the version it
  * signed, byte for byte, before its signature), that the sealed version is one approved, and that
- * the archive's sealed public minutes are that version's counterpart, as forseglet.yaml records
- * (the site's copy is not compared: it is not in the repository).
+ * the archive's sealed public minutes are that version's counterpart, as forseglet.yaml records.
+ * Where the house's Godkendelsesside lists the approvals, the completed minutes (-godkendt.pdf) are
+ * sealed too: their seal is checked, and that their page names the version sealed.
  */
-export async function verifyMeeting(request: { dir: string; folder?: CommitteeFolder; date: string }): Promise<VerifyLine[]> {
+export async function verifyMeeting(request: {
+  dir: string;
+  folder?: CommitteeFolder;
+  date: string;
+  site?: string;
+}): Promise<VerifyLine[]> {
   const { date } = request;
-  const { dir } = request.folder ?? toFolder(request.dir);
+  const folder = request.folder ?? toFolder(request.dir);
+  const { dir } = folder;
   const names = await readSealedNames(dir, date);
   const approvals = await approvalLines(dir, date);
   if (!names)
@@ -36,16 +46,18 @@ export async function verifyMeeting(request: { dir: string; folder?: CommitteeFo
       { ok: false, text: `${sealedListFile(dir, date)}: the minutes of ${date} are not sealed (agenda forsegl ${date})` },
       ...approvals.lines([]),
     ];
-  const membersFile = path.join(archiveDir(dir, date), names.medlemmer);
-  const publicFile = path.join(archiveDir(dir, date), names.offentlig);
-  const lines = [...(await sealLines(membersFile)), ...(await sealLines(publicFile))];
+  const inArchive = (name: string) => path.join(archiveDir(dir, date), name);
+  const [membersFile, publicFile] = [inArchive(names.medlemmer), inArchive(names.offentlig)];
+  const completedFile = names.godkendt === undefined ? undefined : inArchive(names.godkendt);
+  const lines: VerifyLine[] = [];
+  for (const file of [membersFile, completedFile, publicFile]) if (file) lines.push(...(await sealLines(file)));
   const versions = await membersVersions(membersFile);
   lines.push(...approvals.lines(versions));
   const sealed = versions.filter((v) => v.current).map((v) => v.sha256);
-  lines.push(
-    approvedLine(membersFile, sealed, approvals.hashes),
-    await counterpartLine(publicFile, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }),
-  );
+  lines.push(approvedLine(membersFile, sealed, approvals.hashes));
+  if (completedFile) lines.push(await completedLine(completedFile, sealed));
+  lines.push(await counterpartLine(publicFile, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }));
+  if (request.site !== undefined) lines.push(await siteCopyLine(publicFile, await siteCopyOf(request.site, folder, date, names.offentlig)));
   return lines;
 }
 
@@ -113,6 +125,17 @@ function approvedLine(file: string, sealed: string[], approved: Set<string>): Ve
   return { ok: true, text: `${file}: the version sealed is the version approved (sha256 ${version})` };
 }
 
+/** That the completed minutes' approval page names the version sealed, read from the page as a reader reads it (pdf.js). */
+async function completedLine(file: string, sealed: string[]): Promise<VerifyLine> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return { ok: false, text: `${file}: missing: the sealed completed minutes are not in the archive` };
+  // Without white space: a line may break anywhere in a long word such as a SHA-256.
+  const text = (await pageTexts(bytes).catch(() => [])).join('').replace(/\s+/g, '');
+  const named = sealed.find((s) => text.includes(s));
+  if (!named) return { ok: false, text: `${file}: its approval page does not name the version sealed (sha256 ${sealed.join(' or ')})` };
+  return { ok: true, text: `${file}: its approval page names the version sealed (sha256 ${named})` };
+}
+
 /** `recorded`: the members' version the list (forseglet.yaml) says the archive's sealed public minutes were made with. */
 async function counterpartLine(
   file: string,
@@ -127,6 +150,31 @@ async function counterpartLine(
   if (!sealed.includes(recorded))
     return { ok: false, text: `${file}: ${sealedPublic} were made with the members' version ${recorded}, not the one sealed` };
   return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };
+}
+
+/** Where `agenda publish` puts the sealed public minutes in the site: under the committee's id, by their own name. */
+async function siteCopyOf(site: string, folder: CommitteeFolder, date: string, name: string): Promise<string> {
+  const { sources } = await readMeetingSources(folder, date);
+  return path.join(site, committeeId(sources.committee.navn), name);
+}
+
+/** That the site's copy is the archive's sealed public minutes, byte for byte; else what differs, as pdfsig sees the copy. */
+async function siteCopyLine(sealedFile: string, copy: string): Promise<VerifyLine> {
+  const [sealed, published] = await Promise.all([sealedFile, copy].map((f) => readFile(f).catch(() => undefined)));
+  if (!published) return { ok: false, text: `${copy}: missing: the site holds no copy of the sealed public minutes (agenda publish)` };
+  if (sealed?.equals(published)) return { ok: true, text: `${copy}: the site's copy is the sealed public minutes, byte for byte` };
+  const report = await checkSignature(copy);
+  const seal = report.missing
+    ? 'pdfsig is not installed to say more'
+    : !report.signed
+      ? 'the copy has no seal: publish printed it (publish again once the minutes are sealed)'
+      : report.valid
+        ? 'the copy carries a valid seal of another sealing'
+        : `the copy's seal does not hold (${report.validation}): it was changed after sealing`;
+  return {
+    ok: false,
+    text: `${copy}: differs from the sealed public minutes ${sealedFile} (sha256 ${sha256(published)} on the site, ${sealed ? sha256(sealed) : 'none'} sealed): ${seal}`,
+  };
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -9,14 +9,15 @@ export const password = 'XQZPASSWORD-kode-7f3a';
 
 /**
  * A test CA and a certificate it issued (to the municipality, unless another subject is given), made by the openssl command line: the
- * PKCS#12 file (key, certificate and the CA's, encrypted with `password`) and the CA's certificate.
+ * PKCS#12 file (key, certificate and the CA's, encrypted with `password`) and the CA's certificate. `key`: the
+ * certificate's key as `openssl req -newkey` takes it (an RSA key unless another is given: `ec -pkeyopt ec_paramgen_curve:P-256`).
  */
-export function testCertificate(subject = '/CN=Testkommune/O=Testkommune'): { p12: string; ca: string } {
+export function testCertificate(subject = '/CN=Testkommune/O=Testkommune', key = 'rsa:2048'): { p12: string; ca: string } {
   const dir = tempDir('agenda-cert-');
   const at = (name: string) => path.join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Test CA');
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'seal.key', '-out', 'seal.csr', '-subj', subject);
+  openssl('req', '-newkey', ...key.split(' '), '-nodes', '-keyout', 'seal.key', '-out', 'seal.csr', '-subj', subject);
   writeFileSync(at('ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
   openssl(
     'x509',
@@ -59,10 +60,12 @@ export const closedMarker = 'XQZSECRET01';
 
 /**
  * The example minutes in a scratch folder, with a closed item: finalized, and the members' document
- * (with its attachments) built by a dry-run send.
+ * (with its attachments) built by a dry-run send. `house`: udvalg.yaml's husstil, as YAML under it.
  */
-export function minutesToSeal(): { dir: string; meetings: string; sha256: string; document: string } {
+export function minutesToSeal(house?: string): { dir: string; meetings: string; sha256: string; document: string } {
   const { dir, meetings } = copyOfMeetings();
+  if (house)
+    writeFileSync(path.join(meetings, 'udvalg.yaml'), `${readFileSync(path.join(meetings, 'udvalg.yaml'), 'utf8')}husstil:\n${house}`);
   edit(
     path.join(meetings, `${date}.yaml`),
     'punkter:\n',
@@ -96,12 +99,17 @@ export function forsegl(dir: string, p12: string, pass = password): CliResult {
   return agenda(['forsegl', date, '--certifikat', p12], { cwd: dir, env: { AGENDA_CERTIFIKAT_KODE: pass } });
 }
 
-/** The sealed files in the archive, as forseglet.yaml names them. */
-export function sealedFiles(meetings: string): { members: string; public: string } {
+/** The sealed files in the archive, as forseglet.yaml names them (`completed`: the -godkendt.pdf, where the house has one). */
+export function sealedFiles(meetings: string): { members: string; completed?: string; public: string } {
   const archive = path.join(meetings, 'arkiv', date);
   const list = readFileSync(path.join(archive, 'forseglet.yaml'), 'utf8');
   const name = (key: string) => JSON.parse(new RegExp(`^${key}: (.*)$`, 'm').exec(list)?.[1] ?? '""') as string;
-  return { members: path.join(archive, name('medlemmer')), public: path.join(archive, name('offentlig')) };
+  const completed = name('godkendt');
+  return {
+    members: path.join(archive, name('medlemmer')),
+    ...(completed ? { completed: path.join(archive, completed) } : {}),
+    public: path.join(archive, name('offentlig')),
+  };
 }
 
 /** pdfsig's report of a file, times in UTC (it ends non-zero for an invalid signature; its output is what counts). */
