@@ -16,6 +16,8 @@ import {
   absentAtDecision,
   absentLine,
   addendumLines,
+  asHeading,
+  pageReference,
   cssString,
   decisionHeading,
   additionHeading,
@@ -94,6 +96,8 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     participantLine,
     treatmentLine,
     subItemHeading,
+    pageReference,
+    asHeading,
     // Handlebars gives a helper its options last: a call without a letter would pass them as one.
     bilagOf: (item: Item, letter: unknown) => bilagOf(item, typeof letter === 'string' ? letter : undefined),
     voteLines,

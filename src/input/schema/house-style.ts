@@ -259,6 +259,25 @@ const wordShape = {
   sagens_punkt: phrase('udvalg', 'nummer').describe("`agenda sag`'s meeting that took the case up: {udvalg}, punkt {nummer}."),
   lukket_beslutning: text.describe("`agenda sag`'s mark of a closed decision: (lukket beslutning)."),
   ingen_beslutning: text.describe("`agenda sag`'s line where the case has no decision yet: (ingen beslutning endnu)."),
+  // The last fixed words: the PDF's page labels, the combined document's stamp, the Bilag table's and
+  // the site's labels, `agenda plan`'s lines.
+  forside: text.describe('The page label a PDF viewer shows for the front page, where it has no number: Forside.'),
+  indhold: text.describe('The page label of the contents, where they have no number: Indhold (Indhold 1, Indhold 2 over more sheets).'),
+  bilag_mærke: phrase('nummer', 'titel').describe(
+    "An attachment's stamp on its pages in the combined document, and its link on the site: Bilag {nummer}: {titel} ({nummer} is 2.1, or 2a.1 for a sub-item's).",
+  ),
+  side_henvisning: phrase('side').describe(
+    "Where an attachment begins, in the Bilag table, the Bilagsoversigt and the site's search: side {side}.",
+  ),
+  bilag_nr: text.describe("The Bilag table's column of numbers, read aloud: Nr."),
+  bilag_adgang: text.describe("The Bilag table's column of open or closed, read aloud: Adgang."),
+  bilag_titel: text.describe("The Bilag table's column of titles, read aloud: Titel."),
+  bilag_dokument: text.describe("The Bilag table's column of document numbers, read aloud: Dokument."),
+  om_mødet: text.describe("The meeting's facts on its page of the site, read aloud: Om mødet."),
+  dokumenter: text.describe("The heading of a meeting's documents on its page of the site: Dokumenter."),
+  punkter: text.describe("The heading of a meeting's items on its page of the site, and the forward plan's column of points: Punkter."),
+  plan_overskrift: phrase('udvalg', 'dato').describe("`agenda plan`'s first line: {udvalg}: punkter til kommende møder fra {dato}."),
+  plan_afventer: text.describe("`agenda plan`'s row of the points awaiting a date: Afventer dato."),
 } as const;
 
 const words = block(wordShape);
