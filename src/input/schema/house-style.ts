@@ -356,6 +356,11 @@ const treatmentsFromCase = flag.describe(
   "ja: an item lists the other committees' earlier meetings in the repository that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.",
 );
 
+/** Whether the contents list an item's sub-items (a, b, c) under it, each with its page. */
+const subItemsInContents = flag.describe(
+  "ja: the contents list each item's sub-items (a, b, c) under it, with the page each begins on; nej (default): the items alone.",
+);
+
 /** Whether each decision ends with the meeting's absent members. */
 const absentAtDecision = flag.describe(
   'ja: each decision ends with the line of who is absent, under the word fraværende (or ingen); nej (default): it does not.',
@@ -390,6 +395,7 @@ export const houseStyleSchema = block({
   sidetal_fra: numberedFrom.default('første_punkt'),
   store_forbogstaver: capitalizedDates.default(['forside']),
   sluttid: endTime.default(true),
+  underpunkter_i_indhold: subItemsInContents.default(false),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -407,6 +413,7 @@ export const houseStyleOverrideSchema = block({
   sidetal_fra: optional(numberedFrom).describe(numberedFrom.description ?? ''),
   store_forbogstaver: optional(capitalizedDates).describe(capitalizedDates.description ?? ''),
   sluttid: optional(endTime).describe(endTime.description ?? ''),
+  underpunkter_i_indhold: optional(subItemsInContents).describe(subItemsInContents.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
