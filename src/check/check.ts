@@ -7,6 +7,7 @@ import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, sharedFiles, type SharedRead } from '../input/load.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources, SharedSources } from '../input/sources.js';
+import { checkEndTime } from './end-time.js';
 import { checkProceedings } from './proceedings.js';
 import { checkCalendar, checkNotes, checkReferences, standingItemsNamed } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
@@ -70,6 +71,7 @@ export async function checkMeeting(date: string, current: CheckedShared): Promis
     findings.push(
       ...meetingWarnings(date, committee.value, meeting.value, meeting.source),
       ...against(sharedFiles.committee)(checkProceedings(date, committee.value, meeting.value, meeting.source)),
+      ...checkEndTime(date, committee.value, meeting.value, meeting.source, shared.read.style),
     );
   if (calendar?.value) findings.push(...against(sharedFiles.calendar)(checkNotes(meeting.source, meeting.value, calendar.value)));
   const sources = sharedSources(shared);

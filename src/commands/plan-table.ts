@@ -6,14 +6,14 @@ import { longDate } from '../shared/danish-dates.js';
 
 const dateWidth = 20;
 
-/** Two columns, the date and the points, each point wrapped to the width; a cancelled meeting in the house's word ("Aflyst: Juleferie"). */
+/** Two columns, the date and the points, headed in the house's words, each point wrapped to the width; a cancelled meeting in the house's word ("Aflyst: Juleferie"). */
 export function planTable(plan: ForwardPlanView, width: number, words: HouseStyleInput['ord']): string {
   const cancelled = (c: string | true) => (c === true ? words.aflyst : `${words.aflyst}: ${c}`);
   const rows = plan.meetings.map((m) => row(longDate(m.date), m.cancelled ? [cancelled(m.cancelled)] : m.points.map((p) => `- ${p}`)));
   if (plan.awaiting.length > 0)
     rows.push(
       row(
-        'Afventer dato',
+        words.plan_afventer,
         plan.awaiting.map((p) => `- ${p}`),
       ),
     );
@@ -23,7 +23,7 @@ export function planTable(plan: ForwardPlanView, width: number, words: HouseStyl
       wrap(text, width - dateWidth).map((line, j) => `${(i === 0 && j === 0 ? date : '').padEnd(dateWidth)}${j > 0 ? '  ' : ''}${line}`),
     ),
   );
-  return `${'Dato'.padEnd(dateWidth)}Punkter\n${lines.join('\n')}\n`;
+  return `${words.plan_dato.padEnd(dateWidth)}${words.punkter}\n${lines.join('\n')}\n`;
 }
 
 function row(date: string, texts: string[]): [string, string[]] {

@@ -2,7 +2,6 @@ import { chooseCommittee } from '../input/repository.js';
 import { comingPlan } from '../pipeline/plan.js';
 import { checkedDate } from '../pipeline/select.js';
 import { planTable } from './plan-table.js';
-import { longDate } from '../shared/danish-dates.js';
 import { today } from '../shared/dates.js';
 import type { OptionsOf } from './options.js';
 
@@ -12,7 +11,7 @@ export type PlanOptions = OptionsOf<'plan'>;
 /** `agenda plan`: the coming meetings and their planned points as the plan stands now, as a table. */
 export async function planCommand(options: PlanOptions): Promise<void> {
   const from = options.from === undefined ? today() : checkedDate(options.from);
-  const { committee, plan, style } = await comingPlan(await chooseCommittee(options), from);
+  const { heading, plan, style } = await comingPlan(await chooseCommittee(options), from);
   const width = Math.max(60, process.stdout.columns ?? 100);
-  process.stdout.write(`${committee}: punkter til kommende møder fra ${longDate(from)}\n\n${planTable(plan, width, style.ord)}`);
+  process.stdout.write(`${heading}\n\n${planTable(plan, width, style.ord)}`);
 }

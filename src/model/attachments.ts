@@ -28,9 +28,3 @@ export function filedAttachments(meeting: Meeting): FiledAttachment[] {
 export function attachmentAnchor(item: Item, index: number): string {
   return `bilag-${item.number}-${index}`;
 }
-
-/** "Bilag 2.1: Notat (a sub-item's "Bilag 2a.1") Tidsplan for budgetopfølgning 2024, 116728/23": what each of its pages is stamped with. */
-export function attachmentLabel({ item, bilag }: FiledAttachment): string {
-  const title = bilag.title ?? 'Lukket bilag';
-  return `Bilag ${item.number}${bilag.subItem ?? ''}.${bilag.number}: ${title}${bilag.document ? `, ${bilag.document}` : ''}`;
-}

@@ -29,7 +29,8 @@ export interface Meeting {
   authority: string;
   place: string;
   start: string;
-  end: string;
+  /** When it ended or is to end; none where the house never prints an end time (sluttid: nej). */
+  end?: string;
   /** Seats with titles (Kommunaldirektør ...), each with whoever holds it on the day. */
   seats: Seat[];
   /** The politicians in office on the day, in the order listed. */

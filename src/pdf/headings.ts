@@ -1,5 +1,5 @@
 import { decodeEntities } from '../shared/html-entities.js';
-import type { HeadingPages } from '../shared/printable.js';
+import { subItemAnchorPrefix, type HeadingPages } from '../shared/printable.js';
 
 /**
  * The text of every h1–h6 in a page we rendered ourselves, in document order. Our templates put plain,
@@ -15,6 +15,16 @@ export function headingTexts(html: string): string[] {
   });
 }
 
+/** Each sub-item heading's id the contents list (underpunkt-2a), by its place among the page's h1–h6. */
+export function subItemHeadingIds(html: string): Map<number, string> {
+  const ids = new Map<number, string>();
+  [...html.matchAll(/<h([1-6])\b([^>]*)>/g)].forEach((m, i) => {
+    const id = new RegExp(`\\bid="(${subItemAnchorPrefix}[^"]*)"`).exec(m[2] ?? '')?.[1];
+    if (id !== undefined) ids.set(i, id);
+  });
+  return ids;
+}
+
 /**
  * Where the headings from the contents' on landed: the numbers count from the headings after the
  * contents' own (pageNumbers), and a designer's front page (husstil/partials/forside.hbs) may have h1s
@@ -23,5 +33,5 @@ export function headingTexts(html: string): string[] {
 export function fromContents(headings: HeadingPages, body: string): HeadingPages {
   const at = body.indexOf('id="indholdsfortegnelse"');
   const before = at < 0 ? 0 : [...body.slice(0, at).matchAll(/<h1\b/g)].length;
-  return { pages: headings.pages.slice(before), sheets: headings.sheets };
+  return { ...headings, pages: headings.pages.slice(before) };
 }

@@ -3,7 +3,7 @@
 // they use the DOM's types. A lib reference is global to the program: the DOM's names type-check in
 // node's files too, so only the files with functions in the page may use them (this one, print.ts).
 import type { Page } from 'puppeteer-core';
-import type { HeadingPages } from '../shared/printable.js';
+import { subItemAnchorPrefix, type HeadingPages } from '../shared/printable.js';
 
 /** The default page's size and margins as its `@page` rules write them: CSS text, empty where unset. */
 export interface PageRule {
@@ -21,7 +21,7 @@ export interface PageRule {
  */
 export async function guessHeadings(page: Page): Promise<HeadingPages | undefined> {
   const box = contentBox(await page.evaluate(readPageRule));
-  return box && page.evaluate(layOutInColumns, box.width, box.height);
+  return box && page.evaluate(layOutInColumns, box.width, box.height, subItemAnchorPrefix);
 }
 
 /** In the page: the size and margins of the last `@page` rules without a name or a pseudo-class that set them. */
@@ -94,7 +94,7 @@ function pageSize(size: string): [number, number] | undefined {
  * column break: `break-before`/`-after: page` (or left, right, recto, verso), and a change of named
  * page between siblings.
  */
-function layOutInColumns(width: number, height: number): HeadingPages {
+function layOutInColumns(width: number, height: number, subItemPrefix: string): HeadingPages {
   const forced = /^(page|left|right|recto|verso)$/;
   const attr = 'data-agenda-column-break';
   // An element's page name, or its nearest ancestor's: each element's once, as it is asked for again as the next one's sibling.
@@ -141,7 +141,12 @@ function layOutInColumns(width: number, height: number): HeadingPages {
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       for (const r of Array.from(el.getClientRects())) last = Math.max(last, column(r.left));
     }
-    return { pages, sheets: last + 1 };
+    // The sub-item headings the contents list, by their ids (see headingPages).
+    const anchors = Array.from(document.querySelectorAll(`[id^="${subItemPrefix}"]`)).flatMap((h) => {
+      const first = h.getClientRects()[0];
+      return first ? [[h.id, column(first.left)] as const] : [];
+    });
+    return { pages, sheets: last + 1, ...(anchors.length > 0 ? { anchors: Object.fromEntries(anchors) } : {}) };
   } finally {
     css.remove();
     for (const el of marked) el.removeAttribute(attr);

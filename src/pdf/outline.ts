@@ -1,5 +1,6 @@
 import type { PDFDict, PDFDocument } from '@cantoo/pdf-lib';
 import type { HeadingPages } from '../shared/printable.js';
+import { subItemHeadingIds } from './headings.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** Parsed in one go: pdf-lib otherwise yields to the event loop every hundred objects, which only adds waiting here. */
@@ -22,8 +23,12 @@ export async function outlineEntries(doc: PDFDocument): Promise<Array<{ entry: P
   return entries;
 }
 
-/** The sheet (0-based) each top-level heading landed on, and the number of sheets. */
-export async function headingPages(doc: PDFDocument): Promise<HeadingPages> {
+/**
+ * The sheet (0-based) each top-level heading landed on, and the number of sheets; given the page
+ * printed, also the sheet of each sub-item heading the contents list (the outline has an entry for
+ * every heading, in the page's order).
+ */
+export async function headingPages(doc: PDFDocument, body?: string): Promise<HeadingPages> {
   const { PDFArray, PDFDict, PDFName, PDFRef } = await pdfLib();
   // The page an entry points at, whether as a direct destination or through a GoTo action.
   const destination = (item: PDFDict) => {
@@ -33,6 +38,15 @@ export async function headingPages(doc: PDFDocument): Promise<HeadingPages> {
     return page instanceof PDFRef ? page.toString() : '';
   };
   const sheets = doc.getPages().map((p) => p.ref.toString());
-  const pages = (await outlineEntries(doc)).filter((e) => e.depth === 0).map((e) => sheets.indexOf(destination(e.entry)));
-  return { pages, sheets: sheets.length };
+  const entries = await outlineEntries(doc);
+  const pages = entries.filter((e) => e.depth === 0).map((e) => sheets.indexOf(destination(e.entry)));
+  const ids = body === undefined ? new Map<number, string>() : subItemHeadingIds(body);
+  if (ids.size === 0) return { pages, sheets: sheets.length };
+  const anchors = Object.fromEntries(
+    [...ids].flatMap(([i, id]) => {
+      const entry = entries[i];
+      return entry ? [[id, sheets.indexOf(destination(entry.entry))]] : [];
+    }),
+  );
+  return { pages, sheets: sheets.length, anchors };
 }

@@ -40,7 +40,7 @@ export async function printWithContents(
       for (const part of rendered.numberedParts) await page.replace(part.selector, part.html);
     }
     const { doc, bytes } = await page.print();
-    const landed = fromContents(await headingPages(doc), rendered.body);
+    const landed = fromContents(await headingPages(doc, rendered.body), rendered.body);
     if (numbers && samePages(landed, numbers)) {
       page.collectGarbage();
       return { doc, bytes, rendered, headings: landed };
@@ -51,5 +51,6 @@ export async function printWithContents(
 }
 
 function samePages(a: HeadingPages, b: HeadingPages): boolean {
-  return a.sheets === b.sheets && a.pages.length === b.pages.length && a.pages.every((p, i) => p === b.pages[i]);
+  const sameAnchors = JSON.stringify(a.anchors ?? {}) === JSON.stringify(b.anchors ?? {});
+  return sameAnchors && a.sheets === b.sheets && a.pages.length === b.pages.length && a.pages.every((p, i) => p === b.pages[i]);
 }

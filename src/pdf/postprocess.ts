@@ -4,7 +4,7 @@ import { markPageFurniture } from './artifacts.js';
 import { describeLinks } from './link-descriptions.js';
 import { addListBodies } from './list-bodies.js';
 import { canonicalize } from './canonical.js';
-import { forTheViewer } from './viewer.js';
+import { forTheViewer, type PageLabels } from './viewer.js';
 import { loadPdf, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 import { mapRoles } from './role-map.js';
@@ -17,8 +17,8 @@ export interface PdfMetadata {
   language: string;
   /** The fingerprint of the inputs (input/fingerprint.ts), kept in the document's information with the document's seal (seal.ts). */
   inputs?: string;
-  /** The house numbers its pages from the front page (sidetal_fra: forside), not from the first item: the page labels follow. */
-  fromFrontPage?: boolean;
+  /** The page labels a viewer shows (the house's sidetal_fra and its words for the front page and contents); none without. */
+  pageLabels?: PageLabels;
 }
 
 /** The key of the document information that holds the inputs' fingerprint. */
@@ -46,7 +46,7 @@ export async function finishPdf(
   await withoutDates(doc);
   if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
   await retitleOutline(doc, headings);
-  await forTheViewer(doc, meta.fromFrontPage);
+  await forTheViewer(doc, meta.pageLabels);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
   await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc), describeLinks(doc, print.bytes)]);
   await extend?.(doc);

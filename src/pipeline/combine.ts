@@ -3,14 +3,14 @@ import type { PDFDocument } from '@cantoo/pdf-lib';
 import { InputError, type Finding } from '../shared/errors.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readAttachmentHashes, type AttachmentHashes } from '../input/archive.js';
-import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
+import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import type { Meeting } from '../model/meeting.js';
 import { openAttachment, type OpenedAttachment } from '../pdf/attachments.js';
 import { headingPages } from '../pdf/outline.js';
 import { removeSheet } from '../pdf/remove-sheet.js';
 import { placeAttachments } from '../pdf/stamp.js';
 import type { AttachmentPages } from '../render/contents.js';
-import { fill } from '../render/wording.js';
+import { attachmentLabel, fill } from '../render/wording.js';
 import { agendaLayout, attachmentStarts } from '../shared/printable.js';
 import { asPdf, ConverterMissing, converterFinding, type OfficeSettings } from './office.js';
 
@@ -121,7 +121,7 @@ export async function combine(
   const placed = attachments.filed.map((f, i) => ({
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one opened file for each filed attachment
     opened: attachments.opened[i]!,
-    label: attachmentLabel(f),
+    label: attachmentLabel(words, f),
     anchor: f.anchor,
     // The outline's first top-level entry is the contents, then one per item.
     parent: f.itemIndex + 1,

@@ -115,7 +115,7 @@ export async function printMeeting(
     subject: documentSubject(meeting),
     language: 'da',
     inputs,
-    fromFrontPage,
+    pageLabels: { fromFrontPage, frontPage: meeting.style.ord.forside, contents: meeting.style.ord.indhold },
   };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord, fromFrontPage));
   const pdf = await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments).catch((err: unknown) => {

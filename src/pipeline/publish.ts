@@ -16,7 +16,7 @@ import { approvalsOf, publicMinutes } from './approval.js';
 import { documentsOf } from '../model/addenda.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
-import { attachmentLabel, filedAttachments, type FiledAttachment } from '../model/attachments.js';
+import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import { renderItems } from '../render/web.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
@@ -29,7 +29,7 @@ import { searchFiles } from './publish-search.js';
 import { packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
-import { publishedDocumentName } from '../render/wording.js';
+import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
 import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
@@ -122,7 +122,10 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         itemsHtml: renderItems(meeting),
         ...publishedPair(agenda),
         addenda: addenda.map((pair) => ({ number: pair[0]?.meeting.addendum ?? 1, ...publishedPair(pair) })),
-        attachments: attachmentsOfMeeting(meeting).map((a) => ({ ...published(a.file, attachmentLabel(a.filed)), anchor: a.filed.anchor })),
+        attachments: attachmentsOfMeeting(meeting).map((a) => ({
+          ...published(a.file, attachmentLabel(meeting.style.ord, a.filed)),
+          anchor: a.filed.anchor,
+        })),
       };
     }),
   }));

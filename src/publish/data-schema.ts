@@ -120,7 +120,7 @@ export const meetingSchema = z
       .describe("OParl's words: eingeladen (invited) with the agenda (dagsorden); durchgeführt (held) with the minutes (referat)."),
     cancelled: z.boolean(),
     start: dateTime,
-    end: dateTime,
+    end: dateTime.optional().describe('Left out where the meeting has no end time (a house that prints none).'),
     location: locationSchema,
     organization: z.array(address).describe('The committee: the address of its document.'),
     invitation: fileSchema.optional().describe('The agenda as a PDF, before the meeting.'),

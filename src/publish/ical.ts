@@ -27,7 +27,8 @@ export interface CalendarMeeting {
   summary: string;
   /** Clock times as the committee writes them: 9:00 or 9.00. */
   start: string;
-  end: string;
+  /** None where the house records no end time: the event has no DTEND (RFC 5545 3.6.1: it ends as it starts). */
+  end?: string;
   place: string;
   /** Why the meeting is not held; a cancelled meeting stays in the feed so calendars take it out. */
   cancelled?: string;
@@ -69,7 +70,7 @@ function event(committee: CalendarCommittee, meeting: CalendarMeeting, source: F
   const uid = `${meeting.date}-${committeeId(committee.shortName)}@${source.domain}`;
   vevent.addPropertyWithValue('uid', uid);
   vevent.addProperty(localTime('dtstart', meeting.date, meeting.start));
-  vevent.addProperty(localTime('dtend', meeting.date, meeting.end));
+  if (meeting.end !== undefined) vevent.addProperty(localTime('dtend', meeting.date, meeting.end));
   vevent.addPropertyWithValue('summary', withoutControlCharacters(meeting.summary));
   vevent.addPropertyWithValue('location', withoutControlCharacters(meeting.place));
   if (meeting.cancelled) vevent.addPropertyWithValue('description', withoutControlCharacters(meeting.cancelled));

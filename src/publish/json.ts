@@ -80,7 +80,7 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     meetingState: meetingStates[meeting.kind],
     cancelled: false,
     start: copenhagenTime(meeting.date, meeting.start),
-    end: copenhagenTime(meeting.date, meeting.end),
+    ...(meeting.end === undefined ? {} : { end: copenhagenTime(meeting.date, meeting.end) }),
     location: { id: at.part('sted'), type: 'https://schema.oparl.org/1.1/Location', description: meeting.place, ...at.times },
     organization: [map.address(map.committeeData(committeeId))],
     ...(meeting.kind === 'referat' ? { resultsProtocol: pdf } : { invitation: pdf }),

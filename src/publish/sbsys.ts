@@ -28,7 +28,6 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData, addendum?
   const id = `${committee.id}-${data.start.slice(0, 10)}`;
   const agendaId = `${id}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
   const [startDate, startTime] = danishDateTime(data.start);
-  const [endDate, endTime] = danishDateTime(data.end);
   const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('Dagsorden', {
     DagsordenID: agendaId,
     Åben: 'true',
@@ -40,8 +39,8 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData, addendum?
     UdvalgID: committee.id,
     Mødedato: startDate,
     Mødetid: startTime,
-    Mødeslutdato: endDate,
-    Mødesluttid: endTime,
+    // A meeting without an end time (a house that prints none) has neither attribute.
+    ...endAttributes(data.end),
     Mødested: data.location.description,
   });
   const items = root.ele('Dagsordenpunkter');
@@ -122,6 +121,12 @@ function elementName(heading: string): string {
 }
 
 /** "2023-11-22T09:00:00+01:00" → ["22. november 2023", "09:00"], which the importer reads as Copenhagen time. */
+function endAttributes(end: string | undefined): { Mødeslutdato?: string; Mødesluttid?: string } {
+  if (end === undefined) return {};
+  const [Mødeslutdato, Mødesluttid] = danishDateTime(end);
+  return { Mødeslutdato, Mødesluttid };
+}
+
 function danishDateTime(local: string): [string, string] {
   return [longDate(local.slice(0, 10)), local.slice(11, 16)];
 }

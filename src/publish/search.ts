@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { attachmentAnchor } from '../model/attachments.js';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
-import { kindWord } from '../render/wording.js';
+import { asHeading, kindWord, pageReference } from '../render/wording.js';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
 import type { PublishedCommittee, SiteFiles } from './site.js';
@@ -34,6 +34,7 @@ function meetingRecords(
   texts: AttachmentTexts,
 ): SearchEntry[] {
   const page = new SiteMap().meetingPage(committee.id, meeting.date);
+  const words = meeting.style.ord;
   const common = { kind: kindWord(meeting), committee: committee.name, date: meeting.date, year: meeting.date.slice(0, 4) };
   return meeting.items.flatMap((item, i) => {
     if (item.lukket) return [];
@@ -41,7 +42,14 @@ function meetingRecords(
     const files = attachments.filter((a) => item.bilag.some((_, place) => attachmentAnchor(item, place) === a.anchor));
     const pages = files.flatMap((file) =>
       (texts.get(file.path) ?? []).flatMap((text, n) =>
-        text.trim() ? [record(`${file.path}#page=${n + 1}`, { ...own, bilag: { name: file.name, page: n + 1, text } })] : [],
+        text.trim()
+          ? [
+              record(`${file.path}#page=${n + 1}`, {
+                ...own,
+                bilag: { kind: asHeading(words.bilag), name: file.name, page: pageReference(words, n + 1), text },
+              }),
+            ]
+          : [],
       ),
     );
     return [record(own.punkt.href, { ...own, body: itemsHtml[i] }), ...pages];

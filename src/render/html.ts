@@ -2,12 +2,12 @@ import type { TemplateDelegate } from 'handlebars';
 import type { ApprovalRow, Item, Meeting } from '../model/meeting.js';
 import { participants } from '../model/seats.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
-import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
+import { subItemAnchor, type HeadingPages, type RenderedDocument } from '../shared/printable.js';
 import { meetingHoldsClosed } from '../model/closed.js';
 import type { AttachmentPages } from './contents.js';
 import { agendaLayout, attachmentPlaces, attachmentStarts, type PageNumbers } from '../shared/printable.js';
 import { attachmentAnchor } from '../model/attachments.js';
-import { bilagOf, documentName, kindWord, styledDate } from './wording.js';
+import { bilagOf, documentName, kindWord, styledDate, subItemHeading } from './wording.js';
 import { fontFaceCss } from './fonts.js';
 import { createTemplates, partialTemplate, readTemplate } from './templates.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
@@ -112,6 +112,11 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
   const combined = attachments ? combinedPages(agendaPages, attachments) : undefined;
   const pages = combined && agendaPages ? { body: combined.body, total: combined.total } : agendaPages;
   const pageOf = (i: number) => (pages ? String(pages.body[i] ?? '') : '00');
+  // A sub-item's page: its item's, and on by the sheets between their headings (within one item's pages).
+  const subPageOf = (i: number, anchor: string) => {
+    const [first, item, sheet] = [pages?.body[i], headings?.pages[i + 1], headings?.anchors?.[anchor]];
+    return first === undefined || item === undefined || sheet === undefined ? '00' : String(first + sheet - item);
+  };
   const items = combined ? meeting.items.map((item) => withAttachmentPages(item, combined.starts)) : meeting.items;
   const bilagsoversigt = items.filter((i) => i.bilag.length > 0);
   const delOverskrifter = partHeadings(meeting.style.ord, items);
@@ -120,7 +125,8 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
       const anchor = `punkt-${item.number}`;
       const part = delOverskrifter[i];
       const entry = { label: `${item.number}. ${item.title}`, anchor, page: pageOf(i) };
-      return part === undefined ? [entry] : [{ label: part, anchor, page: pageOf(i), part: true }, entry];
+      const subs = meeting.style.underpunkter_i_indhold ? subItemEntries(meeting, item, (anchor) => subPageOf(i, anchor)) : [];
+      return [...(part === undefined ? [] : [{ label: part, anchor, page: pageOf(i), part: true }]), entry, ...subs];
     }),
     ...(bilagsoversigt.length ? [{ label: meeting.style.ord.bilagsoversigt, anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
@@ -151,6 +157,14 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     // What the page says of the SHA-256 is for the members' version, which alone prints it.
     approvalExplained: meeting.audience === 'medlemmer',
   };
+}
+
+/** An item's sub-items as lines of the contents (ord.underpunkt), each by its heading's id, with its page. */
+function subItemEntries(meeting: Meeting, item: Item, pageOf: (anchor: string) => string) {
+  return item.subItems.map((sub) => {
+    const anchor = subItemAnchor(item.number, sub.letter);
+    return { label: subItemHeading(meeting.style.ord, item, sub), anchor, page: pageOf(anchor), sub: true };
+  });
 }
 
 /**

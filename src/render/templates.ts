@@ -7,6 +7,7 @@ import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
+import { subItemAnchor } from '../shared/printable.js';
 import { numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown.js';
@@ -16,6 +17,8 @@ import {
   absentAtDecision,
   absentLine,
   addendumLines,
+  asHeading,
+  pageReference,
   cssString,
   decisionHeading,
   additionHeading,
@@ -94,6 +97,9 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
     participantLine,
     treatmentLine,
     subItemHeading,
+    subItemAnchor,
+    pageReference,
+    asHeading,
     // Handlebars gives a helper its options last: a call without a letter would pass them as one.
     bilagOf: (item: Item, letter: unknown) => bilagOf(item, typeof letter === 'string' ? letter : undefined),
     voteLines,

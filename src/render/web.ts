@@ -168,7 +168,8 @@ export interface SearchRecord {
   punkt: { title: string; href: string };
   /** The item's HTML (renderItems'); for an attachment's page, none. */
   body?: string;
-  bilag?: { name: string; page: number; text: string };
+  /** One page of an attachment: its kind ("Bilag") and its page ("side 3") in the house's words. */
+  bilag?: { kind: string; name: string; page: string; text: string };
 }
 
 /** A record as the HTML document Pagefind indexes: its meta and filters outside the indexed body (templates/web/soegepost.hbs). */

@@ -2,6 +2,7 @@ import { format } from 'date-fns/format';
 import { da } from 'date-fns/locale/da';
 import { localNoon } from '../shared/dates.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
+import type { FiledAttachment } from '../model/attachments.js';
 import type { CaseStep } from '../model/case-history.js';
 import type {
   Absence,
@@ -164,6 +165,27 @@ export function subItemHeading(words: Words, item: Item, sub: SubItem): string {
 /** The attachments of the sub-item with `letter`, or with none the item's own: each Bilag table lists its own. */
 export function bilagOf(item: Item, letter?: string): Item {
   return { ...item, bilag: item.bilag.filter((b) => b.subItem === letter) };
+}
+
+/**
+ * "Bilag 2.1: Notat Tidsplan for budgetopfølgning 2024, 116728/23" (a sub-item's "Bilag 2a.1"), in the
+ * house's words (ord.bilag_mærke): what each of its pages is stamped with. One without a title has the
+ * house's word for a closed attachment, without the brackets it has in a list ("Lukket bilag").
+ */
+export function attachmentLabel(words: Words, { item, bilag }: FiledAttachment): string {
+  const title = bilag.title ?? words.lukket_bilag.replace(/^\((.*)\)$/, '$1');
+  const nummer = `${item.number}${bilag.subItem ?? ''}.${bilag.number}`;
+  return fill(words.bilag_mærke, { nummer, titel: `${title}${bilag.document ? `, ${bilag.document}` : ''}` });
+}
+
+/** "side 7": where an attachment begins, in the house's words (ord.side_henvisning). */
+export function pageReference(words: Words, page: unknown): string {
+  return fill(words.side_henvisning, { side: typeof page === 'number' || typeof page === 'string' ? String(page) : '' });
+}
+
+/** "Sted": a front page's label ("Sted:") as a table's heading, which needs no colon. */
+export function asHeading(label: string): string {
+  return label.replace(/\s*:\s*$/, '');
 }
 
 /** "Kommunalbestyrelsen den 30. januar 2012, punkt 5": an earlier treatment of an item. */

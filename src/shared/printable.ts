@@ -23,7 +23,13 @@ export interface RenderedDocument {
 export interface HeadingPages {
   pages: number[];
   sheets: number;
+  /** The sheet (0-based) of each sub-item's heading the contents list, by its id (underpunkt-2a); none where they list none. */
+  anchors?: Record<string, number>;
 }
+
+/** The id of a sub-item's heading where the contents list it, as the print's headings and the layout guess read it. */
+export const subItemAnchor = (item: number, letter: string): string => `underpunkt-${item}${letter}`;
+export const subItemAnchorPrefix = 'underpunkt-';
 
 /** The page numbers the document prints: its body counts from 1 at the first heading after the contents. */
 export interface PageNumbers {

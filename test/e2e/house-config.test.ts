@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
-import { pdfInfo, pdfPages } from '../support/pdf.js';
+import { pageLabels, pdfInfo, pdfPages } from '../support/pdf.js';
 
 // What a house's configuration alone says about its pages (fixtures/husstil-sider: no partial, no
 // stylesheet): a header of several lines on every page, pages numbered from the front page, the open and
@@ -28,15 +28,6 @@ function build(repo: string, ...args: string[]): string {
   expect(errorLines(run.stderr), run.stderr).toEqual([]);
   expect(run.status).toBe(0);
   return out;
-}
-
-/** Each sheet's page label as a viewer shows it ("Forside", "3"), as qpdf reads the /PageLabels. */
-function pageLabels(file: string): string[] {
-  type Label = { '/P'?: string; '/S'?: string; '/St'?: number };
-  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pages', file], { encoding: 'utf8' })) as {
-    pages: Array<{ label?: Label }>;
-  };
-  return json.pages.map(({ label }) => `${label?.['/P']?.replace(/^u:/, '') ?? ''}${label?.['/S'] ? String(label['/St'] ?? 1) : ''}`);
 }
 
 /** Every contents entry on the page it names, by our port of toc-check and by the shared tool where it is. */

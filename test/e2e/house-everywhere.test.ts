@@ -5,7 +5,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agendaAsync, tempDir, type CliResult } from '../support/cli.js';
-import { pdfInfo, pdfPages } from '../support/pdf.js';
+import { pageLabels, pdfInfo, pdfPages } from '../support/pdf.js';
 import { siteFiles } from '../support/site.js';
 import { startSmtpServer } from '../support/smtp.js';
 
@@ -27,7 +27,19 @@ const packageWords = [
   'Lukket',
   'Indeholder lukkede',
   'lukket beslutning',
+  // The page labels, the attachments' stamp and headings, the Bilag table, a meeting's page, `agenda plan`.
+  'Forside',
+  'Indhold',
+  'Bilag',
+  'Side',
+  'Punkter',
+  'Dokumenter',
+  'Om mødet',
+  'Afventer',
+  'punkter til kommende',
 ];
+/** Where an attachment begins, and an attachment's page in the search: "side 3". */
+const pageReference = /\bside \d/;
 
 const defaultsIn = (text: string) => packageWords.filter((w) => text.includes(w));
 
@@ -76,6 +88,7 @@ describe('a house that renames its documents and their open and closed parts', (
   const pu = ['--udvalg', 'PU'];
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let sag: { open: string; members: string };
+  let plan: string;
 
   beforeAll(async () => {
     smtp = await startSmtpServer(login);
@@ -93,6 +106,7 @@ describe('a house that renames its documents and their open and closed parts', (
       AGENDA_SMTP_CA: smtp.certificateIn(repo),
     });
     sag = { open: (await run(['sag', '25/0043'], repo)).stdout, members: (await run(['sag', '25/0043', '--medlemmer'], repo)).stdout };
+    plan = (await run(['plan', ...pu, '--from', '2025-03-01'], repo)).stdout;
   });
   afterAll(() => smtp.close());
 
@@ -121,9 +135,14 @@ describe('a house that renames its documents and their open and closed parts', (
         expect(text(file)).toContain(words);
     }
     expect(text(combined)).toMatch(/Blad 5 af 8/);
+    expect(text(combined)).toContain('Vedlæg 1.1: Notat om lokalplanen, 2001/25');
+    expect(text(combined)).toMatch(/Notat om lokalplanen \(2001\/25\)\s+blad 5/);
     for (const file of [agenda, minutes, combined]) {
       expect(defaultsIn(text(file))).toEqual([]);
+      expect(text(file)).not.toMatch(pageReference);
       expect(defaultsIn(JSON.stringify(pdfInfo(file)))).toEqual([]);
+      // The unnumbered front page and contents as a viewer labels them (qpdf reads the /PageLabels).
+      expect(pageLabels(file).slice(0, 3)).toEqual(['Titelblad', 'Register', '1']);
     }
   });
 
@@ -176,6 +195,12 @@ describe('a house that renames its documents and their open and closed parts', (
       expect(mail.text).toContain('Beslutningsprotokollen er vedhæftet som PDF');
       expect(defaultsIn(`${mail.subject ?? ''}\n${mail.text ?? ''}`)).toEqual([]);
     }
+  });
+
+  it("prints `agenda plan` in the house's words", () => {
+    expect(plan.split('\n')[0]).toBe('Planudvalget: planlagte emner fra 1. marts 2025');
+    expect(plan).toMatch(/^Mødedag\s+Emner$/m);
+    expect(defaultsIn(plan)).toEqual([]);
   });
 
   it("tells a case's way in the house's words", () => {

@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -10,6 +11,9 @@ import { pdfByteForms, pdfPages } from '../support/pdf.js';
 // Sub-items (a, b, c ...) of an item, each with its own sections and Bilag; a closed one with
 // markers in every field, which must not reach the public version. Built in the Esbjerg house, with
 // participants who are not members and an item's earlier treatments written by hand.
+/** The shared tool that reads a contents as a reader does, where it is. */
+const tocCheck = ['/work/shared/tools/toc-check', path.join(packageRoot, '..', 'shared', 'tools', 'toc-check')].find(existsSync);
+
 const markers = ['XQZSECRET-SUB-TITEL', 'XQZSECRET-SUB-TEKST', 'XQZSECRET-SUB-BILAG', 'XQZSECRET-SUB-DOK'];
 const meeting = `
 deltagere:
@@ -98,5 +102,73 @@ describe('sub-items of an item', () => {
     expect(pdfPages(out('offentlig-samlet')).join('\n')).not.toMatch(/Bilag 1b\.1/);
     for (const name of ['medlemmer', 'samlet', 'offentlig-samlet'])
       for (const e of contentsEntries(out(name))) expect(e, `${name}: ${e.title}`).toMatchObject({ printed: e.listed });
+  });
+});
+
+// A house that lists the sub-items in the contents (underpunkter_i_indhold: ja): each under its item,
+// with the page its heading is on, proved against the print like the items' (a long first sub-item
+// puts the others two pages on), in the members' and the public version, combined with each item's
+// attachments after it, and numbered from the front page.
+describe('sub-items in the contents, where the house lists them', () => {
+  const dir = tempDir();
+  const repo = path.join(dir, 'esbjerg');
+  const out = (name: string) => path.join(dir, `${name}.pdf`);
+  const paragraphs = Array.from({ length: 60 }, (_, i) => `Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.`);
+  const long = `
+punkter:
+  - titel: Anlægsprojekter på vejområdet
+    indledning: Tre projekter skal prioriteres.
+    underpunkter:
+      - titel: Kloakering af Nørregade
+        sagsfremstilling: |
+${paragraphs.map((p) => `          ${p}\n`).join('\n')}
+        bilag:
+          - { titel: Projektbeskrivelse Nørregade, dokument: "201/14", fil: bilag/2-1.pdf }
+      - titel: ${markers[0]}
+        offentlig_titel: Ekspropriation
+        lukket: true
+        sagsfremstilling: Om grundejerne.
+      - titel: Cykelsti langs Stormgade
+        sagsfremstilling: Stien forbinder skolen med boligområdet.
+    beslutning: Godkendt.
+  - titel: Eventuelt
+    beslutning: Intet.
+`;
+  const builds = [
+    ['medlemmer', []],
+    ['offentlig', ['--public']],
+    ['efter-punkt', ['--samlet', '--bilag-efter-punkt']],
+  ] as const;
+
+  beforeAll(() => {
+    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    mkdirSync(path.join(repo, 'bilag'));
+    cpSync(path.join(packageRoot, 'meetings', 'bilag', '2023-11-22', '2-1.pdf'), path.join(repo, 'bilag', '2-1.pdf'));
+    const kommune = path.join(repo, 'kommune.yaml');
+    writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
+    writeFileSync(path.join(repo, '2014-11-03.yaml'), long);
+    for (const [name, extra] of builds) {
+      const run = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out(name), ...extra]);
+      expect(errorLines(run.stderr)).toEqual([]);
+      expect(run.status).toBe(0);
+    }
+    writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  sidetal_fra: forside\n'));
+    const run = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out('fra-forsiden')]);
+    expect(errorLines(run.stderr)).toEqual([]);
+  });
+
+  it('lists each sub-item under its item with the page its heading is on', () => {
+    const titles = (name: string) => contentsEntries(out(name)).map((e) => e.title);
+    const listed = ['a. Kloakering af Nørregade', `b. ${markers[0]}`, 'c. Cykelsti langs Stormgade'];
+    expect(titles('medlemmer')).toEqual(['1. Anlægsprojekter på vejområdet', ...listed, '2. Eventuelt', 'Bilagsliste']);
+    expect(titles('offentlig')).toContain('b. Ekspropriation');
+    for (const name of [...builds.map(([n]) => n), 'fra-forsiden']) {
+      const entries = contentsEntries(out(name));
+      for (const e of entries) expect(e, `${name}: ${e.title}`).toMatchObject({ printed: e.listed });
+      // The first sub-item's text takes pages: the next one is not on its item's page.
+      const page = (start: string) => entries.find((e) => e.title.startsWith(start))?.listed ?? 0;
+      expect(page('b.'), name).toBeGreaterThan(page('1.'));
+      if (tocCheck) expect(execFileSync(tocCheck, [out(name)], { encoding: 'utf8' })).toMatch(/toc 6\/6 entries right/);
+    }
   });
 });

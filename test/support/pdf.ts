@@ -69,3 +69,12 @@ export function pdfImages(file: string, page?: number): Array<{ type: string; wi
     return { type: type!, width: Number(width), height: Number(height), color: color!, enc: enc! };
   });
 }
+
+/** Each sheet's page label as a viewer shows it ("Forside", "3"), as qpdf reads the /PageLabels. */
+export function pageLabels(file: string): string[] {
+  type Label = { '/P'?: string; '/S'?: string; '/St'?: number };
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=pages', file], { encoding: 'utf8' })) as {
+    pages: Array<{ label?: Label }>;
+  };
+  return json.pages.map(({ label }) => `${label?.['/P']?.replace(/^u:/, '') ?? ''}${label?.['/S'] ? String(label['/St'] ?? 1) : ''}`);
+}

@@ -83,7 +83,7 @@ export const committeeSchema = block({
   kommune: optional(name).describe("The municipality; default kommune.yaml's navn."),
   sted: name.describe('Where the committee meets: the room.'),
   start: clock.describe('When its meetings start: 9:00.'),
-  slut: clock.describe('When its meetings end: 17:00.'),
+  slut: optional(clock).describe('When its meetings end: 17:00; none where the house never prints an end time.'),
   sagsgang: optional(name).describe('The case route its items show: DIR.'),
   medlemmer: z.array(member).min(1).describe('The members: navn with titel, or parti and rolle; fra and til for a period.'),
   deltagere: optional(list(participant)).describe(

@@ -259,6 +259,25 @@ const wordShape = {
   sagens_punkt: phrase('udvalg', 'nummer').describe("`agenda sag`'s meeting that took the case up: {udvalg}, punkt {nummer}."),
   lukket_beslutning: text.describe("`agenda sag`'s mark of a closed decision: (lukket beslutning)."),
   ingen_beslutning: text.describe("`agenda sag`'s line where the case has no decision yet: (ingen beslutning endnu)."),
+  // The last fixed words: the PDF's page labels, the combined document's stamp, the Bilag table's and
+  // the site's labels, `agenda plan`'s lines.
+  forside: text.describe('The page label a PDF viewer shows for the front page, where it has no number: Forside.'),
+  indhold: text.describe('The page label of the contents, where they have no number: Indhold (Indhold 1, Indhold 2 over more sheets).'),
+  bilag_mærke: phrase('nummer', 'titel').describe(
+    "An attachment's stamp on its pages in the combined document, and its link on the site: Bilag {nummer}: {titel} ({nummer} is 2.1, or 2a.1 for a sub-item's).",
+  ),
+  side_henvisning: phrase('side').describe(
+    "Where an attachment begins, in the Bilag table, the Bilagsoversigt and the site's search: side {side}.",
+  ),
+  bilag_nr: text.describe("The Bilag table's column of numbers, read aloud: Nr."),
+  bilag_adgang: text.describe("The Bilag table's column of open or closed, read aloud: Adgang."),
+  bilag_titel: text.describe("The Bilag table's column of titles, read aloud: Titel."),
+  bilag_dokument: text.describe("The Bilag table's column of document numbers, read aloud: Dokument."),
+  om_mødet: text.describe("The meeting's facts on its page of the site, read aloud: Om mødet."),
+  dokumenter: text.describe("The heading of a meeting's documents on its page of the site: Dokumenter."),
+  punkter: text.describe("The heading of a meeting's items on its page of the site, and the forward plan's column of points: Punkter."),
+  plan_overskrift: phrase('udvalg', 'dato').describe("`agenda plan`'s first line: {udvalg}: punkter til kommende møder fra {dato}."),
+  plan_afventer: text.describe("`agenda plan`'s row of the points awaiting a date: Afventer dato."),
 } as const;
 
 const words = block(wordShape);
@@ -337,6 +356,11 @@ const treatmentsFromCase = flag.describe(
   "ja: an item lists the other committees' earlier meetings in the repository that took up its case (sag) under tidligere_behandlinger; nej (default): only those written by hand.",
 );
 
+/** Whether the contents list an item's sub-items (a, b, c) under it, each with its page. */
+const subItemsInContents = flag.describe(
+  "ja: the contents list each item's sub-items (a, b, c) under it, with the page each begins on; nej (default): the items alone.",
+);
+
 /** Whether each decision ends with the meeting's absent members. */
 const absentAtDecision = flag.describe(
   'ja: each decision ends with the line of who is absent, under the word fraværende (or ingen); nej (default): it does not.',
@@ -371,6 +395,7 @@ export const houseStyleSchema = block({
   sidetal_fra: numberedFrom.default('første_punkt'),
   store_forbogstaver: capitalizedDates.default(['forside']),
   sluttid: endTime.default(true),
+  underpunkter_i_indhold: subItemsInContents.default(false),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -388,6 +413,7 @@ export const houseStyleOverrideSchema = block({
   sidetal_fra: optional(numberedFrom).describe(numberedFrom.description ?? ''),
   store_forbogstaver: optional(capitalizedDates).describe(capitalizedDates.description ?? ''),
   sluttid: optional(endTime).describe(endTime.description ?? ''),
+  underpunkter_i_indhold: optional(subItemsInContents).describe(subItemsInContents.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
