@@ -26,6 +26,7 @@ import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
 import { searchFiles } from './publish-search.js';
+import { keptMeetings } from './publish-kept.js';
 import { packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
@@ -134,13 +135,25 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
-  const files = composeSite(committees, { url: request.url, today: request.today, earlierEvents: feeds, entryUpdated: updated, words });
-  const search = await searchFiles(earlier, committees, request.force ?? false);
+  const site = { url: request.url, words, authority: committees[0]?.authority };
+  const unchanged = await keptMeetings(committees, { layout, site, force: request.force ?? false }, earlier);
+  const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
+  const options = {
+    url: request.url,
+    today: request.today,
+    earlierEvents: feeds,
+    entryUpdated: updated,
+    words,
+    kept: unchanged.kept,
+    madeOf,
+  };
+  const files = composeSite(committees, options);
+  const search = await searchFiles(earlier, committees, unchanged.keyOf, request.force ?? false);
   for (const [file, bytes] of search.files) {
     files.set(file, bytes);
     madeFrom.set(file, search.madeFrom);
   }
-  const log = await writeSite(request.out, files, madeFrom, earlier, entries);
+  const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };

@@ -77,12 +77,13 @@ export async function searchIndex(records: SearchEntry[]): Promise<SiteFiles> {
 }
 
 /**
- * What the index is made from: its records and Pagefind's version. The same records give the same
- * index, so a publication with nothing new to index keeps the index it has without running Pagefind.
+ * What the index is made from: Pagefind's version and what each meeting's records are made from (in
+ * the site's order, as they are added). The same give the same index, so a publication where no
+ * meeting changed keeps the index it has without making a record or running Pagefind.
  */
-export function indexFingerprint(records: SearchEntry[]): string {
+export function indexFingerprint(meetings: string[]): string {
   const hash = createHash('sha256').update(pagefindVersion());
-  for (const { url, content } of records) hash.update(`${url.length}:${url}${content.length}:`).update(content);
+  for (const key of meetings) hash.update(`\0${key}`);
   return hash.digest('hex');
 }
 

@@ -55,6 +55,10 @@ export interface SiteOptions {
   earlierEvents: EarlierEvents;
   /** Each document's feed entry's `updated`, by the document's path (atom.ts, entryRevision). */
   entryUpdated: Map<string, string>;
+  /** Meetings whose page, data and SBSYS folder the site has as they would be made now: only their data for the lists is made. */
+  kept?: (published: PublishedMeeting) => boolean;
+  /** Told of each file made of one meeting alone (its page, data and SBSYS folder), which a later publication may keep. */
+  madeOf?: (file: string, published: PublishedMeeting) => void;
 }
 
 export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
@@ -113,7 +117,7 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   const allMeetings: MeetingData[] = [];
   for (const committee of committees) {
     // Newest first, as a reader of a committee's meetings looks for the latest.
-    const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame)).reverse();
+    const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame, options)).reverse();
     const organization = organizationData(map, committee, meetings);
     setDocument(files, map, map.committeeData(committee.id), 'organization', organization);
     addList(files, map, map.list('meetings', committee.id), meetings);
@@ -143,18 +147,43 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   return files;
 }
 
-/** A meeting's page, its documents, its data and its SBSYS folder; its data, for the committee's. */
+/** A meeting's documents, and its page, data and SBSYS folder where it is not kept; its data, for the committee's. */
 function addMeeting(
   files: SiteFiles,
   map: SiteMap,
   committee: PublishedCommittee,
   published: PublishedMeeting,
   frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
+  { kept, madeOf }: Pick<SiteOptions, 'kept' | 'madeOf'>,
 ): MeetingData {
+  for (const file of [...documentsOf(published), ...published.attachments]) files.set(file.path, file.bytes);
+  const data = meetingData(map, published);
+  if (kept?.(published)) return data;
+  const own: SiteFiles = new Map();
+  addMeetingFiles(own, map, committee, published, frame, data);
+  for (const [file, content] of own) {
+    files.set(file, content);
+    madeOf?.(file, published);
+  }
+  return data;
+}
+
+/** A meeting's documents' PDFs: the agenda's (or the minutes') and each addendum's, each alone and combined. */
+const documentsOf = (published: PublishedMeeting) =>
+  [published, ...published.addenda].flatMap((d) => (d.combined ? [d.pdf, d.combined] : [d.pdf]));
+
+/** A meeting's page, its data and its SBSYS folder. */
+function addMeetingFiles(
+  files: SiteFiles,
+  map: SiteMap,
+  committee: PublishedCommittee,
+  published: PublishedMeeting,
+  frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
+  data: MeetingData,
+): void {
   const { meeting } = published;
   const heading = documentHeading(meeting);
-  const documents = [published, ...published.addenda].flatMap((d) => (d.combined ? [d.pdf, d.combined] : [d.pdf]));
-  for (const file of [...documents, ...published.attachments]) files.set(file.path, file.bytes);
+  const documents = documentsOf(published);
   const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }], committee);
   // From the meeting's page, in the committee's folder, to a file there.
   const link = (file: PublishedFile) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) });
@@ -164,13 +193,11 @@ function addMeeting(
     map.meetingPage(committee.id, meeting.date),
     renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }),
   );
-  const data = meetingData(map, published);
   setDocument(files, map, map.meetingData(committee.id, meeting.date), 'meeting', data);
   for (const { schema, object } of meetingParts(data)) setDocument(files, map, map.path(object.id), schema, object);
   // The agenda's folder, and one for each addendum, which the importer files as an addendum to the agenda's meeting.
   for (const addendum of [undefined, ...published.addenda.map((a) => a.number)])
     addSbsysFolder(files, map, committee, published, data, addendum, heading);
-  return data;
 }
 
 /** The meeting's SBSYS folder, or its addendum `addendum`'s: the XML, the document as HTML, the items' attachment files. */

@@ -24,6 +24,8 @@ const stateSchema = z.strictObject({
     z.strictObject({
       path: sitePath,
       sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the file as written, in hex'),
+      /** Its size in bytes, as written: what tells, with its time, that it is as written without reading it (unchangedSince). */
+      size: z.number().int().nonnegative().optional(),
       /** A PDF's: the fingerprint of what it was made from. */
       madeFrom: z.string().optional(),
       /** A document's: its feed entry's revision, what it said (a SHA-256) and since when (atom.ts). */
@@ -40,6 +42,8 @@ export interface EarlierPublication {
   files: Map<string, PublishedFile & { at: () => Location }>;
   /** What the clerk is told of the state file itself: that of an earlier version of agenda. */
   warnings: Finding[];
+  /** When the state file was written (its mtime, ms): every file publish wrote before it is older. */
+  writtenAt?: number;
 }
 
 // agenda 0.1's state file listed names without their bytes' hashes: nothing in it can be told to be
@@ -63,7 +67,8 @@ export async function readPublication(out: string): Promise<EarlierPublication> 
     if (!state.ok) throw new InputError(state.findings);
     const at = (i: number) => (): Location => ({ file, ...source.locate(['files', i, 'path']), path: `files[${i}].path` });
     const files = state.value.files.map((f, i) => [f.path, { ...f, at: at(i) }] as const);
-    return { out, files: new Map(files), warnings: [] };
+    const writtenAt = (await lstat(file).catch(() => undefined))?.mtimeMs;
+    return { out, files: new Map(files), warnings: [], writtenAt };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const what: Finding = { file, line: 1, col: 1, path: '', message: notOurs };
@@ -110,6 +115,19 @@ export async function ownBytes(earlier: EarlierPublication, file: string): Promi
   if (!entry || !kind.isFile() || (await linkOnTheWay(earlier.out, file))) return undefined;
   const bytes = await readEarlierOutput(full);
   return bytes && sha256(bytes) === entry.sha256 ? bytes : undefined;
+}
+
+/**
+ * Whether a file of the site is still as the last publication wrote it (with the bytes of SHA-256
+ * `digest`, where given), told without reading it: a regular file of the size the state file records,
+ * not changed since the state file was written (the quick check of rsync and make: size and time). A
+ * file edited afterwards is newer than the state file, so it is read and compared as any other.
+ */
+export async function unchangedSince(earlier: EarlierPublication, file: string, digest?: string): Promise<boolean> {
+  const entry = earlier.files.get(file);
+  if (earlier.writtenAt === undefined || entry?.size === undefined || (digest !== undefined && entry.sha256 !== digest)) return false;
+  const info = await lstat(path.join(earlier.out, file)).catch(() => undefined);
+  return info !== undefined && info.isFile() && info.size === entry.size && info.mtimeMs < earlier.writtenAt;
 }
 
 /**

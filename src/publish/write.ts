@@ -5,7 +5,7 @@ import { refuseSpecial, writeAtomically } from '../shared/files.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
-import { linkOnTheWay, ownBytes, sha256, stateFile, type EarlierPublication } from './state.js';
+import { linkOnTheWay, ownBytes, sha256, stateFile, unchangedSince, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
 // git diff or rsync sees only what changed; a file the last publication wrote and this one does not
@@ -19,22 +19,31 @@ export interface WriteLog {
   warnings: Finding[];
 }
 
-/** `madeFrom`: each PDF's path and the fingerprint of what it was made from; `entries`: each document's feed entry's revision. */
+/**
+ * `madeFrom`: each PDF's path and the fingerprint of what it was made from; `entries`: each document's
+ * feed entry's revision; `kept`: files of the last publication left as they are, unread (a meeting's
+ * page, data and SBSYS folder made from the same inputs), which stay listed as it listed them.
+ */
 export async function writeSite(
   out: string,
   files: SiteFiles,
   madeFrom: Map<string, string>,
   earlier: EarlierPublication,
   entries: Map<string, EntryRevision> = new Map(),
+  kept: ReadonlySet<string> = new Set(),
 ) {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
+  const keptAlone = [...kept].filter((file) => !files.has(file));
   // All at once: most of the time goes waiting for the disk, file by file.
   const outputs = await Promise.all(
     [...files].map(async ([file, content]) => {
       const target = path.join(out, file);
       const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+      const digest = sha256(bytes);
+      // Most of a site is as the last publication wrote it: those files are not read back (a one-meeting change read the whole archive).
+      if (await unchangedSince(earlier, file, digest)) return { file, target, bytes, digest, changed: false };
       const old = await readEarlierOutput(target);
-      return { file, target, bytes, changed: !old || Buffer.compare(old, bytes) !== 0 };
+      return { file, target, bytes, digest, changed: !old || Buffer.compare(old, bytes) !== 0 };
     }),
   );
   const changed = outputs.filter((o) => o.changed);
@@ -43,18 +52,31 @@ export async function writeSite(
   await Promise.all(changed.map((o) => refuseLinkOnTheWay(out, o.file)));
   await Promise.all(changed.map((o) => writeAtomically(o.target, o.bytes)));
   log.written = changed.map((o) => o.file).sort();
-  log.unchanged = files.size - log.written.length;
-  await removeGone(out, files, earlier, log);
-  log.warnings.push(...(await othersPdfs(out, files)));
-  const state = outputs.map((o) => ({ path: o.file, sha256: sha256(o.bytes), madeFrom: madeFrom.get(o.file), entry: entries.get(o.file) }));
+  log.unchanged = files.size + keptAlone.length - log.written.length;
+  const published = (file: string) => files.has(file) || kept.has(file);
+  await removeGone(out, published, earlier, log);
+  log.warnings.push(...(await othersPdfs(out, published)));
+  const state = [
+    ...outputs.map((o) => ({
+      path: o.file,
+      sha256: o.digest,
+      size: o.bytes.length,
+      madeFrom: madeFrom.get(o.file),
+      entry: entries.get(o.file),
+    })),
+    ...keptAlone.flatMap((file) => {
+      const entry = earlier.files.get(file);
+      return entry ? [{ path: file, sha256: entry.sha256, size: entry.size, madeFrom: entry.madeFrom, entry: entry.entry }] : [];
+    }),
+  ];
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
   await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
   return log;
 }
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */
-async function removeGone(out: string, files: SiteFiles, earlier: EarlierPublication, log: WriteLog): Promise<void> {
-  for (const [file, { at }] of [...earlier.files].filter(([f]) => !files.has(f))) {
+async function removeGone(out: string, published: (file: string) => boolean, earlier: EarlierPublication, log: WriteLog): Promise<void> {
+  for (const [file, { at }] of [...earlier.files].filter(([f]) => !published(f))) {
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
       const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;
@@ -73,12 +95,12 @@ async function removeGone(out: string, files: SiteFiles, earlier: EarlierPublica
  * A PDF in the site that publish did not write (a members' PDF built into it, say) is served with the
  * site all the same; publish may not remove it, so it says so. Hidden folders (.git) are not the site's.
  */
-async function othersPdfs(out: string, files: SiteFiles): Promise<Finding[]> {
+async function othersPdfs(out: string, published: (file: string) => boolean): Promise<Finding[]> {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && /\.pdf$/i.test(e.name))
     .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((file) => !files.has(file) && !file.split('/').some((part) => part.startsWith('.')))
+    .filter((file) => !published(file) && !file.split('/').some((part) => part.startsWith('.')))
     .sort()
     .map((file) => ({ file: path.join(out, file), line: 1, col: 1, path: '', warning: true, message: othersPdf }));
 }

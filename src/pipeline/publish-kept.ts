@@ -1,0 +1,66 @@
+import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
+import type { PublishedCommittee } from '../publish/site.js';
+import { sha256, unchangedSince, type EarlierPublication } from '../publish/state.js';
+
+// A meeting's own files of the site (its page, its data, its SBSYS folder) are made of that meeting
+// alone, with the site's and its committee's names: a publication where it is as it was keeps them as
+// the last one wrote them, neither made nor read again. A one-meeting change composes that meeting's.
+
+/** A meeting's files, each by the fingerprint of what they are made from (recorded as their `madeFrom`). */
+export interface KeptMeetings {
+  /** The fingerprint of what the meeting's own files are made from. */
+  keyOf: (published: PublishedMeeting) => string;
+  /** Whether the site has the meeting's own files as the last publication made them from the same. */
+  kept: (published: PublishedMeeting) => boolean;
+  /** The files of the meetings kept: left unread and listed as they were. */
+  files: ReadonlySet<string>;
+}
+
+/**
+ * What each meeting's own files are made from: the package's templates and version (`layout`), the
+ * site's address and words (`site`), its committee's names, the public meeting, and each of its PDFs'
+ * path, name and bytes. Without `force`, the meetings the site has such files of, each as written.
+ */
+export async function keptMeetings(
+  committees: PublishedCommittee[],
+  context: { layout: string; site: unknown; force: boolean },
+  earlier: EarlierPublication,
+): Promise<KeptMeetings> {
+  const keys = new Map<PublishedMeeting, string>();
+  for (const c of committees) {
+    const own = JSON.stringify([context.site, c.id, c.name, c.shortName, c.authority, c.words]);
+    for (const published of c.meetings) keys.set(published, meetingKey(context.layout, own, published));
+  }
+  const keyOf = (published: PublishedMeeting) => {
+    const key = keys.get(published);
+    if (key === undefined) throw new Error(`${published.pdf.path}: a meeting not among those published`);
+    return key;
+  };
+  const earlierOf = new Map<string, string[]>();
+  for (const [file, { madeFrom }] of earlier.files) {
+    if (madeFrom === undefined) continue;
+    const own = earlierOf.get(madeFrom);
+    if (own) own.push(file);
+    else earlierOf.set(madeFrom, [file]);
+  }
+  const files = new Set<string>();
+  const kept = new Set<PublishedMeeting>();
+  if (!context.force)
+    for (const [published, key] of keys) {
+      const own = earlierOf.get(key) ?? [];
+      const asWritten = await Promise.all(own.map((file) => unchangedSince(earlier, file)));
+      if (own.length === 0 || asWritten.includes(false)) continue;
+      kept.add(published);
+      for (const file of own) files.add(file);
+    }
+  return { keyOf, kept: (published) => kept.has(published), files };
+}
+
+function meetingKey(layout: string, own: string, published: PublishedMeeting): string {
+  const pdfs = [published.pdf, published.combined, ...published.addenda.flatMap((a) => [a.pdf, a.combined]), ...published.attachments];
+  const file = (f: PublishedFile | undefined) =>
+    f ? `${f.path}\0${f.name}\0${'anchor' in f ? String(f.anchor) : ''}\0${sha256(f.bytes)}` : '-';
+  return sha256(
+    [layout, own, JSON.stringify(published.meeting), published.addenda.map((a) => a.number).join(','), ...pdfs.map(file)].join('\0'),
+  );
+}

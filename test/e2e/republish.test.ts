@@ -1,0 +1,107 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
+import { agendaAsync, tempDir } from '../support/cli.js';
+import { siteBytes, siteTimes } from '../support/site.js';
+
+// A republish after one meeting changed keeps what is made of the others (their pages, data, SBSYS
+// folders, PDFs, the search index where it can) unread and untouched, and gives the bytes a fresh
+// publication of the changed archive gives: only what the change reaches is written. The one
+// difference by design: the changed document's feed entry is an update (a second later), not new.
+
+const dir = tempDir('agenda-republish-');
+const repo = path.join(dir, 'arkiv');
+const site = path.join(dir, 'site');
+const fresh = path.join(dir, 'fresh');
+const size = { committees: 2, years: 1, meetings: 2 };
+// The second committee's first meeting: an agenda (the archive's meetings alternate agenda and minutes).
+const date = meetingDates(size, 1)[0] ?? '';
+const env = { TZ: 'Europe/Copenhagen' };
+
+async function publish(out: string): Promise<string> {
+  const run = await agendaAsync(['publish', '--out', out], { cwd: repo, env });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stderr;
+}
+
+/** A feed or the state file with the changed entry's `updated` as a first publication gives it. */
+const asFirst = (text: string) => text.replaceAll('T00:00:01Z', 'T00:00:00Z');
+/** A feed's entries as a first publication gives them, in any order (a feed lists the latest update first). */
+const entries = (feed: string) =>
+  asFirst(feed)
+    .replace('</feed>', '')
+    .split('<entry>')
+    .slice(1)
+    .map((entry) => entry.trim())
+    .sort();
+
+describe('a republish after one meeting changed', () => {
+  let told = '';
+  let before = new Map<string, number>();
+  let bytesBefore = new Map<string, Buffer>();
+  beforeAll(async () => {
+    const [, second] = writeArchive(repo, size);
+    await publish(site);
+    bytesBefore = siteBytes(site);
+    before = siteTimes(site);
+    changeMeeting(path.join(second ?? '', `${date}.yaml`), 'mødet flyttes til byrådssalen');
+    told = await publish(site);
+    await publish(fresh);
+  }, 600_000);
+
+  it('prints the changed meeting alone', () => {
+    expect(told).toMatch(/ 1 PDFs printed/);
+  });
+
+  it('gives the bytes of a fresh publication, but for the changed entry of the feeds, an update', () => {
+    const now = siteBytes(site);
+    const first = siteBytes(fresh);
+    expect([...now.keys()]).toEqual([...first.keys()]);
+    const differ = [...now].filter(([file, bytes]) => !first.get(file)?.equals(bytes)).map(([file]) => file);
+    expect(differ.sort()).toEqual(['.agenda-publish.json', 'dokumenter.atom', 'kommunalbestyrelsen/dokumenter.atom']);
+    for (const file of differ.filter((f) => f.endsWith('.atom')))
+      expect(entries(now.get(file)?.toString() ?? ''), file).toEqual(entries(first.get(file)?.toString() ?? ''));
+    // The state file records the feeds' bytes, and the entry's revision.
+    const state = (bytes: Buffer | undefined) =>
+      (JSON.parse(asFirst(bytes?.toString() ?? '')) as { files: { path: string; sha256: string }[] }).files.map((f) =>
+        f.path.endsWith('.atom') ? { ...f, sha256: '' } : f,
+      );
+    expect(state(now.get('.agenda-publish.json'))).toEqual(state(first.get('.agenda-publish.json')));
+  });
+
+  it("writes the changed meeting's files and the lists, feeds and index that hold it; no other meeting's", () => {
+    const after = siteTimes(site);
+    const written = [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+    const now = siteBytes(site);
+    // Nothing written with the bytes it had.
+    for (const file of written) expect(now.get(file)?.equals(bytesBefore.get(file) ?? Buffer.alloc(0)), file).toBe(false);
+    const others = written.filter((f) => !f.includes(date) && !f.startsWith('pagefind/') && !f.startsWith('.agenda-search/'));
+    expect(others.sort()).toEqual(
+      [
+        '.agenda-publish.json',
+        'data/kommunalbestyrelsen/meetings.json',
+        'data/oparl/meetings.json',
+        'dokumenter.atom',
+        'index.html',
+        'kommunalbestyrelsen/dokumenter.atom',
+      ].sort(),
+    );
+    expect(written.filter((f) => f.includes(date)).length).toBeGreaterThan(3);
+  });
+
+  it('with nothing changed, writes nothing but the state file', async () => {
+    const times = siteTimes(site);
+    expect(await publish(site)).toMatch(/ 0 files written, 0 removed/);
+    const written = [...siteTimes(site)].filter(([file, time]) => times.get(file) !== time).map(([file]) => file);
+    expect(written).toEqual(['.agenda-publish.json']);
+  });
+
+  it("writes back a kept meeting's page edited by hand", async () => {
+    const page = path.join(site, 'oekonomiudvalget', `${meetingDates(size, 0)[0] ?? ''}.html`);
+    const made = readFileSync(page);
+    writeFileSync(page, `${made.toString()}<!-- edited -->`);
+    expect(await publish(site)).toMatch(/ 1 files written/);
+    expect(readFileSync(page).equals(made)).toBe(true);
+  });
+});
