@@ -1,13 +1,34 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 
 /**
- * The end-to-end tests run the CLI as users do, from dist/: build it as `npm ci` does, and type-check
- * the tests, before they start. The two run side by side: each is mostly one core's work.
+ * The end-to-end tests run the CLI as users do, from dist/: build it as `npm ci` does before they start,
+ * unless dist/ is newer than everything it is built from (CI's `npm ci` has just built it, and a build
+ * is some 12 s of CPU); an edit of any of those makes it run again. The tests' type-check is a test of
+ * its own (test/unit/types.test.ts), which runs beside the others.
  */
 export default async function setup(): Promise<void> {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  await Promise.all([run('npm', ['run', '--silent', 'build']), run(process.execPath, [tsc, '-p', 'test/tsconfig.json'])]);
+  if (!distIsFresh()) await run('npm', ['run', '--silent', 'build']);
+}
+
+/** What `npm run build` reads: its code, templates, scripts, settings and the packages it compiles against. */
+const buildInputs = ['src', 'bench', 'templates', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/** The build's last act (package.json): there only when a build went to its end. */
+const stamp = path.join('dist', '.built');
+
+function distIsFresh(): boolean {
+  if (!existsSync(stamp)) return false;
+  const built = statSync(stamp).mtimeMs;
+  return buildInputs.every((input) => newest(input) < built);
+}
+
+/** The latest modification under a path: of a file, or of a folder itself (a deleted file changes its folder). */
+function newest(file: string): number {
+  if (!existsSync(file)) return 0;
+  const stat = statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(file).reduce((latest, name) => Math.max(latest, newest(path.join(file, name))), stat.mtimeMs);
 }
 
 function run(command: string, args: string[]): Promise<void> {

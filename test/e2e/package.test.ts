@@ -6,8 +6,8 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { binPath, tempDir } from '../support/cli.js';
 import { pdfInfo } from '../support/pdf.js';
 
-// --ignore-scripts: the files come from the dist/ the global setup has just built, without building
-// again; no update check, so npm stays off the network.
+// --ignore-scripts: the files come from the dist/ the global setup has just built (or found newer than all it is built from),
+// without building again; no update check, so npm stays off the network.
 const npm = (args: string[]) =>
   execFileSync('npm', [...args, '--ignore-scripts', '--no-update-notifier'], { cwd: packageRoot, encoding: 'utf8' });
 

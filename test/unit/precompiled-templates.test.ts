@@ -5,7 +5,8 @@ import { Handlebars } from '../../src/shared/bundled.js';
 import { templatesDir } from '../../src/shared/paths.js';
 import { compileTemplate, precompiledFile, templateKey } from '../../src/shared/precompiled-templates.js';
 
-// The test run begins with `npm run build` (test/global-setup.ts), so the file is the build's own.
+// The test run begins with `npm run build` (test/global-setup.ts), or finds dist/ newer than every input of
+// the build, so the file is the build's own.
 const templates = readdirSync(templatesDir, { recursive: true }).filter((f): f is string => typeof f === 'string' && f.endsWith('.hbs'));
 const precompiled = readFileSync(precompiledFile, 'utf8');
 
