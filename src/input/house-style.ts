@@ -35,6 +35,7 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             sidetal_fra: o.sidetal_fra ?? s.sidetal_fra,
             store_forbogstaver: o.store_forbogstaver ?? s.store_forbogstaver,
             sluttid: o.sluttid ?? s.sluttid,
+            rettet_forside: o.rettet_forside ?? s.rettet_forside,
           }
         : s,
     style,

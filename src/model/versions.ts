@@ -18,6 +18,8 @@ export interface DocumentVersion {
   kind: Meeting['kind'];
   audience: Meeting['audience'];
   date: string;
+  /** The day of the correction its front page gives (Rettet dagsorden), where it says so. */
+  rettet?: string;
   items: VersionItem[];
 }
 
@@ -30,6 +32,7 @@ export function versionOf(meeting: Meeting, hashes: Record<string, string>, deci
     kind: meeting.kind,
     audience: meeting.audience,
     date: meeting.date,
+    ...(meeting.kind === 'dagsorden' && meeting.correction ? { rettet: meeting.correction.date } : {}),
     items: meeting.items.map((item) => versionItem(item, hashes, decisionHeading)),
   };
 }

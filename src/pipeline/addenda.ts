@@ -44,8 +44,13 @@ export async function checkAddenda(sources: MeetingSources, meeting: Meeting): P
 
 /** The last time the document, alone or combined with its attachments, went out. */
 export function sentDocument(log: SendLogEntry[], document: Meeting): SendLogEntry | undefined {
+  return sentEntries(log, document).at(-1);
+}
+
+/** Every message the document, alone or combined with its attachments, went out in, in order. */
+export function sentEntries(log: SendLogEntry[], document: Meeting): SendLogEntry[] {
   const names = fileNames(document);
-  return log.findLast((e) => e.sendt && names.includes(e.dokument));
+  return log.filter((e) => e.sendt && names.includes(e.dokument));
 }
 
 /** The names a document goes out under: alone, and combined with its attachments. */

@@ -11,7 +11,7 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { keepSentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
-import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import { lastOtherVersion, lastSent, readSendLog, sendLogFile, versionNumber, writeSendLog, type SendLogEntry } from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
@@ -20,6 +20,7 @@ import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
+import { withCorrection } from './correction.js';
 import { documentsOf } from '../model/addenda.js';
 import { approvalsOf } from './approval.js';
 
@@ -82,8 +83,9 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const { dir } = folder;
   const { sources, warnings } = await readMeetingSources(folder, date);
   onEvent({ type: 'warnings', findings: warnings });
-  const whole = await meetingFor(sources, 'medlemmer');
-  await checkAddenda(sources, whole);
+  const read = await meetingFor(sources, 'medlemmer');
+  await checkAddenda(sources, read);
+  const whole = await withCorrection(dir, read, request);
   // Minutes a member approved whose text changed since, otherwise than by an addition, are refused as
   // a build and `agenda godkend` refuse them: the approval would be of text the members never got.
   await approvalsOf(dir, { sources, meeting: whole });
@@ -205,6 +207,7 @@ export async function deliver(
     // What this version said, kept for agenda diff once the server answers.
     await run.keep();
     let sent = 0;
+    const version = versionNumber(run.log, attachment.filename, attachment.sha256);
     for (const { recipient, letter } of due) {
       const entry = {
         tid: new Date().toISOString(),
@@ -212,6 +215,7 @@ export async function deliver(
         dokument: attachment.filename,
         sha256: attachment.sha256,
         punkter: run.titles,
+        version,
       };
       run.log.push({ ...entry, sendt: false, påbegyndt: true });
       await writeSendLog(run.logFile, run.log);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { block, flag, list, optional, text } from '../input/fields.js';
+import { block, flag, list, optional, text, wholeNumber } from '../input/fields.js';
 import { readLogFile, writeLogFile } from '../input/log-file.js';
 
 /**
@@ -18,6 +18,8 @@ const entry = block({
   fejl: optional(text),
   /** The titles of the items the document held: an item that went out in the agenda or an addendum stays in it. */
   punkter: optional(list(text)),
+  /** Which version of the document it was: 1 the first sent, 2 the first corrected one sent, and so on. */
+  version: optional(wholeNumber),
 });
 
 export type SendLogEntry = z.output<typeof entry>;
@@ -41,6 +43,12 @@ export function lastSent(log: SendLogEntry[], to: string, dokument: string, sha2
   return log.findLast(
     (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256,
   );
+}
+
+/** The number of this version of the document: its place among the versions of it sent, or the next. */
+export function versionNumber(log: SendLogEntry[], dokument: string, sha256: string): number {
+  const versions = [...new Set(log.filter((e) => e.sendt && e.dokument === dokument).map((e) => e.sha256))];
+  return (versions.includes(sha256) ? versions.indexOf(sha256) : versions.length) + 1;
 }
 
 /** The last time another version of this document went out. */

@@ -17,6 +17,7 @@ const version = z.strictObject({
   kind: z.enum(['dagsorden', 'tillægsdagsorden', 'referat']),
   audience: z.enum(['medlemmer', 'offentlig']),
   date: z.string(),
+  rettet: z.string().optional(),
   items: z.array(
     z.strictObject({
       number: wholeNumber,

@@ -106,6 +106,9 @@ const wordShape = {
   tillægsdagsorden_nr: phrase('nummer').describe("The name of a meeting's second and later addendum: Tillægsdagsorden {nummer}."),
   tillægspunkt: text.describe("An added item's mark in the minutes: Punktet blev optaget på dagsordenen som tillægspunkt."),
   tillæg_begrundelse: phrase('begrundelse').describe('Why an added item could not wait, on the item: Begrundelse: {begrundelse}.'),
+  rettet_dagsorden: phrase('dato').describe(
+    "A corrected agenda's front page (changed since it was sent), with the day of the correction: Rettet dagsorden den {dato}.",
+  ),
   sted: text.describe("The front page's label of the room: Sted."),
   dato: text.describe("The front page's label of the date: Dato."),
   start: text.describe("The front page's label of the start time: Start."),
@@ -342,6 +345,11 @@ const absentAtDecision = flag.describe(
   'ja: each decision ends with the line of who is absent, under the word fraværende (or ingen); nej (default): it does not.',
 );
 
+/** Whether the front page of an agenda changed since it was sent says so (ord.rettet_dagsorden). */
+const correctedFrontPage = flag.describe(
+  'ja (default): the front page of an agenda changed since it was sent says so, with the day of the correction (ord.rettet_dagsorden); nej: it does not.',
+);
+
 /** What each key of a house style holds, for the editor, in the whole style and in an override. */
 const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
@@ -371,6 +379,7 @@ export const houseStyleSchema = block({
   sidetal_fra: numberedFrom.default('første_punkt'),
   store_forbogstaver: capitalizedDates.default(['forside']),
   sluttid: endTime.default(true),
+  rettet_forside: correctedFrontPage.default(true),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -388,6 +397,7 @@ export const houseStyleOverrideSchema = block({
   sidetal_fra: optional(numberedFrom).describe(numberedFrom.description ?? ''),
   store_forbogstaver: optional(capitalizedDates).describe(capitalizedDates.description ?? ''),
   sluttid: optional(endTime).describe(endTime.description ?? ''),
+  rettet_forside: optional(correctedFrontPage).describe(correctedFrontPage.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
