@@ -12,9 +12,15 @@ import { combinedPdfPath, defaultPdfPath } from './document.js';
  * it (moved between the agenda and an addendum, the members would hold it twice or not at all).
  */
 export async function checkAddenda(sources: MeetingSources, meeting: Meeting): Promise<void> {
+  const findings = await addendaFindings(sources, meeting);
+  if (findings.length > 0) throw new InputError(findings);
+}
+
+/** What checkAddenda refuses, each at its place in the meeting file: for `agenda check` and the preview, with every other finding. */
+export async function addendaFindings(sources: MeetingSources, meeting: Meeting): Promise<Finding[]> {
   const entries = sources.meeting.punkter ?? [];
   const log = await readSendLog(sendLogFile(sources.folder.dir, sources.date));
-  if (!entries.some((e) => e.tillæg) && !log.some((e) => e.punkter)) return;
+  if (!entries.some((e) => e.tillæg) && !log.some((e) => e.punkter)) return [];
   // Before the meeting and after it, the same documents: the minutes are checked as the agenda and addenda they were.
   const documents = documentsOf({ ...meeting, kind: 'dagsorden' });
   const at = (index: number, key: string[], message: string): Finding => {
@@ -39,7 +45,7 @@ export async function checkAddenda(sources: MeetingSources, meeting: Meeting): P
       findings.push(at(index, entries[index]?.tillæg ? ['tillæg'] : [], message));
     }
   }
-  if (findings.length > 0) throw new InputError(findings);
+  return findings;
 }
 
 /** The last time the document, alone or combined with its attachments, went out. */
