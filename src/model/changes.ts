@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { DocumentVersion, VersionItem } from './versions.js';
+import type { DocumentVersion, VersionItem, VersionSubItem } from './versions.js';
 
 // What changed between two versions of a meeting's document, item by item, in the order of the
 // newer one: items added, removed, moved or retitled, words of a section added and removed (jsdiff,
@@ -21,7 +21,14 @@ export type Change =
   | ({ type: 'item-moved'; from: number } & Of)
   | ({ type: 'title-changed'; parts: TextPart[] } & Of)
   | ({ type: 'text-changed'; heading: string; parts: TextPart[] } & Of)
-  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string } & Of);
+  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string } & Of)
+  | ({ type: 'sub-item-added' | 'sub-item-removed' } & Of & Sub)
+  | ({ type: 'sub-item-retitled'; parts: TextPart[] } & Of & Sub)
+  | ({ type: 'sub-item-text-changed'; heading: string; parts: TextPart[] } & Of & Sub)
+  | ({ type: 'addition-added' | 'addition-removed' | 'addition-changed'; date: string; parts: TextPart[] } & Of);
+
+/** A sub-item by its letter and title; `subLukket`: closed, its title for the members only. */
+type Sub = { letter: string; subTitle: string; subLukket?: true };
 
 /** Every change from `before` to `after`; none where they read the same. */
 export function compareVersions(before: DocumentVersion, after: DocumentVersion): Change[] {
@@ -78,13 +85,65 @@ function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change
   const changes: Change[] = [];
   if (moved) changes.push({ type: 'item-moved', from: old.number, ...item });
   if (old.title !== title) changes.push({ type: 'title-changed', ...item, parts: wordChanges(old.title, title) });
-  const headings = [...new Set([...now.sections, ...old.sections].map((s) => s.heading))];
-  for (const heading of headings) {
-    const was = old.sections.find((s) => s.heading === heading)?.text ?? '';
-    const is = now.sections.find((s) => s.heading === heading)?.text ?? '';
-    if (was !== is) changes.push({ type: 'text-changed', ...item, heading, parts: wordChanges(was, is) });
-  }
-  return [...changes, ...attachmentChanges(old, now)];
+  changes.push(
+    ...sectionChanges(old.sections, now.sections, (heading, parts): Change => ({ type: 'text-changed', ...item, heading, parts })),
+  );
+  return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
+}
+
+/** Each section's words changed, by its heading. */
+function sectionChanges<C>(
+  was: VersionItem['sections'],
+  is: VersionItem['sections'],
+  change: (heading: string, parts: TextPart[]) => C,
+): C[] {
+  const headings = [...new Set([...is, ...was].map((s) => s.heading))];
+  return headings.flatMap((heading) => {
+    const before = was.find((s) => s.heading === heading)?.text ?? '';
+    const after = is.find((s) => s.heading === heading)?.text ?? '';
+    return before === after ? [] : [change(heading, wordChanges(before, after))];
+  });
+}
+
+/** Sub-items paired by their title, else their letter: added, removed, retitled, their sections' words changed. */
+function subItemChanges(old: VersionItem, now: VersionItem): Change[] {
+  const item = of(now);
+  const sub = ({ letter, title, lukket }: VersionSubItem): Sub => ({ letter, subTitle: title, ...(lukket ? { subLukket: true } : {}) });
+  const was = old.subItems ?? [];
+  const left = new Set(was);
+  const take = (found: VersionSubItem | undefined) => (found && left.delete(found) ? found : undefined);
+  const is = now.subItems ?? [];
+  const pairs = is.map((n) => take(was.find((o) => left.has(o) && o.title === n.title)));
+  is.forEach((n, i) => (pairs[i] ??= take(was.find((o) => left.has(o) && o.letter === n.letter))));
+  const changes = is.flatMap((n, i): Change[] => {
+    const o = pairs[i];
+    if (!o) return [{ type: 'sub-item-added', ...item, ...sub(n) }];
+    const retitled: Change[] =
+      o.title === n.title ? [] : [{ type: 'sub-item-retitled', ...item, ...sub(n), parts: wordChanges(o.title, n.title) }];
+    const text = sectionChanges(o.sections, n.sections, (heading, parts): Change => ({
+      type: 'sub-item-text-changed',
+      ...item,
+      ...sub(n),
+      heading,
+      parts,
+    }));
+    return [...retitled, ...text];
+  });
+  return [...changes, ...[...left].map((o): Change => ({ type: 'sub-item-removed', ...item, ...sub(o) }))];
+}
+
+/** Additions to approved minutes by their place: one more, one fewer, or its words changed. */
+function additionChanges(old: VersionItem, now: VersionItem): Change[] {
+  const item = of(now);
+  const [was, is] = [old.additions ?? [], now.additions ?? []];
+  return [...Array(Math.max(was.length, is.length)).keys()].flatMap((i): Change[] => {
+    const [o, n] = [was[i], is[i]];
+    if (n && !o) return [{ type: 'addition-added', ...item, date: n.date, parts: wordChanges('', n.text) }];
+    if (o && !n) return [{ type: 'addition-removed', ...item, date: o.date, parts: wordChanges(o.text, '') }];
+    if (o && n && (o.text !== n.text || o.date !== n.date))
+      return [{ type: 'addition-changed', ...item, date: n.date, parts: wordChanges(o.text, n.text) }];
+    return [];
+  });
 }
 
 /** Word by word, the spaces kept as they stand (so the text reads back whole). */
@@ -96,17 +155,33 @@ function wordChanges(was: string, is: string): TextPart[] {
   }));
 }
 
+/**
+ * Attachments paired by what they are, not their number (a sub-item's are numbered in it, and a
+ * number moves when one is added before): the same sub-item and file, else title, else number.
+ */
 function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
   const item = of(now);
-  const { number } = now;
-  const name = (b: VersionItem['bilag'][number]) => `${number}.${b.number}${b.title ? ` ${b.title}` : ''}`;
+  type Attachment = VersionItem['bilag'][number];
+  const name = (number: number, b: Attachment) => `${number}${b.subItem ?? ''}.${b.number}${b.title ? ` ${b.title}` : ''}`;
+  const left = new Set(old.bilag);
+  const same = (key: (b: Attachment) => unknown) => (b: Attachment) => (o: Attachment) =>
+    left.has(o) && o.subItem === b.subItem && key(b) !== undefined && key(o) === key(b);
+  const ways = [same((b) => b.file), same((b) => b.title), same((b) => b.number)];
+  // Each way over all of them before the next: a number is the last resort, once files and titles have found theirs.
+  const pairs = new Map<Attachment, Attachment>();
+  for (const way of ways)
+    for (const b of now.bilag.filter((n) => !pairs.has(n))) {
+      const was = old.bilag.find(way(b));
+      if (!was) continue;
+      pairs.set(b, was);
+      left.delete(was);
+    }
   const changes: Change[] = [];
   for (const b of now.bilag) {
-    const was = old.bilag.find((o) => o.number === b.number);
-    if (!was) changes.push({ type: 'attachment-added', ...item, attachment: name(b) });
-    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, attachment: name(b) });
+    const was = pairs.get(b);
+    if (!was) changes.push({ type: 'attachment-added', ...item, attachment: name(now.number, b) });
+    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, attachment: name(now.number, b) });
   }
-  for (const b of old.bilag.filter((o) => !now.bilag.some((n) => n.number === o.number)))
-    changes.push({ type: 'attachment-removed', ...item, attachment: name(b) });
+  for (const b of left) changes.push({ type: 'attachment-removed', ...item, attachment: name(old.number, b) });
   return changes;
 }

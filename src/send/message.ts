@@ -72,11 +72,19 @@ function mailTitle(meeting: Meeting, change: Change): string {
   return item ? publicTitle(item, meeting.style.ord.lukket_punkt) : meeting.style.ord.lukket_punkt;
 }
 
+/** A change as a mail may name it: a closed item, and a closed sub-item, by its public title. */
+function mailed(meeting: Meeting, change: Change): Change {
+  const named = change.lukket ? { ...change, title: mailTitle(meeting, change) } : change;
+  if (!('subLukket' in named) || !named.subLukket) return named;
+  const sub = meeting.items.find((i) => i.number === change.number)?.subItems.find((s) => s.letter === named.letter);
+  return { ...named, subTitle: sub?.publicTitle ?? meeting.style.ord.lukket_punkt };
+}
+
 function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { intro: string; lines: string[] } {
   const words = meeting.style.ord;
   const dato = sentDay(meeting.style, sentAt);
   if (!changes) return { intro: fill(words.rettet_uden_liste, { dato }), lines: [] };
   // A mail is no closed document: a closed item is named by its public title, as the public site names it.
-  const lines = changes.map((c) => changeLine(words, c.lukket ? { ...c, title: mailTitle(meeting, c) } : c));
+  const lines = changes.map((c) => changeLine(meeting.style, mailed(meeting, c)));
   return { intro: fill(words.rettet_brev, { dato }), lines: lines.length ? lines : [words.ingen_ændringer] };
 }

@@ -13,6 +13,8 @@ import { writeAtomically } from '../shared/files.js';
 // can tell what changed since: the members' version and the public one (made from the public model,
 // so a public comparison never reads a closed word), by the SHA-256 of the PDF that went out.
 
+const sections = z.array(z.strictObject({ heading: z.string(), text: z.string() }));
+
 const version = z.strictObject({
   kind: z.enum(['dagsorden', 'tillægsdagsorden', 'referat']),
   audience: z.enum(['medlemmer', 'offentlig']),
@@ -23,8 +25,18 @@ const version = z.strictObject({
       number: wholeNumber,
       title: z.string(),
       lukket: flag,
-      sections: z.array(z.strictObject({ heading: z.string(), text: z.string() })),
-      bilag: z.array(z.strictObject({ number: wholeNumber, title: z.string().optional(), sha256: z.string().optional() })),
+      sections,
+      bilag: z.array(
+        z.strictObject({
+          number: wholeNumber,
+          subItem: z.string().optional(),
+          title: z.string().optional(),
+          file: z.string().optional(),
+          sha256: z.string().optional(),
+        }),
+      ),
+      subItems: z.array(z.strictObject({ letter: z.string(), title: z.string(), lukket: flag, sections })).optional(),
+      additions: z.array(z.strictObject({ date: z.string(), text: z.string() })).optional(),
     }),
   ),
 });

@@ -201,6 +201,19 @@ const wordShape = {
   bilag_erstattet: phrase('nummer', 'bilag').describe(
     'An attachment with another file: Punkt {nummer}: bilag {bilag} er erstattet af en ny fil.',
   ),
+  underpunkt_tilføjet: phrase('nummer', 'underpunkt').describe('A sub-item added: Punkt {nummer}: underpunkt {underpunkt} er tilføjet.'),
+  underpunkt_fjernet: phrase('nummer', 'underpunkt').describe('A sub-item removed: Punkt {nummer}: underpunkt {underpunkt} er fjernet.'),
+  underpunkt_titel_ændret: phrase('nummer', 'underpunkt').describe(
+    "A sub-item's new title: Punkt {nummer}: underpunkt {underpunkt} har fået ny titel.",
+  ),
+  underpunkt_ændret: phrase('nummer', 'underpunkt', 'afsnit').describe(
+    "Words changed in a sub-item's section: Punkt {nummer}, underpunkt {underpunkt}: {afsnit} er ændret.",
+  ),
+  tilføjelse_tilføjet: phrase('nummer', 'dato').describe(
+    'An addition to approved minutes: Punkt {nummer}: tilføjelse af {dato} er tilføjet.',
+  ),
+  tilføjelse_fjernet: phrase('nummer', 'dato').describe('An addition removed: Punkt {nummer}: tilføjelse af {dato} er fjernet.'),
+  tilføjelse_ændret: phrase('nummer', 'dato').describe("An addition's words changed: Punkt {nummer}: tilføjelse af {dato} er ændret."),
   rettet_emne: phrase('emne').describe("A corrected version's mail subject: Rettet: {emne}."),
   rettet_brev: phrase('dato').describe(
     "A corrected version's mail, before its list of changes: Dette er en rettet udgave. Ændret siden den udgave, du fik {dato}:.",
