@@ -264,8 +264,9 @@ function entryRevisions(
     return content;
   };
   return new Map(
-    meetings.map(({ meeting, pdf }) => {
-      const own = attachmentsOf(meeting).map((a) => said(a.file));
+    meetings.map(({ meeting, pdf, addenda }) => {
+      // An addendum published is an update of its meeting's entry: what the entry links says.
+      const own = [...attachmentsOf(meeting).map((a) => said(a.file)), ...addenda.map((a) => said(a.pdf.path))];
       return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([said(pdf.path), ...own].join('\0')), today)] as const;
     }),
   );

@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { DOMParser } from '@xmldom/xmldom';
+import xpath from 'xpath';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, copyOfMeetings, errorLines } from '../support/cli.js';
+import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
 import { fetchOnce, printed, startPreview } from '../support/preview.js';
@@ -34,6 +37,22 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
   const send = async () => {
     const result = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
     expect(result.status, result.stderr).toBe(0);
+  };
+  const site = path.join(tempDir(), 'site');
+  const feed = path.join(site, 'direktionen', 'dokumenter.atom');
+  const publish = () =>
+    expect(run('publish', '--meetings', 'meetings', '--out', site, '--url', 'https://dagsorden.example.dk/').status).toBe(0);
+  /** The meeting's entry as the feed library reads it, and the addenda it links (rel related). */
+  const entry = () => {
+    const item = parseFeed(readFileSync(feed, 'utf8')).items.find((i) => /,2023-11-22:[^/]+\/dagsorden$/.test(i.id ?? ''));
+    const doc = new DOMParser().parseFromString(readFileSync(feed, 'utf8'), 'application/xml') as unknown as Node;
+    const select = xpath.useNamespaces({ atom: 'http://www.w3.org/2005/Atom' });
+    const links = select('/atom:feed/atom:entry[contains(atom:id, "2023-11-22")]/atom:link[@rel="related"]', doc) as Element[];
+    return {
+      id: item?.id,
+      updated: item?.updated?.toISOString(),
+      related: links.map((l) => [l.getAttribute('title'), l.getAttribute('href')]),
+    };
   };
   /** The line of the meeting file that holds `text`, counted from 1. */
   const lineOf = (text: string) => readFileSync(meetingFile, 'utf8').split('\n').indexOf(text) + 1;
@@ -68,6 +87,7 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
 
   it('check says which items form the addendum, in the terminal and as JSON', async () => {
     await send();
+    publish();
     writeFileSync(meetingFile, readFileSync(meetingFile, 'utf8') + lateItems);
     const check = run('check', '2023-11-22');
     expect(check.stderr).toBe('');
@@ -85,6 +105,19 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
           { number: 6, title: 'Indkøb af saltspreder' },
         ],
       },
+    ]);
+  });
+
+  it("the addendum published is an update of the meeting's Atom entry: the same id, updated moved, the addendum linked", () => {
+    const before = entry();
+    expect(before.id).toBeDefined();
+    expect(before.related).toEqual([]);
+    publish();
+    const after = entry();
+    expect(after.id).toBe(before.id);
+    expect(Date.parse(after.updated ?? '')).toBeGreaterThan(Date.parse(before.updated ?? ''));
+    expect(after.related).toEqual([
+      ['Tillægsdagsorden', 'https://dagsorden.example.dk/direktionen/2023-11-22-tillaegsdagsorden-offentlig.pdf'],
     ]);
   });
 
