@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MeetingSources } from '../input/sources.js';
 import { documentsOf } from '../model/addenda.js';
 import type { Meeting } from '../model/meeting.js';
-import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
+import { isSentItem, readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
 import { InputError, type Finding } from '../shared/errors.js';
 import { combinedPdfPath, defaultPdfPath } from './document.js';
 
@@ -37,10 +37,13 @@ export async function addendaFindings(sources: MeetingSources, meeting: Meeting)
   }
   for (const sent of documents) {
     const entry = sentDocument(log, sent);
-    for (const title of entry?.punkter ?? []) {
-      const now = documents.find((d) => d.items.some((i) => i.title === title));
-      const index = entries.findIndex((e) => e.titel === title && e.fast === undefined);
-      if (!now || now === sent || index < 0) continue;
+    for (const item of entry?.punkter ?? []) {
+      // Where it stands now: by its case number where it went out with one (a title may be corrected since), else its title.
+      const held = documents.filter((d) => d.items.some((i) => isSentItem(item, i)));
+      const index = entries.findIndex((e) => e.fast === undefined && isSentItem(item, { title: e.titel, sag: e.sag }));
+      const [now] = held;
+      if (!now || held.includes(sent) || index < 0) continue;
+      const title = entries[index]?.titel ?? '';
       const message = `${title} went out in ${entry?.dokument}, sent already; it cannot be moved to ${fileNames(now)[0]}: put tillæg back as it was, or take it up at another meeting`;
       findings.push(at(index, entries[index]?.tillæg ? ['tillæg'] : [], message));
     }

@@ -11,7 +11,17 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { keepSentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
-import { lastOtherVersion, lastSent, readSendLog, sendLogFile, versionNumber, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import {
+  lastOtherVersion,
+  lastSent,
+  readSendLog,
+  sendLogFile,
+  sentItem,
+  versionNumber,
+  writeSendLog,
+  type SendLogEntry,
+  type SentItem,
+} from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
@@ -116,7 +126,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
     // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
     const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, titles: meeting.items.map((i) => i.title) }, onEvent);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, items: meeting.items.map(sentItem) }, onEvent);
     if (result.sent > 0 && !request.to) {
       if (!(await hasArchive(dir, date))) {
         await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
@@ -198,7 +208,7 @@ function notYetSent(
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; titles: string[]; keep: () => Promise<void> },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; items: SentItem[]; keep: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
@@ -214,7 +224,7 @@ export async function deliver(
         til: recipient.email,
         dokument: attachment.filename,
         sha256: attachment.sha256,
-        punkter: run.titles,
+        punkter: run.items,
         version,
       };
       run.log.push({ ...entry, sendt: false, påbegyndt: true });

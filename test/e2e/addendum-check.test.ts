@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { DOMParser } from '@xmldom/xmldom';
 import xpath from 'xpath';
+import { parse } from 'yaml';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
@@ -152,6 +153,24 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
       `meetings/2023-11-22.yaml:${lineOf('  - titel: Indkøb af saltspreder')}:5: punkter[4]: Indkøb af saltspreder went out in 2023-11-22-tillaegsdagsorden.pdf, sent already; it cannot be moved to 2023-11-22-dagsorden.pdf: put tillæg back as it was, or take it up at another meeting`,
     ]);
     expect(check.status).toBe(1);
+    writeFileSync(meetingFile, sent);
+  });
+
+  it('knows an item sent by its case number (sag): renamed, it is no move; renamed and moved, it is refused', () => {
+    const sent = readFileSync(meetingFile, 'utf8');
+    const log = parse(readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8')) as Array<{ punkter: unknown[] }>;
+    expect(log.at(-1)?.punkter).toEqual([{ titel: late, sag: '23-0815' }, 'Indkøb af saltspreder']);
+    const renamed = 'Vinterberedskab 2023-24';
+    edit(meetingFile, `  - titel: ${late}\n`, `  - titel: ${renamed}\n`);
+    const check = run('check', '2023-11-22');
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    edit(meetingFile, '    sag: 23-0815\n    tillæg: 1\n', '    sag: 23-0815\n');
+    const moved = run('check', '2023-11-22');
+    expect(errorLines(moved.stderr)).toEqual([
+      `meetings/2023-11-22.yaml:${lineOf(`  - titel: ${renamed}`)}:5: punkter[3]: ${renamed} went out in 2023-11-22-tillaegsdagsorden.pdf, sent already; it cannot be moved to 2023-11-22-dagsorden.pdf: put tillæg back as it was, or take it up at another meeting`,
+    ]);
+    expect(moved.status).toBe(1);
     writeFileSync(meetingFile, sent);
   });
 });
