@@ -59,9 +59,23 @@ function changeText(change: Change, paint: Paint): string {
       return `${paint.heading(`item ${change.number}: title changed`)}\n  ${words(change.parts, paint)}\n`;
     case 'text-changed':
       return `${paint.heading(`${item}: ${change.heading} changed`)}\n${indent(words(change.parts, paint))}\n`;
-    default:
+    case 'attachment-added':
+    case 'attachment-removed':
+    case 'attachment-replaced':
       return paint.heading(`${item}: attachment ${change.attachment} ${change.type.replace('attachment-', '')}\n`);
+    default:
+      return partText(change, paint);
   }
+}
+
+/** A sub-item's change, or an addition's, with its words where it has any. */
+function partText(change: Change, paint: Paint): string {
+  const item = `item ${change.number} ${change.title}`;
+  const what = 'letter' in change ? `sub-item ${change.letter}. ${change.subTitle}` : 'date' in change ? `addition of ${change.date}` : '';
+  const how = change.type.replace(/^(sub-item|addition)-/, '').replace('-', ' ');
+  const heading = 'heading' in change ? `: ${change.heading}` : '';
+  const head = paint.heading(`${item}: ${what}${heading} ${how}`);
+  return 'parts' in change ? `${head}\n${indent(words(change.parts, paint))}\n` : `${head}\n`;
 }
 
 /** The words added and removed, with a few words of what stands around them, and … for the rest. */

@@ -36,6 +36,7 @@ export function overlay(style: HouseStyleInput, ...overrides: Array<HouseStyleOv
             store_forbogstaver: o.store_forbogstaver ?? s.store_forbogstaver,
             sluttid: o.sluttid ?? s.sluttid,
             underpunkter_i_indhold: o.underpunkter_i_indhold ?? s.underpunkter_i_indhold,
+            rettet_forside: o.rettet_forside ?? s.rettet_forside,
           }
         : s,
     style,

@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { DocumentVersion, VersionItem } from './versions.js';
+import type { DocumentVersion, VersionItem, VersionSubItem } from './versions.js';
 
 // What changed between two versions of a meeting's document, item by item, in the order of the
 // newer one: items added, removed, moved or retitled, words of a section added and removed (jsdiff,
@@ -21,7 +21,14 @@ export type Change =
   | ({ type: 'item-moved'; from: number } & Of)
   | ({ type: 'title-changed'; parts: TextPart[] } & Of)
   | ({ type: 'text-changed'; heading: string; parts: TextPart[] } & Of)
-  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string; closed?: Closed } & Of);
+  | ({ type: 'attachment-added' | 'attachment-removed' | 'attachment-replaced'; attachment: string; closed?: Closed } & Of)
+  | ({ type: 'sub-item-added' | 'sub-item-removed' } & Of & Sub)
+  | ({ type: 'sub-item-retitled'; parts: TextPart[] } & Of & Sub)
+  | ({ type: 'sub-item-text-changed'; heading: string; parts: TextPart[] } & Of & Sub)
+  | ({ type: 'addition-added' | 'addition-removed' | 'addition-changed'; date: string; parts: TextPart[] } & Of);
+
+/** A sub-item by its letter and title; `subLukket`: closed, its title for the members only. */
+type Sub = { letter: string; subTitle: string; subLukket?: true };
 
 /** A closed attachment's number alone ("2.1"), which is all a mail may name it by: its title is closed. */
 type Closed = { number: string };
@@ -80,9 +87,14 @@ function leftOpen(old: VersionItem, members: VersionItem, open: VersionItem): Ve
       .join('\n\n');
     return text === '' ? [] : [{ ...section, text }];
   });
-  const closedNow = (n: number) => open.bilag.find((b) => b.number === n)?.title === undefined && members.bilag.some((b) => b.number === n);
-  const bilag = old.bilag.map((b) => (closedNow(b.number) ? { number: b.number } : b));
-  return { ...old, sections, bilag };
+  type Attachment = VersionItem['bilag'][number];
+  const same = (b: Attachment) => (o: Attachment) => o.number === b.number && o.subItem === b.subItem;
+  const closedNow = (b: Attachment) => open.bilag.find(same(b))?.title === undefined && members.bilag.some(same(b));
+  const bilag = old.bilag.map((b) => (closedNow(b) ? { number: b.number, ...(b.subItem ? { subItem: b.subItem } : {}) } : b));
+  // A sub-item closed since is not in the public version now: the earlier one must not quote it as removed.
+  const subClosedNow = (letter: string) => members.subItems?.find((s) => s.letter === letter)?.lukket === true;
+  const subItems = old.subItems?.filter((s) => !subClosedNow(s.letter));
+  return { ...old, sections, bilag, ...(subItems ? { subItems } : {}) };
 }
 
 const blocks = (text: string) => text.split('\n\n');
@@ -128,13 +140,65 @@ function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change
   const changes: Change[] = [];
   if (moved) changes.push({ type: 'item-moved', from: old.number, ...item });
   if (old.title !== title) changes.push({ type: 'title-changed', ...item, parts: wordChanges(old.title, title) });
-  const headings = [...new Set([...now.sections, ...old.sections].map((s) => s.heading))];
-  for (const heading of headings) {
-    const was = old.sections.find((s) => s.heading === heading)?.text ?? '';
-    const is = now.sections.find((s) => s.heading === heading)?.text ?? '';
-    if (was !== is) changes.push({ type: 'text-changed', ...item, heading, parts: wordChanges(was, is) });
-  }
-  return [...changes, ...attachmentChanges(old, now)];
+  changes.push(
+    ...sectionChanges(old.sections, now.sections, (heading, parts): Change => ({ type: 'text-changed', ...item, heading, parts })),
+  );
+  return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
+}
+
+/** Each section's words changed, by its heading. */
+function sectionChanges<C>(
+  was: VersionItem['sections'],
+  is: VersionItem['sections'],
+  change: (heading: string, parts: TextPart[]) => C,
+): C[] {
+  const headings = [...new Set([...is, ...was].map((s) => s.heading))];
+  return headings.flatMap((heading) => {
+    const before = was.find((s) => s.heading === heading)?.text ?? '';
+    const after = is.find((s) => s.heading === heading)?.text ?? '';
+    return before === after ? [] : [change(heading, wordChanges(before, after))];
+  });
+}
+
+/** Sub-items paired by their title, else their letter: added, removed, retitled, their sections' words changed. */
+function subItemChanges(old: VersionItem, now: VersionItem): Change[] {
+  const item = of(now);
+  const sub = ({ letter, title, lukket }: VersionSubItem): Sub => ({ letter, subTitle: title, ...(lukket ? { subLukket: true } : {}) });
+  const was = old.subItems ?? [];
+  const left = new Set(was);
+  const take = (found: VersionSubItem | undefined) => (found && left.delete(found) ? found : undefined);
+  const is = now.subItems ?? [];
+  const pairs = is.map((n) => take(was.find((o) => left.has(o) && o.title === n.title)));
+  is.forEach((n, i) => (pairs[i] ??= take(was.find((o) => left.has(o) && o.letter === n.letter))));
+  const changes = is.flatMap((n, i): Change[] => {
+    const o = pairs[i];
+    if (!o) return [{ type: 'sub-item-added', ...item, ...sub(n) }];
+    const retitled: Change[] =
+      o.title === n.title ? [] : [{ type: 'sub-item-retitled', ...item, ...sub(n), parts: wordChanges(o.title, n.title) }];
+    const text = sectionChanges(o.sections, n.sections, (heading, parts): Change => ({
+      type: 'sub-item-text-changed',
+      ...item,
+      ...sub(n),
+      heading,
+      parts,
+    }));
+    return [...retitled, ...text];
+  });
+  return [...changes, ...[...left].map((o): Change => ({ type: 'sub-item-removed', ...item, ...sub(o) }))];
+}
+
+/** Additions to approved minutes by their place: one more, one fewer, or its words changed. */
+function additionChanges(old: VersionItem, now: VersionItem): Change[] {
+  const item = of(now);
+  const [was, is] = [old.additions ?? [], now.additions ?? []];
+  return [...Array(Math.max(was.length, is.length)).keys()].flatMap((i): Change[] => {
+    const [o, n] = [was[i], is[i]];
+    if (n && !o) return [{ type: 'addition-added', ...item, date: n.date, parts: wordChanges('', n.text) }];
+    if (o && !n) return [{ type: 'addition-removed', ...item, date: o.date, parts: wordChanges(o.text, '') }];
+    if (o && n && (o.text !== n.text || o.date !== n.date))
+      return [{ type: 'addition-changed', ...item, date: n.date, parts: wordChanges(o.text, n.text) }];
+    return [];
+  });
 }
 
 /** Word by word, the spaces kept as they stand (so the text reads back whole). */
@@ -146,21 +210,36 @@ function wordChanges(was: string, is: string): TextPart[] {
   }));
 }
 
+/**
+ * Attachments paired by what they are, not their number (a sub-item's are numbered in it, and a
+ * number moves when one is added before): the same sub-item and file, else title, else number.
+ */
 function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
   const item = of(now);
-  const { number } = now;
-  type Bilag = VersionItem['bilag'][number];
-  const name = (b: Bilag, was?: Bilag) => ({
-    attachment: `${number}.${b.number}${b.title ? ` ${b.title}` : ''}`,
-    ...(b.lukket || was?.lukket ? { closed: { number: `${number}.${b.number}` } } : {}),
-  });
+  type Attachment = VersionItem['bilag'][number];
+  const name = (number: number, b: Attachment, was?: Attachment) => {
+    const ref = `${number}${b.subItem ?? ''}.${b.number}`;
+    return { attachment: `${ref}${b.title ? ` ${b.title}` : ''}`, ...(b.lukket || was?.lukket ? { closed: { number: ref } } : {}) };
+  };
+  const left = new Set(old.bilag);
+  const same = (key: (b: Attachment) => unknown) => (b: Attachment) => (o: Attachment) =>
+    left.has(o) && o.subItem === b.subItem && key(b) !== undefined && key(o) === key(b);
+  const ways = [same((b) => b.file), same((b) => b.title), same((b) => b.number)];
+  // Each way over all of them before the next: a number is the last resort, once files and titles have found theirs.
+  const pairs = new Map<Attachment, Attachment>();
+  for (const way of ways)
+    for (const b of now.bilag.filter((n) => !pairs.has(n))) {
+      const was = old.bilag.find(way(b));
+      if (!was) continue;
+      pairs.set(b, was);
+      left.delete(was);
+    }
   const changes: Change[] = [];
   for (const b of now.bilag) {
-    const was = old.bilag.find((o) => o.number === b.number);
-    if (!was) changes.push({ type: 'attachment-added', ...item, ...name(b) });
-    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, ...name(b, was) });
+    const was = pairs.get(b);
+    if (!was) changes.push({ type: 'attachment-added', ...item, ...name(now.number, b) });
+    else if (was.sha256 !== b.sha256) changes.push({ type: 'attachment-replaced', ...item, ...name(now.number, b, was) });
   }
-  for (const b of old.bilag.filter((o) => !now.bilag.some((n) => n.number === o.number)))
-    changes.push({ type: 'attachment-removed', ...item, ...name(b) });
+  for (const b of left) changes.push({ type: 'attachment-removed', ...item, ...name(old.number, b) });
   return changes;
 }

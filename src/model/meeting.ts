@@ -42,6 +42,11 @@ export interface Meeting {
   items: Item[];
   /** A tillægsdagsorden's number (1, 2 ...): its items are those added in it. */
   addendum?: number;
+  /**
+   * An agenda that went out and has changed since: the day of the correction, and whether the public
+   * version changed too (else it says nothing of it: a change inside a closed item is not told the public).
+   */
+  correction?: { date: string; public: boolean };
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
   /** The approvals the Godkendelsesside shows; none in the version the members approve, where it is not yet filled in. */

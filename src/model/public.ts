@@ -15,6 +15,7 @@ export function publicVersion(meeting: Meeting): Meeting {
     audience: 'offentlig',
     items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item, closedTitle))),
     approval: meeting.approval && publicApprovals(meeting.approval),
+    correction: meeting.correction?.public ? meeting.correction : undefined,
   };
 }
 

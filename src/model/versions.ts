@@ -1,4 +1,4 @@
-import type { Item, Meeting } from './meeting.js';
+import type { Item, Meeting, SubItem } from './meeting.js';
 
 // What of a meeting's document a reader compares between two versions: each item's number, title,
 // the text of its sections and its attachments with their files' SHA-256. Plain data, so the version
@@ -10,14 +10,30 @@ export interface VersionItem {
   lukket: boolean;
   /** Each section with text, by its heading in the document, its text as the clerk wrote it (Markdown). */
   sections: Array<{ heading: string; text: string }>;
-  /** Each attachment by its number: its title (none for a closed one in the public version), its file's SHA-256, whether it is closed (or its item). */
-  bilag: Array<{ number: number; title?: string; sha256?: string; lukket?: boolean }>;
+  /**
+   * Each attachment by its number (a sub-item's with its letter): its title (none for a closed one in
+   * the public version), its file (`fil:`, which with the title tells one attachment from another), its SHA-256, and whether it is closed (or its item).
+   */
+  bilag: Array<{ number: number; subItem?: string; title?: string; file?: string; sha256?: string; lukket?: boolean }>;
+  /** The sub-items (underpunkter), where the item has any: each by its letter, its title and its sections. */
+  subItems?: VersionSubItem[];
+  /** The additions to approved minutes (tilføjelser), where the item has any: each by its day, and its text. */
+  additions?: Array<{ date: string; text: string }>;
+}
+
+export interface VersionSubItem {
+  letter: string;
+  title: string;
+  lukket: boolean;
+  sections: Array<{ heading: string; text: string }>;
 }
 
 export interface DocumentVersion {
   kind: Meeting['kind'];
   audience: Meeting['audience'];
   date: string;
+  /** The day of the correction its front page gives (Rettet dagsorden), where it says so. */
+  rettet?: string;
   items: VersionItem[];
 }
 
@@ -30,6 +46,7 @@ export function versionOf(meeting: Meeting, hashes: Record<string, string>, deci
     kind: meeting.kind,
     audience: meeting.audience,
     date: meeting.date,
+    ...(meeting.kind === 'dagsorden' && meeting.correction ? { rettet: meeting.correction.date } : {}),
     items: meeting.items.map((item) => versionItem(item, hashes, decisionHeading)),
   };
 }
@@ -48,9 +65,18 @@ function versionItem(item: Item, hashes: Record<string, string>, decisionHeading
     sections: [...sections, ...decision].filter((s) => s.text.trim() !== ''),
     bilag: item.bilag.map((b) => ({
       number: b.number,
+      ...(b.subItem === undefined ? {} : { subItem: b.subItem }),
       ...(b.title === undefined ? {} : { title: b.title }),
-      ...(b.file ? { sha256: hashes[b.file.path] } : {}),
+      ...(b.file ? { file: b.file.path, sha256: hashes[b.file.path] } : {}),
       ...(b.lukket || item.lukket ? { lukket: true } : {}),
     })),
+    // Only where there are any, so a version kept before sub-items and additions were compared reads the same.
+    ...(item.subItems.length > 0 ? { subItems: item.subItems.map(versionSubItem) } : {}),
+    ...(item.additions.length > 0 ? { additions: item.additions.map((a) => ({ date: a.date, text: a.text.text })) } : {}),
   };
+}
+
+function versionSubItem(sub: SubItem): VersionSubItem {
+  const sections = sub.sections.map((s) => ({ heading: s.heading, text: [s.before, s.text?.text, s.after].filter(Boolean).join('\n\n') }));
+  return { letter: sub.letter, title: sub.title, lukket: sub.lukket, sections: sections.filter((s) => s.text.trim() !== '') };
 }

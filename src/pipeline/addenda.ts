@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MeetingSources } from '../input/sources.js';
 import { documentsOf } from '../model/addenda.js';
 import type { Meeting } from '../model/meeting.js';
-import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
+import { isSentItem, readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
 import { InputError, type Finding } from '../shared/errors.js';
 import { combinedPdfPath, defaultPdfPath } from './document.js';
 
@@ -12,9 +12,15 @@ import { combinedPdfPath, defaultPdfPath } from './document.js';
  * it (moved between the agenda and an addendum, the members would hold it twice or not at all).
  */
 export async function checkAddenda(sources: MeetingSources, meeting: Meeting): Promise<void> {
+  const findings = await addendaFindings(sources, meeting);
+  if (findings.length > 0) throw new InputError(findings);
+}
+
+/** What checkAddenda refuses, each at its place in the meeting file: for `agenda check` and the preview, with every other finding. */
+export async function addendaFindings(sources: MeetingSources, meeting: Meeting): Promise<Finding[]> {
   const entries = sources.meeting.punkter ?? [];
   const log = await readSendLog(sendLogFile(sources.folder.dir, sources.date));
-  if (!entries.some((e) => e.tillæg) && !log.some((e) => e.punkter)) return;
+  if (!entries.some((e) => e.tillæg) && !log.some((e) => e.punkter)) return [];
   // Before the meeting and after it, the same documents: the minutes are checked as the agenda and addenda they were.
   const documents = documentsOf({ ...meeting, kind: 'dagsorden' });
   const at = (index: number, key: string[], message: string): Finding => {
@@ -31,21 +37,29 @@ export async function checkAddenda(sources: MeetingSources, meeting: Meeting): P
   }
   for (const sent of documents) {
     const entry = sentDocument(log, sent);
-    for (const title of entry?.punkter ?? []) {
-      const now = documents.find((d) => d.items.some((i) => i.title === title));
-      const index = entries.findIndex((e) => e.titel === title && e.fast === undefined);
-      if (!now || now === sent || index < 0) continue;
+    for (const item of entry?.punkter ?? []) {
+      // Where it stands now: by its case number where it went out with one (a title may be corrected since), else its title.
+      const held = documents.filter((d) => d.items.some((i) => isSentItem(item, i)));
+      const index = entries.findIndex((e) => e.fast === undefined && isSentItem(item, { title: e.titel, sag: e.sag }));
+      const [now] = held;
+      if (!now || held.includes(sent) || index < 0) continue;
+      const title = entries[index]?.titel ?? '';
       const message = `${title} went out in ${entry?.dokument}, sent already; it cannot be moved to ${fileNames(now)[0]}: put tillæg back as it was, or take it up at another meeting`;
       findings.push(at(index, entries[index]?.tillæg ? ['tillæg'] : [], message));
     }
   }
-  if (findings.length > 0) throw new InputError(findings);
+  return findings;
 }
 
 /** The last time the document, alone or combined with its attachments, went out. */
 export function sentDocument(log: SendLogEntry[], document: Meeting): SendLogEntry | undefined {
+  return sentEntries(log, document).at(-1);
+}
+
+/** Every message the document, alone or combined with its attachments, went out in, in order. */
+export function sentEntries(log: SendLogEntry[], document: Meeting): SendLogEntry[] {
   const names = fileNames(document);
-  return log.findLast((e) => e.sendt && names.includes(e.dokument));
+  return log.filter((e) => e.sendt && names.includes(e.dokument));
 }
 
 /** The names a document goes out under: alone, and combined with its attachments. */

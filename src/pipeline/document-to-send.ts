@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inputsFingerprint, withApprovals } from './fingerprint.js';
+import { inputsFingerprint, withApprovals, withCorrectionMark } from './fingerprint.js';
 import { meetingTakesUpCases } from './case-history.js';
 import type { Meeting } from '../model/meeting.js';
 import { filedAttachments } from '../model/attachments.js';
@@ -36,7 +36,7 @@ export async function documentToSend(
   const usual = attachments ? combinedPdfPath(meeting) : defaultPdfPath(meeting);
   const file = shown.suffix ? usual.replace(/\.pdf$/, shown.suffix) : usual;
   const own = await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting));
-  const inputs = withApprovals(withAttachments(own, attachments), shown.approvals);
+  const inputs = withCorrectionMark(withApprovals(withAttachments(own, attachments), shown.approvals), meeting);
   const existing = await earlierPdf(file, inputs);
   if (existing?.unchanged) return { file, bytes: existing.bytes, built: false, changedAfterBuild: false };
   await buildPdf(meeting, file, browser(), inputs, attachments);

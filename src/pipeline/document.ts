@@ -6,6 +6,7 @@ import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
 import type { Audience, DocumentKind, Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
+import { documentsOf } from '../model/addenda.js';
 import { headingTexts } from '../pdf/headings.js';
 import { printWithContents } from '../pdf/paginate.js';
 import { finishPdf } from '../pdf/postprocess.js';
@@ -39,6 +40,11 @@ export async function readMeeting(
 export async function meetingFor(sources: MeetingSources, audience: Audience): Promise<Meeting> {
   const history = takesUpCases(sources) ? await repositoryMeetings(sources.folder.root, sources.folder) : [];
   return versionFor(buildMeeting(sources, history), audience);
+}
+
+/** The documents the audience's version of the meeting is made into: the agenda and its addenda, or the minutes. */
+export async function documentsFor(sources: MeetingSources, audience: Audience): Promise<Meeting[]> {
+  return documentsOf(await meetingFor(sources, audience));
 }
 
 /** The meeting as the audience may see it: the members' version holds everything, the public one nothing closed. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { readInputFile } from '../input/read-file.js';
 import path from 'node:path';
-import type { Audience } from '../model/meeting.js';
+import type { Audience, Meeting } from '../model/meeting.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
@@ -154,6 +154,15 @@ async function regularFileBytes(file: string): Promise<Uint8Array | undefined> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   return readInputFile(file, info.size).catch(() => undefined);
+}
+
+/**
+ * A document's fingerprint with its mark as corrected (Rettet dagsorden), which an attachment replaced
+ * since sending gives an agenda whose own inputs do not count the file. The day is not counted: the
+ * PDF made and sent keeps the day it says.
+ */
+export function withCorrectionMark(inputs: string, document: Pick<Meeting, 'kind' | 'correction'>): string {
+  return document.kind === 'dagsorden' && document.correction ? createHash('sha256').update(`${inputs}\0rettet`).digest('hex') : inputs;
 }
 
 /** A document's fingerprint with the approvals it shows (publicMinutes, approvalVersions): a new approval prints it anew. */

@@ -10,14 +10,16 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { fingerprintsOnce, withApprovals, type Fingerprints } from './fingerprint.js';
+import { fingerprintsOnce, withApprovals, withCorrectionMark, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { openAttachments, withAttachments } from './combine.js';
 import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
 import { checkAddenda } from './addenda.js';
+import { withCorrection } from './correction.js';
 import { documentsOf } from '../model/addenda.js';
 import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting, versionFor } from './document.js';
 import { approvalsOf, approvalVersions } from './approval.js';
+import { sendLogFile } from '../send/send-log.js';
 
 export interface DocumentResult {
   /** The committee's id, where the repository has several. */
@@ -82,7 +84,10 @@ export function meetingBuilder(
     const kept = await keptUnread(request, folder, date, audiences, fingerprints);
     if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
-      .then(async (r) => (await checkAddenda(r.sources, r.meeting), r))
+      .then(async (r) => {
+        await checkAddenda(r.sources, r.meeting);
+        return { ...r, meeting: await withCorrection(folder.dir, r.meeting, { libreoffice: request.libreoffice }) };
+      })
       .catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
@@ -95,7 +100,7 @@ export function meetingBuilder(
         : undefined;
       if (attachments instanceof AgendaError) return { error: attachments };
       const own = await fingerprints(folder.dir, date, version.audience, meetingTakesUpCases(read.meeting));
-      const inputs = withApprovals(withAttachments(own, attachments), approvals);
+      const inputs = withCorrectionMark(withApprovals(withAttachments(own, attachments), approvals), version);
       if (await keeps(request, pdf, inputs)) return { pdf, kept: true };
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
       // version guesses its headings from its own layout: where closed text is left out of the public
@@ -174,7 +179,8 @@ async function keptUnread(
     const candidates = request.out ? [request.out] : pdfPathsBeforeReading(folder, date, audience, request.outDir);
     const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
     const pdf = await firstKeptAsMade(candidates, inputs);
-    if (!pdf) return undefined;
+    // An agenda sent may have been corrected since by a file its fingerprint does not count (Rettet dagsorden): it is read.
+    if (!pdf || (pdf === candidates[0] && existsSync(sendLogFile(folder.dir, date)))) return undefined;
     kept.push({ audience, pdf });
   }
   return kept;

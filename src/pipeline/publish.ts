@@ -12,6 +12,7 @@ import { authorityOf } from '../model/merge.js';
 import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
 import { historyOnce, type HistoryReader } from './case-history.js';
 import { checkAddenda } from './addenda.js';
+import { withCorrection } from './correction.js';
 import { approvalsOf, publicMinutes } from './approval.js';
 import { documentsOf } from '../model/addenda.js';
 import type { PrintJob } from './batch.js';
@@ -63,7 +64,7 @@ export interface PublishResult extends WriteLog {
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const history = historyOnce();
-  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
+  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history, request)));
   const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
@@ -168,14 +169,16 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
 };
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
-async function readCommittee(dir: string, history: HistoryReader): Promise<ReadCommittee> {
+async function readCommittee(dir: string, history: HistoryReader, office: OfficeSettings): Promise<ReadCommittee> {
   const shared = await checkShared(dir);
   const findings = [...shared.findings];
   const meetings: Meeting[] = [];
   for (const date of await meetingDates(dir)) {
     try {
-      const { meeting, sources, warnings } = await readMeeting(dir, date, shared, history);
-      await checkAddenda(sources, meeting);
+      const read = await readMeeting(dir, date, shared, history);
+      const { sources, warnings } = read;
+      await checkAddenda(sources, read.meeting);
+      const meeting = await withCorrection(dir, read.meeting, office);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
       meetings.push(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).version);
@@ -280,8 +283,9 @@ function entryRevisions(
     return content;
   };
   return new Map(
-    meetings.map(({ meeting, pdf }) => {
-      const own = attachmentsOf(meeting).map((a) => said(a.file));
+    meetings.map(({ meeting, pdf, addenda }) => {
+      // An addendum published is an update of its meeting's entry: what the entry links says.
+      const own = [...attachmentsOf(meeting).map((a) => said(a.file)), ...addenda.map((a) => said(a.pdf.path))];
       return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([said(pdf.path), ...own].join('\0')), today)] as const;
     }),
   );

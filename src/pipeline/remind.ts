@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readSendLog, sendLogFile } from '../send/send-log.js';
+import { readSendLog, sendLogFile, sentItem } from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { reminderFor } from '../send/message.js';
 import { messageLimitMb, smtpConfig } from '../send/smtp-config.js';
@@ -40,7 +40,7 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
   const versions = await versionsOf(request.dir, meeting, request);
   const keep = () => keepSentVersion(request.dir, request.date, attachment.sha256, versions);
   result.sent = await withSendLock(logFile, async () =>
-    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, keep, titles: meeting.items.map((i) => i.title) }, onEvent),
+    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, keep, items: meeting.items.map(sentItem) }, onEvent),
   );
   return result;
 }

@@ -11,7 +11,17 @@ import { Mailer } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { keepSentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
-import { lastOtherVersion, lastSent, readSendLog, sendLogFile, writeSendLog, type SendLogEntry } from '../send/send-log.js';
+import {
+  lastOtherVersion,
+  lastSent,
+  readSendLog,
+  sendLogFile,
+  sentItem,
+  versionNumber,
+  writeSendLog,
+  type SendLogEntry,
+  type SentItem,
+} from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
@@ -20,6 +30,7 @@ import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
+import { withCorrection } from './correction.js';
 import { documentsOf } from '../model/addenda.js';
 import { approvalsOf } from './approval.js';
 
@@ -82,8 +93,9 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const { dir } = folder;
   const { sources, warnings } = await readMeetingSources(folder, date);
   onEvent({ type: 'warnings', findings: warnings });
-  const whole = await meetingFor(sources, 'medlemmer');
-  await checkAddenda(sources, whole);
+  const read = await meetingFor(sources, 'medlemmer');
+  await checkAddenda(sources, read);
+  const whole = await withCorrection(dir, read, request);
   // Minutes a member approved whose text changed since, otherwise than by an addition, are refused as
   // a build and `agenda godkend` refuse them: the approval would be of text the members never got.
   await approvalsOf(dir, { sources, meeting: whole });
@@ -114,7 +126,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
     // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
     const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, titles: meeting.items.map((i) => i.title) }, onEvent);
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, items: meeting.items.map(sentItem) }, onEvent);
     if (result.sent > 0 && !request.to) {
       if (!(await hasArchive(dir, date))) {
         await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
@@ -196,7 +208,7 @@ function notYetSent(
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; titles: string[]; keep: () => Promise<void> },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; items: SentItem[]; keep: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
@@ -205,13 +217,15 @@ export async function deliver(
     // What this version said, kept for agenda diff once the server answers.
     await run.keep();
     let sent = 0;
+    const version = versionNumber(run.log, attachment.filename, attachment.sha256);
     for (const { recipient, letter } of due) {
       const entry = {
         tid: new Date().toISOString(),
         til: recipient.email,
         dokument: attachment.filename,
         sha256: attachment.sha256,
-        punkter: run.titles,
+        punkter: run.items,
+        version,
       };
       run.log.push({ ...entry, sendt: false, påbegyndt: true });
       await writeSendLog(run.logFile, run.log);

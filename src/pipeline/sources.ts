@@ -4,8 +4,11 @@ import type { MeetingSources } from '../input/sources.js';
 import { isError, type Finding } from '../shared/errors.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
+import { addendumNumbers, addendumOf } from '../model/addenda.js';
+import type { Meeting } from '../model/meeting.js';
 import { selectTargets } from './select.js';
 import type { OfficeSettings } from './office.js';
+import { addendaFindings } from './addenda.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -14,6 +17,16 @@ export interface CheckReport {
   findings: Finding[];
   errors: number;
   warnings: number;
+  /** Each meeting's tillægsdagsordener (addenda): which items form each. */
+  addenda: Addendum[];
+}
+
+export interface Addendum {
+  /** The meeting file. */
+  file: string;
+  date: string;
+  number: number;
+  items: Array<{ number: number; title: string }>;
 }
 
 /**
@@ -30,6 +43,7 @@ export async function checkCommittee(
   const targets = await selectTargets(folders, dates, dates.length === 0);
   const findings: Finding[] = [];
   const files: string[] = [];
+  const addenda: Addendum[] = [];
   for (const folder of folders) {
     const shared = await checkShared(folder);
     const own = targets.filter((t) => t.folder === folder);
@@ -37,7 +51,12 @@ export async function checkCommittee(
     for (const { date } of own) {
       const checked = await checkMeeting(date, shared);
       findings.push(...checked.findings);
-      if (checked.sources) findings.push(...(await attachmentsOf(folder.dir, checked.sources, office)));
+      if (!checked.sources) continue;
+      const meeting = buildMeeting(checked.sources);
+      const refused = await addendaFindings(checked.sources, meeting);
+      findings.push(...(await attachmentsOf(folder.dir, meeting, office)), ...refused);
+      // The addenda as build would make them; none where build would refuse them.
+      if (refused.length === 0) addenda.push(...addendaIn(checked.sources.source?.file ?? meetingFile(folder.dir, date), meeting));
     }
     files.push(
       ...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])),
@@ -45,12 +64,21 @@ export async function checkCommittee(
     );
   }
   const errors = findings.filter(isError).length;
-  return { files, findings, errors, warnings: findings.length - errors };
+  return { files, findings, errors, warnings: findings.length - errors, addenda };
+}
+
+/** Which items form each of the meeting's addenda, as build makes them. */
+function addendaIn(file: string, meeting: Meeting): Addendum[] {
+  return addendumNumbers(meeting).map((number) => ({
+    file,
+    date: meeting.date,
+    number,
+    items: addendumOf(meeting, number).items.map((i) => ({ number: i.number, title: i.title })),
+  }));
 }
 
 /** Every `fil` a meeting names, opened as a build opens it (pdf-lib is loaded only for a meeting that has one). */
-async function attachmentsOf(dir: string, sources: MeetingSources, office: OfficeSettings): Promise<Finding[]> {
-  const meeting = buildMeeting(sources);
+async function attachmentsOf(dir: string, meeting: Meeting, office: OfficeSettings): Promise<Finding[]> {
   if (!meeting.items.some((i) => i.bilag.some((b) => b.file))) return [];
   const { attachmentFindings } = await import('./combine.js');
   return attachmentFindings(dir, meeting, office);
@@ -63,7 +91,9 @@ export async function checkMeetingSources(
 ): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
   const shared = await checkShared(committee);
   const meeting = await checkMeeting(date, shared);
-  return { findings: [...shared.findings, ...meeting.findings], sources: meeting.sources };
+  const addenda = meeting.sources ? await addendaFindings(meeting.sources, buildMeeting(meeting.sources)) : [];
+  // An addendum refused is an error as build's: no document is made from these sources.
+  return { findings: [...shared.findings, ...meeting.findings, ...addenda], sources: addenda.length > 0 ? undefined : meeting.sources };
 }
 
 /** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */

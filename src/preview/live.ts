@@ -1,7 +1,8 @@
 import { Buffer } from 'node:buffer';
 import type { MeetingSources } from '../input/sources.js';
 import type { Audience } from '../model/meeting.js';
-import { meetingFor, printMeeting } from '../pipeline/document.js';
+import { concatenatePdfs } from '../pdf/concatenate.js';
+import { documentsFor, printMeeting } from '../pipeline/document.js';
 import { checkMeetingSources } from '../pipeline/sources.js';
 import { AgendaError, formatFinding, isError, messageOf, sortFindings } from '../shared/errors.js';
 import type { HeadingPages } from '../shared/printable.js';
@@ -22,8 +23,8 @@ type Listener = (state: PreviewState) => void;
 interface Rendering {
   version: number;
   pdf?: Uint8Array;
-  /** Where the last print's headings are: where the next one's most likely are too. */
-  headings?: HeadingPages;
+  /** Where the last print's headings are, each document's: where the next one's most likely are too. */
+  headings: HeadingPages[];
   /** Made from older sources than the last read: printed again once someone looks. */
   stale: boolean;
   listeners: Set<Listener>;
@@ -99,10 +100,16 @@ export class LiveDocument {
     for (const audience of audiences) {
       const rendering = this.rendering(audience);
       try {
-        const { pdf, headings } = await this.printer.run(async (page) =>
-          printMeeting(page, await meetingFor(sources, audience), undefined, undefined, undefined, rendering.headings),
-        );
-        rendering.headings = headings;
+        // The documents a build makes: the agenda and its tillægsdagsordener (addenda), one after the other; or the minutes.
+        const documents = await documentsFor(sources, audience);
+        const printed = await this.printer.run(async (page) => {
+          const each = [];
+          for (const [i, document] of documents.entries())
+            each.push(await printMeeting(page, document, undefined, undefined, undefined, rendering.headings[i]));
+          return each;
+        });
+        rendering.headings = printed.map((p) => p.headings);
+        const pdf = await concatenatePdfs(printed.map((p) => p.pdf));
         // The same meeting gives the same bytes: a save that changed nothing printed leaves the page be.
         if (rendering.pdf === undefined || !Buffer.from(pdf).equals(rendering.pdf)) rendering.version++;
         rendering.pdf = pdf;
@@ -114,7 +121,7 @@ export class LiveDocument {
 
   private rendering(audience: Audience): Rendering {
     let rendering = this.renderings.get(audience);
-    if (!rendering) this.renderings.set(audience, (rendering = { version: 0, stale: true, listeners: new Set() }));
+    if (!rendering) this.renderings.set(audience, (rendering = { version: 0, stale: true, listeners: new Set(), headings: [] }));
     return rendering;
   }
 

@@ -22,6 +22,8 @@ export interface FeedEntry {
   /** Its meeting's page and its PDF, as the site links to them. */
   page: string;
   pdf: { href: string; length: number };
+  /** The meeting's tillægsdagsordener (addenda), each with its name: links of the entry, which each one published updates. */
+  addenda: Array<{ title: string; href: string; length: number }>;
 }
 
 export interface Feed {
@@ -59,6 +61,14 @@ export function atomFeed(feed: Feed, entries: FeedEntry[]): string {
     element.ele('updated').txt(entry.updated);
     element.ele('link', { rel: 'alternate', type: 'text/html', href: entry.page });
     element.ele('link', { rel: 'enclosure', type: 'application/pdf', href: entry.pdf.href, length: String(entry.pdf.length) });
+    for (const addendum of entry.addenda)
+      element.ele('link', {
+        rel: 'related',
+        type: 'application/pdf',
+        href: addendum.href,
+        length: String(addendum.length),
+        title: addendum.title,
+      });
   }
   return root.end({ prettyPrint: true }) + '\n';
 }

@@ -265,7 +265,7 @@ const atomType = 'application/atom+xml';
 function feedEntry(
   map: SiteMap,
   committee: PublishedCommittee,
-  { meeting, pdf }: PublishedMeeting,
+  { meeting, pdf, addenda }: PublishedMeeting,
   link: (sitePath: string) => string,
   updated: Map<string, string>,
 ): FeedEntry {
@@ -281,6 +281,11 @@ function feedEntry(
     updated: entryUpdated,
     page,
     pdf: { href: link(pdf.path), length: pdf.bytes.byteLength },
+    addenda: addenda.map((a) => ({
+      title: kindWord(addendumOf(meeting, a.number)),
+      href: link(a.pdf.path),
+      length: a.pdf.bytes.byteLength,
+    })),
   };
 }
 

@@ -10,10 +10,9 @@ import { cssString, documentName, fill, styledDate } from './wording.js';
 // What changed in a meeting's document, in the house's words: one line per change (the mail of a
 // corrected version lists them), and a page with the words added and removed marked (agenda diff).
 
-type Words = HouseStyle['ord'];
-
 /** "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret". */
-export function changeLine(words: Words, change: Change): string {
+export function changeLine(style: HouseStyle, change: Change): string {
+  const words = style.ord;
   const number = String(change.number);
   const titel = change.title;
   switch (change.type) {
@@ -33,6 +32,32 @@ export function changeLine(words: Words, change: Change): string {
       return fill(words.bilag_fjernet, { nummer: number, bilag: change.attachment });
     case 'attachment-replaced':
       return fill(words.bilag_erstattet, { nummer: number, bilag: change.attachment });
+    default:
+      return partLine(style, change);
+  }
+}
+
+/** A sub-item's change ("a. Kloakering af Nørregade"), or an addition's (by its day). */
+function partLine(style: HouseStyle, change: Change): string {
+  const words = style.ord;
+  const nummer = String(change.number);
+  const underpunkt = 'letter' in change ? `${change.letter}. ${change.subTitle}` : '';
+  const dato = 'date' in change ? styledDate(style, 'titel', change.date) : '';
+  switch (change.type) {
+    case 'sub-item-added':
+      return fill(words.underpunkt_tilføjet, { nummer, underpunkt });
+    case 'sub-item-removed':
+      return fill(words.underpunkt_fjernet, { nummer, underpunkt });
+    case 'sub-item-retitled':
+      return fill(words.underpunkt_titel_ændret, { nummer, underpunkt });
+    case 'sub-item-text-changed':
+      return fill(words.underpunkt_ændret, { nummer, underpunkt, afsnit: change.heading });
+    case 'addition-added':
+      return fill(words.tilføjelse_tilføjet, { nummer, dato });
+    case 'addition-removed':
+      return fill(words.tilføjelse_fjernet, { nummer, dato });
+    default:
+      return fill(words.tilføjelse_ændret, { nummer, dato });
   }
 }
 
@@ -67,7 +92,7 @@ export function renderChanges(meeting: Meeting, changes: Change[], from: Version
     heading,
     style,
     since: fill(words.ændret_siden, { fra: versionName(meeting.style, from) }),
-    changes: changes.map((c) => ({ line: changeLine(words, c), parts: 'parts' in c ? c.parts : undefined })),
+    changes: changes.map((c) => ({ line: changeLine(meeting.style, c), parts: 'parts' in c ? c.parts : undefined })),
     addedMark: words.tilføjet,
     removedMark: words.fjernet,
     none: words.ingen_ændringer,

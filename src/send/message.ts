@@ -72,9 +72,13 @@ function mailTitle(meeting: Meeting, change: Change): string {
   return item ? publicTitle(item, meeting.style.ord.lukket_punkt) : meeting.style.ord.lukket_punkt;
 }
 
-function mailChange(meeting: Meeting, change: Change): Change {
+/** A change as a mail may name it: a closed item, and a closed sub-item, by its public title; a closed attachment by its number. */
+function mailed(meeting: Meeting, change: Change): Change {
   const named = change.lukket ? { ...change, title: mailTitle(meeting, change) } : change;
-  return 'closed' in named && named.closed ? { ...named, attachment: named.closed.number } : named;
+  if ('closed' in named && named.closed) return { ...named, attachment: named.closed.number };
+  if (!('subLukket' in named) || !named.subLukket) return named;
+  const sub = meeting.items.find((i) => i.number === change.number)?.subItems.find((s) => s.letter === named.letter);
+  return { ...named, subTitle: sub?.publicTitle ?? meeting.style.ord.lukket_punkt };
 }
 
 function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { intro: string; lines: string[] } {
@@ -82,6 +86,6 @@ function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { in
   const dato = sentDay(meeting.style, sentAt);
   if (!changes) return { intro: fill(words.rettet_uden_liste, { dato }), lines: [] };
   // A mail is no closed document: a closed item is named by its public title, as the public site names it, a closed attachment by its number.
-  const lines = changes.map((c) => changeLine(words, mailChange(meeting, c)));
+  const lines = changes.map((c) => changeLine(meeting.style, mailed(meeting, c)));
   return { intro: fill(words.rettet_brev, { dato }), lines: lines.length ? lines : [words.ingen_ændringer] };
 }

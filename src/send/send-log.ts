@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { block, flag, list, optional, text } from '../input/fields.js';
+import { block, flag, list, optional, text, wholeNumber } from '../input/fields.js';
 import { readLogFile, writeLogFile } from '../input/log-file.js';
+import type { Item } from '../model/meeting.js';
 
 /**
  * One message: to whom, which document (by name and SHA-256), when, and whether the server took it.
@@ -16,11 +17,27 @@ const entry = block({
   sendt: flag,
   påbegyndt: optional(flag),
   fejl: optional(text),
-  /** The titles of the items the document held: an item that went out in the agenda or an addendum stays in it. */
-  punkter: optional(list(text)),
+  /**
+   * The items the document held, by title, or title and case number (sag), which stays when the title
+   * changes: an item that went out in the agenda or an addendum stays in it.
+   */
+  punkter: optional(list(z.union([text, block({ titel: text, sag: text })]))),
+  /** Which version of the document it was: 1 the first sent, 2 the first corrected one sent, and so on. */
+  version: optional(wholeNumber),
 });
 
 export type SendLogEntry = z.output<typeof entry>;
+export type SentItem = NonNullable<SendLogEntry['punkter']>[number];
+
+/** An item as the log names it: by its case number too, where it has one. */
+export function sentItem(item: Pick<Item, 'title' | 'sag'>): SentItem {
+  return item.sag === undefined ? item.title : { titel: item.title, sag: item.sag };
+}
+
+/** Whether `item` is the one the log names: the same case number where the log has one, else the same title. */
+export function isSentItem(sent: SentItem, item: { title?: string; sag?: string }): boolean {
+  return typeof sent === 'string' ? item.title === sent : item.sag === sent.sag;
+}
 
 /** Beside the meeting: `2023-11-22.sendt.yaml`, committed with it. */
 export function sendLogFile(dir: string, date: string): string {
@@ -41,6 +58,12 @@ export function lastSent(log: SendLogEntry[], to: string, dokument: string, sha2
   return log.findLast(
     (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256,
   );
+}
+
+/** The number of this version of the document: its place among the versions of it sent, or the next. */
+export function versionNumber(log: SendLogEntry[], dokument: string, sha256: string): number {
+  const versions = [...new Set(log.filter((e) => e.sendt && e.dokument === dokument).map((e) => e.sha256))];
+  return (versions.includes(sha256) ? versions.indexOf(sha256) : versions.length) + 1;
 }
 
 /** The last time another version of this document went out. */

@@ -13,25 +13,32 @@ import { writeAtomically } from '../shared/files.js';
 // can tell what changed since: the members' version and the public one (made from the public model,
 // so a public comparison never reads a closed word), by the SHA-256 of the PDF that went out.
 
+const sections = z.array(z.strictObject({ heading: z.string(), text: z.string() }));
+
 const version = z.strictObject({
   kind: z.enum(['dagsorden', 'tillægsdagsorden', 'referat']),
   audience: z.enum(['medlemmer', 'offentlig']),
   date: z.string(),
+  rettet: z.string().optional(),
   items: z.array(
     z.strictObject({
       number: wholeNumber,
       title: z.string(),
       lukket: flag,
-      sections: z.array(z.strictObject({ heading: z.string(), text: z.string() })),
-      // lukket: the attachment or its item is closed, so a mail names it by its number alone (versions kept before it was recorded lack it).
+      sections,
       bilag: z.array(
         z.strictObject({
           number: wholeNumber,
+          subItem: z.string().optional(),
           title: z.string().optional(),
+          file: z.string().optional(),
           sha256: z.string().optional(),
+          // the attachment or its item is closed, so a mail names it by its number alone (versions kept before it was recorded lack it)
           lukket: flag.optional(),
         }),
       ),
+      subItems: z.array(z.strictObject({ letter: z.string(), title: z.string(), lukket: flag, sections })).optional(),
+      additions: z.array(z.strictObject({ date: z.string(), text: z.string() })).optional(),
     }),
   ),
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
 import { closedFixture, markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
-import { startPreview, type RunningPreview } from '../support/preview.js';
+import { fetchOnce, printed, startPreview, type RunningPreview } from '../support/preview.js';
 
 /**
  * The preview of the closed fixture serves the members' document only to whoever has the address it
@@ -20,28 +20,6 @@ let origin: string;
 
 const pdfjs = ['pdfjs/pdf.mjs', 'pdfjs/pdf.worker.mjs', 'pdfjs/pdf_viewer.css'];
 const routes = ['', 'preview.js', 'preview.css', ...pdfjs, 'document.pdf', 'document.pdf?audience=offentlig', 'events'];
-
-interface Answer {
-  status: number;
-  body: Buffer;
-}
-
-/** One request; an event stream is read until it has said `enough`, then left. */
-function fetchOnce(url: string, enough = /^data: /m): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    get(url, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        if (enough.test(Buffer.concat(chunks).toString())) res.destroy();
-      });
-      res.on('close', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
-
-/** An audience's state once its first print is done. */
-const printed = /^data: \{"date":"[\d-]+","version":[1-9]/m;
 
 function textOf(pdf: Buffer): string {
   const file = path.join(dir, `read-${Math.random().toString(36).slice(2)}.pdf`);

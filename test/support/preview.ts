@@ -1,6 +1,7 @@
 // Used by the tests and by npm run bench. What runs in the page is given as text, so this file
 // compiles without the browser's types.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { cliPath } from './cli.js';
@@ -32,6 +33,28 @@ export function startPreview(args: string[], opts: { cwd: string; cli?: string; 
     void exited.then((code) => reject(new Error(`agenda preview ended (${code}) before it served: ${stderr}`)));
   });
 }
+
+export interface Answer {
+  status: number;
+  body: Buffer;
+}
+
+/** One request; an event stream is read until it has said `enough`, then left. */
+export function fetchOnce(url: string, enough = /^data: /m): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (enough.test(Buffer.concat(chunks).toString())) res.destroy();
+      });
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+/** An audience's state once its first print is done. */
+export const printed = /^data: \{"date":"[\d-]+","version":[1-9]/m;
 
 /** What the page shows of the document: `audience version`, e.g. `medlemmer 3`. */
 export async function shown(page: Page): Promise<string> {

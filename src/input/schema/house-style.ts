@@ -106,6 +106,9 @@ const wordShape = {
   tillægsdagsorden_nr: phrase('nummer').describe("The name of a meeting's second and later addendum: Tillægsdagsorden {nummer}."),
   tillægspunkt: text.describe("An added item's mark in the minutes: Punktet blev optaget på dagsordenen som tillægspunkt."),
   tillæg_begrundelse: phrase('begrundelse').describe('Why an added item could not wait, on the item: Begrundelse: {begrundelse}.'),
+  rettet_dagsorden: phrase('dato').describe(
+    "A corrected agenda's front page (changed since it was sent), with the day of the correction: Rettet dagsorden den {dato}.",
+  ),
   sted: text.describe("The front page's label of the room: Sted."),
   dato: text.describe("The front page's label of the date: Dato."),
   start: text.describe("The front page's label of the start time: Start."),
@@ -198,6 +201,19 @@ const wordShape = {
   bilag_erstattet: phrase('nummer', 'bilag').describe(
     'An attachment with another file: Punkt {nummer}: bilag {bilag} er erstattet af en ny fil.',
   ),
+  underpunkt_tilføjet: phrase('nummer', 'underpunkt').describe('A sub-item added: Punkt {nummer}: underpunkt {underpunkt} er tilføjet.'),
+  underpunkt_fjernet: phrase('nummer', 'underpunkt').describe('A sub-item removed: Punkt {nummer}: underpunkt {underpunkt} er fjernet.'),
+  underpunkt_titel_ændret: phrase('nummer', 'underpunkt').describe(
+    "A sub-item's new title: Punkt {nummer}: underpunkt {underpunkt} har fået ny titel.",
+  ),
+  underpunkt_ændret: phrase('nummer', 'underpunkt', 'afsnit').describe(
+    "Words changed in a sub-item's section: Punkt {nummer}, underpunkt {underpunkt}: {afsnit} er ændret.",
+  ),
+  tilføjelse_tilføjet: phrase('nummer', 'dato').describe(
+    'An addition to approved minutes: Punkt {nummer}: tilføjelse af {dato} er tilføjet.',
+  ),
+  tilføjelse_fjernet: phrase('nummer', 'dato').describe('An addition removed: Punkt {nummer}: tilføjelse af {dato} er fjernet.'),
+  tilføjelse_ændret: phrase('nummer', 'dato').describe("An addition's words changed: Punkt {nummer}: tilføjelse af {dato} er ændret."),
   rettet_emne: phrase('emne').describe("A corrected version's mail subject: Rettet: {emne}."),
   rettet_brev: phrase('dato').describe(
     "A corrected version's mail, before its list of changes: Dette er en rettet udgave. Ændret siden den udgave, du fik {dato}:.",
@@ -366,6 +382,11 @@ const absentAtDecision = flag.describe(
   'ja: each decision ends with the line of who is absent, under the word fraværende (or ingen); nej (default): it does not.',
 );
 
+/** Whether the front page of an agenda changed since it was sent says so (ord.rettet_dagsorden). */
+const correctedFrontPage = flag.describe(
+  'ja (default): the front page of an agenda changed since it was sent says so, with the day of the correction (ord.rettet_dagsorden); nej: it does not.',
+);
+
 /** What each key of a house style holds, for the editor, in the whole style and in an override. */
 const about = {
   afsnit: "An item's sections in their order: nøgle, the key a meeting writes it under, and overskrift, its heading.",
@@ -396,6 +417,7 @@ export const houseStyleSchema = block({
   store_forbogstaver: capitalizedDates.default(['forside']),
   sluttid: endTime.default(true),
   underpunkter_i_indhold: subItemsInContents.default(false),
+  rettet_forside: correctedFrontPage.default(true),
 });
 
 /** `husstil:` in kommune.yaml or udvalg.yaml: any part of the house style; `afsnit` replaces the list, the others key by key. */
@@ -414,6 +436,7 @@ export const houseStyleOverrideSchema = block({
   store_forbogstaver: optional(capitalizedDates).describe(capitalizedDates.description ?? ''),
   sluttid: optional(endTime).describe(endTime.description ?? ''),
   underpunkter_i_indhold: optional(subItemsInContents).describe(subItemsInContents.description ?? ''),
+  rettet_forside: optional(correctedFrontPage).describe(correctedFrontPage.description ?? ''),
 });
 
 export type HouseStyleInput = z.output<typeof houseStyleSchema>;
