@@ -91,9 +91,11 @@ function leftOpen(old: VersionItem, members: VersionItem, open: VersionItem): Ve
   const same = (b: Attachment) => (o: Attachment) => o.number === b.number && o.subItem === b.subItem;
   const closedNow = (b: Attachment) => open.bilag.find(same(b))?.title === undefined && members.bilag.some(same(b));
   const bilag = old.bilag.map((b) => (closedNow(b) ? { number: b.number, ...(b.subItem ? { subItem: b.subItem } : {}) } : b));
-  // A sub-item closed since is not in the public version now: the earlier one must not quote it as removed.
+  // A sub-item closed since reads now as the public reads it (its public title, no text): the earlier must not quote it.
   const subClosedNow = (letter: string) => members.subItems?.find((s) => s.letter === letter)?.lukket === true;
-  const subItems = old.subItems?.filter((s) => !subClosedNow(s.letter));
+  const subItems = old.subItems?.flatMap((s) =>
+    subClosedNow(s.letter) ? (open.subItems ?? []).filter((o) => o.letter === s.letter) : [s],
+  );
   return { ...old, sections, bilag, ...(subItems ? { subItems } : {}) };
 }
 
