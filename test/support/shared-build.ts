@@ -1,0 +1,94 @@
+import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, type CliResult } from './cli.js';
+
+/** The suite's folder of shared outputs, which the global setup makes and removes (test/global-setup.ts). */
+export const sharedOutputsVariable = 'TEST_SHARED_OUTPUTS';
+
+export interface SharedOutput {
+  /** The output folder: files made read-only, to read, never to change (copy it first). */
+  out: string;
+  /** The copy of the input it was made from, as `{in}` named it. */
+  input: string;
+  /** The command's exit, stdout and stderr. */
+  run: CliResult;
+}
+
+/**
+ * What the CLI makes of an input of the repository the tests leave as it is (the example meetings/, eksempel/,
+ * a fixture), made once per suite run for every test file that only reads it: the first worker to ask builds
+ * it, holding a lock file (O_EXCL); the other waits for it. `args` name the copy of the input `{in}` and the
+ * output folder `{out}`; the command runs in the copy when `inInput`, else where agenda() runs it. A test of
+ * the build itself (its counts, errors, exit, side effects) keeps a build of its own.
+ */
+export function sharedOutput(source: string, args: string[], { inInput = false } = {}): SharedOutput {
+  const base = path.join(
+    suiteFolder(),
+    createHash('sha256')
+      .update(JSON.stringify([source, args, inInput]))
+      .digest('hex')
+      .slice(0, 16),
+  );
+  const done = path.join(base, 'run.json');
+  if (tryLock(`${base}.lock`)) build(source, args, inInput, base);
+  waitFor(done);
+  const run = JSON.parse(readFileSync(done, 'utf8')) as CliResult;
+  return { out: path.join(base, 'out'), input: path.join(base, 'in', path.basename(source)), run };
+}
+
+/** A writable copy of a shared output, for a test that goes on from it (publishes again into it, changes it). */
+export function copyOut(shared: string, to: string): void {
+  cpSync(shared, to, { recursive: true });
+  for (const entry of readdirSync(to, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o644);
+  }
+}
+
+function suiteFolder(): string {
+  const folder = process.env[sharedOutputsVariable];
+  if (!folder)
+    throw new Error(`${sharedOutputsVariable} is unset: the global setup (test/global-setup.ts) makes the shared outputs' folder`);
+  return folder;
+}
+
+function tryLock(file: string): boolean {
+  try {
+    closeSync(openSync(file, 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function build(source: string, args: string[], inInput: boolean, base: string): void {
+  const input = path.join(base, 'in', path.basename(source));
+  cpSync(path.join(packageRoot, source), input, { recursive: true });
+  const out = path.join(base, 'out');
+  const run = agenda(
+    args.map((arg) => arg.replaceAll('{in}', input).replaceAll('{out}', out)),
+    inInput ? { cwd: input } : {},
+  );
+  readOnly(out);
+  // Written whole, then renamed into place: a waiter that sees run.json sees all of it, and the output before it.
+  writeFileSync(`${base}.run.json`, JSON.stringify(run));
+  renameSync(`${base}.run.json`, path.join(base, 'run.json'));
+}
+
+function readOnly(folder: string): void {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o444);
+  }
+}
+
+/** Waits, blocking this worker (the other one is building), for the builder's last write. */
+function waitFor(file: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; !existsSync(file); waited += 200) {
+    if (waited > 300_000) throw new Error(`no shared output after 5 minutes: ${file}`);
+    Atomics.wait(pause, 0, 0, 200);
+  }
+}
