@@ -185,7 +185,7 @@ function checkReferences(root: string, object: Json, from: string, where: string
 // read it: test/support/shared-build.ts) and again, in a copy of that site, with it (the PDFs are reused).
 const published = {
   meetings: () => sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']),
-  eksempel: () => sharedOutput('eksempel', ['publish', '--out', '{out}'], { inInput: true }),
+  eksempel: () => sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' }),
 };
 const sites = { meetings: path.join(tempDir(), 'site'), eksempel: path.join(tempDir(), 'site') };
 

@@ -27,7 +27,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Only read: the sites as published once for the suite (test/support/shared-build.ts).
-  const repository = sharedOutput('eksempel', ['publish', '--out', '{out}'], { inInput: true });
+  const repository = sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' });
   const example = sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']);
   for (const { run } of [repository, example]) expect(run.status, run.stderr).toBe(0);
   Object.assign(sites, { repository: repository.out, example: example.out });

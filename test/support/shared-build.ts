@@ -1,4 +1,15 @@
-import { chmodSync, closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -20,19 +31,16 @@ export interface SharedOutput {
  * What the CLI makes of an input of the repository the tests leave as it is (the example meetings/, eksempel/,
  * a fixture), made once per suite run for every test file that only reads it: the first worker to ask builds
  * it, holding a lock file (O_EXCL); the other waits for it. `args` name the copy of the input `{in}` and the
- * output folder `{out}`; the command runs in the copy when `inInput`, else where agenda() runs it. A test of
+ * output folder `{out}`; the command runs in `cwd` (`{in}` or `{out}`), else where agenda() runs it. A test of
  * the build itself (its counts, errors, exit, side effects) keeps a build of its own.
  */
-export function sharedOutput(source: string, args: string[], { inInput = false } = {}): SharedOutput {
-  const base = path.join(
-    suiteFolder(),
-    createHash('sha256')
-      .update(JSON.stringify([source, args, inInput]))
-      .digest('hex')
-      .slice(0, 16),
-  );
+export function sharedOutput(source: string, args: string[], { cwd }: { cwd?: '{in}' | '{out}' } = {}): SharedOutput {
+  const key = createHash('sha256')
+    .update(JSON.stringify([source, args, cwd]))
+    .digest('hex');
+  const base = path.join(suiteFolder(), key.slice(0, 16));
   const done = path.join(base, 'run.json');
-  if (tryLock(`${base}.lock`)) build(source, args, inInput, base);
+  if (tryLock(`${base}.lock`)) build(source, args, cwd, base);
   waitFor(done);
   const run = JSON.parse(readFileSync(done, 'utf8')) as CliResult;
   return { out: path.join(base, 'out'), input: path.join(base, 'in', path.basename(source)), run };
@@ -45,6 +53,22 @@ export function copyOut(shared: string, to: string): void {
     if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o644);
   }
 }
+
+/**
+ * A meeting's PDF of an unchanged input (`agenda build DATE --meetings {in} --out {out}/DATE.pdf ...more`), built
+ * once for the suite; `more` may name `{out}` for a file beside it (--html).
+ */
+export function sharedPdf(source: string, date: string, more: string[] = []): SharedOutput & { pdf: string } {
+  const shared = sharedOutput(source, ['build', date, '--meetings', '{in}', '--out', `{out}/${date}.pdf`, ...more]);
+  return { ...shared, pdf: path.join(shared.out, `${date}.pdf`) };
+}
+
+/** The closed content's fixture, as sharedOutput names a source. */
+export const fixtureSource = 'fixtures/lukket';
+
+/** The fixture's public version, built as the clerk does, to its default name under `{out}` and with its HTML beside. */
+export const sharedPublicVersion = () =>
+  sharedOutput(fixtureSource, ['build', '2024-03-06', '--meetings', '{in}', '--public', '--html', 'offentlig.html'], { cwd: '{out}' });
 
 function suiteFolder(): string {
   const folder = process.env[sharedOutputsVariable];
@@ -63,14 +87,13 @@ function tryLock(file: string): boolean {
   }
 }
 
-function build(source: string, args: string[], inInput: boolean, base: string): void {
+function build(source: string, args: string[], cwd: string | undefined, base: string): void {
   const input = path.join(base, 'in', path.basename(source));
   cpSync(path.join(packageRoot, source), input, { recursive: true });
   const out = path.join(base, 'out');
-  const run = agenda(
-    args.map((arg) => arg.replaceAll('{in}', input).replaceAll('{out}', out)),
-    inInput ? { cwd: input } : {},
-  );
+  mkdirSync(out);
+  const named = (arg: string) => arg.replaceAll('{in}', input).replaceAll('{out}', out);
+  const run = agenda(args.map(named), cwd ? { cwd: named(cwd) } : {});
   readOnly(out);
   // Written whole, then renamed into place: a waiter that sees run.json sees all of it, and the output before it.
   writeFileSync(`${base}.run.json`, JSON.stringify(run));
