@@ -77,9 +77,10 @@ describe('a meeting with closed content', () => {
 
 describe('agenda build 2023-09-06 --public', () => {
   it('still reads like the published minutes (fidelity at least 0.97)', () => {
-    const out = path.join(tempDir(), 'm.pdf');
-    expect(agenda(['build', '2023-09-06', '--public', '--out', out]).status).toBe(0);
-    const score = fidelity(out, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
+    // Only read: built once for the suite (test/support/shared-build.ts), publish's too.
+    const { run, pdf } = sharedPdf('meetings', '2023-09-06', ['--public']);
+    expect(run.status, run.stderr).toBe(0);
+    const score = fidelity(pdf, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
     expect(score).toBeGreaterThanOrEqual(0.97);
   });
 });

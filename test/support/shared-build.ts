@@ -40,7 +40,15 @@ export function sharedOutput(source: string, args: string[], { cwd }: { cwd?: '{
     .digest('hex');
   const base = path.join(suiteFolder(), key.slice(0, 16));
   const done = path.join(base, 'run.json');
-  if (tryLock(`${base}.lock`)) build(source, args, cwd, base);
+  if (tryLock(`${base}.lock`)) {
+    try {
+      build(source, args, cwd, base);
+    } catch (error) {
+      // The waiter is told too, instead of waiting out its time: the same failure, as the command's.
+      finish(base, { status: null, stdout: '', stderr: String(error) });
+      throw error;
+    }
+  }
   waitFor(done);
   const run = JSON.parse(readFileSync(done, 'utf8')) as CliResult;
   return { out: path.join(base, 'out'), input: path.join(base, 'in', path.basename(source)), run };
@@ -95,23 +103,27 @@ function build(source: string, args: string[], cwd: string | undefined, base: st
   const named = (arg: string) => arg.replaceAll('{in}', input).replaceAll('{out}', out);
   const run = agenda(args.map(named), cwd ? { cwd: named(cwd) } : {});
   readOnly(out);
-  // Written whole, then renamed into place: a waiter that sees run.json sees all of it, and the output before it.
+  finish(base, run);
+}
+
+/** Written whole, then renamed into place: a waiter that sees run.json sees all of it, and the output before it. */
+function finish(base: string, run: CliResult): void {
+  mkdirSync(base, { recursive: true });
   writeFileSync(`${base}.run.json`, JSON.stringify(run));
   renameSync(`${base}.run.json`, path.join(base, 'run.json'));
 }
 
 function readOnly(folder: string): void {
-  if (!existsSync(folder)) return;
   for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o444);
   }
 }
 
-/** Waits, blocking this worker (the other one is building), for the builder's last write. */
+/** Waits, blocking this worker (the other one is building), for the builder's last write; as long as agenda() lets a command run. */
 function waitFor(file: string): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let waited = 0; !existsSync(file); waited += 200) {
-    if (waited > 300_000) throw new Error(`no shared output after 5 minutes: ${file}`);
+    if (waited > 120_000) throw new Error(`no shared output after 2 minutes: ${file}`);
     Atomics.wait(pause, 0, 0, 200);
   }
 }
