@@ -1,15 +1,28 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sharedOutputsVariable } from './support/shared-build.js';
 
 /**
  * The end-to-end tests run the CLI as users do, from dist/: build it as `npm ci` does before they start,
  * unless dist/ is newer than everything it is built from (CI's `npm ci` has just built it, and a build
  * is some 12 s of CPU); an edit of any of those makes it run again. The tests' type-check is a test of
  * its own (test/unit/types.test.ts), which runs beside the others.
+ *
+ * It also makes the folder of the outputs the test files share (test/support/shared-build.ts), which the
+ * workers inherit by its variable, and removes it at the end. Each project of vitest.config.ts runs this
+ * setup: the first makes the folder, the others find it.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<(() => void) | undefined> {
   if (!distIsFresh()) await run('npm', ['run', '--silent', 'build']);
+  if (process.env[sharedOutputsVariable]) return undefined;
+  const shared = mkdtempSync(path.join(tmpdir(), 'agenda-shared-'));
+  process.env[sharedOutputsVariable] = shared;
+  return () => {
+    rmSync(shared, { recursive: true, force: true });
+    delete process.env[sharedOutputsVariable];
+  };
 }
 
 /** What `npm run build` reads: its code, templates, scripts, settings and the packages it compiles against. */

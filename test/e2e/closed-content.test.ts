@@ -4,22 +4,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
+import { fixtureSource, sharedPdf, sharedPublicVersion } from '../support/shared-build.js';
 import { fidelity } from '../support/fidelity.js';
 import { closedFixture as fixture, markers, spellings } from '../support/markers.js';
 import { pdfByteForms, pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
 
 describe('a meeting with closed content', () => {
-  const dir = tempDir();
-  const members = path.join(dir, 'medlemmer.pdf');
-  const publicPdf = path.join(dir, 'out', '2024-03-06-referat-offentlig.pdf');
+  let members: string;
+  let dir: string;
+  let publicPdf: string;
 
   beforeAll(() => {
-    expect(
-      agenda(['build', '2024-03-06', '--meetings', fixture, '--out', members, '--html', path.join(dir, 'medlemmer.html')]).status,
-    ).toBe(0);
-    const run = agenda(['build', '2024-03-06', '--meetings', fixture, '--public', '--html', 'offentlig.html'], { cwd: dir });
+    // Only read: both versions as built once for the suite (test/support/shared-build.ts), reader-view's too.
+    const shared = sharedPdf(fixtureSource, '2024-03-06');
+    expect(shared.run.status).toBe(0);
+    members = shared.pdf;
+    const { run, out } = sharedPublicVersion();
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('out/2024-03-06-referat-offentlig.pdf');
+    dir = out;
+    publicPdf = path.join(dir, 'out', '2024-03-06-referat-offentlig.pdf');
   });
 
   it('shows every closed part in the members’ version, marked "Lukket"', () => {
@@ -73,9 +77,10 @@ describe('a meeting with closed content', () => {
 
 describe('agenda build 2023-09-06 --public', () => {
   it('still reads like the published minutes (fidelity at least 0.97)', () => {
-    const out = path.join(tempDir(), 'm.pdf');
-    expect(agenda(['build', '2023-09-06', '--public', '--out', out]).status).toBe(0);
-    const score = fidelity(out, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
+    // Only read: built once for the suite (test/support/shared-build.ts), publish's too.
+    const { run, pdf } = sharedPdf('meetings', '2023-09-06', ['--public']);
+    expect(run.status, run.stderr).toBe(0);
+    const score = fidelity(pdf, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
     expect(score).toBeGreaterThanOrEqual(0.97);
   });
 });

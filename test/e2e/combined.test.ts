@@ -6,6 +6,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { closedFileMarkers, closedFixtureWithFiles, encrypt, linkTargets, scanPng, wordBoxes, writePdf } from '../support/attachments.js';
 import { spellings } from '../support/markers.js';
 import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
+import { sharedPdf } from '../support/shared-build.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
 import { contentsEntries } from '../support/contents.js';
@@ -13,10 +14,17 @@ import { outline, pdfByteForms, pdfImages, pdfInfo, pdfPages, type OutlineEntry 
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
 
+/** The meeting's PDF without attachments, to compare with: only read, built once for the suite (test/support/shared-build.ts). */
+function agendaAlone(date: string): string {
+  const { run, pdf } = sharedPdf('meetings', date);
+  expect(run.status, run.stderr).toBe(0);
+  return pdf;
+}
+
 describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   const { dir } = copyOfMeetings();
   const combined = path.join(dir, 'out', '2023-09-06-referat-samlet.pdf');
-  const agendaOnly = path.join(dir, 'agenda.pdf');
+  let agendaOnly: string;
   const files = readdirSync(path.join(packageRoot, 'meetings', 'bilag', '2023-09-06'));
   let pages: string[];
 
@@ -25,7 +33,7 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe('out/2023-09-06-referat-samlet.pdf');
-    expect(agenda(['build', '2023-09-06', '--quiet', '--out', agendaOnly], { cwd: dir }).status).toBe(0);
+    agendaOnly = agendaAlone('2023-09-06');
     pages = pdfPages(combined);
   });
 
@@ -111,7 +119,7 @@ describe("agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item's atta
   const { dir } = copyOfMeetings();
   const combined = path.join(dir, 'out', '2023-11-22-dagsorden-samlet.pdf');
   const appended = path.join(dir, 'appended.pdf');
-  const agendaOnly = path.join(dir, 'agenda.pdf');
+  let agendaOnly: string;
   let pages: string[];
   let items: OutlineEntry[];
   /** The printed "Side N" of a 1-based sheet. */
@@ -123,7 +131,7 @@ describe("agenda build 2023-11-22 --samlet --bilag-efter-punkt: each item's atta
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(agenda(['build', '2023-11-22', '--samlet', '--quiet', '--out', appended], { cwd: dir }).status).toBe(0);
-    expect(agenda(['build', '2023-11-22', '--quiet', '--out', agendaOnly], { cwd: dir }).status).toBe(0);
+    agendaOnly = agendaAlone('2023-11-22');
     pages = pdfPages(combined);
     items = outline(combined).filter((e) => /^\d+\. /.test(e.title));
   });

@@ -58,7 +58,11 @@ describe.skipIf(noSoffice)('hostile office files', () => {
   });
 
   afterAll(async () => {
-    Object.assign(process.env, saved);
+    // Each as it was, unset if it was: the next file of this worker reads them (isolate: false).
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     await new Promise((resolve) => server.close(resolve));
   });
 

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { agenda, tempDir } from '../support/cli.js';
+import { copyOut, sharedOutput } from '../support/shared-build.js';
 import { siteFiles } from '../support/site.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
@@ -180,42 +181,50 @@ function checkReferences(root: string, object: Json, from: string, where: string
   }
 }
 
-// The two example repositories, each published without --url and again with it (the PDFs are reused).
-const rootCopy = copyOfMeetings();
-const eksempel = path.join(tempDir('agenda-eksempel-'), 'eksempel');
+// The two example repositories, each published without --url (once for the suite, shared with other files that
+// read it: test/support/shared-build.ts) and again, in a copy of that site, with it (the PDFs are reused).
+const published = {
+  meetings: () => sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']),
+  eksempel: () => sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' }),
+};
 const sites = { meetings: path.join(tempDir(), 'site'), eksempel: path.join(tempDir(), 'site') };
 
-/** Publishes the example; what publish says of the data without --url. */
-function publish(which: keyof typeof sites, options: string[]): string[] {
+/**
+ * Publishes the example with --url into a copy of the site published without it, from the same input (publish
+ * only reads it), so that its PDFs are reused; what publish says of the data.
+ */
+function publishWithUrl(which: keyof typeof sites, options: string[]): string[] {
+  const { out, input } = published[which]();
+  copyOut(out, sites[which]);
   const run =
     which === 'meetings'
-      ? agenda(['publish', '--meetings', rootCopy.meetings, '--out', sites.meetings, ...options])
-      : agenda(['publish', '--out', sites.eksempel, ...options], { cwd: eksempel });
+      ? agenda(['publish', '--meetings', input, '--out', sites.meetings, ...options])
+      : agenda(['publish', '--out', sites.eksempel, ...options], { cwd: input });
   expect(run.status, run.stderr).toBe(0);
-  return run.stderr.split('\n').filter((line) => line.includes('OParl'));
+  return oparlLines(run.stderr);
 }
 
-beforeAll(() => {
-  cpSync(path.join(packageRoot, 'eksempel'), eksempel, { recursive: true });
-});
+const oparlLines = (stderr: string) => stderr.split('\n').filter((line) => line.includes('OParl'));
 
 describe.each(['meetings', 'eksempel'] as const)('the open data of the example in %s/', (which) => {
   it('without --url: every object valid against OParl 1.1 but for its relative ids, which resolve from their document to files of the site', () => {
-    expect(publish(which, [])).toEqual([
+    const { run, out } = published[which]();
+    expect(run.status, run.stderr).toBe(0);
+    expect(oparlLines(run.stderr)).toEqual([
       expect.stringMatching(/^note: without --url .* OParl clients need absolute ones: publish with --url/),
     ]);
-    const { documents, objects } = checkSite(sites[which], false);
+    const { documents, objects } = checkSite(out, false);
     expect(documents).toBeGreaterThan(10);
     expect(objects).toBeGreaterThan(documents);
-    const system = readJson(path.join(sites[which], 'data', 'index.json'));
+    const system = readJson(path.join(out, 'data', 'index.json'));
     const oparl = 'https://schema.oparl.org/1.1/';
     expect(system).toMatchObject({ type: `${oparl}System`, oparlVersion: oparl, id: 'index.json', body: 'oparl/bodies.json' });
-    const bodies = readJson(path.join(sites[which], 'data', 'oparl', 'bodies.json'));
+    const bodies = readJson(path.join(out, 'data', 'oparl', 'bodies.json'));
     expect(bodies).toMatchObject({ data: [{ system: '../index.json' }], links: { self: 'bodies.json' } });
   });
 
   it('with --url: every object valid against OParl 1.1 with absolute URLs, each fetched by its id from the folder', () => {
-    expect(publish(which, ['--url', url])).toEqual([]);
+    expect(publishWithUrl(which, ['--url', url])).toEqual([]);
     checkSite(sites[which], true);
     const system = readJson(path.join(sites[which], 'data', 'index.json'));
     expect(system).toMatchObject({ id: `${url}data/index.json`, body: `${url}data/oparl/bodies.json` });

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
-import { agenda, tempDir } from '../support/cli.js';
+import { fixtureSource, sharedPdf, sharedPublicVersion } from '../support/shared-build.js';
 import { pdfInfo, pdfPages } from '../support/pdf.js';
 
 interface LabelRange {
@@ -26,20 +25,25 @@ function pageLabels(file: string): string[] {
   });
 }
 
-const fixture = path.join(packageRoot, 'fixtures', 'lukket');
 const warning = 'Indeholder lukkede oplysninger – må ikke offentliggøres';
 const closedMarker = /XQZSECRET\d\d/;
 
 describe('the PDF in a viewer', () => {
-  const dir = tempDir();
-  const agendaPdf = path.join(dir, 'dagsorden.pdf');
-  const members = path.join(dir, 'medlemmer.pdf');
-  const publicPdf = path.join(dir, 'offentlig.pdf');
+  let agendaPdf: string;
+  let members: string;
+  let publicPdf: string;
 
   beforeAll(() => {
-    expect(agenda(['build', '2023-11-22', '--out', agendaPdf, '--quiet']).status).toBe(0);
-    expect(agenda(['build', '2024-03-06', '--meetings', fixture, '--out', members, '--quiet']).status).toBe(0);
-    expect(agenda(['build', '2024-03-06', '--meetings', fixture, '--out', publicPdf, '--public', '--quiet']).status).toBe(0);
+    // Only read: the PDFs as built once for the suite (test/support/shared-build.ts), for other files too.
+    const [agendaBuild, membersBuild, publicBuild] = [
+      sharedPdf('meetings', '2023-11-22'),
+      sharedPdf(fixtureSource, '2024-03-06'),
+      sharedPublicVersion(),
+    ];
+    for (const { run } of [agendaBuild, membersBuild, publicBuild]) expect(run.status, run.stderr).toBe(0);
+    agendaPdf = agendaBuild.pdf;
+    members = membersBuild.pdf;
+    publicPdf = path.join(publicBuild.out, 'out', '2024-03-06-referat-offentlig.pdf');
   });
 
   it('labels each page as it is printed: "Side N" is page N; the front page and the contents apart', () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
+import { sharedPdf } from '../support/shared-build.js';
 import { fidelity } from '../support/fidelity.js';
 import { pdfInfo, pdfOutline, pdfPages, sheetSizes } from '../support/pdf.js';
 
@@ -21,11 +22,13 @@ const items = [
 ];
 
 describe.each(references)('agenda build $date', ({ date, kind, title, seed }) => {
-  const out = path.join(tempDir(), `${date}.pdf`);
+  let out: string;
   const reference = path.join(packageRoot, 'fixtures', 'references', `${date}-${kind.toLowerCase()}.txt`);
 
   beforeAll(() => {
-    const run = agenda(['build', date, '--out', out]);
+    // Only read: the PDF as built once for the suite (test/support/shared-build.ts), for other files too.
+    const { run, pdf } = sharedPdf('meetings', date);
+    out = pdf;
     expect(errorLines(run.stderr)).toEqual([]);
     expect(run.status).toBe(0);
   });

@@ -1,10 +1,11 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
+import { sharedOutput } from '../support/shared-build.js';
 import { htmlPages } from '../support/site.js';
 import { serveFolder } from '../support/static-server.js';
 
@@ -12,11 +13,8 @@ import { serveFolder } from '../support/static-server.js';
 // zoom (the same 320 CSS px, each drawn with 4 device pixels): WCAG 2.1 1.4.10 Reflow. Screenshots of
 // every page go to a folder the log names, to look at.
 
-const repository = path.join(tempDir('agenda-repo-'), 'repo');
-cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
-const municipality = (parse(readFileSync(path.join(repository, 'kommune.yaml'), 'utf8')) as { navn: string }).navn;
-const example = copyOfMeetings();
-const sites = { repository: path.join(tempDir(), 'site'), example: path.join(tempDir(), 'site') };
+const municipality = (parse(readFileSync(path.join(packageRoot, 'eksempel', 'kommune.yaml'), 'utf8')) as { navn: string }).navn;
+const sites = { repository: '', example: '' };
 const screenshots = tempDir('agenda-site-screens-');
 const screens = [
   { name: '320px', viewport: { width: 320, height: 640, deviceScaleFactor: 1 } },
@@ -28,11 +26,11 @@ const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  const runs = [
-    agenda(['publish', '--out', sites.repository, '--json'], { cwd: repository }),
-    agenda(['publish', '--meetings', example.meetings, '--out', sites.example, '--json']),
-  ];
-  for (const run of runs) expect(run.status, run.stderr).toBe(0);
+  // Only read: the sites as published once for the suite (test/support/shared-build.ts).
+  const repository = sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' });
+  const example = sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']);
+  for (const { run } of [repository, example]) expect(run.status, run.stderr).toBe(0);
+  Object.assign(sites, { repository: repository.out, example: example.out });
   servers.push(await serveFolder(sites.repository), await serveFolder(sites.example));
   browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
   console.log(`screenshots of the site at 320 px and at 400 % zoom: ${screenshots}`);

@@ -4,6 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../src/shared/paths.js';
+import { sharedPdf } from '../support/shared-build.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
@@ -181,9 +182,10 @@ describe('agenda plan', () => {
 
 describe('the minutes of 6 September', () => {
   it('say which political meetings were held, and which was cancelled, with the clerk’s remark', () => {
-    const out = path.join(copyOfMeetings().dir, 'm.pdf');
-    expect(agenda(['build', '2023-09-06', '--out', out]).status).toBe(0);
-    const minutes = text(out);
+    // Only read: the minutes as built once for the suite (test/support/shared-build.ts).
+    const { run, pdf } = sharedPdf('meetings', '2023-09-06');
+    expect(run.status, run.stderr).toBe(0);
+    const minutes = text(pdf);
     expect(minutes).toContain('Der blev afholdt ekstraordinært Miljø- og Teknikudvalgsmøde d. 30. august.');
     expect(minutes).toContain('Gruppeformandsmøde d. 5. september var aflyst.');
     expect(minutes).toContain('Der blev afholdt Økonomiudvalgsmøde d. 5. september. Der var bl.a. følgende punkter på dagsordenen.');

@@ -62,7 +62,8 @@ describe('the day a version was sent', () => {
     try {
       expect(sentDay(style, '2023-11-19T23:30:00.000Z')).toBe('20. november 2023');
     } finally {
-      process.env.TZ = machine;
+      if (machine === undefined) delete process.env.TZ;
+      else process.env.TZ = machine;
     }
   });
 });

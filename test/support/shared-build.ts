@@ -1,0 +1,129 @@
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { packageRoot } from '../../src/shared/paths.js';
+import { agenda, type CliResult } from './cli.js';
+
+/** The suite's folder of shared outputs, which the global setup makes and removes (test/global-setup.ts). */
+export const sharedOutputsVariable = 'TEST_SHARED_OUTPUTS';
+
+export interface SharedOutput {
+  /** The output folder: files made read-only, to read, never to change (copy it first). */
+  out: string;
+  /** The copy of the input it was made from, as `{in}` named it. */
+  input: string;
+  /** The command's exit, stdout and stderr. */
+  run: CliResult;
+}
+
+/**
+ * What the CLI makes of an input of the repository the tests leave as it is (the example meetings/, eksempel/,
+ * a fixture), made once per suite run for every test file that only reads it: the first worker to ask builds
+ * it, holding a lock file (O_EXCL); the other waits for it. `args` name the copy of the input `{in}` and the
+ * output folder `{out}`; the command runs in `cwd` (`{in}` or `{out}`), else where agenda() runs it. A test of
+ * the build itself (its counts, errors, exit, side effects) keeps a build of its own.
+ */
+export function sharedOutput(source: string, args: string[], { cwd }: { cwd?: '{in}' | '{out}' } = {}): SharedOutput {
+  const key = createHash('sha256')
+    .update(JSON.stringify([source, args, cwd]))
+    .digest('hex');
+  const base = path.join(suiteFolder(), key.slice(0, 16));
+  const done = path.join(base, 'run.json');
+  if (tryLock(`${base}.lock`)) {
+    try {
+      build(source, args, cwd, base);
+    } catch (error) {
+      // The waiter is told too, instead of waiting out its time: the same failure, as the command's.
+      finish(base, { status: null, stdout: '', stderr: String(error) });
+      throw error;
+    }
+  }
+  waitFor(done);
+  const run = JSON.parse(readFileSync(done, 'utf8')) as CliResult;
+  return { out: path.join(base, 'out'), input: path.join(base, 'in', path.basename(source)), run };
+}
+
+/** A writable copy of a shared output, for a test that goes on from it (publishes again into it, changes it). */
+export function copyOut(shared: string, to: string): void {
+  cpSync(shared, to, { recursive: true });
+  for (const entry of readdirSync(to, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o644);
+  }
+}
+
+/**
+ * A meeting's PDF of an unchanged input (`agenda build DATE --meetings {in} --out {out}/DATE.pdf ...more`), built
+ * once for the suite; `more` may name `{out}` for a file beside it (--html).
+ */
+export function sharedPdf(source: string, date: string, more: string[] = []): SharedOutput & { pdf: string } {
+  const shared = sharedOutput(source, ['build', date, '--meetings', '{in}', '--out', `{out}/${date}.pdf`, ...more]);
+  return { ...shared, pdf: path.join(shared.out, `${date}.pdf`) };
+}
+
+/** The closed content's fixture, as sharedOutput names a source. */
+export const fixtureSource = 'fixtures/lukket';
+
+/** The fixture's public version, built as the clerk does, to its default name under `{out}` and with its HTML beside. */
+export const sharedPublicVersion = () =>
+  sharedOutput(fixtureSource, ['build', '2024-03-06', '--meetings', '{in}', '--public', '--html', 'offentlig.html'], { cwd: '{out}' });
+
+function suiteFolder(): string {
+  const folder = process.env[sharedOutputsVariable];
+  if (!folder)
+    throw new Error(`${sharedOutputsVariable} is unset: the global setup (test/global-setup.ts) makes the shared outputs' folder`);
+  return folder;
+}
+
+function tryLock(file: string): boolean {
+  try {
+    closeSync(openSync(file, 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function build(source: string, args: string[], cwd: string | undefined, base: string): void {
+  const input = path.join(base, 'in', path.basename(source));
+  cpSync(path.join(packageRoot, source), input, { recursive: true });
+  const out = path.join(base, 'out');
+  mkdirSync(out);
+  const named = (arg: string) => arg.replaceAll('{in}', input).replaceAll('{out}', out);
+  const run = agenda(args.map(named), cwd ? { cwd: named(cwd) } : {});
+  readOnly(out);
+  finish(base, run);
+}
+
+/** Written whole, then renamed into place: a waiter that sees run.json sees all of it, and the output before it. */
+function finish(base: string, run: CliResult): void {
+  mkdirSync(base, { recursive: true });
+  writeFileSync(`${base}.run.json`, JSON.stringify(run));
+  renameSync(`${base}.run.json`, path.join(base, 'run.json'));
+}
+
+function readOnly(folder: string): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o444);
+  }
+}
+
+/** Waits, blocking this worker (the other one is building), for the builder's last write; as long as agenda() lets a command run. */
+function waitFor(file: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; !existsSync(file); waited += 200) {
+    if (waited > 120_000) throw new Error(`no shared output after 2 minutes: ${file}`);
+    Atomics.wait(pause, 0, 0, 200);
+  }
+}
