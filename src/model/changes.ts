@@ -165,7 +165,13 @@ function sectionChanges<C>(
 /** Sub-items paired by their title, else their letter: added, removed, retitled, their sections' words changed. */
 function subItemChanges(old: VersionItem, now: VersionItem): Change[] {
   const item = of(now);
-  const sub = ({ letter, title, lukket }: VersionSubItem): Sub => ({ letter, subTitle: title, ...(lukket ? { subLukket: true } : {}) });
+  // A sub-item of a closed item is closed with it, as the public model closes it (public.ts closedItem).
+  const closed = (lukket: boolean) => now.lukket || old.lukket || lukket;
+  const sub = ({ letter, title, lukket }: VersionSubItem): Sub => ({
+    letter,
+    subTitle: title,
+    ...(closed(lukket) ? { subLukket: true } : {}),
+  });
   const was = old.subItems ?? [];
   const left = new Set(was);
   const take = (found: VersionSubItem | undefined) => (found && left.delete(found) ? found : undefined);

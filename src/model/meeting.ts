@@ -43,10 +43,11 @@ export interface Meeting {
   /** A tillægsdagsorden's number (1, 2 ...): its items are those added in it. */
   addendum?: number;
   /**
-   * An agenda that went out and has changed since: the day of the correction, and whether the public
-   * version changed too (else it says nothing of it: a change inside a closed item is not told the public).
+   * An agenda that went out and has changed since: the day the corrected version went out (none before
+   * it has), and, where the public version changed too, the day its public version did (else the public
+   * version says nothing of it: a change inside a closed item is not told the public, nor when it was made).
    */
-  correction?: { date: string; public: boolean };
+  correction?: { date?: string; public?: { date?: string } };
   /** How the house prints: its sections, fixed words, date patterns, header and footer, and template overrides. */
   style: HouseStyle;
   /** The approvals the Godkendelsesside shows; none in the version the members approve, where it is not yet filled in. */

@@ -15,7 +15,8 @@ export function publicVersion(meeting: Meeting): Meeting {
     audience: 'offentlig',
     items: meeting.items.map((item) => (item.lukket ? closedItem(item, closedTitle) : openItem(item, closedTitle))),
     approval: meeting.approval && publicApprovals(meeting.approval),
-    correction: meeting.correction?.public ? meeting.correction : undefined,
+    // The public version's mark gives the day its own text changed, never the day only a closed part did.
+    correction: meeting.correction?.public && { ...meeting.correction.public, public: meeting.correction.public },
   };
 }
 

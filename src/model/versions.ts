@@ -46,7 +46,7 @@ export function versionOf(meeting: Meeting, hashes: Record<string, string>, deci
     kind: meeting.kind,
     audience: meeting.audience,
     date: meeting.date,
-    ...(meeting.kind === 'dagsorden' && meeting.correction ? { rettet: meeting.correction.date } : {}),
+    ...(meeting.kind === 'dagsorden' && meeting.correction?.date ? { rettet: meeting.correction.date } : {}),
     items: meeting.items.map((item) => versionItem(item, hashes, decisionHeading)),
   };
 }

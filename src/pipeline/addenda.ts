@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MeetingSources } from '../input/sources.js';
 import { documentsOf } from '../model/addenda.js';
 import type { Meeting } from '../model/meeting.js';
-import { isSentItem, readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
+import { readSendLog, sendLogFile, sentItemIs, type SendLogEntry } from '../send/send-log.js';
 import { InputError, type Finding } from '../shared/errors.js';
 import { combinedPdfPath, defaultPdfPath } from './document.js';
 
@@ -37,11 +37,15 @@ export async function addendaFindings(sources: MeetingSources, meeting: Meeting)
   }
   for (const sent of documents) {
     const entry = sentDocument(log, sent);
-    for (const item of entry?.punkter ?? []) {
-      // Where it stands now: by its case number where it went out with one (a title may be corrected since), else its title.
-      const held = documents.filter((d) => d.items.some((i) => isSentItem(item, i)));
-      const index = entries.findIndex((e) => e.fast === undefined && isSentItem(item, { title: e.titel, sag: e.sag }));
+    const sentWith = entry?.punkter ?? [];
+    const own = entries.filter((e) => e.fast === undefined);
+    for (const item of sentWith) {
+      // Where it stands now: by its case number where that names it alone (a title may be corrected since), else its title.
+      const is = sentItemIs(item, sentWith, own);
+      const held = documents.filter((d) => d.items.some(is));
+      const index = entries.findIndex((e) => e.fast === undefined && is({ title: e.titel, sag: e.sag }));
       const [now] = held;
+      // Found nowhere, by neither its case number nor its title, the item was taken off the agenda since: no move (the corrected agenda tells it removed).
       if (!now || held.includes(sent) || index < 0) continue;
       const title = entries[index]?.titel ?? '';
       const message = `${title} went out in ${entry?.dokument}, sent already; it cannot be moved to ${fileNames(now)[0]}: put tillæg back as it was, or take it up at another meeting`;

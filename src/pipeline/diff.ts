@@ -59,7 +59,7 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   // The document compared is the agenda (without its addenda, each a document of its own) or the minutes.
   const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
   const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, meeting, request);
-  const now = await versionsOf(folder.dir, meeting, request);
+  const now = await versionsOf(folder.dir, meeting);
   // The public diff quotes nothing closed since the earlier version: it is left out of that one too.
   const earlier = request.audience === 'offentlig' ? openSince(version, now.medlemmer, now.offentlig) : version;
   const changes = compareVersions(earlier, now[request.audience]);
@@ -76,7 +76,7 @@ async function atRevision(folder: CommitteeFolder, revision: string, request: Di
     const { sources } = await readMeetingSources(at.folder, request.date);
     const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
     await at.add(meeting.items.flatMap((i) => i.bilag.flatMap((b) => (b.file ? [b.file.path] : []))));
-    const version: DocumentVersion = (await versionsOf(at.folder.dir, meeting, request))[request.audience];
+    const version: DocumentVersion = (await versionsOf(at.folder.dir, meeting))[request.audience];
     return { from: { revision, commit: at.commit }, version };
   } catch (err) {
     throw at.told(err);

@@ -158,11 +158,15 @@ async function regularFileBytes(file: string): Promise<Uint8Array | undefined> {
 
 /**
  * A document's fingerprint with its mark as corrected (Rettet dagsorden), which an attachment replaced
- * since sending gives an agenda whose own inputs do not count the file. The day is not counted: the
- * PDF made and sent keeps the day it says.
+ * since sending gives an agenda whose own inputs do not count the file, and the mark's day: none until the
+ * corrected version goes out, then the day it did, so the PDF sent is made with its day and kept as sent.
  */
 export function withCorrectionMark(inputs: string, document: Pick<Meeting, 'kind' | 'correction'>): string {
-  return document.kind === 'dagsorden' && document.correction ? createHash('sha256').update(`${inputs}\0rettet`).digest('hex') : inputs;
+  const { correction } = document;
+  if (document.kind !== 'dagsorden' || !correction) return inputs;
+  return createHash('sha256')
+    .update(`${inputs}\0rettet\0${correction.date ?? ''}`)
+    .digest('hex');
 }
 
 /** A document's fingerprint with the approvals it shows (publicMinutes, approvalVersions): a new approval prints it anew. */

@@ -86,7 +86,7 @@ export function meetingBuilder(
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
       .then(async (r) => {
         await checkAddenda(r.sources, r.meeting);
-        return { ...r, meeting: await withCorrection(folder.dir, r.meeting, { libreoffice: request.libreoffice }) };
+        return { ...r, meeting: await withCorrection(folder.dir, r.meeting) };
       })
       .catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));

@@ -64,7 +64,7 @@ export interface PublishResult extends WriteLog {
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const history = historyOnce();
-  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history, request)));
+  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
   const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
@@ -169,7 +169,7 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
 };
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
-async function readCommittee(dir: string, history: HistoryReader, office: OfficeSettings): Promise<ReadCommittee> {
+async function readCommittee(dir: string, history: HistoryReader): Promise<ReadCommittee> {
   const shared = await checkShared(dir);
   const findings = [...shared.findings];
   const meetings: Meeting[] = [];
@@ -178,7 +178,7 @@ async function readCommittee(dir: string, history: HistoryReader, office: Office
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
       await checkAddenda(sources, read.meeting);
-      const meeting = await withCorrection(dir, read.meeting, office);
+      const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
       meetings.push(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).version);

@@ -30,6 +30,7 @@ import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
+import { today } from '../shared/dates.js';
 import { withCorrection } from './correction.js';
 import { documentsOf } from '../model/addenda.js';
 import { approvalsOf } from './approval.js';
@@ -39,6 +40,8 @@ export interface SendRequest {
   /** The committee as the repository found it (its documents' names may carry it); default: `dir` named directly. */
   folder?: CommitteeFolder;
   date: string;
+  /** The day it goes out, which a corrected agenda's mark gives (Rettet dagsorden den …); default: today on the clerk's clock. */
+  today?: string;
   /** Tell who would get what; send nothing. */
   dryRun?: boolean;
   /** This address only (a test send); the meeting is not finalized. */
@@ -95,7 +98,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   onEvent({ type: 'warnings', findings: warnings });
   const read = await meetingFor(sources, 'medlemmer');
   await checkAddenda(sources, read);
-  const whole = await withCorrection(dir, read, request);
+  const whole = await withCorrection(dir, read, request.today ?? today());
   // Minutes a member approved whose text changed since, otherwise than by an addition, are refused as
   // a build and `agenda godkend` refuse them: the approval would be of text the members never got.
   await approvalsOf(dir, { sources, meeting: whole });
@@ -108,7 +111,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     const meeting = documentDue(whole, log);
     const attachment = await attachmentOf(dir, meeting, request, onEvent);
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
-    const versions = await versionsOf(dir, meeting, request);
+    const versions = await versionsOf(dir, meeting);
     const due = await Promise.all(
       notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map(async (recipient) => ({
         recipient,

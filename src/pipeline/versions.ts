@@ -7,17 +7,28 @@ import type { Correction } from '../send/message.js';
 import type { Recipient } from '../send/recipients.js';
 import { versionHeld, type SendLogEntry } from '../send/send-log.js';
 import { readSentVersion, type SentVersion } from '../send/sent-versions.js';
-import { attachmentHashes } from './combine.js';
-import type { OfficeSettings } from './office.js';
+import { readAttachmentBytes } from '../input/attachments.js';
+import { filedAttachments } from '../model/attachments.js';
 
 /**
  * The members' meeting as the two versions to compare: the members' own and the public one, the
  * public one made from the public model (publicVersion), so that nothing closed is in it to compare.
  */
-export async function versionsOf(dir: string, members: Meeting, office: OfficeSettings = {}): Promise<SentVersion> {
-  const hashes = await attachmentHashes(dir, members, office);
+export async function versionsOf(dir: string, members: Meeting): Promise<SentVersion> {
+  const hashes = await fileHashes(dir, members);
   const of = (m: Meeting) => versionOf(m, hashes, decisionHeading(m.style, m.style.ord.beslutning, m.committee, m.date));
   return { medlemmer: of(members), offentlig: of(publicVersion(members)) };
+}
+
+/**
+ * Each attachment file's SHA-256 by its `fil:`, of its bytes as they are (an office file's own, as
+ * attachmentHashes gives it): none is opened or converted, so a publication that only compares reads no more than the files.
+ */
+async function fileHashes(dir: string, meeting: Meeting): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  // One at a time: an attachment may be a scan of 100 MB.
+  for (const { bilag } of filedAttachments(meeting)) hashes[bilag.file.path] = (await readAttachmentBytes(dir, bilag.file)).sha256;
+  return hashes;
 }
 
 /** Where the recipient holds another version of this document: when it went, and what changed since, in the members' version. */

@@ -56,11 +56,12 @@ export function kindWord(meeting: Pick<Meeting, 'kind' | 'addendum' | 'style'>):
   return later ? fill(words.tillægsdagsorden_nr, { nummer: String(meeting.addendum) }) : words[meeting.kind];
 }
 
-/** "Rettet dagsorden den 6. december 2026" on an agenda changed since it was sent, where the house prints it. */
+/** "Rettet dagsorden den 6. december 2026" on an agenda changed since it was sent, where the house prints it; with no day before it goes out. */
 export function correctionLine(meeting: Meeting): string | undefined {
   const { correction, style } = meeting;
   if (!correction || !style.rettet_forside || meeting.kind !== 'dagsorden') return undefined;
-  return fill(style.ord.rettet_dagsorden, { dato: styledDate(style, 'titel', correction.date) });
+  const { date } = correction;
+  return date ? fill(style.ord.rettet_dagsorden, { dato: styledDate(style, 'titel', date) }) : style.ord.rettet_dagsorden_udateret;
 }
 
 /** What an added item says of it: in the minutes, that it was added; where the clerk gave one, why it could not wait. */

@@ -34,9 +34,20 @@ export function sentItem(item: Pick<Item, 'title' | 'sag'>): SentItem {
   return item.sag === undefined ? item.title : { titel: item.title, sag: item.sag };
 }
 
-/** Whether `item` is the one the log names: the same case number where the log has one, else the same title. */
-export function isSentItem(sent: SentItem, item: { title?: string; sag?: string }): boolean {
-  return typeof sent === 'string' ? item.title === sent : item.sag === sent.sag;
+/**
+ * Which of the meeting's items now is the one the log names: by its case number where that number
+ * names one item alone, both in what went out (`sentWith`) and in the meeting now (`now`), else by its
+ * title, so that two items of one case are told apart, and an item whose case number was removed since is still found.
+ */
+export function sentItemIs(
+  sent: SentItem,
+  sentWith: SentItem[],
+  now: Array<{ sag?: string | undefined }>,
+): (item: { title?: string; sag?: string | undefined }) => boolean {
+  if (typeof sent === 'string') return (item) => item.title === sent;
+  const alone = <T>(list: T[], sag: (x: T) => string | undefined) => list.filter((x) => sag(x) === sent.sag).length === 1;
+  const bySag = alone(sentWith, (s) => (typeof s === 'string' ? undefined : s.sag)) && alone(now, (n) => n.sag);
+  return bySag ? (item) => item.sag === sent.sag : (item) => item.title === sent.titel;
 }
 
 /** Beside the meeting: `2023-11-22.sendt.yaml`, committed with it. */

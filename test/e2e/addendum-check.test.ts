@@ -173,4 +173,20 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
     expect(moved.status).toBe(1);
     writeFileSync(meetingFile, sent);
   });
+
+  it('refuses a move where the case number tells no one item: shared with another item, or removed since', () => {
+    const sent = readFileSync(meetingFile, 'utf8');
+    const refused = `meetings/2023-11-22.yaml:${lineOf(`  - titel: ${late}`)}:5: punkter[3]: ${late} went out in 2023-11-22-tillaegsdagsorden.pdf, sent already; it cannot be moved to 2023-11-22-dagsorden.pdf: put tillæg back as it was, or take it up at another meeting`;
+    const moved = () => edit(meetingFile, '    sag: 23-0815\n    tillæg: 1\n', '    sag: 23-0815\n');
+    writeFileSync(
+      meetingFile,
+      `${sent}  - titel: Opfølgning på beredskabet\n    sag: 23-0815\n    tillæg: 1\n    sagsfremstilling: Mere.\n`,
+    );
+    moved();
+    expect(errorLines(run('check', '2023-11-22').stderr)).toEqual([refused]);
+    writeFileSync(meetingFile, sent);
+    edit(meetingFile, '    sag: 23-0815\n    tillæg: 1\n', '');
+    expect(errorLines(run('check', '2023-11-22').stderr)).toEqual([refused]);
+    writeFileSync(meetingFile, sent);
+  });
 });

@@ -236,6 +236,12 @@ describe('the mail of a corrected version', () => {
     const udvalg = path.join(meetings, 'udvalg.yaml');
     edit(udvalg, '    navn: Anna Andersen\n', '$&    email: anna@example.org\n');
     edit(udvalg, '    navn: Bo Bech\n', '$&    email: bo@example.org\n');
+    // A closed item's sub-item, not itself marked lukket: closed with its item.
+    edit(
+      file,
+      'Forhandling med sælger XQZSECRET13.\n',
+      `$&    underpunkter:\n      - titel: Grunden ${prefix}-SUBMAIL\n        sagsfremstilling: Før.\n`,
+    );
     smtp = await startSmtpServer({ user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' });
     ok(await send());
     // After it went out: a closed attachment in an open item, an attachment in a closed item, a closed item's text changed.
@@ -246,6 +252,7 @@ describe('the mail of a corrected version', () => {
     );
     edit(file, '        dokument: XQZSECRET10\n', `$&      - { titel: Udtalelse ${prefix}-MAIL-LUKKET-PUNKT, dokument: "13/24" }\n`);
     edit(file, 'Forhandling med sælger XQZSECRET13.', `Forhandling med sælger ${prefix}-MAIL-TEKST.`);
+    edit(file, '        sagsfremstilling: Før.\n', '        sagsfremstilling: Efter.\n');
   }, 300_000);
   afterAll(() => smtp.close());
 

@@ -14,8 +14,12 @@ const TZ = 'Europe/Copenhagen';
 const login = { user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' };
 const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
 const names = ['Jonas Kroustrup', 'Lene Mehlsen Thomsen', 'Kim Bruun Nielsen'];
-/** Today as the house's title dates write it ("6. december 2026"), on the clerk's clock. */
-const today = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+/** Today as the house's title dates write it ("6. december 2026"), on the clock of `zone`. */
+const dayIn = (zone: string) =>
+  new Intl.DateTimeFormat('da-DK', { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+const today = dayIn(TZ);
+/** A zone where it is another day than in Copenhagen now: 25 hours lie between these two, so one of them always is. */
+const otherZone = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].find((zone) => dayIn(zone) !== today) ?? TZ;
 
 describe('a corrected agenda', () => {
   const { dir, meetings } = copyOfMeetings();
@@ -24,12 +28,13 @@ describe('a corrected agenda', () => {
   const frontPage = (name: string) => pdfPages(path.join(dir, 'out', name))[0] ?? '';
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let env: NodeJS.ProcessEnv;
-  const build = (...args: string[]) => {
-    const result = agenda(['build', '2023-11-22', '--both', ...args], { cwd: dir, env: { TZ } });
+  const build = (...args: string[]) => buildIn(TZ, ...args);
+  const buildIn = (zone: string, ...args: string[]) => {
+    const result = agenda(['build', '2023-11-22', '--both', ...args], { cwd: dir, env: { TZ: zone } });
     expect(result.status, result.stderr).toBe(0);
   };
-  const send = async () => {
-    const result = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
+  const send = async (zone = TZ) => {
+    const result = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { ...env, TZ: zone } });
     expect(result.status, result.stderr).toBe(0);
   };
   const logged = () => parse(readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8')) as Array<{ version?: number }>;
@@ -53,22 +58,30 @@ describe('a corrected agenda', () => {
     rmSync(path.join(meetings, 'arkiv', '2023-11-22'), { recursive: true });
     copyFileSync(path.join(meetings, 'bilag', '2023-11-22', '2-1.pdf'), path.join(meetings, 'bilag', '2023-11-22', '2-2.pdf'));
     build();
-    expect(frontPage('2023-11-22-dagsorden.pdf')).toContain(`Rettet dagsorden den ${today}`);
+    expect(frontPage('2023-11-22-dagsorden.pdf')).toContain('Rettet dagsorden');
+    expect(frontPage('2023-11-22-dagsorden.pdf')).not.toContain('Rettet dagsorden den');
     expect(frontPage('2023-11-22-dagsorden-offentlig.pdf')).not.toContain('Rettet');
   });
 
-  it('a figure changed: both front pages say "Rettet dagsorden" with the day', () => {
+  it('a figure changed: both front pages say "Rettet dagsorden", with no day until it goes out, so any day gives the same bytes', () => {
     edit(meetingFile, 'Oplæg til skabelon for aftalestyring 2024', 'Oplæg til skabelon for aftalestyring 2025');
-    build();
-    for (const file of ['2023-11-22-dagsorden.pdf', '2023-11-22-dagsorden-offentlig.pdf'])
-      expect(frontPage(file).replace(/\s+/g, ' '), file).toContain(`DAGSORDEN Rettet dagsorden den ${today}`);
+    const bytes = () =>
+      ['2023-11-22-dagsorden.pdf', '2023-11-22-dagsorden-offentlig.pdf'].map((f) => readFileSync(path.join(dir, 'out', f)));
+    buildIn(otherZone, '--force');
+    const otherDay = bytes();
+    build('--force');
+    expect(bytes()).toEqual(otherDay);
+    for (const file of ['2023-11-22-dagsorden.pdf', '2023-11-22-dagsorden-offentlig.pdf']) {
+      expect(frontPage(file).replace(/\s+/g, ' '), file).toContain('DAGSORDEN Rettet dagsorden');
+      expect(frontPage(file), file).not.toContain('Rettet dagsorden den');
+    }
   });
 
   it("in the house's own words, or not at all where the house says nej", () => {
     const own = readFileSync(udvalg, 'utf8');
-    writeFileSync(udvalg, `${own}\nhusstil:\n  ord:\n    rettet_dagsorden: "Erstatter udsendte dagsorden – ændret {dato}"\n`);
+    writeFileSync(udvalg, `${own}\nhusstil:\n  ord:\n    rettet_dagsorden_udateret: "Erstatter udsendte dagsorden – ændret"\n`);
     build();
-    expect(frontPage('2023-11-22-dagsorden.pdf')).toContain(`Erstatter udsendte dagsorden – ændret ${today}`);
+    expect(frontPage('2023-11-22-dagsorden.pdf')).toContain('Erstatter udsendte dagsorden – ændret');
     writeFileSync(udvalg, `${own}\nhusstil:\n  rettet_forside: nej\n`);
     build();
     expect(frontPage('2023-11-22-dagsorden.pdf')).not.toContain('ændret');
@@ -87,5 +100,16 @@ describe('a corrected agenda', () => {
     expect(mail?.mail.attachments.map((a) => a.filename)).toEqual(['2023-11-22-dagsorden-samlet.pdf']);
     const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden-samlet.pdf'));
     expect(Buffer.compare(mail?.mail.attachments[0]?.content ?? Buffer.alloc(0), pdf)).toBe(0);
+  });
+
+  it("a closed part changed and sent on another day moves the members' day, not the public one's", async () => {
+    expect(otherZone).not.toBe(TZ);
+    rmSync(path.join(meetings, 'arkiv', '2023-11-22'), { recursive: true });
+    copyFileSync(path.join(meetings, 'bilag', '2023-11-22', '3-1.pdf'), path.join(meetings, 'bilag', '2023-11-22', '2-2.pdf'));
+    await send(otherZone);
+    expect(logged().map((e) => e.version)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);
+    build('--force');
+    expect(frontPage('2023-11-22-dagsorden.pdf')).toContain(`Rettet dagsorden den ${dayIn(otherZone)}`);
+    expect(frontPage('2023-11-22-dagsorden-offentlig.pdf')).toContain(`Rettet dagsorden den ${today}`);
   });
 });

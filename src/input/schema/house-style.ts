@@ -107,7 +107,10 @@ const wordShape = {
   tillægspunkt: text.describe("An added item's mark in the minutes: Punktet blev optaget på dagsordenen som tillægspunkt."),
   tillæg_begrundelse: phrase('begrundelse').describe('Why an added item could not wait, on the item: Begrundelse: {begrundelse}.'),
   rettet_dagsorden: phrase('dato').describe(
-    "A corrected agenda's front page (changed since it was sent), with the day of the correction: Rettet dagsorden den {dato}.",
+    "A corrected agenda's front page (changed since it was sent), with the day the corrected version went out: Rettet dagsorden den {dato}.",
+  ),
+  rettet_dagsorden_udateret: text.describe(
+    "A corrected agenda's front page before the corrected version has gone out (it has no day yet): Rettet dagsorden.",
   ),
   sted: text.describe("The front page's label of the room: Sted."),
   dato: text.describe("The front page's label of the date: Dato."),
