@@ -171,4 +171,12 @@ ${paragraphs.map((p) => `          ${p}\n`).join('\n')}
       if (tocCheck) expect(execFileSync(tocCheck, [out(name)], { encoding: 'utf8' })).toMatch(/toc 6\/6 entries right/);
     }
   });
+
+  it('marks the members’ contents page as closed where it lists a closed sub-item by its title, and not the public one', () => {
+    const contentsPage = (name: string) => pdfPages(out(name)).find((page) => /^b\. /m.test(page)) ?? '';
+    expect(contentsPage('medlemmer')).toContain(markers[0]);
+    expect(contentsPage('medlemmer')).toMatch(/^Lukket indhold$/m);
+    expect(contentsPage('offentlig')).toContain('b. Ekspropriation');
+    expect(contentsPage('offentlig')).not.toContain('Lukket indhold');
+  });
 });
