@@ -180,3 +180,63 @@ ${paragraphs.map((p) => `          ${p}\n`).join('\n')}
     expect(contentsPage('offentlig')).not.toContain('Lukket indhold');
   });
 });
+
+// The sub-items' pages come from the PDF's outline, taken by the headings' places in it: a "## heading"
+// in an item's text stays text (no heading to shift them), and a house's template with headings Chromium
+// leaves out of the outline (an empty one, a hidden one) before a sub-item is an error naming the template,
+// never a contents with a later heading's page.
+describe('sub-items in the contents, where headings might shift their places in the outline', () => {
+  const dir = tempDir();
+  const repo = path.join(dir, 'esbjerg');
+  const paragraphs = Array.from({ length: 60 }, (_, i) => `Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.`);
+  const meetingFile = `
+punkter:
+  - titel: Anlægsprojekter på vejområdet
+    indledning: Tre projekter skal prioriteres.
+    underpunkter:
+      - titel: Kloakering af Nørregade
+        sagsfremstilling: |
+          ## Baggrund
+${paragraphs.map((p) => `          ${p}\n`).join('\n')}
+      - titel: Ekspropriation
+        sagsfremstilling: Om grundejerne.
+      - titel: Cykelsti langs Stormgade
+        sagsfremstilling: Stien forbinder skolen med boligområdet.
+    beslutning: Godkendt.
+`;
+  const partials = path.join(repo, 'husstil', 'partials');
+  const build = (name: string) => agenda(['build', '2014-11-03', '--meetings', repo, '--out', path.join(dir, `${name}.pdf`)]);
+
+  beforeAll(() => {
+    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    const kommune = path.join(repo, 'kommune.yaml');
+    writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
+    writeFileSync(path.join(repo, '2014-11-03.yaml'), meetingFile);
+  });
+
+  it('gives each sub-item the page its heading is on, the Markdown "## heading" kept as text', () => {
+    const run = build('markdown');
+    expect(errorLines(run.stderr)).toEqual([]);
+    expect(run.status).toBe(0);
+    const out = path.join(dir, 'markdown.pdf');
+    const entries = contentsEntries(out);
+    expect(entries.map((e) => e.title)).toContain('b. Ekspropriation');
+    for (const e of entries) expect(e, e.title).toMatchObject({ printed: e.listed });
+    expect(pdfPages(out).join('\n')).toContain('## Baggrund');
+    if (tocCheck) expect(execFileSync(tocCheck, [out], { encoding: 'utf8' })).toMatch(/toc (\d+)\/\1 entries right/);
+  });
+
+  it('refuses, naming the template, sub-item headings whose places in the outline an empty or hidden heading shifted', () => {
+    mkdirSync(partials, { recursive: true });
+    const afsnit = readFileSync(path.join(packageRoot, 'templates', 'partials', 'afsnit.hbs'), 'utf8');
+    const hiding = afsnit.replace('<h2>{{heading}}</h2>', '<h3></h3><h3 hidden>Skjult</h3><h2>{{heading}}</h2>');
+    writeFileSync(path.join(partials, 'afsnit.hbs'), hiding);
+    const run = build('skjulte');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`${path.join(partials, 'afsnit.hbs')}: the house style's templates or stylesheet leave headings out`);
+    expect(run.stderr).toMatch(
+      /the sub-item heading "a\. Kloakering af Nørregade" \(underpunkt-1a\) is not the PDF outline's entry in its place/,
+    );
+    expect(existsSync(path.join(dir, 'skjulte.pdf'))).toBe(false);
+  });
+});
