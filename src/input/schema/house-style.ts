@@ -281,7 +281,7 @@ const wordShape = {
     'The page label a PDF viewer shows for the front page, where it has no number: Forside. (datoer.forside is another thing: how the date on the front page is written.)',
   ),
   indhold: text.describe(
-    'The page label of the contents, where they have no number: Indhold (Indhold 1, Indhold 2 over more sheets). Its own word beside indholdsfortegnelse, the heading, as a viewer\'s page box wants a short one.',
+    "The page label of the contents, where they have no number: Indhold (Indhold 1, Indhold 2 over more sheets). Its own word beside indholdsfortegnelse, the heading, as a viewer's page box wants a short one.",
   ),
   bilag_mærke: phrase('nummer', 'titel').describe(
     "An attachment's stamp on its pages in the combined document, and its link on the site: Bilag {nummer}: {titel} ({nummer} is 2.1, or 2a.1 for a sub-item's).",
