@@ -1,11 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfByteForms, pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
-import { approve, closedMarker, date, forsegl, minutesToSeal, password, pdfsig, sealedFiles, testCertificate } from '../support/seal.js';
+import {
+  approve,
+  closedMarker,
+  damagedCertificateBag,
+  date,
+  forsegl,
+  minutesToSeal,
+  password,
+  pdfsig,
+  sealedFiles,
+  testCertificate,
+} from '../support/seal.js';
 import { spellings } from '../support/markers.js';
 
 /** A PDF with its signature's /Contents (the CMS, hex) zeroed: what is the same bytes when the inputs are. */
@@ -31,37 +42,6 @@ function everyFile(dir: string): Array<{ file: string; bytes: Buffer }> {
     .map((name) => path.join(dir, name))
     .filter((file) => statSync(file).isFile())
     .map((file) => ({ file, bytes: readFileSync(file) }));
-}
-
-/**
- * The test certificate's PKCS#12 with its certificate bag readable (no certificate encryption, no MAC) and
- * the certificate's TBSCertificate tag flipped: forge keeps the bag as ASN.1, which Node's X509Certificate refuses.
- */
-function damagedCertificateBag(dir: string): string {
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  openssl(
-    'pkcs12',
-    '-export',
-    '-inkey',
-    'seal.key',
-    '-in',
-    'seal.pem',
-    '-out',
-    'plain.p12',
-    '-passout',
-    `pass:${password}`,
-    '-certpbe',
-    'NONE',
-    '-nomac',
-  );
-  const der = openssl('x509', '-in', 'seal.pem', '-outform', 'DER');
-  const p12 = readFileSync(path.join(dir, 'plain.p12'));
-  const at = p12.indexOf(der.subarray(0, 40));
-  expect(at).toBeGreaterThan(0);
-  p12[at + 4] = 0xcf;
-  const file = path.join(dir, 'damaged.p12');
-  writeFileSync(file, p12);
-  return file;
 }
 
 describe('agenda forsegl: the approved minutes sealed with the municipality’s certificate', () => {
@@ -171,7 +151,7 @@ describe('agenda forsegl: the approved minutes sealed with the municipality’s 
 
   it('refuses a certificate bag that forge passes on but no one can read, in one clear line, not a stack trace', () => {
     const before = [sealed.members, sealed.public].map((f) => readFileSync(f));
-    const damaged = damagedCertificateBag(path.dirname(cert.p12));
+    const damaged = damagedCertificateBag(cert.p12);
     const run = forsegl(minutes.dir, damaged);
     expect(run.status).toBe(3);
     expect(run.stderr.trim()).toBe(`${damaged}: a certificate in the file cannot be read`);

@@ -105,6 +105,20 @@ describe('sub-items of an item', () => {
   });
 });
 
+/** An item whose first sub-item's text (sagsfremstilling) follows. */
+const longItemStart = `punkter:
+  - titel: Anlægsprojekter på vejområdet
+    indledning: Tre projekter skal prioriteres.
+    underpunkter:
+      - titel: Kloakering af Nørregade
+        sagsfremstilling: |
+`;
+/** A sub-item's text of 60 paragraphs, as a YAML block's lines: it takes pages, so the next sub-item is on another. */
+const longText = Array.from(
+  { length: 60 },
+  (_, i) => `          Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.\n`,
+).join('\n');
+
 // A house that lists the sub-items in the contents (underpunkter_i_indhold: ja): each under its item,
 // with the page its heading is on, proved against the print like the items' (a long first sub-item
 // puts the others two pages on), in the members' and the public version, combined with each item's
@@ -113,15 +127,8 @@ describe('sub-items in the contents, where the house lists them', () => {
   const dir = tempDir();
   const repo = path.join(dir, 'esbjerg');
   const out = (name: string) => path.join(dir, `${name}.pdf`);
-  const paragraphs = Array.from({ length: 60 }, (_, i) => `Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.`);
   const long = `
-punkter:
-  - titel: Anlægsprojekter på vejområdet
-    indledning: Tre projekter skal prioriteres.
-    underpunkter:
-      - titel: Kloakering af Nørregade
-        sagsfremstilling: |
-${paragraphs.map((p) => `          ${p}\n`).join('\n')}
+${longItemStart}${longText}
         bilag:
           - { titel: Projektbeskrivelse Nørregade, dokument: "201/14", fil: bilag/2-1.pdf }
       - titel: ${markers[0]}
@@ -188,16 +195,9 @@ ${paragraphs.map((p) => `          ${p}\n`).join('\n')}
 describe('sub-items in the contents, where headings might shift their places in the outline', () => {
   const dir = tempDir();
   const repo = path.join(dir, 'esbjerg');
-  const paragraphs = Array.from({ length: 60 }, (_, i) => `Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.`);
   const meetingFile = `
-punkter:
-  - titel: Anlægsprojekter på vejområdet
-    indledning: Tre projekter skal prioriteres.
-    underpunkter:
-      - titel: Kloakering af Nørregade
-        sagsfremstilling: |
-          ## Baggrund
-${paragraphs.map((p) => `          ${p}\n`).join('\n')}
+${longItemStart}          ## Baggrund
+${longText}
       - titel: Ekspropriation
         sagsfremstilling: Om grundejerne.
       - titel: Cykelsti langs Stormgade
