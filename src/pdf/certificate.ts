@@ -50,9 +50,19 @@ export function openCredential(bytes: Uint8Array, password: string, file: string
   const algorithm = signingAlgorithm(privateKey, file);
   const spki = (k: KeyObject) => k.export({ format: 'der', type: 'spki' });
   const own = spki(createPublicKey(privateKey));
-  const certificate = certs.find((cert) => spki(new X509Certificate(cert).publicKey).equals(own));
+  const certificate = certs.find((cert) => spki(readCertificate(() => new X509Certificate(cert).publicKey, file)).equals(own));
   if (!certificate) throw new EnvironmentError(`${file}: no certificate in the file matches its private key`);
-  return { key, algorithm, certificate, chain: certs.filter((cert) => cert !== certificate), name: commonName(certificate) };
+  const name = readCertificate(() => commonName(certificate), file);
+  return { key, algorithm, certificate, chain: certs.filter((cert) => cert !== certificate), name };
+}
+
+/** What `read` takes from a certificate of the file; a certificate bag forge passed on but Node or pkijs cannot read, one clear line. */
+function readCertificate<T>(read: () => T, file: string): T {
+  try {
+    return read();
+  } catch {
+    throw new EnvironmentError(`${file}: a certificate in the file cannot be read`);
+  }
 }
 
 function readKey(pkcs8: Uint8Array, file: string): KeyObject {

@@ -1,7 +1,11 @@
 import type { PDFDict, PDFDocument } from '@cantoo/pdf-lib';
 import type { HeadingPages } from '../shared/printable.js';
-import { subItemHeadingIds } from './headings.js';
+import { headingTexts, subItemHeadingIds } from './headings.js';
+import { RenderError } from '../shared/errors.js';
 import { pdfLib } from './pdf-lib.js';
+
+/** The print has other headings than the document: a stylesheet that hides some (display: none) makes this. */
+export class OutlineMismatch extends RenderError {}
 
 /** Parsed in one go: pdf-lib otherwise yields to the event loop every hundred objects, which only adds waiting here. */
 export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
@@ -25,8 +29,7 @@ export async function outlineEntries(doc: PDFDocument): Promise<Array<{ entry: P
 
 /**
  * The sheet (0-based) each top-level heading landed on, and the number of sheets; given the page
- * printed, also the sheet of each sub-item heading the contents list (the outline has an entry for
- * every heading, in the page's order).
+ * printed, also the sheet of each sub-item heading the contents list, by its outline entry.
  */
 export async function headingPages(doc: PDFDocument, body?: string): Promise<HeadingPages> {
   const { PDFArray, PDFDict, PDFName, PDFRef } = await pdfLib();
@@ -41,12 +44,34 @@ export async function headingPages(doc: PDFDocument, body?: string): Promise<Hea
   const entries = await outlineEntries(doc);
   const pages = entries.filter((e) => e.depth === 0).map((e) => sheets.indexOf(destination(e.entry)));
   const ids = body === undefined ? new Map<number, string>() : subItemHeadingIds(body);
-  if (ids.size === 0) return { pages, sheets: sheets.length };
-  const anchors = Object.fromEntries(
-    [...ids].flatMap(([i, id]) => {
-      const entry = entries[i];
-      return entry ? [[id, sheets.indexOf(destination(entry.entry))]] : [];
-    }),
-  );
+  if (body === undefined || ids.size === 0) return { pages, sheets: sheets.length };
+  const texts = headingTexts(body);
+  const anchors: Record<string, number> = {};
+  for (const [i, id] of ids) {
+    // The entry taken for the heading must be made from it: a heading Chromium left out of the outline
+    // (empty, hidden) before it would otherwise give it a later heading's page.
+    const entry = entries[i];
+    const text = texts[i] ?? '';
+    if (!entry || !(await entryTitle(entry.entry)).includes(text)) throw unmatchedHeading(id, text);
+    anchors[id] = sheets.indexOf(destination(entry.entry));
+  }
   return { pages, sheets: sheets.length, anchors };
+}
+
+async function entryTitle(entry: PDFDict): Promise<string> {
+  const { PDFHexString, PDFName, PDFString } = await pdfLib();
+  const title = entry.lookup(PDFName.of('Title'));
+  const text = title instanceof PDFString || title instanceof PDFHexString ? title.decodeText() : '';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A sub-item's heading whose place in the outline another heading has: its page cannot be told, so no
+ * contents page is guessed. An OutlineMismatch, which names the house's templates where it has them.
+ */
+function unmatchedHeading(id: string, text: string): OutlineMismatch {
+  return new OutlineMismatch(
+    `the sub-item heading "${text}" (${id}) is not the PDF outline's entry in its place (a heading before it left out of the print?), so the contents cannot give its page: ` +
+      "its template (partials/punkt.hbs, or the house's husstil/partials/punkt.hbs) must print it as a visible heading with text",
+  );
 }

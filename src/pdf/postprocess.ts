@@ -1,11 +1,10 @@
 import type { PDFDocument } from '@cantoo/pdf-lib';
-import { RenderError } from '../shared/errors.js';
 import { markPageFurniture } from './artifacts.js';
 import { describeLinks } from './link-descriptions.js';
 import { addListBodies } from './list-bodies.js';
 import { canonicalize } from './canonical.js';
 import { forTheViewer, type PageLabels } from './viewer.js';
-import { loadPdf, outlineEntries } from './outline.js';
+import { loadPdf, OutlineMismatch, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
 import { mapRoles } from './role-map.js';
 import { seal, sealHolds, sealKey } from './seal.js';
@@ -98,9 +97,6 @@ async function withoutDates(doc: PDFDocument): Promise<void> {
   info.delete(PDFName.of('CreationDate'));
   info.delete(PDFName.of('ModDate'));
 }
-
-/** The print has other headings than the document: a stylesheet that hides some (display: none) makes this. */
-export class OutlineMismatch extends RenderError {}
 
 /** Gives each outline entry, in document order, the text of the heading it was made from. */
 async function retitleOutline(doc: PDFDocument, headings: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Meeting } from '../model/meeting.js';
 import { contentsMistakes } from '../pdf/contents-proof.js';
-import { OutlineMismatch } from '../pdf/postprocess.js';
+import { OutlineMismatch } from '../pdf/outline.js';
 import { pageTexts } from '../pdf/page-text.js';
 import { TemplateError } from '../render/templates.js';
 import { numberTexts } from '../render/margins.js';

@@ -111,7 +111,9 @@ export async function printMeeting(
   guess?: HeadingPages,
 ): Promise<PrintedDocument> {
   const render = (headings?: HeadingPages) => renderDocument(meeting, headings, attachments?.pages);
-  const { doc, bytes, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess);
+  const { doc, bytes, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess).catch((err: unknown) => {
+    throw houseFault(meeting, err);
+  });
   // A combined document's numbers count its attachments, which are not in this print.
   if (!attachments) await proveContents(meeting, bytes, rendered, headings);
   const fromFrontPage = meeting.style.sidetal_fra === 'forside';

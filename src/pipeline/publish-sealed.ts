@@ -1,26 +1,49 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir } from '../input/archive.js';
-import { readSealedNames } from '../input/sealed.js';
+import { readSealedNames, sealedListFile } from '../input/sealed.js';
 import type { Meeting } from '../model/meeting.js';
+import type { Finding } from '../shared/errors.js';
 import { publicContent } from './approval.js';
 
 /**
  * The sealed public minutes (agenda forsegl) the site publishes in place of a print, by their path in
  * the site: each committee's minutes whose archive holds them sealed while they still say what was
- * sealed. So the site's copy is the archive's, seal and all, byte for byte, which `agenda verify --site`
- * checks; minutes changed since (an addition, a later approval) are printed as any other document.
+ * sealed, under the name the site gives that document (`siteFiles`). So the site's copy is the
+ * archive's, seal and all, byte for byte, which `agenda verify --site` checks; minutes changed since
+ * (an addition, a later approval) are printed as any other document. Sealed minutes whose name the
+ * site does not publish (sealed combined, published without --samlet) are printed too, with a warning
+ * that says so, as `verify --site` would find no sealed copy.
  */
 export async function sealedPublicCopies(
   committees: Array<{ id: string; dir: string; meetings: Meeting[] }>,
-): Promise<Map<string, Uint8Array>> {
+  siteFiles: string[],
+): Promise<{ copies: Map<string, Uint8Array>; warnings: Finding[] }> {
   const copies = new Map<string, Uint8Array>();
+  const warnings: Finding[] = [];
   for (const { id, dir, meetings } of committees)
     for (const meeting of meetings.filter((m) => m.kind === 'referat')) {
       const names = await readSealedNames(dir, meeting.date);
       if (!names || names.offentlig_indhold !== publicContent(meeting)) continue;
+      const file = `${id}/${names.offentlig}`;
+      if (!siteFiles.includes(file)) {
+        warnings.push(await unpublishedSeal(sealedListFile(dir, meeting.date), names.offentlig));
+        continue;
+      }
       const bytes = await readFile(path.join(archiveDir(dir, meeting.date), names.offentlig)).catch(() => undefined);
-      if (bytes) copies.set(`${id}/${names.offentlig}`, bytes);
+      if (bytes) copies.set(file, bytes);
     }
-  return copies;
+  return { copies, warnings };
+}
+
+/** The warning, at forseglet.yaml's `offentlig:` line. */
+async function unpublishedSeal(list: string, name: string): Promise<Finding> {
+  const lines = (await readFile(list, 'utf8')).split('\n');
+  const line =
+    Math.max(
+      lines.findIndex((l) => l.startsWith('offentlig:')),
+      0,
+    ) + 1;
+  const message = `the site publishes no document named ${name}, so publish prints the minutes unsealed (sealed with attachments: publish --samlet)`;
+  return { file: list, line, col: 1, path: 'offentlig', message, warning: true };
 }

@@ -81,8 +81,11 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await Promise.all([...madeFrom].map(reuse));
   // The sealed public minutes of the archive, where the site publishes that very document: not printed.
-  const sealed = [...(await sealedPublicCopies(read))].filter(([file]) => documents.some((d) => d.file === file));
-  const bytes = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed]);
+  const sealed = await sealedPublicCopies(
+    read,
+    documents.map((d) => d.file),
+  );
+  const bytes = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed.copies]);
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint, (d) => d.of);
@@ -156,7 +159,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   }
   const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();
-  const warnings = [...read.flatMap((c) => c.warnings), ...log.warnings];
+  const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
 

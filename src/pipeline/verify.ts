@@ -167,7 +167,9 @@ async function siteCopyLine(sealedFile: string, copy: string): Promise<VerifyLin
   const seal = report.missing
     ? 'pdfsig is not installed to say more'
     : !report.signed
-      ? 'the copy has no seal: publish printed it (publish again once the minutes are sealed)'
+      ? // Minutes sealed before forseglet.yaml said what public content they hold (offentlig_indhold)
+        // are printed by publish: sealing them again writes it (same approvals, same files).
+        'the copy has no seal: publish printed it; run `agenda forsegl` for the meeting again, then publish again'
       : report.valid
         ? 'the copy carries a valid seal of another sealing'
         : `the copy's seal does not hold (${report.validation}): it was changed after sealing`;

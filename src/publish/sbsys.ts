@@ -39,8 +39,7 @@ export function sbsysXml(committee: SbsysCommittee, data: MeetingData, addendum?
     UdvalgID: committee.id,
     Mødedato: startDate,
     Mødetid: startTime,
-    // A meeting without an end time (a house that prints none) has neither attribute.
-    ...endAttributes(data.end),
+    ...endAttributes(data.end ?? data.start),
     Mødested: data.location.description,
   });
   const items = root.ele('Dagsordenpunkter');
@@ -120,13 +119,17 @@ function elementName(heading: string): string {
   return heading.replace(notInName, '_').replace(beforeName, '').replace(/_+$/, '') || 'Tekst';
 }
 
-/** "2023-11-22T09:00:00+01:00" → ["22. november 2023", "09:00"], which the importer reads as Copenhagen time. */
-function endAttributes(end: string | undefined): { Mødeslutdato?: string; Mødesluttid?: string } {
-  if (end === undefined) return {};
+/**
+ * The end's attributes. The importer reads them always (convertEndDateToCanonical: date . ' ' . time
+ * into a DateTime): left out, it would file the meeting as ending when it was imported. A meeting
+ * without an end time (a house that prints none) ends, as far as OS2web is told, when it starts.
+ */
+function endAttributes(end: string): { Mødeslutdato: string; Mødesluttid: string } {
   const [Mødeslutdato, Mødesluttid] = danishDateTime(end);
   return { Mødeslutdato, Mødesluttid };
 }
 
+/** "2023-11-22T09:00:00+01:00" → ["22. november 2023", "09:00"], which the importer reads as Copenhagen time. */
 function danishDateTime(local: string): [string, string] {
   return [longDate(local.slice(0, 10)), local.slice(11, 16)];
 }

@@ -156,7 +156,7 @@ function addMeeting(
   frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
   { kept, madeOf }: Pick<SiteOptions, 'kept' | 'madeOf'>,
 ): MeetingData {
-  for (const file of [...documentsOf(published), ...published.attachments]) files.set(file.path, file.bytes);
+  for (const file of [...meetingPdfs(published), ...published.attachments]) files.set(file.path, file.bytes);
   const data = meetingData(map, published);
   if (kept?.(published)) return data;
   const own: SiteFiles = new Map();
@@ -169,7 +169,7 @@ function addMeeting(
 }
 
 /** A meeting's documents' PDFs: the agenda's (or the minutes') and each addendum's, each alone and combined. */
-const documentsOf = (published: PublishedMeeting) =>
+const meetingPdfs = (published: PublishedMeeting) =>
   [published, ...published.addenda].flatMap((d) => (d.combined ? [d.pdf, d.combined] : [d.pdf]));
 
 /** A meeting's page, its data and its SBSYS folder. */
@@ -183,7 +183,7 @@ function addMeetingFiles(
 ): void {
   const { meeting } = published;
   const heading = documentHeading(meeting);
-  const documents = documentsOf(published);
+  const documents = meetingPdfs(published);
   const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }], committee);
   // From the meeting's page, in the committee's folder, to a file there.
   const link = (file: PublishedFile) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) });

@@ -131,8 +131,10 @@ function viewOf(meeting: Meeting, headings?: HeadingPages, attachments?: Attachm
     ...(bilagsoversigt.length ? [{ label: meeting.style.ord.bilagsoversigt, anchor: 'bilagsoversigt', page: pageOf(items.length) }] : []),
   ];
   const closed = meetingHoldsClosed(meeting) ? meeting.style.ord.lukket_advarsel : undefined;
-  // The pages that show closed content carry the marker: the contents where it names a closed item.
-  const closedContents = closed !== undefined && meeting.items.some((item) => item.lukket);
+  // The pages that show closed content carry the marker: the contents where it names a closed item,
+  // or a closed sub-item where the house lists them (its members' title).
+  const listsClosed = (item: Item) => item.lukket || (meeting.style.underpunkter_i_indhold && item.subItems.some((s) => s.lukket));
+  const closedContents = closed !== undefined && meeting.items.some(listsClosed);
   const closedBilag = closed !== undefined && bilagsoversigt.some((item) => item.bilag.some((b) => b.lukket));
   const approvalRows = approvalPage(meeting) ? (meeting.approval?.rows ?? notYetApproved(meeting)) : undefined;
   // Each member with the absence, if any, that the Underskriftsside prints in the member's place.

@@ -1,11 +1,11 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingData } from '../../src/publish/data-schema.js';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
-import { importedBulletPoints } from '../support/os2web-importer.js';
+import { importedBulletPoints, importedMeetingTimes } from '../support/os2web-importer.js';
 import { siteFiles } from '../support/site.js';
 
 // The SBSYS folders of eksempel/ (Økonomiudvalget's minutes, and Kommunalbestyrelsen's agenda whose item
@@ -16,6 +16,9 @@ const site = path.join(tempDir(), 'site');
 
 beforeAll(() => {
   cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
+  // Kommunalbestyrelsen's meetings with no end time, as a house that prints none has them.
+  const kb = path.join(repository, 'udvalg', 'KB', 'udvalg.yaml');
+  writeFileSync(kb, readFileSync(kb, 'utf8').replace(/^slut: .*\n/m, ''));
   const run = agenda(['publish', '--out', site, '--url', 'https://dagsordener.example.dk/', '--json'], { cwd: repository });
   expect(run.status, run.stderr).toBe(0);
 });
@@ -89,5 +92,22 @@ describe('the SBSYS folder as OS2web’s importer reads it', () => {
         expect(parseErrors(html), `${file} ${heading}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the meeting’s times, as the importer reads them', () => {
+  const times = (folder: string) => importedMeetingTimes(readFileSync(path.join(site, folder, `${path.basename(folder)}.xml`), 'utf8'));
+
+  it('gives a meeting with no end time its start as its end, never the blank the importer would read as the import’s moment', () => {
+    const kb = folders().filter((f) => f.includes('kommunalbestyrelsen'));
+    expect(kb.length).toBeGreaterThan(0);
+    for (const folder of kb) expect(times(folder).end, folder).toBe(times(folder).start);
+    for (const folder of folders()) expect(times(folder).end, folder).toMatch(/^\d{1,2}\. \p{L}+ \d{4} \d\d:\d\d$/u);
+  });
+
+  it('keeps the end time of a meeting that has one', () => {
+    const ok = folders().filter((f) => f.includes('oekonomi'));
+    expect(ok.length).toBeGreaterThan(0);
+    for (const folder of ok) expect(times(folder).end, folder).toMatch(/ 17:00$/);
   });
 });

@@ -117,6 +117,37 @@ describe('agenda forsegl with the Godkendelsesside: the completed approval page 
     expect(changed.stdout).toMatch(/^1 of 9 checks failed$/m);
   });
 
+  it('warns where the site publishes no document of the sealed name (sealed combined, published without --samlet), and prints it', () => {
+    const list = path.join(path.dirname(sealed.public), 'forseglet.yaml');
+    const run = agenda(['publish', '--out', 'site-enkelt'], { cwd: minutes.dir });
+    expect(run.status, run.stderr).toBe(0);
+    const line =
+      readFileSync(list, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('offentlig:')) + 1;
+    expect(run.stderr).toContain(`forseglet.yaml:${line}:1: warning: offentlig: the site publishes no document named`);
+    expect(run.stderr).toContain(
+      `the site publishes no document named ${path.basename(sealed.public)}, so publish prints the minutes unsealed`,
+    );
+    expect(run.stderr).not.toContain('XQZSECRET');
+  });
+
+  it('tells to seal again, in verify --site, minutes whose forseglet.yaml has no offentlig_indhold (sealed before it was recorded)', () => {
+    const list = path.join(path.dirname(sealed.public), 'forseglet.yaml');
+    const kept = readFileSync(list, 'utf8');
+    writeFileSync(list, kept.replace(/^offentlig_indhold:.*\n/m, ''));
+    try {
+      expect(agenda(['publish', '--out', 'site-gammel', '--samlet'], { cwd: minutes.dir }).status).toBe(0);
+      const run = verify('--site', 'site-gammel');
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        'the copy has no seal: publish printed it; run `agenda forsegl` for the meeting again, then publish again',
+      );
+    } finally {
+      writeFileSync(list, kept);
+    }
+  });
+
   it('refuses a certificate with a key it cannot sign with in one clear line, writing nothing', () => {
     const before = readFileSync(completed);
     const run = forsegl(minutes.dir, testCertificate('/CN=Testkommune', 'ed25519').p12);

@@ -5,7 +5,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfByteForms, pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
-import { approve, closedMarker, date, forsegl, minutesToSeal, password, pdfsig, sealedFiles, testCertificate } from '../support/seal.js';
+import {
+  approve,
+  closedMarker,
+  damagedCertificateBag,
+  date,
+  forsegl,
+  minutesToSeal,
+  password,
+  pdfsig,
+  sealedFiles,
+  testCertificate,
+} from '../support/seal.js';
 import { spellings } from '../support/markers.js';
 
 /** A PDF with its signature's /Contents (the CMS, hex) zeroed: what is the same bytes when the inputs are. */
@@ -135,6 +146,15 @@ describe('agenda forsegl: the approved minutes sealed with the municipality’s 
       `${cert.p12}: the certificate cannot be opened: the password is wrong, or it is not a PKCS#12 file (.p12, .pfx)`,
     );
     expect(run.stdout + run.stderr).not.toContain(wrong);
+    expect([sealed.members, sealed.public].map((f) => readFileSync(f))).toEqual(before);
+  });
+
+  it('refuses a certificate bag that forge passes on but no one can read, in one clear line, not a stack trace', () => {
+    const before = [sealed.members, sealed.public].map((f) => readFileSync(f));
+    const damaged = damagedCertificateBag(cert.p12);
+    const run = forsegl(minutes.dir, damaged);
+    expect(run.status).toBe(3);
+    expect(run.stderr.trim()).toBe(`${damaged}: a certificate in the file cannot be read`);
     expect([sealed.members, sealed.public].map((f) => readFileSync(f))).toEqual(before);
   });
 

@@ -105,6 +105,20 @@ describe('sub-items of an item', () => {
   });
 });
 
+/** An item whose first sub-item's text (sagsfremstilling) follows. */
+const longItemStart = `punkter:
+  - titel: Anlægsprojekter på vejområdet
+    indledning: Tre projekter skal prioriteres.
+    underpunkter:
+      - titel: Kloakering af Nørregade
+        sagsfremstilling: |
+`;
+/** A sub-item's text of 60 paragraphs, as a YAML block's lines: it takes pages, so the next sub-item is on another. */
+const longText = Array.from(
+  { length: 60 },
+  (_, i) => `          Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.\n`,
+).join('\n');
+
 // A house that lists the sub-items in the contents (underpunkter_i_indhold: ja): each under its item,
 // with the page its heading is on, proved against the print like the items' (a long first sub-item
 // puts the others two pages on), in the members' and the public version, combined with each item's
@@ -113,15 +127,8 @@ describe('sub-items in the contents, where the house lists them', () => {
   const dir = tempDir();
   const repo = path.join(dir, 'esbjerg');
   const out = (name: string) => path.join(dir, `${name}.pdf`);
-  const paragraphs = Array.from({ length: 60 }, (_, i) => `Afsnit ${i + 1} om ledningerne, som skal skiftes i hele gadens længde.`);
   const long = `
-punkter:
-  - titel: Anlægsprojekter på vejområdet
-    indledning: Tre projekter skal prioriteres.
-    underpunkter:
-      - titel: Kloakering af Nørregade
-        sagsfremstilling: |
-${paragraphs.map((p) => `          ${p}\n`).join('\n')}
+${longItemStart}${longText}
         bilag:
           - { titel: Projektbeskrivelse Nørregade, dokument: "201/14", fil: bilag/2-1.pdf }
       - titel: ${markers[0]}
@@ -170,5 +177,66 @@ ${paragraphs.map((p) => `          ${p}\n`).join('\n')}
       expect(page('b.'), name).toBeGreaterThan(page('1.'));
       if (tocCheck) expect(execFileSync(tocCheck, [out(name)], { encoding: 'utf8' })).toMatch(/toc 6\/6 entries right/);
     }
+  });
+
+  it('marks the members’ contents page as closed where it lists a closed sub-item by its title, and not the public one', () => {
+    const contentsPage = (name: string) => pdfPages(out(name)).find((page) => /^b\. /m.test(page)) ?? '';
+    expect(contentsPage('medlemmer')).toContain(markers[0]);
+    expect(contentsPage('medlemmer')).toMatch(/^Lukket indhold$/m);
+    expect(contentsPage('offentlig')).toContain('b. Ekspropriation');
+    expect(contentsPage('offentlig')).not.toContain('Lukket indhold');
+  });
+});
+
+// The sub-items' pages come from the PDF's outline, taken by the headings' places in it: a "## heading"
+// in an item's text stays text (no heading to shift them), and a house's template with headings Chromium
+// leaves out of the outline (an empty one, a hidden one) before a sub-item is an error naming the template,
+// never a contents with a later heading's page.
+describe('sub-items in the contents, where headings might shift their places in the outline', () => {
+  const dir = tempDir();
+  const repo = path.join(dir, 'esbjerg');
+  const meetingFile = `
+${longItemStart}          ## Baggrund
+${longText}
+      - titel: Ekspropriation
+        sagsfremstilling: Om grundejerne.
+      - titel: Cykelsti langs Stormgade
+        sagsfremstilling: Stien forbinder skolen med boligområdet.
+    beslutning: Godkendt.
+`;
+  const partials = path.join(repo, 'husstil', 'partials');
+  const build = (name: string) => agenda(['build', '2014-11-03', '--meetings', repo, '--out', path.join(dir, `${name}.pdf`)]);
+
+  beforeAll(() => {
+    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    const kommune = path.join(repo, 'kommune.yaml');
+    writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
+    writeFileSync(path.join(repo, '2014-11-03.yaml'), meetingFile);
+  });
+
+  it('gives each sub-item the page its heading is on, the Markdown "## heading" kept as text', () => {
+    const run = build('markdown');
+    expect(errorLines(run.stderr)).toEqual([]);
+    expect(run.status).toBe(0);
+    const out = path.join(dir, 'markdown.pdf');
+    const entries = contentsEntries(out);
+    expect(entries.map((e) => e.title)).toContain('b. Ekspropriation');
+    for (const e of entries) expect(e, e.title).toMatchObject({ printed: e.listed });
+    expect(pdfPages(out).join('\n')).toContain('## Baggrund');
+    if (tocCheck) expect(execFileSync(tocCheck, [out], { encoding: 'utf8' })).toMatch(/toc (\d+)\/\1 entries right/);
+  });
+
+  it('refuses, naming the template, sub-item headings whose places in the outline an empty or hidden heading shifted', () => {
+    mkdirSync(partials, { recursive: true });
+    const afsnit = readFileSync(path.join(packageRoot, 'templates', 'partials', 'afsnit.hbs'), 'utf8');
+    const hiding = afsnit.replace('<h2>{{heading}}</h2>', '<h3></h3><h3 hidden>Skjult</h3><h2>{{heading}}</h2>');
+    writeFileSync(path.join(partials, 'afsnit.hbs'), hiding);
+    const run = build('skjulte');
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`${path.join(partials, 'afsnit.hbs')}: the house style's templates or stylesheet leave headings out`);
+    expect(run.stderr).toMatch(
+      /the sub-item heading "a\. Kloakering af Nørregade" \(underpunkt-1a\) is not the PDF outline's entry in its place/,
+    );
+    expect(existsSync(path.join(dir, 'skjulte.pdf'))).toBe(false);
   });
 });

@@ -28,6 +28,18 @@ export interface ImportedBulletPoint {
   attachments: ImportedText[];
 }
 
+/**
+ * The meeting's start and end as the importer's migration selects them (Møde/@Mødedato, @Mødetid,
+ * @Mødeslutdato, @Mødesluttid) and convertStartDateToCanonical / convertEndDateToCanonical join them,
+ * date . ' ' . time, before PHP's DateTime reads it: an attribute left out is an empty string, so a
+ * missing end is ' ', which DateTime reads as the moment of the import.
+ */
+export function importedMeetingTimes(xml: string): { start: string; end: string } {
+  const meeting = new DOMParser().parseFromString(xml, 'text/xml').getElementsByTagName('Møde').item(0);
+  const joined = (date: string, time: string) => `${meeting?.getAttribute(date) ?? ''} ${meeting?.getAttribute(time) ?? ''}`;
+  return { start: joined('Mødedato', 'Mødetid'), end: joined('Mødeslutdato', 'Mødesluttid') };
+}
+
 /** The bullet points of one SBSYS XML file (the field bullet_points: Dagsordenpunkter), as the importer has them. */
 export function importedBulletPoints(xml: string): ImportedBulletPoint[] {
   const root = new DOMParser().parseFromString(xml.replace(/&#x\d+?;|&#x\w;/g, ''), 'text/xml').documentElement;

@@ -36,21 +36,31 @@ export function testCertificate(subject = '/CN=Testkommune/O=Testkommune', key =
     '-extfile',
     'ext.cnf',
   );
-  openssl(
-    'pkcs12',
-    '-export',
-    '-inkey',
-    'seal.key',
-    '-in',
-    'seal.pem',
-    '-certfile',
-    'ca.pem',
-    '-out',
-    'seal.p12',
-    '-passout',
-    `pass:${password}`,
-  );
+  exportP12(dir, 'seal.p12', '-certfile', 'ca.pem');
   return { p12: at('seal.p12'), ca: at('ca.pem') };
+}
+
+/** The key and certificate of testCertificate's folder as a PKCS#12 file `out` (with `password`), with openssl's `options`. */
+function exportP12(dir: string, out: string, ...options: string[]): void {
+  const args = ['pkcs12', '-export', '-inkey', 'seal.key', '-in', 'seal.pem', '-out', out, '-passout', `pass:${password}`, ...options];
+  execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+}
+
+/**
+ * testCertificate's PKCS#12 with its certificate bag readable (no certificate encryption, no MAC) and the
+ * certificate's TBSCertificate tag flipped: forge keeps the bag as ASN.1, which Node's X509Certificate refuses.
+ */
+export function damagedCertificateBag(p12: string): string {
+  const dir = path.dirname(p12);
+  exportP12(dir, 'plain.p12', '-certpbe', 'NONE', '-nomac');
+  const der = execFileSync('openssl', ['x509', '-in', 'seal.pem', '-outform', 'DER'], { cwd: dir });
+  const bytes = readFileSync(path.join(dir, 'plain.p12'));
+  const at = bytes.indexOf(der.subarray(0, 40));
+  if (at < 0) throw new Error('openssl wrote the certificate bag encrypted');
+  bytes[at + 4] = 0xcf;
+  const file = path.join(dir, 'damaged.p12');
+  writeFileSync(file, bytes);
+  return file;
 }
 
 export const date = '2023-09-06';

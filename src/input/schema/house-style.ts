@@ -280,8 +280,12 @@ const wordShape = {
   ingen_beslutning: text.describe("`agenda sag`'s line where the case has no decision yet: (ingen beslutning endnu)."),
   // The last fixed words: the PDF's page labels, the combined document's stamp, the Bilag table's and
   // the site's labels, `agenda plan`'s lines.
-  forside: text.describe('The page label a PDF viewer shows for the front page, where it has no number: Forside.'),
-  indhold: text.describe('The page label of the contents, where they have no number: Indhold (Indhold 1, Indhold 2 over more sheets).'),
+  forside: text.describe(
+    'The page label a PDF viewer shows for the front page, where it has no number: Forside. (datoer.forside is another thing: how the date on the front page is written.)',
+  ),
+  indhold: text.describe(
+    "The page label of the contents, where they have no number: Indhold (Indhold 1, Indhold 2 over more sheets). Its own word beside indholdsfortegnelse, the heading, as a viewer's page box wants a short one.",
+  ),
   bilag_mærke: phrase('nummer', 'titel').describe(
     "An attachment's stamp on its pages in the combined document, and its link on the site: Bilag {nummer}: {titel} ({nummer} is 2.1, or 2a.1 for a sub-item's).",
   ),
