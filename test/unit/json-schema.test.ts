@@ -49,17 +49,20 @@ describe('the JSON Schemas of the shared files (udvalg.yaml, faste-punkter.yaml,
 });
 
 /** The patterns of the first key `key` in a JSON Schema, as the editor compiles them (Unicode). */
-function patternsOf(schema: unknown, key: string): RegExp[] {
-  const find = (node: unknown): unknown => {
-    if (!node || typeof node !== 'object') return undefined;
-    const own = (node as Node).properties?.[key];
-    return (
-      own ??
-      Object.values(node)
-        .map(find)
-        .find((n) => n !== undefined)
-    );
-  };
+/** The patterns of the key at `path` ("datoer.forside": a word and a date pattern may share a name), each part found at any depth below the last. */
+function patternsOf(schema: unknown, path: string): RegExp[] {
+  const find =
+    (key: string) =>
+    (node: unknown): unknown => {
+      if (!node || typeof node !== 'object') return undefined;
+      const own = (node as Node).properties?.[key];
+      return (
+        own ??
+        Object.values(node)
+          .map(find(key))
+          .find((n) => n !== undefined)
+      );
+    };
   const collect = (node: unknown): string[] =>
     !node || typeof node !== 'object'
       ? []
@@ -67,7 +70,7 @@ function patternsOf(schema: unknown, key: string): RegExp[] {
           ...(typeof (node as Node).pattern === 'string' ? [(node as Node).pattern as string] : []),
           ...Object.values(node).flatMap(collect),
         ];
-  return collect(find(schema)).map((p) => new RegExp(p, 'u'));
+  return collect(path.split('.').reduce((node, key) => find(key)(node), schema)).map((p) => new RegExp(p, 'u'));
 }
 
 /** Every string of up to `length` pieces of `alphabet`. */
@@ -105,12 +108,12 @@ describe("the editor's patterns and agenda check's rules", () => {
     const schema = sharedJsonSchemas(['a'])['kommune.yaml'];
     const cases = [
       {
-        key: 'forside',
+        key: 'datoer.forside',
         alphabet: ['d', 'M', 'y', 'E', 'm', 'h', 'D', 'o', 'n', "'", ' '],
         length: 4,
         value: (s: string) => ({ datoer: { forside: s } }),
       },
-      { key: 'afbud', alphabet: ['{', '}', 'medlem', 'navn', ' '], length: 4, value: (s: string) => ({ ord: { afbud: s } }) },
+      { key: 'ord.afbud', alphabet: ['{', '}', 'medlem', 'navn', ' '], length: 4, value: (s: string) => ({ ord: { afbud: s } }) },
     ];
     for (const { key, alphabet, length, value } of cases) {
       const patterns = patternsOf(schema, key);
