@@ -12,10 +12,10 @@ const mocking = [
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
-    // Three files at once on two cores: the end-to-end tests wait on Chromium, LibreOffice, mail servers
-    // and child processes much of the time. With two workers a CI run kept 1.44 of the 2 cores busy
-    // (1,200 s of CPU in 830 s); vitest's default here is one.
-    maxWorkers: 3,
+    // Two files at once: the end-to-end tests wait on Chromium and child processes some of the time, so
+    // two workers take the suite from 464 s to 348 s on two cores (vitest's default here is one). Three
+    // gained nothing on two cores (a CI pass of 791 s against 772 s with two): the cores are busy.
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
     hookTimeout: 120_000,
