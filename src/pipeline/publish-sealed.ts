@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir } from '../input/archive.js';
 import { readSealedNames, sealedListFile } from '../input/sealed.js';
+import { readYamlFile } from '../input/yaml-file.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Finding } from '../shared/errors.js';
 import { publicContent } from './approval.js';
@@ -36,14 +37,9 @@ export async function sealedPublicCopies(
   return { copies, warnings };
 }
 
-/** The warning, at forseglet.yaml's `offentlig:` line. */
+/** The warning, at forseglet.yaml's `offentlig:` key. */
 async function unpublishedSeal(list: string, name: string): Promise<Finding> {
-  const lines = (await readFile(list, 'utf8')).split('\n');
-  const line =
-    Math.max(
-      lines.findIndex((l) => l.startsWith('offentlig:')),
-      0,
-    ) + 1;
+  const { line, col } = (await readYamlFile(list)).locate(['offentlig'], { key: true });
   const message = `the site publishes no document named ${name}, so publish prints the minutes unsealed (sealed with attachments: publish --samlet)`;
-  return { file: list, line, col: 1, path: 'offentlig', message, warning: true };
+  return { file: list, line, col, path: 'offentlig', message, warning: true };
 }
