@@ -1,5 +1,5 @@
 import type { Meeting, PageKind, PageMargin } from '../model/meeting.js';
-import { cssString, fill, genitive, kindWord, styledDate } from './wording.js';
+import { committeeGenitiveOf, cssString, fill, kindWord, styledDate } from './wording.js';
 
 // The page's header and footer (husstil: sidehoved, sidefod) as CSS margin boxes on the pages the
 // house wants them, with {side} as the page counter: Chromium prints what these rules say.
@@ -58,7 +58,7 @@ function marginValues(meeting: Meeting, part: string, pages: number | undefined)
   return {
     kommune: meeting.authority,
     udvalg: meeting.committee,
-    udvalgs: genitive(meeting.committee, meeting.committeeGenitive),
+    udvalgs: committeeGenitiveOf(meeting),
     dokument: kindWord(meeting),
     del: part,
     dato: styledDate(meeting.style, 'titel', meeting.date),

@@ -49,6 +49,11 @@ export function genitive(name: string, given?: string): string {
   return given ?? (/[sxz]$/i.test(name) ? name : `${name}s`);
 }
 
+/** The meeting's committee in the genitive ("Økonomiudvalgets"), the committee file's own where it gives one. */
+export function committeeGenitiveOf(meeting: Pick<Meeting, 'committee' | 'committeeGenitive'>): string {
+  return genitive(meeting.committee, meeting.committeeGenitive);
+}
+
 /** "Dagsorden", "Referat", "Tillægsdagsorden" (a second one "Tillægsdagsorden 2"), in the house's words. */
 export function kindWord(meeting: Pick<Meeting, 'kind' | 'addendum' | 'style'>): string {
   const words = meeting.style.ord;
@@ -77,7 +82,7 @@ export function documentHeading(meeting: Meeting): string {
   return fill(meeting.style.ord.mødeoverskrift, {
     dokument: kindWord(meeting),
     udvalg: meeting.committee,
-    udvalgs: genitive(meeting.committee, meeting.committeeGenitive),
+    udvalgs: committeeGenitiveOf(meeting),
     dato: weekdayDateInText(meeting.date),
   });
 }
@@ -85,7 +90,7 @@ export function documentHeading(meeting: Meeting): string {
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject, the document's name in the open data. */
 export function documentName(meeting: Meeting): string {
   const dato = styledDate(meeting.style, 'titel', meeting.date);
-  const udvalgs = genitive(meeting.committee, meeting.committeeGenitive);
+  const udvalgs = committeeGenitiveOf(meeting);
   return fill(meeting.style.ord.dokumentnavn, { dokument: kindWord(meeting), udvalg: meeting.committee, udvalgs, dato });
 }
 

@@ -3,7 +3,7 @@ import type { Change } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicTitle } from '../model/public.js';
 import { changeLine, sentDay } from '../render/changes.js';
-import { fill, genitive, kindWord } from '../render/wording.js';
+import { committeeGenitiveOf, fill, kindWord } from '../render/wording.js';
 import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
 import type { Recipient } from './recipients.js';
@@ -21,7 +21,7 @@ export function reminderFor(meeting: Meeting, name: string, attachment: string):
   const values = {
     navn: name,
     udvalg: meeting.committee,
-    udvalgs: genitive(meeting.committee, meeting.committeeGenitive),
+    udvalgs: committeeGenitiveOf(meeting),
     dato: weekdayDateInText(meeting.date),
     dokument: attachment,
   };
@@ -53,7 +53,7 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
     Document: capitalized(inText),
     committee: meeting.committee,
     // "Økonomiudvalgets", or the committee file's own genitive.
-    committeeGenitive: genitive(meeting.committee, meeting.committeeGenitive),
+    committeeGenitive: committeeGenitiveOf(meeting),
     weekdayDate: weekdayDateInText(meeting.date),
     start: meeting.start,
     end: meeting.end,
