@@ -30,6 +30,8 @@ export type Change =
 /** A sub-item by its letter and title; `subLukket`: closed, its title for the members only. */
 type Sub = { letter: string; subTitle: string; subLukket?: true };
 
+type Attachment = VersionItem['bilag'][number];
+
 /** A closed attachment's number alone ("2.1"), which is all a mail may name it by: its title is closed. */
 type Closed = { number: string };
 
@@ -87,7 +89,6 @@ function leftOpen(old: VersionItem, members: VersionItem, open: VersionItem): Ve
       .join('\n\n');
     return text === '' ? [] : [{ ...section, text }];
   });
-  type Attachment = VersionItem['bilag'][number];
   const same = (b: Attachment) => (o: Attachment) => o.number === b.number && o.subItem === b.subItem;
   const closedNow = (b: Attachment) => open.bilag.find(same(b))?.title === undefined && members.bilag.some(same(b));
   const bilag = old.bilag.map((b) => (closedNow(b) ? { number: b.number, ...(b.subItem ? { subItem: b.subItem } : {}) } : b));
@@ -224,7 +225,6 @@ function wordChanges(was: string, is: string): TextPart[] {
  */
 function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
   const item = of(now);
-  type Attachment = VersionItem['bilag'][number];
   const name = (number: number, b: Attachment, was?: Attachment) => {
     const ref = `${number}${b.subItem ?? ''}.${b.number}`;
     return { attachment: `${ref}${b.title ? ` ${b.title}` : ''}`, ...(b.lukket || was?.lukket ? { closed: { number: ref } } : {}) };
