@@ -3,7 +3,8 @@
 
 export { checkCommittee, checkMeetingSources, readMeetingSources, readSharedSources, type CheckReport } from './pipeline/sources.js';
 export { buildBatch, type BatchEvent, type BatchRequest, type BatchResult, type DocumentResult } from './pipeline/batch.js';
-export { buildPdf, defaultPdfPath, meetingFor, readMeeting, versionFor } from './pipeline/document.js';
+export { buildPdf, meetingFor, readMeeting } from './pipeline/document.js';
+export { defaultPdfPath, versionFor } from './pipeline/output.js';
 export { selectTargets, type Target } from './pipeline/select.js';
 export { findCommittees, type CommitteeFolder } from './pipeline/sources.js';
 export { sendMeeting, type SendEvent, type SendRequest, type SendResult } from './pipeline/send.js';

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { MeetingSources } from '../input/sources.js';
-import { documentsOf } from '../model/addenda.js';
 import type { Meeting } from '../model/meeting.js';
 import { readSendLog, sendLogFile, sentItemIs, type SendLogEntry } from '../send/send-log.js';
 import { InputError, type Finding } from '../shared/errors.js';
-import { combinedPdfPath, defaultPdfPath } from './document.js';
+import { outputFile, outputsOf } from './output.js';
 
 /**
  * The clerk's `tillæg:` checked against what went out (the send log): an item is added in a
@@ -22,7 +21,7 @@ export async function addendaFindings(sources: MeetingSources, meeting: Meeting)
   const log = await readSendLog(sendLogFile(sources.folder.dir, sources.date));
   if (!entries.some((e) => e.tillæg) && !log.some((e) => e.punkter)) return [];
   // Before the meeting and after it, the same documents: the minutes are checked as the agenda and addenda they were.
-  const documents = documentsOf({ ...meeting, kind: 'dagsorden' });
+  const documents = outputsOf({ ...meeting, kind: 'dagsorden' }, { audiences: ['medlemmer'] }).map((o) => o.document);
   const at = (index: number, key: string[], message: string): Finding => {
     const keyPath = ['punkter', index, ...key];
     const { line, col } = sources.source?.locate(keyPath, { key: key.length > 0 }) ?? { line: 1, col: 1 };
@@ -68,5 +67,5 @@ export function sentEntries(log: SendLogEntry[], document: Meeting): SendLogEntr
 
 /** The names a document goes out under: alone, and combined with its attachments. */
 function fileNames(document: Meeting): string[] {
-  return [defaultPdfPath(document), combinedPdfPath(document)].map((f) => path.basename(f));
+  return [outputFile({ document }), outputFile({ document, combined: { afterItem: false } })].map((f) => path.basename(f));
 }

@@ -8,12 +8,12 @@ import { formatPath } from '../input/validate.js';
 import { placeholder } from '../input/placeholder.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources } from '../input/sources.js';
-import type { Audience, Meeting } from '../model/meeting.js';
-import { approvalView } from '../approval/page.js';
+import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { InputError, UsageError, type Finding } from '../shared/errors.js';
-import { meetingFor, versionFor } from './document.js';
+import { meetingFor } from './document.js';
 import { documentToSend } from './document-to-send.js';
+import { sentAs } from './output.js';
 import { readMeetingSources } from './sources.js';
 
 /** Which meeting, and how to build its members' minutes where they are not built already. */
@@ -50,7 +50,7 @@ export async function currentMinutes(request: MinutesRequest): Promise<MinutesSt
   const log = await readApprovalLog(logFile);
   refuseChanged(sources, meeting, log);
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
-  const doc = await documentToSend(folder.dir, meeting, browser, request);
+  const doc = await documentToSend(folder.dir, sentAs({ document: meeting }), browser, request);
   const sha256 = createHash('sha256').update(doc.bytes).digest('hex');
   return { sources, meeting, log, logFile, document: { file: doc.file, bytes: doc.bytes, sha256 } };
 }
@@ -66,37 +66,6 @@ export async function approvalsOf(
   return log;
 }
 
-/** A version of the meeting to print: to its usual file, or with `suffix` beside it; `approvals`: the log it shows, for its fingerprint. */
-export interface ApprovalVersion {
-  version: Meeting;
-  suffix?: string;
-  approvals?: string;
-}
-
-/**
- * The documents of an audience. Where the house ends the minutes with the Godkendelsesside and a
- * member has approved them, the members' minutes at their usual place stay the version they approve
- * (the page not filled in: its bytes do not change with each approval), and the approved document,
- * its page filled in, goes beside it (-godkendt.pdf); the public version is publicMinutes.
- */
-export function approvalVersions(meeting: Meeting, audience: Audience, log: ApprovalEntry[]): ApprovalVersion[] {
-  if (audience === 'offentlig') return [publicMinutes(meeting, log)];
-  if (!showsApprovals(meeting, log)) return [{ version: meeting }];
-  const approved = { ...meeting, approval: approvalView(meeting, log) };
-  return [{ version: meeting }, { version: approved, suffix: '-godkendt.pdf', approvals: approvalsFingerprint(log) }];
-}
-
-/**
- * The public minutes with the approvals as the house shows them the public (names and times where it
- * says navne): one version for a build, `agenda publish` and `agenda forsegl`, so the site's PDF and
- * the sealed one say what the approval log says, and forsegl reuses the PDF a build made.
- */
-export function publicMinutes(meeting: Meeting, log: ApprovalEntry[]): ApprovalVersion {
-  if (!showsApprovals(meeting, log)) return { version: versionFor(meeting, 'offentlig') };
-  const version = versionFor({ ...meeting, approval: approvalView(meeting, log) }, 'offentlig');
-  return { version, approvals: meeting.style.godkendelse.offentlig === 'navne' ? approvalsFingerprint(log) : undefined };
-}
-
 /**
  * What public minutes say: their text, additions and the approvals they show, as a SHA-256. forsegl
  * records it of the public minutes it seals, and publish puts the sealed file on the site only while
@@ -107,15 +76,6 @@ export function publicContent(version: Meeting): string {
   return createHash('sha256')
     .update(JSON.stringify({ indhold, tilføjelser, approval: version.approval }))
     .digest('hex');
-}
-
-/** Whether the minutes print their approvals: the house's Godkendelsesside, and a member has approved. */
-function showsApprovals(meeting: Meeting, log: ApprovalEntry[]): boolean {
-  return log.length > 0 && meeting.style.godkendelse.side === 'godkendelsesside';
-}
-
-function approvalsFingerprint(log: ApprovalEntry[]): string {
-  return createHash('sha256').update(JSON.stringify(log)).digest('hex');
 }
 
 /** The error a build and `agenda godkend` give where approved minutes changed otherwise than by an addition. */

@@ -1,12 +1,9 @@
-import path from 'node:path';
 import { loadMeeting, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import { repositoryMeetings, takesUpCases, type HistoryReader } from './case-history.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
-import type { Audience, DocumentKind, Meeting } from '../model/meeting.js';
-import { publicVersion } from '../model/public.js';
-import { documentsOf } from '../model/addenda.js';
+import type { Audience, Meeting } from '../model/meeting.js';
 import { headingTexts } from '../pdf/headings.js';
 import { printWithContents } from '../pdf/paginate.js';
 import { finishPdf } from '../pdf/postprocess.js';
@@ -19,6 +16,7 @@ import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { combine, type Attachments } from './combine.js';
 import { houseFault, proveContents } from './contents-proof.js';
+import { outputsOf, versionFor, type Output } from './output.js';
 
 /**
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
@@ -42,49 +40,9 @@ export async function meetingFor(sources: MeetingSources, audience: Audience): P
   return versionFor(buildMeeting(sources, history), audience);
 }
 
-/** The documents the audience's version of the meeting is made into: the agenda and its addenda, or the minutes. */
-export async function documentsFor(sources: MeetingSources, audience: Audience): Promise<Meeting[]> {
-  return documentsOf(await meetingFor(sources, audience));
-}
-
-/** The meeting as the audience may see it: the members' version holds everything, the public one nothing closed. */
-export function versionFor(meeting: Meeting, audience: Audience): Meeting {
-  return audience === 'offentlig' ? publicVersion(meeting) : meeting;
-}
-
-/**
- * `out/2023-11-22-dagsorden.pdf`, or `-referat.pdf` once the meeting holds decisions, an addendum
- * `-tillaegsdagsorden.pdf`; the public
- * version ends in `-offentlig.pdf`, so the two cannot be mistaken for each other. In a repository of
- * several committees the name begins with the committee's (`out/ØK-2023-11-22-dagsorden.pdf`), so
- * two committees meeting on the same day never overwrite each other.
- */
-export function defaultPdfPath(meeting: Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind' | 'addendum'>, outDir = 'out'): string {
-  const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
-  const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
-  return path.join(outDir, `${committee}${meeting.date}-${kindInFileName(meeting)}${audience}.pdf`);
-}
-
-/** `dagsorden`, `referat`, `tillaegsdagsorden` (the second and later `tillaegsdagsorden-2`): letters any file system and mail program keep. */
-function kindInFileName(meeting: Pick<Meeting, 'kind' | 'addendum'>): string {
-  if (meeting.kind !== 'tillægsdagsorden') return meeting.kind;
-  return `tillaegsdagsorden${(meeting.addendum ?? 1) > 1 ? `-${meeting.addendum}` : ''}`;
-}
-
-const documentKinds: DocumentKind[] = ['dagsorden', 'referat'];
-
-/**
- * Where `defaultPdfPath` puts a meeting's document before the meeting is read: its kind (agenda or
- * minutes) is known only from its items, so under either name.
- */
-export function pdfPathsBeforeReading(folder: CommitteeFolder, date: string, audience: Audience, outDir?: string): string[] {
-  const committeeId = folder.named ? folder.id : undefined;
-  return documentKinds.map((kind) => defaultPdfPath({ audience, committeeId, date, kind }, outDir));
-}
-
-/** The combined document (samlet dokument) beside it: `out/2023-11-22-dagsorden-samlet.pdf`, `-offentlig-samlet.pdf`. */
-export function combinedPdfPath(meeting: Meeting, outDir?: string): string {
-  return defaultPdfPath(meeting, outDir).replace(/\.pdf$/, '-samlet.pdf');
+/** What the preview shows of the audience's version: the agenda and its addenda, or the minutes, as a build makes them alone. */
+export async function outputsFor(sources: MeetingSources, audience: Audience): Promise<Output[]> {
+  return outputsOf(await meetingFor(sources, 'medlemmer'), { audiences: [audience] });
 }
 
 export interface PrintedDocument {

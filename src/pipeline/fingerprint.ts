@@ -169,7 +169,7 @@ export function withCorrectionMark(inputs: string, document: Pick<Meeting, 'kind
     .digest('hex');
 }
 
-/** A document's fingerprint with the approvals it shows (publicMinutes, approvalVersions): a new approval prints it anew. */
+/** A document's fingerprint with the approvals it shows (output.ts: publicMinutes, the approved minutes): a new approval prints it anew. */
 export function withApprovals(inputs: string, approvals: string | undefined): string {
   return approvals === undefined ? inputs : createHash('sha256').update(`${inputs}\0godkendelser\0${approvals}`).digest('hex');
 }

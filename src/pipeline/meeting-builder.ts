@@ -1,24 +1,21 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { meetingFile } from '../input/load.js';
 import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import type { Target } from './select.js';
-import type { Audience, Meeting } from '../model/meeting.js';
+import type { Audience } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { fingerprintsOnce, withApprovals, withCorrectionMark, type Fingerprints } from './fingerprint.js';
+import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
-import { openAttachments, withAttachments } from './combine.js';
 import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
-import { documentsOf } from '../model/addenda.js';
-import { combinedPdfPath, defaultPdfPath, pdfPathsBeforeReading, printMeeting, readMeeting, versionFor } from './document.js';
-import { approvalsOf, approvalVersions } from './approval.js';
+import { printMeeting, readMeeting } from './document.js';
+import { approvalsOf } from './approval.js';
+import { attachmentsOf, filesBeforeReading, inputsOf, outputFile, outputsOf, type Output, type OutputRequest } from './output.js';
 import { sendLogFile } from '../send/send-log.js';
 
 export interface DocumentResult {
@@ -93,14 +90,14 @@ export function meetingBuilder(
     warnings.push(...read.warnings);
     warn(read.warnings);
     /** One document: kept where its PDF records these very inputs (a build where nothing changed prints nothing), else printed. */
-    const print = async (version: Meeting, pdf: string, approvals?: string): Promise<Omit<DocumentResult, 'date' | 'audience'>> => {
+    const print = async (output: Output): Promise<Omit<DocumentResult, 'date' | 'audience'>> => {
+      const { document: version } = output;
+      const pdf = outputFile(output, request);
       // Its files are opened first: a bad one stops this document before anything is printed.
-      const attachments = request.samlet
-        ? await openAttachments(folder.dir, version, { afterItem: request.bilagEfterPunkt, libreoffice: request.libreoffice }).catch(failed)
-        : undefined;
+      const attachments = await attachmentsOf(output, folder.dir, request).catch(failed);
       if (attachments instanceof AgendaError) return { error: attachments };
       const own = await fingerprints(folder.dir, date, version.audience, meetingTakesUpCases(read.meeting));
-      const inputs = withCorrectionMark(withApprovals(withAttachments(own, attachments), approvals), version);
+      const inputs = inputsOf(output, own, attachments);
       if (await keeps(request, pdf, inputs)) return { pdf, kept: true };
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
       // version guesses its headings from its own layout: where closed text is left out of the public
@@ -119,26 +116,22 @@ export function meetingBuilder(
     const log = await approvalsOf(folder.dir, read).catch(failed);
     if (log instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: log }));
     // Each version's documents: the agenda and its addenda (tillægsdagsordener), or the minutes with their approvals.
-    const documents = audiences.flatMap((audience) =>
-      (read.meeting.kind === 'referat'
-        ? approvalVersions(read.meeting, audience, log)
-        : documentsOf(versionFor(read.meeting, audience)).map((version) => ({ version, suffix: undefined, approvals: undefined }))
-      ).map((document) => ({ audience, ...document })),
-    );
+    const outputs = outputsOf(read.meeting, outputRequest(request, audiences), log);
     // An approved version is written beside the file named (its -godkendt.pdf); an addendum has no name of its own to go by.
-    if (documents.filter((d) => !d.suffix).length > audiences.length && (request.out || request.html))
+    if (outputs.filter((o) => !o.approved).length > audiences.length && (request.out || request.html))
       throw new UsageError(
         `--out and --html name one file, and ${date} is an agenda with its tillægsdagsorden: build without them, into out/`,
       );
     const results: DocumentResult[] = [];
-    for (const { audience, version, suffix, approvals } of documents) {
-      const pdf = request.out ?? (request.samlet ? combinedPdfPath(version, request.outDir) : defaultPdfPath(version, request.outDir));
-      const result = await print(version, suffix ? pdf.replace(/\.pdf$/, suffix) : pdf, approvals);
-      results.push(done({ udvalg, date, audience, ...result }));
-    }
+    for (const output of outputs) results.push(done({ udvalg, date, audience: output.document.audience, ...(await print(output)) }));
     return results;
   };
   return { meeting, warnings };
+}
+
+/** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */
+function outputRequest(request: Destination, audiences: Audience[]): OutputRequest {
+  return { audiences, combined: request.samlet ? 'instead' : undefined, afterItem: request.bilagEfterPunkt };
 }
 
 /** Whether the PDF there stays as it is: made from these inputs and unchanged since, where no print was asked for (--force, --html). */
@@ -154,7 +147,7 @@ function failed(error: unknown): AgendaError {
 }
 
 /**
- * Where every document asked for of a meeting (an agenda without addenda, or minutes) is kept, their PDFs, told before the meeting is read:
+ * Where every output asked for of a meeting (an agenda without addenda, or minutes) is kept, their PDFs, told before the meeting is read:
  * reading and checking it is most of a build that prints nothing (some 30 ms a meeting, minutes for
  * an archive). Its fingerprint is the same as when its PDF was made, so it would read as it did then
  * (its checks passed, and its warnings were told). Whether it takes up a case is known only once it is
@@ -171,15 +164,14 @@ async function keptUnread(
 ): Promise<Array<{ audience: Audience; pdf: string }> | undefined> {
   // Approvals make a -godkendt.pdf beside the minutes from the approval log, which is no input of the minutes' own fingerprint.
   if (request.force || request.html || request.samlet || existsSync(approvalLogFile(folder.dir, date))) return undefined;
-  // An agenda with late items is several documents of one fingerprint, and its addenda are checked against the send log:
-  // such a meeting is read. The test is of the file's text (a false match costs only that reading).
-  if (/^\s*tillæg:/m.test(await readFile(meetingFile(folder.dir, date), 'utf8').catch(() => ''))) return undefined;
   const kept: Array<{ audience: Audience; pdf: string }> = [];
   for (const audience of audiences) {
-    const candidates = request.out ? [request.out] : pdfPathsBeforeReading(folder, date, audience, request.outDir);
+    const candidates = filesBeforeReading(folder, date, audience, request);
     const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
     const pdf = await firstKeptAsMade(candidates, inputs);
-    // An agenda sent may have been corrected since by a file its fingerprint does not count (Rettet dagsorden): it is read.
+    // An agenda sent is read: it may have been corrected since by a file its fingerprint does not count (Rettet
+    // dagsorden), and only once it went out may it have addenda (tillægsdagsordener), outputs of the same fingerprint
+    // that the list of its outputs names once it is read; an agenda never sent has none (checkAddenda refuses them).
     if (!pdf || (pdf === candidates[0] && existsSync(sendLogFile(folder.dir, date)))) return undefined;
     kept.push({ audience, pdf });
   }

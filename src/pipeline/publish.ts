@@ -9,12 +9,12 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf } from '../model/merge.js';
-import { combinedPdfPath, defaultPdfPath, readMeeting } from './document.js';
+import { readMeeting } from './document.js';
 import { historyOnce, type HistoryReader } from './case-history.js';
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
-import { approvalsOf, publicMinutes } from './approval.js';
-import { documentsOf } from '../model/addenda.js';
+import { approvalsOf } from './approval.js';
+import { outputFile, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
@@ -120,7 +120,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     meetings: c.meetings.map((meeting): PublishedMeeting => {
       const own = documentsOfMeeting(meeting);
       // The agenda (or the minutes) has no addendum's number; each addendum its own.
-      const [agenda = [], ...addenda] = documentsOf(meeting).map((doc) => own.filter((d) => d.meeting.addendum === doc.addendum));
+      const [agenda = [], ...addenda] = outputsOfVersion(meeting, {}).map(({ document }) =>
+        own.filter((d) => d.meeting.addendum === document.addendum),
+      );
       return {
         committeeId: c.id,
         meeting,
@@ -184,7 +186,7 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
-      meetings.push(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).version);
+      meetings.push(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document);
       findings.push(...warnings);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -249,11 +251,12 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
  * attachment files: the agenda and its addenda (tillægsdagsordener), or the minutes.
  */
 function publicDocuments(committee: { id: string; dir: string }, of: Meeting, samlet: boolean): PublicDocument[] {
-  return documentsOf(of).flatMap((meeting) => {
-    const pdf = { meeting, of, file: `${committee.id}/${path.basename(defaultPdfPath(meeting))}` };
-    const combined = { meeting, of, file: `${committee.id}/${path.basename(combinedPdfPath(meeting))}`, attachmentsFrom: committee.dir };
-    return samlet && filedAttachments(meeting).length > 0 ? [pdf, combined] : [pdf];
-  });
+  return outputsOfVersion(of, { combined: samlet ? 'beside' : undefined }).map((output) => ({
+    meeting: output.document,
+    of,
+    file: `${committee.id}/${path.basename(outputFile(output))}`,
+    ...(output.combined ? { attachmentsFrom: committee.dir } : {}),
+  }));
 }
 
 interface PublicDocument extends PrintJob {

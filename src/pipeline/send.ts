@@ -32,7 +32,7 @@ import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
 import { today } from '../shared/dates.js';
 import { withCorrection } from './correction.js';
-import { documentsOf } from '../model/addenda.js';
+import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
 
 export interface SendRequest {
@@ -148,14 +148,14 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
  * agenda, or its minutes.
  */
 function documentDue(meeting: Meeting, log: SendLogEntry[]): Meeting {
-  const [agenda, ...addenda] = documentsOf(meeting);
+  const [agenda, ...addenda] = outputsOf(meeting, { audiences: ['medlemmer'] }).map((o) => o.document);
   if (!agenda || addenda.length === 0) return meeting;
   return addenda.find((a) => !sentDocument(log, a)) ?? addenda.at(-1) ?? agenda;
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
-  const doc = await documentToSend(dir, meeting, browser, request);
+  const doc = await documentToSend(dir, sentAs({ document: meeting }), browser, request);
   onEvent({ type: 'document', file: doc.file, built: doc.built, changedAfterBuild: doc.changedAfterBuild });
   return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
 }

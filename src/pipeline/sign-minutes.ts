@@ -10,7 +10,8 @@ import { openCredential } from '../pdf/certificate.js';
 import { signPdf } from '../pdf/signature.js';
 import { EnvironmentError, errnoCode, messageOf, UsageError } from '../shared/errors.js';
 import { meetingFor } from './document.js';
-import { approvalsOf, approvalVersions, publicContent, publicMinutes } from './approval.js';
+import { approvalsOf, publicContent } from './approval.js';
+import { outputsOf, publicMinutes, sentAs } from './output.js';
 import { documentToSend } from './document-to-send.js';
 import type { OfficeSettings } from './office.js';
 import { readMeetingSources } from './sources.js';
@@ -60,16 +61,16 @@ export async function sealMinutes(request: SealRequest): Promise<SealResult> {
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
   // Minutes changed since an approval (otherwise than by an addition) are refused, as a build refuses them.
   const log = await approvalsOf(dir, { sources, meeting: members });
-  const membersDoc = await documentToSend(dir, members, browser, request);
+  const membersDoc = await documentToSend(dir, sentAs({ document: members }), browser, request);
   const sha256 = createHash('sha256').update(membersDoc.bytes).digest('hex');
   const approvals = log.filter((a) => a.sha256 === sha256);
   const signedAt = lastApproval(approvals, sha256, date);
   // The completed minutes, where the house prints the approvals on them, as a build makes them.
-  const completed = approvalVersions(members, 'medlemmer', log).find((v) => v.suffix);
-  const completedDoc = completed && (await documentToSend(dir, completed.version, browser, request, completed));
+  const completed = outputsOf(members, { audiences: ['medlemmer'] }, log).find((o) => o.approved);
+  const completedDoc = completed && (await documentToSend(dir, sentAs(completed), browser, request));
   // The public minutes with the approvals the house shows the public, as a build and publish print them.
   const publicVersion = publicMinutes(members, log);
-  const publicDoc = await documentToSend(dir, publicVersion.version, browser, request, publicVersion);
+  const publicDoc = await documentToSend(dir, sentAs(publicVersion), browser, request);
   const sealed = async (doc: { file: string; bytes: Uint8Array }) => ({
     name: path.basename(doc.file),
     bytes: await signPdf(doc.bytes, credential, signedAt),
@@ -83,7 +84,7 @@ export async function sealMinutes(request: SealRequest): Promise<SealResult> {
       offentlig: await sealed(publicDoc),
     },
     // The members' version the public minutes are the counterpart of: in the archive's list, not the public file.
-    { medlemmer_sha256: sha256, offentlig_indhold: publicContent(publicVersion.version) },
+    { medlemmer_sha256: sha256, offentlig_indhold: publicContent(publicVersion.document) },
   );
   return { files, sha256, approvals, signedAt };
 }

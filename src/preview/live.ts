@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import type { MeetingSources } from '../input/sources.js';
 import type { Audience } from '../model/meeting.js';
 import { concatenatePdfs } from '../pdf/concatenate.js';
-import { documentsFor, printMeeting } from '../pipeline/document.js';
+import { outputsFor, printMeeting } from '../pipeline/document.js';
 import { checkMeetingSources } from '../pipeline/sources.js';
 import { AgendaError, formatFinding, isError, messageOf, sortFindings } from '../shared/errors.js';
 import type { HeadingPages } from '../shared/printable.js';
@@ -101,10 +101,10 @@ export class LiveDocument {
       const rendering = this.rendering(audience);
       try {
         // The documents a build makes: the agenda and its tillægsdagsordener (addenda), one after the other; or the minutes.
-        const documents = await documentsFor(sources, audience);
+        const outputs = await outputsFor(sources, audience);
         const printed = await this.printer.run(async (page) => {
           const each = [];
-          for (const [i, document] of documents.entries())
+          for (const [i, { document }] of outputs.entries())
             each.push(await printMeeting(page, document, undefined, undefined, undefined, rendering.headings[i]));
           return each;
         });
