@@ -8,7 +8,7 @@
 //   (p) `build --all --public` again, nothing changed (aim: 5 s)
 //   (q) a republish after one meeting's file changed (aim: 5 s), and one with nothing changed
 //   (r) the site's size, the search index's, and what one search downloads in Chromium: the bytes of
-//       every response from the query's start to its first results' excerpts (aim: 300 kB)
+//       every response of the search page opened with the query, to its first results' excerpts (aim: 300 kB)
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,45 +81,44 @@ function filesUnder(dir: string): { file: string; bytes: number }[] {
     .flatMap(({ file, stat }) => (stat.isFile() ? [{ file, bytes: stat.size }] : []));
 }
 
-/** The site's size; where it has a Pagefind index, its size and the bytes a browser fetches for one search. */
+/**
+ * The site's size; where it has a Pagefind index, its size and the bytes a browser fetches for one
+ * search: the search page (sog.html) opened with the query in its address, as a reader's link opens
+ * it, every response counted (the page, its script, Pagefind's script and WebAssembly, each index's
+ * entry and metadata, the word index's chunks, the filters and the shown results' fragments), until the
+ * page says what it found and has shown its first results with their excerpts.
+ */
 async function searchFigures(site: string, browser: string): Promise<void> {
   const files = filesUnder(site);
   const sum = (xs: { bytes: number }[]) => xs.reduce((n, f) => n + f.bytes, 0);
-  const entry = files.find((f) => path.basename(f.file) === 'pagefind.js');
   console.log(`(r) the site: ${files.length} files, ${mb(sum(files))}`);
-  if (!entry) return console.log('    no search index in the site (no pagefind.js): index size and search download not measured');
-  const index = files.filter((f) => f.file.startsWith(path.dirname(entry.file)));
-  console.log(`    its search index (${path.dirname(entry.file)}/): ${index.length} files, ${mb(sum(index))}`);
+  const index = files.filter((f) => f.file.startsWith(`pagefind${path.sep}`));
+  if (index.length === 0) return console.log('    no search index in the site (pagefind/): index size and search download not measured');
+  const indexes = index.filter((f) => path.basename(f.file) === 'pagefind-entry.json').length;
+  console.log(`    its search index (pagefind/): ${indexes} index(es), ${index.length} files, ${mb(sum(index))}`);
   const server = await serveFolder(site);
   const viewer = await puppeteer.launch({ executablePath: browser, headless: true, args: ['--no-sandbox'] });
   try {
     for (const query of ['klimatilpasning', 'budgetopfølgning', 'sygefravær handicap']) {
       const page = await viewer.newPage();
-      // A page of the site without the pages' policy, which lets no script run but the search page's own.
-      await page.goto(`${server.origin}/${path.dirname(entry.file)}/pagefind-entry.json`);
-      const bodies: Promise<number>[] = [];
+      const bodies: Promise<{ url: string; bytes: number }>[] = [];
       page.on('response', (response) =>
         bodies.push(
           response.buffer().then(
-            (b) => b.length,
-            () => 0,
+            (b) => ({ url: response.url(), bytes: b.length }),
+            () => ({ url: response.url(), bytes: 0 }),
           ),
         ),
       );
-      const found = await page.evaluate(
-        async (script: string, q: string) => {
-          // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- import() of a URL gives any: it is the site's Pagefind script, whose search() this is
-          const pagefind = (await import(script)) as { search: (q: string) => Promise<{ results: { data: () => Promise<unknown> }[] }> };
-          const { results } = await pagefind.search(q);
-          await Promise.all(results.slice(0, 5).map((r) => r.data()));
-          return results.length;
-        },
-        `/${entry.file}`,
-        query,
-      );
-      const bytes = (await Promise.all(bodies)).reduce((n, b) => n + b, 0);
+      await page.goto(`${server.origin}/sog.html?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => document.getElementById('status')?.textContent !== '', { timeout: 120_000 });
+      const found = await page.$eval('#status', (s) => s.textContent);
+      const got = await Promise.all(bodies);
+      const kb = (xs: { bytes: number }[]) => `${(sum(xs) / 1000).toFixed(0)} kB`;
+      const ofIndex = got.filter((b) => b.url.includes('/pagefind/'));
+      const fragments = ofIndex.filter((b) => b.url.includes('/fragment/'));
       console.log(
-        `    one search, "${query}": ${found} results, ${(bytes / 1000).toFixed(0)} kB downloaded for the query and its first 5 excerpts (aim < 300 kB)`,
+        `    one search, "${query}" (${found}): ${kb(got)} downloaded in ${got.length} responses (aim < 300 kB); of it Pagefind's ${kb(ofIndex)}, the shown results' fragments ${kb(fragments)} (${fragments.length})`,
       );
       await page.close();
     }

@@ -1,20 +1,22 @@
 import { pageTexts } from '../pdf/page-text.js';
-import { indexFingerprint, searchFolder, searchIndex, searchRecords, type AttachmentTexts } from '../publish/search.js';
+import { indexFingerprint, searchIndexes, searchRecords, type AttachmentTexts } from '../publish/search.js';
+import { SiteMap } from '../publish/site-map.js';
 import { TextCache } from '../publish/search-cache.js';
 import type { PublishedMeeting } from '../publish/json.js';
-import type { PublishedCommittee, SiteFiles } from '../publish/site.js';
+import { indexedCommittees, type PublishedCommittee, type SiteFiles } from '../publish/site.js';
 import { unchangedSince, type EarlierPublication } from '../publish/state.js';
 
 /**
- * The site's search index (publish/search.ts), of the public meetings as published: each open item's
- * HTML, and each open attachment's text as pdf.js reads it from the very PDF the site publishes (the
- * tool made that PDF of a file it did not write, so it has no other text of it, and pdf.js is already
- * the tool's; no program such as pdftotext is needed where agenda runs). The texts read are kept in
- * the site folder (`save`, once the site is written), so a file is read once, not at every publication.
- * The records of a meeting are made of what its own files are (`keyOf`, publish-kept.ts): where every
- * meeting's is as before and every file of the index is still as publish wrote it, the index is kept,
- * unread, without making a record or starting Pagefind. `force`: index anew all the same, as --force
- * prints every document again.
+ * The site's search indexes (publish/search.ts), one a committee, of the public meetings as
+ * published: each open item's HTML, and each open attachment's text as pdf.js reads it from the very
+ * PDF the site publishes (the tool made that PDF of a file it did not write, so it has no other text
+ * of it, and pdf.js is already the tool's; no program such as pdftotext is needed where agenda runs).
+ * The texts read are kept in the site folder (`save`, once the site is written), so a file is read
+ * once, not at every publication. A committee's records are made of what its meetings' own files are
+ * (`keyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
+ * still as publish wrote it, its index is kept, unread, without making a record; where every
+ * committee's is, Pagefind is not started. `force`: index anew all the same, as --force prints every
+ * document again.
  */
 export async function searchFiles(
   earlier: EarlierPublication,
@@ -22,30 +24,51 @@ export async function searchFiles(
   keyOf: (published: PublishedMeeting) => string,
   force: boolean,
 ): Promise<SearchFiles> {
-  const madeFrom = indexFingerprint(committees.flatMap((c) => c.meetings.map(keyOf)));
-  const kept = force ? undefined : await keptIndex(earlier, madeFrom);
-  if (kept) return { files: new Map(), kept, madeFrom, save: () => Promise.resolve() };
+  const madeFrom = new Map<string, string>();
+  const kept: string[] = [];
+  const stale: { folder: string; committee: PublishedCommittee }[] = [];
+  const map = new SiteMap();
+  for (const committee of indexedCommittees(committees)) {
+    const folder = map.searchIndex(committee.id);
+    const from = indexFingerprint(committee.meetings.map(keyOf));
+    madeFrom.set(folder, from);
+    const own = force ? undefined : await keptIndex(earlier, folder, from);
+    if (own) kept.push(...own);
+    else stale.push({ folder, committee });
+  }
+  if (stale.length === 0) return { files: new Map(), kept, madeFrom: madeFromOf(madeFrom), save: () => Promise.resolve() };
   const cache = await TextCache.of(earlier.out);
   const texts: AttachmentTexts = new Map();
-  for (const file of committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments)))
+  for (const file of stale.flatMap(({ committee }) => committee.meetings.flatMap((m) => m.attachments)))
     texts.set(file.path, await cache.texts(file.bytes, pageTexts));
-  const files = await searchIndex(searchRecords(committees, texts));
-  return { files, kept: [], madeFrom, save: () => cache.save() };
+  const files = await searchIndexes(stale.map(({ folder, committee }) => ({ folder, records: searchRecords(committee, texts) })));
+  // Only the stale committees' texts were read: the kept ones' cached texts are still in use.
+  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.bytes)));
+  return { files, kept, madeFrom: madeFromOf(madeFrom), save: () => cache.save(inUse) };
 }
 
 interface SearchFiles {
   files: SiteFiles;
-  /** The files of the index the site has, kept as they are. */
+  /** The files of the indexes the site has, kept as they are. */
   kept: string[];
-  /** What every file of the index is made from. */
-  madeFrom: string;
+  /** What a file of an index is made from: its committee's index's fingerprint. */
+  madeFrom: (file: string) => string;
   /** Keeps the texts read, for the next publication: once the site is written. */
   save: () => Promise<void>;
 }
 
-/** The last publication's index, where it was made from the same and every file of it is still as publish wrote it. */
-async function keptIndex(earlier: EarlierPublication, madeFrom: string): Promise<string[] | undefined> {
-  const files = [...earlier.files].filter(([file]) => file.startsWith(`${searchFolder}/`));
+/** A file's index's fingerprint, by the index's folder (the file's path up to its committee's folder). */
+function madeFromOf(byFolder: Map<string, string>): (file: string) => string {
+  return (file) => {
+    const from = byFolder.get(file.split('/').slice(0, 2).join('/'));
+    if (from === undefined) throw new Error(`${file}: not a file of a committee's search index`);
+    return from;
+  };
+}
+
+/** A committee's index the last publication made from the same, where every file of it is still as publish wrote it. */
+async function keptIndex(earlier: EarlierPublication, folder: string, madeFrom: string): Promise<string[] | undefined> {
+  const files = [...earlier.files].filter(([file]) => file.startsWith(`${folder}/`));
   if (files.length === 0 || files.some(([, entry]) => entry.madeFrom !== madeFrom)) return undefined;
   const asWritten = await Promise.all(files.map(([file]) => unchangedSince(earlier, file)));
   return asWritten.includes(false) ? undefined : files.map(([file]) => file);

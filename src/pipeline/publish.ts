@@ -157,7 +157,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const search = await searchFiles(earlier, committees, unchanged.keyOf, request.force ?? false);
   for (const [file, bytes] of search.files) {
     files.set(file, bytes);
-    madeFrom.set(file, search.madeFrom);
+    madeFrom.set(file, search.madeFrom(file));
   }
   const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();

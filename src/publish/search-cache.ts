@@ -38,9 +38,14 @@ export class TextCache {
     return made;
   }
 
-  /** Once the site is written: the texts read now kept, those of files the site no longer has removed. */
-  async save(): Promise<void> {
+  /**
+   * Once the site is written: the texts read now kept, those of files the site no longer has removed.
+   * `published`: every attachment file the site has, whose texts stay, read now (`texts`) or not
+   * (an index kept unread).
+   */
+  async save(published: Uint8Array[]): Promise<void> {
     if (!this.usable) return;
+    for (const bytes of published) this.used.add(sha256(bytes));
     await writeAllAtomically([...this.fresh].map(([key, texts]) => ({ file: this.file(key), data: `${JSON.stringify(texts)}\n` })));
     const kept = await readdir(this.folder).catch(() => []);
     const unused = kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name) && !this.used.has(name.slice(0, 64)));

@@ -12,9 +12,6 @@ import { SiteMap } from './site-map.js';
 // the reader's browser, fetching only the parts a search needs. It is given the public meetings only
 // (each open item, and the text of each page of each open attachment's file), never a closed one.
 
-/** Where the index and Pagefind's script stand in the site. */
-export const searchFolder = 'pagefind';
-
 /** The text of each page of each attachment's file published, by the file's path in the site. */
 export type AttachmentTexts = Map<string, string[]>;
 
@@ -23,9 +20,9 @@ export interface SearchEntry {
   content: string;
 }
 
-/** Every record of the index: each open item of each meeting, and each page with text of each open attachment. */
-export function searchRecords(committees: PublishedCommittee[], texts: AttachmentTexts): SearchEntry[] {
-  return committees.flatMap((c) => c.meetings.flatMap((published) => meetingRecords(c, published, texts)));
+/** Every record of a committee's index: each open item of each meeting, and each page with text of each open attachment. */
+export function searchRecords(committee: PublishedCommittee, texts: AttachmentTexts): SearchEntry[] {
+  return committee.meetings.flatMap((published) => meetingRecords(committee, published, texts));
 }
 
 function meetingRecords(
@@ -59,27 +56,33 @@ function meetingRecords(
 const record = (url: string, view: SearchRecord): SearchEntry => ({ url, content: renderSearchRecord(view) });
 
 /**
- * The index of the records, as files of the site under pagefind/: Pagefind's search script and its
- * index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's own search pages
- * (pagefind-ui and the like) are left out: the site has its own (sog.html).
+ * An index of each group's records, as files of the site under its folder: Pagefind's search script
+ * and the index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's own search
+ * pages (pagefind-ui and the like) are left out: the site has its own (sog.html).
  */
-export async function searchIndex(records: SearchEntry[]): Promise<SiteFiles> {
+export async function searchIndexes(groups: { folder: string; records: SearchEntry[] }[]): Promise<SiteFiles> {
+  const files: SiteFiles = new Map();
+  if (groups.length === 0) return files;
   const pagefind = await import('pagefind').catch((error: unknown) => failed(error));
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
-    if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
-    for (const record of records) check(await index.addHTMLFile(record));
-    const { files } = check(await index.getFiles());
-    return new Map(files.filter((f) => !ownPages.test(f.path)).map((f) => [`${searchFolder}/${f.path}`, f.content]));
+    for (const { folder, records } of groups) {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
+      if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
+      for (const record of records) check(await index.addHTMLFile(record));
+      for (const f of check(await index.getFiles()).files) if (!ownPages.test(f.path)) files.set(`${folder}/${f.path}`, f.content);
+      await index.deleteIndex();
+    }
+    return files;
   } finally {
     await pagefind.close();
   }
 }
 
 /**
- * What the index is made from: Pagefind's version and what each meeting's records are made from (in
- * the site's order, as they are added). The same give the same index, so a publication where no
- * meeting changed keeps the index it has without making a record or running Pagefind.
+ * What a committee's index is made from: Pagefind's version and what each of its meetings' records
+ * are made from (in the site's order, as they are added). The same give the same index, so a
+ * publication where none of its meetings changed keeps the index it has without making a record or
+ * running Pagefind.
  */
 export function indexFingerprint(meetings: string[]): string {
   const hash = createHash('sha256').update(pagefindVersion());

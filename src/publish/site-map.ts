@@ -62,9 +62,16 @@ export class SiteMap {
   schemaFile = (name: string) => `data/schema/${dataVersion}/${name}.schema.json`;
   /** One committee's calendar, or every committee's. */
   feed = (committee?: string) => (committee ? `${committee}/kalender.ics` : 'kalender.ics');
-  /** The search page, which every page links to, and its script; the index is search.ts's. */
+  /** The search page, which every page links to, and its script. */
   searchPage = 'sog.html';
   searchScript = 'sog.js';
+  /**
+   * A committee's search index, with Pagefind's script beside it (search.ts): one a committee, so a
+   * change to one meeting indexes its committee's records alone, and a committee published on its own
+   * (--udvalg) writes its index with the bytes one publication of all writes. The search page searches
+   * the first and merges the others into it (Pagefind's `mergeIndex`) in the reader's browser.
+   */
+  searchIndex = (committee: string) => `pagefind/${committee}`;
   /** One committee's feed of documents (Atom), or every committee's. */
   documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
   /** One folder per meeting, as SBSYS publishes them for OS2web. */

@@ -27,6 +27,10 @@ import { SiteMap } from './site-map.js';
 // reads a clock or the disk besides the package's own templates and fonts, so the same meetings give
 // the same files.
 
+/** The committees with a record in the search index (an open item), in the site's order: those with an index. */
+export const indexedCommittees = (committees: PublishedCommittee[]): PublishedCommittee[] =>
+  committees.filter((c) => c.meetings.some(({ meeting }) => meeting.items.some((item) => !item.lukket)));
+
 /** A committee as published: its public meetings and its schedule. */
 export interface PublishedCommittee {
   id: string;
@@ -139,7 +143,8 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
       schema: { index: map.schema('index'), meeting: map.schema('meeting') },
     }),
   );
-  files.set(map.searchPage, renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }));
+  const indexes = indexedCommittees(committees).map((c) => map.searchIndex(c.id));
+  files.set(map.searchPage, renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }, indexes));
   files.set(map.searchScript, searchScript());
   const { css, fonts } = siteStylesheet('skrift');
   files.set('site.css', css);

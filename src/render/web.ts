@@ -147,10 +147,13 @@ export function renderDataPage(frame: Frame, view: DataPage): string {
   return page(frame, templates.data({ ...view, heading: frame.title }));
 }
 
-/** The search page, headed by its title: its form, filled in and run by its script (searchScript). */
-export function renderSearchPage(frame: Frame): string {
+/** The search page, headed by its title: its form, filled in and run by its script (searchScript) over the indexes in `indexes` (folders of the site). */
+export function renderSearchPage(frame: Frame, indexes: string[]): string {
   templates ??= prepare();
-  return page(frame, templates.search({ heading: frame.title, documents: frame.names.site }));
+  return page(
+    frame,
+    templates.search({ heading: frame.title, documents: frame.names.site, indexes: indexes.map((f) => `${f}/`).join(' ') }),
+  );
 }
 
 /** The search page's script, as the site serves it. */

@@ -11,10 +11,18 @@ const words = status.dataset;
 const batch = 20;
 const fill = (phrase, values) => phrase.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
+/** Pagefind's options, the same for every index. */
+const options = { excerptLength: 30 };
+/** No index (a site of no open item): nothing is found. */
+const none = { search: async () => ({ results: [] }), filters: async () => ({}) };
+
 let pagefind;
 try {
-  pagefind = await import('./pagefind/pagefind.js');
-  await pagefind.options({ excerptLength: 30 });
+  // One index a committee (pagefind/<udvalg>/): the first's script searches them all, the others merged into it.
+  const [first, ...others] = form.dataset.indekser.split(' ').filter(Boolean).map((folder) => new URL(folder, location.href).href);
+  pagefind = first ? await import(`${first}pagefind.js`) : none;
+  if (first) await pagefind.options(options);
+  for (const index of others) await pagefind.mergeIndex(index, options);
   await offerFilters(await pagefind.filters());
 } catch {
   status.textContent = words.fejl;

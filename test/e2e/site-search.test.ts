@@ -239,9 +239,9 @@ describe('the index', () => {
     const { written, removed } = JSON.parse(run.stdout) as { written: string[]; removed: string[] };
     const index = written.filter((f) => f.startsWith('pagefind/'));
     // Pagefind's parts that hold the changed item: one fragment (its record), the index's word lists and filters it touched, and the meta and entry naming them.
-    expect(index.filter((f) => f.startsWith('pagefind/fragment/'))).toHaveLength(1);
+    expect(index.filter((f) => f.startsWith('pagefind/direktionen/fragment/'))).toHaveLength(1);
     expect(
-      index.every((f) => /^pagefind\/(fragment|index|filter)\/|^pagefind\/pagefind[.-]/.test(f)),
+      index.every((f) => /^pagefind\/direktionen\/((fragment|index|filter)\/|pagefind[.-])/.test(f)),
       index.join(', '),
     ).toBe(true);
     expect(index.length).toBeLessThan(before.size / 10);
@@ -250,6 +250,27 @@ describe('the index', () => {
     expect(siteFiles(exampleSite).filter((f) => f.startsWith('.agenda-search/'))).toEqual(cache);
     const { page, results } = await searchPage(servers[0]!.origin, 'q=gadebelysningsplanen');
     expect(results.map((r) => new URL(r.href).pathname + new URL(r.href).hash)).toEqual(['/direktionen/2023-11-22.html#punkt-2']);
+    await page.close();
+  });
+
+  it("is one a committee: after one committee's meeting changed, only that committee's index is written, and the search finds it", async () => {
+    const before = siteBytes(repositorySite);
+    const index = (bytes: Map<string, Buffer>, committee: string) => [...bytes].filter(([f]) => f.startsWith(`pagefind/${committee}/`));
+    expect(index(before, 'kommunalbestyrelsen').length).toBeGreaterThan(0);
+    expect(index(before, 'oekonomiudvalget').length).toBeGreaterThan(0);
+    const file = path.join(repository, 'udvalg', 'KB', '2024-01-16.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('et bud på grunden', 'et bud fra Lystbådeforeningen på grunden'));
+    const run = agenda(['publish', '--out', repositorySite, '--json'], { cwd: repository });
+    expect(run.status, run.stderr).toBe(0);
+    const { written } = JSON.parse(run.stdout) as { written: string[] };
+    const indexWritten = written.filter((f) => f.startsWith('pagefind/'));
+    expect(indexWritten.length).toBeGreaterThan(0);
+    expect(indexWritten.filter((f) => !f.startsWith('pagefind/kommunalbestyrelsen/'))).toEqual([]);
+    // The other committee's index: the same files, the same bytes.
+    const after = siteBytes(repositorySite);
+    expect(index(after, 'oekonomiudvalget')).toEqual(index(before, 'oekonomiudvalget'));
+    const { page, results } = await searchPage(servers[1]!.origin, 'q=lystb%C3%A5deforeningen');
+    expect(results.map((r) => new URL(r.href).pathname)).toEqual(['/kommunalbestyrelsen/2024-01-16.html']);
     await page.close();
   });
 
