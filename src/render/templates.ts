@@ -161,7 +161,7 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
   };
 }
 
-type CompileOptions = Parameters<Templates['compile']>[1];
+export type CompileOptions = Parameters<Templates['compile']>[1];
 
 /**
  * Where a syntax error stands, `:LINE:COL`: a block closed by another's name says so itself, the parser

@@ -1,11 +1,10 @@
 import type { TemplateDelegate } from 'handlebars';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
-import path from 'node:path';
 import type { HousePages, HouseTemplates } from '../shared/house-templates.js';
 import { fontFaceRule, fontFaces } from './fonts.js';
-import { createTemplates, houseTemplate, readTemplate } from './templates.js';
-import { compileTemplate } from '../shared/precompiled-templates.js';
+import { createTemplates, readTemplate } from './templates.js';
+import { oncePerHouse, pageFile, pageTemplate } from './house-pages.js';
 import { checkFrame, checkSearchPage } from './web-checks.js';
 
 // The published site's pages (templates/web/): the same items as the print, from the same partials,
@@ -21,19 +20,11 @@ interface WebTemplates {
   searchRecord: TemplateDelegate;
 }
 
-/** The pages' templates for each house's own (husstil/web/), by its key, and the package's alone (''). */
-const prepared = new Map<string, WebTemplates>();
-
 /** The site's templates: the house's own where it has one of that name (husstil/web/NAME), else the package's. */
-function templatesOf(house: HousePages | undefined): WebTemplates {
-  const known = prepared.get(house?.key ?? '');
-  if (known) return known;
+const templatesOf = oncePerHouse((house): WebTemplates => {
   const hbs = createTemplates();
-  const compile = (file: string) => {
-    const own = house?.web[file];
-    return own === undefined ? compileTemplate(hbs, readTemplate(`web/${file}`)) : houseTemplate(hbs, houseFile(house, file), own);
-  };
-  const made = {
+  const compile = (file: string) => pageTemplate(hbs, house, 'web', file);
+  return {
     frame: compile('side.hbs'),
     meeting: compile('moede.hbs'),
     index: compile('oversigt.hbs'),
@@ -42,14 +33,7 @@ function templatesOf(house: HousePages | undefined): WebTemplates {
     search: compile('sog.hbs'),
     searchRecord: compile('soegepost.hbs'),
   };
-  prepared.set(house?.key ?? '', made);
-  return made;
-}
-
-/** The file of templates/web/ `file` as it stands for the house: its own (husstil/web/FILE), else agenda's. */
-function houseFile(house: HousePages | undefined, file: string): string {
-  return house?.web[file] === undefined ? path.join('templates', 'web', file) : path.join(house.folder, 'web', file);
-}
+});
 
 /** Reads the house's site templates now, so that a mistake in one is told before anything is printed. */
 export function prepareSite(house: HousePages | undefined): void {
@@ -97,7 +81,7 @@ export interface Frame {
 /** A whole page: its content in the frame; a frame of the house's that leaves the content out is an error. */
 function page({ house, ...frame }: Frame, main: string): string {
   const html = templatesOf(house).frame({ ...frame, main });
-  if (house?.web['side.hbs'] !== undefined) checkFrame(html, main, houseFile(house, 'side.hbs'));
+  if (house?.web['side.hbs'] !== undefined) checkFrame(html, main, pageFile(house, 'web', 'side.hbs'));
   return html;
 }
 
@@ -175,7 +159,7 @@ export function renderSearchPage(frame: Frame): string {
   const { house } = frame;
   const html = page(frame, templatesOf(house).search({ heading: frame.title, documents: frame.names.site }));
   if (house?.web['side.hbs'] !== undefined || house?.web['sog.hbs'] !== undefined)
-    checkSearchPage(html, `${frame.root}${frame.script ?? ''}`, houseFile(house, 'side.hbs'), houseFile(house, 'sog.hbs'));
+    checkSearchPage(html, `${frame.root}${frame.script ?? ''}`, pageFile(house, 'web', 'side.hbs'), pageFile(house, 'web', 'sog.hbs'));
   return html;
 }
 

@@ -5,11 +5,10 @@ import { publicTitle } from '../model/public.js';
 import { changeLine, sentDay } from '../render/changes.js';
 import { committeeGenitiveOf, fill, kindWord } from '../render/wording.js';
 import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
-import { textTemplate } from '../shared/text-template.js';
 import { Handlebars } from '../shared/bundled.js';
 import type { HousePages } from '../shared/house-templates.js';
-import { houseTemplate, TemplateError } from '../render/templates.js';
-import path from 'node:path';
+import { TemplateError } from '../render/templates.js';
+import { oncePerHouse, pageFile, pageTemplate } from '../render/house-pages.js';
 import type { Recipient } from './recipients.js';
 
 export interface Letter {
@@ -37,31 +36,16 @@ interface LetterTemplates {
   body: TemplateDelegate;
 }
 
-/** The letter's templates for each house's own (husstil/mail/), by its key, and the package's alone (''). */
-const prepared = new Map<string, LetterTemplates>();
-
-/** The house's subject and letter (husstil/mail/emne.hbs, brev.hbs) where it has them, else the package's. */
-function templatesOf(house: HousePages | undefined): LetterTemplates {
-  const known = prepared.get(house?.key ?? '');
-  if (known) return known;
-  const compile = (file: string) => {
-    const own = house?.mail[file];
-    const hbs = Handlebars.create();
-    return own === undefined
-      ? textTemplate(`mail/${file}`)
-      : houseTemplate(hbs, path.join(house?.folder ?? '', 'mail', file), own, { noEscape: true });
-  };
-  const made = { subject: compile('emne.hbs'), body: compile('brev.hbs') };
-  prepared.set(house?.key ?? '', made);
-  return made;
-}
+/** The house's subject and letter (husstil/mail/emne.hbs, brev.hbs) where it has them, else the package's; unescaped, as text. */
+const templatesOf = oncePerHouse((house): LetterTemplates => {
+  const compile = (file: string) => pageTemplate(Handlebars.create(), house, 'mail', file, { noEscape: true });
+  return { subject: compile('emne.hbs'), body: compile('brev.hbs') };
+});
 
 /** A subject or letter of the house's that came out empty: a message with nothing to say is not sent. */
 function said(text: string, house: HousePages | undefined, file: string): string {
   if (text.trim() === '')
-    throw new TemplateError(
-      `${path.join(house?.folder ?? 'templates', 'mail', file)}: the ${file === 'emne.hbs' ? 'subject' : 'letter'} is empty`,
-    );
+    throw new TemplateError(`${pageFile(house, 'mail', file)}: the ${file === 'emne.hbs' ? 'subject' : 'letter'} is empty`);
   return text;
 }
 
