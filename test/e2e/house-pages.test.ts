@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, agendaAsync, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { siteBytes } from '../support/site.js';
+import { closedMarkersIn, siteBytes } from '../support/site.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { serveFolder } from '../support/static-server.js';
 
@@ -17,6 +17,8 @@ import { serveFolder } from '../support/static-server.js';
 // frame rewrites the pages and nothing else.
 
 const require = createRequire(import.meta.url);
+/** What fixtures/husstil-overalt holds closed. */
+const houseMarkers = [31, 32, 33, 34, 35, 36, 37].map((n) => `XQZSECRET${n}`);
 const env = { TZ: 'Europe/Copenhagen' };
 
 /** fixtures/husstil-overalt with the house's own pages and letter. */
@@ -98,6 +100,7 @@ describe("a house's own mail letter (husstil/mail/)", () => {
       );
       expect(mail.text).toContain('Filen hedder PU-2025-03-11-referat-samlet.pdf.');
       expect(mail.text?.trimEnd()).toMatch(/Venlig hilsen, Byrådssekretariatet$/);
+      expect(houseMarkers.filter((m) => `${mail.subject ?? ''}${mail.text ?? ''}`.includes(m))).toEqual([]);
       for (const sentence of ['Hermed', 'vedhæftet som PDF', 'Med venlig hilsen', 'Planudvalgets sekretariat', ' fra Planudvalgets møde'])
         expect(`${mail.subject ?? ''}\n${mail.text ?? ''}`).not.toContain(sentence);
     }
@@ -161,6 +164,19 @@ describe("a house's own site pages (husstil/web/)", () => {
     const changed = [...after].filter(([file, bytes]) => !before.get(file)?.equals(bytes)).map(([file]) => file);
     expect(changed.sort()).toEqual(['.agenda-publish.json', ...written].sort());
     expect(after.get('index.html')?.toString()).toContain('Hop til indholdet');
+  });
+
+  it("get the public meeting alone, as agenda's do: no marker of the closed fixture in any byte of the site", () => {
+    expect(closedMarkersIn(site, houseMarkers)).toEqual([]);
+  });
+});
+
+describe("a change to the house's pages or letter", () => {
+  it('makes no document anew: a build keeps the PDF it made (the fingerprint leaves husstil/web/ and husstil/mail/ out)', async () => {
+    edit(path.join(repo, 'husstil', 'mail', 'brev.hbs'), 'Venlig hilsen', 'De bedste hilsner');
+    const run = await agendaAsync(['build', '2025-03-11', '--udvalg', 'PU', '--samlet', '--json'], { cwd: repo, env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ documents: [{ pdf: 'out/PU-2025-03-11-referat-samlet.pdf', kept: true }] });
   });
 });
 
