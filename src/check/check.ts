@@ -84,13 +84,14 @@ function sharedSources({ folder, read }: CheckedShared): SharedSources | undefin
   const committee = read.committee?.value;
   const standingItems = standingOf(read);
   if (!committee || !standingItems) return undefined;
-  const { style, templates } = read;
+  const { style, templates, pages } = read;
   return {
     folder,
     committee,
     municipality: read.municipality?.value?.navn,
     style,
     templates,
+    pages,
     standingItems,
     forwardPlan: read.forwardPlan?.value ?? {},
     calendar: read.calendar?.value,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MissingFileError, type Finding } from '../shared/errors.js';
-import type { HouseTemplates } from '../shared/house-templates.js';
+import { housePageFolders, packageOnly, type HousePages, type HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { exists, inputLimit, readInputFile, type Within } from './read-file.js';
 
@@ -32,11 +32,45 @@ export async function readHouseTemplates(dir: string, root: string): Promise<Hou
   return { folder: dir, partials, css, key };
 }
 
+/**
+ * The house's own site pages and mail letter (husstil/web/, husstil/mail/), read as its partials are;
+ * a file there that replaces none of the package's is an error naming it and the names it could have
+ * (unlike a partial, no template calls another here, so it would never be used). Nothing where the
+ * house has neither folder.
+ */
+export async function readHousePages(dir: string, root: string, findings: Finding[]): Promise<HousePages | undefined> {
+  const within = { folder: root, name: 'the repository' };
+  const [web, mail] = await Promise.all(housePageFolders.map((name) => readPageFolder(dir, name, within, findings)));
+  if (!web || !mail || Object.keys(web).length + Object.keys(mail).length === 0) return undefined;
+  const key = createHash('sha256')
+    .update(JSON.stringify([web, mail]))
+    .digest('hex');
+  return { folder: dir, web, mail, key };
+}
+
+async function readPageFolder(dir: string, name: string, within: Within, findings: Finding[]): Promise<Record<string, string>> {
+  const folder = path.join(dir, name);
+  if (!(await exists(folder))) return {};
+  await checkFolder(folder, within);
+  const replaceable = (await readdir(path.join(templatesDir, name))).filter((f) => !packageOnly.includes(`${name}/${f}`)).sort();
+  const files: Record<string, string> = {};
+  for (const file of (await readdir(folder)).filter((f) => !f.startsWith('.')).sort()) {
+    if (replaceable.includes(file)) files[file] = await readText(path.join(folder, file), within);
+    else findings.push({ ...atStart(path.join(folder, file)), message: notReplaceable(name, replaceable) });
+  }
+  return files;
+}
+
+const atStart = (file: string) => ({ file, line: 1, col: 1, path: '' });
+
+const notReplaceable = (folder: string, names: string[]) =>
+  `agenda has no template of that name in templates/${folder}/ to replace; the files a house may put in husstil/${folder}/ are ${names.join(', ')}`;
+
 /** A folder of husstil/: a folder itself, not a link (each file in it is checked again as it is opened). */
 async function checkFolder(dir: string, within: Within): Promise<void> {
   await refuseLink(dir, within);
   const kind = await stat(dir).catch(() => undefined);
-  if (!kind?.isDirectory()) throw new MissingFileError(`${dir}: not a folder; husstil/ holds partials/*.hbs and style.css`);
+  if (!kind?.isDirectory()) throw new MissingFileError(`${dir}: not a folder; husstil/ holds partials/*.hbs, style.css, web/ and mail/`);
 }
 
 async function refuseLink(file: string, within: Within): Promise<void> {
@@ -71,10 +105,7 @@ export async function unusedPartials(house: HouseTemplates | undefined): Promise
   return Object.keys(house.partials)
     .filter((name) => !names.includes(name) && !calledIn(house, name))
     .map((name) => ({
-      file: path.join(house.folder, 'partials', `${name}.hbs`),
-      line: 1,
-      col: 1,
-      path: '',
+      ...atStart(path.join(house.folder, 'partials', `${name}.hbs`)),
       warning: true,
       message: `not used: agenda has no template named ${name} to replace; the templates a house may replace are ${names.join(', ')}`,
     }));

@@ -10,9 +10,9 @@ import { meetingSchemaFor, type MeetingInput } from './schema/meeting.js';
 import { municipalitySchema, type MunicipalityInput } from './schema/municipality.js';
 import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
 import { overlay, readDefaultStyle } from './house-style.js';
-import { readHouseTemplates, unusedPartials } from './house-templates.js';
+import { readHousePages, readHouseTemplates, unusedPartials } from './house-templates.js';
 import { exists } from './read-file.js';
-import type { HouseTemplates } from '../shared/house-templates.js';
+import type { HousePages, HouseTemplates } from '../shared/house-templates.js';
 import { validate } from './validate.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
 
@@ -43,6 +43,8 @@ export interface SharedRead {
   authorityStyle: HouseStyleInput;
   /** The repository's template overrides (husstil/), where it has them. */
   templates?: HouseTemplates;
+  /** The repository's own site pages and mail letter (husstil/web/, husstil/mail/), where it has them. */
+  pages?: HousePages;
   standingItems?: Read<StandingItemsInput>;
   forwardPlan?: Read<ForwardPlanInput>;
   calendar?: Read<CalendarInput>;
@@ -73,6 +75,7 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
   const sections = style.afsnit.map((a) => a.nøgle);
   const templates = await readHouseTemplates(path.join(root, repositoryFiles.templates), root);
   findings.push(...(await unusedPartials(templates)));
+  const pages = await readHousePages(path.join(root, repositoryFiles.templates), root, findings);
   const ownCalendar = file(sharedFiles.calendar);
   return {
     municipality,
@@ -80,6 +83,7 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
     style,
     authorityStyle,
     templates,
+    pages,
     standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
     forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
     calendar: await readOptional(

@@ -12,7 +12,7 @@ import { readYamlFile } from './yaml-file.js';
 //
 //   kommune.yaml            the municipality: its name and its house style (husstil)
 //   kalender.yaml           the political calendar (a committee's own kalender.yaml wins)
-//   husstil/                templates that replace the package's: partials/*.hbs, style.css
+//   husstil/                templates that replace the package's: partials/*.hbs, web/, mail/, style.css
 //   udvalg/<folder>/        a committee: udvalg.yaml, faste-punkter.yaml, plan.yaml, <date>.yaml
 //   meetings/               a committee too: the folder of a repository with one committee
 //

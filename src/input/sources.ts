@@ -2,7 +2,7 @@ import type { CalendarInput } from './schema/calendar.js';
 import type { CommitteeFolder } from './repository.js';
 import type { CommitteeInput } from './schema/committee.js';
 import type { HouseStyleInput } from './schema/house-style.js';
-import type { HouseTemplates } from '../shared/house-templates.js';
+import type { HousePages, HouseTemplates } from '../shared/house-templates.js';
 import type { ForwardPlanInput } from './schema/forward-plan.js';
 import type { MeetingInput } from './schema/meeting.js';
 import type { StandingItemsInput } from './schema/standing-items.js';
@@ -19,6 +19,8 @@ export interface MeetingSources {
   style: HouseStyleInput;
   /** The repository's template overrides (husstil/), where it has any. */
   templates?: HouseTemplates;
+  /** The repository's own site pages and mail letter (husstil/web/, husstil/mail/), where it has any. */
+  pages?: HousePages;
   standingItems: StandingItemsInput;
   forwardPlan: ForwardPlanInput;
   calendar?: CalendarInput;

@@ -6,6 +6,7 @@ import type { Audience, Meeting } from '../model/meeting.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
+import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
 import { historyCommittees, historyInputs } from './case-history.js';
 import { fontFaces } from '../render/fonts.js';
@@ -137,12 +138,18 @@ async function meetingInputs(dir: string, date: string): Promise<Input[]> {
   }));
 }
 
-/** What the committee's repository adds: the municipality (its name and house style), the shared calendar, the designer's templates. */
+/**
+ * What the committee's repository adds: the municipality (its name and house style), the shared
+ * calendar, the designer's templates; not the house's site pages and mail letter (husstil/web/,
+ * husstil/mail/), of which no document is made.
+ */
 async function repositoryInputs(root: string): Promise<Input[]> {
   const own = path.join(root, repositoryFiles.templates);
+  const pages = housePageFolders.map((folder) => `${path.join(own, folder)}${path.sep}`);
   const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => []))
     .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => !pages.some((folder) => file.startsWith(folder)));
   return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()].map((file) => ({
     file,
     name: path.basename(file),

@@ -18,7 +18,8 @@ import { outputFile, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
-import { renderItems } from '../render/web.js';
+import { prepareSite, renderItems } from '../render/web.js';
+import type { HousePages } from '../shared/house-templates.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { InputError, isError, type Finding } from '../shared/errors.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
@@ -65,6 +66,9 @@ export interface PublishResult extends WriteLog {
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const history = historyOnce();
   const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
+  // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
+  const house = read[0]?.pages;
+  prepareSite(house);
   const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
@@ -141,7 +145,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
-  const site = { url: request.url, words, authority: committees[0]?.authority };
+  const site = { url: request.url, words, authority: committees[0]?.authority, pages: house?.key };
   const unchanged = await keptMeetings(committees, { layout, site, force: request.force ?? false }, earlier);
   const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
   const options = {
@@ -150,6 +154,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     earlierEvents: feeds,
     entryUpdated: updated,
     words,
+    house,
     kept: unchanged.kept,
     madeOf,
   };
@@ -171,6 +176,8 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
   warnings: Finding[];
   /** kommune.yaml's words over the package's, which every committee of the repository shares. */
   authorityWords: HouseStyleInput['ord'];
+  /** The repository's own site pages (husstil/web/), which every committee of it shares. */
+  pages?: HousePages;
 };
 
 /** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
@@ -205,6 +212,7 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
     calendar: calendarOf(committee, meetings, shared.read.style.ord),
     words: shared.read.style.ord,
     authorityWords: shared.read.authorityStyle.ord,
+    pages: shared.read.pages,
     meetings,
     warnings: findings,
   };

@@ -120,6 +120,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
           recipient,
           attachment.filename,
           await correctionFor(recipient, { dir, date, log, attachment }, versions),
+          sources.pages,
         ),
       })),
     );

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HouseStyle } from '../model/meeting.js';
+import type { HousePages } from '../shared/house-templates.js';
 import { documentHeading, documentsFeedTitle, fill, kindWord, siteName } from '../render/wording.js';
 import { addendumOf } from '../model/addenda.js';
 import { atomFeed, type FeedEntry } from './atom.js';
@@ -55,6 +56,8 @@ export interface SiteOptions {
   today: string;
   /** kommune.yaml's words over the package's: what every committee's page and feed shares says it in them. */
   words: HouseStyle['ord'];
+  /** The repository's own site pages (husstil/web/), which replace the package's. */
+  house?: HousePages;
   /** The events of the feeds the site has now: an event changed since is a new revision of it. */
   earlierEvents: EarlierEvents;
   /** Each document's feed entry's `updated`, by the document's path (atom.ts, entryRevision). */
@@ -80,6 +83,7 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   const frame = (title: string, root: string, trail: Frame['trail'] = [], committee?: PublishedCommittee): Frame => ({
     title,
     root,
+    house: options.house,
     authority,
     names,
     trail,
@@ -146,7 +150,7 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   const indexes = indexedCommittees(committees).map((c) => map.searchIndex(c.id));
   files.set(map.searchPage, renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }, indexes));
   files.set(map.searchScript, searchScript());
-  const { css, fonts } = siteStylesheet('skrift');
+  const { css, fonts } = siteStylesheet('skrift', options.house);
   files.set('site.css', css);
   for (const font of fonts) files.set(`skrift/${font.name}`, readFileSync(font.file));
   return files;
@@ -202,7 +206,7 @@ function addMeetingFiles(
   for (const { schema, object } of meetingParts(data)) setDocument(files, map, map.path(object.id), schema, object);
   // The agenda's folder, and one for each addendum, which the importer files as an addendum to the agenda's meeting.
   for (const addendum of [undefined, ...published.addenda.map((a) => a.number)])
-    addSbsysFolder(files, map, committee, published, data, addendum, heading);
+    addSbsysFolder(files, map, committee, published, data, addendum, { heading, house: pageFrame.house });
 }
 
 /** The meeting's SBSYS folder, or its addendum `addendum`'s: the XML, the document as HTML, the items' attachment files. */
@@ -213,17 +217,17 @@ function addSbsysFolder(
   { meeting, itemsHtml, attachments }: PublishedMeeting,
   data: MeetingData,
   addendum: number | undefined,
-  agendaHeading: string,
+  agenda: { heading: string; house?: HousePages },
 ): void {
   const name = `${committee.id}-${meeting.date}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
   const folder = map.sbsysFolder(committee.id, meeting.date, addendum);
   const own = sbsysItems(data, addendum);
   const document = addendum === undefined ? meeting : addendumOf(meeting, addendum);
   // An addendum's page is headed as the meeting's is, with the addendum's name (documentHeading asks the house's words).
-  const heading = addendum === undefined ? agendaHeading : documentHeading(document);
+  const heading = addendum === undefined ? agenda.heading : documentHeading(document);
   const items = own.map((item) => itemsHtml[item.order] ?? '');
   files.set(`${folder}/${name}.xml`, sbsysXml(committee, { ...data, agendaItem: own }, addendum));
-  files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting: document, items }));
+  files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting: document, items }, agenda.house));
   // The importer copies each attachment's file from the meeting's folder, by the name its Bilagsliste gives.
   const names = new Set(own.flatMap((item) => (item.auxiliaryFile ?? []).map((f) => f.fileName)));
   for (const file of attachments) {

@@ -118,41 +118,40 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
   return hbs;
 }
 
-/** A mistake in a template of the house style (husstil/partials/): the designer's to mend, not a bug of agenda's. */
+/** A mistake in a template of the house style (husstil/partials/, web/, mail/): the designer's to mend, not a bug of agenda's. */
 export class TemplateError extends AgendaError {
   readonly exitCode = ExitCode.invalidInput;
 }
 
 /**
- * A template of the house style, parsed now, so that a syntax error is told with its file and line,
- * and whose errors while rendering (a helper or partial that does not exist, a helper given the
- * wrong arguments) name its file. An error of a house partial it calls names that partial's file.
+ * A template of the house style, parsed now, so that a syntax error is told with its file, line and
+ * column, and whose errors while rendering (a helper or partial that does not exist, a helper given the
+ * wrong arguments, a field the data does not have) name its file. An error of a house partial it calls
+ * names that partial's file. `options`: as the package's template of its kind is compiled (a mail's, unescaped).
  */
-function houseTemplate(hbs: Templates, file: string, source: string): TemplateDelegate {
+export function houseTemplate(hbs: Templates, file: string, source: string, options: CompileOptions = {}): TemplateDelegate {
   try {
     hbs.parse(source);
   } catch (err) {
-    const message = messageOf(err);
-    const line = /^Parse error on line (\d+):/.exec(message)?.[1];
-    throw new TemplateError(`${file}${line ? `:${line}` : ''}: template syntax: ${message.split('\n').at(-1) ?? message}`);
+    throw new TemplateError(`${file}${syntaxPlace(err)}: template syntax: ${messageOf(err).split('\n').at(-1) ?? messageOf(err)}`);
   }
-  const template = compileTemplate(hbs, source);
+  const template = compileTemplate(hbs, source, options);
   // Strict, a field the data lacks throws, with its line, where the template itself prints nothing.
-  const strict = compileTemplate(hbs, source, { strict: true });
-  const lenient = (context: unknown, options?: RuntimeOptions) => {
+  const strict = compileTemplate(hbs, source, { ...options, strict: true });
+  const lenient = (context: unknown, runtime?: RuntimeOptions) => {
     try {
-      return template(context, options);
+      return template(context, runtime);
     } catch (err) {
       throw err instanceof TemplateError ? err : new TemplateError(`${file}: ${messageOf(err)}`);
     }
   };
-  return (context: unknown, options?: RuntimeOptions) => {
+  return (context: unknown, runtime?: RuntimeOptions) => {
     try {
-      return strict(context, options);
+      return strict(context, runtime);
     } catch (err) {
       if (err instanceof TemplateError) throw err;
       // What the template itself does first: a mistake of its own (a helper that does not exist) is told as it is.
-      const html = lenient(context, options);
+      const html = lenient(context, runtime);
       const missing = missingField(err);
       // A name the package's templates use is a field that some data leaves out (an item without a decision).
       if (missing && !packageWords().has(missing.name))
@@ -160,6 +159,30 @@ function houseTemplate(hbs: Templates, file: string, source: string): TemplateDe
       return html;
     }
   };
+}
+
+export type CompileOptions = Parameters<Templates['compile']>[1];
+
+/**
+ * Where a syntax error stands, `:LINE:COL`: a block closed by another's name says so itself, the parser
+ * keeps where it stopped (Handlebars' Parser, whose error tells the line alone).
+ */
+function syntaxPlace(err: unknown): string {
+  if (err instanceof Handlebars.Exception && err.lineNumber !== undefined) return `:${err.lineNumber}:${(err.column ?? 0) + 1}`;
+  const at = parserPlace();
+  if (at) return `:${at.first_line}:${at.first_column + 1}`;
+  const line = /^Parse error on line (\d+):/.exec(messageOf(err))?.[1];
+  return line ? `:${line}` : '';
+}
+
+/** Where Handlebars' parser stopped last: its lexer's place, which the library's types do not declare. */
+function parserPlace(): { first_line: number; first_column: number } | undefined {
+  const parser: unknown = Reflect.get(Handlebars, 'Parser');
+  const lexer: unknown = parser && typeof parser === 'object' ? Reflect.get(parser, 'lexer') : undefined;
+  const place: unknown = lexer && typeof lexer === 'object' ? Reflect.get(lexer, 'yylloc') : undefined;
+  if (!place || typeof place !== 'object' || !('first_line' in place) || !('first_column' in place)) return undefined;
+  const { first_line, first_column } = place;
+  return typeof first_line === 'number' && typeof first_column === 'number' ? { first_line, first_column } : undefined;
 }
 
 /** The field a strict template did not find, and its line: Handlebars' `"name" not defined in ... - line:column`. */

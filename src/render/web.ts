@@ -1,10 +1,11 @@
 import type { TemplateDelegate } from 'handlebars';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
-import type { HouseTemplates } from '../shared/house-templates.js';
+import type { HousePages, HouseTemplates } from '../shared/house-templates.js';
 import { fontFaceRule, fontFaces } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
-import { compileTemplate } from '../shared/precompiled-templates.js';
+import { oncePerHouse, pageFile, pageTemplate } from './house-pages.js';
+import { checkFrame, checkSearchPage } from './web-checks.js';
 
 // The published site's pages (templates/web/): the same items as the print, from the same partials,
 // in a page of its own: a skip link, a header, one column, no script (the search page alone has one).
@@ -19,11 +20,10 @@ interface WebTemplates {
   searchRecord: TemplateDelegate;
 }
 
-let templates: WebTemplates | undefined;
-
-function prepare(): WebTemplates {
+/** The site's templates: the house's own where it has one of that name (husstil/web/NAME), else the package's. */
+const templatesOf = oncePerHouse((house): WebTemplates => {
   const hbs = createTemplates();
-  const compile = (file: string) => compileTemplate(hbs, readTemplate(`web/${file}`));
+  const compile = (file: string) => pageTemplate(hbs, house, 'web', file);
   return {
     frame: compile('side.hbs'),
     meeting: compile('moede.hbs'),
@@ -33,6 +33,11 @@ function prepare(): WebTemplates {
     search: compile('sog.hbs'),
     searchRecord: compile('soegepost.hbs'),
   };
+});
+
+/** Reads the house's site templates now, so that a mistake in one is told before anything is printed. */
+export function prepareSite(house: HousePages | undefined): void {
+  templatesOf(house);
 }
 
 /** An item as the house prints it: with its partials (husstil/partials/) where it replaced the package's, by the house's key. */
@@ -69,12 +74,15 @@ export interface Frame {
   feeds: Array<{ title: string; href: string; type: string }>;
   /** The page's script, relative to the site's root: the search page's alone, which its CSP lets run. */
   script?: string;
+  /** The house's own pages, which replace agenda's (husstil/web/): not given to the templates. */
+  house?: HousePages;
 }
 
-/** A whole page: its content in the frame. */
-function page(frame: Frame, main: string): string {
-  templates ??= prepare();
-  return templates.frame({ ...frame, main });
+/** A whole page: its content in the frame; a frame of the house's that leaves the content out is an error. */
+function page({ house, ...frame }: Frame, main: string): string {
+  const html = templatesOf(house).frame({ ...frame, main });
+  if (house?.web['side.hbs'] !== undefined) checkFrame(html, main, pageFile(house, 'web', 'side.hbs'));
+  return html;
 }
 
 /**
@@ -102,14 +110,12 @@ export interface MeetingPage {
 }
 
 export function renderMeetingPage(frame: Frame, view: MeetingPage): string {
-  templates ??= prepare();
-  return page(frame, templates.meeting({ ...view, items: view.meeting.items, body: view.items.join('\n') }));
+  return page(frame, templatesOf(frame.house).meeting({ ...view, items: view.meeting.items, body: view.items.join('\n') }));
 }
 
 /** The meeting as one page of its own, with nothing to link to: the document of an SBSYS publication folder. */
-export function renderStandaloneMeeting(view: Omit<MeetingPage, 'documents'>): string {
-  templates ??= prepare();
-  return templates.sbsys({ ...view, body: view.items.join('\n') });
+export function renderStandaloneMeeting(view: Omit<MeetingPage, 'documents'>, house?: HousePages): string {
+  return templatesOf(house).sbsys({ ...view, body: view.items.join('\n') });
 }
 
 export interface IndexPage {
@@ -131,8 +137,7 @@ export interface IndexPage {
 }
 
 export function renderIndexPage(frame: Frame, view: IndexPage): string {
-  templates ??= prepare();
-  return page(frame, templates.index(view));
+  return page(frame, templatesOf(frame.house).index(view));
 }
 
 export interface DataPage {
@@ -143,17 +148,26 @@ export interface DataPage {
 }
 
 export function renderDataPage(frame: Frame, view: DataPage): string {
-  templates ??= prepare();
-  return page(frame, templates.data({ ...view, heading: frame.title }));
+  return page(frame, templatesOf(frame.house).data({ ...view, heading: frame.title }));
 }
 
-/** The search page, headed by its title: its form, filled in and run by its script (searchScript) over the indexes in `indexes` (folders of the site). */
+/**
+ * The search page, headed by its title: its form, filled in and run by its script (searchScript) over the indexes in
+ * `indexes` (folders of the site). Of the house's templates, it must load the script and hold the form and the places the script fills.
+ */
 export function renderSearchPage(frame: Frame, indexes: string[]): string {
-  templates ??= prepare();
-  return page(
-    frame,
-    templates.search({ heading: frame.title, documents: frame.names.site, indexes: indexes.map((f) => `${f}/`).join(' ') }),
-  );
+  const { house } = frame;
+  const view = { heading: frame.title, documents: frame.names.site, indexes: indexes.map((f) => `${f}/`).join(' ') };
+  const html = page(frame, templatesOf(house).search(view));
+  if (house?.web['side.hbs'] !== undefined || house?.web['sog.hbs'] !== undefined)
+    checkSearchPage(
+      html,
+      `${frame.root}${frame.script ?? ''}`,
+      view.indexes,
+      pageFile(house, 'web', 'side.hbs'),
+      pageFile(house, 'web', 'sog.hbs'),
+    );
+  return html;
 }
 
 /** The search page's script, as the site serves it. */
@@ -177,15 +191,21 @@ export interface SearchRecord {
 
 /** A record as the HTML document Pagefind indexes: its meta and filters outside the indexed body (templates/web/soegepost.hbs). */
 export function renderSearchRecord(record: SearchRecord): string {
-  templates ??= prepare();
-  return templates.searchRecord(record);
+  return templatesOf(undefined).searchRecord(record);
 }
 
-/** The site's stylesheet, with the house font from `fontFolder` (relative to the stylesheet); and the font files to put there. */
-export function siteStylesheet(fontFolder: string): { css: string; fonts: Array<{ name: string; file: string }> } {
+/**
+ * The site's stylesheet, with the house font from `fontFolder` (relative to the stylesheet), and the
+ * house's own (husstil/web/site.css) after it, so its rules win; and the font files to put there.
+ */
+export function siteStylesheet(fontFolder: string, house?: HousePages): { css: string; fonts: Array<{ name: string; file: string }> } {
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
   const fonts = fontFaces().map((face) => ({ face, name: face.file.split(/[\\/]/).at(-1)! }));
   const fontFacesCss = fonts.map(({ face, name }) => fontFaceRule(face, `${fontFolder}/${name}`)).join('\n');
-  const css = createTemplates().compile(readTemplate('web/site.css'))({ fontFaces: fontFacesCss });
+  const own = house?.web['site.css'];
+  const css = [
+    createTemplates().compile(readTemplate('web/site.css'))({ fontFaces: fontFacesCss }),
+    ...(own === undefined ? [] : [own]),
+  ].join('\n');
   return { css, fonts: fonts.map(({ face, name }) => ({ name, file: face.file })) };
 }

@@ -5,7 +5,10 @@ import { publicTitle } from '../model/public.js';
 import { changeLine, sentDay } from '../render/changes.js';
 import { committeeGenitiveOf, fill, kindWord } from '../render/wording.js';
 import { capitalized, weekdayDateInText } from '../shared/danish-dates.js';
-import { textTemplate } from '../shared/text-template.js';
+import { Handlebars } from '../shared/bundled.js';
+import type { HousePages } from '../shared/house-templates.js';
+import { TemplateError } from '../render/templates.js';
+import { oncePerHouse, pageFile, pageTemplate } from '../render/house-pages.js';
 import type { Recipient } from './recipients.js';
 
 export interface Letter {
@@ -28,7 +31,23 @@ export function reminderFor(meeting: Meeting, name: string, attachment: string):
   return { subject: fill(meeting.style.ord.påmindelse_emne, values), text: `${fill(meeting.style.ord.påmindelse_brev, values)}\n` };
 }
 
-let templates: { subject: TemplateDelegate; body: TemplateDelegate } | undefined;
+interface LetterTemplates {
+  subject: TemplateDelegate;
+  body: TemplateDelegate;
+}
+
+/** The house's subject and letter (husstil/mail/emne.hbs, brev.hbs) where it has them, else the package's; unescaped, as text. */
+const templatesOf = oncePerHouse((house): LetterTemplates => {
+  const compile = (file: string) => pageTemplate(Handlebars.create(), house, 'mail', file, { noEscape: true });
+  return { subject: compile('emne.hbs'), body: compile('brev.hbs') };
+});
+
+/** A subject or letter of the house's that came out empty: a message with nothing to say is not sent. */
+function said(text: string, house: HousePages | undefined, file: string): string {
+  if (text.trim() === '')
+    throw new TemplateError(`${pageFile(house, 'mail', file)}: the ${file === 'emne.hbs' ? 'subject' : 'letter'} is empty`);
+  return text;
+}
 
 /** That a recipient holds another version of the document: when it was sent, and what changed since (unknown where it was not kept). */
 export interface Correction {
@@ -37,12 +56,13 @@ export interface Correction {
 }
 
 /**
- * Subject and body, in Danish and the house's words, from templates/mail/: "Dagsorden til Direktionens møde onsdag den 22.
+ * Subject and body, in Danish and the house's words, from templates/mail/ or the house's own
+ * (husstil/mail/, `house`), given the same fields: "Dagsorden til Direktionens møde onsdag den 22.
  * november 2023". A corrected version says so in the house's words, with what changed since the
  * version the recipient got.
  */
-export function letterFor(meeting: Meeting, recipient: Recipient, attachment: string, correction?: Correction): Letter {
-  templates ??= { subject: textTemplate('mail/emne.hbs'), body: textTemplate('mail/brev.hbs') };
+export function letterFor(meeting: Meeting, recipient: Recipient, attachment: string, correction?: Correction, house?: HousePages): Letter {
+  const templates = templatesOf(house);
   const words = meeting.style.ord;
   // The document within a sentence: "referatet", "dagsordenen".
   const inText = { referat: words.referatet, dagsorden: words.dagsordenen, tillægsdagsorden: words.tillægsdagsordenen }[meeting.kind];
@@ -62,8 +82,9 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
     attachment,
     correction: correction && correctionText(meeting, correction),
   };
-  const subject = templates.subject(context).trim();
-  return { subject: correction ? fill(meeting.style.ord.rettet_emne, { emne: subject }) : subject, text: templates.body(context) };
+  const subject = said(templates.subject(context), house, 'emne.hbs').trim();
+  const text = said(templates.body(context), house, 'brev.hbs');
+  return { subject: correction ? fill(meeting.style.ord.rettet_emne, { emne: subject }) : subject, text };
 }
 
 /** A closed item's public title, where the meeting still holds it; the house's word for a closed item where it was removed. */

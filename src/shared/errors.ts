@@ -70,7 +70,9 @@ export class InputError extends AgendaError {
   readonly exitCode = ExitCode.invalidInput;
   readonly findings: Finding[];
   constructor(findings: Finding[]) {
-    const sorted = sortFindings(findings);
+    // A finding of a file every meeting shares (kommune.yaml, husstil/) is found again with each meeting: told once.
+    const once = [...new Map(findings.map((f) => [formatFinding(f), f])).values()];
+    const sorted = sortFindings(once);
     super(sorted.map(formatFinding).join('\n'));
     this.findings = sorted;
   }

@@ -18,7 +18,7 @@ function withTemplate(line: string, file = 'forside.hbs'): string {
 
 const unclosed = "template syntax: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'";
 const mistakes: Array<[string, string, string, string?]> = [
-  ['a block left open', '{{#if meeting}}open', `husstil/partials/forside.hbs:7: ${unclosed}`],
+  ['a block left open', '{{#if meeting}}open', `husstil/partials/forside.hbs:7:1: ${unclosed}`],
   ['a helper that does not exist', '{{nohelper meeting}}', 'husstil/partials/forside.hbs: Missing helper: "nohelper"'],
   ['a partial that does not exist', '{{> nopartial}}', 'husstil/partials/forside.hbs: The partial nopartial could not be found'],
   [
@@ -26,7 +26,7 @@ const mistakes: Array<[string, string, string, string?]> = [
     '{{lookup}}',
     "husstil/partials/forside.hbs: Cannot read properties of undefined (reading 'lookupProperty')",
   ],
-  ['a broken page number partial', '{{#if pages}}', `husstil/partials/sidetal.hbs:2: ${unclosed}`, 'sidetal.hbs'],
+  ['a broken page number partial', '{{#if pages}}', `husstil/partials/sidetal.hbs:2:1: ${unclosed}`, 'sidetal.hbs'],
 ];
 
 describe("a mistake in the house style's templates", () => {

@@ -1,0 +1,67 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { TemplateError } from './templates.js';
+
+type Element = NonNullable<ReturnType<typeof DomUtils.findOne>>;
+
+// What a page of the site must hold to be right, whatever the house's templates (husstil/web/) made of
+// it: checked on the page as made, read by an HTML parser as a browser reads it. The package's own
+// pages hold it all; a house's page that does not is an error naming its file, never a page published
+// without its content or a search page whose script finds nothing to work with.
+
+/** A page of the frame (side.hbs) holds the content it was given, as it was given, and a Content-Security-Policy. */
+export function checkFrame(html: string, main: string, file: string): void {
+  if (!html.includes(main))
+    throw new TemplateError(`${file}: the page leaves out its content: print it with {{{main}}}, as agenda's side.hbs does`);
+  const policy = DomUtils.findOne(
+    (e) => e.name === 'meta' && e.attribs['http-equiv']?.toLowerCase() === 'content-security-policy',
+    parseDocument(html).children,
+  );
+  if (!policy)
+    throw new TemplateError(
+      `${file}: the page has no <meta http-equiv="Content-Security-Policy">: keep agenda's side.hbs's, which lets no script run but the search page's`,
+    );
+}
+
+/**
+ * What the search page's script (templates/web/sog.js) works with: its own script element, the form
+ * with its search field and the site's search indexes (`indexes`, as data-indekser="{{indexes}}" gives
+ * them), the status line with its words, the list of results and the "more" button.
+ */
+const searchNeeds = (indexes: string): Array<[string, (e: Element) => boolean]> => [
+  [
+    'the form id="søgning" with data-indekser="{{indexes}}"',
+    (e) => e.name === 'form' && e.attribs.id === 'søgning' && e.attribs['data-indekser'] === indexes,
+  ],
+  ['a field name="q" in the form', (e) => e.attribs.name === 'q' && inForm(e)],
+  [
+    'id="status" with data-ingen, data-et, data-flere, data-vist, data-fejl',
+    (e) => e.attribs.id === 'status' && ['ingen', 'et', 'flere', 'vist', 'fejl'].every((w) => `data-${w}` in e.attribs),
+  ],
+  ['the list id="resultater" with data-punkt', (e) => e.attribs.id === 'resultater' && 'data-punkt' in e.attribs],
+  ['the button id="flere"', (e) => e.attribs.id === 'flere'],
+];
+
+/** Whether the element is within the search form. */
+function inForm(e: Element): boolean {
+  for (let up = e.parent; up; up = up.parent) if ('name' in up && up.name === 'form' && up.attribs.id === 'søgning') return true;
+  return false;
+}
+
+/**
+ * The search page, as made of side.hbs (`frameFile`) and sog.hbs (`pageFile`), loads its script and holds what the script
+ * needs, the site's search indexes (`indexes`) among it.
+ */
+export function checkSearchPage(html: string, script: string, indexes: string, frameFile: string, pageFile: string): void {
+  const nodes = parseDocument(html).children;
+  if (!DomUtils.findOne((e) => e.name === 'script' && e.attribs.src === script, nodes))
+    throw new TemplateError(
+      `${frameFile}: the search page does not load its script: keep agenda's side.hbs's <script src="{{root}}{{script}}"> where a page has a script`,
+    );
+  const missing = searchNeeds(indexes)
+    .filter(([, test]) => !DomUtils.findOne(test, nodes))
+    .map(([what]) => what);
+  if (missing.length > 0)
+    throw new TemplateError(
+      `${pageFile}: the search page lacks what its script needs: ${missing.join('; ')} (see agenda's templates/web/sog.hbs)`,
+    );
+}
