@@ -7,12 +7,23 @@ import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachment
 import { closedFixture, markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 import { closedMarkersIn, siteBytes } from '../support/site.js';
+import { copyOut, fixtureSource, sharedOutput, sharedPdf } from '../support/shared-build.js';
 
 // `agenda publish` reuses or removes only what it wrote itself, as it wrote it: the state file
 // (.agenda-publish.json) lists each file of the site with the SHA-256 of the bytes publish wrote.
 
 /** `agenda publish` of one committee into `site`; its run. */
 const publish = (meetings: string, site: string) => agenda(['publish', '--meetings', meetings, '--out', site, '--json']);
+
+/**
+ * The closed fixture as publish writes it, into `site`: a copy of one publication for the suite (test/support/shared-build.ts),
+ * since three tests go on from the same unchanged input's site.
+ */
+function publishedFixture(site: string): void {
+  const { run, out } = sharedOutput(fixtureSource, ['publish', '--meetings', '{in}', '--out', '{out}']);
+  expect(run.status, run.stderr).toBe(0);
+  copyOut(out, site);
+}
 
 const sha = (algorithm: string, bytes: Uint8Array) => createHash(algorithm).update(bytes).digest('hex');
 
@@ -62,9 +73,12 @@ describe('a members’ PDF left in the site folder', () => {
   it('under a name of its own, which publish may not remove, is named in a warning; a PDF in a hidden folder is not', () => {
     const dir = tempDir();
     const site = path.join(dir, 'site');
-    expect(publish(closedFixture, site).status).toBe(0);
+    publishedFixture(site);
     const members = path.join(site, 'testudvalget', '2024-03-06-referat.pdf');
-    expect(agenda(['build', '2024-03-06', '--meetings', closedFixture, '--out', members]).status).toBe(0);
+    // The members' version, as `agenda build` makes it: built once for the suite (closed-content and reader-view read it too).
+    const built = sharedPdf(fixtureSource, '2024-03-06');
+    expect(built.run.status, built.run.stderr).toBe(0);
+    copyFileSync(built.pdf, members);
     mkdirSync(path.join(site, '.git'));
     copyFileSync(members, path.join(site, '.git', 'kopi.pdf'));
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
@@ -85,7 +99,7 @@ describe('the state file of a site', () => {
   beforeAll(() => {
     cpSync(closedFixture, meetings, { recursive: true });
     writeFileSync(victim, 'not the site’s\n');
-    expect(publish(meetings, site).status).toBe(0);
+    publishedFixture(site);
   });
 
   it('naming files outside the site folder is a located error; they are not removed, and nothing is written', () => {
@@ -174,7 +188,7 @@ describe('a folder of the site replaced by a symbolic link out of it', () => {
     const dir = tempDir();
     const site = path.join(dir, 'site');
     const elsewhere = path.join(dir, 'elsewhere');
-    expect(publish(closedFixture, site).status).toBe(0);
+    publishedFixture(site);
     rmSync(path.join(site, 'testudvalget'), { recursive: true });
     mkdirSync(elsewhere);
     symlinkSync('../elsewhere', path.join(site, 'testudvalget'));
