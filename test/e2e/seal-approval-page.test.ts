@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
-import { membersDocument, date, forsegl, minutesToSeal, password, pdfsig, sealedFiles, testCertificate } from '../support/seal.js';
+import { date, forsegl, minutesToSeal, password, pdfsig, sealedFiles, testCertificate } from '../support/seal.js';
 
 // The house's Godkendelsesside: the seal goes on the minutes once their approval page is complete
 // (-godkendt.pdf), made with an ECDSA P-256 certificate; verify checks it and the site's copy.
@@ -37,11 +37,9 @@ describe('agenda forsegl with the Godkendelsesside: the completed approval page 
   // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
   beforeAll(() => {
     const cert = testCertificate('/CN=Testkommune/O=Testkommune', ecKey);
-    minutes = minutesToSeal(house);
     // The last item decided, so the minutes are final and can be approved.
     const decided = '    indstilling: Dagsordenen for mødet den 13. september blev justeret.\n';
-    edit(path.join(minutes.meetings, `${date}.yaml`), decided, `${decided}    beslutning: Intet.\n`);
-    minutes = { ...minutes, ...membersDocument(minutes.dir) };
+    minutes = minutesToSeal(house, (file) => edit(file, decided, `${decided}    beslutning: Intet.\n`));
     // Approved as a clerk records it, with what each approval covered: one at the meeting, one with a reservation.
     for (const args of [
       ['Lene Mehlsen Thomsen', '--på-mødet'],

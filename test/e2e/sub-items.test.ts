@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -13,6 +13,21 @@ import { pdfByteForms, pdfPages } from '../support/pdf.js';
 // participants who are not members and an item's earlier treatments written by hand.
 /** The shared tool that reads a contents as a reader does, where it is. */
 const tocCheck = ['/work/shared/tools/toc-check', path.join(packageRoot, '..', 'shared', 'tools', 'toc-check')].find(existsSync);
+
+/**
+ * The meeting in `repo`, both versions in one build (one browser), each PDF moved to `dir/<name>.pdf` as the tests
+ * read them: `names.members`, `names.public`. `extra`: more of build's options (--samlet).
+ */
+function buildBoth(repo: string, dir: string, names: { members: string; public: string }, extra: string[] = []): void {
+  const run = agenda(['build', '2014-11-03', '--meetings', repo, '--both', ...extra], { cwd: dir });
+  // No error: only the summary a build of several documents ends with.
+  expect(errorLines(run.stderr), run.stderr).toEqual([expect.stringMatching(/^built 2 of 2 documents in [\d.]+ s$/)]);
+  expect(run.status).toBe(0);
+  const made = run.stdout.split('\n').filter(Boolean);
+  expect(made).toHaveLength(2);
+  for (const file of made)
+    renameSync(path.resolve(dir, file), path.join(dir, `${file.includes('-offentlig') ? names.public : names.members}.pdf`));
+}
 
 const markers = ['XQZSECRET-SUB-TITEL', 'XQZSECRET-SUB-TEKST', 'XQZSECRET-SUB-BILAG', 'XQZSECRET-SUB-DOK'];
 const meeting = `
@@ -53,16 +68,8 @@ describe('sub-items of an item', () => {
     for (const file of ['2-1.pdf', '2-2.pdf'])
       cpSync(path.join(packageRoot, 'meetings', 'bilag', '2023-11-22', file), path.join(repo, 'bilag', file));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), meeting);
-    for (const [name, extra] of [
-      ['medlemmer', []],
-      ['offentlig', ['--public']],
-      ['samlet', ['--samlet']],
-      ['offentlig-samlet', ['--public', '--samlet']],
-    ] as const) {
-      const run = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out(name), ...extra]);
-      expect(errorLines(run.stderr)).toEqual([]);
-      expect(run.status).toBe(0);
-    }
+    buildBoth(repo, dir, { members: 'medlemmer', public: 'offentlig' });
+    buildBoth(repo, dir, { members: 'samlet', public: 'offentlig-samlet' }, ['--samlet']);
   });
 
   it('prints each with its letter, its sections and its own Bilag, in the members’ version', () => {
@@ -141,11 +148,8 @@ ${longItemStart}${longText}
   - titel: Eventuelt
     beslutning: Intet.
 `;
-  const builds = [
-    ['medlemmer', []],
-    ['offentlig', ['--public']],
-    ['efter-punkt', ['--samlet', '--bilag-efter-punkt']],
-  ] as const;
+  /** The documents built: both versions (one build), the combined one with each attachment after its item, and fra-forsiden. */
+  const built = ['medlemmer', 'offentlig', 'efter-punkt', 'fra-forsiden'];
 
   beforeAll(() => {
     cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
@@ -154,11 +158,10 @@ ${longItemStart}${longText}
     const kommune = path.join(repo, 'kommune.yaml');
     writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), long);
-    for (const [name, extra] of builds) {
-      const run = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out(name), ...extra]);
-      expect(errorLines(run.stderr)).toEqual([]);
-      expect(run.status).toBe(0);
-    }
+    buildBoth(repo, dir, { members: 'medlemmer', public: 'offentlig' });
+    const combined = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out('efter-punkt'), '--samlet', '--bilag-efter-punkt']);
+    expect(errorLines(combined.stderr)).toEqual([]);
+    expect(combined.status).toBe(0);
     writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  sidetal_fra: forside\n'));
     const run = agenda(['build', '2014-11-03', '--meetings', repo, '--out', out('fra-forsiden')]);
     expect(errorLines(run.stderr)).toEqual([]);
@@ -169,7 +172,7 @@ ${longItemStart}${longText}
     const listed = ['a. Kloakering af Nørregade', `b. ${markers[0]}`, 'c. Cykelsti langs Stormgade'];
     expect(titles('medlemmer')).toEqual(['1. Anlægsprojekter på vejområdet', ...listed, '2. Eventuelt', 'Bilagsliste']);
     expect(titles('offentlig')).toContain('b. Ekspropriation');
-    for (const name of [...builds.map(([n]) => n), 'fra-forsiden']) {
+    for (const name of built) {
       const entries = contentsEntries(out(name));
       for (const e of entries) expect(e, `${name}: ${e.title}`).toMatchObject({ printed: e.listed });
       // The first sub-item's text takes pages: the next one is not on its item's page.

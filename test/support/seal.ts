@@ -70,9 +70,13 @@ export const closedMarker = 'XQZSECRET01';
 
 /**
  * The example minutes in a scratch folder, with a closed item: finalized, and the members' document
- * (with its attachments) built by a dry-run send. `house`: udvalg.yaml's husstil, as YAML under it.
+ * (with its attachments) built by a dry-run send. `house`: udvalg.yaml's husstil, as YAML under it;
+ * `change`: a test's own change of the meeting file, made before the document is built (not after, which would build it twice).
  */
-export function minutesToSeal(house?: string): { dir: string; meetings: string; sha256: string; document: string } {
+export function minutesToSeal(
+  house?: string,
+  change: (meetingFile: string) => void = () => undefined,
+): { dir: string; meetings: string; sha256: string; document: string } {
   const { dir, meetings } = copyOfMeetings();
   if (house)
     writeFileSync(path.join(meetings, 'udvalg.yaml'), `${readFileSync(path.join(meetings, 'udvalg.yaml'), 'utf8')}husstil:\n${house}`);
@@ -81,6 +85,7 @@ export function minutesToSeal(house?: string): { dir: string; meetings: string; 
     'punkter:\n',
     `punkter:\n  - titel: Personalesag ${closedMarker}\n    lukket: true\n    sagsfremstilling: Sagen.\n    beslutning: Godkendt ${closedMarker}.\n`,
   );
+  change(path.join(meetings, `${date}.yaml`));
   expect0(agenda(['finalize', date], { cwd: dir }));
   return { dir, meetings, ...membersDocument(dir) };
 }
