@@ -7,8 +7,8 @@ import { sharedOutputsVariable } from './support/shared-build.js';
 /**
  * The end-to-end tests run the CLI as users do, from dist/: build it as `npm ci` does before they start,
  * unless dist/ is newer than everything it is built from (CI's `npm ci` has just built it, and a build
- * is some 12 s of CPU); an edit of any of those makes it run again. The tests' type-check is a test of
- * its own (test/unit/types.test.ts), which runs beside the others.
+ * is some 12 s of CPU); an edit of any of those makes it run again. The tests' type-check is a test
+ * (test/unit/lint.test.ts, on the program the linter reads its types from), which runs beside the others.
  *
  * It also makes the folder of the outputs the test files share (test/support/shared-build.ts), which the
  * workers inherit by its variable, and removes it at the end. Each project of vitest.config.ts runs this

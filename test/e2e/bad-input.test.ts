@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
+import { sharedPdf } from '../support/shared-build.js';
 
 const cases = [
   {
@@ -47,9 +48,13 @@ describe.each(cases)('agenda build with $kind', ({ break: breakIt, message }) =>
 describe('a failed build', () => {
   it('leaves the previous PDF exactly as it was, and no temporary file beside it', () => {
     const { dir, meetings } = copyOfMeetings();
-    expect(agenda(['build', '2023-11-22'], { cwd: dir }).status).toBe(0);
+    // The previous PDF: the unchanged meeting's, which the suite builds once (test/support/shared-build.ts).
+    const shared = sharedPdf('meetings', '2023-11-22');
+    expect(shared.run.status, shared.run.stderr).toBe(0);
     const pdf = path.join(dir, 'out', '2023-11-22-dagsorden.pdf');
-    const before = readFileSync(pdf);
+    const before = readFileSync(shared.pdf);
+    mkdirSync(path.dirname(pdf));
+    writeFileSync(pdf, before);
     edit(path.join(meetings, '2023-11-22.yaml'), '    bilag:\n      - titel: Notat', '    bilagg:\n      - titel: Notat');
     const run = agenda(['build', '2023-11-22'], { cwd: dir });
     expect(run.stderr).toBe("meetings/2023-11-22.yaml:31:5: punkter[1].bilagg: unknown key (did you mean 'bilag'?)\n");

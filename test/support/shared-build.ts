@@ -127,3 +127,23 @@ function waitFor(file: string): void {
     Atomics.wait(pause, 0, 0, 200);
   }
 }
+
+/**
+ * The example's agenda of 2023-11-22 with its attachments (`--samlet`, to `{out}/samlet.pdf`). It has no office
+ * file, so it is built naming a LibreOffice that is not there: it shows, too, that PDF, PNG and JPEG need none.
+ */
+export function sharedCombinedAgenda(): SharedOutput & { pdf: string } {
+  const noOffice = ['--libreoffice', '{in}/no-such/soffice'];
+  const shared = sharedOutput('meetings', [
+    'build',
+    '2023-11-22',
+    '--meetings',
+    '{in}',
+    '--samlet',
+    '--quiet',
+    ...noOffice,
+    '--out',
+    '{out}/samlet.pdf',
+  ]);
+  return { ...shared, pdf: path.join(shared.out, 'samlet.pdf') };
+}
