@@ -24,10 +24,11 @@ export default async function setup(): Promise<(() => void) | undefined> {
   if (process.env[sharedOutputsVariable]) return undefined;
   const shared = mkdtempSync(path.join(tmpdir(), 'agenda-shared-'));
   process.env[sharedOutputsVariable] = shared;
-  const service = await startBrowserService();
-  process.env[browserUrlVariable] = service.url;
+  // AGENDA_TEST_OWN_BROWSERS=1: a browser per command, as before (to compare, or to look for a fault of the shared one).
+  const service = process.env.AGENDA_TEST_OWN_BROWSERS === '1' ? undefined : await startBrowserService();
+  if (service) process.env[browserUrlVariable] = service.url;
   return () => {
-    service.stop();
+    service?.stop();
     delete process.env[browserUrlVariable];
     rmSync(shared, { recursive: true, force: true });
     delete process.env[sharedOutputsVariable];
