@@ -19,12 +19,21 @@ export interface BrowserService {
  * DevTools port of the system's choice, under the product's guard (its whole group dies with this
  * process), and reads the address from what it says on stderr.
  */
-export function startBrowserService(executablePath = '/usr/bin/chromium'): Promise<BrowserService> {
+export async function startBrowserService(executablePath = '/usr/bin/chromium'): Promise<BrowserService> {
+  const sandbox = sandboxArgs();
+  // As the product does, once more without the sandbox where a start with it fails (browser.ts).
+  return start(executablePath, sandbox).catch((err: unknown) => {
+    if (sandbox.length === 0) return start(executablePath, ['--no-sandbox']);
+    throw err;
+  });
+}
+
+function start(executablePath: string, sandbox: string[]): Promise<BrowserService> {
   const profile = newProfile('agenda-service-');
   const args = [
     ...puppeteerDefaultArgs,
     ...launchArgs,
-    ...sandboxArgs(),
+    ...sandbox,
     `--user-data-dir=${profile}`,
     '--remote-debugging-port=0',
     'about:blank',
