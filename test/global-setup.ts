@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { browserUrlVariable, startBrowserService } from './support/browser-service.js';
 import { sharedOutputsVariable } from './support/shared-build.js';
 
 /**
@@ -13,13 +14,22 @@ import { sharedOutputsVariable } from './support/shared-build.js';
  * It also makes the folder of the outputs the test files share (test/support/shared-build.ts), which the
  * workers inherit by its variable, and removes it at the end. Each project of vitest.config.ts runs this
  * setup: the first makes the folder, the others find it.
+ *
+ * And it starts one Chromium for the run, as a service (docs/develop/test-speed.md): every CLI the tests
+ * run inherits its address in AGENDA_BROWSER_URL and prints there instead of starting a browser of its
+ * own (some 1.1 s of CPU each); a test of the browser's start opts out (test/support/cli.ts, ownBrowser).
  */
 export default async function setup(): Promise<(() => void) | undefined> {
   if (!distIsFresh()) await run('npm', ['run', '--silent', 'build']);
   if (process.env[sharedOutputsVariable]) return undefined;
   const shared = mkdtempSync(path.join(tmpdir(), 'agenda-shared-'));
   process.env[sharedOutputsVariable] = shared;
+  // AGENDA_TEST_OWN_BROWSERS=1: a browser per command, as before (to compare, or to look for a fault of the shared one).
+  const service = process.env.AGENDA_TEST_OWN_BROWSERS === '1' ? undefined : await startBrowserService();
+  if (service) process.env[browserUrlVariable] = service.url;
   return () => {
+    service?.stop();
+    delete process.env[browserUrlVariable];
     rmSync(shared, { recursive: true, force: true });
     delete process.env[sharedOutputsVariable];
   };

@@ -306,7 +306,8 @@ export const options = [
   {
     long: '--browser',
     argument: '<path>',
-    description: 'the Chromium or Chrome to print with (default: PUPPETEER_EXECUTABLE_PATH, then the usual places)',
+    description:
+      'the Chromium or Chrome to print with (default: the running one AGENDA_BROWSER_URL names, then PUPPETEER_EXECUTABLE_PATH, then the usual places)',
     commands: printing,
   },
   {

@@ -6,8 +6,9 @@ import path from 'node:path';
 // working folder and above (.puppeteerrc, .puppeteerrc.js and more, package.json) and runs the
 // one it finds, so a file the committee never named would steer, or run code in, every build.
 // It is loaded only once the browser is starting (launch.ts).
-import type { Browser } from 'puppeteer-core';
+import type { Browser, BrowserContext } from 'puppeteer-core';
 import { AgendaError, EnvironmentError, messageOf, RenderError } from '../shared/errors.js';
+import { browserUrlVariable, connectChromium, disconnectChromium, isBrowserUrl } from './connect.js';
 import { killGroup, launchChromium, type Launched } from './launch.js';
 import { dispose } from './profile.js';
 import { isSandboxFailure, sandboxArgs } from './sandbox.js';
@@ -68,7 +69,11 @@ export interface BrowserSearch {
   downloaded?: () => string | undefined;
 }
 
-/** The browser to print with, found the way users expect; one clear error when there is none. */
+/**
+ * The browser to print with, found the way users expect; one clear error when there is none. A
+ * program's path, or the DevTools address of a running Chromium (AGENDA_BROWSER_URL, connect.ts):
+ * a browser named on the command line wins, then that address, then the programs.
+ */
 export function findBrowser(search: BrowserSearch = {}): string {
   const {
     env = process.env,
@@ -77,20 +82,28 @@ export function findBrowser(search: BrowserSearch = {}): string {
     runnable = executable,
     downloaded = puppeteerDownload,
   } = search;
-  const named = search.explicit
+  if (!search.explicit && env[browserUrlVariable]) return runningBrowser(env[browserUrlVariable]);
+  const program = search.explicit
     ? { path: search.explicit, by: '--browser' }
     : env.PUPPETEER_EXECUTABLE_PATH
       ? { path: env.PUPPETEER_EXECUTABLE_PATH, by: 'PUPPETEER_EXECUTABLE_PATH' }
       : undefined;
-  if (named) {
-    if (!exists(named.path)) throw new EnvironmentError(`no browser at ${named.path} (named by ${named.by}); ${howToGetABrowser}`);
-    if (!runnable(named.path))
-      throw new EnvironmentError(`${named.path} (named by ${named.by}) is not a program that can be run; ${howToGetABrowser}`);
-    return named.path;
+  if (program) {
+    if (!exists(program.path)) throw new EnvironmentError(`no browser at ${program.path} (named by ${program.by}); ${howToGetABrowser}`);
+    if (!runnable(program.path))
+      throw new EnvironmentError(`${program.path} (named by ${program.by}) is not a program that can be run; ${howToGetABrowser}`);
+    return program.path;
   }
   const found = [downloaded(), ...(systemPaths[platform] ?? [])].find((p) => p !== undefined && exists(p));
   if (found) return found;
   throw new EnvironmentError(`no Chromium or Chrome found; ${howToGetABrowser}`);
+}
+
+function runningBrowser(url: string): string {
+  if (isBrowserUrl(url)) return url;
+  throw new EnvironmentError(
+    `${browserUrlVariable} is ${url}, not the DevTools address of a running Chromium (ws://host:port/devtools/browser/… or http://host:port)`,
+  );
 }
 
 /** A file this process may run (a folder or a text file is not). */
@@ -123,10 +136,13 @@ function puppeteerDownload(): string | undefined {
   }
 }
 
+/** Where a command opens its pages: a browser of its own, or its own context in a running one (connect.ts). */
+export type PageSource = Browser | BrowserContext;
+
 /** One browser for a whole command, starting in the background while the command does other work. */
 export interface BrowserSession {
   /** Lends the browser, once started, to `work`; a crash or hang becomes one clear error. */
-  use<T>(work: (browser: Browser) => Promise<T>): Promise<T>;
+  use<T>(work: (browser: PageSource) => Promise<T>): Promise<T>;
   /** Closes the browser, by force if it hangs, whether or not it was used. */
   close(): Promise<void>;
 }
@@ -135,45 +151,68 @@ export interface BrowserSession {
  * By default Ctrl-C kills the browser and ends the process at once (Puppeteer's own handling); a
  * caller that closes down in order on Ctrl-C itself says `closesOnSignal: false`, and must close the session.
  */
-export function startBrowser(executablePath: string, timeoutMs: number, { closesOnSignal = true } = {}): BrowserSession {
-  const launching = launchBrowser(executablePath, timeoutMs);
+export function startBrowser(place: string, timeoutMs: number, { closesOnSignal = true } = {}): BrowserSession {
+  const launching = holdBrowser(place, timeoutMs);
   launching.catch(() => undefined); // the failure is told by use(), or does not matter to close()
   const stopOnSignal = closesOnSignal ? killOnSignal(launching) : () => undefined;
   return {
     async use(work) {
-      const { browser } = await launching;
+      const { browser, pages } = await launching;
       try {
-        return await work(browser);
+        return await work(pages);
       } catch (err) {
         throw await asBrowserFault(err, browser, timeoutMs);
       }
     },
     async close() {
       stopOnSignal();
-      const launched = await launching.catch(() => undefined);
-      if (launched) await closeBrowser(launched);
+      const held = await launching.catch(() => undefined);
+      await held?.close();
     },
   };
 }
 
+/** A browser the command holds: what it prints in, how it lets go in order, and at once (Ctrl-C). */
+interface Held {
+  browser: Browser;
+  pages: PageSource;
+  close(): Promise<void>;
+  drop(): Promise<void> | void;
+}
+
+/** A browser started for this command, or this command's context in the running one `place` names. */
+async function holdBrowser(place: string, timeoutMs: number): Promise<Held> {
+  if (isBrowserUrl(place)) {
+    const connected = await connectChromium(place, timeoutMs);
+    const close = () => disconnectChromium(connected);
+    return { browser: connected.browser, pages: connected.context, close, drop: close };
+  }
+  const launched = await launchBrowser(place, timeoutMs);
+  const drop = () => {
+    killGroup(launched.child);
+    dispose(launched.profile);
+  };
+  return { browser: launched.browser, pages: launched.browser, close: () => closeBrowser(launched), drop };
+}
+
 /**
- * Ctrl-C (or a SIGTERM or SIGHUP) kills the browser and its profile with it and ends the process,
- * as the shell expects (exit 128 + the signal's number). Returns what undoes it.
+ * Ctrl-C (or a SIGTERM or SIGHUP) kills the browser and its profile with it (or closes the command's
+ * context in a running one, for a moment at most) and ends the process, as the shell expects (exit
+ * 128 + the signal's number). Returns what undoes it.
  */
-function killOnSignal(launching: Promise<Launched>): () => void {
-  let launched: Launched | undefined;
+function killOnSignal(launching: Promise<Held>): () => void {
+  let held: Held | undefined;
   void launching.then(
-    (l) => (launched = l),
+    (h) => (held = h),
     () => undefined,
   );
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
   const handlers = Object.entries(codes).map(([signal, code]) => {
     const handler = () => {
-      if (launched) {
-        killGroup(launched.child);
-        dispose(launched.profile);
-      }
-      process.exit(code);
+      void within(
+        dropGraceMs,
+        Promise.resolve(held?.drop()).then(() => true),
+      ).then(() => process.exit(code));
     };
     process.once(signal, handler);
     return () => process.off(signal, handler);
@@ -181,8 +220,8 @@ function killOnSignal(launching: Promise<Launched>): () => void {
   return () => handlers.forEach((off) => off());
 }
 
-export async function withBrowser<T>(executablePath: string, timeoutMs: number, work: (browser: Browser) => Promise<T>): Promise<T> {
-  const session = startBrowser(executablePath, timeoutMs);
+export async function withBrowser<T>(place: string, timeoutMs: number, work: (browser: PageSource) => Promise<T>): Promise<T> {
+  const session = startBrowser(place, timeoutMs);
   try {
     return await session.use(work);
   } finally {
@@ -239,6 +278,8 @@ export function within(ms: number, promise: Promise<boolean>): Promise<boolean> 
 }
 
 const closeGraceMs = 3000;
+/** How long Ctrl-C waits for a running browser to close the command's context. */
+const dropGraceMs = 1000;
 
 /** Puppeteer's own timeouts, and the DevTools protocol's ("Target.setDiscoverTargets timed out"). */
 function isTimeout(err: unknown): boolean {

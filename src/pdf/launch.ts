@@ -124,7 +124,7 @@ const guard = '(read _ <&5; kill -9 0) 2>/dev/null 3>&- 4>&- &\nexec "$@" 5<&-';
  * environment it needs. Its temporary folder is its profile's: what it makes there (a folder for its
  * singleton socket, which it removes only on an orderly shutdown it never gets) goes with the profile.
  */
-function spawnGuarded(executablePath: string, args: string[], profile: string): ChildProcess {
+export function spawnGuarded(executablePath: string, args: string[], profile: string): ChildProcess {
   const env = { ...browserEnvironment(process.env), TMPDIR: profile };
   if (process.platform === 'win32') return spawn(executablePath, args, { env, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
   const guarded = ['-c', guard, 'agenda-browser-guard', executablePath, ...args];

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
-import { within } from './browser.js';
+import { within, type PageSource } from './browser.js';
 import { guessHeadings } from './layout-guess.js';
 import { loadPdf } from './outline.js';
 
@@ -29,7 +29,7 @@ export class PrintPage {
     private readonly timeoutMs: number,
   ) {}
 
-  static async create(browser: Browser, { timeoutMs }: PrintOptions): Promise<PrintPage> {
+  static async create(browser: PageSource, { timeoutMs }: PrintOptions): Promise<PrintPage> {
     const page = await unusedPage(browser);
     try {
       page.setDefaultTimeout(timeoutMs);
@@ -130,7 +130,7 @@ function replaceInPage(selector: string, html: string): boolean {
 const claimed = new WeakSet<Page>();
 
 /** The blank tab the browser starts with, the first time (each tab costs a renderer's memory); then new ones. */
-async function unusedPage(browser: Browser): Promise<Page> {
+async function unusedPage(browser: PageSource): Promise<Page> {
   const blank = (await browser.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
   const page = blank ?? (await browser.newPage());
   claimed.add(page);

@@ -103,7 +103,7 @@ describe('agenda build, used wrongly', () => {
 describe('without a browser', () => {
   it('says in one line how to get one, exits 3 and writes nothing', () => {
     const { dir } = copyOfMeetings();
-    const run = agenda(['build', '2023-11-22'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    const run = agenda(['build', '2023-11-22'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' }, ownBrowser: true });
     expect(errorLines(run.stderr).join('\n') + '\n').toMatch(
       /^no browser at \/nonexistent\/chrome \(named by PUPPETEER_EXECUTABLE_PATH\); install Chromium \(Debian\/Ubuntu: apt-get install chromium\).*\n$/,
     );

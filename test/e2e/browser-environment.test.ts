@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, copyOfMeetings } from '../support/cli.js';
+import { cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
 import { startPreview } from '../support/preview.js';
 import { commandLine, descendants } from '../support/processes.js';
 
@@ -58,7 +58,7 @@ function watchEnvironments(child: ChildProcess): Promise<Map<number, { cmdline: 
 }
 
 function run(args: string[], cwd: string): ChildProcess {
-  return spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, ...secrets }, stdio: 'ignore' });
+  return spawn(process.execPath, [cliPath, ...args], { cwd, env: cliEnv({ env: secrets, ownBrowser: true }), stdio: 'ignore' });
 }
 
 /** Whatever of `secrets` an environment holds. */

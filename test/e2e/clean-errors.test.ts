@@ -60,6 +60,7 @@ describe('clean errors for inputs that were accepted or crashed', () => {
       const run = agenda(['build', '2023-11-22', ...('PUPPETEER_EXECUTABLE_PATH' in env ? [] : ['--browser', 'chromium'])], {
         cwd: dir,
         env,
+        ownBrowser: true,
       });
       expect(run.status).toBe(3);
       expect(errorLines(run.stderr)).toEqual([

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, cliPath, copyOfMeetings } from '../support/cli.js';
+import { agenda, cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
 import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -61,7 +61,7 @@ async function browserOf(root: ChildProcess): Promise<number | undefined> {
  */
 async function killedBuild(when: number | 'browser' | 'hung browser', tmp = newTmp()): Promise<string[]> {
   const dir = path.dirname(tmp);
-  const env = { ...process.env, TMPDIR: tmp };
+  const env = cliEnv({ env: { TMPDIR: tmp }, ownBrowser: true });
   const child = spawn(process.execPath, [cliPath, 'build', '2023-11-22', '--samlet'], { cwd: dir, env, stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   if (typeof when === 'number') await sleep(when);
@@ -92,7 +92,7 @@ describe('a command killed with SIGKILL leaves no browser behind', () => {
     const tmp = newTmp();
     expect(await killedBuild('browser', tmp)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([expect.stringMatching(/^agenda-chromium-/)]);
-    const next = agenda(['build', '2023-11-22', '--out', 'a.pdf'], { cwd: path.dirname(tmp), env: { TMPDIR: tmp } });
+    const next = agenda(['build', '2023-11-22', '--out', 'a.pdf'], { cwd: path.dirname(tmp), env: { TMPDIR: tmp }, ownBrowser: true });
     expect(next.status).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   });

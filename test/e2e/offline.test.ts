@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { agenda, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
+import { agenda, cliEnv, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
 
 /**
  * A build under strace: every socket the CLI and the browser open, every connect and send. Only its
@@ -33,7 +33,7 @@ describe('a build makes no network connection and no DNS lookup', () => {
         '--out',
         path.join(dir, 'x.pdf'),
       ],
-      { stdio: 'ignore', timeout: 120_000 },
+      { stdio: 'ignore', timeout: 120_000, env: cliEnv({ ownBrowser: true }) },
     );
     const lines = readFileSync(trace, 'utf8').split('\n');
     const datagram = new Set<string>();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, copyOfMeetings } from '../support/cli.js';
+import { cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
 
 /**
  * `agenda preview` without --no-open hands the browser a page only the clerk can read, not its address:
@@ -21,7 +21,7 @@ describe('agenda preview: opening the browser', () => {
     const record = `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(`${seen}.part`)}, ${given}); fs.renameSync(${JSON.stringify(`${seen}.part`)}, ${JSON.stringify(seen)})`;
     writeFileSync(browser, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} -e ${JSON.stringify(record)} "$1"\n`);
     chmodSync(browser, 0o755);
-    const env = { ...process.env, BROWSER: browser, DISPLAY: '', WAYLAND_DISPLAY: '', XDG_CURRENT_DESKTOP: '' };
+    const env = cliEnv({ env: { BROWSER: browser, DISPLAY: '', WAYLAND_DISPLAY: '', XDG_CURRENT_DESKTOP: '' }, ownBrowser: true });
     const args = [cliPath, 'preview', '--meetings', 'meetings'];
     const child = spawn(process.execPath, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

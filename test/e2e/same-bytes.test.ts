@@ -11,7 +11,7 @@ const sha256 = (file: string) => createHash('sha256').update(readFileSync(file))
 /** 2023-09-06's PDF, built by `args` in a fresh copy of the example; its SHA-256. */
 function minutesBuiltBy(args: string[]): string {
   const { dir } = copyOfMeetings();
-  const run = agenda(['build', ...args, '--quiet'], { cwd: dir });
+  const run = agenda(['build', ...args, '--quiet'], { cwd: dir, ownBrowser: true });
   expect(run.status, run.stderr).toBe(0);
   const pdf = path.join(dir, 'out', '2023-09-06-referat.pdf');
   execFileSync('qpdf', ['--check', pdf]);

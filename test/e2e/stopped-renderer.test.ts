@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, tempDir } from '../support/cli.js';
+import { cliEnv, cliPath, tempDir } from '../support/cli.js';
 import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
@@ -21,7 +21,7 @@ describe('a renderer stopped with SIGSTOP', () => {
         '--out',
         path.join(dir, 'x.pdf'),
       ],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', env: cliEnv({ ownBrowser: true }) },
     );
     const started = Date.now();
     const stopped: number[] = [];

@@ -31,6 +31,7 @@ describe.each(zones)('the reference meetings in TZ=%s', (zone) => {
     const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(packageRoot, 'meetings')], {
       cwd: out,
       env,
+      ownBrowser: true,
     });
     expect(built.status, built.stderr).toBe(0);
     for (const { file } of references) {

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { browserUrlVariable } from '../../src/pdf/connect.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
 /** The command as installed: package.json's `bin` (the bundle `npm run build` makes), relative to the package. */
@@ -14,11 +15,25 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface CliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Starts a browser of its own, as without the suite's shared one (test/global-setup.ts): for the tests of that start. */
+  ownBrowser?: boolean;
+}
+
+/** The environment of a CLI run: the tests', with `env` over it, without the shared browser's address for `ownBrowser`. */
+export function cliEnv({ env, ownBrowser }: CliOptions = {}): NodeJS.ProcessEnv {
+  const merged = { ...process.env, ...env };
+  if (ownBrowser) delete merged[browserUrlVariable];
+  return merged;
+}
+
 /** Runs the built CLI as a user would, in `cwd`. */
-export function agenda(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function agenda(args: string[], opts: CliOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: opts.cwd ?? packageRoot,
-    env: { ...process.env, ...opts.env },
+    env: cliEnv(opts),
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -43,9 +58,9 @@ export function copyOfMeetings(): { dir: string; meetings: string } {
 }
 
 /** Runs the built CLI without blocking this process, for tests that serve it something (a mail server) meanwhile. */
-export function agendaAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function agendaAsync(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? packageRoot, env: { ...process.env, ...opts.env } });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? packageRoot, env: cliEnv(opts) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

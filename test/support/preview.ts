@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { cliPath } from './cli.js';
+import { cliEnv, cliPath } from './cli.js';
 
 /** A running `agenda preview`, as a user starts it, and the address it printed. */
 export interface RunningPreview {
@@ -18,7 +18,7 @@ export interface RunningPreview {
 
 export function startPreview(args: string[], opts: { cwd: string; cli?: string; env?: NodeJS.ProcessEnv }): Promise<RunningPreview> {
   const command = [opts.cli ?? cliPath, 'preview', '--no-open', ...args];
-  const env = { ...process.env, ...opts.env };
+  const env = cliEnv({ env: opts.env, ownBrowser: true });
   const child = spawn(process.execPath, command, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

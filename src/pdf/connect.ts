@@ -1,0 +1,56 @@
+import type { Browser, BrowserContext } from 'puppeteer-core';
+import { EnvironmentError, messageOf } from '../shared/errors.js';
+
+/** The environment variable that names a running Chromium to print with (docs/install/browser.md). */
+export const browserUrlVariable = 'AGENDA_BROWSER_URL';
+
+/** Whether a browser's place is the DevTools address of a running one (ws://…/devtools/browser/…, http://host:port), not a program. */
+export function isBrowserUrl(place: string): boolean {
+  return /^(wss?|https?):\/\//i.test(place);
+}
+
+/** A command's own browser context in a Chromium it did not start, and the connection to that browser. */
+export interface Connected {
+  browser: Browser;
+  context: BrowserContext;
+}
+
+/**
+ * Connects to a running Chromium and opens a browser context of this command's own: no cookies, cache
+ * or storage shared with another command printing there at the same time. The context goes when the
+ * command closes it or its connection ends; the browser is never closed. Puppeteer's entry point is
+ * loaded here, as puppeteer.connect needs its WebSocket transport (launch.ts keeps the local start lean).
+ */
+export async function connectChromium(url: string, timeoutMs: number): Promise<Connected> {
+  let connected: Browser | undefined;
+  let givenUp = false;
+  const connecting = (async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const endpoint = url.startsWith('ws') ? { browserWSEndpoint: url } : { browserURL: url };
+    // The same default viewport as a browser of its own (launch.ts), so the same layout and bytes.
+    connected = await puppeteer.connect({ ...endpoint, protocolTimeout: timeoutMs });
+    if (givenUp) await connected.disconnect();
+    return { browser: connected, context: await connected.createBrowserContext() };
+  })();
+  connecting.catch(() => undefined);
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs).unref(),
+  );
+  try {
+    return await Promise.race([connecting, timeout]);
+  } catch (err) {
+    givenUp = true;
+    await connected?.disconnect().catch(() => undefined);
+    // A refused WebSocket fails with an event, not an Error.
+    const reason = err instanceof Error ? (messageOf(err).split('\n')[0] ?? '') : 'the connection failed';
+    throw new EnvironmentError(
+      `no browser answers at ${url} (named by ${browserUrlVariable}): ${reason}; start it (docs/install/browser.md) or unset ${browserUrlVariable} to start one per command`,
+    );
+  }
+}
+
+/** Lets go of the browser: this command's context is closed, the connection ended, the browser left running. */
+export async function disconnectChromium({ browser, context }: Connected): Promise<void> {
+  await context.close().catch(() => undefined);
+  await browser.disconnect().catch(() => undefined);
+}
