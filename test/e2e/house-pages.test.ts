@@ -217,6 +217,26 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
       (copy) => edit(web(copy, 'sog.hbs'), 'id="status"', 'id="tilstand"'),
       'husstil/web/sog.hbs: the search page lacks what its script needs: id="status" with data-ingen, data-et, data-flere, data-vist, data-fejl (see agenda\'s templates/web/sog.hbs)',
     ],
+    [
+      'a meeting page without its items',
+      (copy) => edit(web(copy, 'moede.hbs'), '{{{body}}}', ''),
+      'husstil/web/moede.hbs: the page leaves out its items (no id="punkt-1"): print them with {{{body}}}, as agenda\'s moede.hbs does',
+    ],
+    [
+      'an SBSYS document without its items',
+      (copy) => edit(web(copy, 'sbsys.hbs'), '{{{body}}}', ''),
+      'husstil/web/sbsys.hbs: the page leaves out its items (no id="punkt-1"): print them with {{{body}}}, as agenda\'s sbsys.hbs does',
+    ],
+    [
+      'a front page without the link to each meeting',
+      (copy) => edit(web(copy, 'oversigt.hbs'), '<a href="{{page}}">{{kind}}</a>', '{{kind}}'),
+      'husstil/web/oversigt.hbs: the page leaves out links it was given (no <a href="arbejdsudvalget/2025-03-05.html">): keep them, as agenda\'s oversigt.hbs does',
+    ],
+    [
+      "a data page without the committees' document feeds",
+      (copy) => edit(web(copy, 'data.hbs'), '<a href="{{documentsFeed}}">{{name}}</a>', '{{name}}'),
+      'husstil/web/data.hbs: the page leaves out links it was given (no <a href="arbejdsudvalget/dokumenter.atom">): keep them, as agenda\'s data.hbs does',
+    ],
   ];
   for (const [what, change, message] of mistakes) {
     it(`${what}: an error naming the file, exit 1, no site`, () => {
