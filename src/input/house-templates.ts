@@ -44,10 +44,9 @@ export async function readHousePages(dir: string, root: string, findings: Findin
   const within = { folder: root, name: 'the repository' };
   const [web, mail] = await Promise.all(housePageFolders.map((name) => readPageFolder(dir, name, within, findings)));
   if (!web || !mail || Object.keys(web).length + Object.keys(mail).length === 0) return undefined;
-  const key = createHash('sha256')
-    .update(JSON.stringify([web, mail]))
-    .digest('hex');
-  return { folder: dir, web, mail, key };
+  const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  const pages = Object.entries(web).filter(([file]) => file.endsWith('.hbs'));
+  return { folder: dir, web, mail, key: hash([web, mail]), pagesKey: hash(pages) };
 }
 
 async function readPageFolder(dir: string, name: string, within: Within, findings: Finding[]): Promise<Record<string, string>> {

@@ -147,8 +147,9 @@ describe("a house's own site pages (husstil/web/)", () => {
     await page.close();
   });
 
-  it('changed (side.hbs), rewrites the pages and nothing else, and prints no PDF', async () => {
+  it('changed (side.hbs), rewrites the pages and nothing else, and prints no PDF nor indexes anew', async () => {
     const before = siteBytes(site);
+    const indexedFrom = searchMadeFrom();
     edit(path.join(repo, 'husstil', 'web', 'side.hbs'), 'Spring til indhold', 'Hop til indholdet');
     const { written, printed } = await publish();
     expect(printed).toBe(0);
@@ -164,6 +165,26 @@ describe("a house's own site pages (husstil/web/)", () => {
     const changed = [...after].filter(([file, bytes]) => !before.get(file)?.equals(bytes)).map(([file]) => file);
     expect(changed.sort()).toEqual(['.agenda-publish.json', ...written].sort());
     expect(after.get('index.html')?.toString()).toContain('Hop til indholdet');
+    // The search indexes are made of agenda's own soegepost.hbs: not made anew for the house's pages.
+    expect(searchMadeFrom()).toEqual(indexedFrom);
+    expect(indexedFrom.length).toBeGreaterThan(0);
+  });
+
+  it('changed (the letter, brev.hbs), rewrite nothing; changed (site.css), the stylesheet alone', async () => {
+    const changedBy = async (file: string, from: string, to: string) => {
+      const before = siteBytes(site);
+      edit(path.join(repo, 'husstil', file), from, to);
+      const { written, printed } = await publish();
+      const after = siteBytes(site);
+      const changed = [...after].filter(([f, bytes]) => !before.get(f)?.equals(bytes)).map(([f]) => f);
+      return { written, printed, changed: changed.filter((f) => f !== '.agenda-publish.json') };
+    };
+    expect(await changedBy('mail/brev.hbs', 'Kære medlem', 'Kære')).toEqual({ written: [], printed: 0, changed: [] });
+    expect(await changedBy('web/site.css', 'rgb(0, 90, 60)', 'rgb(0, 80, 60)')).toEqual({
+      written: ['site.css'],
+      printed: 0,
+      changed: ['site.css'],
+    });
   });
 
   it("get the public meeting alone, as agenda's do: no marker of the closed fixture in any byte of the site", () => {
@@ -179,6 +200,14 @@ describe("a change to the house's pages or letter", () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ documents: [{ pdf: 'out/PU-2025-03-11-referat-samlet.pdf', kept: true }] });
   });
 });
+
+/** What each file of the site's search indexes (pagefind/) was made from, as the publication's state file records it. */
+function searchMadeFrom(): string[] {
+  const state = JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as {
+    files: Array<{ path: string; madeFrom?: string }>;
+  };
+  return state.files.filter((f) => f.path.startsWith('pagefind/')).map((f) => `${f.path} ${f.madeFrom ?? ''}`);
+}
 
 /** A fresh copy of the house with `change` made to it, published (AU alone: one PDF); the run. */
 function publishWith(change: (repo: string) => void, copy = house()) {
