@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MissingFileError, type Finding } from '../shared/errors.js';
 import { housePageFolders, packageOnly, type HousePages, type HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
+import { syntaxMistake } from '../shared/template-syntax.js';
 import { exists, inputLimit, readInputFile, type Within } from './read-file.js';
 
 /**
@@ -33,19 +34,19 @@ export async function readHouseTemplates(dir: string, root: string): Promise<Hou
 }
 
 /**
- * The house's own site pages and mail letter (husstil/web/, husstil/mail/), read as its partials are;
- * a file there that replaces none of the package's is an error naming it and the names it could have
- * (unlike a partial, no template calls another here, so it would never be used). Nothing where the
- * house has neither folder.
+ * The house's own site pages and mail letter (husstil/web/, husstil/mail/), read as its partials are,
+ * each template parsed, so that `agenda check` tells a syntax mistake at its place. A file there that
+ * replaces none of the package's (a README, a logo, a folder) is a warning naming it and the names it
+ * could have, as an unused partial is: it would never be used, and it stops nothing. Nothing where
+ * the house has neither folder.
  */
 export async function readHousePages(dir: string, root: string, findings: Finding[]): Promise<HousePages | undefined> {
   const within = { folder: root, name: 'the repository' };
   const [web, mail] = await Promise.all(housePageFolders.map((name) => readPageFolder(dir, name, within, findings)));
   if (!web || !mail || Object.keys(web).length + Object.keys(mail).length === 0) return undefined;
-  const key = createHash('sha256')
-    .update(JSON.stringify([web, mail]))
-    .digest('hex');
-  return { folder: dir, web, mail, key };
+  const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  const pages = Object.entries(web).filter(([file]) => file.endsWith('.hbs'));
+  return { folder: dir, web, mail, key: hash([web, mail]), pagesKey: hash(pages) };
 }
 
 async function readPageFolder(dir: string, name: string, within: Within, findings: Finding[]): Promise<Record<string, string>> {
@@ -55,8 +56,21 @@ async function readPageFolder(dir: string, name: string, within: Within, finding
   const replaceable = (await readdir(path.join(templatesDir, name))).filter((f) => !packageOnly.includes(`${name}/${f}`)).sort();
   const files: Record<string, string> = {};
   for (const file of (await readdir(folder)).filter((f) => !f.startsWith('.')).sort()) {
-    if (replaceable.includes(file)) files[file] = await readText(path.join(folder, file), within);
-    else findings.push({ ...atStart(path.join(folder, file)), message: notReplaceable(name, replaceable) });
+    const where = path.join(folder, file);
+    if (!replaceable.includes(file)) {
+      findings.push({ ...atStart(where), warning: true, message: notReplaceable(name, replaceable) });
+      continue;
+    }
+    files[file] = await readText(where, within);
+    const mistake = file.endsWith('.hbs') ? syntaxMistake(files[file]) : undefined;
+    if (mistake)
+      findings.push({
+        file: where,
+        line: mistake.line ?? 1,
+        col: mistake.col ?? 1,
+        path: '',
+        message: `template syntax: ${mistake.message}`,
+      });
   }
   return files;
 }
@@ -64,7 +78,7 @@ async function readPageFolder(dir: string, name: string, within: Within, finding
 const atStart = (file: string) => ({ file, line: 1, col: 1, path: '' });
 
 const notReplaceable = (folder: string, names: string[]) =>
-  `agenda has no template of that name in templates/${folder}/ to replace; the files a house may put in husstil/${folder}/ are ${names.join(', ')}`;
+  `not used: agenda has no template of that name in templates/${folder}/ to replace; the files a house may put in husstil/${folder}/ are ${names.join(', ')}`;
 
 /** A folder of husstil/: a folder itself, not a link (each file in it is checked again as it is opened). */
 async function checkFolder(dir: string, within: Within): Promise<void> {

@@ -10,6 +10,8 @@ import { sha256, unchangedSince, type EarlierPublication } from '../publish/stat
 export interface KeptMeetings {
   /** The fingerprint of what the meeting's own files are made from. */
   keyOf: (published: PublishedMeeting) => string;
+  /** The same without the house's pages: what the meeting's search records are made from (of the package's soegepost.hbs). */
+  recordsKeyOf: (published: PublishedMeeting) => string;
   /** Whether the site has the meeting's own files as the last publication made them from the same. */
   kept: (published: PublishedMeeting) => boolean;
   /** The files of the meetings kept: left unread and listed as they were. */
@@ -18,24 +20,29 @@ export interface KeptMeetings {
 
 /**
  * What each meeting's own files are made from: the package's templates and version (`layout`), the
- * site's address and words (`site`), its committee's names, the public meeting, and each of its PDFs'
- * path, name and bytes. Without `force`, the meetings the site has such files of, each as written.
+ * site's address and words (`site`), the house's page templates (`pages`, HousePages.pagesKey), its
+ * committee's names, the public meeting, and each of its PDFs' path, name and bytes. Without `force`,
+ * the meetings the site has such files of, each as written.
  */
 export async function keptMeetings(
   committees: PublishedCommittee[],
-  context: { layout: string; site: unknown; force: boolean },
+  context: { layout: string; site: unknown; pages?: string; force: boolean },
   earlier: EarlierPublication,
 ): Promise<KeptMeetings> {
-  const keys = new Map<PublishedMeeting, string>();
+  const records = new Map<PublishedMeeting, string>();
   for (const c of committees) {
     const own = JSON.stringify([context.site, c.id, c.name, c.shortName, c.authority, c.words]);
-    for (const published of c.meetings) keys.set(published, meetingKey(context.layout, own, published));
+    for (const published of c.meetings) records.set(published, meetingKey(context.layout, own, published));
   }
-  const keyOf = (published: PublishedMeeting) => {
-    const key = keys.get(published);
+  const recordsKeyOf = (published: PublishedMeeting) => {
+    const key = records.get(published);
     if (key === undefined) throw new Error(`${published.pdf.path}: a meeting not among those published`);
     return key;
   };
+  const { pages } = context;
+  const keyOf = (published: PublishedMeeting) =>
+    pages === undefined ? recordsKeyOf(published) : sha256(`${recordsKeyOf(published)}\0${pages}`);
+  const keys = new Map([...records.keys()].map((published) => [published, keyOf(published)]));
   const earlierOf = new Map<string, string[]>();
   for (const [file, { madeFrom }] of earlier.files) {
     if (madeFrom === undefined) continue;
@@ -53,7 +60,7 @@ export async function keptMeetings(
       kept.add(published);
       for (const file of own) files.add(file);
     }
-  return { keyOf, kept: (published) => kept.has(published), files };
+  return { keyOf, recordsKeyOf, kept: (published) => kept.has(published), files };
 }
 
 function meetingKey(layout: string, own: string, published: PublishedMeeting): string {

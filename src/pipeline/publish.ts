@@ -145,8 +145,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
-  const site = { url: request.url, words, authority: committees[0]?.authority, pages: house?.key };
-  const unchanged = await keptMeetings(committees, { layout, site, force: request.force ?? false }, earlier);
+  const site = { url: request.url, words, authority: committees[0]?.authority };
+  const unchanged = await keptMeetings(committees, { layout, site, pages: house?.pagesKey, force: request.force ?? false }, earlier);
   const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
   const options = {
     url: request.url,
@@ -159,7 +159,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     madeOf,
   };
   const files = composeSite(committees, options);
-  const search = await searchFiles(earlier, committees, unchanged.keyOf, request.force ?? false);
+  const search = await searchFiles(earlier, committees, unchanged.recordsKeyOf, request.force ?? false);
   for (const [file, bytes] of search.files) {
     files.set(file, bytes);
     madeFrom.set(file, search.madeFrom(file));

@@ -1,7 +1,7 @@
 import { checkMeeting, checkShared } from '../check/check.js';
 import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
-import { isError, type Finding } from '../shared/errors.js';
+import { isError, toldOnce, type Finding } from '../shared/errors.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { addendumNumbers, addendumOf } from '../model/addenda.js';
@@ -63,8 +63,9 @@ export async function checkCommittee(
       ...own.map((t) => meetingFile(folder.dir, t.date)),
     );
   }
-  const errors = findings.filter(isError).length;
-  return { files, findings, errors, warnings: findings.length - errors, addenda };
+  const once = toldOnce(findings);
+  const errors = once.filter(isError).length;
+  return { files, findings: once, errors, warnings: once.length - errors, addenda };
 }
 
 /** Which items form each of the meeting's addenda, as build makes them. */

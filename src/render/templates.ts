@@ -7,6 +7,7 @@ import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
+import { placeOf, syntaxMistake } from '../shared/template-syntax.js';
 import { subItemAnchor } from '../shared/printable.js';
 import { numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
@@ -130,11 +131,8 @@ export class TemplateError extends AgendaError {
  * names that partial's file. `options`: as the package's template of its kind is compiled (a mail's, unescaped).
  */
 export function houseTemplate(hbs: Templates, file: string, source: string, options: CompileOptions = {}): TemplateDelegate {
-  try {
-    hbs.parse(source);
-  } catch (err) {
-    throw new TemplateError(`${file}${syntaxPlace(err)}: template syntax: ${messageOf(err).split('\n').at(-1) ?? messageOf(err)}`);
-  }
+  const mistake = syntaxMistake(source);
+  if (mistake) throw new TemplateError(`${file}${placeOf(mistake)}: template syntax: ${mistake.message}`);
   const template = compileTemplate(hbs, source, options);
   // Strict, a field the data lacks throws, with its line, where the template itself prints nothing.
   const strict = compileTemplate(hbs, source, { ...options, strict: true });
@@ -162,28 +160,6 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
 }
 
 export type CompileOptions = Parameters<Templates['compile']>[1];
-
-/**
- * Where a syntax error stands, `:LINE:COL`: a block closed by another's name says so itself, the parser
- * keeps where it stopped (Handlebars' Parser, whose error tells the line alone).
- */
-function syntaxPlace(err: unknown): string {
-  if (err instanceof Handlebars.Exception && err.lineNumber !== undefined) return `:${err.lineNumber}:${(err.column ?? 0) + 1}`;
-  const at = parserPlace();
-  if (at) return `:${at.first_line}:${at.first_column + 1}`;
-  const line = /^Parse error on line (\d+):/.exec(messageOf(err))?.[1];
-  return line ? `:${line}` : '';
-}
-
-/** Where Handlebars' parser stopped last: its lexer's place, which the library's types do not declare. */
-function parserPlace(): { first_line: number; first_column: number } | undefined {
-  const parser: unknown = Reflect.get(Handlebars, 'Parser');
-  const lexer: unknown = parser && typeof parser === 'object' ? Reflect.get(parser, 'lexer') : undefined;
-  const place: unknown = lexer && typeof lexer === 'object' ? Reflect.get(lexer, 'yylloc') : undefined;
-  if (!place || typeof place !== 'object' || !('first_line' in place) || !('first_column' in place)) return undefined;
-  const { first_line, first_column } = place;
-  return typeof first_line === 'number' && typeof first_column === 'number' ? { first_line, first_column } : undefined;
-}
 
 /** The field a strict template did not find, and its line: Handlebars' `"name" not defined in ... - line:column`. */
 function missingField(err: unknown): { name: string; line: string } | undefined {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { TemplateError } from './templates.js';
 
@@ -63,5 +64,32 @@ export function checkSearchPage(html: string, script: string, indexes: string, f
   if (missing.length > 0)
     throw new TemplateError(
       `${pageFile}: the search page lacks what its script needs: ${missing.join('; ')} (see agenda's templates/web/sog.hbs)`,
+    );
+}
+
+/** The ids of an HTML fragment's elements, as a parser reads them. */
+const idsOf = (html: string): string[] =>
+  DomUtils.findAll((e) => e.attribs.id !== undefined, parseDocument(html).children).map((e) => e.attribs.id ?? '');
+
+/**
+ * A meeting's page (moede.hbs, sbsys.hbs) holds its items as it was given them (`body`): every id of
+ * their HTML (id="punkt-1", each attachment's), which its contents and the search results link to.
+ */
+export function checkItems(html: string, body: string, file: string): void {
+  const onPage = new Set(idsOf(html));
+  const missing = idsOf(body).filter((id) => !onPage.has(id));
+  if (missing.length > 0)
+    throw new TemplateError(
+      `${file}: the page leaves out its items (no id="${missing.slice(0, 3).join('", "')}"): print them with {{{body}}}, as agenda's ${path.basename(file)} does`,
+    );
+}
+
+/** A page that lists what it was given (oversigt.hbs: each meeting's page; data.hbs: each feed and schema) links to each of them. */
+export function checkLinks(html: string, hrefs: string[], file: string): void {
+  const onPage = new Set(DomUtils.findAll((e) => e.name === 'a', parseDocument(html).children).map((a) => a.attribs.href));
+  const missing = hrefs.filter((href) => !onPage.has(href));
+  if (missing.length > 0)
+    throw new TemplateError(
+      `${file}: the page leaves out links it was given (no <a href="${missing.slice(0, 3).join('">, <a href="')}">): keep them, as agenda's ${path.basename(file)} does`,
     );
 }

@@ -5,7 +5,7 @@ import type { HousePages, HouseTemplates } from '../shared/house-templates.js';
 import { fontFaceRule, fontFaces } from './fonts.js';
 import { createTemplates, readTemplate } from './templates.js';
 import { oncePerHouse, pageFile, pageTemplate } from './house-pages.js';
-import { checkFrame, checkSearchPage } from './web-checks.js';
+import { checkFrame, checkItems, checkLinks, checkSearchPage } from './web-checks.js';
 
 // The published site's pages (templates/web/): the same items as the print, from the same partials,
 // in a page of its own: a skip link, a header, one column, no script (the search page alone has one).
@@ -110,12 +110,25 @@ export interface MeetingPage {
 }
 
 export function renderMeetingPage(frame: Frame, view: MeetingPage): string {
-  return page(frame, templatesOf(frame.house).meeting({ ...view, items: view.meeting.items, body: view.items.join('\n') }));
+  const body = view.items.join('\n');
+  return ownPage(
+    frame.house,
+    'moede.hbs',
+    page(frame, templatesOf(frame.house).meeting({ ...view, items: view.meeting.items, body })),
+    (html, file) => checkItems(html, body, file),
+  );
+}
+
+/** A page as made of the house's template `file` (husstil/web/FILE), checked by `check`; the package's own, as it is. */
+function ownPage(house: HousePages | undefined, file: string, html: string, check: (html: string, file: string) => void): string {
+  if (house?.web[file] !== undefined) check(html, pageFile(house, 'web', file));
+  return html;
 }
 
 /** The meeting as one page of its own, with nothing to link to: the document of an SBSYS publication folder. */
 export function renderStandaloneMeeting(view: Omit<MeetingPage, 'documents'>, house?: HousePages): string {
-  return templatesOf(house).sbsys({ ...view, body: view.items.join('\n') });
+  const body = view.items.join('\n');
+  return ownPage(house, 'sbsys.hbs', templatesOf(house).sbsys({ ...view, body }), (html, file) => checkItems(html, body, file));
 }
 
 export interface IndexPage {
@@ -137,7 +150,10 @@ export interface IndexPage {
 }
 
 export function renderIndexPage(frame: Frame, view: IndexPage): string {
-  return page(frame, templatesOf(frame.house).index(view));
+  const pages = view.committees.flatMap((c) => c.years.flatMap((y) => y.meetings.map((m) => m.page)));
+  return ownPage(frame.house, 'oversigt.hbs', page(frame, templatesOf(frame.house).index(view)), (html, file) =>
+    checkLinks(html, pages, file),
+  );
 }
 
 export interface DataPage {
@@ -148,7 +164,10 @@ export interface DataPage {
 }
 
 export function renderDataPage(frame: Frame, view: DataPage): string {
-  return page(frame, templatesOf(frame.house).data({ ...view, heading: frame.title }));
+  const links = [...view.committees.flatMap((c) => [c.feed, c.documentsFeed]), view.schema.index, view.schema.meeting];
+  return ownPage(frame.house, 'data.hbs', page(frame, templatesOf(frame.house).data({ ...view, heading: frame.title })), (html, file) =>
+    checkLinks(html, links, file),
+  );
 }
 
 /**

@@ -66,13 +66,14 @@ export abstract class AgendaError extends Error {
   abstract readonly exitCode: number;
 }
 
+/** Each finding once: one of a file every meeting and committee shares (kommune.yaml, husstil/) is found again with each. */
+export const toldOnce = (findings: Finding[]): Finding[] => [...new Map(findings.map((f) => [formatFinding(f), f])).values()];
+
 export class InputError extends AgendaError {
   readonly exitCode = ExitCode.invalidInput;
   readonly findings: Finding[];
   constructor(findings: Finding[]) {
-    // A finding of a file every meeting shares (kommune.yaml, husstil/) is found again with each meeting: told once.
-    const once = [...new Map(findings.map((f) => [formatFinding(f), f])).values()];
-    const sorted = sortFindings(once);
+    const sorted = sortFindings(toldOnce(findings));
     super(sorted.map(formatFinding).join('\n'));
     this.findings = sorted;
   }

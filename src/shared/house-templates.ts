@@ -18,8 +18,14 @@ export interface HousePages {
   folder: string;
   web: Record<string, string>;
   mail: Record<string, string>;
-  /** Tells one set from another (a SHA-256 of them): the site's pages are made anew when it changes. */
+  /** Tells one set from another (a SHA-256 of them): its templates are compiled once for each. */
   key: string;
+  /**
+   * Tells one set of the site's page templates from another (husstil/web/*.hbs): a meeting's pages are
+   * made anew when it changes. Not the letter, which no page prints, nor site.css, which the pages link
+   * to and none embeds: a change to either rewrites no page.
+   */
+  pagesKey: string;
 }
 
 /** The folders of husstil/ whose files replace the package's templates/ of the same folder and name. */

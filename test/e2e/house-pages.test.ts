@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -147,8 +147,9 @@ describe("a house's own site pages (husstil/web/)", () => {
     await page.close();
   });
 
-  it('changed (side.hbs), rewrites the pages and nothing else, and prints no PDF', async () => {
+  it('changed (side.hbs), rewrites the pages and nothing else, and prints no PDF nor indexes anew', async () => {
     const before = siteBytes(site);
+    const indexedFrom = searchMadeFrom();
     edit(path.join(repo, 'husstil', 'web', 'side.hbs'), 'Spring til indhold', 'Hop til indholdet');
     const { written, printed } = await publish();
     expect(printed).toBe(0);
@@ -164,6 +165,26 @@ describe("a house's own site pages (husstil/web/)", () => {
     const changed = [...after].filter(([file, bytes]) => !before.get(file)?.equals(bytes)).map(([file]) => file);
     expect(changed.sort()).toEqual(['.agenda-publish.json', ...written].sort());
     expect(after.get('index.html')?.toString()).toContain('Hop til indholdet');
+    // The search indexes are made of agenda's own soegepost.hbs: not made anew for the house's pages.
+    expect(searchMadeFrom()).toEqual(indexedFrom);
+    expect(indexedFrom.length).toBeGreaterThan(0);
+  });
+
+  it('changed (the letter, brev.hbs), rewrite nothing; changed (site.css), the stylesheet alone', async () => {
+    const changedBy = async (file: string, from: string, to: string) => {
+      const before = siteBytes(site);
+      edit(path.join(repo, 'husstil', file), from, to);
+      const { written, printed } = await publish();
+      const after = siteBytes(site);
+      const changed = [...after].filter(([f, bytes]) => !before.get(f)?.equals(bytes)).map(([f]) => f);
+      return { written, printed, changed: changed.filter((f) => f !== '.agenda-publish.json') };
+    };
+    expect(await changedBy('mail/brev.hbs', 'Kære medlem', 'Kære')).toEqual({ written: [], printed: 0, changed: [] });
+    expect(await changedBy('web/site.css', 'rgb(0, 90, 60)', 'rgb(0, 80, 60)')).toEqual({
+      written: ['site.css'],
+      printed: 0,
+      changed: ['site.css'],
+    });
   });
 
   it("get the public meeting alone, as agenda's do: no marker of the closed fixture in any byte of the site", () => {
@@ -180,9 +201,16 @@ describe("a change to the house's pages or letter", () => {
   });
 });
 
+/** What each file of the site's search indexes (pagefind/) was made from, as the publication's state file records it. */
+function searchMadeFrom(): string[] {
+  const state = JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as {
+    files: Array<{ path: string; madeFrom?: string }>;
+  };
+  return state.files.filter((f) => f.path.startsWith('pagefind/')).map((f) => `${f.path} ${f.madeFrom ?? ''}`);
+}
+
 /** A fresh copy of the house with `change` made to it, published (AU alone: one PDF); the run. */
-function publishWith(change: (repo: string) => void) {
-  const copy = house();
+function publishWith(change: (repo: string) => void, copy = house()) {
   change(copy);
   const run = agenda(['publish', '--udvalg', 'AU', '--out', 'site'], { cwd: copy, env });
   return { ...run, published: existsSync(path.join(copy, 'site')) };
@@ -192,11 +220,6 @@ const web = (copy: string, file: string) => path.join(copy, 'husstil', 'web', fi
 
 describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
   const mistakes: Array<[string, (copy: string) => void, string]> = [
-    [
-      'a file of a name agenda has no template of',
-      (copy) => writeFileSync(web(copy, 'forside.hbs'), '<p>Forside</p>\n'),
-      'husstil/web/forside.hbs:1:1: agenda has no template of that name in templates/web/ to replace; the files a house may put in husstil/web/ are data.hbs, moede.hbs, oversigt.hbs, sbsys.hbs, side.hbs, site.css, sog.hbs',
-    ],
     [
       'a block left open',
       (copy) => writeFileSync(web(copy, 'data.hbs'), `${readFileSync(web(copy, 'data.hbs'), 'utf8')}{{#each committees}}\n`),
@@ -217,6 +240,26 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
       (copy) => edit(web(copy, 'sog.hbs'), 'id="status"', 'id="tilstand"'),
       'husstil/web/sog.hbs: the search page lacks what its script needs: id="status" with data-ingen, data-et, data-flere, data-vist, data-fejl (see agenda\'s templates/web/sog.hbs)',
     ],
+    [
+      'a meeting page without its items',
+      (copy) => edit(web(copy, 'moede.hbs'), '{{{body}}}', ''),
+      'husstil/web/moede.hbs: the page leaves out its items (no id="punkt-1"): print them with {{{body}}}, as agenda\'s moede.hbs does',
+    ],
+    [
+      'an SBSYS document without its items',
+      (copy) => edit(web(copy, 'sbsys.hbs'), '{{{body}}}', ''),
+      'husstil/web/sbsys.hbs: the page leaves out its items (no id="punkt-1"): print them with {{{body}}}, as agenda\'s sbsys.hbs does',
+    ],
+    [
+      'a front page without the link to each meeting',
+      (copy) => edit(web(copy, 'oversigt.hbs'), '<a href="{{page}}">{{kind}}</a>', '{{kind}}'),
+      'husstil/web/oversigt.hbs: the page leaves out links it was given (no <a href="arbejdsudvalget/2025-03-05.html">): keep them, as agenda\'s oversigt.hbs does',
+    ],
+    [
+      "a data page without the committees' document feeds",
+      (copy) => edit(web(copy, 'data.hbs'), '<a href="{{documentsFeed}}">{{name}}</a>', '{{name}}'),
+      'husstil/web/data.hbs: the page leaves out links it was given (no <a href="arbejdsudvalget/dokumenter.atom">): keep them, as agenda\'s data.hbs does',
+    ],
   ];
   for (const [what, change, message] of mistakes) {
     it(`${what}: an error naming the file, exit 1, no site`, () => {
@@ -233,5 +276,40 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
     const run = agenda(['send', '2025-03-11', '--udvalg', 'PU', '--dry-run'], { cwd: copy, env });
     expect(run.stderr).toContain('husstil/mail/brev.hbs:3: {{placee}}: no such field here, so it would print nothing (misspelt?)\n');
     expect(run.status).toBe(1);
+  });
+});
+
+describe('agenda check of husstil/web/ and husstil/mail/', () => {
+  it('tells a block left open in a page and in the letter at its place, once on a repository of two committees, exit 1', () => {
+    const copy = house();
+    writeFileSync(web(copy, 'data.hbs'), `${readFileSync(web(copy, 'data.hbs'), 'utf8')}{{#each committees}}\n`);
+    edit(path.join(copy, 'husstil', 'mail', 'brev.hbs'), '{{place}}', '{{#if place}}');
+    const run = agenda(['check'], { cwd: copy, env });
+    const told = `${run.stdout}${run.stderr}`;
+    const open = "template syntax: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'";
+    expect(told.split(`husstil/web/data.hbs:17:1: ${open}\n`)).toHaveLength(2);
+    expect(told.split(`husstil/mail/brev.hbs:15:1: ${open}\n`)).toHaveLength(2);
+    expect(told).toContain('2 errors, 0 warnings');
+    expect(run.status).toBe(1);
+  });
+
+  it('warns of a stray file or folder (a README, a logo folder) naming the names it could have; build and publish go on', () => {
+    const copy = house();
+    writeFileSync(web(copy, 'README.md'), 'Bjergbys skabeloner\n');
+    mkdirSync(path.join(copy, 'husstil', 'mail', 'logo'));
+    const warnings = [
+      'husstil/web/README.md:1:1: warning: not used: agenda has no template of that name in templates/web/ to replace; the files a house may put in husstil/web/ are data.hbs, moede.hbs, oversigt.hbs, sbsys.hbs, side.hbs, site.css, sog.hbs',
+      'husstil/mail/logo:1:1: warning: not used: agenda has no template of that name in templates/mail/ to replace; the files a house may put in husstil/mail/ are brev.hbs, emne.hbs',
+    ];
+    const check = agenda(['check'], { cwd: copy, env });
+    for (const warning of warnings) expect(`${check.stdout}${check.stderr}`.split(warning)).toHaveLength(2);
+    expect(check.status).toBe(0);
+    const build = agenda(['build', '2025-03-05', '--udvalg', 'AU', '--json'], { cwd: copy, env });
+    expect(build.status, build.stderr).toBe(0);
+    const { documents } = JSON.parse(build.stdout) as { documents: Array<{ pdf: string }> };
+    expect(documents.map(({ pdf }) => existsSync(path.join(copy, pdf)))).toEqual([true]);
+    const run = publishWith(() => undefined, copy);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.published).toBe(true);
   });
 });
