@@ -160,10 +160,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   };
   const files = composeSite(committees, options);
   const search = await searchFiles(earlier, committees, unchanged.keyOf, request.force ?? false);
-  for (const [file, bytes] of search.files) {
-    files.set(file, bytes);
-    madeFrom.set(file, search.madeFrom(file));
-  }
+  for (const [file, bytes] of search.files) files.set(file, bytes);
+  for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
