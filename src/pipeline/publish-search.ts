@@ -2,9 +2,9 @@ import { pageTexts } from '../pdf/page-text.js';
 import { indexFingerprint, searchIndexes, searchRecords, type AttachmentTexts } from '../publish/search.js';
 import { SiteMap } from '../publish/site-map.js';
 import { TextCache } from '../publish/search-cache.js';
-import type { PublishedMeeting } from '../publish/json.js';
 import { indexedCommittees, type PublishedCommittee, type SiteFiles } from '../publish/site.js';
 import { unchangedSince, type EarlierPublication } from '../publish/state.js';
+import type { KeptMeetings } from './publish-kept.js';
 
 /**
  * The site's search indexes (publish/search.ts), one a committee, of the public meetings as
@@ -12,7 +12,8 @@ import { unchangedSince, type EarlierPublication } from '../publish/state.js';
  * PDF the site publishes (the tool made that PDF of a file it did not write, so it has no other text
  * of it, and pdf.js is already the tool's; no program such as pdftotext is needed where agenda runs).
  * The texts read are kept in the site folder (`save`, once the site is written), so a file is read
- * once, not at every publication. A committee's records are made of what its meetings' own files are
+ * once, not at every publication, under the SHA-256 publish-kept.ts took of it (`sha256Of`), not
+ * hashed again. A committee's records are made of what its meetings' own files are
  * (`keyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
  * still as publish wrote it, its index is kept, unread, without making a record; where every
  * committee's is, Pagefind is not started. `force`: index anew all the same, as --force prints every
@@ -21,7 +22,7 @@ import { unchangedSince, type EarlierPublication } from '../publish/state.js';
 export async function searchFiles(
   earlier: EarlierPublication,
   committees: PublishedCommittee[],
-  keyOf: (published: PublishedMeeting) => string,
+  meetings: Pick<KeptMeetings, 'keyOf' | 'sha256Of'>,
   force: boolean,
 ): Promise<SearchFiles> {
   const kept: string[] = [];
@@ -29,7 +30,7 @@ export async function searchFiles(
   const map = new SiteMap();
   for (const committee of indexedCommittees(committees)) {
     const folder = map.searchIndex(committee.id);
-    const from = indexFingerprint(committee.meetings.map(keyOf));
+    const from = indexFingerprint(committee.meetings.map(meetings.keyOf));
     const own = force ? undefined : await keptIndex(earlier, folder, from);
     if (own) kept.push(...own);
     else stale.push({ folder, from, committee });
@@ -38,7 +39,7 @@ export async function searchFiles(
   const cache = await TextCache.of(earlier.out);
   const texts: AttachmentTexts = new Map();
   for (const file of stale.flatMap(({ committee }) => committee.meetings.flatMap((m) => m.attachments)))
-    texts.set(file.path, await cache.texts(file.bytes, pageTexts));
+    texts.set(file.path, await cache.texts(meetings.sha256Of(file), file.bytes, pageTexts));
   const indexes = await searchIndexes(stale.map(({ folder, committee }) => ({ folder, records: searchRecords(committee, texts) })));
   const files: SiteFiles = new Map();
   const madeFrom = new Map<string, string>();
@@ -48,7 +49,7 @@ export async function searchFiles(
       madeFrom.set(file, from);
     }
   // Only the stale committees' texts were read: the kept ones' cached texts are still in use.
-  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.bytes)));
+  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map(meetings.sha256Of)));
   return { files, kept, madeFrom, save: () => cache.save(inUse) };
 }
 

@@ -159,7 +159,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     madeOf,
   };
   const files = composeSite(committees, options);
-  const search = await searchFiles(earlier, committees, unchanged.keyOf, request.force ?? false);
+  const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
   for (const [file, bytes] of search.files) files.set(file, bytes);
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
