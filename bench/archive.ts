@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { tempDir } from '../test/support/cli.js';
 import { serveFolder } from '../test/support/static-server.js';
+import { SiteMap } from '../src/publish/site-map.js';
 import { changeMeeting, fullArchive, meetingDates, writeArchive, type ArchiveSize } from './archive-repo.js';
 import { run, type Ran } from './run.js';
 
@@ -92,10 +93,11 @@ async function searchFigures(site: string, browser: string): Promise<void> {
   const files = filesUnder(site);
   const sum = (xs: { bytes: number }[]) => xs.reduce((n, f) => n + f.bytes, 0);
   console.log(`(r) the site: ${files.length} files, ${mb(sum(files))}`);
-  const index = files.filter((f) => f.file.startsWith(`pagefind${path.sep}`));
-  if (index.length === 0) return console.log('    no search index in the site (pagefind/): index size and search download not measured');
+  const folder = new SiteMap().searchIndexes;
+  const index = files.filter((f) => f.file.startsWith(`${folder}${path.sep}`));
+  if (index.length === 0) return console.log(`    no search index in the site (${folder}/): index size and search download not measured`);
   const indexes = index.filter((f) => path.basename(f.file) === 'pagefind-entry.json').length;
-  console.log(`    its search index (pagefind/): ${indexes} index(es), ${index.length} files, ${mb(sum(index))}`);
+  console.log(`    its search index (${folder}/): ${indexes} index(es), ${index.length} files, ${mb(sum(index))}`);
   const server = await serveFolder(site);
   const viewer = await puppeteer.launch({ executablePath: browser, headless: true, args: ['--no-sandbox'] });
   try {
@@ -115,7 +117,7 @@ async function searchFigures(site: string, browser: string): Promise<void> {
       const found = await page.$eval('#status', (s) => s.textContent);
       const got = await Promise.all(bodies);
       const kb = (xs: { bytes: number }[]) => `${(sum(xs) / 1000).toFixed(0)} kB`;
-      const ofIndex = got.filter((b) => b.url.includes('/pagefind/'));
+      const ofIndex = got.filter((b) => b.url.includes(`/${folder}/`));
       const fragments = ofIndex.filter((b) => b.url.includes('/fragment/'));
       console.log(
         `    one search, "${query}" (${found}): ${kb(got)} downloaded in ${got.length} responses (aim < 300 kB); of it Pagefind's ${kb(ofIndex)}, the shown results' fragments ${kb(fragments)} (${fragments.length})`,

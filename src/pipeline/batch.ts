@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Audience, Meeting } from '../model/meeting.js';
+import type { Audience } from '../model/meeting.js';
 import { findBrowser, startBrowser, type BrowserSession } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
 import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
 import type { DocumentResult } from './meeting-builder.js';
+import type { Output } from './output.js';
 import { refuseTargets } from './targets.js';
 import type { HeadingPages } from '../shared/printable.js';
 
@@ -107,10 +108,10 @@ function browserOnFirstUse(explicit: string | undefined, timeoutMs: number): Bro
   };
 }
 
-/** A document to print: the meeting, and for its combined document the folder its attachment files are in. */
+/** A document to print: the output, and its committee's folder, which the attachment files of a combined document are in. */
 export interface PrintJob {
-  meeting: Meeting;
-  attachmentsFrom?: string;
+  output: Output;
+  dir: string;
 }
 
 /**
@@ -129,16 +130,16 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
   const print = async (groups: PrintJob[][]) => {
     if (groups.length > 1) growHeapSlowly();
     const { printMeeting } = await import('./document.js');
-    const { openAttachments } = await import('./combine.js');
+    const { attachmentsOf } = await import('./output.js');
     const printer = () => new Printer(session, { timeoutMs });
     // Attachments are opened when their document prints, so a year of them is never all in memory.
     return eachAtOnce(groups, options.jobs ?? defaultJobs(groups.length), printer, (group, own) =>
       own.run(async (page) => {
         const pdfs: Uint8Array[] = [];
         let guess: HeadingPages | undefined;
-        for (const { meeting, attachmentsFrom } of group) {
-          const attachments = attachmentsFrom === undefined ? undefined : await openAttachments(attachmentsFrom, meeting, options);
-          const printed = await printMeeting(page, meeting, undefined, undefined, attachments, guess);
+        for (const { output, dir } of group) {
+          const attachments = await attachmentsOf(output, dir, { libreoffice: options.libreoffice });
+          const printed = await printMeeting(page, output.document, undefined, undefined, attachments, guess);
           pdfs.push(printed.pdf);
           guess = printed.headings;
         }

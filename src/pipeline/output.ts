@@ -31,10 +31,10 @@ export interface Output {
 export interface OutputRequest {
   audiences: Audience[];
   /**
-   * The combined documents: instead of each document (build --samlet), beside each document that has
-   * attachment files (publish --samlet), or instead of those only (send, forsegl: the members get every file).
+   * The combined documents: instead of each document (build --samlet), or beside each document that
+   * has attachment files (publish --samlet). Send and forsegl take one document each, `sentAs`.
    */
-  combined?: 'instead' | 'beside' | 'whereFiled';
+  combined?: 'instead' | 'beside';
   /** In the combined documents, each item's attachments right after its pages (--bilag-efter-punkt). */
   afterItem?: boolean;
 }
@@ -95,7 +95,6 @@ function approvalsFingerprint(log: ApprovalEntry[]): string {
 function combinedAs(output: Output, request: Omit<OutputRequest, 'audiences'>): Output[] {
   const combined = { ...output, combined: { afterItem: request.afterItem ?? false } };
   if (request.combined === 'instead') return [combined];
-  if (request.combined === 'whereFiled') return [sentAs(output)];
   return request.combined === 'beside' && hasFiles(output) ? [output, combined] : [output];
 }
 

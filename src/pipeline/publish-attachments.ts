@@ -61,15 +61,12 @@ export async function attachmentFiles(attachments: PublicAttachment[], office: O
  * The outputs of each meeting, found by the meeting: looked up in a list of an archive's outputs for
  * each of its meetings, 4,000 meetings went through 46,000 outputs 4,000 times, three times over.
  */
-export function byMeeting<T extends { meeting: Meeting }>(
-  outputs: T[],
-  whose: (output: T) => Meeting = (o) => o.meeting,
-): (meeting: Meeting) => T[] {
+export function byMeeting<T extends { meeting: Meeting }>(outputs: T[]): (meeting: Meeting) => T[] {
   const of = new Map<Meeting, T[]>();
   for (const output of outputs) {
-    const own = of.get(whose(output));
+    const own = of.get(output.meeting);
     if (own) own.push(output);
-    else of.set(whose(output), [output]);
+    else of.set(output.meeting, [output]);
   }
   return (meeting) => of.get(meeting) ?? [];
 }

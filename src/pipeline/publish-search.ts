@@ -2,9 +2,9 @@ import { pageTexts } from '../pdf/page-text.js';
 import { indexFingerprint, searchIndexes, searchRecords, type AttachmentTexts } from '../publish/search.js';
 import { SiteMap } from '../publish/site-map.js';
 import { TextCache } from '../publish/search-cache.js';
-import type { PublishedMeeting } from '../publish/json.js';
 import { indexedCommittees, type PublishedCommittee, type SiteFiles } from '../publish/site.js';
 import { unchangedSince, type EarlierPublication } from '../publish/state.js';
+import type { KeptMeetings } from './publish-kept.js';
 
 /**
  * The site's search indexes (publish/search.ts), one a committee, of the public meetings as
@@ -12,8 +12,9 @@ import { unchangedSince, type EarlierPublication } from '../publish/state.js';
  * PDF the site publishes (the tool made that PDF of a file it did not write, so it has no other text
  * of it, and pdf.js is already the tool's; no program such as pdftotext is needed where agenda runs).
  * The texts read are kept in the site folder (`save`, once the site is written), so a file is read
- * once, not at every publication. A committee's records are made of what its meetings' own files are
- * (`keyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
+ * once, not at every publication, under the SHA-256 publish-kept.ts took of it (`sha256Of`), not
+ * hashed again. A committee's records are made of what its meetings' own files are
+ * (`recordsKeyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
  * still as publish wrote it, its index is kept, unread, without making a record; where every
  * committee's is, Pagefind is not started. `force`: index anew all the same, as --force prints every
  * document again.
@@ -21,49 +22,45 @@ import { unchangedSince, type EarlierPublication } from '../publish/state.js';
 export async function searchFiles(
   earlier: EarlierPublication,
   committees: PublishedCommittee[],
-  keyOf: (published: PublishedMeeting) => string,
+  meetings: Pick<KeptMeetings, 'recordsKeyOf' | 'sha256Of'>,
   force: boolean,
 ): Promise<SearchFiles> {
-  const madeFrom = new Map<string, string>();
   const kept: string[] = [];
-  const stale: { folder: string; committee: PublishedCommittee }[] = [];
+  const stale: { folder: string; from: string; committee: PublishedCommittee }[] = [];
   const map = new SiteMap();
   for (const committee of indexedCommittees(committees)) {
     const folder = map.searchIndex(committee.id);
-    const from = indexFingerprint(committee.meetings.map(keyOf));
-    madeFrom.set(folder, from);
+    const from = indexFingerprint(committee.meetings.map(meetings.recordsKeyOf));
     const own = force ? undefined : await keptIndex(earlier, folder, from);
     if (own) kept.push(...own);
-    else stale.push({ folder, committee });
+    else stale.push({ folder, from, committee });
   }
-  if (stale.length === 0) return { files: new Map(), kept, madeFrom: madeFromOf(madeFrom), save: () => Promise.resolve() };
+  if (stale.length === 0) return { files: new Map(), kept, madeFrom: new Map(), save: () => Promise.resolve() };
   const cache = await TextCache.of(earlier.out);
   const texts: AttachmentTexts = new Map();
   for (const file of stale.flatMap(({ committee }) => committee.meetings.flatMap((m) => m.attachments)))
-    texts.set(file.path, await cache.texts(file.bytes, pageTexts));
-  const files = await searchIndexes(stale.map(({ folder, committee }) => ({ folder, records: searchRecords(committee, texts) })));
+    texts.set(file.path, await cache.texts(meetings.sha256Of(file), file.bytes, pageTexts));
+  const indexes = await searchIndexes(stale.map(({ folder, committee }) => ({ folder, records: searchRecords(committee, texts) })));
+  const files: SiteFiles = new Map();
+  const madeFrom = new Map<string, string>();
+  for (const { folder, from } of stale)
+    for (const [file, bytes] of indexes.get(folder) ?? []) {
+      files.set(file, bytes);
+      madeFrom.set(file, from);
+    }
   // Only the stale committees' texts were read: the kept ones' cached texts are still in use.
-  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.bytes)));
-  return { files, kept, madeFrom: madeFromOf(madeFrom), save: () => cache.save(inUse) };
+  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map(meetings.sha256Of)));
+  return { files, kept, madeFrom, save: () => cache.save(inUse) };
 }
 
 interface SearchFiles {
   files: SiteFiles;
   /** The files of the indexes the site has, kept as they are. */
   kept: string[];
-  /** What a file of an index is made from: its committee's index's fingerprint. */
-  madeFrom: (file: string) => string;
+  /** What each file of `files` is made from: its committee's index's fingerprint. */
+  madeFrom: Map<string, string>;
   /** Keeps the texts read, for the next publication: once the site is written. */
   save: () => Promise<void>;
-}
-
-/** A file's index's fingerprint, by the index's folder (the file's path up to its committee's folder). */
-function madeFromOf(byFolder: Map<string, string>): (file: string) => string {
-  return (file) => {
-    const from = byFolder.get(file.split('/').slice(0, 2).join('/'));
-    if (from === undefined) throw new Error(`${file}: not a file of a committee's search index`);
-    return from;
-  };
 }
 
 /** A committee's index the last publication made from the same, where every file of it is still as publish wrote it. */

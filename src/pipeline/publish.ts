@@ -72,8 +72,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const earlier = await readPublication(request.out);
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
-  const outputs: Output[] = [...documents, ...attachments];
-  const contents = await Promise.all(outputs.map(async (o) => [o.file, await contentOf(o, request)] as const));
+  const siteFiles: SiteFile[] = [...documents, ...attachments];
+  const contents = await Promise.all(siteFiles.map(async (f) => [f.file, await contentOf(f, request)] as const));
   const says = new Map(contents.map(([file, content]) => [file, content.says]));
   // What a build counts too (packageInputs: package.json, the templates, the house font's files), and
   // the converter of each office file, whose new version converts it anew: not what the PDF says.
@@ -92,7 +92,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const bytes = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed.copies]);
   const toPrint = documents.filter((d) => !bytes.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
-  const toPrintOf = byMeeting(toPrint, (d) => d.of);
+  const toPrintOf = byMeeting(toPrint);
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
   const [printed, made] = await Promise.all([
     print(groups),
@@ -107,12 +107,12 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   for (const [file, pdf] of made) bytes.set(file, pdf);
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its bytes by now (kept, printed or made)
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
-  const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents, (d) => d.of), byMeeting(attachments)];
+  const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents), byMeeting(attachments)];
   /** A document's PDF and its combined one, by the document's name (the house's word for an addendum: "Tillægsdagsorden 2"). */
   const publishedPair = (own: PublicDocument[]) => {
     const [pdf, combined] = own;
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- each document has its PDF
-    const doc = pdf!.meeting;
+    const doc = pdf!.output.document;
     return {
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- as above
       pdf: published(pdf!.file, publishedDocumentName(doc, false)),
@@ -125,14 +125,14 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       const own = documentsOfMeeting(meeting);
       // The agenda (or the minutes) has no addendum's number; each addendum its own.
       const [agenda = [], ...addenda] = outputsOfVersion(meeting, {}).map(({ document }) =>
-        own.filter((d) => d.meeting.addendum === document.addendum),
+        own.filter((d) => d.output.document.addendum === document.addendum),
       );
       return {
         committeeId: c.id,
         meeting,
         itemsHtml: renderItems(meeting),
         ...publishedPair(agenda),
-        addenda: addenda.map((pair) => ({ number: pair[0]?.meeting.addendum ?? 1, ...publishedPair(pair) })),
+        addenda: addenda.map((pair) => ({ number: pair[0]?.output.document.addendum ?? 1, ...publishedPair(pair) })),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({
           ...published(a.file, attachmentLabel(meeting.style.ord, a.filed)),
           anchor: a.filed.anchor,
@@ -159,11 +159,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     madeOf,
   };
   const files = composeSite(committees, options);
-  const search = await searchFiles(earlier, committees, unchanged.recordsKeyOf, request.force ?? false);
-  for (const [file, bytes] of search.files) {
-    files.set(file, bytes);
-    madeFrom.set(file, search.madeFrom(file));
-  }
+  const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
+  for (const [file, bytes] of search.files) files.set(file, bytes);
+  for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
@@ -258,24 +256,24 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
  * A meeting's public documents, each its PDF and (`samlet`) its combined document where it has
  * attachment files: the agenda and its addenda (tillægsdagsordener), or the minutes.
  */
-function publicDocuments(committee: { id: string; dir: string }, of: Meeting, samlet: boolean): PublicDocument[] {
-  return outputsOfVersion(of, { combined: samlet ? 'beside' : undefined }).map((output) => ({
-    meeting: output.document,
-    of,
+function publicDocuments(committee: { id: string; dir: string }, meeting: Meeting, samlet: boolean): PublicDocument[] {
+  return outputsOfVersion(meeting, { combined: samlet ? 'beside' : undefined }).map((output) => ({
+    output,
+    dir: committee.dir,
+    meeting,
     file: `${committee.id}/${path.basename(outputFile(output))}`,
-    ...(output.combined ? { attachmentsFrom: committee.dir } : {}),
   }));
 }
 
 interface PublicDocument extends PrintJob {
-  /** The meeting whose document it is (the agenda's and its addenda's, one meeting). */
-  of: Meeting;
+  /** The meeting whose document it is (the agenda's and its addenda's, one meeting): its output's `document` is one version of it. */
+  meeting: Meeting;
   /** Its path in the site. */
   file: string;
 }
 
 /** A PDF of the site: a meeting's document to print, or an attachment's file. */
-type Output = PublicDocument | PublicAttachment;
+type SiteFile = PublicDocument | PublicAttachment;
 
 /**
  * Each meeting's document's feed entry: what the document and its attachments' files say, compared
@@ -311,7 +309,7 @@ function entryRevisions(
  * LibreOffice each of its office files is converted with (`convertedBy`), as a build counts it
  * (withAttachments): with everything that lays it out, what the PDF is made from.
  */
-async function contentOf(output: Output, office: OfficeSettings): Promise<{ says: string; convertedBy: string[] }> {
+async function contentOf(site: SiteFile, office: OfficeSettings): Promise<{ says: string; convertedBy: string[] }> {
   const hash = createHash('sha256');
   const convertedBy: string[] = [];
   const read = async (dir: string, filed: FiledAttachment) => {
@@ -319,12 +317,12 @@ async function contentOf(output: Output, office: OfficeSettings): Promise<{ says
     if (file.kind === 'office') convertedBy.push(`${file.ref.path}\0${(await officeConverter(file.ref, office)).version}`);
     return file.sha256;
   };
-  if ('filed' in output) {
-    hash.update('bilag').update(String(output.meeting.style.weblinks_i_bilag));
-    return { says: hash.update(await read(output.attachmentsFrom, output.filed)).digest('hex'), convertedBy };
+  if ('filed' in site) {
+    hash.update('bilag').update(String(site.meeting.style.weblinks_i_bilag));
+    return { says: hash.update(await read(site.attachmentsFrom, site.filed)).digest('hex'), convertedBy };
   }
-  hash.update(JSON.stringify(output.meeting));
-  const from = output.attachmentsFrom;
-  if (from !== undefined) for (const filed of filedAttachments(output.meeting)) hash.update(await read(from, filed));
+  const { document, combined } = site.output;
+  hash.update(JSON.stringify(document));
+  if (combined) for (const filed of filedAttachments(document)) hash.update(await read(site.dir, filed));
   return { says: hash.digest('hex'), convertedBy };
 }

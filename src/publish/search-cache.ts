@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readEarlierOutput } from '../input/read-file.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { linkOnTheWay, sha256 } from './state.js';
+import { linkOnTheWay } from './state.js';
 
 // The text of each attachment's file, as the search index was given it, kept in the site folder
 // (.agenda-search/, by the SHA-256 of the file's bytes) for the next publication: reading the text of
@@ -26,9 +26,8 @@ export class TextCache {
     return new TextCache(path.join(out, searchCacheFolder), !(await linkOnTheWay(out, `${searchCacheFolder}/-`)));
   }
 
-  /** The text of each page of a file, as kept from an earlier publication, else as `read` reads it. */
-  async texts(bytes: Uint8Array, read: (bytes: Uint8Array) => Promise<string[]>): Promise<string[]> {
-    const key = sha256(bytes);
+  /** The text of each page of a file (`key`: the SHA-256 of its bytes), as kept from an earlier publication, else as `read` reads it. */
+  async texts(key: string, bytes: Uint8Array, read: (bytes: Uint8Array) => Promise<string[]>): Promise<string[]> {
     this.used.add(key);
     const kept = this.usable ? await readEarlierOutput(this.file(key)) : undefined;
     const texts = kept && pageTexts(Buffer.from(kept).toString('utf8'));
@@ -40,12 +39,12 @@ export class TextCache {
 
   /**
    * Once the site is written: the texts read now kept, those of files the site no longer has removed.
-   * `published`: every attachment file the site has, whose texts stay, read now (`texts`) or not
-   * (an index kept unread).
+   * `published`: the SHA-256 of every attachment file the site has, whose texts stay, read now
+   * (`texts`) or not (an index kept unread).
    */
-  async save(published: Uint8Array[]): Promise<void> {
+  async save(published: string[]): Promise<void> {
     if (!this.usable) return;
-    for (const bytes of published) this.used.add(sha256(bytes));
+    for (const key of published) this.used.add(key);
     await writeAllAtomically([...this.fresh].map(([key, texts]) => ({ file: this.file(key), data: `${JSON.stringify(texts)}\n` })));
     const kept = await readdir(this.folder).catch(() => []);
     const unused = kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name) && !this.used.has(name.slice(0, 64)));

@@ -56,23 +56,25 @@ function meetingRecords(
 const record = (url: string, view: SearchRecord): SearchEntry => ({ url, content: renderSearchRecord(view) });
 
 /**
- * An index of each group's records, as files of the site under its folder: Pagefind's search script
- * and the index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's own search
- * pages (pagefind-ui and the like) are left out: the site has its own (sog.html).
+ * An index of each group's records, as files of the site under its folder, by the folder: Pagefind's
+ * search script and the index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's
+ * own search pages (pagefind-ui and the like) are left out: the site has its own (sog.html).
  */
-export async function searchIndexes(groups: { folder: string; records: SearchEntry[] }[]): Promise<SiteFiles> {
-  const files: SiteFiles = new Map();
-  if (groups.length === 0) return files;
+export async function searchIndexes(groups: { folder: string; records: SearchEntry[] }[]): Promise<Map<string, SiteFiles>> {
+  const indexes = new Map<string, SiteFiles>();
+  if (groups.length === 0) return indexes;
   const pagefind = await import('pagefind').catch((error: unknown) => failed(error));
   try {
     for (const { folder, records } of groups) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
       if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
       for (const record of records) check(await index.addHTMLFile(record));
+      const files: SiteFiles = new Map();
       for (const f of check(await index.getFiles()).files) if (!ownPages.test(f.path)) files.set(`${folder}/${f.path}`, f.content);
+      indexes.set(folder, files);
       await index.deleteIndex();
     }
-    return files;
+    return indexes;
   } finally {
     await pagefind.close();
   }

@@ -71,7 +71,9 @@ export class SiteMap {
    * (--udvalg) writes its index with the bytes one publication of all writes. The search page searches
    * the first and merges the others into it (Pagefind's `mergeIndex`) in the reader's browser.
    */
-  searchIndex = (committee: string) => `pagefind/${committee}`;
+  searchIndex = (committee: string) => `${this.searchIndexes}/${committee}`;
+  /** The folder of every committee's search index. */
+  searchIndexes = 'pagefind';
   /** One committee's feed of documents (Atom), or every committee's. */
   documentsFeed = (committee?: string) => (committee ? `${committee}/dokumenter.atom` : 'dokumenter.atom');
   /** One folder per meeting, as SBSYS publishes them for OS2web. */
