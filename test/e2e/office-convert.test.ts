@@ -14,7 +14,7 @@ import {
   heading,
   noSoffice,
   paragraph,
-  saveAs,
+  saveAllAs,
   sheet,
   slide,
   sofficeIn,
@@ -24,11 +24,58 @@ import { pdfByteForms, pdfImages, pdfInfo, pdfPages, sheetSizes } from '../suppo
 
 /** Office files converted by LibreOffice, read back with poppler. */
 describe.skipIf(noSoffice)('office files to PDF', () => {
+  const letter = [
+    heading('Budgetopfølgning for Ærø Skole'),
+    paragraph('Udvalget får en status på økonomien: ændringer, øgede udgifter og årets resultat.'),
+    textTable([
+      ['Post', 'Beløb'],
+      ['Løn', '1.200.000'],
+      ['Vedligehold', '340.000'],
+    ]),
+    embeddedImage(scanPng(300, 150), 8, 4),
+  ].join('');
+  const header = Array.from({ length: 26 }, (_, i) => `Kolonne ${i + 1}`);
+  const rows = [header, ...Array.from({ length: 80 }, (_, r) => header.map((_, i) => (r + 1) * 1000 + i))];
+  const text = (body: string) => ({ kind: 'text' as const, xml: flatDocument('text', body), extension: '.docx' });
+  /** The office files the tests convert, saved by LibreOffice in one go (their making is not what is tested). */
+  const fixtures = {
+    letter: text(letter),
+    budget: {
+      kind: 'spreadsheet' as const,
+      xml: flatDocument(
+        'spreadsheet',
+        sheet('Budget', rows) +
+          sheet('Smal', [
+            ['Navn', 'Beløb'],
+            ['Æblekage', 12],
+          ]),
+      ),
+      extension: '.xlsx',
+    },
+    slides: {
+      kind: 'presentation' as const,
+      xml: flatDocument(
+        'presentation',
+        slide('s1', 'Status på skolebyggeriet', 'Tidsplanen holder') + slide('s2', 'Økonomi', 'Udgifterne følger budgettet'),
+      ),
+      extension: '.pptx',
+    },
+    rtf: { ...text(paragraph('Et brev om sagen, skrevet på ærø')), extension: '.rtf' },
+    cachen: text(paragraph('Cachen')),
+    lukket: text(paragraph('Lukket bilag')),
+    lukket2: text(paragraph('Endnu et lukket bilag')),
+    udenCache: text(paragraph('Uden cache')),
+    afbrudt: text(paragraph('Afbrudt')),
+  };
+  let saved: Record<keyof typeof fixtures, Buffer>;
   let converter: OfficeConverter;
   let work: string;
   beforeAll(async () => {
     converter = (await findOfficeConverter())!;
     work = mkdtempSync(path.join(tmpdir(), 'agenda-office-convert-'));
+    const names = Object.keys(fixtures) as Array<keyof typeof fixtures>;
+    const bytes = await saveAllAs(names.map((name) => fixtures[name]));
+    saved = Object.fromEntries(names.map((name, i) => [name, bytes[i]!])) as typeof saved;
   });
 
   const ref = (name: string) => ({ path: name, at: { file: 'møder/2026-01-07.yaml', line: 9, col: 11, path: 'punkter[0].bilag[0].fil' } });
@@ -44,24 +91,13 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     return { ...result, file };
   }
 
-  const letter = [
-    heading('Budgetopfølgning for Ærø Skole'),
-    paragraph('Udvalget får en status på økonomien: ændringer, øgede udgifter og årets resultat.'),
-    textTable([
-      ['Post', 'Beløb'],
-      ['Løn', '1.200.000'],
-      ['Vedligehold', '340.000'],
-    ]),
-    embeddedImage(scanPng(300, 150), 8, 4),
-  ].join('');
-
   it('finds LibreOffice and knows its version', () => {
     expect(converter.version).toMatch(/^LibreOffice \d+\.\d+/);
     expect(officeExtensions).toEqual(['.docx', '.doc', '.odt', '.rtf', '.txt', '.xlsx', '.xls', '.ods', '.pptx', '.ppt', '.odp']);
   });
 
   it('converts a .docx with a heading, a table, an image and Danish letters: text, pages, tags, no dates', async () => {
-    const { file, converted } = await convert('budget.docx', await saveAs('text', flatDocument('text', letter), '.docx'));
+    const { file, converted } = await convert('budget.docx', saved.letter);
     expect(converted).toBe(true);
     const [text] = pdfPages(file);
     for (const words of [
@@ -83,23 +119,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   });
 
   it('prints an .xlsx wider than A4 on landscape A4 pages, scaled to be read, and a narrow sheet on portrait', async () => {
-    const header = Array.from({ length: 26 }, (_, i) => `Kolonne ${i + 1}`);
-    const rows = [header, ...Array.from({ length: 80 }, (_, r) => header.map((_, i) => (r + 1) * 1000 + i))];
-    const { file } = await convert(
-      'budget.xlsx',
-      await saveAs(
-        'spreadsheet',
-        flatDocument(
-          'spreadsheet',
-          sheet('Budget', rows) +
-            sheet('Smal', [
-              ['Navn', 'Beløb'],
-              ['Æblekage', 12],
-            ]),
-        ),
-        '.xlsx',
-      ),
-    );
+    const { file } = await convert('budget.xlsx', saved.budget);
     const sizes = sheetSizes(file);
     const landscape = sizes.filter((s) => /^841\.\d+ x 595\.\d+/.test(s));
     expect(landscape.length).toBeGreaterThan(0);
@@ -114,8 +134,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   });
 
   it('converts a .pptx, one page a slide', async () => {
-    const slides = slide('s1', 'Status på skolebyggeriet', 'Tidsplanen holder') + slide('s2', 'Økonomi', 'Udgifterne følger budgettet');
-    const { file } = await convert('status.pptx', await saveAs('presentation', flatDocument('presentation', slides), '.pptx'));
+    const { file } = await convert('status.pptx', saved.slides);
     const pages = pdfPages(file);
     expect(pages).toHaveLength(2);
     expect(pages[0]).toContain('Status på skolebyggeriet');
@@ -127,15 +146,12 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     const [text] = pdfPages(txt.file);
     expect(text).toContain('Referat af mødet');
     expect(text).toContain('<html><img src="http://127.0.0.1:9/x.png">Ærlig talt</html>');
-    const rtf = await convert(
-      'brev.rtf',
-      await saveAs('text', flatDocument('text', paragraph('Et brev om sagen, skrevet på ærø')), '.rtf'),
-    );
+    const rtf = await convert('brev.rtf', saved.rtf);
     expect(pdfPages(rtf.file)[0]).toContain('Et brev om sagen, skrevet på ærø');
   });
 
   it('converts a file once: the second time from the cache, the same bytes; the same file converted anew gives the same bytes', async () => {
-    const docx = await saveAs('text', flatDocument('text', letter), '.docx');
+    const docx = saved.letter;
     const cacheDir = path.join(work, 'cache-twice');
     const first = await convert('budget.docx', docx, cacheDir);
     const second = await convert('budget.docx', docx, cacheDir);
@@ -148,7 +164,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   });
 
   it('converts again over a cache entry that is cut short or damaged', async () => {
-    const docx = await saveAs('text', flatDocument('text', paragraph('Cachen')), '.docx');
+    const docx = saved.cachen;
     const cacheDir = path.join(work, 'cache-broken');
     const first = await convert('cache.docx', docx, cacheDir);
     const [entry] = readdirSync(cacheDir);
@@ -163,12 +179,12 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
 
   it('keeps the cache for its owner alone: the folder 0700 (an older one of 0755 made so), each entry 0600', async () => {
     const cacheDir = path.join(work, 'cache-private', 'agenda', 'office');
-    await convert('lukket.docx', await saveAs('text', flatDocument('text', paragraph('Lukket bilag')), '.docx'), cacheDir);
+    await convert('lukket.docx', saved.lukket, cacheDir);
     const mode = (file: string) => statSync(file).mode & 0o777;
     expect(mode(cacheDir)).toBe(0o700);
     expect(readdirSync(cacheDir).map((entry) => mode(path.join(cacheDir, entry)))).toEqual([0o600]);
     chmodSync(cacheDir, 0o755);
-    await convert('lukket2.docx', await saveAs('text', flatDocument('text', paragraph('Endnu et lukket bilag')), '.docx'), cacheDir);
+    await convert('lukket2.docx', saved.lukket2, cacheDir);
     expect(mode(cacheDir)).toBe(0o700);
     expect(readdirSync(cacheDir).map((entry) => mode(path.join(cacheDir, entry)))).toEqual([0o600, 0o600]);
   });
@@ -176,7 +192,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   it('gives the PDF where the cache cannot be written (a file where its folder would be), converting again next time', async () => {
     const blocked = path.join(work, 'cache-blocked');
     writeFileSync(blocked, 'not a folder');
-    const docx = await saveAs('text', flatDocument('text', paragraph('Uden cache')), '.docx');
+    const docx = saved.udenCache;
     const first = await convert('uden-cache.docx', docx, path.join(blocked, 'office'));
     expect(first.converted).toBe(true);
     expect(pdfPages(first.file)[0]).toContain('Uden cache');
@@ -212,7 +228,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   });
 
   it('ends a conversion when its signal aborts, with its processes', async () => {
-    const docx = await saveAs('text', flatDocument('text', paragraph('Afbrudt')), '.docx');
+    const docx = saved.afbrudt;
     const controller = new AbortController();
     const reason = new Error('Ctrl-C');
     const converting = convertOffice(

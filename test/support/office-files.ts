@@ -276,3 +276,23 @@ export async function docxWithTrackedChanges(t: { kept: string; deleted: string;
     name === 'word/document.xml' ? text?.replace(/<w:p\b(?:(?!<w:p\b)[\s\S])*?PLACEHOLDER[\s\S]*?<\/w:p>/, changed) : undefined,
   );
 }
+
+/**
+ * saveAs for several flat documents at once: one LibreOffice profile for them all (a fresh profile's
+ * first start is much of a run's CPU) and one run per extension, each converting all its files. For
+ * files that only need office fixtures, not a test of how LibreOffice saves one of them alone.
+ */
+export async function saveAllAs(files: Array<{ kind: Flat; xml: string; extension: string }>): Promise<Buffer[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixtures-'));
+  const source = (i: number) => path.join(dir, `d${i}${flatExtension[files[i]!.kind]}`);
+  try {
+    files.forEach((f, i) => writeFileSync(source(i), f.xml));
+    for (const extension of new Set(files.map((f) => f.extension))) {
+      const sources = files.flatMap((f, i) => (f.extension === extension ? [source(i)] : []));
+      await sofficeIn(dir, ['--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), ...sources]);
+    }
+    return files.map((f, i) => readFileSync(path.join(dir, 'out', `d${i}${f.extension}`)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
