@@ -65,6 +65,12 @@ describe('attachments from LibreOffice, cairo, Ghostscript, Chromium, pdf-lib an
   const source = (p: string) => path.join(sources, `${p}.pdf`);
   let combined: string;
   let entries: OutlineEntry[];
+  let sizes: string[];
+  // The test's own reading of a source page (pdftoppm, pdftotext, pdfinfo), done once for both its tests.
+  const ownDrawn = memoized((p: string, page: number) => drawn(source(p), page, dpi));
+  const ownText = memoized((p: string, page: number) => pageText(source(p), page));
+  const ownSize = memoized((p: string, page: number) => pageSize(source(p), page));
+  const ownPages = memoized((p: string) => Number(pdfInfo(source(p)).Pages));
 
   beforeAll(async () => {
     mkdirSync(sources, { recursive: true });
@@ -78,6 +84,7 @@ describe('attachments from LibreOffice, cairo, Ghostscript, Chromium, pdf-lib an
     combined = path.join(dir, build.stdout.trim());
     const flat = (list: OutlineEntry[]): OutlineEntry[] => list.flatMap((e) => [e, ...flat(e.kids)]);
     entries = flat(outline(combined));
+    sizes = sheetSizes(combined);
     const publish = agenda(['publish', '--quiet'], { cwd: dir });
     expect(publish.stderr).toMatch(/^published 2 meetings to site in [\d.]+ s: [^\n]*\n$/);
     expect(publish.status).toBe(0);
@@ -91,40 +98,40 @@ describe('attachments from LibreOffice, cairo, Ghostscript, Chromium, pdf-lib an
 
   const placedPages = "%s: each page in the combined document, scaled between the stamps, looks as the file's own page and keeps its text";
   it.each(producers)(placedPages, (p) => {
-    const pages = Number(pdfInfo(source(p)).Pages);
+    const pages = ownPages(p);
     expect(pages).toBeGreaterThan(0);
     for (let page = 1; page <= pages; page++) {
       const sheet = firstSheet(p) + page - 1;
-      const own = drawn(source(p), page, dpi);
+      const own = ownDrawn(p, page);
       expect(ink(own), `${p} page ${page} has something drawn on it`).toBeGreaterThan(0.002);
       const placed = drawn(combined, sheet, dpi / scaleOf(p, page, sheet), regionOf(p, page, sheet));
       expect(difference(own, placed), `${p} page ${page} on sheet ${sheet}`).toBeLessThan(3);
-      expect(words(withoutStamps(pageText(combined, sheet))), `${p} page ${page}`).toEqual(words(pageText(source(p), page)));
+      expect(words(withoutStamps(pageText(combined, sheet))), `${p} page ${page}`).toEqual(words(ownText(p, page)));
     }
   });
 
   it.each(producers)('%s: the published file has every page as the file has it, with its text', (p) => {
     const number = producers.indexOf(p) + 3;
     const published = path.join(dir, 'site', 'direktionen', `2023-11-22-bilag-3-${number}.pdf`);
-    const pages = Number(pdfInfo(source(p)).Pages);
+    const pages = ownPages(p);
     expect(Number(pdfInfo(published).Pages)).toBe(pages);
     for (let page = 1; page <= pages; page++) {
-      expect(difference(drawn(source(p), page, dpi), drawn(published, page, dpi)), `${p} page ${page}`).toBeLessThan(1);
-      expect(words(pageText(published, page)), `${p} page ${page}`).toEqual(words(pageText(source(p), page)));
+      expect(difference(ownDrawn(p, page), drawn(published, page, dpi)), `${p} page ${page}`).toBeLessThan(1);
+      expect(words(pageText(published, page)), `${p} page ${page}`).toEqual(words(ownText(p, page)));
     }
   });
 
   /** How much the page is scaled down to fit between the stamp bands. */
   function scaleOf(p: string, page: number, sheet: number): number {
-    const own = pageSize(source(p), page);
-    const paper = sizeOf(sheetSizes(combined)[sheet - 1] ?? '');
+    const own = ownSize(p, page);
+    const paper = sizeOf(sizes[sheet - 1] ?? '');
     return Math.min(1, (paper.width - 2 * band.side) / own.width, (paper.height - band.top - band.bottom) / own.height);
   }
 
   /** Where the page stands on the combined sheet, in pixels at the resolution that draws it the size it has drawn alone. */
   function regionOf(p: string, page: number, sheet: number) {
-    const own = pageSize(source(p), page);
-    const paper = sizeOf(sheetSizes(combined)[sheet - 1] ?? '');
+    const own = ownSize(p, page);
+    const paper = sizeOf(sizes[sheet - 1] ?? '');
     const scale = scaleOf(p, page, sheet);
     const px = dpi / scale / 72;
     const left = band.side + (paper.width - 2 * band.side - own.width * scale) / 2;
@@ -153,4 +160,14 @@ async function danglingReferences(): Promise<Uint8Array> {
   second.pushOperators(drawObject('Kvadrat'));
   second.drawText('Henvisninger til intet, side 2', { x: 40, y: 700, size: 14, font });
   return doc.save({ useObjectStreams: false });
+}
+
+/** `read`, remembering what it gave for each list of arguments. */
+function memoized<A extends Array<string | number>, T>(read: (...args: A) => T): (...args: A) => T {
+  const known = new Map<string, T>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!known.has(key)) known.set(key, read(...args));
+    return known.get(key) ?? read(...args);
+  };
 }
