@@ -45,9 +45,10 @@ describe.skipIf(noSoffice)('hostile office files', () => {
 
   beforeAll(async () => {
     converter = (await findOfficeConverter())!;
-    [afskaaret, langsom] = await saveAllAs(
+    const plain = await saveAllAs(
       ['Afskåret', 'Langsom'].map((text) => ({ kind: 'text' as const, xml: flatDocument('text', paragraph(text)), extension: '.docx' })),
     );
+    [afskaaret, langsom] = [plain[0] ?? Buffer.alloc(0), plain[1] ?? Buffer.alloc(0)];
     work = mkdtempSync(path.join(tmpdir(), 'agenda-office-hostile-'));
     cacheDir = path.join(work, 'cache');
     // This process's temporary folder and home, watched: a conversion leaves nothing in either.
