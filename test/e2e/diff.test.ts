@@ -198,15 +198,19 @@ describe('agenda diff --public', () => {
     edit(file, '      - tid: 9.45\n        punkt: Lukket drøftelse af XQZSECRET14.\n        lukket: true\n', '');
   });
 
+  // The members' diff in every form at once (its JSON on stdout, its page as PDF and HTML): one run for both tests.
+  const [pdf, html] = [path.join(dir, 'm.pdf'), path.join(dir, 'm.html')] as const;
+  let membersRun: ReturnType<typeof run> | undefined;
+  const members = () => (membersRun ??= run(['--json', '--pdf', pdf, '--html', html], false));
+
   it('the members see the closed changes (so the test can fail)', () => {
-    const result = run(['--json'], false);
+    const result = members();
     expect(result.stdout).toContain('XQZSECRET06');
     expect(json(result.stdout).changes.length).toBeGreaterThan(0);
   });
 
   it("the members' page warns of its closed content as their documents do, and marks every page", () => {
-    const [pdf, html] = [path.join(dir, 'm.pdf'), path.join(dir, 'm.html')] as const;
-    run(['--pdf', pdf, '--html', html], false);
+    members();
     const pages = pdfPages(pdf);
     expect(pages[0]).toContain('Indeholder lukkede oplysninger – må ikke offentliggøres');
     for (const page of pages) expect(page).toContain('Lukket indhold');

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -26,13 +26,19 @@ const commands: string[][] = [
   ['publish', '--out', 'site', '--url', 'https://moeder.example.dk/'],
 ];
 
+// `build --all` prints the other committee (ØK) before it reports KB's kort, some 2.5 s of CPU that reads
+// nothing of KB's name: the first name is refused among both committees, the others with KB alone.
+const withOthers = Object.keys(names)[0];
+
 describe("a committee's kort that is not a name: a path, a control character, too long", () => {
   for (const [what, kort] of Object.entries(names)) {
     for (const args of commands) {
-      it(`is refused at its line by agenda ${args.join(' ')}, and no file is written outside out/ or site/: ${what}`, () => {
+      const alone = args[1] === '--all' && what !== withOthers;
+      it(`is refused at its line by agenda ${args.join(' ')}${alone ? ' (KB alone)' : ''}, and no file is written outside out/ or site/: ${what}`, () => {
         const base = tempDir('agenda-kort-');
         const repo = path.join(base, 'repo');
         cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+        if (alone) rmSync(path.join(repo, 'udvalg', 'ØK'), { recursive: true });
         const udvalg = path.join(repo, 'udvalg', 'KB', 'udvalg.yaml');
         writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace('kort: KB\n', `kort: ${kort}\n`));
         const before = filesUnder(base);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { agendaAsync, copyOfMeetings, errorLines, type CliResult } from '../support/cli.js';
+import { agenda, agendaAsync, copyOfMeetings, errorLines, type CliResult } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { startSmtpServer } from '../support/smtp.js';
 
@@ -129,8 +129,18 @@ describe('agenda send', () => {
 });
 
 describe('agenda send when things go wrong', () => {
+  // Each case sends from a copy of its own, all of the same inputs: their PDFs are printed once, here,
+  // and each copy starts with them in out/, which send keeps (sealed over the same inputs) instead of
+  // printing them again. What these cases test is the sending; a copy whose input changes prints anew.
+  let printed: string;
+  beforeAll(() => {
+    printed = meetingsWithAddresses().dir;
+    const run = agenda(['build', '2023-11-22', '2023-09-06'], { cwd: printed });
+    expect(run.status, run.stderr).toBe(0);
+  });
   const setup = async (refuse: string[] = []) => {
     const copy = meetingsWithAddresses();
+    cpSync(path.join(printed, 'out'), path.join(copy.dir, 'out'), { recursive: true });
     const smtp = await startSmtpServer(login, refuse);
     const env = {
       AGENDA_SMTP_HOST: 'localhost',
