@@ -80,9 +80,7 @@ export interface Frame {
 
 /** A whole page: its content in the frame; a frame of the house's that leaves the content out is an error. */
 function page({ house, ...frame }: Frame, main: string): string {
-  const html = templatesOf(house).frame({ ...frame, main });
-  if (house?.web['side.hbs'] !== undefined) checkFrame(html, main, pageFile(house, 'web', 'side.hbs'));
-  return html;
+  return ownPage(house, 'side.hbs', templatesOf(house).frame({ ...frame, main }), (html, file) => checkFrame(html, main, file));
 }
 
 /**
