@@ -3,6 +3,7 @@ import { inputsFingerprint } from './fingerprint.js';
 import { meetingTakesUpCases } from './case-history.js';
 import type { OfficeSettings } from './office.js';
 import { buildPdf } from './document.js';
+import type { Attachments } from './combine.js';
 import { attachmentsOf, inputsOf, outputFile, type Output } from './output.js';
 import { earlierPdf } from './earlier-pdf.js';
 
@@ -30,9 +31,26 @@ export async function documentToSend(
   const attachments = await attachmentsOf(output, dir, office);
   const file = outputFile(output);
   const own = await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting));
-  const inputs = inputsOf(output, own, attachments);
-  const existing = await earlierPdf(file, inputs);
-  if (existing?.unchanged) return { file, bytes: existing.bytes, built: false, changedAfterBuild: false };
-  await buildPdf(meeting, file, browser(), inputs, attachments);
-  return { file, bytes: await readFile(file), built: true, changedAfterBuild: existing !== undefined };
+  const build = async (inputs: string, placed: Attachments | undefined, changedAfterBuild: boolean): Promise<SentDocument> => {
+    await buildPdf(meeting, file, browser(), inputs, placed);
+    return { file, bytes: await readFile(file), built: true, changedAfterBuild };
+  };
+  for (const placed of placements(attachments)) {
+    const inputs = inputsOf(output, own, placed);
+    const existing = await earlierPdf(file, inputs);
+    if (existing?.unchanged) return { file, bytes: existing.bytes, built: false, changedAfterBuild: false };
+    if (existing) return build(inputs, placed, true);
+  }
+  return build(inputsOf(output, own, attachments), attachments, false);
+}
+
+/**
+ * Where a combined document's attachments may stand in the PDF that goes, the placement asked for
+ * first: a PDF the clerk built with each item's attachments right after it (build --samlet
+ * --bilag-efter-punkt) from these very inputs is the one they looked at, so it is sent as it is (or,
+ * changed after it was built, built again so), not built over in the other placement.
+ */
+function placements(attachments: Attachments | undefined): Array<Attachments | undefined> {
+  if (!attachments) return [undefined];
+  return [attachments, { ...attachments, pages: { ...attachments.pages, afterItem: !attachments.pages.afterItem } }];
 }

@@ -449,4 +449,25 @@ describe('agenda send with attachment files', () => {
     expect(pdfPages(pdf).join('\n')).toContain('Bilag 2.1: Notat Tidsplan for budgetopfølgning 2024, 116728/23');
     expect(readFileSync(path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml'), 'utf8')).toContain('"bilag/2023-11-22/2-1.pdf": ');
   });
+
+  it("sends the combined document built with each item's attachments after it as it was built, not built over", async () => {
+    const pdf = path.join(dir, 'out', '2023-11-22-dagsorden-samlet.pdf');
+    const build = agenda(['build', '2023-11-22', '--meetings', meetings, '--samlet', '--bilag-efter-punkt', '--quiet'], { cwd: dir });
+    expect(build.status, build.stderr).toBe(0);
+    const built = readFileSync(pdf);
+    // Each item's attachments in its outline entry: placed after the item, not after the agenda.
+    expect(
+      outline(pdf)
+        .find((e) => e.title.startsWith('2. '))
+        ?.kids.map((k) => k.title),
+    ).toContainEqual(expect.stringMatching(/^Bilag 2\.1: /));
+    const run = await agendaAsync(['send', '2023-11-22', '--meetings', meetings], { cwd: dir, env });
+    expect(errorLines(run.stderr).filter((l) => !l.startsWith('warning: '))).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^reusing out\/2023-11-22-dagsorden-samlet\.pdf/m);
+    // The version sent before had its attachments after the agenda: these bytes are another version, sent again.
+    expect(smtp.received).toHaveLength(2);
+    expect(Buffer.compare(smtp.received[1]!.mail.attachments[0]!.content, built)).toBe(0);
+    expect(Buffer.compare(readFileSync(pdf), built)).toBe(0);
+  });
 });
