@@ -22,7 +22,7 @@ export const fullArchive: ArchiveSize = { committees: 20, years: 10, meetings: 2
 /** The last year of the archive: the references' own, whose calendar and forward plan they read. */
 const lastYear = 2023;
 
-const committeeNames = [
+export const committeeNames = [
   'Økonomiudvalget',
   'Kommunalbestyrelsen',
   'Børne- og Ungdomsudvalget',

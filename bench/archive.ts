@@ -1,6 +1,7 @@
-// `npm run bench -- archive [--committees N] [--years N] [--meetings N]`: a municipality's archive
+// `npm run bench -- archive [--committees N] [--years N] [--meetings N] | [--site DIR]`: a municipality's archive
 // (bench/archive-repo.ts; 20 committees × 10 years × 20 meetings unless told) published and built, once
-// each, as a secretariat does: one run of each, no medians, for the full archive takes long.
+// each, as a secretariat does: one run of each, no medians, for the full archive takes long. With
+// --site, (r) alone of a site published before.
 //
 //   (n) the first publish into an empty folder: pages, PDFs, attachments, data, feeds, the search index;
 //       its peak memory, agenda and its browser together
@@ -16,7 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { tempDir } from '../test/support/cli.js';
 import { serveFolder } from '../test/support/static-server.js';
 import { SiteMap } from '../src/publish/site-map.js';
-import { changeMeeting, fullArchive, meetingDates, writeArchive, type ArchiveSize } from './archive-repo.js';
+import { changeMeeting, committeeNames, fullArchive, meetingDates, writeArchive, type ArchiveSize } from './archive-repo.js';
 import { run, type Ran } from './run.js';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -31,8 +32,10 @@ export async function archiveBench(cli: string, browser: string, argv: string[])
   const { values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { committees: { type: 'string' }, years: { type: 'string' }, meetings: { type: 'string' } },
+    options: { committees: { type: 'string' }, years: { type: 'string' }, meetings: { type: 'string' }, site: { type: 'string' } },
   });
+  // A site published before: its search alone is measured.
+  if (values.site) return searchFigures(path.resolve(values.site), browser);
   const size: ArchiveSize = {
     committees: Number(values.committees ?? fullArchive.committees),
     years: Number(values.years ?? fullArchive.years),
@@ -75,6 +78,22 @@ export async function archiveBench(cli: string, browser: string, argv: string[])
   }
 }
 
+/** What a response of the search page is, for the figures: the page, its script, or which part of Pagefind's index. */
+function kindOf(url: string): string {
+  const file = new URL(url).pathname;
+  const kinds: [RegExp, string][] = [
+    [/\/sog\.html$/, 'the page'],
+    [/\/sog\.js$/, 'its script'],
+    [/\/(pagefind\.js|pagefind-worker\.js|wasm\.\w+\.pagefind)$/, "Pagefind's script, worker and WebAssembly"],
+    [/\/pagefind-entry\.json$/, "the indexes' entries"],
+    [/\.pf_meta$/, "the indexes' metadata (pf_meta)"],
+    [/\/filter\//, 'filter values (pf_filter)'],
+    [/\/index\//, 'word chunks (pf_index)'],
+    [/\/fragment\//, "the shown results' fragments"],
+  ];
+  return kinds.find(([pattern]) => pattern.test(file))?.[1] ?? 'other (stylesheet, fonts)';
+}
+
 /** Every file under `dir`, with its size. */
 function filesUnder(dir: string): { file: string; bytes: number }[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -101,7 +120,9 @@ async function searchFigures(site: string, browser: string): Promise<void> {
   const server = await serveFolder(site);
   const viewer = await puppeteer.launch({ executablePath: browser, headless: true, args: ['--no-sandbox'] });
   try {
-    for (const query of ['klimatilpasning', 'budgetopfølgning', 'sygefravær handicap']) {
+    // Three searches of the whole archive, and one of a committee's (the archive's first, in every size of it).
+    const searches = ['klimatilpasning', 'budgetopfølgning', 'sygefravær handicap'].map((q) => new URLSearchParams({ q }));
+    for (const query of [...searches, new URLSearchParams({ q: 'klimatilpasning', udvalg: committeeNames[0] ?? '' })]) {
       const page = await viewer.newPage();
       const bodies: Promise<{ url: string; bytes: number }>[] = [];
       page.on('response', (response) =>
@@ -112,16 +133,16 @@ async function searchFigures(site: string, browser: string): Promise<void> {
           ),
         ),
       );
-      await page.goto(`${server.origin}/sog.html?q=${encodeURIComponent(query)}`);
+      await page.goto(`${server.origin}/sog.html?${query}`);
       await page.waitForFunction(() => document.getElementById('status')?.textContent !== '', { timeout: 120_000 });
       const found = await page.$eval('#status', (s) => s.textContent);
       const got = await Promise.all(bodies);
       const kb = (xs: { bytes: number }[]) => `${(sum(xs) / 1000).toFixed(0)} kB`;
-      const ofIndex = got.filter((b) => b.url.includes(`/${folder}/`));
-      const fragments = ofIndex.filter((b) => b.url.includes('/fragment/'));
-      console.log(
-        `    one search, "${query}" (${found}): ${kb(got)} downloaded in ${got.length} responses (aim < 300 kB); of it Pagefind's ${kb(ofIndex)}, the shown results' fragments ${kb(fragments)} (${fragments.length})`,
-      );
+      const asked = [...query].map(([key, value]) => `${key}=${value}`).join(' ');
+      console.log(`    one search, ${asked} (${found}): ${kb(got)} downloaded in ${got.length} responses (aim < 300 kB)`);
+      const kinds = new Map<string, { bytes: number }[]>();
+      for (const r of got) kinds.set(kindOf(r.url), [...(kinds.get(kindOf(r.url)) ?? []), r]);
+      for (const [kind, responses] of kinds) console.log(`      ${kind}: ${kb(responses)} (${responses.length})`);
       await page.close();
     }
   } finally {

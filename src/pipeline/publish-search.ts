@@ -28,10 +28,11 @@ export async function searchFiles(
   const kept: string[] = [];
   const stale: { folder: string; from: string; committee: PublishedCommittee }[] = [];
   const map = new SiteMap();
+  const earlierIndexes = force ? new Map<string, string[]>() : indexFiles(earlier, map.searchIndexes);
   for (const committee of indexedCommittees(committees)) {
     const folder = map.searchIndex(committee.id);
     const from = indexFingerprint(committee.meetings.map(meetings.recordsKeyOf));
-    const own = force ? undefined : await keptIndex(earlier, folder, from);
+    const own = await keptIndex(earlier, earlierIndexes.get(folder) ?? [], from);
     if (own) kept.push(...own);
     else stale.push({ folder, from, committee });
   }
@@ -63,10 +64,22 @@ interface SearchFiles {
   save: () => Promise<void>;
 }
 
-/** A committee's index the last publication made from the same, where every file of it is still as publish wrote it. */
-async function keptIndex(earlier: EarlierPublication, folder: string, madeFrom: string): Promise<string[] | undefined> {
-  const files = [...earlier.files].filter(([file]) => file.startsWith(`${folder}/`));
-  if (files.length === 0 || files.some(([, entry]) => entry.madeFrom !== madeFrom)) return undefined;
-  const asWritten = await Promise.all(files.map(([file]) => unchangedSince(earlier, file)));
-  return asWritten.includes(false) ? undefined : files.map(([file]) => file);
+/** The files of the last publication's indexes, by their index's folder (`root`/<udvalg>): the publication's files gone through once, not once a committee. */
+function indexFiles(earlier: EarlierPublication, root: string): Map<string, string[]> {
+  const byFolder = new Map<string, string[]>();
+  for (const file of earlier.files.keys()) {
+    if (!file.startsWith(`${root}/`)) continue;
+    const folder = file.split('/', 2).join('/');
+    const own = byFolder.get(folder);
+    if (own) own.push(file);
+    else byFolder.set(folder, [file]);
+  }
+  return byFolder;
+}
+
+/** A committee's index (its files of the last publication) made from the same, where every file of it is still as publish wrote it. */
+async function keptIndex(earlier: EarlierPublication, files: string[], madeFrom: string): Promise<string[] | undefined> {
+  if (files.length === 0 || files.some((file) => earlier.files.get(file)?.madeFrom !== madeFrom)) return undefined;
+  const asWritten = await Promise.all(files.map((file) => unchangedSince(earlier, file)));
+  return asWritten.includes(false) ? undefined : files;
 }

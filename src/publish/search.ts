@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { attachmentAnchor } from '../model/attachments.js';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
 import { asHeading, kindWord, pageReference } from '../render/wording.js';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
+import { filesOf, yearOf } from './search-choices.js';
 import type { PublishedCommittee, SiteFiles } from './site.js';
 import { SiteMap } from './site-map.js';
 
@@ -32,11 +32,11 @@ function meetingRecords(
 ): SearchEntry[] {
   const page = new SiteMap().meetingPage(committee.id, meeting.date);
   const words = meeting.style.ord;
-  const common = { kind: kindWord(meeting), committee: committee.name, date: meeting.date, year: meeting.date.slice(0, 4) };
+  const common = { kind: kindWord(meeting), committee: committee.name, date: meeting.date, year: yearOf(meeting) };
   return meeting.items.flatMap((item, i) => {
     if (item.lukket) return [];
     const own = { ...common, sag: item.sag, punkt: { title: `${item.number}. ${item.title}`, href: `${page}#punkt-${item.number}` } };
-    const files = attachments.filter((a) => item.bilag.some((_, place) => attachmentAnchor(item, place) === a.anchor));
+    const files = filesOf(item, attachments);
     const pages = files.flatMap((file) =>
       (texts.get(file.path) ?? []).flatMap((text, n) =>
         text.trim()
@@ -58,7 +58,8 @@ const record = (url: string, view: SearchRecord): SearchEntry => ({ url, content
 /**
  * An index of each group's records, as files of the site under its folder, by the folder: Pagefind's
  * search script and the index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's
- * own search pages (pagefind-ui and the like) are left out: the site has its own (sog.html).
+ * own search pages (pagefind-ui and the like) are left out: the site has its own (sog.html); so are its
+ * worker and the WebAssembly of no language, which that page does not load.
  */
 export async function searchIndexes(groups: { folder: string; records: SearchEntry[] }[]): Promise<Map<string, SiteFiles>> {
   const indexes = new Map<string, SiteFiles>();
@@ -70,7 +71,7 @@ export async function searchIndexes(groups: { folder: string; records: SearchEnt
       if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
       for (const record of records) check(await index.addHTMLFile(record));
       const files: SiteFiles = new Map();
-      for (const f of check(await index.getFiles()).files) if (!ownPages.test(f.path)) files.set(`${folder}/${f.path}`, f.content);
+      for (const f of check(await index.getFiles()).files) if (!unusedFiles.test(f.path)) files.set(`${folder}/${f.path}`, f.content);
       indexes.set(folder, files);
       await index.deleteIndex();
     }
@@ -122,8 +123,11 @@ function failed(error: unknown): never {
   );
 }
 
-/** Pagefind's search pages, which the site does not use. */
-const ownPages = /^pagefind-(ui|modular-ui|component-ui|highlight)\./;
+/**
+ * Pagefind's files the site does not use: its search pages; its worker (the search page asks Pagefind
+ * on its own thread, one download less); the WebAssembly of no language (every record is Danish).
+ */
+const unusedFiles = /^(pagefind-(ui|modular-ui|component-ui|highlight|worker)\.|wasm\.unknown\.)/;
 
 function check<T extends { errors: string[] }>(response: T): T {
   if (response.errors.length > 0) throw new EnvironmentError(`${cannot}: ${response.errors.join('; ')}`);

@@ -21,6 +21,7 @@ import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaNa
 import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
 import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
 import type { PublishedFile, PublishedMeeting } from './json.js';
+import { searchChoices } from './search-choices.js';
 import { sbsysAddendumSuffix, sbsysDocumentName, sbsysItems, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
 
@@ -147,8 +148,10 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
       schema: { index: map.schema('index'), meeting: map.schema('meeting') },
     }),
   );
-  const indexes = indexedCommittees(committees).map((c) => map.searchIndex(c.id));
-  files.set(map.searchPage, renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }, indexes));
+  files.set(
+    map.searchPage,
+    renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }, searchChoices(indexedCommittees(committees))),
+  );
   files.set(map.searchScript, searchScript());
   const { css, fonts } = siteStylesheet('skrift', options.house);
   files.set('site.css', css);

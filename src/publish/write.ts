@@ -34,23 +34,21 @@ export async function writeSite(
 ) {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
-  // All at once: most of the time goes waiting for the disk, file by file.
-  const outputs = await Promise.all(
-    [...files].map(async ([file, content]) => {
-      const target = path.join(out, file);
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      const digest = sha256(bytes);
-      // Most of a site is as the last publication wrote it: those files are not read back (a one-meeting change read the whole archive).
-      if (await unchangedSince(earlier, file, digest)) return { file, target, bytes, digest, changed: false };
-      const old = await readEarlierOutput(target);
-      return { file, target, bytes, digest, changed: !old || Buffer.compare(old, bytes) !== 0 };
-    }),
-  );
+  // Many at once: most of the time goes waiting for the disk, file by file.
+  const outputs = await inBatches([...files], async ([file, content]) => {
+    const target = path.join(out, file);
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    const digest = sha256(bytes);
+    // Most of a site is as the last publication wrote it: those files are not read back (a one-meeting change read the whole archive).
+    if (await unchangedSince(earlier, file, digest)) return { file, target, bytes, digest, changed: false };
+    const old = await readEarlierOutput(target);
+    return { file, target, bytes, digest, changed: !old || Buffer.compare(old, bytes) !== 0 };
+  });
   const changed = outputs.filter((o) => o.changed);
   // A folder or FIFO in a file's place, or a link on its way, stops the publication before anything is written.
-  await Promise.all(changed.map((o) => refuseSpecial(o.target)));
-  await Promise.all(changed.map((o) => refuseLinkOnTheWay(out, o.file)));
-  await Promise.all(changed.map((o) => writeAtomically(o.target, o.bytes)));
+  await inBatches(changed, (o) => refuseSpecial(o.target));
+  await inBatches(changed, (o) => refuseLinkOnTheWay(out, o.file));
+  await inBatches(changed, (o) => writeAtomically(o.target, o.bytes));
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size + keptAlone.length - log.written.length;
   const published = (file: string) => files.has(file) || kept.has(file);
@@ -72,6 +70,17 @@ export async function writeSite(
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
   await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
   return log;
+}
+
+/**
+ * `work` on each of `items`, a batch at a time: each write holds a file open until it is done, and an
+ * archive's site (some 60 files a meeting: 4,000 meetings, 240,000) all at once would exceed the open files a process
+ * may hold (EMFILE; 20,000 here, 1,024 on many systems).
+ */
+async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>, size = 256): Promise<R[]> {
+  const done: R[] = [];
+  for (let i = 0; i < items.length; i += size) done.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return done;
 }
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */

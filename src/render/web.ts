@@ -168,13 +168,29 @@ export function renderDataPage(frame: Frame, view: DataPage): string {
   );
 }
 
+/** What the search page offers to choose from, as publish knows it; each committee with its index (a folder of the site), so a search of one committee loads that index alone. */
+export interface SearchChoices {
+  committees: { name: string; index: string }[];
+  /** Newest first. */
+  years: string[];
+  /** The kinds of document: "Dagsorden", "Referat", and the attachments' "Bilag". */
+  kinds: string[];
+}
+
 /**
- * The search page, headed by its title: its form, filled in and run by its script (searchScript) over the indexes in
- * `indexes` (folders of the site). Of the house's templates, it must load the script and hold the form and the places the script fills.
+ * The search page, headed by its title: its form, with the filters' choices in it, run by its script (searchScript) over
+ * the committees' indexes. Of the house's templates, it must load the script and hold the form and the places the script fills.
  */
-export function renderSearchPage(frame: Frame, indexes: string[]): string {
+export function renderSearchPage(frame: Frame, choices: SearchChoices): string {
   const { house } = frame;
-  const view = { heading: frame.title, documents: frame.names.site, indexes: indexes.map((f) => `${f}/`).join(' ') };
+  const committees = choices.committees.map((c) => ({ name: c.name, index: `${c.index}/` }));
+  const view = {
+    heading: frame.title,
+    documents: frame.names.site,
+    ...choices,
+    committees,
+    indexes: committees.map((c) => c.index).join(' '),
+  };
   const html = page(frame, templatesOf(house).search(view));
   if (house?.web['side.hbs'] !== undefined || house?.web['sog.hbs'] !== undefined)
     checkSearchPage(

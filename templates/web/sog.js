@@ -11,33 +11,51 @@ const words = status.dataset;
 const batch = 20;
 const fill = (phrase, values) => phrase.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole);
 
-/** Pagefind's options, the same for every index. */
-const options = { excerptLength: 30 };
+/** Pagefind's options for every index; no worker: its script would be one more download, and a search is quick on the page's thread. */
+const options = { excerptLength: 30, noWorker: true };
 /** No index (a site of no open item): nothing is found. */
-const none = { search: async () => ({ results: [] }), filters: async () => ({}) };
+const none = { search: async () => ({ results: [] }) };
+const address = (folder) => new URL(folder, location.href).href;
+/** One index a committee (pagefind/<udvalg>/), as the form lists them. */
+const everyIndex = form.dataset.indekser.split(' ').filter(Boolean).map(address);
+/** The searches opened so far, by the indexes they ask: each index's entry and metadata are loaded once. */
+const opened = new Map();
 
-let pagefind;
-try {
-  // One index a committee (pagefind/<udvalg>/): the first's script searches them all, the others merged into it.
-  const [first, ...others] = form.dataset.indekser.split(' ').filter(Boolean).map((folder) => new URL(folder, location.href).href);
-  pagefind = first ? await import(`${first}pagefind.js`) : none;
-  if (first) await pagefind.options(options);
+/**
+ * The indexes a search asks, and its filters there: where it names a committee whose index the page gives, that
+ * index alone (and no committee filter: each of its records is that committee's); else every committee's.
+ */
+function scope(filters) {
+  const committee = form.querySelector('option[data-indeks]:checked');
+  if (!committee) return { indexes: everyIndex, filters };
+  const { [committee.parentElement.dataset.filter]: _, ...others } = filters;
+  return { indexes: [address(committee.dataset.indeks)], filters: others };
+}
+
+/** The search of the indexes, opened once: a failed one is tried again at the next search. */
+function searchOf(indexes) {
+  const key = indexes.join(' ');
+  if (!opened.has(key))
+    opened.set(
+      key,
+      open(indexes).catch((error) => {
+        opened.delete(key);
+        throw error;
+      }),
+    );
+  return opened.get(key);
+}
+
+/** Pagefind's script of the first index, the others merged into it: they run on its WebAssembly. */
+async function open([first, ...others]) {
+  if (!first) return none;
+  const { createInstance } = await import(`${first}pagefind.js`);
+  const pagefind = createInstance({ ...options, basePath: first });
   for (const index of others) await pagefind.mergeIndex(index, options);
-  await offerFilters(await pagefind.filters());
-} catch {
-  status.textContent = words.fejl;
-  throw new Error('the search index could not be loaded');
+  return pagefind;
 }
-form.hidden = false;
 
-/** Each filter's values as the index has them: the choices of its select, the suggestions of its datalist. */
-async function offerFilters(filters) {
-  for (const choices of form.querySelectorAll('select[data-filter], datalist[data-filter]')) {
-    const values = Object.keys(filters[choices.dataset.filter] ?? {}).sort((a, b) => a.localeCompare(b, 'da', { numeric: true }));
-    if (choices.dataset.order === 'faldende') values.reverse();
-    for (const value of values) choices.append(new Option(value, value));
-  }
-}
+form.hidden = false;
 
 /** The search the form (or the page's address, `?q=...&udvalg=...`) asks for. */
 function chosen() {
@@ -55,11 +73,21 @@ async function search() {
   const query = new URLSearchParams([['q', term], ...Object.entries(filters)]);
   history.replaceState(null, '', `?${query}`);
   if (!term && Object.keys(filters).length === 0) return clear();
-  const result = await pagefind.search(term || null, { filters });
-  found = result.results;
+  const asked = scope(filters);
+  try {
+    const pagefind = await searchOf(asked.indexes);
+    found = (await pagefind.search(term || null, { filters: asked.filters })).results;
+  } catch {
+    return failed();
+  }
   shown = [];
   list.replaceChildren();
   await showMore();
+}
+
+function failed() {
+  clear();
+  status.textContent = words.fejl;
 }
 
 function clear() {

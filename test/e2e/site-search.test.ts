@@ -54,9 +54,11 @@ interface Result {
   excerpt: string;
 }
 
-/** The search page with `query` in its address, once its script has said what it found. */
-async function searchPage(origin: string, query: string): Promise<{ page: Page; status: string; results: Result[] }> {
+/** The search page with `query` in its address, once its script has said what it found; the paths it asked the site for. */
+async function searchPage(origin: string, query: string): Promise<{ page: Page; status: string; results: Result[]; requested: string[] }> {
   const page = await browser.newPage();
+  const requested: string[] = [];
+  page.on('request', (r) => void requested.push(new URL(r.url()).pathname));
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   // The browser asks for /favicon.ico by itself; the site links no icon.
@@ -65,7 +67,7 @@ async function searchPage(origin: string, query: string): Promise<{ page: Page; 
   await page.goto(`${origin}/sog.html?${query}`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
   expect(errors).toEqual([]);
-  return { page, status: await page.$eval('#status', (s) => s.textContent), results: await results(page) };
+  return { page, status: await page.$eval('#status', (s) => s.textContent), results: await results(page), requested };
 }
 
 const results = (page: Page): Promise<Result[]> =>
@@ -97,6 +99,8 @@ describe('the search page', () => {
     // The link leads to the item's heading.
     await page.click('#resultater h2 a[href$="#punkt-2"]');
     await page.waitForFunction(() => location.hash === '#punkt-2');
+    // The hash is set as the page starts to load: its heading is there once it has.
+    await page.waitForSelector('#punkt-2 h2');
     expect(await page.$eval('#punkt-2 h2', (h) => h.textContent)).toBe(hit.title);
     await page.close();
   });
@@ -149,6 +153,41 @@ describe('the search page', () => {
     const none = await searchPage(origin, 'sag=24%2F0117&udvalg=Kommunalbestyrelsen&dokument=Referat');
     expect(none.results).toEqual([]);
     await none.page.close();
+  });
+
+  it('offers the filters’ values in the page as published, and a search of one committee loads its index alone', async () => {
+    const origin = servers[1]!.origin;
+    // Script off: the choices are the page's own (publish knows them), not read from the indexes.
+    const off = await browser.newPage();
+    await off.setJavaScriptEnabled(false);
+    await off.goto(`${origin}/sog.html`, { waitUntil: 'load' });
+    const choices = (select: string) => off.$$eval(`${select} option`, (o) => o.map((e) => e.textContent));
+    expect(await choices('#filter-udvalg')).toEqual(['Alle udvalg', 'Kommunalbestyrelsen', 'Økonomiudvalget']);
+    expect(await choices('#filter-år')).toEqual(['Alle år', '2024']);
+    expect(await choices('#filter-dokument')).toEqual(['Alle dokumenter', 'Dagsorden', 'Referat']);
+    await off.close();
+    const folders = (requested: string[]) => new Set(requested.flatMap((p) => /^\/pagefind\/([^/]+)\//.exec(p)?.[1] ?? []));
+    const all = await searchPage(origin, 'q=grunden');
+    expect(folders(all.requested)).toEqual(new Set(['kommunalbestyrelsen', 'oekonomiudvalget']));
+    // Pagefind runs on the page's thread: its worker is neither fetched nor published.
+    expect(all.requested.filter((p) => p.endsWith('pagefind-worker.js'))).toEqual([]);
+    expect(siteFiles(repositorySite).filter((f) => /pagefind-worker|wasm\.unknown/.test(f))).toEqual([]);
+    await all.page.close();
+    for (const query of ['q=grunden&udvalg=Kommunalbestyrelsen', 'udvalg=Kommunalbestyrelsen']) {
+      const one = await searchPage(origin, query);
+      expect(one.results.length, query).toBeGreaterThan(0);
+      expect(
+        one.results.filter((r) => !new URL(r.href).pathname.startsWith('/kommunalbestyrelsen/')),
+        query,
+      ).toEqual([]);
+      expect(folders(one.requested), query).toEqual(new Set(['kommunalbestyrelsen']));
+      // Nor any filter: each record of the committee's index is the committee's.
+      expect(
+        one.requested.filter((p) => p.includes('/filter/')),
+        query,
+      ).toEqual([]);
+      await one.page.close();
+    }
   });
 
   it('works with the keyboard alone, and has no axe-core violation of WCAG 2.1 A and AA, before and after a search', async () => {
