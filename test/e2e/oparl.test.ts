@@ -5,7 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
-import { copyOut, sharedOutput } from '../support/shared-build.js';
+import { copyOut, sharedExampleSite, sharedRepositorySite } from '../support/shared-build.js';
 import { siteFiles } from '../support/site.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
@@ -184,8 +184,8 @@ function checkReferences(root: string, object: Json, from: string, where: string
 // The two example repositories, each published without --url (once for the suite, shared with other files that
 // read it: test/support/shared-build.ts) and again, in a copy of that site, with it (the PDFs are reused).
 const published = {
-  meetings: () => sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']),
-  eksempel: () => sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' }),
+  meetings: sharedExampleSite,
+  eksempel: sharedRepositorySite,
 };
 const sites = { meetings: path.join(tempDir(), 'site'), eksempel: path.join(tempDir(), 'site') };
 

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { tempDir } from '../support/cli.js';
-import { sharedOutput } from '../support/shared-build.js';
+import { sharedExampleSite, sharedRepositorySite } from '../support/shared-build.js';
 import { htmlPages } from '../support/site.js';
 import { serveFolder } from '../support/static-server.js';
 
@@ -27,8 +27,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Only read: the sites as published once for the suite (test/support/shared-build.ts).
-  const repository = sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' });
-  const example = sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']);
+  const repository = sharedRepositorySite();
+  const example = sharedExampleSite();
   for (const { run } of [repository, example]) expect(run.status, run.stderr).toBe(0);
   Object.assign(sites, { repository: repository.out, example: example.out });
   servers.push(await serveFolder(sites.repository), await serveFolder(sites.example));

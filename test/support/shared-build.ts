@@ -71,6 +71,12 @@ export function sharedPdf(source: string, date: string, more: string[] = []): Sh
   return { ...shared, pdf: path.join(shared.out, `${date}.pdf`) };
 }
 
+/** The example meetings/ published without --url (oparl, site-reflow, site-search read it). */
+export const sharedExampleSite = () => sharedOutput('meetings', ['publish', '--meetings', '{in}', '--out', '{out}']);
+
+/** The repository of several committees (eksempel/) published from its root without --url (oparl, site-reflow). */
+export const sharedRepositorySite = () => sharedOutput('eksempel', ['publish', '--out', '{out}'], { cwd: '{in}' });
+
 /** The closed content's fixture, as sharedOutput names a source. */
 export const fixtureSource = 'fixtures/lukket';
 
