@@ -18,17 +18,21 @@ export interface Connected {
 /**
  * Connects to a running Chromium and opens a browser context of this command's own: no cookies, cache
  * or storage shared with another command printing there at the same time. The context goes when the
- * command closes it or its connection ends; the browser is never closed. Puppeteer's entry point is
- * loaded here, as puppeteer.connect needs its WebSocket transport (launch.ts keeps the local start lean).
+ * command closes it or its connection ends; the browser is never closed. It connects through the
+ * function puppeteer.connect is (_connectToBrowser, which loads the WebSocket transport and ws), imported
+ * alone: Puppeteer's entry point also loads its launchers (@puppeteer/browsers, semver, proxy-agent:
+ * some 60 ms of a build's CPU), which a connection does not use. An internal of puppeteer-core, as
+ * launch.ts's are.
  */
 export async function connectChromium(url: string, timeoutMs: number): Promise<Connected> {
   let connected: Browser | undefined;
   let givenUp = false;
   const connecting = (async () => {
-    const { default: puppeteer } = await import('puppeteer-core');
+    const { _connectToBrowser } = await import('puppeteer-core/internal/common/BrowserConnector.js');
     const endpoint = url.startsWith('ws') ? { browserWSEndpoint: url } : { browserURL: url };
     // The same default viewport as a browser of its own (launch.ts), so the same layout and bytes.
-    connected = await puppeteer.connect({ ...endpoint, protocolTimeout: timeoutMs });
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- its internal class, declared apart from the public Browser type it implements
+    connected = (await _connectToBrowser({ ...endpoint, protocolTimeout: timeoutMs })) as unknown as Browser;
     if (givenUp) await connected.disconnect();
     return { browser: connected, context: await connected.createBrowserContext() };
   })();
