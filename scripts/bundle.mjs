@@ -25,6 +25,21 @@ const onlyThesePackages = {
   },
 };
 
+/**
+ * zod's translations of its messages into some 50 languages (400 kB of the 1.1 MB chunk every command
+ * compiles), bundled only because zod's namespace re-exports them as z.locales: agenda never names a
+ * locale, and zod imports its English, the messages agenda shows, by itself (classic/schemas.js).
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: 'zod-locales', namespace: 'without-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'without-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: { cli: 'dist/src/cli.js' },
   outdir: 'dist/bin',
@@ -34,7 +49,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [onlyThesePackages],
+  plugins: [onlyThesePackages, withoutZodLocales],
   // Bundled CommonJS (commander, yaml) asks for Node's own modules with require, which an ES module lacks.
   banner: {
     js: "import { createRequire as agendaCreateRequire } from 'node:module'; const require = agendaCreateRequire(import.meta.url);",

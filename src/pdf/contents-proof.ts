@@ -13,8 +13,16 @@ const squashed = (s: string) => s.replace(/\s+/g, '');
  * prints no numbers claims nothing.
  */
 export function contentsMistakes(pages: string[], headings: string[], numberTexts: NumberTexts): string[] {
-  const all = pages.map(squashed).join('\f');
-  const sheetAt = (at: number) => all.slice(0, at).split('\f').length - 1;
+  // Each page squashed once, and where each sheet starts in `all`: a long document has many headings.
+  const sheets = pages.map(squashed);
+  const all = sheets.join('\f');
+  let next = 0;
+  const starts = sheets.map((text) => {
+    const start = next;
+    next += text.length + 1;
+    return start;
+  });
+  const sheetAt = (at: number) => starts.findLastIndex((start) => start <= at);
   const listed = contentsNumbers(all, headings.map(squashed));
   if (listed.every((n) => n === undefined)) return [];
   let from = listed.end;
@@ -33,7 +41,7 @@ export function contentsMistakes(pages: string[], headings: string[], numberText
       const counted = first.page === undefined || first.sheet === undefined ? undefined : first.page + sheet - first.sheet;
       return counted === n ? [] : [`the contents put "${label}" on page ${n}, which is page ${counted ?? '?'} counted from the first item`];
     }
-    const numbered = pages.flatMap((text, s) => (texts.some((t) => squashed(text).includes(t)) ? [s + 1] : []));
+    const numbered = sheets.flatMap((text, s) => (texts.some((t) => text.includes(t)) ? [s + 1] : []));
     if (numbered.length === 0) return [`the contents put "${label}" on page ${n}, but no page prints the number ${n}`];
     if (numbered.includes(sheet + 1)) return [];
     return [`the contents put "${label}" on page ${n}, but it is on sheet ${sheet + 1} and page ${n} is sheet ${numbered.join(', ')}`];

@@ -1,7 +1,7 @@
 import type { PDFDict, PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import type { StructTreeNode } from 'pdfjs-dist/types/src/display/api.js';
-import { readWithPdfjs } from './page-text.js';
+import type { PdfText } from './page-text.js';
 import { pdfLib } from './pdf-lib.js';
 
 /** How pdf.js names an object in a page's structure tree ("12R"); an annotation it knows as one has a prefix before that. */
@@ -12,18 +12,16 @@ const annotationPrefix = 'pdfjs_internal_id_';
  * Chromium tags each link as a Link element holding the link's text and an object reference to its
  * annotation, but gives the annotation no /Contents, the description a screen reader reads for it as
  * it tabs from link to link (PDF/UA-1, 7.18.5). Each link annotation without one gets the text of its
- * Link element, read with pdf.js from `bytes` (the print `doc` was loaded from), on the pages that
+ * Link element, read with pdf.js from `print` (the print `doc` was loaded from), on the pages that
  * have links only; a web link whose element has no text is described by its address.
  */
-export async function describeLinks(doc: PDFDocument, bytes: Uint8Array): Promise<void> {
+export async function describeLinks(doc: PDFDocument, print: PdfText): Promise<void> {
   const { PDFHexString, PDFName } = await pdfLib();
   const pages = await undescribedLinks(doc);
   if (pages.size === 0) return;
-  const texts = await readWithPdfjs(bytes, async (pdf) => {
-    const found = new Map<string, string>();
-    for (const index of pages.keys()) for (const [id, text] of await linkTexts(await pdf.getPage(index + 1))) found.set(id, text);
-    return found;
-  });
+  const pdf = await print.document();
+  const texts = new Map<string, string>();
+  for (const index of pages.keys()) for (const [id, text] of await linkTexts(await pdf.getPage(index + 1))) texts.set(id, text);
   for (const links of pages.values()) {
     for (const { ref, annot } of links) {
       const text = texts.get(objectId(ref)) || (await webAddress(annot));

@@ -6,6 +6,7 @@ import { canonicalize } from './canonical.js';
 import { forTheViewer, type PageLabels } from './viewer.js';
 import { loadPdf, OutlineMismatch, outlineEntries } from './outline.js';
 import { pdfLib } from './pdf-lib.js';
+import { PdfText } from './page-text.js';
 import { mapRoles } from './role-map.js';
 import { seal, sealHolds, sealKey } from './seal.js';
 
@@ -27,16 +28,31 @@ const inputsKey = 'AgendaInputs';
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
  * (a heading at a forced page break comes out with its text twice, one that wraps loses a space).
  * Loading and saving the same document with pdf-lib keeps its structure tree and outline; it is
- * copyPages that drops them. `print` is the document as Chromium printed it, parsed and as bytes. `extend`
+ * copyPages that drops them. `print` is the document as Chromium printed it, parsed and as bytes, and
+ * read with pdf.js where the caller read it so already (its `text`, which the caller closes). `extend`
  * adds to the finished document before it is saved (the attachments of a combined document).
  */
 export async function finishPdf(
-  print: { doc: PDFDocument; bytes: Uint8Array },
+  print: { doc: PDFDocument; bytes: Uint8Array; text?: PdfText },
   meta: PdfMetadata,
   headings: string[],
   extend?: (doc: PDFDocument) => Promise<void>,
 ): Promise<Uint8Array> {
-  const { doc } = print;
+  const text = print.text ?? new PdfText(print.bytes);
+  try {
+    return await finish(print.doc, text, meta, headings, extend);
+  } finally {
+    if (!print.text) await text.close();
+  }
+}
+
+async function finish(
+  doc: PDFDocument,
+  text: PdfText,
+  meta: PdfMetadata,
+  headings: string[],
+  extend?: (doc: PDFDocument) => Promise<void>,
+): Promise<Uint8Array> {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
@@ -47,7 +63,7 @@ export async function finishPdf(
   await retitleOutline(doc, headings);
   await forTheViewer(doc, meta.pageLabels);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
-  await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc), describeLinks(doc, print.bytes)]);
+  await Promise.all([markPageFurniture(doc), mapRoles(doc), addListBodies(doc), describeLinks(doc, text)]);
   await extend?.(doc);
   // Renumbered last, with everything in place: what pdf-lib would embed only on saving is embedded
   // first, so no reference it holds points at a number given to another object.

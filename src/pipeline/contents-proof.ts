@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Meeting } from '../model/meeting.js';
 import { contentsMistakes } from '../pdf/contents-proof.js';
 import { OutlineMismatch } from '../pdf/outline.js';
-import { pageTexts } from '../pdf/page-text.js';
+import type { PdfText } from '../pdf/page-text.js';
 import { TemplateError } from '../render/templates.js';
 import { numberTexts } from '../render/margins.js';
 import { RenderError } from '../shared/errors.js';
@@ -14,14 +14,9 @@ import { pageNumbers, type HeadingPages, type RenderedDocument } from '../shared
  * the page that prints its number. A contents that is not right is an error, never a PDF: the house's
  * (naming its templates and stylesheet) where it has templates of its own, else agenda's.
  */
-export async function proveContents(
-  meeting: Meeting,
-  bytes: Uint8Array,
-  rendered: RenderedDocument,
-  headings: HeadingPages,
-): Promise<void> {
+export async function proveContents(meeting: Meeting, print: PdfText, rendered: RenderedDocument, headings: HeadingPages): Promise<void> {
   const texts = numberTexts(meeting, pageNumbers(headings, meeting.style.sidetal_fra === 'forside').total);
-  const mistakes = contentsMistakes(await pageTexts(bytes), rendered.contents, texts);
+  const mistakes = contentsMistakes(await print.pageTexts(), rendered.contents, texts);
   if (mistakes.length === 0) return;
   const house = meeting.style.templates;
   if (!house) throw new RenderError(`the contents do not match the print: ${mistakes.join('; ')}`);

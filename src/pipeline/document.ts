@@ -6,6 +6,7 @@ import { buildMeeting } from '../model/merge.js';
 import type { Audience, Meeting } from '../model/meeting.js';
 import { headingTexts } from '../pdf/headings.js';
 import { printWithContents } from '../pdf/paginate.js';
+import { PdfText } from '../pdf/page-text.js';
 import { finishPdf } from '../pdf/postprocess.js';
 import { withBrowser } from '../pdf/browser.js';
 import { PrintPage } from '../pdf/print.js';
@@ -72,8 +73,25 @@ export async function printMeeting(
   const { doc, bytes, rendered, headings } = await printWithContents(page, render, first ?? render(guess), guess).catch((err: unknown) => {
     throw houseFault(meeting, err);
   });
-  // A combined document's numbers count its attachments, which are not in this print.
-  if (!attachments) await proveContents(meeting, bytes, rendered, headings);
+  // Read with pdf.js once, for the proof and the links' descriptions both.
+  const text = new PdfText(bytes);
+  try {
+    // A combined document's numbers count its attachments, which are not in this print.
+    if (!attachments) await proveContents(meeting, text, rendered, headings);
+    return { html: rendered.html, pdf: await finish(meeting, { doc, bytes, text }, rendered, inputs, attachments), headings };
+  } finally {
+    await text.close();
+  }
+}
+
+/** The print finished (finishPdf) with the meeting's metadata, outline titles and page labels; given attachments, combined. */
+async function finish(
+  meeting: Meeting,
+  print: { doc: PDFDocument; bytes: Uint8Array; text: PdfText },
+  rendered: RenderedDocument,
+  inputs?: string,
+  attachments?: Attachments,
+): Promise<Uint8Array> {
   const fromFrontPage = meeting.style.sidetal_fra === 'forside';
   const metadata = {
     title: documentTitle(meeting),
@@ -84,10 +102,9 @@ export async function printMeeting(
     pageLabels: { fromFrontPage, frontPage: meeting.style.ord.forside, contents: meeting.style.ord.indhold },
   };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord, fromFrontPage));
-  const pdf = await finishPdf({ doc, bytes }, metadata, headingTexts(rendered.body), withAttachments).catch((err: unknown) => {
+  return finishPdf(print, metadata, headingTexts(rendered.body), withAttachments).catch((err: unknown) => {
     throw houseFault(meeting, err);
   });
-  return { html: rendered.html, pdf, headings };
 }
 
 /** One document to `file` on a browser of its own (a command that builds only now and then). */
