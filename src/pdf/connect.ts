@@ -64,7 +64,11 @@ async function webSocketOf(url: string, timeoutMs: number): Promise<string> {
   const address = new URL('/json/version', url);
   const body = await new Promise<string>((resolve, reject) => {
     const request = (address.protocol === 'https:' ? httpsGet : httpGet)(address, (response) => {
-      if (response.statusCode !== 200) reject(new Error(`${address.href} answered HTTP ${response.statusCode}`));
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`${address.href} answered HTTP ${response.statusCode}`));
+        return;
+      }
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
       response.on('end', () => resolve(text)).on('error', reject);

@@ -33,8 +33,10 @@ describe('printing with a running Chromium (AGENDA_BROWSER_URL)', () => {
     expect(readFileSync(path.join(dir, 'shared.pdf')).equals(readFileSync(path.join(dir, 'own.pdf')))).toBe(true);
   });
 
-  it('serves two commands at once, each right', async () => {
-    const runs = await Promise.all(['a.pdf', 'b.pdf'].map((out) => agendaAsync(build(out), withService())));
+  it('serves two commands at once, each right, named by its WebSocket or its HTTP address', async () => {
+    // ws://127.0.0.1:PORT/devtools/browser/ID, and http://127.0.0.1:PORT, whose /json/version names it.
+    const http = new URL(service.url.replace(/^ws/, 'http')).origin;
+    const runs = await Promise.all([agendaAsync(build('a.pdf'), withService()), agendaAsync(build('b.pdf'), withService(http))]);
     for (const run of runs) expect(run.status, run.stderr).toBe(0);
     const own = readFileSync(path.join(dir, 'own.pdf'));
     for (const out of ['a.pdf', 'b.pdf']) expect(readFileSync(path.join(dir, out)).equals(own), out).toBe(true);
