@@ -29,6 +29,8 @@ export interface MeetingRecord {
   sag: string[];
   /** The public meeting, as publish made it (JSON: the model is plain data). */
   meeting: Meeting;
+  /** Its items' HTML (renderItems), made of it and the templates, which its `inputs` count. */
+  itemsHtml: string[];
   /** What reading it told the clerk, each file named from the repository's root. */
   warnings: Finding[];
 }
@@ -39,6 +41,7 @@ const recordSchema = z.strictObject({
   sag: z.array(z.string()),
   // Not checked key by key: publish wrote it from the model, and the package that wrote it is this one (`layout`).
   meeting: z.custom<Meeting>((value) => typeof value === 'object' && value !== null),
+  itemsHtml: z.array(z.string()),
   warnings: z.array(
     z.strictObject({
       file: z.string(),
@@ -58,7 +61,9 @@ export interface UnreadMeetings {
   /** Whether the case history reads a meeting: any that may take up a case of a meeting read. */
   inHistory: (dir: string, date: string) => boolean;
   /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder. */
-  record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs'>) => Promise<void>;
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs' | 'itemsHtml'>) => Promise<void>;
+  /** A meeting's items' HTML: the recorded, or made by `render` (and recorded). */
+  itemsOf: (meeting: Meeting, render: (meeting: Meeting) => string[]) => string[];
   /** Writes the records of this publication's meetings beside the state file, where they changed. */
   save: () => Promise<void>;
 }
@@ -111,12 +116,22 @@ export async function unreadMeetings(
     valid.delete(key);
     for (const sag of record.sag) cases.add(sag);
   }
-  const records = new Map<string, MeetingRecord>();
+  const records = new Map<string, Omit<MeetingRecord, 'itemsHtml'> & Partial<MeetingRecord>>();
+  const keys = new Map<Meeting, string>();
   return {
     recordOf: (dir, date) => {
       const record = valid.get(keyOf(dir, date));
       if (record) records.set(keyOf(dir, date), record);
+      if (record) keys.set(record.meeting, keyOf(dir, date));
       return record;
+    },
+    itemsOf: (meeting, render) => {
+      const key = keys.get(meeting);
+      const record = key === undefined ? undefined : records.get(key);
+      if (record?.itemsHtml) return record.itemsHtml;
+      const itemsHtml = render(meeting);
+      if (key !== undefined && record) records.set(key, { ...record, itemsHtml });
+      return itemsHtml;
     },
     inHistory: (dir, date) => {
       const record = valid.get(keyOf(dir, date));
@@ -127,9 +142,12 @@ export async function unreadMeetings(
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const inputs = await inputsOf(dir, date, read.attachments);
       records.set(keyOf(dir, date), { ...read, warnings, inputs });
+      keys.set(read.meeting, keyOf(dir, date));
     },
     save: async () => {
-      const meetings = Object.fromEntries([...records].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, r]) => [key, inOrder(r)]));
+      // A meeting whose items were not made (none should be) is left out: read again next time.
+      const made = [...records].flatMap(([key, r]) => (r.itemsHtml ? [[key, inOrder({ ...r, itemsHtml: r.itemsHtml })] as const] : []));
+      const meetings = Object.fromEntries(made.sort(([a], [b]) => (a < b ? -1 : 1)));
       const now = `${JSON.stringify({ layout: context.layout, meetings })}\n`;
       if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeAtomically(file, now);
     },
@@ -137,11 +155,12 @@ export async function unreadMeetings(
 }
 
 /** A record with its keys in one order, read or made: the same meetings give the same bytes. */
-const inOrder = ({ inputs, attachments, sag, meeting, warnings }: MeetingRecord): MeetingRecord => ({
+const inOrder = ({ inputs, attachments, sag, meeting, itemsHtml, warnings }: MeetingRecord): MeetingRecord => ({
   inputs,
   attachments,
   sag,
   meeting,
+  itemsHtml,
   warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
 });
 

@@ -140,7 +140,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       return {
         committeeId: c.id,
         meeting,
-        itemsHtml: renderItems(meeting),
+        itemsHtml: unread.itemsOf(meeting, renderItems),
         ...publishedPair(agenda),
         addenda: addenda.map((pair) => ({ number: pair[0]?.output.document.addendum ?? 1, ...publishedPair(pair) })),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({
