@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
-import { siteBytes, siteTimes } from '../support/site.js';
+import { htmlPages, siteBytes, siteTimes } from '../support/site.js';
 
 // A republish does not read a meeting whose files are as the last publication recorded them
 // (publish-unread.ts): a meeting file garbled behind its old size and time is not seen, a changed
@@ -16,6 +16,7 @@ const repo = path.join(dir, 'arkiv');
 const site = path.join(dir, 'site');
 const size = { committees: 2, years: 1, meetings: 3 };
 const env = { TZ: 'Europe/Copenhagen' };
+const fresh = path.join(dir, 'fresh');
 const publish = (out: string, more: string[] = []) => agendaAsync(['publish', '--out', out, ...more], { cwd: repo, env });
 
 /** Every file of a site but the state file, the records and the feeds (a changed entry is an update there, not new). */
@@ -71,7 +72,6 @@ describe('a republish of meetings unread', () => {
     // The garbled file removed: the archive is well again, less that meeting.
     rmSync(garbled);
     expect((await publish(site)).status).toBe(0);
-    const fresh = path.join(dir, 'fresh');
     expect((await publish(fresh)).status).toBe(0);
     expect(comparable(site)).toEqual(comparable(fresh));
     // Records publish did not write: read everything, as a first publication does.
@@ -84,5 +84,16 @@ describe('a republish of meetings unread', () => {
     expect(readFileSync(path.join(site, '.agenda-publish-meetings.json'))).toEqual(
       readFileSync(path.join(fresh, '.agenda-publish-meetings.json')),
     );
+  }, 600_000);
+
+  it("after a committee's udvalg.yaml changed, reads that committee's meetings: the bytes of a fresh publication", async () => {
+    const udvalg = path.join(committees[0] ?? '', 'udvalg.yaml');
+    writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace(/^sted: .*$/m, 'sted: Byrådssalen'));
+    const again = await publish(site);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await publish(fresh)).status).toBe(0);
+    expect(comparable(site)).toEqual(comparable(fresh));
+    const pages = htmlPages(site).filter((f) => f.startsWith('oekonomiudvalget/'));
+    expect(pages.filter((f) => readFileSync(path.join(site, f), 'utf8').includes('Byrådssalen')).length).toBeGreaterThan(0);
   }, 600_000);
 });
