@@ -1,23 +1,32 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { meetingDates, repositoryFiles } from '../input/load.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import { folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
-import { sha256 } from '../publish/state.js';
+import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { writeAtomically } from '../shared/files.js';
+import { writeToCache } from '../shared/files.js';
+import { userCacheDir } from '../shared/paths.js';
 import { once } from './fingerprint.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
-// beside the state file with what it was made public from, told without reading it (the size and time
+// with what it was made public from, told without reading it (the size and time
 // of its own files, its committee's shared files and the repository's, the quick check of rsync and
 // make), the cases (`sag`) its files take up, and the public meeting made of them. A meeting whose
 // files are as recorded is not read, parsed or checked: its public meeting is the recorded one. One
 // that shares a case with a meeting read (or one gone) is read, since its case history may differ.
+// The records name closed cases and attachment files, and the clerk's warnings may quote closed titles:
+// they are kept in the user's cache, never in the site folder, which is uploaded whole, dotfiles too.
+// They hold for the publication that wrote them alone: the one whose state file has the SHA-256 they
+// record (another machine's site, one removed and published anew, a state file edited: all read).
 
-export const recordsFile = '.agenda-publish-meetings.json';
+/** The records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
+export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const real = await realpath(out).catch(() => path.resolve(out));
+  return path.join(userCacheDir('republish', env), `${sha256(real)}.json`);
+}
 
 /** A meeting as the last publication made it public. */
 export interface MeetingRecord {
@@ -53,7 +62,7 @@ const recordSchema = z.strictObject({
     }),
   ),
 });
-const recordsSchema = z.strictObject({ layout: z.string(), meetings: z.record(z.string(), recordSchema) });
+const recordsSchema = z.strictObject({ layout: z.string(), state: z.string(), meetings: z.record(z.string(), recordSchema) });
 
 export interface UnreadMeetings {
   /** The recorded meeting of `dir` on `date` to publish unread: its files as recorded, and no case shared with a meeting read. */
@@ -64,14 +73,14 @@ export interface UnreadMeetings {
   record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs' | 'itemsHtml'>) => Promise<void>;
   /** A meeting's items' HTML: the recorded, or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting, render: (meeting: Meeting) => string[]) => string[];
-  /** Writes the records of this publication's meetings beside the state file, where they changed. */
-  save: () => Promise<void>;
+  /** Writes the records of this publication's meetings, where they changed; `state`: the SHA-256 of the state file it wrote. */
+  save: (state: string) => Promise<void>;
 }
 
 /**
  * The meetings of `dirs` (the committees published) to publish unread, by the records the last
  * publication of `out` left; none where the records are missing, damaged, of another package
- * (`layout`, packageInputs) or `force`. `casesOf`: the cases a meeting's files take up now, read
+ * (`layout`, packageInputs), of another publication than the one whose state file `out` has, or `force`. `casesOf`: the cases a meeting's files take up now, read
  * (for the meetings whose files changed), or none where they do not read.
  */
 export async function unreadMeetings(
@@ -79,9 +88,9 @@ export async function unreadMeetings(
   dirs: string[],
   context: { layout: string; force: boolean; casesOf: (dir: string, date: string) => Promise<string[]> },
 ): Promise<UnreadMeetings> {
-  const file = path.join(out, recordsFile);
-  const bytes = await readEarlierOutput(file).catch(() => undefined);
-  const earlier = context.force ? {} : recordsOf(bytes, context.layout);
+  const bytes = await readEarlierOutput(await recordsFileOf(out));
+  const state = await readEarlierOutput(path.join(out, stateFile));
+  const earlier = context.force || !state ? {} : recordsOf(bytes, { layout: context.layout, state: sha256(state) });
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
   const repositories = new Map<string, Promise<string>>();
@@ -144,12 +153,12 @@ export async function unreadMeetings(
       records.set(keyOf(dir, date), { ...read, warnings, inputs });
       keys.set(read.meeting, keyOf(dir, date));
     },
-    save: async () => {
+    save: async (state) => {
       // A meeting whose items were not made (none should be) is left out: read again next time.
       const made = [...records].flatMap(([key, r]) => (r.itemsHtml ? [[key, inOrder({ ...r, itemsHtml: r.itemsHtml })] as const] : []));
       const meetings = Object.fromEntries(made.sort(([a], [b]) => (a < b ? -1 : 1)));
-      const now = `${JSON.stringify({ layout: context.layout, meetings })}\n`;
-      if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeAtomically(file, now);
+      const now = `${JSON.stringify({ layout: context.layout, state, meetings })}\n`;
+      if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeToCache(await recordsFileOf(out), now);
     },
   };
 }
@@ -170,12 +179,15 @@ export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] 
   return record.warnings.map((w) => ({ ...w, file: path.join(root, w.file) }));
 }
 
-/** The records of the last publication by the same package; none where there are none or they are not as publish writes them. */
-function recordsOf(bytes: Uint8Array | undefined, layout: string): Record<string, MeetingRecord> {
+/**
+ * The records of the last publication, by the same package (`layout`) and whose state file is the site's
+ * (`state`, its SHA-256); none where there are none or they are not as publish writes them.
+ */
+function recordsOf(bytes: Uint8Array | undefined, of: { layout: string; state: string }): Record<string, MeetingRecord> {
   if (!bytes) return {};
   try {
     const read = recordsSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    return read.success && read.data.layout === layout ? read.data.meetings : {};
+    return read.success && read.data.layout === of.layout && read.data.state === of.state ? read.data.meetings : {};
   } catch {
     return {};
   }

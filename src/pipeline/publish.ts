@@ -172,9 +172,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
   for (const [file, bytes] of search.files) files.set(file, bytes);
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
-  const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
+  const { state, ...log } = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();
-  await unread.save();
+  await unread.save(state);
   const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
