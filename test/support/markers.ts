@@ -7,6 +7,10 @@ import { packageRoot } from '../../src/shared/paths.js';
 // document number) in open items.
 export const closedFixture = path.join(packageRoot, 'fixtures', 'lukket');
 export const markers = Array.from({ length: 17 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
+/** The closed item's case number (sag): in every output, but printed only where the house prints case numbers (sagsnummer_i_punkt). */
+export const caseMarker = 'XQZSECRET17';
+/** The markers the members' version prints: all but the case number, which this house does not print. */
+export const printedMarkers = markers.filter((m) => m !== caseMarker);
 
 /**
  * Every way a marker can be spelt in a PDF's uncompressed bytes: as is, as a hex string (pdf-lib's
