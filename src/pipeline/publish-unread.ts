@@ -49,7 +49,7 @@ const recordSchema = z.strictObject({
   attachments: z.array(z.string()),
   sag: z.array(z.string()),
   // Not checked key by key: publish wrote it from the model, and the package that wrote it is this one (`layout`).
-  meeting: z.custom<Meeting>((value) => typeof value === 'object' && value !== null),
+  meeting: z.custom<StoredMeeting>((value) => typeof value === 'object' && value !== null),
   itemsHtml: z.array(z.string()),
   warnings: z.array(
     z.strictObject({
@@ -62,7 +62,18 @@ const recordSchema = z.strictObject({
     }),
   ),
 });
-const recordsSchema = z.strictObject({ layout: z.string(), state: z.string(), meetings: z.record(z.string(), recordSchema) });
+const recordsSchema = z.strictObject({
+  layout: z.string(),
+  state: z.string(),
+  styles: z.record(
+    z.string(),
+    z.custom<Meeting['style']>((value) => typeof value === 'object' && value !== null),
+  ),
+  meetings: z.record(z.string(), recordSchema),
+});
+
+/** A meeting as its record stores it: its house style, the same for every meeting of a committee (some 7 kB), by its SHA-256 in `styles`. */
+type StoredMeeting = Omit<Meeting, 'style'> & { style: string };
 
 export interface UnreadMeetings {
   /** The recorded meeting of `dir` on `date` to publish unread: its files as recorded, and no case shared with a meeting read. */
@@ -155,20 +166,33 @@ export async function unreadMeetings(
     },
     save: async (state) => {
       // A meeting whose items were not made (none should be) is left out: read again next time.
-      const made = [...records].flatMap(([key, r]) => (r.itemsHtml ? [[key, inOrder({ ...r, itemsHtml: r.itemsHtml })] as const] : []));
+      const styles = new Map<Meeting['style'], string>();
+      // Hashed once a style object: the meetings of a committee share one, read or recorded.
+      const styleOf = (style: Meeting['style']) => {
+        const id = styles.get(style) ?? sha256(JSON.stringify(style));
+        styles.set(style, id);
+        return id;
+      };
+      const made = [...records].flatMap(([key, r]) =>
+        r.itemsHtml ? [[key, stored({ ...r, itemsHtml: r.itemsHtml }, styleOf)] as const] : [],
+      );
       const meetings = Object.fromEntries(made.sort(([a], [b]) => (a < b ? -1 : 1)));
-      const now = `${JSON.stringify({ layout: context.layout, state, meetings })}\n`;
+      const byId = Object.fromEntries([...styles].map(([style, id]) => [id, style] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+      const now = `${JSON.stringify({ layout: context.layout, state, styles: byId, meetings })}\n`;
       if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeToCache(await recordsFileOf(out), now);
     },
   };
 }
 
-/** A record with its keys in one order, read or made: the same meetings give the same bytes. */
-const inOrder = ({ inputs, attachments, sag, meeting, itemsHtml, warnings }: MeetingRecord): MeetingRecord => ({
+/** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */
+const stored = (
+  { inputs, attachments, sag, meeting, itemsHtml, warnings }: MeetingRecord,
+  styleOf: (style: Meeting['style']) => string,
+): z.output<typeof recordSchema> => ({
   inputs,
   attachments,
   sag,
-  meeting,
+  meeting: { ...meeting, style: styleOf(meeting.style) },
   itemsHtml,
   warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
 });
@@ -187,7 +211,13 @@ function recordsOf(bytes: Uint8Array | undefined, of: { layout: string; state: s
   if (!bytes) return {};
   try {
     const read = recordsSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    return read.success && read.data.layout === of.layout && read.data.state === of.state ? read.data.meetings : {};
+    if (!read.success || read.data.layout !== of.layout || read.data.state !== of.state) return {};
+    const { styles, meetings } = read.data;
+    const records = Object.entries(meetings).map(([key, r]) => {
+      const style = Object.hasOwn(styles, r.meeting.style) ? styles[r.meeting.style] : undefined;
+      return style && ([key, { ...r, meeting: { ...r.meeting, style } }] as const);
+    });
+    return records.every((r) => r !== undefined) ? Object.fromEntries(records) : {};
   } catch {
     return {};
   }
