@@ -12,15 +12,14 @@ import { userCacheDir } from '../shared/paths.js';
 import { once } from './fingerprint.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
-// with what it was made public from, told without reading it (the size and time
-// of its own files, its committee's shared files and the repository's, the quick check of rsync and
-// make), the cases (`sag`) its files take up, and the public meeting made of them. A meeting whose
+// with what it was made public from, told without reading it (the size and time of its own files, its
+// committee's shared files and the repository's, the quick check of rsync and make), the cases (`sag`) its files take up, and the public meeting made of them. A meeting whose
 // files are as recorded is not read, parsed or checked: its public meeting is the recorded one. One
 // that shares a case with a meeting read (or one gone) is read, since its case history may differ.
 // The records name closed cases and attachment files, and the clerk's warnings may quote closed titles:
 // they are kept in the user's cache, never in the site folder, which is uploaded whole, dotfiles too.
 // They hold for the publication that wrote them alone: the one whose state file has the SHA-256 they
-// record (another machine's site, one removed and published anew, a state file edited: all read).
+// record (another machine's site, a copy in another folder, a state file edited: every meeting read).
 
 /** The records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
 export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -91,8 +90,9 @@ export interface UnreadMeetings {
 /**
  * The meetings of `dirs` (the committees published) to publish unread, by the records the last
  * publication of `out` left; none where the records are missing, damaged, of another package
- * (`layout`, packageInputs), of another publication than the one whose state file `out` has, or `force`. `casesOf`: the cases a meeting's files take up now, read
- * (for the meetings whose files changed), or none where they do not read.
+ * (`layout`, packageInputs), of another publication than the one whose state file `out` has, or
+ * `force`. `casesOf`: the cases a meeting's files take up now, read (for the meetings whose files
+ * changed), or none where they do not read.
  */
 export async function unreadMeetings(
   out: string,
