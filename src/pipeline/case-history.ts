@@ -9,7 +9,12 @@ import { AgendaError } from '../shared/errors.js';
 
 /** Whether the meeting takes up a case (`sag:` on an item or a standing item), so the repository's other meetings are read. */
 export function takesUpCases(sources: MeetingSources): boolean {
-  return (sources.meeting.punkter ?? []).some((p) => p.sag !== undefined) || sources.standingItems.punkter.some((p) => p.sag !== undefined);
+  return caseNumbers(sources).length > 0;
+}
+
+/** The cases (`sag:`) the meeting's items and standing items take up, closed ones too: those its history is read for. */
+export function caseNumbers(sources: MeetingSources): string[] {
+  return [...(sources.meeting.punkter ?? []), ...sources.standingItems.punkter].flatMap((p) => (p.sag === undefined ? [] : [p.sag]));
 }
 
 /** The meetings a case's history is read from: every meeting file of the repository's committees but `except`'s. */
@@ -35,14 +40,18 @@ export type HistoryReader = (root: string, except?: CommitteeFolder) => Promise<
  * `repositoryMeetings` for a run of many documents (publish, build --all): every committee's meetings
  * read once, on first need, for all the run's meetings that take up a case. Read anew for each, an
  * archive of 4,000 such meetings read 16 million. Only for one run: a file changed meanwhile is not seen.
+ * `include`: the meetings that may take up a case of the run's meetings (publish-unread.ts); the others,
+ * which no item of the run's reads from (caseSteps goes by the case's number alone), are left unread.
  */
-export function historyOnce(): HistoryReader {
+export function historyOnce(include: (dir: string, date: string) => boolean = () => true): HistoryReader {
   const all = new Map<string, Promise<Array<{ dir: string; meeting: Meeting }>>>();
   const readAll = async (root: string) => {
+    const included = (await historyMeetings(root)).map(({ folder, dates }) => ({
+      folder,
+      dates: dates.filter((d) => include(folder.dir, d)),
+    }));
     const read = await Promise.all(
-      (await historyMeetings(root)).map(async (m) =>
-        (await committeeMeetings(m)).map((meeting) => ({ dir: path.resolve(m.folder.dir), meeting })),
-      ),
+      included.map(async (m) => (await committeeMeetings(m)).map((meeting) => ({ dir: path.resolve(m.folder.dir), meeting }))),
     );
     // Sorted once: a stable sort, so leaving a committee out afterwards gives repositoryMeetings' order.
     return read.flat().sort((a, b) => a.meeting.date.localeCompare(b.meeting.date));

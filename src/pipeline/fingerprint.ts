@@ -82,7 +82,7 @@ export function fingerprintsOnce(): Fingerprints {
 }
 
 /** `map`'s value for `key`, made by `make` the first time it is asked for. */
-function once<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+export function once<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
   const made = map.get(key) ?? make();
   map.set(key, made);
   return made;

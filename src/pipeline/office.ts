@@ -1,8 +1,8 @@
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { convertOffice, findOfficeConverter, howToGetLibreOffice, type OfficeConverter } from '../pdf/office/convert.js';
 import { attachmentError, type AttachmentBytes, type AttachmentFileRef } from '../shared/attachment-file.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
+import { userCacheDir } from '../shared/paths.js';
 
 // Office attachments (Word, Excel, PowerPoint, OpenDocument) become PDFs here, before they are opened:
 // from then on they are PDF attachments like any other.
@@ -22,12 +22,9 @@ export class ConverterMissing extends EnvironmentError {
   }
 }
 
-/**
- * The user's cache, never the repository: a closed attachment's PDF can then neither be committed nor
- * published with the repository's files or the site, and every clone of a repository shares it.
- */
+/** The user's cache (userCacheDir), which every clone of a repository shares. */
 export function officeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'agenda', 'office');
+  return userCacheDir('office', env);
 }
 
 /** The conversions under way, while they are, by file, its `fil:` (where an error is told) and converter. */

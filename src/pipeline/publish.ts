@@ -3,14 +3,15 @@ import type { CommitteeChoice } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readDefaultStyle } from '../input/house-style.js';
 import path from 'node:path';
-import { checkShared } from '../check/check.js';
+import { checkShared, loadMeeting, type CheckedShared } from '../check/check.js';
 import { meetingDates } from '../input/load.js';
 import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf } from '../model/merge.js';
 import { readMeeting } from './document.js';
-import { historyOnce, type HistoryReader } from './case-history.js';
+import { caseNumbers, historyOnce, type HistoryReader } from './case-history.js';
+import { recordedWarnings, unreadMeetings, type UnreadMeetings } from './publish-unread.js';
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
 import { approvalsOf } from './approval.js';
@@ -64,8 +65,18 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
-  const history = historyOnce();
-  const read = await Promise.all((await committeeFolders(request.committees)).map((dir) => readCommittee(dir, history)));
+  const dirs = await committeeFolders(request.committees);
+  const layout = await packageInputs();
+  const checked = new Map(dirs.map((dir) => [dir, checkShared(dir)]));
+  const casesOf = async (dir: string, date: string) =>
+    loadMeeting(dir, date, await checked.get(dir)).then(
+      ({ sources }) => caseNumbers(sources),
+      (): string[] => [],
+    );
+  const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf });
+  const history = historyOnce(unread.inHistory);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- checked holds every committee of dirs
+  const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked.get(dir)!, history, unread)));
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
@@ -75,9 +86,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const siteFiles: SiteFile[] = [...documents, ...attachments];
   const contents = await Promise.all(siteFiles.map(async (f) => [f.file, await contentOf(f, request)] as const));
   const says = new Map(contents.map(([file, content]) => [file, content.says]));
-  // What a build counts too (packageInputs: package.json, the templates, the house font's files), and
-  // the converter of each office file, whose new version converts it anew: not what the PDF says.
-  const layout = await packageInputs();
+  // What a build counts too (packageInputs: package.json, the templates, the house font's files, in
+  // `layout`), and the converter of each office file, whose new version converts it anew: not what the PDF says.
   const madeFrom = new Map(
     contents.map(([file, content]) => [file, sha256([layout, content.says, ...content.convertedBy].join('\0'))] as const),
   );
@@ -130,7 +140,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       return {
         committeeId: c.id,
         meeting,
-        itemsHtml: renderItems(meeting),
+        itemsHtml: unread.itemsOf(meeting, renderItems),
         ...publishedPair(agenda),
         addenda: addenda.map((pair) => ({ number: pair[0]?.output.document.addendum ?? 1, ...publishedPair(pair) })),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({
@@ -162,8 +172,9 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
   for (const [file, bytes] of search.files) files.set(file, bytes);
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
-  const log = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
+  const { state, ...log } = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
   await search.save();
+  await unread.save(state);
   const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
@@ -178,12 +189,20 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
   pages?: HousePages;
 };
 
-/** A committee's meetings, each checked, merged and made public; every error of every meeting at once. */
-async function readCommittee(dir: string, history: HistoryReader): Promise<ReadCommittee> {
-  const shared = await checkShared(dir);
+/**
+ * A committee's meetings, each checked, merged and made public; every error of every meeting at once.
+ * A meeting `unread` has as it would read is not read (publish-unread.ts); each read is recorded there.
+ */
+async function readCommittee(dir: string, shared: CheckedShared, history: HistoryReader, unread: UnreadMeetings): Promise<ReadCommittee> {
   const findings = [...shared.findings];
   const meetings: Meeting[] = [];
   for (const date of await meetingDates(dir)) {
+    const record = unread.recordOf(dir, date);
+    if (record) {
+      meetings.push(record.meeting);
+      findings.push(...recordedWarnings(dir, record));
+      continue;
+    }
     try {
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
@@ -191,8 +210,11 @@ async function readCommittee(dir: string, history: HistoryReader): Promise<ReadC
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
-      meetings.push(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document);
+      const made = publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document;
+      meetings.push(made);
       findings.push(...warnings);
+      const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
+      await unread.record(dir, date, { attachments, sag: caseNumbers(sources), meeting: made, warnings });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       findings.push(...error.findings);

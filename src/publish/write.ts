@@ -23,6 +23,8 @@ export interface WriteLog {
  * `madeFrom`: each PDF's path and the fingerprint of what it was made from; `entries`: each document's
  * feed entry's revision; `kept`: files of the last publication left as they are, unread (a meeting's
  * page, data and SBSYS folder made from the same inputs), which stay listed as it listed them.
+ * Returns what it did, and `state`: the SHA-256 of the state file it wrote, by which the meetings'
+ * records (kept out of the site, pipeline/publish-unread.ts) name the publication they describe.
  */
 export async function writeSite(
   out: string,
@@ -31,7 +33,7 @@ export async function writeSite(
   earlier: EarlierPublication,
   entries: Map<string, EntryRevision> = new Map(),
   kept: ReadonlySet<string> = new Set(),
-) {
+): Promise<WriteLog & { state: string }> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
   // Many at once: most of the time goes waiting for the disk, file by file.
@@ -68,8 +70,9 @@ export async function writeSite(
     }),
   ];
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
-  await writeAtomically(path.join(out, stateFile), `${JSON.stringify({ files: state }, null, 2)}\n`);
-  return log;
+  const written = `${JSON.stringify({ files: state }, null, 2)}\n`;
+  await writeAtomically(path.join(out, stateFile), written);
+  return { ...log, state: sha256(written) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
 
@@ -8,6 +8,25 @@ import { EnvironmentError, errnoCode, messageOf } from './errors.js';
  */
 export async function writeAtomically(file: string, data: Uint8Array | string, mode?: number): Promise<void> {
   await writeAllAtomically([{ file, data }], mode);
+}
+
+/**
+ * Writes an entry of the user's cache (userCacheDir), readable by its owner alone: what is kept there
+ * is as closed as what it was made of (a closed attachment's PDF, a site's records of closed cases), so
+ * its folder is 0700 (made so, and set so where an older run made it 0755) and each entry 0600, written
+ * whole or not at all. An entry that cannot be written (a read-only or full ~/.cache, a file where the
+ * folder should be) is left out without a word: a cache only saves the next run's time, and the run it
+ * serves must not fail, nor tell the clerk of a folder they never named.
+ */
+export async function writeToCache(file: string, data: Uint8Array | string): Promise<void> {
+  const dir = path.dirname(file);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+    await writeAtomically(file, data, 0o600);
+  } catch {
+    // not cached: made again next time (see above)
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,3 +16,12 @@ function findPackageRoot(): string {
 
 export const packageRoot = findPackageRoot();
 export const templatesDir = path.join(packageRoot, 'templates');
+
+/**
+ * A folder of agenda's in the user's cache ($XDG_CACHE_HOME, else ~/.cache), never the repository or
+ * the site: what is kept there (a closed attachment's PDF, a site's records of closed cases) can then
+ * neither be committed nor published with the repository's files or the site.
+ */
+export function userCacheDir(part: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'agenda', part);
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { tempDir } from '../support/cli.js';
-import { markers } from '../support/markers.js';
+import { markers, printedMarkers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 
 // The package as another program gets it: `npm pack`ed, unpacked into a project of its own with
@@ -94,7 +94,7 @@ describe('agenda as a library, installed from its packed tarball', () => {
     const publicBytes = readFileSync(path.join(dir, result.pdfs[1]!)).toString('latin1');
     const publicText = pdfPages(path.join(dir, result.pdfs[1]!)).join('\n');
     for (const m of markers) {
-      expect(members, m).toContain(m);
+      if (printedMarkers.includes(m)) expect(members, m).toContain(m);
       expect(publicText, m).not.toContain(m);
       expect(publicBytes, m).not.toContain(m);
     }

@@ -2,11 +2,15 @@ import path from 'node:path';
 import { packageRoot } from '../../src/shared/paths.js';
 
 // fixtures/lukket/2024-03-06.yaml holds a marker in every field that is closed: a closed item's title,
-// its sections, timetable, attachments and decision; closed texts, a closed decision (with its vote,
+// its case number (sag), sections, timetable, attachments and decision; closed texts, a closed decision (with its vote,
 // a member inhabil and a protokoltilførsel), a closed timetable row and a closed attachment (title and
 // document number) in open items.
 export const closedFixture = path.join(packageRoot, 'fixtures', 'lukket');
-export const markers = Array.from({ length: 16 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
+export const markers = Array.from({ length: 17 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
+/** The closed item's case number (sag): in every output, but printed only where the house prints case numbers (sagsnummer_i_punkt). */
+export const caseMarker = 'XQZSECRET17';
+/** The markers the members' version prints: all but the case number, which this house does not print. */
+export const printedMarkers = markers.filter((m) => m !== caseMarker);
 
 /**
  * Every way a marker can be spelt in a PDF's uncompressed bytes: as is, as a hex string (pdf-lib's

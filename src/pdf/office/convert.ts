@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { attachmentError, type AttachmentFileRef } from '../../shared/attachment-file.js';
+import { writeToCache } from '../../shared/files.js';
 import { packageRoot } from '../../shared/paths.js';
-import { cacheFile, readCached, writeCached } from './cache.js';
+import { cacheFile, readCached } from './cache.js';
 import type { OfficeConverter } from './find.js';
 import { type Format, formats, inspectOfficeFile } from './inspect.js';
 import { newWorkspace, removeWorkspace, type Workspace } from './profile.js';
@@ -67,7 +68,7 @@ export async function convertOffice(file: OfficeFile, options: ConvertOptions): 
   const hit = await readCached(cached);
   if (hit) return { pdf: hit, converted: false };
   const pdf = await oneAtATime(() => convert(file, extension, format, options));
-  await writeCached(cached, pdf);
+  await writeToCache(cached, pdf);
   return { pdf, converted: true };
 }
 

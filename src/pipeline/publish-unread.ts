@@ -1,0 +1,269 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { meetingDates, repositoryFiles } from '../input/load.js';
+import { readEarlierOutput } from '../input/read-file.js';
+import { folderAt } from '../input/repository.js';
+import type { Meeting } from '../model/meeting.js';
+import { sha256, stateFile } from '../publish/state.js';
+import type { Finding } from '../shared/errors.js';
+import { writeToCache } from '../shared/files.js';
+import { userCacheDir } from '../shared/paths.js';
+import { once } from './fingerprint.js';
+
+// A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
+// with what it was made public from, told without reading it (the size and time of its own files, its
+// committee's shared files and the repository's, the quick check of rsync and make), the cases (`sag`) its files take up, and the public meeting made of them. A meeting whose
+// files are as recorded is not read, parsed or checked: its public meeting is the recorded one. One
+// that shares a case with a meeting read (or one gone) is read, since its case history may differ.
+// The records name closed cases and attachment files, and the clerk's warnings may quote closed titles:
+// they are kept in the user's cache, never in the site folder, which is uploaded whole, dotfiles too.
+// They hold for the publication that wrote them alone: the one whose state file has the SHA-256 they
+// record (another machine's site, a copy in another folder, a state file edited: every meeting read).
+
+/** The records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
+export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const real = await realpath(out).catch(() => path.resolve(out));
+  return path.join(userCacheDir('republish', env), `${sha256(real)}.json`);
+}
+
+/** A meeting as the last publication made it public. */
+export interface MeetingRecord {
+  /** The fingerprint of its files' sizes and times, its committee's and repository's shared files', and the package's. */
+  inputs: string;
+  /** Its attachments' files (relative to its committee's folder), closed ones too: its own files besides its date's. */
+  attachments: string[];
+  /** The cases its items and standing items take up, closed ones too. */
+  sag: string[];
+  /** The public meeting, as publish made it (JSON: the model is plain data). */
+  meeting: Meeting;
+  /** Its items' HTML (renderItems), made of it and the templates, which its `inputs` count. */
+  itemsHtml: string[];
+  /** What reading it told the clerk, each file named from the repository's root. */
+  warnings: Finding[];
+}
+
+const recordSchema = z.strictObject({
+  inputs: z.string(),
+  attachments: z.array(z.string()),
+  sag: z.array(z.string()),
+  // Not checked key by key: publish wrote it from the model, and the package that wrote it is this one (`layout`).
+  meeting: z.custom<StoredMeeting>((value) => typeof value === 'object' && value !== null),
+  itemsHtml: z.array(z.string()),
+  warnings: z.array(
+    z.strictObject({
+      file: z.string(),
+      line: z.number(),
+      col: z.number(),
+      path: z.string(),
+      message: z.string(),
+      warning: z.boolean().optional(),
+    }),
+  ),
+});
+const recordsSchema = z.strictObject({
+  layout: z.string(),
+  state: z.string(),
+  styles: z.record(
+    z.string(),
+    z.custom<Meeting['style']>((value) => typeof value === 'object' && value !== null),
+  ),
+  meetings: z.record(z.string(), recordSchema),
+});
+
+/** A meeting as its record stores it: its house style, the same for every meeting of a committee (some 7 kB), by its SHA-256 in `styles`. */
+type StoredMeeting = Omit<Meeting, 'style'> & { style: string };
+
+export interface UnreadMeetings {
+  /** The recorded meeting of `dir` on `date` to publish unread: its files as recorded, and no case shared with a meeting read. */
+  recordOf: (dir: string, date: string) => MeetingRecord | undefined;
+  /** Whether the case history reads a meeting: any that may take up a case of a meeting read. */
+  inHistory: (dir: string, date: string) => boolean;
+  /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder. */
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs' | 'itemsHtml'>) => Promise<void>;
+  /** A meeting's items' HTML: the recorded, or made by `render` (and recorded). */
+  itemsOf: (meeting: Meeting, render: (meeting: Meeting) => string[]) => string[];
+  /** Writes the records of this publication's meetings, where they changed; `state`: the SHA-256 of the state file it wrote. */
+  save: (state: string) => Promise<void>;
+}
+
+/**
+ * The meetings of `dirs` (the committees published) to publish unread, by the records the last
+ * publication of `out` left; none where the records are missing, damaged, of another package
+ * (`layout`, packageInputs), of another publication than the one whose state file `out` has, or
+ * `force`. `casesOf`: the cases a meeting's files take up now, read (for the meetings whose files
+ * changed), or none where they do not read.
+ */
+export async function unreadMeetings(
+  out: string,
+  dirs: string[],
+  context: { layout: string; force: boolean; casesOf: (dir: string, date: string) => Promise<string[]> },
+): Promise<UnreadMeetings> {
+  const bytes = await readEarlierOutput(await recordsFileOf(out));
+  const state = await readEarlierOutput(path.join(out, stateFile));
+  const earlier = context.force || !state ? {} : recordsOf(bytes, { layout: context.layout, state: sha256(state) });
+  const listings = new Map<string, Promise<string[]>>();
+  const scopes = new Map<string, Promise<string>>();
+  const repositories = new Map<string, Promise<string>>();
+  const inputsOf = async (dir: string, date: string, attachments: string[]) => {
+    const files = await once(listings, dir, () => committeeFiles(dir));
+    const root = folderAt(dir).root;
+    const repository = once(repositories, root, () => repositoryScope(root));
+    const scope = await once(scopes, dir, async () => committeeScope(dir, files, `${context.layout}\0${await repository}`));
+    return meetingInputs(dir, date, files, attachments, scope);
+  };
+  const keyOf = (dir: string, date: string) => `${path.relative(folderAt(dir).root, dir).split(path.sep).join('/')}/${date}`;
+  const valid = new Map<string, MeetingRecord>();
+  const changed: Array<{ dir: string; date: string }> = [];
+  const published = new Set<string>();
+  for (const dir of dirs)
+    for (const date of await meetingDates(dir)) {
+      const key = keyOf(dir, date);
+      published.add(key);
+      const was = earlier[key];
+      if (was && was.inputs === (await inputsOf(dir, date, was.attachments))) valid.set(key, was);
+      else changed.push({ dir, date });
+    }
+  // The cases of the meetings read, as they were and as they are now, and of those gone (removed, renamed),
+  // which were in a kept one's case history; where none is kept (a first publication), none need be known.
+  const cases = new Set<string>();
+  const gone = Object.entries(earlier).filter(([key]) => !published.has(key) || !valid.has(key));
+  for (const [, was] of gone) for (const sag of was.sag) cases.add(sag);
+  if (valid.size > 0) for (const { dir, date } of changed) for (const sag of await context.casesOf(dir, date)) cases.add(sag);
+  const sharesCase = (record: MeetingRecord, among: Set<string>) => record.sag.some((sag) => among.has(sag));
+  const reread = [...valid].filter(([, record]) => sharesCase(record, cases));
+  for (const [key, record] of reread) {
+    valid.delete(key);
+    for (const sag of record.sag) cases.add(sag);
+  }
+  const records = new Map<string, Omit<MeetingRecord, 'itemsHtml'> & Partial<MeetingRecord>>();
+  const keys = new Map<Meeting, string>();
+  return {
+    recordOf: (dir, date) => {
+      const record = valid.get(keyOf(dir, date));
+      if (record) records.set(keyOf(dir, date), record);
+      if (record) keys.set(record.meeting, keyOf(dir, date));
+      return record;
+    },
+    itemsOf: (meeting, render) => {
+      const key = keys.get(meeting);
+      const record = key === undefined ? undefined : records.get(key);
+      if (record?.itemsHtml) return record.itemsHtml;
+      const itemsHtml = render(meeting);
+      if (key !== undefined && record) records.set(key, { ...record, itemsHtml });
+      return itemsHtml;
+    },
+    inHistory: (dir, date) => {
+      const record = valid.get(keyOf(dir, date));
+      return !record || sharesCase(record, cases);
+    },
+    record: async (dir, date, read) => {
+      const root = folderAt(dir).root;
+      const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
+      const inputs = await inputsOf(dir, date, read.attachments);
+      records.set(keyOf(dir, date), { ...read, warnings, inputs });
+      keys.set(read.meeting, keyOf(dir, date));
+    },
+    save: async (state) => {
+      // A meeting whose items were not made (none should be) is left out: read again next time.
+      const styles = new Map<Meeting['style'], string>();
+      // Hashed once a style object: the meetings of a committee share one, read or recorded.
+      const styleOf = (style: Meeting['style']) => {
+        const id = styles.get(style) ?? sha256(JSON.stringify(style));
+        styles.set(style, id);
+        return id;
+      };
+      const made = [...records].flatMap(([key, r]) =>
+        r.itemsHtml ? [[key, stored({ ...r, itemsHtml: r.itemsHtml }, styleOf)] as const] : [],
+      );
+      const meetings = Object.fromEntries(made.sort(([a], [b]) => (a < b ? -1 : 1)));
+      const byId = Object.fromEntries([...styles].map(([style, id]) => [id, style] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+      const now = `${JSON.stringify({ layout: context.layout, state, styles: byId, meetings })}\n`;
+      if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeToCache(await recordsFileOf(out), now);
+    },
+  };
+}
+
+/** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */
+const stored = (
+  { inputs, attachments, sag, meeting, itemsHtml, warnings }: MeetingRecord,
+  styleOf: (style: Meeting['style']) => string,
+): z.output<typeof recordSchema> => ({
+  inputs,
+  attachments,
+  sag,
+  meeting: { ...meeting, style: styleOf(meeting.style) },
+  itemsHtml,
+  warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
+});
+
+/** A recorded meeting's warnings, each file named as reading it names it. */
+export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] {
+  const root = folderAt(dir).root;
+  return record.warnings.map((w) => ({ ...w, file: path.join(root, w.file) }));
+}
+
+/**
+ * The records of the last publication, by the same package (`layout`) and whose state file is the site's
+ * (`state`, its SHA-256); none where there are none or they are not as publish writes them.
+ */
+function recordsOf(bytes: Uint8Array | undefined, of: { layout: string; state: string }): Record<string, MeetingRecord> {
+  if (!bytes) return {};
+  try {
+    const read = recordsSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    if (!read.success || read.data.layout !== of.layout || read.data.state !== of.state) return {};
+    const { styles, meetings } = read.data;
+    const records = Object.entries(meetings).map(([key, r]) => {
+      const style = Object.hasOwn(styles, r.meeting.style) ? styles[r.meeting.style] : undefined;
+      return style && ([key, { ...r, meeting: { ...r.meeting, style } }] as const);
+    });
+    return records.every((r) => r !== undefined) ? Object.fromEntries(records) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What a meeting of `dir` on `date` is made of, by size and time: its own files (those of its date
+ * among its committee's `files`, and its attachments' files) and `scope`, its committee's and repository's.
+ */
+async function meetingInputs(dir: string, date: string, files: string[], attachments: string[], scope: string): Promise<string> {
+  const own = [...files.filter((f) => f.split('/').some((part) => part.startsWith(date))), ...attachments];
+  return sha256(`${scope}\0${await signature(dir, own)}`);
+}
+
+const dated = /^\d{4}-\d{2}-\d{2}/;
+
+/** The files of a committee's folder and its archive (arkiv/), relative to it: the meetings' and the shared ones. */
+async function committeeFiles(dir: string): Promise<string[]> {
+  const top = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const archive = await readdir(path.join(dir, 'arkiv'), { recursive: true, withFileTypes: true }).catch(() => []);
+  return [
+    ...top.filter((e) => !e.isDirectory()).map((e) => e.name),
+    ...archive.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+  ].sort();
+}
+
+/** The committee's shared files (those of its `files` of no date) with `outer`, its repository's and the package's. */
+async function committeeScope(dir: string, files: string[], outer: string): Promise<string> {
+  const shared = files.filter((f) => !f.split('/').some((part) => dated.test(part)));
+  return sha256(`${outer}\0${await signature(dir, shared)}`);
+}
+
+/** The repository's shared files: kommune.yaml, kalender.yaml and every file of husstil/. */
+async function repositoryScope(root: string): Promise<string> {
+  const house = await readdir(path.join(root, repositoryFiles.templates), { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = house.filter((e) => !e.isDirectory()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+  return signature(root, [repositoryFiles.municipality, repositoryFiles.calendar, ...files.sort()]);
+}
+
+/** Each file's name, size and modification time; `-` for none. */
+async function signature(dir: string, files: string[]): Promise<string> {
+  const each = await Promise.all(
+    files.map(async (file) => {
+      const info = await stat(path.join(dir, file)).catch(() => undefined);
+      return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
+    }),
+  );
+  return sha256(each.join('\0'));
+}

@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
+import { recordsFileOf } from '../../src/pipeline/publish-unread.js';
+import { agendaAsync, tempDir } from '../support/cli.js';
+import { closedFixture } from '../support/markers.js';
+import { closedMarkersIn, htmlPages, siteBytes, siteTimes } from '../support/site.js';
+
+// A republish does not read a meeting whose files are as the last publication recorded them
+// (publish-unread.ts): a meeting file garbled behind its old size and time is not seen, a changed
+// meeting beside it is; --force reads every meeting and fails on the garbled one. A meeting file
+// removed, and the records damaged, give the bytes of a fresh publication. The records name closed
+// cases and files: they are kept in the user's cache (here XDG_CACHE_HOME), never in the site.
+
+const dir = tempDir('agenda-publish-unread-');
+const repo = path.join(dir, 'arkiv');
+const site = path.join(dir, 'site');
+const size = { committees: 2, years: 1, meetings: 3 };
+const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: path.join(dir, 'cache') };
+const fresh = path.join(dir, 'fresh');
+const publish = (out: string, more: string[] = []) => agendaAsync(['publish', '--out', out, ...more], { cwd: repo, env });
+
+/** Every file of a site but the state file and the feeds (a changed entry is an update there, not new). */
+const comparable = (root: string) =>
+  new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json' && !file.endsWith('.atom')));
+
+/** The records of a site's meetings, less the state file's SHA-256 they name. */
+const records = async (out: string) => {
+  const { state, ...rest } = JSON.parse(readFileSync(await recordsFileOf(out, env), 'utf8')) as { state: string };
+  expect(state).toMatch(/^[0-9a-f]{64}$/);
+  return rest;
+};
+
+/** A meeting file garbled to bytes no YAML reader takes, behind its old size and time: a publication that read it would fail. */
+const garble = (file: string) => {
+  const times = `${file}.times`;
+  writeFileSync(times, '');
+  execFileSync('touch', ['-r', file, times]);
+  writeFileSync(file, 'punkter: ['.padEnd(statSync(file).size, ' '));
+  execFileSync('touch', ['-r', times, file]);
+  rmSync(times);
+};
+
+/** The cases (`sag:`) a meeting file takes up. */
+const cases = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s*sag: (.+)$/gm)].map((m) => m[1]);
+
+describe('a republish of meetings unread', () => {
+  let committees: string[] = [];
+  const second = meetingDates(size, 1)[0] ?? '';
+  let [first, garbled] = ['', ''];
+  let before = new Map<string, number>();
+  let run = { status: 0 as number | null, stderr: '' };
+  beforeAll(async () => {
+    committees = writeArchive(repo, size);
+    expect((await publish(site)).status).toBe(0);
+    before = siteTimes(site);
+    // A meeting that shares no case with the changed one (a meeting that does is read: its case history may differ).
+    const changed = path.join(committees[1] ?? '', `${second}.yaml`);
+    garbled =
+      committees
+        .flatMap((c, i) => meetingDates(size, i).map((date) => path.join(c, `${date}.yaml`)))
+        .find((file) => file !== changed && !cases(file).some((sag) => cases(changed).includes(sag))) ?? '';
+    first = path.basename(garbled, '.yaml');
+    garble(garbled);
+    changeMeeting(changed, 'mødet flyttes til byrådssalen');
+    run = await publish(site);
+  }, 600_000);
+
+  it("publishes the changed meeting and leaves the unchanged one's files as they were, unread", () => {
+    expect(run.status, run.stderr).toBe(0);
+    const after = siteTimes(site);
+    const written = [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+    expect(written.some((f) => f.includes(second) && f.endsWith('.html'))).toBe(true);
+    expect(written.filter((f) => f.includes(first))).toEqual([]);
+  });
+
+  it('with --force reads every meeting, and fails naming the garbled file', async () => {
+    const forced = await publish(site, ['--force']);
+    expect(forced.status).not.toBe(0);
+    expect(forced.stderr).toContain(`${first}.yaml`);
+    expect(forced.stderr).not.toMatch(/\n\s+at /);
+  }, 600_000);
+
+  it('after a meeting file is removed, and with the records damaged, gives the bytes of a fresh publication', async () => {
+    // The garbled file removed: the archive is well again, less that meeting.
+    rmSync(garbled);
+    expect((await publish(site)).status).toBe(0);
+    expect((await publish(fresh)).status).toBe(0);
+    expect(comparable(site)).toEqual(comparable(fresh));
+    // Records publish did not write: read everything, as a first publication does.
+    writeFileSync(await recordsFileOf(site, env), '{"layout": 1');
+    changeMeeting(path.join(committees[1] ?? '', `${second}.yaml`), 'igen');
+    const again = await publish(site);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await publish(fresh)).status).toBe(0);
+    expect(comparable(site)).toEqual(comparable(fresh));
+    expect(await records(site)).toEqual(await records(fresh));
+  }, 600_000);
+
+  it("after a committee's udvalg.yaml changed, reads that committee's meetings: the bytes of a fresh publication", async () => {
+    const udvalg = path.join(committees[0] ?? '', 'udvalg.yaml');
+    writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace(/^sted: .*$/m, 'sted: Byrådssalen'));
+    const again = await publish(site);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await publish(fresh)).status).toBe(0);
+    expect(comparable(site)).toEqual(comparable(fresh));
+    const pages = htmlPages(site).filter((f) => f.startsWith('oekonomiudvalget/'));
+    expect(pages.filter((f) => readFileSync(path.join(site, f), 'utf8').includes('Byrådssalen')).length).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+describe('the records of a site', () => {
+  const own = tempDir('agenda-publish-records-');
+  const publishIn = (cwd: string, out: string, more: string[] = []) => agendaAsync(['publish', '--out', out, ...more], { cwd, env });
+
+  it("hold closed cases, so are kept in the user's cache, owner alone, and no byte of the site holds a closed marker", async () => {
+    const meetings = path.join(own, 'lukket');
+    cpSync(closedFixture, meetings, { recursive: true });
+    const out = path.join(own, 'site');
+    const more = ['--meetings', meetings, '--url', 'https://moeder.example.dk/'];
+    const first = await publishIn(own, out, more);
+    expect(first.status, first.stderr).toBe(0);
+    // Nothing changed: every meeting from its record.
+    const again = await publishIn(own, out, more);
+    expect(again.status, again.stderr).toBe(0);
+    // Dotfiles too (siteFiles lists them): the state file, the search's texts.
+    expect(closedMarkersIn(out)).toEqual([]);
+    const file = await recordsFileOf(out, env);
+    expect(file.startsWith(path.join(env.XDG_CACHE_HOME, 'agenda', 'republish') + path.sep)).toBe(true);
+    // What the site must not hold is there: the closed item's case number.
+    expect(readFileSync(file, 'utf8')).toContain('24/XQZSECRET17');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+  }, 600_000);
+
+  it('are of the publication whose state file wrote them: another state file, or another folder, reads every meeting', async () => {
+    const repoOf = path.join(own, 'arkiv');
+    const small = { committees: 1, years: 1, meetings: 2 };
+    const [committee = ''] = writeArchive(repoOf, small);
+    const out = path.join(own, 'site-a');
+    expect((await publishIn(repoOf, out)).status).toBe(0);
+    const [date = ''] = meetingDates(small, 0);
+    garble(path.join(committee, `${date}.yaml`));
+    // The records hold: the garbled meeting is not read.
+    const kept = await publishIn(repoOf, out);
+    expect(kept.status, kept.stderr).toBe(0);
+    // Published elsewhere (another machine's site, a copy): no records of that folder, every meeting read.
+    cpSync(out, path.join(own, 'site-b'), { recursive: true });
+    const elsewhere = await publishIn(repoOf, path.join(own, 'site-b'));
+    expect(elsewhere.status).not.toBe(0);
+    expect(elsewhere.stderr).toContain(`${date}.yaml`);
+    // The state file edited (still one publish reads, of other bytes): the records are not of it.
+    const state = path.join(out, '.agenda-publish.json');
+    writeFileSync(state, JSON.stringify(JSON.parse(readFileSync(state, 'utf8'))));
+    const edited = await publishIn(repoOf, out);
+    expect(edited.status).not.toBe(0);
+    expect(edited.stderr).toContain(`${date}.yaml`);
+    expect(edited.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(await recordsFileOf(out, env))).toBe(true);
+  }, 600_000);
+});
