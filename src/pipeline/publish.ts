@@ -37,6 +37,7 @@ import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
 import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
+import { inBatches } from '../shared/in-batches.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
 // version is never made here: each meeting is merged and turned public before anything else sees it.
@@ -84,7 +85,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const siteFiles: SiteFile[] = [...documents, ...attachments];
-  const contents = await Promise.all(siteFiles.map(async (f) => [f.file, await contentOf(f, request)] as const));
+  // A batch at a time: each reads its attachment files, some thousands in an archive (inBatches).
+  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, request)] as const);
   const says = new Map(contents.map(([file, content]) => [file, content.says]));
   // What a build counts too (packageInputs: package.json, the templates, the house font's files, in
   // `layout`), and the converter of each office file, whose new version converts it anew: not what the PDF says.
@@ -93,7 +95,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   );
   // A PDF the site has from the same public meeting, attachment files, converters and templates, as publish wrote it, is not made again.
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
-  const kept = await Promise.all([...madeFrom].map(reuse));
+  const kept = await inBatches([...madeFrom], reuse);
   // The sealed public minutes of the archive, where the site publishes that very document: not printed.
   const sealed = await sealedPublicCopies(
     read,

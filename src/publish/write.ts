@@ -2,6 +2,7 @@ import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
 import { refuseSpecial, writeAtomically } from '../shared/files.js';
+import { inBatches } from '../shared/in-batches.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
@@ -73,17 +74,6 @@ export async function writeSite(
   const written = `${JSON.stringify({ files: state }, null, 2)}\n`;
   await writeAtomically(path.join(out, stateFile), written);
   return { ...log, state: sha256(written) };
-}
-
-/**
- * `work` on each of `items`, a batch at a time: each write holds a file open until it is done, and an
- * archive's site (some 60 files a meeting: 4,000 meetings, 240,000) all at once would exceed the open files a process
- * may hold (EMFILE; 20,000 here, 1,024 on many systems).
- */
-async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>, size = 256): Promise<R[]> {
-  const done: R[] = [];
-  for (let i = 0; i < items.length; i += size) done.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return done;
 }
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */
