@@ -12,8 +12,9 @@ import { sharedOutputsVariable } from './support/shared-build.js';
  * (test/unit/lint.test.ts, on the program the linter reads its types from), which runs beside the others.
  *
  * It also makes the folder of the outputs the test files share (test/support/shared-build.ts), which the
- * workers inherit by its variable, and removes it at the end. Each project of vitest.config.ts runs this
- * setup: the first makes the folder, the others find it.
+ * workers inherit by its variable, with the commands' cache folder in it (XDG_CACHE_HOME), and removes
+ * it at the end. Each project of vitest.config.ts runs this setup: the first makes the folder, the
+ * others find it.
  *
  * And it starts one Chromium for the run, as a service (docs/develop/test-speed.md): every CLI the tests
  * run inherits its address in AGENDA_BROWSER_URL and prints there instead of starting a browser of its
@@ -24,6 +25,10 @@ export default async function setup(): Promise<(() => void) | undefined> {
   if (process.env[sharedOutputsVariable]) return undefined;
   const shared = mkdtempSync(path.join(tmpdir(), 'agenda-shared-'));
   process.env[sharedOutputsVariable] = shared;
+  // The caches of the run's commands (LibreOffice's conversions, publish's records of each meeting, which
+  // name closed cases) in that folder too, not the user's ~/.cache: shared by the run's files, gone after it.
+  const userCache = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = path.join(shared, 'cache');
   // AGENDA_TEST_OWN_BROWSERS=1: a browser per command, as before (to compare, or to look for a fault of the shared one).
   const service = process.env.AGENDA_TEST_OWN_BROWSERS === '1' ? undefined : await startBrowserService();
   if (service) process.env[browserUrlVariable] = service.url;
@@ -32,6 +37,8 @@ export default async function setup(): Promise<(() => void) | undefined> {
     delete process.env[browserUrlVariable];
     rmSync(shared, { recursive: true, force: true });
     delete process.env[sharedOutputsVariable];
+    if (userCache === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = userCache;
   };
 }
 
