@@ -354,7 +354,7 @@ describe('every new key, checked with a located error', () => {
       3,
     ],
   ];
-  it.each(mistakes)('%s: %s → %s', (file, from, to, expected, round) => {
+  it.each(mistakes)('%s: %s → %s', (file, from, _to, expected, round) => {
     expect(readFileSync(path.join(packageRoot, 'fixtures/husstil', file), 'utf8')).toContain(from);
     const run = checkRound(round);
     expect(run.status).toBe(1);
