@@ -10,6 +10,7 @@ import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
 import { historyCommittees, historyInputs } from './case-history.js';
 import { fontFaces } from '../render/fonts.js';
+import { inBatches } from '../shared/in-batches.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
@@ -106,8 +107,6 @@ export async function packageInputs(): Promise<string> {
   return hashInputs([...own, ...fonts], fileDigest);
 }
 
-const atOnce = 32;
-
 /**
  * Each file's name and digest, hashed in order: the name keeps an absent file apart from an empty one
  * and from its neighbour's bytes.
@@ -115,11 +114,8 @@ const atOnce = 32;
 async function hashInputs(files: Input[], digest: (file: string) => Promise<string>): Promise<string> {
   const hash = createHash('sha256');
   // Some at a time: one after another waits on the disk for each, thousands at once run out of file handles.
-  for (let i = 0; i < files.length; i += atOnce) {
-    const some = files.slice(i, i + atOnce);
-    const digests = await Promise.all(some.map(({ file }) => digest(file)));
-    some.forEach(({ name }, k) => hash.update(`${name}\0${digests[k] ?? ''}\0`));
-  }
+  const digests = await inBatches(files, ({ file }) => digest(file), 32);
+  files.forEach(({ name }, k) => hash.update(`${name}\0${digests[k] ?? ''}\0`));
   return hash.digest('hex');
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { meetingDates, repositoryFiles } from '../input/load.js';
 import { readEarlierOutput } from '../input/read-file.js';
-import { folderAt } from '../input/repository.js';
+import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
@@ -91,7 +91,7 @@ export interface UnreadMeetings {
  * The meetings of `dirs` (the committees published) to publish unread, by the records the last
  * publication of `out` left; none where the records are missing, damaged, of another package
  * (`layout`, packageInputs), of another publication than the one whose state file `out` has, or
- * `force`. `casesOf`: the cases a meeting's files take up now, read (for the meetings whose files
+ * `force`; none either where `dirs` are some of their repository's committees (--udvalg). `casesOf`: the cases a meeting's files take up now, read (for the meetings whose files
  * changed), or none where they do not read.
  */
 export async function unreadMeetings(
@@ -101,7 +101,8 @@ export async function unreadMeetings(
 ): Promise<UnreadMeetings> {
   const bytes = await readEarlierOutput(await recordsFileOf(out));
   const state = await readEarlierOutput(path.join(out, stateFile));
-  const earlier = context.force || !state ? {} : recordsOf(bytes, { layout: context.layout, state: sha256(state) });
+  const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
+  const earlier = usable ? recordsOf(bytes, { layout: context.layout, state: sha256(state) }) : {};
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
   const repositories = new Map<string, Promise<string>>();
@@ -182,6 +183,18 @@ export async function unreadMeetings(
       if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeToCache(await recordsFileOf(out), now);
     },
   };
+}
+
+/**
+ * Whether `dirs` are every committee of their repository. A case history reads them all, and only a
+ * publication of them all sees which changed: one of some (--udvalg X) would keep X's meeting unread
+ * while another committee's meeting on its case changed, with the history it had.
+ */
+async function everyCommittee(dirs: string[]): Promise<boolean> {
+  const [first] = dirs;
+  if (first === undefined) return true;
+  const chosen = new Set(dirs.map((dir) => path.resolve(dir)));
+  return (await findCommittees(folderAt(first).root)).every((c) => chosen.has(path.resolve(c.dir)));
 }
 
 /** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */

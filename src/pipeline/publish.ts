@@ -22,7 +22,7 @@ import { filedAttachments, type FiledAttachment } from '../model/attachments.js'
 import { prepareSite, renderItems } from '../render/web.js';
 import type { HousePages } from '../shared/house-templates.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
-import { InputError, isError, type Finding } from '../shared/errors.js';
+import { AgendaError, InputError, isError, type Finding } from '../shared/errors.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
 import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
@@ -69,10 +69,17 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const dirs = await committeeFolders(request.committees);
   const layout = await packageInputs();
   const checked = new Map(dirs.map((dir) => [dir, checkShared(dir)]));
+  // Awaited where each committee is read, after the records are: a check that fails meanwhile is told
+  // there, as its located error, not first as a rejection no one handled (node ends on one).
+  for (const check of checked.values()) check.catch(() => undefined);
   const casesOf = async (dir: string, date: string) =>
     loadMeeting(dir, date, await checked.get(dir)).then(
       ({ sources }) => caseNumbers(sources),
-      (): string[] => [],
+      // A meeting that does not read takes up no case here: its own reading tells why. An unforeseen failure goes on up.
+      (err: unknown): string[] => {
+        if (err instanceof AgendaError) return [];
+        throw err;
+      },
     );
   const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf });
   const history = historyOnce(unread.inHistory);

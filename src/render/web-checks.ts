@@ -48,19 +48,60 @@ function inForm(e: Element): boolean {
   return false;
 }
 
+/** The choices of the search's filters, as publish gives them to sog.hbs: each committee's index, the years, the kinds of document. */
+export interface FilterChoices {
+  udvalg: string[];
+  år: string[];
+  dokument: string[];
+}
+
+const choiceNeeds: Array<[keyof FilterChoices, string]> = [
+  ['udvalg', 'an option data-indeks="{{index}}" for each committee in select data-filter="udvalg" ({{#each committees}})'],
+  ['år', 'an option for each year in select data-filter="år" ({{#each years}})'],
+  ['dokument', 'an option for each kind of document in select data-filter="dokument" ({{#each kinds}})'],
+];
+
+/**
+ * Each filter the page offers (a select with data-filter; a house may leave one out) offers every choice
+ * publish gives it: the script no longer asks the indexes for them, so a page that does not print them
+ * would offer none. A committee's option is known by its index (data-indeks), any other by its value.
+ */
+function lackingChoices(nodes: ReturnType<typeof parseDocument>['children'], choices: FilterChoices): string[] {
+  const selects = DomUtils.findAll((e) => e.name === 'select' && e.attribs['data-filter'] !== undefined, nodes);
+  return choiceNeeds.flatMap(([filter, need]) => {
+    const select = selects.find((e) => e.attribs['data-filter'] === filter);
+    if (!select) return [];
+    const offered = new Set(
+      DomUtils.findAll((e) => e.name === 'option', select.children).map((o) =>
+        filter === 'udvalg' ? (o.attribs['data-indeks'] ?? '') : (o.attribs.value ?? DomUtils.textContent(o)).trim(),
+      ),
+    );
+    return choices[filter].every((choice) => offered.has(choice)) ? [] : [need];
+  });
+}
+
 /**
  * The search page, as made of side.hbs (`frameFile`) and sog.hbs (`pageFile`), loads its script and holds what the script
- * needs, the site's search indexes (`indexes`) among it.
+ * needs, the site's search indexes (`indexes`) and its filters' choices among it.
  */
-export function checkSearchPage(html: string, script: string, indexes: string, frameFile: string, pageFile: string): void {
+export function checkSearchPage(
+  html: string,
+  script: string,
+  { indexes, choices }: { indexes: string; choices: FilterChoices },
+  frameFile: string,
+  pageFile: string,
+): void {
   const nodes = parseDocument(html).children;
   if (!DomUtils.findOne((e) => e.name === 'script' && e.attribs.src === script, nodes))
     throw new TemplateError(
       `${frameFile}: the search page does not load its script: keep agenda's side.hbs's <script src="{{root}}{{script}}"> where a page has a script`,
     );
-  const missing = searchNeeds(indexes)
-    .filter(([, test]) => !DomUtils.findOne(test, nodes))
-    .map(([what]) => what);
+  const missing = [
+    ...searchNeeds(indexes)
+      .filter(([, test]) => !DomUtils.findOne(test, nodes))
+      .map(([what]) => what),
+    ...lackingChoices(nodes, choices),
+  ];
   if (missing.length > 0)
     throw new TemplateError(
       `${pageFile}: the search page lacks what its script needs: ${missing.join('; ')} (see agenda's templates/web/sog.hbs)`,

@@ -196,7 +196,7 @@ export function renderSearchPage(frame: Frame, choices: SearchChoices): string {
     checkSearchPage(
       html,
       `${frame.root}${frame.script ?? ''}`,
-      view.indexes,
+      { indexes: view.indexes, choices: { udvalg: committees.map((c) => c.index), år: choices.years, dokument: choices.kinds } },
       pageFile(house, 'web', 'side.hbs'),
       pageFile(house, 'web', 'sog.hbs'),
     );

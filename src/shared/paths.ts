@@ -23,5 +23,7 @@ export const templatesDir = path.join(packageRoot, 'templates');
  * neither be committed nor published with the repository's files or the site.
  */
 export function userCacheDir(part: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'agenda', part);
+  // A relative $XDG_CACHE_HOME is to be ignored (the XDG Base Directory spec): it would be under the working folder, the repository.
+  const xdg = env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'), 'agenda', part);
 }

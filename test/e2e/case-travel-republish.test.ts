@@ -60,3 +60,22 @@ describe('a republish where a case travels from one committee to another', () =>
     expect(afterLater.printed).toBe(1);
   });
 });
+
+describe('a republish of one committee (--udvalg) where its case changed in another', () => {
+  const alone = path.join(tempDir('agenda-case-travel-alone-'), 'repo');
+  const aloneSite = path.join(tempDir(), 'site');
+  const publishKb = async () => {
+    const run = await agendaAsync(['publish', '--udvalg', 'KB', '--out', aloneSite, '--json'], { cwd: alone, env });
+    expect(run.status, run.stderr).toBe(0);
+  };
+
+  it("shows the other committee's new decision: its meetings were not published, so none of its own is kept unread", async () => {
+    cpSync(path.join(packageRoot, 'eksempel'), alone, { recursive: true });
+    await publishKb();
+    const page = path.join(aloneSite, 'kommunalbestyrelsen', '2024-01-16.html');
+    expect(readFileSync(page, 'utf8')).not.toContain('Tordenskjoldkronen');
+    edit(path.join(alone, 'udvalg', 'ØK', '2024-01-09.yaml'), 'beslutning: Anbefalet.', 'beslutning: Anbefalet med Tordenskjoldkronen.');
+    await publishKb();
+    expect(readFileSync(page, 'utf8')).toContain('Tordenskjoldkronen');
+  }, 600_000);
+});
