@@ -140,16 +140,21 @@ async function meetingInputs(dir: string, date: string): Promise<Input[]> {
  * husstil/mail/), of which no document is made.
  */
 async function repositoryInputs(root: string): Promise<Input[]> {
+  return (await repositoryInputFiles(root, { sitePages: false })).map((file) => ({ file, name: path.basename(file) }));
+}
+
+/**
+ * The repository's shared files, in order: kommune.yaml, kalender.yaml and the files of husstil/, with
+ * its site pages and mail letter (husstil/web/, husstil/mail/) where `sitePages` (a publication is made of them).
+ */
+export async function repositoryInputFiles(root: string, { sitePages }: { sitePages: boolean }): Promise<string[]> {
   const own = path.join(root, repositoryFiles.templates);
   const pages = housePageFolders.map((folder) => `${path.join(own, folder)}${path.sep}`);
   const templates = (await readdir(own, { recursive: true, withFileTypes: true }).catch(() => []))
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => !pages.some((folder) => file.startsWith(folder)));
-  return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()].map((file) => ({
-    file,
-    name: path.basename(file),
-  }));
+    .filter((file) => sitePages || !pages.some((folder) => file.startsWith(folder)));
+  return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()];
 }
 
 /** A regular file's bytes, bounded by its size; nothing for anything else (a FIFO or /dev/zero would never end). */

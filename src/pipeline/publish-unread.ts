@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { meetingDates, repositoryFiles } from '../input/load.js';
+import { meetingDates } from '../input/load.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
@@ -9,7 +9,7 @@ import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { writeToCache } from '../shared/files.js';
 import { userCacheDir } from '../shared/paths.js';
-import { once } from './fingerprint.js';
+import { once, repositoryInputFiles } from './fingerprint.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
 // with what it was made public from, told without reading it (the size and time of its own files, its
@@ -265,9 +265,11 @@ async function committeeScope(dir: string, files: string[], outer: string): Prom
 
 /** The repository's shared files: kommune.yaml, kalender.yaml and every file of husstil/. */
 async function repositoryScope(root: string): Promise<string> {
-  const house = await readdir(path.join(root, repositoryFiles.templates), { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = house.filter((e) => !e.isDirectory()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
-  return signature(root, [repositoryFiles.municipality, repositoryFiles.calendar, ...files.sort()]);
+  const files = await repositoryInputFiles(root, { sitePages: true });
+  return signature(
+    root,
+    files.map((file) => path.relative(root, file)),
+  );
 }
 
 /** Each file's name, size and modification time; `-` for none. */
