@@ -36,7 +36,7 @@ const comparable = (root: string) =>
   new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json' && !file.endsWith('.atom')));
 
 /** The records of a site's meetings, less the state file's SHA-256 they name. */
-const records = async (out: string, cache = env) => {
+const records = async (out: string, cache: NodeJS.ProcessEnv = env) => {
   const { state, ...rest } = JSON.parse(readFileSync(await recordsFileOf(out, cache), 'utf8')) as { state: string };
   expect(state).toMatch(/^[0-9a-f]{64}$/);
   return rest;
