@@ -1,6 +1,6 @@
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import type { PublishedCommittee } from '../publish/site.js';
-import { sha256, unchangedSince, type EarlierPublication } from '../publish/state.js';
+import { allUnchangedSince, earlierFilesBy, sha256, type EarlierPublication } from '../publish/state.js';
 
 // A meeting's own files of the site (its page, its data, its SBSYS folder) are made of that meeting
 // alone, with the site's and its committee's names: a publication where it is as it was keeps them as
@@ -56,20 +56,13 @@ export async function keptMeetings(
   const keyOf = (published: PublishedMeeting) =>
     pages === undefined ? recordsKeyOf(published) : sha256(`${recordsKeyOf(published)}\0${pages}`);
   const keys = new Map([...records.keys()].map((published) => [published, keyOf(published)]));
-  const earlierOf = new Map<string, string[]>();
-  for (const [file, { madeFrom }] of earlier.files) {
-    if (madeFrom === undefined) continue;
-    const own = earlierOf.get(madeFrom);
-    if (own) own.push(file);
-    else earlierOf.set(madeFrom, [file]);
-  }
+  const earlierOf = earlierFilesBy(earlier, (_, { madeFrom }) => madeFrom);
   const files = new Set<string>();
   const kept = new Set<PublishedMeeting>();
   if (!context.force)
     for (const [published, key] of keys) {
       const own = earlierOf.get(key) ?? [];
-      const asWritten = await Promise.all(own.map((file) => unchangedSince(earlier, file)));
-      if (own.length === 0 || asWritten.includes(false)) continue;
+      if (!(await allUnchangedSince(earlier, own))) continue;
       kept.add(published);
       for (const file of own) files.add(file);
     }

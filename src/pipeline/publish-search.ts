@@ -3,7 +3,7 @@ import { indexFingerprint, searchIndexes, searchRecords, type AttachmentTexts } 
 import { SiteMap } from '../publish/site-map.js';
 import { TextCache } from '../publish/search-cache.js';
 import { indexedCommittees, type PublishedCommittee, type SiteFiles } from '../publish/site.js';
-import { unchangedSince, type EarlierPublication } from '../publish/state.js';
+import { allUnchangedSince, earlierFilesBy, type EarlierPublication } from '../publish/state.js';
 import type { KeptMeetings } from './publish-kept.js';
 
 /**
@@ -28,7 +28,11 @@ export async function searchFiles(
   const kept: string[] = [];
   const stale: { folder: string; from: string; committee: PublishedCommittee }[] = [];
   const map = new SiteMap();
-  const earlierIndexes = force ? new Map<string, string[]>() : indexFiles(earlier, map.searchIndexes);
+  // The last publication's index files by their index's folder (pagefind/<udvalg>), gone through once, not once a committee.
+  const root = `${map.searchIndexes}/`;
+  const earlierIndexes = force
+    ? new Map<string, string[]>()
+    : earlierFilesBy(earlier, (file) => (file.startsWith(root) ? file.split('/', 2).join('/') : undefined));
   for (const committee of indexedCommittees(committees)) {
     const folder = map.searchIndex(committee.id);
     const from = indexFingerprint(committee.meetings.map(meetings.recordsKeyOf));
@@ -64,22 +68,8 @@ interface SearchFiles {
   save: () => Promise<void>;
 }
 
-/** The files of the last publication's indexes, by their index's folder (`root`/<udvalg>): the publication's files gone through once, not once a committee. */
-function indexFiles(earlier: EarlierPublication, root: string): Map<string, string[]> {
-  const byFolder = new Map<string, string[]>();
-  for (const file of earlier.files.keys()) {
-    if (!file.startsWith(`${root}/`)) continue;
-    const folder = file.split('/', 2).join('/');
-    const own = byFolder.get(folder);
-    if (own) own.push(file);
-    else byFolder.set(folder, [file]);
-  }
-  return byFolder;
-}
-
 /** A committee's index (its files of the last publication) made from the same, where every file of it is still as publish wrote it. */
 async function keptIndex(earlier: EarlierPublication, files: string[], madeFrom: string): Promise<string[] | undefined> {
-  if (files.length === 0 || files.some((file) => earlier.files.get(file)?.madeFrom !== madeFrom)) return undefined;
-  const asWritten = await Promise.all(files.map((file) => unchangedSince(earlier, file)));
-  return asWritten.includes(false) ? undefined : files;
+  if (files.some((file) => earlier.files.get(file)?.madeFrom !== madeFrom)) return undefined;
+  return (await allUnchangedSince(earlier, files)) ? files : undefined;
 }

@@ -131,6 +131,31 @@ export async function unchangedSince(earlier: EarlierPublication, file: string, 
 }
 
 /**
+ * The last publication's files grouped by `key` (its state entry's: what it was made from, its folder),
+ * the files gone through once; a file of no key is left out.
+ */
+export function earlierFilesBy(
+  earlier: EarlierPublication,
+  key: (file: string, entry: PublishedFile) => string | undefined,
+): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const [file, entry] of earlier.files) {
+    const k = key(file, entry);
+    if (k === undefined) continue;
+    const own = grouped.get(k);
+    if (own) own.push(file);
+    else grouped.set(k, [file]);
+  }
+  return grouped;
+}
+
+/** Whether `files`, some of the last publication's, are each still as it wrote them (unchangedSince); none is not. */
+export async function allUnchangedSince(earlier: EarlierPublication, files: string[]): Promise<boolean> {
+  if (files.length === 0) return false;
+  return (await Promise.all(files.map((file) => unchangedSince(earlier, file)))).every(Boolean);
+}
+
+/**
  * The first folder on a file's path in the site that is a symbolic link, if one is: a path through it
  * may lead out of the site, where publish neither writes nor removes. Folders not made yet are none.
  */
