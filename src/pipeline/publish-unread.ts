@@ -13,9 +13,10 @@ import { once, repositoryInputFiles } from './fingerprint.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
 // with what it was made public from, told without reading it (the size and time of its own files, its
-// committee's shared files and the repository's, the quick check of rsync and make), the cases (`sag`) its files take up, and the public meeting made of them. A meeting whose
-// files are as recorded is not read, parsed or checked: its public meeting is the recorded one. One
-// that shares a case with a meeting read (or one gone) is read, since its case history may differ.
+// committee's shared files and the repository's, the quick check of rsync and make), the cases (`sag`)
+// its files take up, and the public meeting made of them. A meeting whose files are as recorded is not
+// read, parsed or checked: its public meeting is the recorded one. One that shares a case with a
+// meeting read (or one gone) is read, since its case history may differ.
 // The records name closed cases and attachment files, and the clerk's warnings may quote closed titles:
 // they are kept in the user's cache, never in the site folder, which is uploaded whole, dotfiles too.
 // They hold for the publication that wrote them alone: the one whose state file has the SHA-256 they
@@ -91,8 +92,9 @@ export interface UnreadMeetings {
  * The meetings of `dirs` (the committees published) to publish unread, by the records the last
  * publication of `out` left; none where the records are missing, damaged, of another package
  * (`layout`, packageInputs), of another publication than the one whose state file `out` has, or
- * `force`; none either where `dirs` are some of their repository's committees (--udvalg). `casesOf`: the cases a meeting's files take up now, read (for the meetings whose files
- * changed), or none where they do not read.
+ * `force`; none either where `dirs` are some of their repository's committees (--udvalg). `casesOf`:
+ * the cases a meeting's files take up now, read (for the meetings whose files changed), or none where
+ * they do not read.
  */
 export async function unreadMeetings(
   out: string,
@@ -141,9 +143,12 @@ export async function unreadMeetings(
   const keys = new Map<Meeting, string>();
   return {
     recordOf: (dir, date) => {
-      const record = valid.get(keyOf(dir, date));
-      if (record) records.set(keyOf(dir, date), record);
-      if (record) keys.set(record.meeting, keyOf(dir, date));
+      const key = keyOf(dir, date);
+      const record = valid.get(key);
+      if (record) {
+        records.set(key, record);
+        keys.set(record.meeting, key);
+      }
       return record;
     },
     itemsOf: (meeting, render) => {
