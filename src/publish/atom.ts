@@ -81,7 +81,10 @@ function tag(domain: string, date: string, specific: string): string {
   return `tag:${domain},${date}:${specific}`;
 }
 
-function newestFirst(a: FeedEntry, b: FeedEntry): number {
+export function newestFirst(
+  a: Pick<FeedEntry, 'updated' | 'date' | 'shortName'>,
+  b: Pick<FeedEntry, 'updated' | 'date' | 'shortName'>,
+): number {
   return b.updated.localeCompare(a.updated) || b.date.localeCompare(a.date) || a.shortName.localeCompare(b.shortName);
 }
 

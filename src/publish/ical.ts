@@ -2,6 +2,8 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ICAL from 'ical.js';
 import { withoutControlCharacters } from '../shared/control-characters.js';
 import { committeeId } from './committees.js';
+import type { Frame, Part, PartsFormat } from './parts.js';
+import { sha256 } from './state.js';
 
 // The calendar feeds (RFC 5545): one per committee and one for all. ical.js writes them (escaping,
 // line folding, CRLF); the time zone's rules come from @touch4it/ical-timezones, so a subscriber's
@@ -47,11 +49,48 @@ export interface CalendarCommittee {
 export interface FeedSource {
   /** The right side of every UID: the site's host, so that UIDs are unique beyond it. */
   domain: string;
-  earlier: EarlierEvents;
+  /** An event as subscribers' calendars hold it, by its UID. */
+  earlier: Pick<EarlierEvents, 'get'>;
 }
 
-/** A feed of every meeting of `committees`, in the order given; the same meetings and earlier feeds give the same bytes. */
-export function calendarFeed(title: string, committees: CalendarCommittee[], source: FeedSource): string {
+/**
+ * How a feed titled `title` joins its events (parts.ts), each as calendarEvent makes it, in the order
+ * given: a line break after each. The same events and earlier feeds give the same bytes.
+ */
+export function calendarFormat(title: string): PartsFormat {
+  const end = 'END:VCALENDAR\r\n';
+  const frame = (count: number): Frame => {
+    const empty = emptyCalendar(title);
+    if (count === 0) return { head: empty, between: [] };
+    return { head: empty.slice(0, -end.length), between: Array.from({ length: count }, (_, i) => (i < count - 1 ? '\r\n' : `\r\n${end}`)) };
+  };
+  return { frame, split: eventTexts };
+}
+
+/** A feed's events, where it has `count`: each from its BEGIN:VEVENT to its END:VEVENT (a folded line begins with a space). */
+export function eventTexts(text: string, count: number): string[] | undefined {
+  const events = [...text.matchAll(/^BEGIN:VEVENT\r\n[\s\S]*?^END:VEVENT$/gm)].map(([event]) => event);
+  return events.length === count ? events : undefined;
+}
+
+/**
+ * A meeting's event of a feed: its text, and what it is made from (its UID first, so an event's earlier
+ * revision is found by it): the committee's short name, the meeting as the calendar shows it and the
+ * site's host. With the earlier revision of the event, they are all its text is made of.
+ */
+export function calendarEvent(committee: Pick<CalendarCommittee, 'shortName'>, meeting: CalendarMeeting, source: FeedSource): Part {
+  return {
+    key: `${uidOf(committee, meeting, source.domain)}\0${sha256(JSON.stringify([committee.shortName, meeting]))}`,
+    make: () => event(committee, meeting, source).toString(),
+  };
+}
+
+/** The events of feeds' texts (some of their events alone, as calendarEvent makes them), by UID, as earlierEvents reads them. */
+export const earlierEventsIn = (events: string[]): EarlierEvents =>
+  earlierEvents([`BEGIN:VCALENDAR\r\n${events.map((e) => `${e}\r\n`).join('')}END:VCALENDAR\r\n`]);
+
+/** A feed with no event: its header and time zone. */
+function emptyCalendar(title: string): string {
   const calendar = new ICAL.Component('vcalendar');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('prodid', '-//agenda//Mødekalender//DA');
@@ -60,14 +99,16 @@ export function calendarFeed(title: string, committees: CalendarCommittee[], sou
   calendar.addPropertyWithValue('x-wr-timezone', timeZone);
   // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-non-null-assertion -- ical.js types a parsed calendar as any; timeZone is Europe/Copenhagen, which the package holds
   calendar.addSubcomponent(new ICAL.Component(ICAL.parse(getVtimezoneComponent(timeZone)!)));
-  for (const committee of committees) for (const meeting of committee.meetings) calendar.addSubcomponent(event(committee, meeting, source));
   return `${calendar.toString()}\r\n`;
 }
 
-function event(committee: CalendarCommittee, meeting: CalendarMeeting, source: FeedSource): ICAL.Component {
+/** The same committee and day is the same event: a subscriber's calendar updates it, not adds one. */
+const uidOf = (committee: Pick<CalendarCommittee, 'shortName'>, meeting: CalendarMeeting, domain: string) =>
+  `${meeting.date}-${committeeId(committee.shortName)}@${domain}`;
+
+function event(committee: Pick<CalendarCommittee, 'shortName'>, meeting: CalendarMeeting, source: FeedSource): ICAL.Component {
   const vevent = new ICAL.Component('vevent');
-  // The same committee and day is the same event: a subscriber's calendar updates it, not adds one.
-  const uid = `${meeting.date}-${committeeId(committee.shortName)}@${source.domain}`;
+  const uid = uidOf(committee, meeting, source.domain);
   vevent.addPropertyWithValue('uid', uid);
   vevent.addProperty(localTime('dtstart', meeting.date, meeting.start));
   if (meeting.end !== undefined) vevent.addProperty(localTime('dtend', meeting.date, meeting.end));

@@ -58,19 +58,26 @@ interface MeetingAddresses {
   times: Times;
 }
 
-interface Times {
+/** OParl's created and modified of an object. */
+export interface Times {
   created: string;
   modified: string;
 }
 
+/** A meeting's start, created and modified as its data gives them, without making its data (a list's order and span need no more). */
+export function meetingTimes(meeting: Pick<Meeting, 'date' | 'start'>): Times & { start: string } {
+  const stamp = copenhagenTime(meeting.date, '0:00');
+  return { start: copenhagenTime(meeting.date, meeting.start), created: stamp, modified: stamp };
+}
+
 export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingData {
   const { meeting, committeeId } = published;
-  const stamp = copenhagenTime(meeting.date, '0:00');
+  const { start, ...times } = meetingTimes(meeting);
   const at: MeetingAddresses = {
     id: map.address(map.meetingData(committeeId, meeting.date)),
     web: map.address(map.meetingPage(committeeId, meeting.date)),
     part: (name) => map.address(map.meetingPart(committeeId, meeting.date, name)),
-    times: { created: stamp, modified: stamp },
+    times,
   };
   const pdf = fileData(map, at, published.pdf);
   return {
@@ -79,7 +86,7 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     name: documentName(meeting),
     meetingState: meetingStates[meeting.kind],
     cancelled: false,
-    start: copenhagenTime(meeting.date, meeting.start),
+    start,
     ...(meeting.end === undefined ? {} : { end: copenhagenTime(meeting.date, meeting.end) }),
     location: { id: at.part('sted'), type: 'https://schema.oparl.org/1.1/Location', description: meeting.place, ...at.times },
     organization: [map.address(map.committeeData(committeeId))],
@@ -143,7 +150,7 @@ export function meetingParts(data: MeetingData): Array<{ schema: 'location' | 'a
   ];
 }
 
-export function organizationData(map: SiteMap, committee: { id: string; name: string }, meetings: MeetingData[]): OrganizationData {
+export function organizationData(map: SiteMap, committee: { id: string; name: string }, meetings: Array<Partial<Times>>): OrganizationData {
   return {
     id: map.address(map.committeeData(committee.id)),
     type: 'https://schema.oparl.org/1.1/Organization',
@@ -156,7 +163,7 @@ export function organizationData(map: SiteMap, committee: { id: string; name: st
   };
 }
 
-export function bodyData(map: SiteMap, authority: string, meetings: MeetingData[]): BodyData {
+export function bodyData(map: SiteMap, authority: string, meetings: Array<Partial<Times>>): BodyData {
   return {
     id: map.address(map.body),
     type: 'https://schema.oparl.org/1.1/Body',
@@ -172,7 +179,7 @@ export function bodyData(map: SiteMap, authority: string, meetings: MeetingData[
   };
 }
 
-export function systemData(map: SiteMap, authority: string, meetings: MeetingData[]): SystemData {
+export function systemData(map: SiteMap, authority: string, meetings: Array<Partial<Times>>): SystemData {
   return {
     id: map.address(map.index),
     type: 'https://schema.oparl.org/1.1/System',
@@ -186,12 +193,12 @@ export function systemData(map: SiteMap, authority: string, meetings: MeetingDat
 }
 
 /** An OParl external list at `sitePath`, on one page. */
-export function listData(map: SiteMap, sitePath: string, data: object[]): object {
+export function listData(map: SiteMap, sitePath: string, data: unknown[]): object {
   return { data, pagination: { totalElements: data.length, currentPage: 1, totalPages: 1 }, links: { self: map.address(sitePath) } };
 }
 
 /** The first day and the last of the meetings an object holds; nothing where it holds none. */
-function spanOf(meetings: MeetingData[]): Partial<Times> {
+function spanOf(meetings: Array<Partial<Times>>): Partial<Times> {
   const created = meetings.flatMap((m) => m.created ?? []).sort();
   const modified = meetings.flatMap((m) => m.modified ?? []).sort();
   return created.length > 0 ? { created: created[0], modified: modified.at(-1) } : {};

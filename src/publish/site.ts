@@ -4,7 +4,7 @@ import type { HouseStyle } from '../model/meeting.js';
 import type { HousePages } from '../shared/house-templates.js';
 import { documentHeading, documentsFeedTitle, fill, kindWord, siteName } from '../render/wording.js';
 import { addendumOf } from '../model/addenda.js';
-import { atomFeed, type FeedEntry } from './atom.js';
+import { atomFeed, entriesPerFeed, newestFirst, type FeedEntry } from './atom.js';
 import {
   renderDataPage,
   renderIndexPage,
@@ -18,9 +18,12 @@ import {
   type IndexPage,
 } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
-import { calendarFeed, uidDomain, type CalendarMeeting, type EarlierEvents } from './ical.js';
-import { bodyData, listData, meetingData, meetingParts, organizationData, systemData } from './json.js';
+import { calendarEvent, calendarFormat, uidDomain, type CalendarMeeting, type FeedSource } from './ical.js';
+import { bodyData, listData, meetingData, meetingParts, meetingTimes, organizationData, systemData, type Times } from './json.js';
 import type { PublishedFile, PublishedMeeting } from './json.js';
+import { json, listFormat, listPart } from './lists.js';
+import { noEarlierParts, setOfParts, setWhole, type EarlierParts } from './parts.js';
+import { sha256 } from './state.js';
 import { searchChoices } from './search-choices.js';
 import { sbsysAddendumSuffix, sbsysDocumentName, sbsysItems, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
@@ -59,14 +62,28 @@ export interface SiteOptions {
   words: HouseStyle['ord'];
   /** The repository's own site pages (husstil/web/), which replace the package's. */
   house?: HousePages;
-  /** The events of the feeds the site has now: an event changed since is a new revision of it. */
-  earlierEvents: EarlierEvents;
+  /** The events of the feeds the site has now, by UID: an event changed since is a new revision of it. */
+  earlierEvents: FeedSource['earlier'];
   /** Each document's feed entry's `updated`, by the document's path (atom.ts, entryRevision). */
   entryUpdated: Map<string, string>;
   /** Meetings whose page, data and SBSYS folder the site has as they would be made now: only their data for the lists is made. */
   kept?: (published: PublishedMeeting) => boolean;
   /** Told of each file made of one meeting alone (its page, data and SBSYS folder), which a later publication may keep. */
   madeOf?: (file: string, published: PublishedMeeting) => void;
+  /**
+   * The parts of the files made of every meeting (lists, feeds) the site has (parts.ts), and what a
+   * meeting's part of a list is made from (`keyOf`: its own files' key, publish-kept.ts): a meeting's
+   * part is made only where the site has it not.
+   */
+  parts?: { earlier: EarlierParts; keyOf: (published: PublishedMeeting) => string };
+}
+
+/** A meeting as the lists of meetings hold it: its part's key, its times, and its data, made where a list needs it. */
+interface ListedMeeting {
+  published: PublishedMeeting;
+  key: string;
+  times: Times & { start: string };
+  data: () => MeetingData;
 }
 
 export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
@@ -105,39 +122,39 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   });
   const domain = uidDomain(options.url);
   const feedSource = { domain, earlier: options.earlierEvents };
-  const feed = (title: string, of: PublishedCommittee[]) =>
-    calendarFeed(
-      title,
-      of.map((c) => ({ ...c, meetings: withPages(map, c) })),
-      feedSource,
-    );
+  const earlier = options.parts?.earlier ?? noEarlierParts;
+  const feed = (file: string, title: string, of: PublishedCommittee[]) => {
+    const events = of.flatMap((c) => withPages(map, c).map((m) => calendarEvent(c, m, feedSource)));
+    setOfParts(files, earlier, file, events, calendarFormat(title));
+  };
   const documentsFeed = (file: string, title: string, of: PublishedCommittee[], shortName?: string) => {
     const link = linkFrom(map, file);
     const about = { domain, shortName, title, author: authority, self: link(file), home: link('index.html') };
-    files.set(
-      file,
-      atomFeed(
-        about,
-        of.flatMap((c) => c.meetings.map((m) => feedEntry(map, c, m, link, options.entryUpdated))),
-      ),
+    const entries = newestEntries(of, options.entryUpdated).map(({ committee, published }) =>
+      feedEntry(map, committee, published, link, options.entryUpdated),
     );
+    setWhole(files, earlier, file, { key: sha256(JSON.stringify([about, entries])), make: () => atomFeed(about, entries) });
   };
   const organizations: OrganizationData[] = [];
-  const allMeetings: MeetingData[] = [];
+  const allMeetings: ListedMeeting[] = [];
   for (const committee of committees) {
     // Newest first, as a reader of a committee's meetings looks for the latest.
     const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame, options)).reverse();
-    const organization = organizationData(map, committee, meetings);
+    const organization = organizationData(
+      map,
+      committee,
+      meetings.map((m) => m.times),
+    );
     setDocument(files, map, map.committeeData(committee.id), 'organization', organization);
-    addList(files, map, map.list('meetings', committee.id), meetings);
+    addList(files, { map, earlier }, map.list('meetings', committee.id), meetings);
     organizations.push(organization);
     allMeetings.push(...meetings);
-    files.set(map.feed(committee.id), feed(fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]));
+    feed(map.feed(committee.id), fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]);
     documentsFeed(map.documentsFeed(committee.id), documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
   }
-  files.set(map.feed(), feed(fill(words.mødekalender, { udvalg: authority }), committees));
+  feed(map.feed(), fill(words.mødekalender, { udvalg: authority }), committees);
   documentsFeed(map.documentsFeed(), allDocuments, committees);
-  addEntryPoints(files, map, authority, organizations, allMeetings);
+  addEntryPoints(files, { map, earlier }, authority, organizations, allMeetings);
   files.set('index.html', renderIndexPage(frame(siteName(words, true), ''), indexView(map, committees, options.today, words)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
   files.set(
@@ -159,25 +176,30 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   return files;
 }
 
-/** A meeting's documents, and its page, data and SBSYS folder where it is not kept; its data, for the committee's. */
+/**
+ * A meeting's documents, and its page, data and SBSYS folder where it is not kept; it as the lists
+ * hold it, its data made once where a list or its own files need it.
+ */
 function addMeeting(
   files: SiteFiles,
   map: SiteMap,
   committee: PublishedCommittee,
   published: PublishedMeeting,
   frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
-  { kept, madeOf }: Pick<SiteOptions, 'kept' | 'madeOf'>,
-): MeetingData {
+  { kept, madeOf, parts }: Pick<SiteOptions, 'kept' | 'madeOf' | 'parts'>,
+): ListedMeeting {
   for (const file of [...meetingPdfs(published), ...published.attachments]) files.set(file.path, file.bytes);
-  const data = meetingData(map, published);
-  if (kept?.(published)) return data;
+  let made: MeetingData | undefined;
+  const data = () => (made ??= meetingData(map, published));
+  const listed = { published, key: parts?.keyOf(published) ?? '', times: meetingTimes(published.meeting), data };
+  if (kept?.(published)) return listed;
   const own: SiteFiles = new Map();
-  addMeetingFiles(own, map, committee, published, frame, data);
+  addMeetingFiles(own, map, committee, published, frame, data());
   for (const [file, content] of own) {
     files.set(file, content);
     madeOf?.(file, published);
   }
-  return data;
+  return listed;
 }
 
 /** A meeting's documents' PDFs: the agenda's (or the minutes') and each addendum's, each alone and combined. */
@@ -242,29 +264,47 @@ function addSbsysFolder(
 /** OParl's System (data/index.json, the entry point) and Body, their lists, and the data's JSON Schemas. */
 function addEntryPoints(
   files: SiteFiles,
-  map: SiteMap,
+  site: { map: SiteMap; earlier: EarlierParts },
   authority: string,
   organizations: OrganizationData[],
-  meetings: MeetingData[],
+  meetings: ListedMeeting[],
 ): void {
-  const body = bodyData(map, authority, meetings);
-  setDocument(files, map, map.index, 'index', systemData(map, authority, meetings));
+  const { map } = site;
+  const times = meetings.map((m) => m.times);
+  const body = bodyData(map, authority, times);
+  setDocument(files, map, map.index, 'index', systemData(map, authority, times));
   setDocument(files, map, map.body, 'body', body);
-  addList(files, map, map.list('bodies'), [body]);
-  addList(files, map, map.list('organizations'), organizations);
+  addObjects(files, map, map.list('bodies'), [body]);
+  addObjects(files, map, map.list('organizations'), organizations);
   addList(
     files,
-    map,
+    site,
     map.list('meetings'),
-    [...meetings].sort((a, b) => b.start.localeCompare(a.start)),
+    [...meetings].sort((a, b) => b.times.start.localeCompare(a.times.start)),
   );
   // OParl's Body must name these lists; the site publishes no persons and no papers.
-  addList(files, map, map.list('persons'), []);
-  addList(files, map, map.list('papers'), []);
+  addObjects(files, map, map.list('persons'), []);
+  addObjects(files, map, map.list('papers'), []);
   for (const [name, schema] of dataJsonSchemas()) files.set(map.schemaFile(name), json(schema));
 }
 
-const addList = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[]) =>
+/** A list of meetings, joined of each meeting's part: as the site has it where it did not change. */
+const addList = (
+  files: SiteFiles,
+  { map, earlier }: { map: SiteMap; earlier: EarlierParts },
+  sitePath: string,
+  meetings: ListedMeeting[],
+) =>
+  setOfParts(
+    files,
+    earlier,
+    sitePath,
+    meetings.map((m) => ({ key: m.key, make: () => listPart(map, sitePath, m.data()) })),
+    listFormat(map, sitePath),
+  );
+
+/** A list of a few objects (the authority's bodies, its committees), made whole. */
+const addObjects = (files: SiteFiles, map: SiteMap, sitePath: string, data: object[]) =>
   files.set(sitePath, json(map.inDocument(listData(map, sitePath, data), sitePath)));
 
 /** An object as a document of its own at `sitePath`: with the address of its schema first. */
@@ -272,6 +312,30 @@ const setDocument = (files: SiteFiles, map: SiteMap, sitePath: string, schema: S
   files.set(sitePath, json(map.inDocument({ $schema: map.address(map.schema(schema)), ...object }, sitePath)));
 
 const atomType = 'application/atom+xml';
+
+/**
+ * The meetings of `of` whose documents a feed holds (atomFeed's newest `entriesPerFeed`, in their
+ * order among all), told by what orders a feed alone: no entry is made of the others.
+ */
+function newestEntries(
+  of: PublishedCommittee[],
+  updated: Map<string, string>,
+): Array<{ committee: PublishedCommittee; published: PublishedMeeting }> {
+  const all = of.flatMap((committee) => committee.meetings.map((published) => ({ committee, published })));
+  const order = (m: (typeof all)[number]) => ({
+    updated: updated.get(m.published.pdf.path) ?? '',
+    date: m.published.meeting.date,
+    shortName: m.committee.shortName,
+  });
+  const newest = new Set(
+    all
+      .map((m) => ({ m, by: order(m) }))
+      .sort((a, b) => newestFirst(a.by, b.by))
+      .slice(0, entriesPerFeed)
+      .map(({ m }) => m),
+  );
+  return all.filter((m) => newest.has(m));
+}
 
 /** A meeting's document as its feed entry names it, with the links `link` makes. */
 function feedEntry(
@@ -360,5 +424,3 @@ function size(file: PublishedFile): string {
   const kB = file.bytes.byteLength / 1000;
   return kB < 1000 ? `PDF, ${Math.max(1, Math.round(kB))} kB` : `PDF, ${(kB / 1000).toLocaleString('da', { maximumFractionDigits: 1 })} MB`;
 }
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -1,9 +1,18 @@
 import { DOMParser } from '@xmldom/xmldom';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarFeed } from '../../src/publish/ical.js';
+import { calendarEvent, calendarFormat, type CalendarCommittee, type FeedSource } from '../../src/publish/ical.js';
 import type { FileData, MeetingData } from '../../src/publish/data-schema.js';
+import { noEarlierParts, setOfParts } from '../../src/publish/parts.js';
 import { sbsysXml } from '../../src/publish/sbsys.js';
+
+/** A feed of every meeting of `committees`, composed as the site composes it (site.ts), of no earlier parts. */
+function calendarFeed(title: string, committees: CalendarCommittee[], source: FeedSource): string {
+  const files = new Map<string, string | Uint8Array>();
+  const events = committees.flatMap((c) => c.meetings.map((m) => calendarEvent(c, m, source)));
+  setOfParts(files, noEarlierParts, 'kalender.ics', events, calendarFormat(title));
+  return String(files.get('kalender.ics'));
+}
 
 // The checks refuse control characters and line breaks in names (test/e2e/control-characters.test.ts);
 // the feed and the XML must hold whatever text reaches them all the same.

@@ -1,0 +1,86 @@
+// A file composed of every meeting (a list of meetings, a calendar feed) is joined of parts, each made
+// of one meeting (or event) alone and named by a key of what it is made from. A republish takes the
+// part of each meeting that did not change as the last publication wrote it (pipeline/publish-parts.ts)
+// and makes only the others, so one meeting changed composes one meeting's parts, not the archive's;
+// a file of the very parts it had is kept unread. The parts are cut where a fresh publication's bytes
+// put them, so the joined file is byte for byte the one a fresh publication writes.
+
+/** The parts of the files the last publication composed of parts, as it wrote them. */
+export interface EarlierParts {
+  /**
+   * The part of `file` made from `key`, as the last publication wrote it there; none where it has none.
+   * `split`: the parts of the file's text, where it is of `count` parts as its format joins them.
+   */
+  part: (file: string, key: string, split: (text: string, count: number) => string[] | undefined) => string | undefined;
+  /** Whether the site has `file` of exactly these parts, in this order, as written: it is kept unread. */
+  whole: (file: string, keys: string[]) => boolean;
+  /** Told of each file composed of parts: its parts' keys in order, for the next publication. */
+  made: (file: string, keys: string[]) => void;
+}
+
+/** The files being composed (site.ts's SiteFiles): where a file made of parts is set. */
+type SiteFiles = Pick<Map<string, string | Uint8Array>, 'set'>;
+
+/** No earlier parts (a first publication): every part is made. */
+export const noEarlierParts: EarlierParts = { part: () => undefined, whole: () => false, made: () => undefined };
+
+/** One part of a file: what it is made from, and how it is made where the site has it not. */
+export interface Part {
+  key: string;
+  make: () => string;
+}
+
+/** How a format joins parts (the text around `count` of them), and the parts of a file it joined of `count`; none where it is not so. */
+export interface PartsFormat {
+  frame: (count: number) => Frame;
+  split: (text: string, count: number) => string[] | undefined;
+}
+
+/**
+ * Sets `file` joined of `parts` as `format` joins them, each as the last publication wrote it where it
+ * has it, else made; nothing where the site has the file of these very parts (kept unread).
+ */
+export function setOfParts(files: SiteFiles, earlier: EarlierParts, file: string, parts: Part[], format: PartsFormat): void {
+  const keys = parts.map((p) => p.key);
+  earlier.made(file, keys);
+  if (earlier.whole(file, keys)) return;
+  const texts = parts.map((p) => earlier.part(file, p.key, format.split) ?? p.make());
+  files.set(file, joinParts(format.frame(texts.length), texts));
+}
+
+/** A file made whole of what `part.key` names: kept unread where the site has it from the same. */
+export function setWhole(files: SiteFiles, earlier: EarlierParts, file: string, part: Part): void {
+  earlier.made(file, [part.key]);
+  if (!earlier.whole(file, [part.key])) files.set(file, part.make());
+}
+
+/** The text of a file around its parts: `head` before the first, `between[i]` after part i (the last: the file's end). */
+export interface Frame {
+  head: string;
+  between: string[];
+}
+
+/** The frame of `skeleton`, a file composed with `marker` (as its format writes it) in the place of each of its `count` parts. */
+export function frameOf(skeleton: string, marker: string, count: number): Frame {
+  const [head = '', ...between] = skeleton.split(marker);
+  if (between.length !== count) throw new Error(`${marker} is in the text around the parts, not only in their places`);
+  return { head, between };
+}
+
+/** The file of `parts` in `frame`. */
+export const joinParts = (frame: Frame, parts: string[]): string => frame.head + parts.map((p, i) => p + (frame.between[i] ?? '')).join('');
+
+/**
+ * The parts of `text`, a file joined in `frame` of parts that each begin with `first` (which no line
+ * within a part begins with, after the separator); none where it is not so.
+ */
+export function partsIn(text: string, frame: Frame, first: string): string[] | undefined {
+  const { head, between } = frame;
+  const tail = between.at(-1);
+  if (tail === undefined) return text === head ? [] : undefined;
+  if (text.length < head.length + tail.length || !text.startsWith(head) || !text.endsWith(tail)) return undefined;
+  const middle = text.slice(head.length, text.length - tail.length);
+  const [separator] = between;
+  const parts = between.length === 1 ? [middle] : middle.split(`${separator}${first}`).map((p, i) => (i === 0 ? p : first + p));
+  return parts.length === between.length && parts.every((p) => p.startsWith(first)) ? parts : undefined;
+}
