@@ -70,6 +70,8 @@ const recordsSchema = z.strictObject({
     z.custom<Meeting['style']>((value) => typeof value === 'object' && value !== null),
   ),
   meetings: z.record(z.string(), recordSchema),
+  /** The files composed of parts (lists, feeds: publish/parts.ts), each its parts' keys in order. */
+  lists: z.record(z.string(), z.array(z.string())),
 });
 
 /** A meeting as its record stores it: its house style, the same for every meeting of a committee (some 7 kB), by its SHA-256 in `styles`. */
@@ -84,8 +86,13 @@ export interface UnreadMeetings {
   record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs' | 'itemsHtml'>) => Promise<void>;
   /** A meeting's items' HTML: the recorded, or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting, render: (meeting: Meeting) => string[]) => string[];
-  /** Writes the records of this publication's meetings, where they changed; `state`: the SHA-256 of the state file it wrote. */
-  save: (state: string) => Promise<void>;
+  /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
+  lists: Record<string, string[]>;
+  /**
+   * Writes the records of this publication's meetings, and `lists` (its files' parts' keys), where they
+   * changed; `state`: the SHA-256 of the state file it wrote.
+   */
+  save: (state: string, lists: Record<string, string[]>) => Promise<void>;
 }
 
 /**
@@ -104,7 +111,7 @@ export async function unreadMeetings(
   const bytes = await readEarlierOutput(await recordsFileOf(out));
   const state = await readEarlierOutput(path.join(out, stateFile));
   const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
-  const earlier = usable ? recordsOf(bytes, { layout: context.layout, state: sha256(state) }) : {};
+  const { meetings: earlier, lists } = usable ? recordsOf(bytes, { layout: context.layout, state: sha256(state) }) : noRecords;
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
   const repositories = new Map<string, Promise<string>>();
@@ -142,6 +149,7 @@ export async function unreadMeetings(
   const records = new Map<string, Omit<MeetingRecord, 'itemsHtml'> & Partial<MeetingRecord>>();
   const keys = new Map<Meeting, string>();
   return {
+    lists,
     recordOf: (dir, date) => {
       const key = keyOf(dir, date);
       const record = valid.get(key);
@@ -170,7 +178,7 @@ export async function unreadMeetings(
       records.set(keyOf(dir, date), { ...read, warnings, inputs });
       keys.set(read.meeting, keyOf(dir, date));
     },
-    save: async (state) => {
+    save: async (state, lists) => {
       // A meeting whose items were not made (none should be) is left out: read again next time.
       const styles = new Map<Meeting['style'], string>();
       // Hashed once a style object: the meetings of a committee share one, read or recorded.
@@ -184,7 +192,7 @@ export async function unreadMeetings(
       );
       const meetings = Object.fromEntries(made.sort(([a], [b]) => (a < b ? -1 : 1)));
       const byId = Object.fromEntries([...styles].map(([style, id]) => [id, style] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
-      const now = `${JSON.stringify({ layout: context.layout, state, styles: byId, meetings })}\n`;
+      const now = `${JSON.stringify({ layout: context.layout, state, styles: byId, meetings, lists: sortedKeys(lists) })}\n`;
       if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeToCache(await recordsFileOf(out), now);
     },
   };
@@ -225,21 +233,32 @@ export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] 
  * The records of the last publication, by the same package (`layout`) and whose state file is the site's
  * (`state`, its SHA-256); none where there are none or they are not as publish writes them.
  */
-function recordsOf(bytes: Uint8Array | undefined, of: { layout: string; state: string }): Record<string, MeetingRecord> {
-  if (!bytes) return {};
+function recordsOf(bytes: Uint8Array | undefined, of: { layout: string; state: string }): Records {
+  if (!bytes) return noRecords;
   try {
     const read = recordsSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    if (!read.success || read.data.layout !== of.layout || read.data.state !== of.state) return {};
-    const { styles, meetings } = read.data;
+    if (!read.success || read.data.layout !== of.layout || read.data.state !== of.state) return noRecords;
+    const { styles, meetings, lists } = read.data;
     const records = Object.entries(meetings).map(([key, r]) => {
       const style = Object.hasOwn(styles, r.meeting.style) ? styles[r.meeting.style] : undefined;
       return style && ([key, { ...r, meeting: { ...r.meeting, style } }] as const);
     });
-    return records.every((r) => r !== undefined) ? Object.fromEntries(records) : {};
+    return records.every((r) => r !== undefined) ? { meetings: Object.fromEntries(records), lists } : noRecords;
   } catch {
-    return {};
+    return noRecords;
   }
 }
+
+interface Records {
+  meetings: Record<string, MeetingRecord>;
+  lists: Record<string, string[]>;
+}
+
+const noRecords: Records = { meetings: {}, lists: {} };
+
+/** An object with its keys in order: the same records give the same bytes. */
+const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
  * What a meeting of `dir` on `date` is made of, by size and time: its own files (those of its date

@@ -24,17 +24,18 @@ import type { HousePages } from '../shared/house-templates.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { AgendaError, InputError, isError, type Finding } from '../shared/errors.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
-import { earlierEvents, type CalendarMeeting } from '../publish/ical.js';
+import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
 import { searchFiles } from './publish-search.js';
 import { keptMeetings } from './publish-kept.js';
+import { siteParts } from './publish-parts.js';
 import { packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
-import { ownBytes, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
+import { readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 import { inBatches } from '../shared/in-batches.js';
@@ -159,7 +160,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       };
     }),
   }));
-  const feeds = earlierEvents(await earlierFeeds(earlier));
+  const parts = await siteParts(earlier, unread.lists);
   const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
@@ -170,20 +171,22 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const options = {
     url: request.url,
     today: request.today,
-    earlierEvents: feeds,
+    earlierEvents: parts.events,
     entryUpdated: updated,
     words,
     house,
     kept: unchanged.kept,
     madeOf,
+    parts: { earlier: parts, keyOf: unchanged.keyOf },
   };
   const files = composeSite(committees, options);
   const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
   for (const [file, bytes] of search.files) files.set(file, bytes);
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
-  const { state, ...log } = await writeSite(request.out, files, madeFrom, earlier, entries, new Set([...unchanged.files, ...search.kept]));
+  const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept]);
+  const { state, ...log } = await writeSite(request.out, files, madeFrom, earlier, entries, keptFiles);
   await search.save();
-  await unread.save(state);
+  await unread.save(state, parts.recorded);
   const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
@@ -245,13 +248,6 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     meetings,
     warnings: findings,
   };
-}
-
-/** The calendar feeds the last publication wrote, as it wrote them: what subscribers' calendars hold. */
-async function earlierFeeds(earlier: EarlierPublication): Promise<string[]> {
-  const feeds = [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
-  const bytes = await Promise.all(feeds.map((file) => ownBytes(earlier, file)));
-  return bytes.flatMap((b) => (b instanceof Uint8Array ? [Buffer.from(b).toString('utf8')] : []));
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { earlierEvents, earlierEventsIn, eventTexts, type FeedSource } from '../publish/ical.js';
+import type { EarlierParts } from '../publish/parts.js';
+import { linkOnTheWay, ownBytes, unchangedSince, type EarlierPublication } from '../publish/state.js';
+
+// The parts of the files the last publication composed of every meeting (publish/parts.ts): each such
+// file's parts' keys, in order, are recorded with the meetings (publish-unread.ts, in the user's cache),
+// and the file itself is the text of its parts. Where the records hold and the file is as written
+// (unchangedSince), a part of the same key is taken from it, and a file of the same keys is kept unread.
+
+export interface SiteParts extends EarlierParts {
+  /** The files kept whole, unread: listed as the last publication listed them. */
+  kept: ReadonlySet<string>;
+  /** Each file composed of parts now, its parts' keys in order: for the records. */
+  recorded: Record<string, string[]>;
+  /** The events of the site's calendar feeds, by UID: what their subscribers' calendars hold. */
+  events: FeedSource['earlier'];
+}
+
+/**
+ * The parts of the site `earlier` has, by `recorded` (the records' keys of each file's parts; none
+ * where the records do not hold). The feeds' events are read from the parts where every feed of the
+ * site is recorded and as written (only those of the events that changed); else from every feed, as
+ * a first publication reads them.
+ */
+export async function siteParts(earlier: EarlierPublication, recorded: Record<string, string[]>): Promise<SiteParts> {
+  const usable = new Map<string, string[]>();
+  await Promise.all(
+    Object.entries(recorded).map(async ([file, keys]) => {
+      if ((await unchangedSince(earlier, file)) && !(await linkOnTheWay(earlier.out, file))) usable.set(file, keys);
+    }),
+  );
+  const split = new Map<string, Map<string, string> | undefined>();
+  /** The parts of a usable file by their keys, read once; none where its text is not of its recorded parts. */
+  const partsOf = (file: string, splitText: (text: string, count: number) => string[] | undefined) => {
+    const keys = usable.get(file);
+    if (!keys) return undefined;
+    if (!split.has(file)) {
+      const texts = splitText(readFileSync(path.join(earlier.out, file), 'utf8'), keys.length);
+      split.set(file, texts && new Map(keys.map((key, i) => [key, texts[i] ?? ''])));
+    }
+    return split.get(file);
+  };
+  const kept = new Set<string>();
+  const now: Record<string, string[]> = {};
+  const feeds = [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
+  const eventsOf = (uid: string) => {
+    // An event's key begins with its UID (calendarEvent); each feed has it as the others do.
+    const texts = feeds.flatMap((file) => {
+      const parts = partsOf(file, eventTexts);
+      return [...(parts ?? [])].filter(([key]) => key.startsWith(`${uid}\0`)).map(([, text]) => text);
+    });
+    return earlierEventsIn(texts).get(uid);
+  };
+  return {
+    kept,
+    recorded: now,
+    events: feeds.every((file) => usable.has(file)) ? { get: eventsOf } : earlierEvents(await earlierFeeds(earlier)),
+    part: (file, key, splitText) => partsOf(file, splitText)?.get(key),
+    whole: (file, keys) => {
+      const was = usable.get(file);
+      const same = was !== undefined && was.length === keys.length && was.every((key, i) => key === keys[i]);
+      if (same) kept.add(file);
+      return same;
+    },
+    made: (file, keys) => {
+      now[file] = keys;
+    },
+  };
+}
+
+/** The calendar feeds the last publication wrote, as it wrote them: what subscribers' calendars hold. */
+async function earlierFeeds(earlier: EarlierPublication): Promise<string[]> {
+  const feeds = [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
+  const bytes = await Promise.all(feeds.map((file) => ownBytes(earlier, file)));
+  return bytes.flatMap((b) => (b instanceof Uint8Array ? [Buffer.from(b).toString('utf8')] : []));
+}
