@@ -1,15 +1,13 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { meetingDates } from '../input/load.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { writeToCache } from '../shared/files.js';
-import { userCacheDir } from '../shared/paths.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
+import { committeeOf, noRecords, readRecords, writeRecords, type MeetingRecord } from './publish-records.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
 // with what it was made public from, told without reading it (the size and time of its own files, its
@@ -22,70 +20,15 @@ import { once, repositoryInputFiles } from './fingerprint.js';
 // They hold for the publication that wrote them alone: the one whose state file has the SHA-256 they
 // record (another machine's site, a copy in another folder, a state file edited: every meeting read).
 
-/** The records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
-export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const real = await realpath(out).catch(() => path.resolve(out));
-  return path.join(userCacheDir('republish', env), `${sha256(real)}.json`);
-}
-
-/** A meeting as the last publication made it public. */
-export interface MeetingRecord {
-  /** The fingerprint of its files' sizes and times, its committee's and repository's shared files', and the package's. */
-  inputs: string;
-  /** Its attachments' files (relative to its committee's folder), closed ones too: its own files besides its date's. */
-  attachments: string[];
-  /** The cases its items and standing items take up, closed ones too. */
-  sag: string[];
-  /** The public meeting, as publish made it (JSON: the model is plain data). */
-  meeting: Meeting;
-  /** Its items' HTML (renderItems), made of it and the templates, which its `inputs` count. */
-  itemsHtml: string[];
-  /** What reading it told the clerk, each file named from the repository's root. */
-  warnings: Finding[];
-}
-
-const recordSchema = z.strictObject({
-  inputs: z.string(),
-  attachments: z.array(z.string()),
-  sag: z.array(z.string()),
-  // Not checked key by key: publish wrote it from the model, and the package that wrote it is this one (`layout`).
-  meeting: z.custom<StoredMeeting>((value) => typeof value === 'object' && value !== null),
-  itemsHtml: z.array(z.string()),
-  warnings: z.array(
-    z.strictObject({
-      file: z.string(),
-      line: z.number(),
-      col: z.number(),
-      path: z.string(),
-      message: z.string(),
-      warning: z.boolean().optional(),
-    }),
-  ),
-});
-const recordsSchema = z.strictObject({
-  layout: z.string(),
-  state: z.string(),
-  styles: z.record(
-    z.string(),
-    z.custom<Meeting['style']>((value) => typeof value === 'object' && value !== null),
-  ),
-  meetings: z.record(z.string(), recordSchema),
-  /** The files composed of parts (lists, feeds: publish/parts.ts), each its parts' keys in order. */
-  lists: z.record(z.string(), z.array(z.string())),
-});
-
-/** A meeting as its record stores it: its house style, the same for every meeting of a committee (some 7 kB), by its SHA-256 in `styles`. */
-type StoredMeeting = Omit<Meeting, 'style'> & { style: string };
-
 export interface UnreadMeetings {
   /** The recorded meeting of `dir` on `date` to publish unread: its files as recorded, and no case shared with a meeting read. */
   recordOf: (dir: string, date: string) => MeetingRecord | undefined;
   /** Whether the case history reads a meeting: any that may take up a case of a meeting read. */
   inHistory: (dir: string, date: string) => boolean;
   /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder. */
-  record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs' | 'itemsHtml'>) => Promise<void>;
-  /** A meeting's items' HTML: the recorded, or made by `render` (and recorded). */
-  itemsOf: (meeting: Meeting, render: (meeting: Meeting) => string[]) => string[];
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs'>) => Promise<void>;
+  /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
+  itemsOf: (meeting: Meeting) => string[];
   /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
   lists: Record<string, string[]>;
   /**
@@ -106,12 +49,18 @@ export interface UnreadMeetings {
 export async function unreadMeetings(
   out: string,
   dirs: string[],
-  context: { layout: string; force: boolean; casesOf: (dir: string, date: string) => Promise<string[]> },
+  context: {
+    layout: string;
+    force: boolean;
+    casesOf: (dir: string, date: string) => Promise<string[]>;
+    /** A meeting's items' HTML, made (renderItems). */
+    render: (meeting: Meeting) => string[];
+  },
 ): Promise<UnreadMeetings> {
-  const bytes = await readEarlierOutput(await recordsFileOf(out));
   const state = await readEarlierOutput(path.join(out, stateFile));
   const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
-  const { meetings: earlier, lists } = usable ? recordsOf(bytes, { layout: context.layout, state: sha256(state) }) : noRecords;
+  const stored = usable ? await readRecords(out, { layout: context.layout, state: sha256(state) }) : noRecords;
+  const { meetings: earlier, lists } = stored;
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
   const repositories = new Map<string, Promise<string>>();
@@ -146,8 +95,20 @@ export async function unreadMeetings(
     valid.delete(key);
     for (const sag of record.sag) cases.add(sag);
   }
-  const records = new Map<string, Omit<MeetingRecord, 'itemsHtml'> & Partial<MeetingRecord>>();
+  const records = new Map<string, MeetingRecord & { itemsHtml?: string[] }>();
   const keys = new Map<Meeting, string>();
+  // The committees of a meeting read, or of one whose items were made again: their records are written anew.
+  const changedCommittees = new Set<string>();
+  const readKeys = new Set<string>();
+  /** A meeting's items' HTML: as recorded where it was not read, else made; kept with its record. */
+  const itemsFor = (key: string, record: MeetingRecord & { itemsHtml?: string[] }) => {
+    if (record.itemsHtml) return record.itemsHtml;
+    const recorded = readKeys.has(key) ? undefined : stored.itemsOf(key);
+    const itemsHtml = recorded ?? context.render(record.meeting);
+    if (!recorded) changedCommittees.add(committeeOf(key));
+    records.set(key, { ...record, itemsHtml });
+    return itemsHtml;
+  };
   return {
     lists,
     recordOf: (dir, date) => {
@@ -159,13 +120,10 @@ export async function unreadMeetings(
       }
       return record;
     },
-    itemsOf: (meeting, render) => {
+    itemsOf: (meeting) => {
       const key = keys.get(meeting);
       const record = key === undefined ? undefined : records.get(key);
-      if (record?.itemsHtml) return record.itemsHtml;
-      const itemsHtml = render(meeting);
-      if (key !== undefined && record) records.set(key, { ...record, itemsHtml });
-      return itemsHtml;
+      return key !== undefined && record ? itemsFor(key, record) : context.render(meeting);
     },
     inHistory: (dir, date) => {
       const record = valid.get(keyOf(dir, date));
@@ -175,25 +133,19 @@ export async function unreadMeetings(
       const root = folderAt(dir).root;
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const inputs = await inputsOf(dir, date, read.attachments);
-      records.set(keyOf(dir, date), { ...read, warnings, inputs });
-      keys.set(read.meeting, keyOf(dir, date));
+      const key = keyOf(dir, date);
+      records.set(key, { ...read, warnings, inputs });
+      keys.set(read.meeting, key);
+      readKeys.add(key);
+      changedCommittees.add(committeeOf(key));
     },
     save: async (state, lists) => {
-      // A meeting whose items were not made (none should be) is left out: read again next time.
-      const styles = new Map<Meeting['style'], string>();
-      // Hashed once a style object: the meetings of a committee share one, read or recorded.
-      const styleOf = (style: Meeting['style']) => {
-        const id = styles.get(style) ?? sha256(JSON.stringify(style));
-        styles.set(style, id);
-        return id;
+      const unchanged = (committee: string) => !changedCommittees.has(committee);
+      const itemsOf = (key: string) => {
+        const record = records.get(key);
+        return record && itemsFor(key, record);
       };
-      const made = [...records].flatMap(([key, r]) =>
-        r.itemsHtml ? [[key, stored({ ...r, itemsHtml: r.itemsHtml }, styleOf)] as const] : [],
-      );
-      const meetings = Object.fromEntries(made.sort(([a], [b]) => (a < b ? -1 : 1)));
-      const byId = Object.fromEntries([...styles].map(([style, id]) => [id, style] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
-      const now = `${JSON.stringify({ layout: context.layout, state, styles: byId, meetings, lists: sortedKeys(lists) })}\n`;
-      if (!bytes || Buffer.from(bytes).toString('utf8') !== now) await writeToCache(await recordsFileOf(out), now);
+      await writeRecords(out, stored, { layout: context.layout, state, lists, meetings: new Map(records), itemsOf, unchanged });
     },
   };
 }
@@ -210,55 +162,11 @@ async function everyCommittee(dirs: string[]): Promise<boolean> {
   return (await findCommittees(folderAt(first).root)).every((c) => chosen.has(path.resolve(c.dir)));
 }
 
-/** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */
-const stored = (
-  { inputs, attachments, sag, meeting, itemsHtml, warnings }: MeetingRecord,
-  styleOf: (style: Meeting['style']) => string,
-): z.output<typeof recordSchema> => ({
-  inputs,
-  attachments,
-  sag,
-  meeting: { ...meeting, style: styleOf(meeting.style) },
-  itemsHtml,
-  warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
-});
-
 /** A recorded meeting's warnings, each file named as reading it names it. */
 export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] {
   const root = folderAt(dir).root;
   return record.warnings.map((w) => ({ ...w, file: path.join(root, w.file) }));
 }
-
-/**
- * The records of the last publication, by the same package (`layout`) and whose state file is the site's
- * (`state`, its SHA-256); none where there are none or they are not as publish writes them.
- */
-function recordsOf(bytes: Uint8Array | undefined, of: { layout: string; state: string }): Records {
-  if (!bytes) return noRecords;
-  try {
-    const read = recordsSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    if (!read.success || read.data.layout !== of.layout || read.data.state !== of.state) return noRecords;
-    const { styles, meetings, lists } = read.data;
-    const records = Object.entries(meetings).map(([key, r]) => {
-      const style = Object.hasOwn(styles, r.meeting.style) ? styles[r.meeting.style] : undefined;
-      return style && ([key, { ...r, meeting: { ...r.meeting, style } }] as const);
-    });
-    return records.every((r) => r !== undefined) ? { meetings: Object.fromEntries(records), lists } : noRecords;
-  } catch {
-    return noRecords;
-  }
-}
-
-interface Records {
-  meetings: Record<string, MeetingRecord>;
-  lists: Record<string, string[]>;
-}
-
-const noRecords: Records = { meetings: {}, lists: {} };
-
-/** An object with its keys in order: the same records give the same bytes. */
-const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /**
  * What a meeting of `dir` on `date` is made of, by size and time: its own files (those of its date

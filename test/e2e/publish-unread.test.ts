@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
-import { recordsFileOf } from '../../src/pipeline/publish-unread.js';
+import { recordsFileOf } from '../../src/pipeline/publish-records.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { closedFixture } from '../support/markers.js';
 import { closedMarkersIn, htmlPages, siteBytes, siteTimes } from '../support/site.js';
@@ -37,15 +37,24 @@ const comparable = (root: string) =>
 
 /**
  * The records of a site's meetings, less the state file's SHA-256 they name and the keys of the
- * feeds of documents (a changed entry is an update there, not new: by design not a fresh publication's).
+ * feeds of documents (a changed entry is an update there, not new: by design not a fresh publication's),
+ * with what each committee's files hold.
  */
 const records = async (out: string, cache: NodeJS.ProcessEnv = env) => {
-  const { state, lists, ...rest } = JSON.parse(readFileSync(await recordsFileOf(out, cache), 'utf8')) as {
+  const index = await recordsFileOf(out, cache);
+  const { state, lists, committees, ...rest } = JSON.parse(readFileSync(index, 'utf8')) as {
     state: string;
     lists: Record<string, string[]>;
+    committees: Record<string, { records: string; items: string }>;
   };
   expect(state).toMatch(/^[0-9a-f]{64}$/);
-  return { ...rest, lists: Object.fromEntries(Object.entries(lists).filter(([file]) => !file.endsWith('.atom'))) };
+  // Each committee's files by what they hold (their names begin with the site's, which differs).
+  const read = (name: string): unknown => JSON.parse(readFileSync(path.join(path.dirname(index), name), 'utf8'));
+  return {
+    ...rest,
+    lists: Object.fromEntries(Object.entries(lists).filter(([file]) => !file.endsWith('.atom'))),
+    committees: Object.fromEntries(Object.entries(committees).map(([c, f]) => [c, { records: read(f.records), items: read(f.items) }])),
+  };
 };
 
 /** A meeting file garbled to bytes no YAML reader takes, behind its old size and time: a publication that read it would fail. */
@@ -144,10 +153,16 @@ describe('the records of a site', () => {
     expect(closedMarkersIn(out)).toEqual([]);
     const file = await recordsFileOf(out, env);
     expect(file.startsWith(path.join(env.XDG_CACHE_HOME, 'agenda', 'republish') + path.sep)).toBe(true);
+    // The index and its committee's files (its records, its items' HTML), each named from the index's name.
+    const folder = path.dirname(file);
+    const files = readdirSync(folder)
+      .filter((name) => name.startsWith(path.basename(file, '.json')))
+      .map((name) => path.join(folder, name));
+    expect(files.length).toBe(3);
     // What the site must not hold is there: the closed item's case number.
-    expect(readFileSync(file, 'utf8')).toContain('24/XQZSECRET17');
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    expect(files.some((f) => readFileSync(f, 'utf8').includes('24/XQZSECRET17'))).toBe(true);
+    for (const f of files) expect(statSync(f).mode & 0o777).toBe(0o600);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
   }, 600_000);
 
   it('are of the publication whose state file wrote them: another state file, or another folder, reads every meeting', async () => {
