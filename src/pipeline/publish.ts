@@ -82,7 +82,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         throw err;
       },
     );
-  const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf });
+  const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf, render: renderItems });
   const history = historyOnce(unread.inHistory);
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- checked holds every committee of dirs
   const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked.get(dir)!, history, unread)));
@@ -150,7 +150,10 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       return {
         committeeId: c.id,
         meeting,
-        itemsHtml: unread.itemsOf(meeting, renderItems),
+        // Read or made where a page, a list's part or a search index asks for them: a kept meeting's are not.
+        get itemsHtml() {
+          return unread.itemsOf(meeting);
+        },
         ...publishedPair(agenda),
         addenda: addenda.map((pair) => ({ number: pair[0]?.output.document.addendum ?? 1, ...publishedPair(pair) })),
         attachments: attachmentsOfMeeting(meeting).map((a) => ({
