@@ -239,6 +239,12 @@ const stored = (
   warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
 });
 
+/** Whether two records of a meeting say the same, as they would be stored (its style whole). */
+export function sameRecord(a: MeetingRecord, b: MeetingRecord): boolean {
+  const text = (r: MeetingRecord) => JSON.stringify(stored(r, (style) => JSON.stringify(style)));
+  return text(a) === text(b);
+}
+
 const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
 
 /** An object with its keys in order: the same records give the same bytes. */

@@ -7,7 +7,7 @@ import type { Meeting } from '../model/meeting.js';
 import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
-import { committeeOf, noRecords, readRecords, writeRecords, type MeetingRecord } from './publish-records.js';
+import { committeeOf, noRecords, readRecords, sameRecord, writeRecords, type MeetingRecord } from './publish-records.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
 // with what it was made public from, told without reading it (the size and time of its own files, its
@@ -134,8 +134,13 @@ export async function unreadMeetings(
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const inputs = await inputsOf(dir, date, read.attachments);
       const key = keyOf(dir, date);
-      records.set(key, { ...read, warnings, inputs });
+      const now = { ...read, warnings, inputs };
+      records.set(key, now);
       keys.set(read.meeting, key);
+      // Read again as it shares a case with a meeting read, and come out as recorded: its recorded
+      // items' HTML holds (made of the same meeting), and its committee's files need not change for it.
+      const was = earlier[key];
+      if (was && sameRecord(was, now)) return;
       readKeys.add(key);
       changedCommittees.add(committeeOf(key));
     },
