@@ -70,6 +70,13 @@ const garble = (file: string) => {
 /** The cases (`sag:`) a meeting file takes up. */
 const cases = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s*sag: (.+)$/gm)].map((m) => m[1]);
 
+/** Each committee's records files, as the index of the records names them, with the time each was written. */
+const committeeFiles = (index: string) => {
+  const { committees } = JSON.parse(readFileSync(index, 'utf8')) as { committees: Record<string, { records: string; items: string }> };
+  const written = (name: string) => `${name} ${statSync(path.join(path.dirname(index), name)).mtimeMs}`;
+  return Object.fromEntries(Object.entries(committees).map(([c, f]) => [c, [written(f.records), written(f.items)]]));
+};
+
 describe('a republish of meetings unread', () => {
   let committees: string[] = [];
   const second = meetingDates(size, 1)[0] ?? '';
@@ -132,6 +139,28 @@ describe('a republish of meetings unread', () => {
     expect(comparable(site)).toEqual(comparable(fresh));
     const pages = htmlPages(site).filter((f) => f.startsWith('oekonomiudvalget/'));
     expect(pages.filter((f) => readFileSync(path.join(site, f), 'utf8').includes('Byrådssalen')).length).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+describe('a meeting read again as it shares a case with the changed one, and come out the same', () => {
+  it("leaves its committee's records files as they were", async () => {
+    const own = tempDir('agenda-publish-shared-case-');
+    const repoOf = path.join(own, 'arkiv');
+    const small = { committees: 2, years: 1, meetings: 1 };
+    const [kept = '', changing = ''] = writeArchive(repoOf, small);
+    const [keptFile, changedFile] = [kept, changing].map((dir, i) => path.join(dir, `${meetingDates(small, i)[0] ?? ''}.yaml`));
+    // The other committee's meeting takes up the changed meeting's case (of its last item), as a case travels between committees.
+    const [sag = ''] = cases(changedFile ?? '').slice(-1);
+    writeFileSync(keptFile ?? '', readFileSync(keptFile ?? '', 'utf8').replace(/^(\s*sag: ).+$/m, `$1${sag}`));
+    const out = path.join(own, 'site');
+    expect((await agendaAsync(['publish', '--out', out], { cwd: repoOf, env })).status).toBe(0);
+    const before = committeeFiles(await recordsFileOf(out, env));
+    changeMeeting(changedFile ?? '', 'mødet flyttes til byrådssalen');
+    const again = await agendaAsync(['publish', '--out', out], { cwd: repoOf, env });
+    expect(again.status, again.stderr).toBe(0);
+    const after = committeeFiles(await recordsFileOf(out, env));
+    expect(after['udvalg/U01']).toEqual(before['udvalg/U01']);
+    expect(after['udvalg/U02']).not.toEqual(before['udvalg/U02']);
   }, 600_000);
 });
 
