@@ -31,7 +31,7 @@ import { sealedPublicCopies } from './publish-sealed.js';
 import { searchFiles } from './publish-search.js';
 import { keptMeetings, type KeptMeetings } from './publish-kept.js';
 import { sourceHashes, type SourceHashes } from './publish-sources.js';
-import { packageInputs } from './fingerprint.js';
+import { once, packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
@@ -69,12 +69,18 @@ export interface PublishResult extends WriteLog {
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const dirs = await committeeFolders(request.committees);
   const layout = await packageInputs();
-  const checked = new Map(dirs.map((dir) => [dir, checkShared(dir)]));
-  // Awaited where each committee is read, after the records are: a check that fails meanwhile is told
-  // there, as its located error, not first as a rejection no one handled (node ends on one).
-  for (const check of checked.values()) check.catch(() => undefined);
+  // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
+  // meanwhile is then newer than they say. Awaited where each committee is read: a check that fails
+  // meanwhile is told there, as its located error, not first as a rejection no one handled (node ends on one).
+  const checks = new Map<string, Promise<CheckedShared>>();
+  const checked = (dir: string) =>
+    once(checks, dir, () => {
+      const check = checkShared(dir);
+      check.catch(() => undefined);
+      return check;
+    });
   const casesOf = async (dir: string, date: string) =>
-    loadMeeting(dir, date, await checked.get(dir)).then(
+    loadMeeting(dir, date, await checked(dir)).then(
       ({ sources }) => caseNumbers(sources),
       // A meeting that does not read takes up no case here: its own reading tells why. An unforeseen failure goes on up.
       (err: unknown): string[] => {
@@ -84,8 +90,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     );
   const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf });
   const history = historyOnce(unread.inHistory);
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- checked holds every committee of dirs
-  const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked.get(dir)!, history, unread)));
+  for (const dir of dirs) void checked(dir);
+  const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread)));
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
@@ -241,8 +247,11 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       continue;
     }
     try {
+      const stamp = await unread.stamp(dir, date);
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
+      const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
+      const inputs = await stamp(attachments);
       await checkAddenda(sources, read.meeting);
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
@@ -250,8 +259,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const made = publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document;
       meetings.push(made);
       findings.push(...warnings);
-      const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
-      await unread.record(dir, date, { attachments, sag: caseNumbers(sources), meeting: made, warnings });
+      unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, warnings });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       findings.push(...error.findings);
