@@ -39,13 +39,16 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Whether a file is read as an office file: by its name's extension alone (kindOf). */
+export const isOfficeFile = (name: string) => officeExtensions.includes(path.extname(name).toLowerCase());
+
 /**
  * An office file by its extension: it is read only as what its name says (the converter refuses a
  * .docx that is really a PNG, never opens it as an image). Anything else by its first bytes, not its
  * name: a PDF may have a little junk before its header, as readers allow.
  */
 function kindOf(bytes: Uint8Array, name: string): AttachmentKind | undefined {
-  if (officeExtensions.includes(path.extname(name).toLowerCase())) return 'office';
+  if (isOfficeFile(name)) return 'office';
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   if (start.includes('%PDF-')) return 'pdf';
   if (start.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';

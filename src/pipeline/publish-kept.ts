@@ -16,8 +16,6 @@ export interface KeptMeetings {
   kept: (published: PublishedMeeting) => boolean;
   /** The files of the meetings kept: left unread and listed as they were. */
   files: ReadonlySet<string>;
-  /** The SHA-256 of a PDF of the meetings, as their keys counted it: the search's text cache keys by it, hashing none again. */
-  sha256Of: (file: PublishedFile) => string;
 }
 
 /**
@@ -32,21 +30,10 @@ export async function keptMeetings(
   earlier: EarlierPublication,
 ): Promise<KeptMeetings> {
   const records = new Map<PublishedMeeting, string>();
-  const hashes = new Map<PublishedFile, string>();
-  const hash = (file: PublishedFile) => {
-    const made = sha256(file.bytes);
-    hashes.set(file, made);
-    return made;
-  };
   for (const c of committees) {
     const own = JSON.stringify([context.site, c.id, c.name, c.shortName, c.authority, c.words]);
-    for (const published of c.meetings) records.set(published, meetingKey(context.layout, own, published, hash));
+    for (const published of c.meetings) records.set(published, meetingKey(context.layout, own, published));
   }
-  const sha256Of = (file: PublishedFile) => {
-    const made = hashes.get(file);
-    if (made === undefined) throw new Error(`${file.path}: a file not among those published`);
-    return made;
-  };
   const recordsKeyOf = (published: PublishedMeeting) => {
     const key = records.get(published);
     if (key === undefined) throw new Error(`${published.pdf.path}: a meeting not among those published`);
@@ -66,12 +53,13 @@ export async function keptMeetings(
       kept.add(published);
       for (const file of own) files.add(file);
     }
-  return { keyOf, recordsKeyOf, kept: (published) => kept.has(published), files, sha256Of };
+  return { keyOf, recordsKeyOf, kept: (published) => kept.has(published), files };
 }
 
-function meetingKey(layout: string, own: string, published: PublishedMeeting, hash: (file: PublishedFile) => string): string {
+/** Each PDF by its SHA-256 as publish.ts took it: of its bytes, or the state file's for one kept unread, hashing none again. */
+function meetingKey(layout: string, own: string, published: PublishedMeeting): string {
   const pdfs = [published.pdf, published.combined, ...published.addenda.flatMap((a) => [a.pdf, a.combined]), ...published.attachments];
-  const file = (f: PublishedFile | undefined) => (f ? `${f.path}\0${f.name}\0${'anchor' in f ? String(f.anchor) : ''}\0${hash(f)}` : '-');
+  const file = (f: PublishedFile | undefined) => (f ? `${f.path}\0${f.name}\0${'anchor' in f ? String(f.anchor) : ''}\0${f.sha256}` : '-');
   return sha256(
     [layout, own, JSON.stringify(published.meeting), published.addenda.map((a) => a.number).join(','), ...pdfs.map(file)].join('\0'),
   );

@@ -3,7 +3,7 @@ import { indexFingerprint, searchIndexes, searchRecords, type AttachmentTexts } 
 import { SiteMap } from '../publish/site-map.js';
 import { TextCache } from '../publish/search-cache.js';
 import { indexedCommittees, type PublishedCommittee, type SiteFiles } from '../publish/site.js';
-import { allUnchangedSince, earlierFilesBy, type EarlierPublication } from '../publish/state.js';
+import { allUnchangedSince, bytesOf, earlierFilesBy, type EarlierPublication } from '../publish/state.js';
 import type { KeptMeetings } from './publish-kept.js';
 
 /**
@@ -12,8 +12,8 @@ import type { KeptMeetings } from './publish-kept.js';
  * PDF the site publishes (the tool made that PDF of a file it did not write, so it has no other text
  * of it, and pdf.js is already the tool's; no program such as pdftotext is needed where agenda runs).
  * The texts read are kept in the site folder (`save`, once the site is written), so a file is read
- * once, not at every publication, under the SHA-256 publish-kept.ts took of it (`sha256Of`), not
- * hashed again. A committee's records are made of what its meetings' own files are
+ * once, not at every publication, under its SHA-256 as publish took it (of its bytes, or the state
+ * file's for a PDF kept unread, which is read only where its text is not kept), not hashed again. A committee's records are made of what its meetings' own files are
  * (`recordsKeyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
  * still as publish wrote it, its index is kept, unread, without making a record; where every
  * committee's is, Pagefind is not started. `force`: index anew all the same, as --force prints every
@@ -22,7 +22,7 @@ import type { KeptMeetings } from './publish-kept.js';
 export async function searchFiles(
   earlier: EarlierPublication,
   committees: PublishedCommittee[],
-  meetings: Pick<KeptMeetings, 'recordsKeyOf' | 'sha256Of'>,
+  meetings: Pick<KeptMeetings, 'recordsKeyOf'>,
   force: boolean,
 ): Promise<SearchFiles> {
   const kept: string[] = [];
@@ -44,7 +44,7 @@ export async function searchFiles(
   const cache = await TextCache.of(earlier.out);
   const texts: AttachmentTexts = new Map();
   for (const file of stale.flatMap(({ committee }) => committee.meetings.flatMap((m) => m.attachments)))
-    texts.set(file.path, await cache.texts(meetings.sha256Of(file), file.bytes, pageTexts));
+    texts.set(file.path, await cache.texts(file.sha256, () => bytesOf(earlier, file), pageTexts));
   const indexes = await searchIndexes(stale.map(({ folder, committee }) => ({ folder, records: searchRecords(committee, texts) })));
   const files: SiteFiles = new Map();
   const madeFrom = new Map<string, string>();
@@ -54,7 +54,7 @@ export async function searchFiles(
       madeFrom.set(file, from);
     }
   // Only the stale committees' texts were read: the kept ones' cached texts are still in use.
-  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map(meetings.sha256Of)));
+  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.sha256)));
   return { files, kept, madeFrom, save: () => cache.save(inUse) };
 }
 

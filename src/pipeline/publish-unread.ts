@@ -25,8 +25,14 @@ export interface UnreadMeetings {
   recordOf: (dir: string, date: string) => MeetingRecord | undefined;
   /** Whether the case history reads a meeting: any that may take up a case of a meeting read. */
   inHistory: (dir: string, date: string) => boolean;
-  /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder. */
-  record: (dir: string, date: string, read: Omit<MeetingRecord, 'inputs'>) => Promise<void>;
+  /**
+   * The sizes and times of a meeting's own files, taken before they are read (a file saved meanwhile
+   * has another time, so is read next time): those of its date now, then those of its attachment files
+   * (relative to its committee's folder), given once it is parsed, before any is read. Its record's `inputs`.
+   */
+  stamp: (dir: string, date: string) => Promise<(attachments: string[]) => Promise<string>>;
+  /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder; `inputs` its stamp. */
+  record: (dir: string, date: string, read: MeetingRecord) => void;
   /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting) => string[];
   /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
@@ -64,13 +70,20 @@ export async function unreadMeetings(
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
   const repositories = new Map<string, Promise<string>>();
-  const inputsOf = async (dir: string, date: string, attachments: string[]) => {
+  const scopeOf = async (dir: string) => {
     const files = await once(listings, dir, () => committeeFiles(dir));
     const root = folderAt(dir).root;
     const repository = once(repositories, root, () => repositoryScope(root));
-    const scope = await once(scopes, dir, async () => committeeScope(dir, files, `${context.layout}\0${await repository}`));
-    return meetingInputs(dir, date, files, attachments, scope);
+    return { files, scope: await once(scopes, dir, async () => committeeScope(dir, files, `${context.layout}\0${await repository}`)) };
   };
+  // Before any file of them is read (the caller checks the shared files after): what the records say they were read as.
+  await Promise.all(dirs.map(scopeOf));
+  const stamp = async (dir: string, date: string) => {
+    const { files, scope } = await scopeOf(dir);
+    const own = await signature(dir, ownFiles(files, date));
+    return async (attachments: string[]) => sha256(`${scope}\0${own}\0${await signature(dir, attachments)}`);
+  };
+  const inputsOf = async (dir: string, date: string, attachments: string[]) => (await stamp(dir, date))(attachments);
   const keyOf = (dir: string, date: string) => `${path.relative(folderAt(dir).root, dir).split(path.sep).join('/')}/${date}`;
   const valid = new Map<string, MeetingRecord>();
   const changed: Array<{ dir: string; date: string }> = [];
@@ -129,12 +142,12 @@ export async function unreadMeetings(
       const record = valid.get(keyOf(dir, date));
       return !record || sharesCase(record, cases);
     },
-    record: async (dir, date, read) => {
+    stamp,
+    record: (dir, date, read) => {
       const root = folderAt(dir).root;
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
-      const inputs = await inputsOf(dir, date, read.attachments);
       const key = keyOf(dir, date);
-      const now = { ...read, warnings, inputs };
+      const now = { ...read, warnings };
       records.set(key, now);
       keys.set(read.meeting, key);
       // Read again as it shares a case with a meeting read, and come out as recorded: its recorded
@@ -173,14 +186,8 @@ export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] 
   return record.warnings.map((w) => ({ ...w, file: path.join(root, w.file) }));
 }
 
-/**
- * What a meeting of `dir` on `date` is made of, by size and time: its own files (those of its date
- * among its committee's `files`, and its attachments' files) and `scope`, its committee's and repository's.
- */
-async function meetingInputs(dir: string, date: string, files: string[], attachments: string[], scope: string): Promise<string> {
-  const own = [...files.filter((f) => f.split('/').some((part) => part.startsWith(date))), ...attachments];
-  return sha256(`${scope}\0${await signature(dir, own)}`);
-}
+/** A meeting's own files of its committee's `files`: those with its date in a part of their name. */
+const ownFiles = (files: string[], date: string) => files.filter((f) => f.split('/').some((part) => part.startsWith(date)));
 
 const dated = /^\d{4}-\d{2}-\d{2}/;
 

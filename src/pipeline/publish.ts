@@ -17,7 +17,7 @@ import { withCorrection } from './correction.js';
 import { approvalsOf } from './approval.js';
 import { outputFile, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
-import { readAttachmentBytes } from '../input/attachments.js';
+import { isOfficeFile } from '../input/attachments.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import { prepareSite, renderItems } from '../render/web.js';
 import type { HousePages } from '../shared/house-templates.js';
@@ -29,13 +29,14 @@ import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
 import { searchFiles } from './publish-search.js';
-import { keptMeetings } from './publish-kept.js';
+import { keptMeetings, type KeptMeetings } from './publish-kept.js';
 import { siteParts } from './publish-parts.js';
-import { packageInputs } from './fingerprint.js';
+import { sourceHashes, type SourceHashes } from './publish-sources.js';
+import { once, packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
-import { readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
+import { bytesOf, pdfFile, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 import { inBatches } from '../shared/in-batches.js';
@@ -69,12 +70,18 @@ export interface PublishResult extends WriteLog {
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
   const dirs = await committeeFolders(request.committees);
   const layout = await packageInputs();
-  const checked = new Map(dirs.map((dir) => [dir, checkShared(dir)]));
-  // Awaited where each committee is read, after the records are: a check that fails meanwhile is told
-  // there, as its located error, not first as a rejection no one handled (node ends on one).
-  for (const check of checked.values()) check.catch(() => undefined);
+  // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
+  // meanwhile is then newer than they say. Awaited where each committee is read: a check that fails
+  // meanwhile is told there, as its located error, not first as a rejection no one handled (node ends on one).
+  const checks = new Map<string, Promise<CheckedShared>>();
+  const checked = (dir: string) =>
+    once(checks, dir, () => {
+      const check = checkShared(dir);
+      check.catch(() => undefined);
+      return check;
+    });
   const casesOf = async (dir: string, date: string) =>
-    loadMeeting(dir, date, await checked.get(dir)).then(
+    loadMeeting(dir, date, await checked(dir)).then(
       ({ sources }) => caseNumbers(sources),
       // A meeting that does not read takes up no case here: its own reading tells why. An unforeseen failure goes on up.
       (err: unknown): string[] => {
@@ -84,8 +91,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     );
   const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf, render: renderItems });
   const history = historyOnce(unread.inHistory);
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- checked holds every committee of dirs
-  const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked.get(dir)!, history, unread)));
+  for (const dir of dirs) void checked(dir);
+  const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread)));
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
@@ -93,15 +100,18 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const siteFiles: SiteFile[] = [...documents, ...attachments];
-  // A batch at a time: each reads its attachment files, some thousands in an archive (inBatches).
-  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, request)] as const);
+  // A batch at a time: each reads its attachment files, some thousands in an archive (inBatches), where
+  // their size and time are not as recorded (publish-sources.ts).
+  const sources = await sourceHashes(request.out, request.force ?? false);
+  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, request, sources)] as const);
   const says = new Map(contents.map(([file, content]) => [file, content.says]));
   // What a build counts too (packageInputs: package.json, the templates, the house font's files, in
   // `layout`), and the converter of each office file, whose new version converts it anew: not what the PDF says.
   const madeFrom = new Map(
     contents.map(([file, content]) => [file, sha256([layout, content.says, ...content.convertedBy].join('\0'))] as const),
   );
-  // A PDF the site has from the same public meeting, attachment files, converters and templates, as publish wrote it, is not made again.
+  // A PDF the site has from the same public meeting, attachment files, converters and templates, as
+  // publish wrote it, is not made again; nor read, where its size and time tell it as written (reusable).
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await inBatches([...madeFrom], reuse);
   // The sealed public minutes of the archive, where the site publishes that very document: not printed.
@@ -109,24 +119,25 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     read,
     documents.map((d) => d.file),
   );
-  const bytes = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed.copies]);
-  const toPrint = documents.filter((d) => !bytes.has(d.file));
+  const sealedCopies = [...sealed.copies].map(([file, pdf]) => [file, pdfFile(pdf)] as const);
+  const pdfs = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealedCopies]);
+  const toPrint = documents.filter((d) => !pdfs.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint);
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
   const [printed, made] = await Promise.all([
     print(groups),
     attachmentFiles(
-      attachments.filter((a) => !bytes.has(a.file)),
+      attachments.filter((a) => !pdfs.has(a.file)),
       request,
     ),
   ]);
-  const pdfs = printed.flat();
+  const prints = printed.flat();
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the groups
-  groups.flat().forEach((d, i) => bytes.set(d.file, pdfs[i]!));
-  for (const [file, pdf] of made) bytes.set(file, pdf);
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its bytes by now (kept, printed or made)
-  const published = (file: string, name: string): PublishedFile => ({ path: file, name, bytes: bytes.get(file)! });
+  groups.flat().forEach((d, i) => pdfs.set(d.file, pdfFile(prints[i]!)));
+  for (const [file, pdf] of made) pdfs.set(file, pdfFile(pdf));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its PDF by now (kept, printed or made)
+  const published = (file: string, name: string): PublishedFile => ({ path: file, name, ...pdfs.get(file)! });
   const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents), byMeeting(attachments)];
   /** A document's PDF and its combined one, by the document's name (the house's word for an addendum: "Tillægsdagsorden 2"). */
   const publishedPair = (own: PublicDocument[]) => {
@@ -170,6 +181,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
   const site = { url: request.url, words, authority: committees[0]?.authority };
   const unchanged = await keptMeetings(committees, { layout, site, pages: house?.pagesKey, force: request.force ?? false }, earlier);
+  await readUnreadOfMade(committees, unchanged, earlier);
   const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
   const options = {
     url: request.url,
@@ -186,12 +198,33 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
   for (const [file, bytes] of search.files) files.set(file, bytes);
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
-  const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept]);
-  const { state, ...log } = await writeSite(request.out, files, madeFrom, earlier, entries, keptFiles);
+  const unreadPdfs = [...pdfs].flatMap(([file, pdf]) => (pdf.bytes ? [] : [file]));
+  const sha512 = new Map([...pdfs].map(([file, pdf]) => [file, pdf.sha512]));
+  const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
+  const { state, ...log } = await writeSite(request.out, files, earlier, {
+    madeFrom,
+    sha512,
+    entries,
+    kept: keptFiles,
+    force: request.force,
+  });
   await search.save();
   await unread.save(state, parts.recorded);
+  await sources.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
   return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
+}
+
+/**
+ * The bytes of the attachments' PDFs taken unread (reusable) of each meeting whose own files are made
+ * again (not kept): its SBSYS folder holds a copy of each.
+ */
+async function readUnreadOfMade(committees: PublishedCommittee[], meetings: KeptMeetings, earlier: EarlierPublication): Promise<void> {
+  const made = committees.flatMap((c) => c.meetings.filter((m) => !meetings.kept(m)));
+  const unread = made.flatMap((m) => m.attachments.filter((a) => !a.bytes));
+  await inBatches(unread, async (file) => {
+    file.bytes = await bytesOf(earlier, file);
+  });
 }
 
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
@@ -219,8 +252,11 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       continue;
     }
     try {
+      const stamp = await unread.stamp(dir, date);
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
+      const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
+      const inputs = await stamp(attachments);
       await checkAddenda(sources, read.meeting);
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
@@ -228,8 +264,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const made = publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document;
       meetings.push(made);
       findings.push(...warnings);
-      const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
-      await unread.record(dir, date, { attachments, sag: caseNumbers(sources), meeting: made, warnings });
+      unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, warnings });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       findings.push(...error.findings);
@@ -337,15 +372,16 @@ function entryRevisions(
  * What a PDF of the site says (`says`): a document, the public meeting and its attachment files; an
  * attachment's file, that file and whether the house keeps its web links. And the version of the
  * LibreOffice each of its office files is converted with (`convertedBy`), as a build counts it
- * (withAttachments): with everything that lays it out, what the PDF is made from.
+ * (withAttachments): with everything that lays it out, what the PDF is made from. Each attachment
+ * file's SHA-256 as `sources` has it: recorded, where its size and time are as recorded, else read.
  */
-async function contentOf(site: SiteFile, office: OfficeSettings): Promise<{ says: string; convertedBy: string[] }> {
+async function contentOf(site: SiteFile, office: OfficeSettings, sources: SourceHashes): Promise<{ says: string; convertedBy: string[] }> {
   const hash = createHash('sha256');
   const convertedBy: string[] = [];
-  const read = async (dir: string, filed: FiledAttachment) => {
-    const file = await readAttachmentBytes(dir, filed.bilag.file);
-    if (file.kind === 'office') convertedBy.push(`${file.ref.path}\0${(await officeConverter(file.ref, office)).version}`);
-    return file.sha256;
+  const read = async (dir: string, { bilag: { file } }: FiledAttachment) => {
+    const sha = await sources.of(dir, file);
+    if (isOfficeFile(file.path)) convertedBy.push(`${file.path}\0${(await officeConverter(file, office)).version}`);
+    return sha;
   };
   if ('filed' in site) {
     hash.update('bilag').update(String(site.meeting.style.weblinks_i_bilag));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { attachmentAnchor } from '../model/attachments.js';
 import type { Item, Meeting } from '../model/meeting.js';
 import { documentName } from '../render/wording.js';
@@ -13,16 +12,16 @@ import {
 } from './data-schema.js';
 import { sectionsOf } from './sections.js';
 import type { SiteMap } from './site-map.js';
+import type { PdfFile } from './state.js';
 
 // The open data (site/data/): the public model in the shapes of data-schema.ts.
 
-/** A file of the site with what people outside the site need to know of it. */
-export interface PublishedFile {
+/** A PDF of the site with what people outside the site need to know of it: its size and hashes, its bytes where read or made. */
+export interface PublishedFile extends PdfFile {
   /** Its path in the site. */
   path: string;
   /** What it is, in Danish. */
   name: string;
-  bytes: Uint8Array;
 }
 
 /** One meeting as published: its public model, its items' HTML, its files, where they are. */
@@ -213,8 +212,8 @@ function fileData(map: SiteMap, at: MeetingAddresses, file: PublishedFile): File
     name: file.name,
     fileName,
     mimeType: 'application/pdf',
-    size: file.bytes.byteLength,
-    sha512Checksum: createHash('sha512').update(file.bytes).digest('hex'),
+    size: file.size,
+    sha512Checksum: file.sha512,
     accessUrl: address,
     downloadUrl: address,
     ...at.times,

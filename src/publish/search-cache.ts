@@ -26,13 +26,16 @@ export class TextCache {
     return new TextCache(path.join(out, searchCacheFolder), !(await linkOnTheWay(out, `${searchCacheFolder}/-`)));
   }
 
-  /** The text of each page of a file (`key`: the SHA-256 of its bytes), as kept from an earlier publication, else as `read` reads it. */
-  async texts(key: string, bytes: Uint8Array, read: (bytes: Uint8Array) => Promise<string[]>): Promise<string[]> {
+  /**
+   * The text of each page of a file (`key`: the SHA-256 of its bytes), as kept from an earlier
+   * publication, else as `read` reads it of its `bytes` (got only then: a PDF kept unread is read for it).
+   */
+  async texts(key: string, bytes: () => Promise<Uint8Array>, read: (bytes: Uint8Array) => Promise<string[]>): Promise<string[]> {
     this.used.add(key);
     const kept = this.usable ? await readEarlierOutput(this.file(key)) : undefined;
     const texts = kept && pageTexts(Buffer.from(kept).toString('utf8'));
     if (texts) return texts;
-    const made = this.fresh.get(key) ?? (await read(bytes));
+    const made = this.fresh.get(key) ?? (await read(await bytes()));
     this.fresh.set(key, made);
     return made;
   }

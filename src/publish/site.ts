@@ -188,7 +188,8 @@ function addMeeting(
   frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
   { kept, madeOf, parts }: Pick<SiteOptions, 'kept' | 'madeOf' | 'parts'>,
 ): ListedMeeting {
-  for (const file of [...meetingPdfs(published), ...published.attachments]) files.set(file.path, file.bytes);
+  // A PDF kept unread (no bytes) is the caller's to list as kept: it is not written.
+  for (const file of [...meetingPdfs(published), ...published.attachments]) if (file.bytes) files.set(file.path, file.bytes);
   let made: MeetingData | undefined;
   const data = () => (made ??= meetingData(map, published));
   const listed = { published, key: parts?.keyOf(published) ?? '', times: meetingTimes(published.meeting), data };
@@ -257,7 +258,10 @@ function addSbsysFolder(
   const names = new Set(own.flatMap((item) => (item.auxiliaryFile ?? []).map((f) => f.fileName)));
   for (const file of attachments) {
     const base = file.path.split('/').at(-1) ?? '';
-    if (names.has(base)) files.set(`${folder}/${base}`, file.bytes);
+    if (!names.has(base)) continue;
+    // The caller reads the PDFs it kept unread of every meeting whose folder is made.
+    if (!file.bytes) throw new Error(`${file.path}: no bytes for the SBSYS folder of a meeting not kept`);
+    files.set(`${folder}/${base}`, file.bytes);
   }
 }
 
@@ -356,11 +360,11 @@ function feedEntry(
     title: documentHeading(meeting),
     updated: entryUpdated,
     page,
-    pdf: { href: link(pdf.path), length: pdf.bytes.byteLength },
+    pdf: { href: link(pdf.path), length: pdf.size },
     addenda: addenda.map((a) => ({
       title: kindWord(addendumOf(meeting, a.number)),
       href: link(a.pdf.path),
-      length: a.pdf.bytes.byteLength,
+      length: a.pdf.size,
     })),
   };
 }
@@ -421,6 +425,6 @@ function indexView(map: SiteMap, committees: PublishedCommittee[], today: string
 
 /** "PDF, 212 kB": what a reader needs to know before opening a document. */
 function size(file: PublishedFile): string {
-  const kB = file.bytes.byteLength / 1000;
+  const kB = file.size / 1000;
   return kB < 1000 ? `PDF, ${Math.max(1, Math.round(kB))} kB` : `PDF, ${(kB / 1000).toLocaleString('da', { maximumFractionDigits: 1 })} MB`;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
 import { validate } from '../input/validate.js';
 import { parseYaml, type YamlFile } from '../input/yaml-file.js';
-import { errnoCode, InputError, type Finding, type Location } from '../shared/errors.js';
+import { EnvironmentError, errnoCode, InputError, type Finding, type Location } from '../shared/errors.js';
 
 // What the last publication wrote into the site folder, and so what is publish's own there: each file
 // by its path in the site and the SHA-256 of the bytes it wrote. Only such a file, still with those
@@ -24,6 +24,11 @@ const stateSchema = z.strictObject({
     z.strictObject({
       path: sitePath,
       sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the file as written, in hex'),
+      /** A PDF's SHA-512, which the open data gives: kept so that a PDF taken unread (reusable) need not be hashed. */
+      sha512: z
+        .string()
+        .regex(/^[0-9a-f]{128}$/, 'expected the SHA-512 of the file as written, in hex')
+        .optional(),
       /** Its size in bytes, as written: what tells, with its time, that it is as written without reading it (unchangedSince). */
       size: z.number().int().nonnegative().optional(),
       /** A PDF's: the fingerprint of what it was made from. */
@@ -171,9 +176,47 @@ export async function linkOnTheWay(out: string, file: string): Promise<string | 
   return undefined;
 }
 
-/** A PDF of the last publication to publish again as it is: made from the same inputs (`madeFrom`), and still as publish wrote it. */
-export async function reusable(earlier: EarlierPublication, file: string, madeFrom: string): Promise<Uint8Array | undefined> {
-  if (earlier.files.get(file)?.madeFrom !== madeFrom) return undefined;
+/** A PDF's size and hashes, and its bytes where they were read or made: none where it is kept unread (reusable). */
+export interface PdfFile {
+  size: number;
+  sha256: string;
+  /** What the open data gives of it (json.ts). */
+  sha512: string;
+  bytes?: Uint8Array;
+}
+
+/** A PDF's bytes with their size and hashes. */
+export const pdfFile = (bytes: Uint8Array): PdfFile => ({
+  size: bytes.byteLength,
+  sha256: sha256(bytes),
+  sha512: createHash('sha512').update(bytes).digest('hex'),
+  bytes,
+});
+
+/**
+ * A PDF of the last publication to publish again as it is: made from the same inputs (`madeFrom`), and
+ * still as publish wrote it. Where the quick check tells so (unchangedSince) and the state file has its
+ * SHA-512, taken unread, by what the state file records of it (a republish hashed every PDF of the
+ * archive); else read and compared with its SHA-256.
+ */
+export async function reusable(earlier: EarlierPublication, file: string, madeFrom: string): Promise<PdfFile | undefined> {
+  const entry = earlier.files.get(file);
+  if (entry?.madeFrom !== madeFrom) return undefined;
+  const { size, sha512 } = entry;
+  if (size !== undefined && sha512 !== undefined && (await unchangedSince(earlier, file))) return { size, sha256: entry.sha256, sha512 };
   const bytes = await ownBytes(earlier, file);
-  return bytes === 'missing' ? undefined : bytes;
+  return bytes === 'missing' || bytes === undefined ? undefined : pdfFile(bytes);
+}
+
+/**
+ * The bytes of a PDF of the site, where a page or the search needs them of one taken unread: read now,
+ * and refused unless they are those the state file recorded (the file changed while publishing).
+ */
+export async function bytesOf(earlier: EarlierPublication, file: PdfFile & { path: string }): Promise<Uint8Array> {
+  if (file.bytes) return file.bytes;
+  // ownBytes compares them with the state file's SHA-256, which the unread file's is.
+  const bytes = await ownBytes(earlier, file.path);
+  if (!(bytes instanceof Uint8Array))
+    throw new EnvironmentError(`${path.join(earlier.out, file.path)} changed while publishing; publish again`);
+  return bytes;
 }

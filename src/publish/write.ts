@@ -20,20 +20,34 @@ export interface WriteLog {
   warnings: Finding[];
 }
 
+/** What the state file records of the files besides their bytes, and the files of the last publication kept. */
+export interface WriteOptions {
+  /** Each PDF's path and the fingerprint of what it was made from. */
+  madeFrom: Map<string, string>;
+  /** Each PDF's SHA-512, which a later publication takes of a PDF it keeps unread (reusable). */
+  sha512?: Map<string, string>;
+  /** Each document's feed entry's revision. */
+  entries?: Map<string, EntryRevision>;
+  /**
+   * Files of the last publication left as they are, unread (a meeting's page, data and SBSYS folder
+   * made from the same inputs, a PDF reused unread), which stay listed as it listed them.
+   */
+  kept?: ReadonlySet<string>;
+  /** Compare every file with what the site has, none taken as written by its size and time (--force). */
+  force?: boolean;
+}
+
 /**
- * `madeFrom`: each PDF's path and the fingerprint of what it was made from; `entries`: each document's
- * feed entry's revision; `kept`: files of the last publication left as they are, unread (a meeting's
- * page, data and SBSYS folder made from the same inputs), which stay listed as it listed them.
- * Returns what it did, and `state`: the SHA-256 of the state file it wrote, by which the meetings'
- * records (kept out of the site, pipeline/publish-unread.ts) name the publication they describe.
+ * Writes `files` into the site `out` where their bytes changed, removes what the last publication
+ * wrote and this one does not, and writes the state file. Returns what it did, and `state`: the
+ * SHA-256 of the state file it wrote, by which the meetings' records (kept out of the site,
+ * pipeline/publish-unread.ts) name the publication they describe.
  */
 export async function writeSite(
   out: string,
   files: SiteFiles,
-  madeFrom: Map<string, string>,
   earlier: EarlierPublication,
-  entries: Map<string, EntryRevision> = new Map(),
-  kept: ReadonlySet<string> = new Set(),
+  { madeFrom, sha512 = new Map(), entries = new Map(), kept = new Set(), force = false }: WriteOptions,
 ): Promise<WriteLog & { state: string }> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
@@ -43,7 +57,7 @@ export async function writeSite(
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     const digest = sha256(bytes);
     // Most of a site is as the last publication wrote it: those files are not read back (a one-meeting change read the whole archive).
-    if (await unchangedSince(earlier, file, digest)) return { file, target, bytes, digest, changed: false };
+    if (!force && (await unchangedSince(earlier, file, digest))) return { file, target, bytes, digest, changed: false };
     const old = await readEarlierOutput(target);
     return { file, target, bytes, digest, changed: !old || Buffer.compare(old, bytes) !== 0 };
   });
@@ -62,12 +76,18 @@ export async function writeSite(
       path: o.file,
       sha256: o.digest,
       size: o.bytes.length,
+      sha512: sha512.get(o.file),
       madeFrom: madeFrom.get(o.file),
       entry: entries.get(o.file),
     })),
     ...keptAlone.flatMap((file) => {
-      const entry = earlier.files.get(file);
-      return entry ? [{ path: file, sha256: entry.sha256, size: entry.size, madeFrom: entry.madeFrom, entry: entry.entry }] : [];
+      const was = earlier.files.get(file);
+      if (!was) return [];
+      const { sha256: digest, size, madeFrom: from } = was;
+      // A document's PDF kept unread has this publication's feed entry: what it links may have changed.
+      return [
+        { path: file, sha256: digest, size, sha512: was.sha512, madeFrom: from, entry: entries.has(file) ? entries.get(file) : was.entry },
+      ];
     }),
   ];
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
