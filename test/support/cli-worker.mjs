@@ -3,6 +3,7 @@
 // `node dist/bin/cli.js` would, without loading and compiling its modules again for every run.
 // The test's thread is blocked meanwhile (Atomics.wait on `done`); it takes the result from `port`.
 // Plain JavaScript: a worker thread runs what node runs, not vitest's TypeScript.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { workerData } from 'node:worker_threads';
 
 // done[0]: 1 once a result is on the port; done[1]: 1 once this worker has ended.
@@ -43,9 +44,13 @@ function finish(status, ended = false) {
 process.on('exit', (code) => finish(code, true));
 
 port.on('message', async ({ args, env }) => {
-  // The run's environment, nothing else: this thread's process.env is its own copy.
-  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
-  Object.assign(process.env, env);
+  // The run's environment, nothing else: this thread's process.env is its own copy. As spawn does, a variable
+  // given as undefined is not set (process.env would make it the string 'undefined').
+  for (const key of Object.keys(process.env)) if (env[key] === undefined) delete process.env[key];
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) process.env[key] = value;
   process.exitCode = undefined;
-  finish(await main([process.execPath, mainFile, ...args]));
+  const status = await main([process.execPath, mainFile, ...args]);
+  // A rejection nothing handled ends a process as it ends: told before the result, it ends this worker first (above).
+  await nextTurn();
+  finish(status);
 });

@@ -39,16 +39,18 @@ export function cliEnv({ env, ownBrowser }: CliOptions = {}): NodeJS.ProcessEnv 
 
 /** Runs the built CLI as a user would, in `cwd`: in the suite's warm worker, or a process of its own where that differs. */
 export function agenda(args: string[], opts: CliOptions = {}): CliResult {
-  return needsProcess(opts) ? agendaProcess(args, opts) : agendaInWorker(args, opts);
+  return needsProcess(args, opts) ? agendaProcess(args, opts) : agendaInWorker(args, opts);
 }
 
 /**
  * What a worker thread of this process cannot be: another time zone (a thread's TZ changes no clock: V8 reads the
- * zone once per process), a browser started and guarded by the command's process, or a test of the process itself.
+ * zone once per process), a browser of the command's own (ownBrowser, --browser), started and guarded by its
+ * process, or a test of the process itself (process: true). AGENDA_TEST_PROCESSES=1: every run a process, as before.
  */
-function needsProcess(opts: CliOptions): boolean {
+function needsProcess(args: string[], opts: CliOptions): boolean {
   const zone = opts.env && 'TZ' in opts.env ? opts.env.TZ : process.env.TZ;
-  return Boolean(opts.process) || Boolean(opts.ownBrowser) || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
+  const ownBrowser = opts.ownBrowser || args.includes('--browser');
+  return Boolean(opts.process) || ownBrowser || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
 }
 
 function agendaProcess(args: string[], opts: CliOptions): CliResult {
