@@ -1,7 +1,7 @@
 // The layers of src/, as docs/develop/flow.md draws them, checked by `npm test` (test/unit/layers.test.ts).
 // The flow: input → check → model → render → pdf, each step importing only shared/ and what it needs before it;
 // drafts/, send/ and publish/ make other things of the model; pipeline/ composes all of them, once;
-// commands/ and preview/ call the pipeline (and drafts/ for the clerk's files); cli.ts calls the commands.
+// commands/ and preview/ call the pipeline (and drafts/ for the clerk's files); cli.ts calls the commands; bin.ts runs cli.ts.
 // A type-only import of the model is allowed above it (commands name an audience), never one against the flow.
 
 const folder = (name) => `^src/${name}/`;
@@ -36,7 +36,7 @@ module.exports = {
       comment: 'pipeline/ is usable without a terminal: it imports no command, no preview server, not the CLI',
       severity: 'error',
       from: { path: folder('pipeline') },
-      to: { path: ['^src/commands/', '^src/preview/', '^src/cli\\.ts$'] },
+      to: { path: ['^src/commands/', '^src/preview/', '^src/(cli|bin)\\.ts$'] },
     },
     {
       name: 'callers-go-through-the-pipeline',
@@ -51,6 +51,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/cli\\.ts$' },
       to: { path: except('commands', 'shared'), pathNot: ['^node_modules'] },
+    },
+    {
+      name: 'bin-runs-the-cli',
+      comment: "bin.ts is the command: cli.ts's main, run once",
+      severity: 'error',
+      from: { path: '^src/bin\\.ts$' },
+      to: { path: '^src/(?!cli\\.ts$)', pathNot: ['^node_modules'] },
     },
     {
       name: 'the-library-is-the-pipeline',

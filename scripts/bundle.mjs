@@ -41,7 +41,9 @@ const withoutZodLocales = {
 };
 
 await build({
-  entryPoints: { cli: 'dist/src/cli.js' },
+  // cli.js is the bin; main.js offers the command line's main(argv) to run it more than once in one
+  // process (the tests' worker, test/support/cli-worker.ts), from the same chunks as the bin.
+  entryPoints: { cli: 'dist/src/bin.js', main: 'dist/src/cli.js' },
   outdir: 'dist/bin',
   bundle: true,
   // A command's modules still load when it runs (cli.ts imports each command on demand): one chunk each.

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -40,33 +39,38 @@ const actions: { [C in CommandName]: (args: ArgumentsOf<C>, options: OptionsOf<C
   preview: async ([date], options) => (await import('./commands/preview.js')).previewCommand(date, options),
 };
 
-const json = process.argv.includes('--json');
 // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- package.json is ours, with its version
 const { version } = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-/** What commander said of a usage error, kept to print as JSON under --json. */
-let usageMessage = '';
 
-const program = new Command('agenda')
-  .description(cli.description)
-  .version(version, cli.version.flags, cli.version.description)
-  .helpOption(cli.help.flags, cli.help.description)
-  .exitOverride()
-  .configureOutput({
-    outputError: (text, write) => {
-      usageMessage = text.trim().replace(/^error: /, '');
-      if (!json) write(text);
-    },
-  });
+/** A usage error's message: commander's, kept to print as JSON under --json. */
+interface Usage {
+  message: string;
+}
 
-for (const name of commandNames) {
-  const { description, arguments: args } = commands[name];
-  const command = program.command(name).description(description);
-  for (const a of args) command.argument(a.name, a.description);
-  for (const o of optionsOf(name)) command.addOption(commanderOption(o));
-  // commander hands the arguments in the order declared, then the options object: the values the
-  // table declares, which ArgumentsOf and OptionsOf read from the same table.
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values are this command's ArgumentsOf and OptionsOf (above); never: no one type fits every command's action
-  command.action((...values: unknown[]) => actions[name](values.slice(0, args.length) as never, values[args.length] as never));
+/** The command line of one run: made per call, so that main can run again in the same process (a test's worker). */
+function programOf(json: boolean, usage: Usage): Command {
+  const program = new Command('agenda')
+    .description(cli.description)
+    .version(version, cli.version.flags, cli.version.description)
+    .helpOption(cli.help.flags, cli.help.description)
+    .exitOverride()
+    .configureOutput({
+      outputError: (text, write) => {
+        usage.message = text.trim().replace(/^error: /, '');
+        if (!json) write(text);
+      },
+    });
+  for (const name of commandNames) {
+    const { description, arguments: args } = commands[name];
+    const command = program.command(name).description(description);
+    for (const a of args) command.argument(a.name, a.description);
+    for (const o of optionsOf(name)) command.addOption(commanderOption(o));
+    // commander hands the arguments in the order declared, then the options object: the values the
+    // table declares, which ArgumentsOf and OptionsOf read from the same table.
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the values are this command's ArgumentsOf and OptionsOf (above); never: no one type fits every command's action
+    command.action((...values: unknown[]) => actions[name](values.slice(0, args.length) as never, values[args.length] as never));
+  }
+  return program;
 }
 
 function commanderOption(o: OptionSpec): Option {
@@ -77,15 +81,22 @@ function commanderOption(o: OptionSpec): Option {
   return option;
 }
 
-/** Every failure ends as one or more plain lines (or one JSON result) and a documented exit code, never a stack trace. */
-async function main(argv: string[]): Promise<number> {
+/**
+ * Runs the command line `argv` (node's, the program first) and returns its exit code. Every failure ends as one or
+ * more plain lines (or one JSON result) and a documented exit code, never a stack trace. The bin (bin.ts) calls it
+ * once; it keeps nothing between calls.
+ */
+export async function main(argv: string[]): Promise<number> {
+  quietConsole();
+  const json = argv.includes('--json');
+  const usage: Usage = { message: '' };
   try {
-    await program.parseAsync(argv);
+    await programOf(json, usage).parseAsync(argv);
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return ExitCode.ok;
-      if (json) printResult(commandName(argv), { exitCode: ExitCode.usage, error: usageMessage });
+      if (json) printResult(commandName(argv), { exitCode: ExitCode.usage, error: usage.message });
       return ExitCode.usage;
     }
     const known = err instanceof AgendaError ? err : internalError(err, version);
@@ -106,6 +117,3 @@ async function main(argv: string[]): Promise<number> {
 function commandName(argv: string[]): string {
   return argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
 }
-
-quietConsole();
-process.exitCode = await main(process.argv);

@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { browserUrlVariable } from '../../src/pdf/connect.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
@@ -20,6 +22,12 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Starts a browser of its own, as without the suite's shared one (test/global-setup.ts): for the tests of that start. */
   ownBrowser?: boolean;
+  /**
+   * Runs a new node process, as a user does, not the suite's warm worker (below): for a test of what only a process
+   * has (its signals, its exit, what it leaves behind, its children). A run in a time zone of its own, or with a
+   * browser of its own, is a process anyway.
+   */
+  process?: boolean;
 }
 
 /** The environment of a CLI run: the tests', with `env` over it, without the shared browser's address for `ownBrowser`. */
@@ -29,15 +37,92 @@ export function cliEnv({ env, ownBrowser }: CliOptions = {}): NodeJS.ProcessEnv 
   return merged;
 }
 
-/** Runs the built CLI as a user would, in `cwd`. */
+/** Runs the built CLI as a user would, in `cwd`: in the suite's warm worker, or a process of its own where that differs. */
 export function agenda(args: string[], opts: CliOptions = {}): CliResult {
+  return needsProcess(args, opts) ? agendaProcess(args, opts) : agendaInWorker(args, opts);
+}
+
+/**
+ * What a worker thread of this process cannot be: another time zone (a thread's TZ changes no clock: V8 reads the
+ * zone once per process), a browser of the command's own (ownBrowser, --browser), started and guarded by its
+ * process, or a test of the process itself (process: true). AGENDA_TEST_PROCESSES=1: every run a process, as before.
+ */
+function needsProcess(args: string[], opts: CliOptions): boolean {
+  const zone = opts.env && 'TZ' in opts.env ? opts.env.TZ : process.env.TZ;
+  const ownBrowser = opts.ownBrowser || args.includes('--browser');
+  return Boolean(opts.process) || ownBrowser || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
+}
+
+function agendaProcess(args: string[], opts: CliOptions): CliResult {
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: opts.cwd ?? packageRoot,
     env: cliEnv(opts),
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: runLimitMs,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const runLimitMs = 120_000;
+
+/** The warm CLI: a worker thread (cli-worker.mjs) with the built command line loaded, and what it answers on. */
+interface WarmCli {
+  worker: Worker;
+  port: MessagePort;
+  /** [0]: 1 once the worker has put a run's result on the port; [1]: 1 once it has ended (cli-worker.mjs). */
+  done: Int32Array;
+}
+
+/** Kept on the process, not this module: a file that loads the support anew (vitest's isolation) finds the same worker. */
+const warmKey = Symbol.for('agenda.test.warmCli');
+const holder = globalThis as { [warmKey]?: WarmCli };
+
+function warmCli(): WarmCli {
+  const running = holder[warmKey];
+  // Ended (process.exit, a crash) while this thread was blocked or busy, before its exit event could come.
+  if (running && Atomics.load(running.done, 1) === 0) return running;
+  const done = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  const main = pathToFileURL(path.join(packageRoot, 'dist', 'bin', 'main.js')).href;
+  const worker = new Worker(new URL('./cli-worker.mjs', import.meta.url), {
+    workerData: { done, port: port2, main },
+    transferList: [port2],
+    // As a process run by spawnSync: its output is the run's result, no input.
+    stdout: true,
+    stderr: true,
+    stdin: false,
+  });
+  // A command that ended the worker (process.exit, a crash) leaves the next run a new one.
+  worker.on('exit', () => {
+    if (holder[warmKey]?.worker === worker) delete holder[warmKey];
+  });
+  worker.unref();
+  port1.unref();
+  return (holder[warmKey] = { worker, port: port1, done });
+}
+
+/**
+ * One run in the warm worker, this thread blocked until it ends (so the test stays synchronous): in `cwd`, which
+ * the worker shares with this thread (a worker cannot change it), with the run's environment in the worker's own.
+ */
+function agendaInWorker(args: string[], opts: CliOptions): CliResult {
+  const cli = warmCli();
+  const here = process.cwd();
+  process.chdir(opts.cwd ?? packageRoot);
+  try {
+    Atomics.store(cli.done, 0, 0);
+    cli.port.postMessage({ args, env: cliEnv(opts) });
+    const waited = Atomics.wait(cli.done, 0, 0, runLimitMs);
+    const answer = receiveMessageOnPort(cli.port)?.message as CliResult | undefined;
+    if (waited === 'timed-out' || !answer) {
+      delete holder[warmKey];
+      void cli.worker.terminate();
+      return { status: null, stdout: '', stderr: `agenda ${args.join(' ')}: no answer from the test worker in ${runLimitMs} ms\n` };
+    }
+    return answer;
+  } finally {
+    process.chdir(here);
+  }
 }
 
 /** The lines of stderr that are not warnings. */

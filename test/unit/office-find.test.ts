@@ -32,6 +32,13 @@ describe('finding LibreOffice (office/find.ts)', () => {
     });
   });
 
+  it('asks an upgraded program anew, in a process that asked it before', async () => {
+    const soffice = program('upgraded', 'echo "LibreOffice 7.4.7.2 40(Build:2)"');
+    expect((await findOfficeConverter(soffice, {}))?.version).toBe('LibreOffice 7.4.7.2 40(Build:2)');
+    program('upgraded', 'echo "LibreOffice 24.2.1.2 abc"');
+    expect((await findOfficeConverter(soffice, {}))?.version).toBe('LibreOffice 24.2.1.2 abc');
+  });
+
   it('says so where the program named is not there, not a program, or not LibreOffice', async () => {
     const missing = path.join(dir, 'nowhere');
     await expect(findOfficeConverter(missing, {})).rejects.toThrow(

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../../shared/errors.js';
 import { executable } from '../browser.js';
@@ -57,10 +57,14 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
   }
   const program = named?.path ?? [...onPath(env), ...usualPlaces()].find(executable);
   if (!program) return undefined;
-  let asked = found.get(program);
+  // By the file as it is now, not its path alone: a process that outlives an upgrade (preview, a program using the
+  // library) asks the new one its version, which names the conversions in the cache.
+  const { ino, size, mtimeMs } = statSync(program);
+  const key = JSON.stringify([program, ino, size, mtimeMs]);
+  let asked = found.get(key);
   if (!asked) {
     asked = versionOf(program).then((version) => (version ? { program, version } : undefined));
-    found.set(program, asked);
+    found.set(key, asked);
   }
   const converter = await asked;
   if (converter) return converter;
