@@ -182,12 +182,15 @@ describe('the records of a site', () => {
     expect(closedMarkersIn(out)).toEqual([]);
     const file = await recordsFileOf(out, env);
     expect(file.startsWith(path.join(env.XDG_CACHE_HOME, 'agenda', 'republish') + path.sep)).toBe(true);
-    // The index and its committee's files (its records, its items' HTML), each named from the index's name.
+    // The index, its committee's files (its records, its items' HTML) and the attachment files' hashes
+    // (publish-sources.ts), each named from the index's name.
     const folder = path.dirname(file);
     const files = readdirSync(folder)
       .filter((name) => name.startsWith(path.basename(file, '.json')))
       .map((name) => path.join(folder, name));
-    expect(files.length).toBe(3);
+    const tails = files.map((f) => path.basename(f).slice(path.basename(file, '.json').length)).sort();
+    expect(tails.slice(0, 2)).toEqual([expect.stringMatching(/^-[0-9a-f]{64}\.json$/), expect.stringMatching(/^-[0-9a-f]{64}\.json$/)]);
+    expect(tails.slice(2)).toEqual(['.bilag.json', '.json']);
     // What the site must not hold is there: the closed item's case number.
     expect(files.some((f) => readFileSync(f, 'utf8').includes('24/XQZSECRET17'))).toBe(true);
     for (const f of files) expect(statSync(f).mode & 0o777).toBe(0o600);
