@@ -25,26 +25,27 @@ export interface SiteParts extends EarlierParts {
  * a first publication reads them.
  */
 export async function siteParts(earlier: EarlierPublication, recorded: Record<string, string[]>): Promise<SiteParts> {
-  const usable = new Map<string, string[]>();
+  // Each file's record is its frame's SHA-256, then its parts' keys (`made`).
+  const usable = new Map<string, { frame: string; keys: string[] }>();
   await Promise.all(
-    Object.entries(recorded).map(async ([file, keys]) => {
-      if ((await unchangedSince(earlier, file)) && !(await linkOnTheWay(earlier.out, file))) usable.set(file, keys);
+    Object.entries(recorded).map(async ([file, [frame = '', ...keys]]) => {
+      if ((await unchangedSince(earlier, file)) && !(await linkOnTheWay(earlier.out, file))) usable.set(file, { frame, keys });
     }),
   );
   const split = new Map<string, Map<string, string> | undefined>();
   /** The parts of a usable file by their keys, read once; none where its text is not of its recorded parts. */
   const partsOf = (file: string, splitText: (text: string, count: number) => string[] | undefined) => {
-    const keys = usable.get(file);
+    const keys = usable.get(file)?.keys;
     if (!keys) return undefined;
     if (!split.has(file)) {
-      const texts = splitText(readFileSync(path.join(earlier.out, file), 'utf8'), keys.length);
+      const texts = splitText(textOf(path.join(earlier.out, file)), keys.length);
       split.set(file, texts && new Map(keys.map((key, i) => [key, texts[i] ?? ''])));
     }
     return split.get(file);
   };
   const kept = new Set<string>();
   const now: Record<string, string[]> = {};
-  const feeds = [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
+  const feeds = calendarFeedsOf(earlier);
   const eventsOf = (uid: string) => {
     // An event's key begins with its UID (calendarEvent); each feed has it as the others do.
     const texts = feeds.flatMap((file) => {
@@ -56,23 +57,34 @@ export async function siteParts(earlier: EarlierPublication, recorded: Record<st
   return {
     kept,
     recorded: now,
-    events: feeds.every((file) => usable.has(file)) ? { get: eventsOf } : earlierEvents(await earlierFeeds(earlier)),
+    events: feeds.every((file) => usable.has(file)) ? { get: eventsOf } : earlierEvents(await earlierFeeds(earlier, feeds)),
     part: (file, key, splitText) => partsOf(file, splitText)?.get(key),
-    whole: (file, keys) => {
+    whole: (file, keys, frame) => {
       const was = usable.get(file);
-      const same = was !== undefined && was.length === keys.length && was.every((key, i) => key === keys[i]);
+      const same = was?.frame === frame && was.keys.length === keys.length && was.keys.every((key, i) => key === keys[i]);
       if (same) kept.add(file);
       return same;
     },
-    made: (file, keys) => {
-      now[file] = keys;
+    made: (file, keys, frame) => {
+      now[file] = [frame, ...keys];
     },
   };
 }
 
 /** The calendar feeds the last publication wrote, as it wrote them: what subscribers' calendars hold. */
-async function earlierFeeds(earlier: EarlierPublication): Promise<string[]> {
-  const feeds = [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
+async function earlierFeeds(earlier: EarlierPublication, feeds: string[]): Promise<string[]> {
   const bytes = await Promise.all(feeds.map((file) => ownBytes(earlier, file)));
   return bytes.flatMap((b) => (b instanceof Uint8Array ? [Buffer.from(b).toString('utf8')] : []));
+}
+
+/** The calendar feeds of the last publication. */
+const calendarFeedsOf = (earlier: EarlierPublication) => [...earlier.files.keys()].filter((file) => file.endsWith('.ics'));
+
+/** A file of the site as written, or '' (no parts in it: they are made) where it cannot be read now. */
+function textOf(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

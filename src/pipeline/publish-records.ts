@@ -72,7 +72,7 @@ const fileName = z.string().regex(/^[0-9a-f]{64}-[0-9a-f]{64}\.json$/);
 const indexSchema = z.strictObject({
   layout: z.string(),
   state: z.string(),
-  /** The files composed of parts (lists, feeds: publish/parts.ts), each its parts' keys in order. */
+  /** The files composed of parts (lists, feeds: publish/parts.ts), each its frame's SHA-256, then its parts' keys in order. */
   lists: z.record(z.string(), z.array(z.string())),
   /** Each committee's files (by its folder from the repository's root): its meetings' records and their items' HTML. */
   committees: z.record(z.string(), z.strictObject({ records: fileName, items: fileName })),

@@ -91,7 +91,6 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     );
   const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf, render: renderItems });
   const history = historyOnce(unread.inHistory);
-  for (const dir of dirs) void checked(dir);
   const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread)));
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;

@@ -12,11 +12,16 @@ export interface EarlierParts {
    * `split`: the parts of the file's text, where it is of `count` parts as its format joins them.
    */
   part: (file: string, key: string, split: (text: string, count: number) => string[] | undefined) => string | undefined;
-  /** Whether the site has `file` of exactly these parts, in this order, as written: it is kept unread. */
-  whole: (file: string, keys: string[]) => boolean;
-  /** Told of each file composed of parts: its parts' keys in order, for the next publication. */
-  made: (file: string, keys: string[]) => void;
+  /**
+   * Whether the site has `file` of exactly these parts, in this order, in the same text around them
+   * (`frame`: its SHA-256; a title or address of the site there changes it), as written: it is kept unread.
+   */
+  whole: (file: string, keys: string[], frame: string) => boolean;
+  /** Told of each file composed of parts: its parts' keys in order and its frame's SHA-256, for the next publication. */
+  made: (file: string, keys: string[], frame: string) => void;
 }
+
+import { sha256 } from './state.js';
 
 /** The files being composed (site.ts's SiteFiles): where a file made of parts is set. */
 type SiteFiles = Pick<Map<string, string | Uint8Array>, 'set'>;
@@ -42,16 +47,19 @@ export interface PartsFormat {
  */
 export function setOfParts(files: SiteFiles, earlier: EarlierParts, file: string, parts: Part[], format: PartsFormat): void {
   const keys = parts.map((p) => p.key);
-  earlier.made(file, keys);
-  if (earlier.whole(file, keys)) return;
+  const frame = format.frame(keys.length);
+  const frameKey = sha256(JSON.stringify(frame));
+  earlier.made(file, keys, frameKey);
+  if (earlier.whole(file, keys, frameKey)) return;
   const texts = parts.map((p) => earlier.part(file, p.key, format.split) ?? p.make());
-  files.set(file, joinParts(format.frame(texts.length), texts));
+  files.set(file, joinParts(frame, texts));
 }
 
 /** A file made whole of what `part.key` names: kept unread where the site has it from the same. */
 export function setWhole(files: SiteFiles, earlier: EarlierParts, file: string, part: Part): void {
-  earlier.made(file, [part.key]);
-  if (!earlier.whole(file, [part.key])) files.set(file, part.make());
+  // Its key is all it is made from: no text around it.
+  earlier.made(file, [part.key], '');
+  if (!earlier.whole(file, [part.key], '')) files.set(file, part.make());
 }
 
 /** The text of a file around its parts: `head` before the first, `between[i]` after part i (the last: the file's end). */

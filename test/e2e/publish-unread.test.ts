@@ -140,6 +140,16 @@ describe('a republish of meetings unread', () => {
     const pages = htmlPages(site).filter((f) => f.startsWith('oekonomiudvalget/'));
     expect(pages.filter((f) => readFileSync(path.join(site, f), 'utf8').includes('Byrådssalen')).length).toBeGreaterThan(0);
   }, 600_000);
+
+  it("after the municipality's name changed (the title of every calendar feed, whose events stay the same): the bytes of a fresh publication", async () => {
+    const kommune = path.join(repo, 'kommune.yaml');
+    writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^navn: .*$/m, 'navn: Syddjurs Kommune'));
+    const again = await publish(site);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await publishFresh()).status).toBe(0);
+    expect(comparable(site)).toEqual(comparable(fresh));
+    expect(readFileSync(path.join(site, 'kalender.ics'), 'utf8')).toContain('Syddjurs Kommune');
+  }, 600_000);
 });
 
 describe('a meeting read again as it shares a case with the changed one, and come out the same', () => {

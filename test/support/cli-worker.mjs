@@ -44,6 +44,8 @@ function finish(status, ended = false) {
 process.on('exit', (code) => finish(code, true));
 
 port.on('message', async ({ args, env }) => {
+  // What an earlier run wrote after its result (a timer it left) is not this run's.
+  for (const chunks of Object.values(output)) chunks.splice(0);
   // The run's environment, nothing else: this thread's process.env is its own copy. As spawn does, a variable
   // given as undefined is not set (process.env would make it the string 'undefined').
   for (const key of Object.keys(process.env)) if (env[key] === undefined) delete process.env[key];

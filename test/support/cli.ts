@@ -45,12 +45,14 @@ export function agenda(args: string[], opts: CliOptions = {}): CliResult {
 /**
  * What a worker thread of this process cannot be: another time zone (a thread's TZ changes no clock: V8 reads the
  * zone once per process), a browser of the command's own (ownBrowser, --browser), started and guarded by its
- * process, or a test of the process itself (process: true). AGENDA_TEST_PROCESSES=1: every run a process, as before.
+ * process, another HOME (os.homedir() reads the process's), or a test of the process itself (process: true). AGENDA_TEST_PROCESSES=1: every run a process, as before.
  */
 function needsProcess(args: string[], opts: CliOptions): boolean {
   const zone = opts.env && 'TZ' in opts.env ? opts.env.TZ : process.env.TZ;
   const ownBrowser = opts.ownBrowser || args.includes('--browser');
-  return Boolean(opts.process) || ownBrowser || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
+  // os.homedir() reads the process's own HOME, not a thread's process.env: a run given its HOME is a process.
+  const home = opts.env && 'HOME' in opts.env && opts.env.HOME !== process.env.HOME;
+  return Boolean(opts.process) || ownBrowser || home || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
 }
 
 function agendaProcess(args: string[], opts: CliOptions): CliResult {
