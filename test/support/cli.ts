@@ -22,12 +22,6 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Starts a browser of its own, as without the suite's shared one (test/global-setup.ts): for the tests of that start. */
   ownBrowser?: boolean;
-  /**
-   * Runs a new node process, as a user does, not the suite's warm worker (below): for a test of what only a process
-   * has (its signals, its exit, what it leaves behind, its children). A run in a time zone of its own, or with a
-   * browser of its own, is a process anyway.
-   */
-  process?: boolean;
 }
 
 /** The environment of a CLI run: the tests', with `env` over it, without the shared browser's address for `ownBrowser`. */
@@ -45,14 +39,15 @@ export function agenda(args: string[], opts: CliOptions = {}): CliResult {
 /**
  * What a worker thread of this process cannot be: another time zone (a thread's TZ changes no clock: V8 reads the
  * zone once per process), a browser of the command's own (ownBrowser, --browser), started and guarded by its
- * process, another HOME (os.homedir() reads the process's), or a test of the process itself (process: true). AGENDA_TEST_PROCESSES=1: every run a process, as before.
+ * process, or another HOME (os.homedir() reads the process's). AGENDA_TEST_PROCESSES=1: every run a process, as
+ * before. A test of the process itself spawns it (cliPath).
  */
 function needsProcess(args: string[], opts: CliOptions): boolean {
   const zone = opts.env && 'TZ' in opts.env ? opts.env.TZ : process.env.TZ;
   const ownBrowser = opts.ownBrowser || args.includes('--browser');
   // os.homedir() reads the process's own HOME, not a thread's process.env: a run given its HOME is a process.
   const home = opts.env && 'HOME' in opts.env && opts.env.HOME !== process.env.HOME;
-  return Boolean(opts.process) || ownBrowser || home || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
+  return ownBrowser || Boolean(home) || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
 }
 
 function agendaProcess(args: string[], opts: CliOptions): CliResult {
