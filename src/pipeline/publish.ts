@@ -36,7 +36,7 @@ import { once, packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
-import { bytesOf, pdfFile, readPublication, reusable, sha256, type EarlierPublication } from '../publish/state.js';
+import { bytesOf, pdfFile, readPublication, reusable, sha256, type EarlierPublication, type PdfFile } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 import { inBatches } from '../shared/in-batches.js';
@@ -96,6 +96,76 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const house = read[0]?.pages;
   prepareSite(house);
   const earlier = await readPublication(request.out);
+  const { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
+    read,
+    { request, earlier, layout },
+    print,
+  );
+  const attachmentsOfMeeting = byMeeting(attachments);
+  const committees = publishedCommittees(read, { documents, attachmentsOfMeeting, pdfs }, unread);
+  const parts = await siteParts(earlier, unread.lists);
+  const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
+  const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
+  // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
+  const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
+  const site = { url: request.url, words, authority: committees[0]?.authority };
+  const unchanged = await keptMeetings(committees, { layout, site, pages: house?.pagesKey, force: request.force ?? false }, earlier);
+  await readUnreadOfMade(committees, unchanged, earlier);
+  const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
+  const options = {
+    url: request.url,
+    today: request.today,
+    earlierEvents: parts.events,
+    entryUpdated: updated,
+    words,
+    house,
+    kept: unchanged.kept,
+    madeOf,
+    parts: { earlier: parts, keyOf: unchanged.keyOf },
+  };
+  const files = composeSite(committees, options);
+  const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
+  for (const [file, bytes] of search.files) files.set(file, bytes);
+  for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
+  // A PDF is among the files composed where its bytes were read or made; else it is kept unread.
+  const unreadPdfs = [...pdfs.keys()].filter((file) => !files.has(file));
+  const sha512 = new Map([...pdfs].map(([file, pdf]) => [file, pdf.sha512]));
+  const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
+  const { state, ...log } = await writeSite(request.out, files, earlier, {
+    madeFrom,
+    sha512,
+    entries,
+    kept: keptFiles,
+    force: request.force,
+  });
+  await search.save();
+  await unread.save(state, parts.recorded);
+  await sources.save();
+  const warnings = [...read.flatMap((c) => c.warnings), ...sealedWarnings, ...log.warnings];
+  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed, warnings };
+}
+
+/** What the PDF stage gives the site: each document's and attachment's PDF, what each says and is made from. */
+interface SitePdfs {
+  documents: PublicDocument[];
+  attachments: PublicAttachment[];
+  pdfs: Map<string, PdfFile>;
+  says: Map<string, string>;
+  madeFrom: Map<string, string>;
+  sources: SourceHashes;
+  sealedWarnings: Finding[];
+  printed: number;
+}
+
+/**
+ * Every public document's and attachment's PDF: kept where the site has it from the same inputs, the
+ * sealed public minutes where the site publishes that very document, else printed or converted.
+ */
+async function sitePdfs(
+  read: ReadCommittee[],
+  { request, earlier, layout }: { request: PublishRequest; earlier: EarlierPublication; layout: string },
+  print: PrintMeetings,
+): Promise<SitePdfs> {
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
   const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const siteFiles: SiteFile[] = [...documents, ...attachments];
@@ -135,9 +205,22 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the groups
   groups.flat().forEach((d, i) => pdfs.set(d.file, pdfFile(prints[i]!)));
   for (const [file, pdf] of made) pdfs.set(file, pdfFile(pdf));
+  return { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings: sealed.warnings, printed: toPrint.length };
+}
+
+/** The committees as the site shows them: each meeting with its documents' and attachments' PDFs, its items' HTML where asked for. */
+function publishedCommittees(
+  read: ReadCommittee[],
+  {
+    documents,
+    attachmentsOfMeeting,
+    pdfs,
+  }: { documents: PublicDocument[]; attachmentsOfMeeting: (m: Meeting) => PublicAttachment[]; pdfs: Map<string, PdfFile> },
+  unread: UnreadMeetings,
+): PublishedCommittee[] {
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its PDF by now (kept, printed or made)
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, ...pdfs.get(file)! });
-  const [documentsOfMeeting, attachmentsOfMeeting] = [byMeeting(documents), byMeeting(attachments)];
+  const documentsOfMeeting = byMeeting(documents);
   /** A document's PDF and its combined one, by the document's name (the house's word for an addendum: "Tillægsdagsorden 2"). */
   const publishedPair = (own: PublicDocument[]) => {
     const [pdf, combined] = own;
@@ -149,7 +232,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       combined: combined && published(combined.file, publishedDocumentName(doc, true)),
     };
   };
-  const committees: PublishedCommittee[] = read.map((c) => ({
+  return read.map((c) => ({
     ...c,
     meetings: c.meetings.map((meeting): PublishedMeeting => {
       const own = documentsOfMeeting(meeting);
@@ -173,45 +256,6 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
       };
     }),
   }));
-  const parts = await siteParts(earlier, unread.lists);
-  const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
-  const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
-  // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
-  const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
-  const site = { url: request.url, words, authority: committees[0]?.authority };
-  const unchanged = await keptMeetings(committees, { layout, site, pages: house?.pagesKey, force: request.force ?? false }, earlier);
-  await readUnreadOfMade(committees, unchanged, earlier);
-  const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
-  const options = {
-    url: request.url,
-    today: request.today,
-    earlierEvents: parts.events,
-    entryUpdated: updated,
-    words,
-    house,
-    kept: unchanged.kept,
-    madeOf,
-    parts: { earlier: parts, keyOf: unchanged.keyOf },
-  };
-  const files = composeSite(committees, options);
-  const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
-  for (const [file, bytes] of search.files) files.set(file, bytes);
-  for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
-  const unreadPdfs = [...pdfs].flatMap(([file, pdf]) => (pdf.bytes ? [] : [file]));
-  const sha512 = new Map([...pdfs].map(([file, pdf]) => [file, pdf.sha512]));
-  const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
-  const { state, ...log } = await writeSite(request.out, files, earlier, {
-    madeFrom,
-    sha512,
-    entries,
-    kept: keptFiles,
-    force: request.force,
-  });
-  await search.save();
-  await unread.save(state, parts.recorded);
-  await sources.save();
-  const warnings = [...read.flatMap((c) => c.warnings), ...sealed.warnings, ...log.warnings];
-  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed: toPrint.length, warnings };
 }
 
 /**
