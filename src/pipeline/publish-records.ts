@@ -102,20 +102,15 @@ export const committeeOf = (key: string) => key.slice(0, key.lastIndexOf('/'));
 export async function readRecords(out: string, of: { layout: string; state: string }): Promise<Records> {
   const index = await recordsFileOf(out);
   const folder = path.dirname(index);
-  const json = async (file: string) => {
-    const bytes = await readEarlierOutput(path.join(folder, file));
-    const value: unknown = bytes && JSON.parse(Buffer.from(bytes).toString('utf8'));
-    return value;
-  };
   try {
-    const read = indexSchema.safeParse(await json(path.basename(index)));
-    if (!read.success || read.data.layout !== of.layout || read.data.state !== of.state) return noRecords;
+    const read = cachedJson(indexSchema, await readEarlierOutput(index));
+    if (!read || read.layout !== of.layout || read.state !== of.state) return noRecords;
     const meetings: Record<string, MeetingRecord> = {};
     const files = new Map<string, { records: string; items: string; keys: string[] }>();
-    for (const [committee, names] of Object.entries(read.data.committees)) {
-      const own = committeeSchema.safeParse(await json(names.records));
-      if (!own.success) return noRecords;
-      const { styles, meetings: stored } = own.data;
+    for (const [committee, names] of Object.entries(read.committees)) {
+      const own = cachedJson(committeeSchema, await readEarlierOutput(path.join(folder, names.records)));
+      if (!own) return noRecords;
+      const { styles, meetings: stored } = own;
       for (const [key, r] of Object.entries(stored)) {
         const style = Object.hasOwn(styles, r.meeting.style) ? styles[r.meeting.style] : undefined;
         if (!style || committeeOf(key) !== committee) return noRecords;
@@ -123,9 +118,23 @@ export async function readRecords(out: string, of: { layout: string; state: stri
       }
       files.set(committee, { ...names, keys: Object.keys(stored) });
     }
-    return { meetings, lists: read.data.lists, itemsOf: itemsReader(folder, files), files };
+    return { meetings, lists: read.lists, itemsOf: itemsReader(folder, files), files };
   } catch {
     return noRecords;
+  }
+}
+
+/**
+ * `bytes` (a file of the cache) as the JSON of `schema`'s shape; none where there are none, or they
+ * are not JSON of that shape: a file not as publish writes it is not used.
+ */
+export function cachedJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | undefined): T | undefined {
+  if (!bytes) return undefined;
+  try {
+    const read = schema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    return read.success ? read.data : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -134,8 +143,7 @@ function itemsReader(folder: string, files: Records['files']): Records['itemsOf'
   const read = new Map<string, Record<string, string[]> | undefined>();
   const itemsIn = (name: string) => {
     try {
-      const items = itemsSchema.safeParse(JSON.parse(readFileSync(path.join(folder, name), 'utf8')));
-      return items.success ? items.data : undefined;
+      return cachedJson(itemsSchema, readFileSync(path.join(folder, name)));
     } catch {
       return undefined;
     }

@@ -5,7 +5,7 @@ import { readAttachmentBytes } from '../input/attachments.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { writeToCache } from '../shared/files.js';
-import { recordsFileOf } from './publish-records.js';
+import { cachedJson, recordsFileOf } from './publish-records.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every
 // attachment file of the archive to know it (issue 33). Each file's SHA-256 is recorded with the size
@@ -28,7 +28,7 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
   // Not `<records>-…`: the records' own files are named so, and writeRecords removes those it does not name.
   const file = (await recordsFileOf(out)).replace(/\.json$/, '.bilag.json');
   const bytes = await readEarlierOutput(file);
-  const earlier = force ? {} : recordsOf(bytes);
+  const earlier = force ? {} : (cachedJson(recordsSchema, bytes) ?? {});
   const now = new Map<string, FileRecord>();
   return {
     of: async (dir, ref) => {
@@ -52,15 +52,4 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
       if (!bytes || Buffer.from(bytes).toString('utf8') !== text) await writeToCache(file, text);
     },
   };
-}
-
-/** The records as save() writes them; none where they are not. */
-function recordsOf(bytes: Uint8Array | undefined): Record<string, FileRecord> {
-  if (!bytes) return {};
-  try {
-    const read = recordsSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    return read.success ? read.data : {};
-  } catch {
-    return {};
-  }
 }
