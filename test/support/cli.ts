@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,15 +139,73 @@ export function copyOfMeetings(): { dir: string; meetings: string } {
   return { dir, meetings };
 }
 
-/** Runs the built CLI without blocking this process, for tests that serve it something (a mail server) meanwhile. */
+/**
+ * Runs the built CLI without blocking this process, for tests that serve it something (a mail server) meanwhile: in
+ * a warm process (cli-process.mjs), or a process of its own where a new one differs (needsProcess).
+ */
 export function agendaAsync(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  return needsProcess(args, opts) ? agendaProcessAsync(args, opts) : agendaInWarmProcess(args, opts);
+}
+
+function agendaProcessAsync(args: string[], opts: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? packageRoot, env: cliEnv(opts) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const output = outputOf(child);
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status) => resolve({ status, ...output }));
   });
+}
+
+/** What a child process writes on its stdout and stderr, as it comes. */
+function outputOf(child: ChildProcess): { stdout: string; stderr: string } {
+  const output = { stdout: '', stderr: '' };
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (output.stdout += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (output.stderr += d));
+  return output;
+}
+
+/** The warm processes not running a command; kept on the process, as the warm worker is. */
+const idleKey = Symbol.for('agenda.test.warmProcesses');
+const idleHolder = globalThis as { [idleKey]?: ChildProcess[] };
+
+/**
+ * One run in a warm process: an idle one, or a new one (two runs at once are two processes). It answers with the
+ * run's result on its IPC channel and waits for the next; a command that ends it (process.exit, a crash) leaves
+ * its output on its pipes and its exit code, as a process of its own would.
+ */
+function agendaInWarmProcess(args: string[], opts: CliOptions): Promise<CliResult> {
+  const idle = (idleHolder[idleKey] ??= []);
+  const child = idle.pop() ?? startWarmProcess();
+  const output = outputOf(child);
+  return new Promise((resolve, reject) => {
+    const ended = (status: number | null) => resolve({ status, ...output });
+    const answered = (result: CliResult) => {
+      child.off('close', ended).off('error', reject);
+      child.stdout?.removeAllListeners('data');
+      child.stderr?.removeAllListeners('data');
+      idle.push(child);
+      resolve(result);
+    };
+    child.once('message', answered).once('close', ended).once('error', reject);
+    child.send({ args, env: cliEnv(opts), cwd: opts.cwd ?? packageRoot });
+  });
+}
+
+function startWarmProcess(): ChildProcess {
+  const main = pathToFileURL(path.join(packageRoot, 'dist', 'bin', 'main.js')).href;
+  // As `node dist/bin/cli.js`: none of vitest's node flags.
+  const child = fork(new URL('./cli-process.mjs', import.meta.url), [main], {
+    execArgv: [],
+    env: cliEnv(),
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  // Between runs it keeps nothing of the tests alive; it ends when this process does (its channel closes).
+  child.unref();
+  child.channel?.unref();
+  // Ended between runs (a timer of the last command called process.exit): not to be given the next.
+  child.once('exit', () => {
+    const idle = idleHolder[idleKey] ?? [];
+    if (idle.includes(child)) idle.splice(idle.indexOf(child), 1);
+  });
+  return child;
 }
