@@ -6,11 +6,13 @@ import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { writeToCache } from '../shared/files.js';
 import { cachedJson, recordsFileOf } from './publish-records.js';
+import { settled } from './quick-check.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every
 // attachment file of the archive to know it (issue 33). Each file's SHA-256 is recorded with the size
 // and modification time it had before it was read; where they are the same now (the quick check of
 // rsync and make, as the meetings' records), the recorded SHA-256 is taken and the file is not read.
+// One saved too close to its reading (quick-check.ts) is not recorded: it is read again next time.
 // Kept beside the meetings' records, in the user's cache: they name the repository's files.
 
 const recordsSchema = z.record(z.string(), z.strictObject({ size: z.number(), mtimeMs: z.number(), sha256: z.string() }));
@@ -30,11 +32,14 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
   const bytes = await readEarlierOutput(file);
   const earlier = force ? {} : (cachedJson(recordsSchema, bytes) ?? {});
   const now = new Map<string, FileRecord>();
+  // Hashed now but saved too close to its reading to be told unchanged next time (quick-check.ts): not saved.
+  const unsettled = new Set<string>();
   return {
     of: async (dir, ref) => {
       // By the folder and the `fil:` as given: a record holds for the very path that was read and accepted.
       const key = `${path.resolve(dir)}\0${ref.path}`;
       // Taken before the file is read: a file saved meanwhile has another time, so is read next time.
+      const takenAt = Date.now();
       const info = await lstat(path.resolve(dir, ref.path)).catch(() => undefined);
       // One file may be many meetings' attachment: hashed once.
       const was = now.get(key) ?? (Object.hasOwn(earlier, key) ? earlier[key] : undefined);
@@ -44,10 +49,11 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
       }
       const read = await readAttachmentBytes(dir, ref);
       if (info?.isFile()) now.set(key, { size: info.size, mtimeMs: info.mtimeMs, sha256: read.sha256 });
+      if (info && !settled(info.mtimeMs, takenAt)) unsettled.add(key);
       return read.sha256;
     },
     save: async () => {
-      const sorted = [...now].sort(([a], [b]) => (a < b ? -1 : 1));
+      const sorted = [...now].filter(([key]) => !unsettled.has(key)).sort(([a], [b]) => (a < b ? -1 : 1));
       const text = `${JSON.stringify(Object.fromEntries(sorted))}\n`;
       if (!bytes || Buffer.from(bytes).toString('utf8') !== text) await writeToCache(file, text);
     },

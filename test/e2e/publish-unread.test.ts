@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { recordsFileOf } from '../../src/pipeline/publish-records.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { closedFixture } from '../support/markers.js';
 import { closedMarkersIn, htmlPages, siteBytes, siteTimes } from '../support/site.js';
+import { replaceBehind, settle } from '../support/times.js';
 
 // A republish does not read a meeting whose files are as the last publication recorded them
 // (publish-unread.ts): a meeting file garbled behind its old size and time is not seen, a changed
@@ -58,14 +58,7 @@ const records = async (out: string, cache: NodeJS.ProcessEnv = env) => {
 };
 
 /** A meeting file garbled to bytes no YAML reader takes, behind its old size and time: a publication that read it would fail. */
-const garble = (file: string) => {
-  const times = `${file}.times`;
-  writeFileSync(times, '');
-  execFileSync('touch', ['-r', file, times]);
-  writeFileSync(file, 'punkter: ['.padEnd(statSync(file).size, ' '));
-  execFileSync('touch', ['-r', times, file]);
-  rmSync(times);
-};
+const garble = (file: string) => replaceBehind(file, 'punkter: ['.padEnd(statSync(file).size, ' '));
 
 /** The cases (`sag:`) a meeting file takes up. */
 const cases = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s*sag: (.+)$/gm)].map((m) => m[1]);
@@ -123,6 +116,8 @@ describe('a republish of meetings unread', () => {
     // Records publish did not write: read everything, as a first publication does.
     writeFileSync(await recordsFileOf(site, env), '{"layout": 1');
     changeMeeting(path.join(committees[1] ?? '', `${second}.yaml`), 'igen');
+    // Saved an hour ago: a file saved just now is recorded as not to be trusted, which a fresh publication's records would not match.
+    settle(path.join(committees[1] ?? '', `${second}.yaml`));
     const again = await publish(site);
     expect(again.status, again.stderr).toBe(0);
     expect((await publishFresh()).status).toBe(0);
@@ -162,6 +157,7 @@ describe('a meeting read again as it shares a case with the changed one, and com
     // The other committee's meeting takes up the changed meeting's case (of its last item), as a case travels between committees.
     const [sag = ''] = cases(changedFile ?? '').slice(-1);
     writeFileSync(keptFile ?? '', readFileSync(keptFile ?? '', 'utf8').replace(/^(\s*sag: ).+$/m, `$1${sag}`));
+    settle(keptFile ?? '');
     const out = path.join(own, 'site');
     expect((await agendaAsync(['publish', '--out', out], { cwd: repoOf, env })).status).toBe(0);
     const before = committeeFiles(await recordsFileOf(out, env));
@@ -181,6 +177,7 @@ describe('the records of a site', () => {
   it("hold closed cases, so are kept in the user's cache, owner alone, and no byte of the site holds a closed marker", async () => {
     const meetings = path.join(own, 'lukket');
     cpSync(closedFixture, meetings, { recursive: true });
+    settle(meetings);
     const out = path.join(own, 'site');
     const more = ['--meetings', meetings, '--url', 'https://moeder.example.dk/'];
     const first = await publishIn(own, out, more);
