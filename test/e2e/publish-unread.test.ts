@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
@@ -36,18 +36,26 @@ const comparable = (root: string) =>
   new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json' && !file.endsWith('.atom')));
 
 /**
- * The records of a site's meetings, less the state file's SHA-256 they name and the keys of the
+ * The records of a site's meetings, less the state file's SHA-256 and the site's path they name and the keys of the
  * feeds of documents (a changed entry is an update there, not new: by design not a fresh publication's),
  * with what each committee's files hold.
  */
 const records = async (out: string, cache: NodeJS.ProcessEnv = env) => {
   const index = await recordsFileOf(out, cache);
-  const { state, lists, committees, ...rest } = JSON.parse(readFileSync(index, 'utf8')) as {
+  const {
+    state,
+    site: folder,
+    lists,
+    committees,
+    ...rest
+  } = JSON.parse(readFileSync(index, 'utf8')) as {
     state: string;
+    site: string;
     lists: Record<string, string[]>;
     committees: Record<string, { records: string; items: string }>;
   };
   expect(state).toMatch(/^[0-9a-f]{64}$/);
+  expect(folder).toBe(realpathSync(out));
   // Each committee's files by what they hold (their names begin with the site's, which differs).
   const read = (name: string): unknown => JSON.parse(readFileSync(path.join(path.dirname(index), name), 'utf8'));
   return {
@@ -228,5 +236,28 @@ describe('the records of a site', () => {
     expect(edited.stderr).toContain(`${date}.yaml`);
     expect(edited.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(await recordsFileOf(out, env))).toBe(true);
+  }, 600_000);
+
+  it("of a site folder since removed are removed by the next publication's, those of a site not known left", async () => {
+    const repoOf = path.join(own, 'gone');
+    writeArchive(repoOf, { committees: 1, years: 1, meetings: 1 });
+    const [kept, removed] = [path.join(own, 'kept'), path.join(own, 'removed')];
+    for (const out of [kept, removed]) expect((await publishIn(repoOf, out)).status).toBe(0);
+    const folder = path.dirname(await recordsFileOf(kept, env));
+    const filesOf = async (out: string) => {
+      const base = path.basename(await recordsFileOf(out, env), '.json');
+      return readdirSync(folder).filter((name) => name.startsWith(base));
+    };
+    const [keptFiles, removedFiles] = [await filesOf(kept), await filesOf(removed)];
+    // The index, the committee's two files, the attachment files' hashes.
+    expect(removedFiles).toHaveLength(4);
+    // An index that names no site (an older package's): which folder it was of is not known.
+    const unknown = path.join(folder, `${'0'.repeat(64)}.json`);
+    writeFileSync(unknown, '{"layout": "older"}\n');
+    rmSync(removed, { recursive: true });
+    expect((await publishIn(repoOf, kept)).status).toBe(0);
+    expect(await filesOf(removed)).toEqual([]);
+    expect(await filesOf(kept)).toEqual(keptFiles);
+    expect(existsSync(unknown)).toBe(true);
   }, 600_000);
 });
