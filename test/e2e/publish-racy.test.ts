@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
@@ -13,7 +14,8 @@ import { replaceBehind, settle } from '../support/times.js';
 // quick check would take it as unchanged ever after ("racy git"). A republish does not trust a file
 // saved within seconds of when they were taken (src/pipeline/quick-check.ts): it reads it again, and
 // trusts it once it has settled. The rewrite here keeps the file's very time (`touch -r`), as such a
-// file system gives it.
+// file system gives it. And an attachment's file that is a symbolic link is told by the file it leads
+// to, with that file's real path: recorded as a regular file is, read again where the link is repointed.
 
 const dir = tempDir('agenda-publish-racy-');
 const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: path.join(dir, 'cache') };
@@ -92,5 +94,44 @@ describe('an attachment file saved again just after a publication, of the same s
     await publish(repo, site);
     expect(pdfTexts(site)).toContain('Budgettal kl. 15.00');
     expect(pdfTexts(site)).not.toContain('Budgettal kl. 14.00');
+  }, 600_000);
+});
+
+describe('an attachment file that is a symbolic link', () => {
+  const repo = path.join(dir, 'link');
+  const site = path.join(dir, 'link-site');
+  let meeting = '';
+  let [link, a, b] = ['', '', ''];
+  beforeAll(async () => {
+    const [committee = ''] = writeArchive(repo, size);
+    meeting = path.join(committee, `${date}.yaml`);
+    // Two files of the same size and time; the attachment's file a link to the first.
+    [a, b] = [path.join(committee, 'kilder', 'a.pdf'), path.join(committee, 'kilder', 'b.pdf')];
+    await writePdf(a, { text: 'Kilde A kl. 14.00' });
+    await writePdf(b, { text: 'Kilde B kl. 14.00' });
+    settle(a);
+    execFileSync('touch', ['-r', a, b]);
+    link = path.join(committee, 'bilag/2023-11-22/2-1.pdf');
+    rmSync(link);
+    symlinkSync('../../kilder/a.pdf', link);
+    await publish(repo, site);
+    expect(pdfTexts(site)).toContain('Kilde A kl. 14.00');
+  }, 600_000);
+
+  it('is recorded by the file it leads to: that file changed behind its size and time is not read (the quick check)', async () => {
+    replaceBehind(a, Buffer.from(await pdfBytes({ text: 'Kilde E kl. 14.00' })));
+    // Its meeting read for a change of its own: the link's recorded hash is taken.
+    changeMeeting(meeting, 'mødet flyttes til byrådssalen');
+    await publish(repo, site);
+    expect(pdfTexts(site)).toContain('Kilde A kl. 14.00');
+  }, 600_000);
+
+  it('is read where it was repointed, to another file of the same size and time', async () => {
+    rmSync(link);
+    symlinkSync('../../kilder/b.pdf', link);
+    changeMeeting(meeting, 'igen');
+    await publish(repo, site);
+    expect(pdfTexts(site)).toContain('Kilde B kl. 14.00');
+    expect(pdfTexts(site)).not.toContain('Kilde A kl. 14.00');
   }, 600_000);
 });
