@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, realpath, rm } from 'node:fs/promises';
+import { lstat, readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
@@ -21,9 +21,10 @@ import { userCacheDir } from '../shared/paths.js';
 
 /** The index of the records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
 export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const real = await realpath(out).catch(() => path.resolve(out));
-  return path.join(userCacheDir('republish', env), `${sha256(real)}.json`);
+  return path.join(userCacheDir('republish', env), `${sha256(await realSite(out))}.json`);
 }
+
+const realSite = async (out: string) => realpath(out).catch(() => path.resolve(out));
 
 /** A meeting as the last publication made it public. */
 export interface MeetingRecord {
@@ -70,6 +71,8 @@ const itemsSchema = z.record(z.string(), z.array(z.string()));
 /** A committee's file: the index's name, the SHA-256 of its bytes, in the index's folder. */
 const fileName = z.string().regex(/^[0-9a-f]{64}-[0-9a-f]{64}\.json$/);
 const indexSchema = z.strictObject({
+  /** The site folder's real path: its records are removed once it is gone (forgetGoneSites). */
+  site: z.string(),
   layout: z.string(),
   state: z.string(),
   /** The files composed of parts (lists, feeds: publish/parts.ts), each its frame's SHA-256, then its parts' keys in order. */
@@ -197,13 +200,44 @@ export async function writeRecords(out: string, earlier: Records, now: NewRecord
       );
     committees[committee] = same ? { records: was.records, items: was.items } : await writeCommittee(folder, base, records, now.itemsOf);
   }
-  const text = `${JSON.stringify({ layout: now.layout, state: now.state, lists: sortedKeys(now.lists), committees })}\n`;
+  const site = await realSite(out);
+  const text = `${JSON.stringify({ site, layout: now.layout, state: now.state, lists: sortedKeys(now.lists), committees })}\n`;
   const before = await readEarlierOutput(index);
   if (!before || Buffer.from(before).toString('utf8') !== text) await writeToCache(index, text);
   const named = new Set(Object.values(committees).flatMap((c) => [c.records, c.items]));
-  const own = (await readdir(folder).catch(() => [])).filter((name) => name.startsWith(`${base}-`) && !named.has(name));
+  const names = await readdir(folder).catch(() => []);
+  const own = names.filter((name) => name.startsWith(`${base}-`) && !named.has(name));
   await Promise.all(own.map((name) => rm(path.join(folder, name), { force: true })));
+  await forgetGoneSites(folder, names);
 }
+
+/** What of another site's index is needed to know whether its site is gone. */
+const siteSchema = z.object({ site: z.string() });
+
+/**
+ * Removes the records of each site whose folder is gone (removed, or moved: its records are by its
+ * path, so of use to no other folder), the index of each naming it: its index, its committees' files
+ * and its attachment files' hashes (publish-sources.ts), all named from the SHA-256 of its path. An
+ * index of no site (an older package's) or of a folder that cannot be told gone is left as it is.
+ */
+async function forgetGoneSites(folder: string, names: string[]): Promise<void> {
+  for (const name of names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n))) {
+    const base = name.slice(0, 64);
+    const site = cachedJson(siteSchema, await readEarlierOutput(path.join(folder, name)))?.site;
+    if (site === undefined || sha256(site) !== base || !(await gone(site))) continue;
+    await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => rm(path.join(folder, n), { force: true })));
+  }
+}
+
+/**
+ * Whether nothing is at `file`; one not allowed to be looked at is not gone. A site on a share not
+ * mounted looks gone: its next publication reads every meeting, as a first publication does.
+ */
+const gone = async (file: string) =>
+  lstat(file).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR',
+  );
 
 /** A committee's two files, each named by the SHA-256 of its bytes. */
 async function writeCommittee(

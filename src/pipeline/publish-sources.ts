@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
@@ -6,14 +6,20 @@ import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { writeToCache } from '../shared/files.js';
 import { cachedJson, recordsFileOf } from './publish-records.js';
+import { settled } from './quick-check.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every
 // attachment file of the archive to know it (issue 33). Each file's SHA-256 is recorded with the size
 // and modification time it had before it was read; where they are the same now (the quick check of
 // rsync and make, as the meetings' records), the recorded SHA-256 is taken and the file is not read.
+// One saved too close to its reading (quick-check.ts) is not recorded: it is read again next time.
 // Kept beside the meetings' records, in the user's cache: they name the repository's files.
 
-const recordsSchema = z.record(z.string(), z.strictObject({ size: z.number(), mtimeMs: z.number(), sha256: z.string() }));
+const recordsSchema = z.record(
+  z.string(),
+  // `target`: the real path of the file a symbolic link leads to (fileAt).
+  z.strictObject({ size: z.number(), mtimeMs: z.number(), target: z.string().optional(), sha256: z.string() }),
+);
 type FileRecord = z.output<typeof recordsSchema>[string];
 
 export interface SourceHashes {
@@ -30,26 +36,46 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
   const bytes = await readEarlierOutput(file);
   const earlier = force ? {} : (cachedJson(recordsSchema, bytes) ?? {});
   const now = new Map<string, FileRecord>();
+  // Hashed now but saved too close to its reading to be told unchanged next time (quick-check.ts): not saved.
+  const unsettled = new Set<string>();
   return {
     of: async (dir, ref) => {
       // By the folder and the `fil:` as given: a record holds for the very path that was read and accepted.
       const key = `${path.resolve(dir)}\0${ref.path}`;
       // Taken before the file is read: a file saved meanwhile has another time, so is read next time.
-      const info = await lstat(path.resolve(dir, ref.path)).catch(() => undefined);
+      const takenAt = Date.now();
+      const seen = await fileAt(path.resolve(dir, ref.path));
       // One file may be many meetings' attachment: hashed once.
       const was = now.get(key) ?? (Object.hasOwn(earlier, key) ? earlier[key] : undefined);
-      if (info?.isFile() && was?.size === info.size && was.mtimeMs === info.mtimeMs) {
+      if (seen && was?.size === seen.size && was.mtimeMs === seen.mtimeMs && was.target === seen.target) {
         now.set(key, was);
         return was.sha256;
       }
       const read = await readAttachmentBytes(dir, ref);
-      if (info?.isFile()) now.set(key, { size: info.size, mtimeMs: info.mtimeMs, sha256: read.sha256 });
+      if (seen) now.set(key, { ...seen, sha256: read.sha256 });
+      if (seen && !settled(seen.mtimeMs, takenAt)) unsettled.add(key);
       return read.sha256;
     },
     save: async () => {
-      const sorted = [...now].sort(([a], [b]) => (a < b ? -1 : 1));
+      const sorted = [...now].filter(([key]) => !unsettled.has(key)).sort(([a], [b]) => (a < b ? -1 : 1));
       const text = `${JSON.stringify(Object.fromEntries(sorted))}\n`;
       if (!bytes || Buffer.from(bytes).toString('utf8') !== text) await writeToCache(file, text);
     },
   };
+}
+
+/**
+ * The size and time of the file at `file`, told without reading it: a regular file's own; a symbolic
+ * link's, those of the regular file it leads to, with that file's real path (`target`); none of anything
+ * else. A link's own size and time do not tell it was repointed (rsync -a, cp -a and tar keep a link's
+ * time, and its size is its target's name's length), nor do its file's alone (another of the same size
+ * and time): the real path does, and what it leads to is then told as a regular file is.
+ */
+async function fileAt(file: string): Promise<{ size: number; mtimeMs: number; target?: string } | undefined> {
+  const info = await lstat(file).catch(() => undefined);
+  if (info?.isFile()) return { size: info.size, mtimeMs: info.mtimeMs };
+  if (!info?.isSymbolicLink()) return undefined;
+  const target = await realpath(file).catch(() => undefined);
+  const real = target === undefined ? undefined : await lstat(target).catch(() => undefined);
+  return target !== undefined && real?.isFile() ? { size: real.size, mtimeMs: real.mtimeMs, target } : undefined;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingDates } from '../input/load.js';
@@ -8,6 +9,7 @@ import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
 import { committeeOf, noRecords, readRecords, sameRecord, writeRecords, type MeetingRecord } from './publish-records.js';
+import { settled } from './quick-check.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
 // with what it was made public from, told without reading it (the size and time of its own files, its
@@ -216,11 +218,16 @@ async function repositoryScope(root: string): Promise<string> {
   );
 }
 
-/** Each file's name, size and modification time; `-` for none. */
+/**
+ * Each file's name, size and modification time; `-` for none. A file saved too close to now to be told
+ * unchanged by them (quick-check.ts) has a value never given again: a record of it holds for no reading after.
+ */
 async function signature(dir: string, files: string[]): Promise<string> {
+  const takenAt = Date.now();
   const each = await Promise.all(
     files.map(async (file) => {
       const info = await stat(path.join(dir, file)).catch(() => undefined);
+      if (info && !settled(info.mtimeMs, takenAt)) return `${file}\0${randomUUID()}`;
       return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
     }),
   );

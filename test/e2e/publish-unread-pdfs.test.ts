@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { siteBytes, siteTimes } from '../support/site.js';
+import { replaceBehind } from '../support/times.js';
 
 // A republish takes a kept meeting's PDFs and its attachments' files unread (issue 33): a PDF of the
 // site whose size and time are as the state file records, and an attachment's file whose size and time
@@ -18,16 +18,6 @@ const size = { committees: 2, years: 1, meetings: 3 };
 const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: path.join(dir, 'cache') };
 const publish = (more: string[] = []) => agendaAsync(['publish', '--out', site, ...more], { cwd: repo, env });
 
-/** `file` given `bytes` of its own length, its time as it was. */
-const replaceBehind = (file: string, bytes: Buffer) => {
-  expect(bytes.length).toBe(statSync(file).size);
-  const times = `${file}.times`;
-  writeFileSync(times, '');
-  execFileSync('touch', ['-r', file, times]);
-  writeFileSync(file, bytes);
-  execFileSync('touch', ['-r', times, file]);
-  execFileSync('rm', [times]);
-};
 const garbage = (file: string) => Buffer.alloc(statSync(file).size, 'x');
 
 /** The cases (`sag:`) a meeting file takes up. */

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
@@ -7,6 +6,7 @@ import { recordsFileOf } from '../../src/pipeline/publish-records.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { closedFixture } from '../support/markers.js';
 import { closedMarkersIn, htmlPages, siteBytes, siteTimes } from '../support/site.js';
+import { replaceBehind, settle } from '../support/times.js';
 
 // A republish does not read a meeting whose files are as the last publication recorded them
 // (publish-unread.ts): a meeting file garbled behind its old size and time is not seen, a changed
@@ -36,18 +36,26 @@ const comparable = (root: string) =>
   new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json' && !file.endsWith('.atom')));
 
 /**
- * The records of a site's meetings, less the state file's SHA-256 they name and the keys of the
+ * The records of a site's meetings, less the state file's SHA-256 and the site's path they name and the keys of the
  * feeds of documents (a changed entry is an update there, not new: by design not a fresh publication's),
  * with what each committee's files hold.
  */
 const records = async (out: string, cache: NodeJS.ProcessEnv = env) => {
   const index = await recordsFileOf(out, cache);
-  const { state, lists, committees, ...rest } = JSON.parse(readFileSync(index, 'utf8')) as {
+  const {
+    state,
+    site: folder,
+    lists,
+    committees,
+    ...rest
+  } = JSON.parse(readFileSync(index, 'utf8')) as {
     state: string;
+    site: string;
     lists: Record<string, string[]>;
     committees: Record<string, { records: string; items: string }>;
   };
   expect(state).toMatch(/^[0-9a-f]{64}$/);
+  expect(folder).toBe(realpathSync(out));
   // Each committee's files by what they hold (their names begin with the site's, which differs).
   const read = (name: string): unknown => JSON.parse(readFileSync(path.join(path.dirname(index), name), 'utf8'));
   return {
@@ -58,14 +66,7 @@ const records = async (out: string, cache: NodeJS.ProcessEnv = env) => {
 };
 
 /** A meeting file garbled to bytes no YAML reader takes, behind its old size and time: a publication that read it would fail. */
-const garble = (file: string) => {
-  const times = `${file}.times`;
-  writeFileSync(times, '');
-  execFileSync('touch', ['-r', file, times]);
-  writeFileSync(file, 'punkter: ['.padEnd(statSync(file).size, ' '));
-  execFileSync('touch', ['-r', times, file]);
-  rmSync(times);
-};
+const garble = (file: string) => replaceBehind(file, 'punkter: ['.padEnd(statSync(file).size, ' '));
 
 /** The cases (`sag:`) a meeting file takes up. */
 const cases = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s*sag: (.+)$/gm)].map((m) => m[1]);
@@ -123,6 +124,8 @@ describe('a republish of meetings unread', () => {
     // Records publish did not write: read everything, as a first publication does.
     writeFileSync(await recordsFileOf(site, env), '{"layout": 1');
     changeMeeting(path.join(committees[1] ?? '', `${second}.yaml`), 'igen');
+    // Saved an hour ago: a file saved just now is recorded as not to be trusted, which a fresh publication's records would not match.
+    settle(path.join(committees[1] ?? '', `${second}.yaml`));
     const again = await publish(site);
     expect(again.status, again.stderr).toBe(0);
     expect((await publishFresh()).status).toBe(0);
@@ -162,6 +165,7 @@ describe('a meeting read again as it shares a case with the changed one, and com
     // The other committee's meeting takes up the changed meeting's case (of its last item), as a case travels between committees.
     const [sag = ''] = cases(changedFile ?? '').slice(-1);
     writeFileSync(keptFile ?? '', readFileSync(keptFile ?? '', 'utf8').replace(/^(\s*sag: ).+$/m, `$1${sag}`));
+    settle(keptFile ?? '');
     const out = path.join(own, 'site');
     expect((await agendaAsync(['publish', '--out', out], { cwd: repoOf, env })).status).toBe(0);
     const before = committeeFiles(await recordsFileOf(out, env));
@@ -181,6 +185,7 @@ describe('the records of a site', () => {
   it("hold closed cases, so are kept in the user's cache, owner alone, and no byte of the site holds a closed marker", async () => {
     const meetings = path.join(own, 'lukket');
     cpSync(closedFixture, meetings, { recursive: true });
+    settle(meetings);
     const out = path.join(own, 'site');
     const more = ['--meetings', meetings, '--url', 'https://moeder.example.dk/'];
     const first = await publishIn(own, out, more);
@@ -231,5 +236,28 @@ describe('the records of a site', () => {
     expect(edited.stderr).toContain(`${date}.yaml`);
     expect(edited.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(await recordsFileOf(out, env))).toBe(true);
+  }, 600_000);
+
+  it("of a site folder since removed are removed by the next publication's, those of a site not known left", async () => {
+    const repoOf = path.join(own, 'gone');
+    writeArchive(repoOf, { committees: 1, years: 1, meetings: 1 });
+    const [kept, removed] = [path.join(own, 'kept'), path.join(own, 'removed')];
+    for (const out of [kept, removed]) expect((await publishIn(repoOf, out)).status).toBe(0);
+    const folder = path.dirname(await recordsFileOf(kept, env));
+    const filesOf = async (out: string) => {
+      const base = path.basename(await recordsFileOf(out, env), '.json');
+      return readdirSync(folder).filter((name) => name.startsWith(base));
+    };
+    const [keptFiles, removedFiles] = [await filesOf(kept), await filesOf(removed)];
+    // The index, the committee's two files, the attachment files' hashes.
+    expect(removedFiles).toHaveLength(4);
+    // An index that names no site (an older package's): which folder it was of is not known.
+    const unknown = path.join(folder, `${'0'.repeat(64)}.json`);
+    writeFileSync(unknown, '{"layout": "older"}\n');
+    rmSync(removed, { recursive: true });
+    expect((await publishIn(repoOf, kept)).status).toBe(0);
+    expect(await filesOf(removed)).toEqual([]);
+    expect(await filesOf(kept)).toEqual(keptFiles);
+    expect(existsSync(unknown)).toBe(true);
   }, 600_000);
 });
