@@ -6,7 +6,7 @@ import { readEarlierOutput } from '../input/read-file.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { writeToCache } from '../shared/files.js';
+import { cachedJson, writeToCache } from '../shared/files.js';
 import { userCacheDir } from '../shared/paths.js';
 
 // How the meetings' records (publish-unread.ts) are kept in the user's cache: an index of the site
@@ -121,20 +121,6 @@ export async function readRecords(out: string, of: { layout: string; state: stri
     return { meetings, lists: read.lists, itemsOf: itemsReader(folder, files), files };
   } catch {
     return noRecords;
-  }
-}
-
-/**
- * `bytes` (a file of the cache) as the JSON of `schema`'s shape; none where there are none, or they
- * are not JSON of that shape: a file not as publish writes it is not used.
- */
-export function cachedJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | undefined): T | undefined {
-  if (!bytes) return undefined;
-  try {
-    const read = schema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    return read.success ? read.data : undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
-import { writeToCache } from '../shared/files.js';
-import { cachedJson, recordsFileOf } from './publish-records.js';
+import { cachedJson, writeToCache } from '../shared/files.js';
+import { recordsFileOf } from './publish-records.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every
 // attachment file of the archive to know it (issue 33). Each file's SHA-256 is recorded with the size
