@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Listed } from '../input/folder-listing.js';
@@ -8,7 +7,7 @@ import { readEarlierOutput } from '../input/read-file.js';
 import { recordsInputs } from '../pdf/postprocess.js';
 import { sealedOver } from '../pdf/seal.js';
 import { cachedJson, writeToCache } from '../shared/files.js';
-import { userCacheDir } from '../shared/paths.js';
+import { cacheFileOf } from '../shared/paths.js';
 import { once } from './fingerprint.js';
 
 // Which PDFs of a folder were found sealed over which fingerprint, so that a build where nothing changed
@@ -127,10 +126,14 @@ function identity(info: BigIntStats): string {
   return [info.dev, info.ino, info.size, info.mtimeNs, info.ctimeNs].join(':');
 }
 
+/** Where the records of the folder `dir`'s PDFs are: in the user's cache, by the SHA-256 of the folder's real path. */
+export function pdfRecordsFile(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return cacheFileOf('build', dir, env);
+}
+
 /** The records of the folder `dir`'s PDFs: none where there are none, or they do not read as written. */
 async function readFolder(dir: string, env: NodeJS.ProcessEnv): Promise<Folder> {
-  const real = await realpath(dir).catch(() => path.resolve(dir));
-  const cache = path.join(userCacheDir('build', env), `${createHash('sha256').update(real).digest('hex')}.json`);
+  const cache = await pdfRecordsFile(dir, env);
   const clock = (await stat(cache, { bigint: true }).catch(() => undefined))?.ctimeNs;
   const bytes = clock === undefined ? undefined : await readEarlierOutput(cache);
   const records = cachedJson(recordsSchema, bytes) ?? {};

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, realpath, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
@@ -7,7 +7,7 @@ import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { cachedJson, writeToCache } from '../shared/files.js';
-import { userCacheDir } from '../shared/paths.js';
+import { cacheFileOf } from '../shared/paths.js';
 
 // How the meetings' records (publish-unread.ts) are kept in the user's cache: an index of the site
 // (`recordsFileOf`: the package, the state file it holds for, the lists' parts' keys, and each
@@ -20,9 +20,8 @@ import { userCacheDir } from '../shared/paths.js';
 // every record void: every meeting read, as a first publication does.
 
 /** The index of the records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
-export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const real = await realpath(out).catch(() => path.resolve(out));
-  return path.join(userCacheDir('republish', env), `${sha256(real)}.json`);
+export function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return cacheFileOf('republish', out, env);
 }
 
 /** A meeting as the last publication made it public. */
