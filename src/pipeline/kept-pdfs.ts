@@ -1,4 +1,4 @@
-import type { BigIntStats } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -74,7 +74,7 @@ export function keptPdfs(listed: Listed, env: NodeJS.ProcessEnv = process.env): 
     // The record's clock is read before the file's identity is taken (see above).
     const folder = await folderOf(file);
     const name = path.basename(file);
-    const info = (await listed.exists(file)) ? await stat(file, { bigint: true }).catch(() => undefined) : undefined;
+    const info = (await listed.exists(file)) ? statOf(file) : undefined;
     const was = folder.now.get(name);
     folder.now.delete(name);
     if (!info?.isFile()) return undefined;
@@ -119,6 +119,15 @@ export function keptPdfs(listed: Listed, env: NodeJS.ProcessEnv = process.env): 
       }
     },
   };
+}
+
+/** What stat tells of `file` (as readEarlierOutput, through a link), at once: a build asks it of every PDF, where nothing else waits. */
+function statOf(file: string): BigIntStats | undefined {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file's identity: what changes with every write of it, or a file put in its place. */
