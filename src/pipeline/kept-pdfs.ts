@@ -24,6 +24,7 @@ import { once } from './fingerprint.js';
 // was: any change since then gives it a later ctime. A PDF printed by this run is so recorded only
 // when the next run has read it (its ctime is newer than the record); where a PDF is found sealed
 // but too new to record, the record is written anew, so the next run has a later time to go by.
+// Where there is no record yet, an empty one is written before any PDF is looked at.
 //
 // The records of a folder are a file of the user's cache (userCacheDir), named by the SHA-256 of the
 // folder's real path (a PDF of another folder is not taken), 0600 in 0700 (writeToCache). One that is
@@ -39,7 +40,7 @@ interface Folder {
   clock?: bigint;
   read?: string;
   now: Map<string, Sealed>;
-  /** A PDF was found sealed but changed too recently to record: the record is written anew, its ctime then later. */
+  /** A PDF was printed, or found sealed but changed too recently to record: the record is written anew, its ctime then later. */
   renew: boolean;
 }
 
@@ -110,7 +111,10 @@ export function keptPdfs(listed: Listed, env: NodeJS.ProcessEnv = process.env): 
       return undefined;
     },
     written: async (file) => {
-      (await folderOf(file)).now.delete(path.basename(file));
+      const folder = await folderOf(file);
+      folder.now.delete(path.basename(file));
+      // Written anew after it, the record has a time the next run can record it by, once it has read it.
+      folder.renew = true;
     },
     save: async () => {
       for (const folder of await Promise.all(folders.values())) {
@@ -143,7 +147,9 @@ export function pdfRecordsFile(dir: string, env: NodeJS.ProcessEnv = process.env
 /** The records of the folder `dir`'s PDFs: none where there are none, or they do not read as written. */
 async function readFolder(dir: string, env: NodeJS.ProcessEnv): Promise<Folder> {
   const cache = await pdfRecordsFile(dir, env);
-  const clock = (await stat(cache, { bigint: true }).catch(() => undefined))?.ctimeNs;
+  const changed = async () => (await stat(cache, { bigint: true }).catch(() => undefined))?.ctimeNs;
+  // None yet (a first build here, the cache removed): written empty now, so that this run has a time to record PDFs by.
+  const clock = (await changed()) ?? (await writeToCache(cache, '{}\n').then(changed));
   const bytes = clock === undefined ? undefined : await readEarlierOutput(cache);
   const records = cachedJson(recordsSchema, bytes) ?? {};
   return { cache, clock, read: bytes && Buffer.from(bytes).toString('utf8'), now: new Map(Object.entries(records)), renew: false };
