@@ -58,13 +58,18 @@ async function readHandle(handle: FileHandle, size: number, limit: number): Prom
   const chunks: Buffer[] = [];
   let length = 0;
   while (length <= limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - length, Math.max(size - length + 1, 64 * 1024)));
+    const chunk = nextChunk(size, length, limit);
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     length += bytesRead;
   }
   return Buffer.concat(chunks, length);
+}
+
+/** Room for the rest of a file of `size` bytes, `length` of them read, and one more to tell it grew; at most to the limit. */
+function nextChunk(size: number, length: number, limit: number): Buffer {
+  return Buffer.allocUnsafe(Math.min(limit + 1 - length, Math.max(size - length + 1, 64 * 1024)));
 }
 
 /**
@@ -100,7 +105,11 @@ export async function readEarlierOutput(file: string): Promise<Uint8Array | unde
   return bytes && bytes.length <= maxOutput ? bytes : undefined;
 }
 
-/** readInputFile for a caller that cannot wait (the mail settings, read as the command starts): the same refusals and limit. */
+/**
+ * readInputFile for a caller that cannot wait (the mail settings, read as the command starts), or that reads
+ * many small files where nothing else waits (a build's fingerprints: a read handed to a thread and back costs
+ * more than the read): the same refusals and limit.
+ */
 export function readInputFileSync(file: string, limit: number): Uint8Array {
   let kind: Stats;
   try {
@@ -116,11 +125,16 @@ export function readInputFileSync(file: string, limit: number): Uint8Array {
     throw named(file, unreadable(err, false));
   }
   try {
-    if (!fstatSync(fd).isFile()) throw named(file, notRegular());
-    const buffer = Buffer.alloc(limit + 1);
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw named(file, notRegular());
+    const chunks: Buffer[] = [];
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    return buffer.subarray(0, length);
+    for (let n = -1; n !== 0 && length <= limit; length += n) {
+      const chunk = nextChunk(opened.size, length, limit);
+      n = readSync(fd, chunk, 0, chunk.length, null);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, length);
   } finally {
     closeSync(fd);
   }

@@ -90,6 +90,7 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     );
     const printer = () => new Printer(session, { timeoutMs });
     const documents = (await eachAtOnce(dates, request.jobs ?? defaultJobs(dates.length), printer, build.meeting)).flat();
+    await build.save();
     return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000 };
   } finally {
     await session.close();

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import { readInputFile } from '../input/read-file.js';
+import { readdir } from 'node:fs/promises';
+import { readInputFileSync } from '../input/read-file.js';
 import path from 'node:path';
 import type { Audience, Meeting } from '../model/meeting.js';
 import { packageRoot, templatesDir } from '../shared/paths.js';
-import { archiveDir, hasArchive } from '../input/archive.js';
+import { archiveDir } from '../input/archive.js';
+import { folderListings, type Listed } from '../input/folder-listing.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
@@ -44,13 +45,14 @@ interface Input {
  * The fingerprints of a run of many documents (build --all, publish), where each file is read and
  * hashed once for the run: an archive's case history is every other committee's meetings, which
  * 4,000 documents would otherwise read 76 million times, and a committee's shared files are
- * every meeting's. Only for one run: a file changed meanwhile is not seen.
+ * every meeting's. Whether a meeting has its archive is told from `listed`, each folder listed once.
+ * Only for one run: a file changed meanwhile is not seen.
  */
-export function fingerprintsOnce(): Fingerprints {
+export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprints {
   const digests = new Map<string, Promise<string>>();
-  const digestOf = (files: Input[]) => hashInputs(files, (file) => once(digests, file, () => fileDigest(file)));
+  const digestOf = (files: Input[]) => hashInputs(files, (file) => once(digests, file, () => Promise.resolve(fileDigest(file))));
   const meetings = new Map<string, Promise<Input[]>>();
-  const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date));
+  const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed));
   const repositories = new Map<string, Promise<Input[]>>();
   const committees = new Map<string, ReturnType<typeof historyCommittees>>();
   /** A committee's meetings, with the shared files each is read with: hashed once, for every other committee's history. */
@@ -104,7 +106,7 @@ export async function packageInputs(): Promise<string> {
     name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file),
   }));
   const fonts = fontFaces().map((face) => ({ file: face.file, name: `font:${path.basename(face.file)}` }));
-  return hashInputs([...own, ...fonts], fileDigest);
+  return hashInputs([...own, ...fonts], (file) => Promise.resolve(fileDigest(file)));
 }
 
 /**
@@ -120,14 +122,15 @@ async function hashInputs(files: Input[], digest: (file: string) => Promise<stri
 }
 
 /** A file's size and SHA-256; -1 for no regular file. */
-async function fileDigest(file: string): Promise<string> {
-  const bytes = await regularFileBytes(file);
+function fileDigest(file: string): string {
+  const bytes = regularFileBytes(file);
   return bytes ? `${bytes.length}\0${createHash('sha256').update(bytes).digest('hex')}` : '-1';
 }
 
 /** A meeting's file and the shared files it is read with (the archived copies of a finalized meeting). */
-async function meetingInputs(dir: string, date: string): Promise<Input[]> {
-  const shared = (await hasArchive(dir, date)) ? archiveDir(dir, date) : dir;
+async function meetingInputs(dir: string, date: string, listed: Listed): Promise<Input[]> {
+  // hasArchive's answer, from arkiv/'s listing.
+  const shared = (await listed.exists(archiveDir(dir, date))) ? archiveDir(dir, date) : dir;
   return [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f))].map((file) => ({
     file,
     name: path.basename(file),
@@ -157,12 +160,20 @@ export async function repositoryInputFiles(root: string, { sitePages }: { sitePa
   return [path.join(root, repositoryFiles.municipality), path.join(root, repositoryFiles.calendar), ...templates.sort()];
 }
 
-/** A regular file's bytes, bounded by its size; nothing for anything else (a FIFO or /dev/zero would never end). */
-async function regularFileBytes(file: string): Promise<Uint8Array | undefined> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
-  return readInputFile(file, info.size).catch(() => undefined);
+/**
+ * A regular file's bytes, all of them (read as its size says, past any file of the inputs); nothing for
+ * anything else (a FIFO or /dev/zero would never end). Read at once: a build of 4,000 meetings reads as
+ * many files, where a read handed to a thread and back cost more than the read.
+ */
+function regularFileBytes(file: string): Uint8Array | undefined {
+  try {
+    return readInputFileSync(file, wholeFile);
+  } catch {
+    return undefined;
+  }
 }
+
+const wholeFile = Number.MAX_SAFE_INTEGER;
 
 /**
  * A document's fingerprint with its mark as corrected (Rettet dagsorden), which an attachment replaced

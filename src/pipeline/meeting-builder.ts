@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
@@ -10,7 +9,8 @@ import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
-import { firstKeptAsMade, keptAsMade } from './earlier-pdf.js';
+import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
+import { folderListings, type Listed } from '../input/folder-listing.js';
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
 import { printMeeting, readMeeting } from './document.js';
@@ -58,7 +58,10 @@ export function meetingBuilder(
   const warnings: Finding[] = [];
   const checked = new Map<string, Promise<CheckedShared>>();
   /** The documents' fingerprints, each file read once for the batch; the case history read once too. */
-  const fingerprints = fingerprintsOnce();
+  const listed = folderListings();
+  const fingerprints = fingerprintsOnce(listed);
+  /** The PDFs found sealed, recorded so that the next run need not read them (kept-pdfs.ts). */
+  const pdfs = keptPdfs(listed);
   const history = historyOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
   const sharedOf = (folder: CommitteeFolder) => {
@@ -78,7 +81,7 @@ export function meetingBuilder(
   };
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
-    const kept = await keptUnread(request, folder, date, audiences, fingerprints);
+    const kept = await keptUnread(request, { folder, date, audiences }, { fingerprints, listed, pdfs });
     if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
       .then(async (r) => {
@@ -98,7 +101,7 @@ export function meetingBuilder(
       if (attachments instanceof AgendaError) return { error: attachments };
       const own = await fingerprints(folder.dir, date, version.audience, meetingTakesUpCases(read.meeting));
       const inputs = inputsOf(output, own, attachments);
-      if (await keeps(request, pdf, inputs)) return { pdf, kept: true };
+      if (await keeps(request, pdfs, pdf, inputs)) return { pdf, kept: true };
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
       // version guesses its headings from its own layout: where closed text is left out of the public
       // version, its headings fall elsewhere than the members'.
@@ -109,6 +112,7 @@ export function meetingBuilder(
           { file: pdf, data: printed.pdf },
           ...(request.html ? [{ file: request.html, data: printed.html() }] : []),
         ]);
+        await pdfs.written(pdf);
       });
       const error = await printing.then(() => undefined, failed);
       return error ? { error } : { pdf };
@@ -126,7 +130,7 @@ export function meetingBuilder(
     for (const output of outputs) results.push(done({ udvalg, date, audience: output.document.audience, ...(await print(output)) }));
     return results;
   };
-  return { meeting, warnings };
+  return { meeting, warnings, save: pdfs.save };
 }
 
 /** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */
@@ -135,9 +139,9 @@ function outputRequest(request: Destination, audiences: Audience[]): OutputReque
 }
 
 /** Whether the PDF there stays as it is: made from these inputs and unchanged since, where no print was asked for (--force, --html). */
-async function keeps(request: Destination, pdf: string, inputs: string): Promise<boolean> {
+async function keeps(request: Destination, pdfs: KeptPdfs, pdf: string, inputs: string): Promise<boolean> {
   if (request.force || request.html) return false;
-  return keptAsMade(pdf, inputs);
+  return pdfs.keptAsMade(pdf, inputs);
 }
 
 /** A document's own failure, kept to report with the others; anything else ends the batch. */
@@ -157,22 +161,21 @@ function failed(error: unknown): AgendaError {
  */
 async function keptUnread(
   request: Destination,
-  folder: CommitteeFolder,
-  date: string,
-  audiences: Audience[],
-  fingerprints: Fingerprints,
+  { folder, date, audiences }: { folder: CommitteeFolder; date: string; audiences: Audience[] },
+  { fingerprints, listed, pdfs }: { fingerprints: Fingerprints; listed: Listed; pdfs: KeptPdfs },
 ): Promise<Array<{ audience: Audience; pdf: string }> | undefined> {
+  if (request.force || request.html || request.samlet) return undefined;
   // Approvals make a -godkendt.pdf beside the minutes from the approval log, which is no input of the minutes' own fingerprint.
-  if (request.force || request.html || request.samlet || existsSync(approvalLogFile(folder.dir, date))) return undefined;
+  if (await listed.existsFollowing(approvalLogFile(folder.dir, date))) return undefined;
   const kept: Array<{ audience: Audience; pdf: string }> = [];
   for (const audience of audiences) {
     const candidates = filesBeforeReading(folder, date, audience, request);
     const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
-    const pdf = await firstKeptAsMade(candidates, inputs);
+    const pdf = await pdfs.firstKeptAsMade(candidates, inputs);
     // An agenda sent is read: it may have been corrected since by a file its fingerprint does not count (Rettet
     // dagsorden), and only once it went out may it have addenda (tillægsdagsordener), outputs of the same fingerprint
     // that the list of its outputs names once it is read; an agenda never sent has none (checkAddenda refuses them).
-    if (!pdf || (pdf === candidates[0] && existsSync(sendLogFile(folder.dir, date)))) return undefined;
+    if (!pdf || (pdf === candidates[0] && (await listed.existsFollowing(sendLogFile(folder.dir, date))))) return undefined;
     kept.push({ audience, pdf });
   }
   return kept;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { lstat, readdir, realpath, rm } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { writeToCache } from '../shared/files.js';
-import { userCacheDir } from '../shared/paths.js';
+import { cachedJson, writeToCache } from '../shared/files.js';
+import { cacheFileOf, realFolder } from '../shared/paths.js';
 
 // How the meetings' records (publish-unread.ts) are kept in the user's cache: an index of the site
 // (`recordsFileOf`: the package, the state file it holds for, the lists' parts' keys, and each
@@ -20,11 +20,9 @@ import { userCacheDir } from '../shared/paths.js';
 // every record void: every meeting read, as a first publication does.
 
 /** The index of the records of the site `out`: in the user's cache, by the SHA-256 of the site folder's real path. */
-export async function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return path.join(userCacheDir('republish', env), `${sha256(await realSite(out))}.json`);
+export function recordsFileOf(out: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return cacheFileOf('republish', out, env);
 }
-
-const realSite = async (out: string) => realpath(out).catch(() => path.resolve(out));
 
 /** A meeting as the last publication made it public. */
 export interface MeetingRecord {
@@ -127,20 +125,6 @@ export async function readRecords(out: string, of: { layout: string; state: stri
   }
 }
 
-/**
- * `bytes` (a file of the cache) as the JSON of `schema`'s shape; none where there are none, or they
- * are not JSON of that shape: a file not as publish writes it is not used.
- */
-export function cachedJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | undefined): T | undefined {
-  if (!bytes) return undefined;
-  try {
-    const read = schema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    return read.success ? read.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The items' HTML of a recorded meeting, its committee's file read once, where first asked for. */
 function itemsReader(folder: string, files: Records['files']): Records['itemsOf'] {
   const read = new Map<string, Record<string, string[]> | undefined>();
@@ -200,7 +184,7 @@ export async function writeRecords(out: string, earlier: Records, now: NewRecord
       );
     committees[committee] = same ? { records: was.records, items: was.items } : await writeCommittee(folder, base, records, now.itemsOf);
   }
-  const site = await realSite(out);
+  const site = await realFolder(out);
   const text = `${JSON.stringify({ site, layout: now.layout, state: now.state, lists: sortedKeys(now.lists), committees })}\n`;
   const before = await readEarlierOutput(index);
   if (!before || Buffer.from(before).toString('utf8') !== text) await writeToCache(index, text);

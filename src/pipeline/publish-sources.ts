@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
-import { writeToCache } from '../shared/files.js';
-import { cachedJson, recordsFileOf } from './publish-records.js';
+import { cachedJson, writeToCache } from '../shared/files.js';
+import { recordsFileOf } from './publish-records.js';
 import { settled } from './quick-check.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every

@@ -14,6 +14,8 @@ export async function refuseTargets(options: { out?: string; html?: string; meet
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- two targets, checked on the line
   if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file)))
     throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
+  // Without --out or --html, nothing to compare: the meeting folders, whose listing grows with the archive, are not listed.
+  if (targets.length === 0) return;
   const inputs = (await Promise.all(options.meetings.map(yamlFiles))).flat();
   for (const { flag, file } of targets) {
     const kind = await lstat(file).catch(() => undefined);

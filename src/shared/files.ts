@@ -1,5 +1,6 @@
 import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
 
 /**
@@ -26,6 +27,20 @@ export async function writeToCache(file: string, data: Uint8Array | string): Pro
     await writeAtomically(file, data, 0o600);
   } catch {
     // not cached: made again next time (see above)
+  }
+}
+
+/**
+ * `bytes` (a file of the cache) as the JSON of `schema`'s shape; none where there are none, or they
+ * are not JSON of that shape: a file not as agenda writes it is not used.
+ */
+export function cachedJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | undefined): T | undefined {
+  if (!bytes) return undefined;
+  try {
+    const read = schema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    return read.success ? read.data : undefined;
+  } catch {
+    return undefined;
   }
 }
 

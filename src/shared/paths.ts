@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,3 +29,19 @@ export function userCacheDir(part: string, env: NodeJS.ProcessEnv = process.env)
   const xdg = env.XDG_CACHE_HOME;
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'), 'agenda', part);
 }
+
+/**
+ * The file of `part` of the user's cache (userCacheDir) that holds what agenda keeps of the folder
+ * `folder` (a site, an out folder): named by the SHA-256 of its real path, so each folder has its own.
+ */
+export async function cacheFileOf(part: string, folder: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return path.join(
+    userCacheDir(part, env),
+    `${createHash('sha256')
+      .update(await realFolder(folder))
+      .digest('hex')}.json`,
+  );
+}
+
+/** A folder's real path (links resolved), or its absolute path where it cannot be resolved (gone, not reachable). */
+export const realFolder = (folder: string) => realpath(folder).catch(() => path.resolve(folder));
