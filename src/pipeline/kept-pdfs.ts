@@ -1,4 +1,4 @@
-import { statSync, type BigIntStats } from 'node:fs';
+import { statfsSync, statSync, type BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -14,9 +14,10 @@ import { once } from './fingerprint.js';
 // need not read and hash them again (160 kB a PDF: 630 MB for an archive of 4,000 meetings). Each PDF
 // read and found sealed (earlier-pdf.ts) is recorded with its file's identity: its device, inode,
 // size, modification and change times (ctime). A PDF whose identity is the one recorded is taken as
-// sealed over the recorded fingerprint unread. Nothing but writing it anew gives a file another
-// content: a write changes its ctime, which no program can set (`touch -r` and utimes set it to now),
-// and a file put in its place is another inode.
+// sealed over the recorded fingerprint unread. On a local file system (localFileSystem, below) nothing
+// but writing it anew gives a file another content: a write changes its ctime, which no program can
+// set (`touch -r` and utimes set it to now), and a file put in its place is another inode; elsewhere
+// no PDF is recorded.
 //
 // The racy case (git's racy-git): a file changed twice within one tick of the file system's clock
 // keeps its ctime. An identity is recorded only where the file's ctime is older than the record
@@ -42,6 +43,8 @@ interface Folder {
   now: Map<string, Sealed>;
   /** A PDF was printed, or found sealed but changed too recently to record: the record is written anew, its ctime then later. */
   renew: boolean;
+  /** Whether the folder's PDFs are recorded at all: where it and the cache are on local file systems (localFileSystem). */
+  recorded: boolean;
 }
 
 /** A PDF found at its path: the fingerprint it is sealed over where its record tells, else its bytes to read. */
@@ -119,7 +122,7 @@ export function keptPdfs(listed: Listed, env: NodeJS.ProcessEnv = process.env): 
     save: async () => {
       for (const folder of await Promise.all(folders.values())) {
         const text = `${JSON.stringify(Object.fromEntries([...folder.now].sort(([a], [b]) => (a < b ? -1 : 1))))}\n`;
-        if (text !== folder.read || folder.renew) await writeToCache(folder.cache, text);
+        if (folder.recorded && (text !== folder.read || folder.renew)) await writeToCache(folder.cache, text);
       }
     },
   };
@@ -147,10 +150,28 @@ export function pdfRecordsFile(dir: string, env: NodeJS.ProcessEnv = process.env
 /** The records of the folder `dir`'s PDFs: none where there are none, or they do not read as written. */
 async function readFolder(dir: string, env: NodeJS.ProcessEnv): Promise<Folder> {
   const cache = await pdfRecordsFile(dir, env);
+  if (!localFileSystem(dir)) return { cache, now: new Map(), renew: false, recorded: false };
   const changed = async () => (await stat(cache, { bigint: true }).catch(() => undefined))?.ctimeNs;
   // None yet (a first build here, the cache removed): written empty now, so that this run has a time to record PDFs by.
   const clock = (await changed()) ?? (await writeToCache(cache, '{}\n').then(changed));
   const bytes = clock === undefined ? undefined : await readEarlierOutput(cache);
   const records = cachedJson(recordsSchema, bytes) ?? {};
-  return { cache, clock, read: bytes && Buffer.from(bytes).toString('utf8'), now: new Map(Object.entries(records)), renew: false };
+  const read = bytes && Buffer.from(bytes).toString('utf8');
+  return { cache, clock, read, now: new Map(Object.entries(records)), renew: false, recorded: localFileSystem(path.dirname(cache)) };
+}
+
+/**
+ * The file systems (statfs's magic numbers) where a file's ctime is set by the kernel's own clock at every
+ * write and no program can set it: ext2-4, XFS, Btrfs, tmpfs, ZFS, overlayfs (a container's, over one of
+ * them), F2FS. Elsewhere it is not so: FAT and sshfs give the modification time as ctime (touch -r sets
+ * both), SMB and NFS give the server's (another clock, and an attribute cache): there every PDF is read.
+ */
+const localFileSystems = new Set([0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x2fc12fc1, 0x794c7630, 0xf2f52010]);
+
+export function localFileSystem(dir: string): boolean {
+  try {
+    return localFileSystems.has(statfsSync(dir).type);
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { lstat, readdir, rm } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { cachedJson, writeToCache } from '../shared/files.js';
+import { cachedJson, removeFromCache, writeToCache } from '../shared/files.js';
 import { cacheFileOf, realFolder } from '../shared/paths.js';
 
 // How the meetings' records (publish-unread.ts) are kept in the user's cache: an index of the site
@@ -191,7 +191,7 @@ export async function writeRecords(out: string, earlier: Records, now: NewRecord
   const named = new Set(Object.values(committees).flatMap((c) => [c.records, c.items]));
   const names = await readdir(folder).catch(() => []);
   const own = names.filter((name) => name.startsWith(`${base}-`) && !named.has(name));
-  await Promise.all(own.map((name) => rm(path.join(folder, name), { force: true })));
+  await Promise.all(own.map((name) => removeFromCache(path.join(folder, name))));
   await forgetGoneSites(folder, names);
 }
 
@@ -209,7 +209,7 @@ async function forgetGoneSites(folder: string, names: string[]): Promise<void> {
     const base = name.slice(0, 64);
     const site = cachedJson(siteSchema, await readEarlierOutput(path.join(folder, name)))?.site;
     if (site === undefined || sha256(site) !== base || !(await gone(site))) continue;
-    await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => rm(path.join(folder, n), { force: true })));
+    await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => removeFromCache(path.join(folder, n))));
   }
 }
 

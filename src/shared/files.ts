@@ -30,6 +30,11 @@ export async function writeToCache(file: string, data: Uint8Array | string): Pro
   }
 }
 
+/** Removes a file of the user's cache; as writeToCache, one that cannot be removed (a read-only cache) costs nothing but room. */
+export async function removeFromCache(file: string): Promise<void> {
+  await rm(file, { force: true }).catch(() => undefined);
+}
+
 /**
  * `bytes` (a file of the cache) as the JSON of `schema`'s shape; none where there are none, or they
  * are not JSON of that shape: a file not as agenda writes it is not used.
