@@ -32,9 +32,11 @@ export interface UnreadMeetings {
    */
   stamp: (dir: string, date: string) => Promise<(attachments: string[]) => Promise<string>>;
   /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder; `inputs` its stamp. */
-  record: (dir: string, date: string, read: MeetingRecord) => void;
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest'>) => void;
   /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting) => string[];
+  /** The SHA-256 of a public meeting as JSON: its record's (taken, not made again, of a meeting kept unread). */
+  digestOf: (meeting: Meeting) => string;
   /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
   lists: Record<string, string[]>;
   /**
@@ -138,6 +140,10 @@ export async function unreadMeetings(
       const record = key === undefined ? undefined : records.get(key);
       return key !== undefined && record ? itemsFor(key, record) : context.render(meeting);
     },
+    digestOf: (meeting) => {
+      const key = keys.get(meeting);
+      return (key === undefined ? undefined : records.get(key)?.digest) ?? digestOf(meeting);
+    },
     inHistory: (dir, date) => {
       const record = valid.get(keyOf(dir, date));
       return !record || sharesCase(record, cases);
@@ -147,7 +153,7 @@ export async function unreadMeetings(
       const root = folderAt(dir).root;
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const key = keyOf(dir, date);
-      const now = { ...read, warnings };
+      const now = { ...read, digest: digestOf(read.meeting), warnings };
       records.set(key, now);
       keys.set(read.meeting, key);
       // Read again as it shares a case with a meeting read, and come out as recorded: its recorded
@@ -179,6 +185,9 @@ async function everyCommittee(dirs: string[]): Promise<boolean> {
   const chosen = new Set(dirs.map((dir) => path.resolve(dir)));
   return (await findCommittees(folderAt(first).root)).every((c) => chosen.has(path.resolve(c.dir)));
 }
+
+/** The SHA-256 of a public meeting as JSON (the model is plain data): what its record keeps. */
+const digestOf = (meeting: Meeting) => sha256(JSON.stringify(meeting));
 
 /** A recorded meeting's warnings, each file named as reading it names it. */
 export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] {

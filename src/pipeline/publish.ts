@@ -109,7 +109,11 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
   const site = { url: request.url, words, authority: committees[0]?.authority };
-  const unchanged = await keptMeetings(committees, { layout, site, pages: house?.pagesKey, force: request.force ?? false }, earlier);
+  const unchanged = await keptMeetings(
+    committees,
+    { layout, site, pages: house?.pagesKey, force: request.force ?? false, digestOf: unread.digestOf },
+    earlier,
+  );
   await readUnreadOfMade(committees, unchanged, earlier);
   const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
   const options = {
