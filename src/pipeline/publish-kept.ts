@@ -25,11 +25,11 @@ export interface KeptMeetings {
  * committee's names, the public meeting, and each of its PDFs' path, name and bytes. Without `force`,
  * the meetings the site has such files of, each as written.
  */
-export async function keptMeetings(
+export function keptMeetings(
   committees: PublishedCommittee[],
   context: { layout: string; site: unknown; pages?: string; force: boolean; digestOf: (meeting: Meeting) => string },
   earlier: EarlierPublication,
-): Promise<KeptMeetings> {
+): KeptMeetings {
   const records = new Map<PublishedMeeting, string>();
   for (const c of committees) {
     const own = JSON.stringify([context.site, c.id, c.name, c.shortName, c.authority, c.words]);
@@ -51,7 +51,7 @@ export async function keptMeetings(
   if (!context.force)
     for (const [published, key] of keys) {
       const own = earlierOf.get(key) ?? [];
-      if (!(await allUnchangedSince(earlier, own))) continue;
+      if (!allUnchangedSince(earlier, own)) continue;
       kept.add(published);
       for (const file of own) files.add(file);
     }

@@ -1,10 +1,9 @@
-import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
-import { writeToCache } from '../shared/files.js';
+import { statusOf, writeToCache } from '../shared/files.js';
 import { cachedJson, recordsFileOf } from './publish-records.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every
@@ -35,7 +34,7 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
       // By the folder and the `fil:` as given: a record holds for the very path that was read and accepted.
       const key = `${path.resolve(dir)}\0${ref.path}`;
       // Taken before the file is read: a file saved meanwhile has another time, so is read next time.
-      const info = await lstat(path.resolve(dir, ref.path)).catch(() => undefined);
+      const info = statusOf(path.resolve(dir, ref.path));
       // One file may be many meetings' attachment: hashed once.
       const was = now.get(key) ?? (Object.hasOwn(earlier, key) ? earlier[key] : undefined);
       if (info?.isFile() && was?.size === info.size && was.mtimeMs === info.mtimeMs) {

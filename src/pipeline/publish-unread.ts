@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingDates } from '../input/load.js';
 import { readEarlierOutput } from '../input/read-file.js';
@@ -6,6 +6,7 @@ import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256, stateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
+import { statusOf } from '../shared/files.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
 import { committeeOf, noRecords, readRecords, sameRecord, writeRecords, type MeetingRecord } from './publish-records.js';
 
@@ -30,7 +31,7 @@ export interface UnreadMeetings {
    * has another time, so is read next time): those of its date now, then those of its attachment files
    * (relative to its committee's folder), given once it is parsed, before any is read. Its record's `inputs`.
    */
-  stamp: (dir: string, date: string) => Promise<(attachments: string[]) => Promise<string>>;
+  stamp: (dir: string, date: string) => Promise<(attachments: string[]) => string>;
   /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder; `inputs` its stamp. */
   record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest'>) => void;
   /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
@@ -82,8 +83,8 @@ export async function unreadMeetings(
   await Promise.all(dirs.map(scopeOf));
   const stamp = async (dir: string, date: string) => {
     const { files, scope } = await scopeOf(dir);
-    const own = await signature(dir, ownFiles(files, date));
-    return async (attachments: string[]) => sha256(`${scope}\0${own}\0${await signature(dir, attachments)}`);
+    const own = signature(dir, ownFiles(files, date));
+    return (attachments: string[]) => sha256(`${scope}\0${own}\0${signature(dir, attachments)}`);
   };
   const inputsOf = async (dir: string, date: string, attachments: string[]) => (await stamp(dir, date))(attachments);
   const keyOf = (dir: string, date: string) => `${path.relative(folderAt(dir).root, dir).split(path.sep).join('/')}/${date}`;
@@ -211,9 +212,9 @@ async function committeeFiles(dir: string): Promise<string[]> {
 }
 
 /** The committee's shared files (those of its `files` of no date) with `outer`, its repository's and the package's. */
-async function committeeScope(dir: string, files: string[], outer: string): Promise<string> {
+function committeeScope(dir: string, files: string[], outer: string): string {
   const shared = files.filter((f) => !f.split('/').some((part) => dated.test(part)));
-  return sha256(`${outer}\0${await signature(dir, shared)}`);
+  return sha256(`${outer}\0${signature(dir, shared)}`);
 }
 
 /** The repository's shared files: kommune.yaml, kalender.yaml and every file of husstil/. */
@@ -225,13 +226,11 @@ async function repositoryScope(root: string): Promise<string> {
   );
 }
 
-/** Each file's name, size and modification time; `-` for none. */
-async function signature(dir: string, files: string[]): Promise<string> {
-  const each = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(path.join(dir, file)).catch(() => undefined);
-      return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
-    }),
-  );
+/** Each file's name, size and modification time; `-` for none. Synchronous (statusOf): a republish asks it of every meeting's files. */
+function signature(dir: string, files: string[]): string {
+  const each = files.map((file) => {
+    const info = statusOf(path.join(dir, file), { follow: true });
+    return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
+  });
   return sha256(each.join('\0'));
 }

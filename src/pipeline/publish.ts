@@ -109,7 +109,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
   const site = { url: request.url, words, authority: committees[0]?.authority };
-  const unchanged = await keptMeetings(
+  const unchanged = keptMeetings(
     committees,
     { layout, site, pages: house?.pagesKey, force: request.force ?? false, digestOf: unread.digestOf },
     earlier,
@@ -303,7 +303,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
       const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
-      const inputs = await stamp(attachments);
+      const inputs = stamp(attachments);
       await checkAddenda(sources, read.meeting);
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved

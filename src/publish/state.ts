@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
 import { validate } from '../input/validate.js';
 import { parseYaml, type YamlFile } from '../input/yaml-file.js';
+import { statusOf } from '../shared/files.js';
 import { EnvironmentError, errnoCode, InputError, type Finding, type Location } from '../shared/errors.js';
 
 // What the last publication wrote into the site folder, and so what is publish's own there: each file
@@ -127,11 +128,12 @@ export async function ownBytes(earlier: EarlierPublication, file: string): Promi
  * `digest`, where given), told without reading it: a regular file of the size the state file records,
  * not changed since the state file was written (the quick check of rsync and make: size and time). A
  * file edited afterwards is newer than the state file, so it is read and compared as any other.
+ * Synchronous (statusOf): a republish asks it of every file of the site.
  */
-export async function unchangedSince(earlier: EarlierPublication, file: string, digest?: string): Promise<boolean> {
+export function unchangedSince(earlier: EarlierPublication, file: string, digest?: string): boolean {
   const entry = earlier.files.get(file);
   if (earlier.writtenAt === undefined || entry?.size === undefined || (digest !== undefined && entry.sha256 !== digest)) return false;
-  const info = await lstat(path.join(earlier.out, file)).catch(() => undefined);
+  const info = statusOf(path.join(earlier.out, file));
   return info !== undefined && info.isFile() && info.size === entry.size && info.mtimeMs < earlier.writtenAt;
 }
 
@@ -155,9 +157,8 @@ export function earlierFilesBy(
 }
 
 /** Whether `files`, some of the last publication's, are each still as it wrote them (unchangedSince); none is not. */
-export async function allUnchangedSince(earlier: EarlierPublication, files: string[]): Promise<boolean> {
-  if (files.length === 0) return false;
-  return (await Promise.all(files.map((file) => unchangedSince(earlier, file)))).every(Boolean);
+export function allUnchangedSince(earlier: EarlierPublication, files: string[]): boolean {
+  return files.length > 0 && files.every((file) => unchangedSince(earlier, file));
 }
 
 /**
@@ -203,7 +204,7 @@ export async function reusable(earlier: EarlierPublication, file: string, madeFr
   const entry = earlier.files.get(file);
   if (entry?.madeFrom !== madeFrom) return undefined;
   const { size, sha512 } = entry;
-  if (size !== undefined && sha512 !== undefined && (await unchangedSince(earlier, file))) return { size, sha256: entry.sha256, sha512 };
+  if (size !== undefined && sha512 !== undefined && unchangedSince(earlier, file)) return { size, sha256: entry.sha256, sha512 };
   const bytes = await ownBytes(earlier, file);
   return bytes === 'missing' || bytes === undefined ? undefined : pdfFile(bytes);
 }

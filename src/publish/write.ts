@@ -57,7 +57,7 @@ export async function writeSite(
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     const digest = sha256(bytes);
     // Most of a site is as the last publication wrote it: those files are not read back (a one-meeting change read the whole archive).
-    if (!force && (await unchangedSince(earlier, file, digest))) return { file, target, bytes, digest, changed: false };
+    if (!force && unchangedSince(earlier, file, digest)) return { file, target, bytes, digest, changed: false };
     const old = await readEarlierOutput(target);
     return { file, target, bytes, digest, changed: !old || Buffer.compare(old, bytes) !== 0 };
   });
