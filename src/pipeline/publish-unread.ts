@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingDates } from '../input/load.js';
-import { readEarlierOutput } from '../input/read-file.js';
 import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
-import { sha256, stateFile } from '../publish/state.js';
+import { sha256, type StateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { statusOf } from '../shared/files.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
@@ -40,6 +39,8 @@ export interface UnreadMeetings {
   digestOf: (meeting: Meeting) => string;
   /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
   lists: Record<string, string[]>;
+  /** The SHA-256 of the state file the records were written with, where they hold: the bytes publish wrote (readPublication). */
+  written?: string;
   /**
    * Writes the records of this publication's meetings, and `lists` (its files' parts' keys), where they
    * changed; `state`: the SHA-256 of the state file it wrote.
@@ -59,6 +60,8 @@ export async function unreadMeetings(
   out: string,
   dirs: string[],
   context: {
+    /** The site's state file, as it is (readStateFile). */
+    state: StateFile | undefined;
     layout: string;
     force: boolean;
     casesOf: (dir: string, date: string) => Promise<string[]>;
@@ -66,9 +69,9 @@ export async function unreadMeetings(
     render: (meeting: Meeting) => string[];
   },
 ): Promise<UnreadMeetings> {
-  const state = await readEarlierOutput(path.join(out, stateFile));
+  const { state } = context;
   const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
-  const stored = usable ? await readRecords(out, { layout: context.layout, state: sha256(state) }) : noRecords;
+  const stored = usable ? await readRecords(out, { layout: context.layout, state: state.sha256 }) : noRecords;
   const { meetings: earlier, lists } = stored;
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
@@ -127,6 +130,7 @@ export async function unreadMeetings(
   };
   return {
     lists,
+    written: stored === noRecords ? undefined : state?.sha256,
     recordOf: (dir, date) => {
       const key = keyOf(dir, date);
       const record = valid.get(key);

@@ -36,7 +36,16 @@ import { once, packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
-import { bytesOf, pdfFile, readPublication, reusable, sha256, type EarlierPublication, type PdfFile } from '../publish/state.js';
+import {
+  bytesOf,
+  pdfFile,
+  readPublication,
+  readStateFile,
+  reusable,
+  sha256,
+  type EarlierPublication,
+  type PdfFile,
+} from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 import { inBatches } from '../shared/in-batches.js';
@@ -89,13 +98,20 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         throw err;
       },
     );
-  const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf, render: renderItems });
+  const stateNow = await readStateFile(request.out);
+  const unread = await unreadMeetings(request.out, dirs, {
+    state: stateNow,
+    layout,
+    force: request.force ?? false,
+    casesOf,
+    render: renderItems,
+  });
   const history = historyOnce(unread.inHistory);
   const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread)));
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
-  const earlier = await readPublication(request.out);
+  const earlier = await readPublication(request.out, { state: stateNow, written: unread.written });
   const { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
     read,
     { request, earlier, layout },
