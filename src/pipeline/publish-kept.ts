@@ -1,5 +1,6 @@
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import type { PublishedCommittee } from '../publish/site.js';
+import type { Meeting } from '../model/meeting.js';
 import { allUnchangedSince, earlierFilesBy, sha256, type EarlierPublication } from '../publish/state.js';
 
 // A meeting's own files of the site (its page, its data, its SBSYS folder) are made of that meeting
@@ -24,15 +25,16 @@ export interface KeptMeetings {
  * committee's names, the public meeting, and each of its PDFs' path, name and bytes. Without `force`,
  * the meetings the site has such files of, each as written.
  */
-export async function keptMeetings(
+export function keptMeetings(
   committees: PublishedCommittee[],
-  context: { layout: string; site: unknown; pages?: string; force: boolean },
+  context: { layout: string; site: unknown; pages?: string; force: boolean; digestOf: (meeting: Meeting) => string },
   earlier: EarlierPublication,
-): Promise<KeptMeetings> {
+): KeptMeetings {
   const records = new Map<PublishedMeeting, string>();
   for (const c of committees) {
     const own = JSON.stringify([context.site, c.id, c.name, c.shortName, c.authority, c.words]);
-    for (const published of c.meetings) records.set(published, meetingKey(context.layout, own, published));
+    for (const published of c.meetings)
+      records.set(published, meetingKey(context.layout, own, context.digestOf(published.meeting), published));
   }
   const recordsKeyOf = (published: PublishedMeeting) => {
     const key = records.get(published);
@@ -49,18 +51,19 @@ export async function keptMeetings(
   if (!context.force)
     for (const [published, key] of keys) {
       const own = earlierOf.get(key) ?? [];
-      if (!(await allUnchangedSince(earlier, own))) continue;
+      if (!allUnchangedSince(earlier, own)) continue;
       kept.add(published);
       for (const file of own) files.add(file);
     }
   return { keyOf, recordsKeyOf, kept: (published) => kept.has(published), files };
 }
 
-/** Each PDF by its SHA-256 as publish.ts took it: of its bytes, or the state file's for one kept unread, hashing none again. */
-function meetingKey(layout: string, own: string, published: PublishedMeeting): string {
+/**
+ * Each PDF by its SHA-256 as publish.ts took it: of its bytes, or the state file's for one kept unread,
+ * hashing none again; the public meeting by `digest`, its JSON's SHA-256 (its record's where it is kept unread).
+ */
+function meetingKey(layout: string, own: string, digest: string, published: PublishedMeeting): string {
   const pdfs = [published.pdf, published.combined, ...published.addenda.flatMap((a) => [a.pdf, a.combined]), ...published.attachments];
   const file = (f: PublishedFile | undefined) => (f ? `${f.path}\0${f.name}\0${'anchor' in f ? String(f.anchor) : ''}\0${f.sha256}` : '-');
-  return sha256(
-    [layout, own, JSON.stringify(published.meeting), published.addenda.map((a) => a.number).join(','), ...pdfs.map(file)].join('\0'),
-  );
+  return sha256([layout, own, digest, published.addenda.map((a) => a.number).join(','), ...pdfs.map(file)].join('\0'));
 }

@@ -29,7 +29,7 @@ export async function siteParts(earlier: EarlierPublication, recorded: Record<st
   const usable = new Map<string, { frame: string; keys: string[] }>();
   await Promise.all(
     Object.entries(recorded).map(async ([file, [frame = '', ...keys]]) => {
-      if ((await unchangedSince(earlier, file)) && !(await linkOnTheWay(earlier.out, file))) usable.set(file, { frame, keys });
+      if (unchangedSince(earlier, file) && !(await linkOnTheWay(earlier.out, file))) usable.set(file, { frame, keys });
     }),
   );
   const split = new Map<string, Map<string, string> | undefined>();

@@ -34,6 +34,8 @@ export interface MeetingRecord {
   sag: string[];
   /** The public meeting, as publish made it (JSON: the model is plain data). */
   meeting: Meeting;
+  /** The SHA-256 of `meeting` as JSON: what its files' key takes of it (publish-kept.ts), so a kept meeting is not turned to JSON. */
+  digest: string;
   /** What reading it told the clerk, each file named from the repository's root. */
   warnings: Finding[];
 }
@@ -47,6 +49,7 @@ const recordSchema = z.strictObject({
   sag: z.array(z.string()),
   // Not checked key by key: publish wrote it from the model, and the package that wrote it is this one (`layout`).
   meeting: z.custom<StoredMeeting>((value) => typeof value === 'object' && value !== null),
+  digest: z.string(),
   warnings: z.array(
     z.strictObject({
       file: z.string(),
@@ -255,13 +258,14 @@ async function writeCommittee(
 
 /** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */
 const stored = (
-  { inputs, attachments, sag, meeting, warnings }: MeetingRecord,
+  { inputs, attachments, sag, meeting, digest, warnings }: MeetingRecord,
   styleOf: (style: Meeting['style']) => string,
 ): z.output<typeof recordSchema> => ({
   inputs,
   attachments,
   sag,
   meeting: { ...meeting, style: styleOf(meeting.style) },
+  digest,
   warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
 });
 

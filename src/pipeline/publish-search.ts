@@ -36,7 +36,7 @@ export async function searchFiles(
   for (const committee of indexedCommittees(committees)) {
     const folder = map.searchIndex(committee.id);
     const from = indexFingerprint(committee.meetings.map(meetings.recordsKeyOf));
-    const own = await keptIndex(earlier, earlierIndexes.get(folder) ?? [], from);
+    const own = keptIndex(earlier, earlierIndexes.get(folder) ?? [], from);
     if (own) kept.push(...own);
     else stale.push({ folder, from, committee });
   }
@@ -69,7 +69,7 @@ interface SearchFiles {
 }
 
 /** A committee's index (its files of the last publication) made from the same, where every file of it is still as publish wrote it. */
-async function keptIndex(earlier: EarlierPublication, files: string[], madeFrom: string): Promise<string[] | undefined> {
+function keptIndex(earlier: EarlierPublication, files: string[], madeFrom: string): string[] | undefined {
   if (files.some((file) => earlier.files.get(file)?.madeFrom !== madeFrom)) return undefined;
-  return (await allUnchangedSince(earlier, files)) ? files : undefined;
+  return allUnchangedSince(earlier, files) ? files : undefined;
 }

@@ -1,10 +1,10 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
-import { cachedJson, writeToCache } from '../shared/files.js';
+import { cachedJson, statusOf, writeToCache } from '../shared/files.js';
 import { recordsFileOf } from './publish-records.js';
 import { settled } from './quick-check.js';
 
@@ -72,10 +72,10 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
  * and time): the real path does, and what it leads to is then told as a regular file is.
  */
 async function fileAt(file: string): Promise<{ size: number; mtimeMs: number; target?: string } | undefined> {
-  const info = await lstat(file).catch(() => undefined);
+  const info = statusOf(file);
   if (info?.isFile()) return { size: info.size, mtimeMs: info.mtimeMs };
   if (!info?.isSymbolicLink()) return undefined;
   const target = await realpath(file).catch(() => undefined);
-  const real = target === undefined ? undefined : await lstat(target).catch(() => undefined);
+  const real = target === undefined ? undefined : statusOf(target);
   return target !== undefined && real?.isFile() ? { size: real.size, mtimeMs: real.mtimeMs, target } : undefined;
 }

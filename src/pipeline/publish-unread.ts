@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingDates } from '../input/load.js';
-import { readEarlierOutput } from '../input/read-file.js';
 import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
-import { sha256, stateFile } from '../publish/state.js';
+import { sha256, type StateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
+import { statusOf } from '../shared/files.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
 import { committeeOf, noRecords, readRecords, sameRecord, writeRecords, type MeetingRecord } from './publish-records.js';
 import { settled } from './quick-check.js';
@@ -32,13 +32,17 @@ export interface UnreadMeetings {
    * has another time, so is read next time): those of its date now, then those of its attachment files
    * (relative to its committee's folder), given once it is parsed, before any is read. Its record's `inputs`.
    */
-  stamp: (dir: string, date: string) => Promise<(attachments: string[]) => Promise<string>>;
+  stamp: (dir: string, date: string) => Promise<(attachments: string[]) => string>;
   /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder; `inputs` its stamp. */
-  record: (dir: string, date: string, read: MeetingRecord) => void;
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest'>) => void;
   /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting) => string[];
+  /** The SHA-256 of a public meeting as JSON: its record's (taken, not made again, of a meeting kept unread). */
+  digestOf: (meeting: Meeting) => string;
   /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
   lists: Record<string, string[]>;
+  /** The SHA-256 of the state file the records were written with, where they hold: the bytes publish wrote (readPublication). */
+  written?: string;
   /**
    * Writes the records of this publication's meetings, and `lists` (its files' parts' keys), where they
    * changed; `state`: the SHA-256 of the state file it wrote.
@@ -58,6 +62,8 @@ export async function unreadMeetings(
   out: string,
   dirs: string[],
   context: {
+    /** The site's state file, as it is (readStateFile). */
+    state: StateFile | undefined;
     layout: string;
     force: boolean;
     casesOf: (dir: string, date: string) => Promise<string[]>;
@@ -65,9 +71,9 @@ export async function unreadMeetings(
     render: (meeting: Meeting) => string[];
   },
 ): Promise<UnreadMeetings> {
-  const state = await readEarlierOutput(path.join(out, stateFile));
+  const { state } = context;
   const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
-  const stored = usable ? await readRecords(out, { layout: context.layout, state: sha256(state) }) : noRecords;
+  const stored = usable ? await readRecords(out, { layout: context.layout, state: state.sha256 }) : noRecords;
   const { meetings: earlier, lists } = stored;
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
@@ -82,8 +88,8 @@ export async function unreadMeetings(
   await Promise.all(dirs.map(scopeOf));
   const stamp = async (dir: string, date: string) => {
     const { files, scope } = await scopeOf(dir);
-    const own = await signature(dir, ownFiles(files, date));
-    return async (attachments: string[]) => sha256(`${scope}\0${own}\0${await signature(dir, attachments)}`);
+    const own = signature(dir, ownFiles(files, date));
+    return (attachments: string[]) => sha256(`${scope}\0${own}\0${signature(dir, attachments)}`);
   };
   const inputsOf = async (dir: string, date: string, attachments: string[]) => (await stamp(dir, date))(attachments);
   const keyOf = (dir: string, date: string) => `${path.relative(folderAt(dir).root, dir).split(path.sep).join('/')}/${date}`;
@@ -126,6 +132,7 @@ export async function unreadMeetings(
   };
   return {
     lists,
+    written: stored === noRecords ? undefined : state?.sha256,
     recordOf: (dir, date) => {
       const key = keyOf(dir, date);
       const record = valid.get(key);
@@ -140,6 +147,10 @@ export async function unreadMeetings(
       const record = key === undefined ? undefined : records.get(key);
       return key !== undefined && record ? itemsFor(key, record) : context.render(meeting);
     },
+    digestOf: (meeting) => {
+      const key = keys.get(meeting);
+      return (key === undefined ? undefined : records.get(key)?.digest) ?? digestOf(meeting);
+    },
     inHistory: (dir, date) => {
       const record = valid.get(keyOf(dir, date));
       return !record || sharesCase(record, cases);
@@ -149,7 +160,7 @@ export async function unreadMeetings(
       const root = folderAt(dir).root;
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const key = keyOf(dir, date);
-      const now = { ...read, warnings };
+      const now = { ...read, digest: digestOf(read.meeting), warnings };
       records.set(key, now);
       keys.set(read.meeting, key);
       // Read again as it shares a case with a meeting read, and come out as recorded: its recorded
@@ -182,6 +193,9 @@ async function everyCommittee(dirs: string[]): Promise<boolean> {
   return (await findCommittees(folderAt(first).root)).every((c) => chosen.has(path.resolve(c.dir)));
 }
 
+/** The SHA-256 of a public meeting as JSON (the model is plain data): what its record keeps. */
+const digestOf = (meeting: Meeting) => sha256(JSON.stringify(meeting));
+
 /** A recorded meeting's warnings, each file named as reading it names it. */
 export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] {
   const root = folderAt(dir).root;
@@ -204,9 +218,9 @@ async function committeeFiles(dir: string): Promise<string[]> {
 }
 
 /** The committee's shared files (those of its `files` of no date) with `outer`, its repository's and the package's. */
-async function committeeScope(dir: string, files: string[], outer: string): Promise<string> {
+function committeeScope(dir: string, files: string[], outer: string): string {
   const shared = files.filter((f) => !f.split('/').some((part) => dated.test(part)));
-  return sha256(`${outer}\0${await signature(dir, shared)}`);
+  return sha256(`${outer}\0${signature(dir, shared)}`);
 }
 
 /** The repository's shared files: kommune.yaml, kalender.yaml and every file of husstil/. */
@@ -221,15 +235,14 @@ async function repositoryScope(root: string): Promise<string> {
 /**
  * Each file's name, size and modification time; `-` for none. A file saved too close to now to be told
  * unchanged by them (quick-check.ts) has a value never given again: a record of it holds for no reading after.
+ * Synchronous (statusOf): a republish asks it of every meeting's files.
  */
-async function signature(dir: string, files: string[]): Promise<string> {
+function signature(dir: string, files: string[]): string {
   const takenAt = Date.now();
-  const each = await Promise.all(
-    files.map(async (file) => {
-      const info = await stat(path.join(dir, file)).catch(() => undefined);
-      if (info && !settled(info.mtimeMs, takenAt)) return `${file}\0${randomUUID()}`;
-      return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
-    }),
-  );
+  const each = files.map((file) => {
+    const info = statusOf(path.join(dir, file), { follow: true });
+    if (info && !settled(info.mtimeMs, takenAt)) return `${file}\0${randomUUID()}`;
+    return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
+  });
   return sha256(each.join('\0'));
 }

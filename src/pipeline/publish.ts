@@ -36,7 +36,16 @@ import { once, packageInputs } from './fingerprint.js';
 import { officeConverter, type OfficeSettings } from './office.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
-import { bytesOf, pdfFile, readPublication, reusable, sha256, type EarlierPublication, type PdfFile } from '../publish/state.js';
+import {
+  bytesOf,
+  pdfFile,
+  readPublication,
+  readStateFile,
+  reusable,
+  sha256,
+  type EarlierPublication,
+  type PdfFile,
+} from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 import { inBatches } from '../shared/in-batches.js';
@@ -89,13 +98,20 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
         throw err;
       },
     );
-  const unread = await unreadMeetings(request.out, dirs, { layout, force: request.force ?? false, casesOf, render: renderItems });
+  const stateNow = await readStateFile(request.out);
+  const unread = await unreadMeetings(request.out, dirs, {
+    state: stateNow,
+    layout,
+    force: request.force ?? false,
+    casesOf,
+    render: renderItems,
+  });
   const history = historyOnce(unread.inHistory);
   const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread)));
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
-  const earlier = await readPublication(request.out);
+  const earlier = await readPublication(request.out, { state: stateNow, written: unread.written });
   const { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
     read,
     { request, earlier, layout },
@@ -109,7 +125,11 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
   const site = { url: request.url, words, authority: committees[0]?.authority };
-  const unchanged = await keptMeetings(committees, { layout, site, pages: house?.pagesKey, force: request.force ?? false }, earlier);
+  const unchanged = keptMeetings(
+    committees,
+    { layout, site, pages: house?.pagesKey, force: request.force ?? false, digestOf: unread.digestOf },
+    earlier,
+  );
   await readUnreadOfMade(committees, unchanged, earlier);
   const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
   const options = {
@@ -299,7 +319,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
       const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
-      const inputs = await stamp(attachments);
+      const inputs = stamp(attachments);
       await checkAddenda(sources, read.meeting);
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
 import { validate } from '../input/validate.js';
 import { parseYaml, type YamlFile } from '../input/yaml-file.js';
+import { statusOf } from '../shared/files.js';
 import { EnvironmentError, errnoCode, InputError, type Finding, type Location } from '../shared/errors.js';
 
 // What the last publication wrote into the site folder, and so what is publish's own there: each file
@@ -58,20 +59,39 @@ const earlierVersionWarning =
   'the state file of an earlier version of agenda, which kept no hashes: every PDF is printed anew, and files ' +
   'that publication wrote and this one does not are left for you to remove';
 
-/** The state file of `out`; none (a new site) where there is none. A state file publish cannot have written is an error, not a guess. */
-export async function readPublication(out: string): Promise<EarlierPublication> {
+/** A state file's bytes, and their SHA-256: by which the meetings' records (pipeline/publish-unread.ts) name the publication they describe. */
+export interface StateFile {
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+/** The state file of `out` as it is; none where there is none. */
+export async function readStateFile(out: string): Promise<StateFile | undefined> {
+  const bytes = await readEarlierOutput(path.join(out, stateFile));
+  return bytes && { bytes, sha256: sha256(bytes) };
+}
+
+/**
+ * The state file of `out` (`known.state`, where readStateFile has read it); none (a new site) where
+ * there is none. A state file publish cannot have written is an error, not a guess. Each of its entries
+ * is checked (13,500 at 240 meetings, some 225,000 at 4,000), except where its SHA-256 is `known.written`:
+ * the bytes this package wrote, as the meetings' records, written with them, tell.
+ */
+export async function readPublication(
+  out: string,
+  known?: { state: StateFile | undefined; written?: string },
+): Promise<EarlierPublication> {
   const file = path.join(out, stateFile);
-  const bytes = await readEarlierOutput(file);
-  if (!bytes) return { out, files: new Map(), warnings: [] };
+  const { state, written } = known ?? { state: await readStateFile(out) };
+  if (!state) return { out, files: new Map(), warnings: [] };
   try {
-    const source = parseState(file, Buffer.from(bytes).toString('utf8'));
-    if (earlierVersion.safeParse(source.data).success) {
+    const source = parseState(file, Buffer.from(state.bytes).toString('utf8'));
+    const asWritten = state.sha256 === written;
+    if (!asWritten && earlierVersion.safeParse(source.data).success) {
       return { out, files: new Map(), warnings: [{ file, line: 1, col: 1, path: '', warning: true, message: earlierVersionWarning }] };
     }
-    const state = validate(source, stateSchema);
-    if (!state.ok) throw new InputError(state.findings);
     const at = (i: number) => (): Location => ({ file, ...source.locate(['files', i, 'path']), path: `files[${i}].path` });
-    const files = state.value.files.map((f, i) => [f.path, { ...f, at: at(i) }] as const);
+    const files = (asWritten ? unchecked(source.data) : checked(source)).files.map((f, i) => [f.path, { ...f, at: at(i) }] as const);
     const writtenAt = (await lstat(file).catch(() => undefined))?.mtimeMs;
     return { out, files: new Map(files), warnings: [], writtenAt };
   } catch (error) {
@@ -80,6 +100,19 @@ export async function readPublication(out: string): Promise<EarlierPublication> 
     throw new InputError([what, ...error.findings]);
   }
 }
+
+type State = z.output<typeof stateSchema>;
+
+/** A state file checked entry by entry: a located error where it is not as publish writes it. */
+function checked(source: YamlFile): State {
+  const state = validate(source, stateSchema);
+  if (!state.ok) throw new InputError(state.findings);
+  return state.value;
+}
+
+/** A state file of the very bytes publish wrote (writeSite made them of a State): as it is. */
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the bytes writeSite wrote of a State, known by their SHA-256
+const unchecked = (data: unknown): State => data as State;
 
 /**
  * The state file read by JSON.parse, as publish wrote it (a site of some years lists ten thousand files,
@@ -127,11 +160,12 @@ export async function ownBytes(earlier: EarlierPublication, file: string): Promi
  * `digest`, where given), told without reading it: a regular file of the size the state file records,
  * not changed since the state file was written (the quick check of rsync and make: size and time). A
  * file edited afterwards is newer than the state file, so it is read and compared as any other.
+ * Synchronous (statusOf): a republish asks it of every file of the site.
  */
-export async function unchangedSince(earlier: EarlierPublication, file: string, digest?: string): Promise<boolean> {
+export function unchangedSince(earlier: EarlierPublication, file: string, digest?: string): boolean {
   const entry = earlier.files.get(file);
   if (earlier.writtenAt === undefined || entry?.size === undefined || (digest !== undefined && entry.sha256 !== digest)) return false;
-  const info = await lstat(path.join(earlier.out, file)).catch(() => undefined);
+  const info = statusOf(path.join(earlier.out, file));
   return info !== undefined && info.isFile() && info.size === entry.size && info.mtimeMs < earlier.writtenAt;
 }
 
@@ -155,9 +189,8 @@ export function earlierFilesBy(
 }
 
 /** Whether `files`, some of the last publication's, are each still as it wrote them (unchangedSince); none is not. */
-export async function allUnchangedSince(earlier: EarlierPublication, files: string[]): Promise<boolean> {
-  if (files.length === 0) return false;
-  return (await Promise.all(files.map((file) => unchangedSince(earlier, file)))).every(Boolean);
+export function allUnchangedSince(earlier: EarlierPublication, files: string[]): boolean {
+  return files.length > 0 && files.every((file) => unchangedSince(earlier, file));
 }
 
 /**
@@ -203,7 +236,7 @@ export async function reusable(earlier: EarlierPublication, file: string, madeFr
   const entry = earlier.files.get(file);
   if (entry?.madeFrom !== madeFrom) return undefined;
   const { size, sha512 } = entry;
-  if (size !== undefined && sha512 !== undefined && (await unchangedSince(earlier, file))) return { size, sha256: entry.sha256, sha512 };
+  if (size !== undefined && sha512 !== undefined && unchangedSince(earlier, file)) return { size, sha256: entry.sha256, sha512 };
   const bytes = await ownBytes(earlier, file);
   return bytes === 'missing' || bytes === undefined ? undefined : pdfFile(bytes);
 }

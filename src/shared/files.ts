@@ -1,4 +1,5 @@
 import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
@@ -76,6 +77,20 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
     await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true }).catch(() => undefined)));
     if (err instanceof EnvironmentError) throw err;
     throw cannotWrite(current, err, written.find((w) => w.file === current)?.temporary ?? current);
+  }
+}
+
+/**
+ * A file's kind, size and times (`lstat`, or `stat` where `follow`ing a last symbolic link); none where
+ * there is nothing or it cannot be told. Synchronous: a republish asks it of every file of the site and
+ * of the archive (14,000 at 240 meetings), which `lstatSync` answers in a third of the processor time
+ * of promises, each a round through libuv's pool (and a microtask).
+ */
+export function statusOf(file: string, { follow = false } = {}): Stats | undefined {
+  try {
+    return (follow ? statSync : lstatSync)(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

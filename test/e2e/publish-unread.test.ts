@@ -260,4 +260,29 @@ describe('the records of a site', () => {
     expect(await filesOf(kept)).toEqual(keptFiles);
     expect(existsSync(unknown)).toBe(true);
   }, 600_000);
+
+  it('vouch for the state file publish wrote alone: one edited by hand is checked entry by entry, and refused where publish cannot have written it', async () => {
+    const repoOf = path.join(own, 'arkiv-state');
+    writeArchive(repoOf, { committees: 1, years: 1, meetings: 2 });
+    const out = path.join(own, 'site-state');
+    expect((await publishIn(repoOf, out)).status).toBe(0);
+    // The records hold for these bytes: the republish takes them unchecked, and writes them again as they were.
+    const state = path.join(out, '.agenda-publish.json');
+    const written = readFileSync(state);
+    const again = await publishIn(repoOf, out);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(state)).toEqual(written);
+    // One SHA-256 in capitals: a JSON file of the same shape, but not as publish writes it.
+    writeFileSync(
+      state,
+      written.toString('utf8').replace(/"sha256": "([0-9a-f]{64})"/, (_, hex: string) => `"sha256": "${hex.toUpperCase()}"`),
+    );
+    const before = siteBytes(out);
+    const edited = await publishIn(repoOf, out);
+    expect(edited.status).toBe(1);
+    expect(edited.stderr).toMatch(/\.agenda-publish\.json:1:1: not a state file as agenda publish writes it/);
+    expect(edited.stderr).toMatch(/\.agenda-publish\.json:\d+:\d+: files\[0\]\.sha256: expected the SHA-256 of the file as written/);
+    expect(edited.stderr).not.toMatch(/\n\s+at /);
+    expect(siteBytes(out)).toEqual(before);
+  }, 600_000);
 });
