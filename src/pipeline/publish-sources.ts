@@ -1,12 +1,11 @@
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
-import { cachedJson, statusOf, writeToCache } from '../shared/files.js';
+import { cachedJson, writeToCache } from '../shared/files.js';
 import { recordsFileOf } from './publish-records.js';
-import { settled } from './quick-check.js';
+import { fileAt, settled } from './quick-check.js';
 
 // What an attachment's PDF says is its file's SHA-256 (publish.ts, contentOf): a republish hashed every
 // attachment file of the archive to know it (issue 33). Each file's SHA-256 is recorded with the size
@@ -44,7 +43,7 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
       const key = `${path.resolve(dir)}\0${ref.path}`;
       // Taken before the file is read: a file saved meanwhile has another time, so is read next time.
       const takenAt = Date.now();
-      const seen = await fileAt(path.resolve(dir, ref.path));
+      const seen = fileAt(path.resolve(dir, ref.path));
       // One file may be many meetings' attachment: hashed once.
       const was = now.get(key) ?? (Object.hasOwn(earlier, key) ? earlier[key] : undefined);
       if (seen && was?.size === seen.size && was.mtimeMs === seen.mtimeMs && was.target === seen.target) {
@@ -62,20 +61,4 @@ export async function sourceHashes(out: string, force: boolean): Promise<SourceH
       if (!bytes || Buffer.from(bytes).toString('utf8') !== text) await writeToCache(file, text);
     },
   };
-}
-
-/**
- * The size and time of the file at `file`, told without reading it: a regular file's own; a symbolic
- * link's, those of the regular file it leads to, with that file's real path (`target`); none of anything
- * else. A link's own size and time do not tell it was repointed (rsync -a, cp -a and tar keep a link's
- * time, and its size is its target's name's length), nor do its file's alone (another of the same size
- * and time): the real path does, and what it leads to is then told as a regular file is.
- */
-async function fileAt(file: string): Promise<{ size: number; mtimeMs: number; target?: string } | undefined> {
-  const info = statusOf(file);
-  if (info?.isFile()) return { size: info.size, mtimeMs: info.mtimeMs };
-  if (!info?.isSymbolicLink()) return undefined;
-  const target = await realpath(file).catch(() => undefined);
-  const real = target === undefined ? undefined : statusOf(target);
-  return target !== undefined && real?.isFile() ? { size: real.size, mtimeMs: real.mtimeMs, target } : undefined;
 }

@@ -6,10 +6,9 @@ import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256, type StateFile } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { statusOf } from '../shared/files.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
 import { committeeOf, noRecords, readRecords, sameRecord, writeRecords, type MeetingRecord } from './publish-records.js';
-import { settled } from './quick-check.js';
+import { fileAt, settled } from './quick-check.js';
 
 // A republish reads only the meetings a change reaches (issue 33). Each meeting published is recorded
 // with what it was made public from, told without reading it (the size and time of its own files, its
@@ -233,16 +232,17 @@ async function repositoryScope(root: string): Promise<string> {
 }
 
 /**
- * Each file's name, size and modification time; `-` for none. A file saved too close to now to be told
- * unchanged by them (quick-check.ts) has a value never given again: a record of it holds for no reading after.
- * Synchronous (statusOf): a republish asks it of every meeting's files.
+ * Each file's name, size and modification time (a link's: its file's, with that file's real path, fileAt);
+ * `-` for none. A file saved too close to now to be told unchanged by them (quick-check.ts) has a value
+ * never given again: a record of it holds for no reading after.
  */
 function signature(dir: string, files: string[]): string {
   const takenAt = Date.now();
   const each = files.map((file) => {
-    const info = statusOf(path.join(dir, file), { follow: true });
-    if (info && !settled(info.mtimeMs, takenAt)) return `${file}\0${randomUUID()}`;
-    return `${file}\0${info ? `${info.size}\0${info.mtimeMs}` : '-'}`;
+    const seen = fileAt(path.join(dir, file));
+    if (seen && !settled(seen.mtimeMs, takenAt)) return `${file}\0${randomUUID()}`;
+    const target = seen?.target === undefined ? '' : `\0${seen.target}`;
+    return `${file}\0${seen ? `${seen.size}\0${seen.mtimeMs}${target}` : '-'}`;
   });
   return sha256(each.join('\0'));
 }

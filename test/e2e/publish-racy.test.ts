@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
@@ -136,5 +136,34 @@ describe('an attachment file that is a symbolic link', () => {
     const texts = await republishedPdfs(a, 'igen');
     expect(texts).toContain('Kilde B kl. 14.00');
     expect(texts).not.toContain('Kilde A kl. 14.00');
+  }, 600_000);
+});
+
+describe('a meeting file that is a symbolic link', () => {
+  let a: Archive;
+  let [first, second] = ['', ''];
+  beforeAll(async () => {
+    a = archive('meeting-link');
+    // Two versions of the meeting of the same size and time, kept beside the committee; its file a link to the first.
+    [first, second] = [path.join(a.committee, 'kilder', 'a.yaml'), path.join(a.committee, 'kilder', 'b.yaml')];
+    mkdirSync(path.dirname(first));
+    changeMeeting(a.meeting, 'mødet begynder kl. 14.00');
+    copyFileSync(a.meeting, first);
+    copyFileSync(a.meeting, second);
+    replaceBehind(second, readFileSync(second, 'utf8').replace('kl. 14.00', 'kl. 15.00'));
+    settle(first);
+    execFileSync('touch', ['-r', first, second]);
+    rmSync(a.meeting);
+    symlinkSync('kilder/a.yaml', a.meeting);
+    await publish(a.repo, a.site);
+    expect(pagesOf(a.site)).toContain('kl. 14.00');
+  }, 600_000);
+
+  it('is read where it was repointed, to another file of the same size and time', async () => {
+    rmSync(a.meeting);
+    symlinkSync('kilder/b.yaml', a.meeting);
+    await publish(a.repo, a.site);
+    expect(pagesOf(a.site)).toContain('kl. 15.00');
+    expect(pagesOf(a.site)).not.toContain('kl. 14.00');
   }, 600_000);
 });
