@@ -22,6 +22,12 @@ process.on('disconnect', () => {
 });
 
 process.on('message', async ({ args, env, cwd }) => {
-  process.chdir(cwd);
+  try {
+    process.chdir(cwd);
+  } catch (error) {
+    // As spawn, whose run fails before the command where its cwd is not there: the test is told, the command never runs.
+    process.send?.({ refused: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   process.send?.(await cli.run(args, env));
 });

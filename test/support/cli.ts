@@ -179,12 +179,13 @@ function agendaInWarmProcess(args: string[], opts: CliOptions): Promise<CliResul
   const output = outputOf(child);
   return new Promise((resolve, reject) => {
     const ended = (status: number | null) => resolve({ status, ...output });
-    const answered = (result: CliResult) => {
+    const answered = (result: CliResult | { refused: string }) => {
       child.off('close', ended).off('error', reject);
       child.stdout?.removeAllListeners('data');
       child.stderr?.removeAllListeners('data');
       idle.push(child);
-      resolve(result);
+      if ('refused' in result) reject(new Error(`agenda ${args.join(' ')}: ${result.refused}`));
+      else resolve(result);
     };
     child.once('message', answered).once('close', ended).once('error', reject);
     child.send({ args, env: cliEnv(opts), cwd: opts.cwd ?? packageRoot });

@@ -1,6 +1,7 @@
-import { statfsSync } from 'node:fs';
+import { mkdirSync, statfsSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localFileSystem } from '../../src/pipeline/kept-pdfs.js';
+import { localFileSystem, pdfRecordsFile } from '../../src/pipeline/kept-pdfs.js';
 import { settled, settleMs } from '../../src/pipeline/quick-check.js';
 import { tempDir } from '../support/cli.js';
 
@@ -27,5 +28,15 @@ describe("build's records of PDFs", () => {
     expect(localFileSystem(dir), `statfs type 0x${statfsSync(dir).type.toString(16)}`).toBe(true);
     expect(localFileSystem('/proc')).toBe(false);
     expect(localFileSystem(`${dir}/not-there`)).toBe(false);
+  });
+
+  it("are each out folder's own, by its real path: another folder's are not read, a link to the folder reads its own", async () => {
+    const dir = tempDir();
+    const [out, other, link] = [path.join(dir, 'out'), path.join(dir, 'other'), path.join(dir, 'link')] as const;
+    for (const folder of [out, other]) mkdirSync(folder);
+    symlinkSync(out, link);
+    const env = { XDG_CACHE_HOME: path.join(dir, 'cache') };
+    expect(await pdfRecordsFile(other, env)).not.toBe(await pdfRecordsFile(out, env));
+    expect(await pdfRecordsFile(link, env)).toBe(await pdfRecordsFile(out, env));
   });
 });
