@@ -11,7 +11,6 @@ import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
 import { historyCommittees, historyInputs } from './case-history.js';
 import { fontFaces } from '../render/fonts.js';
-import { inBatches } from '../shared/in-batches.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
@@ -49,8 +48,13 @@ interface Input {
  * Only for one run: a file changed meanwhile is not seen.
  */
 export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprints {
-  const digests = new Map<string, Promise<string>>();
-  const digestOf = (files: Input[]) => hashInputs(files, (file) => once(digests, file, () => Promise.resolve(fileDigest(file))));
+  const digests = new Map<string, string>();
+  const digestOf = (files: Input[]) =>
+    hashInputs(files, (file) => {
+      const made = digests.get(file) ?? fileDigest(file);
+      digests.set(file, made);
+      return made;
+    });
   const meetings = new Map<string, Promise<Input[]>>();
   const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed));
   const repositories = new Map<string, Promise<Input[]>>();
@@ -79,7 +83,7 @@ export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprint
     roots.set(dir, root);
     const own = [...(await meetingOf(dir, date)), ...(await once(repositories, path.resolve(root), () => repositoryInputs(root)))];
     const history = takesUpCases ? `history\0${await historyOf(dir)}\0` : '';
-    const parts = `${audience}\0${await (packagePart ??= packageInputs())}\0${history}${await digestOf(own)}`;
+    const parts = `${audience}\0${await (packagePart ??= packageInputs())}\0${history}${digestOf(own)}`;
     return createHash('sha256').update(parts).digest('hex');
   };
 }
@@ -106,18 +110,16 @@ export async function packageInputs(): Promise<string> {
     name: file.startsWith(templatesDir) ? path.relative(templatesDir, file) : path.basename(file),
   }));
   const fonts = fontFaces().map((face) => ({ file: face.file, name: `font:${path.basename(face.file)}` }));
-  return hashInputs([...own, ...fonts], (file) => Promise.resolve(fileDigest(file)));
+  return hashInputs([...own, ...fonts], fileDigest);
 }
 
 /**
  * Each file's name and digest, hashed in order: the name keeps an absent file apart from an empty one
  * and from its neighbour's bytes.
  */
-async function hashInputs(files: Input[], digest: (file: string) => Promise<string>): Promise<string> {
+function hashInputs(files: Input[], digest: (file: string) => string): string {
   const hash = createHash('sha256');
-  // Some at a time: one after another waits on the disk for each, thousands at once run out of file handles.
-  const digests = await inBatches(files, ({ file }) => digest(file), 32);
-  files.forEach(({ name }, k) => hash.update(`${name}\0${digests[k] ?? ''}\0`));
+  for (const { file, name } of files) hash.update(`${name}\0${digest(file)}\0`);
   return hash.digest('hex');
 }
 
