@@ -12,6 +12,8 @@ const mocking = [
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
+    // Buffers compared by their bytes at once, not element by element (test/support/equal-bytes.ts).
+    setupFiles: ['test/support/equal-bytes.ts'],
     // Two files at once: the end-to-end tests wait on Chromium and child processes some of the time, so
     // two workers take the suite from 464 s to 348 s on two cores (vitest's default here is one). Three
     // gained nothing on two cores (a CI pass of 791 s against 772 s with two): the cores are busy.
