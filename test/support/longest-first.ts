@@ -8,7 +8,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Keep it short and rough: a file missing here only starts later.
  */
 export const longest = [
-  // 103 s of CPU alone, 367 s in a CI run of December 2026 (two publications of a 6-meeting archive a test).
+  // 55-59 s of CPU alone, 72 s of a CI run (December 2026): two publications of a 6-meeting archive a test.
   'test/e2e/publish-unread.test.ts',
   'test/e2e/publish.test.ts',
   'test/e2e/office-attachments.test.ts',
