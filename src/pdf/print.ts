@@ -130,9 +130,31 @@ function replaceInPage(selector: string, html: string): boolean {
 const claimed = new WeakSet<Page>();
 
 /** The blank tab the browser starts with, the first time (each tab costs a renderer's memory); then new ones. */
-async function unusedPage(browser: PageSource): Promise<Page> {
-  const blank = (await browser.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
-  const page = blank ?? (await browser.newPage());
+async function unusedPage(source: PageSource): Promise<Page> {
+  const blank = (await source.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
+  const page = blank ?? (await untilGone(source, source.newPage()));
   claimed.add(page);
   return page;
+}
+
+/**
+ * `making`, or an error as soon as the browser disconnects: Puppeteer's newPage, where the browser dies just after
+ * making the tab, waits 30 s for the tab's target (its waitForTarget does not see the connection end), and the
+ * command would tell the user only then (the browser service's test killed it there on a busy machine).
+ */
+async function untilGone<T>(source: PageSource, making: Promise<T>): Promise<T> {
+  const browser = 'browserContexts' in source ? source : source.browser();
+  making.catch(() => undefined);
+  let stopWatching = () => {};
+  const gone = new Promise<never>((_, reject) => {
+    const disconnected = () => reject(new Error('the browser disconnected'));
+    browser.once('disconnected', disconnected);
+    stopWatching = () => browser.off('disconnected', disconnected);
+    if (!browser.connected) disconnected();
+  });
+  try {
+    return await Promise.race([making, gone]);
+  } finally {
+    stopWatching();
+  }
 }

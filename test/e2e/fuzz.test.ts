@@ -2,6 +2,7 @@ import { folderAt } from '../../src/input/repository.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { printMeeting, readMeeting } from '../../src/pipeline/document.js';
@@ -12,7 +13,7 @@ import { findBrowser, withBrowser } from '../../src/pdf/browser.js';
 import { PrintPage } from '../../src/pdf/print.js';
 import { packageRoot } from '../../src/shared/paths.js';
 import { renderDocument } from '../../src/render/html.js';
-import { agenda, cliPath, errorLines, tempDir } from '../support/cli.js';
+import { agenda, cliPath, errorLines, mainUrl, tempDir } from '../support/cli.js';
 import { mutate, random } from '../support/mutate.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20231122);
@@ -133,12 +134,26 @@ const damagedLogs: Record<string, string> = {
 
 const errorLine = /^(?:\S+?(?::\d+:\d+)?: |cannot read the mail settings in \S+: )\S/;
 
-function runBounded(args: string[], cwd: string): Promise<{ status: number | null; signal: string | null; stderr: string }> {
+interface Case {
+  label: string;
+  cwd: string;
+  args: string[];
+}
+interface Ended {
+  status: number | null;
+  signal: string | null;
+  stderr: string;
+}
+
+/** The tests' environment without the mail settings a case must not find. */
+const caseEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENDA_SMTP')));
+
+/** A process of its own for a case, killed if it has not ended in 30 s. */
+function runBounded({ args, cwd }: Case): Promise<Ended> {
   return new Promise((resolve) => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENDA_SMTP')));
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd,
-      env,
+      env: caseEnv(),
       timeout: 30_000,
       killSignal: 'SIGKILL',
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -149,10 +164,45 @@ function runBounded(args: string[], cwd: string): Promise<{ status: number | nul
   });
 }
 
+/** Each case in a process of its own, one after another. */
+async function runEachAlone(cases: Case[]): Promise<Ended[]> {
+  const ended: Ended[] = [];
+  for (const c of cases) ended.push(await runBounded(c));
+  return ended;
+}
+
+/**
+ * The cases one after another in one process (cli-batch.mjs: the command loaded once, not once a case, which was
+ * most of a case's CPU). It ends by itself only when no case left anything open, as each case's own process would;
+ * where it does not (within a minute), or a case ended it (process.exit, a crash), each case runs alone in a process
+ * of its own (runBounded), which names the one that hangs (on the copy as the batch left it: read, not repaired).
+ */
+function runTogether(cases: Case[]): Promise<Ended[]> {
+  const dir = tempDir('agenda-fuzz-batch-');
+  const [casesFile, resultsFile] = [path.join(dir, 'cases.json'), path.join(dir, 'results.json')];
+  writeFileSync(casesFile, JSON.stringify(cases.map(({ args, cwd }) => ({ args, cwd, env: caseEnv() }))));
+  return new Promise((resolve) => {
+    const batch = new URL('../support/cli-batch.mjs', import.meta.url);
+    const child = spawn(process.execPath, [fileURLToPath(batch), mainUrl, casesFile, resultsFile], {
+      env: caseEnv(),
+      // Some seconds in all where nothing hangs; beyond that, each case alone says which does.
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+      stdio: 'ignore',
+    });
+    child.on('close', (status, signal) => {
+      const results =
+        status === 0 && signal === null && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Ended[]) : [];
+      if (results.length === cases.length) resolve(results.map(({ status, stderr }) => ({ status, signal: null, stderr })));
+      else void runEachAlone(cases).then(resolve);
+    });
+  });
+}
+
 describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies in every place an input stands', () => {
   it('ends each in one clear error naming the file, or a clean success: no stack trace, no internal error, no hang', async () => {
     const base = tempDir('agenda-fuzz-special-');
-    const cases: Array<{ label: string; cwd: string; args: string[] }> = [];
+    const cases: Case[] = [];
     const prepare = (label: string, args: string[], damage: (cwd: string) => void) => {
       const cwd = path.join(base, `c${cases.length}`);
       cpSync(path.join(packageRoot, 'meetings'), path.join(cwd, 'meetings'), { recursive: true });
@@ -187,10 +237,14 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
     });
 
     const failures: string[] = [];
-    const queue = [...cases];
-    const worker = async () => {
-      for (let c = queue.shift(); c; c = queue.shift()) {
-        const run = await runBounded(c.args, c.cwd);
+    // Four processes at once, each a quarter of the cases.
+    const quarters = [0, 1, 2, 3].map((q) => cases.filter((_, i) => i % 4 === q));
+    // AGENDA_TEST_PROCESSES=1: every case a process of its own, as before (test/support/cli.ts).
+    const runQuarter = process.env.AGENDA_TEST_PROCESSES === '1' ? runEachAlone : runTogether;
+    const ended = await Promise.all(quarters.map(runQuarter));
+    for (const [q, quarter] of quarters.entries()) {
+      for (const [i, c] of quarter.entries()) {
+        const run = ended[q]![i]!;
         const errors = errorLines(run.stderr);
         if (run.signal) failures.push(`${c.label}: did not end in 30 s (${run.signal})`);
         else if (/\n\s+at |internal error|unexpected failure/.test(run.stderr)) failures.push(`${c.label}: ${run.stderr}`);
@@ -199,8 +253,7 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
         const html = path.join(c.cwd, 'out', 'a.html');
         if (existsSync(html) && /root:.*:0:0:/.test(readFileSync(html, 'utf8'))) failures.push(`${c.label}: /etc/passwd in the document`);
       }
-    };
-    await Promise.all(Array.from({ length: 4 }, worker));
+    }
     console.log(`fuzz (special files): ${cases.length} cases; ${failures.length} failures`);
     expect(failures).toEqual([]);
   }, 240_000);

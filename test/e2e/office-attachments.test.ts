@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { closedFileMarkers, closedFixtureWithFiles, linkTargets, scanPng } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { countingLibreOffice, encryptedDocx, sheetFile, slidesFile, wordFile } from '../support/office-files.js';
+import { countingLibreOffice, encryptedDocx, saveAllAs, sheetFile, slidesFile, wordFile } from '../support/office-files.js';
 import { outline, pdfImages, pdfInfo, pdfPages, type OutlineEntry } from '../support/pdf.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
 import { sharedCombinedAgenda, sharedPdf } from '../support/shared-build.js';
@@ -27,12 +27,33 @@ const word = {
 };
 const slides = ['Dias ét om DOL-anerkendelsen', 'Dias to: næste skridt'];
 
+/** The closed fixture's open attachment and both closed ones as Word documents, a marker inside each closed one. */
+const closedWords = [
+  ['aabent', 'OPENFILE01 budgettet'],
+  ['lukket', `${closedFileMarkers[0]} tilbud`],
+  ['lukket-punkt', `${closedFileMarkers[1]} personale`],
+] as const;
+
+let saving: Promise<Buffer[]> | undefined;
+/**
+ * The office files of all the tests here, saved by LibreOffice once for the file, one run per extension (their
+ * making is not what is tested): the .docx, .xlsx and .pptx of 2023-11-22, then closedWords' .docx files.
+ */
+const officeFiles = () =>
+  (saving ??= saveAllAs([
+    wordFile(word),
+    sheetFile({ rows: 40, columns: 30 }),
+    slidesFile(slides),
+    ...closedWords.map(([, text]) => wordFile({ heading: text, paragraph: text, cells: [[text]] })),
+  ]));
+
 /** 2023-11-22 of the example meetings with its three open attachments as a .docx, an .xlsx and a .pptx. */
 async function officeMeeting(meetings: string): Promise<void> {
   const bilag = path.join(meetings, 'bilag', '2023-11-22');
-  writeFileSync(path.join(bilag, '2-1.docx'), await wordFile(word));
-  writeFileSync(path.join(bilag, '3-1.xlsx'), await sheetFile({ rows: 40, columns: 30 }));
-  writeFileSync(path.join(bilag, '3-2.pptx'), await slidesFile(slides));
+  const [docx, xlsx, pptx] = await officeFiles();
+  writeFileSync(path.join(bilag, '2-1.docx'), docx!);
+  writeFileSync(path.join(bilag, '3-1.xlsx'), xlsx!);
+  writeFileSync(path.join(bilag, '3-2.pptx'), pptx!);
   const yaml = path.join(meetings, '2023-11-22.yaml');
   for (const [from, to] of [
     ['2-1.pdf', '2-1.docx'],
@@ -281,15 +302,11 @@ describe('a closed office attachment', () => {
 
   beforeAll(async () => {
     await closedFixtureWithFiles(meetings);
-    // The open attachment and both closed ones as Word documents, a marker inside each closed one.
     const yaml = path.join(meetings, '2024-03-06.yaml');
-    for (const [name, text] of [
-      ['aabent', 'OPENFILE01 budgettet'],
-      ['lukket', `${closedFileMarkers[0]} tilbud`],
-      ['lukket-punkt', `${closedFileMarkers[1]} personale`],
-    ] as const) {
+    const words = (await officeFiles()).slice(3);
+    for (const [i, [name]] of closedWords.entries()) {
       rmSync(path.join(meetings, 'bilag', `${name}.pdf`));
-      writeFileSync(path.join(meetings, 'bilag', `${name}.docx`), await wordFile({ heading: text, paragraph: text, cells: [[text]] }));
+      writeFileSync(path.join(meetings, 'bilag', `${name}.docx`), words[i]!);
       edit(yaml, `fil: bilag/${name}.pdf\n`, `fil: bilag/${name}.docx\n`);
     }
   });

@@ -66,6 +66,8 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
     lukket2: text(paragraph('Endnu et lukket bilag')),
     udenCache: text(paragraph('Uden cache')),
     afbrudt: text(paragraph('Afbrudt')),
+    egenskaber: docxWithProperties('Brødteksten', 'PROPMARKER'),
+    rettelser: docxWithTrackedChanges({ kept: 'Beholdt', deleted: 'SLETTETTEKST', inserted: 'INDSATTEKST' }),
   };
   let saved: Record<keyof typeof fixtures, Buffer>;
   let converter: OfficeConverter;
@@ -200,7 +202,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   });
 
   it("leaves out the title, subject, author and keywords Word's properties gave the PDF", async () => {
-    const { file } = await convert('egenskaber.docx', await docxWithProperties('Brødteksten', 'PROPMARKER'));
+    const { file } = await convert('egenskaber.docx', saved.egenskaber);
     expect(pdfPages(file)[0]).toContain('Brødteksten');
     const info = pdfInfo(file);
     for (const key of ['Title', 'Subject', 'Author', 'Keywords', 'Creator']) expect(info[key]).toBeUndefined();
@@ -214,7 +216,7 @@ describe.skipIf(noSoffice)('office files to PDF', () => {
   });
 
   it('refuses a .docx with tracked changes at its fil: line, as LibreOffice would print its deleted text', async () => {
-    const docx = await docxWithTrackedChanges({ kept: 'Beholdt', deleted: 'SLETTETTEKST', inserted: 'INDSATTEKST' });
+    const docx = saved.rettelser;
     await expect(convert('rettelser.docx', docx)).rejects.toThrow(
       /^møder\/2026-01-07\.yaml:9:11: punkter\[0\]\.bilag\[0\]\.fil: rettelser\.docx: it holds tracked changes, .*accept or reject the changes/,
     );

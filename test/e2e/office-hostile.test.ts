@@ -40,15 +40,11 @@ describe.skipIf(noSoffice)('hostile office files', () => {
   let base: string;
   const requests: string[] = [];
   const saved = { TMPDIR: process.env.TMPDIR, HOME: process.env.HOME };
-  /** Two plain .docx files the last tests damage or time out, saved by LibreOffice in one run. */
-  let afskaaret: Buffer, langsom: Buffer;
+  /** The files the tests convert but for the linked images of the test of saving them, saved by LibreOffice in one run an extension. */
+  let made: Record<'afskaaret' | 'langsom' | 'makro' | 'skabelonDocx' | 'skabelonOdt' | 'aleneDocx' | 'aleneOdt' | 'bombe', Buffer>;
 
   beforeAll(async () => {
     converter = (await findOfficeConverter())!;
-    const plain = await saveAllAs(
-      ['Afskåret', 'Langsom'].map((text) => ({ kind: 'text' as const, xml: flatDocument('text', paragraph(text)), extension: '.docx' })),
-    );
-    [afskaaret, langsom] = [plain[0] ?? Buffer.alloc(0), plain[1] ?? Buffer.alloc(0)];
     work = mkdtempSync(path.join(tmpdir(), 'agenda-office-hostile-'));
     cacheDir = path.join(work, 'cache');
     // This process's temporary folder and home, watched: a conversion leaves nothing in either.
@@ -61,6 +57,21 @@ describe.skipIf(noSoffice)('hostile office files', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const plain = (text: string) => ({ kind: 'text' as const, xml: flatDocument('text', paragraph(text)), extension: '.docx' });
+    const fixtures = {
+      // Two plain .docx files the last tests damage or time out.
+      afskaaret: plain('Afskåret'),
+      langsom: plain('Langsom'),
+      makro: macroOdt(path.join(work, 'macro-ran.txt')),
+      skabelonDocx: externalTemplateDocx(`${base}/skabelon.dotx`),
+      skabelonOdt: externalTemplateOdt(`${base}/skabelon.ott`),
+      aleneDocx: linkedImage(`${base}/alene.png`, '.docx'),
+      aleneOdt: externalTemplateOdt(`${base}/alene.ott`),
+      bombe: zipBombXlsx(120),
+    };
+    const names = Object.keys(fixtures) as Array<keyof typeof fixtures>;
+    const bytes = await saveAllAs(names.map((name) => fixtures[name]));
+    made = Object.fromEntries(names.map((name, i) => [name, bytes[i]!])) as typeof made;
   });
 
   afterAll(async () => {
@@ -105,7 +116,7 @@ describe.skipIf(noSoffice)('hostile office files', () => {
 
   it('runs no macro: an .odt whose macro writes a file when opened (it does, under LibreOffice with macros allowed)', async () => {
     const marker = path.join(work, 'macro-ran.txt');
-    const odt = await macroOdt(marker);
+    const odt = made.makro;
     await openWithMacrosAllowed(odt, marker);
     expect(existsSync(marker), 'the macro runs where macros are allowed').toBe(true);
     rmSync(marker);
@@ -126,26 +137,25 @@ describe.skipIf(noSoffice)('hostile office files', () => {
 
   it('fetches no linked image (the loopback server sees no request)', async () => {
     requests.length = 0;
-    const docx = await linkedImage(`${base}/billede-docx.png`, '.docx');
-    const odt = await linkedImage(`${base}/billede-odt.png`, '.odt');
+    const [docx, odt] = await saveAllAs([linkedImage(`${base}/billede-docx.png`, '.docx'), linkedImage(`${base}/billede-odt.png`, '.odt')]);
     // LibreOffice, as it is usually set, fetched the image while it saved each file, and kept the link.
     expect([...new Set(requests)]).toEqual(['/billede-docx.png', '/billede-odt.png']);
     await convertedOffline([
-      { name: 'billede.docx', bytes: docx, url: `${base}/billede-docx.png` },
-      { name: 'billede.odt', bytes: odt, url: `${base}/billede-odt.png` },
+      { name: 'billede.docx', bytes: docx!, url: `${base}/billede-docx.png` },
+      { name: 'billede.odt', bytes: odt!, url: `${base}/billede-odt.png` },
     ]);
   });
 
   it('fetches no external template', async () => {
     await convertedOffline([
-      { name: 'skabelon.docx', bytes: await externalTemplateDocx(`${base}/skabelon.dotx`), url: `${base}/skabelon.dotx` },
-      { name: 'skabelon.odt', bytes: await externalTemplateOdt(`${base}/skabelon.ott`), url: `${base}/skabelon.ott` },
+      { name: 'skabelon.docx', bytes: made.skabelonDocx, url: `${base}/skabelon.dotx` },
+      { name: 'skabelon.odt', bytes: made.skabelonOdt, url: `${base}/skabelon.ott` },
     ]);
   });
 
   it('fetches nothing by the profile settings alone, where the network cannot be closed (the same files under the usual settings do fetch)', async () => {
     requests.length = 0;
-    const files = [await linkedImage(`${base}/alene.png`, '.docx'), await externalTemplateOdt(`${base}/alene.ott`)];
+    const files = [made.aleneDocx, made.aleneOdt];
     await soffice2pdf(files[0]!, '.docx', undefined);
     expect(requests.length, 'LibreOffice as usually set fetches the linked image').toBeGreaterThan(0);
     requests.length = 0;
@@ -159,7 +169,7 @@ describe.skipIf(noSoffice)('hostile office files', () => {
   });
 
   it('refuses a zip bomb before LibreOffice sees it', async () => {
-    expect(await refused('bombe.xlsx', await zipBombXlsx(120))).toMatch(/refused: it would unpack to 120 MB from 1 MB, as a zip bomb does/);
+    expect(await refused('bombe.xlsx', made.bombe)).toMatch(/refused: it would unpack to 120 MB from 1 MB, as a zip bomb does/);
     nothingLeft();
   });
 
@@ -172,12 +182,12 @@ describe.skipIf(noSoffice)('hostile office files', () => {
   });
 
   it('refuses a .docx cut short as damaged', async () => {
-    expect(await refused('afskaaret.docx', afskaaret.subarray(0, Math.floor(afskaaret.length / 2)))).toMatch(/damaged/);
+    expect(await refused('afskaaret.docx', made.afskaaret.subarray(0, Math.floor(made.afskaaret.length / 2)))).toMatch(/damaged/);
     nothingLeft();
   });
 
   it('ends a conversion that takes too long, with every process of it', async () => {
-    expect(await refused('langsom.docx', langsom, 50)).toMatch(/did not finish converting it within 0.05 s/);
+    expect(await refused('langsom.docx', made.langsom, 50)).toMatch(/did not finish converting it within 0.05 s/);
     nothingLeft();
   });
 });

@@ -10,6 +10,8 @@ import { packageRoot } from '../../src/shared/paths.js';
 /** The command as installed: package.json's `bin` (the bundle `npm run build` makes), relative to the package. */
 export const binPath = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda;
 export const cliPath = path.join(packageRoot, binPath);
+/** The built command line the bin runs (its `main`), as the warm runs load it: dist/bin/main.js's URL. */
+export const mainUrl = pathToFileURL(path.join(packageRoot, 'dist', 'bin', 'main.js')).href;
 
 export interface CliResult {
   status: number | null;
@@ -80,9 +82,8 @@ function warmCli(): WarmCli {
   if (running && Atomics.load(running.done, 1) === 0) return running;
   const done = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const main = pathToFileURL(path.join(packageRoot, 'dist', 'bin', 'main.js')).href;
   const worker = new Worker(new URL('./cli-worker.mjs', import.meta.url), {
-    workerData: { done, port: port2, main },
+    workerData: { done, port: port2, main: mainUrl },
     transferList: [port2],
     // As a process run by spawnSync: its output is the run's result, no input.
     stdout: true,
@@ -193,9 +194,8 @@ function agendaInWarmProcess(args: string[], opts: CliOptions): Promise<CliResul
 }
 
 function startWarmProcess(): ChildProcess {
-  const main = pathToFileURL(path.join(packageRoot, 'dist', 'bin', 'main.js')).href;
   // As `node dist/bin/cli.js`: none of vitest's node flags.
-  const child = fork(new URL('./cli-process.mjs', import.meta.url), [main], {
+  const child = fork(new URL('./cli-process.mjs', import.meta.url), [mainUrl], {
     execArgv: [],
     env: cliEnv(),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -10,7 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /**
  * Office files made at test time, by the test's own text: a flat OpenDocument (one XML file) written
- * here, saved by LibreOffice as .docx, .xlsx, .pptx or whatever is asked. No binary of unknown origin.
+ * here, saved by LibreOffice as .docx, .xlsx, .pptx or whatever is asked (saveAllAs). No binary of unknown origin.
  */
 export const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find(existsSync);
 export const noSoffice = soffice
@@ -78,18 +78,18 @@ export function officePipes(dir: string): string[] {
   return [...new Set([0, process.getuid?.()])].map((uid) => `/tmp/OSL_PIPE_${uid}_SingleOfficeIPC_${hash}`);
 }
 
-/** The flat document saved by LibreOffice as `extension` (.docx, .xlsx, .odt ...): the new file's bytes. */
-export async function saveAs(kind: Flat, xml: string, extension: string): Promise<Buffer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixture-'));
-  try {
-    const source = path.join(dir, `document${flatExtension[kind]}`);
-    writeFileSync(source, xml);
-    await sofficeIn(dir, ['--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), source]);
-    return readFileSync(path.join(dir, 'out', `document${extension}`));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/**
+ * A flat document to be saved as `extension` by LibreOffice (saveAllAs, several in one run), and what is done to
+ * the saved file after: a part LibreOffice will not write (a binding it would drop, an external template).
+ */
+export interface OfficeFixture {
+  kind: Flat;
+  xml: string;
+  extension: string;
+  after?: (saved: Buffer) => Buffer;
 }
+
+const text = (xml: string, extension: string): OfficeFixture => ({ kind: 'text', xml, extension });
 
 /** A paragraph, a heading, a table and an image, in the text of a flat document. */
 export const paragraph = (text: string) => `<text:p>${text}</text:p>`;
@@ -143,43 +143,44 @@ export function rezip(
  * LibreOffice from the flat document, the binding to the load event added after (LibreOffice drops
  * a binding it will not run when it saves).
  */
-export async function macroOdt(marker: string): Promise<Buffer> {
+export function macroOdt(marker: string): OfficeFixture {
   const basic = `<office:scripts><office:script script:language="ooo:Basic"><ooo:libraries><ooo:library-embedded ooo:name="Standard"><ooo:module ooo:name="Module1"><ooo:source-code>Sub Main\n  Open "${marker}" For Output As #1\n  Print #1, "ran"\n  Close #1\nEnd Sub\n</ooo:source-code></ooo:module></ooo:library-embedded></ooo:libraries></office:script></office:scripts>`;
-  const odt = await saveAs('text', flatDocument('text', paragraph('Et dokument med en makro'), basic), '.odt');
   const listener =
     '<office:scripts><office:event-listeners><script:event-listener script:language="ooo:script" script:event-name="dom:load" xlink:href="vnd.sun.star.script:Standard.Module1.Main?language=Basic&amp;location=document" xlink:type="simple"/></office:event-listeners></office:scripts>';
-  return rezip(odt, (name, text) => (name === 'content.xml' ? text!.replace('<office:scripts/>', listener) : undefined));
+  return {
+    ...text(flatDocument('text', paragraph('Et dokument med en makro'), basic), '.odt'),
+    after: (odt) => rezip(odt, (name, xml) => (name === 'content.xml' ? xml!.replace('<office:scripts/>', listener) : undefined)),
+  };
 }
 
 /** A text with an image linked from `url` (not kept in the file), saved as `extension`. */
-export async function linkedImage(url: string, extension: string): Promise<Buffer> {
+export function linkedImage(url: string, extension: string): OfficeFixture {
   const image = `<text:p>Billede: <draw:frame draw:name="b" text:anchor-type="as-char" svg:width="4cm" svg:height="3cm"><draw:image xlink:href="${url}" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad"/></draw:frame></text:p>`;
-  return saveAs('text', flatDocument('text', image), extension);
+  return text(flatDocument('text', image), extension);
 }
 
 /** A .docx attached to a template at `url`, as Word writes it (settings.xml's attachedTemplate and its external relationship). */
-export async function externalTemplateDocx(url: string): Promise<Buffer> {
-  const docx = await saveAs('text', flatDocument('text', paragraph('Skabelon')), '.docx');
+export function externalTemplateDocx(url: string): OfficeFixture {
   const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdTpl" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="${url}" TargetMode="External"/></Relationships>`;
-  return rezip(
-    docx,
-    (name, text) => {
-      if (name === 'word/_rels/settings.xml.rels') return rels;
-      if (name === 'word/settings.xml')
-        return text!.replace(
-          /(<w:settings[^>]*>)/,
-          '$1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdTpl"/>',
-        );
-      return undefined;
-    },
-    ['word/_rels/settings.xml.rels'],
-  );
+  const attach = (name: string, xml: string | undefined) => {
+    if (name === 'word/_rels/settings.xml.rels') return rels;
+    if (name === 'word/settings.xml')
+      return xml!.replace(
+        /(<w:settings[^>]*>)/,
+        '$1<w:attachedTemplate xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdTpl"/>',
+      );
+    return undefined;
+  };
+  return {
+    ...text(flatDocument('text', paragraph('Skabelon')), '.docx'),
+    after: (docx) => rezip(docx, attach, ['word/_rels/settings.xml.rels']),
+  };
 }
 
 /** An .odt attached to a template at `url` (its meta.xml's meta:template). */
-export async function externalTemplateOdt(url: string): Promise<Buffer> {
+export function externalTemplateOdt(url: string): OfficeFixture {
   const meta = `<office:meta><meta:template xlink:type="simple" xlink:actuate="onRequest" xlink:href="${url}" xlink:title="skabelon"/></office:meta>`;
-  return saveAs('text', flatDocument('text', paragraph('Skabelon'), meta), '.odt');
+  return text(flatDocument('text', paragraph('Skabelon'), meta), '.odt');
 }
 
 /**
@@ -201,10 +202,14 @@ export function encryptedDocx(): Buffer {
 }
 
 /** An .xlsx whose one extra part unpacks to `megabytes` MB of zeros from a few hundred kB, as a zip bomb does. */
-export async function zipBombXlsx(megabytes: number): Promise<Buffer> {
-  const xlsx = await saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', [['bombe']])), '.xlsx');
-  const parts = unzipSync(xlsx);
-  return Buffer.from(zipSync({ ...parts, 'xl/media/fyld.bin': [new Uint8Array(megabytes * 1024 * 1024), { level: 1 }] }));
+export function zipBombXlsx(megabytes: number): OfficeFixture {
+  return {
+    kind: 'spreadsheet',
+    xml: flatDocument('spreadsheet', sheet('Ark1', [['bombe']])),
+    extension: '.xlsx',
+    after: (xlsx) =>
+      Buffer.from(zipSync({ ...unzipSync(xlsx), 'xl/media/fyld.bin': [new Uint8Array(megabytes * 1024 * 1024), { level: 1 }] })),
+  };
 }
 
 /** Processes of this test process's conversions still there (by their profile folder, agenda-office-<pid>-, in their command line), and their folders. */
@@ -221,27 +226,21 @@ export function conversionsLeft(): { processes: string[]; folders: string[] } {
 }
 
 /** A Word document: a heading, a paragraph (Danish letters), a table and an embedded picture of 120 × 80 pixels. */
-export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): Promise<Buffer> {
-  return saveAs(
-    'text',
-    flatDocument('text', heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4)),
-    '.docx',
-  );
+export function wordFile(t: { heading: string; paragraph: string; cells: string[][] }): OfficeFixture {
+  const body = heading(t.heading) + paragraph(t.paragraph) + textTable(t.cells) + embeddedImage(scanPng(120, 80), 6, 4);
+  return { kind: 'text', xml: flatDocument('text', body), extension: '.docx' };
 }
 
 /** A spreadsheet of `rows` × `columns` cells, each saying where it is ("R3K17"): far wider than A4 at 30 columns. */
-export function sheetFile(t: { rows: number; columns: number }): Promise<Buffer> {
+export function sheetFile(t: { rows: number; columns: number }): OfficeFixture {
   const rows = Array.from({ length: t.rows }, (_, r) => Array.from({ length: t.columns }, (_, k) => `R${r + 1}K${k + 1}`));
-  return saveAs('spreadsheet', flatDocument('spreadsheet', sheet('Ark1', rows)), '.xlsx');
+  return { kind: 'spreadsheet', xml: flatDocument('spreadsheet', sheet('Ark1', rows)), extension: '.xlsx' };
 }
 
 /** A slide deck, one slide a title. */
-export function slidesFile(titles: string[]): Promise<Buffer> {
-  return saveAs(
-    'presentation',
-    flatDocument('presentation', titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('')),
-    '.pptx',
-  );
+export function slidesFile(titles: string[]): OfficeFixture {
+  const slides = titles.map((t, i) => slide(`Dias${i + 1}`, t, `Dias nummer ${i + 1}`)).join('');
+  return { kind: 'presentation', xml: flatDocument('presentation', slides), extension: '.pptx' };
 }
 
 /**
@@ -258,31 +257,32 @@ export function countingLibreOffice(dir: string): { program: string; conversions
 }
 
 /** A .docx whose core properties (docProps/core.xml) say `marker` as its title, subject, author, keywords and last editor. */
-export async function docxWithProperties(text: string, marker: string): Promise<Buffer> {
-  const docx = await saveAs('text', flatDocument('text', paragraph(text)), '.docx');
+export function docxWithProperties(body: string, marker: string): OfficeFixture {
   const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${marker}TITLE</dc:title><dc:subject>${marker}SUBJECT</dc:subject><dc:creator>${marker}AUTHOR</dc:creator><cp:keywords>${marker}KEYWORDS</cp:keywords><dc:description>${marker}DESCRIPTION</dc:description><cp:lastModifiedBy>${marker}EDITOR</cp:lastModifiedBy></cp:coreProperties>`;
-  return rezip(docx, (name) => (name === 'docProps/core.xml' ? core : undefined));
+  return {
+    ...text(flatDocument('text', paragraph(body)), '.docx'),
+    after: (docx) => rezip(docx, (name) => (name === 'docProps/core.xml' ? core : undefined)),
+  };
 }
 
 /**
  * A .docx whose one paragraph holds tracked changes as Word records them: `kept`, then `deleted`
  * (w:del) and `inserted` (w:ins), neither accepted nor rejected yet.
  */
-export async function docxWithTrackedChanges(t: { kept: string; deleted: string; inserted: string }): Promise<Buffer> {
-  const docx = await saveAs('text', flatDocument('text', paragraph('PLACEHOLDER')), '.docx');
+export function docxWithTrackedChanges(t: { kept: string; deleted: string; inserted: string }): OfficeFixture {
   const change = 'w:author="Sagsbehandler" w:date="2026-01-05T10:00:00Z"';
   const changed = `<w:p><w:r><w:t xml:space="preserve">${t.kept} </w:t></w:r><w:del w:id="101" ${change}><w:r><w:delText>${t.deleted}</w:delText></w:r></w:del><w:ins w:id="102" ${change}><w:r><w:t>${t.inserted}</w:t></w:r></w:ins></w:p>`;
-  return rezip(docx, (name, text) =>
-    name === 'word/document.xml' ? text?.replace(/<w:p\b(?:(?!<w:p\b)[\s\S])*?PLACEHOLDER[\s\S]*?<\/w:p>/, changed) : undefined,
-  );
+  const track = (name: string, xml: string | undefined) =>
+    name === 'word/document.xml' ? xml?.replace(/<w:p\b(?:(?!<w:p\b)[\s\S])*?PLACEHOLDER[\s\S]*?<\/w:p>/, changed) : undefined;
+  return { ...text(flatDocument('text', paragraph('PLACEHOLDER')), '.docx'), after: (docx) => rezip(docx, track) };
 }
 
 /**
- * saveAs for several flat documents at once: one LibreOffice profile for them all (a fresh profile's
- * first start is much of a run's CPU) and one run per extension, each converting all its files. For
- * files that only need office fixtures, not a test of how LibreOffice saves one of them alone.
+ * The flat documents saved by LibreOffice (then each one's `after`): one profile for them all (a fresh profile's
+ * first start is much of a run's CPU) and one run per extension, each converting all its files. A file's bytes
+ * are its own whichever files it is saved with; a test that needs a save alone (a fetch it makes) saves it alone.
  */
-export async function saveAllAs(files: Array<{ kind: Flat; xml: string; extension: string }>): Promise<Buffer[]> {
+export async function saveAllAs(files: OfficeFixture[]): Promise<Buffer[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'agenda-office-fixtures-'));
   const source = (i: number) => path.join(dir, `d${i}${flatExtension[files[i]!.kind]}`);
   try {
@@ -291,7 +291,10 @@ export async function saveAllAs(files: Array<{ kind: Flat; xml: string; extensio
       const sources = files.flatMap((f, i) => (f.extension === extension ? [source(i)] : []));
       await sofficeIn(dir, ['--convert-to', extension.slice(1), '--outdir', path.join(dir, 'out'), ...sources]);
     }
-    return files.map((f, i) => readFileSync(path.join(dir, 'out', `d${i}${f.extension}`)));
+    return files.map((f, i) => {
+      const saved = readFileSync(path.join(dir, 'out', `d${i}${f.extension}`));
+      return f.after ? f.after(saved) : saved;
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
