@@ -8,6 +8,30 @@ const resolver = createRequire(import.meta.url);
 let pdfjs: Promise<typeof import('pdfjs-dist')> | undefined;
 
 /**
+ * pdfjs-dist's legacy build, with the worker it runs in this thread, the process's own JSON.parse,
+ * JSON.stringify and Array.prototype.push kept. The build carries core-js, which on node 20 puts
+ * JavaScript in their place (for JSON.rawJSON and parse with source, which node 20 lacks, and an edge
+ * of push on a fixed length), none of which pdf.js uses: every JSON.stringify of the process after
+ * the first print read was some 50 times slower (a republish's state file, records, Pagefind's
+ * messages). What core-js adds that node 20 lacks (Promise.withResolvers, Uint8Array.toHex, ...) stays:
+ * pdf.js uses it.
+ */
+async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
+  const { parse, stringify } = JSON;
+  const { push } = Array.prototype;
+  try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- import() of a resolved path gives any: it is pdfjs-dist's own legacy build, which the package's types describe
+    const lib = (await import(pathToFileURL(resolver.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href)) as typeof import('pdfjs-dist');
+    // Its worker, which pdf.js would import at the first document (the same module: it sets globalThis.pdfjsWorker, which pdf.js takes), now, so that its core-js is undone too.
+    await import(pathToFileURL(resolver.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href);
+    return lib;
+  } finally {
+    Object.assign(JSON, { parse, stringify });
+    Object.defineProperty(Array.prototype, 'push', { value: push });
+  }
+}
+
+/**
  * One PDF read with pdf.js, opened when first asked for and closed with `close`: what a print is
  * read for after it is made (its pages' texts for the contents proof, its links' texts for their
  * descriptions) is read from one opening, its fonts and cross-references parsed once.
@@ -46,8 +70,7 @@ export class PdfText {
 }
 
 async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- import() of a resolved path gives any: it is pdfjs-dist's own legacy build, which the package's types describe
-  pdfjs ??= import(pathToFileURL(resolver.resolve('pdfjs-dist/legacy/build/pdf.mjs')).href) as Promise<typeof import('pdfjs-dist')>;
+  pdfjs ??= loadPdfjs();
   const { getDocument } = await pdfjs;
   // A copy: pdf.js takes over the buffer it is given, and the print's bytes are written out after. A
   // Buffer's slice() is a view of the same memory (and pdf.js refuses a Buffer): a new Uint8Array copies.

@@ -33,7 +33,9 @@ import { keptMeetings, type KeptMeetings } from './publish-kept.js';
 import { siteParts } from './publish-parts.js';
 import { sourceHashes, type SourceHashes } from './publish-sources.js';
 import { once, packageInputs } from './fingerprint.js';
-import { officeConverter, type OfficeSettings } from './office.js';
+import { officeConverters } from './office.js';
+import type { OfficeConverter } from '../pdf/office/convert.js';
+import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
 import {
@@ -192,7 +194,8 @@ async function sitePdfs(
   // A batch at a time: each reads its attachment files, some thousands in an archive (inBatches), where
   // their size and time are not as recorded (publish-sources.ts).
   const sources = await sourceHashes(request.out, request.force ?? false);
-  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, request, sources)] as const);
+  const converterOf = officeConverters(request);
+  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, converterOf, sources)] as const);
   const says = new Map(contents.map(([file, content]) => [file, content.says]));
   // What a build counts too (packageInputs: package.json, the templates, the house font's files, in
   // `layout`), and the converter of each office file, whose new version converts it anew: not what the PDF says.
@@ -434,16 +437,21 @@ function entryRevisions(
 /**
  * What a PDF of the site says (`says`): a document, the public meeting and its attachment files; an
  * attachment's file, that file and whether the house keeps its web links. And the version of the
- * LibreOffice each of its office files is converted with (`convertedBy`), as a build counts it
- * (withAttachments): with everything that lays it out, what the PDF is made from. Each attachment
+ * LibreOffice each of its office files is converted with (`convertedBy`, the converter found once a
+ * publication: officeConverters), as a build counts it (withAttachments): with everything that lays
+ * it out, what the PDF is made from. Each attachment
  * file's SHA-256 as `sources` has it: recorded, where its size and time are as recorded, else read.
  */
-async function contentOf(site: SiteFile, office: OfficeSettings, sources: SourceHashes): Promise<{ says: string; convertedBy: string[] }> {
+async function contentOf(
+  site: SiteFile,
+  converterOf: (ref: AttachmentFileRef) => Promise<OfficeConverter>,
+  sources: SourceHashes,
+): Promise<{ says: string; convertedBy: string[] }> {
   const hash = createHash('sha256');
   const convertedBy: string[] = [];
   const read = async (dir: string, { bilag: { file } }: FiledAttachment) => {
     const sha = await sources.of(dir, file);
-    if (isOfficeFile(file.path)) convertedBy.push(`${file.path}\0${(await officeConverter(file, office)).version}`);
+    if (isOfficeFile(file.path)) convertedBy.push(`${file.path}\0${(await converterOf(file)).version}`);
     return sha;
   };
   if ('filed' in site) {

@@ -156,15 +156,15 @@ export async function ownBytes(earlier: EarlierPublication, file: string): Promi
 }
 
 /**
- * Whether a file of the site is still as the last publication wrote it (with the bytes of SHA-256
- * `digest`, where given), told without reading it: a regular file of the size the state file records,
- * not changed since the state file was written (the quick check of rsync and make: size and time). A
- * file edited afterwards is newer than the state file, so it is read and compared as any other.
+ * Whether a file of the site is still as the last publication wrote it, told without reading it: a
+ * regular file of the size the state file records, not changed since the state file was written (the
+ * quick check of rsync and make: size and time). A file edited afterwards is newer than the state
+ * file, so it is read and compared as any other.
  * Synchronous (statusOf): a republish asks it of every file of the site.
  */
-export function unchangedSince(earlier: EarlierPublication, file: string, digest?: string): boolean {
+export function unchangedSince(earlier: EarlierPublication, file: string): boolean {
   const entry = earlier.files.get(file);
-  if (earlier.writtenAt === undefined || entry?.size === undefined || (digest !== undefined && entry.sha256 !== digest)) return false;
+  if (earlier.writtenAt === undefined || entry?.size === undefined) return false;
   const info = statusOf(path.join(earlier.out, file));
   return info !== undefined && info.isFile() && info.size === entry.size && info.mtimeMs < earlier.writtenAt;
 }

@@ -228,6 +228,17 @@ describe('the records of a site', () => {
     const elsewhere = await publishIn(repoOf, path.join(own, 'site-b'));
     expect(elsewhere.status).not.toBe(0);
     expect(elsewhere.stderr).toContain(`${date}.yaml`);
+    // The committee's records file edited, still JSON of the shape publish writes (a record's digest another):
+    // not the bytes its name's SHA-256 tells, so not as publish wrote it: every record void, every meeting read.
+    const index = await recordsFileOf(out, env);
+    const { committees } = JSON.parse(readFileSync(index, 'utf8')) as { committees: Record<string, { records: string }> };
+    const recordsFile = path.join(path.dirname(index), Object.values(committees)[0]?.records ?? '');
+    const recorded = readFileSync(recordsFile, 'utf8');
+    writeFileSync(recordsFile, recorded.replace(/"digest":"[0-9a-f]{64}"/, `"digest":"${'0'.repeat(64)}"`));
+    const tampered = await publishIn(repoOf, out);
+    expect(tampered.status).not.toBe(0);
+    expect(tampered.stderr).toContain(`${date}.yaml`);
+    writeFileSync(recordsFile, recorded);
     // The state file edited (still one publish reads, of other bytes): the records are not of it.
     const state = path.join(out, '.agenda-publish.json');
     writeFileSync(state, JSON.stringify(JSON.parse(readFileSync(state, 'utf8'))));
