@@ -120,15 +120,16 @@ export interface PrintJob {
  * starts none), to print public or members' meetings, several pages at once. Each group (a meeting's
  * documents) prints on one page in turn, each document guessing its headings where the one before had
  * them (the first, from its layout): a meeting's combined document, whose agenda pages fall as its
- * PDF's, then needs one print. The PDFs in the groups' order.
+ * PDF's, then needs one print. Each group's PDFs are handed to `keep` as soon as they are printed (publish
+ * writes them to its staging folder, so an archive's PDFs are never all in memory); what it gives, in the groups' order.
  */
 export function startPrinting(options: { browser?: string; timeoutMs?: number; jobs?: number; libreoffice?: string }): {
-  print: (groups: PrintJob[][]) => Promise<Uint8Array[][]>;
+  print: <J extends PrintJob, R>(groups: J[][], keep: (pdfs: Uint8Array[], group: J[]) => R) => Promise<R[]>;
   close: () => Promise<void>;
 } {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const session = browserOnFirstUse(options.browser, timeoutMs);
-  const print = async (groups: PrintJob[][]) => {
+  const print = async <J extends PrintJob, R>(groups: J[][], keep: (pdfs: Uint8Array[], group: J[]) => R) => {
     if (groups.length > 1) growHeapSlowly();
     const { printMeeting } = await import('./document.js');
     const { attachmentsOf } = await import('./output.js');
@@ -144,7 +145,7 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
           pdfs.push(printed.pdf);
           guess = printed.headings;
         }
-        return pdfs;
+        return keep(pdfs, group);
       }),
     );
   };

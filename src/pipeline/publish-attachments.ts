@@ -34,12 +34,17 @@ export function attachmentsOf(committee: { id: string; dir: string }, meeting: M
 }
 
 /**
- * Each attachment's PDF (attachmentPdf), by its path in the site. A meeting's files are opened as a
- * build opens them, all at once: a bad one, or one that is not the file a finalized meeting went out
- * with, is a located error and nothing is published.
+ * Each attachment's PDF (attachmentPdf), by its path in the site, handed to `keep` as it is made (so an
+ * archive's are never all in memory): what it gives. A meeting's files are opened as a build opens them,
+ * all at once: a bad one, or one that is not the file a finalized meeting went out with, is a located
+ * error and nothing is published.
  */
-export async function attachmentFiles(attachments: PublicAttachment[], office: OfficeSettings = {}): Promise<Map<string, Uint8Array>> {
-  const made = new Map<string, Uint8Array>();
+export async function attachmentFiles<R>(
+  attachments: PublicAttachment[],
+  office: OfficeSettings,
+  keep: (file: string, pdf: Uint8Array) => R,
+): Promise<Map<string, R>> {
+  const made = new Map<string, R>();
   const of = byMeeting(attachments);
   const done = new Set<Meeting>();
   // Each meeting once, from its first attachment.
@@ -51,7 +56,7 @@ export async function attachmentFiles(attachments: PublicAttachment[], office: O
       const file = opened[filed.findIndex((f) => f.anchor === a.filed.anchor)];
       // attachmentsOf made each of a meeting's attachments from its filed ones, and openAttachments opens every one of them.
       if (!file) throw new Error(`${a.file}: not among the attachments opened for its meeting`);
-      made.set(a.file, await attachmentPdf(file));
+      made.set(a.file, keep(a.file, await attachmentPdf(file)));
     }
   }
   return made;

@@ -14,13 +14,15 @@ import { publicContent } from './approval.js';
  * archive's, seal and all, byte for byte, which `agenda verify --site` checks; minutes changed since
  * (an addition, a later approval) are printed as any other document. Sealed minutes whose name the
  * site does not publish (sealed combined, published without --samlet) are printed too, with a warning
- * that says so, as `verify --site` would find no sealed copy.
+ * that says so, as `verify --site` would find no sealed copy. Each copy is handed to `keep` as it is
+ * read (so an archive's are never all in memory): what it gives.
  */
-export async function sealedPublicCopies(
+export async function sealedPublicCopies<R>(
   committees: Array<{ id: string; dir: string; meetings: Meeting[] }>,
   siteFiles: string[],
-): Promise<{ copies: Map<string, Uint8Array>; warnings: Finding[] }> {
-  const copies = new Map<string, Uint8Array>();
+  keep: (file: string, pdf: Uint8Array) => R,
+): Promise<{ copies: Map<string, R>; warnings: Finding[] }> {
+  const copies = new Map<string, R>();
   const warnings: Finding[] = [];
   for (const { id, dir, meetings } of committees)
     for (const meeting of meetings.filter((m) => m.kind === 'referat')) {
@@ -32,7 +34,7 @@ export async function sealedPublicCopies(
         continue;
       }
       const bytes = await readFile(path.join(archiveDir(dir, meeting.date), names.offentlig)).catch(() => undefined);
-      if (bytes) copies.set(file, bytes);
+      if (bytes) copies.set(file, keep(file, bytes));
     }
   return { copies, warnings };
 }

@@ -17,13 +17,13 @@ import type { KeptMeetings } from './publish-kept.js';
  * (`recordsKeyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
  * still as publish wrote it, its index is kept, unread, without making a record; where every
  * committee's is, Pagefind is not started. `force`: index anew all the same, as --force prints every
- * document again.
+ * document again. The indexes' files are set in `files` (publish stages each as it is set), a committee's as its index is made.
  */
 export async function searchFiles(
   earlier: EarlierPublication,
   committees: PublishedCommittee[],
   meetings: Pick<KeptMeetings, 'recordsKeyOf'>,
-  force: boolean,
+  { force, files }: { force: boolean; files: SiteFiles },
 ): Promise<SearchFiles> {
   const kept: string[] = [];
   const stale: { folder: string; from: string; committee: PublishedCommittee }[] = [];
@@ -40,29 +40,34 @@ export async function searchFiles(
     if (own) kept.push(...own);
     else stale.push({ folder, from, committee });
   }
-  if (stale.length === 0) return { files: new Map(), kept, madeFrom: new Map(), save: () => Promise.resolve() };
-  const cache = await TextCache.of(earlier.out);
-  const texts: AttachmentTexts = new Map();
-  for (const file of stale.flatMap(({ committee }) => committee.meetings.flatMap((m) => m.attachments)))
-    texts.set(file.path, await cache.texts(file.sha256, () => bytesOf(earlier, file), pageTexts));
-  const indexes = await searchIndexes(stale.map(({ folder, committee }) => ({ folder, records: searchRecords(committee, texts) })));
-  const files: SiteFiles = new Map();
   const madeFrom = new Map<string, string>();
-  for (const { folder, from } of stale)
-    for (const [file, bytes] of indexes.get(folder) ?? []) {
-      files.set(file, bytes);
-      madeFrom.set(file, from);
-    }
+  if (stale.length === 0) return { kept, madeFrom, save: () => Promise.resolve() };
+  const cache = await TextCache.of(earlier.out);
+  // A committee's attachments' texts, read (or taken from the cache) when its index is made.
+  const textsOf = async (committee: PublishedCommittee) => {
+    const texts: AttachmentTexts = new Map();
+    for (const file of committee.meetings.flatMap((m) => m.attachments))
+      texts.set(file.path, await cache.texts(file.sha256, () => bytesOf(earlier, file), pageTexts));
+    return texts;
+  };
+  const groups = stale.map(({ folder, from, committee }) => ({
+    folder,
+    from,
+    records: async () => searchRecords(committee, await textsOf(committee)),
+  }));
+  await searchIndexes(groups, ({ from }, file, bytes) => {
+    files.set(file, bytes);
+    madeFrom.set(file, from);
+  });
   // Only the stale committees' texts were read: the kept ones' cached texts are still in use.
   const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.sha256)));
-  return { files, kept, madeFrom, save: () => cache.save(inUse) };
+  return { kept, madeFrom, save: () => cache.save(inUse) };
 }
 
 interface SearchFiles {
-  files: SiteFiles;
   /** The files of the indexes the site has, kept as they are. */
   kept: string[];
-  /** What each file of `files` is made from: its committee's index's fingerprint. */
+  /** What each file set in `files` is made from: its committee's index's fingerprint. */
   madeFrom: Map<string, string>;
   /** Keeps the texts read, for the next publication: once the site is written. */
   save: () => Promise<void>;

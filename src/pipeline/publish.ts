@@ -38,16 +38,8 @@ import type { OfficeConverter } from '../pdf/office/convert.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
-import {
-  bytesOf,
-  pdfFile,
-  readPublication,
-  readStateFile,
-  reusable,
-  sha256,
-  type EarlierPublication,
-  type PdfFile,
-} from '../publish/state.js';
+import { StagedFiles, stagedPdf, Staging } from '../publish/staging.js';
+import { bytesOf, readPublication, readStateFile, reusable, sha256, type EarlierPublication, type PdfFile } from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
 import { inBatches } from '../shared/in-batches.js';
@@ -69,8 +61,11 @@ export interface PublishRequest {
   libreoffice?: string;
 }
 
-/** Prints public meetings to PDF, each group (a meeting's documents) on one page in turn; in the order given (the caller's browser and pages). */
-export type PrintMeetings = (groups: PrintJob[][]) => Promise<Uint8Array[][]>;
+/**
+ * Prints public meetings to PDF, each group (a meeting's documents) on one page in turn, handing each
+ * group's PDFs to `keep` as they are printed; what it gives, in the order given (the caller's browser and pages).
+ */
+export type PrintMeetings = <J extends PrintJob, R>(groups: J[][], keep: (pdfs: Uint8Array[], group: J[]) => R) => Promise<R[]>;
 
 export interface PublishResult extends WriteLog {
   meetings: number;
@@ -79,6 +74,16 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
+  // Each file made is written there as it is made, not held until the site is written (staging.ts).
+  const staging = new Staging(request.out);
+  try {
+    return await publishStaged(request, print, staging);
+  } finally {
+    staging.close();
+  }
+}
+
+async function publishStaged(request: PublishRequest, print: PrintMeetings, staging: Staging): Promise<PublishResult> {
   const dirs = await committeeFolders(request.committees);
   const layout = await packageInputs();
   // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
@@ -116,7 +121,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   const earlier = await readPublication(request.out, { state: stateNow, written: unread.written });
   const { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
     read,
-    { request, earlier, layout },
+    { request, earlier, layout, staging },
     print,
   );
   const attachmentsOfMeeting = byMeeting(attachments);
@@ -132,7 +137,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     { layout, site, pages: house?.pagesKey, force: request.force ?? false, digestOf: unread.digestOf },
     earlier,
   );
-  await readUnreadOfMade(committees, unchanged, earlier);
+  await stageUnreadOfMade(committees, unchanged, { earlier, staging });
   const madeOf = (file: string, meeting: PublishedMeeting) => madeFrom.set(file, unchanged.keyOf(meeting));
   const options = {
     url: request.url,
@@ -145,17 +150,16 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
     madeOf,
     parts: { earlier: parts, keyOf: unchanged.keyOf },
   };
-  const files = composeSite(committees, options);
-  const search = await searchFiles(earlier, committees, unchanged, request.force ?? false);
-  for (const [file, bytes] of search.files) files.set(file, bytes);
+  // Each file staged as it is composed: its text is not held until the site is written.
+  const files = composeSite(committees, options, new StagedFiles(staging));
+  const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files });
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   // A PDF is among the files composed where its bytes were read or made; else it is kept unread.
   const unreadPdfs = [...pdfs.keys()].filter((file) => !files.has(file));
-  const sha512 = new Map([...pdfs].map(([file, pdf]) => [file, pdf.sha512]));
   const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
   const { state, ...log } = await writeSite(request.out, files, earlier, {
     madeFrom,
-    sha512,
+    pdfs,
     entries,
     kept: keptFiles,
     force: request.force,
@@ -185,7 +189,7 @@ interface SitePdfs {
  */
 async function sitePdfs(
   read: ReadCommittee[],
-  { request, earlier, layout }: { request: PublishRequest; earlier: EarlierPublication; layout: string },
+  { request, earlier, layout, staging }: { request: PublishRequest; earlier: EarlierPublication; layout: string; staging: Staging },
   print: PrintMeetings,
 ): Promise<SitePdfs> {
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
@@ -207,27 +211,29 @@ async function sitePdfs(
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await inBatches([...madeFrom], reuse);
   // The sealed public minutes of the archive, where the site publishes that very document: not printed.
+  const stage = (file: string, pdf: Uint8Array) => stagedPdf(staging, file, pdf);
   const sealed = await sealedPublicCopies(
     read,
     documents.map((d) => d.file),
+    stage,
   );
-  const sealedCopies = [...sealed.copies].map(([file, pdf]) => [file, pdfFile(pdf)] as const);
-  const pdfs = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealedCopies]);
+  const pdfs = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed.copies]);
   const toPrint = documents.filter((d) => !pdfs.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint);
   const groups = read.flatMap((c) => c.meetings.map(toPrintOf)).filter((g) => g.length > 0);
+  const stageGroup = (printed: Uint8Array[], group: PublicDocument[]) =>
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the group
+    group.map((d, i) => [d.file, stage(d.file, printed[i]!)] as const);
   const [printed, made] = await Promise.all([
-    print(groups),
+    print(groups, stageGroup),
     attachmentFiles(
       attachments.filter((a) => !pdfs.has(a.file)),
       request,
+      stage,
     ),
   ]);
-  const prints = printed.flat();
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the groups
-  groups.flat().forEach((d, i) => pdfs.set(d.file, pdfFile(prints[i]!)));
-  for (const [file, pdf] of made) pdfs.set(file, pdfFile(pdf));
+  for (const [file, pdf] of [...printed.flat(), ...made]) pdfs.set(file, pdf);
   return { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings: sealed.warnings, printed: toPrint.length };
 }
 
@@ -282,14 +288,19 @@ function publishedCommittees(
 }
 
 /**
- * The bytes of the attachments' PDFs taken unread (reusable) of each meeting whose own files are made
- * again (not kept): its SBSYS folder holds a copy of each.
+ * The attachments' PDFs taken unread (reusable) of each meeting whose own files are made again (not
+ * kept), read and staged: its SBSYS folder holds a copy of each.
  */
-async function readUnreadOfMade(committees: PublishedCommittee[], meetings: KeptMeetings, earlier: EarlierPublication): Promise<void> {
+async function stageUnreadOfMade(
+  committees: PublishedCommittee[],
+  meetings: KeptMeetings,
+  { earlier, staging }: { earlier: EarlierPublication; staging: Staging },
+): Promise<void> {
   const made = committees.flatMap((c) => c.meetings.filter((m) => !meetings.kept(m)));
-  const unread = made.flatMap((m) => m.attachments.filter((a) => !a.bytes));
+  const unread = made.flatMap((m) => m.attachments.filter((a) => a.staged === undefined));
+  // Staged as read, not held: with --force or new templates every meeting's folder is made again.
   await inBatches(unread, async (file) => {
-    file.bytes = await bytesOf(earlier, file);
+    file.staged = staging.stage(file.path, await bytesOf(earlier, file)).staged;
   });
 }
 

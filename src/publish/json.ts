@@ -16,7 +16,7 @@ import type { PdfFile } from './state.js';
 
 // The open data (site/data/): the public model in the shapes of data-schema.ts.
 
-/** A PDF of the site with what people outside the site need to know of it: its size and hashes, its bytes where read or made. */
+/** A PDF of the site with what people outside the site need to know of it: its size and hashes, its staged file where made or read. */
 export interface PublishedFile extends PdfFile {
   /** Its path in the site. */
   path: string;

@@ -24,7 +24,7 @@ export interface EarlierParts {
 import { sha256 } from './state.js';
 
 /** The files being composed (site.ts's SiteFiles): where a file made of parts is set. */
-type SiteFiles = Pick<Map<string, string | Uint8Array>, 'set'>;
+type SiteFiles = { set: (file: string, text: string) => unknown };
 
 /** No earlier parts (a first publication): every part is made. */
 export const noEarlierParts: EarlierParts = { part: () => undefined, whole: () => false, made: () => undefined };

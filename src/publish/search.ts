@@ -5,7 +5,7 @@ import { asHeading, kindWord, pageReference } from '../render/wording.js';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
 import { filesOf, yearOf } from './search-choices.js';
-import type { PublishedCommittee, SiteFiles } from './site.js';
+import type { PublishedCommittee } from './site.js';
 import { SiteMap } from './site-map.js';
 
 // The site's full-text search: a Pagefind index (pagefind/), which the search page's script asks in
@@ -56,29 +56,31 @@ function meetingRecords(
 const record = (url: string, view: SearchRecord): SearchEntry => ({ url, content: renderSearchRecord(view) });
 
 /**
- * An index of each group's records, as files of the site under its folder, by the folder: Pagefind's
- * search script and the index, in Danish (its stemming finds "budgetterne" for "budget"). Pagefind's
- * own search pages (pagefind-ui and the like) are left out: the site has its own (sog.html); so are its
- * worker and the WebAssembly of no language, which that page does not load.
+ * An index of each group's records, made a group at a time (its records asked for only then), each of
+ * its files handed to `keep` under the group's folder as the index is made: Pagefind's search script
+ * and the index, in Danish (its stemming finds "budgetterne" for "budget"). So one committee's records
+ * and index are in memory at a time, not an archive's. Pagefind's own search pages (pagefind-ui and the
+ * like) are left out: the site has its own (sog.html); so are its worker and the WebAssembly of no
+ * language, which that page does not load.
  */
-export async function searchIndexes(groups: { folder: string; records: SearchEntry[] }[]): Promise<Map<string, SiteFiles>> {
-  const indexes = new Map<string, SiteFiles>();
-  if (groups.length === 0) return indexes;
+export async function searchIndexes<G extends { folder: string; records: () => Promise<SearchEntry[]> }>(
+  groups: G[],
+  keep: (group: G, file: string, bytes: Uint8Array) => void,
+): Promise<void> {
+  if (groups.length === 0) return;
   const pagefind = await import('pagefind').catch((error: unknown) => failed(error));
   try {
-    for (const { folder, records } of groups) {
+    for (const group of groups) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
       if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
       // Every record sent at once, not one after another's answer: the Node API writes them to Pagefind's
       // service in this order, which reads and indexes them in that order (the same index as one at a
       // time), and the two processes work side by side, each message not a round trip of its own.
-      for (const added of await Promise.all(records.map((record) => index.addHTMLFile(record)))) check(added);
-      const files: SiteFiles = new Map();
-      for (const f of check(await index.getFiles()).files) if (!unusedFiles.test(f.path)) files.set(`${folder}/${f.path}`, f.content);
-      indexes.set(folder, files);
+      for (const added of await Promise.all((await group.records()).map((record) => index.addHTMLFile(record)))) check(added);
+      for (const f of check(await index.getFiles()).files)
+        if (!unusedFiles.test(f.path)) keep(group, `${group.folder}/${f.path}`, f.content);
       await index.deleteIndex();
     }
-    return indexes;
   } finally {
     await pagefind.close();
   }

@@ -27,6 +27,7 @@ import { sha256 } from './state.js';
 import { searchChoices } from './search-choices.js';
 import { sbsysAddendumSuffix, sbsysDocumentName, sbsysItems, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
+import { pdfContent, type SiteContent } from './staging.js';
 
 // The whole site as files in memory, path → content: pages, data, feeds, SBSYS folders. Nothing here
 // reads a clock or the disk besides the package's own templates and fonts, so the same meetings give
@@ -51,7 +52,8 @@ export interface PublishedCommittee {
   words: HouseStyle['ord'];
 }
 
-export type SiteFiles = Map<string, string | Uint8Array>;
+/** The site's files by their paths: each its text, its bytes, or its bytes staged (written to the publication's staging folder, staging.ts). */
+export type SiteFiles = Map<string, SiteContent>;
 
 export interface SiteOptions {
   /** The site's public address, for the data's and the feeds' links. */
@@ -86,9 +88,9 @@ interface ListedMeeting {
   data: () => MeetingData;
 }
 
-export function composeSite(committees: PublishedCommittee[], options: SiteOptions): SiteFiles {
+/** The site's files, set in `files` (publish's stages each as it is set, staging.ts). */
+export function composeSite(committees: PublishedCommittee[], options: SiteOptions, files: SiteFiles): SiteFiles {
   const map = new SiteMap(options.url);
-  const files: SiteFiles = new Map();
   const authority = committees[0]?.authority ?? '';
   const { words } = options;
   const allDocuments = documentsFeedTitle(words, authority);
@@ -188,8 +190,11 @@ function addMeeting(
   frame: (title: string, root: string, trail?: Frame['trail'], committee?: PublishedCommittee) => Frame,
   { kept, madeOf, parts }: Pick<SiteOptions, 'kept' | 'madeOf' | 'parts'>,
 ): ListedMeeting {
-  // A PDF kept unread (no bytes) is the caller's to list as kept: it is not written.
-  for (const file of [...meetingPdfs(published), ...published.attachments]) if (file.bytes) files.set(file.path, file.bytes);
+  // A PDF kept unread (not staged) is the caller's to list as kept: it is not written.
+  for (const file of [...meetingPdfs(published), ...published.attachments]) {
+    const content = pdfContent(file);
+    if (content) files.set(file.path, content);
+  }
   let made: MeetingData | undefined;
   const data = () => (made ??= meetingData(map, published));
   const listed = { published, key: parts?.keyOf(published) ?? '', times: meetingTimes(published.meeting), data };
@@ -259,9 +264,10 @@ function addSbsysFolder(
   for (const file of attachments) {
     const base = file.path.split('/').at(-1) ?? '';
     if (!names.has(base)) continue;
-    // The caller reads the PDFs it kept unread of every meeting whose folder is made.
-    if (!file.bytes) throw new Error(`${file.path}: no bytes for the SBSYS folder of a meeting not kept`);
-    files.set(`${folder}/${base}`, file.bytes);
+    // The caller stages the PDFs it kept unread of every meeting whose folder is made.
+    const content = pdfContent(file);
+    if (!content) throw new Error(`${file.path}: not staged for the SBSYS folder of a meeting not kept`);
+    files.set(`${folder}/${base}`, content);
   }
 }
 

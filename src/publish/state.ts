@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readEarlierOutput } from '../input/read-file.js';
@@ -209,28 +209,27 @@ export async function linkOnTheWay(out: string, file: string): Promise<string | 
   return undefined;
 }
 
-/** A PDF's size and hashes, and its bytes where they were read or made: none where it is kept unread (reusable). */
+/**
+ * A PDF's size and hashes, and where its bytes are where this publication made or read them: written to
+ * its staging folder (staging.ts), not held in memory. None where it is kept unread (reusable).
+ */
 export interface PdfFile {
   size: number;
   sha256: string;
   /** What the open data gives of it (json.ts). */
   sha512: string;
-  bytes?: Uint8Array;
+  /** Its staged file. */
+  staged?: string;
 }
 
-/** A PDF's bytes with their size and hashes. */
-export const pdfFile = (bytes: Uint8Array): PdfFile => ({
-  size: bytes.byteLength,
-  sha256: sha256(bytes),
-  sha512: createHash('sha512').update(bytes).digest('hex'),
-  bytes,
-});
+/** The SHA-512 of a PDF's bytes, as the open data gives it. */
+export const sha512Of = (bytes: Uint8Array) => createHash('sha512').update(bytes).digest('hex');
 
 /**
  * A PDF of the last publication to publish again as it is: made from the same inputs (`madeFrom`), and
  * still as publish wrote it. Where the quick check tells so (unchangedSince) and the state file has its
  * SHA-512, taken unread, by what the state file records of it (a republish hashed every PDF of the
- * archive); else read and compared with its SHA-256.
+ * archive); else read and compared with its SHA-256, and taken so (its size and SHA-512 recorded anew).
  */
 export async function reusable(earlier: EarlierPublication, file: string, madeFrom: string): Promise<PdfFile | undefined> {
   const entry = earlier.files.get(file);
@@ -238,7 +237,9 @@ export async function reusable(earlier: EarlierPublication, file: string, madeFr
   const { size, sha512 } = entry;
   if (size !== undefined && sha512 !== undefined && unchangedSince(earlier, file)) return { size, sha256: entry.sha256, sha512 };
   const bytes = await ownBytes(earlier, file);
-  return bytes === 'missing' || bytes === undefined ? undefined : pdfFile(bytes);
+  if (bytes === 'missing' || bytes === undefined) return undefined;
+  // Kept unread all the same (its bytes let go): the first republish after an upgrade reads every PDF of the archive.
+  return { size: bytes.byteLength, sha256: entry.sha256, sha512: sha512Of(bytes) };
 }
 
 /**
@@ -246,7 +247,7 @@ export async function reusable(earlier: EarlierPublication, file: string, madeFr
  * and refused unless they are those the state file recorded (the file changed while publishing).
  */
 export async function bytesOf(earlier: EarlierPublication, file: PdfFile & { path: string }): Promise<Uint8Array> {
-  if (file.bytes) return file.bytes;
+  if (file.staged !== undefined) return readFile(file.staged);
   // ownBytes compares them with the state file's SHA-256, which the unread file's is.
   const bytes = await ownBytes(earlier, file.path);
   if (!(bytes instanceof Uint8Array))

@@ -2,11 +2,12 @@ import { readdirSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
-import { refuseSpecial, writeAtomically } from '../shared/files.js';
+import { placeAtomically, refuseSpecial, writeAtomically } from '../shared/files.js';
 import { inBatches } from '../shared/in-batches.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
+import { isStaged, type SiteContent } from './staging.js';
 import { linkOnTheWay, ownBytes, sha256, stateFile, unchangedSince, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
@@ -25,8 +26,11 @@ export interface WriteLog {
 export interface WriteOptions {
   /** Each PDF's path and the fingerprint of what it was made from. */
   madeFrom: Map<string, string>;
-  /** Each PDF's SHA-512, which a later publication takes of a PDF it keeps unread (reusable). */
-  sha512?: Map<string, string>;
+  /**
+   * Each PDF's size and SHA-512, which a later publication takes of a PDF it keeps unread (reusable):
+   * of one kept, recorded where the state file lacked them (a PDF read to be reused, its bytes let go).
+   */
+  pdfs?: Map<string, { size: number; sha512: string }>;
   /** Each document's feed entry's revision. */
   entries?: Map<string, EntryRevision>;
   /**
@@ -48,28 +52,27 @@ export async function writeSite(
   out: string,
   files: SiteFiles,
   earlier: EarlierPublication,
-  { madeFrom, sha512 = new Map(), entries = new Map(), kept = new Set(), force = false }: WriteOptions,
+  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false }: WriteOptions,
 ): Promise<WriteLog & { state: string }> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
   // Many at once: most of the time goes waiting for the disk, file by file.
   const outputs = await inBatches([...files], async ([file, content]) => {
     const target = path.join(out, file);
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    const digest = sha256(bytes);
+    const { digest, size } = measure(content);
     // Most of a site is as the last publication wrote it: those files are not read back (a one-meeting change read the whole archive).
     // Nor is one as written whose bytes now are other than it wrote (the list of all meetings after one
     // changed: 7 MB at 240 meetings, some 115 MB at 4,000): it is written, as reading it would have told.
     if (!force && unchangedSince(earlier, file))
-      return { file, target, bytes, digest, changed: earlier.files.get(file)?.sha256 !== digest };
+      return { file, target, content, digest, size, changed: earlier.files.get(file)?.sha256 !== digest };
     const old = await readEarlierOutput(target);
-    return { file, target, bytes, digest, changed: !old || Buffer.compare(old, bytes) !== 0 };
+    return { file, target, content, digest, size, changed: !old || sha256(old) !== digest };
   });
   const changed = outputs.filter((o) => o.changed);
   // A folder or FIFO in a file's place, or a link on its way, stops the publication before anything is written.
   await inBatches(changed, (o) => refuseSpecial(o.target));
   await inBatches(changed, (o) => refuseLinkOnTheWay(out, o.file));
-  await inBatches(changed, (o) => writeAtomically(o.target, o.bytes));
+  await writeChanged(changed);
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size + keptAlone.length - log.written.length;
   const published = (file: string) => files.has(file) || kept.has(file);
@@ -79,25 +82,49 @@ export async function writeSite(
     ...outputs.map((o) => ({
       path: o.file,
       sha256: o.digest,
-      size: o.bytes.length,
-      sha512: sha512.get(o.file),
+      size: o.size,
+      sha512: pdfs.get(o.file)?.sha512,
       madeFrom: madeFrom.get(o.file),
       entry: entries.get(o.file),
     })),
     ...keptAlone.flatMap((file) => {
       const was = earlier.files.get(file);
       if (!was) return [];
-      const { sha256: digest, size, madeFrom: from } = was;
+      const { sha256: digest, madeFrom: from } = was;
+      const { size, sha512: long } = pdfs.get(file) ?? was;
       // A document's PDF kept unread has this publication's feed entry: what it links may have changed.
-      return [
-        { path: file, sha256: digest, size, sha512: was.sha512, madeFrom: from, entry: entries.has(file) ? entries.get(file) : was.entry },
-      ];
+      return [{ path: file, sha256: digest, size, sha512: long, madeFrom: from, entry: entries.has(file) ? entries.get(file) : was.entry }];
     }),
   ];
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
   const written = `${JSON.stringify({ files: state }, null, 2)}\n`;
   await writeAtomically(path.join(out, stateFile), written);
   return { ...log, state: sha256(written) };
+}
+
+/** A file's SHA-256 and size: a staged file's as staged, else of its bytes. */
+function measure(content: SiteContent): { digest: string; size: number } {
+  if (isStaged(content)) return { digest: content.sha256, size: content.size };
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  return { digest: sha256(bytes), size: bytes.byteLength };
+}
+
+/**
+ * Writes each changed file: its bytes, or its staged file renamed into place; a staged file the site has
+ * at several places (an attachment's PDF and its copy in its meeting's SBSYS folder) copied to all but
+ * the last, which it then becomes.
+ */
+async function writeChanged(changed: Array<{ target: string; content: SiteContent }>): Promise<void> {
+  const last = new Map<string, string>();
+  for (const { target, content } of changed) if (isStaged(content)) last.set(content.staged, target);
+  const moves = (o: { target: string; content: SiteContent }) => isStaged(o.content) && last.get(o.content.staged) === o.target;
+  const write = ({ target, content }: { target: string; content: SiteContent }) =>
+    isStaged(content) ? placeAtomically(target, content.staged, last.get(content.staged) === target) : writeAtomically(target, content);
+  await inBatches(
+    changed.filter((o) => !moves(o)),
+    write,
+  );
+  await inBatches(changed.filter(moves), write);
 }
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */

@@ -1,5 +1,5 @@
-import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { lstatSync, statSync, type Stats } from 'node:fs';
+import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, lstatSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
@@ -63,9 +63,7 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
     for (const { file, data } of outputs) {
       current = file;
       await refuseSpecial(file);
-      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-      await mkdir(path.dirname(file), { recursive: true });
-      await removeStaleTemporaries(file);
+      const temporary = await temporaryOf(file);
       written.push({ file, temporary });
       await writeFile(temporary, data, { flag: 'wx', mode });
     }
@@ -77,6 +75,33 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
     await Promise.all(written.map(({ temporary }) => rm(temporary, { force: true }).catch(() => undefined)));
     if (err instanceof EnvironmentError) throw err;
     throw cannotWrite(current, err, written.find((w) => w.file === current)?.temporary ?? current);
+  }
+}
+
+/** A temporary file beside `file` (its folder made), to rename into its place; those of runs killed while they wrote removed. */
+async function temporaryOf(file: string): Promise<string> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await removeStaleTemporaries(file);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/**
+ * The file `from` (written already, on the same file system) put at `file` as writeAtomically writes:
+ * renamed into place (`move`), or copied beside it and the copy renamed (a file put at several places).
+ */
+export async function placeAtomically(file: string, from: string, move: boolean): Promise<void> {
+  await refuseSpecial(file);
+  let temporary = from;
+  try {
+    if (!move) {
+      temporary = await temporaryOf(file);
+      await copyFile(from, temporary, constants.COPYFILE_EXCL);
+    } else await mkdir(path.dirname(file), { recursive: true });
+    await rename(temporary, file);
+  } catch (err) {
+    if (!move) await rm(temporary, { force: true }).catch(() => undefined);
+    if (err instanceof EnvironmentError) throw err;
+    throw cannotWrite(file, err, temporary);
   }
 }
 

@@ -288,6 +288,13 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
       'husstil/web/data.hbs: the page leaves out links it was given (no <a href="arbejdsudvalget/dokumenter.atom">): keep them, as agenda\'s data.hbs does',
     ],
   ];
+  // The PDF printed before the pages are made is staged in the site folder (publish/staging.ts): removed with it.
+  it('a mistake found after printing, on a first publish: exit 1, no site folder, nothing staged left', () => {
+    const run = publishWith((copy) => edit(web(copy, 'side.hbs'), '{{names.site}}', '{{names.sitte}}'));
+    expect(run.stderr).toBe('husstil/web/side.hbs:21: {{sitte}}: no such field here, so it would print nothing (misspelt?)\n');
+    expect(run.status).toBe(1);
+    expect(run.published).toBe(false);
+  });
   for (const [what, change, message] of mistakes) {
     it(`${what}: an error naming the file, exit 1, the site left as it was`, () => {
       const copy = publishedHouse();

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -566,9 +566,17 @@ describe('publishing', () => {
     expect(run.stderr).toMatch(/^cannot write .*2023-11-22\S*: it is a device, pipe or socket, not a file; name a file to write\n$/);
     expect(run.status).toBe(3);
     const left = siteFiles(exampleSite).filter((f) => !fifos.includes(path.join(exampleSite, f)));
+    // The PDF printed again was staged (publish/staging.ts) before the FIFOs stopped the writing: no staged file is left.
+    expect(left.filter((f) => !before.has(f))).toEqual([]);
     for (const file of left) expect(Buffer.compare(readFileSync(path.join(exampleSite, file)), before.get(file)!), file).toBe(0);
     for (const fifo of fifos) rmSync(fifo);
+    // A staging folder a killed publication left (its process gone) is removed by the next that stages a file.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const killed = path.join(exampleSite, `.agenda-publish-${gone}.tmp`);
+    mkdirSync(killed);
+    writeFileSync(path.join(killed, '0'), '%PDF-');
     publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    expect(existsSync(killed)).toBe(false);
     // The document feeds' revisions are kept in the state file (publish/atom.ts): with it gone, a corrected
     // document's entry starts again at the day's first revision, under the same id. Every other file is as it was.
     const revisions = ['.agenda-publish.json', 'dokumenter.atom', 'direktionen/dokumenter.atom'];
