@@ -105,6 +105,16 @@ export async function readEarlierOutput(file: string): Promise<Uint8Array | unde
   return bytes && bytes.length <= maxOutput ? bytes : undefined;
 }
 
+/** readEarlierOutput for a caller that reads where nothing else waits (the republish's records, read as it starts). */
+export function readEarlierOutputSync(file: string): Uint8Array | undefined {
+  try {
+    const bytes = readInputFileSync(file, maxOutput);
+    return bytes.length <= maxOutput ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * readInputFile for a caller that cannot wait (the mail settings, read as the command starts), or that reads
  * many small files where nothing else waits (a build's fingerprints: a read handed to a thread and back costs

@@ -55,9 +55,11 @@ export function officeConverter(ref: AttachmentFileRef, settings: OfficeSettings
 }
 
 /**
- * officeConverter for the office files of one run (a publication): the converter looked for once (PATH
- * and the usual places searched, the program stat'ed), not once a file (every office attachment of
- * the archive at each republish: some 0.3 ms a meeting); each file's error names that file.
+ * officeConverter for what one run asks of every office file (a publication's fingerprints: which
+ * converter each PDF says it was made by, every office attachment of the archive at each republish):
+ * the converter looked for once (PATH and the usual places searched, the program stat'ed), not once a
+ * file (some 0.3 ms a meeting); each file's error names that file. A conversion (asPdf, of the few
+ * files converted anew) looks for it on its own, the same search.
  */
 export function officeConverters(settings: OfficeSettings): (ref: AttachmentFileRef) => Promise<OfficeConverter> {
   let found: Promise<OfficeConverter | undefined> | undefined;

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { readEarlierOutput } from '../input/read-file.js';
+import { readEarlierOutput, readEarlierOutputSync } from '../input/read-file.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { cachedJson, removeFromCache, writeToCache } from '../shared/files.js';
-import { cacheFileOf, realFolder } from '../shared/paths.js';
+import { cacheFileOf, codeBuild, realFolder } from '../shared/paths.js';
 
 // How the meetings' records (publish-unread.ts) are kept in the user's cache: an index of the site
 // (`recordsFileOf`: the package, the state file it holds for, the lists' parts' keys, and each
@@ -56,6 +55,8 @@ const indexSchema = z.strictObject({
   /** The site folder's real path: its records are removed once it is gone (forgetGoneSites). */
   site: z.string(),
   layout: z.string(),
+  /** The build of the code that wrote them (codeBuild). */
+  code: z.string(),
   state: z.string(),
   /** The files composed of parts (lists, feeds: publish/parts.ts), each its frame's SHA-256, then its parts' keys in order. */
   lists: z.record(z.string(), z.array(z.string())),
@@ -89,7 +90,7 @@ export async function readRecords(out: string, of: { layout: string; state: stri
   const folder = path.dirname(index);
   try {
     const read = cachedJson(indexSchema, await readEarlierOutput(index));
-    if (!read || read.layout !== of.layout || read.state !== of.state) return noRecords;
+    if (!read || read.layout !== of.layout || read.code !== codeBuild() || read.state !== of.state) return noRecords;
     const meetings: Record<string, MeetingRecord> = {};
     const files = new Map<string, { records: string; items: string; keys: string[] }>();
     for (const [committee, names] of Object.entries(read.committees)) {
@@ -111,20 +112,15 @@ export async function readRecords(out: string, of: { layout: string; state: stri
 
 /**
  * A committee's file as writeCommittee wrote it, told by its name: the SHA-256 of its bytes. The index
- * that names it is of this package (its `layout`), so the file is of the shape this package writes,
- * and is taken unchecked: zod went through every record's every field at each republish (some 0.16 ms
+ * that names it was written by this very build of the code (its `code`), so the file is of the shape
+ * this code writes, and is taken unchecked: zod went through every record's every field at each republish (some 0.16 ms
  * a meeting, 0.6 s at 4,000). Any other bytes, or none: undefined, and every record is void.
  */
 function ownFile<T>(folder: string, name: string): T | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path.join(folder, name));
-  } catch {
-    return undefined;
-  }
-  if (!name.endsWith(`-${sha256(bytes)}.json`)) return undefined;
+  const bytes = readEarlierOutputSync(path.join(folder, name));
+  if (!bytes || !name.endsWith(`-${sha256(bytes)}.json`)) return undefined;
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- bytes writeCommittee made of a T, known by their SHA-256
-  return JSON.parse(bytes.toString('utf8')) as T;
+  return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
 }
 
 /** The items' HTML of a recorded meeting, its committee's file read once, where first asked for. */
@@ -181,7 +177,7 @@ export async function writeRecords(out: string, earlier: Records, now: NewRecord
     committees[committee] = same ? { records: was.records, items: was.items } : await writeCommittee(folder, base, records, now.itemsOf);
   }
   const site = await realFolder(out);
-  const text = `${JSON.stringify({ site, layout: now.layout, state: now.state, lists: sortedKeys(now.lists), committees })}\n`;
+  const text = `${JSON.stringify({ site, layout: now.layout, code: codeBuild(), state: now.state, lists: sortedKeys(now.lists), committees })}\n`;
   const before = await readEarlierOutput(index);
   if (!before || Buffer.from(before).toString('utf8') !== text) await writeToCache(index, text);
   const named = new Set(Object.values(committees).flatMap((c) => [c.records, c.items]));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -45,3 +45,24 @@ export async function cacheFileOf(part: string, folder: string, env: NodeJS.Proc
 
 /** A folder's real path (links resolved), or its absolute path where it cannot be resolved (gone, not reachable). */
 export const realFolder = (folder: string) => realpath(folder).catch(() => path.resolve(folder));
+
+let build: string | undefined;
+
+/**
+ * This build of agenda's code, as a SHA-256 of the names and sizes of the files in the folder above
+ * this module's (dist/, or src/ where the tests run it): the bundle's chunks are named by the hash of
+ * their content and of the chunks they import, so another build has another. What the user's cache
+ * keeps of a reading by the code itself, not only by the package's version (the republish's records,
+ * whose shape is the code's), is void for another build.
+ */
+export function codeBuild(): string {
+  if (build !== undefined) return build;
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\0${statSync(path.join(root, file)).size}\0`);
+  return (build = hash.digest('hex'));
+}

@@ -148,13 +148,16 @@ interface Ended {
 /** The tests' environment without the mail settings a case must not find. */
 const caseEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENDA_SMTP')));
 
+/** How long a case may take, alone or in a batch (cli-batch.mjs). */
+const caseLimit = 30_000;
+
 /** A process of its own for a case, killed if it has not ended in 30 s. */
 function runBounded({ args, cwd }: Case): Promise<Ended> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd,
       env: caseEnv(),
-      timeout: 30_000,
+      timeout: caseLimit,
       killSignal: 'SIGKILL',
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -174,7 +177,8 @@ async function runEachAlone(cases: Case[]): Promise<Ended[]> {
 /**
  * The cases one after another in one process (cli-batch.mjs: the command loaded once, not once a case, which was
  * most of a case's CPU). It ends by itself only when no case left anything open, as each case's own process would;
- * where it does not (within a minute), or a case ended it (process.exit, a crash), each case runs alone in a process
+ * where it does not (within a minute), or a case ended it (process.exit, a crash) or took longer than a case
+ * may (caseLimit), each case runs alone in a process
  * of its own (runBounded), which names the one that hangs (on the copy as the batch left it: read, not repaired).
  */
 function runTogether(cases: Case[]): Promise<Ended[]> {
@@ -183,7 +187,7 @@ function runTogether(cases: Case[]): Promise<Ended[]> {
   writeFileSync(casesFile, JSON.stringify(cases.map(({ args, cwd }) => ({ args, cwd, env: caseEnv() }))));
   return new Promise((resolve) => {
     const batch = new URL('../support/cli-batch.mjs', import.meta.url);
-    const child = spawn(process.execPath, [fileURLToPath(batch), mainUrl, casesFile, resultsFile], {
+    const child = spawn(process.execPath, [fileURLToPath(batch), mainUrl, casesFile, resultsFile, String(caseLimit)], {
       env: caseEnv(),
       // Some seconds in all where nothing hangs; beyond that, each case alone says which does.
       timeout: 60_000,
