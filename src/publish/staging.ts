@@ -1,5 +1,7 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { onEndingSignal } from '../shared/ending-signals.js';
+import { EnvironmentError, messageOf } from '../shared/errors.js';
 import { cannotWrite, processAlive } from '../shared/files.js';
 import { sha256, sha512Of, type PdfFile } from './state.js';
 
@@ -39,23 +41,30 @@ export class StagedFiles extends Map<string, SiteContent> {
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;
 const ofProcess = /^\.agenda-publish-(\d+)\.tmp$/;
 
+/** The staging folders this process has open: any other of its pid is a leftover of an earlier process of the same pid (a container's pid 1). */
+const openHere = new Set<string>();
+
 export class Staging {
   private made = 0;
   private folder: string | undefined;
   private outMade = false;
+  private closed = false;
+  private readonly removeNow = () => this.remove();
+  private offSignal: (() => void) | undefined;
 
   constructor(private readonly out: string) {}
 
   /**
    * Writes `bytes`, the site's `file`, to a file of the staging folder (made at the first, so a
    * publication that makes nothing touches no folder). Synchronous: the site is composed so, file by file.
+   * Refused once the staging is closed: work still running after the publication failed makes no folder again.
    */
   stage(file: string, bytes: Uint8Array | string): StagedFile {
+    if (this.closed) throw new Error(`${file}: staged after the publication ended`);
+    const folder = (this.folder ??= this.open());
     const target = path.join(this.out, file);
-    let staged = target;
+    const staged = path.join(folder, String(this.made++));
     try {
-      const folder = (this.folder ??= this.open());
-      staged = path.join(folder, String(this.made++));
       writeFileSync(staged, bytes, { flag: 'wx' });
     } catch (err) {
       throw cannotWrite(target, err, staged);
@@ -63,27 +72,56 @@ export class Staging {
     return { staged, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, sha256: sha256(bytes) };
   }
 
-  /** Removes the staging folder and what is left in it; and the site's folder where this publication made it and wrote nothing there. */
+  /**
+   * Removes the staging folder and what is left in it; and the site's folder where this publication made
+   * it and wrote nothing there. Where it cannot, says so (a warning) rather than hide why the publication ended.
+   */
   close(): void {
+    this.closed = true;
+    if (!this.folder) return;
+    process.off('exit', this.removeNow);
+    this.offSignal?.();
+    openHere.delete(this.folder);
+    try {
+      this.remove();
+    } catch (err) {
+      process.stderr.write(`warning: cannot remove ${this.folder}: ${messageOf(err)}; remove it yourself (it holds only public files)\n`);
+    }
+  }
+
+  private remove(): void {
     if (!this.folder) return;
     rmSync(this.folder, { recursive: true, force: true });
     if (this.outMade) rmdirQuietly(this.out);
   }
 
+  /**
+   * The staging folder, made: removed when the process ends, by process.exit too (a signal, onEndingSignal,
+   * is made to end it so) where the publication had no time to close it.
+   */
   private open(): string {
-    this.outMade = mkdirSync(this.out, { recursive: true }) !== undefined;
-    removeLeftBehind(this.out);
     const folder = path.join(this.out, folderName(process.pid));
-    mkdirSync(folder);
+    try {
+      this.outMade = mkdirSync(this.out, { recursive: true }) !== undefined;
+      removeLeftBehind(this.out);
+      mkdirSync(folder);
+    } catch (err) {
+      throw new EnvironmentError(`cannot make the staging folder ${folder}: ${messageOf(err)}`);
+    }
+    openHere.add(folder);
+    process.on('exit', this.removeNow);
+    this.offSignal = onEndingSignal(() => undefined);
     return folder;
   }
 }
 
-/** The staging folders of publications killed before they removed them (their process gone). */
+/** The staging folders of publications killed before they removed them: their process gone, or this process's pid and not open here. */
 function removeLeftBehind(out: string): void {
   for (const name of readdirSync(out)) {
-    const pid = ofProcess.exec(name)?.[1];
-    if (pid && !processAlive(Number(pid))) rmSync(path.join(out, name), { recursive: true, force: true });
+    const pid = Number(ofProcess.exec(name)?.[1]);
+    const folder = path.join(out, name);
+    const leftover = pid === process.pid ? !openHere.has(folder) : !processAlive(pid);
+    if (pid && leftover) rmSync(folder, { recursive: true, force: true });
   }
 }
 
