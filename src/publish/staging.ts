@@ -8,8 +8,12 @@ import { sha256, sha512Of, type PdfFile } from './state.js';
 // A publication's files written as they are made, to a folder of its own in the site (so that each is
 // renamed into place, one file system), instead of held in memory until the site is written: an
 // archive's PDFs alone are some 65 MB at 240 meetings, a gigabyte at 4,000. Nothing of the site is
-// replaced until writeSite renames a file in; the folder is removed when the publication ends, written
-// or failed, and one a killed publication left behind is removed by the next.
+// replaced until writeSite renames a file in. The folder is removed when the publication ends: written
+// or failed (publish's finally, once the work still running has stopped: nothing is staged after
+// close), at Ctrl-C, SIGTERM or SIGHUP (on 'exit', onEndingSignal), or, where it was killed outright
+// (SIGKILL, a power cut), by the next publication: a folder whose process is gone, or that has this
+// process's pid and is not this process's (a container's pid 1). Not yet guarded: two publications into
+// one site from two hosts or containers, each of whose pid looks dead to the other (no lock).
 
 /** A file of the site written to the staging folder: where it is, and what writeSite records of it. */
 export interface StagedFile {
