@@ -77,6 +77,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // Each file made is written there as it is made, not held until the site is written (staging.ts).
   const staging = new Staging(request.out);
   try {
+    // Held from the start: a second publication into the site meanwhile is refused, not raced (site-lock.ts).
+    staging.hold();
     return await publishStaged(request, print, staging);
   } finally {
     staging.close();

@@ -2,18 +2,18 @@ import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { onEndingSignal } from '../shared/ending-signals.js';
 import { EnvironmentError, messageOf } from '../shared/errors.js';
-import { cannotWrite, processAlive } from '../shared/files.js';
+import { cannotWrite } from '../shared/files.js';
+import { lockSite } from './site-lock.js';
 import { sha256, sha512Of, type PdfFile } from './state.js';
 
 // A publication's files written as they are made, to a folder of its own in the site (so that each is
 // renamed into place, one file system), instead of held in memory until the site is written: an
 // archive's PDFs alone are some 65 MB at 240 meetings, a gigabyte at 4,000. Nothing of the site is
-// replaced until writeSite renames a file in. The folder is removed when the publication ends: written
-// or failed (publish's finally, once the work still running has stopped: nothing is staged after
-// close), at Ctrl-C, SIGTERM or SIGHUP (on 'exit', onEndingSignal), or, where it was killed outright
-// (SIGKILL, a power cut), by the next publication: a folder whose process is gone, or that has this
-// process's pid and is not this process's (a container's pid 1). Not yet guarded: two publications into
-// one site from two hosts or containers, each of whose pid looks dead to the other (no lock).
+// replaced until writeSite renames a file in. The site is held by one publication at a time (site-lock.ts),
+// so every other staging folder found in it is a leftover, removed. The folder is removed when the
+// publication ends: written or failed (publish's finally, once the work still running has stopped:
+// nothing is staged after close), at Ctrl-C, SIGTERM or SIGHUP (on 'exit', onEndingSignal), or, where
+// it was killed outright (SIGKILL, a power cut), by the next publication.
 
 /** A file of the site written to the staging folder: where it is, and what writeSite records of it. */
 export interface StagedFile {
@@ -45,18 +45,39 @@ export class StagedFiles extends Map<string, SiteContent> {
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;
 const ofProcess = /^\.agenda-publish-(\d+)\.tmp$/;
 
-/** The staging folders this process has open: any other of its pid is a leftover of an earlier process of the same pid (a container's pid 1). */
-const openHere = new Set<string>();
-
 export class Staging {
   private made = 0;
   private folder: string | undefined;
   private outMade = false;
   private closed = false;
+  private release: (() => void) | undefined;
   private readonly removeNow = () => this.remove();
   private offSignal: (() => void) | undefined;
 
   constructor(private readonly out: string) {}
+
+  /**
+   * Takes the site for this publication (lockSite; its folder made where there is none), so that a
+   * second at once is refused and every staging folder found in it is a leftover. Until close, what it
+   * made is removed when the process ends, by process.exit too (a signal, onEndingSignal, is made to end it so).
+   */
+  hold(): void {
+    if (this.release) return;
+    if (this.closed) throw new Error(`${this.out}: held after the publication ended`);
+    try {
+      this.outMade = mkdirSync(this.out, { recursive: true }) !== undefined;
+    } catch (err) {
+      throw new EnvironmentError(`cannot make the site folder ${this.out}: ${messageOf(err)}`);
+    }
+    try {
+      this.release = lockSite(this.out);
+    } catch (err) {
+      if (this.outMade) rmdirQuietly(this.out);
+      throw err;
+    }
+    process.on('exit', this.removeNow);
+    this.offSignal = onEndingSignal(() => undefined);
+  }
 
   /**
    * Writes `bytes`, the site's `file`, to a file of the staging folder (made at the first, so a
@@ -82,51 +103,43 @@ export class Staging {
    */
   close(): void {
     this.closed = true;
-    if (!this.folder) return;
+    if (!this.release) return;
     process.off('exit', this.removeNow);
     this.offSignal?.();
-    openHere.delete(this.folder);
     try {
       this.remove();
     } catch (err) {
-      process.stderr.write(`warning: cannot remove ${this.folder}: ${messageOf(err)}; remove it yourself (it holds only public files)\n`);
+      const what = this.folder ?? this.out;
+      process.stderr.write(`warning: cannot remove ${what}: ${messageOf(err)}; remove it yourself (it holds only public files)\n`);
     }
   }
 
   private remove(): void {
-    if (!this.folder) return;
-    rmSync(this.folder, { recursive: true, force: true });
-    if (this.outMade) rmdirQuietly(this.out);
+    try {
+      if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    } finally {
+      this.release?.();
+      if (this.outMade) rmdirQuietly(this.out);
+    }
   }
 
-  /**
-   * The staging folder, made: removed when the process ends, by process.exit too (a signal, onEndingSignal,
-   * is made to end it so) where the publication had no time to close it.
-   */
+  /** The staging folder, made in the site held, once every other found there (a killed publication's) is removed. */
   private open(): string {
+    this.hold();
     const folder = path.join(this.out, folderName(process.pid));
     try {
-      this.outMade = mkdirSync(this.out, { recursive: true }) !== undefined;
       removeLeftBehind(this.out);
       mkdirSync(folder);
     } catch (err) {
       throw new EnvironmentError(`cannot make the staging folder ${folder}: ${messageOf(err)}`);
     }
-    openHere.add(folder);
-    process.on('exit', this.removeNow);
-    this.offSignal = onEndingSignal(() => undefined);
     return folder;
   }
 }
 
-/** The staging folders of publications killed before they removed them: their process gone, or this process's pid and not open here. */
+/** The staging folders of publications killed before they removed them: all there are, the site being held. */
 function removeLeftBehind(out: string): void {
-  for (const name of readdirSync(out)) {
-    const pid = Number(ofProcess.exec(name)?.[1]);
-    const folder = path.join(out, name);
-    const leftover = pid === process.pid ? !openHere.has(folder) : !processAlive(pid);
-    if (pid && leftover) rmSync(folder, { recursive: true, force: true });
-  }
+  for (const name of readdirSync(out)) if (ofProcess.test(name)) rmSync(path.join(out, name), { recursive: true, force: true });
 }
 
 /** Removes an empty folder; one with anything in it stays. */

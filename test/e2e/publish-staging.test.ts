@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
@@ -23,7 +24,7 @@ describe("publish's staging folder", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('is removed at Ctrl-C, the site left as it was', async () => {
+  it('is removed at Ctrl-C, the site left as it was; a second publication meanwhile is refused; a leftover is removed', async () => {
     const { meetings } = copyOfMeetings();
     const site = path.join(tempDir(), 'site');
     expect(agenda(['publish', '--meetings', meetings, '--out', site]).status).toBe(0);
@@ -41,5 +42,22 @@ describe("publish's staging folder", () => {
     expect(await ended).toBe(130);
     expect(stagingFolders(site)).toEqual([]);
     expect(siteBytes(site)).toEqual(before);
+    // Another publication runs (this test's process, on this host): refused, the site untouched.
+    const lock = path.join(site, '.agenda-publish.lock');
+    writeFileSync(lock, `${hostname()} ${process.pid}\n`);
+    const refused = await agendaAsync(['publish', '--meetings', meetings, '--out', site]);
+    expect(refused.stderr).toContain(
+      `cannot publish to ${site}: another agenda publish (${hostname()} ${process.pid}) is writing this site; wait for it to end, or remove ${lock} if none runs\n`,
+    );
+    expect(refused.status).toBe(3);
+    expect(siteBytes(site)).toEqual(new Map([...before, ['.agenda-publish.lock', readFileSync(lock)]]));
+    // Once it is gone, a staging folder left in the site is a leftover, whoever's pid it has (another host's, say).
+    rmSync(lock);
+    const leftover = path.join(site, `.agenda-publish-${process.pid}.tmp`);
+    mkdirSync(leftover);
+    writeFileSync(path.join(leftover, '0'), '%PDF-');
+    const run = await agendaAsync(['publish', '--meetings', meetings, '--out', site, '--force']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(site).filter((name) => name.startsWith('.agenda-publish') && name !== '.agenda-publish.json')).toEqual([]);
   });
 });
