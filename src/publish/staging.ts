@@ -48,10 +48,11 @@ const ofProcess = /^\.agenda-publish-(\d+)\.tmp$/;
 export class Staging {
   private made = 0;
   private folder: string | undefined;
-  private outMade = false;
+  /** The first folder this publication made on the way to the site's (mkdirSync's answer), if any. */
+  private firstMade: string | undefined;
   private closed = false;
   private release: (() => void) | undefined;
-  private readonly removeNow = () => this.remove();
+  private readonly removeNow = () => this.removeOrWarn();
   private offSignal: (() => void) | undefined;
 
   constructor(private readonly out: string) {}
@@ -65,14 +66,14 @@ export class Staging {
     if (this.release) return;
     if (this.closed) throw new Error(`${this.out}: held after the publication ended`);
     try {
-      this.outMade = mkdirSync(this.out, { recursive: true }) !== undefined;
+      this.firstMade = mkdirSync(this.out, { recursive: true });
     } catch (err) {
       throw new EnvironmentError(`cannot make the site folder ${this.out}: ${messageOf(err)}`);
     }
     try {
       this.release = lockSite(this.out);
     } catch (err) {
-      if (this.outMade) rmdirQuietly(this.out);
+      if (this.firstMade) removeFoldersMade(this.out, this.firstMade);
       throw err;
     }
     process.on('exit', this.removeNow);
@@ -106,20 +107,18 @@ export class Staging {
     if (!this.release) return;
     process.off('exit', this.removeNow);
     this.offSignal?.();
-    try {
-      this.remove();
-    } catch (err) {
-      const what = this.folder ?? this.out;
-      process.stderr.write(`warning: cannot remove ${what}: ${messageOf(err)}; remove it yourself (it holds only public files)\n`);
-    }
+    this.removeOrWarn();
   }
 
-  private remove(): void {
+  /** Removes what it made; where it cannot, says so (on 'exit' too, where a throw would print a stack). */
+  private removeOrWarn(): void {
     try {
       if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    } catch (err) {
+      process.stderr.write(`warning: cannot remove ${this.folder}: ${messageOf(err)}; remove it yourself (it holds only public files)\n`);
     } finally {
       this.release?.();
-      if (this.outMade) rmdirQuietly(this.out);
+      if (this.firstMade) removeFoldersMade(this.out, this.firstMade);
     }
   }
 
@@ -142,12 +141,15 @@ function removeLeftBehind(out: string): void {
   for (const name of readdirSync(out)) if (ofProcess.test(name)) rmSync(path.join(out, name), { recursive: true, force: true });
 }
 
-/** Removes an empty folder; one with anything in it stays. */
-function rmdirQuietly(folder: string): void {
-  try {
-    rmdirSync(folder);
-  } catch {
-    // not empty: the publication wrote there, or something else is there
+/** Removes the folders a publication made, from the site's up to the first it made, each only where empty. */
+function removeFoldersMade(out: string, first: string): void {
+  for (let folder = path.resolve(out); ; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // not empty: the publication wrote there, or something else is there
+    }
+    if (folder === path.resolve(first) || folder === path.dirname(folder)) return;
   }
 }
 

@@ -7,10 +7,11 @@ type Undo = () => unknown;
 
 const undos = new Set<Undo>();
 const installed: Array<() => void> = [];
+let ending = false;
 
 /**
  * While it is registered, a signal runs `undo` (awaited where it returns a promise; each bounds its own
- * time), then ends the process. Returns what unregisters it; a second signal meanwhile ends the process at once.
+ * time), then ends the process. Returns what unregisters it; a second signal meanwhile ends it at once.
  */
 export function onEndingSignal(undo: Undo): () => void {
   undos.add(undo);
@@ -24,7 +25,10 @@ export function onEndingSignal(undo: Undo): () => void {
 function install(): void {
   for (const [signal, code] of Object.entries(codes)) {
     const handler = () => {
-      uninstall();
+      // A second signal while the first's undos run ends the process at once, by process.exit still (its
+      // 'exit' listeners run: publish's staging folder and lock go), not by node's default end, which runs none.
+      if (ending) process.exit(code);
+      ending = true;
       void Promise.allSettled([...undos].map((undo) => Promise.resolve().then(undo))).then(() => process.exit(code));
     };
     process.on(signal, handler);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,8 @@ describe("publish's staging folder", () => {
     expect(siteBytes(site)).toEqual(before);
     // Another publication runs (this test's process, on this host): refused, the site untouched.
     const lock = path.join(site, '.agenda-publish.lock');
-    writeFileSync(lock, `${hostname()} ${process.pid}\n`);
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    writeFileSync(lock, `${hostname()} ${boot} ${readlinkSync('/proc/self/ns/pid')} ${process.pid}\n`);
     const refused = await agendaAsync(['publish', '--meetings', meetings, '--out', site]);
     expect(refused.stderr).toContain(
       `cannot publish to ${site}: another agenda publish (${hostname()} ${process.pid}) is writing this site; wait for it to end, or remove ${lock} if none runs\n`,

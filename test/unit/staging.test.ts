@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,15 @@ describe('Staging', () => {
     expect(existsSync(site)).toBe(false);
   });
 
+  it('removes the folders it made on the way to the site where it ends with nothing written', () => {
+    const root = tempDir();
+    const staging = new Staging(path.join(root, 'a', 'b', 'site'));
+    staging.hold();
+    expect(existsSync(path.join(root, 'a', 'b', 'site', '.agenda-publish.lock'))).toBe(true);
+    staging.close();
+    expect(readdirSync(root)).toEqual([]);
+  });
+
   it('says which site folder it cannot make', () => {
     const site = tempDir();
     writeFileSync(path.join(site, 'file'), '');
@@ -50,17 +59,26 @@ describe('Staging', () => {
     second.hold();
     second.close();
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
-    for (const pid of [gone, process.pid]) {
-      writeFileSync(path.join(site, '.agenda-publish.lock'), `${hostname()} ${pid}\n`);
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const space = readlinkSync('/proc/self/ns/pid');
+    const lock = path.join(site, '.agenda-publish.lock');
+    const ours = `${hostname()} ${boot} ${space} ${process.pid}\n`;
+    // Left behind: a dead process of this host and namespace, this process's pid not held here, one of an earlier boot.
+    for (const holder of [`${boot} ${space} ${gone}`, `${boot} ${space} ${process.pid}`, `another-boot ${space} ${process.pid}`]) {
+      writeFileSync(lock, `${hostname()} ${holder}\n`);
       const staging = new Staging(site);
       staging.stage('a.html', '<p>a</p>');
-      expect(readFileSync(path.join(site, '.agenda-publish.lock'), 'utf8')).toBe(`${hostname()} ${process.pid}\n`);
+      expect(readFileSync(lock, 'utf8')).toBe(ours);
       staging.close();
       expect(readdirSync(site)).toEqual([]);
     }
-    // Another host's lock cannot be judged from here.
-    writeFileSync(path.join(site, '.agenda-publish.lock'), `not-${hostname()} ${gone}\n`);
-    expect(() => new Staging(site).hold()).toThrow(/another agenda publish/);
+    // Not to be judged from here: another host's; another pid namespace's (a container beside this one: a pid
+    // dead here may live there); one that names no boot and namespace (an older agenda's).
+    for (const holder of [`not-${hostname()} ${boot} ${space} ${gone}`, `${hostname()} ${boot} pid:[1] ${gone}`, `${hostname()} ${gone}`]) {
+      writeFileSync(lock, `${holder}\n`);
+      expect(() => new Staging(site).hold()).toThrow(/another agenda publish/);
+      expect(readFileSync(lock, 'utf8')).toBe(`${holder}\n`);
+    }
   });
 
   it('says which file it cannot write where its staged copy is gone', async () => {
