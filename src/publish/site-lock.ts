@@ -1,8 +1,8 @@
-import { linkSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
-import { processAlive } from '../shared/files.js';
+import { pidNamespace, processAlive } from '../shared/files.js';
 
 // One publication at a time in a site: two at once would each take the other's staging folder for a
 // leftover, or write the site half each. The lock is a file made exclusively ('wx', which a network
@@ -29,19 +29,15 @@ export function lockSite(out: string): () => void {
   return () => release(file);
 }
 
-/** This process as its lock names it; "-" for what this system does not tell (no /proc: no pid namespaces either). */
+/** This process as its lock names it; "-" for what this system does not tell. */
 function thisProcess(): string {
-  const read = (file: string, how: (f: string) => string) => {
-    try {
-      return how(file).trim() || '-';
-    } catch {
-      return '-';
-    }
-  };
-  const boot = read('/proc/sys/kernel/random/boot_id', (f) => readFileSync(f, 'utf8'));
-  // The namespace's link names it ("pid:[4026531836]").
-  const space = read('/proc/self/ns/pid', (f) => readlinkSync(f));
-  return [hostname(), boot, space, process.pid].join(' ');
+  let boot = '-';
+  try {
+    boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || '-';
+  } catch {
+    // no /proc: one boot is told from another by the pid alone
+  }
+  return [hostname(), boot, pidNamespace(), process.pid].join(' ');
 }
 
 /**

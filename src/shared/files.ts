@@ -1,5 +1,5 @@
 import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { constants, lstatSync, statSync, type Stats } from 'node:fs';
+import { constants, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
@@ -138,6 +138,19 @@ async function removeStaleTemporaries(file: string): Promise<void> {
   for (const name of names) {
     const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
     if (pid && !processAlive(Number(pid))) await rm(path.join(path.dirname(file), name), { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * This process's pid namespace as Linux names it ("pid:[4026531836]"); "-" where the system does not tell
+ * (no /proc, no namespaces). A pid names a process only within its namespace: a process of a container
+ * beside this one (sharing a folder, /tmp or a site) looks gone from here, so it is not judged by processAlive.
+ */
+export function pidNamespace(): string {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return '-';
   }
 }
 

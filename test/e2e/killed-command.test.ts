@@ -93,7 +93,7 @@ describe('a command killed with SIGKILL leaves no browser behind', () => {
     expect(await killedBuild('browser', tmp)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([expect.stringMatching(/^agenda-chromium-/)]);
     const next = agenda(['build', '2023-11-22', '--out', 'a.pdf'], { cwd: path.dirname(tmp), env: { TMPDIR: tmp }, ownBrowser: true });
-    expect(next.status).toBe(0);
+    expect(next.status, next.stderr).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
   });
 });
