@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cannotWrite, processAlive } from '../shared/files.js';
-import { sha256, sha512Of, type PdfFile } from './state.js';
+import { sha256, sha512Of, unchangedSince, type EarlierPublication, type PdfFile } from './state.js';
 
 // A publication's files written as they are made, to a folder of its own in the site (so that each is
 // renamed into place, one file system), instead of held in memory until the site is written: an
@@ -24,16 +24,29 @@ export const isStaged = (content: SiteContent): content is StagedFile => typeof 
 /**
  * The site's files as they are composed, each staged as it is set: what stays in memory is its size and
  * hashes, not its text (the pages, data and SBSYS folders of an archive, some 80 MB at 240 meetings).
+ * A file the site has as written (`earlier`: unchangedSince) with the very same bytes is not staged: its
+ * bytes are the site's file, which writeSite neither reads nor writes (a changed committee's search
+ * index, some 2,200 files at 80 meetings a committee, of which a handful change). None with --force.
  */
 export class StagedFiles extends Map<string, SiteContent> {
-  constructor(private readonly staging: Staging) {
+  constructor(
+    private readonly staging: Staging,
+    private readonly earlier?: EarlierPublication,
+  ) {
     super();
   }
 
   override set(file: string, content: SiteContent): this {
-    return super.set(file, isStaged(content) ? content : this.staging.stage(file, content));
+    if (isStaged(content)) return super.set(file, content);
+    const digest = sha256(content);
+    const { earlier } = this;
+    if (earlier && earlier.files.get(file)?.sha256 === digest && unchangedSince(earlier, file))
+      return super.set(file, { staged: path.join(earlier.out, file), size: sizeOf(content), sha256: digest });
+    return super.set(file, this.staging.stage(file, content, digest));
   }
 }
+
+const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength);
 
 /** The staging folder of the process `pid` in the site: hidden, as the state file is, so no PDF in it is taken for one of the site. */
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;
@@ -50,7 +63,7 @@ export class Staging {
    * Writes `bytes`, the site's `file`, to a file of the staging folder (made at the first, so a
    * publication that makes nothing touches no folder). Synchronous: the site is composed so, file by file.
    */
-  stage(file: string, bytes: Uint8Array | string): StagedFile {
+  stage(file: string, bytes: Uint8Array | string, digest = sha256(bytes)): StagedFile {
     const target = path.join(this.out, file);
     let staged = target;
     try {
@@ -60,7 +73,7 @@ export class Staging {
     } catch (err) {
       throw cannotWrite(target, err, staged);
     }
-    return { staged, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, sha256: sha256(bytes) };
+    return { staged, size: sizeOf(bytes), sha256: digest };
   }
 
   /** Removes the staging folder and what is left in it; and the site's folder where this publication made it and wrote nothing there. */
