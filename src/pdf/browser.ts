@@ -8,6 +8,7 @@ import path from 'node:path';
 // It is loaded only once the browser is starting (launch.ts).
 import type { Browser, BrowserContext } from 'puppeteer-core';
 import { AgendaError, EnvironmentError, messageOf, RenderError } from '../shared/errors.js';
+import { onEndingSignal } from '../shared/ending-signals.js';
 import { browserUrlVariable, connectChromium, disconnectChromium, isBrowserUrl } from './connect.js';
 import { killGroup, launchChromium, type Launched } from './launch.js';
 import { dispose } from './profile.js';
@@ -197,8 +198,8 @@ async function holdBrowser(place: string, timeoutMs: number): Promise<Held> {
 
 /**
  * Ctrl-C (or a SIGTERM or SIGHUP) kills the browser and its profile with it (or closes the command's
- * context in a running one, for a moment at most) and ends the process, as the shell expects (exit
- * 128 + the signal's number). Returns what undoes it.
+ * context in a running one, for a moment at most) before the process ends (onEndingSignal). Returns
+ * what undoes it.
  */
 function killOnSignal(launching: Promise<Held>): () => void {
   let held: Held | undefined;
@@ -206,18 +207,12 @@ function killOnSignal(launching: Promise<Held>): () => void {
     (h) => (held = h),
     () => undefined,
   );
-  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-  const handlers = Object.entries(codes).map(([signal, code]) => {
-    const handler = () => {
-      void within(
-        dropGraceMs,
-        Promise.resolve(held?.drop()).then(() => true),
-      ).then(() => process.exit(code));
-    };
-    process.once(signal, handler);
-    return () => process.off(signal, handler);
-  });
-  return () => handlers.forEach((off) => off());
+  return onEndingSignal(() =>
+    within(
+      dropGraceMs,
+      Promise.resolve(held?.drop()).then(() => true),
+    ),
+  );
 }
 
 export async function withBrowser<T>(place: string, timeoutMs: number, work: (browser: PageSource) => Promise<T>): Promise<T> {

@@ -37,12 +37,13 @@ export function attachmentsOf(committee: { id: string; dir: string }, meeting: M
  * Each attachment's PDF (attachmentPdf), by its path in the site, handed to `keep` as it is made (so an
  * archive's are never all in memory): what it gives. A meeting's files are opened as a build opens them,
  * all at once: a bad one, or one that is not the file a finalized meeting went out with, is a located
- * error and nothing is published.
+ * error and nothing is published. Stops, before the next attachment, once `stop` is aborted (the publication failed).
  */
 export async function attachmentFiles<R>(
   attachments: PublicAttachment[],
   office: OfficeSettings,
   keep: (file: string, pdf: Uint8Array) => R,
+  stop?: AbortSignal,
 ): Promise<Map<string, R>> {
   const made = new Map<string, R>();
   const of = byMeeting(attachments);
@@ -51,11 +52,13 @@ export async function attachmentFiles<R>(
   for (const { meeting, attachmentsFrom } of attachments) {
     if (done.has(meeting)) continue;
     done.add(meeting);
+    stop?.throwIfAborted();
     const { filed, opened } = await openAttachments(attachmentsFrom, meeting, { libreoffice: office.libreoffice });
     for (const a of of(meeting)) {
       const file = opened[filed.findIndex((f) => f.anchor === a.filed.anchor)];
       // attachmentsOf made each of a meeting's attachments from its filed ones, and openAttachments opens every one of them.
       if (!file) throw new Error(`${a.file}: not among the attachments opened for its meeting`);
+      stop?.throwIfAborted();
       made.set(a.file, keep(a.file, await attachmentPdf(file)));
     }
   }

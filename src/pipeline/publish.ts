@@ -77,6 +77,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
   // Each file made is written there as it is made, not held until the site is written (staging.ts).
   const staging = new Staging(request.out);
   try {
+    // Held from the start: a second publication into the site meanwhile is refused, not raced (site-lock.ts).
+    staging.hold();
     return await publishStaged(request, print, staging);
   } finally {
     staging.close();
@@ -151,7 +153,8 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
     parts: { earlier: parts, keyOf: unchanged.keyOf },
   };
   // Each file staged as it is composed (but one the site has as written): its text is not held until the site is written.
-  const files = composeSite(committees, options, new StagedFiles(staging, request.force ? undefined : earlier));
+  const files = new StagedFiles(staging, request.force ? undefined : earlier);
+  composeSite(committees, options, files);
   const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files });
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   // A PDF is among the files composed where its bytes were read or made; else it is kept unread.
@@ -217,7 +220,12 @@ async function sitePdfs(
   const reuse = async ([file, from]: [string, string]) => [file, request.force ? undefined : await reusable(earlier, file, from)] as const;
   const kept = await inBatches([...madeFrom], reuse);
   // The sealed public minutes of the archive, where the site publishes that very document: not printed.
-  const stage = (file: string, pdf: Uint8Array) => stagedPdf(staging, file, pdf);
+  // Stopped at the first failure: the other work stages nothing more, and is waited for, before the staging closes.
+  const stop = new AbortController();
+  const stage = (file: string, pdf: Uint8Array) => {
+    stop.signal.throwIfAborted();
+    return stagedPdf(staging, file, pdf);
+  };
   const sealed = await sealedPublicCopies(
     read,
     documents.map((d) => d.file),
@@ -231,16 +239,37 @@ async function sitePdfs(
   const stageGroup = (printed: Uint8Array[], group: PublicDocument[]) =>
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- one PDF printed for each document of the group
     group.map((d, i) => [d.file, stage(d.file, printed[i]!)] as const);
-  const [printed, made] = await Promise.all([
+  const [printed, made] = await bothOrStop(
     print(groups, stageGroup),
     attachmentFiles(
       attachments.filter((a) => !pdfs.has(a.file)),
       request,
       stage,
+      stop.signal,
     ),
-  ]);
+    stop,
+  );
   for (const [file, pdf] of [...printed.flat(), ...made]) pdfs.set(file, pdf);
   return { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings: sealed.warnings, printed: toPrint.length };
+}
+
+/**
+ * What `a` and `b` give; at the first to fail, `stop` is aborted and the other awaited (it stops at its
+ * next file), so nothing runs on once the publication has failed. Throws that first failure.
+ */
+async function bothOrStop<A, B>(a: Promise<A>, b: Promise<B>, stop: AbortController): Promise<[A, B]> {
+  let failure: unknown;
+  const stopping = <T>(work: Promise<T>) =>
+    work.catch((err: unknown) => {
+      if (!stop.signal.aborted) {
+        failure = err;
+        stop.abort(err);
+      }
+      throw err;
+    });
+  const [x, y] = await Promise.allSettled([stopping(a), stopping(b)]);
+  if (x.status === 'rejected' || y.status === 'rejected') throw failure;
+  return [x.value, y.value];
 }
 
 /** The committees as the site shows them: each meeting with its documents' and attachments' PDFs, its items' HTML where asked for. */

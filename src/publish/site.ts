@@ -89,7 +89,7 @@ interface ListedMeeting {
 }
 
 /** The site's files, set in `files` (publish's stages each as it is set, staging.ts). */
-export function composeSite(committees: PublishedCommittee[], options: SiteOptions, files: SiteFiles): SiteFiles {
+export function composeSite(committees: PublishedCommittee[], options: SiteOptions, files: SiteFiles): void {
   const map = new SiteMap(options.url);
   const authority = committees[0]?.authority ?? '';
   const { words } = options;
@@ -175,7 +175,6 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   const { css, fonts } = siteStylesheet('skrift', options.house);
   files.set('site.css', css);
   for (const font of fonts) files.set(`skrift/${font.name}`, readFileSync(font.file));
-  return files;
 }
 
 /**

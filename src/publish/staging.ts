@@ -1,13 +1,19 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cannotWrite, processAlive } from '../shared/files.js';
+import { onEndingSignal } from '../shared/ending-signals.js';
+import { EnvironmentError, messageOf } from '../shared/errors.js';
+import { cannotWrite } from '../shared/files.js';
+import { lockSite } from './site-lock.js';
 import { sha256, sha512Of, unchangedSince, type EarlierPublication, type PdfFile } from './state.js';
 
 // A publication's files written as they are made, to a folder of its own in the site (so that each is
 // renamed into place, one file system), instead of held in memory until the site is written: an
 // archive's PDFs alone are some 65 MB at 240 meetings, a gigabyte at 4,000. Nothing of the site is
-// replaced until writeSite renames a file in; the folder is removed when the publication ends, written
-// or failed, and one a killed publication left behind is removed by the next.
+// replaced until writeSite renames a file in. The site is held by one publication at a time (site-lock.ts),
+// so every other staging folder found in it is a leftover, removed. The folder is removed when the
+// publication ends: written or failed (publish's finally, once the work still running has stopped:
+// nothing is staged after close), at Ctrl-C, SIGTERM or SIGHUP (on 'exit', onEndingSignal), or, where
+// it was killed outright (SIGKILL, a power cut), by the next publication.
 
 /** A file of the site written to the staging folder: where it is, and what writeSite records of it. */
 export interface StagedFile {
@@ -55,20 +61,49 @@ const ofProcess = /^\.agenda-publish-(\d+)\.tmp$/;
 export class Staging {
   private made = 0;
   private folder: string | undefined;
-  private outMade = false;
+  /** The first folder this publication made on the way to the site's (mkdirSync's answer), if any. */
+  private firstMade: string | undefined;
+  private closed = false;
+  private release: (() => void) | undefined;
+  private readonly removeNow = () => this.removeOrWarn();
+  private offSignal: (() => void) | undefined;
 
   constructor(private readonly out: string) {}
 
   /**
+   * Takes the site for this publication (lockSite; its folder made where there is none), so that a
+   * second at once is refused and every staging folder found in it is a leftover. Until close, what it
+   * made is removed when the process ends, by process.exit too (a signal, onEndingSignal, is made to end it so).
+   */
+  hold(): void {
+    if (this.release) return;
+    if (this.closed) throw new Error(`${this.out}: held after the publication ended`);
+    try {
+      this.firstMade = mkdirSync(this.out, { recursive: true });
+    } catch (err) {
+      throw new EnvironmentError(`cannot make the site folder ${this.out}: ${messageOf(err)}`);
+    }
+    try {
+      this.release = lockSite(this.out);
+    } catch (err) {
+      if (this.firstMade) removeFoldersMade(this.out, this.firstMade);
+      throw err;
+    }
+    process.on('exit', this.removeNow);
+    this.offSignal = onEndingSignal(() => undefined);
+  }
+
+  /**
    * Writes `bytes`, the site's `file`, to a file of the staging folder (made at the first, so a
    * publication that makes nothing touches no folder). Synchronous: the site is composed so, file by file.
+   * Refused once the staging is closed: work still running after the publication failed makes no folder again.
    */
   stage(file: string, bytes: Uint8Array | string, digest = sha256(bytes)): StagedFile {
+    if (this.closed) throw new Error(`${file}: staged after the publication ended`);
+    const folder = (this.folder ??= this.open());
     const target = path.join(this.out, file);
-    let staged = target;
+    const staged = path.join(folder, String(this.made++));
     try {
-      const folder = (this.folder ??= this.open());
-      staged = path.join(folder, String(this.made++));
       writeFileSync(staged, bytes, { flag: 'wx' });
     } catch (err) {
       throw cannotWrite(target, err, staged);
@@ -76,36 +111,58 @@ export class Staging {
     return { staged, size: sizeOf(bytes), sha256: digest };
   }
 
-  /** Removes the staging folder and what is left in it; and the site's folder where this publication made it and wrote nothing there. */
+  /**
+   * Removes the staging folder and what is left in it; and the site's folder where this publication made
+   * it and wrote nothing there. Where it cannot, says so (a warning) rather than hide why the publication ended.
+   */
   close(): void {
-    if (!this.folder) return;
-    rmSync(this.folder, { recursive: true, force: true });
-    if (this.outMade) rmdirQuietly(this.out);
+    this.closed = true;
+    if (!this.release) return;
+    process.off('exit', this.removeNow);
+    this.offSignal?.();
+    this.removeOrWarn();
   }
 
+  /** Removes what it made; where it cannot, says so (on 'exit' too, where a throw would print a stack). */
+  private removeOrWarn(): void {
+    try {
+      if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+    } catch (err) {
+      process.stderr.write(`warning: cannot remove ${this.folder}: ${messageOf(err)}; remove it yourself (it holds only public files)\n`);
+    } finally {
+      this.release?.();
+      if (this.firstMade) removeFoldersMade(this.out, this.firstMade);
+    }
+  }
+
+  /** The staging folder, made in the site held, once every other found there (a killed publication's) is removed. */
   private open(): string {
-    this.outMade = mkdirSync(this.out, { recursive: true }) !== undefined;
-    removeLeftBehind(this.out);
+    this.hold();
     const folder = path.join(this.out, folderName(process.pid));
-    mkdirSync(folder);
+    try {
+      removeLeftBehind(this.out);
+      mkdirSync(folder);
+    } catch (err) {
+      throw new EnvironmentError(`cannot make the staging folder ${folder}: ${messageOf(err)}`);
+    }
     return folder;
   }
 }
 
-/** The staging folders of publications killed before they removed them (their process gone). */
+/** The staging folders of publications killed before they removed them: all there are, the site being held. */
 function removeLeftBehind(out: string): void {
-  for (const name of readdirSync(out)) {
-    const pid = ofProcess.exec(name)?.[1];
-    if (pid && !processAlive(Number(pid))) rmSync(path.join(out, name), { recursive: true, force: true });
-  }
+  for (const name of readdirSync(out)) if (ofProcess.test(name)) rmSync(path.join(out, name), { recursive: true, force: true });
 }
 
-/** Removes an empty folder; one with anything in it stays. */
-function rmdirQuietly(folder: string): void {
-  try {
-    rmdirSync(folder);
-  } catch {
-    // not empty: the publication wrote there, or something else is there
+/** Removes the folders a publication made, from the site's up to the first it made, each only where empty. */
+function removeFoldersMade(out: string, first: string): void {
+  for (let folder = path.resolve(out); ; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // not empty: the publication wrote there, or something else is there
+    }
+    if (folder === path.resolve(first) || folder === path.dirname(folder)) return;
   }
 }
 

@@ -7,7 +7,7 @@ import { readEarlierOutput } from '../input/read-file.js';
 import { validate } from '../input/validate.js';
 import { parseYaml, type YamlFile } from '../input/yaml-file.js';
 import { statusOf } from '../shared/files.js';
-import { EnvironmentError, errnoCode, InputError, type Finding, type Location } from '../shared/errors.js';
+import { EnvironmentError, errnoCode, InputError, messageOf, type Finding, type Location } from '../shared/errors.js';
 
 // What the last publication wrote into the site folder, and so what is publish's own there: each file
 // by its path in the site and the SHA-256 of the bytes it wrote. Only such a file, still with those
@@ -247,10 +247,21 @@ export async function reusable(earlier: EarlierPublication, file: string, madeFr
  * and refused unless they are those the state file recorded (the file changed while publishing).
  */
 export async function bytesOf(earlier: EarlierPublication, file: PdfFile & { path: string }): Promise<Uint8Array> {
-  if (file.staged !== undefined) return readFile(file.staged);
+  if (file.staged !== undefined) return readStaged(path.join(earlier.out, file.path), file.staged);
   // ownBytes compares them with the state file's SHA-256, which the unread file's is.
   const bytes = await ownBytes(earlier, file.path);
   if (!(bytes instanceof Uint8Array))
     throw new EnvironmentError(`${path.join(earlier.out, file.path)} changed while publishing; publish again`);
   return bytes;
+}
+
+/** A file's bytes as staged (staging.ts): one gone meanwhile (removed by hand, say) is the site's file that cannot be written. */
+async function readStaged(target: string, staged: string): Promise<Uint8Array> {
+  try {
+    return await readFile(staged);
+  } catch (err) {
+    throw new EnvironmentError(
+      `cannot write ${target}: its staged copy ${staged} (in the staging folder) is gone: ${messageOf(err)}; publish again`,
+    );
+  }
 }

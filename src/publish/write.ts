@@ -118,8 +118,8 @@ async function writeChanged(changed: Array<{ target: string; content: SiteConten
   const last = new Map<string, string>();
   for (const { target, content } of changed) if (isStaged(content)) last.set(content.staged, target);
   const moves = (o: { target: string; content: SiteContent }) => isStaged(o.content) && last.get(o.content.staged) === o.target;
-  const write = ({ target, content }: { target: string; content: SiteContent }) =>
-    isStaged(content) ? placeAtomically(target, content.staged, last.get(content.staged) === target) : writeAtomically(target, content);
+  const write = (o: { target: string; content: SiteContent }) =>
+    isStaged(o.content) ? placeAtomically(o.target, o.content.staged, moves(o)) : writeAtomically(o.target, o.content);
   await inBatches(
     changed.filter((o) => !moves(o)),
     write,
