@@ -35,6 +35,11 @@ export interface MeetingRecord {
   meeting: Meeting;
   /** The SHA-256 of `meeting` as JSON: what its files' key takes of it (publish-kept.ts), so a kept meeting is not turned to JSON. */
   digest: string;
+  /**
+   * What each of its documents' PDFs says (publish.ts, contentOf), by the document's path in the site
+   * and, for a combined one, its attachment files' SHA-256s: a kept meeting's document is not turned to JSON again.
+   */
+  says: Record<string, string>;
   /** What reading it told the clerk, each file named from the repository's root. */
   warnings: Finding[];
 }
@@ -247,7 +252,7 @@ async function writeCommittee(
 
 /** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */
 const stored = (
-  { inputs, attachments, sag, meeting, digest, warnings }: MeetingRecord,
+  { inputs, attachments, sag, meeting, digest, says, warnings }: MeetingRecord,
   styleOf: (style: Meeting['style']) => string,
 ): StoredRecord => ({
   inputs,
@@ -255,6 +260,7 @@ const stored = (
   sag,
   meeting: { ...meeting, style: styleOf(meeting.style) },
   digest,
+  says: sortedKeys(says),
   warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),
 });
 

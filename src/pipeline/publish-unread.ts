@@ -33,11 +33,13 @@ export interface UnreadMeetings {
    */
   stamp: (dir: string, date: string) => Promise<(attachments: string[]) => string>;
   /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder; `inputs` its stamp. */
-  record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest'>) => void;
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest' | 'says'>) => void;
   /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting) => string[];
   /** The SHA-256 of a public meeting as JSON: its record's (taken, not made again, of a meeting kept unread). */
   digestOf: (meeting: Meeting) => string;
+  /** What a meeting's document says by `key` (its path, and its attachment files' SHA-256s): its record's, else made by `make` and recorded. */
+  saysOf: (meeting: Meeting, key: string, make: () => string) => string;
   /** The keys of the parts of each file the last publication composed of parts (publish/parts.ts); none where the records do not hold. */
   lists: Record<string, string[]>;
   /** The SHA-256 of the state file the records were written with, where they hold: the bytes publish wrote (readPublication). */
@@ -150,6 +152,17 @@ export async function unreadMeetings(
       const key = keys.get(meeting);
       return (key === undefined ? undefined : records.get(key)?.digest) ?? digestOf(meeting);
     },
+    saysOf: (meeting, key, make) => {
+      const at = keys.get(meeting);
+      const record = at === undefined ? undefined : records.get(at);
+      if (at === undefined || !record) return make();
+      const recorded = Object.hasOwn(record.says, key) ? record.says[key] : undefined;
+      if (recorded !== undefined) return recorded;
+      const says = make();
+      record.says[key] = says;
+      changedCommittees.add(committeeOf(at));
+      return says;
+    },
     inHistory: (dir, date) => {
       const record = valid.get(keyOf(dir, date));
       return !record || sharesCase(record, cases);
@@ -159,13 +172,17 @@ export async function unreadMeetings(
       const root = folderAt(dir).root;
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const key = keyOf(dir, date);
-      const now = { ...read, digest: digestOf(read.meeting), warnings };
-      records.set(key, now);
+      const was = earlier[key];
+      const now = { ...read, digest: digestOf(read.meeting), says: {}, warnings };
       keys.set(read.meeting, key);
       // Read again as it shares a case with a meeting read, and come out as recorded: its recorded
-      // items' HTML holds (made of the same meeting), and its committee's files need not change for it.
-      const was = earlier[key];
-      if (was && sameRecord(was, now)) return;
+      // items' HTML and what its documents say hold (made of the same meeting), and its committee's
+      // files need not change for it.
+      if (was && sameRecord(was, { ...now, says: was.says })) {
+        records.set(key, { ...now, says: was.says });
+        return;
+      }
+      records.set(key, now);
       readKeys.add(key);
       changedCommittees.add(committeeOf(key));
     },

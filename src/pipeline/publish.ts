@@ -123,7 +123,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   const earlier = await readPublication(request.out, { state: stateNow, written: unread.written });
   const { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
     read,
-    { request, earlier, layout, staging },
+    { request, earlier, layout, staging, unread },
     print,
   );
   const attachmentsOfMeeting = byMeeting(attachments);
@@ -152,8 +152,8 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
     madeOf,
     parts: { earlier: parts, keyOf: unchanged.keyOf },
   };
-  // Each file staged as it is composed: its text is not held until the site is written.
-  const files = new StagedFiles(staging);
+  // Each file staged as it is composed (but one the site has as written): its text is not held until the site is written.
+  const files = new StagedFiles(staging, request.force ? undefined : earlier);
   composeSite(committees, options, files);
   const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files });
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
@@ -192,7 +192,13 @@ interface SitePdfs {
  */
 async function sitePdfs(
   read: ReadCommittee[],
-  { request, earlier, layout, staging }: { request: PublishRequest; earlier: EarlierPublication; layout: string; staging: Staging },
+  {
+    request,
+    earlier,
+    layout,
+    staging,
+    unread,
+  }: { request: PublishRequest; earlier: EarlierPublication; layout: string; staging: Staging; unread: UnreadMeetings },
   print: PrintMeetings,
 ): Promise<SitePdfs> {
   const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
@@ -202,7 +208,7 @@ async function sitePdfs(
   // their size and time are not as recorded (publish-sources.ts).
   const sources = await sourceHashes(request.out, request.force ?? false);
   const converterOf = officeConverters(request);
-  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, converterOf, sources)] as const);
+  const contents = await inBatches(siteFiles, async (f) => [f.file, await contentOf(f, { converterOf, sources, unread })] as const);
   const says = new Map(contents.map(([file, content]) => [file, content.says]));
   // What a build counts too (packageInputs: package.json, the templates, the house font's files, in
   // `layout`), and the converter of each office file, whose new version converts it anew: not what the PDF says.
@@ -481,13 +487,16 @@ function entryRevisions(
  * publication: officeConverters), as a build counts it (withAttachments): with everything that lays
  * it out, what the PDF is made from. Each attachment
  * file's SHA-256 as `sources` has it: recorded, where its size and time are as recorded, else read.
+ * A document's, of its meeting's record where it has it for the same attachment files (`saysOf`).
  */
 async function contentOf(
   site: SiteFile,
-  converterOf: (ref: AttachmentFileRef) => Promise<OfficeConverter>,
-  sources: SourceHashes,
+  {
+    converterOf,
+    sources,
+    unread,
+  }: { converterOf: (ref: AttachmentFileRef) => Promise<OfficeConverter>; sources: SourceHashes; unread: UnreadMeetings },
 ): Promise<{ says: string; convertedBy: string[] }> {
-  const hash = createHash('sha256');
   const convertedBy: string[] = [];
   const read = async (dir: string, { bilag: { file } }: FiledAttachment) => {
     const sha = await sources.of(dir, file);
@@ -495,11 +504,16 @@ async function contentOf(
     return sha;
   };
   if ('filed' in site) {
-    hash.update('bilag').update(String(site.meeting.style.weblinks_i_bilag));
+    const hash = createHash('sha256').update('bilag').update(String(site.meeting.style.weblinks_i_bilag));
     return { says: hash.update(await read(site.attachmentsFrom, site.filed)).digest('hex'), convertedBy };
   }
   const { document, combined } = site.output;
-  hash.update(JSON.stringify(document));
-  if (combined) for (const filed of filedAttachments(document)) hash.update(await read(site.dir, filed));
-  return { says: hash.digest('hex'), convertedBy };
+  const shas: string[] = [];
+  if (combined) for (const filed of filedAttachments(document)) shas.push(await read(site.dir, filed));
+  const make = () => {
+    const hash = createHash('sha256').update(JSON.stringify(document));
+    for (const sha of shas) hash.update(sha);
+    return hash.digest('hex');
+  };
+  return { says: unread.saysOf(site.meeting, [site.file, ...shas].join('\0'), make), convertedBy };
 }

@@ -4,7 +4,7 @@ import { onEndingSignal } from '../shared/ending-signals.js';
 import { EnvironmentError, messageOf } from '../shared/errors.js';
 import { cannotWrite } from '../shared/files.js';
 import { lockSite } from './site-lock.js';
-import { sha256, sha512Of, type PdfFile } from './state.js';
+import { sha256, sha512Of, unchangedSince, type EarlierPublication, type PdfFile } from './state.js';
 
 // A publication's files written as they are made, to a folder of its own in the site (so that each is
 // renamed into place, one file system), instead of held in memory until the site is written: an
@@ -30,16 +30,29 @@ export const isStaged = (content: SiteContent): content is StagedFile => typeof 
 /**
  * The site's files as they are composed, each staged as it is set: what stays in memory is its size and
  * hashes, not its text (the pages, data and SBSYS folders of an archive, some 80 MB at 240 meetings).
+ * A file the site has as written (`earlier`: unchangedSince) with the very same bytes is not staged: its
+ * bytes are the site's file, which writeSite neither reads nor writes (a changed committee's search
+ * index, some 2,200 files at 80 meetings a committee, of which a handful change). None with --force.
  */
 export class StagedFiles extends Map<string, SiteContent> {
-  constructor(private readonly staging: Staging) {
+  constructor(
+    private readonly staging: Staging,
+    private readonly earlier?: EarlierPublication,
+  ) {
     super();
   }
 
   override set(file: string, content: SiteContent): this {
-    return super.set(file, isStaged(content) ? content : this.staging.stage(file, content));
+    if (isStaged(content)) return super.set(file, content);
+    const digest = sha256(content);
+    const { earlier } = this;
+    if (earlier && earlier.files.get(file)?.sha256 === digest && unchangedSince(earlier, file))
+      return super.set(file, { staged: path.join(earlier.out, file), size: sizeOf(content), sha256: digest });
+    return super.set(file, this.staging.stage(file, content, digest));
   }
 }
+
+const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength);
 
 /** The staging folder of the process `pid` in the site: hidden, as the state file is, so no PDF in it is taken for one of the site. */
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;
@@ -85,7 +98,7 @@ export class Staging {
    * publication that makes nothing touches no folder). Synchronous: the site is composed so, file by file.
    * Refused once the staging is closed: work still running after the publication failed makes no folder again.
    */
-  stage(file: string, bytes: Uint8Array | string): StagedFile {
+  stage(file: string, bytes: Uint8Array | string, digest = sha256(bytes)): StagedFile {
     if (this.closed) throw new Error(`${file}: staged after the publication ended`);
     const folder = (this.folder ??= this.open());
     const target = path.join(this.out, file);
@@ -95,7 +108,7 @@ export class Staging {
     } catch (err) {
       throw cannotWrite(target, err, staged);
     }
-    return { staged, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength, sha256: sha256(bytes) };
+    return { staged, size: sizeOf(bytes), sha256: digest };
   }
 
   /**
