@@ -91,6 +91,12 @@ export class Staging {
     }
     process.on('exit', this.removeNow);
     this.offSignal = onEndingSignal(() => undefined);
+    // Now, not at the first file staged: a publication that stages nothing (no file changed) removes them too.
+    try {
+      removeLeftBehind(this.out);
+    } catch (err) {
+      throw new EnvironmentError(`cannot remove the staging folders left in ${this.out}: ${messageOf(err)}`);
+    }
   }
 
   /**
@@ -135,12 +141,11 @@ export class Staging {
     }
   }
 
-  /** The staging folder, made in the site held, once every other found there (a killed publication's) is removed. */
+  /** The staging folder, made in the site held (every other found there, a killed publication's, removed by hold). */
   private open(): string {
     this.hold();
     const folder = path.join(this.out, folderName(process.pid));
     try {
-      removeLeftBehind(this.out);
       mkdirSync(folder);
     } catch (err) {
       throw new EnvironmentError(`cannot make the staging folder ${folder}: ${messageOf(err)}`);

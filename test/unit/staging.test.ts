@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,19 +66,42 @@ describe('Staging', () => {
     // Left behind: a dead process of this host and namespace, this process's pid not held here, one of an earlier boot.
     for (const holder of [`${boot} ${space} ${gone}`, `${boot} ${space} ${process.pid}`, `another-boot ${space} ${process.pid}`]) {
       writeFileSync(lock, `${hostname()} ${holder}\n`);
+      // Written before this boot (a lock of another boot written since would be another machine's of the same name).
+      utimesSync(lock, 0, 0);
+      // A leftover staging folder: removed once the site is held, though nothing is staged.
+      mkdirSync(path.join(site, '.agenda-publish-1.tmp'));
       const staging = new Staging(site);
-      staging.stage('a.html', '<p>a</p>');
+      staging.hold();
       expect(readFileSync(lock, 'utf8')).toBe(ours);
+      expect(readdirSync(site)).toEqual(['.agenda-publish.lock']);
       staging.close();
       expect(readdirSync(site)).toEqual([]);
     }
     // Not to be judged from here: another host's; another pid namespace's (a container beside this one: a pid
-    // dead here may live there); one that names no boot and namespace (an older agenda's).
-    for (const holder of [`not-${hostname()} ${boot} ${space} ${gone}`, `${hostname()} ${boot} pid:[1] ${gone}`, `${hostname()} ${gone}`]) {
+    // dead here may live there); one that names no boot and namespace (an older agenda's); another boot's written
+    // since this boot began (another machine of the same name).
+    for (const holder of [
+      `not-${hostname()} ${boot} ${space} ${gone}`,
+      `${hostname()} ${boot} pid:[1] ${gone}`,
+      `${hostname()} ${gone}`,
+      `${hostname()} another-boot ${space} ${gone}`,
+    ]) {
       writeFileSync(lock, `${holder}\n`);
       expect(() => new Staging(site).hold()).toThrow(/another agenda publish/);
       expect(readFileSync(lock, 'utf8')).toBe(`${holder}\n`);
     }
+    // One that names no process (cut short as it was written) is told as such.
+    writeFileSync(lock, '');
+    expect(() => new Staging(site).hold()).toThrow(/a lock that names no process: .*\.agenda-publish\.lock is writing this site/);
+    // Of two taking a lock left behind over at once, one alone does: the other finds the guard taken, and is refused.
+    writeFileSync(lock, `${hostname()} ${boot} ${space} ${gone}\n`);
+    writeFileSync(`${lock}.takeover`, '');
+    expect(() => new Staging(site).hold()).toThrow(/another agenda publish/);
+    rmSync(`${lock}.takeover`);
+    const taker = new Staging(site);
+    taker.hold();
+    expect(readFileSync(lock, 'utf8')).toBe(ours);
+    taker.close();
   });
 
   it('says which file it cannot write where its staged copy is gone', async () => {
