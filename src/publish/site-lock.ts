@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
+import { readEarlierOutputSync } from '../input/read-file.js';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import { pidNamespace, processAlive } from '../shared/files.js';
 
@@ -83,13 +84,13 @@ function refuse(out: string, file: string, holder: string): never {
   throw new EnvironmentError(`cannot publish to ${out}: ${why}`);
 }
 
-/** Who holds the lock, as it names its process; none where it is gone meanwhile. */
+/**
+ * Who holds the lock, as it names its process; none where it is gone meanwhile, or is no file a lock
+ * is (a FIFO, which a plain read would wait on for ever; a device): then refused as naming no process.
+ */
 function holderOf(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
+  const bytes = readEarlierOutputSync(file);
+  return bytes && Buffer.from(bytes).toString('utf8').trim();
 }
 
 function leftBehind(file: string, holder: string): boolean {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -90,6 +90,11 @@ describe('Staging', () => {
       expect(() => new Staging(site).hold()).toThrow(/another agenda publish/);
       expect(readFileSync(lock, 'utf8')).toBe(`${holder}\n`);
     }
+    // A FIFO or device in the lock's place is no lock to read (a read would wait for ever): refused as naming no process.
+    rmSync(lock);
+    execFileSync('mkfifo', [lock]);
+    expect(() => new Staging(site).hold()).toThrow(/a lock that names no process/);
+    rmSync(lock);
     // One that names no process (cut short as it was written) is told as such.
     writeFileSync(lock, '');
     expect(() => new Staging(site).hold()).toThrow(/a lock that names no process: .*\.agenda-publish\.lock is writing this site/);
