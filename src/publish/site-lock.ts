@@ -11,9 +11,9 @@ import { pidNamespace, processAlive } from '../shared/files.js';
 // killed publication is taken over where that can be told from here: of an earlier boot of this host
 // (and older than this boot: two machines may share a name), or of this host and pid namespace whose
 // process is gone (or whose pid is this process's, which does not hold it: in one namespace, that pid's
-// earlier holder is gone). A pid
-// of another host or pid namespace (a container beside this one) cannot be judged from here, nor a lock
-// that names no process (cut short by a power cut): the clerk is told to remove the lock if none runs.
+// earlier holder is gone). A pid of another host or pid namespace (a container beside this one) cannot
+// be judged from here, nor a lock that names no process (cut short by a power cut): the clerk is told
+// to remove the lock if none runs.
 
 const lockName = '.agenda-publish.lock';
 

@@ -56,7 +56,7 @@ const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? Buff
 
 /** The staging folder of the process `pid` in the site: hidden, as the state file is, so no PDF in it is taken for one of the site. */
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;
-const ofProcess = /^\.agenda-publish-(\d+)\.tmp$/;
+const ofProcess = /^\.agenda-publish-\d+\.tmp$/;
 
 export class Staging {
   private made = 0;

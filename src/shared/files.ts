@@ -144,7 +144,9 @@ async function removeStaleTemporaries(file: string): Promise<void> {
 /**
  * This process's pid namespace as Linux names it ("pid:[4026531836]"); "-" where the system does not tell
  * (no /proc, no namespaces). A pid names a process only within its namespace: a process of a container
- * beside this one (sharing a folder, /tmp or a site) looks gone from here, so it is not judged by processAlive.
+ * beside this one (sharing a folder, /tmp or a site) looks gone to processAlive here, so what names a pid
+ * names its namespace too, and is judged only in it (a browser's or LibreOffice's folder, profile.ts; the
+ * site's lock, site-lock.ts).
  */
 export function pidNamespace(): string {
   try {
