@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Audience } from '../model/meeting.js';
 import { findBrowser, startBrowser, type BrowserSession } from '../pdf/browser.js';
 import { Printer } from '../pdf/printer.js';
+import { eachAtOnce } from '../shared/each-at-once.js';
 import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
 import type { DocumentResult } from './meeting-builder.js';
@@ -158,29 +159,4 @@ export function startPrinting(options: { browser?: string; timeoutMs?: number; j
  */
 export function defaultJobs(documents: number): number {
   return Math.max(1, Math.min(documents, availableParallelism(), 4));
-}
-
-/** Runs `work` on every item, at most `limit` at a time, each worker with a printer of its own; results in the items' order. */
-async function eachAtOnce<T, R>(
-  items: T[],
-  limit: number,
-  printer: () => Printer,
-  work: (item: T, printer: Printer) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    const own = printer();
-    try {
-      while (next < items.length) {
-        const i = next++;
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < items.length, in the loop's condition
-        results[i] = await work(items[i]!, own);
-      }
-    } finally {
-      await own.close();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
