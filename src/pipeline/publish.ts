@@ -23,6 +23,7 @@ import { prepareSite, renderItems } from '../render/web.js';
 import type { HousePages } from '../shared/house-templates.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { AgendaError, InputError, isError, type Finding } from '../shared/errors.js';
+import { uninterrupted } from '../shared/ending-signals.js';
 import { committeeFolders, committeeId } from '../publish/committees.js';
 import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
@@ -160,13 +161,10 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   // A PDF is among the files composed where its bytes were read or made; else it is kept unread.
   const unreadPdfs = [...pdfs.keys()].filter((file) => !files.has(file));
   const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
-  const { state, ...log } = await writeSite(request.out, files, earlier, {
-    madeFrom,
-    pdfs,
-    entries,
-    kept: keptFiles,
-    force: request.force,
-  });
+  // The site all new or all as it was: a Ctrl-C during the renames waits for them and the state file.
+  const { state, ...log } = await uninterrupted(() =>
+    writeSite(request.out, files, earlier, { madeFrom, pdfs, entries, kept: keptFiles, force: request.force }),
+  );
   await search.save();
   await unread.save(state, parts.recorded);
   await sources.save();

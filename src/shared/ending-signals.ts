@@ -22,6 +22,23 @@ export function onEndingSignal(undo: Undo): () => void {
   };
 }
 
+/**
+ * Runs `work` to its end even where a signal comes meanwhile: the signal's end waits for it (a second
+ * signal still ends at once). For work that must not stop half-way, and is short: publish's renames
+ * of its staged files into the site and its state file, which a signal between two renames left
+ * part new until the next publication.
+ */
+export async function uninterrupted<T>(work: () => Promise<T>): Promise<T> {
+  let running: Promise<T> | undefined;
+  const off = onEndingSignal(() => running);
+  try {
+    running = work();
+    return await running;
+  } finally {
+    off();
+  }
+}
+
 function install(): void {
   for (const [signal, code] of Object.entries(codes)) {
     const handler = () => {
