@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -202,10 +202,15 @@ describe('a lock left by a killed command', () => {
     );
     const log = path.join(tempDir(), 'm.sendt.yaml');
     execFileSync('mkfifo', [`${log}.lock`]);
-    // A FIFO in the lock's place is not read (a read would wait for ever), nor taken over.
-    await expect(withSendLock(log, () => Promise.resolve())).rejects.toThrow(
-      `another agenda send of this meeting is running (a lock that names no process: ${log}.lock): wait for it to end (or, if none is, delete ${log}.lock)`,
-    );
+    // A FIFO in the lock's place is not read (a read would wait for ever), nor taken over; nor is a symbolic
+    // link followed (here to a dead process's lock, which would be taken over).
+    const noProcess = `another agenda send of this meeting is running (a lock that names no process: ${log}.lock): wait for it to end (or, if none is, delete ${log}.lock)`;
+    await expect(withSendLock(log, () => Promise.resolve())).rejects.toThrow(noProcess);
     expect(existsSync(`${log}.lock`)).toBe(true);
+    rmSync(`${log}.lock`);
+    writeFileSync(`${log}.elsewhere`, named(gone()));
+    symlinkSync(`${log}.elsewhere`, `${log}.lock`);
+    await expect(withSendLock(log, () => Promise.resolve())).rejects.toThrow(noProcess);
+    expect(readlinkSync(`${log}.lock`)).toBe(`${log}.elsewhere`);
   });
 });
