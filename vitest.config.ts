@@ -6,6 +6,7 @@ const mocking = [
   'test/unit/pagefind-errors.test.ts',
   'test/unit/office-run-proc.test.ts',
   'test/unit/office-inspect.test.ts',
+  'test/unit/lock.test.ts',
   'test/e2e/minutes-draft.test.ts',
 ];
 

@@ -82,7 +82,7 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Ui
 async function temporaryOf(file: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   await removeStaleTemporaries(file);
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${namespaceNumber()}.${Date.now()}.tmp`);
 }
 
 /**
@@ -129,26 +129,39 @@ export async function refuseSpecial(file: string): Promise<void> {
 }
 
 /**
- * Temporary files of ours beside `file` (`.NAME.<pid>.<ms>.tmp`) whose process is gone: a run killed
- * while it wrote. They are removed on the next write of the same file.
+ * Temporary files of ours beside `file` (`.NAME.<pid>.<pid namespace>.<ms>.tmp`) whose process is gone: a
+ * run killed while it wrote. They are removed on the next write of the same file, where their pid is of
+ * this namespace: one of another (a container writing the same file beside this one) may be alive there,
+ * and one whose namespace is not told (an older agenda's, or a system without /proc) cannot be judged.
  */
 async function removeStaleTemporaries(file: string): Promise<void> {
   const prefix = `.${path.basename(file)}.`;
+  const ours = `.${namespaceNumber()}.`;
   const names = await readdir(path.dirname(file)).catch((): string[] => []);
   for (const name of names) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && !processAlive(Number(pid))) await rm(path.join(path.dirname(file), name), { force: true }).catch(() => undefined);
+    const [, pid, space] = (name.startsWith(prefix) && /^(\d+)(\.\d+\.)\d+\.tmp$/.exec(name.slice(prefix.length))) || [];
+    if (space === ours && !processAlive(Number(pid))) await rm(path.join(path.dirname(file), name), { force: true }).catch(() => undefined);
   }
 }
+
+/** This process's pid namespace as a number for a file's name ("pid:[4026531836]": 4026531836); "-" where not told. */
+const namespaceNumber = () => /\[(\d+)\]/.exec(pidNamespace())?.[1] ?? '-';
+
+/** Read once: a process's pid namespace is fixed for its life (setns and unshare change its children's). */
+let namespace: string | undefined;
 
 /**
  * This process's pid namespace as Linux names it ("pid:[4026531836]"); "-" where the system does not tell
  * (no /proc, no namespaces). A pid names a process only within its namespace: a process of a container
  * beside this one (sharing a folder, /tmp or a site) looks gone to processAlive here, so what names a pid
- * names its namespace too, and is judged only in it (a browser's or LibreOffice's folder, profile.ts; the
- * site's lock, site-lock.ts).
+ * names its namespace too, and is judged only in it (a browser's or LibreOffice's folder, profile.ts; a
+ * lock, lock.ts; a temporary file, removeStaleTemporaries).
  */
 export function pidNamespace(): string {
+  return (namespace ??= namespaceOfThisProcess());
+}
+
+function namespaceOfThisProcess(): string {
   try {
     return readlinkSync('/proc/self/ns/pid');
   } catch {

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { parse } from 'yaml';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,15 @@ import { startSmtpServer } from '../support/smtp.js';
 const password = '*Hemmelig-4711';
 const login = { user: 'sekretariat', password };
 const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
+
+/** The lock a send killed outright left: this host's, boot's and pid namespace's, its process gone. */
+const leftByKilledSend = () =>
+  [
+    hostname(),
+    readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+    readlinkSync('/proc/self/ns/pid'),
+    spawnSync('true').pid,
+  ].join(' ');
 
 /** The example meetings with an address for each member. */
 function meetingsWithAddresses() {
@@ -97,9 +108,10 @@ describe('agenda send mails each member once', () => {
   const sentTo = (logFile: string) =>
     (parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean }>).filter((e) => e.sendt).map((e) => e.til);
 
-  it('two sends at once: every member gets the document once, and the log lists each', async () => {
+  it('two sends at once, both taking over the lock a killed send left: every member gets the document once, and the log lists each', async () => {
     const { smtp, send, logFile } = await setup();
     expect((await send(['--dry-run'])).status).toBe(0);
+    writeFileSync(`${logFile}.lock`, leftByKilledSend());
     const runs = await Promise.all([send(), send()]);
     await smtp.close();
     expect(runs.map((r) => r.status).sort()).toEqual([0, 2]);
@@ -120,7 +132,7 @@ describe('agenda send mails each member once', () => {
       logFile,
       `- tid: 2023-11-20T10:00:00.000Z\n  til: ${members[1]}\n  dokument: ${done!.dokument}\n  sha256: ${done!.sha256}\n  sendt: false\n  påbegyndt: true\n`,
     );
-    writeFileSync(`${logFile}.lock`, '999999');
+    writeFileSync(`${logFile}.lock`, leftByKilledSend());
     const run = await send();
     await smtp.close();
     expect(run.status).toBe(0);
@@ -128,6 +140,18 @@ describe('agenda send mails each member once', () => {
       `${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but the run stopped before its outcome was logged: not sent again`,
     );
     expect(smtp.received.map((r) => r.to[0]).sort()).toEqual(['test@example.org', members[0], members[2]].sort());
+  });
+
+  it("a FIFO in the lock's place is refused as naming no process, at once (a read would wait for ever), and nothing is sent", async () => {
+    const { smtp, send, logFile } = await setup();
+    execFileSync('mkfifo', [`${logFile}.lock`]);
+    const run = await send();
+    await smtp.close();
+    expect(run.status).toBe(2);
+    expect(errorLines(run.stderr)).toEqual([
+      `another agenda send of this meeting is running (a lock that names no process: ${logFile}.lock): wait for it to end (or, if none is, delete ${logFile}.lock)`,
+    ]);
+    expect(smtp.received).toEqual([]);
   });
 
   it('an address with a comma is an error, not two recipients', () => {

@@ -1,0 +1,216 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { lockSite } from '../../src/publish/site-lock.js';
+import { withSendLock } from '../../src/send/lock.js';
+import { type Blocker, takeLock } from '../../src/shared/lock.js';
+import { tempDir } from '../support/cli.js';
+
+// Each step a lock takes on disk (a read begins with statSync) passes `before`, so that a test can run
+// another taker, or end this one as a kill would, at each.
+const steps = vi.hoisted(() => ({ before: undefined as ((step: string) => void) | undefined }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const hooked = <F extends (...args: never[]) => unknown>(name: string, f: F) =>
+    ((...args: Parameters<F>) => {
+      steps.before?.(name);
+      return f(...args);
+    }) as F;
+  const mocked = {
+    ...fs,
+    openSync: hooked('openSync', fs.openSync),
+    writeSync: hooked('writeSync', fs.writeSync),
+    rmSync: hooked('rmSync', fs.rmSync),
+    statSync: hooked('statSync', fs.statSync),
+  };
+  return { ...mocked, default: mocked };
+});
+
+const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+const space = readlinkSync('/proc/self/ns/pid');
+const named = (pid: number) => `${hostname()} ${boot} ${space} ${pid}\n`;
+const gone = () => spawnSync('true').pid;
+
+/** Runs `work` as the process `pid` would: what it locks names that pid. */
+function as<T>(pid: number, work: () => T): T {
+  const real = process.pid;
+  Object.defineProperty(process, 'pid', { value: pid, configurable: true, writable: true });
+  try {
+    return work();
+  } finally {
+    Object.defineProperty(process, 'pid', { value: real, configurable: true, writable: true });
+  }
+}
+
+/** The lock's two callers and the lock itself: each takes it as the command does, held until the test ends. */
+const takers: Record<string, { file: (dir: string) => string; take: (dir: string) => Promise<boolean> }> = {
+  lock: { file: (dir) => path.join(dir, 'x.lock'), take: (dir) => settled(() => takeLock(path.join(dir, 'x.lock'), refuse)) },
+  publish: { file: (dir) => path.join(dir, '.agenda-publish.lock'), take: (dir) => settled(() => lockSite(dir)) },
+  send: {
+    file: (dir) => path.join(dir, 'm.sendt.yaml.lock'),
+    // Taken as the call begins (before its first await); refused as its promise is rejected.
+    take: (dir) => {
+      const sending = withSendLock(path.join(dir, 'm.sendt.yaml'), () => new Promise<void>(() => undefined));
+      return Promise.race([
+        sending.then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((r) => setTimeout(() => r(true), 0)),
+      ]);
+    },
+  },
+};
+const refuse = (blocker: Blocker): never => {
+  throw new Error(JSON.stringify(blocker));
+};
+function settled(take: () => unknown): Promise<boolean> {
+  try {
+    take();
+    return Promise.resolve(true);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+let alive: ChildProcess;
+beforeAll(() => {
+  alive = spawn('sleep', ['600'], { stdio: 'ignore' });
+});
+afterAll(() => {
+  alive.kill();
+});
+
+describe('a lock left by a killed command', () => {
+  /** How many steps a takeover of a lock left behind takes, alone. */
+  function stepsOfTakeover(taker: (typeof takers)[string], left = ['']): Promise<number> {
+    const dir = tempDir();
+    for (const end of left) writeFileSync(`${taker.file(dir)}${end}`, named(gone()));
+    let count = 0;
+    steps.before = () => count++;
+    return taker
+      .take(dir)
+      .finally(() => (steps.before = undefined))
+      .then((held) => {
+        expect(held).toBe(true);
+        // Each step passed the hook: the mock of node:fs is the lock's (one loaded before, unmocked, would not be).
+        expect(count).toBeGreaterThan(5);
+        return count;
+      });
+  }
+
+  for (const [name, taker] of Object.entries(takers)) {
+    it(`${name}: of two taking it over at once, one alone holds it, wherever the second comes between the first's steps`, async () => {
+      const count = await stepsOfTakeover(taker);
+      for (let at = 0; at <= count; at++) {
+        const dir = tempDir();
+        writeFileSync(taker.file(dir), named(gone()));
+        let second: Promise<boolean> = Promise.resolve(false);
+        let step = 0;
+        steps.before = () => {
+          if (step++ !== at) return;
+          steps.before = undefined;
+          second = as(alive.pid!, () => taker.take(dir));
+        };
+        const first = await taker.take(dir).finally(() => (steps.before = undefined));
+        const held = [first, await second];
+        expect(held.filter(Boolean), `the second at step ${at}`).toHaveLength(1);
+        expect(readFileSync(taker.file(dir), 'utf8')).toBe(named(held[0] ? process.pid : alive.pid!));
+      }
+    });
+  }
+
+  // Left: the lock alone, or the lock and its guard (a takeover killed before).
+  for (const left of [[''], ['', '.takeover']]) {
+    it(`a command killed at any step of its takeover of ${left.map((end) => `x.lock${end}`).join(' and ')} leaves what the next takes over, or a file it names`, async () => {
+      const count = await stepsOfTakeover(takers.lock!, left);
+      let recovered = 0;
+      for (let at = 0; at <= count; at++) {
+        const dir = tempDir();
+        const lock = path.join(dir, 'x.lock');
+        for (const end of left) writeFileSync(`${lock}${end}`, named(gone()));
+        let step = 0;
+        steps.before = (name) => {
+          if (step++ >= at) throw new Error(`killed before ${name}`);
+        };
+        try {
+          as(gone(), () => takeLock(lock, refuse));
+        } catch {
+          // killed: no step after, and its pid gone
+        }
+        steps.before = undefined;
+        try {
+          takeLock(lock, refuse);
+          expect(readFileSync(lock, 'utf8')).toBe(named(process.pid));
+          recovered++;
+        } catch (err) {
+          // Killed between making a file and writing its name: that file names no process. Killed holding the
+          // guard's guard: the last, never taken over. Either is named to the clerk.
+          const blocker = JSON.parse((err as Error).message) as Blocker;
+          const unjudged =
+            blocker.process === undefined ? readFileSync(blocker.file, 'utf8') === '' : blocker.file.endsWith('.takeover.takeover');
+          expect(unjudged, `killed at step ${at}: ${JSON.stringify(blocker)}`).toBe(true);
+        }
+      }
+      expect(recovered).toBeGreaterThan(count / 2);
+    });
+  }
+
+  it('its guard, left by a killed takeover, is taken over where its holder is gone; one of a live holder, or naming none, is refused naming it', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'x.lock');
+    const guard = `${lock}.takeover`;
+    writeFileSync(lock, named(gone()));
+    writeFileSync(guard, named(gone()));
+    const release = takeLock(lock, refuse);
+    expect(readFileSync(lock, 'utf8')).toBe(named(process.pid));
+    expect(readdirSync(dir)).toEqual(['x.lock']);
+    release();
+    expect(readdirSync(dir)).toEqual([]);
+    const blocked = (holder: string) => {
+      writeFileSync(lock, named(gone()));
+      writeFileSync(guard, holder);
+      expect(() => takeLock(lock, refuse)).toThrow(Error);
+      try {
+        takeLock(lock, refuse);
+      } catch (err) {
+        return JSON.parse((err as Error).message) as Blocker;
+      }
+    };
+    expect(blocked(named(alive.pid!))).toEqual({ file: guard, process: `${hostname()} ${alive.pid}` });
+    expect(blocked('')).toEqual({ file: guard, process: undefined });
+    const elsewhere = gone();
+    expect(blocked(`${hostname()} ${boot} pid:[1] ${elsewhere}`)).toEqual({ file: guard, process: `${hostname()} ${elsewhere}` });
+    // A guard's own guard left behind too: the recursion stops there, and the clerk is told to remove it.
+    writeFileSync(guard, named(gone()));
+    writeFileSync(`${guard}.takeover`, named(gone()));
+    expect(() => takeLock(lock, refuse)).toThrow(`"file":"${guard}.takeover"`);
+    rmSync(`${guard}.takeover`);
+    takeLock(lock, refuse)();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("publish's and send's words for a lock or guard that stands in the way", async () => {
+    const site = tempDir();
+    const lock = path.join(site, '.agenda-publish.lock');
+    writeFileSync(lock, named(gone()));
+    writeFileSync(`${lock}.takeover`, named(alive.pid!));
+    expect(() => lockSite(site)).toThrow(
+      `cannot publish to ${site}: another agenda publish (${hostname()} ${alive.pid}) is writing this site; wait for it to end, or remove ${lock}.takeover if none runs`,
+    );
+    const log = path.join(tempDir(), 'm.sendt.yaml');
+    execFileSync('mkfifo', [`${log}.lock`]);
+    // A FIFO in the lock's place is not read (a read would wait for ever), nor taken over; nor is a symbolic
+    // link followed (here to a dead process's lock, which would be taken over).
+    const noProcess = `another agenda send of this meeting is running (a lock that names no process: ${log}.lock): wait for it to end (or, if none is, delete ${log}.lock)`;
+    await expect(withSendLock(log, () => Promise.resolve())).rejects.toThrow(noProcess);
+    expect(existsSync(`${log}.lock`)).toBe(true);
+    rmSync(`${log}.lock`);
+    writeFileSync(`${log}.elsewhere`, named(gone()));
+    symlinkSync(`${log}.elsewhere`, `${log}.lock`);
+    await expect(withSendLock(log, () => Promise.resolve())).rejects.toThrow(noProcess);
+    expect(readlinkSync(`${log}.lock`)).toBe(`${log}.elsewhere`);
+  });
+});
