@@ -106,16 +106,42 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('finds a word only an open attachment’s file holds, linking to its page of the PDF and to its item', async () => {
+  it('finds a word only an open attachment’s file holds, linking to its page of the PDF where the words are most found, and to its item', async () => {
     const origin = servers[2]!.origin;
     expect(pageText(closedSite)).not.toContain('OPENFILE01');
-    const { page, results } = await searchPage(origin, 'q=OPENFILE01');
-    // The fixture's open attachment has two pages, each with the word.
-    expect(results.map((r) => r.href).sort()).toEqual([1, 2].map((n) => `${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`));
-    for (const r of results) {
-      expect(r.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
-      expect(r.excerpt).toContain('<mark>OPENFILE01</mark>');
+    // The fixture's open attachment has two pages, each with the word and its number ("OPENFILE01 budgettet page 2"):
+    // the file is one result, at the first of its pages with the most words found.
+    for (const [query, n] of [
+      ['OPENFILE01', 1],
+      ['OPENFILE01 page 2', 2],
+    ] as const) {
+      const { page, results } = await searchPage(origin, new URLSearchParams({ q: query }).toString());
+      expect(
+        results.map((r) => r.href),
+        query,
+      ).toEqual([`${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`]);
+      expect(results[0]!.title).toMatch(new RegExp(`, side ${n}$`));
+      expect(results[0]!.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
+      expect(results[0]!.excerpt).toContain('<mark>OPENFILE01</mark>');
+      await page.close();
     }
+  });
+
+  it('downloads a bounded part of the index for one search, its metadata a record an attachment file, not a page', async () => {
+    // What a reader's browser fetches (every response's body, as the bench counts it, bench/archive.ts): the
+    // example's open attachments are 11 files of some 50 pages; Pagefind's metadata (pf_meta) holds a few bytes
+    // of each record, which every search of the index loads (323 bytes; a record a page made it 493).
+    const page = await browser.newPage();
+    const bodies: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('response', (r) => void bodies.push(r.buffer().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
+    await page.goto(`${servers[0]!.origin}/sog.html?q=budget`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('#resultater > li').length > 0);
+    const got = await Promise.all(bodies);
+    const bytes = (pattern: RegExp) => got.filter((r) => pattern.test(r.path)).reduce((n, r) => n + r.bytes, 0);
+    expect(bytes(/\.pf_meta$/)).toBeGreaterThan(0);
+    expect(bytes(/\.pf_meta$/)).toBeLessThan(400);
+    // The index's part of the search (entry, metadata, the word's chunk, the shown results' fragments), Pagefind's script and WebAssembly apart.
+    expect(bytes(/^\/pagefind\/[^/]+\/(pagefind-entry\.json|.*\.pf_\w+)$/)).toBeLessThan(20_000);
     await page.close();
   });
 
