@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
+import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { markers } from '../support/markers.js';
 import { htmlPages, siteBytes, siteFiles } from '../support/site.js';
@@ -35,6 +35,8 @@ let browser: Browser;
 beforeAll(async () => {
   cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
   await closedFixtureWithFiles(closedMeetings);
+  // Its open attachment of 12 pages, each with its number ("OPENFILE01 budgettet page 12"): two records of the index, pages 1-10 and 11-12.
+  await writePdf(path.join(closedMeetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 12 });
   publish(['--meetings', example.meetings, '--out', exampleSite]);
   publish(['--out', repositorySite], repository);
   publish(['--meetings', closedMeetings, '--out', closedSite]);
@@ -109,20 +111,23 @@ describe('the search page', () => {
   it('finds a word only an open attachment’s file holds, linking to its page of the PDF where the words are most found, and to its item', async () => {
     const origin = servers[2]!.origin;
     expect(pageText(closedSite)).not.toContain('OPENFILE01');
-    // The fixture's open attachment has two pages, each with the word and its number ("OPENFILE01 budgettet page 2"):
-    // the file is one result, at the first of its pages with the most words found.
-    for (const [query, n] of [
+    // A file is a record each 10 pages (pages 1-10, 11-12 here), shown at the first of its pages with the most
+    // words found: the word alone, at the first page of each record; with a page's number, that page first.
+    const file = (n: number) => `${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`;
+    for (const [query, first] of [
       ['OPENFILE01', 1],
       ['OPENFILE01 page 2', 2],
+      ['OPENFILE01 page 12', 12],
     ] as const) {
       const { page, results } = await searchPage(origin, new URLSearchParams({ q: query }).toString());
-      expect(
-        results.map((r) => r.href),
-        query,
-      ).toEqual([`${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`]);
-      expect(results[0]!.title).toMatch(new RegExp(`, side ${n}$`));
-      expect(results[0]!.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
-      expect(results[0]!.excerpt).toContain('<mark>OPENFILE01</mark>');
+      expect(results[0]?.href, query).toBe(file(first));
+      if (query === 'OPENFILE01') expect(results.map((r) => r.href).sort()).toEqual([file(1), file(11)]);
+      for (const [i, r] of results.entries()) {
+        expect(r.href, `${query} ${i}`).toMatch(/-bilag-1-1\.pdf#page=\d+$/);
+        expect(r.title).toMatch(/, side \d+$/);
+        expect(r.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
+        expect(r.excerpt, `${query} ${i}`).toContain('<mark>OPENFILE01</mark>');
+      }
       await page.close();
     }
   });
