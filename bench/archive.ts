@@ -143,6 +143,17 @@ async function searchFigures(site: string, browser: string): Promise<void> {
       const kinds = new Map<string, { bytes: number }[]>();
       for (const r of got) kinds.set(kindOf(r.url), [...(kinds.get(kindOf(r.url)) ?? []), r]);
       for (const [kind, responses] of kinds) console.log(`      ${kind}: ${kb(responses)} (${responses.length})`);
+      // Each index's own part (its entry, metadata, word chunks, fragments; the first's script and WebAssembly apart).
+      const own = new Map<string, number>();
+      for (const r of got) {
+        const folder = new URL(r.url).pathname.match(/^\/pagefind\/([^/]+)\/(?!pagefind\.js$|wasm\.)/)?.[1];
+        if (folder) own.set(folder, (own.get(folder) ?? 0) + r.bytes);
+      }
+      const each = [...own.values()];
+      if (each.length > 0)
+        console.log(
+          `      by index: ${each.length} index(es), ${(Math.min(...each) / 1000).toFixed(1)}-${(Math.max(...each) / 1000).toFixed(1)} kB each`,
+        );
       await page.close();
     }
   } finally {

@@ -216,10 +216,13 @@ export interface SearchRecord {
   sag?: string;
   /** The item, or the attachment's item: its title and its anchor on the meeting's page (relative to the site's root). */
   punkt: { title: string; href: string };
-  /** The item's HTML (renderItems'); for an attachment's page, none. */
+  /** The item's HTML (renderItems'); for an attachment's file, none. */
   body?: string;
-  /** One page of an attachment: its kind ("Bilag") and its page ("side 3") in the house's words. */
-  bilag?: { kind: string; name: string; page: string; text: string };
+  /**
+   * One attachment's file: its kind ("Bilag") in the house's words, and its pages with text, each under a
+   * heading of its own (its page, "side 3") whose id is the PDF's page anchor (`page=3`).
+   */
+  bilag?: { kind: string; name: string; pages: Array<{ number: number; heading: string; text: string }> };
 }
 
 /** A record as the HTML document Pagefind indexes: its meta and filters outside the indexed body (templates/web/soegepost.hbs). */

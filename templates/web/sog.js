@@ -106,14 +106,22 @@ async function showMore() {
   more.hidden = shown.length >= found.length;
 }
 
-/** A result: its title linking to the item (or the attachment's page), where it is, the excerpt with the words found marked; an attachment's item. */
+/**
+ * A result: its title linking to the item (or the attachment's page), where it is, the excerpt with the words found marked; an attachment's item.
+ * An attachment's file is one record, a heading a page (Pagefind's sub-results): the result is its page where the words are found most.
+ */
 function resultItem(data) {
+  const page = data.meta.punkt ? mostFound(data.sub_results) : undefined;
+  const title = page ? `${data.meta.title}, ${page.title}` : data.meta.title;
   const li = document.createElement('li');
-  const heading = element('h2', '', link(data.url, data.meta.title));
-  li.append(heading, element('p', 'sted', data.meta.sted ?? ''), element('p', 'uddrag', ...excerpt(data.excerpt)));
+  const heading = element('h2', '', link(page?.url ?? data.url, title));
+  li.append(heading, element('p', 'sted', data.meta.sted ?? ''), element('p', 'uddrag', ...excerpt(page?.excerpt ?? data.excerpt)));
   if (data.meta.punkt) li.append(element('p', 'punkt', `${list.dataset.punkt} `, link(data.meta.punkt, data.meta.punkttitel)));
   return li;
 }
+
+/** The part with the most words found (the first of those): none where the search named no word. */
+const mostFound = (parts) => parts.reduce((best, part) => (!best || part.locations.length > best.locations.length ? part : best), undefined);
 
 function element(name, className, ...children) {
   const e = document.createElement(name);

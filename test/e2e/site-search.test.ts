@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
-import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
+import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { markers } from '../support/markers.js';
 import { htmlPages, siteBytes, siteFiles } from '../support/site.js';
@@ -35,6 +35,8 @@ let browser: Browser;
 beforeAll(async () => {
   cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
   await closedFixtureWithFiles(closedMeetings);
+  // Its open attachment of 12 pages, each with its number ("OPENFILE01 budgettet page 12"): two records of the index, pages 1-10 and 11-12.
+  await writePdf(path.join(closedMeetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 12 });
   publish(['--meetings', example.meetings, '--out', exampleSite]);
   publish(['--out', repositorySite], repository);
   publish(['--meetings', closedMeetings, '--out', closedSite]);
@@ -106,16 +108,45 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('finds a word only an open attachment’s file holds, linking to its page of the PDF and to its item', async () => {
+  it('finds a word only an open attachment’s file holds, linking to its page of the PDF where the words are most found, and to its item', async () => {
     const origin = servers[2]!.origin;
     expect(pageText(closedSite)).not.toContain('OPENFILE01');
-    const { page, results } = await searchPage(origin, 'q=OPENFILE01');
-    // The fixture's open attachment has two pages, each with the word.
-    expect(results.map((r) => r.href).sort()).toEqual([1, 2].map((n) => `${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`));
-    for (const r of results) {
-      expect(r.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
-      expect(r.excerpt).toContain('<mark>OPENFILE01</mark>');
+    // A file is a record each 10 pages (pages 1-10, 11-12 here), shown at the first of its pages with the most
+    // words found: the word alone, at the first page of each record; with a page's number, that page first.
+    const file = (n: number) => `${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=${n}`;
+    for (const [query, first] of [
+      ['OPENFILE01', 1],
+      ['OPENFILE01 page 2', 2],
+      ['OPENFILE01 page 12', 12],
+    ] as const) {
+      const { page, results } = await searchPage(origin, new URLSearchParams({ q: query }).toString());
+      expect(results[0]?.href, query).toBe(file(first));
+      if (query === 'OPENFILE01') expect(results.map((r) => r.href).sort()).toEqual([file(1), file(11)]);
+      for (const [i, r] of results.entries()) {
+        expect(r.href, `${query} ${i}`).toMatch(/-bilag-1-1\.pdf#page=\d+$/);
+        expect(r.title).toMatch(/, side \d+$/);
+        expect(r.item).toBe(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
+        expect(r.excerpt, `${query} ${i}`).toContain('<mark>OPENFILE01</mark>');
+      }
+      await page.close();
     }
+  });
+
+  it('downloads a bounded part of the index for one search, its metadata a record an attachment file, not a page', async () => {
+    // What a reader's browser fetches (every response's body, as the bench counts it, bench/archive.ts): the
+    // example's open attachments are 11 files of some 50 pages; Pagefind's metadata (pf_meta) holds a few bytes
+    // of each record, which every search of the index loads (323 bytes; a record a page made it 493).
+    const page = await browser.newPage();
+    const bodies: Promise<{ path: string; bytes: number }>[] = [];
+    page.on('response', (r) => void bodies.push(r.buffer().then((b) => ({ path: new URL(r.url()).pathname, bytes: b.length }))));
+    await page.goto(`${servers[0]!.origin}/sog.html?q=budget`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('#resultater > li').length > 0);
+    const got = await Promise.all(bodies);
+    const bytes = (pattern: RegExp) => got.filter((r) => pattern.test(r.path)).reduce((n, r) => n + r.bytes, 0);
+    expect(bytes(/\.pf_meta$/)).toBeGreaterThan(0);
+    expect(bytes(/\.pf_meta$/)).toBeLessThan(400);
+    // The index's part of the search (entry, metadata, the word's chunk, the shown results' fragments), Pagefind's script and WebAssembly apart.
+    expect(bytes(/^\/pagefind\/[^/]+\/(pagefind-entry\.json|.*\.pf_\w+)$/)).toBeLessThan(20_000);
     await page.close();
   });
 
