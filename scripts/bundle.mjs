@@ -40,6 +40,34 @@ const withoutZodLocales = {
   },
 };
 
+/**
+ * Puppeteer logs each protocol message through `debug(prefix)(message)`, making a new logger of the
+ * package `debug` for every message sent and received (its namespaces matched, the terminal's colours
+ * asked): some 80 ms of CPU a publish, off or on. Its import of `debug` gets the same function, which
+ * keeps the logger of each namespace it has made; a logger reads DEBUG's namespaces afresh when they
+ * change, so it logs as a new one would.
+ */
+const debugLoggersKept = {
+  name: 'debug-loggers-kept',
+  setup(build) {
+    build.onResolve({ filter: /^debug$/ }, ({ importer, namespace }) => {
+      if (namespace === 'debug-loggers-kept') return { path: 'debug', external: true };
+      return /[\\/]node_modules[\\/]puppeteer-core[\\/]/.test(importer) ? { path: 'debug', namespace: 'debug-loggers-kept' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'debug-loggers-kept' }, () => ({
+      contents: [
+        "import createDebug from 'debug';",
+        'const made = new Map();',
+        'export default function debug(namespace) {',
+        '  if (!made.has(namespace)) made.set(namespace, createDebug(namespace));',
+        '  return made.get(namespace);',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   // cli.js is the bin; main.js offers the command line's main(argv) to run it more than once in one
   // process (the tests' worker, test/support/cli-worker.ts), from the same chunks as the bin.
@@ -51,7 +79,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  plugins: [onlyThesePackages, withoutZodLocales],
+  plugins: [debugLoggersKept, onlyThesePackages, withoutZodLocales],
   // Bundled CommonJS (commander, yaml) asks for Node's own modules with require, which an ES module lacks.
   banner: {
     js: "import { createRequire as agendaCreateRequire } from 'node:module'; const require = agendaCreateRequire(import.meta.url);",
