@@ -29,6 +29,8 @@ export function onEndingSignal(undo: Undo): () => void {
  * part new until the next publication.
  */
 export async function uninterrupted<T>(work: () => Promise<T>): Promise<T> {
+  // A signal came already: its end waits for the undos it found, not for this, so this does not begin.
+  if (ending) return new Promise<T>(() => undefined);
   let running: Promise<T> | undefined;
   const off = onEndingSignal(() => running);
   try {

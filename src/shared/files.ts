@@ -144,8 +144,12 @@ async function removeStaleTemporaries(file: string): Promise<void> {
   }
 }
 
-/** This process's pid namespace as a number for a file's name ("pid:[4026531836]": 4026531836); "-" where not told. */
-const namespaceNumber = () => /\[(\d+)\]/.exec(pidNamespace())?.[1] ?? '-';
+/**
+ * This process's pid namespace as a number for a file's name ("pid:[4026531836]": 4026531836); "0" on a
+ * system of no pid namespaces (not Linux: macOS, one namespace, its pids judged as they are); "-" where
+ * Linux does not tell (no /proc), which is never judged.
+ */
+const namespaceNumber = () => (process.platform === 'linux' ? (/\[(\d+)\]/.exec(pidNamespace())?.[1] ?? '-') : '0');
 
 /** Read once: a process's pid namespace is fixed for its life (setns and unshare change its children's). */
 let namespace: string | undefined;

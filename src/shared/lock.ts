@@ -70,22 +70,26 @@ function realFile(file: string): string {
 /** Makes `file` naming this process, after removing one left behind; else what stands in the way. */
 function take(file: string, depth: number): { file: string; holder: string } | undefined {
   if (create(file)) return undefined;
-  const holder = holderOf(file);
-  if (holder !== undefined && leftBehind(file, holder)) {
-    if (depth === guards) return { file, holder };
-    const blocker = removeLeft(file, holder, depth);
+  const read = holderOf(file);
+  if (read && leftBehind(file, read.holder)) {
+    if (depth === guards) return { file, holder: read.holder };
+    const blocker = removeLeft(file, read, depth);
     if (blocker) return blocker;
   }
-  return create(file) ? undefined : { file, holder: holderOf(file) ?? '' };
+  return create(file) ? undefined : { file, holder: holderOf(file)?.holder ?? '' };
 }
 
-/** Removes `file` where it still names `holder`, under its guard; else what holds the guard. */
-function removeLeft(file: string, holder: string, depth: number): { file: string; holder: string } | undefined {
+/**
+ * Removes `file` where it is still the one read (`left`: the same holder, and the same file, not one a
+ * new process of the same pid made meanwhile with the same words), under its guard; else what holds the guard.
+ */
+function removeLeft(file: string, left: Holder, depth: number): { file: string; holder: string } | undefined {
   const guard = `${file}.takeover`;
   const blocker = take(guard, depth + 1);
   if (blocker) return blocker;
   try {
-    if (holderOf(file) === holder) rmSync(file, { force: true });
+    const now = holderOf(file);
+    if (now?.holder === left.holder && now.identity === left.identity) rmSync(file, { force: true });
   } finally {
     release(guard);
   }
@@ -135,12 +139,19 @@ function create(file: string): boolean {
 
 const cannotLock = (file: string, err: unknown) => new EnvironmentError(`cannot lock ${path.dirname(file)}: ${messageOf(err)}`);
 
+/** A lock's words ("host boot pid-namespace pid"), and the file's identity as read: device, inode and times. */
+interface Holder {
+  holder: string;
+  identity: string;
+}
+
 /**
  * Who holds the file, as it names its process; none where it is gone meanwhile, or is no file a lock
  * is: a FIFO (opened without waiting for a writer, where a plain read would wait for ever), a device,
  * a symbolic link (not followed), or longer than any name of a process. It then stands as naming none.
+ * Not input/read-file's reader: a lock is never followed through a link (O_NOFOLLOW), and is tiny.
  */
-function holderOf(file: string): string | undefined {
+function holderOf(file: string): Holder | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
@@ -148,10 +159,13 @@ function holderOf(file: string): string | undefined {
     return undefined;
   }
   try {
-    if (!fstatSync(fd).isFile()) return undefined;
+    const kind = fstatSync(fd, { bigint: true });
+    if (!kind.isFile()) return undefined;
     const bytes = Buffer.alloc(longestHolder + 1);
     const length = readSync(fd, bytes, 0, bytes.length, 0);
-    return length > longestHolder ? undefined : bytes.toString('utf8', 0, length).trim();
+    if (length > longestHolder) return undefined;
+    const identity = [kind.dev, kind.ino, kind.mtimeNs, kind.ctimeNs].join(' ');
+    return { holder: bytes.toString('utf8', 0, length).trim(), identity };
   } catch {
     return undefined;
   } finally {
@@ -162,20 +176,33 @@ function holderOf(file: string): string | undefined {
 /** Beyond any "host boot pid-namespace pid" (a host name is at most 255 bytes). */
 const longestHolder = 512;
 
-/** Its host and pid, the first and last words (an older agenda's lock names those, or the pid, alone); none for none. */
-function named(holder: string): string | undefined {
+/**
+ * A holder's parts, read from the end: its pid the last word (digits alone), its namespace and boot the
+ * two before, its host the rest (a host's name may have a space). None for fewer words (an older
+ * agenda's lock: a pid, or a host and a pid) or a pid of anything but digits: such a lock is not judged.
+ */
+function partsOf(holder: string): { host: string; boot: string; space: string; pid: number } | undefined {
   const words = holder.split(' ');
-  return holder === '' ? undefined : [...new Set([words[0], words.at(-1)])].join(' ');
+  if (words.length < 4 || !/^\d+$/.test(words.at(-1) ?? '')) return undefined;
+  const [boot = '', space = '', pid = ''] = words.slice(-3);
+  return { host: words.slice(0, -3).join(' '), boot, space, pid: Number(pid) };
+}
+
+/** Its host and pid (an older agenda's lock: its words as they are); none for none. */
+function named(holder: string): string | undefined {
+  if (holder === '') return undefined;
+  const parts = partsOf(holder);
+  return parts ? `${parts.host} ${parts.pid}` : holder;
 }
 
 function leftBehind(file: string, holder: string): boolean {
-  const [host, boot, space, pid] = holder.split(' ');
-  const [ourHost, ourBoot, ourSpace] = thisProcess().split(' ');
+  const their = partsOf(holder);
+  const ours = partsOf(thisProcess());
   // Another machine's, or one that names no boot and namespace: its process cannot be judged here.
-  if (host !== ourHost || pid === undefined) return false;
-  if (boot !== ourBoot) return madeBefore(file, Date.now() - uptime() * 1000);
-  if (space !== ourSpace) return false;
-  return Number(pid) === process.pid ? !heldHere.has(file) : !processAlive(Number(pid));
+  if (!their || !ours || their.host !== ours.host) return false;
+  if (their.boot !== ours.boot) return madeBefore(file, Date.now() - uptime() * 1000);
+  if (their.space !== ours.space) return false;
+  return their.pid === process.pid ? !heldHere.has(file) : !processAlive(their.pid);
 }
 
 function madeBefore(file: string, time: number): boolean {
@@ -189,5 +216,5 @@ function madeBefore(file: string, time: number): boolean {
 /** Removes the file where it is still this process's (not one taken over meanwhile by mistake). */
 function release(file: string): void {
   heldHere.delete(file);
-  if (holderOf(file) === thisProcess()) rmSync(file, { force: true });
+  if (holderOf(file)?.holder === thisProcess()) rmSync(file, { force: true });
 }

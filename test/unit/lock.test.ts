@@ -8,7 +8,7 @@ import { withSendLock } from '../../src/send/lock.js';
 import { type Blocker, takeLock } from '../../src/shared/lock.js';
 import { tempDir } from '../support/cli.js';
 
-// Each step a lock takes on disk (a read begins with statSync) passes `before`, so that a test can run
+// Each step a lock takes on disk (a read begins with openSync) passes `before`, so that a test can run
 // another taker, or end this one as a kill would, at each.
 const steps = vi.hoisted(() => ({ before: undefined as ((step: string) => void) | undefined }));
 vi.mock('node:fs', async (importOriginal) => {
@@ -25,6 +25,14 @@ vi.mock('node:fs', async (importOriginal) => {
     rmSync: hooked('rmSync', fs.rmSync),
     statSync: hooked('statSync', fs.statSync),
   };
+  return { ...mocked, default: mocked };
+});
+
+// A host's name with a space (sethostname allows one): a lock's words are read from the end, its pid the last.
+// Read from the start, the pid was a word of the namespace's, not a number, and a live holder's lock was taken over.
+vi.mock('node:os', async (importOriginal) => {
+  const os = await importOriginal<typeof import('node:os')>();
+  const mocked = { ...os, hostname: () => 'kommune server' };
   return { ...mocked, default: mocked };
 });
 
@@ -101,12 +109,17 @@ describe('a lock left by a killed command', () => {
       });
   }
 
-  for (const [name, taker] of Object.entries(takers)) {
+  // Left: the lock alone, or (the lock itself) the lock and its guard (a takeover killed before).
+  const cases = [
+    ...Object.entries(takers).map(([name, taker]) => [name, taker, ['']] as const),
+    ['lock and guard', takers.lock!, ['', '.takeover']] as const,
+  ];
+  for (const [name, taker, left] of cases) {
     it(`${name}: of two taking it over at once, one alone holds it, wherever the second comes between the first's steps`, async () => {
-      const count = await stepsOfTakeover(taker);
+      const count = await stepsOfTakeover(taker, [...left]);
       for (let at = 0; at <= count; at++) {
         const dir = tempDir();
-        writeFileSync(taker.file(dir), named(gone()));
+        for (const end of left) writeFileSync(`${taker.file(dir)}${end}`, named(gone()));
         let second: Promise<boolean> = Promise.resolve(false);
         let step = 0;
         steps.before = () => {
@@ -190,6 +203,26 @@ describe('a lock left by a killed command', () => {
     rmSync(`${guard}.takeover`);
     takeLock(lock, refuse)();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a lock made anew meanwhile in the same words (a new process of the dead one’s pid) is not removed', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'x.lock');
+    const words = named(gone());
+    writeFileSync(lock, words);
+    let opened = 0;
+    steps.before = (name) => {
+      // The lock read, and judged left behind: as the guard is made, a process of that pid takes it over.
+      if (name !== 'openSync' || ++opened !== 3) return;
+      steps.before = undefined;
+      rmSync(lock);
+      // The new file's times after the old one's (a process started between: milliseconds at least).
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      writeFileSync(lock, words);
+    };
+    expect(() => takeLock(lock, refuse)).toThrow(Error);
+    steps.before = undefined;
+    expect(readFileSync(lock, 'utf8')).toBe(words);
   });
 
   it("publish's and send's words for a lock or guard that stands in the way", async () => {

@@ -22,4 +22,19 @@ describe('temporary files beside an output, left by a killed write', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.txt', ...left].sort());
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('whole');
   });
+
+  it('on a system of no pid namespaces (macOS), judges them by their pid', async () => {
+    const dir = tempDir();
+    const gone = spawnSync('true').pid;
+    const live = `.a.txt.${process.pid}.0.1700000000000.tmp`;
+    for (const name of [live, `.a.txt.${gone}.0.1700000000000.tmp`]) writeFileSync(path.join(dir, name), 'half');
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      await writeAtomically(path.join(dir, 'a.txt'), 'whole');
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', live].sort());
+  });
 });
