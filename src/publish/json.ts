@@ -191,9 +191,37 @@ export function systemData(map: SiteMap, authority: string, meetings: Array<Part
   };
 }
 
-/** An OParl external list at `sitePath`, on one page. */
-export function listData(map: SiteMap, sitePath: string, data: unknown[]): object {
-  return { data, pagination: { totalElements: data.length, currentPage: 1, totalPages: 1 }, links: { self: map.address(sitePath) } };
+/** Where a page of an OParl external list stands among its pages: its number, their count, and the pages it links to (site paths). */
+export interface ListPage {
+  current: number;
+  total: number;
+  first: string;
+  last: string;
+  prev?: string;
+  next?: string;
+}
+
+/**
+ * An OParl external list at `sitePath`: on one page, or on `page` of several. A page of several gives no
+ * `totalElements`, which would change every page at each meeting added (the list of all meetings is a
+ * page a year so that a change rewrites its year's page alone: site.ts).
+ */
+export function listData(map: SiteMap, sitePath: string, data: unknown[], page?: ListPage): object {
+  if (!page)
+    return { data, pagination: { totalElements: data.length, currentPage: 1, totalPages: 1 }, links: { self: map.address(sitePath) } };
+  const { current, total, first, last, prev, next } = page;
+  const link = (name: string, to: string | undefined) => (to === undefined ? {} : { [name]: map.address(to) });
+  return {
+    data,
+    pagination: { currentPage: current, totalPages: total },
+    links: {
+      self: map.address(sitePath),
+      first: map.address(first),
+      ...link('prev', prev),
+      ...link('next', next),
+      last: map.address(last),
+    },
+  };
 }
 
 /** The first day and the last of the meetings an object holds; nothing where it holds none. */

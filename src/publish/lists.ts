@@ -1,4 +1,4 @@
-import { listData } from './json.js';
+import { listData, type ListPage } from './json.js';
 import { frameOf, partsIn, type PartsFormat } from './parts.js';
 import type { SiteMap } from './site-map.js';
 
@@ -11,10 +11,14 @@ export const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** What stands in each element's place in a list's skeleton: no address, count or name is this. */
 const marker = '\u0000element';
 
-/** How the list at `sitePath` joins its elements, each an object: the list as json() writes it. */
-export function listFormat(map: SiteMap, sitePath: string): PartsFormat {
+/** How the list at `sitePath` (or its `page`) joins its elements, each an object: the list as json() writes it. */
+export function listFormat(map: SiteMap, sitePath: string, page?: ListPage): PartsFormat {
   const frame = (count: number) =>
-    frameOf(json(map.inDocument(listData(map, sitePath, Array<string>(count).fill(marker)), sitePath)), JSON.stringify(marker), count);
+    frameOf(
+      json(map.inDocument(listData(map, sitePath, Array<string>(count).fill(marker), page), sitePath)),
+      JSON.stringify(marker),
+      count,
+    );
   return { frame, split: (text, count) => partsIn(text, frame(count), '{') };
 }
 

@@ -55,6 +55,8 @@ export class SiteMap {
   committeeData = (committee: string) => `data/${committee}.json`;
   /** OParl's external lists: the authority's (`what`: organizations, meetings, ...) or a committee's meetings. */
   list = (what: string, committee?: string) => (committee ? `data/${committee}/${what}.json` : `data/oparl/${what}.json`);
+  /** A page of the authority's list of meetings, a page a year (site.ts): the newest year's at the list's own address, each older year's its own. */
+  meetingsPage = (year: string, newest: boolean) => (newest ? this.list('meetings') : this.list(`meetings-${year}`));
   index = 'data/index.json';
   /** In a folder of no committee's name, as a committee's files are named by a date. */
   body = 'data/oparl/body.json';

@@ -19,7 +19,17 @@ import {
 } from '../render/web.js';
 import { dataJsonSchemas, type MeetingData, type OrganizationData, type SchemaName } from './data-schema.js';
 import { calendarEvent, calendarFormat, uidDomain, type CalendarMeeting, type FeedSource } from './ical.js';
-import { bodyData, listData, meetingData, meetingParts, meetingTimes, organizationData, systemData, type Times } from './json.js';
+import {
+  bodyData,
+  listData,
+  meetingData,
+  meetingParts,
+  meetingTimes,
+  organizationData,
+  systemData,
+  type ListPage,
+  type Times,
+} from './json.js';
 import type { PublishedFile, PublishedMeeting } from './json.js';
 import { json, listFormat, listPart } from './lists.js';
 import { noEarlierParts, setOfParts, setWhole, type EarlierParts } from './parts.js';
@@ -285,31 +295,53 @@ function addEntryPoints(
   setDocument(files, map, map.body, 'body', body);
   addObjects(files, map, map.list('bodies'), [body]);
   addObjects(files, map, map.list('organizations'), organizations);
-  addList(
-    files,
-    site,
-    map.list('meetings'),
-    [...meetings].sort((a, b) => b.times.start.localeCompare(a.times.start)),
-  );
+  const newest = [...meetings].sort((a, b) => b.times.start.localeCompare(a.times.start));
+  for (const { sitePath, listed, page } of yearPages(map, newest)) addList(files, site, sitePath, listed, page);
   // OParl's Body must name these lists; the site publishes no persons and no papers.
   addObjects(files, map, map.list('persons'), []);
   addObjects(files, map, map.list('papers'), []);
   for (const [name, schema] of dataJsonSchemas()) files.set(map.schemaFile(name), json(schema));
 }
 
-/** A list of meetings, joined of each meeting's part: as the site has it where it did not change. */
+/**
+ * The authority's list of meetings (`newest`: newest first) on a page a year (OParl's pagination):
+ * a change to one meeting rewrites its year's page alone, where the whole list (some 115 MB at 4,000
+ * meetings) was read, joined and written again; a year begun or gone rewrites every page (their links).
+ * No meeting: one page of none.
+ */
+function yearPages(map: SiteMap, newest: ListedMeeting[]): Array<{ sitePath: string; listed: ListedMeeting[]; page: ListPage }> {
+  const years = new Map<string, ListedMeeting[]>();
+  for (const m of newest) {
+    const year = m.published.meeting.date.slice(0, 4);
+    const own = years.get(year);
+    if (own) own.push(m);
+    else years.set(year, [m]);
+  }
+  const none: Array<[string, ListedMeeting[]]> = [['', []]];
+  const pages = years.size > 0 ? [...years] : none;
+  const paths = pages.map(([year], i) => map.meetingsPage(year, i === 0));
+  // paths[i - 1] and paths[i + 1]: none before the first page, none after the last.
+  return pages.map(([, listed], i) => ({
+    sitePath: paths[i] ?? '',
+    listed,
+    page: { current: i + 1, total: pages.length, first: paths[0] ?? '', last: paths.at(-1) ?? '', prev: paths[i - 1], next: paths[i + 1] },
+  }));
+}
+
+/** A list of meetings (or its `page`), joined of each meeting's part: as the site has it where it did not change. */
 const addList = (
   files: SiteFiles,
   { map, earlier }: { map: SiteMap; earlier: EarlierParts },
   sitePath: string,
   meetings: ListedMeeting[],
+  page?: ListPage,
 ) =>
   setOfParts(
     files,
     earlier,
     sitePath,
     meetings.map((m) => ({ key: m.key, make: () => listPart(map, sitePath, m.data()) })),
-    listFormat(map, sitePath),
+    listFormat(map, sitePath, page),
   );
 
 /** A list of a few objects (the authority's bodies, its committees), made whole. */

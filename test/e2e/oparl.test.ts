@@ -65,6 +65,11 @@ const referenceKeys = [
   '$schema',
   'id',
   'self',
+  // A page's links to the other pages of its list.
+  'first',
+  'prev',
+  'next',
+  'last',
   'system',
   'body',
   'organization',
@@ -150,7 +155,42 @@ function checkSite(root: string, absolute: boolean): { documents: number; object
       checkReferences(root, object, file, where);
     }
   }
+  checkMeetingPages(root);
   return { documents, objects };
+}
+
+/**
+ * The Body's list of meetings, a page a year (OParl's pagination): from its first page by `links.next`,
+ * each page linking back (`prev`) and to the first and last, every meeting of the site once, newest first.
+ */
+function checkMeetingPages(root: string): void {
+  const body = 'data/oparl/body.json';
+  const first = fileOf(root, String((readJson(path.join(root, body)) as Json).meeting), body);
+  const pages: string[] = [];
+  const listed: Array<{ id: string; start: string }> = [];
+  for (let page: string | undefined = first; page !== undefined;) {
+    expect(pages, `${page}: a page twice`).not.toContain(page);
+    pages.push(page);
+    const doc = readJson(page) as { data: Array<{ id: string; start: string }>; links: Json; pagination: Json };
+    const from = path.relative(root, page);
+    const link = (name: string) => {
+      const to = doc.links[name];
+      return typeof to === 'string' ? fileOf(root, to, from) : undefined;
+    };
+    expect(doc.pagination, from).toEqual({ currentPage: pages.length, totalPages: expect.any(Number) });
+    expect(link('first'), from).toBe(first);
+    expect(link('prev'), from).toBe(pages.at(-2));
+    listed.push(...doc.data.map((m) => ({ id: fileOf(root, m.id, from), start: m.start })));
+    page = link('next');
+    if (page === undefined) {
+      expect(link('last'), from).toBe(pages.at(-1));
+      expect(doc.pagination.totalPages, from).toBe(pages.length);
+    }
+  }
+  const meetings = siteFiles(root).filter((f) => /^data\/[^/]+\/\d{4}-\d\d-\d\d\.json$/.test(f));
+  expect(listed.map((m) => m.id).sort()).toEqual(meetings.map((f) => path.join(root, f)).sort());
+  const starts = listed.map((m) => Date.parse(m.start));
+  expect(starts).toEqual([...starts].sort((a, b) => b - a));
 }
 
 /** An object's links into the data: each external list is a list, each file's access URL its PDF with its size and checksum. */
