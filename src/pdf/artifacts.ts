@@ -86,7 +86,12 @@ function* operators(text: string): Generator<{ op: string; start: number; end: n
   for (let m = token.exec(text); m; m = token.exec(text)) {
     const t = m[1] ?? '';
     if (operandStart.has(t.charAt(0)) || t === '>>') continue;
-    if (t === 'ID') token.lastIndex = text.indexOf('EI', token.lastIndex) + 2;
+    if (t === 'ID') {
+      // An inline image's data runs to its EI; with none, the rest is its data (read on from -1 + 2, the
+      // tokens began again at the stream's start, for ever).
+      const end = text.indexOf('EI', token.lastIndex);
+      token.lastIndex = end < 0 ? text.length : end + 2;
+    }
     yield { op: t === 'ID' ? 'EI' : t, start, end: token.lastIndex };
     start = token.lastIndex;
   }

@@ -37,6 +37,11 @@ describe("a page's furniture marked an artifact", () => {
     expect(withArtifacts(Buffer.from(content, 'latin1')).toString('latin1')).toBe(marked);
   });
 
+  it('keeps an inline image without its EI as it is, to the end (before, the tokens began again at the start, for ever)', () => {
+    const cut = '0 0 1 rg 10 10 100 100 re f\nq BI /W 1 /H 1 ID \x00 Tj';
+    expect(withArtifacts(Buffer.from(cut, 'latin1')).toString('latin1')).toBe(`/Artifact BMC\n${cut}\nEMC\n`);
+  });
+
   it("reads a page's content through any filter pdf-lib knows, and writes it Flate-compressed", async () => {
     // The product's pdf-lib (a build of its own), whose classes markPageFurniture knows the page's objects by.
     const { PDFDocument, PDFName, PDFRawStream } = await pdfLib();
