@@ -6,6 +6,7 @@ import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
 import { copyOut, sharedExampleSite, sharedRepositorySite } from '../support/shared-build.js';
+import { checkMeetingPages, fileOf, readJson, url } from '../support/oparl-pages.js';
 import { siteFiles } from '../support/site.js';
 import { packageRoot } from '../../src/shared/paths.js';
 
@@ -14,11 +15,9 @@ import { packageRoot } from '../../src/shared/paths.js';
 // (fixtures/oparl-1.1/), and every object fetched by its id from the site folder.
 
 const oparlDir = path.join(packageRoot, 'fixtures', 'oparl-1.1');
-const url = 'https://moeder.example.dk/kommune/';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 /** OParl's schemas in its own dialect: `"schema": "File.json"` is a $ref to the object's schema. */
 function asJsonSchema(value: unknown): unknown {
@@ -47,17 +46,6 @@ function oparlObjects(value: unknown): Json[] {
   if (!isObject(value)) return [];
   const inner = Object.values(value).flatMap(oparlObjects);
   return typeof value.type === 'string' && value.type.startsWith('https://schema.oparl.org/1.1/') ? [value, ...inner] : inner;
-}
-
-/**
- * A reference of the data as a file of the site, resolved as a client resolves it: under --url's
- * address, or relative to the document `from` (a path of the site) that holds it.
- */
-function fileOf(root: string, reference: string, from: string): string {
-  const site = 'https://site.invalid/';
-  const address = reference.startsWith(url) ? `${site}${reference.slice(url.length)}` : new URL(reference, new URL(from, site)).href;
-  expect(address, `${reference} in ${from} is not under the site's address`).toMatch(new RegExp(`^${site}`));
-  return path.join(root, decodeURI(new URL(address).pathname));
 }
 
 /** The keys whose values are references into the site (with --url, the only ones that hold its address). */
@@ -157,40 +145,6 @@ function checkSite(root: string, absolute: boolean): { documents: number; object
   }
   checkMeetingPages(root);
   return { documents, objects };
-}
-
-/**
- * The Body's list of meetings, a page a year (OParl's pagination): from its first page by `links.next`,
- * each page linking back (`prev`) and to the first and last, every meeting of the site once, newest first.
- */
-function checkMeetingPages(root: string): void {
-  const body = 'data/oparl/body.json';
-  const first = fileOf(root, String((readJson(path.join(root, body)) as Json).meeting), body);
-  const pages: string[] = [];
-  const listed: Array<{ id: string; start: string }> = [];
-  for (let page: string | undefined = first; page !== undefined;) {
-    expect(pages, `${page}: a page twice`).not.toContain(page);
-    pages.push(page);
-    const doc = readJson(page) as { data: Array<{ id: string; start: string }>; links: Json; pagination: Json };
-    const from = path.relative(root, page);
-    const link = (name: string) => {
-      const to = doc.links[name];
-      return typeof to === 'string' ? fileOf(root, to, from) : undefined;
-    };
-    expect(doc.pagination, from).toEqual({ currentPage: pages.length, totalPages: expect.any(Number) });
-    expect(link('first'), from).toBe(first);
-    expect(link('prev'), from).toBe(pages.at(-2));
-    listed.push(...doc.data.map((m) => ({ id: fileOf(root, m.id, from), start: m.start })));
-    page = link('next');
-    if (page === undefined) {
-      expect(link('last'), from).toBe(pages.at(-1));
-      expect(doc.pagination.totalPages, from).toBe(pages.length);
-    }
-  }
-  const meetings = siteFiles(root).filter((f) => /^data\/[^/]+\/\d{4}-\d\d-\d\d\.json$/.test(f));
-  expect(listed.map((m) => m.id).sort()).toEqual(meetings.map((f) => path.join(root, f)).sort());
-  const starts = listed.map((m) => Date.parse(m.start));
-  expect(starts).toEqual([...starts].sort((a, b) => b - a));
 }
 
 /** An object's links into the data: each external list is a list, each file's access URL its PDF with its size and checksum. */

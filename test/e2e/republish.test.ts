@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
+import { checkMeetingPages } from '../support/oparl-pages.js';
 import { siteBytes, siteTimes } from '../support/site.js';
 
 // A republish after one meeting changed keeps what is made of the others (their pages, data, SBSYS
@@ -53,6 +54,10 @@ describe('a republish after one meeting changed', () => {
 
   it('prints the changed meeting alone', () => {
     expect(told).toMatch(/ 1 PDFs printed/);
+  });
+
+  it("lists every meeting once in OParl's list of all meetings, a page a year, each linked to the others", () => {
+    expect(checkMeetingPages(site)).toBe(size.years);
   });
 
   it('gives the bytes of a fresh publication, but for the changed entry of the feeds, an update', () => {
