@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
-import { asHeading, kindWord, pageReference } from '../render/wording.js';
+import { asHeading, kindWord } from '../render/wording.js';
 import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
 import { filesOf, yearOf } from './search-choices.js';
@@ -22,10 +22,10 @@ export interface SearchEntry {
 
 /**
  * Every record of a committee's index: each open item of each meeting, and each open attachment's file
- * with text (each 10 of its pages), its pages as headed parts of one record. Pagefind's index holds a
- * few bytes of each record that every search of it loads (its fragment's name and word count): a record
- * a file, not a page, is some 2.6 times fewer of them, and a search still links to the page it found
- * (the part's anchor).
+ * with text (each 10 of its pages), each page after an anchor of its own in one record. Pagefind's index
+ * holds a few bytes of each record that every search of it loads (its fragment's name and word count): a
+ * record a file, not a page, is some 2.6 times fewer of them, and a search still links to the page it
+ * found (the anchor before its words).
  */
 export function searchRecords(committee: PublishedCommittee, texts: AttachmentTexts): SearchEntry[] {
   return committee.meetings.flatMap((published) => meetingRecords(committee, published, texts));
@@ -43,9 +43,7 @@ function meetingRecords(
     if (item.lukket) return [];
     const own = { ...common, sag: item.sag, punkt: { title: `${item.number}. ${item.title}`, href: `${page}#punkt-${item.number}` } };
     const files = filesOf(item, attachments).flatMap((file) => {
-      const pages = (texts.get(file.path) ?? []).flatMap((text, n) =>
-        text.trim() ? [{ number: n + 1, heading: pageReference(words, n + 1), text }] : [],
-      );
+      const pages = (texts.get(file.path) ?? []).flatMap((text, n) => (text.trim() ? [{ number: n + 1, text }] : []));
       return partsOf(pages).map((part) =>
         record(`${file.path}#page=${part[0]?.number}`, { ...own, bilag: { kind: asHeading(words.bilag), name: file.name, pages: part } }),
       );

@@ -179,7 +179,11 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   );
   files.set(
     map.searchPage,
-    renderSearchPage({ ...frame(names.search, ''), script: map.searchScript }, searchChoices(indexedCommittees(committees))),
+    renderSearchPage(
+      { ...frame(names.search, ''), script: map.searchScript },
+      searchChoices(indexedCommittees(committees)),
+      words.side_henvisning,
+    ),
   );
   files.set(map.searchScript, searchScript());
   const { css, fonts } = siteStylesheet('skrift', options.house);

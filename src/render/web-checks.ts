@@ -38,7 +38,10 @@ const searchNeeds = (indexes: string): Array<[string, (e: Element) => boolean]> 
     'id="status" with data-ingen, data-et, data-flere, data-vist, data-fejl',
     (e) => e.attribs.id === 'status' && ['ingen', 'et', 'flere', 'vist', 'fejl'].every((w) => `data-${w}` in e.attribs),
   ],
-  ['the list id="resultater" with data-punkt', (e) => e.attribs.id === 'resultater' && 'data-punkt' in e.attribs],
+  [
+    'the list id="resultater" with data-punkt, data-side',
+    (e) => e.attribs.id === 'resultater' && ['punkt', 'side'].every((w) => `data-${w}` in e.attribs),
+  ],
   ['the button id="flere"', (e) => e.attribs.id === 'flere'],
 ];
 

@@ -181,11 +181,13 @@ export interface SearchChoices {
  * The search page, headed by its title: its form, with the filters' choices in it, run by its script (searchScript) over
  * the committees' indexes. Of the house's templates, it must load the script and hold the form and the places the script fills.
  */
-export function renderSearchPage(frame: Frame, choices: SearchChoices): string {
+export function renderSearchPage(frame: Frame, choices: SearchChoices, pageWords: string): string {
   const { house } = frame;
   const committees = choices.committees.map((c) => ({ name: c.name, index: `${c.index}/` }));
   const view = {
     heading: frame.title,
+    /** An attachment's result's page in the house's words, "side {side}" (ord.side_henvisning), which the script fills in. */
+    side: pageWords,
     documents: frame.names.site,
     ...choices,
     committees,
@@ -219,10 +221,10 @@ export interface SearchRecord {
   /** The item's HTML (renderItems'); for an attachment's file, none. */
   body?: string;
   /**
-   * One attachment's file: its kind ("Bilag") in the house's words, and its pages with text, each under a
-   * heading of its own (its page, "side 3") whose id is the PDF's page anchor (`page=3`).
+   * One attachment's file: its kind ("Bilag") in the house's words, and its pages with text, each after an
+   * empty anchor whose id is the PDF's page anchor (`page=3`).
    */
-  bilag?: { kind: string; name: string; pages: Array<{ number: number; heading: string; text: string }> };
+  bilag?: { kind: string; name: string; pages: Array<{ number: number; text: string }> };
 }
 
 /** A record as the HTML document Pagefind indexes: its meta and filters outside the indexed body (templates/web/soegepost.hbs). */

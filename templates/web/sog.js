@@ -108,20 +108,51 @@ async function showMore() {
 
 /**
  * A result: its title linking to the item (or the attachment's page), where it is, the excerpt with the words found marked; an attachment's item.
- * An attachment's file is one record, a heading a page (Pagefind's sub-results): the result is its page where the words are found most.
+ * An attachment's file is one record of its pages: the result is its page where the words are found most, and that page's excerpt.
  */
 function resultItem(data) {
-  const page = data.meta.punkt ? mostFound(data.sub_results) : undefined;
-  const title = page ? `${data.meta.title}, ${page.title}` : data.meta.title;
+  const page = data.meta.punkt ? mostFound(data) : undefined;
+  const title = page ? `${data.meta.title}, ${fill(list.dataset.side, { side: page.number })}` : data.meta.title;
   const li = document.createElement('li');
-  const heading = element('h2', '', link(page?.url ?? data.url, title));
-  li.append(heading, element('p', 'sted', data.meta.sted ?? ''), element('p', 'uddrag', ...excerpt(page?.excerpt ?? data.excerpt)));
+  const heading = element('h2', '', link(page ? pageAddress(data.url, page.id) : data.url, title));
+  li.append(heading, element('p', 'sted', data.meta.sted ?? ''), element('p', 'uddrag', ...excerpt(page ? pageExcerpt(data, page) : data.excerpt)));
   if (data.meta.punkt) li.append(element('p', 'punkt', `${list.dataset.punkt} `, link(data.meta.punkt, data.meta.punkttitel)));
   return li;
 }
 
-/** The part with the most words found (the first of those): none where the search named no word. */
-const mostFound = (parts) => parts.reduce((best, part) => (!best || part.locations.length > best.locations.length ? part : best), undefined);
+/**
+ * The page of an attachment's record with the most words found (the first of those): none where the search named no word.
+ * Each page follows an empty anchor, id="page=3" (soegepost.hbs), which Pagefind gives with its word position; a word
+ * found is the page's whose anchor is the last at or before it. Not Pagefind's sub-results: they are made of headings
+ * only, and a heading "side 3" would be found as words of every file.
+ */
+function mostFound(data) {
+  const pages = data.anchors
+    .filter((a) => /^page=\d+$/.test(a.id))
+    .sort((a, b) => a.location - b.location)
+    .map((a, k, all) => ({ id: a.id, number: a.id.slice('page='.length), from: a.location, to: all[k + 1]?.location ?? Infinity, found: [] }));
+  for (const location of data.locations) pages.findLast((p) => p.from <= location)?.found.push(location);
+  return pages.reduce((best, p) => (p.found.length > (best?.found.length ?? 0) ? p : best), undefined);
+}
+
+const pageAddress = (url, id) => `${url.replace(/#.*$/, '')}#${id}`;
+
+/**
+ * The page's part of the record's text around its words found, as HTML with them in <mark> (as Pagefind's excerpt):
+ * the words (Pagefind's raw_content, split as Pagefind splits it for its excerpts) from a little before the first run that holds most of them.
+ */
+function pageExcerpt(data, page) {
+  const all = data.raw_content.split(data.raw_content.includes('\u200B') ? '\u200B' : /[^\S\uFEFF]+/);
+  const end = Math.min(page.to, all.length);
+  const within = (start) => page.found.filter((l) => l >= start && l < start + options.excerptLength).length;
+  const densest = page.found.reduce((best, l) => (within(l) > within(best) ? l : best));
+  const start = Math.max(page.from, Math.min(densest - Math.floor(options.excerptLength / 4), end - options.excerptLength));
+  const marked = new Set(page.found);
+  return all
+    .slice(start, Math.min(end, start + options.excerptLength))
+    .map((word, k) => (marked.has(start + k) ? `<mark>${word}</mark>` : word))
+    .join(' ');
+}
 
 function element(name, className, ...children) {
   const e = document.createElement(name);

@@ -263,6 +263,11 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
       'husstil/web/sog.hbs: the search page lacks what its script needs: id="status" with data-ingen, data-et, data-flere, data-vist, data-fejl (see agenda\'s templates/web/sog.hbs)',
     ],
     [
+      'a search page whose list of results lacks the word of an attachment’s page (a page written before the list needed it)',
+      (copy) => edit(web(copy, 'sog.hbs'), ' data-side="{{side}}"', ''),
+      'husstil/web/sog.hbs: the search page lacks what its script needs: the list id="resultater" with data-punkt, data-side (see agenda\'s templates/web/sog.hbs)',
+    ],
+    [
       'a search page whose committee filter offers no committee (a page written when the script filled it)',
       (copy) => edit(web(copy, 'sog.hbs'), '{{#each committees}}<option data-indeks="{{index}}">{{name}}</option>{{/each}}', ''),
       'husstil/web/sog.hbs: the search page lacks what its script needs: an option data-indeks="{{index}}" for each committee in select data-filter="udvalg" ({{#each committees}}) (see agenda\'s templates/web/sog.hbs)',

@@ -132,6 +132,21 @@ describe('the search page', () => {
     }
   });
 
+  it('finds an attachment’s page by the words it holds, not by its page’s anchor: "side" or a number finds no page that does not say it', async () => {
+    const origin = servers[2]!.origin;
+    const attachments = (results: Result[]) => results.filter((r) => /-bilag-1-1\.pdf#page=\d+$/.test(r.href));
+    // Each page of the file says its own number ("OPENFILE01 budgettet page 7") and none says "side".
+    const side = await searchPage(origin, 'q=side');
+    expect(attachments(side.results)).toEqual([]);
+    await side.page.close();
+    // A number: the page that says it, its excerpt that page's words alone, the number marked once.
+    const seven = await searchPage(origin, 'q=7');
+    expect(attachments(seven.results).map((r) => [r.href, r.title.replace(/^.*, /, ''), r.excerpt])).toEqual([
+      [`${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=7`, 'side 7', 'OPENFILE01 budgettet page <mark>7.</mark>'],
+    ]);
+    await seven.page.close();
+  });
+
   it('downloads a bounded part of the index for one search, its metadata a record an attachment file, not a page', async () => {
     // What a reader's browser fetches (every response's body, as the bench counts it, bench/archive.ts): the
     // example's open attachments are 11 files of some 50 pages; Pagefind's metadata (pf_meta) holds a few bytes
