@@ -109,14 +109,17 @@ async function showMore() {
 /**
  * A result: its title linking to the item (or the attachment's page), where it is, the excerpt with the words found marked; an attachment's item.
  * An attachment's file is one record of its pages: the result is its page where the words are found most, and that page's excerpt.
+ * Where it is and an attachment's item are the record's filters (soegepost.hbs): Pagefind indexes a meta field's words.
  */
 function resultItem(data) {
-  const page = data.meta.punkt ? mostFound(data) : undefined;
+  const [sted = ''] = data.filters.sted ?? [];
+  const [punkt] = data.filters.punkt ?? [];
+  const page = punkt ? mostFound(data) : undefined;
   const title = page ? `${data.meta.title}, ${fill(list.dataset.side, { side: page.number })}` : data.meta.title;
   const li = document.createElement('li');
   const heading = element('h2', '', link(page ? pageAddress(data.url, page.id) : data.url, title));
-  li.append(heading, element('p', 'sted', data.meta.sted ?? ''), element('p', 'uddrag', ...excerpt(page ? pageExcerpt(data, page) : data.excerpt)));
-  if (data.meta.punkt) li.append(element('p', 'punkt', `${list.dataset.punkt} `, link(data.meta.punkt, data.meta.punkttitel)));
+  li.append(heading, element('p', 'sted', sted), element('p', 'uddrag', ...excerpt(page ? pageExcerpt(data, page) : data.excerpt)));
+  if (punkt) li.append(element('p', 'punkt', `${list.dataset.punkt} `, link(punkt, data.filters.punkttitel?.[0])));
   return li;
 }
 
