@@ -52,7 +52,8 @@ export class StagedFiles extends Map<string, SiteContent> {
   }
 }
 
-const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength);
+/** The size in bytes of a file's text or bytes, as written. */
+export const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength);
 
 /** The staging folder of the process `pid` in the site: hidden, as the state file is, so no PDF in it is taken for one of the site. */
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;

@@ -7,7 +7,7 @@ import { inBatches } from '../shared/in-batches.js';
 import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
-import { isStaged, type SiteContent } from './staging.js';
+import { isStaged, sizeOf, type SiteContent } from './staging.js';
 import { linkOnTheWay, ownBytes, sha256, stateFile, unchangedSince, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
@@ -104,9 +104,7 @@ export async function writeSite(
 
 /** A file's SHA-256 and size: a staged file's as staged, else of its bytes. */
 function measure(content: SiteContent): { digest: string; size: number } {
-  if (isStaged(content)) return { digest: content.sha256, size: content.size };
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-  return { digest: sha256(bytes), size: bytes.byteLength };
+  return isStaged(content) ? { digest: content.sha256, size: content.size } : { digest: sha256(content), size: sizeOf(content) };
 }
 
 /**
