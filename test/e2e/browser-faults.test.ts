@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
+import { sharedPdf } from '../support/shared-build.js';
 
 const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');
 
@@ -62,6 +63,31 @@ describe.each(faults)('a browser that fails ($fault)', ({ fault, exit, timeout, 
     const run = agenda(['build', '2023-11-22', '--browser', browser, '--timeout', String(timeout), '--out', 'a.pdf'], { cwd: dir });
     expect(errorLines(run.stderr)).toEqual([expect.stringMatching(message)]);
     expect(run.status).toBe(exit);
+    expect(existsSync(path.join(dir, 'a.pdf'))).toBe(false);
+    expect(leftBehind(pidFile)).toEqual([]);
+  });
+});
+
+// Chromium's "Printing failed", its answer where the renderer's frame or its print compositor failed beside the
+// document: once is printed again on a new page; every time is told, after the second try.
+describe('a print that Chromium fails', () => {
+  it('once: printed again, the same document as a print that never failed', () => {
+    const { dir } = copyOfMeetings();
+    const pidFile = path.join(dir, 'browser.pid');
+    const browser = fakeBrowserFor(dir, 'print-fails-once', pidFile);
+    const run = agenda(['build', '2023-11-22', '--browser', browser, '--out', 'a.pdf'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.pdf'))).toEqual(readFileSync(sharedPdf('meetings', '2023-11-22').pdf));
+    expect(leftBehind(pidFile)).toEqual([]);
+  });
+
+  it('every time: one clear line, exit code 4, no PDF and no browser process left', () => {
+    const { dir } = copyOfMeetings();
+    const pidFile = path.join(dir, 'browser.pid');
+    const browser = fakeBrowserFor(dir, 'print-fails', pidFile);
+    const run = agenda(['build', '2023-11-22', '--browser', browser, '--out', 'a.pdf'], { cwd: dir });
+    expect(errorLines(run.stderr)).toEqual(['printing failed: Protocol error (Page.printToPDF): Printing failed']);
+    expect(run.status).toBe(4);
     expect(existsSync(path.join(dir, 'a.pdf'))).toBe(false);
     expect(leftBehind(pidFile)).toEqual([]);
   });
