@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
@@ -112,5 +112,26 @@ describe('a republish after one meeting changed', () => {
     writeFileSync(page, `${made.toString()}<!-- edited -->`);
     expect(await publish(site)).toMatch(/ 1 files written/);
     expect(readFileSync(page).equals(made)).toBe(true);
+  });
+
+  it("drops a year gone from OParl's pages and adds a new one, as a fresh publication does", async () => {
+    const [first, second] = [0, 1].map((committee) => meetingDates(size, committee));
+    const folders = readdirSync(path.join(repo, 'udvalg')).map((name) => path.join(repo, 'udvalg', name));
+    const firstYear = (first?.[0] ?? '').slice(0, 4);
+    for (const [index, folder] of folders.entries())
+      for (const day of (index === 0 ? first : second) ?? []) if (day.startsWith(firstYear)) rmSync(path.join(folder, `${day}.yaml`));
+    const last = first?.at(-1) ?? '';
+    const next = `${Number(last.slice(0, 4)) + 1}-01-10`;
+    writeFileSync(path.join(folders[0] ?? '', `${next}.yaml`), readFileSync(path.join(folders[0] ?? '', `${last}.yaml`)));
+    await publish(site);
+    const again = path.join(dir, 'fresh-years');
+    await publish(again);
+    const oparl = (root: string) => new Map([...siteBytes(root)].filter(([file]) => file.startsWith('data/oparl/')));
+    expect(oparl(site)).toEqual(oparl(again));
+    expect([...oparl(site).keys()].filter((file) => file.startsWith('data/oparl/meetings'))).toEqual([
+      'data/oparl/meetings-' + last.slice(0, 4) + '.json',
+      'data/oparl/meetings.json',
+    ]);
+    expect(checkMeetingPages(site)).toBe(2);
   });
 });
