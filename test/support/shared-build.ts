@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -180,4 +181,20 @@ export function sharedCombinedAgenda(): SharedOutput & { pdf: string } {
     '{out}/samlet.pdf',
   ]);
   return { ...shared, pdf: path.join(shared.out, 'samlet.pdf') };
+}
+
+/**
+ * `folder` made a cache of a test's own (for XDG_CACHE_HOME) whose LibreOffice conversions (`agenda/office`, named by
+ * what each is made from) are the suite's (test/global-setup.ts), for a test whose subject is what agenda keeps there of
+ * a site (its records), not the conversions: an office file converted once in the run is not converted again for each
+ * new cache, some 1.1 s of CPU each (the bench's archives have the example's .docx and .xlsx in every minutes).
+ */
+export function cacheWithSuiteConversions(folder: string): string {
+  const suite = process.env.XDG_CACHE_HOME;
+  if (!suite) throw new Error("XDG_CACHE_HOME is unset: the global setup (test/global-setup.ts) names the suite's cache");
+  const conversions = path.join(suite, 'agenda', 'office');
+  mkdirSync(conversions, { recursive: true, mode: 0o700 });
+  mkdirSync(path.join(folder, 'agenda'), { recursive: true });
+  symlinkSync(conversions, path.join(folder, 'agenda', 'office'));
+  return folder;
 }
