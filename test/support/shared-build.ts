@@ -79,6 +79,7 @@ export function sharedPackage(): { tarball: string; files: string[] } {
     });
     return { status: 0, stdout, stderr: '' };
   });
+  if (run.status !== 0) throw new Error(`npm pack failed: ${run.stderr}`);
   const [pack] = JSON.parse(run.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   return { tarball: path.join(base, pack!.filename), files: pack!.files.map((f) => f.path) };
 }
