@@ -1,15 +1,17 @@
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
-import { agenda, tempDir } from '../support/cli.js';
+import { countedBrowser, type CountedBrowser } from '../support/browser-uses.js';
+import { agendaAsync, tempDir } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
 
 // `agenda build --all` of an archive of several committees keeps a PDF without reading its meeting
 // where the PDF is sealed over the meeting's fingerprint (meeting-builder.ts keptUnread). Every
 // meeting of the bench's archive takes up a case, whose history is read from the other committees'
 // meetings: a change to one meeting must reprint it and every other committee's meeting, and only
-// those; a change to kommune.yaml, every meeting. The browser is a wrapper that counts its starts.
+// those; a change to kommune.yaml, every meeting. The browser is named by an address that counts its uses
+// (test/support/browser-uses.ts).
 
 const size = { committees: 2, years: 1, meetings: 2 };
 
@@ -22,36 +24,36 @@ function snapshot(file: string): { bytes: Buffer; mtimeMs: number; ino: number }
 describe('build --all of an archive of committees whose cases travel between them', () => {
   const repo = tempDir('agenda-archive-rebuild-');
   const [first, second] = writeArchive(repo, size);
-  const starts = path.join(repo, 'browser-starts.log');
-  const browser = path.join(repo, 'chromium');
-  writeFileSync(starts, '');
-  writeFileSync(browser, `#!/bin/sh\necho start >> '${starts}'\nexec /usr/bin/chromium "$@"\n`, { mode: 0o755 });
-  const browserStarts = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length;
+  let browser: CountedBrowser;
+  beforeAll(async () => {
+    browser = await countedBrowser();
+  });
+  afterAll(() => browser.close());
   const out = () => readdirSync(path.join(repo, 'out')).sort();
-  const build = (expected: RegExp) => {
-    const run = agenda(['build', '--all', '--public', '--browser', browser], { cwd: repo });
+  const build = async (expected: RegExp) => {
+    const run = await agendaAsync(['build', '--all', '--public'], { cwd: repo, env: { AGENDA_BROWSER_URL: browser.url } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(expected);
     return run;
   };
 
-  it('reprints only what a change reaches: the meeting, the other committees’ meetings that read its case history, all after kommune.yaml', () => {
-    build(/built 4 of 4 documents in [\d.]+ s\n/);
-    expect(browserStarts()).toBe(1);
+  it('reprints only what a change reaches: the meeting, the other committees’ meetings that read its case history, all after kommune.yaml', async () => {
+    await build(/built 4 of 4 documents in [\d.]+ s\n/);
+    expect(browser.uses()).toBe(1);
     const pdfs = out();
     expect(pdfs).toHaveLength(4);
     const before = new Map(pdfs.map((f) => [f, snapshot(path.join(repo, 'out', f))]));
 
-    const again = build(/built 0 of 4 documents in [\d.]+ s, 4 unchanged/);
+    const again = await build(/built 0 of 4 documents in [\d.]+ s, 4 unchanged/);
     expect(again.stdout.trim().split('\n').sort()).toEqual(pdfs.map((f) => path.join('out', f)));
-    expect(browserStarts()).toBe(1);
+    expect(browser.uses()).toBe(1);
     for (const f of pdfs) expect(snapshot(path.join(repo, 'out', f)), f).toEqual(before.get(f));
 
     // The first committee's first meeting: it, and the second committee's two (its case history), are printed anew.
     const [changedDate, keptDate] = meetingDates(size, 0);
     changeMeeting(path.join(first ?? '', `${changedDate}.yaml`), 'mødet flyttes til byrådssalen');
-    build(/built 3 of 4 documents in [\d.]+ s, 1 unchanged/);
-    expect(browserStarts()).toBe(2);
+    await build(/built 3 of 4 documents in [\d.]+ s, 1 unchanged/);
+    expect(browser.uses()).toBe(2);
     for (const f of pdfs) {
       const same = snapshot(path.join(repo, 'out', f)).ino === before.get(f)?.ino;
       expect(same, f).toBe(f.startsWith(`${path.basename(first ?? '')}-${keptDate}`));
@@ -61,11 +63,11 @@ describe('build --all of an archive of committees whose cases travel between the
 
     // The second committee's shared file: its meetings, and the first committee's that read them.
     appendFileSync(path.join(second ?? '', 'faste-punkter.yaml'), '# rettet\n');
-    build(/built 4 of 4 documents in [\d.]+ s\n/);
-    build(/built 0 of 4 documents in [\d.]+ s, 4 unchanged/);
+    await build(/built 4 of 4 documents in [\d.]+ s\n/);
+    await build(/built 0 of 4 documents in [\d.]+ s, 4 unchanged/);
     appendFileSync(path.join(repo, 'kommune.yaml'), '# rettet\n');
-    build(/built 4 of 4 documents in [\d.]+ s\n/);
-    expect(browserStarts()).toBe(4);
+    await build(/built 4 of 4 documents in [\d.]+ s\n/);
+    expect(browser.uses()).toBe(4);
     expect(out()).toEqual(pdfs);
   }, 900_000);
 });

@@ -1,8 +1,7 @@
 import { folderAt } from '../../src/input/repository.js';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { printMeeting, readMeeting } from '../../src/pipeline/document.js';
@@ -13,7 +12,8 @@ import { findBrowser, withBrowser } from '../../src/pdf/browser.js';
 import { PrintPage } from '../../src/pdf/print.js';
 import { packageRoot } from '../../src/shared/paths.js';
 import { renderDocument } from '../../src/render/html.js';
-import { agenda, cliPath, errorLines, mainUrl, tempDir } from '../support/cli.js';
+import { runBoundedCases, type BoundedCase } from '../support/bounded.js';
+import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { mutate, random } from '../support/mutate.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20231122);
@@ -134,74 +134,12 @@ const damagedLogs: Record<string, string> = {
 
 const errorLine = /^(?:\S+?(?::\d+:\d+)?: |cannot read the mail settings in \S+: )\S/;
 
-interface Case {
+interface Case extends BoundedCase {
   label: string;
-  cwd: string;
-  args: string[];
-}
-interface Ended {
-  status: number | null;
-  signal: string | null;
-  stderr: string;
 }
 
 /** The tests' environment without the mail settings a case must not find. */
 const caseEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENDA_SMTP')));
-
-/** How long a case may take, alone or in a batch (cli-batch.mjs). */
-const caseLimit = 30_000;
-
-/** A process of its own for a case, killed if it has not ended in 30 s. */
-function runBounded({ args, cwd }: Case): Promise<Ended> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
-      cwd,
-      env: caseEnv(),
-      timeout: caseLimit,
-      killSignal: 'SIGKILL',
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (status, signal) => resolve({ status, signal, stderr }));
-  });
-}
-
-/** Each case in a process of its own, one after another. */
-async function runEachAlone(cases: Case[]): Promise<Ended[]> {
-  const ended: Ended[] = [];
-  for (const c of cases) ended.push(await runBounded(c));
-  return ended;
-}
-
-/**
- * The cases one after another in one process (cli-batch.mjs: the command loaded once, not once a case, which was
- * most of a case's CPU). It ends by itself only when no case left anything open, as each case's own process would;
- * where it does not (within a minute), or a case ended it (process.exit, a crash) or took longer than a case
- * may (caseLimit), each case runs alone in a process
- * of its own (runBounded), which names the one that hangs (on the copy as the batch left it: read, not repaired).
- */
-function runTogether(cases: Case[]): Promise<Ended[]> {
-  const dir = tempDir('agenda-fuzz-batch-');
-  const [casesFile, resultsFile] = [path.join(dir, 'cases.json'), path.join(dir, 'results.json')];
-  writeFileSync(casesFile, JSON.stringify(cases.map(({ args, cwd }) => ({ args, cwd, env: caseEnv() }))));
-  return new Promise((resolve) => {
-    const batch = new URL('../support/cli-batch.mjs', import.meta.url);
-    const child = spawn(process.execPath, [fileURLToPath(batch), mainUrl, casesFile, resultsFile, String(caseLimit)], {
-      env: caseEnv(),
-      // Some seconds in all where nothing hangs; beyond that, each case alone says which does.
-      timeout: 60_000,
-      killSignal: 'SIGKILL',
-      stdio: 'ignore',
-    });
-    child.on('close', (status, signal) => {
-      const results =
-        status === 0 && signal === null && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Ended[]) : [];
-      if (results.length === cases.length) resolve(results.map(({ status, stderr }) => ({ status, signal: null, stderr })));
-      else void runEachAlone(cases).then(resolve);
-    });
-  });
-}
 
 describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies in every place an input stands', () => {
   it('ends each in one clear error naming the file, or a clean success: no stack trace, no internal error, no hang', async () => {
@@ -243,9 +181,8 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
     const failures: string[] = [];
     // Four processes at once, each a quarter of the cases.
     const quarters = [0, 1, 2, 3].map((q) => cases.filter((_, i) => i % 4 === q));
-    // AGENDA_TEST_PROCESSES=1: every case a process of its own, as before (test/support/cli.ts).
-    const runQuarter = process.env.AGENDA_TEST_PROCESSES === '1' ? runEachAlone : runTogether;
-    const ended = await Promise.all(quarters.map(runQuarter));
+    // Each case may take 30 s, alone or in its quarter's process.
+    const ended = await Promise.all(quarters.map((quarter) => runBoundedCases(quarter, { env: caseEnv(), limit: 30_000 })));
     for (const [q, quarter] of quarters.entries()) {
       for (const [i, c] of quarter.entries()) {
         const run = ended[q]![i]!;

@@ -7,6 +7,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { tempDir } from '../support/cli.js';
 import { markers, printedMarkers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
+import { sharedPackage } from '../support/shared-build.js';
 
 // The package as another program gets it: `npm pack`ed, unpacked into a project of its own with
 // only its declared dependencies beside it (linked from ours, as an offline install would), and
@@ -34,16 +35,10 @@ console.log(JSON.stringify({
 /** The project: agenda from its tarball in node_modules, its dependencies linked, the closed-content fixture and a broken meeting. */
 function projectWithPackage(): string {
   const dir = tempDir('agenda-api-');
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], {
-    cwd: packageRoot,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .at(-1)!;
   const installed = path.join(dir, 'node_modules', 'agenda');
   mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', installed, '--strip-components=1']);
+  // Packed once for the suite (package.test.ts reads it too).
+  execFileSync('tar', ['-xzf', sharedPackage().tarball, '-C', installed, '--strip-components=1']);
   const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   // What a TypeScript program has beside it: its compiler's view of Node.
   for (const dep of [...Object.keys(manifest.dependencies), '@types/node']) {

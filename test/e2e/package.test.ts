@@ -5,16 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { binPath, tempDir } from '../support/cli.js';
 import { pdfInfo } from '../support/pdf.js';
+import { sharedPackage } from '../support/shared-build.js';
 
-// --ignore-scripts: the files come from the dist/ the global setup has just built (or found newer than all it is built from),
-// without building again; no update check, so npm stays off the network.
-const npm = (args: string[]) =>
-  execFileSync('npm', [...args, '--ignore-scripts', '--no-update-notifier'], { cwd: packageRoot, encoding: 'utf8' });
+// The package as `npm pack` makes it, packed once for the suite (package-api.test.ts installs it too).
 
 describe('the npm package', () => {
   it('ships what runs and nothing else: no tests, fixtures, sources, benches or source maps; with the library types', () => {
-    const [pack] = JSON.parse(npm(['pack', '--dry-run', '--json'])) as Array<{ files: Array<{ path: string }> }>;
-    const files = pack!.files.map((f) => f.path);
+    const { files } = sharedPackage();
     expect(
       files.filter(
         (f) =>
@@ -44,10 +41,9 @@ describe('the npm package', () => {
     // The real `npm install -g` fetches the dependencies from the registry, which a test may not
     // reach: the tarball is unpacked where npm puts it, with the dependencies this checkout has.
     const prefix = tempDir('agenda-prefix-');
-    npm(['pack', '--pack-destination', prefix]);
     const installed = path.join(prefix, 'lib', 'node_modules', 'agenda');
     mkdirSync(installed, { recursive: true });
-    execFileSync('tar', ['-xzf', path.join(prefix, 'agenda-0.1.0.tgz'), '-C', installed, '--strip-components', '1']);
+    execFileSync('tar', ['-xzf', sharedPackage().tarball, '-C', installed, '--strip-components', '1']);
     symlinkSync(path.join(packageRoot, 'node_modules'), path.join(installed, 'node_modules'));
     mkdirSync(path.join(prefix, 'bin'));
     symlinkSync(path.join(installed, binPath), path.join(prefix, 'bin', 'agenda'));

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../bench/archive-repo.js';
 import { recordsFileOf } from '../../src/pipeline/publish-records.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
+import { cacheWithSuiteConversions } from '../support/shared-build.js';
 import { siteBytes } from '../support/site.js';
 
 // What each document's PDF says (publish.ts, contentOf: its public meeting as JSON, and a combined
@@ -15,7 +16,8 @@ const dir = tempDir('agenda-publish-said-');
 const repo = path.join(dir, 'arkiv');
 const site = path.join(dir, 'site');
 const size = { committees: 2, years: 1, meetings: 2 };
-const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: path.join(dir, 'cache') };
+// Its records in a cache of its own, with the suite's LibreOffice conversions (the records are the subject).
+const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: cacheWithSuiteConversions(path.join(dir, 'cache')) };
 const publish = () => agendaAsync(['publish', '--samlet', '--out', site], { cwd: repo, env });
 const printed = (stdout: string) => Number(/(\d+) PDFs printed/.exec(stdout)?.[1]);
 

@@ -5,6 +5,7 @@ import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-r
 import { recordsFileOf } from '../../src/pipeline/publish-records.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { closedFixture } from '../support/markers.js';
+import { cacheWithSuiteConversions } from '../support/shared-build.js';
 import { closedMarkersIn, htmlPages, siteBytes, siteTimes } from '../support/site.js';
 import { replaceBehind, settle } from '../support/times.js';
 
@@ -12,13 +13,14 @@ import { replaceBehind, settle } from '../support/times.js';
 // (publish-unread.ts): a meeting file garbled behind its old size and time is not seen, a changed
 // meeting beside it is; --force reads every meeting and fails on the garbled one. A meeting file
 // removed, and the records damaged, give the bytes of a fresh publication. The records name closed
-// cases and files: they are kept in the user's cache (here XDG_CACHE_HOME), never in the site.
+// cases and files: they are kept in the user's cache (here XDG_CACHE_HOME), never in the site. Each cache
+// here has the suite's LibreOffice conversions (cacheWithSuiteConversions): the records are the subject.
 
 const dir = tempDir('agenda-publish-unread-');
 const repo = path.join(dir, 'arkiv');
 const site = path.join(dir, 'site');
 const size = { committees: 2, years: 1, meetings: 3 };
-const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: path.join(dir, 'cache') };
+const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: cacheWithSuiteConversions(path.join(dir, 'cache')) };
 const fresh = path.join(dir, 'fresh');
 const publish = (out: string, more: string[] = []) => agendaAsync(['publish', '--out', out, ...more], { cwd: repo, env });
 let freshCache = '';
@@ -27,7 +29,7 @@ let freshCache = '';
  * records (a new folder each time), so that a fault of the records cannot be on both sides.
  */
 const publishFresh = () => {
-  freshCache = tempDir();
+  freshCache = cacheWithSuiteConversions(tempDir());
   return agendaAsync(['publish', '--out', fresh], { cwd: repo, env: { ...env, XDG_CACHE_HOME: freshCache } });
 };
 

@@ -8,8 +8,10 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../../src/shared/paths.js';
@@ -35,23 +37,51 @@ export interface SharedOutput {
  * the build itself (its counts, errors, exit, side effects) keeps a build of its own.
  */
 export function sharedOutput(source: string, args: string[], { cwd }: { cwd?: '{in}' | '{out}' } = {}): SharedOutput {
-  const key = createHash('sha256')
-    .update(JSON.stringify([source, args, cwd]))
-    .digest('hex');
-  const base = path.join(suiteFolder(), key.slice(0, 16));
+  const { base, run } = once([source, args, cwd], (base) => build(source, args, cwd, base));
+  return { out: path.join(base, 'out'), input: path.join(base, 'in', path.basename(source)), run };
+}
+
+/**
+ * `make(base)` run once per suite run for every file that asks with the same key: it makes what it makes in the folder
+ * `base` and gives what it has to say (a command's exit, stdout and stderr). The first worker to ask makes it, holding a
+ * lock file (O_EXCL); the other waits for it.
+ */
+function once(key: unknown, make: (base: string) => CliResult): { base: string; run: CliResult } {
+  const hash = createHash('sha256').update(JSON.stringify(key)).digest('hex');
+  const base = path.join(suiteFolder(), hash.slice(0, 16));
   const done = path.join(base, 'run.json');
   if (tryLock(`${base}.lock`)) {
+    let run: CliResult;
     try {
-      build(source, args, cwd, base);
+      run = make(base);
     } catch (error) {
       // The waiter is told too, instead of waiting out its time: the same failure, as the command's.
       finish(base, { status: null, stdout: '', stderr: String(error) });
       throw error;
     }
+    finish(base, run);
   }
   waitFor(done);
-  const run = JSON.parse(readFileSync(done, 'utf8')) as CliResult;
-  return { out: path.join(base, 'out'), input: path.join(base, 'in', path.basename(source)), run };
+  return { base, run: JSON.parse(readFileSync(done, 'utf8')) as CliResult };
+}
+
+/**
+ * The package as `npm pack` makes it of this checkout, once for the suite: its tarball and the files in it, as npm
+ * lists them. --ignore-scripts: the files come from the dist/ the global setup has just built (or found newer than all
+ * it is built from), without building again; no update check, so npm stays off the network.
+ */
+export function sharedPackage(): { tarball: string; files: string[] } {
+  const { base, run } = once('npm pack', (base) => {
+    mkdirSync(base, { recursive: true });
+    const stdout = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--no-update-notifier', '--pack-destination', base], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+    });
+    return { status: 0, stdout, stderr: '' };
+  });
+  if (run.status !== 0) throw new Error(`npm pack failed: ${run.stderr}`);
+  const [pack] = JSON.parse(run.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  return { tarball: path.join(base, pack!.filename), files: pack!.files.map((f) => f.path) };
 }
 
 /** A writable copy of a shared output, for a test that goes on from it (publishes again into it, changes it). */
@@ -101,7 +131,7 @@ function tryLock(file: string): boolean {
   }
 }
 
-function build(source: string, args: string[], cwd: string | undefined, base: string): void {
+function build(source: string, args: string[], cwd: string | undefined, base: string): CliResult {
   const input = path.join(base, 'in', path.basename(source));
   cpSync(path.join(packageRoot, source), input, { recursive: true });
   const out = path.join(base, 'out');
@@ -109,7 +139,7 @@ function build(source: string, args: string[], cwd: string | undefined, base: st
   const named = (arg: string) => arg.replaceAll('{in}', input).replaceAll('{out}', out);
   const run = agenda(args.map(named), cwd ? { cwd: named(cwd) } : {});
   readOnly(out);
-  finish(base, run);
+  return run;
 }
 
 /** Written whole, then renamed into place: a waiter that sees run.json sees all of it, and the output before it. */
@@ -152,4 +182,20 @@ export function sharedCombinedAgenda(): SharedOutput & { pdf: string } {
     '{out}/samlet.pdf',
   ]);
   return { ...shared, pdf: path.join(shared.out, 'samlet.pdf') };
+}
+
+/**
+ * `folder` made a cache of a test's own (for XDG_CACHE_HOME) whose LibreOffice conversions (`agenda/office`, named by
+ * what each is made from) are the suite's (test/global-setup.ts), for a test whose subject is what agenda keeps there of
+ * a site (its records), not the conversions: an office file converted once in the run is not converted again for each
+ * new cache, some 1.1 s of CPU each (the bench's archives have the example's .docx and .xlsx in every minutes).
+ */
+export function cacheWithSuiteConversions(folder: string): string {
+  const suite = process.env.XDG_CACHE_HOME;
+  if (!suite) throw new Error("XDG_CACHE_HOME is unset: the global setup (test/global-setup.ts) names the suite's cache");
+  const conversions = path.join(suite, 'agenda', 'office');
+  mkdirSync(conversions, { recursive: true, mode: 0o700 });
+  mkdirSync(path.join(folder, 'agenda'), { recursive: true });
+  symlinkSync(conversions, path.join(folder, 'agenda', 'office'));
+  return folder;
 }
