@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'puppeteer-core';
 import { browserEnvironment } from './browser-env.js';
-import { dispose, newProfile } from './profile.js';
+import { dispose, newBrowserProfile } from './profile.js';
 
 /**
  * The flags puppeteer.launch gives a headless Chromium (puppeteer-core 24's defaultArgs, without the
@@ -62,7 +62,7 @@ export interface Launched {
  * every end-to-end test connects through it.
  */
 export async function launchChromium(executablePath: string, args: string[], timeoutMs: number): Promise<Launched> {
-  const profile = newProfile();
+  const profile = newBrowserProfile();
   const browserArgs = [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   const child = spawnGuarded(executablePath, browserArgs, profile);
   let said = '';

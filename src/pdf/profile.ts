@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EnvironmentError, messageOf } from '../shared/errors.js';
 import { pidNamespace, processAlive } from '../shared/files.js';
 
 /**
@@ -13,14 +14,13 @@ const browserPrefix = 'agenda-chromium-';
 const namespaceFile = '.agenda-pid-namespace';
 
 /**
- * A fresh profile folder for a browser of this process. A run that was killed (SIGKILL, a power cut)
+ * A fresh profile folder in `dir` for a program this process runs (a browser, LibreOffice). A run that was killed (SIGKILL, a power cut)
  * could not remove its own, so the folders of runs that are gone are removed first: those of this pid
  * namespace whose process no longer exists (one that exists, another user's too, is left alone, whoever
  * it is now; one of another namespace, a container sharing /tmp, or of none told, cannot be judged from
  * here and is left too), with what such a run left elsewhere (`leftElsewhere`: LibreOffice's pipe, office/profile.ts).
  */
-export function newProfile(prefix: string = browserPrefix, leftElsewhere: (folder: string) => void = () => {}): string {
-  const dir = tmpdir();
+export function newProfile(prefix: string, leftElsewhere: (folder: string) => void = () => {}, dir = tmpdir()): string {
   const madeBy = new RegExp(`^${prefix}(\\d+)-`);
   const space = pidNamespace();
   for (const name of readdirSync(dir)) {
@@ -35,6 +35,30 @@ export function newProfile(prefix: string = browserPrefix, leftElsewhere: (folde
   writeFileSync(path.join(made, namespaceFile), space);
   return made;
 }
+
+/**
+ * A fresh profile folder for a browser (`prefix`: the command's, or the tests' browser service's), where its
+ * temporary folder is too (launch.ts): in the temporary folder, or in /tmp where that one's path leaves no
+ * room for the socket Chromium makes in it (`<profile>/org.chromium.Chromium.XXXXXX/SingletonSocket`, at
+ * under the 108 bytes of a socket's address on Linux, 104 on macOS, with its ending zero): a TMPDIR of more than some 30 bytes, as macOS gives every user (some
+ * 48), or a clerk's own, and Chromium stopped at its start ("Socket path too long").
+ */
+export function newBrowserProfile(prefix = browserPrefix): string {
+  const dir = tmpdir();
+  const socket = path.join(dir, `${prefix}${largestPid}-XXXXXX`, 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
+  const room = process.platform === 'linux' ? 108 : 104;
+  if (Buffer.byteLength(socket) < room || process.platform === 'win32') return newProfile(prefix, undefined, dir);
+  try {
+    return newProfile(prefix, undefined, '/tmp');
+  } catch (err) {
+    throw new EnvironmentError(
+      `the temporary folder ${dir} has too long a path for the browser's socket, and /tmp cannot be used (${messageOf(err)}): set TMPDIR to a folder of a shorter path`,
+    );
+  }
+}
+
+/** Linux's largest pid (pid_max's limit), the longest a profile's name holds. */
+const largestPid = 4194304;
 
 /** The pid namespace a profile's folder says its process is of; none where it says none. */
 function namespaceOf(folder: string): string | undefined {

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
+import { pdfPages } from '../support/pdf.js';
 import { startPreview } from '../support/preview.js';
 import { commandLine, descendants } from '../support/processes.js';
 
@@ -101,5 +102,25 @@ describe('the browser gets only the environment it needs', () => {
     await printed(`${preview.url}document.pdf`);
     await preview.interrupt();
     expectNoSecrets(dir, await seen);
+  });
+});
+
+// Chromium makes its singleton socket in its temporary folder, which is its profile's (launch.ts): under a TMPDIR
+// of more than some 30 bytes (every macOS user's is some 48) its path did not fit a socket's address, and the
+// browser stopped at its start ("Socket path too long"; agenda: "did not start: ... Target closed").
+describe('a temporary folder of a long path (TMPDIR)', () => {
+  it("builds, the browser's profile made in /tmp and removed after; nothing left in TMPDIR", () => {
+    const { dir } = copyOfMeetings();
+    const tmp = path.join(dir, 'Midlertidige filer for mødesekretariatet i Norddjurs');
+    mkdirSync(tmp);
+    const run = spawnSync(process.execPath, [cliPath, 'build', '2023-11-22', '--out', 'a.pdf'], {
+      cwd: dir,
+      env: cliEnv({ env: { TMPDIR: tmp }, ownBrowser: true }),
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(pdfPages(path.join(dir, 'a.pdf')).join('\n')).toContain('Onsdag den 22. november 2023');
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync('/tmp').filter((name) => name.startsWith(`agenda-chromium-${run.pid}-`))).toEqual([]);
   });
 });

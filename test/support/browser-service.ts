@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { browserUrlVariable } from '../../src/pdf/connect.js';
 import { launchArgs } from '../../src/pdf/browser.js';
 import { killGroup, puppeteerDefaultArgs, spawnGuarded } from '../../src/pdf/launch.js';
-import { dispose, newProfile } from '../../src/pdf/profile.js';
+import { dispose, newBrowserProfile } from '../../src/pdf/profile.js';
 import { sandboxArgs } from '../../src/pdf/sandbox.js';
 
 export { browserUrlVariable };
@@ -29,7 +29,7 @@ export async function startBrowserService(executablePath = '/usr/bin/chromium'):
 }
 
 function start(executablePath: string, sandbox: string[]): Promise<BrowserService> {
-  const profile = newProfile('agenda-service-');
+  const profile = newBrowserProfile('agenda-service-');
   const args = [
     ...puppeteerDefaultArgs,
     ...launchArgs,

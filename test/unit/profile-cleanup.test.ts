@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispose, newProfile } from '../../src/pdf/profile.js';
+import { dispose, newBrowserProfile } from '../../src/pdf/profile.js';
 import { tempDir } from '../support/cli.js';
 
 const tmpBefore = process.env.TMPDIR;
@@ -21,10 +21,27 @@ describe("a new profile's cleaning of those killed runs left", () => {
     writeFileSync(path.join(ours!, '.agenda-pid-namespace'), readlinkSync('/proc/self/ns/pid'));
     // In another namespace the same number may be a live process: not ours to judge; nor one that says none.
     writeFileSync(path.join(theirs!, '.agenda-pid-namespace'), 'pid:[1]');
-    const made = newProfile();
+    const made = newBrowserProfile();
     expect(path.basename(made)).toMatch(new RegExp(`^agenda-chromium-${process.pid}-`));
     expect(readFileSync(path.join(made, '.agenda-pid-namespace'), 'utf8')).toBe(readlinkSync('/proc/self/ns/pid'));
     expect(readdirSync(tmp).sort()).toEqual([path.basename(made), path.basename(theirs!), path.basename(none!)].sort());
     dispose(made);
+  });
+});
+
+describe("a browser's profile", () => {
+  it("is made in TMPDIR where Chromium's socket fits there, else in /tmp", () => {
+    const short = tempDir();
+    const long = path.join(short, 'a folder whose path leaves Chromium no room for its socket');
+    mkdirSync(long);
+    for (const [tmp, folder] of [
+      [short, short],
+      [long, '/tmp'],
+    ] as const) {
+      process.env.TMPDIR = tmp;
+      const made = newBrowserProfile();
+      expect(path.dirname(made)).toBe(folder);
+      dispose(made);
+    }
   });
 });
