@@ -121,8 +121,9 @@ const guard = '(read _ <&5; kill -9 0) 2>/dev/null 3>&- 4>&- &\nexec "$@" 5<&-';
 
 /**
  * Chromium, in its own process group (killed whole: browser.ts), under the guard, given only the
- * environment it needs. Its temporary folder is its profile's: what it makes there (a folder for its
- * singleton socket, which it removes only on an orderly shutdown it never gets) goes with the profile.
+ * environment it needs. Its temporary folder is its profile's (on Linux: macOS's Chromium reads no TMPDIR):
+ * what it makes there (a folder for its singleton socket, which it removes only on an orderly shutdown it
+ * never gets) goes with the profile.
  */
 export function spawnGuarded(executablePath: string, args: string[], profile: string): ChildProcess {
   const env = { ...browserEnvironment(process.env), TMPDIR: profile };

@@ -38,16 +38,16 @@ export function newProfile(prefix: string, leftElsewhere: (folder: string) => vo
 
 /**
  * A fresh profile folder for a browser (`prefix`: the command's, or the tests' browser service's), where its
- * temporary folder is too (launch.ts): in the temporary folder, or in /tmp where that one's path leaves no
- * room for the socket Chromium makes in it (`<profile>/org.chromium.Chromium.XXXXXX/SingletonSocket`, at
- * under the 108 bytes of a socket's address on Linux, 104 on macOS, with its ending zero): a TMPDIR of more than some 30 bytes, as macOS gives every user (some
- * 48), or a clerk's own, and Chromium stopped at its start ("Socket path too long").
+ * temporary folder is too on Linux (launch.ts): in the temporary folder, or in /tmp where that one's path leaves
+ * no room for the socket Chromium makes in it (`<profile>/org.chromium.Chromium.XXXXXX/SingletonSocket`, under
+ * the 108 bytes of a socket's address with its ending zero): a TMPDIR of more than some 30 bytes, where Chromium
+ * stopped at its start ("Socket path too long"). Chromium on macOS takes the system's temporary folder, not
+ * TMPDIR, and Windows has no such socket: there the profile is in the temporary folder.
  */
 export function newBrowserProfile(prefix = browserPrefix): string {
   const dir = tmpdir();
   const socket = path.join(dir, `${prefix}${largestPid}-XXXXXX`, 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
-  const room = process.platform === 'linux' ? 108 : 104;
-  if (Buffer.byteLength(socket) < room || process.platform === 'win32') return newProfile(prefix, undefined, dir);
+  if (process.platform !== 'linux' || Buffer.byteLength(socket) < 108) return newProfile(prefix, undefined, dir);
   try {
     return newProfile(prefix, undefined, '/tmp');
   } catch (err) {

@@ -1,5 +1,6 @@
-// Several commands in one process, one after another (fuzz.test.ts's special files): the built CLI loaded once
-// (cli-run.mjs), each command in its own cwd and environment, their results written to a file after the last.
+// Several commands in one process, one after another (bounded.ts, for fuzz.test.ts's special files and
+// house-style-files'): the built CLI loaded once (cli-run.mjs), each command in its own cwd and environment,
+// their results written to a file after the last.
 // The process then ends by itself only if no command left anything open (a file or FIFO being read, a socket, a
 // timer), as a process of each command's own would: the test bounds it, and runs each command alone where it did not.
 // A command that takes longer than LIMIT ms ends the batch (exit 1), as a process of its own would be killed.

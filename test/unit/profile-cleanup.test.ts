@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispose, newBrowserProfile } from '../../src/pdf/profile.js';
+import { dispose, newBrowserProfile, newProfile } from '../../src/pdf/profile.js';
 import { tempDir } from '../support/cli.js';
 
 const tmpBefore = process.env.TMPDIR;
@@ -21,7 +21,7 @@ describe("a new profile's cleaning of those killed runs left", () => {
     writeFileSync(path.join(ours!, '.agenda-pid-namespace'), readlinkSync('/proc/self/ns/pid'));
     // In another namespace the same number may be a live process: not ours to judge; nor one that says none.
     writeFileSync(path.join(theirs!, '.agenda-pid-namespace'), 'pid:[1]');
-    const made = newBrowserProfile();
+    const made = newProfile('agenda-chromium-');
     expect(path.basename(made)).toMatch(new RegExp(`^agenda-chromium-${process.pid}-`));
     expect(readFileSync(path.join(made, '.agenda-pid-namespace'), 'utf8')).toBe(readlinkSync('/proc/self/ns/pid'));
     expect(readdirSync(tmp).sort()).toEqual([path.basename(made), path.basename(theirs!), path.basename(none!)].sort());
@@ -31,7 +31,8 @@ describe("a new profile's cleaning of those killed runs left", () => {
 
 describe("a browser's profile", () => {
   it("is made in TMPDIR where Chromium's socket fits there, else in /tmp", () => {
-    const short = tempDir();
+    // Not tempDir(): under a TMPDIR of its own (a developer's ~/tmp) that may be too long already.
+    const short = mkdtempSync('/tmp/agenda-');
     const long = path.join(short, 'a folder whose path leaves Chromium no room for its socket');
     mkdirSync(long);
     for (const [tmp, folder] of [
@@ -43,5 +44,6 @@ describe("a browser's profile", () => {
       expect(path.dirname(made)).toBe(folder);
       dispose(made);
     }
+    rmSync(short, { recursive: true });
   });
 });
