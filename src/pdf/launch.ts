@@ -99,13 +99,24 @@ export async function launchChromium(executablePath: string, args: string[], tim
     return { browser: await Promise.race([connecting, ended, timeout]), child, profile };
   } catch (err) {
     givenUp = true;
+    // A browser that ends at its start closes its pipe a moment before its exit is seen: the connection's
+    // "Target closed" says nothing, what the browser said as it ended does (`ended`).
+    const why = await endedWithin(ended, endGraceMs, err);
     killGroup(child);
     // A connection still waiting for the browser's first answer has a timer of protocolTimeout:
     // closing its pipe ends it, or the command would wait that long after a start that failed.
     for (const stream of child.stdio) stream?.destroy();
     dispose(profile);
-    throw err;
+    throw why;
   }
+}
+
+/** How long a browser whose connection failed at its start is given to be seen to end. */
+const endGraceMs = 500;
+
+/** The browser's end (`ended`'s error) where it comes within `ms`; else `otherwise`. */
+function endedWithin(ended: Promise<never>, ms: number, otherwise: unknown): Promise<unknown> {
+  return Promise.race([ended.catch((err: unknown) => err), new Promise((resolve) => setTimeout(() => resolve(otherwise), ms).unref())]);
 }
 
 /**
@@ -143,5 +154,9 @@ export function killGroup(child: ChildProcess): void {
 }
 
 function lastLines(text: string): string {
-  return text.trim().split('\n').slice(-3).join(' ').trim() || 'it said nothing';
+  const lines = text.trim().split('\n');
+  // Chromium's reason to stop (its FATAL line, without its log prefix) comes before what its crash handler says after it.
+  const fatal = lines.find((line) => line.includes(':FATAL:'));
+  if (fatal) return fatal.replace(/^\[[^\]]*\]\s*/, '');
+  return lines.slice(-3).join(' ').trim() || 'it said nothing';
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A stand-in for Chromium that runs the real one but fails on purpose, for the tests of browser faults.
-// AGENDA_FAKE_FAULT: "exit" (dies at start), "silent" (starts, never answers), "crash" / "hang"
+// AGENDA_FAKE_FAULT: "exit" (dies at start, as Chromium does), "silent" (starts, never answers), "crash" / "hang"
 // (the real browser is killed / frozen the moment it is asked to print), or "print-fails-once" /
 // "print-fails" (the first print / every print is answered as Chromium answers one whose renderer
 // or print compositor failed, and never reaches the real browser). It writes its pid, which is also
@@ -11,7 +11,9 @@ import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
 const fault = process.env.AGENDA_FAKE_FAULT;
 if (process.env.AGENDA_FAKE_PIDFILE) writeFileSync(process.env.AGENDA_FAKE_PIDFILE, String(process.pid));
 if (fault === 'exit') {
-  process.stderr.write('fake browser: exiting at start\n');
+  // As Chromium stops: its FATAL line, then what its crash handler says after it.
+  const crashpad = '[1207/000000.000001:ERROR:third_party/crashpad/crashpad/util/file/file_io_posix.cc:145] open: No such file\n';
+  process.stderr.write(`[1:1:1207/000000.000000:FATAL:fake_browser.cc:1] fake browser: exiting at start\n${crashpad.repeat(3)}`);
   process.exit(1);
 }
 if (fault === 'silent') setInterval(() => {}, 1 << 30);
