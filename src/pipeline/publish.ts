@@ -146,6 +146,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   // Each file staged as it is composed (but one the site has as written): its text is not held until the site is written.
   const files = new StagedFiles(staging, request.force ? undefined : earlier);
   composeSite(committees, options, files);
+  parts.release();
   const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files });
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   // A PDF is among the files composed where its bytes were read or made; else it is kept unread.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -149,6 +149,27 @@ function parseState(file: string, text: string): YamlFile {
 const notOurs =
   'not a state file as agenda publish writes it (the list of the files it wrote here, which it alone may reuse or remove); ' +
   'remove it to publish every file anew, and remove yourself what publish no longer writes';
+
+/**
+ * The state file's text, as `JSON.stringify({ files }, null, 2)` and a newline give it, in pieces of
+ * some 64 kB: never one string of it all (some 3 MB at 240 meetings, 50 at 4,000, and as much again
+ * as its bytes while they are written). `hash` is given each piece as it is made.
+ */
+export function* stateText(files: PublishedFile[], hash: Hash): Generator<string> {
+  let piece = files.length === 0 ? '{\n  "files": []' : '{\n  "files": [\n';
+  for (const [i, entry] of files.entries()) {
+    // An entry two levels in: each of its lines four spaces further (no JSON string holds a line break).
+    piece += `${i > 0 ? ',\n' : ''}    ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ')}`;
+    if (piece.length >= 65_536) {
+      hash.update(piece);
+      yield piece;
+      piece = '';
+    }
+  }
+  piece += files.length === 0 ? '\n}\n' : '\n  ]\n}\n';
+  hash.update(piece);
+  yield piece;
+}
 
 /** The SHA-256 of bytes, as the state file records them. */
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
