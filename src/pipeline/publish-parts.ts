@@ -16,6 +16,13 @@ export interface SiteParts extends EarlierParts {
   recorded: Record<string, string[]>;
   /** The events of the site's calendar feeds, by UID: what their subscribers' calendars hold. */
   events: FeedSource['earlier'];
+  /**
+   * Lets go of the files read and their parts, once the site is composed (a file asked for after is
+   * read again): each part is a slice of its file's text, which V8 keeps whole while the part lives,
+   * some 16 MB at 240 meetings (a committee's list of meetings, the changed year's OParl page) held
+   * through the search index and the writing.
+   */
+  release: () => void;
 }
 
 /**
@@ -68,6 +75,7 @@ export async function siteParts(earlier: EarlierPublication, recorded: Record<st
     made: (file, keys, frame) => {
       now[file] = [frame, ...keys];
     },
+    release: () => split.clear(),
   };
 }
 

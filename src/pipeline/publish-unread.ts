@@ -4,7 +4,7 @@ import path from 'node:path';
 import { meetingDates } from '../input/load.js';
 import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
-import { sha256, type StateFile } from '../publish/state.js';
+import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
 import { once, repositoryInputFiles } from './fingerprint.js';
 import { committeeOf, noRecords, readRecords, sameRecord, writeRecords, type MeetingRecord } from './publish-records.js';
@@ -32,8 +32,11 @@ export interface UnreadMeetings {
    * (relative to its committee's folder), given once it is parsed, before any is read. Its record's `inputs`.
    */
   stamp: (dir: string, date: string) => Promise<(attachments: string[]) => string>;
-  /** Records a meeting read; `attachments` its attachment files' paths, relative to its committee's folder; `inputs` its stamp. */
-  record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest' | 'says'>) => void;
+  /**
+   * Records a meeting read; `attachments` its attachment files' paths, relative to its committee's
+   * folder; `inputs` its stamp. Gives the meeting as recorded, to publish: the same as `read.meeting`.
+   */
+  record: (dir: string, date: string, read: Omit<MeetingRecord, 'digest' | 'says'>) => Meeting;
   /** A meeting's items' HTML: the recorded (read where first asked for), or made by `render` (and recorded). */
   itemsOf: (meeting: Meeting) => string[];
   /** The SHA-256 of a public meeting as JSON: its record's (taken, not made again, of a meeting kept unread). */
@@ -63,8 +66,8 @@ export async function unreadMeetings(
   out: string,
   dirs: string[],
   context: {
-    /** The site's state file, as it is (readStateFile). */
-    state: StateFile | undefined;
+    /** The SHA-256 of the site's state file, as it is (readStateFile); none where it has none. */
+    state: string | undefined;
     layout: string;
     force: boolean;
     casesOf: (dir: string, date: string) => Promise<string[]>;
@@ -74,7 +77,7 @@ export async function unreadMeetings(
 ): Promise<UnreadMeetings> {
   const { state } = context;
   const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
-  const stored = usable ? await readRecords(out, { layout: context.layout, state: state.sha256 }) : noRecords;
+  const stored = usable ? await readRecords(out, { layout: context.layout, state }) : noRecords;
   const { meetings: earlier, lists } = stored;
   const listings = new Map<string, Promise<string[]>>();
   const scopes = new Map<string, Promise<string>>();
@@ -133,7 +136,7 @@ export async function unreadMeetings(
   };
   return {
     lists,
-    written: stored === noRecords ? undefined : state?.sha256,
+    written: stored === noRecords ? undefined : state,
     recordOf: (dir, date) => {
       const key = keyOf(dir, date);
       const record = valid.get(key);
@@ -173,18 +176,19 @@ export async function unreadMeetings(
       const warnings = read.warnings.map((w) => ({ ...w, file: path.relative(root, w.file) }));
       const key = keyOf(dir, date);
       const was = earlier[key];
-      const now = { ...read, digest: digestOf(read.meeting), says: {}, warnings };
-      keys.set(read.meeting, key);
-      // Read again as it shares a case with a meeting read, and come out as recorded: its recorded
-      // items' HTML and what its documents say hold (made of the same meeting), and its committee's
-      // files need not change for it.
-      if (was && sameRecord(was, { ...now, says: was.says })) {
-        records.set(key, { ...now, says: was.says });
-        return;
+      const now = { ...detached({ ...read, warnings }), digest: digestOf(read.meeting), says: {} };
+      // Read again as it shares a case with a meeting read, and come out as recorded: the record is
+      // kept (its items' HTML and what its documents say hold, made of the same meeting), and its
+      // committee's files need not change for it.
+      const kept = was && sameRecord(was, { ...now, says: was.says }) ? was : undefined;
+      const recorded = kept ?? now;
+      records.set(key, recorded);
+      keys.set(recorded.meeting, key);
+      if (!kept) {
+        readKeys.add(key);
+        changedCommittees.add(committeeOf(key));
       }
-      records.set(key, now);
-      readKeys.add(key);
-      changedCommittees.add(committeeOf(key));
+      return recorded.meeting;
     },
     save: async (state, lists) => {
       const unchanged = (committee: string) => !changedCommittees.has(committee);
@@ -211,6 +215,14 @@ async function everyCommittee(dirs: string[]): Promise<boolean> {
 
 /** The SHA-256 of a public meeting as JSON (the model is plain data): what its record keeps. */
 const digestOf = (meeting: Meeting) => sha256(JSON.stringify(meeting));
+
+/**
+ * A copy of what was read, made of its JSON (the model is plain data, as a recorded meeting is read).
+ * Its strings are slices of its files' texts (the YAML parser's), and V8 keeps a text whole while a
+ * slice of it lives: a meeting read kept each of its files' texts (some 24 kB a meeting) until publish ended.
+ */
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- JSON of a T, of plain data
+const detached = <T>(read: T): T => JSON.parse(JSON.stringify(read)) as T;
 
 /** A recorded meeting's warnings, each file named as reading it names it. */
 export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] {

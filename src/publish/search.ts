@@ -7,6 +7,7 @@ import type { PublishedMeeting } from './json.js';
 import { filesOf, yearOf } from './search-choices.js';
 import type { PublishedCommittee } from './site.js';
 import { SiteMap } from './site-map.js';
+import type { PagefindIndex } from 'pagefind';
 
 // The site's full-text search: a Pagefind index (pagefind/), which the search page's script asks in
 // the reader's browser, fetching only the parts a search needs. It is given the public meetings only
@@ -81,10 +82,7 @@ export async function searchIndexes<G extends { folder: string; records: () => P
     for (const group of groups) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
       if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
-      // Every record sent at once, not one after another's answer: the Node API writes them to Pagefind's
-      // service in this order, which reads and indexes them in that order (the same index as one at a
-      // time), and the two processes work side by side, each message not a round trip of its own.
-      for (const added of await Promise.all((await group.records()).map((record) => index.addHTMLFile(record)))) check(added);
+      await addAll(index, await group.records());
       for (const f of check(await index.getFiles()).files)
         if (!unusedFiles.test(f.path)) keep(group, `${group.folder}/${f.path}`, f.content);
       await index.deleteIndex();
@@ -92,6 +90,26 @@ export async function searchIndexes<G extends { folder: string; records: () => P
   } finally {
     await pagefind.close();
   }
+}
+
+/** The records sent to Pagefind's service at once, at most: each message (a record's JSON, and that as base64) lives until written. */
+const inFlight = 100;
+
+/**
+ * Each record sent while the ones before it are indexed, not one after another's answer: the Node API
+ * writes them to Pagefind's service in this order, which reads and indexes them in that order (the
+ * same index as one at a time), and the two processes work side by side. Not all at once either: a
+ * committee's messages (some 2,000 records at 120 meetings) lived together until written, 15-20 MB of a
+ * one-change republish's peak at 480 meetings.
+ */
+async function addAll(index: PagefindIndex, records: SearchEntry[]): Promise<void> {
+  const sent: Array<ReturnType<PagefindIndex['addHTMLFile']>> = [];
+  for (const record of records) {
+    const answer = sent.length >= inFlight ? sent.shift() : undefined;
+    if (answer) check(await answer);
+    sent.push(index.addHTMLFile(record));
+  }
+  for (const added of await Promise.all(sent)) check(added);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { readFileSync, type Stats } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -42,10 +42,10 @@ const stateSchema = z.strictObject({
 
 export type PublishedFile = z.output<typeof stateSchema>['files'][number];
 
-/** The files the last publication wrote, by their paths in the site, each with where the state file lists it. */
+/** The files the last publication wrote, by their paths in the site (where the state file lists one: listedAt). */
 export interface EarlierPublication {
   out: string;
-  files: Map<string, PublishedFile & { at: () => Location }>;
+  files: Map<string, PublishedFile>;
   /** What the clerk is told of the state file itself: that of an earlier version of agenda. */
   warnings: Finding[];
   /** When the state file was written (its mtime, ms): every file publish wrote before it is older. */
@@ -90,8 +90,8 @@ export async function readPublication(
     if (!asWritten && earlierVersion.safeParse(source.data).success) {
       return { out, files: new Map(), warnings: [{ file, line: 1, col: 1, path: '', warning: true, message: earlierVersionWarning }] };
     }
-    const at = (i: number) => (): Location => ({ file, ...source.locate(['files', i, 'path']), path: `files[${i}].path` });
-    const files = (asWritten ? unchecked(source.data) : checked(source)).files.map((f, i) => [f.path, { ...f, at: at(i) }] as const);
+    // Each entry as parsed, not a copy with its place: the text it is in is let go (some 4 MB at 240 meetings, 70 at 4,000).
+    const files = (asWritten ? unchecked(source.data) : checked(source)).files.map((f) => [f.path, f] as const);
     const writtenAt = (await lstat(file).catch(() => undefined))?.mtimeMs;
     return { out, files: new Map(files), warnings: [], writtenAt };
   } catch (error) {
@@ -102,6 +102,23 @@ export async function readPublication(
 }
 
 type State = z.output<typeof stateSchema>;
+
+/**
+ * Where the state file of `earlier` lists `file`, for a warning about it: the state file read again
+ * (publish writes it only once the warnings are told), so that its text is not held through publish.
+ */
+export function listedAt(earlier: EarlierPublication, file: string): Location {
+  const at = path.join(earlier.out, stateFile);
+  try {
+    const source = parseState(at, readFileSync(at, 'utf8'));
+    const listed = z.object({ files: z.array(z.object({ path: z.unknown() })) }).safeParse(source.data);
+    const i = listed.success ? listed.data.files.findIndex((f) => f.path === file) : -1;
+    if (i >= 0) return { file: at, ...source.locate(['files', i, 'path']), path: `files[${i}].path` };
+  } catch {
+    // Unreadable now: the file named, at its start.
+  }
+  return { file: at, line: 1, col: 1, path: 'files' };
+}
 
 /** A state file checked entry by entry: a located error where it is not as publish writes it. */
 function checked(source: YamlFile): State {
@@ -132,6 +149,27 @@ function parseState(file: string, text: string): YamlFile {
 const notOurs =
   'not a state file as agenda publish writes it (the list of the files it wrote here, which it alone may reuse or remove); ' +
   'remove it to publish every file anew, and remove yourself what publish no longer writes';
+
+/**
+ * The state file's text, as `JSON.stringify({ files }, null, 2)` and a newline give it, in pieces of
+ * some 64 kB: never one string of it all (some 3 MB at 240 meetings, 50 at 4,000, and as much again
+ * as its bytes while they are written). `hash` is given each piece as it is made.
+ */
+export function* stateText(files: PublishedFile[], hash: Hash): Generator<string> {
+  let piece = files.length === 0 ? '{\n  "files": []' : '{\n  "files": [\n';
+  for (const [i, entry] of files.entries()) {
+    // An entry two levels in: each of its lines four spaces further (no JSON string holds a line break).
+    piece += `${i > 0 ? ',\n' : ''}    ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ')}`;
+    if (piece.length >= 65_536) {
+      hash.update(piece);
+      yield piece;
+      piece = '';
+    }
+  }
+  piece += files.length === 0 ? '\n}\n' : '\n  ]\n}\n';
+  hash.update(piece);
+  yield piece;
+}
 
 /** The SHA-256 of bytes, as the state file records them. */
 export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
@@ -8,7 +9,7 @@ import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
-import { linkOnTheWay, ownBytes, sha256, stateFile, unchangedSince, type EarlierPublication } from './state.js';
+import { linkOnTheWay, listedAt, ownBytes, sha256, stateFile, stateText, unchangedSince, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
 // git diff or rsync sees only what changed; a file the last publication wrote and this one does not
@@ -97,9 +98,9 @@ export async function writeSite(
     }),
   ];
   state.sort((a, b) => (a.path < b.path ? -1 : 1));
-  const written = `${JSON.stringify({ files: state }, null, 2)}\n`;
-  await writeAtomically(path.join(out, stateFile), written);
-  return { ...log, state: sha256(written) };
+  const hash = createHash('sha256');
+  await writeAtomically(path.join(out, stateFile), stateText(state, hash));
+  return { ...log, state: hash.digest('hex') };
 }
 
 /** A file's SHA-256 and size: a staged file's as staged, else of its bytes. */
@@ -127,11 +128,11 @@ async function writeChanged(changed: Array<{ target: string; content: SiteConten
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */
 async function removeGone(out: string, published: (file: string) => boolean, earlier: EarlierPublication, log: WriteLog): Promise<void> {
-  for (const [file, { at }] of [...earlier.files].filter(([f]) => !published(f))) {
+  for (const file of [...earlier.files.keys()].filter((f) => !published(f))) {
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
       const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;
-      log.warnings.push({ ...at(), warning: true, message });
+      log.warnings.push({ ...listedAt(earlier, file), warning: true, message });
       continue;
     }
     if (own !== 'missing') {

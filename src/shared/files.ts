@@ -4,11 +4,14 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
 
+/** A file's bytes, or its text; or its text in pieces, written one after another (a text too large to be one string at once). */
+export type FileData = Uint8Array | string | Iterable<string>;
+
 /**
  * Writes beside the target and renames into place, so a reader never sees half a file and a failed
  * build leaves the previous one as it was.
  */
-export async function writeAtomically(file: string, data: Uint8Array | string, mode?: number): Promise<void> {
+export async function writeAtomically(file: string, data: FileData, mode?: number): Promise<void> {
   await writeAllAtomically([{ file, data }], mode);
 }
 
@@ -56,7 +59,7 @@ export function cachedJson<T>(schema: z.ZodType<T>, bytes: Uint8Array | undefine
  * regular file is replaced: a device (/dev/full), a folder or a FIFO named as a target is refused.
  * `mode` is each file's from its first byte (0600 for what only its owner may read), the umask's otherwise.
  */
-export async function writeAllAtomically(outputs: Array<{ file: string; data: Uint8Array | string }>, mode?: number): Promise<void> {
+export async function writeAllAtomically(outputs: Array<{ file: string; data: FileData }>, mode?: number): Promise<void> {
   const written: Array<{ file: string; temporary: string }> = [];
   let current = outputs[0]?.file ?? '';
   try {
