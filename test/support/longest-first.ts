@@ -23,6 +23,8 @@ export const longest = [
   'test/e2e/addendum.test.ts',
   'test/e2e/office-hostile.test.ts',
   'test/e2e/site-search.test.ts',
+  'test/e2e/browser-faults.test.ts',
+  'test/e2e/killed-command.test.ts',
   'test/e2e/corrected-agenda.test.ts',
   'test/e2e/approval.test.ts',
   'test/e2e/incremental-build.test.ts',
