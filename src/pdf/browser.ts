@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'puppeteer-core';
 import { AgendaError, EnvironmentError, messageOf, RenderError } from '../shared/errors.js';
 import { onEndingSignal } from '../shared/ending-signals.js';
+import { waitAtMost } from '../shared/wait.js';
 import { browserUrlVariable, connectChromium, disconnectChromium, isBrowserUrl } from './connect.js';
 import { killGroup, launchChromium, type Launched } from './launch.js';
 import { dispose } from './profile.js';
@@ -208,9 +209,10 @@ function killOnSignal(launching: Promise<Held>): () => void {
     () => undefined,
   );
   return onEndingSignal(() =>
-    within(
+    waitAtMost(
       dropGraceMs,
       Promise.resolve(held?.drop()).then(() => true),
+      false,
     ),
   );
 }
@@ -263,13 +265,8 @@ async function closeBrowser({ child, profile }: Launched): Promise<void> {
       ? new Promise<true>((resolve) => child.once('exit', () => resolve(true)))
       : Promise.resolve(true);
   killGroup(child);
-  await within(closeGraceMs, exited);
+  await waitAtMost(closeGraceMs, exited, false);
   dispose(profile);
-}
-
-/** Whether `promise` comes true within `ms`: every wait on the browser ends. */
-export function within(ms: number, promise: Promise<boolean>): Promise<boolean> {
-  return Promise.race([promise, new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref())]);
 }
 
 const closeGraceMs = 3000;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'puppeteer-core';
 import { browserEnvironment } from './browser-env.js';
+import { waitAtMost } from '../shared/wait.js';
 import { dispose, newBrowserProfile } from './profile.js';
 
 /**
@@ -101,7 +102,11 @@ export async function launchChromium(executablePath: string, args: string[], tim
     givenUp = true;
     // A browser that ends at its start closes its pipe a moment before its exit is seen: the connection's
     // "Target closed" says nothing, what the browser said as it ended does (`ended`).
-    const why = await endedWithin(ended, endGraceMs, err);
+    const why = await waitAtMost(
+      endGraceMs,
+      ended.catch((end: unknown) => end),
+      err,
+    );
     killGroup(child);
     // A connection still waiting for the browser's first answer has a timer of protocolTimeout:
     // closing its pipe ends it, or the command would wait that long after a start that failed.
@@ -113,11 +118,6 @@ export async function launchChromium(executablePath: string, args: string[], tim
 
 /** How long a browser whose connection failed at its start is given to be seen to end. */
 const endGraceMs = 500;
-
-/** The browser's end (`ended`'s error) where it comes within `ms`; else `otherwise`. */
-function endedWithin(ended: Promise<never>, ms: number, otherwise: unknown): Promise<unknown> {
-  return Promise.race([ended.catch((err: unknown) => err), new Promise((resolve) => setTimeout(() => resolve(otherwise), ms).unref())]);
-}
 
 /**
  * Chromium leaves when its DevTools pipe closes, but only once it reads it: killed with SIGKILL, this

@@ -2,7 +2,8 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
-import { within, type PageSource } from './browser.js';
+import { waitAtMost } from '../shared/wait.js';
+import type { PageSource } from './browser.js';
 import { guessHeadings } from './layout-guess.js';
 import { loadPdf } from './outline.js';
 
@@ -101,9 +102,10 @@ export class PrintPage {
 
   /** A renderer that no longer answers (stopped, hung) never confirms the close: it is not waited for beyond the timeout. */
   async close(): Promise<void> {
-    await within(
+    await waitAtMost(
       this.timeoutMs,
       this.page.close().then(() => true),
+      false,
     );
   }
 

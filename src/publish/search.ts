@@ -107,7 +107,10 @@ async function addAll(index: PagefindIndex, records: SearchEntry[]): Promise<voi
   for (const record of records) {
     const answer = sent.length >= inFlight ? sent.shift() : undefined;
     if (answer) check(await answer);
-    sent.push(index.addHTMLFile(record));
+    const added = index.addHTMLFile(record);
+    // Where an earlier answer fails, publish closes Pagefind, which rejects those still to come: that failure is told, not these.
+    added.catch(() => undefined);
+    sent.push(added);
   }
   for (const added of await Promise.all(sent)) check(added);
 }

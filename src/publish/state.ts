@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { readEarlierOutput } from '../input/read-file.js';
+import { readEarlierOutput, readEarlierOutputSync } from '../input/read-file.js';
 import { validate } from '../input/validate.js';
 import { parseYaml, type YamlFile } from '../input/yaml-file.js';
 import { statusOf } from '../shared/files.js';
@@ -42,7 +42,7 @@ const stateSchema = z.strictObject({
 
 export type PublishedFile = z.output<typeof stateSchema>['files'][number];
 
-/** The files the last publication wrote, by their paths in the site (where the state file lists one: listedAt). */
+/** The files the last publication wrote, by their paths in the site (where the state file lists one: stateLocator). */
 export interface EarlierPublication {
   out: string;
   files: Map<string, PublishedFile>;
@@ -104,20 +104,35 @@ export async function readPublication(
 type State = z.output<typeof stateSchema>;
 
 /**
- * Where the state file of `earlier` lists `file`, for a warning about it: the state file read again
- * (publish writes it only once the warnings are told), so that its text is not held through publish.
+ * Where the state file of `earlier` lists each file, for the warnings of a pass over them: the state file
+ * read again (publish writes it only once the warnings are told), so that its text is not held through
+ * publish; once for all of the pass's warnings, and only where one is told. Read as publish's earlier
+ * outputs are (no FIFO, no device, a size bound); where it cannot be, a warning names its start.
  */
-export function listedAt(earlier: EarlierPublication, file: string): Location {
+export function stateLocator(earlier: EarlierPublication): (file: string) => Location {
   const at = path.join(earlier.out, stateFile);
+  let places: ((file: string) => Location | undefined) | undefined;
+  return (file) => {
+    places ??= placesIn(at);
+    return places(file) ?? { file: at, line: 1, col: 1, path: 'files' };
+  };
+}
+
+/** Where the state file `at` lists each path (the last entry of a path listed twice); none where it cannot be read. */
+function placesIn(at: string): (file: string) => Location | undefined {
+  const bytes = readEarlierOutputSync(at);
+  if (!bytes) return () => undefined;
   try {
-    const source = parseState(at, readFileSync(at, 'utf8'));
+    const source = parseState(at, Buffer.from(bytes).toString('utf8'));
     const listed = z.object({ files: z.array(z.object({ path: z.unknown() })) }).safeParse(source.data);
-    const i = listed.success ? listed.data.files.findIndex((f) => f.path === file) : -1;
-    if (i >= 0) return { file: at, ...source.locate(['files', i, 'path']), path: `files[${i}].path` };
+    const index = new Map(listed.success ? listed.data.files.map((f, i) => [f.path, i] as const) : []);
+    return (file) => {
+      const i = index.get(file);
+      return i === undefined ? undefined : { file: at, ...source.locate(['files', i, 'path']), path: `files[${i}].path` };
+    };
   } catch {
-    // Unreadable now: the file named, at its start.
+    return () => undefined; // changed meanwhile into no YAML at all
   }
-  return { file: at, line: 1, col: 1, path: 'files' };
 }
 
 /** A state file checked entry by entry: a located error where it is not as publish writes it. */

@@ -9,7 +9,7 @@ import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
-import { linkOnTheWay, listedAt, ownBytes, sha256, stateFile, stateText, unchangedSince, type EarlierPublication } from './state.js';
+import { linkOnTheWay, ownBytes, sha256, stateFile, stateLocator, stateText, unchangedSince, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
 // git diff or rsync sees only what changed; a file the last publication wrote and this one does not
@@ -128,11 +128,12 @@ async function writeChanged(changed: Array<{ target: string; content: SiteConten
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */
 async function removeGone(out: string, published: (file: string) => boolean, earlier: EarlierPublication, log: WriteLog): Promise<void> {
+  const listedAt = stateLocator(earlier);
   for (const file of [...earlier.files.keys()].filter((f) => !published(f))) {
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
       const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;
-      log.warnings.push({ ...listedAt(earlier, file), warning: true, message });
+      log.warnings.push({ ...listedAt(file), warning: true, message });
       continue;
     }
     if (own !== 'missing') {
