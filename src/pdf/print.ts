@@ -130,13 +130,27 @@ function replaceInPage(selector: string, html: string): boolean {
 }
 
 const claimed = new WeakSet<Page>();
+/** Each source's last choice of a page, which the next waits for. */
+const choosing = new WeakMap<PageSource, Promise<unknown>>();
 
-/** The blank tab the browser starts with, the first time (each tab costs a renderer's memory); then new ones. */
-async function unusedPage(source: PageSource): Promise<Page> {
-  const blank = (await source.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
-  const page = blank ?? (await untilGone(source, source.newPage()));
-  claimed.add(page);
-  return page;
+/**
+ * The blank tab the browser starts with, the first time (each tab costs a renderer's memory); then new ones.
+ * One choice at a time a browser: a tab being made is among the browser's pages before it is claimed, so a
+ * printer choosing meanwhile took it too, and two printers printed on one page (CI: two documents' headings
+ * in one print, and the page closed under the other's reading of its PDF).
+ */
+export function unusedPage(source: PageSource): Promise<Page> {
+  const chosen = (choosing.get(source) ?? Promise.resolve()).then(async () => {
+    const blank = (await source.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
+    const page = blank ?? (await untilGone(source, source.newPage()));
+    claimed.add(page);
+    return page;
+  });
+  choosing.set(
+    source,
+    chosen.catch(() => undefined),
+  );
+  return chosen;
 }
 
 /**

@@ -38,9 +38,9 @@ export class Printer {
 
 /**
  * Chromium's general answer where a print went wrong beside the document: the page's renderer frame went away
- * under it, or the print compositor (a utility process that makes the PDF) failed. CI saw it once in some
- * thousands of prints, of a document printed unchanged before and after, on a loaded machine: a new page
- * prints it. A document that fails so every time fails twice, and the clerk is told.
+ * under it, or the print compositor (a utility process that makes the PDF) failed: a new page prints it. A
+ * document that fails so every time fails twice, and the clerk is told. (The CI failure first taken for such a
+ * one was two printers given one page: print.ts's unusedPage.)
  */
 function isPassingPrintFailure(err: unknown): boolean {
   return err instanceof Error && err.message === 'Protocol error (Page.printToPDF): Printing failed';
