@@ -129,28 +129,26 @@ function replaceInPage(selector: string, html: string): boolean {
   return true;
 }
 
-const claimed = new WeakSet<Page>();
-/** Each source's last choice of a page, which the next waits for. */
-const choosing = new WeakMap<PageSource, Promise<unknown>>();
+/** Each source's one look for the blank tab it started with, which every later choice waits for. */
+const startingTab = new WeakMap<PageSource, Promise<Page | undefined>>();
 
 /**
- * The blank tab the browser starts with, the first time (each tab costs a renderer's memory); then new ones.
- * One choice at a time a browser: a tab being made is among the browser's pages before it is claimed, so a
- * printer choosing meanwhile took it too, and two printers printed on one page (CI: two documents' headings
- * in one print, and the page closed under the other's reading of its PDF).
+ * The blank tab the browser starts with, to the first printer that asks (each tab costs a renderer's memory);
+ * a new tab to every other. Only the first looks among the browser's pages: a tab being made is listed there
+ * before newPage answers, so a printer looking meanwhile took another's tab, and two documents printed on
+ * one page. The others wait for that one look alone, not for each other's tabs: a browser that does not
+ * answer then keeps a build `--timeout` once, not once a printer.
  */
-export function unusedPage(source: PageSource): Promise<Page> {
-  const chosen = (choosing.get(source) ?? Promise.resolve()).then(async () => {
-    const blank = (await source.pages()).find((p) => !claimed.has(p) && p.url() === 'about:blank');
-    const page = blank ?? (await untilGone(source, source.newPage()));
-    claimed.add(page);
-    return page;
-  });
-  choosing.set(
-    source,
-    chosen.catch(() => undefined),
-  );
-  return chosen;
+export async function unusedPage(source: PageSource): Promise<Page> {
+  const looked = startingTab.get(source);
+  if (looked) await looked.catch(() => undefined);
+  else {
+    const looking = source.pages().then((pages) => pages.find((page) => page.url() === 'about:blank'));
+    startingTab.set(source, looking);
+    const blank = await looking;
+    if (blank) return blank;
+  }
+  return untilGone(source, source.newPage());
 }
 
 /**

@@ -39,8 +39,7 @@ export class Printer {
 /**
  * Chromium's general answer where a print went wrong beside the document: the page's renderer frame went away
  * under it, or the print compositor (a utility process that makes the PDF) failed: a new page prints it. A
- * document that fails so every time fails twice, and the clerk is told. (The CI failure first taken for such a
- * one was two printers given one page: print.ts's unusedPage.)
+ * document that fails so every time fails twice, and the clerk is told.
  */
 function isPassingPrintFailure(err: unknown): boolean {
   return err instanceof Error && err.message === 'Protocol error (Page.printToPDF): Printing failed';
