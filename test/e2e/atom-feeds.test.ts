@@ -87,10 +87,9 @@ describe('the document feeds', () => {
     expect(text(path.join(site, 'data.html'))).toContain('<a href="dokumenter.atom">Alle udvalg</a>');
   });
 
-  it('give the same bytes for the same inputs; a corrected document keeps its id and gets a new updated, the others stay as they were', () => {
-    const again = path.join(tempDir(), 'site');
-    publish(meetings, again);
-    for (const f of feeds) expect(text(path.join(again, f)), f).toBe(text(path.join(site, f)));
+  // The same bytes for the same inputs: publish.test.ts's second publication of the example, compared file by file,
+  // feeds included (a second one here, to compare the feeds alone, was some 3 s of CPU proving it again).
+  it('are not written again when nothing changed; a corrected document keeps its id and gets a new updated, the others stay as they were', () => {
     expect(publish(meetings, site)).toEqual([]);
 
     const before = entries(path.join(site, 'dokumenter.atom'));
