@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { browserUrlVariable, startBrowserService } from './support/browser-service.js';
 import { sharedOutputsVariable } from './support/shared-build.js';
+import { newRunFolder } from './support/temporary.js';
 
 /**
  * The end-to-end tests run the CLI as users do, from dist/: build it as `npm ci` does before they start,
@@ -11,10 +11,12 @@ import { sharedOutputsVariable } from './support/shared-build.js';
  * is some 12 s of CPU); an edit of any of those makes it run again. The tests' type-check is a test
  * (test/unit/lint.test.ts, on the program the linter reads its types from), which runs beside the others.
  *
- * It also makes the folder of the outputs the test files share (test/support/shared-build.ts), which the
- * workers inherit by its variable, with the commands' cache folder in it (XDG_CACHE_HOME), and removes
- * it at the end. Each project of vitest.config.ts runs this setup: the first makes the folder, the
- * others find it.
+ * It gives the run a temporary folder of its own (test/support/temporary.ts) and points TMPDIR at it, which
+ * the workers and every process they start inherit, so whatever a test or a command leaves in the temporary
+ * folder goes with it at the end; a run killed leaves that one folder, which the next run's setup removes
+ * (its process gone). In it the folder of the outputs the test files share (test/support/shared-build.ts),
+ * which the workers inherit by its variable, with the commands' cache folder in it (XDG_CACHE_HOME). Each
+ * project of vitest.config.ts runs this setup: the first makes the folders, the others find them.
  *
  * And it starts one Chromium for the run, as a service (docs/develop/test-speed.md): every CLI the tests
  * run inherits its address in AGENDA_BROWSER_URL and prints there instead of starting a browser of its
@@ -23,7 +25,11 @@ import { sharedOutputsVariable } from './support/shared-build.js';
 export default async function setup(): Promise<(() => void) | undefined> {
   if (!distIsFresh()) await run('npm', ['run', '--silent', 'build']);
   if (process.env[sharedOutputsVariable]) return undefined;
-  const shared = mkdtempSync(path.join(tmpdir(), 'agenda-shared-'));
+  const userTmp = process.env.TMPDIR;
+  const runFolder = newRunFolder();
+  process.env.TMPDIR = runFolder;
+  const shared = path.join(runFolder, 'shared');
+  mkdirSync(shared);
   process.env[sharedOutputsVariable] = shared;
   // The caches of the run's commands (LibreOffice's conversions, publish's records of each meeting, which
   // name closed cases) in that folder too, not the user's ~/.cache: shared by the run's files, gone after it.
@@ -35,11 +41,16 @@ export default async function setup(): Promise<(() => void) | undefined> {
   return () => {
     service?.stop();
     delete process.env[browserUrlVariable];
-    rmSync(shared, { recursive: true, force: true });
+    rmSync(runFolder, { recursive: true, force: true });
     delete process.env[sharedOutputsVariable];
-    if (userCache === undefined) delete process.env.XDG_CACHE_HOME;
-    else process.env.XDG_CACHE_HOME = userCache;
+    restore('XDG_CACHE_HOME', userCache);
+    restore('TMPDIR', userTmp);
   };
+}
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 /** What `npm run build` reads: its code, templates, scripts, settings and the packages it compiles against. */

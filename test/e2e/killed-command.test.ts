@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { agenda, cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
 import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
+import { namespaceMark, newShortFolder } from '../support/temporary.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,12 +39,24 @@ async function leftAfterKill(tmp: string): Promise<string[]> {
   return lines;
 }
 
-/** A temporary folder for one run, in a copy of the example meetings folder. */
-function newTmp(): string {
-  const tmp = path.join(copyOfMeetings().dir, 'tmp');
-  mkdirSync(tmp);
-  return tmp;
+const made: string[] = [];
+afterEach(() => {
+  for (const tmp of made.splice(0)) rmSync(tmp, { recursive: true, force: true });
+});
+
+/**
+ * One run's folders: a copy of the example meetings folder to build in, and a temporary folder of its own, of a
+ * path short enough for the browser's profile to be made in it (in a longer one the tool makes it in /tmp, where
+ * processesOfRun would not see the browser by its TMPDIR).
+ */
+function newRun(): { dir: string; tmp: string } {
+  const tmp = newShortFolder();
+  made.push(tmp);
+  return { dir: copyOfMeetings().dir, tmp };
 }
+
+/** What a run left in its temporary folder (but the suite's own mark of the folder). */
+const leftIn = (tmp: string) => readdirSync(tmp).filter((name) => name !== namespaceMark);
 
 /** The browser's own process among those `root` started (not its launcher script, zygotes or renderers), once it runs. */
 async function browserOf(root: ChildProcess): Promise<number | undefined> {
@@ -59,8 +71,7 @@ async function browserOf(root: ChildProcess): Promise<number | undefined> {
  * browser runs, or once its browser runs and hangs (stopped, SIGSTOP: it reads nothing, its pipe's end
  * included, as a browser busy or stuck does not).
  */
-async function killedBuild(when: number | 'browser' | 'hung browser', tmp = newTmp()): Promise<string[]> {
-  const dir = path.dirname(tmp);
+async function killedBuild(when: number | 'browser' | 'hung browser', { dir, tmp } = newRun()): Promise<string[]> {
   const env = cliEnv({ env: { TMPDIR: tmp }, ownBrowser: true });
   const child = spawn(process.execPath, [cliPath, 'build', '2023-11-22', '--samlet'], { cwd: dir, env, stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -89,11 +100,11 @@ describe('a command killed with SIGKILL leaves no browser behind', () => {
   });
 
   it('the next run removes the browser profile a killed run could not, and leaves nothing in the temporary folder', async () => {
-    const tmp = newTmp();
-    expect(await killedBuild('browser', tmp)).toEqual([]);
-    expect(readdirSync(tmp)).toEqual([expect.stringMatching(/^agenda-chromium-/)]);
-    const next = agenda(['build', '2023-11-22', '--out', 'a.pdf'], { cwd: path.dirname(tmp), env: { TMPDIR: tmp }, ownBrowser: true });
+    const run = newRun();
+    expect(await killedBuild('browser', run)).toEqual([]);
+    expect(leftIn(run.tmp)).toEqual([expect.stringMatching(/^agenda-chromium-/)]);
+    const next = agenda(['build', '2023-11-22', '--out', 'a.pdf'], { cwd: run.dir, env: { TMPDIR: run.tmp }, ownBrowser: true });
     expect(next.status, next.stderr).toBe(0);
-    expect(readdirSync(tmp)).toEqual([]);
+    expect(leftIn(run.tmp)).toEqual([]);
   });
 });

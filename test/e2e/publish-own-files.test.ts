@@ -7,7 +7,7 @@ import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachment
 import { closedFixture, markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 import { closedMarkersIn, siteBytes } from '../support/site.js';
-import { copyOut, fixtureSource, sharedOutput, sharedPdf } from '../support/shared-build.js';
+import { copyOut, fixtureSource, sharedClosedSite, sharedPdf } from '../support/shared-build.js';
 
 // `agenda publish` reuses or removes only what it wrote itself, as it wrote it: the state file
 // (.agenda-publish.json) lists each file of the site with the SHA-256 of the bytes publish wrote.
@@ -20,7 +20,7 @@ const publish = (meetings: string, site: string) => agenda(['publish', '--meetin
  * since three tests go on from the same unchanged input's site.
  */
 function publishedFixture(site: string): void {
-  const { run, out } = sharedOutput(fixtureSource, ['publish', '--meetings', '{in}', '--out', '{out}']);
+  const { run, out } = sharedClosedSite();
   expect(run.status, run.stderr).toBe(0);
   copyOut(out, site);
 }

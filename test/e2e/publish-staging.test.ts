@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync,
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
+import { agendaAsync, cliEnv, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
+import { copyOut, sharedExampleSite } from '../support/shared-build.js';
 import { siteBytes } from '../support/site.js';
 
 // publish's staging folder (publish/staging.ts) is the site's own: whatever ends a publication, it is
@@ -26,8 +27,11 @@ describe("publish's staging folder", () => {
 
   it('is removed at Ctrl-C, the site left as it was; a second publication meanwhile is refused; a leftover is removed', async () => {
     const { meetings } = copyOfMeetings();
+    // The example as published: a copy of the suite's publication (test/support/shared-build.ts), which this test goes on from.
+    const published = sharedExampleSite();
+    expect(published.run.status, published.run.stderr).toBe(0);
     const site = path.join(tempDir(), 'site');
-    expect(agenda(['publish', '--meetings', meetings, '--out', site]).status).toBe(0);
+    copyOut(published.out, site);
     const before = siteBytes(site);
     // --force prints and stages every PDF anew: the signal comes once the first is staged.
     const child = spawn(process.execPath, [cliPath, 'publish', '--meetings', meetings, '--out', site, '--force'], {

@@ -110,6 +110,9 @@ export const sharedRepositorySite = () => sharedOutput('eksempel', ['publish', '
 /** The closed content's fixture, as sharedOutput names a source. */
 export const fixtureSource = 'fixtures/lukket';
 
+/** The fixture published without --url (publish-own-files goes on from copies of it; atom-feeds reads its feeds). */
+export const sharedClosedSite = () => sharedOutput(fixtureSource, ['publish', '--meetings', '{in}', '--out', '{out}']);
+
 /** The fixture's public version, built as the clerk does, to its default name under `{out}` and with its HTML beside. */
 export const sharedPublicVersion = () =>
   sharedOutput(fixtureSource, ['build', '2024-03-06', '--meetings', '{in}', '--public', '--html', 'offentlig.html'], { cwd: '{out}' });

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispose, newBrowserProfile, newProfile } from '../../src/pdf/profile.js';
 import { tempDir } from '../support/cli.js';
+import { newShortFolder } from '../support/temporary.js';
 
 const tmpBefore = process.env.TMPDIR;
 afterEach(() => {
@@ -31,8 +32,8 @@ describe("a new profile's cleaning of those killed runs left", () => {
 
 describe("a browser's profile", () => {
   it("is made in TMPDIR where Chromium's socket fits there, else in /tmp", () => {
-    // Not tempDir(): under a TMPDIR of its own (a developer's ~/tmp) that may be too long already.
-    const short = mkdtempSync('/tmp/agenda-');
+    // Not tempDir(): under a TMPDIR of its own (the run's, a developer's ~/tmp) that may be too long already.
+    const short = newShortFolder();
     const long = path.join(short, 'a folder whose path leaves Chromium no room for its socket');
     mkdirSync(long);
     for (const [tmp, folder] of [
