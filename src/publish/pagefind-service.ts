@@ -36,7 +36,8 @@ export class WatchedPagefind {
 
   /** A new index, `what` named in the error where Pagefind ends while it is made (a committee's folder). */
   async createIndex(config: PagefindServiceConfig, what: string): Promise<NewIndexResponse> {
-    const { index, errors } = await this.#ask(what, () => this.#api.createIndex(config));
+    // The library starts its program with the first request, and only then: an index is the first (and after an end none is asked).
+    const { index, errors } = await this.#ask(what, () => this.#watching(() => this.#api.createIndex(config)));
     if (!index) return { errors };
     const ask = <T>(call: () => Promise<T>) => this.#ask(what, call);
     const watched: PagefindIndex = {
@@ -66,7 +67,7 @@ export class WatchedPagefind {
     return new Promise<T>((resolve, reject) => {
       const fail = (how: string) => reject(ended(how, what));
       this.#pending.add(fail);
-      this.#watching(call).then(
+      call().then(
         (answer) => {
           this.#pending.delete(fail);
           resolve(answer);
@@ -80,7 +81,7 @@ export class WatchedPagefind {
     });
   }
 
-  /** `call`, watching the process it starts, if any: the library starts its service within the call, not after. */
+  /** `call`, watching the process it starts, if any: the library spawns it within the call, not after. */
   #watching<T>(call: () => Promise<T>): Promise<T> {
     let child: ChildProcess | undefined;
     const spawned = (message: unknown) => {
