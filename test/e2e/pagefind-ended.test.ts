@@ -50,9 +50,9 @@ describe('Pagefind killed while publish indexes the site', () => {
     rmSync(path.join(site, 'pagefind/direktionen/pagefind.js'));
     return { site, before: siteBytes(site) };
   };
-  /** publish's own files in the site other than its state file: its lock, its staging folder. */
+  /** publish's own files in the site other than its state file: its lock (and the lock's temporary file), its staging folder. */
   const publishFiles = (site: string) =>
-    readdirSync(site).filter((name) => name.startsWith('.agenda-publish') && name !== '.agenda-publish.json');
+    readdirSync(site).filter((name) => /^\.\.?agenda-publish/.test(name) && name !== '.agenda-publish.json');
 
   const publishWith = (site: string, fault: string) =>
     agendaAsync(['publish', '--meetings', meetings, '--out', site], {
