@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { renderSearchRecord, type SearchRecord } from '../render/web.js';
 import { asHeading, kindWord } from '../render/wording.js';
-import { EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
+import { AgendaError, EnvironmentError, errnoCode, messageOf } from '../shared/errors.js';
 import type { PublishedMeeting } from './json.js';
+import { WatchedPagefind } from './pagefind-service.js';
 import { filesOf, yearOf } from './search-choices.js';
 import type { PublishedCommittee } from './site.js';
 import { SiteMap } from './site-map.js';
@@ -77,10 +78,10 @@ export async function searchIndexes<G extends { folder: string; records: () => P
   keep: (group: G, file: string, bytes: Uint8Array) => void,
 ): Promise<void> {
   if (groups.length === 0) return;
-  const pagefind = await import('pagefind').catch((error: unknown) => failed(error));
+  const pagefind = await WatchedPagefind.load().catch((error: unknown) => failed(error));
   try {
     for (const group of groups) {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }).catch((error: unknown) => failed(error));
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }, group.folder).catch((error: unknown) => failed(error));
       if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
       await addAll(index, await group.records());
       for (const f of check(await index.getFiles()).files)
@@ -147,6 +148,7 @@ const cannot = 'Pagefind could not make the search index';
  * import.meta.resolve, say) is told as it is, so no one reinstalls in vain.
  */
 function failed(error: unknown): never {
+  if (error instanceof AgendaError) throw error;
   const code = errnoCode(error);
   const missing =
     code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || messageOf(error).startsWith('Failed to install either of');

@@ -85,8 +85,12 @@ export async function writeAllAtomically(outputs: Array<{ file: string; data: Fi
 async function temporaryOf(file: string): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   await removeStaleTemporaries(file);
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${namespaceNumber()}.${Date.now()}.tmp`);
+  return temporaryBeside(file);
 }
+
+/** The name of this process's temporary file beside `file`: `.NAME.<pid>.<pid namespace>.<ms>.tmp` (see staleTemporaries). */
+export const temporaryBeside = (file: string) =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${namespaceNumber()}.${Date.now()}.tmp`);
 
 /**
  * The file `from` (written already, on the same file system) put at `file` as writeAtomically writes:
@@ -132,19 +136,27 @@ export async function refuseSpecial(file: string): Promise<void> {
 }
 
 /**
- * Temporary files of ours beside `file` (`.NAME.<pid>.<pid namespace>.<ms>.tmp`) whose process is gone: a
- * run killed while it wrote. They are removed on the next write of the same file, where their pid is of
- * this namespace: one of another (a container writing the same file beside this one) may be alive there,
- * and one whose namespace is not told (an older agenda's, or a system without /proc) cannot be judged.
+ * Temporary files of ours beside `file` (temporaryBeside) whose process is gone: a run killed while it
+ * wrote. They are removed on the next write of the same file (staleTemporaries).
  */
 async function removeStaleTemporaries(file: string): Promise<void> {
+  const names = await readdir(path.dirname(file)).catch((): string[] => []);
+  for (const stale of staleTemporaries(file, names)) await rm(stale, { force: true }).catch(() => undefined);
+}
+
+/**
+ * Of `names` (those of `file`'s folder), the temporary files beside `file` whose process is gone, where
+ * their pid is of this namespace: one of another (a container writing the same file beside this one)
+ * may be alive there, and one whose namespace is not told (an older agenda's, or a system without
+ * /proc) cannot be judged.
+ */
+export function staleTemporaries(file: string, names: string[]): string[] {
   const prefix = `.${path.basename(file)}.`;
   const ours = `.${namespaceNumber()}.`;
-  const names = await readdir(path.dirname(file)).catch((): string[] => []);
-  for (const name of names) {
+  return names.flatMap((name) => {
     const [, pid, space] = (name.startsWith(prefix) && /^(\d+)(\.\d+\.)\d+\.tmp$/.exec(name.slice(prefix.length))) || [];
-    if (space === ours && !processAlive(Number(pid))) await rm(path.join(path.dirname(file), name), { force: true }).catch(() => undefined);
-  }
+    return space === ours && !processAlive(Number(pid)) ? [path.join(path.dirname(file), name)] : [];
+  });
 }
 
 /**

@@ -1,37 +1,57 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
-import { pidNamespace, processAlive } from './files.js';
+import { pidNamespace, processAlive, staleTemporaries, statusOf, temporaryBeside } from './files.js';
 
-// A lock of a command that must run alone (one publish into a site, one send of a meeting): a file made
-// exclusively ('wx', which a network file system honours too) that names its process, "host boot
-// pid-namespace pid". One left by a killed command is taken over only where that can be told from here
-// (leftBehind): of an earlier boot of this host (and written before this boot: two machines may share a
-// name), or of this host and pid namespace whose process is gone (or whose pid is this process's, which
-// does not hold it: in one namespace, that pid's earlier holder is gone). A pid of another host or pid
-// namespace (a container beside this one, or this one restarted) cannot be judged from here, nor a lock
-// that names no process (cut short by a power cut, a FIFO in its place): the caller tells the clerk to
-// remove it if none runs.
+// A lock of a command that must run alone (one publish into a site, one send of a meeting): a file that
+// names its process, "host boot pid-namespace pid", made whole at once (`create`): the words written to a
+// temporary file beside it, then linked to the lock's name, which fails where a lock is, as an exclusive
+// create ('wx') does, and is atomic on a network file system too (the lock-file recipe of open(2)). So
+// no lock ever names no process for a kill, a power cut or a full disk between its making and its words;
+// a temporary file a kill leaves blocks no one and is removed by the next taker. Where the file system
+// makes no hard links (FAT, some SMB mounts), the lock is made exclusively and then written, and that
+// moment is open again.
 //
-// Taking over is removing the left lock and then making it exclusively as anyone does, and the removal
-// must be of that lock, not of one a quicker taker made meanwhile: read and removed under a guard
-// (`LOCK.takeover`), itself a lock of the same kind, so that of two takers one at a time reads and
-// removes. The guard is held for a read and a removal; a command killed then leaves it, naming a dead
-// process, and it is taken over by the same rules under its own guard (`LOCK.takeover.takeover`), whose
-// own is never taken over (`guards`): the recursion stops there, and the clerk is told to remove that one.
+// One left by a killed command is taken over only where that can be told from here (leftBehind): of an
+// earlier boot of this host (and written before this boot: two machines may share a name), or of this
+// host and pid namespace whose process is gone (or whose pid is this process's, which does not hold it:
+// in one namespace, that pid's earlier holder is gone). A pid of another host or pid namespace (a
+// container beside this one, or this one restarted) cannot be judged from here, nor a lock that names no
+// process (a FIFO or a symbolic link in its place, an older agenda's, one cut short where there are no
+// hard links): the caller tells the clerk to remove it if none runs.
+//
+// Taking over is removing the left lock and then making it as anyone does, and the removal must be of
+// that lock, not of one a quicker taker made meanwhile: read and removed under a guard (`LOCK.takeover`),
+// itself a lock of the same kind, so that of two takers one at a time reads and removes. The guard is
+// held for a read and a removal; a command killed then leaves it, naming a dead process, and it is taken
+// over by the same rules under its own guard (`LOCK.takeover.takeover`), whose own is never taken over
+// (`guards`): the recursion stops there, and the clerk is told to remove that one.
 //
 // Two takers A and B of a lock L left by a dead H, and a kill at each step of A:
-// - A makes the guard G (exclusive: B finds it, names A, alive, and is refused; killed before it is
-//   made, A left nothing). Killed between making G and writing its name (microseconds): G names no
-//   process and is never taken over; the clerk is told to remove it.
+// - A makes the guard G: writes its temporary file T (killed then: T is left, of a dead process, and
+//   removed by the next taker of G), links T to G (B finds G, names A, alive, and is refused), removes T
+//   (killed before: G names A, dead, as below; T is removed with it).
 // - A reads L: still H's, so A removes it (nobody else may: a creator needs L gone, a taker needs G,
 //   H is dead). Not H's (B took it over before A held G): A removes nothing. Killed here: G names A,
 //   dead, and the next taker removes it under G's guard, and L with it.
 // - A releases G (where it still names A: a live holder's guard is never taken over). Killed before:
 //   as above; L is gone already, so the next command makes L without a takeover.
-// - A makes L exclusively: of A and B one does, the other finds it and is refused by its rules (a
-//   live holder). Killed between making L and writing its name: L names no process (as above).
+// - A makes L as it made G: of A and B one links it, the other finds it and is refused by its rules (a
+//   live holder). Killed before the link: T is left, removed by the next taker; after: L names A, dead.
 // A guard's takeover is the same steps one level down, so of two takers of a left G one removes it.
 // test/unit/lock.test.ts runs B between each two steps of A, and ends A at each as a kill would.
 
@@ -114,30 +134,84 @@ function bootId(): string {
 }
 
 /**
- * Makes the file naming this process; false where there is one. One this process made but could not
- * write (a full disk) is removed: an empty one would refuse every command after.
+ * Makes the file naming this process, whole at once: its words written to a temporary file beside it
+ * (temporaryBeside), which is then linked to its name (link, as 'wx', fails where there is one; NFS
+ * makes it atomically too) and removed. False where there is one. A kill leaves at most the temporary
+ * file, never a lock that names no process; a full disk fails before any lock exists. Temporary files
+ * of processes gone are removed first, as files.ts removes its own. Where the file system has no hard
+ * links (FAT, some SMB mounts), the file is made exclusively and then written, as before.
  */
 function create(file: string): boolean {
+  removeStaleTemporaries(file);
+  const temporary = temporaryBeside(file);
+  if (!createWritten(temporary, file)) throw cannotLock(file, new Error(`${temporary} exists`));
+  let made: boolean | undefined;
+  try {
+    made = linked(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  made ??= createWritten(file, file);
+  if (made) heldHere.add(file);
+  return made;
+}
+
+/** As files.ts's: one that cannot be removed (nor its folder read) is left, as it blocks no one. */
+function removeStaleTemporaries(file: string): void {
+  try {
+    for (const stale of staleTemporaries(file, readdirSync(path.dirname(file)))) rmSync(stale, { force: true });
+  } catch {
+    // left: a temporary file is never a lock
+  }
+}
+
+/**
+ * Makes `file` exclusively and writes this process's words into it; false where there is one. One
+ * made but not written (a full disk) is removed. Its failure is told as one to lock `lock`.
+ */
+function createWritten(file: string, lock: string): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'wx');
   } catch (err) {
     if (errnoCode(err) === 'EEXIST') return false;
-    throw cannotLock(file, err);
+    throw cannotLock(lock, err, file);
   }
   try {
     writeSync(fd, `${thisProcess()}\n`);
   } catch (err) {
     rmSync(file, { force: true });
-    throw cannotLock(file, err);
+    throw cannotLock(lock, err, file);
   } finally {
     closeSync(fd);
   }
-  heldHere.add(file);
   return true;
 }
 
-const cannotLock = (file: string, err: unknown) => new EnvironmentError(`cannot lock ${path.dirname(file)}: ${messageOf(err)}`);
+/**
+ * Links `temporary` to the lock's name `file`: true where made, false where there is one, none where the
+ * file system makes no hard links. A link made whose answer was lost (NFS: its retry finds it, EEXIST)
+ * is told by the temporary's two names, as the lock-file recipe of open(2) says.
+ */
+function linked(temporary: string, file: string): boolean | undefined {
+  try {
+    linkSync(temporary, file);
+    return true;
+  } catch (err) {
+    if (statusOf(temporary)?.nlink === 2) return true;
+    const code = errnoCode(err) ?? '';
+    if (code === 'EEXIST') return false;
+    if (noHardLinks.has(code)) return undefined;
+    throw cannotLock(file, err, temporary);
+  }
+}
+
+/** What link answers on a file system without hard links: FAT's EPERM, an SMB mount's EOPNOTSUPP (ENOTSUP in Node), ENOSYS. */
+const noHardLinks = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** Why `file` could not be locked, naming the lock, not the temporary file it was `written` as. */
+const cannotLock = (file: string, err: unknown, written = file) =>
+  new EnvironmentError(`cannot lock ${path.dirname(file)}: ${messageOf(err).replaceAll(written, file)}`);
 
 /** A lock's words ("host boot pid-namespace pid"), and the file's identity as read: device, inode and times. */
 interface Holder {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,20 +8,23 @@ import { withSendLock } from '../../src/send/lock.js';
 import { type Blocker, takeLock } from '../../src/shared/lock.js';
 import { tempDir } from '../support/cli.js';
 
-// Each step a lock takes on disk (a read begins with openSync) passes `before`, so that a test can run
-// another taker, or end this one as a kill would, at each.
-const steps = vi.hoisted(() => ({ before: undefined as ((step: string) => void) | undefined }));
+// Each step a lock takes on disk (a read begins with openSync; a lock is made by writing a temporary file,
+// linking it to the lock's name and removing it) passes `before`, given the step's arguments, so that a test
+// can run another taker, or end this one as a kill would (or a file system fail), at each.
+const steps = vi.hoisted(() => ({ before: undefined as ((step: string, ...args: unknown[]) => void) | undefined }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const hooked = <F extends (...args: never[]) => unknown>(name: string, f: F) =>
     ((...args: Parameters<F>) => {
-      steps.before?.(name);
+      steps.before?.(name, ...args);
       return f(...args);
     }) as F;
   const mocked = {
     ...fs,
     openSync: hooked('openSync', fs.openSync),
     writeSync: hooked('writeSync', fs.writeSync),
+    linkSync: hooked('linkSync', fs.linkSync),
+    readdirSync: hooked('readdirSync', fs.readdirSync),
     rmSync: hooked('rmSync', fs.rmSync),
     statSync: hooked('statSync', fs.statSync),
   };
@@ -40,6 +43,8 @@ const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
 const space = readlinkSync('/proc/self/ns/pid');
 const named = (pid: number) => `${hostname()} ${boot} ${space} ${pid}\n`;
 const gone = () => spawnSync('true').pid;
+/** The temporary files in `dir`: a lock's words before they are linked to its name. */
+const temporaries = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
 /** Runs `work` as the process `pid` would: what it locks names that pid. */
 function as<T>(pid: number, work: () => T): T {
@@ -131,6 +136,7 @@ describe('a lock left by a killed command', () => {
         const held = [first, await second];
         expect(held.filter(Boolean), `the second at step ${at}`).toHaveLength(1);
         expect(readFileSync(taker.file(dir), 'utf8')).toBe(named(held[0] ? process.pid : alive.pid!));
+        expect(temporaries(dir), `the second at step ${at}`).toEqual([]);
       }
     });
   }
@@ -140,6 +146,7 @@ describe('a lock left by a killed command', () => {
     it(`a command killed at any step of its takeover of ${left.map((end) => `x.lock${end}`).join(' and ')} leaves what the next takes over, or a file it names`, async () => {
       const count = await stepsOfTakeover(takers.lock!, left);
       let recovered = 0;
+      let unrecovered = 0;
       for (let at = 0; at <= count; at++) {
         const dir = tempDir();
         const lock = path.join(dir, 'x.lock');
@@ -157,19 +164,68 @@ describe('a lock left by a killed command', () => {
         try {
           takeLock(lock, refuse);
           expect(readFileSync(lock, 'utf8')).toBe(named(process.pid));
+          // A temporary file the killed one left (its words, not yet linked or not yet removed) blocked no one, and is gone.
+          expect(temporaries(dir), `killed at step ${at}`).toEqual([]);
           recovered++;
         } catch (err) {
-          // Killed between making a file and writing its name: that file names no process. Killed holding the
-          // guard's guard: the last, never taken over. Either is named to the clerk.
+          // Killed holding the guard's guard: the last, never taken over, named to the clerk. A lock or guard is made
+          // whole (linked once written): none names no process, wherever the kill came.
           const blocker = JSON.parse((err as Error).message) as Blocker;
-          const unjudged =
-            blocker.process === undefined ? readFileSync(blocker.file, 'utf8') === '' : blocker.file.endsWith('.takeover.takeover');
-          expect(unjudged, `killed at step ${at}: ${JSON.stringify(blocker)}`).toBe(true);
+          expect(
+            blocker.file.endsWith('.takeover.takeover') && blocker.process !== undefined,
+            `killed at step ${at}: ${JSON.stringify(blocker)}`,
+          ).toBe(true);
+          unrecovered++;
         }
       }
-      expect(recovered).toBeGreaterThan(count / 2);
+      // Alone, every kill is recovered from (12 of 14 steps when a lock was made, then written); with a guard left
+      // too, all but those holding the guard's guard (19 of 25 then).
+      if (left.length === 1) expect(unrecovered).toBe(0);
+      expect(recovered).toBeGreaterThan(count - 4);
     });
   }
+
+  it('is made whole or not at all: a full disk leaves nothing; where links fail, a lost answer is told by the link count, and no hard links are made as before', () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'x.lock');
+    /** The steps taken at the lock's own name, and `fail`ing a step with an error of `code`. */
+    let atLock: string[] = [];
+    const watching = (fail?: { step: string; code: string }) => (name: string, file: unknown, to: unknown) => {
+      if (file === lock || to === lock) atLock.push(name);
+      if (name === fail?.step) throw Object.assign(new Error(`${fail.code}: ${name} failed`), { code: fail.code });
+    };
+    // A full disk as its words are written: no lock was ever made; no temporary file left; the lock's folder named.
+    steps.before = watching({ step: 'writeSync', code: 'ENOSPC' });
+    expect(() => takeLock(lock, refuse)).toThrow(`cannot lock ${dir}: ENOSPC: writeSync failed`);
+    steps.before = undefined;
+    expect(readdirSync(dir)).toEqual([]);
+    expect(atLock).toEqual([]);
+    // NFS: the link made, its answer lost, its retry answered EEXIST: the temporary file's two names say it is ours.
+    steps.before = (name, from, to) => {
+      if (name !== 'linkSync') return;
+      steps.before = undefined;
+      linkSync(from as string, to as string);
+      throw Object.assign(new Error('EEXIST: file already exists, link'), { code: 'EEXIST' });
+    };
+    const release = takeLock(lock, refuse);
+    expect(steps.before, 'linked').toBeUndefined();
+    expect(readFileSync(lock, 'utf8')).toBe(named(process.pid));
+    expect(readdirSync(dir)).toEqual(['x.lock']);
+    release();
+    // FAT, an SMB mount: no hard links. Made exclusively, then written; a lock held is still refused.
+    for (const code of ['EPERM', 'ENOTSUP', 'ENOSYS']) {
+      atLock = [];
+      steps.before = watching({ step: 'linkSync', code });
+      const release = takeLock(lock, refuse);
+      expect(atLock.slice(0, 2), code).toEqual(['linkSync', 'openSync']);
+      expect(readFileSync(lock, 'utf8')).toBe(named(process.pid));
+      expect(readdirSync(dir)).toEqual(['x.lock']);
+      expect(() => as(alive.pid!, () => takeLock(lock, refuse))).toThrow(`"process":"${hostname()} ${process.pid}"`);
+      steps.before = undefined;
+      release();
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
 
   it('its guard, left by a killed takeover, is taken over where its holder is gone; one of a live holder, or naming none, is refused naming it', () => {
     const dir = tempDir();
