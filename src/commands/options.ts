@@ -294,6 +294,12 @@ export const options = [
   },
   { long: '--force', description: 'send again to whoever has this version already', commands: ['send'] },
   {
+    long: '--overwrite',
+    description:
+      "replace the files in the site folder that publish did not write where it writes its own (a web root's index.html); without it, publish names them and writes nothing",
+    commands: ['publish'],
+  },
+  {
     long: '--port',
     short: '-p',
     argument: '<n>',

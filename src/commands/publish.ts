@@ -14,6 +14,7 @@ export async function publishCommand(options: PublishOptions): Promise<void> {
     url: options.url,
     today: today(),
     force: options.force,
+    overwrite: options.overwrite,
     samlet: options.samlet,
     browser: options.browser,
     libreoffice: options.libreoffice,

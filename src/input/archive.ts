@@ -51,6 +51,11 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
   return copied;
 }
 
+/** Reopens a meeting: its archive removed, so its builds read the shared files as they stand. */
+export function removeArchive(dir: string, date: string): Promise<void> {
+  return rm(archiveDir(dir, date), { recursive: true, force: true });
+}
+
 /** The SHA-256 of each attachment file as the meeting went out, by its `fil:`. */
 export type AttachmentHashes = Record<string, string>;
 

@@ -56,6 +56,8 @@ export interface PublishRequest {
   today: string;
   /** Print every document again, though the site has it from the same inputs. */
   force?: boolean;
+  /** Replace files in the site publish did not write where it writes its own (refused without). */
+  overwrite?: boolean;
   /** Also each meeting's public combined document (samlet dokument), where it has attachment files. */
   samlet?: boolean;
   /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
@@ -154,7 +156,14 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
   // The site all new or all as it was: a Ctrl-C during the renames waits for them and the state file.
   const { state, ...log } = await uninterrupted(() =>
-    writeSite(request.out, files, earlier, { madeFrom, pdfs, entries, kept: keptFiles, force: request.force }),
+    writeSite(request.out, files, earlier, {
+      madeFrom,
+      pdfs,
+      entries,
+      kept: keptFiles,
+      force: request.force,
+      overwrite: request.overwrite,
+    }),
   );
   await search.save();
   await unread.save(state, parts.recorded);

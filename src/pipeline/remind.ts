@@ -38,9 +38,9 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
   if (!smtp || due.length === 0) return result;
   // The version reminded of is kept as any version sent, so that agenda diff and a later corrected send can compare with it.
   const versions = await versionsOf(request.dir, meeting);
-  const keep = () => keepSentVersion(request.dir, request.date, attachment.sha256, versions);
+  const beforeFirst = () => keepSentVersion(request.dir, request.date, attachment.sha256, versions);
   result.sent = await withSendLock(logFile, async () =>
-    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, keep, items: meeting.items.map(sentItem) }, onEvent),
+    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, beforeFirst, items: meeting.items.map(sentItem) }, onEvent),
   );
   return result;
 }

@@ -2,7 +2,7 @@ import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { meetingFor } from './document.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { addAttachmentHashes, hasArchive, writeArchive } from '../input/archive.js';
+import { addAttachmentHashes, hasArchive, removeArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
@@ -31,6 +31,7 @@ import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
 import { today } from '../shared/dates.js';
+import { uninterrupted } from '../shared/ending-signals.js';
 import { withCorrection } from './correction.js';
 import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
@@ -128,16 +129,19 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     if (!smtp) return result;
     if (due.length === 0)
       throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
-    // What this version says is kept before the first message goes (and the log names it), so a later version can tell its readers what changed.
-    const keep = () => keepSentVersion(dir, date, attachment.sha256, versions);
-    result.sent = await deliver(due, attachment, { smtp, log, logFile, keep, items: meeting.items.map(sentItem) }, onEvent);
-    if (result.sent > 0 && !request.to) {
-      if (!(await hasArchive(dir, date))) {
-        await writeArchive(dir, date, await attachmentHashes(dir, meeting, request));
-        result.finalized = true;
-      } else if (meeting.kind === 'tillægsdagsorden') {
-        await addAttachmentHashes(dir, date, await attachmentHashes(dir, meeting, request));
-      }
+    // What this version says is kept, and the meeting frozen, before the first message goes: what a
+    // member got can always be rebuilt, and a send resumed after an interruption reads the frozen
+    // files (frysning.md), so it sends those not reached yet the same document, not a changed one.
+    const beforeFirst = async () => {
+      await keepSentVersion(dir, date, attachment.sha256, versions);
+      if (!request.to) result.finalized = await freeze(dir, meeting, request);
+    };
+    result.sent = await deliver(due, attachment, { smtp, log, logFile, beforeFirst, items: meeting.items.map(sentItem) }, onEvent);
+    // The server took none (each refused): the meeting stays open, so an address put right in
+    // udvalg.yaml is read by the next send. A run stopped meanwhile leaves it frozen, as one may have gone.
+    if (result.finalized && result.sent === 0) {
+      await removeArchive(dir, date);
+      result.finalized = false;
     }
     return result;
   });
@@ -152,6 +156,22 @@ function documentDue(meeting: Meeting, log: SendLogEntry[]): Meeting {
   const [agenda, ...addenda] = outputsOf(meeting, { audiences: ['medlemmer'] }).map((o) => o.document);
   if (!agenda || addenda.length === 0) return meeting;
   return addenda.find((a) => !sentDocument(log, a)) ?? addenda.at(-1) ?? agenda;
+}
+
+/**
+ * Freezes the meeting as its document goes out: its shared files archived, with its attachment
+ * files' hashes (a tillægsdagsorden's added to those of a meeting frozen before). Returns whether
+ * this finalized it.
+ */
+async function freeze(dir: string, meeting: Meeting, request: SendRequest): Promise<boolean> {
+  if (!(await hasArchive(dir, meeting.date))) {
+    const hashes = await attachmentHashes(dir, meeting, request);
+    // Short, and not to be left half-made by a Ctrl-C: the signal's end waits for it.
+    await uninterrupted(() => writeArchive(dir, meeting.date, hashes));
+    return true;
+  }
+  if (meeting.kind === 'tillægsdagsorden') await addAttachmentHashes(dir, meeting.date, await attachmentHashes(dir, meeting, request));
+  return false;
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
@@ -212,14 +232,14 @@ function notYetSent(
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; items: SentItem[]; keep: () => Promise<void> },
+  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; items: SentItem[]; beforeFirst: () => Promise<void> },
   onEvent: (event: SendEvent) => void,
 ): Promise<number> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
-    // What this version said, kept for agenda diff once the server answers.
-    await run.keep();
+    // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
+    await run.beforeFirst();
     let sent = 0;
     const version = versionNumber(run.log, attachment.filename, attachment.sha256);
     for (const { recipient, letter } of due) {

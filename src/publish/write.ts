@@ -9,6 +9,7 @@ import { EnvironmentError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
+import { refuseOthersFiles } from './others-files.js';
 import { linkOnTheWay, ownBytes, sha256, stateFile, stateLocator, stateText, unchangedSince, type EarlierPublication } from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
@@ -41,6 +42,8 @@ export interface WriteOptions {
   kept?: ReadonlySet<string>;
   /** Compare every file with what the site has, none taken as written by its size and time (--force). */
   force?: boolean;
+  /** Replace files publish did not write where it writes its own (--overwrite); refused without (others-files.ts). */
+  overwrite?: boolean;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function writeSite(
   out: string,
   files: SiteFiles,
   earlier: EarlierPublication,
-  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false }: WriteOptions,
+  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false, overwrite = false }: WriteOptions,
 ): Promise<WriteLog & { state: string }> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
@@ -70,9 +73,15 @@ export async function writeSite(
     return { file, target, content, digest, size, changed: !old || sha256(old) !== digest };
   });
   const changed = outputs.filter((o) => o.changed);
-  // A folder or FIFO in a file's place, or a link on its way, stops the publication before anything is written.
+  // A folder or FIFO in a file's place, a link on its way, or a file of others in its way stops the publication before anything is written.
   await inBatches(changed, (o) => refuseSpecial(o.target));
   await inBatches(changed, (o) => refuseLinkOnTheWay(out, o.file));
+  await refuseOthersFiles(
+    out,
+    changed.map((o) => o.file),
+    earlier,
+    overwrite,
+  );
   await writeChanged(changed);
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size + keptAlone.length - log.written.length;

@@ -6,7 +6,7 @@ import { agenda, tempDir } from '../support/cli.js';
 import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
 import { closedFixture, markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
-import { closedMarkersIn, siteBytes } from '../support/site.js';
+import { closedMarkersIn, siteBytes, siteFiles } from '../support/site.js';
 import { copyOut, fixtureSource, sharedClosedSite, sharedPdf } from '../support/shared-build.js';
 
 // `agenda publish` reuses or removes only what it wrote itself, as it wrote it: the state file
@@ -199,5 +199,87 @@ describe('a folder of the site replaced by a symbolic link out of it', () => {
     expectToldPlainly(run.stderr);
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(siteBytes(site)).toEqual(before);
+  });
+});
+
+describe('files of others where publish writes its own', () => {
+  /** The refusal's lines, in a site of no state file: of `total` files, those `named` (a count of the rest). */
+  const refusal = (site: string, named: string[], total = named.length) => [
+    `cannot publish to ${site}: ${total} files stand where publish writes its own, and are not its to replace; nothing was written:`,
+    ...named.map((line) => `  ${line}`),
+    ...(total > named.length ? [`  … and ${total - named.length} more`] : []),
+    'move them out of the site folder and publish again (or, to have publish replace the files it did not write with its own, publish with --overwrite)',
+    "(the folder has no .agenda-publish.json, publish's list of the files it wrote there: if publish wrote these and the list was lost, or the site was copied without it, --overwrite takes them as its own)",
+  ];
+
+  it("a web root's own front page and pages, and a file where a folder goes: each named, nothing written (exit 3); --overwrite replaces the pages", () => {
+    const site = path.join(tempDir(), 'site');
+    mkdirSync(path.join(site, 'testudvalget'), { recursive: true });
+    writeFileSync(path.join(site, 'index.html'), 'MIN EGEN FORSIDE\n');
+    writeFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'egen\n');
+    writeFileSync(path.join(site, 'data'), 'en fil, ikke en mappe\n');
+    const before = siteBytes(site);
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status).toBe(3);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(
+      refusal(site, [
+        'data: a file where publish makes a folder',
+        'index.html: a file publish did not write',
+        'testudvalget/2024-03-06.html: a file publish did not write',
+      ]),
+    );
+    expect(siteBytes(site)).toEqual(before);
+
+    rmSync(path.join(site, 'data'));
+    const overwritten = agenda(['publish', '--meetings', closedFixture, '--out', site, '--overwrite']);
+    expect(overwritten.status, overwritten.stderr).toBe(0);
+    const ownPage = path.join(tempDir(), 'site');
+    publishedFixture(ownPage);
+    for (const page of ['index.html', 'testudvalget/2024-03-06.html'])
+      expect(readFileSync(path.join(site, page), 'utf8')).toBe(readFileSync(path.join(ownPage, page), 'utf8'));
+  });
+
+  it('a page put where a meeting added later goes is named, not replaced; a page publish wrote and a clerk changed is written back', () => {
+    const dir = tempDir();
+    const meetings = path.join(dir, 'meetings');
+    const site = path.join(dir, 'site');
+    cpSync(closedFixture, meetings, { recursive: true });
+    publishedFixture(site);
+    copyFileSync(path.join(meetings, '2024-03-06.yaml'), path.join(meetings, '2024-03-13.yaml'));
+    writeFileSync(path.join(site, 'testudvalget', '2024-03-13.html'), 'EGEN SIDE\n');
+    writeFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'rettet i hånden\n');
+    const before = siteBytes(site);
+    const run = agenda(['publish', '--meetings', meetings, '--out', site]);
+    expect(run.status).toBe(3);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `cannot publish to ${site}: 1 file stands where publish writes its own, and is not its to replace; nothing was written:`,
+      '  testudvalget/2024-03-13.html: a file publish did not write',
+      'move it out of the site folder and publish again (or, to have publish replace the files it did not write with its own, publish with --overwrite)',
+    ]);
+    expect(siteBytes(site)).toEqual(before);
+    rmSync(path.join(site, 'testudvalget', '2024-03-13.html'));
+    const again = publish(meetings, site);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('a site copied without its state file: the files of other bytes than publish writes are named (ten, and a count), those of the same bytes taken as its own', () => {
+    const site = path.join(tempDir(), 'site');
+    publishedFixture(site);
+    rmSync(path.join(site, '.agenda-publish.json'));
+    const changed = siteFiles(site).filter((f) => f.startsWith('data/') && f.endsWith('.json'));
+    expect(changed.length).toBeGreaterThan(10);
+    for (const file of changed) writeFileSync(path.join(site, file), `${readFileSync(path.join(site, file), 'utf8')} `);
+    const before = siteBytes(site);
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status).toBe(3);
+    const named = changed.slice(0, 10).map((f) => `${f}: a file publish did not write`);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(refusal(site, named, changed.length));
+    expect(siteBytes(site)).toEqual(before);
+    const taken = agenda(['publish', '--meetings', closedFixture, '--out', site, '--overwrite', '--json']);
+    expect(taken.status, taken.stderr).toBe(0);
+    expect((JSON.parse(taken.stdout) as { written: string[] }).written).toEqual(changed);
+    const state = JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as StateFile;
+    expect(state.files.map((f) => f.path)).toEqual(siteFiles(site).filter((f) => f !== '.agenda-publish.json'));
   });
 });

@@ -570,12 +570,18 @@ describe('publishing', () => {
     expect(left.filter((f) => !before.has(f))).toEqual([]);
     for (const file of left) expect(Buffer.compare(readFileSync(path.join(exampleSite, file)), before.get(file)!), file).toBe(0);
     for (const fifo of fifos) rmSync(fifo);
+    // The feeds' revisions were in the state file: with it gone, the feeds are not as publish would write them
+    // now, so not told from a file of another's; --overwrite takes them as its own.
+    const refused = agenda(['publish', '--meetings', example.meetings, '--out', exampleSite, '--url', `${servers[0]!.origin}/`]);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toContain('\n  dokumenter.atom: a file publish did not write\n');
+    expect(refused.stderr).toContain('--overwrite takes them as its own');
     // A staging folder a killed publication left (its process gone) is removed by the next that stages a file.
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     const killed = path.join(exampleSite, `.agenda-publish-${gone}.tmp`);
     mkdirSync(killed);
     writeFileSync(path.join(killed, '0'), '%PDF-');
-    publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
+    publish(example.meetings, exampleSite, `${servers[0]!.origin}/`, ['--overwrite']);
     expect(existsSync(killed)).toBe(false);
     // The document feeds' revisions are kept in the state file (publish/atom.ts): with it gone, a corrected
     // document's entry starts again at the day's first revision, under the same id. Every other file is as it was.

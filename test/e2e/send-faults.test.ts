@@ -1,10 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, copyOfMeetings, errorLines } from '../support/cli.js';
+import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { startSmtpServer } from '../support/smtp.js';
 
@@ -182,5 +184,68 @@ describe('agenda send mails each member once', () => {
     }
     await smtp.close();
     expect(smtp.received).toEqual([]);
+  });
+});
+
+/**
+ * A real SMTP server on loopback, without TLS or login, that takes the first message and holds the
+ * second unanswered; `atFirst` runs as the first arrives, `second` resolves as the second does.
+ */
+async function holdingSecondMessage(atFirst: () => void) {
+  let arrived = 0;
+  let second: () => void = () => undefined;
+  const secondArrived = new Promise<void>((resolve) => (second = resolve));
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, done) {
+      stream.resume().on('end', () => {
+        if (++arrived > 1) return second();
+        atFirst();
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
+  return { env, secondArrived, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('agenda send stopped part-way', () => {
+  it('froze the meeting before the first message went; sent again after a change, the rest get what the first got', async () => {
+    const { dir, meetings, logFile } = meetingsWithAddresses();
+    const archived = path.join(meetings, 'arkiv', '2023-11-22', 'udvalg.yaml');
+    let frozenAtFirst = false;
+    const holding = await holdingSecondMessage(() => (frozenAtFirst = existsSync(archived)));
+    const child = spawn(process.execPath, [cliPath, 'send', '2023-11-22'], {
+      cwd: dir,
+      env: cliEnv({ env: holding.env }),
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await Promise.race([holding.secondArrived, exited]);
+    child.kill('SIGINT'); // Ctrl-C, while the second member's message waits for the server's answer
+    await exited;
+    await holding.close();
+    expect(frozenAtFirst).toBe(true);
+    // The clerk moves the committee's meetings meanwhile, and sends again.
+    edit(path.join(meetings, 'udvalg.yaml'), 'sted: Mødelokale 250, rådhuset', 'sted: Mødelokale 1, rådhuset');
+    const smtp = await startSmtpServer(login);
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: smtp.settings(dir) });
+    await smtp.close();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`${members[1]}: a message of this version was begun on`);
+    expect(smtp.received.map((r) => r.to)).toEqual([[members[2]]]);
+    expect(smtp.received[0]!.mail.text).toContain('i Mødelokale 250, rådhuset');
+    const log = parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sha256: string; sendt: boolean }>;
+    expect(log.map((e) => [e.til, e.sendt])).toEqual([
+      [members[0], true],
+      [members[1], false],
+      [members[2], true],
+    ]);
+    expect(new Set(log.map((e) => e.sha256)).size).toBe(1);
+    expect(readFileSync(archived, 'utf8')).toContain('sted: Mødelokale 250, rådhuset');
   });
 });

@@ -196,6 +196,16 @@ describe('agenda send when things go wrong', () => {
     expect(run.stdout).toContain('to 3 of 4 recipients');
   });
 
+  it('every recipient refused: nothing went, so the meeting stays open (an address put right in udvalg.yaml counts), exit 5', async () => {
+    const { dir, meetings, smtp, env } = await setup([...members, extra]);
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
+    await smtp.close();
+    expect(run.status).toBe(5);
+    expect(run.stdout).toContain('to 0 of 4 recipients');
+    expect(run.stdout).not.toContain('finalized');
+    expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22'))).toBe(false);
+  });
+
   it('sends the minutes as minutes, with the settings from a file (the variables win)', async () => {
     const { dir, smtp, env } = await setup();
     const settings = path.join(dir, 'smtp.yaml');
