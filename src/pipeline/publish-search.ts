@@ -3,6 +3,8 @@ import { indexFingerprint, searchIndexes, searchRecords, type AttachmentTexts } 
 import { SiteMap } from '../publish/site-map.js';
 import { TextCache } from '../publish/search-cache.js';
 import { indexedCommittees, type PublishedCommittee, type SiteFiles } from '../publish/site.js';
+import type { PublishedMeeting } from '../publish/json.js';
+import type { Staging } from '../publish/staging.js';
 import { allUnchangedSince, bytesOf, earlierFilesBy, type EarlierPublication } from '../publish/state.js';
 import type { KeptMeetings } from './publish-kept.js';
 
@@ -17,13 +19,14 @@ import type { KeptMeetings } from './publish-kept.js';
  * (`recordsKeyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
  * still as publish wrote it, its index is kept, unread, without making a record; where every
  * committee's is, Pagefind is not started. `force`: index anew all the same, as --force prints every
- * document again. The indexes' files are set in `files` (publish stages each as it is set), a committee's as its index is made.
+ * document again. The indexes' files are set in `files` (publish stages each as it is set), a committee's as its index is made;
+ * the texts read are staged by `staging` as they are read.
  */
 export async function searchFiles(
   earlier: EarlierPublication,
   committees: PublishedCommittee[],
   meetings: Pick<KeptMeetings, 'recordsKeyOf'>,
-  { force, files }: { force: boolean; files: SiteFiles },
+  { force, files, staging }: { force: boolean; files: SiteFiles; staging: Staging },
 ): Promise<SearchFiles> {
   const kept: string[] = [];
   const stale: { folder: string; from: string; committee: PublishedCommittee }[] = [];
@@ -42,19 +45,14 @@ export async function searchFiles(
   }
   const madeFrom = new Map<string, string>();
   if (stale.length === 0) return { kept, madeFrom, save: () => Promise.resolve() };
-  const cache = await TextCache.of(earlier.out);
-  // A committee's attachments' texts, read (or taken from the cache) when its index is made.
-  const textsOf = async (committee: PublishedCommittee) => {
+  const cache = await TextCache.of(earlier.out, staging);
+  // A meeting's attachments' texts, read (or taken from the cache) when its records are made.
+  const textsOf = async (meeting: PublishedMeeting) => {
     const texts: AttachmentTexts = new Map();
-    for (const file of committee.meetings.flatMap((m) => m.attachments))
-      texts.set(file.path, await cache.texts(file.sha256, () => bytesOf(earlier, file), pageTexts));
+    for (const file of meeting.attachments) texts.set(file.path, await cache.texts(file.sha256, () => bytesOf(earlier, file), pageTexts));
     return texts;
   };
-  const groups = stale.map(({ folder, from, committee }) => ({
-    folder,
-    from,
-    records: async () => searchRecords(committee, await textsOf(committee)),
-  }));
+  const groups = stale.map(({ folder, from, committee }) => ({ folder, from, records: () => searchRecords(committee, textsOf) }));
   await searchIndexes(groups, ({ from }, file, bytes) => {
     files.set(file, bytes);
     madeFrom.set(file, from);

@@ -149,7 +149,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   const files = new StagedFiles(staging, request.force ? undefined : earlier);
   composeSite(committees, options, files);
   parts.release();
-  const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files });
+  const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files, staging });
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
   // A PDF is among the files composed where its bytes were read or made; else it is kept unread.
   const unreadPdfs = [...pdfs.keys()].filter((file) => !files.has(file));

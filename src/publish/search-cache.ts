@@ -1,7 +1,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readEarlierOutput } from '../input/read-file.js';
-import { writeAllAtomically } from '../shared/files.js';
+import { placeAtomically } from '../shared/files.js';
+import type { Staging } from './staging.js';
 import { linkOnTheWay } from './state.js';
 
 // The text of each attachment's file, as the search index was given it, kept in the site folder
@@ -14,29 +15,35 @@ export const searchCacheFolder = '.agenda-search';
 
 export class TextCache {
   private readonly used = new Set<string>();
-  private readonly fresh = new Map<string, string[]>();
+  /**
+   * The texts read now, each staged as it is read (staging.ts), by key: not held until the site is
+   * written, which a first publication's texts (every attachment's of the archive) would all be.
+   */
+  private readonly fresh = new Map<string, string>();
 
   private constructor(
     private readonly folder: string,
     /** Not where a symbolic link leads the folder: out of the site. */
     private readonly usable: boolean,
+    private readonly staging: Staging,
   ) {}
 
-  static async of(out: string): Promise<TextCache> {
-    return new TextCache(path.join(out, searchCacheFolder), !(await linkOnTheWay(out, `${searchCacheFolder}/-`)));
+  static async of(out: string, staging: Staging): Promise<TextCache> {
+    return new TextCache(path.join(out, searchCacheFolder), !(await linkOnTheWay(out, `${searchCacheFolder}/-`)), staging);
   }
 
   /**
    * The text of each page of a file (`key`: the SHA-256 of its bytes), as kept from an earlier
-   * publication, else as `read` reads it of its `bytes` (got only then: a PDF kept unread is read for it).
+   * publication or staged by this one, else as `read` reads it of its `bytes` (got only then: a PDF
+   * kept unread is read for it).
    */
   async texts(key: string, bytes: () => Promise<Uint8Array>, read: (bytes: Uint8Array) => Promise<string[]>): Promise<string[]> {
     this.used.add(key);
-    const kept = this.usable ? await readEarlierOutput(this.file(key)) : undefined;
-    const texts = kept && pageTexts(Buffer.from(kept).toString('utf8'));
+    const staged = this.fresh.get(key);
+    const texts = await textsIn(staged ?? (this.usable ? this.file(key) : undefined));
     if (texts) return texts;
-    const made = this.fresh.get(key) ?? (await read(await bytes()));
-    this.fresh.set(key, made);
+    const made = await read(await bytes());
+    this.fresh.set(key, this.staging.stage(`${searchCacheFolder}/${key}.json`, `${JSON.stringify(made)}\n`).staged);
     return made;
   }
 
@@ -48,7 +55,7 @@ export class TextCache {
   async save(published: string[]): Promise<void> {
     if (!this.usable) return;
     for (const key of published) this.used.add(key);
-    await writeAllAtomically([...this.fresh].map(([key, texts]) => ({ file: this.file(key), data: `${JSON.stringify(texts)}\n` })));
+    for (const [key, staged] of this.fresh) await placeAtomically(this.file(key), staged, true);
     const kept = await readdir(this.folder).catch(() => []);
     const unused = kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name) && !this.used.has(name.slice(0, 64)));
     await Promise.all(unused.map((name) => rm(path.join(this.folder, name), { force: true })));
@@ -59,10 +66,12 @@ export class TextCache {
   }
 }
 
-/** A kept file's texts; none where it is not what save() writes. */
-function pageTexts(json: string): string[] | undefined {
+/** A kept or staged file's texts; none where there is none, or it is not what texts() stages. */
+async function textsIn(file: string | undefined): Promise<string[] | undefined> {
+  const bytes = file === undefined ? undefined : await readEarlierOutput(file);
+  if (!bytes) return undefined;
   try {
-    const value: unknown = JSON.parse(json);
+    const value: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
     return Array.isArray(value) && value.every((t) => typeof t === 'string') ? value : undefined;
   } catch {
     return undefined;

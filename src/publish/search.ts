@@ -27,10 +27,15 @@ export interface SearchEntry {
  * with text (each 10 of its pages), each page after an anchor of its own in one record. Pagefind's index
  * holds a few bytes of each record that every search of it loads (its fragment's name and word count): a
  * record a file, not a page, is some 2.6 times fewer of them, and a search still links to the page it
- * found (the anchor before its words).
+ * found (the anchor before its words). Made a meeting at a time as they are sent (`textsOf` gives a
+ * meeting's texts when its turn comes), not all before the first is: a committee's records and its
+ * attachments' texts (some 2,000 records at 120 meetings) are not in memory at once.
  */
-export function searchRecords(committee: PublishedCommittee, texts: AttachmentTexts): SearchEntry[] {
-  return committee.meetings.flatMap((published) => meetingRecords(committee, published, texts));
+export async function* searchRecords(
+  committee: PublishedCommittee,
+  textsOf: (meeting: PublishedMeeting) => Promise<AttachmentTexts>,
+): AsyncGenerator<SearchEntry> {
+  for (const published of committee.meetings) yield* meetingRecords(committee, published, await textsOf(published));
 }
 
 function meetingRecords(
@@ -73,7 +78,7 @@ const partsOf = <T>(pages: T[]): T[][] =>
  * like) are left out: the site has its own (sog.html); so are its worker and the WebAssembly of no
  * language, which that page does not load.
  */
-export async function searchIndexes<G extends { folder: string; records: () => Promise<SearchEntry[]> }>(
+export async function searchIndexes<G extends { folder: string; records: () => SearchRecords }>(
   groups: G[],
   keep: (group: G, file: string, bytes: Uint8Array) => void,
 ): Promise<void> {
@@ -83,7 +88,7 @@ export async function searchIndexes<G extends { folder: string; records: () => P
     for (const group of groups) {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' }, group.folder).catch((error: unknown) => failed(error));
       if (!index) throw new EnvironmentError(`${cannot}: ${errors.join('; ')}`);
-      await addAll(index, await group.records());
+      await addAll(index, group.records());
       for (const f of check(await index.getFiles()).files)
         if (!unusedFiles.test(f.path)) keep(group, `${group.folder}/${f.path}`, f.content);
       await index.deleteIndex();
@@ -92,6 +97,9 @@ export async function searchIndexes<G extends { folder: string; records: () => P
     await pagefind.close();
   }
 }
+
+/** A committee's records in the order they are added: made as they are asked for, or given made. */
+type SearchRecords = AsyncIterable<SearchEntry> | Iterable<SearchEntry>;
 
 /** The records sent to Pagefind's service at once, at most: each message (a record's JSON, and that as base64) lives until written. */
 const inFlight = 100;
@@ -103,9 +111,9 @@ const inFlight = 100;
  * committee's messages (some 2,000 records at 120 meetings) lived together until written, 15-20 MB of a
  * one-change republish's peak at 480 meetings.
  */
-async function addAll(index: PagefindIndex, records: SearchEntry[]): Promise<void> {
+async function addAll(index: PagefindIndex, records: SearchRecords): Promise<void> {
   const sent: Array<ReturnType<PagefindIndex['addHTMLFile']>> = [];
-  for (const record of records) {
+  for await (const record of records) {
     const answer = sent.length >= inFlight ? sent.shift() : undefined;
     if (answer) check(await answer);
     const added = index.addHTMLFile(record);

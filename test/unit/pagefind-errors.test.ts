@@ -21,26 +21,20 @@ vi.mock('pagefind', () => ({
 describe('Pagefind failing', () => {
   it('calls a missing program for this system not installed, and says how to install it', async () => {
     thrown.error = new Error('Failed to install either of [pagefind_extended, pagefind]. Most likely ...');
-    const error = await searchIndexes([{ folder: 'pagefind/x', records: () => Promise.resolve([]) }], () => undefined).catch(
-      (e: unknown) => e,
-    );
+    const error = await searchIndexes([{ folder: 'pagefind/x', records: () => [] }], () => undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);
     expect(String(error)).toContain('npm install --include=optional');
   });
 
   it('calls a missing module not installed', async () => {
     thrown.error = Object.assign(new Error("Cannot find package '@pagefind/linux-x64'"), { code: 'ERR_MODULE_NOT_FOUND' });
-    const error = await searchIndexes([{ folder: 'pagefind/x', records: () => Promise.resolve([]) }], () => undefined).catch(
-      (e: unknown) => e,
-    );
+    const error = await searchIndexes([{ folder: 'pagefind/x', records: () => [] }], () => undefined).catch((e: unknown) => e);
     expect(String(error)).toContain('npm install --include=optional');
   });
 
   it('tells any other failure as it is, without sending the user to reinstall', async () => {
     thrown.error = new TypeError('import.meta.resolve is not a function');
-    const error = await searchIndexes([{ folder: 'pagefind/x', records: () => Promise.resolve([]) }], () => undefined).catch(
-      (e: unknown) => e,
-    );
+    const error = await searchIndexes([{ folder: 'pagefind/x', records: () => [] }], () => undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentError);
     expect(String(error)).toContain('import.meta.resolve is not a function');
     expect(String(error)).not.toContain('install agenda again');
@@ -61,9 +55,7 @@ describe('Pagefind failing', () => {
     };
     const records = Array.from({ length: 150 }, (_, i) => ({ url: `/m${i}.html`, content: '<p>x</p>', language: 'da' }));
     try {
-      const error = await searchIndexes([{ folder: 'pagefind/x', records: () => Promise.resolve(records) }], () => undefined).catch(
-        (e: unknown) => e,
-      );
+      const error = await searchIndexes([{ folder: 'pagefind/x', records: () => records }], () => undefined).catch((e: unknown) => e);
       expect(String(error)).toContain('a record Pagefind could not read');
       // The rejections of the answers not awaited come after: vitest fails the run on any left unhandled.
       await new Promise((resolve) => setTimeout(resolve, 50));
