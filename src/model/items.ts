@@ -10,6 +10,7 @@ import type {
   ForwardPlanView,
   Item,
   ItemSection,
+  PlannedPoint,
   PoliticalReview,
   Slot,
   SubItem,
@@ -30,7 +31,7 @@ export interface ItemDefaults {
   sagsgang?: string;
   forwardPlan: ForwardPlanView;
   /** The forward plan's points for this meeting's day. */
-  plannedPoints: string[];
+  plannedPoints: PlannedPoint[];
   /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
   politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
   /** Where the `fil:` of an entry's attachment stands in the meeting file (`at`: its path in the entry), for errors about the file. */
@@ -101,9 +102,9 @@ function caseOf(
 }
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
-function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: string[]): Slot[] {
+function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: PlannedPoint[]): Slot[] {
   if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ time: s.tid, subject: s.punkt, lukket: s.lukket ?? false }));
-  return standing?.fra_plan ? planned.map((subject) => ({ subject, lukket: false })) : [];
+  return standing?.fra_plan ? planned.map((p) => ({ subject: p.text, lukket: p.lukket })) : [];
 }
 
 /**

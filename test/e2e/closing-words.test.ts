@@ -1,0 +1,123 @@
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agenda, errorLines, tempDir } from '../support/cli.js';
+import { edit } from '../support/edit.js';
+import { closedFixture } from '../support/markers.js';
+import { pdfPages } from '../support/pdf.js';
+
+// A clerk who writes `lukket` meant to close something: an empty `lukket:`, a public title on an open
+// item, or a yes the tool does not know must stop the build, never publish the content as open.
+
+const date = '2024-03-07';
+const empty = 'is empty: write lukket: true to close it (or false to keep it open)';
+const onlyClosed = (key: string) => `only something closed has ${key}: add lukket: true, or remove ${key}`;
+
+/** A copy of fixtures/lukket with `yaml` as the meeting of `date`. */
+function committeeWith(yaml: string) {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  cpSync(closedFixture, meetings, { recursive: true });
+  writeFileSync(path.join(meetings, `${date}.yaml`), yaml);
+  return { dir, meetings, check: () => agenda(['check', date, '--meetings', 'meetings'], { cwd: dir }) };
+}
+
+describe('a lukket: left empty, or a public title on what is open', () => {
+  it("is a located error wherever lukket stands, and the public build writes nothing (a new user's walk)", () => {
+    const { dir, meetings, check } = committeeWith(
+      [
+        'punkter:',
+        '  - titel: Personalesag OTSECRET',
+        '    offentlig_titel: Personalesag',
+        '    sagsfremstilling: Hemmelig tekst OTSECRET2.',
+        '  - titel: Sag',
+        '    sagsfremstilling:',
+        '      tekst: Hemmelig OTSECRET3',
+        '      lukket:',
+        '  - titel: Sag med tom lukket',
+        '    lukket:',
+        '    tidsplan:',
+        '      - { punkt: Række, lukket: }',
+        '    bilag:',
+        '      - { titel: Bilag OTSECRET4, lukket: }',
+        '      - { titel: Åbent bilag, offentlig_note: jf. § 30 }',
+        '    underpunkter:',
+        '      - { titel: Underpunkt, offentlig_titel: Offentlig }',
+        '    beslutning: { tekst: Besluttet OTSECRET5, lukket: }',
+        '    tilføjelser:',
+        '      - { dato: 2024-03-20, tekst: Tilføjet, lukket: }',
+        '',
+      ].join('\n'),
+    );
+    const run = check();
+    expect(run.status).toBe(1);
+    const at = `meetings/${date}.yaml`;
+    expect(errorLines(run.stderr)).toEqual([
+      `${at}:3:22: punkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
+      `${at}:8:14: punkter[1].sagsfremstilling.lukket: ${empty}`,
+      `${at}:10:12: punkter[2].lukket: ${empty}`,
+      `${at}:12:33: punkter[2].tidsplan[0].lukket: ${empty}`,
+      `${at}:14:43: punkter[2].bilag[0].lukket: ${empty}`,
+      `${at}:15:47: punkter[2].bilag[1].offentlig_note: ${onlyClosed('offentlig_note')}`,
+      `${at}:17:47: punkter[2].underpunkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
+      `${at}:18:55: punkter[2].beslutning.lukket: ${empty}`,
+      `${at}:20:54: punkter[2].tilføjelser[0].lukket: ${empty}`,
+    ]);
+    const build = agenda(['build', date, '--public', '--out', 'b.pdf', '--meetings', meetings], { cwd: dir });
+    expect(build.status).toBe(1);
+    expect(build.stderr).not.toContain('    at ');
+    expect(existsSync(path.join(dir, 'b.pdf'))).toBe(false);
+  });
+
+  it('is an error in a standing item and in a plan point too', () => {
+    const { meetings, check } = committeeWith('punkter:\n');
+    edit(path.join(meetings, 'faste-punkter.yaml'), '    titel: Orientering\n', '$&    lukket:\n');
+    edit(path.join(meetings, 'plan.yaml'), '    lukket: ja\n', '    lukket:\n');
+    const lines = errorLines(check().stderr);
+    expect(lines).toContain(`meetings/faste-punkter.yaml:5:12: punkter[0].lukket: ${empty}`);
+    expect(lines).toContain(`meetings/plan.yaml:12:12: afventer_dato[0].lukket: ${empty}`);
+  });
+
+  it('is an error on an entry of an open standing item that does not close it', () => {
+    const { check } = committeeWith('punkter:\n  - fast: orientering\n    offentlig_titel: Orientering\n');
+    const run = check();
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stderr)).toEqual([
+      `meetings/${date}.yaml:3:22: punkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')} (the standing item 'orientering' is open)`,
+    ]);
+  });
+
+  it('leaves a public title on a closed item, or on an entry of a closed standing item, alone', () => {
+    const { meetings, check } = committeeWith(
+      'punkter:\n  - fast: personale\n    offentlig_titel: Personalesag\n  - titel: Sag\n    lukket: true\n    offentlig_titel: Sag\n',
+    );
+    edit(path.join(meetings, 'faste-punkter.yaml'), /$/, '  - id: personale\n    titel: Personalesager\n    lukket: true\n');
+    const run = check();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('lukket: in words', () => {
+  it('takes ja and nej as YAML takes true and false (ja, Ja, JA; nej, Nej, NEJ), and closes with them', () => {
+    const words = ['ja', 'Ja', 'JA', 'nej', 'Nej', 'NEJ'];
+    const { dir, meetings, check } = committeeWith(
+      `punkter:\n${words.map((w, i) => `  - titel: Punkt ${w} XQZWORD${i}\n    lukket: ${w}\n`).join('')}`,
+    );
+    expect(check().stderr).toBe('');
+    const build = agenda(['build', date, '--public', '--out', 'p.pdf', '--meetings', meetings], { cwd: dir });
+    expect(build.status, build.stderr).toBe(0);
+    const text = pdfPages(path.join(dir, 'p.pdf')).join('\n');
+    for (const i of [0, 1, 2]) expect(text).not.toContain(`XQZWORD${i}`);
+    for (const i of [3, 4, 5]) expect(text).toContain(`XQZWORD${i}`);
+  });
+
+  it('refuses yes, on and 1 (another reader may take them for true, or for text): never silently open', () => {
+    const { check } = committeeWith('punkter:\n  - titel: A\n    lukket: yes\n  - titel: B\n    lukket: on\n  - titel: C\n    lukket: 1\n');
+    const run = check();
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stderr)).toEqual(
+      [3, 5, 7].map((line, i) => `meetings/${date}.yaml:${line}:13: punkter[${i}].lukket: expected ja or nej (or true or false)`),
+    );
+  });
+});
