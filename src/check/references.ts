@@ -1,5 +1,4 @@
 import type { Finding } from '../shared/errors.js';
-import { closedOnlyMessage } from '../input/fields.js';
 import { closest, shorten } from '../input/messages.js';
 import { meetingKey, type CalendarInput } from '../input/schema/calendar.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
@@ -7,15 +6,12 @@ import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { formatPath } from '../input/validate.js';
 import type { YamlFile } from '../input/yaml-file.js';
 
-/** What checkReferences reads of a meeting: each item's `fast:`, at the item's place, and whether it closes or opens it. */
+/** What checkReferences reads of a meeting: each item's `fast:`, at the item's place. */
 export interface StandingItemsNamed {
-  punkter?: ReadonlyArray<{ fast?: string; lukket?: boolean; offentlig_titel?: string }>;
+  punkter?: ReadonlyArray<{ fast?: string }>;
 }
 
-/**
- * Each `fast:` in the meeting names a standing item, and no standing item is filled in twice. An
- * entry with a public title and no `lukket` of its own takes the standing item's: that must close it.
- */
+/** Each `fast:` in the meeting names a standing item, and no standing item is filled in twice. */
 export function checkReferences(source: YamlFile, meeting: StandingItemsNamed, standing: StandingItemsInput): Finding[] {
   const ids = standing.punkter.map((p) => p.id);
   const seen = new Set<string>();
@@ -33,12 +29,6 @@ export function checkReferences(source: YamlFile, meeting: StandingItemsNamed, s
       at(`the standing item '${shorten(item.fast)}' is filled in twice`);
     }
     seen.add(item.fast);
-    const named = standing.punkter.find((p) => p.id === item.fast);
-    if (named && item.offentlig_titel !== undefined && item.lukket === undefined && !named.lukket) {
-      const path = ['punkter', i, 'offentlig_titel'];
-      const message = `${closedOnlyMessage('offentlig_titel')} (the standing item '${shorten(item.fast)}' is open)`;
-      findings.push({ file: source.file, ...source.locate(path), path: formatPath(path), message });
-    }
   });
   return findings;
 }

@@ -122,18 +122,15 @@ export const given = (key: string, message?: string) => ({
 /** For the editor's JSON Schema: the flag `key` is given and says yes. */
 export const saysYes = (key: string) => ({ required: [key], properties: { [key]: { enum: [true, ...flagYes] } } });
 
-/**
- * A key that only a closed thing has (a public title, why it is closed), on a thing not closed, is an
- * error at that key: the clerk meant to close it, and beside the title shown publicly it is never right.
- * `closed` says whether the block is closed or takes its `lukket` from elsewhere (a standing item).
- */
-export function onlyWhenClosed(key: string, closed: (v: Partial<Record<string, unknown>>) => boolean) {
-  return [
-    (v: Partial<Record<string, unknown>>) => v[key] === undefined || closed(v),
-    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- zod's path is a mutable array; `as const` above would make it readonly
-    { error: closedOnlyMessage(key), path: [key] as PropertyKey[] },
-  ] as const;
+/** Whether an item is closed: by its own `lukket`, else by its standing item's (what it holds is closed with it: `closedWithin`). */
+export function itemClosed(entry: { lukket?: boolean } | undefined, standing: { lukket?: boolean } | undefined): boolean {
+  return entry?.lukket ?? standing?.lukket ?? false;
 }
+
+/** Whether a part (a sub-item, an attachment) is closed: by its own `lukket`, or by what holds it. */
+export const closedWithin = (holder: boolean, own: boolean | undefined): boolean => holder || (own ?? false);
+
+/** A key only something closed has (a public title, why it is closed), on something open (check/closed-only.ts). */
 export const closedOnlyMessage = (key: string) => `only something closed has ${key}: add lukket: true, or remove ${key}`;
 
 /** For the editor's JSON Schema: where `unless` does not hold, `key` is not given (an empty `key:` is no value). */

@@ -59,7 +59,6 @@ describe('a meeting with closed content', () => {
       '2. Personalesag',
       '3. Lukket punkt',
       '4. Åbent punkt med en lukket række',
-      '5. Kommende møder',
       'Bilagsoversigt',
       'Underskriftsside',
     ]);

@@ -22,14 +22,23 @@ function committeeWith(yaml: string) {
   return { dir, meetings, check: () => agenda(['check', date, '--meetings', 'meetings'], { cwd: dir }) };
 }
 
-describe('a lukket: left empty, or a public title on what is open', () => {
+/** `lines` as the meeting: check says `errors` (LINE:COL: path: message) of its file, and the public build writes no PDF. */
+function expectRefused(lines: string[], errors: string[]) {
+  const { dir, meetings, check } = committeeWith([...lines, ''].join('\n'));
+  const run = check();
+  expect(run.status).toBe(1);
+  expect(errorLines(run.stderr)).toEqual(errors.map((e) => `meetings/${date}.yaml:${e}`));
+  const build = agenda(['build', date, '--public', '--out', 'b.pdf', '--meetings', meetings], { cwd: dir });
+  expect(build.status).toBe(1);
+  expect(build.stderr).not.toContain('    at ');
+  expect(existsSync(path.join(dir, 'b.pdf'))).toBe(false);
+}
+
+describe('a lukket: left empty', () => {
   it("is a located error wherever lukket stands, and the public build writes nothing (a new user's walk)", () => {
-    const { dir, meetings, check } = committeeWith(
+    expectRefused(
       [
         'punkter:',
-        '  - titel: Personalesag OTSECRET',
-        '    offentlig_titel: Personalesag',
-        '    sagsfremstilling: Hemmelig tekst OTSECRET2.',
         '  - titel: Sag',
         '    sagsfremstilling:',
         '      tekst: Hemmelig OTSECRET3',
@@ -40,33 +49,19 @@ describe('a lukket: left empty, or a public title on what is open', () => {
         '      - { punkt: Række, lukket: }',
         '    bilag:',
         '      - { titel: Bilag OTSECRET4, lukket: }',
-        '      - { titel: Åbent bilag, offentlig_note: jf. § 30 }',
-        '    underpunkter:',
-        '      - { titel: Underpunkt, offentlig_titel: Offentlig }',
         '    beslutning: { tekst: Besluttet OTSECRET5, lukket: }',
         '    tilføjelser:',
         '      - { dato: 2024-03-20, tekst: Tilføjet, lukket: }',
-        '',
-      ].join('\n'),
+      ],
+      [
+        `5:14: punkter[0].sagsfremstilling.lukket: ${empty}`,
+        `7:12: punkter[1].lukket: ${empty}`,
+        `9:33: punkter[1].tidsplan[0].lukket: ${empty}`,
+        `11:43: punkter[1].bilag[0].lukket: ${empty}`,
+        `12:55: punkter[1].beslutning.lukket: ${empty}`,
+        `14:54: punkter[1].tilføjelser[0].lukket: ${empty}`,
+      ],
     );
-    const run = check();
-    expect(run.status).toBe(1);
-    const at = `meetings/${date}.yaml`;
-    expect(errorLines(run.stderr)).toEqual([
-      `${at}:3:22: punkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
-      `${at}:8:14: punkter[1].sagsfremstilling.lukket: ${empty}`,
-      `${at}:10:12: punkter[2].lukket: ${empty}`,
-      `${at}:12:33: punkter[2].tidsplan[0].lukket: ${empty}`,
-      `${at}:14:43: punkter[2].bilag[0].lukket: ${empty}`,
-      `${at}:15:47: punkter[2].bilag[1].offentlig_note: ${onlyClosed('offentlig_note')}`,
-      `${at}:17:47: punkter[2].underpunkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
-      `${at}:18:55: punkter[2].beslutning.lukket: ${empty}`,
-      `${at}:20:54: punkter[2].tilføjelser[0].lukket: ${empty}`,
-    ]);
-    const build = agenda(['build', date, '--public', '--out', 'b.pdf', '--meetings', meetings], { cwd: dir });
-    expect(build.status).toBe(1);
-    expect(build.stderr).not.toContain('    at ');
-    expect(existsSync(path.join(dir, 'b.pdf'))).toBe(false);
   });
 
   it('is an error in a standing item and in a plan point too', () => {
@@ -75,21 +70,62 @@ describe('a lukket: left empty, or a public title on what is open', () => {
     edit(path.join(meetings, 'plan.yaml'), '    lukket: ja\n', '    lukket:\n');
     const lines = errorLines(check().stderr);
     expect(lines).toContain(`meetings/faste-punkter.yaml:5:12: punkter[0].lukket: ${empty}`);
-    expect(lines).toContain(`meetings/plan.yaml:12:12: afventer_dato[0].lukket: ${empty}`);
+    expect(lines).toContain(`meetings/plan.yaml:13:12: afventer_dato[0].lukket: ${empty}`);
+  });
+});
+
+describe('a key only something closed has, on something open', () => {
+  it("is a located error at the key, and the public build writes nothing (a new user's walk)", () => {
+    expectRefused(
+      [
+        'punkter:',
+        '  - titel: Personalesag OTSECRET',
+        '    offentlig_titel: Personalesag',
+        '    sagsfremstilling: Hemmelig tekst OTSECRET2.',
+        '    bilag:',
+        '      - { titel: Åbent bilag, offentlig_note: jf. § 30 }',
+        '    underpunkter:',
+        '      - { titel: Underpunkt, offentlig_titel: Offentlig }',
+        '  - fast: orientering',
+        '    offentlig_titel: Orientering',
+        '  - titel: Åbnet',
+        '    lukket: nej',
+        '    offentlig_titel: Lukket sag',
+      ],
+      [
+        `3:22: punkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
+        `6:47: punkter[0].bilag[0].offentlig_note: ${onlyClosed('offentlig_note')}`,
+        `8:47: punkter[0].underpunkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
+        `10:22: punkter[1].offentlig_titel: ${onlyClosed('offentlig_titel')} (the standing item 'orientering' is open)`,
+        `13:22: punkter[2].offentlig_titel: ${onlyClosed('offentlig_titel')}`,
+      ],
+    );
   });
 
-  it('is an error on an entry of an open standing item that does not close it', () => {
-    const { check } = committeeWith('punkter:\n  - fast: orientering\n    offentlig_titel: Orientering\n');
-    const run = check();
-    expect(run.status).toBe(1);
-    expect(errorLines(run.stderr)).toEqual([
-      `meetings/${date}.yaml:3:22: punkter[0].offentlig_titel: ${onlyClosed('offentlig_titel')} (the standing item 'orientering' is open)`,
-    ]);
-  });
-
-  it('leaves a public title on a closed item, or on an entry of a closed standing item, alone', () => {
+  it('leaves it alone where something closes it: its own lukket, its standing item, the item or sub-item that holds it', () => {
     const { meetings, check } = committeeWith(
-      'punkter:\n  - fast: personale\n    offentlig_titel: Personalesag\n  - titel: Sag\n    lukket: true\n    offentlig_titel: Sag\n',
+      [
+        'punkter:',
+        '  - fast: personale',
+        '    offentlig_titel: Personalesag',
+        '    bilag:',
+        '      - { titel: Notat, offentlig_note: jf. § 30 }',
+        '  - titel: Sag',
+        '    lukket: true',
+        '    offentlig_titel: Sag',
+        '    underpunkter:',
+        '      - { titel: Underpunkt, offentlig_titel: Offentlig }',
+        '  - titel: Åben sag',
+        '    bilag:',
+        '      - { titel: Lukket bilag, lukket: Ja, offentlig_note: jf. § 30 }',
+        '    underpunkter:',
+        '      - titel: Lukket underpunkt',
+        '        lukket: true',
+        '        offentlig_titel: Underpunkt',
+        '        bilag:',
+        '          - { titel: Bilag, offentlig_note: jf. § 30 }',
+        '',
+      ].join('\n'),
     );
     edit(path.join(meetings, 'faste-punkter.yaml'), /$/, '  - id: personale\n    titel: Personalesager\n    lukket: true\n');
     const run = check();

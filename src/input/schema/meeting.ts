@@ -12,7 +12,6 @@ import {
   isoDate,
   list,
   name,
-  onlyWhenClosed,
   notGivenUnless,
   optional,
   saysYes,
@@ -34,8 +33,7 @@ const bilag = block({
   offentlig_note: optional(text).describe('Why a closed attachment is closed, shown to the public, e.g. jf. offentlighedslovens § 30.'),
 })
   .refine((b) => b.lukket || b.titel !== undefined, { error: openAttachment, path: ['titel'] })
-  .refine(...onlyWhenClosed('offentlig_note', (b) => b.lukket === true))
-  .meta({ allOf: [{ if: saysYes('lukket'), else: given('titel', openAttachment) }, notGivenUnless('offentlig_note', saysYes('lukket'))] });
+  .meta({ if: saysYes('lukket'), else: given('titel', openAttachment) });
 
 /** A text of the meeting's: plain, or `{ tekst, lukket: true }` to keep it out of the public version. */
 const closableText = z.union([
@@ -150,13 +148,8 @@ export const ownItemKeys = [...Object.keys(ownItemShape), 'underpunkter'];
 
 /** A sub-item: its own keys and one closable text for each of the house's sections. */
 function subItemSchema(sectionKeys: string[]) {
-  return blockWithSections(subItemShape, sectionKeys, closableText)
-    .refine(...onlyWhenClosed('offentlig_titel', (s) => s.lukket === true))
-    .meta(notGivenUnless('offentlig_titel', saysYes('lukket')));
+  return blockWithSections(subItemShape, sectionKeys, closableText);
 }
-
-/** An item is closed by its own `lukket`, or by its standing item's where it names one and says none (check/references.ts). */
-const closedOrStanding = (i: Partial<Record<string, unknown>>) => i.lukket === true || (i.fast !== undefined && i.lukket === undefined);
 
 /** An item: its own keys and one closable text for each of the house's sections, gathered under `afsnit`. */
 function itemSchema(sectionKeys: string[]) {
@@ -170,9 +163,9 @@ function itemSchema(sectionKeys: string[]) {
       error: 'a standing item is on the agenda itself: only an item of its own can be added in a tillægsdagsorden',
       path: ['tillæg'],
     })
-    .refine(...onlyWhenClosed('offentlig_titel', closedOrStanding))
     .meta({
       anyOf: ['fast', 'titel'].map((key) => given(key, untitled)),
+      // The editor's twin of check/closed-only.ts for the item itself: closed by its lukket, or by its standing item's where it says none.
       ...notGivenUnless('offentlig_titel', { anyOf: [saysYes('lukket'), { allOf: [given('fast'), { not: { required: ['lukket'] } }] }] }),
     });
 }
