@@ -134,6 +134,19 @@ describe('a key only something closed has, on something open', () => {
   });
 });
 
+describe('a closed point of the forward plan, the only closed thing of a meeting', () => {
+  it("makes the members' version say it holds closed content, on its front page and atop the plan's page", () => {
+    // fixtures/lukket/plan.yaml has closed points; item 1, open, shows the plan, and the meeting has nothing else.
+    const { dir, meetings } = committeeWith('punkter:\n');
+    const build = agenda(['build', date, '--out', 'm.pdf', '--meetings', meetings], { cwd: dir });
+    expect(build.status, build.stderr).toBe(0);
+    const pages = pdfPages(path.join(dir, 'm.pdf'));
+    expect(pages[0]).toContain('Indeholder lukkede oplysninger – må ikke offentliggøres');
+    const plan = pages.find((p) => p.includes('Opfølgning på personalesag XQZSECRET05'));
+    expect(plan).toContain('Lukket indhold');
+  });
+});
+
 describe('lukket: in words', () => {
   it('takes ja and nej as YAML takes true and false (ja, Ja, JA; nej, Nej, NEJ), and closes with them', () => {
     const words = ['ja', 'Ja', 'JA', 'nej', 'Nej', 'NEJ'];
