@@ -1,4 +1,4 @@
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
@@ -144,6 +144,19 @@ describe('a closed point of the forward plan, the only closed thing of a meeting
     expect(pages[0]).toContain('Indeholder lukkede oplysninger – må ikke offentliggøres');
     const plan = pages.find((p) => p.includes('Opfølgning på personalesag XQZSECRET05'));
     expect(plan).toContain('Lukket indhold');
+  });
+});
+
+describe('agenda plan and agenda new, for the clerk', () => {
+  it('show a closed plan point marked closed, and draft it as a closed row of the timetable', () => {
+    const { dir, meetings } = committeeWith('punkter:\n');
+    edit(path.join(meetings, 'faste-punkter.yaml'), /$/, '  - id: fra-planen\n    titel: Fra planen\n    fra_plan: true\n');
+    const plan = agenda(['plan', '--meetings', 'meetings'], { cwd: dir });
+    expect(plan.stdout).toContain('- Lukket: Endelig aftale om køb af grund XQZSECRET12');
+    expect(agenda(['new', '2024-04-10', '--meetings', 'meetings'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(meetings, '2024-04-10.yaml'), 'utf8')).toContain(
+      '        punkt: Opfølgning på personalesag XQZSECRET05\n        lukket: true\n',
+    );
   });
 });
 
