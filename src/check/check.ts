@@ -7,6 +7,7 @@ import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, sharedFiles, type SharedRead } from '../input/load.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources, SharedSources } from '../input/sources.js';
+import { checkClosedOnly } from './closed-only.js';
 import { checkEndTime } from './end-time.js';
 import { checkProceedings } from './proceedings.js';
 import { checkCalendar, checkNotes, checkReferences, standingItemsNamed } from './references.js';
@@ -74,6 +75,7 @@ export async function checkMeeting(date: string, current: CheckedShared): Promis
       ...checkEndTime(date, committee.value, meeting.value, meeting.source, shared.read.style),
     );
   if (calendar?.value) findings.push(...against(sharedFiles.calendar)(checkNotes(meeting.source, meeting.value, calendar.value)));
+  findings.push(...checkClosedOnly(meeting.source, meeting.value, standing));
   const sources = sharedSources(shared);
   if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
   return { findings, sources: { ...sources, date, meeting: meeting.value, source: meeting.source } };

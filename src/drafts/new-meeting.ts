@@ -61,7 +61,7 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
           : undefined,
     exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.abbreviation, m.date))[0],
     sagsfremstilling: s.skabelon ?? (filledIn ? undefined : placeholder),
-    tidsplan: s.fra_plan ? (points.length > 0 ? points : [placeholder]) : undefined,
+    tidsplan: s.fra_plan ? (points.length > 0 ? points : [{ text: placeholder, lukket: false }]) : undefined,
     bilag: !s.kommende_møder && !review,
   };
 }

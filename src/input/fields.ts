@@ -56,10 +56,23 @@ export function list<T extends z.ZodType>(item: T) {
   return schema;
 }
 
-/** The ways of writing yes and no: YAML's true and false as any YAML reader spells them (an editor reads True as true), and Danish ja and nej. */
-export const flagYes = ['true', 'True', 'TRUE', 'ja'] as const;
-export const flag = z
-  .enum([...flagYes, 'false', 'False', 'FALSE', 'nej'], { error: 'expected true or false' })
+/**
+ * The ways of writing yes and no: YAML's true and false as any YAML reader spells them (an editor reads
+ * True as true), and Danish ja and nej spelt the same three ways. `yes`, `on` and `1` stay errors: a
+ * YAML 1.1 reader takes them for true, another for text, and a closing word must mean one thing.
+ */
+export const flagYes = ['true', 'True', 'TRUE', 'ja', 'Ja', 'JA'] as const;
+const flagWords = [...flagYes, 'false', 'False', 'FALSE', 'nej', 'Nej', 'NEJ'] as const;
+const flagMessage = 'expected ja or nej (or true or false)';
+export const flag = z.enum(flagWords, { error: flagMessage }).transform((v) => flagYes.some((yes) => yes === v));
+
+/**
+ * `lukket`, wherever it stands: an empty `lukket:` is an error, not the "not given" of other keys, for
+ * the clerk who wrote it meant to close something and an open default would publish it.
+ */
+export const emptyClosedMessage = 'is empty: write lukket: true to close it (or false to keep it open)';
+export const closedFlag = z
+  .enum(flagWords, { error: (iss) => (iss.input === null ? emptyClosedMessage : flagMessage) })
   .transform((v) => flagYes.some((yes) => yes === v));
 
 export const wholeNumber = z
@@ -108,6 +121,23 @@ export const given = (key: string, message?: string) => ({
 
 /** For the editor's JSON Schema: the flag `key` is given and says yes. */
 export const saysYes = (key: string) => ({ required: [key], properties: { [key]: { enum: [true, ...flagYes] } } });
+
+/** Whether an item is closed: by its own `lukket`, else by its standing item's (what it holds is closed with it: `closedWithin`). */
+export function itemClosed(entry: { lukket?: boolean } | undefined, standing: { lukket?: boolean } | undefined): boolean {
+  return entry?.lukket ?? standing?.lukket ?? false;
+}
+
+/** Whether a part (a sub-item, an attachment) is closed: by its own `lukket`, or by what holds it. */
+export const closedWithin = (holder: boolean, own: boolean | undefined): boolean => holder || (own ?? false);
+
+/** A key only something closed has (a public title, why it is closed), on something open (check/closed-only.ts). */
+export const closedOnlyMessage = (key: string) => `only something closed has ${key}: add lukket: true, or remove ${key}`;
+
+/** For the editor's JSON Schema: where `unless` does not hold, `key` is not given (an empty `key:` is no value). */
+export const notGivenUnless = (key: string, unless: object) => ({
+  if: { not: unless },
+  then: { properties: { [key]: { type: 'null', errorMessage: closedOnlyMessage(key) } } },
+});
 
 /** A period's end before its start is a mistake, told at the end's key: `til` comes before `fra`. */
 export function notBefore(from: string, to: string) {

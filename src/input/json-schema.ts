@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clock, clockMessage, emptyIsList, flag, patternMessages, readAsText, wholeNumber } from './fields.js';
+import { clock, clockMessage, closedFlag, emptyIsList, flag, patternMessages, readAsText, wholeNumber } from './fields.js';
 import { calendarSchema } from './schema/calendar.js';
 import { committeeSchema } from './schema/committee.js';
 import { forwardPlanSchema } from './schema/forward-plan.js';
@@ -24,9 +24,14 @@ const clockNumber = {
   errorMessage: clockMessage,
 };
 
+const flagAsRead = { anyOf: [{ type: 'boolean' }, { type: 'string', enum: flag.def.in.options }] };
+const refusesEmpty = 'an empty value is an error, not "not given"';
+
 /** What the editor may read in place of the text the field's own JSON Schema describes, keyed by definition (a field given a description is a copy with the same one). */
 const asAnEditorReadsIt = new Map<unknown, (own: JsonSchema) => JsonSchema>([
-  [flag._zod.def, () => ({ anyOf: [{ type: 'boolean' }, { type: 'string', enum: flag.def.in.options }] })],
+  [flag._zod.def, () => flagAsRead],
+  // An empty `lukket:` is refused (fields.ts closedFlag): allowEmptyOptionals leaves a key marked so as it is.
+  [closedFlag._zod.def, () => ({ ...flagAsRead, $comment: refusesEmpty })],
   [wholeNumber._zod.def, (own) => ({ anyOf: [{ type: 'integer', minimum: 1 }, own] })],
   [clock._zod.def, (own) => ({ anyOf: [clockNumber, own] })],
 ]);
@@ -125,8 +130,10 @@ type JsonSchema = { [key: string]: unknown; properties?: Record<string, unknown>
 /** A JSON Schema object, not a value within one (a list, a string, a number). */
 const isSchema = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Whether the schema accepts an empty value already: a list, whose empty value is an empty list. */
-const takesNull = (v: unknown) => isSchema(v) && Array.isArray(v.anyOf) && v.anyOf.some((a) => isSchema(a) && a.type === 'null');
+/** Whether the schema says what an empty value is already: a list, whose empty value is an empty list; `lukket`, where it is an error. */
+const saysWhatEmptyIs = (v: unknown) =>
+  isSchema(v) &&
+  (v.type === 'null' || (Array.isArray(v.anyOf) && v.anyOf.some((a) => isSchema(a) && a.type === 'null')) || v.$comment === refusesEmpty);
 
 /** An optional key left empty (`sagsfremstilling:`) counts as not given, and an editor reads it as null. */
 function allowEmptyOptionals(node: unknown): JsonSchema {
@@ -139,7 +146,7 @@ function allowEmptyOptionals(node: unknown): JsonSchema {
   if (copy.properties) {
     const required = new Set(copy.required ?? []);
     copy.properties = Object.fromEntries(
-      Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) || takesNull(v) ? v : { anyOf: [v, { type: 'null' }] }]),
+      Object.entries(copy.properties).map(([k, v]) => [k, required.has(k) || saysWhatEmptyIs(v) ? v : { anyOf: [v, { type: 'null' }] }]),
     );
   }
   return copy;

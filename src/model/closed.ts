@@ -2,7 +2,7 @@ import type { Item, Meeting } from './meeting.js';
 
 /**
  * Whether the item, as this version shows it, holds anything closed: the item, a text, a timetable
- * row, an attachment, the decision, an addition, or an earlier committee's closed decision it carries. The one
+ * row, an attachment, the decision, an addition, a point of the forward plan, or an earlier committee's closed decision it carries. The one
  * notion behind the page marker, the front page's warning and the PDF's subject.
  */
 export function holdsClosed(meeting: Meeting, item: Item): boolean {
@@ -16,6 +16,7 @@ export function holdsClosed(meeting: Meeting, item: Item): boolean {
     item.beslutning,
     ...item.earlierDecisions.map((d) => d.decision),
     ...item.additions.map((a) => a.text),
+    ...(item.forwardPlan ? [...item.forwardPlan.meetings.flatMap((m) => m.points), ...item.forwardPlan.awaiting] : []),
   ];
   return item.lukket || closedParts.some((part) => part?.lukket);
 }

@@ -1,7 +1,7 @@
 import type { ScheduleInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
 import { within } from '../shared/dates.js';
-import type { ForwardPlanView, PlannedMeeting } from './meeting.js';
+import type { ForwardPlanView, PlannedMeeting, PlannedPoint } from './meeting.js';
 import { scheduledDates } from '../input/schedule.js';
 
 /**
@@ -33,10 +33,12 @@ export function forwardPlanOn(plan: ForwardPlanInput, schedule: ScheduleInput | 
 export const latest = '9999-12-31';
 
 /** The points the plan puts on the meeting of `date` itself, as the plan stood that day. */
-export function pointsOn(plan: ForwardPlanInput, date: string): string[] {
+export function pointsOn(plan: ForwardPlanInput, date: string): PlannedPoint[] {
   return (plan.møder ?? []).filter((m) => m.dato === date).flatMap((m) => current(m.punkter, date));
 }
 
-function current(points: PlannedPointInput[], date: string): string[] {
-  return points.filter((p) => within(date, p.tilføjet) && (p.fjernet === undefined || date < p.fjernet)).map((p) => p.tekst);
+function current(points: PlannedPointInput[], date: string): PlannedPoint[] {
+  return points
+    .filter((p) => within(date, p.tilføjet) && (p.fjernet === undefined || date < p.fjernet))
+    .map((p) => ({ text: p.tekst, lukket: p.lukket ?? false }));
 }

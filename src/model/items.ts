@@ -1,5 +1,6 @@
 import type { BilagInput, ClosableTextInput, ItemInput, SubItemInput } from '../input/schema/meeting.js';
 import type { StandingItemInput, StandingText } from '../input/schema/standing-items.js';
+import { closedWithin, itemClosed } from '../input/fields.js';
 import { mainSectionKey } from '../input/house-style.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import type { Location } from '../shared/errors.js';
@@ -10,6 +11,7 @@ import type {
   ForwardPlanView,
   Item,
   ItemSection,
+  PlannedPoint,
   PoliticalReview,
   Slot,
   SubItem,
@@ -30,7 +32,7 @@ export interface ItemDefaults {
   sagsgang?: string;
   forwardPlan: ForwardPlanView;
   /** The forward plan's points for this meeting's day. */
-  plannedPoints: string[];
+  plannedPoints: PlannedPoint[];
   /** The political calendar's review for this meeting, with the clerk's remarks; none without a calendar. */
   politicalReview: (notes?: Record<string, string>) => PoliticalReview | undefined;
   /** Where the `fil:` of an entry's attachment stands in the meeting file (`at`: its path in the entry), for errors about the file. */
@@ -67,7 +69,7 @@ export function byPlacement(standing: StandingItemInput[]): { first: StandingIte
 function toItem(entry: ItemInput | undefined, standing: StandingItemInput | undefined, defaults: ItemDefaults): Omit<Item, 'number'> {
   const title = entry?.titel ?? standing?.titel;
   if (title === undefined) throw new Error('an item without a title passed validation');
-  const lukket = entry?.lukket ?? standing?.lukket ?? false;
+  const lukket = itemClosed(entry, standing);
   return {
     title,
     publicTitle: entry?.offentlig_titel,
@@ -101,9 +103,9 @@ function caseOf(
 }
 
 /** The meeting's timetable; without one, an item that takes the plan's points lists them, times left open. */
-function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: string[]): Slot[] {
+function timetable(entry: ItemInput | undefined, standing: StandingItemInput | undefined, planned: PlannedPoint[]): Slot[] {
   if (entry?.tidsplan) return entry.tidsplan.map((s) => ({ time: s.tid, subject: s.punkt, lukket: s.lukket ?? false }));
-  return standing?.fra_plan ? planned.map((subject) => ({ subject, lukket: false })) : [];
+  return standing?.fra_plan ? planned.map((p) => ({ subject: p.text, lukket: p.lukket })) : [];
 }
 
 /**
@@ -154,7 +156,7 @@ function subItem(input: SubItemInput, index: number, style: HouseStyleInput['afs
 function allBilag(entry: ItemInput, itemLukket: boolean, fileAt: ItemDefaults['fileAt']): Bilag[] {
   const own = numbered(entry.bilag ?? [], itemLukket, (i) => fileAt(entry, ['bilag', i]));
   const subs = (entry.underpunkter ?? []).flatMap((sub, k) =>
-    numbered(sub.bilag ?? [], itemLukket || (sub.lukket ?? false), (i) => fileAt(entry, ['underpunkter', k, 'bilag', i])).map((b) => ({
+    numbered(sub.bilag ?? [], closedWithin(itemLukket, sub.lukket), (i) => fileAt(entry, ['underpunkter', k, 'bilag', i])).map((b) => ({
       ...b,
       subItem: subItemLetter(k),
     })),
@@ -166,7 +168,7 @@ function allBilag(entry: ItemInput, itemLukket: boolean, fileAt: ItemDefaults['f
 function numbered(list: BilagInput[], lukket: boolean, fileAt: (index: number) => Location): Bilag[] {
   return list.map((b, i) => ({
     number: b.nummer ?? i + 1,
-    lukket: lukket || (b.lukket ?? false),
+    lukket: closedWithin(lukket, b.lukket),
     title: b.titel,
     document: b.dokument,
     publicNote: b.offentlig_note,

@@ -248,14 +248,20 @@ export interface Bilag {
 export interface ForwardPlanView {
   meetings: PlannedMeeting[];
   /** Points that await a date. */
-  awaiting: string[];
+  awaiting: PlannedPoint[];
+}
+
+/** A point of the forward plan; a closed one is the members' alone (model/public.ts). */
+export interface PlannedPoint {
+  text: string;
+  lukket: boolean;
 }
 
 export interface PlannedMeeting {
   date: string;
   /** Why there is no meeting that day (e.g. a holiday); `true` where the schedule gives no reason (the house's word aflyst stands for it). */
   cancelled?: string | true;
-  points: string[];
+  points: PlannedPoint[];
 }
 
 /** Item 1's political meetings: minutes to go through, agendas to go through, and what is coming. */

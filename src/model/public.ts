@@ -1,8 +1,8 @@
-import type { ApprovalView, Bilag, Item, ItemSection, Meeting, SubItem } from './meeting.js';
+import type { ApprovalView, Bilag, ForwardPlanView, Item, ItemSection, Meeting, PlannedPoint, SubItem } from './meeting.js';
 
 /**
  * The version for publication: a closed item keeps its number and place under its public title (or
- * the house's "Lukket punkt") and nothing else; closed texts, timetable rows, earlier decisions and
+ * the house's "Lukket punkt") and nothing else, as does a closed point of the forward plan; closed texts, timetable rows, earlier decisions and
  * treatments of closed items, attachments' titles and document numbers, and closed decisions with
  * their record are gone. It is
  * made from the model, before rendering, so nothing closed reaches the HTML, the contents, the
@@ -72,6 +72,7 @@ function openItem(item: Item, closedTitle: string): Item {
   return {
     ...item,
     publicTitle: undefined,
+    forwardPlan: item.forwardPlan && publicPlan(item.forwardPlan, closedTitle),
     sections: item.sections.map(openSection),
     subItems: item.subItems.map((sub) =>
       sub.lukket ? closedSubItem(sub, closedTitle) : { ...sub, sections: sub.sections.map(openSection) },
@@ -83,6 +84,19 @@ function openItem(item: Item, closedTitle: string): Item {
     treatments: item.treatments.filter((t) => !t.lukket),
     additions: item.additions.filter((a) => !a.text.lukket),
     ...(item.beslutning?.lukket ? noRecord : {}),
+  };
+}
+
+/**
+ * The forward plan as the public sees it: a closed point keeps its place under the house's "Lukket
+ * punkt", the title its item will have in the public agenda when it comes up, and nothing else; an
+ * open line, for nothing closed is left of it.
+ */
+function publicPlan(plan: ForwardPlanView, closedTitle: string): ForwardPlanView {
+  const point = (p: PlannedPoint): PlannedPoint => (p.lukket ? { text: closedTitle, lukket: false } : p);
+  return {
+    meetings: plan.meetings.map((m) => ({ ...m, points: m.points.map(point) })),
+    awaiting: plan.awaiting.map(point),
   };
 }
 

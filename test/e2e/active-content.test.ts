@@ -105,6 +105,6 @@ describe('weblinks_i_bilag in the house style', () => {
     edit(path.join(meetings, 'udvalg.yaml'), 'weblinks_i_bilag: nej', 'weblinks_i_bilag: måske');
     const run = agenda(['check', '2024-03-06', '--meetings', meetings]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/udvalg\.yaml:\d+:\d+: husstil\.weblinks_i_bilag: expected true or false/);
+    expect(run.stderr).toMatch(/udvalg\.yaml:\d+:\d+: husstil\.weblinks_i_bilag: expected ja or nej \(or true or false\)/);
   });
 });

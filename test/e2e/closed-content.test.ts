@@ -10,7 +10,7 @@ import { closedFixture as fixture, markers, printedMarkers, spellings } from '..
 import { pdfByteForms, pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
 
 describe('a meeting with closed content', () => {
-  let members: string;
+  let membersPdf: string;
   let dir: string;
   let publicPdf: string;
 
@@ -18,7 +18,7 @@ describe('a meeting with closed content', () => {
     // Only read: both versions as built once for the suite (test/support/shared-build.ts), reader-view's too.
     const shared = sharedPdf(fixtureSource, '2024-03-06');
     expect(shared.run.status).toBe(0);
-    members = shared.pdf;
+    membersPdf = shared.pdf;
     const { run, out } = sharedPublicVersion();
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('out/2024-03-06-referat-offentlig.pdf');
@@ -27,7 +27,7 @@ describe('a meeting with closed content', () => {
   });
 
   it('shows every closed part in the members’ version, marked "Lukket"', () => {
-    const text = pdfPages(members).join('\n');
+    const text = pdfPages(membersPdf).join('\n');
     for (const m of printedMarkers) expect(text, m).toContain(m);
     expect(text.match(/^Lukket$/gm)?.length).toBeGreaterThanOrEqual(4);
     expect(text).toContain('Lukket sag');
@@ -67,6 +67,22 @@ describe('a meeting with closed content', () => {
     expect(text).toMatch(
       /Bilagsoversigt\n1\. Orientering\n1\. Åbent notat om budgettet \(1000\/24\)\n2\. \(Lukket bilag\) \(jf\. offentlighedslovens § 30\)\n2\. Personalesag\n1\. \(Lukket bilag\)/,
     );
+  });
+
+  it('shows the members a closed point of the forward plan marked "Lukket", the public "Lukket punkt" in its place', () => {
+    // fixtures/lukket/plan.yaml: a closed point on 10 April and one awaiting a date, after an open one.
+    const plan = (pdf: string) =>
+      pdfPages(pdf)
+        .find((page) => page.includes('Punkter som afventer dato'))!
+        .replace(/\n+/g, '\n');
+    const members = plan(membersPdf);
+    expect(members, 'the page marked as holding closed content').toContain('Lukket indhold');
+    expect(members).toMatch(/Åbent planlagt punkt om budgettet\n- Lukket\nOpfølgning på personalesag XQZSECRET05\n/);
+    expect(members).toMatch(/Punkter som afventer dato:\n- Lukket\nEndelig aftale om køb af grund XQZSECRET12\n/);
+    const published = plan(publicPdf);
+    expect(published).toMatch(/Åbent planlagt punkt om budgettet\n- Lukket punkt\n/);
+    expect(published).toMatch(/Punkter som afventer dato:\n- Lukket punkt\n/);
+    expect(published).not.toMatch(/XQZSECRET|Lukket indhold/);
   });
 
   it('tells the members’ and the public version apart by their default file names', () => {

@@ -144,6 +144,28 @@ const mistakes: Array<{ what: string; file: string; from: RegExp; to: string; at
     to: '      - lukket: nej',
     at: '      - lukket: nej',
   },
+  {
+    what: 'an empty lukket:, which is no "not given" but an error',
+    file: '2023-11-22.yaml',
+    from: /^ {8}dokument: 116728\/23$/m,
+    to: '        lukket:',
+    at: '        lukket:',
+  },
+  { what: 'lukket: yes', file: '2023-11-22.yaml', from: /^ {6}- lukket: true$/m, to: '      - lukket: yes', at: '      - lukket: yes' },
+  {
+    what: 'a public title on an item that says it is open',
+    file: '2023-11-22.yaml',
+    from: /^ {2}- fast: økonomi$/m,
+    to: '  - fast: økonomi\n    lukket: false\n    offentlig_titel: Økonomi',
+    at: '    offentlig_titel: Økonomi',
+  },
+  {
+    what: 'an empty lukket: on a point of the plan',
+    file: 'plan.yaml',
+    from: /^ {6}- KB-håndbogen$/m,
+    to: '      - tekst: KB-håndbogen\n        lukket:',
+    at: '        lukket:',
+  },
   { what: 'a weekday rhythm without its end', file: 'udvalg.yaml', from: /^ {2}til: 2023-12-20\n/m, to: '', at: 'mødeplan:' },
   {
     what: 'a mødeplan without meetings',
@@ -204,11 +226,13 @@ describe('a mistake, in the editor and in agenda check', () => {
 });
 
 describe('what agenda check accepts', () => {
-  it('the editor accepts too: True for true, ~ for no value, a required list left empty', async () => {
+  it('the editor accepts too: True for true, Nej and JA, ~ for no value, a required list left empty, a closed plan point', async () => {
     const dir = path.join(tempDir(), 'meetings');
     cpSync(path.join(packageRoot, 'meetings'), dir, { recursive: true });
     const edits: Array<[string, RegExp, string]> = [
       ['2023-11-22.yaml', /^ {6}- lukket: true$/m, '      - lukket: True'],
+      ['2023-11-22.yaml', /^ {8}dokument: 116728\/23$/m, '        dokument: 116728/23\n        lukket: Nej'],
+      ['plan.yaml', /^ {6}- KB-håndbogen$/m, '      - tekst: KB-håndbogen\n        lukket: JA'],
       ['2023-11-22.yaml', /^punkter:$/m, 'sted: ~\npunkter:'],
       ['plan.yaml', /^møder:$/m, 'møder:\n  - dato: 2023-12-20\n    punkter:'],
     ];

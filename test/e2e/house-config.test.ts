@@ -170,7 +170,7 @@ describe('the house style keys, checked', () => {
       'kommune.yaml:25:12: husstil.sidefod.midte: expected text or a list (lines starting with "- "), got a block of keys',
       'kommune.yaml:27:16: husstil.sidetal_fra: expected første_punkt or forside',
       'kommune.yaml:28:24: husstil.store_forbogstaver[0]: expected forside, titel, beslutning or behandling',
-      'kommune.yaml:29:12: husstil.sluttid: expected true or false',
+      'kommune.yaml:29:12: husstil.sluttid: expected ja or nej (or true or false)',
     ]);
   });
 

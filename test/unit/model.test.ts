@@ -68,7 +68,13 @@ describe('forwardPlanOn', () => {
           { tekst: 'Nyt', tilføjet: '2023-11-08' },
         ],
       },
-      { dato: '2023-12-07', punkter: [{ tekst: 'Torsdag', tilføjet: undefined, fjernet: undefined }] },
+      {
+        dato: '2023-12-07',
+        punkter: [
+          { tekst: 'Torsdag', tilføjet: undefined, fjernet: undefined },
+          { tekst: 'Lukket', lukket: true },
+        ],
+      },
     ],
     afventer_dato: [{ tekst: 'Venter', tilføjet: undefined, fjernet: undefined }],
   };
@@ -77,22 +83,34 @@ describe('forwardPlanOn', () => {
     expect(forwardPlanOn(plan, schedule, '2023-11-01')).toEqual({
       meetings: [
         { date: '2023-11-08', points: [] },
-        { date: '2023-11-15', points: ['I dag'] },
-        { date: '2023-11-22', points: ['Gammelt'] },
+        { date: '2023-11-15', points: [{ text: 'I dag', lukket: false }] },
+        { date: '2023-11-22', points: [{ text: 'Gammelt', lukket: false }] },
         { date: '2023-11-29', points: [] },
         { date: '2023-12-06', points: [] },
-        { date: '2023-12-07', points: ['Torsdag'] },
+        {
+          date: '2023-12-07',
+          points: [
+            { text: 'Torsdag', lukket: false },
+            { text: 'Lukket', lukket: true },
+          ],
+        },
       ],
-      awaiting: ['Venter'],
+      awaiting: [{ text: 'Venter', lukket: false }],
     });
   });
 
   it('rebuilt for a later meeting, drops what was taken off and shows what was added, and nothing of the past', () => {
     expect(forwardPlanOn(plan, schedule, '2023-11-15').meetings).toEqual([
-      { date: '2023-11-22', points: ['Nyt'] },
+      { date: '2023-11-22', points: [{ text: 'Nyt', lukket: false }] },
       { date: '2023-11-29', points: [] },
       { date: '2023-12-06', points: [] },
-      { date: '2023-12-07', points: ['Torsdag'] },
+      {
+        date: '2023-12-07',
+        points: [
+          { text: 'Torsdag', lukket: false },
+          { text: 'Lukket', lukket: true },
+        ],
+      },
     ]);
   });
 });
@@ -108,7 +126,7 @@ describe('mergeItems', () => {
       afsnit: { sagsfremstilling: { før: 'Før', efter: 'Efter' } },
     },
   ];
-  const plan = { meetings: [], awaiting: ['Venter'] };
+  const plan = { meetings: [], awaiting: [{ text: 'Venter', lukket: false }] };
   const defaults = { ...itemDefaults, forwardPlan: plan };
 
   it('puts standing items first and last around the meeting’s own, numbered from 1, with the fixed text around the new', () => {

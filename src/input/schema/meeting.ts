@@ -6,11 +6,13 @@ import {
   blockWithSections,
   clock,
   email,
+  closedFlag,
   flag,
   given,
   isoDate,
   list,
   name,
+  notGivenUnless,
   optional,
   saysYes,
   text,
@@ -26,7 +28,7 @@ const bilag = block({
   fil: optional(text).describe(
     `The attachment's file, relative to the meetings folder, for the combined document: PDF, PNG, JPEG, or an office file (${officeExtensions.join(' ')}), converted to PDF by LibreOffice.`,
   ),
-  lukket: optional(flag).describe('true: a closed attachment, left out of the public version.'),
+  lukket: closedFlag.optional().describe('true: a closed attachment, left out of the public version.'),
   /** Why a closed attachment is closed, for the public (e.g. "jf. offentlighedslovens § 30"). */
   offentlig_note: optional(text).describe('Why a closed attachment is closed, shown to the public, e.g. jf. offentlighedslovens § 30.'),
 })
@@ -38,7 +40,7 @@ const closableText = z.union([
   text.transform((tekst) => ({ tekst, lukket: false })),
   block({
     tekst: text.describe('The text.'),
-    lukket: optional(flag).describe('true: the text is closed, left out of the public version.'),
+    lukket: closedFlag.optional().describe('true: the text is closed, left out of the public version.'),
   }).transform(({ tekst, lukket }) => ({ tekst, lukket: lukket ?? false })),
 ]);
 
@@ -49,14 +51,14 @@ const closableText = z.union([
 const addition = block({
   dato: isoDate.describe('The day the addition was made, e.g. 2023-09-20.'),
   tekst: text.describe('The addition as it goes into the minutes (Markdown).'),
-  lukket: optional(flag).describe('true: the addition is closed, left out of the public version.'),
+  lukket: closedFlag.optional().describe('true: the addition is closed, left out of the public version.'),
 });
 
 /** A row of the item's timetable (Tid / Punkt). */
 const slot = block({
   tid: optional(text).describe('The time, e.g. 11.00.'),
   punkt: text.describe('What is dealt with then (Markdown).'),
-  lukket: optional(flag).describe('true: the row is closed, left out of the public version.'),
+  lukket: closedFlag.optional().describe('true: the row is closed, left out of the public version.'),
 });
 
 const names = list(name);
@@ -105,7 +107,7 @@ const ownItemShape = {
   titel: optional(name).describe("The item's title: required for an item of its own; replaces a standing item's title."),
   /** The title the public version shows for a closed item; without it, "Lukket punkt". */
   offentlig_titel: optional(name).describe('The title the public version shows for a closed item; without it, "Lukket punkt".'),
-  lukket: optional(flag).describe('true: a closed item (Lukket sag); default open (Åben sag).'),
+  lukket: closedFlag.optional().describe('true: a closed item (Lukket sag); default open (Åben sag).'),
   sagsgang: optional(name).describe("The case route, e.g. DIR; default the committee's."),
   /** The case this item takes up (its journal number): earlier committees' decisions on it are shown. */
   sag: optional(name).describe("The case this item takes up (its journal number): earlier committees' decisions on it are shown."),
@@ -137,7 +139,7 @@ const ownItemShape = {
 const subItemShape = {
   titel: name.describe("The sub-item's title."),
   offentlig_titel: optional(name).describe('The title the public version shows for a closed sub-item; without it, "Lukket punkt".'),
-  lukket: optional(flag).describe('true: a closed sub-item, left out of the public version but for its letter and public title.'),
+  lukket: closedFlag.optional().describe('true: a closed sub-item, left out of the public version but for its letter and public title.'),
   bilag: optional(list(bilag)).describe("The sub-item's attachments."),
 };
 
@@ -161,7 +163,11 @@ function itemSchema(sectionKeys: string[]) {
       error: 'a standing item is on the agenda itself: only an item of its own can be added in a tillægsdagsorden',
       path: ['tillæg'],
     })
-    .meta({ anyOf: ['fast', 'titel'].map((key) => given(key, untitled)) });
+    .meta({
+      anyOf: ['fast', 'titel'].map((key) => given(key, untitled)),
+      // The editor's twin of check/closed-only.ts for the item itself: closed by its lukket, or by its standing item's where it says none.
+      ...notGivenUnless('offentlig_titel', { anyOf: [saysYes('lukket'), { allOf: [given('fast'), { not: { required: ['lukket'] } }] }] }),
+    });
 }
 
 /** Someone absent from the meeting (afbud): a name, or the name with the substitute (stedfortræder) who takes the seat. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { block, blockWithSections, flag, list, name, optional, text } from '../fields.js';
+import { block, blockWithSections, closedFlag, flag, list, name, optional, text } from '../fields.js';
 
 /** Fixed text of a section: before and after what the meeting adds. Plain text means "before". */
 const standingText = z.union([
@@ -15,7 +15,7 @@ const standingItemShape = {
   titel: name.describe("The item's title."),
   placering: optional(z.enum(['først', 'sidst'])).describe("først (default): before the meeting's own items; sidst: after them."),
   sagsgang: optional(name).describe("The case route, e.g. DIR; default the committee's."),
-  lukket: optional(flag).describe('true: a closed item (Lukket sag); default open (Åben sag).'),
+  lukket: closedFlag.optional().describe('true: a closed item (Lukket sag); default open (Åben sag).'),
   kommende_møder: optional(flag).describe('true: this item shows the forward plan: the coming meetings and the points awaiting a date.'),
   politisk_kalender: optional(flag).describe(
     'true: this item reviews the political calendar: the Rul line and the political meetings around it.',
