@@ -53,7 +53,7 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
   const hbs = Handlebars.create();
   const hasText = (s: Section) => Boolean(s.before ?? s.text ?? s.after);
   hbs.registerHelper({
-    md: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownToHtml(source) : ''),
+    md: (source: unknown) => new hbs.SafeString(markdownToHtml(textOf(source, 'md'))),
     upper: (s: string) => s.toLocaleUpperCase('da'),
     holder: (seat: Seat, meeting: Meeting) => seat.name ?? meeting.style.ord.vakant,
     hasText,
@@ -72,7 +72,7 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
       item.dissent.length > 0 ||
       (meeting.kind === 'referat' && item.politicalReview !== undefined),
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
-    mdInline: (source: unknown) => new hbs.SafeString(typeof source === 'string' ? markdownInlineToHtml(source) : ''),
+    mdInline: (source: unknown) => new hbs.SafeString(markdownInlineToHtml(textOf(source, 'mdInline'))),
     politicalMeetingName,
     politicalMeetingMinute,
     rulLine,
@@ -119,6 +119,23 @@ export function createTemplates(overrides?: HouseTemplates): Templates {
   return hbs;
 }
 
+/**
+ * What md and mdInline print: text, or nothing where a field is not given. An object is a template's
+ * mistake (a house's partial written for a model where it was text: a plan point is `{ text, lukket }`),
+ * which printed nothing at exit 0; told, it names the template (houseTemplate).
+ */
+function textOf(source: unknown, helper: string): string {
+  if (typeof source === 'string') return source;
+  if (source !== null && typeof source === 'object')
+    throw new Error(
+      `{{${helper}}} is given an object, not text, so it would print nothing (print one of its fields, e.g. {{${helper} text}})`,
+    );
+  return '';
+}
+
+/** What Handlebars prints of an object given as text ({{this}} of a plan point, say): never right in a document. */
+const printedObject = '[object Object]';
+
 /** A mistake in a template of the house style (husstil/partials/, web/, mail/): the designer's to mend, not a bug of agenda's. */
 export class TemplateError extends AgendaError {
   readonly exitCode = ExitCode.invalidInput;
@@ -144,6 +161,13 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
     }
   };
   return (context: unknown, runtime?: RuntimeOptions) => {
+    const html = printed(context, runtime);
+    if (html.includes(printedObject))
+      throw new TemplateError(`${file}: prints an object as "${printedObject}" (print one of its fields, e.g. {{text}}, not {{this}})`);
+    return html;
+  };
+
+  function printed(context: unknown, runtime?: RuntimeOptions): string {
     try {
       return strict(context, runtime);
     } catch (err) {
@@ -156,7 +180,7 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
         throw new TemplateError(`${file}:${missing.line}: {{${missing.name}}}: no such field here, so it would print nothing (misspelt?)`);
       return html;
     }
-  };
+  }
 }
 
 export type CompileOptions = Parameters<Templates['compile']>[1];
