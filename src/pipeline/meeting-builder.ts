@@ -5,9 +5,10 @@ import type { Target } from './select.js';
 import type { Audience } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
-import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
+import { AgendaError, InputError, isError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
+import { fingerprintsOnce, once, type Fingerprints } from './fingerprint.js';
+import { misnamedMeetingFiles } from '../input/meeting-names.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
 import { folderListings, type Listed } from '../input/folder-listing.js';
@@ -79,8 +80,21 @@ export function meetingBuilder(
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set just above when missing
     return checked.get(folder.dir)!;
   };
+  /** The files of a committee's folder that a date names but no meeting is read from: warned of once, an error stops each of its meetings. */
+  const misnamed = new Map<string, Promise<Finding[]>>();
+  const misnamedIn = (folder: CommitteeFolder) =>
+    once(misnamed, folder.dir, async () => {
+      const found = await misnamedMeetingFiles(folder.dir);
+      const own = found.filter((f) => f.warning);
+      warnings.push(...own);
+      warn(own);
+      return found.filter(isError);
+    });
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
+    // Before a kept PDF is taken: a file its fingerprint does not count (a new one, misnamed) is told by every build.
+    const wrongNames = await misnamedIn(folder);
+    if (wrongNames.length > 0) return audiences.map((audience) => done({ udvalg, date, audience, error: new InputError(wrongNames) }));
     const kept = await keptUnread(request, { folder, date, audiences }, { fingerprints, listed, pdfs });
     if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
