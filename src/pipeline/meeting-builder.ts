@@ -2,7 +2,7 @@ import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import type { Target } from './select.js';
-import type { Audience } from '../model/meeting.js';
+import type { Audience, Meeting } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, InputError, isError, UsageError, type Finding } from '../shared/errors.js';
@@ -13,6 +13,7 @@ import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
 import { folderListings, type Listed } from '../input/folder-listing.js';
 import { checkAddenda } from './addenda.js';
+import { attachmentFindings } from './combine.js';
 import { withCorrection } from './correction.js';
 import { printMeeting, readMeeting } from './document.js';
 import { approvalsOf } from './approval.js';
@@ -100,6 +101,7 @@ export function meetingBuilder(
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
       .then(async (r) => {
         await checkAddenda(r.sources, r.meeting);
+        await checkAttachments(request, audiences, folder.dir, r.meeting);
         return { ...r, meeting: await withCorrection(folder.dir, r.meeting) };
       })
       .catch(failed);
@@ -145,6 +147,17 @@ export function meetingBuilder(
     return results;
   };
   return { meeting, warnings, save: pdfs.save };
+}
+
+/**
+ * Every attachment file of the meeting opened as `agenda check` opens them (a closed one too, and an
+ * office file converted), so that build refuses what check refuses, though a PDF without its attachments
+ * needs none of them. The members' combined document opens the same files as it is made.
+ */
+async function checkAttachments(request: Destination, audiences: Audience[], dir: string, meeting: Meeting): Promise<void> {
+  if (request.samlet && audiences.includes('medlemmer')) return;
+  const findings = await attachmentFindings(dir, meeting, request);
+  if (findings.length > 0) throw new InputError(findings);
 }
 
 /** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */
