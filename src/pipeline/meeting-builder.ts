@@ -13,7 +13,7 @@ import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
 import { folderListings, type Listed } from '../input/folder-listing.js';
 import { checkAddenda } from './addenda.js';
-import { attachmentFindings } from './combine.js';
+import { openAttachments } from './combine.js';
 import { withCorrection } from './correction.js';
 import { printMeeting, readMeeting } from './document.js';
 import { approvalsOf } from './approval.js';
@@ -150,14 +150,14 @@ export function meetingBuilder(
 }
 
 /**
- * Every attachment file of the meeting opened as `agenda check` opens them (a closed one too, and an
- * office file converted), so that build refuses what check refuses, though a PDF without its attachments
- * needs none of them. The members' combined document opens the same files as it is made.
+ * Every attachment file of the meeting opened as `agenda check` opens them (a closed one too, an office
+ * file converted), so that build refuses what check refuses, though a PDF without its attachments needs
+ * none of them: a bad file is an InputError at its `fil:`; no LibreOffice, the one line of a combined
+ * document's build. The members' combined document opens the same files as it is made.
  */
 async function checkAttachments(request: Destination, audiences: Audience[], dir: string, meeting: Meeting): Promise<void> {
   if (request.samlet && audiences.includes('medlemmer')) return;
-  const findings = await attachmentFindings(dir, meeting, request);
-  if (findings.length > 0) throw new InputError(findings);
+  await openAttachments(dir, meeting, request);
 }
 
 /** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */

@@ -85,6 +85,17 @@ describe('agenda build refuses what agenda check refuses', () => {
       expect(existsSync(path.join(dir, 'out'))).toBe(false);
     }
   });
+
+  it('stops on an office file with no LibreOffice to convert it, as a combined document does: one line, exit 3', () => {
+    const { dir } = copyOfMeetings();
+    const nowhere = ['--libreoffice', path.join(dir, 'no-such', 'soffice')];
+    const check = agenda(['check', '2023-09-06', ...nowhere], { cwd: dir });
+    expect(check.status).toBe(1);
+    const build = agenda(['build', '2023-09-06', ...nowhere], { cwd: dir });
+    expect(build.stderr).toMatch(/^bilag\/2023-09-06\/3-1\.docx is an office file, to be converted to PDF by LibreOffice: .*\n$/);
+    expect(build.status).toBe(3);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
 });
 
 describe('agenda new', () => {
