@@ -17,7 +17,16 @@ import { openAttachments } from './combine.js';
 import { withCorrection } from './correction.js';
 import { printMeeting, readMeeting } from './document.js';
 import { approvalsOf } from './approval.js';
-import { attachmentsOf, filesBeforeReading, inputsOf, outputFile, outputsOf, type Output, type OutputRequest } from './output.js';
+import {
+  attachmentsOf,
+  filesBeforeReading,
+  inputsOf,
+  outputFile,
+  outputsOf,
+  versionFor,
+  type Output,
+  type OutputRequest,
+} from './output.js';
 import { sendLogFile } from '../send/send-log.js';
 
 export interface DocumentResult {
@@ -150,14 +159,17 @@ export function meetingBuilder(
 }
 
 /**
- * Every attachment file of the meeting opened as `agenda check` opens them (a closed one too, an office
- * file converted), so that build refuses what check refuses, though a PDF without its attachments needs
- * none of them: a bad file is an InputError at its `fil:`; no LibreOffice, the one line of a combined
- * document's build. The members' combined document opens the same files as it is made.
+ * The attachment files opened as `agenda check` opens them (an office file converted), so that build
+ * refuses what check refuses, though a PDF without its attachments needs none of them: a bad file is an
+ * InputError at its `fil:`; no LibreOffice, the one line of a combined document's build. A build of the
+ * public version alone opens the public version's, as every public output does: a closed file is never
+ * opened for one (`agenda check` and a members' build open it). The members' combined document opens the
+ * same files as it is made.
  */
 async function checkAttachments(request: Destination, audiences: Audience[], dir: string, meeting: Meeting): Promise<void> {
-  if (request.samlet && audiences.includes('medlemmer')) return;
-  await openAttachments(dir, meeting, request);
+  const members = audiences.includes('medlemmer');
+  if (request.samlet && members) return;
+  await openAttachments(dir, versionFor(meeting, members ? 'medlemmer' : 'offentlig'), request);
 }
 
 /** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */

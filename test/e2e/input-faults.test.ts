@@ -60,8 +60,9 @@ describe('agenda build refuses what agenda check refuses', () => {
   it("stops on check's errors of the attachment files, though a PDF without its attachments needs none of them", () => {
     const { dir, meetings } = copyOfMeetings();
     const file = path.join(meetings, '2023-11-22.yaml');
-    // Of check's errors of a `fil:` (see combine.ts, openAttachments): a missing file, an empty one, one of no
-    // kind that is read, a damaged PDF, a path out of the folder; a closed attachment's file too.
+    // Of check's errors of a `fil:` (combine.ts, openAttachments): a missing file, an empty one, one of no kind that is
+    // read, a damaged PDF (also, untested here: a path out of the folder, a file changed since finalizing). A public
+    // build opens the public version's alone: a closed file is never opened for a public output.
     writeFileSync(path.join(meetings, 'bilag', 'tom.pdf'), '');
     writeFileSync(path.join(meetings, 'bilag', 'tekst.pdf'), 'ikke en pdf\n');
     writeFileSync(path.join(meetings, 'bilag', 'skadet.pdf'), '%PDF-1.7\n1 0 obj\n<<\n');
@@ -78,9 +79,15 @@ describe('agenda build refuses what agenda check refuses', () => {
       'bilag/tekst.pdf',
       'bilag/skadet.pdf',
     ]);
-    for (const args of [['2023-11-22'], ['2023-11-22', '--public']]) {
-      const build = agenda(['build', ...args], { cwd: dir });
-      expect(build.stderr.trim().split('\n')).toEqual(refused);
+    // The members' build refuses every one; the public build all but the closed attachment's (bilag/tom.pdf).
+    const closed = refused.filter((l) => l.includes('bilag/tom.pdf'));
+    expect(closed).toHaveLength(1);
+    for (const [args, told] of [
+      [['2023-11-22'], refused],
+      [['2023-11-22', '--public'], refused.filter((l) => !closed.includes(l))],
+    ]) {
+      const build = agenda(['build', ...(args ?? [])], { cwd: dir });
+      expect(build.stderr.trim().split('\n')).toEqual(told);
       expect(build.status).toBe(1);
       expect(existsSync(path.join(dir, 'out'))).toBe(false);
     }
