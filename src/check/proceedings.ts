@@ -2,7 +2,7 @@ import type { Finding } from '../shared/errors.js';
 import { closest, shorten } from '../input/messages.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import type { YamlFile } from '../input/yaml-file.js';
 import { within } from '../shared/dates.js';
 import { doubleCounts, type Voter } from './vote.js';

@@ -3,7 +3,7 @@ import { closest, shorten } from '../input/messages.js';
 import { meetingKey, type CalendarInput } from '../input/schema/calendar.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import type { YamlFile } from '../input/yaml-file.js';
 
 /** What checkReferences reads of a meeting: each item's `fast:`, at the item's place. */

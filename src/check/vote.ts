@@ -1,6 +1,6 @@
 import { shorten } from '../input/messages.js';
 import type { ItemInput } from '../input/schema/meeting.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 
 type Vote = NonNullable<ItemInput['afstemning']>;
 

@@ -4,7 +4,7 @@ import { placeholder } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import type { YamlFile } from '../input/yaml-file.js';
 import { weekdays } from '../input/fields.js';
 import { weekdayOf } from '../shared/dates.js';

@@ -20,6 +20,7 @@ export async function minutesCommand(dateArg: string, options: MinutesOptions): 
   const file = meetingFile(folder.dir, date);
   const { sources } = await readMeetingSources(folder, date);
   const draft = minutesDraft(
+    file,
     await readFile(file, 'utf8'),
     sources.meeting,
     sources.standingItems.punkter,

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLSeq } from 'yaml';
-import { UsageError } from '../shared/errors.js';
+import { InputError, UsageError } from '../shared/errors.js';
 import { placeholder } from '../input/placeholder.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemInput } from '../input/schema/standing-items.js';
@@ -16,6 +16,7 @@ type ItemInput = NonNullable<MeetingInput['punkter']>[number];
  * otherwise stays as it was, comments and all. Undefined when every item has its decision already.
  */
 export function minutesDraft(
+  file: string,
   text: string,
   meeting: MeetingInput,
   standing: StandingItemInput[],
@@ -24,7 +25,10 @@ export function minutesDraft(
   const lines = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lines });
   const seq = doc.get('punkter', true);
-  if (isSeq(seq) && seq.flow) throw new UsageError('punkter is written on one line ([ ... ]): write it as a block to add the decisions');
+  /** The file's form, which the draft cannot add to: at the node, as every mistake in a file is told. */
+  const refuse = (node: { range?: [number, number, number] | null }, path: string, message: string) =>
+    new InputError([{ file, ...lines.linePos(node.range?.[0] ?? 0), path, message }]);
+  if (isSeq(seq) && seq.flow) throw refuse(seq, 'punkter', 'written on one line ([ ... ]): write it as a block to add the decisions');
   const entries = meeting.punkter ?? [];
   // In the order they are to stand: where two land at the same place (the last item's end is the
   // list's end), the first stays first, so an item's decision never slips under the entry after it.
@@ -32,7 +36,7 @@ export function minutesDraft(
   entries.forEach((entry, i) => {
     const node = isSeq(seq) ? seq.items[i] : undefined;
     if (entry.beslutning !== undefined || !isMap(node) || !node.range) return;
-    if (node.flow) throw new UsageError(`punkter[${i}] is written on one line ({ ... }): write it as a block to add its beslutning`);
+    if (node.flow) throw refuse(node, `punkter[${i}]`, 'written on one line ({ ... }): write it as a block to add its beslutning');
     const indent = lines.linePos(node.range[0]).col - 1;
     inserts.push(
       keyAt(

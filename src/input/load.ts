@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { InputError, type Finding } from '../shared/errors.js';
@@ -52,12 +51,6 @@ export interface SharedRead {
 
 export function meetingFile(dir: string, date: string): string {
   return path.join(dir, `${date}.yaml`);
-}
-
-/** The dates of the meeting files in a folder (`YYYY-MM-DD.yaml`), in order. */
-export async function meetingDates(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch((): string[] => []);
-  return names.flatMap((n) => /^(\d{4}-\d{2}-\d{2})\.yaml$/.exec(n)?.[1] ?? []).sort();
 }
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../shared/errors.js';
 import { namePart } from './fields.js';
 import { repositoryFiles } from './load.js';
+import { meetingDates } from './meeting-names.js';
 import { exists } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
 
@@ -98,6 +99,7 @@ export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Pro
     return [folderAt(choice.meetings)];
   }
   const all = await findCommittees(root);
+  if (choice.udvalg === undefined && all.length === 0) await refuseCommitteeFolder(root);
   if (choice.udvalg === undefined) return all.length > 0 ? all : [folderAt(path.join(root, 'meetings'))];
   const chosen = all.find((c) => c.id === choice.udvalg || path.basename(c.dir) === choice.udvalg);
   if (!chosen)
@@ -105,6 +107,23 @@ export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Pro
       `--udvalg ${choice.udvalg}: no such committee here${all.length ? ` (the committees are: ${all.map((c) => c.id).join(', ')})` : ''}`,
     );
   return [chosen];
+}
+
+/**
+ * A committee's own folder as the working folder (`cd meetings`): not taken as the committee, since the
+ * repository's files above it (kommune.yaml, husstil/) would not be found from it, and out/ and the site
+ * would be made inside it; the clerk is told where to run instead.
+ */
+async function refuseCommitteeFolder(root: string): Promise<void> {
+  const own = [
+    ...((await exists(path.join(root, 'udvalg.yaml'))) ? ['udvalg.yaml'] : []),
+    ...(await meetingDates(root)).map((d) => `${d}.yaml`),
+  ];
+  if (own.length === 0) return;
+  const here = path.basename(path.resolve(root));
+  throw new UsageError(
+    `this folder (${here}) is a committee's folder, holding ${own.slice(0, 2).join(', ')}${own.length > 2 ? ' …' : ''}: run agenda from the folder above it (cd ..), where out/ is made and kommune.yaml and husstil/ are found`,
+  );
 }
 
 /** The one committee a command about one committee works on; several without `--udvalg` is a usage error. */

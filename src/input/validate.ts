@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Finding } from '../shared/errors.js';
 import { clerkErrorMap, perKeySeparator } from './messages.js';
 import type { YamlFile } from './yaml-file.js';
+import { formatPath } from './key-path.js';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; findings: Finding[] };
 
@@ -35,9 +36,4 @@ function toFindings(source: YamlFile, issue: z.core.$ZodIssue): Finding[] {
 function wayWritten(ways: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
   const written = ways.filter((issues) => !issues.some((i) => i.code === 'invalid_type' && i.path.length === 0));
   return written.length === 1 && written[0]?.length ? written[0] : undefined;
-}
-
-/** `['punkter', 2, 'bilag', 0, 'nummer']` as `punkter[2].bilag[0].nummer`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }

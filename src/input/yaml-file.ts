@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { InputError, messageOf, type Finding } from '../shared/errors.js';
+import { formatPath } from './key-path.js';
 import { inputLimit, readInputFile } from './read-file.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
@@ -32,7 +33,7 @@ export function parseYaml(file: string, text: string): YamlFile {
   const finding = (e: YAMLError): Finding => ({
     file,
     ...lineCounter.linePos(e.pos[0]),
-    path: '',
+    path: e.code === 'DUPLICATE_KEY' ? keyPathAt(doc, e.pos[0]) : '',
     message: yamlMessage(e.code, e.message),
   });
   // A key given twice still leaves a file to check, so its other mistakes are found in the same run.
@@ -59,6 +60,24 @@ export function parseYaml(file: string, text: string): YamlFile {
     return lineCounter.linePos(node?.range?.[0] ?? 0);
   };
   return { file, data, locate, findings: doc.errors.map(finding) };
+}
+
+/** The path of the key that starts at `offset` (`punkter[0].titel`), as a finding names it; empty where no key does. */
+function keyPathAt(doc: Document, offset: number): string {
+  let found = '';
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      const nodes = [...ancestors, pair];
+      const keys = nodes.flatMap((node, i): PropertyKey[] => {
+        if (isPair(node) && isScalar(node.key)) return [String(node.key.value)];
+        return isSeq(node) ? [node.items.indexOf(nodes[i + 1])] : [];
+      });
+      found = formatPath(keys);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** A plain scalar that YAML 1.2's core schema, an editor's, reads as null. */

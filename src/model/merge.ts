@@ -1,5 +1,5 @@
 import type { MeetingSources } from '../input/sources.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import { earlierDecisions, earlierTreatments } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';

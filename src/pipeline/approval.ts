@@ -4,7 +4,7 @@ import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approva
 import { changeSinceApproval, coverageOf } from '../approval/coverage.js';
 import { unfilledTexts } from '../check/warnings.js';
 import { meetingFile } from '../input/load.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import { placeholder } from '../input/placeholder.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources } from '../input/sources.js';

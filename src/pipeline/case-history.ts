@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkShared, loadMeeting } from '../check/check.js';
-import { meetingDates } from '../input/load.js';
+import { meetingDates } from '../input/meeting-names.js';
 import { findCommittees, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';

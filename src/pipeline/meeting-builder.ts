@@ -2,20 +2,31 @@ import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import type { Target } from './select.js';
-import type { Audience } from '../model/meeting.js';
+import type { Audience, Meeting } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
-import { AgendaError, UsageError, type Finding } from '../shared/errors.js';
+import { AgendaError, InputError, isError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { fingerprintsOnce, type Fingerprints } from './fingerprint.js';
+import { fingerprintsOnce, once, type Fingerprints } from './fingerprint.js';
+import { misnamedMeetingFiles } from '../input/meeting-names.js';
 import { historyOnce, meetingTakesUpCases } from './case-history.js';
 import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
 import { folderListings, type Listed } from '../input/folder-listing.js';
 import { checkAddenda } from './addenda.js';
+import { openAttachments } from './combine.js';
 import { withCorrection } from './correction.js';
 import { printMeeting, readMeeting } from './document.js';
 import { approvalsOf } from './approval.js';
-import { attachmentsOf, filesBeforeReading, inputsOf, outputFile, outputsOf, type Output, type OutputRequest } from './output.js';
+import {
+  attachmentsOf,
+  filesBeforeReading,
+  inputsOf,
+  outputFile,
+  outputsOf,
+  versionFor,
+  type Output,
+  type OutputRequest,
+} from './output.js';
 import { sendLogFile } from '../send/send-log.js';
 
 export interface DocumentResult {
@@ -79,13 +90,27 @@ export function meetingBuilder(
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set just above when missing
     return checked.get(folder.dir)!;
   };
+  /** The files of a committee's folder that a date names but no meeting is read from: warned of once, an error stops each of its meetings. */
+  const misnamed = new Map<string, Promise<Finding[]>>();
+  const misnamedIn = (folder: CommitteeFolder) =>
+    once(misnamed, folder.dir, async () => {
+      const found = await misnamedMeetingFiles(folder.dir);
+      const own = found.filter((f) => f.warning);
+      warnings.push(...own);
+      warn(own);
+      return found.filter(isError);
+    });
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = folder.named ? folder.id : undefined;
+    // Before a kept PDF is taken: a file its fingerprint does not count (a new one, misnamed) is told by every build.
+    const wrongNames = await misnamedIn(folder);
+    if (wrongNames.length > 0) return audiences.map((audience) => done({ udvalg, date, audience, error: new InputError(wrongNames) }));
     const kept = await keptUnread(request, { folder, date, audiences }, { fingerprints, listed, pdfs });
     if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
       .then(async (r) => {
         await checkAddenda(r.sources, r.meeting);
+        await checkAttachments(request, audiences, folder.dir, r.meeting);
         return { ...r, meeting: await withCorrection(folder.dir, r.meeting) };
       })
       .catch(failed);
@@ -131,6 +156,20 @@ export function meetingBuilder(
     return results;
   };
   return { meeting, warnings, save: pdfs.save };
+}
+
+/**
+ * The attachment files opened as `agenda check` opens them (an office file converted), so that build
+ * refuses what check refuses, though a PDF without its attachments needs none of them: a bad file is an
+ * InputError at its `fil:`; no LibreOffice, the one line of a combined document's build. A build of the
+ * public version alone opens the public version's, as every public output does: a closed file is never
+ * opened for one (`agenda check` and a members' build open it). The members' combined document opens the
+ * same files as it is made.
+ */
+async function checkAttachments(request: Destination, audiences: Audience[], dir: string, meeting: Meeting): Promise<void> {
+  const members = audiences.includes('medlemmer');
+  if (request.samlet && members) return;
+  await openAttachments(dir, versionFor(meeting, members ? 'medlemmer' : 'offentlig'), request);
 }
 
 /** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { meetingDates } from '../input/load.js';
+import { meetingDates } from '../input/meeting-names.js';
 import { findCommittees, folderAt } from '../input/repository.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';

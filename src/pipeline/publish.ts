@@ -4,7 +4,7 @@ import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readDefaultStyle } from '../input/house-style.js';
 import path from 'node:path';
 import { checkShared, loadMeeting, type CheckedShared } from '../check/check.js';
-import { meetingDates } from '../input/load.js';
+import { meetingDates, misnamedMeetingFiles } from '../input/meeting-names.js';
 import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
@@ -390,7 +390,7 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
  * A meeting `unread` has as it would read is not read (publish-unread.ts); each read is recorded there.
  */
 async function readCommittee(dir: string, shared: CheckedShared, history: HistoryReader, unread: UnreadMeetings): Promise<ReadCommittee> {
-  const findings = [...shared.findings];
+  const findings = [...shared.findings, ...(await misnamedMeetingFiles(dir))];
   const meetings: Meeting[] = [];
   for (const date of await meetingDates(dir)) {
     const record = unread.recordOf(dir, date);

@@ -1,5 +1,5 @@
 import { UsageError } from '../shared/errors.js';
-import { meetingDates } from '../input/load.js';
+import { meetingDates } from '../input/meeting-names.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import { isRealDate } from '../shared/dates.js';
 

@@ -2,6 +2,7 @@ import { checkMeeting, checkShared } from '../check/check.js';
 import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import { isError, toldOnce, type Finding } from '../shared/errors.js';
+import { misnamedMeetingFiles } from '../input/meeting-names.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { addendumNumbers, addendumOf } from '../model/addenda.js';
@@ -47,7 +48,7 @@ export async function checkCommittee(
   for (const folder of folders) {
     const shared = await checkShared(folder);
     const own = targets.filter((t) => t.folder === folder);
-    findings.push(...shared.findings);
+    findings.push(...shared.findings, ...(await misnamedMeetingFiles(folder.dir)));
     for (const { date } of own) {
       const checked = await checkMeeting(date, shared);
       findings.push(...checked.findings);

@@ -7,7 +7,7 @@ import { committedVersions } from '../input/git-history.js';
 import { exists } from '../input/read-file.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { readSealedNames, sealedListFile } from '../input/sealed.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { pageTexts } from '../pdf/page-text.js';
 import { checkSignature } from '../pdf/pdfsig.js';

@@ -1,4 +1,5 @@
-import { meetingDates, meetingFile } from '../input/load.js';
+import { meetingFile } from '../input/load.js';
+import { meetingDates } from '../input/meeting-names.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import { exists } from '../input/read-file.js';
 import { findBrowser } from '../pdf/browser.js';

@@ -26,7 +26,8 @@ export function checkFrame(html: string, main: string, file: string): void {
 /**
  * What the search page's script (templates/web/sog.js) works with: its own script element, the form
  * with its search field and the site's search indexes (`indexes`, as data-indekser="{{indexes}}" gives
- * them), the status line with its words, the list of results and the "more" button.
+ * them), the status line with its words, the list of results, the "more" button, and the words a
+ * reader sees where the script does not run.
  */
 const searchNeeds = (indexes: string): Array<[string, (e: Element) => boolean]> => [
   [
@@ -43,6 +44,10 @@ const searchNeeds = (indexes: string): Array<[string, (e: Element) => boolean]> 
     (e) => e.attribs.id === 'resultater' && ['punkt', 'side'].every((w) => `data-${w}` in e.attribs),
   ],
   ['the button id="flere"', (e) => e.attribs.id === 'flere'],
+  [
+    'the words id="uden-script", not hidden: shown where the script cannot run (script off, or the page opened as a file), hidden by it',
+    (e) => e.attribs.id === 'uden-script' && !('hidden' in e.attribs),
+  ],
 ];
 
 /** Whether the element is within the search form. */

@@ -56,6 +56,8 @@ async function open([first, ...others]) {
 }
 
 form.hidden = false;
+// The words for a page where this script cannot run (script off, or opened as a file, where a module is not loaded).
+document.getElementById('uden-script').hidden = true;
 
 /** The search the form (or the page's address, `?q=...&udvalg=...`) asks for. */
 function chosen() {

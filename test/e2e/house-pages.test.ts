@@ -268,6 +268,11 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
       'husstil/web/sog.hbs: the search page lacks what its script needs: the list id="resultater" with data-punkt, data-side (see agenda\'s templates/web/sog.hbs)',
     ],
     [
+      'a search page without the words for a reader whose browser cannot run its script (a page written before it needed them)',
+      (copy) => edit(web(copy, 'sog.hbs'), ' id="uden-script"', ''),
+      'husstil/web/sog.hbs: the search page lacks what its script needs: the words id="uden-script", not hidden: shown where the script cannot run (script off, or the page opened as a file), hidden by it (see agenda\'s templates/web/sog.hbs)',
+    ],
+    [
       'a search page whose committee filter offers no committee (a page written when the script filled it)',
       (copy) => edit(web(copy, 'sog.hbs'), '{{#each committees}}<option data-indeks="{{index}}">{{name}}</option>{{/each}}', ''),
       'husstil/web/sog.hbs: the search page lacks what its script needs: an option data-indeks="{{index}}" for each committee in select data-filter="udvalg" ({{#each committees}}) (see agenda\'s templates/web/sog.hbs)',

@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -300,13 +301,30 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('says where script is off that the search needs it, and shows no form that cannot work', async () => {
+  /** What the search page shows at `url`, once loaded and its script (where it runs) has had its turn: the words for no script, whether the form is hidden. */
+  const shown = async (url: string, script = true) => {
     const page = await browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.goto(`${servers[0]!.origin}/sog.html`, { waitUntil: 'load' });
-    expect(await page.$eval('noscript', (n) => n.textContent)).toContain('kræver JavaScript');
-    expect(await page.$eval('#søgning', (f) => (f as HTMLFormElement).hidden)).toBe(true);
+    await page.setJavaScriptEnabled(script);
+    await page.goto(url, { waitUntil: 'networkidle0' });
+    const seen = await page.evaluate(() => {
+      const words = document.getElementById('uden-script');
+      return {
+        words: words?.checkVisibility() ? words.textContent : undefined,
+        form: document.getElementById('søgning')?.checkVisibility(),
+      };
+    });
     await page.close();
+    return seen;
+  };
+  const needs = expect.stringContaining('kræver JavaScript, og at siden hentes fra en webserver');
+
+  it('says where script is off that the search needs it, and shows no form that cannot work', async () => {
+    expect(await shown(`${servers[0]!.origin}/sog.html`, false)).toEqual({ words: needs, form: false });
+  });
+
+  it('says so too on the page opened as a file, where its module script is not loaded; served, the words are gone', async () => {
+    expect(await shown(pathToFileURL(path.join(exampleSite, 'sog.html')).href)).toEqual({ words: needs, form: false });
+    expect(await shown(`${servers[0]!.origin}/sog.html`)).toEqual({ words: undefined, form: true });
   });
 });
 

@@ -43,7 +43,7 @@ const traps = [
   {
     trap: 'a key given twice',
     content: 'punkter:\n  - titel: x\n    titel: y\n',
-    message: 'meetings/2023-11-29.yaml:3:5: this key is already given above in the same block',
+    message: 'meetings/2023-11-29.yaml:3:5: punkter[0].titel: this key is already given above in the same block',
   },
 ];
 

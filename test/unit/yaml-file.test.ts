@@ -49,14 +49,22 @@ describe('parseYaml', () => {
 });
 
 describe('a key given twice', () => {
+  it('is told at its own path, however deep', () => {
+    const text = 'punkter:\n  - titel: x\n  - titel: y\n    bilag:\n      - { titel: a, titel: b }\n    titel: z\n';
+    expect(parseYaml('m.yaml', text).findings?.map((f) => `${f.line}:${f.col}: ${f.path}`)).toEqual([
+      '5:21: punkter[1].bilag[0].titel',
+      '6:5: punkter[1].titel',
+    ]);
+  });
+
   it('is reported, and the file is still read and checked, so its other mistakes are found in the same run', () => {
     const file = parseYaml('m.yaml', 'a: 1\nb: x\na: 3\n');
-    expect(file.findings?.map((f) => `${f.line}:${f.col}: ${f.message}`)).toEqual([
-      '3:1: this key is already given above in the same block',
+    expect(file.findings?.map((f) => `${f.line}:${f.col}: ${f.path}: ${f.message}`)).toEqual([
+      '3:1: a: this key is already given above in the same block',
     ]);
     const result = validate(file, z.strictObject({ a: z.string(), b: wholeNumber }));
     expect(result.ok ? [] : result.findings.map((f) => `${f.line}:${f.col}: ${f.path}: ${f.message}`)).toEqual([
-      '3:1: : this key is already given above in the same block',
+      '3:1: a: this key is already given above in the same block',
       '2:4: b: expected a whole number',
     ]);
   });
