@@ -2,7 +2,7 @@ import type { Finding } from '../shared/errors.js';
 import { closedOnlyMessage, closedWithin, itemClosed } from '../input/fields.js';
 import type { BilagInput, MeetingInput } from '../input/schema/meeting.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
-import { formatPath } from '../input/validate.js';
+import { formatPath } from '../input/key-path.js';
 import type { YamlFile } from '../input/yaml-file.js';
 
 /**
