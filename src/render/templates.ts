@@ -161,13 +161,6 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
     }
   };
   return (context: unknown, runtime?: RuntimeOptions) => {
-    const html = printed(context, runtime);
-    if (html.includes(printedObject))
-      throw new TemplateError(`${file}: prints an object as "${printedObject}" (print one of its fields, e.g. {{text}}, not {{this}})`);
-    return html;
-  };
-
-  function printed(context: unknown, runtime?: RuntimeOptions): string {
     try {
       return strict(context, runtime);
     } catch (err) {
@@ -180,7 +173,7 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
         throw new TemplateError(`${file}:${missing.line}: {{${missing.name}}}: no such field here, so it would print nothing (misspelt?)`);
       return html;
     }
-  }
+  };
 }
 
 export type CompileOptions = Parameters<Templates['compile']>[1];
@@ -207,7 +200,18 @@ function packageWords(): Set<string> {
 export function partialTemplate(hbs: Templates, overrides: HouseTemplates | undefined, name: string): TemplateDelegate {
   const own = overrides?.partials[name];
   const file = path.join('partials', `${name}.hbs`);
-  return own === undefined ? compileTemplate(hbs, readTemplate(file)) : houseTemplate(hbs, path.join(overrides?.folder ?? '', file), own);
+  if (own === undefined) return compileTemplate(hbs, readTemplate(file));
+  const houseFile = path.join(overrides?.folder ?? '', file);
+  const template = houseTemplate(hbs, houseFile, own);
+  // In a document (and an item's part of a page), never: a house's own pages may show a field's every value (husstil-skabeloner does).
+  return (context: unknown, runtime?: RuntimeOptions) => {
+    const html = template(context, runtime);
+    if (html.includes(printedObject))
+      throw new TemplateError(
+        `${houseFile}: prints an object as "${printedObject}" (print one of its fields, e.g. {{text}}, not {{this}})`,
+      );
+    return html;
+  };
 }
 
 /** A file of templates/, by its path there. */

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createTemplates, houseTemplate } from '../../src/render/templates.js';
+import { createTemplates, partialTemplate } from '../../src/render/templates.js';
 
 // A house's partial written for a model where a field was text, now an object (a plan point became
 // `{ text, lukket }`): it printed nothing ({{md this}}) or "[object Object]" ({{this}}) at exit 0.
 // Each is now an error naming the partial's file, as a house template's other mistakes are.
 const file = 'husstil/partials/kommende-moeder.hbs';
 const plan = { points: [{ text: 'Budget 2025', lukket: false }] };
-const render = (source: string) => houseTemplate(createTemplates(), file, source)(plan);
+const render = (source: string) => {
+  const house = { folder: 'husstil', partials: { 'kommende-moeder': source }, key: 'test' };
+  return partialTemplate(createTemplates(house), house, 'kommende-moeder')(plan);
+};
 
-describe('a house template that prints an object as text', () => {
+describe('a house partial that prints an object as text', () => {
   it('{{md this}} of an object, which printed nothing, names the file', () => {
     expect(() => render('{{#each points}}<li>{{md this}}</li>{{/each}}')).toThrow(
       `${file}: {{md}} is given an object, not text, so it would print nothing (print one of its fields, e.g. {{md text}})`,
