@@ -136,6 +136,18 @@ function textOf(source: unknown, helper: string): string {
 /** What Handlebars prints of an object given as text ({{this}} of a plan point, say): never right in a document. */
 const printedObject = '[object Object]';
 
+/** How often `printedObject` stands in `text`: a clerk's own text may hold it, which the partial then prints rightly. */
+const timesIn = (text: string) => text.split(printedObject).length - 1;
+
+/** The data a partial was given, as text (only where its output holds `printedObject`: rare, so its cost too). */
+function dataText(context: unknown): string {
+  try {
+    return JSON.stringify(context) ?? '';
+  } catch {
+    return ''; // A cycle: the partial is judged by its output alone.
+  }
+}
+
 /** A mistake in a template of the house style (husstil/partials/, web/, mail/): the designer's to mend, not a bug of agenda's. */
 export class TemplateError extends AgendaError {
   readonly exitCode = ExitCode.invalidInput;
@@ -206,7 +218,7 @@ export function partialTemplate(hbs: Templates, overrides: HouseTemplates | unde
   // In a document (and an item's part of a page), never: a house's own pages may show a field's every value (husstil-skabeloner does).
   return (context: unknown, runtime?: RuntimeOptions) => {
     const html = template(context, runtime);
-    if (html.includes(printedObject))
+    if (html.includes(printedObject) && timesIn(html) > timesIn(dataText(context)))
       throw new TemplateError(
         `${houseFile}: prints an object as "${printedObject}" (print one of its fields, e.g. {{text}}, not {{this}})`,
       );

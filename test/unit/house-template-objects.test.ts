@@ -6,9 +6,9 @@ import { createTemplates, partialTemplate } from '../../src/render/templates.js'
 // Each is now an error naming the partial's file, as a house template's other mistakes are.
 const file = 'husstil/partials/kommende-moeder.hbs';
 const plan = { points: [{ text: 'Budget 2025', lukket: false }] };
-const render = (source: string) => {
+const render = (source: string, data: unknown = plan) => {
   const house = { folder: 'husstil', partials: { 'kommende-moeder': source }, key: 'test' };
-  return partialTemplate(createTemplates(house), house, 'kommende-moeder')(plan);
+  return partialTemplate(createTemplates(house), house, 'kommende-moeder')(data);
 };
 
 describe('a house partial that prints an object as text', () => {
@@ -21,6 +21,13 @@ describe('a house partial that prints an object as text', () => {
   it('{{this}} of an object, which printed "[object Object]", names the file', () => {
     expect(() => render('{{#each points}}<li>{{this}}</li>{{/each}}')).toThrow(
       `${file}: prints an object as "[object Object]" (print one of its fields, e.g. {{text}}, not {{this}})`,
+    );
+  });
+
+  it('a clerk\'s own text that holds "[object Object]" is printed, not refused', () => {
+    const text = 'Skærmen viste "[object Object]" i stedet for navnet.';
+    expect(render('{{#each points}}<li>{{text}}</li>{{/each}}', { points: [{ text, lukket: false }] })).toBe(
+      '<li>Skærmen viste &quot;[object Object]&quot; i stedet for navnet.</li>',
     );
   });
 
