@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agenda, tempDir } from '../support/cli.js';
+import { agenda, cliPath, tempDir } from '../support/cli.js';
 import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
 import { closedFixture, markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
@@ -281,5 +282,36 @@ describe('files of others where publish writes its own', () => {
     expect((JSON.parse(taken.stdout) as { written: string[] }).written).toEqual(changed);
     const state = JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as StateFile;
     expect(state.files.map((f) => f.path)).toEqual(siteFiles(site).filter((f) => f !== '.agenda-publish.json'));
+  });
+});
+
+describe('a publication killed among its renames (SIGKILL, the OOM killer, a power cut)', () => {
+  it('leaves a site whose next publication takes the files it renamed in as its own, and writes what a fresh one writes', () => {
+    const dir = tempDir();
+    const meetings = path.join(dir, 'meetings');
+    const site = path.join(dir, 'site');
+    cpSync(closedFixture, meetings, { recursive: true });
+    publishedFixture(site);
+    // A meeting added, published, and the process killed once the meeting's page is renamed in: the rest of
+    // its files and the state file not yet written.
+    const added = path.join(meetings, '2024-03-13.yaml');
+    copyFileSync(path.join(meetings, '2024-03-06.yaml'), added);
+    const killer = path.join(import.meta.dirname, '..', 'support', 'kill-after-rename.mjs');
+    const killed = spawnSync(process.execPath, ['--import', killer, cliPath, 'publish', '--meetings', meetings, '--out', site], {
+      encoding: 'utf8',
+      env: { ...process.env, AGENDA_TEST_KILL_AFTER_RENAME: path.join('testudvalget', '2024-03-13.html') },
+    });
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    expect(existsSync(path.join(site, 'testudvalget', '2024-03-13.html'))).toBe(true);
+    // The clerk mends the meeting and publishes again: its page, renamed in by the killed run, now differs.
+    writeFileSync(added, readFileSync(added, 'utf8').replace('Åben orientering om budgettet.', 'Åben orientering om regnskabet.'));
+    const run = publish(meetings, site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(path.join(site, 'testudvalget', '2024-03-13.html'), 'utf8')).toContain('Åben orientering om regnskabet.');
+    // Every byte as a fresh publication's, but the feeds' (a changed document's entry is an update) and the state file's.
+    const fresh = path.join(dir, 'fresh');
+    expect(publish(meetings, fresh).status).toBe(0);
+    const compared = (root: string) => [...siteBytes(root)].filter(([file]) => !file.endsWith('.atom') && file !== '.agenda-publish.json');
+    expect(compared(site)).toEqual(compared(fresh));
   });
 });
