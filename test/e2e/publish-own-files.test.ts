@@ -26,6 +26,16 @@ function publishedFixture(site: string): void {
   copyOut(out, site);
 }
 
+/** A copy of the closed fixture's meetings, and its site as publish writes it, in a folder of their own. */
+function meetingsAndSite(): { dir: string; meetings: string; site: string } {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const site = path.join(dir, 'site');
+  cpSync(closedFixture, meetings, { recursive: true });
+  publishedFixture(site);
+  return { dir, meetings, site };
+}
+
 const sha = (algorithm: string, bytes: Uint8Array) => createHash(algorithm).update(bytes).digest('hex');
 
 interface StateFile {
@@ -241,11 +251,7 @@ describe('files of others where publish writes its own', () => {
   });
 
   it('a page put where a meeting added later goes is named, not replaced; a page publish wrote and a clerk changed is written back', () => {
-    const dir = tempDir();
-    const meetings = path.join(dir, 'meetings');
-    const site = path.join(dir, 'site');
-    cpSync(closedFixture, meetings, { recursive: true });
-    publishedFixture(site);
+    const { meetings, site } = meetingsAndSite();
     copyFileSync(path.join(meetings, '2024-03-06.yaml'), path.join(meetings, '2024-03-13.yaml'));
     writeFileSync(path.join(site, 'testudvalget', '2024-03-13.html'), 'EGEN SIDE\n');
     writeFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'rettet i hånden\n');
@@ -287,11 +293,7 @@ describe('files of others where publish writes its own', () => {
 
 describe('a publication killed among its renames (SIGKILL, the OOM killer, a power cut)', () => {
   it('leaves a site whose next publication takes the files it renamed in as its own, and writes what a fresh one writes', () => {
-    const dir = tempDir();
-    const meetings = path.join(dir, 'meetings');
-    const site = path.join(dir, 'site');
-    cpSync(closedFixture, meetings, { recursive: true });
-    publishedFixture(site);
+    const { dir, meetings, site } = meetingsAndSite();
     // A meeting added, published, and the process killed once the meeting's page is renamed in: the rest of
     // its files and the state file not yet written.
     const added = path.join(meetings, '2024-03-13.yaml');
