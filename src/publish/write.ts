@@ -10,7 +10,17 @@ import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
 import { refuseOthersFiles } from './others-files.js';
-import { linkOnTheWay, ownBytes, sha256, stateFile, stateLocator, stateText, unchangedSince, type EarlierPublication } from './state.js';
+import {
+  linkOnTheWay,
+  ownBytes,
+  sha256,
+  stateFile,
+  stateLocator,
+  stateText,
+  unchangedSince,
+  type EarlierPublication,
+  type PublishedFile,
+} from './state.js';
 
 // Writing the site: a file whose bytes are the same is left alone (its time too), so a web server, a
 // git diff or rsync sees only what changed; a file the last publication wrote and this one does not
@@ -82,12 +92,8 @@ export async function writeSite(
     earlier,
     overwrite,
   );
-  await writeChanged(changed);
-  log.written = changed.map((o) => o.file).sort();
-  log.unchanged = files.size + keptAlone.length - log.written.length;
   const published = (file: string) => files.has(file) || kept.has(file);
-  await removeGone(out, published, earlier, log);
-  log.warnings.push(...othersPdfs(out, published));
+  const gone = [...earlier.files.keys()].filter((file) => !published(file));
   const state = [
     ...outputs.map((o) => ({
       path: o.file,
@@ -106,10 +112,48 @@ export async function writeSite(
       return [{ path: file, sha256: digest, size, sha512: long, madeFrom: from, entry: entries.has(file) ? entries.get(file) : was.entry }];
     }),
   ];
-  state.sort((a, b) => (a.path < b.path ? -1 : 1));
+  state.sort(byPath);
+  if (changed.some((o) => !earlier.files.has(o.file))) await writeInterimState(out, state, changed, gone, earlier);
+  await writeChanged(changed);
+  log.written = changed.map((o) => o.file).sort();
+  log.unchanged = files.size + keptAlone.length - log.written.length;
+  await removeGone(out, gone, earlier, log);
+  log.warnings.push(...othersPdfs(out, published));
   const hash = createHash('sha256');
   await writeAtomically(path.join(out, stateFile), stateText(state, hash));
   return { ...log, state: hash.digest('hex') };
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
+
+/**
+ * The state file as it stands while the changed files are renamed in and the gone ones removed: where
+ * a kill (SIGKILL, the OOM killer, a power cut) or a full disk stops publish among them, the next run
+ * takes the files it was writing as its own, not as others' (others-files.ts), where the last state
+ * file did not list them. Each changed file is listed with its new bytes' SHA-256 and each gone one as
+ * the last publication listed it, neither with its size: the quick check (unchangedSince) takes a file
+ * of the recorded size, older than the state file, as written unread, and one not yet renamed in (or
+ * not yet removed) is not as this lists it, so the next run reads and compares them. Its SHA-256 is
+ * never given to the meetings' records: after a kill they name the last complete state file, so they
+ * are void and every meeting is read (republish.md); only the final state file, written once all is
+ * done, is theirs.
+ */
+async function writeInterimState(
+  out: string,
+  state: PublishedFile[],
+  changed: Array<{ file: string }>,
+  gone: string[],
+  earlier: EarlierPublication,
+): Promise<void> {
+  const unsettled = new Set(changed.map((o) => o.file));
+  const interim = [
+    ...state.map((entry) => (unsettled.has(entry.path) ? { ...entry, size: undefined } : entry)),
+    ...gone.flatMap((file) => {
+      const was = earlier.files.get(file);
+      return was ? [{ ...was, size: undefined }] : [];
+    }),
+  ].sort(byPath);
+  await writeAtomically(path.join(out, stateFile), stateText(interim, createHash('sha256')));
 }
 
 /** A file's SHA-256 and size: a staged file's as staged, else of its bytes. */
@@ -136,9 +180,9 @@ async function writeChanged(changed: Array<{ target: string; content: SiteConten
 }
 
 /** The files of the last publication that this one does not write, where they are still as it wrote them. */
-async function removeGone(out: string, published: (file: string) => boolean, earlier: EarlierPublication, log: WriteLog): Promise<void> {
+async function removeGone(out: string, gone: string[], earlier: EarlierPublication, log: WriteLog): Promise<void> {
   const listedAt = stateLocator(earlier);
-  for (const file of [...earlier.files.keys()].filter((f) => !published(f))) {
+  for (const file of gone) {
     const own = await ownBytes(earlier, file);
     if (own === undefined) {
       const message = `${file} is not as publish wrote it (changed, or behind a symbolic link); left alone, remove it yourself`;

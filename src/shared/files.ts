@@ -1,5 +1,7 @@
 import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { constants, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants, lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
@@ -88,9 +90,13 @@ async function temporaryOf(file: string): Promise<string> {
   return temporaryBeside(file);
 }
 
-/** The name of this process's temporary file beside `file`: `.NAME.<pid>.<pid namespace>.<ms>.tmp` (see staleTemporaries). */
+/**
+ * The name of this process's temporary file beside `file`: `.NAME.<host>.<boot>.<pid>.<pid namespace>.<ms>.tmp`,
+ * its host and boot as short tags (thisMachine), so that a folder shared by several hosts (NFS, SMB) has
+ * each host judge its own alone (see staleTemporaries).
+ */
 export const temporaryBeside = (file: string) =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${namespaceNumber()}.${Date.now()}.tmp`);
+  path.join(path.dirname(file), `.${path.basename(file)}.${thisMachine().tag}.${process.pid}.${namespaceNumber()}.${Date.now()}.tmp`);
 
 /**
  * The file `from` (written already, on the same file system) put at `file` as writeAtomically writes:
@@ -145,18 +151,54 @@ async function removeStaleTemporaries(file: string): Promise<void> {
 }
 
 /**
- * Of `names` (those of `file`'s folder), the temporary files beside `file` whose process is gone, where
- * their pid is of this namespace: one of another (a container writing the same file beside this one)
- * may be alive there, and one whose namespace is not told (an older agenda's, or a system without
- * /proc) cannot be judged.
+ * Of `names` (those of `file`'s folder), the temporary files beside `file` whose process is gone: of
+ * this host only (another host sharing the folder may be writing its own, of the same pid and pid
+ * namespace: the initial namespace has one number on every Linux host); of this boot, where their pid is
+ * of this namespace and not alive (one of another namespace, a container writing the same file beside
+ * this one, may be alive there); of an earlier boot, where made before this boot began (two machines may
+ * share a name, as lock.ts says). One whose host or namespace is not told (an older agenda's, a system
+ * without /proc) cannot be judged.
  */
 export function staleTemporaries(file: string, names: string[]): string[] {
   const prefix = `.${path.basename(file)}.`;
-  const ours = `.${namespaceNumber()}.`;
+  const { host, boot } = thisMachine();
+  const space = namespaceNumber();
   return names.flatMap((name) => {
-    const [, pid, space] = (name.startsWith(prefix) && /^(\d+)(\.\d+\.)\d+\.tmp$/.exec(name.slice(prefix.length))) || [];
-    return space === ours && !processAlive(Number(pid)) ? [path.join(path.dirname(file), name)] : [];
+    const parts = name.startsWith(prefix)
+      ? /^([0-9a-f]{8})\.([0-9a-f]{8}|-)\.(\d+)\.(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))
+      : null;
+    if (parts?.[1] !== host) return [];
+    const temporary = path.join(path.dirname(file), name);
+    if (parts[2] !== boot) return madeBeforeThisBoot(temporary) ? [temporary] : [];
+    return parts[4] === space && !processAlive(Number(parts[3])) ? [temporary] : [];
   });
+}
+
+/** This host and boot as a temporary file's name tells them: 8 hex digits of its name's SHA-256, and of its boot id ("-" where none is told). */
+const thisMachine = (() => {
+  let machine: { host: string; boot: string; tag: string } | undefined;
+  return () => {
+    if (machine) return machine;
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const id = bootId();
+    const boot = id === '-' ? '-' : id.replaceAll('-', '').slice(0, 8);
+    return (machine = { host, boot, tag: `${host}.${boot}` });
+  };
+})();
+
+/** This boot's id (Linux: /proc/sys/kernel/random/boot_id); "-" where the system does not tell (one boot is then told from another by the pid alone). */
+export function bootId(): string {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || '-';
+  } catch {
+    return '-';
+  }
+}
+
+/** Whether `file` was last modified before this boot of the host began (what a process of an earlier boot made). */
+export function madeBeforeThisBoot(file: string): boolean {
+  const made = statusOf(file)?.mtimeMs;
+  return made !== undefined && made < Date.now() - uptime() * 1000;
 }
 
 /**

@@ -1,28 +1,16 @@
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  linkSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { hostname, uptime } from 'node:os';
+import { closeSync, constants, fstatSync, linkSync, openSync, readdirSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
-import { pidNamespace, processAlive, staleTemporaries, statusOf, temporaryBeside } from './files.js';
+import { bootId, madeBeforeThisBoot, pidNamespace, processAlive, staleTemporaries, statusOf, temporaryBeside } from './files.js';
 
 // A lock of a command that must run alone (one publish into a site, one send of a meeting): a file that
 // names its process, "host boot pid-namespace pid", made whole at once (`create`): the words written to a
 // temporary file beside it, then linked to the lock's name, which fails where a lock is, as an exclusive
 // create ('wx') does, and is atomic on a network file system too (the lock-file recipe of open(2)). So
 // no lock ever names no process for a kill, a power cut or a full disk between its making and its words;
-// a temporary file a kill leaves blocks no one and is removed by the next taker. Where the file system
+// a temporary file a kill leaves blocks no one and is removed by the next taker on this host (its name
+// names host and boot: another host sharing the folder, NFS or SMB, may be between its write and link). Where the file system
 // makes no hard links (FAT, some SMB mounts), the lock is made exclusively and then written, and that
 // moment is open again.
 //
@@ -125,14 +113,6 @@ const thisProcess = (() => {
   return () => `${(machine ??= [hostname(), bootId(), pidNamespace()].join(' '))} ${process.pid}`;
 })();
 
-function bootId(): string {
-  try {
-    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || '-';
-  } catch {
-    return '-'; // no /proc: one boot is told from another by the pid alone
-  }
-}
-
 /**
  * Makes the file naming this process, whole at once: its words written to a temporary file beside it
  * (temporaryBeside), which is then linked to its name (link, as 'wx', fails where there is one; NFS
@@ -202,8 +182,21 @@ function linked(temporary: string, file: string): boolean | undefined {
     const code = errnoCode(err) ?? '';
     if (code === 'EEXIST') return false;
     if (noHardLinks.has(code)) return undefined;
-    throw cannotLock(file, err, temporary);
+    throw cannotLink(file, err, temporary);
   }
+}
+
+/**
+ * Why the lock `file` could not be linked from its `temporary` file: both named, as two files (the
+ * system's "link 'T' -> 'L'" with T named as the lock read "link 'L' -> 'L'"). ENOENT: the temporary
+ * was removed since it was written, by another program.
+ */
+function cannotLink(file: string, err: unknown, temporary: string): EnvironmentError {
+  const reason = messageOf(err).split(', link ')[0];
+  const why = errnoCode(err) === 'ENOENT' ? ' (something removed the temporary file meanwhile); run the command again' : '';
+  return new EnvironmentError(
+    `cannot lock ${path.dirname(file)}: ${file} could not be made from its temporary file ${temporary}: ${reason}${why}`,
+  );
 }
 
 /** What link answers on a file system without hard links: FAT's EPERM, an SMB mount's EOPNOTSUPP (ENOTSUP in Node), ENOSYS. */
@@ -274,17 +267,9 @@ function leftBehind(file: string, holder: string): boolean {
   const ours = partsOf(thisProcess());
   // Another machine's, or one that names no boot and namespace: its process cannot be judged here.
   if (!their || !ours || their.host !== ours.host) return false;
-  if (their.boot !== ours.boot) return madeBefore(file, Date.now() - uptime() * 1000);
+  if (their.boot !== ours.boot) return madeBeforeThisBoot(file);
   if (their.space !== ours.space) return false;
   return their.pid === process.pid ? !heldHere.has(file) : !processAlive(their.pid);
-}
-
-function madeBefore(file: string, time: number): boolean {
-  try {
-    return statSync(file).mtimeMs < time;
-  } catch {
-    return false;
-  }
 }
 
 /** Removes the file where it is still this process's (not one taken over meanwhile by mistake). */

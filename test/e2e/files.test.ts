@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryBeside } from '../../src/shared/files.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 
 describe('files that are not what they seem', () => {
@@ -50,7 +51,13 @@ describe('files that are not what they seem', () => {
     const { dir } = copyOfMeetings();
     writeFileSync(path.join(dir, 'before.pdf'), 'the previous build');
     writeFileSync(path.join(dir, 'a-file'), '');
-    const stale = `.before.pdf.999999.${/\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))![1]}.1700000000000.tmp`;
+    // As agenda names it on this host and boot (`.before.pdf.HOST.BOOT.PID.SPACE.MS.tmp`), of a pid gone.
+    const machine = path
+      .basename(temporaryBeside(path.join(dir, 'before.pdf')))
+      .split('.')
+      .slice(3, 5)
+      .join('.');
+    const stale = `.before.pdf.${machine}.999999.${/\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))![1]}.1700000000000.tmp`;
     writeFileSync(path.join(dir, stale), 'half a PDF');
     const run = agenda(['build', '2023-11-22', '--out', 'before.pdf', '--html', 'a-file/x.html'], { cwd: dir });
     expect(run.status).toBe(3);

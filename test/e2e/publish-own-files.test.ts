@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agenda, tempDir } from '../support/cli.js';
+import { agenda, cliPath, tempDir } from '../support/cli.js';
 import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
 import { closedFixture, markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
@@ -23,6 +24,16 @@ function publishedFixture(site: string): void {
   const { run, out } = sharedClosedSite();
   expect(run.status, run.stderr).toBe(0);
   copyOut(out, site);
+}
+
+/** A copy of the closed fixture's meetings, and its site as publish writes it, in a folder of their own. */
+function meetingsAndSite(): { dir: string; meetings: string; site: string } {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  const site = path.join(dir, 'site');
+  cpSync(closedFixture, meetings, { recursive: true });
+  publishedFixture(site);
+  return { dir, meetings, site };
 }
 
 const sha = (algorithm: string, bytes: Uint8Array) => createHash(algorithm).update(bytes).digest('hex');
@@ -240,11 +251,7 @@ describe('files of others where publish writes its own', () => {
   });
 
   it('a page put where a meeting added later goes is named, not replaced; a page publish wrote and a clerk changed is written back', () => {
-    const dir = tempDir();
-    const meetings = path.join(dir, 'meetings');
-    const site = path.join(dir, 'site');
-    cpSync(closedFixture, meetings, { recursive: true });
-    publishedFixture(site);
+    const { meetings, site } = meetingsAndSite();
     copyFileSync(path.join(meetings, '2024-03-06.yaml'), path.join(meetings, '2024-03-13.yaml'));
     writeFileSync(path.join(site, 'testudvalget', '2024-03-13.html'), 'EGEN SIDE\n');
     writeFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'rettet i hånden\n');
@@ -281,5 +288,57 @@ describe('files of others where publish writes its own', () => {
     expect((JSON.parse(taken.stdout) as { written: string[] }).written).toEqual(changed);
     const state = JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as StateFile;
     expect(state.files.map((f) => f.path)).toEqual(siteFiles(site).filter((f) => f !== '.agenda-publish.json'));
+  });
+});
+
+/** `agenda publish` of `meetings` into `site`, killed (SIGKILL) once a rename has put a file whose path ends with `after` in place. */
+function publishKilled(meetings: string, site: string, after: string): void {
+  const killer = path.join(import.meta.dirname, '..', 'support', 'kill-after-rename.mjs');
+  const killed = spawnSync(process.execPath, ['--import', killer, cliPath, 'publish', '--meetings', meetings, '--out', site], {
+    encoding: 'utf8',
+    env: { ...process.env, AGENDA_TEST_KILL_AFTER_RENAME: after },
+  });
+  expect(killed.signal, killed.stderr).toBe('SIGKILL');
+}
+
+/** Every byte of the site as a fresh publication's of `meetings`, but the feeds' (a changed document's entry is an update) and the state file's. */
+function expectFreshBytes(dir: string, meetings: string, site: string): void {
+  const fresh = path.join(dir, 'fresh');
+  expect(publish(meetings, fresh).status).toBe(0);
+  const compared = (root: string) => [...siteBytes(root)].filter(([file]) => !file.endsWith('.atom') && file !== '.agenda-publish.json');
+  expect(compared(site)).toEqual(compared(fresh));
+}
+
+describe('a publication killed among its renames (SIGKILL, the OOM killer, a power cut)', () => {
+  it('leaves a site whose next publication takes the files it renamed in as its own, and writes what a fresh one writes', () => {
+    const { dir, meetings, site } = meetingsAndSite();
+    // A meeting added, published, and the process killed once the meeting's page is renamed in: the rest of
+    // its files and the state file not yet written.
+    const added = path.join(meetings, '2024-03-13.yaml');
+    copyFileSync(path.join(meetings, '2024-03-06.yaml'), added);
+    publishKilled(meetings, site, path.join('testudvalget', '2024-03-13.html'));
+    expect(existsSync(path.join(site, 'testudvalget', '2024-03-13.html'))).toBe(true);
+    // The clerk mends the meeting and publishes again: its page, renamed in by the killed run, now differs.
+    writeFileSync(added, readFileSync(added, 'utf8').replace('Åben orientering om budgettet.', 'Åben orientering om regnskabet.'));
+    const run = publish(meetings, site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(path.join(site, 'testudvalget', '2024-03-13.html'), 'utf8')).toContain('Åben orientering om regnskabet.');
+    expectFreshBytes(dir, meetings, site);
+  });
+
+  it('killed with the interim state file written and nothing renamed in: a file of the recorded size not yet written is written', () => {
+    const { dir, meetings, site } = meetingsAndSite();
+    copyFileSync(path.join(meetings, '2024-03-06.yaml'), path.join(meetings, '2024-03-13.yaml'));
+    // A change of the same length: the meeting's page keeps its size, and is older than the interim state file.
+    const changed = path.join(meetings, '2024-03-06.yaml');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Åben orientering om budgettet.', 'Åben orientering om budgetxet.'));
+    const page = path.join(site, 'testudvalget', '2024-03-06.html');
+    const before = readFileSync(page);
+    publishKilled(meetings, site, '.agenda-publish.json');
+    expect(Buffer.compare(readFileSync(page), before)).toBe(0);
+    const run = publish(meetings, site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('Åben orientering om budgetxet.');
+    expectFreshBytes(dir, meetings, site);
   });
 });

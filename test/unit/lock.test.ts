@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lockSite } from '../../src/publish/site-lock.js';
 import { withSendLock } from '../../src/send/lock.js';
+import { temporaryBeside } from '../../src/shared/files.js';
 import { type Blocker, takeLock } from '../../src/shared/lock.js';
 import { tempDir } from '../support/cli.js';
 
@@ -225,6 +226,34 @@ describe('a lock left by a killed command', () => {
       release();
       expect(readdirSync(dir)).toEqual([]);
     }
+  });
+
+  it("leaves another host's temporary file beside the lock (NFS, SMB): its pid and pid namespace may be this host's numbers", () => {
+    const dir = tempDir();
+    const lock = path.join(dir, 'x.lock');
+    const [host, bootTag] = path.basename(temporaryBeside(lock)).split('.').slice(3, 5) as [string, string];
+    const spaceNumber = /\[(\d+)\]/.exec(space)![1];
+    const pid = gone();
+    // Written by host Y between its write and its link: the same pid namespace number (every host's initial one), its pid gone here.
+    const theirs = `.x.lock.${host === '00000000' ? '11111111' : '00000000'}.${bootTag}.${pid}.${spaceNumber}.${Date.now()}.tmp`;
+    const ours = `.x.lock.${host}.${bootTag}.${pid}.${spaceNumber}.${Date.now()}.tmp`;
+    for (const name of [theirs, ours]) writeFileSync(path.join(dir, name), named(pid));
+    const release = takeLock(lock, refuse);
+    expect(readdirSync(dir).sort()).toEqual([theirs, 'x.lock'].sort());
+    release();
+    // Its temporary file removed by another program between its write and its link: both files named, as they are.
+    steps.before = (step, from) => {
+      if (step !== 'linkSync') return;
+      steps.before = undefined;
+      rmSync(from as string);
+    };
+    expect(() => takeLock(lock, refuse)).toThrow(
+      new RegExp(
+        `^cannot lock ${dir}: ${lock} could not be made from its temporary file ${dir}/\\.x\\.lock\\.${host}\\.[^ ]+\\.tmp: ENOENT: no such file or directory \\(something removed the temporary file meanwhile\\); run the command again$`,
+      ),
+    );
+    steps.before = undefined;
+    expect(readdirSync(dir)).toEqual([theirs]);
   });
 
   it('its guard, left by a killed takeover, is taken over where its holder is gone; one of a live holder, or naming none, is refused naming it', () => {
