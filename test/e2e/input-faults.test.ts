@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +103,28 @@ describe('agenda build refuses what agenda check refuses', () => {
     expect(build.stderr).toMatch(/^bilag\/2023-09-06\/3-1\.docx is an office file, to be converted to PDF by LibreOffice: .*\n$/);
     expect(build.status).toBe(3);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('opens no attachment file where a build prints nothing: approved minutes and a sent agenda, read, are kept', () => {
+    const { dir, meetings } = copyOfMeetings();
+    const decided = '    indstilling: Dagsordenen for mødet den 13. september blev justeret.\n';
+    edit(path.join(meetings, '2023-09-06.yaml'), decided, `${decided}    beslutning: Taget til efterretning.\n`);
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    const approve = agenda(['godkend', '2023-09-06', '--af', 'Lene Mehlsen Thomsen'], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
+    expect(approve.status, approve.stderr).toBe(0);
+    // A sent agenda is read by every build (meeting-builder.ts, keptUnread), as are approved minutes.
+    const sent = createHash('sha256')
+      .update(readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf')))
+      .digest('hex');
+    const log = `- tid: 2023-11-20T10:00:00+01:00\n  til: a@example.org\n  dokument: 2023-11-22-dagsorden.pdf\n  sha256: ${sent}\n  sendt: true\n`;
+    writeFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), log);
+    const first = agenda(['build', '--all'], { cwd: dir });
+    expect(first.status, first.stderr).toBe(0);
+    // Opened, the minutes' .docx would need LibreOffice (exit 3) and the damaged PDF would be refused (exit 1).
+    writeFileSync(path.join(meetings, 'bilag', '2023-11-22', '2-1.pdf'), 'ikke en pdf\n');
+    const again = agenda(['build', '--all', '--libreoffice', path.join(dir, 'no-such', 'soffice')], { cwd: dir });
+    expect(again.stderr).toMatch(/^built 0 of 2 documents in [\d.]+ s, 2 unchanged/);
+    expect(again.status).toBe(0);
   });
 });
 
