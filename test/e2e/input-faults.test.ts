@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings } from '../support/cli.js';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { edit } from '../support/edit.js';
 import { copyOut, sharedExampleSite } from '../support/shared-build.js';
 
@@ -153,6 +154,20 @@ describe('agenda run from inside a committee’s folder', () => {
     for (const args of [['check'], ['build', '2023-11-22']])
       expect(agenda(args, { cwd: meetings })).toMatchObject({ status: 2, stderr: said });
     expect(existsSync(path.join(meetings, 'out'))).toBe(false);
+  });
+
+  it('names the repository’s folder from udvalg/<committee>/ (cd ../..) and from udvalg/ itself', () => {
+    const repo = tempDir();
+    cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+    const where = 'where out/ is made and kommune.yaml and husstil/ are found\n';
+    expect(agenda(['check'], { cwd: path.join(repo, 'udvalg', 'KB') })).toMatchObject({
+      status: 2,
+      stderr: `this folder (KB) is a committee's folder, holding udvalg.yaml, 2024-01-16.yaml: run agenda from the folder two above it (cd ../..), ${where}`,
+    });
+    expect(agenda(['check'], { cwd: path.join(repo, 'udvalg') })).toMatchObject({
+      status: 2,
+      stderr: `this folder (udvalg) holds the committees' folders (KB, ØK): run agenda from the folder above it (cd ..), ${where}`,
+    });
   });
 });
 
