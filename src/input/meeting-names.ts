@@ -39,10 +39,8 @@ export async function misnamedMeetingFiles(dir: string): Promise<Finding[]> {
     const at = { file: path.join(dir, name), line: 1, col: 1, path: '' };
     const exact = meetingName.exec(name)?.[1];
     if (exact) return isRealDate(exact) ? [] : [{ ...at, message: `${exact} is not a date in the calendar: ${meant}` }];
-    const near = nearMiss.exec(name);
-    if (!near) return [];
-    const [, year = '', month = '', day = ''] = near;
-    const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    const date = nearMissDate(name);
+    if (!date) return [];
     const rename = !isRealDate(date)
       ? `${date} is not a date in the calendar`
       : names.includes(`${date}.yaml`)
@@ -50,6 +48,19 @@ export async function misnamedMeetingFiles(dir: string): Promise<Finding[]> {
         : `rename it ${date}.yaml`;
     return [{ ...at, warning: true, message: `not read as a meeting: ${meant}; ${rename}` }];
   });
+}
+
+/** The date a near miss's name says, its month and day of two digits; none for another name. */
+function nearMissDate(name: string): string | undefined {
+  const near = nearMiss.exec(name);
+  if (!near) return undefined;
+  const [, year = '', month = '', day = ''] = near;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** The files of a folder named nearly as the meeting file of this date (2023-12-13.yml for 2023-12-13): what the clerk meant, where that file is missing. */
+export async function nearMissesOf(dir: string, date: string): Promise<string[]> {
+  return (await fileNames(dir)).filter((name) => !meetingName.test(name) && nearMissDate(name) === date).sort();
 }
 
 const meant = 'a meeting file is named by its date, YYYY-MM-DD.yaml, exactly';

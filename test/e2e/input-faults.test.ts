@@ -48,6 +48,22 @@ describe('meeting files named near the right name, or with a date not in the cal
     expect(`${check.stderr}${build.stderr}${publish.stderr}`).not.toContain('internal error');
   });
 
+  it('names the near miss where the meeting named has no file, and new writes no draft beside it', () => {
+    const { dir, meetings } = copyOfMeetings();
+    nearMisses(meetings);
+    const missing = 'meetings/2023-12-13.yaml: no such file; 2023-12-13.yml is there: rename it 2023-12-13.yaml\n';
+    for (const command of ['check', 'build', 'minutes', 'finalize']) {
+      const run = agenda([command, '2023-12-13'], { cwd: dir });
+      expect(run.stderr, command).toContain(missing);
+      expect(run.status, command).toBe(1);
+    }
+    expect(agenda(['new', '2023-12-13'], { cwd: dir })).toMatchObject({
+      status: 2,
+      stderr: 'meetings/2023-12-13.yml is this meeting, not read under that name: rename it 2023-12-13.yaml rather than write a new one\n',
+    });
+    expect(existsSync(path.join(meetings, '2023-12-13.yaml'))).toBe(false);
+  });
+
   it('publish warns of the near misses (over the examples’ site, where nothing is printed anew)', () => {
     const { dir, meetings } = copyOfMeetings();
     nearMisses(meetings);
