@@ -30,15 +30,19 @@ export async function meetingDates(dir: string): Promise<string[]> {
 
 /**
  * The files of a folder that are no meeting's though their names say a date: a name of a date not in
- * the calendar (2023-02-30.yaml) is an error, as a meeting no build can make; a near miss
- * (2023-12-6.yaml, 2023-12-13.YAML) a warning naming the file's right name.
+ * the calendar (2023-02-30.yaml) is an error where every meeting file is read (`every`: check of a whole
+ * folder, build --all, publish), as a meeting no build can make, and a warning where meetings are named,
+ * since it is none of theirs; a near miss (2023-12-6.yaml, 2023-12-13.YAML) a warning naming the file's right name.
  */
-export async function misnamedMeetingFiles(dir: string): Promise<Finding[]> {
+export async function misnamedMeetingFiles(dir: string, every = true): Promise<Finding[]> {
   const names = await fileNames(dir);
   return names.sort().flatMap((name): Finding[] => {
     const at = { file: path.join(dir, name), line: 1, col: 1, path: '' };
     const exact = meetingName.exec(name)?.[1];
-    if (exact) return isRealDate(exact) ? [] : [{ ...at, message: `${exact} is not a date in the calendar: ${meant}` }];
+    if (exact)
+      return isRealDate(exact)
+        ? []
+        : [{ ...at, ...(every ? {} : { warning: true }), message: `${exact} is not a date in the calendar: ${meant}` }];
     const date = nearMissDate(name);
     if (!date) return [];
     const rename = !isRealDate(date)

@@ -54,6 +54,8 @@ interface Destination {
   force?: boolean;
   /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
   libreoffice?: string;
+  /** Every meeting file of the folders (--all), where a file of a date not in the calendar stops each meeting. */
+  all?: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export function meetingBuilder(
   const misnamed = new Map<string, Promise<Finding[]>>();
   const misnamedIn = (folder: CommitteeFolder) =>
     once(misnamed, folder.dir, async () => {
-      const found = await misnamedMeetingFiles(folder.dir);
+      const found = await misnamedMeetingFiles(folder.dir, request.all ?? false);
       const own = found.filter((f) => f.warning);
       warnings.push(...own);
       warn(own);

@@ -48,6 +48,18 @@ describe('meeting files named near the right name, or with a date not in the cal
     expect(`${check.stderr}${build.stderr}${publish.stderr}`).not.toContain('internal error');
   });
 
+  it('a date not in the calendar only warns where meetings are named: it is none of theirs', () => {
+    const { dir, meetings } = copyOfMeetings();
+    cpSync(path.join(meetings, '2023-11-22.yaml'), path.join(meetings, '2023-02-30.yaml'));
+    const warned = impossible.replace(':1:1: ', ':1:1: warning: ');
+    for (const command of ['check', 'build']) {
+      const run = agenda([command, '2023-11-22'], { cwd: dir });
+      expect(run.stderr, command).toContain(`${warned}\n`);
+      expect(run.status, command).toBe(0);
+    }
+    expect(existsSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'))).toBe(true);
+  });
+
   it('names the near miss where the meeting named has no file, and new writes no draft beside it', () => {
     const { dir, meetings } = copyOfMeetings();
     nearMisses(meetings);
