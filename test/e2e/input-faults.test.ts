@@ -28,7 +28,7 @@ describe('meeting files named near the right name, or with a date not in the cal
     expect(run).toMatchObject({ status: 0, stdout: 'checked 6 files: 0 errors, 2 warnings\n' });
   });
 
-  it('check, build --all and publish refuse a date not in the calendar at its file (exit 1, no internal error), the near misses told too', () => {
+  it('check, build --all and publish refuse a date not in the calendar at its file (exit 1, no internal error); check and build tell the near misses too, publish, stopped, its errors alone', () => {
     const { dir, meetings } = copyOfMeetings();
     nearMisses(meetings);
     cpSync(path.join(meetings, '2023-11-22.yaml'), path.join(meetings, '2023-02-30.yaml'));
@@ -41,6 +41,7 @@ describe('meeting files named near the right name, or with a date not in the cal
     for (const warning of warnings) expect(build.stderr).toContain(`${warning}\n`);
     expect(build.status).toBe(1);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // publish tells an error that stops it alone, as of any file: its warnings are told by a publish that goes on.
     const publish = agenda(['publish', '--out', 'site'], { cwd: dir });
     expect(publish.stderr).toBe(`${impossible}\n`);
     expect(publish.status).toBe(1);
