@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { chooseCommittee } from '../input/repository.js';
 import { writeFile } from 'node:fs/promises';
 import { readSharedSources } from '../pipeline/sources.js';
@@ -5,7 +6,7 @@ import type { SharedSources } from '../input/sources.js';
 import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
 import { EnvironmentError, UsageError } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
-import { meetingDates } from '../input/meeting-names.js';
+import { meetingDates, nearMissesOf } from '../input/meeting-names.js';
 import { placeholder } from '../input/placeholder.js';
 import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
@@ -25,6 +26,12 @@ export async function newCommand(dateArg: string | undefined, options: NewOption
   const shared = await readSharedSources(folder);
   const date = dateArg === undefined ? await defaultDate(dir, shared) : checkedDate(dateArg);
   const file = meetingFile(dir, date);
+  // A meeting saved under a name nearly its own is not read: a fresh draft beside it would hide it the more.
+  const [near] = await nearMissesOf(dir, date);
+  if (near)
+    throw new UsageError(
+      `${path.join(dir, near)} is this meeting, not read under that name: rename it ${date}.yaml rather than write a new one`,
+    );
   await writeSchema(dir, shared);
   const yaml = newMeetingYaml(shared, date, schemaFileName);
   await writeFile(file, yaml, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
-import { InputError, type Finding } from '../shared/errors.js';
+import { InputError, MissingFileError, type Finding } from '../shared/errors.js';
+import { nearMissesOf } from './meeting-names.js';
 import { calendarSchema, type CalendarInput } from './schema/calendar.js';
 import { committeeSchema, type CommitteeInput } from './schema/committee.js';
 import { forwardPlanSchema, type ForwardPlanInput } from './schema/forward-plan.js';
@@ -93,7 +94,12 @@ export async function readMeetingFile(
   style: HouseStyleInput,
   findings: Finding[],
 ): Promise<Read<MeetingInput> | undefined> {
-  return readValid(meetingFile(dir, date), meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings);
+  const file = meetingFile(dir, date);
+  return readValid(file, meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings).catch(async (err: unknown) => {
+    // A missing meeting file is most often one saved under a name nearly its own (meeting-names.ts): that one is named.
+    const [near] = err instanceof MissingFileError && !(await exists(file)) ? await nearMissesOf(dir, date) : [];
+    throw near ? new MissingFileError(`${file}: no such file; ${near} is there: rename it ${date}.yaml`) : err;
+  });
 }
 
 /**

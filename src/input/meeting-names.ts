@@ -30,19 +30,21 @@ export async function meetingDates(dir: string): Promise<string[]> {
 
 /**
  * The files of a folder that are no meeting's though their names say a date: a name of a date not in
- * the calendar (2023-02-30.yaml) is an error, as a meeting no build can make; a near miss
- * (2023-12-6.yaml, 2023-12-13.YAML) a warning naming the file's right name.
+ * the calendar (2023-02-30.yaml) is an error where every meeting file is read (`every`: check of a whole
+ * folder, build --all, publish), as a meeting no build can make, and a warning where meetings are named,
+ * since it is none of theirs; a near miss (2023-12-6.yaml, 2023-12-13.YAML) a warning naming the file's right name.
  */
-export async function misnamedMeetingFiles(dir: string): Promise<Finding[]> {
+export async function misnamedMeetingFiles(dir: string, every = true): Promise<Finding[]> {
   const names = await fileNames(dir);
   return names.sort().flatMap((name): Finding[] => {
     const at = { file: path.join(dir, name), line: 1, col: 1, path: '' };
     const exact = meetingName.exec(name)?.[1];
-    if (exact) return isRealDate(exact) ? [] : [{ ...at, message: `${exact} is not a date in the calendar: ${meant}` }];
-    const near = nearMiss.exec(name);
-    if (!near) return [];
-    const [, year = '', month = '', day = ''] = near;
-    const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    if (exact)
+      return isRealDate(exact)
+        ? []
+        : [{ ...at, ...(every ? {} : { warning: true }), message: `${exact} is not a date in the calendar: ${meant}` }];
+    const date = nearMissDate(name);
+    if (!date) return [];
     const rename = !isRealDate(date)
       ? `${date} is not a date in the calendar`
       : names.includes(`${date}.yaml`)
@@ -50,6 +52,19 @@ export async function misnamedMeetingFiles(dir: string): Promise<Finding[]> {
         : `rename it ${date}.yaml`;
     return [{ ...at, warning: true, message: `not read as a meeting: ${meant}; ${rename}` }];
   });
+}
+
+/** The date a near miss's name says, its month and day of two digits; none for another name. */
+function nearMissDate(name: string): string | undefined {
+  const near = nearMiss.exec(name);
+  if (!near) return undefined;
+  const [, year = '', month = '', day = ''] = near;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** The files of a folder named nearly as the meeting file of this date (2023-12-13.yml for 2023-12-13): what the clerk meant, where that file is missing. */
+export async function nearMissesOf(dir: string, date: string): Promise<string[]> {
+  return (await fileNames(dir)).filter((name) => !meetingName.test(name) && nearMissDate(name) === date).sort();
 }
 
 const meant = 'a meeting file is named by its date, YYYY-MM-DD.yaml, exactly';

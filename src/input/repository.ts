@@ -110,19 +110,30 @@ export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Pro
 }
 
 /**
- * A committee's own folder as the working folder (`cd meetings`): not taken as the committee, since the
- * repository's files above it (kommune.yaml, husstil/) would not be found from it, and out/ and the site
- * would be made inside it; the clerk is told where to run instead.
+ * A committee's own folder as the working folder (`cd meetings`, `cd udvalg/KB`), or `udvalg/` that holds
+ * them: not taken as the committee, since the repository's files above it (kommune.yaml, husstil/) would
+ * not be found from it, and out/ and the site would be made inside it; the clerk is told where to run instead.
  */
 async function refuseCommitteeFolder(root: string): Promise<void> {
+  const here = path.resolve(root);
+  const above = path.dirname(here);
+  const where = 'where out/ is made and kommune.yaml and husstil/ are found';
+  if (path.basename(here) === 'udvalg') {
+    const committees = (await findCommittees(above)).filter((c) => path.dirname(c.dir) === here);
+    if (committees.length > 0)
+      throw new UsageError(
+        `this folder (udvalg) holds the committees' folders (${committees.map((c) => path.basename(c.dir)).join(', ')}): run agenda from the folder above it (cd ..), ${where}`,
+      );
+  }
   const own = [
     ...((await exists(path.join(root, 'udvalg.yaml'))) ? ['udvalg.yaml'] : []),
     ...(await meetingDates(root)).map((d) => `${d}.yaml`),
   ];
   if (own.length === 0) return;
-  const here = path.basename(path.resolve(root));
+  // udvalg/<committee>/ is two below the repository's root, unless kommune.yaml is found just above.
+  const twoUp = path.basename(above) === 'udvalg' && !existsSync(path.join(above, repositoryFiles.municipality));
   throw new UsageError(
-    `this folder (${here}) is a committee's folder, holding ${own.slice(0, 2).join(', ')}${own.length > 2 ? ' …' : ''}: run agenda from the folder above it (cd ..), where out/ is made and kommune.yaml and husstil/ are found`,
+    `this folder (${path.basename(here)}) is a committee's folder, holding ${own.slice(0, 2).join(', ')}${own.length > 2 ? ' …' : ''}: run agenda from the folder ${twoUp ? 'two above it (cd ../..)' : 'above it (cd ..)'}, ${where}`,
   );
 }
 

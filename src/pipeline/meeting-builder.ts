@@ -54,6 +54,8 @@ interface Destination {
   force?: boolean;
   /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
   libreoffice?: string;
+  /** Every meeting file of the folders (--all), where a file of a date not in the calendar stops each meeting. */
+  all?: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export function meetingBuilder(
   const misnamed = new Map<string, Promise<Finding[]>>();
   const misnamedIn = (folder: CommitteeFolder) =>
     once(misnamed, folder.dir, async () => {
-      const found = await misnamedMeetingFiles(folder.dir);
+      const found = await misnamedMeetingFiles(folder.dir, request.all ?? false);
       const own = found.filter((f) => f.warning);
       warnings.push(...own);
       warn(own);
@@ -110,13 +112,15 @@ export function meetingBuilder(
     const read = await readMeeting(folder, date, await sharedOf(folder), history)
       .then(async (r) => {
         await checkAddenda(r.sources, r.meeting);
-        await checkAttachments(request, audiences, folder.dir, r.meeting);
         return { ...r, meeting: await withCorrection(folder.dir, r.meeting) };
       })
       .catch(failed);
     if (read instanceof AgendaError) return audiences.map((audience) => done({ udvalg, date, audience, error: read }));
     warnings.push(...read.warnings);
     warn(read.warnings);
+    /** check's opening of the attachment files, once a meeting, where something is to be printed: a build that keeps every PDF opens none. */
+    let attachmentsChecked: Promise<void> | undefined;
+    const checkOnce = () => (attachmentsChecked ??= checkAttachments(audiences, folder.dir, read.meeting, request));
     /** One document: kept where its PDF records these very inputs (a build where nothing changed prints nothing), else printed. */
     const print = async (output: Output): Promise<Omit<DocumentResult, 'date' | 'audience'>> => {
       const { document: version } = output;
@@ -127,6 +131,9 @@ export function meetingBuilder(
       const own = await fingerprints(folder.dir, date, version.audience, meetingTakesUpCases(read.meeting));
       const inputs = inputsOf(output, own, attachments);
       if (await keeps(request, pdfs, pdf, inputs)) return { pdf, kept: true };
+      // A combined document opened its files just above; any other opens check's before it is printed.
+      const refused = attachments ? undefined : await checkOnce().then(() => undefined, failed);
+      if (refused) return { error: refused };
       // Rendered before the page is free, so the first rendering runs while the browser starts. Each
       // version guesses its headings from its own layout: where closed text is left out of the public
       // version, its headings fall elsewhere than the members'.
@@ -163,13 +170,10 @@ export function meetingBuilder(
  * refuses what check refuses, though a PDF without its attachments needs none of them: a bad file is an
  * InputError at its `fil:`; no LibreOffice, the one line of a combined document's build. A build of the
  * public version alone opens the public version's, as every public output does: a closed file is never
- * opened for one (`agenda check` and a members' build open it). The members' combined document opens the
- * same files as it is made.
+ * opened for one (`agenda check` and a members' build open it).
  */
-async function checkAttachments(request: Destination, audiences: Audience[], dir: string, meeting: Meeting): Promise<void> {
-  const members = audiences.includes('medlemmer');
-  if (request.samlet && members) return;
-  await openAttachments(dir, versionFor(meeting, members ? 'medlemmer' : 'offentlig'), request);
+async function checkAttachments(audiences: Audience[], dir: string, meeting: Meeting, office: Destination): Promise<void> {
+  await openAttachments(dir, versionFor(meeting, audiences.includes('medlemmer') ? 'medlemmer' : 'offentlig'), office);
 }
 
 /** The outputs a build makes of each meeting: the audiences' documents, alone or (--samlet) combined. */

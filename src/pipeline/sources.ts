@@ -48,7 +48,7 @@ export async function checkCommittee(
   for (const folder of folders) {
     const shared = await checkShared(folder);
     const own = targets.filter((t) => t.folder === folder);
-    findings.push(...shared.findings, ...(await misnamedMeetingFiles(folder.dir)));
+    findings.push(...shared.findings, ...(await misnamedMeetingFiles(folder.dir, dates.length === 0)));
     for (const { date } of own) {
       const checked = await checkMeeting(date, shared);
       findings.push(...checked.findings);

@@ -45,14 +45,19 @@ const searchNeeds = (indexes: string): Array<[string, (e: Element) => boolean]> 
   ],
   ['the button id="flere"', (e) => e.attribs.id === 'flere'],
   [
-    'the words id="uden-script", not hidden: shown where the script cannot run (script off, or the page opened as a file), hidden by it',
-    (e) => e.attribs.id === 'uden-script' && !('hidden' in e.attribs),
+    'the words id="uden-script", shown: not hidden, nor in a hidden element (the form) or <noscript> (the script off alone shows it, not the page opened as a file); hidden by the script',
+    (e) => e.attribs.id === 'uden-script' && !within(e, (up) => 'hidden' in up.attribs || up.name === 'noscript'),
   ],
 ];
 
 /** Whether the element is within the search form. */
 function inForm(e: Element): boolean {
-  for (let up = e.parent; up; up = up.parent) if ('name' in up && up.name === 'form' && up.attribs.id === 'søgning') return true;
+  return within(e, (up) => up.name === 'form' && up.attribs.id === 'søgning');
+}
+
+/** Whether the element or one around it is such. */
+function within(e: Element, such: (up: Element) => boolean): boolean {
+  for (let up: Element['parent'] | Element = e; up; up = up.parent) if ('name' in up && such(up)) return true;
   return false;
 }
 

@@ -270,7 +270,24 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
     [
       'a search page without the words for a reader whose browser cannot run its script (a page written before it needed them)',
       (copy) => edit(web(copy, 'sog.hbs'), ' id="uden-script"', ''),
-      'husstil/web/sog.hbs: the search page lacks what its script needs: the words id="uden-script", not hidden: shown where the script cannot run (script off, or the page opened as a file), hidden by it (see agenda\'s templates/web/sog.hbs)',
+      'husstil/web/sog.hbs: the search page lacks what its script needs: the words id="uden-script", shown: not hidden, nor in a hidden element (the form) or <noscript> (the script off alone shows it, not the page opened as a file); hidden by the script (see agenda\'s templates/web/sog.hbs)',
+    ],
+    [
+      'a search page whose words for a reader without its script are in the hidden form, never shown',
+      (copy) => {
+        const words = /<p id="uden-script">.*<\/p>\n/.exec(readFileSync(web(copy, 'sog.hbs'), 'utf8'))?.[0] ?? '';
+        edit(web(copy, 'sog.hbs'), words, '');
+        edit(web(copy, 'sog.hbs'), '</form>', `${words}</form>`);
+      },
+      'husstil/web/sog.hbs: the search page lacks what its script needs: the words id="uden-script", shown: not hidden, nor in a hidden element (the form) or <noscript> (the script off alone shows it, not the page opened as a file); hidden by the script (see agenda\'s templates/web/sog.hbs)',
+    ],
+    [
+      'a search page whose words for a reader without its script are in <noscript>, not shown for the page opened as a file',
+      (copy) => {
+        const words = /<p id="uden-script">.*<\/p>/.exec(readFileSync(web(copy, 'sog.hbs'), 'utf8'))?.[0] ?? '';
+        edit(web(copy, 'sog.hbs'), words, `<noscript>${words}</noscript>`);
+      },
+      'husstil/web/sog.hbs: the search page lacks what its script needs: the words id="uden-script", shown: not hidden, nor in a hidden element (the form) or <noscript> (the script off alone shows it, not the page opened as a file); hidden by the script (see agenda\'s templates/web/sog.hbs)',
     ],
     [
       'a search page whose committee filter offers no committee (a page written when the script filled it)',

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings } from '../support/cli.js';
+import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
+import { packageRoot } from '../../src/shared/paths.js';
 import { edit } from '../support/edit.js';
 import { copyOut, sharedExampleSite } from '../support/shared-build.js';
 
@@ -26,7 +28,7 @@ describe('meeting files named near the right name, or with a date not in the cal
     expect(run).toMatchObject({ status: 0, stdout: 'checked 6 files: 0 errors, 2 warnings\n' });
   });
 
-  it('check, build --all and publish refuse a date not in the calendar at its file (exit 1, no internal error), the near misses told too', () => {
+  it('check, build --all and publish refuse a date not in the calendar at its file (exit 1, no internal error); check and build tell the near misses too, publish, stopped, its errors alone', () => {
     const { dir, meetings } = copyOfMeetings();
     nearMisses(meetings);
     cpSync(path.join(meetings, '2023-11-22.yaml'), path.join(meetings, '2023-02-30.yaml'));
@@ -39,11 +41,40 @@ describe('meeting files named near the right name, or with a date not in the cal
     for (const warning of warnings) expect(build.stderr).toContain(`${warning}\n`);
     expect(build.status).toBe(1);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // publish tells an error that stops it alone, as of any file: its warnings are told by a publish that goes on.
     const publish = agenda(['publish', '--out', 'site'], { cwd: dir });
     expect(publish.stderr).toBe(`${impossible}\n`);
     expect(publish.status).toBe(1);
     expect(existsSync(path.join(dir, 'site', 'index.html'))).toBe(false);
     expect(`${check.stderr}${build.stderr}${publish.stderr}`).not.toContain('internal error');
+  });
+
+  it('a date not in the calendar only warns where meetings are named: it is none of theirs', () => {
+    const { dir, meetings } = copyOfMeetings();
+    cpSync(path.join(meetings, '2023-11-22.yaml'), path.join(meetings, '2023-02-30.yaml'));
+    const warned = impossible.replace(':1:1: ', ':1:1: warning: ');
+    for (const command of ['check', 'build']) {
+      const run = agenda([command, '2023-11-22'], { cwd: dir });
+      expect(run.stderr, command).toContain(`${warned}\n`);
+      expect(run.status, command).toBe(0);
+    }
+    expect(existsSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'))).toBe(true);
+  });
+
+  it('names the near miss where the meeting named has no file, and new writes no draft beside it', () => {
+    const { dir, meetings } = copyOfMeetings();
+    nearMisses(meetings);
+    const missing = 'meetings/2023-12-13.yaml: no such file; 2023-12-13.yml is there: rename it 2023-12-13.yaml\n';
+    for (const command of ['check', 'build', 'minutes', 'finalize']) {
+      const run = agenda([command, '2023-12-13'], { cwd: dir });
+      expect(run.stderr, command).toContain(missing);
+      expect(run.status, command).toBe(1);
+    }
+    expect(agenda(['new', '2023-12-13'], { cwd: dir })).toMatchObject({
+      status: 2,
+      stderr: 'meetings/2023-12-13.yml is this meeting, not read under that name: rename it 2023-12-13.yaml rather than write a new one\n',
+    });
+    expect(existsSync(path.join(meetings, '2023-12-13.yaml'))).toBe(false);
   });
 
   it('publish warns of the near misses (over the examples’ site, where nothing is printed anew)', () => {
@@ -103,6 +134,28 @@ describe('agenda build refuses what agenda check refuses', () => {
     expect(build.status).toBe(3);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
+
+  it('opens no attachment file where a build prints nothing: approved minutes and a sent agenda, read, are kept', () => {
+    const { dir, meetings } = copyOfMeetings();
+    const decided = '    indstilling: Dagsordenen for mødet den 13. september blev justeret.\n';
+    edit(path.join(meetings, '2023-09-06.yaml'), decided, `${decided}    beslutning: Taget til efterretning.\n`);
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    const approve = agenda(['godkend', '2023-09-06', '--af', 'Lene Mehlsen Thomsen'], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
+    expect(approve.status, approve.stderr).toBe(0);
+    // A sent agenda is read by every build (meeting-builder.ts, keptUnread), as are approved minutes.
+    const sent = createHash('sha256')
+      .update(readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf')))
+      .digest('hex');
+    const log = `- tid: 2023-11-20T10:00:00+01:00\n  til: a@example.org\n  dokument: 2023-11-22-dagsorden.pdf\n  sha256: ${sent}\n  sendt: true\n`;
+    writeFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), log);
+    const first = agenda(['build', '--all'], { cwd: dir });
+    expect(first.status, first.stderr).toBe(0);
+    // Opened, the minutes' .docx would need LibreOffice (exit 3) and the damaged PDF would be refused (exit 1).
+    writeFileSync(path.join(meetings, 'bilag', '2023-11-22', '2-1.pdf'), 'ikke en pdf\n');
+    const again = agenda(['build', '--all', '--libreoffice', path.join(dir, 'no-such', 'soffice')], { cwd: dir });
+    expect(again.stderr).toMatch(/^built 0 of 2 documents in [\d.]+ s, 2 unchanged/);
+    expect(again.status).toBe(0);
+  });
 });
 
 describe('agenda new', () => {
@@ -130,6 +183,20 @@ describe('agenda run from inside a committee’s folder', () => {
     for (const args of [['check'], ['build', '2023-11-22']])
       expect(agenda(args, { cwd: meetings })).toMatchObject({ status: 2, stderr: said });
     expect(existsSync(path.join(meetings, 'out'))).toBe(false);
+  });
+
+  it('names the repository’s folder from udvalg/<committee>/ (cd ../..) and from udvalg/ itself', () => {
+    const repo = tempDir();
+    cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+    const where = 'where out/ is made and kommune.yaml and husstil/ are found\n';
+    expect(agenda(['check'], { cwd: path.join(repo, 'udvalg', 'KB') })).toMatchObject({
+      status: 2,
+      stderr: `this folder (KB) is a committee's folder, holding udvalg.yaml, 2024-01-16.yaml: run agenda from the folder two above it (cd ../..), ${where}`,
+    });
+    expect(agenda(['check'], { cwd: path.join(repo, 'udvalg') })).toMatchObject({
+      status: 2,
+      stderr: `this folder (udvalg) holds the committees' folders (KB, ØK): run agenda from the folder above it (cd ..), ${where}`,
+    });
   });
 });
 
