@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
@@ -247,5 +247,62 @@ describe('agenda send stopped part-way', () => {
     ]);
     expect(new Set(log.map((e) => e.sha256)).size).toBe(1);
     expect(readFileSync(archived, 'utf8')).toContain('sted: Mødelokale 250, rådhuset');
+  });
+});
+
+/** A real SMTP server on loopback, without TLS or login, that reads each message whole, then drops the connection unanswered. */
+async function droppingAfterData() {
+  const arrived: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session) {
+      stream.resume().on('end', () => {
+        arrived.push(session.envelope.rcptTo[0]!.address);
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  });
+  const sockets = new Set<import('node:net').Socket>();
+  server.server.on(
+    'connection',
+    (socket: import('node:net').Socket) => sockets.add(socket).size && socket.on('close', () => sockets.delete(socket)),
+  );
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
+  return { env, arrived, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('agenda send unfreezes only where nothing may have gone', () => {
+  it('a connection dropped after each whole message: the outcome unknown, so the meeting stays frozen and none is mailed again', async () => {
+    const { dir, meetings, logFile } = meetingsWithAddresses();
+    const server = await droppingAfterData();
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    expect(run.status).toBe(5);
+    expect(server.arrived).toEqual(members);
+    expect(run.stderr).toContain(`${members[0]}: `);
+    expect(run.stderr).toContain('the server may have taken it: logged as begun, not sent again');
+    expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22', 'udvalg.yaml'))).toBe(true);
+    const log = parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean; påbegyndt?: boolean }>;
+    expect(log.map((e) => [e.til, e.sendt, e.påbegyndt])).toEqual(members.map((m) => [m, false, true]));
+    const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    await server.close();
+    expect(again.status).toBe(2);
+    expect(server.arrived).toEqual(members);
+  });
+
+  it('the log cannot be written (a symbolic link in its place): nothing was begun, so the meeting is not left frozen', async () => {
+    const { dir, meetings, logFile } = meetingsWithAddresses();
+    writeFileSync(path.join(dir, 'elsewhere.yaml'), '[]\n');
+    symlinkSync(path.join(dir, 'elsewhere.yaml'), logFile);
+    const server = await droppingAfterData();
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    await server.close();
+    expect(run.status, run.stderr).toBe(3);
+    expect(server.arrived).toEqual([]);
+    expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22'))).toBe(false);
+    expect(readdirSync(path.join(meetings, 'arkiv')).filter((n) => n.includes('2023-11-22'))).toEqual([]);
   });
 });
