@@ -40,6 +40,10 @@ function tell(event: SendEvent): void {
     );
   } else if (event.type === 'already-sent')
     process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
+  else if (event.type === 'frozen-address')
+    process.stderr.write(
+      `warning: ${event.name}: udvalg.yaml now gives ${event.live}, but the meeting is frozen: sent to ${event.email}, as ${event.archived} has it (put the address right there too)\n`,
+    );
   else process.stderr.write(`${event.email}: ${event.error}\n`);
 }
 

@@ -33,6 +33,8 @@ import { withCorrection } from './correction.js';
 import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
 import { SendFreeze } from './freeze.js';
+import { archiveDir, hasArchive } from '../input/archive.js';
+import { checkShared } from '../check/check.js';
 
 export interface SendRequest {
   dir: string;
@@ -71,7 +73,9 @@ export type SendEvent =
   | { type: 'changed'; filename: string; sentAt: string }
   /** `outcomeUnknown`: a message was begun then, and the run stopped before its outcome was logged. */
   | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
-  | { type: 'failed'; email: string; error: string };
+  | { type: 'failed'; email: string; error: string }
+  /** The meeting is frozen, and the live udvalg.yaml gives this member, not reached yet, another address (`live`). */
+  | { type: 'frozen-address'; name: string; email: string; live: string; archived: string };
 
 export interface SendResult {
   attachment: Attachment;
@@ -124,6 +128,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
         ),
       })),
     );
+    if (!request.to) await tellChangedAddresses(folder, date, due, onEvent);
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
     if (due.length === 0)
@@ -199,6 +204,26 @@ function chooseRecipients(to: string | undefined, sources: MeetingSources, onEve
   for (const name of withoutEmail) onEvent({ type: 'without-email', name });
   if (recipients.length === 0) throw new UsageError(`nobody to send to: no member of ${committee.navn} has an email in udvalg.yaml`);
   return recipients;
+}
+
+/**
+ * A frozen meeting's members are read from its archive, so an address put right in udvalg.yaml since
+ * (after a refusal, say) is not the one sent to: each member not reached yet whose address differs is told.
+ */
+async function tellChangedAddresses(folder: CommitteeFolder, date: string, due: SendResult['due'], onEvent: (event: SendEvent) => void) {
+  if (!(await hasArchive(folder.dir, date))) return;
+  const live = (await checkShared(folder)).read.committee?.value?.medlemmer ?? [];
+  for (const { recipient } of due) {
+    const now = live.find((m) => m.navn === recipient.name)?.email;
+    if (recipient.name && now && now.toLowerCase() !== recipient.email.toLowerCase())
+      onEvent({
+        type: 'frozen-address',
+        name: recipient.name,
+        email: recipient.email,
+        live: now,
+        archived: path.join(archiveDir(folder.dir, date), 'udvalg.yaml'),
+      });
+  }
 }
 
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */
