@@ -9,7 +9,7 @@ import {
 import type { Meeting } from '../model/meeting.js';
 import { onEndingSignal } from '../shared/ending-signals.js';
 import { attachmentHashes } from './combine.js';
-import type { SendRequest } from './send.js';
+import type { OfficeSettings } from './office.js';
 
 /**
  * A send's freeze of its meeting (frysning.md), made before the first message and undone where no
@@ -29,11 +29,11 @@ export class SendFreeze {
   finalized = false;
 
   /** Archives the meeting's shared files, or adds a tillægsdagsorden's attachment hashes to a meeting frozen before. */
-  async freeze(dir: string, meeting: Meeting, request: SendRequest): Promise<void> {
+  async freeze(dir: string, meeting: Meeting, office: OfficeSettings): Promise<void> {
     const { date } = meeting;
     const archived = await hasArchive(dir, date);
     if (archived && meeting.kind !== 'tillægsdagsorden') return;
-    const hashes = await attachmentHashes(dir, meeting, request);
+    const hashes = await attachmentHashes(dir, meeting, office);
     const before = archived ? await readAttachmentHashes(dir, date) : undefined;
     this.undo = archived ? () => setAttachmentHashes(dir, date, before) : () => removeArchive(dir, date);
     await this.whileWatched(() => (archived ? addAttachmentHashes(dir, date, hashes) : writeArchive(dir, date, hashes)));

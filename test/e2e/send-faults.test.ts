@@ -1,10 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { parse } from 'yaml';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
@@ -187,30 +187,31 @@ describe('agenda send mails each member once', () => {
   });
 });
 
+/** A real SMTP server on loopback, without TLS or login, whose messages `onData` answers; with the settings that send there. */
+async function plainSmtpServer(onData: SMTPServerOptions['onData']) {
+  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
+  return { server, env, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /**
- * A real SMTP server on loopback, without TLS or login, that takes the first message and holds the
- * second unanswered; `atFirst` runs as the first arrives, `second` resolves as the second does.
+ * A server that takes the first message and holds the second unanswered; `atFirst` runs as the first
+ * arrives, `second` resolves as the second does.
  */
 async function holdingSecondMessage(atFirst: () => void) {
   let arrived = 0;
   let second: () => void = () => undefined;
   const secondArrived = new Promise<void>((resolve) => (second = resolve));
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      stream.resume().on('end', () => {
-        if (++arrived > 1) return second();
-        atFirst();
-        done();
-      });
-    },
+  const plain = await plainSmtpServer((stream, _session, done) => {
+    stream.resume().on('end', () => {
+      if (++arrived > 1) return second();
+      atFirst();
+      done();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
-  return { env, secondArrived, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { ...plain, secondArrived };
 }
 
 describe('agenda send stopped part-way', () => {
@@ -250,29 +251,18 @@ describe('agenda send stopped part-way', () => {
   });
 });
 
-/** A real SMTP server on loopback, without TLS or login, that reads each message whole, then drops the connection unanswered. */
+/** A server that reads each message whole, then drops the connection unanswered. */
 async function droppingAfterData() {
   const arrived: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session) {
-      stream.resume().on('end', () => {
-        arrived.push(session.envelope.rcptTo[0]!.address);
-        for (const socket of sockets) socket.destroy();
-      });
-    },
+  const sockets = new Set<Socket>();
+  const plain = await plainSmtpServer((stream, session) => {
+    stream.resume().on('end', () => {
+      arrived.push(session.envelope.rcptTo[0]!.address);
+      for (const socket of sockets) socket.destroy();
+    });
   });
-  const sockets = new Set<import('node:net').Socket>();
-  server.server.on(
-    'connection',
-    (socket: import('node:net').Socket) => sockets.add(socket).size && socket.on('close', () => sockets.delete(socket)),
-  );
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
-  return { env, arrived, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  plain.server.server.on('connection', (socket: Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
+  return { ...plain, arrived };
 }
 
 describe('agenda send unfreezes only where nothing may have gone', () => {
