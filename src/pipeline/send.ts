@@ -71,7 +71,7 @@ export type SendEvent =
   | { type: 'document'; file: string; built: boolean; changedAfterBuild: boolean }
   | { type: 'without-email'; name: string }
   | { type: 'changed'; filename: string; sentAt: string }
-  /** `outcomeUnknown`: a message was begun then, and the run stopped before its outcome was logged. */
+  /** `outcomeUnknown`: a message was begun then, and its outcome never known (the run stopped, or the connection dropped, first). */
   | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
   | { type: 'failed'; email: string; error: string }
   /** The meeting is frozen, and the live udvalg.yaml gives this member, not reached yet, another address (`live`). */
