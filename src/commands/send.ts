@@ -36,10 +36,14 @@ function tell(event: SendEvent): void {
     process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
   else if (event.type === 'already-sent' && event.outcomeUnknown) {
     process.stdout.write(
-      `${event.email}: a message of this version was begun on ${event.sentAt}, but the run stopped before its outcome was logged: not sent again, as it may have arrived (ask; --force sends it again)\n`,
+      `${event.email}: a message of this version was begun on ${event.sentAt}, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again, as it may have arrived (ask; --force sends it again)\n`,
     );
   } else if (event.type === 'already-sent')
     process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
+  else if (event.type === 'frozen-address')
+    process.stderr.write(
+      `warning: ${event.name}: udvalg.yaml now gives ${event.live}, but the meeting is frozen: sent to ${event.email}, as ${event.archived} has it (put the address right there too)\n`,
+    );
   else process.stderr.write(`${event.email}: ${event.error}\n`);
 }
 

@@ -1,7 +1,7 @@
-import { cp, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from '../shared/errors.js';
-import { cannotWrite, writeAtomically } from '../shared/files.js';
+import { errnoCode, InputError } from '../shared/errors.js';
+import { cannotWrite, staleTemporaries, temporaryBeside, writeAtomically } from '../shared/files.js';
 import { sharedFiles } from './load.js';
 import { exists } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
@@ -24,7 +24,8 @@ export function hasArchive(dir: string, date: string): Promise<boolean> {
  */
 export async function writeArchive(dir: string, date: string, attachments: AttachmentHashes = {}): Promise<string[]> {
   const target = archiveDir(dir, date);
-  const partial = `${target}.tmp-${process.pid}`;
+  await removeStale(target);
+  const partial = temporaryBeside(target);
   const copied: string[] = [];
   // The first folder this call made (arkiv/ of a committee never finalized before, or the partial
   // folder): a failure removes it, so a full disk leaves no empty arkiv/ behind.
@@ -51,9 +52,28 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
   return copied;
 }
 
-/** Reopens a meeting: its archive removed, so its builds read the shared files as they stand. */
-export function removeArchive(dir: string, date: string): Promise<void> {
-  return rm(archiveDir(dir, date), { recursive: true, force: true });
+/**
+ * Reopens a meeting: its archive removed, so its builds read the shared files as they stand. It is
+ * renamed aside first, as one of our temporaries: a removal stopped part-way leaves no partial archive
+ * to be taken for the meeting's, and what it left is removed as a stale temporary.
+ */
+export async function removeArchive(dir: string, date: string): Promise<void> {
+  const target = archiveDir(dir, date);
+  await removeStale(target);
+  const aside = temporaryBeside(target);
+  try {
+    await rename(target, aside);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return;
+    throw cannotWrite(target, err, aside);
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** Partial archives, and archives being removed, of runs killed meanwhile (staleTemporaries). */
+async function removeStale(target: string): Promise<void> {
+  const names = await readdir(path.dirname(target)).catch((): string[] => []);
+  for (const stale of staleTemporaries(target, names)) await rm(stale, { recursive: true, force: true });
 }
 
 /** The SHA-256 of each attachment file as the meeting went out, by its `fil:`. */
@@ -82,8 +102,14 @@ export async function readAttachmentHashes(dir: string, date: string): Promise<A
  */
 export async function addAttachmentHashes(dir: string, date: string, attachments: AttachmentHashes): Promise<void> {
   if (Object.keys(attachments).length === 0) return;
-  const recorded = (await readAttachmentHashes(dir, date)) ?? {};
-  await writeAtomically(path.join(archiveDir(dir, date), hashesFile), hashesYaml({ ...recorded, ...attachments }));
+  await setAttachmentHashes(dir, date, { ...(await readAttachmentHashes(dir, date)), ...attachments });
+}
+
+/** Records exactly these hashes; none removes the record (a send that added some, undone). */
+export async function setAttachmentHashes(dir: string, date: string, hashes: AttachmentHashes | undefined): Promise<void> {
+  const file = path.join(archiveDir(dir, date), hashesFile);
+  if (hashes) await writeAtomically(file, hashesYaml(hashes));
+  else await rm(file, { force: true });
 }
 
 function hashesYaml(hashes: AttachmentHashes): string {

@@ -39,8 +39,9 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
   // The version reminded of is kept as any version sent, so that agenda diff and a later corrected send can compare with it.
   const versions = await versionsOf(request.dir, meeting);
   const beforeFirst = () => keepSentVersion(request.dir, request.date, attachment.sha256, versions);
-  result.sent = await withSendLock(logFile, async () =>
+  const outcome = await withSendLock(logFile, async () =>
     deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, beforeFirst, items: meeting.items.map(sentItem) }, onEvent),
   );
+  result.sent = outcome.sent;
   return result;
 }

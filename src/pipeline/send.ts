@@ -2,12 +2,11 @@ import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { meetingFor } from './document.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { addAttachmentHashes, hasArchive, removeArchive, writeArchive } from '../input/archive.js';
 import { email } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
-import { Mailer } from '../send/mailer.js';
+import { Mailer, MessageError } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { keepSentVersion } from '../send/sent-versions.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
@@ -25,16 +24,17 @@ import {
 import { withSendLock } from '../send/lock.js';
 import { messageLimitMb, smtpConfig, type SmtpConfig } from '../send/smtp-config.js';
 import { SendError, UsageError, type Finding } from '../shared/errors.js';
-import { attachmentHashes } from './combine.js';
 import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
 import { today } from '../shared/dates.js';
-import { uninterrupted } from '../shared/ending-signals.js';
 import { withCorrection } from './correction.js';
 import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
+import { SendFreeze } from './freeze.js';
+import { archiveDir, hasArchive } from '../input/archive.js';
+import { checkShared } from '../check/check.js';
 
 export interface SendRequest {
   dir: string;
@@ -71,9 +71,11 @@ export type SendEvent =
   | { type: 'document'; file: string; built: boolean; changedAfterBuild: boolean }
   | { type: 'without-email'; name: string }
   | { type: 'changed'; filename: string; sentAt: string }
-  /** `outcomeUnknown`: a message was begun then, and the run stopped before its outcome was logged. */
+  /** `outcomeUnknown`: a message was begun then, and its outcome never known (the run stopped, or the connection dropped, first). */
   | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
-  | { type: 'failed'; email: string; error: string };
+  | { type: 'failed'; email: string; error: string }
+  /** The meeting is frozen, and the live udvalg.yaml gives this member, not reached yet, another address (`live`). */
+  | { type: 'frozen-address'; name: string; email: string; live: string; archived: string };
 
 export interface SendResult {
   attachment: Attachment;
@@ -89,7 +91,8 @@ export interface SendResult {
 /**
  * The members' PDF, built or reused, to every member and extra recipient, one message each, with a
  * log beside the meeting of what reached whom. A document already sent to an address is not sent
- * there again without `force`. Once it has gone out, the meeting is finalized.
+ * there again without `force`. The meeting is finalized (frozen) before the first message goes, and
+ * reopened where no message may have reached anyone (SendFreeze).
  */
 export async function sendMeeting(request: SendRequest, onEvent: (event: SendEvent) => void = () => undefined): Promise<SendResult> {
   const { date } = request;
@@ -125,6 +128,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
         ),
       })),
     );
+    if (!request.to) await tellChangedAddresses(folder, date, due, onEvent);
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
     if (due.length === 0)
@@ -132,17 +136,28 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     // What this version says is kept, and the meeting frozen, before the first message goes: what a
     // member got can always be rebuilt, and a send resumed after an interruption reads the frozen
     // files (frysning.md), so it sends those not reached yet the same document, not a changed one.
+    const frozen = request.to ? undefined : new SendFreeze();
     const beforeFirst = async () => {
       await keepSentVersion(dir, date, attachment.sha256, versions);
-      if (!request.to) result.finalized = await freeze(dir, meeting, request);
+      await frozen?.freeze(dir, meeting, request);
     };
-    result.sent = await deliver(due, attachment, { smtp, log, logFile, beforeFirst, items: meeting.items.map(sentItem) }, onEvent);
-    // The server took none (each refused): the meeting stays open, so an address put right in
-    // udvalg.yaml is read by the next send. A run stopped meanwhile leaves it frozen, as one may have gone.
-    if (result.finalized && result.sent === 0) {
-      await removeArchive(dir, date);
-      result.finalized = false;
+    const items = meeting.items.map(sentItem);
+    try {
+      const outcome = await deliver(
+        due,
+        attachment,
+        { smtp, log, logFile, beforeFirst, begin: frozen?.begin.bind(frozen), items },
+        onEvent,
+      );
+      result.sent = outcome.sent;
+      // The server refused each: the meeting stays open, so an address put right in udvalg.yaml is read by the next send.
+      await frozen?.end(outcome.sent + outcome.unknown === 0);
+    } catch (err) {
+      // The failure is what the clerk is told; where the undo failed too, the meeting stays frozen, as one may have gone.
+      await frozen?.end(false).catch(() => undefined);
+      throw err;
     }
+    result.finalized = frozen?.finalized ?? false;
     return result;
   });
 }
@@ -156,22 +171,6 @@ function documentDue(meeting: Meeting, log: SendLogEntry[]): Meeting {
   const [agenda, ...addenda] = outputsOf(meeting, { audiences: ['medlemmer'] }).map((o) => o.document);
   if (!agenda || addenda.length === 0) return meeting;
   return addenda.find((a) => !sentDocument(log, a)) ?? addenda.at(-1) ?? agenda;
-}
-
-/**
- * Freezes the meeting as its document goes out: its shared files archived, with its attachment
- * files' hashes (a tillægsdagsorden's added to those of a meeting frozen before). Returns whether
- * this finalized it.
- */
-async function freeze(dir: string, meeting: Meeting, request: SendRequest): Promise<boolean> {
-  if (!(await hasArchive(dir, meeting.date))) {
-    const hashes = await attachmentHashes(dir, meeting, request);
-    // Short, and not to be left half-made by a Ctrl-C: the signal's end waits for it.
-    await uninterrupted(() => writeArchive(dir, meeting.date, hashes));
-    return true;
-  }
-  if (meeting.kind === 'tillægsdagsorden') await addAttachmentHashes(dir, meeting.date, await attachmentHashes(dir, meeting, request));
-  return false;
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
@@ -207,6 +206,26 @@ function chooseRecipients(to: string | undefined, sources: MeetingSources, onEve
   return recipients;
 }
 
+/**
+ * A frozen meeting's members are read from its archive, so an address put right in udvalg.yaml since
+ * (after a refusal, say) is not the one sent to: each member not reached yet whose address differs is told.
+ */
+async function tellChangedAddresses(folder: CommitteeFolder, date: string, due: SendResult['due'], onEvent: (event: SendEvent) => void) {
+  if (!(await hasArchive(folder.dir, date))) return;
+  const live = (await checkShared(folder)).read.committee?.value?.medlemmer ?? [];
+  for (const { recipient } of due) {
+    const now = live.find((m) => m.navn === recipient.name)?.email;
+    if (recipient.name && now && now.toLowerCase() !== recipient.email.toLowerCase())
+      onEvent({
+        type: 'frozen-address',
+        name: recipient.name,
+        email: recipient.email,
+        live: now,
+        archived: path.join(archiveDir(folder.dir, date), 'udvalg.yaml'),
+      });
+  }
+}
+
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */
 function notYetSent(
   recipients: Recipient[],
@@ -227,20 +246,31 @@ function notYetSent(
 /**
  * One message per recipient. The intent is logged before each message and the outcome after, so a
  * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
- * a message is sent at most once per recipient and version. Returns how many the server took.
+ * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
+ * connection dropped before the server answered) stays logged as begun, for the same reason. Returns
+ * how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
-  run: { smtp: SmtpConfig; log: SendLogEntry[]; logFile: string; items: SentItem[]; beforeFirst: () => Promise<void> },
+  run: {
+    smtp: SmtpConfig;
+    log: SendLogEntry[];
+    logFile: string;
+    items: SentItem[];
+    beforeFirst: () => Promise<void>;
+    /** How the first message's intent is written (SendFreeze.begin learns from it that one was begun). */
+    begin?: ((writeIntent: () => Promise<void>) => Promise<void>) | undefined;
+  },
   onEvent: (event: SendEvent) => void,
-): Promise<number> {
+): Promise<{ sent: number; unknown: number }> {
   const mailer = new Mailer(run.smtp);
   try {
     await mailer.verify();
     // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
     await run.beforeFirst();
     let sent = 0;
+    let unknown = 0;
     const version = versionNumber(run.log, attachment.filename, attachment.sha256);
     for (const { recipient, letter } of due) {
       const entry = {
@@ -252,21 +282,34 @@ export async function deliver(
         version,
       };
       run.log.push({ ...entry, sendt: false, påbegyndt: true });
-      await writeSendLog(run.logFile, run.log);
-      const error = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
+      const writeIntent = () => writeSendLog(run.logFile, run.log);
+      await (sent + unknown === 0 && run.begin ? run.begin(writeIntent) : writeIntent());
+      const failure = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
         () => undefined,
         (err: unknown) => {
-          if (err instanceof SendError) return err.message;
+          if (err instanceof MessageError) return err;
           throw err;
         },
       );
-      if (error) onEvent({ type: 'failed', email: recipient.email, error });
-      else sent++;
-      run.log[run.log.length - 1] = { ...entry, sendt: !error, ...(error ? { fejl: error } : {}) };
+      if (!failure) sent++;
+      else if (!failure.refused) unknown++;
+      if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
+      run.log[run.log.length - 1] = {
+        ...entry,
+        sendt: !failure,
+        ...(failure ? { påbegyndt: !failure.refused, fejl: failure.message } : {}),
+      };
       await writeSendLog(run.logFile, run.log);
     }
-    return sent;
+    return { sent, unknown };
   } finally {
     mailer.close();
   }
+}
+
+/** A failure as told: one whose outcome is unknown says it is not sent again. */
+function failed(failure: MessageError): string {
+  return failure.refused
+    ? failure.message
+    : `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
 }

@@ -11,6 +11,16 @@ export interface Outgoing {
   attachment: { filename: string; content: Uint8Array };
 }
 
+/** A message that did not go through; `refused` where it surely did not reach the server's keeping (Mailer.send). */
+export class MessageError extends SendError {
+  constructor(
+    message: string,
+    readonly refused: boolean,
+  ) {
+    super(message);
+  }
+}
+
 /** One SMTP connection's worth of sending; every failure worded for the clerk, the password never in it. */
 export class Mailer {
   private readonly transport: Transporter;
@@ -38,6 +48,11 @@ export class Mailer {
     });
   }
 
+  /**
+   * Sends one message. A failure is `refused` where the message certainly did not go: the server
+   * answered no (4xx/5xx) or nodemailer refused the envelope; otherwise (a connection dropped, a
+   * timeout, perhaps after the server had the whole message) its outcome is unknown.
+   */
   async send(message: Outgoing): Promise<void> {
     await this.transport
       .sendMail({
@@ -50,7 +65,7 @@ export class Mailer {
         ],
       })
       .catch((err: unknown) => {
-        throw new SendError(this.explain(err));
+        throw new MessageError(this.explain(err), refused(err));
       });
   }
 
@@ -89,6 +104,13 @@ export class Mailer {
       .split(password)
       .join('***');
   }
+}
+
+/** The SMTP failures after which the message surely did not go (see Mailer.send). */
+function refused(err: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
+  const e = err as { code?: string; responseCode?: number };
+  return e.code === 'EENVELOPE' || (typeof e.responseCode === 'number' && e.responseCode >= 400);
 }
 
 function readCa(file: string): string {

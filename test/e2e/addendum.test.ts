@@ -131,9 +131,15 @@ describe('the tillægsdagsorden', () => {
   });
 
   it('is what agenda send mails then, to every member, not the agenda again', async () => {
+    // First to a server that refuses each member: nothing went, so its file is not recorded as sent.
+    const refusing = await startSmtpServer(login, members);
+    const refused = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { ...env, ...refusing.settings(tempDir()) } });
+    await refusing.close();
+    expect(refused.status, refused.stderr).toBe(5);
+    expect(Object.keys(parse(readFileSync(bilagYaml, 'utf8')) as object)).toEqual(['bilag/2023-11-22/2-1.pdf']);
     const before = smtp.received.length;
     const sent = await send();
-    expect(errorLines(sent.stderr)).toEqual([]);
+    expect(errorLines(sent.stderr), sent.stderr).toEqual([]);
     const mails = smtp.received.slice(before);
     expect(
       mails

@@ -1,10 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { parse } from 'yaml';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
@@ -139,7 +139,7 @@ describe('agenda send mails each member once', () => {
     await smtp.close();
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      `${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but the run stopped before its outcome was logged: not sent again`,
+      `${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again`,
     );
     expect(smtp.received.map((r) => r.to[0]).sort()).toEqual(['test@example.org', members[0], members[2]].sort());
   });
@@ -187,30 +187,31 @@ describe('agenda send mails each member once', () => {
   });
 });
 
+/** A real SMTP server on loopback, without TLS or login, whose messages `onData` answers; with the settings that send there. */
+async function plainSmtpServer(onData: SMTPServerOptions['onData']) {
+  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
+  return { server, env, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /**
- * A real SMTP server on loopback, without TLS or login, that takes the first message and holds the
- * second unanswered; `atFirst` runs as the first arrives, `second` resolves as the second does.
+ * A server that takes the first message and holds the second unanswered; `atFirst` runs as the first
+ * arrives, `second` resolves as the second does.
  */
 async function holdingSecondMessage(atFirst: () => void) {
   let arrived = 0;
   let second: () => void = () => undefined;
   const secondArrived = new Promise<void>((resolve) => (second = resolve));
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      stream.resume().on('end', () => {
-        if (++arrived > 1) return second();
-        atFirst();
-        done();
-      });
-    },
+  const plain = await plainSmtpServer((stream, _session, done) => {
+    stream.resume().on('end', () => {
+      if (++arrived > 1) return second();
+      atFirst();
+      done();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
-  return { env, secondArrived, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { ...plain, secondArrived };
 }
 
 describe('agenda send stopped part-way', () => {
@@ -247,5 +248,52 @@ describe('agenda send stopped part-way', () => {
     ]);
     expect(new Set(log.map((e) => e.sha256)).size).toBe(1);
     expect(readFileSync(archived, 'utf8')).toContain('sted: Mødelokale 250, rådhuset');
+  });
+});
+
+/** A server that reads each message whole, then drops the connection unanswered. */
+async function droppingAfterData() {
+  const arrived: string[] = [];
+  const sockets = new Set<Socket>();
+  const plain = await plainSmtpServer((stream, session) => {
+    stream.resume().on('end', () => {
+      arrived.push(session.envelope.rcptTo[0]!.address);
+      for (const socket of sockets) socket.destroy();
+    });
+  });
+  plain.server.server.on('connection', (socket: Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
+  return { ...plain, arrived };
+}
+
+describe('agenda send unfreezes only where nothing may have gone', () => {
+  it('a connection dropped after each whole message: the outcome unknown, so the meeting stays frozen and none is mailed again', async () => {
+    const { dir, meetings, logFile } = meetingsWithAddresses();
+    const server = await droppingAfterData();
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    expect(run.status).toBe(5);
+    expect(server.arrived).toEqual(members);
+    expect(run.stderr).toContain(`${members[0]}: `);
+    expect(run.stderr).toContain('the server may have taken it: logged as begun, not sent again');
+    expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22', 'udvalg.yaml'))).toBe(true);
+    const log = parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean; påbegyndt?: boolean }>;
+    expect(log.map((e) => [e.til, e.sendt, e.påbegyndt])).toEqual(members.map((m) => [m, false, true]));
+    const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    await server.close();
+    expect(again.status).toBe(2);
+    expect(again.stdout).toContain(`${members[2]}: a message of this version was begun on`);
+    expect(server.arrived).toEqual(members);
+  });
+
+  it('the log cannot be written (a symbolic link in its place): nothing was begun, so the meeting is not left frozen', async () => {
+    const { dir, meetings, logFile } = meetingsWithAddresses();
+    writeFileSync(path.join(dir, 'elsewhere.yaml'), '[]\n');
+    symlinkSync(path.join(dir, 'elsewhere.yaml'), logFile);
+    const server = await droppingAfterData();
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    await server.close();
+    expect(run.status, run.stderr).toBe(3);
+    expect(server.arrived).toEqual([]);
+    expect(existsSync(path.join(meetings, 'arkiv', '2023-11-22'))).toBe(false);
+    expect(readdirSync(path.join(meetings, 'arkiv')).filter((n) => n.includes('2023-11-22'))).toEqual([]);
   });
 });

@@ -196,6 +196,18 @@ describe('agenda send when things go wrong', () => {
     expect(run.stdout).toContain('to 3 of 4 recipients');
   });
 
+  it('an address put right in udvalg.yaml after a refusal, the meeting frozen: the member is told the archived one is used', async () => {
+    const { dir, meetings, smtp, env } = await setup([members[1]!]);
+    expect((await agendaAsync(['send', '2023-11-22'], { cwd: dir, env })).status).toBe(5);
+    await smtp.close();
+    edit(path.join(meetings, 'udvalg.yaml'), `email: ${members[1]}`, 'email: lene@ny.example.org');
+    const again = await agendaAsync(['send', '2023-11-22', '--dry-run'], { cwd: dir, env });
+    expect(again.status).toBe(0);
+    expect(errorLines(again.stderr)).toEqual([
+      `warning: Lene Mehlsen Thomsen: udvalg.yaml now gives lene@ny.example.org, but the meeting is frozen: sent to ${members[1]}, as meetings/arkiv/2023-11-22/udvalg.yaml has it (put the address right there too)`,
+    ]);
+  });
+
   it('every recipient refused: nothing went, so the meeting stays open (an address put right in udvalg.yaml counts), exit 5', async () => {
     const { dir, meetings, smtp, env } = await setup([...members, extra]);
     const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });

@@ -1,0 +1,73 @@
+import {
+  addAttachmentHashes,
+  hasArchive,
+  readAttachmentHashes,
+  removeArchive,
+  setAttachmentHashes,
+  writeArchive,
+} from '../input/archive.js';
+import type { Meeting } from '../model/meeting.js';
+import { onEndingSignal } from '../shared/ending-signals.js';
+import { attachmentHashes } from './combine.js';
+import type { OfficeSettings } from './office.js';
+
+/**
+ * A send's freeze of its meeting (frysning.md), made before the first message and undone where no
+ * message may have reached anyone: none was begun (a failure or a signal between the freeze and the
+ * first message's line in the log), or the server refused each. A meeting left frozen so would
+ * silently ignore what the clerk puts right in udvalg.yaml before sending again.
+ */
+export class SendFreeze {
+  private undo: (() => Promise<void>) | undefined;
+  /** The freeze, then the first message's line in the log: what a signal's undo waits for before it judges. */
+  private working: Promise<unknown> = Promise.resolve();
+  private begun = false;
+  private stopping = false;
+  private readonly offSignal = onEndingSignal(() => this.stop());
+
+  /** Whether this run finalized the meeting (archived its shared files). */
+  finalized = false;
+
+  /** Archives the meeting's shared files, or adds a tillægsdagsorden's attachment hashes to a meeting frozen before. */
+  async freeze(dir: string, meeting: Meeting, office: OfficeSettings): Promise<void> {
+    const { date } = meeting;
+    const archived = await hasArchive(dir, date);
+    if (archived && meeting.kind !== 'tillægsdagsorden') return;
+    const hashes = await attachmentHashes(dir, meeting, office);
+    const before = archived ? await readAttachmentHashes(dir, date) : undefined;
+    this.undo = archived ? () => setAttachmentHashes(dir, date, before) : () => removeArchive(dir, date);
+    await this.whileWatched(() => (archived ? addAttachmentHashes(dir, date, hashes) : writeArchive(dir, date, hashes)));
+    this.finalized = !archived;
+  }
+
+  /** Writes the first message's intent to the log: from then on, one may have gone, and the freeze stays. */
+  async begin(writeIntent: () => Promise<void>): Promise<void> {
+    await this.whileWatched(() => writeIntent().then(() => (this.begun = true)));
+  }
+
+  /** At the run's end: the freeze undone where no message may have reached anyone (`reachedNone`), or none was begun. */
+  async end(reachedNone: boolean): Promise<void> {
+    this.offSignal();
+    if (reachedNone || !this.begun) await this.undoFreeze();
+  }
+
+  /** Work a signal's end waits for; none begins once a signal came (the process is ending). */
+  private async whileWatched(work: () => Promise<unknown>): Promise<void> {
+    if (this.stopping) return new Promise<void>(() => undefined);
+    this.working = work();
+    await this.working;
+  }
+
+  private async stop(): Promise<void> {
+    this.stopping = true;
+    await this.working.catch(() => undefined);
+    if (!this.begun) await this.undoFreeze();
+  }
+
+  private async undoFreeze(): Promise<void> {
+    const undo = this.undo;
+    this.undo = undefined;
+    this.finalized = false;
+    await undo?.();
+  }
+}
