@@ -1,6 +1,6 @@
 import type { ForwardPlanInput, PlannedPointInput } from '../input/schema/forward-plan.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
-import type { SharedRead } from '../input/load.js';
+import type { Read, SharedRead } from '../input/load.js';
 
 /**
  * A finalized meeting's archived shared files with every closing of the live ones: a point or
@@ -11,14 +11,16 @@ import type { SharedRead } from '../input/load.js';
  * another date or awaiting one all the same), since that text is what must not be public.
  */
 export function withLiveClosing(archived: SharedRead, live: SharedRead): SharedRead {
-  const plan = archived.forwardPlan?.value;
-  const standing = archived.standingItems?.value;
   return {
     ...archived,
-    forwardPlan: archived.forwardPlan && plan && { ...archived.forwardPlan, value: closedPlan(plan, live.forwardPlan?.value) },
-    standingItems: archived.standingItems &&
-      standing && { ...archived.standingItems, value: closedStanding(standing, live.standingItems?.value) },
+    forwardPlan: closedIn(archived.forwardPlan, (plan) => closedPlan(plan, live.forwardPlan?.value)),
+    standingItems: closedIn(archived.standingItems, (items) => closedStanding(items, live.standingItems?.value)),
   };
+}
+
+/** A file read with `close` applied to its value; one missing or invalid as it is (its own errors say enough). */
+function closedIn<T>(read: Read<T> | undefined, close: (value: T) => T): Read<T> | undefined {
+  return read?.value === undefined ? read : { ...read, value: close(read.value) };
 }
 
 function closedPlan(frozen: ForwardPlanInput, live: ForwardPlanInput | undefined): ForwardPlanInput {
