@@ -6,6 +6,7 @@ import { agenda, cliEnv, cliPath, tempDir } from '../support/cli.js';
 import { writePdf } from '../support/attachments.js';
 import { edit } from '../support/edit.js';
 import { closedFixture } from '../support/markers.js';
+import { pdfPages } from '../support/pdf.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
 
 // What the clerk closes after it was published leaves the site at the next publication: a plan
@@ -46,12 +47,18 @@ describe('a finalized meeting, after the clerk closed a plan point and a standin
     });
     const site = path.join(path.dirname(meetings), 'site');
     run('finalize', '2024-03-06');
+    run('build', '2024-03-06', '--public');
     run('publish', '--out', site);
     expect(closedMarkersIn(site, ['XQZLATE01', 'XQZLATE02']).length).toBeGreaterThan(0);
     edit(path.join(meetings, 'plan.yaml'), '- Personalesag om XQZLATE01\n', '- tekst: Personalesag om XQZLATE01\n    lukket: true\n');
     edit(path.join(meetings, 'faste-punkter.yaml'), '    titel: Personale\n', '$&    lukket: true\n');
     run('publish', '--out', site);
     expect(closedMarkersIn(site, ['XQZLATE01', 'XQZLATE02'])).toEqual([]);
+    // build's fingerprint counts the live closings: the public PDF built before is not kept.
+    expect(run('build', '2024-03-06', '--public').stdout).not.toContain('unchanged');
+    const built = pdfPages(path.join(path.dirname(meetings), 'out', '2024-03-06-dagsorden-offentlig.pdf')).join('\n');
+    expect(built).not.toContain('XQZLATE01');
+    expect(built).not.toContain('XQZLATE02');
     expect(readFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'utf8')).toContain('Lukket punkt');
     // The archive is as the meeting went out: the live file's closing is read over it, not written into it.
     expect(readFileSync(path.join(meetings, 'arkiv', '2024-03-06', 'plan.yaml'), 'utf8')).not.toContain('lukket');
