@@ -10,7 +10,7 @@ import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
 import { historyCommittees, historyInputs } from './case-history.js';
-import { liveClosingsKey } from './live-closings-key.js';
+import { liveClosingsKeys } from './live-closings-key.js';
 import { fontFaces } from '../render/fonts.js';
 
 /**
@@ -39,7 +39,7 @@ export type Fingerprints = (dir: string, date: string, audience: Audience, takes
 interface Input {
   file: string;
   name: string;
-  /** Counted instead of the file's bytes: what a finalized meeting takes from the live shared files (liveClosingsKey). */
+  /** Counted instead of the file's bytes: what a finalized meeting takes from the live shared files (liveClosingsKeys). */
   digest?: string;
 }
 
@@ -59,7 +59,9 @@ export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprint
       return made;
     });
   const meetings = new Map<string, Promise<Input[]>>();
-  const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed));
+  const closings = liveClosingsKeys();
+  const meetingOf = (dir: string, date: string) =>
+    once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed, closings));
   const repositories = new Map<string, Promise<Input[]>>();
   const committees = new Map<string, ReturnType<typeof historyCommittees>>();
   /** A committee's meetings, with the shared files each is read with: hashed once, for every other committee's history. */
@@ -133,7 +135,7 @@ function fileDigest(file: string): string {
 }
 
 /** A meeting's file and the shared files it is read with (the archived copies of a finalized meeting). */
-async function meetingInputs(dir: string, date: string, listed: Listed): Promise<Input[]> {
+async function meetingInputs(dir: string, date: string, listed: Listed, closingsOf: ReturnType<typeof liveClosingsKeys>): Promise<Input[]> {
   // hasArchive's answer, from arkiv/'s listing.
   const archived = await listed.exists(archiveDir(dir, date));
   const shared = archived ? archiveDir(dir, date) : dir;
@@ -141,7 +143,7 @@ async function meetingInputs(dir: string, date: string, listed: Listed): Promise
     file,
     name: path.basename(file),
   }));
-  const closings = archived ? liveClosingsKey(dir, shared) : '';
+  const closings = archived ? closingsOf(dir, shared) : '';
   // None in the common case: the fingerprint then is what it was before live closings were read.
   return closings === '' ? files : [...files, { file: dir, name: 'live closings', digest: closings }];
 }

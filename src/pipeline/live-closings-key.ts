@@ -9,14 +9,27 @@ import { readInputFileSync } from '../input/read-file.js';
  * points and standing items open in its archive's copies that the live files close, as a key for its
  * fingerprint; empty where there is none, so a routine edit of the live files (a point added, one
  * closed for a coming meeting) leaves the fingerprints of documents sent and sealed as they were.
- * Read loosely: a file that does not parse closes nothing here, and its check says why.
+ * Read loosely: a file that does not parse closes nothing here, and its check says why. For one run
+ * (fingerprintsOnce): a committee's live files are read once, and an archive's only where they close something.
  */
-export function liveClosingsKey(dir: string, archive: string): string {
-  const plan = (at: string) => planPoints(yamlOf(path.join(at, sharedFiles.forwardPlan)));
-  const standing = (at: string) => standingItems(yamlOf(path.join(at, sharedFiles.standingItems)));
-  const points = closedSince(plan(archive), plan(dir));
-  const items = closedSince(standing(archive), standing(dir));
-  return points.length + items.length === 0 ? '' : JSON.stringify({ points, items });
+export function liveClosingsKeys(): (dir: string, archive: string) => string {
+  const live = new Map<string, { points: Closable[]; items: Closable[] }>();
+  return (dir, archive) => {
+    const now = live.get(dir) ?? closables(dir);
+    live.set(dir, now);
+    if (!now.points.some((p) => p.lukket) && !now.items.some((i) => i.lukket)) return '';
+    const frozen = closables(archive);
+    const points = closedSince(frozen.points, now.points);
+    const items = closedSince(frozen.items, now.items);
+    return points.length + items.length === 0 ? '' : JSON.stringify({ points, items });
+  };
+}
+
+function closables(at: string): { points: Closable[]; items: Closable[] } {
+  return {
+    points: planPoints(yamlOf(path.join(at, sharedFiles.forwardPlan))),
+    items: standingItems(yamlOf(path.join(at, sharedFiles.standingItems))),
+  };
 }
 
 interface Closable {
