@@ -9,6 +9,7 @@ import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources, SharedSources } from '../input/sources.js';
 import { checkClosedOnly } from './closed-only.js';
 import { checkEndTime } from './end-time.js';
+import { withLiveClosing } from './live-closing.js';
 import { checkProceedings } from './proceedings.js';
 import { checkCalendar, checkNotes, checkReferences, standingItemsNamed } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
@@ -50,7 +51,7 @@ export async function checkMeeting(date: string, current: CheckedShared): Promis
   const findings: Finding[] = [];
   const { dir } = current.folder;
   const archived = await hasArchive(dir, date);
-  const shared = archived ? await archivedShared(current.folder, date) : current;
+  const shared = archived ? await archivedShared(current, date) : current;
   if (shared !== current) findings.push(...shared.findings.filter(isError));
   // Against an archive, an error the shared files cause names the copy it was checked against.
   const against = (file: string) => (found: Finding[]) =>
@@ -114,15 +115,20 @@ export async function loadShared(given: string | CommitteeFolder): Promise<Share
   return sources;
 }
 
-/** A finalized meeting's shared files: the copies in its archive, checked as the live files are. */
-async function archivedShared(folder: CommitteeFolder, date: string): Promise<CheckedShared> {
+/**
+ * A finalized meeting's shared files: the copies in its archive, checked as the live files are, with
+ * every closing of the live files (live-closing.ts).
+ */
+async function archivedShared(live: CheckedShared, date: string): Promise<CheckedShared> {
+  const { folder } = live;
   const archive = archiveDir(folder.dir, date);
   const kind = await stat(archive).catch(() => undefined);
   if (!kind?.isDirectory())
     throw new MissingFileError(
       `${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)`,
     );
-  return checkSharedIn(folder, archive);
+  const frozen = await checkSharedIn(folder, archive);
+  return { ...frozen, read: withLiveClosing(frozen.read, live.read) };
 }
 
 /** Which archived copy a finalized meeting was checked against, for a message. */

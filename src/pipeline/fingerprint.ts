@@ -10,11 +10,12 @@ import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
 import { historyCommittees, historyInputs } from './case-history.js';
+import { liveClosingsKeys } from './live-closings-key.js';
 import { fontFaces } from '../render/fonts.js';
 
 /**
  * The SHA-256 of everything a meeting's document is made from: the meeting file, the shared files it
- * is read with (the archived copies of a finalized meeting), the templates, the package's version
+ * is read with (the archived copies of a finalized meeting, and what the live ones close of them), the templates, the package's version
  * and the audience. Recorded in the PDF, it proves which meeting and inputs a document was built
  * from, so `send` mails an existing PDF only when it is this one (a date alone names the document
  * of any committee built into the same out/). A meeting that takes up a case (`sag:`) is made from
@@ -38,6 +39,8 @@ export type Fingerprints = (dir: string, date: string, audience: Audience, takes
 interface Input {
   file: string;
   name: string;
+  /** Counted instead of the file's bytes: what a finalized meeting takes from the live shared files (liveClosingsKeys). */
+  digest?: string;
 }
 
 /**
@@ -56,7 +59,9 @@ export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprint
       return made;
     });
   const meetings = new Map<string, Promise<Input[]>>();
-  const meetingOf = (dir: string, date: string) => once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed));
+  const closings = liveClosingsKeys();
+  const meetingOf = (dir: string, date: string) =>
+    once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed, closings));
   const repositories = new Map<string, Promise<Input[]>>();
   const committees = new Map<string, ReturnType<typeof historyCommittees>>();
   /** A committee's meetings, with the shared files each is read with: hashed once, for every other committee's history. */
@@ -119,7 +124,7 @@ export async function packageInputs(): Promise<string> {
  */
 function hashInputs(files: Input[], digest: (file: string) => string): string {
   const hash = createHash('sha256');
-  for (const { file, name } of files) hash.update(`${name}\0${digest(file)}\0`);
+  for (const { file, name, digest: given } of files) hash.update(`${name}\0${given ?? digest(file)}\0`);
   return hash.digest('hex');
 }
 
@@ -130,13 +135,17 @@ function fileDigest(file: string): string {
 }
 
 /** A meeting's file and the shared files it is read with (the archived copies of a finalized meeting). */
-async function meetingInputs(dir: string, date: string, listed: Listed): Promise<Input[]> {
+async function meetingInputs(dir: string, date: string, listed: Listed, closingsOf: ReturnType<typeof liveClosingsKeys>): Promise<Input[]> {
   // hasArchive's answer, from arkiv/'s listing.
-  const shared = (await listed.exists(archiveDir(dir, date))) ? archiveDir(dir, date) : dir;
-  return [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f))].map((file) => ({
+  const archived = await listed.exists(archiveDir(dir, date));
+  const shared = archived ? archiveDir(dir, date) : dir;
+  const files = [meetingFile(dir, date), ...Object.values(sharedFiles).map((f) => path.join(shared, f))].map((file) => ({
     file,
     name: path.basename(file),
   }));
+  const closings = archived ? closingsOf(dir, shared) : '';
+  // None in the common case: the fingerprint then is what it was before live closings were read.
+  return closings === '' ? files : [...files, { file: dir, name: 'live closings', digest: closings }];
 }
 
 /**

@@ -13,7 +13,7 @@ import type { KeptMeetings } from './publish-kept.js';
  * published: each open item's HTML, and each open attachment's text as pdf.js reads it from the very
  * PDF the site publishes (the tool made that PDF of a file it did not write, so it has no other text
  * of it, and pdf.js is already the tool's; no program such as pdftotext is needed where agenda runs).
- * The texts read are kept in the site folder (`save`, once the site is written), so a file is read
+ * The texts read are kept in the site folder (`save`, once the site is written, with the site's renames), so a file is read
  * once, not at every publication, under its SHA-256 as publish took it (of its bytes, or the state
  * file's for a PDF kept unread, which is read only where its text is not kept), not hashed again. A committee's records are made of what its meetings' own files are
  * (`recordsKeyOf`, publish-kept.ts): where each of its meetings' is as before and every file of its index is
@@ -44,8 +44,12 @@ export async function searchFiles(
     else stale.push({ folder, from, committee });
   }
   const madeFrom = new Map<string, string>();
-  if (stale.length === 0) return { kept, madeFrom, save: () => Promise.resolve() };
   const cache = await TextCache.of(earlier.out, staging);
+  // Every publication prunes the cache, a committee re-indexed or not: a file closed (or gone) since
+  // leaves an index kept or dropped, and its text must leave the site folder all the same.
+  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.sha256)));
+  const save = () => cache.save(inUse);
+  if (stale.length === 0) return { kept, madeFrom, save };
   // A meeting's attachments' texts, read (or taken from the cache) when its records are made.
   const textsOf = async (meeting: PublishedMeeting) => {
     const texts: AttachmentTexts = new Map();
@@ -57,9 +61,7 @@ export async function searchFiles(
     files.set(file, bytes);
     madeFrom.set(file, from);
   });
-  // Only the stale committees' texts were read: the kept ones' cached texts are still in use.
-  const inUse = committees.flatMap((c) => c.meetings.flatMap((m) => m.attachments.map((a) => a.sha256)));
-  return { kept, madeFrom, save: () => cache.save(inUse) };
+  return { kept, madeFrom, save };
 }
 
 interface SearchFiles {
@@ -67,7 +69,10 @@ interface SearchFiles {
   kept: string[];
   /** What each file set in `files` is made from: its committee's index's fingerprint. */
   madeFrom: Map<string, string>;
-  /** Keeps the texts read, for the next publication: once the site is written. */
+  /**
+   * Keeps the texts read, for the next publication, and removes those of files the site no longer has
+   * (only the stale committees' texts were read: the kept ones' cached texts are still in use): once the site is written.
+   */
   save: () => Promise<void>;
 }
 

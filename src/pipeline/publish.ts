@@ -154,18 +154,20 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   // A PDF is among the files composed where its bytes were read or made; else it is kept unread.
   const unreadPdfs = [...pdfs.keys()].filter((file) => !files.has(file));
   const keptFiles = new Set([...unchanged.files, ...search.kept, ...parts.kept, ...unreadPdfs]);
-  // The site all new or all as it was: a Ctrl-C during the renames waits for them and the state file.
-  const { state, ...log } = await uninterrupted(() =>
-    writeSite(request.out, files, earlier, {
+  // The site all new or all as it was: a Ctrl-C during the renames waits for them, the state file and
+  // the search's text cache, whose texts of files closed since must not stay in the site folder.
+  const { state, ...log } = await uninterrupted(async () => {
+    const written = await writeSite(request.out, files, earlier, {
       madeFrom,
       pdfs,
       entries,
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
-    }),
-  );
-  await search.save();
+    });
+    await search.save();
+    return written;
+  });
   await unread.save(state, parts.recorded);
   await sources.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...sealedWarnings, ...log.warnings];

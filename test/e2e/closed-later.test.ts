@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agenda, cliEnv, cliPath, tempDir } from '../support/cli.js';
+import { writePdf } from '../support/attachments.js';
+import { edit } from '../support/edit.js';
+import { closedFixture } from '../support/markers.js';
+import { pdfPages } from '../support/pdf.js';
+import { closedMarkersIn, siteFiles } from '../support/site.js';
+
+// What the clerk closes after it was published leaves the site at the next publication: a plan
+// point or standing item closed in the live files after the meeting was finalized (its archive keeps
+// the shared files as they went out), an attachment's text kept for the search (.agenda-search/) once
+// its item is closed, a Ctrl-C while the site is written all the same.
+
+/** A committee of the closed fixture's, its meeting `date` as `meeting` says, and `files` beside it. */
+function committee(files: Record<string, string>): { meetings: string; run: (...args: string[]) => ReturnType<typeof agenda> } {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  mkdirSync(meetings);
+  copyFileSync(path.join(closedFixture, 'udvalg.yaml'), path.join(meetings, 'udvalg.yaml'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(meetings, name), text);
+  const run = (...args: string[]) => {
+    const result = agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
+    expect(result.status, result.stderr).toBe(0);
+    return result;
+  };
+  return { meetings, run };
+}
+
+describe('a finalized meeting, after the clerk closed a plan point and a standing item in the live files', () => {
+  it('publishes them closed: "Lukket punkt" in the page, neither in the page, PDFs, open data or SBSYS', () => {
+    const { meetings, run } = committee({
+      'faste-punkter.yaml': [
+        'punkter:',
+        '  - id: orientering',
+        '    titel: Orientering',
+        '    kommende_møder: true',
+        '  - id: personale',
+        '    titel: Personale',
+        '    sagsfremstilling: Fast tekst om XQZLATE02.',
+        '',
+      ].join('\n'),
+      'plan.yaml': 'afventer_dato:\n  - Personalesag om XQZLATE01\n',
+      '2024-03-06.yaml': 'punkter:\n  - fast: orientering\n  - fast: personale\n',
+    });
+    const site = path.join(path.dirname(meetings), 'site');
+    run('finalize', '2024-03-06');
+    run('build', '2024-03-06', '--public');
+    run('publish', '--out', site);
+    expect(closedMarkersIn(site, ['XQZLATE01', 'XQZLATE02']).length).toBeGreaterThan(0);
+    edit(path.join(meetings, 'plan.yaml'), '- Personalesag om XQZLATE01\n', '- tekst: Personalesag om XQZLATE01\n    lukket: true\n');
+    edit(path.join(meetings, 'faste-punkter.yaml'), '    titel: Personale\n', '$&    lukket: true\n');
+    run('publish', '--out', site);
+    expect(closedMarkersIn(site, ['XQZLATE01', 'XQZLATE02'])).toEqual([]);
+    // build's fingerprint counts the live closings: the public PDF built before is not kept.
+    expect(run('build', '2024-03-06', '--public').stdout).not.toContain('unchanged');
+    const built = pdfPages(path.join(path.dirname(meetings), 'out', '2024-03-06-dagsorden-offentlig.pdf')).join('\n');
+    expect(built).not.toContain('XQZLATE01');
+    expect(built).not.toContain('XQZLATE02');
+    expect(readFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'utf8')).toContain('Lukket punkt');
+    // The archive is as the meeting went out: the live file's closing is read over it, not written into it.
+    expect(readFileSync(path.join(meetings, 'arkiv', '2024-03-06', 'plan.yaml'), 'utf8')).not.toContain('lukket');
+  }, 300_000);
+});
+
+describe("the search's texts of attachments (.agenda-search/), after the clerk closed the item they belong to", () => {
+  const meeting = [
+    'punkter:',
+    '  - titel: Åben sag',
+    '    sagsfremstilling: Åben.',
+    '  - titel: Sag med bilag',
+    '    sagsfremstilling: Åben.',
+    '    bilag:',
+    '      - titel: Bilag',
+    '        fil: a.pdf',
+    '',
+  ].join('\n');
+  const close = (meetings: string) =>
+    edit(path.join(meetings, '2024-03-20.yaml'), '  - titel: Sag med bilag\n', '  - titel: Sag med bilag\n    lukket: true\n');
+
+  it("leave the site folder at the next publication, though the committee's index has nothing to re-index", async () => {
+    // The only item with an attachment is the committee's only one: closed, the committee has no index left.
+    const { meetings, run } = committee({ '2024-03-20.yaml': meeting.replace(/ {2}- titel: Åben sag\n.*\n/, '') });
+    await writePdf(path.join(meetings, 'a.pdf'), { text: 'XQZLATE03 tilbud' });
+    const site = path.join(path.dirname(meetings), 'site');
+    run('publish', '--out', site);
+    expect(siteFiles(site).filter((f) => f.startsWith('.agenda-search/'))).toHaveLength(1);
+    close(meetings);
+    run('publish', '--out', site);
+    expect(siteFiles(site).filter((f) => f.startsWith('.agenda-search/'))).toEqual([]);
+    expect(closedMarkersIn(site, ['XQZLATE03'])).toEqual([]);
+  }, 300_000);
+
+  it('leave it at a Ctrl-C while the site is written', async () => {
+    const { meetings, run } = committee({ '2024-03-20.yaml': meeting });
+    await writePdf(path.join(meetings, 'a.pdf'), { text: 'XQZLATE04 tilbud' });
+    const site = path.join(path.dirname(meetings), 'site');
+    run('publish', '--out', site);
+    close(meetings);
+    // The signal comes at the first file written into the committee's folder: during writeSite's renames.
+    const child = spawn(process.execPath, [cliPath, 'publish', '--meetings', meetings, '--out', site], { env: cliEnv(), stdio: 'ignore' });
+    // Once: a second signal ends the process at once, as it should.
+    let signalled = false;
+    const watcher = watch(path.join(site, 'testudvalget'), () => {
+      if (!signalled) child.kill('SIGINT');
+      signalled = true;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    watcher.close();
+    expect(code).toBe(130);
+    expect(signalled).toBe(true);
+    // The site was written whole: the closed attachment's PDF is gone, and its text with it.
+    expect(siteFiles(site).filter((f) => f.includes('-bilag-'))).toEqual([]);
+    expect(closedMarkersIn(site, ['XQZLATE04'])).toEqual([]);
+  }, 300_000);
+});
