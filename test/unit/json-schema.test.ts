@@ -10,8 +10,8 @@ type Node = { [key: string]: unknown; properties?: Record<string, Node>; anyOf?:
 function keys(node: unknown, at = ''): Array<{ path: string; schema: Node }> {
   if (!node || typeof node !== 'object') return [];
   // A rule about a key (`{ not: { type: 'null' } }`: an item needs fast or titel; `{ enum: [true, ...] }`:
-  // a closed attachment) is not the key's schema.
-  const rule = (v: Node) => ['not', 'enum'].includes(Object.keys(v).join());
+  // a closed attachment; `{ type: 'null', errorMessage }`: a public title only on what is closed) is not the key's schema.
+  const rule = (v: Node) => ['not', 'enum', 'type,errorMessage'].includes(Object.keys(v).join());
   const own = Object.entries((node as Node).properties ?? {})
     .filter(([, v]) => !rule(v))
     .map(([k, v]) => ({ path: `${at}.${k}`, schema: v }));
