@@ -78,7 +78,8 @@ describe('agenda as a library, installed from its packed tarball', () => {
   });
 
   it('checks a meeting and builds its members’ and public PDFs', () => {
-    expect(result.checked).toEqual({ errors: 0, files: 3 });
+    // udvalg.yaml, faste-punkter.yaml, plan.yaml and the meeting's file.
+    expect(result.checked).toEqual({ errors: 0, files: 4 });
     expect(result.pdfs).toEqual(['pdf/2024-03-06-referat.pdf', 'pdf/2024-03-06-referat-offentlig.pdf']);
     // Progress as events: one a document (the fixture has no warnings to tell).
     expect(result.events).toEqual(['document']);
