@@ -23,10 +23,32 @@ function closedIn<T>(read: Read<T> | undefined, close: (value: T) => T): Read<T>
   return read?.value === undefined ? read : { ...read, value: close(read.value) };
 }
 
+/**
+ * What names a closable thing in the live file and in a frozen copy alike: a standing item its `id`, a
+ * plan point its text. The one rule of both the check (here) and a document's fingerprint
+ * (pipeline/live-closings-key.ts, which reads the files loosely): were they to differ, a kept public PDF
+ * would show what the check closes.
+ */
+export interface Closable {
+  key: string;
+  lukket: boolean;
+}
+
+/** The keys of the things open in `frozen` that `live` closes. */
+export function closedSince(frozen: Closable[], live: Closable[]): Set<string> {
+  const closed = new Set(live.filter((c) => c.lukket).map((c) => c.key));
+  return new Set(frozen.filter((c) => !c.lukket && closed.has(c.key)).map((c) => c.key));
+}
+
+const pointsOf = (plan: ForwardPlanInput | undefined): PlannedPointInput[] => [
+  ...(plan?.møder ?? []).flatMap((m) => m.punkter),
+  ...(plan?.afventer_dato ?? []),
+];
+const asPoint = (p: PlannedPointInput): Closable => ({ key: p.tekst, lukket: p.lukket === true });
+
 function closedPlan(frozen: ForwardPlanInput, live: ForwardPlanInput | undefined): ForwardPlanInput {
-  const livePoints = [...(live?.møder ?? []).flatMap((m) => m.punkter), ...(live?.afventer_dato ?? [])];
-  const closed = new Set(livePoints.filter((p) => p.lukket).map((p) => p.tekst));
-  const close = (p: PlannedPointInput) => (!p.lukket && closed.has(p.tekst) ? { ...p, lukket: true } : p);
+  const closed = closedSince(pointsOf(frozen).map(asPoint), pointsOf(live).map(asPoint));
+  const close = (p: PlannedPointInput) => (closed.has(p.tekst) ? { ...p, lukket: true } : p);
   return {
     ...frozen,
     møder: frozen.møder?.map((m) => ({ ...m, punkter: m.punkter.map(close) })),
@@ -35,6 +57,7 @@ function closedPlan(frozen: ForwardPlanInput, live: ForwardPlanInput | undefined
 }
 
 function closedStanding(frozen: StandingItemsInput, live: StandingItemsInput | undefined): StandingItemsInput {
-  const closed = new Set(live?.punkter.filter((p) => p.lukket).map((p) => p.id));
-  return { ...frozen, punkter: frozen.punkter.map((p) => (!p.lukket && closed.has(p.id) ? { ...p, lukket: true } : p)) };
+  const asItem = (p: StandingItemsInput['punkter'][number]): Closable => ({ key: p.id, lukket: p.lukket === true });
+  const closed = closedSince(frozen.punkter.map(asItem), (live?.punkter ?? []).map(asItem));
+  return { ...frozen, punkter: frozen.punkter.map((p) => (closed.has(p.id) ? { ...p, lukket: true } : p)) };
 }

@@ -64,16 +64,16 @@ export function list<T extends z.ZodType>(item: T) {
 export const flagYes = ['true', 'True', 'TRUE', 'ja', 'Ja', 'JA'] as const;
 const flagWords = [...flagYes, 'false', 'False', 'FALSE', 'nej', 'Nej', 'NEJ'] as const;
 const flagMessage = 'expected ja or nej (or true or false)';
-export const flag = z.enum(flagWords, { error: flagMessage }).transform((v) => flagYes.some((yes) => yes === v));
+/** Whether a flag's word (one of flagWords) says yes. */
+export const isYes = (word: string): boolean => flagYes.some((yes) => yes === word);
+export const flag = z.enum(flagWords, { error: flagMessage }).transform(isYes);
 
 /**
  * `lukket`, wherever it stands: an empty `lukket:` is an error, not the "not given" of other keys, for
  * the clerk who wrote it meant to close something and an open default would publish it.
  */
 export const emptyClosedMessage = 'is empty: write lukket: true to close it (or false to keep it open)';
-export const closedFlag = z
-  .enum(flagWords, { error: (iss) => (iss.input === null ? emptyClosedMessage : flagMessage) })
-  .transform((v) => flagYes.some((yes) => yes === v));
+export const closedFlag = z.enum(flagWords, { error: (iss) => (iss.input === null ? emptyClosedMessage : flagMessage) }).transform(isYes);
 
 export const wholeNumber = z
   .string()

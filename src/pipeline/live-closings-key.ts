@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parse } from 'yaml';
-import { flagYes } from '../input/fields.js';
+import { closedSince, type Closable } from '../check/live-closing.js';
+import { isYes } from '../input/fields.js';
 import { sharedFiles } from '../input/load.js';
 import { readInputFileSync } from '../input/read-file.js';
 
@@ -19,8 +20,8 @@ export function liveClosingsKeys(): (dir: string, archive: string) => string {
     live.set(dir, now);
     if (!now.points.some((p) => p.lukket) && !now.items.some((i) => i.lukket)) return '';
     const frozen = closables(archive);
-    const points = closedSince(frozen.points, now.points);
-    const items = closedSince(frozen.items, now.items);
+    const points = [...closedSince(frozen.points, now.points)].sort();
+    const items = [...closedSince(frozen.items, now.items)].sort();
     return points.length + items.length === 0 ? '' : JSON.stringify({ points, items });
   };
 }
@@ -30,17 +31,6 @@ function closables(at: string): { points: Closable[]; items: Closable[] } {
     points: planPoints(yamlOf(path.join(at, sharedFiles.forwardPlan))),
     items: standingItems(yamlOf(path.join(at, sharedFiles.standingItems))),
   };
-}
-
-interface Closable {
-  key: string;
-  lukket: boolean;
-}
-
-/** The keys open in `frozen` that `live` closes, sorted. */
-function closedSince(frozen: Closable[], live: Closable[]): string[] {
-  const closed = new Set(live.filter((c) => c.lukket).map((c) => c.key));
-  return [...new Set(frozen.filter((c) => !c.lukket && closed.has(c.key)).map((c) => c.key))].sort();
 }
 
 function yamlOf(file: string): unknown {
@@ -55,7 +45,7 @@ function yamlOf(file: string): unknown {
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const field = (value: unknown, key: string): unknown =>
   value !== null && typeof value === 'object' ? Object.entries(value).find(([k]) => k === key)?.[1] : undefined;
-const isClosed = (value: unknown) => flagYes.some((yes) => yes === String(field(value, 'lukket')));
+const isClosed = (value: unknown) => isYes(String(field(value, 'lukket')));
 
 function planPoints(plan: unknown): Closable[] {
   const points = [...listOf(field(plan, 'møder')).flatMap((m) => listOf(field(m, 'punkter'))), ...listOf(field(plan, 'afventer_dato'))];
