@@ -85,6 +85,18 @@ describe('a meeting with closed content', () => {
     expect(published).not.toMatch(/XQZSECRET|Lukket indhold/);
   });
 
+  it('takes the plan’s points of the day as a timetable: the members see the closed one under "Lukket", the public only the open one', () => {
+    // fixtures/lukket/plan.yaml: on 6 March, the meeting's own day, an open point and a closed one; Orientering has fra_plan.
+    const timetable = (pdf: string) => {
+      const text = pdfPages(pdf).join('\n').replace(/\n+/g, '\n');
+      const start = text.indexOf('Orientering fra direktøren');
+      expect(start, 'the open point of the day').toBeGreaterThan(-1);
+      return text.slice(start, text.indexOf('Punkter som afventer dato', start));
+    };
+    expect(timetable(membersPdf)).toBe('Orientering fra direktøren\nLukket\nOrientering om personalesag XQZSECRET18\n');
+    expect(timetable(publicPdf), 'a closed row is left out, as lukket.md says').toBe('Orientering fra direktøren\n');
+  });
+
   it('tells the members’ and the public version apart by their default file names', () => {
     const cwd = tempDir();
     expect(agenda(['build', '2024-03-06', '--meetings', fixture], { cwd }).stdout.trim()).toBe('out/2024-03-06-referat.pdf');
@@ -135,7 +147,9 @@ describe('a closed decision in an open item', () => {
   });
 
   it('shows the members the record under "Lukket", with the decision and the protokoltilførsel', () => {
+    // Each page without its furniture ("Lukket indhold" atop, "Side N af M" below): the record may run over a page break.
     const text = pdfPages(path.join(dir, 'out', '2024-03-06-referat.pdf'))
+      .map((page) => page.replace(/^\s*Lukket indhold\s/, '').replace(/\sSide \d+ af \d+\s*$/, ''))
       .join('\n')
       .replace(/\s+/g, ' ');
     const [inhabil, vote, protocol] = record;

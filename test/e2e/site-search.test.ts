@@ -201,10 +201,15 @@ describe('the search page', () => {
       expect(status).toBe('Ingen resultater.');
       await page.close();
     }
-    // What is open is found: the open item's text.
-    const { page, results } = await searchPage(origin, 'q=orientering');
-    expect(results.map((r) => r.href)).toContain(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
-    await page.close();
+    // What is open is found: the open item's text, and the open point of the day that the plan gives its timetable.
+    for (const word of ['orientering', 'direktøren']) {
+      const { page, results } = await searchPage(origin, `q=${encodeURIComponent(word)}`);
+      expect(
+        results.map((r) => r.href),
+        word,
+      ).toContain(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
+      await page.close();
+    }
   });
 
   it('filters by committee, year, document and case number (sag)', async () => {
