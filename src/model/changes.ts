@@ -69,13 +69,17 @@ export function openSince(earlier: DocumentVersion, members: DocumentVersion, op
 
 /** An earlier item without what is closed now: all of it but its number where the item is closed now. */
 function leftOpen(old: VersionItem, members: VersionItem, open: VersionItem): VersionItem {
+  // Closed then too, the earlier public version already reads as a closed item reads (public.ts closedItem).
+  if (open.lukket && old.lukket) return old;
   if (open.lukket)
     return {
       number: old.number,
-      title: old.lukket ? old.title : open.title,
+      title: open.title,
       lukket: true,
       sections: [],
-      bilag: old.bilag.map((b) => ({ number: b.number })),
+      // Its attachments and sub-items by their places, as the public reads a closed item's now.
+      bilag: old.bilag.map((b) => ({ number: b.number, ...(b.subItem ? { subItem: b.subItem } : {}), lukket: true })),
+      ...(old.subItems ? { subItems: old.subItems.flatMap((s) => (open.subItems ?? []).filter((o) => o.letter === s.letter)) } : {}),
     };
   const sections = old.sections.flatMap((section) => {
     const membersText = members.sections.find((s) => s.heading === section.heading)?.text;

@@ -89,7 +89,8 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
 }
 
 async function publishStaged(request: PublishRequest, print: PrintMeetings, staging: Staging): Promise<PublishResult> {
-  const dirs = await committeeFolders(request.committees);
+  const folders = await committeeFolders(request.committees);
+  const dirs = folders.map((f) => f.dir);
   const layout = await packageInputs();
   // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
   // meanwhile is then newer than they say. Awaited where each committee is read: a check that fails
@@ -97,7 +98,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   const checks = new Map<string, Promise<CheckedShared>>();
   const checked = (dir: string) =>
     once(checks, dir, () => {
-      const check = checkShared(dir);
+      const check = checkShared(folders.find((f) => f.dir === dir) ?? dir);
       check.catch(() => undefined);
       return check;
     });
@@ -411,7 +412,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const meeting = await withCorrection(dir, read.meeting);
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
-      const made = publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document;
+      const made = inCommitteeFolder(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document);
       meetings.push(unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, warnings }));
       findings.push(...warnings);
     } catch (error) {
@@ -435,6 +436,15 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     meetings,
     warnings: findings,
   };
+}
+
+/**
+ * The meeting as the site publishes it, in its committee's own folder: its documents named as the
+ * committee's own, without the committee's name before them (outputFile), as the site always named them.
+ */
+function inCommitteeFolder(meeting: Meeting): Meeting {
+  const { committeeId: named, ...own } = meeting;
+  return own;
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */

@@ -1,10 +1,14 @@
-import { chooseCommittees, type CommitteeChoice } from '../input/repository.js';
+import { chooseCommittees, type CommitteeChoice, type CommitteeFolder } from '../input/repository.js';
 
 // The committees a publication holds: those of the repository, found as `build --all` finds them.
 
-/** The folder of each committee to publish: every committee of the repository, or the one --udvalg or --meetings names. */
-export async function committeeFolders(choice: CommitteeChoice): Promise<string[]> {
-  return (await chooseCommittees(choice)).map((c) => c.dir);
+/**
+ * Each committee to publish: every committee of the repository, or the one --udvalg or --meetings
+ * names; found as build finds them, so each meeting read names its documents as build, send and
+ * forsegl named them (the send log's names, with the committee's where the repository has several).
+ */
+export async function committeeFolders(choice: CommitteeChoice): Promise<CommitteeFolder[]> {
+  return chooseCommittees(choice);
 }
 
 /** "Økonomiudvalget" → "oekonomiudvalget": the committee in the site's addresses and the feed's UIDs. */
