@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
+import { agenda, agendaAsync, cliEnv, cliPath, tempDir } from '../support/cli.js';
 import { commandLine, processState } from '../support/processes.js';
+import { copyOut, sharedExampleSite } from '../support/shared-build.js';
 import { siteBytes } from '../support/site.js';
 
 // Pagefind's program, which publish runs as a service to make the search index (publish/pagefind-service.ts),
@@ -24,16 +25,17 @@ const childrenOf = (pid: number) => {
 const told = 'Pagefind ended (signal SIGKILL) while indexing pagefind/direktionen\n';
 
 describe('Pagefind killed while publish indexes the site', () => {
+  /** The example meetings, as the suite's publication of them read them (read here too, never changed). */
   let meetings: string;
-  /** The examples published, whose copies each case publishes again. */
+  /** The suite's publication of the examples (sharedExampleSite), whose copies each case publishes again. */
   let published: string;
   /** Publish's stand-in for Pagefind (support/pagefind-stand-in.mjs), the real one behind it. */
   let standIn: string;
 
   beforeAll(() => {
-    ({ meetings } = copyOfMeetings());
-    published = path.join(tempDir(), 'site');
-    expect(agenda(['publish', '--meetings', meetings, '--out', published]).status).toBe(0);
+    const example = sharedExampleSite();
+    expect(example.run.status, example.run.stderr).toBe(0);
+    ({ input: meetings, out: published } = example);
     standIn = path.join(tempDir(), 'pagefind');
     const script = path.join(import.meta.dirname, '../support/pagefind-stand-in.mjs');
     writeFileSync(standIn, `#!/bin/sh\nexec '${process.execPath}' '${script}' "$@"\n`);
@@ -46,7 +48,7 @@ describe('Pagefind killed while publish indexes the site', () => {
    */
   const staleSite = () => {
     const site = path.join(tempDir(), 'site');
-    cpSync(published, site, { recursive: true, preserveTimestamps: true });
+    copyOut(published, site, { preserveTimestamps: true });
     rmSync(path.join(site, 'pagefind/direktionen/pagefind.js'));
     return { site, before: siteBytes(site) };
   };

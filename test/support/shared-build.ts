@@ -84,9 +84,12 @@ export function sharedPackage(): { tarball: string; files: string[] } {
   return { tarball: path.join(base, pack!.filename), files: pack!.files.map((f) => f.path) };
 }
 
-/** A writable copy of a shared output, for a test that goes on from it (publishes again into it, changes it). */
-export function copyOut(shared: string, to: string): void {
-  cpSync(shared, to, { recursive: true });
+/**
+ * A writable copy of a shared output, for a test that goes on from it (publishes again into it, changes it);
+ * `preserveTimestamps` where it goes on as from the output itself (publish trusts a file older than its state file).
+ */
+export function copyOut(shared: string, to: string, { preserveTimestamps = false } = {}): void {
+  cpSync(shared, to, { recursive: true, preserveTimestamps });
   for (const entry of readdirSync(to, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) chmodSync(path.join(entry.parentPath, entry.name), 0o644);
   }
