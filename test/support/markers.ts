@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { packageRoot } from '../../src/shared/paths.js';
+import { exampleRoot } from './examples.js';
 
 // fixtures/lukket/2024-03-06.yaml holds a marker in every field that is closed: a closed item's title,
 // its case number (sag), sections, timetable, attachments and decision; closed texts, a closed decision (with its vote,
 // a member inhabil and a protokoltilførsel), a closed timetable row and a closed attachment (title and
 // document number) in open items; fixtures/lukket/plan.yaml holds two of them too, in its closed points:
 // one planned (XQZSECRET05), one awaiting a date (XQZSECRET12).
-export const closedFixture = path.join(packageRoot, 'fixtures', 'lukket');
+export const closedFixture = path.join(exampleRoot, 'fixtures', 'lukket');
 export const markers = Array.from({ length: 17 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
 /** The closed item's case number (sag): in every output, but printed only where the house prints case numbers (sagsnummer_i_punkt). */
 export const caseMarker = 'XQZSECRET17';
