@@ -1,6 +1,6 @@
 import type { Finding } from '../shared/errors.js';
 import { closest, shorten } from '../input/messages.js';
-import { placeholder } from '../input/placeholder.js';
+import { placeholder, unfilledPaths } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
@@ -56,7 +56,7 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
     attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));
     slotWarnings(item.tidsplan ?? [], (path, message) => warn(['punkter', i, 'tidsplan', ...path], message));
   });
-  placeholders(source.data, [], warn);
+  placeholders(source.data, warn);
   return findings;
 }
 
@@ -93,13 +93,11 @@ function slotWarnings(slots: Array<{ tid?: string }>, warn: Warn): void {
 /** Every text of a file still to be filled in (`agenda godkend` refuses minutes with any). */
 export function unfilledTexts(source: YamlFile): Finding[] {
   const { findings, warn } = collector(source);
-  placeholders(source.data, [], warn);
+  placeholders(source.data, warn);
   return findings;
 }
 
 /** Every text the clerk has not filled in since `agenda new`. */
-function placeholders(value: unknown, path: PropertyKey[], warn: Warn): void {
-  if (typeof value === 'string' && value.includes(placeholder)) warn(path, `still says ${placeholder}: write the text, or remove the key`);
-  else if (Array.isArray(value)) value.forEach((v, i) => placeholders(v, [...path, i], warn));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) placeholders(v, [...path, k], warn);
+function placeholders(data: unknown, warn: Warn): void {
+  for (const path of unfilledPaths(data)) warn(path, `still says ${placeholder}: write the text, or remove the key`);
 }

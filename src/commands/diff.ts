@@ -1,6 +1,6 @@
 import { chooseCommitteeOf } from '../input/repository.js';
-import type { Change, TextPart } from '../model/changes.js';
-import { diffMeeting, type DiffResult } from '../pipeline/diff.js';
+import type { TextPart } from '../model/changes.js';
+import { diffMeeting, type DiffChange, type DiffResult } from '../pipeline/diff.js';
 import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, printable } from '../shared/errors.js';
 import type { OptionsOf } from './options.js';
@@ -46,8 +46,12 @@ function terminalText(result: DiffResult, paint: Paint): string {
   return printable(head) + result.changes.map((c) => changeText(c, paint)).join('') + printable(written);
 }
 
-function changeText(change: Change, paint: Paint): string {
-  const item = `item ${change.number} ${change.title}`;
+/** An item by its number and title, and the tillægsdagsorden it is in where it is in one. */
+const itemName = (change: DiffChange) =>
+  `item ${change.number} ${change.title}${change.addendum === undefined ? '' : ` (tillægsdagsorden ${change.addendum})`}`;
+
+function changeText(change: DiffChange, paint: Paint): string {
+  const item = itemName(change);
   switch (change.type) {
     case 'item-added':
       return paint.heading(`${item}: added\n`);
@@ -69,8 +73,8 @@ function changeText(change: Change, paint: Paint): string {
 }
 
 /** A sub-item's change, or an addition's, with its words where it has any. */
-function partText(change: Change, paint: Paint): string {
-  const item = `item ${change.number} ${change.title}`;
+function partText(change: DiffChange, paint: Paint): string {
+  const item = itemName(change);
   const what = 'letter' in change ? `sub-item ${change.letter}. ${change.subTitle}` : 'date' in change ? `addition of ${change.date}` : '';
   const how = change.type.replace(/^(sub-item|addition)-/, '').replace('-', ' ');
   const heading = 'heading' in change ? `: ${change.heading}` : '';

@@ -7,7 +7,8 @@ import { nextScheduledDate, newMeetingYaml } from '../drafts/new-meeting.js';
 import { EnvironmentError, UsageError } from '../shared/errors.js';
 import { meetingFile } from '../input/load.js';
 import { meetingDates, nearMissesOf } from '../input/meeting-names.js';
-import { placeholder } from '../input/placeholder.js';
+import { placeholder, unfilledPaths } from '../input/placeholder.js';
+import { parseYaml } from '../input/yaml-file.js';
 import { plusDays, today } from '../shared/dates.js';
 import { writeSchema, schemaFileName } from './schema.js';
 import { checkedDate } from '../pipeline/select.js';
@@ -39,8 +40,11 @@ export async function newCommand(dateArg: string | undefined, options: NewOption
       throw new UsageError(`${file} exists already: agenda new never overwrites a meeting (edit it, or delete it first)`);
     throw new EnvironmentError(`cannot write ${file}: ${err.message}`);
   });
-  const left = yaml.split('\n').filter((line) => !line.trim().startsWith('#') && line.includes(placeholder)).length;
-  process.stdout.write(`wrote ${file}: write over its ${left} ${placeholder}, then agenda check ${date} and agenda build ${date}\n`);
+  // Counted as agenda check counts them, a text each: a skabelon's text may say it on several lines.
+  const left = unfilledPaths(parseYaml(file, yaml).data).length;
+  process.stdout.write(
+    `wrote ${file}: write over ${placeholder} in its ${left} texts (agenda check ${date} lists those left), then agenda build ${date}\n`,
+  );
 }
 
 async function defaultDate(dir: string, shared: SharedSources): Promise<string> {

@@ -10,6 +10,8 @@ export interface Listed {
   exists: (file: string) => Promise<boolean>;
   /** stat's answer (`existsSync`): a link counts where what it leads to is there. */
   existsFollowing: (file: string) => Promise<boolean>;
+  /** A folder's entries, as its listing has them; undefined where it cannot be listed. */
+  entries: (folder: string) => Promise<Dirent[] | undefined>;
 }
 
 /**
@@ -21,14 +23,21 @@ export interface Listed {
  */
 export function folderListings(): Listed {
   const folders = new Map<string, Promise<Map<string, Dirent> | undefined>>();
+  const listing = (folder: string) => {
+    const at = path.resolve(folder);
+    const names = folders.get(at) ?? listed(at);
+    folders.set(at, names);
+    return names;
+  };
   const entry = async (file: string): Promise<Dirent | 'none' | undefined> => {
-    const folder = path.resolve(path.dirname(file));
-    const listing = folders.get(folder) ?? listed(folder);
-    folders.set(folder, listing);
-    const names = await listing;
+    const names = await listing(path.dirname(file));
     return names === undefined ? undefined : (names.get(path.basename(file)) ?? 'none');
   };
   return {
+    entries: async (folder) => {
+      const names = await listing(folder);
+      return names && [...names.values()];
+    },
     exists: async (file) => {
       const found = await entry(file);
       return found === undefined ? exists(file) : found !== 'none';

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding } from '../shared/errors.js';
+import type { Listed } from './folder-listing.js';
 import { isRealDate } from '../shared/dates.js';
 
 // A meeting is read from the file named by its date, YYYY-MM-DD.yaml, and from no other: a file saved
@@ -16,10 +17,10 @@ const meetingName = /^(\d{4}-\d{2}-\d{2})\.yaml$/;
  */
 const nearMiss = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*\.ya?ml\s*$/i;
 
-/** The names in a committee's folder that are not folders; none where it cannot be listed. */
-async function fileNames(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => !e.isDirectory()).map((e) => e.name);
+/** The names in a committee's folder that are not folders, from the run's listing of it where it has one; none where it cannot be listed. */
+async function fileNames(dir: string, listed?: Listed): Promise<string[]> {
+  const entries = listed ? await listed.entries(dir) : await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  return (entries ?? []).filter((e) => !e.isDirectory()).map((e) => e.name);
 }
 
 /** The dates of the meeting files in a folder, in order: only those of the calendar (see misnamedMeetingFiles). */
@@ -33,9 +34,10 @@ export async function meetingDates(dir: string): Promise<string[]> {
  * the calendar (2023-02-30.yaml) is an error where every meeting file is read (`every`: check of a whole
  * folder, build --all, publish), as a meeting no build can make, and a warning where meetings are named,
  * since it is none of theirs; a near miss (2023-12-6.yaml, 2023-12-13.YAML) a warning naming the file's right name.
+ * `listed`: the run's listings (a build's), whose listing of the folder serves here too.
  */
-export async function misnamedMeetingFiles(dir: string, every = true): Promise<Finding[]> {
-  const names = await fileNames(dir);
+export async function misnamedMeetingFiles(dir: string, every = true, listed?: Listed): Promise<Finding[]> {
+  const names = await fileNames(dir, listed);
   return names.sort().flatMap((name): Finding[] => {
     const at = { file: path.join(dir, name), line: 1, col: 1, path: '' };
     const exact = meetingName.exec(name)?.[1];

@@ -8,11 +8,11 @@ import { headingTexts } from '../pdf/headings.js';
 import { finishPdf } from '../pdf/postprocess.js';
 import { PrintPage } from '../pdf/print.js';
 import { renderChanges, type VersionFrom } from '../render/changes.js';
-import { readSendLog, sendLogFile } from '../send/send-log.js';
-import { readSentVersion } from '../send/sent-versions.js';
+import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
+import { readSentVersion, type SentVersion } from '../send/sent-versions.js';
 import { UsageError } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { agendaOf } from '../model/addenda.js';
+import { documentsOf } from '../model/addenda.js';
 import { sentDocument } from './addenda.js';
 import { meetingFor } from './document.js';
 import type { OfficeSettings } from './office.js';
@@ -39,30 +39,42 @@ export interface DiffRequest extends OfficeSettings {
 export interface DiffResult {
   /**
    * What was compared with: the version sent (when, and for the members' diff the members' PDF's SHA-256 and to whom last;
-   * the public diff names neither), or a revision (and its commit).
+   * the public diff names neither), or a revision (and its commit). Of the documents sent, the one sent last.
    */
   from: { sentAt: string; sha256?: string; to?: string } | { revision: string; commit: string };
   audience: Audience;
-  changes: Change[];
+  changes: DiffChange[];
   /** The files written (--pdf, --html). */
   written: string[];
 }
 
+/** A change, and where it is of an item of a tillægsdagsorden, its number. */
+export type DiffChange = Change & { addendum?: number };
+
+/** A meeting's documents by number: 0 the agenda (or the minutes), n its addendum n. */
+type Versions = Map<number, DocumentVersion>;
+
+const numberOf = (document: Meeting) => document.addendum ?? 0;
+
 /**
- * `agenda diff`: what changed in a meeting's document between the version sent (last, or to one
+ * `agenda diff`: what changed in a meeting's documents between the version sent (last, or to one
  * member) or a git revision, and now; compared as the model reads (items, their sections' text,
- * attachments' files), not the PDF's text. Every file written at once, and none on a failure.
+ * attachments' files), not the PDF's text. The agenda and each of its addenda (tillægsdagsordener) are
+ * compared each with its own earlier version, an addendum that had none with an empty one: an item
+ * added late is an item added. Every file written at once, and none on a failure.
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   const folder = request.folder ?? toFolder(request.dir);
   const { sources } = await readMeetingSources(folder, request.date);
-  // The document compared is the agenda (without its addenda, each a document of its own) or the minutes.
-  const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
-  const { from, version } = request.fra ? await atRevision(folder, request.fra, request) : await sentVersion(folder.dir, meeting, request);
-  const now = await versionsOf(folder.dir, meeting);
-  // The public diff quotes nothing closed since the earlier version: it is left out of that one too.
-  const earlier = request.audience === 'offentlig' ? openSince(version, now.medlemmer, now.offentlig) : version;
-  const changes = compareVersions(earlier, now[request.audience]);
+  const meeting = await meetingFor(sources, 'medlemmer');
+  const documents = documentsOf(meeting);
+  const { from, earlier } = request.fra
+    ? await atRevision(folder, request.fra, request)
+    : await sentVersions(folder.dir, documents, request);
+  const now = new Map(await Promise.all(documents.map(async (d) => [numberOf(d), await versionsOf(folder.dir, d)] as const)));
+  const changes = [...new Set([...now.keys(), ...earlier.keys()])]
+    .sort((a, b) => a - b)
+    .flatMap((n) => documentChanges(earlier.get(n), now.get(n), request.audience).map((c) => (n > 0 ? { ...c, addendum: n } : c)));
   const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
   const since: VersionFrom = 'revision' in from ? { revision: from.revision } : { sentAt: from.sentAt };
   const outputs = await pageOutputs(shown, changes, since, request);
@@ -70,14 +82,24 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   return { from, audience: request.audience, changes, written: outputs.map((o) => o.file) };
 }
 
+/** One document's changes; a document on one side only is compared with an empty one. */
+function documentChanges(version: DocumentVersion | undefined, now: SentVersion | undefined, audience: Audience): Change[] {
+  if (!now) return version ? compareVersions(version, { ...version, items: [] }) : [];
+  const after = now[audience];
+  const before = version ?? { ...after, items: [] };
+  // The public diff quotes nothing closed since the earlier version: it is left out of that one too.
+  return compareVersions(audience === 'offentlig' ? openSince(before, now.medlemmer, now.offentlig) : before, after);
+}
+
 async function atRevision(folder: CommitteeFolder, revision: string, request: DiffRequest) {
   const at = await folderAtRevision(folder, revision, request.date);
   try {
     const { sources } = await readMeetingSources(at.folder, request.date);
-    const meeting = agendaOf(await meetingFor(sources, 'medlemmer'));
+    const meeting = await meetingFor(sources, 'medlemmer');
     await at.add(meeting.items.flatMap((i) => i.bilag.flatMap((b) => (b.file ? [b.file.path] : []))));
-    const version: DocumentVersion = (await versionsOf(at.folder.dir, meeting))[request.audience];
-    return { from: { revision, commit: at.commit }, version };
+    const earlier: Versions = new Map();
+    for (const d of documentsOf(meeting)) earlier.set(numberOf(d), (await versionsOf(at.folder.dir, d))[request.audience]);
+    return { from: { revision, commit: at.commit }, earlier };
   } catch (err) {
     throw at.told(err);
   } finally {
@@ -85,27 +107,38 @@ async function atRevision(folder: CommitteeFolder, revision: string, request: Di
   }
 }
 
-/** The version of this document sent last (to `medlem`, where named), as send kept it; an addendum sent since is another document. */
-async function sentVersion(dir: string, document: Meeting, request: DiffRequest) {
+/**
+ * The version of each document sent last (to `medlem`, where named), as send kept it; the agenda must have been
+ * sent, an addendum not yet sent has none. `from` is the one sent last.
+ */
+async function sentVersions(dir: string, documents: Meeting[], request: DiffRequest) {
   const log = await readSendLog(sendLogFile(dir, request.date));
   const wanted = request.medlem?.toLowerCase();
-  const entry = sentDocument(
-    log.filter((e) => wanted === undefined || e.til.toLowerCase() === wanted),
-    document,
-  );
-  if (!entry) {
+  const theirs = log.filter((e) => wanted === undefined || e.til.toLowerCase() === wanted);
+  const sent = documents.flatMap((d) => {
+    const entry = sentDocument(theirs, d);
+    return entry ? [{ number: numberOf(d), entry }] : [];
+  });
+  if (sent[0]?.number !== 0) {
     const whom = request.medlem ? ` to ${request.medlem}` : '';
     throw new UsageError(
       `nothing of ${request.date} has been sent${whom} (see ${sendLogFile(dir, request.date)}): compare with a revision, --fra REV`,
     );
   }
+  const earlier: Versions = new Map();
+  for (const { number, entry } of sent) earlier.set(number, await keptVersion(dir, request, entry));
+  const last = sent.map((s) => s.entry).reduce((a, b) => (theirs.indexOf(b) > theirs.indexOf(a) ? b : a));
+  const from = request.audience === 'offentlig' ? { sentAt: last.tid } : { sentAt: last.tid, sha256: last.sha256, to: last.til };
+  return { from, earlier };
+}
+
+async function keptVersion(dir: string, request: DiffRequest, entry: SendLogEntry): Promise<DocumentVersion> {
   const version = await readSentVersion(dir, request.date, entry.sha256, request.audience);
   if (!version)
     throw new UsageError(
       `what was sent on ${entry.tid} (${entry.dokument}, sha256 ${entry.sha256.slice(0, 12)}) was not kept (it was sent before agenda kept the versions it sends): compare with a revision, --fra REV`,
     );
-  const from = request.audience === 'offentlig' ? { sentAt: entry.tid } : { sentAt: entry.tid, sha256: entry.sha256, to: entry.til };
-  return { from, version };
+  return version;
 }
 
 async function pageOutputs(meeting: Meeting, changes: Change[], since: VersionFrom, request: DiffRequest) {

@@ -96,7 +96,7 @@ export function meetingBuilder(
   const misnamed = new Map<string, Promise<Finding[]>>();
   const misnamedIn = (folder: CommitteeFolder) =>
     once(misnamed, folder.dir, async () => {
-      const found = await misnamedMeetingFiles(folder.dir, request.all ?? false);
+      const found = await misnamedMeetingFiles(folder.dir, request.all ?? false, listed);
       const own = found.filter((f) => f.warning);
       warnings.push(...own);
       warn(own);

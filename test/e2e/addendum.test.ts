@@ -165,6 +165,37 @@ describe('the tillægsdagsorden', () => {
     expect((JSON.parse(diff.stdout) as { changes: unknown[] }).changes).toEqual([]);
   });
 
+  it("agenda diff counts and lists the items of the addenda as the agenda's: one changed since it was sent, one of an addendum not sent", () => {
+    const sent = readFileSync(meetingFile, 'utf8');
+    try {
+      edit(meetingFile, 'Beredskabet skal på plads inden næste møde.', 'Beredskabet skal på plads inden første frost.');
+      writeFileSync(
+        meetingFile,
+        `${readFileSync(meetingFile, 'utf8')}  - titel: Saltlager\n    tillæg: 2\n    sagsfremstilling: Et nyt saltlager.\n`,
+      );
+      const text = run(['diff', '2023-11-22']);
+      expect(text.stderr).toBe('');
+      expect(text.stdout.split('\n').slice(1)).toEqual([
+        `item 5 ${late} (tillægsdagsorden 1): Sagsfremstilling changed`,
+        '  Beredskabet skal på plads inden [-næste-]{+første+} [-møde-]{+frost+}.',
+        'item 7 Saltlager (tillægsdagsorden 2): added',
+        '',
+      ]);
+      expect(text.stdout.split('\n')[0]).toMatch(/^changes in the members' version since the version sent .+: 2$/);
+      const json = JSON.parse(run(['diff', '2023-11-22', '--json']).stdout) as { changes: Array<Record<string, unknown>> };
+      expect(json.changes.map(({ type, number, title, addendum }) => ({ type, number, title, addendum }))).toEqual([
+        { type: 'text-changed', number: 5, title: late, addendum: 1 },
+        { type: 'item-added', number: 7, title: 'Saltlager', addendum: 2 },
+      ]);
+      // The public diff the same two, and nothing of the closed item added late.
+      const open = run(['diff', '2023-11-22', '--public']);
+      expect(open.stdout.split('\n')[0]).toMatch(/: 2$/);
+      expect(open.stdout).not.toContain(secret);
+    } finally {
+      writeFileSync(meetingFile, sent);
+    }
+  });
+
   it('refuses, located, an item moved out of the addendum it was sent in; nothing is written', () => {
     const sent = readFileSync(meetingFile, 'utf8');
     rmSync(path.join(dir, 'out'), { recursive: true });

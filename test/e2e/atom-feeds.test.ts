@@ -5,18 +5,18 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { DOMParser } from '@xmldom/xmldom';
 import xpath from 'xpath';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { markers } from '../support/markers.js';
 import { sharedClosedSite } from '../support/shared-build.js';
 import { siteFiles } from '../support/site.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The document feeds (Atom, RFC 4287) of `agenda publish`: read back by a feed library, validated by
 // jing against the RFC's RELAX NG schema (fixtures/atom/atom.rnc), and compared across publications.
 
 const url = 'https://dagsorden.example.dk/';
-const schema = path.join(packageRoot, 'fixtures', 'atom', 'atom.rnc');
+const schema = path.join(exampleRoot, 'fixtures', 'atom', 'atom.rnc');
 const feeds = ['dokumenter.atom', 'direktionen/dokumenter.atom'];
 
 function publish(meetings: string, out: string): string[] {

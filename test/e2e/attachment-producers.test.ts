@@ -3,13 +3,13 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { drawObject, PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { pdfBytes } from '../support/attachments.js';
 import { agenda, copyOfMeetings } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { words } from '../support/fidelity.js';
 import { outline, pdfInfo, sheetSizes, type OutlineEntry } from '../support/pdf.js';
 import { difference, drawn, ink } from '../support/rendering.js';
+import { exampleRoot } from '../support/examples.js';
 
 // Attachments as they arrive: PDFs from the programs a municipality's staff make them with, each with
 // the kinds of font it writes (fixtures/producenter/make.sh), and each also with its objects in object
@@ -17,7 +17,7 @@ import { difference, drawn, ink } from '../support/rendering.js';
 // Every page of each, in the combined document and as the published file, must look as the file's own
 // page looks and keep its text.
 
-const fixtures = path.join(packageRoot, 'fixtures', 'producenter');
+const fixtures = path.join(exampleRoot, 'fixtures', 'producenter');
 const committed = ['libreoffice', 'cairo', 'ghostscript', 'ghostscript-type1', 'chromium', 'scan'];
 const withObjectStreams = ['libreoffice', 'ghostscript', 'chromium'];
 const producers = [

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { TargetType } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, agendaAsync, errorLines, tempDir } from '../support/cli.js';
 import { browserUrlVariable, startBrowserService, type BrowserService } from '../support/browser-service.js';
+import { exampleRoot } from '../support/examples.js';
 
 /** A service of this file's own (not the suite's, test/global-setup.ts), so that it can be killed. */
 let service: BrowserService;
@@ -18,7 +18,7 @@ const counting = path.join(dir, 'chromium');
 writeFileSync(counting, `#!/bin/sh\necho start >> '${starts}'\nexec /usr/bin/chromium "$@"\n`, { mode: 0o755 });
 const browserStarts = () => (existsSync(starts) ? readFileSync(starts, 'utf8').split('\n').filter(Boolean).length : 0);
 
-const build = (out: string) => ['build', '2023-11-22', '--meetings', path.join(packageRoot, 'meetings'), '--out', path.join(dir, out)];
+const build = (out: string) => ['build', '2023-11-22', '--meetings', path.join(exampleRoot, 'meetings'), '--out', path.join(dir, out)];
 const withService = (url = service.url) => ({ cwd: dir, env: { [browserUrlVariable]: url, PUPPETEER_EXECUTABLE_PATH: counting } });
 
 describe('printing with a running Chromium (AGENDA_BROWSER_URL)', () => {

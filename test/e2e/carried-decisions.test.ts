@@ -1,12 +1,12 @@
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfByteForms, pdfInfo, pdfPages } from '../support/pdf.js';
 import { spellings } from '../support/markers.js';
 import { siteFiles } from '../support/site.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A case that travels (eksempel/: Økonomiudvalget, then Kommunalbestyrelsen) with Økonomiudvalget's
 // decision closed: Kommunalbestyrelsen's agenda carries it to its members and keeps it from the public.
@@ -16,7 +16,7 @@ const marker = 'XQZSECRET97';
 /** A scratch copy of eksempel/ with Økonomiudvalget's decision on 24/0117 closed. */
 function repositoryWithClosedDecision(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
   edit(
     path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'),
     '    beslutning: Anbefalet.',

@@ -1,13 +1,13 @@
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { fixtureSource, sharedPdf, sharedPublicVersion } from '../support/shared-build.js';
 import { fidelity } from '../support/fidelity.js';
 import { closedFixture as fixture, markers, printedMarkers, spellings } from '../support/markers.js';
 import { pdfByteForms, pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 describe('a meeting with closed content', () => {
   let membersPdf: string;
@@ -108,7 +108,7 @@ describe('agenda build 2023-09-06 --public', () => {
     // Only read: built once for the suite (test/support/shared-build.ts), publish's too.
     const { run, pdf } = sharedPdf('meetings', '2023-09-06', ['--public']);
     expect(run.status, run.stderr).toBe(0);
-    const score = fidelity(pdf, readFileSync(path.join(packageRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
+    const score = fidelity(pdf, readFileSync(path.join(exampleRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
     expect(score).toBeGreaterThanOrEqual(0.97);
   });
 });

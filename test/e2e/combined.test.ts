@@ -11,6 +11,7 @@ import { startSmtpServer } from '../support/smtp.js';
 import { edit } from '../support/edit.js';
 import { contentsEntries } from '../support/contents.js';
 import { outline, pdfByteForms, pdfImages, pdfInfo, pdfPages, type OutlineEntry } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 const pageCount = (file: string) => Number(pdfInfo(file).Pages);
 
@@ -25,7 +26,7 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   const { dir } = copyOfMeetings();
   const combined = path.join(dir, 'out', '2023-09-06-referat-samlet.pdf');
   let agendaOnly: string;
-  const files = readdirSync(path.join(packageRoot, 'meetings', 'bilag', '2023-09-06'));
+  const files = readdirSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-09-06'));
   let pages: string[];
 
   beforeAll(() => {

@@ -6,6 +6,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings, errorLines, tempDir, type CliResult } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The whole secretariat from one repository: several committees, politicians, the minutes' record,
 // cases that travel, and a house style of the municipality's own. Everything read back from the PDFs.
@@ -13,7 +14,7 @@ import { pdfInfo, pdfOutline, pdfPages } from '../support/pdf.js';
 /** A scratch copy of a repository of the package's, to build or break in a test. */
 function copyOf(from: string): string {
   const dir = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(packageRoot, from), dir, { recursive: true });
+  cpSync(path.join(exampleRoot, from), dir, { recursive: true });
   return dir;
 }
 
@@ -355,7 +356,7 @@ describe('every new key, checked with a located error', () => {
     ],
   ];
   it.each(mistakes)('%s: %s → %s', (file, from, _to, expected, round) => {
-    expect(readFileSync(path.join(packageRoot, 'fixtures/husstil', file), 'utf8')).toContain(from);
+    expect(readFileSync(path.join(exampleRoot, 'fixtures/husstil', file), 'utf8')).toContain(from);
     const run = checkRound(round);
     expect(run.status).toBe(1);
     expect(

@@ -2,9 +2,9 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The end time (slut) may be left out: a committee without one builds its agenda with no end time
 // printed anywhere (front page, site, calendar, open data; SBSYS, whose importer needs an end, gets the
@@ -16,7 +16,7 @@ const pu = ['--udvalg', 'PU'];
 
 function repoWithoutEnd(kommune: (text: string) => string = (t) => t): string {
   const repo = path.join(tempDir('agenda-end-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   const edit = (file: string, change: (text: string) => string) =>
     writeFileSync(path.join(repo, file), change(readFileSync(path.join(repo, file), 'utf8')));
   edit('udvalg/PU/udvalg.yaml', (t) => t.replace(/^slut: 18:00\n/m, ''));

@@ -5,6 +5,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { edit } from '../support/edit.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A designer's templates and stylesheet (husstil/) may change every look, but never make the contents
 // wrong at exit code 0: the contents are proved against the print on every build.
@@ -12,7 +13,7 @@ import { edit } from '../support/edit.js';
 /** fixtures/husstil, its first item three pages long, so that a page number off by a heading shows. */
 function house(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
   const long = Array.from({ length: 90 }, (_, i) => `      Afsnit ${i + 1} om sundhedspolitikken.`).join('\n\n');
   edit(path.join(repo, 'udvalg', 'SUF', '2012-12-04.yaml'), /^ {4}sagsfremstilling: Udvalget.*$/m, `    sagsfremstilling: |\n${long}`);
   return repo;

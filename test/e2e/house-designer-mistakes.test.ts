@@ -1,16 +1,16 @@
 import { appendFileSync, cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A designer's mistakes in husstil/ that once gave a wrong document at exit 0, or an error naming no
 // file: each is an error naming the template or stylesheet, exit 1, and no PDF (fixtures/husstil).
 
 function house(): string {
   const repo = path.join(tempDir('agenda-designer-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
   return repo;
 }
 

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { DOMParser, type Node as XmlNode } from '@xmldom/xmldom';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agendaAsync, tempDir, type CliResult } from '../support/cli.js';
 import { pageLabels, pdfInfo, pdfPages } from '../support/pdf.js';
 import { siteFiles } from '../support/site.js';
 import { startSmtpServer } from '../support/smtp.js';
+import { exampleRoot } from '../support/examples.js';
 
 // One house, every output: fixtures/husstil-overalt's kommune.yaml names its agenda, its minutes and
 // their open and closed parts in words of its own. Every output of build, build --samlet, publish,
@@ -83,7 +83,7 @@ function jsonStrings(value: unknown): string[] {
 
 describe('a house that renames its documents and their open and closed parts', () => {
   const repo = path.join(tempDir('agenda-house-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   const site = path.join(repo, 'site');
   const pu = ['--udvalg', 'PU'];
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, agendaAsync, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { closedMarkersIn, siteBytes } from '../support/site.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { serveFolder } from '../support/static-server.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A house's own site pages and mail letter (fixtures/husstil-skabeloner: husstil/web/ and
 // husstil/mail/ over fixtures/husstil-overalt): the mail as received and the pages as Chromium shows
@@ -24,8 +24,8 @@ const env = { TZ: 'Europe/Copenhagen' };
 /** fixtures/husstil-overalt with the house's own pages and letter. */
 function house(): string {
   const repo = path.join(tempDir('agenda-house-pages-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil-skabeloner'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-skabeloner'), repo, { recursive: true });
   return repo;
 }
 

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { runBoundedCases, type Ended } from '../support/bounded.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 // husstil/ is the designer's: its partials and stylesheet go into every document, public ones too.
 // Each of its files is read as every other input is: a regular file inside the repository, no larger
@@ -19,7 +19,7 @@ const envMarker = 'XQZENVIRON42';
 function repository(damage: (husstil: string, outside: string) => void): string {
   const base = tempDir('agenda-husstil-');
   const repo = path.join(base, 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
   const outside = path.join(base, 'outside');
   mkdirSync(path.join(outside, 'partials'), { recursive: true });
   for (const file of ['secret.txt', 'partials/forside.hbs', 'style.css']) writeFileSync(path.join(outside, file), `${outsideMarker}\n`);

@@ -1,16 +1,16 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
+import { exampleRoot } from '../support/examples.js';
 
 // One misspelt word in a house style (kommune.yaml's or udvalg.yaml's husstil:) is one located error:
 // the meetings are still checked against the house's own sections, not the package's.
 
 function house(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
   return repo;
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A mistake in a template of the house style (husstil/partials/*.hbs) is the designer's: told as an
 // error in that file, exit code 1, never as a bug of agenda's (exit code 6).
@@ -10,7 +11,7 @@ import { agenda, tempDir } from '../support/cli.js';
 /** fixtures/husstil with `line` added to its front page partial, or a partial `file` of its own. */
 function withTemplate(line: string, file = 'forside.hbs'): string {
   const repo = tempDir();
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
   const partial = path.join(repo, 'husstil', 'partials', file);
   writeFileSync(partial, `${existsSync(partial) ? readFileSync(partial, 'utf8') : ''}${line}\n`);
   return repo;

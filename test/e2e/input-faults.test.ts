@@ -3,9 +3,9 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
-import { packageRoot } from '../../src/shared/paths.js';
 import { edit } from '../support/edit.js';
 import { copyOut, sharedExampleSite } from '../support/shared-build.js';
+import { exampleRoot } from '../support/examples.js';
 
 // What a new user's walk through a clone found (the input side): each told as bad input is, at its file.
 
@@ -187,7 +187,7 @@ describe('agenda run from inside a committee’s folder', () => {
 
   it('names the repository’s folder from udvalg/<committee>/ (cd ../..) and from udvalg/ itself', () => {
     const repo = tempDir();
-    cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
     const where = 'where out/ is made and kommune.yaml and husstil/ are found\n';
     expect(agenda(['check'], { cwd: path.join(repo, 'udvalg', 'KB') })).toMatchObject({
       status: 2,

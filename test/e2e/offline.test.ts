@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, cliEnv, cliPath, copyOfMeetings, tempDir } from '../support/cli.js';
+import { exampleRoot } from '../support/examples.js';
 
 /**
  * A build under strace: every socket the CLI and the browser open, every connect and send. Only its
@@ -29,7 +29,7 @@ describe('a build makes no network connection and no DNS lookup', () => {
         'build',
         '2023-11-22',
         '--meetings',
-        path.join(packageRoot, 'meetings'),
+        path.join(exampleRoot, 'meetings'),
         '--out',
         path.join(dir, 'x.pdf'),
       ],

@@ -8,13 +8,13 @@ import { agenda, tempDir } from '../support/cli.js';
 import { copyOut, sharedExampleSite, sharedRepositorySite } from '../support/shared-build.js';
 import { checkMeetingPages, fileOf, readJson, url } from '../support/oparl-pages.js';
 import { siteFiles } from '../support/site.js';
-import { packageRoot } from '../../src/shared/paths.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The open data as OParl's own tools read it: every object of the published example sites (the
 // root's meetings/ and eksempel/) against the OParl 1.1 schema files of the specification
 // (fixtures/oparl-1.1/), and every object fetched by its id from the site folder.
 
-const oparlDir = path.join(packageRoot, 'fixtures', 'oparl-1.1');
+const oparlDir = path.join(exampleRoot, 'fixtures', 'oparl-1.1');
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -8,10 +8,11 @@ import { contentsEntries } from '../support/contents.js';
 import { fidelity } from '../support/fidelity.js';
 import { spellings } from '../support/markers.js';
 import { pdfByteForms, pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 // fixtures/esbjerg/: Esbjerg Kommune's published minutes (another meeting system than Norddjurs's),
 // a meeting written in our format, built from kommune.yaml and udvalg.yaml alone.
-const fixture = path.join(packageRoot, 'fixtures', 'esbjerg');
+const fixture = path.join(exampleRoot, 'fixtures', 'esbjerg');
 const date = '2014-10-06';
 const closedMarkers = [
   'XQZSECRET-ESBJERG-INDLEDNING',

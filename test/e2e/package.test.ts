@@ -6,6 +6,7 @@ import { packageRoot } from '../../src/shared/paths.js';
 import { binPath, tempDir } from '../support/cli.js';
 import { pdfInfo } from '../support/pdf.js';
 import { sharedPackage } from '../support/shared-build.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The package as `npm pack` makes it, packed once for the suite (package-api.test.ts installs it too).
 
@@ -49,7 +50,7 @@ describe('the npm package', () => {
     symlinkSync(path.join(installed, binPath), path.join(prefix, 'bin', 'agenda'));
 
     const elsewhere = tempDir('agenda-elsewhere-');
-    const meetings = path.join(packageRoot, 'meetings');
+    const meetings = path.join(exampleRoot, 'meetings');
     const run = execFileSync(path.join(prefix, 'bin', 'agenda'), ['build', '2023-11-22', '--meetings', meetings, '--quiet'], {
       cwd: elsewhere,
       encoding: 'utf8',

@@ -1,8 +1,8 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A committee's short name (`kort`) begins its documents' file names in a repository of several
 // committees (out/KB-2024-01-16-dagsorden.pdf). A name that is a path would lead the file out of the
@@ -37,7 +37,7 @@ describe("a committee's kort that is not a name: a path, a control character, to
       it(`is refused at its line by agenda ${args.join(' ')}${alone ? ' (KB alone)' : ''}, and no file is written outside out/ or site/: ${what}`, () => {
         const base = tempDir('agenda-kort-');
         const repo = path.join(base, 'repo');
-        cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+        cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
         if (alone) rmSync(path.join(repo, 'udvalg', 'ØK'), { recursive: true });
         const udvalg = path.join(repo, 'udvalg', 'KB', 'udvalg.yaml');
         writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace('kort: KB\n', `kort: ${kort}\n`));

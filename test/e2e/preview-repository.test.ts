@@ -2,10 +2,10 @@ import { cpSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { documentText, nextShown, shown, startPreview, type RunningPreview } from '../support/preview.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The preview of a committee in a repository of several (fixtures/husstil-overalt): chosen with
 // --udvalg as every other command chooses it, and following what the repository's committees share,
@@ -18,7 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   repo = path.join(tempDir('agenda-preview-repo-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   preview = await startPreview(['--udvalg', 'PU'], { cwd: repo });
   viewer = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   page = await viewer.newPage();

@@ -2,9 +2,9 @@ import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
+import { exampleRoot } from '../support/examples.js';
 
 // What a house style builds, publishes: its section headings become the SBSYS XML's element names,
 // which cannot begin with a number or hold "²" as a heading may.
@@ -12,7 +12,7 @@ import { edit } from '../support/edit.js';
 describe('a house style whose section headings begin with a number', () => {
   it('checks, builds and publishes: the SBSYS XML names each text from its first letter, the page keeps the heading', () => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
-    cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
     const style = path.join(repo, 'kommune.yaml');
     edit(style, 'overskrift: Sammendrag }', 'overskrift: "1. Sammendrag" }');
     edit(style, 'overskrift: Administrationens indstilling }', 'overskrift: "2. Administrationens indstilling" }');

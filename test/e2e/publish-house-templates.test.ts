@@ -1,16 +1,16 @@
 import { appendFileSync, cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The site of a repository with a house style of its own (fixtures/husstil): what its templates and
 // stylesheet change is published, and its members are named as the PDF names them.
 
 function house(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(packageRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
   return repo;
 }
 

@@ -1,10 +1,10 @@
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { siteBytes } from '../support/site.js';
+import { exampleRoot } from '../support/examples.js';
 
 // What a document is made from, written once: a change to the repository's stylesheet, a partial,
 // kommune.yaml or a committee's udvalg.yaml makes publish print again exactly the documents it
@@ -36,7 +36,7 @@ const every = ['arbejdsudvalget/2025-03-05-referat-offentlig.pdf', ...planudvalg
 
 describe('publish after a change to what the documents are made from', () => {
   beforeAll(async () => {
-    cpSync(path.join(packageRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
     expect(await publish()).toEqual({ printed: 5, changed: every });
   });
 

@@ -12,13 +12,13 @@ import xpath from 'xpath';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { cpSync } from 'node:fs';
-import { packageRoot } from '../../src/shared/paths.js';
 import { markers } from '../support/markers.js';
 import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { closedMarkersIn, htmlPages, siteBytes, siteFiles, siteTimes } from '../support/site.js';
 import { sharedPdf } from '../support/shared-build.js';
 import { serveFolder } from '../support/static-server.js';
 import { pdfOutline, pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ function publish(
 const example = copyOfMeetings();
 // The repository of several committees (eksempel/: Økonomiudvalget and Kommunalbestyrelsen), published from its root.
 const repository = path.join(tempDir('agenda-repo-'), 'repo');
-cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
+cpSync(path.join(exampleRoot, 'eksempel'), repository, { recursive: true });
 const repositorySite = path.join(tempDir(), 'site');
 const exampleSite = path.join(tempDir(), 'site');
 const closedSite = path.join(tempDir(), 'site');

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingData } from '../../src/publish/data-schema.js';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { importedBulletPoints, importedMeetingTimes } from '../support/os2web-importer.js';
 import { siteFiles } from '../support/site.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The SBSYS folders of eksempel/ (Økonomiudvalget's minutes, and Kommunalbestyrelsen's agenda whose item
 // takes up the case Økonomiudvalget decided on, its decision carried into the item) as OS2web's importer
@@ -15,7 +15,7 @@ const repository = path.join(tempDir('agenda-repo-'), 'repo');
 const site = path.join(tempDir(), 'site');
 
 beforeAll(() => {
-  cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
+  cpSync(path.join(exampleRoot, 'eksempel'), repository, { recursive: true });
   // Kommunalbestyrelsen's meetings with no end time, as a house that prints none has them.
   const kb = path.join(repository, 'udvalg', 'KB', 'udvalg.yaml');
   writeFileSync(kb, readFileSync(kb, 'utf8').replace(/^slut: .*\n/m, ''));

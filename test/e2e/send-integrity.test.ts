@@ -1,10 +1,10 @@
 import { cpSync, readFileSync } from 'node:fs';
-import { packageRoot } from '../../src/shared/paths.js';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 const env = { AGENDA_SMTP_HOST: '127.0.0.1', AGENDA_SMTP_PORT: '9', AGENDA_SMTP_FROM: 'sekretariat@example.org' };
 
@@ -41,7 +41,7 @@ describe('agenda send proves the document it mails is this meeting’s', () => {
 
   it("rebuilds a traveling case's agenda when the earlier committee's decision it carries changed", () => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
-    cpSync(path.join(packageRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
     edit(
       path.join(repo, 'udvalg', 'KB', 'udvalg.yaml'),
       '{ navn: Jan Petersen, parti: A, rolle: formand }',

@@ -3,17 +3,17 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { tempDir } from '../support/cli.js';
 import { sharedExampleSite, sharedRepositorySite } from '../support/shared-build.js';
 import { htmlPages } from '../support/site.js';
 import { serveFolder } from '../support/static-server.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The published site as a reader sees it on a phone (320 CSS px) and in a 1280-pixel window at 400 %
 // zoom (the same 320 CSS px, each drawn with 4 device pixels): WCAG 2.1 1.4.10 Reflow. Screenshots of
 // every page go to a folder the log names, to look at.
 
-const municipality = (parse(readFileSync(path.join(packageRoot, 'eksempel', 'kommune.yaml'), 'utf8')) as { navn: string }).navn;
+const municipality = (parse(readFileSync(path.join(exampleRoot, 'eksempel', 'kommune.yaml'), 'utf8')) as { navn: string }).navn;
 const sites = { repository: '', example: '' };
 const screenshots = tempDir('agenda-site-screens-');
 const screens = [

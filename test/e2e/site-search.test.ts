@@ -5,13 +5,13 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { markers } from '../support/markers.js';
 import { htmlPages, siteBytes, siteFiles } from '../support/site.js';
 import { sharedExampleSite } from '../support/shared-build.js';
 import { serveFolder } from '../support/static-server.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The published site's search (sog.html and its Pagefind index under pagefind/), used as a reader
 // uses it: in Chromium, from the site served over HTTP.
@@ -34,7 +34,7 @@ const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  cpSync(path.join(packageRoot, 'eksempel'), repository, { recursive: true });
+  cpSync(path.join(exampleRoot, 'eksempel'), repository, { recursive: true });
   await closedFixtureWithFiles(closedMeetings);
   // Its open attachment of 12 pages, each with its number ("OPENFILE01 budgettet page 12"): two records of the index, pages 1-10 and 11-12.
   await writePdf(path.join(closedMeetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 12 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliEnv, cliPath, tempDir } from '../support/cli.js';
 import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
-import { packageRoot } from '../../src/shared/paths.js';
+import { exampleRoot } from '../support/examples.js';
 
 describe('a renderer stopped with SIGSTOP', () => {
   it('does not hang the CLI, and no process the browser started is left', async () => {
@@ -15,7 +15,7 @@ describe('a renderer stopped with SIGSTOP', () => {
         'build',
         '2023-11-22',
         '--meetings',
-        path.join(packageRoot, 'meetings'),
+        path.join(exampleRoot, 'meetings'),
         '--timeout',
         '5',
         '--out',

@@ -7,6 +7,7 @@ import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { spellings } from '../support/markers.js';
 import { pdfByteForms, pdfPages } from '../support/pdf.js';
+import { exampleRoot } from '../support/examples.js';
 
 // Sub-items (a, b, c ...) of an item, each with its own sections and Bilag; a closed one with
 // markers in every field, which must not reach the public version. Built in the Esbjerg house, with
@@ -63,10 +64,10 @@ describe('sub-items of an item', () => {
   const out = (name: string) => path.join(dir, `${name}.pdf`);
 
   beforeAll(() => {
-    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
     mkdirSync(path.join(repo, 'bilag'));
     for (const file of ['2-1.pdf', '2-2.pdf'])
-      cpSync(path.join(packageRoot, 'meetings', 'bilag', '2023-11-22', file), path.join(repo, 'bilag', file));
+      cpSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-11-22', file), path.join(repo, 'bilag', file));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), meeting);
     buildBoth(repo, dir, { members: 'medlemmer', public: 'offentlig' });
     buildBoth(repo, dir, { members: 'samlet', public: 'offentlig-samlet' }, ['--samlet']);
@@ -152,9 +153,9 @@ ${longItemStart}${longText}
   const built = ['medlemmer', 'offentlig', 'efter-punkt', 'fra-forsiden'];
 
   beforeAll(() => {
-    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
     mkdirSync(path.join(repo, 'bilag'));
-    cpSync(path.join(packageRoot, 'meetings', 'bilag', '2023-11-22', '2-1.pdf'), path.join(repo, 'bilag', '2-1.pdf'));
+    cpSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-11-22', '2-1.pdf'), path.join(repo, 'bilag', '2-1.pdf'));
     const kommune = path.join(repo, 'kommune.yaml');
     writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), long);
@@ -211,7 +212,7 @@ ${longText}
   const build = (name: string) => agenda(['build', '2014-11-03', '--meetings', repo, '--out', path.join(dir, `${name}.pdf`)]);
 
   beforeAll(() => {
-    cpSync(path.join(packageRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
     const kommune = path.join(repo, 'kommune.yaml');
     writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), meetingFile);

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { fidelity } from '../support/fidelity.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The clerk's zone, the first to reach a new day (UTC+14) and one of the last (UTC−8, summer time
 // on one of the days): a meeting is the same calendar day, and the same document, in each.
@@ -28,7 +28,7 @@ describe.each(zones)('the reference meetings in TZ=%s', (zone) => {
 
   it('build as published, with the contents right, and the same bytes as in every other zone', () => {
     const out = tempDir();
-    const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(packageRoot, 'meetings')], {
+    const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(exampleRoot, 'meetings')], {
       cwd: out,
       env,
       ownBrowser: true,
@@ -37,7 +37,7 @@ describe.each(zones)('the reference meetings in TZ=%s', (zone) => {
     for (const { file } of references) {
       const pdf = path.join(out, 'out', `${file}.pdf`);
       expect(
-        fidelity(pdf, readFileSync(path.join(packageRoot, 'fixtures', 'references', `${file}.txt`), 'utf8')),
+        fidelity(pdf, readFileSync(path.join(exampleRoot, 'fixtures', 'references', `${file}.txt`), 'utf8')),
         file,
       ).toBeGreaterThanOrEqual(0.97);
       const contents = contentsEntries(pdf);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { browserUrlVariable } from '../../src/pdf/connect.js';
 import { packageRoot } from '../../src/shared/paths.js';
+import { exampleRoot } from './examples.js';
 
 /** The command as installed: package.json's `bin` (the bundle `npm run build` makes), relative to the package. */
 export const binPath = (JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { bin: { agenda: string } }).bin.agenda;
@@ -54,7 +55,7 @@ function needsProcess(args: string[], opts: CliOptions): boolean {
 
 function agendaProcess(args: string[], opts: CliOptions): CliResult {
   const r = spawnSync(process.execPath, [cliPath, ...args], {
-    cwd: opts.cwd ?? packageRoot,
+    cwd: opts.cwd ?? exampleRoot,
     env: cliEnv(opts),
     encoding: 'utf8',
     timeout: runLimitMs,
@@ -106,7 +107,7 @@ function warmCli(): WarmCli {
 function agendaInWorker(args: string[], opts: CliOptions): CliResult {
   const cli = warmCli();
   const here = process.cwd();
-  process.chdir(opts.cwd ?? packageRoot);
+  process.chdir(opts.cwd ?? exampleRoot);
   try {
     Atomics.store(cli.done, 0, 0);
     cli.port.postMessage({ args, env: cliEnv(opts) });
@@ -136,7 +137,7 @@ export function tempDir(prefix = 'agenda-'): string {
 export function copyOfMeetings(): { dir: string; meetings: string } {
   const dir = tempDir();
   const meetings = path.join(dir, 'meetings');
-  cpSync(path.join(packageRoot, 'meetings'), meetings, { recursive: true });
+  cpSync(path.join(exampleRoot, 'meetings'), meetings, { recursive: true });
   return { dir, meetings };
 }
 
@@ -150,7 +151,7 @@ export function agendaAsync(args: string[], opts: CliOptions = {}): Promise<CliR
 
 function agendaProcessAsync(args: string[], opts: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? packageRoot, env: cliEnv(opts) });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? exampleRoot, env: cliEnv(opts) });
     const output = outputOf(child);
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, ...output }));
@@ -189,7 +190,7 @@ function agendaInWarmProcess(args: string[], opts: CliOptions): Promise<CliResul
       else resolve(result);
     };
     child.once('message', answered).once('close', ended).once('error', reject);
-    child.send({ args, env: cliEnv(opts), cwd: opts.cwd ?? packageRoot });
+    child.send({ args, env: cliEnv(opts), cwd: opts.cwd ?? exampleRoot });
   });
 }
 

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, type CliResult } from './cli.js';
+import { exampleRoot } from './examples.js';
 
 /** The suite's folder of shared outputs, which the global setup makes and removes (test/global-setup.ts). */
 export const sharedOutputsVariable = 'TEST_SHARED_OUTPUTS';
@@ -139,7 +140,7 @@ function tryLock(file: string): boolean {
 
 function build(source: string, args: string[], cwd: string | undefined, base: string): CliResult {
   const input = path.join(base, 'in', path.basename(source));
-  cpSync(path.join(packageRoot, source), input, { recursive: true });
+  cpSync(path.join(exampleRoot, source), input, { recursive: true });
   const out = path.join(base, 'out');
   mkdirSync(out);
   const named = (arg: string) => arg.replaceAll('{in}', input).replaceAll('{out}', out);

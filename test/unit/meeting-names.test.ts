@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderListings } from '../../src/input/folder-listing.js';
 import { meetingDates, misnamedMeetingFiles } from '../../src/input/meeting-names.js';
 import { tempDir } from '../support/cli.js';
 
@@ -39,6 +40,18 @@ describe('the names of meeting files', () => {
     );
     expect(found.every((f) => f.line === 1 && f.col === 1 && f.path === '')).toBe(true);
     expect(await meetingDates(dir)).toEqual(['2023-11-22']);
+  });
+
+  it("takes a build's listing of the folder where it is given one, reading the folder no more", async () => {
+    const dir = folderOf(['2023-11-22.yaml', '2023-12-6.yaml']);
+    const listed = folderListings();
+    expect(await listed.exists(path.join(dir, '2023-11-22.yaml'))).toBe(true);
+    // Made after the listing: the listing does not have it, so a finding of it would be a second reading.
+    writeFileSync(path.join(dir, '2023-12-7.yaml'), '');
+    const fromListing = await misnamedMeetingFiles(dir, true, listed);
+    expect(fromListing.map((f) => path.basename(f.file))).toEqual(['2023-12-6.yaml']);
+    expect(fromListing[0]?.message).toMatch(/; rename it 2023-12-06\.yaml$/);
+    expect((await misnamedMeetingFiles(dir)).map((f) => path.basename(f.file))).toEqual(['2023-12-6.yaml', '2023-12-7.yaml']);
   });
 
   it('says where the right name is taken already, and of a date not in the calendar, that it is none', async () => {
