@@ -31,6 +31,11 @@ export interface CommitteeFolder {
   named: boolean;
 }
 
+/** The committee's id its documents' names carry before theirs (outputFile): in a repository of several committees only. */
+export function committeeInNames(folder: CommitteeFolder): string | undefined {
+  return folder.named ? folder.id : undefined;
+}
+
 /**
  * Every committee of the repository at `root`, in the order of their ids (Danish order): `meetings/`
  * and each folder of `udvalg/` that holds an udvalg.yaml. This is the one place committees are found.

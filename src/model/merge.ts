@@ -1,5 +1,6 @@
 import type { MeetingSources } from '../input/sources.js';
 import { formatPath } from '../input/key-path.js';
+import { committeeInNames } from '../input/repository.js';
 import { earlierDecisions, earlierTreatments } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
@@ -40,7 +41,7 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     date,
     committee: committee.navn,
     committeeGenitive: committee.genitiv,
-    committeeId: sources.folder.named ? sources.folder.id : undefined,
+    committeeId: committeeInNames(sources.folder),
     authority: authorityOf(committee, sources.municipality),
     place: meeting.sted ?? scheduled?.sted ?? committee.sted,
     start: meeting.start ?? scheduled?.start ?? committee.start,

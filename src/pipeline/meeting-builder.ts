@@ -1,6 +1,6 @@
 import { approvalLogFile } from '../approval/approval-log.js';
 import { checkShared, type CheckedShared } from '../check/check.js';
-import type { CommitteeFolder } from '../input/repository.js';
+import { committeeInNames, type CommitteeFolder } from '../input/repository.js';
 import type { Target } from './select.js';
 import type { Audience, Meeting } from '../model/meeting.js';
 import type { Printer } from '../pdf/printer.js';
@@ -103,7 +103,7 @@ export function meetingBuilder(
       return found.filter(isError);
     });
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
-    const udvalg = folder.named ? folder.id : undefined;
+    const udvalg = committeeInNames(folder);
     // Before a kept PDF is taken: a file its fingerprint does not count (a new one, misnamed) is told by every build.
     const wrongNames = await misnamedIn(folder);
     if (wrongNames.length > 0) return audiences.map((audience) => done({ udvalg, date, audience, error: new InputError(wrongNames) }));

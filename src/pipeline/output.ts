@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ApprovalEntry } from '../approval/approval-log.js';
 import { approvalView } from '../approval/page.js';
-import type { CommitteeFolder } from '../input/repository.js';
+import { committeeInNames, type CommitteeFolder } from '../input/repository.js';
 import { documentsOf } from '../model/addenda.js';
 import { filedAttachments } from '../model/attachments.js';
 import type { Audience, DocumentKind, Meeting } from '../model/meeting.js';
@@ -129,8 +129,23 @@ export function outputFile(output: Output, where: Destination = {}): string {
 /** The file name of a document alone, as `outputFile` names it. */
 export function defaultPdfPath(meeting: Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind' | 'addendum'>, outDir = 'out'): string {
   const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
-  const committee = meeting.committeeId ? `${meeting.committeeId}-` : '';
-  return path.join(outDir, `${committee}${meeting.date}-${kindInFileName(meeting)}${audience}.pdf`);
+  return path.join(outDir, `${committeePrefix(meeting.committeeId)}${meeting.date}-${kindInFileName(meeting)}${audience}.pdf`);
+}
+
+/** The committee's name before its documents' (`ØK-`), where the repository has several: none where it has one. */
+function committeePrefix(committeeId: string | undefined): string {
+  return committeeId ? `${committeeId}-` : '';
+}
+
+/**
+ * A document's name in its committee's folder of the site, from the name build, send and forsegl gave
+ * it (outputFile): without the committee's name before it, the folder saying whose it is. So a file
+ * named by forsegl (forseglet.yaml) is found among the site's documents, which publish names from the
+ * meeting without its committee (inCommitteeFolder).
+ */
+export function nameInCommitteeFolder(name: string, folder: CommitteeFolder): string {
+  const prefix = committeePrefix(committeeInNames(folder));
+  return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
 }
 
 /** `dagsorden`, `referat`, `tillaegsdagsorden` (the second and later `tillaegsdagsorden-2`): letters any file system and mail program keep. */
@@ -147,7 +162,7 @@ const documentKinds: DocumentKind[] = ['dagsorden', 'referat'];
  */
 export function filesBeforeReading(folder: CommitteeFolder, date: string, audience: Audience, where: Destination = {}): string[] {
   if (where.out) return [where.out];
-  const committeeId = folder.named ? folder.id : undefined;
+  const committeeId = committeeInNames(folder);
   return documentKinds.map((kind) => defaultPdfPath({ audience, committeeId, date, kind }, where.outDir));
 }
 

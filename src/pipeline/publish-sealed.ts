@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { archiveDir } from '../input/archive.js';
+import type { CommitteeFolder } from '../input/repository.js';
 import { readSealedNames, sealedListFile } from '../input/sealed.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Finding } from '../shared/errors.js';
 import { publicContent } from './approval.js';
+import { nameInCommitteeFolder } from './output.js';
 
 /**
  * The sealed public minutes (agenda forsegl) the site publishes in place of a print, by their path in
  * the site: each committee's minutes whose archive holds them sealed while they still say what was
- * sealed, under the name the site gives that document (`siteFiles`). So the site's copy is the
+ * sealed, under the name the site gives that document (`siteFiles`: in the committee's folder, without
+ * the committee's name forsegl's names carry where the repository has several). So the site's copy is the
  * archive's, seal and all, byte for byte, which `agenda verify --site` checks; minutes changed since
  * (an addition, a later approval) are printed as any other document. Sealed minutes whose name the
  * site does not publish (sealed combined, published without --samlet) are printed too, with a warning
@@ -18,17 +21,18 @@ import { publicContent } from './approval.js';
  * read (so an archive's are never all in memory): what it gives.
  */
 export async function sealedPublicCopies<R>(
-  committees: Array<{ id: string; dir: string; meetings: Meeting[] }>,
+  committees: Array<{ id: string; folder: CommitteeFolder; meetings: Meeting[] }>,
   siteFiles: string[],
   keep: (file: string, pdf: Uint8Array) => R,
 ): Promise<{ copies: Map<string, R>; warnings: Finding[] }> {
   const copies = new Map<string, R>();
   const warnings: Finding[] = [];
-  for (const { id, dir, meetings } of committees)
+  for (const { id, folder, meetings } of committees)
     for (const meeting of meetings.filter((m) => m.kind === 'referat')) {
+      const { dir } = folder;
       const names = await readSealedNames(dir, meeting.date);
       if (!names || names.offentlig_indhold !== publicContent(meeting)) continue;
-      const file = `${id}/${names.offentlig}`;
+      const file = `${id}/${nameInCommitteeFolder(names.offentlig, folder)}`;
       if (!siteFiles.includes(file)) {
         warnings.push(await unpublishedSeal(sealedListFile(dir, meeting.date), names.offentlig));
         continue;

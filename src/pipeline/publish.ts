@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CommitteeChoice } from '../input/repository.js';
+import type { CommitteeChoice, CommitteeFolder } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readDefaultStyle } from '../input/house-style.js';
 import path from 'node:path';
@@ -380,6 +380,8 @@ async function stageUnreadOfMade(
 
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
   dir: string;
+  /** Its folder, as build, send and forsegl name its documents (with its id where the repository has several). */
+  folder: CommitteeFolder;
   meetings: Meeting[];
   warnings: Finding[];
   /** kommune.yaml's words over the package's, which every committee of the repository shares. */
@@ -425,6 +427,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
   if (errors.length > 0 || !committee) throw new InputError(errors);
   return {
     dir,
+    folder: shared.folder,
     id: committeeId(committee.navn),
     shortName: committee.kort ?? path.basename(dir),
     name: committee.navn,
@@ -440,7 +443,8 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
 
 /**
  * The meeting as the site publishes it, in its committee's own folder: its documents named as the
- * committee's own, without the committee's name before them (outputFile), as the site always named them.
+ * committee's own, without the committee's name before them (outputFile), as the site always named them;
+ * a name build, send or forsegl gave is read the same way by nameInCommitteeFolder.
  */
 function inCommitteeFolder(meeting: Meeting): Meeting {
   const { committeeId: named, ...own } = meeting;

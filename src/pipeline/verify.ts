@@ -13,6 +13,7 @@ import { pageTexts } from '../pdf/page-text.js';
 import { checkSignature } from '../pdf/pdfsig.js';
 import { signedRevisions } from '../pdf/signature.js';
 import { committeeId } from '../publish/committees.js';
+import { nameInCommitteeFolder } from './output.js';
 import { readMeetingSources } from './sources.js';
 
 /** One thing checked, as one plain line: what holds, or what does not and where. */
@@ -152,10 +153,10 @@ async function counterpartLine(
   return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };
 }
 
-/** Where `agenda publish` puts the sealed public minutes in the site: under the committee's id, by their own name. */
+/** Where `agenda publish` puts the sealed public minutes in the site: under the committee's id, by their name in its folder. */
 async function siteCopyOf(site: string, folder: CommitteeFolder, date: string, name: string): Promise<string> {
   const { sources } = await readMeetingSources(folder, date);
-  return path.join(site, committeeId(sources.committee.navn), name);
+  return path.join(site, committeeId(sources.committee.navn), nameInCommitteeFolder(name, folder));
 }
 
 /** That the site's copy is the archive's sealed public minutes, byte for byte; else what differs, as pdfsig sees the copy. */
