@@ -296,7 +296,7 @@ export const options = [
   {
     long: '--overwrite',
     description:
-      "replace the files in the site folder that publish did not write where it writes its own (a web root's index.html); without it, publish names them and writes nothing",
+      "replace the files in the site folder that publish did not write where it writes its own (a web root's index.html); without it, publish names them and writes nothing. Never a folder, a symbolic link, a named pipe or a device: those are named either way",
     commands: ['publish'],
   },
   {

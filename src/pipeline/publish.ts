@@ -40,9 +40,20 @@ import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
 import { StagedFiles, stagedPdf, Staging } from '../publish/staging.js';
-import { bytesOf, readPublication, readStateFile, reusable, sha256, type EarlierPublication, type PdfFile } from '../publish/state.js';
+import {
+  bytesOf,
+  readPublication,
+  readStateFile,
+  reusable,
+  sha256,
+  stateFile,
+  type EarlierPublication,
+  type PdfFile,
+} from '../publish/state.js';
 import { entryRevision, type EntryRevision } from '../publish/atom.js';
 import { writeSite, type WriteLog } from '../publish/write.js';
+import { isListed, refuseInTheWay } from '../publish/others-files.js';
+import { expectPlanned, sitePaths, type PlannedCommittee } from '../publish/site-paths.js';
 import { inBatches } from '../shared/in-batches.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
@@ -115,8 +126,17 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
-  const { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
+  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
+  const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
+  // What stands where publish writes a file the last publication did not (or anything but a file where its
+  // state file goes) is refused before minutes of printing (a first publication into a web root); where it
+  // writes one listed, and what appears meanwhile, when the site is written (writeSite).
+  const planned = sitePaths(plannedCommittees(read, documents, attachments));
+  const unlisted = [stateFile, ...[...planned.files].filter((file) => !isListed(earlier, file))];
+  refuseInTheWay(request.out, { files: unlisted, folders: planned.folders }, earlier, request.overwrite ?? false);
+  const { pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
     read,
+    { documents, attachments },
     { request, earlier, layout, staging, unread },
     print,
   );
@@ -149,6 +169,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   // Each file staged as it is composed (but one the site has as written): its text is not held until the site is written.
   const files = new StagedFiles(staging, request.force ? undefined : earlier);
   composeSite(committees, options, files);
+  if (earlier.files.size === 0 && !earlier.named) expectPlanned(planned.files, files.keys());
   parts.release();
   const search = await searchFiles(earlier, committees, unchanged, { force: request.force ?? false, files, staging });
   for (const [file, from] of search.madeFrom) madeFrom.set(file, from);
@@ -215,8 +236,6 @@ async function readCommittees(
 
 /** What the PDF stage gives the site: each document's and attachment's PDF, what each says and is made from. */
 interface SitePdfs {
-  documents: PublicDocument[];
-  attachments: PublicAttachment[];
   pdfs: Map<string, PdfFile>;
   says: Map<string, string>;
   madeFrom: Map<string, string>;
@@ -231,6 +250,7 @@ interface SitePdfs {
  */
 async function sitePdfs(
   read: ReadCommittee[],
+  { documents, attachments }: { documents: PublicDocument[]; attachments: PublicAttachment[] },
   {
     request,
     earlier,
@@ -240,8 +260,6 @@ async function sitePdfs(
   }: { request: PublishRequest; earlier: EarlierPublication; layout: string; staging: Staging; unread: UnreadMeetings },
   print: PrintMeetings,
 ): Promise<SitePdfs> {
-  const documents = read.flatMap((c) => c.meetings.flatMap((meeting) => publicDocuments(c, meeting, request.samlet ?? false)));
-  const attachments = read.flatMap((c) => c.meetings.flatMap((meeting) => attachmentsOf(c, meeting)));
   const siteFiles: SiteFile[] = [...documents, ...attachments];
   // A batch at a time: each reads its attachment files, some thousands in an archive (inBatches), where
   // their size and time are not as recorded (publish-sources.ts).
@@ -289,7 +307,7 @@ async function sitePdfs(
     stop,
   );
   for (const [file, pdf] of [...printed.flat(), ...made]) pdfs.set(file, pdf);
-  return { documents, attachments, pdfs, says, madeFrom, sources, sealedWarnings: sealed.warnings, printed: toPrint.length };
+  return { pdfs, says, madeFrom, sources, sealedWarnings: sealed.warnings, printed: toPrint.length };
 }
 
 /**
@@ -309,6 +327,21 @@ async function bothOrStop<A, B>(a: Promise<A>, b: Promise<B>, stop: AbortControl
   const [x, y] = await Promise.allSettled([stopping(a), stopping(b)]);
   if (x.status === 'rejected' || y.status === 'rejected') throw failure;
   return [x.value, y.value];
+}
+
+/** The committees' meetings as the site map plans their files: each meeting's documents and attachments, with the addendum each is of. */
+function plannedCommittees(read: ReadCommittee[], documents: PublicDocument[], attachments: PublicAttachment[]): PlannedCommittee[] {
+  const documentsOf = byMeeting(documents);
+  const attachmentsOfMeeting = byMeeting(attachments);
+  return read.map((c) => ({
+    id: c.id,
+    meetings: c.meetings.map((meeting) => ({
+      meeting,
+      documents: documentsOf(meeting).map((d) => ({ file: d.file, addendum: d.output.document.addendum })),
+      attachments: attachmentsOfMeeting(meeting).map((a) => ({ file: a.file, addendum: a.filed.item.addendum?.number })),
+      recorded: c.recorded.has(meeting),
+    })),
+  }));
 }
 
 /** The committees as the site shows them: each meeting with its documents' and attachments' PDFs, its items' HTML where asked for. */
@@ -383,6 +416,8 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
   /** Its folder, as build, send and forsegl name its documents (with its id where the repository has several). */
   folder: CommitteeFolder;
   meetings: Meeting[];
+  /** Its meetings published unread, as their records have them. */
+  recorded: ReadonlySet<Meeting>;
   warnings: Finding[];
   /** kommune.yaml's words over the package's, which every committee of the repository shares. */
   authorityWords: HouseStyleInput['ord'];
@@ -397,10 +432,12 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
 async function readCommittee(dir: string, shared: CheckedShared, history: HistoryReader, unread: UnreadMeetings): Promise<ReadCommittee> {
   const findings = [...shared.findings, ...(await misnamedMeetingFiles(dir))];
   const meetings: Meeting[] = [];
+  const recorded = new Set<Meeting>();
   for (const date of await meetingDates(dir)) {
     const record = unread.recordOf(dir, date);
     if (record) {
       meetings.push(record.meeting);
+      recorded.add(record.meeting);
       findings.push(...recordedWarnings(dir, record));
       continue;
     }
@@ -437,6 +474,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     authorityWords: shared.read.authorityStyle.ord,
     pages: shared.read.pages,
     meetings,
+    recorded,
     warnings: findings,
   };
 }

@@ -87,7 +87,7 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     cancelled: false,
     start,
     ...(meeting.end === undefined ? {} : { end: copenhagenTime(meeting.date, meeting.end) }),
-    location: { id: at.part('sted'), type: 'https://schema.oparl.org/1.1/Location', description: meeting.place, ...at.times },
+    location: { id: at.part(partNames.location), type: 'https://schema.oparl.org/1.1/Location', description: meeting.place, ...at.times },
     organization: [map.address(map.committeeData(committeeId))],
     ...(meeting.kind === 'referat' ? { resultsProtocol: pdf } : { invitation: pdf }),
     auxiliaryFile: nonEmpty(
@@ -108,7 +108,7 @@ function agendaItemData(map: SiteMap, published: PublishedMeeting, at: MeetingAd
     }),
   );
   return {
-    id: at.part(`punkt-${item.number}`),
+    id: at.part(partNames.item(item)),
     type: 'https://schema.oparl.org/1.1/AgendaItem',
     meeting: at.id,
     number: String(item.number),
@@ -136,6 +136,13 @@ function agendaItemData(map: SiteMap, published: PublishedMeeting, at: MeetingAd
 
 /** OParl leaves an empty list out rather than give it empty. */
 const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
+/** The names of the parts of a meeting's data (meetingParts), each a document of its own (SiteMap.meetingPart): its place, an item by its number, a file by its name. */
+export const partNames = {
+  location: 'sted',
+  item: (item: Pick<Item, 'number'>) => `punkt-${item.number}`,
+  file: (sitePath: string) => (sitePath.split('/').at(-1) ?? sitePath).replace(/\.pdf$/, ''),
+};
 
 /** The objects in a meeting's data, each to be a document of its own at the address of its id: its place, items and files. */
 export function meetingParts(data: MeetingData): Array<{ schema: 'location' | 'agenda-item' | 'file'; object: { id: string } }> {
@@ -235,7 +242,7 @@ function fileData(map: SiteMap, at: MeetingAddresses, file: PublishedFile): File
   const address = map.address(file.path);
   const fileName = file.path.split('/').at(-1) ?? file.path;
   return {
-    id: at.part(fileName.replace(/\.pdf$/, '')),
+    id: at.part(partNames.file(file.path)),
     type: 'https://schema.oparl.org/1.1/File',
     name: file.name,
     fileName,

@@ -82,10 +82,13 @@ export function sbsysAddendumSuffix(addendum: number): string {
  * addendum's XML), after it every item of the minutes; of addendum `addendum`, its own.
  */
 export function sbsysItems(data: MeetingData, addendum?: number): AgendaItemData[] {
-  const items = data.agendaItem ?? [];
-  if (addendum !== undefined) return items.filter((i) => i['agenda:addendum'] === addendum);
-  return data.meetingState === meetingStates.referat ? items : items.filter((i) => i['agenda:addendum'] === undefined);
+  const minutes = data.meetingState === meetingStates.referat;
+  return (data.agendaItem ?? []).filter((i) => inSbsysFolder(i['agenda:addendum'], addendum, minutes));
 }
+
+/** Whether an item that came with addendum `itemAddendum` (none: with the agenda) is in the folder of addendum `addendum` (none: the meeting's). */
+export const inSbsysFolder = (itemAddendum: number | undefined, addendum: number | undefined, minutes: boolean) =>
+  addendum !== undefined ? itemAddendum === addendum : minutes || itemAddendum === undefined;
 
 /**
  * Sections by element name, which the importer takes as each text's title (convertAttachmentsToCanonical

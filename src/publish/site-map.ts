@@ -1,4 +1,4 @@
-import { sbsysAddendumSuffix } from './sbsys.js';
+import { sbsysAddendumSuffix, sbsysDocumentName } from './sbsys.js';
 import { dataVersion, type SchemaName } from './data-schema.js';
 
 // Where everything is in the published site, by one set of rules: the pages, the data, the feeds and
@@ -64,6 +64,12 @@ export class SiteMap {
   schemaFile = (name: string) => `data/schema/${dataVersion}/${name}.schema.json`;
   /** One committee's calendar, or every committee's. */
   feed = (committee?: string) => (committee ? `${committee}/kalender.ics` : 'kalender.ics');
+  /** The front page, the page of the open data, the stylesheet and the folder of its fonts. */
+  frontPage = 'index.html';
+  dataPage = 'data.html';
+  stylesheet = 'site.css';
+  fontFolder = 'skrift';
+  font = (name: string) => `${this.fontFolder}/${name}`;
   /** The search page, which every page links to, and its script. */
   searchPage = 'sog.html';
   searchScript = 'sog.js';
@@ -82,6 +88,12 @@ export class SiteMap {
   /** A meeting's folder, or its addendum's (tillægsdagsorden) beside it: `sbsys/direktionen-2023-11-22-tillaeg-1`. */
   sbsysFolder = (committee: string, date: string, addendum?: number) =>
     `sbsys/${committee}-${date}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
+  /** A file of a meeting's SBSYS folder (or its addendum's): its XML, named as the folder (`sbsysXml`), its document as HTML, or an attachment's file by its name. */
+  sbsysFile = (committee: string, date: string, addendum: number | undefined, name: string) =>
+    `${this.sbsysFolder(committee, date, addendum)}/${name}`;
+  sbsysXml = (committee: string, date: string, addendum?: number) =>
+    this.sbsysFile(committee, date, addendum, `${this.sbsysFolder(committee, date, addendum).slice('sbsys/'.length)}.xml`);
+  sbsysDocument = (committee: string, date: string, addendum?: number) => this.sbsysFile(committee, date, addendum, sbsysDocumentName);
 }
 
 /** `to` as a reference from the document at `from`, both of one site: up to their common folder, then down. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HouseStyle } from '../model/meeting.js';
+import type { HouseStyle, Meeting } from '../model/meeting.js';
 import type { HousePages } from '../shared/house-templates.js';
 import { documentHeading, documentsFeedTitle, fill, kindWord, siteName } from '../render/wording.js';
 import { addendumOf } from '../model/addenda.js';
@@ -35,7 +35,7 @@ import { json, listFormat, listPart } from './lists.js';
 import { noEarlierParts, setOfParts, setWhole, type EarlierParts } from './parts.js';
 import { sha256 } from './state.js';
 import { searchChoices } from './search-choices.js';
-import { sbsysAddendumSuffix, sbsysDocumentName, sbsysItems, sbsysXml } from './sbsys.js';
+import { sbsysItems, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
 import { pdfContent, type SiteContent } from './staging.js';
 
@@ -44,7 +44,7 @@ import { pdfContent, type SiteContent } from './staging.js';
 // the same files.
 
 /** The committees with a record in the search index (an open item), in the site's order: those with an index. */
-export const indexedCommittees = (committees: PublishedCommittee[]): PublishedCommittee[] =>
+export const indexedCommittees = <C extends { meetings: Array<{ meeting: Pick<Meeting, 'items'> }> }>(committees: C[]): C[] =>
   committees.filter((c) => c.meetings.some(({ meeting }) => meeting.items.some((item) => !item.lukket)));
 
 /** A committee as published: its public meetings and its schedule. */
@@ -167,10 +167,10 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   feed(map.feed(), fill(words.mødekalender, { udvalg: authority }), committees);
   documentsFeed(map.documentsFeed(), allDocuments, committees);
   addEntryPoints(files, { map, earlier }, authority, organizations, allMeetings);
-  files.set('index.html', renderIndexPage(frame(siteName(words, true), ''), indexView(map, committees, options.today, words)));
+  files.set(map.frontPage, renderIndexPage(frame(siteName(words, true), ''), indexView(map, committees, options.today, words)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
   files.set(
-    'data.html',
+    map.dataPage,
     renderDataPage(frame(names.data, ''), {
       documents: names.site,
       committees: feeds,
@@ -186,9 +186,9 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     ),
   );
   files.set(map.searchScript, searchScript());
-  const { css, fonts } = siteStylesheet('skrift', options.house);
-  files.set('site.css', css);
-  for (const font of fonts) files.set(`skrift/${font.name}`, readFileSync(font.file));
+  const { css, fonts } = siteStylesheet(map.fontFolder, options.house);
+  files.set(map.stylesheet, css);
+  for (const font of fonts) files.set(map.font(font.name), readFileSync(font.file));
 }
 
 /**
@@ -263,15 +263,16 @@ function addSbsysFolder(
   addendum: number | undefined,
   agenda: { heading: string; house?: HousePages },
 ): void {
-  const name = `${committee.id}-${meeting.date}${addendum === undefined ? '' : sbsysAddendumSuffix(addendum)}`;
-  const folder = map.sbsysFolder(committee.id, meeting.date, addendum);
   const own = sbsysItems(data, addendum);
   const document = addendum === undefined ? meeting : addendumOf(meeting, addendum);
   // An addendum's page is headed as the meeting's is, with the addendum's name (documentHeading asks the house's words).
   const heading = addendum === undefined ? agenda.heading : documentHeading(document);
   const items = own.map((item) => itemsHtml[item.order] ?? '');
-  files.set(`${folder}/${name}.xml`, sbsysXml(committee, { ...data, agendaItem: own }, addendum));
-  files.set(`${folder}/${sbsysDocumentName}`, renderStandaloneMeeting({ heading, meeting: document, items }, agenda.house));
+  files.set(map.sbsysXml(committee.id, meeting.date, addendum), sbsysXml(committee, { ...data, agendaItem: own }, addendum));
+  files.set(
+    map.sbsysDocument(committee.id, meeting.date, addendum),
+    renderStandaloneMeeting({ heading, meeting: document, items }, agenda.house),
+  );
   // The importer copies each attachment's file from the meeting's folder, by the name its Bilagsliste gives.
   const names = new Set(own.flatMap((item) => (item.auxiliaryFile ?? []).map((f) => f.fileName)));
   for (const file of attachments) {
@@ -280,7 +281,7 @@ function addSbsysFolder(
     // The caller stages the PDFs it kept unread of every meeting whose folder is made.
     const content = pdfContent(file);
     if (!content) throw new Error(`${file.path}: not staged for the SBSYS folder of a meeting not kept`);
-    files.set(`${folder}/${base}`, content);
+    files.set(map.sbsysFile(committee.id, meeting.date, addendum, base), content);
   }
 }
 
@@ -323,7 +324,10 @@ function yearPages(map: SiteMap, newest: ListedMeeting[]): Array<{ sitePath: str
   }
   const none: Array<[string, ListedMeeting[]]> = [['', []]];
   const pages = years.size > 0 ? [...years] : none;
-  const paths = pages.map(([year], i) => map.meetingsPage(year, i === 0));
+  const paths = yearPagePaths(
+    map,
+    pages.map(([year]) => year),
+  );
   // paths[i - 1] and paths[i + 1]: none before the first page, none after the last.
   return pages.map(([, listed], i) => ({
     sitePath: paths[i] ?? '',
@@ -331,6 +335,10 @@ function yearPages(map: SiteMap, newest: ListedMeeting[]): Array<{ sitePath: str
     page: { current: i + 1, total: pages.length, first: paths[0] ?? '', last: paths.at(-1) ?? '', prev: paths[i - 1], next: paths[i + 1] },
   }));
 }
+
+/** The paths of the authority's list of meetings' pages, of `years` newest first (none: the one page of none, yearPages). */
+export const yearPagePaths = (map: SiteMap, years: string[]) =>
+  (years.length > 0 ? years : ['']).map((year, i) => map.meetingsPage(year, i === 0));
 
 /** A list of meetings (or its `page`), joined of each meeting's part: as the site has it where it did not change. */
 const addList = (

@@ -46,6 +46,8 @@ export type PublishedFile = z.output<typeof stateSchema>['files'][number];
 export interface EarlierPublication {
   out: string;
   files: Map<string, PublishedFile>;
+  /** The files an earlier version's state file names, without their bytes: publish's, though none can be told as it wrote them. */
+  named?: ReadonlySet<string>;
   /** What the clerk is told of the state file itself: that of an earlier version of agenda. */
   warnings: Finding[];
   /** When the state file was written (its mtime, ms): every file publish wrote before it is older. */
@@ -87,8 +89,10 @@ export async function readPublication(
   try {
     const source = parseState(file, Buffer.from(state.bytes).toString('utf8'));
     const asWritten = state.sha256 === written;
-    if (!asWritten && earlierVersion.safeParse(source.data).success) {
-      return { out, files: new Map(), warnings: [{ file, line: 1, col: 1, path: '', warning: true, message: earlierVersionWarning }] };
+    const older = asWritten ? undefined : earlierVersion.safeParse(source.data).data;
+    if (older) {
+      const warnings = [{ file, line: 1, col: 1, path: '', warning: true, message: earlierVersionWarning }];
+      return { out, files: new Map(), named: new Set(older.files), warnings };
     }
     // Each entry as parsed, not a copy with its place: the text it is in is let go (some 4 MB at 240 meetings, 70 at 4,000).
     const files = (asWritten ? unchecked(source.data) : checked(source)).files.map((f) => [f.path, f] as const);

@@ -3,15 +3,14 @@ import { readdirSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
-import { placeAtomically, refuseSpecial, writeAtomically } from '../shared/files.js';
+import { placeAtomically, writeAtomically } from '../shared/files.js';
 import { inBatches } from '../shared/in-batches.js';
-import { EnvironmentError, type Finding } from '../shared/errors.js';
+import type { Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
-import { refuseOthersFiles } from './others-files.js';
+import { refuseInTheWay } from './others-files.js';
 import {
-  linkOnTheWay,
   ownBytes,
   sha256,
   stateFile,
@@ -83,15 +82,9 @@ export async function writeSite(
     return { file, target, content, digest, size, changed: !old || sha256(old) !== digest };
   });
   const changed = outputs.filter((o) => o.changed);
-  // A folder or FIFO in a file's place, a link on its way, or a file of others in its way stops the publication before anything is written.
-  await inBatches(changed, (o) => refuseSpecial(o.target));
-  await inBatches(changed, (o) => refuseLinkOnTheWay(out, o.file));
-  await refuseOthersFiles(
-    out,
-    changed.map((o) => o.file),
-    earlier,
-    overwrite,
-  );
+  // Anything but a file in a changed file's place (a folder, a FIFO, a link), anything but a folder on its
+  // way, or a file of others there stops the publication before anything is written, each named at once.
+  refuseInTheWay(out, { files: [...changed.map((o) => o.file), stateFile] }, earlier, overwrite);
   const published = (file: string) => files.has(file) || kept.has(file);
   const gone = [...earlier.files.keys()].filter((file) => !published(file));
   const state = [
@@ -213,13 +206,6 @@ function othersPdfs(out: string, published: (file: string) => boolean): Finding[
 }
 
 const othersPdf = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
-
-async function refuseLinkOnTheWay(out: string, file: string): Promise<void> {
-  const link = await linkOnTheWay(out, file);
-  if (!link) return;
-  const why = `${link} is a symbolic link; publish writes only into the site folder itself, make it a folder`;
-  throw new EnvironmentError(`cannot write ${path.join(out, file)}: ${why}`);
-}
 
 /** The folders of a removed file, up to the site's root, where they are now empty. */
 async function removeEmptyFolders(out: string, folder: string): Promise<void> {

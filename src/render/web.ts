@@ -232,13 +232,17 @@ export function renderSearchRecord(record: SearchRecord): string {
   return templatesOf(undefined).searchRecord(record);
 }
 
+/** The fonts the site's stylesheet names, each by its file's name in the site's font folder. */
+export const siteFonts = () =>
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
+  fontFaces().map((face) => ({ face, name: face.file.split(/[\\/]/).at(-1)! }));
+
 /**
  * The site's stylesheet, with the house font from `fontFolder` (relative to the stylesheet), and the
  * house's own (husstil/web/site.css) after it, so its rules win; and the font files to put there.
  */
 export function siteStylesheet(fontFolder: string, house?: HousePages): { css: string; fonts: Array<{ name: string; file: string }> } {
-  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- split() returns at least one string
-  const fonts = fontFaces().map((face) => ({ face, name: face.file.split(/[\\/]/).at(-1)! }));
+  const fonts = siteFonts();
   const fontFacesCss = fonts.map(({ face, name }) => fontFaceRule(face, `${fontFolder}/${name}`)).join('\n');
   const own = house?.web['site.css'];
   const css = [

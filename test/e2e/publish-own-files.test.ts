@@ -1,8 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserUrlVariable } from '../../src/pdf/connect.js';
+import { runBoundedCases } from '../support/bounded.js';
+import { countedBrowser, type CountedBrowser } from '../support/browser-uses.js';
 import { agenda, cliPath, tempDir } from '../support/cli.js';
 import { closedFileMarkers, closedFixtureWithFiles } from '../support/attachments.js';
 import { closedFixture, markers } from '../support/markers.js';
@@ -48,6 +63,9 @@ function addToState(site: string, entries: StateFile['files']): void {
   const state = JSON.parse(readFileSync(file, 'utf8')) as StateFile;
   writeFileSync(file, JSON.stringify({ files: [...state.files, ...entries] }, null, 2));
 }
+
+const neverReplaced =
+  '(--overwrite replaces only files where publish writes its own: never a folder, a file where it makes a folder, a symbolic link (which may point out of the site), a named pipe or a device)';
 
 /** No stack trace and no internal error: the run told the clerk what is wrong. */
 function expectToldPlainly(stderr: string): void {
@@ -206,23 +224,38 @@ describe('a folder of the site replaced by a symbolic link out of it', () => {
     const before = siteBytes(site);
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
     expect(run.status).toBe(3);
-    expect(run.stderr).toMatch(/^cannot write \S+\/site\/testudvalget\/\S+: \S+\/site\/testudvalget is a symbolic link; /);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `cannot publish to ${site}: 1 file stands where publish writes its own, and is not its to replace; nothing was written:`,
+      '  testudvalget: a symbolic link where publish makes a folder',
+      'move it out of the site folder and publish again',
+    ]);
     expectToldPlainly(run.stderr);
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(siteBytes(site)).toEqual(before);
   });
 });
 
-describe('files of others where publish writes its own', () => {
-  /** The refusal's lines, in a site of no state file: of `total` files, those `named` (a count of the rest). */
-  const refusal = (site: string, named: string[], total = named.length) => [
-    `cannot publish to ${site}: ${total} files stand where publish writes its own, and are not its to replace; nothing was written:`,
-    ...named.map((line) => `  ${line}`),
-    ...(total > named.length ? [`  … and ${total - named.length} more`] : []),
-    'move them out of the site folder and publish again (or, to have publish replace the files it did not write with its own, publish with --overwrite)',
-    "(the folder has no .agenda-publish.json, publish's list of the files it wrote there: if publish wrote these and the list was lost, or the site was copied without it, --overwrite takes them as its own)",
-  ];
+/**
+ * The refusal's lines, in a site of no state file: of `total` files, those `named` (a count of the rest); `special`:
+ * some are not files of others (a folder, a link, a FIFO, a file where a folder goes), which --overwrite does not replace.
+ */
+const refusal = (site: string, named: string[], { total = named.length, special = false } = {}) => [
+  `cannot publish to ${site}: ${total} files stand where publish writes its own, and are not its to replace; nothing was written:`,
+  ...named.map((line) => `  ${line}`),
+  ...(total > named.length ? [`  … and ${total - named.length} more`] : []),
+  'move them out of the site folder and publish again (or, to have publish replace the files it did not write with its own, publish with --overwrite)',
+  ...(special ? [neverReplaced] : []),
+  "(the folder has no .agenda-publish.json, publish's list of the files it wrote there: if publish wrote these and the list was lost, or the site was copied without it, --overwrite takes them as its own)",
+];
 
+/** The refusal's lines where none of what is in the way is a file of others (nothing --overwrite would replace). */
+const refusalOfKinds = (site: string, named: string[]) => [
+  `cannot publish to ${site}: ${named.length} files stand where publish writes its own, and are not its to replace; nothing was written:`,
+  ...named.map((line) => `  ${line}`),
+  'move them out of the site folder and publish again',
+];
+
+describe('files of others where publish writes its own', () => {
   it("a web root's own front page and pages, and a file where a folder goes: each named, nothing written (exit 3); --overwrite replaces the pages", () => {
     const site = path.join(tempDir(), 'site');
     mkdirSync(path.join(site, 'testudvalget'), { recursive: true });
@@ -233,11 +266,15 @@ describe('files of others where publish writes its own', () => {
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
     expect(run.status).toBe(3);
     expect(run.stderr.trimEnd().split('\n')).toEqual(
-      refusal(site, [
-        'data: a file where publish makes a folder',
-        'index.html: a file publish did not write',
-        'testudvalget/2024-03-06.html: a file publish did not write',
-      ]),
+      refusal(
+        site,
+        [
+          'data: a file where publish makes a folder',
+          'index.html: a file publish did not write',
+          'testudvalget/2024-03-06.html: a file publish did not write',
+        ],
+        { special: true },
+      ),
     );
     expect(siteBytes(site)).toEqual(before);
 
@@ -270,7 +307,7 @@ describe('files of others where publish writes its own', () => {
     expect(readFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
-  it('a site copied without its state file: the files of other bytes than publish writes are named (ten, and a count), those of the same bytes taken as its own', () => {
+  it('a site copied without its state file: its files are named (ten, and a count) before anything is printed; --overwrite takes those of the same bytes as its own, unwritten', () => {
     const site = path.join(tempDir(), 'site');
     publishedFixture(site);
     rmSync(path.join(site, '.agenda-publish.json'));
@@ -280,14 +317,139 @@ describe('files of others where publish writes its own', () => {
     const before = siteBytes(site);
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
     expect(run.status).toBe(3);
-    const named = changed.slice(0, 10).map((f) => `${f}: a file publish did not write`);
-    expect(run.stderr.trimEnd().split('\n')).toEqual(refusal(site, named, changed.length));
+    // Told before its PDFs are printed, so before their bytes, and any file's made of them, are known: each file it would write.
+    const written = [...siteBytes(site).keys()].filter((f) => !f.startsWith('pagefind/'));
+    const named = written.slice(0, 10).map((f) => `${f}: a file publish did not write`);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(refusal(site, named, { total: written.length }));
     expect(siteBytes(site)).toEqual(before);
     const taken = agenda(['publish', '--meetings', closedFixture, '--out', site, '--overwrite', '--json']);
     expect(taken.status, taken.stderr).toBe(0);
     expect((JSON.parse(taken.stdout) as { written: string[] }).written).toEqual(changed);
     const state = JSON.parse(readFileSync(path.join(site, '.agenda-publish.json'), 'utf8')) as StateFile;
     expect(state.files.map((f) => f.path)).toEqual(siteFiles(site).filter((f) => f !== '.agenda-publish.json'));
+  });
+});
+
+describe('what stands where publish writes, told all at once', () => {
+  let browser: CountedBrowser;
+  beforeAll(async () => {
+    browser = await countedBrowser();
+  });
+  afterAll(() => browser.close());
+
+  /** `agenda publish` of the closed fixture into `site`, on the counted browser; killed if it has not ended in a minute (a FIFO opened would hold it). */
+  const publishBounded = async (site: string, ...more: string[]) => {
+    const args = ['publish', '--meetings', closedFixture, '--out', site, ...more];
+    const [ended] = await runBoundedCases([{ cwd: path.dirname(site), args }], {
+      env: { ...process.env, [browserUrlVariable]: browser.url },
+      limit: 60_000,
+    });
+    expect(ended?.signal, ended?.stderr).toBeNull();
+    return ended ?? { status: null, signal: null, stderr: '' };
+  };
+
+  /** What the tests put at data.html and kalender.ics, as the refusal names it. */
+  const linkAndPipe = [
+    'data.html: a symbolic link where publish writes a file',
+    'kalender.ics: a named pipe (FIFO) where publish writes a file',
+  ];
+
+  /** Each kind of thing publish must not write over, where its paths are: none followed, none opened. */
+  const kinds = (site: string) => ['kalender.ics', 'data.html', 'site.css', 'sbsys'].map((f) => kindOf(path.join(site, f)));
+  const kindOf = (file: string) => {
+    const kind = lstatSync(file);
+    return kind.isFIFO() ? 'fifo' : kind.isSymbolicLink() ? `link to ${readlinkSync(file)}` : kind.isDirectory() ? 'folder' : 'file';
+  };
+
+  it('in a first publication into a web root: its own front page and a page, named before any PDF is printed (no browser asked)', async () => {
+    const site = path.join(tempDir(), 'site');
+    mkdirSync(path.join(site, 'testudvalget'), { recursive: true });
+    writeFileSync(path.join(site, 'index.html'), 'MIN EGEN FORSIDE\n');
+    writeFileSync(path.join(site, 'testudvalget', '2024-03-06-referat-offentlig.pdf'), '%PDF- egen\n');
+    const before = siteBytes(site);
+    const run = await publishBounded(site);
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(
+      refusal(site, [
+        'index.html: a file publish did not write',
+        'testudvalget/2024-03-06-referat-offentlig.pdf: a file publish did not write',
+      ]),
+    );
+    expect(browser.uses()).toBe(0);
+    expect(siteBytes(site)).toEqual(before);
+  });
+
+  it('in a first publication: others’ files, a FIFO, symbolic links and a folder, named before any PDF is printed; --overwrite replaces none but files', async () => {
+    const dir = tempDir();
+    const site = path.join(dir, 'site');
+    mkdirSync(path.join(site, 'testudvalget'), { recursive: true });
+    mkdirSync(path.join(dir, 'elsewhere'));
+    writeFileSync(path.join(dir, 'victim.html'), 'not the site’s\n');
+    writeFileSync(path.join(site, 'index.html'), 'MIN EGEN FORSIDE\n');
+    writeFileSync(path.join(site, 'testudvalget', '2024-03-06.html'), 'egen\n');
+    expect(spawnSync('mkfifo', [path.join(site, 'kalender.ics')]).status).toBe(0);
+    symlinkSync('../victim.html', path.join(site, 'data.html'));
+    symlinkSync('../elsewhere', path.join(site, 'sbsys'));
+    mkdirSync(path.join(site, 'site.css'));
+    const before = siteBytes(site);
+    const kindsBefore = kinds(site);
+
+    const run = await publishBounded(site);
+    expect(run.status, run.stderr).toBe(3);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(
+      refusal(
+        site,
+        [
+          ...linkAndPipe,
+          'sbsys: a symbolic link where publish makes a folder',
+          'site.css: a folder where publish writes a file',
+          'index.html: a file publish did not write',
+          'testudvalget/2024-03-06.html: a file publish did not write',
+        ],
+        { special: true },
+      ),
+    );
+    expect(browser.uses()).toBe(0);
+    expect(siteBytes(site)).toEqual(before);
+    expect(kinds(site)).toEqual(kindsBefore);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
+    expect(readFileSync(path.join(dir, 'victim.html'), 'utf8')).toBe('not the site’s\n');
+
+    const overwrite = await publishBounded(site, '--overwrite');
+    expect(overwrite.status, overwrite.stderr).toBe(3);
+    expect(overwrite.stderr.trimEnd().split('\n')).toEqual(
+      refusalOfKinds(site, [
+        ...linkAndPipe,
+        'sbsys: a symbolic link where publish makes a folder',
+        'site.css: a folder where publish writes a file',
+      ]),
+    );
+    expect(browser.uses()).toBe(0);
+    expect(siteBytes(site)).toEqual(before);
+    expect(kinds(site)).toEqual(kindsBefore);
+  });
+
+  it('in a republish: files publish wrote, replaced by a folder, a FIFO and a symbolic link, all named in one refusal', async () => {
+    const dir = tempDir();
+    const site = path.join(dir, 'site');
+    publishedFixture(site);
+    writeFileSync(path.join(dir, 'victim.html'), 'not the site’s\n');
+    rmSync(path.join(site, 'kalender.ics'));
+    expect(spawnSync('mkfifo', [path.join(site, 'kalender.ics')]).status).toBe(0);
+    rmSync(path.join(site, 'data.html'));
+    symlinkSync('../victim.html', path.join(site, 'data.html'));
+    rmSync(path.join(site, 'testudvalget', '2024-03-06.html'));
+    mkdirSync(path.join(site, 'testudvalget', '2024-03-06.html'));
+    const before = siteBytes(site);
+    for (const more of [[], ['--overwrite']]) {
+      const run = await publishBounded(site, ...more);
+      expect(run.status, run.stderr).toBe(3);
+      expect(run.stderr.trimEnd().split('\n')).toEqual(
+        refusalOfKinds(site, [...linkAndPipe, 'testudvalget/2024-03-06.html: a folder where publish writes a file']),
+      );
+      expect(siteBytes(site)).toEqual(before);
+      expect(readFileSync(path.join(dir, 'victim.html'), 'utf8')).toBe('not the site’s\n');
+    }
   });
 });
 
