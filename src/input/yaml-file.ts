@@ -14,7 +14,7 @@ import {
 } from 'yaml';
 import { InputError, messageOf, type Finding } from '../shared/errors.js';
 import { formatPath } from './key-path.js';
-import { inputLimit, readInputFile } from './read-file.js';
+import { inputLimit, readInputFile, type Within } from './read-file.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
 export interface YamlFile {
@@ -26,9 +26,9 @@ export interface YamlFile {
   locate(path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
 }
 
-export async function readYamlFile(file: string): Promise<YamlFile> {
-  const bytes = await readInputFile(file, inputLimit);
-  if (bytes.length > inputLimit) throw fileError(file, `the file is larger than ${inputLimit} bytes, the most that is read`);
+/** The YAML file at `file`; given `within`, only one that lies in that folder as it is opened (readInputFile). */
+export async function readYamlFile(file: string, within?: Within): Promise<YamlFile> {
+  const bytes = await readInputFile(file, inputLimit, within);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
