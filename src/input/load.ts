@@ -112,13 +112,10 @@ function houseStyleOf(read: Read<{ husstil?: HouseStyleOverride }> | undefined):
   return sections.success ? { afsnit: sections.data.husstil.afsnit } : undefined;
 }
 
-/** `file`, read only from inside `within` (a link out of it is refused), and validated against `schema`. */
-async function readValid<S extends z.ZodType>(
-  file: string,
-  schema: S,
-  findings: Finding[],
-  within: Within,
-): Promise<Read<z.output<S>> | undefined> {
+/** A YAML file read only from inside `within` (a link out of it is refused) and validated against `schema`; problems go to `findings`. */
+type Reader = <S extends z.ZodType>(file: string, schema: S, findings: Finding[], within: Within) => Promise<Read<z.output<S>> | undefined>;
+
+const readValid: Reader = async (file, schema, findings, within) => {
   let source: YamlFile;
   try {
     source = await readYamlFile(file, within);
@@ -130,14 +127,8 @@ async function readValid<S extends z.ZodType>(
   const result = validate(source, schema);
   if (!result.ok) findings.push(...result.findings);
   return { source, value: result.ok ? result.value : undefined };
-}
+};
 
 /** A shared file the committee may do without. */
-async function readOptional<S extends z.ZodType>(
-  file: string,
-  schema: S,
-  findings: Finding[],
-  within: Within,
-): Promise<Read<z.output<S>> | undefined> {
-  return (await exists(file)) ? readValid(file, schema, findings, within) : undefined;
-}
+const readOptional: Reader = async (file, schema, findings, within) =>
+  (await exists(file)) ? readValid(file, schema, findings, within) : undefined;
