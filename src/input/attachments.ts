@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { inside, readRegularFile, Refused } from './read-file.js';
+import { inside, meetingsFolder, readRegularFile, Refused, TooLarge } from './read-file.js';
 import {
   attachmentError,
   officeExtensions,
@@ -24,12 +24,13 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   const folder = path.resolve(dir);
   const file = path.resolve(folder, ref.path);
   if (!inside(folder, file)) throw fail('the path leads outside the meetings folder');
-  const within = { folder, name: 'the meetings folder' };
-  const bytes = await readRegularFile(file, maxBytes, within).catch((err: unknown) => {
-    throw err instanceof Refused ? fail(err.message) : err;
+  const tooLarge = () => fail(`larger than ${maxBytes / 1024 / 1024} MB, the most that is read`);
+  // Refused by its size before it is read (TooLarge), or as it is read where it grew meanwhile.
+  const bytes = await readRegularFile(file, maxBytes, meetingsFolder(folder)).catch((err: unknown) => {
+    throw err instanceof TooLarge ? tooLarge() : err instanceof Refused ? fail(err.message) : err;
   });
   if (bytes.length === 0) throw fail('empty (0 bytes)');
-  if (bytes.length > maxBytes) throw fail(`larger than ${maxBytes / 1024 / 1024} MB, the most that is read`);
+  if (bytes.length > maxBytes) throw tooLarge();
   const kind = kindOf(bytes, ref.path);
   if (!kind) throw fail(`not a PDF, PNG or JPEG file, nor an office file (${officeExtensions.join(' ')}): save it as PDF`);
   return { ref, kind, bytes, sha256: sha256(bytes) };

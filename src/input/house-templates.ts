@@ -97,7 +97,6 @@ async function refuseLink(file: string, within: Within): Promise<void> {
 async function readText(file: string, within: Within): Promise<string> {
   await refuseLink(file, within);
   const bytes = await readInputFile(file, inputLimit, within);
-  if (bytes.length > inputLimit) throw new MissingFileError(`${file}: the file is larger than ${inputLimit} bytes, the most that is read`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -11,7 +11,7 @@ import { municipalitySchema, type MunicipalityInput } from './schema/municipalit
 import { standingItemsSchemaFor, type StandingItemsInput } from './schema/standing-items.js';
 import { overlay, readDefaultStyle } from './house-style.js';
 import { readHousePages, readHouseTemplates, unusedPartials } from './house-templates.js';
-import { exists } from './read-file.js';
+import { exists, meetingsFolder, type Within } from './read-file.js';
 import type { HousePages, HouseTemplates } from '../shared/house-templates.js';
 import { validate } from './validate.js';
 import { readYamlFile, type YamlFile } from './yaml-file.js';
@@ -62,8 +62,10 @@ export function meetingFile(dir: string, date: string): string {
  */
 export async function readSharedFiles(dir: string, root: string, findings: Finding[]): Promise<SharedRead> {
   const file = (name: string) => path.join(dir, name);
-  const municipality = await readOptional(path.join(root, repositoryFiles.municipality), municipalitySchema, findings);
-  const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings);
+  const committeeFolder = meetingsFolder(dir);
+  const repository = { folder: root, name: 'the repository' };
+  const municipality = await readOptional(path.join(root, repositoryFiles.municipality), municipalitySchema, findings, repository);
+  const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings, committeeFolder);
   const authorityStyle = overlay(await readDefaultStyle(), houseStyleOf(municipality));
   const style = overlay(authorityStyle, houseStyleOf(committee));
   const sections = style.afsnit.map((a) => a.nøgle);
@@ -78,13 +80,11 @@ export async function readSharedFiles(dir: string, root: string, findings: Findi
     authorityStyle,
     templates,
     pages,
-    standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings),
-    forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings),
-    calendar: await readOptional(
-      (await exists(ownCalendar)) ? ownCalendar : path.join(root, repositoryFiles.calendar),
-      calendarSchema,
-      findings,
-    ),
+    standingItems: await readOptional(file(sharedFiles.standingItems), standingItemsSchemaFor(sections), findings, committeeFolder),
+    forwardPlan: await readOptional(file(sharedFiles.forwardPlan), forwardPlanSchema, findings, committeeFolder),
+    calendar: (await exists(ownCalendar))
+      ? await readOptional(ownCalendar, calendarSchema, findings, committeeFolder)
+      : await readOptional(path.join(root, repositoryFiles.calendar), calendarSchema, findings, repository),
   };
 }
 
@@ -95,7 +95,7 @@ export async function readMeetingFile(
   findings: Finding[],
 ): Promise<Read<MeetingInput> | undefined> {
   const file = meetingFile(dir, date);
-  return readValid(file, meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings).catch(async (err: unknown) => {
+  return readValid(file, meetingSchemaFor(style.afsnit.map((a) => a.nøgle)), findings, meetingsFolder(dir)).catch(async (err: unknown) => {
     // A missing meeting file is most often one saved under a name nearly its own (meeting-names.ts): that one is named.
     const [near] = err instanceof MissingFileError && !(await exists(file)) ? await nearMissesOf(dir, date) : [];
     throw near ? new MissingFileError(`${file}: no such file; ${near} is there: rename it ${date}.yaml`) : err;
@@ -112,10 +112,13 @@ function houseStyleOf(read: Read<{ husstil?: HouseStyleOverride }> | undefined):
   return sections.success ? { afsnit: sections.data.husstil.afsnit } : undefined;
 }
 
-async function readValid<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {
+/** A YAML file read only from inside `within` (a link out of it is refused) and validated against `schema`; problems go to `findings`. */
+type Reader = <S extends z.ZodType>(file: string, schema: S, findings: Finding[], within: Within) => Promise<Read<z.output<S>> | undefined>;
+
+const readValid: Reader = async (file, schema, findings, within) => {
   let source: YamlFile;
   try {
-    source = await readYamlFile(file);
+    source = await readYamlFile(file, within);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     findings.push(...err.findings);
@@ -124,9 +127,8 @@ async function readValid<S extends z.ZodType>(file: string, schema: S, findings:
   const result = validate(source, schema);
   if (!result.ok) findings.push(...result.findings);
   return { source, value: result.ok ? result.value : undefined };
-}
+};
 
 /** A shared file the committee may do without. */
-async function readOptional<S extends z.ZodType>(file: string, schema: S, findings: Finding[]): Promise<Read<z.output<S>> | undefined> {
-  return (await exists(file)) ? readValid(file, schema, findings) : undefined;
-}
+const readOptional: Reader = async (file, schema, findings, within) =>
+  (await exists(file)) ? readValid(file, schema, findings, within) : undefined;

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoCode, messageOf, MissingFileError } from '../shared/errors.js';
+import { errnoCode, InputError, messageOf, MissingFileError } from '../shared/errors.js';
 
 /** Larger than any file a clerk or a designer writes by hand, small enough that a mistaken file cannot exhaust memory. */
 export const inputLimit = 1024 * 1024;
@@ -12,22 +12,43 @@ export interface Within {
   name: string;
 }
 
+/** A committee's folder, as a file read from it must lie in: a meeting file, a shared file, an attachment. */
+export const meetingsFolder = (dir: string): Within => ({ folder: path.resolve(dir), name: 'the meetings folder' });
+
 /** Why a file is not read, in words that follow its name (or the `fil:` that names it). */
 export class Refused extends Error {}
 
+/** A refusal that is a mistake of the file itself, told as one at its start (FILE:1:1:) where an input file is read. */
+class OfTheFile extends Refused {}
+
+/** A file larger than the most that is read, told by its size before a byte of it is read. */
+export class TooLarge extends OfTheFile {
+  constructor(limit: number) {
+    super(`the file is larger than ${limit} bytes, the most that is read`);
+  }
+}
+
 /**
- * The bytes of an input file, at most `limit` + 1 of them, refused with its name: see readRegularFile.
+ * The bytes of an input file, at most `limit` of them, refused with its name (a file over the limit,
+ * or a link out of `within`, located at its start as a mistake in it is): see readRegularFile.
  */
 export async function readInputFile(file: string, limit: number, within?: Within): Promise<Uint8Array> {
-  return readRegularFile(file, limit, within).catch((err: unknown) => {
-    throw err instanceof Refused ? named(file, err) : err;
+  const bytes = await readRegularFile(file, limit, within).catch((err: unknown) => {
+    throw err instanceof OfTheFile ? atStart(file, err) : err instanceof Refused ? named(file, err) : err;
   });
+  if (bytes.length > limit) throw atStart(file, new TooLarge(limit));
+  return bytes;
+}
+
+function atStart(file: string, refused: Refused): InputError {
+  return new InputError([{ file, line: 1, col: 1, path: '', message: refused.message }]);
 }
 
 /**
  * The bytes of a file, at most `limit` + 1 of them: only a regular file is read (a symlink to
- * /dev/zero or a FIFO is refused before it is opened, as either would never end), and reading stops
- * past the limit, so no file can exhaust memory. Given `within`, only a file that lies inside that
+ * /dev/zero or a FIFO is refused before it is opened, as either would never end), one whose size is
+ * over the limit is refused before a byte is read (TooLarge), and reading stops past the limit (a file
+ * that grows as it is read), so no file can exhaust memory. Given `within`, only a file that lies inside that
  * folder as it was opened: the file is opened once, and what the handle holds is checked and read,
  * so a folder swapped for a link between the check and the read cannot lead out.
  */
@@ -45,8 +66,9 @@ export async function readRegularFile(file: string, limit: number, within?: With
     const opened = await handle.stat();
     if (!opened.isFile()) throw notRegular();
     if (within && !inside(await realpath(within.folder), await openedPath(handle, file, opened))) {
-      throw new Refused(`a symbolic link that leads outside ${within.name}`);
+      throw new OfTheFile(`a symbolic link that leads outside ${within.name}`);
     }
+    if (opened.size > limit) throw new TooLarge(limit);
     return await readHandle(handle, opened.size, limit);
   } finally {
     await handle.close();
@@ -101,8 +123,7 @@ const maxOutput = 512 * 1024 * 1024;
  * device there would never end), or it is larger than any file agenda writes; it is then made anew.
  */
 export async function readEarlierOutput(file: string): Promise<Uint8Array | undefined> {
-  const bytes = await readInputFile(file, maxOutput).catch(() => undefined);
-  return bytes && bytes.length <= maxOutput ? bytes : undefined;
+  return readInputFile(file, maxOutput).catch(() => undefined);
 }
 
 /** readEarlierOutput for a caller that reads where nothing else waits (the republish's records, read as it starts). */

@@ -1,7 +1,20 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { InputError, messageOf, type Finding } from '../shared/errors.js';
 import { formatPath } from './key-path.js';
-import { inputLimit, readInputFile } from './read-file.js';
+import { inputLimit, readInputFile, type Within } from './read-file.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
 export interface YamlFile {
@@ -13,9 +26,9 @@ export interface YamlFile {
   locate(path: readonly PropertyKey[], opts?: { key?: boolean }): { line: number; col: number };
 }
 
-export async function readYamlFile(file: string): Promise<YamlFile> {
-  const bytes = await readInputFile(file, inputLimit);
-  if (bytes.length > inputLimit) throw fileError(file, `the file is larger than ${inputLimit} bytes, the most that is read`);
+/** The YAML file at `file`; given `within`, only one that lies in that folder as it is opened (readInputFile). */
+export async function readYamlFile(file: string, within?: Within): Promise<YamlFile> {
+  const bytes = await readInputFile(file, inputLimit, within);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -36,6 +49,12 @@ export function parseYaml(file: string, text: string): YamlFile {
     path: e.code === 'DUPLICATE_KEY' ? keyPathAt(doc, e.pos[0]) : '',
     message: yamlMessage(e.code, e.message),
   });
+  const aliasFinding = ({ alias, path }: { alias: Alias; path: string }): Finding => ({
+    file,
+    ...lineCounter.linePos(alias.range?.[0] ?? 0),
+    path,
+    message: `no anchor &${alias.source} is set before this alias (*${alias.source}); give the text it repeats &${alias.source} above it, or write the text out`,
+  });
   // A key given twice still leaves a file to check, so its other mistakes are found in the same run.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) throw new InputError(doc.errors.map(finding));
   // `key:` with nothing after it is no value, as an editor reads it, and so are YAML's words for none
@@ -49,6 +68,9 @@ export function parseYaml(file: string, text: string): YamlFile {
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
+    // yaml refuses an alias whose anchor is not set before it as it expands it, without place: found here.
+    const unresolved = err instanceof ReferenceError ? unresolvedAliases(doc) : [];
+    if (unresolved.length) throw new InputError(unresolved.map(aliasFinding));
     // yaml stops expanding aliases past the budget: a "billion laughs" file, or one that overuses them.
     const message = /alias/i.test(messageOf(err))
       ? 'its aliases (*name) expand to too much text; write the text out instead'
@@ -62,22 +84,42 @@ export function parseYaml(file: string, text: string): YamlFile {
   return { file, data, locate, findings: doc.errors.map(finding) };
 }
 
+/**
+ * The aliases (*name) of `doc` that no anchor (&name) before them gives a value, each with its key path:
+ * Alias.resolve's rule (an anchor on a node visited before), in one walk, as resolve walks the file each time.
+ */
+function unresolvedAliases(doc: Document): Array<{ alias: Alias; path: string }> {
+  const anchors = new Set<string>();
+  const found: Array<{ alias: Alias; path: string }> = [];
+  visit(doc, {
+    Node(_, node, ancestors) {
+      if (isAlias(node) && !anchors.has(node.source)) found.push({ alias: node, path: pathOf([...ancestors, node]) });
+      else if (!isAlias(node) && node.anchor !== undefined) anchors.add(node.anchor);
+    },
+  });
+  return found;
+}
+
 /** The path of the key that starts at `offset` (`punkter[0].titel`), as a finding names it; empty where no key does. */
 function keyPathAt(doc: Document, offset: number): string {
   let found = '';
   visit(doc, {
     Pair(_, pair, ancestors) {
       if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
-      const nodes = [...ancestors, pair];
-      const keys = nodes.flatMap((node, i): PropertyKey[] => {
-        if (isPair(node) && isScalar(node.key)) return [String(node.key.value)];
-        return isSeq(node) ? [node.items.indexOf(nodes[i + 1])] : [];
-      });
-      found = formatPath(keys);
+      found = pathOf([...ancestors, pair]);
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** The key path (`punkter[0].titel`) of the last of `nodes`, a node and the nodes that hold it, from the document down. */
+function pathOf(nodes: readonly unknown[]): string {
+  const keys = nodes.flatMap((node, i): PropertyKey[] => {
+    if (isPair(node) && isScalar(node.key)) return [String(node.key.value)];
+    return isSeq(node) ? [node.items.indexOf(nodes[i + 1])] : [];
+  });
+  return formatPath(keys);
 }
 
 /** A plain scalar that YAML 1.2's core schema, an editor's, reads as null. */

@@ -38,11 +38,23 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** What other committees decided on the case before `date`: the decisions an item that takes it up shows, in order. */
-export function earlierDecisions(history: Meeting[], sag: string, date: string, committee: string): EarlierDecision[] {
+/**
+ * What other committees decided on the case before `date`: the decisions an item that takes it up shows, in order.
+ * A closed one is for the members of the committee that decided it, not this one's, whose documents are mailed
+ * to them: it shows that a closed decision was made, where and when, in the house's words (`closedWords`,
+ * ord.lukket_beslutning), never its text. The committee's own meetings are not among them (written by hand).
+ */
+export function earlierDecisions(history: Meeting[], sag: string, date: string, committee: string, closedWords: string): EarlierDecision[] {
   return caseSteps(history, sag).flatMap((s) =>
     s.decision && s.date < date && s.committee !== committee
-      ? [{ committee: s.committee, date: s.date, number: s.number, decision: s.decision }]
+      ? [
+          {
+            committee: s.committee,
+            date: s.date,
+            number: s.number,
+            decision: s.decision.lukket ? { text: closedWords, lukket: true } : s.decision,
+          },
+        ]
       : [],
   );
 }

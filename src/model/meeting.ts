@@ -176,6 +176,7 @@ export interface EarlierDecision {
   date: string;
   /** The item's number at that meeting. */
   number: number;
+  /** Its text where it was open; a closed one's is withheld, the house's words for a closed decision in its place (earlierDecisions). */
   decision: ClosableText;
 }
 

@@ -24,7 +24,7 @@ export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): 
     forwardPlan: forwardPlanOn(sources.forwardPlan, committee.mødeplan, date),
     plannedPoints: pointsOn(sources.forwardPlan, date),
     politicalReview: (notes) => sources.calendar && politicalReview(sources.calendar, date, neighboursOf(committee.mødeplan, date), notes),
-    earlierDecisions: (sag) => earlierDecisions(history, sag, date, committee.navn),
+    earlierDecisions: (sag) => earlierDecisions(history, sag, date, committee.navn, sources.style.ord.lukket_beslutning),
     caseTreatments: (sag) => earlierTreatments(history, sag, date),
     treatmentsFromCase: sources.style.behandlinger_fra_sag,
     present: { present: presentAt(members, seats, absent) },

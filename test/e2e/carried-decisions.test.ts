@@ -1,15 +1,17 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { agenda, tempDir } from '../support/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agenda, agendaAsync, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfByteForms, pdfInfo, pdfPages } from '../support/pdf.js';
 import { spellings } from '../support/markers.js';
 import { siteFiles } from '../support/site.js';
 import { exampleRoot } from '../support/examples.js';
+import { startSmtpServer } from '../support/smtp.js';
 
 // A case that travels (eksempel/: Økonomiudvalget, then Kommunalbestyrelsen) with Økonomiudvalget's
-// decision closed: Kommunalbestyrelsen's agenda carries it to its members and keeps it from the public.
+// decision closed: Kommunalbestyrelsen's agenda tells its members that a closed decision was made, where
+// and when, never its text (it is for Økonomiudvalget's members), and keeps even that from the public.
 
 const marker = 'XQZSECRET97';
 
@@ -35,13 +37,15 @@ describe("a committee's closed decision carried into a later committee's agenda"
     expect(published.status, published.stderr).toBe(0);
   });
 
-  it('marks the members’ agenda as holding closed content: the page that prints it, the front page and the PDF’s subject', () => {
-    const pages = pdfPages(out('KB-2024-01-16-dagsorden.pdf'));
-    const page = pages.find((p) => p.includes('Beslutning i Økonomiudvalget'));
-    expect(page).toContain(marker);
+  it('shows the members that Økonomiudvalget made a closed decision, in the house’s words, never its text, and marks the page', () => {
+    const file = out('KB-2024-01-16-dagsorden.pdf');
+    const pages = pdfPages(file);
+    const page = pages.find((p) => p.includes('Beslutning i Økonomiudvalget den 09-01-2024'));
+    expect(page).toMatch(/Beslutning i Økonomiudvalget den 09-01-2024\s+Lukket\s+\(lukket beslutning\)/);
     expect(page).toMatch(/^Lukket indhold$/m);
     expect(pages[0]).toContain('Indeholder lukkede oplysninger – må ikke offentliggøres');
-    expect(pdfInfo(out('KB-2024-01-16-dagsorden.pdf')).Subject).toContain('Indeholder lukkede oplysninger');
+    expect(pdfInfo(file).Subject).toContain('Indeholder lukkede oplysninger');
+    for (const bytes of pdfByteForms(file)) for (const s of spellings(marker)) expect(bytes.includes(s), `${marker} as ${s}`).toBe(false);
   });
 
   it('keeps it, and every sign of it, out of the public agenda', () => {
@@ -63,6 +67,34 @@ describe("a committee's closed decision carried into a later committee's agenda"
       const forms = file.endsWith('.pdf') ? pdfByteForms(path.join(site, file)) : [readFileSync(path.join(site, file)).toString('latin1')];
       for (const bytes of forms) for (const s of spellings(marker)) expect(bytes.includes(s), `${marker} in ${file} as ${s}`).toBe(false);
       expect(readFileSync(path.join(site, file), 'utf8').includes(marker), `${marker} in ${file}`).toBe(false);
+    }
+  });
+});
+
+describe("agenda send of a committee's agenda that carries another committee's closed decision", () => {
+  const addresses = ['jan@example.org', 'anne@example.org'];
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let repo: string;
+  beforeAll(async () => {
+    repo = repositoryWithClosedDecision();
+    const udvalg = path.join(repo, 'udvalg', 'KB', 'udvalg.yaml');
+    edit(udvalg, '{ navn: Jan Petersen, parti: A,', `{ navn: Jan Petersen, email: ${addresses[0]}, parti: A,`);
+    edit(udvalg, '{ navn: Anne Madsen, parti: V,', `{ navn: Anne Madsen, email: ${addresses[1]}, parti: V,`);
+    smtp = await startSmtpServer({ user: 'sekretariat', password: 'kodeord-4711' });
+  });
+  afterAll(() => smtp.close());
+
+  it("mails Kommunalbestyrelsen's members no text of Økonomiudvalget's closed decision: not in the PDF, nor the message", async () => {
+    const run = await agendaAsync(['send', '2024-01-16', '--udvalg', 'KB'], { cwd: repo, env: smtp.settings(tempDir('agenda-ca-')) });
+    expect(run.status, run.stderr).toBe(0);
+    expect(smtp.received.flatMap((r) => r.to).sort()).toEqual([...addresses].sort());
+    for (const { mail } of smtp.received) {
+      const [pdf] = mail.attachments;
+      const file = path.join(tempDir('agenda-mailed-'), 'mailed.pdf');
+      writeFileSync(file, pdf!.content);
+      expect(pdfPages(file).join('\n')).toContain('(lukket beslutning)');
+      const forms = [...pdfByteForms(file), mail.text ?? '', String(mail.html), mail.subject ?? ''];
+      for (const bytes of forms) for (const s of spellings(marker)) expect(bytes.includes(s), `${marker} as ${s}`).toBe(false);
     }
   });
 });

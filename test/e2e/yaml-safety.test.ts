@@ -26,6 +26,18 @@ const traps = [
     message: 'meetings/2023-11-29.yaml:1:1: its aliases (*name) expand to too much text; write the text out instead',
   },
   {
+    trap: 'an alias to no anchor',
+    content: 'punkter:\n  - titel: x\n    sagsfremstilling: *ukendt\n',
+    message:
+      'meetings/2023-11-29.yaml:3:23: punkter[0].sagsfremstilling: no anchor &ukendt is set before this alias (*ukendt); give the text it repeats &ukendt above it, or write the text out',
+  },
+  {
+    trap: 'an alias before its anchor',
+    content: 'punkter:\n  - titel: *senere\n    sagsfremstilling: &senere Tekst\n',
+    message:
+      'meetings/2023-11-29.yaml:2:12: punkter[0].titel: no anchor &senere is set before this alias (*senere); give the text it repeats &senere above it, or write the text out',
+  },
+  {
     trap: 'a file over the size limit',
     content: `punkter:\n  - titel: ${'x'.repeat(1024 * 1024)}\n`,
     message: 'meetings/2023-11-29.yaml:1:1: the file is larger than 1048576 bytes, the most that is read',

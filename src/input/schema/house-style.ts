@@ -276,7 +276,9 @@ const wordShape = {
   søg: phrase('dagsordener', 'referater').describe("The search page's title: Søg i {dagsordener}, {referater} og bilag."),
   åbne_data: text.describe("The data page's title: Åbne data og mødekalendere."),
   sagens_punkt: phrase('udvalg', 'nummer').describe("`agenda sag`'s meeting that took the case up: {udvalg}, punkt {nummer}."),
-  lukket_beslutning: text.describe("`agenda sag`'s mark of a closed decision: (lukket beslutning)."),
+  lukket_beslutning: text.describe(
+    "the mark of a closed decision, in `agenda sag` and in place of an earlier committee's closed decision: (lukket beslutning).",
+  ),
   ingen_beslutning: text.describe("`agenda sag`'s line where the case has no decision yet: (ingen beslutning endnu)."),
   // The last fixed words: the PDF's page labels, the combined document's stamp, the Bilag table's and
   // the site's labels, `agenda plan`'s lines.
