@@ -1,5 +1,25 @@
-import type { ClosableText, EarlierDecision, HouseStyle, Meeting, Treatment } from './meeting.js';
+import type { ClosableText, EarlierDecision, HouseStyle, Item, Meeting, Treatment } from './meeting.js';
 import { publicTitle } from './public.js';
+
+/** What a case's history keeps of a meeting: what caseSteps reads, of its items that take up a case. */
+export interface CaseMeeting extends Pick<Meeting, 'committee' | 'date' | 'style'> {
+  items: Array<Pick<Item, 'sag' | 'number' | 'title' | 'publicTitle' | 'lukket' | 'beslutning'>>;
+}
+
+/**
+ * A meeting as its cases' history keeps it. A run of many meetings holds the history of the whole
+ * repository while it reads them (historyOnce): held whole, the merged meetings, whose strings are
+ * slices of their files' texts (V8 keeps a text whole while a slice of it lives), kept every meeting
+ * file's text and model twice over while a first publication read them. So the items taken are copied
+ * of their JSON; the house style is the committee's, shared, not copied.
+ */
+export function caseMeeting({ committee, date, style, items }: Meeting): CaseMeeting {
+  const own = items.flatMap(({ sag, number, title, publicTitle, lukket, beslutning }) =>
+    sag === undefined ? [] : [{ sag, number, title, publicTitle, lukket, beslutning }],
+  );
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- JSON of plain data, of this very type
+  return { committee, date, style, items: JSON.parse(JSON.stringify(own)) as CaseMeeting['items'] };
+}
 
 /** One meeting's handling of a case: which committee, when, under which item number, and what it decided. */
 export interface CaseStep {
@@ -19,7 +39,7 @@ export interface CaseStep {
 }
 
 /** Every meeting among `meetings` that took up the case `sag`, in date order (a day's meetings in the order given). */
-export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
+export function caseSteps(meetings: CaseMeeting[], sag: string): CaseStep[] {
   return meetings
     .flatMap((m) =>
       m.items
@@ -44,7 +64,7 @@ export function caseSteps(meetings: Meeting[], sag: string): CaseStep[] {
  * to them: it shows that a closed decision was made, where and when, in the house's words (`closedWords`,
  * ord.lukket_beslutning), never its text. The committee's own meetings are not among them (written by hand).
  */
-export function earlierDecisions(history: Meeting[], sag: string, date: string, committee: string, closedWords: string): EarlierDecision[] {
+export function earlierDecisions(history: CaseMeeting[], sag: string, date: string, committee: string, closedWords: string): EarlierDecision[] {
   return caseSteps(history, sag).flatMap((s) =>
     s.decision && s.date < date && s.committee !== committee
       ? [
@@ -65,7 +85,7 @@ export function earlierDecisions(history: Meeting[], sag: string, date: string, 
  * its fingerprint need not cover the committee's other meetings): the committee's own earlier
  * treatments are the clerk's to write by hand.
  */
-export function earlierTreatments(history: Meeting[], sag: string, date: string): Treatment[] {
+export function earlierTreatments(history: CaseMeeting[], sag: string, date: string): Treatment[] {
   return caseSteps(history, sag).flatMap((s) =>
     s.date < date ? [{ committee: s.committee, date: s.date, number: s.number, lukket: s.lukket }] : [],
   );

@@ -1,7 +1,7 @@
 import type { MeetingSources } from '../input/sources.js';
 import { formatPath } from '../input/key-path.js';
 import { committeeInNames } from '../input/repository.js';
-import { earlierDecisions, earlierTreatments } from './case-history.js';
+import { earlierDecisions, earlierTreatments, type CaseMeeting } from './case-history.js';
 import { forwardPlanOn, pointsOn } from './forward-plan.js';
 import { mergeItems } from './items.js';
 import type { Meeting } from './meeting.js';
@@ -13,7 +13,7 @@ import { absencesOf, membersOn, presentAt, seatsOn } from './seats.js';
  * One meeting's sources merged into the model the renderer prints. `history` holds the other
  * committees' meetings, whose decisions on a case an item that takes it up shows.
  */
-export function buildMeeting(sources: MeetingSources, history: Meeting[] = []): Meeting {
+export function buildMeeting(sources: MeetingSources, history: CaseMeeting[] = []): Meeting {
   const { date, committee, meeting } = sources;
   const seats = seatsOn(committee.medlemmer, date);
   const members = membersOn(committee.medlemmer, date);

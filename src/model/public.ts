@@ -55,7 +55,7 @@ function closedItem(item: Item, closedTitle: string): Item {
 }
 
 /** The title the public sees: an open item's own; a closed item's public title, or the house's "Lukket punkt" (`closedTitle`). */
-export function publicTitle(item: Item, closedTitle: string): string {
+export function publicTitle(item: Pick<Item, 'lukket' | 'publicTitle' | 'title'>, closedTitle: string): string {
   return item.lukket ? (item.publicTitle ?? closedTitle) : item.title;
 }
 

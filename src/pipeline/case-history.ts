@@ -4,6 +4,7 @@ import { meetingDates } from '../input/meeting-names.js';
 import { findCommittees, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
+import { caseMeeting, type CaseMeeting } from '../model/case-history.js';
 import type { Meeting } from '../model/meeting.js';
 import { AgendaError } from '../shared/errors.js';
 
@@ -24,17 +25,17 @@ async function historyMeetings(root: string, except?: { dir: string }): Promise<
 }
 
 /**
- * The meetings of the repository's committees (all but `except`), merged, in date order: where a
- * case's way and its earlier decisions are read from. A meeting that does not pass its checks is
- * left out; its own build tells why.
+ * The meetings of the repository's committees (all but `except`), merged, in date order, as a case's
+ * history keeps them (caseMeeting): where a case's way and its earlier decisions are read from. A
+ * meeting that does not pass its checks is left out; its own build tells why.
  */
-export async function repositoryMeetings(root: string, except?: CommitteeFolder): Promise<Meeting[]> {
+export async function repositoryMeetings(root: string, except?: CommitteeFolder): Promise<CaseMeeting[]> {
   const read = await Promise.all((await historyMeetings(root, except)).map(committeeMeetings));
   return read.flat().sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Where a meeting that takes up a case reads the repository's meetings from: `repositoryMeetings`, or a run's `historyOnce`. */
-export type HistoryReader = (root: string, except?: CommitteeFolder) => Promise<Meeting[]>;
+export type HistoryReader = (root: string, except?: CommitteeFolder) => Promise<CaseMeeting[]>;
 
 /**
  * `repositoryMeetings` for a run of many documents (publish, build --all): every committee's meetings
@@ -44,7 +45,7 @@ export type HistoryReader = (root: string, except?: CommitteeFolder) => Promise<
  * which no item of the run's reads from (caseSteps goes by the case's number alone), are left unread.
  */
 export function historyOnce(include: (dir: string, date: string) => boolean = () => true): HistoryReader {
-  const all = new Map<string, Promise<Array<{ dir: string; meeting: Meeting }>>>();
+  const all = new Map<string, Promise<Array<{ dir: string; meeting: CaseMeeting }>>>();
   const readAll = async (root: string) => {
     const included = (await historyMeetings(root)).map(({ folder, dates }) => ({
       folder,
@@ -68,16 +69,16 @@ export function historyOnce(include: (dir: string, date: string) => boolean = ()
   };
 }
 
-/** A committee's meetings, merged, in the order of its dates; those that do not pass their checks left out. */
-async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; dates: string[] }): Promise<Meeting[]> {
+/** A committee's meetings, merged, as a case's history keeps them, in the order of its dates; those that do not pass their checks left out. */
+async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; dates: string[] }): Promise<CaseMeeting[]> {
   const shared = await checkShared(folder);
-  const meetings: Meeting[] = [];
+  const meetings: CaseMeeting[] = [];
   for (const date of dates) {
     const loaded = await loadMeeting(folder, date, shared).catch((err: unknown) => {
       if (err instanceof AgendaError) return undefined;
       throw err;
     });
-    if (loaded) meetings.push(buildMeeting(loaded.sources));
+    if (loaded) meetings.push(caseMeeting(buildMeeting(loaded.sources)));
   }
   return meetings;
 }

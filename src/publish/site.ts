@@ -160,7 +160,8 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     setDocument(files, map, map.committeeData(committee.id), 'organization', organization);
     addList(files, { map, earlier }, map.list('meetings', committee.id), meetings);
     organizations.push(organization);
-    allMeetings.push(...meetings);
+    // The authority's lists make each meeting's data again, where they need it: not every meeting's held until they are made.
+    allMeetings.push(...meetings.map((m) => ({ ...m, data: () => meetingData(map, m.published) })));
     feed(map.feed(committee.id), fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]);
     documentsFeed(map.documentsFeed(committee.id), documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
   }
