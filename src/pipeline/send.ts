@@ -247,8 +247,9 @@ function notYetSent(
  * One message per recipient. The intent is logged before each message and the outcome after, so a
  * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
  * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
- * connection dropped before the server answered) stays logged as begun, for the same reason. Returns
- * how many the server took, and of how many the outcome is unknown.
+ * server was handed all of it, and the connection dropped before it answered) stays logged as begun,
+ * for the same reason; one the server never had whole (it went down part-way) is logged as not sent,
+ * and the next `agenda send` sends it. Returns how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(
   due: SendResult['due'],
@@ -265,51 +266,48 @@ export async function deliver(
   onEvent: (event: SendEvent) => void,
 ): Promise<{ sent: number; unknown: number }> {
   const mailer = new Mailer(run.smtp);
-  try {
-    await mailer.verify();
-    // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
-    await run.beforeFirst();
-    let sent = 0;
-    let unknown = 0;
-    const version = versionNumber(run.log, attachment.filename, attachment.sha256);
-    for (const { recipient, letter } of due) {
-      const entry = {
-        tid: new Date().toISOString(),
-        til: recipient.email,
-        dokument: attachment.filename,
-        sha256: attachment.sha256,
-        punkter: run.items,
-        version,
-      };
-      run.log.push({ ...entry, sendt: false, påbegyndt: true });
-      const writeIntent = () => writeSendLog(run.logFile, run.log);
-      await (sent + unknown === 0 && run.begin ? run.begin(writeIntent) : writeIntent());
-      const failure = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
-        () => undefined,
-        (err: unknown) => {
-          if (err instanceof MessageError) return err;
-          throw err;
-        },
-      );
-      if (!failure) sent++;
-      else if (!failure.refused) unknown++;
-      if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
-      run.log[run.log.length - 1] = {
-        ...entry,
-        sendt: !failure,
-        ...(failure ? { påbegyndt: !failure.refused, fejl: failure.message } : {}),
-      };
-      await writeSendLog(run.logFile, run.log);
-    }
-    return { sent, unknown };
-  } finally {
-    mailer.close();
+  await mailer.verify();
+  // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
+  await run.beforeFirst();
+  let sent = 0;
+  let unknown = 0;
+  const version = versionNumber(run.log, attachment.filename, attachment.sha256);
+  for (const { recipient, letter } of due) {
+    const entry = {
+      tid: new Date().toISOString(),
+      til: recipient.email,
+      dokument: attachment.filename,
+      sha256: attachment.sha256,
+      punkter: run.items,
+      version,
+    };
+    run.log.push({ ...entry, sendt: false, påbegyndt: true });
+    const writeIntent = () => writeSendLog(run.logFile, run.log);
+    await (sent + unknown === 0 && run.begin ? run.begin(writeIntent) : writeIntent());
+    const failure = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
+      () => undefined,
+      (err: unknown) => {
+        if (err instanceof MessageError) return err;
+        throw err;
+      },
+    );
+    if (!failure) sent++;
+    else if (failure.failure === 'unknown') unknown++;
+    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
+    run.log[run.log.length - 1] = {
+      ...entry,
+      sendt: !failure,
+      ...(failure ? { påbegyndt: failure.failure === 'unknown', fejl: failure.message } : {}),
+    };
+    await writeSendLog(run.logFile, run.log);
   }
+  return { sent, unknown };
 }
 
-/** A failure as told: one whose outcome is unknown says it is not sent again. */
+/** A failure as told: what becomes of the message, where the clerk need not put anything right. */
 function failed(failure: MessageError): string {
-  return failure.refused
-    ? failure.message
-    : `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
+  if (failure.failure === 'unsent') return `${failure.message}: not sent; the next agenda send sends it`;
+  if (failure.failure === 'unknown')
+    return `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
+  return failure.message;
 }
