@@ -32,7 +32,7 @@ import { today } from '../shared/dates.js';
 import { withCorrection } from './correction.js';
 import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
-import { SendFreeze } from './freeze.js';
+import { SendFreeze, type FreezeLeft } from './freeze.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { checkShared } from '../check/check.js';
 
@@ -74,6 +74,8 @@ export type SendEvent =
   /** `outcomeUnknown`: a message was begun then, and its outcome never known (the run stopped, or the connection dropped, first). */
   | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
   | { type: 'failed'; email: string; error: string }
+  /** The freeze of a send that reached nobody could not be undone: `file` is left so (FreezeLeft). */
+  | ({ type: 'left-frozen' } & FreezeLeft)
   /** The meeting is frozen, and the live udvalg.yaml gives this member, not reached yet, another address (`live`). */
   | { type: 'frozen-address'; name: string; email: string; live: string; archived: string };
 
@@ -136,7 +138,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     // What this version says is kept, and the meeting frozen, before the first message goes: what a
     // member got can always be rebuilt, and a send resumed after an interruption reads the frozen
     // files (frysning.md), so it sends those not reached yet the same document, not a changed one.
-    const frozen = request.to ? undefined : new SendFreeze();
+    const frozen = request.to ? undefined : new SendFreeze((left) => onEvent({ type: 'left-frozen', ...left }));
     const beforeFirst = async () => {
       await keepSentVersion(dir, date, attachment.sha256, versions);
       await frozen?.freeze(dir, meeting, request);
@@ -153,8 +155,8 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       // The server refused each: the meeting stays open, so an address put right in udvalg.yaml is read by the next send.
       await frozen?.end(outcome.sent + outcome.unknown === 0);
     } catch (err) {
-      // The failure is what the clerk is told; where the undo failed too, the meeting stays frozen, as one may have gone.
-      await frozen?.end(false).catch(() => undefined);
+      // The failure is the reason the send ends; an undo that failed too is told beside it (SendFreeze).
+      await frozen?.end(false);
       throw err;
     }
     result.finalized = frozen?.finalized ?? false;

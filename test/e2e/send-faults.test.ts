@@ -189,10 +189,19 @@ describe('agenda send mails each member once', () => {
 
 /**
  * A real SMTP server on loopback (on `port`, where given), without TLS or login, whose messages
- * `onData` answers; with the settings that send there.
+ * `onData` answers (and recipients `onRcptTo`, where given); with the settings that send there.
  */
-async function plainSmtpServer(onData: SMTPServerOptions['onData'], port = 0) {
-  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData });
+async function plainSmtpServer(
+  onData: SMTPServerOptions['onData'],
+  { port = 0, onRcptTo }: { port?: number; onRcptTo?: SMTPServerOptions['onRcptTo'] } = {},
+) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData,
+    ...(onRcptTo && { onRcptTo }),
+  });
   await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve));
   port = (server.server.address() as AddressInfo).port;
   const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
@@ -202,12 +211,15 @@ async function plainSmtpServer(onData: SMTPServerOptions['onData'], port = 0) {
 /** A server that takes every message, and counts them by recipient. */
 async function takingEach(port = 0) {
   const took: string[] = [];
-  const plain = await plainSmtpServer((stream, session, done) => {
-    stream.resume().on('end', () => {
-      took.push(session.envelope.rcptTo[0]!.address);
-      done();
-    });
-  }, port);
+  const plain = await plainSmtpServer(
+    (stream, session, done) => {
+      stream.resume().on('end', () => {
+        took.push(session.envelope.rcptTo[0]!.address);
+        done();
+      });
+    },
+    { port },
+  );
   return { ...plain, took };
 }
 
@@ -371,6 +383,32 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
     expect(again.status).toBe(2);
     expect(again.stdout).toContain(`${members[2]}: a message of this version was begun on`);
     expect(server.arrived).toEqual(members);
+  });
+
+  it("every recipient refused, and the freeze cannot be undone: one line names the archive and what to do, the send's own failure its end", async () => {
+    const { dir, meetings } = meetingsWithAddresses();
+    const archive = path.join(meetings, 'arkiv', '2023-11-22');
+    // The archive made immutable once the send froze the meeting (root moves any folder otherwise): its removal fails, EPERM.
+    let immutable = false;
+    const server = await plainSmtpServer((stream) => stream.resume(), {
+      onRcptTo(address, _session, done) {
+        if (!immutable) execFileSync('chattr', ['+i', archive]);
+        immutable = true;
+        done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
+      },
+    });
+    try {
+      const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+      expect(run.status).toBe(5);
+      expect(run.stdout).toContain('to 0 of 3 recipients');
+      expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([
+        'meetings/arkiv/2023-11-22: left as this send made it, though no message went (cannot write meetings/arkiv/2023-11-22: permission denied): delete this folder to reopen the meeting',
+      ]);
+      expect(existsSync(path.join(archive, 'udvalg.yaml'))).toBe(true);
+    } finally {
+      if (immutable) execFileSync('chattr', ['-i', archive]);
+      await server.close();
+    }
   });
 
   it('the log cannot be written (a symbolic link in its place): nothing was begun, so the meeting is not left frozen', async () => {
