@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { email } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
+import type { MemberInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer, MessageError } from '../send/mailer.js';
@@ -28,7 +29,7 @@ import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
-import { today } from '../shared/dates.js';
+import { today, within } from '../shared/dates.js';
 import { withCorrection } from './correction.js';
 import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
@@ -130,7 +131,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
         ),
       })),
     );
-    if (!request.to) await tellChangedAddresses(folder, date, due, onEvent);
+    if (!request.to) await tellChangedAddresses(sources, folder, due, onEvent);
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
     if (due.length === 0)
@@ -212,20 +213,42 @@ function chooseRecipients(to: string | undefined, sources: MeetingSources, onEve
  * A frozen meeting's members are read from its archive, so an address put right in udvalg.yaml since
  * (after a refusal, say) is not the one sent to: each member not reached yet whose address differs is told.
  */
-async function tellChangedAddresses(folder: CommitteeFolder, date: string, due: SendResult['due'], onEvent: (event: SendEvent) => void) {
+async function tellChangedAddresses(
+  sources: MeetingSources,
+  folder: CommitteeFolder,
+  due: SendResult['due'],
+  onEvent: (event: SendEvent) => void,
+) {
+  const { date } = sources;
   if (!(await hasArchive(folder.dir, date))) return;
   const live = (await checkShared(folder)).read.committee?.value?.medlemmer ?? [];
   for (const { recipient } of due) {
-    const now = live.find((m) => m.navn === recipient.name)?.email;
-    if (recipient.name && now && now.toLowerCase() !== recipient.email.toLowerCase())
+    const place = recipient.member;
+    const member = place === undefined ? undefined : sources.committee.medlemmer[place];
+    const now = member && place !== undefined ? liveEntry(member, place, live, date)?.email : undefined;
+    if (member && now && now.toLowerCase() !== recipient.email.toLowerCase())
       onEvent({
         type: 'frozen-address',
-        name: recipient.name,
+        name: member.navn,
         email: recipient.email,
         live: now,
         archived: path.join(archiveDir(folder.dir, date), 'udvalg.yaml'),
       });
   }
+}
+
+/**
+ * The live udvalg.yaml's entry of a member of the archived one (`place` its place there): of its name
+ * and seat (titel, parti), in office on the day, where one entry is; otherwise (renamed since, or two
+ * of one name in one seat) the entry in its place, where that holds its seat. Udvalg.yaml gives a
+ * member no key of its own: a name may be shared or changed, and a place shifts where one is added.
+ */
+function liveEntry(member: MemberInput, place: number, live: MemberInput[], date: string): MemberInput | undefined {
+  const seat = (m: MemberInput) => m.titel === member.titel && m.parti === member.parti && within(date, m.fra, m.til);
+  const named = live.filter((m) => seat(m) && m.navn === member.navn);
+  if (named.length === 1) return named[0];
+  const there = live[place];
+  return there && seat(there) ? there : undefined;
 }
 
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */

@@ -312,6 +312,15 @@ async function goingDown(taking: number, dropping: boolean) {
   return { ...plain, arrived };
 }
 
+/** `agenda send` again, the server back on its port (taking every message). */
+async function sendWhenBack(dir: string, port: number) {
+  const back = await takingEach(port);
+  const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: back.env });
+  await back.close();
+  expect(again.status, again.stderr).toBe(0);
+  return { again, back };
+}
+
 describe('a mail server gone down part-way', () => {
   const log = (file: string) =>
     (parse(readFileSync(file, 'utf8')) as Array<{ til: string; sendt: boolean; påbegyndt?: boolean }>).map((e) => [
@@ -338,10 +347,7 @@ describe('a mail server gone down part-way', () => {
       [members[1], false, false],
       [members[2], false, false],
     ]);
-    const back = await takingEach(server.port);
-    const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: back.env });
-    await back.close();
-    expect(again.status, again.stderr).toBe(0);
+    const { back } = await sendWhenBack(dir, server.port);
     expect(back.took).toEqual(members.slice(1));
     expect(log(logFile).filter(([, sent]) => sent)).toEqual(members.map((m) => [m, true, false]));
   });
@@ -357,10 +363,7 @@ describe('a mail server gone down part-way', () => {
       [members[1], false, true],
       [members[2], false, false],
     ]);
-    const back = await takingEach(server.port);
-    const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: back.env });
-    await back.close();
-    expect(again.status, again.stderr).toBe(0);
+    const { again, back } = await sendWhenBack(dir, server.port);
     expect(again.stdout).toContain(`${members[1]}: a message of this version was begun on`);
     expect(back.took).toEqual([members[2]]);
   });
