@@ -40,6 +40,7 @@ function tell(event: SendEvent): void {
     );
   } else if (event.type === 'already-sent')
     process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
+  else if (event.type === 'left-frozen') process.stderr.write(`${event.file}: ${event.message}\n`);
   else if (event.type === 'frozen-address')
     process.stderr.write(
       `warning: ${event.name}: udvalg.yaml now gives ${event.live}, but the meeting is frozen: sent to ${event.email}, as ${event.archived} has it (put the address right there too)\n`,

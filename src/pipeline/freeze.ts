@@ -1,5 +1,7 @@
+import path from 'node:path';
 import {
   addAttachmentHashes,
+  archiveDir,
   hasArchive,
   readAttachmentHashes,
   removeArchive,
@@ -8,17 +10,25 @@ import {
 } from '../input/archive.js';
 import type { Meeting } from '../model/meeting.js';
 import { onEndingSignal } from '../shared/ending-signals.js';
+import { messageOf } from '../shared/errors.js';
 import { attachmentHashes } from './combine.js';
 import type { OfficeSettings } from './office.js';
+
+/** A freeze whose undo failed: what it left (`file`), and what the clerk is to do about it, in one line. */
+export interface FreezeLeft {
+  file: string;
+  message: string;
+}
 
 /**
  * A send's freeze of its meeting (frysning.md), made before the first message and undone where no
  * message may have reached anyone: none was begun (a failure or a signal between the freeze and the
- * first message's line in the log), or the server refused each. A meeting left frozen so would
- * silently ignore what the clerk puts right in udvalg.yaml before sending again.
+ * first message's line in the log), or none reached the server. A meeting left frozen so would
+ * silently ignore what the clerk puts right in udvalg.yaml before sending again: an undo that fails
+ * is told (`tellLeft`), never thrown, so that the send's own failure stays the reason it ends.
  */
 export class SendFreeze {
-  private undo: (() => Promise<void>) | undefined;
+  private undo: { run: () => Promise<void>; left: string; remedy: string } | undefined;
   /** The freeze, then the first message's line in the log: what a signal's undo waits for before it judges. */
   private working: Promise<unknown> = Promise.resolve();
   private begun = false;
@@ -28,6 +38,8 @@ export class SendFreeze {
   /** Whether this run finalized the meeting (archived its shared files). */
   finalized = false;
 
+  constructor(private readonly tellLeft: (left: FreezeLeft) => void) {}
+
   /** Archives the meeting's shared files, or adds a tillægsdagsorden's attachment hashes to a meeting frozen before. */
   async freeze(dir: string, meeting: Meeting, office: OfficeSettings): Promise<void> {
     const { date } = meeting;
@@ -35,7 +47,15 @@ export class SendFreeze {
     if (archived && meeting.kind !== 'tillægsdagsorden') return;
     const hashes = await attachmentHashes(dir, meeting, office);
     const before = archived ? await readAttachmentHashes(dir, date) : undefined;
-    this.undo = archived ? () => setAttachmentHashes(dir, date, before) : () => removeArchive(dir, date);
+    const added = Object.keys(hashes).filter((file) => before?.[file] !== hashes[file]);
+    if (archived && added.length === 0) return;
+    this.undo = archived
+      ? {
+          run: () => setAttachmentHashes(dir, date, before),
+          left: path.join(archiveDir(dir, date), 'bilag.yaml'),
+          remedy: before ? `remove the lines of ${added.join(', ')} from it` : 'delete it',
+        }
+      : { run: () => removeArchive(dir, date), left: archiveDir(dir, date), remedy: 'delete this folder to reopen the meeting' };
     await this.whileWatched(() => (archived ? addAttachmentHashes(dir, date, hashes) : writeArchive(dir, date, hashes)));
     this.finalized = !archived;
   }
@@ -68,6 +88,11 @@ export class SendFreeze {
     const undo = this.undo;
     this.undo = undefined;
     this.finalized = false;
-    await undo?.();
+    await undo?.run().catch((err: unknown) =>
+      this.tellLeft({
+        file: undo.left,
+        message: `left as this send made it, though no message went (${messageOf(err)}): ${undo.remedy}`,
+      }),
+    );
   }
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { email } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
+import type { MemberInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer, MessageError } from '../send/mailer.js';
@@ -28,11 +29,11 @@ import { documentToSend } from './document-to-send.js';
 import { readMeetingSources } from './sources.js';
 import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
-import { today } from '../shared/dates.js';
+import { today, within } from '../shared/dates.js';
 import { withCorrection } from './correction.js';
 import { outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
-import { SendFreeze } from './freeze.js';
+import { SendFreeze, type FreezeLeft } from './freeze.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
 import { checkShared } from '../check/check.js';
 
@@ -74,6 +75,8 @@ export type SendEvent =
   /** `outcomeUnknown`: a message was begun then, and its outcome never known (the run stopped, or the connection dropped, first). */
   | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
   | { type: 'failed'; email: string; error: string }
+  /** The freeze of a send that reached nobody could not be undone: `file` is left so (FreezeLeft). */
+  | ({ type: 'left-frozen' } & FreezeLeft)
   /** The meeting is frozen, and the live udvalg.yaml gives this member, not reached yet, another address (`live`). */
   | { type: 'frozen-address'; name: string; email: string; live: string; archived: string };
 
@@ -128,7 +131,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
         ),
       })),
     );
-    if (!request.to) await tellChangedAddresses(folder, date, due, onEvent);
+    if (!request.to) await tellChangedAddresses(sources, folder, due, onEvent);
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
     if (due.length === 0)
@@ -136,7 +139,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     // What this version says is kept, and the meeting frozen, before the first message goes: what a
     // member got can always be rebuilt, and a send resumed after an interruption reads the frozen
     // files (frysning.md), so it sends those not reached yet the same document, not a changed one.
-    const frozen = request.to ? undefined : new SendFreeze();
+    const frozen = request.to ? undefined : new SendFreeze((left) => onEvent({ type: 'left-frozen', ...left }));
     const beforeFirst = async () => {
       await keepSentVersion(dir, date, attachment.sha256, versions);
       await frozen?.freeze(dir, meeting, request);
@@ -153,8 +156,8 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       // The server refused each: the meeting stays open, so an address put right in udvalg.yaml is read by the next send.
       await frozen?.end(outcome.sent + outcome.unknown === 0);
     } catch (err) {
-      // The failure is what the clerk is told; where the undo failed too, the meeting stays frozen, as one may have gone.
-      await frozen?.end(false).catch(() => undefined);
+      // The failure is the reason the send ends; an undo that failed too is told beside it (SendFreeze).
+      await frozen?.end(false);
       throw err;
     }
     result.finalized = frozen?.finalized ?? false;
@@ -210,20 +213,42 @@ function chooseRecipients(to: string | undefined, sources: MeetingSources, onEve
  * A frozen meeting's members are read from its archive, so an address put right in udvalg.yaml since
  * (after a refusal, say) is not the one sent to: each member not reached yet whose address differs is told.
  */
-async function tellChangedAddresses(folder: CommitteeFolder, date: string, due: SendResult['due'], onEvent: (event: SendEvent) => void) {
+async function tellChangedAddresses(
+  sources: MeetingSources,
+  folder: CommitteeFolder,
+  due: SendResult['due'],
+  onEvent: (event: SendEvent) => void,
+) {
+  const { date } = sources;
   if (!(await hasArchive(folder.dir, date))) return;
   const live = (await checkShared(folder)).read.committee?.value?.medlemmer ?? [];
   for (const { recipient } of due) {
-    const now = live.find((m) => m.navn === recipient.name)?.email;
-    if (recipient.name && now && now.toLowerCase() !== recipient.email.toLowerCase())
+    const place = recipient.member;
+    const member = place === undefined ? undefined : sources.committee.medlemmer[place];
+    const now = member && place !== undefined ? liveEntry(member, place, live, date)?.email : undefined;
+    if (member && now && now.toLowerCase() !== recipient.email.toLowerCase())
       onEvent({
         type: 'frozen-address',
-        name: recipient.name,
+        name: member.navn,
         email: recipient.email,
         live: now,
         archived: path.join(archiveDir(folder.dir, date), 'udvalg.yaml'),
       });
   }
+}
+
+/**
+ * The live udvalg.yaml's entry of a member of the archived one (`place` its place there): of its name
+ * and seat (titel, parti), in office on the day, where one entry is; otherwise (renamed since, or two
+ * of one name in one seat) the entry in its place, where that holds its seat. Udvalg.yaml gives a
+ * member no key of its own: a name may be shared or changed, and a place shifts where one is added.
+ */
+function liveEntry(member: MemberInput, place: number, live: MemberInput[], date: string): MemberInput | undefined {
+  const seat = (m: MemberInput) => m.titel === member.titel && m.parti === member.parti && within(date, m.fra, m.til);
+  const named = live.filter((m) => seat(m) && m.navn === member.navn);
+  if (named.length === 1) return named[0];
+  const there = live[place];
+  return there && seat(there) ? there : undefined;
 }
 
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */
@@ -247,8 +272,9 @@ function notYetSent(
  * One message per recipient. The intent is logged before each message and the outcome after, so a
  * run stopped in between (killed, the disk full) leaves a log that says which outcome is unknown:
  * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
- * connection dropped before the server answered) stays logged as begun, for the same reason. Returns
- * how many the server took, and of how many the outcome is unknown.
+ * server was handed all of it, and the connection dropped before it answered) stays logged as begun,
+ * for the same reason; one the server never had whole (it went down part-way) is logged as not sent,
+ * and the next `agenda send` sends it. Returns how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(
   due: SendResult['due'],
@@ -265,51 +291,48 @@ export async function deliver(
   onEvent: (event: SendEvent) => void,
 ): Promise<{ sent: number; unknown: number }> {
   const mailer = new Mailer(run.smtp);
-  try {
-    await mailer.verify();
-    // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
-    await run.beforeFirst();
-    let sent = 0;
-    let unknown = 0;
-    const version = versionNumber(run.log, attachment.filename, attachment.sha256);
-    for (const { recipient, letter } of due) {
-      const entry = {
-        tid: new Date().toISOString(),
-        til: recipient.email,
-        dokument: attachment.filename,
-        sha256: attachment.sha256,
-        punkter: run.items,
-        version,
-      };
-      run.log.push({ ...entry, sendt: false, påbegyndt: true });
-      const writeIntent = () => writeSendLog(run.logFile, run.log);
-      await (sent + unknown === 0 && run.begin ? run.begin(writeIntent) : writeIntent());
-      const failure = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
-        () => undefined,
-        (err: unknown) => {
-          if (err instanceof MessageError) return err;
-          throw err;
-        },
-      );
-      if (!failure) sent++;
-      else if (!failure.refused) unknown++;
-      if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
-      run.log[run.log.length - 1] = {
-        ...entry,
-        sendt: !failure,
-        ...(failure ? { påbegyndt: !failure.refused, fejl: failure.message } : {}),
-      };
-      await writeSendLog(run.logFile, run.log);
-    }
-    return { sent, unknown };
-  } finally {
-    mailer.close();
+  await mailer.verify();
+  // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
+  await run.beforeFirst();
+  let sent = 0;
+  let unknown = 0;
+  const version = versionNumber(run.log, attachment.filename, attachment.sha256);
+  for (const { recipient, letter } of due) {
+    const entry = {
+      tid: new Date().toISOString(),
+      til: recipient.email,
+      dokument: attachment.filename,
+      sha256: attachment.sha256,
+      punkter: run.items,
+      version,
+    };
+    run.log.push({ ...entry, sendt: false, påbegyndt: true });
+    const writeIntent = () => writeSendLog(run.logFile, run.log);
+    await (sent + unknown === 0 && run.begin ? run.begin(writeIntent) : writeIntent());
+    const failure = await mailer.send({ to: recipient.email, ...letter, attachment }).then(
+      () => undefined,
+      (err: unknown) => {
+        if (err instanceof MessageError) return err;
+        throw err;
+      },
+    );
+    if (!failure) sent++;
+    else if (failure.failure === 'unknown') unknown++;
+    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
+    run.log[run.log.length - 1] = {
+      ...entry,
+      sendt: !failure,
+      ...(failure ? { påbegyndt: failure.failure === 'unknown', fejl: failure.message } : {}),
+    };
+    await writeSendLog(run.logFile, run.log);
   }
+  return { sent, unknown };
 }
 
-/** A failure as told: one whose outcome is unknown says it is not sent again. */
+/** A failure as told: what becomes of the message, where the clerk need not put anything right. */
 function failed(failure: MessageError): string {
-  return failure.refused
-    ? failure.message
-    : `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
+  if (failure.failure === 'unsent') return `${failure.message}: not sent; the next agenda send sends it`;
+  if (failure.failure === 'unknown')
+    return `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
+  return failure.message;
 }

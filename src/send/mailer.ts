@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { messageOf, SendError, UsageError } from '../shared/errors.js';
 import type { SmtpConfig } from './smtp-config.js';
 
@@ -11,22 +12,28 @@ export interface Outgoing {
   attachment: { filename: string; content: Uint8Array };
 }
 
-/** A message that did not go through; `refused` where it surely did not reach the server's keeping (Mailer.send). */
+/**
+ * What became of a message that did not go through (Mailer.send): `refused` by the server, or
+ * `unsent` (it never had the whole message: the connection failed first), so surely not delivered
+ * either way; or `unknown` (the whole message went, and the connection failed before the answer).
+ */
+export type Failure = 'refused' | 'unsent' | 'unknown';
+
 export class MessageError extends SendError {
   constructor(
     message: string,
-    readonly refused: boolean,
+    readonly failure: Failure,
   ) {
     super(message);
   }
 }
 
-/** One SMTP connection's worth of sending; every failure worded for the clerk, the password never in it. */
+/** Sending over SMTP, a connection a message; every failure worded for the clerk, the password never in it. */
 export class Mailer {
-  private readonly transport: Transporter;
+  private readonly options: SMTPTransport.Options;
 
   constructor(private readonly config: SmtpConfig) {
-    this.transport = nodemailer.createTransport({
+    this.options = {
       host: config.host,
       port: config.port,
       secure: config.tls === 'tls',
@@ -38,23 +45,39 @@ export class Mailer {
       connectionTimeout: 20_000,
       greetingTimeout: 20_000,
       socketTimeout: 60_000,
-    });
+    };
   }
 
   /** Connects and logs in, so a server that cannot be reached or refuses the login stops the send before any message. */
   async verify(): Promise<void> {
-    await this.transport.verify().catch((err: unknown) => {
-      throw new SendError(this.explain(err));
-    });
+    const transport = nodemailer.createTransport(this.options);
+    await transport
+      .verify()
+      .catch((err: unknown) => {
+        throw new SendError(this.explain(err));
+      })
+      .finally(() => transport.close());
   }
 
   /**
-   * Sends one message. A failure is `refused` where the message certainly did not go: the server
-   * answered no (4xx/5xx) or nodemailer refused the envelope; otherwise (a connection dropped, a
-   * timeout, perhaps after the server had the whole message) its outcome is unknown.
+   * Sends one message, on a connection of its own. A failure is `refused` where the server answered
+   * no (4xx/5xx) or nodemailer refused the envelope; otherwise it is judged by whether the server
+   * was handed the whole message. Nodemailer's errors cannot tell that: a connection refused, one
+   * dropped at the greeting and one dropped after the message are all ECONNECTION of command CONN.
+   * But nodemailer starts reading the message only once the server answered DATA, and a server
+   * keeps no message whose end it did not get (RFC 5321 3.8: a transaction cut short is void):
+   * where nodemailer had not read the message to its end, it is `unsent`; where it had, the server
+   * may have it, and its outcome is `unknown`.
    */
   async send(message: Outgoing): Promise<void> {
-    await this.transport
+    let whole = false;
+    const transport = nodemailer.createTransport(this.options);
+    // A 'stream' plugin (nodemailer's own hook) sees the message as it is read into the connection.
+    transport.use('stream', (mail, done) => {
+      mail.message.processFunc((input) => input.once('end', () => (whole = true)));
+      done();
+    });
+    await transport
       .sendMail({
         from: this.config.from,
         to: message.to,
@@ -65,12 +88,9 @@ export class Mailer {
         ],
       })
       .catch((err: unknown) => {
-        throw new MessageError(this.explain(err), refused(err));
-      });
-  }
-
-  close(): void {
-    this.transport.close();
+        throw new MessageError(this.explain(err), refused(err) ? 'refused' : whole ? 'unknown' : 'unsent');
+      })
+      .finally(() => transport.close());
   }
 
   private explain(err: unknown): string {
@@ -106,7 +126,7 @@ export class Mailer {
   }
 }
 
-/** The SMTP failures after which the message surely did not go (see Mailer.send). */
+/** The SMTP failures the server or nodemailer answered with a no (see Mailer.send). */
 function refused(err: unknown): boolean {
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
   const e = err as { code?: string; responseCode?: number };

@@ -5,6 +5,8 @@ import { within } from '../shared/dates.js';
 export interface Recipient {
   name?: string;
   email: string;
+  /** A member's place in udvalg.yaml's `medlemmer` (none for an extra recipient). */
+  member?: number;
 }
 
 /**
@@ -18,7 +20,9 @@ export function recipientsOf(
 ): { recipients: Recipient[]; withoutEmail: string[] } {
   const members = committee.medlemmer.filter((m) => within(date, m.fra, m.til));
   const all: Recipient[] = [
-    ...members.flatMap((m) => (m.email ? [{ name: m.navn, email: m.email }] : [])),
+    ...committee.medlemmer.flatMap((m, member) =>
+      m.email && within(date, m.fra, m.til) ? [{ name: m.navn, email: m.email, member }] : [],
+    ),
     ...(meeting.modtagere ?? []).map((r) => ({ name: r.navn, email: r.email })),
   ];
   const seen = new Set<string>();

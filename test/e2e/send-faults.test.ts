@@ -187,13 +187,40 @@ describe('agenda send mails each member once', () => {
   });
 });
 
-/** A real SMTP server on loopback, without TLS or login, whose messages `onData` answers; with the settings that send there. */
-async function plainSmtpServer(onData: SMTPServerOptions['onData']) {
-  const server = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+/**
+ * A real SMTP server on loopback (on `port`, where given), without TLS or login, whose messages
+ * `onData` answers (and recipients `onRcptTo`, where given); with the settings that send there.
+ */
+async function plainSmtpServer(
+  onData: SMTPServerOptions['onData'],
+  { port = 0, onRcptTo }: { port?: number; onRcptTo?: SMTPServerOptions['onRcptTo'] } = {},
+) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData,
+    ...(onRcptTo && { onRcptTo }),
+  });
+  await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve));
+  port = (server.server.address() as AddressInfo).port;
   const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
-  return { server, env, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { server, env, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** A server that takes every message, and counts them by recipient. */
+async function takingEach(port = 0) {
+  const took: string[] = [];
+  const plain = await plainSmtpServer(
+    (stream, session, done) => {
+      stream.resume().on('end', () => {
+        took.push(session.envelope.rcptTo[0]!.address);
+        done();
+      });
+    },
+    { port },
+  );
+  return { ...plain, took };
 }
 
 /**
@@ -265,6 +292,83 @@ async function droppingAfterData() {
   return { ...plain, arrived };
 }
 
+/**
+ * A server that takes `taking` messages, reads the next whole and drops the connection unanswered where
+ * `dropping`, and stops listening then: a server gone down part-way, whose later connections are refused.
+ */
+async function goingDown(taking: number, dropping: boolean) {
+  const arrived: string[] = [];
+  const sockets = new Set<Socket>();
+  const plain = await plainSmtpServer((stream, session, done) => {
+    stream.resume().on('end', () => {
+      arrived.push(session.envelope.rcptTo[0]!.address);
+      if (arrived.length <= taking) done();
+      if (arrived.length < taking + (dropping ? 1 : 0)) return;
+      plain.server.server.close();
+      if (dropping) for (const socket of sockets) socket.destroy();
+    });
+  });
+  plain.server.server.on('connection', (socket: Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
+  return { ...plain, arrived };
+}
+
+/** `agenda send` again, the server back on its port (taking every message). */
+async function sendWhenBack(dir: string, port: number) {
+  const back = await takingEach(port);
+  const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: back.env });
+  await back.close();
+  expect(again.status, again.stderr).toBe(0);
+  return { again, back };
+}
+
+describe('a mail server gone down part-way', () => {
+  const log = (file: string) =>
+    (parse(readFileSync(file, 'utf8')) as Array<{ til: string; sendt: boolean; påbegyndt?: boolean }>).map((e) => [
+      e.til,
+      e.sendt,
+      e.påbegyndt ?? false,
+    ]);
+
+  it('after the first message: the rest are not sent (their connection refused), and the next plain send mails exactly them, each once', async () => {
+    const { dir, logFile } = meetingsWithAddresses();
+    const server = await goingDown(1, false);
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    expect(run.status).toBe(5);
+    expect(server.arrived).toEqual([members[0]]);
+    const told = errorLines(run.stderr);
+    expect(told).toHaveLength(2);
+    members
+      .slice(1)
+      .forEach((m, i) =>
+        expect(told[i]).toMatch(new RegExp(`^${m}: cannot reach the mail server .*: not sent; the next agenda send sends it$`)),
+      );
+    expect(log(logFile)).toEqual([
+      [members[0], true, false],
+      [members[1], false, false],
+      [members[2], false, false],
+    ]);
+    const { back } = await sendWhenBack(dir, server.port);
+    expect(back.took).toEqual(members.slice(1));
+    expect(log(logFile).filter(([, sent]) => sent)).toEqual(members.map((m) => [m, true, false]));
+  });
+
+  it('a message read whole, then the connection dropped and the server gone: that one begun (not mailed again), the rest mailed by the next send', async () => {
+    const { dir, logFile } = meetingsWithAddresses();
+    const server = await goingDown(1, true);
+    const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    expect(run.status).toBe(5);
+    expect(server.arrived).toEqual(members.slice(0, 2));
+    expect(log(logFile)).toEqual([
+      [members[0], true, false],
+      [members[1], false, true],
+      [members[2], false, false],
+    ]);
+    const { again, back } = await sendWhenBack(dir, server.port);
+    expect(again.stdout).toContain(`${members[1]}: a message of this version was begun on`);
+    expect(back.took).toEqual([members[2]]);
+  });
+});
+
 describe('agenda send unfreezes only where nothing may have gone', () => {
   it('a connection dropped after each whole message: the outcome unknown, so the meeting stays frozen and none is mailed again', async () => {
     const { dir, meetings, logFile } = meetingsWithAddresses();
@@ -282,6 +386,32 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
     expect(again.status).toBe(2);
     expect(again.stdout).toContain(`${members[2]}: a message of this version was begun on`);
     expect(server.arrived).toEqual(members);
+  });
+
+  it("every recipient refused, and the freeze cannot be undone: one line names the archive and what to do, the send's own failure its end", async () => {
+    const { dir, meetings } = meetingsWithAddresses();
+    const archive = path.join(meetings, 'arkiv', '2023-11-22');
+    // The archive made immutable once the send froze the meeting (root moves any folder otherwise): its removal fails, EPERM.
+    let immutable = false;
+    const server = await plainSmtpServer((stream) => stream.resume(), {
+      onRcptTo(address, _session, done) {
+        if (!immutable) execFileSync('chattr', ['+i', archive]);
+        immutable = true;
+        done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
+      },
+    });
+    try {
+      const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+      expect(run.status).toBe(5);
+      expect(run.stdout).toContain('to 0 of 3 recipients');
+      expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([
+        'meetings/arkiv/2023-11-22: left as this send made it, though no message went (cannot write meetings/arkiv/2023-11-22: permission denied): delete this folder to reopen the meeting',
+      ]);
+      expect(existsSync(path.join(archive, 'udvalg.yaml'))).toBe(true);
+    } finally {
+      if (immutable) execFileSync('chattr', ['-i', archive]);
+      await server.close();
+    }
   });
 
   it('the log cannot be written (a symbolic link in its place): nothing was begun, so the meeting is not left frozen', async () => {

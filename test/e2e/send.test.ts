@@ -208,6 +208,21 @@ describe('agenda send when things go wrong', () => {
     ]);
   });
 
+  it('a changed address is told of the member as udvalg.yaml gives it: not of another of the same name, and of one renamed since', async () => {
+    const { dir, meetings, smtp, env } = await setup();
+    await smtp.close();
+    const udvalg = path.join(meetings, 'udvalg.yaml');
+    // Two directors of one name, each in a seat of their own; then one renamed, with a new address.
+    edit(udvalg, 'navn: Lene Mehlsen Thomsen', 'navn: Jonas Kroustrup');
+    expect(agenda(['finalize', '2023-11-22'], { cwd: dir }).status).toBe(0);
+    edit(udvalg, `navn: Kim Bruun Nielsen\n    email: ${members[2]}`, 'navn: Kim Bruun\n    email: kim@ny.example.org');
+    const run = await agendaAsync(['send', '2023-11-22', '--dry-run'], { cwd: dir, env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(errorLines(run.stderr).filter((l) => l.includes('udvalg.yaml now gives'))).toEqual([
+      `warning: Kim Bruun Nielsen: udvalg.yaml now gives kim@ny.example.org, but the meeting is frozen: sent to ${members[2]}, as meetings/arkiv/2023-11-22/udvalg.yaml has it (put the address right there too)`,
+    ]);
+  });
+
   it('every recipient refused: nothing went, so the meeting stays open (an address put right in udvalg.yaml counts), exit 5', async () => {
     const { dir, meetings, smtp, env } = await setup([...members, extra]);
     const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
