@@ -7,6 +7,7 @@ import path from 'node:path';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
+import { canMakeImmutable } from '../support/immutable.js';
 import { edit } from '../support/edit.js';
 import { startSmtpServer } from '../support/smtp.js';
 
@@ -388,31 +389,34 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
     expect(server.arrived).toEqual(members);
   });
 
-  it("every recipient refused, and the freeze cannot be undone: one line names the archive and what to do, the send's own failure its end", async () => {
-    const { dir, meetings } = meetingsWithAddresses();
-    const archive = path.join(meetings, 'arkiv', '2023-11-22');
-    // The archive made immutable once the send froze the meeting (root moves any folder otherwise): its removal fails, EPERM.
-    let immutable = false;
-    const server = await plainSmtpServer((stream) => stream.resume(), {
-      onRcptTo(address, _session, done) {
-        if (!immutable) execFileSync('chattr', ['+i', archive]);
-        immutable = true;
-        done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
-      },
-    });
-    try {
-      const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
-      expect(run.status).toBe(5);
-      expect(run.stdout).toContain('to 0 of 3 recipients');
-      expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([
-        'meetings/arkiv/2023-11-22: left as this send made it, though no message went (cannot write meetings/arkiv/2023-11-22: permission denied): delete this folder to reopen the meeting',
-      ]);
-      expect(existsSync(path.join(archive, 'udvalg.yaml'))).toBe(true);
-    } finally {
-      if (immutable) execFileSync('chattr', ['-i', archive]);
-      await server.close();
-    }
-  });
+  it.runIf(canMakeImmutable())(
+    "every recipient refused, and the freeze cannot be undone: one line names the archive and what to do, the send's own failure its end",
+    async () => {
+      const { dir, meetings } = meetingsWithAddresses();
+      const archive = path.join(meetings, 'arkiv', '2023-11-22');
+      // The archive made immutable once the send froze the meeting (root moves any folder otherwise): its removal fails, EPERM.
+      let immutable = false;
+      const server = await plainSmtpServer((stream) => stream.resume(), {
+        onRcptTo(address, _session, done) {
+          if (!immutable) execFileSync('chattr', ['+i', archive]);
+          immutable = true;
+          done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
+        },
+      });
+      try {
+        const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+        expect(run.status).toBe(5);
+        expect(run.stdout).toContain('to 0 of 3 recipients');
+        expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([
+          'meetings/arkiv/2023-11-22: left as this send made it, though no message went (cannot write meetings/arkiv/2023-11-22: permission denied): delete this folder to reopen the meeting',
+        ]);
+        expect(existsSync(path.join(archive, 'udvalg.yaml'))).toBe(true);
+      } finally {
+        if (immutable) execFileSync('chattr', ['-i', archive]);
+        await server.close();
+      }
+    },
+  );
 
   it('the log cannot be written (a symbolic link in its place): nothing was begun, so the meeting is not left frozen', async () => {
     const { dir, meetings, logFile } = meetingsWithAddresses();
