@@ -16,7 +16,11 @@ export class SiteMap {
   /** `base`: the site's public address (with --url), so that data and feeds carry absolute addresses. */
   constructor(base?: string) {
     this.isAbsolute = base !== undefined;
-    this.base = base === undefined ? unknownSite : base.endsWith('/') ? base : `${base}/`;
+    // As URL writes it (lower-case host, an IDN in punycode, no default port), since every address is made by
+    // URL and `path` takes the base off it again: a base as typed would not match, and a part of the data
+    // would be filed under its address ("https:/...") instead of its path.
+    const href = base === undefined ? unknownSite : new URL(base).href;
+    this.base = href.endsWith('/') ? href : `${href}/`;
   }
 
   /** A path of the site as others should link to it: absolute where the site's address is known. */

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
 import { closedFixture } from '../support/markers.js';
+import { siteFiles } from '../support/site.js';
 
 // `publish --url`: the site's address, which every link of the data and the feeds is made from.
 
@@ -19,5 +20,19 @@ describe('agenda publish --url without a scheme, or not a web address', () => {
       expect(line?.endsWith("; give the site's address with its scheme, e.g. https://moeder.kommune.dk/"), line).toBe(true);
       expect(existsSync(site), url).toBe(false);
     }
+  });
+});
+
+describe('agenda publish --url as a clerk may type it: capitals, æøå in the domain, the default port, no closing slash', () => {
+  it('files every part of the data under its path and names it by the address as a browser writes it', () => {
+    const site = path.join(tempDir(), 'site');
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site, '--url', 'https://Møder.Kommune.dk:443/Dagsordener']);
+    expect(run.status, run.stderr).toBe(0);
+    const files = siteFiles(site);
+    expect(files.filter((f) => f.startsWith('https:'))).toEqual([]);
+    const place = files.find((f) => /^data\/[^/]+\/\d{4}-\d\d-\d\d\/sted\.json$/.test(f));
+    expect(place).toBeDefined();
+    const { id } = JSON.parse(readFileSync(path.join(site, place ?? ''), 'utf8')) as { id: string };
+    expect(id).toBe(`https://xn--mder-gra.kommune.dk/Dagsordener/${place}`);
   });
 });
