@@ -139,7 +139,9 @@ export function readEarlierOutputSync(file: string): Uint8Array | undefined {
 /**
  * readInputFile for a caller that cannot wait (the mail settings, read as the command starts), or that reads
  * many small files where nothing else waits (a build's fingerprints: a read handed to a thread and back costs
- * more than the read): the same refusals and limit.
+ * more than the read): the same refusals, a file over the limit by its size before a byte is read; one that grows
+ * while it is read comes back one byte past the limit, for the caller to judge (the mail settings say so in words
+ * of their own).
  */
 export function readInputFileSync(file: string, limit: number): Uint8Array {
   let kind: Stats;
@@ -158,6 +160,7 @@ export function readInputFileSync(file: string, limit: number): Uint8Array {
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) throw named(file, notRegular());
+    if (opened.size > limit) throw named(file, new TooLarge(limit));
     const chunks: Buffer[] = [];
     let length = 0;
     for (let n = -1; n !== 0 && length <= limit; length += n) {
