@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, isError, MissingFileError, type Finding } from '../shared/errors.js';
-import { archiveDir, hasArchive } from '../input/archive.js';
+import { archiveDir, archiveFolder, hasArchive } from '../input/archive.js';
 import type { StandingItemsInput } from '../input/schema/standing-items.js';
 import { readMeetingFile, readSharedFiles, sharedFiles, type SharedRead } from '../input/load.js';
+import type { Within } from '../input/read-file.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources, SharedSources } from '../input/sources.js';
 import { checkClosedOnly } from './closed-only.js';
@@ -33,10 +34,10 @@ export function checkShared(given: string | CommitteeFolder): Promise<CheckedSha
   return checkSharedIn(folder, folder.dir);
 }
 
-/** The shared files as they stand in `dir`: the committee's folder, or a finalized meeting's archive of them. */
-async function checkSharedIn(folder: CommitteeFolder, dir: string): Promise<CheckedShared> {
+/** The shared files as they stand in `dir`: the committee's folder, or a finalized meeting's archive of them (`within` it). */
+async function checkSharedIn(folder: CommitteeFolder, dir: string, within?: Within): Promise<CheckedShared> {
   const findings: Finding[] = [];
-  const read = await readSharedFiles(dir, folder.root, findings);
+  const read = await readSharedFiles(dir, folder.root, findings, within);
   const { committee, forwardPlan, calendar } = read;
   if (committee?.value && forwardPlan?.value) findings.push(...planWarnings(committee.value, forwardPlan.value, forwardPlan.source));
   if (calendar?.value) findings.push(...checkCalendar(calendar.source, calendar.value));
@@ -127,7 +128,7 @@ async function archivedShared(live: CheckedShared, date: string): Promise<Checke
     throw new MissingFileError(
       `${archive}: not a folder; a finalized meeting's archive is the folder of copies agenda finalize writes (to reopen the meeting, delete it)`,
     );
-  const frozen = await checkSharedIn(folder, archive);
+  const frozen = await checkSharedIn(folder, archive, archiveFolder(folder.dir, date));
   return { ...frozen, read: withLiveClosing(frozen.read, live.read) };
 }
 

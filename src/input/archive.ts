@@ -1,9 +1,9 @@
-import { cp, mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errnoCode, InputError } from '../shared/errors.js';
+import { errnoCode, InputError, MissingFileError } from '../shared/errors.js';
 import { cannotWrite, staleTemporaries, temporaryBeside, writeAtomically } from '../shared/files.js';
 import { sharedFiles } from './load.js';
-import { exists } from './read-file.js';
+import { exists, inputLimit, meetingsFolder, readInputFile, type Within } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
 
 // A finalized meeting keeps copies of the shared files as they stood when its document went out, in
@@ -13,6 +13,15 @@ import { readYamlFile } from './yaml-file.js';
 export function archiveDir(dir: string, date: string): string {
   return path.join(dir, 'arkiv', date);
 }
+
+/**
+ * A finalized meeting's archive, as a file read from it must lie in: a copy there that is a link, even to
+ * the live file beside it, would let later changes reach the meeting it froze.
+ */
+export const archiveFolder = (dir: string, date: string): Within => ({
+  folder: path.resolve(archiveDir(dir, date)),
+  name: "the meeting's archive",
+});
 
 export function hasArchive(dir: string, date: string): Promise<boolean> {
   return exists(archiveDir(dir, date));
@@ -35,8 +44,7 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
     for (const name of Object.values(sharedFiles)) {
       const from = path.join(dir, name);
       if (!(await exists(from))) continue;
-      // Their times kept: a PDF built before finalizing stays newer than what it was made from.
-      await cp(from, path.join(partial, name), { preserveTimestamps: true });
+      await copyShared(from, path.join(partial, name), meetingsFolder(dir));
       copied.push(name);
     }
     if (Object.keys(attachments).length) {
@@ -47,9 +55,21 @@ export async function writeArchive(dir: string, date: string, attachments: Attac
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
     if (made && made !== partial) await rmdir(made).catch(() => undefined);
-    throw cannotWrite(target, err, partial);
+    // A shared file refused as it was read is told as the checks tell it, at the file.
+    throw err instanceof InputError || err instanceof MissingFileError ? err : cannotWrite(target, err, partial);
   }
   return copied;
+}
+
+/**
+ * The bytes of a shared file, read as the checks read it (a link out of the folder refused), never a
+ * link: a link copied as one would follow the live file, and the frozen meeting with it. Its times kept:
+ * a PDF built before finalizing stays newer than what it was made from.
+ */
+async function copyShared(from: string, to: string, within: Within): Promise<void> {
+  const { atime, mtime } = await stat(from);
+  await writeFile(to, await readInputFile(from, inputLimit, within), { flag: 'wx' });
+  await utimes(to, atime, mtime);
 }
 
 /**
@@ -85,7 +105,7 @@ const hashesFile = 'bilag.yaml';
 export async function readAttachmentHashes(dir: string, date: string): Promise<AttachmentHashes | undefined> {
   const file = path.join(archiveDir(dir, date), hashesFile);
   if (!(await exists(file))) return undefined;
-  const { data } = await readYamlFile(file);
+  const { data } = await readYamlFile(file, archiveFolder(dir, date));
   const valid =
     typeof data === 'object' && data !== null && Object.values(data).every((v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v));
   if (!valid)

@@ -58,11 +58,15 @@ export function meetingFile(dir: string, date: string): string {
  * Reads and validates a committee's shared files in `dir`, and the repository's at `root`: the
  * municipality (kommune.yaml), the political calendar where the committee has none of its own, and
  * the template overrides. The house style comes first, since the items' sections are its. Problems
- * go to `findings`.
+ * go to `findings`. The committee's files only from inside `committeeFolder` (a finalized meeting's: its archive).
  */
-export async function readSharedFiles(dir: string, root: string, findings: Finding[]): Promise<SharedRead> {
+export async function readSharedFiles(
+  dir: string,
+  root: string,
+  findings: Finding[],
+  committeeFolder: Within = meetingsFolder(dir),
+): Promise<SharedRead> {
   const file = (name: string) => path.join(dir, name);
-  const committeeFolder = meetingsFolder(dir);
   const repository = { folder: root, name: 'the repository' };
   const municipality = await readOptional(path.join(root, repositoryFiles.municipality), municipalitySchema, findings, repository);
   const committee = await readValid(file(sharedFiles.committee), committeeSchema, findings, committeeFolder);

@@ -1,6 +1,8 @@
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { list } from './fields.js';
+import path from 'node:path';
+import { meetingsFolder } from './read-file.js';
 import { validate } from './validate.js';
 import { readYamlFile } from './yaml-file.js';
 import { InputError, MissingFileError } from '../shared/errors.js';
@@ -8,10 +10,11 @@ import { writeAtomically } from '../shared/files.js';
 
 /**
  * A log the tool keeps beside a meeting (what was sent, who approved), read as every other file is:
- * validated, a damaged one a located error, never guessed at. A log not yet written is empty.
+ * validated, a damaged one a located error, never guessed at. A log not yet written is empty. It lies
+ * beside the meeting, so only a file inside the meetings folder is read: a link to another committee's log is refused.
  */
 export async function readLogFile<T extends z.ZodType>(file: string, entry: T): Promise<z.output<T>[]> {
-  const source = await readYamlFile(file).catch((err: unknown) => {
+  const source = await readYamlFile(file, meetingsFolder(path.dirname(file))).catch((err: unknown) => {
     if (err instanceof MissingFileError && err.message.endsWith('no such file')) return undefined;
     throw err;
   });

@@ -5,7 +5,7 @@ import { UsageError } from '../shared/errors.js';
 import { namePart } from './fields.js';
 import { repositoryFiles } from './load.js';
 import { meetingDates } from './meeting-names.js';
-import { exists } from './read-file.js';
+import { exists, meetingsFolder } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
 
 // A municipality's repository holds every committee the secretariat serves, one folder each, and
@@ -55,11 +55,11 @@ export async function findCommittees(root: string): Promise<CommitteeFolder[]> {
 
 /**
  * The committee's `kort` where udvalg.yaml gives a valid one, else the folder's name: it begins the
- * documents' file names, so it is taken only as the schema allows it (an invalid file is reported by
- * the checks, not here).
+ * documents' file names, so it is taken only as the schema allows it, and only from a file inside the
+ * folder, as every committee file is read (an invalid file, or a link out, is reported by the checks, not here).
  */
 async function shortName(dir: string): Promise<string> {
-  const data = await readYamlFile(path.join(dir, 'udvalg.yaml')).then(
+  const data = await readYamlFile(path.join(dir, 'udvalg.yaml'), meetingsFolder(dir)).then(
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a YAML file's data, whose kort is checked as it is used
     (f) => f.data as { kort?: unknown } | null,
     () => null,

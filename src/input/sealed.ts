@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { block, text } from './fields.js';
-import { archiveDir } from './archive.js';
+import { archiveDir, archiveFolder } from './archive.js';
 import { exists } from './read-file.js';
 import { validate } from './validate.js';
 import { readYamlFile } from './yaml-file.js';
@@ -38,7 +38,7 @@ export function sealedListFile(dir: string, date: string): string {
 export async function readSealedNames(dir: string, date: string): Promise<SealedNames | undefined> {
   const file = sealedListFile(dir, date);
   if (!(await exists(file))) return undefined;
-  const result = validate(await readYamlFile(file), names);
+  const result = validate(await readYamlFile(file, archiveFolder(dir, date)), names);
   if (!result.ok) throw new InputError(result.findings);
   return result.value;
 }

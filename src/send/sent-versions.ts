@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { flag, wholeNumber } from '../input/fields.js';
 import { validate } from '../input/validate.js';
 import { readYamlFile } from '../input/yaml-file.js';
-import { exists } from '../input/read-file.js';
+import { exists, meetingsFolder } from '../input/read-file.js';
 import type { DocumentVersion } from '../model/versions.js';
 import { InputError } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
@@ -69,7 +69,7 @@ export async function readSentVersion(
 ): Promise<DocumentVersion | undefined> {
   const file = sentVersionFile(dir, date, sha256);
   if (!(await exists(file))) return undefined;
-  const result = validate(await readYamlFile(file), sentVersion);
+  const result = validate(await readYamlFile(file, meetingsFolder(dir)), sentVersion);
   if (!result.ok) throw new InputError(result.findings);
   return result.value[audience];
 }

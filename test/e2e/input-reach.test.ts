@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
@@ -35,6 +46,90 @@ describe('a meeting file that is a symbolic link out of the meetings folder', ()
     symlinkSync('2023-11-22.yaml', path.join(meetings, '2023-11-29.yaml'));
     const run = agenda(['check', '2023-11-29'], { cwd: dir });
     expect(run.stderr).not.toContain('symbolic link');
+  });
+});
+
+// Every other YAML file of a committee's folder the tool reads, each by a command that reads it: a link
+// out of the folder is refused at the link, by the same rule, and nothing of what it leads to is read.
+// `content` is what the link leads to, written outside the folder; none: the file as it stood, moved out.
+interface LinkedOut {
+  file: string;
+  args: string[];
+  content?: string;
+  before?: (meetings: string) => void;
+  /** A frozen meeting's files lie in its archive: a link from there to the live file would let later changes reach it. */
+  toLive?: string;
+}
+const sha = 'a'.repeat(64);
+const finalized = (meetings: string) => expect(agenda(['finalize', '2023-11-22'], { cwd: path.dirname(meetings) }).status).toBe(0);
+const linkedOut: LinkedOut[] = [
+  // Another committee's send log, read as this committee's, would hide what this one sent.
+  { file: '2023-11-22.sendt.yaml', args: ['check', '2023-11-22'], content: '[]\n' },
+  { file: '2023-09-06.godkendt.yaml', args: ['verify', '2023-09-06'], content: '[]\n' },
+  {
+    file: `arkiv/sendt/2023-11-22/${sha}.yaml`,
+    args: ['diff', '2023-11-22'],
+    content: 'XQZLINK03: x\n',
+    before: (meetings) =>
+      writeFileSync(
+        path.join(meetings, '2023-11-22.sendt.yaml'),
+        `- tid: 2023-11-15T10:00:00+01:00\n  til: a@example.dk\n  dokument: 2023-11-22-dagsorden.pdf\n  sha256: ${sha}\n  sendt: ja\n`,
+      ),
+  },
+  { file: 'arkiv/2023-09-06/forseglet.yaml', args: ['verify', '2023-09-06'], content: 'medlemmer: XQZLINK02\noffentlig: x.pdf\n' },
+  { file: 'arkiv/2023-11-22/bilag.yaml', args: ['build', '2023-11-22', '--samlet'], before: finalized },
+  { file: 'arkiv/2023-11-22/plan.yaml', args: ['check', '2023-11-22'], before: finalized, toLive: 'plan.yaml' },
+];
+
+describe.each(linkedOut)('$file, a symbolic link out of its folder', ({ file, args, content, before, toLive }) => {
+  it(`is refused at the link by agenda ${args.join(' ')}, located and named`, () => {
+    const { dir, meetings } = copyOfMeetings();
+    before?.(meetings);
+    const link = path.join(meetings, file);
+    const outside = toLive === undefined ? path.join(dir, 'elsewhere.yaml') : path.join(meetings, toLive);
+    if (toLive !== undefined) rmSync(link);
+    else if (content === undefined) renameSync(link, outside);
+    else writeFileSync(outside, content);
+    mkdirSync(path.dirname(link), { recursive: true });
+    symlinkSync(outside, link);
+    const run = agenda(args, { cwd: dir });
+    const folder = file.startsWith('arkiv/20') ? "the meeting's archive" : 'the meetings folder';
+    expect(errorLines(run.stderr)).toEqual([`meetings/${file}:1:1: a symbolic link that leads outside ${folder}`]);
+    expect(run.stdout + run.stderr).not.toMatch(/XQZLINK/);
+    expect(run.status).toBe(1);
+  });
+});
+describe("a committee's udvalg.yaml that is a link to another committee's", () => {
+  it("does not give it the other's short name: it keeps its folder's, and the checks refuse the link", () => {
+    const { dir, meetings } = copyOfMeetings();
+    mkdirSync(path.join(dir, 'udvalg'));
+    renameSync(meetings, path.join(dir, 'udvalg', 'AA'));
+    cpSync(path.join(dir, 'udvalg', 'AA'), path.join(dir, 'udvalg', 'ZZ'), { recursive: true });
+    const own = path.join(dir, 'udvalg', 'AA', 'udvalg.yaml');
+    writeFileSync(own, `kort: ØK\n${readFileSync(own, 'utf8')}`);
+    rmSync(path.join(dir, 'udvalg', 'ZZ', 'udvalg.yaml'));
+    symlinkSync(path.join('..', 'AA', 'udvalg.yaml'), path.join(dir, 'udvalg', 'ZZ', 'udvalg.yaml'));
+    expect(agenda(['check', '--udvalg', 'NOPE'], { cwd: dir }).stderr).toContain('(the committees are: ZZ, ØK)');
+    const run = agenda(['check', '--udvalg', 'ZZ', '2023-11-22'], { cwd: dir });
+    expect(errorLines(run.stderr)).toEqual(['udvalg/ZZ/udvalg.yaml:1:1: a symbolic link that leads outside the meetings folder']);
+  });
+});
+
+describe('finalize, where a shared file is a link to a file inside the folder', () => {
+  it('archives its text, not the link: a later change to the live file leaves the frozen meeting as it went out', () => {
+    const { dir, meetings } = copyOfMeetings();
+    const live = path.join(meetings, 'medlemmer.yaml');
+    renameSync(path.join(meetings, 'udvalg.yaml'), live);
+    symlinkSync('medlemmer.yaml', path.join(meetings, 'udvalg.yaml'));
+    const sent = readFileSync(live, 'utf8');
+    expect(agenda(['finalize', '2023-11-22'], { cwd: dir }).status).toBe(0);
+    const archived = path.join(meetings, 'arkiv', '2023-11-22', 'udvalg.yaml');
+    expect(lstatSync(archived).isFile()).toBe(true);
+    writeFileSync(live, `${sent}# changed after it went out\n`);
+    expect(readFileSync(archived, 'utf8')).toBe(sent);
+    const run = agenda(['check', '2023-11-22'], { cwd: dir });
+    expect(errorLines(run.stderr)).toEqual([]);
+    expect(run.status).toBe(0);
   });
 });
 
