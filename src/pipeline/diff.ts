@@ -153,7 +153,7 @@ async function keptVersion(dir: string, request: DiffRequest, entry: SendLogEntr
   return version;
 }
 
-async function pageOutputs(meeting: Meeting, changes: Change[], since: VersionFrom, request: DiffRequest) {
+async function pageOutputs(meeting: Meeting, changes: DiffChange[], since: VersionFrom, request: DiffRequest) {
   if (!request.pdf && !request.html) return [];
   const rendered = renderChanges(meeting, changes, since);
   const outputs: Array<{ file: string; data: Uint8Array | string }> = [];

@@ -61,6 +61,19 @@ describe('agenda diff --public of an item that moved between the agenda and a ti
   });
 });
 
+describe("agenda diff's page of the changes", () => {
+  it('names the tillægsdagsorden of a change of its item, as the terminal does, in --html and --pdf', () => {
+    const { dir } = meetingMoved(item, item + addendum);
+    const html = path.join(dir, 'diff.html');
+    const pdf = path.join(dir, 'diff.pdf');
+    expect(diff(dir)).toContain(`item 5 Køb af grunden Vestergade 12 ${secret} (tillægsdagsorden 1): added`);
+    diff(dir, '--html', html, '--pdf', pdf);
+    const line = /Punkt 5 (?:er tilføjet|Køb)[^\n<]*\(Tillægsdagsorden 1\)/;
+    expect(readFileSync(html, 'utf8')).toMatch(line);
+    expect(pdfPages(pdf).join('\n').replace(/\s+/g, ' ')).toMatch(line);
+  });
+});
+
 describe('agenda diff --fra once the meeting holds a decision', () => {
   it("compares the minutes with the whole meeting then: an addendum's item is neither added nor removed", () => {
     const late = '  - titel: Vinterberedskab\n    sagsfremstilling: Beredskabet skal på plads.\n';
