@@ -43,7 +43,7 @@ export async function newCommand(dateArg: string | undefined, options: NewOption
   // Counted as agenda check counts them, a text each: a skabelon's text may say it on several lines.
   const left = unfilledPaths(parseYaml(file, yaml).data).length;
   process.stdout.write(
-    `wrote ${file}: write over ${placeholder} in its ${left} texts (agenda check ${date} lists those left), then agenda build ${date}\n`,
+    `wrote ${file}: write over ${placeholder} in its ${left} ${left === 1 ? 'text' : 'texts'} (agenda check ${date} lists those left), then agenda build ${date}\n`,
   );
 }
 

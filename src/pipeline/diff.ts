@@ -69,12 +69,16 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   const meeting = await meetingFor(sources, 'medlemmer');
   const documents = documentsOf(meeting);
   const { from, earlier } = request.fra
-    ? await atRevision(folder, request.fra, request)
+    ? await atRevision(folder, request.fra, request, meeting.kind === 'dagsorden')
     : await sentVersions(folder.dir, documents, request);
   const now = new Map(await Promise.all(documents.map(async (d) => [numberOf(d), await versionsOf(folder.dir, d)] as const)));
+  // What is closed now is judged against the whole meeting: an item may have moved between the agenda and an addendum.
+  const closedNow = request.audience === 'offentlig' ? await versionsOf(folder.dir, meeting) : undefined;
   const changes = [...new Set([...now.keys(), ...earlier.keys()])]
     .sort((a, b) => a - b)
-    .flatMap((n) => documentChanges(earlier.get(n), now.get(n), request.audience).map((c) => (n > 0 ? { ...c, addendum: n } : c)));
+    .flatMap((n) =>
+      documentChanges(earlier.get(n), now.get(n)?.[request.audience], closedNow).map((c) => (n > 0 ? { ...c, addendum: n } : c)),
+    );
   const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
   const since: VersionFrom = 'revision' in from ? { revision: from.revision } : { sentAt: from.sentAt };
   const outputs = await pageOutputs(shown, changes, since, request);
@@ -82,23 +86,31 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   return { from, audience: request.audience, changes, written: outputs.map((o) => o.file) };
 }
 
-/** One document's changes; a document on one side only is compared with an empty one. */
-function documentChanges(version: DocumentVersion | undefined, now: SentVersion | undefined, audience: Audience): Change[] {
-  if (!now) return version ? compareVersions(version, { ...version, items: [] }) : [];
-  const after = now[audience];
+/**
+ * One document's changes; a document on one side only is compared with an empty one. The public diff quotes nothing
+ * closed since the earlier version, wherever in the meeting (`closedNow`, its two versions now) the item stands now:
+ * it is left out of the earlier version too.
+ */
+function documentChanges(version: DocumentVersion | undefined, now: DocumentVersion | undefined, closedNow?: SentVersion): Change[] {
+  const after = now ?? (version && { ...version, items: [] });
+  if (!after) return [];
   const before = version ?? { ...after, items: [] };
-  // The public diff quotes nothing closed since the earlier version: it is left out of that one too.
-  return compareVersions(audience === 'offentlig' ? openSince(before, now.medlemmer, now.offentlig) : before, after);
+  return compareVersions(closedNow ? openSince(before, closedNow.medlemmer, closedNow.offentlig) : before, after);
 }
 
-async function atRevision(folder: CommitteeFolder, revision: string, request: DiffRequest) {
+/**
+ * The meeting's documents at a revision, split into the agenda and its addenda as they stood then where the meeting is
+ * an agenda now (`split`); minutes now are one document, compared with the whole meeting then.
+ */
+async function atRevision(folder: CommitteeFolder, revision: string, request: DiffRequest, split: boolean) {
   const at = await folderAtRevision(folder, revision, request.date);
   try {
     const { sources } = await readMeetingSources(at.folder, request.date);
     const meeting = await meetingFor(sources, 'medlemmer');
     await at.add(meeting.items.flatMap((i) => i.bilag.flatMap((b) => (b.file ? [b.file.path] : []))));
     const earlier: Versions = new Map();
-    for (const d of documentsOf(meeting)) earlier.set(numberOf(d), (await versionsOf(at.folder.dir, d))[request.audience]);
+    for (const d of split ? documentsOf(meeting) : [meeting])
+      earlier.set(numberOf(d), (await versionsOf(at.folder.dir, d))[request.audience]);
     return { from: { revision, commit: at.commit }, earlier };
   } catch (err) {
     throw at.told(err);
@@ -141,7 +153,7 @@ async function keptVersion(dir: string, request: DiffRequest, entry: SendLogEntr
   return version;
 }
 
-async function pageOutputs(meeting: Meeting, changes: Change[], since: VersionFrom, request: DiffRequest) {
+async function pageOutputs(meeting: Meeting, changes: DiffChange[], since: VersionFrom, request: DiffRequest) {
   if (!request.pdf && !request.html) return [];
   const rendered = renderChanges(meeting, changes, since);
   const outputs: Array<{ file: string; data: Uint8Array | string }> = [];

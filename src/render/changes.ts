@@ -80,8 +80,11 @@ export function sentDay(style: HouseStyle, sentAt: string): string {
 
 let page: ((context: object) => string) | undefined;
 
-/** The page of what changed in `meeting`'s document since `from`, ready to print or to write as HTML. */
-export function renderChanges(meeting: Meeting, changes: Change[], from: VersionFrom): RenderedDocument {
+/**
+ * The page of what changed in `meeting`'s documents since `from`, ready to print or to write as HTML: a change of an
+ * item of a tillægsdagsorden (`addendum`, its number) names it, as the terminal does.
+ */
+export function renderChanges(meeting: Meeting, changes: Array<Change & { addendum?: number }>, from: VersionFrom): RenderedDocument {
   const words = meeting.style.ord;
   const hbs = createTemplates();
   page ??= compileTemplate(hbs, readTemplate('aendringer.hbs'));
@@ -92,7 +95,11 @@ export function renderChanges(meeting: Meeting, changes: Change[], from: Version
     heading,
     style,
     since: fill(words.ændret_siden, { fra: versionName(meeting.style, from) }),
-    changes: changes.map((c) => ({ line: changeLine(meeting.style, c), parts: 'parts' in c ? c.parts : undefined })),
+    changes: changes.map((c) => ({
+      line: changeLine(meeting.style, c),
+      addendum: c.addendum === undefined ? undefined : fill(words.tillægsdagsorden_nr, { nummer: String(c.addendum) }),
+      parts: 'parts' in c ? c.parts : undefined,
+    })),
     addedMark: words.tilføjet,
     removedMark: words.fjernet,
     none: words.ingen_ændringer,

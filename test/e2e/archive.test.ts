@@ -118,7 +118,7 @@ describe('agenda finalize on a full disk', () => {
       mkdirSync(disk);
       const script = [
         `mount -t tmpfs -o size=2m tmpfs "${disk}"`,
-        `cp -r "${path.join(exampleRoot, 'meetings')}" "${disk}/"`,
+        `cp -r "${path.join(exampleRoot(), 'meetings')}" "${disk}/"`,
         `dd if=/dev/zero of="${disk}/fill" bs=4k 2>/dev/null || true`,
         `node "${cliPath}" finalize ${date} --meetings "${disk}/meetings" 2>"${work}/stderr" && s=0 || s=$?; echo $s >"${work}/status"`,
         `rm "${disk}/fill"`,
@@ -130,8 +130,8 @@ describe('agenda finalize on a full disk', () => {
       expect(readFileSync(path.join(work, 'stderr'), 'utf8')).toBe(`cannot write ${disk}/meetings/arkiv/${date}: the disk is full\n`);
       expect(readdirSync(after)).not.toContain('arkiv');
       expect(readdirSync(after).filter((f) => f.includes('tmp'))).toEqual([]);
-      for (const f of readdirSync(path.join(exampleRoot, 'meetings')).filter((n) => n.endsWith('.yaml'))) {
-        expect(readFileSync(path.join(after, f), 'utf8'), f).toBe(readFileSync(path.join(exampleRoot, 'meetings', f), 'utf8'));
+      for (const f of readdirSync(path.join(exampleRoot(), 'meetings')).filter((n) => n.endsWith('.yaml'))) {
+        expect(readFileSync(path.join(after, f), 'utf8'), f).toBe(readFileSync(path.join(exampleRoot(), 'meetings', f), 'utf8'));
       }
       // With room again, the same command finalizes.
       cpSync(after, path.join(work, 'roomy'), { recursive: true });

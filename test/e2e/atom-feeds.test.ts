@@ -16,7 +16,7 @@ import { exampleRoot } from '../support/examples.js';
 // jing against the RFC's RELAX NG schema (fixtures/atom/atom.rnc), and compared across publications.
 
 const url = 'https://dagsorden.example.dk/';
-const schema = path.join(exampleRoot, 'fixtures', 'atom', 'atom.rnc');
+const schema = path.join(exampleRoot(), 'fixtures', 'atom', 'atom.rnc');
 const feeds = ['dokumenter.atom', 'direktionen/dokumenter.atom'];
 
 function publish(meetings: string, out: string): string[] {

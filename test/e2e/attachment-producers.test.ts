@@ -17,7 +17,7 @@ import { exampleRoot } from '../support/examples.js';
 // Every page of each, in the combined document and as the published file, must look as the file's own
 // page looks and keep its text.
 
-const fixtures = path.join(exampleRoot, 'fixtures', 'producenter');
+const fixtures = path.join(exampleRoot(), 'fixtures', 'producenter');
 const committed = ['libreoffice', 'cairo', 'ghostscript', 'ghostscript-type1', 'chromium', 'scan'];
 const withObjectStreams = ['libreoffice', 'ghostscript', 'chromium'];
 const producers = [

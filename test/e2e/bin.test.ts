@@ -10,7 +10,7 @@ describe('the agenda command', () => {
     // `prepare`: a whole build of dist/ in this folder, under the tests running beside this one (a
     // fresh clone's first npx took 12 s and left no dist/bin/cli.js for a while). The global setup
     // has built it already: --ignore-scripts leaves that build out.
-    const meetings = path.join(exampleRoot, 'meetings');
+    const meetings = path.join(exampleRoot(), 'meetings');
     const run = spawnSync('npx', ['--no-install', '--ignore-scripts', 'agenda', 'check', '2023-11-22', '--meetings', meetings, '--json'], {
       cwd: packageRoot,
       encoding: 'utf8',

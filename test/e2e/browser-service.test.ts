@@ -18,7 +18,7 @@ const counting = path.join(dir, 'chromium');
 writeFileSync(counting, `#!/bin/sh\necho start >> '${starts}'\nexec /usr/bin/chromium "$@"\n`, { mode: 0o755 });
 const browserStarts = () => (existsSync(starts) ? readFileSync(starts, 'utf8').split('\n').filter(Boolean).length : 0);
 
-const build = (out: string) => ['build', '2023-11-22', '--meetings', path.join(exampleRoot, 'meetings'), '--out', path.join(dir, out)];
+const build = (out: string) => ['build', '2023-11-22', '--meetings', path.join(exampleRoot(), 'meetings'), '--out', path.join(dir, out)];
 const withService = (url = service.url) => ({ cwd: dir, env: { [browserUrlVariable]: url, PUPPETEER_EXECUTABLE_PATH: counting } });
 
 describe('printing with a running Chromium (AGENDA_BROWSER_URL)', () => {

@@ -18,7 +18,7 @@ const marker = 'XQZSECRET97';
 /** A scratch copy of eksempel/ with Økonomiudvalget's decision on 24/0117 closed. */
 function repositoryWithClosedDecision(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
   edit(
     path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml'),
     '    beslutning: Anbefalet.',

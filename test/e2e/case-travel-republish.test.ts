@@ -39,7 +39,7 @@ describe('a republish where a case travels from one committee to another', () =>
   let afterEarlier: { written: string[]; printed: number };
   let afterLater: { written: string[]; printed: number };
   beforeAll(async () => {
-    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
     // A clerk's files, older than the seconds a republish does not trust.
     settle(repo);
     await publish();
@@ -73,7 +73,7 @@ describe('a republish of one committee (--udvalg) where its case changed in anot
   };
 
   it("shows the other committee's new decision: its meetings were not published, so none of its own is kept unread", async () => {
-    cpSync(path.join(exampleRoot, 'eksempel'), alone, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), alone, { recursive: true });
     await publishKb();
     const page = path.join(aloneSite, 'kommunalbestyrelsen', '2024-01-16.html');
     expect(readFileSync(page, 'utf8')).not.toContain('Tordenskjoldkronen');

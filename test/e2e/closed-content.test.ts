@@ -108,7 +108,7 @@ describe('agenda build 2023-09-06 --public', () => {
     // Only read: built once for the suite (test/support/shared-build.ts), publish's too.
     const { run, pdf } = sharedPdf('meetings', '2023-09-06', ['--public']);
     expect(run.status, run.stderr).toBe(0);
-    const score = fidelity(pdf, readFileSync(path.join(exampleRoot, 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
+    const score = fidelity(pdf, readFileSync(path.join(exampleRoot(), 'fixtures', 'references', '2023-09-06-referat.txt'), 'utf8'));
     expect(score).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -26,7 +26,7 @@ describe('agenda build 2023-09-06 --samlet, as on a fresh clone', () => {
   const { dir } = copyOfMeetings();
   const combined = path.join(dir, 'out', '2023-09-06-referat-samlet.pdf');
   let agendaOnly: string;
-  const files = readdirSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-09-06'));
+  const files = readdirSync(path.join(exampleRoot(), 'meetings', 'bilag', '2023-09-06'));
   let pages: string[];
 
   beforeAll(() => {

@@ -14,7 +14,7 @@ import { exampleRoot } from '../support/examples.js';
 /** A scratch copy of a repository of the package's, to build or break in a test. */
 function copyOf(from: string): string {
   const dir = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(exampleRoot, from), dir, { recursive: true });
+  cpSync(path.join(exampleRoot(), from), dir, { recursive: true });
   return dir;
 }
 
@@ -360,7 +360,7 @@ describe('every new key, checked with a located error', () => {
     ],
   ];
   it.each(mistakes)('%s: %s → %s', (file, from, _to, expected, round) => {
-    expect(readFileSync(path.join(exampleRoot, 'fixtures/husstil', file), 'utf8')).toContain(from);
+    expect(readFileSync(path.join(exampleRoot(), 'fixtures/husstil', file), 'utf8')).toContain(from);
     const run = checkRound(round);
     expect(run.status).toBe(1);
     expect(

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { helpCommands, helpOf, helpOptions } from '../support/help.js';
+import { exampleRoot } from '../support/examples.js';
 
 // The examples in README.md and docs/ are run: a YAML file marked `# eksempel: <path>` on its first
 // line is written over that file of a copy of the example it names (meetings/, eksempel/,
@@ -56,7 +57,7 @@ function checkExample({ target, text }: YamlExample) {
   const example = examples.find((e) => target.startsWith(e.prefix));
   if (!example) throw new Error(`# eksempel: ${target}: not a file of meetings/, eksempel/, fixtures/husstil/ or fixtures/husstil-sider/`);
   const dir = tempDir('agenda-docs-');
-  cpSync(path.join(packageRoot, example.copy), path.join(dir, example.copy), { recursive: true });
+  cpSync(path.join(exampleRoot(), example.copy), path.join(dir, example.copy), { recursive: true });
   const file = path.join(dir, target);
   const name = path.basename(target);
   writeFileSync(file, text);

@@ -24,9 +24,9 @@ const folders = [
   { dir: 'fixtures/husstil-sider', committees: [['--udvalg', 'SUF']] },
 ];
 const yamlFiles = (dir: string) =>
-  readdirSync(path.join(exampleRoot, dir), { recursive: true })
+  readdirSync(path.join(exampleRoot(), dir), { recursive: true })
     .filter((f): f is string => typeof f === 'string' && f.endsWith('.yaml') && !f.includes('bilag'))
-    .map((f) => path.join(exampleRoot, dir, f));
+    .map((f) => path.join(exampleRoot(), dir, f));
 const shippedFiles = folders.flatMap(({ dir }) => yamlFiles(dir));
 
 /** Where each key of the file stands: its line and column, 0-based as the editor counts. */
@@ -59,7 +59,7 @@ describe('the shipped YAML files in an editor with the YAML extension', () => {
     }
     for (const { dir, committees } of folders) {
       for (const args of committees) {
-        expect(agenda(['check', ...args], { cwd: path.join(exampleRoot, dir) }).status, `${dir} ${args.join(' ')}`).toBe(0);
+        expect(agenda(['check', ...args], { cwd: path.join(exampleRoot(), dir) }).status, `${dir} ${args.join(' ')}`).toBe(0);
       }
     }
   });
@@ -193,7 +193,7 @@ function checkRound(round: number): ReturnType<typeof agenda> {
   const made = rounds.get(round);
   if (made) return made;
   const dir = path.join(tempDir(), 'meetings');
-  cpSync(path.join(exampleRoot, 'meetings'), dir, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
   mistakes.forEach(({ file, from, to }, i) => {
     if (roundOf(i) === round) writeFileSync(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8').replace(from, to));
   });
@@ -206,7 +206,7 @@ describe('a mistake, in the editor and in agenda check', () => {
   mistakes.forEach(({ what, file, from, to, at }, i) => {
     it(`${what} (${file}): both report it, on the same line`, async () => {
       const dir = path.join(tempDir(), 'meetings');
-      cpSync(path.join(exampleRoot, 'meetings'), dir, { recursive: true });
+      cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
       const before = readFileSync(path.join(dir, file), 'utf8');
       expect(before).toMatch(from);
       const broken = before.replace(from, to);
@@ -228,7 +228,7 @@ describe('a mistake, in the editor and in agenda check', () => {
 describe('what agenda check accepts', () => {
   it('the editor accepts too: True for true, Nej and JA, ~ for no value, a required list left empty, a closed plan point', async () => {
     const dir = path.join(tempDir(), 'meetings');
-    cpSync(path.join(exampleRoot, 'meetings'), dir, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
     const edits: Array<[string, RegExp, string]> = [
       ['2023-11-22.yaml', /^ {6}- lukket: true$/m, '      - lukket: True'],
       ['2023-11-22.yaml', /^ {8}dokument: 116728\/23$/m, '        dokument: 116728/23\n        lukket: Nej'],
@@ -253,7 +253,7 @@ describe('what agenda check accepts', () => {
 describe('a key given twice', () => {
   it("does not hide the file's other mistakes: agenda check reports it and a bad time below it, as the editor does", async () => {
     const dir = path.join(tempDir(), 'meetings');
-    cpSync(path.join(exampleRoot, 'meetings'), dir, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
     const file = path.join(dir, 'udvalg.yaml');
     const broken = readFileSync(file, 'utf8')
       .replace(/^sagsgang: DIR$/m, 'sagsgang: DIR\nsted: Byrådssalen')

@@ -16,7 +16,7 @@ const pu = ['--udvalg', 'PU'];
 
 function repoWithoutEnd(kommune: (text: string) => string = (t) => t): string {
   const repo = path.join(tempDir('agenda-end-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   const edit = (file: string, change: (text: string) => string) =>
     writeFileSync(path.join(repo, file), change(readFileSync(path.join(repo, file), 'utf8')));
   edit('udvalg/PU/udvalg.yaml', (t) => t.replace(/^slut: 18:00\n/m, ''));

@@ -20,7 +20,7 @@ const seed = Number(process.env.FUZZ_SEED ?? 20231122);
 // 200 in every run (some 30 s of one core); FUZZ_COUNT=5000 with another FUZZ_SEED goes further, by hand.
 const count = Number(process.env.FUZZ_COUNT ?? 200);
 const files = ['2023-11-22.yaml', '2023-09-06.yaml', 'udvalg.yaml', 'faste-punkter.yaml', 'plan.yaml'];
-const originals = Object.fromEntries(files.map((f) => [f, readFileSync(path.join(exampleRoot, 'meetings', f), 'utf8')]));
+const originals = Object.fromEntries(files.map((f) => [f, readFileSync(path.join(exampleRoot(), 'meetings', f), 'utf8')]));
 const located = /^[^\n:]+\.yaml:\d+:\d+: [^\n]+$/;
 
 interface Outcome {
@@ -147,10 +147,10 @@ describe('fuzz: devices, FIFOs, symlinks, damaged send logs and archived copies 
     const cases: Case[] = [];
     const prepare = (label: string, args: string[], damage: (cwd: string) => void) => {
       const cwd = path.join(base, `c${cases.length}`);
-      cpSync(path.join(exampleRoot, 'meetings'), path.join(cwd, 'meetings'), { recursive: true });
-      cpSync(path.join(exampleRoot, 'meetings', 'udvalg.yaml'), path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'udvalg.yaml'));
+      cpSync(path.join(exampleRoot(), 'meetings'), path.join(cwd, 'meetings'), { recursive: true });
+      cpSync(path.join(exampleRoot(), 'meetings', 'udvalg.yaml'), path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'udvalg.yaml'));
       cpSync(
-        path.join(exampleRoot, 'meetings', 'faste-punkter.yaml'),
+        path.join(exampleRoot(), 'meetings', 'faste-punkter.yaml'),
         path.join(cwd, 'meetings', 'arkiv', '2023-11-22', 'faste-punkter.yaml'),
       );
       writeFileSync(path.join(cwd, 'smtp.yaml'), 'host: localhost\nport: "1"\nfrom: a@example.dk\n');

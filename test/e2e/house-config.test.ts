@@ -17,7 +17,7 @@ const tocCheck = path.join('/work', 'shared', 'tools', 'toc-check');
 /** A copy of fixtures/husstil-sider, with `edit` made to its kommune.yaml. */
 function house(edit: (kommune: string) => string = (k) => k): string {
   const repo = path.join(tempDir('agenda-house-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-sider'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-sider'), repo, { recursive: true });
   const kommune = path.join(repo, 'kommune.yaml');
   writeFileSync(kommune, edit(readFileSync(kommune, 'utf8')));
   return repo;
@@ -125,7 +125,7 @@ describe("a committee's own genitive (udvalg.yaml genitiv:)", () => {
 describe('the combined document of a house that numbers from the front page', () => {
   it('stamps its attachment with the sheet it is on, and the Bilagsoversigt and page labels say the same', () => {
     const repo = house();
-    copyFileSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-11-22', '2-2.pdf'), path.join(repo, 'udvalg', 'SUF', 'udkast.pdf'));
+    copyFileSync(path.join(exampleRoot(), 'meetings', 'bilag', '2023-11-22', '2-2.pdf'), path.join(repo, 'udvalg', 'SUF', 'udkast.pdf'));
     const meeting = path.join(repo, 'udvalg', 'SUF', '2012-12-04.yaml');
     const text = readFileSync(meeting, 'utf8').replace(
       '    beslutning: Godkendt.\n  - titel: Forebyggelse',

@@ -13,7 +13,7 @@ import { exampleRoot } from '../support/examples.js';
 /** fixtures/husstil, its first item three pages long, so that a page number off by a heading shows. */
 function house(): string {
   const repo = path.join(tempDir('agenda-repo-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil'), repo, { recursive: true });
   const long = Array.from({ length: 90 }, (_, i) => `      Afsnit ${i + 1} om sundhedspolitikken.`).join('\n\n');
   edit(path.join(repo, 'udvalg', 'SUF', '2012-12-04.yaml'), /^ {4}sagsfremstilling: Udvalget.*$/m, `    sagsfremstilling: |\n${long}`);
   return repo;

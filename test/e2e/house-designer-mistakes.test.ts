@@ -10,7 +10,7 @@ import { exampleRoot } from '../support/examples.js';
 
 function house(): string {
   const repo = path.join(tempDir('agenda-designer-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil'), repo, { recursive: true });
   return repo;
 }
 

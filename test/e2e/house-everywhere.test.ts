@@ -83,7 +83,7 @@ function jsonStrings(value: unknown): string[] {
 
 describe('a house that renames its documents and their open and closed parts', () => {
   const repo = path.join(tempDir('agenda-house-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   const site = path.join(repo, 'site');
   const pu = ['--udvalg', 'PU'];
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;

@@ -24,8 +24,8 @@ const env = { TZ: 'Europe/Copenhagen' };
 /** fixtures/husstil-overalt with the house's own pages and letter. */
 function house(): string {
   const repo = path.join(tempDir('agenda-house-pages-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-skabeloner'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-skabeloner'), repo, { recursive: true });
   return repo;
 }
 

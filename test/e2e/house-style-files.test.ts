@@ -19,7 +19,7 @@ const envMarker = 'XQZENVIRON42';
 function repository(damage: (husstil: string, outside: string) => void): string {
   const base = tempDir('agenda-husstil-');
   const repo = path.join(base, 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil'), repo, { recursive: true });
   const outside = path.join(base, 'outside');
   mkdirSync(path.join(outside, 'partials'), { recursive: true });
   for (const file of ['secret.txt', 'partials/forside.hbs', 'style.css']) writeFileSync(path.join(outside, file), `${outsideMarker}\n`);

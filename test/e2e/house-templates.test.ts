@@ -11,7 +11,7 @@ import { exampleRoot } from '../support/examples.js';
 /** fixtures/husstil with `line` added to its front page partial, or a partial `file` of its own. */
 function withTemplate(line: string, file = 'forside.hbs'): string {
   const repo = tempDir();
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil'), repo, { recursive: true });
   const partial = path.join(repo, 'husstil', 'partials', file);
   writeFileSync(partial, `${existsSync(partial) ? readFileSync(partial, 'utf8') : ''}${line}\n`);
   return repo;

@@ -187,7 +187,7 @@ describe('agenda run from inside a committee’s folder', () => {
 
   it('names the repository’s folder from udvalg/<committee>/ (cd ../..) and from udvalg/ itself', () => {
     const repo = tempDir();
-    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
     const where = 'where out/ is made and kommune.yaml and husstil/ are found\n';
     expect(agenda(['check'], { cwd: path.join(repo, 'udvalg', 'KB') })).toMatchObject({
       status: 2,

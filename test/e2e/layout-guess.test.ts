@@ -63,11 +63,14 @@ async function guessedAndPrinted(all: Case[]): Promise<Array<{ label: string; gu
 describe('the layout guess of a first build', () => {
   it('is where every heading of the example meetings lands: both versions, alone and combined, in two house styles', async () => {
     const all: Case[] = [];
-    for (const date of ['2023-09-06', '2023-11-22']) all.push(...(await cases(folderAt(path.join(exampleRoot, 'meetings')), date)));
-    const [kb, ok] = await findCommittees(path.join(exampleRoot, 'eksempel'));
+    for (const date of ['2023-09-06', '2023-11-22']) all.push(...(await cases(folderAt(path.join(exampleRoot(), 'meetings')), date)));
+    const [kb, ok] = await findCommittees(path.join(exampleRoot(), 'eksempel'));
     all.push(...(await cases(kb!, '2024-01-16')), ...(await cases(ok!, '2024-01-09')));
-    const [suf] = await findCommittees(path.join(exampleRoot, 'fixtures', 'husstil'));
-    all.push(...(await cases(suf!, '2012-12-04')), ...(await cases(folderAt(path.join(exampleRoot, 'fixtures', 'lukket')), '2024-03-06')));
+    const [suf] = await findCommittees(path.join(exampleRoot(), 'fixtures', 'husstil'));
+    all.push(
+      ...(await cases(suf!, '2012-12-04')),
+      ...(await cases(folderAt(path.join(exampleRoot(), 'fixtures', 'lukket')), '2024-03-06')),
+    );
     expect(all.filter((c) => c.attachments).length).toBeGreaterThanOrEqual(8);
     for (const { label, guessed, printed } of await guessedAndPrinted(all)) {
       expect(printed.pages.length, label).toBeGreaterThan(2);

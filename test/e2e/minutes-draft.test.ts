@@ -19,8 +19,8 @@ const closedLast = `  - titel: Lukket sag XQZSECRETL1
 /** Every meeting file of the repository and of fixtures/, and variants of each in the shapes a file can take. */
 function variants(): Array<{ label: string; folder: string; date: string; text: string }> {
   const folders = [
-    path.join(exampleRoot, 'meetings'),
-    ...readdirSync(path.join(exampleRoot, 'fixtures'), { withFileTypes: true })
+    path.join(exampleRoot(), 'meetings'),
+    ...readdirSync(path.join(exampleRoot(), 'fixtures'), { withFileTypes: true })
       .filter((e) => e.isDirectory())
       .map((e) => path.join(e.parentPath, e.name)),
   ];
@@ -88,7 +88,7 @@ describe('agenda minutes on every meeting file and its variants', () => {
     expect(all.length).toBeGreaterThanOrEqual(21);
     // The one file through the command line, as the clerk runs it.
     const dir = path.join(tempDir('agenda-minutes-'), 'meetings');
-    cpSync(path.join(exampleRoot, 'meetings'), dir, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
     expect(agenda(['minutes', '2023-11-22', '--meetings', dir]).status).toBe(0);
     expect(agenda(['check', '2023-11-22', '--meetings', dir]).status).toBe(0);
   });

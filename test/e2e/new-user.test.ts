@@ -46,7 +46,7 @@ describe('what a new user meets', () => {
     // A fault planted in the runtime: agenda's code meets an error it does not know.
     const planted = 'data:text/javascript,String.prototype.localeCompare=()=>{throw new TypeError("planted fault")}';
     const run = spawnSync(process.execPath, ['--import', planted, cliPath, 'plan', '--from', '2023-11-22'], {
-      cwd: exampleRoot,
+      cwd: exampleRoot(),
       encoding: 'utf8',
     });
     expect(run.stderr).toBe(
@@ -74,7 +74,7 @@ describe('what a new user meets', () => {
       expect(run.status, name).toBe(0);
       expect(run.stderr, name).toBe('');
     }
-    cpSync(path.join(exampleRoot, 'eksempel'), path.join(dir, 'eksempel'), { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), path.join(dir, 'eksempel'), { recursive: true });
     const eksempel = agenda(['build', '--all', '--both'], { cwd: path.join(dir, 'eksempel') });
     expect(eksempel.status, eksempel.stderr).toBe(0);
     expect(eksempel.stderr).not.toMatch(/warning/);

@@ -29,7 +29,7 @@ describe('a build makes no network connection and no DNS lookup', () => {
         'build',
         '2023-11-22',
         '--meetings',
-        path.join(exampleRoot, 'meetings'),
+        path.join(exampleRoot(), 'meetings'),
         '--out',
         path.join(dir, 'x.pdf'),
       ],

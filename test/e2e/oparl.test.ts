@@ -14,7 +14,7 @@ import { exampleRoot } from '../support/examples.js';
 // root's meetings/ and eksempel/) against the OParl 1.1 schema files of the specification
 // (fixtures/oparl-1.1/), and every object fetched by its id from the site folder.
 
-const oparlDir = path.join(exampleRoot, 'fixtures', 'oparl-1.1');
+const oparlDir = path.join(exampleRoot(), 'fixtures', 'oparl-1.1');
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

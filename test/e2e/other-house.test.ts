@@ -12,7 +12,7 @@ import { exampleRoot } from '../support/examples.js';
 
 // fixtures/esbjerg/: Esbjerg Kommune's published minutes (another meeting system than Norddjurs's),
 // a meeting written in our format, built from kommune.yaml and udvalg.yaml alone.
-const fixture = path.join(exampleRoot, 'fixtures', 'esbjerg');
+const fixture = path.join(exampleRoot(), 'fixtures', 'esbjerg');
 const date = '2014-10-06';
 const closedMarkers = [
   'XQZSECRET-ESBJERG-INDLEDNING',

@@ -46,7 +46,7 @@ function projectWithPackage(): string {
     mkdirSync(path.dirname(path.join(dir, 'node_modules', dep)), { recursive: true });
     symlinkSync(path.join(packageRoot, 'node_modules', dep), path.join(dir, 'node_modules', dep));
   }
-  cpSync(path.join(exampleRoot, 'fixtures', 'lukket'), path.join(dir, 'meetings'), { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'lukket'), path.join(dir, 'meetings'), { recursive: true });
   writeFileSync(path.join(dir, 'meetings', '2024-03-13.yaml'), 'punkter:\n  - titel: Et punkt\n    lukket: måske\n');
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'a-program', private: true, type: 'module' }));
   const compilerOptions = {

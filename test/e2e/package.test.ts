@@ -50,7 +50,7 @@ describe('the npm package', () => {
     symlinkSync(path.join(installed, binPath), path.join(prefix, 'bin', 'agenda'));
 
     const elsewhere = tempDir('agenda-elsewhere-');
-    const meetings = path.join(exampleRoot, 'meetings');
+    const meetings = path.join(exampleRoot(), 'meetings');
     const run = execFileSync(path.join(prefix, 'bin', 'agenda'), ['build', '2023-11-22', '--meetings', meetings, '--quiet'], {
       cwd: elsewhere,
       encoding: 'utf8',

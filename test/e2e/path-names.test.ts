@@ -37,7 +37,7 @@ describe("a committee's kort that is not a name: a path, a control character, to
       it(`is refused at its line by agenda ${args.join(' ')}${alone ? ' (KB alone)' : ''}, and no file is written outside out/ or site/: ${what}`, () => {
         const base = tempDir('agenda-kort-');
         const repo = path.join(base, 'repo');
-        cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+        cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
         if (alone) rmSync(path.join(repo, 'udvalg', 'ØK'), { recursive: true });
         const udvalg = path.join(repo, 'udvalg', 'KB', 'udvalg.yaml');
         writeFileSync(udvalg, readFileSync(udvalg, 'utf8').replace('kort: KB\n', `kort: ${kort}\n`));

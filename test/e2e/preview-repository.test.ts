@@ -18,7 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   repo = path.join(tempDir('agenda-preview-repo-'), 'repo');
-  cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   preview = await startPreview(['--udvalg', 'PU'], { cwd: repo });
   viewer = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
   page = await viewer.newPage();

@@ -12,7 +12,7 @@ import { exampleRoot } from '../support/examples.js';
 describe('a house style whose section headings begin with a number', () => {
   it('checks, builds and publishes: the SBSYS XML names each text from its first letter, the page keeps the heading', () => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
-    cpSync(path.join(exampleRoot, 'fixtures', 'husstil'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'fixtures', 'husstil'), repo, { recursive: true });
     const style = path.join(repo, 'kommune.yaml');
     edit(style, 'overskrift: Sammendrag }', 'overskrift: "1. Sammendrag" }');
     edit(style, 'overskrift: Administrationens indstilling }', 'overskrift: "2. Administrationens indstilling" }');

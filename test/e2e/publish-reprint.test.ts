@@ -36,7 +36,7 @@ const every = ['arbejdsudvalget/2025-03-05-referat-offentlig.pdf', ...planudvalg
 
 describe('publish after a change to what the documents are made from', () => {
   beforeAll(async () => {
-    cpSync(path.join(exampleRoot, 'fixtures', 'husstil-overalt'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-overalt'), repo, { recursive: true });
     expect(await publish()).toEqual({ printed: 5, changed: every });
   });
 

@@ -37,7 +37,7 @@ function publish(
 const example = copyOfMeetings();
 // The repository of several committees (eksempel/: Økonomiudvalget and Kommunalbestyrelsen), published from its root.
 const repository = path.join(tempDir('agenda-repo-'), 'repo');
-cpSync(path.join(exampleRoot, 'eksempel'), repository, { recursive: true });
+cpSync(path.join(exampleRoot(), 'eksempel'), repository, { recursive: true });
 const repositorySite = path.join(tempDir(), 'site');
 const exampleSite = path.join(tempDir(), 'site');
 const closedSite = path.join(tempDir(), 'site');

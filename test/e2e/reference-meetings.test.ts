@@ -24,7 +24,7 @@ const items = [
 
 describe.each(references)('agenda build $date', ({ date, kind, title, seed }) => {
   let out: string;
-  const reference = path.join(exampleRoot, 'fixtures', 'references', `${date}-${kind.toLowerCase()}.txt`);
+  const reference = path.join(exampleRoot(), 'fixtures', 'references', `${date}-${kind.toLowerCase()}.txt`);
 
   beforeAll(() => {
     // Only read: the PDF as built once for the suite (test/support/shared-build.ts), for other files too.
@@ -83,7 +83,7 @@ describe.each(references)('agenda build $date', ({ date, kind, title, seed }) =>
 describe('the default output file', () => {
   it('is out/<date>-dagsorden.pdf for an agenda and out/<date>-referat.pdf for minutes, under the working folder', () => {
     const cwd = tempDir();
-    const meetings = path.join(exampleRoot, 'meetings');
+    const meetings = path.join(exampleRoot(), 'meetings');
     for (const [date, file] of [
       ['2023-11-22', 'out/2023-11-22-dagsorden.pdf'],
       ['2023-09-06', 'out/2023-09-06-referat.pdf'],

@@ -64,8 +64,8 @@ describe('the generated reference (docs/reference/)', () => {
 
   it('has every key of every JSON Schema agenda schema writes, and no other', () => {
     const dir = tempDir('agenda-reference-');
-    cpSync(path.join(exampleRoot, 'eksempel'), dir, { recursive: true });
-    cpSync(path.join(exampleRoot, 'meetings'), path.join(dir, 'meetings'), { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), dir, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'meetings'), path.join(dir, 'meetings'), { recursive: true });
     // The meeting's and the shared files' schemas of the example (with the package's sections), and kommune.yaml's.
     const written = [agenda(['schema', '--meetings', 'meetings'], { cwd: dir }), agenda(['schema', '--udvalg', 'ØK'], { cwd: dir })];
     for (const run of written) expect(run.status, run.stderr).toBe(0);

@@ -15,7 +15,7 @@ const repository = path.join(tempDir('agenda-repo-'), 'repo');
 const site = path.join(tempDir(), 'site');
 
 beforeAll(() => {
-  cpSync(path.join(exampleRoot, 'eksempel'), repository, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'eksempel'), repository, { recursive: true });
   // Kommunalbestyrelsen's meetings with no end time, as a house that prints none has them.
   const kb = path.join(repository, 'udvalg', 'KB', 'udvalg.yaml');
   writeFileSync(kb, readFileSync(kb, 'utf8').replace(/^slut: .*\n/m, ''));

@@ -17,7 +17,7 @@ const examples = [
   },
 ];
 const shipped = (dir: string) =>
-  readdirSync(path.join(exampleRoot, dir), { recursive: true }).filter((f): f is string => typeof f === 'string');
+  readdirSync(path.join(exampleRoot(), dir), { recursive: true }).filter((f): f is string => typeof f === 'string');
 const schemaFiles = (dir: string) =>
   shipped(dir)
     .filter((f) => f.endsWith('schema.json'))
@@ -29,14 +29,14 @@ describe('the JSON Schemas of the example files, for editors', () => {
   it('are current: agenda schema writes the very bytes committed, for the meetings and every shared file', () => {
     for (const { repository, committees } of examples) {
       const copy = path.join(tempDir(), repository);
-      cpSync(path.join(exampleRoot, repository), copy, { recursive: true });
+      cpSync(path.join(exampleRoot(), repository), copy, { recursive: true });
       for (const { args } of committees)
         expect(agenda(['schema', ...args], { cwd: repository === 'meetings' ? path.dirname(copy) : copy }).status).toBe(0);
       const committed = schemaFiles(repository);
       expect(committed.length).toBeGreaterThan(repository === 'meetings' ? 4 : 5);
       for (const file of committed)
         expect(readFileSync(path.join(copy, file), 'utf8'), `${repository}/${file}`).toBe(
-          readFileSync(path.join(exampleRoot, repository, file), 'utf8'),
+          readFileSync(path.join(exampleRoot(), repository, file), 'utf8'),
         );
     }
   });
@@ -44,10 +44,10 @@ describe('the JSON Schemas of the example files, for editors', () => {
   it('accept every shipped file, as an editor reads its YAML, and each file names its schema', () => {
     for (const { repository } of examples) {
       for (const file of shipped(repository).filter((f) => f.endsWith('.yaml') && !f.includes('bilag'))) {
-        const yaml = readFileSync(path.join(exampleRoot, repository, file), 'utf8');
+        const yaml = readFileSync(path.join(exampleRoot(), repository, file), 'utf8');
         const named = /^# yaml-language-server: \$schema=(\S+)/m.exec(yaml)?.[1];
         expect(named, `${repository}/${file}`).toBeDefined();
-        const validate = validatorOf(path.join(exampleRoot, repository, path.dirname(file), named!));
+        const validate = validatorOf(path.join(exampleRoot(), repository, path.dirname(file), named!));
         expect(validate(parse(yaml) ?? {}), `${repository}/${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
       }
     }
@@ -55,7 +55,7 @@ describe('the JSON Schemas of the example files, for editors', () => {
 
   it('refuse what agenda check refuses in the shared files: each shipped file, broken in one place', async () => {
     const schemas = sharedJsonSchemas((await readDefaultStyle()).afsnit.map((a) => a.nøgle));
-    const read = (file: string) => parse(readFileSync(path.join(exampleRoot, file), 'utf8')) as Record<string, any>;
+    const read = (file: string) => parse(readFileSync(path.join(exampleRoot(), file), 'utf8')) as Record<string, any>;
     const cases: Array<[string, string, (v: Record<string, any>) => void]> = [
       ['udvalg.yaml', 'meetings/udvalg.yaml', (v) => delete v.navn],
       ['udvalg.yaml', 'meetings/udvalg.yaml', (v) => (v.ukendt = 1)],
@@ -82,13 +82,13 @@ describe("the fixtures' JSON Schemas, which their files name for an editor", () 
       ['husstil-sider', ['--udvalg', 'SUF']],
     ] as const) {
       const copy = path.join(tempDir(), fixture);
-      cpSync(path.join(exampleRoot, 'fixtures', fixture), copy, { recursive: true });
+      cpSync(path.join(exampleRoot(), 'fixtures', fixture), copy, { recursive: true });
       expect(agenda(['schema', ...args], { cwd: copy }).status).toBe(0);
       const committed = schemaFiles(path.join('fixtures', fixture));
       expect(committed.length).toBe(fixture === 'lukket' ? 4 : 3);
       for (const file of committed) {
         expect(readFileSync(path.join(copy, file), 'utf8'), file).toBe(
-          readFileSync(path.join(exampleRoot, 'fixtures', fixture, file), 'utf8'),
+          readFileSync(path.join(exampleRoot(), 'fixtures', fixture, file), 'utf8'),
         );
       }
     }

@@ -41,7 +41,7 @@ describe('agenda send proves the document it mails is this meeting’s', () => {
 
   it("rebuilds a traveling case's agenda when the earlier committee's decision it carries changed", () => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
-    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
     edit(
       path.join(repo, 'udvalg', 'KB', 'udvalg.yaml'),
       '{ navn: Jan Petersen, parti: A, rolle: formand }',

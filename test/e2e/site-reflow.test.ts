@@ -13,7 +13,7 @@ import { exampleRoot } from '../support/examples.js';
 // zoom (the same 320 CSS px, each drawn with 4 device pixels): WCAG 2.1 1.4.10 Reflow. Screenshots of
 // every page go to a folder the log names, to look at.
 
-const municipality = (parse(readFileSync(path.join(exampleRoot, 'eksempel', 'kommune.yaml'), 'utf8')) as { navn: string }).navn;
+const municipality = (parse(readFileSync(path.join(exampleRoot(), 'eksempel', 'kommune.yaml'), 'utf8')) as { navn: string }).navn;
 const sites = { repository: '', example: '' };
 const screenshots = tempDir('agenda-site-screens-');
 const screens = [

@@ -34,7 +34,7 @@ const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  cpSync(path.join(exampleRoot, 'eksempel'), repository, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'eksempel'), repository, { recursive: true });
   await closedFixtureWithFiles(closedMeetings);
   // Its open attachment of 12 pages, each with its number ("OPENFILE01 budgettet page 12"): two records of the index, pages 1-10 and 11-12.
   await writePdf(path.join(closedMeetings, 'bilag', 'aabent.pdf'), { text: 'OPENFILE01 budgettet', pages: 12 });

@@ -15,7 +15,7 @@ describe('a renderer stopped with SIGSTOP', () => {
         'build',
         '2023-11-22',
         '--meetings',
-        path.join(exampleRoot, 'meetings'),
+        path.join(exampleRoot(), 'meetings'),
         '--timeout',
         '5',
         '--out',

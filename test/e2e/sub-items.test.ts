@@ -64,10 +64,10 @@ describe('sub-items of an item', () => {
   const out = (name: string) => path.join(dir, `${name}.pdf`);
 
   beforeAll(() => {
-    cpSync(path.join(exampleRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'fixtures', 'esbjerg'), repo, { recursive: true });
     mkdirSync(path.join(repo, 'bilag'));
     for (const file of ['2-1.pdf', '2-2.pdf'])
-      cpSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-11-22', file), path.join(repo, 'bilag', file));
+      cpSync(path.join(exampleRoot(), 'meetings', 'bilag', '2023-11-22', file), path.join(repo, 'bilag', file));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), meeting);
     buildBoth(repo, dir, { members: 'medlemmer', public: 'offentlig' });
     buildBoth(repo, dir, { members: 'samlet', public: 'offentlig-samlet' }, ['--samlet']);
@@ -153,9 +153,9 @@ ${longItemStart}${longText}
   const built = ['medlemmer', 'offentlig', 'efter-punkt', 'fra-forsiden'];
 
   beforeAll(() => {
-    cpSync(path.join(exampleRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'fixtures', 'esbjerg'), repo, { recursive: true });
     mkdirSync(path.join(repo, 'bilag'));
-    cpSync(path.join(exampleRoot, 'meetings', 'bilag', '2023-11-22', '2-1.pdf'), path.join(repo, 'bilag', '2-1.pdf'));
+    cpSync(path.join(exampleRoot(), 'meetings', 'bilag', '2023-11-22', '2-1.pdf'), path.join(repo, 'bilag', '2-1.pdf'));
     const kommune = path.join(repo, 'kommune.yaml');
     writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), long);
@@ -212,7 +212,7 @@ ${longText}
   const build = (name: string) => agenda(['build', '2014-11-03', '--meetings', repo, '--out', path.join(dir, `${name}.pdf`)]);
 
   beforeAll(() => {
-    cpSync(path.join(exampleRoot, 'fixtures', 'esbjerg'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'fixtures', 'esbjerg'), repo, { recursive: true });
     const kommune = path.join(repo, 'kommune.yaml');
     writeFileSync(kommune, readFileSync(kommune, 'utf8').replace(/^husstil:\n/m, 'husstil:\n  underpunkter_i_indhold: ja\n'));
     writeFileSync(path.join(repo, '2014-11-03.yaml'), meetingFile);

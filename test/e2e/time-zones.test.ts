@@ -28,7 +28,7 @@ describe.each(zones)('the reference meetings in TZ=%s', (zone) => {
 
   it('build as published, with the contents right, and the same bytes as in every other zone', () => {
     const out = tempDir();
-    const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(exampleRoot, 'meetings')], {
+    const built = agenda(['build', ...references.map((r) => r.date), '--quiet', '--meetings', path.join(exampleRoot(), 'meetings')], {
       cwd: out,
       env,
       ownBrowser: true,
@@ -37,7 +37,7 @@ describe.each(zones)('the reference meetings in TZ=%s', (zone) => {
     for (const { file } of references) {
       const pdf = path.join(out, 'out', `${file}.pdf`);
       expect(
-        fidelity(pdf, readFileSync(path.join(exampleRoot, 'fixtures', 'references', `${file}.txt`), 'utf8')),
+        fidelity(pdf, readFileSync(path.join(exampleRoot(), 'fixtures', 'references', `${file}.txt`), 'utf8')),
         file,
       ).toBeGreaterThanOrEqual(0.97);
       const contents = contentsEntries(pdf);

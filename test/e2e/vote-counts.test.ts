@@ -46,7 +46,7 @@ describe('a vote that would count someone twice', () => {
     ],
   ])('%s: a located error of check and build, exit 1, no PDF', (_, from, to, expected) => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
-    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
     edit(path.join(repo, file), from, to);
     for (const args of [['check'], ['build', '2024-01-09', '--udvalg', 'ØK']]) {
       const run = agenda(args, { cwd: repo });
@@ -62,7 +62,7 @@ describe('a vote that would count someone twice', () => {
 
   it('passes a vote that counts each once (the example as it is)', () => {
     const repo = path.join(tempDir('agenda-repo-'), 'repo');
-    cpSync(path.join(exampleRoot, 'eksempel'), repo, { recursive: true });
+    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
     const run = agenda(['check'], { cwd: repo });
     expect(run.status, run.stderr).toBe(0);
   });

@@ -20,15 +20,15 @@ const between = (all: string, from: string, to: string) => all.slice(all.indexOf
 
 describe('the example meetings', () => {
   it('list no political meeting, no Rul line and no forward-plan row by hand', () => {
-    const calendar = parse(readFileSync(path.join(exampleRoot, 'meetings', 'kalender.yaml'), 'utf8')) as {
+    const calendar = parse(readFileSync(path.join(exampleRoot(), 'meetings', 'kalender.yaml'), 'utf8')) as {
       udvalg: Array<{ møde: string }>;
     };
-    const plan = parse(readFileSync(path.join(exampleRoot, 'meetings', 'plan.yaml'), 'utf8')) as {
+    const plan = parse(readFileSync(path.join(exampleRoot(), 'meetings', 'plan.yaml'), 'utf8')) as {
       møder: Array<{ punkter: Array<string | { tekst: string }> }>;
     };
     const planned = plan.møder.flatMap((m) => m.punkter.map((p) => (typeof p === 'string' ? p : p.tekst)));
     for (const date of ['2023-11-22', '2023-09-06']) {
-      const source = readFileSync(path.join(exampleRoot, 'meetings', `${date}.yaml`), 'utf8');
+      const source = readFileSync(path.join(exampleRoot(), 'meetings', `${date}.yaml`), 'utf8');
       expect(source).not.toMatch(/Rul \w+:|Temamøde i|Der blev afholdt|Der afholdes|Gennemgang af/);
       for (const { møde } of calendar.udvalg) expect(source).not.toContain(møde);
       for (const point of planned) expect(source).not.toContain(point);
@@ -39,10 +39,10 @@ describe('the example meetings', () => {
 describe('the JSON Schema', () => {
   const schema = agenda(['schema', '--out', '-']);
   it('in the meetings folder is the one agenda schema makes, and the example meetings validate against it', () => {
-    expect(readFileSync(path.join(exampleRoot, 'meetings', 'schema.json'), 'utf8')).toBe(schema.stdout);
+    expect(readFileSync(path.join(exampleRoot(), 'meetings', 'schema.json'), 'utf8')).toBe(schema.stdout);
     const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(JSON.parse(schema.stdout));
     for (const date of ['2023-11-22', '2023-09-06']) {
-      validate(parse(readFileSync(path.join(exampleRoot, 'meetings', `${date}.yaml`), 'utf8')));
+      validate(parse(readFileSync(path.join(exampleRoot(), 'meetings', `${date}.yaml`), 'utf8')));
       expect(validate.errors ?? []).toEqual([]);
     }
     // An optional key left empty counts as not given, for agenda and for the editor alike.

@@ -55,7 +55,7 @@ function needsProcess(args: string[], opts: CliOptions): boolean {
 
 function agendaProcess(args: string[], opts: CliOptions): CliResult {
   const r = spawnSync(process.execPath, [cliPath, ...args], {
-    cwd: opts.cwd ?? exampleRoot,
+    cwd: opts.cwd ?? exampleRoot(),
     env: cliEnv(opts),
     encoding: 'utf8',
     timeout: runLimitMs,
@@ -107,7 +107,7 @@ function warmCli(): WarmCli {
 function agendaInWorker(args: string[], opts: CliOptions): CliResult {
   const cli = warmCli();
   const here = process.cwd();
-  process.chdir(opts.cwd ?? exampleRoot);
+  process.chdir(opts.cwd ?? exampleRoot());
   try {
     Atomics.store(cli.done, 0, 0);
     cli.port.postMessage({ args, env: cliEnv(opts) });
@@ -137,7 +137,7 @@ export function tempDir(prefix = 'agenda-'): string {
 export function copyOfMeetings(): { dir: string; meetings: string } {
   const dir = tempDir();
   const meetings = path.join(dir, 'meetings');
-  cpSync(path.join(exampleRoot, 'meetings'), meetings, { recursive: true });
+  cpSync(path.join(exampleRoot(), 'meetings'), meetings, { recursive: true });
   return { dir, meetings };
 }
 
@@ -151,7 +151,7 @@ export function agendaAsync(args: string[], opts: CliOptions = {}): Promise<CliR
 
 function agendaProcessAsync(args: string[], opts: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? exampleRoot, env: cliEnv(opts) });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? exampleRoot(), env: cliEnv(opts) });
     const output = outputOf(child);
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, ...output }));
@@ -190,7 +190,7 @@ function agendaInWarmProcess(args: string[], opts: CliOptions): Promise<CliResul
       else resolve(result);
     };
     child.once('message', answered).once('close', ended).once('error', reject);
-    child.send({ args, env: cliEnv(opts), cwd: opts.cwd ?? exampleRoot });
+    child.send({ args, env: cliEnv(opts), cwd: opts.cwd ?? exampleRoot() });
   });
 }
 

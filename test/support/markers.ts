@@ -7,7 +7,7 @@ import { exampleRoot } from './examples.js';
 // document number) in open items; fixtures/lukket/plan.yaml holds three, in its closed points: one planned
 // (XQZSECRET05), one awaiting a date (XQZSECRET12), and one on the meeting's own day (XQZSECRET18), which
 // item 1 (fra_plan in faste-punkter.yaml) takes as a closed row of its timetable.
-export const closedFixture = path.join(exampleRoot, 'fixtures', 'lukket');
+export const closedFixture = path.join(exampleRoot(), 'fixtures', 'lukket');
 export const markers = Array.from({ length: 18 }, (_, i) => `XQZSECRET${String(i + 1).padStart(2, '0')}`);
 /** The closed item's case number (sag): in every output, but printed only where the house prints case numbers (sagsnummer_i_punkt). */
 export const caseMarker = 'XQZSECRET17';

@@ -140,7 +140,7 @@ function tryLock(file: string): boolean {
 
 function build(source: string, args: string[], cwd: string | undefined, base: string): CliResult {
   const input = path.join(base, 'in', path.basename(source));
-  cpSync(path.join(exampleRoot, source), input, { recursive: true });
+  cpSync(path.join(exampleRoot(), source), input, { recursive: true });
   const out = path.join(base, 'out');
   mkdirSync(out);
   const named = (arg: string) => arg.replaceAll('{in}', input).replaceAll('{out}', out);
