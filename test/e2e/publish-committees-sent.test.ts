@@ -55,6 +55,16 @@ describe('publish of a repository of two committees, after send', () => {
     expect(front).toContain('Rettet dagsorden');
   });
 
+  it('the same where --meetings names the committee’s folder: diff finds what was sent, publish says "Rettet dagsorden"', () => {
+    const diff = agenda(['diff', '2023-11-22', '--meetings', 'meetings'], { cwd: dir, env: { TZ } });
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain('2025');
+    const own = path.join(tempDir(), 'site');
+    const result = agenda(['publish', '--meetings', 'meetings', '--out', own], { cwd: dir, env: { TZ } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(pdfPages(path.join(own, 'direktionen', '2023-11-22-dagsorden-offentlig.pdf'))[0]).toContain('Rettet dagsorden');
+  });
+
   it('a tillægsdagsorden sent: published, its item in its own public PDF, the agenda without it', async () => {
     writeFileSync(
       meetingFile,
