@@ -5,7 +5,7 @@ import { agenda, agendaAsync, copyOfMeetings, tempDir } from '../support/cli.js'
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
 import { approve, date, forsegl, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { exampleSend, giveAddresses, startSmtpServer } from '../support/smtp.js';
 
 // A repository that sent with one committee and gained a second since: its send log names the
 // documents without the committee's name (2023-11-22-dagsorden.pdf), every command now names them
@@ -14,10 +14,7 @@ import { startSmtpServer } from '../support/smtp.js';
 // is checked against those names, not cut by the committee's: a kort that reads as a year (2023)
 // would cut 2023-09-06-referat... to 09-06-referat..., and the minutes were printed unsealed.
 
-const TZ = 'Europe/Copenhagen';
-const login = { user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' };
-const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
-const names = ['Jonas Kroustrup', 'Lene Mehlsen Thomsen', 'Kim Bruun Nielsen'];
+const { TZ, login } = exampleSend;
 const late = 'Hasteindstilling om vinterberedskab';
 
 describe('a repository that gains a second committee after send', () => {
@@ -30,7 +27,7 @@ describe('a repository that gains a second committee after send', () => {
 
   beforeAll(async () => {
     const udvalg = path.join(meetings, 'udvalg.yaml');
-    names.forEach((name, i) => edit(udvalg, `    navn: ${name}\n`, `    navn: ${name}\n    email: ${members[i]}\n`));
+    giveAddresses(udvalg);
     smtp = await startSmtpServer(login);
     const sent = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
     expect(sent.status, sent.stderr).toBe(0);
