@@ -415,7 +415,6 @@ async function stageUnreadOfMade(
 }
 
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
-  dir: string;
   /** Its folder, as build, send and forsegl name its documents (with its id where the repository has several). */
   folder: CommitteeFolder;
   meetings: Meeting[];
@@ -466,7 +465,6 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
   const committee = shared.read.committee?.value;
   if (errors.length > 0 || !committee) throw new InputError(errors);
   return {
-    dir,
     folder: shared.folder,
     id: committeeId(committee.navn),
     shortName: committee.kort ?? path.basename(dir),
@@ -515,10 +513,10 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
  * A meeting's public documents, each its PDF and (`samlet`) its combined document where it has
  * attachment files: the agenda and its addenda (tillægsdagsordener), or the minutes.
  */
-function publicDocuments(committee: { id: string; dir: string }, meeting: Meeting, samlet: boolean): PublicDocument[] {
+function publicDocuments(committee: { id: string; folder: CommitteeFolder }, meeting: Meeting, samlet: boolean): PublicDocument[] {
   return outputsOfVersion(meeting, { combined: samlet ? 'beside' : undefined }).map((output) => ({
     output,
-    dir: committee.dir,
+    dir: committee.folder.dir,
     meeting,
     file: `${committee.id}/${documentNames(output).site}`,
   }));
