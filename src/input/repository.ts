@@ -76,6 +76,20 @@ export function folderAt(dir: string): CommitteeFolder {
   return { id: path.basename(dir), dir, root: rootOf(dir), named: false };
 }
 
+/**
+ * The committee `--meetings DIR` names: as findCommittees finds it in its repository where it is one
+ * of that repository's committees (its documents' names carrying its id where there are several, as
+ * build, send and forsegl named them), else folderAt's.
+ */
+async function committeeAt(dir: string): Promise<CommitteeFolder> {
+  // udvalg/<folder>/ is two below its repository's root, where no kommune.yaml says where that is.
+  for (const root of new Set([rootOf(dir), path.dirname(path.dirname(dir))])) {
+    const found = (await findCommittees(root)).find((c) => path.resolve(c.dir) === path.resolve(dir));
+    if (found) return found;
+  }
+  return folderAt(dir);
+}
+
 /** A committee given by its folder's path, or already found. */
 export function toFolder(folder: string | CommitteeFolder): CommitteeFolder {
   return typeof folder === 'string' ? folderAt(folder) : folder;
@@ -87,7 +101,7 @@ function rootOf(dir: string): string {
 }
 
 export interface CommitteeChoice {
-  /** `--meetings DIR`: one committee's folder, named directly (its documents keep their names without the committee). */
+  /** `--meetings DIR`: one committee's folder, named directly (a committee of its repository named as `--udvalg` names it). */
   meetings?: string;
   /** `--udvalg ID`: a committee of the repository in the working folder. */
   udvalg?: string;
@@ -101,7 +115,7 @@ export interface CommitteeChoice {
 export async function chooseCommittees(choice: CommitteeChoice, root = '.'): Promise<CommitteeFolder[]> {
   if (choice.meetings !== undefined) {
     if (choice.udvalg !== undefined) throw new UsageError('give either --meetings or --udvalg, not both');
-    return [folderAt(choice.meetings)];
+    return [await committeeAt(choice.meetings)];
   }
   const all = await findCommittees(root);
   if (choice.udvalg === undefined && all.length === 0) await refuseCommitteeFolder(root);

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { readSendLog, sendLogFile, sentItemIs, type SendLogEntry } from '../send/send-log.js';
 import { InputError, type Finding } from '../shared/errors.js';
-import { outputFile, outputsOf } from './output.js';
+import { documentNames, outputsOf } from './output.js';
 
 /**
  * The clerk's `tillæg:` checked against what went out (the send log): an item is added in a
@@ -65,7 +64,7 @@ export function sentEntries(log: SendLogEntry[], document: Meeting): SendLogEntr
   return log.filter((e) => e.sendt && names.includes(e.dokument));
 }
 
-/** The names a document goes out under: alone, and combined with its attachments. */
+/** The names a document goes out under (documentNames' `sentAs`): alone, and combined with its attachments. */
 function fileNames(document: Meeting): string[] {
-  return [outputFile({ document }), outputFile({ document, combined: { afterItem: false } })].map((f) => path.basename(f));
+  return [{ document }, { document, combined: true }].flatMap((output) => documentNames(output).sentAs);
 }

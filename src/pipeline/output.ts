@@ -122,30 +122,67 @@ export interface Destination {
  * the same day never overwrite each other. A file named (`--out`) is the document's, whatever it is.
  */
 export function outputFile(output: Output, where: Destination = {}): string {
-  const file = where.out ?? defaultPdfPath(output.document, where.outDir).replace(/\.pdf$/, output.combined ? '-samlet.pdf' : '.pdf');
-  return output.approved ? file.replace(/\.pdf$/, '-godkendt.pdf') : file;
+  if (!where.out) return path.join(where.outDir ?? 'out', fileName(output));
+  return output.approved ? where.out.replace(/\.pdf$/, '-godkendt.pdf') : where.out;
 }
 
 /** The file name of a document alone, as `outputFile` names it. */
-export function defaultPdfPath(meeting: Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind' | 'addendum'>, outDir = 'out'): string {
-  const audience = meeting.audience === 'offentlig' ? '-offentlig' : '';
-  return path.join(outDir, `${committeePrefix(meeting.committeeId)}${meeting.date}-${kindInFileName(meeting)}${audience}.pdf`);
+export function defaultPdfPath(meeting: NamedDocument, outDir = 'out'): string {
+  return path.join(outDir, fileName({ document: meeting }));
 }
 
-/** The committee's name before its documents' (`ØK-`), where the repository has several: none where it has one. */
-function committeePrefix(committeeId: string | undefined): string {
-  return committeeId ? `${committeeId}-` : '';
+/** What a document's name is made from: the meeting's, and whether it is combined or the approved minutes. */
+type NamedDocument = Pick<Meeting, 'audience' | 'committeeId' | 'date' | 'kind' | 'addendum'>;
+interface NamedOutput {
+  document: NamedDocument;
+  combined?: unknown;
+  approved?: boolean;
+}
+
+function fileName({ document, combined, approved }: NamedOutput): string {
+  const audience = document.audience === 'offentlig' ? '-offentlig' : '';
+  const prefix = document.committeeId ? `${document.committeeId}-` : '';
+  return `${prefix}${document.date}-${kindInFileName(document)}${audience}${combined ? '-samlet' : ''}${approved ? '-godkendt' : ''}.pdf`;
+}
+
+/** The names of a document: the one rule every command that looks a document up by its name follows. */
+export interface DocumentNames {
+  /** Its name as build, send and forsegl give it now (outputFile). */
+  file: string;
+  /**
+   * Every name it may have gone out under (a send log, forseglet.yaml, an approval): `file`, and the
+   * same without its committee's name, given while the repository had one committee. A committee's
+   * logs hold only its own documents, so that name is no other committee's.
+   */
+  sentAs: string[];
+  /** Its name in its committee's folder of the site: without the committee's, the folder saying whose it is. */
+  site: string;
+}
+
+export function documentNames(output: NamedOutput): DocumentNames {
+  const file = fileName(output);
+  const site = fileName({ ...output, document: inCommitteeFolder(output.document) });
+  return { file, sentAs: file === site ? [file] : [file, site], site };
 }
 
 /**
- * A document's name in its committee's folder of the site, from the name build, send and forsegl gave
- * it (outputFile): without the committee's name before it, the folder saying whose it is. So a file
- * named by forsegl (forseglet.yaml) is found among the site's documents, which publish names from the
- * meeting without its committee (inCommitteeFolder).
+ * The document as its committee's folder of the site holds it: without the committee's name, so the
+ * site names it as it always did (documentNames' `site`), and a public meeting read for the site is the
+ * same whether or not the repository has gained a committee since (its records and fingerprints).
  */
-export function nameInCommitteeFolder(name: string, folder: CommitteeFolder): string {
-  const prefix = committeePrefix(committeeInNames(folder));
-  return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
+export function inCommitteeFolder<T extends Pick<Meeting, 'committeeId'>>(document: T): Omit<T, 'committeeId'> {
+  const { committeeId: named, ...own } = document;
+  return own;
+}
+
+/**
+ * The site's name of the public minutes forsegl sealed as `sealed` (forseglet.yaml's `offentlig`): checked
+ * against the names the meeting's own public minutes, alone or combined, went out under, not cut from
+ * `sealed`; none where it is neither (the committee's `kort` changed since the seal).
+ */
+export function sealedSiteName(folder: CommitteeFolder, date: string, sealed: string): string | undefined {
+  const document = { audience: 'offentlig', committeeId: committeeInNames(folder), date, kind: 'referat' } as const;
+  return [{ document }, { document, combined: true }].map(documentNames).find((n) => n.sentAs.includes(sealed))?.site;
 }
 
 /** `dagsorden`, `referat`, `tillaegsdagsorden` (the second and later `tillaegsdagsorden-2`): letters any file system and mail program keep. */

@@ -1,3 +1,4 @@
+import type { CommitteeFolder } from '../input/repository.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import type { Meeting } from '../model/meeting.js';
 import { attachmentPdf } from '../pdf/attachments.js';
@@ -22,14 +23,14 @@ export interface PublicAttachment {
  * attachments of open items only. Each is named by its item's number and its own,
  * `direktionen/2023-09-06-bilag-3-1.pdf`; a number given twice in one item gets its place after it.
  */
-export function attachmentsOf(committee: { id: string; dir: string }, meeting: Meeting): PublicAttachment[] {
+export function attachmentsOf(committee: { id: string; folder: CommitteeFolder }, meeting: Meeting): PublicAttachment[] {
   const filed = filedAttachments(meeting);
   const nameOf = ({ item, bilag }: FiledAttachment) => `bilag-${item.number}-${bilag.number}`;
   const names = filed.map(nameOf);
   return filed.map((f) => {
     const own = nameOf(f);
     const name = names.indexOf(own) === names.lastIndexOf(own) ? own : `${own}-${f.place + 1}`;
-    return { meeting, filed: f, file: `${committee.id}/${meeting.date}-${name}.pdf`, attachmentsFrom: committee.dir };
+    return { meeting, filed: f, file: `${committee.id}/${meeting.date}-${name}.pdf`, attachmentsFrom: committee.folder.dir };
   });
 }
 

@@ -7,7 +7,7 @@ import { readYamlFile } from '../input/yaml-file.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Finding } from '../shared/errors.js';
 import { publicContent } from './approval.js';
-import { nameInCommitteeFolder } from './output.js';
+import { sealedSiteName } from './output.js';
 
 /**
  * The sealed public minutes (agenda forsegl) the site publishes in place of a print, by their path in
@@ -32,9 +32,10 @@ export async function sealedPublicCopies<R>(
       const { dir } = folder;
       const names = await readSealedNames(dir, meeting.date);
       if (!names || names.offentlig_indhold !== publicContent(meeting)) continue;
-      const file = `${id}/${nameInCommitteeFolder(names.offentlig, folder)}`;
-      if (!siteFiles.includes(file)) {
-        warnings.push(await unpublishedSeal(sealedListFile(dir, meeting.date), names.offentlig));
+      const site = sealedSiteName(folder, meeting.date, names.offentlig);
+      const file = site && `${id}/${site}`;
+      if (!file || !siteFiles.includes(file)) {
+        warnings.push(await unpublishedSeal(sealedListFile(dir, meeting.date), file ?? names.offentlig));
         continue;
       }
       const bytes = await readFile(path.join(archiveDir(dir, meeting.date), names.offentlig)).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CommitteeChoice, CommitteeFolder } from '../input/repository.js';
+import { chooseCommittees, type CommitteeChoice, type CommitteeFolder } from '../input/repository.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { readDefaultStyle } from '../input/house-style.js';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { recordedWarnings, unreadMeetings, type UnreadMeetings } from './publish
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
 import { approvalsOf } from './approval.js';
-import { outputFile, outputsOfVersion, publicMinutes } from './output.js';
+import { documentNames, inCommitteeFolder, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
 import { isOfficeFile } from '../input/attachments.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
@@ -24,7 +24,7 @@ import type { HousePages } from '../shared/house-templates.js';
 import { calendarSummary, cancelledText } from '../render/danish.js';
 import { AgendaError, InputError, isError, type Finding } from '../shared/errors.js';
 import { uninterrupted } from '../shared/ending-signals.js';
-import { committeeFolders, committeeId } from '../publish/committees.js';
+import { committeeId } from '../publish/committees.js';
 import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
@@ -100,7 +100,7 @@ export async function publish(request: PublishRequest, print: PrintMeetings): Pr
 }
 
 async function publishStaged(request: PublishRequest, print: PrintMeetings, staging: Staging): Promise<PublishResult> {
-  const folders = await committeeFolders(request.committees);
+  const folders = await chooseCommittees(request.committees);
   const dirs = folders.map((f) => f.dir);
   const layout = await packageInputs();
   // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
@@ -109,7 +109,10 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   const checks = new Map<string, Promise<CheckedShared>>();
   const checked = (dir: string) =>
     once(checks, dir, () => {
-      const check = checkShared(folders.find((f) => f.dir === dir) ?? dir);
+      const folder = folders.find((f) => f.dir === dir);
+      // Only the folders found above are read: named as build named them, never read again unnamed.
+      if (!folder) throw new Error(`not a committee of this publication: ${dir}`);
+      const check = checkShared(folder);
       check.catch(() => undefined);
       return check;
     });
@@ -412,7 +415,6 @@ async function stageUnreadOfMade(
 }
 
 type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
-  dir: string;
   /** Its folder, as build, send and forsegl name its documents (with its id where the repository has several). */
   folder: CommitteeFolder;
   meetings: Meeting[];
@@ -463,7 +465,6 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
   const committee = shared.read.committee?.value;
   if (errors.length > 0 || !committee) throw new InputError(errors);
   return {
-    dir,
     folder: shared.folder,
     id: committeeId(committee.navn),
     shortName: committee.kort ?? path.basename(dir),
@@ -477,16 +478,6 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     recorded,
     warnings: findings,
   };
-}
-
-/**
- * The meeting as the site publishes it, in its committee's own folder: its documents named as the
- * committee's own, without the committee's name before them (outputFile), as the site always named them;
- * a name build, send or forsegl gave is read the same way by nameInCommitteeFolder.
- */
-function inCommitteeFolder(meeting: Meeting): Meeting {
-  const { committeeId: named, ...own } = meeting;
-  return own;
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */
@@ -522,12 +513,12 @@ function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: House
  * A meeting's public documents, each its PDF and (`samlet`) its combined document where it has
  * attachment files: the agenda and its addenda (tillægsdagsordener), or the minutes.
  */
-function publicDocuments(committee: { id: string; dir: string }, meeting: Meeting, samlet: boolean): PublicDocument[] {
+function publicDocuments(committee: { id: string; folder: CommitteeFolder }, meeting: Meeting, samlet: boolean): PublicDocument[] {
   return outputsOfVersion(meeting, { combined: samlet ? 'beside' : undefined }).map((output) => ({
     output,
-    dir: committee.dir,
+    dir: committee.folder.dir,
     meeting,
-    file: `${committee.id}/${path.basename(outputFile(output))}`,
+    file: `${committee.id}/${documentNames(output).site}`,
   }));
 }
 

@@ -13,7 +13,7 @@ import { pageTexts } from '../pdf/page-text.js';
 import { checkSignature } from '../pdf/pdfsig.js';
 import { signedRevisions } from '../pdf/signature.js';
 import { committeeId } from '../publish/committees.js';
-import { nameInCommitteeFolder } from './output.js';
+import { sealedSiteName } from './output.js';
 import { readMeetingSources } from './sources.js';
 
 /** One thing checked, as one plain line: what holds, or what does not and where. */
@@ -153,14 +153,24 @@ async function counterpartLine(
   return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };
 }
 
-/** Where `agenda publish` puts the sealed public minutes in the site: under the committee's id, by their name in its folder. */
-async function siteCopyOf(site: string, folder: CommitteeFolder, date: string, name: string): Promise<string> {
+/**
+ * Where `agenda publish` puts the sealed public minutes in the site: under the committee's id, by their
+ * name in its folder; none where forseglet.yaml names none of the meeting's public minutes (sealedSiteName).
+ */
+async function siteCopyOf(site: string, folder: CommitteeFolder, date: string, name: string): Promise<string | undefined> {
+  const inFolder = sealedSiteName(folder, date, name);
+  if (inFolder === undefined) return undefined;
   const { sources } = await readMeetingSources(folder, date);
-  return path.join(site, committeeId(sources.committee.navn), nameInCommitteeFolder(name, folder));
+  return path.join(site, committeeId(sources.committee.navn), inFolder);
 }
 
 /** That the site's copy is the archive's sealed public minutes, byte for byte; else what differs, as pdfsig sees the copy. */
-async function siteCopyLine(sealedFile: string, copy: string): Promise<VerifyLine> {
+async function siteCopyLine(sealedFile: string, copy: string | undefined): Promise<VerifyLine> {
+  if (copy === undefined)
+    return {
+      ok: false,
+      text: `${sealedFile}: not a name of this meeting's public minutes, so the site holds no copy of it (the committee's kort changed since the seal?)`,
+    };
   const [sealed, published] = await Promise.all([sealedFile, copy].map((f) => readFile(f).catch(() => undefined)));
   if (!published) return { ok: false, text: `${copy}: missing: the site holds no copy of the sealed public minutes (agenda publish)` };
   if (sealed?.equals(published)) return { ok: true, text: `${copy}: the site's copy is the sealed public minutes, byte for byte` };

@@ -4,17 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { exampleSend, giveAddresses, startSmtpServer } from '../support/smtp.js';
 
 // In a repository of several committees, a committee's documents go out under names that begin with
 // the committee's (meetings-2023-11-22-dagsorden.pdf), while the site names them in the committee's
 // own folder. publish reads the send log under the names send wrote: a tillægsdagsorden and a
 // corrected agenda are published as build makes them (both were lost in a review of session 22).
 
-const TZ = 'Europe/Copenhagen';
-const login = { user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' };
-const members = ['jonas@example.org', 'lene@example.org', 'kim@example.org'];
-const names = ['Jonas Kroustrup', 'Lene Mehlsen Thomsen', 'Kim Bruun Nielsen'];
+const { TZ, login } = exampleSend;
 const late = 'Hasteindstilling om vinterberedskab';
 
 describe('publish of a repository of two committees, after send', () => {
@@ -36,7 +33,7 @@ describe('publish of a repository of two committees, after send', () => {
 
   beforeAll(async () => {
     const udvalg = path.join(meetings, 'udvalg.yaml');
-    names.forEach((name, i) => edit(udvalg, `    navn: ${name}\n`, `    navn: ${name}\n    email: ${members[i]}\n`));
+    giveAddresses(udvalg);
     // A second committee, with no meeting of its own: the first's documents now carry its name.
     const other = path.join(dir, 'udvalg', 'OK');
     cpSync(udvalg, path.join(other, 'udvalg.yaml'));
@@ -53,6 +50,16 @@ describe('publish of a repository of two committees, after send', () => {
     publish();
     const front = pdfPages(sitePdf('2023-11-22-dagsorden-offentlig.pdf'))[0] ?? '';
     expect(front).toContain('Rettet dagsorden');
+  });
+
+  it('the same where --meetings names the committee’s folder: diff finds what was sent, publish says "Rettet dagsorden"', () => {
+    const diff = agenda(['diff', '2023-11-22', '--meetings', 'meetings'], { cwd: dir, env: { TZ } });
+    expect(diff.status, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain('2025');
+    const own = path.join(tempDir(), 'site');
+    const result = agenda(['publish', '--meetings', 'meetings', '--out', own], { cwd: dir, env: { TZ } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(pdfPages(path.join(own, 'direktionen', '2023-11-22-dagsorden-offentlig.pdf'))[0]).toContain('Rettet dagsorden');
   });
 
   it('a tillægsdagsorden sent: published, its item in its own public PDF, the agenda without it', async () => {

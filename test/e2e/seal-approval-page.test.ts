@@ -125,7 +125,7 @@ describe('agenda forsegl with the Godkendelsesside: the completed approval page 
         .findIndex((l) => l.startsWith('offentlig:')) + 1;
     expect(run.stderr).toContain(`forseglet.yaml:${line}:1: warning: offentlig: the site publishes no document named`);
     expect(run.stderr).toContain(
-      `the site publishes no document named ${path.basename(sealed.public)}, so publish prints the minutes unsealed`,
+      `the site publishes no document named direktionen/${path.basename(sealed.public)}, so publish prints the minutes unsealed`,
     );
     expect(run.stderr).not.toContain('XQZSECRET');
   });

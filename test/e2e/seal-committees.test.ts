@@ -26,7 +26,8 @@ describe('sealed minutes in a repository of two committees: published and verifi
       cpSync(udvalg, other);
       edit(other, 'navn: Direktionen\n', 'navn: Økonomiudvalget\nkort: OK\n');
     });
-    approve(minutes.meetings, [{ medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 }]);
+    const approval = { medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 };
+    approve(minutes.meetings, [approval], path.basename(minutes.document));
     const run = forsegl(minutes.dir, cert.p12);
     expect(run.status, run.stderr).toBe(0);
     sealed = sealedFiles(minutes.meetings);
@@ -49,5 +50,21 @@ describe('sealed minutes in a repository of two committees: published and verifi
     expect(run.stdout).toContain(
       `ok: ${path.relative(minutes.dir, copy())}: the site's copy is the sealed public minutes, byte for byte\n`,
     );
+  });
+
+  it('publishes and verifies them as well where --meetings names the committee’s folder (named as the repository’s)', () => {
+    const run = agenda(['publish', '--meetings', 'meetings', '--out', 'site-meetings', '--samlet'], { cwd: minutes.dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('forseglet.yaml');
+    const copied = path.join(minutes.dir, 'site-meetings', 'direktionen', path.basename(copy()));
+    expect(readFileSync(copied).equals(readFileSync(sealed.public))).toBe(true);
+    const verified = agenda(['verify', date, '--meetings', 'meetings', '--site', 'site-meetings'], { cwd: minutes.dir });
+    expect(verified.status, verified.stdout).toBe(0);
+  });
+
+  it('warns, published without --samlet, naming the file in the site it looked for (not the archive’s name)', () => {
+    const run = agenda(['publish', '--out', 'site-enkelt'], { cwd: minutes.dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`the site publishes no document named direktionen/${date}-referat-offentlig-samlet.pdf, so`);
   });
 });

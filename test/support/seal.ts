@@ -98,12 +98,18 @@ export function membersDocument(dir: string): { sha256: string; document: string
   return { sha256, document: path.join(dir, /^(?:built|reusing) (\S+)/m.exec(send.stdout)?.[1] ?? '') };
 }
 
-/** The approval log beside the meeting, written by hand as `agenda godkend` would. */
-export function approve(meetings: string, approvals: Array<{ medlem: string; tid: string; sha256: string; måde?: string }>): string {
+/**
+ * The approval log beside the meeting, written by hand as `agenda godkend` would: of `document`, the
+ * members' document as send names it (membersDocument; with the committee's name in a repository of several).
+ */
+export function approve(
+  meetings: string,
+  approvals: Array<{ medlem: string; tid: string; sha256: string; måde?: string }>,
+  document = `${date}-referat-samlet.pdf`,
+): string {
   const file = path.join(meetings, `${date}.godkendt.yaml`);
   const entries = approvals.map(
-    (a) =>
-      `- medlem: ${a.medlem}\n  tid: ${a.tid}\n  dokument: ${date}-referat-samlet.pdf\n  sha256: ${a.sha256}\n  måde: ${a.måde ?? 'mail'}\n`,
+    (a) => `- medlem: ${a.medlem}\n  tid: ${a.tid}\n  dokument: ${document}\n  sha256: ${a.sha256}\n  måde: ${a.måde ?? 'mail'}\n`,
   );
   writeFileSync(file, `# Who approved the minutes\n${entries.join('')}`);
   return file;

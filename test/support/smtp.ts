@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -84,4 +84,23 @@ export async function startSmtpServer(
       AGENDA_SMTP_CA: certificateIn(dir),
     }),
   };
+}
+
+/** The example committee's members with addresses to send to, the server's login and the zone the sends run in. */
+export const exampleSend = {
+  TZ: 'Europe/Copenhagen',
+  login: { user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' },
+  members: ['Jonas Kroustrup', 'Lene Mehlsen Thomsen', 'Kim Bruun Nielsen'].map((name) => ({
+    name,
+    email: `${name.split(' ')[0]?.toLowerCase() ?? ''}@example.org`,
+  })),
+};
+
+/** `udvalg.yaml` of the example committee with each member's address (`email:`), so send has someone to send to. */
+export function giveAddresses(udvalgFile: string): void {
+  const text = readFileSync(udvalgFile, 'utf8');
+  writeFileSync(
+    udvalgFile,
+    exampleSend.members.reduce((t, m) => t.replace(`    navn: ${m.name}\n`, `    navn: ${m.name}\n    email: ${m.email}\n`), text),
+  );
 }

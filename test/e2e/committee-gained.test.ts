@@ -1,0 +1,109 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agenda, agendaAsync, copyOfMeetings, tempDir } from '../support/cli.js';
+import { edit } from '../support/edit.js';
+import { pdfPages } from '../support/pdf.js';
+import { approve, date, forsegl, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
+import { exampleSend, giveAddresses, startSmtpServer } from '../support/smtp.js';
+
+// A repository that sent with one committee and gained a second since: its send log names the
+// documents without the committee's name (2023-11-22-dagsorden.pdf), every command now names them
+// with it (meetings-2023-11-22-dagsorden.pdf). The old names are still the documents' own
+// (documentNames' sentAs), also where --meetings names the committee's folder. A name sealed then
+// is checked against those names, not cut by the committee's: a kort that reads as a year (2023)
+// would cut 2023-09-06-referat... to 09-06-referat..., and the minutes were printed unsealed.
+
+const { TZ, login } = exampleSend;
+const late = 'Hasteindstilling om vinterberedskab';
+
+describe('a repository that gains a second committee after send', () => {
+  const { dir, meetings } = copyOfMeetings();
+  const meetingFile = path.join(meetings, '2023-11-22.yaml');
+  const site = path.join(tempDir(), 'site');
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  const publish = (...choice: string[]) =>
+    agenda(['publish', ...choice, '--out', site, '--url', 'https://dagsorden.example.dk/'], { cwd: dir, env: { TZ } });
+
+  beforeAll(async () => {
+    const udvalg = path.join(meetings, 'udvalg.yaml');
+    giveAddresses(udvalg);
+    smtp = await startSmtpServer(login);
+    const sent = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
+    expect(sent.status, sent.stderr).toBe(0);
+    expect(readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8')).toContain('dokument: 2023-11-22-dagsorden');
+    // The second committee, gained after the send: the first's documents now carry its name.
+    const other = path.join(dir, 'udvalg', 'OK');
+    mkdirSync(other, { recursive: true });
+    cpSync(udvalg, path.join(other, 'udvalg.yaml'));
+    edit(path.join(other, 'udvalg.yaml'), 'navn: Direktionen\n', 'navn: Økonomiudvalget\nkort: OK\n');
+    edit(meetingFile, 'Oplæg til skabelon for aftalestyring 2024', 'Oplæg til skabelon for aftalestyring 2025');
+  });
+  afterAll(() => smtp.close());
+
+  it('publish: the corrected agenda says "Rettet dagsorden", also with --meetings naming its folder', () => {
+    for (const choice of [[], ['--meetings', 'meetings']]) {
+      const result = publish(...choice);
+      expect(result.status, result.stderr).toBe(0);
+      const front = pdfPages(path.join(site, 'direktionen', '2023-11-22-dagsorden-offentlig.pdf'))[0] ?? '';
+      expect(front).toContain('Rettet dagsorden');
+    }
+  });
+
+  it('diff: finds what was sent under the old name, with --udvalg and --meetings', () => {
+    for (const choice of [
+      ['--udvalg', 'meetings'],
+      ['--meetings', 'meetings'],
+    ]) {
+      const result = agenda(['diff', '2023-11-22', ...choice], { cwd: dir, env: { TZ } });
+      expect(result.stderr).not.toContain('has been sent');
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('2025');
+    }
+  });
+
+  it('a tillæg: accepted by check, the agenda having been sent under the old name', () => {
+    writeFileSync(
+      meetingFile,
+      `${readFileSync(meetingFile, 'utf8')}  - titel: ${late}\n    tillæg: 1\n    sagsfremstilling: Beredskabet skal på plads inden næste møde.\n`,
+    );
+    const result = agenda(['check'], { cwd: dir, env: { TZ } });
+    expect(result.stderr).not.toContain('never sent');
+    expect(result.status, result.stderr).toBe(0);
+  });
+});
+
+describe('minutes sealed with one committee, published and verified after a second is gained', () => {
+  let minutes: ReturnType<typeof minutesToSeal>;
+  let sealed: ReturnType<typeof sealedFiles>;
+  const copy = () => path.join(minutes.dir, 'site', 'direktionen', path.basename(sealed.public));
+
+  // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
+  beforeAll(() => {
+    const cert = testCertificate();
+    minutes = minutesToSeal(undefined, (file) =>
+      edit(path.join(path.dirname(file), 'udvalg.yaml'), 'navn: Direktionen\n', 'navn: Direktionen\nkort: "2023"\n'),
+    );
+    approve(minutes.meetings, [{ medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 }]);
+    const run = forsegl(minutes.dir, cert.p12);
+    expect(run.status, run.stderr).toBe(0);
+    sealed = sealedFiles(minutes.meetings);
+    expect(path.basename(sealed.public)).toBe(`${date}-referat-offentlig-samlet.pdf`);
+    const other = path.join(minutes.dir, 'udvalg', 'OK', 'udvalg.yaml');
+    mkdirSync(path.dirname(other), { recursive: true });
+    cpSync(path.join(minutes.meetings, 'udvalg.yaml'), other);
+    edit(other, 'navn: Direktionen\nkort: "2023"\n', 'navn: Økonomiudvalget\nkort: OK\n');
+  }, 600_000);
+
+  it('publishes the sealed public minutes byte for byte, without a warning, and verify --site finds them', () => {
+    const published = agenda(['publish', '--out', 'site', '--samlet'], { cwd: minutes.dir });
+    expect(published.status, published.stderr).toBe(0);
+    expect(published.stderr).not.toContain('forseglet.yaml');
+    expect(readFileSync(copy()).equals(readFileSync(sealed.public))).toBe(true);
+    const run = agenda(['verify', date, '--udvalg', '2023', '--site', 'site'], { cwd: minutes.dir });
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toContain(
+      `ok: ${path.relative(minutes.dir, copy())}: the site's copy is the sealed public minutes, byte for byte\n`,
+    );
+  });
+});
