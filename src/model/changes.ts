@@ -1,4 +1,5 @@
-import { diffWordsWithSpace } from 'diff';
+import { isDeepStrictEqual } from 'node:util';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { DocumentVersion, VersionItem, VersionSubItem } from './versions.js';
 
 // What changed between two versions of a meeting's document, item by item, in the order of the
@@ -50,58 +51,116 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
 }
 
 /**
- * The earlier public version as the public may read it now: what the clerk has closed since (an
- * item, a section, a paragraph or timetable row of one, an attachment) is left out of it as it is of
- * the public version now, so that a public diff never quotes it as removed. Each earlier item is
- * paired with the members' version now (`members`), whose items are the public version's (`open`)
- * one for one: a closed item keeps its title, which the public one no longer shows.
+ * The earlier public version as the public may read it now: what the clerk has closed since, wherever
+ * it stands (an item, a sub-item, a section of either, a paragraph or timetable row, an attachment, an
+ * addition, a decision), is left out of it as public.ts leaves it out of the public version now, so
+ * that a public diff never quotes it as removed or changed. Each earlier item is paired with the
+ * members' version now (`members`), whose items are the public version's (`open`) one for one.
  */
 export function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
   const publicOf = new Map(members.items.map((item, i) => [item, open.items[i]]));
   const pairs = pairItems(earlier.items, members.items);
   const earlierOpen = (old: VersionItem, now: VersionItem | undefined): VersionItem => {
     const seen = now && publicOf.get(now);
-    return now && seen ? leftOpen(old, now, seen) : old;
+    // By its earlier number still, which tells where it moved from.
+    return now && seen ? { ...openNow(old, now, seen), number: old.number } : old;
   };
   const items = earlier.items.map((old) => earlierOpen(old, pairs.find((p) => p.old === old)?.now));
   return { ...earlier, items };
 }
 
-/** An earlier item without what is closed now: all of it but its number where the item is closed now. */
-function leftOpen(old: VersionItem, members: VersionItem, open: VersionItem): VersionItem {
-  // Closed then too, the earlier public version already reads as a closed item reads (public.ts closedItem).
-  if (open.lukket && old.lukket) return old;
-  if (open.lukket)
-    return {
-      number: old.number,
-      title: open.title,
-      lukket: true,
-      sections: [],
-      // Its attachments and sub-items by their places, as the public reads a closed item's now.
-      bilag: old.bilag.map((b) => ({ number: b.number, ...(b.subItem ? { subItem: b.subItem } : {}), lukket: true })),
-      ...(old.subItems ? { subItems: old.subItems.flatMap((s) => (open.subItems ?? []).filter((o) => o.letter === s.letter)) } : {}),
-    };
-  const sections = old.sections.flatMap((section) => {
-    const membersText = members.sections.find((s) => s.heading === section.heading)?.text;
-    const openText = open.sections.find((s) => s.heading === section.heading)?.text;
-    if (membersText === undefined || membersText === openText) return [section];
-    if (openText === undefined) return [];
-    // Paragraphs and timetable rows the members read now and the public does not are closed now.
-    const closed = new Set(blocks(membersText).filter((b) => !blocks(openText).includes(b)));
-    const text = blocks(section.text)
-      .filter((b) => !closed.has(b))
-      .join('\n\n');
-    return text === '' ? [] : [{ ...section, text }];
+/**
+ * One rule for every place of an item: where the members' version now reads as the public one (`open`),
+ * nothing is closed there and the earlier (`was`) stands; where not, what the public no longer reads
+ * is closed, and the earlier loses it too: a thing read closed now (lukket) reads as the public reads
+ * it now (unless it was closed then too: the earlier public version then already read it so), a field
+ * or a list's member the public lacks is dropped, a text partly closed keeps only what the public reads.
+ */
+function openNow<T>(was: T, members: T, open: T): T;
+function openNow(was: unknown, members: unknown, open: unknown): unknown {
+  if (isDeepStrictEqual(members, open)) return was;
+  if (isRecord(open) && open['lukket'] === true) return isRecord(was) && was['lukket'] === true ? was : open;
+  if (typeof was === 'string' && typeof members === 'string' && typeof open === 'string') return openText(was, members, open);
+  if (Array.isArray(was) && Array.isArray(members) && Array.isArray(open)) return openList(was, members, open);
+  if (!isRecord(was) || !isRecord(members) || !isRecord(open)) return open;
+  const fields = Object.entries(was).flatMap(([key, value]): Array<[string, unknown]> => {
+    if (!(key in members)) return [[key, value]];
+    return key in open ? [[key, openNow(value, members[key], open[key])]] : [];
   });
-  const same = (b: Attachment) => (o: Attachment) => o.number === b.number && o.subItem === b.subItem;
-  const closedNow = (b: Attachment) => open.bilag.find(same(b))?.title === undefined && members.bilag.some(same(b));
-  const bilag = old.bilag.map((b) => (closedNow(b) ? { number: b.number, ...(b.subItem ? { subItem: b.subItem } : {}) } : b));
-  // A sub-item closed since reads now as the public reads it (its public title, no text): the earlier must not quote it.
-  const subClosedNow = (letter: string) => members.subItems?.find((s) => s.letter === letter)?.lukket === true;
-  const subItems = old.subItems?.flatMap((s) =>
-    subClosedNow(s.letter) ? (open.subItems ?? []).filter((o) => o.letter === s.letter) : [s],
-  );
-  return { ...old, sections, bilag, ...(subItems ? { subItems } : {}) };
+  return Object.fromEntries(fields);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A list's members paired as compareVersions pairs them, each earlier one with the members' one now
+ * (the same file, else title, else place: a section's heading, a sub-item's letter, an attachment's
+ * sub-item and number, an addition's day), and that with the public one now (the same, else of the
+ * same place): one the public lacks now is closed. Paired by place alone, an earlier sub-item or
+ * attachment could stand where one closed since was put before it, and be quoted as what changed.
+ */
+function openList(was: unknown[], members: unknown[], open: unknown[]): unknown[] {
+  const nowOf = pairBy(was, members, [same('file'), same('title'), samePlace]);
+  const openOf = pairBy(members, open, [isDeepStrictEqual, samePlace]);
+  return was.flatMap((w) => {
+    const m = nowOf.get(w);
+    if (m === undefined) return [w];
+    const o = openOf.get(m);
+    return o === undefined ? [] : [openNow(w, m, o)];
+  });
+}
+
+type Same = (a: unknown, b: unknown) => boolean;
+
+const same =
+  (key: string): Same =>
+  (a, b) =>
+    isRecord(a) && isRecord(b) && a[key] !== undefined && a[key] === b[key];
+
+const place = (value: unknown) => (isRecord(value) ? ['heading', 'letter', 'subItem', 'number', 'date'].map((k) => value[k]) : []);
+const samePlace: Same = (a, b) => isRecord(a) && isDeepStrictEqual(place(a), place(b));
+
+/** Each of `from` with the first of `to` not yet taken that is the same by the first of `ways` that finds one. */
+function pairBy(from: unknown[], to: unknown[], ways: Same[]): Map<unknown, unknown> {
+  const left = new Set(to);
+  const pairs = new Map<unknown, unknown>();
+  for (const way of ways)
+    for (const a of from.filter((f) => !pairs.has(f))) {
+      const found = [...left].find((b) => way(a, b));
+      if (found === undefined) continue;
+      pairs.set(a, found);
+      left.delete(found);
+    }
+  return pairs;
+}
+
+/**
+ * A text partly closed now (a closed text among open ones in a section, a closed timetable row) keeps
+ * its earlier blocks (paragraphs, rows) the public reads now, and those in a place where the public
+ * reads another open one now (an open text reworded): not one in the place of a closed one (its earlier
+ * wording), nor one gone since with nothing in its place (it may have been reworded and moved, closed).
+ * A text the public reads otherwise than by leaving blocks out is closed whole: the public's.
+ */
+function openText(was: string, members: string, open: string): string {
+  const [membersBlocks, openBlocks] = [blocks(members), blocks(open)];
+  if (!openBlocks.every((b) => membersBlocks.includes(b))) return open;
+  const closed = (b: string) => !openBlocks.includes(b);
+  const kept: string[] = [];
+  let [gone, put]: [string[], string[]] = [[], []];
+  const place = () => {
+    if (put.length > 0 && !put.some(closed)) kept.push(...gone);
+    [gone, put] = [[], []];
+  };
+  for (const part of diffArrays(blocks(was), membersBlocks)) {
+    if (part.removed) gone.push(...part.value);
+    else if (part.added) put.push(...part.value);
+    else {
+      place();
+      kept.push(...part.value.filter((b) => !closed(b)));
+    }
+  }
+  place();
+  return kept.join('\n\n');
 }
 
 const blocks = (text: string) => text.split('\n\n');
