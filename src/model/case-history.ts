@@ -64,7 +64,13 @@ export function caseSteps(meetings: CaseMeeting[], sag: string): CaseStep[] {
  * to them: it shows that a closed decision was made, where and when, in the house's words (`closedWords`,
  * ord.lukket_beslutning), never its text. The committee's own meetings are not among them (written by hand).
  */
-export function earlierDecisions(history: CaseMeeting[], sag: string, date: string, committee: string, closedWords: string): EarlierDecision[] {
+export function earlierDecisions(
+  history: CaseMeeting[],
+  sag: string,
+  date: string,
+  committee: string,
+  closedWords: string,
+): EarlierDecision[] {
   return caseSteps(history, sag).flatMap((s) =>
     s.decision && s.date < date && s.committee !== committee
       ? [
