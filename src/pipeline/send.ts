@@ -224,12 +224,11 @@ async function tellChangedAddresses(
   const live = (await checkShared(folder)).read.committee?.value?.medlemmer ?? [];
   for (const { recipient } of due) {
     const place = recipient.member;
-    const member = place === undefined ? undefined : sources.committee.medlemmer[place];
-    const now = member && place !== undefined ? liveEntry(member, place, live, date)?.email : undefined;
-    if (member && now && now.toLowerCase() !== recipient.email.toLowerCase())
+    const now = place === undefined ? undefined : liveEntry(sources.committee.medlemmer, place, live, date)?.email;
+    if (recipient.name && now && now.toLowerCase() !== recipient.email.toLowerCase())
       onEvent({
         type: 'frozen-address',
-        name: member.navn,
+        name: recipient.name,
         email: recipient.email,
         live: now,
         archived: path.join(archiveDir(folder.dir, date), 'udvalg.yaml'),
@@ -238,17 +237,22 @@ async function tellChangedAddresses(
 }
 
 /**
- * The live udvalg.yaml's entry of a member of the archived one (`place` its place there): of its name
- * and seat (titel, parti), in office on the day, where one entry is; otherwise (renamed since, or two
- * of one name in one seat) the entry in its place, where that holds its seat. Udvalg.yaml gives a
- * member no key of its own: a name may be shared or changed, and a place shifts where one is added.
+ * The live udvalg.yaml's entry of a member of the archived one (`place` its place there), or none
+ * where that is not certain: udvalg.yaml gives a member no key of its own, a name may be shared or
+ * changed, and a place shifts where a member is removed or added. The entry of its name and seat
+ * (titel, parti), in office on the day, where each file has exactly one; otherwise the entry in its
+ * place, where that holds its seat under a name no archived member has (renamed since). A wrong
+ * guess would have the clerk copy another member's address into the archive: none is told instead.
  */
-function liveEntry(member: MemberInput, place: number, live: MemberInput[], date: string): MemberInput | undefined {
+function liveEntry(archived: MemberInput[], place: number, live: MemberInput[], date: string): MemberInput | undefined {
+  const member = archived[place];
+  if (!member) return undefined;
   const seat = (m: MemberInput) => m.titel === member.titel && m.parti === member.parti && within(date, m.fra, m.til);
-  const named = live.filter((m) => seat(m) && m.navn === member.navn);
-  if (named.length === 1) return named[0];
+  const named = (list: MemberInput[]) => list.filter((m) => seat(m) && m.navn === member.navn);
+  const [only, ...more] = named(live);
+  if (only && more.length === 0 && named(archived).length === 1) return only;
   const there = live[place];
-  return there && seat(there) ? there : undefined;
+  return there && seat(there) && !archived.some((m) => m.navn === there.navn) ? there : undefined;
 }
 
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */
