@@ -149,7 +149,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       const outcome = await deliver(
         due,
         attachment,
-        { smtp, log, logFile, beforeFirst, begin: frozen?.begin.bind(frozen), items },
+        { smtp, log, logFile, beforeFirst, begin: frozen?.begin.bind(frozen), items, again: 'the next agenda send' },
         onEvent,
       );
       result.sent = outcome.sent;
@@ -278,7 +278,7 @@ function notYetSent(
  * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
  * server was handed all of it, and the connection dropped before it answered) stays logged as begun,
  * for the same reason; one the server never had whole (it went down part-way) is logged as not sent,
- * and the next `agenda send` sends it. Returns how many the server took, and of how many the outcome is unknown.
+ * and the command the caller names (`again`) sends it. Returns how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(
   due: SendResult['due'],
@@ -289,6 +289,8 @@ export async function deliver(
     logFile: string;
     items: SentItem[];
     beforeFirst: () => Promise<void>;
+    /** The command that sends a message not sent (`unsent`) again, as the clerk is told it. */
+    again: string;
     /** How the first message's intent is written (SendFreeze.begin learns from it that one was begun). */
     begin?: ((writeIntent: () => Promise<void>) => Promise<void>) | undefined;
   },
@@ -322,7 +324,7 @@ export async function deliver(
     );
     if (!failure) sent++;
     else if (failure.failure === 'unknown') unknown++;
-    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
+    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure, run.again) });
     run.log[run.log.length - 1] = {
       ...entry,
       sendt: !failure,
@@ -334,8 +336,8 @@ export async function deliver(
 }
 
 /** A failure as told: what becomes of the message, where the clerk need not put anything right. */
-function failed(failure: MessageError): string {
-  if (failure.failure === 'unsent') return `${failure.message}: not sent; the next agenda send sends it`;
+function failed(failure: MessageError, again: string): string {
+  if (failure.failure === 'unsent') return `${failure.message}: not sent; ${again} sends it`;
   if (failure.failure === 'unknown')
     return `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
   return failure.message;
