@@ -376,6 +376,32 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
     },
   );
 
+  it.runIf(canMakeImmutable())(
+    'every recipient refused, and the archive moved aside but not removed: the meeting is reopened, and no line says it was left frozen',
+    async () => {
+      const { dir, meetings } = meetingsWithAddresses();
+      const arkiv = path.join(meetings, 'arkiv');
+      // A file in the archive made immutable once the send froze the meeting: the folder moves aside, its removal then fails.
+      let immutable = false;
+      const server = await plainSmtpServer((stream) => stream.resume(), {
+        onRcptTo(address, _session, done) {
+          if (!immutable) execFileSync('chattr', ['+i', path.join(arkiv, '2023-11-22', 'udvalg.yaml')]);
+          immutable = true;
+          done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
+        },
+      });
+      try {
+        const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+        expect(run.status).toBe(5);
+        expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([]);
+        expect(existsSync(path.join(arkiv, '2023-11-22'))).toBe(false);
+      } finally {
+        if (immutable) execFileSync('chattr', ['-R', '-i', arkiv]);
+        await server.close();
+      }
+    },
+  );
+
   it('the log cannot be written (a symbolic link in its place): nothing was begun, so the meeting is not left frozen', async () => {
     const { dir, meetings, logFile } = meetingsWithAddresses();
     writeFileSync(path.join(dir, 'elsewhere.yaml'), '[]\n');
