@@ -87,7 +87,8 @@ export async function removeArchive(dir: string, date: string): Promise<void> {
     if (errnoCode(err) === 'ENOENT') return;
     throw cannotWrite(target, err, aside);
   }
-  await rm(aside, { recursive: true, force: true });
+  // Renamed aside, the meeting is reopened: a copy that cannot be removed now is a stale temporary, removed by a later run.
+  await rm(aside, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** Partial archives, and archives being removed, of runs killed meanwhile (staleTemporaries). */

@@ -49,14 +49,19 @@ export class SendFreeze {
     const before = archived ? await readAttachmentHashes(dir, date) : undefined;
     const added = Object.keys(hashes).filter((file) => before?.[file] !== hashes[file]);
     if (archived && added.length === 0) return;
-    this.undo = archived
+    const undo = archived
       ? {
           run: () => setAttachmentHashes(dir, date, before),
           left: path.join(archiveDir(dir, date), 'bilag.yaml'),
           remedy: before ? `remove the lines of ${added.join(', ')} from it` : 'delete it',
         }
       : { run: () => removeArchive(dir, date), left: archiveDir(dir, date), remedy: 'delete this folder to reopen the meeting' };
-    await this.whileWatched(() => (archived ? addAttachmentHashes(dir, date, hashes) : writeArchive(dir, date, hashes)));
+    // The undo is set once the write succeeded (each write is all or nothing), within the work a signal waits
+    // for: a write that failed changed nothing, and an undo of it would be told as having left what it never made.
+    await this.whileWatched(async () => {
+      await (archived ? addAttachmentHashes(dir, date, hashes) : writeArchive(dir, date, hashes));
+      this.undo = undo;
+    });
     this.finalized = !archived;
   }
 

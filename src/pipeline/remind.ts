@@ -40,7 +40,20 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
   const versions = await versionsOf(request.dir, meeting);
   const beforeFirst = () => keepSentVersion(request.dir, request.date, attachment.sha256, versions);
   const outcome = await withSendLock(logFile, async () =>
-    deliver(due, attachment, { smtp, log: await readSendLog(logFile), logFile, beforeFirst, items: meeting.items.map(sentItem) }, onEvent),
+    deliver(
+      due,
+      attachment,
+      // A plain send would offer the ordinary letter, and freeze the meeting: a reminder not sent is sent by another reminder.
+      {
+        smtp,
+        log: await readSendLog(logFile),
+        logFile,
+        beforeFirst,
+        items: meeting.items.map(sentItem),
+        again: `agenda send ${request.date} --påmind`,
+      },
+      onEvent,
+    ),
   );
   result.sent = outcome.sent;
   return result;

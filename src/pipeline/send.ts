@@ -149,7 +149,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       const outcome = await deliver(
         due,
         attachment,
-        { smtp, log, logFile, beforeFirst, begin: frozen?.begin.bind(frozen), items },
+        { smtp, log, logFile, beforeFirst, begin: frozen?.begin.bind(frozen), items, again: 'the next agenda send' },
         onEvent,
       );
       result.sent = outcome.sent;
@@ -224,12 +224,11 @@ async function tellChangedAddresses(
   const live = (await checkShared(folder)).read.committee?.value?.medlemmer ?? [];
   for (const { recipient } of due) {
     const place = recipient.member;
-    const member = place === undefined ? undefined : sources.committee.medlemmer[place];
-    const now = member && place !== undefined ? liveEntry(member, place, live, date)?.email : undefined;
-    if (member && now && now.toLowerCase() !== recipient.email.toLowerCase())
+    const now = place === undefined ? undefined : liveEntry(sources.committee.medlemmer, place, live, date)?.email;
+    if (recipient.name && now && now.toLowerCase() !== recipient.email.toLowerCase())
       onEvent({
         type: 'frozen-address',
-        name: member.navn,
+        name: recipient.name,
         email: recipient.email,
         live: now,
         archived: path.join(archiveDir(folder.dir, date), 'udvalg.yaml'),
@@ -238,17 +237,22 @@ async function tellChangedAddresses(
 }
 
 /**
- * The live udvalg.yaml's entry of a member of the archived one (`place` its place there): of its name
- * and seat (titel, parti), in office on the day, where one entry is; otherwise (renamed since, or two
- * of one name in one seat) the entry in its place, where that holds its seat. Udvalg.yaml gives a
- * member no key of its own: a name may be shared or changed, and a place shifts where one is added.
+ * The live udvalg.yaml's entry of a member of the archived one (`place` its place there), or none
+ * where that is not certain: udvalg.yaml gives a member no key of its own, a name may be shared or
+ * changed, and a place shifts where a member is removed or added. The entry of its name and seat
+ * (titel, parti), in office on the day, where each file has exactly one; otherwise the entry in its
+ * place, where that holds its seat under a name no archived member has (renamed since). A wrong
+ * guess would have the clerk copy another member's address into the archive: none is told instead.
  */
-function liveEntry(member: MemberInput, place: number, live: MemberInput[], date: string): MemberInput | undefined {
+function liveEntry(archived: MemberInput[], place: number, live: MemberInput[], date: string): MemberInput | undefined {
+  const member = archived[place];
+  if (!member) return undefined;
   const seat = (m: MemberInput) => m.titel === member.titel && m.parti === member.parti && within(date, m.fra, m.til);
-  const named = live.filter((m) => seat(m) && m.navn === member.navn);
-  if (named.length === 1) return named[0];
+  const named = (list: MemberInput[]) => list.filter((m) => seat(m) && m.navn === member.navn);
+  const [only, ...more] = named(live);
+  if (only && more.length === 0 && named(archived).length === 1) return only;
   const there = live[place];
-  return there && seat(there) ? there : undefined;
+  return there && seat(there) && !archived.some((m) => m.navn === there.navn) ? there : undefined;
 }
 
 /** Recipients this version has not yet reached; a changed meeting is said to be so. */
@@ -274,7 +278,7 @@ function notYetSent(
  * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
  * server was handed all of it, and the connection dropped before it answered) stays logged as begun,
  * for the same reason; one the server never had whole (it went down part-way) is logged as not sent,
- * and the next `agenda send` sends it. Returns how many the server took, and of how many the outcome is unknown.
+ * and the command the caller names (`again`) sends it. Returns how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(
   due: SendResult['due'],
@@ -285,6 +289,8 @@ export async function deliver(
     logFile: string;
     items: SentItem[];
     beforeFirst: () => Promise<void>;
+    /** The command that sends a message not sent (`unsent`) again, as the clerk is told it. */
+    again: string;
     /** How the first message's intent is written (SendFreeze.begin learns from it that one was begun). */
     begin?: ((writeIntent: () => Promise<void>) => Promise<void>) | undefined;
   },
@@ -318,7 +324,7 @@ export async function deliver(
     );
     if (!failure) sent++;
     else if (failure.failure === 'unknown') unknown++;
-    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure) });
+    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure, run.again) });
     run.log[run.log.length - 1] = {
       ...entry,
       sendt: !failure,
@@ -330,8 +336,8 @@ export async function deliver(
 }
 
 /** A failure as told: what becomes of the message, where the clerk need not put anything right. */
-function failed(failure: MessageError): string {
-  if (failure.failure === 'unsent') return `${failure.message}: not sent; the next agenda send sends it`;
+function failed(failure: MessageError, again: string): string {
+  if (failure.failure === 'unsent') return `${failure.message}: not sent; ${again} sends it`;
   if (failure.failure === 'unknown')
     return `${failure.message}; the server may have taken it: logged as begun, not sent again (ask; --force sends it again)`;
   return failure.message;

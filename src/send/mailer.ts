@@ -73,6 +73,7 @@ export class Mailer {
     let whole = false;
     const transport = nodemailer.createTransport(this.options);
     // A 'stream' plugin (nodemailer's own hook) sees the message as it is read into the connection.
+    // With DKIM (agenda configures none) it would see it read whole at once: every failure "unknown", none mailed twice.
     transport.use('stream', (mail, done) => {
       mail.message.processFunc((input) => input.once('end', () => (whole = true)));
       done();

@@ -18,14 +18,13 @@ export function recipientsOf(
   meeting: MeetingInput,
   date: string,
 ): { recipients: Recipient[]; withoutEmail: string[] } {
-  const members = committee.medlemmer.filter((m) => within(date, m.fra, m.til));
+  // Each member with its place in udvalg.yaml, which a frozen meeting's changed address is matched by (send.ts).
+  const members = committee.medlemmer.map((m, member) => ({ m, member })).filter(({ m }) => within(date, m.fra, m.til));
   const all: Recipient[] = [
-    ...committee.medlemmer.flatMap((m, member) =>
-      m.email && within(date, m.fra, m.til) ? [{ name: m.navn, email: m.email, member }] : [],
-    ),
+    ...members.flatMap(({ m, member }) => (m.email ? [{ name: m.navn, email: m.email, member }] : [])),
     ...(meeting.modtagere ?? []).map((r) => ({ name: r.navn, email: r.email })),
   ];
   const seen = new Set<string>();
   const recipients = all.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()));
-  return { recipients, withoutEmail: members.filter((m) => !m.email).map((m) => m.navn) };
+  return { recipients, withoutEmail: members.filter(({ m }) => !m.email).map(({ m }) => m.navn) };
 }

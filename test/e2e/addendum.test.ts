@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { edit } from '../support/edit.js';
+import { canMakeImmutable } from '../support/immutable.js';
 import { importedBulletPoints } from '../support/os2web-importer.js';
 import { pdfPages } from '../support/pdf.js';
 import { closedMarkersIn } from '../support/site.js';
@@ -129,6 +130,25 @@ describe('the tillægsdagsorden', () => {
     expect(publicText).toContain('6. Personalesag');
     expect(publicText).not.toContain(secret);
   });
+
+  it.runIf(canMakeImmutable())(
+    'a freeze whose own write failed changed nothing, and is not told as left so: bilag.yaml as it was',
+    async () => {
+      const before = readFileSync(bilagYaml, 'utf8');
+      const refusing = await startSmtpServer(login, members);
+      execFileSync('chattr', ['+i', bilagYaml]);
+      try {
+        const failed = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { ...env, ...refusing.settings(tempDir()) } });
+        expect(failed.status, failed.stderr).not.toBe(0);
+        expect(errorLines(failed.stderr)).toEqual([expect.stringMatching(/^cannot write meetings\/arkiv\/2023-11-22\/bilag\.yaml: /)]);
+      } finally {
+        execFileSync('chattr', ['-i', bilagYaml]);
+        await refusing.close();
+      }
+      expect(refusing.received).toEqual([]);
+      expect(readFileSync(bilagYaml, 'utf8')).toBe(before);
+    },
+  );
 
   it('is what agenda send mails then, to every member, not the agenda again', async () => {
     // First to a server that refuses each member: nothing went, so its file is not recorded as sent.

@@ -7,7 +7,7 @@ import { agendaAsync, copyOfMeetings, errorLines } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { markers, spellings } from '../support/markers.js';
 import { pdfByteForms, pdfPages } from '../support/pdf.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { goingDown, startSmtpServer } from '../support/smtp.js';
 
 // The minutes of 6 September approved by the members who took part: Lene Mehlsen Thomsen and Kim
 // Bruun Nielsen (seats), Pia Holm and Søren Lund (politicians added here); Ole Dam sent afbud.
@@ -223,6 +223,19 @@ describe('minutes approved by the members, bound to the exact document', () => {
     );
     // What the reminder sent is kept as any version sent, for agenda diff and a later corrected send.
     expect(existsSync(path.join(dir, 'meetings', 'arkiv', 'sendt', '2023-09-06', `${sha256(members)}.yaml`))).toBe(true);
+  });
+
+  it('a reminder the server never got (it went down after the first) is told to be sent by another reminder, not by a plain send', async () => {
+    const server = await goingDown(1, false);
+    const remind = await run(['send', '2023-09-06', '--påmind'], server.env);
+    await server.close();
+    expect(remind.status).toBe(5);
+    expect(server.arrived).toEqual([address.lene]);
+    const told = errorLines(remind.stderr);
+    expect(told).toHaveLength(2);
+    [address.kim, address.pia].forEach((to, i) =>
+      expect(told[i]).toMatch(new RegExp(`^${to}: cannot reach the mail server .*: not sent; agenda send 2023-09-06 --påmind sends it$`)),
+    );
   });
 
   it('refuses a damaged approval log and a bad addition, each where it stands', async () => {

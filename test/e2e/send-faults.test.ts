@@ -1,15 +1,14 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { parse } from 'yaml';
 import path from 'node:path';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
 import { canMakeImmutable } from '../support/immutable.js';
 import { edit } from '../support/edit.js';
-import { startSmtpServer } from '../support/smtp.js';
+import { goingDown, plainSmtpServer, startSmtpServer } from '../support/smtp.js';
 
 const password = '*Hemmelig-4711';
 const login = { user: 'sekretariat', password };
@@ -188,27 +187,6 @@ describe('agenda send mails each member once', () => {
   });
 });
 
-/**
- * A real SMTP server on loopback (on `port`, where given), without TLS or login, whose messages
- * `onData` answers (and recipients `onRcptTo`, where given); with the settings that send there.
- */
-async function plainSmtpServer(
-  onData: SMTPServerOptions['onData'],
-  { port = 0, onRcptTo }: { port?: number; onRcptTo?: SMTPServerOptions['onRcptTo'] } = {},
-) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData,
-    ...(onRcptTo && { onRcptTo }),
-  });
-  await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve));
-  port = (server.server.address() as AddressInfo).port;
-  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
-  return { server, env, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 /** A server that takes every message, and counts them by recipient. */
 async function takingEach(port = 0) {
   const took: string[] = [];
@@ -287,26 +265,6 @@ async function droppingAfterData() {
     stream.resume().on('end', () => {
       arrived.push(session.envelope.rcptTo[0]!.address);
       for (const socket of sockets) socket.destroy();
-    });
-  });
-  plain.server.server.on('connection', (socket: Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
-  return { ...plain, arrived };
-}
-
-/**
- * A server that takes `taking` messages, reads the next whole and drops the connection unanswered where
- * `dropping`, and stops listening then: a server gone down part-way, whose later connections are refused.
- */
-async function goingDown(taking: number, dropping: boolean) {
-  const arrived: string[] = [];
-  const sockets = new Set<Socket>();
-  const plain = await plainSmtpServer((stream, session, done) => {
-    stream.resume().on('end', () => {
-      arrived.push(session.envelope.rcptTo[0]!.address);
-      if (arrived.length <= taking) done();
-      if (arrived.length < taking + (dropping ? 1 : 0)) return;
-      plain.server.server.close();
-      if (dropping) for (const socket of sockets) socket.destroy();
     });
   });
   plain.server.server.on('connection', (socket: Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
@@ -413,6 +371,32 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
         expect(existsSync(path.join(archive, 'udvalg.yaml'))).toBe(true);
       } finally {
         if (immutable) execFileSync('chattr', ['-i', archive]);
+        await server.close();
+      }
+    },
+  );
+
+  it.runIf(canMakeImmutable())(
+    'every recipient refused, and the archive moved aside but not removed: the meeting is reopened, and no line says it was left frozen',
+    async () => {
+      const { dir, meetings } = meetingsWithAddresses();
+      const arkiv = path.join(meetings, 'arkiv');
+      // A file in the archive made immutable once the send froze the meeting: the folder moves aside, its removal then fails.
+      let immutable = false;
+      const server = await plainSmtpServer((stream) => stream.resume(), {
+        onRcptTo(address, _session, done) {
+          if (!immutable) execFileSync('chattr', ['+i', path.join(arkiv, '2023-11-22', 'udvalg.yaml')]);
+          immutable = true;
+          done(Object.assign(new Error(`<${address.address}>: no such mailbox`), { responseCode: 550 }));
+        },
+      });
+      try {
+        const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+        expect(run.status).toBe(5);
+        expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([]);
+        expect(existsSync(path.join(arkiv, '2023-11-22'))).toBe(false);
+      } finally {
+        if (immutable) execFileSync('chattr', ['-R', '-i', arkiv]);
         await server.close();
       }
     },

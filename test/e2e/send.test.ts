@@ -223,6 +223,57 @@ describe('agenda send when things go wrong', () => {
     ]);
   });
 
+  it('a member removed or added since the freeze, or two of one name: no changed address told of another member', async () => {
+    const { dir, meetings, smtp, env } = await setup();
+    await smtp.close();
+    const udvalg = path.join(meetings, 'udvalg.yaml');
+    const original = readFileSync(udvalg, 'utf8');
+    /** udvalg.yaml with these members, all of one party (so that the seat tells none of them apart). */
+    const committee = (...people: Array<[string, string]>) =>
+      writeFileSync(
+        udvalg,
+        original.replace(
+          /^medlemmer:\n(?: .*\n)+/m,
+          `medlemmer:\n${people.map(([navn, email]) => `  - navn: ${navn}\n    parti: A\n    email: ${email}\n`).join('')}`,
+        ),
+      );
+    const freezeWith = (...people: Array<[string, string]>) => {
+      rmSync(path.join(meetings, 'arkiv'), { recursive: true, force: true });
+      committee(...people);
+      expect(agenda(['finalize', '2023-11-22'], { cwd: dir }).status).toBe(0);
+    };
+    const told = async () => {
+      const run = await agendaAsync(['send', '2023-11-22', '--dry-run'], { cwd: dir, env });
+      expect(run.status, run.stderr).toBe(0);
+      return errorLines(run.stderr).filter((l) => l.includes('udvalg.yaml now gives'));
+    };
+    const warning = (name: string, live: string, sent: string) =>
+      `warning: ${name}: udvalg.yaml now gives ${live}, but the meeting is frozen: sent to ${sent}, as meetings/arkiv/2023-11-22/udvalg.yaml has it (put the address right there too)`;
+    const [anna, bo, carl, dorte] = [
+      ['Anna Andersen', 'anna@example.org'],
+      ['Bo Berg', 'bo@example.org'],
+      ['Carl Carlsen', 'carl@example.org'],
+      ['Dorte Dam', 'dorte@example.org'],
+    ] as Array<[string, string]>;
+    freezeWith(anna!, bo!, carl!);
+    // Anna removed: Bo stands in her place, and Bo is an archived member, not Anna renamed.
+    committee(bo!, carl!);
+    expect(await told()).toEqual([]);
+    // Dorte added first, Bo renamed with a new address: whose is the entry in Bo's place is not certain.
+    committee(dorte!, anna!, ['Bo Bergsen', 'bo@ny.example.org'], carl!);
+    expect(await told()).toEqual([]);
+    // Dorte added last, Bo renamed in his place: told, as before.
+    committee(anna!, ['Bo Bergsen', 'bo@ny.example.org'], carl!, dorte!);
+    expect(await told()).toEqual([warning('Bo Berg', 'bo@ny.example.org', 'bo@example.org')]);
+    // A name and seat each file has once: told by name wherever it stands.
+    committee(dorte!, ['Carl Carlsen', 'carl@ny.example.org'], anna!, bo!);
+    expect(await told()).toEqual([warning('Carl Carlsen', 'carl@ny.example.org', 'carl@example.org')]);
+    // Two Kim Hansen of one party, the first removed: the other's address is not the first's.
+    freezeWith(['Kim Hansen', 'kim1@example.org'], ['Kim Hansen', 'kim2@example.org']);
+    committee(['Kim Hansen', 'kim2@example.org']);
+    expect(await told()).toEqual([]);
+  });
+
   it('every recipient refused: nothing went, so the meeting stays open (an address put right in udvalg.yaml counts), exit 5', async () => {
     const { dir, meetings, smtp, env } = await setup([...members, extra]);
     const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { generate } from 'selfsigned';
 
 export interface Received {
@@ -103,4 +103,45 @@ export function giveAddresses(udvalgFile: string): void {
     udvalgFile,
     exampleSend.members.reduce((t, m) => t.replace(`    navn: ${m.name}\n`, `    navn: ${m.name}\n    email: ${m.email}\n`), text),
   );
+}
+
+/**
+ * A real SMTP server on loopback (on `port`, where given), without TLS or login, whose messages
+ * `onData` answers (and recipients `onRcptTo`, where given); with the settings that send there.
+ */
+export async function plainSmtpServer(
+  onData: SMTPServerOptions['onData'],
+  { port = 0, onRcptTo }: { port?: number; onRcptTo?: SMTPServerOptions['onRcptTo'] } = {},
+) {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData,
+    ...(onRcptTo && { onRcptTo }),
+  });
+  await new Promise<void>((resolve) => server.listen(port, 'localhost', resolve));
+  port = (server.server.address() as AddressInfo).port;
+  const env = { AGENDA_SMTP_HOST: 'localhost', AGENDA_SMTP_PORT: String(port), AGENDA_SMTP_TLS: 'none', AGENDA_SMTP_FROM: 'a@example.org' };
+  return { server, env, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * A server that takes `taking` messages, reads the next whole and drops the connection unanswered where
+ * `dropping`, and stops listening then: a server gone down part-way, whose later connections are refused.
+ */
+export async function goingDown(taking: number, dropping: boolean) {
+  const arrived: string[] = [];
+  const sockets = new Set<Socket>();
+  const plain = await plainSmtpServer((stream, session, done) => {
+    stream.resume().on('end', () => {
+      arrived.push(session.envelope.rcptTo[0]!.address);
+      if (arrived.length <= taking) done();
+      if (arrived.length < taking + (dropping ? 1 : 0)) return;
+      plain.server.server.close();
+      if (dropping) for (const socket of sockets) socket.destroy();
+    });
+  });
+  plain.server.server.on('connection', (socket: Socket) => sockets.add(socket.on('close', () => sockets.delete(socket))));
+  return { ...plain, arrived };
 }
