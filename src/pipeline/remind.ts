@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { readSendLog, sendLogFile, sentItem } from '../send/send-log.js';
 import { withSendLock } from '../send/lock.js';
 import { reminderFor } from '../send/message.js';
@@ -8,7 +7,7 @@ import { currentMinutes } from './approval.js';
 import { statusOf } from './approve.js';
 import { keepSentVersion } from '../send/sent-versions.js';
 import { versionsOf } from './versions.js';
-import { deliver, withinLimit, type SendEvent, type SendRequest, type SendResult } from './send.js';
+import { attachmentFrom, deliver, withinLimit, type SendEvent, type SendRequest, type SendResult } from './send.js';
 
 /**
  * `agenda send <date> --påmind`: the members' minutes as they stand, with a reminder in the house's
@@ -31,7 +30,7 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
     if (email) due.push({ recipient: { name: person.name, email }, letter: reminderFor(meeting, person.name, status.dokument) });
     else onEvent({ type: 'without-email', name: person.name });
   }
-  const attachment = { filename: path.basename(document.file), content: document.bytes, sha256: document.sha256 };
+  const attachment = attachmentFrom(meeting, document);
   withinLimit(attachment, messageLimitMb(request.env ?? process.env));
   const logFile = sendLogFile(request.dir, request.date);
   const result = { attachment, due, sent: 0, logFile, finalized: false };

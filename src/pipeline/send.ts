@@ -31,7 +31,7 @@ import { correctionFor, versionsOf } from './versions.js';
 import { checkAddenda, sentDocument } from './addenda.js';
 import { today, within } from '../shared/dates.js';
 import { withCorrection } from './correction.js';
-import { outputsOf, sentAs } from './output.js';
+import { documentNames, outputsOf, sentAs } from './output.js';
 import { approvalsOf } from './approval.js';
 import { SendFreeze, type FreezeLeft } from './freeze.js';
 import { archiveDir, hasArchive } from '../input/archive.js';
@@ -61,8 +61,20 @@ export interface SendRequest {
 
 export interface Attachment {
   filename: string;
+  /**
+   * Every name the document went out under (documentNames' `sentAs`: its name now, and its name while the
+   * repository had one committee): the send log's entries of any of them are of this document.
+   */
+  names: string[];
   content: Uint8Array;
   sha256: string;
+}
+
+/** The document to send as the message's attachment, named as the send log may know it. */
+export function attachmentFrom(meeting: Meeting, doc: { file: string; bytes: Uint8Array; sha256: string }): Attachment {
+  const filename = path.basename(doc.file);
+  const names = [...new Set([filename, ...documentNames(sentAs({ document: meeting })).sentAs])];
+  return { filename, names, content: doc.bytes, sha256: doc.sha256 };
 }
 
 /** What sending tells as it goes. */
@@ -180,7 +192,7 @@ async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest,
   const browser = () => ({ executablePath: findBrowser({ explicit: request.browser }), timeoutMs: request.timeoutMs ?? 60_000 });
   const doc = await documentToSend(dir, sentAs({ document: meeting }), browser, request);
   onEvent({ type: 'document', file: doc.file, built: doc.built, changedAfterBuild: doc.changedAfterBuild });
-  return { filename: path.basename(doc.file), content: doc.bytes, sha256: createHash('sha256').update(doc.bytes).digest('hex') };
+  return attachmentFrom(meeting, { ...doc, sha256: createHash('sha256').update(doc.bytes).digest('hex') });
 }
 
 /**
@@ -263,10 +275,10 @@ function notYetSent(
   force: boolean,
   onEvent: (event: SendEvent) => void,
 ): Recipient[] {
-  const earlier = lastOtherVersion(log, attachment.filename, attachment.sha256);
+  const earlier = lastOtherVersion(log, attachment.names, attachment.sha256);
   if (earlier) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
   return recipients.filter((r) => {
-    const sent = lastSent(log, r.email, attachment.filename, attachment.sha256);
+    const sent = lastSent(log, r.email, attachment.names, attachment.sha256);
     if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid, outcomeUnknown: !sent.sendt });
     return !sent || force;
   });
@@ -302,7 +314,7 @@ export async function deliver(
   await run.beforeFirst();
   let sent = 0;
   let unknown = 0;
-  const version = versionNumber(run.log, attachment.filename, attachment.sha256);
+  const version = versionNumber(run.log, attachment.names, attachment.sha256);
   for (const { recipient, letter } of due) {
     const entry = {
       tid: new Date().toISOString(),

@@ -34,10 +34,10 @@ async function fileHashes(dir: string, meeting: Meeting): Promise<Record<string,
 /** Where the recipient holds another version of this document: when it went, and what changed since, in the members' version. */
 export async function correctionFor(
   recipient: Recipient,
-  sent: { dir: string; date: string; log: SendLogEntry[]; attachment: { filename: string; sha256: string } },
+  sent: { dir: string; date: string; log: SendLogEntry[]; attachment: { names: readonly string[]; sha256: string } },
   now: SentVersion,
 ): Promise<Correction | undefined> {
-  const held = versionHeld(sent.log, recipient.email, sent.attachment.filename);
+  const held = versionHeld(sent.log, recipient.email, sent.attachment.names);
   if (!held || held.sha256 === sent.attachment.sha256) return undefined;
   const before = await readSentVersion(sent.dir, sent.date, held.sha256, 'medlemmer');
   return { sentAt: held.tid, changes: before && compareVersions(before, now.medlemmer) };

@@ -65,24 +65,24 @@ export function writeSendLog(file: string, entries: SendLogEntry[]): Promise<voi
 }
 
 /** The last time this document, exactly, reached this address, or was begun to with no outcome known. */
-export function lastSent(log: SendLogEntry[], to: string, dokument: string, sha256: string): SendLogEntry | undefined {
+export function lastSent(log: SendLogEntry[], to: string, names: readonly string[], sha256: string): SendLogEntry | undefined {
   return log.findLast(
-    (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument && e.sha256 === sha256,
+    (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && names.includes(e.dokument) && e.sha256 === sha256,
   );
 }
 
 /** The number of this version of the document: its place among the versions of it sent, or the next. */
-export function versionNumber(log: SendLogEntry[], dokument: string, sha256: string): number {
-  const versions = [...new Set(log.filter((e) => e.sendt && e.dokument === dokument).map((e) => e.sha256))];
+export function versionNumber(log: SendLogEntry[], names: readonly string[], sha256: string): number {
+  const versions = [...new Set(log.filter((e) => e.sendt && names.includes(e.dokument)).map((e) => e.sha256))];
   return (versions.includes(sha256) ? versions.indexOf(sha256) : versions.length) + 1;
 }
 
 /** The last time another version of this document went out. */
-export function lastOtherVersion(log: SendLogEntry[], dokument: string, sha256: string): SendLogEntry | undefined {
-  return log.findLast((e) => e.sendt && e.dokument === dokument && e.sha256 !== sha256);
+export function lastOtherVersion(log: SendLogEntry[], names: readonly string[], sha256: string): SendLogEntry | undefined {
+  return log.findLast((e) => e.sendt && names.includes(e.dokument) && e.sha256 !== sha256);
 }
 
 /** The version of this document this address got last: the one its reader holds. */
-export function versionHeld(log: SendLogEntry[], to: string, dokument: string): SendLogEntry | undefined {
-  return log.findLast((e) => e.sendt && e.til.toLowerCase() === to.toLowerCase() && e.dokument === dokument);
+export function versionHeld(log: SendLogEntry[], to: string, names: readonly string[]): SendLogEntry | undefined {
+  return log.findLast((e) => e.sendt && e.til.toLowerCase() === to.toLowerCase() && names.includes(e.dokument));
 }

@@ -62,6 +62,19 @@ describe('a repository that gains a second committee after send', () => {
     }
   });
 
+  it('send: the changed agenda goes out as the second version, a correction of the one sent under the old name', async () => {
+    const before = smtp.received.length;
+    const result = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/the meeting has changed since meetings-2023-11-22-dagsorden-samlet\.pdf was sent on /);
+    expect(smtp.received.length - before).toBe(exampleSend.members.length);
+    const log = readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8');
+    const versions = [...log.matchAll(/dokument: (\S+)[\s\S]*?version: (\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(new Set(versions)).toEqual(new Set(['2023-11-22-dagsorden-samlet.pdf 1', 'meetings-2023-11-22-dagsorden-samlet.pdf 2']));
+    const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
+    expect(again.stderr).toContain('has reached every recipient already');
+  });
+
   it('a tillæg: accepted by check, the agenda having been sent under the old name', () => {
     writeFileSync(
       meetingFile,
