@@ -2,7 +2,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
-import { YamlEditor } from '../support/yaml-editor.js';
+import { type Diagnostic, YamlEditor } from '../support/yaml-editor.js';
 import { exampleRoot } from '../support/examples.js';
 
 // Every file the clerk edits, opened as VS Code's YAML extension opens it: yaml-language-server finds
@@ -44,6 +44,11 @@ function schemaOf(file: string): { properties?: Record<string, unknown> } {
 }
 
 let editor: YamlEditor;
+/**
+ * Opens the files at once and waits for the diagnostics of each: the server publishes a file's some 200 ms after
+ * it opens (yaml-language-server's validationDelayMs), a wait a file at a time would spend idle, once per file.
+ */
+const openAll = (files: Array<[file: string, text: string]>) => Promise.all(files.map(([file, text]) => editor.open(file, text)));
 beforeAll(async () => {
   editor = new YamlEditor();
   await editor.start();
@@ -52,11 +57,12 @@ afterAll(() => editor.stop());
 
 describe('the shipped YAML files in an editor with the YAML extension', () => {
   it('name their schema on the first line, where the extension reads it, and the editor and agenda check accept them', async () => {
-    for (const file of shippedFiles) {
+    const opened = await openAll(shippedFiles.map((file) => [file, readFileSync(file, 'utf8')]));
+    shippedFiles.forEach((file, i) => {
       expect(readFileSync(file, 'utf8').split('\n')[0], file).toMatch(/^# yaml-language-server: \$schema=\S+\.json$/);
-      expect(await editor.open(file, readFileSync(file, 'utf8')), file).toEqual([]);
+      expect(opened[i], file).toEqual([]);
       editor.close(file);
-    }
+    });
     for (const { dir, committees } of folders) {
       for (const args of committees) {
         expect(agenda(['check', ...args], { cwd: path.join(exampleRoot(), dir) }).status, `${dir} ${args.join(' ')}`).toBe(0);
@@ -65,10 +71,11 @@ describe('the shipped YAML files in an editor with the YAML extension', () => {
   });
 
   it('complete every key the file does not give yet, and show a description on hovering over each key', async () => {
+    const withEmptyLine = (text: string) => `${text.trimEnd()}\n\n`;
+    await openAll(shippedFiles.map((file) => [file, withEmptyLine(readFileSync(file, 'utf8'))]));
     for (const file of shippedFiles) {
       const text = readFileSync(file, 'utf8');
-      const lines = `${text.trimEnd()}\n\n`;
-      await editor.open(file, lines);
+      const lines = withEmptyLine(text);
       const offered = await editor.completion(file, { line: lines.split('\n').length - 1, character: 0 });
       const given = new Set(
         keyPositions(text)
@@ -203,17 +210,27 @@ function checkRound(round: number): ReturnType<typeof agenda> {
 }
 
 describe('a mistake, in the editor and in agenda check', () => {
-  mistakes.forEach(({ what, file, from, to, at }, i) => {
-    it(`${what} (${file}): both report it, on the same line`, async () => {
-      const dir = path.join(tempDir(), 'meetings');
-      cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
-      const before = readFileSync(path.join(dir, file), 'utf8');
+  // Each mistake in a copy of meetings/ of its own, all opened in the editor at once (openAll).
+  const made = mistakes.map(({ file, from, to }) => {
+    const dir = path.join(tempDir(), 'meetings');
+    cpSync(path.join(exampleRoot(), 'meetings'), dir, { recursive: true });
+    const before = readFileSync(path.join(dir, file), 'utf8');
+    const broken = before.replace(from, to);
+    writeFileSync(path.join(dir, file), broken);
+    return { before, broken, path: path.join(dir, file) };
+  });
+  let opened: Diagnostic[][] = [];
+  beforeAll(async () => {
+    opened = await openAll(made.map((m) => [m.path, m.broken]));
+    for (const m of made) editor.close(m.path);
+  });
+
+  mistakes.forEach(({ what, file, from, at }, i) => {
+    it(`${what} (${file}): both report it, on the same line`, () => {
+      const { before, broken } = made[i]!;
       expect(before).toMatch(from);
-      const broken = before.replace(from, to);
       const line = broken.split('\n').indexOf(at) + 1;
-      writeFileSync(path.join(dir, file), broken);
-      const diagnostics = await editor.open(path.join(dir, file), broken);
-      editor.close(path.join(dir, file));
+      const diagnostics = opened[i]!;
       const checked = checkRound(roundOf(i));
       expect(checked.status, checked.stderr).not.toBe(0);
       expect(checked.stderr).toMatch(new RegExp(`^meetings/${file}:${line}:\\d+: `, 'm'));
@@ -241,10 +258,12 @@ describe('what agenda check accepts', () => {
       expect(before, `${file}: ${to}`).toMatch(from);
       writeFileSync(path.join(dir, file), before.replace(from, to));
     }
-    for (const file of new Set(edits.map(([f]) => f))) {
-      expect(await editor.open(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8')), file).toEqual([]);
-      editor.close(path.join(dir, file));
-    }
+    const files = [...new Set(edits.map(([f]) => path.join(dir, f)))];
+    const opened = await openAll(files.map((file) => [file, readFileSync(file, 'utf8')]));
+    files.forEach((file, i) => {
+      expect(opened[i], file).toEqual([]);
+      editor.close(file);
+    });
     const checked = agenda(['check'], { cwd: path.dirname(dir) });
     expect(checked.status, checked.stderr).toBe(0);
   });
