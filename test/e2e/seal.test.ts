@@ -11,7 +11,7 @@ import {
   damagedCertificateBag,
   date,
   forsegl,
-  minutesToSeal,
+  sharedMinutesToSeal,
   password,
   pdfsig,
   sealedFiles,
@@ -46,14 +46,14 @@ function everyFile(dir: string): Array<{ file: string; bytes: Buffer }> {
 
 describe('agenda forsegl: the approved minutes sealed with the municipality’s certificate', () => {
   let cert: ReturnType<typeof testCertificate>;
-  let minutes: ReturnType<typeof minutesToSeal>;
+  let minutes: ReturnType<typeof sharedMinutesToSeal>;
   let sealed: ReturnType<typeof sealedFiles>;
   let outputs = '';
 
   // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
   beforeAll(() => {
     cert = testCertificate();
-    minutes = minutesToSeal();
+    minutes = sharedMinutesToSeal();
     approve(minutes.meetings, [
       { medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256, måde: 'møde' },
       { medlem: 'Kim Bruun Nielsen', tid: '2023-09-08T14:30:00+02:00', sha256: minutes.sha256 },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { approve, date, forsegl, membersDocument, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
+import { approve, date, forsegl, membersDocument, sharedMinutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
 
 /** `git` in the scratch repository, as a clerk commits the meeting. */
 function git(dir: string, ...args: string[]): string {
@@ -30,14 +30,14 @@ function whileChanged<T>(file: string, change: (bytes: Buffer) => void, check: (
 const verify = (dir: string, env: NodeJS.ProcessEnv = {}) => agenda(['verify', date], { cwd: dir, env });
 
 describe('agenda verify: the approvals, the seals and the published minutes, from the repository alone', () => {
-  let minutes: ReturnType<typeof minutesToSeal>;
+  let minutes: ReturnType<typeof sharedMinutesToSeal>;
   let sealed: ReturnType<typeof sealedFiles>;
   let log: string;
 
   // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
   beforeAll(() => {
     const cert = testCertificate();
-    minutes = minutesToSeal();
+    minutes = sharedMinutesToSeal();
     const first = { medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256, måde: 'møde' };
     log = approve(minutes.meetings, [first]);
     expect(forsegl(minutes.dir, cert.p12).status).toBe(0);

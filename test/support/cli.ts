@@ -133,9 +133,8 @@ export function tempDir(prefix = 'agenda-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-/** A scratch copy of the example meetings folder, to break or extend in a test. */
-export function copyOfMeetings(): { dir: string; meetings: string } {
-  const dir = tempDir();
+/** A scratch copy of the example meetings folder (in `dir`, a new one unless given), to break or extend in a test. */
+export function copyOfMeetings(dir = tempDir()): { dir: string; meetings: string } {
   const meetings = path.join(dir, 'meetings');
   cpSync(path.join(exampleRoot(), 'meetings'), meetings, { recursive: true });
   return { dir, meetings };

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { agenda, copyOfMeetings, tempDir, type CliResult } from './cli.js';
+import { agenda, copyOfMeetings, type CliResult } from './cli.js';
 import { edit } from './edit.js';
+import { copyOfShared } from './shared-build.js';
 
 /** The password of the test certificate: a marker searched for in every output and file. */
 export const password = 'XQZPASSWORD-kode-7f3a';
@@ -13,12 +14,18 @@ export const password = 'XQZPASSWORD-kode-7f3a';
  * certificate's key as `openssl req -newkey` takes it (an RSA key unless another is given: `ec -pkeyopt ec_paramgen_curve:P-256`).
  */
 export function testCertificate(subject = '/CN=Testkommune/O=Testkommune', key = 'rsa:2048'): { p12: string; ca: string } {
-  const dir = tempDir('agenda-cert-');
-  const at = (name: string) => path.join(dir, name);
+  // Made once for the suite run (two keys, some 0.3-0.6 s of CPU), for every file that asks for the same; each gets a copy.
+  const { copy } = copyOfShared(['testCertificate', subject, key], (dir) => makeCertificate(dir, subject, key));
+  return { p12: path.join(copy, 'seal.p12'), ca: path.join(copy, 'ca.pem') };
+}
+
+/** testCertificate's files, made in `dir`. */
+function makeCertificate(dir: string, subject: string, key: string): void {
+  mkdirSync(dir, { recursive: true });
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=Test CA');
   openssl('req', '-newkey', ...key.split(' '), '-nodes', '-keyout', 'seal.key', '-out', 'seal.csr', '-subj', subject);
-  writeFileSync(at('ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
+  writeFileSync(path.join(dir, 'ext.cnf'), 'keyUsage=critical,digitalSignature,nonRepudiation\n');
   openssl(
     'x509',
     '-req',
@@ -37,7 +44,6 @@ export function testCertificate(subject = '/CN=Testkommune/O=Testkommune', key =
     'ext.cnf',
   );
   exportP12(dir, 'seal.p12', '-certfile', 'ca.pem');
-  return { p12: at('seal.p12'), ca: at('ca.pem') };
 }
 
 /** The key and certificate of testCertificate's folder as a PKCS#12 file `out` (with `password`), with openssl's `options`. */
@@ -76,8 +82,9 @@ export const closedMarker = 'XQZSECRET01';
 export function minutesToSeal(
   house?: string,
   change: (meetingFile: string) => void = () => undefined,
+  folder?: string,
 ): { dir: string; meetings: string; sha256: string; document: string } {
-  const { dir, meetings } = copyOfMeetings();
+  const { dir, meetings } = copyOfMeetings(folder);
   if (house)
     writeFileSync(path.join(meetings, 'udvalg.yaml'), `${readFileSync(path.join(meetings, 'udvalg.yaml'), 'utf8')}husstil:\n${house}`);
   edit(
@@ -88,6 +95,19 @@ export function minutesToSeal(
   change(path.join(meetings, `${date}.yaml`));
   expect0(agenda(['finalize', date], { cwd: dir }));
   return { dir, meetings, ...membersDocument(dir) };
+}
+
+/**
+ * minutesToSeal() of the example as it stands (no house, no change of a test's own), made once for the suite run and
+ * copied for each file that goes on from it (seal, verify): one finalize and one print of the members' document, not
+ * one a file. The copy's document is reused by what builds it again there, as made from the same inputs.
+ */
+export function sharedMinutesToSeal(): ReturnType<typeof minutesToSeal> {
+  const { copy, made } = copyOfShared('minutesToSeal', (folder) => {
+    const { sha256, document } = minutesToSeal(undefined, undefined, folder);
+    return { sha256, document: path.relative(folder, document) };
+  });
+  return { dir: copy, meetings: path.join(copy, 'meetings'), sha256: made.sha256, document: path.join(copy, made.document) };
 }
 
 /** The members' document as it stands, built (or reused) by a dry-run send, and its SHA-256. */

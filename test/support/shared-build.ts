@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../../src/shared/paths.js';
-import { agenda, type CliResult } from './cli.js';
+import { agenda, tempDir, type CliResult } from './cli.js';
 import { exampleRoot } from './examples.js';
 
 /** The suite's folder of shared outputs, which the global setup makes and removes (test/global-setup.ts). */
@@ -64,6 +64,19 @@ function once(key: unknown, make: (base: string) => CliResult): { base: string; 
   }
   waitFor(done);
   return { base, run: JSON.parse(readFileSync(done, 'utf8')) as CliResult };
+}
+
+/**
+ * A folder that tests go on from (change, add to), made by `make` once per suite run for every file that asks with
+ * the same key, and a writable copy of it for this caller; `made`: what `make` returned (JSON), for the copy to use.
+ */
+export function copyOfShared<T>(key: unknown, make: (folder: string) => T): { copy: string; made: T } {
+  // null for a make of nothing to say (JSON.stringify(undefined) is no JSON).
+  const { base, run } = once(key, (base) => ({ status: 0, stdout: JSON.stringify(make(path.join(base, 'made')) ?? null), stderr: '' }));
+  if (run.status !== 0) throw new Error(`the shared folder was not made: ${run.stderr}`);
+  const copy = tempDir();
+  copyOut(path.join(base, 'made'), copy);
+  return { copy, made: JSON.parse(run.stdout) as T };
 }
 
 /**
