@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inside, meetingsFolder, readRegularFile, Refused, TooLarge } from './read-file.js';
+import { closest } from './messages.js';
+import { inside, meetingsFolder, Missing, readRegularFile, Refused, TooLarge } from './read-file.js';
 import {
   attachmentError,
   officeExtensions,
@@ -26,7 +28,8 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   if (!inside(folder, file)) throw fail('the path leads outside the meetings folder');
   const tooLarge = () => fail(`larger than ${maxBytes / 1024 / 1024} MB, the most that is read`);
   // Refused by its size before it is read (TooLarge), or as it is read where it grew meanwhile.
-  const bytes = await readRegularFile(file, maxBytes, meetingsFolder(folder)).catch((err: unknown) => {
+  const bytes = await readRegularFile(file, maxBytes, meetingsFolder(folder)).catch(async (err: unknown) => {
+    if (err instanceof Missing) throw fail(`${err.message}${await nearName(file)}`);
     throw err instanceof TooLarge ? tooLarge() : err instanceof Refused ? fail(err.message) : err;
   });
   if (bytes.length === 0) throw fail('empty (0 bytes)');
@@ -34,6 +37,21 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   const kind = kindOf(bytes, ref.path);
   if (!kind) throw fail(`not a PDF, PNG or JPEG file, nor an office file (${officeExtensions.join(' ')}): save it as PDF`);
   return { ref, kind, bytes, sha256: sha256(bytes) };
+}
+
+/**
+ * The name in a missing file's folder it may be meant as: the same name with its letters in another
+ * Unicode form (a Mac saves æ, ø, å and ö decomposed; copied to another system, the name typed in the
+ * YAML no longer finds it), else a near spelling.
+ */
+async function nearName(file: string): Promise<string> {
+  const names = await readdir(path.dirname(file)).catch(() => []);
+  const wanted = path.basename(file);
+  const same = names.find((name) => name.normalize('NFC') === wanted.normalize('NFC'));
+  if (same)
+    return `; a file of that name is there, its letters written in another Unicode form (as a Mac saves them): rename it, typing its name anew`;
+  const near = closest(wanted, names);
+  return near ? ` (did you mean '${near}'?)` : '';
 }
 
 export function sha256(bytes: Uint8Array): string {

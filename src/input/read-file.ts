@@ -18,6 +18,9 @@ export const meetingsFolder = (dir: string): Within => ({ folder: path.resolve(d
 /** Why a file is not read, in words that follow its name (or the `fil:` that names it). */
 export class Refused extends Error {}
 
+/** Nothing at the path (not a link to nothing): where a near name may be told. */
+export class Missing extends Refused {}
+
 /** A refusal that is a mistake of the file itself, told as one at its start (FILE:1:1:) where an input file is read. */
 class OfTheFile extends Refused {}
 
@@ -181,7 +184,7 @@ function named(file: string, refused: Refused): MissingFileError {
 function unreadable(err: unknown, link: boolean): Refused {
   const code = errnoCode(err);
   const missing = code === 'ENOENT' || code === 'ENOTDIR';
-  if (missing) return new Refused(link ? 'a symbolic link to a file that does not exist' : 'no such file');
+  if (missing) return link ? new Refused('a symbolic link to a file that does not exist') : new Missing('no such file');
   return new Refused(`cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? messageOf(err))})`);
 }
 

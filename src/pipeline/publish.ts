@@ -18,6 +18,9 @@ import { approvalsOf } from './approval.js';
 import { documentNames, inCommitteeFolder, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
 import { isOfficeFile } from '../input/attachments.js';
+import { placeholder } from '../input/placeholder.js';
+import type { MeetingSources } from '../input/sources.js';
+import { unfilledTexts } from '../check/warnings.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import { prepareSite, renderItems } from '../render/web.js';
 import type { HousePages } from '../shared/house-templates.js';
@@ -447,6 +450,19 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const stamp = await unread.stamp(dir, date);
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
+      const draft = unfinished(sources);
+      if (draft) {
+        const last = unread.lastPublished(dir, date);
+        if (last) {
+          meetings.push(last);
+          recorded.add(last);
+        }
+        findings.push(...warnings, {
+          ...draft,
+          message: `${draft.message}: ${last ? 'the site keeps the meeting as last published' : 'not published'}`,
+        });
+        continue;
+      }
       const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
       const inputs = stamp(attachments);
       await checkAddenda(sources, read.meeting);
@@ -478,6 +494,19 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     recorded,
     warnings: findings,
   };
+}
+
+/**
+ * A meeting whose file still says UDFYLD somewhere is a draft (`agenda new`'s, or minutes begun): citizens
+ * get no placeholder text, so the site keeps the meeting as last published, or has none of it, with a
+ * warning at its first UDFYLD (check's warnings name every one). The next publication reads it again.
+ */
+function unfinished(sources: MeetingSources): Finding | undefined {
+  const unfilled = sources.source ? unfilledTexts(sources.source) : [];
+  const [first] = unfilled;
+  if (!first) return undefined;
+  const texts = `${unfilled.length} ${unfilled.length === 1 ? 'text' : 'texts'}`;
+  return { ...first, message: `the meeting still says ${placeholder} (${texts}): a draft` };
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */

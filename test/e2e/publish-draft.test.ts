@@ -1,0 +1,66 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
+import { agendaAsync, tempDir } from '../support/cli.js';
+import { cacheWithSuiteConversions } from '../support/shared-build.js';
+import { closedMarkersIn, siteBytes, siteFiles } from '../support/site.js';
+
+// A meeting whose file still says UDFYLD (agenda new's draft, minutes begun with agenda minutes) is
+// a draft: citizens never get the placeholder. The site keeps a meeting published before as it was, and
+// has none of one never published; each is told at its first UDFYLD; filled in, it is published.
+
+const dir = tempDir('agenda-publish-draft-');
+const repo = path.join(dir, 'arkiv');
+const site = path.join(dir, 'site');
+const size = { committees: 1, years: 1, meetings: 3 };
+const env = { TZ: 'Europe/Copenhagen', XDG_CACHE_HOME: cacheWithSuiteConversions(path.join(dir, 'cache')) };
+const publish = () => agendaAsync(['publish', '--out', site], { cwd: repo, env });
+const [published, drafted] = meetingDates(size, 0).slice(1);
+let committee = '';
+const fileOf = (date: string | undefined) => path.join(committee, `${date}.yaml`);
+const withoutState = (root: string) => new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json'));
+
+beforeAll(async () => {
+  [committee = ''] = writeArchive(repo, size);
+  // The third meeting is not written yet: it comes later as agenda new's draft would.
+  renameSync(fileOf(drafted), path.join(dir, 'later.yaml'));
+  expect((await publish()).status).toBe(0);
+}, 300_000);
+
+describe('publish of a meeting that still says UDFYLD', () => {
+  it('keeps the meeting as last published, publishes nothing of a new draft, and says so at each first UDFYLD', async () => {
+    const before = withoutState(site);
+    changeMeeting(fileOf(published), 'UDFYLD');
+    writeFileSync(
+      fileOf(drafted),
+      readFileSync(path.join(dir, 'later.yaml'), 'utf8').replace('sagsfremstilling: |\n', 'sagsfremstilling: |\n      UDFYLD\n'),
+    );
+    const result = await publish();
+    expect(result.status, result.stderr).toBe(0);
+    const told = result.stderr.split('\n').filter((line) => line.includes('still says UDFYLD'));
+    // Each at the first UDFYLD, where check tells it.
+    const at = (date: string | undefined, says: string) => {
+      const checked = told.find((line) => line.includes(`${date}.yaml:`) && line.endsWith('write the text, or remove the key'));
+      return `${checked?.split(' warning: ')[0]} warning: punkter[0].sagsfremstilling: the meeting still says UDFYLD (1 text): a draft: ${says}`;
+    };
+    expect(told).toContain(at(published, 'the site keeps the meeting as last published'));
+    expect(told).toContain(at(drafted, 'not published'));
+    // Every file as the last publication wrote it (the records of the kept meeting are the last publication's).
+    expect(withoutState(site)).toEqual(before);
+    expect(closedMarkersIn(site, ['UDFYLD'])).toEqual([]);
+  }, 300_000);
+
+  it('publishes each once filled in', async () => {
+    for (const date of [published, drafted])
+      writeFileSync(fileOf(date), readFileSync(fileOf(date), 'utf8').replaceAll('UDFYLD', 'Udfyldt nu'));
+    const result = await publish();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('UDFYLD');
+    const pages = siteFiles(site).filter((file) => file.endsWith('.html'));
+    for (const date of [published, drafted]) {
+      const page = pages.find((file) => file.endsWith(`/${date}.html`));
+      expect(page && readFileSync(path.join(site, page), 'utf8')).toContain('Udfyldt nu');
+    }
+  }, 300_000);
+});
