@@ -14,6 +14,7 @@ import { withLiveClosing } from './live-closing.js';
 import { checkProceedings } from './proceedings.js';
 import { checkCalendar, checkNotes, checkReferences, standingItemsNamed } from './references.js';
 import { meetingWarnings, planWarnings } from './warnings.js';
+import { openPlanNamingClosed } from './closed-in-plan.js';
 
 export interface CheckedShared {
   folder: CommitteeFolder;
@@ -78,6 +79,8 @@ export async function checkMeeting(date: string, current: CheckedShared): Promis
     );
   if (calendar?.value) findings.push(...against(sharedFiles.calendar)(checkNotes(meeting.source, meeting.value, calendar.value)));
   findings.push(...checkClosedOnly(meeting.source, meeting.value, standing));
+  const plan = shared.read.forwardPlan;
+  if (plan?.value) findings.push(...openPlanNamingClosed(date, meeting.value, standing, { value: plan.value, source: plan.source }));
   const sources = sharedSources(shared);
   if (!sources || [...shared.findings, ...findings].some(isError)) return { findings };
   return { findings, sources: { ...sources, date, meeting: meeting.value, source: meeting.source } };
