@@ -30,8 +30,8 @@ export interface CheckedMeeting {
 }
 
 /** The shared files, read once for any number of meetings, with their errors and warnings. */
-export function checkShared(given: string | CommitteeFolder): Promise<CheckedShared> {
-  const folder = toFolder(given);
+export async function checkShared(given: string | CommitteeFolder): Promise<CheckedShared> {
+  const folder = await toFolder(given);
   return checkSharedIn(folder, folder.dir);
 }
 

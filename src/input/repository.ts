@@ -90,9 +90,12 @@ async function committeeAt(dir: string): Promise<CommitteeFolder> {
   return folderAt(dir);
 }
 
-/** A committee given by its folder's path, or already found. */
-export function toFolder(folder: string | CommitteeFolder): CommitteeFolder {
-  return typeof folder === 'string' ? folderAt(folder) : folder;
+/**
+ * A committee given by its folder's path (an API caller's `dir`), found as `--meetings DIR` finds it
+ * (committeeAt): its documents named as the command line names them; or already found.
+ */
+export async function toFolder(folder: string | CommitteeFolder): Promise<CommitteeFolder> {
+  return typeof folder === 'string' ? committeeAt(folder) : folder;
 }
 
 function rootOf(dir: string): string {

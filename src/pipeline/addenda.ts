@@ -2,7 +2,7 @@ import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { readSendLog, sendLogFile, sentItemIs, type SendLogEntry } from '../send/send-log.js';
 import { InputError, type Finding } from '../shared/errors.js';
-import { documentNames, outputsOf } from './output.js';
+import { aloneAndCombinedNames, outputsOf } from './output.js';
 
 /**
  * The clerk's `tillæg:` checked against what went out (the send log): an item is added in a
@@ -66,5 +66,5 @@ export function sentEntries(log: SendLogEntry[], document: Meeting): SendLogEntr
 
 /** The names a document goes out under (documentNames' `sentAs`): alone, and combined with its attachments. */
 function fileNames(document: Meeting): string[] {
-  return [{ document }, { document, combined: true }].flatMap((output) => documentNames(output).sentAs);
+  return aloneAndCombinedNames(document).flatMap((names) => names.sentAs);
 }

@@ -42,7 +42,7 @@ export interface MinutesState {
  * by an addition) are refused, at the meeting file, before any document is built.
  */
 export async function currentMinutes(request: MinutesRequest): Promise<MinutesState> {
-  const folder = request.folder ?? toFolder(request.dir);
+  const folder = request.folder ?? (await toFolder(request.dir));
   const { sources } = await readMeetingSources(folder, request.date);
   const meeting = await meetingFor(sources, 'medlemmer');
   refuseUnfinished(sources, meeting);

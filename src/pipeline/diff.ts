@@ -64,7 +64,7 @@ const numberOf = (document: Meeting) => document.addendum ?? 0;
  * added late is an item added. Every file written at once, and none on a failure.
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
-  const folder = request.folder ?? toFolder(request.dir);
+  const folder = request.folder ?? (await toFolder(request.dir));
   const { sources } = await readMeetingSources(folder, request.date);
   const meeting = await meetingFor(sources, 'medlemmer');
   const documents = documentsOf(meeting);

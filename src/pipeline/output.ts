@@ -165,6 +165,11 @@ export function documentNames(output: NamedOutput): DocumentNames {
   return { file, sentAs: file === site ? [file] : [file, site], site };
 }
 
+/** The names of a document alone and of it combined with its attachment files, in that order: either may have gone out, or be sealed. */
+export function aloneAndCombinedNames(document: NamedDocument): [DocumentNames, DocumentNames] {
+  return [documentNames({ document }), documentNames({ document, combined: true })];
+}
+
 /**
  * The document as its committee's folder of the site holds it: without the committee's name, so the
  * site names it as it always did (documentNames' `site`), and a public meeting read for the site is the
@@ -182,7 +187,7 @@ export function inCommitteeFolder<T extends Pick<Meeting, 'committeeId'>>(docume
  */
 export function sealedSiteName(folder: CommitteeFolder, date: string, sealed: string): string | undefined {
   const document = { audience: 'offentlig', committeeId: committeeInNames(folder), date, kind: 'referat' } as const;
-  return [{ document }, { document, combined: true }].map(documentNames).find((n) => n.sentAs.includes(sealed))?.site;
+  return aloneAndCombinedNames(document).find((n) => n.sentAs.includes(sealed))?.site;
 }
 
 /** `dagsorden`, `referat`, `tillaegsdagsorden` (the second and later `tillaegsdagsorden-2`): letters any file system and mail program keep. */

@@ -137,7 +137,8 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   // What stands where publish writes a file the last publication did not (or anything but a file where its
   // state file goes) is refused before minutes of printing (a first publication into a web root); where it
   // writes one listed, and what appears meanwhile, when the site is written (writeSite).
-  const planned = sitePaths(plannedCommittees(read, documents, attachments));
+  const grouped = byCommittee(read, documents, attachments);
+  const planned = sitePaths(plannedCommittees(grouped));
   const unlisted = [stateFile, ...[...planned.files].filter((file) => !isListed(earlier, file))];
   refuseInTheWay(request.out, { files: unlisted, folders: planned.folders }, earlier, request.overwrite ?? false);
   const { pdfs, says, madeFrom, sources, sealedWarnings, printed } = await sitePdfs(
@@ -147,7 +148,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
     print,
   );
   const attachmentsOfMeeting = byMeeting(attachments);
-  const committees = publishedCommittees(read, { documents, attachmentsOfMeeting, pdfs }, unread);
+  const committees = publishedCommittees(grouped, pdfs, unread);
   const parts = await siteParts(earlier, unread.lists);
   const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
@@ -335,34 +336,42 @@ async function bothOrStop<A, B>(a: Promise<A>, b: Promise<B>, stop: AbortControl
   return [x.value, y.value];
 }
 
-/** The committees' meetings as the site map plans their files: each meeting's documents and attachments, with the addendum each is of. */
-function plannedCommittees(read: ReadCommittee[], documents: PublicDocument[], attachments: PublicAttachment[]): PlannedCommittee[] {
+/** A committee's meetings, each with its public documents and attachments, as the site will hold them. */
+interface GroupedCommittee {
+  committee: ReadCommittee;
+  meetings: Array<{ meeting: Meeting; documents: PublicDocument[]; attachments: PublicAttachment[] }>;
+}
+
+/** Each committee's meetings with their documents and attachments: the one grouping what publish plans (sitePaths) and what it publishes take. */
+function byCommittee(read: ReadCommittee[], documents: PublicDocument[], attachments: PublicAttachment[]): GroupedCommittee[] {
   const documentsOf = byMeeting(documents);
-  const attachmentsOfMeeting = byMeeting(attachments);
-  return read.map((c) => ({
-    id: c.id,
-    meetings: c.meetings.map((meeting) => ({
+  const attachmentsOf = byMeeting(attachments);
+  return read.map((committee) => ({
+    committee,
+    meetings: committee.meetings.map((meeting) => ({ meeting, documents: documentsOf(meeting), attachments: attachmentsOf(meeting) })),
+  }));
+}
+
+/** The committees' meetings as site-paths.ts names their files, before anything is printed. */
+function plannedCommittees(grouped: GroupedCommittee[]): PlannedCommittee[] {
+  return grouped.map(({ committee, meetings }) => ({
+    id: committee.id,
+    meetings: meetings.map(({ meeting, documents, attachments }) => ({
       meeting,
-      documents: documentsOf(meeting).map((d) => ({ file: d.file, addendum: d.output.document.addendum })),
-      attachments: attachmentsOfMeeting(meeting).map((a) => ({ file: a.file, addendum: a.filed.item.addendum?.number })),
-      recorded: c.recorded.has(meeting),
+      documents: documents.map((d) => ({ file: d.file, addendum: d.output.document.addendum })),
+      attachments: attachments.map((a) => ({ file: a.file, addendum: attachmentAddendum(a) })),
+      recorded: committee.recorded.has(meeting),
     })),
   }));
 }
 
+/** The tillægsdagsorden an attachment's item came with (none: with the agenda). */
+const attachmentAddendum = (a: PublicAttachment) => a.filed.item.addendum?.number;
+
 /** The committees as the site shows them: each meeting with its documents' and attachments' PDFs, its items' HTML where asked for. */
-function publishedCommittees(
-  read: ReadCommittee[],
-  {
-    documents,
-    attachmentsOfMeeting,
-    pdfs,
-  }: { documents: PublicDocument[]; attachmentsOfMeeting: (m: Meeting) => PublicAttachment[]; pdfs: Map<string, PdfFile> },
-  unread: UnreadMeetings,
-): PublishedCommittee[] {
+function publishedCommittees(grouped: GroupedCommittee[], pdfs: Map<string, PdfFile>, unread: UnreadMeetings): PublishedCommittee[] {
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every document and attachment has its PDF by now (kept, printed or made)
   const published = (file: string, name: string): PublishedFile => ({ path: file, name, ...pdfs.get(file)! });
-  const documentsOfMeeting = byMeeting(documents);
   /** A document's PDF and its combined one, by the document's name (the house's word for an addendum: "Tillægsdagsorden 2"). */
   const publishedPair = (own: PublicDocument[]) => {
     const [pdf, combined] = own;
@@ -374,10 +383,9 @@ function publishedCommittees(
       combined: combined && published(combined.file, publishedDocumentName(doc, true)),
     };
   };
-  return read.map((c) => ({
+  return grouped.map(({ committee: c, meetings }) => ({
     ...c,
-    meetings: c.meetings.map((meeting): PublishedMeeting => {
-      const own = documentsOfMeeting(meeting);
+    meetings: meetings.map(({ meeting, documents: own, attachments }): PublishedMeeting => {
       // The agenda (or the minutes) has no addendum's number; each addendum its own.
       const [agenda = [], ...addenda] = outputsOfVersion(meeting, {}).map(({ document }) =>
         own.filter((d) => d.output.document.addendum === document.addendum),
@@ -391,9 +399,10 @@ function publishedCommittees(
         },
         ...publishedPair(agenda),
         addenda: addenda.map((pair) => ({ number: pair[0]?.output.document.addendum ?? 1, ...publishedPair(pair) })),
-        attachments: attachmentsOfMeeting(meeting).map((a) => ({
+        attachments: attachments.map((a) => ({
           ...published(a.file, attachmentLabel(meeting.style.ord, a.filed)),
           anchor: a.filed.anchor,
+          addendum: attachmentAddendum(a),
         })),
       };
     }),

@@ -111,7 +111,7 @@ export interface SendResult {
  */
 export async function sendMeeting(request: SendRequest, onEvent: (event: SendEvent) => void = () => undefined): Promise<SendResult> {
   const { date } = request;
-  const folder = request.folder ?? toFolder(request.dir);
+  const folder = request.folder ?? (await toFolder(request.dir));
   const { dir } = folder;
   const { sources, warnings } = await readMeetingSources(folder, date);
   onEvent({ type: 'warnings', findings: warnings });

@@ -49,7 +49,7 @@ export interface SealResult {
  */
 export async function sealMinutes(request: SealRequest): Promise<SealResult> {
   const { date } = request;
-  const folder = request.folder ?? toFolder(request.dir);
+  const folder = request.folder ?? (await toFolder(request.dir));
   const { dir } = folder;
   if (!(await hasArchive(dir, date)))
     throw new UsageError(`${date} is not finalized (no ${archiveDir(dir, date)}): minutes are sealed once the meeting has gone out`);

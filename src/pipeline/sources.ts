@@ -40,7 +40,7 @@ export async function checkCommittee(
   dates: string[] = [],
   office: OfficeSettings = {},
 ): Promise<CheckReport> {
-  const folders = typeof committees === 'string' ? [toFolder(committees)] : committees;
+  const folders = typeof committees === 'string' ? [await toFolder(committees)] : committees;
   const targets = await selectTargets(folders, dates, dates.length === 0);
   const findings: Finding[] = [];
   const files: string[] = [];

@@ -38,7 +38,7 @@ export async function verifyMeeting(request: {
   site?: string;
 }): Promise<VerifyLine[]> {
   const { date } = request;
-  const folder = request.folder ?? toFolder(request.dir);
+  const folder = request.folder ?? (await toFolder(request.dir));
   const { dir } = folder;
   const names = await readSealedNames(dir, date);
   const approvals = await approvalLines(dir, date);

@@ -47,6 +47,8 @@ export interface PublishedAddendum {
 /** An open attachment's file, and which attachment it is (attachmentAnchor: its item's number and its place). */
 export interface PublishedAttachment extends PublishedFile {
   anchor: string;
+  /** The tillægsdagsorden its item came with (none: with the agenda): its SBSYS folder is that addendum's. */
+  addendum?: number;
 }
 
 /** The addresses a meeting's data is made of: its own document's, and that of each object in it. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HouseStyle, Meeting } from '../model/meeting.js';
+import type { HouseStyle } from '../model/meeting.js';
 import type { HousePages } from '../shared/house-templates.js';
 import { documentHeading, documentsFeedTitle, fill, kindWord, siteName } from '../render/wording.js';
 import { addendumOf } from '../model/addenda.js';
@@ -37,15 +37,14 @@ import { sha256 } from './state.js';
 import { searchChoices } from './search-choices.js';
 import { sbsysItems, sbsysXml } from './sbsys.js';
 import { SiteMap } from './site-map.js';
+import { indexedCommittees, meetingFiles, siteWideFiles, yearsOf, type MeetingFiles, type SiteWideFiles } from './site-paths.js';
 import { pdfContent, type SiteContent } from './staging.js';
 
 // The whole site as files in memory, path → content: pages, data, feeds, SBSYS folders. Nothing here
 // reads a clock or the disk besides the package's own templates and fonts, so the same meetings give
 // the same files.
 
-/** The committees with a record in the search index (an open item), in the site's order: those with an index. */
-export const indexedCommittees = <C extends { meetings: Array<{ meeting: Pick<Meeting, 'items'> }> }>(committees: C[]): C[] =>
-  committees.filter((c) => c.meetings.some(({ meeting }) => meeting.items.some((item) => !item.lukket)));
+export { indexedCommittees };
 
 /** A committee as published: its public meetings and its schedule. */
 export interface PublishedCommittee {
@@ -149,7 +148,15 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
   };
   const organizations: OrganizationData[] = [];
   const allMeetings: ListedMeeting[] = [];
-  for (const committee of committees) {
+  // Every file is written by the names these describe, as publish planned them (site-paths.ts).
+  const where = siteWideFiles(
+    map,
+    committees.map((c) => c.id),
+    yearsOf(committees.flatMap((c) => c.meetings)),
+  );
+  committees.forEach((committee, i) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- siteWideFiles describes each committee, in their order
+    const own = where.committees[i]!;
     // Newest first, as a reader of a committee's meetings looks for the latest.
     const meetings = committee.meetings.map((published) => addMeeting(files, map, committee, published, frame, options)).reverse();
     const organization = organizationData(
@@ -157,21 +164,21 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
       committee,
       meetings.map((m) => m.times),
     );
-    setDocument(files, map, map.committeeData(committee.id), 'organization', organization);
-    addList(files, { map, earlier }, map.list('meetings', committee.id), meetings);
+    setDocument(files, map, own.data, 'organization', organization);
+    addList(files, { map, earlier }, own.meetings, meetings);
     organizations.push(organization);
     // The authority's lists make each meeting's data again, where they need it: not every meeting's held until they are made.
     allMeetings.push(...meetings.map((m) => ({ ...m, data: () => meetingData(map, m.published) })));
-    feed(map.feed(committee.id), fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]);
-    documentsFeed(map.documentsFeed(committee.id), documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
-  }
-  feed(map.feed(), fill(words.mødekalender, { udvalg: authority }), committees);
-  documentsFeed(map.documentsFeed(), allDocuments, committees);
-  addEntryPoints(files, { map, earlier }, authority, organizations, allMeetings);
-  files.set(map.frontPage, renderIndexPage(frame(siteName(words, true), ''), indexView(map, committees, options.today, words)));
+    feed(own.feed, fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]);
+    documentsFeed(own.documentsFeed, documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
+  });
+  feed(where.feed, fill(words.mødekalender, { udvalg: authority }), committees);
+  documentsFeed(where.documentsFeed, allDocuments, committees);
+  addEntryPoints(files, { map, earlier, where }, authority, organizations, allMeetings);
+  files.set(where.frontPage, renderIndexPage(frame(siteName(words, true), ''), indexView(map, committees, options.today, words)));
   const feeds = committees.map((c) => ({ name: c.name, feed: map.feed(c.id), documentsFeed: map.documentsFeed(c.id) }));
   files.set(
-    map.dataPage,
+    where.dataPage,
     renderDataPage(frame(names.data, ''), {
       documents: names.site,
       committees: feeds,
@@ -179,17 +186,24 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     }),
   );
   files.set(
-    map.searchPage,
+    where.searchPage,
     renderSearchPage(
       { ...frame(names.search, ''), script: map.searchScript },
       searchChoices(indexedCommittees(committees)),
       words.side_henvisning,
     ),
   );
-  files.set(map.searchScript, searchScript());
+  files.set(where.searchScript, searchScript());
   const { css, fonts } = siteStylesheet(map.fontFolder, options.house);
-  files.set(map.stylesheet, css);
-  for (const font of fonts) files.set(map.font(font.name), readFileSync(font.file));
+  files.set(where.stylesheet, css);
+  for (const font of fonts) files.set(described(where.fonts, font.name), readFileSync(font.file));
+}
+
+/** The path `described` gives `name` (a font, a schema): one it does not describe is a fault of this program. */
+function described(paths: Map<string, string>, name: string): string {
+  const at = paths.get(name);
+  if (at === undefined) throw new Error(`${name}: a file of the site that site-paths.ts does not describe`);
+  return at;
 }
 
 /**
@@ -238,30 +252,43 @@ function addMeetingFiles(
   const { meeting } = published;
   const heading = documentHeading(meeting);
   const documents = meetingPdfs(published);
+  const where = meetingFiles(map, committee.id, {
+    meeting,
+    documents: [published, ...published.addenda].flatMap((d) =>
+      (d.combined ? [d.pdf, d.combined] : [d.pdf]).map((file) => ({ file: file.path, addendum: 'number' in d ? d.number : undefined })),
+    ),
+    attachments: published.attachments.map((a) => ({ file: a.path, addendum: a.addendum })),
+  });
   const pageFrame = frame(heading, '../', [{ href: `../index.html#udvalg-${committee.id}`, label: committee.name }], committee);
   // From the meeting's page, in the committee's folder, to a file there.
   const link = (file: PublishedFile) => ({ href: file.path.slice(committee.id.length + 1), label: file.name, size: size(file) });
   const attachments = new Map(published.attachments.map((file) => [file.anchor, link(file)]));
   const items = renderItems(meeting, attachments);
-  files.set(
-    map.meetingPage(committee.id, meeting.date),
-    renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }),
-  );
-  setDocument(files, map, map.meetingData(committee.id, meeting.date), 'meeting', data);
-  for (const { schema, object } of meetingParts(data)) setDocument(files, map, map.path(object.id), schema, object);
+  files.set(where.page, renderMeetingPage(pageFrame, { heading, meeting, documents: documents.map(link), items }));
+  setDocument(files, map, where.data, 'meeting', data);
+  addParts(files, map, where, data);
   // The agenda's folder, and one for each addendum, which the importer files as an addendum to the agenda's meeting.
-  for (const addendum of [undefined, ...published.addenda.map((a) => a.number)])
-    addSbsysFolder(files, map, committee, published, data, addendum, { heading, house: pageFrame.house });
+  for (const folder of where.sbsys) addSbsysFolder(files, committee, published, data, folder, { heading, house: pageFrame.house });
+}
+
+/** Each part of a meeting's data (meetingParts) as a document of its own, at the address of its id: where `where` describes it. */
+function addParts(files: SiteFiles, map: SiteMap, where: MeetingFiles, data: MeetingData): void {
+  const parts = new Map(meetingParts(data).map((part) => [map.path(part.object.id), part]));
+  for (const at of where.parts) {
+    const part = parts.get(at);
+    if (!part) throw new Error(`${at}: a part site-paths.ts describes, but not in the meeting's data`);
+    setDocument(files, map, at, part.schema, part.object);
+  }
+  if (parts.size !== where.parts.length) throw new Error(`${where.data}: parts in the meeting's data that site-paths.ts does not describe`);
 }
 
 /** The meeting's SBSYS folder, or its addendum `addendum`'s: the XML, the document as HTML, the items' attachment files. */
 function addSbsysFolder(
   files: SiteFiles,
-  map: SiteMap,
   committee: PublishedCommittee,
   { meeting, itemsHtml, attachments }: PublishedMeeting,
   data: MeetingData,
-  addendum: number | undefined,
+  { addendum, xml, document: html, copies }: MeetingFiles['sbsys'][number],
   agenda: { heading: string; house?: HousePages },
 ): void {
   const own = sbsysItems(data, addendum);
@@ -269,44 +296,39 @@ function addSbsysFolder(
   // An addendum's page is headed as the meeting's is, with the addendum's name (documentHeading asks the house's words).
   const heading = addendum === undefined ? agenda.heading : documentHeading(document);
   const items = own.map((item) => itemsHtml[item.order] ?? '');
-  files.set(map.sbsysXml(committee.id, meeting.date, addendum), sbsysXml(committee, { ...data, agendaItem: own }, addendum));
-  files.set(
-    map.sbsysDocument(committee.id, meeting.date, addendum),
-    renderStandaloneMeeting({ heading, meeting: document, items }, agenda.house),
-  );
-  // The importer copies each attachment's file from the meeting's folder, by the name its Bilagsliste gives.
-  const names = new Set(own.flatMap((item) => (item.auxiliaryFile ?? []).map((f) => f.fileName)));
-  for (const file of attachments) {
-    const base = file.path.split('/').at(-1) ?? '';
-    if (!names.has(base)) continue;
+  files.set(xml, sbsysXml(committee, { ...data, agendaItem: own }, addendum));
+  files.set(html, renderStandaloneMeeting({ heading, meeting: document, items }, agenda.house));
+  const byPath = new Map(attachments.map((file) => [file.path, file]));
+  for (const { file, copy } of copies) {
     // The caller stages the PDFs it kept unread of every meeting whose folder is made.
-    const content = pdfContent(file);
-    if (!content) throw new Error(`${file.path}: not staged for the SBSYS folder of a meeting not kept`);
-    files.set(map.sbsysFile(committee.id, meeting.date, addendum, base), content);
+    const pdf = byPath.get(file);
+    const content = pdf && pdfContent(pdf);
+    if (!content) throw new Error(`${file}: not staged for the SBSYS folder of a meeting not kept`);
+    files.set(copy, content);
   }
 }
 
 /** OParl's System (data/index.json, the entry point) and Body, their lists, and the data's JSON Schemas. */
 function addEntryPoints(
   files: SiteFiles,
-  site: { map: SiteMap; earlier: EarlierParts },
+  site: { map: SiteMap; earlier: EarlierParts; where: SiteWideFiles },
   authority: string,
   organizations: OrganizationData[],
   meetings: ListedMeeting[],
 ): void {
-  const { map } = site;
+  const { map, where } = site;
   const times = meetings.map((m) => m.times);
   const body = bodyData(map, authority, times);
-  setDocument(files, map, map.index, 'index', systemData(map, authority, times));
-  setDocument(files, map, map.body, 'body', body);
-  addObjects(files, map, map.list('bodies'), [body]);
-  addObjects(files, map, map.list('organizations'), organizations);
+  setDocument(files, map, where.index, 'index', systemData(map, authority, times));
+  setDocument(files, map, where.body, 'body', body);
+  addObjects(files, map, where.lists.bodies, [body]);
+  addObjects(files, map, where.lists.organizations, organizations);
   const newest = [...meetings].sort((a, b) => b.times.start.localeCompare(a.times.start));
-  for (const { sitePath, listed, page } of yearPages(map, newest)) addList(files, site, sitePath, listed, page);
+  for (const { sitePath, listed, page } of yearPages(where.yearPages, newest)) addList(files, site, sitePath, listed, page);
   // OParl's Body must name these lists; the site publishes no persons and no papers.
-  addObjects(files, map, map.list('persons'), []);
-  addObjects(files, map, map.list('papers'), []);
-  for (const [name, schema] of dataJsonSchemas()) files.set(map.schemaFile(name), json(schema));
+  addObjects(files, map, where.lists.persons, []);
+  addObjects(files, map, where.lists.papers, []);
+  for (const [name, schema] of dataJsonSchemas()) files.set(described(where.schemas, name), json(schema));
 }
 
 /**
@@ -315,7 +337,7 @@ function addEntryPoints(
  * meetings) was read, joined and written again; a year begun or gone rewrites every page (their links).
  * No meeting: one page of none.
  */
-function yearPages(map: SiteMap, newest: ListedMeeting[]): Array<{ sitePath: string; listed: ListedMeeting[]; page: ListPage }> {
+function yearPages(paths: string[], newest: ListedMeeting[]): Array<{ sitePath: string; listed: ListedMeeting[]; page: ListPage }> {
   const years = new Map<string, ListedMeeting[]>();
   for (const m of newest) {
     const year = m.published.meeting.date.slice(0, 4);
@@ -325,10 +347,8 @@ function yearPages(map: SiteMap, newest: ListedMeeting[]): Array<{ sitePath: str
   }
   const none: Array<[string, ListedMeeting[]]> = [['', []]];
   const pages = years.size > 0 ? [...years] : none;
-  const paths = yearPagePaths(
-    map,
-    pages.map(([year]) => year),
-  );
+  // `paths` (siteWideFiles') are of the same years, newest first.
+  if (paths.length !== pages.length) throw new Error('site-paths.ts describes other pages of the list of meetings than there are years');
   // paths[i - 1] and paths[i + 1]: none before the first page, none after the last.
   return pages.map(([, listed], i) => ({
     sitePath: paths[i] ?? '',
@@ -336,10 +356,6 @@ function yearPages(map: SiteMap, newest: ListedMeeting[]): Array<{ sitePath: str
     page: { current: i + 1, total: pages.length, first: paths[0] ?? '', last: paths.at(-1) ?? '', prev: paths[i - 1], next: paths[i + 1] },
   }));
 }
-
-/** The paths of the authority's list of meetings' pages, of `years` newest first (none: the one page of none, yearPages). */
-export const yearPagePaths = (map: SiteMap, years: string[]) =>
-  (years.length > 0 ? years : ['']).map((year, i) => map.meetingsPage(year, i === 0));
 
 /** A list of meetings (or its `page`), joined of each meeting's part: as the site has it where it did not change. */
 const addList = (

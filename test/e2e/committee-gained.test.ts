@@ -1,11 +1,12 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, copyOfMeetings, tempDir } from '../support/cli.js';
+import { agenda } from '../support/cli.js';
+import { committeeThatSends, gainCommittee } from '../support/committee-sends.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
 import { approve, date, forsegl, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
-import { exampleSend, giveAddresses, startSmtpServer } from '../support/smtp.js';
+import { exampleSend } from '../support/smtp.js';
 
 // A repository that sent with one committee and gained a second since: its send log names the
 // documents without the committee's name (2023-11-22-dagsorden.pdf), every command now names them
@@ -14,32 +15,22 @@ import { exampleSend, giveAddresses, startSmtpServer } from '../support/smtp.js'
 // is checked against those names, not cut by the committee's: a kort that reads as a year (2023)
 // would cut 2023-09-06-referat... to 09-06-referat..., and the minutes were printed unsealed.
 
-const { TZ, login } = exampleSend;
-const late = 'Hasteindstilling om vinterberedskab';
+const { TZ } = exampleSend;
 
 describe('a repository that gains a second committee after send', () => {
-  const { dir, meetings } = copyOfMeetings();
-  const meetingFile = path.join(meetings, '2023-11-22.yaml');
-  const site = path.join(tempDir(), 'site');
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  const publish = (...choice: string[]) =>
-    agenda(['publish', ...choice, '--out', site, '--url', 'https://dagsorden.example.dk/'], { cwd: dir, env: { TZ } });
+  const repository = committeeThatSends();
+  const { dir, meetings, meetingFile, site, publish } = repository;
 
   beforeAll(async () => {
-    const udvalg = path.join(meetings, 'udvalg.yaml');
-    giveAddresses(udvalg);
-    smtp = await startSmtpServer(login);
-    const sent = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
+    await repository.start();
+    const sent = await repository.send();
     expect(sent.status, sent.stderr).toBe(0);
     expect(readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8')).toContain('dokument: 2023-11-22-dagsorden');
     // The second committee, gained after the send: the first's documents now carry its name.
-    const other = path.join(dir, 'udvalg', 'OK');
-    mkdirSync(other, { recursive: true });
-    cpSync(udvalg, path.join(other, 'udvalg.yaml'));
-    edit(path.join(other, 'udvalg.yaml'), 'navn: Direktionen\n', 'navn: Økonomiudvalget\nkort: OK\n');
+    repository.gainCommittee();
     edit(meetingFile, 'Oplæg til skabelon for aftalestyring 2024', 'Oplæg til skabelon for aftalestyring 2025');
   });
-  afterAll(() => smtp.close());
+  afterAll(() => repository.close());
 
   it('publish: the corrected agenda says "Rettet dagsorden", also with --meetings naming its folder', () => {
     for (const choice of [[], ['--meetings', 'meetings']]) {
@@ -63,23 +54,20 @@ describe('a repository that gains a second committee after send', () => {
   });
 
   it('send: the changed agenda goes out as the second version, a correction of the one sent under the old name', async () => {
-    const before = smtp.received.length;
-    const result = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
+    const before = repository.received().length;
+    const result = await repository.send();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/the meeting has changed since meetings-2023-11-22-dagsorden-samlet\.pdf was sent on /);
-    expect(smtp.received.length - before).toBe(exampleSend.members.length);
+    expect(repository.received().length - before).toBe(exampleSend.members.length);
     const log = readFileSync(path.join(meetings, '2023-11-22.sendt.yaml'), 'utf8');
     const versions = [...log.matchAll(/dokument: (\S+)[\s\S]*?version: (\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(new Set(versions)).toEqual(new Set(['2023-11-22-dagsorden-samlet.pdf 1', 'meetings-2023-11-22-dagsorden-samlet.pdf 2']));
-    const again = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: { TZ, ...smtp.settings(dir) } });
+    const again = await repository.send();
     expect(again.stderr).toContain('has reached every recipient already');
   });
 
   it('a tillæg: accepted by check, the agenda having been sent under the old name', () => {
-    writeFileSync(
-      meetingFile,
-      `${readFileSync(meetingFile, 'utf8')}  - titel: ${late}\n    tillæg: 1\n    sagsfremstilling: Beredskabet skal på plads inden næste møde.\n`,
-    );
+    repository.addLateItem();
     const result = agenda(['check'], { cwd: dir, env: { TZ } });
     expect(result.stderr).not.toContain('never sent');
     expect(result.status, result.stderr).toBe(0);
@@ -102,10 +90,7 @@ describe('minutes sealed with one committee, published and verified after a seco
     expect(run.status, run.stderr).toBe(0);
     sealed = sealedFiles(minutes.meetings);
     expect(path.basename(sealed.public)).toBe(`${date}-referat-offentlig-samlet.pdf`);
-    const other = path.join(minutes.dir, 'udvalg', 'OK', 'udvalg.yaml');
-    mkdirSync(path.dirname(other), { recursive: true });
-    cpSync(path.join(minutes.meetings, 'udvalg.yaml'), other);
-    edit(other, 'navn: Direktionen\nkort: "2023"\n', 'navn: Økonomiudvalget\nkort: OK\n');
+    gainCommittee(minutes.dir, path.join(minutes.meetings, 'udvalg.yaml'));
   }, 600_000);
 
   it('publishes the sealed public minutes byte for byte, without a warning, and verify --site finds them', () => {

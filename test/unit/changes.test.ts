@@ -70,7 +70,7 @@ describe('the day a version was sent', () => {
 
 describe('the mail of a corrected version', () => {
   it('names a closed item by its public title, and a closed item removed by the house’s word for one', async () => {
-    const { sources } = await readMeetingSources(toFolder(closedFixture), '2024-03-06');
+    const { sources } = await readMeetingSources(await toFolder(closedFixture), '2024-03-06');
     const meeting = await meetingFor(sources, 'medlemmer');
     const changes: Change[] = [
       { type: 'text-changed', number: 2, title: 'Personalesag XQZSECRET05', lukket: true, heading: 'Sagsfremstilling', parts: [] },
