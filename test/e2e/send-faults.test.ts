@@ -377,7 +377,7 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
   );
 
   it.runIf(canMakeImmutable())(
-    'every recipient refused, and the archive moved aside but not removed: the meeting is reopened, and no line says it was left frozen',
+    'every recipient refused, and the archive moved aside but not removed: the meeting is reopened, no line says it was left frozen, and a later send freezes it anew beside the copy',
     async () => {
       const { dir, meetings } = meetingsWithAddresses();
       const arkiv = path.join(meetings, 'arkiv');
@@ -391,10 +391,19 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
         },
       });
       try {
-        const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+        // A process of its own: the copy it sets aside is a stale temporary once it is gone, which a later freeze removes.
+        const run = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env, ownProcess: true });
         expect(run.status).toBe(5);
         expect(errorLines(run.stderr).filter((l) => !members.some((m) => l.startsWith(`${m}: refused by the mail server`)))).toEqual([]);
         expect(existsSync(path.join(arkiv, '2023-11-22'))).toBe(false);
+        // The copy set aside stays (its file cannot be removed): a later send freezes the meeting anew beside it.
+        const aside = readdirSync(arkiv).filter((n) => n.startsWith('.2023-11-22.'));
+        expect(aside).toHaveLength(1);
+        const { again, back } = await sendWhenBack(dir, 0);
+        expect(errorLines(again.stderr)).toEqual([]);
+        expect(back.took).toEqual(members);
+        expect(existsSync(path.join(arkiv, '2023-11-22', 'udvalg.yaml'))).toBe(true);
+        expect(existsSync(path.join(arkiv, aside[0]!, 'udvalg.yaml'))).toBe(true);
       } finally {
         if (immutable) execFileSync('chattr', ['-R', '-i', arkiv]);
         await server.close();
