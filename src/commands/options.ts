@@ -236,6 +236,15 @@ export const options = [
     commands: ['send'],
   },
   {
+    long: '--smtp-timeout',
+    argument: '<seconds>',
+    description:
+      'how long the mail server may take to accept a connection and greet; where it does not, the members not reached yet are not tried',
+    parse: seconds,
+    default: 20,
+    commands: ['send'],
+  },
+  {
     long: '--påmind',
     description: "remind the members who took part and have not approved the minutes as they stand (the members' PDF attached)",
     commands: ['send'],

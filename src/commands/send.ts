@@ -13,7 +13,14 @@ export type SendOptions = OptionsOf<'send'>;
 export async function sendCommand(dateArg: string, options: SendOptions): Promise<void> {
   const date = checkedDate(dateArg);
   const folder = await chooseCommitteeOf(options, date);
-  const request = { ...options, dir: folder.dir, folder, date, timeoutMs: options.timeout * 1000 };
+  const request = {
+    ...options,
+    dir: folder.dir,
+    folder,
+    date,
+    timeoutMs: options.timeout * 1000,
+    smtpTimeoutMs: options.smtpTimeout * 1000,
+  };
   const result = options.påmind ? await remindMembers(request, tell) : await sendMeeting(request, tell);
   const { attachment, due, sent, logFile } = result;
   if (options.dryRun) return dryRun(result);
@@ -41,6 +48,7 @@ function tell(event: SendEvent): void {
   } else if (event.type === 'already-sent')
     process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
   else if (event.type === 'left-frozen') process.stderr.write(`${event.file}: ${event.message}\n`);
+  else if (event.type === 'unreached') process.stderr.write(`${event.error}\n`);
   else if (event.type === 'frozen-address')
     process.stderr.write(
       `warning: ${event.name}: udvalg.yaml now gives ${event.live}, but the meeting is frozen: sent to ${event.email}, as ${event.archived} has it (put the address right there too)\n`,

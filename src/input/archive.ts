@@ -91,10 +91,14 @@ export async function removeArchive(dir: string, date: string): Promise<void> {
   await rm(aside, { recursive: true, force: true }).catch(() => undefined);
 }
 
-/** Partial archives, and archives being removed, of runs killed meanwhile (staleTemporaries). */
+/**
+ * Partial archives, and archives being removed, of runs killed meanwhile (staleTemporaries). One that cannot be
+ * removed (a file in it made immutable) is left, as a stale temporary file is: it is in nobody's way, as each run
+ * makes its own beside it, and a later run tries again.
+ */
 async function removeStale(target: string): Promise<void> {
   const names = await readdir(path.dirname(target)).catch((): string[] => []);
-  for (const stale of staleTemporaries(target, names)) await rm(stale, { recursive: true, force: true });
+  for (const stale of staleTemporaries(target, names)) await rm(stale, { recursive: true, force: true }).catch(() => undefined);
 }
 
 /** The SHA-256 of each attachment file as the meeting went out, by its `fil:`. */

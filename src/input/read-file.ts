@@ -117,8 +117,8 @@ export function inside(folder: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** Beyond any document or page agenda writes (a combined document of a thousand pages is some 30 MB). */
-const maxOutput = 512 * 1024 * 1024;
+/** Beyond any document or page agenda writes (a combined document of a thousand pages is some 30 MB): the most of one that is read back. */
+export const outputLimit = 512 * 1024 * 1024;
 
 /**
  * A file agenda wrote earlier and reads back (a PDF to send again, a site's file to compare), as
@@ -126,14 +126,14 @@ const maxOutput = 512 * 1024 * 1024;
  * device there would never end), or it is larger than any file agenda writes; it is then made anew.
  */
 export async function readEarlierOutput(file: string): Promise<Uint8Array | undefined> {
-  return readInputFile(file, maxOutput).catch(() => undefined);
+  return readInputFile(file, outputLimit).catch(() => undefined);
 }
 
 /** readEarlierOutput for a caller that reads where nothing else waits (the republish's records, read as it starts). */
 export function readEarlierOutputSync(file: string): Uint8Array | undefined {
   try {
-    const bytes = readInputFileSync(file, maxOutput);
-    return bytes.length <= maxOutput ? bytes : undefined;
+    const bytes = readInputFileSync(file, outputLimit);
+    return bytes.length <= outputLimit ? bytes : undefined;
   } catch {
     return undefined;
   }

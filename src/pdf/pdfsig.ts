@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { errnoCode } from '../shared/errors.js';
 import { browserEnvironment } from './browser-env.js';
@@ -45,4 +48,19 @@ export async function checkSignature(file: string): Promise<SignatureReport> {
     validation,
     ...(Number.isNaN(time.getTime()) ? {} : { signedAt: time.toISOString() }),
   };
+}
+
+/**
+ * checkSignature of bytes already read (as a file of a committee's folder is read: never through a link out of
+ * it, never a FIFO), so that pdfsig checks what was read, not whatever the name leads to by then.
+ */
+export async function checkSignatureOf(pdf: Uint8Array): Promise<SignatureReport> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'agenda-pdfsig-')); // readable by its owner only
+  try {
+    const file = path.join(dir, 'document.pdf');
+    await writeFile(file, pdf);
+    return await checkSignature(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

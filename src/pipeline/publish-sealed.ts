@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveDir } from '../input/archive.js';
+import { archiveDir, archiveFolder } from '../input/archive.js';
+import { exists, outputLimit, readInputFile } from '../input/read-file.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import { readSealedNames, sealedListFile } from '../input/sealed.js';
 import { readYamlFile } from '../input/yaml-file.js';
@@ -38,10 +38,19 @@ export async function sealedPublicCopies<R>(
         warnings.push(await unpublishedSeal(sealedListFile(dir, meeting.date), file ?? names.offentlig));
         continue;
       }
-      const bytes = await readFile(path.join(archiveDir(dir, meeting.date), names.offentlig)).catch(() => undefined);
+      const bytes = await readSealed(path.join(archiveDir(dir, meeting.date), names.offentlig), meeting.date, dir);
       if (bytes) copies.set(file, keep(file, bytes));
     }
   return { copies, warnings };
+}
+
+/**
+ * The sealed file as every file of the meeting's archive is read (archiveFolder): a link out of it (where
+ * forseglet.yaml's name and what it records would match any file) is a located refusal, a FIFO or device
+ * refused unopened; none where there is nothing (the minutes are printed).
+ */
+async function readSealed(file: string, date: string, dir: string): Promise<Uint8Array | undefined> {
+  return (await exists(file)) ? readInputFile(file, outputLimit, archiveFolder(dir, date)) : undefined;
 }
 
 /** The warning, at forseglet.yaml's `offentlig:` key. */

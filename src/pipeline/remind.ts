@@ -45,6 +45,7 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
       // A plain send would offer the ordinary letter, and freeze the meeting: a reminder not sent is sent by another reminder.
       {
         smtp,
+        connectMs: request.smtpTimeoutMs,
         log: await readSendLog(logFile),
         logFile,
         beforeFirst,

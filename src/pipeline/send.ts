@@ -55,6 +55,8 @@ export interface SendRequest {
   env?: NodeJS.ProcessEnv;
   browser?: string;
   timeoutMs?: number;
+  /** How long the mail server may take to accept a connection and greet (--smtp-timeout). */
+  smtpTimeoutMs?: number;
   /** The LibreOffice to convert office attachments with (default: found as `findOfficeConverter` does). */
   libreoffice?: string;
 }
@@ -87,6 +89,8 @@ export type SendEvent =
   /** `outcomeUnknown`: a message was begun then, and its outcome never known (the run stopped, or the connection dropped, first). */
   | { type: 'already-sent'; email: string; sentAt: string; outcomeUnknown: boolean }
   | { type: 'failed'; email: string; error: string }
+  /** The server could not be reached for a message (`error` says so, and how many were not tried): the rest were not tried. */
+  | { type: 'unreached'; error: string }
   /** The freeze of a send that reached nobody could not be undone: `file` is left so (FreezeLeft). */
   | ({ type: 'left-frozen' } & FreezeLeft)
   /** The meeting is frozen, and the live udvalg.yaml gives this member, not reached yet, another address (`live`). */
@@ -161,7 +165,16 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       const outcome = await deliver(
         due,
         attachment,
-        { smtp, log, logFile, beforeFirst, begin: frozen?.begin.bind(frozen), items, again: 'the next agenda send' },
+        {
+          smtp,
+          connectMs: request.smtpTimeoutMs,
+          log,
+          logFile,
+          beforeFirst,
+          begin: frozen?.begin.bind(frozen),
+          items,
+          again: 'the next agenda send',
+        },
         onEvent,
       );
       result.sent = outcome.sent;
@@ -290,13 +303,17 @@ function notYetSent(
  * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
  * server was handed all of it, and the connection dropped before it answered) stays logged as begun,
  * for the same reason; one the server never had whole (it went down part-way) is logged as not sent,
- * and the command the caller names (`again`) sends it. Returns how many the server took, and of how many the outcome is unknown.
+ * and the command the caller names (`again`) sends it. Where the server could not be reached at all (`unreached`), the
+ * rest are not tried (each would wait as long, for the same server): they are left unlogged, for `again` to send.
+ * Returns how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(
   due: SendResult['due'],
   attachment: Attachment,
   run: {
     smtp: SmtpConfig;
+    /** How long the server may take to accept a connection and greet (Mailer). */
+    connectMs?: number | undefined;
     log: SendLogEntry[];
     logFile: string;
     items: SentItem[];
@@ -308,14 +325,14 @@ export async function deliver(
   },
   onEvent: (event: SendEvent) => void,
 ): Promise<{ sent: number; unknown: number }> {
-  const mailer = new Mailer(run.smtp);
+  const mailer = new Mailer(run.smtp, run.connectMs);
   await mailer.verify();
   // Once the server answers: what must stand before a message goes (the version kept for agenda diff; the meeting frozen).
   await run.beforeFirst();
   let sent = 0;
   let unknown = 0;
   const version = versionNumber(run.log, attachment.names, attachment.sha256);
-  for (const { recipient, letter } of due) {
+  for (const [index, { recipient, letter }] of due.entries()) {
     const entry = {
       tid: new Date().toISOString(),
       til: recipient.email,
@@ -336,13 +353,17 @@ export async function deliver(
     );
     if (!failure) sent++;
     else if (failure.failure === 'unknown') unknown++;
-    if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure, run.again) });
+    const unreached = failure?.failure === 'unreached' ? due.length - index : 0;
+    if (unreached)
+      onEvent({ type: 'unreached', error: `${failure?.message}: ${unreached} of ${due.length} not reached; ${run.again} sends to them` });
+    else if (failure) onEvent({ type: 'failed', email: recipient.email, error: failed(failure, run.again) });
     run.log[run.log.length - 1] = {
       ...entry,
       sendt: !failure,
       ...(failure ? { påbegyndt: failure.failure === 'unknown', fejl: failure.message } : {}),
     };
     await writeSendLog(run.logFile, run.log);
+    if (unreached) break;
   }
   return { sent, unknown };
 }

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { approvalLogFile, readApprovalLog } from '../approval/approval-log.js';
-import { archiveDir } from '../input/archive.js';
+import { archiveDir, archiveFolder } from '../input/archive.js';
 import { committedVersions } from '../input/git-history.js';
-import { exists } from '../input/read-file.js';
+import { exists, outputLimit, readRegularFile, Refused, type Within } from '../input/read-file.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { readSealedNames, sealedListFile } from '../input/sealed.js';
 import { formatPath } from '../input/key-path.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { pageTexts } from '../pdf/page-text.js';
-import { checkSignature } from '../pdf/pdfsig.js';
+import { checkSignatureOf } from '../pdf/pdfsig.js';
 import { signedRevisions } from '../pdf/signature.js';
 import { committeeId } from '../publish/committees.js';
 import { sealedSiteName } from './output.js';
@@ -47,35 +46,62 @@ export async function verifyMeeting(request: {
       { ok: false, text: `${sealedListFile(dir, date)}: the minutes of ${date} are not sealed (agenda forsegl ${date})` },
       ...approvals.lines([]),
     ];
-  const inArchive = (name: string) => path.join(archiveDir(dir, date), name);
-  const [membersFile, publicFile] = [inArchive(names.medlemmer), inArchive(names.offentlig)];
-  const completedFile = names.godkendt === undefined ? undefined : inArchive(names.godkendt);
+  const inArchive = (name: string) => readPdf(path.join(archiveDir(dir, date), name), archiveFolder(dir, date));
+  const members = await inArchive(names.medlemmer);
+  const completed = names.godkendt === undefined ? undefined : await inArchive(names.godkendt);
+  const published = await inArchive(names.offentlig);
   const lines: VerifyLine[] = [];
-  for (const file of [membersFile, completedFile, publicFile]) if (file) lines.push(...(await sealLines(file)));
-  const versions = await membersVersions(membersFile);
+  for (const pdf of [members, completed, published]) if (pdf) lines.push(await sealLine(pdf));
+  const versions = await membersVersions(members);
   lines.push(...approvals.lines(versions));
   const sealed = versions.filter((v) => v.current).map((v) => v.sha256);
-  lines.push(approvedLine(membersFile, sealed, approvals.hashes));
-  if (completedFile) lines.push(await completedLine(completedFile, sealed));
-  lines.push(await counterpartLine(publicFile, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }));
-  if (request.site !== undefined) lines.push(await siteCopyLine(publicFile, await siteCopyOf(request.site, folder, date, names.offentlig)));
+  lines.push(approvedLine(members.file, sealed, approvals.hashes));
+  if (completed) lines.push(await completedLine(completed, sealed));
+  lines.push(counterpartLine(published, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }));
+  if (request.site !== undefined) lines.push(await siteCopyLine(published, await siteCopyOf(request.site, folder, date, names.offentlig)));
   return lines;
 }
 
-async function sealLines(file: string): Promise<VerifyLine[]> {
-  if (!(await exists(file))) return [{ ok: false, text: `${file}: missing: the sealed file is not in the archive` }];
-  const report = await checkSignature(file);
-  if (report.missing) return [{ ok: false, text: `${file}: cannot check the seal: pdfsig not found; install poppler-utils` }];
-  if (!report.signed) return [{ ok: false, text: `${file}: not sealed: pdfsig finds no signature` }];
+/** A file where verify expects a PDF: its bytes; or why it is not the document (`refused`); or neither, where there is nothing. */
+interface Pdf {
+  file: string;
+  bytes?: Uint8Array;
+  refused?: string;
+}
+
+/**
+ * The file as every file of a committee's folder is read (readRegularFile): a symbolic link out of `within`, a
+ * FIFO or a device is not the document, told so, never read through (nor opened: a FIFO would never end).
+ */
+async function readPdf(file: string, within: Within): Promise<Pdf> {
+  if (!(await exists(file))) return { file };
+  return readRegularFile(file, outputLimit, within).then(
+    (bytes) => ({ file, bytes }),
+    (err: unknown) => {
+      if (err instanceof Refused) return { file, refused: err.message };
+      throw err;
+    },
+  );
+}
+
+/** The line of a PDF not read: not the document, or `missing` (what is missing, in words). */
+function unread({ file, refused }: Pdf, missing: string): VerifyLine {
+  return { ok: false, text: refused === undefined ? `${file}: missing: ${missing}` : `${file}: not the document: ${refused}` };
+}
+
+async function sealLine(pdf: Pdf): Promise<VerifyLine> {
+  const { file, bytes } = pdf;
+  if (!bytes) return unread(pdf, 'the sealed file is not in the archive');
+  const report = await checkSignatureOf(bytes);
+  if (report.missing) return { ok: false, text: `${file}: cannot check the seal: pdfsig not found; install poppler-utils` };
+  if (!report.signed) return { ok: false, text: `${file}: not sealed: pdfsig finds no signature` };
   if (!report.valid)
-    return [
-      {
-        ok: false,
-        text: `${file}: the seal does not hold: ${report.validation || 'pdfsig cannot verify it'} (the file was changed after sealing)`,
-      },
-    ];
-  if (!report.wholeFile) return [{ ok: false, text: `${file}: the seal does not cover the whole file: something was added after sealing` }];
-  return [{ ok: true, text: `${file}: sealed by ${report.signer}; the seal is valid and covers the whole file` }];
+    return {
+      ok: false,
+      text: `${file}: the seal does not hold: ${report.validation || 'pdfsig cannot verify it'} (the file was changed after sealing)`,
+    };
+  if (!report.wholeFile) return { ok: false, text: `${file}: the seal does not cover the whole file: something was added after sealing` };
+  return { ok: true, text: `${file}: sealed by ${report.signer}; the seal is valid and covers the whole file` };
 }
 
 interface Version {
@@ -86,8 +112,7 @@ interface Version {
 }
 
 /** Every version of the members' minutes that was sealed: the document each seal signed, in the archive and in git's history of it. */
-async function membersVersions(file: string): Promise<Version[]> {
-  const current = await readFile(file).catch(() => undefined);
+async function membersVersions({ file, bytes: current }: Pdf): Promise<Version[]> {
   const history = (await committedVersions(file)) ?? [];
   return [
     ...(current ? [{ bytes: current, where: file, current: true }] : []),
@@ -127,9 +152,9 @@ function approvedLine(file: string, sealed: string[], approved: Set<string>): Ve
 }
 
 /** That the completed minutes' approval page names the version sealed, read from the page as a reader reads it (pdf.js). */
-async function completedLine(file: string, sealed: string[]): Promise<VerifyLine> {
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return { ok: false, text: `${file}: missing: the sealed completed minutes are not in the archive` };
+async function completedLine(pdf: Pdf, sealed: string[]): Promise<VerifyLine> {
+  const { file, bytes } = pdf;
+  if (!bytes) return unread(pdf, 'the sealed completed minutes are not in the archive');
   // Without white space: a line may break anywhere in a long word such as a SHA-256.
   const text = (await pageTexts(bytes).catch(() => [])).join('').replace(/\s+/g, '');
   const named = sealed.find((s) => text.includes(s));
@@ -138,13 +163,9 @@ async function completedLine(file: string, sealed: string[]): Promise<VerifyLine
 }
 
 /** `recorded`: the members' version the list (forseglet.yaml) says the archive's sealed public minutes were made with. */
-async function counterpartLine(
-  file: string,
-  sealed: string[],
-  { recorded, list }: { recorded: string | undefined; list: string },
-): Promise<VerifyLine> {
-  const bytes = await readFile(file).catch(() => undefined);
-  if (!bytes) return { ok: false, text: `${file}: missing: the sealed public minutes are not in the archive` };
+function counterpartLine(pdf: Pdf, sealed: string[], { recorded, list }: { recorded: string | undefined; list: string }): VerifyLine {
+  const { file, bytes } = pdf;
+  if (!bytes) return unread(pdf, 'the sealed public minutes are not in the archive');
   const sealedPublic = `the sealed public minutes (sha256 ${sha256(bytes)})`;
   if (recorded === undefined)
     return { ok: false, text: `${list}: names no members' version ${sealedPublic} were made with (medlemmer_sha256)` };
@@ -157,24 +178,25 @@ async function counterpartLine(
  * Where `agenda publish` puts the sealed public minutes in the site: under the committee's id, by their
  * name in its folder; none where forseglet.yaml names none of the meeting's public minutes (sealedSiteName).
  */
-async function siteCopyOf(site: string, folder: CommitteeFolder, date: string, name: string): Promise<string | undefined> {
+async function siteCopyOf(site: string, folder: CommitteeFolder, date: string, name: string): Promise<Pdf | undefined> {
   const inFolder = sealedSiteName(folder, date, name);
   if (inFolder === undefined) return undefined;
   const { sources } = await readMeetingSources(folder, date);
-  return path.join(site, committeeId(sources.committee.navn), inFolder);
+  return readPdf(path.join(site, committeeId(sources.committee.navn), inFolder), { folder: path.resolve(site), name: 'the site' });
 }
 
 /** That the site's copy is the archive's sealed public minutes, byte for byte; else what differs, as pdfsig sees the copy. */
-async function siteCopyLine(sealedFile: string, copy: string | undefined): Promise<VerifyLine> {
+async function siteCopyLine({ file: sealedFile, bytes: sealed }: Pdf, copy: Pdf | undefined): Promise<VerifyLine> {
   if (copy === undefined)
     return {
       ok: false,
       text: `${sealedFile}: not a name of this meeting's public minutes, so the site holds no copy of it (the committee's kort changed since the seal?)`,
     };
-  const [sealed, published] = await Promise.all([sealedFile, copy].map((f) => readFile(f).catch(() => undefined)));
-  if (!published) return { ok: false, text: `${copy}: missing: the site holds no copy of the sealed public minutes (agenda publish)` };
-  if (sealed?.equals(published)) return { ok: true, text: `${copy}: the site's copy is the sealed public minutes, byte for byte` };
-  const report = await checkSignature(copy);
+  const published = copy.bytes;
+  if (!published) return unread(copy, 'the site holds no copy of the sealed public minutes (agenda publish)');
+  if (sealed && Buffer.from(sealed).equals(published))
+    return { ok: true, text: `${copy.file}: the site's copy is the sealed public minutes, byte for byte` };
+  const report = await checkSignatureOf(published);
   const seal = report.missing
     ? 'pdfsig is not installed to say more'
     : !report.signed
@@ -186,7 +208,7 @@ async function siteCopyLine(sealedFile: string, copy: string | undefined): Promi
         : `the copy's seal does not hold (${report.validation}): it was changed after sealing`;
   return {
     ok: false,
-    text: `${copy}: differs from the sealed public minutes ${sealedFile} (sha256 ${sha256(published)} on the site, ${sealed ? sha256(sealed) : 'none'} sealed): ${seal}`,
+    text: `${copy.file}: differs from the sealed public minutes ${sealedFile} (sha256 ${sha256(published)} on the site, ${sealed ? sha256(sealed) : 'none'} sealed): ${seal}`,
   };
 }
 

@@ -14,10 +14,11 @@ export interface Outgoing {
 
 /**
  * What became of a message that did not go through (Mailer.send): `refused` by the server, or
- * `unsent` (it never had the whole message: the connection failed first), so surely not delivered
- * either way; or `unknown` (the whole message went, and the connection failed before the answer).
+ * `unsent` (it never had the whole message: the connection failed first), or `unreached` (the
+ * connection never opened: no server answered at the address), so surely not delivered in any of
+ * these; or `unknown` (the whole message went, and the connection failed before the answer).
  */
-export type Failure = 'refused' | 'unsent' | 'unknown';
+export type Failure = 'refused' | 'unsent' | 'unreached' | 'unknown';
 
 export class MessageError extends SendError {
   constructor(
@@ -32,7 +33,11 @@ export class MessageError extends SendError {
 export class Mailer {
   private readonly options: SMTPTransport.Options;
 
-  constructor(private readonly config: SmtpConfig) {
+  /** `connectMs`: how long the server may take to accept a connection and greet (send's --smtp-timeout). */
+  constructor(
+    private readonly config: SmtpConfig,
+    connectMs = 20_000,
+  ) {
     this.options = {
       host: config.host,
       port: config.port,
@@ -42,8 +47,8 @@ export class Mailer {
       auth: config.user ? { user: config.user, pass: config.password ?? '' } : undefined,
       // Node's `ca` replaces the trusted authorities: the system's are kept beside the clerk's own.
       tls: config.ca ? { ca: [...rootCertificates, readCa(config.ca)] } : undefined,
-      connectionTimeout: 20_000,
-      greetingTimeout: 20_000,
+      connectionTimeout: connectMs,
+      greetingTimeout: connectMs,
       socketTimeout: 60_000,
     };
   }
@@ -89,7 +94,7 @@ export class Mailer {
         ],
       })
       .catch((err: unknown) => {
-        throw new MessageError(this.explain(err), refused(err) ? 'refused' : whole ? 'unknown' : 'unsent');
+        throw new MessageError(this.explain(err), refused(err) ? 'refused' : whole ? 'unknown' : unreached(err) ? 'unreached' : 'unsent');
       })
       .finally(() => transport.close());
   }
@@ -132,6 +137,17 @@ function refused(err: unknown): boolean {
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
   const e = err as { code?: string; responseCode?: number };
   return e.code === 'EENVELOPE' || (typeof e.responseCode === 'number' && e.responseCode >= 400);
+}
+
+/**
+ * A connection that never opened (see Mailer.send): refused, the host unreachable or unknown, or no greeting
+ * in time. A server's connection dropped before its greeting is not told apart by nodemailer from one dropped later.
+ */
+function unreached(err: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
+  const e = err as { code?: string; originalCode?: string; command?: string; timeoutType?: string };
+  const nobody = e.code === 'EDNS' || ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.originalCode ?? '');
+  return e.command === 'CONN' && (nobody || e.timeoutType === 'CONNECT_TIMEOUT' || e.timeoutType === 'GREETING_TIMEOUT');
 }
 
 function readCa(file: string): string {

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -12,8 +13,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { agenda, cliPath, copyOfMeetings, errorLines } from '../support/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agenda, cliPath, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
+import { approve, date, forsegl, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
 
 // What agenda reads of a committee's folder: a meeting file that is a link out of it is refused as an
 // attachment's is, never read as this committee's; an attachment too large is refused by its size, unread.
@@ -153,4 +155,81 @@ describe('an attachment larger than the most that is read', () => {
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(64 * 1024 * 1024);
   });
+});
+
+// The sealed minutes in a meeting's archive: publish puts the public file on the site where forseglet.yaml's
+// names and what it records match, whatever the file holds, and verify judges what it reads. A link there out of
+// the archive is refused as every file of the archive is; a FIFO is refused unopened (a read would wait for ever).
+describe("a sealed PDF in the meeting's archive that is a symbolic link out of it, or a FIFO", () => {
+  let sealed: string;
+  beforeAll(() => {
+    const minutes = minutesToSeal();
+    approve(minutes.meetings, [{ medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 }]);
+    expect(forsegl(minutes.dir, testCertificate().p12).status).toBe(0);
+    sealed = minutes.dir;
+  }, 600_000);
+
+  /** A copy of the sealed repository with `which` sealed file made a link to its own bytes outside the folder, or a FIFO. */
+  function withSealed(which: 'members' | 'public', as: 'link' | 'fifo') {
+    const dir = tempDir();
+    cpSync(sealed, dir, { recursive: true });
+    const file = sealedFiles(path.join(dir, 'meetings'))[which];
+    if (as === 'link') {
+      renameSync(file, path.join(dir, 'elsewhere.pdf'));
+      symlinkSync(path.join(dir, 'elsewhere.pdf'), file);
+    } else {
+      rmSync(file);
+      execFileSync('mkfifo', [file]);
+    }
+    return { dir, file: path.relative(dir, file) };
+  }
+  const refusal = {
+    link: "a symbolic link that leads outside the meeting's archive",
+    fifo: 'not a regular file (a device, pipe or socket); agenda reads only files',
+  };
+
+  it.each(['link', 'fifo'] as const)(
+    'publish refuses the public one (%s), located and named, and writes no site',
+    (as) => {
+      const { dir, file } = withSealed('public', as);
+      const run = agenda(['publish', '--out', 'site', '--samlet'], { cwd: dir });
+      expect(errorLines(run.stderr)).toEqual([as === 'link' ? `${file}:1:1: ${refusal.link}` : `${file}: ${refusal.fifo}`]);
+      expect(run.status).toBe(1);
+      expect(existsSync(path.join(dir, 'site'))).toBe(false);
+    },
+    60_000,
+  );
+
+  it.each([
+    ['members', 'link'],
+    ['public', 'link'],
+    ['public', 'fifo'],
+  ] as const)(
+    'verify tells the %s one (%s) as not the document, and reads nothing through it',
+    (which, as) => {
+      const { dir, file } = withSealed(which, as);
+      const run = agenda(['verify', date], { cwd: dir });
+      expect(run.stdout).toContain(`FAILED: ${file}: not the document: ${refusal[as]}\n`);
+      expect(run.stdout).not.toMatch(new RegExp(`^ok: ${file}:`, 'm'));
+      expect(run.status).toBe(1);
+    },
+    60_000,
+  );
+
+  it.each(['link', 'fifo'] as const)(
+    "verify --site tells a site's copy that is a %s as not the document",
+    (as) => {
+      const dir = tempDir();
+      cpSync(sealed, dir, { recursive: true });
+      const copy = path.join(dir, 'site', 'direktionen', path.basename(sealedFiles(path.join(dir, 'meetings')).public));
+      mkdirSync(path.dirname(copy), { recursive: true });
+      if (as === 'link') symlinkSync(sealedFiles(path.join(dir, 'meetings')).public, copy);
+      else execFileSync('mkfifo', [copy]);
+      const run = agenda(['verify', date, '--site', 'site'], { cwd: dir });
+      const why = as === 'link' ? 'a symbolic link that leads outside the site' : refusal.fifo;
+      expect(run.stdout).toContain(`FAILED: ${path.relative(dir, copy)}: not the document: ${why}\n`);
+      expect(run.status).toBe(1);
+    },
+    60_000,
+  );
 });

@@ -25,6 +25,8 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
   /** Starts a browser of its own, as without the suite's shared one (test/global-setup.ts): for the tests of that start. */
   ownBrowser?: boolean;
+  /** A process of its own, gone when the run ends: for the tests of what a run leaves for a later one (its temporaries, stale once it is gone). */
+  ownProcess?: boolean;
 }
 
 /** The environment of a CLI run: the tests', with `env` over it, without the shared browser's address for `ownBrowser`. */
@@ -50,7 +52,7 @@ function needsProcess(args: string[], opts: CliOptions): boolean {
   const ownBrowser = opts.ownBrowser || args.includes('--browser');
   // os.homedir() reads the process's own HOME, not a thread's process.env: a run given its HOME is a process.
   const home = opts.env && 'HOME' in opts.env && opts.env.HOME !== process.env.HOME;
-  return ownBrowser || Boolean(home) || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
+  return ownBrowser || opts.ownProcess === true || Boolean(home) || zone !== process.env.TZ || process.env.AGENDA_TEST_PROCESSES === '1';
 }
 
 function agendaProcess(args: string[], opts: CliOptions): CliResult {
