@@ -75,29 +75,31 @@ export async function unreadMeetings(
     state: string | undefined;
     layout: string;
     force: boolean;
+    /** `dirs` are every committee of their repository as the caller found them (none named): not looked up again (each udvalg.yaml read). */
+    every?: boolean;
     casesOf: (dir: string, date: string) => Promise<string[]>;
     /** A meeting's items' HTML, made (renderItems). */
     render: (meeting: Meeting) => string[];
   },
 ): Promise<UnreadMeetings> {
   const { state } = context;
-  const usable = !context.force && state !== undefined && (await everyCommittee(dirs));
+  const usable = !context.force && state !== undefined && (context.every === true || (await everyCommittee(dirs)));
   const stored = usable ? await readRecords(out, { layout: context.layout, state }) : noRecords;
   const { meetings: earlier, lists } = stored;
-  const listings = new Map<string, Promise<string[]>>();
+  const listings = new Map<string, Promise<CommitteeFiles>>();
   const scopes = new Map<string, Promise<string>>();
   const repositories = new Map<string, Promise<string>>();
   const scopeOf = async (dir: string) => {
-    const files = await once(listings, dir, () => committeeFiles(dir));
+    const { files, ownOf } = await once(listings, dir, () => committeeFiles(dir));
     const root = folderAt(dir).root;
     const repository = once(repositories, root, () => repositoryScope(root));
-    return { files, scope: await once(scopes, dir, async () => committeeScope(dir, files, `${context.layout}\0${await repository}`)) };
+    return { ownOf, scope: await once(scopes, dir, async () => committeeScope(dir, files, `${context.layout}\0${await repository}`)) };
   };
   // Before any file of them is read (the caller checks the shared files after): what the records say they were read as.
   await Promise.all(dirs.map(scopeOf));
   const stamp = async (dir: string, date: string) => {
-    const { files, scope } = await scopeOf(dir);
-    const own = signature(dir, ownFiles(files, date));
+    const { ownOf, scope } = await scopeOf(dir);
+    const own = signature(dir, ownOf(date));
     return (attachments: string[]) => sha256(`${scope}\0${own}\0${signature(dir, attachments)}`);
   };
   const inputsOf = async (dir: string, date: string, attachments: string[]) => (await stamp(dir, date))(attachments);
@@ -249,19 +251,35 @@ export function recordedWarnings(dir: string, record: MeetingRecord): Finding[] 
   return record.warnings.map((w) => ({ ...w, file: path.join(root, w.file) }));
 }
 
-/** A meeting's own files of its committee's `files`: those with its date in a part of their name. */
-const ownFiles = (files: string[], date: string) => files.filter((f) => f.split('/').some((part) => part.startsWith(date)));
-
 const dated = /^\d{4}-\d{2}-\d{2}/;
 
-/** The files of a committee's folder and its archive (arkiv/), relative to it: the meetings' and the shared ones. */
-async function committeeFiles(dir: string): Promise<string[]> {
+/** A committee's files, and each meeting's own among them (`ownOf` its date). */
+interface CommitteeFiles {
+  files: string[];
+  ownOf: (date: string) => string[];
+}
+
+/**
+ * The files of a committee's folder and its archive (arkiv/), relative to it: the meetings' and the
+ * shared ones. A meeting's own are those with its date in a part of their name, grouped once: the whole
+ * list gone through for each meeting took some 0.15 s of processor time at 4,000 meetings (20
+ * committees of 200), 0.45 s with an archive's three files a meeting.
+ */
+async function committeeFiles(dir: string): Promise<CommitteeFiles> {
   const top = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const archive = await readdir(path.join(dir, 'arkiv'), { recursive: true, withFileTypes: true }).catch(() => []);
-  return [
+  const files = [
     ...top.filter((e) => !e.isDirectory()).map((e) => e.name),
     ...archive.filter((e) => !e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
   ].sort();
+  const own = new Map<string, string[]>();
+  for (const file of files)
+    for (const date of new Set(file.split('/').flatMap((part) => (dated.test(part) ? [part.slice(0, 10)] : [])))) {
+      const of = own.get(date);
+      if (of) of.push(file);
+      else own.set(date, [file]);
+    }
+  return { files, ownOf: (date) => own.get(date) ?? [] };
 }
 
 /** The committee's shared files (those of its `files` of no date) with `outer`, its repository's and the package's. */

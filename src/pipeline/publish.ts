@@ -223,6 +223,8 @@ async function readSite(
     state: state?.sha256,
     layout,
     force: request.force ?? false,
+    // chooseCommittees found them all where none is named (--udvalg, --meetings).
+    every: request.committees.udvalg === undefined && request.committees.meetings === undefined,
     casesOf,
     render: renderItems,
   });
