@@ -58,6 +58,7 @@ import { writeSite, type WriteLog } from '../publish/write.js';
 import { isListed, refuseInTheWay } from '../publish/others-files.js';
 import { expectPlanned, sitePaths, type PlannedCommittee } from '../publish/site-paths.js';
 import { inBatches } from '../shared/in-batches.js';
+import { growHeapSlowly } from '../shared/heap.js';
 
 // `agenda publish`: every committee's meetings, in the public version only, as a site. The members'
 // version is never made here: each meeting is merged and turned public before anything else sees it.
@@ -228,6 +229,11 @@ async function readSite(
     casesOf,
     render: renderItems,
   });
+  // No records (a first publication, --force, a new agenda): every meeting is read, and most often printed.
+  // The heap grows by a fifth from here, not from the printing on: V8 sets its limit at a full collection
+  // while the meetings are read, and the default lets it grow to several times what is alive then (the
+  // first publication's first peak, docs/develop/memory.md). Not for a republish: it reads the changed alone.
+  if (unread.written === undefined) growHeapSlowly();
   const read = await readCommittees(dirs, checked, unread);
   const earlier = await readPublication(request.out, { state, written: unread.written });
   return { unread, read, earlier };
