@@ -41,7 +41,8 @@ export async function previewBench(browser: string): Promise<void> {
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the preview is running, so it has a pid
       if (edit === 20 || edit === 200) memory[edit] = await settledMemory(preview.child.pid!);
     }
-    if ((await shown(page)) !== 'medlemmer 201') throw new Error(`the page shows ${await shown(page)} after 200 edits`);
+    // The 201st version (the start's and one an edit), made from the last change the preview saw.
+    if (!(await shown(page)).startsWith('medlemmer 201 ')) throw new Error(`the page shows ${await shown(page)} after 200 edits`);
     const ms = (x: number) => `${(x / 1000).toFixed(2)} s`;
     console.log(
       `(j) save to updated page, 20 edits: median ${ms(quantile(latencies, 0.5))}, 95th percentile ${ms(quantile(latencies, 0.95))}  (runs: ${latencies.map((l) => (l / 1000).toFixed(2)).join(', ')})`,

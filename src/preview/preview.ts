@@ -63,7 +63,7 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
       quietMs,
       (files) => {
         if (files.some(isTemplate)) reloadTemplates();
-        void live.rebuild();
+        live.changed();
       },
       request.warn,
     );

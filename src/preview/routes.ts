@@ -38,6 +38,7 @@ export function previewRoutes(live: LiveDocument, date: string): Record<string, 
         'cache-control': 'no-store',
         'content-disposition': `inline; filename="${date}.pdf"`,
         'x-version': String(document.version),
+        'x-change': String(document.change),
       };
       response.writeHead(200, headers).end(document.pdf);
     },

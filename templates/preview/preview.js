@@ -10,7 +10,7 @@ const worker = new pdfjs.PDFWorker();
 const pages = () => document.getElementById('pages');
 const status = document.getElementById('status');
 let audience = new URLSearchParams(location.search).get('audience') === 'offentlig' ? 'offentlig' : 'medlemmer';
-let shown = { audience: '', version: 0, pdf: undefined };
+let shown = { audience: '', version: 0, change: 0, pdf: undefined };
 let latest;
 let drawing;
 let events;
@@ -42,7 +42,14 @@ async function drawLatest() {
     document.title = `agenda preview ${state.date}`;
     document.getElementById('meeting').textContent = `agenda preview ${state.date}`;
     showProblems(state);
-    if (state.version > 0 && (state.version !== shown.version || state.audience !== shown.audience)) await showDocument(state);
+    if (state.audience !== shown.audience || state.version !== shown.version) {
+      if (state.version > 0) await showDocument(state);
+    } else if (state.change > shown.change) {
+      // The same document, printed again from a later change (a save that changed nothing printed).
+      shown.change = state.change;
+      markShown();
+    }
+    showStatus(state);
   }
 }
 
@@ -53,8 +60,18 @@ function showProblems({ problems, failure }) {
   list.replaceChildren(...lines.map(({ text, kind }) => Object.assign(document.createElement('li'), { className: kind, textContent: text })));
   panel.hidden = lines.length === 0;
   panel.classList.toggle('warnings-only', lines.every((l) => l.kind === 'warning'));
-  const errors = lines.filter((l) => l.kind === 'error').length;
-  status.textContent = errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}: showing the last good document` : `up to date ${new Date().toLocaleTimeString('da-DK')}`;
+}
+
+/** Said once the document is on the page: never "up to date" while a later save is still being printed. */
+function showStatus({ problems, failure, updating }) {
+  document.body.dataset.updating = String(updating);
+  const errors = problems.filter((p) => !p.warning).length + (failure ? 1 : 0);
+  status.textContent =
+    errors > 0
+      ? `${errors} ${errors === 1 ? 'error' : 'errors'}: showing the last good document`
+      : updating
+        ? 'updating: printing the latest save'
+        : `up to date ${new Date().toLocaleTimeString('da-DK')}`;
 }
 
 async function showDocument(state) {
@@ -69,9 +86,13 @@ async function showDocument(state) {
   for (const page of next.children) drawWhenSeen.observe(page);
   void shown.pdf?.destroy();
   // The newest document, which may be newer than the state that asked for it.
-  shown = { audience: state.audience, version: Number(response.headers.get('x-version')), pdf };
-  // What a test or the bench waits for: the document of this version is on the page.
-  document.body.dataset.shown = `${shown.audience} ${shown.version}`;
+  shown = { audience: state.audience, version: Number(response.headers.get('x-version')), change: Number(response.headers.get('x-change')), pdf };
+  markShown();
+}
+
+/** What a test or the bench waits for: `audience version change`, the document on the page and the change of the files it was made from. */
+function markShown() {
+  document.body.dataset.shown = `${shown.audience} ${shown.version} ${shown.change}`;
 }
 
 /**

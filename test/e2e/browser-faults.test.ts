@@ -1,21 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
+import { fakeBrowserFor } from '../support/fake-browser-for.js';
 import { sharedPdf } from '../support/shared-build.js';
-
-const fakeBrowser = path.join(packageRoot, 'test', 'support', 'fake-browser.mjs');
-
-/** The fake browser with its fault and pid file written in: the browser gets none of the command's environment. */
-function fakeBrowserFor(dir: string, fault: string, pidFile: string): string {
-  const file = path.join(dir, 'fake-chromium');
-  const settings = `AGENDA_FAKE_FAULT=${fault} AGENDA_FAKE_PIDFILE='${pidFile}'`;
-  writeFileSync(file, `#!/bin/sh\n${settings} exec '${process.execPath}' '${fakeBrowser}' "$@"\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
 
 /**
  * The processes of the fake browser's process group that still run (dead ones waiting to be reaped do

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // A stand-in for Chromium that runs the real one but fails on purpose, for the tests of browser faults.
 // AGENDA_FAKE_FAULT: "exit" (dies at start, as Chromium does), "silent" (starts, never answers), "crash" / "hang"
-// (the real browser is killed / frozen the moment it is asked to print), or "print-fails-once" /
+// (the real browser is killed / frozen the moment it is asked to print), "print-fails-once" /
 // "print-fails" (the first print / every print is answered as Chromium answers one whose renderer
-// or print compositor failed, and never reaches the real browser). It writes its pid, which is also
-// its process group, to AGENDA_FAKE_PIDFILE, so a test can see that nothing is left behind.
+// or print compositor failed, and never reaches the real browser), or "hold-prints" (prints wait while
+// a test holds them: see holdPrints). It writes its pid, which is also its process group, to
+// AGENDA_FAKE_PIDFILE, so a test can see that nothing is left behind, and signal it.
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
+import { appendFileSync, createReadStream, createWriteStream, writeFileSync } from 'node:fs';
 
 const fault = process.env.AGENDA_FAKE_FAULT;
 if (process.env.AGENDA_FAKE_PIDFILE) writeFileSync(process.env.AGENDA_FAKE_PIDFILE, String(process.pid));
@@ -25,6 +26,7 @@ else {
   const toPuppeteer = createWriteStream('', { fd: 4 });
   real.on('exit', () => process.exit(1));
   if (fault === 'print-fails-once' || fault === 'print-fails') failPrints(fault === 'print-fails-once' ? 1 : Infinity);
+  else if (fault === 'hold-prints') holdPrints();
   else {
     // The end of what came before, so that a request split between two reads is still seen.
     let tail = '';
@@ -39,6 +41,28 @@ else {
       real.stdio[3].write(chunk);
     });
     real.stdio[4].pipe(toPuppeteer);
+  }
+
+  /**
+   * Every Page.printToPDF request held while the test holds them: from the start, and after each SIGUSR1;
+   * SIGUSR2 lets the held ones go and the next pass. Each request is noted in AGENDA_FAKE_NOTES as a line
+   * "asked", each hold as "holding": a test sees a print under way, and can save while it is.
+   */
+  function holdPrints() {
+    let holding = true;
+    const held = [];
+    const note = (line) => appendFileSync(process.env.AGENDA_FAKE_NOTES, `${line}\n`);
+    const pass = (message) => real.stdio[3].write(`${message}\0`);
+    note('holding');
+    process.on('SIGUSR1', () => ((holding = true), note('holding')));
+    process.on('SIGUSR2', () => ((holding = false), held.splice(0).forEach(pass)));
+    messages(fromPuppeteer, (message) => {
+      if (JSON.parse(message).method !== 'Page.printToPDF') return pass(message);
+      note('asked');
+      if (holding) held.push(message);
+      else pass(message);
+    });
+    messages(real.stdio[4], (message) => toPuppeteer.write(`${message}\0`));
   }
 
   /**

@@ -56,15 +56,25 @@ export function fetchOnce(url: string, enough = /^data: /m): Promise<Answer> {
 /** An audience's state once its first print is done. */
 export const printed = /^data: \{"date":"[\d-]+","version":[1-9]/m;
 
-/** What the page shows of the document: `audience version`, e.g. `medlemmer 3`. */
+/**
+ * What the page shows of the document: `audience version change`, e.g. `medlemmer 3 2`, the third
+ * version of the members' document, made from the files after the second change the preview saw.
+ */
 export async function shown(page: Page): Promise<string> {
   return String(await page.evaluate("document.body.dataset.shown ?? ''"));
 }
 
-/** Waits until the page shows a document other than `before` (and, given, of `audience`); returns what it shows. */
+/**
+ * Waits until the page shows `audience`'s document made from a later change of the files than `before`
+ * (any, where `before` was another audience's), and no longer says it is updating; returns what it
+ * shows. Not merely another version: one printed from the files as they were before a save, finished
+ * after it, is not the save's; nor one of a change seen before the save (a file of an earlier save
+ * removed a moment after it, a file caught half-written), which the preview tells as updating.
+ */
 export async function nextShown(page: Page, before: string, audience = 'medlemmer', timeoutMs = 20_000): Promise<string> {
-  const other = `(document.body.dataset.shown ?? '') !== ${JSON.stringify(before)} && (document.body.dataset.shown ?? '').startsWith(${JSON.stringify(`${audience} `)})`;
-  await page.waitForFunction(other, { polling: 'mutation', timeout: timeoutMs });
+  const [was = '', , since = '-1'] = before.split(' ');
+  const later = `((now) => document.body.dataset.updating === 'false' && now[0] === ${JSON.stringify(audience)} && (${JSON.stringify(was)} !== now[0] || Number(now[2]) > ${Number(since)}))((document.body.dataset.shown ?? '').split(' '))`;
+  await page.waitForFunction(later, { polling: 'mutation', timeout: timeoutMs });
   return shown(page);
 }
 
