@@ -33,7 +33,7 @@ export function openPlanNamingClosed(
   const look = (point: PlannedPointInput, at: Array<string | number>) => {
     if (point.lukket) return;
     const text = words(point.tekst);
-    const named = closed.find((c) => text === c.text || within(c.text, text) || within(text, c.text));
+    const named = closed.find((c) => text !== c.shown && (text === c.text || within(c.text, text) || within(text, c.text)));
     if (!named) return;
     const message = `the open point '${shorten(point.tekst)}' names what ${date}.yaml closes at ${named.what}: the forward plan is public; close the point too (lukket: true), or word it as its public title`;
     findings.push({ file: plan.source.file, ...plan.source.locate(at), path: formatPath(at), message, warning: true });
@@ -44,15 +44,20 @@ export function openPlanNamingClosed(
 }
 
 /** The meeting's closed titles and timetable rows, each with its key path, as the model closes them. */
-function closedTexts(meeting: MeetingInput, standing: StandingItemsInput | undefined): Array<{ text: string; what: string }> {
-  const found: Array<{ text: string; what: string }> = [];
-  const add = (text: string | undefined, what: string) => text && words(text) && found.push({ text: words(text), what });
+function closedTexts(
+  meeting: MeetingInput,
+  standing: StandingItemsInput | undefined,
+): Array<{ text: string; what: string; shown?: string }> {
+  const found: Array<{ text: string; what: string; shown?: string }> = [];
+  // `shown`: its public title, which a point may say (it is what the public agenda will say).
+  const add = (text: string | undefined, what: string, shown?: string) =>
+    text && words(text) && found.push({ text: words(text), what, shown: shown && words(shown) });
   (meeting.punkter ?? []).forEach((item, i) => {
     const named = item.fast === undefined ? undefined : standing?.punkter.find((p) => p.id === item.fast);
     const closed = itemClosed(item, named);
-    if (closed) add(item.titel ?? named?.titel, formatPath(['punkter', i]));
+    if (closed) add(item.titel ?? named?.titel, formatPath(['punkter', i]), item.offentlig_titel);
     (item.underpunkter ?? []).forEach(
-      (sub, k) => closedWithin(closed, sub.lukket) && add(sub.titel, formatPath(['punkter', i, 'underpunkter', k])),
+      (sub, k) => closedWithin(closed, sub.lukket) && add(sub.titel, formatPath(['punkter', i, 'underpunkter', k]), sub.offentlig_titel),
     );
     (item.tidsplan ?? []).forEach(
       (row, k) => closedWithin(closed, row.lukket) && add(row.punkt, formatPath(['punkter', i, 'tidsplan', k])),

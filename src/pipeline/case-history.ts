@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unfilledPaths } from '../input/placeholder.js';
 import { checkShared, loadMeeting } from '../check/check.js';
 import { meetingDates } from '../input/meeting-names.js';
 import { findCommittees, type CommitteeFolder } from '../input/repository.js';
@@ -69,7 +70,11 @@ export function historyOnce(include: (dir: string, date: string) => boolean = ()
   };
 }
 
-/** A committee's meetings, merged, as a case's history keeps them, in the order of its dates; those that do not pass their checks left out. */
+/**
+ * A committee's meetings, merged, as a case's history keeps them, in the order of its dates; those that do
+ * not pass their checks left out, and drafts (a text still UDFYLD): no other document prints a decision
+ * still to be written.
+ */
 async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; dates: string[] }): Promise<CaseMeeting[]> {
   const shared = await checkShared(folder);
   const meetings: CaseMeeting[] = [];
@@ -78,7 +83,7 @@ async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; d
       if (err instanceof AgendaError) return undefined;
       throw err;
     });
-    if (loaded) meetings.push(caseMeeting(buildMeeting(loaded.sources)));
+    if (loaded && unfilledPaths(loaded.sources.meeting).length === 0) meetings.push(caseMeeting(buildMeeting(loaded.sources)));
   }
   return meetings;
 }

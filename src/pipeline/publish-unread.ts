@@ -25,10 +25,11 @@ export interface UnreadMeetings {
   /** The recorded meeting of `dir` on `date` to publish unread: its files as recorded, and no case shared with a meeting read. */
   recordOf: (dir: string, date: string) => MeetingRecord | undefined;
   /**
-   * The meeting as the last publication published it, whatever its files say now: a draft begun since
-   * (minutes still saying UDFYLD) keeps on the site what citizens had. Undefined where it was not published.
+   * The meeting as the last publication published it, whatever its files say now, where `keep` holds of
+   * it (`kept`): a draft begun since (minutes still saying UDFYLD) keeps on the site what citizens had.
+   * Undefined where it was not published.
    */
-  lastPublished: (dir: string, date: string) => Meeting | undefined;
+  lastPublished: (dir: string, date: string, keep: (meeting: Meeting) => boolean) => { kept?: Meeting } | undefined;
   /** Whether the case history reads a meeting: any that may take up a case of a meeting read. */
   inHistory: (dir: string, date: string) => boolean;
   /**
@@ -153,13 +154,14 @@ export async function unreadMeetings(
       }
       return record;
     },
-    lastPublished: (dir, date) => {
+    lastPublished: (dir, date, keep) => {
       const key = keyOf(dir, date);
       const was = earlier[key];
       if (!was) return undefined;
+      if (!keep(was.meeting)) return {};
       records.set(key, was);
       keys.set(was.meeting, key);
-      return was.meeting;
+      return { kept: was.meeting };
     },
     itemsOf: (meeting) => {
       const key = keys.get(meeting);

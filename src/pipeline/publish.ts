@@ -9,6 +9,7 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf } from '../model/merge.js';
+import { publicVersion } from '../model/public.js';
 import { readMeeting } from './document.js';
 import { caseNumbers, historyOnce, type HistoryReader } from './case-history.js';
 import { recordedWarnings, unreadMeetings, type UnreadMeetings } from './publish-unread.js';
@@ -467,19 +468,6 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const stamp = await unread.stamp(dir, date);
       const read = await readMeeting(dir, date, shared, history);
       const { sources, warnings } = read;
-      const draft = unfinished(sources);
-      if (draft) {
-        const last = unread.lastPublished(dir, date);
-        if (last) {
-          meetings.push(last);
-          recorded.add(last);
-        }
-        findings.push(...warnings, {
-          ...draft,
-          message: `${draft.message}: ${last ? 'the site keeps the meeting as last published' : 'not published'}`,
-        });
-        continue;
-      }
       const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
       const inputs = stamp(attachments);
       await checkAddenda(sources, read.meeting);
@@ -487,6 +475,21 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
       const made = inCommitteeFolder(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document);
+      const draft = unfinished(sources);
+      if (draft) {
+        const last = unread.lastPublished(dir, date, (published) => stillPublic(published, made));
+        if (last?.kept) {
+          meetings.push(last.kept);
+          recorded.add(last.kept);
+        }
+        const what = !last
+          ? 'not published'
+          : last.kept
+            ? 'the site keeps the meeting as last published'
+            : 'taken off the site till it is done, as it closes or changes what the site showed';
+        findings.push(...warnings, { ...draft, message: `${draft.message}: ${what}` });
+        continue;
+      }
       meetings.push(unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, warnings }));
       findings.push(...warnings);
     } catch (error) {
@@ -524,6 +527,24 @@ function unfinished(sources: MeetingSources): Finding | undefined {
   if (!first) return undefined;
   const texts = `${unfilled.length} ${unfilled.length === 1 ? 'text' : 'texts'}`;
   return { ...first, message: `the meeting still says ${placeholder} (${texts}): a draft` };
+}
+
+/**
+ * Whether every text the public had of a meeting is public in its file now: a draft keeps the site's
+ * version only then. Something closed (or reworded) since would stay public in it: closing always wins,
+ * so the meeting is then taken off the site until the draft is done.
+ */
+function stillPublic(published: Meeting, now: Meeting): boolean {
+  const shown = new Set(textsOf(publicVersion(now)));
+  return textsOf(publicVersion(published)).every((text) => shown.has(text));
+}
+
+/** Every string of plain data, its house style's words left out (the same of both versions a committee has). */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => (key === 'style' ? [] : textsOf(v)));
+  return [];
 }
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */

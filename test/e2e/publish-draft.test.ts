@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changeMeeting, meetingDates, writeArchive } from '../../bench/archive-repo.js';
+import { meetingDates, writeArchive } from '../../bench/archive-repo.js';
 import { agendaAsync, tempDir } from '../support/cli.js';
 import { cacheWithSuiteConversions } from '../support/shared-build.js';
 import { closedMarkersIn, siteBytes, siteFiles } from '../support/site.js';
@@ -19,6 +19,7 @@ const publish = () => agendaAsync(['publish', '--out', site], { cwd: repo, env }
 const [published, drafted] = meetingDates(size, 0).slice(1);
 let committee = '';
 const fileOf = (date: string | undefined) => path.join(committee, `${date}.yaml`);
+const pageOf = (date: string | undefined) => siteFiles(site).find((file) => file.endsWith(`/${date}.html`)) ?? `no page of ${date}`;
 const withoutState = (root: string) => new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json'));
 
 beforeAll(async () => {
@@ -31,7 +32,8 @@ beforeAll(async () => {
 describe('publish of a meeting that still says UDFYLD', () => {
   it('keeps the meeting as last published, publishes nothing of a new draft, and says so at each first UDFYLD', async () => {
     const before = withoutState(site);
-    changeMeeting(fileOf(published), 'UDFYLD');
+    // As minutes begun: something added still to write, all the site showed still there.
+    writeFileSync(fileOf(published), `${readFileSync(fileOf(published), 'utf8')}\n  - titel: Nyt punkt\n    sagsfremstilling: UDFYLD\n`);
     writeFileSync(
       fileOf(drafted),
       readFileSync(path.join(dir, 'later.yaml'), 'utf8').replace('sagsfremstilling: |\n', 'sagsfremstilling: |\n      UDFYLD\n'),
@@ -42,7 +44,10 @@ describe('publish of a meeting that still says UDFYLD', () => {
     // Each at the first UDFYLD, where check tells it.
     const at = (date: string | undefined, says: string) => {
       const checked = told.find((line) => line.includes(`${date}.yaml:`) && line.endsWith('write the text, or remove the key'));
-      return `${checked?.split(' warning: ')[0]} warning: punkter[0].sagsfremstilling: the meeting still says UDFYLD (1 text): a draft: ${says}`;
+      return checked?.replace(
+        'still says UDFYLD: write the text, or remove the key',
+        `the meeting still says UDFYLD (1 text): a draft: ${says}`,
+      );
     };
     expect(told).toContain(at(published, 'the site keeps the meeting as last published'));
     expect(told).toContain(at(drafted, 'not published'));
@@ -51,16 +56,23 @@ describe('publish of a meeting that still says UDFYLD', () => {
     expect(closedMarkersIn(site, ['UDFYLD'])).toEqual([]);
   }, 300_000);
 
+  it('takes the draft off the site where it closes what the site showed: closing always wins', async () => {
+    const text = readFileSync(fileOf(published), 'utf8');
+    const [, title = ''] = /\n {2}- titel: ([^\n]*)\n {4}sag: /.exec(text) ?? [];
+    expect(readFileSync(path.join(site, pageOf(published)), 'utf8')).toContain(title);
+    writeFileSync(fileOf(published), text.replace(/(\n {2}- titel: [^\n]*\n)( {4}sag: )/, '$1    lukket: true\n$2'));
+    const result = await publish();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/a draft: taken off the site till it is done, as it closes or changes what the site showed/);
+    expect(closedMarkersIn(site, [title])).toEqual([]);
+  }, 300_000);
+
   it('publishes each once filled in', async () => {
     for (const date of [published, drafted])
       writeFileSync(fileOf(date), readFileSync(fileOf(date), 'utf8').replaceAll('UDFYLD', 'Udfyldt nu'));
     const result = await publish();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('UDFYLD');
-    const pages = siteFiles(site).filter((file) => file.endsWith('.html'));
-    for (const date of [published, drafted]) {
-      const page = pages.find((file) => file.endsWith(`/${date}.html`));
-      expect(page && readFileSync(path.join(site, page), 'utf8')).toContain('Udfyldt nu');
-    }
+    for (const date of [published, drafted]) expect(readFileSync(path.join(site, pageOf(date)), 'utf8')).toContain('Udfyldt nu');
   }, 300_000);
 });
