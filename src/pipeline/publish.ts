@@ -291,7 +291,10 @@ async function sitePdfs(
     documents.map((d) => d.file),
     stage,
   );
-  const pdfs = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed.copies]);
+  const pdfs = new Map([
+    ...kept.flatMap(([file, pdf]) => (pdf && !sealed.refused.has(file) ? [[file, pdf] as const] : [])),
+    ...sealed.copies,
+  ]);
   const toPrint = documents.filter((d) => !pdfs.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint);

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { approvalLogFile, readApprovalLog } from '../approval/approval-log.js';
 import { archiveDir } from '../input/archive.js';
 import { committedVersions } from '../input/git-history.js';
-import { exists } from '../input/read-file.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
-import { readSealedNames, sealedListFile } from '../input/sealed.js';
+import { readSealedNames, sealedListFile, type SealedKey } from '../input/sealed.js';
 import { formatPath } from '../input/key-path.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { pageTexts } from '../pdf/page-text.js';
@@ -51,19 +50,39 @@ export async function verifyMeeting(request: {
   const [membersFile, publicFile] = [inArchive(names.medlemmer), inArchive(names.offentlig)];
   const completedFile = names.godkendt === undefined ? undefined : inArchive(names.godkendt);
   const lines: VerifyLine[] = [];
-  for (const file of [membersFile, completedFile, publicFile]) if (file) lines.push(...(await sealLines(file)));
+  const files: Array<[SealedKey, string | undefined]> = [
+    ['medlemmer', membersFile],
+    ['godkendt', completedFile],
+    ['offentlig', publicFile],
+  ];
+  for (const [key, file] of files) if (file) lines.push(...(await sealLines(file, names.filer_sha256?.[key])));
   const versions = await membersVersions(membersFile);
   lines.push(...approvals.lines(versions));
   const sealed = versions.filter((v) => v.current).map((v) => v.sha256);
   lines.push(approvedLine(membersFile, sealed, approvals.hashes));
   if (completedFile) lines.push(await completedLine(completedFile, sealed));
-  lines.push(await counterpartLine(publicFile, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }));
+  lines.push(
+    await counterpartLine(publicFile, sealed, {
+      recorded: names.medlemmer_sha256,
+      list: sealedListFile(dir, date),
+      hashed: names.filer_sha256 !== undefined,
+    }),
+  );
   if (request.site !== undefined) lines.push(await siteCopyLine(publicFile, await siteCopyOf(request.site, folder, date, names.offentlig)));
   return lines;
 }
 
-async function sealLines(file: string): Promise<VerifyLine[]> {
-  if (!(await exists(file))) return [{ ok: false, text: `${file}: missing: the sealed file is not in the archive` }];
+/** `recorded`: the file's SHA-256 as forseglet.yaml records it sealed; another file under its name is not the one sealed, whatever seal it bears. */
+async function sealLines(file: string, recorded: string | undefined): Promise<VerifyLine[]> {
+  const bytes = await readFile(file).catch(() => undefined);
+  if (!bytes) return [{ ok: false, text: `${file}: missing: the sealed file is not in the archive` }];
+  if (recorded !== undefined && sha256(bytes) !== recorded)
+    return [
+      {
+        ok: false,
+        text: `${file}: not the file sealed: its SHA-256 is ${sha256(bytes)}, forseglet.yaml records ${recorded} (filer_sha256)`,
+      },
+    ];
   const report = await checkSignature(file);
   if (report.missing) return [{ ok: false, text: `${file}: cannot check the seal: pdfsig not found; install poppler-utils` }];
   if (!report.signed) return [{ ok: false, text: `${file}: not sealed: pdfsig finds no signature` }];
@@ -141,13 +160,19 @@ async function completedLine(file: string, sealed: string[]): Promise<VerifyLine
 async function counterpartLine(
   file: string,
   sealed: string[],
-  { recorded, list }: { recorded: string | undefined; list: string },
+  { recorded, list, hashed }: { recorded: string | undefined; list: string; hashed: boolean },
 ): Promise<VerifyLine> {
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return { ok: false, text: `${file}: missing: the sealed public minutes are not in the archive` };
   const sealedPublic = `the sealed public minutes (sha256 ${sha256(bytes)})`;
   if (recorded === undefined)
     return { ok: false, text: `${list}: names no members' version ${sealedPublic} were made with (medlemmer_sha256)` };
+  // A file that differs from its recorded SHA-256 is told by sealLines; one of a list that records none, here.
+  if (!hashed)
+    return {
+      ok: false,
+      text: `${list}: records no SHA-256 of ${sealedPublic} (filer_sha256: sealed by an earlier agenda), so nothing shows they are the file sealed: seal again (agenda forsegl), which records it`,
+    };
   if (!sealed.includes(recorded))
     return { ok: false, text: `${file}: ${sealedPublic} were made with the members' version ${recorded}, not the one sealed` };
   return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };
