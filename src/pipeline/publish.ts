@@ -29,6 +29,7 @@ import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
+import { refuseRemovingCommittees } from '../publish/other-committees.js';
 import { searchFiles } from './publish-search.js';
 import { keptMeetings, type KeptMeetings } from './publish-kept.js';
 import { siteParts } from './publish-parts.js';
@@ -126,6 +127,11 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       },
     );
   const { unread, read, earlier } = await readSite(request, dirs, { layout, checked, casesOf });
+  refuseRemovingCommittees(
+    request.committees.udvalg,
+    read.map((c) => c.id),
+    earlier,
+  );
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
