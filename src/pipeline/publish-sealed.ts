@@ -2,7 +2,7 @@ import path from 'node:path';
 import { archiveDir, archiveFolder } from '../input/archive.js';
 import { exists, outputLimit, readInputFile } from '../input/read-file.js';
 import type { CommitteeFolder } from '../input/repository.js';
-import { readSealedNames, sealedListFile } from '../input/sealed.js';
+import { isAsSealed, readSealedNames, sealedListFile, type SealedNames } from '../input/sealed.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Finding } from '../shared/errors.js';
@@ -17,15 +17,18 @@ import { sealedSiteName } from './output.js';
  * archive's, seal and all, byte for byte, which `agenda verify --site` checks; minutes changed since
  * (an addition, a later approval) are printed as any other document. Sealed minutes whose name the
  * site does not publish (sealed combined, published without --samlet) are printed too, with a warning
- * that says so, as `verify --site` would find no sealed copy. Each copy is handed to `keep` as it is
+ * that says so, as `verify --site` would find no sealed copy; so are those whose file is not the one
+ * sealed (notSealedBytes), which are `refused`: printed anew even where the site holds a PDF made
+ * from the same content (it may be such a file, published before). Each copy is handed to `keep` as it is
  * read (so an archive's are never all in memory): what it gives.
  */
 export async function sealedPublicCopies<R>(
   committees: Array<{ id: string; folder: CommitteeFolder; meetings: Meeting[] }>,
   siteFiles: string[],
   keep: (file: string, pdf: Uint8Array) => R,
-): Promise<{ copies: Map<string, R>; warnings: Finding[] }> {
+): Promise<{ copies: Map<string, R>; warnings: Finding[]; refused: Set<string> }> {
   const copies = new Map<string, R>();
+  const refused = new Set<string>();
   const warnings: Finding[] = [];
   for (const { id, folder, meetings } of committees)
     for (const meeting of meetings.filter((m) => m.kind === 'referat')) {
@@ -39,9 +42,14 @@ export async function sealedPublicCopies<R>(
         continue;
       }
       const bytes = await readSealed(path.join(archiveDir(dir, meeting.date), names.offentlig), meeting.date, dir);
-      if (bytes) copies.set(file, keep(file, bytes));
+      if (!bytes) continue;
+      const unlike = await notSealedBytes(sealedListFile(dir, meeting.date), names, bytes);
+      if (unlike) {
+        warnings.push(unlike);
+        refused.add(file);
+      } else copies.set(file, keep(file, bytes));
     }
-  return { copies, warnings };
+  return { copies, warnings, refused };
 }
 
 /**
@@ -58,4 +66,21 @@ async function unpublishedSeal(list: string, name: string): Promise<Finding> {
   const { line, col } = (await readYamlFile(list)).locate(['offentlig'], { key: true });
   const message = `the site publishes no document named ${name}, so publish prints the minutes unsealed (sealed with attachments: publish --samlet)`;
   return { file: list, line, col, path: 'offentlig', message, warning: true };
+}
+
+/**
+ * The warning, at forseglet.yaml, where the archive's public file is not the one sealed (filer_sha256):
+ * another file put under its name (the members', copied or linked there) would put every closed text
+ * on the site, its seal valid; so only the recorded bytes are published as sealed, anything else is printed anew.
+ * None where the bytes are the sealed ones.
+ */
+async function notSealedBytes(list: string, names: SealedNames, bytes: Uint8Array): Promise<Finding | undefined> {
+  if (isAsSealed(names, 'offentlig', bytes)) return undefined;
+  const recorded = names.filer_sha256 !== undefined;
+  const at = recorded ? ['filer_sha256', 'offentlig'] : ['offentlig'];
+  const { line, col } = (await readYamlFile(list)).locate(at, { key: true });
+  const message = recorded
+    ? `${names.offentlig} is not the file sealed (its SHA-256 differs from the one recorded here), so publish prints the public minutes anew: put the sealed file back (git checkout) or seal again (agenda forsegl)`
+    : `records no SHA-256 of ${names.offentlig} (sealed by an earlier agenda), so publish prints the public minutes anew: seal again (agenda forsegl), which records it`;
+  return { file: list, line, col, path: at.join('.'), message, warning: true };
 }

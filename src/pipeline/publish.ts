@@ -33,6 +33,7 @@ import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
+import { refuseRemovingCommittees } from '../publish/other-committees.js';
 import { searchFiles } from './publish-search.js';
 import { keptMeetings, type KeptMeetings } from './publish-kept.js';
 import { siteParts } from './publish-parts.js';
@@ -131,6 +132,11 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       },
     );
   const { unread, read, earlier } = await readSite(request, dirs, { layout, checked, casesOf });
+  refuseRemovingCommittees(
+    request.committees.udvalg,
+    read.map((c) => c.id),
+    earlier,
+  );
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
@@ -304,7 +310,10 @@ async function sitePdfs(
     documents.map((d) => d.file),
     stage,
   );
-  const pdfs = new Map([...kept.flatMap(([file, pdf]) => (pdf ? [[file, pdf] as const] : [])), ...sealed.copies]);
+  const pdfs = new Map([
+    ...kept.flatMap(([file, pdf]) => (pdf && !sealed.refused.has(file) ? [[file, pdf] as const] : [])),
+    ...sealed.copies,
+  ]);
   const toPrint = documents.filter((d) => !pdfs.has(d.file));
   // A meeting's documents print together, so its combined document can take its PDF's headings.
   const toPrintOf = byMeeting(toPrint);

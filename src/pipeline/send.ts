@@ -150,8 +150,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     if (!request.to) await tellChangedAddresses(sources, folder, due, onEvent);
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
-    if (due.length === 0)
-      throw new UsageError(`${attachment.filename} (this version) has reached every recipient already: --force sends it again`);
+    if (due.length === 0) throw new UsageError(nothingDue(recipients, log, attachment));
     // What this version says is kept, and the meeting frozen, before the first message goes: what a
     // member got can always be rebuilt, and a send resumed after an interruption reads the frozen
     // files (frysning.md), so it sends those not reached yet the same document, not a changed one.
@@ -288,13 +287,27 @@ function notYetSent(
   force: boolean,
   onEvent: (event: SendEvent) => void,
 ): Recipient[] {
-  const earlier = lastOtherVersion(log, attachment.names, attachment.sha256);
-  if (earlier) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
-  return recipients.filter((r) => {
+  const due = recipients.filter((r) => {
     const sent = lastSent(log, r.email, attachment.names, attachment.sha256);
     if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid, outcomeUnknown: !sent.sendt });
     return !sent || force;
   });
+  // Told only where this version goes to someone: else nothing is sent (nothingDue says why).
+  const earlier = lastOtherVersion(log, attachment.names, attachment.sha256);
+  if (earlier && due.length > 0) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
+  return due;
+}
+
+/** Why nothing is sent where this version was sent, or begun, to every recipient: truly so, where a message's outcome is unknown. */
+function nothingDue(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment): string {
+  const unknown = recipients.filter((r) => !lastSent(log, r.email, attachment.names, attachment.sha256)?.sendt).map((r) => r.email);
+  const version = `${attachment.filename} (this version)`;
+  if (unknown.length === 0) return `${version} has reached every recipient already: --force sends it again`;
+  const others = unknown.length < recipients.length ? 'every other recipient has it; ' : '';
+  return (
+    `${version} was begun to ${unknown.join(', ')} and its outcome never known (the run stopped, or the connection dropped, first), ` +
+    `so it is not sent again, as it may have arrived: ${others}ask whether it came; --force sends it again (to every recipient)`
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { archiveDir, archiveFolder } from '../input/archive.js';
 import { committedVersions } from '../input/git-history.js';
 import { exists, outputLimit, readRegularFile, Refused, type Within } from '../input/read-file.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
-import { readSealedNames, sealedListFile } from '../input/sealed.js';
+import { readSealedNames, sealedListFile, type SealedKey } from '../input/sealed.js';
 import { formatPath } from '../input/key-path.js';
 import { readYamlFile } from '../input/yaml-file.js';
 import { pageTexts } from '../pdf/page-text.js';
@@ -51,13 +51,24 @@ export async function verifyMeeting(request: {
   const completed = names.godkendt === undefined ? undefined : await inArchive(names.godkendt);
   const published = await inArchive(names.offentlig);
   const lines: VerifyLine[] = [];
-  for (const pdf of [members, completed, published]) if (pdf) lines.push(await sealLine(pdf));
+  const files: Array<[SealedKey, Pdf | undefined]> = [
+    ['medlemmer', members],
+    ['godkendt', completed],
+    ['offentlig', published],
+  ];
+  for (const [key, pdf] of files) if (pdf) lines.push(await sealLine(pdf, names.filer_sha256?.[key]));
   const versions = await membersVersions(members);
   lines.push(...approvals.lines(versions));
   const sealed = versions.filter((v) => v.current).map((v) => v.sha256);
   lines.push(approvedLine(members.file, sealed, approvals.hashes));
   if (completed) lines.push(await completedLine(completed, sealed));
-  lines.push(counterpartLine(published, sealed, { recorded: names.medlemmer_sha256, list: sealedListFile(dir, date) }));
+  lines.push(
+    counterpartLine(published, sealed, {
+      recorded: names.medlemmer_sha256,
+      list: sealedListFile(dir, date),
+      hashed: names.filer_sha256 !== undefined,
+    }),
+  );
   if (request.site !== undefined) lines.push(await siteCopyLine(published, await siteCopyOf(request.site, folder, date, names.offentlig)));
   return lines;
 }
@@ -89,7 +100,8 @@ function unread({ file, refused }: Pdf, missing: string): VerifyLine {
   return { ok: false, text: refused === undefined ? `${file}: missing: ${missing}` : `${file}: not the document: ${refused}` };
 }
 
-async function sealLine(pdf: Pdf): Promise<VerifyLine> {
+/** `recorded`: the file's SHA-256 as forseglet.yaml records it sealed; another file under its name is not the one sealed, whatever seal it bears. */
+async function sealLine(pdf: Pdf, recorded: string | undefined): Promise<VerifyLine> {
   const { file, bytes } = pdf;
   if (!bytes) return unread(pdf, 'the sealed file is not in the archive');
   const report = await checkSignatureOf(bytes);
@@ -101,6 +113,12 @@ async function sealLine(pdf: Pdf): Promise<VerifyLine> {
       text: `${file}: the seal does not hold: ${report.validation || 'pdfsig cannot verify it'} (the file was changed after sealing)`,
     };
   if (!report.wholeFile) return { ok: false, text: `${file}: the seal does not cover the whole file: something was added after sealing` };
+  // A valid seal of another sealed file (the members' under the public name) is told by its bytes.
+  if (recorded !== undefined && sha256(bytes) !== recorded)
+    return {
+      ok: false,
+      text: `${file}: not the file sealed: its SHA-256 is ${sha256(bytes)}, forseglet.yaml records ${recorded} (filer_sha256)`,
+    };
   return { ok: true, text: `${file}: sealed by ${report.signer}; the seal is valid and covers the whole file` };
 }
 
@@ -163,12 +181,28 @@ async function completedLine(pdf: Pdf, sealed: string[]): Promise<VerifyLine> {
 }
 
 /** `recorded`: the members' version the list (forseglet.yaml) says the archive's sealed public minutes were made with. */
-function counterpartLine(pdf: Pdf, sealed: string[], { recorded, list }: { recorded: string | undefined; list: string }): VerifyLine {
+function counterpartLine(
+  pdf: Pdf,
+  sealed: string[],
+  { recorded, list, hashed }: { recorded: string | undefined; list: string; hashed: boolean },
+): VerifyLine {
   const { file, bytes } = pdf;
   if (!bytes) return unread(pdf, 'the sealed public minutes are not in the archive');
   const sealedPublic = `the sealed public minutes (sha256 ${sha256(bytes)})`;
   if (recorded === undefined)
     return { ok: false, text: `${list}: names no members' version ${sealedPublic} were made with (medlemmer_sha256)` };
+  // A file that differs from its recorded SHA-256 is told by sealLine; one of a list that records none, here.
+  if (!hashed)
+    return {
+      ok: false,
+      text: `${list}: records no SHA-256 of ${sealedPublic} (filer_sha256: sealed by an earlier agenda), so nothing shows they are the file sealed: seal again (agenda forsegl), which records it`,
+    };
+  // A file that differs from its recorded SHA-256 is told by sealLines; one of a list that records none, here.
+  if (!hashed)
+    return {
+      ok: false,
+      text: `${list}: records no SHA-256 of ${sealedPublic} (filer_sha256: sealed by an earlier agenda), so nothing shows they are the file sealed: seal again (agenda forsegl), which records it`,
+    };
   if (!sealed.includes(recorded))
     return { ok: false, text: `${file}: ${sealedPublic} were made with the members' version ${recorded}, not the one sealed` };
   return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };

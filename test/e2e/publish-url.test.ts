@@ -23,6 +23,33 @@ describe('agenda publish --url without a scheme, or not a web address', () => {
   });
 });
 
+describe('agenda publish --url naming a file, or with a password', () => {
+  it('refuses the front page’s address (…/index.html), naming its folder to give instead, before anything is written', () => {
+    const site = path.join(tempDir(), 'site');
+    const url = 'https://moeder.kommune.dk/dagsordener/index.html';
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site, '--url', url]);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(
+      `--url ${url}: index.html names a file, not the site's folder: give the folder (https://moeder.kommune.dk/dagsordener/); give the site's address with its scheme, e.g. https://moeder.kommune.dk/\n`,
+    );
+    expect(existsSync(site)).toBe(false);
+  });
+
+  it('never echoes a user’s password in a refusal, whatever the address', () => {
+    const site = path.join(tempDir(), 'site');
+    for (const url of [
+      'https://sek:XQZPASS@moeder.kommune.dk/',
+      'sek:XQZPASS@moeder.kommune.dk',
+      'https://sek:XQZ/PASS@moeder.kommune.dk/',
+    ]) {
+      const run = agenda(['publish', '--meetings', closedFixture, '--out', site, '--url', url]);
+      expect(run.status, url).toBe(2);
+      expect(run.stderr, url).not.toContain('XQZ');
+      expect(run.stderr, url).toContain('…@moeder.kommune.dk');
+    }
+  });
+});
+
 describe('agenda publish --url as a clerk may type it: capitals, æøå in the domain, the default port, no closing slash', () => {
   it('files every part of the data under its path and names it by the address as a browser writes it', () => {
     const site = path.join(tempDir(), 'site');

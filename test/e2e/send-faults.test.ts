@@ -339,6 +339,11 @@ describe('a mail server gone down part-way', () => {
     const { again, back } = await sendWhenBack(dir, server.port);
     expect(again.stdout).toContain(`${members[1]}: a message of this version was begun on`);
     expect(back.took).toEqual([members[2]]);
+    const third = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env: server.env });
+    expect(third.status).toBe(2);
+    expect(errorLines(third.stderr)).toEqual([
+      `2023-11-22-dagsorden-samlet.pdf (this version) was begun to ${members[1]} and its outcome never known (the run stopped, or the connection dropped, first), so it is not sent again, as it may have arrived: every other recipient has it; ask whether it came; --force sends it again (to every recipient)`,
+    ]);
   });
 });
 
@@ -411,6 +416,11 @@ describe('agenda send unfreezes only where nothing may have gone', () => {
     await server.close();
     expect(again.status).toBe(2);
     expect(again.stdout).toContain(`${members[2]}: a message of this version was begun on`);
+    // Said truly: not "has reached every recipient already", nor "this sends the new version".
+    expect(errorLines(again.stderr)).toEqual([
+      `2023-11-22-dagsorden-samlet.pdf (this version) was begun to ${members.join(', ')} and its outcome never known (the run stopped, or the connection dropped, first), so it is not sent again, as it may have arrived: ask whether it came; --force sends it again (to every recipient)`,
+    ]);
+    expect(again.stdout).not.toContain('new version');
     expect(server.arrived).toEqual(members);
   });
 

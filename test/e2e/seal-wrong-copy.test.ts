@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { agenda, type CliResult } from '../support/cli.js';
+import { pdfPages } from '../support/pdf.js';
+import { approve, closedMarker, date, forsegl, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
+import { closedMarkersIn, siteFiles } from '../support/site.js';
+
+// A hurried clerk puts the members' sealed minutes where the public ones go (a copy, or a link
+// inside the archive): their seal is valid, so only the SHA-256 forsegl records (filer_sha256)
+// tells them apart. Publish prints the public minutes anew instead, with a warning at forseglet.yaml,
+// and verify names the file as not the one sealed.
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Every closed marker in the site: in any byte (closedMarkersIn) or in a PDF's text as pdftotext reads it. */
+function closedInSite(site: string): string[] {
+  const inText = siteFiles(site)
+    .filter((f) => f.endsWith('.pdf'))
+    .flatMap((f) => (pdfPages(path.join(site, f)).join('\n').includes(closedMarker) ? [`${closedMarker} in the text of ${f}`] : []));
+  return [...closedMarkersIn(site), ...inText];
+}
+
+describe('a file put under the sealed public minutes’ name: not published as sealed, and verify fails', () => {
+  let minutes: ReturnType<typeof minutesToSeal>;
+  let sealed: ReturnType<typeof sealedFiles>;
+  let list = '';
+  let listed = '';
+  let kept: Buffer;
+  const copyIn = (site: string) => path.join(minutes.dir, site, 'direktionen', path.basename(sealed.public));
+  const publish = (site: string) => agenda(['publish', '--out', site, '--samlet'], { cwd: minutes.dir });
+  const verify = (site: string) => agenda(['verify', date, '--site', site], { cwd: minutes.dir });
+  const lineOf = (key: string) => listed.split('\n').findIndex((l) => l.startsWith(key)) + 1;
+
+  /** The archive's public file as `put` leaves it (and forseglet.yaml as `listAs` writes it) for one check, then as sealed. */
+  function whilePut<T>(put: () => void, check: () => T, listAs = listed): T {
+    rmSync(sealed.public);
+    put();
+    writeFileSync(list, listAs);
+    try {
+      return check();
+    } finally {
+      rmSync(sealed.public);
+      writeFileSync(sealed.public, kept);
+      writeFileSync(list, listed);
+    }
+  }
+
+  function expectPrintedAnew(run: CliResult, site: string): void {
+    expect(run.status, run.stderr).toBe(0);
+    expect(closedInSite(path.join(minutes.dir, site))).toEqual([]);
+    expect(readFileSync(copyIn(site)).equals(kept)).toBe(false);
+  }
+
+  // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
+  beforeAll(() => {
+    const cert = testCertificate();
+    minutes = minutesToSeal();
+    approve(minutes.meetings, [{ medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 }]);
+    const run = forsegl(minutes.dir, cert.p12);
+    expect(run.status, run.stderr).toBe(0);
+    sealed = sealedFiles(minutes.meetings);
+    list = path.join(path.dirname(sealed.public), 'forseglet.yaml');
+    listed = readFileSync(list, 'utf8');
+    kept = readFileSync(sealed.public);
+  }, 600_000);
+
+  it('records the SHA-256 of each file sealed in forseglet.yaml', () => {
+    expect(listed).toContain(`filer_sha256:\n  medlemmer: ${sha256(sealed.members)}\n  offentlig: ${sha256(sealed.public)}\n`);
+  });
+
+  for (const [way, put] of [
+    ['copied', () => copyFileSync(sealed.members, sealed.public)],
+    ['linked', () => symlinkSync(path.basename(sealed.members), sealed.public)],
+  ] as const)
+    it(`prints the public minutes anew where the members’ minutes are ${way} under their name, with a located warning; verify --site fails`, () => {
+      const site = `site-${way}`;
+      const [run, verified] = whilePut(put, () => [publish(site), verify(site)]);
+      expectPrintedAnew(run, site);
+      expect(run.stderr).toContain(
+        `forseglet.yaml:${lineOf('  offentlig:')}:3: warning: filer_sha256.offentlig: ${path.basename(sealed.public)} is not the file sealed`,
+      );
+      expect(run.stderr).not.toContain('XQZSECRET');
+      expect(verified.status).toBe(1);
+      expect(verified.stdout).toContain(
+        `FAILED: ${path.relative(minutes.dir, sealed.public)}: not the file sealed: its SHA-256 is ${sha256(sealed.members)}, forseglet.yaml records ${sha256(sealed.public)} (filer_sha256)\n`,
+      );
+      expect(verified.stdout).not.toMatch(/^ok: .*the site's copy is the sealed public minutes/m);
+    });
+
+  it('does not keep the members’ minutes that an earlier publication put on the site as sealed: prints the public ones anew', () => {
+    // As a publish that took the bytes under the name on trust left the site: the list made to record the members' file.
+    const trusting = listed.replace(sha256(sealed.public), sha256(sealed.members));
+    whilePut(
+      () => copyFileSync(sealed.members, sealed.public),
+      () => expect(publish('site-earlier').status).toBe(0),
+      trusting,
+    );
+    expect(readFileSync(copyIn('site-earlier')).equals(readFileSync(sealed.members))).toBe(true);
+    const run = whilePut(
+      () => copyFileSync(sealed.members, sealed.public),
+      () => publish('site-earlier'),
+    );
+    expectPrintedAnew(run, 'site-earlier');
+  });
+
+  it('prints anew, with a warning, the minutes of a forseglet.yaml that records no SHA-256 (sealed by an earlier agenda); verify says to seal again', () => {
+    const earlier = listed.replace(/^filer_sha256:\n(?: {2}.*\n)+/m, '');
+    const [run, verified] = whilePut(
+      () => writeFileSync(sealed.public, kept),
+      () => [publish('site-unhashed'), verify('site-unhashed')],
+      earlier,
+    );
+    expectPrintedAnew(run, 'site-unhashed');
+    expect(run.stderr).toContain(
+      `forseglet.yaml:${lineOf('offentlig:')}:1: warning: offentlig: records no SHA-256 of ${path.basename(sealed.public)} (sealed by an earlier agenda), so publish prints the public minutes anew: seal again (agenda forsegl), which records it`,
+    );
+    expect(verified.status).toBe(1);
+    expect(verified.stdout).toMatch(/^FAILED: .*forseglet\.yaml: records no SHA-256 of the sealed public minutes .*seal again/m);
+  });
+
+  it('still publishes the sealed file byte for byte, without a warning, and verify --site passes', () => {
+    const run = publish('site');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('forseglet.yaml');
+    expect(readFileSync(copyIn('site')).equals(kept)).toBe(true);
+    const verified = verify('site');
+    expect(verified.status, verified.stdout).toBe(0);
+  });
+});
