@@ -13,19 +13,29 @@ export interface Coverage {
   tilføjelser: string[];
 }
 
-const sha256 = (value: unknown) =>
-  // Where an attachment's file is named in the meeting file (at) is no part of what the minutes say.
+/** Keys no part of what the minutes say: where an attachment's file is named in the meeting file (at). */
+const unsaid = new Set(['at']);
+/** Keys of what the public is told of a closed thing (its public title, why an attachment is closed): not the members' text. */
+const publicOnly = new Set([...unsaid, 'publicTitle', 'publicNote']);
+
+const sha256 = (value: unknown, left: Set<string>, open = false) =>
   createHash('sha256')
-    .update(JSON.stringify(value, (key, v: unknown) => (key === 'at' ? undefined : v)))
+    .update(JSON.stringify(value, (key, v: unknown) => (left.has(key) ? undefined : open && key === 'lukket' ? false : v)))
     .digest('hex');
 
-/** The members' minutes' coverage, as they stand. */
-export function coverageOf(meeting: Meeting): Coverage {
+/**
+ * The members' minutes' coverage, as they stand: `indhold` as the members read it whatever is closed
+ * (every `lukket` read as open, the public's titles and notes left out), so that closing a thing after
+ * an approval, which changes what the public gets and never what the members approved, voids none.
+ * `exact`: with what is closed, as approvals recorded it before 7 December (and publicContent).
+ */
+export function coverageOf(meeting: Meeting, exact = false): Coverage {
   const { items, members, seats, absent, kind, date, committee, place, start, end } = meeting;
   const content = { kind, date, committee, place, start, end, members, seats, absent, items: items.map((i) => ({ ...i, additions: [] })) };
+  const [left, open] = exact ? [unsaid, false] : [publicOnly, true];
   return {
-    indhold: sha256(content),
-    tilføjelser: items.flatMap((item) => item.additions.map((a) => sha256({ item: item.number, ...a }))),
+    indhold: sha256(content, left, open),
+    tilføjelser: items.flatMap((item) => item.additions.map((a) => sha256({ item: item.number, ...a }, left, open))),
   };
 }
 
@@ -43,15 +53,18 @@ export function changeSinceApproval(meeting: Meeting, log: ApprovalEntry[]): str
   if (!approved) return undefined;
   const now = coverageOf(meeting);
   const since = `since ${approved.medlem} approved them on ${approved.tid}`;
-  if (now.indhold !== approved.indhold)
+  if (![now.indhold, coverageOf(meeting, true).indhold].includes(approved.indhold ?? ''))
     return `the minutes' text has changed ${since}: approved minutes change only by an addition (tilføjelser: under the item, with dato and tekst); undo the change, and write it as an addition`;
-  const gone = (approved.tilføjelser ?? []).filter((h) => !now.tilføjelser.includes(h));
+  const kept = [...now.tilføjelser, ...coverageOf(meeting, true).tilføjelser];
+  const gone = (approved.tilføjelser ?? []).filter((h) => !kept.includes(h));
   if (gone.length > 0)
     return `an addition (tilføjelser) was changed or removed ${since}: an approved addition stays as it was; write a new one`;
   return undefined;
 }
 
-/** Whether the approval is of the content as it stands now (the public page names those). */
-export function coversNow(entry: ApprovalEntry, now: Coverage): boolean {
-  return entry.indhold === now.indhold && JSON.stringify(entry.tilføjelser ?? []) === JSON.stringify(now.tilføjelser);
+/** Whether the approval is of the content as it stands now (the public page names those), read either way coverageOf reads it. */
+export function coversNow(entry: ApprovalEntry, meeting: Meeting): boolean {
+  return [coverageOf(meeting), coverageOf(meeting, true)].some(
+    (now) => entry.indhold === now.indhold && JSON.stringify(entry.tilføjelser ?? []) === JSON.stringify(now.tilføjelser),
+  );
 }

@@ -1,6 +1,6 @@
 import type { ApprovalView, Meeting } from '../model/meeting.js';
 import type { ApprovalEntry } from './approval-log.js';
-import { coverageOf, coversNow } from './coverage.js';
+import { coversNow } from './coverage.js';
 import { participants } from '../model/seats.js';
 import { sameName } from './participants.js';
 
@@ -10,8 +10,7 @@ import { sameName } from './participants.js';
  * SHA-256 of the version approved, which the members' minutes had before this page was filled in.
  */
 export function approvalView(meeting: Meeting, log: ApprovalEntry[]): ApprovalView {
-  const now = coverageOf(meeting);
-  const current = log.filter((e) => coversNow(e, now));
+  const current = log.filter((e) => coversNow(e, meeting));
   const rows = participants(meeting).map((person) => {
     const own = (e: ApprovalEntry) => sameName(e.medlem, person);
     const approved = current.findLast(own);

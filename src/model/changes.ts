@@ -55,17 +55,28 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
  * it stands (an item, a sub-item, a section of either, a paragraph or timetable row, an attachment, an
  * addition, a decision), is left out of it as public.ts leaves it out of the public version now, so
  * that a public diff never quotes it as removed or changed. Each earlier item is paired with the
- * members' version now (`members`), whose items are the public version's (`open`) one for one.
+ * members' version now (`members`), whose items are the public version's (`open`) one for one: one the
+ * public read then as it reads it now (closed then as now, or untouched), else by its title, and by its number only where no item closed now is left unpaired. Where one is (retitled as
+ * it was closed), any earlier item left could be it, so none is quoted: each stands as such an item
+ * reads to the public now, in order, and those left over are left out.
  */
 export function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
   const publicOf = new Map(members.items.map((item, i) => [item, open.items[i]]));
-  const pairs = pairItems(earlier.items, members.items);
-  const earlierOpen = (old: VersionItem, now: VersionItem | undefined): VersionItem => {
+  const readAlike = (old: VersionItem, now: VersionItem) => isDeepStrictEqual({ ...old, number: 0 }, { ...publicOf.get(now), number: 0 });
+  const byTitle = pairBy(earlier.items, members.items, [readAlike, same('title')]);
+  const taken = new Set(byTitle.values());
+  const closedLeft = members.items.filter((m) => m.lukket && !taken.has(m));
+  const pairs = closedLeft.length > 0 ? byTitle : pairBy(earlier.items, members.items, [readAlike, same('title'), same('number')]);
+  const items = earlier.items.flatMap((old): VersionItem[] => {
+    const now = pairs.get(old);
     const seen = now && publicOf.get(now);
     // By its earlier number still, which tells where it moved from.
-    return now && seen ? { ...openNow(old, now, seen), number: old.number } : old;
-  };
-  const items = earlier.items.map((old) => earlierOpen(old, pairs.find((p) => p.old === old)?.now));
+    if (now && seen) return [{ ...openNow(old, now, seen), number: old.number }];
+    if (closedLeft.length === 0) return [old];
+    const closed = closedLeft.shift();
+    const read = closed && publicOf.get(closed);
+    return read ? [{ ...read, number: old.number }] : [];
+  });
   return { ...earlier, items };
 }
 
@@ -94,17 +105,24 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * A list's members paired as compareVersions pairs them, each earlier one with the members' one now
- * (the same file, else title, else place: a section's heading, a sub-item's letter, an attachment's
+ * (one the public read then as it reads that one now: closed then as now, or untouched; else the
+ * same file, else title, else place: a section's heading, a sub-item's letter, an attachment's
  * sub-item and number, an addition's day), and that with the public one now (the same, else of the
- * same place): one the public lacks now is closed. Paired by place alone, an earlier sub-item or
- * attachment could stand where one closed since was put before it, and be quoted as what changed.
+ * same place): one the public lacks now is closed. By place only where every member now that is not
+ * as the public reads it (closed, or holding something closed) was found by what it is: else an earlier
+ * one could stand where one closed since was put before it (or be that one, retitled as it was
+ * closed), and be quoted as what changed; an earlier one not found by what it is is then left out.
  */
 function openList(was: unknown[], members: unknown[], open: unknown[]): unknown[] {
-  const nowOf = pairBy(was, members, [same('file'), same('title'), samePlace]);
   const openOf = pairBy(members, open, [isDeepStrictEqual, samePlace]);
+  const readAlike: Same = (w, m) => openOf.has(m) && isDeepStrictEqual(w, openOf.get(m));
+  const byWhat = pairBy(was, members, [readAlike, same('file'), same('title'), same('heading')]);
+  const found = new Set(byWhat.values());
+  const unsure = members.some((m) => !found.has(m) && !isDeepStrictEqual(m, openOf.get(m)));
+  const nowOf = unsure ? byWhat : pairBy(was, members, [readAlike, same('file'), same('title'), samePlace]);
   return was.flatMap((w) => {
     const m = nowOf.get(w);
-    if (m === undefined) return [w];
+    if (m === undefined) return unsure ? [] : [w];
     const o = openOf.get(m);
     return o === undefined ? [] : [openNow(w, m, o)];
   });
@@ -121,9 +139,9 @@ const place = (value: unknown) => (isRecord(value) ? ['heading', 'letter', 'subI
 const samePlace: Same = (a, b) => isRecord(a) && isDeepStrictEqual(place(a), place(b));
 
 /** Each of `from` with the first of `to` not yet taken that is the same by the first of `ways` that finds one. */
-function pairBy(from: unknown[], to: unknown[], ways: Same[]): Map<unknown, unknown> {
+function pairBy<A, B>(from: A[], to: B[], ways: Array<(a: A, b: B) => boolean>): Map<A, B> {
   const left = new Set(to);
-  const pairs = new Map<unknown, unknown>();
+  const pairs = new Map<A, B>();
   for (const way of ways)
     for (const a of from.filter((f) => !pairs.has(f))) {
       const found = [...left].find((b) => way(a, b));
@@ -185,16 +203,20 @@ function movedItems(oldPlaces: number[]): Set<number> {
 
 /**
  * Each item of the newer version with the one it was in the older: the same title (the first not
- * yet taken, as closed items may share the public one), else the same number; what is left over
- * was added or removed. The removed come after the rest, at their old numbers.
+ * yet taken, as closed items may share the public one), else a section of the same heading and text
+ * (an item retitled, its text kept: not the new item that took its number), else the same number; what
+ * is left over was added or removed. The removed come after the rest, at their old numbers.
  */
 function pairItems(before: VersionItem[], after: VersionItem[]): Array<{ old?: VersionItem; now?: VersionItem }> {
-  const left = new Set(before);
-  const take = (found: VersionItem | undefined) => (found && left.delete(found) ? found : undefined);
-  const old = after.map((now) => take(before.find((o) => left.has(o) && o.title === now.title)));
-  after.forEach((now, i) => (old[i] ??= take(before.find((o) => left.has(o) && o.number === now.number))));
-  return [...after.map((now, i) => ({ old: old[i], now })), ...[...left].map((o) => ({ old: o }))];
+  const oldOf = pairBy(after, before, [same('title'), sameSection, same('number')]);
+  const taken = new Set(oldOf.values());
+  return [...after.map((now) => ({ old: oldOf.get(now), now })), ...before.filter((o) => !taken.has(o)).map((o) => ({ old: o }))];
 }
+
+const sameSection: Same = (a, b) =>
+  isVersionItem(a) && isVersionItem(b) && a.sections.some((s) => s.text !== '' && b.sections.some((t) => isDeepStrictEqual(s, t)));
+
+const isVersionItem = (value: unknown): value is VersionItem => isRecord(value) && Array.isArray(value['sections']);
 
 function of({ number, title, lukket }: VersionItem): Of {
   return { number, title, ...(lukket ? { lukket } : {}) };

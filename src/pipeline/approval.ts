@@ -72,7 +72,7 @@ export async function approvalsOf(
  * the minutes still say this (a later addition or approval makes them another document).
  */
 export function publicContent(version: Meeting): string {
-  const { indhold, tilføjelser } = coverageOf(version);
+  const { indhold, tilføjelser } = coverageOf(version, true);
   return createHash('sha256')
     .update(JSON.stringify({ indhold, tilføjelser, approval: version.approval }))
     .digest('hex');

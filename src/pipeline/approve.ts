@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readApprovalLog, writeApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
-import { coverageOf } from '../approval/coverage.js';
+import { coverageOf, coversNow } from '../approval/coverage.js';
 import { approver, sameName } from '../approval/participants.js';
 import { participants } from '../model/seats.js';
 import type { Person } from '../model/meeting.js';
@@ -73,7 +73,9 @@ export async function approvalStatus(request: MinutesRequest): Promise<ApprovalS
 export function statusOf({ meeting, log, document }: MinutesState): ApprovalStatus {
   const members = participants(meeting).map((person) => {
     const own = log.filter((e) => sameName(e.medlem, person));
-    return { person, current: own.findLast((e) => e.sha256 === document.sha256), earlier: own.filter((e) => e.sha256 !== document.sha256) };
+    // An approval of the text as it stands counts, though its PDF has changed since by a closing (coverageOf).
+    const current = (e: ApprovalEntry) => e.sha256 === document.sha256 || coversNow(e, meeting);
+    return { person, current: own.findLast(current), earlier: own.filter((e) => !current(e)) };
   });
   return { dokument: path.basename(document.file), sha256: document.sha256, members, absent: meeting.absent.map((a) => a.member) };
 }

@@ -6,7 +6,6 @@ import { findCommittees, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
 import { caseMeeting, type CaseMeeting } from '../model/case-history.js';
-import type { Meeting } from '../model/meeting.js';
 import { AgendaError } from '../shared/errors.js';
 
 /** Whether the meeting takes up a case (`sag:` on an item or a standing item), so the repository's other meetings are read. */
@@ -88,27 +87,7 @@ async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; d
   return meetings;
 }
 
-/**
- * The meetings `repositoryMeetings` reads for a document of the committee at `dir`, by committee, each
- * as its folder and dates (the same list, so the fingerprint cannot miss one the history reads); `all`:
- * every committee of the repository, read once for many documents.
- */
-export async function historyInputs(
-  dir: string,
-  all: Promise<Array<{ folder: CommitteeFolder; dates: string[] }>>,
-): Promise<Array<{ dir: string; dates: string[] }>> {
-  return (await all).filter(({ folder }) => !isCommittee(folder, dir)).map(({ folder, dates }) => ({ dir: folder.dir, dates }));
-}
-
-/** The repository's committees and their meetings' dates, as the case history reads them. */
-export const historyCommittees = (root: string) => historyMeetings(root);
-
 const isCommittee = (folder: { dir: string }, dir: string) => path.resolve(folder.dir) === path.resolve(dir);
-
-/** Whether a merged meeting takes up a case: its earlier decisions were read from the repository. */
-export function meetingTakesUpCases(meeting: Meeting): boolean {
-  return meeting.items.some((i) => i.sag !== undefined);
-}
 
 export { caseSteps, type CaseStep } from '../model/case-history.js';
 export { caseStepText } from '../render/wording.js';

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { inputsFingerprint } from './fingerprint.js';
-import { meetingTakesUpCases } from './case-history.js';
+import { caseHistoryDigest, inputsFingerprint } from './fingerprint.js';
 import type { OfficeSettings } from './office.js';
 import { buildPdf } from './document.js';
 import type { Attachments } from './combine.js';
@@ -30,7 +29,7 @@ export async function documentToSend(
   const meeting = output.document;
   const attachments = await attachmentsOf(output, dir, office);
   const file = outputFile(output);
-  const own = await inputsFingerprint(dir, meeting.date, meeting.audience, meetingTakesUpCases(meeting));
+  const own = await inputsFingerprint(dir, meeting.date, meeting.audience, caseHistoryDigest(meeting));
   const build = async (inputs: string, placed: Attachments | undefined, changedAfterBuild: boolean): Promise<SentDocument> => {
     await buildPdf(meeting, file, browser(), inputs, placed);
     return { file, bytes: await readFile(file), built: true, changedAfterBuild };

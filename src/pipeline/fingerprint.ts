@@ -9,7 +9,6 @@ import { folderListings, type Listed } from '../input/folder-listing.js';
 import { meetingFile, repositoryFiles, sharedFiles } from '../input/load.js';
 import { housePageFolders } from '../shared/house-templates.js';
 import { folderAt } from '../input/repository.js';
-import { historyCommittees, historyInputs } from './case-history.js';
 import { liveClosingsKeys } from './live-closings-key.js';
 import { fontFaces } from '../render/fonts.js';
 
@@ -18,22 +17,36 @@ import { fontFaces } from '../render/fonts.js';
  * is read with (the archived copies of a finalized meeting, and what the live ones close of them), the templates, the package's version
  * and the audience. Recorded in the PDF, it proves which meeting and inputs a document was built
  * from, so `send` mails an existing PDF only when it is this one (a date alone names the document
- * of any committee built into the same out/). A meeting that takes up a case (`sag:`) is made from
- * the other committees' meetings too, where its earlier decisions are read: the hash of all of them
- * is in it. `run`: a batch's fingerprints, which read each file once (fingerprintsOnce).
+ * of any committee built into the same out/). A meeting that takes up a case (`sag:`) shows what the
+ * other committees' meetings did with it: `history` (caseHistoryDigest) is the hash of those steps as
+ * the document shows them, not of the other committees' files, so an edit elsewhere that changes none
+ * of them changes no document (an approval, a seal and the send log are bound to its bytes).
+ * `run`: a batch's fingerprints, which read each file once (fingerprintsOnce).
  */
 export async function inputsFingerprint(
   dir: string,
   date: string,
   audience: Audience,
-  takesUpCases = false,
+  history?: string,
   run: Fingerprints = fingerprintsOnce(),
 ): Promise<string> {
-  return run(dir, date, audience, takesUpCases);
+  return run(dir, date, audience, history);
 }
 
 /** A document's fingerprint, as `inputsFingerprint` gives it. */
-export type Fingerprints = (dir: string, date: string, audience: Audience, takesUpCases: boolean) => Promise<string>;
+export type Fingerprints = (dir: string, date: string, audience: Audience, history?: string) => Promise<string>;
+
+/**
+ * What a document shows of its cases' history: each item's case, its earlier decisions and its
+ * treatments, as the document's version has them (the public one without the closed); none where no
+ * item takes up a case. Read from the meeting as merged, so only a meeting read has it.
+ */
+export function caseHistoryDigest(document: Meeting): string | undefined {
+  const cases = document.items.flatMap(({ sag, earlierDecisions, treatments }) =>
+    sag === undefined ? [] : [{ sag, earlierDecisions, treatments }],
+  );
+  return cases.length === 0 ? undefined : createHash('sha256').update(JSON.stringify(cases)).digest('hex');
+}
 
 /** A file as a fingerprint counts it: its name (where it is in the inputs) and where it is read. */
 interface Input {
@@ -45,10 +58,8 @@ interface Input {
 
 /**
  * The fingerprints of a run of many documents (build --all, publish), where each file is read and
- * hashed once for the run: an archive's case history is every other committee's meetings, which
- * 4,000 documents would otherwise read 76 million times, and a committee's shared files are
- * every meeting's. Whether a meeting has its archive is told from `listed`, each folder listed once.
- * Only for one run: a file changed meanwhile is not seen.
+ * hashed once for the run: a committee's shared files are every meeting's. Whether a meeting has its
+ * archive is told from `listed`, each folder listed once. Only for one run: a file changed meanwhile is not seen.
  */
 export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprints {
   const digests = new Map<string, string>();
@@ -63,32 +74,14 @@ export function fingerprintsOnce(listed: Listed = folderListings()): Fingerprint
   const meetingOf = (dir: string, date: string) =>
     once(meetings, `${path.resolve(dir)}\0${date}`, () => meetingInputs(dir, date, listed, closings));
   const repositories = new Map<string, Promise<Input[]>>();
-  const committees = new Map<string, ReturnType<typeof historyCommittees>>();
-  /** A committee's meetings, with the shared files each is read with: hashed once, for every other committee's history. */
-  const committeeDigests = new Map<string, Promise<string>>();
-  const committeeOf = ({ dir, dates }: { dir: string; dates: string[] }) =>
-    once(committeeDigests, path.resolve(dir), async () => digestOf((await Promise.all(dates.map((date) => meetingOf(dir, date)))).flat()));
-  const histories = new Map<string, Promise<string>>();
-  /** Each committee the committee's case history reads, named from the repository's root (another committee's meeting of the same date is another file). */
-  const historyOf = (dir: string) =>
-    once(histories, path.resolve(dir), async () => {
-      const root = folderAt(dir).root;
-      const others = await historyInputs(
-        dir,
-        once(committees, path.resolve(root), () => historyCommittees(root)),
-      );
-      const hash = createHash('sha256');
-      for (const other of others) hash.update(`${path.relative(root, other.dir)}\0${await committeeOf(other)}\0`);
-      return hash.digest('hex');
-    });
   let packagePart: Promise<string> | undefined;
   const roots = new Map<string, string>();
-  return async (dir, date, audience, takesUpCases) => {
+  return async (dir, date, audience, history) => {
     const root = roots.get(dir) ?? folderAt(dir).root;
     roots.set(dir, root);
     const own = [...(await meetingOf(dir, date)), ...(await once(repositories, path.resolve(root), () => repositoryInputs(root)))];
-    const history = takesUpCases ? `history\0${await historyOf(dir)}\0` : '';
-    const parts = `${audience}\0${await (packagePart ??= packageInputs())}\0${history}${digestOf(own)}`;
+    const steps = history === undefined ? '' : `history\0${history}\0`;
+    const parts = `${audience}\0${await (packagePart ??= packageInputs())}\0${steps}${digestOf(own)}`;
     return createHash('sha256').update(parts).digest('hex');
   };
 }

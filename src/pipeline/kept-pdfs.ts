@@ -59,11 +59,8 @@ interface Found {
 export interface KeptPdfs {
   /** Whether the PDF at `file` is as the tool made it from `inputs` (its seal holds over them), its bytes untouched since. */
   keptAsMade: (file: string, inputs: string) => Promise<boolean>;
-  /**
-   * The first of `files` that is as the tool made it from one of the fingerprints `inputs` (keptAsMade),
-   * each file read at most once; a fingerprint is made only where those before it held for none.
-   */
-  firstKeptAsMade: (files: string[], inputs: Array<() => Promise<string>>) => Promise<string | undefined>;
+  /** The first of `files` that is as the tool made it from the fingerprint `inputs` (keptAsMade), made only where there is one of them. */
+  firstKeptAsMade: (files: string[], inputs: () => Promise<string>) => Promise<string | undefined>;
   /** The PDF at `file` was written anew: its record no longer holds. */
   written: (file: string) => Promise<void>;
   /** Writes each folder's records where they changed. */
@@ -107,10 +104,9 @@ export function keptPdfs(listed: Listed, env: NodeJS.ProcessEnv = process.env): 
     },
     firstKeptAsMade: async (files, inputs) => {
       const found = (await Promise.all(files.map(look))).filter((f) => f !== undefined);
-      for (const fingerprint of found.length > 0 ? inputs : []) {
-        const made = await fingerprint();
-        for (const candidate of found) if (await holds(candidate, made)) return candidate.file;
-      }
+      if (found.length === 0) return undefined;
+      const made = await inputs();
+      for (const candidate of found) if (await holds(candidate, made)) return candidate.file;
       return undefined;
     },
     written: async (file) => {

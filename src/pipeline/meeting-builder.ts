@@ -7,9 +7,9 @@ import type { Printer } from '../pdf/printer.js';
 import { renderDocument } from '../render/html.js';
 import { AgendaError, InputError, isError, UsageError, type Finding } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
-import { fingerprintsOnce, once, type Fingerprints } from './fingerprint.js';
+import { caseHistoryDigest, fingerprintsOnce, once, type Fingerprints } from './fingerprint.js';
 import { misnamedMeetingFiles } from '../input/meeting-names.js';
-import { historyOnce, meetingTakesUpCases } from './case-history.js';
+import { historyOnce } from './case-history.js';
 import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
 import { folderListings, type Listed } from '../input/folder-listing.js';
 import { checkAddenda } from './addenda.js';
@@ -128,7 +128,7 @@ export function meetingBuilder(
       // Its files are opened first: a bad one stops this document before anything is printed.
       const attachments = await attachmentsOf(output, folder.dir, request).catch(failed);
       if (attachments instanceof AgendaError) return { error: attachments };
-      const own = await fingerprints(folder.dir, date, version.audience, meetingTakesUpCases(read.meeting));
+      const own = await fingerprints(folder.dir, date, version.audience, caseHistoryDigest(version));
       const inputs = inputsOf(output, own, attachments);
       if (await keeps(request, pdfs, pdf, inputs)) return { pdf, kept: true };
       // A combined document opened its files just above; any other opens check's before it is printed.
@@ -197,9 +197,9 @@ function failed(error: unknown): AgendaError {
  * Where every output asked for of a meeting (an agenda without addenda, or minutes) is kept, their PDFs, told before the meeting is read:
  * reading and checking it is most of a build that prints nothing (some 30 ms a meeting, minutes for
  * an archive). Its fingerprint is the same as when its PDF was made, so it would read as it did then
- * (its checks passed, and its warnings were told). Whether it takes up a case is known only once it is
- * read, so the PDF may be sealed over either fingerprint: the one that holds was made from these inputs,
- * and the one without the history only where these inputs take up no case. Not for the combined
+ * (its checks passed, and its warnings were told). A meeting that takes up a case is read: its
+ * fingerprint holds the case's steps as its document shows them (caseHistoryDigest), known only from
+ * the meeting merged, so a PDF of one is never sealed over the fingerprint made here. Not for the combined
  * document, whose fingerprint counts its attachment files, opened with the meeting.
  */
 async function keptUnread(
@@ -213,8 +213,7 @@ async function keptUnread(
   const kept: Array<{ audience: Audience; pdf: string }> = [];
   for (const audience of audiences) {
     const candidates = filesBeforeReading(folder, date, audience, request);
-    const inputs = [() => fingerprints(folder.dir, date, audience, false), () => fingerprints(folder.dir, date, audience, true)];
-    const pdf = await pdfs.firstKeptAsMade(candidates, inputs);
+    const pdf = await pdfs.firstKeptAsMade(candidates, () => fingerprints(folder.dir, date, audience));
     // An agenda sent is read: it may have been corrected since by a file its fingerprint does not count (Rettet
     // dagsorden), and only once it went out may it have addenda (tillægsdagsordener), outputs of the same fingerprint
     // that the list of its outputs names once it is read; an agenda never sent has none (checkAddenda refuses them).

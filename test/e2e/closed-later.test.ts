@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, cliEnv, cliPath, tempDir } from '../support/cli.js';
@@ -122,5 +122,43 @@ describe("the search's texts of attachments (.agenda-search/), after the clerk c
     // The site was written whole: the closed attachment's PDF is gone, and its text with it.
     expect(siteFiles(site).filter((f) => f.includes('-bilag-'))).toEqual([]);
     expect(closedMarkersIn(site, ['XQZLATE04'])).toEqual([]);
+  }, 300_000);
+});
+
+describe('minutes approved, then something in them closed', () => {
+  it('publish takes it off the site; the approval stands (status counts it); a change of the text is refused as before', () => {
+    const dir = tempDir();
+    const meetings = path.join(dir, 'meetings');
+    cpSync(closedFixture, meetings, { recursive: true });
+    const meeting = path.join(meetings, '2024-03-06.yaml');
+    const plan = path.join(meetings, 'plan.yaml');
+    edit(meeting, '    beslutning: Punktet blev drøftet.\n', '    beslutning: Punktet blev drøftet om XQZLATE11.\n');
+    edit(plan, '      - Åbent planlagt punkt om budgettet\n', '$&      - Planlagt punkt om XQZLATE12\n');
+    // Item 3, closed, decided too: the minutes are final.
+    edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
+    const site = path.join(dir, 'site');
+    const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
+    const run = (...args: string[]) => {
+      const result = cli(...args);
+      expect(result.status, result.stderr).toBe(0);
+      return result;
+    };
+    run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
+    run('publish', '--out', site);
+    const late = ['XQZLATE11', 'XQZLATE12'];
+    expect(closedMarkersIn(site, late).filter((f) => f.startsWith('XQZLATE1')).length, 'on the site while open').toBeGreaterThan(0);
+    edit(
+      meeting,
+      '    beslutning: Punktet blev drøftet om XQZLATE11.\n',
+      '    beslutning:\n      tekst: Punktet blev drøftet om XQZLATE11.\n      lukket: true\n',
+    );
+    edit(plan, '      - Planlagt punkt om XQZLATE12\n', '      - tekst: Planlagt punkt om XQZLATE12\n        lukket: true\n');
+    run('publish', '--out', site);
+    expect(closedMarkersIn(site, late)).toEqual([]);
+    expect(run('status', '2024-03-06').stdout).toMatch(/approved by 1 of the \d+ who took part/);
+    edit(meeting, 'Punktet blev drøftet om XQZLATE11.', 'Punktet blev drøftet og vedtaget om XQZLATE11.');
+    const changed = cli('publish', '--out', site);
+    expect(changed.status).toBe(1);
+    expect(changed.stderr).toMatch(/2024-03-06\.yaml:\d+:\d+: punkter: the minutes' text has changed since Anna Andersen approved them/);
   }, 300_000);
 });
