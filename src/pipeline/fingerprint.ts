@@ -94,6 +94,13 @@ export function once<T>(map: Map<string, Promise<T>>, key: string, make: () => P
 }
 
 /**
+ * The templates' folders of no document nor site (the preview's page, the mails, the drafts agenda new and
+ * minutes write): a change of them makes no kept PDF or page stale (a preview's script changed reprinted
+ * every PDF of a site at its next publication).
+ */
+const notOfOutputs = ['preview', 'mail', 'drafts'];
+
+/**
  * The SHA-256 of the package's own part of every document's inputs: its version (package.json), which
  * stands for its code; its templates; and the house font's files, whose package's version package.json
  * names only as a range. The same for all documents of a batch, which read them once (some 55 files).
@@ -101,7 +108,7 @@ export function once<T>(map: Map<string, Promise<T>>, key: string, make: () => P
  */
 export async function packageInputs(): Promise<string> {
   const templates = (await readdir(templatesDir, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && !notOfOutputs.some((folder) => path.relative(templatesDir, e.parentPath).split(path.sep)[0] === folder))
     .map((e) => path.join(e.parentPath, e.name));
   const own = [path.join(packageRoot, 'package.json'), ...templates.sort()].map((file) => ({
     file,

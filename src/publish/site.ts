@@ -44,8 +44,6 @@ import { pdfContent, type SiteContent } from './staging.js';
 // reads a clock or the disk besides the package's own templates and fonts, so the same meetings give
 // the same files.
 
-export { indexedCommittees };
-
 /** A committee as published: its public meetings and its schedule. */
 export interface PublishedCommittee {
   id: string;

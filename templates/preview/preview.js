@@ -42,6 +42,9 @@ async function drawLatest() {
     document.title = `agenda preview ${state.date}`;
     document.getElementById('meeting').textContent = `agenda preview ${state.date}`;
     showProblems(state);
+    // Said updating until showStatus says what holds: the shown document is marked before the status
+    // (markShown), and a waiter must never read a new document beside the last state's "up to date".
+    document.body.dataset.updating = 'true';
     if (state.audience !== shown.audience || state.version !== shown.version) {
       if (state.version > 0) await showDocument(state);
     } else if (state.change > shown.change) {
