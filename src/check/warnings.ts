@@ -35,7 +35,7 @@ export function planWarnings(committee: CommitteeInput, plan: ForwardPlanInput, 
   const { findings, warn } = collector(source);
   (plan.møder ?? []).forEach((m, i) => {
     if (days && !days.has(m.dato) && m.punkter.length > 0)
-      warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${m.dato} (a ${weekdayName(m.dato)}) by its mødeplan`);
+      warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${weekdayName(m.dato)} ${m.dato} by its mødeplan`);
   });
   return findings;
 }
@@ -45,7 +45,7 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
   // A file with nothing in it (or comments only) is valid, and builds the standing items alone, without a word.
   if (source.data === null || source.data === undefined) warn([], emptyMeeting);
   const days = meetingDays(committee);
-  if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${date} (a ${weekdayName(date)}) by its mødeplan`);
+  if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${weekdayName(date)} ${date} by its mødeplan`);
   const members = committee.medlemmer.map((m) => m.navn);
   (meeting.fraværende ?? []).forEach(({ navn }, i) => {
     if (members.includes(navn)) return;
