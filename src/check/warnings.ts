@@ -1,5 +1,4 @@
 import type { Finding } from '../shared/errors.js';
-import { closest, shorten } from '../input/messages.js';
 import { placeholder, unfilledPaths } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
@@ -46,12 +45,6 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
   if (source.data === null || source.data === undefined) warn([], emptyMeeting);
   const days = meetingDays(committee);
   if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${weekdayName(date)} ${date} by its mødeplan`);
-  const members = committee.medlemmer.map((m) => m.navn);
-  (meeting.fraværende ?? []).forEach(({ navn }, i) => {
-    if (members.includes(navn)) return;
-    const guess = closest(navn, members);
-    warn(['fraværende', i], `${shorten(navn)} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
-  });
   (meeting.punkter ?? []).forEach((item, i) => {
     attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));
     slotWarnings(item.tidsplan ?? [], (path, message) => warn(['punkter', i, 'tidsplan', ...path], message));
