@@ -28,7 +28,6 @@ export function checkProceedings(date: string, committee: CommitteeInput, meetin
     ...absent.flatMap((a) => (a.stedfortræder === undefined ? [] : [{ name: a.stedfortræder, party: partyOf(a.navn) }])),
   ];
   const people = present.map((p) => p.name);
-  const parties = [...new Set(inOffice.flatMap((m) => m.parti ?? []))];
   const unknown = (name: string, known: string[], what: string) => {
     const guess = closest(name, known);
     return `${shorten(name)} is not ${what} on ${date}${guess ? ` (did you mean '${guess}'?)` : known.length ? ` (they are: ${known.join(', ')})` : ''}`;
@@ -42,6 +41,8 @@ export function checkProceedings(date: string, committee: CommitteeInput, meetin
     }
     const voters = present.filter((p) => !out.has(p.name));
     const voterNames = voters.map((p) => p.name);
+    // A party letter names the party's voters here: a party whose members are all away has none.
+    const parties = [...new Set(voters.flatMap((p) => p.party ?? []))];
     const nameOrParty = (name: string, path: PropertyKey[]) => {
       if (parties.includes(name) || voterNames.includes(name)) return;
       const why = out.has(name)
@@ -58,6 +59,16 @@ export function checkProceedings(date: string, committee: CommitteeInput, meetin
     );
   });
   (meeting.fraværende ?? []).forEach((a, i) => {
+    // A misspelt name would leave the member it means counted as present: able to vote and approve.
+    if (!inOffice.some((m) => m.navn === a.navn))
+      at(
+        ['fraværende', i],
+        unknown(
+          a.navn,
+          inOffice.map((m) => m.navn),
+          `a member of ${committee.navn}`,
+        ),
+      );
     if (a.stedfortræder !== undefined && inOffice.some((m) => m.navn === a.stedfortræder))
       at(
         ['fraværende', i, 'stedfortræder'],

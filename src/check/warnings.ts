@@ -1,5 +1,4 @@
 import type { Finding } from '../shared/errors.js';
-import { closest, shorten } from '../input/messages.js';
 import { placeholder, unfilledPaths } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
@@ -35,7 +34,7 @@ export function planWarnings(committee: CommitteeInput, plan: ForwardPlanInput, 
   const { findings, warn } = collector(source);
   (plan.møder ?? []).forEach((m, i) => {
     if (days && !days.has(m.dato) && m.punkter.length > 0)
-      warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${m.dato} (a ${weekdayName(m.dato)}) by its mødeplan`);
+      warn(['møder', i, 'dato'], `${committee.navn} has no meeting on ${weekdayName(m.dato)} ${m.dato} by its mødeplan`);
   });
   return findings;
 }
@@ -45,13 +44,7 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
   // A file with nothing in it (or comments only) is valid, and builds the standing items alone, without a word.
   if (source.data === null || source.data === undefined) warn([], emptyMeeting);
   const days = meetingDays(committee);
-  if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${date} (a ${weekdayName(date)}) by its mødeplan`);
-  const members = committee.medlemmer.map((m) => m.navn);
-  (meeting.fraværende ?? []).forEach(({ navn }, i) => {
-    if (members.includes(navn)) return;
-    const guess = closest(navn, members);
-    warn(['fraværende', i], `${shorten(navn)} is not a member of ${committee.navn}${guess ? ` (did you mean '${guess}'?)` : ''}`);
-  });
+  if (days && !days.has(date)) warn([], `${committee.navn} does not meet on ${weekdayName(date)} ${date} by its mødeplan`);
   (meeting.punkter ?? []).forEach((item, i) => {
     attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));
     slotWarnings(item.tidsplan ?? [], (path, message) => warn(['punkter', i, 'tidsplan', ...path], message));

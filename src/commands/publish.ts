@@ -28,7 +28,7 @@ export async function publishCommand(options: PublishOptions): Promise<void> {
   // The site works without its address; OParl's clients do not: its schemas take absolute URLs only.
   if (!options.url && !options.quiet) process.stderr.write(withoutAddress);
   process.stderr.write(
-    `published ${result.meetings} meetings to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`,
+    `published ${result.meetings} ${result.meetings === 1 ? 'meeting' : 'meetings'} to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`,
   );
 }
 

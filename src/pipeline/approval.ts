@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
-import { changeSinceApproval, coverageOf } from '../approval/coverage.js';
+import { coverageOf } from '../approval/coverage.js';
 import { unfilledTexts } from '../check/warnings.js';
 import { meetingFile } from '../input/load.js';
-import { formatPath } from '../input/key-path.js';
 import { placeholder } from '../input/placeholder.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
-import { InputError, UsageError, type Finding } from '../shared/errors.js';
+import { InputError, UsageError } from '../shared/errors.js';
 import { meetingFor } from './document.js';
 import { documentToSend } from './document-to-send.js';
 import { sentAs } from './output.js';
+import { at, changedFindings } from './approved-changed.js';
 import { readMeetingSources } from './sources.js';
 
 /** Which meeting, and how to build its members' minutes where they are not built already. */
@@ -80,8 +79,8 @@ export function publicContent(version: Meeting): string {
 
 /** The error a build and `agenda godkend` give where approved minutes changed otherwise than by an addition. */
 export function refuseChanged(sources: MeetingSources, meeting: Meeting, log: ApprovalEntry[]): void {
-  const change = changeSinceApproval(meeting, log);
-  if (change) throw new InputError([at(sources, ['punkter'], change)]);
+  const findings = changedFindings(sources, meeting, log);
+  if (findings.length > 0) throw new InputError(findings);
 }
 
 /** Minutes are final when every item has its decision and no text still says UDFYLD. */
@@ -101,10 +100,4 @@ function refuseUnfinished(sources: MeetingSources, meeting: Meeting): void {
     ? unfilledTexts(sources.source).map((f) => ({ ...f, warning: false, message: `still says ${placeholder}: the minutes are not final` }))
     : [];
   if (undecided.length + unfilled.length > 0) throw new InputError([...undecided, ...unfilled]);
-}
-
-function at(sources: MeetingSources, where: PropertyKey[], message: string): Finding {
-  const file = sources.source?.file ?? path.join(sources.folder.dir, `${sources.date}.yaml`);
-  const { line, col } = sources.source?.locate(where) ?? { line: 1, col: 1 };
-  return { file, line, col, path: formatPath(where), message };
 }

@@ -9,7 +9,9 @@ import type { Meeting } from '../model/meeting.js';
 import { findBrowser } from '../pdf/browser.js';
 import { Mailer, MessageError } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
-import { keepSentVersion } from '../send/sent-versions.js';
+import { keepSentVersion, readSentVersion } from '../send/sent-versions.js';
+import { compareVersions } from '../model/changes.js';
+import { documentContent } from './document-content.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import {
   lastOtherVersion,
@@ -70,6 +72,8 @@ export interface Attachment {
   names: string[];
   content: Uint8Array;
   sha256: string;
+  /** What it shows (documentContent), where send knows it: sent in other bytes, the same is the same version. */
+  indhold?: string;
 }
 
 /** The document to send as the message's attachment, named as the send log may know it. */
@@ -131,8 +135,8 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const logFile = sendLogFile(dir, date);
   return withSendLock(logFile, async () => {
     const log = await readSendLog(logFile);
-    const meeting = documentDue(whole, log);
-    const attachment = await attachmentOf(dir, meeting, request, onEvent);
+    const { document: meeting, indhold } = await documentDue(dir, whole, log);
+    const attachment = { ...(await attachmentOf(dir, meeting, request, onEvent)), indhold };
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
     const versions = await versionsOf(dir, meeting);
     const due = await Promise.all(
@@ -190,14 +194,27 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
 }
 
 /**
- * The document to send: once the agenda went out, the first of its addenda (tillægsdagsordener) not
- * sent yet, else the last (so that it is not sent twice without --force); otherwise the meeting's
- * agenda, or its minutes.
+ * The document to send, with what it shows: once the agenda went out, the first of it and its addenda
+ * (tillægsdagsordener) not sent yet or changed since it was (its correction), else the last addendum
+ * (so that it is not sent twice without --force); otherwise the meeting's agenda, or its minutes.
  */
-function documentDue(meeting: Meeting, log: SendLogEntry[]): Meeting {
-  const [agenda, ...addenda] = outputsOf(meeting, { audiences: ['medlemmer'] }).map((o) => o.document);
-  if (!agenda || addenda.length === 0) return meeting;
-  return addenda.find((a) => !sentDocument(log, a)) ?? addenda.at(-1) ?? agenda;
+async function documentDue(dir: string, meeting: Meeting, log: SendLogEntry[]): Promise<{ document: Meeting; indhold: string }> {
+  const documents = outputsOf(meeting, { audiences: ['medlemmer'] }).map((o) => o.document);
+  if (documents.length < 2) return { document: meeting, indhold: await documentContent(dir, meeting) };
+  let last = { document: meeting, indhold: '' };
+  for (const document of documents) {
+    last = { document, indhold: await documentContent(dir, document) };
+    if (await changedSinceSent(dir, document, last.indhold, sentDocument(log, document))) return last;
+  }
+  return last;
+}
+
+/** Not sent, or sent showing otherwise (told by the version kept where the log has no `indhold`, as before it had). */
+async function changedSinceSent(dir: string, document: Meeting, indhold: string, sent: SendLogEntry | undefined): Promise<boolean> {
+  if (!sent) return true;
+  if (sent.indhold) return sent.indhold !== indhold;
+  const before = await readSentVersion(dir, document.date, sent.sha256, 'medlemmer');
+  return before !== undefined && compareVersions(before, (await versionsOf(dir, document)).medlemmer).length > 0;
 }
 
 async function attachmentOf(dir: string, meeting: Meeting, request: SendRequest, onEvent: (event: SendEvent) => void): Promise<Attachment> {
@@ -288,19 +305,19 @@ function notYetSent(
   onEvent: (event: SendEvent) => void,
 ): Recipient[] {
   const due = recipients.filter((r) => {
-    const sent = lastSent(log, r.email, attachment.names, attachment.sha256);
+    const sent = lastSent(log, r.email, attachment.names, attachment);
     if (sent && !force) onEvent({ type: 'already-sent', email: r.email, sentAt: sent.tid, outcomeUnknown: !sent.sendt });
     return !sent || force;
   });
   // Told only where this version goes to someone: else nothing is sent (nothingDue says why).
-  const earlier = lastOtherVersion(log, attachment.names, attachment.sha256);
+  const earlier = lastOtherVersion(log, attachment.names, attachment);
   if (earlier && due.length > 0) onEvent({ type: 'changed', filename: attachment.filename, sentAt: earlier.tid });
   return due;
 }
 
 /** Why nothing is sent where this version was sent, or begun, to every recipient: truly so, where a message's outcome is unknown. */
 function nothingDue(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment): string {
-  const unknown = recipients.filter((r) => !lastSent(log, r.email, attachment.names, attachment.sha256)?.sendt).map((r) => r.email);
+  const unknown = recipients.filter((r) => !lastSent(log, r.email, attachment.names, attachment)?.sendt).map((r) => r.email);
   const version = `${attachment.filename} (this version)`;
   if (unknown.length === 0) return `${version} has reached every recipient already: --force sends it again`;
   const others = unknown.length < recipients.length ? 'every other recipient has it; ' : '';
@@ -353,6 +370,7 @@ export async function deliver(
       sha256: attachment.sha256,
       punkter: run.items,
       version,
+      ...(attachment.indhold ? { indhold: attachment.indhold } : {}),
     };
     run.log.push({ ...entry, sendt: false, påbegyndt: true });
     const writeIntent = () => writeSendLog(run.logFile, run.log);

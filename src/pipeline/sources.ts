@@ -10,6 +10,7 @@ import type { Meeting } from '../model/meeting.js';
 import { selectTargets } from './select.js';
 import type { OfficeSettings } from './office.js';
 import { addendaFindings } from './addenda.js';
+import { approvalFindings } from './approved-changed.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -56,6 +57,8 @@ export async function checkCommittee(
       const meeting = buildMeeting(checked.sources);
       const refused = await addendaFindings(checked.sources, meeting);
       findings.push(...(await attachmentsOf(folder.dir, meeting, office)), ...refused);
+      // Minutes changed since a member approved them, as build refuses them.
+      findings.push(...(await approvalFindings(folder.dir, checked.sources)));
       // The addenda as build would make them; none where build would refuse them.
       if (refused.length === 0) addenda.push(...addendaIn(checked.sources.source?.file ?? meetingFile(folder.dir, date), meeting));
     }

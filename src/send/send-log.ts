@@ -4,6 +4,8 @@ import { block, flag, list, optional, text, wholeNumber } from '../input/fields.
 import { readLogFile, writeLogFile } from '../input/log-file.js';
 import type { Item } from '../model/meeting.js';
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the document, 64 hex digits' });
+
 /**
  * One message: to whom, which document (by name and SHA-256), when, and whether the server took it.
  * `påbegyndt` is the intent, written before the message goes: an entry that still says so after
@@ -13,7 +15,9 @@ const entry = block({
   tid: text,
   til: text,
   dokument: text,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the document, 64 hex digits' }),
+  sha256,
+  /** What the document showed (documentContent), whatever bytes it went out in: a document built again unchanged is the version sent. */
+  indhold: optional(sha256),
   sendt: flag,
   påbegyndt: optional(flag),
   fejl: optional(text),
@@ -64,10 +68,21 @@ export function writeSendLog(file: string, entries: SendLogEntry[]): Promise<voi
   return writeLogFile(file, 'What agenda send sent: to whom, which document (its SHA-256), when. Commit it with the meeting.', entries);
 }
 
-/** The last time this document, exactly, reached this address, or was begun to with no outcome known. */
-export function lastSent(log: SendLogEntry[], to: string, names: readonly string[], sha256: string): SendLogEntry | undefined {
+/** A version of a document: its bytes' SHA-256, and what it shows (documentContent), where known. */
+export interface Version {
+  sha256: string;
+  indhold?: string | undefined;
+}
+
+/** Whether the entry sent this version: these bytes, or others that showed the same. */
+function isVersion(entry: SendLogEntry, version: Version): boolean {
+  return entry.sha256 === version.sha256 || (version.indhold !== undefined && entry.indhold === version.indhold);
+}
+
+/** The last time this version of this document reached this address, or was begun to with no outcome known. */
+export function lastSent(log: SendLogEntry[], to: string, names: readonly string[], version: Version): SendLogEntry | undefined {
   return log.findLast(
-    (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && names.includes(e.dokument) && e.sha256 === sha256,
+    (e) => (e.sendt || e.påbegyndt) && e.til.toLowerCase() === to.toLowerCase() && names.includes(e.dokument) && isVersion(e, version),
   );
 }
 
@@ -78,8 +93,8 @@ export function versionNumber(log: SendLogEntry[], names: readonly string[], sha
 }
 
 /** The last time another version of this document went out. */
-export function lastOtherVersion(log: SendLogEntry[], names: readonly string[], sha256: string): SendLogEntry | undefined {
-  return log.findLast((e) => e.sendt && names.includes(e.dokument) && e.sha256 !== sha256);
+export function lastOtherVersion(log: SendLogEntry[], names: readonly string[], version: Version): SendLogEntry | undefined {
+  return log.findLast((e) => e.sendt && names.includes(e.dokument) && !isVersion(e, version));
 }
 
 /** The version of this document this address got last: the one its reader holds. */

@@ -256,10 +256,12 @@ function partsOf(holder: string): { host: string; boot: string; space: string; p
 }
 
 /** Its host and pid (an older agenda's lock: its words as they are); none for none. */
+/** The holder as a clerk reads it: "process 28415 on this machine", not the lock's words (host, boot, namespace, pid). */
 function named(holder: string): string | undefined {
   if (holder === '') return undefined;
   const parts = partsOf(holder);
-  return parts ? `${parts.host} ${parts.pid}` : holder;
+  if (!parts) return holder;
+  return `process ${parts.pid} on ${parts.host === hostname() ? 'this machine' : `the machine ${parts.host}`}`;
 }
 
 function leftBehind(file: string, holder: string): boolean {

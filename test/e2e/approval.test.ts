@@ -137,7 +137,7 @@ describe('minutes approved by the members, bound to the exact document', () => {
     expect(pdfByteForms(sitePdf).join('\n')).not.toContain('forbehold');
   });
 
-  it('refuses a fourth approval, the build and the send, once the decided text has changed', async () => {
+  it('refuses a fourth approval, the check, the build and the send, once the decided text has changed', async () => {
     edit(meeting, '    beslutning: Intet.\n', '    beslutning: Intet nyt.\n');
     const expected =
       /^meetings\/2023-09-06\.yaml:6:3: punkter: the minutes' text has changed since Pia Holm approved them on 20\S+: approved minutes change only by an addition/;
@@ -147,6 +147,10 @@ describe('minutes approved by the members, bound to the exact document', () => {
     const build = await run(['build', '2023-09-06']);
     expect(build.status).toBe(1);
     expect(errorLines(build.stderr)[0]).toMatch(expected);
+    // agenda check checks what build checks (ugen.md): the same error, before the build is tried.
+    const check = await run(['check', '2023-09-06']);
+    expect(check.status).toBe(1);
+    expect(errorLines(check.stderr)).toEqual([expect.stringMatching(expected)]);
     const send = await run(['send', '2023-09-06'], smtp.settings(dir));
     expect(send.status).toBe(1);
     expect(errorLines(send.stderr)).toEqual([expect.stringMatching(expected)]);

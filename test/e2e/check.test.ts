@@ -45,15 +45,16 @@ describe('agenda check', () => {
     const planLine = readFileSync(path.join(meetings, 'plan.yaml'), 'utf8').split('\n').indexOf('  - dato: 2023-11-23') + 1;
     const run = agenda(['check', '2023-11-21'], { cwd: dir });
     expect(run.stderr.trim().split('\n')).toEqual([
-      `meetings/plan.yaml:${planLine}:11: warning: møder[13].dato: Direktionen has no meeting on 2023-11-23 (a torsdag) by its mødeplan`,
-      'meetings/2023-11-21.yaml:1:1: warning: Direktionen does not meet on 2023-11-21 (a tirsdag) by its mødeplan',
-      "meetings/2023-11-21.yaml:2:5: warning: fraværende[0]: Lene Mehlsen Tomsen is not a member of Direktionen (did you mean 'Lene Mehlsen Thomsen'?)",
+      `meetings/plan.yaml:${planLine}:11: warning: møder[13].dato: Direktionen has no meeting on torsdag 2023-11-23 by its mødeplan`,
+      'meetings/2023-11-21.yaml:1:1: warning: Direktionen does not meet on tirsdag 2023-11-21 by its mødeplan',
+      "meetings/2023-11-21.yaml:2:5: fraværende[0]: Lene Mehlsen Tomsen is not a member of Direktionen on 2023-11-21 (did you mean 'Lene Mehlsen Thomsen'?)",
       'meetings/2023-11-21.yaml:8:14: warning: punkter[0].tidsplan[1].tid: this time comes before the time of tidsplan[0] above',
       'meetings/2023-11-21.yaml:13:17: warning: punkter[0].bilag[1].nummer: attachment number 1 is used twice (also bilag[0])',
       'meetings/2023-11-21.yaml:15:12: warning: punkter[1].titel: still says UDFYLD: write the text, or remove the key',
     ]);
-    expect(run.stdout).toBe('checked 5 files: 0 errors, 6 warnings\n');
-    expect(run.status).toBe(0);
+    // A misspelt absent member is an error: the member meant would count as present, able to vote and approve.
+    expect(run.stdout).toBe('checked 5 files: 1 error, 5 warnings\n');
+    expect(run.status).toBe(1);
   });
 
   const broken = [

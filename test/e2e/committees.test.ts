@@ -358,6 +358,22 @@ describe('every new key, checked with a located error', () => {
       /^udvalg\/SUF\/2012-12-04\.yaml:8:5: punkter\[0\]\.økonomiske_konsekvenser: unknown key/,
       3,
     ],
+    [
+      // A party whose only member did not take part is no party letter of the item's vote, nor listed as one.
+      'udvalg/SUF/2012-12-04.yaml',
+      '    beslutning: Godkendt.',
+      '    inhabil: [Erik Dahl]\n    afstemning:\n      for: [Xyz Qwv]\n    beslutning: Godkendt.',
+      /punkter\[0\]\.afstemning\.for\[0\]: Xyz Qwv is not a party letter or a member who took part on 2012-12-04 \(they are: C, Hanne Berg\)$/,
+      4,
+    ],
+    [
+      // A misspelt absent member is an error: the member meant would count as present, able to vote and approve.
+      'udvalg/SUF/2012-12-04.yaml',
+      'punkter:\n',
+      'fraværende:\n  - Erik Dahll\npunkter:\n',
+      /^udvalg\/SUF\/2012-12-04\.yaml:3:5: fraværende\[0\]: Erik Dahll is not a member of Sundheds- og Forebyggelsesudvalget on 2012-12-04 \(did you mean 'Erik Dahl'\?\)$/,
+      4,
+    ],
   ];
   it.each(mistakes)('%s: %s → %s', (file, from, _to, expected, round) => {
     expect(readFileSync(path.join(exampleRoot(), 'fixtures/husstil', file), 'utf8')).toContain(from);

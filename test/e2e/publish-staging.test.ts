@@ -52,7 +52,7 @@ describe("publish's staging folder", () => {
     writeFileSync(lock, `${hostname()} ${boot} ${readlinkSync('/proc/self/ns/pid')} ${process.pid}\n`);
     const refused = await agendaAsync(['publish', '--meetings', meetings, '--out', site]);
     expect(refused.stderr).toContain(
-      `cannot publish to ${site}: another agenda publish (${hostname()} ${process.pid}) is writing this site; wait for it to end, or remove ${lock} if none runs\n`,
+      `cannot publish to ${site}: another agenda publish (process ${process.pid} on this machine) is writing this site; wait for it to end, or remove ${lock} if none runs\n`,
     );
     expect(refused.status).toBe(3);
     expect(siteBytes(site)).toEqual(new Map([...before, ['.agenda-publish.lock', readFileSync(lock)]]));

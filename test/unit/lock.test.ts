@@ -221,7 +221,7 @@ describe('a lock left by a killed command', () => {
       expect(atLock.slice(0, 2), code).toEqual(['linkSync', 'openSync']);
       expect(readFileSync(lock, 'utf8')).toBe(named(process.pid));
       expect(readdirSync(dir)).toEqual(['x.lock']);
-      expect(() => as(alive.pid!, () => takeLock(lock, refuse))).toThrow(`"process":"${hostname()} ${process.pid}"`);
+      expect(() => as(alive.pid!, () => takeLock(lock, refuse))).toThrow(`"process":"process ${process.pid} on this machine"`);
       steps.before = undefined;
       release();
       expect(readdirSync(dir)).toEqual([]);
@@ -277,10 +277,10 @@ describe('a lock left by a killed command', () => {
         return JSON.parse((err as Error).message) as Blocker;
       }
     };
-    expect(blocked(named(alive.pid!))).toEqual({ file: guard, process: `${hostname()} ${alive.pid}` });
+    expect(blocked(named(alive.pid!))).toEqual({ file: guard, process: `process ${alive.pid} on this machine` });
     expect(blocked('')).toEqual({ file: guard, process: undefined });
     const elsewhere = gone();
-    expect(blocked(`${hostname()} ${boot} pid:[1] ${elsewhere}`)).toEqual({ file: guard, process: `${hostname()} ${elsewhere}` });
+    expect(blocked(`${hostname()} ${boot} pid:[1] ${elsewhere}`)).toEqual({ file: guard, process: `process ${elsewhere} on this machine` });
     // A guard's own guard left behind too: the recursion stops there, and the clerk is told to remove it.
     writeFileSync(guard, named(gone()));
     writeFileSync(`${guard}.takeover`, named(gone()));
@@ -316,7 +316,7 @@ describe('a lock left by a killed command', () => {
     writeFileSync(lock, named(gone()));
     writeFileSync(`${lock}.takeover`, named(alive.pid!));
     expect(() => lockSite(site)).toThrow(
-      `cannot publish to ${site}: another agenda publish (${hostname()} ${alive.pid}) is writing this site; wait for it to end, or remove ${lock}.takeover if none runs`,
+      `cannot publish to ${site}: another agenda publish (process ${alive.pid} on this machine) is writing this site; wait for it to end, or remove ${lock}.takeover if none runs`,
     );
     const log = path.join(tempDir(), 'm.sendt.yaml');
     execFileSync('mkfifo', [`${log}.lock`]);

@@ -53,7 +53,7 @@ describe('Staging', () => {
     first.hold();
     const second = new Staging(site);
     expect(() => second.hold()).toThrow(
-      /^cannot publish to .*: another agenda publish \(\S+ \d+\) is writing this site; wait for it to end, or remove .*\.agenda-publish\.lock if none runs$/,
+      /^cannot publish to .*: another agenda publish \(process \d+ on this machine\) is writing this site; wait for it to end, or remove .*\.agenda-publish\.lock if none runs$/,
     );
     first.close();
     second.hold();
