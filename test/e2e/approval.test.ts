@@ -233,13 +233,12 @@ describe('minutes approved by the members, bound to the exact document', () => {
     const server = await goingDown(1, false);
     const remind = await run(['send', '2023-09-06', '--påmind'], server.env);
     await server.close();
-    expect(remind.status).toBe(5);
+    expect(remind.status, remind.stderr).toBe(5);
     expect(server.arrived).toEqual([address.lene]);
-    const told = errorLines(remind.stderr);
-    expect(told).toHaveLength(2);
-    [address.kim, address.pia].forEach((to, i) =>
-      expect(told[i]).toMatch(new RegExp(`^${to}: cannot reach the mail server .*: not sent; agenda send 2023-09-06 --påmind sends it$`)),
-    );
+    // The server unreached, the rest are not tried: one line, for the two not reached.
+    expect(errorLines(remind.stderr)).toEqual([
+      expect.stringMatching(/^cannot reach the mail server .*: 2 of 3 not reached; agenda send 2023-09-06 --påmind sends to them$/),
+    ]);
   });
 
   it('refuses a damaged approval log and a bad addition, each where it stands', async () => {
