@@ -5,6 +5,7 @@ import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, printable } from '../shared/errors.js';
 import type { OptionsOf } from './options.js';
 import { printResult } from './report.js';
+import { clockTime } from '../shared/clock-time.js';
 
 /** Its options, as declared in options.ts. */
 export type DiffOptions = OptionsOf<'diff'>;
@@ -39,7 +40,7 @@ function terminalText(result: DiffResult, paint: Paint): string {
   const since =
     'revision' in from
       ? `revision ${from.revision} (${from.commit.slice(0, 12)})`
-      : `the version sent ${from.sentAt}${from.to ? ` to ${from.to}` : ''}`;
+      : `the version sent ${clockTime(from.sentAt)}${from.to ? ` to ${from.to}` : ''}`;
   const version = result.audience === 'offentlig' ? 'public version' : "members' version";
   const head = `changes in the ${version} since ${since}: ${result.changes.length}\n`;
   const written = result.written.map((f) => `wrote ${f}\n`).join('');

@@ -5,6 +5,7 @@ import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
 import { printFindings } from './report.js';
 import type { OptionsOf } from './options.js';
+import { clockTime } from '../shared/clock-time.js';
 
 /** Its options, as declared in options.ts. */
 export type SendOptions = OptionsOf<'send'>;
@@ -40,13 +41,15 @@ function tell(event: SendEvent): void {
       `warning: ${event.name} has no email in udvalg.yaml: not sent (give the member an email, or deliver it by hand)\n`,
     );
   else if (event.type === 'changed')
-    process.stdout.write(`the meeting has changed since ${event.filename} was sent on ${event.sentAt}: this sends the new version\n`);
+    process.stdout.write(
+      `the meeting has changed since ${event.filename} was sent on ${clockTime(event.sentAt)}: this sends the new version\n`,
+    );
   else if (event.type === 'already-sent' && event.outcomeUnknown) {
     process.stdout.write(
-      `${event.email}: a message of this version was begun on ${event.sentAt}, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again, as it may have arrived (ask; --force sends it again)\n`,
+      `${event.email}: a message of this version was begun on ${clockTime(event.sentAt)}, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again, as it may have arrived (ask; --force sends it again)\n`,
     );
   } else if (event.type === 'already-sent')
-    process.stdout.write(`${event.email}: got this version on ${event.sentAt} already (--force sends it again)\n`);
+    process.stdout.write(`${event.email}: got this version on ${clockTime(event.sentAt)} already (--force sends it again)\n`);
   else if (event.type === 'left-frozen') process.stderr.write(`${event.file}: ${event.message}\n`);
   else if (event.type === 'unreached') process.stderr.write(`${event.error}\n`);
   else if (event.type === 'frozen-address')

@@ -3,6 +3,7 @@ import { recordMemberSignature } from '../pipeline/member-signature.js';
 import { checkedDate } from '../pipeline/select.js';
 import { UsageError } from '../shared/errors.js';
 import type { OptionsOf } from './options.js';
+import { clockTime } from '../shared/clock-time.js';
 
 /** Its options, as declared in options.ts. */
 export type SignaturOptions = OptionsOf<'signatur'>;
@@ -14,6 +15,6 @@ export async function signaturCommand(dateArg: string, file: string, options: Si
   const folder = await chooseCommitteeOf(options, date);
   const { entry, signer, logFile } = await recordMemberSignature({ dir: folder.dir, folder, date, file, member: options.af });
   process.stdout.write(
-    `${entry.medlem} approved ${entry.dokument} (sha256 ${entry.sha256.slice(0, 12)}) by signature (signed by ${signer}, ${entry.tid}); log: ${logFile}\n`,
+    `${entry.medlem} approved ${entry.dokument} (sha256 ${entry.sha256.slice(0, 12)}) by signature (signed by ${signer}, ${clockTime(entry.tid)}); log: ${logFile}\n`,
   );
 }

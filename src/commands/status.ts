@@ -4,6 +4,7 @@ import { checkedDate } from '../pipeline/select.js';
 import { ExitCode } from '../shared/errors.js';
 import type { OptionsOf } from './options.js';
 import { printResult } from './report.js';
+import { clockTime } from '../shared/clock-time.js';
 
 /** Its options, as declared in options.ts. */
 export type StatusOptions = OptionsOf<'status'>;
@@ -28,9 +29,11 @@ function asText({ dokument, sha256, members, absent }: ApprovalStatus): string {
 function memberLine({ current, earlier }: MemberStatus): string {
   const last = earlier.at(-1);
   if (!current)
-    return last ? `not approved this version (approved an earlier one, ${last.sha256.slice(0, 12)}, on ${last.tid})` : 'not approved';
+    return last
+      ? `not approved this version (approved an earlier one, ${last.sha256.slice(0, 12)}, on ${clockTime(last.tid)})`
+      : 'not approved';
   const how = current.måde === 'møde' ? 'at the meeting' : current.måde === 'mail' ? 'by mail' : 'by signature';
-  return `approved on ${current.tid} ${how}${current.forbehold ? `, with the reservation: ${current.forbehold}` : ''}`;
+  return `approved on ${clockTime(current.tid)} ${how}${current.forbehold ? `, with the reservation: ${current.forbehold}` : ''}`;
 }
 
 function asJson({ dokument, sha256, members, absent }: ApprovalStatus) {

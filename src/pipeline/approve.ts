@@ -7,6 +7,7 @@ import type { Person } from '../model/meeting.js';
 import { withSendLock } from '../send/lock.js';
 import { UsageError } from '../shared/errors.js';
 import { currentMinutes, type MinutesRequest, type MinutesState } from './approval.js';
+import { clockTime } from '../shared/clock-time.js';
 
 export interface ApproveRequest extends MinutesRequest {
   /** The member, as udvalg.yaml (or the meeting file, for a substitute) names them. */
@@ -33,7 +34,7 @@ export async function approveMinutes(request: ApproveRequest): Promise<{ entry: 
     const already = log.find((e) => sameName(e.medlem, person) && e.sha256 === document.sha256);
     if (already)
       throw new UsageError(
-        `${person.name}'s approval of this version of ${dokument} is already recorded (on ${already.tid}); nothing was added`,
+        `${person.name}'s approval of this version of ${dokument} is already recorded (on ${clockTime(already.tid)}); nothing was added`,
       );
     const reservation = request.reservation?.trim();
     const entry: ApprovalEntry = {

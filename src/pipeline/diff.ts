@@ -18,6 +18,7 @@ import { meetingFor } from './document.js';
 import type { OfficeSettings } from './office.js';
 import { readMeetingSources } from './sources.js';
 import { versionsOf } from './versions.js';
+import { clockTime } from '../shared/clock-time.js';
 
 export interface DiffRequest extends OfficeSettings {
   dir: string;
@@ -148,7 +149,7 @@ async function keptVersion(dir: string, request: DiffRequest, entry: SendLogEntr
   const version = await readSentVersion(dir, request.date, entry.sha256, request.audience);
   if (!version)
     throw new UsageError(
-      `what was sent on ${entry.tid} (${entry.dokument}, sha256 ${entry.sha256.slice(0, 12)}) was not kept (it was sent before agenda kept the versions it sends): compare with a revision, --fra REV`,
+      `what was sent on ${clockTime(entry.tid)} (${entry.dokument}, sha256 ${entry.sha256.slice(0, 12)}) was not kept (it was sent before agenda kept the versions it sends): compare with a revision, --fra REV`,
     );
   return version;
 }

@@ -14,6 +14,7 @@ import { signedRevisions } from '../pdf/signature.js';
 import { committeeId } from '../publish/committees.js';
 import { sealedSiteName } from './output.js';
 import { readMeetingSources } from './sources.js';
+import { clockTime } from '../shared/clock-time.js';
 
 /** One thing checked, as one plain line: what holds, or what does not and where. */
 export interface VerifyLine {
@@ -149,7 +150,7 @@ async function approvalLines(dir: string, date: string) {
       if (entries.length === 0) return [{ ok: false, text: `${file}: no approvals recorded` }];
       return entries.map((e, i) => {
         const found = versions.find((v) => v.sha256 === e.sha256);
-        const who = `approval by ${e.medlem} (${e.måde}, ${e.tid})`;
+        const who = `approval by ${e.medlem} (${e.måde}, ${clockTime(e.tid)})`;
         if (found) return { ok: true, text: `${who}: of the version sealed in ${found.where}` };
         const at = source?.locate([i, 'sha256']) ?? { line: 1, col: 1 };
         return {

@@ -9,6 +9,7 @@ import { agenda, agendaAsync, cliEnv, cliPath, copyOfMeetings, errorLines } from
 import { canMakeImmutable } from '../support/immutable.js';
 import { edit } from '../support/edit.js';
 import { goingDown, plainSmtpServer, startSmtpServer } from '../support/smtp.js';
+import { clockTime } from '../../src/shared/clock-time.js';
 
 const password = '*Hemmelig-4711';
 const login = { user: 'sekretariat', password };
@@ -157,7 +158,7 @@ describe('agenda send mails each member once', () => {
     await smtp.close();
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
-      `${members[1]}: a message of this version was begun on 2023-11-20T10:00:00.000Z, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again`,
+      `${members[1]}: a message of this version was begun on ${clockTime('2023-11-20T10:00:00.000Z')}, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again`,
     );
     expect(smtp.received.map((r) => r.to[0]).sort()).toEqual(['test@example.org', members[0], members[2]].sort());
   });

@@ -120,7 +120,7 @@ describe('agenda send', () => {
     const run = await send(['--to', 'test@example.org']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /^built out\/2023-11-22-dagsorden\.pdf\nthe meeting has changed since 2023-11-22-dagsorden\.pdf was sent on \S+: this sends the new version\n/,
+      /^built out\/2023-11-22-dagsorden\.pdf\nthe meeting has changed since 2023-11-22-dagsorden\.pdf was sent on \d{4}-\d{2}-\d{2} \d{2}:\d{2}: this sends the new version\n/,
     );
     expect(smtp.received.slice(before).map((r) => r.to)).toEqual([['test@example.org']]);
     const pdf = readFileSync(path.join(dir, 'out', '2023-11-22-dagsorden.pdf'));
