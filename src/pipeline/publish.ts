@@ -155,10 +155,9 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
     { request, earlier, layout, staging, unread },
     print,
   );
-  const attachmentsOfMeeting = byMeeting(attachments);
   const committees = publishedCommittees(grouped, pdfs, unread);
   const parts = await siteParts(earlier, unread.lists);
-  const entries = entryRevisions(committees, attachmentsOfMeeting, says, earlier, request.today);
+  const entries = entryRevisions(committees, says, earlier, request.today);
   const updated = new Map([...entries].map(([file, revision]) => [file, revision.updated]));
   // Every committee here is of one repository, so of one kommune.yaml; none at all, the package's words.
   const words = read[0]?.authorityWords ?? (await readDefaultStyle()).ord;
@@ -363,10 +362,14 @@ interface GroupedCommittee {
 /** Each committee's meetings with their documents and attachments: the one grouping what publish plans (sitePaths) and what it publishes take. */
 function byCommittee(read: ReadCommittee[], documents: PublicDocument[], attachments: PublicAttachment[]): GroupedCommittee[] {
   const documentsOf = byMeeting(documents);
-  const attachmentsOf = byMeeting(attachments);
+  const attachmentsOfMeeting = byMeeting(attachments);
   return read.map((committee) => ({
     committee,
-    meetings: committee.meetings.map((meeting) => ({ meeting, documents: documentsOf(meeting), attachments: attachmentsOf(meeting) })),
+    meetings: committee.meetings.map((meeting) => ({
+      meeting,
+      documents: documentsOf(meeting),
+      attachments: attachmentsOfMeeting(meeting),
+    })),
   }));
 }
 
@@ -615,7 +618,6 @@ type SiteFile = PublicDocument | PublicAttachment;
  */
 function entryRevisions(
   committees: PublishedCommittee[],
-  attachmentsOf: (m: Meeting) => PublicAttachment[],
   says: Map<string, string>,
   earlier: EarlierPublication,
   today: string,
@@ -628,9 +630,9 @@ function entryRevisions(
     return content;
   };
   return new Map(
-    meetings.map(({ meeting, pdf, addenda }) => {
+    meetings.map(({ pdf, addenda, attachments }) => {
       // An addendum published is an update of its meeting's entry: what the entry links says.
-      const own = [...attachmentsOf(meeting).map((a) => said(a.file)), ...addenda.map((a) => said(a.pdf.path))];
+      const own = [...attachments.map((a) => said(a.path)), ...addenda.map((a) => said(a.pdf.path))];
       return [pdf.path, entryRevision(earlier.files.get(pdf.path)?.entry, sha256([said(pdf.path), ...own].join('\0')), today)] as const;
     }),
   );

@@ -109,6 +109,11 @@ async function download(url: string): Promise<{ pdf: Buffer; change: string | un
   return { pdf: Buffer.from(await response.arrayBuffer()), change: response.headers.get('x-change') ?? undefined };
 }
 
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((r) => setTimeout(r, 20));
+/** Waits for `done`, for at most 45 s (as a state is waited for): a note that never comes fails the test, saying which. */
+async function until(done: () => boolean, what = "the stand-in browser's note"): Promise<void> {
+  const end = Date.now() + 45_000;
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`${what}: not within 45 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

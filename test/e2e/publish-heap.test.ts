@@ -53,11 +53,15 @@ describe("a publication's heap", () => {
     copyOut(example.out, site, { preserveTimestamps: true });
   });
 
-  it('grows by a fifth where every meeting is read, though nothing is printed', () => {
-    const { stderr, flags } = publishFlags(meetings, site, cache);
-    expect(stderr).toContain('; 0 PDFs printed');
-    expect(flags).toEqual(['--heap-growing-percent=20']);
-  });
+  // heap.ts sets the flag only on the Node versions whose V8 is known to have it.
+  it.runIf(Number(process.versions.node.split('.')[0]) <= 24)(
+    'grows by a fifth where every meeting is read, though nothing is printed',
+    () => {
+      const { stderr, flags } = publishFlags(meetings, site, cache);
+      expect(stderr).toContain('; 0 PDFs printed');
+      expect(flags).toEqual(['--heap-growing-percent=20']);
+    },
+  );
 
   it('keeps V8’s default where the records hold (a republish reads what changed alone)', () => {
     const { stderr, flags } = publishFlags(meetings, site, cache);
