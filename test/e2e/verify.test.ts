@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { approve, date, forsegl, membersDocument, sharedMinutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
+import { clockTime } from '../../src/shared/clock-time.js';
 
 /** `git` in the scratch repository, as a clerk commits the meeting. */
 function git(dir: string, ...args: string[]): string {
@@ -101,7 +102,10 @@ describe('agenda verify: the approvals, the seals and the published minutes, fro
     );
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /^FAILED: meetings\/2023-09-06\.godkendt\.yaml:5:11: \[0\]\.sha256: approval by Lene Mehlsen Thomsen \(møde, 2023-09-07T09:00:00\+02:00\): no sealed version of the members' minutes in the archive or its git history has SHA-256 [0-9a-f]{64}$/m,
+      new RegExp(
+        `^FAILED: meetings/2023-09-06\\.godkendt\\.yaml:5:11: \\[0\\]\\.sha256: approval by Lene Mehlsen Thomsen \\(møde, ${clockTime('2023-09-07T09:00:00+02:00')}\\): no sealed version of the members' minutes in the archive or its git history has SHA-256 [0-9a-f]{64}$`,
+        'm',
+      ),
     );
   });
 
