@@ -44,7 +44,8 @@ export const launchArgs = [
   // Each window (a command's context in a running browser, a started browser's first tab) made the address bar's
   // suggestions popup, a page of Chromium's own (chrome://omnibox-popup.top-chrome) in a renderer of its own, for a
   // window no one sees: two thirds of what a command cost a running browser (docs/develop/test-speed.md, Chromium
-  // 156). Nor is the spare renderer Chromium starts ahead for a next tab used: a command's context opens one tab.
+  // 156). Nor the spare renderer Chromium starts ahead for a context's next tab: most commands open one tab; where
+  // a build prints on more, each makes its renderer as it opens.
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
 ];
 
