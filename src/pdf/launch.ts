@@ -43,6 +43,18 @@ export const puppeteerDefaultArgs = [
   '--disable-extensions',
 ];
 
+/**
+ * Puppeteer's flags with `args` after them, as puppeteer.launch gives them: the features `args` disable are
+ * added to the defaults' list, since Chromium reads only the last `--disable-features`. For a browser of the
+ * command's own and for a service started with the same flags (the tests' one).
+ */
+export function chromiumArgs(args: string[]): string[] {
+  const disable = '--disable-features=';
+  const disabled = args.filter((arg) => arg.startsWith(disable)).map((arg) => arg.slice(disable.length));
+  const merged = (arg: string) => (arg.startsWith(disable) ? [arg, ...disabled].join(',') : arg);
+  return [...puppeteerDefaultArgs.map(merged), ...args.filter((arg) => !arg.startsWith(disable))];
+}
+
 /** A Chromium of this process: the browser, its process, and the profile folder it was given. */
 export interface Launched {
   browser: Browser;
@@ -64,7 +76,7 @@ export interface Launched {
  */
 export async function launchChromium(executablePath: string, args: string[], timeoutMs: number): Promise<Launched> {
   const profile = newBrowserProfile();
-  const browserArgs = [...puppeteerDefaultArgs, ...args, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
+  const browserArgs = [...chromiumArgs(args), `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'];
   const child = spawnGuarded(executablePath, browserArgs, profile);
   let said = '';
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- spawned with stderr piped (spawnGuarded)

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { browserUrlVariable } from '../../src/pdf/connect.js';
 import { launchArgs } from '../../src/pdf/browser.js';
-import { killGroup, puppeteerDefaultArgs, spawnGuarded } from '../../src/pdf/launch.js';
+import { chromiumArgs, killGroup, spawnGuarded } from '../../src/pdf/launch.js';
 import { dispose, newBrowserProfile } from '../../src/pdf/profile.js';
 import { sandboxArgs } from '../../src/pdf/sandbox.js';
 
@@ -30,14 +30,7 @@ export async function startBrowserService(executablePath = '/usr/bin/chromium'):
 
 function start(executablePath: string, sandbox: string[]): Promise<BrowserService> {
   const profile = newBrowserProfile('agenda-service-');
-  const args = [
-    ...puppeteerDefaultArgs,
-    ...launchArgs,
-    ...sandbox,
-    `--user-data-dir=${profile}`,
-    '--remote-debugging-port=0',
-    'about:blank',
-  ];
+  const args = [...chromiumArgs([...launchArgs, ...sandbox]), `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'];
   const child = spawnGuarded(executablePath, args, profile);
   const stop = () => {
     killGroup(child);

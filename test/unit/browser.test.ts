@@ -56,4 +56,16 @@ describe('the browser agenda starts itself', () => {
     const { puppeteerDefaultArgs } = await import('../../src/pdf/launch.js');
     expect(puppeteerDefaultArgs).toEqual(puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank'));
   });
+
+  it('with its own after them, the features it disables added to theirs, as puppeteer.launch merges them', async () => {
+    const { default: puppeteer } = await import('puppeteer-core');
+    const { chromiumArgs } = await import('../../src/pdf/launch.js');
+    const { launchArgs } = await import('../../src/pdf/browser.js');
+    const args = chromiumArgs(launchArgs);
+    expect(args).toEqual(puppeteer.defaultArgs({ headless: true, args: [...launchArgs] }).filter((arg) => arg !== 'about:blank'));
+    // Chromium reads the last one alone.
+    expect(args.filter((arg) => arg.startsWith('--disable-features='))).toEqual([
+      expect.stringMatching(/^--disable-features=Translate,.*,WebUIOmniboxPopup,/),
+    ]);
+  });
 });
