@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { EnvironmentError } from '../../shared/errors.js';
+import { cachedJson, writeToCache } from '../../shared/files.js';
+import { userCacheDir } from '../../shared/paths.js';
 import { executable } from '../browser.js';
 import { newWorkspace, removeWorkspace } from './profile.js';
 import { runLimited } from './run.js';
@@ -63,7 +68,7 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
   const key = JSON.stringify([program, ino, size, mtimeMs]);
   let asked = found.get(key);
   if (!asked) {
-    asked = versionOf(program).then((version) => (version ? { program, version } : undefined));
+    asked = knownVersion(program, key, env).then((version) => (version ? { program, version } : undefined));
     found.set(key, asked);
   }
   const converter = await asked;
@@ -73,6 +78,24 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
       ? `${named.path} (named by ${named.by}) did not say its version as LibreOffice does; ${howToGetLibreOffice}`
       : `found ${program}, but it did not tell its version as LibreOffice does; ${howToGetLibreOffice}`,
   );
+}
+
+const versionSchema = z.object({ version: z.string().regex(/^LibreOffice\s+\d/) });
+
+/**
+ * The version of `program` as `key` names its file (path, inode, size, time): as it told it before, kept in the user's
+ * cache (userCacheDir) beside the conversions it names, else asked of it. Asking starts LibreOffice (some 0.1 s of
+ * CPU and a second of waiting), which every command that reads an office attachment did, even where every
+ * conversion was in the cache already (a republish). An upgrade writes a new file (another inode, size or time), so
+ * it is asked again; a program that does not tell a version is not kept.
+ */
+async function knownVersion(program: string, key: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const file = path.join(userCacheDir('libreoffice', env), `${createHash('sha256').update(key).digest('hex')}.json`);
+  const kept = cachedJson(versionSchema, await readFile(file).catch(() => undefined))?.version;
+  if (kept) return kept;
+  const version = await versionOf(program);
+  if (version) await writeToCache(file, JSON.stringify({ version }));
+  return version;
 }
 
 /**
