@@ -1,5 +1,5 @@
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -140,6 +140,17 @@ export function copyOfMeetings(dir = tempDir()): { dir: string; meetings: string
   const meetings = path.join(dir, 'meetings');
   cpSync(path.join(exampleRoot(), 'meetings'), meetings, { recursive: true });
   return { dir, meetings };
+}
+
+/**
+ * copyOfMeetings() with the one meeting of 2023-11-22: the minutes of 2023-09-06 and their 21 attachments left out, for a
+ * story about the agenda whose publications would print and index those minutes for nothing.
+ */
+export function copyOfAgendaMeeting(dir = tempDir()): { dir: string; meetings: string } {
+  const copy = copyOfMeetings(dir);
+  rmSync(path.join(copy.meetings, '2023-09-06.yaml'));
+  rmSync(path.join(copy.meetings, 'bilag', '2023-09-06'), { recursive: true });
+  return copy;
 }
 
 /**
