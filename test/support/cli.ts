@@ -143,13 +143,14 @@ export function copyOfMeetings(dir = tempDir()): { dir: string; meetings: string
 }
 
 /**
- * copyOfMeetings() with the one meeting of 2023-11-22: the minutes of 2023-09-06 and their 21 attachments left out, for a
- * story about the agenda whose publications would print and index those minutes for nothing.
+ * copyOfMeetings() with the one meeting of `date` (the other's file and attachment files left out), for a story about
+ * that meeting whose publications would print and index the other for nothing.
  */
-export function copyOfAgendaMeeting(dir = tempDir()): { dir: string; meetings: string } {
+export function copyOfOneMeeting(date: '2023-09-06' | '2023-11-22', dir = tempDir()): { dir: string; meetings: string } {
   const copy = copyOfMeetings(dir);
-  rmSync(path.join(copy.meetings, '2023-09-06.yaml'));
-  rmSync(path.join(copy.meetings, 'bilag', '2023-09-06'), { recursive: true });
+  const other = date === '2023-09-06' ? '2023-11-22' : '2023-09-06';
+  rmSync(path.join(copy.meetings, `${other}.yaml`));
+  rmSync(path.join(copy.meetings, 'bilag', other), { recursive: true });
   return copy;
 }
 
