@@ -5,7 +5,7 @@ import xpath from 'xpath';
 import { parse } from 'yaml';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
+import { agenda, agendaAsync, copyOfOneMeeting, errorLines, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { pdfPages } from '../support/pdf.js';
 import { fetchOnce, printed, startPreview } from '../support/preview.js';
@@ -30,7 +30,7 @@ const lateItems = `
 `;
 
 describe('agenda check and the preview, with a tillægsdagsorden', () => {
-  const { dir, meetings } = copyOfMeetings();
+  const { dir, meetings } = copyOfOneMeeting('2023-11-22');
   const meetingFile = path.join(meetings, '2023-11-22.yaml');
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let env: NodeJS.ProcessEnv;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { agenda, agendaAsync, copyOfMeetings, errorLines, tempDir } from '../support/cli.js';
+import { agenda, agendaAsync, copyOfOneMeeting, errorLines, tempDir } from '../support/cli.js';
 import { contentsEntries } from '../support/contents.js';
 import { edit } from '../support/edit.js';
 import { canMakeImmutable } from '../support/immutable.js';
@@ -42,7 +42,7 @@ const lateItems = `
 const tocCheck = ['/work/shared/tools/toc-check', path.join(packageRoot, '..', 'shared', 'tools', 'toc-check')].find(existsSync);
 
 describe('the tillægsdagsorden', () => {
-  const { dir, meetings } = copyOfMeetings();
+  const { dir, meetings } = copyOfOneMeeting('2023-11-22');
   const meetingFile = path.join(meetings, '2023-11-22.yaml');
   const out = (name: string) => path.join(dir, 'out', name);
   const bilagYaml = path.join(meetings, 'arkiv', '2023-11-22', 'bilag.yaml');

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, type CliResult } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
-import { approve, closedMarker, date, forsegl, minutesToSeal, sealedFiles, testCertificate } from '../support/seal.js';
+import { approve, closedMarker, date, forsegl, sealedFiles, sharedMinutesToSeal, testCertificate } from '../support/seal.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
 
 // A hurried clerk puts the members' sealed minutes where the public ones go (a copy, or a link
@@ -23,13 +23,23 @@ function closedInSite(site: string): string[] {
 }
 
 describe('a file put under the sealed public minutes’ name: not published as sealed, and verify fails', () => {
-  let minutes: ReturnType<typeof minutesToSeal>;
+  let minutes: ReturnType<typeof sharedMinutesToSeal>;
   let sealed: ReturnType<typeof sealedFiles>;
   let list = '';
   let listed = '';
   let kept: Buffer;
+  /** The publication of the sealed minutes as they are (`site`), made first. */
+  let sound: CliResult;
   const copyIn = (site: string) => path.join(minutes.dir, site, 'direktionen', path.basename(sealed.public));
   const publish = (site: string) => agenda(['publish', '--out', site, '--samlet'], { cwd: minutes.dir });
+  /**
+   * A publication that goes on from the sound one, as a clerk's next publish does: into a copy of `site` (its times
+   * kept, which publish trusts), so that it prints only what changed, the public minutes among it, not the example anew.
+   */
+  const publishOver = (site: string) => {
+    cpSync(path.join(minutes.dir, 'site'), path.join(minutes.dir, site), { recursive: true, preserveTimestamps: true });
+    return publish(site);
+  };
   const verify = (site: string) => agenda(['verify', date, '--site', site], { cwd: minutes.dir });
   const lineOf = (key: string) => listed.split('\n').findIndex((l) => l.startsWith(key)) + 1;
 
@@ -56,7 +66,7 @@ describe('a file put under the sealed public minutes’ name: not published as s
   // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
   beforeAll(() => {
     const cert = testCertificate();
-    minutes = minutesToSeal();
+    minutes = sharedMinutesToSeal();
     approve(minutes.meetings, [{ medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 }]);
     const run = forsegl(minutes.dir, cert.p12);
     expect(run.status, run.stderr).toBe(0);
@@ -64,6 +74,7 @@ describe('a file put under the sealed public minutes’ name: not published as s
     list = path.join(path.dirname(sealed.public), 'forseglet.yaml');
     listed = readFileSync(list, 'utf8');
     kept = readFileSync(sealed.public);
+    sound = publish('site');
   }, 600_000);
 
   it('records the SHA-256 of each file sealed in forseglet.yaml', () => {
@@ -76,7 +87,7 @@ describe('a file put under the sealed public minutes’ name: not published as s
   ] as const)
     it(`prints the public minutes anew where the members’ minutes are ${way} under their name, with a located warning; verify --site fails`, () => {
       const site = `site-${way}`;
-      const [run, verified] = whilePut(put, () => [publish(site), verify(site)]);
+      const [run, verified] = whilePut(put, () => [publishOver(site), verify(site)]);
       expectPrintedAnew(run, site);
       expect(run.stderr).toContain(
         `forseglet.yaml:${lineOf('  offentlig:')}:3: warning: filer_sha256.offentlig: ${path.basename(sealed.public)} is not the file sealed`,
@@ -94,7 +105,7 @@ describe('a file put under the sealed public minutes’ name: not published as s
     const trusting = listed.replace(sha256(sealed.public), sha256(sealed.members));
     whilePut(
       () => copyFileSync(sealed.members, sealed.public),
-      () => expect(publish('site-earlier').status).toBe(0),
+      () => expect(publishOver('site-earlier').status).toBe(0),
       trusting,
     );
     expect(readFileSync(copyIn('site-earlier')).equals(readFileSync(sealed.members))).toBe(true);
@@ -109,7 +120,7 @@ describe('a file put under the sealed public minutes’ name: not published as s
     const earlier = listed.replace(/^filer_sha256:\n(?: {2}.*\n)+/m, '');
     const [run, verified] = whilePut(
       () => writeFileSync(sealed.public, kept),
-      () => [publish('site-unhashed'), verify('site-unhashed')],
+      () => [publishOver('site-unhashed'), verify('site-unhashed')],
       earlier,
     );
     expectPrintedAnew(run, 'site-unhashed');
@@ -121,9 +132,8 @@ describe('a file put under the sealed public minutes’ name: not published as s
   });
 
   it('still publishes the sealed file byte for byte, without a warning, and verify --site passes', () => {
-    const run = publish('site');
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).not.toContain('forseglet.yaml');
+    expect(sound.status, sound.stderr).toBe(0);
+    expect(sound.stderr).not.toContain('forseglet.yaml');
     expect(readFileSync(copyIn('site')).equals(kept)).toBe(true);
     const verified = verify('site');
     expect(verified.status, verified.stdout).toBe(0);

@@ -1,5 +1,5 @@
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -140,6 +140,18 @@ export function copyOfMeetings(dir = tempDir()): { dir: string; meetings: string
   const meetings = path.join(dir, 'meetings');
   cpSync(path.join(exampleRoot(), 'meetings'), meetings, { recursive: true });
   return { dir, meetings };
+}
+
+/**
+ * copyOfMeetings() with the one meeting of `date` (the other's file and attachment files left out), for a story about
+ * that meeting whose publications would print and index the other for nothing.
+ */
+export function copyOfOneMeeting(date: '2023-09-06' | '2023-11-22', dir = tempDir()): { dir: string; meetings: string } {
+  const copy = copyOfMeetings(dir);
+  const other = date === '2023-09-06' ? '2023-11-22' : '2023-09-06';
+  rmSync(path.join(copy.meetings, `${other}.yaml`));
+  rmSync(path.join(copy.meetings, 'bilag', other), { recursive: true });
+  return copy;
 }
 
 /**
