@@ -133,7 +133,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
     );
   const { unread, read, earlier } = await readSite(request, dirs, { layout, checked, casesOf });
   refuseRemovingCommittees(
-    request.committees.udvalg,
+    request.committees,
     read.map((c) => c.id),
     earlier,
   );

@@ -7,9 +7,10 @@ import { siteBytes, siteFiles } from '../support/site.js';
 
 // A site is one publication of every committee it holds (its lists, feeds, open data and search span
 // them all): `publish --udvalg ØK` into the site of a repository of several committees would remove
-// the others' pages at exit 0 (the adversary's finding 5 of session 23). It is refused, before anything is printed.
+// the others' pages at exit 0 (the adversary's finding 5 of session 23), and so would `publish --meetings
+// udvalg/ØK`, the same committee named by its folder. Each is refused, before anything is printed.
 
-describe('publish --udvalg into a site that holds other committees', () => {
+describe('publish of one committee (--udvalg, --meetings) into a site that holds other committees', () => {
   const dir = tempDir();
   const publish = (...args: string[]) => agenda(['publish', ...args], { cwd: dir });
 
@@ -27,6 +28,17 @@ describe('publish --udvalg into a site that holds other committees', () => {
     expect(run.stderr).toBe(
       '--udvalg ØK: the site in site holds other committees too (kommunalbestyrelsen/), which publishing ØK alone would remove: ' +
         'publish every committee there (agenda publish --out site, without --udvalg), or give ØK a site of its own (another --out)\n',
+    );
+    expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
+  });
+
+  it('is refused alike where the committee is named by its folder (--meetings)', () => {
+    const before = siteBytes(path.join(dir, 'site'));
+    const run = publish('--meetings', 'udvalg/ØK', '--out', 'site');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      '--meetings udvalg/ØK: the site in site holds other committees too (kommunalbestyrelsen/), which publishing udvalg/ØK alone would remove: ' +
+        'publish every committee there (agenda publish --out site, without --meetings), or give udvalg/ØK a site of its own (another --out)\n',
     );
     expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
   });
