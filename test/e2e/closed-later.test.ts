@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { edit } from '../support/edit.js';
 import { closedFixture } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
+import { password, testCertificate } from '../support/seal.js';
 
 // What the clerk closes after it was published leaves the site at the next publication: a plan
 // point or standing item closed in the live files after the meeting was finalized (its archive keeps
@@ -160,5 +161,49 @@ describe('minutes approved, then something in them closed', () => {
     const changed = cli('publish', '--out', site);
     expect(changed.status).toBe(1);
     expect(changed.stderr).toMatch(/2024-03-06\.yaml:\d+:\d+: punkter: the minutes' text has changed since Anna Andersen approved them/);
+  }, 300_000);
+});
+
+// forsegl seals only a PDF a member approved byte for byte (verify proves that from the archive alone), and a
+// closing changes the members' PDF: it is refused on the approval of the open version, though that approval
+// stands (status counts it). What docs/clerk/forsegling.md ("Lukket efter godkendelsen") tells the clerk holds:
+// the approved version sealed and committed first, the closed one approved and sealed after, verify holds.
+describe('minutes approved and sealed, then something in them closed', () => {
+  it('forsegl wants an approval of the closed PDF; sealed first and approved again, verify holds for both', () => {
+    const dir = tempDir();
+    const meetings = path.join(dir, 'meetings');
+    cpSync(closedFixture, meetings, { recursive: true });
+    const meeting = path.join(meetings, '2024-03-06.yaml');
+    edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
+    const cert = testCertificate();
+    const env = { TZ: 'Europe/Copenhagen', AGENDA_CERTIFIKAT: cert.p12, AGENDA_CERTIFIKAT_KODE: password };
+    const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env });
+    const run = (...args: string[]) => {
+      const result = cli(...args);
+      expect(result.status, result.stderr).toBe(0);
+      return result;
+    };
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Sekretariat', '-c', 'user.email=s@example.org', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '.');
+    run('finalize', '2024-03-06');
+    run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
+    run('forsegl', '2024-03-06');
+    git('add', '-A');
+    git('commit', '-qm', 'sealed as approved');
+    edit(meeting, '    beslutning: Punktet blev drøftet.\n', '    beslutning:\n      tekst: Punktet blev drøftet.\n      lukket: true\n');
+    expect(run('status', '2024-03-06').stdout).toMatch(/approved by 1 of the \d+ who took part/);
+    const refused = cli('forsegl', '2024-03-06');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^no member has approved the minutes of 2024-03-06 as they stand \(sha256 [0-9a-f]{12}\): nothing to seal yet\n$/,
+    );
+    run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
+    run('forsegl', '2024-03-06');
+    git('add', '-A');
+    git('commit', '-qm', 'sealed as closed');
+    const verified = run('verify', '2024-03-06');
+    expect(verified.stdout.match(/^ok: approval by Anna Andersen/gm)).toHaveLength(2);
+    expect(verified.stdout).toMatch(/all \d+ checks hold\n$/);
   }, 300_000);
 });
