@@ -126,24 +126,32 @@ describe("the search's texts of attachments (.agenda-search/), after the clerk c
   }, 300_000);
 });
 
+/**
+ * The closed fixture's minutes in a folder of their own, final (its closed item 3 decided too), and its commands
+ * there in Danish time with `env`: `run` expects each to succeed.
+ */
+function finalMinutes(env: NodeJS.ProcessEnv = {}) {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  cpSync(closedFixture, meetings, { recursive: true });
+  const meeting = path.join(meetings, '2024-03-06.yaml');
+  edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
+  const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen', ...env } });
+  const run = (...args: string[]) => {
+    const result = cli(...args);
+    expect(result.status, result.stderr).toBe(0);
+    return result;
+  };
+  return { dir, meetings, meeting, cli, run };
+}
+
 describe('minutes approved, then something in them closed', () => {
   it('publish takes it off the site; the approval stands (status counts it); a change of the text is refused as before', () => {
-    const dir = tempDir();
-    const meetings = path.join(dir, 'meetings');
-    cpSync(closedFixture, meetings, { recursive: true });
-    const meeting = path.join(meetings, '2024-03-06.yaml');
+    const { dir, meetings, meeting, cli, run } = finalMinutes();
     const plan = path.join(meetings, 'plan.yaml');
     edit(meeting, '    beslutning: Punktet blev drøftet.\n', '    beslutning: Punktet blev drøftet om XQZLATE11.\n');
     edit(plan, '      - Åbent planlagt punkt om budgettet\n', '$&      - Planlagt punkt om XQZLATE12\n');
-    // Item 3, closed, decided too: the minutes are final.
-    edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
     const site = path.join(dir, 'site');
-    const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
-    const run = (...args: string[]) => {
-      const result = cli(...args);
-      expect(result.status, result.stderr).toBe(0);
-      return result;
-    };
     run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
     run('publish', '--out', site);
     const late = ['XQZLATE11', 'XQZLATE12'];
@@ -170,19 +178,8 @@ describe('minutes approved, then something in them closed', () => {
 // the approved version sealed and committed first, the closed one approved and sealed after, verify holds.
 describe('minutes approved and sealed, then something in them closed', () => {
   it('forsegl wants an approval of the closed PDF; sealed first and approved again, verify holds for both', () => {
-    const dir = tempDir();
-    const meetings = path.join(dir, 'meetings');
-    cpSync(closedFixture, meetings, { recursive: true });
-    const meeting = path.join(meetings, '2024-03-06.yaml');
-    edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
     const cert = testCertificate();
-    const env = { TZ: 'Europe/Copenhagen', AGENDA_CERTIFIKAT: cert.p12, AGENDA_CERTIFIKAT_KODE: password };
-    const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env });
-    const run = (...args: string[]) => {
-      const result = cli(...args);
-      expect(result.status, result.stderr).toBe(0);
-      return result;
-    };
+    const { dir, meeting, cli, run } = finalMinutes({ AGENDA_CERTIFIKAT: cert.p12, AGENDA_CERTIFIKAT_KODE: password });
     const git = (...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=Sekretariat', '-c', 'user.email=s@example.org', ...args], { cwd: dir, stdio: 'pipe' });
     git('init', '-q', '.');

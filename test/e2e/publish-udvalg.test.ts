@@ -20,28 +20,24 @@ describe('publish of one committee (--udvalg, --meetings) into a site that holds
     expect(all.status, all.stderr).toBe(0);
   }, 600_000);
 
-  it('is refused in one line that names the committees it would remove and what to run instead, the site untouched', () => {
-    const before = siteBytes(path.join(dir, 'site'));
-    expect([...before.keys()].some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(true);
-    const run = publish('--udvalg', 'ØK', '--out', 'site');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      '--udvalg ØK: the site in site holds other committees too (kommunalbestyrelsen/), which publishing ØK alone would remove: ' +
-        'publish every committee there (agenda publish --out site, without --udvalg), or give ØK a site of its own (another --out)\n',
-    );
-    expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
-  });
-
-  it('is refused alike where the committee is named by its folder (--meetings)', () => {
-    const before = siteBytes(path.join(dir, 'site'));
-    const run = publish('--meetings', 'udvalg/ØK', '--out', 'site');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      '--meetings udvalg/ØK: the site in site holds other committees too (kommunalbestyrelsen/), which publishing udvalg/ØK alone would remove: ' +
-        'publish every committee there (agenda publish --out site, without --meetings), or give udvalg/ØK a site of its own (another --out)\n',
-    );
-    expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
-  });
+  // The committee by its short name, and by its folder: one rule, told alike.
+  it.each([
+    ['--udvalg', 'ØK'],
+    ['--meetings', 'udvalg/ØK'],
+  ])(
+    '%s %s is refused in one line that names the committees it would remove and what to run instead, the site untouched',
+    (flag, value) => {
+      const before = siteBytes(path.join(dir, 'site'));
+      expect([...before.keys()].some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(true);
+      const run = publish(flag, value, '--out', 'site');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `${flag} ${value}: the site in site holds other committees too (kommunalbestyrelsen/), which publishing ${value} alone would remove: ` +
+          `publish every committee there (agenda publish --out site, without ${flag}), or give ${value} a site of its own (another --out)\n`,
+      );
+      expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
+    },
+  );
 
   it('publishes the one committee into a site of its own, and republishes it there', () => {
     for (const time of ['first', 'again']) {
