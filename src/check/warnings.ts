@@ -1,5 +1,4 @@
 import type { Finding } from '../shared/errors.js';
-import { placeholder, unfilledPaths } from '../input/placeholder.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { ForwardPlanInput } from '../input/schema/forward-plan.js';
 import type { MeetingInput } from '../input/schema/meeting.js';
@@ -8,6 +7,7 @@ import type { YamlFile } from '../input/yaml-file.js';
 import { weekdays } from '../input/fields.js';
 import { weekdayOf } from '../shared/dates.js';
 import { scheduledDates } from '../input/schedule.js';
+import { draftWarnings } from './draft.js';
 
 // Things a clerk should look at that do not stop a build.
 
@@ -49,8 +49,7 @@ export function meetingWarnings(date: string, committee: CommitteeInput, meeting
     attachmentWarnings(item, (path, message) => warn(['punkter', i, ...path], message));
     slotWarnings(item.tidsplan ?? [], (path, message) => warn(['punkter', i, 'tidsplan', ...path], message));
   });
-  placeholders(source.data, warn);
-  return findings;
+  return [...findings, ...draftWarnings(source)];
 }
 
 const emptyMeeting =
@@ -81,16 +80,4 @@ function slotWarnings(slots: Array<{ tid?: string }>, warn: Warn): void {
     if (previous && minutes < previous.minutes) warn([j, 'tid'], `this time comes before the time of tidsplan[${previous.row}] above`);
     previous = { minutes, row: j };
   });
-}
-
-/** Every text of a file still to be filled in (`agenda godkend` refuses minutes with any). */
-export function unfilledTexts(source: YamlFile): Finding[] {
-  const { findings, warn } = collector(source);
-  placeholders(source.data, warn);
-  return findings;
-}
-
-/** Every text the clerk has not filled in since `agenda new`. */
-function placeholders(data: unknown, warn: Warn): void {
-  for (const path of unfilledPaths(data)) warn(path, `still says ${placeholder}: write the text, or remove the key`);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { approvalLogFile, readApprovalLog, type ApprovalEntry } from '../approval/approval-log.js';
 import { coverageOf } from '../approval/coverage.js';
-import { unfilledTexts } from '../check/warnings.js';
+import { draftTexts } from '../check/draft.js';
 import { meetingFile } from '../input/load.js';
 import { placeholder } from '../input/placeholder.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
@@ -97,7 +97,7 @@ function refuseUnfinished(sources: MeetingSources, meeting: Meeting): void {
       return at(sources, where, `item ${item.number} (${item.title}) has no beslutning: the minutes are not final`);
     });
   const unfilled = sources.source
-    ? unfilledTexts(sources.source).map((f) => ({ ...f, warning: false, message: `still says ${placeholder}: the minutes are not final` }))
+    ? draftTexts(sources.source).map((at) => ({ ...at, message: `still says ${placeholder}: the minutes are not final` }))
     : [];
   if (undecided.length + unfilled.length > 0) throw new InputError([...undecided, ...unfilled]);
 }

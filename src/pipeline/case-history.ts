@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { unfilledPaths } from '../input/placeholder.js';
+import { isDraft } from '../check/draft.js';
 import { checkShared, loadMeeting } from '../check/check.js';
 import { meetingDates } from '../input/meeting-names.js';
 import { findCommittees, type CommitteeFolder } from '../input/repository.js';
@@ -71,7 +71,7 @@ export function historyOnce(include: (dir: string, date: string) => boolean = ()
 
 /**
  * A committee's meetings, merged, as a case's history keeps them, in the order of its dates; those that do
- * not pass their checks left out, and drafts (a text still UDFYLD): no other document prints a decision
+ * not pass their checks left out, and drafts (check/draft.ts): no other document prints a decision
  * still to be written.
  */
 async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; dates: string[] }): Promise<CaseMeeting[]> {
@@ -82,7 +82,7 @@ async function committeeMeetings({ folder, dates }: { folder: CommitteeFolder; d
       if (err instanceof AgendaError) return undefined;
       throw err;
     });
-    if (loaded && unfilledPaths(loaded.sources.meeting).length === 0) meetings.push(caseMeeting(buildMeeting(loaded.sources)));
+    if (loaded && !isDraft(loaded.sources)) meetings.push(caseMeeting(buildMeeting(loaded.sources)));
   }
   return meetings;
 }

@@ -21,7 +21,8 @@ import type { PrintJob } from './batch.js';
 import { isOfficeFile } from '../input/attachments.js';
 import { placeholder } from '../input/placeholder.js';
 import type { MeetingSources } from '../input/sources.js';
-import { unfilledTexts } from '../check/warnings.js';
+import { draftTexts } from '../check/draft.js';
+import { textsIn } from '../shared/texts.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import { prepareSite, renderItems } from '../render/web.js';
 import type { HousePages } from '../shared/house-templates.js';
@@ -133,7 +134,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
     );
   const { unread, read, earlier } = await readSite(request, dirs, { layout, checked, casesOf });
   refuseRemovingCommittees(
-    request.committees.udvalg,
+    request.committees,
     read.map((c) => c.id),
     earlier,
   );
@@ -529,16 +530,16 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
 }
 
 /**
- * A meeting whose file still says UDFYLD somewhere is a draft (`agenda new`'s, or minutes begun): citizens
- * get no placeholder text, so the site keeps the meeting as last published, or has none of it, with a
- * warning at its first UDFYLD (check's warnings name every one). The next publication reads it again.
+ * A meeting that is a draft (check/draft.ts): citizens get no placeholder text, nor minutes not final, so the
+ * site keeps the meeting as last published, or has none of it, with a warning at its first UDFYLD (check's
+ * warnings name every one). The next publication reads it again.
  */
 function unfinished(sources: MeetingSources): Finding | undefined {
-  const unfilled = sources.source ? unfilledTexts(sources.source) : [];
+  const unfilled = sources.source ? draftTexts(sources.source) : [];
   const [first] = unfilled;
   if (!first) return undefined;
   const texts = `${unfilled.length} ${unfilled.length === 1 ? 'text' : 'texts'}`;
-  return { ...first, message: `the meeting still says ${placeholder} (${texts}): a draft` };
+  return { ...first, message: `the meeting still says ${placeholder} (${texts}): a draft`, warning: true };
 }
 
 /**
@@ -551,13 +552,8 @@ function stillPublic(published: Meeting, now: Meeting): boolean {
   return textsOf(publicVersion(published)).every((text) => shown.has(text));
 }
 
-/** Every string of plain data, its house style's words left out (the same of both versions a committee has). */
-function textsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(textsOf);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => (key === 'style' ? [] : textsOf(v)));
-  return [];
-}
+/** Every string of a meeting, its house style's words left out (the same of both versions a committee has). */
+const textsOf = (meeting: Meeting): string[] => textsIn(meeting, new Set(['style'])).map(({ text }) => text);
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */
 function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: HouseStyleInput['ord']): CalendarMeeting[] {

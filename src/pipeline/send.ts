@@ -333,8 +333,9 @@ function nothingDue(recipients: Recipient[], log: SendLogEntry[], attachment: At
  * a message is sent at most once per recipient and version. A message whose outcome is unknown (the
  * server was handed all of it, and the connection dropped before it answered) stays logged as begun,
  * for the same reason; one the server never had whole (it went down part-way) is logged as not sent,
- * and the command the caller names (`again`) sends it. Where the server could not be reached at all (`unreached`), the
- * rest are not tried (each would wait as long, for the same server): they are left unlogged, for `again` to send.
+ * and the command the caller names (`again`) sends it. Where the server could not be reached at all, or would not serve
+ * (`unreached`: it said 421, or closed the connection before its greeting), the rest are not tried (each would wait
+ * as long, or be turned away alike, by the same server): they are left unlogged, for `again` to send.
  * Returns how many the server took, and of how many the outcome is unknown.
  */
 export async function deliver(

@@ -14,9 +14,10 @@ export interface Outgoing {
 
 /**
  * What became of a message that did not go through (Mailer.send): `refused` by the server, or
- * `unsent` (it never had the whole message: the connection failed first), or `unreached` (the
- * connection never opened: no server answered at the address), so surely not delivered in any of
- * these; or `unknown` (the whole message went, and the connection failed before the answer).
+ * `unsent` (it never had the whole message: the connection failed first), or `unreached` (no server
+ * would serve at the address: none answered, or it said 421 or closed the connection before it
+ * had the message and does so again), so surely not delivered in any of these; or `unknown` (the
+ * whole message went, and the connection failed before the answer).
  */
 export type Failure = 'refused' | 'unsent' | 'unreached' | 'unknown';
 
@@ -72,7 +73,8 @@ export class Mailer {
    * But nodemailer starts reading the message only once the server answered DATA, and a server
    * keeps no message whose end it did not get (RFC 5321 3.8: a transaction cut short is void):
    * where nodemailer had not read the message to its end, it is `unsent`; where it had, the server
-   * may have it, and its outcome is `unknown`.
+   * may have it, and its outcome is `unknown`. A server that says 421 (RFC 5321 4.2: service not
+   * available, closing the channel) serves no message after: `unreached`, as one that answers not.
    */
   async send(message: Outgoing): Promise<void> {
     let whole = false;
@@ -93,10 +95,26 @@ export class Mailer {
           { filename: message.attachment.filename, content: Buffer.from(message.attachment.content), contentType: 'application/pdf' },
         ],
       })
-      .catch((err: unknown) => {
-        throw new MessageError(this.explain(err), refused(err) ? 'refused' : whole ? 'unknown' : unreached(err) ? 'unreached' : 'unsent');
+      .catch(async (err: unknown) => {
+        throw new MessageError(this.explain(err), await this.failureOf(err, whole));
       })
       .finally(() => transport.close());
+  }
+
+  /** What became of a message (see send), by nodemailer's error and whether it had read the message `whole`. */
+  private async failureOf(err: unknown, whole: boolean): Promise<Failure> {
+    if (closing(err)) return 'unreached';
+    if (refused(err)) return 'refused';
+    if (whole) return 'unknown';
+    if (unreached(err)) return 'unreached';
+    // Dropped unanswered before the server had the message. nodemailer tells a connection closed before the greeting
+    // (a server that will not serve: overloaded, going down) no other way from one closed later (this message's fault,
+    // perhaps): a new connection asks (verify), where every member after would otherwise be tried in turn.
+    const serves = await this.verify().then(
+      () => true,
+      () => false,
+    );
+    return serves ? 'unsent' : 'unreached';
   }
 
   private explain(err: unknown): string {
@@ -132,6 +150,12 @@ export class Mailer {
   }
 }
 
+/** A server's 421: it is closing the channel, and serves no one (RFC 5321 4.2). */
+function closing(err: unknown): boolean {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry this field, checked as it is used
+  return (err as { responseCode?: number }).responseCode === 421;
+}
+
 /** The SMTP failures the server or nodemailer answered with a no (see Mailer.send). */
 function refused(err: unknown): boolean {
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
@@ -141,7 +165,7 @@ function refused(err: unknown): boolean {
 
 /**
  * A connection that never opened (see Mailer.send): refused, the host unreachable or unknown, or no greeting
- * in time. A server's connection dropped before its greeting is not told apart by nodemailer from one dropped later.
+ * in time. A server's connection dropped before its greeting is not told apart by nodemailer from one dropped later (Mailer.failureOf).
  */
 function unreached(err: unknown): boolean {
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used

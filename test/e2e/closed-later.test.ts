@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { edit } from '../support/edit.js';
 import { closedFixture } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
+import { password, testCertificate } from '../support/seal.js';
 
 // What the clerk closes after it was published leaves the site at the next publication: a plan
 // point or standing item closed in the live files after the meeting was finalized (its archive keeps
@@ -125,24 +126,32 @@ describe("the search's texts of attachments (.agenda-search/), after the clerk c
   }, 300_000);
 });
 
+/**
+ * The closed fixture's minutes in a folder of their own, final (its closed item 3 decided too), and its commands
+ * there in Danish time with `env`: `run` expects each to succeed.
+ */
+function finalMinutes(env: NodeJS.ProcessEnv = {}) {
+  const dir = tempDir();
+  const meetings = path.join(dir, 'meetings');
+  cpSync(closedFixture, meetings, { recursive: true });
+  const meeting = path.join(meetings, '2024-03-06.yaml');
+  edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
+  const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen', ...env } });
+  const run = (...args: string[]) => {
+    const result = cli(...args);
+    expect(result.status, result.stderr).toBe(0);
+    return result;
+  };
+  return { dir, meetings, meeting, cli, run };
+}
+
 describe('minutes approved, then something in them closed', () => {
   it('publish takes it off the site; the approval stands (status counts it); a change of the text is refused as before', () => {
-    const dir = tempDir();
-    const meetings = path.join(dir, 'meetings');
-    cpSync(closedFixture, meetings, { recursive: true });
-    const meeting = path.join(meetings, '2024-03-06.yaml');
+    const { dir, meetings, meeting, cli, run } = finalMinutes();
     const plan = path.join(meetings, 'plan.yaml');
     edit(meeting, '    beslutning: Punktet blev drøftet.\n', '    beslutning: Punktet blev drøftet om XQZLATE11.\n');
     edit(plan, '      - Åbent planlagt punkt om budgettet\n', '$&      - Planlagt punkt om XQZLATE12\n');
-    // Item 3, closed, decided too: the minutes are final.
-    edit(meeting, '    sagsfremstilling: Forhandling med sælger XQZSECRET13.\n', '$&    beslutning: Drøftet.\n');
     const site = path.join(dir, 'site');
-    const cli = (...args: string[]) => agenda([...args, '--meetings', meetings], { cwd: dir, env: { TZ: 'Europe/Copenhagen' } });
-    const run = (...args: string[]) => {
-      const result = cli(...args);
-      expect(result.status, result.stderr).toBe(0);
-      return result;
-    };
     run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
     run('publish', '--out', site);
     const late = ['XQZLATE11', 'XQZLATE12'];
@@ -160,5 +169,38 @@ describe('minutes approved, then something in them closed', () => {
     const changed = cli('publish', '--out', site);
     expect(changed.status).toBe(1);
     expect(changed.stderr).toMatch(/2024-03-06\.yaml:\d+:\d+: punkter: the minutes' text has changed since Anna Andersen approved them/);
+  }, 300_000);
+});
+
+// forsegl seals only a PDF a member approved byte for byte (verify proves that from the archive alone), and a
+// closing changes the members' PDF: it is refused on the approval of the open version, though that approval
+// stands (status counts it). What docs/clerk/forsegling.md ("Lukket efter godkendelsen") tells the clerk holds:
+// the approved version sealed and committed first, the closed one approved and sealed after, verify holds.
+describe('minutes approved and sealed, then something in them closed', () => {
+  it('forsegl wants an approval of the closed PDF; sealed first and approved again, verify holds for both', () => {
+    const cert = testCertificate();
+    const { dir, meeting, cli, run } = finalMinutes({ AGENDA_CERTIFIKAT: cert.p12, AGENDA_CERTIFIKAT_KODE: password });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Sekretariat', '-c', 'user.email=s@example.org', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '.');
+    run('finalize', '2024-03-06');
+    run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
+    run('forsegl', '2024-03-06');
+    git('add', '-A');
+    git('commit', '-qm', 'sealed as approved');
+    edit(meeting, '    beslutning: Punktet blev drøftet.\n', '    beslutning:\n      tekst: Punktet blev drøftet.\n      lukket: true\n');
+    expect(run('status', '2024-03-06').stdout).toMatch(/approved by 1 of the \d+ who took part/);
+    const refused = cli('forsegl', '2024-03-06');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^no member has approved the minutes of 2024-03-06 as they stand \(sha256 [0-9a-f]{12}\): nothing to seal yet\n$/,
+    );
+    run('godkend', '2024-03-06', '--af', 'Anna Andersen', '--på-mødet');
+    run('forsegl', '2024-03-06');
+    git('add', '-A');
+    git('commit', '-qm', 'sealed as closed');
+    const verified = run('verify', '2024-03-06');
+    expect(verified.stdout.match(/^ok: approval by Anna Andersen/gm)).toHaveLength(2);
+    expect(verified.stdout).toMatch(/all \d+ checks hold\n$/);
   }, 300_000);
 });

@@ -75,4 +75,14 @@ describe('publish of a meeting that still says UDFYLD', () => {
     expect(result.stderr).not.toContain('UDFYLD');
     for (const date of [published, drafted]) expect(readFileSync(path.join(site, pageOf(date)), 'utf8')).toContain('Udfyldt nu');
   }, 300_000);
+
+  it('keeps it as last published where the only UDFYLD is in a closed item, which the public version leaves out: the meeting is not done', async () => {
+    const before = withoutState(site);
+    const closed = '\n  - titel: Personalesag\n    lukket: true\n    sagsfremstilling: UDFYLD\n';
+    writeFileSync(fileOf(published), `${readFileSync(fileOf(published), 'utf8')}${closed}`);
+    const result = await publish();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/still says UDFYLD \(1 text\): a draft: the site keeps the meeting as last published/);
+    expect(withoutState(site)).toEqual(before);
+  }, 300_000);
 });

@@ -7,9 +7,10 @@ import { siteBytes, siteFiles } from '../support/site.js';
 
 // A site is one publication of every committee it holds (its lists, feeds, open data and search span
 // them all): `publish --udvalg ØK` into the site of a repository of several committees would remove
-// the others' pages at exit 0 (the adversary's finding 5 of session 23). It is refused, before anything is printed.
+// the others' pages at exit 0 (the adversary's finding 5 of session 23), and so would `publish --meetings
+// udvalg/ØK`, the same committee named by its folder. Each is refused, before anything is printed.
 
-describe('publish --udvalg into a site that holds other committees', () => {
+describe('publish of one committee (--udvalg, --meetings) into a site that holds other committees', () => {
   const dir = tempDir();
   const publish = (...args: string[]) => agenda(['publish', ...args], { cwd: dir });
 
@@ -19,17 +20,24 @@ describe('publish --udvalg into a site that holds other committees', () => {
     expect(all.status, all.stderr).toBe(0);
   }, 600_000);
 
-  it('is refused in one line that names the committees it would remove and what to run instead, the site untouched', () => {
-    const before = siteBytes(path.join(dir, 'site'));
-    expect([...before.keys()].some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(true);
-    const run = publish('--udvalg', 'ØK', '--out', 'site');
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe(
-      '--udvalg ØK: the site in site holds other committees too (kommunalbestyrelsen/), which publishing ØK alone would remove: ' +
-        'publish every committee there (agenda publish --out site, without --udvalg), or give ØK a site of its own (another --out)\n',
-    );
-    expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
-  });
+  // The committee by its short name, and by its folder: one rule, told alike.
+  it.each([
+    ['--udvalg', 'ØK'],
+    ['--meetings', 'udvalg/ØK'],
+  ])(
+    '%s %s is refused in one line that names the committees it would remove and what to run instead, the site untouched',
+    (flag, value) => {
+      const before = siteBytes(path.join(dir, 'site'));
+      expect([...before.keys()].some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(true);
+      const run = publish(flag, value, '--out', 'site');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        `${flag} ${value}: the site in site holds other committees too (kommunalbestyrelsen/), which publishing ${value} alone would remove: ` +
+          `publish every committee there (agenda publish --out site, without ${flag}), or give ${value} a site of its own (another --out)\n`,
+      );
+      expect(siteBytes(path.join(dir, 'site'))).toEqual(before);
+    },
+  );
 
   it('publishes the one committee into a site of its own, and republishes it there', () => {
     for (const time of ['first', 'again']) {

@@ -349,17 +349,18 @@ describe('a mail server gone down part-way', () => {
 });
 
 /**
- * A server that takes the first `answered` connections (the check of the login, then a message each) and holds
- * every later one open without a word: accepted, never greeted. `connections` counts every connection made.
+ * A server that takes the first `answered` connections (the check of the login, then a message each) and hands
+ * every later one to `later`: held open without a word, or closed. `connections` counts every connection made.
  */
-async function silentAfter(answered: number) {
+async function failingAfter(answered: number, later: (socket: Socket) => void) {
   const taking = await takingEach();
-  const held = new Set<Socket>();
+  const failed = new Set<Socket>();
   let connections = 0;
   const front = createServer((socket) => {
     connections++;
-    if (connections > answered) held.add(socket.on('error', () => undefined));
-    else socket.pipe(connect(taking.port, 'localhost')).pipe(socket);
+    if (connections <= answered) return socket.pipe(connect(taking.port, 'localhost')).pipe(socket);
+    failed.add(socket.on('error', () => undefined));
+    later(socket);
   });
   await new Promise<void>((resolve) => front.listen(0, 'localhost', resolve));
   const port = (front.address() as AddressInfo).port;
@@ -369,35 +370,68 @@ async function silentAfter(answered: number) {
     env: { ...taking.env, AGENDA_SMTP_PORT: String(port) },
     port,
     close: async () => {
-      for (const socket of held) socket.destroy();
+      for (const socket of failed) socket.destroy();
       await new Promise<void>((resolve) => front.close(() => resolve()));
       await taking.close();
     },
   };
 }
 
+/**
+ * `agenda send` to a server that serves the check of the login and the first message, and fails every later
+ * connection as `later` does: the run stops at the second member in one line (`said`, then how many were not
+ * reached), the third not tried (the log holds no intent for them), and the next send mails the two.
+ */
+async function stopsAtSecond(later: (socket: Socket) => void, said: (port: number) => string, args: string[] = []) {
+  const { dir, logFile } = meetingsWithAddresses();
+  const server = await failingAfter(2, later);
+  try {
+    const run = await agendaAsync(['send', '2023-11-22', ...args], { cwd: dir, env: server.env });
+    expect(run.status).toBe(5);
+    expect(server.took).toEqual([members[0]]);
+    expect(errorLines(run.stderr)).toEqual([`${said(server.port)}: 2 of 3 not reached; the next agenda send sends to them`]);
+    const entries = parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean }>;
+    expect(entries.map((e) => [e.til, e.sendt])).toEqual([
+      [members[0], true],
+      [members[1], false],
+    ]);
+  } finally {
+    await server.close();
+  }
+  const { back } = await sendWhenBack(dir, 0);
+  expect(back.took).toEqual(members.slice(1));
+  return server;
+}
+
 describe('a mail server that accepts a connection and never answers', () => {
   it('is waited for once (--smtp-timeout), the rest not tried: one line names the server, and the next send mails them', async () => {
-    const { dir, logFile } = meetingsWithAddresses();
-    const server = await silentAfter(2);
-    try {
-      const run = await agendaAsync(['send', '2023-11-22', '--smtp-timeout', '1'], { cwd: dir, env: server.env });
-      expect(run.status).toBe(5);
-      expect(server.took).toEqual([members[0]]);
-      expect(server.connections()).toBe(3);
-      expect(errorLines(run.stderr)).toEqual([
-        `cannot reach the mail server localhost:${server.port}: Greeting never received: 2 of 3 not reached; the next agenda send sends to them`,
-      ]);
-      const entries = parse(readFileSync(logFile, 'utf8')) as Array<{ til: string; sendt: boolean }>;
-      expect(entries.map((e) => [e.til, e.sendt])).toEqual([
-        [members[0], true],
-        [members[1], false],
-      ]);
-    } finally {
-      await server.close();
-    }
-    const { back } = await sendWhenBack(dir, 0);
-    expect(back.took).toEqual(members.slice(1));
+    const held = () => undefined;
+    const server = await stopsAtSecond(held, (port) => `cannot reach the mail server localhost:${port}: Greeting never received`, [
+      '--smtp-timeout',
+      '1',
+    ]);
+    expect(server.connections()).toBe(3);
+  });
+});
+
+// A server that will not serve (overloaded, going down, too many connections) may close a connection before its
+// greeting, or greet with 421 (RFC 5321 4.2: service not available, closing the channel): every member after would
+// meet the same, so the run stops as at a server not reached, not trying (and logging) each in turn.
+describe('a mail server that accepts a connection and closes it before its greeting', () => {
+  it('without a word: the rest not tried, one line names the server, and the next send mails them', async () => {
+    await stopsAtSecond(
+      (socket) => socket.end(),
+      (port) => `cannot reach the mail server localhost:${port}: Connection closed unexpectedly`,
+    );
+  });
+
+  it('saying 421: the same', async () => {
+    const server = await stopsAtSecond(
+      (socket) => socket.end('421 4.3.2 Service not available, closing transmission channel\r\n'),
+      (port) => `the mail server localhost:${port} said: 421 4.3.2 Service not available, closing transmission channel`,
+    );
+    // A 421 is the server's word for all: no connection more is made to ask.
+    expect(server.connections()).toBe(3);
   });
 });
 
