@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agenda, cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
-import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
+import { commandLine, descendantsOf, processState, signalQuietly } from '../support/processes.js';
 import { namespaceMark, newShortFolder } from '../support/temporary.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,8 +66,9 @@ const leftIn = (tmp: string) => readdirSync(tmp).filter((name) => name !== names
 async function browserOf(root: ChildProcess, tmp: string): Promise<number | undefined> {
   const isBrowser = (pid: number) => commandLine(pid).startsWith('/usr/lib/chromium/chromium\0') && !commandLine(pid).includes('--type=');
   while (root.exitCode === null && !leftIn(tmp).some((name) => name.startsWith('agenda-chromium-'))) await sleep(5);
+  const started = descendantsOf(root.pid ?? -1);
   let found: number | undefined;
-  while (root.exitCode === null && (found = descendants(root.pid ?? -1).find(isBrowser)) === undefined) await sleep(5);
+  while (root.exitCode === null && (found = started().find(isBrowser)) === undefined) await sleep(5);
   return found;
 }
 
