@@ -132,6 +132,10 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   // The mail settings are read before the document is built, so a mistake in them is told at once.
   const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);
+  // The house's letter (husstil/mail/) is tried before the document is printed, so that a mistake in it is told at
+  // once, not after the print; each recipient's letter is made below, with the document's name.
+  const [anyone] = recipients;
+  if (anyone) letterFor(whole, anyone, '', undefined, sources.pages);
   const logFile = sendLogFile(dir, date);
   return withSendLock(logFile, async () => {
     const log = await readSendLog(logFile);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
 import { startPreview } from '../support/preview.js';
-import { commandLine, descendants } from '../support/processes.js';
+import { commandLine, descendantsOf } from '../support/processes.js';
 
 /** What the shell of a clerk who sends holds: the mail server's login, and secrets of other programs. */
 const secrets = {
@@ -40,8 +40,9 @@ function recorded(dir: string): string[] {
  */
 function watchEnvironments(child: ChildProcess): Promise<Map<number, { cmdline: string; environ: string }>> {
   const seen = new Map<number, { cmdline: string; environ: string }>();
+  const started = descendantsOf(child.pid ?? -1);
   const look = () => {
-    for (const pid of descendants(child.pid ?? -1)) {
+    for (const pid of started()) {
       try {
         seen.set(pid, { cmdline: commandLine(pid), environ: readFileSync(`/proc/${pid}/environ`, 'latin1') });
       } catch {

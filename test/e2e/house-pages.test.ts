@@ -333,12 +333,13 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
     });
   }
 
-  it('a misspelt field in the letter: an error naming it, before the first message would go', () => {
+  it('a misspelt field in the letter: an error naming it, before the document to send is printed', () => {
     const copy = house();
     edit(path.join(copy, 'husstil', 'mail', 'brev.hbs'), '{{place}}', '{{placee}}');
     const run = agenda(['send', '2025-03-11', '--udvalg', 'PU', '--dry-run'], { cwd: copy, env });
     expect(run.stderr).toContain('husstil/mail/brev.hbs:3: {{placee}}: no such field here, so it would print nothing (misspelt?)\n');
     expect(run.status).toBe(1);
+    expect(existsSync(path.join(copy, 'out'))).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agenda, cliEnv, cliPath, copyOfMeetings } from '../support/cli.js';
-import { commandLine, descendants, processState, signalQuietly } from '../support/processes.js';
+import { commandLine, descendantsOf, processState, signalQuietly } from '../support/processes.js';
 import { namespaceMark, newShortFolder } from '../support/temporary.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,11 +58,17 @@ function newRun(): { dir: string; tmp: string } {
 /** What a run left in its temporary folder (but the suite's own mark of the folder). */
 const leftIn = (tmp: string) => readdirSync(tmp).filter((name) => name !== namespaceMark);
 
-/** The browser's own process among those `root` started (not its launcher script, zygotes or renderers), once it runs. */
-async function browserOf(root: ChildProcess): Promise<number | undefined> {
+/**
+ * The browser's own process among those `root` started (not its launcher script, zygotes or renderers), once it runs.
+ * The command makes the browser's profile in `tmp` just before it starts the browser: until then (the command loading,
+ * a second or more) the cheap look at `tmp` is made every 5 ms, not the read of every process of the machine.
+ */
+async function browserOf(root: ChildProcess, tmp: string): Promise<number | undefined> {
   const isBrowser = (pid: number) => commandLine(pid).startsWith('/usr/lib/chromium/chromium\0') && !commandLine(pid).includes('--type=');
+  while (root.exitCode === null && !leftIn(tmp).some((name) => name.startsWith('agenda-chromium-'))) await sleep(5);
+  const started = descendantsOf(root.pid ?? -1);
   let found: number | undefined;
-  while (root.exitCode === null && (found = descendants(root.pid ?? -1).find(isBrowser)) === undefined) await sleep(5);
+  while (root.exitCode === null && (found = started().find(isBrowser)) === undefined) await sleep(5);
   return found;
 }
 
@@ -77,7 +83,7 @@ async function killedBuild(when: number | 'browser' | 'hung browser', { dir, tmp
   const exited = new Promise((resolve) => child.once('exit', resolve));
   if (typeof when === 'number') await sleep(when);
   else {
-    const browser = await browserOf(child);
+    const browser = await browserOf(child, tmp);
     expect(browser).toBeDefined();
     if (when === 'hung browser' && browser !== undefined) process.kill(browser, 'SIGSTOP');
   }

@@ -100,15 +100,16 @@ function readLayout(): Layout {
   return { brokenWords, overflowing, tableWords };
 }
 
-async function pageAt(origin: string, file: string, viewport: { width: number; height: number; deviceScaleFactor: number }): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport(viewport);
+/**
+ * `file` in `page`, its font loaded. One page a screen goes from file to file, as a reader clicks on: the same site in
+ * the same renderer, not a tab (and its renderer) made and closed for each page.
+ */
+async function show(page: Page, origin: string, file: string): Promise<void> {
   await page.goto(`${origin}/${file}`, { waitUntil: 'load' });
   // The layout and the picture are the house font's: without this the text may still be invisible, its font loading.
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
-  return page;
 }
 
 describe('the site on a phone and at 400 % zoom', () => {
@@ -117,9 +118,11 @@ describe('the site on a phone and at 400 % zoom', () => {
     let words = 0;
     for (const [name, root] of Object.entries(sites)) {
       const origin = servers[name === 'repository' ? 0 : 1]!.origin;
-      for (const file of htmlPages(root)) {
-        for (const screen of screens) {
-          const page = await pageAt(origin, file, screen.viewport);
+      for (const screen of screens) {
+        const page = await browser.newPage();
+        await page.setViewport(screen.viewport);
+        for (const file of htmlPages(root)) {
+          await show(page, origin, file);
           const shot = path.join(screenshots, `${name}-${file.replace(/\//g, '-')}-${screen.name}.png`);
           // At 400 % the first screen and the first table, 1280 device pixels wide: the whole page would be tens of thousands tall.
           const zoomed = screen.viewport.deviceScaleFactor > 1;
@@ -129,8 +132,8 @@ describe('the site on a phone and at 400 % zoom', () => {
           words += layout.tableWords;
           faults.push(...layout.brokenWords.map((w) => `${name} ${file} at ${screen.name}: "${w}" broken`));
           faults.push(...layout.overflowing.map((e) => `${name} ${file} at ${screen.name}: ${e} outside the window`));
-          await page.close();
         }
+        await page.close();
       }
     }
     expect(faults).toEqual([]);

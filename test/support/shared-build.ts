@@ -1,6 +1,7 @@
 import {
   chmodSync,
   closeSync,
+  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -116,6 +117,16 @@ export function copyOut(shared: string, to: string, { preserveTimestamps = false
 export function sharedPdf(source: string, date: string, more: string[] = []): SharedOutput & { pdf: string } {
   const shared = sharedOutput(source, ['build', date, '--meetings', '{in}', '--out', `{out}/${date}.pdf`, ...more]);
   return { ...shared, pdf: path.join(shared.out, `${date}.pdf`) };
+}
+
+/**
+ * sharedPdf's PDF copied to `to` (its folder made), writable: a first build's bytes, since a PDF names neither its
+ * folder nor its file, for a test that goes on from them (a build over it keeps it, or prints over it).
+ */
+export function copySharedPdf(source: string, date: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  copyFileSync(sharedPdf(source, date).pdf, to);
+  chmodSync(to, 0o644);
 }
 
 /** The example meetings/ published without --url (oparl, site-reflow, site-search read it). */

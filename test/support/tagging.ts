@@ -124,9 +124,12 @@ export function pdfObjects(file: string): PdfObjects {
 /** A string as qpdf's JSON writes it ("u:" and its text). */
 export const text = (v: Json | undefined) => (typeof v === 'string' ? v.replace(/^u:/, '') : undefined);
 
-/** The structure tree's element types (/S), its role map, and the types of each list item's kids, read with qpdf's JSON. */
-export function structureTypes(file: string): { types: Set<string>; roleMap: Record<string, string>; listItems: string[][] } {
-  const { look, dict, treeRoot, elements } = pdfObjects(file);
+/** The structure tree's element types (/S), its role map, and the types of each list item's kids, of a PDF's objects (pdfObjects). */
+export function structureTypes({ look, dict, treeRoot, elements }: PdfObjects): {
+  types: Set<string>;
+  roleMap: Record<string, string>;
+  listItems: string[][];
+} {
   const typeOf = (v: Json | undefined) => shown(dict(v)?.['/S'] ?? '').slice(1);
   const types = new Set([...elements.values()].map(typeOf));
   const listItems = [...elements.values()]
