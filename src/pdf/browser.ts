@@ -24,6 +24,16 @@ type Revisions = typeof import('puppeteer-core/internal/revisions.js');
  * make every host name resolve to nothing, so a build makes no connection and no DNS lookup at all.
  * The sandbox: see sandbox.ts.
  */
+/**
+ * Each window (a command's context in a running browser, a started browser's first tab) made the address bar's
+ * suggestions popup, a page of Chromium's own (chrome://omnibox-popup.top-chrome) in a renderer of its own, for a
+ * window no one sees: two thirds of what a command cost a running browser (docs/develop/test-speed.md, Chromium
+ * 156). launchArgs disables it, and nor the spare renderer Chromium starts ahead for a context's next tab: most
+ * commands open one tab; where a build prints on more, each makes its renderer as it opens. (The tests' readers'
+ * browsers disable the popup too.)
+ */
+export const unseenPopup = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 export const launchArgs = [
   '--disable-gpu',
   '--disable-background-networking',
@@ -41,12 +51,7 @@ export const launchArgs = [
   '--dns-prefetch-disable',
   '--no-proxy-server',
   '--host-resolver-rules=MAP * ~NOTFOUND',
-  // Each window (a command's context in a running browser, a started browser's first tab) made the address bar's
-  // suggestions popup, a page of Chromium's own (chrome://omnibox-popup.top-chrome) in a renderer of its own, for a
-  // window no one sees: two thirds of what a command cost a running browser (docs/develop/test-speed.md, Chromium
-  // 156). Nor the spare renderer Chromium starts ahead for a context's next tab: most commands open one tab; where
-  // a build prints on more, each makes its renderer as it opens.
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
+  `--disable-features=${[...unseenPopup, 'SpareRendererForSitePerProcess'].join(',')}`,
 ];
 
 /** Where browsers usually live, after the explicit settings and Puppeteer's own download. */

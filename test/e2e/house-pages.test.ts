@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchReader } from '../support/reader-browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
@@ -60,7 +61,7 @@ beforeAll(async () => {
   });
   expect(sent.status, sent.stderr).toBe(0);
   server = await serveFolder(site);
-  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchReader();
 }, 300_000);
 
 afterAll(async () => {

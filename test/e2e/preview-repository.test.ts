@@ -1,6 +1,7 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchReader } from '../support/reader-browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   repo = path.join(tempDir('agenda-preview-repo-'), 'repo');
   cpSync(path.join(exampleRoot(), 'fixtures', 'husstil-overalt'), repo, { recursive: true });
   preview = await startPreview(['--udvalg', 'PU'], { cwd: repo });
-  viewer = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  viewer = await launchReader();
   page = await viewer.newPage();
   await page.goto(preview.url);
   await nextShown(page, '');

@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchReader } from '../support/reader-browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/shared/paths.js';
 import { binPath, copyOfMeetings } from '../support/cli.js';
@@ -53,7 +54,7 @@ beforeAll(async () => {
   // A line still to be written, so that the page has a warning to show (the example has none).
   edit(meeting, '      - KKR-møde d. 21. november', '      - KKR-møde d. UDFYLD');
   preview = await startPreview(['--meetings', meetings], { cwd: dir, cli: path.join(root, binPath) });
-  viewer = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  viewer = await launchReader();
   page = await viewer.newPage();
   await page.setViewport({ width: 1000, height: 800 });
   await page.goto(preview.url);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchReader } from '../support/reader-browser.js';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   for (const { run } of [repository, example]) expect(run.status, run.stderr).toBe(0);
   Object.assign(sites, { repository: repository.out, example: example.out });
   servers.push(await serveFolder(sites.repository), await serveFolder(sites.example));
-  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchReader();
   console.log(`screenshots of the site at 320 px and at 400 % zoom: ${screenshots}`);
 });
 
