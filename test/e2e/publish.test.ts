@@ -67,42 +67,52 @@ const sites = () => [
   { name: 'the repository of several committees', root: repositorySite, origin: servers[2]!.origin },
 ];
 
-/** A page of the site loaded in Chromium; every request it makes, and those that went outside the site (cut off). */
-async function load(origin: string, file: string, setup: (page: Page) => Promise<void> = () => Promise.resolve()) {
+/**
+ * A tab of Chromium that loads pages of the sites with the network cut off: each load gives every request the page
+ * made, and those that went outside its site (cut off). One tab loads page after page, as a reader's does: a new tab
+ * a page would start a renderer each time (docs/develop/test-speed.md).
+ */
+async function readerTab(setup: (page: Page) => Promise<void> = () => Promise.resolve()) {
   const page = await browser.newPage();
-  const requests: string[] = [];
-  const outside: string[] = [];
-  const failed: string[] = [];
+  let seen = { origin: '', requests: [] as string[], outside: [] as string[], failed: [] as string[] };
+  // Interception turns the tab's cache off too: every page's stylesheet and fonts are asked for again.
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    requests.push(request.url());
-    if (request.url().startsWith(`${origin}/`)) void request.continue();
+    seen.requests.push(request.url());
+    if (request.url().startsWith(`${seen.origin}/`)) void request.continue();
     else {
-      outside.push(request.url());
+      seen.outside.push(request.url());
       void request.abort();
     }
   });
   page.on('response', (response) => {
-    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400) seen.failed.push(`${response.status()} ${response.url()}`);
   });
   await setup(page);
-  // 'load' waits for the stylesheet, the fonts it uses and the images: all a page asks for (it has no script).
-  await page.goto(`${origin}/${file}`, { waitUntil: 'load' });
-  return { page, requests, outside, failed };
+  return async (origin: string, file: string) => {
+    seen = { origin, requests: [], outside: [], failed: [] };
+    // 'load' waits for the stylesheet, the fonts it uses and the images: all a page asks for (it has no script).
+    await page.goto(`${origin}/${file}`, { waitUntil: 'load' });
+    return { page, ...seen };
+  };
 }
+
+/** A page of the site loaded in a tab of its own. */
+const load = async (origin: string, file: string, setup?: (page: Page) => Promise<void>) => (await readerTab(setup))(origin, file);
 
 describe('the published pages', () => {
   it('every page: no axe-core violation of WCAG 2.1 A and AA, nothing loaded from outside the site with the network cut off, every asset there, no sideways scrolling in a phone’s window or at 400 % zoom, no script', async () => {
     const axe = require.resolve('axe-core/axe.min.js');
     let pages = 0;
+    // 320 CSS pixels: a phone, and a 1280-pixel window at 400 % (WCAG 1.4.10). The pages forbid
+    // script (CSP); axe is the test's, let in for the test alone.
+    const loadPage = await readerTab(async (p) => {
+      await p.setBypassCSP(true);
+      await p.setViewport({ width: 320, height: 640 });
+    });
     for (const { root, origin } of sites()) {
       for (const file of htmlPages(root)) {
-        // 320 CSS pixels: a phone, and a 1280-pixel window at 400 % (WCAG 1.4.10). The pages forbid
-        // script (CSP); axe is the test's, let in for the test alone.
-        const { page, requests, outside, failed } = await load(origin, file, async (p) => {
-          await p.setBypassCSP(true);
-          await p.setViewport({ width: 320, height: 640 });
-        });
+        const { page, requests, outside, failed } = await loadPage(origin, file);
         expect(outside, file).toEqual([]);
         // The browser asks for /favicon.ico by itself; the site links no icon.
         expect(
@@ -131,7 +141,6 @@ describe('the published pages', () => {
         expect(result.violations.map((v) => `${file}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
         // axe ran: rules passed (a short SBSYS page, as Kommunalbestyrelsen's of one item, has fewer elements to pass).
         expect(result.passes.length, file).toBeGreaterThan(file.startsWith('sbsys/') ? 3 : 5);
-        await page.close();
         pages++;
       }
     }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ConsoleMessage, type HTTPRequest, type HTTPResponse, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
@@ -32,6 +32,8 @@ const closedMeetings = path.join(tempDir(), 'meetings');
 const closedSite = path.join(tempDir(), 'site');
 const servers: Array<{ origin: string; close: () => Promise<void> }> = [];
 let browser: Browser;
+/** The tab searchPage loads each search in. */
+let readerTab: Page | undefined;
 
 beforeAll(async () => {
   cpSync(path.join(exampleRoot(), 'eksempel'), repository, { recursive: true });
@@ -61,18 +63,34 @@ interface Result {
   excerpt: string;
 }
 
-/** The search page with `query` in its address, once its script has said what it found; the paths it asked the site for. */
+/**
+ * The search page with `query` in its address, once its script has said what it found; the paths it asked the site for.
+ * Loaded in the reader's tab, as a reader searches again: a new tab a search would start a renderer each time, some
+ * 0.3 s of CPU (docs/develop/test-speed.md).
+ */
 async function searchPage(origin: string, query: string): Promise<{ page: Page; status: string; results: Result[]; requested: string[] }> {
-  const page = await browser.newPage();
+  const page = (readerTab ??= await browser.newPage());
   const requested: string[] = [];
-  page.on('request', (r) => void requested.push(new URL(r.url()).pathname));
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const onRequest = (r: HTTPRequest) => void requested.push(new URL(r.url()).pathname);
+  const onError = (e: unknown) => void errors.push(String(e));
   // The browser asks for /favicon.ico by itself; the site links no icon.
-  page.on('response', (r) => void (r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`)));
-  page.on('console', (m) => void (m.type() === 'error' && !m.text().includes('404') && errors.push(m.text())));
-  await page.goto(`${origin}/sog.html?${query}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+  const onResponse = (r: HTTPResponse) =>
+    void (r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
+  const onConsole = (m: ConsoleMessage) => void (m.type() === 'error' && !m.text().includes('404') && errors.push(m.text()));
+  page.on('request', onRequest);
+  page.on('pageerror', onError);
+  page.on('response', onResponse);
+  page.on('console', onConsole);
+  try {
+    await page.goto(`${origin}/sog.html?${query}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('status')!.textContent !== '');
+  } finally {
+    page.off('request', onRequest);
+    page.off('pageerror', onError);
+    page.off('response', onResponse);
+    page.off('console', onConsole);
+  }
   expect(errors).toEqual([]);
   return { page, status: await page.$eval('#status', (s) => s.textContent), results: await results(page), requested };
 }
@@ -111,7 +129,6 @@ describe('the search page', () => {
     // The hash is set as the page starts to load: its heading is there once it has.
     await page.waitForSelector('#punkt-2 h2');
     expect(await page.$eval('#punkt-2 h2', (h) => h.textContent)).toBe(hit.title);
-    await page.close();
   });
 
   it('finds a word only an open attachment’s file holds, linking to its page of the PDF where the words are most found, and to its item', async () => {
@@ -125,7 +142,7 @@ describe('the search page', () => {
       ['OPENFILE01 page 2', 2],
       ['OPENFILE01 page 12', 12],
     ] as const) {
-      const { page, results } = await searchPage(origin, new URLSearchParams({ q: query }).toString());
+      const { results } = await searchPage(origin, new URLSearchParams({ q: query }).toString());
       expect(results[0]?.href, query).toBe(file(first));
       if (query === 'OPENFILE01') expect(results.map((r) => r.href).sort()).toEqual([file(1), file(11)]);
       for (const [i, r] of results.entries()) {
@@ -136,7 +153,6 @@ describe('the search page', () => {
         expect(r.place).toMatch(/^(Dagsorden|Referat), Testudvalget, onsdag den 6\. marts 2024$/);
         expect(r.excerpt, `${query} ${i}`).toContain('<mark>OPENFILE01</mark>');
       }
-      await page.close();
     }
   });
 
@@ -146,13 +162,11 @@ describe('the search page', () => {
     // Each page of the file says its own number ("OPENFILE01 budgettet page 7") and none says "side".
     const side = await searchPage(origin, 'q=side');
     expect(attachments(side.results)).toEqual([]);
-    await side.page.close();
     // A number: the page that says it, its excerpt that page's words alone, the number marked once.
     const seven = await searchPage(origin, 'q=7');
     expect(attachments(seven.results).map((r) => [r.href, r.title.replace(/^.*, /, ''), r.excerpt])).toEqual([
       [`${origin}/testudvalget/2024-03-06-bilag-1-1.pdf#page=7`, 'side 7', 'OPENFILE01 budgettet page <mark>7.</mark>'],
     ]);
-    await seven.page.close();
   });
 
   it('finds a record by its own text and title alone: no word of where it is (its meeting’s date) or of its item’s address or title', async () => {
@@ -165,11 +179,10 @@ describe('the search page', () => {
       readFileSync(path.join(closedMeetings, 'faste-punkter.yaml'), 'utf8');
     const found: Record<string, string[]> = {};
     for (const word of ['marts', 'onsdag', 'html', 'punkt', 'testudvalget', 'orientering']) {
-      const { page, results } = await searchPage(origin, `q=${word}`);
+      const { results } = await searchPage(origin, `q=${word}`);
       // No record says the meeting's month or day: nothing is found. An item's title finds the item ("4. Åbent punkt
       // med en lukket række"; "1. Orientering", whose text says it too), not its attachments.
       found[word] = (['marts', 'onsdag'].includes(word) ? results : attachments(results)).map((r) => r.href);
-      await page.close();
     }
     expect(records.toLowerCase()).not.toMatch(/marts|onsdag/);
     expect(found).toEqual({ marts: [], onsdag: [], html: [], punkt: [], testudvalget: [], orientering: [] });
@@ -196,19 +209,17 @@ describe('the search page', () => {
   it('finds nothing closed: no marker of fixtures/lukket, in the item’s texts nor in the closed attachments’ files', async () => {
     const origin = servers[2]!.origin;
     for (const marker of [...markers, ...closedFileMarkers]) {
-      const { page, status, results } = await searchPage(origin, `q=${marker}`);
+      const { status, results } = await searchPage(origin, `q=${marker}`);
       expect(results, marker).toEqual([]);
       expect(status).toBe('Ingen resultater.');
-      await page.close();
     }
     // What is open is found: the open item's text, and the open point of the day that the plan gives its timetable.
     for (const word of ['orientering', 'direktøren']) {
-      const { page, results } = await searchPage(origin, `q=${encodeURIComponent(word)}`);
+      const { results } = await searchPage(origin, `q=${encodeURIComponent(word)}`);
       expect(
         results.map((r) => r.href),
         word,
       ).toContain(`${origin}/testudvalget/2024-03-06.html#punkt-1`);
-      await page.close();
     }
   });
 
@@ -222,17 +233,13 @@ describe('the search page', () => {
     expect(options).toEqual(['Alle udvalg', 'Kommunalbestyrelsen', 'Økonomiudvalget']);
     const kinds = await page.$$eval('#filter-dokument option', (o) => o.map((e) => e.textContent));
     expect(kinds).toEqual(['Alle dokumenter', 'Dagsorden', 'Referat']);
-    await page.close();
     const one = await searchPage(origin, 'sag=24%2F0117&udvalg=%C3%98konomiudvalget&%C3%A5r=2024&dokument=Referat');
     expect(one.results).toHaveLength(1);
     expect(one.results[0]!.href).toMatch(/#punkt-2$/);
-    await one.page.close();
     const agenda = await searchPage(origin, 'sag=24%2F0117&dokument=Dagsorden');
     expect(agenda.results.map((r) => new URL(r.href).pathname)).toEqual(['/kommunalbestyrelsen/2024-01-16.html']);
-    await agenda.page.close();
     const none = await searchPage(origin, 'sag=24%2F0117&udvalg=Kommunalbestyrelsen&dokument=Referat');
     expect(none.results).toEqual([]);
-    await none.page.close();
   });
 
   it('offers the filters’ values in the page as published, and a search of one committee loads its index alone', async () => {
@@ -252,7 +259,6 @@ describe('the search page', () => {
     // Pagefind runs on the page's thread: its worker is neither fetched nor published.
     expect(all.requested.filter((p) => p.endsWith('pagefind-worker.js'))).toEqual([]);
     expect(siteFiles(repositorySite).filter((f) => /pagefind-worker|wasm\.unknown/.test(f))).toEqual([]);
-    await all.page.close();
     for (const query of ['q=grunden&udvalg=Kommunalbestyrelsen', 'udvalg=Kommunalbestyrelsen']) {
       const one = await searchPage(origin, query);
       expect(one.results.length, query).toBeGreaterThan(0);
@@ -266,7 +272,6 @@ describe('the search page', () => {
         one.requested.filter((p) => p.includes('/filter/')),
         query,
       ).toEqual([]);
-      await one.page.close();
     }
   });
 
@@ -397,9 +402,8 @@ describe('the index', () => {
     expect(removed.every((f) => f.startsWith('pagefind/'))).toBe(true);
     // The attachments' texts were not read again: the cache holds the same files.
     expect(siteFiles(exampleSite).filter((f) => f.startsWith('.agenda-search/'))).toEqual(cache);
-    const { page, results } = await searchPage(servers[0]!.origin, 'q=gadebelysningsplanen');
+    const { results } = await searchPage(servers[0]!.origin, 'q=gadebelysningsplanen');
     expect(results.map((r) => new URL(r.href).pathname + new URL(r.href).hash)).toEqual(['/direktionen/2023-11-22.html#punkt-2']);
-    await page.close();
   });
 
   it("is one a committee: after one committee's meeting changed, only that committee's index is written, and the search finds it", async () => {
@@ -418,9 +422,8 @@ describe('the index', () => {
     // The other committee's index: the same files, the same bytes.
     const after = siteBytes(repositorySite);
     expect(index(after, 'oekonomiudvalget')).toEqual(index(before, 'oekonomiudvalget'));
-    const { page, results } = await searchPage(servers[1]!.origin, 'q=lystb%C3%A5deforeningen');
+    const { results } = await searchPage(servers[1]!.origin, 'q=lystb%C3%A5deforeningen');
     expect(results.map((r) => new URL(r.href).pathname)).toEqual(['/kommunalbestyrelsen/2024-01-16.html']);
-    await page.close();
   });
 
   it('is the only script of the site: every other page has none', () => {
