@@ -7,7 +7,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import ICAL from 'ical.js';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchReader } from '../support/reader-browser.js';
 import xpath from 'xpath';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
@@ -53,7 +54,7 @@ beforeAll(async () => {
   publish(example.meetings, exampleSite, `${servers[0]!.origin}/`);
   await closedFixtureWithFiles(closedMeetings);
   publish(closedMeetings, closedSite, `${servers[1]!.origin}/`, ['--samlet']);
-  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchReader();
 });
 
 afterAll(async () => {

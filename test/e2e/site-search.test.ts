@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import puppeteer, { type Browser, type ConsoleMessage, type HTTPRequest, type HTTPResponse, type Page } from 'puppeteer-core';
+import type { Browser, ConsoleMessage, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
+import { launchReader } from '../support/reader-browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedFileMarkers, closedFixtureWithFiles, writePdf } from '../support/attachments.js';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   publish(['--out', repositorySite], repository);
   publish(['--meetings', closedMeetings, '--out', closedSite]);
   servers.push(await serveFolder(exampleSite), await serveFolder(repositorySite), await serveFolder(closedSite));
-  browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await launchReader();
 });
 
 afterAll(async () => {
