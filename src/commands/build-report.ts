@@ -1,9 +1,10 @@
 import type { BatchResult } from '../pipeline/batch.js';
-import { ExitCode, InputError, ReportedFailure } from '../shared/errors.js';
+import type { LeftoverPdf } from '../pipeline/leftover-pdfs.js';
+import { ExitCode, InputError, printable, ReportedFailure } from '../shared/errors.js';
 import { printResult } from './report.js';
 
 /** The PDFs written on stdout (or everything as JSON), the failures once each, a summary for a batch; the first failure's exit code. */
-export function reportBuild({ documents, warnings, seconds }: BatchResult, options: { html?: string; json?: boolean }): void {
+export function reportBuild({ documents, warnings, seconds, leftovers }: BatchResult, options: { html?: string; json?: boolean }): void {
   const failures = documents.filter((r) => r.error);
   const first = failures[0]?.error;
   if (options.json) {
@@ -18,11 +19,13 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
           : { ok: true, pdf: r.pdf, html: options.html ?? null, kept: r.kept === true }),
       })),
       findings: [...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))],
+      leftovers,
     });
   } else {
     for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
     // A browser that fails fails every document after it: say so once.
     for (const message of new Set(failures.flatMap((f) => (f.error ? [f.error.message] : [])))) process.stderr.write(`${message}\n`);
+    for (const l of leftovers) process.stderr.write(printable(`${leftoverLine(l)}\n`));
     const kept = documents.filter((r) => r.kept).length;
     if (documents.length > 1) {
       const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
@@ -34,4 +37,11 @@ export function reportBuild({ documents, warnings, seconds }: BatchResult, optio
       process.stderr.write(`${documents[0].pdf}: unchanged, made from the same inputs (--force prints it anew)\n`);
   }
   if (first) throw new ReportedFailure(first.exitCode);
+}
+
+/** A PDF whose meeting file is gone: removed where agenda wrote it as it stands, else left for the clerk, who may have made it. */
+function leftoverLine({ file, meeting, removed }: LeftoverPdf): string {
+  return removed
+    ? `removed ${file}: no longer made from any meeting (${meeting} is gone)`
+    : `${file}: no longer made from any meeting (${meeting} is gone); left, as agenda did not write it as it stands: remove it unless you need it`;
 }

@@ -10,6 +10,8 @@ import { politicalReview } from '../model/political-calendar.js';
 import { neighboursOf, scheduledDates } from '../input/schedule.js';
 import { weekdayDateInText } from '../shared/danish-dates.js';
 import { textTemplate } from '../shared/text-template.js';
+import { fill } from '../render/wording.js';
+import type { HouseStyle } from '../model/meeting.js';
 import { yamlScalar } from './yaml-text.js';
 
 /** The next meeting to prepare: the first on the schedule after `after`, cancelled ones skipped. */
@@ -30,16 +32,25 @@ export function newMeetingYaml(shared: SharedSources, date: string, schemaPath: 
   return template()({
     schemaPath,
     mainKey: mainSectionKey(shared.style.afsnit) ?? 'sagsfremstilling',
-    committee: shared.committee.navn,
-    weekdayDate: weekdayDateInText(date),
-    date,
+    comments: comments(shared.style.ord, shared.committee.navn, date, members),
     placeholder,
-    members: members.join(', '),
     firstMember: members[0],
     // The meeting's own items go between the standing items placed first and those placed last.
     items: items.map((item, i) => ({ ...item, ownItemsHere: i === first.length })),
     ownItemsLast: first.length === items.length,
   });
+}
+
+/** The file's comments, in the house's words: every fixed word of agenda's is the house's (templates/husstil.yaml). */
+function comments(words: HouseStyle['ord'], committee: string, date: string, members: string[]) {
+  return {
+    written: fill(words.nyt_møde, { udvalg: committee, dato: weekdayDateInText(date) }),
+    fillIn: fill(words.nyt_møde_udfyld, { udfyld: placeholder, dato: date }),
+    shared: words.nyt_møde_fælles,
+    absent: fill(words.nyt_møde_fraværende, { medlemmer: members.join(', ') }),
+    ownItems: words.nyt_møde_egne_punkter,
+    remarks: words.nyt_møde_bemærkninger,
+  };
 }
 
 function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
@@ -49,15 +60,19 @@ function draftItem(shared: SharedSources, s: StandingItemInput, date: string) {
       ? politicalReview(shared.calendar, date, neighboursOf(shared.committee.mødeplan, date))
       : undefined;
   const filledIn = s.kommende_møder || s.fra_plan || review;
+  const words = shared.style.ord;
   return {
     id: s.id,
     title: s.titel,
     note: review
-      ? `the Rul line and the political meetings (${review.held.length} held, ${review.agenda.length + review.coming.length} ahead) come from the calendar`
+      ? fill(words.nyt_møde_kalender, {
+          afholdt: String(review.held.length),
+          kommende: String(review.agenda.length + review.coming.length),
+        })
       : s.kommende_møder
-        ? 'the forward plan fills it in'
+        ? words.nyt_møde_kommende_møder
         : points.length > 0
-          ? "the forward plan's points for the day: give each its time, add its attachments"
+          ? words.nyt_møde_planens_punkter
           : undefined,
     exampleMeeting: review && [...review.held, ...review.agenda].map((m) => meetingKey(m.abbreviation, m.date))[0],
     sagsfremstilling: s.skabelon ?? (filledIn ? undefined : placeholder),

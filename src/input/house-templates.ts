@@ -6,6 +6,7 @@ import { housePageFolders, packageOnly, type HousePages, type HouseTemplates } f
 import { templatesDir } from '../shared/paths.js';
 import { syntaxMistake } from '../shared/template-syntax.js';
 import { exists, inputLimit, readInputFile, type Within } from './read-file.js';
+import { utf8Text } from './utf8.js';
 
 /**
  * The repository's husstil/, read as every input is read, before anything is printed: regular files
@@ -96,12 +97,7 @@ async function refuseLink(file: string, within: Within): Promise<void> {
 
 async function readText(file: string, within: Within): Promise<string> {
   await refuseLink(file, within);
-  const bytes = await readInputFile(file, inputLimit, within);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new MissingFileError(`${file}: the file is not UTF-8 text; save it as UTF-8`);
-  }
+  return utf8Text(file, await readInputFile(file, inputLimit, within));
 }
 
 /**

@@ -189,8 +189,17 @@ function unreadable(err: unknown, link: boolean): Refused {
 }
 
 function notRegular(kind?: Stats): Refused {
-  const what = kind ? ` (${kind.isDirectory() ? 'a folder' : 'a device, pipe or socket'})` : '';
-  return new Refused(`not a regular file${what}; agenda reads only files`);
+  const what = kind ? ` but ${kindOf(kind)}` : '';
+  // A mistake at that name (a FIFO, a folder made by mistake): told at its start, as a mistake in a file is.
+  return new OfTheFile(`not a regular file${what}; agenda reads only files: remove it and save the file itself under this name`);
+}
+
+/** What a clerk's `ls -l` would call it: a folder made by mistake, or a pipe or device a script left. */
+function kindOf(kind: Stats): string {
+  if (kind.isDirectory()) return 'a folder';
+  if (kind.isFIFO()) return 'a named pipe (FIFO)';
+  if (kind.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 function isLink(file: string): Promise<boolean> {

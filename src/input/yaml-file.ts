@@ -15,6 +15,7 @@ import {
 import { InputError, messageOf, type Finding } from '../shared/errors.js';
 import { formatPath } from './key-path.js';
 import { inputLimit, readInputFile, type Within } from './read-file.js';
+import { utf8Text } from './utf8.js';
 
 /** A YAML file, parsed, that can say where any key path stands in it. */
 export interface YamlFile {
@@ -28,14 +29,7 @@ export interface YamlFile {
 
 /** The YAML file at `file`; given `within`, only one that lies in that folder as it is opened (readInputFile). */
 export async function readYamlFile(file: string, within?: Within): Promise<YamlFile> {
-  const bytes = await readInputFile(file, inputLimit, within);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw fileError(file, 'the file is not UTF-8 text; save it as UTF-8');
-  }
-  return parseYaml(file, text);
+  return parseYaml(file, utf8Text(file, await readInputFile(file, inputLimit, within)));
 }
 
 export function parseYaml(file: string, text: string): YamlFile {

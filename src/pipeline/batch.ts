@@ -6,6 +6,7 @@ import { Printer } from '../pdf/printer.js';
 import { eachAtOnce } from '../shared/each-at-once.js';
 import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
+import type { LeftoverPdf } from './leftover-pdfs.js';
 import type { DocumentResult } from './meeting-builder.js';
 import type { Output } from './output.js';
 import { refuseTargets } from './targets.js';
@@ -52,6 +53,8 @@ export interface BatchResult {
   documents: DocumentResult[];
   warnings: Finding[];
   seconds: number;
+  /** With `all`: the PDFs of out/ whose meeting file is gone (leftover-pdfs.ts). */
+  leftovers: LeftoverPdf[];
 }
 
 /**
@@ -92,7 +95,8 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     const printer = () => new Printer(session, { timeoutMs });
     const documents = (await eachAtOnce(dates, request.jobs ?? defaultJobs(dates.length), printer, build.meeting)).flat();
     await build.save();
-    return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000 };
+    const leftovers = request.all ? await (await import('./leftover-pdfs.js')).leftoverPdfs(folders, request.outDir) : [];
+    return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000, leftovers };
   } finally {
     await session.close();
   }

@@ -20,7 +20,7 @@ describe('files that are not what they seem', () => {
       expect(Date.now() - started, name).toBeLessThan(10_000);
       expect(run.status, name).toBe(1);
       expect(errorLines(run.stderr).join('\n'), name).toMatch(
-        new RegExp(`^meetings/${name}: (not a regular file|a symbolic link to a file that does not exist)`, 'm'),
+        new RegExp(`^meetings/${name}(:1:1: not a regular file|: a symbolic link to a file that does not exist)`, 'm'),
       );
     }
   });

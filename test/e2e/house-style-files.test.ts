@@ -72,14 +72,17 @@ const refused: Record<string, { damage: (husstil: string, outside: string) => vo
     'the stylesheet, a FIFO': {
       damage: (h) => replace(path.join(h, 'style.css'), (f) => execFileSync('mkfifo', [f])),
       names: 'husstil/style.css',
+      atStart: true,
     },
     'a partial, a FIFO': {
       damage: (h) => replace(path.join(h, 'partials', 'forside.hbs'), (f) => execFileSync('mkfifo', [f])),
       names: 'husstil/partials/forside.hbs',
+      atStart: true,
     },
     'a partial, a character device': {
       damage: (h) => replace(path.join(h, 'partials', 'forside.hbs'), (f) => execFileSync('mknod', [f, 'c', '1', '5'])),
       names: 'husstil/partials/forside.hbs',
+      atStart: true,
       asRoot: true,
     },
     'husstil/ itself, a link to a folder outside the repository': {

@@ -164,7 +164,7 @@ describe('agenda new', () => {
     expect(agenda(['new', '2023-11-29'], { cwd: dir }).status).toBe(0);
     const file = path.join(meetings, '2023-11-29.yaml');
     const draft = readFileSync(file, 'utf8');
-    const example = draft.match(/ {2}# The meeting's own items go here.*\n((?: {2}# .*\n)+)/)?.[1] ?? '';
+    const example = draft.match(/ {2}# Mødets egne punkter skrives her.*\n((?: {2}# .*\n)+)/)?.[1] ?? '';
     expect(example).toContain('#   sagsfremstilling: ...');
     const uncommented = example.replaceAll('  # ', '  ').replaceAll('...', 'Tekst');
     writeFileSync(file, draft.replace(example, uncommented));

@@ -185,7 +185,7 @@ describe("a sealed PDF in the meeting's archive that is a symbolic link out of i
   }
   const refusal = {
     link: "a symbolic link that leads outside the meeting's archive",
-    fifo: 'not a regular file (a device, pipe or socket); agenda reads only files',
+    fifo: 'not a regular file but a named pipe (FIFO); agenda reads only files: remove it and save the file itself under this name',
   };
 
   it.each(['link', 'fifo'] as const)(
@@ -193,7 +193,7 @@ describe("a sealed PDF in the meeting's archive that is a symbolic link out of i
     (as) => {
       const { dir, file } = withSealed('public', as);
       const run = agenda(['publish', '--out', 'site', '--samlet'], { cwd: dir });
-      expect(errorLines(run.stderr)).toEqual([as === 'link' ? `${file}:1:1: ${refusal.link}` : `${file}: ${refusal.fifo}`]);
+      expect(errorLines(run.stderr)).toEqual([`${file}:1:1: ${refusal[as]}`]);
       expect(run.status).toBe(1);
       expect(existsSync(path.join(dir, 'site'))).toBe(false);
     },

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,9 @@ function billionLaughs(): string {
     );
   return lines.join('\n') + '\n';
 }
+
+const notUtf8 =
+  'the file is not UTF-8 text here (an æ, ø or å saved by an older editor as Windows-1252 or Latin-1?): open it in the editor and save it with the encoding UTF-8';
 
 const traps = [
   {
@@ -43,9 +46,19 @@ const traps = [
     message: 'meetings/2023-11-29.yaml:1:1: the file is larger than 1048576 bytes, the most that is read',
   },
   {
+    // Located at its first byte that is not UTF-8 (the Latin-1 å of "på"), counted in characters after UTF-8 ones (Ærø, Køb).
     trap: 'a file that is not UTF-8',
-    content: Buffer.from('punkter:\n  - titel: K\xf8b af grund\n', 'latin1'),
-    message: 'meetings/2023-11-29.yaml:1:1: the file is not UTF-8 text; save it as UTF-8',
+    content: Buffer.concat([
+      Buffer.from('punkter:\n  - titel: Ærø\n    sagsfremstilling: Køb af '),
+      Buffer.from('grund på Ærø\n', 'latin1'),
+    ]),
+    message: `meetings/2023-11-29.yaml:3:37: ${notUtf8}`,
+  },
+  {
+    trap: 'a file saved as UTF-16',
+    content: Buffer.from('\ufeffpunkter:\n  - titel: Køb af grund\n', 'utf16le'),
+    message:
+      'meetings/2023-11-29.yaml:1:1: the file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8: open it in the editor and save it with the encoding UTF-8',
   },
   {
     trap: 'a tab for indentation',
@@ -65,6 +78,17 @@ describe.each(traps)('agenda check on $trap', ({ content, message }) => {
     writeFileSync(path.join(meetings, '2023-11-29.yaml'), content);
     const run = agenda(['check', '2023-11-29'], { cwd: dir });
     expect(run.stderr).toBe(`${message}\n`);
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('a shared file that is not UTF-8', () => {
+  it.each(['udvalg.yaml', 'plan.yaml'])('is located at its first byte that is not UTF-8: %s', (name) => {
+    const { dir, meetings } = copyOfMeetings();
+    writeFileSync(path.join(meetings, name), Buffer.concat([readFileSync(path.join(meetings, name)), Buffer.from('# Bemærk\n', 'latin1')]));
+    const lines = readFileSync(path.join(meetings, name), 'latin1').split('\n').length - 1;
+    const run = agenda(['check', '2023-11-22'], { cwd: dir });
+    expect(run.stderr).toBe(`meetings/${name}:${lines}:6: ${notUtf8}\n`);
     expect(run.status).toBe(1);
   });
 });

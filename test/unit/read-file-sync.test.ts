@@ -33,7 +33,7 @@ describe('readInputFileSync', () => {
     execFileSync('mkfifo', [fifo]);
     expect(() => readInputFileSync(fifo, Number.MAX_SAFE_INTEGER)).toThrow(/not a regular file/);
     mkdirSync(path.join(dir, 'folder'));
-    expect(() => readInputFileSync(path.join(dir, 'folder'), Number.MAX_SAFE_INTEGER)).toThrow(/not a regular file \(a folder\)/);
+    expect(() => readInputFileSync(path.join(dir, 'folder'), Number.MAX_SAFE_INTEGER)).toThrow(/not a regular file but a folder/);
     expect(() => readInputFileSync(path.join(dir, 'none'), 10)).toThrow(/no such file/);
   });
 });

@@ -303,6 +303,28 @@ const wordShape = {
   punkter: text.describe("The heading of a meeting's items on its page of the site, and the forward plan's column of points: Punkter."),
   plan_overskrift: phrase('udvalg', 'dato').describe("`agenda plan`'s first line: {udvalg}: punkter til kommende møder fra {dato}."),
   plan_afventer: text.describe("`agenda plan`'s row of the points awaiting a date: Afventer dato."),
+  // The comments `agenda new` writes into a new meeting file, for the clerk who fills it in.
+  nyt_møde: phrase('udvalg', 'dato').describe("`agenda new`'s first comment: Møde i {udvalg} {dato}, skrevet af agenda new."),
+  nyt_møde_udfyld: phrase('udfyld', 'dato').describe(
+    "`agenda new`'s comment on what to fill in: Skriv over hvert {udfyld} (agenda check viser dem, der er tilbage), og byg så med agenda build {dato}.",
+  ),
+  nyt_møde_fælles: text.describe(
+    "`agenda new`'s comment on what the shared files give: Medlemmer, lokale, tider, … kommer fra de fælles filer i mappen.",
+  ),
+  nyt_møde_fraværende: phrase('medlemmer').describe(
+    "`agenda new`'s comment above fraværende: Medlemmer, der ikke kommer; medlemmerne er {medlemmer}.",
+  ),
+  nyt_møde_egne_punkter: text.describe("`agenda new`'s comment where the meeting's own items go: Mødets egne punkter skrives her, …"),
+  nyt_møde_bemærkninger: text.describe(
+    "`agenda new`'s comment above an example of remarks on a political meeting: Bemærkninger til et politisk møde til referatet, fx.",
+  ),
+  nyt_møde_kalender: phrase('afholdt', 'kommende').describe(
+    "`agenda new`'s note on the political calendar's item: Rul-linjen og de politiske møder ({afholdt} afholdte, {kommende} kommende) kommer fra kalenderen.",
+  ),
+  nyt_møde_kommende_møder: text.describe("`agenda new`'s note on the forward plan's item: planen udfylder punktet."),
+  nyt_møde_planens_punkter: text.describe(
+    "`agenda new`'s note on an item of the plan's points for the day: planens punkter for dagen: giv hvert sit tidspunkt, og tilføj dets bilag.",
+  ),
 } as const;
 
 const words = block(wordShape);

@@ -1,0 +1,48 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { meetingFile } from '../input/load.js';
+import { exists, readEarlierOutput } from '../input/read-file.js';
+import { committeeInNames, type CommitteeFolder } from '../input/repository.js';
+import { recordedInputs } from '../pdf/postprocess.js';
+
+// A meeting file removed (or renamed to another date) leaves its PDFs in out/, where a clerk may take one to send or
+// publish as if it were current. `build --all`, which makes out/ what the meetings make, removes each such PDF that
+// agenda wrote and nobody changed since (its seal holds: postprocess.ts), and names any other one, which it leaves.
+
+/** A PDF of out/ named for a meeting that has no meeting file any longer: removed where agenda wrote it as it stands. */
+export interface LeftoverPdf {
+  file: string;
+  /** The meeting file it was made from, gone. */
+  meeting: string;
+  removed: boolean;
+}
+
+/** `ØK-2023-11-22-referat-offentlig.pdf`: the committee (in a repository of several) and date of a document's name (output.ts). */
+const documentName = /^(?:(.+)-)?(\d{4}-\d{2}-\d{2})-(?:dagsorden|referat|tillaegsdagsorden)(?:-[a-z0-9-]+)?\.pdf$/;
+
+/**
+ * The PDFs in `outDir` named for a meeting of `folders` that has no file: only a name that can be told as one
+ * of theirs (a committee's name among the folders, or none where the repository's names carry none).
+ */
+export async function leftoverPdfs(folders: readonly CommitteeFolder[], outDir = 'out'): Promise<LeftoverPdf[]> {
+  const names = await readdir(outDir).catch((): string[] => []);
+  const found: LeftoverPdf[] = [];
+  for (const name of names.sort()) {
+    const [, committee, date] = documentName.exec(name) ?? [];
+    const folder = date ? folders.find((f) => committeeInNames(f) === committee) : undefined;
+    const meeting = folder && date ? meetingFile(folder.dir, date) : undefined;
+    if (!meeting || (await exists(meeting))) continue;
+    const file = path.join(outDir, name);
+    const ours = await madeByAgenda(file);
+    // force: a build --all beside this one may have removed it first.
+    if (ours) await rm(file, { force: true });
+    found.push({ file, meeting, removed: ours });
+  }
+  return found;
+}
+
+/** Whether a file is a PDF agenda wrote, its bytes as written (a regular file: a FIFO or a link to one is none). */
+async function madeByAgenda(file: string): Promise<boolean> {
+  const bytes = await readEarlierOutput(file);
+  return bytes !== undefined && (await recordedInputs(bytes))?.unchanged === true;
+}

@@ -1,0 +1,42 @@
+import { appendFileSync, copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { agenda, copyOfMeetings } from '../support/cli.js';
+
+// A meeting file removed leaves its PDFs in out/, where a clerk may send one by mistake: build --all removes those
+// agenda wrote (their seal holds) and names any other, which it leaves.
+
+describe('build --all after a meeting file is removed', () => {
+  it('removes the PDFs agenda wrote of it, names one changed since and leaves it, and touches no other file', () => {
+    const { dir } = copyOfMeetings();
+    const out = path.join(dir, 'out');
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    // As a build of a meeting 2023-11-29 since removed left them: one as agenda wrote it, one a reader saved again.
+    copyFileSync(path.join(out, '2023-11-22-dagsorden.pdf'), path.join(out, '2023-11-29-dagsorden.pdf'));
+    copyFileSync(path.join(out, '2023-09-06-referat.pdf'), path.join(out, '2023-11-29-referat.pdf'));
+    appendFileSync(path.join(out, '2023-11-29-referat.pdf'), '% saved by a reader\n');
+    copyFileSync(path.join(out, '2023-09-06-referat.pdf'), path.join(out, 'referat-kopi.pdf'));
+    const before = readFileSync(path.join(out, '2023-11-22-dagsorden.pdf'));
+
+    const run = agenda(['build', '--all'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      'removed out/2023-11-29-dagsorden.pdf: no longer made from any meeting (meetings/2023-11-29.yaml is gone)\n',
+    );
+    expect(run.stderr).toContain(
+      'out/2023-11-29-referat.pdf: no longer made from any meeting (meetings/2023-11-29.yaml is gone); left, as agenda did not write it as it stands: remove it unless you need it\n',
+    );
+    expect(readdirSync(out).sort()).toEqual([
+      '2023-09-06-referat.pdf',
+      '2023-11-22-dagsorden.pdf',
+      '2023-11-29-referat.pdf',
+      'referat-kopi.pdf',
+    ]);
+    expect(readFileSync(path.join(out, '2023-11-22-dagsorden.pdf')).equals(before)).toBe(true);
+
+    // Building named meetings judges nothing else in out/.
+    copyFileSync(path.join(out, '2023-11-22-dagsorden.pdf'), path.join(out, '2023-11-29-dagsorden.pdf'));
+    expect(agenda(['build', '2023-11-22'], { cwd: dir }).status).toBe(0);
+    expect(readdirSync(out)).toContain('2023-11-29-dagsorden.pdf');
+  }, 120_000);
+});
