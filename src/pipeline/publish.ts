@@ -542,20 +542,33 @@ function unfinished(sources: MeetingSources): Finding | undefined {
 }
 
 /**
- * Whether every text the public had of a meeting is public in its file now: a draft keeps the site's
- * version only then. Something closed (or reworded) since would stay public in it: closing always wins,
- * so the meeting is then taken off the site until the draft is done.
+ * Whether every text the public had of a meeting is public in its file now, where it was (its key path in
+ * its item, the item known by its title): a draft keeps the site's version only then. Something closed
+ * (or reworded) since would stay public in it, even a decision closed whose words another item still
+ * shows: closing always wins, so the meeting is then taken off the site until the draft is done.
  */
 function stillPublic(published: Meeting, now: Meeting): boolean {
-  const shown = new Set(textsOf(publicVersion(now)));
-  return textsOf(publicVersion(published)).every((text) => shown.has(text));
+  const shown = new Map(placedTexts(now));
+  return placedTexts(published).every(([at, text]) => shown.get(at) === text);
 }
 
-/** Every string of plain data, its house style's words left out (the same of both versions a committee has). */
-function textsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(textsOf);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => (key === 'style' ? [] : textsOf(v)));
+/** The public version's texts by place: an item's by its title (and which of that title), as an item added before it moves it. */
+function placedTexts(meeting: Meeting): Array<[string, string]> {
+  const { items, ...rest } = publicVersion(meeting);
+  const seen = new Map<string, number>();
+  const placed = items.flatMap((item) => {
+    const nth = seen.get(item.title) ?? 0;
+    seen.set(item.title, nth + 1);
+    return textsOf(item, `/items/${JSON.stringify(item.title)}/${nth}`);
+  });
+  return [...textsOf(rest), ...placed];
+}
+
+/** Every string of plain data by its path, its house style's words left out (the same of both versions a committee has). */
+function textsOf(value: unknown, at = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[at, value]];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, v]) => (key === 'style' ? [] : textsOf(v, `${at}/${key}`)));
   return [];
 }
 
