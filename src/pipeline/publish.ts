@@ -16,7 +16,7 @@ import { recordedWarnings, unreadMeetings, type UnreadMeetings } from './publish
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
 import { approvalsOf } from './approval.js';
-import { documentNames, inCommitteeFolder, outputsOfVersion, publicMinutes } from './output.js';
+import { documentNames, inCommitteeFolder, isMembersName, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
 import { isOfficeFile } from '../input/attachments.js';
 import { placeholder } from '../input/placeholder.js';
@@ -200,6 +200,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
+      membersName: isMembersName,
     });
     await search.save();
     return written;
