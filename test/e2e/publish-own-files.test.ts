@@ -100,11 +100,7 @@ describe('a members’ PDF left in the site folder', () => {
   });
 
   it('under a name of its own, which publish may not remove, is named in a warning; a PDF in a hidden folder is not', () => {
-    const dir = tempDir();
-    const site = path.join(dir, 'site');
-    publishedFixture(site);
-    const stray = path.join(site, 'testudvalget', 'kopi.pdf');
-    copyFileSync(membersPdf(), stray);
+    const { site, stray } = siteWithMembersPdf('kopi.pdf');
     mkdirSync(path.join(site, '.git'));
     copyFileSync(stray, path.join(site, '.git', 'kopi.pdf'));
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
@@ -116,11 +112,7 @@ describe('a members’ PDF left in the site folder', () => {
   });
 
   it("under a members' document's name is an error that stops the publication before anything is written", () => {
-    const dir = tempDir();
-    const site = path.join(dir, 'site');
-    publishedFixture(site);
-    const members = path.join(site, 'testudvalget', '2024-03-06-referat.pdf');
-    copyFileSync(membersPdf(), members);
+    const { site, stray: members } = siteWithMembersPdf('2024-03-06-referat.pdf');
     rmSync(path.join(site, 'index.html'));
     const before = siteBytes(site);
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
@@ -133,11 +125,18 @@ describe('a members’ PDF left in the site folder', () => {
   });
 });
 
-/** The members' version, as `agenda build` makes it: built once for the suite (closed-content and reader-view read it too). */
-function membersPdf(): string {
+/**
+ * The fixture's site with the members' version put in its committee's folder as `name`, as `agenda build`
+ * makes it: built once for the suite (closed-content and reader-view read it too).
+ */
+function siteWithMembersPdf(name: string): { site: string; stray: string } {
+  const site = path.join(tempDir(), 'site');
+  publishedFixture(site);
   const built = sharedPdf(fixtureSource, '2024-03-06');
   expect(built.run.status, built.run.stderr).toBe(0);
-  return built.pdf;
+  const stray = path.join(site, 'testudvalget', name);
+  copyFileSync(built.pdf, stray);
+  return { site, stray };
 }
 
 describe('the state file of a site', () => {
