@@ -88,6 +88,15 @@ export function recordsInputs(bytes: Uint8Array, inputs: string): boolean {
 }
 
 /**
+ * Every fingerprint a PDF's bytes record in the inputs' entry, as `finishPdf` writes it (uncompressed):
+ * read without parsing the document, so a publication can ask it of each sealed file.
+ */
+export function inputsRecordedIn(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return [...text.matchAll(new RegExp(`/${inputsKey} \\(([0-9a-f]{64})\\)`, 'g'))].map(([, inputs = '']) => inputs);
+}
+
+/**
  * What a PDF of ours records: the inputs' fingerprint, and whether its bytes are still those it was
  * made as (its seal holds); undefined for any other file, or one that is not a PDF.
  */

@@ -145,6 +145,11 @@ function fileName({ document, combined, approved }: NamedOutput): string {
   return `${prefix}${document.date}-${kindInFileName(document)}${audience}${combined ? '-samlet' : ''}${approved ? '-godkendt' : ''}.pdf`;
 }
 
+/** Whether `name` is one `fileName` gives a members' document (no -offentlig), in a repository of one committee or of several. */
+export function isMembersName(name: string): boolean {
+  return /^(?:.+-)?\d{4}-\d{2}-\d{2}-(?:dagsorden|referat|tillaegsdagsorden(?:-\d+)?)(?:-samlet)?(?:-godkendt)?\.pdf$/.test(name);
+}
+
 /** The names of a document: the one rule every command that looks a document up by its name follows. */
 export interface DocumentNames {
   /** Its name as build, send and forsegl give it now (outputFile). */

@@ -8,6 +8,7 @@ import type { Meeting } from '../model/meeting.js';
 import type { Finding } from '../shared/errors.js';
 import { publicContent } from './approval.js';
 import { sealedSiteName } from './output.js';
+import { notPublicMinutes } from './sealed-public.js';
 
 /**
  * The sealed public minutes (agenda forsegl) the site publishes in place of a print, by their path in
@@ -48,7 +49,8 @@ export async function sealedPublicCopies<R>(
       }
       const bytes = await readSealed(path.join(archiveDir(dir, meeting.date), names.offentlig), meeting.date, dir);
       if (!bytes) continue;
-      const unlike = await notSealedBytes(sealedListFile(dir, meeting.date), names, bytes);
+      const members = () => readSealed(path.join(archiveDir(dir, meeting.date), names.medlemmer), meeting.date, dir);
+      const unlike = await notSealedBytes(sealedListFile(dir, meeting.date), names, bytes, members);
       if (unlike) {
         warnings.push(unlike);
         refused.add(file);
@@ -87,16 +89,32 @@ async function atSealedName(list: string, message: string): Promise<Finding> {
 /**
  * The warning, at forseglet.yaml, where the archive's public file is not the one sealed (filer_sha256):
  * another file put under its name (the members', copied or linked there) would put every closed text
- * on the site, its seal valid; so only the recorded bytes are published as sealed, anything else is printed anew.
- * None where the bytes are the sealed ones.
+ * on the site, its seal valid; so only the recorded bytes are published as sealed, and only where they are
+ * a public document (notPublicMinutes: the list is edited by hand), anything else is printed anew.
+ * None where the bytes are the sealed public minutes.
  */
-async function notSealedBytes(list: string, names: SealedNames, bytes: Uint8Array): Promise<Finding | undefined> {
-  if (isAsSealed(names, 'offentlig', bytes)) return undefined;
+async function notSealedBytes(
+  list: string,
+  names: SealedNames,
+  bytes: Uint8Array,
+  members: () => Promise<Uint8Array | undefined>,
+): Promise<Finding | undefined> {
   const recorded = names.filer_sha256 !== undefined;
   const at = recorded ? ['filer_sha256', 'offentlig'] : ['offentlig'];
-  const { line, col } = (await readYamlFile(list)).locate(at, { key: true });
-  const message = recorded
-    ? `${names.offentlig} is not the file sealed (its SHA-256 differs from the one recorded here), so publish prints the public minutes anew: put the sealed file back (git checkout) or seal again (agenda forsegl)`
-    : `records no SHA-256 of ${names.offentlig} (sealed by an earlier agenda), so publish prints the public minutes anew: seal again (agenda forsegl), which records it`;
-  return { file: list, line, col, path: at.join('.'), message, warning: true };
+  const located = async (message: string): Promise<Finding> => {
+    const { line, col } = (await readYamlFile(list)).locate(at, { key: true });
+    return { file: list, line, col, path: at.join('.'), message, warning: true };
+  };
+  if (!isAsSealed(names, 'offentlig', bytes))
+    return located(
+      recorded
+        ? `${names.offentlig} is not the file sealed (its SHA-256 differs from the one recorded here), so publish prints the public minutes anew: put the sealed file back (git checkout) or seal again (agenda forsegl)`
+        : `records no SHA-256 of ${names.offentlig} (sealed by an earlier agenda), so publish prints the public minutes anew: seal again (agenda forsegl), which records it`,
+    );
+  const why = notPublicMinutes(names, bytes, await members());
+  return why === undefined
+    ? undefined
+    : located(
+        `${names.offentlig} is not the public minutes: ${why}; so publish prints them anew: put the sealed file back (git checkout) or seal again (agenda forsegl)`,
+      );
 }

@@ -16,7 +16,7 @@ import { recordedWarnings, unreadMeetings, type UnreadMeetings } from './publish
 import { checkAddenda } from './addenda.js';
 import { withCorrection } from './correction.js';
 import { approvalsOf } from './approval.js';
-import { documentNames, inCommitteeFolder, outputsOfVersion, publicMinutes } from './output.js';
+import { documentNames, inCommitteeFolder, isMembersName, outputsOfVersion, publicMinutes } from './output.js';
 import type { PrintJob } from './batch.js';
 import { isOfficeFile } from '../input/attachments.js';
 import { placeholder } from '../input/placeholder.js';
@@ -201,6 +201,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
+      membersName: isMembersName,
     });
     await search.save();
     return written;
@@ -543,17 +544,31 @@ function unfinished(sources: MeetingSources): Finding | undefined {
 }
 
 /**
- * Whether every text the public had of a meeting is public in its file now: a draft keeps the site's
- * version only then. Something closed (or reworded) since would stay public in it: closing always wins,
- * so the meeting is then taken off the site until the draft is done.
+ * Whether every text the public had of a meeting is public in its file now, where it was (its key path in
+ * its item, the item known by its title): a draft keeps the site's version only then. Something closed
+ * (or reworded) since would stay public in it, even a decision closed whose words another item still
+ * shows: closing always wins, so the meeting is then taken off the site until the draft is done.
  */
 function stillPublic(published: Meeting, now: Meeting): boolean {
-  const shown = new Set(textsOf(publicVersion(now)));
-  return textsOf(publicVersion(published)).every((text) => shown.has(text));
+  const shown = new Map(placedTexts(now));
+  return placedTexts(published).every(([at, text]) => shown.get(at) === text);
 }
 
-/** Every string of a meeting, its house style's words left out (the same of both versions a committee has). */
-const textsOf = (meeting: Meeting): string[] => textsIn(meeting, new Set(['style'])).map(({ text }) => text);
+/** The public version's texts by place: an item's by its title (and which of that title), as an item added before it moves it. */
+function placedTexts(meeting: Meeting): Array<[string, string]> {
+  const { items, ...rest } = publicVersion(meeting);
+  const seen = new Map<string, number>();
+  const placed = items.flatMap((item) => {
+    const nth = seen.get(item.title) ?? 0;
+    seen.set(item.title, nth + 1);
+    return textsByPlace(item, ['items', item.title, nth]);
+  });
+  return [...textsByPlace(rest, []), ...placed];
+}
+
+/** Every string by its key path, its house style's words left out (the same of both versions a committee has). */
+const textsByPlace = (value: unknown, at: PropertyKey[]): Array<[string, string]> =>
+  textsIn(value, new Set(['style']), at).map(({ path, text }) => [JSON.stringify(path), text]);
 
 /** Every meeting of the schedule, cancelled ones too, and every meeting with a file, with its own time and room. */
 function calendarOf(committee: CommitteeInput, meetings: Meeting[], words: HouseStyleInput['ord']): CalendarMeeting[] {

@@ -13,6 +13,7 @@ import { checkSignatureOf } from '../pdf/pdfsig.js';
 import { signedRevisions } from '../pdf/signature.js';
 import { committeeId } from '../publish/committees.js';
 import { sealedSiteName } from './output.js';
+import { notPublicMinutes } from './sealed-public.js';
 import { readMeetingSources } from './sources.js';
 import { clockTime } from '../shared/clock-time.js';
 
@@ -66,6 +67,7 @@ export async function verifyMeeting(request: {
   lines.push(
     counterpartLine(published, sealed, {
       recorded: names.medlemmer_sha256,
+      notPublic: published.bytes && notPublicMinutes(names, published.bytes, members.bytes),
       list: sealedListFile(dir, date),
       hashed: names.filer_sha256 !== undefined,
     }),
@@ -181,11 +183,14 @@ async function completedLine(pdf: Pdf, sealed: string[]): Promise<VerifyLine> {
   return { ok: true, text: `${file}: its approval page names the version sealed (sha256 ${named})` };
 }
 
-/** `recorded`: the members' version the list (forseglet.yaml) says the archive's sealed public minutes were made with. */
+/**
+ * `recorded`: the members' version the list (forseglet.yaml) says the archive's sealed public minutes were made with;
+ * `notPublic`: why the file is no public document (notPublicMinutes), whatever the list says.
+ */
 function counterpartLine(
   pdf: Pdf,
   sealed: string[],
-  { recorded, list, hashed }: { recorded: string | undefined; list: string; hashed: boolean },
+  { recorded, notPublic, list, hashed }: { recorded: string | undefined; notPublic: string | undefined; list: string; hashed: boolean },
 ): VerifyLine {
   const { file, bytes } = pdf;
   if (!bytes) return unread(pdf, 'the sealed public minutes are not in the archive');
@@ -198,12 +203,7 @@ function counterpartLine(
       ok: false,
       text: `${list}: records no SHA-256 of ${sealedPublic} (filer_sha256: sealed by an earlier agenda), so nothing shows they are the file sealed: seal again (agenda forsegl), which records it`,
     };
-  // A file that differs from its recorded SHA-256 is told by sealLines; one of a list that records none, here.
-  if (!hashed)
-    return {
-      ok: false,
-      text: `${list}: records no SHA-256 of ${sealedPublic} (filer_sha256: sealed by an earlier agenda), so nothing shows they are the file sealed: seal again (agenda forsegl), which records it`,
-    };
+  if (notPublic !== undefined) return { ok: false, text: `${file}: ${sealedPublic} are not the public minutes: ${notPublic}` };
   if (!sealed.includes(recorded))
     return { ok: false, text: `${file}: ${sealedPublic} were made with the members' version ${recorded}, not the one sealed` };
   return { ok: true, text: `${file}: ${sealedPublic} are the public counterpart of the approved version` };

@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readEarlierOutput } from '../input/read-file.js';
 import { placeAtomically } from '../shared/files.js';
@@ -50,7 +50,7 @@ export class TextCache {
   /**
    * Once the site is written: the texts read now kept, those of files the site no longer has removed.
    * `published`: the SHA-256 of every attachment file the site has, whose texts stay, read now
-   * (`texts`) or not (an index kept unread).
+   * (`texts`) or not (an index kept unread). The folder goes where it is left empty.
    */
   async save(published: string[]): Promise<void> {
     if (!this.usable) return;
@@ -59,6 +59,8 @@ export class TextCache {
     const kept = await readdir(this.folder).catch(() => []);
     const unused = kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name) && !this.used.has(name.slice(0, 64)));
     await Promise.all(unused.map((name) => rm(path.join(this.folder, name), { force: true })));
+    // Left empty (every attachment closed or gone since) it is nothing of the site's: removed, where empty only.
+    if (unused.length === kept.length) await rmdir(this.folder).catch(() => undefined);
   }
 
   private file(key: string): string {

@@ -5,7 +5,7 @@ import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
 import { placeAtomically, writeAtomically } from '../shared/files.js';
 import { inBatches } from '../shared/in-batches.js';
-import type { Finding } from '../shared/errors.js';
+import { InputError, isError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
@@ -53,6 +53,8 @@ export interface WriteOptions {
   force?: boolean;
   /** Replace files publish did not write where it writes its own (--overwrite); refused without (others-files.ts). */
   overwrite?: boolean;
+  /** Whether a file's name is one a members' document is given (pipeline/output.ts): such a PDF in the site stops the publication. */
+  membersName?: (name: string) => boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function writeSite(
   out: string,
   files: SiteFiles,
   earlier: EarlierPublication,
-  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false, overwrite = false }: WriteOptions,
+  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false, overwrite = false, membersName }: WriteOptions,
 ): Promise<WriteLog & { state: string }> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
@@ -87,6 +89,9 @@ export async function writeSite(
   refuseInTheWay(out, { files: [...changed.map((o) => o.file), stateFile] }, earlier, overwrite);
   const published = (file: string) => files.has(file) || kept.has(file);
   const gone = [...earlier.files.keys()].filter((file) => !published(file));
+  // Before anything is written; the last publication's files gone now are removed, or told by removeGone.
+  const others = othersPdfs(out, (file) => published(file) || earlier.files.has(file), membersName);
+  if (others.some(isError)) throw new InputError(others.filter(isError));
   const state = [
     ...outputs.map((o) => ({
       path: o.file,
@@ -111,7 +116,7 @@ export async function writeSite(
   log.written = changed.map((o) => o.file).sort();
   log.unchanged = files.size + keptAlone.length - log.written.length;
   await removeGone(out, gone, earlier, log);
-  log.warnings.push(...othersPdfs(out, published));
+  log.warnings.push(...others);
   const hash = createHash('sha256');
   await writeAtomically(path.join(out, stateFile), stateText(state, hash));
   return { ...log, state: hash.digest('hex') };
@@ -192,9 +197,13 @@ async function removeGone(out: string, gone: string[], earlier: EarlierPublicati
 
 /**
  * A PDF in the site that publish did not write (a members' PDF built into it, say) is served with the
- * site all the same; publish may not remove it, so it says so. Hidden folders (.git) are not the site's.
+ * site all the same; publish may not remove it, so it says so. One named as a members' document is
+ * (membersName) stops the publication, an error: whether it holds what is closed publish cannot know
+ * without a text to compare (the members' version of a meeting with nothing closed reads as the
+ * public one), and a warning among a publication's is easily passed over while the site serves it.
+ * Hidden folders (.git) are not the site's.
  */
-function othersPdfs(out: string, published: (file: string) => boolean): Finding[] {
+function othersPdfs(out: string, published: (file: string) => boolean, membersName: (name: string) => boolean = () => false): Finding[] {
   // Synchronous: the whole site's folders (14,000 entries at 240 meetings) in half the processor time of promises.
   const entries = readdirSync(out, { recursive: true, withFileTypes: true });
   return entries
@@ -202,9 +211,14 @@ function othersPdfs(out: string, published: (file: string) => boolean): Finding[
     .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((file) => !published(file) && !file.split('/').some((part) => part.startsWith('.')))
     .sort()
-    .map((file) => ({ file: path.join(out, file), line: 1, col: 1, path: '', warning: true, message: othersPdf }));
+    .map((file) => {
+      const at = { file: path.join(out, file), line: 1, col: 1, path: '' };
+      return membersName(path.basename(file)) ? { ...at, message: membersPdf } : { ...at, warning: true, message: othersPdf };
+    });
 }
 
+const membersPdf =
+  "named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and served with the site: remove it, then publish again";
 const othersPdf = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
 
 /** The folders of a removed file, up to the site's root, where they are now empty. */

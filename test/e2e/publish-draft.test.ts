@@ -20,6 +20,8 @@ const [published, drafted] = meetingDates(size, 0).slice(1);
 let committee = '';
 const fileOf = (date: string | undefined) => path.join(committee, `${date}.yaml`);
 const pageOf = (date: string | undefined) => siteFiles(site).find((file) => file.endsWith(`/${date}.html`)) ?? `no page of ${date}`;
+/** An item still to write, as minutes begun add it. */
+const newItem = '\n  - titel: Nyt punkt\n    sagsfremstilling: UDFYLD\n';
 const withoutState = (root: string) => new Map([...siteBytes(root)].filter(([file]) => file !== '.agenda-publish.json'));
 
 beforeAll(async () => {
@@ -33,7 +35,7 @@ describe('publish of a meeting that still says UDFYLD', () => {
   it('keeps the meeting as last published, publishes nothing of a new draft, and says so at each first UDFYLD', async () => {
     const before = withoutState(site);
     // As minutes begun: something added still to write, all the site showed still there.
-    writeFileSync(fileOf(published), `${readFileSync(fileOf(published), 'utf8')}\n  - titel: Nyt punkt\n    sagsfremstilling: UDFYLD\n`);
+    writeFileSync(fileOf(published), `${readFileSync(fileOf(published), 'utf8')}${newItem}`);
     writeFileSync(
       fileOf(drafted),
       readFileSync(path.join(dir, 'later.yaml'), 'utf8').replace('sagsfremstilling: |\n', 'sagsfremstilling: |\n      UDFYLD\n'),
@@ -78,11 +80,31 @@ describe('publish of a meeting that still says UDFYLD', () => {
 
   it('keeps it as last published where the only UDFYLD is in a closed item, which the public version leaves out: the meeting is not done', async () => {
     const before = withoutState(site);
+    const filled = readFileSync(fileOf(published), 'utf8');
     const closed = '\n  - titel: Personalesag\n    lukket: true\n    sagsfremstilling: UDFYLD\n';
-    writeFileSync(fileOf(published), `${readFileSync(fileOf(published), 'utf8')}${closed}`);
+    writeFileSync(fileOf(published), `${filled}${closed}`);
     const result = await publish();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/still says UDFYLD \(1 text\): a draft: the site keeps the meeting as last published/);
     expect(withoutState(site)).toEqual(before);
+    // The next case starts from the meeting as filled in (the site kept it so).
+    writeFileSync(fileOf(published), filled);
+  }, 300_000);
+
+  it('takes the draft off where it closes a decision whose words another item still shows: compared by place', async () => {
+    const done = readFileSync(fileOf(published), 'utf8');
+    const same = 'Godkendt som indstillet af udvalget.';
+    const decided = (second: string) =>
+      `\n  - titel: Første punkt\n    beslutning: ${same}\n  - titel: Andet punkt\n    beslutning: ${second}\n`;
+    const count = () =>
+      (readFileSync(path.join(site, pageOf(published)), 'utf8').match(/Godkendt som indstillet af udvalget/g) ?? []).length;
+    writeFileSync(fileOf(published), `${done}${decided(same)}`);
+    expect((await publish()).status).toBe(0);
+    expect(count()).toBe(2);
+    writeFileSync(fileOf(published), `${done}${decided(`{ tekst: ${same}, lukket: true }`)}${newItem.slice(1)}`);
+    const result = await publish();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/a draft: taken off the site till it is done, as it closes or changes what the site showed/);
+    expect(siteFiles(site).some((file) => file.endsWith(`/${published}.html`)) ? count() : 0).toBeLessThan(2);
   }, 300_000);
 });

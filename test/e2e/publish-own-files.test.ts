@@ -100,24 +100,44 @@ describe('a members’ PDF left in the site folder', () => {
   });
 
   it('under a name of its own, which publish may not remove, is named in a warning; a PDF in a hidden folder is not', () => {
-    const dir = tempDir();
-    const site = path.join(dir, 'site');
-    publishedFixture(site);
-    const members = path.join(site, 'testudvalget', '2024-03-06-referat.pdf');
-    // The members' version, as `agenda build` makes it: built once for the suite (closed-content and reader-view read it too).
-    const built = sharedPdf(fixtureSource, '2024-03-06');
-    expect(built.run.status, built.run.stderr).toBe(0);
-    copyFileSync(built.pdf, members);
+    const { site, stray } = siteWithMembersPdf('kopi.pdf');
     mkdirSync(path.join(site, '.git'));
-    copyFileSync(members, path.join(site, '.git', 'kopi.pdf'));
+    copyFileSync(stray, path.join(site, '.git', 'kopi.pdf'));
     const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
     expect(run.status, run.stderr).toBe(0);
     const warnings = run.stderr.split('\n').filter((l) => l.includes(': warning: '));
     const message = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
-    expect(warnings).toEqual([`${members}:1:1: warning: ${message}`]);
-    expect(existsSync(members)).toBe(true);
+    expect(warnings).toEqual([`${stray}:1:1: warning: ${message}`]);
+    expect(existsSync(stray)).toBe(true);
+  });
+
+  it("under a members' document's name is an error that stops the publication before anything is written", () => {
+    const { site, stray: members } = siteWithMembersPdf('2024-03-06-referat.pdf');
+    rmSync(path.join(site, 'index.html'));
+    const before = siteBytes(site);
+    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      `${members}:1:1: named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and served with the site: remove it, then publish again`,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(siteBytes(site)).toEqual(before);
   });
 });
+
+/**
+ * The fixture's site with the members' version put in its committee's folder as `name`, as `agenda build`
+ * makes it: built once for the suite (closed-content and reader-view read it too).
+ */
+function siteWithMembersPdf(name: string): { site: string; stray: string } {
+  const site = path.join(tempDir(), 'site');
+  publishedFixture(site);
+  const built = sharedPdf(fixtureSource, '2024-03-06');
+  expect(built.run.status, built.run.stderr).toBe(0);
+  const stray = path.join(site, 'testudvalget', name);
+  copyFileSync(built.pdf, stray);
+  return { site, stray };
+}
 
 describe('the state file of a site', () => {
   const dir = tempDir();

@@ -100,20 +100,40 @@ describe('a file put under the sealed public minutes’ name: not published as s
       expect(verified.stdout).not.toMatch(/^ok: .*the site's copy is the sealed public minutes/m);
     });
 
-  it('does not keep the members’ minutes that an earlier publication put on the site as sealed: prints the public ones anew', () => {
-    // As a publish that took the bytes under the name on trust left the site: the list made to record the members' file.
-    const trusting = listed.replace(sha256(sealed.public), sha256(sealed.members));
-    whilePut(
-      () => copyFileSync(sealed.members, sealed.public),
-      () => expect(publishOver('site-earlier').status).toBe(0),
-      trusting,
+  // The hurried clerk pastes the SHA-256 verify prints of the file put there: the list then names the members' document.
+  for (const [way, members, why] of [
+    ['sealed', () => sealed.members, "its SHA-256 is that of the members' sealed minutes (filer_sha256)"],
+    ['printed for sending', () => minutes.document, 'it records being made from the same inputs as 2023-09-06-referat'],
+  ] as const)
+    it(`refuses the members’ minutes (${way}) under the public name where forseglet.yaml is made to record them: printed anew, verify fails`, () => {
+      const site = `site-pasted-${way.split(' ')[0]}`;
+      const pasted = listed.replace(sha256(sealed.public), sha256(members()));
+      const [run, verified] = whilePut(
+        () => copyFileSync(members(), sealed.public),
+        () => [publishOver(site), verify(site)],
+        pasted,
+      );
+      expectPrintedAnew(run, site);
+      const name = path.basename(sealed.public);
+      expect(run.stderr).toContain(
+        `forseglet.yaml:${lineOf('  offentlig:')}:3: warning: filer_sha256.offentlig: ${name} is not the public minutes: ${why}`,
+      );
+      expect(verified.status).toBe(1);
+      expect(verified.stdout).toContain(`are not the public minutes: ${why}`);
+      expect(verified.stdout).not.toMatch(/^ok: .*public counterpart/m);
+      expect(verified.stdout).not.toMatch(/^ok: .*the site's copy is the sealed public minutes/m);
+    });
+
+  it('says no "public counterpart" of the members’ minutes named as the public ones (offentlig:)', () => {
+    const renamed = listed.replace(/^offentlig: .*$/m, `offentlig: "${path.basename(sealed.members)}"`);
+    const verified = whilePut(
+      () => writeFileSync(sealed.public, kept),
+      () => verify('site-renamed'),
+      renamed,
     );
-    expect(readFileSync(copyIn('site-earlier')).equals(readFileSync(sealed.members))).toBe(true);
-    const run = whilePut(
-      () => copyFileSync(sealed.members, sealed.public),
-      () => publish('site-earlier'),
-    );
-    expectPrintedAnew(run, 'site-earlier');
+    expect(verified.status).toBe(1);
+    expect(verified.stdout).toContain("are not the public minutes: its SHA-256 is that of the members' sealed minutes");
+    expect(verified.stdout).not.toMatch(/^ok: .*public counterpart/m);
   });
 
   it('prints anew, with a warning, the minutes of a forseglet.yaml that records no SHA-256 (sealed by an earlier agenda); verify says to seal again', () => {

@@ -31,4 +31,23 @@ describe("the search's text cache", () => {
     staging.close();
     expect(existsSync(path.join(site, stagingFolder!))).toBe(false);
   });
+
+  it('leaves no empty folder where the site no longer has a file whose text it kept (its attachments closed since)', async () => {
+    const site = tempDir();
+    const key = 'b'.repeat(64);
+    const first = new Staging(site);
+    const cache = await TextCache.of(site, first);
+    await cache.texts(
+      key,
+      () => Promise.resolve(new Uint8Array([1])),
+      () => Promise.resolve(['Bilagets tekst']),
+    );
+    await cache.save([key]);
+    first.close();
+    expect(readdirSync(path.join(site, searchCacheFolder))).toEqual([`${key}.json`]);
+    const next = new Staging(site);
+    await (await TextCache.of(site, next)).save([]);
+    next.close();
+    expect(existsSync(path.join(site, searchCacheFolder))).toBe(false);
+  });
 });
