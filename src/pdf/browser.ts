@@ -18,22 +18,22 @@ import { isSandboxFailure, sandboxArgs } from './sandbox.js';
 type Revisions = typeof import('puppeteer-core/internal/revisions.js');
 
 /**
+ * Each window (a command's context in a running browser, a started browser's first tab) made the address bar's
+ * suggestions popup, a page of Chromium's own (chrome://omnibox-popup.top-chrome) in a renderer of its own, for a
+ * window no one sees: two thirds of what a command cost a running browser (docs/develop/test-speed.md, Chromium
+ * 156). launchArgs disables it, and the spare renderer Chromium starts ahead for a context's next tab: most commands
+ * open one tab; where a build prints on more, each makes its renderer as it opens. (The tests' readers'
+ * browsers disable the popup too.)
+ */
+export const unseenPopup = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/**
  * Flags for a headless print in a locked-down, offline browser: nothing waits on a GPU, and nothing
  * phones home. The page fetches nothing (print.ts refuses every request); these stop the browser's
  * own services (updates, sync, safe browsing, metrics, DNS prefetch, the probe of the network) and
  * make every host name resolve to nothing, so a build makes no connection and no DNS lookup at all.
  * The sandbox: see sandbox.ts.
  */
-/**
- * Each window (a command's context in a running browser, a started browser's first tab) made the address bar's
- * suggestions popup, a page of Chromium's own (chrome://omnibox-popup.top-chrome) in a renderer of its own, for a
- * window no one sees: two thirds of what a command cost a running browser (docs/develop/test-speed.md, Chromium
- * 156). launchArgs disables it, and nor the spare renderer Chromium starts ahead for a context's next tab: most
- * commands open one tab; where a build prints on more, each makes its renderer as it opens. (The tests' readers'
- * browsers disable the popup too.)
- */
-export const unseenPopup = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
-
 export const launchArgs = [
   '--disable-gpu',
   '--disable-background-networking',

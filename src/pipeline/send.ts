@@ -133,9 +133,10 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
   const smtp = request.dryRun ? undefined : smtpConfig(request.env ?? process.env, request.smtp);
   const recipients = chooseRecipients(request.to, sources, onEvent);
   // The house's letter (husstil/mail/) is tried before the document is printed, so that a mistake in it is told at
-  // once, not after the print; each recipient's letter is made below, with the document's name.
+  // once, not after the print; each recipient's letter is made below, with the document's name. The trial has a
+  // name too (a letter that says it only where there is one, `{{#if attachment}}`, is not empty for want of it).
   const [anyone] = recipients;
-  if (anyone) letterFor(whole, anyone, '', undefined, sources.pages);
+  if (anyone) letterFor(whole, anyone, `${date}.pdf`, undefined, sources.pages);
   const logFile = sendLogFile(dir, date);
   return withSendLock(logFile, async () => {
     const log = await readSendLog(logFile);

@@ -342,6 +342,14 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
     expect(run.status).toBe(1);
     expect(existsSync(path.join(copy, 'out'))).toBe(false);
   });
+
+  it('a subject that names the document only where there is one: tried before the print, and sent with its name', () => {
+    const copy = house();
+    writeFileSync(path.join(copy, 'husstil', 'mail', 'emne.hbs'), '{{#if attachment}}{{Document}}: {{attachment}}{{/if}}');
+    const run = agenda(['send', '2025-03-11', '--udvalg', 'PU', '--dry-run'], { cwd: copy, env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/: PU-2025-03-11-referat[-a-z]*\.pdf/);
+  });
 });
 
 describe('agenda check of husstil/web/ and husstil/mail/', () => {
