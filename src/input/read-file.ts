@@ -190,8 +190,9 @@ function unreadable(err: unknown, link: boolean): Refused {
 
 function notRegular(kind?: Stats): Refused {
   const what = kind ? ` but ${kindOf(kind)}` : '';
-  // A mistake at that name (a FIFO, a folder made by mistake): told at its start, as a mistake in a file is.
-  return new OfTheFile(`not a regular file${what}; agenda reads only files: remove it and save the file itself under this name`);
+  // A mistake at that name (a FIFO, a folder made by mistake), or a name of a folder where a file was meant (an
+  // attachment's fil:): told at its start, as a mistake in a file is; the advice fits both.
+  return new OfTheFile(`not a regular file${what}; agenda reads only files: name a file, or save the file itself under this name`);
 }
 
 /** What a clerk's `ls -l` would call it: a folder made by mistake, or a pipe or device a script left. */

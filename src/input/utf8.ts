@@ -10,7 +10,9 @@ export function utf8Text(file: string, bytes: Uint8Array): string {
   // The decoder puts U+FFFD for each invalid sequence: the bytes first differ from the text's own where one was.
   const again = Buffer.from(text, 'utf8');
   const at = bytes.findIndex((byte, i) => byte !== again[i]);
-  if (at < 0 && again.length === bytes.length) return text;
+  // The byte order mark kept for that comparison is no text of the file's: before a stylesheet's first rule it would
+  // make that rule's selector match nothing, and before a letter it is an invisible first character.
+  if (at < 0 && again.length === bytes.length) return text.replace(/^\uFEFF/, '');
   const { line, col } = position(new TextDecoder().decode(bytes.subarray(0, at < 0 ? bytes.length : at)));
   const message = utf16(bytes)
     ? 'the file is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8: open it in the editor and save it with the encoding UTF-8'

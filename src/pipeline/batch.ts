@@ -95,7 +95,10 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     const printer = () => new Printer(session, { timeoutMs });
     const documents = (await eachAtOnce(dates, request.jobs ?? defaultJobs(dates.length), printer, build.meeting)).flat();
     await build.save();
-    const leftovers = request.all ? await (await import('./leftover-pdfs.js')).leftoverPdfs(folders, request.outDir) : [];
+    // Judged only against the repository's own committees, whose out/ it is: a folder named (--meetings), a copy or a
+    // draft of them, has not the meetings out/ was made from.
+    const ownCommittees = request.all && request.dir === undefined;
+    const leftovers = ownCommittees ? await (await import('./leftover-pdfs.js')).leftoverPdfs(folders, request.outDir) : [];
     return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000, leftovers };
   } finally {
     await session.close();

@@ -4,6 +4,7 @@ import { meetingFile } from '../input/load.js';
 import { exists, readEarlierOutput } from '../input/read-file.js';
 import { committeeInNames, type CommitteeFolder } from '../input/repository.js';
 import { recordedInputs } from '../pdf/postprocess.js';
+import { namedDocument } from './output.js';
 
 // A meeting file removed (or renamed to another date) leaves its PDFs in out/, where a clerk may take one to send or
 // publish as if it were current. `build --all`, which makes out/ what the meetings make, removes each such PDF that
@@ -17,9 +18,6 @@ export interface LeftoverPdf {
   removed: boolean;
 }
 
-/** `ØK-2023-11-22-referat-offentlig.pdf`: the committee (in a repository of several) and date of a document's name (output.ts). */
-const documentName = /^(?:(.+)-)?(\d{4}-\d{2}-\d{2})-(?:dagsorden|referat|tillaegsdagsorden)(?:-[a-z0-9-]+)?\.pdf$/;
-
 /**
  * The PDFs in `outDir` named for a meeting of `folders` that has no file: only a name that can be told as one
  * of theirs (a committee's name among the folders, or none where the repository's names carry none).
@@ -28,12 +26,13 @@ export async function leftoverPdfs(folders: readonly CommitteeFolder[], outDir =
   const names = await readdir(outDir).catch((): string[] => []);
   const found: LeftoverPdf[] = [];
   for (const name of names.sort()) {
-    const [, committee, date] = documentName.exec(name) ?? [];
-    const folder = date ? folders.find((f) => committeeInNames(f) === committee) : undefined;
-    const meeting = folder && date ? meetingFile(folder.dir, date) : undefined;
+    const named = namedDocument(name);
+    const folder = named && folders.find((f) => committeeInNames(f) === named.committee);
+    const meeting = folder && named ? meetingFile(folder.dir, named.date) : undefined;
     if (!meeting || (await exists(meeting))) continue;
     const file = path.join(outDir, name);
-    const ours = await madeByAgenda(file);
+    // Its meeting asked again just before: restored meanwhile (and built by a command beside this one), it stays.
+    const ours = (await madeByAgenda(file)) && !(await exists(meeting));
     // force: a build --all beside this one may have removed it first.
     if (ours) await rm(file, { force: true });
     found.push({ file, meeting, removed: ours });

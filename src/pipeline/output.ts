@@ -145,10 +145,18 @@ function fileName({ document, combined, approved }: NamedOutput): string {
   return `${prefix}${document.date}-${kindInFileName(document)}${audience}${combined ? '-samlet' : ''}${approved ? '-godkendt' : ''}.pdf`;
 }
 
-/** Whether `name` is one `fileName` gives a members' document (no -offentlig), in a repository of one committee or of several. */
-export function isMembersName(name: string): boolean {
-  return /^(?:.+-)?\d{4}-\d{2}-\d{2}-(?:dagsorden|referat|tillaegsdagsorden(?:-\d+)?)(?:-samlet)?(?:-godkendt)?\.pdf$/.test(name);
+/** A name `fileName` gives (`ØK-2023-11-22-referat-offentlig-samlet.pdf`), in a repository of one committee or of several. */
+const documentName =
+  /^(?:(.+)-)?(\d{4}-\d{2}-\d{2})-(?:dagsorden|referat|tillaegsdagsorden(?:-\d+)?)(-offentlig)?(?:-samlet)?(?:-godkendt)?\.pdf$/;
+
+/** What a name `fileName` gives says of its document: the committee's name in it (none in a repository of one), its date, its version. */
+export function namedDocument(name: string): { committee: string | undefined; date: string; members: boolean } | undefined {
+  const [, committee, date, offentlig] = documentName.exec(name) ?? [];
+  return date ? { committee, date, members: !offentlig } : undefined;
 }
+
+/** Whether `name` is one `fileName` gives a members' document (no -offentlig). */
+export const isMembersName = (name: string): boolean => namedDocument(name)?.members === true;
 
 /** The names of a document: the one rule every command that looks a document up by its name follows. */
 export interface DocumentNames {

@@ -15,8 +15,11 @@ export function refuseRemovingCommittees(choice: CommitteeChoice, published: str
   if (named.value === undefined) return;
   const map = new SiteMap();
   const folders = new Set([...earlier.files.keys()].map((file) => file.split('/')[0] ?? file));
-  const others = [...folders].filter((id) => !published.includes(id) && earlier.files.has(map.committeeData(id)));
-  if (others.length === 0) return;
+  const committees = [...folders].filter((id) => earlier.files.has(map.committeeData(id)));
+  const others = committees.filter((id) => !published.includes(id));
+  // A site of no more committees than this publication holds loses none: one whose folder is not published now is
+  // a committee renamed (its folder follows its name), whose documents keep their ids (the feeds).
+  if (others.length === 0 || committees.length <= published.length) return;
   const { flag, value } = named;
   throw new UsageError(
     `${flag} ${value}: the site in ${earlier.out} holds other committees too (${others.map((id) => `${id}/`).join(', ')}), ` +

@@ -1,4 +1,4 @@
-import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { constants, lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { hostname, uptime } from 'node:os';
@@ -115,6 +115,23 @@ export async function placeAtomically(file: string, from: string, move: boolean)
     if (!move) await rm(temporary, { force: true }).catch(() => undefined);
     if (err instanceof EnvironmentError) throw err;
     throw cannotWrite(file, err, temporary);
+  }
+}
+
+/**
+ * A cache entry's bytes, or undefined where there is none or it is not a regular file: opened without blocking and
+ * judged by what was opened, so a FIFO put at its name (the cache is the user's, but a script may leave anything)
+ * never holds the command that reads it.
+ */
+export async function readCacheEntry(file: string): Promise<Buffer | undefined> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -150,6 +150,7 @@ describe('agenda build --json', () => {
       findings: [
         { severity: 'error', file: 'meetings/udvalg.yaml', line: 7, col: 7, path: 'slut', message: 'expected a time such as 9:00' },
       ],
+      leftovers: [],
     });
     expect(run.status).toBe(1);
   });

@@ -185,7 +185,7 @@ describe("a sealed PDF in the meeting's archive that is a symbolic link out of i
   }
   const refusal = {
     link: "a symbolic link that leads outside the meeting's archive",
-    fifo: 'not a regular file but a named pipe (FIFO); agenda reads only files: remove it and save the file itself under this name',
+    fifo: 'not a regular file but a named pipe (FIFO); agenda reads only files: name a file, or save the file itself under this name',
   };
 
   it.each(['link', 'fifo'] as const)(

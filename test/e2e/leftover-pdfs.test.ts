@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings } from '../support/cli.js';
@@ -38,5 +38,21 @@ describe('build --all after a meeting file is removed', () => {
     copyFileSync(path.join(out, '2023-11-22-dagsorden.pdf'), path.join(out, '2023-11-29-dagsorden.pdf'));
     expect(agenda(['build', '2023-11-22'], { cwd: dir }).status).toBe(0);
     expect(readdirSync(out)).toContain('2023-11-29-dagsorden.pdf');
+
+    // A byte copy under a name of agenda's with a suffix of the clerk's is not agenda's name: left, unnamed.
+    copyFileSync(path.join(out, '2023-11-22-dagsorden.pdf'), path.join(out, '2023-11-29-dagsorden-kopi.pdf'));
+    // A folder named (a draft copy that lacks 2023-09-06) is not what out/ was made from: nothing of out/ judged by it.
+    cpSync(path.join(dir, 'meetings'), path.join(dir, 'udkast'), { recursive: true });
+    rmSync(path.join(dir, 'udkast', '2023-09-06.yaml'));
+    const drafted = agenda(['build', '--all', '--meetings', 'udkast'], { cwd: dir });
+    expect(drafted.status, drafted.stderr).toBe(0);
+    expect(drafted.stderr).not.toContain('no longer made from any meeting');
+    expect(readdirSync(out)).toEqual(
+      expect.arrayContaining(['2023-09-06-referat.pdf', '2023-11-29-dagsorden.pdf', '2023-11-29-dagsorden-kopi.pdf']),
+    );
+    // The repository's own build --all again: agenda's name removed, the copy under a name of the clerk's left.
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    expect(readdirSync(out)).toContain('2023-11-29-dagsorden-kopi.pdf');
+    expect(readdirSync(out)).not.toContain('2023-11-29-dagsorden.pdf');
   }, 120_000);
 });

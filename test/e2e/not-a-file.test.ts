@@ -10,7 +10,7 @@ import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 const what = { fifo: 'a named pipe (FIFO)', folder: 'a folder' } as const;
 const told = (kind: keyof typeof what) =>
   `meetings/2026-12-10.yaml:1:1: not a regular file but ${what[kind]}; agenda reads only files: ` +
-  'remove it and save the file itself under this name';
+  'name a file, or save the file itself under this name';
 
 function withMeeting(kind: keyof typeof what) {
   const { dir, meetings } = copyOfMeetings();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,23 +43,44 @@ describe('finding LibreOffice (office/find.ts)', () => {
     expect((await findOfficeConverter(soffice, cached))?.version).toBe('LibreOffice 24.2.1.2 abc');
   });
 
-  it("asks a program once, not once a command: its version is kept in the user's cache by its file, asked anew when that changes", () => {
+  it("asks a program once, not once a command: kept in the user's cache by its installation, asked anew when upgraded; a wrapper each time", () => {
     const asks = path.join(dir, 'asks.log');
-    const counted = program('counted', `echo asked >> '${asks}'\necho "LibreOffice 7.4.7.2 40(Build:2)"`);
+    // An installation as Debian's: the program a script, soffice.bin beside it, which an upgrade replaces.
+    const install = path.join(dir, 'install', 'program');
+    mkdirSync(install, { recursive: true });
+    const binary = path.join(install, 'soffice.bin');
+    const script = (file: string) => writeFileSync(file, `#!/bin/sh\necho asked >> '${asks}'\ncat '${binary}'\n`, { mode: 0o755 });
+    const soffice = path.join(install, 'soffice');
+    script(soffice);
+    writeFileSync(binary, 'LibreOffice 7.4.7.2 40(Build:2)\n');
     // A process each, as each command is: this one's memory of an earlier answer is not what is tested.
     const find = path.join(packageRoot, 'dist', 'src', 'pdf', 'office', 'find.js');
-    const script =
+    const run =
       'const { findOfficeConverter } = await import(process.argv[1]); console.log((await findOfficeConverter(process.argv[2])).version);';
     const env = { ...process.env, ...cached };
-    const version = () =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', script, find, counted], { env, encoding: 'utf8' }).trim();
+    const version = (program = soffice) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', run, find, program], { env, encoding: 'utf8', timeout: 60_000 }).trim();
     const asked = () => readFileSync(asks, 'utf8').split('\n').filter(Boolean).length;
     expect([version(), version()]).toEqual(['LibreOffice 7.4.7.2 40(Build:2)', 'LibreOffice 7.4.7.2 40(Build:2)']);
     expect(asked()).toBe(1);
-    // Upgraded: the program's file is another.
-    program('counted', `echo asked >> '${asks}'\necho "LibreOffice 24.2.1.2 abc"`);
+    // Upgraded: soffice.bin is another, the script beside it the same file.
+    writeFileSync(binary, 'LibreOffice 24.2.1.2 abc\n');
     expect([version(), version()]).toEqual(['LibreOffice 24.2.1.2 abc', 'LibreOffice 24.2.1.2 abc']);
     expect(asked()).toBe(2);
+    // A FIFO where each entry is (a script left them): read as none, never waited on.
+    const entries = path.join(dir, 'cache', 'agenda', 'libreoffice');
+    for (const name of readdirSync(entries).filter((n) => n.endsWith('.json'))) {
+      rmSync(path.join(entries, name));
+      execFileSync('mkfifo', [path.join(entries, name)]);
+    }
+    expect(version()).toBe('LibreOffice 24.2.1.2 abc');
+    expect(asked()).toBe(3);
+    // A wrapper with no installation beside it (snap's multiplexer, a script of the clerk's): its file does not change
+    // with the LibreOffice it runs, so it is asked each time.
+    const wrapper = path.join(dir, 'wrapper');
+    script(wrapper);
+    expect([version(wrapper), version(wrapper)]).toEqual(['LibreOffice 24.2.1.2 abc', 'LibreOffice 24.2.1.2 abc']);
+    expect(asked()).toBe(5);
   });
 
   it('says so where the program named is not there, not a program, or not LibreOffice', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readCacheEntry } from '../../shared/files.js';
 import path from 'node:path';
 import { pdfLib } from '../pdf-lib.js';
 
@@ -15,7 +15,7 @@ export function cacheFile(cacheDir: string, key: Record<string, string>): string
  * whole or not at all (writeToCache), so a broken one is rare.
  */
 export async function readCached(file: string): Promise<Uint8Array | undefined> {
-  const bytes = await readFile(file).catch(() => undefined);
+  const bytes = await readCacheEntry(file);
   if (!bytes || !bytes.subarray(0, 5).equals(Buffer.from('%PDF-')) || !/%%EOF\s*$/.test(bytes.subarray(-32).toString('latin1')))
     return undefined;
   try {

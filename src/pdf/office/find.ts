@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EnvironmentError } from '../../shared/errors.js';
-import { cachedJson, writeToCache } from '../../shared/files.js';
+import { cachedJson, readCacheEntry, writeToCache } from '../../shared/files.js';
 import { userCacheDir } from '../../shared/paths.js';
 import { executable } from '../browser.js';
 import { newWorkspace, removeWorkspace } from './profile.js';
@@ -83,15 +82,34 @@ export async function findOfficeConverter(explicit?: string, env: NodeJS.Process
 const versionSchema = z.object({ version: z.string().regex(/^LibreOffice\s+\d/) });
 
 /**
+ * The file an upgrade of LibreOffice replaces: soffice.bin beside the program's real path (Debian's /usr/bin/soffice
+ * links to /usr/lib/libreoffice/program/soffice, a script beside it). A program with none there (a wrapper script,
+ * snap's /snap/bin/libreoffice, a link to the same multiplexer whatever version it runs) is asked each time: its own
+ * file does not change with the LibreOffice it runs.
+ */
+function installedBinary(program: string): string | undefined {
+  try {
+    const binary = path.join(path.dirname(realpathSync(program)), 'soffice.bin');
+    return statSync(binary).isFile() ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The version of `program` as `key` names its file (path, inode, size, time): as it told it before, kept in the user's
  * cache (userCacheDir) beside the conversions it names, else asked of it. Asking starts LibreOffice (some 0.1 s of
  * CPU and a second of waiting), which every command that reads an office attachment did, even where every
- * conversion was in the cache already (a republish). An upgrade writes a new file (another inode, size or time), so
- * it is asked again; a program that does not tell a version is not kept.
+ * conversion was in the cache already (a republish). An upgrade writes a new soffice.bin (another inode, size or
+ * time), so it is asked again; a program that does not tell a version is not kept.
  */
 async function knownVersion(program: string, key: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const file = path.join(userCacheDir('libreoffice', env), `${createHash('sha256').update(key).digest('hex')}.json`);
-  const kept = cachedJson(versionSchema, await readFile(file).catch(() => undefined))?.version;
+  const installed = installedBinary(program);
+  if (!installed) return versionOf(program);
+  const { ino, size, mtimeMs } = statSync(installed);
+  const named = JSON.stringify([key, installed, ino, size, mtimeMs]);
+  const file = path.join(userCacheDir('libreoffice', env), `${createHash('sha256').update(named).digest('hex')}.json`);
+  const kept = cachedJson(versionSchema, await readCacheEntry(file))?.version;
   if (kept) return kept;
   const version = await versionOf(program);
   if (version) await writeToCache(file, JSON.stringify({ version }));
