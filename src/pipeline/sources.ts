@@ -1,6 +1,7 @@
 import { checkMeeting, checkShared } from '../check/check.js';
 import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
+import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { isError, toldOnce, type Finding } from '../shared/errors.js';
 import { misnamedMeetingFiles } from '../input/meeting-names.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
@@ -89,16 +90,23 @@ async function attachmentsOf(dir: string, meeting: Meeting, office: OfficeSettin
   return attachmentFindings(dir, meeting, office);
 }
 
-/** One meeting and the shared files, checked: the findings of both, and the sources where no error stops them. */
+/**
+ * One meeting and the shared files, checked: the findings of both, the sources where no error stops them, and the
+ * house style as read (an invalid file's part of it left out) for what is shown beside them (the preview's words).
+ */
 export async function checkMeetingSources(
   committee: string | CommitteeFolder,
   date: string,
-): Promise<{ findings: Finding[]; sources?: MeetingSources }> {
+): Promise<{ findings: Finding[]; sources?: MeetingSources; style: HouseStyleInput }> {
   const shared = await checkShared(committee);
   const meeting = await checkMeeting(date, shared);
   const addenda = meeting.sources ? await addendaFindings(meeting.sources, buildMeeting(meeting.sources)) : [];
   // An addendum refused is an error as build's: no document is made from these sources.
-  return { findings: [...shared.findings, ...meeting.findings, ...addenda], sources: addenda.length > 0 ? undefined : meeting.sources };
+  return {
+    findings: [...shared.findings, ...meeting.findings, ...addenda],
+    sources: addenda.length > 0 ? undefined : meeting.sources,
+    style: shared.read.style,
+  };
 }
 
 /** A meeting's checked sources and its warnings, every error at once as an InputError; and the shared files alone. */

@@ -4,9 +4,11 @@ import type { Audience } from '../model/meeting.js';
 import { concatenatePdfs } from '../pdf/concatenate.js';
 import { outputsFor, printMeeting } from '../pipeline/document.js';
 import { checkMeetingSources } from '../pipeline/sources.js';
+import { readDefaultStyle } from '../input/house-style.js';
 import { AgendaError, formatFinding, isError, messageOf, sortFindings } from '../shared/errors.js';
 import type { HeadingPages } from '../shared/printable.js';
 import type { LastingPrinter } from './printer.js';
+import { previewWords, type PreviewWords } from './words.js';
 
 /** What the page is told when a change is seen and after each rebuild. */
 export interface PreviewState {
@@ -25,6 +27,11 @@ export interface PreviewState {
   problems: Array<{ text: string; warning: boolean }>;
   /** Why the document could not be printed (the browser's fault), when it could not. */
   failure?: string;
+  /**
+   * The page's words, of the house style as last read: an edit of them shows at the next save. The package's
+   * where the committee's files do not read; none only before the first read, or where the package's own do not.
+   */
+  words?: PreviewWords;
 }
 
 type Listener = (state: PreviewState) => void;
@@ -58,6 +65,10 @@ export class LiveDocument {
   private done = -1;
   /** A page looks at an audience that no print since the last read is for. */
   private wanted = false;
+  private words?: PreviewWords;
+  private firstRead = (): void => undefined;
+  /** Settled once the house style is first read: the page is served in its words, not the package's first. */
+  private readonly wordsRead = new Promise<void>((resolve) => (this.firstRead = resolve));
 
   constructor(
     private readonly dir: string,
@@ -84,6 +95,12 @@ export class LiveDocument {
     void this.rebuild();
   }
 
+  /** The page's words once the house style is first read (see PreviewState's `words`). */
+  async pageWords(): Promise<PreviewWords | undefined> {
+    await this.wordsRead;
+    return this.words;
+  }
+
   /** The last good PDF for `audience`, if any, its version and the change it was made from. */
   document(audience: Audience): { pdf: Uint8Array; version: number; change: number } | undefined {
     const rendering = this.renderings.get(audience);
@@ -106,11 +123,15 @@ export class LiveDocument {
 
   private async rebuildOnce(): Promise<void> {
     const change = this.latest;
-    const read = await checkMeetingSources(this.dir, this.date).catch((err: unknown) => ({
+    const read = await checkMeetingSources(this.dir, this.date).catch(async (err: unknown) => ({
       findings: [],
       sources: undefined,
+      // The package's words where the committee's files do not read at all; none where the package's do not either.
+      style: await readDefaultStyle().catch(() => undefined),
       error: message(err),
     }));
+    if (read.style) this.words = previewWords(read.style.ord);
+    this.firstRead();
     this.problems = sortFindings(read.findings).map((f) => ({ text: formatFinding(f), warning: !isError(f) }));
     if ('error' in read) this.problems.push({ text: read.error, warning: false });
     // Whoever looks from here on is printed for by printAll (it takes the audiences before it awaits), or by
@@ -167,7 +188,8 @@ export class LiveDocument {
     const { version, change } = rendering;
     const { latest, problems, failure } = this;
     // A stale rendering looked at is printed again (subscribe): updating until then.
-    return { version, change, latest, updating: rendering.stale || this.done < latest, problems, ...(failure ? { failure } : {}) };
+    const updating = rendering.stale || this.done < latest;
+    return { version, change, latest, updating, problems, ...(failure ? { failure } : {}), ...(this.words ? { words: this.words } : {}) };
   }
 }
 

@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { ServerResponse } from 'node:http';
 import type { Audience } from '../model/meeting.js';
+import { Handlebars } from '../shared/bundled.js';
 import { templatesDir } from '../shared/paths.js';
+import { compileTemplate } from '../shared/precompiled-templates.js';
 import type { LiveDocument } from './live.js';
 import type { Handler } from './server.js';
 
@@ -24,7 +27,11 @@ const policy =
 /** Every path the preview serves: its page, PDF.js (the document's pages as PDF, text selectable), the PDF and its events. */
 export function previewRoutes(live: LiveDocument, date: string): Record<string, Handler> {
   return {
-    '/': file(path.join(pageDir, 'index.html')),
+    '/': async (_request, response) => {
+      // In the house's words, HTML-escaped: a word is the clerk's text, never markup on the page.
+      const page = compileTemplate(Handlebars.create(), await readFile(path.join(pageDir, 'index.html.hbs'), 'utf8'));
+      send(response, '.html', page({ ord: await live.pageWords(), date }));
+    },
     '/preview.js': file(path.join(pageDir, 'preview.js')),
     '/preview.css': file(path.join(pageDir, 'preview.css')),
     '/pdfjs/pdf.mjs': file(path.join(pdfjsDir, 'build', 'pdf.min.mjs')),
@@ -54,16 +61,17 @@ export function previewRoutes(live: LiveDocument, date: string): Record<string, 
 
 /** Read at each request, so the page's own files can be worked on while the preview runs. */
 function file(name: string): Handler {
-  return async (_request, response) => {
-    const body = await readFile(name);
-    response
-      .writeHead(200, {
-        'content-type': types[path.extname(name)] ?? 'application/octet-stream',
-        'content-security-policy': policy,
-        'cache-control': 'no-store',
-      })
-      .end(body);
-  };
+  return async (_request, response) => send(response, path.extname(name), await readFile(name));
+}
+
+function send(response: ServerResponse, extension: string, body: string | Buffer): void {
+  response
+    .writeHead(200, {
+      'content-type': types[extension] ?? 'application/octet-stream',
+      'content-security-policy': policy,
+      'cache-control': 'no-store',
+    })
+    .end(body);
 }
 
 function audienceOf(query: URLSearchParams): Audience {

@@ -39,8 +39,7 @@ async function drawLatest() {
   while (latest) {
     const state = latest;
     latest = undefined;
-    document.title = `agenda preview ${state.date}`;
-    document.getElementById('meeting').textContent = `agenda preview ${state.date}`;
+    showWords(state);
     showProblems(state);
     // Said updating until showStatus says what holds: the shown document is marked before the status
     // (markShown), and a waiter must never read a new document beside the last state's "up to date".
@@ -56,6 +55,17 @@ async function drawLatest() {
   }
 }
 
+/**
+ * The house's words, each state's (an edit of them shows at the next save), where index.html.hbs has them.
+ * Set as text, never as markup: a word is the clerk's.
+ */
+function showWords({ words, date }) {
+  if (!words) return;
+  for (const element of document.querySelectorAll('[data-title]')) element.textContent = `${words.forhåndsvisning} ${date}`;
+  for (const element of document.querySelectorAll('[data-word]')) element.textContent = words[element.dataset.word];
+  for (const element of document.querySelectorAll('[data-label]')) element.setAttribute('aria-label', words[element.dataset.label]);
+}
+
 function showProblems({ problems, failure }) {
   const panel = document.getElementById('problems');
   const list = panel.querySelector('ul');
@@ -66,15 +76,23 @@ function showProblems({ problems, failure }) {
 }
 
 /** Said once the document is on the page: never "up to date" while a later save is still being printed. */
-function showStatus({ problems, failure, updating }) {
+function showStatus({ problems, failure, updating, version, words }) {
   document.body.dataset.updating = String(updating);
+  if (!words) return;
   const errors = problems.filter((p) => !p.warning).length + (failure ? 1 : 0);
   status.textContent =
     errors > 0
-      ? `${errors} ${errors === 1 ? 'error' : 'errors'}: showing the last good document`
-      : updating
-        ? 'updating: printing the latest save'
-        : `up to date ${new Date().toLocaleTimeString('da-DK')}`;
+      ? fill(words.forhåndsvisning_fejl, { antal: String(errors) })
+      : version === 0
+        ? words.forhåndsvisning_venter
+        : updating
+          ? words.forhåndsvisning_opdaterer
+          : fill(words.forhåndsvisning_opdateret, { tid: new Date().toLocaleTimeString('da-DK') });
+}
+
+/** A phrase of the house's with its {name}s filled in (as the server's wording.ts fills the documents'). */
+function fill(phrase, values) {
+  return phrase.replace(/\{([^{}]*)\}/g, (whole, name) => values[name] ?? whole);
 }
 
 async function showDocument(state) {

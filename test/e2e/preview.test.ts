@@ -78,6 +78,66 @@ describe('agenda preview', () => {
     ]);
   });
 
+  it('says its words in the house’s, Danish by default, and fills them in as text (no inline script)', async () => {
+    expect(await words(page)).toEqual({
+      title: 'Forhåndsvisning 2023-11-22',
+      heading: 'Forhåndsvisning 2023-11-22',
+      group: 'udgave',
+      choices: ['medlemmernes udgave', 'offentlig udgave'],
+      status: expect.stringMatching(/^opdateret kl\. \d\d\.\d\d\.\d\d$/),
+    });
+    // The page as served, before its script runs: the first rendering awaited in the house's words.
+    const html = await (await fetch(preview.url)).text();
+    expect(html).toContain('<span id="status" aria-live="polite">venter på den første udskrift …</span>');
+    expect(html.match(/<script[^>]*>/g)).toEqual(['<script type="module" src="preview.js">']);
+  });
+
+  it('shows a house’s own words at the next save, and the package’s while the house style has an error', async () => {
+    const committee = path.join(path.dirname(meeting), 'udvalg.yaml');
+    const original = readFileSync(committee, 'utf8');
+    try {
+      const own = [
+        'husstil:',
+        '  ord:',
+        '    forhåndsvisning: Vis <i>XQZ</i>',
+        '    forhåndsvisning_udgave: XQZ hvilken',
+        '    forhåndsvisning_medlemmer: XQZ medlemmer',
+        '    forhåndsvisning_opdateret: XQZ klar {tid}',
+        '    forhåndsvisning_fejl: "XQZ {antal} fejl"',
+      ];
+      writeFileSync(committee, `${original}${own.join('\n')}\n`);
+      const before = await nextShown(page, await shown(page));
+      expect(await words(page)).toEqual({
+        title: 'Vis <i>XQZ</i> 2023-11-22',
+        heading: 'Vis <i>XQZ</i> 2023-11-22',
+        group: 'XQZ hvilken',
+        choices: ['XQZ medlemmer', 'offentlig udgave'],
+        status: expect.stringMatching(/^XQZ klar \d\d\.\d\d\.\d\d$/),
+      });
+      expect(await page.$('#meeting i')).toBeNull();
+      const served = await (await fetch(preview.url)).text();
+      expect(served).toContain('<strong id="meeting" data-title>Vis &lt;i&gt;XQZ&lt;/i&gt; 2023-11-22</strong>');
+
+      // A word the house style does not know: the error on the page, told in the package's words.
+      writeFileSync(committee, `${original}${own.join('\n')}\n    forhåndsvisning_fejll: XQZ\n`);
+      await page.waitForFunction(() => document.querySelector('#problems li.error') !== null, { polling: 'mutation' });
+      expect(await problemLines(page)).toContainEqual(
+        expect.stringMatching(/udvalg\.yaml:\d+:\d+: husstil\.ord\.forhåndsvisning_fejll: unknown key/),
+      );
+      expect(await words(page)).toMatchObject({ title: 'Forhåndsvisning 2023-11-22', status: '1 fejl: viser det seneste gode dokument' });
+
+      writeFileSync(committee, original);
+      await nextShown(page, before);
+      expect(await words(page)).toMatchObject({
+        title: 'Forhåndsvisning 2023-11-22',
+        choices: ['medlemmernes udgave', 'offentlig udgave'],
+      });
+    } finally {
+      // Put back where a step failed: the tests after this one read the example's own committee.
+      if (readFileSync(committee, 'utf8') !== original) writeFileSync(committee, original);
+    }
+  });
+
   it('follows a title, then a broken key (located, the old document kept), then the fix', async () => {
     let before = await shown(page);
     edit(meeting, '  - fast: økonomi\n', '  - fast: økonomi\n    titel: Økonomi og aftalestyring XQZTITLE1 i år\n');
@@ -203,6 +263,17 @@ describe('agenda preview', () => {
     expect(preview.stderr()).toBe('');
   });
 });
+
+/** The page's own words as a reader sees and hears them. */
+async function words(page: Page) {
+  return page.evaluate(() => ({
+    title: document.title,
+    heading: document.getElementById('meeting')?.textContent,
+    group: document.getElementById('audience')?.getAttribute('aria-label'),
+    choices: [...document.querySelectorAll('#audience label')].map((label) => label.textContent?.trim()),
+    status: document.getElementById('status')?.textContent,
+  }));
+}
 
 function get(port: string, pathname: string, host: string, method = 'GET'): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -325,6 +325,19 @@ const wordShape = {
   nyt_møde_planens_punkter: text.describe(
     "`agenda new`'s note on an item of the plan's points for the day: planens punkter for dagen: giv hvert sit tidspunkt, og tilføj dets bilag.",
   ),
+  // The words of `agenda preview`'s page in the browser; {antal} and {tid} filled in by the page.
+  forhåndsvisning: text.describe("The preview page's title and heading, before the meeting's date: Forhåndsvisning."),
+  forhåndsvisning_udgave: text.describe("The preview page's choice of version, read aloud: udgave."),
+  forhåndsvisning_medlemmer: text.describe("The preview page's choice of the members' document: medlemmernes udgave."),
+  forhåndsvisning_offentlig: text.describe("The preview page's choice of the public document: offentlig udgave."),
+  forhåndsvisning_venter: text.describe("The preview page's line until its first document: venter på den første udskrift …"),
+  forhåndsvisning_opdaterer: text.describe(
+    "The preview page's line while a save is being printed: opdaterer: udskriver den seneste gemte udgave.",
+  ),
+  forhåndsvisning_opdateret: phrase('tid').describe("The preview page's line once it shows the latest save: opdateret kl. {tid}."),
+  forhåndsvisning_fejl: phrase('antal').describe(
+    "The preview page's line while the files have errors: {antal} fejl: viser det seneste gode dokument.",
+  ),
 } as const;
 
 const words = block(wordShape);
