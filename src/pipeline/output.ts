@@ -155,8 +155,12 @@ export function namedDocument(name: string): { committee: string | undefined; da
   return date ? { committee, date, members: !offentlig } : undefined;
 }
 
-/** Whether `name` is one `fileName` gives a members' document (no -offentlig). */
-export const isMembersName = (name: string): boolean => namedDocument(name)?.members === true;
+/**
+ * Whether a file in a site may be a members' document: a name `fileName` gives one (no -offentlig), or such a
+ * name with something added (a browser's " (1)", a clerk's "-kopi"). It may hold closed text, which a site must not.
+ */
+export const isMembersName = (name: string): boolean =>
+  /\d{4}-\d{2}-\d{2}-(?:dagsorden|referat|tillaegsdagsorden)/.test(name) && !name.includes('-offentlig') && /\.pdf$/i.test(name);
 
 /** The names of a document: the one rule every command that looks a document up by its name follows. */
 export interface DocumentNames {

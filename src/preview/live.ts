@@ -66,9 +66,6 @@ export class LiveDocument {
   /** A page looks at an audience that no print since the last read is for. */
   private wanted = false;
   private words?: PreviewWords;
-  private firstRead = (): void => undefined;
-  /** Settled once the house style is first read: the page is served in its words, not the package's first. */
-  private readonly wordsRead = new Promise<void>((resolve) => (this.firstRead = resolve));
 
   constructor(
     private readonly dir: string,
@@ -95,10 +92,19 @@ export class LiveDocument {
     void this.rebuild();
   }
 
-  /** The page's words once the house style is first read (see PreviewState's `words`). */
+  /**
+   * The page's words: the house's once its style is read, the package's before (the first read checks the whole
+   * meeting, its office attachments converted on a cold cache: the page does not wait for it). Each state carries
+   * the house's words, which the page then shows (PreviewState's `words`).
+   */
   async pageWords(): Promise<PreviewWords | undefined> {
-    await this.wordsRead;
-    return this.words;
+    return (
+      this.words ??
+      (await readDefaultStyle().then(
+        (style) => previewWords(style.ord),
+        () => undefined,
+      ))
+    );
   }
 
   /** The last good PDF for `audience`, if any, its version and the change it was made from. */
@@ -131,7 +137,6 @@ export class LiveDocument {
       error: message(err),
     }));
     if (read.style) this.words = previewWords(read.style.ord);
-    this.firstRead();
     this.problems = sortFindings(read.findings).map((f) => ({ text: formatFinding(f), warning: !isError(f) }));
     if ('error' in read) this.problems.push({ text: read.error, warning: false });
     // Whoever looks from here on is printed for by printAll (it takes the audiences before it awaits), or by

@@ -17,9 +17,12 @@ export function refuseRemovingCommittees(choice: CommitteeChoice, published: str
   const folders = new Set([...earlier.files.keys()].map((file) => file.split('/')[0] ?? file));
   const committees = [...folders].filter((id) => earlier.files.has(map.committeeData(id)));
   const others = committees.filter((id) => !published.includes(id));
-  // A site of no more committees than this publication holds loses none: one whose folder is not published now is
-  // a committee renamed (its folder follows its name), whose documents keep their ids (the feeds).
-  if (others.length === 0 || committees.length <= published.length) return;
+  // `--udvalg` chooses among the repository's committees, which the clerk still has: any other's pages would go.
+  // `--meetings` names a folder, perhaps outside any repository: into a site of no more committees than it
+  // publishes, another folder there is that committee's under an earlier name (a committee's folder follows its
+  // name; its documents keep their ids in the feeds), as a site of several committees is not.
+  const renamed = choice.udvalg === undefined && committees.length <= published.length;
+  if (others.length === 0 || renamed) return;
   const { flag, value } = named;
   throw new UsageError(
     `${flag} ${value}: the site in ${earlier.out} holds other committees too (${others.map((id) => `${id}/`).join(', ')}), ` +

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
@@ -205,6 +205,8 @@ async function removeGone(out: string, gone: string[], earlier: EarlierPublicati
  */
 function othersPdfs(out: string, published: (file: string) => boolean, membersName: (name: string) => boolean = () => false): Finding[] {
   // Synchronous: the whole site's folders (14,000 entries at 240 meetings) in half the processor time of promises.
+  // None where the site is not there yet: it is looked at before anything is written, a first publication too.
+  if (!existsSync(out)) return [];
   const entries = readdirSync(out, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && /\.pdf$/i.test(e.name))

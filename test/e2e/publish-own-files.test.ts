@@ -111,18 +111,21 @@ describe('a members’ PDF left in the site folder', () => {
     expect(existsSync(stray)).toBe(true);
   });
 
-  it("under a members' document's name is an error that stops the publication before anything is written", () => {
-    const { site, stray: members } = siteWithMembersPdf('2024-03-06-referat.pdf');
-    rmSync(path.join(site, 'index.html'));
-    const before = siteBytes(site);
-    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
-    expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain(
-      `${members}:1:1: named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and served with the site: remove it, then publish again`,
-    );
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(siteBytes(site)).toEqual(before);
-  });
+  it.each(['2024-03-06-referat.pdf', '2024-03-06-referat (1).pdf', 'testudvalget-2024-03-06-referat-kopi.pdf'])(
+    "under a members' document's name (%s: as agenda gives it, or with something added) is an error that stops the publication before anything is written",
+    (name) => {
+      const { site, stray: members } = siteWithMembersPdf(name);
+      rmSync(path.join(site, 'index.html'));
+      const before = siteBytes(site);
+      const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(
+        `${members}:1:1: named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and served with the site: remove it, then publish again`,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(siteBytes(site)).toEqual(before);
+    },
+  );
 });
 
 /**

@@ -48,4 +48,12 @@ describe('publish of one committee (--udvalg, --meetings) into a site that holds
     expect(files.some((f) => f.startsWith('oekonomiudvalget/'))).toBe(true);
     expect(files.some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(false);
   });
+
+  it('refuses --udvalg of another committee into that site of one (the repository still has the one there)', () => {
+    const before = siteBytes(path.join(dir, 'site-oek'));
+    const run = publish('--udvalg', 'KB', '--out', 'site-oek');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--udvalg KB: the site in site-oek holds other committees too (oekonomiudvalget/)');
+    expect(siteBytes(path.join(dir, 'site-oek'))).toEqual(before);
+  });
 });

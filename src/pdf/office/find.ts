@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { EnvironmentError } from '../../shared/errors.js';
@@ -87,10 +87,11 @@ const versionSchema = z.object({ version: z.string().regex(/^LibreOffice\s+\d/) 
  * snap's /snap/bin/libreoffice, a link to the same multiplexer whatever version it runs) is asked each time: its own
  * file does not change with the LibreOffice it runs.
  */
-function installedBinary(program: string): string | undefined {
+function installedBinary(program: string): { binary: string; stats: Stats } | undefined {
   try {
     const binary = path.join(path.dirname(realpathSync(program)), 'soffice.bin');
-    return statSync(binary).isFile() ? binary : undefined;
+    const stats = statSync(binary);
+    return stats.isFile() ? { binary, stats } : undefined;
   } catch {
     return undefined;
   }
@@ -106,8 +107,8 @@ function installedBinary(program: string): string | undefined {
 async function knownVersion(program: string, key: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const installed = installedBinary(program);
   if (!installed) return versionOf(program);
-  const { ino, size, mtimeMs } = statSync(installed);
-  const named = JSON.stringify([key, installed, ino, size, mtimeMs]);
+  const { ino, size, mtimeMs } = installed.stats;
+  const named = JSON.stringify([key, installed.binary, ino, size, mtimeMs]);
   const file = path.join(userCacheDir('libreoffice', env), `${createHash('sha256').update(named).digest('hex')}.json`);
   const kept = cachedJson(versionSchema, await readCacheEntry(file))?.version;
   if (kept) return kept;
