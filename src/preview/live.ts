@@ -4,11 +4,10 @@ import type { Audience } from '../model/meeting.js';
 import { concatenatePdfs } from '../pdf/concatenate.js';
 import { outputsFor, printMeeting } from '../pipeline/document.js';
 import { checkMeetingSources } from '../pipeline/sources.js';
-import { readDefaultStyle } from '../input/house-style.js';
 import { AgendaError, formatFinding, isError, messageOf, sortFindings } from '../shared/errors.js';
 import type { HeadingPages } from '../shared/printable.js';
 import type { LastingPrinter } from './printer.js';
-import { previewWords, type PreviewWords } from './words.js';
+import { packageWords, previewWords, type PreviewWords } from './words.js';
 
 /** What the page is told when a change is seen and after each rebuild. */
 export interface PreviewState {
@@ -98,13 +97,7 @@ export class LiveDocument {
    * the house's words, which the page then shows (PreviewState's `words`).
    */
   async pageWords(): Promise<PreviewWords | undefined> {
-    return (
-      this.words ??
-      (await readDefaultStyle().then(
-        (style) => previewWords(style.ord),
-        () => undefined,
-      ))
-    );
+    return this.words ?? (await packageWords());
   }
 
   /** The last good PDF for `audience`, if any, its version and the change it was made from. */
@@ -129,14 +122,14 @@ export class LiveDocument {
 
   private async rebuildOnce(): Promise<void> {
     const change = this.latest;
-    const read = await checkMeetingSources(this.dir, this.date).catch(async (err: unknown) => ({
+    const read = await checkMeetingSources(this.dir, this.date).catch((err: unknown) => ({
       findings: [],
       sources: undefined,
-      // The package's words where the committee's files do not read at all; none where the package's do not either.
-      style: await readDefaultStyle().catch(() => undefined),
+      style: undefined,
       error: message(err),
     }));
-    if (read.style) this.words = previewWords(read.style.ord);
+    // The package's words where the committee's files do not read at all; the last ones kept where the package's do not either.
+    this.words = (read.style ? previewWords(read.style.ord) : await packageWords()) ?? this.words;
     this.problems = sortFindings(read.findings).map((f) => ({ text: formatFinding(f), warning: !isError(f) }));
     if ('error' in read) this.problems.push({ text: read.error, warning: false });
     // Whoever looks from here on is printed for by printAll (it takes the audiences before it awaits), or by

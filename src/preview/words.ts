@@ -1,3 +1,4 @@
+import { readDefaultStyle } from '../input/house-style.js';
 import type { HouseStyle } from '../model/meeting.js';
 
 /**
@@ -18,3 +19,11 @@ export function previewWords(words: HouseStyle['ord']) {
 }
 
 export type PreviewWords = ReturnType<typeof previewWords>;
+
+/** The package's own words (templates/husstil.yaml), where no house's are read; none where those do not read either. */
+export function packageWords(): Promise<PreviewWords | undefined> {
+  return readDefaultStyle().then(
+    (style) => previewWords(style.ord),
+    () => undefined,
+  );
+}
