@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { browserEnvironment } from '../browser-env.js';
@@ -76,7 +77,9 @@ export function runLimited(program: string, args: string[], home: string, limits
       const pipes: readonly unknown[] = child.stdio;
       const guardPipe = pipes[5];
       if (guardPipe instanceof Readable) guardPipe.destroy();
-      void groupGone(child.pid).then(() => resolve({ ...how, said }));
+      void groupGone(child.pid)
+        .then(() => heard(child))
+        .then(() => resolve({ ...how, said }));
     };
     const timer = setTimeout(() => finish({ by: 'timeout', said }), limits.timeoutMs);
     const onAbort = () => finish({ by: 'abort', said });
@@ -85,6 +88,19 @@ export function runLimited(program: string, args: string[], home: string, limits
     child.once('error', (err) => finish({ by: 'exit', code: null, signal: null, said: err.message }));
     child.once('exit', (code, signal) => finish({ by: 'exit', code, signal, said }));
   });
+}
+
+/**
+ * Waits (briefly) until what the program wrote is read: Node may tell its exit before the data of its pipes, so
+ * "LibreOffice 7.4…" was lost in a run of two or three under load and its version taken as none. Its group is
+ * gone by now, so the pipes end; a process that left the group could hold them, hence the bound.
+ */
+async function heard(child: ChildProcess): Promise<void> {
+  const open = [child.stdout, child.stderr].filter((pipe): pipe is Readable => pipe !== null && !pipe.closed);
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+  await Promise.race([Promise.all(open.map((pipe) => once(pipe, 'close').catch(() => undefined))), bound]);
+  clearTimeout(timer);
 }
 
 function killGroup(pid: number | undefined): void {
