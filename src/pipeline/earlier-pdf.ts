@@ -14,3 +14,9 @@ export async function earlierPdf(file: string, inputs: string): Promise<{ bytes:
   // Made from these inputs but changed since (annotated, saved by another program): only the PDF's own information tells.
   return (await recordedInputs(bytes))?.inputs === inputs ? { bytes, unchanged: false } : undefined;
 }
+
+/** Whether `file` is a PDF agenda wrote, whatever it was made from, its bytes as written (a regular file: a FIFO or a link to one is none). */
+export async function pdfAsWritten(file: string): Promise<boolean> {
+  const bytes = await readEarlierOutput(file);
+  return bytes !== undefined && (await recordedInputs(bytes))?.unchanged === true;
+}

@@ -1,9 +1,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingFile } from '../input/load.js';
-import { exists, readEarlierOutput } from '../input/read-file.js';
+import { exists } from '../input/read-file.js';
 import { committeeInNames, type CommitteeFolder } from '../input/repository.js';
-import { recordedInputs } from '../pdf/postprocess.js';
+import { pdfAsWritten } from './earlier-pdf.js';
 import { namedDocument } from './output.js';
 
 // A meeting file removed (or renamed to another date) leaves its PDFs in out/, where a clerk may take one to send or
@@ -32,16 +32,10 @@ export async function leftoverPdfs(folders: readonly CommitteeFolder[], outDir =
     if (!meeting || (await exists(meeting))) continue;
     const file = path.join(outDir, name);
     // Its meeting asked again just before: restored meanwhile (and built by a command beside this one), it stays.
-    const ours = (await madeByAgenda(file)) && !(await exists(meeting));
+    const ours = (await pdfAsWritten(file)) && !(await exists(meeting));
     // force: a build --all beside this one may have removed it first.
     if (ours) await rm(file, { force: true });
     found.push({ file, meeting, removed: ours });
   }
   return found;
-}
-
-/** Whether a file is a PDF agenda wrote, its bytes as written (a regular file: a FIFO or a link to one is none). */
-async function madeByAgenda(file: string): Promise<boolean> {
-  const bytes = await readEarlierOutput(file);
-  return bytes !== undefined && (await recordedInputs(bytes))?.unchanged === true;
 }

@@ -103,10 +103,11 @@ export class Mailer {
 
   /** What became of a message (see send), by nodemailer's error and whether it had read the message `whole`. */
   private async failureOf(err: unknown, whole: boolean): Promise<Failure> {
-    if (closing(err)) return 'unreached';
-    if (refused(err)) return 'refused';
+    const fault = faultOf(err);
+    if (closing(fault)) return 'unreached';
+    if (refused(fault)) return 'refused';
     if (whole) return 'unknown';
-    if (unreached(err)) return 'unreached';
+    if (unreached(fault)) return 'unreached';
     // Dropped unanswered before the server had the message. nodemailer tells a connection closed before the greeting
     // (a server that will not serve: overloaded, going down) no other way from one closed later (this message's fault,
     // perhaps): a new connection asks (verify), where every member after would otherwise be tried in turn.
@@ -118,8 +119,7 @@ export class Mailer {
   }
 
   private explain(err: unknown): string {
-    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
-    const e = err as { code?: string; responseCode?: number; response?: string; message?: string };
+    const e = faultOf(err);
     const server = `${this.config.host}:${this.config.port}`;
     const said = (e.response ?? e.message ?? String(err)).replace(/\s+/g, ' ').trim();
     const message =
@@ -150,26 +150,50 @@ export class Mailer {
   }
 }
 
+/** The fields nodemailer's errors carry (its SMTP errors are plain Errors given fields), each only where it has its type. */
+interface Fault {
+  code?: string;
+  originalCode?: string;
+  command?: string;
+  timeoutType?: string;
+  responseCode?: number;
+  response?: string;
+  message?: string;
+}
+
+function faultOf(err: unknown): Fault {
+  const field = (key: keyof Fault): unknown => (typeof err === 'object' && err !== null ? Reflect.get(err, key) : undefined);
+  const text = (key: keyof Fault) => {
+    const value = field(key);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const responseCode = field('responseCode');
+  return {
+    code: text('code'),
+    originalCode: text('originalCode'),
+    command: text('command'),
+    timeoutType: text('timeoutType'),
+    responseCode: typeof responseCode === 'number' ? responseCode : undefined,
+    response: text('response'),
+    message: text('message'),
+  };
+}
+
 /** A server's 421: it is closing the channel, and serves no one (RFC 5321 4.2). */
-function closing(err: unknown): boolean {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry this field, checked as it is used
-  return (err as { responseCode?: number }).responseCode === 421;
+function closing(e: Fault): boolean {
+  return e.responseCode === 421;
 }
 
 /** The SMTP failures the server or nodemailer answered with a no (see Mailer.send). */
-function refused(err: unknown): boolean {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
-  const e = err as { code?: string; responseCode?: number };
-  return e.code === 'EENVELOPE' || (typeof e.responseCode === 'number' && e.responseCode >= 400);
+function refused(e: Fault): boolean {
+  return e.code === 'EENVELOPE' || (e.responseCode !== undefined && e.responseCode >= 400);
 }
 
 /**
  * A connection that never opened (see Mailer.send): refused, the host unreachable or unknown, or no greeting
  * in time. A server's connection dropped before its greeting is not told apart by nodemailer from one dropped later (Mailer.failureOf).
  */
-function unreached(err: unknown): boolean {
-  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- nodemailer's errors carry these fields, each checked as it is used
-  const e = err as { code?: string; originalCode?: string; command?: string; timeoutType?: string };
+function unreached(e: Fault): boolean {
   const nobody = e.code === 'EDNS' || ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.originalCode ?? '');
   return e.command === 'CONN' && (nobody || e.timeoutType === 'CONNECT_TIMEOUT' || e.timeoutType === 'GREETING_TIMEOUT');
 }
