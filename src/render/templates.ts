@@ -7,7 +7,7 @@ import type { Item, Meeting, Seat, Section } from '../model/meeting.js';
 import type { HouseTemplates } from '../shared/house-templates.js';
 import { templatesDir } from '../shared/paths.js';
 import { compileTemplate } from '../shared/precompiled-templates.js';
-import { placeOf, syntaxMistake } from '../shared/template-syntax.js';
+import { runtimePlace, placeOf, syntaxMistake } from '../shared/template-syntax.js';
 import { subItemAnchor } from '../shared/printable.js';
 import { numericDate, shortDate, weekdayDate, weekdayDateInText } from '../shared/danish-dates.js';
 import { cancelledText, politicalMeetingMinute, politicalMeetingName, rulLine } from './danish.js';
@@ -169,7 +169,9 @@ export function houseTemplate(hbs: Templates, file: string, source: string, opti
     try {
       return template(context, runtime);
     } catch (err) {
-      throw err instanceof TemplateError ? err : new TemplateError(`${file}: ${messageOf(err)}`);
+      if (err instanceof TemplateError) throw err;
+      const place = runtimePlace(source, err);
+      throw new TemplateError(`${file}${place ? placeOf(place) : ''}: ${messageOf(err)}`);
     }
   };
   return (context: unknown, runtime?: RuntimeOptions) => {

@@ -47,3 +47,56 @@ function parserPlace(): { first_line: number; first_column: number } | undefined
   const { first_line, first_column } = place;
   return typeof first_line === 'number' && typeof first_column === 'number' ? { first_line, first_column } : undefined;
 }
+
+type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
+
+/**
+ * The first place a template calls the helper `name` with arguments (as Handlebars takes a name with arguments for a
+ * helper), or names the partial `name`.
+ */
+class FirstUse extends Handlebars.Visitor {
+  place: hbs.AST.Position | undefined;
+
+  constructor(private readonly name: { helper?: string; partial?: string }) {
+    super();
+  }
+
+  private note(call: Call): void {
+    const named = call.path.type === 'PathExpression' && Reflect.get(call.path, 'original') === this.name.helper;
+    if (named && (call.params.length > 0 || call.hash.pairs.length > 0)) this.place ??= call.loc.start;
+  }
+
+  override MustacheStatement(node: hbs.AST.MustacheStatement): void {
+    this.note(node);
+    super.MustacheStatement(node);
+  }
+
+  override BlockStatement(node: hbs.AST.BlockStatement): void {
+    this.note(node);
+    super.BlockStatement(node);
+  }
+
+  override SubExpression(node: hbs.AST.SubExpression): void {
+    this.note(node);
+    super.SubExpression(node);
+  }
+
+  override PartialStatement(node: hbs.AST.PartialStatement): void {
+    if (Reflect.get(node.name, 'original') === this.name.partial) this.place ??= node.loc.start;
+    super.PartialStatement(node);
+  }
+}
+
+/**
+ * Where a template uses what Handlebars' run-time error names, which tells no place itself: a helper that does not
+ * exist ("Missing helper: "x""), a partial that does not ("The partial x could not be found").
+ */
+export function runtimePlace(source: string, err: unknown): SyntaxMistake | undefined {
+  const message = messageOf(err);
+  const helper = /^Missing helper: "(.+)"$/.exec(message)?.[1];
+  const partial = /^The partial (.+) could not be found$/.exec(message)?.[1];
+  if (helper === undefined && partial === undefined) return undefined;
+  const use = new FirstUse({ helper, partial });
+  use.accept(Handlebars.parse(source));
+  return use.place && { line: use.place.line, col: use.place.column + 1, message };
+}

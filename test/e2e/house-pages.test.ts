@@ -343,6 +343,15 @@ describe("a designer's mistake in husstil/web/ or husstil/mail/", () => {
     expect(existsSync(path.join(copy, 'out'))).toBe(false);
   });
 
+  it('a helper that does not exist in the letter: an error at its place, before the document to send is printed', () => {
+    const copy = house();
+    edit(path.join(copy, 'husstil', 'mail', 'brev.hbs'), '{{place}}', '{{nohelper place}}');
+    const run = agenda(['send', '2025-03-11', '--udvalg', 'PU', '--dry-run'], { cwd: copy, env });
+    expect(run.stderr).toMatch(/^husstil\/mail\/brev\.hbs:3:\d+: Missing helper: "nohelper"\n/m);
+    expect(run.status).toBe(1);
+    expect(existsSync(path.join(copy, 'out'))).toBe(false);
+  });
+
   it('a subject that names the document only where there is one: tried before the print, and sent with its name', () => {
     const copy = house();
     writeFileSync(path.join(copy, 'husstil', 'mail', 'emne.hbs'), '{{#if attachment}}{{Document}}: {{attachment}}{{/if}}');

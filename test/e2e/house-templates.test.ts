@@ -20,8 +20,8 @@ function withTemplate(line: string, file = 'forside.hbs'): string {
 const unclosed = "template syntax: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'";
 const mistakes: Array<[string, string, string, string?]> = [
   ['a block left open', '{{#if meeting}}open', `husstil/partials/forside.hbs:7:1: ${unclosed}`],
-  ['a helper that does not exist', '{{nohelper meeting}}', 'husstil/partials/forside.hbs: Missing helper: "nohelper"'],
-  ['a partial that does not exist', '{{> nopartial}}', 'husstil/partials/forside.hbs: The partial nopartial could not be found'],
+  ['a helper that does not exist', '{{nohelper meeting}}', 'husstil/partials/forside.hbs:6:1: Missing helper: "nohelper"'],
+  ['a partial that does not exist', '{{> nopartial}}', 'husstil/partials/forside.hbs:6:1: The partial nopartial could not be found'],
   [
     'a helper given no arguments',
     '{{lookup}}',
@@ -45,7 +45,7 @@ describe("a mistake in the house style's templates", () => {
     const repo = withTemplate('{{nohelper meeting}}');
     const run = agenda(['build', '2012-12-04', '--udvalg', 'SUF', '--out', 'a.pdf', '--json'], { cwd: repo });
     expect(run.status).toBe(1);
-    const error = 'husstil/partials/forside.hbs: Missing helper: "nohelper"';
+    const error = 'husstil/partials/forside.hbs:6:1: Missing helper: "nohelper"';
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, exitCode: 1, error });
     expect(run.stderr).toBe('');
   });
