@@ -17,12 +17,22 @@ export interface PdfMetadata {
   language: string;
   /** The fingerprint of the inputs (input/fingerprint.ts), kept in the document's information with the document's seal (seal.ts). */
   inputs?: string;
+  /** Whom the document is for, in the clerk's word ('medlemmer', 'offentlig'): kept in plain form in the document's information. */
+  audience?: string;
   /** The page labels a viewer shows (the house's sidetal_fra and its words for the front page and contents); none without. */
   pageLabels?: PageLabels;
 }
 
 /** The key of the document information that holds the inputs' fingerprint. */
 const inputsKey = 'AgendaInputs';
+
+/**
+ * The key of the document information that holds the audience in plain form. The fingerprint counts the
+ * audience too, but hashed: only the members' document, at hand, tells it apart, and not one made from
+ * other inputs (an earlier build's). A file named as the sealed public minutes is asked this instead
+ * (pipeline/sealed-public.ts).
+ */
+const audienceKey = 'AgendaAudience';
 
 /**
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
@@ -60,6 +70,7 @@ async function finish(
   doc.setCreator('agenda');
   await withoutDates(doc);
   if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
+  if (meta.audience) await record(doc, audienceKey, meta.audience);
   await retitleOutline(doc, headings);
   await forTheViewer(doc, meta.pageLabels);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
@@ -88,12 +99,13 @@ export function recordsInputs(bytes: Uint8Array, inputs: string): boolean {
 }
 
 /**
- * Every fingerprint a PDF's bytes record in the inputs' entry, as `finishPdf` writes it (uncompressed):
- * read without parsing the document, so a publication can ask it of each sealed file.
+ * Every audience a PDF's bytes record in the audience's entry, as `finishPdf` writes it (uncompressed): read
+ * without parsing the document, every revision's entry (an update that rewrote the information adds one),
+ * each as its plain word; '' for an entry written otherwise (a hex string, another program's save).
  */
-export function inputsRecordedIn(bytes: Uint8Array): string[] {
+export function audiencesRecordedIn(bytes: Uint8Array): string[] {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return [...text.matchAll(new RegExp(`/${inputsKey} \\(([0-9a-f]{64})\\)`, 'g'))].map(([, inputs = '']) => inputs);
+  return [...text.matchAll(new RegExp(`/${audienceKey}(?![\\w#])\\s*(?:\\(([a-z]*)\\))?`, 'g'))].map(([, audience = '']) => audience);
 }
 
 /**

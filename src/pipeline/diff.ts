@@ -169,6 +169,7 @@ async function printChanges(rendered: ReturnType<typeof renderChanges>, author: 
     const page = await PrintPage.create(chromium, { timeoutMs });
     await page.load(rendered);
     const [title = ''] = headingTexts(rendered.body);
-    return finishPdf(await page.print(), { title, author, subject: title, language: 'da' }, headingTexts(rendered.body));
+    const metadata = { title, author, subject: title, language: 'da', audience: request.audience };
+    return finishPdf(await page.print(), metadata, headingTexts(rendered.body));
   });
 }

@@ -99,6 +99,7 @@ async function finish(
     subject: documentSubject(meeting),
     language: 'da',
     inputs,
+    audience: meeting.audience,
     pageLabels: { fromFrontPage, frontPage: meeting.style.ord.forside, contents: meeting.style.ord.indhold },
   };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord, fromFrontPage));

@@ -49,8 +49,7 @@ export async function sealedPublicCopies<R>(
       }
       const bytes = await readSealed(path.join(archiveDir(dir, meeting.date), names.offentlig), meeting.date, dir);
       if (!bytes) continue;
-      const members = () => readSealed(path.join(archiveDir(dir, meeting.date), names.medlemmer), meeting.date, dir);
-      const unlike = await notSealedBytes(sealedListFile(dir, meeting.date), names, bytes, members);
+      const unlike = await notSealedBytes(sealedListFile(dir, meeting.date), names, bytes);
       if (unlike) {
         warnings.push(unlike);
         refused.add(file);
@@ -93,12 +92,7 @@ async function atSealedName(list: string, message: string): Promise<Finding> {
  * a public document (notPublicMinutes: the list is edited by hand), anything else is printed anew.
  * None where the bytes are the sealed public minutes.
  */
-async function notSealedBytes(
-  list: string,
-  names: SealedNames,
-  bytes: Uint8Array,
-  members: () => Promise<Uint8Array | undefined>,
-): Promise<Finding | undefined> {
+async function notSealedBytes(list: string, names: SealedNames, bytes: Uint8Array): Promise<Finding | undefined> {
   const recorded = names.filer_sha256 !== undefined;
   const at = recorded ? ['filer_sha256', 'offentlig'] : ['offentlig'];
   const located = async (message: string): Promise<Finding> => {
@@ -111,7 +105,7 @@ async function notSealedBytes(
         ? `${names.offentlig} is not the file sealed (its SHA-256 differs from the one recorded here), so publish prints the public minutes anew: put the sealed file back (git checkout) or seal again (agenda forsegl)`
         : `records no SHA-256 of ${names.offentlig} (sealed by an earlier agenda), so publish prints the public minutes anew: seal again (agenda forsegl), which records it`,
     );
-  const why = notPublicMinutes(names, bytes, await members());
+  const why = notPublicMinutes(names, bytes);
   return why === undefined
     ? undefined
     : located(

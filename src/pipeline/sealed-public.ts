@@ -1,24 +1,29 @@
 import { sha256Of, type SealedNames } from '../input/sealed.js';
-import { inputsRecordedIn } from '../pdf/postprocess.js';
+import type { Audience } from '../model/meeting.js';
+import { audiencesRecordedIn } from '../pdf/postprocess.js';
+
+const publicAudience: Audience = 'offentlig';
 
 /**
  * Why the file forseglet.yaml names as the sealed public minutes is not a public document of the meeting;
  * none where nothing says so. Its recorded SHA-256 proves only that it is the file the list names, and the
  * list is edited by hand (a clerk pastes the SHA-256 verify prints): so the file itself must not be the
- * members' (their SHA-256 in the list), and must record being made (its fingerprint, src/pipeline/fingerprint.ts,
- * which counts the audience) from other inputs than the members' sealed minutes were: the members' document,
- * sealed or printed for sending from the same inputs, records theirs.
+ * members' (their SHA-256 in the list), and must record, in plain form, being made for the public
+ * (finishPdf's audience entry). A members' document records 'medlemmer', whatever inputs it was made
+ * from (an earlier build's, another meeting's); a file that records no audience (made by agenda before
+ * 0.3.1, or by another program) is not known to be public.
  */
-export function notPublicMinutes(names: SealedNames, bytes: Uint8Array, members: Uint8Array | undefined): string | undefined {
+export function notPublicMinutes(names: SealedNames, bytes: Uint8Array): string | undefined {
   const own = sha256Of(bytes);
   const { filer_sha256: recorded } = names;
   if (recorded && (own === recorded.medlemmer || own === recorded.godkendt))
     return "its SHA-256 is that of the members' sealed minutes (filer_sha256): it is their document, which holds what is closed";
-  const made = inputsRecordedIn(bytes);
-  if (made.length === 0) return 'it records no fingerprint of what it was made from: no public minutes agenda made';
-  if (!members) return `${names.medlemmer} is not in the archive, so nothing tells the two apart`;
-  const theirs = new Set(inputsRecordedIn(members));
-  if (made.some((inputs) => theirs.has(inputs)))
-    return `it records being made from the same inputs as ${names.medlemmer}: it is the members' document, which holds what is closed`;
-  return undefined;
+  const audiences = audiencesRecordedIn(bytes);
+  if (audiences.length === 0)
+    return 'it records no audience (made by agenda before 0.3.1, or by another program), so nothing shows it is public (to seal again, have the minutes as this agenda prints them approved first)';
+  const other = audiences.find((audience) => audience !== publicAudience);
+  if (other === undefined) return undefined;
+  return other === 'medlemmer'
+    ? 'it records being made for the members (medlemmer): it is their document, which holds what is closed'
+    : `it records its audience as '${other}', not '${publicAudience}'`;
 }

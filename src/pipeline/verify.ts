@@ -67,7 +67,7 @@ export async function verifyMeeting(request: {
   lines.push(
     counterpartLine(published, sealed, {
       recorded: names.medlemmer_sha256,
-      notPublic: published.bytes && notPublicMinutes(names, published.bytes, members.bytes),
+      notPublic: published.bytes && notPublicMinutes(names, published.bytes),
       list: sealedListFile(dir, date),
       hashed: names.filer_sha256 !== undefined,
     }),

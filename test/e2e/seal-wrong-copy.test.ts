@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openCredential } from '../../src/pdf/certificate.js';
+import { signPdf } from '../../src/pdf/signature.js';
 import { agenda, type CliResult } from '../support/cli.js';
 import { pdfPages } from '../support/pdf.js';
-import { approve, closedMarker, date, forsegl, sealedFiles, sharedMinutesToSeal, testCertificate } from '../support/seal.js';
+import { approve, closedMarker, date, forsegl, password, sealedFiles, sharedMinutesToSeal, testCertificate } from '../support/seal.js';
 import { closedMarkersIn, siteFiles } from '../support/site.js';
 
 // A hurried clerk puts the members' sealed minutes where the public ones go (a copy, or a link
@@ -30,6 +32,10 @@ describe('a file put under the sealed public minutes’ name: not published as s
   let kept: Buffer;
   /** The publication of the sealed minutes as they are (`site`), made first. */
   let sound: CliResult;
+  /** The members' minutes of another build (without their attachments, as `agenda build` leaves them in out/), sealed as forsegl seals. */
+  let otherBuild = '';
+  /** The sealed public minutes as an agenda before 0.3.1 made them: recording no audience. */
+  let earlier = '';
   const copyIn = (site: string) => path.join(minutes.dir, site, 'direktionen', path.basename(sealed.public));
   const publish = (site: string) => agenda(['publish', '--out', site, '--samlet'], { cwd: minutes.dir });
   /**
@@ -64,7 +70,7 @@ describe('a file put under the sealed public minutes’ name: not published as s
   }
 
   // Several builds of the minutes with their attachments: minutes on a machine shared with other runs.
-  beforeAll(() => {
+  beforeAll(async () => {
     const cert = testCertificate();
     minutes = sharedMinutesToSeal();
     approve(minutes.meetings, [{ medlem: 'Lene Mehlsen Thomsen', tid: '2023-09-07T09:00:00+02:00', sha256: minutes.sha256 }]);
@@ -75,7 +81,20 @@ describe('a file put under the sealed public minutes’ name: not published as s
     listed = readFileSync(list, 'utf8');
     kept = readFileSync(sealed.public);
     sound = publish('site');
+    const built = agenda(['build', date], { cwd: minutes.dir });
+    expect(built.status, built.stderr).toBe(0);
+    otherBuild = path.join(minutes.dir, 'out', `${date}-referat.pdf`);
+    const credential = openCredential(readFileSync(cert.p12), password, cert.p12);
+    writeFileSync(otherBuild, await signPdf(readFileSync(otherBuild), credential, new Date('2023-09-07T07:00:00Z')));
+    // Its plain audience entry under another key of the same length: the bytes otherwise as sealed.
+    earlier = path.join(minutes.dir, 'earlier.pdf');
+    writeFileSync(earlier, Buffer.from(kept.toString('latin1').replace('/AgendaAudience (', '/AgendaOldEntry ('), 'latin1'));
   }, 600_000);
+
+  it('records in each sealed file, in plain form, whom it is for', () => {
+    expect(kept.toString('latin1')).toContain('/AgendaAudience (offentlig)');
+    expect(readFileSync(sealed.members, 'latin1')).toContain('/AgendaAudience (medlemmer)');
+  });
 
   it('records the SHA-256 of each file sealed in forseglet.yaml', () => {
     expect(listed).toContain(`filer_sha256:\n  medlemmer: ${sha256(sealed.members)}\n  offentlig: ${sha256(sealed.public)}\n`);
@@ -100,16 +119,24 @@ describe('a file put under the sealed public minutes’ name: not published as s
       expect(verified.stdout).not.toMatch(/^ok: .*the site's copy is the sealed public minutes/m);
     });
 
-  // The hurried clerk pastes the SHA-256 verify prints of the file put there: the list then names the members' document.
-  for (const [way, members, why] of [
-    ['sealed', () => sealed.members, "its SHA-256 is that of the members' sealed minutes (filer_sha256)"],
-    ['printed for sending', () => minutes.document, 'it records being made from the same inputs as 2023-09-06-referat'],
+  // The hurried clerk pastes the SHA-256 verify prints of the file put there: the list then names the members' document
+  // (or one made from other inputs, which only the audience it records in plain form tells), or a file of an earlier agenda.
+  const forMembers = 'it records being made for the members (medlemmer): it is their document';
+  for (const [what, site, file, why] of [
+    [
+      'the members’ minutes (sealed)',
+      'site-pasted-sealed',
+      () => sealed.members,
+      "its SHA-256 is that of the members' sealed minutes (filer_sha256)",
+    ],
+    ['the members’ minutes (printed for sending)', 'site-pasted-printed', () => minutes.document, forMembers],
+    ['the members’ minutes of another build (sealed)', 'site-pasted-other', () => otherBuild, forMembers],
+    ['public minutes that record no audience (an earlier agenda’s)', 'site-pasted-earlier', () => earlier, 'it records no audience'],
   ] as const)
-    it(`refuses the members’ minutes (${way}) under the public name where forseglet.yaml is made to record them: printed anew, verify fails`, () => {
-      const site = `site-pasted-${way.split(' ')[0]}`;
-      const pasted = listed.replace(sha256(sealed.public), sha256(members()));
+    it(`refuses ${what} under the public name where forseglet.yaml is made to record them: printed anew, verify fails`, () => {
+      const pasted = listed.replace(sha256(sealed.public), sha256(file()));
       const [run, verified] = whilePut(
-        () => copyFileSync(members(), sealed.public),
+        () => copyFileSync(file(), sealed.public),
         () => [publishOver(site), verify(site)],
         pasted,
       );
