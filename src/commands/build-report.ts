@@ -43,5 +43,5 @@ export function reportBuild({ documents, warnings, seconds, leftovers }: BatchRe
 function leftoverLine({ file, meeting, removed }: LeftoverPdf): string {
   return removed
     ? `removed ${file}: no longer made from any meeting (${meeting} is gone)`
-    : `${file}: no longer made from any meeting (${meeting} is gone); left, as agenda did not write it as it stands: remove it unless you need it`;
+    : `${file}: no longer made from any meeting (${meeting} is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it`;
 }

@@ -59,13 +59,20 @@ export async function findCommittees(root: string): Promise<CommitteeFolder[]> {
  * folder, as every committee file is read (an invalid file, or a link out, is reported by the checks, not here).
  */
 async function shortName(dir: string): Promise<string> {
-  const data = await readYamlFile(path.join(dir, 'udvalg.yaml'), meetingsFolder(dir)).then(
-    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a YAML file's data, whose kort is checked as it is used
-    (f) => f.data as { kort?: unknown } | null,
+  const kort = namePart.safeParse((await committeeFileData(dir))?.kort);
+  return kort.success ? kort.data : path.basename(dir);
+}
+
+/**
+ * udvalg.yaml's data as YAML gives it, read from inside the folder as every committee file is, each field to be
+ * checked where it is used; none where the file cannot be read (the checks report it, not this).
+ */
+export async function committeeFileData(dir: string): Promise<{ kort?: unknown; navn?: unknown } | null> {
+  return readYamlFile(path.join(dir, 'udvalg.yaml'), meetingsFolder(dir)).then(
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a YAML file's data, whose fields are checked as they are used
+    (f) => f.data as { kort?: unknown; navn?: unknown } | null,
     () => null,
   );
-  const kort = namePart.safeParse(data?.kort);
-  return kort.success ? kort.data : path.basename(dir);
 }
 
 /**

@@ -19,6 +19,11 @@ export interface PdfMetadata {
   inputs?: string;
   /** Whom the document is for, in the clerk's word ('medlemmer', 'offentlig'): kept in plain form in the document's information. */
   audience?: string;
+  /**
+   * The committee's name (udvalg.yaml's navn), kept in plain form: where its meeting file is gone, `build --all` tells
+   * by it a PDF of its own committee in out/ from one another committee's folder built there (pipeline/leftover-pdfs.ts).
+   */
+  committee?: string;
   /** The page labels a viewer shows (the house's sidetal_fra and its words for the front page and contents); none without. */
   pageLabels?: PageLabels;
 }
@@ -33,6 +38,9 @@ const inputsKey = 'AgendaInputs';
  * (pipeline/sealed-public.ts).
  */
 const audienceKey = 'AgendaAudience';
+
+/** The key of the document information that holds the committee's name (PdfMetadata.committee), as text of any language. */
+const committeeKey = 'AgendaUdvalg';
 
 /**
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
@@ -71,6 +79,7 @@ async function finish(
   await withoutDates(doc);
   if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
   if (meta.audience) await record(doc, audienceKey, meta.audience);
+  if (meta.committee) await recordText(doc, committeeKey, meta.committee);
   await retitleOutline(doc, headings);
   await forTheViewer(doc, meta.pageLabels);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
@@ -87,6 +96,12 @@ async function finish(
 async function record(doc: PDFDocument, key: string, value: string): Promise<void> {
   const { PDFDict, PDFName, PDFString } = await pdfLib();
   doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of(key), PDFString.of(value));
+}
+
+/** A text as the title is kept (UTF-16 where it is not plain ASCII: "Økonomiudvalget"). */
+async function recordText(doc: PDFDocument, key: string, value: string): Promise<void> {
+  const { PDFDict, PDFName, PDFHexString } = await pdfLib();
+  doc.context.lookup(doc.context.trailerInfo.Info, PDFDict).set(PDFName.of(key), PDFHexString.fromText(value));
 }
 
 /**
@@ -109,16 +124,23 @@ export function audiencesRecordedIn(bytes: Uint8Array): string[] {
 }
 
 /**
- * What a PDF of ours records: the inputs' fingerprint, and whether its bytes are still those it was
- * made as (its seal holds); undefined for any other file, or one that is not a PDF.
+ * What a PDF of ours records: the inputs' fingerprint, whether its bytes are still those it was made as (its seal
+ * holds), and its committee's name where it records one (PdfMetadata.committee); undefined for any other file, or one
+ * that is not a PDF.
  */
-export async function recordedInputs(bytes: Uint8Array): Promise<{ inputs: string; unchanged: boolean } | undefined> {
-  const { PDFDict, PDFName, PDFString } = await pdfLib();
+export async function recordedInputs(bytes: Uint8Array): Promise<{ inputs: string; unchanged: boolean; committee?: string } | undefined> {
+  const { PDFDict, PDFHexString, PDFName, PDFString } = await pdfLib();
   try {
     const doc = await loadPdf(bytes);
     const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
     const [inputs, digest] = [inputsKey, sealKey].map((key) => info?.lookupMaybe(PDFName.of(key), PDFString)?.asString());
-    return inputs === undefined ? undefined : { inputs, unchanged: digest !== undefined && sealHolds(bytes, digest, inputs) };
+    const committee = info?.lookupMaybe(PDFName.of(committeeKey), PDFHexString)?.decodeText();
+    if (inputs === undefined) return undefined;
+    return {
+      inputs,
+      unchanged: digest !== undefined && sealHolds(bytes, digest, inputs),
+      ...(committee === undefined ? {} : { committee }),
+    };
   } catch {
     return undefined;
   }

@@ -100,6 +100,7 @@ async function finish(
     language: 'da',
     inputs,
     audience: meeting.audience,
+    committee: meeting.committee,
     pageLabels: { fromFrontPage, frontPage: meeting.style.ord.forside, contents: meeting.style.ord.indhold },
   };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord, fromFrontPage));

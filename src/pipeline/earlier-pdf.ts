@@ -15,8 +15,12 @@ export async function earlierPdf(file: string, inputs: string): Promise<{ bytes:
   return (await recordedInputs(bytes))?.inputs === inputs ? { bytes, unchanged: false } : undefined;
 }
 
-/** Whether `file` is a PDF agenda wrote, whatever it was made from, its bytes as written (a regular file: a FIFO or a link to one is none). */
-export async function pdfAsWritten(file: string): Promise<boolean> {
+/**
+ * A PDF agenda wrote at `file`, whatever it was made from, its bytes as written (a regular file: a FIFO or a link to
+ * one is none): the committee it records, where it records one; undefined for any other file.
+ */
+export async function pdfAsWritten(file: string): Promise<{ committee?: string } | undefined> {
   const bytes = await readEarlierOutput(file);
-  return bytes !== undefined && (await recordedInputs(bytes))?.unchanged === true;
+  const recorded = bytes && (await recordedInputs(bytes));
+  return recorded?.unchanged ? { ...(recorded.committee === undefined ? {} : { committee: recorded.committee }) } : undefined;
 }

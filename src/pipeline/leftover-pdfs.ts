@@ -2,13 +2,16 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingFile } from '../input/load.js';
 import { exists } from '../input/read-file.js';
-import { committeeInNames, type CommitteeFolder } from '../input/repository.js';
+import { committeeFileData, committeeInNames, type CommitteeFolder } from '../input/repository.js';
 import { pdfAsWritten } from './earlier-pdf.js';
+import { once } from './fingerprint.js';
 import { namedDocument } from './output.js';
 
 // A meeting file removed (or renamed to another date) leaves its PDFs in out/, where a clerk may take one to send or
 // publish as if it were current. `build --all`, which makes out/ what the meetings make, removes each such PDF that
-// agenda wrote and nobody changed since (its seal holds: postprocess.ts), and names any other one, which it leaves.
+// agenda wrote of that committee and nobody changed since (its seal holds: postprocess.ts; it records the committee's
+// name), names any other one, which it leaves, and says nothing of a PDF agenda wrote of another committee (built into
+// the same out/ from its own folder).
 
 /** A PDF of out/ named for a meeting that has no meeting file any longer: removed where agenda wrote it as it stands. */
 export interface LeftoverPdf {
@@ -25,17 +28,29 @@ export interface LeftoverPdf {
 export async function leftoverPdfs(folders: readonly CommitteeFolder[], outDir = 'out'): Promise<LeftoverPdf[]> {
   const names = await readdir(outDir).catch((): string[] => []);
   const found: LeftoverPdf[] = [];
+  const committees = new Map<string, Promise<string | undefined>>();
   for (const name of names.sort()) {
     const named = namedDocument(name);
     const folder = named && folders.find((f) => committeeInNames(f) === named.committee);
     const meeting = folder && named ? meetingFile(folder.dir, named.date) : undefined;
-    if (!meeting || (await exists(meeting))) continue;
+    if (!folder || !meeting || (await exists(meeting))) continue;
     const file = path.join(outDir, name);
+    const written = await pdfAsWritten(file);
+    // Another committee's, built into this out/ from its own folder (--meetings): not this repository's to judge.
+    if (written?.committee !== undefined && written.committee !== (await committeeName(committees, folder))) continue;
     // Its meeting asked again just before: restored meanwhile (and built by a command beside this one), it stays.
-    const ours = (await pdfAsWritten(file)) && !(await exists(meeting));
+    const ours = written?.committee !== undefined && !(await exists(meeting));
     // force: a build --all beside this one may have removed it first.
     if (ours) await rm(file, { force: true });
     found.push({ file, meeting, removed: ours });
   }
   return found;
+}
+
+/** The committee's name as its documents record it (udvalg.yaml's navn), read once a folder a run (`names`). */
+function committeeName(names: Map<string, Promise<string | undefined>>, folder: CommitteeFolder): Promise<string | undefined> {
+  return once(names, folder.dir, async () => {
+    const navn = (await committeeFileData(folder.dir))?.navn;
+    return typeof navn === 'string' ? navn : undefined;
+  });
 }

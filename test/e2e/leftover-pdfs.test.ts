@@ -2,6 +2,7 @@ import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, rmSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings } from '../support/cli.js';
+import { exampleRoot } from '../support/examples.js';
 
 // A meeting file removed leaves its PDFs in out/, where a clerk may send one by mistake: build --all removes those
 // agenda wrote (their seal holds) and names any other, which it leaves.
@@ -24,7 +25,7 @@ describe('build --all after a meeting file is removed', () => {
       'removed out/2023-11-29-dagsorden.pdf: no longer made from any meeting (meetings/2023-11-29.yaml is gone)\n',
     );
     expect(run.stderr).toContain(
-      'out/2023-11-29-referat.pdf: no longer made from any meeting (meetings/2023-11-29.yaml is gone); left, as agenda did not write it as it stands: remove it unless you need it\n',
+      'out/2023-11-29-referat.pdf: no longer made from any meeting (meetings/2023-11-29.yaml is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it\n',
     );
     expect(readdirSync(out).sort()).toEqual([
       '2023-09-06-referat.pdf',
@@ -50,8 +51,16 @@ describe('build --all after a meeting file is removed', () => {
     expect(readdirSync(out)).toEqual(
       expect.arrayContaining(['2023-09-06-referat.pdf', '2023-11-29-dagsorden.pdf', '2023-11-29-dagsorden-kopi.pdf']),
     );
+    // Another committee's folder built into the same out/ (Testudvalget, not Direktionen): its PDF is not this
+    // repository's to judge, though its name carries no committee and meetings/ has no 2024-03-06.
+    const other = agenda(['build', '2024-03-06', '--meetings', path.join(exampleRoot(), 'fixtures', 'lukket')], { cwd: dir });
+    expect(other.status, other.stderr).toBe(0);
+    const othersPdf = readFileSync(path.join(out, '2024-03-06-referat.pdf'));
     // The repository's own build --all again: agenda's name removed, the copy under a name of the clerk's left.
-    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    const again = agenda(['build', '--all'], { cwd: dir });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('2024-03-06');
+    expect(readFileSync(path.join(out, '2024-03-06-referat.pdf')).equals(othersPdf)).toBe(true);
     expect(readdirSync(out)).toContain('2023-11-29-dagsorden-kopi.pdf');
     expect(readdirSync(out)).not.toContain('2023-11-29-dagsorden.pdf');
   }, 120_000);
