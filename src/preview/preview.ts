@@ -33,9 +33,6 @@ export interface RunningPreview {
   stop(): Promise<void>;
 }
 
-/** Saves this close together are one change (an editor's write, rename and touch of one save). */
-const quietMs = 30;
-
 /**
  * The meeting's document on a page at 127.0.0.1, printed anew on every save of what it is made from,
  * with `agenda check`'s findings over it, until stopped.
@@ -60,7 +57,6 @@ export async function startPreview(request: PreviewRequest): Promise<RunningPrev
     server = await serveLocally(request.port, previewRoutes(live, day));
     watcher = await watchFolders(
       previewFolders(request.committee, day),
-      quietMs,
       (files) => {
         if (files.some(isTemplate)) reloadTemplates();
         live.changed();

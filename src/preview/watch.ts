@@ -9,12 +9,20 @@ export interface WatchedFolder {
   matters: (file: string) => boolean;
 }
 
+/**
+ * Saves this close together are one change (an editor's write, rename and touch of one save). Over 50 ms: chokidar
+ * passes over a file's change within 50 ms of the last it told, and tells none after (its `_throttle`), so a save in
+ * two writes 30-50 ms apart (a truncate, then the text, on a loaded machine or a share) was read half-written, and
+ * its second write never told: the page stayed stale until the next save.
+ */
+const quietMs = 100;
+
 export interface Watcher {
   close(): Promise<void>;
 }
 
 /**
- * Calls `onChange` with the files changed in `folders`, once the saves have gone quiet for `quietMs`;
+ * Calls `onChange` with the files changed in `folders`, once the saves have gone quiet (`quietMs`);
  * resolves once it watches. chokidar watches each folder with the system's own notices (inotify,
  * FSEvents) and sees a file that an editor saves by writing a new one and renaming it over the old
  * (vim, many IDEs); Node's own recursive watch polls each file on Linux, seconds late. The quiet time
@@ -24,7 +32,6 @@ export interface Watcher {
  */
 export async function watchFolders(
   folders: WatchedFolder[],
-  quietMs: number,
   onChange: (files: string[]) => void,
   onUnwatched: (warning: string) => void,
 ): Promise<Watcher> {
