@@ -29,7 +29,8 @@ export function run(args: string[], cwd: string, sample = false, env?: NodeJS.Pr
     const sampler = sample
       ? setInterval(() => (peak = Math.max(peak, child.pid === undefined ? 0 : treeMemory(child.pid))), 100)
       : undefined;
-    child.on('exit', (code) => {
+    // 'close': /usr/bin/time writes its line just before it exits, which 'exit' may come before.
+    child.on('close', (code) => {
       clearInterval(sampler);
       const cpu = cpuLine.exec(stderr);
       const own = stderr.replace(cpuLine, '');

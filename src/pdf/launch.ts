@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'puppeteer-core';
 import { browserEnvironment } from './browser-env.js';
-import { waitAtMost } from '../shared/wait.js';
+import { outputRead, waitAtMost } from '../shared/wait.js';
 import { dispose, newBrowserProfile } from './profile.js';
 
 /**
@@ -83,9 +83,13 @@ export async function launchChromium(executablePath: string, args: string[], tim
   child.stderr!.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000)));
   const ended = new Promise<never>((_, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`Failed to launch the browser process (it ended: ${signal ?? `code ${code}`}): ${lastLines(said)}`)),
-    );
+    // What it said last is read once its pipe closes (outputRead), its group killed first: a helper it started may hold it.
+    child.once('exit', (code, signal) => {
+      killGroup(child);
+      void outputRead(child, endGraceMs / 2).then(() =>
+        reject(new Error(`Failed to launch the browser process (it ended: ${signal ?? `code ${code}`}): ${lastLines(said)}`)),
+      );
+    });
   });
   ended.catch(() => undefined);
   let givenUp = false;

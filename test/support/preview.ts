@@ -23,7 +23,8 @@ export function startPreview(args: string[], opts: { cwd: string; cli?: string; 
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close': what it wrote as it ended is read by then ('exit' may come before it: shared/wait.ts outputRead).
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;

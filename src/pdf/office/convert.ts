@@ -134,7 +134,9 @@ async function libreOffice(run: Run, input: { path: string; filter: string }, ex
   const ended = await runLimited(options.converter.program, args, space.root, { ...defaults, timeoutMs, signal: options.signal });
   if (ended.by === 'abort') throw options.signal?.reason ?? new Error('aborted');
   const output = path.join(space.outDir, `${path.parse(input.path).name}.${outExtension}`);
-  const bytes = await readFile(output).catch(() => undefined);
+  // Only of a run that ended by itself: one ended by its time or CPU limit may have been writing the file.
+  const whole = ended.by === 'exit' && ended.signal === null;
+  const bytes = whole ? await readFile(output).catch(() => undefined) : undefined;
   if (!bytes || bytes.length === 0) throw attachmentError(run.file.ref, failure(ended, options.timeoutMs ?? defaults.timeoutMs, run.name));
   return bytes;
 }

@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { outputRead } from '../../shared/wait.js';
 import { browserEnvironment } from '../browser-env.js';
 
 /** What one run of LibreOffice may take. */
@@ -78,7 +78,7 @@ export function runLimited(program: string, args: string[], home: string, limits
       const guardPipe = pipes[5];
       if (guardPipe instanceof Readable) guardPipe.destroy();
       void groupGone(child.pid)
-        .then(() => heard(child))
+        .then(() => outputRead(child, 2000))
         .then(() => resolve({ ...how, said }));
     };
     const timer = setTimeout(() => finish({ by: 'timeout', said }), limits.timeoutMs);
@@ -88,19 +88,6 @@ export function runLimited(program: string, args: string[], home: string, limits
     child.once('error', (err) => finish({ by: 'exit', code: null, signal: null, said: err.message }));
     child.once('exit', (code, signal) => finish({ by: 'exit', code, signal, said }));
   });
-}
-
-/**
- * Waits (briefly) until what the program wrote is read: Node may tell its exit before the data of its pipes, so
- * "LibreOffice 7.4…" was lost in a run of two or three under load and its version taken as none. Its group is
- * gone by now, so the pipes end; a process that left the group could hold them, hence the bound.
- */
-async function heard(child: ChildProcess): Promise<void> {
-  const open = [child.stdout, child.stderr].filter((pipe): pipe is Readable => pipe !== null && !pipe.closed);
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
-  await Promise.race([Promise.all(open.map((pipe) => once(pipe, 'close').catch(() => undefined))), bound]);
-  clearTimeout(timer);
 }
 
 function killGroup(pid: number | undefined): void {
