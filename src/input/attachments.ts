@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { closest } from './messages.js';
-import { inside, meetingsFolder, Missing, readRegularFile, Refused, TooLarge } from './read-file.js';
+import { InputError } from '../shared/errors.js';
+import { inside, meetingsFolder, Missing, missingAt, readRegularFile, Refused, TooLarge } from './read-file.js';
 import {
   attachmentError,
   officeExtensions,
@@ -21,15 +22,11 @@ const maxBytes = 256 * 1024 * 1024;
  */
 export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): Promise<AttachmentBytes> {
   const fail = (message: string) => attachmentError(ref, message);
-  if (path.isAbsolute(ref.path) || /^[a-z]:/i.test(ref.path))
-    throw fail('give the path relative to the meetings folder, not from the root');
-  const folder = path.resolve(dir);
-  const file = path.resolve(folder, ref.path);
-  if (!inside(folder, file)) throw fail('the path leads outside the meetings folder');
+  const file = attachmentPath(dir, ref);
   const tooLarge = () => fail(`larger than ${maxBytes / 1024 / 1024} MB, the most that is read`);
   // Refused by its size before it is read (TooLarge), or as it is read where it grew meanwhile.
-  const bytes = await readRegularFile(file, maxBytes, meetingsFolder(folder)).catch(async (err: unknown) => {
-    if (err instanceof Missing) throw fail(`${err.message}${await nearName(file)}`);
+  const bytes = await readRegularFile(file, maxBytes, meetingsFolder(dir)).catch(async (err: unknown) => {
+    if (err instanceof Missing) throw await missingFile(ref, file, err);
     throw err instanceof TooLarge ? tooLarge() : err instanceof Refused ? fail(err.message) : err;
   });
   if (bytes.length === 0) throw fail('empty (0 bytes)');
@@ -37,6 +34,38 @@ export async function readAttachmentBytes(dir: string, ref: AttachmentFileRef): 
   const kind = kindOf(bytes, ref.path);
   if (!kind) throw fail(`not a PDF, PNG or JPEG file, nor an office file (${officeExtensions.join(' ')}): save it as PDF`);
   return { ref, kind, bytes, sha256: sha256(bytes) };
+}
+
+/**
+ * What readAttachmentBytes refuses of a `fil:` before it opens the file: a path it reads nothing from, or
+ * nothing at the path; told the same, without opening the file (a closed attachment's, which the public
+ * outputs never open). None where there is something to open.
+ */
+export async function unfoundAttachment(dir: string, ref: AttachmentFileRef): Promise<InputError | undefined> {
+  let file: string;
+  try {
+    file = attachmentPath(dir, ref);
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  const missing = await missingAt(file);
+  return missing && missingFile(ref, file, missing);
+}
+
+/** The file a `fil:` names: only a path relative to the meetings folder `dir`, and inside it (refused located at the `fil:`). */
+function attachmentPath(dir: string, ref: AttachmentFileRef): string {
+  if (path.isAbsolute(ref.path) || /^[a-z]:/i.test(ref.path))
+    throw attachmentError(ref, 'give the path relative to the meetings folder, not from the root');
+  const folder = path.resolve(dir);
+  const file = path.resolve(folder, ref.path);
+  if (!inside(folder, file)) throw attachmentError(ref, 'the path leads outside the meetings folder');
+  return file;
+}
+
+/** Nothing at the path a `fil:` names, located at it, with the name it may be meant as. */
+async function missingFile(ref: AttachmentFileRef, file: string, missing: Missing): Promise<InputError> {
+  return attachmentError(ref, `${missing.message}${await nearName(file)}`);
 }
 
 /**

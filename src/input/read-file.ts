@@ -181,10 +181,12 @@ function named(file: string, refused: Refused): MissingFileError {
   return new MissingFileError(`${file}: ${refused.message}`);
 }
 
+const noSuchFile = 'no such file';
+const isMissing = (code: string | undefined) => code === 'ENOENT' || code === 'ENOTDIR';
+
 function unreadable(err: unknown, link: boolean): Refused {
   const code = errnoCode(err);
-  const missing = code === 'ENOENT' || code === 'ENOTDIR';
-  if (missing) return link ? new Refused('a symbolic link to a file that does not exist') : new Missing('no such file');
+  if (isMissing(code)) return link ? new Refused('a symbolic link to a file that does not exist') : new Missing(noSuchFile);
   return new Refused(`cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? messageOf(err))})`);
 }
 
@@ -207,6 +209,17 @@ function isLink(file: string): Promise<boolean> {
   return lstat(file).then(
     (s) => s.isSymbolicLink(),
     () => false,
+  );
+}
+
+/**
+ * Nothing at `file` (not even a link to nothing), as readRegularFile refuses it (Missing), told without opening
+ * anything; none where something is there, or where that cannot be told.
+ */
+export function missingAt(file: string): Promise<Missing | undefined> {
+  return lstat(file).then(
+    () => undefined,
+    (err: unknown) => (isMissing(errnoCode(err)) ? new Missing(noSuchFile) : undefined),
   );
 }
 

@@ -1,6 +1,9 @@
+import { unfoundAttachment } from '../input/attachments.js';
 import type { CommitteeFolder } from '../input/repository.js';
 import { filedAttachments, type FiledAttachment } from '../model/attachments.js';
 import type { Meeting } from '../model/meeting.js';
+import { publicVersion } from '../model/public.js';
+import type { Finding } from '../shared/errors.js';
 import { attachmentPdf } from '../pdf/attachments.js';
 import { openAttachments } from './combine.js';
 import type { OfficeSettings } from './office.js';
@@ -32,6 +35,19 @@ export function attachmentsOf(committee: { id: string; folder: CommitteeFolder }
     const name = names.indexOf(own) === names.lastIndexOf(own) ? own : `${own}-${f.place + 1}`;
     return { meeting, filed: f, file: `${committee.id}/${meeting.date}-${name}.pdf`, attachmentsFrom: committee.folder.dir };
   });
+}
+
+/**
+ * What check says of a closed attachment's `fil:` whose file is not there (or a path it reads nothing from),
+ * located at it, as warnings, told without opening any file. The site is whole without the file (a closed
+ * file is never opened for a public output), so publish goes on; but the members' documents (build, send,
+ * forsegl) are refused until it is there, which the clerk should hear of before they are due.
+ */
+export async function unfoundClosedFiles(dir: string, meeting: Meeting): Promise<Finding[]> {
+  const open = new Set(filedAttachments(publicVersion(meeting)).map((f) => f.anchor));
+  const closed = filedAttachments(meeting).filter((f) => !open.has(f.anchor));
+  const unfound = await Promise.all(closed.map((f) => unfoundAttachment(dir, f.bilag.file)));
+  return unfound.flatMap((error) => error?.findings.map((finding) => ({ ...finding, warning: true })) ?? []);
 }
 
 /**

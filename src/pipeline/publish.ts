@@ -32,7 +32,7 @@ import { uninterrupted } from '../shared/ending-signals.js';
 import { committeeId } from '../publish/committees.js';
 import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
-import { attachmentFiles, attachmentsOf, byMeeting, type PublicAttachment } from './publish-attachments.js';
+import { attachmentFiles, attachmentsOf, byMeeting, unfoundClosedFiles, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
 import { refuseRemovingCommittees } from '../publish/other-committees.js';
 import { searchFiles } from './publish-search.js';
@@ -481,7 +481,8 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     try {
       const stamp = await unread.stamp(dir, date);
       const read = await readMeeting(dir, date, shared, history);
-      const { sources, warnings } = read;
+      const { sources } = read;
+      const warnings = [...read.warnings, ...(await unfoundClosedFiles(dir, read.meeting))];
       const attachments = filedAttachments(read.meeting).map((f) => f.bilag.file.path);
       const inputs = stamp(attachments);
       await checkAddenda(sources, read.meeting);

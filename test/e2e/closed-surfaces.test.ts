@@ -217,6 +217,8 @@ describe('agenda diff --public after the clerk closed what went out open', () =>
       ...markersIn('the HTML', readFileSync(html, 'latin1')),
     ];
     expect(found).toEqual([]);
+    // Whom the PDF is for, in plain form, as every PDF agenda writes records it.
+    expect(readFileSync(pdf, 'latin1')).toContain('/AgendaAudience (offentlig)');
     expect(terminal.stdout).toContain('{+, rettet+}');
     const changes = (JSON.parse(data.stdout) as { changes: Array<{ number: number; type: string }> }).changes;
     expect(changes.map((c) => [c.number, c.type])).toEqual([[6, 'text-changed']]);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { copyOut, sharedExampleSite } from '../support/shared-build.js';
 import { exampleRoot } from '../support/examples.js';
+import { siteBytes } from '../support/site.js';
 
 // What a new user's walk through a clone found (the input side): each told as bad input is, at its file.
 
@@ -155,6 +156,32 @@ describe('agenda build refuses what agenda check refuses', () => {
     const again = agenda(['build', '--all', '--libreoffice', path.join(dir, 'no-such', 'soffice')], { cwd: dir });
     expect(again.stderr).toMatch(/^built 0 of 2 documents in [\d.]+ s, 2 unchanged/);
     expect(again.status).toBe(0);
+  });
+});
+
+describe('agenda publish says what agenda check says of a closed attachment’s file', () => {
+  it('warns, at its fil:, in check’s words, where the file is missing; the site, whole without it, is published (exit 0)', () => {
+    const { dir, meetings } = copyOfMeetings();
+    rmSync(path.join(meetings, 'bilag', '2023-09-06', '3-7.pdf'));
+    const check = agenda(['check', '2023-09-06'], { cwd: dir });
+    expect(check.status).toBe(1);
+    const [error = ''] = check.stderr.trim().split('\n');
+    expect(error).toMatch(/^meetings\/2023-09-06\.yaml:\d+:\d+: punkter\[2\]\.bilag\[6\]\.fil: bilag\/2023-09-06\/3-7\.pdf: no such file/);
+    const warning = error.replace(/^([^:]+:\d+:\d+: )/, '$1warning: ');
+    const example = sharedExampleSite().out;
+    copyOut(example, path.join(dir, 'site'));
+    // Once as the meeting is read, and again from the records of a publication that reads it no more.
+    for (const time of ['read', 'unread']) {
+      const publish = agenda(['publish', '--meetings', 'meetings', '--out', 'site'], { cwd: dir });
+      expect(
+        publish.stderr.split('\n').filter((l) => l.includes('3-7.pdf')),
+        time,
+      ).toEqual([warning]);
+      expect(publish.status, time).toBe(0);
+    }
+    // The documents and pages as the example's, the file there: the feeds' times and the state file follow the files copied.
+    const documents = (site: string) => [...siteBytes(site)].filter(([file]) => /\.(pdf|html)$/.test(file));
+    expect(documents(path.join(dir, 'site'))).toEqual(documents(example));
   });
 });
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
+import { agenda, copyOfMeetings, copyOfOneMeeting, errorLines } from '../support/cli.js';
 
 // A meeting file that is a FIFO (a script's `mkfifo`) or a folder of that name (a mistaken `mkdir`) is a mistake at
 // that name: told located at its start, as any mistake in a meeting file is, and never opened (a FIFO would block).
@@ -50,5 +50,27 @@ describe('a meeting file that is not a file', () => {
     expect(errorLines(run.stderr)).toEqual([told('folder')]);
     expect(run.status).toBe(1);
     expect(existsSync(path.join(dir, 'site'))).toBe(false);
+  });
+});
+
+// forseglet.yaml, which names the sealed minutes, read by publish and verify for every finalized minutes: a FIFO there
+// (the adversary's: told twice, unlocated) is told once, at its start, as any input file's, and never opened.
+describe('a forseglet.yaml that is a FIFO', () => {
+  const list = 'meetings/arkiv/2023-09-06/forseglet.yaml';
+  const fifoTold = `${list}:1:1: not a regular file but ${what.fifo}; agenda reads only files: name a file, or save the file itself under this name`;
+
+  it('publish and verify tell it once, located; publish writes no site', () => {
+    const { dir } = copyOfOneMeeting('2023-09-06');
+    const finalized = agenda(['finalize', '2023-09-06'], { cwd: dir });
+    expect(finalized.status, finalized.stderr).toBe(0);
+    execFileSync('mkfifo', [path.join(dir, list)]);
+    const publish = agenda(['publish', '--out', 'site'], { cwd: dir });
+    expect(errorLines(publish.stderr)).toEqual([fifoTold]);
+    expect(publish.status).toBe(1);
+    expect(existsSync(path.join(dir, 'site'))).toBe(false);
+    const verify = agenda(['verify', '2023-09-06'], { cwd: dir });
+    expect(errorLines(verify.stderr)).toEqual([fifoTold]);
+    expect(verify.stdout).toBe('');
+    expect(verify.status).toBe(1);
   });
 });
