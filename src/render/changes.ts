@@ -12,7 +12,8 @@ import { cssString, documentName, fill, styledDate } from './wording.js';
 
 /**
  * "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret". A mail (`inMail`) names an earlier
- * meeting of the case's history that was closed in part by the house's word for it, not its committee and day.
+ * meeting of the case's history that was closed in part, or of a closed item (whose history the public does not see),
+ * by the house's word for it, not its committee and day.
  */
 export function changeLine(style: HouseStyle, change: Change, inMail = false): string {
   const words = style.ord;
@@ -40,7 +41,7 @@ export function changeLine(style: HouseStyle, change: Change, inMail = false): s
     case 'history-changed': {
       const { step } = change;
       const behandling =
-        inMail && step.lukket
+        inMail && (step.lukket || change.lukket)
           ? words.lukket_behandling
           : fill(words.behandling_navn, { udvalg: step.committee, dato: styledDate(style, 'behandling', step.date) });
       const phrase = {

@@ -132,17 +132,19 @@ describe('the mail of a corrected version', () => {
     expect(letter.text).not.toContain('XQZSECRET');
   });
 
-  it('names an earlier meeting of the case’s history closed there by the house’s word, not its committee and day', async () => {
+  it('names an earlier meeting of the case’s history closed there, or of a closed item, by the house’s word, not its committee and day', async () => {
     const { sources } = await readMeetingSources(await toFolder(closedFixture), '2024-03-06');
     const meeting = await meetingFor(sources, 'medlemmer');
     const step = { committee: 'Økonomiudvalget', date: '2024-01-09' };
     const changes: Change[] = [
       { type: 'history-changed', number: 1, title: 'Salg', step: { ...step, lukket: true } },
+      { type: 'history-removed', number: 2, title: 'Personalesag XQZSECRET05', lukket: true, step },
       { type: 'history-added', number: 1, title: 'Salg', step: { committee: 'Teknisk udvalg', date: '2024-01-08' } },
     ];
     const letter = letterFor(meeting, { email: 'a@example.org' }, 'x.pdf', { sentAt: '2024-03-01T10:00:00Z', changes });
     expect(letter.text).toContain(`Punkt 1 Salg: tidligere behandling (${meeting.style.ord.lukket_behandling}) er ændret`);
     expect(letter.text).toContain('Punkt 1 Salg: tidligere behandling (Teknisk udvalg 8. januar 2024) er tilføjet');
+    expect(letter.text).toContain(`Punkt 2 Personalesag: tidligere behandling (${meeting.style.ord.lukket_behandling}) er fjernet`);
     expect(letter.text).not.toContain('Økonomiudvalget');
   });
 });
