@@ -115,7 +115,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * (one the public read then as it reads that one now: closed then as now, or untouched; else the
  * same file, else title, else a case history's meeting by committee and day, else place: a
  * section's heading, a sub-item's letter, an attachment's sub-item and number, an addition's day),
- * and that with the public one now (the same, else of the same place): one the public lacks now is closed. By place only where every member now that is not
+ * and that with the public one now (the same, else of the same place): one the public lacks now is
+ * closed. By place only where every member now that is not
  * as the public reads it (closed, or holding something closed) was found by what it is: else an earlier
  * one could stand where one closed since was put before it (or be that one, retitled as it was
  * closed), and be quoted as what changed; an earlier one not found by what it is is then left out.
