@@ -60,13 +60,15 @@ describe("an agenda sent again after another committee's decision it shows chang
   });
   afterAll(() => smtp.close());
 
-  it('tells the decision changed: the mail as received, diff --fra HEAD and --public, word by word', async () => {
+  it('tells the decision changed: the mail as received, diff --fra HEAD, --public and against the version sent, word by word', async () => {
     edit(decision, '    beslutning: Anbefalet.\n', '    beslutning: Ikke anbefalet.\n');
     const told =
       'item 1 Salg af grund på Havnevej: earlier treatment (Økonomiudvalget 2024-01-09) changed\n  [-Anbefalet-]{+Ikke anbefalet+}.\n';
     expect(run('diff', '2024-01-16', '--fra', 'HEAD')).toMatch(/: 1\n/);
     expect(changesIn(run('diff', '2024-01-16', '--fra', 'HEAD'))).toBe(told);
     expect(changesIn(run('diff', '2024-01-16', '--fra', 'HEAD', '--public'))).toBe(told);
+    // Against the version sent, as send kept it: the history its PDF showed.
+    expect(changesIn(run('diff', '2024-01-16'))).toBe(told);
     const mail = await send();
     expect(mail.pdf).toContain('Ikke anbefalet.');
     expect(mail.text).toContain(`${line} (Økonomiudvalget 9. januar 2024) er ændret\n`);
