@@ -73,14 +73,21 @@ function changeText(change: DiffChange, paint: Paint): string {
   }
 }
 
-/** A sub-item's change, or an addition's, with its words where it has any. */
+/** A sub-item's change, an addition's or an earlier meeting's of the case's history, with its words where it has any. */
 function partText(change: DiffChange, paint: Paint): string {
   const item = itemName(change);
-  const what = 'letter' in change ? `sub-item ${change.letter}. ${change.subTitle}` : 'date' in change ? `addition of ${change.date}` : '';
-  const how = change.type.replace(/^(sub-item|addition)-/, '').replace('-', ' ');
+  const what =
+    'letter' in change
+      ? `sub-item ${change.letter}. ${change.subTitle}`
+      : 'date' in change
+        ? `addition of ${change.date}`
+        : 'step' in change
+          ? `earlier treatment (${change.step.committee} ${change.step.date})`
+          : '';
+  const how = change.type.replace(/^(sub-item|addition|history)-/, '').replace('-', ' ');
   const heading = 'heading' in change ? `: ${change.heading}` : '';
   const head = paint.heading(`${item}: ${what}${heading} ${how}`);
-  return 'parts' in change ? `${head}\n${indent(words(change.parts, paint))}\n` : `${head}\n`;
+  return 'parts' in change && change.parts ? `${head}\n${indent(words(change.parts, paint))}\n` : `${head}\n`;
 }
 
 /** The words added and removed, with a few words of what stands around them, and … for the rest. */

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { DocumentVersion, VersionItem, VersionSubItem } from './versions.js';
+import type { DocumentVersion, VersionItem, VersionStep, VersionSubItem } from './versions.js';
 
 // What changed between two versions of a meeting's document, item by item, in the order of the
 // newer one: items added, removed, moved or retitled, words of a section added and removed (jsdiff,
-// word by word), attachments added, removed or replaced (another file: another SHA-256).
+// word by word), the case history shown, attachments added, removed or replaced (another file:
+// another SHA-256).
 
 /** A run of text: kept, or added or removed in the newer version. */
 export interface TextPart {
@@ -26,7 +27,11 @@ export type Change =
   | ({ type: 'sub-item-added' | 'sub-item-removed' } & Of & Sub)
   | ({ type: 'sub-item-retitled'; parts: TextPart[] } & Of & Sub)
   | ({ type: 'sub-item-text-changed'; heading: string; parts: TextPart[] } & Of & Sub)
-  | ({ type: 'addition-added' | 'addition-removed' | 'addition-changed'; date: string; parts: TextPart[] } & Of);
+  | ({ type: 'addition-added' | 'addition-removed' | 'addition-changed'; date: string; parts: TextPart[] } & Of)
+  | ({ type: 'history-added' | 'history-removed' | 'history-changed'; step: Step; parts?: TextPart[] } & Of);
+
+/** An earlier meeting of the case's history by committee and day; `lukket`: some of it was closed there, so a mail does not name it. */
+type Step = { committee: string; date: string; lukket?: true };
 
 /** A sub-item by its letter and title; `subLukket`: closed, its title for the members only. */
 type Sub = { letter: string; subTitle: string; subLukket?: true };
@@ -41,11 +46,13 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
   const pairs = pairItems(before.items, after.items);
   const moved = movedItems(pairs.flatMap(({ old, now }) => (old && now ? [before.items.indexOf(old)] : [])));
   const changes: Change[] = [];
+  // A version kept before the case history was recorded tells nothing of it: not compared, rather than all of it told as added.
+  const withHistory = Boolean(before.caseHistory && after.caseHistory);
   let kept = 0;
   for (const { old, now } of pairs) {
     if (!old && now) changes.push({ type: 'item-added', ...of(now) });
     else if (old && !now) changes.push({ type: 'item-removed', ...of(old) });
-    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++)));
+    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), withHistory));
   }
   return changes;
 }
@@ -106,9 +113,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * A list's members paired as compareVersions pairs them, each earlier one with the members' one now
  * (one the public read then as it reads that one now: closed then as now, or untouched; else the
- * same file, else title, else place: a section's heading, a sub-item's letter, an attachment's
- * sub-item and number, an addition's day), and that with the public one now (the same, else of the
- * same place): one the public lacks now is closed. By place only where every member now that is not
+ * same file, else title, else a case history's meeting by committee and day, else place: a
+ * section's heading, a sub-item's letter, an attachment's sub-item and number, an addition's day),
+ * and that with the public one now (the same, else of the same place): one the public lacks now is
+ * closed. By place only where every member now that is not
  * as the public reads it (closed, or holding something closed) was found by what it is: else an earlier
  * one could stand where one closed since was put before it (or be that one, retitled as it was
  * closed), and be quoted as what changed; an earlier one not found by what it is is then left out.
@@ -116,10 +124,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 function openList(was: unknown[], members: unknown[], open: unknown[]): unknown[] {
   const openOf = pairBy(members, open, [isDeepStrictEqual, samePlace]);
   const readAlike: Same = (w, m) => openOf.has(m) && isDeepStrictEqual(w, openOf.get(m));
-  const byWhat = pairBy(was, members, [readAlike, same('file'), same('title'), same('heading')]);
+  const byWhat = pairBy(was, members, [readAlike, same('file'), same('title'), same('heading'), sameMeeting]);
   const found = new Set(byWhat.values());
   const unsure = members.some((m) => !found.has(m) && !isDeepStrictEqual(m, openOf.get(m)));
-  const nowOf = unsure ? byWhat : pairBy(was, members, [readAlike, same('file'), same('title'), samePlace]);
+  const nowOf = unsure ? byWhat : pairBy(was, members, [readAlike, same('file'), same('title'), sameMeeting, samePlace]);
   return was.flatMap((w) => {
     const m = nowOf.get(w);
     if (m === undefined) return unsure ? [] : [w];
@@ -222,7 +230,7 @@ function of({ number, title, lukket }: VersionItem): Of {
   return { number, title, ...(lukket ? { lukket } : {}) };
 }
 
-function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change[] {
+function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, withHistory: boolean): Change[] {
   const item = of(now);
   const { title } = now;
   const changes: Change[] = [];
@@ -231,8 +239,44 @@ function itemChanges(old: VersionItem, now: VersionItem, moved: boolean): Change
   changes.push(
     ...sectionChanges(old.sections, now.sections, (heading, parts): Change => ({ type: 'text-changed', ...item, heading, parts })),
   );
+  if (withHistory) changes.push(...historyChanges(old, now));
   return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
 }
+
+/**
+ * The case history's meetings paired by committee and day (in order, where one took up the case twice): one more,
+ * one fewer, or shown otherwise (its number there, its decision, closed or opened since). A decision's words only
+ * where it is open on both sides: a closed one reads as the house's words for it, and its text is not the reader's.
+ */
+function historyChanges(old: VersionItem, now: VersionItem): Change[] {
+  const item = of(now);
+  const [was, is] = [old.history ?? [], now.history ?? []];
+  const oldOf = pairBy(is, was, [sameMeeting]);
+  const taken = new Set(oldOf.values());
+  const change = (type: 'history-added' | 'history-removed' | 'history-changed', before?: VersionStep, after?: VersionStep): Change => {
+    const shown = after ?? before;
+    const lukket = Boolean(before?.lukket || after?.lukket);
+    const decided = before?.decision !== undefined || after?.decision !== undefined;
+    return {
+      type,
+      ...item,
+      step: { committee: shown?.committee ?? '', date: shown?.date ?? '', ...(lukket ? { lukket } : {}) },
+      ...(decided && !lukket ? { parts: wordChanges(before?.decision ?? '', after?.decision ?? '') } : {}),
+    };
+  };
+  return [
+    ...is.flatMap((n) => {
+      const o = oldOf.get(n);
+      if (!o) return [change('history-added', undefined, n)];
+      return isDeepStrictEqual(o, n) ? [] : [change('history-changed', o, n)];
+    }),
+    ...was.filter((o) => !taken.has(o)).map((o) => change('history-removed', o)),
+  ];
+}
+
+/** The same earlier meeting of a case's history: its committee and day. */
+const sameMeeting: Same = (a, b) =>
+  isRecord(a) && isRecord(b) && a['committee'] !== undefined && a['committee'] === b['committee'] && a['date'] === b['date'];
 
 /** Each section's words changed, by its heading. */
 function sectionChanges<C>(

@@ -1,7 +1,8 @@
 import type { Item, Meeting, SubItem } from './meeting.js';
 
 // What of a meeting's document a reader compares between two versions: each item's number, title,
-// the text of its sections and its attachments with their files' SHA-256. Plain data, so the version
+// the text of its sections, its attachments with their files' SHA-256 and the case history it shows
+// (the earlier meetings and other committees' decisions on its case). Plain data, so the version
 // that went out can be kept (send/sent-versions.ts) and compared with the meeting as it stands now.
 
 export interface VersionItem {
@@ -19,6 +20,22 @@ export interface VersionItem {
   subItems?: VersionSubItem[];
   /** The additions to approved minutes (tilføjelser), where the item has any: each by its day, and its text. */
   additions?: Array<{ date: string; text: string }>;
+  /** The case history the item shows, where it shows any: each earlier meeting, in the document's order. */
+  history?: VersionStep[];
+}
+
+/**
+ * An earlier meeting as an item shows it (its line among the earlier treatments, another committee's decision on the
+ * case, or both), by committee and day: the item's number there where a treatment's line shows it, the decision's
+ * text where one is shown (a closed one's is the house's words for it: its text is not the reader's), and `lukket`
+ * where any of it was closed there (the public version shows none of it).
+ */
+export interface VersionStep {
+  committee: string;
+  date: string;
+  number?: number;
+  decision?: string;
+  lukket?: boolean;
 }
 
 export interface VersionSubItem {
@@ -34,6 +51,8 @@ export interface DocumentVersion {
   date: string;
   /** The day of the correction its front page gives (Rettet dagsorden), where it says so. */
   rettet?: string;
+  /** Its items' case history is recorded (`history`): a version kept before it was has none to compare. */
+  caseHistory?: boolean;
   items: VersionItem[];
 }
 
@@ -47,11 +66,13 @@ export function versionOf(meeting: Meeting, hashes: Record<string, string>, deci
     audience: meeting.audience,
     date: meeting.date,
     ...(meeting.kind === 'dagsorden' && meeting.correction?.date ? { rettet: meeting.correction.date } : {}),
+    caseHistory: true,
     items: meeting.items.map((item) => versionItem(item, hashes, decisionHeading)),
   };
 }
 
 function versionItem(item: Item, hashes: Record<string, string>, decisionHeading: string): VersionItem {
+  const history = historyOf(item);
   const sections = item.sections.map((s) => {
     // The main section holds the timetable in the document, so a changed time or row is a change of it.
     const timetable = s.main ? item.tidsplan.map((slot) => [slot.time, slot.subject].filter(Boolean).join(' ')) : [];
@@ -73,8 +94,23 @@ function versionItem(item: Item, hashes: Record<string, string>, decisionHeading
     // Only where there are any, so a version kept before sub-items and additions were compared reads the same.
     ...(item.subItems.length > 0 ? { subItems: item.subItems.map(versionSubItem) } : {}),
     ...(item.additions.length > 0 ? { additions: item.additions.map((a) => ({ date: a.date, text: a.text.text })) } : {}),
+    ...(history.length > 0 ? { history } : {}),
   };
 }
+
+/** The item's earlier treatments, each with the decision shown of the same meeting and item; then the decisions left. */
+function historyOf({ treatments, earlierDecisions }: Item): VersionStep[] {
+  const steps: VersionStep[] = treatments.map((t) => ({ committee: t.committee, date: t.date, number: t.number, ...closed(t.lukket) }));
+  for (const d of earlierDecisions) {
+    const shown = { decision: d.decision.text, ...closed(d.decision.lukket) };
+    const step = steps.find((s) => s.committee === d.committee && s.date === d.date && s.number === d.number && !s.decision);
+    if (step) Object.assign(step, shown);
+    else steps.push({ committee: d.committee, date: d.date, ...shown });
+  }
+  return steps;
+}
+
+const closed = (lukket: boolean | undefined) => (lukket ? { lukket: true } : {});
 
 function versionSubItem(sub: SubItem): VersionSubItem {
   const sections = sub.sections.map((s) => ({ heading: s.heading, text: [s.before, s.text?.text, s.after].filter(Boolean).join('\n\n') }));

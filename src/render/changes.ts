@@ -10,8 +10,12 @@ import { cssString, documentName, fill, styledDate } from './wording.js';
 // What changed in a meeting's document, in the house's words: one line per change (the mail of a
 // corrected version lists them), and a page with the words added and removed marked (agenda diff).
 
-/** "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret". */
-export function changeLine(style: HouseStyle, change: Change): string {
+/**
+ * "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret". A mail (`inMail`) names an earlier
+ * meeting of the case's history that was closed in part, or of a closed item (whose history the public does not see),
+ * by the house's word for it, not its committee and day.
+ */
+export function changeLine(style: HouseStyle, change: Change, inMail = false): string {
   const words = style.ord;
   const number = String(change.number);
   const titel = change.title;
@@ -32,6 +36,21 @@ export function changeLine(style: HouseStyle, change: Change): string {
       return fill(words.bilag_fjernet, { nummer: number, bilag: change.attachment });
     case 'attachment-replaced':
       return fill(words.bilag_erstattet, { nummer: number, bilag: change.attachment });
+    case 'history-added':
+    case 'history-removed':
+    case 'history-changed': {
+      const { step } = change;
+      const behandling =
+        inMail && (step.lukket || change.lukket)
+          ? words.lukket_behandling
+          : fill(words.behandling_navn, { udvalg: step.committee, dato: styledDate(style, 'behandling', step.date) });
+      const phrase = {
+        'history-added': words.behandling_tilføjet,
+        'history-removed': words.behandling_fjernet,
+        'history-changed': words.behandling_ændret,
+      }[change.type];
+      return fill(phrase, { nummer: number, titel, behandling });
+    }
     default:
       return partLine(style, change);
   }

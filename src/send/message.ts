@@ -106,7 +106,8 @@ function correctionText(meeting: Meeting, { sentAt, changes }: Correction): { in
   const words = meeting.style.ord;
   const dato = sentDay(meeting.style, sentAt);
   if (!changes) return { intro: fill(words.rettet_uden_liste, { dato }), lines: [] };
-  // A mail is no closed document: a closed item is named by its public title, as the public site names it, a closed attachment by its number.
-  const lines = changes.map((c) => changeLine(meeting.style, mailed(meeting, c)));
+  // A mail is no closed document: a closed item is named by its public title, as the public site names it, a closed attachment by its
+  // number, an earlier meeting of the case's history closed there by the house's word (changeLine).
+  const lines = changes.map((c) => changeLine(meeting.style, mailed(meeting, c), true));
   return { intro: fill(words.rettet_brev, { dato }), lines: lines.length ? lines : [words.ingen_ændringer] };
 }

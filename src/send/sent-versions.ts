@@ -20,6 +20,8 @@ const version = z.strictObject({
   audience: z.enum(['medlemmer', 'offentlig']),
   date: z.string(),
   rettet: z.string().optional(),
+  // the items' case history is recorded (versions kept before it was lack it, and their history is not compared)
+  caseHistory: flag.optional(),
   items: z.array(
     z.strictObject({
       number: wholeNumber,
@@ -39,6 +41,17 @@ const version = z.strictObject({
       ),
       subItems: z.array(z.strictObject({ letter: z.string(), title: z.string(), lukket: flag, sections })).optional(),
       additions: z.array(z.strictObject({ date: z.string(), text: z.string() })).optional(),
+      history: z
+        .array(
+          z.strictObject({
+            committee: z.string(),
+            date: z.string(),
+            number: wholeNumber.optional(),
+            decision: z.string().optional(),
+            lukket: flag.optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,20 +6,13 @@ import { edit } from '../support/edit.js';
 import { closedFixture, markers, spellings } from '../support/markers.js';
 import { pdfByteForms, pdfPages } from '../support/pdf.js';
 import { startSmtpServer } from '../support/smtp.js';
+import { commitAll } from '../support/git.js';
 
 const TZ = 'Europe/Copenhagen';
 const login = { user: 'sekretariat', password: 'hemmeligt-Kodeord-4711' };
 const jonas = 'jonas@example.org';
 const lene = 'lene@example.org';
 const kim = 'kim@example.org';
-
-/** A git repository of `dir` as it stands, committed, so that a revision of it can be compared with. */
-function commitAll(dir: string, message: string): void {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  if (!existsSync(path.join(dir, '.git'))) git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=Sekretariatet', '-c', 'user.email=sekretariat@example.org', 'commit', '-q', '-m', message);
-}
 
 const json = (stdout: string) =>
   JSON.parse(stdout) as { ok: boolean; changes: Array<Record<string, unknown>>; from: Record<string, string> };

@@ -6,7 +6,7 @@ import { meetingFor } from '../../src/pipeline/document.js';
 import { readMeetingSources } from '../../src/pipeline/sources.js';
 import { letterFor } from '../../src/send/message.js';
 import { closedFixture } from '../support/markers.js';
-import { compareVersions, type Change } from '../../src/model/changes.js';
+import { compareVersions, openSince, type Change } from '../../src/model/changes.js';
 import type { DocumentVersion, VersionItem } from '../../src/model/versions.js';
 
 const item = (number: number, title: string, text = `Tekst til ${title}.`): VersionItem => ({
@@ -53,6 +53,56 @@ describe('what changed between two versions', () => {
   });
 });
 
+describe('the case history an item shows', () => {
+  const recorded = (...items: VersionItem[]): DocumentVersion => ({ ...version(...items), caseHistory: true });
+  const withSteps = (...history: NonNullable<VersionItem['history']>) => ({ ...item(1, 'Salg'), history });
+  const ok = { committee: 'Økonomiudvalget', date: '2024-01-09', decision: 'Anbefalet.' };
+  const named = { number: 1, title: 'Salg' };
+
+  it('tells an earlier meeting added, removed, and decided otherwise (word by word), each by committee and day', () => {
+    const tu = { committee: 'Teknisk udvalg', date: '2024-01-08', number: 4 };
+    expect(compareVersions(recorded(withSteps(tu, ok)), recorded(withSteps({ ...ok, decision: 'Ikke anbefalet.' })))).toEqual([
+      {
+        type: 'history-changed',
+        ...named,
+        step: { committee: 'Økonomiudvalget', date: '2024-01-09' },
+        parts: [{ text: 'Anbefalet', removed: true }, { text: 'Ikke anbefalet', added: true }, { text: '.' }],
+      },
+      { type: 'history-removed', ...named, step: { committee: 'Teknisk udvalg', date: '2024-01-08' } },
+    ]);
+    expect(compareVersions(recorded(item(1, 'Salg')), recorded(withSteps(tu)))).toEqual([
+      { type: 'history-added', ...named, step: { committee: 'Teknisk udvalg', date: '2024-01-08' } },
+    ]);
+  });
+
+  it('quotes no words of a decision closed on either side, and marks the meeting closed', () => {
+    const closed = { ...ok, decision: '(lukket beslutning)', lukket: true };
+    expect(compareVersions(recorded(withSteps(ok)), recorded(withSteps(closed)))).toEqual([
+      { type: 'history-changed', ...named, step: { committee: 'Økonomiudvalget', date: '2024-01-09', lukket: true } },
+    ]);
+  });
+
+  it('publicly: a decision closed since is left out of the earlier version, another committee’s beside it still compared', () => {
+    const tu = { committee: 'Teknisk udvalg', date: '2024-01-08', decision: 'Godkendt.' };
+    const tuNow = { ...tu, decision: 'Godkendt med ændringer.' };
+    const earlier = recorded(withSteps(ok, tu));
+    const members = recorded(withSteps({ ...ok, decision: '(lukket beslutning)', lukket: true }, tuNow));
+    const open = recorded(withSteps(tuNow));
+    expect(compareVersions(openSince(earlier, members, open), open)).toEqual([
+      {
+        type: 'history-changed',
+        ...named,
+        step: { committee: 'Teknisk udvalg', date: '2024-01-08' },
+        parts: [{ text: 'Godkendt' }, { text: ' med ændringer', added: true }, { text: '.' }],
+      },
+    ]);
+  });
+
+  it('is not compared with a version kept before it was recorded: none of it is told as added', () => {
+    expect(compareVersions(version(item(1, 'Salg')), recorded(withSteps(ok)))).toEqual([]);
+  });
+});
+
 describe('the day a version was sent', () => {
   it('is the day in Denmark, whatever the machine’s time zone', async () => {
     const style = await readDefaultStyle();
@@ -80,5 +130,21 @@ describe('the mail of a corrected version', () => {
     expect(letter.text).toContain('Punkt 2 Personalesag: Sagsfremstilling er ændret');
     expect(letter.text).toContain(`Punkt 9 er fjernet: ${meeting.style.ord.lukket_punkt}`);
     expect(letter.text).not.toContain('XQZSECRET');
+  });
+
+  it('names an earlier meeting of the case’s history closed there, or of a closed item, by the house’s word, not its committee and day', async () => {
+    const { sources } = await readMeetingSources(await toFolder(closedFixture), '2024-03-06');
+    const meeting = await meetingFor(sources, 'medlemmer');
+    const step = { committee: 'Økonomiudvalget', date: '2024-01-09' };
+    const changes: Change[] = [
+      { type: 'history-changed', number: 1, title: 'Salg', step: { ...step, lukket: true } },
+      { type: 'history-removed', number: 2, title: 'Personalesag XQZSECRET05', lukket: true, step },
+      { type: 'history-added', number: 1, title: 'Salg', step: { committee: 'Teknisk udvalg', date: '2024-01-08' } },
+    ];
+    const letter = letterFor(meeting, { email: 'a@example.org' }, 'x.pdf', { sentAt: '2024-03-01T10:00:00Z', changes });
+    expect(letter.text).toContain(`Punkt 1 Salg: tidligere behandling (${meeting.style.ord.lukket_behandling}) er ændret`);
+    expect(letter.text).toContain('Punkt 1 Salg: tidligere behandling (Teknisk udvalg 8. januar 2024) er tilføjet');
+    expect(letter.text).toContain(`Punkt 2 Personalesag: tidligere behandling (${meeting.style.ord.lukket_behandling}) er fjernet`);
+    expect(letter.text).not.toContain('Økonomiudvalget');
   });
 });

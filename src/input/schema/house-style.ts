@@ -217,6 +217,21 @@ const wordShape = {
   ),
   tilføjelse_fjernet: phrase('nummer', 'dato').describe('An addition removed: Punkt {nummer}: tilføjelse af {dato} er fjernet.'),
   tilføjelse_ændret: phrase('nummer', 'dato').describe("An addition's words changed: Punkt {nummer}: tilføjelse af {dato} er ændret."),
+  behandling_tilføjet: phrase('nummer', 'titel', 'behandling').describe(
+    "An earlier meeting the item's case history shows added: Punkt {nummer} {titel}: tidligere behandling ({behandling}) er tilføjet.",
+  ),
+  behandling_fjernet: phrase('nummer', 'titel', 'behandling').describe(
+    "An earlier meeting the item's case history showed removed: Punkt {nummer} {titel}: tidligere behandling ({behandling}) er fjernet.",
+  ),
+  behandling_ændret: phrase('nummer', 'titel', 'behandling').describe(
+    "An earlier meeting of the item's case history shown otherwise (another decision, closed since, another item number there): Punkt {nummer} {titel}: tidligere behandling ({behandling}) er ændret.",
+  ),
+  behandling_navn: phrase('udvalg', 'dato').describe(
+    'An earlier meeting as a change names it ({behandling}): {udvalg} {dato}, the day in the pattern of datoer.behandling.',
+  ),
+  lukket_behandling: text.describe(
+    'An earlier meeting a mail names ({behandling}) where some of it was closed there, for its committee and day are not for a mail: lukket.',
+  ),
   rettet_emne: phrase('emne').describe("A corrected version's mail subject: Rettet: {emne}."),
   rettet_brev: phrase('dato').describe(
     "A corrected version's mail, before its list of changes: Dette er en rettet udgave. Ændret siden den udgave, du fik {dato}:.",
