@@ -11,10 +11,16 @@ export interface TextPart {
   text: string;
   added?: true;
   removed?: true;
+  /** Removed words the public diff does not quote (`withheld`): its text is `…`. */
+  withheld?: true;
 }
 
-/** `lukket`: the item is closed, so its title is for the members only (a mail names it by its public title). */
-type Of = { number: number; title: string; lukket?: true };
+/**
+ * `lukket`: the item is closed, so its title is for the members only (a mail names it by its public title);
+ * `withheld`: the public diff does not quote the earlier title a removal names (`withheld`): an item's or a
+ * sub-item's is `…`, an attachment is named by its number alone.
+ */
+type Of = { number: number; title: string; lukket?: true; withheld?: true };
 
 export type Change =
   | ({ type: 'item-added' } & Of)
@@ -51,6 +57,16 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
 }
 
 /**
+ * The public diff: what changed from the earlier public version (`earlier`) to the public version now
+ * (`open`), with nothing of what is closed now (`members` holds it) quoted, by two rules: what the clerk
+ * has closed since is left out of the earlier version (openSince), and what the changes quote of the
+ * earlier version shares no word with a text closed now (withheld).
+ */
+export function publicChanges(earlier: DocumentVersion, now: DocumentVersion, members: DocumentVersion, open: DocumentVersion): Change[] {
+  return withheld(compareVersions(openSince(earlier, members, open), now), members, open);
+}
+
+/**
  * The earlier public version as the public may read it now: what the clerk has closed since, wherever
  * it stands (an item, a sub-item, a section of either, a paragraph or timetable row, an attachment, an
  * addition, a decision), is left out of it as public.ts leaves it out of the public version now, so
@@ -60,7 +76,7 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
  * it was closed), any earlier item left could be it, so none is quoted: each stands as such an item
  * reads to the public now, in order, and those left over are left out.
  */
-export function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
+function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
   const publicOf = new Map(members.items.map((item, i) => [item, open.items[i]]));
   const readAlike = (old: VersionItem, now: VersionItem) => isDeepStrictEqual({ ...old, number: 0 }, { ...publicOf.get(now), number: 0 });
   const byTitle = pairBy(earlier.items, members.items, [readAlike, same('title')]);
@@ -78,6 +94,58 @@ export function openSince(earlier: DocumentVersion, members: DocumentVersion, op
     return read ? [{ ...read, number: old.number }] : [];
   });
   return { ...earlier, items };
+}
+
+/**
+ * The words of every text closed now, lower case: each paragraph (or title) of a title or text of the
+ * members' version now that the public version reads nowhere. A closed paragraph the public reads
+ * elsewhere word for word is no secret.
+ */
+function closedWords(members: DocumentVersion, open: DocumentVersion): Set<string> {
+  const read = new Set(texts(open).flatMap(blocks));
+  return new Set(
+    texts(members)
+      .flatMap(blocks)
+      .flatMap((b) => (read.has(b) ? [] : wordsOf(b))),
+  );
+}
+
+/** Every title and text in `value` (an item's, a section's, a sub-item's, an attachment's, an addition's). */
+function texts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(texts);
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, v]) => (typeof v === 'string' ? (key === 'title' || key === 'text' ? [v] : []) : texts(v)));
+}
+
+const wordsOf = (text: string) => text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** What the public diff shows in place of words of the earlier version that it does not quote. */
+const WITHHELD = '…';
+
+/**
+ * The one rule for the words of an earlier version that a change quotes where the public may read it (the
+ * public diff, a mail): words removed, the title of an item, sub-item or attachment removed. A run of them
+ * that shares a word (or an inflection of one: a word of four letters or more that begins the other) with
+ * a text closed now (the members' version `members` holds it, the public's `open` does not) is not quoted:
+ * words removed show as `…`, a title as `…`, an attachment by its number alone. One word is enough,
+ * however common: what was moved into a closed item may have been reworded on the way, or told word by
+ * word in several runs, and a word cannot tell moved from removed, so the doubt withholds.
+ */
+export function withheld(changes: Change[], members: DocumentVersion, open: DocumentVersion): Change[] {
+  const closed = [...closedWords(members, open)];
+  const alike = (w: string, c: string) => w === c || (Math.min(w.length, c.length) >= 4 && (w.startsWith(c) || c.startsWith(w)));
+  const secret = (text: string) => wordsOf(text).some((w) => closed.some((c) => alike(w, c)));
+  const parts = (list: TextPart[]) =>
+    list.map((p): TextPart => (p.removed && secret(p.text) ? { text: WITHHELD, removed: true, withheld: true } : p));
+  return changes.map((change): Change => {
+    if (change.type === 'item-removed' && secret(change.title)) return { ...change, title: WITHHELD, withheld: true };
+    if (change.type === 'sub-item-removed' && secret(change.subTitle)) return { ...change, subTitle: WITHHELD, withheld: true };
+    if (change.type === 'attachment-removed') {
+      const [number = '', ...title] = change.attachment.split(' ');
+      if (secret(title.join(' '))) return { ...change, attachment: number, withheld: true };
+    }
+    return 'parts' in change ? { ...change, parts: parts(change.parts) } : change;
+  });
 }
 
 /**

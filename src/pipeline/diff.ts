@@ -1,6 +1,6 @@
 import { folderAtRevision } from '../input/revision.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
-import { compareVersions, openSince, type Change } from '../model/changes.js';
+import { compareVersions, publicChanges, type Change } from '../model/changes.js';
 import type { Audience, Meeting } from '../model/meeting.js';
 import type { DocumentVersion } from '../model/versions.js';
 import { findBrowser, withBrowser } from '../pdf/browser.js';
@@ -89,14 +89,13 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
 
 /**
  * One document's changes; a document on one side only is compared with an empty one. The public diff quotes nothing
- * closed since the earlier version, wherever in the meeting (`closedNow`, its two versions now) the item stands now:
- * it is left out of the earlier version too.
+ * closed now, wherever in the meeting (`closedNow`, its two versions now) it stands (publicChanges).
  */
 function documentChanges(version: DocumentVersion | undefined, now: DocumentVersion | undefined, closedNow?: SentVersion): Change[] {
   const after = now ?? (version && { ...version, items: [] });
   if (!after) return [];
   const before = version ?? { ...after, items: [] };
-  return compareVersions(closedNow ? openSince(before, closedNow.medlemmer, closedNow.offentlig) : before, after);
+  return closedNow ? publicChanges(before, after, closedNow.medlemmer, closedNow.offentlig) : compareVersions(before, after);
 }
 
 /**
