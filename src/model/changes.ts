@@ -119,6 +119,9 @@ function texts(value: unknown): string[] {
 
 const wordsOf = (text: string) => text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** A word's beginnings of four letters or more, itself the last. */
+const stems = (word: string) => Array.from({ length: Math.max(0, word.length - 3) }, (_, i) => word.slice(0, i + 4));
+
 /** What the public diff shows in place of words of the earlier version that it does not quote. */
 const WITHHELD = '…';
 
@@ -132,9 +135,11 @@ const WITHHELD = '…';
  * word in several runs, and a word cannot tell moved from removed, so the doubt withholds.
  */
 export function withheld(changes: Change[], members: DocumentVersion, open: DocumentVersion): Change[] {
-  const closed = [...closedWords(members, open)];
-  const alike = (w: string, c: string) => w === c || (Math.min(w.length, c.length) >= 4 && (w.startsWith(c) || c.startsWith(w)));
-  const secret = (text: string) => wordsOf(text).some((w) => closed.some((c) => alike(w, c)));
+  const closed = closedWords(members, open);
+  // Each closed word's beginnings of four letters or more, so that a word is looked up, not compared with each.
+  const begun = new Set([...closed].flatMap(stems));
+  const shares = (w: string) => closed.has(w) || (w.length >= 4 && (begun.has(w) || stems(w).some((s) => closed.has(s))));
+  const secret = (text: string) => wordsOf(text).some(shares);
   const parts = (list: TextPart[]) =>
     list.map((p): TextPart => (p.removed && secret(p.text) ? { text: WITHHELD, removed: true, withheld: true } : p));
   return changes.map((change): Change => {
