@@ -56,14 +56,21 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
   return changes;
 }
 
+/** What is closed now, for a public diff: the meeting's versions now, the members' and the public's, and closedWords. */
+export interface ClosedNow {
+  medlemmer: DocumentVersion;
+  offentlig: DocumentVersion;
+  words: Set<string>;
+}
+
 /**
- * The public diff: what changed from the earlier public version (`earlier`) to the public version now
- * (`open`), with nothing of what is closed now (`members` holds it) quoted, by two rules: what the clerk
- * has closed since is left out of the earlier version (openSince), and what the changes quote of the
- * earlier version shares no word with a text closed now (withheld).
+ * The public diff: what changed from the earlier public version (`earlier`) to the public version now,
+ * with nothing of what is closed now quoted, by two rules: what the clerk has closed since is left out
+ * of the earlier version (openSince), and what the changes quote of the earlier version shares no word
+ * with a text closed now (withheld).
  */
-export function publicChanges(earlier: DocumentVersion, now: DocumentVersion, members: DocumentVersion, open: DocumentVersion): Change[] {
-  return withheld(compareVersions(openSince(earlier, members, open), now), members, open);
+export function publicChanges(earlier: DocumentVersion, now: DocumentVersion, closed: ClosedNow): Change[] {
+  return withheld(compareVersions(openSince(earlier, closed.medlemmer, closed.offentlig), now), closed.words);
 }
 
 /**
@@ -97,24 +104,28 @@ function openSince(earlier: DocumentVersion, members: DocumentVersion, open: Doc
 }
 
 /**
- * The words of every text closed now, lower case: each paragraph (or title) of a title or text of the
- * members' version now that the public version reads nowhere. A closed paragraph the public reads
- * elsewhere word for word is no secret.
+ * The words of every text closed now, lower case: each paragraph of any text of the members'
+ * items (`members`, with all they hold: titles, sections, decisions, votes, protokoltilførsler, case
+ * numbers, attachments' titles, sub-items, additions, plan points) that the public's (`open`) read
+ * nowhere. A closed paragraph the public reads elsewhere word for word is no secret; an attachment's
+ * file name is no text either version reads.
  */
-function closedWords(members: DocumentVersion, open: DocumentVersion): Set<string> {
-  const read = new Set(texts(open).flatMap(blocks));
+export function closedWords(members: Items, open: Items): Set<string> {
+  const read = new Set(texts(open.items).flatMap(blocks));
   return new Set(
-    texts(members)
+    texts(members.items)
       .flatMap(blocks)
       .flatMap((b) => (read.has(b) ? [] : wordsOf(b))),
   );
 }
 
-/** Every title and text in `value` (an item's, a section's, a sub-item's, an attachment's, an addition's). */
+/** A meeting, or a version of one: its items are walked whatever they hold. */
+type Items = { items: readonly object[] };
+
 function texts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(texts);
-  if (!isRecord(value)) return [];
-  return Object.entries(value).flatMap(([key, v]) => (typeof v === 'string' ? (key === 'title' || key === 'text' ? [v] : []) : texts(v)));
+  return isRecord(value) ? Object.entries(value).flatMap(([key, v]) => (key === 'file' ? [] : texts(v))) : [];
 }
 
 const wordsOf = (text: string) => text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -129,13 +140,12 @@ const WITHHELD = '…';
  * The one rule for the words of an earlier version that a change quotes where the public may read it (the
  * public diff, a mail): words removed, the title of an item, sub-item or attachment removed. A run of them
  * that shares a word (or an inflection of one: a word of four letters or more that begins the other) with
- * a text closed now (the members' version `members` holds it, the public's `open` does not) is not quoted:
- * words removed show as `…`, a title as `…`, an attachment by its number alone. One word is enough,
- * however common: what was moved into a closed item may have been reworded on the way, or told word by
- * word in several runs, and a word cannot tell moved from removed, so the doubt withholds.
+ * a text closed now (`closed`, closedWords) is not quoted: words removed show as `…`, a title as `…`,
+ * an attachment by its number alone. One word is enough, however common: what was moved into a closed
+ * item may have been reworded on the way, or told word by word in several runs, and a word cannot tell
+ * moved from removed, so the doubt withholds.
  */
-export function withheld(changes: Change[], members: DocumentVersion, open: DocumentVersion): Change[] {
-  const closed = closedWords(members, open);
+export function withheld(changes: Change[], closed: Set<string>): Change[] {
   // Each closed word's beginnings of four letters or more, so that a word is looked up, not compared with each.
   const begun = new Set([...closed].flatMap(stems));
   const shares = (w: string) => closed.has(w) || (w.length >= 4 && (begun.has(w) || stems(w).some((s) => closed.has(s))));

@@ -33,15 +33,17 @@ async function fileHashes(dir: string, meeting: Meeting): Promise<Record<string,
 
 /**
  * Where the recipient holds another version of this document: when it went, and what changed since, in the members'
- * version, quoting nothing of the earlier one that is closed now (a mail is no closed document).
+ * version, quoting nothing of the earlier one that shares a word with a text closed now in the meeting (`closed`,
+ * closedWords): a mail is no closed document.
  */
 export async function correctionFor(
   recipient: Recipient,
   sent: { dir: string; date: string; log: SendLogEntry[]; attachment: { names: readonly string[]; sha256: string } },
   now: SentVersion,
+  closed: Set<string>,
 ): Promise<Correction | undefined> {
   const held = versionHeld(sent.log, recipient.email, sent.attachment.names);
   if (!held || held.sha256 === sent.attachment.sha256) return undefined;
   const before = await readSentVersion(sent.dir, sent.date, held.sha256, 'medlemmer');
-  return { sentAt: held.tid, changes: before && withheld(compareVersions(before, now.medlemmer), now.medlemmer, now.offentlig) };
+  return { sentAt: held.tid, changes: before && withheld(compareVersions(before, now.medlemmer), closed) };
 }
