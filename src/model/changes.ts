@@ -11,14 +11,14 @@ export interface TextPart {
   text: string;
   added?: true;
   removed?: true;
-  /** Removed words the public diff does not quote (`withheld`): its text is `…`. */
+  /** Removed words not quoted, as they share a word with a text closed now (withheld()): its text is `…`. */
   withheld?: true;
 }
 
 /**
  * `lukket`: the item is closed, so its title is for the members only (a mail names it by its public title);
- * `withheld`: the public diff does not quote the earlier title a removal names (`withheld`): an item's or a
- * sub-item's is `…`, an attachment is named by its number alone.
+ * `withheld`: the earlier title a removal names is not quoted (withheld()): an item's or a sub-item's title is
+ * `…`, an attachment is named by its number alone.
  */
 type Of = { number: number; title: string; lukket?: true; withheld?: true };
 
