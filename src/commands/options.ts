@@ -202,7 +202,8 @@ export const options = [
   },
   {
     long: '--public',
-    description: 'compare the public versions only: nothing closed (lukket) is in them, not even as a word removed',
+    description:
+      'compare the public versions only: nothing closed (lukket) is in them, not even as a word removed (words removed that share one with a text closed now show as …)',
     commands: ['diff'],
   },
   {

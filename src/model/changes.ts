@@ -12,10 +12,16 @@ export interface TextPart {
   text: string;
   added?: true;
   removed?: true;
+  /** Removed words not quoted, as they share a word with a text closed now (withheld()): its text is `…`. */
+  withheld?: true;
 }
 
-/** `lukket`: the item is closed, so its title is for the members only (a mail names it by its public title). */
-type Of = { number: number; title: string; lukket?: true };
+/**
+ * `lukket`: the item is closed, so its title is for the members only (a mail names it by its public title);
+ * `withheld`: the earlier title a removal names is not quoted (withheld()): an item's or a sub-item's title is
+ * `…`, an attachment is named by its number alone.
+ */
+type Of = { number: number; title: string; lukket?: true; withheld?: true };
 
 export type Change =
   | ({ type: 'item-added' } & Of)
@@ -57,6 +63,23 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
   return changes;
 }
 
+/** What is closed now, for a public diff: the meeting's versions now, the members' and the public's, and closedWords. */
+export interface ClosedNow {
+  medlemmer: DocumentVersion;
+  offentlig: DocumentVersion;
+  words: Set<string>;
+}
+
+/**
+ * The public diff: what changed from the earlier public version (`earlier`) to the public version now,
+ * with nothing of what is closed now quoted, by two rules: what the clerk has closed since is left out
+ * of the earlier version (openSince), and what the changes quote of the earlier version shares no word
+ * with a text closed now (withheld).
+ */
+export function publicChanges(earlier: DocumentVersion, now: DocumentVersion, closed: ClosedNow): Change[] {
+  return withheld(compareVersions(openSince(earlier, closed.medlemmer, closed.offentlig), now), closed.words);
+}
+
 /**
  * The earlier public version as the public may read it now: what the clerk has closed since, wherever
  * it stands (an item, a sub-item, a section of either, a paragraph or timetable row, an attachment, an
@@ -67,7 +90,7 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
  * it was closed), any earlier item left could be it, so none is quoted: each stands as such an item
  * reads to the public now, in order, and those left over are left out.
  */
-export function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
+function openSince(earlier: DocumentVersion, members: DocumentVersion, open: DocumentVersion): DocumentVersion {
   const publicOf = new Map(members.items.map((item, i) => [item, open.items[i]]));
   const readAlike = (old: VersionItem, now: VersionItem) => isDeepStrictEqual({ ...old, number: 0 }, { ...publicOf.get(now), number: 0 });
   const byTitle = pairBy(earlier.items, members.items, [readAlike, same('title')]);
@@ -85,6 +108,66 @@ export function openSince(earlier: DocumentVersion, members: DocumentVersion, op
     return read ? [{ ...read, number: old.number }] : [];
   });
   return { ...earlier, items };
+}
+
+/**
+ * The words of every text closed now, lower case: each paragraph of any text of the members'
+ * items (`members`, with all they hold: titles, sections, decisions, votes, protokoltilførsler, case
+ * numbers, attachments' titles, sub-items, additions, plan points) that the public's (`open`) read
+ * nowhere. A closed paragraph the public reads elsewhere word for word is no secret; an attachment's
+ * file name is no text either version reads.
+ */
+export function closedWords(members: Items, open: Items): Set<string> {
+  const read = new Set(texts(open.items).flatMap(blocks));
+  return new Set(
+    texts(members.items)
+      .flatMap(blocks)
+      .flatMap((b) => (read.has(b) ? [] : wordsOf(b))),
+  );
+}
+
+/** A meeting, or a version of one: its items are walked whatever they hold. */
+type Items = { items: readonly object[] };
+
+function texts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(texts);
+  return isRecord(value) ? Object.entries(value).flatMap(([key, v]) => (key === 'file' ? [] : texts(v))) : [];
+}
+
+const wordsOf = (text: string) => text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A word's beginnings of four letters or more, itself the last. */
+const stems = (word: string) => Array.from({ length: Math.max(0, word.length - 3) }, (_, i) => word.slice(0, i + 4));
+
+/** What the public diff shows in place of words of the earlier version that it does not quote. */
+const WITHHELD = '…';
+
+/**
+ * The one rule for the words of an earlier version that a change quotes where the public may read it (the
+ * public diff, a mail): words removed, the title of an item, sub-item or attachment removed. A run of them
+ * that shares a word (or an inflection of one: a word of four letters or more that begins the other) with
+ * a text closed now (`closed`, closedWords) is not quoted: words removed show as `…`, a title as `…`,
+ * an attachment by its number alone. One word is enough, however common: what was moved into a closed
+ * item may have been reworded on the way, or told word by word in several runs, and a word cannot tell
+ * moved from removed, so the doubt withholds.
+ */
+export function withheld(changes: Change[], closed: Set<string>): Change[] {
+  // Each closed word's beginnings of four letters or more, so that a word is looked up, not compared with each.
+  const begun = new Set([...closed].flatMap(stems));
+  const shares = (w: string) => closed.has(w) || (w.length >= 4 && (begun.has(w) || stems(w).some((s) => closed.has(s))));
+  const secret = (text: string) => wordsOf(text).some(shares);
+  const parts = (list: TextPart[]) =>
+    list.map((p): TextPart => (p.removed && secret(p.text) ? { text: WITHHELD, removed: true, withheld: true } : p));
+  return changes.map((change): Change => {
+    if (change.type === 'item-removed' && secret(change.title)) return { ...change, title: WITHHELD, withheld: true };
+    if (change.type === 'sub-item-removed' && secret(change.subTitle)) return { ...change, subTitle: WITHHELD, withheld: true };
+    if (change.type === 'attachment-removed') {
+      const [number = '', ...title] = change.attachment.split(' ');
+      if (secret(title.join(' '))) return { ...change, attachment: number, withheld: true };
+    }
+    return 'parts' in change && change.parts ? { ...change, parts: parts(change.parts) } : change;
+  });
 }
 
 /**

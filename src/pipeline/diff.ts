@@ -1,6 +1,6 @@
 import { folderAtRevision } from '../input/revision.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
-import { compareVersions, openSince, type Change } from '../model/changes.js';
+import { closedWords, compareVersions, publicChanges, type Change, type ClosedNow } from '../model/changes.js';
 import type { Audience, Meeting } from '../model/meeting.js';
 import type { DocumentVersion } from '../model/versions.js';
 import { findBrowser, withBrowser } from '../pdf/browser.js';
@@ -9,7 +9,7 @@ import { finishPdf } from '../pdf/postprocess.js';
 import { PrintPage } from '../pdf/print.js';
 import { renderChanges, type VersionFrom } from '../render/changes.js';
 import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js';
-import { readSentVersion, type SentVersion } from '../send/sent-versions.js';
+import { readSentVersion } from '../send/sent-versions.js';
 import { UsageError } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
 import { documentsOf } from '../model/addenda.js';
@@ -73,14 +73,15 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
     ? await atRevision(folder, request.fra, request, meeting.kind === 'dagsorden')
     : await sentVersions(folder.dir, documents, request);
   const now = new Map(await Promise.all(documents.map(async (d) => [numberOf(d), await versionsOf(folder.dir, d)] as const)));
+  const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
   // What is closed now is judged against the whole meeting: an item may have moved between the agenda and an addendum.
-  const closedNow = request.audience === 'offentlig' ? await versionsOf(folder.dir, meeting) : undefined;
+  const closedNow: ClosedNow | undefined =
+    request.audience === 'offentlig' ? { ...(await versionsOf(folder.dir, meeting)), words: closedWords(meeting, shown) } : undefined;
   const changes = [...new Set([...now.keys(), ...earlier.keys()])]
     .sort((a, b) => a - b)
     .flatMap((n) =>
       documentChanges(earlier.get(n), now.get(n)?.[request.audience], closedNow).map((c) => (n > 0 ? { ...c, addendum: n } : c)),
     );
-  const shown = request.audience === 'offentlig' ? await meetingFor(sources, 'offentlig') : meeting;
   const since: VersionFrom = 'revision' in from ? { revision: from.revision } : { sentAt: from.sentAt };
   const outputs = await pageOutputs(shown, changes, since, request);
   await writeAllAtomically(outputs);
@@ -89,14 +90,13 @@ export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
 
 /**
  * One document's changes; a document on one side only is compared with an empty one. The public diff quotes nothing
- * closed since the earlier version, wherever in the meeting (`closedNow`, its two versions now) the item stands now:
- * it is left out of the earlier version too.
+ * closed now, wherever in the meeting (`closedNow`, its two versions now) it stands (publicChanges).
  */
-function documentChanges(version: DocumentVersion | undefined, now: DocumentVersion | undefined, closedNow?: SentVersion): Change[] {
+function documentChanges(version: DocumentVersion | undefined, now: DocumentVersion | undefined, closedNow?: ClosedNow): Change[] {
   const after = now ?? (version && { ...version, items: [] });
   if (!after) return [];
   const before = version ?? { ...after, items: [] };
-  return compareVersions(closedNow ? openSince(before, closedNow.medlemmer, closedNow.offentlig) : before, after);
+  return closedNow ? publicChanges(before, after, closedNow) : compareVersions(before, after);
 }
 
 /**

@@ -10,7 +10,8 @@ import { findBrowser } from '../pdf/browser.js';
 import { Mailer, MessageError } from '../send/mailer.js';
 import { letterFor, type Letter } from '../send/message.js';
 import { keepSentVersion, readSentVersion } from '../send/sent-versions.js';
-import { compareVersions } from '../model/changes.js';
+import { closedWords, compareVersions } from '../model/changes.js';
+import { publicVersion } from '../model/public.js';
 import { documentContent } from './document-content.js';
 import { recipientsOf, type Recipient } from '../send/recipients.js';
 import {
@@ -144,6 +145,8 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     const attachment = { ...(await attachmentOf(dir, meeting, request, onEvent)), indhold };
     withinLimit(attachment, messageLimitMb(request.env ?? process.env));
     const versions = await versionsOf(dir, meeting);
+    // Judged against the whole meeting, as diff judges it: an item may have moved between the agenda and an addendum.
+    const closed = closedWords(whole, publicVersion(whole));
     const due = await Promise.all(
       notYetSent(recipients, log, attachment, request.force ?? false, onEvent).map(async (recipient) => ({
         recipient,
@@ -151,7 +154,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
           meeting,
           recipient,
           attachment.filename,
-          await correctionFor(recipient, { dir, date, log, attachment }, versions),
+          await correctionFor(recipient, { dir, date, log, attachment }, versions, closed),
           sources.pages,
         ),
       })),

@@ -1,4 +1,4 @@
-import { compareVersions } from '../model/changes.js';
+import { compareVersions, withheld } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { versionOf } from '../model/versions.js';
@@ -31,14 +31,19 @@ async function fileHashes(dir: string, meeting: Meeting): Promise<Record<string,
   return hashes;
 }
 
-/** Where the recipient holds another version of this document: when it went, and what changed since, in the members' version. */
+/**
+ * Where the recipient holds another version of this document: when it went, and what changed since, in the members'
+ * version, quoting nothing of the earlier one that shares a word with a text closed now in the meeting (`closed`,
+ * closedWords): a mail is no closed document.
+ */
 export async function correctionFor(
   recipient: Recipient,
   sent: { dir: string; date: string; log: SendLogEntry[]; attachment: { names: readonly string[]; sha256: string } },
   now: SentVersion,
+  closed: Set<string>,
 ): Promise<Correction | undefined> {
   const held = versionHeld(sent.log, recipient.email, sent.attachment.names);
   if (!held || held.sha256 === sent.attachment.sha256) return undefined;
   const before = await readSentVersion(sent.dir, sent.date, held.sha256, 'medlemmer');
-  return { sentAt: held.tid, changes: before && compareVersions(before, now.medlemmer) };
+  return { sentAt: held.tid, changes: before && withheld(compareVersions(before, now.medlemmer), closed) };
 }

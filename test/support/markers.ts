@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ParsedMail } from 'mailparser';
 import { exampleRoot } from './examples.js';
 
 // fixtures/lukket/2024-03-06.yaml holds a marker in every field that is closed: a closed item's title,
@@ -22,4 +23,18 @@ export function spellings(marker: string): string[] {
   const hex = Buffer.from(marker, 'latin1').toString('hex');
   const utf16 = Buffer.from(`\ufeff${marker}`, 'utf16le').swap16().subarray(2).toString('hex');
   return [marker, hex, hex.toUpperCase(), utf16, utf16.toUpperCase()];
+}
+
+/** Where `marker` stands in `text` in any of its spellings, each as "`label` as spelling": none where it does not. */
+export function markersIn(marker: string, label: string, text: string): string[] {
+  return spellings(marker).flatMap((s) => (text.includes(s) ? [`${label} as ${s}`] : []));
+}
+
+/** Where `marker` stands in a mail: its subject, its text or its HTML. */
+export function markersInMail(marker: string, mail: ParsedMail): string[] {
+  return [
+    ...markersIn(marker, 'the subject', mail.subject ?? ''),
+    ...markersIn(marker, 'the text', mail.text ?? ''),
+    ...markersIn(marker, 'the HTML', String(mail.html)),
+  ];
 }

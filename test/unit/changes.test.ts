@@ -6,7 +6,8 @@ import { meetingFor } from '../../src/pipeline/document.js';
 import { readMeetingSources } from '../../src/pipeline/sources.js';
 import { letterFor } from '../../src/send/message.js';
 import { closedFixture } from '../support/markers.js';
-import { compareVersions, openSince, type Change } from '../../src/model/changes.js';
+
+import { closedWords, compareVersions, publicChanges, withheld, type Change } from '../../src/model/changes.js';
 import type { DocumentVersion, VersionItem } from '../../src/model/versions.js';
 
 const item = (number: number, title: string, text = `Tekst til ${title}.`): VersionItem => ({
@@ -88,7 +89,8 @@ describe('the case history an item shows', () => {
     const earlier = recorded(withSteps(ok, tu));
     const members = recorded(withSteps({ ...ok, decision: '(lukket beslutning)', lukket: true }, tuNow));
     const open = recorded(withSteps(tuNow));
-    expect(compareVersions(openSince(earlier, members, open), open)).toEqual([
+    // No word closed now that the earlier version quotes: the pairing alone is what is tested.
+    expect(publicChanges(earlier, open, { medlemmer: members, offentlig: open, words: new Set() })).toEqual([
       {
         type: 'history-changed',
         ...named,
@@ -100,6 +102,58 @@ describe('the case history an item shows', () => {
 
   it('is not compared with a version kept before it was recorded: none of it is told as added', () => {
     expect(compareVersions(version(item(1, 'Salg')), recorded(withSteps(ok)))).toEqual([]);
+  });
+});
+
+describe('what a public change quotes of the earlier version', () => {
+  const closed = { ...item(3, 'Lønramme for Hansen', 'Lønrammen for Hansen hæves.'), lukket: true };
+  // A protokoltilførsel, say: whatever a closed item holds is closed.
+  const dissent = [{ text: 'Kim ønsker udbud.' }];
+  const members = version(item(1, 'Budget', 'Budgettet er klar.\n\nSe bilag.'), {
+    ...closed,
+    sections: [...closed.sections, { heading: 'Indstilling', text: 'Se bilag.' }],
+    dissent,
+  } as VersionItem);
+  const open = version(item(1, 'Budget', 'Budgettet er klar.\n\nSe bilag.'), { ...closed, title: 'Lønramme', sections: [] });
+  const words = closedWords(members, open);
+  const removed = (text: string): Change => ({
+    type: 'text-changed',
+    number: 1,
+    title: 'Budget',
+    heading: 'Sagsfremstilling',
+    parts: [{ text: 'Budgettet er klar.' }, { text, removed: true }],
+  });
+
+  it('withholds a run removed that shares one word with a text closed now (any field of a closed item), in any case, even inflected', () => {
+    for (const text of [
+      ' Lønrammen for Hansen hæves.',
+      ' HANSEN får mere.',
+      ' Lønram stiger.',
+      ' Udbud.',
+      ' Lønrammen hæves med 3 procent.',
+    ])
+      expect(withheld([removed(text)], words)).toEqual([
+        { ...removed(text), parts: [{ text: 'Budgettet er klar.' }, { text: '…', removed: true, withheld: true }] },
+      ]);
+  });
+
+  it('quotes a run that shares no word with one, or only words of a paragraph the public reads now as well', () => {
+    for (const text of [' Vejene skal asfalteres.', ' Se bilag.']) expect(withheld([removed(text)], words)).toEqual([removed(text)]);
+  });
+
+  it('names an item, sub-item or attachment removed whose title shares a word without its title', () => {
+    const changes: Change[] = [
+      { type: 'item-removed', number: 2, title: 'Hansens løn' },
+      { type: 'sub-item-removed', number: 1, title: 'Budget', letter: 'a', subTitle: 'Lønramme' },
+      { type: 'attachment-removed', number: 1, title: 'Budget', attachment: '1.2 Notat om lønrammen' },
+      { type: 'item-removed', number: 4, title: 'Vejplan' },
+    ];
+    expect(withheld(changes, words)).toEqual([
+      { type: 'item-removed', number: 2, title: '…', withheld: true },
+      { type: 'sub-item-removed', number: 1, title: 'Budget', letter: 'a', subTitle: '…', withheld: true },
+      { type: 'attachment-removed', number: 1, title: 'Budget', attachment: '1.2', withheld: true },
+      { type: 'item-removed', number: 4, title: 'Vejplan' },
+    ]);
   });
 });
 
