@@ -21,6 +21,10 @@ const entry = block({
   /** What the approval covered (see coverage.ts): the SHA-256 of the text without additions, and of each addition. Optional: a signature's entry may have none. */
   indhold: optional(z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the text approved, 64 hex digits' })),
   tilføjelser: optional(list(z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of an addition, 64 hex digits' }))),
+  /** Each item's fields, each with the start of its SHA-256 (coverage.ts's ItemFields): where a change stands. */
+  punkter: optional(
+    list(z.record(z.string(), z.string().regex(/^[0-9a-f]{12}$/, { error: "expected the start of a field's SHA-256, 12 hex digits" }))),
+  ),
 });
 
 export type ApprovalEntry = z.output<typeof entry>;
@@ -40,5 +44,7 @@ export function writeApprovalLog(file: string, entries: ApprovalEntry[]): Promis
     file,
     'Who approved the minutes: the member, when, the SHA-256 of the version approved, how. Commit it with the meeting.',
     entries,
+    // An item's fields on one line each: the entry stays short enough to read.
+    'punkter',
   );
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { z } from 'zod';
 import { list } from './fields.js';
 import path from 'node:path';
@@ -24,7 +24,14 @@ export async function readLogFile<T extends z.ZodType>(file: string, entry: T): 
   return result.value;
 }
 
-/** The whole log, written at once: a comment line that says what it is, then its entries. */
-export async function writeLogFile(file: string, header: string, entries: unknown[]): Promise<void> {
-  await writeAtomically(file, `# ${header}\n${stringify(entries, { lineWidth: 0 })}`);
+/** The whole log, written at once: a comment line that says what it is, then its entries; each block in a list under `inline` on one line. */
+export async function writeLogFile(file: string, header: string, entries: unknown[], inline?: string): Promise<void> {
+  const doc = new Document(entries);
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === inline && isSeq(pair.value))
+        for (const item of pair.value.items) if (isMap(item)) item.flow = true;
+    },
+  });
+  await writeAtomically(file, `# ${header}\n${doc.toString({ lineWidth: 0 })}`);
 }

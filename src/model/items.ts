@@ -44,21 +44,30 @@ export interface ItemDefaults {
  * items placed last; numbered from 1. A meeting entry with `fast: id` fills in that standing item.
  */
 export function mergeItems(standing: StandingItemInput[], entries: ItemInput[], defaults: ItemDefaults): Item[] {
-  const filled = (s: StandingItemInput) =>
-    toItem(
-      entries.find((e) => e.fast === s.id),
-      s,
-      defaults,
-    );
-  const { first, last } = byPlacement(standing);
-  const own = entries.filter((e) => e.fast === undefined && e.tillæg === undefined).map((e) => toItem(e, undefined, defaults));
-  return [...first.map(filled), ...own, ...last.map(filled), ...late(entries, defaults)].map((item, i) => ({ ...item, number: i + 1 }));
+  return itemSources(standing, entries).map((s, i) => ({ ...toItem(s.entry, s.standing, defaults), number: i + 1 }));
 }
 
-/** The items added after the agenda was sent: after all of its own, numbered on from its last, each tillægsdagsorden's in turn. */
-function late(entries: ItemInput[], defaults: ItemDefaults): Array<Omit<Item, 'number'>> {
-  const added = entries.flatMap((e) => (e.tillæg === undefined ? [] : [{ entry: e, addendum: e.tillæg.nummer }]));
-  return added.sort((a, b) => a.addendum - b.addendum).map(({ entry }) => toItem(entry, undefined, defaults));
+export interface ItemSource {
+  entry: ItemInput | undefined;
+  standing: StandingItemInput | undefined;
+}
+
+/**
+ * What each item is made of, in the items' order: its entry in the meeting file (none for a standing item the file
+ * does not name) and its standing item. The items added after the agenda was sent come after all of its own,
+ * numbered on from its last, each tillægsdagsorden's in turn.
+ */
+export function itemSources(standing: StandingItemInput[], entries: ItemInput[]): ItemSource[] {
+  const filled = (s: StandingItemInput) => ({ entry: entries.find((e) => e.fast === s.id), standing: s });
+  const { first, last } = byPlacement(standing);
+  const own = entries.filter((e) => e.fast === undefined && e.tillæg === undefined).map((entry) => ({ entry, standing: undefined }));
+  const late = entries.flatMap((entry) => (entry.tillæg === undefined ? [] : [{ entry, addendum: entry.tillæg.nummer }]));
+  return [
+    ...first.map(filled),
+    ...own,
+    ...last.map(filled),
+    ...late.sort((a, b) => a.addendum - b.addendum).map(({ entry }) => ({ entry, standing: undefined })),
+  ];
 }
 
 /** The standing items that go before the meeting's own items, and those after them (`placering: sidst`). */

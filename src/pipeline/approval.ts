@@ -12,7 +12,7 @@ import { InputError, UsageError } from '../shared/errors.js';
 import { meetingFor } from './document.js';
 import { documentToSend } from './document-to-send.js';
 import { sentAs } from './output.js';
-import { at, changedFindings } from './approved-changed.js';
+import { at, changedFindings, entryIndex } from './approved-changed.js';
 import { readMeetingSources } from './sources.js';
 
 /** Which meeting, and how to build its members' minutes where they are not built already. */
@@ -87,12 +87,10 @@ export function refuseChanged(sources: MeetingSources, meeting: Meeting, log: Ap
 function refuseUnfinished(sources: MeetingSources, meeting: Meeting): void {
   if (meeting.kind !== 'referat')
     throw new UsageError(`${meetingFile(sources.folder.dir, sources.date)} holds no decision yet: it is an agenda, not minutes to approve`);
-  const entries = sources.meeting.punkter ?? [];
   const undecided = meeting.items
     .filter((item) => item.beslutning === undefined && item.politicalReview === undefined)
     .map((item) => {
-      const standingTitle = (id: string) => sources.standingItems.punkter.find((s) => s.id === id)?.titel;
-      const entry = entries.findIndex((e) => (e.titel ?? (e.fast && standingTitle(e.fast))) === item.title);
+      const entry = entryIndex(sources, item.number - 1);
       const where = entry < 0 ? ['punkter'] : ['punkter', entry];
       return at(sources, where, `item ${item.number} (${item.title}) has no beslutning: the minutes are not final`);
     });

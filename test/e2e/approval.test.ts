@@ -140,8 +140,9 @@ describe('minutes approved by the members, bound to the exact document', () => {
 
   it('refuses a fourth approval, the check, the build and the send, once the decided text has changed', async () => {
     edit(meeting, '    beslutning: Intet.\n', '    beslutning: Intet nyt.\n');
+    // At the item and the field that changed, which the approval records (each item's fields' SHA-256, in short).
     const expected =
-      /^meetings\/2023-09-06\.yaml:6:3: punkter: the minutes' text has changed since Pia Holm approved them on 20\S+: approved minutes change only by an addition/;
+      /^meetings\/2023-09-06\.yaml:\d+:17: punkter\[3\]\.beslutning: item 4 \(Eventuelt, herunder punkter til næste møde\) has changed since Pia Holm approved them on 20\S+: approved minutes change only by an addition/;
     const approval = await godkend('--af', 'Søren Lund');
     expect(approval.status).toBe(1);
     expect(errorLines(approval.stderr)).toEqual([expect.stringMatching(expected)]);
@@ -158,6 +159,44 @@ describe('minutes approved by the members, bound to the exact document', () => {
     expect(smtp.received).toEqual([]);
     expect(entries()).toHaveLength(3);
     edit(meeting, '    beslutning: Intet nyt.\n', '    beslutning: Intet.\n');
+  });
+
+  it("records each item's fields on a line of their own, and tells the item, the field, or the text outside the items that changed", async () => {
+    const text = readFileSync(log, 'utf8');
+    expect(entries().map((e) => (e.punkter as unknown[]).length)).toEqual([4, 4, 4]);
+    expect(text).toMatch(/^ {4}- \{ titel: [0-9a-f]{12}, .*beslutning: [0-9a-f]{12}.* \}$/m);
+    const refusal = async () => errorLines((await run(['check', '2023-09-06'])).stderr);
+    // A standing item's text the meeting file adds to: at the field's key.
+    edit(meeting, '      - Budgetopfølgning august\n', '      - Budgetopfølgning juli\n');
+    expect(await refusal()).toEqual([
+      expect.stringMatching(/^meetings\/2023-09-06\.yaml:\d+:\d+: punkter\[1\]\.sagsfremstilling: item 2 \(\S+\) has changed since/),
+    ]);
+    // Two fields of one item: at the item.
+    edit(meeting, '    beslutning: Intet.\n', '    beslutning: Intet nyt.\n');
+    edit(meeting, decided, decided.replace('justeret', 'rettet'));
+    expect(await refusal()).toEqual([expect.stringMatching(/^meetings\/2023-09-06\.yaml:\d+:\d+: punkter\[1\]\.sagsfremstilling: item 2/)]);
+    edit(meeting, '      - Budgetopfølgning juli\n', '      - Budgetopfølgning august\n');
+    expect(await refusal()).toEqual([expect.stringMatching(/^meetings\/2023-09-06\.yaml:\d+:5: punkter\[3\]: item 4 \(Eventuelt/)]);
+    edit(meeting, decided.replace('justeret', 'rettet'), decided);
+    edit(meeting, '    beslutning: Intet nyt.\n', '    beslutning: Intet.\n');
+    // Outside the items: at the file's first key.
+    edit(meeting, /^punkter:\n/m, 'sted: Byrådssalen\npunkter:\n');
+    expect(await refusal()).toEqual([
+      expect.stringMatching(
+        /^meetings\/2023-09-06\.yaml:\d+:1: the minutes' text outside the items \(the place, the times, who took part\) has changed since/,
+      ),
+    ]);
+    edit(meeting, 'sted: Byrådssalen\n', '');
+    // An approval recorded before the items were: at the items, as before.
+    edit(meeting, '    beslutning: Intet.\n', '    beslutning: Intet nyt.\n');
+    writeFileSync(log, text.replace(/^ {2}punkter:\n(?: {4}- .*\n)+/gm, ''));
+    expect(readFileSync(log, 'utf8')).not.toContain('titel');
+    expect(await refusal()).toEqual([
+      expect.stringMatching(/^meetings\/2023-09-06\.yaml:6:3: punkter: the minutes' text has changed since Pia Holm/),
+    ]);
+    writeFileSync(log, text);
+    edit(meeting, '    beslutning: Intet nyt.\n', '    beslutning: Intet.\n');
+    expect(await refusal()).toEqual([]);
   });
 
   it('accepts an addition, prints it as one with its date, and records the new version beside the old', async () => {

@@ -90,6 +90,7 @@ describe('agenda signatur: a member’s own signature on the PDF they were sent,
         måde: 'signatur',
         indhold: expect.stringMatching(/^[0-9a-f]{64}$/),
         tilføjelser: [],
+        punkter: expect.arrayContaining([expect.objectContaining({ titel: expect.stringMatching(/^[0-9a-f]{12}$/) })]),
       },
     ]);
     // Given again, it is not recorded twice.
