@@ -45,6 +45,12 @@ export async function folderAtRevision(folder: CommitteeFolder, rev: string, dat
       .split(path.sep)
       .join('/');
   const [root, dir] = [await inRepo(folder.root), await inRepo(folder.dir)];
+  // A git repository of the committee's folder alone (git init in meetings/): the repository's own files (kommune.yaml,
+  // husstil/) have no revisions, so no version of the meeting as it was can be made whole.
+  if (root.startsWith('..'))
+    throw new UsageError(
+      `--fra: the git repository at ${top} holds ${folder.dir} but not the repository's own files in ${folder.root} (kommune.yaml, husstil/): keep the whole repository in one git repository (git init in ${folder.root})`,
+    );
   const listed = String((await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', root || '.'])).stdout).split('\0');
   const blobs = listed.flatMap((line) => (/^100\d{3} blob /.test(line) ? [line.slice(line.indexOf('\t') + 1)] : []));
   const target = await mkdtemp(path.join(tmpdir(), 'agenda-revision-'));

@@ -231,3 +231,15 @@ describe('agenda diff --public', () => {
     return result;
   }
 });
+
+describe('agenda diff --fra where git holds the committee folder alone', () => {
+  it('says what to do, not an internal error', () => {
+    const { dir, meetings } = copyOfMeetings();
+    commitAll(meetings, 'The committee folder alone');
+    const run = agenda(['diff', '2023-11-22', '--fra', 'HEAD'], { cwd: dir, env: { TZ } });
+    expect(run.stderr).toMatch(
+      /^--fra: the git repository at .* holds .* but not the repository's own files in .*: keep the whole repository in one git repository/,
+    );
+    expect(run.status).toBe(2);
+  });
+});
