@@ -15,6 +15,7 @@ import type { Finding } from '../shared/errors.js';
 import { writeAtomically } from '../shared/files.js';
 import type { HeadingPages, RenderedDocument } from '../shared/printable.js';
 import type { PDFDocument } from '@cantoo/pdf-lib';
+import { refuseClosedFiles } from './closed-files.js';
 import { combine, type Attachments } from './combine.js';
 import { houseFault, proveContents } from './contents-proof.js';
 import { outputsOf, versionFor, type Output } from './output.js';
@@ -23,6 +24,7 @@ import { outputsOf, versionFor, type Output } from './output.js';
  * A meeting's sources read, checked and merged into the model: everything that needs no browser.
  * Given the shared files already checked (for many meetings), their warnings are left to the caller;
  * many meetings read the repository's for their cases' history once, with a run's `historyOnce`.
+ * A closed attachment's file named again by an open one is refused here, for build and publish alike (closed-files.ts).
  */
 export async function readMeeting(
   committee: string | CommitteeFolder,
@@ -32,7 +34,9 @@ export async function readMeeting(
 ): Promise<{ meeting: Meeting; sources: MeetingSources; warnings: Finding[] }> {
   const { sources, warnings } = await loadMeeting(committee, date, shared);
   const history = takesUpCases(sources) ? await readHistory(sources.folder.root, sources.folder) : [];
-  return { meeting: buildMeeting(sources, history), sources, warnings };
+  const meeting = buildMeeting(sources, history);
+  await refuseClosedFiles(sources.folder.dir, meeting);
+  return { meeting, sources, warnings };
 }
 
 /** Checked sources merged into the meeting, as the audience may see it; a case's earlier decisions read from the repository. */

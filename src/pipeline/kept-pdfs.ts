@@ -6,7 +6,7 @@ import type { Listed } from '../input/folder-listing.js';
 import { readEarlierOutput } from '../input/read-file.js';
 import { recordsInputs } from '../pdf/postprocess.js';
 import { sealedOver } from '../pdf/seal.js';
-import { cachedJson, writeToCache } from '../shared/files.js';
+import { cachedJson, readCacheEntry, writeToCache } from '../shared/files.js';
 import { cacheFileOf } from '../shared/paths.js';
 import { once } from './fingerprint.js';
 
@@ -150,7 +150,7 @@ async function readFolder(dir: string, env: NodeJS.ProcessEnv): Promise<Folder> 
   const changed = async () => (await stat(cache, { bigint: true }).catch(() => undefined))?.ctimeNs;
   // None yet (a first build here, the cache removed): written empty now, so that this run has a time to record PDFs by.
   const clock = (await changed()) ?? (await writeToCache(cache, '{}\n').then(changed));
-  const bytes = clock === undefined ? undefined : await readEarlierOutput(cache);
+  const bytes = clock === undefined ? undefined : await readCacheEntry(cache);
   const records = cachedJson(recordsSchema, bytes) ?? {};
   const read = bytes && Buffer.from(bytes).toString('utf8');
   return { cache, clock, read, now: new Map(Object.entries(records)), renew: false, recorded: localFileSystem(path.dirname(cache)) };

@@ -1,11 +1,11 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { readEarlierOutput, readEarlierOutputSync } from '../input/read-file.js';
+import { readEarlierOutputSync } from '../input/read-file.js';
 import type { Meeting } from '../model/meeting.js';
 import { sha256 } from '../publish/state.js';
 import type { Finding } from '../shared/errors.js';
-import { cachedJson, removeFromCache, writeToCache } from '../shared/files.js';
+import { cachedJson, readCacheEntry, removeFromCache, usableCacheEntry, writeToCache } from '../shared/files.js';
 import { cacheFileOf, codeBuild, realFolder } from '../shared/paths.js';
 
 // How the meetings' records (publish-unread.ts) are kept in the user's cache: an index of the site
@@ -94,7 +94,7 @@ export async function readRecords(out: string, of: { layout: string; state: stri
   const index = await recordsFileOf(out);
   const folder = path.dirname(index);
   try {
-    const read = cachedJson(indexSchema, await readEarlierOutput(index));
+    const read = cachedJson(indexSchema, await readCacheEntry(index));
     if (!read || read.layout !== of.layout || read.code !== codeBuild() || read.state !== of.state) return noRecords;
     const meetings: Record<string, MeetingRecord> = {};
     const files = new Map<string, { records: string; items: string; keys: string[] }>();
@@ -122,7 +122,8 @@ export async function readRecords(out: string, of: { layout: string; state: stri
  * a meeting, 0.6 s at 4,000). Any other bytes, or none: undefined, and every record is void.
  */
 function ownFile<T>(folder: string, name: string): T | undefined {
-  const bytes = readEarlierOutputSync(path.join(folder, name));
+  const file = path.join(folder, name);
+  const bytes = usableCacheEntry(file) ? readEarlierOutputSync(file) : undefined;
   if (!bytes || !name.endsWith(`-${sha256(bytes)}.json`)) return undefined;
   // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- bytes writeCommittee made of a T, known by their SHA-256
   return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
@@ -183,7 +184,7 @@ export async function writeRecords(out: string, earlier: Records, now: NewRecord
   }
   const site = await realFolder(out);
   const text = `${JSON.stringify({ site, layout: now.layout, code: codeBuild(), state: now.state, lists: sortedKeys(now.lists), committees })}\n`;
-  const before = await readEarlierOutput(index);
+  const before = await readCacheEntry(index);
   if (!before || Buffer.from(before).toString('utf8') !== text) await writeToCache(index, text);
   const named = new Set(Object.values(committees).flatMap((c) => [c.records, c.items]));
   const names = await readdir(folder).catch(() => []);
@@ -204,7 +205,7 @@ const siteSchema = z.object({ site: z.string() });
 async function forgetGoneSites(folder: string, names: string[]): Promise<void> {
   for (const name of names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n))) {
     const base = name.slice(0, 64);
-    const site = cachedJson(siteSchema, await readEarlierOutput(path.join(folder, name)))?.site;
+    const site = cachedJson(siteSchema, await readCacheEntry(path.join(folder, name)))?.site;
     if (site === undefined || sha256(site) !== base || !(await gone(site))) continue;
     await Promise.all(names.filter((n) => n.startsWith(base)).map((n) => removeFromCache(path.join(folder, n))));
   }

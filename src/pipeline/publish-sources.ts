@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readAttachmentBytes } from '../input/attachments.js';
-import { readEarlierOutput } from '../input/read-file.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
-import { cachedJson, writeToCache } from '../shared/files.js';
+import { cachedJson, readCacheEntry, writeToCache } from '../shared/files.js';
 import { recordsFileOf } from './publish-records.js';
 import { fileAt, settled } from './quick-check.js';
 
@@ -32,7 +31,7 @@ export interface SourceHashes {
 export async function sourceHashes(out: string, force: boolean): Promise<SourceHashes> {
   // Not `<records>-…`: the records' own files are named so, and writeRecords removes those it does not name.
   const file = (await recordsFileOf(out)).replace(/\.json$/, '.bilag.json');
-  const bytes = await readEarlierOutput(file);
+  const bytes = await readCacheEntry(file);
   const earlier = force ? {} : (cachedJson(recordsSchema, bytes) ?? {});
   const now = new Map<string, FileRecord>();
   // Hashed now but saved too close to its reading to be told unchanged next time (quick-check.ts): not saved.

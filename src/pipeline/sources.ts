@@ -12,6 +12,7 @@ import { selectTargets } from './select.js';
 import type { OfficeSettings } from './office.js';
 import { addendaFindings } from './addenda.js';
 import { approvalFindings } from './approved-changed.js';
+import { closedFileFindings } from './closed-files.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -57,7 +58,7 @@ export async function checkCommittee(
       if (!checked.sources) continue;
       const meeting = buildMeeting(checked.sources);
       const refused = await addendaFindings(checked.sources, meeting);
-      findings.push(...(await attachmentsOf(folder.dir, meeting, office)), ...refused);
+      findings.push(...(await attachmentsOf(folder.dir, meeting, office)), ...(await closedFileFindings(folder.dir, meeting)), ...refused);
       // Minutes changed since a member approved them, as build refuses them.
       findings.push(...(await approvalFindings(folder.dir, checked.sources)));
       // The addenda as build would make them; none where build would refuse them.

@@ -5,6 +5,7 @@ import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
+import { cacheRootOf } from './paths.js';
 
 /** A file's bytes, or its text; or its text in pieces, written one after another (a text too large to be one string at once). */
 export type FileData = Uint8Array | string | Iterable<string>;
@@ -23,12 +24,16 @@ export async function writeAtomically(file: string, data: FileData, mode?: numbe
  * its folder is 0700 (made so, and set so where an older run made it 0755) and each entry 0600, written
  * whole or not at all. An entry that cannot be written (a read-only or full ~/.cache, a file where the
  * folder should be) is left out without a word: a cache only saves the next run's time, and the run it
- * serves must not fail, nor tell the clerk of a folder they never named.
+ * serves must not fail, nor tell the clerk of a folder they never named. Nothing is written into a cache
+ * that is not the user's own (ownCacheFolders), which says so once.
  */
 export async function writeToCache(file: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(file);
   try {
+    // Judged before a folder is made in it too: nothing is made in another's folder.
+    if (ownCacheFolders(file) === false) return;
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (!ownCacheFolders(file)) return;
     await chmod(dir, 0o700);
     await writeAtomically(file, data, 0o600);
   } catch {
@@ -36,9 +41,61 @@ export async function writeToCache(file: string, data: Uint8Array | string): Pro
   }
 }
 
-/** Removes a file of the user's cache; as writeToCache, one that cannot be removed (a read-only cache) costs nothing but room. */
+/** Removes a file of the user's cache; as writeToCache, one that cannot be removed (a read-only cache) costs nothing but room, and one of a cache not the user's own is left. */
 export async function removeFromCache(file: string): Promise<void> {
+  if (ownCacheFolders(file) === false) return;
   await rm(file, { force: true }).catch(() => undefined);
+}
+
+/**
+ * Whether `file` of the user's cache may be read: a regular file (not a link) in folders that are the user's own
+ * (ownCacheFolders), owned by the user and writable by no one else. Those folders only the user can write, so what
+ * this tells stays true while the file is read.
+ */
+export function usableCacheEntry(file: string): boolean {
+  const kind = ownCacheFolders(file) ? statusOf(file) : undefined;
+  return kind !== undefined && kind.isFile() && ownedAlone(kind);
+}
+
+/**
+ * Whether each folder from the user's cache root (cacheRootOf) down to `file`'s is the user's own: a folder, not a
+ * link, owned by the user and writable by no one else (ownedAlone); undefined where one is not there (yet). Another
+ * user's folder, or one anyone may write in, may hold an entry planted under the name agenda gives one (a
+ * conversion's is a hash of the office file, which anyone with the file can compute): it is not used, nothing is
+ * written into it, and a warning says so once. Each folder is asked once a process.
+ */
+function ownCacheFolders(file: string): boolean | undefined {
+  const root = cacheRootOf(file);
+  const folders = [root, ...path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean)];
+  let folder = '';
+  for (const part of folders) {
+    folder = folder ? path.join(folder, part) : part;
+    const own = judged.get(folder) ?? judgeFolder(folder);
+    if (own !== true) return own;
+  }
+  return true;
+}
+
+/** The cache's folders judged in this process (ownCacheFolders): one not there is judged again once it is. */
+const judged = new Map<string, boolean>();
+
+function judgeFolder(folder: string): boolean | undefined {
+  const kind = statusOf(folder);
+  if (!kind) return undefined;
+  const own = kind.isDirectory() && ownedAlone(kind);
+  judged.set(folder, own);
+  // A file where a folder should be is no cache, and no one's to warn of: writing there fails as it did (writeToCache).
+  if (!own && (kind.isDirectory() || kind.isSymbolicLink()))
+    process.stderr.write(
+      `warning: the cache folder ${folder} is not your own (another user's, writable by others, or a link): agenda neither uses nor writes it; make it yours and writable by you alone (chown, chmod go-w), or name another with XDG_CACHE_HOME\n`,
+    );
+  return own;
+}
+
+/** Owned by this user and writable by no one else; where the platform has no owners (Windows: no getuid), any. */
+function ownedAlone(kind: Stats): boolean {
+  if (!process.getuid) return true;
+  return kind.uid === process.getuid() && (kind.mode & 0o022) === 0;
 }
 
 /**
@@ -119,15 +176,17 @@ export async function placeAtomically(file: string, from: string, move: boolean)
 }
 
 /**
- * A cache entry's bytes, or undefined where there is none or it is not a regular file: opened without blocking and
- * judged by what was opened, so a FIFO put at its name (the cache is the user's, but a script may leave anything)
- * never holds the command that reads it.
+ * A cache entry's bytes, or undefined where there is none, or it is not the user's own (usableCacheEntry) or not a
+ * regular file: opened without blocking nor following a link and judged by what was opened, so a FIFO put at its
+ * name (a script may leave anything) never holds the command that reads it.
  */
 export async function readCacheEntry(file: string): Promise<Buffer | undefined> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  if (!usableCacheEntry(file)) return undefined;
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0)).catch(() => undefined);
   if (!handle) return undefined;
   try {
-    return (await handle.stat()).isFile() ? await handle.readFile() : undefined;
+    const kind = await handle.stat();
+    return kind.isFile() && ownedAlone(kind) ? await handle.readFile() : undefined;
   } catch {
     return undefined;
   } finally {

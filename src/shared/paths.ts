@@ -31,6 +31,16 @@ export function userCacheDir(part: string, env: NodeJS.ProcessEnv = process.env)
 }
 
 /**
+ * The user's cache root a file of userCacheDir is in (`<root>/agenda/<part>/<file>`): the folder above its
+ * `agenda` folder; the file's own folder where it is not so placed.
+ */
+export function cacheRootOf(file: string): string {
+  const folder = path.dirname(file);
+  const agenda = path.dirname(folder);
+  return path.basename(agenda) === 'agenda' ? path.dirname(agenda) : folder;
+}
+
+/**
  * The file of `part` of the user's cache (userCacheDir) that holds what agenda keeps of the folder
  * `folder` (a site, an out folder): named by the SHA-256 of its real path, so each folder has its own.
  */

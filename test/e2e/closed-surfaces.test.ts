@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, tempDir, type CliResult } from '../support/cli.js';
 import { edit } from '../support/edit.js';
 import { closedFixture, markersIn as markerIn, markersInMail } from '../support/markers.js';
-import { pdfByteForms, pdfPages } from '../support/pdf.js';
+import { pdfPages } from '../support/pdf.js';
 import { password, testCertificate } from '../support/seal.js';
-import { siteFiles } from '../support/site.js';
+import { readableForms, siteFiles } from '../support/site.js';
 import { startSmtpServer } from '../support/smtp.js';
 
 // The surfaces added since the closed tests were written, each searched for the markers of every
@@ -74,19 +73,10 @@ const moreItems = `
 /** Where any closed marker stands in `bytes`, in any spelling a PDF gives it. */
 const markersIn = (label: string, bytes: string) => markerIn(prefix, label, bytes);
 
-/** Every form of a file a reader may get at: a PDF's bytes (raw and uncompressed), the search index unpacked, the rest as is. */
-function readable(file: string): string[] {
-  if (file.endsWith('.pdf')) return pdfByteForms(file);
-  const bytes = readFileSync(file);
-  // Pagefind's index is gzip'd, its words lower case.
-  if (/\.pf_\w+$/.test(file)) return [gunzipSync(bytes).toString('latin1').toUpperCase()];
-  return [bytes.toString('latin1')];
-}
-
 function inSite(site: string): string[] {
   return siteFiles(site).flatMap((f) => [
     ...markersIn(`the name ${f}`, f),
-    ...readable(path.join(site, f)).flatMap((form) => markersIn(f, form)),
+    ...readableForms(path.join(site, f)).flatMap((form) => markersIn(f, form)),
   ]);
 }
 
@@ -127,8 +117,8 @@ describe('minutes with closed sub-items, a closed addition, closed earlier treat
 
   it('leaves none of them in the public minutes, the sealed ones, or what build, publish and verify print', () => {
     const found = [
-      ...readable(path.join(dir, 'out', `${date}-referat-offentlig.pdf`)).flatMap((f) => markersIn('the public PDF', f)),
-      ...readable(path.join(meetings, 'arkiv', date, `${date}-referat-offentlig.pdf`)).flatMap((f) => markersIn('the sealed PDF', f)),
+      ...readableForms(path.join(dir, 'out', `${date}-referat-offentlig.pdf`)).flatMap((f) => markersIn('the public PDF', f)),
+      ...readableForms(path.join(meetings, 'arkiv', date, `${date}-referat-offentlig.pdf`)).flatMap((f) => markersIn('the sealed PDF', f)),
       ...said('build --both --json', runs.build!),
       ...said('publish', runs.publish!),
       ...said('verify', runs.verify!),
@@ -211,7 +201,7 @@ describe('agenda diff --public after the clerk closed what went out open', () =>
     const found = [
       ...said('the terminal', terminal),
       ...said('--json', data),
-      ...readable(pdf).flatMap((f) => markersIn('the PDF', f)),
+      ...readableForms(pdf).flatMap((f) => markersIn('the PDF', f)),
       ...markersIn('the HTML', readFileSync(html, 'latin1')),
     ];
     expect(found).toEqual([]);

@@ -4,12 +4,12 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
   renameSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -216,17 +216,19 @@ export function sharedCombinedAgenda(): SharedOutput & { pdf: string } {
 }
 
 /**
- * `folder` made a cache of a test's own (for XDG_CACHE_HOME) whose LibreOffice conversions (`agenda/office`, named by
- * what each is made from) are the suite's (test/global-setup.ts), for a test whose subject is what agenda keeps there of
- * a site (its records), not the conversions: an office file converted once in the run is not converted again for each
- * new cache, some 1.1 s of CPU each (the bench's archives have the example's .docx and .xlsx in every minutes).
+ * `folder` made a cache of a test's own (for XDG_CACHE_HOME) with the LibreOffice conversions (`agenda/office`, named by
+ * what each is made from) the suite (test/global-setup.ts) has made so far, for a test whose subject is what agenda keeps
+ * there of a site (its records), not the conversions: an office file converted before in the run is not converted again
+ * for each new cache, some 1.1 s of CPU each (the bench's archives have the example's .docx and .xlsx in every minutes).
+ * Each entry is a hard link in a folder of the test's own: agenda uses no cache folder that is a link (files.ts, ownCacheFolders).
  */
 export function cacheWithSuiteConversions(folder: string): string {
   const suite = process.env.XDG_CACHE_HOME;
   if (!suite) throw new Error("XDG_CACHE_HOME is unset: the global setup (test/global-setup.ts) names the suite's cache");
   const conversions = path.join(suite, 'agenda', 'office');
-  mkdirSync(conversions, { recursive: true, mode: 0o700 });
-  mkdirSync(path.join(folder, 'agenda'), { recursive: true });
-  symlinkSync(conversions, path.join(folder, 'agenda', 'office'));
+  const own = path.join(folder, 'agenda', 'office');
+  mkdirSync(own, { recursive: true, mode: 0o700 });
+  for (const entry of existsSync(conversions) ? readdirSync(conversions) : [])
+    if (entry.endsWith('.pdf')) linkSync(path.join(conversions, entry), path.join(own, entry));
   return folder;
 }
