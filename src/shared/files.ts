@@ -92,10 +92,16 @@ function judgeFolder(folder: string): boolean | undefined {
   return own;
 }
 
-/** Owned by this user and writable by no one else; where the platform has no owners (Windows: no getuid), any. */
+/**
+ * Owned by this user and writable by no one else; where the platform has no owners (Windows: no getuid), any. Its
+ * group may write where that group is the user's own (Debian's and Ubuntu's user private groups: named and numbered as
+ * the user, its primary group, with umask 002 every folder a desktop program makes is group-writable): no one else is in it.
+ */
 function ownedAlone(kind: Stats): boolean {
-  if (!process.getuid) return true;
-  return kind.uid === process.getuid() && (kind.mode & 0o022) === 0;
+  if (!process.getuid || !process.getgid) return true;
+  const uid = process.getuid();
+  const privateGroup = kind.gid === uid && kind.gid === process.getgid();
+  return kind.uid === uid && (kind.mode & 0o002) === 0 && ((kind.mode & 0o020) === 0 || privateGroup);
 }
 
 /**

@@ -78,8 +78,18 @@ describe("a cache that is not the user's own", () => {
     const { cache } = plantedCache('root');
     chmodSync(cache, 0o755);
     if (asRoot) chownSync(cache, nobody, nobody);
-    else chmodSync(cache, 0o775);
+    else chmodSync(cache, 0o777);
     converted(cache, true);
+  });
+
+  // Debian's and Ubuntu's user private groups: a desktop's umask 002 makes every folder group-writable, the group the
+  // user's alone (named and numbered as the user). Its entries are the user's own, taken as any.
+  it.skipIf(process.getgid?.() !== process.getuid?.())('takes the cache where only the user’s own private group may also write', () => {
+    const { cache, office } = plantedCache('private-group');
+    for (const folder of [cache, path.dirname(office), office]) chmodSync(folder, 0o775);
+    const { text, stderr } = build(cache);
+    expect(text).toContain(planted);
+    expect(stderr).not.toContain('is not your own');
   });
 
   it.skipIf(!asRoot)("does not take an entry that is another user's, in the user's own folder", () => {
