@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { folderAtRevision } from '../input/revision.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { compareVersions, openSince, type Change } from '../model/changes.js';
@@ -12,6 +13,7 @@ import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js
 import { readSentVersion, type SentVersion } from '../send/sent-versions.js';
 import { UsageError } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
+import { refuseIntoSite } from './targets.js';
 import { documentsOf } from '../model/addenda.js';
 import { sentDocument } from './addenda.js';
 import { meetingFor } from './document.js';
@@ -156,6 +158,11 @@ async function keptVersion(dir: string, request: DiffRequest, entry: SendLogEntr
 
 async function pageOutputs(meeting: Meeting, changes: DiffChange[], since: VersionFrom, request: DiffRequest) {
   if (!request.pdf && !request.html) return [];
+  const named = [
+    ['--pdf', request.pdf],
+    ['--html', request.html],
+  ].flatMap(([flag, file]) => (file === undefined ? [] : [{ named: `${flag} ${file}`, folder: path.dirname(file) }]));
+  await refuseIntoSite(named);
   const rendered = renderChanges(meeting, changes, since);
   const outputs: Array<{ file: string; data: Uint8Array | string }> = [];
   if (request.html) outputs.push({ file: request.html, data: rendered.html() });
