@@ -67,6 +67,13 @@ const numberOf = (document: Meeting) => document.addendum ?? 0;
  * added late is an item added. Every file written at once, and none on a failure.
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
+  // Told before anything is read: a members' diff holds what is closed.
+  const targets = { '--pdf': request.pdf, '--html': request.html };
+  await refuseIntoSite(
+    Object.entries(targets).flatMap(([flag, file]) =>
+      file === undefined ? [] : [{ named: `${flag} ${file}`, folder: path.dirname(file) }],
+    ),
+  );
   const folder = request.folder ?? (await toFolder(request.dir));
   const { sources } = await readMeetingSources(folder, request.date);
   const meeting = await meetingFor(sources, 'medlemmer');
@@ -158,11 +165,6 @@ async function keptVersion(dir: string, request: DiffRequest, entry: SendLogEntr
 
 async function pageOutputs(meeting: Meeting, changes: DiffChange[], since: VersionFrom, request: DiffRequest) {
   if (!request.pdf && !request.html) return [];
-  const named = [
-    ['--pdf', request.pdf],
-    ['--html', request.html],
-  ].flatMap(([flag, file]) => (file === undefined ? [] : [{ named: `${flag} ${file}`, folder: path.dirname(file) }]));
-  await refuseIntoSite(named);
   const rendered = renderChanges(meeting, changes, since);
   const outputs: Array<{ file: string; data: Uint8Array | string }> = [];
   if (request.html) outputs.push({ file: request.html, data: rendered.html() });

@@ -146,8 +146,8 @@ describe('a PDF agenda did not make, in the site and not written by publish', ()
   });
 });
 
-describe('agenda build into a published site', () => {
-  it('is refused, by --out, --html or its PDFs’ folder, also through a link; nothing is written', () => {
+describe('agenda build (and diff) into a published site', () => {
+  it('is refused, by --out, --html or its PDFs’ folder, also through a link, and diff’s --html; nothing is written', () => {
     const { dir, site } = fixtureSite();
     const meetings = path.join(dir, 'meetings');
     cpSync(closedFixture, meetings, { recursive: true });
@@ -166,6 +166,10 @@ describe('agenda build into a published site', () => {
           'write the document elsewhere (build without --out writes out/), and let agenda publish put the public version in the site\n',
       );
     }
+    // diff's document too (a members' diff holds what is closed), before anything is read.
+    const diff = agenda(['diff', '2024-03-06', '--meetings', meetings, '--fra', 'HEAD', '--html', 'site/aendringer.html'], { cwd: dir });
+    expect(diff.status).toBe(2);
+    expect(diff.stderr).toContain(`--html site/aendringer.html is in the published site ${site} (it holds .agenda-publish.json)`);
     const inside = agenda(['build', '2024-03-06', '--meetings', meetings], { cwd: path.join(site, 'testudvalget') });
     expect(inside.status).toBe(2);
     expect(inside.stderr).toContain('out/, where build writes the PDFs, is in the published site');
