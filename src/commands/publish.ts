@@ -27,6 +27,12 @@ export async function publishCommand(options: PublishOptions): Promise<void> {
   if (!options.quiet) printFindings(warnings);
   // The site works without its address; OParl's clients do not: its schemas take absolute URLs only.
   if (!options.url && !options.quiet) process.stderr.write(withoutAddress);
+  // Not quiet-able: a committee's pages went from where readers had them.
+  const { renamed } = result;
+  if (renamed)
+    process.stderr.write(
+      `renamed: ${renamed.from}/ is now ${renamed.to}/ (the same committee, kort ${renamed.shortName}); the pages of ${renamed.from}/ are removed\n`,
+    );
   process.stderr.write(
     `published ${result.meetings} ${result.meetings === 1 ? 'meeting' : 'meetings'} to ${options.out} in ${seconds.toFixed(1)} s: ${result.written.length} files written, ${result.removed.length} removed, ${result.unchanged} unchanged; ${result.printed} PDFs printed\n`,
   );

@@ -30,6 +30,8 @@ export interface PdfMetadata {
 
 /** The key of the document information that holds the inputs' fingerprint. */
 const inputsKey = 'AgendaInputs';
+/** The creator every PDF agenda finishes names (Chromium's own is replaced). */
+const creator = 'agenda';
 
 /**
  * The key of the document information that holds the audience in plain form. The fingerprint counts the
@@ -75,7 +77,7 @@ async function finish(
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);
   doc.setLanguage(meta.language);
-  doc.setCreator('agenda');
+  doc.setCreator(creator);
   await withoutDates(doc);
   if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
   if (meta.audience) await record(doc, audienceKey, meta.audience);
@@ -143,6 +145,28 @@ export async function recordedInputs(bytes: Uint8Array): Promise<{ inputs: strin
     };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether a PDF is one agenda made, as it made it or changed since (annotated, saved again, its seal broken): its
+ * information records an inputs' fingerprint or names agenda its creator (a diff's PDF records no inputs). Found in
+ * the bytes where finishPdf left it (uncompressed, and an incremental save keeps it); parsed only where another
+ * program may have compressed the document's objects (object streams), which finishPdf never makes.
+ */
+export async function isAgendaPdf(bytes: Uint8Array): Promise<boolean> {
+  const { PDFDict, PDFHexString, PDFName, PDFString } = await pdfLib();
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const written = [`/${inputsKey} (`, `/Creator ${PDFHexString.fromText(creator).toString()}`];
+  if (written.some((entry) => raw.includes(entry, 0, 'latin1'))) return true;
+  if (!raw.includes('/ObjStm', 0, 'latin1')) return false;
+  try {
+    const { context } = await loadPdf(bytes);
+    const info = context.lookupMaybe(context.trailerInfo.Info, PDFDict);
+    const text = (key: string) => info?.lookupMaybe(PDFName.of(key), PDFString, PDFHexString)?.decodeText();
+    return text(inputsKey) !== undefined || text('Creator') === creator;
+  } catch {
+    return false;
   }
 }
 

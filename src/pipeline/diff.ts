@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { folderAtRevision } from '../input/revision.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { closedWords, compareVersions, publicChanges, type Change, type ClosedNow } from '../model/changes.js';
@@ -12,6 +13,7 @@ import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js
 import { readSentVersion } from '../send/sent-versions.js';
 import { UsageError } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
+import { refuseIntoSite } from './targets.js';
 import { documentsOf } from '../model/addenda.js';
 import { sentDocument } from './addenda.js';
 import { meetingFor } from './document.js';
@@ -65,6 +67,13 @@ const numberOf = (document: Meeting) => document.addendum ?? 0;
  * added late is an item added. Every file written at once, and none on a failure.
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
+  // Told before anything is read: a members' diff holds what is closed.
+  const targets = { '--pdf': request.pdf, '--html': request.html };
+  await refuseIntoSite(
+    Object.entries(targets).flatMap(([flag, file]) =>
+      file === undefined ? [] : [{ named: `${flag} ${file}`, folder: path.dirname(file) }],
+    ),
+  );
   const folder = request.folder ?? (await toFolder(request.dir));
   const { sources } = await readMeetingSources(folder, request.date);
   const meeting = await meetingFor(sources, 'medlemmer');

@@ -34,7 +34,7 @@ import type { CalendarMeeting } from '../publish/ical.js';
 import type { PublishedFile, PublishedMeeting } from '../publish/json.js';
 import { attachmentFiles, attachmentsOf, byMeeting, unfoundClosedFiles, type PublicAttachment } from './publish-attachments.js';
 import { sealedPublicCopies } from './publish-sealed.js';
-import { refuseRemovingCommittees } from '../publish/other-committees.js';
+import { refuseRemovingCommittees, type Renamed } from '../publish/other-committees.js';
 import { searchFiles } from './publish-search.js';
 import { keptMeetings, type KeptMeetings } from './publish-kept.js';
 import { siteParts } from './publish-parts.js';
@@ -42,6 +42,7 @@ import { sourceHashes, type SourceHashes } from './publish-sources.js';
 import { once, packageInputs } from './fingerprint.js';
 import { officeConverters } from './office.js';
 import type { OfficeConverter } from '../pdf/office/convert.js';
+import { isAgendaPdf } from '../pdf/postprocess.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
@@ -92,6 +93,8 @@ export interface PublishResult extends WriteLog {
   meetings: number;
   printed: number;
   warnings: Finding[];
+  /** The site's committee folder taken as the one published under a new name (--meetings), whose pages went. */
+  renamed?: Renamed;
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
@@ -133,11 +136,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       },
     );
   const { unread, read, earlier } = await readSite(request, dirs, { layout, checked, casesOf });
-  refuseRemovingCommittees(
-    request.committees,
-    read.map((c) => c.id),
-    earlier,
-  );
+  const renamed = await refuseRemovingCommittees(request.committees, read, earlier);
   // The site's own pages are the repository's (husstil/web/), as its words are: read before anything is printed.
   const house = read[0]?.pages;
   prepareSite(house);
@@ -201,7 +200,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
-      membersName: isMembersName,
+      judges: { membersName: isMembersName, agendaPdf: isAgendaPdf },
     });
     await search.save();
     return written;
@@ -209,7 +208,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
   await unread.save(state, parts.recorded);
   await sources.save();
   const warnings = [...read.flatMap((c) => c.warnings), ...sealedWarnings, ...log.warnings];
-  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed, warnings };
+  return { ...log, meetings: read.reduce((n, c) => n + c.meetings.length, 0), printed, warnings, renamed };
 }
 
 /**

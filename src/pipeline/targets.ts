@@ -1,16 +1,22 @@
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { stateFile } from '../publish/state.js';
 import { UsageError } from '../shared/errors.js';
 
 /**
  * `--out` and `--html` name two different regular files (or none yet), neither of them one the build reads: a target
  * that is a meeting or shared file of a committee's folder (or its archived copy, or the same file by another
- * name) would be overwritten by the document made from it.
+ * name) would be overwritten by the document made from it. Neither they nor the PDFs' folder is in a published site (refuseIntoSite).
  */
-export async function refuseTargets(options: { out?: string; html?: string; meetings: string[] }): Promise<void> {
+export async function refuseTargets(options: { out?: string; html?: string; outDir?: string; meetings: string[] }): Promise<void> {
   const targets = [options.out && { flag: '--out', file: options.out }, options.html && { flag: '--html', file: options.html }].filter(
     (t) => !!t,
   );
+  // Without --out, each PDF goes into the PDFs' folder (out/), which may be in a site as well.
+  const outDir = options.out
+    ? []
+    : [{ named: `${options.outDir ?? 'out'}/, where build writes the PDFs,`, folder: options.outDir ?? 'out' }];
+  await refuseIntoSite([...targets.map(({ flag, file }) => ({ named: `${flag} ${file}`, folder: path.dirname(file) })), ...outDir]);
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- two targets, checked on the line
   if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file)))
     throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
@@ -38,4 +44,40 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 async function yamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.name.endsWith('.yaml')).map((e) => path.join(e.parentPath, e.name));
+}
+
+/**
+ * Refuses writing a document into a published site (`folder`, or one above it, holds publish's state file): the site
+ * serves whatever is in it, a members' document too, and publish writes every public document there itself. Told
+ * before anything is printed, by real paths (a link to the site's folder is the site's). `named`: the target as the clerk gave it.
+ */
+export async function refuseIntoSite(targets: Array<{ named: string; folder: string }>): Promise<void> {
+  for (const { named, folder } of targets) {
+    const site = await siteAround(folder);
+    if (site !== undefined)
+      throw new UsageError(
+        `${named} is in the published site ${site} (it holds ${stateFile}), which serves whatever is put there, closed text too: ` +
+          'write the document elsewhere (build without --out writes out/), and let agenda publish put the public version in the site',
+      );
+  }
+}
+
+/** The published site `folder` is in (it or a folder above it holds the state file), by real paths; none where there is none. */
+async function siteAround(folder: string): Promise<string | undefined> {
+  // The nearest folder that is there: one the build would make is in the site its nearest is in.
+  let dir = path.resolve(folder);
+  let real = await realpath(dir).catch(() => undefined);
+  while (real === undefined && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+    real = await realpath(dir).catch(() => undefined);
+  }
+  for (let at = real; at !== undefined; at = path.dirname(at) === at ? undefined : path.dirname(at))
+    if (
+      await lstat(path.join(at, stateFile)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return at;
+  return undefined;
 }

@@ -44,9 +44,7 @@ export function atomFeed(feed: Feed, entries: FeedEntry[]): string {
   const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele('http://www.w3.org/2005/Atom', 'feed', {
     'xml:lang': 'da',
   });
-  root
-    .ele('id')
-    .txt(tag(feed.domain, feedTagDate, feed.shortName === undefined ? 'dokumenter' : `dokumenter/${committeeId(feed.shortName)}`));
+  root.ele('id').txt(tag(feed.domain, feedTagDate, feed.shortName === undefined ? allFeed : `${allFeed}/${committeeId(feed.shortName)}`));
   root.ele('title').txt(feed.title);
   // An empty feed changed never: a date of its own, not the clock's.
   root.ele('updated').txt(newest[0]?.updated ?? '1970-01-01T00:00:00Z');
@@ -79,6 +77,26 @@ const feedTagDate = '2026';
 /** `tag:kommune.dk,2023-11-22:direktionen/dagsorden`: the name, a date and what it names there. */
 function tag(domain: string, date: string, specific: string): string {
   return `tag:${domain},${date}:${specific}`;
+}
+
+/** What the feed of every committee's documents is in its id; a committee's is this, a slash and the committee's id of its short name. */
+const allFeed = 'dokumenter';
+
+/**
+ * The committee a committee's feed, as atomFeed wrote it, is of: the id of its short name (committeeId), read
+ * from the feed's own id (of whatever host); none where it names none. By this a site's committee folder is
+ * known as the same committee under a new name (its folder follows the name, its short name stays).
+ */
+export function feedCommittee(xml: string): string | undefined {
+  try {
+    let id: string | undefined;
+    create(xml)
+      .root()
+      .each((node) => (id ??= node.node.nodeName === 'id' ? (node.node.textContent ?? '') : undefined), false, false);
+    return id?.match(new RegExp(`^tag:[^,]*,${feedTagDate}:${allFeed}/([^/]+)$`))?.[1];
+  } catch {
+    return undefined; // not XML
+  }
 }
 
 export function newestFirst(

@@ -1,32 +1,69 @@
 import type { CommitteeChoice } from '../input/repository.js';
 import { UsageError } from '../shared/errors.js';
+import { feedCommittee } from './atom.js';
+import { committeeId } from './committees.js';
 import { SiteMap } from './site-map.js';
-import type { EarlierPublication } from './state.js';
+import { ownBytes, type EarlierPublication } from './state.js';
+
+/** A committee this publication holds: its folder in the site (of its name) and its short name (kort). */
+export interface CommitteeNames {
+  id: string;
+  shortName: string;
+}
+
+/** A committee's folder in the site taken as this publication's committee under a new name: the old folder, the new, the short name both have. */
+export interface Renamed {
+  from: string;
+  to: string;
+  shortName: string;
+}
 
 /**
  * Refuses publishing one committee (`--udvalg`, or its folder by `--meetings`) into a site that holds
  * other committees: a site is one publication of all it holds (its lists, feeds, open data and search
  * span every committee), so publishing one committee there would remove the others' pages. Told
- * before anything is printed, naming them and what to run instead. `published`: the ids of the
- * committees this publication holds.
+ * before anything is printed, naming them and what to run instead. `published`: the committees this
+ * publication holds. Gives the one rename it takes (see below), whose old folder's pages go.
  */
-export function refuseRemovingCommittees(choice: CommitteeChoice, published: string[], earlier: EarlierPublication): void {
+export async function refuseRemovingCommittees(
+  choice: CommitteeChoice,
+  published: CommitteeNames[],
+  earlier: EarlierPublication,
+): Promise<Renamed | undefined> {
   const named = choice.udvalg !== undefined ? { flag: '--udvalg', value: choice.udvalg } : { flag: '--meetings', value: choice.meetings };
-  if (named.value === undefined) return;
+  if (named.value === undefined) return undefined;
   const map = new SiteMap();
   const folders = new Set([...earlier.files.keys()].map((file) => file.split('/')[0] ?? file));
   const committees = [...folders].filter((id) => earlier.files.has(map.committeeData(id)));
-  const others = committees.filter((id) => !published.includes(id));
+  const others = committees.filter((id) => !published.some((c) => c.id === id));
+  if (others.length === 0) return undefined;
   // `--udvalg` chooses among the repository's committees, which the clerk still has: any other's pages would go.
-  // `--meetings` names a folder, perhaps outside any repository: into a site of no more committees than it
-  // publishes, another folder there is that committee's under an earlier name (a committee's folder follows its
-  // name; its documents keep their ids in the feeds), as a site of several committees is not.
-  const renamed = choice.udvalg === undefined && committees.length <= published.length;
-  if (others.length === 0 || renamed) return;
+  // `--meetings` names a folder, perhaps outside any repository: a site of that one committee under an earlier
+  // name (its folder follows the name) is its to replace. Known by its short name, which every id of its feeds
+  // holds as the site's readers know it (a name may change, the committee stays: atom.ts), not by the count
+  // alone: a site of another committee is not this one's, whatever it holds.
+  const [other] = others;
+  const [own] = published;
+  const renamed = choice.udvalg === undefined && committees.length === 1 && published.length === 1 && other && own;
+  const known = renamed ? await feedCommitteeOf(earlier, other, map) : undefined;
+  if (renamed && known === committeeId(own.shortName)) return { from: other, to: own.id, shortName: own.shortName };
   const { flag, value } = named;
+  const why = renamed
+    ? ` (${other}/ is not ${value}'s committee renamed: ${
+        known === undefined
+          ? `no feed of ${other}/ as publish wrote it names its committee`
+          : `its feeds name its committee ${known}, not ${committeeId(own.shortName)} (kort: ${own.shortName})`
+      })`
+    : '';
   throw new UsageError(
     `${flag} ${value}: the site in ${earlier.out} holds other committees too (${others.map((id) => `${id}/`).join(', ')}), ` +
-      `which publishing ${value} alone would remove: publish every committee there (agenda publish --out ${earlier.out}, without ${flag}), ` +
+      `which publishing ${value} alone would remove${why}: publish every committee there (agenda publish --out ${earlier.out}, without ${flag}), ` +
       `or give ${value} a site of its own (another --out)`,
   );
+}
+
+/** The committee a committee folder's feed names (feedCommittee), where the feed is as the last publication wrote it. */
+async function feedCommitteeOf(earlier: EarlierPublication, folder: string, map: SiteMap): Promise<string | undefined> {
+  const bytes = await ownBytes(earlier, map.documentsFeed(folder));
+  return bytes instanceof Uint8Array ? feedCommittee(Buffer.from(bytes).toString('utf8')) : undefined;
 }

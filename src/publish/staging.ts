@@ -59,6 +59,9 @@ export const sizeOf = (bytes: Uint8Array | string) => (typeof bytes === 'string'
 const folderName = (pid: number) => `.agenda-publish-${pid}.tmp`;
 const ofProcess = /^\.agenda-publish-\d+\.tmp$/;
 
+/** Whether a folder of the site's root is a publication's staging folder (this one's: the site is held, any other removed). */
+export const isStagingFolder = (name: string) => ofProcess.test(name);
+
 export class Staging {
   private made = 0;
   private folder: string | undefined;
@@ -157,7 +160,7 @@ export class Staging {
 
 /** The staging folders of publications killed before they removed them: all there are, the site being held. */
 function removeLeftBehind(out: string): void {
-  for (const name of readdirSync(out)) if (ofProcess.test(name)) rmSync(path.join(out, name), { recursive: true, force: true });
+  for (const name of readdirSync(out)) if (isStagingFolder(name)) rmSync(path.join(out, name), { recursive: true, force: true });
 }
 
 /** Removes the folders a publication made, from the site's up to the first it made, each only where empty. */

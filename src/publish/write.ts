@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import { readEarlierOutput } from '../input/read-file.js';
 import path from 'node:path';
@@ -9,7 +8,8 @@ import { InputError, isError, type Finding } from '../shared/errors.js';
 import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
-import { refuseInTheWay } from './others-files.js';
+import { isListed, refuseInTheWay } from './others-files.js';
+import { straysIn, type StrayJudges } from './site-strays.js';
 import {
   ownBytes,
   sha256,
@@ -53,8 +53,8 @@ export interface WriteOptions {
   force?: boolean;
   /** Replace files publish did not write where it writes its own (--overwrite); refused without (others-files.ts). */
   overwrite?: boolean;
-  /** Whether a file's name is one a members' document is given (pipeline/output.ts): such a PDF in the site stops the publication. */
-  membersName?: (name: string) => boolean;
+  /** What tells a file publish did not write (site-strays.ts): a members' document's name, a PDF agenda made. */
+  judges: StrayJudges;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function writeSite(
   out: string,
   files: SiteFiles,
   earlier: EarlierPublication,
-  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false, overwrite = false, membersName }: WriteOptions,
+  { madeFrom, pdfs = new Map(), entries = new Map(), kept = new Set(), force = false, overwrite = false, judges }: WriteOptions,
 ): Promise<WriteLog & { state: string }> {
   const log: WriteLog = { written: [], removed: [], unchanged: 0, warnings: [...earlier.warnings] };
   const keptAlone = [...kept].filter((file) => !files.has(file));
@@ -89,8 +89,10 @@ export async function writeSite(
   refuseInTheWay(out, { files: [...changed.map((o) => o.file), stateFile] }, earlier, overwrite);
   const published = (file: string) => files.has(file) || kept.has(file);
   const gone = [...earlier.files.keys()].filter((file) => !published(file));
-  // Before anything is written; the last publication's files gone now are removed, or told by removeGone.
-  const others = othersPdfs(out, (file) => published(file) || earlier.files.has(file), membersName);
+  // Before anything is written. The last publication's files gone now are removed, or told by removeGone: as written
+  // (the quick check, or their bytes), they are publish's; else they are looked at as any other file publish did not write.
+  const own = (file: string) => published(file) || (isListed(earlier, file) && !earlier.files.has(file)) || unchangedSince(earlier, file);
+  const others = await straysIn(out, { own, listed: (file) => earlier.files.get(file)?.sha256 }, judges);
   if (others.some(isError)) throw new InputError(others.filter(isError));
   const state = [
     ...outputs.map((o) => ({
@@ -194,34 +196,6 @@ async function removeGone(out: string, gone: string[], earlier: EarlierPublicati
     log.removed.push(file);
   }
 }
-
-/**
- * A PDF in the site that publish did not write (a members' PDF built into it, say) is served with the
- * site all the same; publish may not remove it, so it says so. One named as a members' document is
- * (membersName) stops the publication, an error: whether it holds what is closed publish cannot know
- * without a text to compare (the members' version of a meeting with nothing closed reads as the
- * public one), and a warning among a publication's is easily passed over while the site serves it.
- * Hidden folders (.git) are not the site's.
- */
-function othersPdfs(out: string, published: (file: string) => boolean, membersName: (name: string) => boolean = () => false): Finding[] {
-  // Synchronous: the whole site's folders (14,000 entries at 240 meetings) in half the processor time of promises.
-  // None where the site is not there yet: it is looked at before anything is written, a first publication too.
-  if (!existsSync(out)) return [];
-  const entries = readdirSync(out, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.pdf$/i.test(e.name))
-    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((file) => !published(file) && !file.split('/').some((part) => part.startsWith('.')))
-    .sort()
-    .map((file) => {
-      const at = { file: path.join(out, file), line: 1, col: 1, path: '' };
-      return membersName(path.basename(file)) ? { ...at, message: membersPdf } : { ...at, warning: true, message: othersPdf };
-    });
-}
-
-const membersPdf =
-  "named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and served with the site: remove it, then publish again";
-const othersPdf = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
 
 /** The folders of a removed file, up to the site's root, where they are now empty. */
 async function removeEmptyFolders(out: string, folder: string): Promise<void> {

@@ -61,6 +61,19 @@ function rendererFor(meeting: Meeting): Renderer {
   return renderer;
 }
 
+let documentMark: string | undefined;
+
+/**
+ * What the head of every document agenda prints holds and no other page it makes: head.hbs's Content-Security-Policy
+ * (a site's pages have side.hbs's, a house's too; no house replaces head.hbs). By it the HTML of a document, as
+ * build's and diff's --html write it, is known wherever it is put.
+ */
+export function documentHtmlMark(): string {
+  documentMark ??= /<meta http-equiv="Content-Security-Policy"[^>]*>/.exec(readTemplate('head.hbs'))?.[0];
+  if (documentMark === undefined) throw new Error('head.hbs has no Content-Security-Policy');
+  return documentMark;
+}
+
 /** "Direktionen - Dagsorden 22. november 2023": the PDF's title, in the house's words and date. */
 export function documentTitle(meeting: Meeting): string {
   return `${meeting.committee} - ${kindWord(meeting)} ${styledDate(meeting.style, 'titel', meeting.date)}`;

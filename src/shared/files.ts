@@ -1,6 +1,18 @@
 import { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { constants, lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  statSync,
+  type BigIntStats,
+  type Stats,
+} from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -197,6 +209,31 @@ export async function readCacheEntry(file: string): Promise<Buffer | undefined> 
     return undefined;
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * The first `length` bytes of a regular file (fewer where it is shorter) and what fstat says of it, or undefined where
+ * there is none, it is no regular file (a FIFO, opened without waiting for a writer, where a plain read would wait
+ * for ever; a device) or a symbolic link (not followed), or it cannot be read: judged by what was opened, as
+ * readCacheEntry. Synchronous: asked of each file a folder holds, where a round through libuv's pool would cost more than the read.
+ */
+export function readHead(file: string, length: number): { bytes: Buffer; kind: BigIntStats } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const kind = fstatSync(fd, { bigint: true });
+    if (!kind.isFile()) return undefined;
+    const bytes = Buffer.alloc(length);
+    return { bytes: bytes.subarray(0, readSync(fd, bytes, 0, length, 0)), kind };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

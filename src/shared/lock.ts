@@ -1,8 +1,8 @@
-import { closeSync, constants, fstatSync, linkSync, openSync, readdirSync, readSync, realpathSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readdirSync, realpathSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
-import { bootId, madeBeforeThisBoot, pidNamespace, processAlive, staleTemporaries, statusOf, temporaryBeside } from './files.js';
+import { bootId, madeBeforeThisBoot, pidNamespace, processAlive, readHead, staleTemporaries, statusOf, temporaryBeside } from './files.js';
 
 // A lock of a command that must run alone (one publish into a site, one send of a meeting): a file that
 // names its process, "host boot pid-namespace pid", made whole at once (`create`): the words written to a
@@ -216,28 +216,13 @@ interface Holder {
  * Who holds the file, as it names its process; none where it is gone meanwhile, or is no file a lock
  * is: a FIFO (opened without waiting for a writer, where a plain read would wait for ever), a device,
  * a symbolic link (not followed), or longer than any name of a process. It then stands as naming none.
- * Not input/read-file's reader: a lock is never followed through a link (O_NOFOLLOW), and is tiny.
+ * Read by readHead, not input/read-file's reader: a lock is never followed through a link, and is tiny.
  */
 function holderOf(file: string): Holder | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch {
-    return undefined;
-  }
-  try {
-    const kind = fstatSync(fd, { bigint: true });
-    if (!kind.isFile()) return undefined;
-    const bytes = Buffer.alloc(longestHolder + 1);
-    const length = readSync(fd, bytes, 0, bytes.length, 0);
-    if (length > longestHolder) return undefined;
-    const identity = [kind.dev, kind.ino, kind.mtimeNs, kind.ctimeNs].join(' ');
-    return { holder: bytes.toString('utf8', 0, length).trim(), identity };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const read = readHead(file, longestHolder + 1);
+  if (!read || read.bytes.length > longestHolder) return undefined;
+  const { bytes, kind } = read;
+  return { holder: bytes.toString('utf8').trim(), identity: [kind.dev, kind.ino, kind.mtimeNs, kind.ctimeNs].join(' ') };
 }
 
 /** Beyond any "host boot pid-namespace pid" (a host name is at most 255 bytes). */

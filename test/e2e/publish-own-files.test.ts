@@ -83,8 +83,10 @@ describe('a members’ PDF left in the site folder', () => {
     const pdf = path.join(site, 'testudvalget', '2024-03-06-referat-offentlig.pdf');
     // The public PDF as publish prints it (as `agenda build --public` does: publish.test.ts), to see it printed again.
     const published = pdfPages(pdf, true);
-    // The clerk forgot --public, and copied a closed attachment's file over the open one's.
-    expect(agenda(['build', '2024-03-06', '--meetings', meetings, '--out', pdf]).status).toBe(0);
+    // The clerk forgot --public, and copied the PDF (build refuses to write into a site) and a closed attachment's file over the open ones.
+    const members = path.join(dir, 'medlemmer.pdf');
+    expect(agenda(['build', '2024-03-06', '--meetings', meetings, '--out', members]).status).toBe(0);
+    copyFileSync(members, pdf);
     expect(pdfPages(pdf).join('\n')).toContain(markers[0]);
     copyFileSync(path.join(meetings, 'bilag', 'lukket.pdf'), path.join(site, 'testudvalget', '2024-03-06-bilag-1-1.pdf'));
 
@@ -99,20 +101,8 @@ describe('a members’ PDF left in the site folder', () => {
     expect(pdfPages(pdf, true)).toEqual(published);
   });
 
-  it('under a name of its own, which publish may not remove, is named in a warning; a PDF in a hidden folder is not', () => {
-    const { site, stray } = siteWithMembersPdf('kopi.pdf');
-    mkdirSync(path.join(site, '.git'));
-    copyFileSync(stray, path.join(site, '.git', 'kopi.pdf'));
-    const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
-    expect(run.status, run.stderr).toBe(0);
-    const warnings = run.stderr.split('\n').filter((l) => l.includes(': warning: '));
-    const message = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
-    expect(warnings).toEqual([`${stray}:1:1: warning: ${message}`]);
-    expect(existsSync(stray)).toBe(true);
-  });
-
   it.each(['2024-03-06-referat.pdf', '2024-03-06-referat (1).pdf', 'testudvalget-2024-03-06-referat-kopi.pdf'])(
-    "under a members' document's name (%s: as agenda gives it, or with something added) is an error that stops the publication before anything is written",
+    "under a members' document's name (%s: as agenda gives it, or with something added) is an error that stops the publication before anything is written (site-strays.test.ts: under any name)",
     (name) => {
       const { site, stray: members } = siteWithMembersPdf(name);
       rmSync(path.join(site, 'index.html'));
@@ -120,7 +110,7 @@ describe('a members’ PDF left in the site folder', () => {
       const run = agenda(['publish', '--meetings', closedFixture, '--out', site]);
       expect(run.status).not.toBe(0);
       expect(run.stderr).toContain(
-        `${members}:1:1: named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and served with the site: remove it, then publish again`,
+        `${members}:1:1: a PDF agenda made, which publish did not write (it writes every public document itself): a members' version or a copy, which may hold what is closed, served with the site: remove it, then publish again`,
       );
       expect(run.stderr).not.toMatch(/\n\s+at /);
       expect(siteBytes(site)).toEqual(before);
@@ -175,12 +165,23 @@ describe('the state file of a site', () => {
     writeFileSync(path.join(site, '.agenda-publish.json'), own);
   });
 
-  it('naming a file behind a symbolic link, or one changed since publish wrote it: left alone, with a warning; its own removed', () => {
+  it('naming a file behind a symbolic link: the link is an error, nothing written; one changed since publish wrote it: left alone, with a warning; its own removed', () => {
+    const own = readFileSync(path.join(site, '.agenda-publish.json'));
     symlinkSync('../meetings', path.join(site, 'link'));
+    addToState(site, [{ path: 'link/udvalg.yaml', sha256: sha('sha256', readFileSync(path.join(meetings, 'udvalg.yaml'))) }]);
+    const before = siteBytes(site);
+    const linked = agenda(['publish', '--meetings', meetings, '--out', site]);
+    expect(linked.status).toBe(1);
+    expect(linked.stderr).toContain(`${path.join(site, 'link')}:1:1: a symbolic link, which publish never writes`);
+    expectToldPlainly(linked.stderr);
+    expect(existsSync(path.join(meetings, 'udvalg.yaml'))).toBe(true);
+    expect(siteBytes(site)).toEqual(before);
+    rmSync(path.join(site, 'link'));
+    writeFileSync(path.join(site, '.agenda-publish.json'), own);
+
     writeFileSync(path.join(site, 'noter.html'), 'the clerk’s own notes\n');
     writeFileSync(path.join(site, 'gammel.html'), 'an old page\n');
     addToState(site, [
-      { path: 'link/udvalg.yaml', sha256: sha('sha256', readFileSync(path.join(meetings, 'udvalg.yaml'))) },
       { path: 'noter.html', sha256: sha('sha256', Buffer.from('what publish wrote\n')) },
       { path: 'gammel.html', sha256: sha('sha256', Buffer.from('an old page\n')) },
     ]);
@@ -188,11 +189,9 @@ describe('the state file of a site', () => {
     expect(run.status, run.stderr).toBe(0);
     const warnings = run.stderr.split('\n').filter((l) => l.includes(': warning: '));
     expect(warnings).toEqual([
-      expect.stringMatching(/\.agenda-publish\.json:\d+:\d+: warning: files\[\d+\]\.path: link\/udvalg\.yaml is not as publish wrote it/),
       expect.stringMatching(/\.agenda-publish\.json:\d+:\d+: warning: files\[\d+\]\.path: noter\.html is not as publish wrote it/),
     ]);
     expect(run.stderr).toMatch(/1 removed/);
-    expect(existsSync(path.join(meetings, 'udvalg.yaml'))).toBe(true);
     expect(readFileSync(path.join(site, 'noter.html'), 'utf8')).toBe('the clerk’s own notes\n');
     expect(existsSync(path.join(site, 'gammel.html'))).toBe(false);
     // Publish no longer lists what it left alone: the next run says nothing of them.

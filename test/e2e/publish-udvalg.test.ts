@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agenda, tempDir } from '../support/cli.js';
@@ -55,5 +55,37 @@ describe('publish of one committee (--udvalg, --meetings) into a site that holds
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--udvalg KB: the site in site-oek holds other committees too (oekonomiudvalget/)');
     expect(siteBytes(path.join(dir, 'site-oek'))).toEqual(before);
+  });
+
+  // The rename rule takes a site of one committee as the folder's own under an earlier name only where the site's
+  // feeds name the same committee (its short name, kort): a site of another committee was taken so too, and removed
+  // at exit 0 (the adversary of session 25: `--meetings udvalg/KB`, then `--meetings udvalg/ØK`, into one folder).
+  it('refuses --meetings of another committee into a site of one (another kort), naming it; the site untouched', () => {
+    const first = publish('--meetings', 'udvalg/KB', '--out', 'shared');
+    expect(first.status, first.stderr).toBe(0);
+    const before = siteBytes(path.join(dir, 'shared'));
+    const run = publish('--meetings', 'udvalg/ØK', '--out', 'shared');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      '--meetings udvalg/ØK: the site in shared holds other committees too (kommunalbestyrelsen/), which publishing udvalg/ØK alone would remove ' +
+        "(kommunalbestyrelsen/ is not udvalg/ØK's committee renamed: its feeds name its committee kb, not oek (kort: ØK)): " +
+        'publish every committee there (agenda publish --out shared, without --meetings), or give udvalg/ØK a site of its own (another --out)\n',
+    );
+    expect(siteBytes(path.join(dir, 'shared'))).toEqual(before);
+    expect([...before.keys()].filter((f) => f.startsWith('kommunalbestyrelsen/')).length).toBeGreaterThan(0);
+  });
+
+  it('takes --meetings of the same committee renamed (the same kort) into its site, in one line naming the old and the new', () => {
+    cpSync(path.join(dir, 'udvalg', 'KB'), path.join(dir, 'byraadet'), { recursive: true });
+    const committee = path.join(dir, 'byraadet', 'udvalg.yaml');
+    writeFileSync(committee, readFileSync(committee, 'utf8').replace('navn: Kommunalbestyrelsen', 'navn: Byrådet'));
+    const run = publish('--meetings', path.join(dir, 'byraadet'), '--out', 'shared');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      'renamed: kommunalbestyrelsen/ is now byraadet/ (the same committee, kort KB); the pages of kommunalbestyrelsen/ are removed\n',
+    );
+    const files = siteFiles(path.join(dir, 'shared'));
+    expect(files.some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(false);
+    expect(files).toContain('byraadet/dokumenter.atom');
   });
 });

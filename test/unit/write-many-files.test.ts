@@ -15,7 +15,7 @@ describe('writing a site of many files', () => {
       const { writeSite } = await import(${dist('write.js')});
       const { readPublication } = await import(${dist('state.js')});
       const files = new Map(Array.from({ length: 3000 }, (_, i) => [\`udvalg-\${i % 20}/fil-\${i}.html\`, \`<p>\${i}</p>\`]));
-      const log = await writeSite(${JSON.stringify(out)}, files, await readPublication(${JSON.stringify(out)}), { madeFrom: new Map() });
+      const log = await writeSite(${JSON.stringify(out)}, files, await readPublication(${JSON.stringify(out)}), { madeFrom: new Map(), judges: { membersName: () => false, agendaPdf: async () => false } });
       console.log(log.written.length);`;
     const run = spawnSync('bash', ['-c', 'ulimit -n 1024 && exec "$0" --input-type=module -e "$1"', process.execPath, script], {
       encoding: 'utf8',

@@ -1,0 +1,109 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readEarlierOutput } from '../input/read-file.js';
+import { documentHtmlMark } from '../render/html.js';
+import { EnvironmentError, messageOf, type Finding } from '../shared/errors.js';
+import { readHead } from '../shared/files.js';
+import { isStagingFolder } from './staging.js';
+import { sha256 } from './state.js';
+
+// What the site folder holds that publish did not write is served with the site all the same: a web server
+// follows a symbolic link and serves a hidden folder. Publish may not remove it, so before anything is written
+// (write.ts) it judges each such file by what it is, not by its name alone (a members' PDF may be named anything):
+// - a symbolic link, anywhere: publish never writes one, and it may lead to anything (a members' PDF in out/);
+// - a PDF agenda made (isAgendaPdf, changed since or not), anywhere: publish writes every public document itself,
+//   so one it did not write is a members' version or a copy of whatever audience, which may hold what is closed;
+// - a document's HTML as build's or diff's --html writes it (documentHtmlMark), anywhere: likewise;
+// - any other PDF named as a members' document: it may hold what is closed, which publish cannot tell;
+// each an error that stops the publication. Any other PDF is named in a warning, outside hidden folders (.git).
+// Only what the state file does not list as publish wrote it is looked at, each file by its first bytes and a PDF
+// whole: a republish reads none of the archive's files. Anything else (a FIFO, a device) is others-files.ts's.
+
+/** What publish asks of the files it did not write, of the pipeline's knowledge. */
+export interface StrayJudges {
+  /** Whether a file's name is one a members' document is given (pipeline/output.ts). */
+  membersName: (name: string) => boolean;
+  /** Whether a PDF's bytes are agenda's (pdf/postprocess.ts). */
+  agendaPdf: (bytes: Uint8Array) => Promise<boolean>;
+}
+
+/** As much of a file as is read to tell what it is: a PDF's header is within its first kilobyte, a document's head mark soon after its title. */
+const headLength = 4096;
+const pdfHeaderWithin = 1024;
+
+/**
+ * The findings of what `out` holds that publish did not write: `own` the files it writes now or wrote as they
+ * are (not looked at), `listed` the SHA-256 the state file gives a file (one gone since, to be removed, that
+ * reads as agenda's is publish's where its bytes are those).
+ */
+export async function straysIn(
+  out: string,
+  { own, listed }: { own: (file: string) => boolean; listed: (file: string) => string | undefined },
+  judges: StrayJudges,
+): Promise<Finding[]> {
+  // None where the site is not there yet: it is looked at before anything is written, a first publication too.
+  if (!existsSync(out)) return [];
+  const { links, files } = unlisted(out, own);
+  const found: Array<[string, Omit<Finding, 'file' | 'line' | 'col' | 'path'>]> = links.map((file) => [file, { message: linkMessage }]);
+  for (const file of files) {
+    const verdict = await judge(path.join(out, file), file, (bytes) => sha256(bytes) === listed(file), judges);
+    if (verdict) found.push([file, verdict]);
+  }
+  return found
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([file, verdict]) => ({ file: path.join(out, file), line: 1, col: 1, path: '', ...verdict }));
+}
+
+/**
+ * The symbolic links in `out`, and its regular files but those `own`: every folder walked, hidden ones too, but
+ * the publication's own staging folder (every file of the site, at a first publication). Synchronous: the whole
+ * site's folders (14,000 entries at 240 meetings) in half the processor time of promises.
+ */
+function unlisted(out: string, own: (file: string) => boolean): { links: string[]; files: string[] } {
+  const links: string[] = [];
+  const files: string[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = readdirSync(path.join(out, folder), { withFileTypes: true });
+    } catch (err) {
+      throw new EnvironmentError(`cannot look through the site folder ${path.join(out, folder)}: ${messageOf(err)}`);
+    }
+    for (const entry of entries) {
+      const file = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (folder !== '' || !isStagingFolder(entry.name)) folders.push(file);
+      } else if (entry.isSymbolicLink()) links.push(file);
+      else if (entry.isFile() && !own(file)) files.push(file);
+    }
+  }
+  return { links, files };
+}
+
+/** What is said of one file publish did not write (`asListed`: whether its bytes are as the state file lists them); nothing where nothing is to be. */
+async function judge(
+  full: string,
+  file: string,
+  asListed: (bytes: Uint8Array) => boolean,
+  { membersName, agendaPdf }: StrayJudges,
+): Promise<{ message: string; warning?: true } | undefined> {
+  const head = readHead(full, headLength)?.bytes;
+  if (!head) return undefined;
+  const pdf = head.subarray(0, pdfHeaderWithin).includes('%PDF-', 0, 'latin1');
+  if (pdf) {
+    const bytes = await readEarlierOutput(full);
+    if (bytes && asListed(bytes)) return undefined;
+    if (bytes && (await agendaPdf(bytes))) return { message: agendaPdfMessage };
+  } else if (head.includes(documentHtmlMark(), 0, 'utf8')) return { message: documentHtmlMessage };
+  const name = path.basename(file);
+  if ((!pdf && !/\.pdf$/i.test(name)) || file.split('/').some((part) => part.startsWith('.'))) return undefined;
+  return membersName(name) ? { message: membersPdfMessage } : { message: othersPdfMessage, warning: true };
+}
+
+const remove = 'served with the site: remove it, then publish again';
+const linkMessage = `a symbolic link, which publish never writes: a web server follows it to whatever it leads to (a members' PDF, a folder out of the site), ${remove}`;
+const agendaPdfMessage = `a PDF agenda made, which publish did not write (it writes every public document itself): a members' version or a copy, which may hold what is closed, ${remove}`;
+const documentHtmlMessage = `a document's HTML as agenda build --html writes it, which publish did not write: it may hold what is closed, ${remove}`;
+const membersPdfMessage = `named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and ${remove}`;
+const othersPdfMessage = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';
