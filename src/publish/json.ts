@@ -81,6 +81,8 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     times,
   };
   const pdf = fileData(map, at, published.pdf);
+  // Asked for once, not once an item: a meeting's record holds them packed (publish-unread.ts).
+  const { itemsHtml } = published;
   return {
     id: at.id,
     type: 'https://schema.oparl.org/1.1/Meeting',
@@ -95,13 +97,18 @@ export function meetingData(map: SiteMap, published: PublishedMeeting): MeetingD
     auxiliaryFile: nonEmpty(
       [published.combined, ...published.addenda.flatMap((a) => [a.pdf, a.combined])].flatMap((f) => (f ? [fileData(map, at, f)] : [])),
     ),
-    agendaItem: nonEmpty(meeting.items.map((item, order) => agendaItemData(map, published, at, item, order))),
+    agendaItem: nonEmpty(meeting.items.map((item, order) => agendaItemData(map, published, at, { item, order, html: itemsHtml[order] }))),
     web: at.web,
     ...at.times,
   };
 }
 
-function agendaItemData(map: SiteMap, published: PublishedMeeting, at: MeetingAddresses, item: Item, order: number): AgendaItemData {
+function agendaItemData(
+  map: SiteMap,
+  published: PublishedMeeting,
+  at: MeetingAddresses,
+  { item, order, html }: { item: Item; order: number; html?: string },
+): AgendaItemData {
   // The item's attachments with a published file, by their place in its list.
   const files = new Map(
     item.bilag.flatMap((_, place) => {
@@ -119,7 +126,7 @@ function agendaItemData(map: SiteMap, published: PublishedMeeting, at: MeetingAd
     public: !item.lukket,
     ...(item.beslutning ? { resolutionText: item.beslutning.text } : {}),
     web: `${at.web}#punkt-${item.number}`,
-    'agenda:sections': nonEmpty(sectionsOf(published.itemsHtml[order] ?? '')),
+    'agenda:sections': nonEmpty(sectionsOf(html ?? '')),
     'agenda:attachments': nonEmpty(
       item.bilag.map((b, place) => ({
         number: b.number,

@@ -17,9 +17,27 @@ import { sha256, sha512Of, unchangedSince, type EarlierPublication, type PdfFile
 
 /** A file of the site written to the staging folder: where it is, and what writeSite records of it. */
 export interface StagedFile {
-  staged: string;
-  size: number;
-  sha256: string;
+  readonly staged: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/**
+ * A file of the site held as a place: its path made where asked for, of a folder shared by every file
+ * and its name there (a staged file's number). Each file's path held as a string of its own was some
+ * 60 to 120 bytes of every file of the site, 225,000 at 4,000 meetings, alive till the site is written.
+ */
+class Placed implements StagedFile {
+  constructor(
+    private readonly folder: string,
+    private readonly name: string | number,
+    readonly size: number,
+    readonly sha256: string,
+  ) {}
+
+  get staged(): string {
+    return path.join(this.folder, String(this.name));
+  }
 }
 
 /** A file of the site: its text, its bytes, or its bytes staged. */
@@ -47,7 +65,7 @@ export class StagedFiles extends Map<string, SiteContent> {
     const digest = sha256(content);
     const { earlier } = this;
     if (earlier && earlier.files.get(file)?.sha256 === digest && unchangedSince(earlier, file))
-      return super.set(file, { staged: path.join(earlier.out, file), size: sizeOf(content), sha256: digest });
+      return super.set(file, new Placed(earlier.out, file, sizeOf(content), digest));
     return super.set(file, this.staging.stage(file, content, digest));
   }
 }
@@ -112,13 +130,13 @@ export class Staging {
     if (this.closed) throw new Error(`${file}: staged after the publication ended`);
     const folder = (this.folder ??= this.open());
     const target = path.join(this.out, file);
-    const staged = path.join(folder, String(this.made++));
+    const placed = new Placed(folder, this.made++, sizeOf(bytes), digest);
     try {
-      writeFileSync(staged, bytes, { flag: 'wx' });
+      writeFileSync(placed.staged, bytes, { flag: 'wx' });
     } catch (err) {
-      throw cannotWrite(target, err, staged);
+      throw cannotWrite(target, err, placed.staged);
     }
-    return { staged, size: sizeOf(bytes), sha256: digest };
+    return placed;
   }
 
   /**
