@@ -15,6 +15,7 @@ import {
 import { printResult } from './commands/report.js';
 import { AgendaError, ExitCode, InputError, printable } from './shared/errors.js';
 import { internalError } from './shared/internal-error.js';
+import { warnOfCacheTo } from './shared/files.js';
 import { quietConsole } from './shared/quiet-console.js';
 import { packageRoot } from './shared/paths.js';
 
@@ -89,6 +90,7 @@ function commanderOption(o: OptionSpec): Option {
 export async function main(argv: string[]): Promise<number> {
   quietConsole();
   const json = argv.includes('--json');
+  warnOfCacheTo(json ? () => undefined : (line) => void process.stderr.write(line));
   const usage: Usage = { message: '' };
   try {
     await programOf(json, usage).parseAsync(argv);

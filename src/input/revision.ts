@@ -47,7 +47,7 @@ export async function folderAtRevision(folder: CommitteeFolder, rev: string, dat
   const [root, dir] = [await inRepo(folder.root), await inRepo(folder.dir)];
   // A git repository of the committee's folder alone (git init in meetings/): the repository's own files (kommune.yaml,
   // husstil/) have no revisions, so no version of the meeting as it was can be made whole.
-  if (root.startsWith('..'))
+  if (root === '..' || root.startsWith('../') || path.isAbsolute(root))
     throw new UsageError(
       `--fra: the git repository at ${top} holds ${folder.dir} but not the repository's own files in ${folder.root} (kommune.yaml, husstil/): keep the whole repository in one git repository (git init in ${folder.root})`,
     );

@@ -71,7 +71,7 @@ export function usableCacheEntry(file: string): boolean {
 
 /**
  * Whether each folder from the user's cache root (cacheRootOf) down to `file`'s is the user's own: a folder, not a
- * link, owned by the user and writable by no one else (ownedAlone); undefined where one is not there (yet). Another
+ * link (but the root, which may lead to one: its target is judged), owned by the user and writable by no one else (ownedAlone); undefined where one is not there (yet). Another
  * user's folder, or one anyone may write in, may hold an entry planted under the name agenda gives one (a
  * conversion's is a hash of the office file, which anyone with the file can compute): it is not used, nothing is
  * written into it, and a warning says so once. Each folder is asked once a process.
@@ -81,24 +81,33 @@ function ownCacheFolders(file: string): boolean | undefined {
   const folders = [root, ...path.relative(root, path.dirname(file)).split(path.sep).filter(Boolean)];
   let folder = '';
   for (const part of folders) {
+    // The root followed where it is a link (~/.cache kept on another disk): its own folders above are not judged either.
+    const root = folder === '';
     folder = folder ? path.join(folder, part) : part;
-    const own = judged.get(folder) ?? judgeFolder(folder);
+    const own = judged.get(folder) ?? judgeFolder(folder, root);
     if (own !== true) return own;
   }
   return true;
 }
 
+/** Where a warning of the cache goes: stderr, but nowhere under --json, whose stderr holds nothing (cli.ts sets it each command). */
+let warnOfCache = (line: string): void => void process.stderr.write(line);
+
+export function warnOfCacheTo(sink: (line: string) => void): void {
+  warnOfCache = sink;
+}
+
 /** The cache's folders judged in this process (ownCacheFolders): one not there is judged again once it is. */
 const judged = new Map<string, boolean>();
 
-function judgeFolder(folder: string): boolean | undefined {
-  const kind = statusOf(folder);
+function judgeFolder(folder: string, follow: boolean): boolean | undefined {
+  const kind = statusOf(folder, { follow });
   if (!kind) return undefined;
   const own = kind.isDirectory() && ownedAlone(kind);
   judged.set(folder, own);
   // A file where a folder should be is no cache, and no one's to warn of: writing there fails as it did (writeToCache).
   if (!own && (kind.isDirectory() || kind.isSymbolicLink()))
-    process.stderr.write(
+    warnOfCache(
       `warning: the cache folder ${folder} is not your own (another user's, writable by others, or a link): agenda neither uses nor writes it; make it yours and writable by you alone (chown, chmod go-w), or name another with XDG_CACHE_HOME\n`,
     );
   return own;

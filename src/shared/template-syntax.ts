@@ -63,7 +63,9 @@ class FirstUse extends Handlebars.Visitor {
 
   private note(call: Call): void {
     const named = call.path.type === 'PathExpression' && Reflect.get(call.path, 'original') === this.name.helper;
-    if (named && (call.params.length > 0 || call.hash.pairs.length > 0)) this.place ??= call.loc.start;
+    // Handlebars leaves `hash` out of a call without one, whatever its types say.
+    const hash: hbs.AST.Hash | undefined = call.hash;
+    if (named && (call.params.length > 0 || (hash?.pairs.length ?? 0) > 0)) this.place ??= call.loc.start;
   }
 
   override MustacheStatement(node: hbs.AST.MustacheStatement): void {

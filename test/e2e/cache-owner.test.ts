@@ -74,6 +74,25 @@ describe("a cache that is not the user's own", () => {
     expect(readdirSync(office)).toEqual([entry]);
   });
 
+  it('takes a cache root that is a link to a folder of the user’s own (kept on another disk), and under --json says nothing on stderr', () => {
+    const { cache } = plantedCache('linked-target');
+    const linked = path.join(dir, 'linked');
+    symlinkSync(cache, linked);
+    const { text, stderr } = build(linked);
+    expect(text).toContain(planted);
+    expect(stderr).not.toContain('is not your own');
+    const shared = plantedCache('shared-json');
+    chmodSync(shared.office, 0o777);
+    const out = path.join(dir, 'shared-json.pdf');
+    const run = agenda(['build', date, '--samlet', '--meetings', meetings, '--out', out, '--json'], {
+      cwd: dir,
+      env: { XDG_CACHE_HOME: shared.cache },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(pdfPages(out).join('\n')).toContain(real);
+  });
+
   it("converts anew where the cache root is another user's", () => {
     const { cache } = plantedCache('root');
     chmodSync(cache, 0o755);

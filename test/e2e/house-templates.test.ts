@@ -21,6 +21,11 @@ const unclosed = "template syntax: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'O
 const mistakes: Array<[string, string, string, string?]> = [
   ['a block left open', '{{#if meeting}}open', `husstil/partials/forside.hbs:7:1: ${unclosed}`],
   ['a helper that does not exist', '{{nohelper meeting}}', 'husstil/partials/forside.hbs:6:1: Missing helper: "nohelper"'],
+  [
+    'a helper that does not exist, named without arguments first',
+    '{{nohelper}}{{#nohelper}}x{{/nohelper}}{{nohelper meeting}}',
+    'husstil/partials/forside.hbs:6:40: Missing helper: "nohelper"',
+  ],
   ['a partial that does not exist', '{{> nopartial}}', 'husstil/partials/forside.hbs:6:1: The partial nopartial could not be found'],
   [
     'a helper given no arguments',

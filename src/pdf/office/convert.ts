@@ -134,8 +134,8 @@ async function libreOffice(run: Run, input: { path: string; filter: string }, ex
   const ended = await runLimited(options.converter.program, args, space.root, { ...defaults, timeoutMs, signal: options.signal });
   if (ended.by === 'abort') throw options.signal?.reason ?? new Error('aborted');
   const output = path.join(space.outDir, `${path.parse(input.path).name}.${outExtension}`);
-  // Only of a run that ended by itself: one ended by its time or CPU limit may have been writing the file.
-  const whole = ended.by === 'exit' && ended.signal === null;
+  // Only of a run that ended well (--convert-to exits 0): one ended by its time, CPU or file limit may have been writing it.
+  const whole = ended.by === 'exit' && ended.code === 0;
   const bytes = whole ? await readFile(output).catch(() => undefined) : undefined;
   if (!bytes || bytes.length === 0) throw attachmentError(run.file.ref, failure(ended, options.timeoutMs ?? defaults.timeoutMs, run.name));
   return bytes;
@@ -151,8 +151,9 @@ function failure(ended: Ended, timeoutMs: number, name: string): string {
     .filter((line) => !/javaldx/.test(line))
     .slice(-2)
     .join(' ');
-  if (ended.by === 'exit' && ended.signal)
-    return `LibreOffice stopped converting it (${ended.signal}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
+  // oosplash, the process run, tells soffice.bin's end by a signal as an exit code of 128 and the signal's number.
+  if (ended.by === 'exit' && (ended.signal || (ended.code ?? 0) > 128))
+    return `LibreOffice stopped converting it (${ended.signal ?? `exit code ${ended.code}`}; it may need more memory than it is given): open it, save a copy as PDF and name that`;
   return `LibreOffice could not convert it: it is damaged, protected by a password, or not ${name}${said ? ` (LibreOffice said: ${said})` : ''}`;
 }
 
