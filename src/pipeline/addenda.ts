@@ -1,4 +1,3 @@
-import { itemClosed } from '../input/fields.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { Meeting } from '../model/meeting.js';
 import { readSendLog, sendLogFile, sentItemIs, type SendLogEntry } from '../send/send-log.js';
@@ -34,19 +33,15 @@ export async function addendaFindings(sources: MeetingSources, meeting: Meeting)
     const why = `the agenda was never sent (${sendLogFile('', sources.date)} holds no ${fileNames(agenda).join(' or ')}): without tillæg the item is on the agenda`;
     entries.forEach((e, i) => e.tillæg && findings.push(at(i, ['tillæg'], `an item added in a tillægsdagsorden, but ${why}`)));
   }
-  // The meeting file's own items, as the log names them (a standing item stays where the house puts it).
-  const own = entries.map((e) =>
-    e.fast === undefined ? { title: e.titel, sag: e.sag, lukket: itemClosed(e, undefined), publicTitle: e.offentlig_titel } : undefined,
-  );
-  const ownNow = own.filter((o) => o !== undefined);
   for (const sent of documents) {
     const entry = sentDocument(log, sent);
     const sentWith = entry?.punkter ?? [];
+    const own = entries.filter((e) => e.fast === undefined);
     for (const item of sentWith) {
       // Where it stands now: by its case number where that names it alone (a title may be corrected since), else its title.
-      const is = sentItemIs(item, sentWith, ownNow, meeting.style.ord.lukket_punkt);
+      const is = sentItemIs(item, sentWith, own);
       const held = documents.filter((d) => d.items.some(is));
-      const index = own.findIndex((o) => o !== undefined && is(o));
+      const index = entries.findIndex((e) => e.fast === undefined && is({ title: e.titel, sag: e.sag }));
       const [now] = held;
       // Found nowhere, by neither its case number nor its title, the item was taken off the agenda since: no move (the corrected agenda tells it removed).
       if (!now || held.includes(sent) || index < 0) continue;

@@ -49,7 +49,7 @@ export async function remindMembers(request: SendRequest, onEvent: (event: SendE
         log: await readSendLog(logFile),
         logFile,
         beforeFirst,
-        items: meeting.items.map((item) => sentItem(item, meeting.style.ord.lukket_punkt)),
+        items: meeting.items.map(sentItem),
         again: `agenda send ${request.date} --påmind`,
       },
       onEvent,

@@ -171,7 +171,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
       await keepSentVersion(dir, date, attachment.sha256, versions);
       await frozen?.freeze(dir, meeting, request);
     };
-    const items = meeting.items.map((item) => sentItem(item, meeting.style.ord.lukket_punkt));
+    const items = meeting.items.map(sentItem);
     try {
       const outcome = await deliver(
         due,

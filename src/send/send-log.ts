@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { block, flag, list, optional, text, wholeNumber } from '../input/fields.js';
 import { readLogFile, writeLogFile } from '../input/log-file.js';
 import type { Item } from '../model/meeting.js';
-import { publicTitle } from '../model/public.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'expected the SHA-256 of the document, 64 hex digits' });
 
@@ -24,11 +23,9 @@ const entry = block({
   fejl: optional(text),
   /**
    * The items the document held, by title, or title and case number (sag), which stays when the title
-   * changes: an item that went out in the agenda or an addendum stays in it. A closed item by the title the
-   * public sees (offentlig_titel, or the house's "Lukket punkt"), never its own nor its case number: the log is
-   * committed with the repository. A log an earlier version wrote names closed items by their own titles, read as any title.
+   * changes: an item that went out in the agenda or an addendum stays in it.
    */
-  punkter: optional(list(z.union([text, block({ titel: text, sag: text }), block({ offentlig_titel: text })]))),
+  punkter: optional(list(z.union([text, block({ titel: text, sag: text })]))),
   /** Which version of the document it was: 1 the first sent, 2 the first corrected one sent, and so on. */
   version: optional(wholeNumber),
 });
@@ -36,39 +33,24 @@ const entry = block({
 export type SendLogEntry = z.output<typeof entry>;
 export type SentItem = NonNullable<SendLogEntry['punkter']>[number];
 
-/** An item as the log names it: by its case number too, where it has one; a closed one by the title the public sees. */
-export function sentItem(item: Pick<Item, 'title' | 'sag' | 'lukket' | 'publicTitle'>, closedTitle: string): SentItem {
-  if (item.lukket) return { offentlig_titel: publicTitle(item, closedTitle) };
+/** An item as the log names it: by its case number too, where it has one. */
+export function sentItem(item: Pick<Item, 'title' | 'sag'>): SentItem {
   return item.sag === undefined ? item.title : { titel: item.title, sag: item.sag };
-}
-
-/** An item as sentItemIs looks for it: in the meeting file (its entry) or in a document (the model's). */
-export interface ItemToFind {
-  title?: string | undefined;
-  sag?: string | undefined;
-  lukket: boolean;
-  publicTitle?: string | undefined;
 }
 
 /**
  * Which of the meeting's items now is the one the log names: by its case number where that number
  * names one item alone, both in what went out (`sentWith`) and in the meeting now (`now`), else by its
  * title, so that two items of one case are told apart, and an item whose case number was removed since is still found.
- * A closed item, named by the title the public sees, is found only where that title names one closed item alone, both
- * in what went out and now: many may be "Lukket punkt", and none is then told from another.
  */
-export function sentItemIs(sent: SentItem, sentWith: SentItem[], now: ItemToFind[], closedTitle: string): (item: ItemToFind) => boolean {
-  const alone = <T>(list: T[], same: (x: T) => boolean) => list.filter(same).length === 1;
+export function sentItemIs(
+  sent: SentItem,
+  sentWith: SentItem[],
+  now: Array<{ sag?: string | undefined }>,
+): (item: { title?: string; sag?: string | undefined }) => boolean {
   if (typeof sent === 'string') return (item) => item.title === sent;
-  if ('offentlig_titel' in sent) {
-    const shown = (item: ItemToFind) => item.lukket && (item.publicTitle ?? closedTitle) === sent.offentlig_titel;
-    const told =
-      alone(sentWith, (s) => typeof s !== 'string' && 'offentlig_titel' in s && s.offentlig_titel === sent.offentlig_titel) &&
-      alone(now, shown);
-    return told ? shown : () => false;
-  }
-  const sagOf = (s: SentItem) => (typeof s === 'string' || !('sag' in s) ? undefined : s.sag);
-  const bySag = alone(sentWith, (s) => sagOf(s) === sent.sag) && alone(now, (n) => n.sag === sent.sag);
+  const alone = <T>(list: T[], sag: (x: T) => string | undefined) => list.filter((x) => sag(x) === sent.sag).length === 1;
+  const bySag = alone(sentWith, (s) => (typeof s === 'string' ? undefined : s.sag)) && alone(now, (n) => n.sag);
   return bySag ? (item) => item.sag === sent.sag : (item) => item.title === sent.titel;
 }
 

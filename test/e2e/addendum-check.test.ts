@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenda, agendaAsync, copyOfOneMeeting, errorLines, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { markers } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
 import { fetchOnce, printed, startPreview } from '../support/preview.js';
 import { startSmtpServer } from '../support/smtp.js';
@@ -30,31 +29,16 @@ const lateItems = `
     sagsfremstilling: En ny saltspreder.
 `;
 
-/**
- * The meeting of 22 November alone, its members with addresses and a mail server to send to, for the describe that
- * calls it: `run` a command, `send` the meeting (which must succeed).
- */
-function meetingToSend() {
+describe('agenda check and the preview, with a tillægsdagsorden', () => {
   const { dir, meetings } = copyOfOneMeeting('2023-11-22');
+  const meetingFile = path.join(meetings, '2023-11-22.yaml');
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let env: NodeJS.ProcessEnv;
-  beforeAll(async () => {
-    const udvalg = path.join(meetings, 'udvalg.yaml');
-    names.forEach((name, i) => edit(udvalg, `    navn: ${name}\n`, `    navn: ${name}\n    email: ${members[i]}\n`));
-    smtp = await startSmtpServer(login);
-    env = { TZ, ...smtp.settings(dir) };
-  });
-  afterAll(() => smtp.close());
   const run = (...args: string[]) => agenda(args, { cwd: dir, env: { TZ } });
   const send = async () => {
     const result = await agendaAsync(['send', '2023-11-22'], { cwd: dir, env });
     expect(result.status, result.stderr).toBe(0);
   };
-  return { dir, meetings, meetingFile: path.join(meetings, '2023-11-22.yaml'), run, send };
-}
-
-describe('agenda check and the preview, with a tillægsdagsorden', () => {
-  const { dir, meetings, meetingFile, run, send } = meetingToSend();
   const site = path.join(tempDir(), 'site');
   const feed = path.join(site, 'direktionen', 'dokumenter.atom');
   const publish = () =>
@@ -73,6 +57,14 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
   };
   /** The line of the meeting file that holds `text`, counted from 1. */
   const lineOf = (text: string) => readFileSync(meetingFile, 'utf8').split('\n').indexOf(text) + 1;
+
+  beforeAll(async () => {
+    const udvalg = path.join(meetings, 'udvalg.yaml');
+    names.forEach((name, i) => edit(udvalg, `    navn: ${name}\n`, `    navn: ${name}\n    email: ${members[i]}\n`));
+    smtp = await startSmtpServer(login);
+    env = { TZ, ...smtp.settings(dir) };
+  });
+  afterAll(() => smtp.close());
 
   it('check refuses, located as build does, an addendum to an agenda never sent', () => {
     const before = readFileSync(meetingFile, 'utf8');
@@ -196,41 +188,5 @@ describe('agenda check and the preview, with a tillægsdagsorden', () => {
     edit(meetingFile, '    sag: 23-0815\n    tillæg: 1\n', '');
     expect(errorLines(run('check', '2023-11-22').stderr)).toEqual([refused]);
     writeFileSync(meetingFile, sent);
-  });
-});
-
-// The send log is committed with the repository, shared wider than a closed item's readers: it names a closed item by the
-// title the public sees, never by its own title or case number, and still tells a closed item moved after it went out.
-describe('the send log and a closed item', () => {
-  const { meetings, meetingFile, run, send } = meetingToSend();
-  const logFile = path.join(meetings, '2023-11-22.sendt.yaml');
-  const inAgenda = `  - titel: Personalesag ${markers[0]}\n    sag: 24/${markers[16]}\n    lukket: true\n    sagsfremstilling: ${markers[1]}\n`;
-  const late = `  - titel: Forhandling om ${markers[2]}\n    offentlig_titel: Forhandling\n    lukket: true\n    tillæg: 1\n    sagsfremstilling: ${markers[3]}\n`;
-
-  it('names it by its public title (or Lukket punkt), tells its move all the same, and reads a log of its own title', async () => {
-    writeFileSync(meetingFile, readFileSync(meetingFile, 'utf8') + inAgenda);
-    await send();
-    // With an open item beside it: the addendum stays when the closed one is moved.
-    writeFileSync(meetingFile, `${readFileSync(meetingFile, 'utf8')}${late}  - titel: Indkøb af saltspreder\n    tillæg: 1\n`);
-    await send();
-    const bytes = readFileSync(logFile, 'latin1');
-    expect(markers.filter((m) => bytes.includes(m))).toEqual([]);
-    const log = parse(readFileSync(logFile, 'utf8')) as Array<{ punkter: unknown[] }>;
-    expect(log.map((e) => e.punkter.filter((p) => typeof p === 'object'))).toEqual([
-      ...members.map(() => [{ offentlig_titel: 'Lukket punkt' }]),
-      ...members.map(() => [{ offentlig_titel: 'Forhandling' }]),
-    ]);
-    const sent = readFileSync(meetingFile, 'utf8');
-    const refused = `meetings/2023-11-22.yaml:${sent.split('\n').indexOf(`  - titel: Forhandling om ${markers[2]}`) + 1}:5: punkter[4]: Forhandling om ${markers[2]} went out in 2023-11-22-tillaegsdagsorden.pdf, sent already; it cannot be moved to 2023-11-22-dagsorden.pdf: put tillæg back as it was, or take it up at another meeting`;
-    edit(meetingFile, '    lukket: true\n    tillæg: 1\n', '    lukket: true\n');
-    const moved = run('check', '2023-11-22');
-    expect(errorLines(moved.stderr)).toEqual([refused]);
-    // A log an earlier version wrote names the closed item by its own title: read as before.
-    const written = readFileSync(logFile, 'utf8');
-    writeFileSync(logFile, written.replaceAll('- offentlig_titel: Forhandling\n', `- Forhandling om ${markers[2]}\n`));
-    expect(errorLines(run('check', '2023-11-22').stderr)).toEqual([refused]);
-    writeFileSync(logFile, written);
-    writeFileSync(meetingFile, sent);
-    expect(run('check', '2023-11-22').status).toBe(0);
   });
 });
