@@ -137,8 +137,11 @@ function texts(value: unknown): string[] {
 
 const wordsOf = (text: string) => text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** A word's beginnings of four letters or more, itself the last. */
-const stems = (word: string) => Array.from({ length: Math.max(0, word.length - 3) }, (_, i) => word.slice(0, i + 4));
+/** A word's beginnings of three letters or more, itself the last. */
+const beginnings = (word: string) => Array.from({ length: Math.max(0, word.length - 2) }, (_, i) => word.slice(0, i + 3));
+
+/** A word less an ending of up to two letters, at least three letters kept (Oles, ansættes: ole, ansætt); none of a shorter word. */
+const stemOf = (word: string) => (word.length < 3 ? undefined : word.slice(0, Math.max(3, word.length - 2)));
 
 /** What the public diff shows in place of words of the earlier version that it does not quote. */
 const WITHHELD = '…';
@@ -146,19 +149,26 @@ const WITHHELD = '…';
 /**
  * The one rule for the words of an earlier version that a change quotes where the public may read it (the
  * public diff, a mail): words removed, the title of an item, sub-item or attachment removed. A run of them
- * that shares a word (or an inflection of one: a word of four letters or more that begins the other) with
+ * that shares a word (or an inflection of one: the one's stem, less an ending of up to two letters and of three
+ * letters or more, begins the other: Ole, Oles; ansættes, ansættelse) with
  * a text closed now (`closed`, closedWords) is not quoted: words removed show as `…`, a title as `…`,
  * an attachment by its number alone. One word is enough, however common: what was moved into a closed
  * item may have been reworded on the way, or told word by word in several runs, and a word cannot tell
  * moved from removed, so the doubt withholds.
  */
 export function withheld(changes: Change[], closed: Set<string>): Change[] {
-  // Each closed word's beginnings of four letters or more, so that a word is looked up, not compared with each.
-  const begun = new Set([...closed].flatMap(stems));
-  const shares = (w: string) => closed.has(w) || (w.length >= 4 && (begun.has(w) || stems(w).some((s) => closed.has(s))));
+  // Each closed word's beginnings and stem, so that a word is looked up, not compared with each.
+  const begun = new Set([...closed].flatMap(beginnings));
+  const stems = new Set([...closed].flatMap((c) => stemOf(c) ?? []));
+  const shares = (w: string) => {
+    const stem = stemOf(w);
+    return closed.has(w) || (stem !== undefined && (begun.has(stem) || beginnings(w).some((b) => stems.has(b))));
+  };
   const secret = (text: string) => wordsOf(text).some(shares);
+  // The run's spaces kept: "…" stands where its words stood, not glued to the next.
+  const hidden = (text: string) => `${/^\s*/.exec(text)?.[0] ?? ''}${WITHHELD}${/\s*$/.exec(text)?.[0] ?? ''}`;
   const parts = (list: TextPart[]) =>
-    list.map((p): TextPart => (p.removed && secret(p.text) ? { text: WITHHELD, removed: true, withheld: true } : p));
+    list.map((p): TextPart => (p.removed && secret(p.text) ? { text: hidden(p.text), removed: true, withheld: true } : p));
   return changes.map((change): Change => {
     if (change.type === 'item-removed' && secret(change.title)) return { ...change, title: WITHHELD, withheld: true };
     if (change.type === 'sub-item-removed' && secret(change.subTitle)) return { ...change, subTitle: WITHHELD, withheld: true };

@@ -171,10 +171,11 @@ describe('minutes approved by the members, bound to the exact document', () => {
     expect(await refusal()).toEqual([
       expect.stringMatching(/^meetings\/2023-09-06\.yaml:\d+:\d+: punkter\[1\]\.sagsfremstilling: item 2 \(\S+\) has changed since/),
     ]);
-    // Two fields of one item: at the item.
+    // Two fields of item 4 changed too: the first item that differs is told (item 2, at its field) ...
     edit(meeting, '    beslutning: Intet.\n', '    beslutning: Intet nyt.\n');
     edit(meeting, decided, decided.replace('justeret', 'rettet'));
     expect(await refusal()).toEqual([expect.stringMatching(/^meetings\/2023-09-06\.yaml:\d+:\d+: punkter\[1\]\.sagsfremstilling: item 2/)]);
+    // ... and with item 2 as approved, item 4, whose two fields differ: at the item.
     edit(meeting, '      - Budgetopfølgning juli\n', '      - Budgetopfølgning august\n');
     expect(await refusal()).toEqual([expect.stringMatching(/^meetings\/2023-09-06\.yaml:\d+:5: punkter\[3\]: item 4 \(Eventuelt/)]);
     edit(meeting, decided.replace('justeret', 'rettet'), decided);

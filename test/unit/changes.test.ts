@@ -131,9 +131,12 @@ describe('what a public change quotes of the earlier version', () => {
       ' Lønram stiger.',
       ' Udbud.',
       ' Lønrammen hæves med 3 procent.',
+      // A closed name of three letters, inflected (Kim, Kims).
+      ' Kims forslag',
     ])
       expect(withheld([removed(text)], words)).toEqual([
-        { ...removed(text), parts: [{ text: 'Budgettet er klar.' }, { text: '…', removed: true, withheld: true }] },
+        // The run's spaces kept around "…".
+        { ...removed(text), parts: [{ text: 'Budgettet er klar.' }, { text: ' …', removed: true, withheld: true }] },
       ]);
   });
 
