@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { caseHistoryDigest, inputsFingerprint } from './fingerprint.js';
 import type { OfficeSettings } from './office.js';
@@ -5,6 +6,7 @@ import { buildPdf } from './document.js';
 import type { Attachments } from './combine.js';
 import { attachmentsOf, inputsOf, outputFile, type Output } from './output.js';
 import { earlierPdf } from './earlier-pdf.js';
+import { refuseIntoSite } from './targets.js';
 
 export interface SentDocument {
   file: string;
@@ -31,6 +33,8 @@ export async function documentToSend(
   const file = outputFile(output);
   const own = await inputsFingerprint(dir, meeting.date, meeting.audience, caseHistoryDigest(meeting));
   const build = async (inputs: string, placed: Attachments | undefined, changedAfterBuild: boolean): Promise<SentDocument> => {
+    // send, forsegl and godkend write the members' document as build does: never into a published site.
+    await refuseIntoSite([{ named: `${path.dirname(file)}/, where the document is written,`, folder: path.dirname(file) }]);
     await buildPdf(meeting, file, browser(), inputs, placed);
     return { file, bytes: await readFile(file), built: true, changedAfterBuild };
   };
