@@ -10,8 +10,8 @@ import { namedDocument } from './output.js';
 // A meeting file removed (or renamed to another date) leaves its PDFs in out/, where a clerk may take one to send or
 // publish as if it were current. `build --all`, which makes out/ what the meetings make, removes each such PDF that
 // agenda wrote of that committee and nobody changed since (its seal holds: postprocess.ts; it records the committee's
-// name), names any other one, which it leaves, and says nothing of a PDF agenda wrote of another committee (built into
-// the same out/ from its own folder).
+// name), and names any other one, which it leaves: one changed since, one not agenda's, one that records another
+// committee (built into the same out/ from its own folder, or of this one before it was renamed).
 
 /** A PDF of out/ named for a meeting that has no meeting file any longer: removed where agenda wrote it as it stands. */
 export interface LeftoverPdf {
@@ -19,6 +19,8 @@ export interface LeftoverPdf {
   /** The meeting file it was made from, gone. */
   meeting: string;
   removed: boolean;
+  /** The committee it records where that is not this folder's (another's folder built it, or this one was renamed since). */
+  committee?: string;
 }
 
 /**
@@ -36,13 +38,13 @@ export async function leftoverPdfs(folders: readonly CommitteeFolder[], outDir =
     if (!folder || !meeting || (await exists(meeting))) continue;
     const file = path.join(outDir, name);
     const written = await pdfAsWritten(file);
-    // Another committee's, built into this out/ from its own folder (--meetings): not this repository's to judge.
-    if (written?.committee !== undefined && written.committee !== (await committeeName(committees, folder))) continue;
+    // Another committee's (built into this out/ from its own folder), or this one's before it was renamed: told, left.
+    const other = written?.committee !== undefined && written.committee !== (await committeeName(committees, folder));
     // Its meeting asked again just before: restored meanwhile (and built by a command beside this one), it stays.
-    const ours = written?.committee !== undefined && !(await exists(meeting));
+    const ours = written?.committee !== undefined && !other && !(await exists(meeting));
     // force: a build --all beside this one may have removed it first.
     if (ours) await rm(file, { force: true });
-    found.push({ file, meeting, removed: ours });
+    found.push({ file, meeting, removed: ours, ...(other ? { committee: written.committee } : {}) });
   }
   return found;
 }
