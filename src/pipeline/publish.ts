@@ -42,7 +42,7 @@ import { sourceHashes, type SourceHashes } from './publish-sources.js';
 import { once, packageInputs } from './fingerprint.js';
 import { officeConverters } from './office.js';
 import type { OfficeConverter } from '../pdf/office/convert.js';
-import { isAgendaPdf } from '../pdf/postprocess.js';
+import { isAgendaPdf, recordsPublicAlone } from '../pdf/postprocess.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
@@ -200,7 +200,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
-      judges: { membersName: isMembersName, agendaPdf: isAgendaPdf },
+      judges: { membersName: isMembersName, agendaPdf: isAgendaPdf, publicPdf: recordsPublicAlone },
     });
     await search.save();
     return written;

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readEarlierOutput } from '../input/read-file.js';
 import { documentHtmlMark } from '../render/html.js';
 import { EnvironmentError, messageOf, type Finding } from '../shared/errors.js';
-import { readHead } from '../shared/files.js';
+import { isStaleTemporary, readHead } from '../shared/files.js';
 import { isStagingFolder } from './staging.js';
 import { sha256 } from './state.js';
 
@@ -13,9 +13,14 @@ import { sha256 } from './state.js';
 // - a symbolic link, anywhere: publish never writes one, and it may lead to anything (a members' PDF in out/);
 // - a PDF agenda made (isAgendaPdf, changed since or not), anywhere: publish writes every public document itself,
 //   so one it did not write is a members' version or a copy of whatever audience, which may hold what is closed;
+//   but one that records in plain form being made for the public alone (an old public PDF kept in arkiv/, a file
+//   server's .snapshot/), or whose bytes are a file's the state file lists (publish's own, copied), holds nothing closed;
 // - a document's HTML as build's or diff's --html writes it (documentHtmlMark), anywhere: likewise;
-// - any other PDF named as a members' document: it may hold what is closed, which publish cannot tell;
-// each an error that stops the publication. Any other PDF is named in a warning, outside hidden folders (.git).
+// - any other PDF named as a members' document, hidden folders too: it may hold what is closed, which publish cannot tell;
+// each an error that stops the publication. Any other PDF is named in a warning, outside hidden folders.
+// A version control's own store (.git: Git LFS keeps the site's PDFs there by their SHA-256) is not walked: the web
+// server must deny dot-folders (docs/install/site.md). A temporary file of ours whose process is gone (a publish
+// killed while it wrote, files.ts) is removed first: it may be a whole members' PDF of no name publish lists.
 // Only what the state file does not list as publish wrote it is looked at, each file by its first bytes and a PDF
 // whole: a republish reads none of the archive's files. Anything else (a FIFO, a device) is others-files.ts's.
 
@@ -25,6 +30,14 @@ export interface StrayJudges {
   membersName: (name: string) => boolean;
   /** Whether a PDF's bytes are agenda's (pdf/postprocess.ts). */
   agendaPdf: (bytes: Uint8Array) => Promise<boolean>;
+  /** Whether a PDF's bytes record, in plain form, being made for the public alone (pdf/postprocess.ts). */
+  publicPdf: (bytes: Uint8Array) => boolean;
+}
+
+/** What the state file lists: the SHA-256 it gives a file, and whether it gives any file this SHA-256. */
+export interface Listed {
+  digestOf: (file: string) => string | undefined;
+  anyWith: (digest: string) => boolean;
 }
 
 /** As much of a file as is read to tell what it is: a PDF's header is within its first kilobyte, a document's head mark soon after its title. */
@@ -33,20 +46,21 @@ const pdfHeaderWithin = 1024;
 
 /**
  * The findings of what `out` holds that publish did not write: `own` the files it writes now or wrote as they
- * are (not looked at), `listed` the SHA-256 the state file gives a file (one gone since, to be removed, that
- * reads as agenda's is publish's where its bytes are those).
+ * are (not looked at), `listed` what the state file lists (a file gone since, to be removed, whose bytes are those
+ * it lists, is publish's; so are a PDF's bytes it lists for any file).
  */
 export async function straysIn(
   out: string,
-  { own, listed }: { own: (file: string) => boolean; listed: (file: string) => string | undefined },
+  { own, listed }: { own: (file: string) => boolean; listed: Listed },
   judges: StrayJudges,
 ): Promise<Finding[]> {
   // None where the site is not there yet: it is looked at before anything is written, a first publication too.
   if (!existsSync(out)) return [];
-  const { links, files } = unlisted(out, own);
+  const { links, files, stale } = unlisted(out, own);
+  for (const file of stale) rmSync(path.join(out, file), { force: true });
   const found: Array<[string, Omit<Finding, 'file' | 'line' | 'col' | 'path'>]> = links.map((file) => [file, { message: linkMessage }]);
   for (const file of files) {
-    const verdict = await judge(path.join(out, file), file, (bytes) => sha256(bytes) === listed(file), judges);
+    const verdict = await judge(path.join(out, file), file, listed, judges);
     if (verdict) found.push([file, verdict]);
   }
   return found
@@ -55,13 +69,15 @@ export async function straysIn(
 }
 
 /**
- * The symbolic links in `out`, and its regular files but those `own`: every folder walked, hidden ones too, but
- * the publication's own staging folder (every file of the site, at a first publication). Synchronous: the whole
- * site's folders (14,000 entries at 240 meetings) in half the processor time of promises.
+ * The symbolic links in `out`, its regular files but those `own`, and of those our temporaries whose process is
+ * gone (`stale`): every folder walked, hidden ones too, but a version control's store and the publication's own
+ * staging folder (every file of the site, at a first publication). Synchronous: the whole site's folders (14,000
+ * entries at 240 meetings) in half the processor time of promises.
  */
-function unlisted(out: string, own: (file: string) => boolean): { links: string[]; files: string[] } {
+function unlisted(out: string, own: (file: string) => boolean): { links: string[]; files: string[]; stale: string[] } {
   const links: string[] = [];
   const files: string[] = [];
+  const stale: string[] = [];
   const folders = [''];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries;
@@ -73,32 +89,38 @@ function unlisted(out: string, own: (file: string) => boolean): { links: string[
     for (const entry of entries) {
       const file = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (folder !== '' || !isStagingFolder(entry.name)) folders.push(file);
+        if (!versionStores.has(entry.name) && (folder !== '' || !isStagingFolder(entry.name))) folders.push(file);
       } else if (entry.isSymbolicLink()) links.push(file);
-      else if (entry.isFile() && !own(file)) files.push(file);
+      else if (entry.isFile() && !own(file)) (isStaleTemporary(path.join(out, folder), entry.name) ? stale : files).push(file);
     }
   }
-  return { links, files };
+  return { links, files, stale };
 }
 
-/** What is said of one file publish did not write (`asListed`: whether its bytes are as the state file lists them); nothing where nothing is to be. */
+/** Version controls' own stores, in whatever folder: what they keep is theirs, served by no web server that denies dot-folders. */
+const versionStores = new Set(['.git', '.hg', '.svn']);
+
+/** What is said of one file publish did not write; nothing where nothing is to be. */
 async function judge(
   full: string,
   file: string,
-  asListed: (bytes: Uint8Array) => boolean,
-  { membersName, agendaPdf }: StrayJudges,
+  { digestOf, anyWith }: Listed,
+  { membersName, agendaPdf, publicPdf }: StrayJudges,
 ): Promise<{ message: string; warning?: true } | undefined> {
   const head = readHead(full, headLength)?.bytes;
   if (!head) return undefined;
   const pdf = head.subarray(0, pdfHeaderWithin).includes('%PDF-', 0, 'latin1');
   if (pdf) {
     const bytes = await readEarlierOutput(full);
-    if (bytes && asListed(bytes)) return undefined;
-    if (bytes && (await agendaPdf(bytes))) return { message: agendaPdfMessage };
+    // Hashed only where a SHA-256 is to be compared: a file listed (gone since), or an agenda PDF not plainly public.
+    const listed = digestOf(file);
+    if (bytes && ((listed !== undefined && sha256(bytes) === listed) || publicPdf(bytes))) return undefined;
+    if (bytes && (await agendaPdf(bytes))) return anyWith(sha256(bytes)) ? undefined : { message: agendaPdfMessage };
   } else if (head.includes(documentHtmlMark(), 0, 'utf8')) return { message: documentHtmlMessage };
   const name = path.basename(file);
-  if ((!pdf && !/\.pdf$/i.test(name)) || file.split('/').some((part) => part.startsWith('.'))) return undefined;
-  return membersName(name) ? { message: membersPdfMessage } : { message: othersPdfMessage, warning: true };
+  if (!pdf && !/\.pdf$/i.test(name)) return undefined;
+  if (membersName(name)) return { message: membersPdfMessage };
+  return file.split('/').some((part) => part.startsWith('.')) ? undefined : { message: othersPdfMessage, warning: true };
 }
 
 const remove = 'served with the site: remove it, then publish again';

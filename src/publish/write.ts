@@ -9,7 +9,7 @@ import type { EntryRevision } from './atom.js';
 import type { SiteFiles } from './site.js';
 import { isStaged, sizeOf, type SiteContent } from './staging.js';
 import { isListed, refuseInTheWay } from './others-files.js';
-import { straysIn, type StrayJudges } from './site-strays.js';
+import { straysIn, type Listed, type StrayJudges } from './site-strays.js';
 import {
   ownBytes,
   sha256,
@@ -92,7 +92,7 @@ export async function writeSite(
   // Before anything is written. The last publication's files gone now are removed, or told by removeGone: as written
   // (the quick check, or their bytes), they are publish's; else they are looked at as any other file publish did not write.
   const own = (file: string) => published(file) || (isListed(earlier, file) && !earlier.files.has(file)) || unchangedSince(earlier, file);
-  const others = await straysIn(out, { own, listed: (file) => earlier.files.get(file)?.sha256 }, judges);
+  const others = await straysIn(out, { own, listed: listedIn(earlier) }, judges);
   if (others.some(isError)) throw new InputError(others.filter(isError));
   const state = [
     ...outputs.map((o) => ({
@@ -122,6 +122,15 @@ export async function writeSite(
   const hash = createHash('sha256');
   await writeAtomically(path.join(out, stateFile), stateText(state, hash));
   return { ...log, state: hash.digest('hex') };
+}
+
+/** What the last publication's state file lists, its SHA-256s gathered only where one is asked for (most republishes, none). */
+function listedIn(earlier: EarlierPublication): Listed {
+  let digests: Set<string> | undefined;
+  return {
+    digestOf: (file) => earlier.files.get(file)?.sha256,
+    anyWith: (digest) => (digests ??= new Set([...earlier.files.values()].map((listed) => listed.sha256))).has(digest),
+  };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);

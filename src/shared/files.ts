@@ -289,17 +289,16 @@ async function removeStaleTemporaries(file: string): Promise<void> {
  */
 export function staleTemporaries(file: string, names: string[]): string[] {
   const prefix = `.${path.basename(file)}.`;
-  const { host, boot } = thisMachine();
-  const space = namespaceNumber();
-  return names.flatMap((name) => {
-    const parts = name.startsWith(prefix)
-      ? /^([0-9a-f]{8})\.([0-9a-f]{8}|-)\.(\d+)\.(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length))
-      : null;
-    if (parts?.[1] !== host) return [];
-    const temporary = path.join(path.dirname(file), name);
-    if (parts[2] !== boot) return madeBeforeThisBoot(temporary) ? [temporary] : [];
-    return parts[4] === space && !processAlive(Number(parts[3])) ? [temporary] : [];
-  });
+  const folder = path.dirname(file);
+  return names.filter((name) => name.startsWith(prefix) && isStaleTemporary(folder, name)).map((name) => path.join(folder, name));
+}
+
+/** Whether `name` in `folder` is a temporary file of ours (temporaryBeside, beside whatever file) whose process is gone, as staleTemporaries judges it. */
+export function isStaleTemporary(folder: string, name: string): boolean {
+  const parts = /^\..+\.([0-9a-f]{8})\.([0-9a-f]{8}|-)\.(\d+)\.(\d+)\.\d+\.tmp$/.exec(name);
+  if (parts?.[1] !== thisMachine().host) return false;
+  if (parts[2] !== thisMachine().boot) return madeBeforeThisBoot(path.join(folder, name));
+  return parts[4] === namespaceNumber() && !processAlive(Number(parts[3]));
 }
 
 /** This host and boot as a temporary file's name tells them: 8 hex digits of its name's SHA-256, and of its boot id ("-" where none is told). */

@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../support/attachments.js';
@@ -175,5 +177,58 @@ describe('agenda build (and diff) into a published site', () => {
     expect(inside.stderr).toContain('out/, where build writes the PDFs, is in the published site');
     expect(siteBytes(site)).toEqual(before);
     expect(existsSync(path.join(dir, 'udkast.pdf'))).toBe(false);
+  });
+});
+
+describe('what publish did not write but holds nothing closed, or is its own', () => {
+  it('passes over a version control’s store (Git LFS keeps the site’s PDFs in .git), and takes a PDF recording the public alone', () => {
+    const { pdf } = membersVersion();
+    const { site } = fixtureSite();
+    const own = path.join(site, 'testudvalget', '2024-03-06-referat-offentlig.pdf');
+    expect(readFileSync(own).includes('/AgendaAudience (offentlig)')).toBe(true);
+    // LFS keeps each version of a tracked file under its SHA-256: the members' one too, had it once been committed.
+    const lfs = path.join(site, '.git', 'lfs', 'objects', 'ab', 'cd');
+    mkdirSync(lfs, { recursive: true });
+    copyFileSync(own, path.join(lfs, 'a'.repeat(64)));
+    copyFileSync(pdf, path.join(lfs, 'b'.repeat(64)));
+    // An old public PDF the municipality keeps, and a file server's snapshot of the site.
+    mkdirSync(path.join(site, 'arkiv'));
+    copyFileSync(own, path.join(site, 'arkiv', '2024-03-06-referat.pdf'));
+    mkdirSync(path.join(site, '.snapshot', 'testudvalget'), { recursive: true });
+    copyFileSync(own, path.join(site, '.snapshot', 'testudvalget', '2024-03-06-referat-offentlig.pdf'));
+    const run = publish(site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('warning');
+    // One recording the members stays an error there.
+    copyFileSync(pdf, path.join(site, 'arkiv', 'medlemmer.pdf'));
+    const members = publish(site);
+    expect(members.status).toBe(1);
+    expect(members.stderr.split('\n').filter(Boolean)).toEqual([`${path.join(site, 'arkiv', 'medlemmer.pdf')}:1:1: ${agendaPdf}`]);
+  });
+
+  it('removes the temporary file a killed publish left (its process gone) before judging, and publishes', () => {
+    const { pdf } = membersVersion();
+    const { site } = fixtureSite();
+    // Named as this host's publish names it (files.ts temporaryBeside): a SIGKILL between the copy and its rename.
+    const host = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim().replaceAll('-', '').slice(0, 8);
+    const space = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1];
+    const gone = spawnSync('true').pid;
+    const left = path.join(site, 'testudvalget', `.2024-03-06-referat-offentlig.pdf.${host}.${boot}.${gone}.${space}.1700000000000.tmp`);
+    copyFileSync(pdf, left);
+    const run = publish(site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(existsSync(left)).toBe(false);
+  });
+
+  it('a PDF agenda did not make, under a members’ document’s name in a hidden folder, is an error', async () => {
+    const { site } = fixtureSite();
+    mkdirSync(path.join(site, '.gammel'));
+    writeFileSync(path.join(site, '.gammel', '2024-03-06-referat.pdf'), await pdfBytes({ text: 'Skannet referat' }));
+    const run = publish(site);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `${path.join(site, '.gammel', '2024-03-06-referat.pdf')}:1:1: named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and ${tail}`,
+    );
   });
 });
