@@ -85,7 +85,12 @@ describe('texts moved from open items into closed ones after the meeting went ou
   afterAll(() => smtp.close());
 
   it.each([
-    ['split, since a revision', split.date, ['--fra', 'HEAD'], ['Budgettet for 2025 er klar.[- …-]', 'item 5 Budget 2025, lønramme: added']],
+    [
+      'split, since a revision',
+      split.date,
+      ['--fra', 'HEAD'],
+      ['Budgettet for 2025 er klar.[- …-]', 'item 5 Budget 2025, lønramme: added'],
+    ],
     ['merged, since the version sent', merge.date, [], ['item 4 …: removed']],
   ])('%s: the public diff quotes none of it, in the terminal, --json, the PDF and the HTML', (_, date, since, told) => {
     const [pdf, html] = [path.join(dir, `${date}.pdf`), path.join(dir, `${date}.html`)];
