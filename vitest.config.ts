@@ -8,6 +8,7 @@ const mocking = [
   'test/unit/office-inspect.test.ts',
   'test/unit/lock.test.ts',
   'test/e2e/minutes-draft.test.ts',
+  'test/unit/agenda-pdf.test.ts',
 ];
 
 export default defineConfig({
