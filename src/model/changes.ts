@@ -54,11 +54,13 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
   const changes: Change[] = [];
   // A version kept before the case history was recorded tells nothing of it: not compared, rather than all of it told as added.
   const withHistory = Boolean(before.caseHistory && after.caseHistory);
+  // So too of the record (vote, protokoltilførsel, inhabil, fraværende): agenda 0.3.1 and earlier kept none.
+  const withRecord = Boolean(before.records && after.records);
   let kept = 0;
   for (const { old, now } of pairs) {
     if (!old && now) changes.push({ type: 'item-added', ...of(now) });
     else if (old && !now) changes.push({ type: 'item-removed', ...of(old) });
-    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), withHistory));
+    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), { withHistory, withRecord }));
   }
   return changes;
 }
@@ -323,18 +325,21 @@ function of({ number, title, lukket }: VersionItem): Of {
   return { number, title, ...(lukket ? { lukket } : {}) };
 }
 
-function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, withHistory: boolean): Change[] {
+function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, kept: { withHistory: boolean; withRecord: boolean }): Change[] {
   const item = of(now);
   const { title } = now;
   const changes: Change[] = [];
   if (moved) changes.push({ type: 'item-moved', from: old.number, ...item });
   if (old.title !== title) changes.push({ type: 'title-changed', ...item, parts: wordChanges(old.title, title) });
-  changes.push(
-    ...sectionChanges(old.sections, now.sections, (heading, parts): Change => ({ type: 'text-changed', ...item, heading, parts })),
-  );
-  if (withHistory) changes.push(...historyChanges(old, now));
+  const textChanged = (heading: string, parts: TextPart[]): Change => ({ type: 'text-changed', ...item, heading, parts });
+  changes.push(...sectionChanges(old.sections, now.sections, textChanged));
+  // The record is a text of its own under the decision's heading: its lines as the document prints them.
+  if (kept.withRecord) changes.push(...sectionChanges(recordOf(old), recordOf(now), textChanged));
+  if (kept.withHistory) changes.push(...historyChanges(old, now));
   return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
 }
+
+const recordOf = ({ record }: VersionItem) => (record ? [record] : []);
 
 /**
  * The case history's meetings paired by committee and day (in order, where one took up the case twice): one more,

@@ -22,6 +22,11 @@ export interface VersionItem {
   additions?: Array<{ date: string; text: string }>;
   /** The case history the item shows, where it shows any: each earlier meeting, in the document's order. */
   history?: VersionStep[];
+  /**
+   * Who did not take part (inhabil, fraværende), the vote and the dissent (protokoltilførsel), where the item records
+   * any: their lines as the document prints them under the decision's heading.
+   */
+  record?: { heading: string; text: string };
 }
 
 /**
@@ -53,32 +58,39 @@ export interface DocumentVersion {
   rettet?: string;
   /** Its items' case history is recorded (`history`): a version kept before it was has none to compare. */
   caseHistory?: boolean;
+  /** Its items' record (`record`) is kept: a version kept before it was has none to compare. */
+  records?: boolean;
   items: VersionItem[];
 }
 
-/**
- * The meeting as a version to compare: `hashes` are its attachment files' SHA-256 by `fil:`,
- * `decisionHeading` the heading the document gives the decision ("Beslutning i Direktionen den 22-11-2023").
- */
-export function versionOf(meeting: Meeting, hashes: Record<string, string>, decisionHeading: string): DocumentVersion {
+/** How the document words a decision: its heading ("Beslutning i Direktionen den 22-11-2023"), and an item's record, a line each. */
+export interface DecisionWords {
+  heading: string;
+  record: (item: Item) => string[];
+}
+
+/** The meeting as a version to compare: `hashes` are its attachment files' SHA-256 by `fil:`. */
+export function versionOf(meeting: Meeting, hashes: Record<string, string>, words: DecisionWords): DocumentVersion {
   return {
     kind: meeting.kind,
     audience: meeting.audience,
     date: meeting.date,
     ...(meeting.kind === 'dagsorden' && meeting.correction?.date ? { rettet: meeting.correction.date } : {}),
     caseHistory: true,
-    items: meeting.items.map((item) => versionItem(item, hashes, decisionHeading)),
+    records: true,
+    items: meeting.items.map((item) => versionItem(item, hashes, words)),
   };
 }
 
-function versionItem(item: Item, hashes: Record<string, string>, decisionHeading: string): VersionItem {
+function versionItem(item: Item, hashes: Record<string, string>, { heading, record }: DecisionWords): VersionItem {
   const history = historyOf(item);
+  const recorded = record(item).join('\n\n');
   const sections = item.sections.map((s) => {
     // The main section holds the timetable in the document, so a changed time or row is a change of it.
     const timetable = s.main ? item.tidsplan.map((slot) => [slot.time, slot.subject].filter(Boolean).join(' ')) : [];
     return { heading: s.heading, text: [s.before, s.text?.text, s.after, ...timetable].filter(Boolean).join('\n\n') };
   });
-  const decision = item.beslutning ? [{ heading: decisionHeading, text: item.beslutning.text }] : [];
+  const decision = item.beslutning ? [{ heading, text: item.beslutning.text }] : [];
   return {
     number: item.number,
     title: item.title,
@@ -95,6 +107,7 @@ function versionItem(item: Item, hashes: Record<string, string>, decisionHeading
     ...(item.subItems.length > 0 ? { subItems: item.subItems.map(versionSubItem) } : {}),
     ...(item.additions.length > 0 ? { additions: item.additions.map((a) => ({ date: a.date, text: a.text.text })) } : {}),
     ...(history.length > 0 ? { history } : {}),
+    ...(recorded ? { record: { heading, text: recorded } } : {}),
   };
 }
 

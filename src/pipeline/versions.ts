@@ -2,7 +2,7 @@ import { compareVersions, withheld } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { versionOf } from '../model/versions.js';
-import { decisionHeading } from '../render/wording.js';
+import { decisionHeading, notTakingPartLines, protocolLine, voteLines } from '../render/wording.js';
 import type { Correction } from '../send/message.js';
 import type { Recipient } from '../send/recipients.js';
 import { versionHeld, type SendLogEntry } from '../send/send-log.js';
@@ -16,7 +16,15 @@ import { filedAttachments } from '../model/attachments.js';
  */
 export async function versionsOf(dir: string, members: Meeting): Promise<SentVersion> {
   const hashes = await fileHashes(dir, members);
-  const of = (m: Meeting) => versionOf(m, hashes, decisionHeading(m.style, m.style.ord.beslutning, m.committee, m.date));
+  const of = (m: Meeting) =>
+    versionOf(m, hashes, {
+      heading: decisionHeading(m.style, m.style.ord.beslutning, m.committee, m.date),
+      record: (item) => [
+        ...notTakingPartLines(m, item),
+        ...(item.vote ? voteLines(m.style.ord, item.vote) : []),
+        ...item.dissent.flatMap((d) => [protocolLine(m.style.ord, d), d.text]),
+      ],
+    });
   return { medlemmer: of(members), offentlig: of(publicVersion(members)) };
 }
 

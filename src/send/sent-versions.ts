@@ -22,6 +22,8 @@ const version = z.strictObject({
   rettet: z.string().optional(),
   // the items' case history is recorded (versions kept before it was lack it, and their history is not compared)
   caseHistory: flag.optional(),
+  // the items' record (inhabil, fraværende, vote, protokoltilførsel) is kept (versions kept before it was lack it, and it is not compared)
+  records: flag.optional(),
   items: z.array(
     z.strictObject({
       number: wholeNumber,
@@ -52,6 +54,7 @@ const version = z.strictObject({
           }),
         )
         .optional(),
+      record: z.strictObject({ heading: z.string(), text: z.string() }).optional(),
     }),
   ),
 });

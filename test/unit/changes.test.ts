@@ -105,6 +105,46 @@ describe('the case history an item shows', () => {
   });
 });
 
+describe('the record of a decision: who did not take part, the vote, the protokoltilførsel', () => {
+  const heading = 'Beslutning i Økonomiudvalget den 09-01-2024';
+  const kept = (...items: VersionItem[]): DocumentVersion => ({ ...version(...items), records: true });
+  const withRecord = (text: string): VersionItem => ({ ...item(1, 'Salg'), record: { heading, text } });
+  const vote = 'Imod stemte: O (1)';
+
+  it('tells its lines changed under the decision’s heading, word by word', () => {
+    expect(compareVersions(kept(withRecord(vote)), kept(withRecord('Imod stemte: O og F (2)')))).toEqual([
+      {
+        type: 'text-changed',
+        number: 1,
+        title: 'Salg',
+        heading,
+        parts: [
+          { text: 'Imod stemte: O ' },
+          { text: 'og F ', added: true },
+          { text: '(' },
+          { text: '1', removed: true },
+          { text: '2', added: true },
+          { text: ')' },
+        ],
+      },
+    ]);
+    expect(compareVersions(kept(item(1, 'Salg')), kept(withRecord(vote)))).toEqual([
+      { type: 'text-changed', number: 1, title: 'Salg', heading, parts: [{ text: vote, added: true }] },
+    ]);
+  });
+
+  it('is not compared with a version kept before it was: none of it is told as added', () => {
+    expect(compareVersions(version(item(1, 'Salg')), kept(withRecord(vote)))).toEqual([]);
+  });
+
+  it('publicly: a record closed since (its decision closed) is left out of the earlier version, not told as removed', () => {
+    const earlier = kept(withRecord(vote));
+    const members = kept(withRecord('Imod stemte: O og F (2)'));
+    const open = kept(item(1, 'Salg'));
+    expect(publicChanges(earlier, open, { medlemmer: members, offentlig: open, words: new Set() })).toEqual([]);
+  });
+});
+
 describe('what a public change quotes of the earlier version', () => {
   const closed = { ...item(3, 'Lønramme for Hansen', 'Lønrammen for Hansen hæves.'), lukket: true };
   // A protokoltilførsel, say: whatever a closed item holds is closed.
