@@ -1,13 +1,12 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, tempDir } from '../support/cli.js';
+import { tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { exampleRoot } from '../support/examples.js';
+import { exampleThatSends } from '../support/example-sends.js';
 import { commitAll } from '../support/git.js';
 import { spellings } from '../support/markers.js';
 import { pdfPages } from '../support/pdf.js';
-import { startSmtpServer } from '../support/smtp.js';
 
 // Kommunalbestyrelsen's agenda of 16 January (eksempel/) shows Økonomiudvalget's decision on case 24/0117 from
 // Økonomiudvalget's minutes. The adversary of session 24 changed that decision after the agenda went out and sent
@@ -15,50 +14,26 @@ import { startSmtpServer } from '../support/smtp.js';
 // case history a document shows is compared as it is shown: the mail, diff --fra and diff --public tell it,
 // and where Økonomiudvalget closes its decision, nothing public names it, nor does the mail by committee and day.
 
-const TZ = 'Europe/Copenhagen';
 const marker = 'XQZSECRET97';
 const line = 'Punkt 1 Salg af grund på Havnevej: tidligere behandling';
 /** The terminal's changes: what follows its first line, which counts them. */
 const changesIn = (stdout: string) => stdout.slice(stdout.indexOf('\n') + 1);
 
 describe("an agenda sent again after another committee's decision it shows changed", () => {
-  const repo = path.join(tempDir(), 'kommune');
+  const { repo, start, close, run, send: sendIt } = exampleThatSends('KB', '2024-01-16');
   const decision = path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml');
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let env: NodeJS.ProcessEnv;
-  const run = (...args: string[]) => {
-    const result = agenda([...args, '--udvalg', 'KB'], { cwd: repo, env: { TZ } });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    return result.stdout;
-  };
   /** Sends the agenda; the message Jan Petersen got, its text and its PDF's. */
   const send = async () => {
-    const sent = await agendaAsync(['send', '2024-01-16', '--udvalg', 'KB'], { cwd: repo, env });
-    expect(sent.status, sent.stderr).toBe(0);
-    const { mail } = smtp.received.at(-1)!;
-    const pdf = path.join(tempDir('agenda-mailed-'), 'mailed.pdf');
-    writeFileSync(pdf, mail.attachments[0]!.content);
-    return {
-      text: mail.text ?? '',
-      all: [mail.subject ?? '', mail.text ?? '', String(mail.html)].join('\n'),
-      pdf: pdfPages(pdf).join('\n'),
-    };
+    const mail = await sendIt();
+    return { ...mail, pdf: pdfPages(mail.pdf).join('\n') };
   };
 
   beforeAll(async () => {
-    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
-    edit(
-      path.join(repo, 'udvalg', 'KB', 'udvalg.yaml'),
-      '{ navn: Jan Petersen, parti: A,',
-      '{ navn: Jan Petersen, email: jan@example.org, parti: A,',
-    );
-    smtp = await startSmtpServer({ user: 'sekretariat', password: 'kodeord-4711' });
-    env = { TZ, ...smtp.settings(tempDir('agenda-ca-')) };
+    await start();
     expect((await send()).pdf).toContain('Anbefalet.');
     commitAll(repo, 'Dagsordenen til 16. januar, sendt');
   });
-  afterAll(() => smtp.close());
+  afterAll(close);
 
   it('tells the decision changed: the mail as received, diff --fra HEAD, --public and against the version sent, word by word', async () => {
     edit(decision, '    beslutning: Anbefalet.\n', '    beslutning: Ikke anbefalet.\n');

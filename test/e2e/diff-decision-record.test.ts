@@ -1,12 +1,9 @@
-import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agenda, agendaAsync, tempDir } from '../support/cli.js';
 import { edit } from '../support/edit.js';
-import { exampleRoot } from '../support/examples.js';
+import { exampleThatSends } from '../support/example-sends.js';
 import { commitAll } from '../support/git.js';
 import { spellings } from '../support/markers.js';
-import { startSmtpServer } from '../support/smtp.js';
 
 // Økonomiudvalget's minutes of 9 January (eksempel/) record on item 2 who was inhabil, the vote and a
 // protokoltilførsel. A review changed the vote and the dissent after the minutes went out: the PDF printed them,
@@ -14,7 +11,6 @@ import { startSmtpServer } from '../support/smtp.js';
 // compared as the document prints it, under the decision's heading; where the decision is closed, nothing public
 // tells it changed, and the mail names the change by the house's words, never the record's.
 
-const TZ = 'Europe/Copenhagen';
 const marker = 'XQZSECRET53';
 const heading = 'Beslutning i Økonomiudvalget den 09-01-2024';
 const line = `Punkt 2 Salg af grund på Havnevej: ${heading} er ændret`;
@@ -22,37 +18,15 @@ const line = `Punkt 2 Salg af grund på Havnevej: ${heading} er ændret`;
 const changesIn = (stdout: string) => stdout.slice(stdout.indexOf('\n') + 1);
 
 describe('minutes sent again after the vote, the protokoltilførsel or who was inhabil changed', () => {
-  const repo = path.join(tempDir(), 'kommune');
+  const { repo, start, close, run, send } = exampleThatSends('ØK', '2024-01-09');
   const minutes = path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml');
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let env: NodeJS.ProcessEnv;
-  const run = (...args: string[]) => {
-    const result = agenda([...args, '--udvalg', 'ØK'], { cwd: repo, env: { TZ } });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    return result.stdout;
-  };
-  /** Sends the minutes; the message Jan Petersen got. */
-  const send = async () => {
-    const sent = await agendaAsync(['send', '2024-01-09', '--udvalg', 'ØK'], { cwd: repo, env });
-    expect(sent.status, sent.stderr).toBe(0);
-    const { mail } = smtp.received.at(-1)!;
-    return { text: mail.text ?? '', all: [mail.subject ?? '', mail.text ?? '', String(mail.html)].join('\n') };
-  };
 
   beforeAll(async () => {
-    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
-    edit(
-      path.join(repo, 'udvalg', 'ØK', 'udvalg.yaml'),
-      '{ navn: Jan Petersen, parti: A,',
-      '{ navn: Jan Petersen, email: jan@example.org, parti: A,',
-    );
-    smtp = await startSmtpServer({ user: 'sekretariat', password: 'kodeord-4711' });
-    env = { TZ, ...smtp.settings(tempDir('agenda-ca-')) };
+    await start();
     await send();
     commitAll(repo, 'Referatet af 9. januar, sendt');
   });
-  afterAll(() => smtp.close());
+  afterAll(close);
 
   it('tells the vote, the dissent and who was inhabil changed: diff --fra HEAD, --public, and the mail as received', async () => {
     edit(minutes, '      for: [A, F]\n      imod: [O]\n', '      for: [A]\n      imod: [O, F]\n');
