@@ -12,7 +12,8 @@ import { selectTargets } from './select.js';
 import type { OfficeSettings } from './office.js';
 import { addendaFindings } from './addenda.js';
 import { approvalFindings } from './approved-changed.js';
-import { closedFileFindings } from './closed-files.js';
+import { closedElsewhereFindings, closedFileFindings, readFiled, type FiledMeeting } from './closed-files.js';
+import { publicVersion } from '../model/public.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -50,6 +51,7 @@ export async function checkCommittee(
   const addenda: Addendum[] = [];
   for (const folder of folders) {
     const shared = await checkShared(folder);
+    const filed: FiledMeeting[] = [];
     const own = targets.filter((t) => t.folder === folder);
     findings.push(...shared.findings, ...(await misnamedMeetingFiles(folder.dir, dates.length === 0)));
     for (const { date } of own) {
@@ -58,12 +60,15 @@ export async function checkCommittee(
       if (!checked.sources) continue;
       const meeting = buildMeeting(checked.sources);
       const refused = await addendaFindings(checked.sources, meeting);
+      filed.push(readFiled(date, meeting, publicVersion(meeting)));
       findings.push(...(await attachmentsOf(folder.dir, meeting, office)), ...(await closedFileFindings(folder.dir, meeting)), ...refused);
       // Minutes changed since a member approved them, as build refuses them.
       findings.push(...(await approvalFindings(folder.dir, checked.sources)));
       // The addenda as build would make them; none where build would refuse them.
       if (refused.length === 0) addenda.push(...addendaIn(checked.sources.source?.file ?? meetingFile(folder.dir, date), meeting));
     }
+    // Every meeting of the committee checked (no date): a file one closes, named open by another.
+    if (dates.length === 0) findings.push(...(await closedElsewhereFindings(folder.dir, filed)));
     files.push(
       ...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])),
       ...own.map((t) => meetingFile(folder.dir, t.date)),
