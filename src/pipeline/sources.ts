@@ -1,9 +1,9 @@
-import { checkMeeting, checkShared } from '../check/check.js';
+import { checkMeeting, checkShared, type CheckedShared } from '../check/check.js';
 import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { isError, toldOnce, type Finding } from '../shared/errors.js';
-import { misnamedMeetingFiles } from '../input/meeting-names.js';
+import { meetingDates, misnamedMeetingFiles } from '../input/meeting-names.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { addendumNumbers, addendumOf } from '../model/addenda.js';
@@ -67,8 +67,9 @@ export async function checkCommittee(
       // The addenda as build would make them; none where build would refuse them.
       if (refused.length === 0) addenda.push(...addendaIn(checked.sources.source?.file ?? meetingFile(folder.dir, date), meeting));
     }
-    // Every meeting of the committee checked (no date): a file one closes, named open by another.
-    if (dates.length === 0) findings.push(...(await closedElsewhereFindings(folder.dir, filed)));
+    // A file another meeting of the committee closes, named open: the others' files read where not checked here.
+    const others = dates.length === 0 ? [] : await closingMeetings(folder.dir, shared, new Set(own.map((t) => t.date)));
+    findings.push(...(await closedElsewhereFindings(folder.dir, [...filed, ...others])));
     files.push(
       ...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])),
       ...own.map((t) => meetingFile(folder.dir, t.date)),
@@ -77,6 +78,17 @@ export async function checkCommittee(
   const once = toldOnce(findings);
   const errors = once.filter(isError).length;
   return { files, findings: once, errors, warnings: once.length - errors, addenda };
+}
+
+/** The committee's meetings other than `checked`, each as the files it closes (their own findings are theirs to tell). */
+async function closingMeetings(dir: string, shared: CheckedShared, checked: Set<string>): Promise<FiledMeeting[]> {
+  const filed: FiledMeeting[] = [];
+  for (const date of await meetingDates(dir)) {
+    if (checked.has(date)) continue;
+    const { sources } = await checkMeeting(date, shared);
+    if (sources) filed.push(readFiled(date, buildMeeting(sources)));
+  }
+  return filed;
 }
 
 /** Which items form each of the meeting's addenda, as build makes them. */

@@ -12,6 +12,7 @@ import { closedMarkersIn, siteBytes } from '../support/site.js';
 // attachment, or a copy of it under another name. The file is the committee's: check over every meeting
 // and publish (2024-03-06 kept unread, as a republish keeps it) refuse the later one at its `fil:`, naming
 // the closed one by its meeting's file and key path, never its title; the site keeps every byte it had.
+// check of the later meeting alone reads the other meetings' files for what they close.
 
 const secret = ['XQZSECRET20'];
 const closedFile = 'bilag/hemmelig.pdf';
@@ -56,6 +57,14 @@ describe('an open attachment that names a file another meeting closes', () => {
         expect(checked.status).toBe(1);
         expect(errorLines(checked.stderr)).toContainEqual(expected());
         expect(checked.stderr).not.toMatch(/XQZSECRET/);
+      });
+
+      it('is a located error of check of that meeting alone, the other meetings’ files read for what they close', () => {
+        const checked = run('check', '2024-04-10');
+        expect(checked.status).toBe(1);
+        expect(errorLines(checked.stderr)).toContainEqual(expected());
+        // The closing meeting checked alone names nothing open elsewhere.
+        expect(run('check', '2024-03-06').status).toBe(0);
       });
 
       it('is refused by publish (the closing meeting kept unread), which leaves the site as it was: no closed byte in it', () => {
