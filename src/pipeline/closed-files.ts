@@ -60,6 +60,101 @@ export async function refuseClosedFiles(dir: string, meeting: Meeting): Promise<
   if (findings.length > 0) throw new InputError(findings);
 }
 
+/** A meeting of a committee as the cross-meeting look sees it: what it publishes, and the files it closes. */
+export interface FiledMeeting {
+  date: string;
+  /** Its open attachments' files, as published. */
+  open: AttachmentFileRef[];
+  /** The paths of the files its closed attachments name (relative to the committee's folder). */
+  closed: string[];
+  /** Its closed attachments' files, located: asked only where one is found named open elsewhere (a kept meeting is read then alone). */
+  locate: () => Promise<AttachmentFileRef[]>;
+}
+
+/** A meeting read: its members' version says what it closes, `published` (none: a draft held back) what it publishes. */
+export function readFiled(date: string, members: Meeting, published?: Meeting): FiledMeeting {
+  const closed = filedAttachments(members)
+    .filter((f) => f.bilag.lukket)
+    .map((f) => f.bilag.file);
+  const open = published ? filedAttachments(published).map((f) => f.bilag.file) : [];
+  return { date, open, closed: closed.map((c) => c.path), locate: () => Promise.resolve(closed) };
+}
+
+/**
+ * A meeting kept unread (publish-unread.ts): the files of its record less those it publishes are those
+ * it closes; they are located by reading it (`read`) only where one is found named open elsewhere.
+ */
+export function recordedFiled(date: string, published: Meeting, attachments: string[], read: () => Promise<Meeting>): FiledMeeting {
+  const open = filedAttachments(published).map((f) => f.bilag.file);
+  const shown = new Set(open.map((o) => o.path));
+  return {
+    date,
+    open,
+    closed: attachments.filter((a) => !shown.has(a)),
+    locate: async () => readFiled(date, await read()).locate(),
+  };
+}
+
+/**
+ * Each open attachment of one meeting whose file (by path, or a copy: the same bytes) another meeting
+ * of the committee closes: a file is the committee's, and closing wins in every meeting that names it
+ * (a clerk who copies last meeting's YAML keeps its `fil:`). An error at the open `fil:`, naming the
+ * other meeting's file and key path. Files are read only where sizes match, as closedFileFindings does.
+ */
+export async function closedElsewhereFindings(dir: string, meetings: FiledMeeting[]): Promise<Finding[]> {
+  const where = (file: string) => path.resolve(dir, file);
+  const closers = new Map<string, FiledMeeting[]>();
+  for (const m of meetings) for (const file of new Set(m.closed.map(where))) closers.set(file, [...(closers.get(file) ?? []), m]);
+  if (closers.size === 0) return [];
+  const bySize = new Map<number, string[]>();
+  for (const file of closers.keys()) {
+    const size = statusOf(file, { follow: true })?.size;
+    if (size !== undefined) bySize.set(size, [...(bySize.get(size) ?? []), file]);
+  }
+  const hashes = new Map<string, Promise<string | undefined>>();
+  const hashOf = (file: string) => {
+    if (!hashes.has(file))
+      hashes.set(
+        file,
+        readAttachmentBytes(dir, { path: path.relative(dir, file), at: { file, line: 0, col: 0, path: '' } }).then(
+          (r) => r.sha256,
+          unreadable,
+        ),
+      );
+    return hashes.get(file);
+  };
+  const findings: Finding[] = [];
+  for (const m of meetings)
+    for (const ref of m.open) {
+      const file = where(ref.path);
+      const other = closers.get(file)?.find((c) => c !== m);
+      if (other) {
+        findings.push(await elsewhere(dir, ref, other, file, 'the file of the closed attachment'));
+        continue;
+      }
+      const size = statusOf(file, { follow: true })?.size;
+      const sized = size === undefined ? [] : (bySize.get(size) ?? []).filter((c) => c !== file);
+      const sha = sized.length > 0 ? await hashOf(file) : undefined;
+      for (const c of sized) {
+        const copy = closers.get(c)?.find((o) => o !== m);
+        if (copy && sha !== undefined && (await hashOf(c)) === sha) {
+          findings.push(await elsewhere(dir, ref, copy, c, 'a copy (the same bytes) of the file of the closed attachment'));
+          break;
+        }
+      }
+    }
+  return findings;
+}
+
+async function elsewhere(dir: string, ref: AttachmentFileRef, other: FiledMeeting, file: string, what: string): Promise<Finding> {
+  const closed = (await other.locate()).find((c) => path.resolve(dir, c.path) === file);
+  const place = closed ? `${closed.at.file}:${closed.at.line}: ${closed.at.path.replace(/\.fil$/, '')}` : `the meeting of ${other.date}`;
+  return {
+    ...ref.at,
+    message: `${ref.path}: ${what} at ${place} (the meeting of ${other.date}), and a file closed in one meeting is closed in every meeting of the committee that names it (lukning vinder altid): close this attachment too (lukket: true), or name another file`,
+  };
+}
+
 function reuse(ref: AttachmentFileRef, closed: AttachmentFileRef, what: string): Finding {
   const place = closed.at.path.replace(/\.fil$/, '');
   return {

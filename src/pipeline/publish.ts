@@ -8,7 +8,8 @@ import { meetingDates, misnamedMeetingFiles } from '../input/meeting-names.js';
 import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
-import { authorityOf } from '../model/merge.js';
+import { authorityOf, buildMeeting } from '../model/merge.js';
+import { closedElsewhereFindings, readFiled, recordedFiled, type FiledMeeting } from './closed-files.js';
 import { publicVersion } from '../model/public.js';
 import { readMeeting } from './document.js';
 import { caseNumbers, historyOnce, type HistoryReader } from './case-history.js';
@@ -469,9 +470,12 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
   const findings = [...shared.findings, ...(await misnamedMeetingFiles(dir))];
   const meetings: Meeting[] = [];
   const recorded = new Set<Meeting>();
+  const filed: FiledMeeting[] = [];
   for (const date of await meetingDates(dir)) {
     const record = unread.recordOf(dir, date);
     if (record) {
+      const members = async () => buildMeeting((await loadMeeting(dir, date, shared)).sources);
+      filed.push(recordedFiled(date, record.meeting, record.attachments, members));
       meetings.push(record.meeting);
       recorded.add(record.meeting);
       findings.push(...recordedWarnings(dir, record));
@@ -492,6 +496,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       const draft = unfinished(sources);
       if (draft) {
         const last = unread.lastPublished(dir, date, (published) => stillPublic(published, made));
+        filed.push(readFiled(date, read.meeting, last?.kept));
         if (last?.kept) {
           meetings.push(last.kept);
           recorded.add(last.kept);
@@ -504,6 +509,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
         findings.push(...warnings, { ...draft, message: `${draft.message}: ${what}` });
         continue;
       }
+      filed.push(readFiled(date, read.meeting, made));
       meetings.push(unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, warnings }));
       findings.push(...warnings);
     } catch (error) {
@@ -511,6 +517,8 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       findings.push(...error.findings);
     }
   }
+  // A file another meeting closes, named open: its records say which files a kept meeting closes (no read).
+  findings.push(...(await closedElsewhereFindings(dir, filed)));
   const errors = findings.filter(isError);
   const committee = shared.read.committee?.value;
   if (errors.length > 0 || !committee) throw new InputError(errors);

@@ -1,9 +1,9 @@
-import { checkMeeting, checkShared } from '../check/check.js';
+import { checkMeeting, checkShared, type CheckedShared } from '../check/check.js';
 import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { isError, toldOnce, type Finding } from '../shared/errors.js';
-import { misnamedMeetingFiles } from '../input/meeting-names.js';
+import { meetingDates, misnamedMeetingFiles } from '../input/meeting-names.js';
 import { toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { addendumNumbers, addendumOf } from '../model/addenda.js';
@@ -12,7 +12,8 @@ import { selectTargets } from './select.js';
 import type { OfficeSettings } from './office.js';
 import { addendaFindings } from './addenda.js';
 import { approvalFindings } from './approved-changed.js';
-import { closedFileFindings } from './closed-files.js';
+import { closedElsewhereFindings, closedFileFindings, readFiled, type FiledMeeting } from './closed-files.js';
+import { publicVersion } from '../model/public.js';
 
 export interface CheckReport {
   /** Every file read: the shared files there are, then the meetings'. */
@@ -50,6 +51,7 @@ export async function checkCommittee(
   const addenda: Addendum[] = [];
   for (const folder of folders) {
     const shared = await checkShared(folder);
+    const filed: FiledMeeting[] = [];
     const own = targets.filter((t) => t.folder === folder);
     findings.push(...shared.findings, ...(await misnamedMeetingFiles(folder.dir, dates.length === 0)));
     for (const { date } of own) {
@@ -58,12 +60,16 @@ export async function checkCommittee(
       if (!checked.sources) continue;
       const meeting = buildMeeting(checked.sources);
       const refused = await addendaFindings(checked.sources, meeting);
+      filed.push(readFiled(date, meeting, publicVersion(meeting)));
       findings.push(...(await attachmentsOf(folder.dir, meeting, office)), ...(await closedFileFindings(folder.dir, meeting)), ...refused);
       // Minutes changed since a member approved them, as build refuses them.
       findings.push(...(await approvalFindings(folder.dir, checked.sources)));
       // The addenda as build would make them; none where build would refuse them.
       if (refused.length === 0) addenda.push(...addendaIn(checked.sources.source?.file ?? meetingFile(folder.dir, date), meeting));
     }
+    // A file another meeting of the committee closes, named open: the others' files read where not checked here.
+    const others = dates.length === 0 ? [] : await closingMeetings(folder.dir, shared, new Set(own.map((t) => t.date)));
+    findings.push(...(await closedElsewhereFindings(folder.dir, [...filed, ...others])));
     files.push(
       ...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])),
       ...own.map((t) => meetingFile(folder.dir, t.date)),
@@ -72,6 +78,17 @@ export async function checkCommittee(
   const once = toldOnce(findings);
   const errors = once.filter(isError).length;
   return { files, findings: once, errors, warnings: once.length - errors, addenda };
+}
+
+/** The committee's meetings other than `checked`, each as the files it closes (their own findings are theirs to tell). */
+async function closingMeetings(dir: string, shared: CheckedShared, checked: Set<string>): Promise<FiledMeeting[]> {
+  const filed: FiledMeeting[] = [];
+  for (const date of await meetingDates(dir)) {
+    if (checked.has(date)) continue;
+    const { sources } = await checkMeeting(date, shared);
+    if (sources) filed.push(readFiled(date, buildMeeting(sources)));
+  }
+  return filed;
 }
 
 /** Which items form each of the meeting's addenda, as build makes them. */
