@@ -5,6 +5,7 @@ import type { Meeting } from '../model/meeting.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { AgendaError, InputError, type Finding } from '../shared/errors.js';
 import { statusOf } from '../shared/files.js';
+import { once } from './fingerprint.js';
 
 // Closing always wins (lukning vinder altid): a file a meeting names for a closed attachment (closed
 // itself, or by its item or sub-item) is closed wherever that meeting names it. An open attachment that
@@ -25,16 +26,7 @@ export async function closedFileFindings(dir: string, meeting: Meeting): Promise
   if (closed.length === 0 || open.length === 0) return [];
   const where = (ref: AttachmentFileRef) => path.resolve(dir, ref.path);
   const sizeOf = (ref: AttachmentFileRef) => statusOf(where(ref), { follow: true })?.size;
-  const hashes = new Map<string, Promise<string | undefined>>();
-  const hashOf = (ref: AttachmentFileRef) => {
-    const file = where(ref);
-    if (!hashes.has(file))
-      hashes.set(
-        file,
-        readAttachmentBytes(dir, ref).then((read) => read.sha256, unreadable),
-      );
-    return hashes.get(file);
-  };
+  const hashOf = fileHashes(dir);
   const findings: Finding[] = [];
   for (const ref of open) {
     const same = closed.find((c) => where(c) === where(ref));
@@ -44,9 +36,9 @@ export async function closedFileFindings(dir: string, meeting: Meeting): Promise
     }
     const size = sizeOf(ref);
     const sized = closed.filter((c) => size !== undefined && sizeOf(c) === size);
-    const sha = sized.length > 0 ? await hashOf(ref) : undefined;
+    const sha = sized.length > 0 ? await hashOf(where(ref)) : undefined;
     for (const c of sized)
-      if (sha !== undefined && (await hashOf(c)) === sha) {
+      if (sha !== undefined && (await hashOf(where(c))) === sha) {
         findings.push(reuse(ref, c, 'a copy (the same bytes) of the file of the closed attachment'));
         break;
       }
@@ -111,18 +103,7 @@ export async function closedElsewhereFindings(dir: string, meetings: FiledMeetin
     const size = statusOf(file, { follow: true })?.size;
     if (size !== undefined) bySize.set(size, [...(bySize.get(size) ?? []), file]);
   }
-  const hashes = new Map<string, Promise<string | undefined>>();
-  const hashOf = (file: string) => {
-    if (!hashes.has(file))
-      hashes.set(
-        file,
-        readAttachmentBytes(dir, { path: path.relative(dir, file), at: { file, line: 0, col: 0, path: '' } }).then(
-          (r) => r.sha256,
-          unreadable,
-        ),
-      );
-    return hashes.get(file);
-  };
+  const hashOf = fileHashes(dir);
   const findings: Finding[] = [];
   for (const m of meetings)
     for (const ref of m.open) {
@@ -161,6 +142,13 @@ function reuse(ref: AttachmentFileRef, closed: AttachmentFileRef, what: string):
     ...ref.at,
     message: `${ref.path}: ${what} at ${place} (line ${closed.at.line}), and a file closed anywhere in the meeting is closed wherever it names it (lukning vinder altid): close this attachment too (lukket: true), or name another file`,
   };
+}
+
+/** The SHA-256 of each file of `dir` asked (by its absolute path), each read once, as an attachment's file is read. */
+function fileHashes(dir: string): (file: string) => Promise<string | undefined> {
+  const hashes = new Map<string, Promise<string | undefined>>();
+  const ref = (file: string): AttachmentFileRef => ({ path: path.relative(dir, file), at: { file, line: 0, col: 0, path: '' } });
+  return (file) => once(hashes, file, () => readAttachmentBytes(dir, ref(file)).then((read) => read.sha256, unreadable));
 }
 
 /** A file that cannot be read has no SHA-256 here: its own reading tells why. */
