@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,20 @@ describe('finding LibreOffice (office/find.ts)', () => {
     writeFileSync(file, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
     return file;
   };
+  // A process each, as each command is: this one's memory of an earlier answer is not what is tested.
+  const versionInProcess = (program: string) => {
+    const find = path.join(packageRoot, 'dist', 'src', 'pdf', 'office', 'find.js');
+    const run =
+      'const { findOfficeConverter } = await import(process.argv[1]); console.log((await findOfficeConverter(process.argv[2])).version);';
+    const env = { ...process.env, ...cached };
+    return execFileSync(process.execPath, ['--input-type=module', '-e', run, find, program], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    }).trim();
+  };
+  /** How often a fake that writes a line to `log` at each start was started. */
+  const timesAsked = (log: string) => readFileSync(log, 'utf8').split('\n').filter(Boolean).length;
 
   it('takes the flag before the environment variable, and the variable before PATH', async () => {
     const flagged = program('flagged', 'echo "LibreOffice 24.2.1.2 abc"');
@@ -53,14 +67,8 @@ describe('finding LibreOffice (office/find.ts)', () => {
     const soffice = path.join(install, 'soffice');
     script(soffice);
     writeFileSync(binary, 'LibreOffice 7.4.7.2 40(Build:2)\n');
-    // A process each, as each command is: this one's memory of an earlier answer is not what is tested.
-    const find = path.join(packageRoot, 'dist', 'src', 'pdf', 'office', 'find.js');
-    const run =
-      'const { findOfficeConverter } = await import(process.argv[1]); console.log((await findOfficeConverter(process.argv[2])).version);';
-    const env = { ...process.env, ...cached };
-    const version = (program = soffice) =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', run, find, program], { env, encoding: 'utf8', timeout: 60_000 }).trim();
-    const asked = () => readFileSync(asks, 'utf8').split('\n').filter(Boolean).length;
+    const version = (program = soffice) => versionInProcess(program);
+    const asked = () => timesAsked(asks);
     expect([version(), version()]).toEqual(['LibreOffice 7.4.7.2 40(Build:2)', 'LibreOffice 7.4.7.2 40(Build:2)']);
     expect(asked()).toBe(1);
     // Upgraded: soffice.bin is another, the script beside it the same file.
@@ -81,6 +89,43 @@ describe('finding LibreOffice (office/find.ts)', () => {
     script(wrapper);
     expect([version(wrapper), version(wrapper)]).toEqual(['LibreOffice 24.2.1.2 abc', 'LibreOffice 24.2.1.2 abc']);
     expect(asked()).toBe(5);
+  });
+
+  it('asks the program of a macOS bundle once too: it is the binary (no soffice.bin beside it), kept by it and the bundle', () => {
+    const asks = path.join(dir, 'asks-mac.log');
+    // As LibreOffice.app is laid out: Contents/MacOS/soffice the program itself, Contents/Info.plist its version.
+    const bundle = path.join(dir, 'Applications', 'LibreOffice.app', 'Contents');
+    mkdirSync(path.join(bundle, 'MacOS'), { recursive: true });
+    const soffice = path.join(bundle, 'MacOS', 'soffice');
+    const install = (version: string) => {
+      writeFileSync(soffice, `#!/bin/sh\necho asked >> '${asks}'\necho '${version}'\n`, { mode: 0o755 });
+      writeFileSync(path.join(bundle, 'Info.plist'), `<plist><dict><key>CFBundleVersion</key><string>${version}</string></dict></plist>\n`);
+    };
+    install('LibreOffice 7.4.7.2 40(Build:2)');
+    // Homebrew's cask links bin/soffice to the bundle's program.
+    const linked = path.join(dir, 'homebrew-bin', 'soffice');
+    mkdirSync(path.dirname(linked));
+    symlinkSync(soffice, linked);
+    expect([versionInProcess(soffice), versionInProcess(soffice)]).toEqual([
+      'LibreOffice 7.4.7.2 40(Build:2)',
+      'LibreOffice 7.4.7.2 40(Build:2)',
+    ]);
+    expect(timesAsked(asks)).toBe(1);
+    expect([versionInProcess(linked), versionInProcess(linked)]).toEqual([
+      'LibreOffice 7.4.7.2 40(Build:2)',
+      'LibreOffice 7.4.7.2 40(Build:2)',
+    ]);
+    expect(timesAsked(asks)).toBe(2);
+    // Upgraded: the bundle replaced, its program and Info.plist with it.
+    rmSync(path.dirname(bundle), { recursive: true });
+    mkdirSync(path.join(bundle, 'MacOS'), { recursive: true });
+    install('LibreOffice 24.2.1.2 abc');
+    expect([versionInProcess(soffice), versionInProcess(linked), versionInProcess(soffice)]).toEqual([
+      'LibreOffice 24.2.1.2 abc',
+      'LibreOffice 24.2.1.2 abc',
+      'LibreOffice 24.2.1.2 abc',
+    ]);
+    expect(timesAsked(asks)).toBe(4);
   });
 
   it('says so where the program named is not there, not a program, or not LibreOffice', async () => {

@@ -83,13 +83,18 @@ const versionSchema = z.object({ version: z.string().regex(/^LibreOffice\s+\d/) 
 
 /**
  * The file an upgrade of LibreOffice replaces: soffice.bin beside the program's real path (Debian's /usr/bin/soffice
- * links to /usr/lib/libreoffice/program/soffice, a script beside it). A program with none there (a wrapper script,
- * snap's /snap/bin/libreoffice, a link to the same multiplexer whatever version it runs) is asked each time: its own
- * file does not change with the LibreOffice it runs.
+ * links to /usr/lib/libreoffice/program/soffice, a script beside it); or, where the real path is the program of a
+ * macOS bundle (LibreOffice.app/Contents/MacOS/soffice, itself the binary: no soffice.bin), the bundle's Info.plist,
+ * which names its version (an upgrade replaces the bundle whole, the program with it). A program with neither (a
+ * wrapper script, snap's /snap/bin/libreoffice, a link to the same multiplexer whatever version it runs) is asked each
+ * time: its own file does not change with the LibreOffice it runs.
  */
 function installedBinary(program: string): { binary: string; stats: Stats } | undefined {
   try {
-    const binary = path.join(path.dirname(realpathSync(program)), 'soffice.bin');
+    const folder = path.dirname(realpathSync(program));
+    const contents = path.dirname(folder);
+    const bundled = path.basename(folder) === 'MacOS' && path.basename(contents) === 'Contents' && path.dirname(contents).endsWith('.app');
+    const binary = bundled ? path.join(contents, 'Info.plist') : path.join(folder, 'soffice.bin');
     const stats = statSync(binary);
     return stats.isFile() ? { binary, stats } : undefined;
   } catch {
