@@ -83,17 +83,19 @@ function tag(domain: string, date: string, specific: string): string {
 const allFeed = 'dokumenter';
 
 /**
- * The committee a committee's feed, as atomFeed wrote it, is of: the id of its short name (committeeId), read
- * from the feed's own id (of whatever host); none where it names none. By this a site's committee folder is
- * known as the same committee under a new name (its folder follows the name, its short name stays).
+ * Whose a committee's feed, as atomFeed wrote it, is: the id of its committee's short name (committeeId), read from
+ * the feed's own id (of whatever host), and the authority its author names; none where its id names no committee. By
+ * both a site's committee folder is known as the same committee under a new name (its folder follows the name, its
+ * short name stays): a short name (ØK) is not unique across municipalities, the authority tells them apart.
  */
-export function feedCommittee(xml: string): string | undefined {
+export function feedCommittee(xml: string): { committee: string; authority: string | undefined } | undefined {
   try {
-    let id: string | undefined;
-    create(xml)
-      .root()
-      .each((node) => (id ??= node.node.nodeName === 'id' ? (node.node.textContent ?? '') : undefined), false, false);
-    return id?.match(new RegExp(`^tag:[^,]*,${feedTagDate}:${allFeed}/([^/]+)$`))?.[1];
+    const feed = create(xml).root();
+    const child = (parent: ReturnType<typeof create> | undefined, name: string) =>
+      parent?.find((node) => node.node.nodeName === name, false, false);
+    const committee = child(feed, 'id')?.node.textContent?.match(new RegExp(`^tag:[^,]*,${feedTagDate}:${allFeed}/([^/]+)$`))?.[1];
+    const authority = child(child(feed, 'author'), 'name')?.node.textContent ?? undefined;
+    return committee === undefined ? undefined : { committee, authority };
   } catch {
     return undefined; // not XML
   }

@@ -5,10 +5,11 @@ import { committeeId } from './committees.js';
 import { SiteMap } from './site-map.js';
 import { ownBytes, type EarlierPublication } from './state.js';
 
-/** A committee this publication holds: its folder in the site (of its name) and its short name (kort). */
+/** A committee this publication holds: its folder in the site (of its name), its short name (kort) and its authority (the municipality). */
 export interface CommitteeNames {
   id: string;
   shortName: string;
+  authority: string;
 }
 
 /** A committee's folder in the site taken as this publication's committee under a new name: the old folder, the new, the short name both have. */
@@ -40,21 +41,16 @@ export async function refuseRemovingCommittees(
   // `--udvalg` chooses among the repository's committees, which the clerk still has: any other's pages would go.
   // `--meetings` names a folder, perhaps outside any repository: a site of that one committee under an earlier
   // name (its folder follows the name) is its to replace. Known by its short name, which every id of its feeds
-  // holds as the site's readers know it (a name may change, the committee stays: atom.ts), not by the count
-  // alone: a site of another committee is not this one's, whatever it holds.
+  // holds as the site's readers know it (a name may change, the committee stays: atom.ts), and by the authority its
+  // feeds name (a short name such as ØK is not unique across municipalities); not by the count alone: a site of
+  // another committee is not this one's, whatever it holds.
   const [other] = others;
   const [own] = published;
   const renamed = choice.udvalg === undefined && committees.length === 1 && published.length === 1 && other && own;
-  const known = renamed ? await feedCommitteeOf(earlier, other, map) : undefined;
-  if (renamed && known === committeeId(own.shortName)) return { from: other, to: own.id, shortName: own.shortName };
+  const unlike = renamed ? notRenamed(await feedCommitteeOf(earlier, other, map), other, own) : undefined;
+  if (renamed && unlike === undefined) return { from: other, to: own.id, shortName: own.shortName };
   const { flag, value } = named;
-  const why = renamed
-    ? ` (${other}/ is not ${value}'s committee renamed: ${
-        known === undefined
-          ? `no feed of ${other}/ as publish wrote it names its committee`
-          : `its feeds name its committee ${known}, not ${committeeId(own.shortName)} (kort: ${own.shortName})`
-      })`
-    : '';
+  const why = unlike === undefined ? '' : ` (${other}/ is not ${value}'s committee renamed: ${unlike})`;
   throw new UsageError(
     `${flag} ${value}: the site in ${earlier.out} holds other committees too (${others.map((id) => `${id}/`).join(', ')}), ` +
       `which publishing ${value} alone would remove${why}: publish every committee there (agenda publish --out ${earlier.out}, without ${flag}), ` +
@@ -62,8 +58,18 @@ export async function refuseRemovingCommittees(
   );
 }
 
+/** Why the site's one committee `other`, as its feed names it (`known`), is not `own` renamed; none where it is. */
+function notRenamed(known: ReturnType<typeof feedCommittee>, other: string, own: CommitteeNames): string | undefined {
+  if (known === undefined) return `no feed of ${other}/ as publish wrote it names its committee`;
+  const ownId = committeeId(own.shortName);
+  if (known.committee !== ownId) return `its feeds name its committee ${known.committee}, not ${ownId} (kort: ${own.shortName})`;
+  if (known.authority !== own.authority)
+    return `its feeds name its committee ${known.committee} of ${known.authority ?? 'no authority'}, not of ${own.authority}`;
+  return undefined;
+}
+
 /** The committee a committee folder's feed names (feedCommittee), where the feed is as the last publication wrote it. */
-async function feedCommitteeOf(earlier: EarlierPublication, folder: string, map: SiteMap): Promise<string | undefined> {
+async function feedCommitteeOf(earlier: EarlierPublication, folder: string, map: SiteMap): Promise<ReturnType<typeof feedCommittee>> {
   const bytes = await ownBytes(earlier, map.documentsFeed(folder));
   return bytes instanceof Uint8Array ? feedCommittee(Buffer.from(bytes).toString('utf8')) : undefined;
 }

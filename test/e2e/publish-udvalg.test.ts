@@ -88,4 +88,26 @@ describe('publish of one committee (--udvalg, --meetings) into a site that holds
     expect(files.some((f) => f.startsWith('kommunalbestyrelsen/'))).toBe(false);
     expect(files).toContain('byraadet/dokumenter.atom');
   });
+
+  // A short name is not unique across municipalities (KB, ØK): another municipality's committee of the same kort in a
+  // site of one was taken as this one renamed, and its pages removed at exit 0. Its feeds name its authority too.
+  it("refuses --meetings into a site of another municipality's committee of the same kort, naming both; the site untouched", () => {
+    const syddjurs = path.join(dir, 'syddjurs');
+    cpSync(path.join(dir, 'udvalg', 'KB'), path.join(syddjurs, 'udvalg', 'KB'), { recursive: true });
+    writeFileSync(path.join(syddjurs, 'kommune.yaml'), 'navn: Syddjurs Kommune\n');
+    const committee = path.join(syddjurs, 'udvalg', 'KB', 'udvalg.yaml');
+    writeFileSync(committee, readFileSync(committee, 'utf8').replace('navn: Kommunalbestyrelsen', 'navn: Byrådet'));
+    const first = publish('--meetings', 'syddjurs/udvalg/KB', '--out', 'djurs');
+    expect(first.status, first.stderr).toBe(0);
+    const before = siteBytes(path.join(dir, 'djurs'));
+    expect([...before.keys()]).toContain('byraadet/dokumenter.atom');
+    const run = publish('--meetings', 'udvalg/KB', '--out', 'djurs');
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toBe(
+      '--meetings udvalg/KB: the site in djurs holds other committees too (byraadet/), which publishing udvalg/KB alone would remove ' +
+        "(byraadet/ is not udvalg/KB's committee renamed: its feeds name its committee kb of Syddjurs Kommune, not of Norddjurs Kommune): " +
+        'publish every committee there (agenda publish --out djurs, without --meetings), or give udvalg/KB a site of its own (another --out)\n',
+    );
+    expect(siteBytes(path.join(dir, 'djurs'))).toEqual(before);
+  });
 });
