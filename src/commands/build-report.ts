@@ -39,10 +39,11 @@ export function reportBuild({ documents, warnings, seconds, leftovers }: BatchRe
   if (first) throw new ReportedFailure(first.exitCode);
 }
 
-/** A PDF whose meeting file is gone: removed where agenda wrote it as it stands, else left for the clerk, who may have made it. */
-function leftoverLine({ file, meeting, removed, committee }: LeftoverPdf): string {
+/** A PDF whose meeting file is gone: removed where it is of a meeting this folder had, else left for the clerk, who may have made it. */
+function leftoverLine({ file, meeting, removed, committee, unproven }: LeftoverPdf): string {
   if (committee !== undefined)
     return `${file}: named for ${meeting}, which is gone, but made of the committee ${committee} (another folder's, or this one's before it was renamed); left: remove it unless you need it`;
+  if (unproven !== undefined) return `${file}: named for ${meeting}, which is gone, but ${unproven}; left: remove it unless you need it`;
   return removed
     ? `removed ${file}: no longer made from any meeting (${meeting} is gone)`
     : `${file}: no longer made from any meeting (${meeting} is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it`;

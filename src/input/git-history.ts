@@ -30,3 +30,23 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
   }
   return versions;
 }
+
+/**
+ * The files of the folder `dir` that git's history of its current branch (HEAD) ever added, by their paths within
+ * it: what the folder had, committed, whether it has them now or not. Renames counted as a removal and an addition
+ * (a meeting file renamed to another date had both names). None where `dir` is in no git work tree, or git is not
+ * installed (or will not read it: another user's repository); an empty set where the branch has no commit yet.
+ */
+export async function filesEverCommitted(dir: string): Promise<Set<string> | undefined> {
+  const inTree = await run('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir }).catch(() => undefined);
+  if (inTree?.stdout.trim() !== 'true') return undefined;
+  const log = await run(
+    'git',
+    ['log', 'HEAD', '--no-renames', '--diff-filter=A', '--name-only', '--relative', '--format=', '-z', '--', '.'],
+    {
+      cwd: dir,
+      maxBuffer: 1024 ** 3,
+    },
+  ).catch(() => undefined);
+  return new Set(log?.stdout.split('\0').filter(Boolean));
+}

@@ -5,7 +5,7 @@ import { UsageError } from '../shared/errors.js';
 import { namePart } from './fields.js';
 import { repositoryFiles } from './load.js';
 import { meetingDates } from './meeting-names.js';
-import { exists, meetingsFolder } from './read-file.js';
+import { exists, meetingsFolder, type Within } from './read-file.js';
 import { readYamlFile } from './yaml-file.js';
 
 // A municipality's repository holds every committee the secretariat serves, one folder each, and
@@ -67,10 +67,19 @@ async function shortName(dir: string): Promise<string> {
  * udvalg.yaml's data as YAML gives it, read from inside the folder as every committee file is, each field to be
  * checked where it is used; none where the file cannot be read (the checks report it, not this).
  */
-export async function committeeFileData(dir: string): Promise<{ kort?: unknown; navn?: unknown } | null> {
-  return readYamlFile(path.join(dir, 'udvalg.yaml'), meetingsFolder(dir)).then(
+export async function committeeFileData(dir: string): Promise<{ kort?: unknown; navn?: unknown; kommune?: unknown } | null> {
+  return looseData(path.join(dir, 'udvalg.yaml'), meetingsFolder(dir));
+}
+
+/** kommune.yaml's data as YAML gives it, read from inside the repository as load.ts reads it; none where it cannot be read. */
+export async function municipalityFileData(root: string): Promise<{ navn?: unknown } | null> {
+  return looseData(path.join(root, repositoryFiles.municipality), { folder: root, name: 'the repository' });
+}
+
+async function looseData<T>(file: string, within: Within): Promise<T | null> {
+  return readYamlFile(file, within).then(
     // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a YAML file's data, whose fields are checked as they are used
-    (f) => f.data as { kort?: unknown; navn?: unknown } | null,
+    (f) => f.data as T | null,
     () => null,
   );
 }

@@ -24,6 +24,12 @@ export interface PdfMetadata {
    * by it a PDF of its own committee in out/ from one another committee's folder built there (pipeline/leftover-pdfs.ts).
    */
   committee?: string;
+  /**
+   * The meeting file it was made from, as its committee folder's name and the file's (`meetings/2023-11-22.yaml`), kept
+   * in plain form: `build --all` removes a PDF whose meeting file is gone only where it records being made from that
+   * file of that folder (pipeline/leftover-pdfs.ts), not from a file of the same name in a colleague's draft folder.
+   */
+  meetingFile?: string;
   /** The page labels a viewer shows (the house's sidetal_fra and its words for the front page and contents); none without. */
   pageLabels?: PageLabels;
 }
@@ -43,6 +49,9 @@ const audienceKey = 'AgendaAudience';
 
 /** The key of the document information that holds the committee's name (PdfMetadata.committee), as text of any language. */
 const committeeKey = 'AgendaUdvalg';
+
+/** The key of the document information that holds the meeting file it was made from (PdfMetadata.meetingFile), as text. */
+const meetingFileKey = 'AgendaMoedefil';
 
 /**
  * What Chromium leaves undone: it writes no author or subject, and its outline titles can be wrong
@@ -82,6 +91,7 @@ async function finish(
   if (meta.inputs) await Promise.all([record(doc, inputsKey, meta.inputs), record(doc, sealKey, meta.inputs)]);
   if (meta.audience) await record(doc, audienceKey, meta.audience);
   if (meta.committee) await recordText(doc, committeeKey, meta.committee);
+  if (meta.meetingFile) await recordText(doc, meetingFileKey, meta.meetingFile);
   await retitleOutline(doc, headings);
   await forTheViewer(doc, meta.pageLabels);
   // For a screen reader, before the attachments are placed: they come with no tags of their own.
@@ -131,23 +141,34 @@ export function recordsPublicAlone(bytes: Uint8Array): boolean {
   return audiences.length > 0 && audiences.every((audience) => audience === 'offentlig');
 }
 
+/** What a PDF of ours records of what it was made from (finishPdf), besides its inputs' fingerprint. */
+export interface RecordedOrigin {
+  /** Its committee's name (PdfMetadata.committee). */
+  committee?: string;
+  /** Its author: the authority (the municipality), as every PDF of ours names it. */
+  authority?: string;
+  /** Its meeting file (PdfMetadata.meetingFile): none in a PDF made before agenda recorded it. */
+  meetingFile?: string;
+}
+
 /**
  * What a PDF of ours records: the inputs' fingerprint, whether its bytes are still those it was made as (its seal
- * holds), and its committee's name where it records one (PdfMetadata.committee); undefined for any other file, or one
- * that is not a PDF.
+ * holds), and what it records of its committee, authority and meeting file (RecordedOrigin); undefined for any other
+ * file, or one that is not a PDF.
  */
-export async function recordedInputs(bytes: Uint8Array): Promise<{ inputs: string; unchanged: boolean; committee?: string } | undefined> {
+export async function recordedInputs(bytes: Uint8Array): Promise<({ inputs: string; unchanged: boolean } & RecordedOrigin) | undefined> {
   const { PDFDict, PDFHexString, PDFName, PDFString } = await pdfLib();
   try {
     const doc = await loadPdf(bytes);
     const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
     const [inputs, digest] = [inputsKey, sealKey].map((key) => info?.lookupMaybe(PDFName.of(key), PDFString)?.asString());
-    const committee = info?.lookupMaybe(PDFName.of(committeeKey), PDFHexString)?.decodeText();
     if (inputs === undefined) return undefined;
+    const text = (key: string) => info?.lookupMaybe(PDFName.of(key), PDFString, PDFHexString)?.decodeText();
+    const origin = { committee: text(committeeKey), authority: text('Author'), meetingFile: text(meetingFileKey) };
     return {
       inputs,
       unchanged: digest !== undefined && sealHolds(bytes, digest, inputs),
-      ...(committee === undefined ? {} : { committee }),
+      ...Object.fromEntries(Object.entries(origin).filter(([, value]) => value !== undefined)),
     };
   } catch {
     return undefined;

@@ -35,7 +35,7 @@ export async function documentToSend(
   const build = async (inputs: string, placed: Attachments | undefined, changedAfterBuild: boolean): Promise<SentDocument> => {
     // send, forsegl and godkend write the members' document as build does: never into a published site.
     await refuseIntoSite([{ named: `${path.dirname(file)}/, where the document is written,`, folder: path.dirname(file) }]);
-    await buildPdf(meeting, file, browser(), inputs, placed);
+    await buildPdf(meeting, file, browser(), { inputs, dir }, placed);
     return { file, bytes: await readFile(file), built: true, changedAfterBuild };
   };
   for (const placed of placements(attachments)) {

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { loadMeeting, type CheckedShared } from '../check/check.js';
 import type { CommitteeFolder } from '../input/repository.js';
+import { meetingFile } from '../input/load.js';
 import { repositoryMeetings, takesUpCases, type HistoryReader } from './case-history.js';
 import type { MeetingSources } from '../input/sources.js';
 import { buildMeeting } from '../model/merge.js';
@@ -58,9 +60,24 @@ export interface PrintedDocument {
   headings: HeadingPages;
 }
 
+/** What a document records being made from: the fingerprint of its inputs (inputsFingerprint), and its committee's folder. */
+export interface MadeFrom {
+  inputs: string;
+  dir: string;
+}
+
+/**
+ * The meeting file a document of `dir`'s meeting on `date` records (PdfMetadata.meetingFile): the committee folder's
+ * name and the file's, which leftover-pdfs.ts compares; not the folder's whole path, which differs from one clone to
+ * the next, where the same inputs give the same bytes.
+ */
+export function meetingFileRecord(dir: string, date: string): string {
+  return `${path.basename(path.resolve(dir))}/${path.basename(meetingFile(dir, date))}`;
+}
+
 /**
  * Render and print a meeting in `page`, with its contents' page numbers, metadata and outline made
- * right, and the fingerprint of its `inputs` recorded; given its `attachments`, the combined document
+ * right, and what it was `made` from recorded; given its `attachments`, the combined document
  * with them after the agenda. `guess`, where an earlier version's headings were (see
  * printWithContents), may save a print; `first`, its rendering with that guess (or without page
  * numbers), may be made beforehand, while the browser starts.
@@ -69,7 +86,7 @@ export async function printMeeting(
   page: PrintPage,
   meeting: Meeting,
   first?: RenderedDocument,
-  inputs?: string,
+  made?: MadeFrom,
   attachments?: Attachments,
   guess?: HeadingPages,
 ): Promise<PrintedDocument> {
@@ -82,7 +99,7 @@ export async function printMeeting(
   try {
     // A combined document's numbers count its attachments, which are not in this print.
     if (!attachments) await proveContents(meeting, text, rendered, headings);
-    return { html: rendered.html, pdf: await finish(meeting, { doc, bytes, text }, rendered, inputs, attachments), headings };
+    return { html: rendered.html, pdf: await finish(meeting, { doc, bytes, text }, rendered, made, attachments), headings };
   } finally {
     await text.close();
   }
@@ -93,7 +110,7 @@ async function finish(
   meeting: Meeting,
   print: { doc: PDFDocument; bytes: Uint8Array; text: PdfText },
   rendered: RenderedDocument,
-  inputs?: string,
+  made?: MadeFrom,
   attachments?: Attachments,
 ): Promise<Uint8Array> {
   const fromFrontPage = meeting.style.sidetal_fra === 'forside';
@@ -102,9 +119,10 @@ async function finish(
     author: meeting.authority,
     subject: documentSubject(meeting),
     language: 'da',
-    inputs,
+    inputs: made?.inputs,
     audience: meeting.audience,
     committee: meeting.committee,
+    meetingFile: made && meetingFileRecord(made.dir, meeting.date),
     pageLabels: { fromFrontPage, frontPage: meeting.style.ord.forside, contents: meeting.style.ord.indhold },
   };
   const withAttachments = attachments && ((d: PDFDocument) => combine(d, attachments, meeting.style.ord, fromFrontPage));
@@ -118,13 +136,13 @@ export async function buildPdf(
   meeting: Meeting,
   file: string,
   browser: { executablePath: string; timeoutMs: number },
-  inputs: string,
+  made: MadeFrom,
   attachments?: Attachments,
 ): Promise<void> {
   await withBrowser(browser.executablePath, browser.timeoutMs, async (chromium) => {
     // The page goes when withBrowser kills the browser: closing it first would only wait, the longest on a hung one.
     const page = await PrintPage.create(chromium, { timeoutMs: browser.timeoutMs });
-    await writeAtomically(file, (await printMeeting(page, meeting, undefined, inputs, attachments)).pdf);
+    await writeAtomically(file, (await printMeeting(page, meeting, undefined, made, attachments)).pdf);
   });
 }
 

@@ -1,5 +1,5 @@
 import { readEarlierOutput } from '../input/read-file.js';
-import { recordedInputs } from '../pdf/postprocess.js';
+import { recordedInputs, type RecordedOrigin } from '../pdf/postprocess.js';
 import { sealedOver } from '../pdf/seal.js';
 
 /**
@@ -17,10 +17,12 @@ export async function earlierPdf(file: string, inputs: string): Promise<{ bytes:
 
 /**
  * A PDF agenda wrote at `file`, whatever it was made from, its bytes as written (a regular file: a FIFO or a link to
- * one is none): the committee it records, where it records one; undefined for any other file.
+ * one is none): what it records of its committee, authority and meeting file; undefined for any other file.
  */
-export async function pdfAsWritten(file: string): Promise<{ committee?: string } | undefined> {
+export async function pdfAsWritten(file: string): Promise<RecordedOrigin | undefined> {
   const bytes = await readEarlierOutput(file);
   const recorded = bytes && (await recordedInputs(bytes));
-  return recorded?.unchanged ? { ...(recorded.committee === undefined ? {} : { committee: recorded.committee }) } : undefined;
+  if (!recorded?.unchanged) return undefined;
+  const { inputs: _inputs, unchanged: _unchanged, ...origin } = recorded;
+  return origin;
 }

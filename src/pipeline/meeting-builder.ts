@@ -139,7 +139,7 @@ export function meetingBuilder(
       // version, its headings fall elsewhere than the members'.
       const first = renderDocument(version, undefined, attachments?.pages);
       const printing = printer.run(async (page) => {
-        const printed = await printMeeting(page, version, first, inputs, attachments);
+        const printed = await printMeeting(page, version, first, { inputs, dir: folder.dir }, attachments);
         await writeAllAtomically([
           { file: pdf, data: printed.pdf },
           ...(request.html ? [{ file: request.html, data: printed.html() }] : []),
