@@ -76,7 +76,7 @@ export async function leftoverPdfs(folders: readonly CommitteeFolder[], outDir =
 function notOfThisFolder(written: RecordedOrigin, own: Folder, folder: CommitteeFolder, meeting: string): string | undefined {
   if (written.authority !== own.authority) return `made for ${written.authority ?? 'no authority'}, not ${own.authority ?? 'this one'}`;
   const expected = meetingFileRecord(folder.dir, path.basename(meeting, '.yaml'));
-  if (written.meetingFile === undefined) return 'it records not which meeting file it was made from (an agenda before 0.3.2 made it)';
+  if (written.meetingFile === undefined) return 'it does not record which meeting file it was made from (made by agenda before 0.3.2)';
   if (written.meetingFile !== expected) return `made from ${written.meetingFile}, not ${expected}`;
   if (own.committed && !own.committed.has(path.basename(meeting)))
     return `git's history of ${folder.dir} never held ${path.basename(meeting)} (a draft from another copy, or a meeting never committed)`;

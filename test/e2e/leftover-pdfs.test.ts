@@ -50,7 +50,7 @@ describe('build --all after a meeting file is removed', () => {
         .filter((line) => line.includes('gone'))
         .sort(),
     ).toEqual([
-      `out/2023-11-29-dagsorden-offentlig.pdf: ${gone('2023-11-29')} it records not which meeting file it was made from (an agenda before 0.3.2 made it); left: remove it unless you need it`,
+      `out/2023-11-29-dagsorden-offentlig.pdf: ${gone('2023-11-29')} it does not record which meeting file it was made from (made by agenda before 0.3.2); left: remove it unless you need it`,
       'out/2023-11-29-referat.pdf: no longer made from any meeting (meetings/2023-11-29.yaml is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it',
       `out/2023-11-29-tillaegsdagsorden-1.pdf: ${gone('2023-11-29')} made from meetings/2023-11-22.yaml, not meetings/2023-11-29.yaml; left: remove it unless you need it`,
       `out/2023-12-06-dagsorden.pdf: ${gone('2023-12-06')} git's history of meetings never held 2023-12-06.yaml (a draft from another copy, or a meeting never committed); left: remove it unless you need it`,
