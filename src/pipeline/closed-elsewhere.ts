@@ -16,7 +16,7 @@ import { once, type Fingerprints } from './fingerprint.js';
 // closes, as check and publish do (closed-files.ts). A kept public PDF's fingerprint counts its own meeting's
 // files, not the others', so the look is made before a PDF is kept, every run: a meeting closing its file
 // since must not leave it kept. Reading every meeting of the committee for it would be most of a build that
-// keeps everything (some 8 ms a meeting), so what each meeting names open and closes is kept in the user's
+// keeps everything (some 6 ms a meeting), so what each meeting names open and closes is kept in the user's
 // cache, by the meeting's fingerprint (the members': its file, the shared files and their live closings, the
 // repository's and the package's files, all that its attachments and their closing are read from) and the
 // code's build, and read again only where either changed. The files themselves are judged anew each run

@@ -34,7 +34,7 @@ export interface StrayJudges {
   agendaPdf: (bytes: Uint8Array) => Promise<boolean>;
   /** Whether a PDF's bytes record, in plain form, being made for the public alone (pdf/postprocess.ts). */
   publicPdf: (bytes: Uint8Array) => boolean;
-  /** Of such a PDF, the meeting it is of where that meeting closes anything now (pipeline/publish.ts); none where none does. */
+  /** Of such a PDF, the meeting it is of where that meeting closes anything now (pipeline/closed-since.ts); none where none does. */
   closedSince: (bytes: Uint8Array) => Promise<string | undefined>;
 }
 
@@ -120,8 +120,8 @@ async function judge(
   const pdf = head.subarray(0, pdfHeaderWithin).includes('%PDF-', 0, 'latin1');
   if (pdf) {
     const bytes = await readEarlierOutput(full);
-    // Hashed only where a SHA-256 is to be compared: a file listed (gone since), an agenda PDF not plainly public, or
-    // a public one of a meeting that closes anything now.
+    // Hashed only where a SHA-256 is to be compared: a file listed (gone since), a public one (a copy of what this
+    // publication publishes passes unparsed), an agenda PDF not plainly public.
     const listed = digestOf(file);
     if (bytes && listed !== undefined && sha256(bytes) === listed) return undefined;
     if (bytes && publicPdf(bytes)) {
