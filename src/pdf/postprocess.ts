@@ -176,6 +176,22 @@ export async function recordedInputs(bytes: Uint8Array): Promise<({ inputs: stri
 }
 
 /**
+ * The committee (PdfMetadata.committee) and the title a PDF's document information records, as agenda wrote them;
+ * none of either it does not record, or where it does not read as a PDF. Parsed: a PDF publish did not write, in the site.
+ */
+export async function recordedDocument(bytes: Uint8Array): Promise<{ committee?: string; title?: string }> {
+  const { PDFDict, PDFHexString, PDFName, PDFString } = await pdfLib();
+  try {
+    const { context } = await loadPdf(bytes);
+    const info = context.lookupMaybe(context.trailerInfo.Info, PDFDict);
+    const text = (key: string) => info?.lookupMaybe(PDFName.of(key), PDFString, PDFHexString)?.decodeText();
+    return { committee: text(committeeKey), title: text('Title') };
+  } catch {
+    return {};
+  }
+}
+
+/**
  * Whether a PDF is one agenda made, as it made it or changed since (annotated, saved again, its seal broken): its
  * information records an inputs' fingerprint or names agenda its creator (a diff's PDF records no inputs). Found in
  * the bytes where finishPdf left it (uncompressed, and an incremental save keeps it); parsed only where another

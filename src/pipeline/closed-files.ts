@@ -94,23 +94,29 @@ export function recordedFiled(date: string, published: Meeting, attachments: str
  * other meeting's file and key path. Files are read only where sizes match, as closedFileFindings does.
  */
 export async function closedElsewhereFindings(dir: string, meetings: FiledMeeting[]): Promise<Finding[]> {
+  return [...(await closedElsewhereByMeeting(dir, meetings)).values()].flat();
+}
+
+/** closedElsewhereFindings of each meeting that has any, by its date. */
+export async function closedElsewhereByMeeting(dir: string, meetings: FiledMeeting[]): Promise<Map<string, Finding[]>> {
   const where = (file: string) => path.resolve(dir, file);
   const closers = new Map<string, FiledMeeting[]>();
   for (const m of meetings) for (const file of new Set(m.closed.map(where))) closers.set(file, [...(closers.get(file) ?? []), m]);
-  if (closers.size === 0) return [];
+  const findings = new Map<string, Finding[]>();
+  if (closers.size === 0) return findings;
   const bySize = new Map<number, string[]>();
   for (const file of closers.keys()) {
     const size = statusOf(file, { follow: true })?.size;
     if (size !== undefined) bySize.set(size, [...(bySize.get(size) ?? []), file]);
   }
   const hashOf = fileHashes(dir);
-  const findings: Finding[] = [];
+  const found = (m: FiledMeeting, finding: Finding) => findings.set(m.date, [...(findings.get(m.date) ?? []), finding]);
   for (const m of meetings)
     for (const ref of m.open) {
       const file = where(ref.path);
       const other = closers.get(file)?.find((c) => c !== m);
       if (other) {
-        findings.push(await elsewhere(dir, ref, other, file, 'the file of the closed attachment'));
+        found(m, await elsewhere(dir, ref, other, file, 'the file of the closed attachment'));
         continue;
       }
       const size = statusOf(file, { follow: true })?.size;
@@ -119,7 +125,7 @@ export async function closedElsewhereFindings(dir: string, meetings: FiledMeetin
       for (const c of sized) {
         const copy = closers.get(c)?.find((o) => o !== m);
         if (copy && sha !== undefined && (await hashOf(c)) === sha) {
-          findings.push(await elsewhere(dir, ref, copy, c, 'a copy (the same bytes) of the file of the closed attachment'));
+          found(m, await elsewhere(dir, ref, copy, c, 'a copy (the same bytes) of the file of the closed attachment'));
           break;
         }
       }

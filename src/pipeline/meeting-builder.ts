@@ -13,6 +13,7 @@ import { historyOnce } from './case-history.js';
 import { keptPdfs, type KeptPdfs } from './kept-pdfs.js';
 import { folderListings, type Listed } from '../input/folder-listing.js';
 import { checkAddenda } from './addenda.js';
+import { closedElsewhereOnce } from './closed-elsewhere.js';
 import { openAttachments } from './combine.js';
 import { withCorrection } from './correction.js';
 import { printMeeting, readMeeting } from './document.js';
@@ -102,11 +103,16 @@ export function meetingBuilder(
       warn(own);
       return found.filter(isError);
     });
+  /** What the committee's other meetings close, which a public document must not name open (closed-elsewhere.ts). */
+  const elsewhere = closedElsewhereOnce(fingerprints, sharedOf, { fresh: request.force ?? false });
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = committeeInNames(folder);
-    // Before a kept PDF is taken: a file its fingerprint does not count (a new one, misnamed) is told by every build.
+    // Before a kept PDF is taken: a file its fingerprint does not count (a new one, misnamed) is told by every build;
+    // and, for the public, a file another meeting closes (since), which no public PDF's fingerprint counts.
     const wrongNames = await misnamedIn(folder);
-    if (wrongNames.length > 0) return audiences.map((audience) => done({ udvalg, date, audience, error: new InputError(wrongNames) }));
+    const closedElsewhere = audiences.includes('offentlig') && wrongNames.length === 0 ? await elsewhere.of(folder, date) : [];
+    const stops = [...wrongNames, ...closedElsewhere];
+    if (stops.length > 0) return audiences.map((audience) => done({ udvalg, date, audience, error: new InputError(stops) }));
     const kept = await keptUnread(request, { folder, date, audiences }, { fingerprints, listed, pdfs });
     if (kept) return kept.map(({ audience, pdf }) => done({ udvalg, date, audience, pdf, kept: true }));
     const read = await readMeeting(folder, date, await sharedOf(folder), history)

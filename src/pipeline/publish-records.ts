@@ -33,6 +33,8 @@ export interface MeetingRecord {
   sag: string[];
   /** The public meeting, as publish made it (JSON: the model is plain data). */
   meeting: Meeting;
+  /** Whether its members' version holds anything closed (meetingHoldsClosed): a PDF of it publish did not write may hold it open (site-strays.ts). */
+  closes: boolean;
   /** The SHA-256 of `meeting` as JSON: what its files' key takes of it (publish-kept.ts), so a kept meeting is not turned to JSON. */
   digest: string;
   /**
@@ -253,13 +255,14 @@ async function writeCommittee(
 
 /** A record as stored, its keys in one order, read or made: the same meetings give the same bytes. */
 const stored = (
-  { inputs, attachments, sag, meeting, digest, says, warnings }: MeetingRecord,
+  { inputs, attachments, sag, meeting, closes, digest, says, warnings }: MeetingRecord,
   styleOf: (style: Meeting['style']) => string,
 ): StoredRecord => ({
   inputs,
   attachments,
   sag,
   meeting: { ...meeting, style: styleOf(meeting.style) },
+  closes,
   digest,
   says: sortedKeys(says),
   warnings: warnings.map(({ file, line, col, path: at, message, warning }) => ({ file, line, col, path: at, message, warning })),

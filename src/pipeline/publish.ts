@@ -44,6 +44,8 @@ import { once, packageInputs } from './fingerprint.js';
 import { officeConverters } from './office.js';
 import type { OfficeConverter } from '../pdf/office/convert.js';
 import { isAgendaPdf, recordsPublicAlone } from '../pdf/postprocess.js';
+import { meetingHoldsClosed } from '../model/closed.js';
+import { closedSince } from './closed-since.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import { composeSite, type PublishedCommittee } from '../publish/site.js';
 import { attachmentLabel, publishedDocumentName } from '../render/wording.js';
@@ -201,7 +203,12 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
-      judges: { membersName: isMembersName, agendaPdf: isAgendaPdf, publicPdf: recordsPublicAlone },
+      judges: {
+        membersName: isMembersName,
+        agendaPdf: isAgendaPdf,
+        publicPdf: recordsPublicAlone,
+        closedSince: closedSince(read.flatMap((c) => c.closing)),
+      },
     });
     await search.save();
     return written;
@@ -455,6 +462,11 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
   meetings: Meeting[];
   /** Its meetings published unread, as their records have them. */
   recorded: ReadonlySet<Meeting>;
+  /**
+   * Its meetings whose members' version holds anything closed now, each public (published, or a draft taken off):
+   * a PDF of one for the public that publish did not write may hold open what they close (site-strays.ts).
+   */
+  closing: Meeting[];
   warnings: Finding[];
   /** kommune.yaml's words over the package's, which every committee of the repository shares. */
   authorityWords: HouseStyleInput['ord'];
@@ -470,12 +482,14 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
   const findings = [...shared.findings, ...(await misnamedMeetingFiles(dir))];
   const meetings: Meeting[] = [];
   const recorded = new Set<Meeting>();
+  const closing: Meeting[] = [];
   const filed: FiledMeeting[] = [];
   for (const date of await meetingDates(dir)) {
     const record = unread.recordOf(dir, date);
     if (record) {
       const members = async () => buildMeeting((await loadMeeting(dir, date, shared)).sources);
       filed.push(recordedFiled(date, record.meeting, record.attachments, members));
+      if (record.closes) closing.push(record.meeting);
       meetings.push(record.meeting);
       recorded.add(record.meeting);
       findings.push(...recordedWarnings(dir, record));
@@ -493,6 +507,8 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
       // The minutes with the approvals the house shows the public, as a build prints them; approved
       // minutes changed otherwise than by an addition are refused, as a build refuses them.
       const made = inCommitteeFolder(publicMinutes(meeting, await approvalsOf(dir, { sources, meeting })).document);
+      const closes = meetingHoldsClosed(read.meeting);
+      if (closes) closing.push(made);
       const draft = unfinished(sources);
       if (draft) {
         const last = unread.lastPublished(dir, date, (published) => stillPublic(published, made));
@@ -510,7 +526,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
         continue;
       }
       filed.push(readFiled(date, read.meeting, made));
-      meetings.push(unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, warnings }));
+      meetings.push(unread.record(dir, date, { inputs, attachments, sag: caseNumbers(sources), meeting: made, closes, warnings }));
       findings.push(...warnings);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -534,6 +550,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     pages: shared.read.pages,
     meetings,
     recorded,
+    closing,
     warnings: findings,
   };
 }

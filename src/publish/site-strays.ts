@@ -13,8 +13,10 @@ import { sha256 } from './state.js';
 // - a symbolic link, anywhere: publish never writes one, and it may lead to anything (a members' PDF in out/);
 // - a PDF agenda made (isAgendaPdf, changed since or not), anywhere: publish writes every public document itself,
 //   so one it did not write is a members' version or a copy of whatever audience, which may hold what is closed;
-//   but one that records in plain form being made for the public alone (an old public PDF kept in arkiv/, a file
-//   server's .snapshot/), or whose bytes are a file's the state file lists (publish's own, copied), holds nothing closed;
+//   but one whose bytes are a file's the state file lists (publish's own, copied) holds nothing closed, nor does one
+//   that records in plain form being made for the public alone (an old public PDF kept in arkiv/, a file server's
+//   .snapshot/), unless its meeting closes anything now (closedSince: its committee and title name it) and its bytes
+//   are none of this publication's: made before, it may hold open what was closed since;
 // - a document's HTML as build's or diff's --html writes it (documentHtmlMark), anywhere: likewise;
 // - any other PDF named as a members' document, hidden folders too: it may hold what is closed, which publish cannot tell;
 // each an error that stops the publication. Any other PDF is named in a warning, outside hidden folders.
@@ -32,12 +34,18 @@ export interface StrayJudges {
   agendaPdf: (bytes: Uint8Array) => Promise<boolean>;
   /** Whether a PDF's bytes record, in plain form, being made for the public alone (pdf/postprocess.ts). */
   publicPdf: (bytes: Uint8Array) => boolean;
+  /** Of such a PDF, the meeting it is of where that meeting closes anything now (pipeline/closed-since.ts); none where none does. */
+  closedSince: (bytes: Uint8Array) => Promise<string | undefined>;
 }
 
-/** What the state file lists: the SHA-256 it gives a file, and whether it gives any file this SHA-256. */
+/**
+ * What the state file lists: the SHA-256 it gives a file, and whether it gives any file this SHA-256; and whether
+ * this publication's gives one (of the files it writes and keeps): what it publishes now.
+ */
 export interface Listed {
   digestOf: (file: string) => string | undefined;
   anyWith: (digest: string) => boolean;
+  publishedNow: (digest: string) => boolean;
 }
 
 /** As much of a file as is read to tell what it is: a PDF's header is within its first kilobyte, a document's head mark soon after its title. */
@@ -104,17 +112,22 @@ const versionStores = new Set(['.git', '.hg', '.svn']);
 async function judge(
   full: string,
   file: string,
-  { digestOf, anyWith }: Listed,
-  { membersName, agendaPdf, publicPdf }: StrayJudges,
+  { digestOf, anyWith, publishedNow }: Listed,
+  { membersName, agendaPdf, publicPdf, closedSince }: StrayJudges,
 ): Promise<{ message: string; warning?: true } | undefined> {
   const head = readHead(full, headLength)?.bytes;
   if (!head) return undefined;
   const pdf = head.subarray(0, pdfHeaderWithin).includes('%PDF-', 0, 'latin1');
   if (pdf) {
     const bytes = await readEarlierOutput(full);
-    // Hashed only where a SHA-256 is to be compared: a file listed (gone since), or an agenda PDF not plainly public.
+    // Hashed only where a SHA-256 is to be compared: a file listed (gone since), a public one (a copy of what this
+    // publication publishes passes unparsed), an agenda PDF not plainly public.
     const listed = digestOf(file);
-    if (bytes && ((listed !== undefined && sha256(bytes) === listed) || publicPdf(bytes))) return undefined;
+    if (bytes && listed !== undefined && sha256(bytes) === listed) return undefined;
+    if (bytes && publicPdf(bytes)) {
+      const meeting = publishedNow(sha256(bytes)) ? undefined : await closedSince(bytes);
+      return meeting === undefined ? undefined : { message: closedSinceMessage(meeting) };
+    }
     if (bytes && (await agendaPdf(bytes))) return anyWith(sha256(bytes)) ? undefined : { message: agendaPdfMessage };
   } else if (head.includes(documentHtmlMark(), 0, 'utf8')) return { message: documentHtmlMessage };
   const name = path.basename(file);
@@ -126,6 +139,8 @@ async function judge(
 const remove = 'served with the site: remove it, then publish again';
 const linkMessage = `a symbolic link, which publish never writes: a web server follows it to whatever it leads to (a members' PDF, a folder out of the site), ${remove}`;
 const agendaPdfMessage = `a PDF agenda made, which publish did not write (it writes every public document itself): a members' version or a copy, which may hold what is closed, ${remove}`;
+const closedSinceMessage = (meeting: string) =>
+  `a PDF agenda made for the public of ${meeting}, which publish did not write and whose bytes are none it publishes: the meeting closes something now, which this PDF, made before, may hold open, ${remove}`;
 const documentHtmlMessage = `a document's HTML as agenda build --html writes it, which publish did not write: it may hold what is closed, ${remove}`;
 const membersPdfMessage = `named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and ${remove}`;
 const othersPdfMessage = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';

@@ -92,7 +92,8 @@ export async function writeSite(
   // Before anything is written. The last publication's files gone now are removed, or told by removeGone: as written
   // (the quick check, or their bytes), they are publish's; else they are looked at as any other file publish did not write.
   const own = (file: string) => published(file) || (isListed(earlier, file) && !earlier.files.has(file)) || unchangedSince(earlier, file);
-  const others = await straysIn(out, { own, listed: listedIn(earlier) }, judges);
+  const now = new Set([...outputs.map((o) => o.digest), ...keptAlone.flatMap((file) => earlier.files.get(file)?.sha256 ?? [])]);
+  const others = await straysIn(out, { own, listed: { ...listedIn(earlier), publishedNow: (digest) => now.has(digest) } }, judges);
   if (others.some(isError)) throw new InputError(others.filter(isError));
   const state = [
     ...outputs.map((o) => ({
@@ -125,7 +126,7 @@ export async function writeSite(
 }
 
 /** What the last publication's state file lists, its SHA-256s gathered only where one is asked for (most republishes, none). */
-function listedIn(earlier: EarlierPublication): Listed {
+function listedIn(earlier: EarlierPublication): Omit<Listed, 'publishedNow'> {
   let digests: Set<string> | undefined;
   return {
     digestOf: (file) => earlier.files.get(file)?.sha256,

@@ -79,6 +79,14 @@ export function documentTitle(meeting: Meeting): string {
   return `${meeting.committee} - ${kindWord(meeting)} ${styledDate(meeting.style, 'titel', meeting.date)}`;
 }
 
+/**
+ * Whether `title` (a PDF's) is documentTitle's of the meeting's documents, of whatever kind: its committee's and its
+ * day's (an agenda's, minutes' or addendum's, made before or after the meeting was held).
+ */
+export function titlesMeeting(title: string, meeting: Meeting): boolean {
+  return title.startsWith(`${meeting.committee} - `) && title.endsWith(` ${styledDate(meeting.style, 'titel', meeting.date)}`);
+}
+
 /** "Dagsorden for Direktionens møde den 22. november 2023": the PDF's subject, with the house's warning where it holds closed content. */
 export function documentSubject(meeting: Meeting): string {
   const subject = documentName(meeting);

@@ -42,7 +42,7 @@ describe('what a publication holds to its end', () => {
       casesOf: () => Promise.resolve([]),
       render,
     });
-    const recorded = unread.record(committee.dir, date, { inputs: 'x', attachments: [], sag: [], meeting, warnings: [] });
+    const recorded = unread.record(committee.dir, date, { inputs: 'x', attachments: [], sag: [], meeting, closes: false, warnings: [] });
     const first = new WeakRef(unread.itemsOf(recorded));
     expect(first.deref()).toEqual(made());
     await new Promise((resolve) => setImmediate(resolve));

@@ -7,7 +7,12 @@ import { isAgendaPdf, recordsPublicAlone } from '../../src/pdf/postprocess.js';
 import { straysIn } from '../../src/publish/site-strays.js';
 import { tempDir } from '../support/cli.js';
 
-const judges = { membersName: isMembersName, agendaPdf: isAgendaPdf, publicPdf: recordsPublicAlone };
+const judges = {
+  membersName: isMembersName,
+  agendaPdf: isAgendaPdf,
+  publicPdf: recordsPublicAlone,
+  closedSince: () => Promise.resolve(undefined),
+};
 
 describe('a PDF agenda made that records no audience, in the site and not written by publish', () => {
   it('is publish’s own where the state file lists its SHA-256 for any file (a copy of an older publication’s); else an error', async () => {
@@ -17,7 +22,11 @@ describe('a PDF agenda made that records no audience, in the site and not writte
     writeFileSync(path.join(site, 'kopi.pdf'), bytes);
     const digest = createHash('sha256').update(bytes).digest('hex');
     const own = () => false;
-    const listing = (listed: string[]) => ({ digestOf: () => undefined, anyWith: (d: string) => listed.includes(d) });
+    const listing = (listed: string[]) => ({
+      digestOf: () => undefined,
+      anyWith: (d: string) => listed.includes(d),
+      publishedNow: () => false,
+    });
     expect(await straysIn(site, { own, listed: listing([digest]) }, judges)).toEqual([]);
     const [found] = await straysIn(site, { own, listed: listing(['0'.repeat(64)]) }, judges);
     expect(found?.message).toMatch(/^a PDF agenda made, which publish did not write/);
