@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { CheckedShared } from '../check/check.js';
 import { readAttachmentBytes } from '../input/attachments.js';
 import { filedAttachments } from '../model/attachments.js';
 import type { Meeting } from '../model/meeting.js';
@@ -134,11 +135,90 @@ export async function closedElsewhereByMeeting(dir: string, meetings: FiledMeeti
 }
 
 async function elsewhere(dir: string, ref: AttachmentFileRef, other: FiledMeeting, file: string, what: string): Promise<Finding> {
-  const closed = (await other.locate()).find((c) => path.resolve(dir, c.path) === file);
-  const place = closed ? `${closed.at.file}:${closed.at.line}: ${closed.at.path.replace(/\.fil$/, '')}` : `the meeting of ${other.date}`;
+  const place = await closedPlace(dir, other, file);
   return {
     ...ref.at,
     message: `${ref.path}: ${what} at ${place} (the meeting of ${other.date}), and a file closed in one meeting is closed in every meeting of the committee that names it (lukning vinder altid): close this attachment too (lukket: true), or name another file`,
+  };
+}
+
+/** Where `other` closes `file` (its meeting file, line and key path), read only now; its date where it no longer names it. */
+async function closedPlace(dir: string, other: FiledMeeting, file: string): Promise<string> {
+  const closed = (await other.locate()).find((c) => path.resolve(dir, c.path) === file);
+  return closed ? `${closed.at.file}:${closed.at.line}: ${closed.at.path.replace(/\.fil$/, '')}` : `the meeting of ${other.date}`;
+}
+
+/** A committee of the archive as the look across committees sees it: its folder, its name, and its meetings. */
+export interface FiledCommittee {
+  dir: string;
+  name: string;
+  meetings: FiledMeeting[];
+}
+
+/** A committee's meetings as the look across committees sees them, named as the clerk names it (its folder's name where udvalg.yaml does not read). */
+export function filedCommittee(shared: CheckedShared, meetings: FiledMeeting[]): FiledCommittee {
+  const { dir } = shared.folder;
+  return { dir, name: shared.read.committee?.value?.navn ?? path.basename(dir), meetings };
+}
+
+/** A file a meeting of a committee closes, by its absolute path. */
+interface Closer {
+  committee: FiledCommittee;
+  meeting: FiledMeeting;
+  file: string;
+}
+
+/**
+ * Each open attachment of one committee's meeting whose file is a copy (the same bytes) of a file a meeting of
+ * another committee of the archive closes: a case travels (ØK to KB) with its files, and the committees publish
+ * to one site, so a file closed in one committee is closed in every committee that names it. An error at the open
+ * `fil:`, naming the other committee's meeting file and key path. A file's path is inside its own committee's
+ * folder, so only its bytes can be the same; a file is read only where its size is a closed file's of another
+ * committee (closedElsewhereFindings compares the meetings of one committee).
+ */
+export async function closedInOtherCommitteesFindings(committees: FiledCommittee[]): Promise<Finding[]> {
+  // Each file asked once: a committee's meetings name the same files again and again.
+  const sizes = new Map<string, number | undefined>();
+  const sizeOf = (file: string) => {
+    if (!sizes.has(file)) sizes.set(file, statusOf(file, { follow: true })?.size);
+    return sizes.get(file);
+  };
+  // A file by the first meeting that closes it (a file is inside its committee's folder: of one committee).
+  const bySize = new Map<number, Closer[]>();
+  const closed = new Set<string>();
+  for (const committee of committees)
+    for (const meeting of committee.meetings)
+      for (const file of meeting.closed.map((c) => path.resolve(committee.dir, c))) {
+        const size = sizeOf(file);
+        if (size === undefined || closed.has(file)) continue;
+        closed.add(file);
+        bySize.set(size, [...(bySize.get(size) ?? []), { committee, meeting, file }]);
+      }
+  if (bySize.size === 0) return [];
+  const hashes = new Map(committees.map((c) => [c, fileHashes(c.dir)]));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every committee has its memo
+  const hashOf = (committee: FiledCommittee, file: string) => hashes.get(committee)!(file);
+  const findings: Finding[] = [];
+  for (const committee of committees)
+    for (const ref of committee.meetings.flatMap((m) => m.open)) {
+      const file = path.resolve(committee.dir, ref.path);
+      const size = sizeOf(file);
+      const sized = size === undefined ? [] : (bySize.get(size) ?? []).filter((c) => c.committee !== committee);
+      const sha = sized.length > 0 ? await hashOf(committee, file) : undefined;
+      for (const closer of sized)
+        if (sha !== undefined && (await hashOf(closer.committee, closer.file)) === sha) {
+          findings.push(await inOtherCommittee(ref, closer));
+          break;
+        }
+    }
+  return findings;
+}
+
+async function inOtherCommittee(ref: AttachmentFileRef, { committee, meeting, file }: Closer): Promise<Finding> {
+  const place = await closedPlace(committee.dir, meeting, file);
+  return {
+    ...ref.at,
+    message: `${ref.path}: a copy (the same bytes) of the file of the closed attachment at ${place} (${committee.name}, the meeting of ${meeting.date}), and a file closed in one committee's meeting is closed in every meeting of the archive that names it (lukning vinder altid): close this attachment too (lukket: true), or name another file`,
   };
 }
 

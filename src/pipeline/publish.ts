@@ -9,7 +9,16 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf, buildMeeting } from '../model/merge.js';
-import { closedElsewhereFindings, readFiled, recordedFiled, type FiledMeeting } from './closed-files.js';
+import {
+  closedElsewhereFindings,
+  closedInOtherCommitteesFindings,
+  filedCommittee,
+  readFiled,
+  recordedFiled,
+  type FiledCommittee,
+  type FiledMeeting,
+} from './closed-files.js';
+import { otherCommittees } from './sources.js';
 import { publicVersion } from '../model/public.js';
 import { readMeeting } from './document.js';
 import { caseNumbers, historyOnce, type HistoryReader } from './case-history.js';
@@ -235,12 +244,13 @@ async function readSite(
   }: { layout: string; checked: (dir: string) => Promise<CheckedShared>; casesOf: (dir: string, date: string) => Promise<string[]> },
 ): Promise<{ unread: UnreadMeetings; read: ReadCommittee[]; earlier: EarlierPublication }> {
   const state = await readStateFile(request.out);
+  // chooseCommittees found them all where none is named (--udvalg, --meetings).
+  const every = request.committees.udvalg === undefined && request.committees.meetings === undefined;
   const unread = await unreadMeetings(request.out, dirs, {
     state: state?.sha256,
     layout,
     force: request.force ?? false,
-    // chooseCommittees found them all where none is named (--udvalg, --meetings).
-    every: request.committees.udvalg === undefined && request.committees.meetings === undefined,
+    every,
     casesOf,
     render: renderItems,
   });
@@ -249,19 +259,30 @@ async function readSite(
   // while the meetings are read, and the default lets it grow to several times what is alive then (the
   // first publication's first peak, docs/develop/memory.md). Not for a republish: it reads the changed alone.
   if (unread.written === undefined) growHeapSlowly();
-  const read = await readCommittees(dirs, checked, unread);
+  const read = await readCommittees(dirs, checked, unread, every);
   const earlier = await readPublication(request.out, { state, written: unread.written });
   return { unread, read, earlier };
 }
 
-/** Every committee's meetings, their cases' history read once for all of them (and let go once they are read). */
+/**
+ * Every committee's meetings, their cases' history read once for all of them (and let go once they are read).
+ * `every`: `dirs` are all the committees of their repository; where they are not, the others' meetings are read
+ * for the files they close, as a file closed in one committee is closed in every committee of the archive.
+ */
 async function readCommittees(
   dirs: string[],
   checked: (dir: string) => Promise<CheckedShared>,
   unread: UnreadMeetings,
+  every: boolean,
 ): Promise<ReadCommittee[]> {
   const history = historyOnce(unread.inHistory);
-  return Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread)));
+  const filed = new Map<string, FiledCommittee>();
+  const read = await Promise.all(dirs.map(async (dir) => readCommittee(dir, await checked(dir), history, unread, filed)));
+  // A file another committee closes, named open: a kept meeting judged by its record, as within a committee.
+  const others = every ? [] : await otherCommittees(read.map((c) => c.folder));
+  const across = await closedInOtherCommitteesFindings([...dirs.flatMap((dir) => filed.get(dir) ?? []), ...others]);
+  if (across.length > 0) throw new InputError(across);
+  return read;
 }
 
 /** What the PDF stage gives the site: each document's and attachment's PDF, what each says and is made from. */
@@ -477,8 +498,15 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
 /**
  * A committee's meetings, each checked, merged and made public; every error of every meeting at once.
  * A meeting `unread` has as it would read is not read (publish-unread.ts); each read is recorded there.
+ * Its meetings as the look across committees sees them are set in `across`, by its folder.
  */
-async function readCommittee(dir: string, shared: CheckedShared, history: HistoryReader, unread: UnreadMeetings): Promise<ReadCommittee> {
+async function readCommittee(
+  dir: string,
+  shared: CheckedShared,
+  history: HistoryReader,
+  unread: UnreadMeetings,
+  across: Map<string, FiledCommittee>,
+): Promise<ReadCommittee> {
   const findings = [...shared.findings, ...(await misnamedMeetingFiles(dir))];
   const meetings: Meeting[] = [];
   const recorded = new Set<Meeting>();
@@ -535,6 +563,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
   }
   // A file another meeting closes, named open: its records say which files a kept meeting closes (no read).
   findings.push(...(await closedElsewhereFindings(dir, filed)));
+  across.set(dir, filedCommittee(shared, filed));
   const errors = findings.filter(isError);
   const committee = shared.read.committee?.value;
   if (errors.length > 0 || !committee) throw new InputError(errors);

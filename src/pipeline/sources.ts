@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { checkMeeting, checkShared, type CheckedShared } from '../check/check.js';
 import { meetingFile, type Read } from '../input/load.js';
 import type { MeetingSources } from '../input/sources.js';
 import type { HouseStyleInput } from '../input/schema/house-style.js';
 import { isError, toldOnce, type Finding } from '../shared/errors.js';
 import { meetingDates, misnamedMeetingFiles } from '../input/meeting-names.js';
-import { toFolder, type CommitteeFolder } from '../input/repository.js';
+import { findCommittees, toFolder, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { addendumNumbers, addendumOf } from '../model/addenda.js';
 import type { Meeting } from '../model/meeting.js';
@@ -12,7 +13,15 @@ import { selectTargets } from './select.js';
 import type { OfficeSettings } from './office.js';
 import { addendaFindings } from './addenda.js';
 import { approvalFindings } from './approved-changed.js';
-import { closedElsewhereFindings, closedFileFindings, readFiled, type FiledMeeting } from './closed-files.js';
+import {
+  closedElsewhereFindings,
+  closedFileFindings,
+  closedInOtherCommitteesFindings,
+  filedCommittee,
+  readFiled,
+  type FiledCommittee,
+  type FiledMeeting,
+} from './closed-files.js';
 import { publicVersion } from '../model/public.js';
 
 export interface CheckReport {
@@ -49,6 +58,7 @@ export async function checkCommittee(
   const findings: Finding[] = [];
   const files: string[] = [];
   const addenda: Addendum[] = [];
+  const committeesFiled: FiledCommittee[] = [];
   for (const folder of folders) {
     const shared = await checkShared(folder);
     const filed: FiledMeeting[] = [];
@@ -70,11 +80,15 @@ export async function checkCommittee(
     // A file another meeting of the committee closes, named open: the others' files read where not checked here.
     const others = dates.length === 0 ? [] : await closingMeetings(folder.dir, shared, new Set(own.map((t) => t.date)));
     findings.push(...(await closedElsewhereFindings(folder.dir, [...filed, ...others])));
+    committeesFiled.push(filedCommittee(shared, [...filed, ...others]));
     files.push(
       ...Object.values(shared.read).flatMap((r) => (isRead(r) ? [r.source.file] : [])),
       ...own.map((t) => meetingFile(folder.dir, t.date)),
     );
   }
+  // A file another committee of the archive closes, named open: the committees not checked here read for what they close.
+  const archive = [...committeesFiled, ...(await otherCommittees(folders))];
+  findings.push(...(await closedInOtherCommitteesFindings(archive)));
   const once = toldOnce(findings);
   const errors = once.filter(isError).length;
   return { files, findings: once, errors, warnings: once.length - errors, addenda };
@@ -89,6 +103,20 @@ async function closingMeetings(dir: string, shared: CheckedShared, checked: Set<
     if (sources) filed.push(readFiled(date, buildMeeting(sources)));
   }
   return filed;
+}
+
+/** The archive's committees other than `folders` (of their repository), each with the files its meetings close (every meeting read). */
+export async function otherCommittees(folders: CommitteeFolder[]): Promise<FiledCommittee[]> {
+  const [first] = folders;
+  if (!first) return [];
+  const checked = new Set(folders.map((f) => path.resolve(f.dir)));
+  const others = (await findCommittees(first.root)).filter((c) => !checked.has(path.resolve(c.dir)));
+  return Promise.all(
+    others.map(async (folder) => {
+      const shared = await checkShared(folder);
+      return filedCommittee(shared, await closingMeetings(folder.dir, shared, new Set()));
+    }),
+  );
 }
 
 /** Which items form each of the meeting's addenda, as build makes them. */

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { errorLines, type CliResult } from './cli.js';
 import { markers, spellings } from './markers.js';
 import { pdfByteForms } from './pdf.js';
 
@@ -50,4 +52,16 @@ export function closedMarkersIn(root: string, extra: string[] = []): string[] {
     }
   }
   return found;
+}
+
+/**
+ * A publication refused with `error` among its located errors, no closed marker in what it says, and the
+ * site as it was (`before`, siteBytes): every byte, none of them closed (the fixture's markers and `extra`).
+ */
+export function expectRefusedSiteKept(run: CliResult, error: string, site: string, before: Map<string, Buffer>, extra: string[]): void {
+  expect(run.status).toBe(1);
+  expect(errorLines(run.stderr)).toContainEqual(error);
+  expect(run.stderr).not.toMatch(/XQZSECRET/);
+  expect(siteBytes(site)).toEqual(before);
+  expect(closedMarkersIn(site, extra)).toEqual([]);
 }
