@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agenda, copyOfMeetings } from '../support/cli.js';
@@ -65,5 +65,38 @@ describe('build --all after a meeting file is removed', () => {
     expect(readFileSync(path.join(out, '2024-03-06-referat.pdf')).equals(othersPdf)).toBe(true);
     expect(readdirSync(out)).toContain('2023-11-29-dagsorden-kopi.pdf');
     expect(readdirSync(out)).not.toContain('2023-11-29-dagsorden.pdf');
+  }, 120_000);
+});
+
+describe('build --all after the repository gained a second committee', () => {
+  it('removes the PDFs agenda wrote under the names it made before, and names one changed since, which it leaves', () => {
+    const { dir, meetings } = copyOfMeetings();
+    const out = path.join(dir, 'out');
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['2023-09-06-referat.pdf', '2023-11-22-dagsorden.pdf']);
+    appendFileSync(path.join(out, '2023-09-06-referat.pdf'), '% saved by a reader\n');
+    const saved = readFileSync(path.join(out, '2023-09-06-referat.pdf'));
+    // A second committee, written by hand: its documents and this one's now carry the committee's name.
+    mkdirSync(path.join(dir, 'udvalg', 'TU'), { recursive: true });
+    const udvalg = readFileSync(path.join(meetings, 'udvalg.yaml'), 'utf8').replace('navn: Direktionen', 'navn: Teknikudvalget\nkort: TU');
+    writeFileSync(path.join(dir, 'udvalg', 'TU', 'udvalg.yaml'), udvalg);
+
+    const run = agenda(['build', '--all'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      'removed out/2023-11-22-dagsorden.pdf: no longer made under this name (out/meetings-2023-11-22-dagsorden.pdf is the same document, made from meetings/2023-11-22.yaml as it stands)\n',
+    );
+    expect(run.stderr).toContain(
+      "out/2023-09-06-referat.pdf: no longer made under this name (meetings/2023-09-06.yaml's is now out/meetings-2023-09-06-referat.pdf); left, as it is not that PDF as agenda wrote it (changed since, or made from other files): remove it unless you need it\n",
+    );
+    expect(readdirSync(out).sort()).toEqual([
+      '2023-09-06-referat.pdf',
+      'meetings-2023-09-06-referat.pdf',
+      'meetings-2023-11-22-dagsorden.pdf',
+    ]);
+    expect(readFileSync(path.join(out, '2023-09-06-referat.pdf')).equals(saved)).toBe(true);
+    // Made as it is now, nothing more to say.
+    const again = agenda(['build', '--all'], { cwd: dir });
+    expect(again.stderr).not.toContain('removed');
   }, 120_000);
 });
