@@ -54,9 +54,10 @@ function leftoverLine({ file, meeting, removed, committee }: LeftoverPdf): strin
     : `${file}: no longer made from any meeting (${meeting} is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it`;
 }
 
-/** A PDF under a name no longer made (the repository gained or lost a committee): removed where it is the one now made, else left. */
+/** A PDF under a name no longer made (the repository gained or lost a committee): removed where agenda wrote it as it stands, else left. */
 function renamedLine({ file, meeting, now, removed }: RenamedPdf): string {
+  const named = `no longer made under this name (${meeting}'s is now ${now})`;
   return removed
-    ? `removed ${file}: no longer made under this name (${now} is the same document, made from ${meeting} as it stands)`
-    : `${file}: no longer made under this name (${meeting}'s is now ${now}); left, as it is not that PDF as agenda wrote it (changed since, or made from other files): remove it unless you need it`;
+    ? `removed ${file}: ${named}`
+    : `${file}: ${named}; left, as it was changed since agenda wrote it: remove it unless you need it`;
 }
