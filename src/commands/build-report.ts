@@ -1,10 +1,14 @@
 import type { BatchResult } from '../pipeline/batch.js';
 import type { LeftoverPdf } from '../pipeline/leftover-pdfs.js';
+import type { RenamedPdf } from '../pipeline/renamed-pdfs.js';
 import { ExitCode, InputError, printable, ReportedFailure } from '../shared/errors.js';
 import { printResult } from './report.js';
 
 /** The PDFs written on stdout (or everything as JSON), the failures once each, a summary for a batch; the first failure's exit code. */
-export function reportBuild({ documents, warnings, seconds, leftovers }: BatchResult, options: { html?: string; json?: boolean }): void {
+export function reportBuild(
+  { documents, warnings, seconds, leftovers, renamed }: BatchResult,
+  options: { html?: string; json?: boolean },
+): void {
   const failures = documents.filter((r) => r.error);
   const first = failures[0]?.error;
   if (options.json) {
@@ -20,12 +24,14 @@ export function reportBuild({ documents, warnings, seconds, leftovers }: BatchRe
       })),
       findings: [...warnings, ...failures.flatMap((f) => (f.error instanceof InputError ? f.error.findings : []))],
       leftovers,
+      renamed,
     });
   } else {
     for (const r of documents) if (r.pdf) process.stdout.write(`${r.pdf}\n`);
     // A browser that fails fails every document after it: say so once.
     for (const message of new Set(failures.flatMap((f) => (f.error ? [f.error.message] : [])))) process.stderr.write(`${message}\n`);
     for (const l of leftovers) process.stderr.write(printable(`${leftoverLine(l)}\n`));
+    for (const r of renamed) process.stderr.write(printable(`${renamedLine(r)}\n`));
     const kept = documents.filter((r) => r.kept).length;
     if (documents.length > 1) {
       const failedDates = failures.map((f) => (f.udvalg ? `${f.udvalg} ${f.date}` : f.date)).join(', ');
@@ -47,4 +53,12 @@ function leftoverLine({ file, meeting, removed, committee, unproven }: LeftoverP
   return removed
     ? `removed ${file}: no longer made from any meeting (${meeting} is gone)`
     : `${file}: no longer made from any meeting (${meeting} is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it`;
+}
+
+/** A PDF under a name no longer made (the repository gained or lost a committee): removed where agenda wrote it as it stands, else left. */
+function renamedLine({ file, meeting, now, removed }: RenamedPdf): string {
+  const named = `no longer made under this name (${meeting}'s is now ${now})`;
+  return removed
+    ? `removed ${file}: ${named}`
+    : `${file}: ${named}; left, as it was changed since agenda wrote it: remove it unless you need it`;
 }

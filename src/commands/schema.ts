@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { meetingJsonSchema } from '../input/json-schema.js';
 import { chooseCommittee } from '../input/repository.js';
-import { writeSharedSchemas } from '../pipeline/schemas.js';
+import { meetingDates } from '../input/meeting-names.js';
+import { namingNoSchema, schemaLine, writeSharedSchemas } from '../pipeline/schemas.js';
+import { printable } from '../shared/errors.js';
 import type { SharedSources } from '../input/sources.js';
 import { readSharedSources } from '../pipeline/sources.js';
 import { writeAtomically } from '../shared/files.js';
@@ -23,7 +25,11 @@ export async function schemaCommand(options: SchemaOptions): Promise<void> {
   }
   const file = await writeSchema(folder.dir, shared, options.out);
   const beside = options.out ? [] : await writeSharedSchemas(folder, shared);
-  process.stdout.write([file, ...beside].map((f) => `wrote ${f}\n`).join(''));
+  process.stdout.write([file, ...beside.map((b) => b.schema)].map((f) => `wrote ${f}\n`).join(''));
+  if (options.out) return;
+  const meetings = (await meetingDates(folder.dir)).map((d) => ({ yaml: path.join(folder.dir, `${d}.yaml`), schema: file }));
+  for (const { yaml, schema } of await namingNoSchema([...beside, ...meetings]))
+    process.stderr.write(printable(`${yaml}: names no schema, so an editor offers none: add "${schemaLine(schema)}" as its first line\n`));
 }
 
 export async function writeSchema(

@@ -1,5 +1,5 @@
 import { chooseCommitteeOf } from '../input/repository.js';
-import { sendMeeting, type SendEvent, type SendResult } from '../pipeline/send.js';
+import { sendAgain, sendMeeting, type SendEvent, type SendResult } from '../pipeline/send.js';
 import { remindMembers } from '../pipeline/remind.js';
 import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, ReportedFailure } from '../shared/errors.js';
@@ -22,6 +22,12 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
     timeoutMs: options.timeout * 1000,
     smtpTimeoutMs: options.smtpTimeout * 1000,
   };
+  // Those a message was begun to earlier, its outcome never known: not sent again, so not known to have it.
+  const unknown: string[] = [];
+  const tell = (event: SendEvent) => {
+    if (event.type === 'already-sent' && event.outcomeUnknown) unknown.push(event.email);
+    tellEvent(event, date);
+  };
   const result = options.påmind ? await remindMembers(request, tell) : await sendMeeting(request, tell);
   const { attachment, due, sent, logFile } = result;
   if (options.dryRun) return dryRun(result);
@@ -30,10 +36,12 @@ export async function sendCommand(dateArg: string, options: SendOptions): Promis
   process.stdout.write(
     `sent ${attachment.filename} (sha256 ${attachment.sha256.slice(0, 12)}) to ${sent} of ${due.length} recipients; log: ${logFile}\n`,
   );
-  if (sent < due.length) throw new ReportedFailure(ExitCode.sendingFailed);
+  if (unknown.length > 0) process.stderr.write(`not known to have reached ${unknown.join(', ')}: begun earlier, the outcome never known\n`);
+  // Exit 5 as a send whose connection dropped: not every recipient is known to have the document.
+  if (sent < due.length || unknown.length > 0) throw new ReportedFailure(ExitCode.sendingFailed);
 }
 
-function tell(event: SendEvent): void {
+function tellEvent(event: SendEvent, date: string): void {
   if (event.type === 'warnings') printFindings(event.findings);
   else if (event.type === 'document') process.stdout.write(`${event.built ? 'built' : 'reusing'} ${event.file}${documentNote(event)}\n`);
   else if (event.type === 'without-email')
@@ -46,7 +54,7 @@ function tell(event: SendEvent): void {
     );
   else if (event.type === 'already-sent' && event.outcomeUnknown) {
     process.stdout.write(
-      `${event.email}: a message of this version was begun on ${clockTime(event.sentAt)}, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again, as it may have arrived (ask; --force sends it again)\n`,
+      `${event.email}: a message of this version was begun on ${clockTime(event.sentAt)}, but its outcome is not known (the run stopped, or the connection dropped, first): not sent again, as it may have arrived (ask; ${sendAgain(date, [event.email])})\n`,
     );
   } else if (event.type === 'already-sent')
     process.stdout.write(`${event.email}: got this version on ${clockTime(event.sentAt)} already (--force sends it again)\n`);

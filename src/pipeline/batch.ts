@@ -8,6 +8,7 @@ import { UsageError, type Finding } from '../shared/errors.js';
 import { growHeapSlowly } from '../shared/heap.js';
 import type { LeftoverPdf } from './leftover-pdfs.js';
 import type { DocumentResult } from './meeting-builder.js';
+import type { RenamedPdf } from './renamed-pdfs.js';
 import type { Output } from './output.js';
 import { refuseTargets } from './targets.js';
 import type { HeadingPages } from '../shared/printable.js';
@@ -55,6 +56,8 @@ export interface BatchResult {
   seconds: number;
   /** With `all`: the PDFs of out/ whose meeting file is gone (leftover-pdfs.ts). */
   leftovers: LeftoverPdf[];
+  /** With `all`: the PDFs of out/ under a name no longer made, of a meeting still built (renamed-pdfs.ts). */
+  renamed: RenamedPdf[];
 }
 
 /**
@@ -99,7 +102,8 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     // draft of them, has not the meetings out/ was made from.
     const ownCommittees = request.all && request.dir === undefined;
     const leftovers = ownCommittees ? await (await import('./leftover-pdfs.js')).leftoverPdfs(folders, request.outDir) : [];
-    return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000, leftovers };
+    const renamed = ownCommittees ? await (await import('./renamed-pdfs.js')).renamedPdfs(folders, request.outDir) : [];
+    return { documents, warnings: build.warnings, seconds: (performance.now() - started) / 1000, leftovers, renamed };
   } finally {
     await session.close();
   }

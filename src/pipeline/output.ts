@@ -147,12 +147,17 @@ function fileName({ document, combined, approved }: NamedOutput): string {
 
 /** A name `fileName` gives (`ØK-2023-11-22-referat-offentlig-samlet.pdf`), in a repository of one committee or of several. */
 const documentName =
-  /^(?:(.+)-)?(\d{4}-\d{2}-\d{2})-(?:dagsorden|referat|tillaegsdagsorden(?:-\d+)?)(-offentlig)?(?:-samlet)?(?:-godkendt)?\.pdf$/;
+  /^(?:(.+)-)?(\d{4}-\d{2}-\d{2})-(?:dagsorden|referat|tillaegsdagsorden(?:-\d+)?)(-offentlig)?(-samlet)?(?:-godkendt)?\.pdf$/;
 
-/** What a name `fileName` gives says of its document: the committee's name in it (none in a repository of one), its date, its version. */
-export function namedDocument(name: string): { committee: string | undefined; date: string; members: boolean } | undefined {
-  const [, committee, date, offentlig] = documentName.exec(name) ?? [];
-  return date ? { committee, date, members: !offentlig } : undefined;
+/**
+ * What a name `fileName` gives says of its document: the committee's name in it (none in a repository of one), its
+ * date, its version, and whether it is the combined document.
+ */
+export function namedDocument(
+  name: string,
+): { committee: string | undefined; date: string; members: boolean; combined: boolean } | undefined {
+  const [, committee, date, offentlig, samlet] = documentName.exec(name) ?? [];
+  return date ? { committee, date, members: !offentlig, combined: samlet !== undefined } : undefined;
 }
 
 /**

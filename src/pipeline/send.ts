@@ -162,7 +162,7 @@ export async function sendMeeting(request: SendRequest, onEvent: (event: SendEve
     if (!request.to) await tellChangedAddresses(sources, folder, due, onEvent);
     const result = { attachment, due, sent: 0, logFile, finalized: false };
     if (!smtp) return result;
-    if (due.length === 0) throw new UsageError(nothingDue(recipients, log, attachment));
+    if (due.length === 0) throw nothingDue(recipients, log, attachment, date);
     // What this version says is kept, and the meeting frozen, before the first message goes: what a
     // member got can always be rebuilt, and a send resumed after an interruption reads the frozen
     // files (frysning.md), so it sends those not reached yet the same document, not a changed one.
@@ -323,16 +323,25 @@ function notYetSent(
   return due;
 }
 
-/** Why nothing is sent where this version was sent, or begun, to every recipient: truly so, where a message's outcome is unknown. */
-function nothingDue(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment): string {
+/**
+ * Why nothing is sent where this version was sent, or begun, to every recipient: a usage mistake where each has it;
+ * where a message's outcome is unknown, a send not known to have reached everyone (SendError), as when it dropped.
+ */
+function nothingDue(recipients: Recipient[], log: SendLogEntry[], attachment: Attachment, date: string): UsageError | SendError {
   const unknown = recipients.filter((r) => !lastSent(log, r.email, attachment.names, attachment)?.sendt).map((r) => r.email);
   const version = `${attachment.filename} (this version)`;
-  if (unknown.length === 0) return `${version} has reached every recipient already: --force sends it again`;
+  if (unknown.length === 0) return new UsageError(`${version} has reached every recipient already: --force sends it again`);
   const others = unknown.length < recipients.length ? 'every other recipient has it; ' : '';
-  return (
+  return new SendError(
     `${version} was begun to ${unknown.join(', ')} and its outcome never known (the run stopped, or the connection dropped, first), ` +
-    `so it is not sent again, as it may have arrived: ${others}ask whether it came; --force sends it again (to every recipient)`
+      `so it is not sent again, as it may have arrived: ${others}ask whether it came; ${sendAgain(date, unknown)}`,
   );
+}
+
+/** How a message whose outcome is unknown is sent again: to the one recipient who did not get it, not to all. */
+export function sendAgain(date: string, emails: string[]): string {
+  const to = emails.length === 1 ? emails[0] : 'ADDRESS';
+  return `agenda send ${date} --to ${to} --force sends it again to that one (--force alone: to every recipient)`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { pageTexts } from '../pdf/page-text.js';
 import { checkSignatureOf } from '../pdf/pdfsig.js';
 import { signedRevisions } from '../pdf/signature.js';
 import { committeeId } from '../publish/committees.js';
-import { sealedSiteName } from './output.js';
+import { namedDocument, sealedSiteName } from './output.js';
 import { notPublicMinutes } from './sealed-public.js';
 import { readMeetingSources } from './sources.js';
 import { clockTime } from '../shared/clock-time.js';
@@ -228,7 +228,9 @@ async function siteCopyLine({ file: sealedFile, bytes: sealed }: Pdf, copy: Pdf 
       text: `${sealedFile}: not a name of this meeting's public minutes, so the site holds no copy of it (the committee's kort changed since the seal?)`,
     };
   const published = copy.bytes;
-  if (!published) return unread(copy, 'the site holds no copy of the sealed public minutes (agenda publish)');
+  // Only publish --samlet publishes the combined document: the command that makes the file asked for.
+  const publish = namedDocument(path.basename(copy.file))?.combined ? 'agenda publish --samlet' : 'agenda publish';
+  if (!published) return unread(copy, `the site holds no copy of the sealed public minutes (${publish})`);
   if (sealed && Buffer.from(sealed).equals(published))
     return { ok: true, text: `${copy.file}: the site's copy is the sealed public minutes, byte for byte` };
   const report = await checkSignatureOf(published);

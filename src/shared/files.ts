@@ -370,10 +370,11 @@ export function processAlive(pid: number): boolean {
 
 /** Why `file` could not be written, in one line that names it and never the temporary file used to write it. */
 export function cannotWrite(file: string, err: unknown, temporary: string): EnvironmentError {
-  const code = errnoCode(err) ?? '';
-  const reason = writeFailures[code] ?? messageOf(err).replaceAll(temporary, file);
-  return new EnvironmentError(`cannot write ${file}: ${reason}`);
+  return new EnvironmentError(`cannot write ${file}: ${writeFailureOf(err) ?? messageOf(err).replaceAll(temporary, file)}`);
 }
+
+/** A system error any write may meet (permission denied, the disk full) in the words `cannotWrite` gives it; none for another. */
+export const writeFailureOf = (err: unknown): string | undefined => writeFailures[errnoCode(err) ?? ''];
 
 const writeFailures: Record<string, string> = {
   EEXIST: 'part of its folder path is a file',

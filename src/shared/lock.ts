@@ -2,7 +2,18 @@ import { closeSync, linkSync, openSync, readdirSync, realpathSync, rmSync, write
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
-import { bootId, madeBeforeThisBoot, pidNamespace, processAlive, readHead, staleTemporaries, statusOf, temporaryBeside } from './files.js';
+import {
+  bootId,
+  cannotWrite,
+  madeBeforeThisBoot,
+  pidNamespace,
+  processAlive,
+  readHead,
+  staleTemporaries,
+  statusOf,
+  temporaryBeside,
+  writeFailureOf,
+} from './files.js';
 
 // A lock of a command that must run alone (one publish into a site, one send of a meeting): a file that
 // names its process, "host boot pid-namespace pid", made whole at once (`create`): the words written to a
@@ -202,9 +213,14 @@ function cannotLink(file: string, err: unknown, temporary: string): EnvironmentE
 /** What link answers on a file system without hard links: FAT's EPERM, an SMB mount's EOPNOTSUPP (ENOTSUP in Node), ENOSYS. */
 const noHardLinks = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
-/** Why `file` could not be locked, naming the lock, not the temporary file it was `written` as. */
+/**
+ * Why `file` could not be locked, naming the lock, not the temporary file it was `written` as: a folder that cannot be
+ * written (read-only, the disk full) as every output that cannot be written is told (cannotWrite).
+ */
 const cannotLock = (file: string, err: unknown, written = file) =>
-  new EnvironmentError(`cannot lock ${path.dirname(file)}: ${messageOf(err).replaceAll(written, file)}`);
+  writeFailureOf(err) !== undefined
+    ? cannotWrite(path.dirname(file), err, written)
+    : new EnvironmentError(`cannot lock ${path.dirname(file)}: ${messageOf(err).replaceAll(written, file)}`);
 
 /** A lock's words ("host boot pid-namespace pid"), and the file's identity as read: device, inode and times. */
 interface Holder {

@@ -151,6 +151,7 @@ describe('agenda build --json', () => {
         { severity: 'error', file: 'meetings/udvalg.yaml', line: 7, col: 7, path: 'slut', message: 'expected a time such as 9:00' },
       ],
       leftovers: [],
+      renamed: [],
     });
     expect(run.status).toBe(1);
   });

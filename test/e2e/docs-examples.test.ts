@@ -1,14 +1,16 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { packageRoot } from '../../src/shared/paths.js';
 import { agenda, tempDir } from '../support/cli.js';
 import { helpCommands, helpOf, helpOptions } from '../support/help.js';
 import { exampleRoot } from '../support/examples.js';
 
-// The examples in README.md and docs/ are run: a YAML file marked `# eksempel: <path>` on its first
-// line is written over that file of a copy of the example it names (meetings/, eksempel/,
-// fixtures/husstil/ or fixtures/husstil-sider/) and must pass `agenda check`; every command line `agenda ...` (in a sh block
+// The examples in README.md and docs/ are run: a YAML file marked on its first line `# eksempel at skrive: <path>`
+// (an example of that file to write) or `# uddrag af: <path>` (taken from that file, which holds it) is written
+// over that file of a copy of the example it names (meetings/, eksempel/, fixtures/husstil/ or
+// fixtures/husstil-sider/) and must pass `agenda check`; every command line `agenda ...` (in a sh block
 // or in running text) must name a command and options that command's --help lists; every relative
 // link must lead to a file.
 
@@ -27,20 +29,49 @@ const fences = /^```(\w*)\n([\s\S]*?)^```$/gm;
 
 interface YamlExample {
   where: string;
+  /** The label's words: `eksempel at skrive` (an example to write), `uddrag af` (the file holds it), or others, wrong. */
+  label: string;
   target: string;
   text: string;
 }
 
+/** A YAML block whose first line labels it with a file: each says which. */
+const labelled = /^# (eksempel[^:\n]*|uddrag[^:\n]*): (\S+)\n/;
+
 function yamlExamples(): YamlExample[] {
   return docs().flatMap(({ file, text }) =>
     [...text.matchAll(fences)]
-      .filter((m) => m[1] === 'yaml' && /^# eksempel: \S+\n/.test(m[2]!))
+      .filter((m) => m[1] === 'yaml' && labelled.test(m[2]!))
       .map((m) => ({
         where: `${file}:${text.slice(0, m.index).split('\n').length}`,
-        target: /^# eksempel: (\S+)/.exec(m[2]!)![1]!,
+        label: labelled.exec(m[2]!)![1]!,
+        target: labelled.exec(m[2]!)![2]!,
         text: m[2]!,
       })),
   );
+}
+
+/**
+ * Whether `file`'s data holds `part`'s: each key with what it holds, each list's entries in order among the file's, a
+ * text ending in " ..." as the beginning of the file's.
+ */
+function holds(file: unknown, part: unknown): boolean {
+  if (Array.isArray(part)) {
+    if (!Array.isArray(file)) return false;
+    let at = 0;
+    return part.every((entry) => {
+      while (at < file.length && !holds(file[at], entry)) at++;
+      return at++ < file.length;
+    });
+  }
+  if (part !== null && typeof part === 'object')
+    return (
+      file !== null &&
+      typeof file === 'object' &&
+      Object.entries(part).every(([k, v]) => k in file && holds((file as Record<string, unknown>)[k], v))
+    );
+  if (typeof part === 'string' && part.endsWith(' ...')) return typeof file === 'string' && file.startsWith(part.slice(0, -4));
+  return part === file;
 }
 
 /** The example a path belongs to, and the folder its commands run in. */
@@ -83,6 +114,17 @@ describe('the examples in the docs', () => {
   it('are there: a YAML example of each kind of file, in each guide that shows one', () => {
     const names = new Set(snippets.map((s) => (meetingFile.test(path.basename(s.target)) ? 'møde' : path.basename(s.target))));
     expect([...names].sort()).toEqual(['faste-punkter.yaml', 'kalender.yaml', 'kommune.yaml', 'møde', 'plan.yaml', 'udvalg.yaml']);
+  });
+
+  it('say truly what they are: an example to write, or an excerpt of a file that holds it', () => {
+    const untrue = snippets.flatMap(({ where, label, target, text }) => {
+      if (label === 'eksempel at skrive') return [];
+      if (label !== 'uddrag af') return [`${where}: # ${label}: say "eksempel at skrive" (an example) or "uddrag af" (the file holds it)`];
+      const file = path.join(exampleRoot(), target);
+      return existsSync(file) && holds(parse(readFileSync(file, 'utf8')), parse(text)) ? [] : [`${where}: ${target} does not hold it`];
+    });
+    expect(untrue).toEqual([]);
+    expect(snippets.filter((s) => s.label === 'uddrag af').length).toBeGreaterThan(0);
   });
 
   it.each(snippets.map((s) => [`${s.where} (${s.target})`, s] as const))('%s passes agenda check', (_, snippet) => {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { canMakeImmutable } from '../support/immutable.js';
 import { temporaryBeside } from '../../src/shared/files.js';
 import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 
@@ -65,4 +66,24 @@ describe('files that are not what they seem', () => {
     expect(readFileSync(path.join(dir, 'before.pdf'), 'utf8')).toBe('the previous build');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it.runIf(canMakeImmutable())(
+    "a site folder that cannot be written: publish says so in build's words, before anything is made (exit 3)",
+    () => {
+      const { dir } = copyOfMeetings();
+      const site = path.join(dir, 'site');
+      execFileSync('mkdir', [site]);
+      // What chmod 555 is to a clerk, to root (who may write any folder): the folder cannot be written.
+      execFileSync('chattr', ['+i', site]);
+      try {
+        const run = agenda(['publish', '--out', 'site'], { cwd: dir });
+        // The folder as its lock resolves it (one lock for one folder, however named).
+        expect(errorLines(run.stderr)).toEqual([`cannot write ${realpathSync(site)}: permission denied`]);
+        expect(run.status).toBe(3);
+      } finally {
+        execFileSync('chattr', ['-i', site]);
+      }
+      expect(readdirSync(site)).toEqual([]);
+    },
+  );
 });

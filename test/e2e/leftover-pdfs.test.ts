@@ -1,7 +1,7 @@
-import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agenda, copyOfMeetings } from '../support/cli.js';
+import { agenda, copyOfMeetings, errorLines } from '../support/cli.js';
 import { commitAll } from '../support/git.js';
 import { exampleRoot } from '../support/examples.js';
 import { seal, sealKey } from '../../src/pdf/seal.js';
@@ -135,3 +135,36 @@ function asAnEarlierAgendaWroteIt(file: string): void {
     .replace(new RegExp(`/${sealKey} \\([0-9a-f]{64}\\)`), `/${sealKey} (${inputs})`);
   writeFileSync(file, seal(Buffer.from(unsealed, 'latin1'), inputs ?? ''));
 }
+
+describe('build --all after the repository gained a second committee', () => {
+  it('removes the PDFs agenda wrote under the names it made before, and names one changed since, which it leaves', () => {
+    const { dir, meetings } = copyOfMeetings();
+    const out = path.join(dir, 'out');
+    expect(agenda(['build', '--all'], { cwd: dir }).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['2023-09-06-referat.pdf', '2023-11-22-dagsorden.pdf']);
+    appendFileSync(path.join(out, '2023-09-06-referat.pdf'), '% saved by a reader\n');
+    const saved = readFileSync(path.join(out, '2023-09-06-referat.pdf'));
+    // A second committee, written by hand: its documents and this one's now carry the committee's name.
+    mkdirSync(path.join(dir, 'udvalg', 'TU'), { recursive: true });
+    const udvalg = readFileSync(path.join(meetings, 'udvalg.yaml'), 'utf8').replace('navn: Direktionen', 'navn: Teknikudvalget\nkort: TU');
+    writeFileSync(path.join(dir, 'udvalg', 'TU', 'udvalg.yaml'), udvalg);
+
+    const run = agenda(['build', '--all'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    const renamed = (date: string, kind: string) =>
+      `out/${date}-${kind}.pdf: no longer made under this name (meetings/${date}.yaml's is now out/meetings-${date}-${kind}.pdf)`;
+    expect(errorLines(run.stderr).filter((l) => l.includes('no longer made'))).toEqual([
+      `${renamed('2023-09-06', 'referat')}; left, as it was changed since agenda wrote it: remove it unless you need it`,
+      `removed ${renamed('2023-11-22', 'dagsorden')}`,
+    ]);
+    expect(readdirSync(out).sort()).toEqual([
+      '2023-09-06-referat.pdf',
+      'meetings-2023-09-06-referat.pdf',
+      'meetings-2023-11-22-dagsorden.pdf',
+    ]);
+    expect(readFileSync(path.join(out, '2023-09-06-referat.pdf')).equals(saved)).toBe(true);
+    // Made as it is now, nothing more to say.
+    const again = agenda(['build', '--all'], { cwd: dir });
+    expect(again.stderr).not.toContain('removed');
+  }, 120_000);
+});

@@ -1,11 +1,11 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readDefaultStyle } from '../../src/input/house-style.js';
 import { sharedJsonSchemas } from '../../src/input/json-schema.js';
-import { agenda, tempDir } from '../support/cli.js';
+import { agenda, errorLines, tempDir } from '../support/cli.js';
 import { exampleRoot } from '../support/examples.js';
 
 /** The example folders as shipped: each committee's folder, and the repository it stands in. */
@@ -30,8 +30,11 @@ describe('the JSON Schemas of the example files, for editors', () => {
     for (const { repository, committees } of examples) {
       const copy = path.join(tempDir(), repository);
       cpSync(path.join(exampleRoot(), repository), copy, { recursive: true });
-      for (const { args } of committees)
-        expect(agenda(['schema', ...args], { cwd: repository === 'meetings' ? path.dirname(copy) : copy }).status).toBe(0);
+      for (const { args } of committees) {
+        const run = agenda(['schema', ...args], { cwd: repository === 'meetings' ? path.dirname(copy) : copy });
+        expect(run.status).toBe(0);
+        expect(run.stderr, 'every shipped file names its schema').toBe('');
+      }
       const committed = schemaFiles(repository);
       expect(committed.length).toBeGreaterThan(repository === 'meetings' ? 4 : 5);
       for (const file of committed)
@@ -39,6 +42,36 @@ describe('the JSON Schemas of the example files, for editors', () => {
           readFileSync(path.join(exampleRoot(), repository, file), 'utf8'),
         );
     }
+  });
+
+  it("name a committee's file that names no schema, with the line to add, and leave the file as the clerk wrote it", () => {
+    const repository = path.join(tempDir(), 'eksempel');
+    cpSync(path.join(exampleRoot(), 'eksempel'), repository, { recursive: true });
+    const own = path.join(repository, 'udvalg', 'TU', 'udvalg.yaml');
+    mkdirSync(path.dirname(own));
+    // A committee added by hand, from a copy whose first line (the schema's) was dropped; a meeting file written likewise.
+    const udvalg = readFileSync(path.join(repository, 'udvalg', 'ØK', 'udvalg.yaml'), 'utf8')
+      .replace(/^# yaml-language-server.*\n/m, '')
+      .replace('navn: Økonomiudvalget', 'navn: Teknikudvalget')
+      .replace('kort: ØK', 'kort: TU');
+    writeFileSync(own, udvalg);
+    writeFileSync(path.join(path.dirname(own), '2024-01-09.yaml'), '# Mødet i januar\npunkter:\n  - titel: Et punkt\n');
+    const run = agenda(['schema', '--udvalg', 'TU'], { cwd: repository });
+    expect(run.status, run.stderr).toBe(0);
+    expect(errorLines(run.stderr)).toEqual([
+      'udvalg/TU/udvalg.yaml: names no schema, so an editor offers none: add "# yaml-language-server: $schema=udvalg.schema.json" as its first line',
+      'udvalg/TU/2024-01-09.yaml: names no schema, so an editor offers none: add "# yaml-language-server: $schema=schema.json" as its first line',
+    ]);
+    expect(readFileSync(own, 'utf8')).toBe(udvalg);
+    // The line added where it says, below the clerk's own comment too: nothing told.
+    writeFileSync(own, `# yaml-language-server: $schema=udvalg.schema.json\n${udvalg}`);
+    writeFileSync(
+      path.join(path.dirname(own), '2024-01-09.yaml'),
+      '# Mødet i januar\n# yaml-language-server: $schema=schema.json\npunkter: []\n',
+    );
+    const named = agenda(['schema', '--udvalg', 'TU'], { cwd: repository });
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stderr).toBe('');
   });
 
   it('accept every shipped file, as an editor reads its YAML, and each file names its schema', () => {

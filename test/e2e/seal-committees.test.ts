@@ -66,5 +66,11 @@ describe('sealed minutes in a repository of two committees: published and verifi
     const run = agenda(['publish', '--out', 'site-enkelt'], { cwd: minutes.dir });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`the site publishes no document named direktionen/${date}-referat-offentlig-samlet.pdf, so`);
+    // verify --site names the command that publishes the file it asks for: publish alone never does.
+    const verified = agenda(['verify', date, '--site', 'site-enkelt'], { cwd: minutes.dir });
+    expect(verified.status).not.toBe(0);
+    expect(verified.stdout).toContain(
+      `site-enkelt/direktionen/${date}-referat-offentlig-samlet.pdf: missing: the site holds no copy of the sealed public minutes (agenda publish --samlet)\n`,
+    );
   });
 });

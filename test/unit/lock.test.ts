@@ -197,7 +197,10 @@ describe('a lock left by a killed command', () => {
     };
     // A full disk as its words are written: no lock was ever made; no temporary file left; the lock's folder named.
     steps.before = watching({ step: 'writeSync', code: 'ENOSPC' });
-    expect(() => takeLock(lock, refuse)).toThrow(`cannot lock ${dir}: ENOSPC: writeSync failed`);
+    expect(() => takeLock(lock, refuse)).toThrow(`cannot write ${dir}: the disk is full`);
+    // A folder that cannot be written: said as any output that cannot be written is, naming no temporary file.
+    steps.before = watching({ step: 'openSync', code: 'EACCES' });
+    expect(() => takeLock(lock, refuse)).toThrow(new RegExp(`^cannot write ${dir}: permission denied$`));
     steps.before = undefined;
     expect(readdirSync(dir)).toEqual([]);
     expect(atLock).toEqual([]);

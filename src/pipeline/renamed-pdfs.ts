@@ -1,0 +1,47 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { meetingFile } from '../input/load.js';
+import { exists, readEarlierOutput } from '../input/read-file.js';
+import { committeeFileData, committeeInNames, type CommitteeFolder } from '../input/repository.js';
+import { recordedInputs } from '../pdf/postprocess.js';
+import { namedDocument } from './output.js';
+
+// A repository that gains a second committee names its documents anew (meetings-2023-11-22-dagsorden.pdf), and one
+// left with one drops the committee's name again (repository.ts: committeeInNames): the PDFs under the names no longer
+// made stay in out/, where a clerk may take an old one for current. `build --all`, which makes out/ what the meetings
+// make, removes each that agenda wrote of this committee's meeting still built and nobody changed since (its seal
+// holds), as leftover-pdfs.ts removes those of a meeting file gone; it names one changed since, which it leaves.
+
+/** A PDF of out/ under a name no longer made, of a meeting still built: removed where agenda wrote it as it stands. */
+export interface RenamedPdf {
+  file: string;
+  /** The meeting file it was made from, still there. */
+  meeting: string;
+  /** Its name now, in out/. */
+  now: string;
+  removed: boolean;
+}
+
+/** The PDFs of `outDir` under a name of agenda's that none of `folders` makes now, which record a committee of theirs. */
+export async function renamedPdfs(folders: readonly CommitteeFolder[], outDir = 'out'): Promise<RenamedPdf[]> {
+  const made = new Set(folders.map(committeeInNames));
+  const names = await Promise.all(folders.map(async (f) => (await committeeFileData(f.dir))?.navn));
+  const found: RenamedPdf[] = [];
+  for (const name of (await readdir(outDir).catch((): string[] => [])).sort()) {
+    const named = namedDocument(name);
+    if (!named || made.has(named.committee)) continue;
+    const file = path.join(outDir, name);
+    const bytes = await readEarlierOutput(file);
+    const recorded = bytes && (await recordedInputs(bytes));
+    const folder = recorded?.committee === undefined ? undefined : folders[names.indexOf(recorded.committee)];
+    const meeting = folder && meetingFile(folder.dir, named.date);
+    if (!recorded || !folder || !meeting || !(await exists(meeting))) continue;
+    const own = named.committee === undefined ? name : name.slice(named.committee.length + 1);
+    const id = committeeInNames(folder);
+    const now = path.join(outDir, id === undefined ? own : `${id}-${own}`);
+    // force: a build --all beside this one may have removed it first.
+    if (recorded.unchanged) await rm(file, { force: true });
+    found.push({ file, meeting, now, removed: recorded.unchanged });
+  }
+  return found;
+}
