@@ -34,7 +34,11 @@ export type Change =
   | ({ type: 'sub-item-retitled'; parts: TextPart[] } & Of & Sub)
   | ({ type: 'sub-item-text-changed'; heading: string; parts: TextPart[] } & Of & Sub)
   | ({ type: 'addition-added' | 'addition-removed' | 'addition-changed'; date: string; parts: TextPart[] } & Of)
-  | ({ type: 'history-added' | 'history-removed' | 'history-changed'; step: Step; parts?: TextPart[] } & Of);
+  | ({ type: 'history-added' | 'history-removed' | 'history-changed'; step: Step; parts?: TextPart[] } & Of)
+  | { type: 'front-changed'; heading: string; parts: TextPart[] };
+
+/** A change of an item (or of something in it): all but the front page's. */
+export type ItemChange = Exclude<Change, { type: 'front-changed' }>;
 
 /** An earlier meeting of the case's history by committee and day; `lukket`: some of it was closed there, so a mail does not name it. */
 type Step = { committee: string; date: string; lukket?: true };
@@ -51,16 +55,20 @@ type Closed = { number: string };
 export function compareVersions(before: DocumentVersion, after: DocumentVersion): Change[] {
   const pairs = pairItems(before.items, after.items);
   const moved = movedItems(pairs.flatMap(({ old, now }) => (old && now ? [before.items.indexOf(old)] : [])));
-  const changes: Change[] = [];
   // A version kept before the case history was recorded tells nothing of it: not compared, rather than all of it told as added.
   const withHistory = Boolean(before.caseHistory && after.caseHistory);
   // So too of the record (vote, protokoltilførsel, inhabil, fraværende): agenda 0.3.1 and earlier kept none.
   const withRecord = Boolean(before.records && after.records);
+  // And of the front page and what items print besides their sections: agenda 0.3.1 and earlier kept neither.
+  const withPrinted = Boolean(before.front && after.front);
+  const changes: Change[] = withPrinted
+    ? sectionChanges(before.front ?? [], after.front ?? [], (heading, parts): Change => ({ type: 'front-changed', heading, parts }))
+    : [];
   let kept = 0;
   for (const { old, now } of pairs) {
     if (!old && now) changes.push({ type: 'item-added', ...of(now) });
     else if (old && !now) changes.push({ type: 'item-removed', ...of(old) });
-    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), { withHistory, withRecord }));
+    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), { withHistory, withRecord, withPrinted }));
   }
   return changes;
 }
@@ -367,7 +375,12 @@ function of({ number, title, lukket }: VersionItem): Of {
   return { number, title, ...(lukket ? { lukket } : {}) };
 }
 
-function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, kept: { withHistory: boolean; withRecord: boolean }): Change[] {
+function itemChanges(
+  old: VersionItem,
+  now: VersionItem,
+  moved: boolean,
+  kept: { withHistory: boolean; withRecord: boolean; withPrinted: boolean },
+): Change[] {
   const item = of(now);
   const { title } = now;
   const changes: Change[] = [];
@@ -377,6 +390,8 @@ function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, kept: {
   changes.push(...sectionChanges(old.sections, now.sections, textChanged));
   // The record is a text of its own under the decision's heading: its lines as the document prints them.
   if (kept.withRecord) changes.push(...sectionChanges(recordOf(old), recordOf(now), textChanged));
+  // What it prints besides (its numbers, the forward plan, the political meetings), each a text of its own by its heading.
+  if (kept.withPrinted) changes.push(...sectionChanges(old.printed ?? [], now.printed ?? [], textChanged));
   if (kept.withHistory) changes.push(...historyChanges(old, now));
   return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
 }
