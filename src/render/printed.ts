@@ -27,8 +27,8 @@ export function frontPage(meeting: Meeting): Printed[] {
 }
 
 /**
- * What an item prints besides its sections, the case history and the decision's record: its numbers, sagsgang, the
- * lines of an added item, the forward plan and the political meetings; a block each (a point of the plan is one: a
+ * What an item prints besides its sections, the case history and the decision's record: its numbers, sagsgang, its
+ * attachments' document numbers and notes, the lines of an added item, the forward plan and the political meetings; a block each (a point of the plan is one: a
  * closed one is a block the public version reads otherwise, model/changes.ts).
  */
 export function itemPrinted(meeting: Meeting, item: Item): Printed[] {
@@ -42,6 +42,14 @@ export function itemPrinted(meeting: Meeting, item: Item): Printed[] {
   const parts: Array<[string, string[]]> = [
     ...itemNumberFields(meeting.style, item).map(([label, value]): [string, string[]] => [asHeading(label), [value]]),
     [words.sagsgang, item.sagsgang ? [item.sagsgang] : []],
+    // The attachments' table prints each one's document number and why a closed one is closed, beside its title.
+    [
+      words.bilag,
+      item.bilag.flatMap((b) => {
+        const said = [b.document, b.publicNote].filter(Boolean);
+        return said.length > 0 ? [`${item.number}${b.subItem ?? ''}.${b.number} ${said.join(' ')}`] : [];
+      }),
+    ],
     [words.tillægsdagsorden, addendumLines(meeting, item)],
     [
       words.kommende_møder,

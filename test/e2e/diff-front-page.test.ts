@@ -7,7 +7,7 @@ import { markers, markersIn, markersInMail } from '../support/markers.js';
 import { exampleSend, giveAddresses, startSmtpServer } from '../support/smtp.js';
 
 // The adversary's finding 3 of session 26: after the agenda of 22 November went out, the clerk set the meeting's
-// time and place, a member absent, a meeting of the political calendar cancelled and a point of the forward plan
+// time and place, a member absent, an attachment's document number, a meeting of the political calendar cancelled and a point of the forward plan
 // reworded (with a closed point added beside it), the last two in the copies send froze in arkiv/ (the agenda's
 // builds read those). The PDF printed each, but diff found 0 changes and the corrected
 // version's mail said "Ingen ændringer". Each is now a change, named by the house's words; the closed point's
@@ -35,6 +35,7 @@ describe('an agenda sent again after its front page, calendar or plan changed', 
     smtp = await startSmtpServer(exampleSend.login);
     ok(await send());
     const meeting = path.join(meetings, `${date}.yaml`);
+    edit(meeting, 'dokument: 116728/23', 'dokument: 116728/24');
     edit(meeting, '\npunkter:\n', '\nstart: "13:00"\nsted: Byrådssalen, Grenaa\nfraværende:\n  - navn: Kim Bruun Nielsen\npunkter:\n');
     const frozen = path.join(meetings, 'arkiv', date);
     edit(path.join(frozen, 'kalender.yaml'), '{ dato: 2023-11-28, udvalg: KFU }', '{ dato: 2023-11-28, udvalg: KFU, aflyst: ja }');
@@ -48,7 +49,7 @@ describe('an agenda sent again after its front page, calendar or plan changed', 
 
   it('diff tells the time, place, absentee, calendar and plan changed, the public diff all but the closed point', () => {
     const members = diff();
-    expect(members).toMatch(/: 5\n/);
+    expect(members).toMatch(/: 6\n/);
     for (const told of [
       'front page: Sted changed\n  [-Mødelokale 250-]{+Byrådssalen+}, [-rådhuset-]{+Grenaa+}\n',
       'front page: Start kl. changed\n  [-9-]{+13+}:00\n',
@@ -57,6 +58,8 @@ describe('an agenda sent again after its front page, calendar or plan changed', 
       'Kultur- og Fritidsudvalgsmøde d. 28. november{+ (aflyst)+}',
       'item 4 Eventuelt, herunder punkter til næste møde: Kommende møder changed\n',
       'Direktionens årsplan samt den strategiske [-udmøntningsplan-]{+plan+}',
+      // An attachment's document number, which its table prints.
+      'item 2 Økonomi: Bilag changed\n  2.1 116728/[-23-]{+24+}\n',
     ])
       expect(members).toContain(told);
     const publicDiff = [diff('--public'), diff('--public', '--json'), diff('--fra', 'HEAD', '--public')];
@@ -75,6 +78,7 @@ describe('an agenda sent again after its front page, calendar or plan changed', 
         '- Forsiden: Sted er ændret\n',
         '- Forsiden: Start kl. er ændret\n',
         '- Forsiden: Fraværende er ændret\n',
+        '- Punkt 2 Økonomi: Bilag er ændret\n',
         '- Punkt 1 Beslutningsprotokoller og dagsordener: Politiske møder er ændret\n',
         '- Punkt 4 Eventuelt, herunder punkter til næste møde: Kommende møder er ændret\n',
       ])
