@@ -1,5 +1,5 @@
 import { chooseCommitteeOf } from '../input/repository.js';
-import type { TextPart } from '../model/changes.js';
+import type { ItemChange, TextPart } from '../model/changes.js';
 import { diffMeeting, type DiffChange, type DiffResult } from '../pipeline/diff.js';
 import { checkedDate } from '../pipeline/select.js';
 import { ExitCode, printable } from '../shared/errors.js';
@@ -48,10 +48,16 @@ function terminalText(result: DiffResult, paint: Paint): string {
 }
 
 /** An item by its number and title, and the tillægsdagsorden it is in where it is in one. */
-const itemName = (change: DiffChange) =>
+const itemName = (change: ItemChange & { addendum?: number }) =>
   `item ${change.number} ${change.title}${change.addendum === undefined ? '' : ` (tillægsdagsorden ${change.addendum})`}`;
 
 function changeText(change: DiffChange, paint: Paint): string {
+  if (change.type === 'front-changed') {
+    const where = `front page${change.addendum === undefined ? '' : ` (tillægsdagsorden ${change.addendum})`}`;
+    return `${paint.heading(`${where}: ${change.heading} changed`)}
+${indent(words(change.parts, paint))}
+`;
+  }
   const item = itemName(change);
   switch (change.type) {
     case 'item-added':
@@ -74,7 +80,7 @@ function changeText(change: DiffChange, paint: Paint): string {
 }
 
 /** A sub-item's change, an addition's or an earlier meeting's of the case's history, with its words where it has any. */
-function partText(change: DiffChange, paint: Paint): string {
+function partText(change: ItemChange & { addendum?: number }, paint: Paint): string {
   const item = itemName(change);
   const what =
     'letter' in change

@@ -34,7 +34,11 @@ export type Change =
   | ({ type: 'sub-item-retitled'; parts: TextPart[] } & Of & Sub)
   | ({ type: 'sub-item-text-changed'; heading: string; parts: TextPart[] } & Of & Sub)
   | ({ type: 'addition-added' | 'addition-removed' | 'addition-changed'; date: string; parts: TextPart[] } & Of)
-  | ({ type: 'history-added' | 'history-removed' | 'history-changed'; step: Step; parts?: TextPart[] } & Of);
+  | ({ type: 'history-added' | 'history-removed' | 'history-changed'; step: Step; parts?: TextPart[] } & Of)
+  | { type: 'front-changed'; heading: string; parts: TextPart[] };
+
+/** A change of an item (or of something in it): all but the front page's. */
+export type ItemChange = Exclude<Change, { type: 'front-changed' }>;
 
 /** An earlier meeting of the case's history by committee and day; `lukket`: some of it was closed there, so a mail does not name it. */
 type Step = { committee: string; date: string; lukket?: true };
@@ -51,16 +55,20 @@ type Closed = { number: string };
 export function compareVersions(before: DocumentVersion, after: DocumentVersion): Change[] {
   const pairs = pairItems(before.items, after.items);
   const moved = movedItems(pairs.flatMap(({ old, now }) => (old && now ? [before.items.indexOf(old)] : [])));
-  const changes: Change[] = [];
   // A version kept before the case history was recorded tells nothing of it: not compared, rather than all of it told as added.
   const withHistory = Boolean(before.caseHistory && after.caseHistory);
   // So too of the record (vote, protokoltilførsel, inhabil, fraværende): agenda 0.3.1 and earlier kept none.
   const withRecord = Boolean(before.records && after.records);
+  // And of the front page and what items print besides their sections: agenda 0.3.1 and earlier kept neither.
+  const withPrinted = Boolean(before.front && after.front);
+  const changes: Change[] = withPrinted
+    ? sectionChanges(before.front ?? [], after.front ?? [], (heading, parts): Change => ({ type: 'front-changed', heading, parts }))
+    : [];
   let kept = 0;
   for (const { old, now } of pairs) {
     if (!old && now) changes.push({ type: 'item-added', ...of(now) });
     else if (old && !now) changes.push({ type: 'item-removed', ...of(old) });
-    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), { withHistory, withRecord }));
+    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), { withHistory, withRecord, withPrinted }));
   }
   return changes;
 }
@@ -137,13 +145,41 @@ function texts(value: unknown): string[] {
   return isRecord(value) ? Object.entries(value).flatMap(([key, v]) => (key === 'file' ? [] : texts(v))) : [];
 }
 
-const wordsOf = (text: string) => text.toLocaleLowerCase('da').match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * A text's words as compared, not as quoted: NFKC (a Mac's decomposed "å" and a ligature "ﬂ" read as typed
+ * composed), without code points that print nothing (a soft hyphen, a zero-width space: "Ka\u00adren" is "karen"),
+ * lower case; runs of letters and digits.
+ */
+const wordsOf = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(IGNORED, '')
+    .toLocaleLowerCase('da')
+    .normalize('NFKC')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+const IGNORED = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** A word's beginnings of three letters or more, itself the last. */
 const beginnings = (word: string) => Array.from({ length: Math.max(0, word.length - 2) }, (_, i) => word.slice(0, i + 3));
 
+/** A word's parts of `least` letters or more, wherever they stand in it. */
+const inner = (word: string, least: number) =>
+  Array.from({ length: Math.max(0, word.length - least + 1) }, (_, i) =>
+    Array.from({ length: word.length - least - i + 1 }, (_, j) => word.slice(i, i + least + j)),
+  ).flat();
+
 /** A word less an ending of up to two letters, at least three letters kept (Oles, ansættes: ole, ansætt); none of a shorter word. */
 const stemOf = (word: string) => (word.length < 3 ? undefined : word.slice(0, Math.max(3, word.length - 2)));
+
+/**
+ * The least stem found inside a word (the end of a Danish compound: afskedigelse in lærerafskedigelsen): a shorter
+ * one would be found in too many words.
+ */
+const INNER_STEM = 4;
+
+/** A word too short to have a stem (Bo) as its genitive and plural have it: Bos, Bos', Boer, Boerne. */
+const SHORT_ENDINGS = ['s', 'e', 'es', 'er', 'ers', 'erne', 'ernes', 'ene', 'enes'];
 
 /** What the public diff shows in place of words of the earlier version that it does not quote. */
 const WITHHELD = '…';
@@ -151,26 +187,40 @@ const WITHHELD = '…';
 /**
  * The one rule for the words of an earlier version that a change quotes where the public may read it (the
  * public diff, a mail): words removed, the title of an item, sub-item or attachment removed. A run of them
- * that shares a word (or an inflection of one: the one's stem, less an ending of up to two letters and of three
- * letters or more, begins the other: Ole, Oles; ansættes, ansættelse) with
- * a text closed now (`closed`, closedWords) is not quoted: words removed show as `…`, a title as `…`,
- * an attachment by its number alone. One word is enough, however common: what was moved into a closed
- * item may have been reworded on the way, or told word by word in several runs, and a word cannot tell
- * moved from removed, so the doubt withholds.
+ * that shares a word with a text closed now (`closed`, closedWords) is not quoted: words removed show as `…`, a
+ * title as `…`, an attachment by its number alone. Words are compared as wordsOf reads them (a decomposed "å", a
+ * soft hyphen, a ligature do not tell them apart), and a word shares one where it is one, or an inflection or compound
+ * of one: the one's stem (less an ending of up to two letters, three letters kept) begins it or its stem begins the
+ * one (Ole, Oles; ansættes, ansættelse), a stem of four letters or more stands anywhere within it (afskedigelse,
+ * lærerafskedigelsen), or the one is too short for a stem and it is the one's genitive or plural (Bo, Bos). One word
+ * is enough, however common: what was moved into a closed item may have been reworded on the way, or told word by word
+ * in several runs, and a word cannot tell moved from removed, so the doubt withholds. A run is judged with the rest of
+ * the words it cuts (a word the diff split, at a combining mark say), as the earlier text reads them.
  */
 export function withheld(changes: Change[], closed: Set<string>): Change[] {
-  // Each closed word's beginnings and stem, so that a word is looked up, not compared with each.
+  // Each closed word's beginnings, stems and short forms, so that a word is looked up, not compared with each.
   const begun = new Set([...closed].flatMap(beginnings));
   const stems = new Set([...closed].flatMap((c) => stemOf(c) ?? []));
+  const forms = new Set([...closed].flatMap((c) => (c.length < 3 ? SHORT_ENDINGS.map((e) => c + e) : [])));
   const shares = (w: string) => {
+    if (closed.has(w) || forms.has(w)) return true;
     const stem = stemOf(w);
-    return closed.has(w) || (stem !== undefined && (begun.has(stem) || beginnings(w).some((b) => stems.has(b))));
+    return stem !== undefined && (begun.has(stem) || [...beginnings(w), ...inner(w, INNER_STEM)].some((b) => stems.has(b)));
   };
   const secret = (text: string) => wordsOf(text).some(shares);
   // The run's spaces kept: "…" stands where its words stood, not glued to the next.
   const hidden = (text: string) => `${/^\s*/.exec(text)?.[0] ?? ''}${WITHHELD}${/\s*$/.exec(text)?.[0] ?? ''}`;
-  const parts = (list: TextPart[]) =>
-    list.map((p): TextPart => (p.removed && secret(p.text) ? { text: hidden(p.text), removed: true, withheld: true } : p));
+  const parts = (list: TextPart[]) => {
+    // The earlier text's parts: what stands either side of a run removed there, for the words it cuts.
+    const was = list.filter((p) => !p.added);
+    return list.map((p): TextPart => {
+      if (!p.removed) return p;
+      const i = was.indexOf(p);
+      const before = /^\S/.test(p.text) ? /\S*$/.exec(was[i - 1]?.text ?? '')?.[0] : '';
+      const after = /\S$/.test(p.text) ? /^\S*/.exec(was[i + 1]?.text ?? '')?.[0] : '';
+      return secret(`${before ?? ''}${p.text}${after ?? ''}`) ? { text: hidden(p.text), removed: true, withheld: true } : p;
+    });
+  };
   return changes.map((change): Change => {
     if (change.type === 'item-removed' && secret(change.title)) return { ...change, title: WITHHELD, withheld: true };
     if (change.type === 'sub-item-removed' && secret(change.subTitle)) return { ...change, subTitle: WITHHELD, withheld: true };
@@ -325,7 +375,12 @@ function of({ number, title, lukket }: VersionItem): Of {
   return { number, title, ...(lukket ? { lukket } : {}) };
 }
 
-function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, kept: { withHistory: boolean; withRecord: boolean }): Change[] {
+function itemChanges(
+  old: VersionItem,
+  now: VersionItem,
+  moved: boolean,
+  kept: { withHistory: boolean; withRecord: boolean; withPrinted: boolean },
+): Change[] {
   const item = of(now);
   const { title } = now;
   const changes: Change[] = [];
@@ -335,6 +390,8 @@ function itemChanges(old: VersionItem, now: VersionItem, moved: boolean, kept: {
   changes.push(...sectionChanges(old.sections, now.sections, textChanged));
   // The record is a text of its own under the decision's heading: its lines as the document prints them.
   if (kept.withRecord) changes.push(...sectionChanges(recordOf(old), recordOf(now), textChanged));
+  // What it prints besides (its numbers, the forward plan, the political meetings), each a text of its own by its heading.
+  if (kept.withPrinted) changes.push(...sectionChanges(old.printed ?? [], now.printed ?? [], textChanged));
   if (kept.withHistory) changes.push(...historyChanges(old, now));
   return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
 }

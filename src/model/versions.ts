@@ -2,7 +2,9 @@ import type { Item, Meeting, SubItem } from './meeting.js';
 
 // What of a meeting's document a reader compares between two versions: each item's number, title,
 // the text of its sections, its attachments with their files' SHA-256 and the case history it shows
-// (the earlier meetings and other committees' decisions on its case). Plain data, so the version
+// (the earlier meetings and other committees' decisions on its case), the decision's record, and what the document
+// prints beyond the items' text: the front page's fields, an item's numbers, forward plan and political meetings
+// (render/printed.ts words them). Plain data, so the version
 // that went out can be kept (send/sent-versions.ts) and compared with the meeting as it stands now.
 
 export interface VersionItem {
@@ -27,6 +29,14 @@ export interface VersionItem {
    * any: their lines as the document prints them under the decision's heading.
    */
   record?: { heading: string; text: string };
+  /** What the item prints besides these (its numbers, sagsgang, the forward plan, the political meetings), each by its heading. */
+  printed?: Printed[];
+}
+
+/** A part of the document printed beside the items' sections, by its heading (the house's word for it) and its text. */
+export interface Printed {
+  heading: string;
+  text: string;
 }
 
 /**
@@ -60,17 +70,27 @@ export interface DocumentVersion {
   caseHistory?: boolean;
   /** Its items' record (`record`) is kept: a version kept before it was has none to compare. */
   records?: boolean;
+  /**
+   * The front page's fields (place, time, members, absentees ...), each by its heading; and its items' `printed` is
+   * kept: a version kept before it was has neither to compare.
+   */
+  front?: Printed[];
   items: VersionItem[];
 }
 
-/** How the document words a decision: its heading ("Beslutning i Direktionen den 22-11-2023"), and an item's record, a line each. */
-export interface DecisionWords {
+/**
+ * How the document words what it prints beyond the clerk's text: a decision's heading ("Beslutning i Direktionen den
+ * 22-11-2023"), an item's record (a line each), the front page, and what an item prints besides its sections.
+ */
+export interface DocumentWords {
   heading: string;
   record: (item: Item) => string[];
+  front: Printed[];
+  printed: (item: Item) => Printed[];
 }
 
 /** The meeting as a version to compare: `hashes` are its attachment files' SHA-256 by `fil:`. */
-export function versionOf(meeting: Meeting, hashes: Record<string, string>, words: DecisionWords): DocumentVersion {
+export function versionOf(meeting: Meeting, hashes: Record<string, string>, words: DocumentWords): DocumentVersion {
   return {
     kind: meeting.kind,
     audience: meeting.audience,
@@ -78,12 +98,14 @@ export function versionOf(meeting: Meeting, hashes: Record<string, string>, word
     ...(meeting.kind === 'dagsorden' && meeting.correction?.date ? { rettet: meeting.correction.date } : {}),
     caseHistory: true,
     records: true,
+    front: words.front,
     items: meeting.items.map((item) => versionItem(item, hashes, words)),
   };
 }
 
-function versionItem(item: Item, hashes: Record<string, string>, { heading, record }: DecisionWords): VersionItem {
+function versionItem(item: Item, hashes: Record<string, string>, { heading, record, printed }: DocumentWords): VersionItem {
   const history = historyOf(item);
+  const shown = printed(item);
   const recorded = record(item).join('\n\n');
   const sections = item.sections.map((s) => {
     // The main section holds the timetable in the document, so a changed time or row is a change of it.
@@ -108,6 +130,7 @@ function versionItem(item: Item, hashes: Record<string, string>, { heading, reco
     ...(item.additions.length > 0 ? { additions: item.additions.map((a) => ({ date: a.date, text: a.text.text })) } : {}),
     ...(history.length > 0 ? { history } : {}),
     ...(recorded ? { record: { heading, text: recorded } } : {}),
+    ...(shown.length > 0 ? { printed: shown } : {}),
   };
 }
 

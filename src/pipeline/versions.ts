@@ -3,6 +3,7 @@ import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { versionOf } from '../model/versions.js';
 import { decisionHeading, notTakingPartLines, protocolLine, voteLines } from '../render/wording.js';
+import { frontPage, itemPrinted } from '../render/printed.js';
 import type { Correction } from '../send/message.js';
 import type { Recipient } from '../send/recipients.js';
 import { versionHeld, type SendLogEntry } from '../send/send-log.js';
@@ -24,6 +25,8 @@ export async function versionsOf(dir: string, members: Meeting): Promise<SentVer
         ...(item.vote ? voteLines(m.style.ord, item.vote) : []),
         ...item.dissent.flatMap((d) => [protocolLine(m.style.ord, d), d.text]),
       ],
+      front: frontPage(m),
+      printed: (item) => itemPrinted(m, item),
     });
   return { medlemmer: of(members), offentlig: of(publicVersion(members)) };
 }

@@ -1,4 +1,4 @@
-import type { Change } from '../model/changes.js';
+import type { Change, ItemChange } from '../model/changes.js';
 import { meetingHoldsClosed } from '../model/closed.js';
 import type { HouseStyle, Meeting } from '../model/meeting.js';
 import type { RenderedDocument } from '../shared/printable.js';
@@ -11,12 +11,13 @@ import { cssString, documentName, fill, styledDate } from './wording.js';
 // corrected version lists them), and a page with the words added and removed marked (agenda diff).
 
 /**
- * "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret". A mail (`inMail`) names an earlier
+ * "Punkt 4 er tilføjet: Budget", "Punkt 2 Økonomi: Sagsfremstilling er ændret", "Forsiden: Sted er ændret". A mail (`inMail`) names an earlier
  * meeting of the case's history that was closed in part, or of a closed item (whose history the public does not see),
  * by the house's word for it, not its committee and day.
  */
 export function changeLine(style: HouseStyle, change: Change, inMail = false): string {
   const words = style.ord;
+  if (change.type === 'front-changed') return fill(words.forside_ændret, { felt: change.heading });
   const number = String(change.number);
   const titel = change.title;
   switch (change.type) {
@@ -57,7 +58,7 @@ export function changeLine(style: HouseStyle, change: Change, inMail = false): s
 }
 
 /** A sub-item's change ("a. Kloakering af Nørregade"), or an addition's (by its day). */
-function partLine(style: HouseStyle, change: Change): string {
+function partLine(style: HouseStyle, change: ItemChange): string {
   const words = style.ord;
   const nummer = String(change.number);
   const underpunkt = 'letter' in change ? `${change.letter}. ${change.subTitle}` : '';

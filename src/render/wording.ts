@@ -163,11 +163,16 @@ export function participantLine(words: Words, p: Participant): string {
 
 /** "Dok.nr.: 2005/14", and "Sagsnr.: 14/19290" where the house prints an item's case number: the item's numbers, none where it has none. */
 export function itemNumbers(style: HouseStyle, item: Item): string[] {
+  return itemNumberFields(style, item).map(([label, value]) => `${label} ${value}`);
+}
+
+/** The item's numbers the house prints, each by its label: ["Dok.nr.:", "2005/14"]. */
+export function itemNumberFields(style: HouseStyle, item: Item): Array<[string, string]> {
   const numbers: Array<[string, string | undefined]> = [
     [style.ord.dokumentnummer, item.document],
     [style.ord.sagsnummer, style.sagsnummer_i_punkt ? item.sag : undefined],
   ];
-  return numbers.flatMap(([label, value]) => (value === undefined ? [] : [`${label} ${value}`]));
+  return numbers.flatMap(([label, value]): Array<[string, string]> => (value === undefined ? [] : [[label, value]]));
 }
 
 /** "a. Kloakering af Nørregade": a sub-item's heading as the house numbers it. */

@@ -1,5 +1,5 @@
 import type { TemplateDelegate } from 'handlebars';
-import type { Change } from '../model/changes.js';
+import type { Change, ItemChange } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicTitle } from '../model/public.js';
 import { changeLine, sentDay } from '../render/changes.js';
@@ -88,13 +88,14 @@ export function letterFor(meeting: Meeting, recipient: Recipient, attachment: st
 }
 
 /** A closed item's public title, where the meeting still holds it; the house's word for a closed item where it was removed. */
-function mailTitle(meeting: Meeting, change: Change): string {
+function mailTitle(meeting: Meeting, change: ItemChange): string {
   const item = meeting.items.find((i) => i.number === change.number && i.title === change.title);
   return item ? publicTitle(item, meeting.style.ord.lukket_punkt) : meeting.style.ord.lukket_punkt;
 }
 
 /** A change as a mail may name it: a closed item, and a closed sub-item, by its public title; a closed attachment by its number. */
 function mailed(meeting: Meeting, change: Change): Change {
+  if (change.type === 'front-changed') return change;
   const named = change.lukket ? { ...change, title: mailTitle(meeting, change) } : change;
   if ('closed' in named && named.closed) return { ...named, attachment: named.closed.number };
   if (!('subLukket' in named) || !named.subLukket) return named;

@@ -24,6 +24,8 @@ const version = z.strictObject({
   caseHistory: flag.optional(),
   // the items' record (inhabil, fraværende, vote, protokoltilførsel) is kept (versions kept before it was lack it, and it is not compared)
   records: flag.optional(),
+  // the front page's fields, and each item's printed parts (versions kept before they were lack both, and neither is compared)
+  front: sections.optional(),
   items: z.array(
     z.strictObject({
       number: wholeNumber,
@@ -55,6 +57,7 @@ const version = z.strictObject({
         )
         .optional(),
       record: z.strictObject({ heading: z.string(), text: z.string() }).optional(),
+      printed: sections.optional(),
     }),
   ),
 });

@@ -200,6 +200,51 @@ describe('what a public change quotes of the earlier version', () => {
   });
 });
 
+describe('what a public change quotes, however the words are typed or compounded', () => {
+  /**
+   * The public diff of an open item's text `was` removed, with a closed item `closed` new: the removed words, as they
+   * would be quoted (jsdiff's runs, judged by withheld).
+   */
+  const quoted = (was: string, closed: string) => {
+    const open = item(1, 'Orientering', was);
+    const secret = { ...item(2, 'Klage', closed), lukket: true };
+    const words = closedWords(version(secret), version({ ...secret, title: 'Lukket punkt', sections: [] }));
+    const changes = withheld(compareVersions(version(open), version({ ...open, sections: [] }, secret)), words);
+    return changes.flatMap((c) => ('parts' in c && c.parts ? c.parts.filter((p) => p.removed && !p.withheld).map((p) => p.text) : []));
+  };
+  const name = 'Orientering ved Håkon Gårdbo.';
+
+  // Each case by itself, so that a failure names every one that quotes.
+  const quotedOf = (cases: Array<[string, string]>) => cases.map(([was, closed]) => ({ was, quoted: quoted(was, closed) }));
+  const none = (cases: Array<[string, string]>) => cases.map(([was]) => ({ was, quoted: [] }));
+
+  it('withholds a closed name in another Unicode form, with a soft hyphen or a zero-width space, or a ligature', () => {
+    const cases: Array<[string, string]> = [
+      [name.normalize('NFD'), 'Klage fra Håkon Gårdbo.'],
+      [name, 'Klage fra Håkon Gårdbo.'.normalize('NFD')],
+      ['Orientering ved Karen.', 'Klage fra Ka\u00adren.'],
+      ['Orientering ved Karen.', 'Klage fra Ka\u200bren.'],
+      ['Orientering om \ufb02ytning.', 'Klage over flytning.'],
+    ];
+    expect(cases[0]?.[0]).not.toBe(name);
+    expect(quotedOf(cases)).toEqual(none(cases));
+  });
+
+  it('withholds a compound that ends in a closed word, and a short closed name inflected', () => {
+    const cases: Array<[string, string]> = [
+      ['Lærerafskedigelsen gennemføres.', 'Sag om afskedigelse'],
+      ['Orlov til Bos.', 'Klage fra Bo.'],
+      ["Orlov til Bos' kone.", 'Klage fra Bo.'],
+    ];
+    expect(quotedOf(cases)).toEqual(none(cases));
+  });
+
+  it('still quotes words that share none: a short stem is not looked for within a word', () => {
+    expect(quoted('Vejene asfalteres.', 'Klage fra Bo.')).toEqual(['Vejene asfalteres.']);
+    expect(quoted('Forslaget vedtages.', 'Klage fra Kim om tag.')).toEqual(['Forslaget vedtages.']);
+  });
+});
+
 describe('the day a version was sent', () => {
   it('is the day in Denmark, whatever the machine’s time zone', async () => {
     const style = await readDefaultStyle();

@@ -199,6 +199,11 @@ const wordShape = {
   punkt_flyttet: phrase('fra', 'nummer', 'titel').describe('An item moved: Punkt {fra} er nu punkt {nummer}: {titel}.'),
   titel_ændret: phrase('nummer', 'titel').describe("An item's new title: Punkt {nummer} har fået ny titel: {titel}."),
   tekst_ændret: phrase('nummer', 'titel', 'afsnit').describe('Words changed in a section: Punkt {nummer} {titel}: {afsnit} er ændret.'),
+  forside_ændret: phrase('felt').describe(
+    'A field of the front page changed ({felt}: its label, as sted, start, fraværende print it, without the colon): Forsiden: {felt} er ændret.',
+  ),
+  kommende_møder: text.describe('The forward plan as a change names it ({afsnit} of tekst_ændret): Kommende møder.'),
+  politiske_møder: text.describe("Item 1's political meetings as a change names them ({afsnit} of tekst_ændret): Politiske møder."),
   bilag_tilføjet: phrase('nummer', 'bilag').describe('An attachment added: Punkt {nummer}: bilag {bilag} er tilføjet.'),
   bilag_fjernet: phrase('nummer', 'bilag').describe('An attachment removed: Punkt {nummer}: bilag {bilag} er fjernet.'),
   bilag_erstattet: phrase('nummer', 'bilag').describe(
