@@ -175,6 +175,7 @@ export class Staging {
     } catch (err) {
       throw failed(err);
     }
+    let made: StagedFile;
     try {
       const { size, digest } = fill((bytes) => {
         try {
@@ -183,10 +184,18 @@ export class Staging {
           throw failed(err);
         }
       });
-      return new Placed(folder, number, size, digest);
-    } finally {
-      closeSync(fd);
+      made = new Placed(folder, number, size, digest);
+    } catch (err) {
+      closeQuietly(fd);
+      throw err;
     }
+    // A close that fails (a full disk told late) fails the file.
+    try {
+      closeSync(fd);
+    } catch (err) {
+      throw failed(err);
+    }
+    return made;
   }
 
   /**
@@ -223,6 +232,15 @@ export class Staging {
       throw new EnvironmentError(`cannot make the staging folder ${folder}: ${messageOf(err)}`);
     }
     return folder;
+  }
+}
+
+/** Closes `fd` where a failure is already being told, which a failure to close would hide. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // the failure thrown says what went wrong first
   }
 }
 
