@@ -24,7 +24,17 @@ export interface EarlierParts {
 import { sha256 } from './state.js';
 
 /** The files being composed (site.ts's SiteFiles): where a file made of parts is set. */
-type SiteFiles = { set: (file: string, text: string) => unknown };
+type SiteFiles = { set: (file: string, text: string | Pieces) => unknown };
+
+/**
+ * A text given as its pieces, each made as it is taken: a file joined of parts is written piece by
+ * piece (StagedFiles), never made one string. A list of a year's meetings was its parts and the string
+ * joined of them at once, in V8's heap until its next full collection: some 2.5 MB of text at 80
+ * meetings a year, 12 MB at 400 (4,000 meetings), each held twice (a character of two bytes where any is).
+ */
+export class Pieces {
+  constructor(readonly each: () => Iterable<string>) {}
+}
 
 /** No earlier parts (a first publication): every part is made. */
 export const noEarlierParts: EarlierParts = { part: () => undefined, whole: () => false, made: () => undefined };
@@ -51,8 +61,10 @@ export function setOfParts(files: SiteFiles, earlier: EarlierParts, file: string
   const frameKey = sha256(JSON.stringify(frame));
   earlier.made(file, keys, frameKey);
   if (earlier.whole(file, keys, frameKey)) return;
-  const texts = parts.map((p) => earlier.part(file, p.key, format.split) ?? p.make());
-  files.set(file, joinParts(frame, texts));
+  const texts = function* () {
+    for (const p of parts) yield earlier.part(file, p.key, format.split) ?? p.make();
+  };
+  files.set(file, new Pieces(() => joined(frame, texts())));
 }
 
 /** A file made whole of what `part.key` names: kept unread where the site has it from the same. */
@@ -75,8 +87,12 @@ export function frameOf(skeleton: string, marker: string, count: number): Frame 
   return { head, between };
 }
 
-/** The file of `parts` in `frame`. */
-export const joinParts = (frame: Frame, parts: string[]): string => frame.head + parts.map((p, i) => p + (frame.between[i] ?? '')).join('');
+/** The file of `parts` in `frame`, a piece a part (with the text after it). */
+function* joined(frame: Frame, parts: Iterable<string>): Generator<string> {
+  yield frame.head;
+  let i = 0;
+  for (const part of parts) yield part + (frame.between[i++] ?? '');
+}
 
 /**
  * The parts of `text`, a file joined in `frame` of parts that each begin with `first` (which no line

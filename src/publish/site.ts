@@ -32,7 +32,7 @@ import {
 } from './json.js';
 import type { PublishedFile, PublishedMeeting } from './json.js';
 import { json, listFormat, listPart } from './lists.js';
-import { noEarlierParts, setOfParts, setWhole, type EarlierParts } from './parts.js';
+import { noEarlierParts, setOfParts, setWhole, type EarlierParts, type Pieces } from './parts.js';
 import { sha256 } from './state.js';
 import { searchChoices } from './search-choices.js';
 import { sbsysItems, sbsysXml } from './sbsys.js';
@@ -59,8 +59,13 @@ export interface PublishedCommittee {
   words: HouseStyle['ord'];
 }
 
-/** The site's files by their paths: each its text, its bytes, or its bytes staged (written to the publication's staging folder, staging.ts). */
-export type SiteFiles = Map<string, SiteContent>;
+/**
+ * The site's files by their paths: each its text, its bytes, or its bytes staged (written to the
+ * publication's staging folder, staging.ts); set also as a text of pieces (a list, a feed), which is staged as made.
+ */
+export interface SiteFiles extends Map<string, SiteContent> {
+  set(file: string, content: SiteContent | Pieces): this;
+}
 
 export interface SiteOptions {
   /** The site's public address, for the data's and the feeds' links. */
@@ -165,8 +170,9 @@ export function composeSite(committees: PublishedCommittee[], options: SiteOptio
     setDocument(files, map, own.data, 'organization', organization);
     addList(files, { map, earlier }, own.meetings, meetings);
     organizations.push(organization);
-    // The authority's lists make each meeting's data again, where they need it: not every meeting's held until they are made.
-    allMeetings.push(...meetings.map((m) => ({ ...m, data: () => meetingData(map, m.published) })));
+    // The authority's lists make each meeting's data again, where they need it: not every meeting's held until they are made
+    // (a closure of `m` held its data made, and with it the items' HTML: some 75 kB a meeting till the site was composed).
+    allMeetings.push(...meetings.map(({ published, key, times }) => ({ published, key, times, data: () => meetingData(map, published) })));
     feed(own.feed, fill(committee.words.mødekalender, { udvalg: committee.name }), [committee]);
     documentsFeed(own.documentsFeed, documentsFeedTitle(committee.words, committee.name), [committee], committee.shortName);
   });

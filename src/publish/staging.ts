@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { onEndingSignal } from '../shared/ending-signals.js';
 import { EnvironmentError, messageOf } from '../shared/errors.js';
 import { cannotWrite } from '../shared/files.js';
+import { Pieces } from './parts.js';
 import { lockSite } from './site-lock.js';
 import { sha256, sha512Of, unchangedSince, type EarlierPublication, type PdfFile } from './state.js';
 
@@ -60,13 +62,25 @@ export class StagedFiles extends Map<string, SiteContent> {
     super();
   }
 
-  override set(file: string, content: SiteContent): this {
+  override set(file: string, content: SiteContent | Pieces): this {
+    // A text of pieces is known by its hash once written: where the site has it as written, the staged copy goes.
+    if (content instanceof Pieces) {
+      const staged = this.staging.stagePieces(file, content.each());
+      const same = this.asWritten(file, staged.sha256, staged.size);
+      if (same) unlinkSync(staged.staged);
+      return super.set(file, same ?? staged);
+    }
     if (isStaged(content)) return super.set(file, content);
     const digest = sha256(content);
+    return super.set(file, this.asWritten(file, digest, sizeOf(content)) ?? this.staging.stage(file, content, digest));
+  }
+
+  /** The site's own `file`, where it has it as written with these very bytes (by their SHA-256). */
+  private asWritten(file: string, digest: string, size: number): StagedFile | undefined {
     const { earlier } = this;
-    if (earlier && earlier.files.get(file)?.sha256 === digest && unchangedSince(earlier, file))
-      return super.set(file, new Placed(earlier.out, file, sizeOf(content), digest));
-    return super.set(file, this.staging.stage(file, content, digest));
+    return earlier && earlier.files.get(file)?.sha256 === digest && unchangedSince(earlier, file)
+      ? new Placed(earlier.out, file, size, digest)
+      : undefined;
   }
 }
 
@@ -127,16 +141,61 @@ export class Staging {
    * Refused once the staging is closed: work still running after the publication failed makes no folder again.
    */
   stage(file: string, bytes: Uint8Array | string, digest = sha256(bytes)): StagedFile {
+    return this.written(file, (put) => {
+      put(bytes);
+      return { size: sizeOf(bytes), digest };
+    });
+  }
+
+  /** As `stage`, of a text given as pieces: each written as it is made, hashed as written, none held after. */
+  stagePieces(file: string, pieces: Iterable<string>): StagedFile {
+    return this.written(file, (put) => {
+      const hash = createHash('sha256');
+      let size = 0;
+      for (const piece of pieces) {
+        const bytes = Buffer.from(piece);
+        hash.update(bytes);
+        size += bytes.byteLength;
+        put(bytes);
+      }
+      return { size, digest: hash.digest('hex') };
+    });
+  }
+
+  /** The file staged for the site's `file`, of what `fill` puts in it (a failure to write named as the site's file's). */
+  private written(file: string, fill: (put: (bytes: Uint8Array | string) => void) => { size: number; digest: string }): StagedFile {
     if (this.closed) throw new Error(`${file}: staged after the publication ended`);
     const folder = (this.folder ??= this.open());
-    const target = path.join(this.out, file);
-    const placed = new Placed(folder, this.made++, sizeOf(bytes), digest);
+    const number = this.made++;
+    const staged = path.join(folder, String(number));
+    const failed = (err: unknown) => cannotWrite(path.join(this.out, file), err, staged);
+    let fd: number;
     try {
-      writeFileSync(placed.staged, bytes, { flag: 'wx' });
+      fd = openSync(staged, 'wx');
     } catch (err) {
-      throw cannotWrite(target, err, placed.staged);
+      throw failed(err);
     }
-    return placed;
+    let made: StagedFile;
+    try {
+      const { size, digest } = fill((bytes) => {
+        try {
+          writeFileSync(fd, bytes);
+        } catch (err) {
+          throw failed(err);
+        }
+      });
+      made = new Placed(folder, number, size, digest);
+    } catch (err) {
+      closeQuietly(fd);
+      throw err;
+    }
+    // A close that fails (a full disk told late) fails the file.
+    try {
+      closeSync(fd);
+    } catch (err) {
+      throw failed(err);
+    }
+    return made;
   }
 
   /**
@@ -173,6 +232,15 @@ export class Staging {
       throw new EnvironmentError(`cannot make the staging folder ${folder}: ${messageOf(err)}`);
     }
     return folder;
+  }
+}
+
+/** Closes `fd` where a failure is already being told, which a failure to close would hide. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // the failure thrown says what went wrong first
   }
 }
 

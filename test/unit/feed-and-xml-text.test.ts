@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { calendarEvent, calendarFormat, type CalendarCommittee, type FeedSource } from '../../src/publish/ical.js';
 import type { FileData, MeetingData } from '../../src/publish/data-schema.js';
 import { noEarlierParts, setOfParts } from '../../src/publish/parts.js';
+import { TextFiles } from '../support/pieces.js';
 import { sbsysXml } from '../../src/publish/sbsys.js';
 
 /** A feed of every meeting of `committees`, composed as the site composes it (site.ts), of no earlier parts. */
 function calendarFeed(title: string, committees: CalendarCommittee[], source: FeedSource): string {
-  const files = new Map<string, string | Uint8Array>();
+  const files = new TextFiles();
   const events = committees.flatMap((c) => c.meetings.map((m) => calendarEvent(c, m, source)));
   setOfParts(files, noEarlierParts, 'kalender.ics', events, calendarFormat(title));
   return String(files.get('kalender.ics'));

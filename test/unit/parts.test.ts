@@ -4,6 +4,7 @@ import { calendarEvent, calendarFormat } from '../../src/publish/ical.js';
 import { listData } from '../../src/publish/json.js';
 import { json, listFormat, listPart } from '../../src/publish/lists.js';
 import { setOfParts, type EarlierParts } from '../../src/publish/parts.js';
+import { TextFiles } from '../support/pieces.js';
 import { SiteMap } from '../../src/publish/site-map.js';
 
 // A file made of parts (parts.ts) is the file made whole: a list of OParl objects is JSON.stringify's
@@ -32,7 +33,7 @@ describe('a list joined of its elements', () => {
       const whole = json(map.inDocument(listData(map, list, data), list));
       const format = listFormat(map, list);
       const parts = data.map((o) => listPart(map, list, o));
-      const files = new Map<string, string | Uint8Array>();
+      const files = new TextFiles();
       setOfParts(
         files,
         earlierOf(list, '', []),
@@ -52,7 +53,7 @@ describe('a list joined of its elements', () => {
     expect(format.split(whole.replace('"pagination"', '"paginering"'), 3)).toBeUndefined();
     // The earlier file's parts taken by their keys, the others made: the bytes of the list made whole.
     const keys = ['a', 'b', 'c'];
-    const files = new Map<string, string | Uint8Array>();
+    const files = new TextFiles();
     const made: string[] = [];
     const parts = objects.map((o, i) => ({
       key: keys[i] ?? '',
@@ -80,7 +81,7 @@ describe('a calendar feed joined of its events', () => {
   it('is one ical.js reads, of each event, and gives back its events', () => {
     for (const count of [0, 1, 2]) {
       const events = meetings.slice(0, count).map((m) => calendarEvent(committee, m, source));
-      const files = new Map<string, string | Uint8Array>();
+      const files = new TextFiles();
       const format = calendarFormat('Direktionen: møder');
       setOfParts(files, earlierOf('x', '', []), 'kalender.ics', events, format);
       const feed = String(files.get('kalender.ics'));
