@@ -9,7 +9,8 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf, buildMeeting } from '../model/merge.js';
-import { closedElsewhereFindings, readFiled, recordedFiled, type FiledMeeting } from './closed-files.js';
+import { refuseSiteOverInputs } from './input-places.js';
+import { closedCopyOf, closedElsewhereFindings, closedFilesOf, readFiled, recordedFiled, type FiledMeeting } from './closed-files.js';
 import { publicVersion } from '../model/public.js';
 import { readMeeting } from './document.js';
 import { caseNumbers, historyOnce, type HistoryReader } from './case-history.js';
@@ -99,19 +100,26 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
+  const folders = await chooseCommittees(request.committees);
+  // Before the site folder is made or held: a site over the clerk's files would serve them.
+  await refuseSiteOverInputs(request.out, folders);
   // Each file made is written there as it is made, not held until the site is written (staging.ts).
   const staging = new Staging(request.out);
   try {
     // Held from the start: a second publication into the site meanwhile is refused, not raced (site-lock.ts).
     staging.hold();
-    return await publishStaged(request, print, staging);
+    return await publishStaged(request, folders, print, staging);
   } finally {
     staging.close();
   }
 }
 
-async function publishStaged(request: PublishRequest, print: PrintMeetings, staging: Staging): Promise<PublishResult> {
-  const folders = await chooseCommittees(request.committees);
+async function publishStaged(
+  request: PublishRequest,
+  folders: CommitteeFolder[],
+  print: PrintMeetings,
+  staging: Staging,
+): Promise<PublishResult> {
   const dirs = folders.map((f) => f.dir);
   const layout = await packageInputs();
   // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
@@ -201,7 +209,12 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
       kept: keptFiles,
       force: request.force,
       overwrite: request.overwrite,
-      judges: { membersName: isMembersName, agendaPdf: isAgendaPdf, publicPdf: recordsPublicAlone },
+      judges: {
+        membersName: isMembersName,
+        agendaPdf: isAgendaPdf,
+        publicPdf: recordsPublicAlone,
+        closedCopy: closedCopyOf(read.map((c) => ({ dir: c.folder.dir, closed: c.closedFiles }))),
+      },
     });
     await search.save();
     return written;
@@ -455,6 +468,8 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
   meetings: Meeting[];
   /** Its meetings published unread, as their records have them. */
   recorded: ReadonlySet<Meeting>;
+  /** The files its meetings' closed attachments name (closedFilesOf): no copy of one may stand in the site. */
+  closedFiles: string[];
   warnings: Finding[];
   /** kommune.yaml's words over the package's, which every committee of the repository shares. */
   authorityWords: HouseStyleInput['ord'];
@@ -534,6 +549,7 @@ async function readCommittee(dir: string, shared: CheckedShared, history: Histor
     pages: shared.read.pages,
     meetings,
     recorded,
+    closedFiles: closedFilesOf(dir, filed),
     warnings: findings,
   };
 }
