@@ -83,7 +83,7 @@ export async function buildBatch(request: BatchRequest, onEvent: (event: BatchEv
     if (total > 1) growHeapSlowly();
     if (total > 1 && (request.out || request.html))
       throw new UsageError('--out and --html name one file: build one document at a time with them');
-    await refuseTargets({ out: request.out, html: request.html, outDir: request.outDir, meetings: folders.map((f) => f.dir) });
+    await refuseTargets({ out: request.out, html: request.html, outDir: request.outDir, folders });
     const { meetingBuilder } = await import('./meeting-builder.js');
     let done = 0;
     const build = meetingBuilder(

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CheckedShared } from '../check/check.js';
-import { readAttachmentBytes } from '../input/attachments.js';
+import { readAttachmentBytes, sha256 } from '../input/attachments.js';
+import { readEarlierOutput } from '../input/read-file.js';
 import { filedAttachments } from '../model/attachments.js';
 import type { Meeting } from '../model/meeting.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
@@ -227,6 +228,42 @@ function reuse(ref: AttachmentFileRef, closed: AttachmentFileRef, what: string):
   return {
     ...ref.at,
     message: `${ref.path}: ${what} at ${place} (line ${closed.at.line}), and a file closed anywhere in the meeting is closed wherever it names it (lukning vinder altid): close this attachment too (lukket: true), or name another file`,
+  };
+}
+
+/** The files closed attachments name in a committee's meetings (FiledMeeting's `closed`), by their paths from where the command runs. */
+export function closedFilesOf(dir: string, meetings: FiledMeeting[]): string[] {
+  return [...new Set(meetings.flatMap((m) => m.closed.map((file) => path.join(dir, file))))];
+}
+
+/**
+ * Which closed attachment's file (of `committees`, each its folder and closedFilesOf) a file holds the very bytes of:
+ * a copy dropped into the site, under whatever name, would serve it (site-strays.ts). The closed files' sizes are
+ * taken at the first question, and a file and a closed file are hashed only where their sizes are the same, so
+ * a site's foreign files cost a look at their size alone.
+ */
+export function closedCopyOf(committees: Array<{ dir: string; closed: string[] }>): (file: string) => Promise<string | undefined> {
+  type Closed = { file: string; hash: () => Promise<string | undefined> };
+  let bySize: Map<number, Closed[]> | undefined;
+  const sized = () => {
+    const found = new Map<number, Closed[]>();
+    for (const { dir, closed } of committees) {
+      const hashOf = fileHashes(dir);
+      for (const file of closed) {
+        const size = statusOf(file, { follow: true })?.size;
+        if (size) found.set(size, [...(found.get(size) ?? []), { file, hash: () => hashOf(path.resolve(file)) }]);
+      }
+    }
+    return found;
+  };
+  return async (file) => {
+    const size = statusOf(file)?.size;
+    const same = size ? (bySize ??= sized()).get(size) : undefined;
+    if (!same) return undefined;
+    const bytes = await readEarlierOutput(file);
+    const sha = bytes && sha256(bytes);
+    for (const closed of same) if (sha !== undefined && (await closed.hash()) === sha) return closed.file;
+    return undefined;
   };
 }
 

@@ -13,6 +13,7 @@ import { readSendLog, sendLogFile, type SendLogEntry } from '../send/send-log.js
 import { readSentVersion } from '../send/sent-versions.js';
 import { UsageError } from '../shared/errors.js';
 import { writeAllAtomically } from '../shared/files.js';
+import { refuseWritingInputs } from './input-places.js';
 import { refuseIntoSite } from './targets.js';
 import { documentsOf } from '../model/addenda.js';
 import { sentDocument } from './addenda.js';
@@ -68,13 +69,12 @@ const numberOf = (document: Meeting) => document.addendum ?? 0;
  */
 export async function diffMeeting(request: DiffRequest): Promise<DiffResult> {
   // Told before anything is read: a members' diff holds what is closed.
-  const targets = { '--pdf': request.pdf, '--html': request.html };
-  await refuseIntoSite(
-    Object.entries(targets).flatMap(([flag, file]) =>
-      file === undefined ? [] : [{ named: `${flag} ${file}`, folder: path.dirname(file) }],
-    ),
+  const targets = Object.entries({ '--pdf': request.pdf, '--html': request.html }).flatMap(([flag, file]) =>
+    file === undefined ? [] : [{ named: `${flag} ${file}`, file }],
   );
+  await refuseIntoSite(targets.map(({ named, file }) => ({ named, folder: path.dirname(file) })));
   const folder = request.folder ?? (await toFolder(request.dir));
+  await refuseWritingInputs(targets, [folder]);
   const { sources } = await readMeetingSources(folder, request.date);
   const meeting = await meetingFor(sources, 'medlemmer');
   const documents = documentsOf(meeting);

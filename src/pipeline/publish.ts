@@ -9,10 +9,13 @@ import { scheduledDates } from '../input/schedule.js';
 import type { CommitteeInput } from '../input/schema/committee.js';
 import type { Meeting } from '../model/meeting.js';
 import { authorityOf, buildMeeting } from '../model/merge.js';
+import { refuseSiteOverInputs } from './input-places.js';
 import {
   closedElsewhereFindings,
   closedInOtherCommitteesFindings,
   filedCommittee,
+  closedCopyOf,
+  closedFilesOf,
   readFiled,
   recordedFiled,
   type FiledCommittee,
@@ -110,19 +113,26 @@ export interface PublishResult extends WriteLog {
 }
 
 export async function publish(request: PublishRequest, print: PrintMeetings): Promise<PublishResult> {
+  const folders = await chooseCommittees(request.committees);
+  // Before the site folder is made or held: a site over the clerk's files would serve them.
+  await refuseSiteOverInputs(request.out, folders);
   // Each file made is written there as it is made, not held until the site is written (staging.ts).
   const staging = new Staging(request.out);
   try {
     // Held from the start: a second publication into the site meanwhile is refused, not raced (site-lock.ts).
     staging.hold();
-    return await publishStaged(request, print, staging);
+    return await publishStaged(request, folders, print, staging);
   } finally {
     staging.close();
   }
 }
 
-async function publishStaged(request: PublishRequest, print: PrintMeetings, staging: Staging): Promise<PublishResult> {
-  const folders = await chooseCommittees(request.committees);
+async function publishStaged(
+  request: PublishRequest,
+  folders: CommitteeFolder[],
+  print: PrintMeetings,
+  staging: Staging,
+): Promise<PublishResult> {
   const dirs = folders.map((f) => f.dir);
   const layout = await packageInputs();
   // Checked once the records have taken the shared files' sizes and times (unreadMeetings): a file saved
@@ -217,6 +227,7 @@ async function publishStaged(request: PublishRequest, print: PrintMeetings, stag
         agendaPdf: isAgendaPdf,
         publicPdf: recordsPublicAlone,
         closedSince: closedSince(read.flatMap((c) => c.closing)),
+        closedCopy: closedCopyOf(read.map((c) => ({ dir: c.folder.dir, closed: c.closedFiles }))),
       },
     });
     await search.save();
@@ -488,6 +499,8 @@ type ReadCommittee = Omit<PublishedCommittee, 'meetings'> & {
    * a PDF of one for the public that publish did not write may hold open what they close (site-strays.ts).
    */
   closing: Meeting[];
+  /** The files its meetings' closed attachments name (closedFilesOf): no copy of one may stand in the site. */
+  closedFiles: string[];
   warnings: Finding[];
   /** kommune.yaml's words over the package's, which every committee of the repository shares. */
   authorityWords: HouseStyleInput['ord'];
@@ -580,6 +593,7 @@ async function readCommittee(
     meetings,
     recorded,
     closing,
+    closedFiles: closedFilesOf(dir, filed),
     warnings: findings,
   };
 }

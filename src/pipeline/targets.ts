@@ -1,14 +1,17 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { CommitteeFolder } from '../input/repository.js';
 import { stateFile } from '../publish/state.js';
+import { realPlace, refuseWritingInputs } from './input-places.js';
 import { UsageError } from '../shared/errors.js';
 
 /**
  * `--out` and `--html` name two different regular files (or none yet), neither of them one the build reads: a target
  * that is a meeting or shared file of a committee's folder (or its archived copy, or the same file by another
- * name) would be overwritten by the document made from it. Neither they nor the PDFs' folder is in a published site (refuseIntoSite).
+ * name) would be overwritten by the document made from it. Neither they nor the PDFs' folder is in a published site (refuseIntoSite),
+ * nor among the other inputs (refuseWritingInputs: an attachment's file, kommune.yaml).
  */
-export async function refuseTargets(options: { out?: string; html?: string; outDir?: string; meetings: string[] }): Promise<void> {
+export async function refuseTargets(options: { out?: string; html?: string; outDir?: string; folders: CommitteeFolder[] }): Promise<void> {
   const targets = [options.out && { flag: '--out', file: options.out }, options.html && { flag: '--html', file: options.html }].filter(
     (t) => !!t,
   );
@@ -21,8 +24,12 @@ export async function refuseTargets(options: { out?: string; html?: string; outD
   if (targets.length === 2 && (await sameFile(targets[0]!.file, targets[1]!.file)))
     throw new UsageError(`--out and --html name the same file (${options.out}): give each its own`);
   // Without --out or --html, nothing to compare: the meeting folders, whose listing grows with the archive, are not listed.
-  if (targets.length === 0) return;
-  const inputs = (await Promise.all(options.meetings.map(yamlFiles))).flat();
+  if (targets.length === 0)
+    return refuseWritingInputs(
+      outDir.map(({ named, folder }) => ({ named, file: folder })),
+      options.folders,
+    );
+  const inputs = (await Promise.all(options.folders.map((f) => yamlFiles(f.dir)))).flat();
   for (const { flag, file } of targets) {
     const kind = await lstat(file).catch(() => undefined);
     if (kind && !kind.isFile())
@@ -31,6 +38,11 @@ export async function refuseTargets(options: { out?: string; html?: string; outD
       if (await sameFile(file, input))
         throw new UsageError(`${flag} ${file} is ${input}, which the build reads: write the document elsewhere`);
   }
+  // Any other file of a committee's folder (an attachment's), of husstil/, of the cache: told once the files read are.
+  await refuseWritingInputs(
+    targets.map(({ flag, file }) => ({ named: `${flag} ${file}`, file })),
+    options.folders,
+  );
 }
 
 /** The same path, or the same file by another name (a link). */
@@ -64,14 +76,8 @@ export async function refuseIntoSite(targets: Array<{ named: string; folder: str
 
 /** The published site `folder` is in (it or a folder above it holds the state file), by real paths; none where there is none. */
 async function siteAround(folder: string): Promise<string | undefined> {
-  // The nearest folder that is there: one the build would make is in the site its nearest is in.
-  let dir = path.resolve(folder);
-  let real = await realpath(dir).catch(() => undefined);
-  while (real === undefined && path.dirname(dir) !== dir) {
-    dir = path.dirname(dir);
-    real = await realpath(dir).catch(() => undefined);
-  }
-  for (let at = real; at !== undefined; at = path.dirname(at) === at ? undefined : path.dirname(at))
+  // By the real place of the nearest folder that is there: one the build would make is in the site its nearest is in.
+  for (let at: string | undefined = await realPlace(folder); at !== undefined; at = path.dirname(at) === at ? undefined : path.dirname(at))
     if (
       await lstat(path.join(at, stateFile)).then(
         () => true,

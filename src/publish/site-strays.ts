@@ -4,6 +4,7 @@ import { readEarlierOutput } from '../input/read-file.js';
 import { documentHtmlMark } from '../render/html.js';
 import { EnvironmentError, messageOf, type Finding } from '../shared/errors.js';
 import { isStaleTemporary, readHead } from '../shared/files.js';
+import { isClerksYaml } from './site-inputs.js';
 import { isStagingFolder } from './staging.js';
 import { sha256 } from './state.js';
 
@@ -19,6 +20,8 @@ import { sha256 } from './state.js';
 //   are none of this publication's: made before, it may hold open what was closed since;
 // - a document's HTML as build's or diff's --html writes it (documentHtmlMark), anywhere: likewise;
 // - any other PDF named as a members' document, hidden folders too: it may hold what is closed, which publish cannot tell;
+// - the clerk's YAML (site-inputs.ts), hidden folders too: publish writes none;
+// - a copy of a closed attachment's file (closedCopy), of any name, hidden folders too;
 // each an error that stops the publication. Any other PDF is named in a warning, outside hidden folders.
 // A version control's own store (.git: Git LFS keeps the site's PDFs there by their SHA-256) is not walked: the web
 // server must deny dot-folders (docs/install/site.md). A temporary file of ours whose process is gone (a publish
@@ -36,6 +39,8 @@ export interface StrayJudges {
   publicPdf: (bytes: Uint8Array) => boolean;
   /** Of such a PDF, the meeting it is of where that meeting closes anything now (pipeline/closed-since.ts); none where none does. */
   closedSince: (bytes: Uint8Array) => Promise<string | undefined>;
+  /** The closed attachment's file a file holds the very bytes of, of any committee in the site (pipeline/closed-files.ts); none where none. */
+  closedCopy?: (file: string) => Promise<string | undefined>;
 }
 
 /**
@@ -68,7 +73,7 @@ export async function straysIn(
   for (const file of stale) rmSync(path.join(out, file), { force: true });
   const found: Array<[string, Omit<Finding, 'file' | 'line' | 'col' | 'path'>]> = links.map((file) => [file, { message: linkMessage }]);
   for (const file of files) {
-    const verdict = await judge(path.join(out, file), file, listed, judges);
+    const verdict = (await closedCopy(path.join(out, file), judges)) ?? (await judge(path.join(out, file), file, listed, judges));
     if (verdict) found.push([file, verdict]);
   }
   return found
@@ -108,6 +113,15 @@ function unlisted(out: string, own: (file: string) => boolean): { links: string[
 /** Version controls' own stores, in whatever folder: what they keep is theirs, served by no web server that denies dot-folders. */
 const versionStores = new Set(['.git', '.hg', '.svn']);
 
+/**
+ * A closed attachment's file copied into the site, of whatever name or kind (a PDF, an office file, a picture), in
+ * whatever folder walked: an error naming both. Asked of every file publish did not write, before what it is is judged.
+ */
+async function closedCopy(full: string, { closedCopy: copyOf }: StrayJudges): Promise<{ message: string } | undefined> {
+  const closed = await copyOf?.(full);
+  return closed === undefined ? undefined : { message: `the very bytes of ${closed}, the file of a closed attachment (lukket), ${remove}` };
+}
+
 /** What is said of one file publish did not write; nothing where nothing is to be. */
 async function judge(
   full: string,
@@ -117,6 +131,7 @@ async function judge(
 ): Promise<{ message: string; warning?: true } | undefined> {
   const head = readHead(full, headLength)?.bytes;
   if (!head) return undefined;
+  if (isClerksYaml(file, head)) return { message: clerksYamlMessage };
   const pdf = head.subarray(0, pdfHeaderWithin).includes('%PDF-', 0, 'latin1');
   if (pdf) {
     const bytes = await readEarlierOutput(full);
@@ -143,4 +158,5 @@ const closedSinceMessage = (meeting: string) =>
   `a PDF agenda made for the public of ${meeting}, which publish did not write and whose bytes are none it publishes: the meeting closes something now, which this PDF, made before, may hold open, ${remove}`;
 const documentHtmlMessage = `a document's HTML as agenda build --html writes it, which publish did not write: it may hold what is closed, ${remove}`;
 const membersPdfMessage = `named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and ${remove}`;
+const clerksYamlMessage = `a YAML file of the clerk's (a meeting, a plan, a send log, a kept version), which publish never writes: it may hold what is closed, and ${remove}`;
 const othersPdfMessage = 'a PDF publish did not write, served with the site all the same; remove it unless it is public';

@@ -13,7 +13,8 @@ import {
   type BigIntStats,
   type Stats,
 } from 'node:fs';
-import { hostname, uptime } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { hostname, uptime, userInfo } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import { EnvironmentError, errnoCode, messageOf } from './errors.js';
@@ -121,8 +122,33 @@ function judgeFolder(folder: string, follow: boolean): boolean | undefined {
 function ownedAlone(kind: Stats): boolean {
   if (!process.getuid || !process.getgid) return true;
   const uid = process.getuid();
-  const privateGroup = kind.gid === uid && kind.gid === process.getgid();
-  return kind.uid === uid && (kind.mode & 0o002) === 0 && ((kind.mode & 0o020) === 0 || privateGroup);
+  if (kind.uid !== uid || (kind.mode & 0o002) !== 0) return false;
+  return (kind.mode & 0o020) === 0 || (kind.gid === uid && kind.gid === process.getgid() && isPrivateGroup(kind.gid));
+}
+
+/** Whether each group asked is the user's private group (isPrivateGroup), asked of the system once a process. */
+const privateGroups = new Map<number, boolean>();
+
+/**
+ * Whether the group `gid` is the user's alone as the system's group database tells (`getent group`, which asks
+ * /etc/group, LDAP or whatever the system is set to): named as the user and listing no other member. A number alone
+ * tells nothing: an administrator may have made a shared group of that number, members and all. Where the database
+ * cannot be asked (no getent), the group is not taken as private, and the folder is not the user's own.
+ */
+function isPrivateGroup(gid: number): boolean {
+  const known = privateGroups.get(gid);
+  if (known !== undefined) return known;
+  let entry = '';
+  try {
+    entry = execFileSync('getent', ['group', String(gid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
+  } catch {
+    // no such group, no getent: not shown to be private
+  }
+  const [name, , , members = ''] = entry.trim().split(':');
+  const user = userInfo().username;
+  const alone = name === user && members.split(',').every((member) => member === '' || member === user);
+  privateGroups.set(gid, alone);
+  return alone;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { chmodSync, chownSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfBytes } from '../support/attachments.js';
@@ -110,6 +111,32 @@ describe("a cache that is not the user's own", () => {
     expect(text).toContain(planted);
     expect(stderr).not.toContain('is not your own');
   });
+
+  // The number alone tells nothing: an administrator may have made a group of the user's number with others in it.
+  // What the system's group database says (getent group, here one on PATH that lists another member) decides.
+  it.skipIf(process.getgid?.() !== process.getuid?.())(
+    'does not take the cache where the group of the user’s number has another member',
+    () => {
+      const { cache, office } = plantedCache('shared-group');
+      for (const folder of [cache, path.dirname(office), office]) chmodSync(folder, 0o775);
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin, { recursive: true });
+      const user = userInfo().username;
+      writeFileSync(path.join(bin, 'getent'), `#!/bin/sh\necho "${user}:x:$2:${user},mallory"\n`, { mode: 0o755 });
+      const out = path.join(dir, 'shared-group.pdf');
+      const run = agenda(['build', date, '--samlet', '--meetings', meetings, '--out', out], {
+        cwd: dir,
+        env: { XDG_CACHE_HOME: cache, PATH: `${bin}:${process.env.PATH}` },
+        ownProcess: true,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const text = pdfPages(out).join('\n');
+      expect(text).toContain(real);
+      expect(text).not.toContain(planted);
+      expect(run.stderr).toContain(`the cache folder ${cache} is not your own`);
+      expect(readdirSync(office)).toEqual([entry]);
+    },
+  );
 
   it.skipIf(!asRoot)("does not take an entry that is another user's, in the user's own folder", () => {
     const { cache, office } = plantedCache('entry');
