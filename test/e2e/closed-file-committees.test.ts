@@ -88,6 +88,35 @@ describe('an open attachment that names a copy of a file another committee close
     expect(existsSync(path.join(alone, 'kommunalbestyrelsen'))).toBe(false);
   });
 
+  it('is refused by build of the public version (one meeting, --all, --both, --samlet, -m): no PDF written, out/ byte for byte', () => {
+    const out = path.join(repo, 'out');
+    const build = (...args: string[]) => run('build', ...args, '--udvalg', 'KB');
+    // KB's PDFs while it named its own file, then the copy named again.
+    edit(naming, 'fil: bilag/notat-kopi.pdf', 'fil: bilag/orientering.pdf');
+    for (const args of [['--both'], ['--both', '--samlet']]) expect(build('2024-01-16', ...args).status).toBe(0);
+    edit(naming, 'fil: bilag/orientering.pdf', 'fil: bilag/notat-kopi.pdf');
+    const before = siteBytes(out);
+    expect(before.size).toBeGreaterThan(0);
+    for (const args of [
+      ['2024-01-16', '--public'],
+      ['2024-01-16', '--public', '--samlet'],
+      ['2024-01-16', '--both'],
+      ['--all', '--public'],
+      ['--all', '--both', '--samlet'],
+    ]) {
+      const refused = build(...args);
+      expect(refused.status, args.join(' ')).toBe(1);
+      expect(errorLines(refused.stderr)).toContainEqual(expected());
+      expect(refused.stderr).not.toMatch(/XQZSECRET/);
+    }
+    const named = agenda(['build', '2024-01-16', '--public', '-m', path.join('udvalg', 'KB')], { cwd: repo, env });
+    expect(named.status).toBe(1);
+    expect(siteBytes(out)).toEqual(before);
+    expect(closedMarkersIn(out, secret)).toEqual([]);
+    // The members may read what is closed: their version alone does not look.
+    expect(build('2024-01-16').status).toBe(0);
+  }, 300_000);
+
   it('is refused by publish in a later KB meeting (no case of ØK’s), ØK kept unread: judged by its record', () => {
     edit(naming, 'fil: bilag/notat-kopi.pdf', 'fil: bilag/orientering.pdf');
     const later = path.join(repo, 'udvalg', 'KB', '2024-02-20.yaml');
