@@ -2,14 +2,21 @@ import path from 'node:path';
 import { z } from 'zod';
 import { checkMeeting, type CheckedShared } from '../check/check.js';
 import { meetingDates } from '../input/meeting-names.js';
-import type { CommitteeFolder } from '../input/repository.js';
+import { findCommittees, type CommitteeFolder } from '../input/repository.js';
 import { buildMeeting } from '../model/merge.js';
 import { publicVersion } from '../model/public.js';
 import type { AttachmentFileRef } from '../shared/attachment-file.js';
 import type { Finding } from '../shared/errors.js';
 import { cachedJson, readCacheEntry, writeToCache } from '../shared/files.js';
 import { cacheFileOf, codeBuild } from '../shared/paths.js';
-import { closedElsewhereByMeeting, readFiled, type FiledMeeting } from './closed-files.js';
+import {
+  closedElsewhereByMeeting,
+  closedInOtherCommitteesByMeeting,
+  filedCommittee,
+  readFiled,
+  type FiledCommittee,
+  type FiledMeeting,
+} from './closed-files.js';
 import { once, type Fingerprints } from './fingerprint.js';
 
 // A build of a public document refuses a meeting that names open a file another meeting of its committee
@@ -29,14 +36,17 @@ const meetingSchema = z.strictObject({ inputs: z.string(), open: z.array(ref), c
 const cacheSchema = z.strictObject({ code: z.string(), meetings: z.record(z.string(), meetingSchema) });
 type Filed = z.output<typeof meetingSchema>;
 
-/** A run's look at what each committee's meetings close (a build's, once a committee). */
+/** A run's look at what the archive's meetings close (a build's, once). */
 export interface ClosedElsewhere {
-  /** The findings of the meeting of `date`: each open attachment whose file another meeting of its committee closes. */
+  /**
+   * The findings of the meeting of `date`: each open attachment whose file another meeting of its committee
+   * closes, or a copy of a file a meeting of another committee of the archive closes.
+   */
   of: (folder: CommitteeFolder, date: string) => Promise<Finding[]>;
 }
 
 /**
- * `fingerprints`: the run's (each file hashed once); `sharedOf`: the committee's shared files checked once;
+ * `fingerprints`: the run's (each file hashed once); `sharedOf`: a committee's shared files checked once;
  * `fresh` (--force): every meeting read, the cache not asked.
  */
 export function closedElsewhereOnce(
@@ -44,19 +54,52 @@ export function closedElsewhereOnce(
   sharedOf: (folder: CommitteeFolder) => Promise<CheckedShared>,
   { fresh }: { fresh: boolean },
 ): ClosedElsewhere {
-  const committees = new Map<string, Promise<Map<string, Finding[]>>>();
+  const archives = new Map<string, Promise<Map<string, Finding[]>>>();
   return {
     of: async (folder, date) =>
-      (await once(committees, folder.dir, () => committeeFindings(folder, fingerprints, () => sharedOf(folder), fresh))).get(date) ?? [],
+      (await once(archives, folder.root, () => archiveFindings(folder, fingerprints, sharedOf, fresh))).get(meetingKey(folder.dir, date)) ??
+      [],
   };
 }
 
-async function committeeFindings(
+const meetingKey = (dir: string, date: string) => `${path.resolve(dir)}\0${date}`;
+
+/**
+ * Every committee of the repository (found as check and publish find them), each by its cached reading: a case
+ * travels between committees (ØK to KB) with its files, and they publish to one site. `folder` itself where it
+ * is not found among them (a committee folder named alone).
+ */
+async function archiveFindings(
   folder: CommitteeFolder,
   fingerprints: Fingerprints,
-  shared: () => Promise<CheckedShared>,
+  sharedOf: (folder: CommitteeFolder) => Promise<CheckedShared>,
   fresh: boolean,
 ): Promise<Map<string, Finding[]>> {
+  const found = await findCommittees(folder.root);
+  const folders = found.some((c) => path.resolve(c.dir) === path.resolve(folder.dir)) ? found : [folder, ...found];
+  const committees: FiledCommittee[] = [];
+  for (const c of folders) {
+    const shared = await sharedOf(c);
+    committees.push(filedCommittee(shared, await committeeFiled(c, fingerprints, shared, fresh)));
+  }
+  const findings = new Map<string, Finding[]>();
+  const add = (dir: string, date: string, more: Finding[]) => {
+    const key = meetingKey(dir, date);
+    findings.set(key, [...(findings.get(key) ?? []), ...more]);
+  };
+  for (const { dir, meetings } of committees) for (const [date, own] of await closedElsewhereByMeeting(dir, meetings)) add(dir, date, own);
+  const across = await closedInOtherCommitteesByMeeting(committees);
+  for (const { dir, meetings } of committees) for (const m of meetings) add(dir, m.date, across.get(m) ?? []);
+  return findings;
+}
+
+/** The committee's meetings as the look sees them, each read only where its fingerprint or the code changed. */
+async function committeeFiled(
+  folder: CommitteeFolder,
+  fingerprints: Fingerprints,
+  shared: CheckedShared,
+  fresh: boolean,
+): Promise<FiledMeeting[]> {
   const { dir } = folder;
   const cache = await cacheFileOf('closed-files', dir);
   const read = fresh ? undefined : await readCacheEntry(cache);
@@ -67,7 +110,7 @@ async function committeeFindings(
   const filed: FiledMeeting[] = [];
   for (const date of await meetingDates(dir)) {
     const inputs = await fingerprints(dir, date, 'medlemmer');
-    const entry = was[date]?.inputs === inputs ? was[date] : await readFiles(date, inputs, await shared());
+    const entry = was[date]?.inputs === inputs ? was[date] : await readFiles(date, inputs, shared);
     // One that does not read names nothing here: its own build, or check, tells why.
     if (!entry) continue;
     now[date] = entry;
@@ -77,7 +120,7 @@ async function committeeFindings(
   }
   const text = `${JSON.stringify({ code, meetings: now })}\n`;
   if (read === undefined || text !== read.toString('utf8')) await writeToCache(cache, text);
-  return closedElsewhereByMeeting(dir, filed);
+  return filed;
 }
 
 /** A meeting read as check reads it: what its public version names open, and the files its members' version closes. */

@@ -178,6 +178,11 @@ interface Closer {
  * committee (closedElsewhereFindings compares the meetings of one committee).
  */
 export async function closedInOtherCommitteesFindings(committees: FiledCommittee[]): Promise<Finding[]> {
+  return [...(await closedInOtherCommitteesByMeeting(committees)).values()].flat();
+}
+
+/** closedInOtherCommitteesFindings of each meeting that has any (a build stops that meeting alone). */
+export async function closedInOtherCommitteesByMeeting(committees: FiledCommittee[]): Promise<Map<FiledMeeting, Finding[]>> {
   // Each file asked once: a committee's meetings name the same files again and again.
   const sizes = new Map<string, number | undefined>();
   const sizeOf = (file: string) => {
@@ -195,23 +200,24 @@ export async function closedInOtherCommitteesFindings(committees: FiledCommittee
         closed.add(file);
         bySize.set(size, [...(bySize.get(size) ?? []), { committee, meeting, file }]);
       }
-  if (bySize.size === 0) return [];
+  const findings = new Map<FiledMeeting, Finding[]>();
+  if (bySize.size === 0) return findings;
   const hashes = new Map(committees.map((c) => [c, fileHashes(c.dir)]));
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every committee has its memo
   const hashOf = (committee: FiledCommittee, file: string) => hashes.get(committee)!(file);
-  const findings: Finding[] = [];
   for (const committee of committees)
-    for (const ref of committee.meetings.flatMap((m) => m.open)) {
-      const file = path.resolve(committee.dir, ref.path);
-      const size = sizeOf(file);
-      const sized = size === undefined ? [] : (bySize.get(size) ?? []).filter((c) => c.committee !== committee);
-      const sha = sized.length > 0 ? await hashOf(committee, file) : undefined;
-      for (const closer of sized)
-        if (sha !== undefined && (await hashOf(closer.committee, closer.file)) === sha) {
-          findings.push(await inOtherCommittee(ref, closer));
-          break;
-        }
-    }
+    for (const meeting of committee.meetings)
+      for (const ref of meeting.open) {
+        const file = path.resolve(committee.dir, ref.path);
+        const size = sizeOf(file);
+        const sized = size === undefined ? [] : (bySize.get(size) ?? []).filter((c) => c.committee !== committee);
+        const sha = sized.length > 0 ? await hashOf(committee, file) : undefined;
+        for (const closer of sized)
+          if (sha !== undefined && (await hashOf(closer.committee, closer.file)) === sha) {
+            findings.set(meeting, [...(findings.get(meeting) ?? []), await inOtherCommittee(ref, closer)]);
+            break;
+          }
+      }
   return findings;
 }
 

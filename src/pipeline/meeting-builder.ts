@@ -78,20 +78,19 @@ export function meetingBuilder(
   const pdfs = keptPdfs(listed);
   const history = historyOnce();
   /** A committee's shared files, checked once; their errors come with each meeting's (it cannot be built), their warnings once. */
-  const sharedOf = (folder: CommitteeFolder) => {
-    if (!checked.has(folder.dir)) {
-      checked.set(
-        folder.dir,
-        checkShared(folder).then((shared) => {
-          const own = shared.findings.filter((f) => f.warning);
-          warnings.push(...own);
-          warn(own);
-          return shared;
-        }),
-      );
+  // Checked alone, untold: the look at what the archive's committees close (closed-elsewhere.ts) reads
+  // committees this build does not build, whose warnings are not its own.
+  const checkedOf = (folder: CommitteeFolder) => once(checked, folder.dir, () => checkShared(folder));
+  const warned = new Set<string>();
+  const sharedOf = async (folder: CommitteeFolder) => {
+    const shared = await checkedOf(folder);
+    if (!warned.has(folder.dir)) {
+      warned.add(folder.dir);
+      const own = shared.findings.filter((f) => f.warning);
+      warnings.push(...own);
+      warn(own);
     }
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set just above when missing
-    return checked.get(folder.dir)!;
+    return shared;
   };
   /** The files of a committee's folder that a date names but no meeting is read from: warned of once, an error stops each of its meetings. */
   const misnamed = new Map<string, Promise<Finding[]>>();
@@ -104,7 +103,7 @@ export function meetingBuilder(
       return found.filter(isError);
     });
   /** What the committee's other meetings close, which a public document must not name open (closed-elsewhere.ts). */
-  const elsewhere = closedElsewhereOnce(fingerprints, sharedOf, { fresh: request.force ?? false });
+  const elsewhere = closedElsewhereOnce(fingerprints, checkedOf, { fresh: request.force ?? false });
   const meeting = async ({ folder, date }: Target, printer: Printer): Promise<DocumentResult[]> => {
     const udvalg = committeeInNames(folder);
     // Before a kept PDF is taken: a file its fingerprint does not count (a new one, misnamed) is told by every build;

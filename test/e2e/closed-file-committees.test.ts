@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../support/attachments.js';
@@ -88,6 +88,35 @@ describe('an open attachment that names a copy of a file another committee close
     expect(existsSync(path.join(alone, 'kommunalbestyrelsen'))).toBe(false);
   });
 
+  it('is refused by build of the public version (one meeting, --all, --both, --samlet, -m): no PDF written, out/ byte for byte', () => {
+    const out = path.join(repo, 'out');
+    const build = (...args: string[]) => run('build', ...args, '--udvalg', 'KB');
+    // KB's PDFs while it named its own file, then the copy named again.
+    edit(naming, 'fil: bilag/notat-kopi.pdf', 'fil: bilag/orientering.pdf');
+    for (const args of [['--both'], ['--both', '--samlet']]) expect(build('2024-01-16', ...args).status).toBe(0);
+    edit(naming, 'fil: bilag/orientering.pdf', 'fil: bilag/notat-kopi.pdf');
+    const before = siteBytes(out);
+    expect(before.size).toBeGreaterThan(0);
+    for (const args of [
+      ['2024-01-16', '--public'],
+      ['2024-01-16', '--public', '--samlet'],
+      ['2024-01-16', '--both'],
+      ['--all', '--public'],
+      ['--all', '--both', '--samlet'],
+    ]) {
+      const refused = build(...args);
+      expect(refused.status, args.join(' ')).toBe(1);
+      expect(errorLines(refused.stderr)).toContainEqual(expected());
+      expect(refused.stderr).not.toMatch(/XQZSECRET/);
+    }
+    const named = agenda(['build', '2024-01-16', '--public', '-m', path.join('udvalg', 'KB')], { cwd: repo, env });
+    expect(named.status).toBe(1);
+    expect(siteBytes(out)).toEqual(before);
+    expect(closedMarkersIn(out, secret)).toEqual([]);
+    // The members may read what is closed: their version alone does not look.
+    expect(build('2024-01-16').status).toBe(0);
+  }, 300_000);
+
   it('is refused by publish in a later KB meeting (no case of ØK’s), ØK kept unread: judged by its record', () => {
     edit(naming, 'fil: bilag/notat-kopi.pdf', 'fil: bilag/orientering.pdf');
     const later = path.join(repo, 'udvalg', 'KB', '2024-02-20.yaml');
@@ -98,4 +127,41 @@ describe('an open attachment that names a copy of a file another committee close
     const at = `${path.join('udvalg', 'KB', '2024-02-20.yaml')}:6:14: punkter[0].bilag[0].fil: bilag/notat-kopi.pdf`;
     expectRefusedSiteKept(publish(), expected().replace(/^.*?bilag\/notat-kopi\.pdf/, at), site, published, secret);
   });
+});
+
+describe('build --all --public of KB after a meeting of ØK closes a copy of its file since', () => {
+  it('refuses the meeting whose public PDF was kept by its fingerprint (which counts none of ØK’s files), rather than keep it', async () => {
+    const repo = path.join(tempDir(), 'repo');
+    const closing = path.join(repo, 'udvalg', 'ØK', '2024-01-09.yaml');
+    const naming = path.join(repo, 'udvalg', 'KB', '2024-01-16.yaml');
+    const build = (...args: string[]) => agenda(['build', '--all', '--public', '--udvalg', 'KB', ...args], { cwd: repo, env });
+    cpSync(path.join(exampleRoot(), 'eksempel'), repo, { recursive: true });
+    await writePdf(path.join(repo, 'udvalg', 'ØK', 'bilag', 'notat.pdf'), { text: 'Personalesag XQZSECRET21' });
+    mkdirSync(path.join(repo, 'udvalg', 'KB', 'bilag'), { recursive: true });
+    copyFileSync(path.join(repo, 'udvalg', 'ØK', 'bilag', 'notat.pdf'), path.join(repo, 'udvalg', 'KB', 'bilag', 'notat-kopi.pdf'));
+    edit(
+      naming,
+      /$/,
+      '\n  - titel: Orientering\n    sagsfremstilling: Orientering.\n    bilag:\n      - titel: Notat\n        fil: bilag/notat-kopi.pdf\n',
+    );
+    settle(repo);
+    expect(build().status).toBe(0);
+    const again = build();
+    expect(again.stderr).toContain('2024-01-16-dagsorden-offentlig.pdf: unchanged');
+    const out = path.join(repo, 'out');
+    const before = siteBytes(out);
+    // ØK closes its file now; KB's meeting file, and so its PDF's fingerprint, is as it was.
+    edit(
+      closing,
+      /$/,
+      '\n  - titel: Personalesag\n    lukket: true\n    sagsfremstilling: Sagen.\n    bilag:\n      - titel: Notat\n        fil: bilag/notat.pdf\n',
+    );
+    const refused = build();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${path.join('udvalg', 'KB', '2024-01-16.yaml')}:`);
+    expect(refused.stderr).toContain(
+      `a copy (the same bytes) of the file of the closed attachment at ${path.join('udvalg', 'ØK', '2024-01-09.yaml')}:`,
+    );
+    expect(siteBytes(out)).toEqual(before);
+  }, 300_000);
 });
