@@ -55,10 +55,8 @@ function leftoverLine({ file, meeting, removed, committee, unproven }: LeftoverP
     : `${file}: no longer made from any meeting (${meeting} is gone); left, as nothing in it tells that agenda wrote it of this committee as it stands: remove it unless you need it`;
 }
 
-/** A PDF under a name no longer made (the repository gained or lost a committee): removed where agenda wrote it as it stands, else left. */
-function renamedLine({ file, meeting, now, removed }: RenamedPdf): string {
-  const named = `no longer made under this name (${meeting}'s is now ${now})`;
-  return removed
-    ? `removed ${file}: ${named}`
-    : `${file}: ${named}; left, as it was changed since agenda wrote it: remove it unless you need it`;
+/** A PDF under a name no longer made (the repository gained or lost a committee): named, and left for the clerk. */
+function renamedLine({ file, meeting, now }: RenamedPdf): string {
+  const made = now === undefined ? `${meeting} is still built` : `${meeting}'s is now ${now}`;
+  return `${file}: no longer made under this name (${made}); left, as it may be a draft of another version: remove it unless you need it`;
 }

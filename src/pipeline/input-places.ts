@@ -64,15 +64,17 @@ export async function refuseSiteOverInputs(out: string, folders: CommitteeFolder
  * Refuses a document written (build's --out and --html, diff's --pdf and --html) in a folder of inputs
  * (inputPlaces), or at the repository's kommune.yaml or kalender.yaml: it would overwrite what agenda reads.
  */
-export async function refuseWritingInputs(targets: Array<{ named: string; file: string }>, folders: CommitteeFolder[]): Promise<void> {
+export async function refuseWritingInputs(
+  targets: Array<{ named: string; file: string; advice?: string }>,
+  folders: CommitteeFolder[],
+): Promise<void> {
   if (targets.length === 0) return;
   const { folders: read, root } = await inputPlaces(folders);
   const rootFiles = [repositoryFiles.municipality, repositoryFiles.calendar].map((name) => path.join(root.dir, name));
-  for (const { named, file } of targets) {
+  for (const { named, file, advice = 'write the document elsewhere (build without --out writes out/)' } of targets) {
     const real = await realPlace(file);
     const over = read.find(({ dir }) => within(dir, real))?.what ?? (rootFiles.includes(real) ? real : undefined);
-    if (over)
-      throw new UsageError(`${named} is in ${over}, which agenda reads: write the document elsewhere (build without --out writes out/)`);
+    if (over) throw new UsageError(`${named} is in ${over}, which agenda reads: ${advice}`);
   }
 }
 

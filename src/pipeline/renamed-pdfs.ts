@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { meetingFile } from '../input/load.js';
 import { exists, readEarlierOutput } from '../input/read-file.js';
@@ -8,18 +8,18 @@ import { namedDocument } from './output.js';
 
 // A repository that gains a second committee names its documents anew (meetings-2023-11-22-dagsorden.pdf), and one
 // left with one drops the committee's name again (repository.ts: committeeInNames): the PDFs under the names no longer
-// made stay in out/, where a clerk may take an old one for current. `build --all`, which makes out/ what the meetings
-// make, removes each that agenda wrote of this committee's meeting still built and nobody changed since (its seal
-// holds), as leftover-pdfs.ts removes those of a meeting file gone; it names one changed since, which it leaves.
+// made stay in out/, where a clerk may take an old one for current. `build --all` names each that records a committee
+// of theirs, of a meeting still built, and leaves it: nothing it records tells the PDF under the old name from a
+// colleague's draft of the same meeting (another version of its file, built in another copy), whose text may be the
+// only copy, so it is the clerk's to remove (a review found a draft removed when these were removed by their seal).
 
-/** A PDF of out/ under a name no longer made, of a meeting still built: removed where agenda wrote it as it stands. */
+/** A PDF of out/ under a name no longer made, of a meeting still built: named, and left. */
 export interface RenamedPdf {
   file: string;
   /** The meeting file it was made from, still there. */
   meeting: string;
-  /** Its name now, in out/. */
-  now: string;
-  removed: boolean;
+  /** Its name now, in out/, where the build made it. */
+  now?: string;
 }
 
 /** The PDFs of `outDir` under a name of agenda's that none of `folders` makes now, which record a committee of theirs. */
@@ -39,9 +39,7 @@ export async function renamedPdfs(folders: readonly CommitteeFolder[], outDir = 
     const own = named.committee === undefined ? name : name.slice(named.committee.length + 1);
     const id = committeeInNames(folder);
     const now = path.join(outDir, id === undefined ? own : `${id}-${own}`);
-    // force: a build --all beside this one may have removed it first.
-    if (recorded.unchanged) await rm(file, { force: true });
-    found.push({ file, meeting, now, removed: recorded.unchanged });
+    found.push({ file, meeting, ...((await exists(now)) ? { now } : {}) });
   }
   return found;
 }

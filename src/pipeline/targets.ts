@@ -26,7 +26,12 @@ export async function refuseTargets(options: { out?: string; html?: string; outD
   // Without --out or --html, nothing to compare: the meeting folders, whose listing grows with the archive, are not listed.
   if (targets.length === 0)
     return refuseWritingInputs(
-      outDir.map(({ named, folder }) => ({ named, file: folder })),
+      // out/ is made where agenda runs: from within a committee's folder, that folder.
+      outDir.map(({ named, folder }) => ({
+        named,
+        file: folder,
+        advice: "run agenda from the repository's root (out/ is made where it runs)",
+      })),
       options.folders,
     );
   const inputs = (await Promise.all(options.folders.map((f) => yamlFiles(f.dir)))).flat();

@@ -15,6 +15,10 @@ const clerksContent = /\$schema=(?:\S*\/)?(?:(?:udvalg|plan|faste-punkter|kalend
 
 /** Whether `file` (its first bytes `head`) is the clerk's YAML of one of agenda's own kinds. */
 export function isClerksYaml(file: string, head: Buffer): boolean {
-  const name = path.basename(file);
+  // An editor's or a copy's leftover keeps the clerk's text whole: 2024-03-06.yaml~, plan.yml.bak, .2024-03-06.yaml.swp.
+  const name = path
+    .basename(file)
+    .replace(/^\./, '')
+    .replace(/(\.ya?ml)(?:~|\.[^.]+)$/i, '$1');
   return /\.ya?ml$/i.test(name) && (clerksName.test(name) || clerksContent.test(head.toString('utf8')));
 }

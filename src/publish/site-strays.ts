@@ -40,7 +40,7 @@ export interface StrayJudges {
   /** Of such a PDF, the meeting it is of where that meeting closes anything now (pipeline/closed-since.ts); none where none does. */
   closedSince: (bytes: Uint8Array) => Promise<string | undefined>;
   /** The closed attachment's file a file holds the very bytes of, of any committee in the site (pipeline/closed-files.ts); none where none. */
-  closedCopy?: (file: string) => Promise<string | undefined>;
+  closedCopy: (file: string) => Promise<string | undefined>;
 }
 
 /**
@@ -118,7 +118,7 @@ const versionStores = new Set(['.git', '.hg', '.svn']);
  * whatever folder walked: an error naming both. Asked of every file publish did not write, before what it is is judged.
  */
 async function closedCopy(full: string, { closedCopy: copyOf }: StrayJudges): Promise<{ message: string } | undefined> {
-  const closed = await copyOf?.(full);
+  const closed = await copyOf(full);
   return closed === undefined ? undefined : { message: `the very bytes of ${closed}, the file of a closed attachment (lukket), ${remove}` };
 }
 

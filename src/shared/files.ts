@@ -145,10 +145,19 @@ function isPrivateGroup(gid: number): boolean {
     // no such group, no getent: not shown to be private
   }
   const [name, , , members = ''] = entry.trim().split(':');
-  const user = userInfo().username;
-  const alone = name === user && members.split(',').every((member) => member === '' || member === user);
+  const user = userName();
+  const alone = user !== undefined && name === user && members.split(',').every((member) => member === '' || member === user);
   privateGroups.set(gid, alone);
   return alone;
+}
+
+/** The user's name; none where the system has no entry for the user (a container's `--user 1000`): no group is then theirs alone. */
+function userName(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

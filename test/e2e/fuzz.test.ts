@@ -75,11 +75,14 @@ describe(`fuzz: ${count} mutations of the reference meeting files (seed ${seed})
     });
     const broken = outcomes.filter((o) => !o.meeting).slice(0, 8);
     for (const o of broken) {
-      const run = agenda(['build', o.date, '--meetings', o.dir, '--out', path.join(o.dir, 'cli.pdf')]);
+      // Beside the committee's folder, not in it: build writes no file in a folder agenda reads.
+      const cliPdf = `${o.dir}-cli.pdf`;
+      const run = agenda(['build', o.date, '--meetings', o.dir, '--out', cliPdf]);
       const lines = run.stderr.trim().split('\n');
       if (run.status !== 1 || !lines.every((l) => located.test(l)))
         failures.push(`${o.label}: the CLI said (exit ${run.status}): ${run.stderr}`);
-      if (readdirSync(o.dir).some((f) => f.includes('cli.pdf'))) failures.push(`${o.label}: the CLI left a file`);
+      if (existsSync(cliPdf) || readdirSync(path.dirname(o.dir)).some((f) => f.includes('cli.pdf.')))
+        failures.push(`${o.label}: the CLI left a file`);
     }
     console.log(
       `fuzz (seed ${seed}): ${count} mutations, ${valid.length} valid (${sample.length} printed to PDF), ` +

@@ -99,6 +99,9 @@ describe('the clerk’s YAML in the site folder', () => {
     const put = {
       '.arkiv/2024-03-06.yaml': path.join(closedFixture, '2024-03-06.yaml'),
       'noter.yaml': path.join(closedFixture, 'plan.yaml'),
+      // An editor's and a copy's leftovers.
+      'gem/2024-03-06.yaml~': path.join(closedFixture, '2024-03-06.yaml'),
+      'gem/plan.yml.bak': path.join(closedFixture, 'plan.yaml'),
       [`meetings/arkiv/sendt/2024-03-06/${'a'.repeat(64)}.yaml`]: path.join(closedFixture, 'faste-punkter.yaml'),
     };
     for (const [file, from] of Object.entries(put)) {

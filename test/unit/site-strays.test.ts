@@ -12,6 +12,7 @@ const judges = {
   agendaPdf: isAgendaPdf,
   publicPdf: recordsPublicAlone,
   closedSince: () => Promise.resolve(undefined),
+  closedCopy: () => Promise.resolve(undefined),
 };
 
 describe('a PDF agenda made that records no audience, in the site and not written by publish', () => {
