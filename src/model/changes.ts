@@ -148,17 +148,22 @@ function texts(value: unknown): string[] {
 /**
  * A text's words as compared, not as quoted: NFKC (a Mac's decomposed "å" and a ligature "ﬂ" read as typed
  * composed), without code points that print nothing (a soft hyphen, a zero-width space: "Ka\u00adren" is "karen"),
- * lower case; runs of letters and digits.
+ * lower case; runs of letters and digits, the apostrophes that Unicode counts as letters parting them as "'" does
+ * (a genitive "Boʼs" is Bo's).
  */
 const wordsOf = (text: string) =>
   text
     .normalize('NFKC')
     .replace(IGNORED, '')
+    .replace(APOSTROPHE_LETTERS, "'")
     .toLocaleLowerCase('da')
     .normalize('NFKC')
     .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 const IGNORED = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Modifier letters written as an apostrophe (ʹ ʻ ʼ: U+02B9, U+02BB, U+02BC), which NFKC leaves letters. */
+const APOSTROPHE_LETTERS = /[\u02b9\u02bb\u02bc]/gu;
 
 /** A word's beginnings of three letters or more, itself the last. */
 const beginnings = (word: string) => Array.from({ length: Math.max(0, word.length - 2) }, (_, i) => word.slice(0, i + 3));

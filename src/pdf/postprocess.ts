@@ -9,6 +9,7 @@ import { pdfLib } from './pdf-lib.js';
 import { PdfText } from './page-text.js';
 import { mapRoles } from './role-map.js';
 import { seal, sealHolds, sealKey } from './seal.js';
+import { holdsAttachmentPages } from './stamp.js';
 
 export interface PdfMetadata {
   title: string;
@@ -176,16 +177,17 @@ export async function recordedInputs(bytes: Uint8Array): Promise<({ inputs: stri
 }
 
 /**
- * The committee (PdfMetadata.committee) and the title a PDF's document information records, as agenda wrote them;
+ * The committee (PdfMetadata.committee) and the title a PDF's document information records, as agenda wrote them, and
+ * whether it holds its attachments' pages (a combined document: holdsAttachmentPages);
  * none of either it does not record, or where it does not read as a PDF. Parsed: a PDF publish did not write, in the site.
  */
-export async function recordedDocument(bytes: Uint8Array): Promise<{ committee?: string; title?: string }> {
+export async function recordedDocument(bytes: Uint8Array): Promise<{ committee?: string; title?: string; combined?: boolean }> {
   const { PDFDict, PDFHexString, PDFName, PDFString } = await pdfLib();
   try {
-    const { context } = await loadPdf(bytes);
-    const info = context.lookupMaybe(context.trailerInfo.Info, PDFDict);
+    const doc = await loadPdf(bytes);
+    const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
     const text = (key: string) => info?.lookupMaybe(PDFName.of(key), PDFString, PDFHexString)?.decodeText();
-    return { committee: text(committeeKey), title: text('Title') };
+    return { committee: text(committeeKey), title: text('Title'), combined: await holdsAttachmentPages(doc) };
   } catch {
     return {};
   }

@@ -171,6 +171,20 @@ async function addOutlineEntry(doc: PDFDocument, parentRef: PDFRef, title: strin
 }
 
 /** Points the agenda's links to `anchor` (Chromium's named destination of the Bilagsoversigt entry) at `page`. */
+/**
+ * Whether a document holds attachments' pages as placeAttachments puts them: its named destinations name one
+ * of their first pages, to be shown whole (/Fit; Chromium's own destinations go to a point, /XYZ).
+ */
+export async function holdsAttachmentPages(doc: PDFDocument): Promise<boolean> {
+  const { PDFArray, PDFDict, PDFName } = await pdfLib();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const fit = PDFName.of('Fit');
+  return [...(dests?.entries() ?? [])].some(([, value]) => {
+    const target = doc.context.lookup(value);
+    return target instanceof PDFArray && target.size() === 2 && target.get(1) === fit;
+  });
+}
+
 async function setNamedDestination(doc: PDFDocument, anchor: string, page: PDFRef): Promise<void> {
   const { PDFDict, PDFName } = await pdfLib();
   let dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);

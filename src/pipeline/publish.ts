@@ -226,7 +226,10 @@ async function publishStaged(
         membersName: isMembersName,
         agendaPdf: isAgendaPdf,
         publicPdf: recordsPublicAlone,
-        closedSince: closedSince(read.flatMap((c) => c.closing)),
+        closedSince: closedSince(
+          read.flatMap((c) => c.closing),
+          read.reduce((n, c) => n + c.closedFiles.length, 0),
+        ),
         closedCopy: closedCopyOf(read.map((c) => ({ dir: c.folder.dir, closed: c.closedFiles }))),
       },
     });

@@ -16,8 +16,9 @@ import { sha256 } from './state.js';
 //   so one it did not write is a members' version or a copy of whatever audience, which may hold what is closed;
 //   but one whose bytes are a file's the state file lists (publish's own, copied) holds nothing closed, nor does one
 //   that records in plain form being made for the public alone (an old public PDF kept in arkiv/, a file server's
-//   .snapshot/), unless its meeting closes anything now (closedSince: its committee and title name it) and its bytes
-//   are none of this publication's: made before, it may hold open what was closed since;
+//   .snapshot/), unless its meeting closes anything now (closedSince: its committee and title name it), or it holds
+//   its attachments' pages and any meeting closes a file now, and its bytes are none of this publication's: made
+//   before, it may hold open what was closed since;
 // - a document's HTML as build's or diff's --html writes it (documentHtmlMark), anywhere: likewise;
 // - any other PDF named as a members' document, hidden folders too: it may hold what is closed, which publish cannot tell;
 // - the clerk's YAML (site-inputs.ts), hidden folders too: publish writes none;
@@ -37,8 +38,8 @@ export interface StrayJudges {
   agendaPdf: (bytes: Uint8Array) => Promise<boolean>;
   /** Whether a PDF's bytes record, in plain form, being made for the public alone (pdf/postprocess.ts). */
   publicPdf: (bytes: Uint8Array) => boolean;
-  /** Of such a PDF, the meeting it is of where that meeting closes anything now (pipeline/closed-since.ts); none where none does. */
-  closedSince: (bytes: Uint8Array) => Promise<string | undefined>;
+  /** Of such a PDF, what it is of and what is closed since that it may hold open (pipeline/closed-since.ts); none where nothing is. */
+  closedSince: (bytes: Uint8Array) => Promise<{ of: string; since: string } | undefined>;
   /** The closed attachment's file a file holds the very bytes of, of any committee in the site (pipeline/closed-files.ts); none where none. */
   closedCopy: (file: string) => Promise<string | undefined>;
 }
@@ -140,8 +141,8 @@ async function judge(
     const listed = digestOf(file);
     if (bytes && listed !== undefined && sha256(bytes) === listed) return undefined;
     if (bytes && publicPdf(bytes)) {
-      const meeting = publishedNow(sha256(bytes)) ? undefined : await closedSince(bytes);
-      return meeting === undefined ? undefined : { message: closedSinceMessage(meeting) };
+      const closed = publishedNow(sha256(bytes)) ? undefined : await closedSince(bytes);
+      return closed === undefined ? undefined : { message: closedSinceMessage(closed) };
     }
     if (bytes && (await agendaPdf(bytes))) return anyWith(sha256(bytes)) ? undefined : { message: agendaPdfMessage };
   } else if (head.includes(documentHtmlMark(), 0, 'utf8')) return { message: documentHtmlMessage };
@@ -154,8 +155,8 @@ async function judge(
 const remove = 'served with the site: remove it, then publish again';
 const linkMessage = `a symbolic link, which publish never writes: a web server follows it to whatever it leads to (a members' PDF, a folder out of the site), ${remove}`;
 const agendaPdfMessage = `a PDF agenda made, which publish did not write (it writes every public document itself): a members' version or a copy, which may hold what is closed, ${remove}`;
-const closedSinceMessage = (meeting: string) =>
-  `a PDF agenda made for the public of ${meeting}, which publish did not write and whose bytes are none it publishes: the meeting closes something now, which this PDF, made before, may hold open, ${remove}`;
+const closedSinceMessage = ({ of, since }: { of: string; since: string }) =>
+  `a PDF agenda made for the public of ${of}, which publish did not write and whose bytes are none it publishes: ${since}, which this PDF, made before, may hold open, ${remove}`;
 const documentHtmlMessage = `a document's HTML as agenda build --html writes it, which publish did not write: it may hold what is closed, ${remove}`;
 const membersPdfMessage = `named as the members' version of a document (its name has no -offentlig), which may hold what is closed, and ${remove}`;
 const clerksYamlMessage = `a YAML file of the clerk's (a meeting, a plan, a send log, a kept version), which publish never writes: it may hold what is closed, and ${remove}`;

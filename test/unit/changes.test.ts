@@ -239,6 +239,11 @@ describe('what a public change quotes, however the words are typed or compounded
     expect(quotedOf(cases)).toEqual(none(cases));
   });
 
+  it('withholds a short closed name in a genitive written with an apostrophe Unicode counts as a letter', () => {
+    const cases: Array<[string, string]> = ['\u02bc', '\u02b9', '\u02bb'].map((mark) => [`Orlov til Bo${mark}s kone.`, 'Klage fra Bo.']);
+    expect(quotedOf(cases)).toEqual(none(cases));
+  });
+
   it('still quotes words that share none: a short stem is not looked for within a word', () => {
     expect(quoted('Vejene asfalteres.', 'Klage fra Bo.')).toEqual(['Vejene asfalteres.']);
     expect(quoted('Forslaget vedtages.', 'Klage fra Kim om tag.')).toEqual(['Forslaget vedtages.']);
