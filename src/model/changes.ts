@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { DocumentVersion, VersionItem, VersionStep, VersionSubItem } from './versions.js';
+import type { DocumentVersion, Printed, VersionItem, VersionStep, VersionSubItem } from './versions.js';
 
 // What changed between two versions of a meeting's document, item by item, in the order of the
 // newer one: items added, removed, moved or retitled, words of a section added and removed (jsdiff,
@@ -64,11 +64,19 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
   const changes: Change[] = withPrinted
     ? sectionChanges(before.front ?? [], after.front ?? [], (heading, parts): Change => ({ type: 'front-changed', heading, parts }))
     : [];
-  let kept = 0;
+  // What only the minutes print is no change where an agenda is compared with its minutes: the kind changed.
+  const printed = (item: VersionItem) => (item.printed ?? []).filter((p) => before.kind === after.kind || !p.minutes);
+  const kept = {
+    withHistory,
+    withRecord,
+    printed: withPrinted ? printed : undefined,
+    bilagHeading: withPrinted ? after.bilagHeading : undefined,
+  };
+  let place = 0;
   for (const { old, now } of pairs) {
     if (!old && now) changes.push({ type: 'item-added', ...of(now) });
     else if (old && !now) changes.push({ type: 'item-removed', ...of(old) });
-    else if (old && now) changes.push(...itemChanges(old, now, moved.has(kept++), { withHistory, withRecord, withPrinted }));
+    else if (old && now) changes.push(...itemChanges(old, now, moved.has(place++), kept));
   }
   return changes;
 }
@@ -384,7 +392,7 @@ function itemChanges(
   old: VersionItem,
   now: VersionItem,
   moved: boolean,
-  kept: { withHistory: boolean; withRecord: boolean; withPrinted: boolean },
+  kept: { withHistory: boolean; withRecord: boolean; printed?: (item: VersionItem) => Printed[]; bilagHeading?: string | undefined },
 ): Change[] {
   const item = of(now);
   const { title } = now;
@@ -396,9 +404,24 @@ function itemChanges(
   // The record is a text of its own under the decision's heading: its lines as the document prints them.
   if (kept.withRecord) changes.push(...sectionChanges(recordOf(old), recordOf(now), textChanged));
   // What it prints besides (its numbers, the forward plan, the political meetings), each a text of its own by its heading.
-  if (kept.withPrinted) changes.push(...sectionChanges(old.printed ?? [], now.printed ?? [], textChanged));
+  if (kept.printed) changes.push(...sectionChanges(byHeading(kept.printed(old)), byHeading(kept.printed(now)), textChanged));
   if (kept.withHistory) changes.push(...historyChanges(old, now));
-  return [...changes, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now)];
+  const attachments = pairAttachments(old, now);
+  const numbers =
+    kept.bilagHeading === undefined ? [] : numberChanges(now, attachments, (parts) => textChanged(kept.bilagHeading ?? '', parts));
+  return [...changes, ...numbers, ...subItemChanges(old, now), ...additionChanges(old, now), ...attachmentChanges(old, now, attachments)];
+}
+
+/** Blocks of one heading (a part the minutes alone print beside one both print) as one text, as the document prints them. */
+function byHeading(parts: Printed[]): Printed[] {
+  const headings = [...new Set(parts.map((p) => p.heading))];
+  return headings.map((heading) => ({
+    heading,
+    text: parts
+      .filter((p) => p.heading === heading)
+      .map((p) => p.text)
+      .join('\n\n'),
+  }));
 }
 
 const recordOf = ({ record }: VersionItem) => (record ? [record] : []);
@@ -510,14 +533,10 @@ function wordChanges(was: string, is: string): TextPart[] {
 
 /**
  * Attachments paired by what they are, not their number (a sub-item's are numbered in it, and a
- * number moves when one is added before): the same sub-item and file, else title, else number.
+ * number moves when one is added before): the same sub-item and file, else title, else number. Each
+ * attachment now to the one it was, where it was one; the earlier ones left over were removed.
  */
-function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
-  const item = of(now);
-  const name = (number: number, b: Attachment, was?: Attachment) => {
-    const ref = `${number}${b.subItem ?? ''}.${b.number}`;
-    return { attachment: `${ref}${b.title ? ` ${b.title}` : ''}`, ...(b.lukket || was?.lukket ? { closed: { number: ref } } : {}) };
-  };
+function pairAttachments(old: VersionItem, now: VersionItem): { pairs: Map<Attachment, Attachment>; left: Set<Attachment> } {
   const left = new Set(old.bilag);
   const same = (key: (b: Attachment) => unknown) => (b: Attachment) => (o: Attachment) =>
     left.has(o) && o.subItem === b.subItem && key(b) !== undefined && key(o) === key(b);
@@ -531,6 +550,19 @@ function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
       pairs.set(b, was);
       left.delete(was);
     }
+  return { pairs, left };
+}
+
+/** An attachment by its number in the item: "2.1", "3a.2". */
+const attachmentRef = (item: number, b: Attachment) => `${item}${b.subItem ?? ''}.${b.number}`;
+
+/** Added, removed, or another file (another SHA-256). */
+function attachmentChanges(old: VersionItem, now: VersionItem, { pairs, left }: ReturnType<typeof pairAttachments>): Change[] {
+  const item = of(now);
+  const name = (number: number, b: Attachment, was?: Attachment) => {
+    const ref = attachmentRef(number, b);
+    return { attachment: `${ref}${b.title ? ` ${b.title}` : ''}`, ...(b.lukket || was?.lukket ? { closed: { number: ref } } : {}) };
+  };
   const changes: Change[] = [];
   for (const b of now.bilag) {
     const was = pairs.get(b);
@@ -539,4 +571,22 @@ function attachmentChanges(old: VersionItem, now: VersionItem): Change[] {
   }
   for (const b of left) changes.push({ type: 'attachment-removed', ...item, ...name(old.number, b) });
   return changes;
+}
+
+/**
+ * The document numbers and closed ones' public notes the attachments' table prints, of the attachments in both
+ * versions only (one added or removed is told as such, attachmentChanges), each by its number now (one added before
+ * it moved the number, which is no change of it): a text, as the table prints them, where any changed.
+ */
+function numberChanges(now: VersionItem, { pairs }: ReturnType<typeof pairAttachments>, change: (parts: TextPart[]) => Change): Change[] {
+  const text = (side: (now: Attachment, was: Attachment) => Attachment) =>
+    now.bilag
+      .flatMap((b) => {
+        const was = pairs.get(b);
+        const said = was ? [side(b, was).document, side(b, was).note].filter(Boolean).join(' ') : '';
+        return said ? [`${attachmentRef(now.number, b)} ${said}`] : [];
+      })
+      .join('\n\n');
+  const [was, is] = [text((_, w) => w), text((b) => b)];
+  return was === is ? [] : [change(wordChanges(was, is))];
 }

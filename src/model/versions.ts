@@ -15,9 +15,19 @@ export interface VersionItem {
   sections: Array<{ heading: string; text: string }>;
   /**
    * Each attachment by its number (a sub-item's with its letter): its title (none for a closed one in
-   * the public version), its file (`fil:`, which with the title tells one attachment from another), its SHA-256, and whether it is closed (or its item).
+   * the public version), its file (`fil:`, which with the title tells one attachment from another), its SHA-256, whether it is closed (or its item),
+   * and what its table prints besides its title: its document number (none for a closed one in the public version) and a closed one's public note.
    */
-  bilag: Array<{ number: number; subItem?: string; title?: string; file?: string; sha256?: string; lukket?: boolean }>;
+  bilag: Array<{
+    number: number;
+    subItem?: string;
+    title?: string;
+    file?: string;
+    sha256?: string;
+    lukket?: boolean;
+    document?: string;
+    note?: string;
+  }>;
   /** The sub-items (underpunkter), where the item has any: each by its letter, its title and its sections. */
   subItems?: VersionSubItem[];
   /** The additions to approved minutes (tilføjelser), where the item has any: each by its day, and its text. */
@@ -37,6 +47,8 @@ export interface VersionItem {
 export interface Printed {
   heading: string;
   text: string;
+  /** Printed in the minutes only (they say an item was added, what was held): compared between two minutes, not with an agenda, where it is the document's kind that changed. */
+  minutes?: boolean;
 }
 
 /**
@@ -75,6 +87,8 @@ export interface DocumentVersion {
    * kept: a version kept before it was has neither to compare.
    */
   front?: Printed[];
+  /** The heading of an item's attachments' table (the house's `bilag`), which a changed document number or note is told under; kept with `front`. */
+  bilagHeading?: string;
   items: VersionItem[];
 }
 
@@ -86,6 +100,7 @@ export interface DocumentWords {
   heading: string;
   record: (item: Item) => string[];
   front: Printed[];
+  bilagHeading: string;
   printed: (item: Item) => Printed[];
 }
 
@@ -99,6 +114,7 @@ export function versionOf(meeting: Meeting, hashes: Record<string, string>, word
     caseHistory: true,
     records: true,
     front: words.front,
+    bilagHeading: words.bilagHeading,
     items: meeting.items.map((item) => versionItem(item, hashes, words)),
   };
 }
@@ -124,6 +140,8 @@ function versionItem(item: Item, hashes: Record<string, string>, { heading, reco
       ...(b.title === undefined ? {} : { title: b.title }),
       ...(b.file ? { file: b.file.path, sha256: hashes[b.file.path] } : {}),
       ...(b.lukket || item.lukket ? { lukket: true } : {}),
+      ...(b.document ? { document: b.document } : {}),
+      ...(b.publicNote ? { note: b.publicNote } : {}),
     })),
     // Only where there are any, so a version kept before sub-items and additions were compared reads the same.
     ...(item.subItems.length > 0 ? { subItems: item.subItems.map(versionSubItem) } : {}),

@@ -2,7 +2,7 @@ import { compareVersions, withheld } from '../model/changes.js';
 import type { Meeting } from '../model/meeting.js';
 import { publicVersion } from '../model/public.js';
 import { versionOf } from '../model/versions.js';
-import { decisionHeading, notTakingPartLines, protocolLine, voteLines } from '../render/wording.js';
+import { asHeading, decisionHeading, notTakingPartLines, protocolLine, voteLines } from '../render/wording.js';
 import { frontPage, itemPrinted } from '../render/printed.js';
 import type { Correction } from '../send/message.js';
 import type { Recipient } from '../send/recipients.js';
@@ -26,6 +26,7 @@ export async function versionsOf(dir: string, members: Meeting): Promise<SentVer
         ...item.dissent.flatMap((d) => [protocolLine(m.style.ord, d), d.text]),
       ],
       front: frontPage(m),
+      bilagHeading: asHeading(m.style.ord.bilag),
       printed: (item) => itemPrinted(m, item),
     });
   return { medlemmer: of(members), offentlig: of(publicVersion(members)) };

@@ -69,13 +69,16 @@ export function correctionLine(meeting: Meeting): string | undefined {
   return date ? fill(style.ord.rettet_dagsorden, { dato: styledDate(style, 'titel', date) }) : style.ord.rettet_dagsorden_udateret;
 }
 
-/** What an added item says of it: in the minutes, that it was added; where the clerk gave one, why it could not wait. */
-export function addendumLines(meeting: Meeting, item: Item): string[] {
-  if (!item.addendum) return [];
-  const words = meeting.style.ord;
-  const reason = item.addendum.reason === undefined ? [] : [fill(words.tillæg_begrundelse, { begrundelse: item.addendum.reason })];
-  return meeting.kind === 'referat' ? [words.tillægspunkt, ...reason] : reason;
-}
+/** What an added item says of it: in the minutes, that it was added (addendumMark); why it could not wait (addendumReason). */
+export const addendumLines = (meeting: Meeting, item: Item): string[] => [...addendumMark(meeting, item), ...addendumReason(meeting, item)];
+
+/** Why an added item could not wait, where the clerk said so. */
+export const addendumReason = (meeting: Meeting, { addendum }: Item): string[] =>
+  addendum?.reason === undefined ? [] : [fill(meeting.style.ord.tillæg_begrundelse, { begrundelse: addendum.reason })];
+
+/** The minutes' line that an item was added (tillægspunkt); an agenda tells it by the tillægsdagsorden it stands in. */
+export const addendumMark = (meeting: Meeting, item: Item): string[] =>
+  item.addendum && meeting.kind === 'referat' ? [meeting.style.ord.tillægspunkt] : [];
 
 /** "Dagsorden for Direktionens møde onsdag den 22. november 2023": a meeting's page and its document's feed entry. */
 export function documentHeading(meeting: Meeting): string {

@@ -14,6 +14,8 @@ import { writeAtomically } from '../shared/files.js';
 // so a public comparison never reads a closed word), by the SHA-256 of the PDF that went out.
 
 const sections = z.array(z.strictObject({ heading: z.string(), text: z.string() }));
+// what the document prints beside the items' sections; `minutes`: printed in the minutes only
+const printed = z.array(z.strictObject({ heading: z.string(), text: z.string(), minutes: flag.optional() }));
 
 const version = z.strictObject({
   kind: z.enum(['dagsorden', 'tillægsdagsorden', 'referat']),
@@ -25,7 +27,9 @@ const version = z.strictObject({
   // the items' record (inhabil, fraværende, vote, protokoltilførsel) is kept (versions kept before it was lack it, and it is not compared)
   records: flag.optional(),
   // the front page's fields, and each item's printed parts (versions kept before they were lack both, and neither is compared)
-  front: sections.optional(),
+  front: printed.optional(),
+  // the heading of an item's attachments' table, kept with front
+  bilagHeading: z.string().optional(),
   items: z.array(
     z.strictObject({
       number: wholeNumber,
@@ -41,6 +45,9 @@ const version = z.strictObject({
           sha256: z.string().optional(),
           // the attachment or its item is closed, so a mail names it by its number alone (versions kept before it was recorded lack it)
           lukket: flag.optional(),
+          // its document number and a closed one's public note, kept with front
+          document: z.string().optional(),
+          note: z.string().optional(),
         }),
       ),
       subItems: z.array(z.strictObject({ letter: z.string(), title: z.string(), lukket: flag, sections })).optional(),
@@ -57,7 +64,7 @@ const version = z.strictObject({
         )
         .optional(),
       record: z.strictObject({ heading: z.string(), text: z.string() }).optional(),
-      printed: sections.optional(),
+      printed: printed.optional(),
     }),
   ),
 });

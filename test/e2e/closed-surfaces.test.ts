@@ -254,9 +254,15 @@ describe('the mail of a corrected version', () => {
     for (const { mail } of mails) {
       expect(mail.subject).toMatch(/^Rettet: /);
       expect(mail.text).toContain(
-        ['- Punkt 1: bilag 1.3 er tilføjet', '- Punkt 2: bilag 2.2 er tilføjet', '- Punkt 3 Lukket punkt: Sagsfremstilling er ændret'].join(
-          '\n',
-        ),
+        // The whole list, each once: an attachment added is not also a change of the table's document numbers; the closed
+        // sub-item's text changed too (its own line).
+        [
+          ':',
+          '- Punkt 1: bilag 1.3 er tilføjet',
+          '- Punkt 2: bilag 2.2 er tilføjet',
+          '- Punkt 3 Lukket punkt: Sagsfremstilling er ændret',
+          '- Punkt 3, underpunkt a. Lukket punkt: Sagsfremstilling er ændret\n',
+        ].join('\n'),
       );
       expect(markersInMail(prefix, mail)).toEqual([]);
     }

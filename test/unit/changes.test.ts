@@ -54,6 +54,42 @@ describe('what changed between two versions', () => {
   });
 });
 
+describe("what a version prints besides the items' texts, told once", () => {
+  const printedOf = (kind: DocumentVersion['kind'], ...items: VersionItem[]): DocumentVersion => ({
+    ...version(...items),
+    kind,
+    front: [],
+    bilagHeading: 'Bilag',
+  });
+  const notat = { number: 1, title: 'Notat', file: 'notat.pdf', document: '12/23' };
+
+  it("an attachment added before another is told as added, not also as the table's document numbers; a kept one's number is", () => {
+    const was = { ...item(1, 'A'), bilag: [notat] };
+    const added = {
+      ...item(1, 'A'),
+      bilag: [
+        { number: 1, title: 'Nyt', file: 'nyt.pdf', document: '99/24' },
+        { ...notat, number: 2 },
+      ],
+    };
+    expect(compareVersions(printedOf('dagsorden', was), printedOf('dagsorden', added))).toEqual([
+      { type: 'attachment-added', number: 1, title: 'A', attachment: '1.1 Nyt' },
+    ]);
+    const renumbered = { ...item(1, 'A'), bilag: [{ ...notat, document: '12/24' }] };
+    expect(compareVersions(printedOf('dagsorden', was), printedOf('dagsorden', renumbered))).toMatchObject([
+      { type: 'text-changed', heading: 'Bilag', parts: [{ text: '1.1 12/' }, { text: '23', removed: true }, { text: '24', added: true }] },
+    ]);
+  });
+
+  it('what only the minutes print is no change from the agenda to its minutes, and one between two minutes', () => {
+    const mark = (text: string): VersionItem => ({ ...item(1, 'A'), printed: [{ heading: 'Tillægsdagsorden', text, minutes: true }] });
+    expect(compareVersions(printedOf('dagsorden', item(1, 'A')), printedOf('referat', mark('Tillægspunkt')))).toEqual([]);
+    expect(compareVersions(printedOf('referat', item(1, 'A')), printedOf('referat', mark('Tillægspunkt')))).toMatchObject([
+      { type: 'text-changed', heading: 'Tillægsdagsorden' },
+    ]);
+  });
+});
+
 describe('the case history an item shows', () => {
   const recorded = (...items: VersionItem[]): DocumentVersion => ({ ...version(...items), caseHistory: true });
   const withSteps = (...history: NonNullable<VersionItem['history']>) => ({ ...item(1, 'Salg'), history });
