@@ -70,7 +70,8 @@ export function compareVersions(before: DocumentVersion, after: DocumentVersion)
     withHistory,
     withRecord,
     printed: withPrinted ? printed : undefined,
-    bilagHeading: withPrinted ? after.bilagHeading : undefined,
+    // The attachments' numbers were kept apart from the printed blocks later still: compared where both keep them.
+    bilagHeading: withPrinted && before.bilagHeading !== undefined ? after.bilagHeading : undefined,
   };
   let place = 0;
   for (const { old, now } of pairs) {
@@ -170,8 +171,11 @@ const wordsOf = (text: string) =>
 
 const IGNORED = /\p{Default_Ignorable_Code_Point}/gu;
 
-/** Modifier letters written as an apostrophe (ʹ ʻ ʼ: U+02B9, U+02BB, U+02BC), which NFKC leaves letters. */
-const APOSTROPHE_LETTERS = /[\u02b9\u02bb\u02bc]/gu;
+/**
+ * Modifier letters (ʹ ʻ ʼ ˈ ʽ …) and the saltillo (ꞌ Ꞌ), which autocorrect and keyboards write as an apostrophe and
+ * NFKC leaves letters: no Danish word holds one.
+ */
+const APOSTROPHE_LETTERS = /[\p{Lm}\ua78b\ua78c]/gu;
 
 /** A word's beginnings of three letters or more, itself the last. */
 const beginnings = (word: string) => Array.from({ length: Math.max(0, word.length - 2) }, (_, i) => word.slice(0, i + 3));

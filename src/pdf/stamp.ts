@@ -170,7 +170,6 @@ async function addOutlineEntry(doc: PDFDocument, parentRef: PDFRef, title: strin
   if (open) root.set(name('Count'), PDFNumber.of(count(root) + 1));
 }
 
-/** Points the agenda's links to `anchor` (Chromium's named destination of the Bilagsoversigt entry) at `page`. */
 /**
  * Whether a document holds attachments' pages as placeAttachments puts them: its named destinations name one
  * of their first pages, to be shown whole (/Fit; Chromium's own destinations go to a point, /XYZ).
@@ -185,6 +184,7 @@ export async function holdsAttachmentPages(doc: PDFDocument): Promise<boolean> {
   });
 }
 
+/** Points the agenda's links to `anchor` (Chromium's named destination of the Bilagsoversigt entry) at `page`. */
 async function setNamedDestination(doc: PDFDocument, anchor: string, page: PDFRef): Promise<void> {
   const { PDFDict, PDFName } = await pdfLib();
   let dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);

@@ -25,7 +25,7 @@ export function closedSince(
     if (meeting) return { of: `the meeting of ${meeting.date} (${meeting.committee})`, since: 'the meeting closes something now' };
     if (combined && closedFiles > 0)
       return {
-        of: `"${title ?? ''}", with its attachments' pages`,
+        of: `${title === undefined ? 'a combined document' : `"${title}"`}, with its attachments' pages`,
         since: 'a meeting of the archive closes a file now (lukket), maybe one of them',
       };
     return undefined;

@@ -7,18 +7,23 @@ import path from 'node:path';
 // editor reads (`# yaml-language-server: $schema=schema.json`, as `agenda new` and `agenda schema` write it), or a kept
 // version's members' audience. Other YAML (a static host's _config.yml, a CI workflow) is not agenda's and is let be.
 
-/** The names agenda gives the clerk's YAML: a meeting's and its logs' (by date), a kept version's (by SHA-256), the shared files. */
-const clerksName = /^(?:\d{4}-\d{1,2}-\d{1,2}\b.*|[0-9a-f]{64}|udvalg|plan|faste-punkter|kalender|kommune|bilag|forseglet)\.ya?ml$/i;
+/**
+ * The names agenda gives the clerk's YAML: a meeting's and its logs' (by date, also after a copy's prefix: "Kopi af
+ * 2024-03-06.yaml"), a kept version's (by SHA-256), the shared files.
+ */
+const clerksName =
+  /^(?:(?:.*\D)?\d{4}-\d{1,2}-\d{1,2}\b.*|[0-9a-f]{64}|udvalg|plan|faste-punkter|kalender|kommune|bilag|forseglet)\.ya?ml$/i;
 
 /** What only the clerk's YAML holds near its start: a schema line naming one of agenda's schemas, or a kept version's audience. */
 const clerksContent = /\$schema=(?:\S*\/)?(?:(?:udvalg|plan|faste-punkter|kalender|kommune)\.)?schema\.json\b|^\s*audience: medlemmer\s*$/m;
 
 /** Whether `file` (its first bytes `head`) is the clerk's YAML of one of agenda's own kinds. */
 export function isClerksYaml(file: string, head: Buffer): boolean {
-  // An editor's or a copy's leftover keeps the clerk's text whole: 2024-03-06.yaml~, plan.yml.bak, .2024-03-06.yaml.swp.
+  // An editor's or a copy's leftover keeps the clerk's text whole: 2024-03-06.yaml~, plan.yml.bak.1, .2024-03-06.yaml.swp,
+  // Emacs's #2024-03-06.yaml#: judged as the YAML it was.
   const name = path
     .basename(file)
-    .replace(/^\./, '')
-    .replace(/(\.ya?ml)(?:~|\.[^.]+)$/i, '$1');
+    .replace(/^[.#]/, '')
+    .replace(/(\.ya?ml)(?:[~.#].*)?$/i, '$1');
   return /\.ya?ml$/i.test(name) && (clerksName.test(name) || clerksContent.test(head.toString('utf8')));
 }

@@ -102,6 +102,8 @@ describe('the clerk’s YAML in the site folder', () => {
       // An editor's and a copy's leftovers.
       'gem/2024-03-06.yaml~': path.join(closedFixture, '2024-03-06.yaml'),
       'gem/plan.yml.bak': path.join(closedFixture, 'plan.yaml'),
+      'gem/#2024-03-06.yaml#': path.join(closedFixture, '2024-03-06.yaml'),
+      'gem/Kopi af 2024-03-06.yaml': path.join(closedFixture, '2024-03-06.yaml'),
       [`meetings/arkiv/sendt/2024-03-06/${'a'.repeat(64)}.yaml`]: path.join(closedFixture, 'faste-punkter.yaml'),
     };
     for (const [file, from] of Object.entries(put)) {

@@ -81,6 +81,12 @@ describe("what a version prints besides the items' texts, told once", () => {
     ]);
   });
 
+  it("tells no attachment's number against a version kept before the numbers were (no bilagHeading)", () => {
+    const withNumber = { ...item(1, 'A'), bilag: [notat] };
+    const { bilagHeading: _, ...earlier } = printedOf('dagsorden', { ...item(1, 'A'), bilag: [{ ...notat, document: undefined }] });
+    expect(compareVersions(earlier, printedOf('dagsorden', withNumber))).toEqual([]);
+  });
+
   it('what only the minutes print is no change from the agenda to its minutes, and one between two minutes', () => {
     const mark = (text: string): VersionItem => ({ ...item(1, 'A'), printed: [{ heading: 'Tillægsdagsorden', text, minutes: true }] });
     expect(compareVersions(printedOf('dagsorden', item(1, 'A')), printedOf('referat', mark('Tillægspunkt')))).toEqual([]);
@@ -276,7 +282,10 @@ describe('what a public change quotes, however the words are typed or compounded
   });
 
   it('withholds a short closed name in a genitive written with an apostrophe Unicode counts as a letter', () => {
-    const cases: Array<[string, string]> = ['\u02bc', '\u02b9', '\u02bb'].map((mark) => [`Orlov til Bo${mark}s kone.`, 'Klage fra Bo.']);
+    const cases: Array<[string, string]> = ['\u02bc', '\u02b9', '\u02bb', '\u02c8', '\u02bd', '\u02be', '\ua78c'].map((mark) => [
+      `Orlov til Bo${mark}s kone.`,
+      'Klage fra Bo.',
+    ]);
     expect(quotedOf(cases)).toEqual(none(cases));
   });
 
