@@ -27,7 +27,7 @@ export async function closedFileFindings(dir: string, meeting: Meeting): Promise
   const open = filed.filter((b) => !b.lukket).map((b) => b.file);
   if (closed.length === 0 || open.length === 0) return [];
   const where = (ref: AttachmentFileRef) => path.resolve(dir, ref.path);
-  const sizeOf = (ref: AttachmentFileRef) => statusOf(where(ref), { follow: true })?.size;
+  const closedBySize = groupedBySize(closed, where);
   const hashOf = fileHashes(dir);
   const findings: Finding[] = [];
   for (const ref of open) {
@@ -36,14 +36,10 @@ export async function closedFileFindings(dir: string, meeting: Meeting): Promise
       findings.push(reuse(ref, same, 'the file of the closed attachment'));
       continue;
     }
-    const size = sizeOf(ref);
-    const sized = closed.filter((c) => size !== undefined && sizeOf(c) === size);
+    const sized = sameSize(closedBySize, where(ref));
     const sha = sized.length > 0 ? await hashOf(where(ref)) : undefined;
-    for (const c of sized)
-      if (sha !== undefined && (await hashOf(where(c))) === sha) {
-        findings.push(reuse(ref, c, 'a copy (the same bytes) of the file of the closed attachment'));
-        break;
-      }
+    const copy = await firstWithBytes(sha, sized, (c) => hashOf(where(c)));
+    if (copy) findings.push(reuse(ref, copy, 'a copy (the same bytes) of the file of the closed attachment'));
   }
   return findings;
 }
@@ -106,11 +102,7 @@ export async function closedElsewhereByMeeting(dir: string, meetings: FiledMeeti
   for (const m of meetings) for (const file of new Set(m.closed.map(where))) closers.set(file, [...(closers.get(file) ?? []), m]);
   const findings = new Map<string, Finding[]>();
   if (closers.size === 0) return findings;
-  const bySize = new Map<number, string[]>();
-  for (const file of closers.keys()) {
-    const size = statusOf(file, { follow: true })?.size;
-    if (size !== undefined) bySize.set(size, [...(bySize.get(size) ?? []), file]);
-  }
+  const bySize = groupedBySize(closers.keys(), (file) => file);
   const hashOf = fileHashes(dir);
   const found = (m: FiledMeeting, finding: Finding) => findings.set(m.date, [...(findings.get(m.date) ?? []), finding]);
   for (const m of meetings)
@@ -121,16 +113,13 @@ export async function closedElsewhereByMeeting(dir: string, meetings: FiledMeeti
         found(m, await elsewhere(dir, ref, other, file, 'the file of the closed attachment'));
         continue;
       }
-      const size = statusOf(file, { follow: true })?.size;
-      const sized = size === undefined ? [] : (bySize.get(size) ?? []).filter((c) => c !== file);
+      // Closed by another meeting than this one: a meeting's own closed files are closedFileFindings'.
+      const closerOf = (c: string) => closers.get(c)?.find((o) => o !== m);
+      const sized = sameSize(bySize, file).filter((c) => c !== file && closerOf(c));
       const sha = sized.length > 0 ? await hashOf(file) : undefined;
-      for (const c of sized) {
-        const copy = closers.get(c)?.find((o) => o !== m);
-        if (copy && sha !== undefined && (await hashOf(c)) === sha) {
-          found(m, await elsewhere(dir, ref, copy, c, 'a copy (the same bytes) of the file of the closed attachment'));
-          break;
-        }
-      }
+      const copied = await firstWithBytes(sha, sized, hashOf);
+      const copy = copied === undefined ? undefined : closerOf(copied);
+      if (copied && copy) found(m, await elsewhere(dir, ref, copy, copied, 'a copy (the same bytes) of the file of the closed attachment'));
     }
   return findings;
 }
@@ -190,16 +179,12 @@ export async function closedInOtherCommitteesByMeeting(committees: FiledCommitte
     return sizes.get(file);
   };
   // A file by the first meeting that closes it (a file is inside its committee's folder: of one committee).
-  const bySize = new Map<number, Closer[]>();
-  const closed = new Set<string>();
+  const closers = new Map<string, Closer>();
   for (const committee of committees)
     for (const meeting of committee.meetings)
-      for (const file of meeting.closed.map((c) => path.resolve(committee.dir, c))) {
-        const size = sizeOf(file);
-        if (size === undefined || closed.has(file)) continue;
-        closed.add(file);
-        bySize.set(size, [...(bySize.get(size) ?? []), { committee, meeting, file }]);
-      }
+      for (const file of meeting.closed.map((c) => path.resolve(committee.dir, c)))
+        if (!closers.has(file)) closers.set(file, { committee, meeting, file });
+  const bySize = groupedBySize(closers.values(), (c) => c.file);
   const findings = new Map<FiledMeeting, Finding[]>();
   if (bySize.size === 0) return findings;
   const hashes = new Map(committees.map((c) => [c, fileHashes(c.dir)]));
@@ -212,11 +197,8 @@ export async function closedInOtherCommitteesByMeeting(committees: FiledCommitte
         const size = sizeOf(file);
         const sized = size === undefined ? [] : (bySize.get(size) ?? []).filter((c) => c.committee !== committee);
         const sha = sized.length > 0 ? await hashOf(committee, file) : undefined;
-        for (const closer of sized)
-          if (sha !== undefined && (await hashOf(closer.committee, closer.file)) === sha) {
-            findings.set(meeting, [...(findings.get(meeting) ?? []), await inOtherCommittee(ref, closer)]);
-            break;
-          }
+        const closer = await firstWithBytes(sha, sized, (c) => hashOf(c.committee, c.file));
+        if (closer) findings.set(meeting, [...(findings.get(meeting) ?? []), await inOtherCommittee(ref, closer)]);
       }
   return findings;
 }
@@ -251,26 +233,48 @@ export function closedFilesOf(dir: string, meetings: FiledMeeting[]): string[] {
 export function closedCopyOf(committees: Array<{ dir: string; closed: string[] }>): (file: string) => Promise<string | undefined> {
   type Closed = { file: string; hash: () => Promise<string | undefined> };
   let bySize: Map<number, Closed[]> | undefined;
-  const sized = () => {
-    const found = new Map<number, Closed[]>();
-    for (const { dir, closed } of committees) {
-      const hashOf = fileHashes(dir);
-      for (const file of closed) {
-        const size = statusOf(file, { follow: true })?.size;
-        if (size) found.set(size, [...(found.get(size) ?? []), { file, hash: () => hashOf(path.resolve(file)) }]);
-      }
-    }
-    return found;
-  };
+  const sized = () =>
+    groupedBySize(
+      committees.flatMap(({ dir, closed }): Closed[] => {
+        const hashOf = fileHashes(dir);
+        return closed.map((file) => ({ file, hash: () => hashOf(path.resolve(file)) }));
+      }),
+      (c) => c.file,
+    );
   return async (file) => {
     const size = statusOf(file)?.size;
     const same = size ? (bySize ??= sized()).get(size) : undefined;
     if (!same) return undefined;
     const bytes = await readEarlierOutput(file);
-    const sha = bytes && sha256(bytes);
-    for (const closed of same) if (sha !== undefined && (await closed.hash()) === sha) return closed.file;
-    return undefined;
+    return (await firstWithBytes(bytes && sha256(bytes), same, (c) => c.hash()))?.file;
   };
+}
+
+/** `items` by the size of each one's file (a link followed); one whose file is not there is left out. */
+function groupedBySize<T>(items: Iterable<T>, fileOf: (item: T) => string): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const size = statusOf(fileOf(item), { follow: true })?.size;
+    if (size !== undefined) groups.set(size, [...(groups.get(size) ?? []), item]);
+  }
+  return groups;
+}
+
+/** Those of `groups` (groupedBySize) whose files are the size of `file`: the only ones that can be a copy of it. */
+function sameSize<T>(groups: Map<number, T[]>, file: string): T[] {
+  const size = statusOf(file, { follow: true })?.size;
+  return size === undefined ? [] : (groups.get(size) ?? []);
+}
+
+/** The first of `candidates` whose file's SHA-256 is `sha` (none where `sha` is none), each hashed only as far as asked. */
+async function firstWithBytes<T>(
+  sha: string | undefined,
+  candidates: T[],
+  hashOf: (candidate: T) => Promise<string | undefined>,
+): Promise<T | undefined> {
+  if (sha === undefined) return undefined;
+  for (const candidate of candidates) if ((await hashOf(candidate)) === sha) return candidate;
+  return undefined;
 }
 
 /** The SHA-256 of each file of `dir` asked (by its absolute path), each read once, as an attachment's file is read. */
