@@ -25,7 +25,9 @@ export interface RenamedPdf {
 /** The PDFs of `outDir` under a name of agenda's that none of `folders` makes now, which record a committee of theirs. */
 export async function renamedPdfs(folders: readonly CommitteeFolder[], outDir = 'out'): Promise<RenamedPdf[]> {
   const made = new Set(folders.map(committeeInNames));
-  const names = await Promise.all(folders.map(async (f) => (await committeeFileData(f.dir))?.navn));
+  // Each committee's name read where a name no longer made is found: most builds find none.
+  let names: Promise<unknown[]> | undefined;
+  const namesOf = () => (names ??= Promise.all(folders.map(async (f) => (await committeeFileData(f.dir))?.navn)));
   const found: RenamedPdf[] = [];
   for (const name of (await readdir(outDir).catch((): string[] => [])).sort()) {
     const named = namedDocument(name);
@@ -33,7 +35,7 @@ export async function renamedPdfs(folders: readonly CommitteeFolder[], outDir = 
     const file = path.join(outDir, name);
     const bytes = await readEarlierOutput(file);
     const recorded = bytes && (await recordedInputs(bytes));
-    const folder = recorded?.committee === undefined ? undefined : folders[names.indexOf(recorded.committee)];
+    const folder = recorded?.committee === undefined ? undefined : folders[(await namesOf()).indexOf(recorded.committee)];
     const meeting = folder && meetingFile(folder.dir, named.date);
     if (!recorded || !folder || !meeting || !(await exists(meeting))) continue;
     const own = named.committee === undefined ? name : name.slice(named.committee.length + 1);
