@@ -19,7 +19,7 @@ export interface Coverage {
  * An item's fields as the members read them, each by its key in the meeting file, with the first 12 hex digits
  * of its SHA-256: enough to tell which field changed. `indhold` binds the approval; these only tell where.
  */
-export type ItemFields = Record<string, string>;
+type ItemFields = Record<string, string>;
 
 /** Keys no part of what the minutes say: where an attachment's file is named in the meeting file (at). */
 const unsaid = new Set(['at']);
